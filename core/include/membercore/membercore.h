@@ -1,0 +1,15 @@
+/*
+ * membercore/membercore.h - the umbrella header: include this one.
+ *
+ * Read the headers in this order: client.h (open a client), auth.h (sign in),
+ * error.h (what can go wrong), platform.h (what a host may plug in).
+ */
+#ifndef MEMBERCORE_H
+#define MEMBERCORE_H
+
+#include "membercore/error.h"
+#include "membercore/platform.h"
+#include "membercore/client.h"
+#include "membercore/auth.h"
+
+#endif /* MEMBERCORE_H */

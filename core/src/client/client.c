@@ -1,0 +1,253 @@
+/* client/client.c - mc_client_open/close: configuration, the data directory, the store. */
+#include "client/client.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "store/migrations.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/strutil.h"
+
+#ifdef __linux__
+#include "linux/platform_linux.h"
+#define MCI_HAVE_DEFAULT_PLATFORM 1
+#endif
+
+#ifndef MC_VERSION
+#define MC_VERSION "0.0.0"
+#endif
+
+#define DEFAULT_CONNECT_TIMEOUT_MS 5000
+#define DEFAULT_REQUEST_TIMEOUT_MS 15000
+
+const char *mc_version(void)
+{
+    return MC_VERSION;
+}
+
+int mc_store_schema_version(void)
+{
+    return mci_store_migrations[mci_store_migration_count - 1].version;
+}
+
+void mc_config_init(mc_config *cfg)
+{
+    if (cfg == NULL)
+        return;
+    memset(cfg, 0, sizeof *cfg);
+    cfg->connect_timeout_ms = DEFAULT_CONNECT_TIMEOUT_MS;
+    cfg->request_timeout_ms = DEFAULT_REQUEST_TIMEOUT_MS;
+}
+
+static int64_t system_clock(void *context)
+{
+    (void)context;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t mci_client_now(const mc_client *client)
+{
+    return client->clock(client->clock_context);
+}
+
+mc_status mci_client_random(mc_client *client, uint8_t *buf, size_t len, mc_error *err)
+{
+    mc_status st = client->random(client->random_context, buf, len);
+    if (st != MC_OK)
+        return mci_error_set(err, st, "the random source failed (%s)", mc_status_name(st));
+    return MC_OK;
+}
+
+void mci_client_log(mc_client *client, mc_log_level level, const char *fmt, ...)
+{
+    if (client->platform.log == NULL)
+        return;
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    client->platform.log(client->platform.context, level, line);
+}
+
+static mc_status validate_config(const mc_config *cfg, mc_error *err)
+{
+    if (cfg->data_dir == NULL || cfg->data_dir[0] == '\0')
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "config.data_dir is required");
+    if (cfg->connect_timeout_ms <= 0)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "config.connect_timeout_ms must be > 0 (got %d)",
+                             (int)cfg->connect_timeout_ms);
+    if (cfg->request_timeout_ms <= 0)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "config.request_timeout_ms must be > 0 (got %d)",
+                             (int)cfg->request_timeout_ms);
+    if (cfg->server_url != NULL && strncmp(cfg->server_url, "http://", 7) != 0 &&
+        strncmp(cfg->server_url, "https://", 8) != 0)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "config.server_url must start with http:// or https:// (got '%s')",
+                             cfg->server_url);
+    const mc_platform *p = &cfg->platform;
+    int hooks = (p->secure_get != NULL) + (p->secure_set != NULL) + (p->secure_delete != NULL);
+    if (hooks != 0 && hooks != 3)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "config.platform: set all three secure_get/secure_set/"
+                             "secure_delete hooks, or none");
+#ifndef MCI_HAVE_DEFAULT_PLATFORM
+    if (hooks == 0)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "config.platform secure-storage hooks are required on this OS");
+#endif
+    return MC_OK;
+}
+
+static mc_status make_dir(const char *dir, mc_error *err)
+{
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return mci_error_set(err, MC_ERR_STORAGE, "cannot create the data directory %s: %s",
+                             dir, strerror(errno));
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return mci_error_set(err, MC_ERR_STORAGE, "the data directory %s is not a directory",
+                             dir);
+    return MC_OK;
+}
+
+static mc_status setup_platform(mc_client *c, const mc_config *cfg, mc_error *err)
+{
+    c->platform = cfg->platform;
+#ifdef MCI_HAVE_DEFAULT_PLATFORM
+    if (c->platform.secure_get == NULL) {
+        size_t n = strlen(c->data_dir) + sizeof "/secure";
+        char *dir = malloc(n);
+        if (dir == NULL)
+            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        snprintf(dir, n, "%s/secure", c->data_dir);
+        mc_status st = mcp_file_store_new(dir, &c->files, err);
+        free(dir);
+        if (st != MC_OK)
+            return st;
+        c->platform.context = c->files;
+        c->platform.secure_get = mcp_file_store_get;
+        c->platform.secure_set = mcp_file_store_set;
+        c->platform.secure_delete = mcp_file_store_delete;
+    }
+    if (c->platform.log == NULL)
+        c->platform.log = mcp_log_stderr;
+#endif
+    return MC_OK;
+}
+
+/* This install's client id: generated once, kept in meta forever. */
+static mc_status load_client_id(mc_client *c, mc_error *err)
+{
+    char *value = NULL;
+    mc_status st = mci_meta_get(c->db, "client_id", &value, err);
+    if (st == MC_OK) {
+        mci_strlcpy(c->client_id, value, sizeof c->client_id);
+        free(value);
+        return MC_OK;
+    }
+    if (st != MC_ERR_NOT_FOUND)
+        return st;
+    uint8_t raw[16];
+    st = mci_client_random(c, raw, sizeof raw, err);
+    if (st != MC_OK)
+        return st;
+    mci_uuid_format(raw, c->client_id);
+    return mci_meta_set(c->db, "client_id", c->client_id, err);
+}
+
+mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
+{
+    if (out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "out is NULL");
+    *out = NULL;
+    if (cfg == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "cfg is NULL");
+    mc_status st = validate_config(cfg, err);
+    if (st != MC_OK)
+        return st;
+
+    mc_client *c = calloc(1, sizeof *c);
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
+    pthread_mutex_init(&c->lock, NULL);
+    c->data_dir = mci_strdup(cfg->data_dir);
+    if (cfg->server_url != NULL) {
+        c->server_url = mci_strdup(cfg->server_url);
+        /* Keep the base without a trailing slash; paths start with '/'. */
+        size_t n = c->server_url ? strlen(c->server_url) : 0;
+        while (n > 0 && c->server_url[n - 1] == '/')
+            c->server_url[--n] = '\0';
+    }
+    if (c->data_dir == NULL || (cfg->server_url != NULL && c->server_url == NULL)) {
+        mc_client_close(c);
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
+    }
+    c->http.base_url = c->server_url;
+    c->http.connect_timeout_ms = cfg->connect_timeout_ms;
+    c->http.request_timeout_ms = cfg->request_timeout_ms;
+    c->clock = cfg->clock ? cfg->clock : system_clock;
+    c->clock_context = cfg->clock_context;
+    if (cfg->random != NULL) {
+        c->random = cfg->random;
+        c->random_context = cfg->random_context;
+    } else {
+        st = mci_drbg_new(&c->drbg, err);
+        if (st != MC_OK) {
+            mc_client_close(c);
+            return st;
+        }
+        c->random = mci_drbg_random;
+        c->random_context = c->drbg;
+    }
+
+    st = make_dir(c->data_dir, err);
+    if (st == MC_OK)
+        st = setup_platform(c, cfg, err);
+    if (st == MC_OK)
+        st = mci_http_global_init(err);
+    if (st == MC_OK) {
+        size_t n = strlen(c->data_dir) + sizeof "/" MCI_STORE_FILE;
+        char *path = malloc(n);
+        if (path == NULL) {
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        } else {
+            snprintf(path, n, "%s/%s", c->data_dir, MCI_STORE_FILE);
+            st = mci_store_open(path, &c->db, err);
+            free(path);
+        }
+    }
+    if (st == MC_OK)
+        st = load_client_id(c, err);
+    if (st != MC_OK) {
+        mc_client_close(c);
+        return st;
+    }
+    *out = c;
+    return MC_OK;
+}
+
+void mc_client_close(mc_client *client)
+{
+    if (client == NULL)
+        return;
+    mci_store_close(client->db);
+#ifdef MCI_HAVE_DEFAULT_PLATFORM
+    mcp_file_store_free(client->files);
+#endif
+    mci_drbg_free(client->drbg);
+    pthread_mutex_destroy(&client->lock);
+    free(client->data_dir);
+    free(client->server_url);
+    free(client);
+}

@@ -1,0 +1,106 @@
+/* crypto/crypto.c - mbedTLS behind a small interface: SHA-256, CTR-DRBG, constant-time compare. */
+#include "crypto/crypto.h"
+
+#include <mbedtls/ctr_drbg.h>
+#include <mbedtls/entropy.h>
+#include <mbedtls/md.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "util/error.h"
+
+struct mci_drbg {
+    pthread_mutex_t lock;
+    mbedtls_entropy_context entropy;
+    mbedtls_ctr_drbg_context ctr;
+};
+
+mc_status mci_drbg_new(mci_drbg **out, mc_error *err)
+{
+    mci_drbg *d = calloc(1, sizeof *d);
+    if (d == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory creating the random source");
+    pthread_mutex_init(&d->lock, NULL);
+    mbedtls_entropy_init(&d->entropy);
+    mbedtls_ctr_drbg_init(&d->ctr);
+    static const unsigned char personalisation[] = "membercore";
+    int rc = mbedtls_ctr_drbg_seed(&d->ctr, mbedtls_entropy_func, &d->entropy, personalisation,
+                                   sizeof personalisation - 1);
+    if (rc != 0) {
+        mci_drbg_free(d);
+        return mci_error_set(err, MC_ERR_STORAGE,
+                             "cannot seed the random source from the OS (mbedTLS -0x%04x)",
+                             (unsigned)-rc);
+    }
+    *out = d;
+    return MC_OK;
+}
+
+void mci_drbg_free(mci_drbg *d)
+{
+    if (d == NULL)
+        return;
+    mbedtls_ctr_drbg_free(&d->ctr);
+    mbedtls_entropy_free(&d->entropy);
+    pthread_mutex_destroy(&d->lock);
+    free(d);
+}
+
+mc_status mci_drbg_random(void *context, uint8_t *buf, size_t len)
+{
+    mci_drbg *d = context;
+    pthread_mutex_lock(&d->lock);
+    int rc = 0;
+    /* CTR-DRBG hands out at most MBEDTLS_CTR_DRBG_MAX_REQUEST bytes per call. */
+    while (rc == 0 && len > 0) {
+        size_t n = len < MBEDTLS_CTR_DRBG_MAX_REQUEST ? len : MBEDTLS_CTR_DRBG_MAX_REQUEST;
+        rc = mbedtls_ctr_drbg_random(&d->ctr, buf, n);
+        buf += n;
+        len -= n;
+    }
+    pthread_mutex_unlock(&d->lock);
+    return rc == 0 ? MC_OK : MC_ERR_STORAGE;
+}
+
+void mci_sha256(const void *data, size_t len, uint8_t out[MCI_SHA256_LEN])
+{
+    mbedtls_md(mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), data, len, out);
+}
+
+bool mci_ct_equal(const void *a, const void *b, size_t len)
+{
+    const volatile uint8_t *x = a;
+    const volatile uint8_t *y = b;
+    uint8_t diff = 0;
+    for (size_t i = 0; i < len; i++)
+        diff |= (uint8_t)(x[i] ^ y[i]);
+    return diff == 0;
+}
+
+void mci_hex(const uint8_t *bytes, size_t len, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < len; i++) {
+        out[2 * i] = digits[bytes[i] >> 4];
+        out[2 * i + 1] = digits[bytes[i] & 0x0F];
+    }
+    out[2 * len] = '\0';
+}
+
+void mci_uuid_format(const uint8_t random16[16], char out[MCI_UUID_STR_LEN])
+{
+    uint8_t b[16];
+    for (int i = 0; i < 16; i++)
+        b[i] = random16[i];
+    b[6] = (uint8_t)((b[6] & 0x0F) | 0x40); /* version 4 */
+    b[8] = (uint8_t)((b[8] & 0x3F) | 0x80); /* RFC 4122 variant */
+    char hex[33];
+    mci_hex(b, 16, hex);
+    int o = 0;
+    for (int i = 0; i < 32; i++) {
+        if (i == 8 || i == 12 || i == 16 || i == 20)
+            out[o++] = '-';
+        out[o++] = hex[i];
+    }
+    out[o] = '\0';
+}

@@ -1,0 +1,248 @@
+/* net/http.c - JSON over HTTP with libcurl; transport and server errors mapped to mc_status. */
+#include "net/http.h"
+
+#include <curl/curl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+#include "util/json.h"
+#include "util/strutil.h"
+
+/* Answers larger than this are refused rather than buffered without bound. */
+#define MAX_RESPONSE_BYTES (16u * 1024u * 1024u)
+
+static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+static CURLcode global_rc = CURLE_OK;
+
+static void global_init(void)
+{
+    global_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+mc_status mci_http_global_init(mc_error *err)
+{
+    pthread_once(&global_once, global_init);
+    if (global_rc != CURLE_OK)
+        return mci_error_set(err, MC_ERR_NETWORK, "cannot initialise libcurl: %s",
+                             curl_easy_strerror(global_rc));
+    return MC_OK;
+}
+
+typedef struct buffer {
+    char *data;
+    size_t len;
+    size_t cap;
+    int overflow;
+} buffer;
+
+static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+    buffer *b = userdata;
+    size_t n = size * nmemb;
+    if (b->len + n + 1 > MAX_RESPONSE_BYTES) {
+        b->overflow = 1;
+        return 0;
+    }
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *grown = realloc(b->data, cap);
+        if (grown == NULL)
+            return 0;
+        b->data = grown;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, ptr, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return n;
+}
+
+static const struct {
+    const char *code;
+    mc_status status;
+} server_codes[] = {
+    {"invalid_json", MC_ERR_INVALID_ARG},
+    {"invalid_argument", MC_ERR_INVALID_ARG},
+    {"payload_too_large", MC_ERR_INVALID_ARG},
+    {"not_found", MC_ERR_NOT_FOUND},
+    {"method_not_allowed", MC_ERR_SERVER},
+    {"unauthorized", MC_ERR_UNAUTHORIZED},
+    {"forbidden", MC_ERR_FORBIDDEN},
+    {"conflict", MC_ERR_CONFLICT},
+    {"insufficient_credits", MC_ERR_INSUFFICIENT_CREDITS},
+    {"otp_wrong", MC_ERR_OTP_WRONG},
+    {"otp_expired", MC_ERR_OTP_EXPIRED},
+    {"otp_exhausted", MC_ERR_OTP_EXHAUSTED},
+    {"otp_rate_limited", MC_ERR_OTP_RATE_LIMITED},
+    {"payment_failed", MC_ERR_PAYMENT_FAILED},
+    {"profile_incomplete", MC_ERR_STATE},
+    {"internal", MC_ERR_SERVER},
+};
+
+mc_status mci_http_status_for(const char *server_code, long http_status)
+{
+    if (server_code != NULL) {
+        for (size_t i = 0; i < sizeof server_codes / sizeof *server_codes; i++)
+            if (strcmp(server_codes[i].code, server_code) == 0)
+                return server_codes[i].status;
+    }
+    switch (http_status) {
+    case 400:
+    case 413:
+    case 422:
+        return MC_ERR_INVALID_ARG;
+    case 401:
+        return MC_ERR_UNAUTHORIZED;
+    case 403:
+        return MC_ERR_FORBIDDEN;
+    case 404:
+        return MC_ERR_NOT_FOUND;
+    case 409:
+        return MC_ERR_CONFLICT;
+    case 408:
+    case 429:
+        return MC_ERR_NETWORK;
+    default:
+        return MC_ERR_SERVER;
+    }
+}
+
+static mc_status transport_error(CURL *curl, CURLcode rc, const char *url, mc_error *err)
+{
+    switch (rc) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+        return mci_error_set(err, MC_ERR_OFFLINE, "server unreachable (%s): %s", url,
+                             curl_easy_strerror(rc));
+    case CURLE_OPERATION_TIMEDOUT: {
+        /* A timeout before the connection was made means we are offline. */
+        curl_off_t connected_us = 0;
+        curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connected_us);
+        if (connected_us == 0)
+            return mci_error_set(err, MC_ERR_OFFLINE, "server unreachable (%s): connect timed out",
+                                 url);
+        return mci_error_set(err, MC_ERR_NETWORK, "the server did not answer in time (%s)", url);
+    }
+    default:
+        return mci_error_set(err, MC_ERR_NETWORK, "talking to the server failed (%s): %s", url,
+                             curl_easy_strerror(rc));
+    }
+}
+
+static mc_status server_error(long status, const char *body, mc_error *err)
+{
+    cJSON *json = body ? cJSON_Parse(body) : NULL;
+    const char *code = mci_json_string(json, "code", NULL);
+    const char *message = mci_json_string(json, "message", NULL);
+    mc_status st = mci_http_status_for(code, status);
+    if (message != NULL)
+        mci_error_set(err, st, "%s", message);
+    else
+        mci_error_set(err, st, "the server answered HTTP %ld", status);
+    if (err != NULL) {
+        err->http_status = (int32_t)status;
+        if (code != NULL)
+            mci_strlcpy(err->server_code, code, sizeof err->server_code);
+        int64_t retry = mci_json_int(json, "retry_after_s", 0);
+        err->retry_after_s = retry > 0 && retry < INT32_MAX ? (int32_t)retry : 0;
+    }
+    cJSON_Delete(json);
+    return st;
+}
+
+mc_status mci_http_call(const mci_http *http, const char *method, const char *path,
+                        const cJSON *body, const char *bearer, cJSON **json_out, mc_error *err)
+{
+    if (json_out != NULL)
+        *json_out = NULL;
+    if (http->base_url == NULL || http->base_url[0] == '\0')
+        return mci_error_set(err, MC_ERR_OFFLINE, "no server is configured (mc_config.server_url)");
+    mc_status st = mci_http_global_init(err);
+    if (st != MC_OK)
+        return st;
+
+    size_t url_len = strlen(http->base_url) + strlen(path) + 1;
+    char *url = malloc(url_len);
+    char *payload = body ? cJSON_PrintUnformatted(body) : NULL;
+    CURL *curl = curl_easy_init();
+    struct curl_slist *headers = NULL;
+    buffer response = {0};
+    if (url == NULL || curl == NULL || (body != NULL && payload == NULL)) {
+        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
+        goto done;
+    }
+    snprintf(url, url_len, "%s%s", http->base_url, path);
+
+    headers = curl_slist_append(headers, "Accept: application/json");
+    if (payload != NULL)
+        headers = curl_slist_append(headers, "Content-Type: application/json");
+    char auth[512];
+    if (bearer != NULL) {
+        snprintf(auth, sizeof auth, "Authorization: Bearer %s", bearer);
+        headers = curl_slist_append(headers, auth);
+    }
+    /* No "Expect: 100-continue" round trip for bodies over 1 KiB. */
+    headers = curl_slist_append(headers, "Expect:");
+
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, http->connect_timeout_ms);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, http->request_timeout_ms);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (payload != NULL) {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(payload));
+    } else if (strcmp(method, "GET") == 0) {
+        curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, 0L);
+    }
+
+    CURLcode rc = curl_easy_perform(curl);
+    if (response.overflow) {
+        st = mci_error_set(err, MC_ERR_SERVER, "the server's answer is larger than %u bytes",
+                           MAX_RESPONSE_BYTES);
+        goto done;
+    }
+    if (rc != CURLE_OK) {
+        st = transport_error(curl, rc, http->base_url, err);
+        goto done;
+    }
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    if (status < 200 || status >= 300) {
+        st = server_error(status, response.data, err);
+        goto done;
+    }
+    if (response.len > 0) {
+        cJSON *json = cJSON_ParseWithLength(response.data, response.len);
+        if (json == NULL) {
+            st = mci_error_set(err, MC_ERR_NETWORK,
+                               "the server's answer was cut short or is not JSON (HTTP %ld)",
+                               status);
+            goto done;
+        }
+        if (json_out != NULL)
+            *json_out = json;
+        else
+            cJSON_Delete(json);
+    }
+    st = MC_OK;
+done:
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(curl);
+    free(response.data);
+    cJSON_free(payload);
+    free(url);
+    return st;
+}

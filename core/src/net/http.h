@@ -1,0 +1,39 @@
+/*
+ * net/http.h - JSON over HTTP with libcurl, and the mapping of every outcome to an mc_status.
+ *
+ * The transport used by auth now and by the sync engine later. "Could not
+ * reach the server at all" (MC_ERR_OFFLINE) is kept apart from "reached it,
+ * but the exchange broke" (MC_ERR_NETWORK) and from an error the server
+ * returned (its code mapped to a status, its message kept).
+ */
+#ifndef MCI_NET_HTTP_H
+#define MCI_NET_HTTP_H
+
+#include <cJSON.h>
+#include <stdint.h>
+
+#include "membercore/error.h"
+
+typedef struct mci_http {
+    const char *base_url; /* no trailing slash; NULL = no server configured */
+    long connect_timeout_ms;
+    long request_timeout_ms;
+} mci_http;
+
+/* Once per process, before any call (thread-safe). */
+mc_status mci_http_global_init(mc_error *err);
+
+/*
+ * method ("GET", "POST", "PUT", "DELETE") on base_url + path, with body (may
+ * be NULL) as JSON and bearer (may be NULL) as the Authorization token.
+ * MC_OK for a 2xx answer: *json_out (may be NULL) gets the parsed body, or
+ * NULL when the body is empty; the caller deletes it. Otherwise err says why.
+ */
+mc_status mci_http_call(const mci_http *http, const char *method, const char *path,
+                        const cJSON *body, const char *bearer, cJSON **json_out, mc_error *err);
+
+/* The status for a server error code ("otp_wrong" -> MC_ERR_OTP_WRONG), or
+ * one derived from the HTTP status when the code is unknown. Pure. */
+mc_status mci_http_status_for(const char *server_code, long http_status);
+
+#endif

@@ -1,0 +1,99 @@
+/* store/migrations.c - the local store's schema history and the runner that applies it. */
+#include "store/migrations.h"
+
+#include <stdio.h>
+
+#include "util/error.h"
+
+/*
+ * The schema history. Append a step to change the schema; never edit or
+ * remove a step that has shipped (tests/fixtures keeps a database of every
+ * earlier version and checks that it upgrades).
+ */
+const mci_migration mci_store_migrations[] = {
+    {1, "meta: install-wide key/value facts (client id, sign-in in progress)",
+     "CREATE TABLE meta (\n"
+     "  key   TEXT PRIMARY KEY,\n"
+     "  value TEXT NOT NULL\n"
+     ") WITHOUT ROWID;\n"},
+    {2, "account: the signed-in member as the server last described them",
+     "CREATE TABLE account (\n"
+     "  singleton        INTEGER PRIMARY KEY CHECK (singleton = 1),\n"
+     "  user_id          TEXT NOT NULL,\n"
+     "  phone            TEXT NOT NULL,\n"
+     "  name             TEXT NOT NULL DEFAULT '',\n"
+     "  email            TEXT NOT NULL DEFAULT '',\n"
+     "  company          TEXT NOT NULL DEFAULT '',\n"
+     "  city             TEXT NOT NULL DEFAULT '',\n"
+     "  roles            INTEGER NOT NULL DEFAULT 0,\n"
+     "  profile_complete INTEGER NOT NULL DEFAULT 0,\n"
+     "  lead_id          TEXT NOT NULL DEFAULT '',\n"
+     "  lead_status      TEXT NOT NULL DEFAULT '',\n"
+     "  intent           INTEGER NOT NULL DEFAULT 0,\n"
+     "  industry         TEXT NOT NULL DEFAULT '',\n"
+     "  employees        INTEGER NOT NULL DEFAULT 0,\n"
+     "  timeline         TEXT NOT NULL DEFAULT '',\n"
+     "  budget_paise     INTEGER NOT NULL DEFAULT 0,\n"
+     "  company_id       TEXT NOT NULL DEFAULT '',\n"
+     "  building_id      TEXT NOT NULL DEFAULT '',\n"
+     "  seat             TEXT NOT NULL DEFAULT '',\n"
+     "  updated_at_ms    INTEGER NOT NULL\n"
+     ");\n"},
+};
+const size_t mci_store_migration_count = sizeof mci_store_migrations / sizeof *mci_store_migrations;
+
+int mci_schema_version(sqlite3 *db)
+{
+    sqlite3_stmt *stmt = NULL;
+    int version = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return version;
+}
+
+static mc_status apply_step(sqlite3 *db, const mci_migration *step, mc_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
+        mci_error_set(err, MC_ERR_STORAGE, "migration %d (%s): cannot begin: %s", step->version,
+                      step->description, msg ? msg : "unknown error");
+        sqlite3_free(msg);
+        return MC_ERR_STORAGE;
+    }
+    char bump[64];
+    snprintf(bump, sizeof bump, "PRAGMA user_version = %d", step->version);
+    if (sqlite3_exec(db, step->sql, NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(db, bump, NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
+        mci_error_set(err, MC_ERR_STORAGE, "migration %d (%s) failed: %s", step->version,
+                      step->description, msg ? msg : "unknown error");
+        sqlite3_free(msg);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return MC_ERR_STORAGE;
+    }
+    return MC_OK;
+}
+
+mc_status mci_migrate(sqlite3 *db, const mci_migration *steps, size_t count, mc_error *err)
+{
+    int target = count > 0 ? steps[count - 1].version : 0;
+    int current = mci_schema_version(db);
+    if (current < 0)
+        return mci_error_set(err, MC_ERR_STORAGE, "cannot read the store's schema version: %s",
+                             sqlite3_errmsg(db));
+    if (current > target)
+        return mci_error_set(err, MC_ERR_STORAGE,
+                             "the store has schema version %d, newer than this library's %d: "
+                             "it was written by a newer membercore; refusing to open it",
+                             current, target);
+    for (size_t i = 0; i < count; i++) {
+        if (steps[i].version <= current)
+            continue;
+        mc_status st = apply_step(db, &steps[i], err);
+        if (st != MC_OK)
+            return st;
+    }
+    return MC_OK;
+}

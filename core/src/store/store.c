@@ -1,0 +1,130 @@
+/* store/store.c - opening the SQLite store, transactions, and the meta key/value table. */
+#include "store/store.h"
+
+#include <stdlib.h>
+
+#include "store/migrations.h"
+#include "util/error.h"
+#include "util/strutil.h"
+
+mc_status mci_store_fail(sqlite3 *db, mc_error *err, const char *doing)
+{
+    return mci_error_set(err, MC_ERR_STORAGE, "%s: %s", doing,
+                         db ? sqlite3_errmsg(db) : "no database");
+}
+
+static mc_status exec(sqlite3 *db, const char *sql, mc_error *err, const char *doing)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        mci_error_set(err, MC_ERR_STORAGE, "%s: %s", doing, msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return MC_ERR_STORAGE;
+    }
+    return MC_OK;
+}
+
+mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
+{
+    sqlite3 *db = NULL;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+        mc_status st = mci_error_set(err, MC_ERR_STORAGE, "cannot open the store %s: %s", path,
+                                     db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return st;
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    /* WAL: readers never block the writer (UI thread vs sync thread).
+     * synchronous=FULL: a committed write survives power loss too, not just a
+     * killed process; the cost is one more fsync per commit, which a phone's
+     * few writes per second do not notice. */
+    mc_status st = exec(db,
+                        "PRAGMA journal_mode = WAL;"
+                        "PRAGMA synchronous = FULL;"
+                        "PRAGMA foreign_keys = ON;",
+                        err, "configuring the store");
+    if (st == MC_OK) {
+        /* Reading the schema also detects a file that is not a database. */
+        st = mci_migrate(db, mci_store_migrations, mci_store_migration_count, err);
+    }
+    if (st != MC_OK) {
+        sqlite3_close(db);
+        return st;
+    }
+    *out = db;
+    return MC_OK;
+}
+
+void mci_store_close(sqlite3 *db)
+{
+    sqlite3_close(db);
+}
+
+mc_status mci_store_begin(sqlite3 *db, mc_error *err)
+{
+    return exec(db, "BEGIN IMMEDIATE", err, "beginning a transaction");
+}
+
+mc_status mci_store_commit(sqlite3 *db, mc_error *err)
+{
+    mc_status st = exec(db, "COMMIT", err, "committing a transaction");
+    if (st != MC_OK)
+        mci_store_rollback(db);
+    return st;
+}
+
+void mci_store_rollback(sqlite3 *db)
+{
+    if (!sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+mc_status mci_meta_get(sqlite3 *db, const char *key, char **value, mc_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) !=
+        SQLITE_OK)
+        return mci_store_fail(db, err, "reading meta");
+    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    mc_status st;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *value = mci_strdup((const char *)sqlite3_column_text(stmt, 0));
+        st = *value ? MC_OK : mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    } else if (rc == SQLITE_DONE) {
+        st = mci_error_set(err, MC_ERR_NOT_FOUND, "no meta value '%s'", key);
+    } else {
+        st = mci_store_fail(db, err, "reading meta");
+    }
+    sqlite3_finalize(stmt);
+    return st;
+}
+
+mc_status mci_meta_set(sqlite3 *db, const char *key, const char *value, mc_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "writing meta");
+    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, value, -1, SQLITE_STATIC);
+    mc_status st = sqlite3_step(stmt) == SQLITE_DONE ? MC_OK : mci_store_fail(db, err, "writing meta");
+    sqlite3_finalize(stmt);
+    return st;
+}
+
+mc_status mci_meta_delete(sqlite3 *db, const char *key, mc_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, "DELETE FROM meta WHERE key = ?1", -1, &stmt, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "deleting meta");
+    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    mc_status st =
+        sqlite3_step(stmt) == SQLITE_DONE ? MC_OK : mci_store_fail(db, err, "deleting meta");
+    sqlite3_finalize(stmt);
+    return st;
+}

@@ -1,0 +1,35 @@
+/*
+ * store/store.h - the local SQLite store: the connection, transactions and meta facts.
+ *
+ * `store` owns the connection and migrations; feature modules own their
+ * tables and reach them through the sqlite3 handle inside transactions that
+ * the store begins and ends.
+ */
+#ifndef MCI_STORE_H
+#define MCI_STORE_H
+
+#include <sqlite3.h>
+
+#include "membercore/error.h"
+
+#define MCI_STORE_FILE "membercore.db"
+
+/* Open (creating if needed) the store at path: WAL mode, synchronous=FULL,
+ * foreign keys on, a busy timeout, and every migration applied. */
+mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err);
+void mci_store_close(sqlite3 *db);
+
+/* Transactions. begin takes the write lock at once (BEGIN IMMEDIATE). */
+mc_status mci_store_begin(sqlite3 *db, mc_error *err);
+mc_status mci_store_commit(sqlite3 *db, mc_error *err);
+void mci_store_rollback(sqlite3 *db);
+
+/* Set err to MC_ERR_STORAGE with what was being done and SQLite's message. */
+mc_status mci_store_fail(sqlite3 *db, mc_error *err, const char *doing);
+
+/* meta table: *value is malloc'd (caller frees); MC_ERR_NOT_FOUND if absent. */
+mc_status mci_meta_get(sqlite3 *db, const char *key, char **value, mc_error *err);
+mc_status mci_meta_set(sqlite3 *db, const char *key, const char *value, mc_error *err);
+mc_status mci_meta_delete(sqlite3 *db, const char *key, mc_error *err);
+
+#endif

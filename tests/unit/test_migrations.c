@@ -1,0 +1,238 @@
+/*
+ * tests/unit/test_migrations.c - the store's schema migrates forward, never loses data,
+ * never half-applies a step, and refuses a store newer than the code.
+ *
+ * Real SQLite files in a temporary directory; the fixtures in tests/fixtures are
+ * stores as every earlier schema version left them.
+ */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <membercore/membercore.h>
+
+#include "store/migrations.h"
+#include "tempdir.h"
+
+static char *dir;
+
+static void setup(void)
+{
+    dir = tempdir_new();
+}
+
+static void teardown(void)
+{
+    tempdir_free(dir);
+    dir = NULL;
+}
+
+static mc_status open_client(mc_client **client, mc_error *err)
+{
+    mc_config cfg;
+    mc_config_init(&cfg);
+    cfg.data_dir = dir;
+    return mc_client_open(&cfg, client, err);
+}
+
+static sqlite3 *open_raw(void)
+{
+    char *path = tempdir_path(dir, "membercore.db");
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    free(path);
+    return db;
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open fixture %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + 1);
+    ck_assert_int_eq(fread(text, 1, (size_t)n, f), (size_t)n);
+    text[n] = '\0';
+    fclose(f);
+    return text;
+}
+
+static char *query_text(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+    char *out = NULL;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        out = strdup((const char *)sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+static int table_exists(sqlite3 *db, const char *name)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT name FROM sqlite_master WHERE type='table' AND name='%s'",
+             name);
+    char *found = query_text(db, sql);
+    free(found);
+    return found != NULL;
+}
+
+/* A fresh data directory gets a store at the latest version with every table. */
+START_TEST(test_fresh_store_is_at_latest_version)
+{
+    mc_client *client = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(open_client(&client, &err), MC_OK);
+    mc_client_close(client);
+    sqlite3 *db = open_raw();
+    ck_assert_int_eq(mci_schema_version(db), mc_store_schema_version());
+    ck_assert(table_exists(db, "meta"));
+    ck_assert(table_exists(db, "account"));
+    char *mode = query_text(db, "PRAGMA journal_mode");
+    ck_assert_str_eq(mode, "wal");
+    free(mode);
+    sqlite3_close(db);
+}
+END_TEST
+
+/* Every earlier schema version has a fixture, and each upgrades keeping its data. */
+START_TEST(test_every_earlier_version_upgrades_keeping_data)
+{
+    const char *fixtures = getenv("FIXTURES_DIR");
+    ck_assert_msg(fixtures != NULL, "FIXTURES_DIR is not set");
+    for (int version = 1; version < mc_store_schema_version(); version++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/store-v%d.sql", fixtures, version);
+        ck_assert_msg(access(path, R_OK) == 0,
+                      "no fixture for schema version %d: add %s when you add a migration",
+                      version, path);
+        char *sql = read_file(path);
+        sqlite3 *db = open_raw();
+        ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+        ck_assert_int_eq(mci_schema_version(db), version);
+        char *client_id_before = query_text(db, "SELECT value FROM meta WHERE key='client_id'");
+        sqlite3_close(db);
+        free(sql);
+
+        mc_client *client = NULL;
+        mc_error err = MC_ERROR_INIT;
+        ck_assert_msg(open_client(&client, &err) == MC_OK, "v%d: %s", version, err.message);
+        char phone[MC_PHONE_MAX];
+        ck_assert_int_eq(mc_auth_pending_phone(client, phone, sizeof phone, &err), MC_OK);
+        ck_assert_str_eq(phone, "+919876543210");
+        mc_client_close(client);
+
+        db = open_raw();
+        ck_assert_int_eq(mci_schema_version(db), mc_store_schema_version());
+        char *client_id_after = query_text(db, "SELECT value FROM meta WHERE key='client_id'");
+        ck_assert_str_eq(client_id_after, client_id_before);
+        free(client_id_before);
+        free(client_id_after);
+        sqlite3_close(db);
+        /* next version starts from an empty directory */
+        teardown();
+        setup();
+    }
+}
+END_TEST
+
+/* A store written by a newer library is refused, with a message, and left as it was. */
+START_TEST(test_newer_store_is_refused_untouched)
+{
+    sqlite3 *db = open_raw();
+    ck_assert_int_eq(sqlite3_exec(db,
+                                  "CREATE TABLE future(x); INSERT INTO future VALUES (7);"
+                                  "PRAGMA user_version = 99;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    mc_client *client = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(open_client(&client, &err), MC_ERR_STORAGE);
+    ck_assert_ptr_null(client);
+    ck_assert_msg(strstr(err.message, "newer") != NULL, "message: %s", err.message);
+    db = open_raw();
+    ck_assert_int_eq(mci_schema_version(db), 99);
+    ck_assert(!table_exists(db, "account"));
+    char *kept = query_text(db, "SELECT x FROM future");
+    ck_assert_str_eq(kept, "7");
+    free(kept);
+    sqlite3_close(db);
+}
+END_TEST
+
+/* A step that fails is rolled back whole: version and tables as before it. */
+START_TEST(test_failing_step_leaves_previous_version)
+{
+    static const mci_migration steps[] = {
+        {1, "one", "CREATE TABLE first(x);"},
+        {2, "two, broken half way", "CREATE TABLE second(x); CREATE TABLE broken(;"},
+    };
+    sqlite3 *db = open_raw();
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mci_migrate(db, steps, 2, &err), MC_ERR_STORAGE);
+    ck_assert_msg(strstr(err.message, "migration 2") != NULL, "message: %s", err.message);
+    ck_assert_int_eq(mci_schema_version(db), 1);
+    ck_assert(table_exists(db, "first"));
+    ck_assert(!table_exists(db, "second"));
+    /* Fixed, it resumes from where it stopped. */
+    static const mci_migration fixed[] = {
+        {1, "one", "CREATE TABLE first(x);"},
+        {2, "two", "CREATE TABLE second(x);"},
+    };
+    ck_assert_int_eq(mci_migrate(db, fixed, 2, &err), MC_OK);
+    ck_assert_int_eq(mci_schema_version(db), 2);
+    sqlite3_close(db);
+}
+END_TEST
+
+/* A file that is not a database is a storage error, not a crash, and is not overwritten. */
+START_TEST(test_garbage_file_is_a_storage_error)
+{
+    char *path = tempdir_path(dir, "membercore.db");
+    FILE *f = fopen(path, "wb");
+    for (int i = 0; i < 100; i++)
+        fputs("this is not a database ", f);
+    fclose(f);
+    mc_client *client = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(open_client(&client, &err), MC_ERR_STORAGE);
+    ck_assert_ptr_null(client);
+    char *text = read_file(path);
+    ck_assert(strncmp(text, "this is not a database", 22) == 0);
+    free(text);
+    free(path);
+}
+END_TEST
+
+/* The migration list is numbered 1, 2, 3 ... with no gap. */
+START_TEST(test_migrations_are_numbered_without_gaps)
+{
+    for (size_t i = 0; i < mci_store_migration_count; i++)
+        ck_assert_int_eq(mci_store_migrations[i].version, (int)i + 1);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("migrations");
+    TCase *tc = tcase_create("store");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_fresh_store_is_at_latest_version);
+    tcase_add_test(tc, test_every_earlier_version_upgrades_keeping_data);
+    tcase_add_test(tc, test_newer_store_is_refused_untouched);
+    tcase_add_test(tc, test_failing_step_leaves_previous_version);
+    tcase_add_test(tc, test_garbage_file_is_a_storage_error);
+    tcase_add_test(tc, test_migrations_are_numbered_without_gaps);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,145 @@
+/*
+ * tests/unit/test_phone.c - phone numbers as people type them become E.164, or a clear error.
+ *
+ * Pure: mc_phone_normalize does no I/O. The shared vectors (tests/vectors/phones.tsv)
+ * are checked line by line, then the cases they do not cover.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <membercore/membercore.h>
+
+static void expect_phone(const char *input, const char *expected)
+{
+    char out[MC_PHONE_MAX];
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_phone_normalize(input, out, sizeof out, &err);
+    ck_assert_msg(st == MC_OK, "'%s' should give %s but failed: %s", input, expected, err.message);
+    ck_assert_str_eq(out, expected);
+}
+
+static void expect_rejected(const char *input, const char *message_part)
+{
+    char out[MC_PHONE_MAX];
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_phone_normalize(input, out, sizeof out, &err);
+    ck_assert_msg(st == MC_ERR_INVALID_ARG, "'%s' should be rejected, got %s (%s)", input,
+                  mc_status_name(st), out);
+    ck_assert_int_eq(err.code, MC_ERR_INVALID_ARG);
+    ck_assert_msg(strstr(err.message, "phone") != NULL, "message names the field: %s",
+                  err.message);
+    if (message_part != NULL)
+        ck_assert_msg(strstr(err.message, message_part) != NULL, "'%s' lacks '%s'", err.message,
+                      message_part);
+}
+
+/* Every line of the shared vectors gives its E.164 form or is rejected. */
+START_TEST(test_phone_vectors_from_shared_table)
+{
+    const char *path = getenv("VECTORS_DIR");
+    ck_assert_msg(path != NULL, "VECTORS_DIR is not set");
+    char file[4096];
+    snprintf(file, sizeof file, "%s/phones.tsv", path);
+    FILE *f = fopen(file, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", file);
+    char line[512];
+    int checked = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        ck_assert_msg(tab != NULL, "malformed vector line: %s", line);
+        *tab = '\0';
+        const char *expected = tab + 1;
+        if (strcmp(expected, "ERROR") == 0)
+            expect_rejected(line, NULL);
+        else
+            expect_phone(line, expected);
+        checked++;
+    }
+    fclose(f);
+    ck_assert_int_ge(checked, 16);
+}
+END_TEST
+
+/* The international prefix 00 counts as '+'. */
+START_TEST(test_phone_double_zero_is_international_prefix)
+{
+    expect_phone("0044 7700 900001", "+447700900001");
+    expect_phone("0091 98765 43210", "+919876543210");
+}
+END_TEST
+
+/* A '+' anywhere but first is an error, and so is a second one. */
+START_TEST(test_phone_plus_only_leads)
+{
+    expect_rejected("98765+43210", "'+'");
+    expect_rejected("++919876543210", "'+'");
+}
+END_TEST
+
+/* Indian mobiles must be ten digits starting 6-9, with or without +91 or 0. */
+START_TEST(test_phone_indian_mobile_rules)
+{
+    expect_phone("6123456789", "+916123456789");
+    expect_rejected("5123456789", "Indian");
+    expect_rejected("+91 98765 4321", "Indian");
+    expect_rejected("+91 98765 432101", "Indian");
+}
+END_TEST
+
+/* E.164 length bounds: 8 to 15 digits. */
+START_TEST(test_phone_e164_length_bounds)
+{
+    expect_phone("+44201234", "+44201234");
+    expect_rejected("+4420123", "digits");
+    expect_phone("+123456789012345", "+123456789012345");
+    expect_rejected("+1234567890123456", "digits");
+    expect_rejected("+1 2345 6789 0123 4567 8901 2345", "digits");
+}
+END_TEST
+
+/* Letters, emoji and NULL are rejected with a message; a small buffer is refused. */
+START_TEST(test_phone_bad_input_is_named)
+{
+    expect_rejected("", "empty");
+    expect_rejected("   ", "empty");
+    expect_rejected("98765 4321x", "'x'");
+    expect_rejected("98765\xF0\x9F\x93\x9E", "not a digit");
+    char out[MC_PHONE_MAX];
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_phone_normalize(NULL, out, sizeof out, &err), MC_ERR_INVALID_ARG);
+    char small[8];
+    ck_assert_int_eq(mc_phone_normalize("9876543210", small, sizeof small, &err),
+                     MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "MC_PHONE_MAX"));
+    /* err may be NULL */
+    ck_assert_int_eq(mc_phone_normalize("abc", out, sizeof out, NULL), MC_ERR_INVALID_ARG);
+}
+END_TEST
+
+static Suite *phone_suite(void)
+{
+    Suite *s = suite_create("phone");
+    TCase *tc = tcase_create("normalize");
+    tcase_add_test(tc, test_phone_vectors_from_shared_table);
+    tcase_add_test(tc, test_phone_double_zero_is_international_prefix);
+    tcase_add_test(tc, test_phone_plus_only_leads);
+    tcase_add_test(tc, test_phone_indian_mobile_rules);
+    tcase_add_test(tc, test_phone_e164_length_bounds);
+    tcase_add_test(tc, test_phone_bad_input_is_named);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(phone_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
