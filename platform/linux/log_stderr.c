@@ -10,7 +10,7 @@ void mcp_log_stderr(void *context, mc_log_level level, const char *message)
     (void)context;
     static const char *names[] = {"debug", "info", "warn", "error"};
     const char *want = getenv("MEMBERCORE_LOG");
-    mc_log_level threshold = want != NULL && strcmp(want, "debug") == 0 ? MC_LOG_DEBUG
+    mc_log_level threshold = want != NULL && strcmp(want, "debug") == 0  ? MC_LOG_DEBUG
                              : want != NULL && strcmp(want, "info") == 0 ? MC_LOG_INFO
                                                                          : MC_LOG_WARN;
     if (level < threshold || level > MC_LOG_ERROR)

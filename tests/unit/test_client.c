@@ -102,6 +102,24 @@ START_TEST(test_open_unusable_data_dir_is_storage_error)
 }
 END_TEST
 
+/* Missing parent directories of the data directory are created, private to the user. */
+START_TEST(test_open_creates_missing_parents)
+{
+    char *deep = tempdir_path(dir, "a/b/c");
+    mc_config cfg;
+    mc_config_init(&cfg);
+    cfg.data_dir = deep;
+    mc_client *client = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_client_open(&cfg, &client, &err) == MC_OK, "%s", err.message);
+    mc_client_close(client);
+    struct stat st;
+    ck_assert_int_eq(stat(deep, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0700);
+    free(deep);
+}
+END_TEST
+
 /* The install's client id comes from the injected random source and survives reopening. */
 START_TEST(test_client_id_uses_injected_random_and_persists)
 {
@@ -263,6 +281,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_open_names_the_bad_config_field);
     tcase_add_test(tc, test_open_unusable_data_dir_is_storage_error);
+    tcase_add_test(tc, test_open_creates_missing_parents);
     tcase_add_test(tc, test_client_id_uses_injected_random_and_persists);
     tcase_add_test(tc, test_default_random_gives_distinct_v4_ids);
     tcase_add_test(tc, test_secure_storage_files_are_private);

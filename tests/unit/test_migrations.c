@@ -109,8 +109,8 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
         char path[4096];
         snprintf(path, sizeof path, "%s/store-v%d.sql", fixtures, version);
         ck_assert_msg(access(path, R_OK) == 0,
-                      "no fixture for schema version %d: add %s when you add a migration",
-                      version, path);
+                      "no fixture for schema version %d: add %s when you add a migration", version,
+                      path);
         char *sql = read_file(path);
         sqlite3 *db = open_raw();
         ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);

@@ -28,8 +28,7 @@ static void expect_rejected(const char *input, const char *message_part)
     ck_assert_msg(st == MC_ERR_INVALID_ARG, "'%s' should be rejected, got %s (%s)", input,
                   mc_status_name(st), out);
     ck_assert_int_eq(err.code, MC_ERR_INVALID_ARG);
-    ck_assert_msg(strstr(err.message, "phone") != NULL, "message names the field: %s",
-                  err.message);
+    ck_assert_msg(strstr(err.message, "phone") != NULL, "message names the field: %s", err.message);
     if (message_part != NULL)
         ck_assert_msg(strstr(err.message, message_part) != NULL, "'%s' lacks '%s'", err.message,
                       message_part);

@@ -136,8 +136,8 @@ void mc_account_free(mc_account *account);
  * MC_ERR_OTP_WRONG, MC_ERR_OTP_EXPIRED, MC_ERR_OTP_EXHAUSTED, MC_ERR_OFFLINE,
  * MC_ERR_NETWORK, MC_ERR_SERVER, MC_ERR_STORAGE. Blocks on the network.
  */
-mc_status mc_auth_verify_otp(mc_client *client, const char *code, bool *new_user,
-                             mc_account **out, mc_error *err);
+mc_status mc_auth_verify_otp(mc_client *client, const char *code, bool *new_user, mc_account **out,
+                             mc_error *err);
 
 /* The profile a new user completes. All four required; borrowed. */
 typedef struct mc_profile {
@@ -153,8 +153,8 @@ typedef struct mc_profile {
  * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_UNAUTHORIZED,
  * MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER, MC_ERR_STORAGE.
  */
-mc_status mc_auth_complete_profile(mc_client *client, const mc_profile *profile,
-                                   mc_account **out, mc_error *err);
+mc_status mc_auth_complete_profile(mc_client *client, const mc_profile *profile, mc_account **out,
+                                   mc_error *err);
 
 /* The intent and, for offices, what the sales team needs. Borrowed. */
 typedef struct mc_intent_details {
@@ -173,8 +173,8 @@ typedef struct mc_intent_details {
  * complete yet), MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK,
  * MC_ERR_SERVER, MC_ERR_STORAGE.
  */
-mc_status mc_auth_set_intent(mc_client *client, const mc_intent_details *details,
-                             mc_account **out, mc_error *err);
+mc_status mc_auth_set_intent(mc_client *client, const mc_intent_details *details, mc_account **out,
+                             mc_error *err);
 
 /* true when a session token is held (it may still have expired server-side). */
 bool mc_auth_is_signed_in(mc_client *client);
@@ -200,7 +200,9 @@ mc_status mc_account_refresh(mc_client *client, mc_account **out, mc_error *err)
 mc_status mc_auth_logout(mc_client *client, mc_error *err);
 
 /* Stable names: "lead", "ondemanduser", "member", "staff"; and
- * "none", "on_demand", "private_office", "virtual_office". */
+ * "none", "on_demand", "private_office", "virtual_office". A value that is
+ * not one of these (or a role with several bits) gives "unknown". Never NULL;
+ * static strings; any thread. */
 const char *mc_role_name(mc_role role);
 const char *mc_intent_name(mc_intent intent);
 

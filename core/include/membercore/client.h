@@ -69,13 +69,12 @@ typedef struct mc_config {
 void mc_config_init(mc_config *cfg);
 
 /*
- * Open a client over cfg->data_dir, creating the directory and the store if
- * needed and migrating an older store forward (never deleting data).
- * On success *out is the caller's; release it with mc_client_close().
- * Errors: MC_ERR_INVALID_ARG (cfg, out, data_dir, timeouts, server_url),
- * MC_ERR_STORAGE (directory or database unusable, or a store written by a
- * newer version of this library), MC_ERR_NO_MEMORY.
- * Any thread.
+ * Open a client over cfg->data_dir, creating the directory (and any missing
+ * parents, mode 0700) and the store if needed and migrating an older store forward (never deleting
+ * data). On success *out is the caller's; release it with mc_client_close(). Errors:
+ * MC_ERR_INVALID_ARG (cfg, out, data_dir, timeouts, server_url), MC_ERR_STORAGE (directory or
+ * database unusable, or a store written by a newer version of this library), MC_ERR_NO_MEMORY. Any
+ * thread.
  */
 mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err);
 

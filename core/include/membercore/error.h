@@ -61,7 +61,7 @@ typedef enum mc_status {
 } mc_status;
 
 /* Sizes of the fixed buffers inside mc_error (including the NUL). */
-#define MC_ERROR_MESSAGE_MAX 256
+#define MC_ERROR_MESSAGE_MAX     256
 #define MC_ERROR_SERVER_CODE_MAX 48
 
 /*
@@ -75,13 +75,19 @@ typedef struct mc_error {
     int32_t http_status;
     /* Seconds to wait before retrying (rate limits), or 0. */
     int32_t retry_after_s;
+    /* MC_ERR_OTP_WRONG: how many more tries this code allows (0: it is now
+     * dead); -1 for every other error. */
+    int32_t attempts_left;
     /* The server's machine-readable code ("otp_wrong", ...), or "". */
     char server_code[MC_ERROR_SERVER_CODE_MAX];
     /* UTF-8, NUL-terminated, never contains secrets or OTPs. */
     char message[MC_ERROR_MESSAGE_MAX];
 } mc_error;
 
-#define MC_ERROR_INIT {MC_OK, 0, 0, "", ""}
+#define MC_ERROR_INIT                                                                              \
+    {                                                                                              \
+        MC_OK, 0, 0, -1, "", ""                                                                    \
+    }
 
 /*
  * A stable, lower-case name for a status ("invalid_argument", "offline", ...),

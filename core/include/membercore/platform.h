@@ -30,7 +30,7 @@ typedef enum mc_log_level {
 } mc_log_level;
 
 /* Keys the core stores in secure storage (values are ASCII, < 256 bytes). */
-#define MC_SECURE_KEY_SESSION "session_token"
+#define MC_SECURE_KEY_SESSION        "session_token"
 #define MC_SECURE_KEY_REVOKE_PENDING "revoke_pending"
 
 typedef struct mc_platform {

@@ -10,8 +10,7 @@
 #include "util/strutil.h"
 
 static const char *const role_names[] = {"lead", "ondemanduser", "member", "staff"};
-static const char *const intent_names[] = {"none", "on_demand", "private_office",
-                                           "virtual_office"};
+static const char *const intent_names[] = {"none", "on_demand", "private_office", "virtual_office"};
 
 const char *mc_role_name(mc_role role)
 {
@@ -55,9 +54,9 @@ void mc_account_free(mc_account *a)
 {
     if (a == NULL)
         return;
-    char **strings[] = {&a->user_id, &a->phone,       &a->name,    &a->email,
-                        &a->company, &a->city,        &a->lead_id, &a->lead_status,
-                        &a->industry, &a->timeline,   &a->company_id, &a->building_id,
+    char **strings[] = {&a->user_id,  &a->phone,    &a->name,       &a->email,
+                        &a->company,  &a->city,     &a->lead_id,    &a->lead_status,
+                        &a->industry, &a->timeline, &a->company_id, &a->building_id,
                         &a->seat};
     for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
         free(*strings[i]);
@@ -126,8 +125,8 @@ mc_status mci_account_from_json(const cJSON *user, mc_account **out, mc_error *e
 }
 
 #define ACCOUNT_COLUMNS                                                                            \
-    "user_id, phone, name, email, company, city, roles, profile_complete, lead_id, "             \
-    "lead_status, intent, industry, employees, timeline, budget_paise, company_id, "             \
+    "user_id, phone, name, email, company, city, roles, profile_complete, lead_id, "               \
+    "lead_status, intent, industry, employees, timeline, budget_paise, company_id, "               \
     "building_id, seat"
 
 mc_status mci_account_save(sqlite3 *db, const mc_account *a, int64_t now_ms, mc_error *err)
@@ -173,8 +172,8 @@ static const char *column_text(sqlite3_stmt *stmt, int i)
 mc_status mci_account_load(sqlite3 *db, mc_account **out, mc_error *err)
 {
     sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT " ACCOUNT_COLUMNS " FROM account WHERE singleton = 1",
-                           -1, &stmt, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT " ACCOUNT_COLUMNS " FROM account WHERE singleton = 1", -1,
+                           &stmt, NULL) != SQLITE_OK)
         return mci_store_fail(db, err, "reading the account");
     int rc = sqlite3_step(stmt);
     if (rc != SQLITE_ROW) {
@@ -190,12 +189,12 @@ mc_status mci_account_load(sqlite3 *db, mc_account **out, mc_error *err)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading the account");
     } else {
         field_source fields[] = {
-            {&a->user_id, column_text(stmt, 0)},      {&a->phone, column_text(stmt, 1)},
-            {&a->name, column_text(stmt, 2)},         {&a->email, column_text(stmt, 3)},
-            {&a->company, column_text(stmt, 4)},      {&a->city, column_text(stmt, 5)},
-            {&a->lead_id, column_text(stmt, 8)},      {&a->lead_status, column_text(stmt, 9)},
-            {&a->industry, column_text(stmt, 11)},    {&a->timeline, column_text(stmt, 13)},
-            {&a->company_id, column_text(stmt, 15)},  {&a->building_id, column_text(stmt, 16)},
+            {&a->user_id, column_text(stmt, 0)},     {&a->phone, column_text(stmt, 1)},
+            {&a->name, column_text(stmt, 2)},        {&a->email, column_text(stmt, 3)},
+            {&a->company, column_text(stmt, 4)},     {&a->city, column_text(stmt, 5)},
+            {&a->lead_id, column_text(stmt, 8)},     {&a->lead_status, column_text(stmt, 9)},
+            {&a->industry, column_text(stmt, 11)},   {&a->timeline, column_text(stmt, 13)},
+            {&a->company_id, column_text(stmt, 15)}, {&a->building_id, column_text(stmt, 16)},
             {&a->seat, column_text(stmt, 17)},
         };
         st = fill_strings(fields, sizeof fields / sizeof *fields, err);

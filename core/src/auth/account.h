@@ -14,8 +14,7 @@ mc_status mci_account_from_json(const cJSON *user, mc_account **out, mc_error *e
 
 /* Replace the stored account with this one (the caller holds the lock and
  * may wrap it in a transaction). */
-mc_status mci_account_save(sqlite3 *db, const mc_account *account, int64_t now_ms,
-                           mc_error *err);
+mc_status mci_account_save(sqlite3 *db, const mc_account *account, int64_t now_ms, mc_error *err);
 
 /* The stored account, or MC_ERR_NOT_FOUND. */
 mc_status mci_account_load(sqlite3 *db, mc_account **out, mc_error *err);

@@ -21,8 +21,7 @@
 
 #define META_PENDING_PHONE "signin.pending_phone"
 
-mc_status mc_auth_request_otp(mc_client *c, const char *phone, mc_otp_request *out,
-                              mc_error *err)
+mc_status mc_auth_request_otp(mc_client *c, const char *phone, mc_otp_request *out, mc_error *err)
 {
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
@@ -84,8 +83,8 @@ mc_status mc_auth_pending_phone(mc_client *c, char *out, size_t out_cap, mc_erro
 static mc_status keep_account(mc_client *c, const cJSON *answer, mc_account **out, mc_error *err)
 {
     mc_account *account = NULL;
-    mc_status st = mci_account_from_json(cJSON_GetObjectItemCaseSensitive(answer, "user"),
-                                         &account, err);
+    mc_status st =
+        mci_account_from_json(cJSON_GetObjectItemCaseSensitive(answer, "user"), &account, err);
     if (st != MC_OK)
         return st;
     pthread_mutex_lock(&c->lock);
@@ -111,7 +110,7 @@ mc_status mc_auth_verify_otp(mc_client *c, const char *code, bool *new_user, mc_
     mc_status st = mc_auth_pending_phone(c, phone, sizeof phone, err);
     if (st == MC_ERR_NOT_FOUND)
         return mci_error_set(err, MC_ERR_STATE,
-                             "no OTP has been requested: call mc_auth_request_otp first");
+                             "no code has been requested for this sign-in: request a code first");
     if (st != MC_OK)
         return st;
 
@@ -131,8 +130,7 @@ mc_status mc_auth_verify_otp(mc_client *c, const char *code, bool *new_user, mc_
     mc_account *account = NULL;
     st = mci_json_require_string(answer, "token", &token, err);
     if (st == MC_OK)
-        st = mci_account_from_json(cJSON_GetObjectItemCaseSensitive(answer, "user"), &account,
-                                   err);
+        st = mci_account_from_json(cJSON_GetObjectItemCaseSensitive(answer, "user"), &account, err);
     if (st == MC_OK && new_user != NULL)
         *new_user = mci_json_bool(answer, "new_user", false);
 
@@ -163,8 +161,8 @@ mc_status mc_auth_verify_otp(mc_client *c, const char *code, bool *new_user, mc_
 
 /* An authenticated call; a 401 drops the dead session so the app asks the
  * member to sign in again (the account row stays for a re-sign-in). */
-static mc_status authed_call(mc_client *c, const char *method, const char *path,
-                             const cJSON *body, cJSON **answer, mc_error *err)
+static mc_status authed_call(mc_client *c, const char *method, const char *path, const cJSON *body,
+                             cJSON **answer, mc_error *err)
 {
     char token[MCI_TOKEN_MAX];
     mc_status st = mci_session_token(c, token, err);
@@ -225,14 +223,13 @@ mc_status mc_auth_set_intent(mc_client *c, const mc_intent_details *details, mc_
     if (st != MC_OK)
         return st;
     cJSON *body = cJSON_CreateObject();
-    bool ok = body != NULL && cJSON_AddStringToObject(body, "intent",
-                                                      mc_intent_name(details->intent)) != NULL;
+    bool ok = body != NULL &&
+              cJSON_AddStringToObject(body, "intent", mc_intent_name(details->intent)) != NULL;
     if (ok && details->intent != MC_INTENT_ON_DEMAND) {
         ok = cJSON_AddStringToObject(body, "industry", details->industry) != NULL &&
              cJSON_AddNumberToObject(body, "employees", details->employees) != NULL &&
              cJSON_AddStringToObject(body, "timeline", details->timeline) != NULL &&
-             cJSON_AddNumberToObject(body, "budget_paise", (double)details->budget_paise) !=
-                 NULL;
+             cJSON_AddNumberToObject(body, "budget_paise", (double)details->budget_paise) != NULL;
     }
     if (!ok) {
         cJSON_Delete(body);

@@ -102,8 +102,9 @@ mc_status mc_phone_normalize(const char *input, char *out, size_t out_cap, mc_er
                              "phone has %zu digits; E.164 numbers have %d to %d", len,
                              E164_MIN_DIGITS, E164_MAX_DIGITS);
     if (number[0] == '9' && number[1] == '1' && !is_indian_mobile(number + 2))
-        return mci_error_set(err, MC_ERR_INVALID_ARG,
-                             "phone is not an Indian mobile: +91 numbers have 10 digits starting with 6, 7, 8 or 9");
+        return mci_error_set(
+            err, MC_ERR_INVALID_ARG,
+            "phone is not an Indian mobile: +91 numbers have 10 digits starting with 6, 7, 8 or 9");
     out[0] = '+';
     mci_strlcpy(out + 1, number, out_cap - 1);
     return MC_OK;

@@ -109,15 +109,32 @@ static mc_status validate_config(const mc_config *cfg, mc_error *err)
     return MC_OK;
 }
 
+/* mkdir -p: each missing component, mode 0700. */
 static mc_status make_dir(const char *dir, mc_error *err)
 {
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return mci_error_set(err, MC_ERR_STORAGE, "cannot create the data directory %s: %s",
-                             dir, strerror(errno));
+    char *path = mci_strdup(dir);
+    if (path == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    for (char *p = path + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+            mc_status st =
+                mci_error_set(err, MC_ERR_STORAGE, "cannot create the data directory %s: %s", path,
+                              strerror(errno));
+            free(path);
+            return st;
+        }
+        *p = saved;
+        if (saved == '\0')
+            break;
+    }
+    free(path);
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return mci_error_set(err, MC_ERR_STORAGE, "the data directory %s is not a directory",
-                             dir);
+        return mci_error_set(err, MC_ERR_STORAGE, "the data directory %s is not a directory", dir);
     return MC_OK;
 }
 

@@ -150,6 +150,9 @@ static mc_status server_error(long status, const char *body, mc_error *err)
             mci_strlcpy(err->server_code, code, sizeof err->server_code);
         int64_t retry = mci_json_int(json, "retry_after_s", 0);
         err->retry_after_s = retry > 0 && retry < INT32_MAX ? (int32_t)retry : 0;
+        int64_t attempts = mci_json_int(json, "attempts_left", -1);
+        err->attempts_left =
+            st == MC_ERR_OTP_WRONG && attempts >= 0 && attempts < 100 ? (int32_t)attempts : -1;
     }
     cJSON_Delete(json);
     return st;

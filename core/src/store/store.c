@@ -112,7 +112,8 @@ mc_status mci_meta_set(sqlite3 *db, const char *key, const char *value, mc_error
         return mci_store_fail(db, err, "writing meta");
     sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, value, -1, SQLITE_STATIC);
-    mc_status st = sqlite3_step(stmt) == SQLITE_DONE ? MC_OK : mci_store_fail(db, err, "writing meta");
+    mc_status st =
+        sqlite3_step(stmt) == SQLITE_DONE ? MC_OK : mci_store_fail(db, err, "writing meta");
     sqlite3_finalize(stmt);
     return st;
 }

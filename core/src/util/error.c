@@ -54,6 +54,7 @@ mc_status mci_error_set(mc_error *err, mc_status code, const char *fmt, ...)
     err->code = code;
     err->http_status = 0;
     err->retry_after_s = 0;
+    err->attempts_left = -1;
     err->server_code[0] = '\0';
     va_list ap;
     va_start(ap, fmt);

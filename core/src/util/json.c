@@ -34,8 +34,7 @@ mc_status mci_json_require_string(const cJSON *obj, const char *name, const char
 {
     const char *s = mci_json_string(obj, name, NULL);
     if (s == NULL)
-        return mci_error_set(err, MC_ERR_SERVER, "server answer lacks the string field '%s'",
-                             name);
+        return mci_error_set(err, MC_ERR_SERVER, "server answer lacks the string field '%s'", name);
     *out = s;
     return MC_OK;
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, checks the C format, builds, and
+# runs every suite twice: a normal build (build/) and an ASan+UBSan build (build-asan/),
+# where any sanitizer report fails the run. Ends with one "N passed, M failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+bash scripts/install-deps.sh
+
+echo "== format: clang-format --dry-run on every C file"
+mapfile -t c_files < <(git ls-files '*.c' '*.h' 2>/dev/null || find core platform server-stub examples tests -name '*.[ch]')
+clang-format --dry-run --Werror "${c_files[@]}"
+
+setup() { # dir, extra meson options...
+  local dir="$1"; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@" >/dev/null
+  fi
+}
+
+total_ok=0
+total_fail=0
+run_suites() { # dir, label
+  local dir="$1" label="$2" log
+  log="$(mktemp)"
+  set +e
+  meson test -C "$dir" --print-errorlogs --num-processes 2 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  local ok fail
+  ok=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+  fail=$(sed -n 's/^Fail: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+  local timeout
+  timeout=$(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+  rm -f "$log"
+  ok=${ok:-0}; fail=${fail:-0}; timeout=${timeout:-0}
+  fail=$((fail + timeout))
+  if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
+  echo "== $label: $ok passed, $fail failed"
+  total_ok=$((total_ok + ok))
+  total_fail=$((total_fail + fail))
+}
+
+echo "== build: plain (build/)"
+setup build
+meson compile -C build
+run_suites build "C suites"
+
+echo "== build: AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)"
+setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+meson compile -C build-asan
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:exitcode=23"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=24"
+run_suites build-asan "C suites under ASan+UBSan"
+unset ASAN_OPTIONS UBSAN_OPTIONS
+
+echo
+echo "tests: $total_ok passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
