@@ -1,9 +1,8 @@
-/* crypto/crypto.c - mbedTLS behind a small interface: SHA-256, CTR-DRBG, constant-time compare. */
+/* crypto/crypto.c - the default random source (mbedTLS CTR-DRBG), hex and UUIDs. */
 #include "crypto/crypto.h"
 
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
-#include <mbedtls/md.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -60,21 +59,6 @@ mc_status mci_drbg_random(void *context, uint8_t *buf, size_t len)
     }
     pthread_mutex_unlock(&d->lock);
     return rc == 0 ? MC_OK : MC_ERR_STORAGE;
-}
-
-void mci_sha256(const void *data, size_t len, uint8_t out[MCI_SHA256_LEN])
-{
-    mbedtls_md(mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), data, len, out);
-}
-
-bool mci_ct_equal(const void *a, const void *b, size_t len)
-{
-    const volatile uint8_t *x = a;
-    const volatile uint8_t *y = b;
-    uint8_t diff = 0;
-    for (size_t i = 0; i < len; i++)
-        diff |= (uint8_t)(x[i] ^ y[i]);
-    return diff == 0;
 }
 
 void mci_hex(const uint8_t *bytes, size_t len, char *out)

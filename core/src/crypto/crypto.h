@@ -1,10 +1,9 @@
 /*
- * crypto/crypto.h - the core's only door to mbedTLS: hashes, the default random
- * source, constant-time comparison, hex and UUIDs.
+ * crypto/crypto.h - the core's only door to mbedTLS (the default random
+ * source), and hex and UUID formatting.
  *
  * Debian 12 ships mbedTLS 2.28 while the mobile builds use 3.6, so this file
- * uses only calls both have (the generic md API, CTR-DRBG with the default
- * entropy source).
+ * uses only calls both have (CTR-DRBG with the default entropy source).
  */
 #ifndef MCI_CRYPTO_H
 #define MCI_CRYPTO_H
@@ -15,7 +14,6 @@
 
 #include "membercore/error.h"
 
-#define MCI_SHA256_LEN 32
 /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" + NUL */
 #define MCI_UUID_STR_LEN 37
 
@@ -25,13 +23,6 @@ mc_status mci_drbg_new(mci_drbg **out, mc_error *err);
 void mci_drbg_free(mci_drbg *drbg);
 /* Matches mc_random_fn: context is an mci_drbg. */
 mc_status mci_drbg_random(void *context, uint8_t *buf, size_t len);
-
-/* SHA-256 of data. */
-void mci_sha256(const void *data, size_t len, uint8_t out[MCI_SHA256_LEN]);
-
-/* Compare in time that depends only on len, never on where a difference is.
- * Hand-written because mbedTLS 2.28 has no public constant-time compare. */
-bool mci_ct_equal(const void *a, const void *b, size_t len);
 
 /* Lower-case hex of len bytes into out (2*len+1 bytes). */
 void mci_hex(const uint8_t *bytes, size_t len, char *out);

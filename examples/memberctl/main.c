@@ -1,0 +1,117 @@
+/*
+ * main.c - memberctl, the membercore CLI harness: global options, the
+ * command table and dispatch. Each command lives in a cmd_*.c file and uses
+ * only the public headers (membercore/membercore.h).
+ */
+#include "memberctl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "args.h"
+#include "output.h"
+
+static const command *const commands[] = {
+    &cmd_login, &cmd_verify, &cmd_profile, &cmd_intent, &cmd_whoami, &cmd_logout,
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    }
+    return NULL;
+}
+
+static int print_global_help(void)
+{
+    printf("usage: memberctl [--server URL] [--data-dir DIR] [--json] COMMAND [ARGS...]\n"
+           "\n"
+           "The membercore CLI harness: the member app's flows over the core library.\n"
+           "\n"
+           "Commands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        printf("  %-8s %s\n", commands[i]->name, commands[i]->summary);
+    printf("  %-8s %s\n", "help", "this help, or 'help COMMAND' for a command's");
+    printf("\n"
+           "Global options (before COMMAND):\n"
+           "  --server URL    the API server; default $MEMBERCTL_SERVER, else\n"
+           "                  http://127.0.0.1:8080\n"
+           "  --data-dir DIR  the local store; default $MEMBERCTL_DATA_DIR, else\n"
+           "                  $XDG_DATA_HOME/membercore or ~/.local/share/membercore\n"
+           "  --json          print exactly one JSON object on stdout; errors as\n"
+           "                  {\"error\":{\"code\",\"status\",\"message\",\"retry_after_s\"}}\n"
+           "                  (a usage error: {\"error\":{\"code\":\"usage\",\"message\"}})\n"
+           "  --version       print the versions and exit\n"
+           "  -h, --help      this help\n"
+           "\n"
+           "Run 'memberctl COMMAND --help' for a command's options.\n"
+           "Start with: memberctl login PHONE, then memberctl verify CODE.\n"
+           "Exit status: 0 success, 1 usage error, 2 error from the core.\n");
+    return MEMBERCTL_EXIT_OK;
+}
+
+/* "help" or "help COMMAND". */
+static int run_help(app *a, int argc, char **argv)
+{
+    if (argc == 0)
+        return print_global_help();
+    const command *cmd = find_command(argv[0]);
+    if (cmd == NULL)
+        return out_usage(a, NULL, "unknown command '%s'", argv[0]);
+    if (argc > 1)
+        return out_usage(a, NULL, "unexpected argument '%s'", argv[1]);
+    return command_help(cmd);
+}
+
+int main(int argc, char **argv)
+{
+    app a = {0};
+    arg_opt opts[] = {
+        {"--server", true, NULL},
+        {"--data-dir", true, NULL},
+        {"--json", false, NULL},
+        {"--version", false, NULL},
+    };
+    args p = {.opts = opts, .nopts = sizeof opts / sizeof opts[0], .stop_at_word = true};
+    bool parsed = args_parse(&p, argc - 1, argv + 1);
+    a.json = args_value(&p, "--json") != NULL;
+    if (!parsed)
+        return out_usage(&a, NULL, "%s", p.msg);
+    if (p.help)
+        return print_global_help();
+    if (args_value(&p, "--version") != NULL) {
+        printf("memberctl (membercore %s, store schema %d)\n", mc_version(),
+               mc_store_schema_version());
+        return MEMBERCTL_EXIT_OK;
+    }
+    a.server_url = args_value(&p, "--server");
+    a.data_dir = args_value(&p, "--data-dir");
+
+    int next = 1 + p.rest; /* index in argv of the command name */
+    if (next >= argc)
+        return out_usage(&a, NULL, "missing COMMAND");
+    const char *name = argv[next];
+    int cmd_argc = argc - next - 1;
+    char **cmd_argv = argv + next + 1;
+    if (strcmp(name, "help") == 0)
+        return run_help(&a, cmd_argc, cmd_argv);
+    const command *cmd = find_command(name);
+    if (cmd == NULL)
+        return out_usage(&a, NULL, "unknown command '%s'", name);
+
+    char msg[256];
+    if (!app_resolve(&a, msg, sizeof msg)) {
+        app_close(&a);
+        return out_usage(&a, NULL, "%s", msg);
+    }
+    int rc = cmd->run(&a, cmd, cmd_argc, cmd_argv);
+    app_close(&a);
+    if (fflush(stdout) != 0) {
+        perror("memberctl: stdout");
+        return MEMBERCTL_EXIT_CORE;
+    }
+    return rc;
+}

@@ -1,0 +1,71 @@
+/*
+ * memberctl.h - what memberctl's files share: the run context, the exit
+ * codes and the command table entries each cmd_*.c defines.
+ */
+#ifndef MEMBERCTL_H
+#define MEMBERCTL_H
+
+#include <stdbool.h>
+
+#include <membercore/membercore.h>
+
+struct args;
+
+/* Exit codes: success, a usage error, an error reported by the core. */
+#define MEMBERCTL_EXIT_OK    0
+#define MEMBERCTL_EXIT_USAGE 1
+#define MEMBERCTL_EXIT_CORE  2
+
+/* The state of one run: the global options and the client, opened lazily. */
+typedef struct app {
+    const char *server_url;
+    const char *data_dir;
+    bool json;
+    char *data_dir_owned; /* data_dir when memberctl built it (freed by app_close) */
+    mc_client *client;
+} app;
+
+/* One command: its name, one-line synopsis and summary, full help, and body. */
+typedef struct command {
+    const char *name;
+    const char *synopsis; /* "login PHONE" */
+    const char *summary;  /* for the command list */
+    const char *help;     /* printed by "memberctl COMMAND --help" */
+    int (*run)(app *a, const struct command *self, int argc, char **argv);
+} command;
+
+/*
+ * Resolve the server URL and data directory from the options already set
+ * (NULL when not given), then the environment, then the defaults. Returns
+ * false with a message in msg when no data directory can be found.
+ */
+bool app_resolve(app *a, char *msg, size_t msg_cap);
+
+/* The client, opened on first use over a->data_dir and a->server_url. */
+mc_status app_client(app *a, mc_client **out, mc_error *err);
+
+/* Close the client and free what the app owns. */
+void app_close(app *a);
+
+/*
+ * What every command does first (command.c). command_parse parses the words
+ * after the command name into p and answers --help and usage errors: it
+ * returns COMMAND_CONTINUE, or the exit code to return at once.
+ * command_client opens the client the same way (an error is printed).
+ */
+#define COMMAND_CONTINUE (-1)
+int command_parse(app *a, const command *self, struct args *p, int argc, char **argv);
+int command_client(app *a, mc_client **out);
+
+/* Print "usage: memberctl SYNOPSIS" and the command's help on stdout; 0. */
+int command_help(const command *self);
+
+/* The commands (cmd_auth.c, cmd_account.c). */
+extern const command cmd_login;
+extern const command cmd_verify;
+extern const command cmd_profile;
+extern const command cmd_intent;
+extern const command cmd_logout;
+extern const command cmd_whoami;
+
+#endif /* MEMBERCTL_H */

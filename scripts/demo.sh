@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# scripts/demo.sh - the README's demo: on a fresh Debian 12 machine, install
+# what is missing, build, start the stub API server on loopback and walk the
+# sign-in journey with memberctl, step by step. Exits 0 when the journey
+# worked, non-zero otherwise. Uses a fresh temporary data directory and
+# stops the server on exit.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/install-deps.sh
+if [ ! -d build ]; then
+    meson setup build
+fi
+# Only what the demo runs: a test that does not compile must not stop it.
+meson compile -C build memberctl memberstub
+
+MEMBERCTL_BIN="$PWD/build/examples/memberctl"
+MEMBERSTUB_BIN="$PWD/build/server-stub/memberstub"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/membercore-demo.XXXXXX")
+stub_pid=""
+cleanup() {
+    if [ -n "$stub_pid" ]; then
+        kill "$stub_pid" 2>/dev/null || true
+        wait "$stub_pid" 2>/dev/null || true
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+"$MEMBERSTUB_BIN" --db "$tmp/stub.db" --port 0 --port-file "$tmp/port" --test-mode \
+    >"$tmp/stub.log" 2>&1 &
+stub_pid=$!
+for _ in $(seq 100); do
+    [ -s "$tmp/port" ] && break
+    if ! kill -0 "$stub_pid" 2>/dev/null; then
+        break
+    fi
+    sleep 0.1
+done
+if [ ! -s "$tmp/port" ]; then
+    echo "demo: the stub server did not start; its log:" >&2
+    cat "$tmp/stub.log" >&2
+    exit 1
+fi
+URL="http://127.0.0.1:$(tr -d '[:space:]' <"$tmp/port")"
+export MEMBERCTL_SERVER="$URL"
+export MEMBERCTL_DATA_DIR="$tmp/data"
+
+step_no=0
+step() {
+    step_no=$((step_no + 1))
+    printf '\n== %d. %s\n' "$step_no" "$1"
+}
+
+# ctl EXPECTED_EXIT ARGS...: show and run "memberctl ARGS...", then check
+# its exit status. The output is kept in $ctl_out for later checks. An
+# argument equal to $secret (the SMS code) is not shown.
+ctl_out=""
+secret=""
+ctl() {
+    local want=$1
+    shift
+    local shown=("\$ memberctl") arg
+    for arg in "$@"; do
+        if [ -n "$secret" ] && [ "$arg" = "$secret" ]; then
+            arg="<the code from the SMS>"
+        elif [[ "$arg" =~ [^A-Za-z0-9@.+_/=:-] ]]; then
+            arg="\"$arg\""
+        fi
+        shown+=("$arg")
+    done
+    printf '%s\n' "${shown[*]}"
+    local rc=0
+    ctl_out=$("$MEMBERCTL_BIN" "$@" 2>&1) || rc=$?
+    printf '%s\n' "$ctl_out"
+    if [ "$rc" -ne "$want" ]; then
+        echo "demo: expected exit $want from memberctl $1, got $rc" >&2
+        exit 1
+    fi
+}
+
+# sms_code E164: the latest code the stub "texted" to that phone. This
+# stands in for the member reading the SMS on their phone.
+sms_code() {
+    local code
+    code=$(curl -s "$URL/v1/test/sms/latest?phone=${1/+/%2B}" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])') || code=""
+    if ! [[ "$code" =~ ^[0-9]{6}$ ]]; then
+        echo "demo: no SMS code found for $1 at $URL/v1/test/sms/latest" >&2
+        return 1
+    fi
+    printf '%s\n' "$code"
+}
+
+# expect_output TEXT: the last memberctl output mentions TEXT.
+expect_output() {
+    if ! grep -qF -- "$1" <<<"$ctl_out"; then
+        echo "demo: expected the output to mention \"$1\"" >&2
+        exit 1
+    fi
+}
+
+echo "memberctl sign-in demo against the stub server at $URL"
+echo "(local store: $MEMBERCTL_DATA_DIR)"
+
+step "A new member types their number, with spaces"
+ctl 0 login "+91 98765 43210"
+
+step "The SMS arrives (read from the stub's simulated SMS inbox: this stands in for reading the SMS)"
+code=$(sms_code +919876543210)
+secret=$code
+echo "SMS to +919876543210: a 6-digit code (not shown here)"
+
+step "A typo first: a wrong code is refused, and says how many attempts are left"
+wrong=000000
+[ "$code" = "$wrong" ] && wrong=111111
+ctl 2 verify "$wrong"
+expect_output otp_wrong
+expect_output attempt
+
+step "The right code: the account is created at once"
+ctl 0 verify "$code"
+
+step "Profile: name, email, company, city (creates the CRM lead, status new)"
+ctl 0 profile --name "Ravi Kumar" --email ravi@example.in --company "Kumar Labs" --city Pune
+
+step "Intent: on-demand (grants the ondemanduser role)"
+ctl 0 intent on-demand
+
+step "Who am I? (answered from the local store)"
+ctl 0 whoami
+expect_output ondemanduser
+
+step "Sign out"
+ctl 0 logout
+
+step "Who am I now? (signed out: exit 2 is expected)"
+ctl 2 whoami
+expect_output unauthorized
+
+step "The seeded member Asha Rao signs in"
+ctl 0 login +919800000001
+code=$(sms_code +919800000001)
+secret=$code
+echo "(code read from the simulated SMS inbox)"
+ctl 0 verify "$code"
+
+step "Asha's Today context: her building and cabin"
+ctl 0 whoami
+expect_output "Cabin 1019"
+
+printf '\nDemo complete: the sign-in journey worked.\n'

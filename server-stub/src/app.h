@@ -1,0 +1,30 @@
+/* app.h - the server's shared state: database and its lock, clock, random source, mode. */
+#ifndef MS_APP_H
+#define MS_APP_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "clock.h"
+#include "crypto.h"
+
+#ifndef MS_VERSION
+#define MS_VERSION "0.0.0"
+#endif
+
+typedef struct ms_app {
+    /* One connection; every use holds db_lock (see dispatch.c). */
+    sqlite3 *db;
+    pthread_mutex_t db_lock;
+    ms_clock clock;
+    ms_rng *rng;
+    /* --test-mode: the /v1/test/ routes are served. */
+    bool test_mode;
+    /* The per-database key OTP hashes are keyed with (loaded from the DB). */
+    uint8_t otp_key[MS_KEY_LEN];
+} ms_app;
+
+#endif

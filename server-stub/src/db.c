@@ -1,0 +1,333 @@
+/* db.c - the server database: open, migrate (PRAGMA user_version), transactions, small helpers. */
+#include "db.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "log.h"
+#include "seed.h"
+
+/*
+ * Version 1: accounts and sign-in (DOMAIN.md section 1) plus the catalogue the
+ * seed fills (buildings, rooms, companies, open space, events, ticket
+ * categories). Later versions append entries to `migrations` below; an
+ * existing database is migrated forward, never rebuilt.
+ */
+static const char schema_v1[] =
+    /* Server secrets, e.g. the key OTP hashes are keyed with. */
+    "CREATE TABLE secrets ("
+    "  name TEXT PRIMARY KEY,"
+    "  value BLOB NOT NULL);"
+
+    "CREATE TABLE buildings ("
+    "  id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  city TEXT NOT NULL,"
+    "  timezone TEXT NOT NULL);"
+    /* Opening hours per ISO weekday (1 = Monday .. 7 = Sunday), minutes after
+     * local midnight; a day without a row is closed; 0-1440 is 24 hours. */
+    "CREATE TABLE building_hours ("
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+    "  open_min INTEGER NOT NULL CHECK (open_min BETWEEN 0 AND 1440),"
+    "  close_min INTEGER NOT NULL CHECK (close_min BETWEEN 0 AND 1440),"
+    "  CHECK (open_min < close_min),"
+    "  PRIMARY KEY (building_id, weekday));"
+    "CREATE TABLE rooms ("
+    "  id TEXT PRIMARY KEY,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  name TEXT NOT NULL,"
+    "  capacity INTEGER NOT NULL CHECK (capacity > 0),"
+    "  price_per_hour_paise INTEGER NOT NULL CHECK (price_per_hour_paise >= 0),"
+    "  credits_per_hour INTEGER NOT NULL CHECK (credits_per_hour >= 0));"
+    "CREATE TABLE room_amenities ("
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  amenity TEXT NOT NULL,"
+    "  PRIMARY KEY (room_id, amenity));"
+    "CREATE TABLE open_space ("
+    "  building_id TEXT PRIMARY KEY REFERENCES buildings(id),"
+    "  day_pass_price_paise INTEGER NOT NULL CHECK (day_pass_price_paise > 0),"
+    "  capacity INTEGER NOT NULL CHECK (capacity > 0));"
+    "CREATE TABLE pass_bundle_tiers ("
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  passes INTEGER NOT NULL CHECK (passes > 0),"
+    "  discount_percent INTEGER NOT NULL CHECK (discount_percent BETWEEN 0 AND 100),"
+    "  PRIMARY KEY (building_id, passes));"
+    "CREATE TABLE companies ("
+    "  id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  monthly_credits INTEGER NOT NULL CHECK (monthly_credits >= 0));"
+    "CREATE TABLE events ("
+    "  id TEXT PRIMARY KEY,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  title TEXT NOT NULL,"
+    "  starts_at_ms INTEGER NOT NULL,"
+    "  ends_at_ms INTEGER NOT NULL,"
+    "  capacity INTEGER NOT NULL CHECK (capacity > 0),"
+    "  CHECK (starts_at_ms < ends_at_ms));"
+    /* Two levels: a root has no parent and no SLA; a leaf has both. */
+    "CREATE TABLE ticket_categories ("
+    "  id TEXT PRIMARY KEY,"
+    "  parent_id TEXT REFERENCES ticket_categories(id),"
+    "  name TEXT NOT NULL,"
+    "  sla_minutes INTEGER,"
+    "  CHECK ((parent_id IS NULL) = (sla_minutes IS NULL)),"
+    "  CHECK (sla_minutes IS NULL OR sla_minutes > 0));"
+
+    "CREATE TABLE users ("
+    "  id TEXT PRIMARY KEY,"
+    "  phone TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  email TEXT NOT NULL DEFAULT '',"
+    "  company TEXT NOT NULL DEFAULT '',"
+    "  city TEXT NOT NULL DEFAULT '',"
+    "  profile_complete INTEGER NOT NULL DEFAULT 0 CHECK (profile_complete IN (0, 1)),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL);"
+    "CREATE TABLE user_roles ("
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  role TEXT NOT NULL CHECK (role IN ('lead', 'ondemanduser', 'member', 'staff')),"
+    "  PRIMARY KEY (user_id, role));"
+    "CREATE TABLE memberships ("
+    "  user_id TEXT PRIMARY KEY REFERENCES users(id),"
+    "  company_id TEXT NOT NULL REFERENCES companies(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  plan TEXT NOT NULL CHECK (plan IN ('private_cabin', 'dedicated_desk')),"
+    "  seat TEXT NOT NULL);"
+    /* The CRM lead created when a non-member first completes the profile. */
+    "CREATE TABLE leads ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL UNIQUE REFERENCES users(id),"
+    "  status TEXT NOT NULL DEFAULT 'new',"
+    "  intent TEXT NOT NULL DEFAULT 'none'"
+    "    CHECK (intent IN ('none', 'on_demand', 'private_office', 'virtual_office')),"
+    "  industry TEXT NOT NULL DEFAULT '',"
+    "  employees INTEGER NOT NULL DEFAULT 0,"
+    "  timeline TEXT NOT NULL DEFAULT '',"
+    "  budget_paise INTEGER NOT NULL DEFAULT 0,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL);"
+
+    /* The latest code per phone, only as a keyed hash (never in clear). */
+    "CREATE TABLE otps ("
+    "  phone TEXT PRIMARY KEY,"
+    "  code_hmac BLOB NOT NULL CHECK (length(code_hmac) = 32),"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  consumed_at_ms INTEGER);"
+    /* When codes were sent, for the cooldown and the hourly cap. */
+    "CREATE TABLE otp_issues ("
+    "  phone TEXT NOT NULL,"
+    "  issued_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX otp_issues_by_phone ON otp_issues (phone, issued_at_ms);"
+    /* The simulated SMS gateway: every text sent, with its code. */
+    "CREATE TABLE sms_outbox ("
+    "  id INTEGER PRIMARY KEY,"
+    "  phone TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  sent_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX sms_outbox_by_phone ON sms_outbox (phone, id);"
+    /* Sessions by the SHA-256 of their token (the token itself is never stored). */
+    "CREATE TABLE sessions ("
+    "  token_sha256 BLOB PRIMARY KEY CHECK (length(token_sha256) = 32),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  expires_at_ms INTEGER NOT NULL,"
+    "  revoked_at_ms INTEGER);";
+
+typedef struct migration {
+    int version;
+    const char *sql;
+    /* Data to insert after sql, in the same transaction (may be NULL). */
+    int (*fill)(sqlite3 *db, ms_rng *rng);
+} migration;
+
+static const migration migrations[] = {
+    {1, schema_v1, ms_seed},
+};
+
+static void log_db_error(sqlite3 *db, const char *what)
+{
+    ms_log("database: %s: %s", what, sqlite3_errmsg(db));
+}
+
+int ms_db_exec(sqlite3 *db, const char *sql)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        log_db_error(db, "exec");
+        return -1;
+    }
+    return 0;
+}
+
+int ms_db_begin(sqlite3 *db, bool write)
+{
+    return ms_db_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+int ms_db_commit(sqlite3 *db)
+{
+    return ms_db_exec(db, "COMMIT");
+}
+
+void ms_db_rollback(sqlite3 *db)
+{
+    if (!sqlite3_get_autocommit(db))
+        ms_db_exec(db, "ROLLBACK");
+}
+
+static sqlite3_stmt *prepare_bound(sqlite3 *db, const char *sql, const char *types, va_list ap)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        log_db_error(db, "prepare");
+        return NULL;
+    }
+    int rc = SQLITE_OK;
+    for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
+        if (types[i] == 't') {
+            rc = sqlite3_bind_text(stmt, i + 1, va_arg(ap, const char *), -1, SQLITE_TRANSIENT);
+        } else if (types[i] == 'i') {
+            rc = sqlite3_bind_int64(stmt, i + 1, va_arg(ap, int64_t));
+        } else if (types[i] == 'b') {
+            const void *blob = va_arg(ap, const void *);
+            size_t len = va_arg(ap, size_t);
+            rc = sqlite3_bind_blob(stmt, i + 1, blob, (int)len, SQLITE_TRANSIENT);
+        } else {
+            rc = SQLITE_MISUSE;
+        }
+    }
+    if (rc != SQLITE_OK) {
+        log_db_error(db, "bind");
+        sqlite3_finalize(stmt);
+        return NULL;
+    }
+    return stmt;
+}
+
+sqlite3_stmt *ms_db_query(sqlite3 *db, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    sqlite3_stmt *stmt = prepare_bound(db, sql, types, ap);
+    va_end(ap);
+    return stmt;
+}
+
+int ms_db_run(sqlite3 *db, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    sqlite3_stmt *stmt = prepare_bound(db, sql, types, ap);
+    va_end(ap);
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    sqlite3_finalize(stmt);
+    return rc < 0 ? -1 : 0;
+}
+
+int ms_db_step(sqlite3_stmt *stmt)
+{
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    log_db_error(sqlite3_db_handle(stmt), "step");
+    return -1;
+}
+
+void ms_db_text(sqlite3_stmt *stmt, int col, char *out, size_t cap)
+{
+    const unsigned char *text = sqlite3_column_text(stmt, col);
+    snprintf(out, cap, "%s", text ? (const char *)text : "");
+}
+
+int ms_db_secret(sqlite3 *db, const char *name, uint8_t *out, size_t len)
+{
+    sqlite3_stmt *stmt = ms_db_query(db, "SELECT value FROM secrets WHERE name = ?", "t", name);
+    if (!stmt)
+        return -1;
+    int rc = -1;
+    if (ms_db_step(stmt) == 1 && (size_t)sqlite3_column_bytes(stmt, 0) == len) {
+        memcpy(out, sqlite3_column_blob(stmt, 0), len);
+        rc = 0;
+    } else {
+        ms_log("database: secret '%s' is missing or malformed", name);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int user_version(sqlite3 *db, int *out)
+{
+    sqlite3_stmt *stmt = ms_db_query(db, "PRAGMA user_version", "");
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    if (rc == 1)
+        *out = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return rc == 1 ? 0 : -1;
+}
+
+static int migrate(sqlite3 *db, ms_rng *rng)
+{
+    if (ms_db_begin(db, true) != 0)
+        return -1;
+    int version = 0;
+    if (user_version(db, &version) != 0)
+        goto fail;
+    if (version > MS_DB_SCHEMA_VERSION) {
+        ms_log("database: schema version %d is newer than this memberstub's (%d)", version,
+               MS_DB_SCHEMA_VERSION);
+        goto fail;
+    }
+    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++) {
+        const migration *m = &migrations[i];
+        if (m->version <= version)
+            continue;
+        if (ms_db_exec(db, m->sql) != 0 || (m->fill && m->fill(db, rng) != 0))
+            goto fail;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
+        if (ms_db_exec(db, pragma) != 0)
+            goto fail;
+        version = m->version;
+    }
+    if (ms_db_commit(db) != 0)
+        goto fail;
+    return 0;
+fail:
+    ms_db_rollback(db);
+    return -1;
+}
+
+int ms_db_open(const char *path, ms_rng *rng, sqlite3 **out)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        ms_log("database: cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return -1;
+    }
+    sqlite3_extended_result_codes(db, 1);
+    if (sqlite3_busy_timeout(db, 5000) != SQLITE_OK ||
+        ms_db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                       "PRAGMA foreign_keys = ON;") != 0 ||
+        migrate(db, rng) != 0) {
+        ms_log("database: %s is unusable", path);
+        sqlite3_close(db);
+        return -1;
+    }
+    *out = db;
+    return 0;
+}
+
+void ms_db_close(sqlite3 *db)
+{
+    sqlite3_close(db);
+}

@@ -1,0 +1,49 @@
+/* routes.h - the table of every route memberstub serves, and the handlers it names. */
+#ifndef MS_ROUTES_H
+#define MS_ROUTES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "api.h"
+
+typedef struct ms_route {
+    const char *method;
+    const char *path;
+    ms_handler handler;
+    /* Needs "Authorization: Bearer <token>" of a live session (else 401). */
+    bool needs_auth;
+    /* Served only with --test-mode; otherwise 404 like any unknown route. */
+    bool test_only;
+    /* The body must be a JSON object (else 400 invalid_json); others ignore it. */
+    bool json_body;
+} ms_route;
+
+/*
+ * The route for method and path, or NULL. When NULL, *path_known says whether
+ * another method is served at path (405 rather than 404).
+ */
+const ms_route *ms_route_find(const char *method, const char *path, bool test_mode,
+                              bool *path_known);
+/* The methods served at path, comma separated (for the Allow header), into out. */
+void ms_route_methods(const char *path, bool test_mode, char *out, size_t cap);
+/* Print every route, test routes included, as "METHOD PATH" lines. */
+void ms_routes_print(FILE *out);
+
+/* routes_health.c */
+void ms_handle_health(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_auth.c */
+void ms_handle_otp_request(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_otp_verify(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_logout(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_me.c */
+void ms_handle_me(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_profile(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_test.c */
+void ms_handle_test_sms_latest(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_clock_get(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_clock_set(ms_app *app, ms_request *req, ms_reply *reply);
+
+#endif

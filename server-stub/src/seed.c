@@ -1,0 +1,123 @@
+/* seed.c - the data a new database starts with (DOMAIN.md "Seed data"). */
+#include "seed.h"
+
+#include "db.h"
+
+/*
+ * The fixed part (DOMAIN.md) that demos and tests everywhere rely on: the
+ * three buildings and their hours, room BLR-1-BOARD, company ACME, the members
+ * +919800000001 (Asha Rao, "Cabin 1019"), +919800000002 (Vikram Shah) and
+ * +447700900001 (Olivia Hart). The rest is this project's own choice and may
+ * grow through later migrations. Seeded users have fixed ids so that fixtures
+ * can name them. Money is paise; instants are ms since the epoch, UTC.
+ */
+static const char seed_sql[] =
+    "INSERT INTO buildings (id, name, city, timezone) VALUES"
+    " ('BLR-1', 'Indiranagar', 'Bengaluru', 'Asia/Kolkata'),"
+    " ('MUM-1', 'Lower Parel', 'Mumbai', 'Asia/Kolkata'),"
+    " ('LON-1', 'Shoreditch', 'London', 'Europe/London');"
+
+    /* BLR-1 08:00-22:00 Monday-Saturday, closed Sunday; MUM-1 09:00-21:00
+     * every day; LON-1 24 hours every day. */
+    "INSERT INTO building_hours (building_id, weekday, open_min, close_min) VALUES"
+    " ('BLR-1', 1, 480, 1320), ('BLR-1', 2, 480, 1320), ('BLR-1', 3, 480, 1320),"
+    " ('BLR-1', 4, 480, 1320), ('BLR-1', 5, 480, 1320), ('BLR-1', 6, 480, 1320),"
+    " ('MUM-1', 1, 540, 1260), ('MUM-1', 2, 540, 1260), ('MUM-1', 3, 540, 1260),"
+    " ('MUM-1', 4, 540, 1260), ('MUM-1', 5, 540, 1260), ('MUM-1', 6, 540, 1260),"
+    " ('MUM-1', 7, 540, 1260),"
+    " ('LON-1', 1, 0, 1440), ('LON-1', 2, 0, 1440), ('LON-1', 3, 0, 1440),"
+    " ('LON-1', 4, 0, 1440), ('LON-1', 5, 0, 1440), ('LON-1', 6, 0, 1440),"
+    " ('LON-1', 7, 0, 1440);"
+
+    "INSERT INTO rooms (id, building_id, name, capacity, price_per_hour_paise,"
+    " credits_per_hour) VALUES"
+    " ('BLR-1-BOARD', 'BLR-1', 'Boardroom', 12, 250000, 6),"
+    " ('BLR-1-HUDDLE', 'BLR-1', 'Huddle Room', 6, 100000, 3),"
+    " ('BLR-1-FOCUS', 'BLR-1', 'Focus Room', 4, 60000, 2),"
+    " ('MUM-1-SEAVIEW', 'MUM-1', 'Sea View Room', 10, 220000, 5),"
+    " ('MUM-1-STUDIO', 'MUM-1', 'Studio', 8, 150000, 4),"
+    " ('MUM-1-POD', 'MUM-1', 'Call Pod', 2, 30000, 1),"
+    " ('LON-1-THAMES', 'LON-1', 'Thames Room', 14, 450000, 8),"
+    " ('LON-1-SOHO', 'LON-1', 'Soho Room', 6, 200000, 4),"
+    " ('LON-1-NOOK', 'LON-1', 'The Nook', 3, 90000, 2);"
+    "INSERT INTO room_amenities (room_id, amenity) VALUES"
+    " ('BLR-1-BOARD', 'whiteboard'), ('BLR-1-BOARD', 'projector'),"
+    " ('BLR-1-BOARD', 'video_conferencing'),"
+    " ('BLR-1-HUDDLE', 'tv_screen'), ('BLR-1-HUDDLE', 'coffee_service'),"
+    " ('BLR-1-FOCUS', 'whiteboard'),"
+    " ('MUM-1-SEAVIEW', 'projector'), ('MUM-1-SEAVIEW', 'video_conferencing'),"
+    " ('MUM-1-SEAVIEW', 'coffee_service'),"
+    " ('MUM-1-STUDIO', 'whiteboard'), ('MUM-1-STUDIO', 'tv_screen'),"
+    " ('MUM-1-POD', 'video_conferencing'),"
+    " ('LON-1-THAMES', 'whiteboard'), ('LON-1-THAMES', 'projector'),"
+    " ('LON-1-THAMES', 'video_conferencing'), ('LON-1-THAMES', 'coffee_service'),"
+    " ('LON-1-SOHO', 'whiteboard'), ('LON-1-SOHO', 'tv_screen'),"
+    " ('LON-1-NOOK', 'video_conferencing');"
+
+    "INSERT INTO open_space (building_id, day_pass_price_paise, capacity) VALUES"
+    " ('BLR-1', 80000, 60), ('MUM-1', 90000, 40), ('LON-1', 250000, 30);"
+    /* 1 pass at full price, 5 at 10% off, 10 at 15% off, in every building. */
+    "INSERT INTO pass_bundle_tiers (building_id, passes, discount_percent)"
+    " SELECT id, 1, 0 FROM buildings UNION ALL"
+    " SELECT id, 5, 10 FROM buildings UNION ALL"
+    " SELECT id, 10, 15 FROM buildings;"
+
+    "INSERT INTO companies (id, name, building_id, monthly_credits) VALUES"
+    " ('ACME', 'Acme Corp', 'BLR-1', 200),"
+    " ('HART', 'Hartwell Studio', 'LON-1', 120);"
+
+    "INSERT INTO users (id, phone, name, email, company, city, profile_complete,"
+    " created_at_ms, updated_at_ms) VALUES"
+    " ('usr_5eed000000000001', '+919800000001', 'Asha Rao', 'asha.rao@acme.example',"
+    "  'Acme Corp', 'Bengaluru', 1, 1735689600000, 1735689600000),"
+    " ('usr_5eed000000000002', '+919800000002', 'Vikram Shah', 'vikram.shah@acme.example',"
+    "  'Acme Corp', 'Bengaluru', 1, 1735689600000, 1735689600000),"
+    " ('usr_5eed000000000003', '+447700900001', 'Olivia Hart', 'olivia.hart@hartwell.example',"
+    "  'Hartwell Studio', 'London', 1, 1735689600000, 1735689600000),"
+    " ('usr_5eed000000000009', '+919800000009', 'Priya Nair', 'priya.nair@ops.example',"
+    "  'Workspace Operations', 'Bengaluru', 1, 1735689600000, 1735689600000);"
+    "INSERT INTO user_roles (user_id, role) VALUES"
+    " ('usr_5eed000000000001', 'member'), ('usr_5eed000000000002', 'member'),"
+    " ('usr_5eed000000000003', 'member'), ('usr_5eed000000000009', 'staff');"
+    "INSERT INTO memberships (user_id, company_id, building_id, plan, seat) VALUES"
+    " ('usr_5eed000000000001', 'ACME', 'BLR-1', 'private_cabin', 'Cabin 1019'),"
+    " ('usr_5eed000000000002', 'ACME', 'BLR-1', 'dedicated_desk', 'Desk D-14'),"
+    " ('usr_5eed000000000003', 'HART', 'LON-1', 'private_cabin', 'Suite 204');"
+
+    "INSERT INTO events (id, building_id, title, starts_at_ms, ends_at_ms, capacity) VALUES"
+    /* 2027-01-14 18:00-19:00 IST */
+    " ('EVT-BLR-NETWORKING', 'BLR-1', 'Networking Hour', 1799929800000, 1799933400000, 40),"
+    /* 2027-10-28 17:00-20:00 IST */
+    " ('EVT-BLR-DIWALI', 'BLR-1', 'Diwali Meetup', 1824723000000, 1824733800000, 80),"
+    /* 2027-01-21 08:30-10:00 IST */
+    " ('EVT-MUM-BREAKFAST', 'MUM-1', 'Founders Breakfast', 1800500400000, 1800505800000, 25),"
+    /* 2027-01-28 18:00-21:00 GMT */
+    " ('EVT-LON-SOCIAL', 'LON-1', 'Winter Social', 1801159200000, 1801170000000, 50);"
+
+    "INSERT INTO ticket_categories (id, parent_id, name, sla_minutes) VALUES"
+    " ('cleaning', NULL, 'Cleaning', NULL),"
+    " ('cleaning.washroom', 'cleaning', 'Washroom', 60),"
+    " ('cleaning.workspace', 'cleaning', 'Desk or cabin', 120),"
+    " ('cleaning.pantry', 'cleaning', 'Pantry', 90),"
+    " ('it', NULL, 'IT', NULL),"
+    " ('it.wifi', 'it', 'Wi-Fi', 30),"
+    " ('it.printer', 'it', 'Printer', 240),"
+    " ('facilities', NULL, 'Facilities', NULL),"
+    " ('facilities.ac', 'facilities', 'Air conditioning', 120),"
+    " ('facilities.lighting', 'facilities', 'Lighting', 240),"
+    " ('facilities.furniture', 'facilities', 'Furniture', 1440),"
+    " ('access', NULL, 'Access', NULL),"
+    " ('access.card', 'access', 'Access card', 60);";
+
+int ms_seed(sqlite3 *db, ms_rng *rng)
+{
+    /* The OTP hashing key is random per database and never leaves it. */
+    uint8_t otp_key[MS_KEY_LEN];
+    if (ms_rng_bytes(rng, otp_key, sizeof otp_key) != 0)
+        return -1;
+    int rc = ms_db_run(db, "INSERT INTO secrets (name, value) VALUES ('otp_key', ?)", "b",
+                       (const void *)otp_key, sizeof otp_key);
+    if (rc == 0)
+        rc = ms_db_exec(db, seed_sql);
+    return rc;
+}

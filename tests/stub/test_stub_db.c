@@ -1,0 +1,349 @@
+/*
+ * tests/stub/test_stub_db.c - memberstub's database: the seed DOMAIN.md fixes, migrations on
+ * reopen, and that OTPs and session tokens are stored only as hashes (real SQLite, no sockets).
+ */
+#define _XOPEN_SOURCE 700 /* mkdtemp */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "otp_store.h"
+#include "sessions.h"
+#include "users.h"
+
+#define T0 1799037000000LL
+
+static ms_rng *rng;
+static sqlite3 *db;
+
+static void setup(void)
+{
+    rng = ms_rng_new();
+    ck_assert_ptr_nonnull(rng);
+    ck_assert_int_eq(ms_db_open(":memory:", rng, &db), 0);
+}
+
+static void teardown(void)
+{
+    ms_db_close(db);
+    db = NULL;
+    ms_rng_free(rng);
+    rng = NULL;
+}
+
+/* The single integer an SQL query answers. */
+static long long scalar(const char *sql)
+{
+    sqlite3_stmt *stmt = ms_db_query(db, sql, "");
+    ck_assert_ptr_nonnull(stmt);
+    ck_assert_int_eq(ms_db_step(stmt), 1);
+    long long v = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return v;
+}
+
+/* The single text an SQL query answers, into out. */
+static void text(const char *sql, char *out, size_t cap)
+{
+    sqlite3_stmt *stmt = ms_db_query(db, sql, "");
+    ck_assert_ptr_nonnull(stmt);
+    ck_assert_int_eq(ms_db_step(stmt), 1);
+    ms_db_text(stmt, 0, out, cap);
+    sqlite3_finalize(stmt);
+}
+
+/* The fixed buildings: city, zone and opening hours exactly as DOMAIN.md says. */
+START_TEST(test_seed_has_the_fixed_buildings_and_hours)
+{
+    char buf[128];
+    text("SELECT city || ' ' || timezone FROM buildings WHERE id = 'BLR-1'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "Bengaluru Asia/Kolkata");
+    text("SELECT city || ' ' || timezone FROM buildings WHERE id = 'MUM-1'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "Mumbai Asia/Kolkata");
+    text("SELECT city || ' ' || timezone FROM buildings WHERE id = 'LON-1'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "London Europe/London");
+    /* BLR-1: 08:00-22:00 Monday to Saturday, closed Sunday (weekday 7). */
+    text("SELECT group_concat(weekday || ':' || open_min || '-' || close_min, ' ') FROM"
+         " (SELECT * FROM building_hours WHERE building_id = 'BLR-1' ORDER BY weekday)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "1:480-1320 2:480-1320 3:480-1320 4:480-1320 5:480-1320 6:480-1320");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM building_hours WHERE building_id = 'MUM-1'"
+                            " AND open_min = 540 AND close_min = 1260"),
+                     7);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM building_hours WHERE building_id = 'LON-1'"
+                            " AND open_min = 0 AND close_min = 1440"),
+                     7);
+}
+END_TEST
+
+/* Every building has at least three rooms that differ; BLR-1-BOARD is the fixed boardroom. */
+START_TEST(test_seed_has_differing_rooms_and_the_blr_boardroom)
+{
+    static const char *buildings[] = {"BLR-1", "MUM-1", "LON-1"};
+    for (int i = 0; i < 3; i++) {
+        char sql[512];
+        /* Rooms, and how many distinct capacities, prices and credit costs they have. */
+        snprintf(sql, sizeof sql,
+                 "SELECT min(count(*), count(DISTINCT capacity),"
+                 " count(DISTINCT price_per_hour_paise), count(DISTINCT credits_per_hour))"
+                 " FROM rooms WHERE building_id = '%s'",
+                 buildings[i]);
+        ck_assert_msg(scalar(sql) >= 3, "%s needs three rooms that differ", buildings[i]);
+        /* How many distinct sets of amenities its rooms have. */
+        snprintf(sql, sizeof sql,
+                 "SELECT count(DISTINCT amenities) FROM (SELECT group_concat(amenity) AS amenities"
+                 " FROM (SELECT a.room_id, a.amenity FROM room_amenities a"
+                 " JOIN rooms r ON r.id = a.room_id WHERE r.building_id = '%s'"
+                 " ORDER BY a.room_id, a.amenity) GROUP BY room_id)",
+                 buildings[i]);
+        ck_assert_msg(scalar(sql) >= 3, "%s needs three rooms with differing amenities",
+                      buildings[i]);
+    }
+    ck_assert_int_eq(scalar("SELECT capacity FROM rooms WHERE id = 'BLR-1-BOARD'"), 12);
+    char buf[128];
+    text("SELECT group_concat(amenity, ',') FROM"
+         " (SELECT amenity FROM room_amenities WHERE room_id = 'BLR-1-BOARD' ORDER BY amenity)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "projector,video_conferencing,whiteboard");
+}
+END_TEST
+
+/* ACME and the seeded members, with roles, profiles and seats as the fixtures expect. */
+START_TEST(test_seed_has_acme_and_its_members)
+{
+    char buf[128];
+    text("SELECT name || ' ' || monthly_credits || ' ' || building_id FROM companies"
+         " WHERE id = 'ACME'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "Acme Corp 200 BLR-1");
+
+    static const struct {
+        const char *phone, *name, *company_id, *building_id, *seat;
+    } members[] = {
+        {"+919800000001", "Asha Rao", "ACME", "BLR-1", "Cabin 1019"},
+        {"+919800000002", "Vikram Shah", "ACME", "BLR-1", "Desk D-14"},
+        {"+447700900001", "Olivia Hart", "HART", "LON-1", "Suite 204"},
+    };
+    for (int i = 0; i < 3; i++) {
+        char id[MS_ID_MAX];
+        bool found;
+        ms_user u;
+        ck_assert_int_eq(ms_user_find_by_phone(db, members[i].phone, id, &found), 0);
+        ck_assert(found);
+        ck_assert_int_eq(ms_user_load(db, id, &u), 0);
+        ck_assert_str_eq(u.name, members[i].name);
+        ck_assert_uint_eq(u.roles, MS_ROLE_MEMBER);
+        ck_assert(u.profile_complete);
+        ck_assert(!u.lead.present);
+        ck_assert(u.membership.present);
+        ck_assert_str_eq(u.membership.company_id, members[i].company_id);
+        ck_assert_str_eq(u.membership.building_id, members[i].building_id);
+        ck_assert_str_eq(u.membership.seat, members[i].seat);
+    }
+    ms_user asha;
+    ck_assert_int_eq(ms_user_load(db, "usr_5eed000000000001", &asha), 0);
+    ck_assert_str_eq(asha.email, "asha.rao@acme.example");
+    ck_assert_str_eq(asha.city, "Bengaluru");
+    ck_assert_str_eq(asha.company, "Acme Corp");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id"
+                            " WHERE u.phone = '+919800000001' AND m.plan = 'private_cabin'"),
+                     1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id"
+                            " WHERE u.phone = '+919800000002' AND m.plan = 'dedicated_desk'"),
+                     1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM user_roles r JOIN users u ON u.id = r.user_id"
+                            " WHERE u.phone = '+919800000009' AND r.role = 'staff'"),
+                     1);
+}
+END_TEST
+
+/* Open space: a day-pass price and capacity per building, tiers 1 / 5 at 10% / 10 at 15% off. */
+START_TEST(test_seed_has_open_space_and_bundle_tiers)
+{
+    ck_assert_int_eq(scalar("SELECT count(*) FROM open_space WHERE day_pass_price_paise > 0"
+                            " AND capacity > 0"),
+                     3);
+    char buf[128];
+    for (int i = 0; i < 3; i++) {
+        static const char *ids[] = {"BLR-1", "MUM-1", "LON-1"};
+        char sql[256];
+        snprintf(sql, sizeof sql,
+                 "SELECT group_concat(passes || '@' || discount_percent, ' ') FROM"
+                 " (SELECT * FROM pass_bundle_tiers WHERE building_id = '%s' ORDER BY passes)",
+                 ids[i]);
+        text(sql, buf, sizeof buf);
+        ck_assert_str_eq(buf, "1@0 5@10 10@15");
+    }
+}
+END_TEST
+
+/* Community events with capacities, and a two-level category tree with an SLA on each leaf. */
+START_TEST(test_seed_has_events_and_ticket_categories)
+{
+    ck_assert_int_eq(scalar("SELECT count(*) FROM events WHERE title IN ('Networking Hour',"
+                            " 'Diwali Meetup') AND capacity > 0"),
+                     2);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories c JOIN ticket_categories p"
+                            " ON p.id = c.parent_id WHERE p.name = 'Cleaning'"
+                            " AND c.name = 'Washroom' AND c.sla_minutes > 0"),
+                     1);
+    /* Two levels only: every parent is a root; every leaf has an SLA. */
+    ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories c JOIN ticket_categories p"
+                            " ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories WHERE parent_id IS NOT NULL"
+                            " AND (sla_minutes IS NULL OR sla_minutes <= 0)"),
+                     0);
+}
+END_TEST
+
+/* An issued OTP exists only as its keyed hash in the OTP tables; the text goes to the outbox. */
+START_TEST(test_otp_is_stored_only_as_a_keyed_hash)
+{
+    uint8_t key[MS_KEY_LEN], expected[MS_SHA256_LEN];
+    ck_assert_int_eq(ms_db_secret(db, "otp_key", key, sizeof key), 0);
+    ck_assert_int_eq(ms_otp_issue(db, key, "+919876543210", "493817", T0), 0);
+    ck_assert_int_eq(ms_otp_hash(key, "+919876543210", "493817", expected), 0);
+
+    ms_otp_state state;
+    uint8_t stored[MS_SHA256_LEN];
+    ck_assert_int_eq(ms_otp_load(db, "+919876543210", &state, stored), 0);
+    ck_assert(state.present);
+    ck_assert(memcmp(stored, expected, sizeof stored) == 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM otps WHERE instr(code_hmac, '493817') > 0"
+                            " OR instr(hex(code_hmac), '493817') > 0 OR phone LIKE '%493817%'"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sms_outbox WHERE phone = '+919876543210'"
+                            " AND instr(body, '493817') > 0"),
+                     1);
+}
+END_TEST
+
+/* A session token is 256 random bits as "mcs_" + 43 base64url chars; only its SHA-256 is kept. */
+START_TEST(test_session_token_is_stored_only_as_sha256)
+{
+    char token[MS_TOKEN_MAX];
+    int64_t expires;
+    ck_assert_int_eq(ms_session_issue(db, rng, "usr_5eed000000000001", T0, token, &expires), 0);
+    ck_assert_uint_eq(strlen(token), 47);
+    ck_assert(strncmp(token, "mcs_", 4) == 0);
+    ck_assert_uint_eq(strspn(token + 4, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                        "0123456789-_"),
+                      43);
+    ck_assert(expires == T0 + 30LL * 24 * 3600 * 1000);
+
+    uint8_t hash[MS_SHA256_LEN];
+    ck_assert_int_eq(ms_sha256(token, strlen(token), hash), 0);
+    sqlite3_stmt *stmt = ms_db_query(db, "SELECT count(*) FROM sessions WHERE token_sha256 = ?",
+                                     "b", (const void *)hash, sizeof hash);
+    ck_assert_int_eq(ms_db_step(stmt), 1);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 1);
+    sqlite3_finalize(stmt);
+    stmt = ms_db_query(db,
+                       "SELECT count(*) FROM sessions WHERE instr(token_sha256, ?) > 0"
+                       " OR user_id = ?",
+                       "tt", token + 4, token);
+    ck_assert_int_eq(ms_db_step(stmt), 1);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 0);
+    sqlite3_finalize(stmt);
+
+    char user[MS_ID_MAX];
+    ck_assert_int_eq(ms_session_check(db, token, T0, user), MS_SESSION_VALID);
+    ck_assert_str_eq(user, "usr_5eed000000000001");
+    ck_assert_int_eq(ms_session_check(db, token, expires, user), MS_SESSION_EXPIRED);
+    ck_assert_int_eq(ms_session_check(db, "mcs_nope", T0, user), MS_SESSION_UNKNOWN);
+}
+END_TEST
+
+/* Each database gets its own random OTP key. */
+START_TEST(test_each_database_has_its_own_otp_key)
+{
+    sqlite3 *other = NULL;
+    uint8_t a[MS_KEY_LEN], b[MS_KEY_LEN];
+    ck_assert_int_eq(ms_db_open(":memory:", rng, &other), 0);
+    ck_assert_int_eq(ms_db_secret(db, "otp_key", a, sizeof a), 0);
+    ck_assert_int_eq(ms_db_secret(other, "otp_key", b, sizeof b), 0);
+    ck_assert(memcmp(a, b, sizeof a) != 0);
+    ms_db_close(other);
+}
+END_TEST
+
+/* Reopening a database keeps its data and neither re-creates nor re-seeds it. */
+START_TEST(test_reopening_keeps_data_and_does_not_reseed)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/stub.db", dir);
+
+    sqlite3 *file = NULL;
+    char id[MS_ID_MAX];
+    ck_assert_int_eq(ms_db_open(path, rng, &file), 0);
+    ck_assert_int_eq(ms_user_create(file, rng, "+919876543210", T0, id), 0);
+    ms_db_close(file);
+
+    ck_assert_int_eq(ms_db_open(path, rng, &file), 0);
+    sqlite3_stmt *stmt = ms_db_query(file,
+                                     "SELECT (SELECT count(*) FROM users),"
+                                     " (SELECT count(*) FROM buildings), user_version"
+                                     " FROM pragma_user_version",
+                                     "");
+    ck_assert_int_eq(ms_db_step(stmt), 1);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 5); /* 4 seeded + 1 */
+    ck_assert_int_eq(sqlite3_column_int(stmt, 1), 3);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 2), MS_DB_SCHEMA_VERSION);
+    sqlite3_finalize(stmt);
+    ms_db_close(file);
+
+    /* A database from a newer memberstub is refused, not damaged. */
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    ck_assert_int_eq(ms_db_exec(file, "PRAGMA user_version = 99"), 0);
+    sqlite3_close(file);
+    file = NULL;
+    ck_assert_int_eq(ms_db_open(path, rng, &file), -1);
+    ck_assert_ptr_null(file);
+
+    static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+static Suite *stub_db_suite(void)
+{
+    Suite *s = suite_create("stub_db");
+    TCase *seed = tcase_create("seed");
+    tcase_add_checked_fixture(seed, setup, teardown);
+    tcase_add_test(seed, test_seed_has_the_fixed_buildings_and_hours);
+    tcase_add_test(seed, test_seed_has_differing_rooms_and_the_blr_boardroom);
+    tcase_add_test(seed, test_seed_has_acme_and_its_members);
+    tcase_add_test(seed, test_seed_has_open_space_and_bundle_tiers);
+    tcase_add_test(seed, test_seed_has_events_and_ticket_categories);
+    suite_add_tcase(s, seed);
+    TCase *secrets = tcase_create("secrets");
+    tcase_add_checked_fixture(secrets, setup, teardown);
+    tcase_add_test(secrets, test_otp_is_stored_only_as_a_keyed_hash);
+    tcase_add_test(secrets, test_session_token_is_stored_only_as_sha256);
+    tcase_add_test(secrets, test_each_database_has_its_own_otp_key);
+    suite_add_tcase(s, secrets);
+    TCase *migrations = tcase_create("migrations");
+    tcase_add_checked_fixture(migrations, setup, teardown);
+    tcase_add_test(migrations, test_reopening_keeps_data_and_does_not_reseed);
+    suite_add_tcase(s, migrations);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(stub_db_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

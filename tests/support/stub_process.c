@@ -1,0 +1,310 @@
+/* tests/support/stub_process.c - run a real memberstub for a test and talk to it. */
+#include "stub_process.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+#include <curl/curl.h>
+
+#include "tempdir.h"
+
+#define START_TIMEOUT_MS 10000
+#define STOP_TIMEOUT_MS  10000
+#define POLL_MS          10
+
+struct stub_process {
+    pid_t pid;
+    char *dir;
+    int port;
+    char url[64];
+};
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+
+static void curl_init_once(void)
+{
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/* The port in path, or 0 while the file is absent or incomplete. */
+static int read_port(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    int port = 0;
+    if (fscanf(f, "%d", &port) != 1)
+        port = 0;
+    fclose(f);
+    return port > 0 && port < 65536 ? port : 0;
+}
+
+/* Exit status as a shell reports it: the code, or 128 + the signal. */
+static int exit_status(int wstatus)
+{
+    if (WIFEXITED(wstatus))
+        return WEXITSTATUS(wstatus);
+    if (WIFSIGNALED(wstatus))
+        return 128 + WTERMSIG(wstatus);
+    return -1;
+}
+
+stub_process *stub_start(bool test_mode)
+{
+    const char *exe = getenv("MEMBERSTUB");
+    if (!exe || !exe[0]) {
+        fprintf(stderr, "stub_start: MEMBERSTUB is not set; point it at the memberstub binary "
+                        "(meson test sets it)\n");
+        abort();
+    }
+    pthread_once(&curl_once, curl_init_once);
+
+    stub_process *s = calloc(1, sizeof *s);
+    if (!s) {
+        fprintf(stderr, "stub_start: out of memory\n");
+        return NULL;
+    }
+    s->dir = tempdir_new();
+    char *db = tempdir_path(s->dir, "stub.db");
+    char *port_file = tempdir_path(s->dir, "port");
+
+    fflush(NULL);
+    pid_t parent = getpid();
+    s->pid = fork();
+    if (s->pid == 0) {
+#ifdef __linux__
+        /* If the test dies without stub_stop (a failed assertion), the stub goes too. */
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent)
+            _exit(127);
+#endif
+        if (test_mode)
+            execl(exe, exe, "--db", db, "--port", "0", "--port-file", port_file, "--test-mode",
+                  (char *)NULL);
+        else
+            execl(exe, exe, "--db", db, "--port", "0", "--port-file", port_file, (char *)NULL);
+        fprintf(stderr, "stub_start: cannot run %s: %s\n", exe, strerror(errno));
+        _exit(127);
+    }
+    free(db);
+    if (s->pid < 0) {
+        fprintf(stderr, "stub_start: fork: %s\n", strerror(errno));
+        free(port_file);
+        tempdir_free(s->dir);
+        free(s);
+        return NULL;
+    }
+
+    for (int waited = 0; waited < START_TIMEOUT_MS; waited += POLL_MS) {
+        s->port = read_port(port_file);
+        if (s->port)
+            break;
+        int wstatus;
+        if (waitpid(s->pid, &wstatus, WNOHANG) == s->pid) {
+            fprintf(stderr, "stub_start: memberstub exited with status %d before listening\n",
+                    exit_status(wstatus));
+            s->pid = -1;
+            break;
+        }
+        sleep_ms(POLL_MS);
+    }
+    free(port_file);
+    if (!s->port) {
+        if (s->pid > 0)
+            fprintf(stderr, "stub_start: memberstub wrote no port file within %d s\n",
+                    START_TIMEOUT_MS / 1000);
+        stub_stop(s);
+        return NULL;
+    }
+    snprintf(s->url, sizeof s->url, "http://127.0.0.1:%d", s->port);
+    return s;
+}
+
+const char *stub_url(const stub_process *s)
+{
+    return s->url;
+}
+
+int stub_port(const stub_process *s)
+{
+    return s->port;
+}
+
+int stub_stop(stub_process *s)
+{
+    if (!s)
+        return 0;
+    int status = 0;
+    if (s->pid > 0) {
+        int wstatus = 0;
+        pid_t done = 0;
+        kill(s->pid, SIGTERM);
+        for (int waited = 0; waited < STOP_TIMEOUT_MS; waited += POLL_MS) {
+            done = waitpid(s->pid, &wstatus, WNOHANG);
+            if (done != 0)
+                break;
+            sleep_ms(POLL_MS);
+        }
+        if (done == 0) {
+            fprintf(stderr, "stub_stop: memberstub ignored SIGTERM for %d s; killing it\n",
+                    STOP_TIMEOUT_MS / 1000);
+            kill(s->pid, SIGKILL);
+            done = waitpid(s->pid, &wstatus, 0);
+        }
+        status = done == s->pid ? exit_status(wstatus) : -1;
+    }
+    tempdir_free(s->dir);
+    free(s);
+    return status;
+}
+
+typedef struct buffer {
+    char *data;
+    size_t len;
+} buffer;
+
+static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+    buffer *b = userdata;
+    size_t n = size * nmemb;
+    char *grown = realloc(b->data, b->len + n + 1);
+    if (!grown)
+        return 0;
+    memcpy(grown + b->len, ptr, n);
+    b->len += n;
+    grown[b->len] = '\0';
+    b->data = grown;
+    return n;
+}
+
+int stub_request(const stub_process *s, const char *method, const char *path, const char *json_body,
+                 const char *bearer, char **body_out)
+{
+    if (body_out)
+        *body_out = NULL;
+    CURL *curl = curl_easy_init();
+    if (!curl)
+        return -1;
+    size_t url_len = strlen(s->url) + strlen(path) + 1;
+    char *url = malloc(url_len);
+    char *auth = NULL;
+    struct curl_slist *headers = NULL;
+    buffer answer = {NULL, 0};
+    int status = -1;
+    if (!url)
+        goto out;
+    snprintf(url, url_len, "%s%s", s->url, path);
+
+    /* No "Expect: 100-continue" round trip for large bodies. */
+    headers = curl_slist_append(headers, "Expect:");
+    if (json_body)
+        headers = curl_slist_append(headers, "Content-Type: application/json");
+    if (bearer) {
+        size_t n = strlen(bearer) + 32;
+        auth = malloc(n);
+        if (!auth)
+            goto out;
+        snprintf(auth, n, "Authorization: Bearer %s", bearer);
+        headers = curl_slist_append(headers, auth);
+    }
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+    if (json_body) {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, json_body);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(json_body));
+    } else if (strcmp(method, "GET") != 0) {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
+    }
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 30000L);
+    CURLcode rc = curl_easy_perform(curl);
+    if (rc != CURLE_OK) {
+        fprintf(stderr, "stub_request: %s %s: %s\n", method, path, curl_easy_strerror(rc));
+        goto out;
+    }
+    long code = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+    status = (int)code;
+    if (body_out) {
+        *body_out = answer.data ? answer.data : calloc(1, 1);
+        answer.data = NULL;
+    }
+out:
+    free(answer.data);
+    curl_slist_free_all(headers);
+    free(auth);
+    free(url);
+    curl_easy_cleanup(curl);
+    return status;
+}
+
+/* POST /v1/test/clock with body; 0 when the server answered 200. */
+static int post_clock(const stub_process *s, const char *field, int64_t value)
+{
+    char body[96];
+    snprintf(body, sizeof body, "{\"%s\": %" PRId64 "}", field, value);
+    return stub_request(s, "POST", "/v1/test/clock", body, NULL, NULL) == 200 ? 0 : -1;
+}
+
+int stub_set_clock(const stub_process *s, int64_t now_ms)
+{
+    return post_clock(s, "now_ms", now_ms);
+}
+
+int stub_advance_clock(const stub_process *s, int64_t delta_ms)
+{
+    return post_clock(s, "advance_ms", delta_ms);
+}
+
+int stub_latest_otp(const stub_process *s, const char *phone, char code[7])
+{
+    /* Percent-encode everything but digits (the '+' above all). */
+    char path[128];
+    size_t used = (size_t)snprintf(path, sizeof path, "/v1/test/sms/latest?phone=");
+    for (const char *p = phone; *p && used + 4 < sizeof path; p++) {
+        if (*p >= '0' && *p <= '9')
+            path[used++] = *p;
+        else
+            used += (size_t)snprintf(path + used, sizeof path - used, "%%%02X", (unsigned char)*p);
+    }
+    path[used] = '\0';
+
+    char *body = NULL;
+    int rc = -1;
+    if (stub_request(s, "GET", path, NULL, NULL, &body) == 200) {
+        cJSON *json = cJSON_Parse(body);
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(json, "code");
+        if (cJSON_IsString(c) && strlen(c->valuestring) == 6) {
+            memcpy(code, c->valuestring, 7);
+            rc = 0;
+        }
+        cJSON_Delete(json);
+    }
+    free(body);
+    return rc;
+}

@@ -1,0 +1,52 @@
+/*
+ * tests/support/stub_process.h - run a real memberstub for a test and talk to it.
+ *
+ * Each stub runs in a fresh temporary directory (its own database, so its own
+ * seed) on a port the kernel picks, bound to 127.0.0.1. The helpers below go
+ * through libcurl; the test-mode ones (latest OTP, clock) need
+ * stub_start(true).
+ */
+#ifndef TESTS_STUB_PROCESS_H
+#define TESTS_STUB_PROCESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct stub_process stub_process;
+
+/*
+ * Start $MEMBERSTUB (env var; aborts the test with a clear message if unset)
+ * with a fresh temp dir: --db DIR/stub.db --port 0 --port-file DIR/port
+ * [--test-mode if test_mode]. Waits (polling, up to 10 s) for the port file.
+ * NULL on failure (message to stderr).
+ */
+stub_process *stub_start(bool test_mode);
+
+/* "http://127.0.0.1:PORT"; valid until stub_stop. */
+const char *stub_url(const stub_process *s);
+int stub_port(const stub_process *s);
+
+/*
+ * SIGTERM, waitpid (SIGKILL after 10 s), remove the temp dir; returns the
+ * server's exit status (0 = clean; non-zero includes sanitizer reports; 128 +
+ * signal number if it was killed), and frees s. NULL -> 0.
+ */
+int stub_stop(stub_process *s);
+
+/* Test mode: the latest OTP texted to phone (E.164) into code[7]. 0 ok / -1. */
+int stub_latest_otp(const stub_process *s, const char *phone, char code[7]);
+
+/* Test mode: set the server clock (ms since the epoch) / move it forward. 0 ok / -1. */
+int stub_set_clock(const stub_process *s, int64_t now_ms);
+int stub_advance_clock(const stub_process *s, int64_t delta_ms);
+
+/*
+ * A request for tests: method, path (with any query string), optional JSON
+ * body, optional bearer token. Returns the HTTP status (or -1 on a transport
+ * error) and, if body_out is non-NULL, the body (malloc'd, NUL-terminated,
+ * caller frees; NULL on a transport error) in *body_out.
+ */
+int stub_request(const stub_process *s, const char *method, const char *path, const char *json_body,
+                 const char *bearer, char **body_out);
+
+#endif
