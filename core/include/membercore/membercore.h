@@ -2,6 +2,7 @@
  * membercore/membercore.h - the umbrella header: include this one.
  *
  * Read the headers in this order: client.h (open a client), auth.h (sign in),
+ * sync.h (the offline-first engine), community.h (events, notifications),
  * error.h (what can go wrong), platform.h (what a host may plug in).
  */
 #ifndef MEMBERCORE_H
@@ -11,5 +12,7 @@
 #include "membercore/platform.h"
 #include "membercore/client.h"
 #include "membercore/auth.h"
+#include "membercore/sync.h"
+#include "membercore/community.h"
 
 #endif /* MEMBERCORE_H */

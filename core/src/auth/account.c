@@ -163,12 +163,6 @@ mc_status mci_account_save(sqlite3 *db, const mc_account *a, int64_t now_ms, mc_
     return st;
 }
 
-static const char *column_text(sqlite3_stmt *stmt, int i)
-{
-    const unsigned char *s = sqlite3_column_text(stmt, i);
-    return s ? (const char *)s : "";
-}
-
 mc_status mci_account_load(sqlite3 *db, mc_account **out, mc_error *err)
 {
     sqlite3_stmt *stmt = NULL;
@@ -189,13 +183,19 @@ mc_status mci_account_load(sqlite3 *db, mc_account **out, mc_error *err)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading the account");
     } else {
         field_source fields[] = {
-            {&a->user_id, column_text(stmt, 0)},     {&a->phone, column_text(stmt, 1)},
-            {&a->name, column_text(stmt, 2)},        {&a->email, column_text(stmt, 3)},
-            {&a->company, column_text(stmt, 4)},     {&a->city, column_text(stmt, 5)},
-            {&a->lead_id, column_text(stmt, 8)},     {&a->lead_status, column_text(stmt, 9)},
-            {&a->industry, column_text(stmt, 11)},   {&a->timeline, column_text(stmt, 13)},
-            {&a->company_id, column_text(stmt, 15)}, {&a->building_id, column_text(stmt, 16)},
-            {&a->seat, column_text(stmt, 17)},
+            {&a->user_id, mci_column_text(stmt, 0)},
+            {&a->phone, mci_column_text(stmt, 1)},
+            {&a->name, mci_column_text(stmt, 2)},
+            {&a->email, mci_column_text(stmt, 3)},
+            {&a->company, mci_column_text(stmt, 4)},
+            {&a->city, mci_column_text(stmt, 5)},
+            {&a->lead_id, mci_column_text(stmt, 8)},
+            {&a->lead_status, mci_column_text(stmt, 9)},
+            {&a->industry, mci_column_text(stmt, 11)},
+            {&a->timeline, mci_column_text(stmt, 13)},
+            {&a->company_id, mci_column_text(stmt, 15)},
+            {&a->building_id, mci_column_text(stmt, 16)},
+            {&a->seat, mci_column_text(stmt, 17)},
         };
         st = fill_strings(fields, sizeof fields / sizeof *fields, err);
         a->roles = (uint32_t)sqlite3_column_int64(stmt, 6);
@@ -211,6 +211,26 @@ mc_status mci_account_load(sqlite3 *db, mc_account **out, mc_error *err)
     }
     *out = a;
     return MC_OK;
+}
+
+mc_status mci_account_user_id(sqlite3 *db, char **user_id, mc_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT user_id FROM account WHERE singleton = 1", -1, &stmt,
+                           NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "reading the account");
+    mc_status st;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *user_id = mci_strdup(mci_column_text(stmt, 0));
+        st = *user_id ? MC_OK : mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    } else if (rc == SQLITE_DONE) {
+        st = mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
+    } else {
+        st = mci_store_fail(db, err, "reading the account");
+    }
+    sqlite3_finalize(stmt);
+    return st;
 }
 
 mc_status mci_account_delete(sqlite3 *db, mc_error *err)

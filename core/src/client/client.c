@@ -11,6 +11,8 @@
 
 #include "store/migrations.h"
 #include "store/store.h"
+#include "sync/engine.h"
+#include "sync/outbox.h"
 #include "util/error.h"
 #include "util/strutil.h"
 
@@ -246,6 +248,10 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
     }
     if (st == MC_OK)
         st = load_client_id(c, err);
+    if (st == MC_OK)
+        st = mci_outbox_recover(c->db, err);
+    if (st == MC_OK)
+        st = mci_sync_new(&c->sync, err);
     if (st != MC_OK) {
         mc_client_close(c);
         return st;
@@ -258,6 +264,7 @@ void mc_client_close(mc_client *client)
 {
     if (client == NULL)
         return;
+    mci_sync_free(client, client->sync); /* stops the thread before the store goes */
     mci_store_close(client->db);
 #ifdef MCI_HAVE_DEFAULT_PLATFORM
     mcp_file_store_free(client->files);

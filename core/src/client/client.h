@@ -16,6 +16,7 @@
 #include "net/http.h"
 
 struct mcp_file_store;
+struct mci_sync;
 
 struct mc_client {
     pthread_mutex_t lock;
@@ -31,6 +32,7 @@ struct mc_client {
     mc_platform platform;             /* every hook set (defaults filled in) */
     struct mcp_file_store *files;     /* the default secure storage, if used */
     char client_id[MCI_UUID_STR_LEN]; /* this install's id, kept in meta */
+    struct mci_sync *sync;            /* the sync engine and its listeners */
 };
 
 /* Now, in ms since the epoch, from the configured clock. */

@@ -3,6 +3,8 @@
 
 #include <curl/curl.h>
 #include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +163,41 @@ static mc_status server_error(long status, const char *body, mc_error *err)
 mc_status mci_http_call(const mci_http *http, const char *method, const char *path,
                         const cJSON *body, const char *bearer, cJSON **json_out, mc_error *err)
 {
+    return mci_http_call_query(http, method, path, NULL, 0, body, bearer, json_out, err);
+}
+
+/* base_url + path + "?" + name=escaped(value)&..., malloc'd; NULL without memory. */
+static char *build_url(CURL *curl, const char *base, const char *path, const char *const *params,
+                       size_t nparams)
+{
+    size_t len = strlen(base) + strlen(path) + 2;
+    char **escaped = nparams ? calloc(nparams, sizeof *escaped) : NULL;
+    char *url = NULL;
+    bool ok = nparams == 0 || escaped != NULL;
+    for (size_t i = 0; ok && i < nparams; i++) {
+        escaped[i] = curl_easy_escape(curl, params[2 * i + 1], 0);
+        ok = escaped[i] != NULL;
+        if (ok)
+            len += strlen(params[2 * i]) + strlen(escaped[i]) + 2;
+    }
+    if (ok)
+        url = malloc(len);
+    if (url != NULL) {
+        size_t used = (size_t)snprintf(url, len, "%s%s", base, path);
+        for (size_t i = 0; i < nparams; i++)
+            used += (size_t)snprintf(url + used, len - used, "%c%s=%s", i == 0 ? '?' : '&',
+                                     params[2 * i], escaped[i]);
+    }
+    for (size_t i = 0; escaped != NULL && i < nparams; i++)
+        curl_free(escaped[i]);
+    free(escaped);
+    return url;
+}
+
+mc_status mci_http_call_query(const mci_http *http, const char *method, const char *path,
+                              const char *const *params, size_t nparams, const cJSON *body,
+                              const char *bearer, cJSON **json_out, mc_error *err)
+{
     if (json_out != NULL)
         *json_out = NULL;
     if (http->base_url == NULL || http->base_url[0] == '\0')
@@ -169,17 +206,15 @@ mc_status mci_http_call(const mci_http *http, const char *method, const char *pa
     if (st != MC_OK)
         return st;
 
-    size_t url_len = strlen(http->base_url) + strlen(path) + 1;
-    char *url = malloc(url_len);
     char *payload = body ? cJSON_PrintUnformatted(body) : NULL;
     CURL *curl = curl_easy_init();
+    char *url = curl ? build_url(curl, http->base_url, path, params, nparams) : NULL;
     struct curl_slist *headers = NULL;
     buffer response = {0};
     if (url == NULL || curl == NULL || (body != NULL && payload == NULL)) {
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
         goto done;
     }
-    snprintf(url, url_len, "%s%s", http->base_url, path);
 
     headers = curl_slist_append(headers, "Accept: application/json");
     if (payload != NULL)

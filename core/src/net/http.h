@@ -10,6 +10,7 @@
 #define MCI_NET_HTTP_H
 
 #include <cJSON.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "membercore/error.h"
@@ -31,6 +32,12 @@ mc_status mci_http_global_init(mc_error *err);
  */
 mc_status mci_http_call(const mci_http *http, const char *method, const char *path,
                         const cJSON *body, const char *bearer, cJSON **json_out, mc_error *err);
+
+/* The same with query parameters: params holds nparams (name, value) pairs,
+ * each value URL-encoded here. */
+mc_status mci_http_call_query(const mci_http *http, const char *method, const char *path,
+                              const char *const *params, size_t nparams, const cJSON *body,
+                              const char *bearer, cJSON **json_out, mc_error *err);
 
 /* The status for a server error code ("otp_wrong" -> MC_ERR_OTP_WRONG), or
  * one derived from the HTTP status when the code is unknown. Pure. */

@@ -39,6 +39,29 @@ const mci_migration mci_store_migrations[] = {
      "  seat             TEXT NOT NULL DEFAULT '',\n"
      "  updated_at_ms    INTEGER NOT NULL\n"
      ");\n"},
+    {3, "sync: server truth (entity), the outbox of pending intents",
+     "CREATE TABLE entity (\n"
+     "  kind TEXT NOT NULL,\n"
+     "  id   TEXT NOT NULL,\n"
+     "  data TEXT NOT NULL,\n"
+     "  PRIMARY KEY (kind, id)\n"
+     ") WITHOUT ROWID;\n"
+     "CREATE TABLE outbox (\n"
+     "  mutation_id       INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+     "  user_id           TEXT NOT NULL,\n"
+     "  idempotency_key   TEXT NOT NULL UNIQUE,\n"
+     "  kind              TEXT NOT NULL,\n"
+     "  entity_id         TEXT NOT NULL,\n"
+     "  payload           TEXT NOT NULL,\n"
+     "  state             INTEGER NOT NULL DEFAULT 0,\n"
+     "  attempts          INTEGER NOT NULL DEFAULT 0,\n"
+     "  next_attempt_ms   INTEGER NOT NULL DEFAULT 0,\n"
+     "  error_code        INTEGER NOT NULL DEFAULT 0,\n"
+     "  error_server_code TEXT NOT NULL DEFAULT '',\n"
+     "  error_message     TEXT NOT NULL DEFAULT '',\n"
+     "  created_at_ms     INTEGER NOT NULL\n"
+     ");\n"
+     "CREATE INDEX outbox_by_entity ON outbox (kind, entity_id);\n"},
 };
 const size_t mci_store_migration_count = sizeof mci_store_migrations / sizeof *mci_store_migrations;
 

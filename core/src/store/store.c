@@ -81,6 +81,12 @@ void mci_store_rollback(sqlite3 *db)
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+const char *mci_column_text(sqlite3_stmt *stmt, int i)
+{
+    const unsigned char *s = sqlite3_column_text(stmt, i);
+    return s ? (const char *)s : "";
+}
+
 mc_status mci_meta_get(sqlite3 *db, const char *key, char **value, mc_error *err)
 {
     sqlite3_stmt *stmt = NULL;

@@ -27,6 +27,9 @@ void mci_store_rollback(sqlite3 *db);
 /* Set err to MC_ERR_STORAGE with what was being done and SQLite's message. */
 mc_status mci_store_fail(sqlite3 *db, mc_error *err, const char *doing);
 
+/* Column i of a row as text, "" for NULL. */
+const char *mci_column_text(sqlite3_stmt *stmt, int i);
+
 /* meta table: *value is malloc'd (caller frees); MC_ERR_NOT_FOUND if absent. */
 mc_status mci_meta_get(sqlite3 *db, const char *key, char **value, mc_error *err);
 mc_status mci_meta_set(sqlite3 *db, const char *key, const char *value, mc_error *err);

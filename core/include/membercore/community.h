@@ -1,0 +1,126 @@
+/*
+ * membercore/community.h - community events and RSVPs, and the notifications inbox.
+ *
+ * Reads come from the local store (works offline, instantly) with the
+ * member's pending writes layered on top and marked `pending`. Writes land
+ * locally and go to the outbox (membercore/sync.h); a refusal by the server
+ * rolls the overlay back and raises MC_SYNC_EVENT_MUTATION_REJECTED.
+ */
+#ifndef MEMBERCORE_COMMUNITY_H
+#define MEMBERCORE_COMMUNITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "membercore/client.h"
+#include "membercore/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Events ---------------------------------------------------------------- */
+
+typedef enum mc_rsvp {
+    MC_RSVP_NONE = 0,
+    MC_RSVP_GOING = 1,
+    MC_RSVP_NOT_GOING = 2,
+} mc_rsvp;
+
+typedef struct mc_event {
+    char *id;
+    char *building_id;
+    char *title;
+    char *description;
+    int64_t starts_at_ms;
+    int64_t ends_at_ms;
+    int32_t capacity;
+    int32_t going_count; /* including the member's pending RSVP */
+    mc_rsvp my_rsvp;     /* including the member's pending RSVP */
+    bool pending;        /* my_rsvp is not yet confirmed by the server */
+} mc_event;
+
+typedef struct mc_event_list {
+    mc_event *items;
+    size_t count;
+} mc_event_list;
+
+/*
+ * Events that end after from_ms (0: all), soonest first, from the local
+ * store. Free with mc_event_list_free(). Errors: MC_ERR_INVALID_ARG,
+ * MC_ERR_UNAUTHORIZED (nobody signed in), MC_ERR_STORAGE. Any thread.
+ */
+mc_status mc_events_list(mc_client *client, int64_t from_ms, mc_event_list **out, mc_error *err);
+void mc_event_list_free(mc_event_list *list);
+
+/*
+ * RSVP going / not going. Recorded locally at once (the list shows it as
+ * pending) and queued for the server, which decides (capacity).
+ * Errors: MC_ERR_INVALID_ARG (rsvp must be GOING or NOT_GOING),
+ * MC_ERR_NOT_FOUND (no such event locally), MC_ERR_CONFLICT (the event looks
+ * full already: instant feedback; the server has the last word),
+ * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Never blocks on the network.
+ */
+mc_status mc_event_rsvp(mc_client *client, const char *event_id, mc_rsvp rsvp, mc_error *err);
+
+/* "none", "going", "not_going"; "unknown" otherwise. */
+const char *mc_rsvp_name(mc_rsvp rsvp);
+
+/* ---- Notifications ----------------------------------------------------------- */
+
+typedef enum mc_notification_category {
+    MC_NOTIFY_OTHER = 0,
+    MC_NOTIFY_BILLING = 1,
+    MC_NOTIFY_SUPPORT = 2,
+    MC_NOTIFY_BOOKINGS = 3,
+    MC_NOTIFY_EVENTS = 4,
+    MC_NOTIFY_ANNOUNCEMENTS = 5,
+} mc_notification_category;
+
+#define MC_NOTIFY_CATEGORY_COUNT 6
+
+typedef struct mc_notification {
+    char *id;
+    mc_notification_category category;
+    char *title;
+    char *body;
+    char *deep_link; /* "" when none */
+    int64_t created_at_ms;
+    bool read;    /* including the member's pending mark-read */
+    bool pending; /* read is not yet confirmed by the server */
+} mc_notification;
+
+typedef struct mc_notification_list {
+    mc_notification *items;
+    size_t count;
+    /* Unread counts over the whole inbox (not only the listed items). */
+    int32_t unread_total;
+    int32_t unread_by_category[MC_NOTIFY_CATEGORY_COUNT];
+} mc_notification_list;
+
+/*
+ * The inbox, newest first (unread_only: only unread ones), from the local
+ * store. Free with mc_notification_list_free(). Errors: MC_ERR_INVALID_ARG,
+ * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ */
+mc_status mc_notifications_list(mc_client *client, bool unread_only, mc_notification_list **out,
+                                mc_error *err);
+void mc_notification_list_free(mc_notification_list *list);
+
+/*
+ * Mark one notification read: locally at once, queued for the server.
+ * Marking an already-read one is MC_OK and queues nothing.
+ * Errors: MC_ERR_INVALID_ARG, MC_ERR_NOT_FOUND, MC_ERR_UNAUTHORIZED,
+ * MC_ERR_STORAGE.
+ */
+mc_status mc_notification_mark_read(mc_client *client, const char *notification_id, mc_error *err);
+
+/* "billing", "support", "bookings", "events", "announcements", "other". */
+const char *mc_notification_category_name(mc_notification_category category);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEMBERCORE_COMMUNITY_H */

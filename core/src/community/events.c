@@ -1,0 +1,194 @@
+/* community/events.c - community events from the local store, and RSVPs through the outbox. */
+#include <cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/account.h"
+#include "client/client.h"
+#include "community/overlay.h"
+#include "membercore/community.h"
+#include "store/store.h"
+#include "sync/engine.h"
+#include "sync/kinds.h"
+#include "sync/outbox.h"
+#include "util/error.h"
+#include "util/strutil.h"
+
+/* Server truth for events, the member's server RSVP, and their latest pending RSVP
+ * (pending, in flight, or accepted but not yet pulled: rejected ones drop out). */
+#define EVENT_SELECT                                                                               \
+    "SELECT e.id, json_extract(e.data, '$.building_id'), json_extract(e.data, '$.title'), "        \
+    "json_extract(e.data, '$.description'), json_extract(e.data, '$.starts_at_ms'), "              \
+    "json_extract(e.data, '$.ends_at_ms'), json_extract(e.data, '$.capacity'), "                   \
+    "json_extract(e.data, '$.going_count'), "                                                      \
+    "(SELECT json_extract(r.data, '$.status') FROM entity r WHERE r.kind = 'rsvp' AND "            \
+    "r.id = e.id), "                                                                               \
+    "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "     \
+    "o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, 3) "                              \
+    "ORDER BY o.mutation_id DESC LIMIT 1) "                                                        \
+    "FROM entity e WHERE e.kind = 'event' "
+
+/* Read the event row at stmt into ev (strings malloc'd). */
+static mc_status read_event(sqlite3_stmt *stmt, mc_event *ev, mc_error *err)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->id = mci_strdup(mci_column_text(stmt, 0));
+    ev->building_id = mci_strdup(mci_column_text(stmt, 1));
+    ev->title = mci_strdup(mci_column_text(stmt, 2));
+    ev->description = mci_strdup(mci_column_text(stmt, 3));
+    ev->starts_at_ms = sqlite3_column_int64(stmt, 4);
+    ev->ends_at_ms = sqlite3_column_int64(stmt, 5);
+    ev->capacity = sqlite3_column_int(stmt, 6);
+    bool has_pending = sqlite3_column_type(stmt, 9) != SQLITE_NULL;
+    mci_rsvp_view view =
+        mci_rsvp_overlay(mci_rsvp_from_name(mci_column_text(stmt, 8)), sqlite3_column_int(stmt, 7),
+                         has_pending, mci_rsvp_from_name(mci_column_text(stmt, 9)));
+    ev->going_count = view.going_count;
+    ev->my_rsvp = view.status;
+    ev->pending = view.pending;
+    if (!ev->id || !ev->building_id || !ev->title || !ev->description)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
+    return MC_OK;
+}
+
+static void event_clear(mc_event *ev)
+{
+    free(ev->id);
+    free(ev->building_id);
+    free(ev->title);
+    free(ev->description);
+}
+
+void mc_event_list_free(mc_event_list *list)
+{
+    if (list == NULL)
+        return;
+    for (size_t i = 0; i < list->count; i++)
+        event_clear(&list->items[i]);
+    free(list->items);
+    free(list);
+}
+
+mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    if (from_ms < 0)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "from_ms must be >= 0");
+    mc_event_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    char *user_id = NULL;
+    sqlite3_stmt *stmt = NULL;
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mci_account_user_id(c->db, &user_id, err);
+    if (st == MC_OK &&
+        sqlite3_prepare_v2(c->db,
+                           EVENT_SELECT
+                           "AND coalesce(json_extract(e.data, '$.ends_at_ms'), 0) > ?2 "
+                           "ORDER BY json_extract(e.data, '$.starts_at_ms'), e.id",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        st = mci_store_fail(c->db, err, "reading events");
+    if (st == MC_OK) {
+        sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(stmt, 2, from_ms);
+    }
+    size_t cap = 0;
+    int rc = SQLITE_DONE;
+    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (list->count == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            mc_event *grown = realloc(list->items, ncap * sizeof *grown);
+            if (grown == NULL) {
+                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
+                break;
+            }
+            list->items = grown;
+            cap = ncap;
+        }
+        st = read_event(stmt, &list->items[list->count++], err);
+    }
+    if (st == MC_OK && rc != SQLITE_DONE)
+        st = mci_store_fail(c->db, err, "reading events");
+    sqlite3_finalize(stmt);
+    pthread_mutex_unlock(&c->lock);
+    free(user_id);
+    if (st != MC_OK) {
+        mc_event_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+/* Validate and queue an RSVP in one transaction. Lock held. */
+static mc_status queue_rsvp(mc_client *c, const char *user_id, const char *event_id, mc_rsvp rsvp,
+                            bool *queued, mc_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(c->db, EVENT_SELECT "AND e.id = ?2", -1, &stmt, NULL) != SQLITE_OK)
+        return mci_store_fail(c->db, err, "reading the event");
+    sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, event_id, -1, SQLITE_STATIC);
+    mc_event ev;
+    mc_status st;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE)
+        st = mci_error_set(err, MC_ERR_NOT_FOUND, "no event '%s' (sync to see new events)",
+                           event_id);
+    else if (rc != SQLITE_ROW)
+        st = mci_store_fail(c->db, err, "reading the event");
+    else
+        st = read_event(stmt, &ev, err);
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW)
+        return st;
+    mci_rsvp_view view = {ev.my_rsvp, ev.going_count, ev.pending};
+    if (st == MC_OK && rsvp == MC_RSVP_GOING && mci_rsvp_would_overflow(&view, ev.capacity))
+        st = mci_error_set(err, MC_ERR_CONFLICT, "'%s' is full (%d of %d going)", ev.title,
+                           (int)ev.going_count, (int)ev.capacity);
+    if (st == MC_OK && view.status != rsvp) {
+        cJSON *payload = cJSON_CreateObject();
+        if (payload == NULL || !cJSON_AddStringToObject(payload, "event_id", event_id) ||
+            !cJSON_AddStringToObject(payload, "status", mc_rsvp_name(rsvp)))
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        if (st == MC_OK)
+            st =
+                mci_outbox_enqueue(c, user_id, MCI_MUTATION_RSVP_SET, event_id, payload, NULL, err);
+        cJSON_Delete(payload);
+        *queued = st == MC_OK;
+    }
+    event_clear(&ev);
+    return st;
+}
+
+mc_status mc_event_rsvp(mc_client *c, const char *event_id, mc_rsvp rsvp, mc_error *err)
+{
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    if (event_id == NULL || event_id[0] == '\0')
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "event_id is required");
+    if (rsvp != MC_RSVP_GOING && rsvp != MC_RSVP_NOT_GOING)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "rsvp must be GOING or NOT_GOING");
+    char *user_id = NULL;
+    bool queued = false;
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mc_auth_is_signed_in(c)
+                       ? mci_account_user_id(c->db, &user_id, err)
+                       : mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
+    if (st == MC_OK)
+        st = mci_store_begin(c->db, err);
+    if (st == MC_OK) {
+        st = queue_rsvp(c, user_id, event_id, rsvp, &queued, err);
+        if (st == MC_OK)
+            st = mci_store_commit(c->db, err);
+        else
+            mci_store_rollback(c->db);
+    }
+    pthread_mutex_unlock(&c->lock);
+    free(user_id);
+    if (st == MC_OK && queued)
+        mci_sync_local_write(c, MC_KIND_EVENT | MC_KIND_RSVP);
+    return st;
+}

@@ -1,0 +1,383 @@
+/*
+ * sync/engine.c - sync rounds (push everything, then pull to the head), the background
+ * thread that schedules them, and the status the app shows.
+ *
+ * Locks, outermost first: `round` (one round at a time), then the client's
+ * `lock` (the store), or the engine's `lock` (its fields). Listeners are
+ * never called with the engine's or the client's lock held.
+ */
+#include "sync/engine.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "auth/account.h"
+#include "auth/session.h"
+#include "store/store.h"
+#include "sync/backoff.h"
+#include "sync/listeners.h"
+#include "sync/outbox.h"
+#include "sync/pull.h"
+#include "sync/push.h"
+#include "util/error.h"
+#include "util/strutil.h"
+
+/* While idle and online, look for server changes this often. */
+#define IDLE_POLL_MS 60000
+
+struct mci_sync {
+    pthread_mutex_t round;
+    pthread_mutex_t lock;
+    pthread_cond_t wake; /* on CLOCK_MONOTONIC */
+    pthread_t thread;
+    bool started, stop, triggered, paused, reachable;
+    int failures;
+    int64_t next_attempt_mono; /* 0: nothing scheduled */
+    mc_sync_state state;
+    mc_status last_error;
+    char last_message[MC_ERROR_MESSAGE_MAX];
+    mci_listeners *listeners;
+};
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+mc_status mci_sync_new(mci_sync **out, mc_error *err)
+{
+    mci_sync *s = calloc(1, sizeof *s);
+    if (s == NULL || (s->listeners = mci_listeners_new()) == NULL) {
+        free(s);
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory creating the sync engine");
+    }
+    pthread_mutex_init(&s->round, NULL);
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&s->wake, &attr);
+    pthread_condattr_destroy(&attr);
+    s->reachable = true;
+    s->state = MC_SYNC_IDLE;
+    *out = s;
+    return MC_OK;
+}
+
+void mci_sync_free(mc_client *c, mci_sync *s)
+{
+    if (s == NULL)
+        return;
+    mc_sync_stop(c);
+    mci_listeners_free(s->listeners);
+    pthread_cond_destroy(&s->wake);
+    pthread_mutex_destroy(&s->lock);
+    pthread_mutex_destroy(&s->round);
+    free(s);
+}
+
+void mci_sync_emit(mc_client *c, const mc_sync_event *ev)
+{
+    mci_listeners_emit(c->sync->listeners, ev);
+}
+
+static void set_state(mc_client *c, mc_sync_state state)
+{
+    mci_sync *s = c->sync;
+    pthread_mutex_lock(&s->lock);
+    bool changed = s->state != state;
+    s->state = state;
+    pthread_mutex_unlock(&s->lock);
+    if (changed) {
+        mc_sync_event ev = {.type = MC_SYNC_EVENT_STATUS_CHANGED};
+        mci_sync_emit(c, &ev);
+    }
+}
+
+void mci_sync_local_write(mc_client *c, uint32_t kinds)
+{
+    mc_sync_event ev = {.type = MC_SYNC_EVENT_DATA_CHANGED, .kinds = kinds};
+    mci_sync_emit(c, &ev);
+    mc_sync_trigger(c);
+}
+
+mc_status mci_sync_forget_server_truth(sqlite3 *db, mc_error *err)
+{
+    if (sqlite3_exec(db,
+                     "DELETE FROM entity;"
+                     "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER
+                     "');",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "wiping synced data");
+    return MC_OK;
+}
+
+/* Push everything, then pull to the head. err is never NULL here. */
+static mc_status round_body(mc_client *c, mc_sync_report *report, mc_error *err)
+{
+    char token[MCI_TOKEN_MAX];
+    mc_status st = mci_session_token(c, token, err);
+    char *user_id = NULL;
+    if (st == MC_OK) {
+        pthread_mutex_lock(&c->lock);
+        st = mci_account_user_id(c->db, &user_id, err);
+        pthread_mutex_unlock(&c->lock);
+    }
+    int sent = 1;
+    while (st == MC_OK && sent > 0)
+        st = mci_push_batch(c, token, user_id, report, &sent, err);
+    bool has_more = st == MC_OK;
+    mci_snapshot_progress progress = {false, 0, -1};
+    while (st == MC_OK && has_more)
+        st = mci_pull_next(c, token, user_id, report, &has_more, &progress, err);
+    if (st == MC_ERR_UNAUTHORIZED && err->http_status == 401) {
+        mc_error ignored = MC_ERROR_INIT;
+        mci_session_drop(c, &ignored);
+        mc_sync_event ev = {.type = MC_SYNC_EVENT_SESSION_EXPIRED,
+                            .code = MC_ERR_UNAUTHORIZED,
+                            .message = "the session expired: sign in again"};
+        mci_sync_emit(c, &ev);
+    }
+    memset(token, 0, sizeof token);
+    free(user_id);
+    return st;
+}
+
+static mc_status run_round(mc_client *c, mc_sync_report *report, mc_error *err)
+{
+    mci_sync *s = c->sync;
+    mc_sync_report local = {0};
+    pthread_mutex_lock(&s->round);
+    set_state(c, MC_SYNC_SYNCING);
+    mc_status st = round_body(c, &local, err);
+    if (st == MC_OK) {
+        char text[24];
+        snprintf(text, sizeof text, "%lld", (long long)mci_client_now(c));
+        pthread_mutex_lock(&c->lock);
+        mci_meta_set(c->db, MCI_META_LAST_SYNC, text, NULL);
+        pthread_mutex_unlock(&c->lock);
+    }
+    pthread_mutex_lock(&s->lock);
+    s->last_error = st;
+    mci_strlcpy(s->last_message, st == MC_OK ? "" : err->message, sizeof s->last_message);
+    pthread_mutex_unlock(&s->lock);
+    set_state(c, st == MC_OK                 ? MC_SYNC_IDLE
+                 : st == MC_ERR_OFFLINE      ? MC_SYNC_OFFLINE
+                 : st == MC_ERR_UNAUTHORIZED ? MC_SYNC_SIGNED_OUT
+                                             : MC_SYNC_IDLE);
+    pthread_mutex_unlock(&s->round);
+    if (local.changed_kinds != 0) {
+        mc_sync_event ev = {.type = MC_SYNC_EVENT_DATA_CHANGED, .kinds = local.changed_kinds};
+        mci_sync_emit(c, &ev);
+    }
+    if (report != NULL)
+        *report = local;
+    return st;
+}
+
+mc_status mc_sync_once(mc_client *c, mc_sync_report *report, mc_error *err)
+{
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    mc_error local = MC_ERROR_INIT;
+    mc_status st = run_round(c, report, &local);
+    if (st != MC_OK && err != NULL)
+        *err = local;
+    return st;
+}
+
+/* ---- The background thread ---------------------------------------------------- */
+
+static void wait_until(mci_sync *s, int64_t deadline_mono)
+{
+    struct timespec ts = {.tv_sec = (time_t)(deadline_mono / 1000),
+                          .tv_nsec = (long)(deadline_mono % 1000) * 1000000L};
+    pthread_cond_timedwait(&s->wake, &s->lock, &ts);
+}
+
+static void *thread_main(void *arg)
+{
+    mc_client *c = arg;
+    mci_sync *s = c->sync;
+    pthread_mutex_lock(&s->lock);
+    while (!s->stop) {
+        int64_t now = mono_ms();
+        bool due = s->triggered || (s->next_attempt_mono != 0 && now >= s->next_attempt_mono);
+        if (s->paused || !s->reachable || !due) {
+            if (!s->paused && s->reachable && s->next_attempt_mono != 0)
+                wait_until(s, s->next_attempt_mono);
+            else
+                pthread_cond_wait(&s->wake, &s->lock);
+            continue;
+        }
+        s->triggered = false;
+        pthread_mutex_unlock(&s->lock);
+
+        mc_error err = MC_ERROR_INIT;
+        mc_status st = run_round(c, NULL, &err);
+        uint32_t jitter = 0;
+        if (st != MC_OK)
+            mci_client_random(c, (uint8_t *)&jitter, sizeof jitter, NULL);
+
+        pthread_mutex_lock(&s->lock);
+        now = mono_ms();
+        if (st == MC_OK) {
+            s->failures = 0;
+            s->next_attempt_mono = now + IDLE_POLL_MS;
+        } else if (st == MC_ERR_UNAUTHORIZED) {
+            s->failures = 0;
+            s->next_attempt_mono = 0; /* until a trigger (a new sign-in) */
+        } else {
+            /* Offline, network, 5xx, 429, storage: keep everything, retry later. */
+            s->failures = s->failures < 30 ? s->failures + 1 : 30;
+            s->next_attempt_mono = now + mci_backoff_ms(s->failures, jitter);
+        }
+    }
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+mc_status mc_sync_start(mc_client *c, mc_error *err)
+{
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    mci_sync *s = c->sync;
+    pthread_mutex_lock(&s->lock);
+    mc_status st = MC_OK;
+    if (!s->started) {
+        s->stop = false;
+        s->triggered = true;
+        if (pthread_create(&s->thread, NULL, thread_main, c) != 0)
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "cannot start the sync thread: %s",
+                               strerror(errno));
+        else
+            s->started = true;
+    }
+    pthread_mutex_unlock(&s->lock);
+    return st;
+}
+
+void mc_sync_stop(mc_client *c)
+{
+    if (c == NULL || c->sync == NULL)
+        return;
+    mci_sync *s = c->sync;
+    pthread_mutex_lock(&s->lock);
+    bool started = s->started;
+    s->stop = true;
+    pthread_cond_broadcast(&s->wake);
+    pthread_mutex_unlock(&s->lock);
+    if (started) {
+        pthread_join(s->thread, NULL);
+        pthread_mutex_lock(&s->lock);
+        s->started = false;
+        s->next_attempt_mono = 0;
+        pthread_mutex_unlock(&s->lock);
+    }
+}
+
+/* Set a flag under the engine lock and wake the thread. */
+static void poke(mc_client *c, bool *flag, bool value)
+{
+    if (c == NULL)
+        return;
+    mci_sync *s = c->sync;
+    pthread_mutex_lock(&s->lock);
+    *flag = value;
+    pthread_cond_broadcast(&s->wake);
+    pthread_mutex_unlock(&s->lock);
+}
+
+void mc_sync_trigger(mc_client *c)
+{
+    if (c != NULL)
+        poke(c, &c->sync->triggered, true);
+}
+
+void mc_sync_pause(mc_client *c)
+{
+    if (c != NULL)
+        poke(c, &c->sync->paused, true);
+}
+
+void mc_sync_resume(mc_client *c)
+{
+    if (c == NULL)
+        return;
+    poke(c, &c->sync->paused, false);
+    mc_sync_trigger(c);
+}
+
+void mc_sync_set_reachable(mc_client *c, bool reachable)
+{
+    if (c == NULL)
+        return;
+    poke(c, &c->sync->reachable, reachable);
+    if (reachable)
+        mc_sync_trigger(c);
+}
+
+mc_status mc_sync_status_get(mc_client *c, mc_sync_status *out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    memset(out, 0, sizeof *out);
+    mci_sync *s = c->sync;
+    int64_t wait_ms = 0;
+    pthread_mutex_lock(&s->lock);
+    out->state = s->paused ? MC_SYNC_PAUSED : !s->reachable ? MC_SYNC_OFFLINE : s->state;
+    out->running = s->started;
+    out->last_error = s->last_error;
+    mci_strlcpy(out->last_error_message, s->last_message, sizeof out->last_error_message);
+    if (s->started && s->next_attempt_mono != 0)
+        wait_ms = s->next_attempt_mono - mono_ms();
+    pthread_mutex_unlock(&s->lock);
+    if (s->started && wait_ms != 0)
+        out->next_attempt_ms = mci_client_now(c) + (wait_ms > 0 ? wait_ms : 0);
+    if (!mc_auth_is_signed_in(c))
+        out->state = MC_SYNC_SIGNED_OUT;
+
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mci_outbox_counts(c->db, &out->queue_depth, &out->rejected_count, err);
+    char *last = NULL;
+    if (st == MC_OK && mci_meta_get(c->db, MCI_META_LAST_SYNC, &last, NULL) == MC_OK) {
+        out->last_sync_ms = strtoll(last, NULL, 10);
+        free(last);
+    }
+    pthread_mutex_unlock(&c->lock);
+    return st;
+}
+
+/* ---- Listeners (public) ------------------------------------------------------ */
+
+mc_status mc_sync_listener_add(mc_client *c, uint32_t types, mc_delivery delivery,
+                               mc_sync_listener_fn fn, void *context, uint64_t *token,
+                               mc_error *err)
+{
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    return mci_listeners_add(c->sync->listeners, types, delivery, fn, context, token, err);
+}
+
+mc_status mc_sync_listener_remove(mc_client *c, uint64_t token, mc_error *err)
+{
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    return mci_listeners_remove(c->sync->listeners, token, err);
+}
+
+int32_t mc_sync_deliver_queued(mc_client *c)
+{
+    return c == NULL ? 0 : mci_listeners_deliver(c->sync->listeners);
+}
+
+void mc_sync_set_wakeup(mc_client *c, mc_wakeup_fn fn, void *context)
+{
+    if (c != NULL)
+        mci_listeners_set_wakeup(c->sync->listeners, fn, context);
+}

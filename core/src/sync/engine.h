@@ -1,0 +1,39 @@
+/*
+ * sync/engine.h - the sync engine's state inside a client: rounds, the thread, status.
+ *
+ * A round is push-everything-then-pull-to-head (push.c, pull.c), one at a
+ * time per client. The background thread decides when to run one: at start,
+ * on a trigger (a local write, "sync now", network back), every 60 s while
+ * idle, and on the backoff timer after a failure.
+ */
+#ifndef MCI_SYNC_ENGINE_H
+#define MCI_SYNC_ENGINE_H
+
+#include <sqlite3.h>
+
+#include "client/client.h"
+#include "membercore/sync.h"
+
+typedef struct mci_sync mci_sync;
+
+mc_status mci_sync_new(mci_sync **out, mc_error *err);
+/* Stops the thread if running, then frees. */
+void mci_sync_free(mc_client *client, mci_sync *sync);
+
+/* A local write happened: emit DATA_CHANGED for kinds on this thread and
+ * ask the background thread (if any) to push soon. */
+void mci_sync_local_write(mc_client *client, uint32_t kinds);
+
+/* Send an event to the listeners. */
+void mci_sync_emit(mc_client *client, const mc_sync_event *ev);
+
+/* Wipe server truth and the pull cursor (kept: the outbox, the account).
+ * Caller holds the lock, inside or outside a transaction. */
+mc_status mci_sync_forget_server_truth(sqlite3 *db, mc_error *err);
+
+#define MCI_META_CURSOR    "sync.cursor"
+#define MCI_META_ACKED     "sync.acked_mutation_id"
+#define MCI_META_SYNC_USER "sync.user_id"
+#define MCI_META_LAST_SYNC "sync.last_sync_ms"
+
+#endif

@@ -1,0 +1,47 @@
+/* sync/kinds.c - the registry of synced entity kinds and mutation kinds (one line each). */
+#include "sync/kinds.h"
+
+#include <string.h>
+
+static const struct {
+    const char *name;
+    mc_kind bit;
+} entity_kinds[] = {
+    {"profile", MC_KIND_PROFILE},
+    {"company", MC_KIND_COMPANY},
+    {"building", MC_KIND_BUILDING},
+    {"room", MC_KIND_ROOM},
+    {"reservation", MC_KIND_RESERVATION},
+    {"event", MC_KIND_EVENT},
+    {"rsvp", MC_KIND_RSVP},
+    {"notification", MC_KIND_NOTIFICATION},
+};
+
+static const mci_mutation_kind mutation_kinds[] = {
+    {MCI_MUTATION_RSVP_SET, MC_KIND_EVENT | MC_KIND_RSVP},
+    {MCI_MUTATION_NOTIFICATION_READ, MC_KIND_NOTIFICATION},
+};
+
+const char *mc_kind_name(mc_kind kind)
+{
+    for (size_t i = 0; i < sizeof entity_kinds / sizeof *entity_kinds; i++)
+        if (entity_kinds[i].bit == kind)
+            return entity_kinds[i].name;
+    return "unknown";
+}
+
+uint32_t mci_kind_bit(const char *name)
+{
+    for (size_t i = 0; name != NULL && i < sizeof entity_kinds / sizeof *entity_kinds; i++)
+        if (strcmp(entity_kinds[i].name, name) == 0)
+            return (uint32_t)entity_kinds[i].bit;
+    return 0;
+}
+
+const mci_mutation_kind *mci_mutation_kind_find(const char *name)
+{
+    for (size_t i = 0; name != NULL && i < sizeof mutation_kinds / sizeof *mutation_kinds; i++)
+        if (strcmp(mutation_kinds[i].name, name) == 0)
+            return &mutation_kinds[i];
+    return NULL;
+}

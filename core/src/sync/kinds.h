@@ -1,0 +1,34 @@
+/*
+ * sync/kinds.h - the registry of synced entity kinds and mutation kinds.
+ *
+ * Adding a kind of synced data is one line in kinds.c (its wire name and
+ * MC_KIND_* bit); the pull applier stores any kind generically in `entity`.
+ * Adding a mutation kind is one line too (its name and the entity kinds its
+ * overlay touches); the feature module that offers the write enqueues it.
+ */
+#ifndef MCI_SYNC_KINDS_H
+#define MCI_SYNC_KINDS_H
+
+#include <stdint.h>
+
+#include "membercore/sync.h"
+
+/* Every MC_KIND_* bit. */
+#define MCI_KIND_ALL 0xFFu
+
+/* MC_KIND_* bit for a wire name; 0 for a kind this version does not know
+ * (it is still stored, for a later version to read). */
+uint32_t mci_kind_bit(const char *name);
+
+typedef struct mci_mutation_kind {
+    const char *name; /* "rsvp.set" */
+    uint32_t touches; /* MC_KIND_* bits its overlay changes */
+} mci_mutation_kind;
+
+/* The registered mutation kind called name, or NULL. */
+const mci_mutation_kind *mci_mutation_kind_find(const char *name);
+
+#define MCI_MUTATION_RSVP_SET          "rsvp.set"
+#define MCI_MUTATION_NOTIFICATION_READ "notification.read"
+
+#endif

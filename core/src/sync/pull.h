@@ -1,0 +1,49 @@
+/* sync/pull.h - fetching the server's changes page by page and applying each page atomically. */
+#ifndef MCI_SYNC_PULL_H
+#define MCI_SYNC_PULL_H
+
+#include <cJSON.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "client/client.h"
+#include "membercore/sync.h"
+
+/* Changes per page asked of the server. */
+#define MCI_PULL_PAGE 1000
+
+typedef struct mci_page_result {
+    int32_t applied;        /* upserts + tombstones */
+    uint32_t kinds;         /* MC_KIND_* bits touched */
+    bool has_more;          /* more pages before the head */
+    int64_t snapshot_total; /* the server's estimate, or -1 */
+} mci_page_result;
+
+/*
+ * Apply one pull page in ONE transaction: its upserts and tombstones, the
+ * profile of user_id (which also refreshes the account row), the outbox rows
+ * it acknowledges, and the new cursor. Applying the same page twice gives the
+ * same state. The caller holds the client lock. MC_ERR_SERVER if the page is
+ * malformed (nothing applied).
+ */
+mc_status mci_pull_apply(sqlite3 *db, const cJSON *page, const char *user_id, int64_t now_ms,
+                         mci_page_result *result, mc_error *err);
+
+/* Progress of a snapshot across pages (zero it before a round). */
+typedef struct mci_snapshot_progress {
+    bool active;
+    int64_t done;
+    int64_t total; /* -1 unknown */
+} mci_snapshot_progress;
+
+/*
+ * Fetch and apply the next page. On 410 cursor_reset, wipes server truth and
+ * says so in the report (the next call starts the snapshot). Emits PROGRESS
+ * while a snapshot is being pulled.
+ */
+mc_status mci_pull_next(mc_client *client, const char *token, const char *user_id,
+                        mc_sync_report *report, bool *has_more, mci_snapshot_progress *progress,
+                        mc_error *err);
+
+#endif

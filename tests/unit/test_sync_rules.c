@@ -1,0 +1,108 @@
+/*
+ * tests/unit/test_sync_rules.c - the sync engine's pure rules: backoff with jitter, the
+ * RSVP overlay (server truth + pending intent), and the kind registries.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#include "community/overlay.h"
+#include "sync/backoff.h"
+#include "sync/kinds.h"
+
+/* Backoff doubles from 1 s, caps at 5 min, and jitters within [d/2, d]. */
+START_TEST(test_backoff_doubles_with_jitter_and_caps)
+{
+    ck_assert_int_eq(mci_backoff_ms(1, 0), 500);
+    ck_assert_int_eq(mci_backoff_ms(1, 500), 1000);
+    ck_assert_int_eq(mci_backoff_ms(1, 501), 500); /* wraps inside the window */
+    ck_assert_int_eq(mci_backoff_ms(2, 0), 1000);
+    ck_assert_int_eq(mci_backoff_ms(3, 0), 2000);
+    ck_assert_int_eq(mci_backoff_ms(0, 0), 500); /* treated as the first failure */
+    for (int f = 1; f < 40; f++) {
+        for (uint32_t r = 0; r < 5; r++) {
+            int64_t d = mci_backoff_ms(f, r * 2654435761u);
+            ck_assert_int_le(d, MCI_BACKOFF_CAP_MS);
+            ck_assert_int_ge(d, f >= 10 ? MCI_BACKOFF_CAP_MS / 2 : 500);
+        }
+    }
+    ck_assert_int_eq(mci_backoff_ms(30, 0), MCI_BACKOFF_CAP_MS / 2);
+}
+END_TEST
+
+/* No pending RSVP: the server's word stands. */
+START_TEST(test_overlay_without_pending_is_server_truth)
+{
+    mci_rsvp_view v = mci_rsvp_overlay(MC_RSVP_GOING, 7, false, MC_RSVP_NONE);
+    ck_assert_int_eq(v.status, MC_RSVP_GOING);
+    ck_assert_int_eq(v.going_count, 7);
+    ck_assert(!v.pending);
+}
+END_TEST
+
+/* A pending "going" adds the member to the count once; "not going" takes them off. */
+START_TEST(test_overlay_moves_count_only_when_going_changes)
+{
+    mci_rsvp_view v = mci_rsvp_overlay(MC_RSVP_NONE, 3, true, MC_RSVP_GOING);
+    ck_assert_int_eq(v.status, MC_RSVP_GOING);
+    ck_assert_int_eq(v.going_count, 4);
+    ck_assert(v.pending);
+    v = mci_rsvp_overlay(MC_RSVP_GOING, 4, true, MC_RSVP_GOING);
+    ck_assert_int_eq(v.going_count, 4);
+    v = mci_rsvp_overlay(MC_RSVP_GOING, 4, true, MC_RSVP_NOT_GOING);
+    ck_assert_int_eq(v.status, MC_RSVP_NOT_GOING);
+    ck_assert_int_eq(v.going_count, 3);
+    v = mci_rsvp_overlay(MC_RSVP_NOT_GOING, 0, true, MC_RSVP_NOT_GOING);
+    ck_assert_int_eq(v.going_count, 0);
+    v = mci_rsvp_overlay(MC_RSVP_GOING, 0, true, MC_RSVP_NOT_GOING); /* never below 0 */
+    ck_assert_int_eq(v.going_count, 0);
+}
+END_TEST
+
+/* Full means full unless the member is already going. */
+START_TEST(test_overlay_full_event_refuses_new_goers_only)
+{
+    mci_rsvp_view outsider = {MC_RSVP_NONE, 2, false};
+    ck_assert(mci_rsvp_would_overflow(&outsider, 2));
+    mci_rsvp_view insider = {MC_RSVP_GOING, 2, false};
+    ck_assert(!mci_rsvp_would_overflow(&insider, 2));
+    mci_rsvp_view room = {MC_RSVP_NOT_GOING, 1, false};
+    ck_assert(!mci_rsvp_would_overflow(&room, 2));
+    ck_assert(!mci_rsvp_would_overflow(&outsider, 0)); /* 0: no limit */
+}
+END_TEST
+
+/* Kinds map to their bits by wire name; unknown names are kept but have no bit. */
+START_TEST(test_kind_registry)
+{
+    ck_assert_uint_eq(mci_kind_bit("event"), MC_KIND_EVENT);
+    ck_assert_uint_eq(mci_kind_bit("notification"), MC_KIND_NOTIFICATION);
+    ck_assert_uint_eq(mci_kind_bit("spaceship"), 0);
+    ck_assert_uint_eq(mci_kind_bit(NULL), 0);
+    ck_assert_str_eq(mc_kind_name(MC_KIND_ROOM), "room");
+    ck_assert_str_eq(mc_kind_name((mc_kind)(MC_KIND_ROOM | MC_KIND_EVENT)), "unknown");
+    const mci_mutation_kind *k = mci_mutation_kind_find("rsvp.set");
+    ck_assert_ptr_nonnull(k);
+    ck_assert_uint_eq(k->touches, MC_KIND_EVENT | MC_KIND_RSVP);
+    ck_assert_ptr_null(mci_mutation_kind_find("rsvp.delete"));
+    ck_assert_str_eq(mc_rsvp_name(MC_RSVP_NOT_GOING), "not_going");
+    ck_assert_int_eq(mci_rsvp_from_name("going"), MC_RSVP_GOING);
+    ck_assert_int_eq(mci_rsvp_from_name("maybe"), MC_RSVP_NONE);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("sync_rules");
+    TCase *tc = tcase_create("pure");
+    tcase_add_test(tc, test_backoff_doubles_with_jitter_and_caps);
+    tcase_add_test(tc, test_overlay_without_pending_is_server_truth);
+    tcase_add_test(tc, test_overlay_moves_count_only_when_going_changes);
+    tcase_add_test(tc, test_overlay_full_event_refuses_new_goers_only);
+    tcase_add_test(tc, test_kind_registry);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
