@@ -1,0 +1,49 @@
+/*
+ * tests/integration/sync_helpers.h - what the sync tests share: signing a client in
+ * against memberstub, reading the client's SQLite file, and the stub's test endpoints.
+ */
+#ifndef TESTS_SYNC_HELPERS_H
+#define TESTS_SYNC_HELPERS_H
+
+#include <cJSON.h>
+#include <membercore/membercore.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "stub_process.h"
+
+/* Open a client over data_dir talking to url (aborts the test on failure). */
+mc_client *helper_open_client(const char *data_dir, const char *url);
+
+/* Request an OTP for phone, read it from the simulated SMS, verify. */
+void helper_sign_in(mc_client *client, const stub_process *stub, const char *phone);
+
+/* Run mc_sync_once until it succeeds with an empty queue (at most tries). */
+mc_status helper_sync_until_drained(mc_client *client, int tries);
+
+/* The entities the server says phone may see, as "kind/id" -> canonical data text. */
+cJSON *helper_server_view(const stub_process *stub, const char *phone);
+
+/* The client's server-truth table (data_dir/membercore.db), same shape. */
+cJSON *helper_local_view(const char *data_dir);
+
+/* true when both views hold the same keys with equal JSON data; prints the first difference. */
+bool helper_views_equal(const cJSON *a, const cJSON *b);
+
+/* The install's client id, from the client's store. */
+void helper_client_id(const char *data_dir, char out[64]);
+
+/* /v1/test/effects?client_id=...: total effects and the largest count of one key. */
+void helper_effects(const stub_process *stub, const char *client_id, int *total, int *max_count,
+                    int *keys);
+
+/* /v1/test/faults. rate 0 turns them off. */
+void helper_set_faults(const stub_process *stub, double rate, unsigned seed);
+
+/* /v1/test/events: a new event id (malloc'd) in BLR-1 with this capacity. */
+char *helper_create_event(const stub_process *stub, const char *title, int capacity);
+
+/* SELECT count(*) ... on the client's file. */
+int helper_local_count(const char *data_dir, const char *sql);
+
+#endif
