@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # scripts/demo.sh - the README's demo: on a fresh Debian 12 machine, install
 # what is missing, build, start the stub API server on loopback and walk the
-# sign-in journey with memberctl, step by step. Exits 0 when the journey
-# worked, non-zero otherwise. Uses a fresh temporary data directory and
-# stops the server on exit.
+# sign-in journey with memberctl, step by step, then the offline-first
+# journey (sync, an RSVP made offline, confirmed by the next sync, the
+# notifications inbox). Exits 0 when the journeys worked, non-zero
+# otherwise. Uses a fresh temporary data directory and stops the server on
+# exit.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -151,4 +153,53 @@ step "Asha's Today context: her building and cabin"
 ctl 0 whoami
 expect_output "Cabin 1019"
 
-printf '\nDemo complete: the sign-in journey worked.\n'
+# A loopback URL nothing listens on: "the phone is offline".
+DEAD_URL="http://127.0.0.1:$(python3 -c '
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()')"
+
+step "Offline-first: Asha syncs (her events, RSVPs and notifications land in the local store)"
+ctl 0 sync
+ctl 0 status
+expect_output "Last sync:"
+
+step "Events, read from the local store"
+ctl 0 events --all
+expect_output "Diwali Meetup"
+
+step "Offline (the server is unreachable): Asha RSVPs anyway; it is saved and queued"
+ctl 0 --server "$DEAD_URL" rsvp EVT-BLR-DIWALI going
+expect_output "will sync when online"
+ctl 0 --server "$DEAD_URL" events --all
+expect_output "my RSVP: going (pending)"
+ctl 0 --server "$DEAD_URL" outbox
+expect_output "rsvp.set"
+
+step "A sync while offline fails (exit 2 is expected) and keeps the RSVP queued"
+ctl 2 --server "$DEAD_URL" sync
+expect_output "still queued"
+
+step "Back online: sync sends the RSVP and the server confirms it"
+ctl 0 sync
+expect_output "Pushed 1"
+ctl 0 events --all
+if grep -A1 "EVT-BLR-DIWALI" <<<"$ctl_out" | grep -qF "(pending)"; then
+    echo "demo: the RSVP should be confirmed after the sync" >&2
+    exit 1
+fi
+ctl 0 outbox
+expect_output "The outbox is empty"
+
+step "Notifications: unread counts per category, then one is read"
+ctl 0 notifications
+expect_output "Unread: 3"
+ctl 0 read ntf_5eed000000000101
+ctl 0 notifications --unread
+expect_output "Unread: 2"
+ctl 0 sync
+expect_output "Pushed 1"
+
+printf '\nDemo complete: the sign-in and offline-first journeys worked.\n'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, checks the C format, builds, and
 # runs every suite twice: a normal build (build/) and an ASan+UBSan build (build-asan/),
-# where any sanitizer report fails the run. Ends with one "N passed, M failed" line.
+# where any sanitizer report fails the run; and the benchmarks once, on the normal build.
+# Ends with one "N passed, M failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -48,6 +49,15 @@ echo "== build: plain (build/)"
 setup build
 meson compile -C build
 run_suites build "C suites"
+
+echo "== benchmarks (build/, meson test --benchmark): figures and ratios to the raw limits"
+bench_log="$(mktemp)"
+set +e
+meson test -C build --benchmark --verbose 2>&1 | tee "$bench_log" | grep -E "records/s|ratio|RSS|targets|p50|p99|per second|^ *[0-9]+/[0-9]+ "
+bench_rc=${PIPESTATUS[0]}
+set -e
+rm -f "$bench_log"
+if [ "$bench_rc" -eq 0 ]; then total_ok=$((total_ok + 1)); else total_fail=$((total_fail + 1)); echo "== benchmarks: outside their targets"; fi
 
 echo "== build: AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)"
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug

@@ -12,7 +12,8 @@
 #include "output.h"
 
 static const command *const commands[] = {
-    &cmd_login, &cmd_verify, &cmd_profile, &cmd_intent, &cmd_whoami, &cmd_logout,
+    &cmd_login,  &cmd_verify, &cmd_profile, &cmd_intent, &cmd_whoami,        &cmd_logout, &cmd_sync,
+    &cmd_status, &cmd_outbox, &cmd_events,  &cmd_rsvp,   &cmd_notifications, &cmd_read,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -33,8 +34,8 @@ static int print_global_help(void)
            "\n"
            "Commands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
-        printf("  %-8s %s\n", commands[i]->name, commands[i]->summary);
-    printf("  %-8s %s\n", "help", "this help, or 'help COMMAND' for a command's");
+        printf("  %-13s %s\n", commands[i]->name, commands[i]->summary);
+    printf("  %-13s %s\n", "help", "this help, or 'help COMMAND' for a command's");
     printf("\n"
            "Global options (before COMMAND):\n"
            "  --server URL    the API server; default $MEMBERCTL_SERVER, else\n"
@@ -49,6 +50,9 @@ static int print_global_help(void)
            "\n"
            "Run 'memberctl COMMAND --help' for a command's options.\n"
            "Start with: memberctl login PHONE, then memberctl verify CODE.\n"
+           "Then: memberctl sync, events, rsvp, notifications. Reads answer from the\n"
+           "local store and writes are queued, so they work offline; memberctl sync\n"
+           "sends the queue and fetches what is new when the server is reachable.\n"
            "Exit status: 0 success, 1 usage error, 2 error from the core.\n");
     return MEMBERCTL_EXIT_OK;
 }

@@ -60,12 +60,20 @@ int command_client(app *a, mc_client **out);
 /* Print "usage: memberctl SYNOPSIS" and the command's help on stdout; 0. */
 int command_help(const command *self);
 
-/* The commands (cmd_auth.c, cmd_account.c). */
+/* The commands (cmd_auth.c, cmd_account.c, cmd_sync.c, cmd_outbox.c,
+ * cmd_events.c, cmd_notifications.c). */
 extern const command cmd_login;
 extern const command cmd_verify;
 extern const command cmd_profile;
 extern const command cmd_intent;
 extern const command cmd_logout;
 extern const command cmd_whoami;
+extern const command cmd_sync;
+extern const command cmd_status;
+extern const command cmd_outbox;
+extern const command cmd_events;
+extern const command cmd_rsvp;
+extern const command cmd_notifications;
+extern const command cmd_read;
 
 #endif /* MEMBERCTL_H */

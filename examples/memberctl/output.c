@@ -13,19 +13,33 @@
 
 #define GLOBAL_SYNOPSIS "[--server URL] [--data-dir DIR] [--json] COMMAND [ARGS...]"
 
-/* Print an error object on stdout; falls back to a fixed one without memory. */
-static void print_error_json(const char *code, int status, const char *message, int retry_after_s,
-                             int attempts_left)
+/*
+ * Add {"code","status","message","retry_after_s","attempts_left"} as "error"
+ * to root (status < 0: no status and no retry; attempts_left < 0: none).
+ */
+static bool add_error_json(cJSON *root, const char *code, int status, const char *message,
+                           int retry_after_s, int attempts_left)
 {
-    cJSON *root = cJSON_CreateObject();
     cJSON *error = cJSON_AddObjectToObject(root, "error");
+    return error != NULL && cJSON_AddStringToObject(error, "code", code) != NULL &&
+           (status < 0 || cJSON_AddNumberToObject(error, "status", status) != NULL) &&
+           cJSON_AddStringToObject(error, "message", message) != NULL &&
+           (status < 0 || cJSON_AddNumberToObject(error, "retry_after_s", retry_after_s) != NULL) &&
+           (attempts_left < 0 ||
+            cJSON_AddNumberToObject(error, "attempts_left", attempts_left) != NULL);
+}
+
+/*
+ * Print root (a new object when NULL) with the error added, as one line on
+ * stdout, and delete it; falls back to a fixed object without memory.
+ */
+static void print_error_json(cJSON *root, const char *code, int status, const char *message,
+                             int retry_after_s, int attempts_left)
+{
+    if (root == NULL)
+        root = cJSON_CreateObject();
     bool ok =
-        error != NULL && cJSON_AddStringToObject(error, "code", code) != NULL &&
-        (status < 0 || cJSON_AddNumberToObject(error, "status", status) != NULL) &&
-        cJSON_AddStringToObject(error, "message", message) != NULL &&
-        (status < 0 || cJSON_AddNumberToObject(error, "retry_after_s", retry_after_s) != NULL) &&
-        (attempts_left < 0 ||
-         cJSON_AddNumberToObject(error, "attempts_left", attempts_left) != NULL);
+        root != NULL && add_error_json(root, code, status, message, retry_after_s, attempts_left);
     char *text = ok ? cJSON_PrintUnformatted(root) : NULL;
     if (text != NULL)
         printf("%s\n", text);
@@ -55,7 +69,7 @@ int out_usage(const app *a, const command *cmd, const char *fmt, ...)
         fprintf(stderr, "Run 'memberctl --help' for the commands.\n");
     }
     if (a != NULL && a->json)
-        print_error_json("usage", -1, msg, 0, -1);
+        print_error_json(NULL, "usage", -1, msg, 0, -1);
     return MEMBERCTL_EXIT_USAGE;
 }
 
@@ -79,6 +93,11 @@ static const char *hint_for(mc_status st)
 
 int out_core_error(const app *a, mc_status st, const mc_error *err)
 {
+    return out_core_error_in(a, st, err, NULL);
+}
+
+int out_core_error_in(const app *a, mc_status st, const mc_error *err, cJSON *root)
+{
     const char *name = mc_status_name(st);
     const char *message = err != NULL && err->message[0] != '\0' ? err->message : name;
     int retry = err != NULL ? (int)err->retry_after_s : 0;
@@ -93,7 +112,9 @@ int out_core_error(const app *a, mc_status st, const mc_error *err)
         fprintf(stderr, "%s\n", hint);
 
     if (a != NULL && a->json)
-        print_error_json(name, (int)st, message, retry, attempts_left);
+        print_error_json(root, name, (int)st, message, retry, attempts_left);
+    else
+        cJSON_Delete(root);
     return MEMBERCTL_EXIT_CORE;
 }
 
@@ -260,4 +281,155 @@ int out_account(const app *a, const mc_account *acc, const bool *new_user)
         root = NULL;
     }
     return out_json(a, root);
+}
+
+const char *out_sync_state_name(mc_sync_state state)
+{
+    switch (state) {
+    case MC_SYNC_IDLE:
+        return "idle";
+    case MC_SYNC_SYNCING:
+        return "syncing";
+    case MC_SYNC_OFFLINE:
+        return "offline";
+    case MC_SYNC_PAUSED:
+        return "paused";
+    case MC_SYNC_SIGNED_OUT:
+        return "signed_out";
+    }
+    return "unknown";
+}
+
+const char *out_mutation_state_name(mc_mutation_state state)
+{
+    switch (state) {
+    case MC_MUTATION_PENDING:
+        return "pending";
+    case MC_MUTATION_IN_FLIGHT:
+        return "in_flight";
+    case MC_MUTATION_REJECTED:
+        return "rejected";
+    case MC_MUTATION_ACKNOWLEDGED:
+        return "acknowledged";
+    }
+    return "unknown";
+}
+
+const char *out_str(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+void out_time(int64_t ms, const char *if_zero, char *out, size_t out_cap)
+{
+    if (ms == 0)
+        snprintf(out, out_cap, "%s", if_zero);
+    else
+        values_format_time(ms, out, out_cap);
+}
+
+void out_kinds(uint32_t kinds, char *out, size_t out_cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (unsigned bit = 0; bit < 32; bit++) {
+        uint32_t kind = (uint32_t)1 << bit;
+        if ((kinds & kind) == 0)
+            continue;
+        int n = snprintf(out + used, out_cap - used, "%s%s", used > 0 ? ", " : "",
+                         mc_kind_name((mc_kind)kind));
+        if (n < 0 || (size_t)n >= out_cap - used)
+            break;
+        used += (size_t)n;
+    }
+    if (used == 0)
+        snprintf(out, out_cap, "nothing");
+}
+
+cJSON *out_kinds_json(uint32_t kinds)
+{
+    cJSON *array = cJSON_CreateArray();
+    for (unsigned bit = 0; array != NULL && bit < 32; bit++) {
+        uint32_t kind = (uint32_t)1 << bit;
+        if ((kinds & kind) == 0)
+            continue;
+        cJSON *name = cJSON_CreateString(mc_kind_name((mc_kind)kind));
+        if (name == NULL || !cJSON_AddItemToArray(array, name)) {
+            cJSON_Delete(name);
+            cJSON_Delete(array);
+            return NULL;
+        }
+    }
+    return array;
+}
+
+bool out_add_time_json(cJSON *obj, const char *key, int64_t ms, bool zero_is_null)
+{
+    char ms_key[64];
+    snprintf(ms_key, sizeof ms_key, "%s_ms", key);
+    if (ms == 0 && zero_is_null)
+        return cJSON_AddNullToObject(obj, ms_key) != NULL &&
+               cJSON_AddNullToObject(obj, key) != NULL;
+    char text[VALUES_TIME_MAX];
+    values_format_time(ms, text, sizeof text);
+    return cJSON_AddNumberToObject(obj, ms_key, (double)ms) != NULL &&
+           cJSON_AddStringToObject(obj, key, text) != NULL;
+}
+
+void out_mutation_reason(const mc_mutation *m, char *out, size_t out_cap)
+{
+    const char *code = m->error_server_code != NULL && m->error_server_code[0] != '\0'
+                           ? m->error_server_code
+                           : mc_status_name(m->error_code);
+    const char *message = out_str(m->error_message);
+    if (message[0] != '\0')
+        snprintf(out, out_cap, "%s: %s", code, message);
+    else
+        snprintf(out, out_cap, "%s", code);
+}
+
+/* "payload": the JSON the mutation carries, parsed (as text if it is not JSON). */
+static bool add_payload_json(cJSON *obj, const char *payload)
+{
+    if (payload == NULL)
+        return cJSON_AddNullToObject(obj, "payload") != NULL;
+    cJSON *parsed = cJSON_Parse(payload);
+    if (parsed == NULL)
+        return cJSON_AddStringToObject(obj, "payload", payload) != NULL;
+    if (!cJSON_AddItemToObject(obj, "payload", parsed)) {
+        cJSON_Delete(parsed);
+        return false;
+    }
+    return true;
+}
+
+static bool add_mutation_error_json(cJSON *obj, const mc_mutation *m)
+{
+    if (m->error_code == MC_OK)
+        return cJSON_AddNullToObject(obj, "error") != NULL;
+    cJSON *error = cJSON_AddObjectToObject(obj, "error");
+    return error != NULL &&
+           cJSON_AddStringToObject(error, "code", mc_status_name(m->error_code)) != NULL &&
+           cJSON_AddNumberToObject(error, "status", (int)m->error_code) != NULL &&
+           cJSON_AddStringToObject(error, "server_code", out_str(m->error_server_code)) != NULL &&
+           cJSON_AddStringToObject(error, "message", out_str(m->error_message)) != NULL;
+}
+
+cJSON *out_mutation_json(const mc_mutation *m)
+{
+    cJSON *obj = cJSON_CreateObject();
+    bool ok = obj != NULL &&
+              cJSON_AddNumberToObject(obj, "mutation_id", (double)m->mutation_id) != NULL &&
+              cJSON_AddStringToObject(obj, "kind", out_str(m->kind)) != NULL &&
+              cJSON_AddStringToObject(obj, "entity_id", out_str(m->entity_id)) != NULL &&
+              cJSON_AddStringToObject(obj, "state", out_mutation_state_name(m->state)) != NULL &&
+              cJSON_AddNumberToObject(obj, "attempts", m->attempts) != NULL &&
+              out_add_time_json(obj, "created_at", m->created_at_ms, true) &&
+              out_add_time_json(obj, "next_attempt", m->next_attempt_ms, true) &&
+              add_payload_json(obj, m->payload) && add_mutation_error_json(obj, m);
+    if (!ok) {
+        cJSON_Delete(obj);
+        return NULL;
+    }
+    return obj;
 }

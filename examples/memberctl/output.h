@@ -26,6 +26,13 @@ int out_usage(const app *a, const command *cmd, const char *fmt, ...)
 int out_core_error(const app *a, mc_status st, const mc_error *err);
 
 /*
+ * The same, for a command that has a partial result to show next to the
+ * error: with --json, "error" is added to root and root is printed (root is
+ * always consumed; NULL is fine). Returns MEMBERCTL_EXIT_CORE.
+ */
+int out_core_error_in(const app *a, mc_status st, const mc_error *err, cJSON *root);
+
+/*
  * Print obj as one line of JSON on stdout and delete it. A NULL obj means
  * building it ran out of memory: reported as a core no_memory error.
  * Returns MEMBERCTL_EXIT_OK or MEMBERCTL_EXIT_CORE.
@@ -51,5 +58,41 @@ void out_account_human(const mc_account *account);
 
 /* "lead, ondemanduser", or "none", into out. */
 void out_roles(uint32_t roles, char *out, size_t out_cap);
+
+/* ---- Sync, the outbox, community ----------------------------------------- */
+
+/* The names sync.h does not provide: "idle", "syncing", "offline", "paused",
+ * "signed_out"; "pending", "in_flight", "rejected", "acknowledged". */
+const char *out_sync_state_name(mc_sync_state state);
+const char *out_mutation_state_name(mc_mutation_state state);
+
+/* s, or "" when s is NULL. */
+const char *out_str(const char *s);
+
+/* ms as ISO-8601 UTC into out (VALUES_TIME_MAX bytes), or if_zero when ms is 0. */
+void out_time(int64_t ms, const char *if_zero, char *out, size_t out_cap);
+
+/* MC_KIND_* bits as "event, rsvp" (mc_kind_name), or "nothing", into out. */
+void out_kinds(uint32_t kinds, char *out, size_t out_cap);
+
+/* The same as a JSON array of names; NULL when out of memory. */
+cJSON *out_kinds_json(uint32_t kinds);
+
+/*
+ * Add a time to obj as "<key>_ms" (the number) and "<key>" (ISO-8601 UTC);
+ * when ms is 0 and zero_is_null, both are null ("never"). false: no memory.
+ */
+bool out_add_time_json(cJSON *obj, const char *key, int64_t ms, bool zero_is_null);
+
+/* Why a mutation was refused or last failed: "event_full: <message>". */
+void out_mutation_reason(const mc_mutation *m, char *out, size_t out_cap);
+
+/*
+ * A mutation as JSON: "mutation_id", "kind", "entity_id", "state" by name,
+ * "attempts", "created_at(_ms)", "next_attempt(_ms)", "payload" (the JSON
+ * sent, parsed) and "error":{"code","status","server_code","message"} or
+ * null. NULL when out of memory.
+ */
+cJSON *out_mutation_json(const mc_mutation *m);
 
 #endif /* MEMBERCTL_OUTPUT_H */

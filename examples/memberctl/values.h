@@ -1,6 +1,7 @@
 /*
- * values.h - typed values as a person types and reads them: counts and
- * rupee amounts (converted to and from integer paise, never floating point).
+ * values.h - typed values as a person types and reads them: counts, ids,
+ * rupee amounts (converted to and from integer paise, never floating point)
+ * and times (milliseconds since the epoch, shown as ISO-8601 UTC).
  */
 #ifndef MEMBERCTL_VALUES_H
 #define MEMBERCTL_VALUES_H
@@ -22,5 +23,16 @@ bool values_parse_rupees(const char *text, int64_t *paise);
 
 /* Paise -> "50000.50" (no currency sign, no grouping) into out. */
 void values_format_rupees(int64_t paise, char *out, size_t out_cap);
+
+/* "42" -> 42: a positive id. Decimal digits only, at most 18 of them, not 0. */
+bool values_parse_id(const char *text, int64_t *out);
+
+/*
+ * Milliseconds since the Unix epoch -> "2027-01-14T12:30:00Z" (UTC, whole
+ * seconds, rounded down) into out; needs VALUES_TIME_MAX bytes. A time the C
+ * library cannot convert is written as "@<ms>".
+ */
+#define VALUES_TIME_MAX 32
+void values_format_time(int64_t ms, char *out, size_t out_cap);
 
 #endif /* MEMBERCTL_VALUES_H */

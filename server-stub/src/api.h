@@ -20,6 +20,8 @@ typedef struct ms_request {
     const char *authorization;
     /* The bearer token, set by the auth check for routes that need auth, else NULL. */
     const char *token;
+    /* The value of a route's trailing "{id}" segment (decoded), else NULL. */
+    const char *path_param;
     /* The signed-in user for routes that need auth, else "". */
     char user_id[MS_ID_MAX];
     /* Query parameter lookup (decoded), NULL when absent. */

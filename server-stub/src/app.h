@@ -1,4 +1,4 @@
-/* app.h - the server's shared state: database and its lock, clock, random source, mode. */
+/* app.h - the server's shared state: database and its lock, clock, random source, mode, faults. */
 #ifndef MS_APP_H
 #define MS_APP_H
 
@@ -10,6 +10,7 @@
 
 #include "clock.h"
 #include "crypto.h"
+#include "faults.h"
 
 #ifndef MS_VERSION
 #define MS_VERSION "0.0.0"
@@ -25,6 +26,8 @@ typedef struct ms_app {
     bool test_mode;
     /* The per-database key OTP hashes are keyed with (loaded from the DB). */
     uint8_t otp_key[MS_KEY_LEN];
+    /* The test-mode fault injector for /v1/sync/... (off until a test turns it on). */
+    ms_faults faults;
 } ms_app;
 
 #endif

@@ -137,6 +137,91 @@ static const char schema_v1[] =
     "  expires_at_ms INTEGER NOT NULL,"
     "  revoked_at_ms INTEGER);";
 
+/*
+ * Version 2: offline-first sync (docs/sync-protocol.md). The entities members
+ * sync (reservations, RSVPs, notifications; event descriptions, company credit
+ * balances), the change log every write to a synced entity appends to in the
+ * same transaction, the dataset epoch and compaction point, the stored result
+ * of every pushed mutation, and the effect log the exactly-once check reads.
+ */
+static const char schema_v2[] =
+    "ALTER TABLE events ADD COLUMN description TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE companies ADD COLUMN credit_balance INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (credit_balance >= 0);"
+
+    "CREATE TABLE reservations ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'cancelled')),"
+    "  paid_by TEXT NOT NULL CHECK (paid_by IN ('credits', 'razorpay')),"
+    "  CHECK (start_ms < end_ms));"
+    "CREATE INDEX reservations_by_user ON reservations (user_id, id);"
+    "CREATE TABLE rsvps ("
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  event_id TEXT NOT NULL REFERENCES events(id),"
+    "  status TEXT NOT NULL CHECK (status IN ('going', 'not_going')),"
+    "  updated_at_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY (user_id, event_id));"
+    "CREATE INDEX rsvps_by_event ON rsvps (event_id, status);"
+    "CREATE TABLE notifications ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  category TEXT NOT NULL"
+    "    CHECK (category IN ('billing', 'support', 'bookings', 'events', 'announcements')),"
+    "  title TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  is_read INTEGER NOT NULL DEFAULT 0 CHECK (is_read IN (0, 1)),"
+    "  deep_link TEXT);"
+    "CREATE INDEX notifications_by_user ON notifications (user_id, id);"
+
+    /* One row: the dataset epoch (cursors name it) and the lowest change
+     * sequence a cursor may still name (raised by compaction). */
+    "CREATE TABLE sync_state ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  epoch TEXT NOT NULL,"
+    "  min_seq INTEGER NOT NULL DEFAULT 0);"
+    /* The change log. scope: '*' everyone, 'c:<company>' its members,
+     * 'u:<user>' that user. data: the entity's data object (JSON) for an
+     * upsert, NULL for a delete. */
+    "CREATE TABLE changes ("
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  scope TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  entity_id TEXT NOT NULL,"
+    "  op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),"
+    "  data TEXT,"
+    "  CHECK ((op = 'upsert') = (data IS NOT NULL)));"
+    /* The stored result of every processed mutation, applied or rejected;
+     * commit_seq is the change-log head when its transaction committed. */
+    "CREATE TABLE mutations ("
+    "  idempotency_key TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  client_id TEXT NOT NULL,"
+    "  mutation_id INTEGER NOT NULL CHECK (mutation_id > 0),"
+    "  kind TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('applied', 'rejected')),"
+    "  code TEXT,"
+    "  message TEXT,"
+    "  commit_seq INTEGER NOT NULL,"
+    "  processed_at_ms INTEGER NOT NULL,"
+    "  UNIQUE (user_id, client_id, mutation_id));"
+    /* One row per time an effect was really applied: deliberately no unique
+     * constraint, so a double application would show as a count of 2. */
+    "CREATE TABLE effect_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user_id TEXT NOT NULL,"
+    "  client_id TEXT NOT NULL,"
+    "  mutation_id INTEGER NOT NULL,"
+    "  idempotency_key TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  applied_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX effect_log_by_client ON effect_log (client_id);";
+
 typedef struct migration {
     int version;
     const char *sql;
@@ -146,6 +231,7 @@ typedef struct migration {
 
 static const migration migrations[] = {
     {1, schema_v1, ms_seed},
+    {2, schema_v2, ms_seed_v2},
 };
 
 static void log_db_error(sqlite3 *db, const char *what)

@@ -193,3 +193,14 @@ bool ms_field_int(ms_reply *reply, const cJSON *obj, const char *name, int64_t m
     *out = (int64_t)v;
     return true;
 }
+
+bool ms_opaque_ok(const char *s)
+{
+    size_t len = strlen(s);
+    if (len == 0 || len > MS_OPAQUE_MAX)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7F)
+            return false;
+    return true;
+}

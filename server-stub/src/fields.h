@@ -33,6 +33,12 @@ bool ms_field_email(ms_reply *reply, const cJSON *obj, const char *name, char *o
 bool ms_field_int(ms_reply *reply, const cJSON *obj, const char *name, int64_t min, int64_t max,
                   int64_t *out);
 
+/* The longest client id or idempotency key accepted. */
+#define MS_OPAQUE_MAX 128
+
+/* true when s is 1 to MS_OPAQUE_MAX printable ASCII characters without spaces (a UUID fits). */
+bool ms_opaque_ok(const char *s);
+
 /* NULL when email is acceptable: one '@', a non-empty local part, a domain with
  * a dot, no spaces, at most 254 bytes. Otherwise what is wrong with it. */
 const char *ms_email_problem(const char *email);

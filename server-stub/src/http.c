@@ -2,11 +2,13 @@
 #include "http.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <microhttpd.h>
 
@@ -114,6 +116,7 @@ static void handle(ms_app *app, struct MHD_Connection *conn, const char *path, c
             MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
         .query = lookup_query,
         .query_context = conn,
+        .path_param = ms_route_param(route, path),
     };
     ms_dispatch(app, route, &req, reply);
     cJSON_Delete(json);
@@ -124,15 +127,20 @@ static bool add_header(struct MHD_Response *resp, const char *name, const char *
     return MHD_add_response_header(resp, name, value) == MHD_YES;
 }
 
+/* Send reply; truncate (the fault injector) cuts the body to half its length. */
 static enum MHD_Result send_reply(struct MHD_Connection *conn, const ms_reply *reply,
-                                  const char *allow)
+                                  const char *allow, bool truncate)
 {
     static const char fallback[] = "{\"code\":\"internal\",\"message\":\"out of memory\"}";
     unsigned status = (unsigned)reply->status;
     char *text = reply->body ? cJSON_PrintUnformatted(reply->body) : NULL;
     struct MHD_Response *resp;
     if (text) {
-        resp = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+        size_t len = strlen(text);
+        /* Content-Length is the cut length: the client reads a complete, unparseable body. */
+        if (truncate)
+            len /= 2;
+        resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
         if (!resp)
             free(text);
     } else if (reply->body || status >= 400) {
@@ -157,6 +165,62 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, const ms_reply *r
     return r;
 }
 
+static void sleep_ms(int32_t ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+/*
+ * Answer one complete request, through the fault injector: in test mode a
+ * share of /v1/sync/ requests is dropped, delayed, failed, run twice or cut
+ * short (docs/sync-protocol.md). MHD_NO closes the connection with no answer.
+ */
+static enum MHD_Result answer(ms_app *app, struct MHD_Connection *conn, const char *url,
+                              const char *method, const body_buffer *b)
+{
+    int32_t delay_ms = 0;
+    ms_fault fault = app->test_mode ? ms_faults_draw(&app->faults, url, &delay_ms) : MS_FAULT_NONE;
+    if (fault != MS_FAULT_NONE)
+        ms_log("fault %s on %s %s", ms_fault_name(fault), method, url);
+    ms_reply reply = {0};
+    char allow[64] = "";
+    switch (fault) {
+    case MS_FAULT_DROP_BEFORE:
+        return MHD_NO;
+    case MS_FAULT_ERROR_500:
+        ms_reply_internal(&reply);
+        break;
+    case MS_FAULT_ERROR_429:
+        ms_reply_error(&reply, 429, "rate_limited", "too many requests; try again in 1 s");
+        if (reply.body)
+            cJSON_AddNumberToObject(reply.body, "retry_after_s", 1);
+        reply.retry_after_s = 1;
+        break;
+    case MS_FAULT_DELAY:
+        sleep_ms(delay_ms); /* no lock is held here: other requests go on meanwhile */
+        handle(app, conn, url, method, b, &reply, allow, sizeof allow);
+        break;
+    case MS_FAULT_DUPLICATE:
+        handle(app, conn, url, method, b, &reply, allow, sizeof allow);
+        ms_log("%s %s -> %d (first of a duplicate)", method, url, reply.status);
+        ms_reply_clear(&reply);
+        memset(&reply, 0, sizeof reply);
+        handle(app, conn, url, method, b, &reply, allow, sizeof allow);
+        break;
+    default:
+        handle(app, conn, url, method, b, &reply, allow, sizeof allow);
+        break;
+    }
+    ms_log("%s %s -> %d", method, url, reply.status);
+    enum MHD_Result r = fault == MS_FAULT_DROP_AFTER
+                            ? MHD_NO
+                            : send_reply(conn, &reply, allow, fault == MS_FAULT_TRUNCATE);
+    ms_reply_clear(&reply);
+    return r;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -177,13 +241,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_data_size = 0;
         return MHD_YES;
     }
-    ms_reply reply = {0};
-    char allow[64] = "";
-    handle(app, conn, url, method, b, &reply, allow, sizeof allow);
-    ms_log("%s %s -> %d", method, url, reply.status);
-    enum MHD_Result r = send_reply(conn, &reply, allow);
-    ms_reply_clear(&reply);
-    return r;
+    return answer(app, conn, url, method, b);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -211,10 +269,11 @@ ms_http *ms_http_start(ms_app *app, uint16_t port)
     addr.sin_port = htons(port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK); /* never reachable from elsewhere */
     http->daemon = MHD_start_daemon(
-        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, port, NULL, NULL, on_request, app,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned int)MS_HTTP_THREADS, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30, MHD_OPTION_END);
+        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG, port,
+        NULL, NULL, on_request, app, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)MS_HTTP_CONNECTIONS_MAX,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned int)30, MHD_OPTION_END);
     if (!http->daemon) {
         ms_log("cannot listen on 127.0.0.1:%u", (unsigned)port);
         free(http);

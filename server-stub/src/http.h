@@ -8,8 +8,12 @@
 
 /* Request bodies larger than this are refused with 413 payload_too_large. */
 #define MS_HTTP_BODY_MAX (64 * 1024)
-/* Threads answering requests (the database itself is used by one at a time). */
-#define MS_HTTP_THREADS 4
+/*
+ * Each connection is served by its own thread (the database itself is used by
+ * one at a time), so a request held up on purpose (the "delay" fault) never
+ * holds up another connection. At most this many connections at once.
+ */
+#define MS_HTTP_CONNECTIONS_MAX 256
 
 typedef struct ms_http ms_http;
 

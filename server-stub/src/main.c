@@ -31,7 +31,7 @@ static void usage(FILE *out)
                  "  --db PATH         SQLite database; created and seeded on first start\n"
                  "  --port N          port on 127.0.0.1 (0 picks a free one)\n"
                  "  --port-file FILE  write the port listened on to FILE once serving\n"
-                 "  --test-mode       also serve /v1/test/... (SMS outbox, server clock)\n"
+                 "  --test-mode       also serve /v1/test/... (SMS outbox, clock, sync faults)\n"
                  "  --list-routes     print every route as 'METHOD PATH' and exit\n"
                  "SIGTERM or SIGINT stops the server cleanly (exit status 0).\n");
 }
@@ -142,6 +142,7 @@ int main(int argc, char **argv)
     app.test_mode = opt.test_mode;
     pthread_mutex_init(&app.db_lock, NULL);
     ms_clock_init(&app.clock);
+    ms_faults_init(&app.faults);
     ms_http *http = NULL;
     status = 1;
 
@@ -173,6 +174,7 @@ out:
     ms_db_close(app.db);
     memset(app.otp_key, 0, sizeof app.otp_key);
     ms_rng_free(app.rng);
+    ms_faults_destroy(&app.faults);
     ms_clock_destroy(&app.clock);
     pthread_mutex_destroy(&app.db_lock);
     return status;

@@ -15,6 +15,18 @@ static const ms_route routes[] = {
     {"GET", "/v1/test/sms/latest", ms_handle_test_sms_latest, false, true, false},
     {"GET", "/v1/test/clock", ms_handle_test_clock_get, false, true, false},
     {"POST", "/v1/test/clock", ms_handle_test_clock_set, false, true, true},
+    {"GET", "/v1/sync/pull", ms_handle_sync_pull, true, false, false},
+    {"POST", "/v1/sync/push", ms_handle_sync_push, true, false, true},
+    {"GET", "/v1/test/faults", ms_handle_test_faults_get, false, true, false},
+    {"POST", "/v1/test/faults", ms_handle_test_faults_set, false, true, true},
+    {"POST", "/v1/test/sync/compact", ms_handle_test_sync_compact, false, true, false},
+    {"POST", "/v1/test/sync/epoch", ms_handle_test_sync_epoch, false, true, false},
+    {"GET", "/v1/test/sync/view", ms_handle_test_sync_view, false, true, false},
+    {"GET", "/v1/test/effects", ms_handle_test_effects, false, true, false},
+    {"POST", "/v1/test/events", ms_handle_test_event_create, false, true, true},
+    {"POST", "/v1/test/notifications", ms_handle_test_notification_create, false, true, true},
+    {"DELETE", "/v1/test/notifications/{id}", ms_handle_test_notification_delete, false, true,
+     false},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])
@@ -24,13 +36,38 @@ static bool served(const ms_route *r, bool test_mode)
     return test_mode || !r->test_only;
 }
 
+/*
+ * path matches the route's pattern: equal, or, for a pattern ending in "{id}",
+ * equal up to there and then one non-empty segment (no '/'). The segment's
+ * start into *param (NULL for patterns without one).
+ */
+static bool matches(const char *pattern, const char *path, const char **param)
+{
+    const char *brace = strchr(pattern, '{');
+    *param = NULL;
+    if (!brace)
+        return strcmp(pattern, path) == 0;
+    size_t prefix = (size_t)(brace - pattern);
+    if (strncmp(pattern, path, prefix) != 0 || !path[prefix] || strchr(path + prefix, '/'))
+        return false;
+    *param = path + prefix;
+    return true;
+}
+
+const char *ms_route_param(const ms_route *route, const char *path)
+{
+    const char *param;
+    return matches(route->path, path, &param) ? param : NULL;
+}
+
 const ms_route *ms_route_find(const char *method, const char *path, bool test_mode,
                               bool *path_known)
 {
     *path_known = false;
     for (size_t i = 0; i < ROUTE_COUNT; i++) {
         const ms_route *r = &routes[i];
-        if (!served(r, test_mode) || strcmp(r->path, path) != 0)
+        const char *param;
+        if (!served(r, test_mode) || !matches(r->path, path, &param))
             continue;
         *path_known = true;
         if (strcmp(r->method, method) == 0)
@@ -45,7 +82,8 @@ void ms_route_methods(const char *path, bool test_mode, char *out, size_t cap)
     out[0] = '\0';
     for (size_t i = 0; i < ROUTE_COUNT; i++) {
         const ms_route *r = &routes[i];
-        if (!served(r, test_mode) || strcmp(r->path, path) != 0)
+        const char *param;
+        if (!served(r, test_mode) || !matches(r->path, path, &param))
             continue;
         int n = snprintf(out + used, cap - used, "%s%s", used ? ", " : "", r->method);
         if (n < 0 || (size_t)n >= cap - used)

@@ -10,6 +10,7 @@
 
 typedef struct ms_route {
     const char *method;
+    /* Exact, or ending in "{id}": then any one more non-empty segment (ms_route_param). */
     const char *path;
     ms_handler handler;
     /* Needs "Authorization: Bearer <token>" of a live session (else 401). */
@@ -26,6 +27,8 @@ typedef struct ms_route {
  */
 const ms_route *ms_route_find(const char *method, const char *path, bool test_mode,
                               bool *path_known);
+/* The decoded value of the route's trailing "{id}" segment in path, or NULL. */
+const char *ms_route_param(const ms_route *route, const char *path);
 /* The methods served at path, comma separated (for the Allow header), into out. */
 void ms_route_methods(const char *path, bool test_mode, char *out, size_t cap);
 /* Print every route, test routes included, as "METHOD PATH" lines. */
@@ -45,5 +48,18 @@ void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_sms_latest(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_clock_get(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_clock_set(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_sync.c */
+void ms_handle_sync_pull(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_sync_push(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_test_sync.c */
+void ms_handle_test_faults_get(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_faults_set(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_sync_compact(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_sync_epoch(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_sync_view(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_effects(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_notification_delete(ms_app *app, ms_request *req, ms_reply *reply);
 
 #endif

@@ -1,6 +1,7 @@
 /* routes_auth.c - signing in: request an OTP, verify it for a session, log out. */
 #include <string.h>
 
+#include "changes.h"
 #include "db.h"
 #include "fields.h"
 #include "otp_store.h"
@@ -78,7 +79,8 @@ static int sign_in(ms_app *app, const char *phone, int64_t now, ms_reply *reply)
     int64_t expires_at;
     if (ms_otp_consume(app->db, phone, now) != 0 ||
         ms_user_find_by_phone(app->db, phone, user_id, &found) != 0 ||
-        (!found && ms_user_create(app->db, app->rng, phone, now, user_id) != 0) ||
+        (!found && (ms_user_create(app->db, app->rng, phone, now, user_id) != 0 ||
+                    ms_change_upsert(app->db, MS_KIND_PROFILE, user_id, user_id) != 0)) ||
         ms_session_issue(app->db, app->rng, user_id, now, token, &expires_at) != 0)
         return -1;
     cJSON *body = cJSON_CreateObject();

@@ -1,6 +1,7 @@
 /* routes_me.c - the signed-in user: read the account, complete the profile, state an intent. */
 #include <string.h>
 
+#include "changes.h"
 #include "fields.h"
 #include "routes.h"
 #include "user_json.h"
@@ -42,6 +43,8 @@ void ms_handle_profile(ms_app *app, ms_request *req, ms_reply *reply)
     if (first_completion && !(before.roles & MS_ROLE_MEMBER) &&
         (ms_lead_create(app->db, app->rng, req->user_id, now) != 0 ||
          ms_user_add_role(app->db, req->user_id, MS_ROLE_LEAD) != 0))
+        goto fail;
+    if (ms_change_upsert(app->db, MS_KIND_PROFILE, req->user_id, req->user_id) != 0)
         goto fail;
     reply_user(app, req->user_id, reply);
     return;
@@ -91,7 +94,8 @@ void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply)
     /* On-demand clears any office details stated before: the lead shows the current intent. */
     if (ms_lead_set_intent(app->db, req->user_id, intent, industry, employees, timeline, budget,
                            now) != 0 ||
-        (on_demand && ms_user_add_role(app->db, req->user_id, MS_ROLE_ONDEMAND) != 0))
+        (on_demand && ms_user_add_role(app->db, req->user_id, MS_ROLE_ONDEMAND) != 0) ||
+        ms_change_upsert(app->db, MS_KIND_PROFILE, req->user_id, req->user_id) != 0)
         goto fail;
     reply_user(app, req->user_id, reply);
     return;

@@ -31,18 +31,8 @@ static bool find_code(const char *text, char code[7])
 /* GET /v1/test/sms/latest?phone=<E.164> */
 void ms_handle_test_sms_latest(ms_app *app, ms_request *req, ms_reply *reply)
 {
-    const char *raw = ms_query(req, "phone");
-    if (!raw) {
-        ms_reply_invalid(reply, "query parameter 'phone' is missing");
-        return;
-    }
-    /* A '+' left unencoded in a query string decodes as a space. */
-    char typed[64];
-    snprintf(typed, sizeof typed, "%s", raw);
-    if (typed[0] == ' ')
-        typed[0] = '+';
     char phone[MS_PHONE_MAX];
-    if (!ms_phone_normalize(reply, typed, phone))
+    if (!ms_phone_from_query(reply, "phone", ms_query(req, "phone"), phone))
         return;
 
     char body[MS_SMS_MAX], code[7];

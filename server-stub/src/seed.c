@@ -2,6 +2,7 @@
 #include "seed.h"
 
 #include "db.h"
+#include "users.h"
 
 /*
  * The fixed part (DOMAIN.md) that demos and tests everywhere rely on: the
@@ -120,4 +121,90 @@ int ms_seed(sqlite3 *db, ms_rng *rng)
     if (rc == 0)
         rc = ms_db_exec(db, seed_sql);
     return rc;
+}
+
+/*
+ * Version 2 (sync). Instants are around 2027-01-04T04:30Z (a Monday morning in
+ * Bengaluru), where the test suites set the server clock.
+ */
+static const char seed_v2_sql[] =
+    "UPDATE events SET description = 'Meet the other members over chai and snacks.'"
+    " WHERE id = 'EVT-BLR-NETWORKING';"
+    "UPDATE events SET description = 'Lights, sweets and rangoli on the terrace.'"
+    " WHERE id = 'EVT-BLR-DIWALI';"
+    "UPDATE events SET description = 'Breakfast with founders from across Mumbai.'"
+    " WHERE id = 'EVT-MUM-BREAKFAST';"
+    "UPDATE events SET description = 'Mulled wine and music to close January.'"
+    " WHERE id = 'EVT-LON-SOCIAL';"
+    /* A small event (capacity 2, Priya already going): one seat left, so the
+     * second member to say "going" gets event_full. 2027-01-07 18:00-19:30 IST. */
+    "INSERT INTO events (id, building_id, title, description, starts_at_ms, ends_at_ms,"
+    " capacity) VALUES"
+    " ('EVT-BLR-FIRESIDE', 'BLR-1', 'Founders Fireside',"
+    "  'An evening with two founders; tiny room, two seats.', 1799325000000, 1799330400000, 2);"
+
+    /* Asha's booking of BLR-1-BOARD for 2 hours took 12 of ACME's 200 credits. */
+    "UPDATE companies SET credit_balance = 188 WHERE id = 'ACME';"
+    "UPDATE companies SET credit_balance = 120 WHERE id = 'HART';"
+    "INSERT INTO reservations (id, user_id, room_id, building_id, start_ms, end_ms, status,"
+    " paid_by) VALUES"
+    /* 2027-01-05 10:00-12:00 IST */
+    " ('res_5eed000000000001', 'usr_5eed000000000001', 'BLR-1-BOARD', 'BLR-1',"
+    "  1799123400000, 1799130600000, 'confirmed', 'credits'),"
+    /* 2027-01-06 15:00-16:00 IST */
+    " ('res_5eed000000000002', 'usr_5eed000000000001', 'BLR-1-FOCUS', 'BLR-1',"
+    "  1799227800000, 1799231400000, 'confirmed', 'razorpay');"
+
+    "INSERT INTO rsvps (user_id, event_id, status, updated_at_ms) VALUES"
+    " ('usr_5eed000000000001', 'EVT-BLR-NETWORKING', 'going', 1798950600000),"
+    " ('usr_5eed000000000003', 'EVT-LON-SOCIAL', 'going', 1798950600000),"
+    " ('usr_5eed000000000009', 'EVT-BLR-FIRESIDE', 'going', 1798950600000);"
+
+    "INSERT INTO notifications (id, user_id, category, title, body, created_at_ms, is_read,"
+    " deep_link) VALUES"
+    " ('ntf_5eed000000000101', 'usr_5eed000000000001', 'bookings',"
+    "  'Visitor waiting at reception',"
+    "  'Rahul Mehta is waiting for you at the BLR-1 front desk.', 1799036400000, 0, NULL),"
+    " ('ntf_5eed000000000102', 'usr_5eed000000000001', 'billing',"
+    "  'Invoice INV-2027-0001 generated',"
+    "  'Your January invoice of INR 42,480 is due on 10 January.', 1798950600000, 1,"
+    "  'membercore://billing/invoices/INV-2027-0001'),"
+    " ('ntf_5eed000000000103', 'usr_5eed000000000001', 'support', 'Ticket resolved: Wi-Fi',"
+    "  'The Wi-Fi issue in Cabin 1019 was fixed.', 1798864200000, 1, NULL),"
+    " ('ntf_5eed000000000104', 'usr_5eed000000000001', 'events',"
+    "  'Networking Hour on 14 January', 'You are going. See you at 18:00 in the lounge.',"
+    "  1799000000000, 0, 'membercore://events/EVT-BLR-NETWORKING'),"
+    " ('ntf_5eed000000000105', 'usr_5eed000000000001', 'announcements',"
+    "  'Pantry upgrade this weekend',"
+    "  'The BLR-1 pantry is closed on Saturday for the new coffee machine.', 1798990000000, 0,"
+    "  NULL),"
+    " ('ntf_5eed000000000201', 'usr_5eed000000000002', 'bookings',"
+    "  'Visitor waiting at reception',"
+    "  'Ananya Das is waiting for you at the BLR-1 front desk.', 1799035800000, 0, NULL),"
+    " ('ntf_5eed000000000202', 'usr_5eed000000000002', 'billing', 'Payment confirmed',"
+    "  'We received INR 18,880 for invoice INV-2027-0002.', 1798950600000, 1,"
+    "  'membercore://billing/invoices/INV-2027-0002'),"
+    " ('ntf_5eed000000000203', 'usr_5eed000000000002', 'announcements',"
+    "  'Pantry upgrade this weekend',"
+    "  'The BLR-1 pantry is closed on Saturday for the new coffee machine.', 1798990000000, 0,"
+    "  NULL),"
+    " ('ntf_5eed000000000301', 'usr_5eed000000000003', 'bookings',"
+    "  'Visitor waiting at reception',"
+    "  'Tom Baker is waiting for you at the LON-1 front desk.', 1799036000000, 0, NULL),"
+    " ('ntf_5eed000000000302', 'usr_5eed000000000003', 'events', 'Winter Social on 28 January',"
+    "  'You are going. Doors open at 18:00.', 1798990000000, 0,"
+    "  'membercore://events/EVT-LON-SOCIAL'),"
+    " ('ntf_5eed000000000303', 'usr_5eed000000000003', 'support',"
+    "  'Ticket assigned: Air conditioning', 'Sam from facilities is on it (due in 2 hours).',"
+    "  1798900000000, 1, NULL);";
+
+int ms_seed_v2(sqlite3 *db, ms_rng *rng)
+{
+    /* The dataset epoch: a random id every cursor names; a new one invalidates them all. */
+    char epoch[MS_ID_MAX];
+    if (ms_rng_id(rng, "ep_", epoch, sizeof epoch) != 0 ||
+        ms_db_run(db, "INSERT INTO sync_state (id, epoch, min_seq) VALUES (1, ?, 0)", "t", epoch) !=
+            0)
+        return -1;
+    return ms_db_exec(db, seed_v2_sql);
 }

@@ -8,5 +8,12 @@
 
 /* Insert the seed into a freshly created schema, inside the caller's transaction. 0 / -1. */
 int ms_seed(sqlite3 *db, ms_rng *rng);
+/*
+ * The version 2 seed (sync): the dataset epoch, event descriptions, a small
+ * event, company credit balances, Asha's reservations, RSVPs and notifications
+ * for every seeded member. Runs after ms_seed (or on a version 1 database being
+ * migrated), in the caller's transaction. 0 / -1.
+ */
+int ms_seed_v2(sqlite3 *db, ms_rng *rng);
 
 #endif

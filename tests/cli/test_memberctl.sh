@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # tests/cli/test_memberctl.sh - memberctl as a user sees it: exit codes 0/1/2,
 # the messages, one parseable JSON object per --json run, the session kept
-# across processes and offline, never an OTP in the output. Drives the
-# binaries named by $MEMBERCTL and $MEMBERSTUB (a real stub on loopback).
+# across processes and offline, never an OTP in the output; then offline-first
+# sync: events, RSVPs and notifications read from the local store, writes
+# queued while the server is unreachable, confirmed or rejected by a sync.
+# Drives the binaries named by $MEMBERCTL and $MEMBERSTUB (a real stub on
+# loopback).
 # Prints one line per check and a final "N passed, M failed".
 set -u
 
@@ -70,6 +73,26 @@ run() {
     capture "$MEMBERCTL" --server "$URL" --data-dir "$DATA" "$@"
 }
 
+# offline ARGS...: memberctl ARGS on $DATA with the server unreachable.
+offline() {
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$DATA" "$@"
+}
+
+# run_in DIR ARGS...: memberctl ARGS against the stub, another member's store.
+run_in() {
+    local dir=$1
+    shift
+    capture "$MEMBERCTL" --server "$URL" --data-dir "$dir" "$@"
+}
+
+# A loopback URL nothing listens on: the kernel's pick of a free port, freed.
+DEAD_URL="http://127.0.0.1:$(python3 -c '
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()')"
+
 # In a sanitized build any ASan, LSan or UBSan report is a failure.
 sanitizer_reports=0
 note_sanitizer_reports() {
@@ -115,6 +138,24 @@ d = json.load(sys.stdin)
 sys.exit(0 if isinstance(d, dict) and (eval(sys.argv[1])) else 1)' "$1" <<<"$out"
 }
 
+# json_lines PYTHON-EXPR: every line of stdout is a JSON object; EXPR holds
+# for the list of them, ds.
+json_lines() {
+    python3 -c '
+import json, sys
+ds = [json.loads(line) for line in sys.stdin.read().splitlines()]
+sys.exit(0 if ds and all(isinstance(d, dict) for d in ds) and (eval(sys.argv[1])) else 1)' \
+        "$1" <<<"$out"
+}
+
+# json_get PYTHON-EXPR: print EXPR over the JSON object d on stdout.
+json_get() {
+    python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(eval(sys.argv[1]))' "$1" <<<"$out"
+}
+
 # sms_code E164: the code the stub "texted" (stands in for reading the SMS).
 sms_code() {
     local q=${1/+/%2B}
@@ -127,6 +168,12 @@ wrong_code_for() {
     if [ "$1" = "000000" ]; then echo 111111; else echo 000000; fi
 }
 
+# sign_in_in DIR PHONE: sign the member in with a store of their own.
+sign_in_in() {
+    run_in "$1" login "$2"
+    run_in "$1" verify "$(sms_code "$2")"
+}
+
 start_stub
 
 # --- help and usage errors: exit 1, message names the problem ----------------
@@ -135,7 +182,8 @@ check "--help exits 0 and lists the commands" \
     '[ $rc -eq 0 ] && out_has "usage: memberctl" && out_has "login" && out_has "whoami"'
 run help
 check "help exits 0" '[ $rc -eq 0 ] && out_has "Commands:"'
-for c in login verify profile intent whoami logout; do
+for c in login verify profile intent whoami logout sync status outbox events rsvp notifications \
+    read; do
     run "$c" --help
     check "$c --help exits 0 with its usage" "[ \$rc -eq 0 ] && out_has 'usage: memberctl $c'"
 done
@@ -176,6 +224,40 @@ check "office intent without --timeline exits 1 naming it" '[ $rc -eq 1 ] && err
 run intent on-demand --industry Fintech
 check "on-demand with office options exits 1 naming the option" \
     '[ $rc -eq 1 ] && err_has "--industry"'
+run --help
+check "--help lists the sync and community commands" \
+    'out_has "sync" && out_has "status" && out_has "outbox" && out_has "events" && out_has "rsvp" && out_has "notifications" && out_has "read "'
+run help sync
+check "help sync shows --watch and --seconds" '[ $rc -eq 0 ] && out_has "--watch" && out_has "--seconds"'
+run sync --seconds 5
+check "sync --seconds without --watch exits 1" '[ $rc -eq 1 ] && err_has "--watch"'
+run sync --watch --seconds soon
+check "sync --watch with junk --seconds exits 1 naming it" '[ $rc -eq 1 ] && err_has "--seconds"'
+run sync now
+check "sync with a stray word exits 1 naming it" '[ $rc -eq 1 ] && err_has "now"'
+run status --bogus
+check "status with an unknown option exits 1" '[ $rc -eq 1 ] && err_has "--bogus"'
+run outbox frob
+check "outbox with an unknown subcommand exits 1 naming it" '[ $rc -eq 1 ] && err_has "frob"'
+run outbox dismiss
+check "outbox dismiss without an id exits 1" '[ $rc -eq 1 ] && err_has "MUTATION_ID"'
+run outbox dismiss seven
+check "outbox dismiss with a junk id exits 1 naming it" '[ $rc -eq 1 ] && err_has "seven"'
+run events --upcoming
+check "events with an unknown option exits 1 naming it" '[ $rc -eq 1 ] && err_has "--upcoming"'
+run rsvp
+check "rsvp without EVENT_ID exits 1" '[ $rc -eq 1 ] && err_has "EVENT_ID"'
+run rsvp EVT-BLR-DIWALI
+check "rsvp without an answer exits 1" '[ $rc -eq 1 ] && err_has "going or not-going"'
+run rsvp EVT-BLR-DIWALI maybe
+check "rsvp with an unknown answer exits 1 naming it" '[ $rc -eq 1 ] && err_has "maybe"'
+run --json rsvp EVT-BLR-DIWALI maybe
+check_json "rsvp usage error with --json prints a usage error object" 1 \
+    "d['error']['code'] == 'usage' and 'maybe' in d['error']['message']"
+run read
+check "read without NOTIFICATION_ID exits 1" '[ $rc -eq 1 ] && err_has "NOTIFICATION_ID"'
+run notifications --unread --unread
+check "notifications --unread twice exits 1" '[ $rc -eq 1 ] && err_has "given twice"'
 
 # --- signed out --------------------------------------------------------------
 run whoami
@@ -189,6 +271,23 @@ check "without --data-dir the store is \$XDG_DATA_HOME/membercore" \
     '[ $rc -eq 2 ] && err_has "unauthorized" && [ -d "$XDG_DATA_HOME/membercore" ]'
 run login 12345
 check "an invalid phone exits 2 invalid_argument" '[ $rc -eq 2 ] && err_has "invalid_argument"'
+run --json status
+check_json "status signed out: signed_out, never synced, nothing queued" 0 \
+    "d['status']['state'] == 'signed_out' and d['status']['last_sync'] is None and d['status']['queue_depth'] == 0"
+run status
+check "status signed out says how to sign in" \
+    '[ $rc -eq 0 ] && out_has "signed_out" && out_has "never" && out_has "memberctl login"'
+run sync
+check "sync signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "memberctl: unauthorized:"'
+run --json sync
+check_json "sync --json signed out prints the report and the error in one object" 2 \
+    "d['error']['code'] == 'unauthorized' and d['report']['pushed'] == 0"
+for c in events notifications outbox; do
+    run "$c"
+    check "$c signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
+done
+run rsvp EVT-BLR-DIWALI going
+check "rsvp signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
 
 # --- a new user: login, a wrong code, verify, profile, on-demand -------------
 run login +91 98765 43210
@@ -260,11 +359,188 @@ run --json whoami
 check_json "Asha is a member in Cabin 1019" 0 \
     "'member' in d['account']['roles'] and d['account']['membership']['seat'] == 'Cabin 1019'"
 
+
+# --- offline-first: sync, events, RSVPs, notifications -------------------------
+run --json status
+check_json "status before the first sync: never synced, nothing queued" 0 \
+    "d['status']['last_sync'] is None and d['status']['queue_depth'] == 0 and d['status']['state'] != 'signed_out'"
+run events --all
+check "events before the first sync points to sync" \
+    '[ $rc -eq 0 ] && out_has "No events" && out_has "memberctl sync"'
+run sync
+check "the first sync pulls Asha's data and says what changed" \
+    '[ $rc -eq 0 ] && out_has "Synced." && out_has "pulled" && out_has "event" && out_has "notification" && out_has "Reset:"'
+run --json status
+check_json "status after the sync: idle, a last sync time, no error" 0 \
+    "d['status']['state'] == 'idle' and d['status']['last_sync'].endswith('Z') and d['status']['queue_depth'] == 0 and d['status']['last_error'] is None"
+run status
+check "status shows the last sync in ISO-8601 UTC" \
+    '[ $rc -eq 0 ] && grep -qE "Last sync: +[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z" <<<"$out"'
+run events --all
+check "events lists the seeded events with going/capacity and Asha's RSVP" \
+    '[ $rc -eq 0 ] && out_has "EVT-BLR-NETWORKING  Networking Hour" && out_has "EVT-BLR-FIRESIDE" && out_has "1/2 going" && out_has "my RSVP: going" && out_has "UTC"'
+run --json events --all
+check_json "events --json: Asha going to Networking Hour, confirmed, ISO-8601 times" 0 \
+    "any(e['id'] == 'EVT-BLR-NETWORKING' and e['my_rsvp'] == 'going' and e['pending'] is False and e['starts_at'].endswith('Z') and e['building_id'] == 'BLR-1' for e in d['events'])"
+run events
+check "events (from now) exits 0" '[ $rc -eq 0 ]'
+
+# An RSVP with the server unreachable: recorded at once, pending, queued.
+offline rsvp EVT-BLR-DIWALI going
+check "rsvp offline is saved and queued" \
+    '[ $rc -eq 0 ] && out_has "queued" && out_has "will sync when online" && out_has "(pending)"'
+offline events --all
+check "events offline shows the RSVP as pending" \
+    '[ $rc -eq 0 ] && grep -A1 "EVT-BLR-DIWALI" <<<"$out" | grep -qF "my RSVP: going (pending)"'
+offline --json events --all
+check_json "events --json offline: pending, counted in going_count" 0 \
+    "[(e['my_rsvp'], e['pending'], e['going_count']) for e in d['events'] if e['id'] == 'EVT-BLR-DIWALI'] == [('going', True, 1)]"
+offline outbox
+check "outbox lists the pending rsvp.set" \
+    '[ $rc -eq 0 ] && out_has "rsvp.set" && out_has "EVT-BLR-DIWALI" && out_has "pending" && out_has "memberctl sync"'
+offline --json outbox
+check_json "outbox --json: one pending rsvp.set with its payload" 0 \
+    "len(d['outbox']) == 1 and d['outbox'][0]['kind'] == 'rsvp.set' and d['outbox'][0]['entity_id'] == 'EVT-BLR-DIWALI' and d['outbox'][0]['state'] == 'pending' and d['outbox'][0]['payload']['status'] == 'going'"
+offline sync
+check "sync offline exits 2 offline and keeps the RSVP queued" \
+    '[ $rc -eq 2 ] && err_has "memberctl: offline:" && out_has "still queued" && out_has "Pushed 0"'
+offline --json sync
+check_json "sync --json offline: the error, the report and the queue in one object" 2 \
+    "d['error']['code'] == 'offline' and d['report']['pushed'] == 0 and d['status']['queue_depth'] == 1"
+offline --json outbox
+check_json "outbox keeps the failed attempts and the offline error with the RSVP" 0 \
+    "d['outbox'][0]['state'] == 'pending' and d['outbox'][0]['attempts'] >= 1 and d['outbox'][0]['error']['code'] == 'offline'"
+offline --json status
+check_json "status (a new process) after the failed sync: one queued, the queue error offline" 0 \
+    "d['status']['queue_depth'] == 1 and d['queue_error']['code'] == 'offline' and d['status']['last_sync'] is not None"
+offline status
+check "status says what is queued, why it failed and how to send it" \
+    '[ $rc -eq 0 ] && out_has "1 change not yet accepted" && grep -qE "Queue error: +offline" <<<"$out" && out_has "memberctl sync"'
+run sync
+check "sync online pushes the RSVP" '[ $rc -eq 0 ] && out_has "Pushed 1, rejected 0"'
+run --json events --all
+check_json "events after the sync: the RSVP is confirmed" 0 \
+    "[(e['my_rsvp'], e['pending']) for e in d['events'] if e['id'] == 'EVT-BLR-DIWALI'] == [('going', False)]"
+run outbox
+check "outbox is empty once the server confirmed" '[ $rc -eq 0 ] && out_has "The outbox is empty"'
+run --json status
+check_json "status after: nothing queued, no error" 0 \
+    "d['status']['queue_depth'] == 0 and d['status']['last_error'] is None and d['queue_error'] is None"
+
+# Notifications: read offline, confirmed by the next sync.
+run notifications
+check "notifications shows unread counts per category and the inbox" \
+    '[ $rc -eq 0 ] && out_has "Unread: 3 (billing 0, support 0, bookings 1, events 1, announcements 1, other 0)" && out_has "ntf_5eed000000000101" && out_has "Visitor waiting at reception"'
+run --json notifications
+check_json "notifications --json: 5 for Asha, 3 unread" 0 \
+    "len(d['notifications']) == 5 and d['unread_total'] == 3 and d['unread_by_category']['bookings'] == 1 and d['notifications'][0]['created_at'].endswith('Z')"
+offline read ntf_5eed000000000101
+check "read offline is saved and queued" '[ $rc -eq 0 ] && out_has "queued" && out_has "will sync when online"'
+offline --json notifications --unread
+check_json "notifications --unread: the one read is gone, 2 unread left" 0 \
+    "d['unread_total'] == 2 and len(d['notifications']) == 2 and all(not n['read'] for n in d['notifications']) and 'ntf_5eed000000000101' not in [n['id'] for n in d['notifications']]"
+offline notifications
+check "notifications shows the read as pending" \
+    '[ $rc -eq 0 ] && grep "ntf_5eed000000000101" <<<"$out" | grep -qF "read (pending)"'
+run --json sync
+check_json "sync --json pushes the read" 0 \
+    "d['report']['pushed'] == 1 and d['report']['rejected'] == 0 and d['rejected_mutations'] == [] and d['status']['queue_depth'] == 0"
+run --json notifications
+check_json "the read is confirmed" 0 \
+    "[(n['read'], n['pending']) for n in d['notifications'] if n['id'] == 'ntf_5eed000000000101'] == [(True, False)]"
+run read ntf_5eed000000000101
+check "read of a read notification says so" '[ $rc -eq 0 ] && out_has "already read"'
+run read ntf_nonexistent
+check "read of an unknown notification exits 2 not_found" \
+    '[ $rc -eq 2 ] && err_has "memberctl: not_found:"'
+run rsvp EVT-NONEXISTENT going
+check "rsvp to an unknown event exits 2 not_found" '[ $rc -eq 2 ] && err_has "memberctl: not_found:"'
+
+# A refusal: Founders Fireside has 2 seats and Priya holds one. Vikram takes
+# the last while Asha's store still shows a free seat; her RSVP, queued
+# offline, is refused by the server at the next sync.
+VIKRAM="$work/vikram"
+sign_in_in "$VIKRAM" +919800000002
+run_in "$VIKRAM" sync
+run_in "$VIKRAM" rsvp EVT-BLR-FIRESIDE going
+run_in "$VIKRAM" --json sync
+check_json "Vikram takes the last Fireside seat" 0 \
+    "d['report']['pushed'] == 1 and d['report']['rejected'] == 0"
+offline rsvp EVT-BLR-FIRESIDE going
+check "Asha's RSVP to Fireside is queued (her store shows 1/2)" \
+    '[ $rc -eq 0 ] && out_has "queued" && out_has "2/2 going"'
+run sync
+check "sync shows the refusal as it happens, then lists it" \
+    '[ $rc -eq 0 ] && out_has "rejected: rsvp.set EVT-BLR-FIRESIDE: event_full" && out_has "Pushed 0, rejected 1" && out_has "Rejected (shown until dismissed"'
+run --json outbox
+check_json "outbox --json: the rejected RSVP with its code and message" 0 \
+    "len(d['outbox']) == 1 and d['outbox'][0]['state'] == 'rejected' and d['outbox'][0]['error']['server_code'] == 'event_full' and d['outbox'][0]['error']['message'] != ''"
+rejected_id=$(json_get "d['outbox'][0]['mutation_id']")
+run outbox
+check "outbox shows the rejection's reason and how to dismiss it" \
+    '[ $rc -eq 0 ] && out_has "rejected" && out_has "event_full" && out_has "memberctl outbox dismiss ID"'
+run --json events --all
+check_json "the refused RSVP is rolled back: not going, not pending, 2/2" 0 \
+    "[(e['my_rsvp'], e['pending'], e['going_count']) for e in d['events'] if e['id'] == 'EVT-BLR-FIRESIDE'] == [('none', False, 2)]"
+run --json status
+check_json "status counts the rejection" 0 "d['status']['rejected_count'] == 1"
+run rsvp EVT-BLR-FIRESIDE going
+check "rsvp to an event that looks full here exits 2 conflict" \
+    '[ $rc -eq 2 ] && err_has "memberctl: conflict:"'
+run outbox dismiss 999999
+check "dismissing an unknown mutation exits 2 not_found" '[ $rc -eq 2 ] && err_has "not_found"'
+offline rsvp EVT-BLR-DIWALI not-going
+offline --json outbox
+pending_id=$(json_get "[m['mutation_id'] for m in d['outbox'] if m['state'] == 'pending'][0]")
+offline outbox dismiss "$pending_id"
+check "dismissing a pending mutation exits 2 invalid_state" \
+    '[ $rc -eq 2 ] && err_has "memberctl: invalid_state:" && err_has "Only a rejected change"'
+run --json outbox dismiss "$rejected_id"
+check_json "outbox dismiss removes the rejected one" 0 "d['dismissed'] == $rejected_id"
+run --json status
+check_json "status: no rejection left, the not-going still queued" 0 \
+    "d['status']['rejected_count'] == 0 and d['status']['queue_depth'] == 1"
+
+# sync --watch: the background thread sends the queue, then time is up.
+run sync --watch --seconds 2
+check "sync --watch --seconds 2 sends the queue and stops, exit 0" \
+    '[ $rc -eq 0 ] && out_has "status:" && out_has "Stopped (time is up)"'
+run --json outbox
+check_json "the watch sent the not-going" 0 "d['outbox'] == []"
+run --json events --all
+check_json "Asha is not going to Diwali Meetup, confirmed" 0 \
+    "[(e['my_rsvp'], e['pending']) for e in d['events'] if e['id'] == 'EVT-BLR-DIWALI'] == [('not_going', False)]"
+run --json sync --watch --seconds 1
+if [ "$rc" -eq 0 ] && json_lines "ds[0]['event'] == 'started' and ds[-1]['event'] == 'stopped' and any(d['event'] == 'status' for d in ds)"; then
+    pass "sync --watch --json prints one JSON object per line"
+else
+    fail "sync --watch --json prints one JSON object per line" "started .. status .. stopped"
+fi
+"$MEMBERCTL" --server "$URL" --data-dir "$DATA" sync --watch >"$work/out" 2>"$work/err" &
+watch_pid=$!
+sleep 1
+kill -INT "$watch_pid"
+wait "$watch_pid"
+rc=$?
+out=$(cat "$work/out")
+err=$(cat "$work/err")
+note_sanitizer_reports
+check "sync --watch stops on SIGINT with exit 0" '[ $rc -eq 0 ] && out_has "Stopped (SIGINT)"'
+
 # --- the server goes away ------------------------------------------------------
 stop_stub
 run whoami
 check "whoami works offline from the local store" \
     '[ $rc -eq 0 ] && out_has "Asha Rao" && out_has "Cabin 1019"'
+run events --all
+check "events works with the server gone" '[ $rc -eq 0 ] && out_has "Networking Hour"'
+run notifications
+check "notifications works with the server gone" '[ $rc -eq 0 ] && out_has "Unread: 2"'
+run sync
+check "sync with the server gone exits 2 offline" '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
+run --json status
+check_json "status works with the server gone" 0 \
+    "d['status']['queue_depth'] == 0 and d['status']['last_sync'] is not None and d['queue_error'] is None"
 run whoami --refresh
 check "whoami --refresh with the server unreachable exits 2 offline" \
     '[ $rc -eq 2 ] && err_has "memberctl: offline:"'

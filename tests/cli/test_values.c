@@ -1,6 +1,7 @@
 /*
- * test_values.c - memberctl reads amounts and counts as a person types them:
- * rupees become exact integer paise, junk is refused (never guessed at).
+ * test_values.c - memberctl reads amounts, counts and ids as a person types
+ * them: rupees become exact integer paise, junk is refused (never guessed
+ * at); times are shown as ISO-8601 UTC.
  */
 #include <check.h>
 #include <stdint.h>
@@ -87,6 +88,35 @@ START_TEST(test_paise_format_as_rupees)
 }
 END_TEST
 
+START_TEST(test_ids_are_positive_digits)
+{
+    int64_t id = -1;
+    ck_assert(values_parse_id("7", &id));
+    ck_assert_int_eq(id, 7);
+    ck_assert(values_parse_id("999999999999999999", &id));
+    ck_assert_int_eq(id, 999999999999999999LL);
+    static const char *const junk[] = {"",   "0",  "00", "-7",  "+7",
+                                       "#7", "7x", " 7", "1e3", "1234567890123456789"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+        id = 42;
+        ck_assert_msg(!values_parse_id(junk[i], &id), "'%s' should be refused", junk[i]);
+        ck_assert_int_eq(id, 42);
+    }
+}
+END_TEST
+
+START_TEST(test_times_format_as_iso8601_utc)
+{
+    char buf[VALUES_TIME_MAX];
+    values_format_time(0, buf, sizeof buf);
+    ck_assert_str_eq(buf, "1970-01-01T00:00:00Z");
+    values_format_time(1799929800999, buf, sizeof buf); /* ms are dropped */
+    ck_assert_str_eq(buf, "2027-01-14T12:30:00Z");
+    values_format_time(-1, buf, sizeof buf);
+    ck_assert_str_eq(buf, "1969-12-31T23:59:59Z");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("memberctl_values");
@@ -97,6 +127,8 @@ int main(void)
     tcase_add_test(tc, test_junk_amounts_are_refused);
     tcase_add_test(tc, test_counts_are_plain_digits);
     tcase_add_test(tc, test_paise_format_as_rupees);
+    tcase_add_test(tc, test_ids_are_positive_digits);
+    tcase_add_test(tc, test_times_format_as_iso8601_utc);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,6 +1,8 @@
 /*
- * tests/stub/test_stub_db.c - memberstub's database: the seed DOMAIN.md fixes, migrations on
- * reopen, and that OTPs and session tokens are stored only as hashes (real SQLite, no sockets).
+ * tests/stub/test_stub_db.c - memberstub's database: the seed DOMAIN.md fixes and the sync seed,
+ * the entities' data objects, the change log and its compaction, migrations (on reopen, and of
+ * a version 1 database), and that OTPs and session tokens are stored only as hashes (real
+ * SQLite, no sockets).
  */
 #define _XOPEN_SOURCE 700 /* mkdtemp */
 #include <check.h>
@@ -9,7 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "changes.h"
 #include "db.h"
+#include "entities.h"
 #include "otp_store.h"
 #include "sessions.h"
 #include "users.h"
@@ -200,6 +204,152 @@ START_TEST(test_seed_has_events_and_ticket_categories)
 }
 END_TEST
 
+/* The sync seed: notifications for every member, a small event, RSVPs, Asha's reservations,
+ * company credit balances, and a dataset epoch with an empty change log. */
+START_TEST(test_seed_has_the_sync_data)
+{
+    ck_assert_int_eq(scalar("SELECT count(DISTINCT user_id) FROM notifications WHERE user_id IN"
+                            " (SELECT user_id FROM memberships)"),
+                     3);
+    ck_assert_int_eq(scalar("SELECT min(n) FROM (SELECT count(*) AS n FROM notifications"
+                            " GROUP BY user_id)"),
+                     3);
+    ck_assert_int_eq(scalar("SELECT count(DISTINCT category) FROM notifications"), 5);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE title ="
+                            " 'Visitor waiting at reception'"),
+                     3);
+    ck_assert_int_eq(scalar("SELECT capacity FROM events WHERE id = 'EVT-BLR-FIRESIDE'"), 2);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM rsvps WHERE event_id = 'EVT-BLR-FIRESIDE'"
+                            " AND status = 'going'"),
+                     1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM events WHERE description = ''"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM reservations"
+                            " WHERE user_id = 'usr_5eed000000000001'"),
+                     2);
+    ck_assert_int_eq(scalar("SELECT credit_balance FROM companies WHERE id = 'ACME'"), 188);
+    ck_assert_int_eq(scalar("SELECT credit_balance FROM companies WHERE id = 'HART'"), 120);
+    char epoch[MS_EPOCH_MAX];
+    int64_t min_seq, head;
+    ck_assert_int_eq(ms_changes_state(db, epoch, &min_seq), 0);
+    ck_assert(strncmp(epoch, "ep_", 3) == 0 && strlen(epoch) == 19);
+    ck_assert(min_seq == 0);
+    ck_assert_int_eq(ms_changes_head(db, &head), 0);
+    ck_assert(head == 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM changes"), 0);
+}
+END_TEST
+
+/* Each kind's data object has exactly the contract's fields (docs/sync-protocol.md). */
+START_TEST(test_entity_data_has_the_contract_fields)
+{
+    static const struct {
+        ms_kind kind;
+        const char *owner, *id, *fields;
+    } cases[] = {
+        {MS_KIND_PROFILE, NULL, "usr_5eed000000000001",
+         "id phone name email company city roles profile_complete lead membership"},
+        {MS_KIND_COMPANY, NULL, "ACME", "id name building_id monthly_credits credit_balance"},
+        {MS_KIND_BUILDING, NULL, "BLR-1",
+         "id name city timezone hours day_pass_price_paise open_space_capacity"},
+        {MS_KIND_ROOM, NULL, "BLR-1-BOARD",
+         "id building_id name capacity amenities price_per_hour_paise credits_per_hour"},
+        {MS_KIND_RESERVATION, "usr_5eed000000000001", "res_5eed000000000001",
+         "id room_id building_id start_ms end_ms status paid_by"},
+        {MS_KIND_EVENT, NULL, "EVT-BLR-FIRESIDE",
+         "id building_id title description starts_at_ms ends_at_ms capacity going_count"},
+        {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING", "event_id status"},
+        {MS_KIND_NOTIFICATION, "usr_5eed000000000001", "ntf_5eed000000000102",
+         "id category title body created_at_ms read deep_link"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cJSON *data = NULL;
+        ck_assert_int_eq(ms_entity_data(db, cases[i].kind, cases[i].owner, cases[i].id, &data), 0);
+        char fields[256] = "";
+        const cJSON *f;
+        cJSON_ArrayForEach(f, data)
+        {
+            size_t used = strlen(fields);
+            snprintf(fields + used, sizeof fields - used, "%s%s", used ? " " : "", f->string);
+        }
+        ck_assert_str_eq(fields, cases[i].fields);
+        cJSON_Delete(data);
+    }
+    /* Someone else's reservation, rsvp or notification is no entity of theirs. */
+    cJSON *data = NULL;
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_NOTIFICATION, "usr_5eed000000000002",
+                                    "ntf_5eed000000000102", &data),
+                     1);
+    ck_assert_int_eq(
+        ms_entity_data(db, MS_KIND_RSVP, "usr_5eed000000000002", "EVT-BLR-NETWORKING", &data), 1);
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_EVENT, NULL, "EVT-NOPE", &data), 1);
+    ck_assert_ptr_null(data);
+    cJSON *ntf = NULL;
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_NOTIFICATION, "usr_5eed000000000001",
+                                    "ntf_5eed000000000102", &ntf),
+                     0);
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(ntf, "read")));
+    cJSON_Delete(ntf);
+}
+END_TEST
+
+/* Changes carry the scope that decides who sees them, and the data (none for a delete). */
+START_TEST(test_changes_carry_scope_and_data)
+{
+    ck_assert_int_eq(
+        ms_change_upsert(db, MS_KIND_PROFILE, "usr_5eed000000000001", "usr_5eed000000000001"), 0);
+    ck_assert_int_eq(ms_change_upsert(db, MS_KIND_COMPANY, NULL, "ACME"), 0);
+    ck_assert_int_eq(ms_change_upsert(db, MS_KIND_EVENT, NULL, "EVT-BLR-DIWALI"), 0);
+    ck_assert_int_eq(
+        ms_change_upsert(db, MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING"), 0);
+    ck_assert_int_eq(
+        ms_change_delete(db, MS_KIND_NOTIFICATION, "usr_5eed000000000002", "ntf_5eed000000000201"),
+        0);
+    /* No such entity: nothing is logged and the caller's write fails. */
+    ck_assert_int_eq(ms_change_upsert(db, MS_KIND_EVENT, NULL, "EVT-NOPE"), -1);
+    char buf[512];
+    text("SELECT group_concat(seq || ' ' || scope || ' ' || kind || ' ' || op, ', ')"
+         " FROM (SELECT * FROM changes ORDER BY seq)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "1 u:usr_5eed000000000001 profile upsert, 2 c:ACME company upsert,"
+                          " 3 * event upsert, 4 u:usr_5eed000000000001 rsvp upsert,"
+                          " 5 u:usr_5eed000000000002 notification delete");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM changes WHERE data IS NULL"), 1);
+    text("SELECT json_extract(data, '$.going_count') FROM changes WHERE seq = 3", buf, sizeof buf);
+    ck_assert_str_eq(buf, "0");
+    int64_t head;
+    ck_assert_int_eq(ms_changes_head(db, &head), 0);
+    ck_assert(head == 5);
+}
+END_TEST
+
+/* Compaction empties the log and moves the floor past every position issued before. */
+START_TEST(test_compaction_moves_the_floor_past_the_head)
+{
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_eq(ms_change_upsert(db, MS_KIND_EVENT, NULL, "EVT-BLR-DIWALI"), 0);
+    int64_t deleted, head, min_seq;
+    char epoch[MS_EPOCH_MAX], epoch2[MS_EPOCH_MAX];
+    ck_assert_int_eq(ms_changes_compact(db, &deleted), 0);
+    ck_assert(deleted == 3);
+    ck_assert_int_eq(ms_changes_state(db, epoch, &min_seq), 0);
+    ck_assert_int_eq(ms_changes_head(db, &head), 0);
+    ck_assert(min_seq == 4 && head == 4);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM changes"), 0);
+    ck_assert_int_eq(ms_change_upsert(db, MS_KIND_EVENT, NULL, "EVT-BLR-DIWALI"), 0);
+    ck_assert_int_eq(scalar("SELECT seq FROM changes"), 5);
+    /* Compacting an empty log still moves the floor. */
+    ck_assert_int_eq(ms_changes_compact(db, &deleted), 0);
+    ck_assert_int_eq(ms_changes_compact(db, &deleted), 0);
+    ck_assert(deleted == 0);
+    ck_assert_int_eq(ms_changes_state(db, epoch, &min_seq), 0);
+    ck_assert(min_seq == 7);
+    ck_assert_int_eq(ms_changes_new_epoch(db, rng, epoch2), 0);
+    ck_assert_str_ne(epoch, epoch2);
+    ck_assert_int_eq(ms_changes_state(db, epoch, &min_seq), 0);
+    ck_assert_str_eq(epoch, epoch2);
+}
+END_TEST
+
 /* An issued OTP exists only as its keyed hash in the OTP tables; the text goes to the outbox. */
 START_TEST(test_otp_is_stored_only_as_a_keyed_hash)
 {
@@ -315,6 +465,48 @@ START_TEST(test_reopening_keeps_data_and_does_not_reseed)
 }
 END_TEST
 
+/* A version 1 database (before sync) is migrated in place: data kept, the sync seed added. */
+START_TEST(test_version_1_database_is_migrated)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/stub.db", dir);
+    FILE *f = fopen(STUB_FIXTURES "/memberstub-v1.sql", "r");
+    ck_assert_msg(f != NULL, "cannot open the v1 fixture");
+    static char sql[64 * 1024];
+    size_t n = fread(sql, 1, sizeof sql - 1, f);
+    fclose(f);
+    sql[n] = '\0';
+    sqlite3 *file = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(file, sql, NULL, NULL, NULL), SQLITE_OK);
+    uint8_t key_before[MS_KEY_LEN], key_after[MS_KEY_LEN];
+    ck_assert_int_eq(ms_db_secret(file, "otp_key", key_before, sizeof key_before), 0);
+    sqlite3_close(file);
+
+    sqlite3 *saved = db;
+    ck_assert_int_eq(ms_db_open(path, rng, &db), 0);
+    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM users WHERE id = 'usr_00000000000000aa'"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM users"), 5);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 11);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM events"), 5);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sync_state"), 1);
+    ck_assert_int_eq(ms_db_secret(db, "otp_key", key_after, sizeof key_after), 0);
+    ck_assert(memcmp(key_before, key_after, sizeof key_after) == 0);
+    ms_db_close(db);
+    db = saved;
+
+    static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 static Suite *stub_db_suite(void)
 {
     Suite *s = suite_create("stub_db");
@@ -325,7 +517,14 @@ static Suite *stub_db_suite(void)
     tcase_add_test(seed, test_seed_has_acme_and_its_members);
     tcase_add_test(seed, test_seed_has_open_space_and_bundle_tiers);
     tcase_add_test(seed, test_seed_has_events_and_ticket_categories);
+    tcase_add_test(seed, test_seed_has_the_sync_data);
     suite_add_tcase(s, seed);
+    TCase *sync = tcase_create("sync");
+    tcase_add_checked_fixture(sync, setup, teardown);
+    tcase_add_test(sync, test_entity_data_has_the_contract_fields);
+    tcase_add_test(sync, test_changes_carry_scope_and_data);
+    tcase_add_test(sync, test_compaction_moves_the_floor_past_the_head);
+    suite_add_tcase(s, sync);
     TCase *secrets = tcase_create("secrets");
     tcase_add_checked_fixture(secrets, setup, teardown);
     tcase_add_test(secrets, test_otp_is_stored_only_as_a_keyed_hash);
@@ -335,6 +534,7 @@ static Suite *stub_db_suite(void)
     TCase *migrations = tcase_create("migrations");
     tcase_add_checked_fixture(migrations, setup, teardown);
     tcase_add_test(migrations, test_reopening_keeps_data_and_does_not_reseed);
+    tcase_add_test(migrations, test_version_1_database_is_migrated);
     suite_add_tcase(s, migrations);
     return s;
 }

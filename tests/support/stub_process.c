@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #ifdef __linux__
@@ -197,8 +198,32 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata)
     return n;
 }
 
-int stub_request(const stub_process *s, const char *method, const char *path, const char *json_body,
-                 const char *bearer, char **body_out)
+/* A response header to capture: name (case-insensitive) and where its value goes. */
+typedef struct header_capture {
+    const char *name;
+    char *value;
+    size_t cap;
+} header_capture;
+
+static size_t on_header(char *line, size_t size, size_t nitems, void *userdata)
+{
+    header_capture *h = userdata;
+    size_t len = size * nitems, want = strlen(h->name);
+    if (len > want && strncasecmp(line, h->name, want) == 0 && line[want] == ':') {
+        const char *v = line + want + 1;
+        while (v < line + len && *v == ' ')
+            v++;
+        size_t vlen = (size_t)(line + len - v);
+        while (vlen > 0 && (v[vlen - 1] == '\r' || v[vlen - 1] == '\n'))
+            vlen--;
+        snprintf(h->value, h->cap, "%.*s", (int)vlen, v);
+    }
+    return len;
+}
+
+static int request(const stub_process *s, const char *method, const char *path,
+                   const char *json_body, const char *bearer, char **body_out,
+                   header_capture *capture)
 {
     if (body_out)
         *body_out = NULL;
@@ -239,6 +264,11 @@ int stub_request(const stub_process *s, const char *method, const char *path, co
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
+    if (capture) {
+        capture->value[0] = '\0';
+        curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, capture);
+    }
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 30000L);
@@ -261,6 +291,20 @@ out:
     free(url);
     curl_easy_cleanup(curl);
     return status;
+}
+
+int stub_request(const stub_process *s, const char *method, const char *path, const char *json_body,
+                 const char *bearer, char **body_out)
+{
+    return request(s, method, path, json_body, bearer, body_out, NULL);
+}
+
+int stub_request_header(const stub_process *s, const char *method, const char *path,
+                        const char *json_body, const char *bearer, char **body_out,
+                        const char *header, char *value, size_t cap)
+{
+    header_capture capture = {header, value, cap};
+    return request(s, method, path, json_body, bearer, body_out, &capture);
 }
 
 /* POST /v1/test/clock with body; 0 when the server answered 200. */
@@ -306,5 +350,28 @@ int stub_latest_otp(const stub_process *s, const char *phone, char code[7])
         cJSON_Delete(json);
     }
     free(body);
+    return rc;
+}
+
+int stub_sign_in(const stub_process *s, const char *phone, char *token, size_t cap)
+{
+    char body[128], code[7];
+    snprintf(body, sizeof body, "{\"phone\": \"%s\"}", phone);
+    if (stub_request(s, "POST", "/v1/auth/otp/request", body, NULL, NULL) != 200 ||
+        stub_latest_otp(s, phone, code) != 0)
+        return -1;
+    snprintf(body, sizeof body, "{\"phone\": \"%s\", \"code\": \"%s\"}", phone, code);
+    char *answer = NULL;
+    int rc = -1;
+    if (stub_request(s, "POST", "/v1/auth/otp/verify", body, NULL, &answer) == 200) {
+        cJSON *json = cJSON_Parse(answer);
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(json, "token");
+        if (cJSON_IsString(t) && strlen(t->valuestring) < cap) {
+            memcpy(token, t->valuestring, strlen(t->valuestring) + 1);
+            rc = 0;
+        }
+        cJSON_Delete(json);
+    }
+    free(answer);
     return rc;
 }

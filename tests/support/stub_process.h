@@ -10,6 +10,7 @@
 #define TESTS_STUB_PROCESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct stub_process stub_process;
@@ -48,5 +49,22 @@ int stub_advance_clock(const stub_process *s, int64_t delta_ms);
  */
 int stub_request(const stub_process *s, const char *method, const char *path, const char *json_body,
                  const char *bearer, char **body_out);
+
+/*
+ * stub_request that also copies the value of one response header (name
+ * case-insensitive, e.g. "Retry-After") into value (cap bytes; "" when the
+ * answer has no such header).
+ */
+int stub_request_header(const stub_process *s, const char *method, const char *path,
+                        const char *json_body, const char *bearer, char **body_out,
+                        const char *header, char *value, size_t cap);
+
+/*
+ * Test mode: sign phone (E.164) in - request a code, read it from the
+ * simulated SMS, verify it - and copy the session token into token (cap >= 64).
+ * A phone may be sent a code only every 30 s of server time (advance the clock
+ * to sign the same phone in again). 0 ok / -1.
+ */
+int stub_sign_in(const stub_process *s, const char *phone, char *token, size_t cap);
 
 #endif

@@ -150,6 +150,32 @@ START_TEST(test_malformed_page_changes_nothing)
 }
 END_TEST
 
+/* Data sent as text (data_json) is stored as the same object; malformed text is refused
+ * and the page changes nothing. */
+START_TEST(test_data_json_is_stored_and_checked)
+{
+    mci_page_result r;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(apply("{\"changes\":[{\"kind\":\"event\",\"id\":\"E\",\"op\":\"upsert\","
+                           "\"data_json\":\"{\\\"id\\\": \\\"E\\\", \\\"capacity\\\": 5}\"}],"
+                           "\"cursor\":\"c\"}",
+                           &r, &err),
+                     MC_OK);
+    ck_assert_int_eq(count("SELECT json_extract(data,'$.capacity') FROM entity WHERE id='E'"), 5);
+    ck_assert_int_eq(count("SELECT data = '{\"id\":\"E\",\"capacity\":5}' FROM entity"), 1);
+    ck_assert_int_eq(apply("{\"changes\":[{\"kind\":\"event\",\"id\":\"F\",\"op\":\"upsert\","
+                           "\"data\":{}},{\"kind\":\"event\",\"id\":\"G\",\"op\":\"upsert\","
+                           "\"data_json\":\"{not json\"}],\"cursor\":\"d\"}",
+                           &r, &err),
+                     MC_ERR_SERVER);
+    ck_assert_ptr_nonnull(strstr(err.message, "malformed"));
+    ck_assert_int_eq(count("SELECT count(*) FROM entity"), 1);
+    char *cursor = meta(MCI_META_CURSOR);
+    ck_assert_str_eq(cursor, "c");
+    free(cursor);
+}
+END_TEST
+
 /* Acknowledged outbox rows up to acked_mutation_id leave with the page; others stay. */
 START_TEST(test_acked_rows_leave_with_the_page)
 {
@@ -229,6 +255,7 @@ int main(void)
     tcase_add_test(tc, test_page_applied_twice_is_the_same);
     tcase_add_test(tc, test_tombstones_delete_and_upserts_replace);
     tcase_add_test(tc, test_malformed_page_changes_nothing);
+    tcase_add_test(tc, test_data_json_is_stored_and_checked);
     tcase_add_test(tc, test_acked_rows_leave_with_the_page);
     tcase_add_test(tc, test_own_profile_refreshes_account);
     tcase_add_test(tc, test_forget_server_truth_keeps_outbox);

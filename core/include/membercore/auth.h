@@ -193,9 +193,12 @@ mc_status mc_account_get(mc_client *client, mc_account **out, mc_error *err);
 mc_status mc_account_refresh(mc_client *client, mc_account **out, mc_error *err);
 
 /*
- * Sign out: the local session and account data are removed at once, whether
- * or not the server is reachable. If it is not, the revocation is kept and
- * sent before the next request. Errors: MC_ERR_STORAGE.
+ * Sign out: the local session, the account and every synced copy of the
+ * member's data are removed at once, whether or not the server is reachable.
+ * If it is not, the revocation is kept and sent before the next request.
+ * Writes not yet synced stay in the outbox and are sent when the same member
+ * signs in again (never under another member's session).
+ * Errors: MC_ERR_STORAGE.
  */
 mc_status mc_auth_logout(mc_client *client, mc_error *err);
 

@@ -82,6 +82,11 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err);
  * once, after every other call on this client has returned. */
 void mc_client_close(mc_client *client);
 
+/* Now, in ms since the epoch, by the client's clock (mc_config.clock, or the
+ * system's): what "now" means for the core's reads, e.g. mc_events_list.
+ * Any thread; 0 for a NULL client. */
+int64_t mc_client_now(mc_client *client);
+
 /* The library version, "MAJOR.MINOR.PATCH". Static string; any thread. */
 const char *mc_version(void);
 

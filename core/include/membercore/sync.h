@@ -65,7 +65,13 @@ typedef enum mc_sync_state {
     MC_SYNC_SIGNED_OUT = 4, /* no session, or it expired: sign in again */
 } mc_sync_state;
 
-/* A snapshot of the engine's state. Plain data, caller-allocated. */
+/* "idle", "syncing", "offline", "paused", "signed_out"; "unknown" otherwise. */
+const char *mc_sync_state_name(mc_sync_state state);
+
+/* A snapshot of the engine's state. Plain data, caller-allocated.
+ * last_sync_ms, last_error and last_error_message are kept in the store, so a
+ * new process sees how the previous one's last round ended; state, running
+ * and next_attempt_ms describe this process's engine. */
 typedef struct mc_sync_status {
     mc_sync_state state;
     bool running;            /* the background thread is started */
@@ -93,8 +99,9 @@ typedef struct mc_sync_report {
  * Push every pending mutation, then pull to the server's head, on the
  * caller's thread (blocking). Only one sync runs at a time per client: this
  * waits for the background thread's current round, if any.
- * report may be NULL. Errors: MC_ERR_UNAUTHORIZED (not signed in, or the
- * session expired), MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER,
+ * report may be NULL; it is filled on failure too, with what was done
+ * before the error (kept: a round never undoes what succeeded). Errors: MC_ERR_UNAUTHORIZED (not
+ * signed in, or the session expired), MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER,
  * MC_ERR_STORAGE. Whatever succeeded before an error is kept.
  */
 mc_status mc_sync_once(mc_client *client, mc_sync_report *report, mc_error *err);
@@ -195,6 +202,9 @@ typedef enum mc_mutation_state {
     MC_MUTATION_REJECTED = 2,     /* refused by the server; see error_* */
     MC_MUTATION_ACKNOWLEDGED = 3, /* accepted; disappears when the pull confirms it */
 } mc_mutation_state;
+
+/* "pending", "in_flight", "rejected", "acknowledged"; "unknown" otherwise. */
+const char *mc_mutation_state_name(mc_mutation_state state);
 
 typedef struct mc_mutation {
     int64_t mutation_id;

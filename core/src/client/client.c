@@ -60,6 +60,11 @@ int64_t mci_client_now(const mc_client *client)
     return client->clock(client->clock_context);
 }
 
+int64_t mc_client_now(mc_client *client)
+{
+    return client == NULL ? 0 : mci_client_now(client);
+}
+
 mc_status mci_client_random(mc_client *client, uint8_t *buf, size_t len, mc_error *err)
 {
     mc_status st = client->random(client->random_context, buf, len);

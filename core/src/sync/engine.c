@@ -37,8 +37,6 @@ struct mci_sync {
     int failures;
     int64_t next_attempt_mono; /* 0: nothing scheduled */
     mc_sync_state state;
-    mc_status last_error;
-    char last_message[MC_ERROR_MESSAGE_MAX];
     mci_listeners *listeners;
 };
 
@@ -47,6 +45,12 @@ static int64_t mono_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+const char *mc_sync_state_name(mc_sync_state state)
+{
+    static const char *const names[] = {"idle", "syncing", "offline", "paused", "signed_out"};
+    return (unsigned)state < sizeof names / sizeof *names ? names[state] : "unknown";
 }
 
 mc_status mci_sync_new(mci_sync **out, mc_error *err)
@@ -155,17 +159,22 @@ static mc_status run_round(mc_client *c, mc_sync_report *report, mc_error *err)
     pthread_mutex_lock(&s->round);
     set_state(c, MC_SYNC_SYNCING);
     mc_status st = round_body(c, &local, err);
-    if (st == MC_OK) {
-        char text[24];
-        snprintf(text, sizeof text, "%lld", (long long)mci_client_now(c));
-        pthread_mutex_lock(&c->lock);
-        mci_meta_set(c->db, MCI_META_LAST_SYNC, text, NULL);
-        pthread_mutex_unlock(&c->lock);
+    char text[24];
+    snprintf(text, sizeof text, "%lld", (long long)(st == MC_OK ? mci_client_now(c) : st));
+    pthread_mutex_lock(&c->lock);
+    /* Best effort: the round's outcome for status in a later process. */
+    if (mci_store_begin(c->db, NULL) == MC_OK) {
+        if (st == MC_OK) {
+            mci_meta_set(c->db, MCI_META_LAST_SYNC, text, NULL);
+            mci_meta_delete(c->db, MCI_META_LAST_ERROR, NULL);
+            mci_meta_delete(c->db, MCI_META_LAST_MESSAGE, NULL);
+        } else {
+            mci_meta_set(c->db, MCI_META_LAST_ERROR, text, NULL);
+            mci_meta_set(c->db, MCI_META_LAST_MESSAGE, err->message, NULL);
+        }
+        mci_store_commit(c->db, NULL);
     }
-    pthread_mutex_lock(&s->lock);
-    s->last_error = st;
-    mci_strlcpy(s->last_message, st == MC_OK ? "" : err->message, sizeof s->last_message);
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&c->lock);
     set_state(c, st == MC_OK                 ? MC_SYNC_IDLE
                  : st == MC_ERR_OFFLINE      ? MC_SYNC_OFFLINE
                  : st == MC_ERR_UNAUTHORIZED ? MC_SYNC_SIGNED_OUT
@@ -332,8 +341,6 @@ mc_status mc_sync_status_get(mc_client *c, mc_sync_status *out, mc_error *err)
     pthread_mutex_lock(&s->lock);
     out->state = s->paused ? MC_SYNC_PAUSED : !s->reachable ? MC_SYNC_OFFLINE : s->state;
     out->running = s->started;
-    out->last_error = s->last_error;
-    mci_strlcpy(out->last_error_message, s->last_message, sizeof out->last_error_message);
     if (s->started && s->next_attempt_mono != 0)
         wait_ms = s->next_attempt_mono - mono_ms();
     pthread_mutex_unlock(&s->lock);
@@ -344,10 +351,18 @@ mc_status mc_sync_status_get(mc_client *c, mc_sync_status *out, mc_error *err)
 
     pthread_mutex_lock(&c->lock);
     mc_status st = mci_outbox_counts(c->db, &out->queue_depth, &out->rejected_count, err);
-    char *last = NULL;
-    if (st == MC_OK && mci_meta_get(c->db, MCI_META_LAST_SYNC, &last, NULL) == MC_OK) {
-        out->last_sync_ms = strtoll(last, NULL, 10);
-        free(last);
+    char *value = NULL;
+    if (st == MC_OK && mci_meta_get(c->db, MCI_META_LAST_SYNC, &value, NULL) == MC_OK) {
+        out->last_sync_ms = strtoll(value, NULL, 10);
+        free(value);
+    }
+    if (st == MC_OK && mci_meta_get(c->db, MCI_META_LAST_ERROR, &value, NULL) == MC_OK) {
+        out->last_error = (mc_status)strtol(value, NULL, 10);
+        free(value);
+    }
+    if (st == MC_OK && mci_meta_get(c->db, MCI_META_LAST_MESSAGE, &value, NULL) == MC_OK) {
+        mci_strlcpy(out->last_error_message, value, sizeof out->last_error_message);
+        free(value);
     }
     pthread_mutex_unlock(&c->lock);
     return st;

@@ -95,6 +95,12 @@ mc_status mci_outbox_forget_acked(sqlite3 *db, int64_t acked, mc_error *err)
 
 /* ---- The public outbox view -------------------------------------------------- */
 
+const char *mc_mutation_state_name(mc_mutation_state state)
+{
+    static const char *const names[] = {"pending", "in_flight", "rejected", "acknowledged"};
+    return (unsigned)state < sizeof names / sizeof *names ? names[state] : "unknown";
+}
+
 void mc_mutation_list_free(mc_mutation_list *list)
 {
     if (list == NULL)

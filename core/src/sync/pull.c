@@ -27,9 +27,11 @@ static mc_status check_page(const cJSON *page, mc_error *err)
     {
         const char *op = mci_json_string(ch, "op", "");
         bool upsert = strcmp(op, "upsert") == 0;
+        const char *text = mci_json_string(ch, "data_json", NULL);
+        bool has_data = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(ch, "data")) ||
+                        (text != NULL && text[0] == '{');
         if (mci_json_string(ch, "kind", NULL) == NULL || mci_json_string(ch, "id", NULL) == NULL ||
-            (!upsert && strcmp(op, "delete") != 0) ||
-            (upsert && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(ch, "data"))))
+            (!upsert && strcmp(op, "delete") != 0) || (upsert && !has_data))
             return mci_error_set(err, MC_ERR_SERVER,
                                  "a change in the pull page lacks kind, id, op or data");
     }
@@ -52,8 +54,9 @@ static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *us
 {
     sqlite3_stmt *upsert = NULL, *tombstone = NULL;
     mc_status st = MC_OK;
+    /* json() checks and minifies data sent as text, in SQLite's own parser. */
     if (sqlite3_prepare_v2(db,
-                           "INSERT INTO entity (kind, id, data) VALUES (?1, ?2, ?3) "
+                           "INSERT INTO entity (kind, id, data) VALUES (?1, ?2, json(?3)) "
                            "ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
                            -1, &upsert, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db, "DELETE FROM entity WHERE kind = ?1 AND id = ?2", -1, &tombstone,
@@ -67,27 +70,35 @@ static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *us
         const char *kind = mci_json_string(ch, "kind", "");
         const char *id = mci_json_string(ch, "id", "");
         const cJSON *data = cJSON_GetObjectItemCaseSensitive(ch, "data");
+        const char *data_json = mci_json_string(ch, "data_json", NULL);
         bool is_upsert = strcmp(mci_json_string(ch, "op", ""), "upsert") == 0;
         sqlite3_stmt *stmt = is_upsert ? upsert : tombstone;
-        char *text = NULL;
+        char *printed = NULL;
         sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
         if (is_upsert) {
-            text = cJSON_PrintUnformatted(data);
-            if (text == NULL) {
+            /* data_json: the server's own text, stored without a second parse
+             * in cJSON (docs/sync-protocol.md); data: an object to print. */
+            if (data_json == NULL && (printed = cJSON_PrintUnformatted(data)) == NULL) {
                 st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory applying a pull page");
                 break;
             }
-            sqlite3_bind_text(stmt, 3, text, -1, SQLITE_STATIC);
+            sqlite3_bind_text(stmt, 3, data_json ? data_json : printed, -1, SQLITE_STATIC);
         }
         if (sqlite3_step(stmt) != SQLITE_DONE)
-            st = mci_store_fail(db, err, "applying a pull page");
+            st = strstr(sqlite3_errmsg(db), "malformed JSON") != NULL
+                     ? mci_error_set(err, MC_ERR_SERVER,
+                                     "%s %s in the pull page has malformed data", kind, id)
+                     : mci_store_fail(db, err, "applying a pull page");
         sqlite3_reset(stmt);
-        cJSON_free(text);
+        cJSON_free(printed);
         uint32_t bit = mci_kind_bit(kind);
         if (st == MC_OK && is_upsert && bit == MC_KIND_PROFILE && user_id != NULL &&
-            strcmp(id, user_id) == 0)
-            st = refresh_account(db, data, now_ms, err);
+            strcmp(id, user_id) == 0) {
+            cJSON *parsed = data_json ? cJSON_Parse(data_json) : NULL;
+            st = refresh_account(db, parsed ? parsed : data, now_ms, err);
+            cJSON_Delete(parsed);
+        }
         result->applied++;
         result->kinds |= bit;
     }

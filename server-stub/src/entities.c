@@ -1,0 +1,327 @@
+/* entities.c - the synced entity kinds: who may see each, its data object, the snapshot order. */
+#include "entities.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "user_json.h"
+
+/*
+ * Per kind: the wire name, who sees it, and the keyset query of the snapshot,
+ * with the named parameters :user (the viewer), :company (their company, ""
+ * when none) and :after (the id to start after; "" for the first).
+ */
+static const struct {
+    const char *name;
+    ms_visibility visibility;
+    const char *next_sql;
+} kinds[MS_KIND_COUNT] = {
+    [MS_KIND_PROFILE] = {"profile", MS_VISIBLE_TO_USER,
+                         "SELECT id FROM users WHERE id = :user AND id > :after"},
+    [MS_KIND_COMPANY] = {"company", MS_VISIBLE_TO_COMPANY,
+                         "SELECT id FROM companies WHERE id = :company AND id > :after"},
+    [MS_KIND_BUILDING] = {"building", MS_VISIBLE_TO_ALL,
+                          "SELECT id FROM buildings WHERE id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_ROOM] = {"room", MS_VISIBLE_TO_ALL,
+                      "SELECT id FROM rooms WHERE id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_RESERVATION] = {"reservation", MS_VISIBLE_TO_USER,
+                             "SELECT id FROM reservations WHERE user_id = :user"
+                             " AND id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_EVENT] = {"event", MS_VISIBLE_TO_ALL,
+                       "SELECT id FROM events WHERE id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_RSVP] = {"rsvp", MS_VISIBLE_TO_USER,
+                      "SELECT event_id FROM rsvps WHERE user_id = :user"
+                      " AND event_id > :after ORDER BY event_id LIMIT 1"},
+    [MS_KIND_NOTIFICATION] = {"notification", MS_VISIBLE_TO_USER,
+                              "SELECT id FROM notifications WHERE user_id = :user"
+                              " AND id > :after ORDER BY id LIMIT 1"},
+};
+
+const char *ms_kind_name(ms_kind kind)
+{
+    return kind >= 0 && kind < MS_KIND_COUNT ? kinds[kind].name : "?";
+}
+
+ms_visibility ms_kind_visibility(ms_kind kind)
+{
+    return kinds[kind].visibility;
+}
+
+int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->user_id, sizeof out->user_id, "%s", user_id);
+    sqlite3_stmt *stmt =
+        ms_db_query(db, "SELECT company_id FROM memberships WHERE user_id = ?", "t", user_id);
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    if (rc == 1)
+        ms_db_text(stmt, 0, out->company_id, sizeof out->company_id);
+    sqlite3_finalize(stmt);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Bind value to the named parameter if the statement has it. */
+static bool bind_named(sqlite3_stmt *stmt, const char *name, const char *value)
+{
+    int index = sqlite3_bind_parameter_index(stmt, name);
+    return index == 0 || sqlite3_bind_text(stmt, index, value, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+}
+
+int ms_entity_next(sqlite3 *db, const ms_viewer *viewer, ms_kind kind, const char *after, char *out,
+                   size_t cap)
+{
+    sqlite3_stmt *stmt = ms_db_query(db, kinds[kind].next_sql, "");
+    if (!stmt)
+        return -1;
+    int rc = -1;
+    if (bind_named(stmt, ":user", viewer->user_id) &&
+        bind_named(stmt, ":company", viewer->company_id) && bind_named(stmt, ":after", after))
+        rc = ms_db_step(stmt);
+    if (rc == 1)
+        ms_db_text(stmt, 0, out, cap);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
+{
+    sqlite3_stmt *stmt =
+        ms_db_query(db,
+                    "SELECT (SELECT count(*) FROM users WHERE id = ?1)"
+                    " + (SELECT count(*) FROM companies WHERE id = ?2)"
+                    " + (SELECT count(*) FROM buildings) + (SELECT count(*) FROM rooms)"
+                    " + (SELECT count(*) FROM reservations WHERE user_id = ?1)"
+                    " + (SELECT count(*) FROM events)"
+                    " + (SELECT count(*) FROM rsvps WHERE user_id = ?1)"
+                    " + (SELECT count(*) FROM notifications WHERE user_id = ?1)",
+                    "tt", viewer->user_id, viewer->company_id);
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    if (rc == 1)
+        *out = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return rc == 1 ? 0 : -1;
+}
+
+/* ---- data objects ------------------------------------------------------------------------- */
+
+/*
+ * The current row of stmt as a JSON object keyed by column name: integers as
+ * numbers, text as strings, NULL as null. A column named "read" becomes a
+ * boolean. NULL when memory runs out.
+ */
+static cJSON *row_object(sqlite3_stmt *stmt)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    int n = sqlite3_column_count(stmt);
+    for (int i = 0; i < n; i++) {
+        const char *name = sqlite3_column_name(stmt, i);
+        cJSON *item;
+        switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER:
+            if (strcmp(name, "read") == 0)
+                item = cJSON_CreateBool(sqlite3_column_int64(stmt, i) != 0);
+            else
+                item = cJSON_CreateNumber((double)sqlite3_column_int64(stmt, i));
+            break;
+        case SQLITE_NULL:
+            item = cJSON_CreateNull();
+            break;
+        default:
+            item = cJSON_CreateString((const char *)sqlite3_column_text(stmt, i));
+            break;
+        }
+        if (!item || !cJSON_AddItemToObject(o, name, item)) {
+            cJSON_Delete(item);
+            cJSON_Delete(o);
+            return NULL;
+        }
+    }
+    return o;
+}
+
+/* The one row sql answers as an object: 0 and *out, 1 when no row, -1 on error. */
+static int query_object(sqlite3_stmt *stmt, cJSON **out)
+{
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    if (rc == 1) {
+        *out = row_object(stmt);
+        rc = *out ? 0 : -1;
+    } else if (rc == 0) {
+        rc = 1;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* Add under key an array of the objects of every row of stmt (finalized here). */
+static bool add_rows(cJSON *o, const char *key, sqlite3_stmt *stmt)
+{
+    if (!stmt)
+        return false;
+    cJSON *array = cJSON_AddArrayToObject(o, key);
+    bool ok = array != NULL;
+    int rc;
+    while (ok && (rc = ms_db_step(stmt)) == 1) {
+        cJSON *row = row_object(stmt);
+        ok = row && cJSON_AddItemToArray(array, row);
+        if (!ok)
+            cJSON_Delete(row);
+    }
+    sqlite3_finalize(stmt);
+    return ok && rc == 0;
+}
+
+/* Add under key an array of the text of column 0 of every row of stmt (finalized here). */
+static bool add_strings(cJSON *o, const char *key, sqlite3_stmt *stmt)
+{
+    if (!stmt)
+        return false;
+    cJSON *array = cJSON_AddArrayToObject(o, key);
+    bool ok = array != NULL;
+    int rc;
+    while (ok && (rc = ms_db_step(stmt)) == 1) {
+        cJSON *s = cJSON_CreateString((const char *)sqlite3_column_text(stmt, 0));
+        ok = s && cJSON_AddItemToArray(array, s);
+        if (!ok)
+            cJSON_Delete(s);
+    }
+    sqlite3_finalize(stmt);
+    return ok && rc == 0;
+}
+
+static int profile_data(sqlite3 *db, const char *id, cJSON **out)
+{
+    ms_user user;
+    int rc = ms_user_load(db, id, &user);
+    if (rc != 0)
+        return rc;
+    *out = ms_user_json(&user);
+    return *out ? 0 : -1;
+}
+
+static int building_data(sqlite3 *db, const char *id, cJSON **out)
+{
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT b.name, b.city, b.timezone, o.day_pass_price_paise,"
+                                     " o.capacity FROM buildings b LEFT JOIN open_space o"
+                                     " ON o.building_id = b.id WHERE b.id = ?",
+                                     "t", id);
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    if (rc != 1) {
+        sqlite3_finalize(stmt);
+        return rc == 0 ? 1 : -1;
+    }
+    cJSON *o = cJSON_CreateObject();
+    bool ok =
+        o && cJSON_AddStringToObject(o, "id", id) &&
+        cJSON_AddStringToObject(o, "name", (const char *)sqlite3_column_text(stmt, 0)) &&
+        cJSON_AddStringToObject(o, "city", (const char *)sqlite3_column_text(stmt, 1)) &&
+        cJSON_AddStringToObject(o, "timezone", (const char *)sqlite3_column_text(stmt, 2)) &&
+        add_rows(o, "hours",
+                 ms_db_query(db,
+                             "SELECT weekday, open_min, close_min FROM building_hours"
+                             " WHERE building_id = ? ORDER BY weekday",
+                             "t", id)) &&
+        cJSON_AddNumberToObject(o, "day_pass_price_paise", (double)sqlite3_column_int64(stmt, 3)) &&
+        cJSON_AddNumberToObject(o, "open_space_capacity", (double)sqlite3_column_int64(stmt, 4));
+    sqlite3_finalize(stmt);
+    if (!ok) {
+        cJSON_Delete(o);
+        return -1;
+    }
+    *out = o;
+    return 0;
+}
+
+static int room_data(sqlite3 *db, const char *id, cJSON **out)
+{
+    int rc = query_object(ms_db_query(db,
+                                      "SELECT id, building_id, name, capacity FROM rooms"
+                                      " WHERE id = ?",
+                                      "t", id),
+                          out);
+    if (rc != 0)
+        return rc;
+    sqlite3_stmt *prices = ms_db_query(
+        db, "SELECT price_per_hour_paise, credits_per_hour FROM rooms WHERE id = ?", "t", id);
+    bool ok =
+        add_strings(*out, "amenities",
+                    ms_db_query(db,
+                                "SELECT amenity FROM room_amenities WHERE room_id = ?"
+                                " ORDER BY amenity",
+                                "t", id)) &&
+        prices && ms_db_step(prices) == 1 &&
+        cJSON_AddNumberToObject(*out, "price_per_hour_paise",
+                                (double)sqlite3_column_int64(prices, 0)) &&
+        cJSON_AddNumberToObject(*out, "credits_per_hour", (double)sqlite3_column_int64(prices, 1));
+    sqlite3_finalize(prices);
+    if (!ok) {
+        cJSON_Delete(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id, cJSON **out)
+{
+    *out = NULL;
+    switch (kind) {
+    case MS_KIND_PROFILE:
+        return profile_data(db, id, out);
+    case MS_KIND_COMPANY:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, name, building_id, monthly_credits,"
+                                        " credit_balance FROM companies WHERE id = ?",
+                                        "t", id),
+                            out);
+    case MS_KIND_BUILDING:
+        return building_data(db, id, out);
+    case MS_KIND_ROOM:
+        return room_data(db, id, out);
+    case MS_KIND_RESERVATION:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, room_id, building_id, start_ms, end_ms,"
+                                        " status, paid_by FROM reservations"
+                                        " WHERE id = ? AND user_id = ?",
+                                        "tt", id, owner),
+                            out);
+    case MS_KIND_EVENT:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, building_id, title, description,"
+                                        " starts_at_ms, ends_at_ms, capacity,"
+                                        " (SELECT count(*) FROM rsvps r WHERE r.event_id = e.id"
+                                        "  AND r.status = 'going') AS going_count"
+                                        " FROM events e WHERE id = ?",
+                                        "t", id),
+                            out);
+    case MS_KIND_RSVP:
+        return query_object(ms_db_query(db,
+                                        "SELECT event_id, status FROM rsvps"
+                                        " WHERE event_id = ? AND user_id = ?",
+                                        "tt", id, owner),
+                            out);
+    case MS_KIND_NOTIFICATION:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, category, title, body, created_at_ms,"
+                                        " is_read AS read, deep_link FROM notifications"
+                                        " WHERE id = ? AND user_id = ?",
+                                        "tt", id, owner),
+                            out);
+    case MS_KIND_COUNT:
+        break;
+    }
+    return -1;
+}
