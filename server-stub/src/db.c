@@ -222,6 +222,19 @@ static const char schema_v2[] =
     "  applied_at_ms INTEGER NOT NULL);"
     "CREATE INDEX effect_log_by_client ON effect_log (client_id);";
 
+/*
+ * Version 3: the devices' push tokens (mutation kind device.push_token), one
+ * per (user, client install), replaced when the OS rotates it.
+ */
+static const char schema_v3[] = "CREATE TABLE push_tokens ("
+                                "  user_id       TEXT NOT NULL REFERENCES users(id),"
+                                "  client_id     TEXT NOT NULL,"
+                                "  provider      TEXT NOT NULL CHECK (provider IN ('fcm', 'apns')),"
+                                "  token         TEXT NOT NULL,"
+                                "  updated_at_ms INTEGER NOT NULL,"
+                                "  PRIMARY KEY (user_id, client_id)"
+                                ");";
+
 typedef struct migration {
     int version;
     const char *sql;
@@ -232,6 +245,7 @@ typedef struct migration {
 static const migration migrations[] = {
     {1, schema_v1, ms_seed},
     {2, schema_v2, ms_seed_v2},
+    {3, schema_v3, NULL},
 };
 
 static void log_db_error(sqlite3 *db, const char *what)

@@ -143,12 +143,36 @@ static int apply_notification_read(ms_app *app, const char *user_id, const cJSON
     return APPLIED;
 }
 
+/* device.push_token {provider: fcm | apns, token, client_id}: this install's token. */
+static int apply_push_token(ms_app *app, const char *user_id, const cJSON *payload,
+                            ms_mutation_result *out)
+{
+    const char *provider = payload_string(payload, "provider", out);
+    const char *token = provider ? payload_string(payload, "token", out) : NULL;
+    const char *client_id = token ? payload_string(payload, "client_id", out) : NULL;
+    if (!client_id)
+        return REJECTED;
+    if (strcmp(provider, "fcm") != 0 && strcmp(provider, "apns") != 0)
+        return reject(out, "invalid_argument", "payload field 'provider' must be fcm or apns");
+    if (strlen(token) > 4096 || strlen(client_id) > 64)
+        return reject(out, "invalid_argument", "payload field 'token' or 'client_id' is too long");
+    if (ms_db_run(app->db,
+                  "INSERT INTO push_tokens (user_id, client_id, provider, token, updated_at_ms)"
+                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, client_id) DO UPDATE SET"
+                  " provider = excluded.provider, token = excluded.token,"
+                  " updated_at_ms = excluded.updated_at_ms",
+                  "tttti", user_id, client_id, provider, token, ms_clock_now(&app->clock)) != 0)
+        return FAILED;
+    return APPLIED;
+}
+
 static const struct {
     const char *kind;
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
 } kinds[] = {
     {"rsvp.set", apply_rsvp_set},
     {"notification.read", apply_notification_read},
+    {"device.push_token", apply_push_token},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */

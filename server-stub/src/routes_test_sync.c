@@ -208,6 +208,42 @@ void ms_handle_test_effects(ms_app *app, ms_request *req, ms_reply *reply)
     ms_reply_json(reply, 200, out);
 }
 
+/* GET /v1/test/push_tokens?phone= : the push tokens registered for that member. */
+void ms_handle_test_push_tokens(ms_app *app, ms_request *req, ms_reply *reply)
+{
+    char user_id[MS_ID_MAX];
+    if (!user_by_phone_query(app, req, reply, user_id))
+        return;
+    sqlite3_stmt *stmt = ms_db_query(app->db,
+                                     "SELECT client_id, provider, token, updated_at_ms"
+                                     " FROM push_tokens WHERE user_id = ? ORDER BY client_id",
+                                     "t", user_id);
+    cJSON *out = cJSON_CreateObject();
+    cJSON *tokens = out ? cJSON_AddArrayToObject(out, "tokens") : NULL;
+    int rc = stmt && tokens ? 0 : -1;
+    while (rc == 0 && (rc = ms_db_step(stmt)) == 1) {
+        cJSON *t = cJSON_CreateObject();
+        rc = t && cJSON_AddItemToArray(tokens, t) &&
+                     cJSON_AddStringToObject(t, "client_id",
+                                             (const char *)sqlite3_column_text(stmt, 0)) &&
+                     cJSON_AddStringToObject(t, "provider",
+                                             (const char *)sqlite3_column_text(stmt, 1)) &&
+                     cJSON_AddStringToObject(t, "token",
+                                             (const char *)sqlite3_column_text(stmt, 2)) &&
+                     cJSON_AddNumberToObject(t, "updated_at_ms",
+                                             (double)sqlite3_column_int64(stmt, 3))
+                 ? 0
+                 : -1;
+    }
+    sqlite3_finalize(stmt);
+    if (rc < 0) {
+        cJSON_Delete(out);
+        ms_reply_internal(reply);
+        return;
+    }
+    ms_reply_json(reply, 200, out);
+}
+
 /* ---- server-side changes ---------------------------------------------------------------- */
 
 /* Answer 200 {key: data of (kind, id)}. */

@@ -523,6 +523,48 @@ START_TEST(test_logout_forgets_synced_data)
 }
 END_TEST
 
+/* A push token is queued like any write, reaches the server on sync, and is not
+ * queued again when unchanged; bad tokens are refused locally. */
+START_TEST(test_push_token_registers_through_sync)
+{
+    mc_client *c = helper_open_client(dir, DEAD_SERVER);
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_push_token_register(c, MC_PUSH_FCM, "fcm-token-1", &err),
+                     MC_ERR_UNAUTHORIZED);
+    mc_client_close(c);
+    c = helper_open_client(dir, stub_url(stub));
+    helper_sign_in(c, stub, ASHA);
+    ck_assert_int_eq(mc_push_token_register(c, MC_PUSH_FCM, "fcm-token-1", &err), MC_OK);
+    ck_assert_int_eq(mc_push_token_register(c, MC_PUSH_FCM, "fcm-token-1", &err), MC_OK);
+    mc_sync_status status;
+    mc_sync_status_get(c, &status, NULL);
+    ck_assert_int_eq(status.queue_depth, 1);
+    ck_assert_int_eq(mc_push_token_register(c, (mc_push_provider)9, "x", &err), MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "provider"));
+    ck_assert_int_eq(mc_push_token_register(c, MC_PUSH_APNS, "has space", &err),
+                     MC_ERR_INVALID_ARG);
+    ck_assert_int_eq(mc_push_token_register(c, MC_PUSH_APNS, "", &err), MC_ERR_INVALID_ARG);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    char *body = NULL;
+    ck_assert_int_eq(
+        stub_request(stub, "GET", "/v1/test/push_tokens?phone=%2B919800000001", NULL, NULL, &body),
+        200);
+    ck_assert_msg(strstr(body, "\"fcm-token-1\"") != NULL, "tokens: %s", body);
+    free(body);
+    /* The OS rotates the token: the new one replaces it. */
+    ck_assert_int_eq(mc_push_token_register(c, MC_PUSH_FCM, "fcm-token-2", &err), MC_OK);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    ck_assert_int_eq(
+        stub_request(stub, "GET", "/v1/test/push_tokens?phone=%2B919800000001", NULL, NULL, &body),
+        200);
+    ck_assert_ptr_null(strstr(body, "fcm-token-1"));
+    ck_assert_ptr_nonnull(strstr(body, "fcm-token-2"));
+    free(body);
+    ck_assert_str_eq(mc_push_provider_name(MC_PUSH_APNS), "apns");
+    mc_client_close(c);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("sync");
@@ -539,6 +581,7 @@ int main(void)
     tcase_add_test(tc, test_close_with_thread_running);
     tcase_add_test(tc, test_sync_signed_out_is_unauthorized);
     tcase_add_test(tc, test_logout_forgets_synced_data);
+    tcase_add_test(tc, test_push_token_registers_through_sync);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -274,6 +274,25 @@ START_TEST(test_status_names_are_stable)
 }
 END_TEST
 
+/* The default data directory follows XDG, then HOME; a small buffer is refused. */
+START_TEST(test_default_data_dir_follows_xdg)
+{
+    char out[256];
+    mc_error err = MC_ERROR_INIT;
+    setenv("XDG_DATA_HOME", "/xdg/data", 1);
+    ck_assert_int_eq(mc_platform_default_data_dir(out, sizeof out, &err), MC_OK);
+    ck_assert_str_eq(out, "/xdg/data/membercore");
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/home/asha", 1);
+    ck_assert_int_eq(mc_platform_default_data_dir(out, sizeof out, &err), MC_OK);
+    ck_assert_str_eq(out, "/home/asha/.local/share/membercore");
+    ck_assert_int_eq(mc_platform_default_data_dir(out, 8, &err), MC_ERR_INVALID_ARG);
+    unsetenv("HOME");
+    ck_assert_int_eq(mc_platform_default_data_dir(out, sizeof out, &err), MC_ERR_NOT_FOUND);
+    ck_assert_ptr_nonnull(strstr(err.message, "HOME"));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("client");
@@ -289,6 +308,7 @@ int main(void)
     tcase_add_test(tc, test_no_server_configured_is_offline);
     tcase_add_test(tc, test_server_codes_map_to_statuses);
     tcase_add_test(tc, test_status_names_are_stable);
+    tcase_add_test(tc, test_default_data_dir_follows_xdg);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -3,6 +3,7 @@
  *
  * Read the headers in this order: client.h (open a client), auth.h (sign in),
  * sync.h (the offline-first engine), community.h (events, notifications),
+ * device.h (push token),
  * error.h (what can go wrong), platform.h (what a host may plug in).
  */
 #ifndef MEMBERCORE_H
@@ -14,5 +15,6 @@
 #include "membercore/auth.h"
 #include "membercore/sync.h"
 #include "membercore/community.h"
+#include "membercore/device.h"
 
 #endif /* MEMBERCORE_H */

@@ -53,6 +53,16 @@ typedef struct mc_platform {
     void (*log)(void *context, mc_log_level level, const char *message);
 } mc_platform;
 
+/*
+ * The default data directory on this OS, into out (capacity out_cap):
+ * Linux: $XDG_DATA_HOME/membercore, else $HOME/.local/share/membercore.
+ * Android and iOS have no such default a library can know: their bindings
+ * pass the app's own files / Application Support directory, and here the
+ * call returns MC_ERR_STATE. Errors: MC_ERR_INVALID_ARG (out, or too small),
+ * MC_ERR_NOT_FOUND (neither variable is set). Any thread.
+ */
+mc_status mc_platform_default_data_dir(char *out, size_t out_cap, mc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -20,6 +20,7 @@ static const struct {
 static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_RSVP_SET, MC_KIND_EVENT | MC_KIND_RSVP},
     {MCI_MUTATION_NOTIFICATION_READ, MC_KIND_NOTIFICATION},
+    {MCI_MUTATION_PUSH_TOKEN, 0},
 };
 
 const char *mc_kind_name(mc_kind kind)

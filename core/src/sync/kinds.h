@@ -30,5 +30,6 @@ const mci_mutation_kind *mci_mutation_kind_find(const char *name);
 
 #define MCI_MUTATION_RSVP_SET          "rsvp.set"
 #define MCI_MUTATION_NOTIFICATION_READ "notification.read"
+#define MCI_MUTATION_PUSH_TOKEN "device.push_token"
 
 #endif

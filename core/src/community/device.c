@@ -1,0 +1,103 @@
+/* community/device.c - registering this device's push token through the outbox. */
+#include <cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/account.h"
+#include "client/client.h"
+#include "membercore/device.h"
+#include "store/store.h"
+#include "sync/engine.h"
+#include "sync/kinds.h"
+#include "sync/outbox.h"
+#include "util/error.h"
+
+#define META_PUSH_TOKEN "device.push_token"
+#define MAX_TOKEN       4096
+
+const char *mc_push_provider_name(mc_push_provider provider)
+{
+    switch (provider) {
+    case MC_PUSH_FCM:
+        return "fcm";
+    case MC_PUSH_APNS:
+        return "apns";
+    }
+    return "unknown";
+}
+
+static bool printable_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x21 || (unsigned char)*s > 0x7E)
+            return false;
+    return true;
+}
+
+/* Queue the registration unless this exact token is already registered. Lock held. */
+static mc_status queue_token(mc_client *c, const char *user_id, mc_push_provider provider,
+                             const char *token, bool *queued, mc_error *err)
+{
+    /* The last registration: "<user> <provider> <token>" (tokens have no spaces). */
+    size_t n = strlen(user_id) + strlen(token) + 16;
+    char *fact = malloc(n);
+    if (fact == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    snprintf(fact, n, "%s %s %s", user_id, mc_push_provider_name(provider), token);
+    char *previous = NULL;
+    mc_status st = mci_meta_get(c->db, META_PUSH_TOKEN, &previous, NULL);
+    bool same = st == MC_OK && strcmp(previous, fact) == 0;
+    free(previous);
+    st = MC_OK;
+    if (!same) {
+        cJSON *payload = cJSON_CreateObject();
+        if (payload == NULL ||
+            !cJSON_AddStringToObject(payload, "provider", mc_push_provider_name(provider)) ||
+            !cJSON_AddStringToObject(payload, "token", token) ||
+            !cJSON_AddStringToObject(payload, "client_id", c->client_id))
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        if (st == MC_OK)
+            st = mci_outbox_enqueue(c, user_id, MCI_MUTATION_PUSH_TOKEN, c->client_id, payload,
+                                    NULL, err);
+        if (st == MC_OK)
+            st = mci_meta_set(c->db, META_PUSH_TOKEN, fact, err);
+        cJSON_Delete(payload);
+        *queued = st == MC_OK;
+    }
+    free(fact);
+    return st;
+}
+
+mc_status mc_push_token_register(mc_client *c, mc_push_provider provider, const char *token,
+                                 mc_error *err)
+{
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    if (provider != MC_PUSH_FCM && provider != MC_PUSH_APNS)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "provider must be MC_PUSH_FCM or MC_PUSH_APNS");
+    if (token == NULL || token[0] == '\0' || strlen(token) > MAX_TOKEN || !printable_ascii(token))
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "token must be 1 to %d printable ASCII characters", MAX_TOKEN);
+    char *user_id = NULL;
+    bool queued = false;
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mc_auth_is_signed_in(c)
+                       ? mci_account_user_id(c->db, &user_id, err)
+                       : mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
+    if (st == MC_OK)
+        st = mci_store_begin(c->db, err);
+    if (st == MC_OK) {
+        st = queue_token(c, user_id, provider, token, &queued, err);
+        if (st == MC_OK)
+            st = mci_store_commit(c->db, err);
+        else
+            mci_store_rollback(c->db);
+    }
+    pthread_mutex_unlock(&c->lock);
+    free(user_id);
+    if (st == MC_OK && queued)
+        mc_sync_trigger(c);
+    return st;
+}
