@@ -35,10 +35,17 @@ static bool printable_ascii(const char *s)
     return true;
 }
 
-/* Queue the registration unless this exact token is already registered. Lock held. */
-static mc_status queue_token(mc_client *c, const char *user_id, mc_push_provider provider,
-                             const char *token, bool *queued, mc_error *err)
+typedef struct token_args {
+    mc_push_provider provider;
+    const char *token;
+} token_args;
+
+/* Queue the registration unless this exact token is already registered (an mci_write_fn). */
+static mc_status queue_token(mc_client *c, const char *user_id, void *arg, bool *queued,
+                             mc_error *err)
 {
+    mc_push_provider provider = ((token_args *)arg)->provider;
+    const char *token = ((token_args *)arg)->token;
     /* The last registration: "<user> <provider> <token>" (tokens have no spaces). */
     size_t n = strlen(user_id) + strlen(token) + 16;
     char *fact = malloc(n);
@@ -80,24 +87,6 @@ mc_status mc_push_token_register(mc_client *c, mc_push_provider provider, const 
     if (token == NULL || token[0] == '\0' || strlen(token) > MAX_TOKEN || !printable_ascii(token))
         return mci_error_set(err, MC_ERR_INVALID_ARG,
                              "token must be 1 to %d printable ASCII characters", MAX_TOKEN);
-    char *user_id = NULL;
-    bool queued = false;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mc_auth_is_signed_in(c)
-                       ? mci_account_user_id(c->db, &user_id, err)
-                       : mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
-    if (st == MC_OK)
-        st = mci_store_begin(c->db, err);
-    if (st == MC_OK) {
-        st = queue_token(c, user_id, provider, token, &queued, err);
-        if (st == MC_OK)
-            st = mci_store_commit(c->db, err);
-        else
-            mci_store_rollback(c->db);
-    }
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    if (st == MC_OK && queued)
-        mc_sync_trigger(c);
-    return st;
+    token_args args = {provider, token};
+    return mci_sync_write(c, queue_token, &args, 0, err);
 }

@@ -122,10 +122,17 @@ mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_
     return MC_OK;
 }
 
-/* Validate and queue an RSVP in one transaction. Lock held. */
-static mc_status queue_rsvp(mc_client *c, const char *user_id, const char *event_id, mc_rsvp rsvp,
-                            bool *queued, mc_error *err)
+typedef struct rsvp_args {
+    const char *event_id;
+    mc_rsvp rsvp;
+} rsvp_args;
+
+/* Check the event and queue the RSVP (an mci_write_fn). */
+static mc_status queue_rsvp(mc_client *c, const char *user_id, void *arg, bool *queued,
+                            mc_error *err)
 {
+    const char *event_id = ((rsvp_args *)arg)->event_id;
+    mc_rsvp rsvp = ((rsvp_args *)arg)->rsvp;
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(c->db, EVENT_SELECT "AND e.id = ?2", -1, &stmt, NULL) != SQLITE_OK)
         return mci_store_fail(c->db, err, "reading the event");
@@ -171,24 +178,6 @@ mc_status mc_event_rsvp(mc_client *c, const char *event_id, mc_rsvp rsvp, mc_err
         return mci_error_set(err, MC_ERR_INVALID_ARG, "event_id is required");
     if (rsvp != MC_RSVP_GOING && rsvp != MC_RSVP_NOT_GOING)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "rsvp must be GOING or NOT_GOING");
-    char *user_id = NULL;
-    bool queued = false;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mc_auth_is_signed_in(c)
-                       ? mci_account_user_id(c->db, &user_id, err)
-                       : mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
-    if (st == MC_OK)
-        st = mci_store_begin(c->db, err);
-    if (st == MC_OK) {
-        st = queue_rsvp(c, user_id, event_id, rsvp, &queued, err);
-        if (st == MC_OK)
-            st = mci_store_commit(c->db, err);
-        else
-            mci_store_rollback(c->db);
-    }
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    if (st == MC_OK && queued)
-        mci_sync_local_write(c, MC_KIND_EVENT | MC_KIND_RSVP);
-    return st;
+    rsvp_args args = {event_id, rsvp};
+    return mci_sync_write(c, queue_rsvp, &args, MC_KIND_EVENT | MC_KIND_RSVP, err);
 }

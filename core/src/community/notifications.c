@@ -131,10 +131,11 @@ mc_status mc_notifications_list(mc_client *c, bool unread_only, mc_notification_
     return MC_OK;
 }
 
-/* Check the notification and queue the mark-read in one transaction. Lock held. */
-static mc_status queue_read(mc_client *c, const char *user_id, const char *id, bool *queued,
+/* Check the notification and queue the mark-read (an mci_write_fn). */
+static mc_status queue_read(mc_client *c, const char *user_id, void *arg, bool *queued,
                             mc_error *err)
 {
+    const char *id = arg;
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(c->db, NOTIFICATION_SELECT "AND n.id = ?2", -1, &stmt, NULL) !=
         SQLITE_OK)
@@ -168,24 +169,5 @@ mc_status mc_notification_mark_read(mc_client *c, const char *notification_id, m
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (notification_id == NULL || notification_id[0] == '\0')
         return mci_error_set(err, MC_ERR_INVALID_ARG, "notification_id is required");
-    char *user_id = NULL;
-    bool queued = false;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mc_auth_is_signed_in(c)
-                       ? mci_account_user_id(c->db, &user_id, err)
-                       : mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
-    if (st == MC_OK)
-        st = mci_store_begin(c->db, err);
-    if (st == MC_OK) {
-        st = queue_read(c, user_id, notification_id, &queued, err);
-        if (st == MC_OK)
-            st = mci_store_commit(c->db, err);
-        else
-            mci_store_rollback(c->db);
-    }
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    if (st == MC_OK && queued)
-        mci_sync_local_write(c, MC_KIND_NOTIFICATION);
-    return st;
+    return mci_sync_write(c, queue_read, (void *)notification_id, MC_KIND_NOTIFICATION, err);
 }

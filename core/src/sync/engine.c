@@ -103,11 +103,33 @@ static void set_state(mc_client *c, mc_sync_state state)
     }
 }
 
-void mci_sync_local_write(mc_client *c, uint32_t kinds)
+mc_status mci_sync_write(mc_client *c, mci_write_fn write, void *arg, uint32_t kinds, mc_error *err)
 {
-    mc_sync_event ev = {.type = MC_SYNC_EVENT_DATA_CHANGED, .kinds = kinds};
-    mci_sync_emit(c, &ev);
+    char *user_id = NULL;
+    bool queued = false;
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mc_auth_is_signed_in(c)
+                       ? mci_account_user_id(c->db, &user_id, err)
+                       : mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
+    if (st == MC_OK)
+        st = mci_store_begin(c->db, err);
+    if (st == MC_OK) {
+        st = write(c, user_id, arg, &queued, err);
+        if (st == MC_OK)
+            st = mci_store_commit(c->db, err);
+        else
+            mci_store_rollback(c->db);
+    }
+    pthread_mutex_unlock(&c->lock);
+    free(user_id);
+    if (st != MC_OK || !queued)
+        return st;
+    if (kinds != 0) {
+        mc_sync_event ev = {.type = MC_SYNC_EVENT_DATA_CHANGED, .kinds = kinds};
+        mci_sync_emit(c, &ev);
+    }
     mc_sync_trigger(c);
+    return MC_OK;
 }
 
 mc_status mci_sync_forget_server_truth(sqlite3 *db, mc_error *err)

@@ -10,6 +10,7 @@
 #define MCI_SYNC_ENGINE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "client/client.h"
 #include "membercore/sync.h"
@@ -20,9 +21,18 @@ mc_status mci_sync_new(mci_sync **out, mc_error *err);
 /* Stops the thread if running, then frees. */
 void mci_sync_free(mc_client *client, mci_sync *sync);
 
-/* A local write happened: emit DATA_CHANGED for kinds on this thread and
- * ask the background thread (if any) to push soon. */
-void mci_sync_local_write(mc_client *client, uint32_t kinds);
+/*
+ * A local write: the checks and the outbox row(s) that `write` adds, in one
+ * transaction under the client lock, for the signed-in member. `write` sets
+ * *queued when it queued something (a no-op write leaves it false). After the
+ * commit, a queued write raises DATA_CHANGED for `kinds` (0: none) on this
+ * thread and triggers the sync thread. MC_ERR_UNAUTHORIZED when nobody is
+ * signed in.
+ */
+typedef mc_status (*mci_write_fn)(mc_client *client, const char *user_id, void *arg, bool *queued,
+                                  mc_error *err);
+mc_status mci_sync_write(mc_client *client, mci_write_fn write, void *arg, uint32_t kinds,
+                         mc_error *err);
 
 /* Send an event to the listeners. */
 void mci_sync_emit(mc_client *client, const mc_sync_event *ev);
