@@ -131,6 +131,11 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
         ck_assert_int_eq(mci_schema_version(db), mc_store_schema_version());
         char *client_id_after = query_text(db, "SELECT value FROM meta WHERE key='client_id'");
         ck_assert_str_eq(client_id_after, client_id_before);
+        if (version == 3) { /* version 4 projects synced busy slots */
+            char *room = query_text(db, "SELECT room_id FROM busy_slot WHERE id = 'busy_1'");
+            ck_assert_str_eq(room, "BLR-1-BOARD");
+            free(room);
+        }
         free(client_id_before);
         free(client_id_after);
         sqlite3_close(db);

@@ -3,7 +3,7 @@
  *
  * Read the headers in this order: client.h (open a client), auth.h (sign in),
  * sync.h (the offline-first engine), community.h (events, notifications),
- * device.h (push token),
+ * device.h (push token), booking.h (meeting rooms),
  * error.h (what can go wrong), platform.h (what a host may plug in).
  */
 #ifndef MEMBERCORE_H
@@ -16,5 +16,6 @@
 #include "membercore/sync.h"
 #include "membercore/community.h"
 #include "membercore/device.h"
+#include "membercore/booking.h"
 
 #endif /* MEMBERCORE_H */

@@ -52,6 +52,8 @@ typedef enum mc_kind {
     MC_KIND_EVENT = 1 << 5,
     MC_KIND_RSVP = 1 << 6,
     MC_KIND_NOTIFICATION = 1 << 7,
+    MC_KIND_ROOM_BUSY = 1 << 8,     /* rooms' taken blocks (no member names) */
+    MC_KIND_CREDIT_LEDGER = 1 << 9, /* the company's credit ledger */
 } mc_kind;
 
 /* The wire name of one kind ("event", ...); "unknown" otherwise. */

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "store/migrations.h"
+#include "store/stmt_cache.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/outbox.h"
@@ -257,6 +258,8 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
         st = mci_outbox_recover(c->db, err);
     if (st == MC_OK)
         st = mci_sync_new(&c->sync, err);
+    if (st == MC_OK && (c->stmts = mci_stmt_cache_new(c->db)) == NULL)
+        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
     if (st != MC_OK) {
         mc_client_close(c);
         return st;
@@ -270,6 +273,7 @@ void mc_client_close(mc_client *client)
     if (client == NULL)
         return;
     mci_sync_free(client, client->sync); /* stops the thread before the store goes */
+    mci_stmt_cache_free(client->stmts);
     mci_store_close(client->db);
 #ifdef MCI_HAVE_DEFAULT_PLATFORM
     mcp_file_store_free(client->files);

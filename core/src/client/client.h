@@ -33,6 +33,7 @@ struct mc_client {
     struct mcp_file_store *files;     /* the default secure storage, if used */
     char client_id[MCI_UUID_STR_LEN]; /* this install's id, kept in meta */
     struct mci_sync *sync;            /* the sync engine and its listeners */
+    struct mci_stmt_cache *stmts;     /* statements of hot reads, on db */
 };
 
 /* Now, in ms since the epoch, from the configured clock. */

@@ -18,6 +18,7 @@
 #include "auth/session.h"
 #include "store/store.h"
 #include "sync/backoff.h"
+#include "sync/kinds.h"
 #include "sync/listeners.h"
 #include "sync/outbox.h"
 #include "sync/pull.h"
@@ -134,7 +135,8 @@ mc_status mci_sync_write(mc_client *c, mci_write_fn write, void *arg, uint32_t k
 
 mc_status mci_sync_forget_server_truth(sqlite3 *db, mc_error *err)
 {
-    if (sqlite3_exec(db,
+    if (sqlite3_exec(db, mci_projections_wipe_sql(), NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db,
                      "DELETE FROM entity;"
                      "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER
                      "');",

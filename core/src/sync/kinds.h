@@ -14,11 +14,29 @@
 #include "membercore/sync.h"
 
 /* Every MC_KIND_* bit. */
-#define MCI_KIND_ALL 0xFFu
+#define MCI_KIND_ALL 0x3FFu
 
 /* MC_KIND_* bit for a wire name; 0 for a kind this version does not know
  * (it is still stored, for a later version to read). */
 uint32_t mci_kind_bit(const char *name);
+
+/*
+ * A typed projection some kinds keep beside `entity`, for queries that need
+ * an index (the pull applier maintains it in the same transaction). SQL
+ * parameters: ?1 the id, ?2 the data text (upsert only).
+ */
+typedef struct mci_projection {
+    const char *kind;
+    const char *upsert_sql;
+    const char *delete_sql;
+} mci_projection;
+
+/* The projection of kind, or NULL. */
+const mci_projection *mci_projection_find(const char *kind);
+
+/* Every projection's wipe statement, ";"-joined (for resets). Keep it in step
+ * with the projections table in kinds.c. */
+const char *mci_projections_wipe_sql(void);
 
 typedef struct mci_mutation_kind {
     const char *name; /* "rsvp.set" */
@@ -30,6 +48,8 @@ const mci_mutation_kind *mci_mutation_kind_find(const char *name);
 
 #define MCI_MUTATION_RSVP_SET          "rsvp.set"
 #define MCI_MUTATION_NOTIFICATION_READ "notification.read"
-#define MCI_MUTATION_PUSH_TOKEN "device.push_token"
+#define MCI_MUTATION_PUSH_TOKEN        "device.push_token"
+#define MCI_MUTATION_BOOKING_CREATE    "booking.create"
+#define MCI_MUTATION_BOOKING_CANCEL    "booking.cancel"
 
 #endif

@@ -49,6 +49,24 @@ static mc_status refresh_account(sqlite3 *db, const cJSON *data, int64_t now_ms,
     return st;
 }
 
+/* Keep a kind's typed projection in step with `entity` (same transaction). */
+static mc_status project(sqlite3 *db, const mci_projection *projection, bool is_upsert,
+                         const char *id, const char *data, mc_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    const char *sql = is_upsert ? projection->upsert_sql : projection->delete_sql;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "projecting a pulled change");
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    if (is_upsert)
+        sqlite3_bind_text(stmt, 2, data, -1, SQLITE_STATIC);
+    mc_status st = sqlite3_step(stmt) == SQLITE_DONE
+                       ? MC_OK
+                       : mci_store_fail(db, err, "projecting a pulled change");
+    sqlite3_finalize(stmt);
+    return st;
+}
+
 static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *user_id,
                                int64_t now_ms, mci_page_result *result, mc_error *err)
 {
@@ -91,6 +109,9 @@ static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *us
                                      "%s %s in the pull page has malformed data", kind, id)
                      : mci_store_fail(db, err, "applying a pull page");
         sqlite3_reset(stmt);
+        const mci_projection *projection = st == MC_OK ? mci_projection_find(kind) : NULL;
+        if (projection != NULL)
+            st = project(db, projection, is_upsert, id, data_json ? data_json : printed, err);
         cJSON_free(printed);
         uint32_t bit = mci_kind_bit(kind);
         if (st == MC_OK && is_upsert && bit == MC_KIND_PROFILE && user_id != NULL &&

@@ -1,0 +1,223 @@
+/*
+ * membercore/booking.h - meeting rooms: availability in 60-minute blocks, bookings with
+ * guests, paid with company credits (works offline) or Razorpay (online), cancellation,
+ * and the company's credit balance.
+ *
+ * Dates and times a member picks are the building's local ones ("2027-03-28",
+ * "10:00"), whatever the phone's time zone is: the zone rules come with the
+ * building data from the server. Instants are UTC milliseconds.
+ *
+ *   search  : mc_rooms_search()        local store only, offline, instant
+ *   book    : mc_booking_create()      credits: queued (pending until the server
+ *                                      confirms); razorpay: online, returns an order
+ *   pay     : mc_booking_confirm_payment() with Razorpay checkout's answer
+ *   cancel  : mc_booking_cancel()      queued; refunds credits before the cut-off
+ *   list    : mc_bookings_list(), mc_credits_get()
+ *
+ * The server decides: a credit booking made offline may be refused on sync
+ * (slot taken, credits short); the local state rolls back and
+ * MC_SYNC_EVENT_MUTATION_REJECTED says why (membercore/sync.h).
+ */
+#ifndef MEMBERCORE_BOOKING_H
+#define MEMBERCORE_BOOKING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "membercore/client.h"
+#include "membercore/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What to look for. Strings borrowed for the call. */
+typedef struct mc_room_query {
+    const char *building_id; /* required, e.g. "BLR-1" */
+    const char *date;        /* required, building-local "YYYY-MM-DD" */
+    const char *from;        /* building-local "HH:MM" or NULL: from opening */
+    const char *to;          /* building-local "HH:MM" or NULL: to closing */
+    int32_t min_capacity;    /* 0: any */
+    const char *const *amenities; /* all of these, e.g. "projector"; may be NULL */
+    size_t amenity_count;
+} mc_room_query;
+
+/* One free block. */
+typedef struct mc_slot {
+    int64_t start_ms;    /* UTC; the block lasts 60 minutes */
+    int32_t local_minute; /* building-local minute of day it starts at (600 = 10:00) */
+} mc_slot;
+
+typedef struct mc_room {
+    char *id;
+    char *building_id;
+    char *name;
+    int32_t capacity;
+    char **amenities; /* amenity_count strings */
+    size_t amenity_count;
+    int64_t price_per_hour_paise;
+    int32_t credits_per_hour;
+    mc_slot *free; /* the free blocks of the searched window, in time order */
+    size_t free_count;
+} mc_room;
+
+typedef struct mc_room_search {
+    mc_room *rooms; /* rooms that match capacity and amenities (even if none is free) */
+    size_t count;
+    char *timezone; /* the building's zone name, e.g. "Europe/London" */
+} mc_room_search;
+
+/*
+ * Rooms of a building that match, with their free blocks on the date,
+ * from the local store (works offline; sync to refresh). The member's own
+ * bookings waiting for the server count as taken.
+ * Cost: one building-day of N rooms with R reservations is O(R log R + 25 N)
+ * after the store reads (see core/src/booking/slots.h).
+ * Errors: MC_ERR_INVALID_ARG (names the field: date, from/to, capacity),
+ * MC_ERR_NOT_FOUND (no such building locally: sync first),
+ * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Any thread.
+ */
+mc_status mc_rooms_search(mc_client *client, const mc_room_query *query, mc_room_search **out,
+                          mc_error *err);
+void mc_room_search_free(mc_room_search *search);
+
+typedef enum mc_payment {
+    MC_PAY_CREDITS = 1,
+    MC_PAY_RAZORPAY = 2,
+} mc_payment;
+
+typedef enum mc_booking_status {
+    MC_BOOKING_PENDING = 0,         /* made on this device, not yet confirmed by the server */
+    MC_BOOKING_PENDING_PAYMENT = 1, /* Razorpay order open; the slot is held 15 minutes */
+    MC_BOOKING_CONFIRMED = 2,
+    MC_BOOKING_CANCELLED = 3,
+} mc_booking_status;
+
+typedef struct mc_guest {
+    const char *name;  /* 1-100 characters */
+    const char *email; /* a valid address: the access QR is emailed there */
+} mc_guest;
+
+typedef struct mc_booking_request {
+    const char *room_id;
+    const char *date;  /* building-local "YYYY-MM-DD" */
+    const char *start; /* building-local "HH:MM", on the hour */
+    int32_t hours;     /* 1-12 consecutive blocks */
+    const mc_guest *guests;
+    size_t guest_count; /* at most 20 */
+    mc_payment pay;
+} mc_booking_request;
+
+typedef struct mc_booking_guest {
+    char *name;
+    char *email;
+    char *credential_id; /* "" until the server provisioned it */
+} mc_booking_guest;
+
+typedef struct mc_booking {
+    char *id;
+    char *room_id;
+    char *building_id;
+    int64_t start_ms;
+    int64_t end_ms;
+    mc_booking_status status;
+    mc_payment paid_by;
+    int32_t credits;      /* credits debited (credit bookings) */
+    int64_t amount_paise; /* price (Razorpay bookings) */
+    mc_booking_guest *guests;
+    size_t guest_count;
+    /* Razorpay: the order to hand to Razorpay checkout ("" otherwise). */
+    char *order_id;
+    char *razorpay_key_id;
+    bool pending; /* a change of this booking is waiting for the server */
+} mc_booking;
+
+void mc_booking_free(mc_booking *booking);
+
+/*
+ * Book request->hours consecutive blocks from request->start.
+ * MC_PAY_CREDITS: checked locally (slot free here, enough credits as last
+ * synced), recorded at once as MC_BOOKING_PENDING and queued; never blocks
+ * on the network. MC_PAY_RAZORPAY: online; the server holds the slot and
+ * creates an order (*out has order_id and razorpay_key_id): open Razorpay
+ * checkout with it, then call mc_booking_confirm_payment.
+ * *out may be NULL if not wanted.
+ * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_NOT_FOUND (room),
+ * MC_ERR_CONFLICT (the block is taken, closed, blacked out, too soon or
+ * beyond the booking window: the message says which),
+ * MC_ERR_INSUFFICIENT_CREDITS, MC_ERR_FORBIDDEN (no company credits),
+ * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE; for Razorpay also MC_ERR_OFFLINE,
+ * MC_ERR_NETWORK, MC_ERR_SERVER.
+ */
+mc_status mc_booking_create(mc_client *client, const mc_booking_request *request,
+                            mc_booking **out, mc_error *err);
+
+/*
+ * Confirm a Razorpay payment with what Razorpay checkout returned. Only the
+ * server's signature check (HMAC-SHA256 of order_id|payment_id) confirms it.
+ * Confirming twice is harmless. Online.
+ * Errors: MC_ERR_INVALID_ARG, MC_ERR_PAYMENT_FAILED (signature refused),
+ * MC_ERR_NOT_FOUND, MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK,
+ * MC_ERR_SERVER, MC_ERR_STORAGE.
+ */
+mc_status mc_booking_confirm_payment(mc_client *client, const char *booking_id,
+                                     const char *order_id, const char *payment_id,
+                                     const char *signature, mc_booking **out, mc_error *err);
+
+/*
+ * Cancel a booking: recorded at once (shown cancelled, pending) and queued.
+ * Credits are refunded by the server when cancelled before the building's
+ * cut-off. Errors: MC_ERR_INVALID_ARG, MC_ERR_NOT_FOUND, MC_ERR_STATE
+ * (already cancelled, or over), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ */
+mc_status mc_booking_cancel(mc_client *client, const char *booking_id, mc_error *err);
+
+typedef struct mc_booking_list {
+    mc_booking *items; /* soonest first */
+    size_t count;
+} mc_booking_list;
+
+/*
+ * The member's bookings ending after from_ms (0: all), with pending changes
+ * layered on top. Local only. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ */
+mc_status mc_bookings_list(mc_client *client, int64_t from_ms, mc_booking_list **out,
+                           mc_error *err);
+void mc_booking_list_free(mc_booking_list *list);
+
+typedef struct mc_credit_line {
+    char *id;
+    int32_t delta; /* + refund / reset, - booking */
+    int32_t balance_after;
+    char *reason; /* "monthly_reset", "booking", "refund" */
+    char *reservation_id;
+    int64_t at_ms;
+} mc_credit_line;
+
+typedef struct mc_credits {
+    char *company_id;
+    char *company_name;
+    int32_t monthly_credits;
+    int32_t balance;         /* as last synced, minus pending credit bookings */
+    int32_t pending_debit;   /* credits held by bookings waiting for the server */
+    mc_credit_line *ledger;  /* newest first */
+    size_t ledger_count;
+} mc_credits;
+
+/*
+ * The member's company credits from the local store.
+ * Errors: MC_ERR_NOT_FOUND (the member has no company), MC_ERR_UNAUTHORIZED,
+ * MC_ERR_STORAGE.
+ */
+mc_status mc_credits_get(mc_client *client, mc_credits **out, mc_error *err);
+void mc_credits_free(mc_credits *credits);
+
+/* "pending", "pending_payment", "confirmed", "cancelled"; "unknown" otherwise. */
+const char *mc_booking_status_name(mc_booking_status status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEMBERCORE_BOOKING_H */

@@ -1,0 +1,573 @@
+/*
+ * booking/bookings.c - creating, paying, cancelling and listing the member's room bookings.
+ *
+ * Credit bookings and cancellations are local writes through the outbox (they work
+ * offline; the server confirms or refuses on sync). Razorpay bookings are online: the
+ * server holds the slot and opens an order; only its signature check confirms payment.
+ */
+#include <cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/account.h"
+#include "auth/session.h"
+#include "auth/validate.h"
+#include "booking/bookings.h"
+#include "booking/building.h"
+#include "booking/rooms.h"
+#include "client/client.h"
+#include "membercore/booking.h"
+#include "store/store.h"
+#include "sync/engine.h"
+#include "sync/kinds.h"
+#include "sync/outbox.h"
+#include "util/error.h"
+#include "util/json.h"
+#include "util/strutil.h"
+
+#define MAX_HOURS  12
+#define MAX_GUESTS 20
+
+static const char *const status_names[] = {"pending", "pending_payment", "confirmed", "cancelled"};
+
+const char *mc_booking_status_name(mc_booking_status status)
+{
+    return (unsigned)status < 4 ? status_names[status] : "unknown";
+}
+
+static mc_booking_status status_from_name(const char *name)
+{
+    for (int i = 0; i < 4; i++)
+        if (strcmp(status_names[i], name) == 0)
+            return (mc_booking_status)i;
+    return MC_BOOKING_PENDING;
+}
+
+static void booking_clear(mc_booking *b)
+{
+    free(b->id);
+    free(b->room_id);
+    free(b->building_id);
+    free(b->order_id);
+    free(b->razorpay_key_id);
+    for (size_t i = 0; i < b->guest_count; i++) {
+        free(b->guests[i].name);
+        free(b->guests[i].email);
+        free(b->guests[i].credential_id);
+    }
+    free(b->guests);
+}
+
+void mc_booking_free(mc_booking *b)
+{
+    if (b == NULL)
+        return;
+    booking_clear(b);
+    free(b);
+}
+
+void mc_booking_list_free(mc_booking_list *list)
+{
+    if (list == NULL)
+        return;
+    for (size_t i = 0; i < list->count; i++)
+        booking_clear(&list->items[i]);
+    free(list->items);
+    free(list);
+}
+
+/* Fill b from a reservation object (the server's, or a pending payload). */
+static mc_status booking_from_json(const cJSON *r, mc_booking *b, mc_error *err)
+{
+    memset(b, 0, sizeof *b);
+    const char *id = mci_json_string(r, "id", mci_json_string(r, "booking_id", ""));
+    b->id = mci_strdup(id);
+    b->room_id = mci_strdup(mci_json_string(r, "room_id", ""));
+    b->building_id = mci_strdup(mci_json_string(r, "building_id", ""));
+    b->order_id = mci_strdup(mci_json_string(r, "order_id", ""));
+    b->razorpay_key_id = mci_strdup(mci_json_string(r, "key_id", ""));
+    b->start_ms = mci_json_int(r, "start_ms", 0);
+    b->end_ms = mci_json_int(r, "end_ms", b->start_ms + 3600000 * mci_json_int(r, "hours", 1));
+    b->status = status_from_name(mci_json_string(r, "status", "pending"));
+    b->paid_by =
+        strcmp(mci_json_string(r, "paid_by", mci_json_string(r, "pay", "credits")), "razorpay") == 0
+            ? MC_PAY_RAZORPAY
+            : MC_PAY_CREDITS;
+    b->credits = (int32_t)mci_json_int(r, "credits", 0);
+    b->amount_paise = mci_json_int(r, "amount_paise", 0);
+    const cJSON *guests = cJSON_GetObjectItemCaseSensitive(r, "guests");
+    int n = cJSON_GetArraySize(guests);
+    if (n > 0 && (b->guests = calloc((size_t)n, sizeof *b->guests)) == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    const cJSON *g = NULL;
+    cJSON_ArrayForEach(g, guests)
+    {
+        mc_booking_guest *bg = &b->guests[b->guest_count++];
+        bg->name = mci_strdup(mci_json_string(g, "name", ""));
+        bg->email = mci_strdup(mci_json_string(g, "email", ""));
+        bg->credential_id = mci_strdup(mci_json_string(g, "credential_id", ""));
+        if (!bg->name || !bg->email || !bg->credential_id)
+            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    }
+    if (!b->id || !b->room_id || !b->building_id || !b->order_id || !b->razorpay_key_id)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    return MC_OK;
+}
+
+static mc_status validate_request(const mc_booking_request *r, int32_t *start_min, mc_error *err)
+{
+    int64_t day;
+    if (r == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "request is NULL");
+    if (r->room_id == NULL || r->room_id[0] == '\0')
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "room_id is required");
+    if (!mci_parse_date(r->date, &day))
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "date must be a real YYYY-MM-DD date");
+    if (!mci_parse_hhmm(r->start, start_min) || *start_min % 60 != 0 || *start_min >= 1440)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "start must be HH:00 (blocks start on the hour)");
+    if (r->hours < 1 || r->hours > MAX_HOURS)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "hours must be 1 to %d (got %d)", MAX_HOURS,
+                             (int)r->hours);
+    if (r->pay != MC_PAY_CREDITS && r->pay != MC_PAY_RAZORPAY)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "pay must be MC_PAY_CREDITS or MC_PAY_RAZORPAY");
+    if (r->guest_count > MAX_GUESTS || (r->guest_count > 0 && r->guests == NULL))
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "guests: at most %d, and not NULL",
+                             MAX_GUESTS);
+    for (size_t i = 0; i < r->guest_count; i++) {
+        const mc_guest *g = &r->guests[i];
+        long len = g->name ? mci_utf8_length(g->name) : -1;
+        if (len < 1 || len > 100)
+            return mci_error_set(err, MC_ERR_INVALID_ARG,
+                                 "guest %zu: name must be 1-100 characters", i + 1);
+        if (!mci_email_valid(g->email))
+            return mci_error_set(err, MC_ERR_INVALID_ARG, "guest %zu: email '%s' is not valid",
+                                 i + 1, g->email ? g->email : "");
+    }
+    return MC_OK;
+}
+
+/* What the room costs, where it is. */
+typedef struct room_facts {
+    char building_id[64];
+    int32_t credits_per_hour;
+    int64_t price_per_hour_paise;
+} room_facts;
+
+static mc_status load_room(sqlite3 *db, const char *room_id, room_facts *f, mc_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT json_extract(data, '$.building_id'), json_extract(data, "
+                           "'$.credits_per_hour'), json_extract(data, '$.price_per_hour_paise') "
+                           "FROM entity WHERE kind = 'room' AND id = ?1",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "reading the room");
+    sqlite3_bind_text(stmt, 1, room_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    mc_status st = MC_OK;
+    if (rc == SQLITE_ROW) {
+        mci_strlcpy(f->building_id, mci_column_text(stmt, 0), sizeof f->building_id);
+        f->credits_per_hour = sqlite3_column_int(stmt, 1);
+        f->price_per_hour_paise = sqlite3_column_int64(stmt, 2);
+    } else {
+        st = rc == SQLITE_DONE ? mci_error_set(err, MC_ERR_NOT_FOUND,
+                                               "no room '%s' (sync to fetch rooms)", room_id)
+                               : mci_store_fail(db, err, "reading the room");
+    }
+    sqlite3_finalize(stmt);
+    return st;
+}
+
+/*
+ * The request's blocks must all be free for this member now: found in the
+ * day's availability, consecutive. *start_ms gets the first block's instant.
+ * MC_ERR_CONFLICT otherwise, saying why. Lock held.
+ */
+static mc_status check_free(mc_client *c, const char *user_id, const mc_booking_request *r,
+                            const room_facts *room, int32_t start_min, int64_t *start_ms,
+                            mc_error *err)
+{
+    int32_t end_min = start_min + 60 * r->hours;
+    if (end_min > 1440)
+        return mci_error_set(err, MC_ERR_CONFLICT, "the booking must end by midnight");
+    char to[16];
+    snprintf(to, sizeof to, "%02d:00", (int)(end_min / 60));
+    mc_room_query q = {room->building_id, r->date, r->start, to, 0, NULL, 0};
+    mc_room_search *s = NULL;
+    mc_status st = mci_rooms_availability(c->db, c->stmts, user_id, &q, mci_client_now(c), &s, err);
+    if (st != MC_OK)
+        return st;
+    const mc_room *found = NULL;
+    for (size_t i = 0; i < s->count; i++)
+        if (strcmp(s->rooms[i].id, r->room_id) == 0)
+            found = &s->rooms[i];
+    int32_t ok = 0;
+    for (size_t i = 0; found != NULL && i < found->free_count; i++) {
+        const mc_slot *slot = &found->free[i];
+        if (slot->local_minute == start_min + 60 * ok &&
+            (ok == 0 || slot->start_ms == *start_ms + 3600000LL * ok)) {
+            if (ok == 0)
+                *start_ms = slot->start_ms;
+            ok++;
+        }
+    }
+    mc_room_search_free(s);
+    if (ok < r->hours)
+        return mci_error_set(err, MC_ERR_CONFLICT,
+                             "%s from %s for %d h is not free: taken, closed, blacked out, too "
+                             "soon or beyond the booking window (search to see free blocks)",
+                             r->room_id, r->start, (int)r->hours);
+    return MC_OK;
+}
+
+int32_t mci_booking_pending_debit(sqlite3 *db, const char *user_id)
+{
+    sqlite3_stmt *stmt = NULL;
+    int32_t total = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT coalesce(sum(json_extract(payload, '$.credits')), 0) FROM "
+                           "outbox WHERE kind = 'booking.create' AND user_id = ?1 AND "
+                           "state IN (0, 1, 3)",
+                           -1, &stmt, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            total = sqlite3_column_int(stmt, 0);
+    }
+    sqlite3_finalize(stmt);
+    return total;
+}
+
+static mc_status check_credits(sqlite3 *db, const char *user_id, int32_t cost, mc_error *err)
+{
+    mc_account *account = NULL;
+    mc_status st = mci_account_load(db, &account, err);
+    if (st != MC_OK)
+        return st == MC_ERR_NOT_FOUND
+                   ? mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in")
+                   : st;
+    sqlite3_stmt *stmt = NULL;
+    int64_t balance = -1;
+    if (account->company_id[0] != '\0' &&
+        sqlite3_prepare_v2(db,
+                           "SELECT json_extract(data, '$.credit_balance') FROM entity WHERE "
+                           "kind = 'company' AND id = ?1",
+                           -1, &stmt, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, account->company_id, -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            balance = sqlite3_column_int64(stmt, 0);
+    }
+    sqlite3_finalize(stmt);
+    if (balance < 0)
+        st = mci_error_set(err, MC_ERR_FORBIDDEN,
+                           "paying with credits needs a company credit plan (sync first if you "
+                           "have one); pay with Razorpay instead");
+    else if (balance - mci_booking_pending_debit(db, user_id) < cost)
+        st = mci_error_set(err, MC_ERR_INSUFFICIENT_CREDITS,
+                           "this booking needs %d credits; %lld are left this month", (int)cost,
+                           (long long)(balance - mci_booking_pending_debit(db, user_id)));
+    mc_account_free(account);
+    return st;
+}
+
+static cJSON *guests_json(const mc_booking_request *r)
+{
+    cJSON *guests = cJSON_CreateArray();
+    for (size_t i = 0; guests != NULL && i < r->guest_count; i++) {
+        cJSON *g = cJSON_CreateObject();
+        if (g == NULL || !cJSON_AddItemToArray(guests, g) ||
+            !cJSON_AddStringToObject(g, "name", r->guests[i].name) ||
+            !cJSON_AddStringToObject(g, "email", r->guests[i].email)) {
+            cJSON_Delete(guests);
+            return NULL;
+        }
+    }
+    return guests;
+}
+
+/* The request as the wire wants it (booking_id, room_id, start_ms, hours, guests). */
+static cJSON *request_json(const char *booking_id, const mc_booking_request *r, int64_t start_ms)
+{
+    cJSON *body = cJSON_CreateObject();
+    cJSON *guests = guests_json(r);
+    if (body == NULL || guests == NULL ||
+        !cJSON_AddStringToObject(body, "booking_id", booking_id) ||
+        !cJSON_AddStringToObject(body, "room_id", r->room_id) ||
+        !cJSON_AddNumberToObject(body, "start_ms", (double)start_ms) ||
+        !cJSON_AddNumberToObject(body, "hours", r->hours)) {
+        cJSON_Delete(body);
+        cJSON_Delete(guests);
+        return NULL;
+    }
+    cJSON_AddItemToObject(body, "guests", guests);
+    return body;
+}
+
+typedef struct create_args {
+    const mc_booking_request *request;
+    int32_t start_min;
+    char booking_id[MCI_UUID_STR_LEN];
+    int64_t start_ms;
+    room_facts room;
+    cJSON *payload; /* out: what was queued / is to be sent */
+} create_args;
+
+/* The checks of both payment kinds; credits also queue (an mci_write_fn). */
+static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bool *queued,
+                                mc_error *err)
+{
+    create_args *a = arg;
+    const mc_booking_request *r = a->request;
+    mc_status st = load_room(c->db, r->room_id, &a->room, err);
+    if (st == MC_OK)
+        st = check_free(c, user_id, r, &a->room, a->start_min, &a->start_ms, err);
+    int32_t cost = a->room.credits_per_hour * r->hours;
+    if (st == MC_OK && r->pay == MC_PAY_CREDITS)
+        st = check_credits(c->db, user_id, cost, err);
+    if (st == MC_OK) {
+        uint8_t raw[16];
+        st = mci_client_random(c, raw, sizeof raw, err);
+        mci_uuid_format(raw, a->booking_id);
+    }
+    if (st == MC_OK && (a->payload = request_json(a->booking_id, r, a->start_ms)) == NULL)
+        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    if (st == MC_OK && r->pay == MC_PAY_CREDITS) {
+        cJSON_AddStringToObject(a->payload, "pay", "credits");
+        cJSON_AddNumberToObject(a->payload, "credits", cost);
+        st = mci_outbox_enqueue(c, user_id, MCI_MUTATION_BOOKING_CREATE, a->booking_id, a->payload,
+                                NULL, err);
+        *queued = st == MC_OK;
+    }
+    return st;
+}
+
+/* A booking for the caller from a reservation object. */
+static mc_status hand_out(const cJSON *reservation, const cJSON *order, bool pending,
+                          mc_booking **out, mc_error *err)
+{
+    if (out == NULL)
+        return MC_OK;
+    mc_booking *b = calloc(1, sizeof *b);
+    if (b == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mc_status st = booking_from_json(reservation, b, err);
+    if (st == MC_OK && order != NULL) {
+        free(b->order_id);
+        free(b->razorpay_key_id);
+        b->order_id = mci_strdup(mci_json_string(order, "id", ""));
+        b->razorpay_key_id = mci_strdup(mci_json_string(order, "key_id", ""));
+        b->amount_paise = mci_json_int(order, "amount_paise", b->amount_paise);
+        if (!b->order_id || !b->razorpay_key_id)
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    }
+    b->pending = pending;
+    if (st != MC_OK) {
+        mc_booking_free(b);
+        return st;
+    }
+    *out = b;
+    return MC_OK;
+}
+
+/* POST an online booking call and hand out the reservation it answers with. */
+static mc_status online(mc_client *c, const char *path, const cJSON *body, mc_booking **out,
+                        mc_error *err)
+{
+    char token[MCI_TOKEN_MAX];
+    mc_status st = mci_session_token(c, token, err);
+    cJSON *answer = NULL;
+    if (st == MC_OK)
+        st = mci_http_call(&c->http, "POST", path, body, token, &answer, err);
+    memset(token, 0, sizeof token);
+    const cJSON *reservation = cJSON_GetObjectItemCaseSensitive(answer, "reservation");
+    if (st == MC_OK && !cJSON_IsObject(reservation))
+        st = mci_error_set(err, MC_ERR_SERVER, "the server's answer has no reservation");
+    if (st == MC_OK)
+        st = hand_out(reservation, cJSON_GetObjectItemCaseSensitive(answer, "order"), false, out,
+                      err);
+    cJSON_Delete(answer);
+    if (st == MC_OK)
+        mc_sync_trigger(c); /* fetch the hold and the reservation */
+    return st;
+}
+
+mc_status mc_booking_create(mc_client *c, const mc_booking_request *request, mc_booking **out,
+                            mc_error *err)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    create_args a = {.request = request};
+    mc_status st = validate_request(request, &a.start_min, err);
+    if (st != MC_OK)
+        return st;
+    st = mci_sync_write(c, create_locally, &a, MC_KIND_RESERVATION | MC_KIND_ROOM_BUSY, err);
+    if (st == MC_OK && request->pay == MC_PAY_CREDITS) {
+        cJSON_AddStringToObject(a.payload, "building_id", a.room.building_id);
+        st = hand_out(a.payload, NULL, true, out, err);
+    } else if (st == MC_OK) {
+        st = online(c, "/v1/bookings", a.payload, out, err);
+    }
+    cJSON_Delete(a.payload);
+    return st;
+}
+
+mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const char *order_id,
+                                     const char *payment_id, const char *signature,
+                                     mc_booking **out, mc_error *err)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    const char *fields[] = {"booking_id", "order_id", "payment_id", "signature"};
+    const char *values[] = {booking_id, order_id, payment_id, signature};
+    for (int i = 0; i < 4; i++)
+        if (values[i] == NULL || values[i][0] == '\0' || strlen(values[i]) > 200)
+            return mci_error_set(err, MC_ERR_INVALID_ARG, "%s is required (at most 200 bytes)",
+                                 fields[i]);
+    cJSON *body = cJSON_CreateObject();
+    for (int i = 0; body != NULL && i < 4; i++)
+        if (!cJSON_AddStringToObject(body, fields[i], values[i])) {
+            cJSON_Delete(body);
+            body = NULL;
+        }
+    if (body == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mc_status st = online(c, "/v1/payments/razorpay/confirm", body, out, err);
+    cJSON_Delete(body);
+    return st;
+}
+
+/* ---- Listing ------------------------------------------------------------------- */
+
+/* The member's bookings: server truth, then pending creations not yet in it,
+ * with pending cancellations layered on. Lock held. */
+static mc_status read_bookings(sqlite3 *db, const char *user_id, int64_t from_ms,
+                               mc_booking_list *list, mc_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(
+            db,
+            "SELECT data, 0 AS pending, EXISTS (SELECT 1 FROM outbox o WHERE o.kind = "
+            "'booking.cancel' AND o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, "
+            "3)) FROM entity e WHERE e.kind = 'reservation' AND "
+            "json_extract(e.data, '$.end_ms') > ?2 "
+            "UNION ALL SELECT o.payload, 1, EXISTS (SELECT 1 FROM outbox x WHERE x.kind = "
+            "'booking.cancel' AND x.entity_id = o.entity_id AND x.user_id = ?1 AND x.state IN (0, "
+            "1, 3)) FROM outbox o WHERE o.kind = 'booking.create' AND o.user_id = ?1 AND "
+            "o.state IN (0, 1, 3) AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.kind = "
+            "'reservation' AND e.id = o.entity_id) AND json_extract(o.payload, '$.start_ms') + "
+            "3600000 * json_extract(o.payload, '$.hours') > ?2 "
+            "ORDER BY 1",
+            -1, &stmt, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "reading bookings");
+    sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, from_ms);
+    mc_status st = MC_OK;
+    size_t cap = 0;
+    int rc;
+    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        cJSON *json = cJSON_Parse(mci_column_text(stmt, 0));
+        if (list->count == cap) {
+            cap = cap ? cap * 2 : 8;
+            mc_booking *grown = realloc(list->items, cap * sizeof *grown);
+            if (grown == NULL) {
+                cJSON_Delete(json);
+                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+                break;
+            }
+            list->items = grown;
+        }
+        mc_booking *b = &list->items[list->count++];
+        st = booking_from_json(json, b, err);
+        cJSON_Delete(json);
+        b->pending = sqlite3_column_int(stmt, 1) != 0;
+        if (sqlite3_column_int(stmt, 2) != 0) { /* a cancellation is waiting */
+            b->status = MC_BOOKING_CANCELLED;
+            b->pending = true;
+        }
+    }
+    sqlite3_finalize(stmt);
+    return st;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const mc_booking *a = x, *b = y;
+    return (a->start_ms > b->start_ms) - (a->start_ms < b->start_ms);
+}
+
+mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mc_booking_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    char *user_id = NULL;
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mci_account_user_id(c->db, &user_id, err);
+    if (st == MC_OK)
+        st = read_bookings(c->db, user_id, from_ms, list, err);
+    pthread_mutex_unlock(&c->lock);
+    free(user_id);
+    if (st != MC_OK) {
+        mc_booking_list_free(list);
+        return st;
+    }
+    if (list->count > 1)
+        qsort(list->items, list->count, sizeof *list->items, by_start);
+    *out = list;
+    return MC_OK;
+}
+
+/* ---- Cancelling ----------------------------------------------------------------- */
+
+static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool *queued,
+                              mc_error *err)
+{
+    const char *booking_id = arg;
+    mc_booking_list list = {0};
+    mc_status st = read_bookings(c->db, user_id, 0, &list, err);
+    const mc_booking *found = NULL;
+    for (size_t i = 0; st == MC_OK && i < list.count; i++)
+        if (strcmp(list.items[i].id, booking_id) == 0)
+            found = &list.items[i];
+    if (st == MC_OK && found == NULL)
+        st = mci_error_set(err, MC_ERR_NOT_FOUND, "no booking '%s'", booking_id);
+    else if (st == MC_OK && found->status == MC_BOOKING_CANCELLED)
+        st = found->pending ? MC_OK /* already being cancelled */
+                            : mci_error_set(err, MC_ERR_STATE, "booking '%s' is already cancelled",
+                                            booking_id);
+    else if (st == MC_OK && found->end_ms <= mci_client_now(c))
+        st = mci_error_set(err, MC_ERR_STATE, "booking '%s' is over", booking_id);
+    else if (st == MC_OK) {
+        cJSON *payload = cJSON_CreateObject();
+        if (payload == NULL || !cJSON_AddStringToObject(payload, "booking_id", booking_id))
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        if (st == MC_OK)
+            st = mci_outbox_enqueue(c, user_id, MCI_MUTATION_BOOKING_CANCEL, booking_id, payload,
+                                    NULL, err);
+        cJSON_Delete(payload);
+        *queued = st == MC_OK;
+    }
+    for (size_t i = 0; i < list.count; i++)
+        booking_clear(&list.items[i]);
+    free(list.items);
+    return st;
+}
+
+mc_status mc_booking_cancel(mc_client *c, const char *booking_id, mc_error *err)
+{
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    if (booking_id == NULL || booking_id[0] == '\0')
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "booking_id is required");
+    return mci_sync_write(c, queue_cancel, (void *)booking_id,
+                          MC_KIND_RESERVATION | MC_KIND_ROOM_BUSY, err);
+}
