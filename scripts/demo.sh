@@ -3,9 +3,10 @@
 # what is missing, build, start the stub API server on loopback and walk the
 # sign-in journey with memberctl, step by step, then the offline-first
 # journey (sync, an RSVP made offline, confirmed by the next sync, the
-# notifications inbox). Exits 0 when the journeys worked, non-zero
-# otherwise. Uses a fresh temporary data directory and stops the server on
-# exit.
+# notifications inbox), then a meeting room booked with credits while
+# offline and confirmed by the next sync. Exits 0 when the journeys worked,
+# non-zero otherwise. Uses a fresh temporary data directory and stops the
+# server on exit.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -202,4 +203,50 @@ expect_output "Unread: 2"
 ctl 0 sync
 expect_output "Pushed 1"
 
-printf '\nDemo complete: the sign-in and offline-first journeys worked.\n'
+# booking_day: the first of the next days (from the stub's clock, 2 to 20
+# days on) on which the boardroom is free at 10:00, by a quiet search.
+booking_day() {
+    local day
+    for day in $(curl -s "$URL/v1/test/clock" | python3 -c '
+import datetime, json, sys
+now = json.load(sys.stdin)["now_ms"]
+today = datetime.datetime.fromtimestamp(now / 1000, datetime.timezone.utc).date()
+for n in range(2, 21):
+    print((today + datetime.timedelta(days=n)).isoformat())'); do
+        if "$MEMBERCTL_BIN" --json rooms search --date "$day" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+sys.exit(0 if any(r["id"] == "BLR-1-BOARD" and any(s["local_time"] == "10:00" for s in r["free"])
+                  for r in d["rooms"]) else 1)'; then
+            printf '%s\n' "$day"
+            return 0
+        fi
+    done
+    echo "demo: no day with the boardroom free at 10:00 in the next 20 days" >&2
+    return 1
+}
+
+step "Meeting rooms: Asha looks for a free room in her building (from the local store)"
+day=$(booking_day)
+ctl 0 rooms search --date "$day" --amenity projector
+expect_output "BLR-1-BOARD"
+expect_output "Asia/Kolkata"
+
+step "Offline, she books the boardroom for 2 hours with her company's credits, with a guest"
+ctl 0 --server "$DEAD_URL" rooms book BLR-1-BOARD --date "$day" --start 10:00 --hours 2 \
+    --guest "Ravi Kumar <ravi@example.in>" --pay credits
+expect_output "pending until the server confirms"
+ctl 0 --server "$DEAD_URL" credits
+expect_output "12 credits held"
+
+step "Back online: sync sends the booking; the server confirms it and emails the guest"
+ctl 0 sync
+expect_output "Pushed 1"
+ctl 0 bookings
+expect_output "confirmed, paid by credits: 12 credits"
+ctl 0 credits
+expect_output "booking"
+emails=$(curl -s "$URL/v1/test/emails?to=ravi@example.in")
+echo "(the stub's simulated outbox: $(python3 -c 'import json, sys; print(len(json.load(sys.stdin)["emails"]))' <<<"$emails") email(s) to ravi@example.in with the access pass)"
+
+printf '\nDemo complete: the sign-in, offline-first and meeting-room journeys worked.\n'

@@ -8,7 +8,12 @@ packages=(
   libsqlite3-dev libcurl4-openssl-dev libcjson-dev libmbedtls-dev
   libqrencode-dev libmicrohttpd-dev check
   curl python3 sqlite3 clang-format
+  junit4 libhamcrest-java
 )
+# The JNI binding needs a JDK (javac, jar, jni.h): Debian's, unless one is on PATH already.
+if ! command -v javac >/dev/null 2>&1; then
+  packages+=(openjdk-17-jdk-headless)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

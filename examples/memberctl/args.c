@@ -29,8 +29,13 @@ static bool parse_option(args *p, int argc, char **argv, int *i)
         snprintf(p->msg, sizeof p->msg, "unknown option '%.*s'", (int)name_len, word);
         return false;
     }
-    if (opt->value != NULL) {
+    if (opt->all == NULL && opt->value != NULL) {
         snprintf(p->msg, sizeof p->msg, "option '%s' given twice", opt->name);
+        return false;
+    }
+    if (opt->all != NULL && opt->count >= opt->max) {
+        snprintf(p->msg, sizeof p->msg, "option '%s' given more than %d times", opt->name,
+                 opt->max);
         return false;
     }
     if (!opt->has_value) {
@@ -43,14 +48,15 @@ static bool parse_option(args *p, int argc, char **argv, int *i)
     }
     if (eq != NULL) {
         opt->value = eq + 1;
-        return true;
-    }
-    if (*i + 1 >= argc || strncmp(argv[*i + 1], "--", 2) == 0) {
+    } else if (*i + 1 >= argc || strncmp(argv[*i + 1], "--", 2) == 0) {
         snprintf(p->msg, sizeof p->msg, "option '%s' needs a value", opt->name);
         return false;
+    } else {
+        *i += 1;
+        opt->value = argv[*i];
     }
-    *i += 1;
-    opt->value = argv[*i];
+    if (opt->all != NULL)
+        opt->all[opt->count++] = opt->value;
     return true;
 }
 
@@ -61,8 +67,10 @@ bool args_parse(args *p, int argc, char **argv)
     p->help = false;
     p->msg[0] = '\0';
     p->rest = argc;
-    for (size_t k = 0; k < p->nopts; k++)
+    for (size_t k = 0; k < p->nopts; k++) {
         p->opts[k].value = NULL;
+        p->opts[k].count = 0;
+    }
 
     for (int i = 0; i < argc; i++) {
         const char *word = argv[i];

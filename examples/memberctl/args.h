@@ -11,11 +11,18 @@
 #define ARGS_POS_MAX 4
 #define ARGS_MSG_MAX 256
 
-/* One option a command accepts. */
+/*
+ * One option a command accepts. Given at most once, unless `all` is set: then
+ * it may be given up to `max` times and its values are collected, in order,
+ * into all[0..count) (value is the last one).
+ */
 typedef struct arg_opt {
     const char *name;  /* "--name" */
     bool has_value;    /* takes a value; otherwise a flag */
     const char *value; /* out: the value (a flag: ""), NULL when not given */
+    const char **all;  /* a repeatable option's values (max of them), or NULL */
+    int max;
+    int count; /* out: how many times it was given (repeatable options) */
 } arg_opt;
 
 /* A parse: fill opts/nopts/pos_max, call args_parse, read the rest. */
@@ -35,7 +42,7 @@ typedef struct args {
  * Parse the words after the command name. Options and positional words may
  * be mixed; "--" ends the options. Returns true, or false with p->msg naming
  * the unknown option, the option missing its value, the option given twice
- * or the unexpected word.
+ * (a repeatable one: more than max times) or the unexpected word.
  */
 bool args_parse(args *p, int argc, char **argv);
 

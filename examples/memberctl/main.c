@@ -12,8 +12,9 @@
 #include "output.h"
 
 static const command *const commands[] = {
-    &cmd_login,  &cmd_verify, &cmd_profile, &cmd_intent, &cmd_whoami,        &cmd_logout, &cmd_sync,
-    &cmd_status, &cmd_outbox, &cmd_events,  &cmd_rsvp,   &cmd_notifications, &cmd_read,
+    &cmd_login, &cmd_verify, &cmd_profile,     &cmd_intent,   &cmd_whoami, &cmd_logout,
+    &cmd_sync,  &cmd_status, &cmd_outbox,      &cmd_events,   &cmd_rsvp,   &cmd_notifications,
+    &cmd_read,  &cmd_rooms,  &cmd_pay_booking, &cmd_bookings, &cmd_cancel, &cmd_credits,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -50,9 +51,10 @@ static int print_global_help(void)
            "\n"
            "Run 'memberctl COMMAND --help' for a command's options.\n"
            "Start with: memberctl login PHONE, then memberctl verify CODE.\n"
-           "Then: memberctl sync, events, rsvp, notifications. Reads answer from the\n"
-           "local store and writes are queued, so they work offline; memberctl sync\n"
-           "sends the queue and fetches what is new when the server is reachable.\n"
+           "Then: memberctl sync, events, rsvp, notifications, rooms, bookings,\n"
+           "credits. Reads answer from the local store and writes are queued, so they\n"
+           "work offline; memberctl sync sends the queue and fetches what is new when\n"
+           "the server is reachable.\n"
            "Exit status: 0 success, 1 usage error, 2 error from the core.\n");
     return MEMBERCTL_EXIT_OK;
 }

@@ -6,6 +6,7 @@
 #define MEMBERCTL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <membercore/membercore.h>
 
@@ -60,8 +61,15 @@ int command_client(app *a, mc_client **out);
 /* Print "usage: memberctl SYNOPSIS" and the command's help on stdout; 0. */
 int command_help(const command *self);
 
+/*
+ * sync --watch (cmd_watch.c), run by the sync command: the background sync
+ * with its events and status printed until SIGINT or SIGTERM, or for seconds
+ * (< 0: no limit). Returns the exit code.
+ */
+int sync_watch(app *a, mc_client *client, int32_t seconds);
+
 /* The commands (cmd_auth.c, cmd_account.c, cmd_sync.c, cmd_outbox.c,
- * cmd_events.c, cmd_notifications.c). */
+ * cmd_events.c, cmd_notifications.c, cmd_rooms.c, cmd_bookings.c). */
 extern const command cmd_login;
 extern const command cmd_verify;
 extern const command cmd_profile;
@@ -75,5 +83,10 @@ extern const command cmd_events;
 extern const command cmd_rsvp;
 extern const command cmd_notifications;
 extern const command cmd_read;
+extern const command cmd_rooms;
+extern const command cmd_pay_booking;
+extern const command cmd_bookings;
+extern const command cmd_cancel;
+extern const command cmd_credits;
 
 #endif /* MEMBERCTL_H */

@@ -315,6 +315,50 @@ const char *out_mutation_state_name(mc_mutation_state state)
     return "unknown";
 }
 
+bool out_add_item(cJSON *root, const char *name, cJSON *item)
+{
+    if (item != NULL && cJSON_AddItemToObject(root, name, item))
+        return true;
+    cJSON_Delete(item);
+    return false;
+}
+
+cJSON *out_sync_status_json(const mc_sync_status *s)
+{
+    cJSON *obj = cJSON_CreateObject();
+    bool ok = obj != NULL &&
+              cJSON_AddStringToObject(obj, "state", out_sync_state_name(s->state)) != NULL &&
+              cJSON_AddBoolToObject(obj, "running", s->running) != NULL &&
+              cJSON_AddNumberToObject(obj, "queue_depth", s->queue_depth) != NULL &&
+              cJSON_AddNumberToObject(obj, "rejected_count", s->rejected_count) != NULL &&
+              out_add_time_json(obj, "last_sync", s->last_sync_ms, true) &&
+              out_add_time_json(obj, "next_attempt", s->next_attempt_ms, true);
+    if (ok && s->last_error == MC_OK) {
+        ok = cJSON_AddNullToObject(obj, "last_error") != NULL;
+    } else if (ok) {
+        cJSON *error = cJSON_AddObjectToObject(obj, "last_error");
+        ok = error != NULL &&
+             cJSON_AddStringToObject(error, "code", mc_status_name(s->last_error)) != NULL &&
+             cJSON_AddNumberToObject(error, "status", (int)s->last_error) != NULL &&
+             cJSON_AddStringToObject(error, "message", s->last_error_message) != NULL;
+    }
+    if (!ok) {
+        cJSON_Delete(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+void out_sync_last_error(const mc_sync_status *s, char *out, size_t out_cap)
+{
+    if (s->last_error == MC_OK)
+        snprintf(out, out_cap, "none");
+    else if (s->last_error_message[0] != '\0')
+        snprintf(out, out_cap, "%s: %s", mc_status_name(s->last_error), s->last_error_message);
+    else
+        snprintf(out, out_cap, "%s", mc_status_name(s->last_error));
+}
+
 const char *out_str(const char *s)
 {
     return s != NULL ? s : "";

@@ -66,6 +66,20 @@ void out_roles(uint32_t roles, char *out, size_t out_cap);
 const char *out_sync_state_name(mc_sync_state state);
 const char *out_mutation_state_name(mc_mutation_state state);
 
+/* Add item to obj under name, or delete it; false when item is NULL (no
+ * memory) or adding failed. */
+bool out_add_item(cJSON *obj, const char *name, cJSON *item);
+
+/*
+ * The sync status as JSON: "state", "running", "queue_depth",
+ * "rejected_count", "last_sync(_ms)", "next_attempt(_ms)" and
+ * "last_error":{"code","status","message"}|null. NULL when out of memory.
+ */
+cJSON *out_sync_status_json(const mc_sync_status *s);
+
+/* The status's last error as "offline: could not connect ...", or "none". */
+void out_sync_last_error(const mc_sync_status *s, char *out, size_t out_cap);
+
 /* s, or "" when s is NULL. */
 const char *out_str(const char *s);
 
@@ -94,5 +108,29 @@ void out_mutation_reason(const mc_mutation *m, char *out, size_t out_cap);
  * null. NULL when out of memory.
  */
 cJSON *out_mutation_json(const mc_mutation *m);
+
+/* ---- Rooms and bookings (output_booking.c) ------------------------------- */
+
+/* "credits", "razorpay"; "unknown" otherwise. */
+const char *out_payment_name(mc_payment pay);
+
+/* What a booking costs: "12 credits" or "₹5000.00", into out. */
+void out_booking_cost(const mc_booking *b, char *out, size_t out_cap);
+
+/*
+ * A booking as JSON: "id", "room_id", "building_id", "start(_ms)",
+ * "end(_ms)" (ISO-8601 UTC), "status" by name, "paid_by", "credits",
+ * "amount_paise", "guests":[{"name","email","credential_id"}], "order_id",
+ * "razorpay_key_id", "pending". NULL when out of memory.
+ */
+cJSON *out_booking_json(const mc_booking *b);
+
+/*
+ * A booking for a person, on two lines or three (indented by two spaces):
+ *   ID  ROOM (BUILDING)
+ *       START to END (UTC), STATUS, paid by credits: 12 credits (pending)
+ *       guests: Ravi <ravi@example.in> (credential ...)
+ */
+void out_booking_human(const mc_booking *b);
 
 #endif /* MEMBERCTL_OUTPUT_H */

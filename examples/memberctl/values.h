@@ -1,7 +1,8 @@
 /*
  * values.h - typed values as a person types and reads them: counts, ids,
- * rupee amounts (converted to and from integer paise, never floating point)
- * and times (milliseconds since the epoch, shown as ISO-8601 UTC).
+ * rupee amounts (converted to and from integer paise, never floating point),
+ * times (milliseconds since the epoch, shown as ISO-8601 UTC), local dates
+ * and times of day, and guests written as "Name <email>".
  */
 #ifndef MEMBERCTL_VALUES_H
 #define MEMBERCTL_VALUES_H
@@ -34,5 +35,29 @@ bool values_parse_id(const char *text, int64_t *out);
  */
 #define VALUES_TIME_MAX 32
 void values_format_time(int64_t ms, char *out, size_t out_cap);
+
+/*
+ * "2027-03-28": a real date in the proleptic Gregorian calendar, written
+ * YYYY-MM-DD with exactly those digits (no sign, no spaces, year 0001-9999).
+ */
+bool values_parse_date(const char *text);
+
+/* "09:30" -> 570: HH:MM with two digits each, 00:00 to 24:00. */
+bool values_parse_hhmm(const char *text, int32_t *minute);
+
+/* A minute of the day -> "09:30" into out (at least 6 bytes; 1440 is "24:00"). */
+void values_format_hhmm(int32_t minute, char *out, size_t out_cap);
+
+/*
+ * A guest written "Name <email>": a name (spaces around it dropped, without
+ * '<' or '>'), then the address in angle brackets, then nothing. The address
+ * must be non-empty, without spaces or brackets, with one '@' between other
+ * characters (the core checks it fully). Copies both into the buffers; false
+ * when the text has another shape or a part does not fit.
+ */
+#define VALUES_GUEST_NAME_MAX  512
+#define VALUES_GUEST_EMAIL_MAX 320
+bool values_parse_guest(const char *text, char *name, size_t name_cap, char *email,
+                        size_t email_cap);
 
 #endif /* MEMBERCTL_VALUES_H */

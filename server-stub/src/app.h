@@ -12,6 +12,10 @@
 #include "crypto.h"
 #include "faults.h"
 
+/* The Razorpay test keys used unless --razorpay-key-id / --razorpay-key-secret say otherwise. */
+#define MS_RAZORPAY_KEY_ID_DEFAULT     "rzp_test_memberstub"
+#define MS_RAZORPAY_KEY_SECRET_DEFAULT "memberstub_test_key_secret"
+
 #ifndef MS_VERSION
 #define MS_VERSION "0.0.0"
 #endif
@@ -28,6 +32,10 @@ typedef struct ms_app {
     uint8_t otp_key[MS_KEY_LEN];
     /* The test-mode fault injector for /v1/sync/... (off until a test turns it on). */
     ms_faults faults;
+    /* Razorpay keys: the id is sent to clients with each order; the secret signs
+     * payments and is never sent or logged. */
+    const char *razorpay_key_id;
+    const char *razorpay_key_secret;
 } ms_app;
 
 #endif

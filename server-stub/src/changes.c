@@ -15,7 +15,8 @@ static void scope_of(ms_kind kind, const char *owner, const char *id, char *out,
         snprintf(out, cap, "*");
         break;
     case MS_VISIBLE_TO_COMPANY:
-        snprintf(out, cap, "c:%s", id);
+        /* A company is its own scope; a ledger line is in its company's (owner). */
+        snprintf(out, cap, "c:%s", kind == MS_KIND_COMPANY ? id : owner);
         break;
     case MS_VISIBLE_TO_USER:
         snprintf(out, cap, "u:%s", kind == MS_KIND_PROFILE ? id : owner);

@@ -16,7 +16,8 @@
 /*
  * Append an upsert of entity (kind, id) carrying its current data object, in
  * the caller's transaction (the same one as the write). owner: the user whose
- * entity it is for user-scoped kinds; ignored otherwise. 0 / -1.
+ * entity it is for user-scoped kinds, the company id for credit_ledger;
+ * ignored otherwise. 0 / -1.
  */
 int ms_change_upsert(sqlite3 *db, ms_kind kind, const char *owner, const char *id);
 /* Append a delete (a tombstone) of entity (kind, id); owner as above. 0 / -1. */

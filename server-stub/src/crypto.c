@@ -11,12 +11,13 @@
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
 #include <mbedtls/md.h>
+#include <mbedtls/platform_util.h>
 
 /*
  * Only functions present in both mbedTLS 2.28 (Debian 12) and 3.6 (the mobile
  * builds) are used: mbedtls_md_info_from_type, mbedtls_md, mbedtls_md_hmac,
- * CTR-DRBG + entropy, base64 and mbedtls_ct_memcmp (public in
- * <mbedtls/constant_time.h> since 2.28).
+ * CTR-DRBG + entropy, base64, mbedtls_platform_zeroize and mbedtls_ct_memcmp
+ * (public in <mbedtls/constant_time.h> since 2.28).
  */
 
 struct ms_rng {
@@ -110,6 +111,11 @@ int ms_hmac_sha256(const uint8_t *key, size_t key_len, const void *data, size_t 
 bool ms_ct_equal(const void *a, const void *b, size_t n)
 {
     return mbedtls_ct_memcmp(a, b, n) == 0;
+}
+
+void ms_wipe(void *p, size_t n)
+{
+    mbedtls_platform_zeroize(p, n);
 }
 
 void ms_hex(const uint8_t *in, size_t n, char *out)

@@ -31,6 +31,9 @@ int ms_hmac_sha256(const uint8_t *key, size_t key_len, const void *data, size_t 
 /* true when the n bytes at a and b are equal; the time taken does not depend on their contents. */
 bool ms_ct_equal(const void *a, const void *b, size_t n);
 
+/* Overwrite n bytes at p with zeros (not optimised away). */
+void ms_wipe(void *p, size_t n);
+
 /* Lower-case hex of in into out (2 * n + 1 bytes). */
 void ms_hex(const uint8_t *in, size_t n, char *out);
 /* Unpadded base64url of in into out; -1 when out_cap is too small. */

@@ -235,6 +235,150 @@ static const char schema_v3[] = "CREATE TABLE push_tokens ("
                                 "  PRIMARY KEY (user_id, client_id)"
                                 ");";
 
+/*
+ * Version 4: meeting rooms (docs/rooms-protocol.md). Booking settings, time
+ * zone coverage and blackouts of buildings and rooms; reservations rebuilt
+ * (SQLite cannot change a CHECK) with the status "pending_payment", credits,
+ * amount, order, creation time and hold expiry; their guests; room_busy (what
+ * everyone sees of a booking or hold) and its blocks, whose primary key is
+ * the exclusion check that no two holds share a room block; the company credit
+ * ledger and month; Razorpay orders; guest access credentials; the simulated
+ * email outbox.
+ */
+static const char schema_v4[] =
+    "ALTER TABLE buildings ADD COLUMN booking_window_days INTEGER NOT NULL DEFAULT 30"
+    "  CHECK (booking_window_days >= 0);"
+    "ALTER TABLE buildings ADD COLUMN min_notice_min INTEGER NOT NULL DEFAULT 15"
+    "  CHECK (min_notice_min >= 0);"
+    "ALTER TABLE buildings ADD COLUMN cancel_cutoff_min INTEGER NOT NULL DEFAULT 120"
+    "  CHECK (cancel_cutoff_min >= 0);"
+    /* The UTC year building.zone.transitions were last generated around (0: never);
+     * upkeep.c moves it with the server clock and logs the building again. */
+    "ALTER TABLE buildings ADD COLUMN zone_year INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE building_blackouts ("
+    "  id TEXT PRIMARY KEY,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  CHECK (start_ms < end_ms));"
+    "CREATE INDEX building_blackouts_by_building ON building_blackouts (building_id, start_ms);"
+    "CREATE TABLE room_blackouts ("
+    "  id TEXT PRIMARY KEY,"
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  CHECK (start_ms < end_ms));"
+    "CREATE INDEX room_blackouts_by_room ON room_blackouts (room_id, start_ms);"
+
+    /* The building-local month ("YYYY-MM") the balance belongs to. */
+    "ALTER TABLE companies ADD COLUMN credit_month TEXT NOT NULL DEFAULT '';"
+    /* seq orders the lines; id is 'led_' and seq zero-padded, so ids sort the same way. */
+    "CREATE TABLE credit_ledger ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  company_id TEXT NOT NULL REFERENCES companies(id),"
+    "  delta INTEGER NOT NULL,"
+    "  balance_after INTEGER NOT NULL CHECK (balance_after >= 0),"
+    "  reason TEXT NOT NULL CHECK (reason IN ('monthly_reset', 'booking', 'refund')),"
+    "  reservation_id TEXT,"
+    "  at_ms INTEGER NOT NULL,"
+    "  CHECK ((reason = 'monthly_reset') = (reservation_id IS NULL)));"
+    "CREATE INDEX credit_ledger_by_company ON credit_ledger (company_id, id);"
+
+    "CREATE TABLE reservations_v4 ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('pending_payment', 'confirmed', 'cancelled')),"
+    "  paid_by TEXT NOT NULL CHECK (paid_by IN ('credits', 'razorpay')),"
+    "  credits INTEGER NOT NULL DEFAULT 0 CHECK (credits >= 0),"
+    "  amount_paise INTEGER NOT NULL DEFAULT 0 CHECK (amount_paise >= 0),"
+    "  order_id TEXT,"
+    "  created_at_ms INTEGER NOT NULL,"
+    /* pending_payment only: when the hold lapses. */
+    "  hold_expires_at_ms INTEGER,"
+    "  cancelled_at_ms INTEGER,"
+    "  CHECK (start_ms < end_ms),"
+    "  CHECK ((status = 'pending_payment') = (hold_expires_at_ms IS NOT NULL)));"
+    "INSERT INTO reservations_v4 (id, user_id, room_id, building_id, start_ms, end_ms, status,"
+    " paid_by, created_at_ms)"
+    " SELECT id, user_id, room_id, building_id, start_ms, end_ms,"
+    " CASE status WHEN 'pending' THEN 'cancelled' ELSE status END, paid_by, start_ms"
+    " FROM reservations;"
+    "DROP TABLE reservations;"
+    "ALTER TABLE reservations_v4 RENAME TO reservations;"
+    "CREATE INDEX reservations_by_user ON reservations (user_id, id);"
+    "CREATE INDEX reservations_holds ON reservations (hold_expires_at_ms)"
+    "  WHERE hold_expires_at_ms IS NOT NULL;"
+    "CREATE TABLE reservation_guests ("
+    "  reservation_id TEXT NOT NULL REFERENCES reservations(id),"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  email TEXT NOT NULL,"
+    "  credential_id TEXT,"
+    "  PRIMARY KEY (reservation_id, position));"
+
+    /* What everyone sees of a confirmed booking or a live hold: no holder. */
+    "CREATE TABLE room_busy ("
+    "  id TEXT PRIMARY KEY,"
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  reservation_id TEXT NOT NULL UNIQUE REFERENCES reservations(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  CHECK (start_ms < end_ms));"
+    "CREATE INDEX room_busy_by_room ON room_busy (room_id, start_ms);"
+    /* One row per held 60-minute block. Blocks of a room start on its building's
+     * local hours, so two holds overlap exactly when they share a block start:
+     * the primary key refuses a second holder even if a check were missed. */
+    "CREATE TABLE room_busy_blocks ("
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  block_start_ms INTEGER NOT NULL,"
+    "  busy_id TEXT NOT NULL REFERENCES room_busy(id),"
+    "  PRIMARY KEY (room_id, block_start_ms));"
+    "CREATE INDEX room_busy_blocks_by_busy ON room_busy_blocks (busy_id);"
+
+    "CREATE TABLE razorpay_orders ("
+    "  id TEXT PRIMARY KEY,"
+    "  reservation_id TEXT NOT NULL UNIQUE REFERENCES reservations(id),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  amount_paise INTEGER NOT NULL CHECK (amount_paise > 0),"
+    "  currency TEXT NOT NULL DEFAULT 'INR',"
+    "  status TEXT NOT NULL CHECK (status IN ('created', 'paid')),"
+    "  payment_id TEXT,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  paid_at_ms INTEGER,"
+    "  CHECK ((status = 'paid') = (payment_id IS NOT NULL)));"
+
+    /* An access credential (issue 6 shows it as a QR code): who, when, and a
+     * random secret the door reader checks. */
+    "CREATE TABLE guest_credentials ("
+    "  id TEXT PRIMARY KEY,"
+    "  reservation_id TEXT NOT NULL REFERENCES reservations(id),"
+    "  guest_email TEXT NOT NULL,"
+    "  valid_from_ms INTEGER NOT NULL,"
+    "  valid_until_ms INTEGER NOT NULL,"
+    "  secret TEXT NOT NULL,"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  revoked_at_ms INTEGER,"
+    "  CHECK (valid_from_ms < valid_until_ms));"
+    "CREATE INDEX guest_credentials_by_reservation ON guest_credentials (reservation_id);"
+    /* The simulated email gateway: every message sent. */
+    "CREATE TABLE emails ("
+    "  id INTEGER PRIMARY KEY,"
+    "  to_addr TEXT NOT NULL,"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  credential_id TEXT,"
+    "  valid_from_ms INTEGER,"
+    "  valid_until_ms INTEGER,"
+    "  sent_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX emails_by_to ON emails (to_addr COLLATE NOCASE, id);";
+
 typedef struct migration {
     int version;
     const char *sql;
@@ -246,6 +390,7 @@ static const migration migrations[] = {
     {1, schema_v1, ms_seed},
     {2, schema_v2, ms_seed_v2},
     {3, schema_v3, NULL},
+    {4, schema_v4, ms_seed_v4},
 };
 
 static void log_db_error(sqlite3 *db, const char *what)

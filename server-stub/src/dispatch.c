@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "sessions.h"
+#include "upkeep.h"
 
 /* The token of an "Authorization: Bearer <token>" header, or NULL. */
 static const char *bearer_token(const char *header)
@@ -58,6 +59,9 @@ void ms_dispatch(ms_app *app, const ms_route *route, ms_request *req, ms_reply *
     pthread_mutex_lock(&app->db_lock);
     if (ms_db_begin(app->db, writes) != 0) {
         ms_reply_internal(reply);
+    } else if (ms_upkeep(app) != 0) {
+        ms_reply_internal(reply);
+        ms_db_rollback(app->db);
     } else {
         if (!route->needs_auth || authenticate(app, req, reply))
             route->handler(app, req, reply);

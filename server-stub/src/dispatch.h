@@ -7,7 +7,8 @@
 
 /*
  * Run route's handler for req under the database lock, inside one
- * transaction, after checking the bearer token if the route needs auth.
+ * transaction, after the time-driven upkeep (upkeep.h) and checking the
+ * bearer token if the route needs auth.
  * The transaction commits when the reply is a success (or asks to keep its
  * writes) and rolls back otherwise, so no request leaves a half-written row.
  * This is the one place every handler is called from.

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "db.h"
+#include "log.h"
 #include "user_json.h"
+#include "zone.h"
 
 /*
  * Per kind: the wire name, who sees it, and the keyset query of the snapshot,
@@ -37,6 +39,11 @@ static const struct {
     [MS_KIND_NOTIFICATION] = {"notification", MS_VISIBLE_TO_USER,
                               "SELECT id FROM notifications WHERE user_id = :user"
                               " AND id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_ROOM_BUSY] = {"room_busy", MS_VISIBLE_TO_ALL,
+                           "SELECT id FROM room_busy WHERE id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_CREDIT_LEDGER] = {"credit_ledger", MS_VISIBLE_TO_COMPANY,
+                               "SELECT id FROM credit_ledger WHERE company_id = :company"
+                               " AND id > :after ORDER BY id LIMIT 1"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -97,7 +104,9 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
                     " + (SELECT count(*) FROM reservations WHERE user_id = ?1)"
                     " + (SELECT count(*) FROM events)"
                     " + (SELECT count(*) FROM rsvps WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM notifications WHERE user_id = ?1)",
+                    " + (SELECT count(*) FROM notifications WHERE user_id = ?1)"
+                    " + (SELECT count(*) FROM room_busy)"
+                    " + (SELECT count(*) FROM credit_ledger WHERE company_id = ?2)",
                     "tt", viewer->user_id, viewer->company_id);
     if (!stmt)
         return -1;
@@ -209,11 +218,53 @@ static int profile_data(sqlite3 *db, const char *id, cJSON **out)
     return *out ? 0 : -1;
 }
 
+/* The blackouts of a building or room (sql selects start_ms, end_ms, reason by id), by start. */
+static bool add_blackouts(sqlite3 *db, cJSON *o, const char *sql, const char *id)
+{
+    return add_rows(o, "blackouts", ms_db_query(db, sql, "t", id));
+}
+
+/* {"name", "transitions": [{at_ms, offset_min}]} around the UTC year `year` (ms_zone_cover). */
+static cJSON *zone_object(const char *name, int year)
+{
+    const ms_zone *zone = ms_zone_find(name);
+    if (!zone) {
+        ms_log("building data: no rule for the time zone '%s'", name);
+        return NULL;
+    }
+    int64_t from, to;
+    ms_zone_cover(year, &from, &to);
+    ms_zone_transition t[32];
+    int n = ms_zone_transitions(zone, from, to, t, sizeof t / sizeof t[0]);
+    cJSON *o = cJSON_CreateObject();
+    cJSON *list = o && cJSON_AddStringToObject(o, "name", name)
+                      ? cJSON_AddArrayToObject(o, "transitions")
+                      : NULL;
+    bool ok = list && n > 0;
+    for (int i = 0; ok && i < n; i++) {
+        cJSON *item = cJSON_CreateObject();
+        if (!item || !cJSON_AddItemToArray(list, item)) {
+            cJSON_Delete(item);
+            ok = false;
+            break;
+        }
+        ok = cJSON_AddNumberToObject(item, "at_ms", (double)t[i].at_ms) &&
+             cJSON_AddNumberToObject(item, "offset_min", t[i].offset_min);
+    }
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
 static int building_data(sqlite3 *db, const char *id, cJSON **out)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT b.name, b.city, b.timezone, o.day_pass_price_paise,"
-                                     " o.capacity FROM buildings b LEFT JOIN open_space o"
+                                     " o.capacity, b.zone_year, b.booking_window_days,"
+                                     " b.min_notice_min, b.cancel_cutoff_min"
+                                     " FROM buildings b LEFT JOIN open_space o"
                                      " ON o.building_id = b.id WHERE b.id = ?",
                                      "t", id);
     if (!stmt)
@@ -224,8 +275,10 @@ static int building_data(sqlite3 *db, const char *id, cJSON **out)
         return rc == 0 ? 1 : -1;
     }
     cJSON *o = cJSON_CreateObject();
+    cJSON *zone =
+        zone_object((const char *)sqlite3_column_text(stmt, 2), sqlite3_column_int(stmt, 5));
     bool ok =
-        o && cJSON_AddStringToObject(o, "id", id) &&
+        o && zone && cJSON_AddStringToObject(o, "id", id) &&
         cJSON_AddStringToObject(o, "name", (const char *)sqlite3_column_text(stmt, 0)) &&
         cJSON_AddStringToObject(o, "city", (const char *)sqlite3_column_text(stmt, 1)) &&
         cJSON_AddStringToObject(o, "timezone", (const char *)sqlite3_column_text(stmt, 2)) &&
@@ -235,8 +288,20 @@ static int building_data(sqlite3 *db, const char *id, cJSON **out)
                              " WHERE building_id = ? ORDER BY weekday",
                              "t", id)) &&
         cJSON_AddNumberToObject(o, "day_pass_price_paise", (double)sqlite3_column_int64(stmt, 3)) &&
-        cJSON_AddNumberToObject(o, "open_space_capacity", (double)sqlite3_column_int64(stmt, 4));
+        cJSON_AddNumberToObject(o, "open_space_capacity", (double)sqlite3_column_int64(stmt, 4)) &&
+        cJSON_AddItemToObject(o, "zone", zone);
+    if (ok)
+        zone = NULL;
+    ok = ok &&
+         cJSON_AddNumberToObject(o, "booking_window_days", (double)sqlite3_column_int64(stmt, 6)) &&
+         cJSON_AddNumberToObject(o, "min_notice_min", (double)sqlite3_column_int64(stmt, 7)) &&
+         cJSON_AddNumberToObject(o, "cancel_cutoff_min", (double)sqlite3_column_int64(stmt, 8)) &&
+         add_blackouts(db, o,
+                       "SELECT start_ms, end_ms, reason FROM building_blackouts"
+                       " WHERE building_id = ? ORDER BY start_ms, end_ms, id",
+                       id);
     sqlite3_finalize(stmt);
+    cJSON_Delete(zone);
     if (!ok) {
         cJSON_Delete(o);
         return -1;
@@ -256,17 +321,62 @@ static int room_data(sqlite3 *db, const char *id, cJSON **out)
         return rc;
     sqlite3_stmt *prices = ms_db_query(
         db, "SELECT price_per_hour_paise, credits_per_hour FROM rooms WHERE id = ?", "t", id);
-    bool ok =
-        add_strings(*out, "amenities",
-                    ms_db_query(db,
-                                "SELECT amenity FROM room_amenities WHERE room_id = ?"
-                                " ORDER BY amenity",
-                                "t", id)) &&
-        prices && ms_db_step(prices) == 1 &&
-        cJSON_AddNumberToObject(*out, "price_per_hour_paise",
-                                (double)sqlite3_column_int64(prices, 0)) &&
-        cJSON_AddNumberToObject(*out, "credits_per_hour", (double)sqlite3_column_int64(prices, 1));
+    bool ok = add_strings(*out, "amenities",
+                          ms_db_query(db,
+                                      "SELECT amenity FROM room_amenities WHERE room_id = ?"
+                                      " ORDER BY amenity",
+                                      "t", id)) &&
+              prices && ms_db_step(prices) == 1 &&
+              cJSON_AddNumberToObject(*out, "price_per_hour_paise",
+                                      (double)sqlite3_column_int64(prices, 0)) &&
+              cJSON_AddNumberToObject(*out, "credits_per_hour",
+                                      (double)sqlite3_column_int64(prices, 1)) &&
+              add_blackouts(db, *out,
+                            "SELECT start_ms, end_ms, reason FROM room_blackouts WHERE room_id = ?"
+                            " ORDER BY start_ms, end_ms, id",
+                            id);
     sqlite3_finalize(prices);
+    if (!ok) {
+        cJSON_Delete(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * {id, room_id, building_id, start_ms, end_ms, status, paid_by, credits,
+ * amount_paise, guests: [{name, email, credential_id}], order_id, created_at_ms}
+ */
+static int reservation_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
+{
+    int rc = query_object(ms_db_query(db,
+                                      "SELECT id, room_id, building_id, start_ms, end_ms,"
+                                      " status, paid_by, credits, amount_paise FROM reservations"
+                                      " WHERE id = ? AND user_id = ?",
+                                      "tt", id, owner),
+                          out);
+    if (rc != 0)
+        return rc;
+    cJSON *tail = NULL;
+    bool ok = add_rows(*out, "guests",
+                       ms_db_query(db,
+                                   "SELECT name, email, credential_id FROM reservation_guests"
+                                   " WHERE reservation_id = ? ORDER BY position",
+                                   "t", id)) &&
+              query_object(ms_db_query(db,
+                                       "SELECT order_id, created_at_ms FROM reservations"
+                                       " WHERE id = ?",
+                                       "t", id),
+                           &tail) == 0;
+    /* Move the tail's two fields after guests, in the contract's order. */
+    while (ok && tail->child) {
+        cJSON *item = cJSON_DetachItemViaPointer(tail, tail->child);
+        ok = cJSON_AddItemToObject(*out, item->string, item);
+        if (!ok)
+            cJSON_Delete(item);
+    }
+    cJSON_Delete(tail);
     if (!ok) {
         cJSON_Delete(*out);
         *out = NULL;
@@ -284,7 +394,8 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
     case MS_KIND_COMPANY:
         return query_object(ms_db_query(db,
                                         "SELECT id, name, building_id, monthly_credits,"
-                                        " credit_balance FROM companies WHERE id = ?",
+                                        " credit_balance, credit_month FROM companies"
+                                        " WHERE id = ?",
                                         "t", id),
                             out);
     case MS_KIND_BUILDING:
@@ -292,12 +403,7 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
     case MS_KIND_ROOM:
         return room_data(db, id, out);
     case MS_KIND_RESERVATION:
-        return query_object(ms_db_query(db,
-                                        "SELECT id, room_id, building_id, start_ms, end_ms,"
-                                        " status, paid_by FROM reservations"
-                                        " WHERE id = ? AND user_id = ?",
-                                        "tt", id, owner),
-                            out);
+        return reservation_data(db, owner, id, out);
     case MS_KIND_EVENT:
         return query_object(ms_db_query(db,
                                         "SELECT id, building_id, title, description,"
@@ -319,6 +425,18 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
                                         " is_read AS read, deep_link FROM notifications"
                                         " WHERE id = ? AND user_id = ?",
                                         "tt", id, owner),
+                            out);
+    case MS_KIND_ROOM_BUSY:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, room_id, start_ms, end_ms FROM room_busy"
+                                        " WHERE id = ?",
+                                        "t", id),
+                            out);
+    case MS_KIND_CREDIT_LEDGER:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, company_id, delta, balance_after, reason,"
+                                        " reservation_id, at_ms FROM credit_ledger WHERE id = ?",
+                                        "t", id),
                             out);
     case MS_KIND_COUNT:
         break;

@@ -10,7 +10,7 @@
 
 #include "users.h"
 
-/* The kinds of docs/sync-protocol.md, in snapshot order. */
+/* The kinds of docs/sync-protocol.md and docs/rooms-protocol.md, in snapshot order. */
 typedef enum ms_kind {
     MS_KIND_PROFILE,
     MS_KIND_COMPANY,
@@ -20,6 +20,8 @@ typedef enum ms_kind {
     MS_KIND_EVENT,
     MS_KIND_RSVP,
     MS_KIND_NOTIFICATION,
+    MS_KIND_ROOM_BUSY,
+    MS_KIND_CREDIT_LEDGER,
     MS_KIND_COUNT
 } ms_kind;
 
@@ -46,7 +48,8 @@ int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out);
 /*
  * The data object of entity (kind, id), exactly as pull sends it. owner is the
  * user whose entity it is for the user-scoped kinds (profile, reservation,
- * rsvp, notification) and is ignored for the others. 0 and *out (caller
+ * rsvp, notification) and is ignored for the others (for credit_ledger,
+ * change-log writers pass the company id, which decides the scope). 0 and *out (caller
  * deletes), 1 when there is no such entity, -1 on error.
  */
 int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id, cJSON **out);

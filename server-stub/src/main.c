@@ -20,20 +20,38 @@ typedef struct options {
     const char *port_file;
     bool test_mode;
     bool list_routes;
+    const char *razorpay_key_id;
+    const char *razorpay_key_secret;
 } options;
 
 static void usage(FILE *out)
 {
     fprintf(out, "usage: memberstub --db PATH --port N [--port-file FILE] [--test-mode]\n"
+                 "                  [--razorpay-key-id ID] [--razorpay-key-secret SECRET]\n"
                  "       memberstub --list-routes | --help\n"
                  "\n"
                  "The membercore stub API server (contract: server-stub/openapi.yaml).\n"
                  "  --db PATH         SQLite database; created and seeded on first start\n"
                  "  --port N          port on 127.0.0.1 (0 picks a free one)\n"
                  "  --port-file FILE  write the port listened on to FILE once serving\n"
-                 "  --test-mode       also serve /v1/test/... (SMS outbox, clock, sync faults)\n"
+                 "  --test-mode       also serve /v1/test/... (SMS outbox, clock, sync faults,\n"
+                 "                    Razorpay checkout, emails)\n"
+                 "  --razorpay-key-id ID          the Razorpay key id sent with orders\n"
+                 "                                (default " MS_RAZORPAY_KEY_ID_DEFAULT ")\n"
+                 "  --razorpay-key-secret SECRET  the key secret payments are signed with\n"
+                 "                                (default: a fixed test secret; never logged)\n"
                  "  --list-routes     print every route as 'METHOD PATH' and exit\n"
                  "SIGTERM or SIGINT stops the server cleanly (exit status 0).\n");
+}
+
+/* A key id or secret: 1 to max bytes, no spaces or control characters. */
+static bool key_ok(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] == 0x7F)
+            return false;
+    return n > 0 && n <= max;
 }
 
 /* -1 to go on serving, otherwise the exit status. */
@@ -45,11 +63,15 @@ static int parse_args(int argc, char **argv, options *opt)
         {"port-file", required_argument, NULL, 'f'},
         {"test-mode", no_argument, NULL, 't'},
         {"list-routes", no_argument, NULL, 'l'},
+        {"razorpay-key-id", required_argument, NULL, 'k'},
+        {"razorpay-key-secret", required_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
     opt->port = -1;
+    opt->razorpay_key_id = MS_RAZORPAY_KEY_ID_DEFAULT;
+    opt->razorpay_key_secret = MS_RAZORPAY_KEY_SECRET_DEFAULT;
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -74,6 +96,22 @@ static int parse_args(int argc, char **argv, options *opt)
             break;
         case 'l':
             opt->list_routes = true;
+            break;
+        case 'k':
+            opt->razorpay_key_id = optarg;
+            if (!key_ok(optarg, 64)) {
+                fprintf(stderr, "memberstub: --razorpay-key-id must be 1 to 64 bytes without"
+                                " spaces or control characters\n");
+                return 2;
+            }
+            break;
+        case 's':
+            opt->razorpay_key_secret = optarg;
+            if (!key_ok(optarg, 256)) {
+                fprintf(stderr, "memberstub: --razorpay-key-secret must be 1 to 256 bytes"
+                                " without spaces or control characters\n");
+                return 2;
+            }
             break;
         case 'h':
             usage(stdout);
@@ -140,6 +178,8 @@ int main(int argc, char **argv)
     ms_app app;
     memset(&app, 0, sizeof app);
     app.test_mode = opt.test_mode;
+    app.razorpay_key_id = opt.razorpay_key_id;
+    app.razorpay_key_secret = opt.razorpay_key_secret;
     pthread_mutex_init(&app.db_lock, NULL);
     ms_clock_init(&app.clock);
     ms_faults_init(&app.faults);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bookings.h"
 #include "changes.h"
 #include "db.h"
 #include "entities.h"
@@ -166,6 +167,38 @@ static int apply_push_token(ms_app *app, const char *user_id, const cJSON *paylo
     return APPLIED;
 }
 
+/* The result of a booking operation (0, 1 refused, -1) as a kind's outcome. */
+static int booking_outcome(int rc, const ms_refusal *why, ms_mutation_result *out)
+{
+    if (rc < 0)
+        return FAILED;
+    if (rc == 0)
+        return APPLIED;
+    return reject(out, why->code, "%s", why->message);
+}
+
+/* booking.create {booking_id, room_id, start_ms, hours, guests: [{name, email}], pay: credits} */
+static int apply_booking_create(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_booking_input in;
+    ms_refusal why;
+    if (!ms_booking_parse(payload, MS_PAY_CREDITS, &in, &why))
+        return booking_outcome(1, &why, out);
+    return booking_outcome(ms_booking_create(app, user_id, &in, MS_PAY_CREDITS, &why), &why, out);
+}
+
+/* booking.cancel {booking_id} */
+static int apply_booking_cancel(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    const char *id = payload_string(payload, "booking_id", out);
+    if (!id)
+        return REJECTED;
+    ms_refusal why;
+    return booking_outcome(ms_booking_cancel(app, user_id, id, &why), &why, out);
+}
+
 static const struct {
     const char *kind;
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
@@ -173,6 +206,8 @@ static const struct {
     {"rsvp.set", apply_rsvp_set},
     {"notification.read", apply_notification_read},
     {"device.push_token", apply_push_token},
+    {"booking.create", apply_booking_create},
+    {"booking.cancel", apply_booking_cancel},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */

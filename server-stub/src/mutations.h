@@ -24,7 +24,9 @@ typedef struct ms_mutation_result {
     bool applied;
     /* The stored result of an earlier processing (a retry or duplicate): no effect now. */
     bool replayed;
-    /* For a rejection: not_found, event_full, invalid_argument, forbidden. */
+    /* For a rejection: not_found, event_full, invalid_argument, forbidden, and the booking
+     * refusals (slot_taken, insufficient_credits, outside_hours, blackout, too_soon,
+     * beyond_window). */
     char code[32];
     char message[256];
 } ms_mutation_result;

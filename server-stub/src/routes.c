@@ -28,6 +28,12 @@ static const ms_route routes[] = {
     {"POST", "/v1/test/notifications", ms_handle_test_notification_create, false, true, true},
     {"DELETE", "/v1/test/notifications/{id}", ms_handle_test_notification_delete, false, true,
      false},
+    {"POST", "/v1/bookings", ms_handle_booking_create, true, false, true},
+    {"POST", "/v1/payments/razorpay/confirm", ms_handle_razorpay_confirm, true, false, true},
+    {"POST", "/v1/test/razorpay/pay", ms_handle_test_razorpay_pay, false, true, true},
+    {"GET", "/v1/test/emails", ms_handle_test_emails, false, true, false},
+    {"POST", "/v1/test/blackouts", ms_handle_test_blackout_create, false, true, true},
+    {"GET", "/v1/test/blocks", ms_handle_test_blocks, false, true, false},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])

@@ -62,5 +62,13 @@ void ms_handle_test_push_tokens(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_notification_delete(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_bookings.c */
+void ms_handle_booking_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_test_rooms.c */
+void ms_handle_test_razorpay_pay(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_emails(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_blackout_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_blocks(ms_app *app, ms_request *req, ms_reply *reply);
 
 #endif

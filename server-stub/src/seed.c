@@ -1,6 +1,8 @@
 /* seed.c - the data a new database starts with (DOMAIN.md "Seed data"). */
 #include "seed.h"
 
+#include "bookings.h"
+#include "changes.h"
 #include "db.h"
 #include "users.h"
 
@@ -207,4 +209,73 @@ int ms_seed_v2(sqlite3 *db, ms_rng *rng)
             0)
         return -1;
     return ms_db_exec(db, seed_v2_sql);
+}
+
+/*
+ * Version 4 (meeting rooms). The seeded reservations get their credits,
+ * amount, order and creation time, and become room_busy; the companies get
+ * the ledger that explains their balances (a monthly reset on 1 January 2027,
+ * building-local, then Asha's boardroom booking) and their credit month; a
+ * few blackouts.
+ */
+static const char seed_v4_sql[] =
+    /* Until the first request moves it to the server clock's year (upkeep.c). */
+    "UPDATE buildings SET zone_year = CAST(strftime('%Y', 'now') AS INTEGER);"
+    /* 2027-01-03 10:00 IST */
+    "UPDATE reservations SET credits = 12, created_at_ms = 1798950600000"
+    " WHERE id = 'res_5eed000000000001';"
+    "UPDATE reservations SET amount_paise = 60000, order_id = 'order_5eed0000000001',"
+    " created_at_ms = 1798950600000 WHERE id = 'res_5eed000000000002';"
+    "INSERT INTO razorpay_orders (id, reservation_id, user_id, amount_paise, status, payment_id,"
+    " created_at_ms, paid_at_ms) VALUES"
+    " ('order_5eed0000000001', 'res_5eed000000000002', 'usr_5eed000000000001', 60000, 'paid',"
+    "  'pay_5eed000000000001', 1798950600000, 1798950660000);"
+
+    "UPDATE companies SET credit_month = '2027-01';"
+    "INSERT INTO credit_ledger (seq, id, company_id, delta, balance_after, reason,"
+    " reservation_id, at_ms) VALUES"
+    /* 2027-01-01 00:00 in Bengaluru and in London */
+    " (1, 'led_000000000001', 'ACME', 200, 200, 'monthly_reset', NULL, 1798741800000),"
+    " (2, 'led_000000000002', 'HART', 120, 120, 'monthly_reset', NULL, 1798761600000),"
+    " (3, 'led_000000000003', 'ACME', -12, 188, 'booking', 'res_5eed000000000001',"
+    "  1798950600000);"
+
+    "INSERT INTO building_blackouts (id, building_id, start_ms, end_ms, reason) VALUES"
+    /* 2027-01-26, the whole day in Bengaluru */
+    " ('bbo_5eed000000000001', 'BLR-1', 1800901800000, 1800988200000, 'Republic Day');"
+    "INSERT INTO room_blackouts (id, room_id, start_ms, end_ms, reason) VALUES"
+    /* 2027-01-08 08:00-14:00 IST */
+    " ('rbo_5eed000000000001', 'BLR-1-HUDDLE', 1799375400000, 1799397000000, 'AV upgrade'),"
+    /* 2027-01-09 06:00-12:00 GMT */
+    " ('rbo_5eed000000000002', 'LON-1-THAMES', 1799474400000, 1799496000000, 'Deep clean');";
+
+int ms_seed_v4(sqlite3 *db, ms_rng *rng)
+{
+    if (ms_db_exec(db, seed_v4_sql) != 0)
+        return -1;
+    /* Every confirmed reservation holds its room's blocks. */
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT id, room_id, start_ms, end_ms FROM reservations"
+                                     " WHERE status = 'confirmed' ORDER BY id",
+                                     "");
+    if (!stmt)
+        return -1;
+    int rc;
+    while ((rc = ms_db_step(stmt)) == 1) {
+        char id[MS_ID_MAX], room[MS_ID_MAX];
+        ms_db_text(stmt, 0, id, sizeof id);
+        ms_db_text(stmt, 1, room, sizeof room);
+        if (ms_room_busy_add(db, rng, room, id, sqlite3_column_int64(stmt, 2),
+                             sqlite3_column_int64(stmt, 3), NULL) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    sqlite3_finalize(stmt);
+    if (rc != 0)
+        return -1;
+    /* Building, room, reservation and company objects changed shape and two kinds are
+     * new: every client takes a fresh snapshot. */
+    char epoch[MS_EPOCH_MAX];
+    return ms_changes_new_epoch(db, rng, epoch);
 }

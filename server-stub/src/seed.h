@@ -15,5 +15,11 @@ int ms_seed(sqlite3 *db, ms_rng *rng);
  * migrated), in the caller's transaction. 0 / -1.
  */
 int ms_seed_v2(sqlite3 *db, ms_rng *rng);
+/*
+ * The version 4 seed (meeting rooms): reservation details, room_busy for every
+ * confirmed reservation, the credit ledger and month, blackouts; then a new
+ * dataset epoch (the synced objects changed shape). Caller's transaction. 0 / -1.
+ */
+int ms_seed_v4(sqlite3 *db, ms_rng *rng);
 
 #endif

@@ -183,7 +183,7 @@ check "--help exits 0 and lists the commands" \
 run help
 check "help exits 0" '[ $rc -eq 0 ] && out_has "Commands:"'
 for c in login verify profile intent whoami logout sync status outbox events rsvp notifications \
-    read; do
+    read rooms pay-booking bookings cancel credits; do
     run "$c" --help
     check "$c --help exits 0 with its usage" "[ \$rc -eq 0 ] && out_has 'usage: memberctl $c'"
 done
@@ -258,6 +258,67 @@ run read
 check "read without NOTIFICATION_ID exits 1" '[ $rc -eq 1 ] && err_has "NOTIFICATION_ID"'
 run notifications --unread --unread
 check "notifications --unread twice exits 1" '[ $rc -eq 1 ] && err_has "given twice"'
+run --help
+check "--help lists the meeting-room commands" \
+    'out_has "rooms" && out_has "pay-booking" && out_has "bookings" && out_has "cancel" && out_has "credits"'
+run help rooms
+check "help rooms shows search and book with their options" \
+    '[ $rc -eq 0 ] && out_has "rooms search --date" && out_has "rooms book ROOM" && out_has "--amenity" && out_has "--guest" && out_has "--pay credits"'
+run rooms search --help
+check "rooms search --help exits 0 with the rooms usage" '[ $rc -eq 0 ] && out_has "usage: memberctl rooms"'
+run help bookings
+check "help bookings says the times are UTC" '[ $rc -eq 0 ] && out_has "UTC"'
+run rooms
+check "rooms without a subcommand exits 1" '[ $rc -eq 1 ] && err_has "search or book"'
+run rooms list
+check "rooms with an unknown subcommand exits 1 naming it" '[ $rc -eq 1 ] && err_has "list"'
+run rooms search
+check "rooms search without --date exits 1 naming it" '[ $rc -eq 1 ] && err_has "--date"'
+run rooms search --date 2027-02-30
+check "rooms search with an impossible date exits 1 naming --date" \
+    '[ $rc -eq 1 ] && err_has "--date" && err_has "2027-02-30"'
+run rooms search --date 2027-03-01 --from 9
+check "rooms search with a junk --from exits 1 naming it" '[ $rc -eq 1 ] && err_has "--from"'
+run rooms search --date 2027-03-01 --from 12:00 --to 10:00
+check "rooms search with --from after --to exits 1" '[ $rc -eq 1 ] && err_has "--from"'
+run rooms search --date 2027-03-01 --capacity many
+check "rooms search with a junk --capacity exits 1 naming it" '[ $rc -eq 1 ] && err_has "--capacity"'
+run rooms book
+check "rooms book without ROOM exits 1" '[ $rc -eq 1 ] && err_has "ROOM"'
+run rooms book BLR-1-BOARD --date 2027-03-01 --pay credits
+check "rooms book without --start exits 1 naming it" '[ $rc -eq 1 ] && err_has "--start"'
+run rooms book BLR-1-BOARD --date 2027-03-01 --start 10:00
+check "rooms book without --pay exits 1 naming it" '[ $rc -eq 1 ] && err_has "--pay"'
+run rooms book BLR-1-BOARD --date 2027-03-01 --start 10:00 --pay cash
+check "rooms book with an unknown --pay exits 1 naming it" '[ $rc -eq 1 ] && err_has "cash"'
+run rooms book BLR-1-BOARD --date 2027-03-01 --start 10:00 --hours two --pay credits
+check "rooms book with a junk --hours exits 1 naming it" '[ $rc -eq 1 ] && err_has "--hours"'
+run rooms book BLR-1-BOARD --date 2027-03-01 --start 10 --pay credits
+check "rooms book with a junk --start exits 1 naming it" '[ $rc -eq 1 ] && err_has "--start"'
+for g in "Ravi" "ravi@example.in" "Ravi <ravi@example.in" "<ravi@example.in>" "Ravi <ravi> x" \
+    "Ravi <ravi@example.in>, Meera <meera@example.in>"; do
+    run rooms book BLR-1-BOARD --date 2027-03-01 --start 10:00 --pay credits --guest "$g"
+    check "rooms book --guest '$g' exits 1 naming --guest" \
+        '[ $rc -eq 1 ] && err_has "--guest" && err_has "Name <email>"'
+done
+run --json rooms book BLR-1-BOARD --date 2027-03-01 --start 10:00 --pay credits --guest Ravi
+check_json "a --guest usage error with --json prints a usage error object" 1 \
+    "d['error']['code'] == 'usage' and '--guest' in d['error']['message']"
+guests=()
+for i in $(seq 21); do guests+=(--guest "Guest $i <guest$i@example.in>"); done
+run rooms book BLR-1-BOARD --date 2027-03-01 --start 10:00 --pay credits "${guests[@]}"
+check "rooms book with 21 guests exits 1 (at most 20)" \
+    '[ $rc -eq 1 ] && err_has "--guest" && err_has "20"'
+run bookings now
+check "bookings with a stray word exits 1 naming it" '[ $rc -eq 1 ] && err_has "now"'
+run cancel
+check "cancel without BOOKING_ID exits 1" '[ $rc -eq 1 ] && err_has "BOOKING_ID"'
+run credits --all
+check "credits with an unknown option exits 1 naming it" '[ $rc -eq 1 ] && err_has "--all"'
+run pay-booking
+check "pay-booking without BOOKING_ID exits 1" '[ $rc -eq 1 ] && err_has "BOOKING_ID"'
+run pay-booking bk_1 --order order_1 --payment pay_1
+check "pay-booking without --signature exits 1 naming it" '[ $rc -eq 1 ] && err_has "--signature"'
 
 # --- signed out --------------------------------------------------------------
 run whoami
@@ -288,6 +349,12 @@ for c in events notifications outbox; do
 done
 run rsvp EVT-BLR-DIWALI going
 check "rsvp signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
+for c in bookings credits "rooms search --date 2027-03-01" \
+    "rooms search --date 2027-03-01 --building BLR-1" "cancel bk_1"; do
+    # shellcheck disable=SC2086 # the words of $c are the command's
+    run $c
+    check "$c signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
+done
 
 # --- a new user: login, a wrong code, verify, profile, on-demand -------------
 run login +91 98765 43210
@@ -551,6 +618,289 @@ run logout
 check "logout works offline" '[ $rc -eq 0 ]'
 run whoami
 check "whoami after an offline logout exits 2" '[ $rc -eq 2 ] && err_has "unauthorized"'
+
+# --- meeting rooms: search, credit bookings offline, Razorpay, cancel ----------
+# Against a fresh stub (a new database: no OTP cooldowns left from above). The
+# dates are picked from the stub's clock, never from a fixed calendar: the
+# candidates are the days 2 to 20 after the stub's today, all inside BLR-1's
+# 30-day booking window, and a search says which of them have the blocks a
+# step needs (BLR-1 is closed on Sundays and has blackout days).
+
+# offline_in DIR ARGS...: memberctl ARGS on another store, the server unreachable.
+offline_in() {
+    local dir=$1
+    shift
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$dir" "$@"
+}
+
+# candidate_days: the days 2..20 after the stub's today (UTC), one per line.
+candidate_days() {
+    curl -s "$URL/v1/test/clock" | python3 -c '
+import datetime, json, sys
+now = json.load(sys.stdin)["now_ms"]
+today = datetime.datetime.fromtimestamp(now / 1000, datetime.timezone.utc).date()
+for n in range(2, 21):
+    print((today + datetime.timedelta(days=n)).isoformat())'
+}
+
+# find_day DIR SKIP ROOM...: the first candidate day not in SKIP (words) on
+# which each ROOM has the 12 blocks 08:00-20:00 free, by a search in DIR.
+find_day() {
+    local dir=$1 skip=$2 day
+    shift 2
+    for day in $(candidate_days); do
+        case " $skip " in *" $day "*) continue ;; esac
+        run_in "$dir" --json rooms search --date "$day"
+        if [ "$rc" -eq 0 ] && python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+free = {r["id"]: {s["local_minute"] for s in r["free"]} for r in d["rooms"]}
+whole_day = set(range(480, 1200, 60))
+sys.exit(0 if all(whole_day <= free.get(room, set()) for room in sys.argv[1:]) else 1)' \
+            "$@" <<<"$out"; then
+            echo "$day"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# rzp_pay ORDER_ID FORGE: Razorpay checkout's answer for the order (test mode),
+# as "PAYMENT_ID SIGNATURE".
+rzp_pay() {
+    curl -s -X POST "$URL/v1/test/razorpay/pay" -H 'Content-Type: application/json' \
+        -d "{\"order_id\": \"$1\", \"forge\": $2}" |
+        python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["payment_id"], d["signature"])'
+}
+
+rooms_tests() {
+    rm -f "$work"/stub.db*
+    start_stub
+    local ASHA="$work/asha-rooms" VIKRAM2="$work/vikram-rooms" NEWBIE="$work/newbie"
+
+    # A member with no building of their own must name one.
+    sign_in_in "$NEWBIE" +919876543212
+    run_in "$NEWBIE" sync
+    day=$(candidate_days | head -n 1)
+    run_in "$NEWBIE" rooms search --date "$day"
+    check "rooms search without a building of one's own exits 1 asking for --building" \
+        '[ $rc -eq 1 ] && err_has "--building"'
+    run_in "$NEWBIE" rooms search --date "$day" --building BLR-1
+    check "rooms search --building BLR-1 works for anyone signed in" \
+        '[ $rc -eq 0 ] && out_has "BLR-1-BOARD" && out_has "Asia/Kolkata"'
+    run_in "$NEWBIE" credits
+    check "credits without a company plan exits 2 not_found" \
+        '[ $rc -eq 2 ] && err_has "memberctl: not_found:"'
+    run_in "$NEWBIE" rooms search --date "$day" --building NOWHERE-9
+    check "rooms search of an unknown building exits 2 not_found and says to sync" \
+        '[ $rc -eq 2 ] && err_has "not_found" && err_has "memberctl sync"'
+
+    # Asha (ACME, credits, BLR-1) searches her own building.
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" sync
+    check "Asha syncs the rooms, their busy blocks and her company's credits" \
+        '[ $rc -eq 0 ] && out_has "room" && out_has "credit_ledger"'
+    if ! day=$(find_day "$ASHA" "" BLR-1-BOARD); then
+        fail "a day with BLR-1-BOARD free 08:00-20:00 among the next 20" "a day"
+        return
+    fi
+    echo "     (booking day: $day)"
+    run_in "$ASHA" rooms search --date "$day"
+    check "rooms search (her building by default) shows BLR-1-BOARD, price, credits, free blocks, zone" \
+        '[ $rc -eq 0 ] && out_has "Rooms in BLR-1 on $day" && out_has "BLR-1-BOARD  Boardroom, 12 people" && out_has "/h or 6 credits/h" && out_has "free: 08:00-" && out_has "Asia/Kolkata"'
+    run_in "$ASHA" --json rooms search --date "$day"
+    check_json "rooms search --json: BLR-1, its zone, BLR-1-BOARD free at 10:00 and 11:00 local" 0 \
+        "d['building_id'] == 'BLR-1' and d['timezone'] == 'Asia/Kolkata' and [r['price_per_hour_paise'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD'] == [250000] and {'10:00', '11:00'} <= {s['local_time'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD' for s in r['free']}"
+    run_in "$ASHA" --json rooms search --date "$day" --from 09:00 --to 12:00 --capacity 10 \
+        --amenity projector --amenity whiteboard
+    check_json "rooms search filters: capacity 10, projector and whiteboard: only the boardroom, 3 blocks" 0 \
+        "[r['id'] for r in d['rooms']] == ['BLR-1-BOARD'] and [s['local_time'] for s in d['rooms'][0]['free']] == ['09:00', '10:00', '11:00'] and d['from'] == '09:00'"
+    run_in "$ASHA" --json credits
+    check_json "credits --json: ACME, monthly credits, a balance, nothing pending" 0 \
+        "d['credits']['company_id'] == 'ACME' and d['credits']['monthly_credits'] == 200 and d['credits']['pending_debit'] == 0 and len(d['credits']['ledger']) >= 1"
+    balance0=$(json_get "d['credits']['balance']")
+
+    # Booked with credits while offline: pending, credits held.
+    offline_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 10:00 --hours 2 --pay credits \
+        --guest "Ravi <ravi@example.in>"
+    check "rooms book --pay credits offline: booked, pending until the server confirms" \
+        '[ $rc -eq 0 ] && out_has "pending until the server confirms" && out_has "12 credits" && out_has "Ravi <ravi@example.in>"'
+    offline_in "$ASHA" --json bookings
+    check_json "bookings offline: the new booking is pending, with its guest" 0 \
+        "[(b['status'], b['pending'], b['paid_by'], b['credits'], b['guests'][0]['email']) for b in d['bookings'] if b['room_id'] == 'BLR-1-BOARD' and b['end_ms'] - b['start_ms'] == 7200000 and b['status'] != 'confirmed'] == [('pending', True, 'credits', 12, 'ravi@example.in')]"
+    booking=$(json_get "[b['id'] for b in d['bookings'] if b['pending']][0]")
+    offline_in "$ASHA" bookings
+    check "bookings shows it (pending), in UTC" \
+        '[ $rc -eq 0 ] && out_has "$booking" && out_has "(pending)" && out_has "UTC"'
+    offline_in "$ASHA" --json credits
+    check_json "credits offline: 12 credits pending, the balance net of them" 0 \
+        "d['credits']['pending_debit'] == 12 and d['credits']['balance'] == $balance0 - 12"
+    offline_in "$ASHA" credits
+    check "credits shows the pending debit" '[ $rc -eq 0 ] && out_has "12 credits held"'
+    offline_in "$ASHA" --json rooms search --date "$day"
+    check_json "the pending booking's blocks are no longer free here" 0 \
+        "not {'10:00', '11:00'} & {s['local_time'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD' for s in r['free']}"
+
+    # The sync: confirmed, credits debited, the guest emailed.
+    run_in "$ASHA" sync
+    check "sync sends the booking" '[ $rc -eq 0 ] && out_has "Pushed 1, rejected 0"'
+    run_in "$ASHA" --json bookings
+    check_json "the booking is confirmed and its guest has a credential" 0 \
+        "[(b['status'], b['pending'], b['building_id']) for b in d['bookings'] if b['id'] == '$booking'] == [('confirmed', False, 'BLR-1')] and all(g['credential_id'] for b in d['bookings'] if b['id'] == '$booking' for g in b['guests'])"
+    credential=$(json_get "[g['credential_id'] for b in d['bookings'] if b['id'] == '$booking' for g in b['guests']][0]")
+    run_in "$ASHA" --json credits
+    check_json "credits after the sync: the balance reduced by 12, a booking line in the ledger" 0 \
+        "d['credits']['pending_debit'] == 0 and d['credits']['balance'] == $balance0 - 12 and [(l['delta'], l['reason']) for l in d['credits']['ledger'] if l['reservation_id'] == '$booking'] == [(-12, 'booking')]"
+    out=$(curl -s "$URL/v1/test/emails?to=ravi@example.in")
+    check "the guest got an email with the booking's access credential" \
+        "json \"any(e['credential_id'] == '$credential' for e in d['emails'])\""
+    run_in "$ASHA" --json rooms search --date "$day"
+    check_json "the booked blocks are not free in a search" 0 \
+        "not {'10:00', '11:00'} & {s['local_time'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD' for s in r['free']} and '12:00' in {s['local_time'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD' for s in r['free']}"
+
+    # Vikram (ACME too) sees the block taken.
+    sign_in_in "$VIKRAM2" +919800000002
+    run_in "$VIKRAM2" sync
+    run_in "$VIKRAM2" rooms book BLR-1-BOARD --date "$day" --start 11:00 --pay credits
+    check "booking a taken block exits 2 conflict with the core's message" \
+        '[ $rc -eq 2 ] && err_has "memberctl: conflict: BLR-1-BOARD from 11:00 for 1 h is not free" && err_has "rooms search --date $day"'
+    run_in "$VIKRAM2" --json rooms book BLR-1-BOARD --date "$day" --start 11:00 --pay credits
+    check_json "the conflict with --json" 2 "d['error']['code'] == 'conflict'"
+    run_in "$VIKRAM2" rooms book BLR-1-BOARD --date "$day" --start 10:30 --pay credits
+    check "a start off the hour exits 2 invalid_argument" \
+        '[ $rc -eq 2 ] && err_has "invalid_argument"'
+    run_in "$VIKRAM2" rooms book BLR-1-NOPE --date "$day" --start 12:00 --pay credits
+    check "an unknown room exits 2 not_found" '[ $rc -eq 2 ] && err_has "memberctl: not_found:"'
+
+    # Cancelled: refunded.
+    offline_in "$ASHA" cancel "$booking"
+    check "cancel offline is saved and queued" \
+        '[ $rc -eq 0 ] && out_has "queued" && out_has "cancelled" && out_has "(pending)"'
+    offline_in "$ASHA" --json cancel "$booking"
+    check_json "cancelling again while it waits changes nothing" 0 \
+        "d['already_queued'] is True and d['booking']['status'] == 'cancelled'"
+    run_in "$ASHA" sync
+    check "sync sends the cancellation" '[ $rc -eq 0 ] && out_has "Pushed 1, rejected 0"'
+    run_in "$ASHA" --json credits
+    check_json "cancelled before the cut-off: refunded" 0 \
+        "d['credits']['balance'] == $balance0 and [(l['delta'], l['reason']) for l in d['credits']['ledger'] if l['reservation_id'] == '$booking'] == [(12, 'refund'), (-12, 'booking')]"
+    run_in "$ASHA" --json bookings --all
+    check_json "the booking is cancelled, not pending" 0 \
+        "[(b['status'], b['pending']) for b in d['bookings'] if b['id'] == '$booking'] == [('cancelled', False)]"
+    run_in "$ASHA" cancel "$booking"
+    check "cancelling a cancelled booking exits 2 invalid_state" \
+        '[ $rc -eq 2 ] && err_has "memberctl: invalid_state:"'
+    run_in "$ASHA" cancel bk_nonexistent
+    check "cancelling an unknown booking exits 2 not_found" '[ $rc -eq 2 ] && err_has "not_found"'
+
+    # The server decides: Vikram books 14:00 offline, Asha books it too and
+    # syncs first; Vikram's booking is refused on his sync and rolled back.
+    offline_in "$VIKRAM2" --json rooms book BLR-1-BOARD --date "$day" --start 14:00 --pay credits
+    check_json "Vikram's offline booking of 14:00 is pending" 0 "d['booking']['status'] == 'pending'"
+    vikram_booking=$(json_get "d['booking']['id']")
+    run_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 14:00 --pay credits
+    run_in "$ASHA" sync
+    check "Asha's booking of 14:00 reaches the server first" \
+        '[ $rc -eq 0 ] && out_has "Pushed 1, rejected 0"'
+    run_in "$VIKRAM2" sync
+    check "Vikram's sync shows the refusal: booking.create ... slot_taken" \
+        '[ $rc -eq 0 ] && out_has "rejected: booking.create $vikram_booking: slot_taken" && out_has "Pushed 0, rejected 1"'
+    run_in "$VIKRAM2" --json bookings
+    check_json "the refused booking is rolled back" 0 \
+        "'$vikram_booking' not in [b['id'] for b in d['bookings']]"
+    run_in "$VIKRAM2" --json credits
+    check_json "and its credits are no longer held" 0 "d['credits']['pending_debit'] == 0"
+
+    # Razorpay: an order, a forged signature refused, the real one confirmed.
+    offline_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 10:00 --pay razorpay
+    check "rooms book --pay razorpay offline exits 2 offline" \
+        '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
+    run_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 10:00 --pay razorpay
+    check "rooms book --pay razorpay prints the order and the next step" \
+        '[ $rc -eq 0 ] && out_has "Razorpay order order_" && out_has "2500.00" && out_has "key id" && out_has "memberctl pay-booking"'
+    run_in "$ASHA" --json rooms book BLR-1-BOARD --date "$day" --start 11:00 --hours 2 \
+        --pay razorpay --guest "Meera Iyer <meera@example.in>"
+    check_json "rooms book --pay razorpay --json: pending_payment, the order, the next command" 0 \
+        "d['booking']['status'] == 'pending_payment' and d['order']['amount_paise'] == 500000 and d['order']['key_id'] != '' and d['order']['id'] == d['booking']['order_id'] and d['next'].startswith('memberctl pay-booking ' + d['booking']['id']) and d['queued'] is False"
+    rzp_booking=$(json_get "d['booking']['id']")
+    order=$(json_get "d['order']['id']")
+    read -r payment signature <<<"$(rzp_pay "$order" true)"
+    run_in "$ASHA" pay-booking "$rzp_booking" --order "$order" --payment "$payment" \
+        --signature "$signature"
+    check "a forged signature exits 2 payment_failed" \
+        '[ $rc -eq 2 ] && err_has "memberctl: payment_failed:"'
+    run_in "$ASHA" --json pay-booking "$rzp_booking" --order "$order" --payment "$payment" \
+        --signature "$signature"
+    check_json "a forged signature with --json" 2 "d['error']['code'] == 'payment_failed'"
+    read -r payment signature <<<"$(rzp_pay "$order" false)"
+    offline_in "$ASHA" pay-booking "$rzp_booking" --order "$order" --payment "$payment" \
+        --signature "$signature"
+    check "pay-booking offline exits 2 offline" '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
+    run_in "$ASHA" pay-booking "$rzp_booking" --order "$order" --payment "$payment" \
+        --signature "$signature"
+    check "pay-booking with checkout's answer: confirmed" \
+        '[ $rc -eq 0 ] && out_has "Payment confirmed" && out_has "is confirmed"'
+    run_in "$ASHA" --json pay-booking "$rzp_booking" --order "$order" --payment "$payment" \
+        --signature "$signature"
+    check_json "confirming twice is harmless" 0 \
+        "d['booking']['status'] == 'confirmed' and d['booking']['paid_by'] == 'razorpay' and d['booking']['guests'][0]['credential_id'] != ''"
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json bookings
+    check_json "after a sync, bookings shows the Razorpay booking confirmed, with its amount" 0 \
+        "[(b['status'], b['paid_by'], b['amount_paise']) for b in d['bookings'] if b['id'] == '$rzp_booking'] == [('confirmed', 'razorpay', 500000)]"
+
+    # Credits run short: 12 h in each room on one day (132 of the balance),
+    # then 12 h of the boardroom (72) on another. All offline, never synced.
+    local day1 day2
+    if day1=$(find_day "$ASHA" "$day" BLR-1-BOARD BLR-1-HUDDLE BLR-1-FOCUS) &&
+        day2=$(find_day "$ASHA" "$day $day1" BLR-1-BOARD); then
+        run_in "$ASHA" --json credits
+        local left
+        left=$(json_get "d['credits']['balance']")
+        for room in BLR-1-BOARD BLR-1-HUDDLE BLR-1-FOCUS; do
+            offline_in "$ASHA" rooms book "$room" --date "$day1" --start 08:00 --hours 12 \
+                --pay credits
+        done
+        offline_in "$ASHA" --json credits
+        check_json "three 12-hour bookings hold 132 credits" 0 \
+            "d['credits']['pending_debit'] == 132 and d['credits']['balance'] == $left - 132"
+        offline_in "$ASHA" rooms book BLR-1-BOARD --date "$day2" --start 08:00 --hours 12 \
+            --pay credits
+        if [ "$left" -lt 204 ]; then
+            check "a booking beyond the credits left exits 2 insufficient_credits" \
+                '[ $rc -eq 2 ] && err_has "memberctl: insufficient_credits:" && err_has "memberctl credits"'
+            offline_in "$ASHA" --json rooms book BLR-1-BOARD --date "$day2" --start 08:00 \
+                --hours 12 --pay credits
+            check_json "insufficient_credits with --json" 2 \
+                "d['error']['code'] == 'insufficient_credits'"
+        else
+            fail "ACME has fewer than 204 credits left (the seed's 188)" "a balance below 204"
+        fi
+    else
+        fail "days with every BLR-1 room free 08:00-20:00 among the next 20" "two days"
+    fi
+
+    # A hold not paid within 15 minutes lapses (the stub's clock moves on:
+    # last, as the server is then 16 minutes ahead of this machine).
+    run_in "$ASHA" --json rooms book BLR-1-BOARD --date "$day" --start 16:00 --pay razorpay
+    rzp_booking=$(json_get "d['booking']['id']")
+    order=$(json_get "d['order']['id']")
+    read -r payment signature <<<"$(rzp_pay "$order" false)"
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d '{"advance_ms": 960000}' >/dev/null
+    run_in "$ASHA" pay-booking "$rzp_booking" --order "$order" --payment "$payment" \
+        --signature "$signature"
+    check "paying after the hold lapsed exits 2 conflict, nothing confirmed" \
+        '[ $rc -eq 2 ] && err_has "memberctl: conflict:" && err_has "lapsed"'
+}
+
+if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/bookings'; then
+    rooms_tests
+    stop_stub
+else
+    echo "SKIP meeting rooms: this memberstub has no 'POST /v1/bookings' route" \
+        "(memberstub --list-routes); the rooms tests need it"
+fi
 
 check "no sanitizer reports from any run" '[ $sanitizer_reports -eq 0 ]'
 

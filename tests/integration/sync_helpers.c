@@ -8,10 +8,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int64_t injected_clock(void *context)
+{
+    return *(int64_t *)context;
+}
+
 mc_client *helper_open_client(const char *data_dir, const char *url)
+{
+    return helper_open_client_at(data_dir, url, NULL);
+}
+
+mc_client *helper_open_client_at(const char *data_dir, const char *url, int64_t *now_ms)
 {
     mc_config cfg;
     mc_config_init(&cfg);
+    if (now_ms != NULL) {
+        cfg.clock = injected_clock;
+        cfg.clock_context = now_ms;
+    }
     cfg.data_dir = data_dir;
     cfg.server_url = url;
     cfg.connect_timeout_ms = 2000;

@@ -15,6 +15,9 @@
 /* Open a client over data_dir talking to url (aborts the test on failure). */
 mc_client *helper_open_client(const char *data_dir, const char *url);
 
+/* The same with the client's clock injected: *now_ms is read on every call. */
+mc_client *helper_open_client_at(const char *data_dir, const char *url, int64_t *now_ms);
+
 /* Request an OTP for phone, read it from the simulated SMS, verify. */
 void helper_sign_in(mc_client *client, const stub_process *stub, const char *phone);
 

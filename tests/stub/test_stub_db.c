@@ -12,9 +12,12 @@
 #include <unistd.h>
 
 #include "changes.h"
+#include "credentials.h"
+#include "credits.h"
 #include "db.h"
 #include "entities.h"
 #include "otp_store.h"
+#include "room_busy.h"
 #include "sessions.h"
 #include "users.h"
 
@@ -248,22 +251,32 @@ START_TEST(test_entity_data_has_the_contract_fields)
     } cases[] = {
         {MS_KIND_PROFILE, NULL, "usr_5eed000000000001",
          "id phone name email company city roles profile_complete lead membership"},
-        {MS_KIND_COMPANY, NULL, "ACME", "id name building_id monthly_credits credit_balance"},
+        {MS_KIND_COMPANY, NULL, "ACME",
+         "id name building_id monthly_credits credit_balance credit_month"},
         {MS_KIND_BUILDING, NULL, "BLR-1",
-         "id name city timezone hours day_pass_price_paise open_space_capacity"},
+         "id name city timezone hours day_pass_price_paise open_space_capacity zone"
+         " booking_window_days min_notice_min cancel_cutoff_min blackouts"},
         {MS_KIND_ROOM, NULL, "BLR-1-BOARD",
-         "id building_id name capacity amenities price_per_hour_paise credits_per_hour"},
+         "id building_id name capacity amenities price_per_hour_paise credits_per_hour"
+         " blackouts"},
         {MS_KIND_RESERVATION, "usr_5eed000000000001", "res_5eed000000000001",
-         "id room_id building_id start_ms end_ms status paid_by"},
+         "id room_id building_id start_ms end_ms status paid_by credits amount_paise guests"
+         " order_id created_at_ms"},
         {MS_KIND_EVENT, NULL, "EVT-BLR-FIRESIDE",
          "id building_id title description starts_at_ms ends_at_ms capacity going_count"},
         {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING", "event_id status"},
         {MS_KIND_NOTIFICATION, "usr_5eed000000000001", "ntf_5eed000000000102",
          "id category title body created_at_ms read deep_link"},
+        {MS_KIND_ROOM_BUSY, NULL, NULL, "id room_id start_ms end_ms"},
+        {MS_KIND_CREDIT_LEDGER, NULL, "led_000000000003",
+         "id company_id delta balance_after reason reservation_id at_ms"},
     };
+    char busy_id[64];
+    text("SELECT id FROM room_busy ORDER BY id LIMIT 1", busy_id, sizeof busy_id);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cJSON *data = NULL;
-        ck_assert_int_eq(ms_entity_data(db, cases[i].kind, cases[i].owner, cases[i].id, &data), 0);
+        const char *id = cases[i].id ? cases[i].id : busy_id;
+        ck_assert_int_eq(ms_entity_data(db, cases[i].kind, cases[i].owner, id, &data), 0);
         char fields[256] = "";
         const cJSON *f;
         cJSON_ArrayForEach(f, data)
@@ -493,6 +506,8 @@ START_TEST(test_version_1_database_is_migrated)
     ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 11);
     ck_assert_int_eq(scalar("SELECT count(*) FROM events"), 5);
     ck_assert_int_eq(scalar("SELECT count(*) FROM sync_state"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy"), 2);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM credit_ledger"), 3);
     ck_assert_int_eq(ms_db_secret(db, "otp_key", key_after, sizeof key_after), 0);
     ck_assert(memcmp(key_before, key_after, sizeof key_after) == 0);
     ms_db_close(db);
@@ -504,6 +519,155 @@ START_TEST(test_version_1_database_is_migrated)
         remove(path);
     }
     ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* The rooms seed: a room_busy per confirmed reservation, a ledger that explains the balances. */
+START_TEST(test_seed_has_the_rooms_data)
+{
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy"), 2);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy b JOIN reservations r"
+                            " ON r.id = b.reservation_id AND r.room_id = b.room_id"
+                            " AND r.start_ms = b.start_ms AND r.end_ms = b.end_ms"
+                            " WHERE r.status = 'confirmed'"),
+                     2);
+    /* 2 + 1 hours */
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy_blocks"), 3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM companies c WHERE credit_balance ="
+                            " (SELECT sum(delta) FROM credit_ledger l WHERE l.company_id = c.id)"
+                            " AND credit_balance = (SELECT balance_after FROM credit_ledger l"
+                            " WHERE l.company_id = c.id ORDER BY seq DESC LIMIT 1)"),
+                     2);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM companies WHERE credit_month = '2027-01'"), 2);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM buildings WHERE booking_window_days = 30"
+                            " AND min_notice_min = 15 AND cancel_cutoff_min = 120"),
+                     3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM building_blackouts"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_blackouts"), 2);
+    ck_assert_int_eq(scalar("SELECT credits FROM reservations WHERE id = 'res_5eed000000000001'"),
+                     12);
+    ck_assert_int_eq(
+        scalar("SELECT amount_paise FROM reservations WHERE id = 'res_5eed000000000002'"), 60000);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM razorpay_orders o JOIN reservations r"
+                            " ON r.order_id = o.id AND o.reservation_id = r.id"
+                            " WHERE o.status = 'paid' AND o.amount_paise = r.amount_paise"),
+                     1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM changes"), 0);
+}
+END_TEST
+
+/* The exclusion check: a block has one holder, even for a caller that skipped the overlap test. */
+START_TEST(test_a_block_has_at_most_one_holder)
+{
+    /* Seeded: BLR-1-BOARD 2027-01-05 10:00-12:00 IST = [1799123400000, 1799130600000). */
+    const int64_t ten = 1799123400000LL, hour = 3600000LL;
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO reservations (id, user_id, room_id, building_id,"
+                                    " start_ms, end_ms, status, paid_by, created_at_ms) VALUES"
+                                    " ('res_x', 'usr_5eed000000000002', 'BLR-1-BOARD', 'BLR-1',"
+                                    " 1799127000000, 1799134200000, 'confirmed', 'credits', 0),"
+                                    " ('res_y', 'usr_5eed000000000002', 'BLR-1-BOARD', 'BLR-1',"
+                                    " 1799130600000, 1799134200000, 'confirmed', 'credits', 0)"),
+                     0);
+    bool overlaps;
+    ck_assert_int_eq(
+        ms_room_busy_overlaps(db, "BLR-1-BOARD", ten + hour, ten + 3 * hour, &overlaps), 0);
+    ck_assert(overlaps);
+    ck_assert_int_eq(
+        ms_room_busy_overlaps(db, "BLR-1-BOARD", ten + 2 * hour, ten + 3 * hour, &overlaps), 0);
+    ck_assert(!overlaps); /* touching the end is fine */
+    ck_assert_int_eq(ms_room_busy_overlaps(db, "BLR-1-HUDDLE", ten, ten + hour, &overlaps), 0);
+    ck_assert(!overlaps);
+    /* 11:00-13:00 shares the 11:00 block: refused, and nothing of it is written. */
+    char busy[64];
+    ck_assert_int_eq(
+        ms_room_busy_add(db, rng, "BLR-1-BOARD", "res_x", ten + hour, ten + 3 * hour, busy), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy"), 2);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy_blocks"), 3);
+    /* Straight into the table: the primary key says no. */
+    ck_assert_int_ne(sqlite3_exec(db,
+                                  "INSERT INTO room_busy_blocks (room_id, block_start_ms, busy_id)"
+                                  " SELECT room_id, block_start_ms, busy_id FROM room_busy_blocks"
+                                  " LIMIT 1",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_extended_errcode(db), SQLITE_CONSTRAINT_PRIMARYKEY);
+    /* 12:00-13:00 is free: held; released again. */
+    ck_assert_int_eq(
+        ms_room_busy_add(db, rng, "BLR-1-BOARD", "res_y", ten + 2 * hour, ten + 3 * hour, busy), 0);
+    ck_assert(strncmp(busy, "rb_", 3) == 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy_blocks"), 4);
+    char released[64];
+    ck_assert_int_eq(ms_room_busy_release(db, "res_y", released), 0);
+    ck_assert_str_eq(released, busy);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy_blocks"), 3);
+    ck_assert_int_eq(ms_room_busy_release(db, "res_y", released), 0);
+    ck_assert_str_eq(released, "");
+}
+END_TEST
+
+/* Guest credentials: random ids and secrets, revoked together. */
+START_TEST(test_credentials_are_random_and_revocable)
+{
+    char a[64], b[64];
+    ck_assert_int_eq(
+        ms_credential_issue(db, rng, "res_5eed000000000001", "a@example.com", 10, 20, 5, a), 0);
+    ck_assert_int_eq(
+        ms_credential_issue(db, rng, "res_5eed000000000001", "b@example.com", 10, 20, 5, b), 0);
+    ck_assert(strncmp(a, "crd_", 4) == 0 && strlen(a) == 20);
+    ck_assert_str_ne(a, b);
+    ck_assert_int_eq(scalar("SELECT count(DISTINCT secret) FROM guest_credentials"
+                            " WHERE length(secret) = 43"),
+                     2);
+    ck_assert_int_eq(ms_credentials_revoke(db, "res_5eed000000000001", 7), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM guest_credentials WHERE revoked_at_ms = 7"), 2);
+    /* A credential is valid over a non-empty span. */
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO guest_credentials (id, reservation_id,"
+                                    " guest_email, valid_from_ms, valid_until_ms, secret,"
+                                    " issued_at_ms) VALUES ('c', 'r', 'e', 5, 5, 's', 0)"),
+                     -1);
+}
+END_TEST
+
+/* Credits: never below zero; each move a ledger line in the company's scope; monthly reset. */
+START_TEST(test_credit_ledger_and_monthly_reset)
+{
+    ck_assert_int_eq(ms_credits_apply(db, "HART", -121, "booking", "res_x", T0), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM credit_ledger"), 3);
+    ck_assert_int_eq(ms_credits_apply(db, "HART", -120, "booking", "res_x", T0), 0);
+    int64_t balance;
+    ck_assert_int_eq(ms_credits_balance(db, "HART", &balance), 0);
+    ck_assert(balance == 0);
+    char buf[512];
+    text("SELECT id || ' ' || delta || ' ' || balance_after || ' ' || reason FROM credit_ledger"
+         " ORDER BY seq DESC LIMIT 1",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "led_000000000004 -120 0 booking");
+    text("SELECT group_concat(scope || ' ' || kind || ' ' || entity_id, ', ') FROM"
+         " (SELECT * FROM changes ORDER BY seq)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "c:HART credit_ledger led_000000000004, c:HART company HART");
+    /* The CHECK agrees: no balance below zero even when written directly. */
+    ck_assert_int_eq(ms_db_exec(db, "UPDATE companies SET credit_balance = -1 WHERE id = 'HART'"),
+                     -1);
+    /* Same month: nothing; London's 1 February: the reset. */
+    const int64_t feb1_london = 1801440000000LL; /* 2027-02-01T00:00:00Z */
+    ck_assert_int_eq(ms_credits_refresh(db, "HART", feb1_london - 1), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM credit_ledger"), 4);
+    ck_assert_int_eq(ms_credits_refresh(db, "HART", feb1_london), 0);
+    ck_assert_int_eq(ms_credits_refresh(db, "HART", feb1_london + 1), 0);
+    text("SELECT delta || ' ' || balance_after || ' ' || reason || ' ' || at_ms FROM credit_ledger"
+         " ORDER BY seq DESC LIMIT 1",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "120 120 monthly_reset 1801440000000");
+    text("SELECT credit_month FROM companies WHERE id = 'HART'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "2027-02");
+    /* Bengaluru's February began 5.5 hours earlier. */
+    ck_assert_int_eq(ms_credits_refresh_all(db, feb1_london - 330 * 60000LL), 0);
+    text("SELECT credit_month || ' ' || credit_balance FROM companies WHERE id = 'ACME'", buf,
+         sizeof buf);
+    ck_assert_str_eq(buf, "2027-02 200");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM credit_ledger WHERE reason = 'monthly_reset'"),
+                     4);
 }
 END_TEST
 
@@ -525,6 +689,13 @@ static Suite *stub_db_suite(void)
     tcase_add_test(sync, test_changes_carry_scope_and_data);
     tcase_add_test(sync, test_compaction_moves_the_floor_past_the_head);
     suite_add_tcase(s, sync);
+    TCase *rooms = tcase_create("rooms");
+    tcase_add_checked_fixture(rooms, setup, teardown);
+    tcase_add_test(rooms, test_seed_has_the_rooms_data);
+    tcase_add_test(rooms, test_a_block_has_at_most_one_holder);
+    tcase_add_test(rooms, test_credentials_are_random_and_revocable);
+    tcase_add_test(rooms, test_credit_ledger_and_monthly_reset);
+    suite_add_tcase(s, rooms);
     TCase *secrets = tcase_create("secrets");
     tcase_add_checked_fixture(secrets, setup, teardown);
     tcase_add_test(secrets, test_otp_is_stored_only_as_a_keyed_hash);

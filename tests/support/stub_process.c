@@ -72,6 +72,11 @@ static int exit_status(int wstatus)
 
 stub_process *stub_start(bool test_mode)
 {
+    return stub_start_args(test_mode, NULL, NULL);
+}
+
+stub_process *stub_start_args(bool test_mode, const char *const *extra_args, const char *log_path)
+{
     const char *exe = getenv("MEMBERSTUB");
     if (!exe || !exe[0]) {
         fprintf(stderr, "stub_start: MEMBERSTUB is not set; point it at the memberstub binary "
@@ -99,11 +104,16 @@ stub_process *stub_start(bool test_mode)
         if (getppid() != parent)
             _exit(127);
 #endif
+        if (log_path && !freopen(log_path, "w", stderr))
+            _exit(127);
+        const char *argv[64] = {exe, "--db", db, "--port", "0", "--port-file", port_file};
+        int argc = 7;
         if (test_mode)
-            execl(exe, exe, "--db", db, "--port", "0", "--port-file", port_file, "--test-mode",
-                  (char *)NULL);
-        else
-            execl(exe, exe, "--db", db, "--port", "0", "--port-file", port_file, (char *)NULL);
+            argv[argc++] = "--test-mode";
+        for (int i = 0; extra_args && extra_args[i] && argc < 63; i++)
+            argv[argc++] = extra_args[i];
+        argv[argc] = NULL;
+        execv(exe, (char *const *)argv);
         fprintf(stderr, "stub_start: cannot run %s: %s\n", exe, strerror(errno));
         _exit(127);
     }

@@ -23,6 +23,13 @@ typedef struct stub_process stub_process;
  */
 stub_process *stub_start(bool test_mode);
 
+/*
+ * stub_start with more arguments (a NULL-terminated list, or NULL), e.g.
+ * {"--razorpay-key-secret", "s3cret", NULL}. When log_path is not NULL the
+ * server's stderr (its log) goes to that file instead of the test's.
+ */
+stub_process *stub_start_args(bool test_mode, const char *const *extra_args, const char *log_path);
+
 /* "http://127.0.0.1:PORT"; valid until stub_stop. */
 const char *stub_url(const stub_process *s);
 int stub_port(const stub_process *s);

@@ -34,18 +34,18 @@ extern "C" {
 
 /* What to look for. Strings borrowed for the call. */
 typedef struct mc_room_query {
-    const char *building_id; /* required, e.g. "BLR-1" */
-    const char *date;        /* required, building-local "YYYY-MM-DD" */
-    const char *from;        /* building-local "HH:MM" or NULL: from opening */
-    const char *to;          /* building-local "HH:MM" or NULL: to closing */
-    int32_t min_capacity;    /* 0: any */
+    const char *building_id;      /* required, e.g. "BLR-1" */
+    const char *date;             /* required, building-local "YYYY-MM-DD" */
+    const char *from;             /* building-local "HH:MM" or NULL: from opening */
+    const char *to;               /* building-local "HH:MM" or NULL: to closing */
+    int32_t min_capacity;         /* 0: any */
     const char *const *amenities; /* all of these, e.g. "projector"; may be NULL */
     size_t amenity_count;
 } mc_room_query;
 
 /* One free block. */
 typedef struct mc_slot {
-    int64_t start_ms;    /* UTC; the block lasts 60 minutes */
+    int64_t start_ms;     /* UTC; the block lasts 60 minutes */
     int32_t local_minute; /* building-local minute of day it starts at (600 = 10:00) */
 } mc_slot;
 
@@ -103,9 +103,9 @@ typedef struct mc_booking_request {
     const char *room_id;
     const char *date;  /* building-local "YYYY-MM-DD" */
     const char *start; /* building-local "HH:MM", on the hour */
-    int32_t hours;     /* 1-12 consecutive blocks */
+    int32_t hours;     /* 1-24 consecutive blocks, ending by midnight */
     const mc_guest *guests;
-    size_t guest_count; /* at most 20 */
+    size_t guest_count; /* at most 20, and fewer than the room's capacity */
     mc_payment pay;
 } mc_booking_request;
 
@@ -141,7 +141,8 @@ void mc_booking_free(mc_booking *booking);
  * synced), recorded at once as MC_BOOKING_PENDING and queued; never blocks
  * on the network. MC_PAY_RAZORPAY: online; the server holds the slot and
  * creates an order (*out has order_id and razorpay_key_id): open Razorpay
- * checkout with it, then call mc_booking_confirm_payment.
+ * checkout with it, then call mc_booking_confirm_payment. The local store is
+ * synced before returning, so search shows the hold at once.
  * *out may be NULL if not wanted.
  * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_NOT_FOUND (room),
  * MC_ERR_CONFLICT (the block is taken, closed, blacked out, too soon or
@@ -150,13 +151,15 @@ void mc_booking_free(mc_booking *booking);
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE; for Razorpay also MC_ERR_OFFLINE,
  * MC_ERR_NETWORK, MC_ERR_SERVER.
  */
-mc_status mc_booking_create(mc_client *client, const mc_booking_request *request,
-                            mc_booking **out, mc_error *err);
+mc_status mc_booking_create(mc_client *client, const mc_booking_request *request, mc_booking **out,
+                            mc_error *err);
 
 /*
  * Confirm a Razorpay payment with what Razorpay checkout returned. Only the
  * server's signature check (HMAC-SHA256 of order_id|payment_id) confirms it.
- * Confirming twice is harmless. Online.
+ * Confirming twice is harmless. Online; on success the local store is synced
+ * before returning. MC_ERR_INVALID_ARG also when the order belongs to another
+ * booking (the payment is then confirmed for that one).
  * Errors: MC_ERR_INVALID_ARG, MC_ERR_PAYMENT_FAILED (signature refused),
  * MC_ERR_NOT_FOUND, MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK,
  * MC_ERR_SERVER, MC_ERR_STORAGE.
@@ -199,9 +202,9 @@ typedef struct mc_credits {
     char *company_id;
     char *company_name;
     int32_t monthly_credits;
-    int32_t balance;         /* as last synced, minus pending credit bookings */
-    int32_t pending_debit;   /* credits held by bookings waiting for the server */
-    mc_credit_line *ledger;  /* newest first */
+    int32_t balance;        /* as last synced, minus pending credit bookings */
+    int32_t pending_debit;  /* credits held by bookings waiting for the server */
+    mc_credit_line *ledger; /* newest first */
     size_t ledger_count;
 } mc_credits;
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "auth/account.h"
 #include "auth/session.h"
@@ -26,7 +27,7 @@
 #include "util/json.h"
 #include "util/strutil.h"
 
-#define MAX_HOURS  12
+#define MAX_HOURS  24
 #define MAX_GUESTS 20
 
 static const char *const status_names[] = {"pending", "pending_payment", "confirmed", "cancelled"};
@@ -145,6 +146,10 @@ static mc_status validate_request(const mc_booking_request *r, int32_t *start_mi
         if (!mci_email_valid(g->email))
             return mci_error_set(err, MC_ERR_INVALID_ARG, "guest %zu: email '%s' is not valid",
                                  i + 1, g->email ? g->email : "");
+        for (size_t k = 0; k < i; k++)
+            if (strcasecmp(r->guests[k].email, g->email) == 0)
+                return mci_error_set(err, MC_ERR_INVALID_ARG,
+                                     "guest %zu: email repeats guest %zu's", i + 1, k + 1);
     }
     return MC_OK;
 }
@@ -152,6 +157,7 @@ static mc_status validate_request(const mc_booking_request *r, int32_t *start_mi
 /* What the room costs, where it is. */
 typedef struct room_facts {
     char building_id[64];
+    int32_t capacity;
     int32_t credits_per_hour;
     int64_t price_per_hour_paise;
 } room_facts;
@@ -161,8 +167,9 @@ static mc_status load_room(sqlite3 *db, const char *room_id, room_facts *f, mc_e
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db,
                            "SELECT json_extract(data, '$.building_id'), json_extract(data, "
-                           "'$.credits_per_hour'), json_extract(data, '$.price_per_hour_paise') "
-                           "FROM entity WHERE kind = 'room' AND id = ?1",
+                           "'$.credits_per_hour'), json_extract(data, '$.price_per_hour_paise'), "
+                           "json_extract(data, '$.capacity') FROM entity WHERE kind = 'room' AND "
+                           "id = ?1",
                            -1, &stmt, NULL) != SQLITE_OK)
         return mci_store_fail(db, err, "reading the room");
     sqlite3_bind_text(stmt, 1, room_id, -1, SQLITE_STATIC);
@@ -172,6 +179,7 @@ static mc_status load_room(sqlite3 *db, const char *room_id, room_facts *f, mc_e
         mci_strlcpy(f->building_id, mci_column_text(stmt, 0), sizeof f->building_id);
         f->credits_per_hour = sqlite3_column_int(stmt, 1);
         f->price_per_hour_paise = sqlite3_column_int64(stmt, 2);
+        f->capacity = sqlite3_column_int(stmt, 3);
     } else {
         st = rc == SQLITE_DONE ? mci_error_set(err, MC_ERR_NOT_FOUND,
                                                "no room '%s' (sync to fetch rooms)", room_id)
@@ -192,7 +200,8 @@ static mc_status check_free(mc_client *c, const char *user_id, const mc_booking_
 {
     int32_t end_min = start_min + 60 * r->hours;
     if (end_min > 1440)
-        return mci_error_set(err, MC_ERR_CONFLICT, "the booking must end by midnight");
+        return mci_error_set(err, MC_ERR_CONFLICT,
+                             "the booking must end by midnight: book the next day separately");
     char to[16];
     snprintf(to, sizeof to, "%02d:00", (int)(end_min / 60));
     mc_room_query q = {room->building_id, r->date, r->start, to, 0, NULL, 0};
@@ -321,6 +330,10 @@ static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bo
     create_args *a = arg;
     const mc_booking_request *r = a->request;
     mc_status st = load_room(c->db, r->room_id, &a->room, err);
+    if (st == MC_OK && a->room.capacity > 0 && (int32_t)r->guest_count > a->room.capacity - 1)
+        st = mci_error_set(err, MC_ERR_INVALID_ARG,
+                           "guests: %s seats %d, so at most %d guests besides you", r->room_id,
+                           (int)a->room.capacity, (int)a->room.capacity - 1);
     if (st == MC_OK)
         st = check_free(c, user_id, r, &a->room, a->start_min, &a->start_ms, err);
     int32_t cost = a->room.credits_per_hour * r->hours;
@@ -333,6 +346,8 @@ static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bo
     }
     if (st == MC_OK && (a->payload = request_json(a->booking_id, r, a->start_ms)) == NULL)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    if (st == MC_OK)
+        cJSON_AddStringToObject(a->payload, "building_id", a->room.building_id);
     if (st == MC_OK && r->pay == MC_PAY_CREDITS) {
         cJSON_AddStringToObject(a->payload, "pay", "credits");
         cJSON_AddNumberToObject(a->payload, "credits", cost);
@@ -388,8 +403,12 @@ static mc_status online(mc_client *c, const char *path, const cJSON *body, mc_bo
         st = hand_out(reservation, cJSON_GetObjectItemCaseSensitive(answer, "order"), false, out,
                       err);
     cJSON_Delete(answer);
-    if (st == MC_OK)
-        mc_sync_trigger(c); /* fetch the hold and the reservation */
+    if (st == MC_OK) {
+        /* Online anyway: bring the hold and the reservation into the local store
+         * now, so search and the list agree with the server at once. A failure
+         * here changes nothing about the booking; the next sync catches up. */
+        mc_sync_once(c, NULL, NULL);
+    }
     return st;
 }
 
@@ -406,7 +425,6 @@ mc_status mc_booking_create(mc_client *c, const mc_booking_request *request, mc_
         return st;
     st = mci_sync_write(c, create_locally, &a, MC_KIND_RESERVATION | MC_KIND_ROOM_BUSY, err);
     if (st == MC_OK && request->pay == MC_PAY_CREDITS) {
-        cJSON_AddStringToObject(a.payload, "building_id", a.room.building_id);
         st = hand_out(a.payload, NULL, true, out, err);
     } else if (st == MC_OK) {
         st = online(c, "/v1/bookings", a.payload, out, err);
@@ -437,8 +455,17 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
         }
     if (body == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_status st = online(c, "/v1/payments/razorpay/confirm", body, out, err);
+    mc_booking *confirmed = NULL;
+    mc_status st = online(c, "/v1/payments/razorpay/confirm", body, &confirmed, err);
     cJSON_Delete(body);
+    if (st == MC_OK && strcmp(confirmed->id, booking_id) != 0)
+        st = mci_error_set(err, MC_ERR_INVALID_ARG,
+                           "order %s belongs to booking %s, not %s (its payment is confirmed)",
+                           order_id, confirmed->id, booking_id);
+    if (st == MC_OK && out != NULL)
+        *out = confirmed;
+    else
+        mc_booking_free(confirmed);
     return st;
 }
 

@@ -325,10 +325,10 @@ static mc_status fix_pointers(search_block *b, const room_offsets *offsets, size
 
 /* Everything that takes a block from [from_ms, to_ms): synced busy slots and
  * the member's own bookings waiting for the server. Lock held. */
-/* a booking lasts at most 12 hours: one starting earlier than that has ended */
+/* a booking lasts at most 24 hours: one starting earlier than that has ended */
 static const char busy_sql[] =
     "SELECT room_id, start_ms, end_ms FROM busy_slot WHERE start_ms < ?2 "
-    "AND start_ms >= ?1 - 43200000 AND end_ms > ?1 "
+    "AND start_ms >= ?1 - 86400000 AND end_ms > ?1 "
     "UNION ALL SELECT json_extract(payload, '$.room_id'), json_extract(payload, '$.start_ms'), "
     "json_extract(payload, '$.start_ms') + 3600000 * json_extract(payload, '$.hours') FROM outbox "
     "WHERE kind = 'booking.create' AND user_id = ?3 AND state IN (0, 1, 3)";

@@ -17,9 +17,18 @@
 #include "util/error.h"
 #include "util/strutil.h"
 
-#ifdef __linux__
+/* The build defines MCI_HAVE_DEFAULT_PLATFORM where it compiles platform/linux
+ * (not on Android or iOS, whose bindings inject their hooks). */
+#ifdef MCI_HAVE_DEFAULT_PLATFORM
 #include "linux/platform_linux.h"
-#define MCI_HAVE_DEFAULT_PLATFORM 1
+#else
+mc_status mc_platform_default_data_dir(char *out, size_t out_cap, mc_error *err)
+{
+    (void)out;
+    (void)out_cap;
+    return mci_error_set(err, MC_ERR_STATE,
+                         "this OS has no default data directory: pass the app's own");
+}
 #endif
 
 #ifndef MC_VERSION
@@ -83,7 +92,7 @@ void mci_client_log(mc_client *client, mc_log_level level, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    client->platform.log(client->platform.context, level, line);
+    client->platform.log(client->log_context, level, line);
 }
 
 static mc_status validate_config(const mc_config *cfg, mc_error *err)
@@ -148,7 +157,11 @@ static mc_status make_dir(const char *dir, mc_error *err)
 
 static mc_status setup_platform(mc_client *c, const mc_config *cfg, mc_error *err)
 {
+    /* The host's context goes to the host's hooks only: with the default
+     * storage and a host logger, each gets its own. */
     c->platform = cfg->platform;
+    c->secure_context = cfg->platform.context;
+    c->log_context = cfg->platform.context;
 #ifdef MCI_HAVE_DEFAULT_PLATFORM
     if (c->platform.secure_get == NULL) {
         size_t n = strlen(c->data_dir) + sizeof "/secure";
@@ -160,13 +173,15 @@ static mc_status setup_platform(mc_client *c, const mc_config *cfg, mc_error *er
         free(dir);
         if (st != MC_OK)
             return st;
-        c->platform.context = c->files;
+        c->secure_context = c->files;
         c->platform.secure_get = mcp_file_store_get;
         c->platform.secure_set = mcp_file_store_set;
         c->platform.secure_delete = mcp_file_store_delete;
     }
-    if (c->platform.log == NULL)
+    if (c->platform.log == NULL) {
         c->platform.log = mcp_log_stderr;
+        c->log_context = NULL;
+    }
 #endif
     return MC_OK;
 }

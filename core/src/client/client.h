@@ -30,6 +30,8 @@ struct mc_client {
     void *random_context;
     mci_drbg *drbg;                   /* the default random source, if used */
     mc_platform platform;             /* every hook set (defaults filled in) */
+    void *secure_context;             /* for the secure_* hooks: the host's, or our file store */
+    void *log_context;                /* for the log hook: the host's, or NULL */
     struct mcp_file_store *files;     /* the default secure storage, if used */
     char client_id[MCI_UUID_STR_LEN]; /* this install's id, kept in meta */
     struct mci_sync *sync;            /* the sync engine and its listeners */

@@ -1,0 +1,44 @@
+/*
+ * sync_sink.h - where memberctl's sync listeners put the engine's events
+ * (membercore/sync.h): printed as text, collected for one JSON object
+ * (sync), or printed as one JSON object per line (sync --watch --json).
+ */
+#ifndef MEMBERCTL_SYNC_SINK_H
+#define MEMBERCTL_SYNC_SINK_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+#include "memberctl.h"
+
+typedef enum sink_mode {
+    SINK_HUMAN,      /* a line of text each, on stdout */
+    SINK_JSON_ARRAY, /* collected into `events` for the command's one object */
+    SINK_JSON_LINES, /* one JSON object per line (sync --watch --json) */
+} sink_mode;
+
+/* The context of memberctl's sync listeners. */
+typedef struct event_sink {
+    sink_mode mode;
+    bool timestamps;      /* human lines start with the time (--watch) */
+    pthread_mutex_t lock; /* MC_DELIVER_IMMEDIATE may call from another thread */
+    cJSON *events;        /* SINK_JSON_ARRAY */
+    bool out_of_memory;   /* an event could not be kept */
+    bool status_dirty;    /* a STATUS_CHANGED arrived since the last look */
+} event_sink;
+
+/*
+ * The listener (an mc_sync_listener_fn; context is an event_sink): prints
+ * the event or keeps it, by the sink's mode. A STATUS_CHANGED only sets
+ * status_dirty: the watch loop prints the status itself.
+ */
+void sync_sink_deliver(void *context, const mc_sync_event *ev);
+
+/* Now in ms by clock (CLOCK_REALTIME: since the epoch). */
+int64_t sync_sink_clock_ms(clockid_t clock);
+
+#endif /* MEMBERCTL_SYNC_SINK_H */

@@ -1,0 +1,522 @@
+/*
+ * tests/integration/test_rooms.c - meeting rooms end to end against a real memberstub:
+ * search from the local store, credit bookings made offline and confirmed or refused on
+ * sync, guests' access emails, cancellation refunds, Razorpay paid and forged, the
+ * Europe/London clock-change days, and many clients racing for one block.
+ *
+ * The server's clock and every client's clock are set to the same instant; nothing sleeps.
+ */
+#include <check.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sync_helpers.h"
+#include "tempdir.h"
+
+#define ASHA        "+919800000001"
+#define VIKRAM      "+919800000002"
+#define OLIVIA      "+447700900001"
+#define DEAD_SERVER "http://127.0.0.1:1"
+/* Monday 2027-01-04 10:00 in Bengaluru */
+#define T0 1799037000000LL
+
+static stub_process *stub;
+static char *dir;
+static int64_t now = T0;
+
+static void setup(void)
+{
+    stub = stub_start(true);
+    ck_assert_msg(stub != NULL, "memberstub did not start");
+    now = T0;
+    ck_assert_int_eq(stub_set_clock(stub, now), 0);
+    dir = tempdir_new();
+}
+
+static void teardown(void)
+{
+    tempdir_free(dir);
+    int status = stub_stop(stub);
+    ck_assert_msg(status == 0, "memberstub exited with status %d", status);
+}
+
+static mc_client *member(const char *name, const char *phone)
+{
+    char *sub = tempdir_path(dir, name);
+    mc_client *c = helper_open_client_at(sub, stub_url(stub), &now);
+    free(sub);
+    stub_advance_clock(stub, 31 * 1000); /* OTP cooldowns are per phone, but keep it simple */
+    now += 31 * 1000;
+    helper_sign_in(c, stub, phone);
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
+    return c;
+}
+
+static const mc_room *find_room(const mc_room_search *s, const char *id)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (strcmp(s->rooms[i].id, id) == 0)
+            return &s->rooms[i];
+    return NULL;
+}
+
+static const mc_booking *find_booking(const mc_booking_list *list, const char *id)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i].id, id) == 0)
+            return &list->items[i];
+    return NULL;
+}
+
+static bool block_free(mc_client *c, const char *building, const char *date, const char *room,
+                       int32_t local_minute)
+{
+    mc_room_query q = {building, date, NULL, NULL, 0, NULL, 0};
+    mc_room_search *s = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_rooms_search(c, &q, &s, &err) == MC_OK, "search: %s", err.message);
+    const mc_room *r = find_room(s, room);
+    ck_assert_ptr_nonnull(r);
+    bool free_block = false;
+    for (size_t i = 0; i < r->free_count; i++)
+        free_block = free_block || r->free[i].local_minute == local_minute;
+    mc_room_search_free(s);
+    return free_block;
+}
+
+static int32_t balance(mc_client *c)
+{
+    mc_credits *credits = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_credits_get(c, &credits, &err) == MC_OK, "credits: %s", err.message);
+    int32_t b = credits->balance;
+    mc_credits_free(credits);
+    return b;
+}
+
+/* Search answers from the local store: BLR-1's rooms, filtered, with 14 blocks on a weekday. */
+START_TEST(test_search_filters_and_blocks)
+{
+    mc_client *c = member("asha", ASHA);
+    const char *projector[] = {"projector"};
+    mc_room_query q = {"BLR-1", "2027-01-05", NULL, NULL, 10, projector, 1};
+    mc_room_search *s = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_rooms_search(c, &q, &s, &err) == MC_OK, "%s", err.message);
+    const mc_room *board = find_room(s, "BLR-1-BOARD");
+    ck_assert_ptr_nonnull(board);
+    ck_assert_int_eq(board->capacity, 12);
+    for (size_t i = 0; i < s->count; i++)
+        ck_assert_int_ge(s->rooms[i].capacity, 10);
+    ck_assert_str_eq(s->timezone, "Asia/Kolkata");
+    ck_assert_int_le((int)board->free_count, 14);
+    ck_assert_int_ge((int)board->free_count, 1);
+    ck_assert_int_ge(board->free[0].local_minute, 8 * 60);
+    mc_room_search_free(s);
+
+    /* From/to narrow the blocks; Sunday is closed. */
+    q.from = "10:00";
+    q.to = "12:00";
+    ck_assert_int_eq(mc_rooms_search(c, &q, &s, &err), MC_OK);
+    board = find_room(s, "BLR-1-BOARD");
+    for (size_t i = 0; i < board->free_count; i++)
+        ck_assert(board->free[i].local_minute >= 600 && board->free[i].local_minute < 720);
+    mc_room_search_free(s);
+    mc_room_query sunday = {"BLR-1", "2027-01-10", NULL, NULL, 0, NULL, 0};
+    ck_assert_int_eq(mc_rooms_search(c, &sunday, &s, &err), MC_OK);
+    for (size_t i = 0; i < s->count; i++)
+        ck_assert_int_eq((int)s->rooms[i].free_count, 0);
+    mc_room_search_free(s);
+
+    /* Bad input names the field; an unknown building is not found. */
+    mc_room_query bad = {"BLR-1", "2027-02-30", NULL, NULL, 0, NULL, 0};
+    ck_assert_int_eq(mc_rooms_search(c, &bad, &s, &err), MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "date"));
+    bad.date = "2027-01-05";
+    bad.from = "25:00";
+    ck_assert_int_eq(mc_rooms_search(c, &bad, &s, &err), MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "from"));
+    mc_room_query nowhere = {"PAR-9", "2027-01-05", NULL, NULL, 0, NULL, 0};
+    ck_assert_int_eq(mc_rooms_search(c, &nowhere, &s, &err), MC_ERR_NOT_FOUND);
+    mc_client_close(c);
+}
+END_TEST
+
+/* A credit booking made offline is pending at once, confirmed on sync, debits credits,
+ * takes the block, and emails the guest an access credential for the booking window. */
+START_TEST(test_offline_credit_booking_confirmed_on_sync)
+{
+    mc_client *c = member("asha", ASHA);
+    int32_t before = balance(c);
+    mc_client_close(c);
+    char *sub = tempdir_path(dir, "asha");
+    c = helper_open_client_at(sub, DEAD_SERVER, &now);
+    mc_guest guests[] = {{"Ravi Kumar", "ravi@example.in"}};
+    mc_booking_request req = {"BLR-1-BOARD", "2027-01-07", "10:00", 2, guests, 1, MC_PAY_CREDITS};
+    mc_booking *b = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_booking_create(c, &req, &b, &err) == MC_OK, "%s", err.message);
+    ck_assert_int_eq(b->status, MC_BOOKING_PENDING);
+    ck_assert(b->pending);
+    ck_assert_int_eq(b->end_ms - b->start_ms, 2 * 3600000);
+    char *id = strdup(b->id);
+    int32_t cost = b->credits;
+    ck_assert_int_gt(cost, 0);
+    mc_booking_free(b);
+    ck_assert(block_free(c, "BLR-1", "2027-01-07", "BLR-1-BOARD", 540));
+    ck_assert(!block_free(c, "BLR-1", "2027-01-07", "BLR-1-BOARD", 600));
+    ck_assert(!block_free(c, "BLR-1", "2027-01-07", "BLR-1-BOARD", 660));
+    ck_assert_int_eq(balance(c), before - cost);
+    mc_booking_list *list = NULL;
+    ck_assert_int_eq(mc_bookings_list(c, 0, &list, &err), MC_OK);
+    const mc_booking *mine = find_booking(list, id);
+    ck_assert_ptr_nonnull(mine);
+    ck_assert(mine->pending);
+    mc_booking_list_free(list);
+    mc_client_close(c);
+
+    c = helper_open_client_at(sub, stub_url(stub), &now);
+    mc_sync_report report;
+    ck_assert_msg(mc_sync_once(c, &report, &err) == MC_OK, "%s", err.message);
+    ck_assert_int_eq(report.pushed, 1);
+    ck_assert_int_eq(mc_bookings_list(c, 0, &list, &err), MC_OK);
+    mine = find_booking(list, id);
+    ck_assert_ptr_nonnull(mine);
+    ck_assert_int_eq(mine->status, MC_BOOKING_CONFIRMED);
+    ck_assert(!mine->pending);
+    ck_assert_int_eq((int)mine->guest_count, 1);
+    ck_assert_str_ne(mine->guests[0].credential_id, "");
+    mc_booking_list_free(list);
+    ck_assert_int_eq(balance(c), before - cost);
+    mc_credits *credits = NULL;
+    ck_assert_int_eq(mc_credits_get(c, &credits, &err), MC_OK);
+    ck_assert_int_eq(credits->pending_debit, 0);
+    ck_assert_int_ge((int)credits->ledger_count, 1);
+    ck_assert_str_eq(credits->ledger[0].reason, "booking");
+    ck_assert_int_eq(credits->ledger[0].delta, -cost);
+    mc_credits_free(credits);
+    ck_assert(!block_free(c, "BLR-1", "2027-01-05", "BLR-1-BOARD", 600));
+
+    char *emails = NULL;
+    ck_assert_int_eq(
+        stub_request(stub, "GET", "/v1/test/emails?to=ravi@example.in", NULL, NULL, &emails), 200);
+    ck_assert_msg(strstr(emails, "credential_id") != NULL, "emails: %s", emails);
+    free(emails);
+    ck_assert_int_eq(helper_local_count(sub, "SELECT count(*) FROM outbox"), 0);
+    mc_client_close(c);
+    free(sub);
+    free(id);
+}
+END_TEST
+
+/* Two members book the same block offline; the first to sync gets it, the other is refused:
+ * the overlay rolls back, the credits return, and the app is told why. */
+static int rejected;
+static char rejected_code[48];
+static void on_rejected(void *context, const mc_sync_event *ev)
+{
+    (void)context;
+    rejected++;
+    snprintf(rejected_code, sizeof rejected_code, "%s", ev->server_code);
+}
+
+START_TEST(test_offline_conflict_rolls_back)
+{
+    mc_client *asha = member("asha", ASHA);
+    mc_client *vikram = member("vikram", VIKRAM);
+    mc_booking_request req = {"BLR-1-BOARD", "2027-01-05", "15:00", 1, NULL, 0, MC_PAY_CREDITS};
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_booking_create(asha, &req, NULL, &err), MC_OK);
+    ck_assert_int_eq(mc_booking_create(vikram, &req, NULL, &err), MC_OK);
+    int32_t vikram_before = balance(vikram);
+    ck_assert_int_eq(mc_sync_once(asha, NULL, &err), MC_OK);
+    rejected = 0;
+    uint64_t token;
+    ck_assert_int_eq(mc_sync_listener_add(vikram, MC_SYNC_EVENT_MUTATION_REJECTED,
+                                          MC_DELIVER_IMMEDIATE, on_rejected, NULL, &token, &err),
+                     MC_OK);
+    mc_sync_report report;
+    ck_assert_int_eq(mc_sync_once(vikram, &report, &err), MC_OK);
+    ck_assert_int_eq(report.rejected, 1);
+    ck_assert_int_eq(rejected, 1);
+    ck_assert_str_eq(rejected_code, "slot_taken");
+    mc_booking_list *list = NULL;
+    ck_assert_int_eq(mc_bookings_list(vikram, 0, &list, &err), MC_OK);
+    ck_assert_int_eq((int)list->count, 0);
+    mc_booking_list_free(list);
+    /* his pending debit is gone; the company paid once (Asha's booking) */
+    ck_assert_int_eq(balance(vikram), balance(asha));
+    ck_assert_int_gt(balance(vikram), vikram_before - 100);
+    ck_assert(!block_free(vikram, "BLR-1", "2027-01-05", "BLR-1-BOARD", 900));
+    mc_client_close(asha);
+    mc_client_close(vikram);
+}
+END_TEST
+
+/* Credits never go below zero: a booking the balance cannot pay is refused at once. */
+START_TEST(test_insufficient_credits_refused)
+{
+    mc_client *c = member("asha", ASHA);
+    mc_error err = MC_ERROR_INIT;
+    /* weekdays with no seeded booking of the board room */
+    const char *dates[] = {"2027-01-07", "2027-01-08", "2027-01-09", "2027-01-11",
+                           "2027-01-12", "2027-01-13", "2027-01-14", "2027-01-15",
+                           "2027-01-16", "2027-01-18", "2027-01-19", "2027-01-20"};
+    mc_status st = MC_OK;
+    for (size_t i = 0; i < 12 && st == MC_OK; i++) {
+        mc_booking_request req = {"BLR-1-BOARD", dates[i], "08:00", 12, NULL, 0, MC_PAY_CREDITS};
+        st = mc_booking_create(c, &req, NULL, &err);
+    }
+    ck_assert_int_eq(st, MC_ERR_INSUFFICIENT_CREDITS);
+    ck_assert_ptr_nonnull(strstr(err.message, "credits"));
+    ck_assert_int_ge(balance(c), 0);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    ck_assert_int_ge(balance(c), 0);
+    mc_sync_status status;
+    mc_sync_status_get(c, &status, NULL);
+    ck_assert_int_eq(status.rejected_count, 0);
+    mc_client_close(c);
+}
+END_TEST
+
+/* Cancelling before the cut-off refunds the credits and frees the block. */
+START_TEST(test_cancel_refunds_and_frees)
+{
+    mc_client *c = member("asha", ASHA);
+    int32_t before = balance(c);
+    mc_booking_request req = {"BLR-1-BOARD", "2027-01-06", "11:00", 1, NULL, 0, MC_PAY_CREDITS};
+    mc_booking *b = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_booking_create(c, &req, &b, &err), MC_OK);
+    char *id = strdup(b->id);
+    mc_booking_free(b);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    ck_assert_int_lt(balance(c), before);
+    ck_assert_int_eq(mc_booking_cancel(c, id, &err), MC_OK);
+    mc_booking_list *list = NULL;
+    ck_assert_int_eq(mc_bookings_list(c, 0, &list, &err), MC_OK);
+    const mc_booking *cancelled = find_booking(list, id);
+    ck_assert_int_eq(cancelled->status, MC_BOOKING_CANCELLED);
+    ck_assert(cancelled->pending);
+    mc_booking_list_free(list);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    ck_assert_int_eq(balance(c), before);
+    ck_assert(block_free(c, "BLR-1", "2027-01-06", "BLR-1-BOARD", 660));
+    ck_assert_int_eq(mc_booking_cancel(c, id, &err), MC_ERR_STATE);
+    ck_assert_int_eq(mc_booking_cancel(c, "no-such-booking", &err), MC_ERR_NOT_FOUND);
+    mc_client_close(c);
+    free(id);
+}
+END_TEST
+
+/* Razorpay: the server holds the slot and opens an order; only a valid signature confirms. */
+START_TEST(test_razorpay_paid_and_forged)
+{
+    mc_client *c = member("asha", ASHA);
+    mc_booking_request req = {"BLR-1-BOARD", "2027-01-07", "16:00", 1, NULL, 0, MC_PAY_RAZORPAY};
+    mc_booking *b = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_booking_create(c, &req, &b, &err) == MC_OK, "%s", err.message);
+    ck_assert_int_eq(b->status, MC_BOOKING_PENDING_PAYMENT);
+    ck_assert_str_ne(b->order_id, "");
+    ck_assert_str_ne(b->razorpay_key_id, "");
+    ck_assert_int_gt(b->amount_paise, 0);
+    char body[256];
+    snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"forge\":true}", b->order_id);
+    char *answer = NULL;
+    ck_assert_int_eq(stub_request(stub, "POST", "/v1/test/razorpay/pay", body, NULL, &answer), 200);
+    cJSON *forged = cJSON_Parse(answer);
+    free(answer);
+    mc_booking *paid = NULL;
+    ck_assert_int_eq(mc_booking_confirm_payment(
+                         c, b->id, b->order_id,
+                         cJSON_GetObjectItem(forged, "payment_id")->valuestring,
+                         cJSON_GetObjectItem(forged, "signature")->valuestring, &paid, &err),
+                     MC_ERR_PAYMENT_FAILED);
+    cJSON_Delete(forged);
+    snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"forge\":false}", b->order_id);
+    ck_assert_int_eq(stub_request(stub, "POST", "/v1/test/razorpay/pay", body, NULL, &answer), 200);
+    cJSON *valid = cJSON_Parse(answer);
+    free(answer);
+    const char *pay_id = cJSON_GetObjectItem(valid, "payment_id")->valuestring;
+    const char *sig = cJSON_GetObjectItem(valid, "signature")->valuestring;
+    for (int i = 0; i < 2; i++) { /* confirming twice is harmless */
+        ck_assert_msg(mc_booking_confirm_payment(c, b->id, b->order_id, pay_id, sig, &paid, &err) ==
+                          MC_OK,
+                      "%s", err.message);
+        ck_assert_int_eq(paid->status, MC_BOOKING_CONFIRMED);
+        mc_booking_free(paid);
+    }
+    cJSON_Delete(valid);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    ck_assert(!block_free(c, "BLR-1", "2027-01-07", "BLR-1-BOARD", 960));
+    mc_booking_free(b);
+
+    /* Razorpay needs the network. */
+    mc_client_close(c);
+    char *sub = tempdir_path(dir, "asha");
+    c = helper_open_client_at(sub, DEAD_SERVER, &now);
+    req.start = "17:00";
+    ck_assert_int_eq(mc_booking_create(c, &req, &b, &err), MC_ERR_OFFLINE);
+    mc_client_close(c);
+    free(sub);
+}
+END_TEST
+
+/* London's clock changes: a 24-hour room offers 23 blocks on 2027-03-28 and 24 on
+ * 2027-10-31, and a booking of the repeated hour lands on its first occurrence. */
+START_TEST(test_london_dst_days)
+{
+    now = 1805500800000LL; /* 2027-03-20T00:00:00Z */
+    stub_set_clock(stub, now);
+    mc_client *c = member("olivia", OLIVIA);
+    mc_room_query q = {"LON-1", "2027-03-28", NULL, NULL, 0, NULL, 0};
+    mc_room_search *s = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_rooms_search(c, &q, &s, &err) == MC_OK, "%s", err.message);
+    ck_assert_str_eq(s->timezone, "Europe/London");
+    size_t most = 0;
+    for (size_t i = 0; i < s->count; i++)
+        if (s->rooms[i].free_count > most)
+            most = s->rooms[i].free_count;
+    ck_assert_int_eq((int)most, 23);
+    for (size_t i = 0; i < s->count; i++)
+        for (size_t k = 0; k < s->rooms[i].free_count; k++)
+            ck_assert_int_ne(s->rooms[i].free[k].local_minute, 60); /* 01:00 does not exist */
+    char room[64];
+    snprintf(room, sizeof room, "%s", s->rooms[0].id);
+    mc_room_search_free(s);
+    mc_booking_request skipped = {room, "2027-03-28", "01:00", 1, NULL, 0, MC_PAY_RAZORPAY};
+    ck_assert_int_eq(mc_booking_create(c, &skipped, NULL, &err), MC_ERR_CONFLICT);
+
+    now = 1824854400000LL; /* 2027-10-30T00:00:00Z: months later, the session has expired */
+    stub_set_clock(stub, now);
+    helper_sign_in(c, stub, OLIVIA);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    q.date = "2027-10-31";
+    ck_assert_int_eq(mc_rooms_search(c, &q, &s, &err), MC_OK);
+    const mc_room *r = find_room(s, room);
+    ck_assert_int_eq((int)r->free_count, 24);
+    int64_t first_one = 0;
+    for (size_t k = 0; k < r->free_count; k++)
+        if (r->free[k].local_minute == 60)
+            first_one = r->free[k].start_ms;
+    ck_assert_int_eq(first_one, 1824940800000LL); /* 2027-10-31T00:00:00Z: BST 01:00 */
+    mc_room_search_free(s);
+    mc_booking_request repeated = {room, "2027-10-31", "01:00", 1, NULL, 0, MC_PAY_RAZORPAY};
+    mc_booking *b = NULL;
+    ck_assert_msg(mc_booking_create(c, &repeated, &b, &err) == MC_OK, "%s", err.message);
+    ck_assert_int_eq(b->start_ms, 1824940800000LL);
+    mc_booking_free(b);
+    mc_client_close(c);
+}
+END_TEST
+
+/* Many clients race for one block, offline then all syncing at once: exactly one holds it,
+ * and the company paid once. */
+/* 2027-01-08 09:00 IST */
+static const int64_t raced_block = 1799379000000LL;
+
+static int booking_debits(mc_client *c)
+{
+    mc_credits *credits = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_credits_get(c, &credits, &err), MC_OK);
+    int debits = 0;
+    for (size_t i = 0; i < credits->ledger_count; i++)
+        debits += strcmp(credits->ledger[i].reason, "booking") == 0;
+    mc_credits_free(credits);
+    return debits;
+}
+
+typedef struct racer {
+    mc_client *client;
+    mc_status booked;
+} racer;
+
+static void *race(void *arg)
+{
+    racer *r = arg;
+    r->booked = mc_sync_once(r->client, NULL, NULL);
+    return NULL;
+}
+
+START_TEST(test_race_for_one_block_has_one_holder)
+{
+    enum { RACERS = 6 };
+    racer racers[RACERS];
+    const char *phones[] = {ASHA, VIKRAM};
+    mc_error err = MC_ERROR_INIT;
+    mc_client *probe = member("probe", ASHA);
+    int32_t before = balance(probe);
+    int debits_before = booking_debits(probe);
+    for (int i = 0; i < RACERS; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "racer%d", i);
+        racers[i].client = member(name, phones[i % 2]);
+        mc_booking_request req = {"BLR-1-BOARD", "2027-01-08", "09:00", 1, NULL, 0, MC_PAY_CREDITS};
+        ck_assert_int_eq(mc_booking_create(racers[i].client, &req, NULL, &err), MC_OK);
+    }
+    pthread_t threads[RACERS];
+    for (int i = 0; i < RACERS; i++)
+        pthread_create(&threads[i], NULL, race, &racers[i]);
+    for (int i = 0; i < RACERS; i++)
+        pthread_join(threads[i], NULL);
+    int holders = 0, refused = 0;
+    char holder_id[64] = "";
+    for (int i = 0; i < RACERS; i++) {
+        ck_assert_int_eq(racers[i].booked, MC_OK);
+        mc_sync_once(racers[i].client, NULL, NULL);
+        mc_booking_list *list = NULL;
+        ck_assert_int_eq(mc_bookings_list(racers[i].client, 0, &list, &err), MC_OK);
+        for (size_t k = 0; k < list->count; k++) {
+            if (list->items[k].start_ms != raced_block)
+                continue;
+            if (holder_id[0] == '\0')
+                snprintf(holder_id, sizeof holder_id, "%s", list->items[k].id);
+            /* every device that sees a booking of the block sees the same one */
+            ck_assert_str_eq(list->items[k].id, holder_id);
+            ck_assert_int_eq(list->items[k].status, MC_BOOKING_CONFIRMED);
+            holders++;
+        }
+        mc_booking_list_free(list);
+        mc_sync_status status;
+        mc_sync_status_get(racers[i].client, &status, NULL);
+        refused += status.rejected_count;
+    }
+    /* one booking holds the block: its member's three devices see it, the others none */
+    ck_assert_int_eq(holders, RACERS / 2);
+    ck_assert_int_eq(refused, RACERS - 1);
+    ck_assert_int_eq(mc_sync_once(probe, NULL, &err), MC_OK);
+    ck_assert_int_eq(booking_debits(probe), debits_before + 1);
+    ck_assert_int_lt(balance(probe), before);
+    for (int i = 0; i < RACERS; i++)
+        mc_client_close(racers[i].client);
+    mc_client_close(probe);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("rooms");
+    TCase *tc = tcase_create("booking");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_search_filters_and_blocks);
+    tcase_add_test(tc, test_offline_credit_booking_confirmed_on_sync);
+    tcase_add_test(tc, test_offline_conflict_rolls_back);
+    tcase_add_test(tc, test_insufficient_credits_refused);
+    tcase_add_test(tc, test_cancel_refunds_and_frees);
+    tcase_add_test(tc, test_razorpay_paid_and_forged);
+    tcase_add_test(tc, test_london_dst_days);
+    tcase_add_test(tc, test_race_for_one_block_has_one_holder);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
