@@ -161,8 +161,9 @@ mc_status mc_booking_create(mc_client *client, const mc_booking_request *request
  * before returning. MC_ERR_INVALID_ARG also when the order belongs to another
  * booking (the payment is then confirmed for that one).
  * Errors: MC_ERR_INVALID_ARG, MC_ERR_PAYMENT_FAILED (signature refused),
- * MC_ERR_NOT_FOUND, MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK,
- * MC_ERR_SERVER, MC_ERR_STORAGE.
+ * MC_ERR_CONFLICT (the 15-minute hold lapsed: book again), MC_ERR_NOT_FOUND,
+ * MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER,
+ * MC_ERR_STORAGE.
  */
 mc_status mc_booking_confirm_payment(mc_client *client, const char *booking_id,
                                      const char *order_id, const char *payment_id,

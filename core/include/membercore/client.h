@@ -54,7 +54,8 @@ typedef struct mc_config {
      * 15000 ms). Must be > 0. */
     int32_t connect_timeout_ms;
     int32_t request_timeout_ms;
-    /* Clock; NULL uses the system's real-time clock. Tests inject one. */
+    /* Clock; NULL uses the system's real-time clock. Tests inject one. It is
+     * called with core locks held: it must not call back into the client. */
     mc_clock_fn clock;
     void *clock_context;
     /* Random source; NULL uses mbedTLS CTR-DRBG seeded from the OS. */
