@@ -59,6 +59,24 @@ set -e
 rm -f "$bench_log"
 if [ "$bench_rc" -eq 0 ]; then total_ok=$((total_ok + 1)); else total_fail=$((total_fail + 1)); echo "== benchmarks: outside their targets"; fi
 
+echo "== Swift binding (scripts/test-swift.sh build)"
+swift_log="$(mktemp)"
+bash scripts/test-swift.sh build 2>&1 | tee "$swift_log" || true
+swift_ok=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p' "$swift_log" | tail -n1)
+swift_fail=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' "$swift_log" | tail -n1)
+rm -f "$swift_log"
+total_ok=$((total_ok + ${swift_ok:-0}))
+total_fail=$((total_fail + ${swift_fail:-1}))
+
+echo "== JNI binding (scripts/test-jni.sh build)"
+jni_log="$(mktemp)"
+bash scripts/test-jni.sh build 2>&1 | tee "$jni_log" || true
+jni_ok=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p' "$jni_log" | tail -n1)
+jni_fail=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' "$jni_log" | tail -n1)
+rm -f "$jni_log"
+total_ok=$((total_ok + ${jni_ok:-0}))
+total_fail=$((total_fail + ${jni_fail:-1}))
+
 echo "== build: AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)"
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 meson compile -C build-asan

@@ -9,7 +9,9 @@
  *     whenever a hook is left NULL.
  *
  * Hooks may be called from any thread that calls into the core (the caller's
- * thread or the sync thread); an implementation must be thread-safe.
+ * thread or the sync thread); an implementation must be thread-safe. On
+ * Linux NULL secure-storage hooks mean the default file store; elsewhere they
+ * are required (mc_client_open fails with MC_ERR_INVALID_ARG without them).
  */
 #ifndef MEMBERCORE_PLATFORM_H
 #define MEMBERCORE_PLATFORM_H

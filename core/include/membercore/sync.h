@@ -192,7 +192,9 @@ mc_status mc_sync_listener_remove(mc_client *client, uint64_t token, mc_error *e
 int32_t mc_sync_deliver_queued(mc_client *client);
 
 /* Called (on any thread, possibly with core locks held: only post a message
- * to your own thread from it) when an event was queued. NULL removes it. */
+ * to your own thread from it) when an event was queued. NULL removes it. A
+ * hook being replaced may still run once, concurrently, right after this
+ * returns: keep its context alive until the client is closed. */
 typedef void (*mc_wakeup_fn)(void *context);
 void mc_sync_set_wakeup(mc_client *client, mc_wakeup_fn fn, void *context);
 

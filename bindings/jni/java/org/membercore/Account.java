@@ -1,0 +1,142 @@
+package org.membercore;
+
+import java.util.Collections;
+import java.util.Set;
+
+/**
+ * The signed-in account ({@code mc_account}), a snapshot: it does not change when the account
+ * does; read it again. Strings are never null ({@code ""} when unknown).
+ */
+public final class Account {
+    private final String userId;
+    private final String phone;
+    private final String name;
+    private final String email;
+    private final String company;
+    private final String city;
+    private final Set<Role> roles;
+    private final boolean profileComplete;
+    private final String leadId;
+    private final String leadStatus;
+    private final Intent intent;
+    private final String industry;
+    private final int employees;
+    private final String timeline;
+    private final long budgetPaise;
+    private final String companyId;
+    private final String buildingId;
+    private final String seat;
+
+    /* Called by the JNI glue (the order is the C struct's). */
+    Account(String userId, String phone, String name, String email, String company, String city,
+            int roles, boolean profileComplete, String leadId, String leadStatus, int intent,
+            String industry, int employees, String timeline, long budgetPaise, String companyId,
+            String buildingId, String seat) {
+        this.userId = userId;
+        this.phone = phone;
+        this.name = name;
+        this.email = email;
+        this.company = company;
+        this.city = city;
+        this.roles = Collections.unmodifiableSet(Role.fromBits(roles));
+        this.profileComplete = profileComplete;
+        this.leadId = leadId;
+        this.leadStatus = leadStatus;
+        this.intent = Intent.fromValue(intent);
+        this.industry = industry;
+        this.employees = employees;
+        this.timeline = timeline;
+        this.budgetPaise = budgetPaise;
+        this.companyId = companyId;
+        this.buildingId = buildingId;
+        this.seat = seat;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    /** E.164, e.g. {@code +919800000001}. */
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    /** Unmodifiable. */
+    public Set<Role> getRoles() {
+        return roles;
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isProfileComplete() {
+        return profileComplete;
+    }
+
+    /** The CRM lead made by completing the profile, {@code ""} when none. */
+    public String getLeadId() {
+        return leadId;
+    }
+
+    /** {@code "new"}, ...; {@code ""} when there is no lead. */
+    public String getLeadStatus() {
+        return leadStatus;
+    }
+
+    public Intent getIntent() {
+        return intent;
+    }
+
+    public String getIndustry() {
+        return industry;
+    }
+
+    public int getEmployees() {
+        return employees;
+    }
+
+    public String getTimeline() {
+        return timeline;
+    }
+
+    /** Monthly budget in paise. */
+    public long getBudgetPaise() {
+        return budgetPaise;
+    }
+
+    /** Members: their company, building and seat ({@code "Cabin 1019"}); else {@code ""}. */
+    public String getCompanyId() {
+        return companyId;
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    public String getSeat() {
+        return seat;
+    }
+
+    @Override
+    public String toString() {
+        return "Account{" + userId + ", " + phone + ", " + name + ", roles=" + roles + ", intent="
+                + intent + (seat.isEmpty() ? "" : ", seat=" + seat) + "}";
+    }
+}

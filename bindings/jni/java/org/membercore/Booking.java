@@ -1,0 +1,118 @@
+package org.membercore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A room booking of the member's ({@code mc_booking}), a snapshot: read it again for changes.
+ * Strings are never null ({@code ""} when absent).
+ */
+public final class Booking {
+    private final String id;
+    private final String roomId;
+    private final String buildingId;
+    private final long startMs;
+    private final long endMs;
+    private final BookingStatus status;
+    private final Payment paidBy;
+    private final int credits;
+    private final long amountPaise;
+    private final List<BookingGuest> guests;
+    private final String orderId;
+    private final String razorpayKeyId;
+    private final boolean pending;
+
+    /* Called by the JNI glue; the guests come as three parallel arrays. */
+    Booking(String id, String roomId, String buildingId, long startMs, long endMs, int status,
+            int paidBy, int credits, long amountPaise, String[] guestNames, String[] guestEmails,
+            String[] guestCredentialIds, String orderId, String razorpayKeyId, boolean pending) {
+        this.id = id;
+        this.roomId = roomId;
+        this.buildingId = buildingId;
+        this.startMs = startMs;
+        this.endMs = endMs;
+        this.status = BookingStatus.fromValue(status);
+        this.paidBy = Payment.fromValue(paidBy);
+        this.credits = credits;
+        this.amountPaise = amountPaise;
+        List<BookingGuest> list = new ArrayList<BookingGuest>(guestNames.length);
+        for (int i = 0; i < guestNames.length; i++) {
+            list.add(new BookingGuest(guestNames[i], guestEmails[i], guestCredentialIds[i]));
+        }
+        this.guests = Collections.unmodifiableList(list);
+        this.orderId = orderId;
+        this.razorpayKeyId = razorpayKeyId;
+        this.pending = pending;
+    }
+
+    /** The booking id (made on the device: a UUID). */
+    public String getId() {
+        return id;
+    }
+
+    public String getRoomId() {
+        return roomId;
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    /** UTC ms. */
+    public long getStartMs() {
+        return startMs;
+    }
+
+    /** UTC ms, exclusive. */
+    public long getEndMs() {
+        return endMs;
+    }
+
+    public BookingStatus getStatus() {
+        return status;
+    }
+
+    public Payment getPaidBy() {
+        return paidBy;
+    }
+
+    /** Credits debited (credit bookings; 0 for Razorpay). */
+    public int getCredits() {
+        return credits;
+    }
+
+    /** The price, paise (Razorpay bookings; 0 for credits). */
+    public long getAmountPaise() {
+        return amountPaise;
+    }
+
+    /** In the request's order (unmodifiable). */
+    public List<BookingGuest> getGuests() {
+        return guests;
+    }
+
+    /** Razorpay: the order to open checkout with; {@code ""} otherwise. */
+    public String getOrderId() {
+        return orderId;
+    }
+
+    /**
+     * Razorpay: the key id to open checkout with. Only the booking returned by
+     * {@link MemberCore#createBooking} carries it ({@code ""} in {@link MemberCore#bookings()}).
+     */
+    public String getRazorpayKeyId() {
+        return razorpayKeyId;
+    }
+
+    /** A change of this booking is waiting for the server. */
+    public boolean isPending() {
+        return pending;
+    }
+
+    @Override
+    public String toString() {
+        return "Booking{" + id + " " + roomId + " " + startMs + ".." + endMs + " " + status
+                + (pending ? " pending" : "") + " " + paidBy + " guests=" + guests + "}";
+    }
+}

@@ -1,0 +1,33 @@
+package org.membercore;
+
+/** A guest of a booking ({@code mc_booking_guest}). Strings are never null. */
+public final class BookingGuest {
+    private final String name;
+    private final String email;
+    private final String credentialId;
+
+    BookingGuest(String name, String email, String credentialId) {
+        this.name = name;
+        this.email = email;
+        this.credentialId = credentialId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /** The guest's access credential; {@code ""} until the server provisioned it. */
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    @Override
+    public String toString() {
+        return "BookingGuest{" + name + " <" + email + ">"
+                + (credentialId.isEmpty() ? "" : " " + credentialId) + "}";
+    }
+}

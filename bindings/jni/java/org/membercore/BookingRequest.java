@@ -1,0 +1,114 @@
+package org.membercore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A booking to make ({@code mc_booking_request}): {@code hours} consecutive blocks of a room
+ * from a building-local date and hour.
+ *
+ * <pre>{@code
+ * BookingRequest r = BookingRequest.builder("BLR-1-BOARD", "2027-01-07", "14:00")
+ *         .hours(2)
+ *         .guest("Ananya Sharma", "ananya@example.com")
+ *         .pay(Payment.CREDITS)
+ *         .build();
+ * }</pre>
+ */
+public final class BookingRequest {
+    final String roomId;
+    final String date;
+    final String start;
+    final int hours;
+    final List<Guest> guests;
+    final Payment pay;
+
+    private BookingRequest(Builder b) {
+        this.roomId = b.roomId;
+        this.date = b.date;
+        this.start = b.start;
+        this.hours = b.hours;
+        this.guests = Collections.unmodifiableList(new ArrayList<Guest>(b.guests));
+        this.pay = b.pay;
+    }
+
+    /**
+     * @param roomId e.g. {@code "BLR-1-BOARD"}
+     * @param date the building-local date, {@code "YYYY-MM-DD"}
+     * @param start the building-local start, {@code "HH:00"} (blocks start on the hour)
+     */
+    public static Builder builder(String roomId, String date, String start) {
+        return new Builder(roomId, date, start);
+    }
+
+    public String getRoomId() {
+        return roomId;
+    }
+
+    public String getDate() {
+        return date;
+    }
+
+    public String getStart() {
+        return start;
+    }
+
+    public int getHours() {
+        return hours;
+    }
+
+    /** Unmodifiable. */
+    public List<Guest> getGuests() {
+        return guests;
+    }
+
+    public Payment getPay() {
+        return pay;
+    }
+
+    public static final class Builder {
+        private final String roomId;
+        private final String date;
+        private final String start;
+        private int hours = 1;
+        private final List<Guest> guests = new ArrayList<Guest>();
+        private Payment pay = Payment.CREDITS;
+
+        private Builder(String roomId, String date, String start) {
+            this.roomId = roomId;
+            this.date = date;
+            this.start = start;
+        }
+
+        /** 1-24 consecutive blocks, ending by midnight (default 1). */
+        public Builder hours(int hours) {
+            this.hours = hours;
+            return this;
+        }
+
+        /** Invite a guest (at most 20, and fewer than the room's capacity). */
+        public Builder guest(String name, String email) {
+            this.guests.add(new Guest(name, email));
+            return this;
+        }
+
+        /** Invite these guests too. */
+        public Builder guests(List<Guest> guests) {
+            if (guests != null) {
+                this.guests.addAll(guests);
+            }
+            return this;
+        }
+
+        /** How to pay (default {@link Payment#CREDITS}); null is refused by createBooking. */
+        public Builder pay(Payment pay) {
+            this.pay = pay;
+            return this;
+        }
+
+        public BookingRequest build() {
+            return new BookingRequest(this);
+        }
+    }
+}

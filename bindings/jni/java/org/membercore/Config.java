@@ -1,0 +1,102 @@
+package org.membercore;
+
+/**
+ * How to open a {@link MemberCore} ({@code mc_config}). Build one with {@link #builder(String)}:
+ *
+ * <pre>{@code
+ * Config config = Config.builder(new File(context.getFilesDir(), "membercore").getPath())
+ *         .serverUrl("https://api.example.com")
+ *         .secureStorage(new KeystoreSecureStorage(context))
+ *         .build();
+ * }</pre>
+ */
+public final class Config {
+    final String dataDir;
+    final String serverUrl;
+    final int connectTimeoutMs;
+    final int requestTimeoutMs;
+    final SecureStorage secureStorage;
+    final Logger logger;
+    final Clock clock;
+
+    private Config(Builder b) {
+        this.dataDir = b.dataDir;
+        this.serverUrl = b.serverUrl;
+        this.connectTimeoutMs = b.connectTimeoutMs;
+        this.requestTimeoutMs = b.requestTimeoutMs;
+        this.secureStorage = b.secureStorage;
+        this.logger = b.logger;
+        this.clock = b.clock;
+    }
+
+    /** @param dataDir the directory of the local store (created if missing) */
+    public static Builder builder(String dataDir) {
+        return new Builder(dataDir);
+    }
+
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    public static final class Builder {
+        private final String dataDir;
+        private String serverUrl;
+        private int connectTimeoutMs = 5000;
+        private int requestTimeoutMs = 15000;
+        private SecureStorage secureStorage;
+        private Logger logger;
+        private Clock clock;
+
+        private Builder(String dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        /** Base URL of the API server; without one the client is offline-only. */
+        public Builder serverUrl(String url) {
+            this.serverUrl = url;
+            return this;
+        }
+
+        /** Connect timeout per HTTP request, ms (default 5000; must be &gt; 0). */
+        public Builder connectTimeoutMs(int ms) {
+            this.connectTimeoutMs = ms;
+            return this;
+        }
+
+        /** Total timeout per HTTP request, ms (default 15000; must be &gt; 0). */
+        public Builder requestTimeoutMs(int ms) {
+            this.requestTimeoutMs = ms;
+            return this;
+        }
+
+        /** Secure storage for the session token; null: the core's default (files, 0600). */
+        public Builder secureStorage(SecureStorage storage) {
+            this.secureStorage = storage;
+            return this;
+        }
+
+        /** Receives log lines; null: warnings and errors to stderr. */
+        public Builder logger(Logger logger) {
+            this.logger = logger;
+            return this;
+        }
+
+        /**
+         * The client's clock ({@code mc_config.clock}); null: the system's real-time clock.
+         * Tests and demos inject one to run at a fixed instant. See {@link Clock} for the rules
+         * it must follow.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Config build() {
+            return new Config(this);
+        }
+    }
+}

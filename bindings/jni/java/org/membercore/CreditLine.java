@@ -1,0 +1,55 @@
+package org.membercore;
+
+/** One line of the company's credit ledger ({@code mc_credit_line}). */
+public final class CreditLine {
+    private final String id;
+    private final int delta;
+    private final int balanceAfter;
+    private final String reason;
+    private final String reservationId;
+    private final long atMs;
+
+    CreditLine(String id, int delta, int balanceAfter, String reason, String reservationId,
+            long atMs) {
+        this.id = id;
+        this.delta = delta;
+        this.balanceAfter = balanceAfter;
+        this.reason = reason;
+        this.reservationId = reservationId;
+        this.atMs = atMs;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** Positive for a refund or a monthly reset, negative for a booking. */
+    public int getDelta() {
+        return delta;
+    }
+
+    public int getBalanceAfter() {
+        return balanceAfter;
+    }
+
+    /** {@code "monthly_reset"}, {@code "booking"} or {@code "refund"}. */
+    public String getReason() {
+        return reason;
+    }
+
+    /** The booking it is for; {@code ""} for a monthly reset. */
+    public String getReservationId() {
+        return reservationId;
+    }
+
+    /** UTC ms. */
+    public long getAtMs() {
+        return atMs;
+    }
+
+    @Override
+    public String toString() {
+        return "CreditLine{" + id + " " + reason + " " + (delta > 0 ? "+" : "") + delta + " -> "
+                + balanceAfter + "}";
+    }
+}

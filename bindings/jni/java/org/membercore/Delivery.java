@@ -1,0 +1,35 @@
+package org.membercore;
+
+/**
+ * On which thread a {@link SyncListener} is called ({@code mc_delivery}).
+ */
+public enum Delivery {
+    /** At once, on the thread that caused the event: the background sync thread, the caller of
+     * {@link MemberCore#syncOnce()}, or the caller of a local write. Keep it short; never call
+     * {@link MemberCore#stopSync()} or {@link MemberCore#close()} from it. */
+    IMMEDIATE(0),
+    /** Queued, and delivered on the thread that calls {@link MemberCore#deliverQueued()} (the
+     * main thread of an app, told by {@link MemberCore#setWakeup(Runnable)}). */
+    QUEUED(1);
+
+    private final int value;
+
+    Delivery(int value) {
+        this.value = value;
+    }
+
+    /** The C value. */
+    public int value() {
+        return value;
+    }
+
+    /** The constant with this C value; {@link #IMMEDIATE} for any other value. */
+    public static Delivery fromValue(int value) {
+        for (Delivery v : values()) {
+            if (v.value == value) {
+                return v;
+            }
+        }
+        return IMMEDIATE;
+    }
+}

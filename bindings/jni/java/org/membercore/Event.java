@@ -1,0 +1,78 @@
+package org.membercore;
+
+/** A community event with the member's RSVP, pending writes included ({@code mc_event}). */
+public final class Event {
+    private final String id;
+    private final String buildingId;
+    private final String title;
+    private final String description;
+    private final long startsAtMs;
+    private final long endsAtMs;
+    private final int capacity;
+    private final int goingCount;
+    private final Rsvp myRsvp;
+    private final boolean pending;
+
+    Event(String id, String buildingId, String title, String description, long startsAtMs,
+            long endsAtMs, int capacity, int goingCount, int myRsvp, boolean pending) {
+        this.id = id;
+        this.buildingId = buildingId;
+        this.title = title;
+        this.description = description;
+        this.startsAtMs = startsAtMs;
+        this.endsAtMs = endsAtMs;
+        this.capacity = capacity;
+        this.goingCount = goingCount;
+        this.myRsvp = Rsvp.fromValue(myRsvp);
+        this.pending = pending;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public long getStartsAtMs() {
+        return startsAtMs;
+    }
+
+    public long getEndsAtMs() {
+        return endsAtMs;
+    }
+
+    public int getCapacity() {
+        return capacity;
+    }
+
+    /** Including the member's pending RSVP. */
+    public int getGoingCount() {
+        return goingCount;
+    }
+
+    /** Including the member's pending RSVP. */
+    public Rsvp getMyRsvp() {
+        return myRsvp;
+    }
+
+    /** The RSVP is not yet confirmed by the server. */
+    public boolean isPending() {
+        return pending;
+    }
+
+    @Override
+    public String toString() {
+        return "Event{" + id + " '" + title + "' going=" + goingCount + "/" + capacity + " me="
+                + myRsvp + (pending ? " pending" : "") + "}";
+    }
+}

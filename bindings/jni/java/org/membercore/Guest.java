@@ -1,0 +1,32 @@
+package org.membercore;
+
+/**
+ * A guest to invite with a booking ({@code mc_guest}): once the booking is confirmed the server
+ * emails them an access QR.
+ */
+public final class Guest {
+    final String name;
+    final String email;
+
+    /**
+     * @param name 1-100 characters (Unicode code points: any script)
+     * @param email a valid address, distinct (ignoring case) from the other guests'
+     */
+    public Guest(String name, String email) {
+        this.name = name;
+        this.email = email;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    @Override
+    public String toString() {
+        return "Guest{" + name + " <" + email + ">}";
+    }
+}

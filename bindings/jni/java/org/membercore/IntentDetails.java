@@ -1,0 +1,47 @@
+package org.membercore;
+
+/** What a member needs ({@code mc_intent_details}); build one with the factories. */
+public final class IntentDetails {
+    final Intent intent;
+    final String industry;
+    final int employees;
+    final String timeline;
+    final long budgetPaise;
+
+    private IntentDetails(Intent intent, String industry, int employees, String timeline,
+            long budgetPaise) {
+        this.intent = intent;
+        this.industry = industry;
+        this.employees = employees;
+        this.timeline = timeline;
+        this.budgetPaise = budgetPaise;
+    }
+
+    /** On demand: grants the on-demand role at once. */
+    public static IntentDetails onDemand() {
+        return new IntentDetails(Intent.ON_DEMAND, null, 0, null, 0);
+    }
+
+    /**
+     * A private office.
+     *
+     * @param industry 1-100 characters
+     * @param employees 1-100000
+     * @param timeline 1-100 characters, e.g. "within 3 months"
+     * @param budgetPaise monthly budget, &gt; 0
+     */
+    public static IntentDetails privateOffice(String industry, int employees, String timeline,
+            long budgetPaise) {
+        return new IntentDetails(Intent.PRIVATE_OFFICE, industry, employees, timeline, budgetPaise);
+    }
+
+    /** A virtual office; the same details as {@link #privateOffice}. */
+    public static IntentDetails virtualOffice(String industry, int employees, String timeline,
+            long budgetPaise) {
+        return new IntentDetails(Intent.VIRTUAL_OFFICE, industry, employees, timeline, budgetPaise);
+    }
+
+    public Intent getIntent() {
+        return intent;
+    }
+}

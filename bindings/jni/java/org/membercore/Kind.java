@@ -1,0 +1,53 @@
+package org.membercore;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Kinds of synced data, as bits ({@code mc_kind}).
+ */
+public enum Kind {
+    PROFILE(1),
+    COMPANY(2),
+    BUILDING(4),
+    ROOM(8),
+    RESERVATION(16),
+    EVENT(32),
+    RSVP(64),
+    NOTIFICATION(128),
+    /** Rooms' taken blocks (no member names). */
+    ROOM_BUSY(256),
+    /** The company's credit ledger. */
+    CREDIT_LEDGER(512);
+
+    private final int bit;
+
+    Kind(int bit) {
+        this.bit = bit;
+    }
+
+    /** The C bit. */
+    public int bit() {
+        return bit;
+    }
+
+    /** The constants whose bits are set in bits (unknown bits are ignored). */
+    public static EnumSet<Kind> fromBits(int bits) {
+        EnumSet<Kind> set = EnumSet.noneOf(Kind.class);
+        for (Kind v : values()) {
+            if ((bits & v.bit) != 0) {
+                set.add(v);
+            }
+        }
+        return set;
+    }
+
+    /** The C mask of a set. */
+    public static int toBits(Set<Kind> set) {
+        int bits = 0;
+        for (Kind v : set) {
+            bits |= v.bit;
+        }
+        return bits;
+    }
+}

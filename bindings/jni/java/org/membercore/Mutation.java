@@ -1,0 +1,85 @@
+package org.membercore;
+
+/** One outbox entry: a local write not yet confirmed, or refused ({@code mc_mutation}). */
+public final class Mutation {
+    private final long id;
+    private final String kind;
+    private final String entityId;
+    private final String payload;
+    private final MutationState state;
+    private final int attempts;
+    private final long createdAtMs;
+    private final long nextAttemptMs;
+    private final ErrorCode errorCode;
+    private final String errorServerCode;
+    private final String errorMessage;
+
+    Mutation(long id, String kind, String entityId, String payload, int state, int attempts,
+            long createdAtMs, long nextAttemptMs, int errorCode, String errorServerCode,
+            String errorMessage) {
+        this.id = id;
+        this.kind = kind;
+        this.entityId = entityId;
+        this.payload = payload;
+        this.state = MutationState.fromValue(state);
+        this.attempts = attempts;
+        this.createdAtMs = createdAtMs;
+        this.nextAttemptMs = nextAttemptMs;
+        this.errorCode = ErrorCode.fromValue(errorCode);
+        this.errorServerCode = errorServerCode;
+        this.errorMessage = errorMessage;
+    }
+
+    /** The mutation id (for {@link MemberCore#dismissMutation(long)}). */
+    public long getId() {
+        return id;
+    }
+
+    /** {@code "rsvp.set"}, {@code "notification.read"}, ... */
+    public String getKind() {
+        return kind;
+    }
+
+    public String getEntityId() {
+        return entityId;
+    }
+
+    /** The JSON sent. */
+    public String getPayload() {
+        return payload;
+    }
+
+    public MutationState getState() {
+        return state;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public long getCreatedAtMs() {
+        return createdAtMs;
+    }
+
+    public long getNextAttemptMs() {
+        return nextAttemptMs;
+    }
+
+    /** REJECTED: why; otherwise the last transient error, or {@link ErrorCode#OK}. */
+    public ErrorCode getErrorCode() {
+        return errorCode;
+    }
+
+    public String getErrorServerCode() {
+        return errorServerCode;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    @Override
+    public String toString() {
+        return "Mutation{" + id + " " + kind + " " + entityId + " " + state + "}";
+    }
+}

@@ -1,0 +1,123 @@
+package org.membercore;
+
+/**
+ * The native methods, registered by JNI_OnLoad (RegisterNatives) from libmembercore_jni. A
+ * {@code long h} is the glue's client pointer; {@link MemberCore} guards it (never 0, never
+ * closed while a call is in flight). Failures throw {@link MemberCoreException}.
+ */
+final class Native {
+    static {
+        System.loadLibrary("membercore_jni");
+    }
+
+    private Native() {
+    }
+
+    /* clock: null for the system's; the glue holds it (and storage, logger) until close. */
+    static native long open(String dataDir, String serverUrl, int connectTimeoutMs,
+            int requestTimeoutMs, SecureStorage storage, Logger logger, Clock clock);
+
+    /* Stops the sync thread, closes the client, releases every global reference it held. */
+    static native void close(long h);
+
+    static native String version();
+
+    static native int storeSchemaVersion();
+
+    static native String statusName(int status);
+
+    static native String defaultDataDir();
+
+    static native long now(long h);
+
+    static native String normalizePhone(String input);
+
+    static native OtpRequest requestOtp(long h, String phone);
+
+    /* null when no sign-in is in progress */
+    static native String pendingPhone(long h);
+
+    static native VerifyResult verifyOtp(long h, String code);
+
+    static native Account completeProfile(long h, String name, String email, String company,
+            String city);
+
+    static native Account setIntent(long h, int intent, String industry, int employees,
+            String timeline, long budgetPaise);
+
+    static native boolean isSignedIn(long h);
+
+    static native Account account(long h);
+
+    static native Account refreshAccount(long h);
+
+    static native void logout(long h);
+
+    static native void registerPushToken(long h, int provider, String token);
+
+    static native SyncStatus syncStatus(long h);
+
+    static native SyncReport syncOnce(long h);
+
+    static native void syncStart(long h);
+
+    static native void syncStop(long h);
+
+    static native void syncTrigger(long h);
+
+    static native void syncPause(long h);
+
+    static native void syncResume(long h);
+
+    static native void syncSetReachable(long h, boolean reachable);
+
+    /* Returns the core's token; the glue holds registration by a global reference. */
+    static native long addListener(long h, int types, int delivery,
+            ListenerRegistration registration);
+
+    static native void removeListener(long h, long token);
+
+    static native int deliverQueued(long h);
+
+    /* null removes it */
+    static native void setWakeup(long h, Runnable wakeup);
+
+    static native Mutation[] outbox(long h);
+
+    static native void dismissMutation(long h, long mutationId);
+
+    static native Event[] events(long h, long fromMs);
+
+    static native void rsvp(long h, String eventId, int rsvp);
+
+    static native NotificationInbox notifications(long h, boolean unreadOnly);
+
+    static native void markNotificationRead(long h, String notificationId);
+
+    /* Meeting rooms (natives_booking.c). amenities may hold nulls (refused by the core). */
+    static native RoomSearch searchRooms(long h, String buildingId, String date, String from,
+            String to, int minCapacity, String[] amenities);
+
+    /* The guests as two parallel arrays of the same length; pay is Payment.value() or 0. */
+    static native Booking createBooking(long h, String roomId, String date, String start,
+            int hours, String[] guestNames, String[] guestEmails, int pay);
+
+    static native Booking confirmPayment(long h, String bookingId, String orderId,
+            String paymentId, String signature);
+
+    static native void cancelBooking(long h, String bookingId);
+
+    static native Booking[] bookings(long h, long fromMs);
+
+    static native Credits credits(long h);
+
+    static native String bookingStatusName(int status);
+
+    /* Debug counter: global references the glue holds now. */
+    static native long globalRefCount();
+
+    /* Test hooks for the string conversion (Java -> UTF-8 bytes -> Java). */
+    static native byte[] toUtf8(String s);
+
+    static native String fromUtf8(byte[] utf8);
+}

@@ -1,0 +1,44 @@
+package org.membercore;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The notifications inbox, newest first, with unread counts ({@code mc_notification_list}). */
+public final class NotificationInbox {
+    private final List<Notification> items;
+    private final int unreadTotal;
+    private final Map<NotificationCategory, Integer> unreadByCategory;
+
+    NotificationInbox(Notification[] items, int unreadTotal, int[] unreadByCategory) {
+        this.items = Collections.unmodifiableList(Arrays.asList(items));
+        this.unreadTotal = unreadTotal;
+        EnumMap<NotificationCategory, Integer> map =
+                new EnumMap<NotificationCategory, Integer>(NotificationCategory.class);
+        for (NotificationCategory c : NotificationCategory.values()) {
+            map.put(c, c.value() < unreadByCategory.length ? unreadByCategory[c.value()] : 0);
+        }
+        this.unreadByCategory = Collections.unmodifiableMap(map);
+    }
+
+    /** The listed notifications (unmodifiable). */
+    public List<Notification> getItems() {
+        return items;
+    }
+
+    /** Unread over the whole inbox, not only the listed items. */
+    public int getUnreadTotal() {
+        return unreadTotal;
+    }
+
+    /** Unread per category over the whole inbox (every category present; unmodifiable). */
+    public Map<NotificationCategory, Integer> getUnreadByCategory() {
+        return unreadByCategory;
+    }
+
+    public int getUnread(NotificationCategory category) {
+        return unreadByCategory.get(category);
+    }
+}

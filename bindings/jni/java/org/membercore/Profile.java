@@ -1,0 +1,22 @@
+package org.membercore;
+
+/** The profile a new user completes ({@code mc_profile}); all four are required. */
+public final class Profile {
+    final String name;
+    final String email;
+    final String company;
+    final String city;
+
+    /**
+     * @param name 1-100 characters (Unicode code points: any script, emoji included)
+     * @param email a valid address
+     * @param company 1-100 characters
+     * @param city 1-60 characters
+     */
+    public Profile(String name, String email, String company, String city) {
+        this.name = name;
+        this.email = email;
+        this.company = company;
+        this.city = city;
+    }
+}

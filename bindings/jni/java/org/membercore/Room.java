@@ -1,0 +1,91 @@
+package org.membercore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** A meeting room with its free blocks on the searched date ({@code mc_room}). */
+public final class Room {
+    private final String id;
+    private final String buildingId;
+    private final String name;
+    private final int capacity;
+    private final List<String> amenities;
+    private final long pricePerHourPaise;
+    private final int creditsPerHour;
+    private final List<Slot> freeSlots;
+
+    /* Called by the JNI glue; the free blocks come as two parallel arrays. */
+    Room(String id, String buildingId, String name, int capacity, String[] amenities,
+            long pricePerHourPaise, int creditsPerHour, long[] slotStartMs,
+            int[] slotLocalMinute) {
+        this.id = id;
+        this.buildingId = buildingId;
+        this.name = name;
+        this.capacity = capacity;
+        this.amenities = Collections.unmodifiableList(Arrays.asList(amenities));
+        this.pricePerHourPaise = pricePerHourPaise;
+        this.creditsPerHour = creditsPerHour;
+        List<Slot> slots = new ArrayList<Slot>(slotStartMs.length);
+        for (int i = 0; i < slotStartMs.length; i++) {
+            slots.add(new Slot(slotStartMs[i], slotLocalMinute[i]));
+        }
+        this.freeSlots = Collections.unmodifiableList(slots);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** Seats, the host included. */
+    public int getCapacity() {
+        return capacity;
+    }
+
+    /** e.g. {@code "projector"} (unmodifiable). */
+    public List<String> getAmenities() {
+        return amenities;
+    }
+
+    /** The Razorpay price of one hour, paise. */
+    public long getPricePerHourPaise() {
+        return pricePerHourPaise;
+    }
+
+    /** Company credits one hour costs. */
+    public int getCreditsPerHour() {
+        return creditsPerHour;
+    }
+
+    /**
+     * The free blocks of the searched window, in time order (unmodifiable; empty when none is
+     * free).
+     */
+    public List<Slot> getFreeSlots() {
+        return freeSlots;
+    }
+
+    /** The free block starting at building-local {@code "HH:MM"}, or null. */
+    public Slot freeSlotAt(String localTime) {
+        for (Slot s : freeSlots) {
+            if (s.getLocalTime().equals(localTime)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "Room{" + id + " '" + name + "' capacity=" + capacity + " free=" + freeSlots + "}";
+    }
+}

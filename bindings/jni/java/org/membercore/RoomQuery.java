@@ -1,0 +1,118 @@
+package org.membercore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What {@link MemberCore#searchRooms(RoomQuery)} looks for ({@code mc_room_query}). Dates and
+ * times are the building's local ones, whatever the phone's time zone is:
+ *
+ * <pre>{@code
+ * RoomQuery q = RoomQuery.builder("BLR-1", "2027-01-07")
+ *         .from("09:00").to("18:00").minCapacity(8).amenity("projector")
+ *         .build();
+ * }</pre>
+ */
+public final class RoomQuery {
+    final String buildingId;
+    final String date;
+    final String from;
+    final String to;
+    final int minCapacity;
+    final List<String> amenities;
+
+    private RoomQuery(Builder b) {
+        this.buildingId = b.buildingId;
+        this.date = b.date;
+        this.from = b.from;
+        this.to = b.to;
+        this.minCapacity = b.minCapacity;
+        this.amenities = Collections.unmodifiableList(new ArrayList<String>(b.amenities));
+    }
+
+    /**
+     * @param buildingId e.g. {@code "BLR-1"}
+     * @param date the building-local date, {@code "YYYY-MM-DD"}
+     */
+    public static Builder builder(String buildingId, String date) {
+        return new Builder(buildingId, date);
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    public String getDate() {
+        return date;
+    }
+
+    /** null: from opening. */
+    public String getFrom() {
+        return from;
+    }
+
+    /** null: to closing. */
+    public String getTo() {
+        return to;
+    }
+
+    public int getMinCapacity() {
+        return minCapacity;
+    }
+
+    /** Unmodifiable. */
+    public List<String> getAmenities() {
+        return amenities;
+    }
+
+    public static final class Builder {
+        private final String buildingId;
+        private final String date;
+        private String from;
+        private String to;
+        private int minCapacity;
+        private final List<String> amenities = new ArrayList<String>();
+
+        private Builder(String buildingId, String date) {
+            this.buildingId = buildingId;
+            this.date = date;
+        }
+
+        /** Building-local {@code "HH:MM"}: only blocks from then (default: from opening). */
+        public Builder from(String from) {
+            this.from = from;
+            return this;
+        }
+
+        /** Building-local {@code "HH:MM"}: only blocks ending by then (default: to closing). */
+        public Builder to(String to) {
+            this.to = to;
+            return this;
+        }
+
+        /** Only rooms seating at least this many (default 0: any). */
+        public Builder minCapacity(int minCapacity) {
+            this.minCapacity = minCapacity;
+            return this;
+        }
+
+        /** Only rooms with this amenity too, e.g. {@code "projector"} (lower case, digits, _). */
+        public Builder amenity(String amenity) {
+            this.amenities.add(amenity);
+            return this;
+        }
+
+        /** Only rooms with all of these too. */
+        public Builder amenities(List<String> amenities) {
+            if (amenities != null) {
+                this.amenities.addAll(amenities);
+            }
+            return this;
+        }
+
+        public RoomQuery build() {
+            return new RoomQuery(this);
+        }
+    }
+}

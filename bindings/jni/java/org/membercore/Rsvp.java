@@ -1,0 +1,31 @@
+package org.membercore;
+
+/**
+ * A member's answer to an event ({@code mc_rsvp}).
+ */
+public enum Rsvp {
+    NONE(0),
+    GOING(1),
+    NOT_GOING(2);
+
+    private final int value;
+
+    Rsvp(int value) {
+        this.value = value;
+    }
+
+    /** The C value. */
+    public int value() {
+        return value;
+    }
+
+    /** The constant with this C value; {@link #NONE} for any other value. */
+    public static Rsvp fromValue(int value) {
+        for (Rsvp v : values()) {
+            if (v.value == value) {
+                return v;
+            }
+        }
+        return NONE;
+    }
+}

@@ -1,0 +1,45 @@
+package org.membercore;
+
+import java.util.Locale;
+
+/** One free 60-minute block of a room ({@code mc_slot}). */
+public final class Slot {
+    /** Every block lasts one hour. */
+    public static final long DURATION_MS = 60L * 60 * 1000;
+
+    private final long startMs;
+    private final int localMinute;
+
+    Slot(long startMs, int localMinute) {
+        this.startMs = startMs;
+        this.localMinute = localMinute;
+    }
+
+    /** When it starts, UTC ms. */
+    public long getStartMs() {
+        return startMs;
+    }
+
+    /** When it ends, UTC ms ({@link #getStartMs()} + one hour). */
+    public long getEndMs() {
+        return startMs + DURATION_MS;
+    }
+
+    /** The building-local minute of the day it starts at (600 = 10:00). */
+    public int getLocalMinute() {
+        return localMinute;
+    }
+
+    /**
+     * The building-local start, {@code "HH:MM"}: what {@link BookingRequest.Builder} takes as
+     * {@code start}.
+     */
+    public String getLocalTime() {
+        return String.format(Locale.ROOT, "%02d:%02d", localMinute / 60, localMinute % 60);
+    }
+
+    @Override
+    public String toString() {
+        return getLocalTime();
+    }
+}

@@ -1,0 +1,97 @@
+package org.membercore;
+
+import java.util.Collections;
+import java.util.Set;
+
+/**
+ * One event from the sync engine ({@code mc_sync_event}), a copy that may be kept. Fields that
+ * do not apply to the type are 0 / {@code ""} / empty.
+ */
+public final class SyncEvent {
+    private final SyncEventType type;
+    private final Set<Kind> kinds;
+    private final long mutationId;
+    private final String mutationKind;
+    private final String entityId;
+    private final ErrorCode code;
+    private final String serverCode;
+    private final String message;
+    private final long done;
+    private final long total;
+
+    SyncEvent(int type, int kinds, long mutationId, String mutationKind, String entityId, int code,
+            String serverCode, String message, long done, long total) {
+        SyncEventType t = null;
+        for (SyncEventType v : SyncEventType.values()) {
+            if (v.bit() == type) {
+                t = v;
+            }
+        }
+        this.type = t;
+        this.kinds = Collections.unmodifiableSet(Kind.fromBits(kinds));
+        this.mutationId = mutationId;
+        this.mutationKind = mutationKind;
+        this.entityId = entityId;
+        this.code = ErrorCode.fromValue(code);
+        this.serverCode = serverCode;
+        this.message = message;
+        this.done = done;
+        this.total = total;
+    }
+
+    /** The type; null only for a type newer than this binding. */
+    public SyncEventType getType() {
+        return type;
+    }
+
+    /** DATA_CHANGED: what changed. */
+    public Set<Kind> getKinds() {
+        return kinds;
+    }
+
+    /** MUTATION_REJECTED: the outbox entry. */
+    public long getMutationId() {
+        return mutationId;
+    }
+
+    /** MUTATION_REJECTED: {@code "rsvp.set"}, ... */
+    public String getMutationKind() {
+        return mutationKind;
+    }
+
+    /** MUTATION_REJECTED: the event / notification id. */
+    public String getEntityId() {
+        return entityId;
+    }
+
+    /** MUTATION_REJECTED, SESSION_EXPIRED: why ({@link ErrorCode#OK} otherwise). */
+    public ErrorCode getCode() {
+        return code;
+    }
+
+    /** MUTATION_REJECTED: the server's code, e.g. {@code "event_full"}. */
+    public String getServerCode() {
+        return serverCode;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    /** PROGRESS: changes applied in this snapshot. */
+    public long getDone() {
+        return done;
+    }
+
+    /** PROGRESS: expected in all, or -1 if unknown. */
+    public long getTotal() {
+        return total;
+    }
+
+    @Override
+    public String toString() {
+        return "SyncEvent{" + type + (kinds.isEmpty() ? "" : " " + kinds)
+                + (entityId.isEmpty() ? "" : " " + entityId)
+                + (code == ErrorCode.OK ? "" : " " + code + " " + serverCode) + "}";
+    }
+}

@@ -1,0 +1,51 @@
+package org.membercore;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a {@link SyncEvent} is about ({@code mc_sync_event_type}).
+ */
+public enum SyncEventType {
+    /** Local data changed: re-read. {@link SyncEvent#getKinds()} says what. */
+    DATA_CHANGED(1),
+    /** The server refused a write; its overlay was rolled back. */
+    MUTATION_REJECTED(2),
+    /** Sign in again; the outbox is kept. */
+    SESSION_EXPIRED(4),
+    /** A snapshot is being pulled. */
+    PROGRESS(8),
+    /** {@link MemberCore#syncStatus()} has news. */
+    STATUS_CHANGED(16);
+
+    private final int bit;
+
+    SyncEventType(int bit) {
+        this.bit = bit;
+    }
+
+    /** The C bit. */
+    public int bit() {
+        return bit;
+    }
+
+    /** The constants whose bits are set in bits (unknown bits are ignored). */
+    public static EnumSet<SyncEventType> fromBits(int bits) {
+        EnumSet<SyncEventType> set = EnumSet.noneOf(SyncEventType.class);
+        for (SyncEventType v : values()) {
+            if ((bits & v.bit) != 0) {
+                set.add(v);
+            }
+        }
+        return set;
+    }
+
+    /** The C mask of a set. */
+    public static int toBits(Set<SyncEventType> set) {
+        int bits = 0;
+        for (SyncEventType v : set) {
+            bits |= v.bit;
+        }
+        return bits;
+    }
+}

@@ -1,0 +1,21 @@
+package org.membercore;
+
+/**
+ * {@link MemberCore#syncOnce()} failed part-way; {@link #getReport()} says what was done before
+ * the error (kept: a round never undoes what succeeded).
+ */
+public final class SyncFailedException extends MemberCoreException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient SyncReport report;
+
+    SyncFailedException(int code, String message, int httpStatus, int retryAfterSeconds,
+            int attemptsLeft, String serverCode, SyncReport report) {
+        super(code, message, httpStatus, retryAfterSeconds, attemptsLeft, serverCode);
+        this.report = report;
+    }
+
+    public SyncReport getReport() {
+        return report;
+    }
+}

@@ -1,0 +1,10 @@
+package org.membercore;
+
+/**
+ * Told about sync events. Added with {@link MemberCore#addSyncListener}; the {@link Delivery}
+ * given there decides the thread it runs on. An exception thrown here is caught and reported to
+ * the {@link Logger} (or stderr); it affects nothing else.
+ */
+public interface SyncListener {
+    void onSyncEvent(SyncEvent event);
+}

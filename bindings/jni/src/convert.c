@@ -1,0 +1,106 @@
+/* bindings/jni/src/convert.c - C values <-> Java objects, and errors -> exceptions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glue.h"
+
+jstring mcj_str(JNIEnv *env, const char *utf8)
+{
+    return mcj_string_new(env, utf8 != NULL ? utf8 : "");
+}
+
+void mcj_throw_error(JNIEnv *env, const mc_error *err)
+{
+    if ((*env)->ExceptionCheck(env))
+        return;
+    jstring message = mcj_str(env, err->message[0] ? err->message : mc_status_name(err->code));
+    jstring server_code = message ? mcj_str(env, err->server_code) : NULL;
+    if (server_code == NULL)
+        return; /* OutOfMemoryError pending */
+    jobject ex = (*env)->NewObject(env, mcj.exception, mcj.exception_init, (jint)err->code, message,
+                                   (jint)err->http_status, (jint)err->retry_after_s,
+                                   (jint)err->attempts_left, server_code);
+    if (ex != NULL)
+        (*env)->Throw(env, (jthrowable)ex);
+    (*env)->DeleteLocalRef(env, ex);
+    (*env)->DeleteLocalRef(env, message);
+    (*env)->DeleteLocalRef(env, server_code);
+}
+
+void mcj_throw_status(JNIEnv *env, mc_status code, const char *message)
+{
+    mc_error err = MC_ERROR_INIT;
+    err.code = code;
+    snprintf(err.message, sizeof err.message, "%s", message);
+    mcj_throw_error(env, &err);
+}
+
+bool mcj_arg(JNIEnv *env, jstring s, const char *field, char **out)
+{
+    *out = NULL;
+    if (s == NULL)
+        return true;
+    bool has_nul = false;
+    *out = mcj_string_utf8(env, s, NULL, &has_nul);
+    if (*out == NULL)
+        return false; /* OutOfMemoryError pending */
+    if (has_nul) {
+        free(*out);
+        *out = NULL;
+        char message[128];
+        snprintf(message, sizeof message, "%s contains U+0000, which is not allowed", field);
+        mcj_throw_status(env, MC_ERR_INVALID_ARG, message);
+        return false;
+    }
+    return true;
+}
+
+jobject mcj_new_account(JNIEnv *env, const mc_account *a)
+{
+    if ((*env)->PushLocalFrame(env, 16) != 0)
+        return NULL;
+    jstring user_id = mcj_str(env, a->user_id);
+    jstring phone = mcj_str(env, a->phone);
+    jstring name = mcj_str(env, a->name);
+    jstring email = mcj_str(env, a->email);
+    jstring company = mcj_str(env, a->company);
+    jstring city = mcj_str(env, a->city);
+    jstring lead_id = mcj_str(env, a->lead_id);
+    jstring lead_status = mcj_str(env, a->lead_status);
+    jstring industry = mcj_str(env, a->industry);
+    jstring timeline = mcj_str(env, a->timeline);
+    jstring company_id = mcj_str(env, a->company_id);
+    jstring building_id = mcj_str(env, a->building_id);
+    jstring seat = mcj_str(env, a->seat);
+    jobject obj = NULL;
+    if (!(*env)->ExceptionCheck(env))
+        obj = (*env)->NewObject(env, mcj.account, mcj.account_init, user_id, phone, name, email,
+                                company, city, (jint)a->roles, (jboolean)a->profile_complete,
+                                lead_id, lead_status, (jint)a->intent, industry, (jint)a->employees,
+                                timeline, (jlong)a->budget_paise, company_id, building_id, seat);
+    return (*env)->PopLocalFrame(env, obj);
+}
+
+jobject mcj_new_sync_report(JNIEnv *env, const mc_sync_report *r)
+{
+    return (*env)->NewObject(env, mcj.sync_report, mcj.sync_report_init, (jint)r->pushed,
+                             (jint)r->rejected, (jint)r->pulled, (jint)r->changed_kinds,
+                             (jboolean)r->reset);
+}
+
+jobjectArray mcj_build_array(JNIEnv *env, jclass cls, const void *items, size_t size, size_t count,
+                             jobject (*make)(JNIEnv *, const void *))
+{
+    jobjectArray array = (*env)->NewObjectArray(env, (jsize)count, cls, NULL);
+    for (size_t i = 0; array != NULL && i < count; i++) {
+        jobject el = make(env, (const char *)items + i * size);
+        if (el == NULL) {
+            (*env)->DeleteLocalRef(env, array);
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, array, (jsize)i, el);
+        (*env)->DeleteLocalRef(env, el);
+    }
+    return array;
+}

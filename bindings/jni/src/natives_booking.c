@@ -1,0 +1,420 @@
+/*
+ * bindings/jni/src/natives_booking.c - meeting rooms (membercore/booking.h): search, bookings,
+ * Razorpay payment, cancellation, the member's bookings and company credits.
+ *
+ * Kept apart from the other natives: its classes and ids are cached here (mcj_booking_init,
+ * from JNI_OnLoad) and its natives registered here on org.membercore.Native
+ * (mcj_booking_register); the signatures must match Native.java. Lists of small values (a
+ * room's free blocks, a booking's guests) cross as parallel primitive / String arrays that the
+ * Java constructors assemble, so a search makes one JNI object per room, not per block.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glue.h"
+
+#define S   "Ljava/lang/String;"
+#define PKG "Lorg/membercore/"
+
+static struct {
+    jclass string, room_search, room, booking, credits, credit_line;
+    jmethodID room_search_init, room_init, booking_init, credits_init, credit_line_init;
+} bk;
+
+bool mcj_booking_init(JNIEnv *env)
+{
+    jclass string = (*env)->FindClass(env, "java/lang/String");
+    if (string == NULL)
+        return false;
+    bk.string = (jclass)mcj_ref_new(env, string);
+    (*env)->DeleteLocalRef(env, string);
+    return bk.string != NULL &&
+           mcj_cache_class(env, "org/membercore/RoomSearch", "([" PKG "Room;" S ")V",
+                           &bk.room_search, &bk.room_search_init) &&
+           mcj_cache_class(env, "org/membercore/Room", "(" S S S "I[" S "JI[J[I)V", &bk.room,
+                           &bk.room_init) &&
+           mcj_cache_class(env, "org/membercore/Booking",
+                           "(" S S S "JJIIIJ[" S "[" S "[" S S S "Z)V", &bk.booking,
+                           &bk.booking_init) &&
+           mcj_cache_class(env, "org/membercore/Credits", "(" S S "III[" PKG "CreditLine;)V",
+                           &bk.credits, &bk.credits_init) &&
+           mcj_cache_class(env, "org/membercore/CreditLine", "(" S "II" S S "J)V", &bk.credit_line,
+                           &bk.credit_line_init);
+}
+
+void mcj_booking_shutdown(JNIEnv *env)
+{
+    jclass *classes[] = {&bk.string,  &bk.room_search, &bk.room,
+                         &bk.booking, &bk.credits,     &bk.credit_line};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+        mcj_ref_delete(env, *classes[i]);
+        *classes[i] = NULL;
+    }
+}
+
+/* ---- Java -> C ------------------------------------------------------------------------- */
+
+static void free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; v != NULL && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+/*
+ * A Java String[] -> *out, *n malloc'd UTF-8 strings (NULL for a null element; *out NULL for a
+ * null or empty array). Each element is checked like mcj_arg and named field[i]suffix
+ * ("guests[2].email"). False with an exception pending.
+ */
+static bool arg_strings(JNIEnv *env, jobjectArray array, const char *field, const char *suffix,
+                        char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    jsize len = array != NULL ? (*env)->GetArrayLength(env, array) : 0;
+    if (len <= 0)
+        return true;
+    char **v = calloc((size_t)len, sizeof *v);
+    if (v == NULL) {
+        mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory");
+        return false;
+    }
+    for (jsize i = 0; i < len; i++) {
+        jstring s = (jstring)(*env)->GetObjectArrayElement(env, array, i);
+        bool ok = !(*env)->ExceptionCheck(env);
+        if (ok) {
+            char name[96];
+            snprintf(name, sizeof name, "%s[%d]%s", field, (int)i, suffix);
+            ok = mcj_arg(env, s, name, &v[i]);
+        }
+        (*env)->DeleteLocalRef(env, s);
+        if (!ok) {
+            free_strings(v, (size_t)len);
+            return false;
+        }
+    }
+    *out = v;
+    *n = (size_t)len;
+    return true;
+}
+
+/* ---- C -> Java ------------------------------------------------------------------------- */
+
+/* A String[] of the char * field at offset in each of n items of size bytes (NULL as ""). */
+static jobjectArray string_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
+                                       size_t n)
+{
+    jobjectArray array = (*env)->NewObjectArray(env, (jsize)n, bk.string, NULL);
+    for (size_t i = 0; array != NULL && i < n; i++) {
+        const char *value = *(char *const *)((const char *)items + i * size + offset);
+        jstring s = mcj_str(env, value);
+        if (s == NULL) {
+            (*env)->DeleteLocalRef(env, array);
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, array, (jsize)i, s);
+        (*env)->DeleteLocalRef(env, s);
+    }
+    return array;
+}
+
+/* The free blocks as two parallel arrays (start instants, local minutes). */
+static bool slot_arrays(JNIEnv *env, const mc_slot *slots, size_t n, jlongArray *starts,
+                        jintArray *minutes)
+{
+    *starts = (*env)->NewLongArray(env, (jsize)n);
+    *minutes = *starts != NULL ? (*env)->NewIntArray(env, (jsize)n) : NULL;
+    if (*minutes == NULL)
+        return false;
+    if (n == 0)
+        return true;
+    jlong *s = malloc(n * sizeof *s);
+    jint *m = malloc(n * sizeof *m);
+    if (s == NULL || m == NULL) {
+        free(s);
+        free(m);
+        mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory");
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        s[i] = (jlong)slots[i].start_ms;
+        m[i] = (jint)slots[i].local_minute;
+    }
+    (*env)->SetLongArrayRegion(env, *starts, 0, (jsize)n, s);
+    (*env)->SetIntArrayRegion(env, *minutes, 0, (jsize)n, m);
+    free(s);
+    free(m);
+    return true;
+}
+
+/* Each element in its own local frame, so a long list never piles up references. */
+
+static jobject new_room(JNIEnv *env, const void *item)
+{
+    const mc_room *r = item;
+    if ((*env)->PushLocalFrame(env, 8) != 0)
+        return NULL;
+    jobject obj = NULL;
+    jlongArray starts = NULL;
+    jintArray minutes = NULL;
+    jstring id = mcj_str(env, r->id);
+    jstring building_id = id ? mcj_str(env, r->building_id) : NULL;
+    jstring name = building_id ? mcj_str(env, r->name) : NULL;
+    jobjectArray amenities =
+        name ? string_field_array(env, r->amenities, sizeof *r->amenities, 0, r->amenity_count)
+             : NULL;
+    if (amenities != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
+        obj = (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name,
+                                (jint)r->capacity, amenities, (jlong)r->price_per_hour_paise,
+                                (jint)r->credits_per_hour, starts, minutes);
+    return (*env)->PopLocalFrame(env, obj);
+}
+
+static jobject new_room_search(JNIEnv *env, const mc_room_search *s)
+{
+    jobjectArray rooms =
+        mcj_build_array(env, bk.room, s->rooms, sizeof *s->rooms, s->count, new_room);
+    jstring timezone = rooms ? mcj_str(env, s->timezone) : NULL;
+    jobject obj = NULL;
+    if (timezone != NULL)
+        obj = (*env)->NewObject(env, bk.room_search, bk.room_search_init, rooms, timezone);
+    (*env)->DeleteLocalRef(env, rooms);
+    (*env)->DeleteLocalRef(env, timezone);
+    return obj;
+}
+
+static jobject new_booking(JNIEnv *env, const void *item)
+{
+    const mc_booking *b = item;
+    if ((*env)->PushLocalFrame(env, 12) != 0)
+        return NULL;
+    jobject obj = NULL;
+    size_t g = sizeof *b->guests;
+    jstring id = mcj_str(env, b->id);
+    jstring room_id = id ? mcj_str(env, b->room_id) : NULL;
+    jstring building_id = room_id ? mcj_str(env, b->building_id) : NULL;
+    jobjectArray names = building_id
+                             ? string_field_array(env, b->guests, g,
+                                                  offsetof(mc_booking_guest, name), b->guest_count)
+                             : NULL;
+    jobjectArray emails =
+        names ? string_field_array(env, b->guests, g, offsetof(mc_booking_guest, email),
+                                   b->guest_count)
+              : NULL;
+    jobjectArray credentials =
+        emails ? string_field_array(env, b->guests, g, offsetof(mc_booking_guest, credential_id),
+                                    b->guest_count)
+               : NULL;
+    jstring order_id = credentials ? mcj_str(env, b->order_id) : NULL;
+    jstring key_id = order_id ? mcj_str(env, b->razorpay_key_id) : NULL;
+    if (key_id != NULL)
+        obj = (*env)->NewObject(env, bk.booking, bk.booking_init, id, room_id, building_id,
+                                (jlong)b->start_ms, (jlong)b->end_ms, (jint)b->status,
+                                (jint)b->paid_by, (jint)b->credits, (jlong)b->amount_paise, names,
+                                emails, credentials, order_id, key_id, (jboolean)b->pending);
+    return (*env)->PopLocalFrame(env, obj);
+}
+
+static jobject new_credit_line(JNIEnv *env, const void *item)
+{
+    const mc_credit_line *l = item;
+    if ((*env)->PushLocalFrame(env, 4) != 0)
+        return NULL;
+    jobject obj = NULL;
+    jstring id = mcj_str(env, l->id);
+    jstring reason = id ? mcj_str(env, l->reason) : NULL;
+    jstring reservation_id = reason ? mcj_str(env, l->reservation_id) : NULL;
+    if (reservation_id != NULL)
+        obj = (*env)->NewObject(env, bk.credit_line, bk.credit_line_init, id, (jint)l->delta,
+                                (jint)l->balance_after, reason, reservation_id, (jlong)l->at_ms);
+    return (*env)->PopLocalFrame(env, obj);
+}
+
+static jobject new_credits(JNIEnv *env, const mc_credits *c)
+{
+    if ((*env)->PushLocalFrame(env, 4) != 0)
+        return NULL;
+    jobject obj = NULL;
+    jstring company_id = mcj_str(env, c->company_id);
+    jstring company_name = company_id ? mcj_str(env, c->company_name) : NULL;
+    jobjectArray ledger = company_name
+                              ? mcj_build_array(env, bk.credit_line, c->ledger, sizeof *c->ledger,
+                                                c->ledger_count, new_credit_line)
+                              : NULL;
+    if (ledger != NULL)
+        obj = (*env)->NewObject(env, bk.credits, bk.credits_init, company_id, company_name,
+                                (jint)c->monthly_credits, (jint)c->balance, (jint)c->pending_debit,
+                                ledger);
+    return (*env)->PopLocalFrame(env, obj);
+}
+
+/* Return a booking the core handed over (or throw err), freeing it either way. */
+static jobject booking_result(JNIEnv *env, mc_status st, mc_booking *booking, const mc_error *err)
+{
+    jobject obj = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, err);
+    else
+        obj = new_booking(env, booking);
+    mc_booking_free(booking);
+    return obj;
+}
+
+/* ---- the natives ----------------------------------------------------------------------- */
+
+static jobject search_rooms(JNIEnv *env, jclass cls, jlong h, jstring building_id, jstring date,
+                            jstring from, jstring to, jint min_capacity, jobjectArray amenities)
+{
+    (void)cls;
+    char *b = NULL, *d = NULL, *f = NULL, *t = NULL, **a = NULL;
+    size_t a_count = 0;
+    jobject obj = NULL;
+    if (mcj_arg(env, building_id, "building_id", &b) && mcj_arg(env, date, "date", &d) &&
+        mcj_arg(env, from, "from", &f) && mcj_arg(env, to, "to", &t) &&
+        arg_strings(env, amenities, "amenities", "", &a, &a_count)) {
+        mc_room_query q = {b, d, f, t, (int32_t)min_capacity, (const char *const *)a, a_count};
+        mc_room_search *s = NULL;
+        mc_error err = MC_ERROR_INIT;
+        if (mc_rooms_search(mcj_handle(h)->client, &q, &s, &err) != MC_OK)
+            mcj_throw_error(env, &err);
+        else
+            obj = new_room_search(env, s);
+        mc_room_search_free(s);
+    }
+    free(b);
+    free(d);
+    free(f);
+    free(t);
+    free_strings(a, a_count);
+    return obj;
+}
+
+static jobject create_booking(JNIEnv *env, jclass cls, jlong h, jstring room_id, jstring date,
+                              jstring start, jint hours, jobjectArray guest_names,
+                              jobjectArray guest_emails, jint pay)
+{
+    (void)cls;
+    char *r = NULL, *d = NULL, *s = NULL, **names = NULL, **emails = NULL;
+    size_t name_count = 0, email_count = 0;
+    mc_guest *guests = NULL;
+    jobject obj = NULL;
+    bool ok = mcj_arg(env, room_id, "room_id", &r) && mcj_arg(env, date, "date", &d) &&
+              mcj_arg(env, start, "start", &s) &&
+              arg_strings(env, guest_names, "guests", ".name", &names, &name_count) &&
+              arg_strings(env, guest_emails, "guests", ".email", &emails, &email_count);
+    if (ok && name_count != email_count) {
+        mcj_throw_status(env, MC_ERR_INVALID_ARG, "guests: as many names as emails are needed");
+        ok = false;
+    }
+    if (ok && name_count > 0 && (guests = calloc(name_count, sizeof *guests)) == NULL) {
+        mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory");
+        ok = false;
+    }
+    if (ok) {
+        for (size_t i = 0; i < name_count; i++) {
+            guests[i].name = names[i];
+            guests[i].email = emails[i];
+        }
+        mc_booking_request req = {r, d, s, (int32_t)hours, guests, name_count, (mc_payment)pay};
+        mc_booking *booking = NULL;
+        mc_error err = MC_ERROR_INIT;
+        mc_status st = mc_booking_create(mcj_handle(h)->client, &req, &booking, &err);
+        obj = booking_result(env, st, booking, &err);
+    }
+    free(r);
+    free(d);
+    free(s);
+    free_strings(names, name_count);
+    free_strings(emails, email_count);
+    free(guests);
+    return obj;
+}
+
+static jobject confirm_payment(JNIEnv *env, jclass cls, jlong h, jstring booking_id,
+                               jstring order_id, jstring payment_id, jstring signature)
+{
+    (void)cls;
+    char *b = NULL, *o = NULL, *p = NULL, *s = NULL;
+    jobject obj = NULL;
+    if (mcj_arg(env, booking_id, "booking_id", &b) && mcj_arg(env, order_id, "order_id", &o) &&
+        mcj_arg(env, payment_id, "payment_id", &p) && mcj_arg(env, signature, "signature", &s)) {
+        mc_booking *booking = NULL;
+        mc_error err = MC_ERROR_INIT;
+        mc_status st =
+            mc_booking_confirm_payment(mcj_handle(h)->client, b, o, p, s, &booking, &err);
+        obj = booking_result(env, st, booking, &err);
+    }
+    free(b);
+    free(o);
+    free(p);
+    free(s);
+    return obj;
+}
+
+static void cancel_booking(JNIEnv *env, jclass cls, jlong h, jstring booking_id)
+{
+    (void)cls;
+    char *id = NULL;
+    if (!mcj_arg(env, booking_id, "booking_id", &id))
+        return;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_booking_cancel(mcj_handle(h)->client, id, &err);
+    free(id);
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+}
+
+static jobjectArray bookings(JNIEnv *env, jclass cls, jlong h, jlong from_ms)
+{
+    (void)cls;
+    mc_booking_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_bookings_list(mcj_handle(h)->client, (int64_t)from_ms, &list, &err) != MC_OK) {
+        mc_booking_list_free(list);
+        mcj_throw_error(env, &err);
+        return NULL;
+    }
+    jobjectArray array = mcj_build_array(env, bk.booking, list->items, sizeof *list->items,
+                                         list->count, new_booking);
+    mc_booking_list_free(list);
+    return array;
+}
+
+static jobject credits(JNIEnv *env, jclass cls, jlong h)
+{
+    (void)cls;
+    mc_credits *c = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_credits_get(mcj_handle(h)->client, &c, &err) != MC_OK) {
+        mc_credits_free(c);
+        mcj_throw_error(env, &err);
+        return NULL;
+    }
+    jobject obj = new_credits(env, c);
+    mc_credits_free(c);
+    return obj;
+}
+
+static jstring booking_status_name(JNIEnv *env, jclass cls, jint status)
+{
+    (void)cls;
+    return mcj_str(env, mc_booking_status_name((mc_booking_status)status));
+}
+
+static const JNINativeMethod natives[] = {
+    {"searchRooms", "(J" S S S S "I[" S ")" PKG "RoomSearch;", (void *)search_rooms},
+    {"createBooking", "(J" S S S "I[" S "[" S "I)" PKG "Booking;", (void *)create_booking},
+    {"confirmPayment", "(J" S S S S ")" PKG "Booking;", (void *)confirm_payment},
+    {"cancelBooking", "(J" S ")V", (void *)cancel_booking},
+    {"bookings", "(JJ)[" PKG "Booking;", (void *)bookings},
+    {"credits", "(J)" PKG "Credits;", (void *)credits},
+    {"bookingStatusName", "(I)" S, (void *)booking_status_name},
+};
+
+bool mcj_booking_register(JNIEnv *env, jclass native)
+{
+    return (*env)->RegisterNatives(env, native, natives,
+                                   (jint)(sizeof natives / sizeof natives[0])) == JNI_OK;
+}

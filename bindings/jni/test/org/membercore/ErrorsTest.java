@@ -1,0 +1,192 @@
+package org.membercore;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Every error path surfaces as a MemberCoreException with the core's code and details. */
+public class ErrorsTest {
+    private StubServer stub;
+    private File dir;
+
+    @Before
+    public void setUp() throws Exception {
+        stub = StubServer.start();
+        dir = TestSupport.tempDir("errors");
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        TestSupport.deleteTree(dir);
+        stub.close();
+    }
+
+    @Test
+    public void errorCodeMirrorsMcStatus() {
+        for (ErrorCode c : ErrorCode.values()) {
+            assertEquals(c, ErrorCode.fromValue(c.value()));
+            if (c != ErrorCode.UNKNOWN) {
+                assertNotEquals(c + " is not a code of the core", "unknown", c.statusName());
+            }
+        }
+        assertEquals("invalid_argument", ErrorCode.INVALID_ARG.statusName());
+        assertEquals("offline", ErrorCode.OFFLINE.statusName());
+        /* The first value after the enum's last is unknown to the core too: no code missing. */
+        int next = ErrorCode.FORBIDDEN.value() + 1;
+        assertEquals("the core has codes this enum lacks", "unknown", Native.statusName(next));
+        assertEquals(ErrorCode.UNKNOWN, ErrorCode.fromValue(next));
+    }
+
+    @Test
+    public void invalidPhone() {
+        MemberCoreException e = TestSupport.expectError(ErrorCode.INVALID_ARG,
+                () -> MemberCore.normalizePhone("98765x4321"));
+        assertTrue(e.getMessage(), e.getMessage().contains("phone"));
+        TestSupport.expectError(ErrorCode.INVALID_ARG, () -> MemberCore.normalizePhone(""));
+        TestSupport.expectError(ErrorCode.INVALID_ARG, () -> MemberCore.normalizePhone(null));
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.requestOtp("12345"));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.requestOtp("+91 5555 55555"));
+            assertEquals(null, core.pendingPhone());
+        }
+    }
+
+    @Test
+    public void wrongOtpSaysHowManyAttemptsAreLeft() throws Exception {
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            TestSupport.expectError(ErrorCode.STATE, () -> core.verifyOtp("123456"));
+            OtpRequest req = core.requestOtp(TestSupport.ASHA);
+            String code = stub.latestOtp(req.getPhone());
+            String wrong = code.substring(0, 5) + (code.charAt(5) == '9' ? '0' : (char) (code.charAt(5) + 1));
+            MemberCoreException e = TestSupport.expectError(ErrorCode.OTP_WRONG,
+                    () -> core.verifyOtp(wrong));
+            assertEquals(4, e.getAttemptsLeft());
+            assertEquals("otp_wrong", e.getServerCode());
+            assertEquals(400, e.getHttpStatus());
+            assertTrue(e.getMessage(), e.getMessage().contains("4"));
+            e = TestSupport.expectError(ErrorCode.OTP_WRONG, () -> core.verifyOtp(wrong));
+            assertEquals(3, e.getAttemptsLeft());
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.verifyOtp("12ab56"));
+            assertTrue(core.verifyOtp(code).getAccount().hasRole(Role.MEMBER));
+        }
+    }
+
+    @Test
+    public void otpRequestsAreRateLimited() {
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            core.requestOtp(TestSupport.ASHA);
+            MemberCoreException e = TestSupport.expectError(ErrorCode.OTP_RATE_LIMITED,
+                    () -> core.requestOtp(TestSupport.ASHA));
+            assertEquals(30, e.getRetryAfterSeconds()); /* the stub's clock stands still */
+            assertEquals(429, e.getHttpStatus());
+            assertEquals(-1, e.getAttemptsLeft());
+            assertFalse(e.getServerCode().isEmpty());
+        }
+    }
+
+    @Test
+    public void offlineIsItsOwnCode() {
+        try (MemberCore core = TestSupport.open(dir, "http://127.0.0.1:1")) {
+            MemberCoreException e = TestSupport.expectError(ErrorCode.OFFLINE,
+                    () -> core.requestOtp(TestSupport.ASHA));
+            assertEquals(0, e.getHttpStatus());
+            assertEquals(null, core.pendingPhone());
+        }
+    }
+
+    @Test
+    public void unauthorizedWithoutASession() {
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            MemberCoreException e = TestSupport.expectError(ErrorCode.UNAUTHORIZED,
+                    core::syncOnce);
+            assertTrue(e instanceof SyncFailedException);
+            assertNotNull(((SyncFailedException) e).getReport());
+            assertEquals(0, ((SyncFailedException) e).getReport().getPushed());
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::refreshAccount);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::account);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.events());
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.notifications(false));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED,
+                    () -> core.completeProfile(new Profile("A", "a@example.com", "B", "C")));
+        }
+    }
+
+    /** The server revoked the session (another client logged it out): 401 -> UNAUTHORIZED. */
+    @Test
+    public void revokedSessionIsUnauthorized() throws Exception {
+        MemoryStorage storage = new MemoryStorage();
+        File other = TestSupport.tempDir("errors-other");
+        try (MemberCore core = TestSupport.open(dir, stub.url(), storage, null)) {
+            TestSupport.signIn(core, stub, TestSupport.ASHA);
+            /* A second client with a copy of the same token logs out: the server revokes it. */
+            MemoryStorage copy = new MemoryStorage();
+            copy.set("session_token", storage.peek("session_token"));
+            try (MemberCore twin = TestSupport.open(other, stub.url(), copy, null)) {
+                twin.logout();
+            }
+            MemberCoreException e = TestSupport.expectError(ErrorCode.UNAUTHORIZED,
+                    core::refreshAccount);
+            assertEquals(401, e.getHttpStatus());
+            assertFalse(core.isSignedIn());
+        } finally {
+            TestSupport.deleteTree(other);
+        }
+    }
+
+    @Test
+    public void badConfigAndArguments() throws Exception {
+        TestSupport.expectError(ErrorCode.INVALID_ARG, () -> MemberCore.open(
+                Config.builder(dir.getPath()).connectTimeoutMs(0).build()));
+        TestSupport.expectError(ErrorCode.INVALID_ARG, () -> MemberCore.open(
+                Config.builder(dir.getPath()).serverUrl("ftp://example.com").build()));
+        TestSupport.expectError(ErrorCode.INVALID_ARG,
+                () -> MemberCore.open(Config.builder(null).build()));
+        TestSupport.expectError(ErrorCode.INVALID_ARG, () -> MemberCore.open(null));
+        File file = new File(dir, "plain-file");
+        assertTrue(file.createNewFile());
+        TestSupport.expectError(ErrorCode.STORAGE,
+                () -> MemberCore.open(Config.builder(file.getPath()).build()));
+
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            /* U+0000 cannot cross into C: refused, naming the argument. */
+            MemberCoreException e = TestSupport.expectError(ErrorCode.INVALID_ARG,
+                    () -> core.requestOtp("+91980000\u00000001"));
+            assertTrue(e.getMessage(), e.getMessage().contains("phone"));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.completeProfile(null));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.setIntent(null));
+            TestSupport.signIn(core, stub, TestSupport.ASHA);
+            core.syncOnce();
+            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.rsvp("EVT-NOPE", Rsvp.GOING));
+            TestSupport.expectError(ErrorCode.INVALID_ARG,
+                    () -> core.rsvp("EVT-BLR-DIWALI", Rsvp.NONE));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.rsvp(null, Rsvp.GOING));
+            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.markNotificationRead("ntf_x"));
+            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.dismissMutation(987654));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.addSyncListener(
+                    java.util.EnumSet.noneOf(SyncEventType.class), Delivery.QUEUED, e2 -> { }));
+        }
+    }
+
+    /** A SecureStorage that throws: STORAGE for the call, the exception reported, no crash. */
+    @Test
+    public void throwingSecureStorageIsAStorageError() throws Exception {
+        MemoryStorage storage = new MemoryStorage();
+        storage.failWrites = true;
+        TestSupport.RecordingLogger logger = new TestSupport.RecordingLogger();
+        try (MemberCore core = TestSupport.open(dir, stub.url(), storage, logger)) {
+            OtpRequest req = core.requestOtp(TestSupport.ASHA);
+            String code = stub.latestOtp(req.getPhone());
+            TestSupport.expectError(ErrorCode.STORAGE, () -> core.verifyOtp(code));
+            assertFalse(core.isSignedIn());
+            assertTrue(logger.lines.toString(), logger.contains("disk on fire"));
+        }
+    }
+}

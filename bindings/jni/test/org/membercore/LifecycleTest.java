@@ -1,0 +1,235 @@
+package org.membercore;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.util.EnumSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Open, close, use after close, concurrent close, and no leaked global references. */
+public class LifecycleTest {
+    private StubServer stub;
+    private File dir;
+
+    @Before
+    public void setUp() throws Exception {
+        stub = StubServer.start();
+        dir = TestSupport.tempDir("lifecycle");
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        TestSupport.deleteTree(dir);
+        stub.close();
+    }
+
+    @Test
+    public void versions() {
+        assertTrue(MemberCore.version(), MemberCore.version().matches("\\d+\\.\\d+\\.\\d+"));
+        assertTrue(MemberCore.storeSchemaVersion() > 0);
+    }
+
+    @Test
+    public void defaultDataDirFollowsXdg() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        String home = System.getenv("HOME");
+        if ((xdg == null || xdg.isEmpty()) && (home == null || home.isEmpty())) {
+            TestSupport.expectError(ErrorCode.NOT_FOUND, MemberCore::defaultDataDir);
+            return;
+        }
+        String expected = xdg != null && !xdg.isEmpty() ? xdg + "/membercore"
+                : home + "/.local/share/membercore";
+        assertEquals(expected, MemberCore.defaultDataDir());
+    }
+
+    @Test
+    public void closeTwiceAndUseAfterClose() {
+        MemberCore core = TestSupport.open(dir, stub.url());
+        ListenerHandle h = core.addSyncListener(EnumSet.allOf(SyncEventType.class),
+                Delivery.QUEUED, e -> { });
+        assertFalse(core.isClosed());
+        core.close();
+        core.close();
+        assertTrue(core.isClosed());
+        h.remove(); /* after close: nothing to do, no crash */
+        Runnable[] calls = {
+            () -> core.requestOtp(TestSupport.ASHA),
+            () -> core.verifyOtp("123456"),
+            core::pendingPhone,
+            core::account,
+            core::refreshAccount,
+            core::isSignedIn,
+            core::logout,
+            core::syncOnce,
+            core::syncStatus,
+            core::startSync,
+            core::stopSync,
+            core::triggerSync,
+            core::pauseSync,
+            core::resumeSync,
+            () -> core.setReachable(true),
+            core::deliverQueued,
+            () -> core.setWakeup(null),
+            () -> core.addSyncListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED,
+                    e -> { }),
+            core::outbox,
+            () -> core.dismissMutation(1),
+            () -> core.events(),
+            () -> core.rsvp("EVT-BLR-DIWALI", Rsvp.GOING),
+            () -> core.notifications(false),
+            () -> core.markNotificationRead("ntf"),
+            () -> core.registerPushToken(PushProvider.FCM, "t"),
+            core::now,
+            () -> core.searchRooms(RoomQuery.builder("BLR-1", "2027-01-07").build()),
+            () -> core.createBooking(
+                    BookingRequest.builder("BLR-1-BOARD", "2027-01-07", "10:00").build()),
+            () -> core.confirmPayment("b", "o", "p", "s"),
+            () -> core.cancelBooking("b"),
+            () -> core.bookings(),
+            core::credits,
+        };
+        for (int i = 0; i < calls.length; i++) {
+            try {
+                calls[i].run();
+                fail("call " + i + " worked after close");
+            } catch (IllegalStateException expected) {
+                /* the point */
+            }
+        }
+    }
+
+    /** Every global reference the glue takes is released by close (and by remove). */
+    @Test
+    public void noGlobalReferenceOutlivesClose() throws Exception {
+        long baseline = MemberCore.nativeGlobalRefCount();
+        assertTrue("the cached classes are global references", baseline > 0);
+        TestSupport.RecordingLogger logger = new TestSupport.RecordingLogger();
+        MemberCore core = TestSupport.open(dir, stub.url(), new MemoryStorage(), logger);
+        assertEquals(baseline + 2, MemberCore.nativeGlobalRefCount()); /* storage, logger */
+        ListenerHandle a = core.addSyncListener(EnumSet.allOf(SyncEventType.class),
+                Delivery.IMMEDIATE, e -> { });
+        core.addSyncListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED, e -> { });
+        core.addSyncListener(EnumSet.of(SyncEventType.DATA_CHANGED), Delivery.IMMEDIATE,
+                e -> { });
+        core.setWakeup(() -> { });
+        core.setWakeup(() -> { }); /* replaces: the first one is released */
+        assertEquals(baseline + 2 + 3 + 1, MemberCore.nativeGlobalRefCount());
+        a.remove();
+        assertEquals(baseline + 2 + 2 + 1, MemberCore.nativeGlobalRefCount());
+        core.setWakeup(null);
+        assertEquals(baseline + 2 + 2, MemberCore.nativeGlobalRefCount());
+
+        TestSupport.signIn(core, stub, TestSupport.ASHA);
+        core.setWakeup(() -> { });
+        core.startSync();
+        core.syncOnce();
+        core.deliverQueued();
+        core.close(); /* with the sync thread running, listeners and wake-up registered */
+        assertEquals(baseline, MemberCore.nativeGlobalRefCount());
+
+        /* Without storage and logger: no references at all once closed. */
+        core = TestSupport.open(dir, stub.url());
+        assertEquals(baseline, MemberCore.nativeGlobalRefCount());
+        core.addSyncListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED, e -> { });
+        core.close();
+        assertEquals(baseline, MemberCore.nativeGlobalRefCount());
+    }
+
+    /** close() waits for calls in flight on other threads; they never see a freed client. */
+    @Test
+    public void closeWhileOtherThreadsCall() throws Exception {
+        final MemberCore core = TestSupport.open(dir, stub.url());
+        TestSupport.signIn(core, stub, TestSupport.ASHA);
+        core.startSync();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicReference<Throwable> unexpected = new AtomicReference<Throwable>();
+        final CountDownLatch started = new CountDownLatch(4);
+        Thread[] threads = new Thread[4];
+        for (int i = 0; i < threads.length; i++) {
+            final int kind = i;
+            threads[i] = new Thread(() -> {
+                started.countDown();
+                try {
+                    while (true) {
+                        switch (kind) {
+                            case 0:
+                                core.syncOnce();
+                                break;
+                            case 1:
+                                core.events();
+                                break;
+                            case 2:
+                                core.rsvp("EVT-BLR-DIWALI",
+                                        done.get() % 2 == 0 ? Rsvp.GOING : Rsvp.NOT_GOING);
+                                break;
+                            default:
+                                core.syncStatus();
+                                core.triggerSync();
+                        }
+                        done.incrementAndGet();
+                    }
+                } catch (IllegalStateException closed) {
+                    /* the expected end */
+                } catch (MemberCoreException e) {
+                    if (e.getCode() != ErrorCode.NOT_FOUND) { /* before the first pull */
+                        unexpected.compareAndSet(null, e);
+                    }
+                } catch (Throwable t) {
+                    unexpected.compareAndSet(null, t);
+                }
+            });
+            threads[i].start();
+        }
+        started.await();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (done.get() < 50 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        core.close();
+        for (Thread t : threads) {
+            t.join(10000);
+            assertFalse(t.isAlive());
+        }
+        if (unexpected.get() != null) {
+            throw new AssertionError("a caller failed", unexpected.get());
+        }
+        assertTrue(done.get() > 0);
+    }
+
+    /** Two threads closing at once: both return, the client is closed once. */
+    @Test
+    public void concurrentCloses() throws Exception {
+        final MemberCore core = TestSupport.open(dir, stub.url(), new MemoryStorage(), null);
+        long baseline = MemberCore.nativeGlobalRefCount() - 1;
+        Thread other = new Thread(core::close);
+        other.start();
+        core.close();
+        other.join(10000);
+        assertFalse(other.isAlive());
+        assertTrue(core.isClosed());
+        assertEquals(baseline, MemberCore.nativeGlobalRefCount());
+    }
+
+    /** No server URL: an offline-only client still reads and refuses network calls. */
+    @Test
+    public void offlineOnlyClient() {
+        try (MemberCore core = MemberCore.open(Config.builder(dir.getPath()).build())) {
+            assertFalse(core.isSignedIn());
+            assertNull(core.pendingPhone());
+            MemberCoreException e = TestSupport.expectError(ErrorCode.UNAUTHORIZED,
+                    core::syncOnce);
+            assertTrue(e.getMessage().length() > 0);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.membercore;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Sync, events with RSVPs made offline, notifications, the outbox. */
+public class SyncFlowTest {
+    private static final String OFFLINE_URL = "http://127.0.0.1:1";
+    private StubServer stub;
+    private File dir;
+
+    @Before
+    public void setUp() throws Exception {
+        stub = StubServer.start();
+        dir = TestSupport.tempDir("sync");
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        TestSupport.deleteTree(dir);
+        stub.close();
+    }
+
+    @Test
+    public void syncOnceFillsTheLocalStore() throws Exception {
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            TestSupport.signIn(core, stub, TestSupport.ASHA);
+            SyncReport r = core.syncOnce();
+            assertTrue(r.toString(), r.getPulled() > 0);
+            assertTrue(r.getChangedKinds().contains(Kind.EVENT));
+            assertTrue(r.getChangedKinds().contains(Kind.NOTIFICATION));
+
+            List<Event> events = core.events();
+            assertTrue(events.size() >= 5);
+            for (int i = 1; i < events.size(); i++) {
+                assertTrue(events.get(i - 1).getStartsAtMs() <= events.get(i).getStartsAtMs());
+            }
+            Event networking = TestSupport.event(core, "EVT-BLR-NETWORKING");
+            assertEquals("Networking Hour", networking.getTitle());
+            assertEquals(Rsvp.GOING, networking.getMyRsvp());
+            assertFalse(networking.isPending());
+            assertEquals(40, networking.getCapacity());
+            /* fromMs filters by end time */
+            assertTrue(core.events(networking.getEndsAtMs()).size() < events.size());
+
+            SyncStatus s = core.syncStatus();
+            assertEquals(SyncState.IDLE, s.getState());
+            assertTrue(s.getLastSyncMs() > 0);
+            assertEquals(0, s.getQueueDepth());
+            assertEquals(ErrorCode.OK, s.getLastError());
+            assertFalse(s.isRunning());
+        }
+    }
+
+    private void rsvpOfflineThenSynced(SecureStorage storage) throws Exception {
+        try (MemberCore core = TestSupport.open(dir, stub.url(), storage, null)) {
+            TestSupport.signIn(core, stub, TestSupport.ASHA);
+            core.syncOnce();
+        }
+        int before;
+        /* The same data directory, with the server out of reach. */
+        try (MemberCore core = TestSupport.open(dir, OFFLINE_URL, storage, null)) {
+            Event diwali = TestSupport.event(core, "EVT-BLR-DIWALI");
+            before = diwali.getGoingCount();
+            assertEquals(Rsvp.NONE, diwali.getMyRsvp());
+            core.rsvp("EVT-BLR-DIWALI", Rsvp.GOING);
+            diwali = TestSupport.event(core, "EVT-BLR-DIWALI");
+            assertEquals(Rsvp.GOING, diwali.getMyRsvp());
+            assertTrue(diwali.isPending());
+            assertEquals(before + 1, diwali.getGoingCount());
+            SyncFailedException e = (SyncFailedException) TestSupport.expectError(ErrorCode.OFFLINE,
+                    core::syncOnce);
+            assertEquals(0, e.getReport().getPushed());
+            assertEquals(SyncState.OFFLINE, core.syncStatus().getState());
+            assertEquals(ErrorCode.OFFLINE, core.syncStatus().getLastError());
+            List<Mutation> outbox = core.outbox();
+            assertEquals(1, outbox.size());
+            Mutation m = outbox.get(0);
+            assertEquals("rsvp.set", m.getKind());
+            assertEquals("EVT-BLR-DIWALI", m.getEntityId());
+            assertTrue(m.getPayload(), m.getPayload().contains("going"));
+            assertEquals(MutationState.PENDING, m.getState());
+            TestSupport.expectError(ErrorCode.STATE, () -> core.dismissMutation(m.getId()));
+        }
+        /* Back online: the write reaches the server. */
+        try (MemberCore core = TestSupport.open(dir, stub.url(), storage, null)) {
+            assertTrue(TestSupport.event(core, "EVT-BLR-DIWALI").isPending());
+            SyncReport r = core.syncOnce();
+            assertEquals(1, r.getPushed());
+            assertEquals(0, r.getRejected());
+            Event diwali = TestSupport.event(core, "EVT-BLR-DIWALI");
+            assertFalse(diwali.isPending());
+            assertEquals(Rsvp.GOING, diwali.getMyRsvp());
+            assertEquals(before + 1, diwali.getGoingCount());
+            assertTrue(core.outbox().isEmpty());
+            assertEquals(0, core.syncStatus().getQueueDepth());
+        }
+        String view = stub.request("GET", "/v1/test/sync/view?phone=%2B919800000001", null, 200);
+        assertTrue(view, view.contains("EVT-BLR-DIWALI"));
+    }
+
+    @Test
+    public void rsvpOfflineThenSyncedWithTheDefaultStore() throws Exception {
+        rsvpOfflineThenSynced(null);
+    }
+
+    @Test
+    public void rsvpOfflineThenSyncedWithAJavaStore() throws Exception {
+        rsvpOfflineThenSynced(new MemoryStorage());
+    }
+
+    @Test
+    public void notificationsMarkRead() throws Exception {
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            TestSupport.signIn(core, stub, TestSupport.ASHA);
+            core.syncOnce();
+            NotificationInbox inbox = core.notifications(false);
+            assertEquals(5, inbox.getItems().size());
+            assertEquals(3, inbox.getUnreadTotal());
+            assertEquals(1, inbox.getUnread(NotificationCategory.BOOKINGS));
+            assertEquals(0, inbox.getUnread(NotificationCategory.BILLING));
+            Notification first = inbox.getItems().get(0); /* newest first */
+            assertEquals("ntf_5eed000000000101", first.getId());
+            assertEquals(NotificationCategory.BOOKINGS, first.getCategory());
+            assertFalse(first.isRead());
+            assertEquals("", first.getDeepLink());
+            assertEquals(3, core.notifications(true).getItems().size());
+
+            core.markNotificationRead("ntf_5eed000000000101");
+            inbox = core.notifications(false);
+            assertEquals(2, inbox.getUnreadTotal());
+            assertEquals(0, inbox.getUnread(NotificationCategory.BOOKINGS));
+            Notification n = inbox.getItems().get(0);
+            assertTrue(n.isRead());
+            assertTrue(n.isPending());
+            core.markNotificationRead("ntf_5eed000000000101"); /* again: nothing queued */
+            assertEquals(1, core.outbox().size());
+
+            assertEquals(1, core.syncOnce().getPushed());
+            n = core.notifications(false).getItems().get(0);
+            assertTrue(n.isRead());
+            assertFalse(n.isPending());
+            assertEquals(2, core.notifications(true).getItems().size());
+        }
+    }
+
+    /**
+     * Two members race for the last seat: the loser's RSVP is rejected by the server, a
+     * MUTATION_REJECTED event says so, the outbox keeps it until dismissed.
+     */
+    @Test
+    public void rejectedRsvpIsReportedAndDismissed() throws Exception {
+        File vikramDir = TestSupport.tempDir("sync-vikram");
+        try (MemberCore asha = TestSupport.open(dir, stub.url());
+                MemberCore vikram = TestSupport.open(vikramDir, stub.url())) {
+            TestSupport.signIn(asha, stub, TestSupport.ASHA);
+            TestSupport.signIn(vikram, stub, TestSupport.VIKRAM);
+            asha.syncOnce();
+            vikram.syncOnce();
+            assertEquals(1, TestSupport.event(vikram, "EVT-BLR-FIRESIDE").getGoingCount());
+
+            asha.rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING);
+            assertEquals(1, asha.syncOnce().getPushed());
+
+            final List<SyncEvent> rejections = Collections.synchronizedList(new ArrayList<SyncEvent>());
+            ListenerHandle h = vikram.addSyncListener(EnumSet.of(SyncEventType.MUTATION_REJECTED),
+                    Delivery.IMMEDIATE, rejections::add);
+            vikram.rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING); /* locally it still looks 1/2 */
+            SyncReport r = vikram.syncOnce();
+            assertEquals(1, r.getRejected());
+            assertEquals(1, rejections.size());
+            SyncEvent ev = rejections.get(0);
+            assertEquals(SyncEventType.MUTATION_REJECTED, ev.getType());
+            assertEquals("rsvp.set", ev.getMutationKind());
+            assertEquals("EVT-BLR-FIRESIDE", ev.getEntityId());
+            assertEquals("event_full", ev.getServerCode());
+            assertNotNull(ev.getMessage());
+
+            Event fireside = TestSupport.event(vikram, "EVT-BLR-FIRESIDE");
+            assertEquals(Rsvp.NONE, fireside.getMyRsvp());
+            assertFalse(fireside.isPending());
+            assertEquals(2, fireside.getGoingCount());
+            /* Now the instant local check refuses at once. */
+            TestSupport.expectError(ErrorCode.CONFLICT,
+                    () -> vikram.rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING));
+
+            List<Mutation> outbox = vikram.outbox();
+            assertEquals(1, outbox.size());
+            Mutation m = outbox.get(0);
+            assertEquals(MutationState.REJECTED, m.getState());
+            assertEquals("event_full", m.getErrorServerCode());
+            assertEquals(ev.getMutationId(), m.getId());
+            assertEquals(1, vikram.syncStatus().getRejectedCount());
+            vikram.dismissMutation(m.getId());
+            assertTrue(vikram.outbox().isEmpty());
+            h.remove();
+        } finally {
+            TestSupport.deleteTree(vikramDir);
+        }
+    }
+
+    @Test
+    public void backgroundSyncControls() throws Exception {
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            TestSupport.signIn(core, stub, TestSupport.ASHA);
+            core.startSync();
+            core.startSync(); /* twice is fine */
+            assertTrue(core.syncStatus().isRunning());
+            core.setReachable(false);
+            core.setReachable(true);
+            core.pauseSync();
+            core.resumeSync();
+            core.triggerSync();
+            core.syncOnce(); /* waits for a round of the thread in progress, then runs its own */
+            core.stopSync();
+            assertFalse(core.syncStatus().isRunning());
+            core.stopSync(); /* not started: no-op */
+            assertTrue(core.now() > 0);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+//
+// MemberCore: the Swift (iOS) binding of libmembercore.
+//
+// Two targets:
+//   CMemberCore - the C API as a Clang module (the umbrella header membercore/membercore.h);
+//   MemberCore  - the Swift API over it (final class MemberCore, async calls, AsyncStream).
+//
+// Where the C library comes from:
+//   - Linux (tests, CI): the meson build. CMemberCore is a system library target whose module
+//     map says `link "membercore"`; scripts/test-swift.sh passes the header and library paths
+//     (-Xcc -I<root>/core/include -Xlinker -L<build>/core -Xlinker -rpath ...).
+//   - Apple platforms: bindings/swift/scripts/build-xcframework.sh writes
+//     MemberCoreC.xcframework next to this file; when it exists, CMemberCore is that binary
+//     target instead (static libraries + headers + the same module map).
+// The package has no dependencies: nothing is fetched.
+import Foundation
+import PackageDescription
+
+let xcframework = "MemberCoreC.xcframework"
+let haveXCFramework = FileManager.default.fileExists(
+    atPath: Context.packageDirectory + "/" + xcframework)
+
+let cTarget: Target =
+    haveXCFramework
+    ? .binaryTarget(name: "CMemberCore", path: xcframework)
+    : .systemLibrary(name: "CMemberCore", path: "Sources/CMemberCore")
+
+let package = Package(
+    name: "MemberCore",
+    platforms: [.iOS(.v15), .macOS(.v12)],
+    products: [
+        .library(name: "MemberCore", targets: ["MemberCore"])
+    ],
+    targets: [
+        cTarget,
+        .target(
+            name: "MemberCore",
+            dependencies: ["CMemberCore"],
+            linkerSettings: [
+                // What the static library in the xcframework (core, SQLite, cJSON, mbedTLS,
+                // curl over Secure Transport) needs from the SDK.
+                .linkedLibrary("z", .when(platforms: [.iOS, .macOS])),
+                .linkedFramework("CoreFoundation", .when(platforms: [.iOS, .macOS])),
+                .linkedFramework("Security", .when(platforms: [.iOS, .macOS])),
+                .linkedFramework("SystemConfiguration", .when(platforms: [.iOS, .macOS])),
+            ]),
+        .testTarget(
+            name: "MemberCoreTests",
+            dependencies: ["MemberCore"]),
+    ]
+)

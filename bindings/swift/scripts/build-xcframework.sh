@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Build bindings/swift/MemberCoreC.xcframework: libmembercore and its dependencies (SQLite,
+# cJSON, mbedTLS, curl over Secure Transport) as one static library per platform, for iOS
+# device (arm64) and simulator (arm64 + x86_64), with the public headers and the CMemberCore
+# module map. Package.swift uses the xcframework instead of the system library once it exists.
+#
+# UNTESTED: written on Linux, where it cannot run. It needs macOS with Xcode (xcrun,
+# xcodebuild, the iphoneos / iphonesimulator SDKs), curl and tar; it downloads the pinned
+# source releases below into $WORK (default bindings/swift/.build-ios) and prints their
+# SHA-256 so they can be pinned after a first review.
+set -euo pipefail
+
+if [ "$(uname -s)" != "Darwin" ] || ! command -v xcodebuild >/dev/null 2>&1 ||
+  ! xcrun --sdk iphoneos --show-sdk-path >/dev/null 2>&1; then
+  echo "build-xcframework: needs macOS with Xcode and its iOS SDKs (this is $(uname -s));" >&2
+  echo "  on Linux, test the binding with scripts/test-swift.sh instead." >&2
+  exit 1
+fi
+
+here="$(cd "$(dirname "$0")/.." && pwd)"   # bindings/swift
+root="$(cd "$here/../.." && pwd)"
+work="${WORK:-$here/.build-ios}"
+min_ios="${MIN_IOS:-15.0}"
+version="$(sed -n "s/^ *version : '\([^']*\)'.*/\1/p" "$root/meson.build" | head -n1)"
+
+sqlite_url="https://www.sqlite.org/2024/sqlite-amalgamation-3470200.zip"
+cjson_url="https://github.com/DaveGamble/cJSON/archive/refs/tags/v1.7.18.tar.gz"
+mbedtls_url="https://github.com/Mbed-TLS/mbedtls/releases/download/mbedtls-3.6.2/mbedtls-3.6.2.tar.bz2"
+curl_url="https://curl.se/download/curl-8.11.1.tar.xz"   # last series with Secure Transport
+
+mkdir -p "$work/src"
+fetch() { # url dir
+  local file="$work/src/$(basename "$1")"
+  [ -f "$file" ] || curl -fL --retry 3 -o "$file" "$1"
+  echo "sha256 $(shasum -a 256 "$file" | cut -d' ' -f1)  $(basename "$1")"
+  rm -rf "$work/src/$2" && mkdir -p "$work/src/$2"
+  case "$file" in
+    *.zip) (cd "$work/src/$2" && unzip -q "$file" && mv */* . ) ;;
+    *) tar -xf "$file" -C "$work/src/$2" --strip-components=1 ;;
+  esac
+}
+fetch "$sqlite_url" sqlite
+fetch "$cjson_url" cjson
+fetch "$mbedtls_url" mbedtls
+fetch "$curl_url" curl
+
+# The core's sources, as core/meson.build lists them (platform/linux is not used on iOS:
+# the Swift binding supplies the Keychain and the log hook).
+core_sources=$(sed -n "s/^ *'\(src\/[^']*\.c\)',*$/\1/p" "$root/core/meson.build")
+
+build_slice() { # sdk arch out
+  local sdk="$1" arch="$2" out="$3"
+  local sysroot; sysroot="$(xcrun --sdk "$sdk" --show-sdk-path)"
+  local minflag="-miphoneos-version-min=$min_ios"
+  [ "$sdk" = iphonesimulator ] && minflag="-mios-simulator-version-min=$min_ios"
+  local cc="$(xcrun --sdk "$sdk" -f clang) -arch $arch -isysroot $sysroot $minflag"
+  local cflags="-O2 -fPIC -fvisibility=hidden"
+  local obj="$out/obj"
+  rm -rf "$out" && mkdir -p "$obj" "$out/prefix"
+  echo "== $sdk $arch"
+
+  # curl (static, Secure Transport, nothing optional)
+  local host="$arch-apple-darwin"; [ "$arch" = arm64 ] && host="aarch64-apple-darwin"
+  (cd "$work/src/curl" && make distclean >/dev/null 2>&1 || true
+   CC="$cc" CFLAGS="$cflags" ./configure --host="$host" --prefix="$out/prefix" \
+     --disable-shared --enable-static --with-secure-transport --without-libpsl \
+     --without-brotli --without-zstd --without-nghttp2 --without-libidn2 --disable-ldap \
+     --disable-rtsp --disable-dict --disable-telnet --disable-tftp --disable-pop3 \
+     --disable-imap --disable-smtp --disable-gopher --disable-mqtt --disable-manual >/dev/null
+   make -j"$(sysctl -n hw.ncpu)" >/dev/null && make install >/dev/null)
+
+  # SQLite, cJSON, mbedTLS: plain compiles.
+  $cc $cflags -DSQLITE_THREADSAFE=1 -c "$work/src/sqlite/sqlite3.c" -o "$obj/sqlite3.o"
+  $cc $cflags -c "$work/src/cjson/cJSON.c" -o "$obj/cJSON.o"
+  for f in "$work/src/mbedtls/library/"*.c; do
+    $cc $cflags -I"$work/src/mbedtls/include" -c "$f" -o "$obj/mbedtls_$(basename "${f%.c}").o"
+  done
+
+  # The core.
+  for f in $core_sources; do
+    $cc $cflags -std=c11 -D_DARWIN_C_SOURCE -DMC_VERSION="\"$version\"" \
+      -I"$root/core/include" -I"$root/core/src" -I"$root/platform" \
+      -I"$work/src/sqlite" -I"$work/src/cjson" -I"$work/src/mbedtls/include" \
+      -I"$out/prefix/include" -c "$root/core/$f" -o "$obj/core_$(echo "${f%.c}" | tr / _).o"
+  done
+
+  libtool -static -o "$out/libmembercore.a" "$obj"/*.o "$out/prefix/lib/libcurl.a"
+}
+
+build_slice iphoneos arm64 "$work/ios-arm64"
+build_slice iphonesimulator arm64 "$work/sim-arm64"
+build_slice iphonesimulator x86_64 "$work/sim-x86_64"
+mkdir -p "$work/sim"
+lipo -create "$work/sim-arm64/libmembercore.a" "$work/sim-x86_64/libmembercore.a" \
+  -output "$work/sim/libmembercore.a"
+
+# Headers: the public API and the module map SwiftPM / Xcode import as CMemberCore.
+headers="$work/headers"
+rm -rf "$headers" && mkdir -p "$headers"
+cp -R "$root/core/include/membercore" "$headers/"
+cat >"$headers/module.modulemap" <<'EOF'
+module CMemberCore {
+    header "membercore/membercore.h"
+    export *
+}
+EOF
+
+rm -rf "$here/MemberCoreC.xcframework"
+xcodebuild -create-xcframework \
+  -library "$work/ios-arm64/libmembercore.a" -headers "$headers" \
+  -library "$work/sim/libmembercore.a" -headers "$headers" \
+  -output "$here/MemberCoreC.xcframework"
+echo "wrote $here/MemberCoreC.xcframework"
