@@ -18,6 +18,7 @@ void mci_building_free(mci_building *b)
     free(b->timezone);
     free(b->transitions);
     free(b->blackouts);
+    free(b->tiers);
     free(b);
 }
 
@@ -60,6 +61,23 @@ static mc_status parse(const cJSON *json, mci_building *b, mc_error *err)
     b->booking_window_days = (int32_t)mci_json_int(json, "booking_window_days", 30);
     b->min_notice_min = (int32_t)mci_json_int(json, "min_notice_min", 0);
     b->cancel_cutoff_min = (int32_t)mci_json_int(json, "cancel_cutoff_min", 0);
+
+    const cJSON *open_space = cJSON_GetObjectItemCaseSensitive(json, "open_space");
+    b->day_pass_price_paise = mci_json_int(open_space, "day_pass_price_paise", 0);
+    b->open_space_capacity = (int32_t)mci_json_int(open_space, "capacity", 0);
+    const cJSON *tiers = cJSON_GetObjectItemCaseSensitive(open_space, "tiers");
+    int nt = cJSON_GetArraySize(tiers);
+    if (nt > 0) {
+        b->tiers = calloc((size_t)nt, sizeof *b->tiers);
+        if (b->tiers == NULL)
+            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        const cJSON *tier = NULL;
+        cJSON_ArrayForEach(tier, tiers)
+        {
+            b->tiers[b->tier_count++] = (mci_tier){(int32_t)mci_json_int(tier, "passes", 0),
+                                                   (int32_t)mci_json_int(tier, "discount_pct", 0)};
+        }
+    }
 
     const cJSON *blackouts = cJSON_GetObjectItemCaseSensitive(json, "blackouts");
     int nb = cJSON_GetArraySize(blackouts);

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "booking/slots.h"
+#include "billing/pricing.h"
 #include "booking/zone.h"
 #include "membercore/error.h"
 
@@ -22,6 +23,11 @@ typedef struct mci_building {
     int32_t cancel_cutoff_min;
     mci_interval *blackouts;
     size_t blackout_count;
+    /* open space (day passes): price, seats, bundle tiers */
+    int64_t day_pass_price_paise;
+    int32_t open_space_capacity;
+    mci_tier *tiers;
+    size_t tier_count;
 } mci_building;
 
 /* Load building id from `entity`. MC_ERR_NOT_FOUND when it is not synced;

@@ -83,6 +83,7 @@ static const struct {
     {"beyond_window", MC_ERR_CONFLICT},
     {"hold_expired", MC_ERR_CONFLICT},
     {"event_full", MC_ERR_CONFLICT},
+    {"cart_invalid", MC_ERR_CONFLICT},
     {"otp_wrong", MC_ERR_OTP_WRONG},
     {"otp_expired", MC_ERR_OTP_EXPIRED},
     {"otp_exhausted", MC_ERR_OTP_EXHAUSTED},

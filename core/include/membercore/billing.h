@@ -1,0 +1,181 @@
+/*
+ * membercore/billing.h - day passes and bundles, invoices, Razorpay payments, membership.
+ *
+ *   quote    : mc_passes_quote()     local: prices the cart with the synced tiers and
+ *                                    checks every rule it can know offline
+ *   checkout : mc_passes_checkout()  online: a draft invoice and a Razorpay order; seats
+ *                                    are held 15 minutes
+ *   pay      : mc_invoice_confirm_payment() with Razorpay checkout's answer; or
+ *              mc_invoice_pay() for an issued invoice, then confirm
+ *   read     : mc_passes_list(), mc_invoices_list(), mc_membership_get() (local)
+ *
+ * Dates are building-local "YYYY-MM-DD". Money is int64 paise. The server
+ * decides prices, capacity and payment; docs/passes-protocol.md has the rules.
+ */
+#ifndef MEMBERCORE_BILLING_H
+#define MEMBERCORE_BILLING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "membercore/client.h"
+#include "membercore/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One pass of a cart: for the buyer (guest_name NULL) or a guest. Borrowed. */
+typedef struct mc_pass_item {
+    const char *date; /* building-local "YYYY-MM-DD" */
+    const char *guest_name;
+    const char *guest_email;
+} mc_pass_item;
+
+typedef struct mc_cart {
+    const char *building_id;
+    const mc_pass_item *items;
+    size_t count; /* 1..50 */
+} mc_cart;
+
+/* A rule a pass breaks. */
+typedef struct mc_violation {
+    int32_t index; /* of the pass in the cart */
+    char *rule;    /* "past_date", "beyond_window", "blackout", "closed", "duplicate" */
+    char *message;
+} mc_violation;
+
+typedef struct mc_quote {
+    int64_t unit_paise;
+    int64_t subtotal_paise;
+    int64_t discount_paise;
+    int64_t gst_paise;
+    int64_t total_paise;
+    int32_t tier_passes;      /* the bundle tier applied, e.g. 5 */
+    int32_t discount_pct;     /* e.g. 10 */
+    mc_violation *violations; /* empty when the cart is fine as far as the device knows */
+    size_t violation_count;
+} mc_quote;
+
+/*
+ * Price a cart and check it against what the device knows (past dates, the
+ * booking window, blackouts, closed days, one pass per person per date).
+ * Capacity is only known to the server. MC_OK even when rules are broken:
+ * look at violations. Errors: MC_ERR_INVALID_ARG (cart shape, dates,
+ * emails: names the field), MC_ERR_NOT_FOUND (building not synced),
+ * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Local only.
+ */
+mc_status mc_passes_quote(mc_client *client, const mc_cart *cart, mc_quote **out, mc_error *err);
+void mc_quote_free(mc_quote *quote);
+
+/* A Razorpay order to open checkout with. */
+typedef struct mc_order {
+    char *invoice_id;
+    char *order_id;
+    char *key_id;
+    int64_t amount_paise;
+    char *currency;
+    int64_t hold_expires_at_ms; /* 0 when nothing is held */
+} mc_order;
+
+void mc_order_free(mc_order *order);
+
+/*
+ * Check out a cart: the server re-checks it (capacity included), creates a
+ * draft invoice and a Razorpay order, and holds the seats for 15 minutes.
+ * Online. Errors: MC_ERR_INVALID_ARG, MC_ERR_CONFLICT (a rule broken, the
+ * message says which pass and rule; capacity), MC_ERR_UNAUTHORIZED,
+ * MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER.
+ */
+mc_status mc_passes_checkout(mc_client *client, const mc_cart *cart, mc_order **out, mc_error *err);
+
+/*
+ * A Razorpay order for an issued or overdue invoice. Online.
+ * Errors: MC_ERR_NOT_FOUND, MC_ERR_STATE (paid, void or draft), and the
+ * network ones.
+ */
+mc_status mc_invoice_pay(mc_client *client, const char *invoice_id, mc_order **out, mc_error *err);
+
+/*
+ * Confirm an invoice's payment with what Razorpay checkout returned; only the
+ * server's signature check confirms it, and confirming twice is harmless.
+ * The local store is synced before returning (passes active, credentials
+ * ready for their QR codes). Errors: MC_ERR_INVALID_ARG,
+ * MC_ERR_PAYMENT_FAILED (signature refused), MC_ERR_CONFLICT (the hold
+ * lapsed), MC_ERR_NOT_FOUND, MC_ERR_UNAUTHORIZED, and the network ones.
+ */
+mc_status mc_invoice_confirm_payment(mc_client *client, const char *order_id,
+                                     const char *payment_id, const char *signature, mc_error *err);
+
+typedef struct mc_pass {
+    char *id;
+    char *building_id;
+    char *date;         /* building-local */
+    char *holder_name;  /* "" for the buyer */
+    char *holder_email; /* "" for the buyer */
+    char *status;       /* "held", "active", "released" */
+    char *invoice_id;
+    char *credential_id; /* "" until active; see membercore/access.h */
+} mc_pass;
+
+typedef struct mc_pass_list {
+    mc_pass *items; /* by date */
+    size_t count;
+} mc_pass_list;
+
+/* The member's passes from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
+mc_status mc_passes_list(mc_client *client, mc_pass_list **out, mc_error *err);
+void mc_pass_list_free(mc_pass_list *list);
+
+typedef struct mc_invoice_line {
+    char *description;
+    int32_t quantity;
+    int64_t unit_paise;
+    int64_t amount_paise;
+} mc_invoice_line;
+
+typedef struct mc_invoice {
+    char *id;
+    char *number;
+    char *status; /* "draft", "issued", "paid", "overdue", "void" */
+    mc_invoice_line *lines;
+    size_t line_count;
+    int64_t subtotal_paise;
+    int64_t discount_paise;
+    int64_t gst_paise;
+    int64_t total_paise;
+    int64_t issued_at_ms;
+    int64_t due_at_ms;
+    int64_t paid_at_ms;
+} mc_invoice;
+
+typedef struct mc_invoice_list {
+    mc_invoice *items; /* newest first */
+    size_t count;
+} mc_invoice_list;
+
+/* Billing history from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
+mc_status mc_invoices_list(mc_client *client, mc_invoice_list **out, mc_error *err);
+void mc_invoice_list_free(mc_invoice_list *list);
+
+typedef struct mc_membership {
+    char *status; /* "active" or "none" */
+    char *plan;
+    char *company_id;
+    char *building_id;
+    char *seat;
+    char *contract_start; /* "YYYY-MM-DD" or "" */
+    char *contract_end;
+} mc_membership;
+
+/* The member's membership from the local store ("none" for on-demand users).
+ * Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
+mc_status mc_membership_get(mc_client *client, mc_membership **out, mc_error *err);
+void mc_membership_free(mc_membership *membership);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEMBERCORE_BILLING_H */

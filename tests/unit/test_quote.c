@@ -1,0 +1,199 @@
+/*
+ * tests/unit/test_quote.c - a day-pass cart is priced from the synced building and every
+ * rule the device can know is reported with the pass and the rule: past dates, beyond the
+ * window, closed days, blackouts, one pass per person per date. A real store file, no server.
+ */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <membercore/membercore.h>
+
+#include "tempdir.h"
+
+static char *dir;
+static mc_client *client;
+/* Monday 2027-01-04 10:00 IST */
+static int64_t now = 1799037000000LL;
+
+static int64_t clock_fn(void *context)
+{
+    (void)context;
+    return now;
+}
+
+static void setup(void)
+{
+    dir = tempdir_new();
+    mc_config cfg;
+    mc_config_init(&cfg);
+    cfg.data_dir = dir;
+    cfg.clock = clock_fn;
+    ck_assert_int_eq(mc_client_open(&cfg, &client, NULL), MC_OK);
+    char *path = tempdir_path(dir, "membercore.db");
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    free(path);
+    /* BLR-1 as the server syncs it: IST, Mon-Sat 08-22, a blackout on 2027-01-26 */
+    const char *sql =
+        "INSERT INTO account (singleton, user_id, phone, updated_at_ms) VALUES "
+        "(1, 'usr_1', '+919800000001', 0);"
+        "INSERT INTO entity VALUES ('building', 'BLR-1', '{\"id\":\"BLR-1\",\"zone\":{\"name\":"
+        "\"Asia/Kolkata\",\"transitions\":[{\"at_ms\":0,\"offset_min\":330}]},\"hours\":["
+        "{\"weekday\":1,\"open_min\":480,\"close_min\":1320},{\"weekday\":2,\"open_min\":480,"
+        "\"close_min\":1320},{\"weekday\":3,\"open_min\":480,\"close_min\":1320},{\"weekday\":4,"
+        "\"open_min\":480,\"close_min\":1320},{\"weekday\":5,\"open_min\":480,\"close_min\":1320},"
+        "{\"weekday\":6,\"open_min\":480,\"close_min\":1320}],\"booking_window_days\":30,"
+        "\"blackouts\":[{\"start_ms\":1800901800000,\"end_ms\":1800988200000}],"
+        "\"open_space\":{\"day_pass_price_paise\":80000,\"capacity\":40,\"tiers\":["
+        "{\"passes\":1,\"discount_pct\":0},{\"passes\":5,\"discount_pct\":10},"
+        "{\"passes\":10,\"discount_pct\":15}]}}');";
+    ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    /* signed in: a token in the Linux secure storage */
+    char *token = tempdir_path(dir, "secure/session_token");
+    FILE *f = fopen(token, "w");
+    fputs("mcs_test", f);
+    fclose(f);
+    free(token);
+}
+
+static void teardown(void)
+{
+    mc_client_close(client);
+    tempdir_free(dir);
+}
+
+static mc_quote *quote(const mc_pass_item *items, size_t n)
+{
+    mc_cart cart = {"BLR-1", items, n};
+    mc_quote *q = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_passes_quote(client, &cart, &q, &err) == MC_OK, "quote: %s", err.message);
+    return q;
+}
+
+/* Five passes split between the buyer and guests over dates take the 10% bundle tier. */
+START_TEST(test_bundle_of_five_prices_with_tier)
+{
+    mc_pass_item items[] = {{"2027-01-05", NULL, NULL},
+                            {"2027-01-06", NULL, NULL},
+                            {"2027-01-05", "Ravi", "ravi@example.in"},
+                            {"2027-01-06", "Ravi", "ravi@example.in"},
+                            {"2027-01-07", "Meera", "meera@example.in"}};
+    mc_quote *q = quote(items, 5);
+    ck_assert_int_eq(q->violation_count, 0);
+    ck_assert_int_eq(q->unit_paise, 80000);
+    ck_assert_int_eq(q->subtotal_paise, 400000);
+    ck_assert_int_eq(q->tier_passes, 5);
+    ck_assert_int_eq(q->discount_paise, 40000);
+    ck_assert_int_eq(q->gst_paise, 64800);
+    ck_assert_int_eq(q->total_paise, 424800);
+    mc_quote_free(q);
+}
+END_TEST
+
+static void expect_rule(const mc_quote *q, int index, const char *rule)
+{
+    for (size_t i = 0; i < q->violation_count; i++)
+        if (q->violations[i].index == index && strcmp(q->violations[i].rule, rule) == 0) {
+            ck_assert_ptr_nonnull(strstr(q->violations[i].message, "pass"));
+            return;
+        }
+    ck_abort_msg("no %s violation for pass %d", rule, index);
+}
+
+/* Each broken rule names its pass and its rule; today counts, yesterday does not. */
+START_TEST(test_rules_name_pass_and_rule)
+{
+    mc_pass_item items[] = {
+        {"2027-01-04", NULL, NULL},                /* today: fine */
+        {"2027-01-03", NULL, NULL},                /* past */
+        {"2027-02-10", NULL, NULL},                /* beyond the 30-day window */
+        {"2027-01-10", NULL, NULL},                /* Sunday: closed */
+        {"2027-01-26", NULL, NULL},                /* blacked out */
+        {"2027-01-05", "Ravi", "ravi@example.in"}, /* fine */
+        {"2027-01-05", "Ravi", "RAVI@example.in"}, /* the same guest again */
+        {"2027-01-04", NULL, NULL},                /* the buyer twice on one date */
+    };
+    mc_quote *q = quote(items, 8);
+    expect_rule(q, 1, "past_date");
+    expect_rule(q, 2, "beyond_window");
+    expect_rule(q, 3, "closed");
+    expect_rule(q, 4, "blackout");
+    expect_rule(q, 6, "duplicate");
+    expect_rule(q, 7, "duplicate");
+    ck_assert_int_eq(q->violation_count, 6);
+    mc_quote_free(q);
+}
+END_TEST
+
+/* A malformed cart is refused outright with the field named. */
+START_TEST(test_bad_cart_names_the_field)
+{
+    mc_error err = MC_ERROR_INIT;
+    mc_quote *q = NULL;
+    mc_pass_item bad_date[] = {{"2027-02-30", NULL, NULL}};
+    mc_cart cart = {"BLR-1", bad_date, 1};
+    ck_assert_int_eq(mc_passes_quote(client, &cart, &q, &err), MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "items[0].date"));
+    mc_pass_item half_guest[] = {{"2027-01-05", "Ravi", NULL}};
+    cart.items = half_guest;
+    ck_assert_int_eq(mc_passes_quote(client, &cart, &q, &err), MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "guest"));
+    mc_pass_item bad_email[] = {{"2027-01-05", "Ravi", "ravi-at-example"}};
+    cart.items = bad_email;
+    ck_assert_int_eq(mc_passes_quote(client, &cart, &q, &err), MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "guest_email"));
+    cart.count = 0;
+    ck_assert_int_eq(mc_passes_quote(client, &cart, &q, &err), MC_ERR_INVALID_ARG);
+    mc_cart elsewhere = {"PAR-1", bad_date, 1};
+    mc_pass_item ok[] = {{"2027-01-05", NULL, NULL}};
+    elsewhere.items = ok;
+    ck_assert_int_eq(mc_passes_quote(client, &elsewhere, &q, &err), MC_ERR_NOT_FOUND);
+}
+END_TEST
+
+/* With nothing synced, lists are empty and membership is "none". */
+START_TEST(test_empty_lists_and_no_membership)
+{
+    mc_error err = MC_ERROR_INIT;
+    mc_pass_list *passes = NULL;
+    ck_assert_int_eq(mc_passes_list(client, &passes, &err), MC_OK);
+    ck_assert_int_eq(passes->count, 0);
+    mc_pass_list_free(passes);
+    mc_invoice_list *invoices = NULL;
+    ck_assert_int_eq(mc_invoices_list(client, &invoices, &err), MC_OK);
+    ck_assert_int_eq(invoices->count, 0);
+    mc_invoice_list_free(invoices);
+    mc_membership *m = NULL;
+    ck_assert_int_eq(mc_membership_get(client, &m, &err), MC_OK);
+    ck_assert_str_eq(m->status, "none");
+    mc_membership_free(m);
+    /* checkout and pay need the server: none is configured */
+    mc_pass_item ok[] = {{"2027-01-05", NULL, NULL}};
+    mc_cart cart = {"BLR-1", ok, 1};
+    mc_order *order = NULL;
+    ck_assert_int_eq(mc_passes_checkout(client, &cart, &order, &err), MC_ERR_OFFLINE);
+    ck_assert_int_eq(mc_invoice_pay(client, "inv/../x", &order, &err), MC_ERR_INVALID_ARG);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("quote");
+    TCase *tc = tcase_create("passes");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_bundle_of_five_prices_with_tier);
+    tcase_add_test(tc, test_rules_name_pass_and_rule);
+    tcase_add_test(tc, test_bad_cart_names_the_field);
+    tcase_add_test(tc, test_empty_lists_and_no_membership);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
