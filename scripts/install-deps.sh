@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(
   meson ninja-build pkg-config gcc
   libsqlite3-dev libcurl4-openssl-dev libcjson-dev libmbedtls-dev
-  libqrencode-dev libmicrohttpd-dev check
-  curl python3 sqlite3 clang-format
+  libqrencode-dev libmicrohttpd-dev check libpng-dev
+  curl python3 sqlite3 clang-format zbar-tools
   junit4 libhamcrest-java
 )
 # The JNI binding needs a JDK (javac, jar, jni.h): Debian's, unless one is on PATH already.

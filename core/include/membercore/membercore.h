@@ -4,6 +4,7 @@
  * Read the headers in this order: client.h (open a client), auth.h (sign in),
  * sync.h (the offline-first engine), community.h (events, notifications),
  * device.h (push token), booking.h (meeting rooms), billing.h (passes, invoices),
+ * access.h (door credentials and QR codes),
  * error.h (what can go wrong), platform.h (what a host may plug in).
  */
 #ifndef MEMBERCORE_H
@@ -17,6 +18,7 @@
 #include "membercore/community.h"
 #include "membercore/device.h"
 #include "membercore/booking.h"
+#include "membercore/access.h"
 #include "membercore/billing.h"
 
 #endif /* MEMBERCORE_H */

@@ -54,6 +54,10 @@ typedef enum mc_kind {
     MC_KIND_NOTIFICATION = 1 << 7,
     MC_KIND_ROOM_BUSY = 1 << 8,     /* rooms' taken blocks (no member names) */
     MC_KIND_CREDIT_LEDGER = 1 << 9, /* the company's credit ledger */
+    MC_KIND_CREDENTIAL = 1 << 10,   /* the member's door credentials (access.h) */
+    MC_KIND_PASS = 1 << 11,         /* day passes the member bought */
+    MC_KIND_INVOICE = 1 << 12,
+    MC_KIND_MEMBERSHIP = 1 << 13,
 } mc_kind;
 
 /* The wire name of one kind ("event", ...); "unknown" otherwise. */

@@ -1,8 +1,10 @@
-/* crypto/crypto.c - the default random source (mbedTLS CTR-DRBG), hex and UUIDs. */
+/* crypto/crypto.c - the default random source (mbedTLS CTR-DRBG), HMAC-SHA256, hex and UUIDs. */
 #include "crypto/crypto.h"
 
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
+#include <mbedtls/md.h>
+#include <mbedtls/platform_util.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -69,6 +71,50 @@ void mci_hex(const uint8_t *bytes, size_t len, char *out)
         out[2 * i + 1] = digits[bytes[i] & 0x0F];
     }
     out[2 * len] = '\0';
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+bool mci_hex_decode(const char *hex, uint8_t *out, size_t cap, size_t *len)
+{
+    size_t n = 0;
+    for (; hex[0] != '\0'; hex += 2) {
+        int hi = hex_value(hex[0]);
+        int lo = hi < 0 ? -1 : hex_value(hex[1]); /* hex[1] is '\0' at worst */
+        if (lo < 0 || n == cap)
+            return false;
+        out[n++] = (uint8_t)(hi << 4 | lo);
+    }
+    *len = n;
+    return true;
+}
+
+mc_status mci_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len,
+                          uint8_t out[MCI_SHA256_LEN], mc_error *err)
+{
+    /* mbedtls_md_hmac (the generic md layer) is in 2.28 and 3.6 alike. */
+    const mbedtls_md_info_t *info = mbedtls_md_info_from_type(MBEDTLS_MD_SHA256);
+    int rc = mbedtls_md_hmac(info, key, key_len, msg, msg_len, out);
+    if (rc == MBEDTLS_ERR_MD_ALLOC_FAILED)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory computing an HMAC");
+    if (rc != 0) /* no SHA-256 in this mbedTLS build (BAD_INPUT_DATA for a NULL info) */
+        return mci_error_set(err, MC_ERR_STATE, "HMAC-SHA256 is unavailable (mbedTLS -0x%04x)",
+                             (unsigned)-rc);
+    return MC_OK;
+}
+
+void mci_wipe(void *buf, size_t len)
+{
+    mbedtls_platform_zeroize(buf, len);
 }
 
 void mci_uuid_format(const uint8_t random16[16], char out[MCI_UUID_STR_LEN])

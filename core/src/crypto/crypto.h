@@ -1,6 +1,6 @@
 /*
  * crypto/crypto.h - the core's only door to mbedTLS (the default random
- * source), and hex and UUID formatting.
+ * source, HMAC-SHA256, wiping secrets), and hex and UUID formatting.
  *
  * Debian 12 ships mbedTLS 2.28 while the mobile builds use 3.6, so this file
  * uses only calls both have (CTR-DRBG with the default entropy source).
@@ -26,6 +26,20 @@ mc_status mci_drbg_random(void *context, uint8_t *buf, size_t len);
 
 /* Lower-case hex of len bytes into out (2*len+1 bytes). */
 void mci_hex(const uint8_t *bytes, size_t len, char *out);
+
+/* Decode hex (either case, even length, NUL-terminated) into out (cap bytes)
+ * and set *len; false if it is not hex or longer than cap bytes. */
+bool mci_hex_decode(const char *hex, uint8_t *out, size_t cap, size_t *len);
+
+#define MCI_SHA256_LEN 32
+
+/* HMAC-SHA256 of msg under key into out. MC_ERR_NO_MEMORY if mbedTLS cannot
+ * allocate its context. Pure; any thread. */
+mc_status mci_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len,
+                          uint8_t out[MCI_SHA256_LEN], mc_error *err);
+
+/* Overwrite len bytes with zeros in a way the compiler keeps (for secrets). */
+void mci_wipe(void *buf, size_t len);
 
 /* Format 16 random bytes as a version-4 UUID string. */
 void mci_uuid_format(const uint8_t random16[16], char out[MCI_UUID_STR_LEN]);

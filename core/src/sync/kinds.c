@@ -17,6 +17,10 @@ static const struct {
     {"notification", MC_KIND_NOTIFICATION},
     {"room_busy", MC_KIND_ROOM_BUSY},
     {"credit_ledger", MC_KIND_CREDIT_LEDGER},
+    {"credential", MC_KIND_CREDENTIAL},
+    {"pass", MC_KIND_PASS},
+    {"invoice", MC_KIND_INVOICE},
+    {"membership", MC_KIND_MEMBERSHIP},
 };
 
 static const mci_projection projections[] = {

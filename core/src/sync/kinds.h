@@ -14,7 +14,7 @@
 #include "membercore/sync.h"
 
 /* Every MC_KIND_* bit. */
-#define MCI_KIND_ALL 0x3FFu
+#define MCI_KIND_ALL 0x3FFFu
 
 /* MC_KIND_* bit for a wire name; 0 for a kind this version does not know
  * (it is still stored, for a later version to read). */

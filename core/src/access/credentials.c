@@ -1,0 +1,203 @@
+/*
+ * access/credentials.c - the signed-in member's access credentials from the local store,
+ * and the rotating door payload of one at the client's clock (offline; the secret never
+ * leaves the core and is wiped after use).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "access/codes.h"
+#include "auth/account.h"
+#include "client/client.h"
+#include "crypto/crypto.h"
+#include "membercore/access.h"
+#include "store/stmt_cache.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/strutil.h"
+
+/* Longest secret accepted from the store (the server issues 32 bytes). */
+#define SECRET_MAX 64
+
+static const char list_sql[] =
+    "SELECT id, json_extract(data, '$.kind'), json_extract(data, '$.building_id'), "
+    "json_extract(data, '$.valid_from_ms'), json_extract(data, '$.valid_until_ms'), "
+    "json_extract(data, '$.pass_id'), json_extract(data, '$.reservation_id') "
+    "FROM entity WHERE kind = 'credential' "
+    "AND coalesce(json_extract(data, '$.valid_until_ms'), 0) > ?1 "
+    "ORDER BY json_extract(data, '$.valid_from_ms'), id";
+
+static const char secret_sql[] =
+    "SELECT json_extract(data, '$.valid_from_ms'), json_extract(data, '$.valid_until_ms'), "
+    "json_extract(data, '$.secret_hex') FROM entity WHERE kind = 'credential' AND id = ?1";
+
+static void credential_clear(mc_credential *cr)
+{
+    free(cr->id);
+    free(cr->kind);
+    free(cr->building_id);
+    free(cr->pass_id);
+    free(cr->reservation_id);
+}
+
+void mc_credential_list_free(mc_credential_list *list)
+{
+    if (list == NULL)
+        return;
+    for (size_t i = 0; i < list->count; i++)
+        credential_clear(&list->items[i]);
+    free(list->items);
+    free(list);
+}
+
+static mc_status read_credential(sqlite3_stmt *stmt, mc_credential *cr, mc_error *err)
+{
+    memset(cr, 0, sizeof *cr);
+    cr->id = mci_strdup(mci_column_text(stmt, 0));
+    cr->kind = mci_strdup(mci_column_text(stmt, 1));
+    cr->building_id = mci_strdup(mci_column_text(stmt, 2));
+    cr->valid_from_ms = sqlite3_column_int64(stmt, 3);
+    cr->valid_until_ms = sqlite3_column_int64(stmt, 4);
+    cr->pass_id = mci_strdup(mci_column_text(stmt, 5));
+    cr->reservation_id = mci_strdup(mci_column_text(stmt, 6));
+    if (!cr->id || !cr->kind || !cr->building_id || !cr->pass_id || !cr->reservation_id)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
+    return MC_OK;
+}
+
+mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mc_credential_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    int64_t now = mci_client_now(c);
+    char *user_id = NULL;
+    sqlite3_stmt *stmt = NULL;
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mci_account_user_id(c->db, &user_id, err);
+    if (st == MC_OK && sqlite3_prepare_v2(c->db, list_sql, -1, &stmt, NULL) != SQLITE_OK)
+        st = mci_store_fail(c->db, err, "reading credentials");
+    if (st == MC_OK)
+        sqlite3_bind_int64(stmt, 1, now);
+    size_t cap = 0;
+    int rc = SQLITE_DONE;
+    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (list->count == cap) {
+            size_t ncap = cap ? cap * 2 : 8;
+            mc_credential *grown = realloc(list->items, ncap * sizeof *grown);
+            if (grown == NULL) {
+                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
+                break;
+            }
+            list->items = grown;
+            cap = ncap;
+        }
+        st = read_credential(stmt, &list->items[list->count++], err);
+    }
+    if (st == MC_OK && rc != SQLITE_DONE)
+        st = mci_store_fail(c->db, err, "reading credentials");
+    sqlite3_finalize(stmt);
+    pthread_mutex_unlock(&c->lock);
+    free(user_id);
+    if (st != MC_OK) {
+        mc_credential_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+/* An instant as "2027-01-05T18:30:00Z" for messages. */
+static void format_utc(int64_t ms, char out[32])
+{
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+    if (gmtime_r(&t, &tm) == NULL || strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        snprintf(out, 32, "%" PRId64 " ms", ms);
+}
+
+/* The validity window and secret of credential_id, read under the client's lock. */
+static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *from_ms,
+                             int64_t *until_ms, uint8_t secret[SECRET_MAX], size_t *secret_len,
+                             mc_error *err)
+{
+    char *user_id = NULL;
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mci_account_user_id(c->db, &user_id, err);
+    sqlite3_stmt *stmt = NULL;
+    if (st == MC_OK && (stmt = mci_stmt_cache_get(c->stmts, secret_sql)) == NULL)
+        st = mci_store_fail(c->db, err, "reading the credential");
+    if (st == MC_OK) {
+        sqlite3_bind_text(stmt, 1, credential_id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_DONE) {
+            st = mci_error_set(err, MC_ERR_NOT_FOUND,
+                               "no credential '%s' on this device (sync to fetch new ones)",
+                               credential_id);
+        } else if (rc != SQLITE_ROW) {
+            st = mci_store_fail(c->db, err, "reading the credential");
+        } else {
+            *from_ms = sqlite3_column_int64(stmt, 0);
+            *until_ms = sqlite3_column_int64(stmt, 1);
+            const char *hex = mci_column_text(stmt, 2);
+            if (!mci_hex_decode(hex, secret, SECRET_MAX, secret_len) || *secret_len == 0)
+                st = mci_error_set(err, MC_ERR_STORAGE,
+                                   "credential '%s' has no usable secret in the local store",
+                                   credential_id);
+        }
+        sqlite3_reset(stmt); /* drops the row, and SQLite's copy of the secret with it */
+        sqlite3_clear_bindings(stmt);
+    }
+    pthread_mutex_unlock(&c->lock);
+    free(user_id);
+    return st;
+}
+
+mc_status mc_credential_payload(mc_client *c, const char *credential_id, char *out, size_t out_cap,
+                                int64_t *refresh_at_ms, mc_error *err)
+{
+    if (refresh_at_ms != NULL)
+        *refresh_at_ms = 0;
+    if (out != NULL && out_cap > 0)
+        out[0] = '\0';
+    if (c == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    if (credential_id == NULL || credential_id[0] == '\0')
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "credential_id is required");
+    if (out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "out is NULL");
+    if (out_cap < MC_ACCESS_PAYLOAD_MAX)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "out_cap must be at least %d (got %zu)",
+                             MC_ACCESS_PAYLOAD_MAX, out_cap);
+    int64_t now = mci_client_now(c);
+    int64_t from_ms = 0, until_ms = 0;
+    uint8_t secret[SECRET_MAX];
+    size_t secret_len = 0;
+    mc_status st = load_secret(c, credential_id, &from_ms, &until_ms, secret, &secret_len, err);
+    char when[32];
+    if (st == MC_OK && now < from_ms) {
+        format_utc(from_ms, when);
+        st = mci_error_set(err, MC_ERR_STATE, "credential '%s' is not valid yet: valid from %s",
+                           credential_id, when);
+    } else if (st == MC_OK && now >= until_ms) {
+        format_utc(until_ms, when);
+        st = mci_error_set(err, MC_ERR_STATE, "credential '%s' has expired: valid until %s",
+                           credential_id, when);
+    }
+    if (st == MC_OK)
+        st = mc_access_payload(credential_id, secret, secret_len, now, out, out_cap, err);
+    mci_wipe(secret, sizeof secret);
+    if (st != MC_OK)
+        return st;
+    if (refresh_at_ms != NULL) {
+        int64_t next = mci_access_next_step_ms(mci_access_step(now));
+        *refresh_at_ms = next < until_ms ? next : until_ms;
+    }
+    return MC_OK;
+}
