@@ -92,8 +92,8 @@ mc_status mc_passes_checkout(mc_client *client, const mc_cart *cart, mc_order **
 
 /*
  * A Razorpay order for an issued or overdue invoice. Online.
- * Errors: MC_ERR_NOT_FOUND, MC_ERR_STATE (paid, void or draft), and the
- * network ones.
+ * Errors: MC_ERR_NOT_FOUND, MC_ERR_CONFLICT (the invoice is paid, void or a
+ * draft: the message says which), and the network ones.
  */
 mc_status mc_invoice_pay(mc_client *client, const char *invoice_id, mc_order **out, mc_error *err);
 

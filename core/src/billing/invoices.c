@@ -101,6 +101,16 @@ mc_status mc_invoice_pay(mc_client *c, const char *invoice_id, mc_order **out, m
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mc_status st = mci_billing_post_order(c, path, empty, out, err);
     cJSON_Delete(empty);
+    if (st == MC_OK && (*out)->invoice_id[0] == '\0') { /* the answer may carry only the order */
+        char *id = mci_strdup(invoice_id);
+        if (id == NULL) {
+            mc_order_free(*out);
+            *out = NULL;
+            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        }
+        free((*out)->invoice_id);
+        (*out)->invoice_id = id;
+    }
     return st;
 }
 
