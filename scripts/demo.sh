@@ -4,7 +4,9 @@
 # sign-in journey with memberctl, step by step, then the offline-first
 # journey (sync, an RSVP made offline, confirmed by the next sync, the
 # notifications inbox), then a meeting room booked with credits while
-# offline and confirmed by the next sync. Exits 0 when the journeys worked,
+# offline and confirmed by the next sync, then a day pass quoted, bought,
+# paid through the test checkout, shown as a door QR code in the terminal
+# and scanned at the stub's test door. Exits 0 when the journeys worked,
 # non-zero otherwise. Uses a fresh temporary data directory and stops the
 # server on exit.
 set -euo pipefail
@@ -249,4 +251,83 @@ expect_output "booking"
 emails=$(curl -s "$URL/v1/test/emails?to=ravi@example.in")
 echo "(the stub's simulated outbox: $(python3 -c 'import json, sys; print(len(json.load(sys.stdin)["emails"]))' <<<"$emails") email(s) to ravi@example.in with the access pass)"
 
-printf '\nDemo complete: the sign-in, offline-first and meeting-room journeys worked.\n'
+# pass_days: the building for a day pass today (BLR-1, or MUM-1 when BLR-1 is
+# closed: Sundays, Republic Day) and its next three open local dates, by the
+# stub's clock, as "BUILDING DAY0 DAY1 DAY2". memberctl reads this machine's
+# clock for the door code, which the stub's (real-time) clock matches here.
+pass_days() {
+    curl -s "$URL/v1/test/clock" | python3 -c '
+import datetime, json, sys
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+today = datetime.datetime.fromtimestamp(json.load(sys.stdin)["now_ms"] / 1000, ist).date()
+def open_days(building):
+    day, days = today, []
+    while len(days) < 3:
+        if building != "BLR-1" or (day.isoweekday() != 7 and day.isoformat() != "2027-01-26"):
+            days.append(day.isoformat())
+        day += datetime.timedelta(days=1)
+    return days
+building = "BLR-1" if open_days("BLR-1")[0] == today.isoformat() else "MUM-1"
+print(building, *open_days(building))'
+}
+
+if "$MEMBERSTUB_BIN" --list-routes | grep -qx 'POST /v1/passes/checkout'; then
+    # Not in the last minute of a local day: the pass is for today.
+    left=$(python3 -c 'import time; print(int(86400 - (time.time() + 19800) % 86400))')
+    if [ "$left" -lt 60 ]; then
+        echo "(waiting ${left} s for the day to change in Bengaluru)"
+        sleep $((left + 2))
+    fi
+    read -r building today d1 d2 <<<"$(pass_days)"
+
+    step "Day passes: Asha prices a bundle of 5 at $building for herself and a guest (local quote)"
+    ctl 0 passes quote --building "$building" "$today" "$today:Ravi Kumar <ravi@example.in>" \
+        "$d1" "$d1:Ravi Kumar <ravi@example.in>" "$d2"
+    expect_output "10% off"
+
+    step "A date in the past is refused before anything is bought (exit 2 is expected)"
+    yesterday=$(python3 -c 'import datetime, sys; print(datetime.date.fromisoformat(sys.argv[1]) - datetime.timedelta(days=1))' "$today")
+    ctl 2 passes quote --building "$building" "$yesterday"
+    expect_output past_date
+
+    step "She buys a pass for herself today: the server holds it 15 minutes and opens a Razorpay order"
+    ctl 0 passes buy --building "$building" "$today"
+    expect_output "memberctl pay --order"
+    order=$(sed -n 's/^  Order  *\([^ ]*\) (Razorpay)$/\1/p' <<<"$ctl_out")
+
+    step "Razorpay checkout (the stub's test checkout stands in for the payment page)"
+    read -r payment signature < <(curl -s -X POST "$URL/v1/test/razorpay/pay" \
+        -H 'Content-Type: application/json' -d "{\"order_id\": \"$order\", \"forge\": false}" |
+        python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["payment_id"], d["signature"])')
+    echo "checkout returned payment $payment and its signature"
+
+    step "She confirms the payment with what checkout returned: the pass is active"
+    ctl 0 pay --order "$order" --payment "$payment" --signature "$signature"
+    expect_output "Payment confirmed"
+    ctl 0 passes
+    expect_output "active"
+    pass=$("$MEMBERCTL_BIN" --json passes | python3 -c '
+import json, sys
+print([p["id"] for p in json.load(sys.stdin)["passes"] if p["date"] == sys.argv[1] and p["self"]][0])' "$today")
+
+    step "Offline, her phone shows the door QR code (it rotates every 30 s)"
+    ctl 0 --server "$DEAD_URL" qr "$pass"
+    expect_output "Door code MC1|"
+
+    step "The door reader scans it (the stub's test door stands in for the reader)"
+    payload=$(sed -n 's/^Door code \(MC1|.*\)$/\1/p' <<<"$ctl_out")
+    scan=$(curl -s -X POST "$URL/v1/test/door/scan" -H 'Content-Type: application/json' \
+        -d "$(python3 -c 'import json, sys; print(json.dumps({"building": sys.argv[1], "payload": sys.argv[2]}))' "$building" "$payload")")
+    echo "door: $scan"
+    if ! python3 -c 'import json, sys; sys.exit(0 if json.loads(sys.argv[1]).get("granted") else 1)' "$scan"; then
+        echo "demo: the door should grant the pass" >&2
+        exit 1
+    fi
+    ctl 0 invoices
+    expect_output "paid"
+else
+    echo
+    echo "(day passes skipped: this memberstub has no POST /v1/passes/checkout route)"
+fi
+
+printf '\nDemo complete: the sign-in, offline-first, meeting-room and day-pass journeys worked.\n'

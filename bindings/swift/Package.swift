@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["CMemberCore"],
             linkerSettings: [
                 // What the static library in the xcframework (core, SQLite, cJSON, mbedTLS,
-                // curl over Secure Transport) needs from the SDK.
+                // libqrencode, curl over Secure Transport) needs from the SDK.
                 .linkedLibrary("z", .when(platforms: [.iOS, .macOS])),
                 .linkedFramework("CoreFoundation", .when(platforms: [.iOS, .macOS])),
                 .linkedFramework("Security", .when(platforms: [.iOS, .macOS])),

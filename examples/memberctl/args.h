@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define ARGS_POS_MAX 4
+#define ARGS_POS_MAX 64 /* a cart of day passes: up to 50 */
 #define ARGS_MSG_MAX 256
 
 /*

@@ -69,7 +69,8 @@ int command_help(const command *self);
 int sync_watch(app *a, mc_client *client, int32_t seconds);
 
 /* The commands (cmd_auth.c, cmd_account.c, cmd_sync.c, cmd_outbox.c,
- * cmd_events.c, cmd_notifications.c, cmd_rooms.c, cmd_bookings.c). */
+ * cmd_events.c, cmd_notifications.c, cmd_rooms.c, cmd_bookings.c,
+ * cmd_passes.c, cmd_billing.c, cmd_qr.c). */
 extern const command cmd_login;
 extern const command cmd_verify;
 extern const command cmd_profile;
@@ -88,5 +89,10 @@ extern const command cmd_pay_booking;
 extern const command cmd_bookings;
 extern const command cmd_cancel;
 extern const command cmd_credits;
+extern const command cmd_passes;
+extern const command cmd_pay;
+extern const command cmd_invoices;
+extern const command cmd_membership;
+extern const command cmd_qr;
 
 #endif /* MEMBERCTL_H */

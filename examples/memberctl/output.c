@@ -118,6 +118,17 @@ int out_core_error_in(const app *a, mc_status st, const mc_error *err, cJSON *ro
     return MEMBERCTL_EXIT_CORE;
 }
 
+int out_error_in(const app *a, const char *code, mc_status st, const char *message, cJSON *root)
+{
+    fflush(stdout); /* after what was printed before it, even through a pipe */
+    fprintf(stderr, "memberctl: %s: %s\n", code, message);
+    if (a != NULL && a->json)
+        print_error_json(root, code, (int)st, message, 0, -1);
+    else
+        cJSON_Delete(root);
+    return MEMBERCTL_EXIT_CORE;
+}
+
 int out_json(const app *a, cJSON *obj)
 {
     char *text = obj != NULL ? cJSON_PrintUnformatted(obj) : NULL;

@@ -33,6 +33,14 @@ int out_core_error(const app *a, mc_status st, const mc_error *err);
 int out_core_error_in(const app *a, mc_status st, const mc_error *err, cJSON *root);
 
 /*
+ * An error memberctl itself names (code, e.g. "cart_invalid"), in the same
+ * shape as a core error: "memberctl: <code>: <message>" on stderr; with
+ * --json, "error":{"code","status":st,"message","retry_after_s":0} added to
+ * root (consumed; NULL is fine) and printed. Returns MEMBERCTL_EXIT_CORE.
+ */
+int out_error_in(const app *a, const char *code, mc_status st, const char *message, cJSON *root);
+
+/*
  * Print obj as one line of JSON on stdout and delete it. A NULL obj means
  * building it ran out of memory: reported as a core no_memory error.
  * Returns MEMBERCTL_EXIT_OK or MEMBERCTL_EXIT_CORE.
@@ -132,5 +140,36 @@ cJSON *out_booking_json(const mc_booking *b);
  *       guests: Ravi <ravi@example.in> (credential ...)
  */
 void out_booking_human(const mc_booking *b);
+
+/* ---- Day passes, invoices, orders (output_billing.c) ------------------------- */
+
+/* Paise as "₹4248.00" ("-₹400.00" below zero), into out (at least 40 bytes). */
+#define OUT_RUPEES_MAX 40
+void out_rupees(int64_t paise, char *out, size_t out_cap);
+
+/*
+ * A Razorpay order as JSON: "invoice_id", "order_id", "key_id",
+ * "amount_paise", "currency", "hold_expires_at(_ms)" (null when nothing is
+ * held). NULL when out of memory.
+ */
+cJSON *out_order_json(const mc_order *o);
+
+/* The order for a person (invoice, order, amount, key id, hold), then how to
+ * confirm its payment (OUT_PAY_NEXT). */
+#define OUT_PAY_NEXT "memberctl pay --order %s --payment PAY_ID --signature SIG"
+void out_order_human(const mc_order *o);
+
+/* The confirm command for an order, into out. */
+void out_pay_next(const mc_order *o, char *out, size_t out_cap);
+
+/*
+ * A pass as JSON: "id", "building_id", "date", "self", "holder_name",
+ * "holder_email" ("" for yourself), "status", "invoice_id", "credential_id"
+ * ("" until active). NULL when out of memory.
+ */
+cJSON *out_pass_json(const mc_pass *p);
+
+/* A pass on one line: "  ID  DATE  BUILDING  HOLDER  STATUS  credential ...". */
+void out_pass_human(const mc_pass *p);
 
 #endif /* MEMBERCTL_OUTPUT_H */

@@ -1,6 +1,6 @@
 /*
  * values.c - parsing and formatting counts, ids, rupee amounts, times, local
- * dates and times of day, and guests.
+ * dates and times of day, guests and day passes.
  * Money is integer paise throughout (DOMAIN.md): the decimal point is handled
  * as text, so "0.10" is exactly 10 paise.
  */
@@ -198,4 +198,27 @@ bool values_parse_guest(const char *text, char *name, size_t name_cap, char *ema
     if (at == NULL || at == addr || at + 1 == close)
         return false;
     return copy_span(start, end, name, name_cap) && copy_span(addr, close, email, email_cap);
+}
+
+bool values_parse_pass(const char *text, char *date, size_t date_cap, char *name, size_t name_cap,
+                       char *email, size_t email_cap)
+{
+    const size_t date_len = VALUES_DATE_MAX - 1; /* "YYYY-MM-DD" */
+    size_t len = strlen(text);
+    if (len < date_len || (len > date_len && text[date_len] != ':') || date_cap <= date_len ||
+        name_cap == 0 || email_cap == 0)
+        return false;
+    char day[VALUES_DATE_MAX];
+    memcpy(day, text, date_len);
+    day[date_len] = '\0';
+    if (!values_parse_date(day))
+        return false;
+    if (len == date_len) {
+        name[0] = '\0';
+        email[0] = '\0';
+    } else if (!values_parse_guest(text + date_len + 1, name, name_cap, email, email_cap)) {
+        return false;
+    }
+    memcpy(date, day, date_len + 1);
+    return true;
 }

@@ -2,7 +2,8 @@
  * values.h - typed values as a person types and reads them: counts, ids,
  * rupee amounts (converted to and from integer paise, never floating point),
  * times (milliseconds since the epoch, shown as ISO-8601 UTC), local dates
- * and times of day, and guests written as "Name <email>".
+ * and times of day, guests written as "Name <email>", and day passes written
+ * as "DATE" or "DATE:Name <email>".
  */
 #ifndef MEMBERCTL_VALUES_H
 #define MEMBERCTL_VALUES_H
@@ -59,5 +60,16 @@ void values_format_hhmm(int32_t minute, char *out, size_t out_cap);
 #define VALUES_GUEST_EMAIL_MAX 320
 bool values_parse_guest(const char *text, char *name, size_t name_cap, char *email,
                         size_t email_cap);
+
+/*
+ * A day pass as typed: "2027-03-01" (for yourself) or "2027-03-01:Name
+ * <email>" (for a guest; the guest as values_parse_guest takes it). Copies
+ * the date into date (VALUES_DATE_MAX bytes) and the guest's name and
+ * address into the buffers ("" for yourself); false for any other shape, an
+ * impossible date, or a part that does not fit.
+ */
+#define VALUES_DATE_MAX 11
+bool values_parse_pass(const char *text, char *date, size_t date_cap, char *name, size_t name_cap,
+                       char *email, size_t email_cap);
 
 #endif /* MEMBERCTL_VALUES_H */

@@ -3,6 +3,7 @@
 #define MS_API_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <cjson/cJSON.h>
@@ -20,8 +21,13 @@ typedef struct ms_request {
     const char *authorization;
     /* The bearer token, set by the auth check for routes that need auth, else NULL. */
     const char *token;
-    /* The value of a route's trailing "{id}" segment (decoded), else NULL. */
+    /* The value of a route's "{id}" segment (decoded), else NULL. */
     const char *path_param;
+    /* The raw body as received (NUL-terminated; NULL when empty) and its length. */
+    const char *body;
+    size_t body_len;
+    /* Request header lookup (name case-insensitive), NULL when absent. */
+    const char *(*header)(void *header_context, const char *name);
     /* The signed-in user for routes that need auth, else "". */
     char user_id[MS_ID_MAX];
     /* Query parameter lookup (decoded), NULL when absent. */
@@ -48,6 +54,8 @@ typedef void (*ms_handler)(ms_app *app, ms_request *req, ms_reply *reply);
 
 /* A query parameter of req, or NULL. */
 const char *ms_query(const ms_request *req, const char *key);
+/* A request header of req (name case-insensitive), or NULL. */
+const char *ms_header(const ms_request *req, const char *name);
 
 /* Answer status with body (owned; NULL is an allocation failure -> 500). */
 void ms_reply_json(ms_reply *reply, int status, cJSON *body);

@@ -15,6 +15,8 @@
 /* The Razorpay test keys used unless --razorpay-key-id / --razorpay-key-secret say otherwise. */
 #define MS_RAZORPAY_KEY_ID_DEFAULT     "rzp_test_memberstub"
 #define MS_RAZORPAY_KEY_SECRET_DEFAULT "memberstub_test_key_secret"
+/* The webhook secret used unless --razorpay-webhook-secret says otherwise. */
+#define MS_RAZORPAY_WEBHOOK_SECRET_DEFAULT "memberstub_test_webhook_secret"
 
 #ifndef MS_VERSION
 #define MS_VERSION "0.0.0"
@@ -36,6 +38,8 @@ typedef struct ms_app {
      * payments and is never sent or logged. */
     const char *razorpay_key_id;
     const char *razorpay_key_secret;
+    /* Signs Razorpay's webhook calls (X-Razorpay-Signature); never sent or logged. */
+    const char *razorpay_webhook_secret;
 } ms_app;
 
 #endif

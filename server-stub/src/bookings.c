@@ -306,20 +306,34 @@ static int issue_passes(ms_app *app, const char *reservation_id, int64_t now)
         sqlite3_finalize(stmt);
         if (rc <= 0)
             return rc;
-        char credential[MS_ID_MAX], body[5 * MS_TEXT_MAX + 512];
-        if (ms_credential_issue(app->db, app->rng, reservation_id, email, valid_from, end, now,
-                                credential) != 0 ||
-            ms_db_run(app->db,
-                      "UPDATE reservation_guests SET credential_id = ? WHERE reservation_id = ?"
-                      " AND position = ?",
-                      "tti", credential, reservation_id, (int64_t)position) != 0)
+        char body[5 * MS_TEXT_MAX + 640], payload[MS_ACCESS_PAYLOAD_MAX];
+        ms_credential c;
+        memset(&c, 0, sizeof c);
+        c.kind = MS_CREDENTIAL_BOOKING_GUEST;
+        snprintf(c.building_id, sizeof c.building_id, "%s", room.building_id);
+        snprintf(c.guest_email, sizeof c.guest_email, "%s", email);
+        snprintf(c.reservation_id, sizeof c.reservation_id, "%s", reservation_id);
+        c.valid_from_ms = valid_from;
+        c.valid_until_ms = end;
+        rc = ms_credential_issue(app->db, app->rng, &c, now) == 0 &&
+                     ms_credential_guest_payload(&c, payload) == 0
+                 ? 0
+                 : -1;
+        ms_wipe(c.secret, sizeof c.secret);
+        if (rc != 0 || ms_db_run(app->db,
+                                 "UPDATE reservation_guests SET credential_id = ?"
+                                 " WHERE reservation_id = ? AND position = ?",
+                                 "tti", c.id, reservation_id, (int64_t)position) != 0)
             return -1;
         snprintf(body, sizeof body,
                  "Hello %s,\n\n%s invited you to %s at %s, %s, on %s (%s time).\n\n"
-                 "Your access pass: %s\nIt opens the doors from %s until the booking ends.\n",
+                 "Your access pass: %s\nIt opens the doors from %s until the booking ends.\n"
+                 "Show this code at the door; it opens once:\n%s\n",
                  name, host[0] ? host : "A member", room.room_name, room.building_name, room.city,
-                 when, ms_zone_name(room.zone), credential, opens);
-        if (ms_email_send(app->db, email, subject, body, credential, valid_from, end, now) != 0)
+                 when, ms_zone_name(room.zone), c.id, opens, payload);
+        rc = ms_email_send(app->db, email, subject, body, c.id, valid_from, end, payload, now);
+        ms_wipe(payload, sizeof payload);
+        if (rc != 0)
             return -1;
     }
 }
@@ -541,8 +555,7 @@ int ms_booking_cancel(ms_app *app, const char *user_id, const char *booking_id, 
     return 0;
 }
 
-int ms_booking_paid(ms_app *app, const char *reservation_id, const char *order_id,
-                    const char *payment_id)
+int ms_booking_paid(ms_app *app, const char *reservation_id)
 {
     sqlite3 *db = app->db;
     int64_t now = ms_clock_now(&app->clock);
@@ -556,10 +569,6 @@ int ms_booking_paid(ms_app *app, const char *reservation_id, const char *order_i
     if (rc != 1)
         return -1;
     if (ms_db_run(db,
-                  "UPDATE razorpay_orders SET status = 'paid', payment_id = ?, paid_at_ms = ?"
-                  " WHERE id = ?",
-                  "tit", payment_id, now, order_id) != 0 ||
-        ms_db_run(db,
                   "UPDATE reservations SET status = 'confirmed', hold_expires_at_ms = NULL"
                   " WHERE id = ?",
                   "t", reservation_id) != 0 ||

@@ -100,12 +100,10 @@ int ms_booking_create(ms_app *app, const char *user_id, const ms_booking_input *
 int ms_booking_cancel(ms_app *app, const char *user_id, const char *booking_id, ms_refusal *why);
 
 /*
- * A Razorpay payment of order_id (the reservation's, still pending_payment)
- * was verified: order paid, reservation confirmed, guests' credentials and
- * emails. 0 / -1.
+ * The reservation's Razorpay order (still pending_payment) was paid (payments.c
+ * marks the order): reservation confirmed, guests' credentials and emails. 0 / -1.
  */
-int ms_booking_paid(ms_app *app, const char *reservation_id, const char *order_id,
-                    const char *payment_id);
+int ms_booking_paid(ms_app *app, const char *reservation_id);
 
 /* Every hold whose 15 minutes are over at now_ms lapses: cancelled, room_busy released. 0 / -1. */
 int ms_holds_lapse_due(ms_app *app, int64_t now_ms);

@@ -7,21 +7,38 @@
 #include "db.h"
 #include "log.h"
 
-/* The scope of a change to (kind, owner/id): who may see it. */
-static void scope_of(ms_kind kind, const char *owner, const char *id, char *out, size_t cap)
+/* The scope of a change to (kind, owner/id): who may see it. 0 / -1. */
+static int scope_of(sqlite3 *db, ms_kind kind, const char *owner, const char *id, char *out,
+                    size_t cap)
 {
     switch (ms_kind_visibility(kind)) {
     case MS_VISIBLE_TO_ALL:
         snprintf(out, cap, "*");
-        break;
+        return 0;
     case MS_VISIBLE_TO_COMPANY:
         /* A company is its own scope; a ledger line is in its company's (owner). */
         snprintf(out, cap, "c:%s", kind == MS_KIND_COMPANY ? id : owner);
-        break;
+        return 0;
     case MS_VISIBLE_TO_USER:
-        snprintf(out, cap, "u:%s", kind == MS_KIND_PROFILE ? id : owner);
+        snprintf(out, cap, "u:%s",
+                 kind == MS_KIND_PROFILE || kind == MS_KIND_MEMBERSHIP ? id : owner);
+        return 0;
+    case MS_VISIBLE_TO_BILLED:
         break;
     }
+    /* An invoice billed to a company is its members'; one billed to a user, that user's. */
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT CASE WHEN company_id IS NOT NULL"
+                                     " THEN 'c:' || company_id ELSE 'u:' || user_id END"
+                                     " FROM invoices WHERE id = ?",
+                                     "t", id);
+    int rc = stmt ? ms_db_step(stmt) : -1;
+    if (rc == 1)
+        ms_db_text(stmt, 0, out, cap);
+    else if (rc == 0)
+        ms_log("change log: no invoice '%s' to scope", id);
+    sqlite3_finalize(stmt);
+    return rc == 1 ? 0 : -1;
 }
 
 int ms_change_upsert(sqlite3 *db, ms_kind kind, const char *owner, const char *id)
@@ -38,7 +55,10 @@ int ms_change_upsert(sqlite3 *db, ms_kind kind, const char *owner, const char *i
     if (!text)
         return -1;
     char scope[2 * MS_ID_MAX];
-    scope_of(kind, owner, id, scope, sizeof scope);
+    if (scope_of(db, kind, owner, id, scope, sizeof scope) != 0) {
+        free(text);
+        return -1;
+    }
     rc = ms_db_run(db,
                    "INSERT INTO changes (scope, kind, entity_id, op, data)"
                    " VALUES (?, ?, ?, 'upsert', ?)",
@@ -50,7 +70,8 @@ int ms_change_upsert(sqlite3 *db, ms_kind kind, const char *owner, const char *i
 int ms_change_delete(sqlite3 *db, ms_kind kind, const char *owner, const char *id)
 {
     char scope[2 * MS_ID_MAX];
-    scope_of(kind, owner, id, scope, sizeof scope);
+    if (scope_of(db, kind, owner, id, scope, sizeof scope) != 0)
+        return -1;
     return ms_db_run(db,
                      "INSERT INTO changes (scope, kind, entity_id, op, data)"
                      " VALUES (?, ?, ?, 'delete', NULL)",

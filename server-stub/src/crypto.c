@@ -145,3 +145,56 @@ int ms_base64url(const uint8_t *in, size_t n, char *out, size_t out_cap)
     }
     return 0;
 }
+
+int ms_base64url_decode(const char *text, uint8_t *out, size_t len)
+{
+    /* Back to standard base64 with padding, then mbedTLS decodes it. */
+    size_t n = strlen(text);
+    if (n > 4 * len / 3 + 4)
+        return -1;
+    char *padded = malloc(n + 4);
+    unsigned char *raw = malloc(len + 3);
+    int rc = -1;
+    if (padded && raw) {
+        for (size_t i = 0; i < n; i++)
+            padded[i] = text[i] == '-' ? '+' : text[i] == '_' ? '/' : text[i];
+        size_t m = n;
+        while (m % 4)
+            padded[m++] = '=';
+        size_t written = 0;
+        if (mbedtls_base64_decode(raw, len + 3, &written, (const unsigned char *)padded, m) == 0 &&
+            written == len) {
+            memcpy(out, raw, len);
+            rc = 0;
+        }
+        ms_wipe(raw, len + 3);
+        ms_wipe(padded, n + 4);
+    }
+    free(padded);
+    free(raw);
+    return rc;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+int ms_unhex(const char *text, uint8_t *out, size_t len)
+{
+    if (strlen(text) != 2 * len)
+        return -1;
+    for (size_t i = 0; i < len; i++) {
+        int hi = hex_value(text[2 * i]), lo = hex_value(text[2 * i + 1]);
+        if (hi < 0 || lo < 0)
+            return -1;
+        out[i] = (uint8_t)(hi << 4 | lo);
+    }
+    return 0;
+}

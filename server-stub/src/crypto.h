@@ -38,5 +38,9 @@ void ms_wipe(void *p, size_t n);
 void ms_hex(const uint8_t *in, size_t n, char *out);
 /* Unpadded base64url of in into out; -1 when out_cap is too small. */
 int ms_base64url(const uint8_t *in, size_t n, char *out, size_t out_cap);
+/* The reverse: text must decode to exactly len bytes into out. 0 / -1. */
+int ms_base64url_decode(const char *text, uint8_t *out, size_t len);
+/* Lower-case or upper-case hex text of exactly 2 * len characters into out. 0 / -1. */
+int ms_unhex(const char *text, uint8_t *out, size_t len);
 
 #endif

@@ -379,6 +379,165 @@ static const char schema_v4[] =
     "  sent_at_ms INTEGER NOT NULL);"
     "CREATE INDEX emails_by_to ON emails (to_addr COLLATE NOCASE, id);";
 
+/*
+ * Version 5: day passes, invoices and access QR codes (docs/passes-protocol.md).
+ * Membership plans get a status and contract dates; invoices (billed to a
+ * user, or to a company whose members all see it) with their lines and the
+ * numbering; passes, whose partial unique index is the rule "one pass per
+ * person per building per date" among held and active ones; access
+ * credentials for passes and booking guests in one table (secrets as 32-byte
+ * blobs; the version 4 guest_credentials move here, see
+ * ms_credentials_migrate_v5); Razorpay orders rebuilt to pay either a
+ * reservation or an invoice, by the app's confirmation or by the webhook;
+ * webhook events seen (de-duplication); the test-mode door's scans, whose
+ * partial unique index refuses a second entry on one (credential, step); the
+ * payload an email carries.
+ */
+static const char schema_v5[] =
+    "ALTER TABLE memberships ADD COLUMN status TEXT NOT NULL DEFAULT 'active'"
+    "  CHECK (status IN ('active', 'none'));"
+    "ALTER TABLE memberships ADD COLUMN contract_start TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE memberships ADD COLUMN contract_end TEXT NOT NULL DEFAULT '';"
+
+    "CREATE TABLE invoices ("
+    "  id TEXT PRIMARY KEY,"
+    /* Given when the invoice is issued or paid; NULL while a draft (or voided as one). */
+    "  number TEXT UNIQUE,"
+    "  user_id TEXT REFERENCES users(id),"
+    "  company_id TEXT REFERENCES companies(id),"
+    "  status TEXT NOT NULL CHECK (status IN ('draft', 'issued', 'paid', 'overdue', 'void')),"
+    "  subtotal_paise INTEGER NOT NULL CHECK (subtotal_paise >= 0),"
+    "  discount_paise INTEGER NOT NULL CHECK (discount_paise >= 0),"
+    "  gst_paise INTEGER NOT NULL CHECK (gst_paise >= 0),"
+    "  total_paise INTEGER NOT NULL CHECK (total_paise >= 0),"
+    "  order_id TEXT,"
+    /* A pass checkout's: the client's id (idempotency) and the building. */
+    "  checkout_id TEXT,"
+    "  building_id TEXT REFERENCES buildings(id),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  issued_at_ms INTEGER,"
+    "  due_at_ms INTEGER,"
+    "  paid_at_ms INTEGER,"
+    "  hold_expires_at_ms INTEGER,"
+    "  voided_at_ms INTEGER,"
+    "  CHECK ((user_id IS NULL) <> (company_id IS NULL)),"
+    "  CHECK ((status = 'draft') = (hold_expires_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'paid') = (paid_at_ms IS NOT NULL)),"
+    "  CHECK (total_paise = subtotal_paise - discount_paise + gst_paise),"
+    "  UNIQUE (user_id, checkout_id));"
+    "CREATE INDEX invoices_by_user ON invoices (user_id, id) WHERE user_id IS NOT NULL;"
+    "CREATE INDEX invoices_by_company ON invoices (company_id, id) WHERE company_id IS NOT NULL;"
+    "CREATE INDEX invoices_holds ON invoices (hold_expires_at_ms)"
+    "  WHERE hold_expires_at_ms IS NOT NULL;"
+    "CREATE INDEX invoices_due ON invoices (due_at_ms) WHERE status = 'issued';"
+    "CREATE TABLE invoice_lines ("
+    "  invoice_id TEXT NOT NULL REFERENCES invoices(id),"
+    "  position INTEGER NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+    "  unit_paise INTEGER NOT NULL CHECK (unit_paise >= 0),"
+    "  amount_paise INTEGER NOT NULL,"
+    "  CHECK (amount_paise = quantity * unit_paise),"
+    "  PRIMARY KEY (invoice_id, position));"
+    /* The last number given per year: INV-<year>-<4 digits>. */
+    "CREATE TABLE invoice_numbers ("
+    "  year INTEGER PRIMARY KEY,"
+    "  last INTEGER NOT NULL CHECK (last >= 0));"
+
+    "CREATE TABLE passes ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  date TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    /* NULL for the buyer's own pass ("self"). */
+    "  guest_name TEXT,"
+    "  guest_email TEXT,"
+    /* Who holds it: the lower-cased email of the guest, or of the buyer for "self". */
+    "  person TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('held', 'active', 'released')),"
+    "  invoice_id TEXT NOT NULL REFERENCES invoices(id),"
+    "  credential_id TEXT,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  released_at_ms INTEGER,"
+    "  CHECK ((guest_name IS NULL) = (guest_email IS NULL)));"
+    "CREATE UNIQUE INDEX passes_one_per_person ON passes (building_id, date, person)"
+    "  WHERE status IN ('held', 'active');"
+    "CREATE INDEX passes_seats ON passes (building_id, date, status);"
+    "CREATE INDEX passes_by_user ON passes (user_id, id);"
+    "CREATE INDEX passes_by_invoice ON passes (invoice_id, position);"
+
+    "CREATE TABLE credentials ("
+    "  id TEXT PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('pass', 'booking_guest')),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    /* An account holds it (synced, rotating codes) or a guest's email does (static code). */
+    "  holder_user_id TEXT REFERENCES users(id),"
+    "  guest_email TEXT,"
+    "  pass_id TEXT REFERENCES passes(id),"
+    "  reservation_id TEXT REFERENCES reservations(id),"
+    "  valid_from_ms INTEGER NOT NULL,"
+    "  valid_until_ms INTEGER NOT NULL,"
+    "  secret BLOB NOT NULL CHECK (length(secret) = 32),"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  revoked_at_ms INTEGER,"
+    "  CHECK ((holder_user_id IS NULL) <> (guest_email IS NULL)),"
+    "  CHECK ((kind = 'pass') = (pass_id IS NOT NULL)),"
+    "  CHECK ((kind = 'booking_guest') = (reservation_id IS NOT NULL)),"
+    "  CHECK (valid_from_ms < valid_until_ms));"
+    "CREATE INDEX credentials_by_holder ON credentials (holder_user_id, id)"
+    "  WHERE holder_user_id IS NOT NULL;"
+    "CREATE INDEX credentials_by_reservation ON credentials (reservation_id)"
+    "  WHERE reservation_id IS NOT NULL;"
+
+    "CREATE TABLE razorpay_orders_v5 ("
+    "  id TEXT PRIMARY KEY,"
+    "  reservation_id TEXT UNIQUE REFERENCES reservations(id),"
+    "  invoice_id TEXT REFERENCES invoices(id),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  amount_paise INTEGER NOT NULL CHECK (amount_paise > 0),"
+    "  currency TEXT NOT NULL DEFAULT 'INR',"
+    "  status TEXT NOT NULL CHECK (status IN ('created', 'paid')),"
+    /* NULL when the webhook paid it without naming the payment. */
+    "  payment_id TEXT,"
+    "  paid_via TEXT CHECK (paid_via IN ('confirm', 'webhook')),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  paid_at_ms INTEGER,"
+    "  CHECK ((reservation_id IS NULL) <> (invoice_id IS NULL)),"
+    "  CHECK ((status = 'paid') = (paid_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'paid') = (paid_via IS NOT NULL)));"
+    "INSERT INTO razorpay_orders_v5 (id, reservation_id, user_id, amount_paise, currency, status,"
+    " payment_id, paid_via, created_at_ms, paid_at_ms)"
+    " SELECT id, reservation_id, user_id, amount_paise, currency, status, payment_id,"
+    " CASE status WHEN 'paid' THEN 'confirm' END, created_at_ms,"
+    " CASE status WHEN 'paid' THEN coalesce(paid_at_ms, created_at_ms) END"
+    " FROM razorpay_orders;"
+    "DROP TABLE razorpay_orders;"
+    "ALTER TABLE razorpay_orders_v5 RENAME TO razorpay_orders;"
+    "CREATE INDEX razorpay_orders_by_invoice ON razorpay_orders (invoice_id, status)"
+    "  WHERE invoice_id IS NOT NULL;"
+    /* Every webhook event handled, by Razorpay's X-Razorpay-Event-Id. */
+    "CREATE TABLE webhook_events ("
+    "  event_id TEXT PRIMARY KEY,"
+    "  event TEXT NOT NULL,"
+    "  order_id TEXT,"
+    "  outcome TEXT NOT NULL,"
+    "  received_at_ms INTEGER NOT NULL);"
+
+    /* The test-mode door: every scan; step -1 is a guest's static payload. */
+    "CREATE TABLE door_scans ("
+    "  id INTEGER PRIMARY KEY,"
+    "  building_id TEXT NOT NULL,"
+    "  credential_id TEXT,"
+    "  step INTEGER,"
+    "  granted INTEGER NOT NULL CHECK (granted IN (0, 1)),"
+    "  reason TEXT,"
+    "  at_ms INTEGER NOT NULL,"
+    "  CHECK ((granted = 1) = (reason IS NULL)));"
+    "CREATE UNIQUE INDEX door_scans_once ON door_scans (credential_id, step) WHERE granted = 1;"
+
+    "ALTER TABLE emails ADD COLUMN payload TEXT;";
+
 typedef struct migration {
     int version;
     const char *sql;
@@ -387,10 +546,8 @@ typedef struct migration {
 } migration;
 
 static const migration migrations[] = {
-    {1, schema_v1, ms_seed},
-    {2, schema_v2, ms_seed_v2},
-    {3, schema_v3, NULL},
-    {4, schema_v4, ms_seed_v4},
+    {1, schema_v1, ms_seed},    {2, schema_v2, ms_seed_v2}, {3, schema_v3, NULL},
+    {4, schema_v4, ms_seed_v4}, {5, schema_v5, ms_seed_v5},
 };
 
 static void log_db_error(sqlite3 *db, const char *what)

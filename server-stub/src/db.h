@@ -11,7 +11,7 @@
 #include "crypto.h"
 
 /* The schema version this memberstub writes. */
-#define MS_DB_SCHEMA_VERSION 4
+#define MS_DB_SCHEMA_VERSION 5
 
 /*
  * Open (creating if needed) the database at path, bring its schema up to

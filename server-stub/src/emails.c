@@ -7,7 +7,7 @@
 
 int ms_email_send(sqlite3 *db, const char *to, const char *subject, const char *body,
                   const char *credential_id, int64_t valid_from_ms, int64_t valid_until_ms,
-                  int64_t now_ms)
+                  const char *payload, int64_t now_ms)
 {
     if (!credential_id)
         return ms_db_run(db,
@@ -16,22 +16,24 @@ int ms_email_send(sqlite3 *db, const char *to, const char *subject, const char *
                          "ttti", to, subject, body, now_ms);
     return ms_db_run(db,
                      "INSERT INTO emails (to_addr, subject, body, credential_id, valid_from_ms,"
-                     " valid_until_ms, sent_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     "ttttiii", to, subject, body, credential_id, valid_from_ms, valid_until_ms,
-                     now_ms);
+                     " valid_until_ms, payload, sent_at_ms) VALUES (?, ?, ?, ?, ?, ?,"
+                     " nullif(?, ''), ?)",
+                     "ttttiiti", to, subject, body, credential_id, valid_from_ms, valid_until_ms,
+                     payload ? payload : "", now_ms);
 }
 
 /* The current row as an email object; NULL when memory runs out. */
 static cJSON *email_object(sqlite3_stmt *stmt)
 {
     static const char *const names[] = {
-        "to", "subject", "body", "credential_id", "valid_from_ms", "valid_until_ms", "sent_at_ms"};
+        "to",         "subject", "body", "credential_id", "valid_from_ms", "valid_until_ms",
+        "sent_at_ms", "payload"};
     cJSON *o = cJSON_CreateObject();
-    for (int i = 0; o && i < 7; i++) {
+    for (int i = 0; o && i < 8; i++) {
         cJSON *item;
         if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
             item = cJSON_CreateNull();
-        else if (i < 4)
+        else if (i < 4 || i == 7)
             item = cJSON_CreateString((const char *)sqlite3_column_text(stmt, i));
         else
             item = cJSON_CreateNumber((double)sqlite3_column_int64(stmt, i));
@@ -48,7 +50,7 @@ cJSON *ms_emails_json(sqlite3 *db, const char *to)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT to_addr, subject, body, credential_id, valid_from_ms,"
-                                     " valid_until_ms, sent_at_ms FROM emails"
+                                     " valid_until_ms, sent_at_ms, payload FROM emails"
                                      " WHERE ?1 IS NULL OR to_addr = ?1 COLLATE NOCASE ORDER BY id",
                                      "t", to);
     cJSON *list = cJSON_CreateArray();

@@ -44,6 +44,17 @@ static const struct {
     [MS_KIND_CREDIT_LEDGER] = {"credit_ledger", MS_VISIBLE_TO_COMPANY,
                                "SELECT id FROM credit_ledger WHERE company_id = :company"
                                " AND id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_PASS] = {"pass", MS_VISIBLE_TO_USER,
+                      "SELECT id FROM passes WHERE user_id = :user AND id > :after"
+                      " ORDER BY id LIMIT 1"},
+    [MS_KIND_INVOICE] = {"invoice", MS_VISIBLE_TO_BILLED,
+                         "SELECT id FROM invoices WHERE (user_id = :user OR company_id = :company)"
+                         " AND id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_CREDENTIAL] = {"credential", MS_VISIBLE_TO_USER,
+                            "SELECT id FROM credentials WHERE holder_user_id = :user"
+                            " AND id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_MEMBERSHIP] = {"membership", MS_VISIBLE_TO_USER,
+                            "SELECT id FROM users WHERE id = :user AND id > :after"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -106,7 +117,11 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
                     " + (SELECT count(*) FROM rsvps WHERE user_id = ?1)"
                     " + (SELECT count(*) FROM notifications WHERE user_id = ?1)"
                     " + (SELECT count(*) FROM room_busy)"
-                    " + (SELECT count(*) FROM credit_ledger WHERE company_id = ?2)",
+                    " + (SELECT count(*) FROM credit_ledger WHERE company_id = ?2)"
+                    " + (SELECT count(*) FROM passes WHERE user_id = ?1)"
+                    " + (SELECT count(*) FROM invoices WHERE user_id = ?1 OR company_id = ?2)"
+                    " + (SELECT count(*) FROM credentials WHERE holder_user_id = ?1)"
+                    " + (SELECT count(*) FROM users WHERE id = ?1)",
                     "tt", viewer->user_id, viewer->company_id);
     if (!stmt)
         return -1;
@@ -258,6 +273,45 @@ static cJSON *zone_object(const char *name, int year)
     return o;
 }
 
+/* Move every field of src (deleted here) to the end of dst, in order. */
+static bool append_fields(cJSON *dst, cJSON *src)
+{
+    bool ok = src != NULL;
+    while (ok && src->child) {
+        cJSON *item = cJSON_DetachItemViaPointer(src, src->child);
+        ok = cJSON_AddItemToObject(dst, item->string, item);
+        if (!ok)
+            cJSON_Delete(item);
+    }
+    cJSON_Delete(src);
+    return ok;
+}
+
+/* "open_space": {day_pass_price_paise, capacity, tiers: [{passes, discount_pct}]} or null. */
+static bool add_open_space(sqlite3 *db, cJSON *o, const char *id)
+{
+    cJSON *space = NULL;
+    int rc = query_object(ms_db_query(db,
+                                      "SELECT day_pass_price_paise, capacity FROM open_space"
+                                      " WHERE building_id = ?",
+                                      "t", id),
+                          &space);
+    if (rc == 1)
+        return cJSON_AddNullToObject(o, "open_space") != NULL;
+    if (rc != 0)
+        return false;
+    if (!add_rows(space, "tiers",
+                  ms_db_query(db,
+                              "SELECT passes, discount_percent AS discount_pct"
+                              " FROM pass_bundle_tiers WHERE building_id = ? ORDER BY passes",
+                              "t", id)) ||
+        !cJSON_AddItemToObject(o, "open_space", space)) {
+        cJSON_Delete(space);
+        return false;
+    }
+    return true;
+}
+
 static int building_data(sqlite3 *db, const char *id, cJSON **out)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
@@ -299,7 +353,8 @@ static int building_data(sqlite3 *db, const char *id, cJSON **out)
          add_blackouts(db, o,
                        "SELECT start_ms, end_ms, reason FROM building_blackouts"
                        " WHERE building_id = ? ORDER BY start_ms, end_ms, id",
-                       id);
+                       id) &&
+         add_open_space(db, o, id);
     sqlite3_finalize(stmt);
     cJSON_Delete(zone);
     if (!ok) {
@@ -369,20 +424,107 @@ static int reservation_data(sqlite3 *db, const char *owner, const char *id, cJSO
                                        " WHERE id = ?",
                                        "t", id),
                            &tail) == 0;
-    /* Move the tail's two fields after guests, in the contract's order. */
-    while (ok && tail->child) {
-        cJSON *item = cJSON_DetachItemViaPointer(tail, tail->child);
-        ok = cJSON_AddItemToObject(*out, item->string, item);
-        if (!ok)
-            cJSON_Delete(item);
-    }
-    cJSON_Delete(tail);
+    /* The tail's two fields go after guests, in the contract's order. */
+    ok = append_fields(*out, tail) && ok;
     if (!ok) {
         cJSON_Delete(*out);
         *out = NULL;
         return -1;
     }
     return 0;
+}
+
+/* {id, building_id, date, holder: "self" or {name, email}, status, invoice_id, credential_id} */
+static int pass_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
+{
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT building_id, date, guest_name, guest_email, status,"
+                                     " invoice_id, credential_id FROM passes"
+                                     " WHERE id = ? AND user_id = ?",
+                                     "tt", id, owner);
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    if (rc != 1) {
+        sqlite3_finalize(stmt);
+        return rc == 0 ? 1 : -1;
+    }
+    cJSON *o = cJSON_CreateObject();
+    cJSON *holder = sqlite3_column_type(stmt, 2) == SQLITE_NULL ? cJSON_CreateString("self")
+                                                                : cJSON_CreateObject();
+    bool ok =
+        o && holder &&
+        (cJSON_IsString(holder) ||
+         (cJSON_AddStringToObject(holder, "name", (const char *)sqlite3_column_text(stmt, 2)) &&
+          cJSON_AddStringToObject(holder, "email", (const char *)sqlite3_column_text(stmt, 3)))) &&
+        cJSON_AddStringToObject(o, "id", id) &&
+        cJSON_AddStringToObject(o, "building_id", (const char *)sqlite3_column_text(stmt, 0)) &&
+        cJSON_AddStringToObject(o, "date", (const char *)sqlite3_column_text(stmt, 1)) &&
+        cJSON_AddItemToObject(o, "holder", holder);
+    if (ok)
+        holder = NULL;
+    ok = ok && cJSON_AddStringToObject(o, "status", (const char *)sqlite3_column_text(stmt, 4)) &&
+         cJSON_AddStringToObject(o, "invoice_id", (const char *)sqlite3_column_text(stmt, 5)) &&
+         (sqlite3_column_type(stmt, 6) == SQLITE_NULL
+              ? cJSON_AddNullToObject(o, "credential_id") != NULL
+              : cJSON_AddStringToObject(o, "credential_id",
+                                        (const char *)sqlite3_column_text(stmt, 6)) != NULL);
+    sqlite3_finalize(stmt);
+    cJSON_Delete(holder);
+    if (!ok) {
+        cJSON_Delete(o);
+        return -1;
+    }
+    *out = o;
+    return 0;
+}
+
+/*
+ * {id, number, status, lines: [{description, quantity, unit_paise, amount_paise}],
+ * subtotal_paise, discount_paise, gst_paise, total_paise, order_id, issued_at_ms,
+ * due_at_ms, paid_at_ms, hold_expires_at_ms}
+ */
+static int invoice_data(sqlite3 *db, const char *id, cJSON **out)
+{
+    int rc = query_object(
+        ms_db_query(db, "SELECT id, number, status FROM invoices WHERE id = ?", "t", id), out);
+    if (rc != 0)
+        return rc;
+    cJSON *tail = NULL;
+    bool ok = add_rows(*out, "lines",
+                       ms_db_query(db,
+                                   "SELECT description, quantity, unit_paise, amount_paise"
+                                   " FROM invoice_lines WHERE invoice_id = ? ORDER BY position",
+                                   "t", id)) &&
+              query_object(ms_db_query(db,
+                                       "SELECT subtotal_paise, discount_paise, gst_paise,"
+                                       " total_paise, order_id, issued_at_ms, due_at_ms,"
+                                       " paid_at_ms, hold_expires_at_ms FROM invoices"
+                                       " WHERE id = ?",
+                                       "t", id),
+                           &tail) == 0;
+    ok = append_fields(*out, tail) && ok;
+    if (!ok) {
+        cJSON_Delete(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* {status: "active"/"none", plan, company_id, building_id, seat, contract_start, contract_end} */
+static int membership_data(sqlite3 *db, const char *id, cJSON **out)
+{
+    return query_object(ms_db_query(db,
+                                    "SELECT CASE WHEN m.user_id IS NULL THEN 'none'"
+                                    " ELSE m.status END AS status, m.plan, m.company_id,"
+                                    " m.building_id, m.seat,"
+                                    " nullif(m.contract_start, '') AS contract_start,"
+                                    " nullif(m.contract_end, '') AS contract_end"
+                                    " FROM users u LEFT JOIN memberships m ON m.user_id = u.id"
+                                    " WHERE u.id = ?",
+                                    "t", id),
+                        out);
 }
 
 int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id, cJSON **out)
@@ -438,6 +580,20 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
                                         " reservation_id, at_ms FROM credit_ledger WHERE id = ?",
                                         "t", id),
                             out);
+    case MS_KIND_PASS:
+        return pass_data(db, owner, id, out);
+    case MS_KIND_INVOICE:
+        return invoice_data(db, id, out);
+    case MS_KIND_CREDENTIAL:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, kind, building_id, valid_from_ms,"
+                                        " valid_until_ms, lower(hex(secret)) AS secret_hex,"
+                                        " pass_id, reservation_id FROM credentials"
+                                        " WHERE id = ? AND holder_user_id = ?",
+                                        "tt", id, owner),
+                            out);
+    case MS_KIND_MEMBERSHIP:
+        return membership_data(db, id, out);
     case MS_KIND_COUNT:
         break;
     }

@@ -10,7 +10,8 @@
 
 #include "users.h"
 
-/* The kinds of docs/sync-protocol.md and docs/rooms-protocol.md, in snapshot order. */
+/* The kinds of docs/sync-protocol.md, rooms-protocol.md and passes-protocol.md, in snapshot order.
+ */
 typedef enum ms_kind {
     MS_KIND_PROFILE,
     MS_KIND_COMPANY,
@@ -22,6 +23,10 @@ typedef enum ms_kind {
     MS_KIND_NOTIFICATION,
     MS_KIND_ROOM_BUSY,
     MS_KIND_CREDIT_LEDGER,
+    MS_KIND_PASS,
+    MS_KIND_INVOICE,
+    MS_KIND_CREDENTIAL,
+    MS_KIND_MEMBERSHIP,
     MS_KIND_COUNT
 } ms_kind;
 
@@ -30,6 +35,7 @@ typedef enum ms_visibility {
     MS_VISIBLE_TO_ALL,     /* scope "*" */
     MS_VISIBLE_TO_COMPANY, /* scope "c:<company id>": the company's members */
     MS_VISIBLE_TO_USER,    /* scope "u:<user id>": one user */
+    MS_VISIBLE_TO_BILLED,  /* an invoice: "c:<company>" when billed to one, else "u:<buyer>" */
 } ms_visibility;
 
 /* The kind's wire name ("profile", ...). */
@@ -48,8 +54,9 @@ int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out);
 /*
  * The data object of entity (kind, id), exactly as pull sends it. owner is the
  * user whose entity it is for the user-scoped kinds (profile, reservation,
- * rsvp, notification) and is ignored for the others (for credit_ledger,
- * change-log writers pass the company id, which decides the scope). 0 and *out (caller
+ * rsvp, notification, pass, credential: its holder; membership) and is ignored
+ * for the others (for credit_ledger, change-log writers pass the company id,
+ * which decides the scope; an invoice's scope comes from the invoice). 0 and *out (caller
  * deletes), 1 when there is no such entity, -1 on error.
  */
 int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id, cJSON **out);

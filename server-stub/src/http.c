@@ -60,6 +60,11 @@ static const char *lookup_query(void *context, const char *key)
     return MHD_lookup_connection_value(context, MHD_GET_ARGUMENT_KIND, key);
 }
 
+static const char *lookup_header(void *context, const char *name)
+{
+    return MHD_lookup_connection_value(context, MHD_HEADER_KIND, name);
+}
+
 /* Parse the body as the JSON object a route wants; NULL after a 400 invalid_json. */
 static cJSON *parse_object(const body_buffer *b, ms_reply *reply)
 {
@@ -108,6 +113,7 @@ static void handle(ms_app *app, struct MHD_Connection *conn, const char *path, c
     cJSON *json = NULL;
     if (route->json_body && !(json = parse_object(b, reply)))
         return;
+    char param[MS_ROUTE_PARAM_MAX];
     ms_request req = {
         .method = method,
         .path = path,
@@ -115,8 +121,11 @@ static void handle(ms_app *app, struct MHD_Connection *conn, const char *path, c
         .authorization =
             MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
         .query = lookup_query,
+        .header = lookup_header,
         .query_context = conn,
-        .path_param = ms_route_param(route, path),
+        .path_param = ms_route_param(route, path, param, sizeof param),
+        .body = b->data,
+        .body_len = b->len,
     };
     ms_dispatch(app, route, &req, reply);
     cJSON_Delete(json);

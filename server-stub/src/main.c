@@ -22,12 +22,14 @@ typedef struct options {
     bool list_routes;
     const char *razorpay_key_id;
     const char *razorpay_key_secret;
+    const char *razorpay_webhook_secret;
 } options;
 
 static void usage(FILE *out)
 {
     fprintf(out, "usage: memberstub --db PATH --port N [--port-file FILE] [--test-mode]\n"
                  "                  [--razorpay-key-id ID] [--razorpay-key-secret SECRET]\n"
+                 "                  [--razorpay-webhook-secret SECRET]\n"
                  "       memberstub --list-routes | --help\n"
                  "\n"
                  "The membercore stub API server (contract: server-stub/openapi.yaml).\n"
@@ -35,10 +37,12 @@ static void usage(FILE *out)
                  "  --port N          port on 127.0.0.1 (0 picks a free one)\n"
                  "  --port-file FILE  write the port listened on to FILE once serving\n"
                  "  --test-mode       also serve /v1/test/... (SMS outbox, clock, sync faults,\n"
-                 "                    Razorpay checkout, emails)\n"
+                 "                    Razorpay checkout and webhook calls, emails, the door)\n"
                  "  --razorpay-key-id ID          the Razorpay key id sent with orders\n"
                  "                                (default " MS_RAZORPAY_KEY_ID_DEFAULT ")\n"
                  "  --razorpay-key-secret SECRET  the key secret payments are signed with\n"
+                 "                                (default: a fixed test secret; never logged)\n"
+                 "  --razorpay-webhook-secret SECRET  the secret webhook calls are signed with\n"
                  "                                (default: a fixed test secret; never logged)\n"
                  "  --list-routes     print every route as 'METHOD PATH' and exit\n"
                  "SIGTERM or SIGINT stops the server cleanly (exit status 0).\n");
@@ -65,6 +69,7 @@ static int parse_args(int argc, char **argv, options *opt)
         {"list-routes", no_argument, NULL, 'l'},
         {"razorpay-key-id", required_argument, NULL, 'k'},
         {"razorpay-key-secret", required_argument, NULL, 's'},
+        {"razorpay-webhook-secret", required_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -72,6 +77,7 @@ static int parse_args(int argc, char **argv, options *opt)
     opt->port = -1;
     opt->razorpay_key_id = MS_RAZORPAY_KEY_ID_DEFAULT;
     opt->razorpay_key_secret = MS_RAZORPAY_KEY_SECRET_DEFAULT;
+    opt->razorpay_webhook_secret = MS_RAZORPAY_WEBHOOK_SECRET_DEFAULT;
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -109,6 +115,14 @@ static int parse_args(int argc, char **argv, options *opt)
             opt->razorpay_key_secret = optarg;
             if (!key_ok(optarg, 256)) {
                 fprintf(stderr, "memberstub: --razorpay-key-secret must be 1 to 256 bytes"
+                                " without spaces or control characters\n");
+                return 2;
+            }
+            break;
+        case 'w':
+            opt->razorpay_webhook_secret = optarg;
+            if (!key_ok(optarg, 256)) {
+                fprintf(stderr, "memberstub: --razorpay-webhook-secret must be 1 to 256 bytes"
                                 " without spaces or control characters\n");
                 return 2;
             }
@@ -180,6 +194,7 @@ int main(int argc, char **argv)
     app.test_mode = opt.test_mode;
     app.razorpay_key_id = opt.razorpay_key_id;
     app.razorpay_key_secret = opt.razorpay_key_secret;
+    app.razorpay_webhook_secret = opt.razorpay_webhook_secret;
     pthread_mutex_init(&app.db_lock, NULL);
     ms_clock_init(&app.clock);
     ms_faults_init(&app.faults);

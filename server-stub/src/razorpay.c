@@ -36,6 +36,30 @@ bool ms_razorpay_verify(const char *key_secret, const char *order_id, const char
     return equal;
 }
 
+int ms_razorpay_webhook_signature(const char *webhook_secret, const void *body, size_t len,
+                                  char out[MS_RZP_SIGNATURE_MAX])
+{
+    uint8_t mac[MS_SHA256_LEN];
+    int rc =
+        ms_hmac_sha256((const uint8_t *)webhook_secret, strlen(webhook_secret), body, len, mac);
+    if (rc == 0)
+        ms_hex(mac, sizeof mac, out);
+    ms_wipe(mac, sizeof mac);
+    return rc;
+}
+
+bool ms_razorpay_webhook_verify(const char *webhook_secret, const void *body, size_t len,
+                                const char *signature)
+{
+    char expected[MS_RZP_SIGNATURE_MAX];
+    if (!signature || strlen(signature) != MS_RZP_SIGNATURE_MAX - 1 ||
+        ms_razorpay_webhook_signature(webhook_secret, body, len, expected) != 0)
+        return false;
+    bool equal = mbedtls_ct_memcmp(expected, signature, MS_RZP_SIGNATURE_MAX - 1) == 0;
+    ms_wipe(expected, sizeof expected);
+    return equal;
+}
+
 int ms_razorpay_id(ms_rng *rng, const char *prefix, char out[MS_RZP_ID_MAX])
 {
     static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -27,6 +27,17 @@ int ms_razorpay_signature(const char *key_secret, const char *order_id, const ch
 bool ms_razorpay_verify(const char *key_secret, const char *order_id, const char *payment_id,
                         const char *signature);
 
+/*
+ * A webhook's signature (header X-Razorpay-Signature): the lower-case hex of
+ * HMAC-SHA256 with the webhook secret of the raw body, byte for byte. 0 / -1.
+ */
+int ms_razorpay_webhook_signature(const char *webhook_secret, const void *body, size_t len,
+                                  char out[MS_RZP_SIGNATURE_MAX]);
+
+/* Is signature (NULL: absent) that of body? Compared as ms_razorpay_verify does. */
+bool ms_razorpay_webhook_verify(const char *webhook_secret, const void *body, size_t len,
+                                const char *signature);
+
 /* prefix ("order_", "pay_") + 14 random base62 characters into out (MS_RZP_ID_MAX). 0 / -1. */
 int ms_razorpay_id(ms_rng *rng, const char *prefix, char out[MS_RZP_ID_MAX]);
 

@@ -10,6 +10,11 @@ const char *ms_query(const ms_request *req, const char *key)
     return req->query ? req->query(req->query_context, key) : NULL;
 }
 
+const char *ms_header(const ms_request *req, const char *name)
+{
+    return req->header ? req->header(req->query_context, name) : NULL;
+}
+
 void ms_reply_clear(ms_reply *reply)
 {
     cJSON_Delete(reply->body);

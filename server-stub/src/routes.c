@@ -34,6 +34,13 @@ static const ms_route routes[] = {
     {"GET", "/v1/test/emails", ms_handle_test_emails, false, true, false},
     {"POST", "/v1/test/blackouts", ms_handle_test_blackout_create, false, true, true},
     {"GET", "/v1/test/blocks", ms_handle_test_blocks, false, true, false},
+    {"POST", "/v1/passes/quote", ms_handle_pass_quote, true, false, true},
+    {"POST", "/v1/passes/checkout", ms_handle_pass_checkout, true, false, true},
+    {"POST", "/v1/invoices/{id}/pay", ms_handle_invoice_pay, true, false, false},
+    {"POST", "/v1/webhooks/razorpay", ms_handle_razorpay_webhook, false, false, false},
+    {"POST", "/v1/test/door/scan", ms_handle_test_door_scan, false, true, true},
+    {"POST", "/v1/test/open_space", ms_handle_test_open_space, false, true, true},
+    {"POST", "/v1/test/razorpay/webhook", ms_handle_test_razorpay_webhook, false, true, true},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])
@@ -44,27 +51,40 @@ static bool served(const ms_route *r, bool test_mode)
 }
 
 /*
- * path matches the route's pattern: equal, or, for a pattern ending in "{id}",
- * equal up to there and then one non-empty segment (no '/'). The segment's
- * start into *param (NULL for patterns without one).
+ * path matches the route's pattern: equal, or, for a pattern with a "{id}"
+ * segment, equal before and after it with one non-empty segment (no '/') in
+ * its place. That segment's start and length into *param, *param_len (NULL
+ * for patterns without one).
  */
-static bool matches(const char *pattern, const char *path, const char **param)
+static bool matches(const char *pattern, const char *path, const char **param, size_t *param_len)
 {
     const char *brace = strchr(pattern, '{');
     *param = NULL;
+    *param_len = 0;
     if (!brace)
         return strcmp(pattern, path) == 0;
     size_t prefix = (size_t)(brace - pattern);
-    if (strncmp(pattern, path, prefix) != 0 || !path[prefix] || strchr(path + prefix, '/'))
+    const char *suffix = strchr(brace, '}') + 1;
+    if (strncmp(pattern, path, prefix) != 0)
         return false;
-    *param = path + prefix;
+    const char *segment = path + prefix;
+    size_t len = strcspn(segment, "/");
+    if (len == 0 || strcmp(segment + len, suffix) != 0)
+        return false;
+    *param = segment;
+    *param_len = len;
     return true;
 }
 
-const char *ms_route_param(const ms_route *route, const char *path)
+const char *ms_route_param(const ms_route *route, const char *path, char *out, size_t cap)
 {
     const char *param;
-    return matches(route->path, path, &param) ? param : NULL;
+    size_t len;
+    if (!matches(route->path, path, &param, &len) || !param || len >= cap)
+        return NULL;
+    memcpy(out, param, len);
+    out[len] = '\0';
+    return out;
 }
 
 const ms_route *ms_route_find(const char *method, const char *path, bool test_mode,
@@ -74,7 +94,8 @@ const ms_route *ms_route_find(const char *method, const char *path, bool test_mo
     for (size_t i = 0; i < ROUTE_COUNT; i++) {
         const ms_route *r = &routes[i];
         const char *param;
-        if (!served(r, test_mode) || !matches(r->path, path, &param))
+        size_t len;
+        if (!served(r, test_mode) || !matches(r->path, path, &param, &len))
             continue;
         *path_known = true;
         if (strcmp(r->method, method) == 0)
@@ -90,7 +111,8 @@ void ms_route_methods(const char *path, bool test_mode, char *out, size_t cap)
     for (size_t i = 0; i < ROUTE_COUNT; i++) {
         const ms_route *r = &routes[i];
         const char *param;
-        if (!served(r, test_mode) || !matches(r->path, path, &param))
+        size_t len;
+        if (!served(r, test_mode) || !matches(r->path, path, &param, &len))
             continue;
         int n = snprintf(out + used, cap - used, "%s%s", used ? ", " : "", r->method);
         if (n < 0 || (size_t)n >= cap - used)

@@ -10,7 +10,7 @@
 
 typedef struct ms_route {
     const char *method;
-    /* Exact, or ending in "{id}": then any one more non-empty segment (ms_route_param). */
+    /* Exact, or with one "{id}" segment: any one non-empty segment there (ms_route_param). */
     const char *path;
     ms_handler handler;
     /* Needs "Authorization: Bearer <token>" of a live session (else 401). */
@@ -27,8 +27,14 @@ typedef struct ms_route {
  */
 const ms_route *ms_route_find(const char *method, const char *path, bool test_mode,
                               bool *path_known);
-/* The decoded value of the route's trailing "{id}" segment in path, or NULL. */
-const char *ms_route_param(const ms_route *route, const char *path);
+/* Room for the value of a route's "{id}" segment. */
+#define MS_ROUTE_PARAM_MAX 256
+
+/*
+ * The decoded value of the route's "{id}" segment in path, copied into out
+ * (cap bytes) and returned; NULL when the route has none or it does not fit.
+ */
+const char *ms_route_param(const ms_route *route, const char *path, char *out, size_t cap);
 /* The methods served at path, comma separated (for the Allow header), into out. */
 void ms_route_methods(const char *path, bool test_mode, char *out, size_t cap);
 /* Print every route, test routes included, as "METHOD PATH" lines. */
@@ -70,5 +76,15 @@ void ms_handle_test_razorpay_pay(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_emails(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_blackout_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_blocks(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_passes.c */
+void ms_handle_pass_quote(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_pass_checkout(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_invoice_pay(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_webhooks.c */
+void ms_handle_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes_test_passes.c */
+void ms_handle_test_door_scan(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_open_space(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply);
 
 #endif

@@ -1,5 +1,5 @@
-/* routes_bookings.c - online room bookings paid with Razorpay: the hold and order, the
- * confirmation. */
+/* routes_bookings.c - online room bookings paid with Razorpay: the hold and order; the
+ * confirmation of any order (a booking's or an invoice's). */
 #include <stdio.h>
 #include <string.h>
 
@@ -7,6 +7,7 @@
 #include "db.h"
 #include "entities.h"
 #include "fields.h"
+#include "payments.h"
 #include "razorpay.h"
 #include "routes.h"
 
@@ -134,7 +135,23 @@ void ms_handle_booking_create(ms_app *app, ms_request *req, ms_reply *reply)
     ms_reply_json(reply, 201, body);
 }
 
-/* POST /v1/payments/razorpay/confirm (auth) {order_id, payment_id, signature} */
+/* Add the invoice's data object to o under "invoice". */
+static bool add_invoice(sqlite3 *db, cJSON *o, const char *id)
+{
+    cJSON *data = NULL;
+    if (ms_entity_data(db, MS_KIND_INVOICE, NULL, id, &data) != 0)
+        return false;
+    if (!cJSON_AddItemToObject(o, "invoice", data)) {
+        cJSON_Delete(data);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * POST /v1/payments/razorpay/confirm (auth) {order_id, payment_id, signature}:
+ * a room booking's order answers {"reservation"}, an invoice's {"invoice"}.
+ */
 void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply)
 {
     const char *order_id, *payment_id, *signature;
@@ -142,29 +159,13 @@ void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply)
         !ms_field_string(reply, req->json, "payment_id", &payment_id) ||
         !ms_field_string(reply, req->json, "signature", &signature))
         return;
-    sqlite3_stmt *stmt = ms_db_query(app->db,
-                                     "SELECT o.reservation_id, o.status, r.status"
-                                     " FROM razorpay_orders o JOIN reservations r"
-                                     " ON r.id = o.reservation_id"
-                                     " WHERE o.id = ? AND o.user_id = ?",
-                                     "tt", order_id, req->user_id);
-    if (!stmt) {
-        ms_reply_internal(reply);
-        return;
-    }
-    char reservation[MS_ID_MAX] = "", order_status[16] = "", status[32] = "";
-    int rc = ms_db_step(stmt);
-    if (rc == 1) {
-        ms_db_text(stmt, 0, reservation, sizeof reservation);
-        ms_db_text(stmt, 1, order_status, sizeof order_status);
-        ms_db_text(stmt, 2, status, sizeof status);
-    }
-    sqlite3_finalize(stmt);
+    ms_order order;
+    int rc = ms_order_load(app->db, order_id, &order);
     if (rc < 0) {
         ms_reply_internal(reply);
         return;
     }
-    if (rc == 0) {
+    if (rc > 0 || strcmp(order.user_id, req->user_id) != 0) {
         ms_reply_error(reply, 404, "not_found", "you have no order '%.40s'", order_id);
         return;
     }
@@ -174,21 +175,25 @@ void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply)
                        "the payment signature does not match; nothing was confirmed");
         return;
     }
-    if (strcmp(order_status, "paid") != 0) {
-        if (strcmp(status, "cancelled") == 0) {
-            ms_reply_error(reply, 409, "hold_expired",
-                           "the booking was cancelled or its 15-minute hold lapsed before the"
-                           " payment; nothing was confirmed");
-            return;
-        }
-        if (ms_booking_paid(app, reservation, order_id, payment_id) != 0) {
-            ms_reply_internal(reply);
-            return;
-        }
+    ms_settlement outcome;
+    if (ms_order_settle(app, &order, payment_id, "confirm", &outcome) != 0) {
+        ms_reply_internal(reply);
+        return;
+    }
+    if (outcome == MS_SETTLED_LAPSED) {
+        ms_reply_error(reply, 409, "hold_expired",
+                       order.reservation_id[0]
+                           ? "the booking was cancelled or its 15-minute hold lapsed before the"
+                             " payment; nothing was confirmed"
+                           : "the checkout's 15-minute hold lapsed before the payment (the"
+                             " invoice is void); nothing was confirmed");
+        return;
     }
     /* Paid now, or before (a repeated confirmation changes nothing). */
     cJSON *body = cJSON_CreateObject();
-    if (!body || !add_reservation(app->db, body, req->user_id, reservation)) {
+    if (!body || !(order.reservation_id[0]
+                       ? add_reservation(app->db, body, req->user_id, order.reservation_id)
+                       : add_invoice(app->db, body, order.invoice_id))) {
         cJSON_Delete(body);
         ms_reply_internal(reply);
         return;

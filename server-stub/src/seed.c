@@ -3,6 +3,7 @@
 
 #include "bookings.h"
 #include "changes.h"
+#include "credentials.h"
 #include "db.h"
 #include "users.h"
 
@@ -276,6 +277,65 @@ int ms_seed_v4(sqlite3 *db, ms_rng *rng)
         return -1;
     /* Building, room, reservation and company objects changed shape and two kinds are
      * new: every client takes a fresh snapshot. */
+    char epoch[MS_EPOCH_MAX];
+    return ms_changes_new_epoch(db, rng, epoch);
+}
+
+/*
+ * Version 5 (day passes, invoices, access codes). The members' plans get
+ * their contract dates; ACME gets a billing history (so members see one): an
+ * overdue parking invoice, December's membership paid, January's issued
+ * (due 10 January, the one Asha's seeded notification announces) and extra
+ * meeting-room hours paid (Vikram's "Payment confirmed"); the numbering goes
+ * on from there. The two billing notifications now link to their invoices.
+ */
+static const char seed_v5_sql[] =
+    "UPDATE memberships SET contract_start = '2026-04-01', contract_end = '2027-03-31'"
+    " WHERE user_id = 'usr_5eed000000000001';"
+    "UPDATE memberships SET contract_start = '2026-07-01', contract_end = '2027-06-30'"
+    " WHERE user_id = 'usr_5eed000000000002';"
+    "UPDATE memberships SET contract_start = '2026-10-01', contract_end = '2027-09-30'"
+    " WHERE user_id = 'usr_5eed000000000003';"
+
+    "INSERT INTO invoices (id, number, company_id, status, subtotal_paise, discount_paise,"
+    " gst_paise, total_paise, created_at_ms, issued_at_ms, due_at_ms, paid_at_ms) VALUES"
+    /* issued 2026-12-01 10:00 IST, due by the end of 15 December, never paid */
+    " ('inv_5eed000000000001', 'INV-2026-0011', 'ACME', 'overdue', 500000, 0, 90000, 590000,"
+    "  1796099400000, 1796099400000, 1797359400000, NULL),"
+    /* issued 2026-12-01 10:00 IST, due by the end of 10 December, paid 8 December 12:00 */
+    " ('inv_5eed000000000002', 'INV-2026-0012', 'ACME', 'paid', 3600000, 0, 648000, 4248000,"
+    "  1796099400000, 1796099400000, 1796927400000, 1796711400000),"
+    /* issued 2027-01-03 10:00 IST, due by the end of 10 January */
+    " ('inv_5eed000000000003', 'INV-2027-0001', 'ACME', 'issued', 3600000, 0, 648000, 4248000,"
+    "  1798950600000, 1798950600000, 1799605800000, NULL),"
+    /* issued 2027-01-02 10:00 IST, due by the end of 11 January, paid 3 January 10:00 */
+    " ('inv_5eed000000000004', 'INV-2027-0002', 'ACME', 'paid', 1600000, 0, 288000, 1888000,"
+    "  1798864200000, 1798864200000, 1799692200000, 1798950600000);"
+    "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_paise,"
+    " amount_paise) VALUES"
+    " ('inv_5eed000000000001', 0, 'Reserved parking, November 2026', 2, 250000, 500000),"
+    " ('inv_5eed000000000002', 0, 'Private cabin, Cabin 1019, December 2026', 1, 2400000,"
+    "  2400000),"
+    " ('inv_5eed000000000002', 1, 'Dedicated desk, Desk D-14, December 2026', 1, 1200000,"
+    "  1200000),"
+    " ('inv_5eed000000000003', 0, 'Private cabin, Cabin 1019, January 2027', 1, 2400000,"
+    "  2400000),"
+    " ('inv_5eed000000000003', 1, 'Dedicated desk, Desk D-14, January 2027', 1, 1200000,"
+    "  1200000),"
+    " ('inv_5eed000000000004', 0, 'Meeting-room hours beyond credits, December 2026', 8,"
+    "  200000, 1600000);"
+    "INSERT INTO invoice_numbers (year, last) VALUES (2026, 12), (2027, 2);"
+
+    "UPDATE notifications SET deep_link = 'membercore://billing/invoices/inv_5eed000000000003'"
+    " WHERE id = 'ntf_5eed000000000102';"
+    "UPDATE notifications SET deep_link = 'membercore://billing/invoices/inv_5eed000000000004'"
+    " WHERE id = 'ntf_5eed000000000202';";
+
+int ms_seed_v5(sqlite3 *db, ms_rng *rng)
+{
+    if (ms_db_exec(db, seed_v5_sql) != 0 || ms_credentials_migrate_v5(db) != 0)
+        return -1;
+    /* Buildings changed shape and four kinds are new: every client takes a fresh snapshot. */
     char epoch[MS_EPOCH_MAX];
     return ms_changes_new_epoch(db, rng, epoch);
 }

@@ -21,5 +21,12 @@ int ms_seed_v2(sqlite3 *db, ms_rng *rng);
  * dataset epoch (the synced objects changed shape). Caller's transaction. 0 / -1.
  */
 int ms_seed_v4(sqlite3 *db, ms_rng *rng);
+/*
+ * The version 5 seed (passes and billing): membership contract dates, ACME's
+ * invoices and the numbering, the billing notifications' links; the version 4
+ * guest credentials moved to `credentials`; a new dataset epoch. Caller's
+ * transaction. 0 / -1.
+ */
+int ms_seed_v5(sqlite3 *db, ms_rng *rng);
 
 #endif

@@ -5,6 +5,8 @@
 #include "changes.h"
 #include "credits.h"
 #include "db.h"
+#include "invoices.h"
+#include "passes.h"
 #include "zone.h"
 
 /* Move every building's zone_year to year, logging each building that moves. */
@@ -34,7 +36,8 @@ static int refresh_zones(sqlite3 *db, int year)
 int ms_upkeep(ms_app *app)
 {
     int64_t now = ms_clock_now(&app->clock);
-    if (ms_holds_lapse_due(app, now) != 0 || ms_credits_refresh_all(app->db, now) != 0 ||
+    if (ms_holds_lapse_due(app, now) != 0 || ms_checkouts_lapse_due(app, now) != 0 ||
+        ms_invoices_overdue_due(app->db, now) != 0 || ms_credits_refresh_all(app->db, now) != 0 ||
         refresh_zones(app->db, ms_utc_year(now)) != 0)
         return -1;
     return 0;

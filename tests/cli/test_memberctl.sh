@@ -3,7 +3,9 @@
 # the messages, one parseable JSON object per --json run, the session kept
 # across processes and offline, never an OTP in the output; then offline-first
 # sync: events, RSVPs and notifications read from the local store, writes
-# queued while the server is unreachable, confirmed or rejected by a sync.
+# queued while the server is unreachable, confirmed or rejected by a sync;
+# meeting rooms; day passes quoted, bought and paid, their door QR code
+# decoded (zbarimg) and scanned at the stub's test door.
 # Drives the binaries named by $MEMBERCTL and $MEMBERSTUB (a real stub on
 # loopback).
 # Prints one line per check and a final "N passed, M failed".
@@ -65,6 +67,7 @@ capture() {
     rc=$?
     out=$(cat "$work/out")
     err=$(cat "$work/err")
+    cat "$work/out" "$work/err" >>"$work/all-output"
     note_sanitizer_reports
 }
 
@@ -183,7 +186,7 @@ check "--help exits 0 and lists the commands" \
 run help
 check "help exits 0" '[ $rc -eq 0 ] && out_has "Commands:"'
 for c in login verify profile intent whoami logout sync status outbox events rsvp notifications \
-    read rooms pay-booking bookings cancel credits; do
+    read rooms pay-booking bookings cancel credits passes pay invoices qr membership; do
     run "$c" --help
     check "$c --help exits 0 with its usage" "[ \$rc -eq 0 ] && out_has 'usage: memberctl $c'"
 done
@@ -319,6 +322,57 @@ run pay-booking
 check "pay-booking without BOOKING_ID exits 1" '[ $rc -eq 1 ] && err_has "BOOKING_ID"'
 run pay-booking bk_1 --order order_1 --payment pay_1
 check "pay-booking without --signature exits 1 naming it" '[ $rc -eq 1 ] && err_has "--signature"'
+run --help
+check "--help lists the day-pass and billing commands" \
+    'out_has "passes" && out_has "pay " && out_has "invoices" && out_has "qr " && out_has "membership"'
+run help passes
+check "help passes shows list, quote and buy, the PASS shapes and cart_invalid" \
+    '[ $rc -eq 0 ] && out_has "passes quote --building B PASS..." && out_has "passes buy --building B PASS..." && out_has "DATE:Name <email>" && out_has "cart_invalid"'
+run passes quote 2027-03-01
+check "passes quote without --building exits 1 naming it" '[ $rc -eq 1 ] && err_has "--building"'
+run passes quote --building BLR-1
+check "passes quote without a PASS exits 1" '[ $rc -eq 1 ] && err_has "missing PASS"'
+for pass in 2027-02-30 "2027-03-01:Ravi" "2027-03-01 Ravi <ravi@example.in>" "Ravi <ravi@example.in>" \
+    tomorrow; do
+    run passes quote --building BLR-1 2027-03-01 "$pass"
+    check "passes quote with the pass '$pass' exits 1 naming it and the shapes" \
+        '[ $rc -eq 1 ] && err_has "pass 2:" && err_has "$pass" && err_has "DATE:Name <email>"'
+done
+many=()
+for i in $(seq 51); do many+=("2027-03-01:Guest $i <guest$i@example.in>"); done
+run passes buy --building BLR-1 "${many[@]}"
+check "passes buy with 51 passes exits 1 (a cart holds 1 to 50)" '[ $rc -eq 1 ] && err_has "1 to 50"'
+run --json passes quote --building BLR-1 2027-13-01
+check_json "a passes usage error with --json prints a usage error object" 1 \
+    "d['error']['code'] == 'usage' and '2027-13-01' in d['error']['message']"
+run passes refund
+check "passes with an unknown subcommand exits 1 naming it" '[ $rc -eq 1 ] && err_has "refund"'
+run passes list now
+check "passes list with a stray word exits 1 naming it" '[ $rc -eq 1 ] && err_has "now"'
+run pay
+check "pay without INVOICE_ID or the checkout options exits 1" \
+    '[ $rc -eq 1 ] && err_has "INVOICE_ID" && err_has "--order"'
+run pay inv_1 --order order_1 --payment pay_1 --signature sig
+check "pay with INVOICE_ID and the checkout options exits 1 (one or the other)" \
+    '[ $rc -eq 1 ] && err_has "not both"'
+run pay --order order_1 --payment pay_1
+check "pay --order without --signature exits 1 naming it" '[ $rc -eq 1 ] && err_has "--signature"'
+run pay --signature sig
+check "pay --signature alone exits 1 naming --order" '[ $rc -eq 1 ] && err_has "--order"'
+run invoices --all
+check "invoices with an unknown option exits 1 naming it" '[ $rc -eq 1 ] && err_has "--all"'
+run membership now
+check "membership with a stray word exits 1 naming it" '[ $rc -eq 1 ] && err_has "now"'
+run qr
+check "qr without an id exits 1" '[ $rc -eq 1 ] && err_has "CREDENTIAL_OR_PASS_ID"'
+run qr pss_1 --scale 4
+check "qr --scale without --out exits 1" '[ $rc -eq 1 ] && err_has "--scale" && err_has "--out"'
+for scale in 0 65 big; do
+    run qr pss_1 --out "$work/x.png" --scale "$scale"
+    check "qr --scale $scale exits 1 naming it" '[ $rc -eq 1 ] && err_has "--scale" && err_has "64"'
+done
+run qr pss_1 --out "$work/x.png" --invert
+check "qr --invert with --out exits 1" '[ $rc -eq 1 ] && err_has "--invert"'
 
 # --- signed out --------------------------------------------------------------
 run whoami
@@ -350,7 +404,8 @@ done
 run rsvp EVT-BLR-DIWALI going
 check "rsvp signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
 for c in bookings credits "rooms search --date 2027-03-01" \
-    "rooms search --date 2027-03-01 --building BLR-1" "cancel bk_1"; do
+    "rooms search --date 2027-03-01 --building BLR-1" "cancel bk_1" passes invoices membership \
+    "passes quote --building BLR-1 2027-03-01" "qr pss_1"; do
     # shellcheck disable=SC2086 # the words of $c are the command's
     run $c
     check "$c signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
@@ -900,6 +955,284 @@ if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/bookings'; then
 else
     echo "SKIP meeting rooms: this memberstub has no 'POST /v1/bookings' route" \
         "(memberstub --list-routes); the rooms tests need it"
+fi
+
+# --- day passes, invoices, membership, the door QR code ----------------------
+# Against a fresh stub. memberctl has no clock option: it reads this
+# machine's clock, and the door code it draws rotates with it (30-second
+# steps). So the stub's clock is set to this machine's now, the passes are
+# bought for the building's local today by that clock, and the clock is set
+# to now again just before the door scan (one step of skew is accepted).
+
+# stub_clock_now: set the stub's clock to this machine's now; print it (ms).
+stub_clock_now() {
+    local now
+    now=$(python3 -c 'import time; print(int(time.time() * 1000))')
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d "{\"now_ms\": $now}" >/dev/null
+    echo "$now"
+}
+
+# ist_day NOW_MS OFFSET: the Asia/Kolkata date (BLR-1 and MUM-1) OFFSET days
+# after NOW_MS's; with a weekday check: ist_weekday NOW_MS (1 Monday .. 7 Sunday).
+ist_day() {
+    python3 -c '
+import datetime, sys
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+day = datetime.datetime.fromtimestamp(int(sys.argv[1]) / 1000, ist).date()
+print((day + datetime.timedelta(days=int(sys.argv[2]))).isoformat())' "$1" "$2"
+}
+
+# open_days BUILDING NOW_MS N: the first N days from today (local) that
+# BUILDING is open and not blacked out (the seed: BLR-1 closed on Sundays and
+# on 2027-01-26; MUM-1 open every day).
+open_days() {
+    python3 -c '
+import datetime, sys
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+day = datetime.datetime.fromtimestamp(int(sys.argv[2]) / 1000, ist).date()
+n = int(sys.argv[3])
+while n > 0:
+    if sys.argv[1] != "BLR-1" or (day.isoweekday() != 7 and day.isoformat() != "2027-01-26"):
+        print(day.isoformat())
+        n -= 1
+    day += datetime.timedelta(days=1)' "$1" "$2" "$3"
+}
+
+# door_scan BUILDING PAYLOAD: what the stub's test door reader says.
+door_scan() {
+    curl -s -X POST "$URL/v1/test/door/scan" -H 'Content-Type: application/json' \
+        -d "$(python3 -c 'import json, sys; print(json.dumps({"building": sys.argv[1], "payload": sys.argv[2]}))' "$1" "$2")"
+}
+
+# terminal_qr_to_pgm FILE: turn the half-block drawing on stdout ($out) back
+# into a grayscale image, 4 pixels per module (blocks are light modules).
+terminal_qr_to_pgm() {
+    python3 -c '
+import sys
+cells = {" ": (0, 0), "\u2580": (1, 0), "\u2584": (0, 1), "\u2588": (1, 1)}
+lines = [l for l in sys.stdin.read().splitlines() if l and set(l) <= set(cells)]
+rows = []
+for line in lines:
+    rows.append([cells[c][0] for c in line])
+    rows.append([cells[c][1] for c in line])
+width = len(rows[0])
+rows = rows[:width]  # below an odd last row nothing is drawn
+s = 4
+with open(sys.argv[1], "wb") as f:
+    f.write(b"P5 %d %d 255\n" % (width * s, len(rows) * s))
+    for r in rows:
+        line = bytes(255 if v else 0 for v in r for _ in range(s))
+        f.write(line * s)' "$1" <<<"$out"
+}
+
+passes_tests() {
+    rm -f "$work"/stub.db* "$work/all-output"
+    start_stub
+    local ASHA="$work/asha-passes" NEWBIE="$work/newbie-passes"
+    local now building today d1 d2 yesterday
+    # The whole block runs within one local day: not in the last 100 s of one.
+    local left_s
+    left_s=$(python3 -c '
+import time
+ist = time.time() + 19800
+print(int(86400 - ist % 86400))')
+    if [ "$left_s" -lt 100 ]; then
+        echo "     (waiting ${left_s} s for the local day to change)"
+        sleep $((left_s + 2))
+    fi
+    now=$(stub_clock_now)
+    # BLR-1 unless it is closed today (a Sunday, Republic Day): then MUM-1.
+    building=BLR-1
+    if [ "$(open_days BLR-1 "$now" 1)" != "$(ist_day "$now" 0)" ]; then building=MUM-1; fi
+    local unit=80000 five_total=424800 five_gst=64800 two_total=188800
+    if [ "$building" = MUM-1 ]; then unit=90000 five_total=477900 five_gst=72900 two_total=212400; fi
+    read -r today d1 d2 <<<"$(open_days "$building" "$now" 3 | tr '\n' ' ')"
+    yesterday=$(ist_day "$now" -1)
+    echo "     (stub clock set to this machine's now; $building, today $today, then $d1 and $d2)"
+
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" sync
+    check "Asha syncs (buildings with their day-pass prices, her membership)" '[ $rc -eq 0 ]'
+
+    # The local quote: 5 passes (herself and a guest over three days): 10% off.
+    local cart=("$today" "$today:Ravi Kumar <ravi@example.in>" "$d1" "$d1:Ravi Kumar <ravi@example.in>" "$d2")
+    run_in "$ASHA" --json passes quote --building "$building" "${cart[@]}"
+    check_json "passes quote --json: 5 passes, the 5-pass tier at 10%, GST 18% exact to the paisa" 0 \
+        "(q := d['quote'])['unit_paise'] == $unit and q['tier_passes'] == 5 and q['discount_pct'] == 10 and q['subtotal_paise'] == 5 * $unit and q['discount_paise'] == $unit // 2 and q['gst_paise'] == $five_gst and q['total_paise'] == $five_total and q['violations'] == [] and [p['guest'] is None for p in q['passes']] == [True, False, True, False, True]"
+    local rupees_total rupees_gst
+    rupees_total=$(python3 -c "print('%d.%02d' % divmod($five_total, 100))")
+    rupees_gst=$(python3 -c "print('%d.%02d' % divmod($five_gst, 100))")
+    run_in "$ASHA" passes quote --building "$building" "${cart[@]}"
+    check "passes quote shows the unit price, the 10% tier, GST and total in rupees, exit 0" \
+        '[ $rc -eq 0 ] && out_has "5 day passes at $building" && out_has "Ravi Kumar <ravi@example.in>" && out_has "10% off" && out_has "₹$rupees_gst" && out_has "₹$rupees_total" && out_has "memberctl passes buy"'
+    run_in "$ASHA" passes quote --building "$building" "$today" "$yesterday" "$today"
+    check "a past date and a second pass the same day: exit 2 cart_invalid, each violation shown" \
+        '[ $rc -eq 2 ] && err_has "memberctl: cart_invalid: 2 of the 3 passes break a rule" && out_has "pass 2  past_date" && out_has "pass 3  duplicate" && out_has "Total"'
+    run_in "$ASHA" --json passes quote --building "$building" "$yesterday"
+    check_json "the past date with --json: the quote, the violation and the cart_invalid error" 2 \
+        "d['error']['code'] == 'cart_invalid' and [(v['pass'], v['index'], v['rule']) for v in d['quote']['violations']] == [(1, 0, 'past_date')] and '$yesterday' in d['quote']['violations'][0]['message']"
+    run_in "$ASHA" passes quote --building NOWHERE-9 "$today"
+    check "a quote for an unknown building exits 2 not_found" '[ $rc -eq 2 ] && err_has "not_found"'
+
+    # Membership and an on-demand newcomer's.
+    run_in "$ASHA" --json membership
+    check_json "membership --json: Asha's, active at ACME, Cabin 1019" 0 \
+        "d['membership']['status'] == 'active' and d['membership']['company_id'] == 'ACME' and d['membership']['seat'] == 'Cabin 1019' and d['membership']['building_id'] == 'BLR-1'"
+    run_in "$ASHA" membership
+    check "membership shows her plan, seat and contract" \
+        '[ $rc -eq 0 ] && out_has "Membership: active" && out_has "Cabin 1019" && out_has "Contract:"'
+    sign_in_in "$NEWBIE" +919876543213
+    run_in "$NEWBIE" sync
+    run_in "$NEWBIE" --json membership
+    check_json "an on-demand user has no membership" 0 "d['membership']['status'] == 'none'"
+    run_in "$NEWBIE" membership
+    check "membership says so for a person" '[ $rc -eq 0 ] && out_has "No membership"'
+
+    # Checkout: herself and a guest today; offline it cannot be done.
+    offline_in "$ASHA" passes buy --building "$building" "$today"
+    check "passes buy offline exits 2 offline" '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
+    run_in "$ASHA" --json passes buy --building "$building" "$today" "$today:Ravi Kumar <ravi@example.in>"
+    check_json "passes buy --json: a draft invoice, a Razorpay order for the total, held passes, the next command" 0 \
+        "d['order']['order_id'] != '' and d['order']['invoice_id'] != '' and d['order']['key_id'] != '' and d['order']['amount_paise'] == $two_total and d['order']['currency'] == 'INR' and d['next'] == 'memberctl pay --order ' + d['order']['order_id'] + ' --payment PAY_ID --signature SIG' and sorted(p['status'] for p in d['passes']) == ['held', 'held']"
+    local order invoice
+    order=$(json_get "d['order']['order_id']")
+    invoice=$(json_get "d['order']['invoice_id']")
+    run_in "$ASHA" passes buy --building "$building" "$today"
+    check "buying a second pass for herself the same day exits 2 conflict" \
+        '[ $rc -eq 2 ] && err_has "memberctl: conflict:" && err_has "passes quote"'
+    run_in "$ASHA" passes buy --building "$building" "$d1"
+    check "passes buy shows the invoice, order, amount, key id, hold and the next step" \
+        '[ $rc -eq 0 ] && out_has "held for 15 minutes" && out_has "Invoice" && out_has "Order       order_" && out_has "Key id" && out_has "Held until" && out_has "memberctl pay --order order_" && out_has "held"'
+    run_in "$ASHA" --json passes
+    local held_pass
+    held_pass=$(json_get "[p['id'] for p in d['passes'] if p['date'] == '$d1'][0]")
+    run_in "$ASHA" qr "$held_pass"
+    check "qr of a pass not paid yet exits 2 invalid_state" \
+        '[ $rc -eq 2 ] && err_has "memberctl: invalid_state:" && err_has "paid"'
+    run_in "$ASHA" pay "$invoice"
+    check "pay INVOICE_ID of a draft invoice exits 2 conflict saying why" \
+        '[ $rc -eq 2 ] && grep -qE "memberctl: conflict: .*draft" <<<"$err" && err_has "issued or overdue"'
+
+    # Razorpay's test checkout: a forged signature refused, the real one paid.
+    read -r payment signature <<<"$(rzp_pay "$order" true)"
+    run_in "$ASHA" pay --order "$order" --payment "$payment" --signature "$signature"
+    check "pay with a forged signature exits 2 payment_failed" \
+        '[ $rc -eq 2 ] && err_has "memberctl: payment_failed:"'
+    run_in "$ASHA" --json pay --order "$order" --payment "$payment" --signature "$signature"
+    check_json "a forged signature with --json" 2 "d['error']['code'] == 'payment_failed'"
+    read -r payment signature <<<"$(rzp_pay "$order" false)"
+    offline_in "$ASHA" pay --order "$order" --payment "$payment" --signature "$signature"
+    check "pay offline exits 2 offline" '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
+    run_in "$ASHA" pay --order "$order" --payment "$payment" --signature "$signature"
+    check "pay with checkout's answer: paid" \
+        '[ $rc -eq 0 ] && out_has "Payment confirmed" && out_has "$order"'
+    run_in "$ASHA" --json pay --order "$order" --payment "$payment" --signature "$signature"
+    check_json "confirming twice is harmless" 0 "d['order_id'] == '$order' and d['paid'] is True"
+
+    # The passes, active with a credential (read offline).
+    offline_in "$ASHA" --json passes
+    check_json "passes --json (offline): today's two active with credentials, $d1's held" 0 \
+        "sorted((p['self'], p['status'], p['credential_id'] != '') for p in d['passes'] if p['date'] == '$today') == [(False, 'active', True), (True, 'active', True)] and [p['status'] for p in d['passes'] if p['date'] == '$d1'] == ['held'] and all(p['building_id'] == '$building' and p['invoice_id'] for p in d['passes'])"
+    local pass credential
+    pass=$(json_get "[p['id'] for p in d['passes'] if p['date'] == '$today' and p['self']][0]")
+    credential=$(json_get "[p['credential_id'] for p in d['passes'] if p['id'] == '$pass'][0]")
+    offline_in "$ASHA" passes
+    check "passes shows the passes, statuses, holders and the credentials" \
+        '[ $rc -eq 0 ] && out_has "$pass  $today  $building  active" && out_has "you, credential $credential" && out_has "Ravi Kumar <ravi@example.in>, credential" && out_has "(emailed to them)" && out_has "memberctl qr"'
+
+    # The door code: a PNG decoded by zbarimg, scanned at the door once.
+    rm -f "$work/door.png"
+    offline_in "$ASHA" qr "$pass" --out "$work/door.png"
+    check "qr PASS --out writes the PNG (offline) and says until when the code is current" \
+        '[ $rc -eq 0 ] && [ -s "$work/door.png" ] && out_has "Wrote the door QR code to $work/door.png" && out_has "Current until" && out_has "$credential"'
+    local decoded=""
+    if command -v zbarimg >/dev/null 2>&1; then
+        decoded=$(zbarimg --raw -q "$work/door.png" 2>/dev/null | tr -d '\r\n')
+        check "zbarimg decodes the PNG to the rotating payload MC1|credential|step|code" \
+            '[[ "$decoded" =~ ^MC1\|$credential\|[0-9]+\|[0-9]{8}$ ]]'
+        stub_clock_now >/dev/null
+        out=$(door_scan "$building" "$decoded")
+        check "the door grants the decoded payload on the pass's date" "json \"d['granted'] is True\""
+        out=$(door_scan "$building" "$decoded")
+        check "the same payload again is denied: replayed" \
+            "json \"d['granted'] is False and d['reason'] == 'replayed'\""
+    else
+        fail "zbarimg (Debian zbar-tools, scripts/install-deps.sh) decodes the PNG" "zbarimg on PATH"
+    fi
+    offline_in "$ASHA" --json qr "$pass" --out "$work/door2.png" --scale 3
+    check_json "qr --json --out: the credential, the payload, when to refresh, the file" 0 \
+        "d['credential_id'] == '$credential' and d['pass_id'] == '$pass' and d['payload'].startswith('MC1|$credential|') and d['refresh_at_ms'] > $now and d['refresh_at'].endswith('Z') and d['file'] == '$work/door2.png'"
+    check "--scale 3 makes a PNG of 3 pixels per module" \
+        'python3 -c "import struct, sys; h = open(sys.argv[1], \"rb\").read(24); w = struct.unpack(\">I\", h[16:20])[0]; sys.exit(0 if w % 3 == 0 and (w // 3 - 8 - 17) % 4 == 0 else 1)" "$work/door2.png"'
+    offline_in "$ASHA" --json qr "$credential"
+    check_json "qr CREDENTIAL --json: no file, the payload" 0 \
+        "d['credential_id'] == '$credential' and 'file' not in d and d['payload'].startswith('MC1|$credential|')"
+    offline_in "$ASHA" qr "$pass"
+    check "qr PASS draws the code in the terminal with half blocks and says when it rotates" \
+        '[ $rc -eq 0 ] && out_has "█" && out_has "Door code MC1|$credential|" && out_has "Current until"'
+    if command -v zbarimg >/dev/null 2>&1; then
+        terminal_qr_to_pgm "$work/terminal.pgm"
+        decoded=$(zbarimg --raw -q "$work/terminal.pgm" 2>/dev/null | tr -d '\r\n')
+        check "the terminal drawing is a readable QR code of the payload" \
+            '[[ "$decoded" =~ ^MC1\|$credential\|[0-9]+\|[0-9]{8}$ ]]'
+    fi
+    check "no memberctl run since the stub started printed a 32-byte secret (64 hex digits)" \
+        '! grep -qE "[0-9a-fA-F]{64}" "$work/all-output"'
+    run_in "$ASHA" qr pss_nonexistent
+    check "qr of an unknown id exits 2 not_found" '[ $rc -eq 2 ] && err_has "memberctl: not_found:"'
+    offline_in "$ASHA" --json passes
+    local guest_pass
+    guest_pass=$(json_get "[p['id'] for p in d['passes'] if p['date'] == '$today' and not p['self']][0]")
+    offline_in "$ASHA" qr "$guest_pass"
+    check "qr of the guest's pass exits 2 not_found: the guest's code was emailed to them" \
+        '[ $rc -eq 2 ] && err_has "memberctl: not_found:" && err_has "emailed to ravi@example.in"'
+    out=$(curl -s "$URL/v1/test/emails?to=ravi@example.in")
+    check "the guest got an email with a static door code" \
+        "json \"any(e['payload'].startswith('MC1|') and '|G|' in e['payload'] for e in d['emails'])\""
+
+    # The billing history.
+    offline_in "$ASHA" --json invoices
+    check_json "invoices --json: the paid invoice with its lines, total and times" 0 \
+        "[(i['status'], i['total_paise'], i['paid_at'] is not None and i['paid_at'].endswith('Z'), len(i['lines']) > 0) for i in d['invoices'] if i['id'] == '$invoice'] == [('paid', $two_total, True, True)]"
+    local number rupees_two
+    number=$(json_get "[i['number'] for i in d['invoices'] if i['id'] == '$invoice'][0]")
+    rupees_two=$(python3 -c "print('%d.%02d' % divmod($two_total, 100))")
+    offline_in "$ASHA" invoices
+    check "invoices shows the number, paid, the total in rupees, the dates in UTC and the lines" \
+        '[ $rc -eq 0 ] && out_has "$number" && out_has "paid" && out_has "₹$rupees_two" && grep -qE "paid [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z" <<<"$out" && out_has " x "'
+    run_in "$ASHA" pay "$invoice"
+    check "pay INVOICE_ID of a paid invoice exits 2 conflict saying why" \
+        '[ $rc -eq 2 ] && grep -qE "memberctl: conflict: .*paid" <<<"$err"'
+    run_in "$ASHA" pay inv_nonexistent
+    check "pay of an unknown invoice exits 2 not_found" '[ $rc -eq 2 ] && err_has "not_found"'
+
+    # An issued or overdue invoice (the seed's) paid with pay INVOICE_ID.
+    offline_in "$ASHA" --json invoices
+    local due_invoice due_total
+    due_invoice=$(json_get "[i['id'] for i in d['invoices'] if i['status'] in ('issued', 'overdue')][0]")
+    due_total=$(json_get "[i['total_paise'] for i in d['invoices'] if i['id'] == '$due_invoice'][0]")
+    run_in "$ASHA" pay "$due_invoice"
+    check "pay INVOICE_ID of an unpaid invoice prints the order to pay and the next step" \
+        '[ $rc -eq 0 ] && out_has "Invoice $due_invoice: a Razorpay order" && out_has "Order       order_" && out_has "memberctl pay --order order_"'
+    run_in "$ASHA" --json pay "$due_invoice"
+    check_json "pay INVOICE_ID --json: the order for the invoice's total" 0 \
+        "d['order']['invoice_id'] == '$due_invoice' and d['order']['amount_paise'] == $due_total and d['next'].startswith('memberctl pay --order ' + d['order']['order_id'])"
+    order=$(json_get "d['order']['order_id']")
+    read -r payment signature <<<"$(rzp_pay "$order" false)"
+    run_in "$ASHA" pay --order "$order" --payment "$payment" --signature "$signature"
+    check "its payment confirmed" '[ $rc -eq 0 ] && out_has "Payment confirmed"'
+    offline_in "$ASHA" --json invoices
+    check_json "the invoice is paid" 0 \
+        "[(i['status'], i['paid_at'] is not None) for i in d['invoices'] if i['id'] == '$due_invoice'] == [('paid', True)]"
+}
+
+if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/passes/checkout'; then
+    passes_tests
+    stop_stub
+else
+    echo "SKIP day passes: this memberstub has no 'POST /v1/passes/checkout' route" \
+        "(memberstub --list-routes); the passes, invoices and qr tests need it"
 fi
 
 check "no sanitizer reports from any run" '[ $sanitizer_reports -eq 0 ]'

@@ -1,12 +1,14 @@
 /*
  * test_values.c - memberctl reads amounts, counts and ids as a person types
  * them: rupees become exact integer paise, junk is refused (never guessed
- * at); times are shown as ISO-8601 UTC; dates, times of day and guests
- * ("Name <email>") are taken only in their one written shape.
+ * at); times are shown as ISO-8601 UTC; dates, times of day, guests
+ * ("Name <email>") and day passes ("DATE" or "DATE:Name <email>") are taken
+ * only in their one written shape.
  */
 #include <check.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "values.h"
 
@@ -204,6 +206,52 @@ START_TEST(test_guests_are_name_and_address)
 }
 END_TEST
 
+START_TEST(test_passes_are_a_date_and_maybe_a_guest)
+{
+    char date[VALUES_DATE_MAX], name[VALUES_GUEST_NAME_MAX], email[VALUES_GUEST_EMAIL_MAX];
+    ck_assert(
+        values_parse_pass("2027-03-01", date, sizeof date, name, sizeof name, email, sizeof email));
+    ck_assert_str_eq(date, "2027-03-01");
+    ck_assert_str_eq(name, "");
+    ck_assert_str_eq(email, "");
+    ck_assert(values_parse_pass("2028-02-29:Ravi Kumar <ravi@example.in>", date, sizeof date, name,
+                                sizeof name, email, sizeof email));
+    ck_assert_str_eq(date, "2028-02-29");
+    ck_assert_str_eq(name, "Ravi Kumar");
+    ck_assert_str_eq(email, "ravi@example.in");
+    /* The first ':' after the date splits; later ones belong to the guest's name. */
+    ck_assert(values_parse_pass("2027-03-01: Dr: Meera <m@example.in>", date, sizeof date, name,
+                                sizeof name, email, sizeof email));
+    ck_assert_str_eq(name, "Dr: Meera");
+
+    static const char *const junk[] = {
+        "",
+        "2027-03-1",
+        "2027-02-29",
+        "2027-03-01:",
+        "2027-03-01 ",
+        "2027-03-01:Ravi",
+        "2027-03-01:ravi@example.in",
+        "2027-03-01 Ravi <ravi@example.in>",
+        "2027-03-01Ravi <ravi@example.in>",
+        "Ravi <ravi@example.in>",
+        "2027-03-01:Ravi <ravi@example.in>:2027-03-02",
+        "today",
+        "2027/03/01:Ravi <ravi@example.in>",
+    };
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+        strcpy(date, "unchanged");
+        ck_assert_msg(
+            !values_parse_pass(junk[i], date, sizeof date, name, sizeof name, email, sizeof email),
+            "'%s' should be refused", junk[i]);
+        ck_assert_str_eq(date, "unchanged");
+    }
+    char small[10]; /* one short of a date */
+    ck_assert(!values_parse_pass("2027-03-01", small, sizeof small, name, sizeof name, email,
+                                 sizeof email));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("memberctl_values");
@@ -219,6 +267,7 @@ int main(void)
     tcase_add_test(tc, test_dates_are_real_yyyy_mm_dd);
     tcase_add_test(tc, test_times_of_day_are_hh_mm);
     tcase_add_test(tc, test_guests_are_name_and_address);
+    tcase_add_test(tc, test_passes_are_a_date_and_maybe_a_guest);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

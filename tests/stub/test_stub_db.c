@@ -1,8 +1,9 @@
 /*
  * tests/stub/test_stub_db.c - memberstub's database: the seed DOMAIN.md fixes and the sync seed,
- * the entities' data objects, the change log and its compaction, migrations (on reopen, and of
- * a version 1 database), and that OTPs and session tokens are stored only as hashes (real
- * SQLite, no sockets).
+ * the entities' data objects, the change log and its compaction, migrations (on reopen, of a
+ * version 1 database, and of a version 4 one with guest credentials and orders), credentials, the
+ * billing seed, and that OTPs and session tokens are stored only as hashes (real SQLite, no
+ * sockets).
  */
 #define _XOPEN_SOURCE 700 /* mkdtemp */
 #include <check.h>
@@ -255,7 +256,7 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id name building_id monthly_credits credit_balance credit_month"},
         {MS_KIND_BUILDING, NULL, "BLR-1",
          "id name city timezone hours day_pass_price_paise open_space_capacity zone"
-         " booking_window_days min_notice_min cancel_cutoff_min blackouts"},
+         " booking_window_days min_notice_min cancel_cutoff_min blackouts open_space"},
         {MS_KIND_ROOM, NULL, "BLR-1-BOARD",
          "id building_id name capacity amenities price_per_hour_paise credits_per_hour"
          " blackouts"},
@@ -270,6 +271,13 @@ START_TEST(test_entity_data_has_the_contract_fields)
         {MS_KIND_ROOM_BUSY, NULL, NULL, "id room_id start_ms end_ms"},
         {MS_KIND_CREDIT_LEDGER, NULL, "led_000000000003",
          "id company_id delta balance_after reason reservation_id at_ms"},
+        {MS_KIND_INVOICE, NULL, "inv_5eed000000000003",
+         "id number status lines subtotal_paise discount_paise gst_paise total_paise order_id"
+         " issued_at_ms due_at_ms paid_at_ms hold_expires_at_ms"},
+        {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000001",
+         "status plan company_id building_id seat contract_start contract_end"},
+        {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000009",
+         "status plan company_id building_id seat contract_start contract_end"},
     };
     char busy_id[64];
     text("SELECT id FROM room_busy ORDER BY id LIMIT 1", busy_id, sizeof busy_id);
@@ -522,6 +530,80 @@ START_TEST(test_version_1_database_is_migrated)
 }
 END_TEST
 
+/*
+ * A version 4 database (rooms) is migrated in place: guest credentials move to `credentials`
+ * with the same secret bytes, orders keep their state, memberships get contract dates, ACME its
+ * invoices, and the dataset epoch changes (every cursor gets 410).
+ */
+START_TEST(test_version_4_database_is_migrated)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/stub.db", dir);
+    FILE *f = fopen(STUB_FIXTURES "/memberstub-v4.sql", "r");
+    ck_assert_msg(f != NULL, "cannot open the v4 fixture");
+    static char sql[256 * 1024];
+    size_t n = fread(sql, 1, sizeof sql - 1, f);
+    fclose(f);
+    ck_assert_uint_lt(n, sizeof sql - 1);
+    sql[n] = '\0';
+    sqlite3 *file = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(file, sql, NULL, NULL, NULL), SQLITE_OK);
+    char epoch_before[MS_EPOCH_MAX];
+    int64_t min_seq;
+    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
+    sqlite3_close(file);
+
+    sqlite3 *saved = db;
+    ck_assert_int_eq(ms_db_open(path, rng, &db), 0);
+    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sqlite_master WHERE name = 'guest_credentials'"),
+                     0);
+    char buf[512];
+    text("SELECT group_concat(id || ' ' || kind || ' ' || building_id || ' ' || guest_email || ' '"
+         " || reservation_id, ', ') FROM (SELECT * FROM credentials ORDER BY id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "crd_02750fa2a1d1fc41 booking_guest BLR-1 rahul@example.com bk-v4,"
+                          " crd_694a8da3048768c2 booking_guest BLR-1 ana@example.org rzp-v4");
+    /* The base64url secret "YJ7WZmXY..." as its 32 bytes. */
+    text("SELECT lower(hex(secret)) FROM credentials WHERE id = 'crd_02750fa2a1d1fc41'", buf,
+         sizeof buf);
+    ck_assert_str_eq(buf, "609ed66665d85210c4cb7ea020b0b2c4c7da57abe9932e90b2b37b8e35e676bd");
+    text("SELECT group_concat(status || ' ' || coalesce(paid_via, '-') || ' '"
+         " || coalesce(reservation_id, '-'), ', ') FROM (SELECT * FROM razorpay_orders"
+         " ORDER BY reservation_id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "paid confirm res_5eed000000000002, paid confirm rzp-v4,"
+                          " created - rzp-v4-held");
+    text("SELECT status FROM reservations WHERE id = 'rzp-v4-held'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "pending_payment");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM invoices WHERE company_id = 'ACME'"), 4);
+    text("SELECT contract_start || ' ' || contract_end FROM memberships"
+         " WHERE user_id = 'usr_5eed000000000001'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "2026-04-01 2027-03-31");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM emails WHERE payload IS NULL"), 2);
+    char epoch_after[MS_EPOCH_MAX];
+    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
+    ck_assert_str_ne(epoch_after, epoch_before);
+    /* The migrated credential opens with a static payload as a new one would. */
+    ms_credential c;
+    ck_assert_int_eq(ms_credential_load(db, "crd_02750fa2a1d1fc41", &c), 0);
+    ck_assert(c.kind == MS_CREDENTIAL_BOOKING_GUEST && c.secret[0] == 0x60 && c.secret[31] == 0xbd);
+    ms_db_close(db);
+    db = saved;
+
+    static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 /* The rooms seed: a room_busy per confirmed reservation, a ledger that explains the balances. */
 START_TEST(test_seed_has_the_rooms_data)
 {
@@ -605,25 +687,127 @@ START_TEST(test_a_block_has_at_most_one_holder)
 }
 END_TEST
 
-/* Guest credentials: random ids and secrets, revoked together. */
+/*
+ * The billing seed: ACME's four invoices (overdue, paid, issued, paid) whose lines add up to the
+ * subtotal and whose totals are subtotal - discount + 18% GST; the numbering goes on from them;
+ * every member has contract dates; the billing notifications link to their invoices.
+ */
+START_TEST(test_seed_has_the_billing_data)
+{
+    char buf[512];
+    text("SELECT group_concat(number || ' ' || status, ', ') FROM"
+         " (SELECT * FROM invoices WHERE company_id = 'ACME' ORDER BY id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "INV-2026-0011 overdue, INV-2026-0012 paid, INV-2027-0001 issued,"
+                          " INV-2027-0002 paid");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM invoices i WHERE subtotal_paise <>"
+                            " (SELECT sum(amount_paise) FROM invoice_lines l"
+                            "  WHERE l.invoice_id = i.id)"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM invoices WHERE gst_paise <>"
+                            " ((subtotal_paise - discount_paise) * 18 + 50) / 100"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM invoices WHERE (status = 'paid')"
+                            " <> (paid_at_ms IS NOT NULL)"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT last FROM invoice_numbers WHERE year = 2027"), 2);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM memberships WHERE status = 'active'"
+                            " AND contract_start < contract_end AND contract_start <> ''"),
+                     3);
+    text("SELECT deep_link FROM notifications WHERE id = 'ntf_5eed000000000102'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "membercore://billing/invoices/inv_5eed000000000003");
+    /* An invoice's totals must add up, and it is billed to one payer. */
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO invoices (id, company_id, status,"
+                                    " subtotal_paise, discount_paise, gst_paise, total_paise,"
+                                    " created_at_ms) VALUES ('i', 'ACME', 'issued', 100, 0, 18,"
+                                    " 119, 0)"),
+                     -1);
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO invoices (id, user_id, company_id, status,"
+                                    " subtotal_paise, discount_paise, gst_paise, total_paise,"
+                                    " created_at_ms) VALUES ('i', 'usr_5eed000000000001', 'ACME',"
+                                    " 'issued', 100, 0, 18, 118, 0)"),
+                     -1);
+    /* One pass per person per building per date among held and active ones. */
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO invoices (id, user_id, status, subtotal_paise,"
+                                    " discount_paise, gst_paise, total_paise, created_at_ms,"
+                                    " hold_expires_at_ms) VALUES ('i', 'usr_5eed000000000001',"
+                                    " 'draft', 160000, 0, 28800, 188800, 0, 1);"
+                                    "INSERT INTO passes (id, user_id, building_id, date, position,"
+                                    " person, status, invoice_id, created_at_ms) VALUES"
+                                    " ('p1', 'usr_5eed000000000001', 'BLR-1', '2027-01-05', 0,"
+                                    " 'a@x.in', 'held', 'i', 0)"),
+                     0);
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO passes (id, user_id, building_id, date,"
+                                    " position, person, status, invoice_id, created_at_ms)"
+                                    " VALUES ('p2', 'usr_5eed000000000001', 'BLR-1', '2027-01-05',"
+                                    " 1, 'a@x.in', 'active', 'i', 0)"),
+                     -1);
+    ck_assert_int_eq(ms_db_exec(db, "UPDATE passes SET status = 'released' WHERE id = 'p1';"
+                                    "INSERT INTO passes (id, user_id, building_id, date,"
+                                    " position, person, status, invoice_id, created_at_ms)"
+                                    " VALUES ('p2', 'usr_5eed000000000001', 'BLR-1', '2027-01-05',"
+                                    " 1, 'a@x.in', 'held', 'i', 0)"),
+                     0);
+}
+END_TEST
+
+/* Credentials: random ids and 32-byte secrets, a holder or a guest, revoked by reservation. */
 START_TEST(test_credentials_are_random_and_revocable)
 {
-    char a[64], b[64];
-    ck_assert_int_eq(
-        ms_credential_issue(db, rng, "res_5eed000000000001", "a@example.com", 10, 20, 5, a), 0);
-    ck_assert_int_eq(
-        ms_credential_issue(db, rng, "res_5eed000000000001", "b@example.com", 10, 20, 5, b), 0);
-    ck_assert(strncmp(a, "crd_", 4) == 0 && strlen(a) == 20);
-    ck_assert_str_ne(a, b);
-    ck_assert_int_eq(scalar("SELECT count(DISTINCT secret) FROM guest_credentials"
-                            " WHERE length(secret) = 43"),
+    ms_credential a, b, back;
+    memset(&a, 0, sizeof a);
+    a.kind = MS_CREDENTIAL_BOOKING_GUEST;
+    snprintf(a.building_id, sizeof a.building_id, "BLR-1");
+    snprintf(a.guest_email, sizeof a.guest_email, "a@example.com");
+    snprintf(a.reservation_id, sizeof a.reservation_id, "res_5eed000000000001");
+    a.valid_from_ms = 10;
+    a.valid_until_ms = 20;
+    b = a;
+    snprintf(b.guest_email, sizeof b.guest_email, "b@example.com");
+    ck_assert_int_eq(ms_credential_issue(db, rng, &a, 5), 0);
+    ck_assert_int_eq(ms_credential_issue(db, rng, &b, 5), 0);
+    ck_assert(strncmp(a.id, "crd_", 4) == 0 && strlen(a.id) == 20);
+    ck_assert_str_ne(a.id, b.id);
+    ck_assert(memcmp(a.secret, b.secret, sizeof a.secret) != 0);
+    ck_assert_int_eq(scalar("SELECT count(DISTINCT secret) FROM credentials"
+                            " WHERE length(secret) = 32 AND kind = 'booking_guest'"),
                      2);
+    ck_assert_int_eq(ms_credential_load(db, a.id, &back), 0);
+    ck_assert(memcmp(back.secret, a.secret, sizeof a.secret) == 0);
+    ck_assert_str_eq(back.guest_email, "a@example.com");
+    ck_assert_str_eq(back.holder_user_id, "");
+    ck_assert(back.kind == MS_CREDENTIAL_BOOKING_GUEST && !back.revoked);
+    ck_assert_int_eq(ms_credential_load(db, "crd_nope", &back), 1);
     ck_assert_int_eq(ms_credentials_revoke(db, "res_5eed000000000001", 7), 0);
-    ck_assert_int_eq(scalar("SELECT count(*) FROM guest_credentials WHERE revoked_at_ms = 7"), 2);
-    /* A credential is valid over a non-empty span. */
-    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO guest_credentials (id, reservation_id,"
-                                    " guest_email, valid_from_ms, valid_until_ms, secret,"
-                                    " issued_at_ms) VALUES ('c', 'r', 'e', 5, 5, 's', 0)"),
+    ck_assert_int_eq(scalar("SELECT count(*) FROM credentials WHERE revoked_at_ms = 7"), 2);
+    ck_assert_int_eq(ms_credential_load(db, a.id, &back), 0);
+    ck_assert(back.revoked);
+    /* A guest's payload is the static one. */
+    char payload[MS_ACCESS_PAYLOAD_MAX], expected[MS_ACCESS_PAYLOAD_MAX];
+    ck_assert_int_eq(ms_credential_guest_payload(&a, payload), 0);
+    snprintf(expected, sizeof expected, "MC1|%s|G|", a.id);
+    ck_assert(strncmp(payload, expected, strlen(expected)) == 0);
+    /* The CHECKs: a non-empty span, a holder or a guest (not both), the kind's link. */
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO credentials (id, kind, building_id, guest_email,"
+                                    " reservation_id, valid_from_ms, valid_until_ms, secret,"
+                                    " issued_at_ms) VALUES ('c', 'booking_guest', 'BLR-1', 'e',"
+                                    " 'res_5eed000000000001', 5, 5, zeroblob(32), 0)"),
+                     -1);
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO credentials (id, kind, building_id,"
+                                    " holder_user_id, guest_email, reservation_id, valid_from_ms,"
+                                    " valid_until_ms, secret, issued_at_ms) VALUES ('c',"
+                                    " 'booking_guest', 'BLR-1', 'usr_5eed000000000001', 'e',"
+                                    " 'res_5eed000000000001', 5, 6, zeroblob(32), 0)"),
+                     -1);
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO credentials (id, kind, building_id, guest_email,"
+                                    " reservation_id, valid_from_ms, valid_until_ms, secret,"
+                                    " issued_at_ms) VALUES ('c', 'pass', 'BLR-1', 'e',"
+                                    " 'res_5eed000000000001', 5, 6, zeroblob(32), 0)"),
+                     -1);
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO credentials (id, kind, building_id, guest_email,"
+                                    " reservation_id, valid_from_ms, valid_until_ms, secret,"
+                                    " issued_at_ms) VALUES ('c', 'booking_guest', 'BLR-1', 'e',"
+                                    " 'res_5eed000000000001', 5, 6, zeroblob(16), 0)"),
                      -1);
 }
 END_TEST
@@ -694,6 +878,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(rooms, test_seed_has_the_rooms_data);
     tcase_add_test(rooms, test_a_block_has_at_most_one_holder);
     tcase_add_test(rooms, test_credentials_are_random_and_revocable);
+    tcase_add_test(rooms, test_seed_has_the_billing_data);
     tcase_add_test(rooms, test_credit_ledger_and_monthly_reset);
     suite_add_tcase(s, rooms);
     TCase *secrets = tcase_create("secrets");
@@ -706,6 +891,7 @@ static Suite *stub_db_suite(void)
     tcase_add_checked_fixture(migrations, setup, teardown);
     tcase_add_test(migrations, test_reopening_keeps_data_and_does_not_reseed);
     tcase_add_test(migrations, test_version_1_database_is_migrated);
+    tcase_add_test(migrations, test_version_4_database_is_migrated);
     suite_add_tcase(s, migrations);
     return s;
 }

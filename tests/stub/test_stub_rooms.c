@@ -412,8 +412,8 @@ START_TEST(test_credit_booking_confirms_debits_holds_and_invites)
     ck_assert_int_eq(cJSON_GetArraySize(mail), 1);
     const cJSON *e = cJSON_GetArrayItem(mail, 0);
     keys(e, names, sizeof names);
-    ck_assert_str_eq(names,
-                     "to subject body credential_id valid_from_ms valid_until_ms sent_at_ms");
+    ck_assert_str_eq(
+        names, "to subject body credential_id valid_from_ms valid_until_ms sent_at_ms payload");
     ck_assert_str_eq(str(e, "to"), "rahul@example.com");
     ck_assert_str_eq(str(e, "subject"),
                      "Invitation: Focus Room at Indiranagar, Tue 5 Jan 2027 14:00-16:00");
@@ -834,11 +834,12 @@ START_TEST(test_monthly_reset_by_building_local_month)
     v = view(OLIVIA);
     ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2027-01");
     cJSON_Delete(v);
-    /* Vikram's pull carries the reset: the company and its ledger line. */
+    /* Vikram's pull carries the reset: the company and its ledger line (after ACME's January
+     * invoice, which fell overdue on 11 January). */
     cJSON *changes = pull_all(vikram, cursor, sizeof cursor);
     char summary[512];
     change_summary(changes, summary, sizeof summary);
-    ck_assert_str_eq(summary, "credit_ledger:upsert company:upsert");
+    ck_assert_str_eq(summary, "invoice:upsert credit_ledger:upsert company:upsert");
     cJSON *line = last_upsert(changes, "credit_ledger", NULL);
     ck_assert_str_eq(str(line, "reason"), "monthly_reset");
     ck_assert(cJSON_IsNull(field(line, "reservation_id")));

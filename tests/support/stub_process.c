@@ -232,8 +232,8 @@ static size_t on_header(char *line, size_t size, size_t nitems, void *userdata)
 }
 
 static int request(const stub_process *s, const char *method, const char *path,
-                   const char *json_body, const char *bearer, char **body_out,
-                   header_capture *capture)
+                   const char *json_body, const char *bearer, const char *const *extra_headers,
+                   char **body_out, header_capture *capture)
 {
     if (body_out)
         *body_out = NULL;
@@ -262,6 +262,8 @@ static int request(const stub_process *s, const char *method, const char *path,
         snprintf(auth, n, "Authorization: Bearer %s", bearer);
         headers = curl_slist_append(headers, auth);
     }
+    for (size_t i = 0; extra_headers && extra_headers[i]; i++)
+        headers = curl_slist_append(headers, extra_headers[i]);
     curl_easy_setopt(curl, CURLOPT_URL, url);
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
     if (json_body) {
@@ -306,7 +308,13 @@ out:
 int stub_request(const stub_process *s, const char *method, const char *path, const char *json_body,
                  const char *bearer, char **body_out)
 {
-    return request(s, method, path, json_body, bearer, body_out, NULL);
+    return request(s, method, path, json_body, bearer, NULL, body_out, NULL);
+}
+
+int stub_request_headers(const stub_process *s, const char *method, const char *path,
+                         const char *body, const char *const *headers, char **body_out)
+{
+    return request(s, method, path, body, NULL, headers, body_out, NULL);
 }
 
 int stub_request_header(const stub_process *s, const char *method, const char *path,
@@ -314,7 +322,7 @@ int stub_request_header(const stub_process *s, const char *method, const char *p
                         const char *header, char *value, size_t cap)
 {
     header_capture capture = {header, value, cap};
-    return request(s, method, path, json_body, bearer, body_out, &capture);
+    return request(s, method, path, json_body, bearer, NULL, body_out, &capture);
 }
 
 /* POST /v1/test/clock with body; 0 when the server answered 200. */

@@ -67,6 +67,13 @@ int stub_request_header(const stub_process *s, const char *method, const char *p
                         const char *header, char *value, size_t cap);
 
 /*
+ * stub_request with extra request headers ("Name: value" strings, NULL-terminated) and no
+ * bearer; the body is sent byte for byte (e.g. a webhook call whose signature covers it).
+ */
+int stub_request_headers(const stub_process *s, const char *method, const char *path,
+                         const char *body, const char *const *headers, char **body_out);
+
+/*
  * Test mode: sign phone (E.164) in - request a code, read it from the
  * simulated SMS, verify it - and copy the session token into token (cap >= 64).
  * A phone may be sent a code only every 30 s of server time (advance the clock

@@ -12,6 +12,7 @@
 #   CJSON_SRC                cJSON 1.7.x
 #   MBEDTLS_SRC              Mbed TLS 3.6.x (LTS)
 #   CURL_SRC                 curl 8.x
+#   QRENCODE_SRC             libqrencode 4.1.x (LGPL-2.1+; the core's QR codes, access.h)
 # Optional: ABIS (default "arm64-v8a armeabi-v7a x86_64"), ANDROID_API (default 24).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -25,7 +26,7 @@ for tool in cmake ninja javac jar; do
   command -v "$tool" >/dev/null || die "$tool is not on PATH"
 done
 [ -f "${SQLITE_AMALGAMATION_DIR:-}/sqlite3.c" ] || die "set SQLITE_AMALGAMATION_DIR (sqlite3.c)"
-for v in CJSON_SRC MBEDTLS_SRC CURL_SRC; do
+for v in CJSON_SRC MBEDTLS_SRC CURL_SRC QRENCODE_SRC; do
   [ -f "${!v:-}/CMakeLists.txt" ] || die "set $v to the unpacked source tree (with CMakeLists.txt)"
 done
 abis="${ABIS:-arm64-v8a armeabi-v7a x86_64}"
@@ -53,6 +54,8 @@ for abi in $abis; do
   dep mbedtls "$MBEDTLS_SRC" -DENABLE_TESTING=OFF -DENABLE_PROGRAMS=OFF
   dep cjson "$CJSON_SRC" -DENABLE_CJSON_TEST=OFF -DENABLE_CJSON_UTILS=OFF \
     -DENABLE_CUSTOM_COMPILER_FLAGS=OFF
+  dep qrencode "$QRENCODE_SRC" -DWITH_TOOLS=NO -DWITH_TESTS=NO -DWITHOUT_PNG=ON \
+    -DCMAKE_DISABLE_FIND_PACKAGE_PNG=TRUE -DCMAKE_DISABLE_FIND_PACKAGE_ICONV=TRUE
   # curl over mbedTLS, HTTP(S) only. Android keeps its CA certificates one per file under
   # /system/etc/security/cacerts, which mbedTLS reads as a CA path.
   dep curl "$CURL_SRC" -DCURL_USE_MBEDTLS=ON -DCURL_USE_OPENSSL=OFF \

@@ -1,4 +1,5 @@
 /* bindings/jni/src/convert.c - C values <-> Java objects, and errors -> exceptions. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,5 +103,114 @@ jobjectArray mcj_build_array(JNIEnv *env, jclass cls, const void *items, size_t 
         (*env)->SetObjectArrayElement(env, array, (jsize)i, el);
         (*env)->DeleteLocalRef(env, el);
     }
+    return array;
+}
+
+/* ---- arrays ---------------------------------------------------------------------------- */
+
+void mcj_free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; v != NULL && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+bool mcj_arg_strings(JNIEnv *env, jobjectArray array, const char *field, const char *suffix,
+                     char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    jsize len = array != NULL ? (*env)->GetArrayLength(env, array) : 0;
+    if (len <= 0)
+        return true;
+    char **v = calloc((size_t)len, sizeof *v);
+    if (v == NULL) {
+        mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory");
+        return false;
+    }
+    for (jsize i = 0; i < len; i++) {
+        jstring s = (jstring)(*env)->GetObjectArrayElement(env, array, i);
+        bool ok = !(*env)->ExceptionCheck(env);
+        if (ok) {
+            char name[96];
+            snprintf(name, sizeof name, "%s[%d]%s", field, (int)i, suffix);
+            ok = mcj_arg(env, s, name, &v[i]);
+        }
+        (*env)->DeleteLocalRef(env, s);
+        if (!ok) {
+            mcj_free_strings(v, (size_t)len);
+            return false;
+        }
+    }
+    *out = v;
+    *n = (size_t)len;
+    return true;
+}
+
+jobjectArray mcj_string_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
+                                    size_t n)
+{
+    jobjectArray array = (*env)->NewObjectArray(env, (jsize)n, mcj.string, NULL);
+    for (size_t i = 0; array != NULL && i < n; i++) {
+        const char *value = *(char *const *)((const char *)items + i * size + offset);
+        jstring s = mcj_str(env, value);
+        if (s == NULL) {
+            (*env)->DeleteLocalRef(env, array);
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, array, (jsize)i, s);
+        (*env)->DeleteLocalRef(env, s);
+    }
+    return array;
+}
+
+/* The items' fields gathered into one C buffer, then copied into the Java array in one call. */
+
+jintArray mcj_int_field_array(JNIEnv *env, const void *items, size_t size, size_t offset, size_t n)
+{
+    jintArray array = (*env)->NewIntArray(env, (jsize)n);
+    if (array == NULL || n == 0)
+        return array;
+    jint *v = malloc(n * sizeof *v);
+    if (v == NULL) {
+        (*env)->DeleteLocalRef(env, array);
+        mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = (jint) * (const int32_t *)((const char *)items + i * size + offset);
+    (*env)->SetIntArrayRegion(env, array, 0, (jsize)n, v);
+    free(v);
+    return array;
+}
+
+jlongArray mcj_long_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
+                                size_t n)
+{
+    jlongArray array = (*env)->NewLongArray(env, (jsize)n);
+    if (array == NULL || n == 0)
+        return array;
+    jlong *v = malloc(n * sizeof *v);
+    if (v == NULL) {
+        (*env)->DeleteLocalRef(env, array);
+        mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = (jlong) * (const int64_t *)((const char *)items + i * size + offset);
+    (*env)->SetLongArrayRegion(env, array, 0, (jsize)n, v);
+    free(v);
+    return array;
+}
+
+jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n)
+{
+    if (n > (size_t)INT32_MAX) {
+        mcj_throw_status(env, MC_ERR_NO_MEMORY, "too many bytes for a Java array");
+        return NULL;
+    }
+    jbyteArray array = (*env)->NewByteArray(env, (jsize)n);
+    if (array != NULL && n > 0)
+        (*env)->SetByteArrayRegion(env, array, 0, (jsize)n, (const jbyte *)bytes);
     return array;
 }

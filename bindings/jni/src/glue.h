@@ -21,6 +21,7 @@
 
 /* Classes (global references) and ids cached by JNI_OnLoad. */
 typedef struct mcj_cache {
+    jclass string; /* java.lang.String, for String[] results */
     jclass exception, sync_failed, account, otp_request, verify_result, sync_status, sync_report,
         mutation, event, notification, inbox;
     jmethodID exception_init, sync_failed_init, account_init, otp_request_init, verify_result_init,
@@ -83,6 +84,27 @@ jstring mcj_str(JNIEnv *env, const char *utf8);
  * not be made. */
 jobjectArray mcj_build_array(JNIEnv *env, jclass cls, const void *items, size_t size, size_t count,
                              jobject (*make)(JNIEnv *, const void *));
+
+/* Arrays (convert.c). Lists of small values cross as parallel arrays that the Java constructors
+ * assemble, so a list makes one JNI object per element, not per field of a sub-list. */
+
+/*
+ * A Java String[] -> *out, *n malloc'd UTF-8 strings (NULL for a null element; *out NULL for a
+ * null or empty array). Each element is checked like mcj_arg and named field[i]suffix
+ * ("guests[2].email"). False with an exception pending. Free with mcj_free_strings.
+ */
+bool mcj_arg_strings(JNIEnv *env, jobjectArray array, const char *field, const char *suffix,
+                     char ***out, size_t *n);
+void mcj_free_strings(char **v, size_t n);
+/* A String[] of the char * field at offset in each of n items of size bytes (NULL as ""). */
+jobjectArray mcj_string_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
+                                    size_t n);
+/* An int[] / long[] of the int32_t / int64_t field at offset in each of n items. */
+jintArray mcj_int_field_array(JNIEnv *env, const void *items, size_t size, size_t offset, size_t n);
+jlongArray mcj_long_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
+                                size_t n);
+/* A byte[] copy of n bytes, in one JNI call. */
+jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
 
 jobject mcj_new_account(JNIEnv *env, const mc_account *a);
 jobject mcj_new_sync_report(JNIEnv *env, const mc_sync_report *r);
@@ -147,5 +169,17 @@ bool mcj_booking_init(JNIEnv *env);
 bool mcj_booking_register(JNIEnv *env, jclass native);
 /* Release what mcj_booking_init cached (JNI_OnUnload, or a failed load). */
 void mcj_booking_shutdown(JNIEnv *env);
+
+/* ---- natives_billing.c: passes, invoices, membership (membercore/billing.h) ------------ */
+
+bool mcj_billing_init(JNIEnv *env);
+bool mcj_billing_register(JNIEnv *env, jclass native);
+void mcj_billing_shutdown(JNIEnv *env);
+
+/* ---- natives_access.c: credentials, door payloads, QR codes (membercore/access.h) ------ */
+
+bool mcj_access_init(JNIEnv *env);
+bool mcj_access_register(JNIEnv *env, jclass native);
+void mcj_access_shutdown(JNIEnv *env);
 
 #endif

@@ -6,7 +6,8 @@
  * from JNI_OnLoad) and its natives registered here on org.membercore.Native
  * (mcj_booking_register); the signatures must match Native.java. Lists of small values (a
  * room's free blocks, a booking's guests) cross as parallel primitive / String arrays that the
- * Java constructors assemble, so a search makes one JNI object per room, not per block.
+ * Java constructors assemble (convert.c's mcj_string_field_array and mcj_arg_strings), so a
+ * search makes one JNI object per room, not per block.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -19,19 +20,13 @@
 #define PKG "Lorg/membercore/"
 
 static struct {
-    jclass string, room_search, room, booking, credits, credit_line;
+    jclass room_search, room, booking, credits, credit_line;
     jmethodID room_search_init, room_init, booking_init, credits_init, credit_line_init;
 } bk;
 
 bool mcj_booking_init(JNIEnv *env)
 {
-    jclass string = (*env)->FindClass(env, "java/lang/String");
-    if (string == NULL)
-        return false;
-    bk.string = (jclass)mcj_ref_new(env, string);
-    (*env)->DeleteLocalRef(env, string);
-    return bk.string != NULL &&
-           mcj_cache_class(env, "org/membercore/RoomSearch", "([" PKG "Room;" S ")V",
+    return mcj_cache_class(env, "org/membercore/RoomSearch", "([" PKG "Room;" S ")V",
                            &bk.room_search, &bk.room_search_init) &&
            mcj_cache_class(env, "org/membercore/Room", "(" S S S "I[" S "JI[J[I)V", &bk.room,
                            &bk.room_init) &&
@@ -46,79 +41,14 @@ bool mcj_booking_init(JNIEnv *env)
 
 void mcj_booking_shutdown(JNIEnv *env)
 {
-    jclass *classes[] = {&bk.string,  &bk.room_search, &bk.room,
-                         &bk.booking, &bk.credits,     &bk.credit_line};
+    jclass *classes[] = {&bk.room_search, &bk.room, &bk.booking, &bk.credits, &bk.credit_line};
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         mcj_ref_delete(env, *classes[i]);
         *classes[i] = NULL;
     }
 }
 
-/* ---- Java -> C ------------------------------------------------------------------------- */
-
-static void free_strings(char **v, size_t n)
-{
-    for (size_t i = 0; v != NULL && i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
-/*
- * A Java String[] -> *out, *n malloc'd UTF-8 strings (NULL for a null element; *out NULL for a
- * null or empty array). Each element is checked like mcj_arg and named field[i]suffix
- * ("guests[2].email"). False with an exception pending.
- */
-static bool arg_strings(JNIEnv *env, jobjectArray array, const char *field, const char *suffix,
-                        char ***out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    jsize len = array != NULL ? (*env)->GetArrayLength(env, array) : 0;
-    if (len <= 0)
-        return true;
-    char **v = calloc((size_t)len, sizeof *v);
-    if (v == NULL) {
-        mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory");
-        return false;
-    }
-    for (jsize i = 0; i < len; i++) {
-        jstring s = (jstring)(*env)->GetObjectArrayElement(env, array, i);
-        bool ok = !(*env)->ExceptionCheck(env);
-        if (ok) {
-            char name[96];
-            snprintf(name, sizeof name, "%s[%d]%s", field, (int)i, suffix);
-            ok = mcj_arg(env, s, name, &v[i]);
-        }
-        (*env)->DeleteLocalRef(env, s);
-        if (!ok) {
-            free_strings(v, (size_t)len);
-            return false;
-        }
-    }
-    *out = v;
-    *n = (size_t)len;
-    return true;
-}
-
 /* ---- C -> Java ------------------------------------------------------------------------- */
-
-/* A String[] of the char * field at offset in each of n items of size bytes (NULL as ""). */
-static jobjectArray string_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
-                                       size_t n)
-{
-    jobjectArray array = (*env)->NewObjectArray(env, (jsize)n, bk.string, NULL);
-    for (size_t i = 0; array != NULL && i < n; i++) {
-        const char *value = *(char *const *)((const char *)items + i * size + offset);
-        jstring s = mcj_str(env, value);
-        if (s == NULL) {
-            (*env)->DeleteLocalRef(env, array);
-            return NULL;
-        }
-        (*env)->SetObjectArrayElement(env, array, (jsize)i, s);
-        (*env)->DeleteLocalRef(env, s);
-    }
-    return array;
-}
 
 /* The free blocks as two parallel arrays (start instants, local minutes). */
 static bool slot_arrays(JNIEnv *env, const mc_slot *slots, size_t n, jlongArray *starts,
@@ -163,7 +93,7 @@ static jobject new_room(JNIEnv *env, const void *item)
     jstring building_id = id ? mcj_str(env, r->building_id) : NULL;
     jstring name = building_id ? mcj_str(env, r->name) : NULL;
     jobjectArray amenities =
-        name ? string_field_array(env, r->amenities, sizeof *r->amenities, 0, r->amenity_count)
+        name ? mcj_string_field_array(env, r->amenities, sizeof *r->amenities, 0, r->amenity_count)
              : NULL;
     if (amenities != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
         obj = (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name,
@@ -195,17 +125,17 @@ static jobject new_booking(JNIEnv *env, const void *item)
     jstring id = mcj_str(env, b->id);
     jstring room_id = id ? mcj_str(env, b->room_id) : NULL;
     jstring building_id = room_id ? mcj_str(env, b->building_id) : NULL;
-    jobjectArray names = building_id
-                             ? string_field_array(env, b->guests, g,
-                                                  offsetof(mc_booking_guest, name), b->guest_count)
-                             : NULL;
+    jobjectArray names =
+        building_id ? mcj_string_field_array(env, b->guests, g, offsetof(mc_booking_guest, name),
+                                             b->guest_count)
+                    : NULL;
     jobjectArray emails =
-        names ? string_field_array(env, b->guests, g, offsetof(mc_booking_guest, email),
-                                   b->guest_count)
+        names ? mcj_string_field_array(env, b->guests, g, offsetof(mc_booking_guest, email),
+                                       b->guest_count)
               : NULL;
     jobjectArray credentials =
-        emails ? string_field_array(env, b->guests, g, offsetof(mc_booking_guest, credential_id),
-                                    b->guest_count)
+        emails ? mcj_string_field_array(env, b->guests, g,
+                                        offsetof(mc_booking_guest, credential_id), b->guest_count)
                : NULL;
     jstring order_id = credentials ? mcj_str(env, b->order_id) : NULL;
     jstring key_id = order_id ? mcj_str(env, b->razorpay_key_id) : NULL;
@@ -273,7 +203,7 @@ static jobject search_rooms(JNIEnv *env, jclass cls, jlong h, jstring building_i
     jobject obj = NULL;
     if (mcj_arg(env, building_id, "building_id", &b) && mcj_arg(env, date, "date", &d) &&
         mcj_arg(env, from, "from", &f) && mcj_arg(env, to, "to", &t) &&
-        arg_strings(env, amenities, "amenities", "", &a, &a_count)) {
+        mcj_arg_strings(env, amenities, "amenities", "", &a, &a_count)) {
         mc_room_query q = {b, d, f, t, (int32_t)min_capacity, (const char *const *)a, a_count};
         mc_room_search *s = NULL;
         mc_error err = MC_ERROR_INIT;
@@ -287,7 +217,7 @@ static jobject search_rooms(JNIEnv *env, jclass cls, jlong h, jstring building_i
     free(d);
     free(f);
     free(t);
-    free_strings(a, a_count);
+    mcj_free_strings(a, a_count);
     return obj;
 }
 
@@ -302,8 +232,8 @@ static jobject create_booking(JNIEnv *env, jclass cls, jlong h, jstring room_id,
     jobject obj = NULL;
     bool ok = mcj_arg(env, room_id, "room_id", &r) && mcj_arg(env, date, "date", &d) &&
               mcj_arg(env, start, "start", &s) &&
-              arg_strings(env, guest_names, "guests", ".name", &names, &name_count) &&
-              arg_strings(env, guest_emails, "guests", ".email", &emails, &email_count);
+              mcj_arg_strings(env, guest_names, "guests", ".name", &names, &name_count) &&
+              mcj_arg_strings(env, guest_emails, "guests", ".email", &emails, &email_count);
     if (ok && name_count != email_count) {
         mcj_throw_status(env, MC_ERR_INVALID_ARG, "guests: as many names as emails are needed");
         ok = false;
@@ -326,8 +256,8 @@ static jobject create_booking(JNIEnv *env, jclass cls, jlong h, jstring room_id,
     free(r);
     free(d);
     free(s);
-    free_strings(names, name_count);
-    free_strings(emails, email_count);
+    mcj_free_strings(names, name_count);
+    mcj_free_strings(emails, email_count);
     free(guests);
     return obj;
 }

@@ -69,7 +69,13 @@ bool mcj_cache_class(JNIEnv *env, const char *name, const char *ctor_sig, jclass
 
 static bool cache_all(JNIEnv *env)
 {
-    bool ok = mcj_cache_class(env, "org/membercore/MemberCoreException", "(I" S "III" S ")V",
+    jclass string = (*env)->FindClass(env, "java/lang/String");
+    if (string == NULL)
+        return false;
+    mcj.string = (jclass)mcj_ref_new(env, string);
+    (*env)->DeleteLocalRef(env, string);
+    bool ok = mcj.string != NULL &&
+              mcj_cache_class(env, "org/membercore/MemberCoreException", "(I" S "III" S ")V",
                               &mcj.exception, &mcj.exception_init) &&
               mcj_cache_class(env, "org/membercore/SyncFailedException",
                               "(I" S "III" S PKG "SyncReport;)V", &mcj.sync_failed,
@@ -114,19 +120,22 @@ static bool cache_all(JNIEnv *env)
         return false;
     mcj.clock_now = (*env)->GetMethodID(env, clock, "nowMs", "()J");
     (*env)->DeleteLocalRef(env, clock);
-    return mcj.clock_now != NULL && mcj_booking_init(env);
+    return mcj.clock_now != NULL && mcj_booking_init(env) && mcj_billing_init(env) &&
+           mcj_access_init(env);
 }
 
 static void release_all(JNIEnv *env)
 {
-    jclass *classes[] = {&mcj.exception,     &mcj.sync_failed,  &mcj.account,     &mcj.otp_request,
-                         &mcj.verify_result, &mcj.sync_status,  &mcj.sync_report, &mcj.mutation,
-                         &mcj.event,         &mcj.notification, &mcj.inbox};
+    jclass *classes[] = {&mcj.string,      &mcj.exception,     &mcj.sync_failed,  &mcj.account,
+                         &mcj.otp_request, &mcj.verify_result, &mcj.sync_status,  &mcj.sync_report,
+                         &mcj.mutation,    &mcj.event,         &mcj.notification, &mcj.inbox};
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         mcj_ref_delete(env, *classes[i]);
         *classes[i] = NULL;
     }
     mcj_booking_shutdown(env);
+    mcj_billing_shutdown(env);
+    mcj_access_shutdown(env);
     mcj_platform_shutdown(env);
 }
 
@@ -149,7 +158,8 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
     }
     jint rc =
         (*env)->RegisterNatives(env, native, natives, (jint)(sizeof natives / sizeof natives[0]));
-    if (rc == JNI_OK && !mcj_booking_register(env, native))
+    if (rc == JNI_OK && !(mcj_booking_register(env, native) && mcj_billing_register(env, native) &&
+                          mcj_access_register(env, native)))
         rc = JNI_ERR;
     (*env)->DeleteLocalRef(env, native);
     if (rc != JNI_OK) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build bindings/swift/MemberCoreC.xcframework: libmembercore and its dependencies (SQLite,
-# cJSON, mbedTLS, curl over Secure Transport) as one static library per platform, for iOS
-# device (arm64) and simulator (arm64 + x86_64), with the public headers and the CMemberCore
-# module map. Package.swift uses the xcframework instead of the system library once it exists.
+# cJSON, mbedTLS, libqrencode, curl over Secure Transport) as one static library per
+# platform, for iOS device (arm64) and simulator (arm64 + x86_64), with the public headers
+# and the CMemberCore module map. Package.swift uses the xcframework instead of the system library once it exists.
 #
 # UNTESTED: written on Linux, where it cannot run. It needs macOS with Xcode (xcrun,
 # xcodebuild, the iphoneos / iphonesimulator SDKs), curl and tar; it downloads the pinned
@@ -27,6 +27,7 @@ sqlite_url="https://www.sqlite.org/2024/sqlite-amalgamation-3470200.zip"
 cjson_url="https://github.com/DaveGamble/cJSON/archive/refs/tags/v1.7.18.tar.gz"
 mbedtls_url="https://github.com/Mbed-TLS/mbedtls/releases/download/mbedtls-3.6.2/mbedtls-3.6.2.tar.bz2"
 curl_url="https://curl.se/download/curl-8.11.1.tar.xz"   # last series with Secure Transport
+qrencode_url="https://github.com/fukuchi/libqrencode/archive/refs/tags/v4.1.1.tar.gz"
 
 mkdir -p "$work/src"
 fetch() { # url dir
@@ -43,6 +44,7 @@ fetch "$sqlite_url" sqlite
 fetch "$cjson_url" cjson
 fetch "$mbedtls_url" mbedtls
 fetch "$curl_url" curl
+fetch "$qrencode_url" qrencode
 
 # The core's sources, as core/meson.build lists them (platform/linux is not used on iOS:
 # the Swift binding supplies the Keychain and the log hook).
@@ -69,7 +71,13 @@ build_slice() { # sdk arch out
      --disable-imap --disable-smtp --disable-gopher --disable-mqtt --disable-manual >/dev/null
    make -j"$(sysctl -n hw.ncpu)" >/dev/null && make install >/dev/null)
 
-  # SQLite, cJSON, mbedTLS: plain compiles.
+  # SQLite, cJSON, mbedTLS, libqrencode: plain compiles. libqrencode without its configure:
+  # the definitions its config.h would carry (the pthread mutex: the core encodes on any thread).
+  for f in qrencode qrinput bitstream qrspec rsecc split mask mqrspec mmask; do
+    $cc $cflags -DHAVE_LIBPTHREAD=1 -DHAVE_STRDUP=1 -DSTATIC_IN_RELEASE=static \
+      -DMAJOR_VERSION=4 -DMINOR_VERSION=1 -DMICRO_VERSION=1 -DVERSION='"4.1.1"' \
+      -c "$work/src/qrencode/$f.c" -o "$obj/qrencode_$f.o"
+  done
   $cc $cflags -DSQLITE_THREADSAFE=1 -c "$work/src/sqlite/sqlite3.c" -o "$obj/sqlite3.o"
   $cc $cflags -c "$work/src/cjson/cJSON.c" -o "$obj/cJSON.o"
   for f in "$work/src/mbedtls/library/"*.c; do
@@ -80,7 +88,7 @@ build_slice() { # sdk arch out
   for f in $core_sources; do
     $cc $cflags -std=c11 -D_DARWIN_C_SOURCE -DMC_VERSION="\"$version\"" \
       -I"$root/core/include" -I"$root/core/src" -I"$root/platform" \
-      -I"$work/src/sqlite" -I"$work/src/cjson" -I"$work/src/mbedtls/include" \
+      -I"$work/src/sqlite" -I"$work/src/cjson" -I"$work/src/mbedtls/include" -I"$work/src/qrencode" \
       -I"$out/prefix/include" -c "$root/core/$f" -o "$obj/core_$(echo "${f%.c}" | tr / _).o"
   done
 

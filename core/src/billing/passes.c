@@ -121,8 +121,8 @@ static bool check_rules(const mci_building *b, const mc_cart *cart, const int64_
                                     ? cart->items[k].guest_email
                                     : "you";
             if (days[k] == days[i] && strcasecmp(other, who) == 0) {
-                snprintf(msg, sizeof msg, "pass %zu: %s already has pass %zu on %s", i + 1, who,
-                         k + 1, p->date);
+                snprintf(msg, sizeof msg, "pass %zu: %s already %s pass %zu on %s", i + 1, who,
+                         strcmp(who, "you") == 0 ? "have" : "has", k + 1, p->date);
                 ok = add_violation(q, i, "duplicate", msg);
             }
         }

@@ -3,8 +3,9 @@ import CMemberCore
 import Foundation
 
 /// One client over a data directory: sign-in, the offline-first sync engine, events, the
-/// notifications inbox, meeting rooms and the push token. Open one per data directory, use it
-/// from any thread or task, and close it (or let it go: deinit closes).
+/// notifications inbox, meeting rooms, the push token, day passes, invoices and door codes.
+/// Open one per data directory, use it from any thread or task, and close it (or let it go:
+/// deinit closes).
 ///
 /// - Local reads (`account()`, `events()`, `notifications()`, `syncStatus()`, ...) and local
 ///   writes (`rsvp`, `markRead`, ...) are synchronous: they touch only the local store.

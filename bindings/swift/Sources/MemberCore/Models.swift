@@ -173,6 +173,12 @@ public struct DataKinds: OptionSet, Sendable, Hashable, CustomStringConvertible 
     public static let roomBusy = DataKinds(rawValue: UInt32(MC_KIND_ROOM_BUSY.rawValue))
     /// The company's credit ledger.
     public static let creditLedger = DataKinds(rawValue: UInt32(MC_KIND_CREDIT_LEDGER.rawValue))
+    /// The member's door credentials (`credentials()`).
+    public static let credential = DataKinds(rawValue: UInt32(MC_KIND_CREDENTIAL.rawValue))
+    /// Day passes the member bought (`passes()`).
+    public static let pass = DataKinds(rawValue: UInt32(MC_KIND_PASS.rawValue))
+    public static let invoice = DataKinds(rawValue: UInt32(MC_KIND_INVOICE.rawValue))
+    public static let membership = DataKinds(rawValue: UInt32(MC_KIND_MEMBERSHIP.rawValue))
 
     /// The wire names of the kinds present: ["event", "rsvp", ...].
     public var names: [String] {

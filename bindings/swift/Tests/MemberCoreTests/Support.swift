@@ -246,3 +246,81 @@ final class CountingStorage: SecureStorage, @unchecked Sendable {
     var sets: [String] { lock.withLock { setKeys } }
     var deletes: [String] { lock.withLock { deleteKeys } }
 }
+
+// MARK: - Day passes, payments and the door (docs/passes-protocol.md, "Test mode")
+
+/// One day in milliseconds.
+let dayMs: Int64 = 86_400_000
+
+extension StubServer {
+    /// The stub's day passes and door reader are needed by the billing and access suites: say
+    /// so plainly (a failure, not a skip) when this memberstub does not serve them.
+    func requirePassRoutes() async throws {
+        let (scan, scanBody) = try await request(
+            "POST", "/v1/test/door/scan", json: "{\"building\":\"BLR-1\",\"payload\":\"MC1|x\"}")
+        guard scan == 200 else {
+            throw TestFailure(
+                "memberstub answers POST /v1/test/door/scan with HTTP \(scan) (\(scanBody)): these tests "
+                    + "need the stub's door route (docs/passes-protocol.md, \"Test mode\")")
+        }
+        let (checkout, checkoutBody) = try await request("POST", "/v1/passes/checkout", json: "{}")
+        guard [400, 401, 422].contains(checkout) else {
+            throw TestFailure(
+                "memberstub answers POST /v1/passes/checkout (no token) with HTTP \(checkout) "
+                    + "(\(checkoutBody)), not 401: these tests need the stub's day-pass checkout")
+        }
+    }
+
+    /// The simulated Razorpay checkout: a payment id and its signature (forged: made with
+    /// another key).
+    func razorpayPay(orderId: String, forge: Bool = false) async throws -> (
+        paymentId: String, signature: String
+    ) {
+        let (status, body) = try await request(
+            "POST", "/v1/test/razorpay/pay", json: "{\"order_id\":\"\(orderId)\",\"forge\":\(forge)}")
+        guard status == 200,
+            let json = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
+            let payment = json["payment_id"] as? String, let signature = json["signature"] as? String
+        else { throw TestFailure("razorpay pay \(orderId): \(status) \(body)") }
+        return (payment, signature)
+    }
+
+    /// The door reader: "granted", or why not ("replayed", "expired", "wrong_building", ...).
+    func doorScan(building: String, payload: String) async throws -> String {
+        let request = try JSONSerialization.data(withJSONObject: ["building": building, "payload": payload])
+        let (status, body) = try await self.request(
+            "POST", "/v1/test/door/scan", json: String(decoding: request, as: UTF8.self))
+        guard status == 200,
+            let json = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
+            let granted = json["granted"] as? Bool
+        else {
+            throw TestFailure(
+                "door scan: HTTP \(status) \(body) (the stub's POST /v1/test/door/scan is needed)")
+        }
+        return granted ? "granted" : (json["reason"] as? String ?? "?")
+    }
+
+    /// Changes a building's day-pass price (synced to clients as a building change).
+    func setDayPassPrice(_ buildingId: String, paise: Int64) async throws {
+        let (status, body) = try await request(
+            "POST", "/v1/test/open_space",
+            json: "{\"building_id\":\"\(buildingId)\",\"day_pass_price_paise\":\(paise)}")
+        guard status == 200 else { throw TestFailure("open_space: \(status) \(body)") }
+    }
+}
+
+extension Fixture {
+    /// Now by the clients' (and the stub's) clock.
+    var now: Date { Date(timeIntervalSince1970: TimeInterval(nowMs.read()) / 1000) }
+
+    /// Checks out `cart`, pays it through the simulated Razorpay checkout and confirms it: the
+    /// passes are active and their credentials synced when this returns.
+    @discardableResult
+    func buyPasses(_ core: MemberCore, _ cart: PassCart) async throws -> Order {
+        let order = try await core.checkoutPasses(cart)
+        let paid = try await stub.razorpayPay(orderId: order.orderId)
+        try await core.confirmInvoicePayment(
+            orderId: order.orderId, paymentId: paid.paymentId, signature: paid.signature)
+        return order
+    }
+}

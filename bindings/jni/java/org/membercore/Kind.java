@@ -18,7 +18,15 @@ public enum Kind {
     /** Rooms' taken blocks (no member names). */
     ROOM_BUSY(256),
     /** The company's credit ledger. */
-    CREDIT_LEDGER(512);
+    CREDIT_LEDGER(512),
+    /** The member's door credentials. */
+    CREDENTIAL(1024),
+    /** Day passes the member bought. */
+    PASS(2048),
+    /** Invoices (a company member: the company's). */
+    INVOICE(4096),
+    /** The member's membership. */
+    MEMBERSHIP(8192);
 
     private final int bit;
 

@@ -17,10 +17,11 @@ import java.util.Set;
  * {@link #account()}, ...) and local writes ({@link #rsvp}, {@link #markNotificationRead}) answer
  * from the local store and are quick. The sign-in calls ({@link #requestOtp}, {@link #verifyOtp},
  * {@link #completeProfile}, {@link #setIntent}, {@link #refreshAccount}), {@link #syncOnce()}, a
- * Razorpay {@link #createBooking} and {@link #confirmPayment} block on the network (up to the
+ * Razorpay {@link #createBooking}, {@link #confirmPayment}, {@link #checkoutPasses},
+ * {@link #payInvoice} and {@link #confirmInvoicePayment} block on the network (up to the
  * configured timeouts): call them off the UI thread (an executor, or Kotlin's
- * {@code withContext(Dispatchers.IO)}). Room search, credit bookings and cancellations answer
- * from the local store.
+ * {@code withContext(Dispatchers.IO)}). Room search, credit bookings and cancellations, pass
+ * quotes, the billing lists, credentials and their door codes answer from the local store.
  *
  * <p><b>Errors</b> are {@link MemberCoreException}s carrying the core's {@link ErrorCode}. Any
  * call after {@link #close()} throws {@link IllegalStateException}; closing twice is fine.
@@ -767,6 +768,181 @@ public final class MemberCore implements AutoCloseable {
         } finally {
             exit();
         }
+    }
+
+    // ---- day passes, invoices, membership ----------------------------------------------------
+
+    /* The cart as the three parallel arrays the glue takes: dates, guest names, guest emails. */
+    private static String[][] cartArrays(Cart cart) {
+        int n = cart.items.size();
+        String[][] a = new String[3][n];
+        for (int i = 0; i < n; i++) {
+            PassItem p = cart.items.get(i);
+            require(p, "items[" + i + "]");
+            a[0][i] = p.date;
+            a[1][i] = p.guestName;
+            a[2][i] = p.guestEmail;
+        }
+        return a;
+    }
+
+    /**
+     * Price a cart with the synced tiers and check it against every rule the device knows (past
+     * dates, the booking window, blackouts, closed days, one pass per person per date); the
+     * broken ones are in {@link Quote#getViolations()}, not thrown. Capacity is only known to
+     * the server. Local only (works offline; sync to refresh prices). Errors: INVALID_ARG (the
+     * cart's shape, a date or an email: the message names the field, e.g.
+     * {@code items[1].guest_email}), NOT_FOUND (building not synced, or selling no passes),
+     * UNAUTHORIZED, STORAGE.
+     */
+    public Quote quotePasses(Cart cart) {
+        require(cart, "cart");
+        String[][] a = cartArrays(cart);
+        long h = enter();
+        try {
+            return Native.quotePasses(h, cart.buildingId, a[0], a[1], a[2]);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Buy a cart: the server re-checks it (capacity included), makes a draft invoice and a
+     * Razorpay order and holds the seats for 15 minutes; the held passes and the draft are
+     * synced into the local store before it returns. Open Razorpay checkout with the order,
+     * then call {@link #confirmInvoicePayment}. Online (blocks). Errors: INVALID_ARG (names the
+     * field), CONFLICT (a rule broken or the day full: the message says which pass and rule),
+     * UNAUTHORIZED, OFFLINE, NETWORK, SERVER.
+     */
+    public Order checkoutPasses(Cart cart) {
+        require(cart, "cart");
+        String[][] a = cartArrays(cart);
+        long h = enter();
+        try {
+            return Native.checkoutPasses(h, cart.buildingId, a[0], a[1], a[2]);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * A Razorpay order for an {@link InvoiceStatus#ISSUED} or {@link InvoiceStatus#OVERDUE}
+     * invoice; then {@link #confirmInvoicePayment}. Online (blocks). Errors: INVALID_ARG
+     * ({@code invoice_id}), NOT_FOUND, STATE (paid, void or draft: server code
+     * {@code "not_payable"}; the present core reports it as CONFLICT, so test the server code),
+     * UNAUTHORIZED, OFFLINE, NETWORK, SERVER.
+     */
+    public Order payInvoice(String invoiceId) {
+        long h = enter();
+        try {
+            return Native.payInvoice(h, invoiceId);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Confirm an invoice's payment with what Razorpay checkout returned
+     * ({@code razorpay_payment_id}, {@code razorpay_signature}); only the server's signature
+     * check confirms it, and confirming twice is harmless. The local store is synced before it
+     * returns: the invoice paid, a checkout's passes {@link PassStatus#ACTIVE} with their
+     * credentials in {@link #credentials()}. Online (blocks). Errors: INVALID_ARG (a missing
+     * field, named; or a room booking's order: use {@link #confirmPayment}), PAYMENT_FAILED
+     * (signature refused), CONFLICT (the hold lapsed), NOT_FOUND, UNAUTHORIZED, OFFLINE,
+     * NETWORK, SERVER.
+     */
+    public void confirmInvoicePayment(String orderId, String paymentId, String signature) {
+        long h = enter();
+        try {
+            Native.confirmInvoicePayment(h, orderId, paymentId, signature);
+        } finally {
+            exit();
+        }
+    }
+
+    /** The member's day passes (theirs and their guests'), by date. Local only. */
+    public List<Pass> passes() {
+        long h = enter();
+        try {
+            return Collections.unmodifiableList(Arrays.asList(Native.passes(h)));
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * The billing history, newest first (a company member: the company's invoices). Local
+     * only. Errors: UNAUTHORIZED, STORAGE.
+     */
+    public List<Invoice> invoices() {
+        long h = enter();
+        try {
+            return Collections.unmodifiableList(Arrays.asList(Native.invoices(h)));
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * The member's membership ({@code "none"} for an on-demand user, never null). Local only.
+     * Errors: UNAUTHORIZED, STORAGE.
+     */
+    public Membership membership() {
+        long h = enter();
+        try {
+            return Native.membership(h);
+        } finally {
+            exit();
+        }
+    }
+
+    // ---- access credentials and QR codes ----------------------------------------------------
+
+    /**
+     * The member's access credentials not yet expired at the client's clock, soonest valid
+     * first. Local only (works offline). Errors: UNAUTHORIZED, STORAGE.
+     */
+    public List<Credential> credentials() {
+        long h = enter();
+        try {
+            return Collections.unmodifiableList(Arrays.asList(Native.credentials(h)));
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * The rotating door code of a credential at the client's clock, made offline from the
+     * secret synced with it, and when to redraw it. Show it with {@link #qrBitmap}; a
+     * screenshot is useless a minute later. Errors: INVALID_ARG ({@code credential_id}),
+     * NOT_FOUND (not on this device: sync), STATE (outside its validity: the message says "not
+     * valid yet" or "expired", with the instant), UNAUTHORIZED, STORAGE.
+     */
+    public CredentialPayload credentialPayload(String credentialId) {
+        long h = enter();
+        try {
+            return Native.credentialPayload(h, credentialId);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Encode text (UTF-8, byte mode) as a QR code at error-correction level M, as modules to
+     * draw with native primitives. Pure, any thread. Errors: INVALID_ARG ({@code text} null,
+     * empty or too long for a QR code).
+     */
+    public static QrCode qrEncode(String text) {
+        return Native.qrEncode(text);
+    }
+
+    /**
+     * Encode text as a QR code (level M) and draw it {@code scale} pixels per module (1-64) with
+     * the white quiet zone: {@code (modules + 8) * scale} pixels a side, one byte array. Pure,
+     * any thread. Errors: INVALID_ARG ({@code text} as {@link #qrEncode}, or {@code scale}).
+     */
+    public static QrBitmap qrBitmap(String text, int scale) {
+        return Native.qrBitmap(text, scale);
     }
 
     // ---- callbacks that threw ---------------------------------------------------------------

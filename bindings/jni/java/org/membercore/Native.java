@@ -113,6 +113,37 @@ final class Native {
 
     static native String bookingStatusName(int status);
 
+    /*
+     * Day passes, invoices, membership (natives_billing.c). A cart crosses as three parallel
+     * arrays of one length: dates, guest names and guest emails (null name and email for the
+     * buyer's own pass); any of them may hold nulls (the core refuses what it must).
+     */
+    static native Quote quotePasses(long h, String buildingId, String[] dates,
+            String[] guestNames, String[] guestEmails);
+
+    static native Order checkoutPasses(long h, String buildingId, String[] dates,
+            String[] guestNames, String[] guestEmails);
+
+    static native Order payInvoice(long h, String invoiceId);
+
+    static native void confirmInvoicePayment(long h, String orderId, String paymentId,
+            String signature);
+
+    static native Pass[] passes(long h);
+
+    static native Invoice[] invoices(long h);
+
+    static native Membership membership(long h);
+
+    /* Access credentials and QR codes (natives_access.c); the QR calls are pure. */
+    static native Credential[] credentials(long h);
+
+    static native CredentialPayload credentialPayload(long h, String credentialId);
+
+    static native QrCode qrEncode(String text);
+
+    static native QrBitmap qrBitmap(String text, int scale);
+
     /* Debug counter: global references the glue holds now. */
     static native long globalRefCount();
 

@@ -107,6 +107,30 @@ final class StubServer implements AutoCloseable {
         return new String[] {jsonString(body, "payment_id"), jsonString(body, "signature")};
     }
 
+    /** Set the stub's clock (POST /v1/test/clock); it then stands still there. */
+    void setClock(long nowMs) throws IOException {
+        request("POST", "/v1/test/clock", "{\"now_ms\": " + nowMs + "}", 200);
+    }
+
+    /**
+     * Show payload to the simulated door reader of building (POST /v1/test/door/scan): null
+     * when it grants access, else its reason ("replayed", "expired", "wrong_building", ...).
+     */
+    String doorScan(String building, String payload) throws IOException {
+        String body = request("POST", "/v1/test/door/scan", "{\"building\": \"" + building
+                + "\", \"payload\": \"" + payload + "\"}", 200);
+        if (body.matches("(?s).*\"granted\"\\s*:\\s*true.*")) {
+            return null;
+        }
+        return jsonString(body, "reason");
+    }
+
+    /** Change a building's day-pass price (POST /v1/test/open_space); clients see it on sync. */
+    void setDayPassPrice(String building, long paise) throws IOException {
+        request("POST", "/v1/test/open_space", "{\"building_id\": \"" + building
+                + "\", \"day_pass_price_paise\": " + paise + "}", 200);
+    }
+
     /** The access emails sent to an address, as the stub's JSON (GET /v1/test/emails). */
     String emails(String to) throws IOException {
         return request("GET", "/v1/test/emails?to=" + URLEncoder.encode(to, "UTF-8"), null, 200);

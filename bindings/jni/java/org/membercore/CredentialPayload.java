@@ -1,0 +1,37 @@
+package org.membercore;
+
+/**
+ * The rotating door code of a credential at the client's clock, and when it stops being
+ * current ({@link MemberCore#credentialPayload}).
+ */
+public final class CredentialPayload {
+    private final String payload;
+    private final long refreshAtMs;
+
+    CredentialPayload(String payload, long refreshAtMs) {
+        this.payload = payload;
+        this.refreshAtMs = refreshAtMs;
+    }
+
+    /**
+     * The text to show as a QR code, {@code "MC1|<credential id>|<step>|<code>"} (at most 62
+     * bytes: QR version 4 or lower at level M).
+     */
+    public String getPayload() {
+        return payload;
+    }
+
+    /**
+     * When to redraw (UTC ms): the start of the next 30-second step, or the end of the
+     * credential's validity if that comes first. Asking again then gives the next code (or
+     * {@link ErrorCode#STATE} once expired).
+     */
+    public long getRefreshAtMs() {
+        return refreshAtMs;
+    }
+
+    @Override
+    public String toString() {
+        return "CredentialPayload{" + payload + " until " + refreshAtMs + "}";
+    }
+}

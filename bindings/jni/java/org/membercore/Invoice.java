@@ -1,0 +1,109 @@
+package org.membercore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An invoice of the member's billing history ({@code mc_invoice}; a company member sees the
+ * company's), from the local store: a snapshot. Money in paise; instants in UTC ms, 0 when
+ * absent.
+ */
+public final class Invoice {
+    private final String id;
+    private final String number;
+    private final String statusName;
+    private final InvoiceStatus status;
+    private final List<InvoiceLine> lines;
+    private final long subtotalPaise;
+    private final long discountPaise;
+    private final long gstPaise;
+    private final long totalPaise;
+    private final long issuedAtMs;
+    private final long dueAtMs;
+    private final long paidAtMs;
+
+    /* Called by the JNI glue; the lines come as four parallel arrays. */
+    Invoice(String id, String number, String statusName, String[] lineDescriptions,
+            int[] lineQuantities, long[] lineUnitPaise, long[] lineAmountPaise,
+            long subtotalPaise, long discountPaise, long gstPaise, long totalPaise,
+            long issuedAtMs, long dueAtMs, long paidAtMs) {
+        this.id = id;
+        this.number = number;
+        this.statusName = statusName;
+        this.status = InvoiceStatus.fromWireName(statusName);
+        List<InvoiceLine> list = new ArrayList<InvoiceLine>(lineDescriptions.length);
+        for (int i = 0; i < lineDescriptions.length; i++) {
+            list.add(new InvoiceLine(lineDescriptions[i], lineQuantities[i], lineUnitPaise[i],
+                    lineAmountPaise[i]));
+        }
+        this.lines = Collections.unmodifiableList(list);
+        this.subtotalPaise = subtotalPaise;
+        this.discountPaise = discountPaise;
+        this.gstPaise = gstPaise;
+        this.totalPaise = totalPaise;
+        this.issuedAtMs = issuedAtMs;
+        this.dueAtMs = dueAtMs;
+        this.paidAtMs = paidAtMs;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** For people, e.g. {@code "INV-2027-0001"}. */
+    public String getNumber() {
+        return number;
+    }
+
+    public InvoiceStatus getStatus() {
+        return status;
+    }
+
+    /** The core's status as it came ({@code "paid"}, ...), for a status newer than the enum. */
+    public String getStatusName() {
+        return statusName;
+    }
+
+    /** In the invoice's order (unmodifiable). */
+    public List<InvoiceLine> getLines() {
+        return lines;
+    }
+
+    public long getSubtotalPaise() {
+        return subtotalPaise;
+    }
+
+    public long getDiscountPaise() {
+        return discountPaise;
+    }
+
+    public long getGstPaise() {
+        return gstPaise;
+    }
+
+    public long getTotalPaise() {
+        return totalPaise;
+    }
+
+    /** 0 for a draft. */
+    public long getIssuedAtMs() {
+        return issuedAtMs;
+    }
+
+    /** 0 when there is no due date. */
+    public long getDueAtMs() {
+        return dueAtMs;
+    }
+
+    /** 0 until paid. */
+    public long getPaidAtMs() {
+        return paidAtMs;
+    }
+
+    @Override
+    public String toString() {
+        return "Invoice{" + id + " " + number + " " + statusName + " " + totalPaise + " lines="
+                + lines + "}";
+    }
+}

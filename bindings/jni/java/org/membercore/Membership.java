@@ -1,0 +1,71 @@
+package org.membercore;
+
+/**
+ * The member's membership ({@code mc_membership}), from the local store: status
+ * {@code "active"} for a member of a company's plan, {@code "none"} (and every other field
+ * {@code ""}) for an on-demand user. Strings are never null.
+ */
+public final class Membership {
+    private final String statusName;
+    private final String plan;
+    private final String companyId;
+    private final String buildingId;
+    private final String seat;
+    private final String contractStart;
+    private final String contractEnd;
+
+    Membership(String statusName, String plan, String companyId, String buildingId, String seat,
+            String contractStart, String contractEnd) {
+        this.statusName = statusName;
+        this.plan = plan;
+        this.companyId = companyId;
+        this.buildingId = buildingId;
+        this.seat = seat;
+        this.contractStart = contractStart;
+        this.contractEnd = contractEnd;
+    }
+
+    /** The status is {@code "active"}. */
+    public boolean isActive() {
+        return "active".equals(statusName);
+    }
+
+    /** {@code "active"} or {@code "none"}. */
+    public String getStatusName() {
+        return statusName;
+    }
+
+    /** e.g. {@code "private_cabin"}. */
+    public String getPlan() {
+        return plan;
+    }
+
+    public String getCompanyId() {
+        return companyId;
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    /** e.g. {@code "Cabin 1019"}. */
+    public String getSeat() {
+        return seat;
+    }
+
+    /** {@code "YYYY-MM-DD"}, or {@code ""}. */
+    public String getContractStart() {
+        return contractStart;
+    }
+
+    /** {@code "YYYY-MM-DD"} (the last day), or {@code ""}. */
+    public String getContractEnd() {
+        return contractEnd;
+    }
+
+    @Override
+    public String toString() {
+        return "Membership{" + statusName + " " + plan + " " + companyId + " " + buildingId + " '"
+                + seat + "' " + contractStart + ".." + contractEnd + "}";
+    }
+}

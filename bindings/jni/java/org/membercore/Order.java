@@ -1,0 +1,63 @@
+package org.membercore;
+
+/**
+ * A Razorpay order to open checkout with ({@code mc_order}), from
+ * {@link MemberCore#checkoutPasses} or {@link MemberCore#payInvoice}. Once checkout returns,
+ * call {@link MemberCore#confirmInvoicePayment} with its payment id and signature.
+ */
+public final class Order {
+    private final String invoiceId;
+    private final String orderId;
+    private final String razorpayKeyId;
+    private final long amountPaise;
+    private final String currency;
+    private final long holdExpiresAtMs;
+
+    Order(String invoiceId, String orderId, String razorpayKeyId, long amountPaise,
+            String currency, long holdExpiresAtMs) {
+        this.invoiceId = invoiceId;
+        this.orderId = orderId;
+        this.razorpayKeyId = razorpayKeyId;
+        this.amountPaise = amountPaise;
+        this.currency = currency;
+        this.holdExpiresAtMs = holdExpiresAtMs;
+    }
+
+    /** The invoice it pays (a draft one for a pass checkout). */
+    public String getInvoiceId() {
+        return invoiceId;
+    }
+
+    /** Razorpay's order id, {@code "order_..."}. */
+    public String getOrderId() {
+        return orderId;
+    }
+
+    /** The key id to open Razorpay checkout with ({@code key_id}). */
+    public String getRazorpayKeyId() {
+        return razorpayKeyId;
+    }
+
+    public long getAmountPaise() {
+        return amountPaise;
+    }
+
+    /** {@code "INR"}. */
+    public String getCurrency() {
+        return currency;
+    }
+
+    /**
+     * When the seats held for a pass checkout are released unless paid (UTC ms; 15 minutes
+     * after checkout); 0 when nothing is held (an invoice's order).
+     */
+    public long getHoldExpiresAtMs() {
+        return holdExpiresAtMs;
+    }
+
+    @Override
+    public String toString() {
+        return "Order{" + orderId + " " + amountPaise + " " + currency + " invoice=" + invoiceId
+                + "}";
+    }
+}

@@ -1,0 +1,87 @@
+package org.membercore;
+
+/**
+ * A day pass the member bought, for themselves or a guest ({@code mc_pass}), from the local
+ * store: a snapshot, read it again for changes. Strings are never null ({@code ""} when absent).
+ */
+public final class Pass {
+    private final String id;
+    private final String buildingId;
+    private final String date;
+    private final String holderName;
+    private final String holderEmail;
+    private final String statusName;
+    private final PassStatus status;
+    private final String invoiceId;
+    private final String credentialId;
+
+    Pass(String id, String buildingId, String date, String holderName, String holderEmail,
+            String statusName, String invoiceId, String credentialId) {
+        this.id = id;
+        this.buildingId = buildingId;
+        this.date = date;
+        this.holderName = holderName;
+        this.holderEmail = holderEmail;
+        this.statusName = statusName;
+        this.status = PassStatus.fromWireName(statusName);
+        this.invoiceId = invoiceId;
+        this.credentialId = credentialId;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    /** The building-local date, {@code "YYYY-MM-DD"}. */
+    public String getDate() {
+        return date;
+    }
+
+    /** The guest's name; {@code ""} for the buyer's own pass. */
+    public String getHolderName() {
+        return holderName;
+    }
+
+    /** The guest's email; {@code ""} for the buyer's own pass. */
+    public String getHolderEmail() {
+        return holderEmail;
+    }
+
+    /** The buyer's own pass (not a guest's). */
+    public boolean isOwn() {
+        return holderEmail.isEmpty();
+    }
+
+    public PassStatus getStatus() {
+        return status;
+    }
+
+    /** The core's status as it came ({@code "held"}, ...), for a status newer than the enum. */
+    public String getStatusName() {
+        return statusName;
+    }
+
+    public String getInvoiceId() {
+        return invoiceId;
+    }
+
+    /**
+     * The access credential once {@link PassStatus#ACTIVE} ({@code ""} before). The buyer's
+     * own is in {@link MemberCore#credentials()} (its QR: {@link MemberCore#credentialPayload});
+     * a guest's is emailed to them.
+     */
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    @Override
+    public String toString() {
+        return "Pass{" + id + " " + buildingId + " " + date + " "
+                + (isOwn() ? "self" : holderName + " <" + holderEmail + ">") + " " + statusName
+                + (credentialId.isEmpty() ? "" : " " + credentialId) + "}";
+    }
+}

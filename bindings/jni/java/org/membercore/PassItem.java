@@ -1,0 +1,61 @@
+package org.membercore;
+
+/**
+ * One day pass of a {@link Cart} ({@code mc_pass_item}): for the buyer, or for a guest who is
+ * emailed their own access code once it is paid.
+ */
+public final class PassItem {
+    final String date;
+    final String guestName;
+    final String guestEmail;
+
+    private PassItem(String date, String guestName, String guestEmail) {
+        this.date = date;
+        this.guestName = guestName;
+        this.guestEmail = guestEmail;
+    }
+
+    /**
+     * The buyer's own pass.
+     *
+     * @param date the building-local date, {@code "YYYY-MM-DD"}
+     */
+    public static PassItem forSelf(String date) {
+        return new PassItem(date, null, null);
+    }
+
+    /**
+     * A guest's pass.
+     *
+     * @param date the building-local date, {@code "YYYY-MM-DD"}
+     * @param name 1-100 characters (Unicode code points: any script)
+     * @param email a valid address; one pass per person per date (emails compared ignoring case)
+     */
+    public static PassItem forGuest(String date, String name, String email) {
+        return new PassItem(date, name, email);
+    }
+
+    public String getDate() {
+        return date;
+    }
+
+    /** null for the buyer's own pass. */
+    public String getGuestName() {
+        return guestName;
+    }
+
+    /** null for the buyer's own pass. */
+    public String getGuestEmail() {
+        return guestEmail;
+    }
+
+    public boolean isGuest() {
+        return guestName != null || guestEmail != null;
+    }
+
+    @Override
+    public String toString() {
+        return "PassItem{" + date
+                + (isGuest() ? " " + guestName + " <" + guestEmail + ">" : " self") + "}";
+    }
+}

@@ -1,0 +1,51 @@
+package org.membercore;
+
+/**
+ * A QR code as modules, to draw with the platform's own primitives ({@code mc_qr},
+ * {@link MemberCore#qrEncode}): {@code width x width} modules, row-major, without the quiet zone
+ * (leave 4 light modules all round when drawing). For a ready image use
+ * {@link MemberCore#qrBitmap}.
+ */
+public final class QrCode {
+    private final int version;
+    private final int width;
+    private final byte[] modules;
+
+    QrCode(int version, int width, byte[] modules) {
+        this.version = version;
+        this.width = width;
+        this.modules = modules;
+    }
+
+    /** 1-40 ({@code width = 17 + 4 * version}); the core's door payloads give 1-4. */
+    public int getVersion() {
+        return version;
+    }
+
+    /** Modules per side, without the quiet zone. */
+    public int getWidth() {
+        return width;
+    }
+
+    /** Is the module at column x, row y (0-based, from the top left) dark? */
+    public boolean isDark(int x, int y) {
+        if (x < 0 || y < 0 || x >= width || y >= width) {
+            throw new IndexOutOfBoundsException("module (" + x + ", " + y + ") of a " + width
+                    + "x" + width + " code");
+        }
+        return modules[y * width + x] != 0;
+    }
+
+    /**
+     * The {@code width * width} modules, row-major, 1 = dark, 0 = light. The array itself, not a
+     * copy (no copy on each call): do not modify it.
+     */
+    public byte[] getModules() {
+        return modules;
+    }
+
+    @Override
+    public String toString() {
+        return "QrCode{version " + version + ", " + width + "x" + width + "}";
+    }
+}

@@ -1,0 +1,52 @@
+package org.membercore;
+
+/**
+ * A rule one pass of a cart breaks, as far as the device knows ({@code mc_violation}). Capacity
+ * is only known to the server: {@link MemberCore#checkoutPasses} refuses a full day with
+ * {@link ErrorCode#CONFLICT}.
+ */
+public final class Violation {
+    /** The date is before the building-local today. */
+    public static final String PAST_DATE = "past_date";
+    /** The date is beyond the building's booking window (30 days). */
+    public static final String BEYOND_WINDOW = "beyond_window";
+    /** The building is blacked out that day. */
+    public static final String BLACKOUT = "blackout";
+    /** The building is closed that weekday. */
+    public static final String CLOSED = "closed";
+    /** The same person already has a pass of the cart that date. */
+    public static final String DUPLICATE = "duplicate";
+
+    private final int index;
+    private final String rule;
+    private final String message;
+
+    Violation(int index, String rule, String message) {
+        this.index = index;
+        this.rule = rule;
+        this.message = message;
+    }
+
+    /** The pass's position in {@link Cart#getItems()}. */
+    public int getIndex() {
+        return index;
+    }
+
+    /**
+     * {@link #PAST_DATE}, {@link #BEYOND_WINDOW}, {@link #BLACKOUT}, {@link #CLOSED} or
+     * {@link #DUPLICATE} (a newer core may add rules).
+     */
+    public String getRule() {
+        return rule;
+    }
+
+    /** For people, in English, e.g. {@code "pass 1: 2027-01-03 is in the past"}. */
+    public String getMessage() {
+        return message;
+    }
+
+    @Override
+    public String toString() {
+        return "Violation{" + index + " " + rule + ": " + message + "}";
+    }
+}

@@ -1,0 +1,169 @@
+/*
+ * bindings/jni/src/natives_access.c - door credentials, their rotating payloads and QR codes
+ * (membercore/access.h).
+ *
+ * Kept apart like natives_booking.c: its classes and ids are cached here (mcj_access_init,
+ * from JNI_OnLoad) and its natives registered here on org.membercore.Native
+ * (mcj_access_register); the signatures must match Native.java. A QR code's modules and a
+ * bitmap's pixels cross as one byte[] each, copied in one JNI call: no per-pixel traffic.
+ */
+#include <stdlib.h>
+
+#include "glue.h"
+
+#define S   "Ljava/lang/String;"
+#define PKG "Lorg/membercore/"
+
+static struct {
+    jclass credential, payload, qr_code, qr_bitmap;
+    jmethodID credential_init, payload_init, qr_code_init, qr_bitmap_init;
+} ac;
+
+bool mcj_access_init(JNIEnv *env)
+{
+    return mcj_cache_class(env, "org/membercore/Credential", "(" S S S "JJ" S S ")V",
+                           &ac.credential, &ac.credential_init) &&
+           mcj_cache_class(env, "org/membercore/CredentialPayload", "(" S "J)V", &ac.payload,
+                           &ac.payload_init) &&
+           mcj_cache_class(env, "org/membercore/QrCode", "(II[B)V", &ac.qr_code,
+                           &ac.qr_code_init) &&
+           mcj_cache_class(env, "org/membercore/QrBitmap", "(II[B)V", &ac.qr_bitmap,
+                           &ac.qr_bitmap_init);
+}
+
+void mcj_access_shutdown(JNIEnv *env)
+{
+    jclass *classes[] = {&ac.credential, &ac.payload, &ac.qr_code, &ac.qr_bitmap};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+        mcj_ref_delete(env, *classes[i]);
+        *classes[i] = NULL;
+    }
+}
+
+/* ---- C -> Java ------------------------------------------------------------------------- */
+
+/* Each list element in its own local frame, so a long list never piles up references. */
+static jobject new_credential(JNIEnv *env, const void *item)
+{
+    const mc_credential *c = item;
+    if ((*env)->PushLocalFrame(env, 6) != 0)
+        return NULL;
+    jobject obj = NULL;
+    jstring id = mcj_str(env, c->id);
+    jstring kind = id ? mcj_str(env, c->kind) : NULL;
+    jstring building_id = kind ? mcj_str(env, c->building_id) : NULL;
+    jstring pass_id = building_id ? mcj_str(env, c->pass_id) : NULL;
+    jstring reservation_id = pass_id ? mcj_str(env, c->reservation_id) : NULL;
+    if (reservation_id != NULL)
+        obj = (*env)->NewObject(env, ac.credential, ac.credential_init, id, kind, building_id,
+                                (jlong)c->valid_from_ms, (jlong)c->valid_until_ms, pass_id,
+                                reservation_id);
+    return (*env)->PopLocalFrame(env, obj);
+}
+
+/* A QrCode or QrBitmap of two ints and n bytes. */
+static jobject new_grid(JNIEnv *env, jclass cls, jmethodID init, int32_t a, int32_t b,
+                        const uint8_t *bytes, size_t n)
+{
+    jbyteArray array = mcj_byte_array(env, bytes, n);
+    if (array == NULL)
+        return NULL;
+    jobject obj = (*env)->NewObject(env, cls, init, (jint)a, (jint)b, array);
+    (*env)->DeleteLocalRef(env, array);
+    return obj;
+}
+
+/* ---- the natives ----------------------------------------------------------------------- */
+
+static jobjectArray credentials(JNIEnv *env, jclass cls, jlong h)
+{
+    (void)cls;
+    mc_credential_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_credentials_list(mcj_handle(h)->client, &list, &err) != MC_OK) {
+        mc_credential_list_free(list);
+        mcj_throw_error(env, &err);
+        return NULL;
+    }
+    jobjectArray array = mcj_build_array(env, ac.credential, list->items, sizeof *list->items,
+                                         list->count, new_credential);
+    mc_credential_list_free(list);
+    return array;
+}
+
+static jobject credential_payload(JNIEnv *env, jclass cls, jlong h, jstring credential_id)
+{
+    (void)cls;
+    char *id = NULL;
+    if (!mcj_arg(env, credential_id, "credential_id", &id))
+        return NULL;
+    char payload[MC_ACCESS_PAYLOAD_MAX];
+    int64_t refresh_at_ms = 0;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_credential_payload(mcj_handle(h)->client, id, payload, sizeof payload,
+                                         &refresh_at_ms, &err);
+    free(id);
+    if (st != MC_OK) {
+        mcj_throw_error(env, &err);
+        return NULL;
+    }
+    jstring text = mcj_str(env, payload);
+    if (text == NULL)
+        return NULL;
+    jobject obj = (*env)->NewObject(env, ac.payload, ac.payload_init, text, (jlong)refresh_at_ms);
+    (*env)->DeleteLocalRef(env, text);
+    return obj;
+}
+
+static jobject qr_encode(JNIEnv *env, jclass cls, jstring text)
+{
+    (void)cls;
+    char *t = NULL;
+    if (!mcj_arg(env, text, "text", &t))
+        return NULL;
+    mc_qr *qr = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_qr_encode(t, &qr, &err);
+    free(t);
+    jobject obj = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+    else
+        obj = new_grid(env, ac.qr_code, ac.qr_code_init, qr->version, qr->width, qr->modules,
+                       (size_t)qr->width * (size_t)qr->width);
+    mc_qr_free(qr);
+    return obj;
+}
+
+static jobject qr_bitmap(JNIEnv *env, jclass cls, jstring text, jint scale)
+{
+    (void)cls;
+    char *t = NULL;
+    if (!mcj_arg(env, text, "text", &t))
+        return NULL;
+    mc_bitmap *bm = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_qr_bitmap(t, (int32_t)scale, &bm, &err);
+    free(t);
+    jobject obj = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+    else
+        obj = new_grid(env, ac.qr_bitmap, ac.qr_bitmap_init, bm->width, bm->height, bm->pixels,
+                       (size_t)bm->width * (size_t)bm->height);
+    mc_bitmap_free(bm);
+    return obj;
+}
+
+static const JNINativeMethod natives[] = {
+    {"credentials", "(J)[" PKG "Credential;", (void *)credentials},
+    {"credentialPayload", "(J" S ")" PKG "CredentialPayload;", (void *)credential_payload},
+    {"qrEncode", "(" S ")" PKG "QrCode;", (void *)qr_encode},
+    {"qrBitmap", "(" S "I)" PKG "QrBitmap;", (void *)qr_bitmap},
+};
+
+bool mcj_access_register(JNIEnv *env, jclass native)
+{
+    return (*env)->RegisterNatives(env, native, natives,
+                                   (jint)(sizeof natives / sizeof natives[0])) == JNI_OK;
+}

@@ -1,0 +1,461 @@
+package org.membercore;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * Day passes against a real memberstub: the local quote (bundle tiers, GST, the rules the
+ * device knows), checkout, a forged payment refused, the real one confirmed, the passes active
+ * with their credentials, and the rotating door code granted once at the door on the pass date.
+ *
+ * <p>The stub's clock and the client's (an injected {@link Clock}) both read T0, Monday
+ * 2027-01-04 10:00 in Bengaluru; the door test moves both to the pass date.
+ */
+public class PassesTest {
+    private static final String BLR = "BLR-1";
+    private static final long HOUR = 3600000L;
+    private static final long DAY = 24 * HOUR;
+    /** 2027-01-04 00:00 IST: the start of T0's building-local day. */
+    private static final long DAY0_MS = StubServer.T0_MS - 10 * HOUR;
+    /** The seeded day pass of BLR-1, paise. */
+    private static final long UNIT = 80000L;
+    private static final String ANANYA = "अनन्या शर्मा";
+    /** "MC1|<credential id>|<step>|<8 digits>" (docs/passes-protocol.md). */
+    private static final Pattern HOLDER_PAYLOAD =
+            Pattern.compile("MC1\\|(crd_[A-Za-z0-9_-]+)\\|(\\d+)\\|(\\d{8})");
+
+    private StubServer stub;
+    private File dir;
+    private TestSupport.TestClock clock;
+
+    @Before
+    public void setUp() throws Exception {
+        stub = StubServer.start(); /* its clock at T0 */
+        dir = TestSupport.tempDir("passes");
+        clock = new TestSupport.TestClock();
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        TestSupport.deleteTree(dir);
+        stub.close();
+    }
+
+    /** Asha, signed in and synced, at the stub's clock. */
+    private MemberCore asha() throws Exception {
+        MemberCore core = TestSupport.openWithClock(dir, stub.url(), clock, null);
+        TestSupport.signIn(core, stub, TestSupport.ASHA);
+        core.syncOnce();
+        return core;
+    }
+
+    /** Both clocks at ms. */
+    private void setClocks(long ms) throws Exception {
+        stub.setClock(ms);
+        clock.set(ms);
+    }
+
+    /** Four days of Asha's own from Tuesday, and Ananya's on Tuesday: a 5-pass bundle. */
+    private static Cart bundle() {
+        return Cart.builder(BLR).pass("2027-01-05").pass("2027-01-06").pass("2027-01-07")
+                .pass("2027-01-08").guestPass("2027-01-05", ANANYA, "ananya@example.in").build();
+    }
+
+    /** n passes at unit paise with pct off, by the rules of docs/passes-protocol.md. */
+    private static long[] price(int n, long unit, int pct) {
+        BigDecimal subtotal = BigDecimal.valueOf(unit * n);
+        BigDecimal discount = subtotal.multiply(BigDecimal.valueOf(pct))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
+        BigDecimal gst = subtotal.subtract(discount).multiply(BigDecimal.valueOf(18))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
+        return new long[] {subtotal.longValueExact(), discount.longValueExact(),
+            gst.longValueExact(), subtotal.subtract(discount).add(gst).longValueExact()};
+    }
+
+    private static void assertPrice(Quote q, int n, long unit, int tier, int pct) {
+        long[] p = price(n, unit, pct);
+        String what = q.toString();
+        assertEquals(what, unit, q.getUnitPaise());
+        assertEquals(what, p[0], q.getSubtotalPaise());
+        assertEquals(what, tier, q.getTierPasses());
+        assertEquals(what, pct, q.getDiscountPct());
+        assertEquals(what, p[1], q.getDiscountPaise());
+        assertEquals(what, p[2], q.getGstPaise());
+        assertEquals(what, p[3], q.getTotalPaise());
+    }
+
+    /** n of Asha's own passes from Tuesday 2027-01-05 on, Sundays (BLR-1 is closed) skipped. */
+    private static Cart selfPasses(int n) {
+        Cart.Builder b = Cart.builder(BLR);
+        LocalDate d = LocalDate.of(2027, 1, 5);
+        for (int i = 0; i < n; i++, d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                d = d.plusDays(1);
+            }
+            b.pass(d.toString());
+        }
+        return b.build();
+    }
+
+    @Test
+    public void fivePassBundleIsQuotedWithTenPercentOffAndExactGst() throws Exception {
+        try (MemberCore core = asha()) {
+            Quote q = core.quotePasses(bundle());
+            assertTrue(q.toString(), q.isValid());
+            assertTrue(q.getViolations().isEmpty());
+            assertPrice(q, 5, UNIT, 5, 10);
+            /* The figures themselves: 5 x 800.00 - 10% = 3600.00, + 18% GST 648.00. */
+            assertEquals(400000L, q.getSubtotalPaise());
+            assertEquals(40000L, q.getDiscountPaise());
+            assertEquals(64800L, q.getGstPaise());
+            assertEquals(424800L, q.getTotalPaise());
+
+            /* The tier is the largest of at most n passes: 1/0%, 5/10%, 10/15%. */
+            assertPrice(core.quotePasses(selfPasses(1)), 1, UNIT, 1, 0);
+            assertPrice(core.quotePasses(selfPasses(4)), 4, UNIT, 1, 0);
+            assertPrice(core.quotePasses(selfPasses(9)), 9, UNIT, 5, 10);
+            assertPrice(core.quotePasses(selfPasses(10)), 10, UNIT, 10, 15);
+            assertPrice(core.quotePasses(selfPasses(12)), 12, UNIT, 10, 15);
+        }
+    }
+
+    /** A price whose discount and GST both have fractions of a paisa: rounded half up. */
+    @Test
+    public void quoteRoundsDiscountAndGstHalfUpToThePaisa() throws Exception {
+        stub.setDayPassPrice(BLR, 80001L);
+        try (MemberCore core = asha()) {
+            Quote q = core.quotePasses(bundle());
+            /* 400005 x 10% = 40000.5 -> 40001; (400005 - 40001) x 18% = 64800.72 -> 64801. */
+            assertEquals(400005L, q.getSubtotalPaise());
+            assertEquals(40001L, q.getDiscountPaise());
+            assertEquals(64801L, q.getGstPaise());
+            assertEquals(424805L, q.getTotalPaise());
+            assertPrice(q, 5, 80001L, 5, 10);
+            /* 80001 x 18% = 14400.18 -> 14400. */
+            assertPrice(core.quotePasses(selfPasses(1)), 1, 80001L, 1, 0);
+            assertEquals(14400L, core.quotePasses(selfPasses(1)).getGstPaise());
+            /* 7 x 80003 = 560021, - 56002.1 -> 56002; 504019 x 18% = 90723.42 -> 90723. */
+            stub.setDayPassPrice(BLR, 80003L);
+            core.syncOnce();
+            Quote seven = core.quotePasses(selfPasses(7));
+            assertPrice(seven, 7, 80003L, 5, 10);
+            assertEquals(56002L, seven.getDiscountPaise());
+            assertEquals(90723L, seven.getGstPaise());
+        }
+    }
+
+    /** Broken rules are violations of the quote, by pass; the server refuses them at checkout. */
+    @Test
+    public void pastDateAndOtherRulesAreViolationsNotErrors() throws Exception {
+        try (MemberCore core = asha()) {
+            Cart cart = Cart.builder(BLR)
+                    .pass("2027-01-03")  /* 0: yesterday */
+                    .pass("2027-01-04")  /* 1: today is fine */
+                    .pass("2027-01-10")  /* 2: a Sunday, BLR-1 is closed */
+                    .pass("2027-01-26")  /* 3: Republic Day, blacked out */
+                    .pass("2027-02-10")  /* 4: beyond the 30-day window */
+                    .guestPass("2027-01-04", "Kiran", "kiran@example.in") /* 5: fine */
+                    .guestPass("2027-01-04", "Kiran R", "KIRAN@example.in") /* 6: the same */
+                    .build();
+            Quote q = core.quotePasses(cart);
+            assertFalse(q.isValid());
+            assertPrice(q, 7, UNIT, 5, 10); /* priced all the same */
+            List<Violation> v = q.getViolations();
+            assertEquals(v.toString(), 5, v.size());
+            assertEquals(0, v.get(0).getIndex());
+            assertEquals(Violation.PAST_DATE, v.get(0).getRule());
+            assertEquals("past_date", v.get(0).getRule());
+            assertTrue(v.get(0).getMessage(), v.get(0).getMessage().contains("2027-01-03"));
+            assertEquals(2, v.get(1).getIndex());
+            assertEquals(Violation.CLOSED, v.get(1).getRule());
+            assertEquals(3, v.get(2).getIndex());
+            assertEquals(Violation.BLACKOUT, v.get(2).getRule());
+            assertEquals(4, v.get(3).getIndex());
+            assertEquals(Violation.BEYOND_WINDOW, v.get(3).getRule());
+            assertEquals(6, v.get(4).getIndex());
+            assertEquals(Violation.DUPLICATE, v.get(4).getRule());
+
+            /* Only the past date: the server refuses the checkout, naming the pass and rule. */
+            Cart past = Cart.builder(BLR).pass("2027-01-05").pass("2027-01-03").build();
+            Quote pq = core.quotePasses(past);
+            assertEquals(1, pq.getViolations().size());
+            assertEquals(1, pq.getViolations().get(0).getIndex());
+            assertEquals("past_date", pq.getViolations().get(0).getRule());
+            MemberCoreException e =
+                    TestSupport.expectError(ErrorCode.CONFLICT, () -> core.checkoutPasses(past));
+            assertEquals(422, e.getHttpStatus());
+            assertEquals("cart_invalid", e.getServerCode());
+            assertTrue(core.passes().isEmpty());
+        }
+    }
+
+    /**
+     * The whole purchase: checkout holds the seats (a draft invoice, an order), a forged payment
+     * is refused, the real one confirms; after that one call the passes are active with their
+     * credentials, and on the pass date the door grants the rotating code once.
+     */
+    @Test
+    public void checkoutPayAndTheDoorGrantsTheRotatingCodeOnce() throws Exception {
+        try (MemberCore core = asha()) {
+            Order order = core.checkoutPasses(bundle());
+            assertTrue(order.getOrderId(), order.getOrderId().startsWith("order_"));
+            assertTrue(order.getInvoiceId(), order.getInvoiceId().startsWith("inv_"));
+            assertEquals("rzp_test_memberstub", order.getRazorpayKeyId());
+            assertEquals(424800L, order.getAmountPaise());
+            assertEquals("INR", order.getCurrency());
+            assertEquals(StubServer.T0_MS + 15 * 60000L, order.getHoldExpiresAtMs());
+
+            /* The held passes and the draft are in the local store already. */
+            List<Pass> held = core.passes();
+            assertEquals(held.toString(), 5, held.size());
+            for (Pass p : held) {
+                assertEquals(p.toString(), PassStatus.HELD, p.getStatus());
+                assertEquals("held", p.getStatusName());
+                assertEquals(BLR, p.getBuildingId());
+                assertEquals(order.getInvoiceId(), p.getInvoiceId());
+                assertEquals("", p.getCredentialId());
+            }
+            assertEquals("2027-01-05", held.get(0).getDate()); /* by date */
+            assertEquals("2027-01-08", held.get(4).getDate());
+            Pass guest = null;
+            for (Pass p : held) {
+                if (!p.isOwn()) {
+                    guest = p;
+                }
+            }
+            assertNotNull(held.toString(), guest);
+            assertEquals(ANANYA, guest.getHolderName());
+            assertEquals("ananya@example.in", guest.getHolderEmail());
+            assertEquals("2027-01-05", guest.getDate());
+            Invoice draft = invoice(core, order.getInvoiceId());
+            assertEquals(InvoiceStatus.DRAFT, draft.getStatus());
+            assertEquals(424800L, draft.getTotalPaise());
+            assertEquals(400000L, draft.getSubtotalPaise());
+            assertEquals(40000L, draft.getDiscountPaise());
+            assertEquals(64800L, draft.getGstPaise());
+            assertFalse(draft.getLines().isEmpty());
+            assertTrue(core.credentials().isEmpty());
+
+            /* A forged signature: refused, nothing changes. */
+            String[] forged = stub.razorpayPay(order.getOrderId(), true);
+            MemberCoreException e = TestSupport.expectError(ErrorCode.PAYMENT_FAILED,
+                    () -> core.confirmInvoicePayment(order.getOrderId(), forged[0], forged[1]));
+            assertEquals(402, e.getHttpStatus());
+            assertEquals("payment_failed", e.getServerCode());
+            assertEquals(PassStatus.HELD, core.passes().get(0).getStatus());
+
+            /* The real one: active, with credentials, as soon as the call returns. */
+            String[] paid = stub.razorpayPay(order.getOrderId(), false);
+            core.confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]);
+            List<Pass> active = core.passes();
+            assertEquals(5, active.size());
+            for (Pass p : active) {
+                assertEquals(p.toString(), PassStatus.ACTIVE, p.getStatus());
+                assertTrue(p.toString(), p.getCredentialId().startsWith("crd_"));
+            }
+            Invoice invoice = invoice(core, order.getInvoiceId());
+            assertEquals(InvoiceStatus.PAID, invoice.getStatus());
+            assertEquals(StubServer.T0_MS, invoice.getPaidAtMs());
+            core.confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]); /* harmless */
+
+            /* Asha's own four credentials are here; Ananya's code went to her by email. */
+            List<Credential> creds = core.credentials();
+            assertEquals(creds.toString(), 4, creds.size());
+            Credential tuesday = creds.get(0); /* soonest valid first */
+            assertEquals(CredentialKind.PASS, tuesday.getKind());
+            assertEquals("pass", tuesday.getKindName());
+            assertEquals(BLR, tuesday.getBuildingId());
+            assertEquals("", tuesday.getReservationId());
+            assertEquals(DAY0_MS + DAY, tuesday.getValidFromMs()); /* the local day */
+            assertEquals(DAY0_MS + 2 * DAY, tuesday.getValidUntilMs());
+            Pass tuesdayPass = ownPass(active, "2027-01-05");
+            assertEquals(tuesdayPass.getId(), tuesday.getPassId());
+            assertEquals(tuesdayPass.getCredentialId(), tuesday.getId());
+            assertEquals(DAY0_MS + 4 * DAY, creds.get(3).getValidFromMs());
+            String emails = stub.emails("ananya@example.in");
+            assertTrue(emails, emails.contains(guestOf(active).getCredentialId() + "|G|"));
+
+            /* Monday: the pass is for tomorrow. */
+            e = TestSupport.expectError(ErrorCode.STATE,
+                    () -> core.credentialPayload(tuesday.getId()));
+            assertTrue(e.getMessage(), e.getMessage().contains("not valid yet"));
+
+            /* Tuesday 10:00 at the door. */
+            long tuesday10 = StubServer.T0_MS + DAY;
+            setClocks(tuesday10);
+            CredentialPayload code = core.credentialPayload(tuesday.getId());
+            Matcher m = HOLDER_PAYLOAD.matcher(code.getPayload());
+            assertTrue(code.getPayload(), m.matches());
+            assertEquals(tuesday.getId(), m.group(1));
+            long step = tuesday10 / 30000L;
+            assertEquals(step, Long.parseLong(m.group(2)));
+            assertEquals((step + 1) * 30000L, code.getRefreshAtMs());
+            assertTrue(code.getPayload().length() <= 62);
+            assertEquals(code.getPayload(), core.credentialPayload(tuesday.getId()).getPayload());
+
+            assertEquals("wrong_building", stub.doorScan("MUM-1", code.getPayload()));
+            assertNull("granted", stub.doorScan(BLR, code.getPayload()));
+            assertEquals("replayed", stub.doorScan(BLR, code.getPayload()));
+
+            /* The next step's code is another, and opens the door again. */
+            setClocks(code.getRefreshAtMs());
+            CredentialPayload next = core.credentialPayload(tuesday.getId());
+            assertNotEquals(code.getPayload(), next.getPayload());
+            assertNull("granted", stub.doorScan(BLR, next.getPayload()));
+            /* Wednesday's pass does not open Tuesday's door yet. */
+            TestSupport.expectError(ErrorCode.STATE,
+                    () -> core.credentialPayload(creds.get(1).getId()));
+
+            /* What the phone shows: the code as a QR image. */
+            QrCode qr = MemberCore.qrEncode(next.getPayload());
+            assertTrue(qr.toString(), qr.getVersion() >= 1 && qr.getVersion() <= 4);
+            QrBitmap bitmap = MemberCore.qrBitmap(next.getPayload(), 6);
+            AccessTest.assertDrawn(qr, bitmap, 6);
+
+            /* Wednesday after 00:00: Tuesday's credential is off the list, and expired. */
+            setClocks(DAY0_MS + 2 * DAY);
+            List<Credential> left = core.credentials();
+            assertEquals(3, left.size());
+            assertEquals(creds.get(1).getId(), left.get(0).getId());
+            e = TestSupport.expectError(ErrorCode.STATE,
+                    () -> core.credentialPayload(tuesday.getId()));
+            assertTrue(e.getMessage(), e.getMessage().contains("expired"));
+            assertNull("granted",
+                    stub.doorScan(BLR, core.credentialPayload(left.get(0).getId()).getPayload()));
+        }
+    }
+
+    /** Argument errors name the field, whichever side finds them. */
+    @Test
+    public void invalidCartsNameTheField() throws Exception {
+        try (MemberCore core = asha()) {
+            assertMessage(ErrorCode.INVALID_ARG, "items[0].date",
+                    () -> core.quotePasses(Cart.builder(BLR).pass("2027-13-01").build()));
+            assertMessage(ErrorCode.INVALID_ARG, "items[0].date",
+                    () -> core.quotePasses(Cart.builder(BLR).pass(null).build()));
+            assertMessage(ErrorCode.INVALID_ARG, "items[1].guest_email",
+                    () -> core.quotePasses(Cart.builder(BLR).pass("2027-01-05")
+                            .guestPass("2027-01-05", "Kiran", "not-an-email").build()));
+            assertMessage(ErrorCode.INVALID_ARG, "items[0]",
+                    () -> core.quotePasses(Cart.builder(BLR)
+                            .guestPass("2027-01-05", "Kiran", null).build()));
+            assertMessage(ErrorCode.INVALID_ARG, "building_id",
+                    () -> core.quotePasses(Cart.builder(null).pass("2027-01-05").build()));
+            assertMessage(ErrorCode.INVALID_ARG, "1 to 50",
+                    () -> core.quotePasses(Cart.builder(BLR).build()));
+            assertMessage(ErrorCode.INVALID_ARG, "1 to 50",
+                    () -> core.quotePasses(selfPasses(51)));
+            /* Found by the glue: a null pass, U+0000 (a C string cannot carry it), no cart. */
+            assertMessage(ErrorCode.INVALID_ARG, "items[1]",
+                    () -> core.quotePasses(Cart.builder(BLR).pass("2027-01-05").item(null)
+                            .build()));
+            assertMessage(ErrorCode.INVALID_ARG, "items[0].guest_name",
+                    () -> core.quotePasses(Cart.builder(BLR)
+                            .guestPass("2027-01-05", "Ki\u0000ran", "kiran@example.in")
+                            .build()));
+            assertMessage(ErrorCode.INVALID_ARG, "cart", () -> core.quotePasses(null));
+            assertMessage(ErrorCode.INVALID_ARG, "cart", () -> core.checkoutPasses(null));
+            /* Checkout checks the same before going online. */
+            assertMessage(ErrorCode.INVALID_ARG, "items[0].date",
+                    () -> core.checkoutPasses(Cart.builder(BLR).pass("05/01/2027").build()));
+            assertMessage(ErrorCode.NOT_FOUND, "NOWHERE",
+                    () -> core.quotePasses(Cart.builder("NOWHERE").pass("2027-01-05").build()));
+
+            assertMessage(ErrorCode.INVALID_ARG, "order_id",
+                    () -> core.confirmInvoicePayment(null, "pay_1", "sig"));
+            assertMessage(ErrorCode.INVALID_ARG, "payment_id",
+                    () -> core.confirmInvoicePayment("order_1", "", "sig"));
+            assertMessage(ErrorCode.INVALID_ARG, "signature",
+                    () -> core.confirmInvoicePayment("order_1", "pay_1", null));
+            assertMessage(ErrorCode.INVALID_ARG, "credential_id",
+                    () -> core.credentialPayload(null));
+            assertMessage(ErrorCode.INVALID_ARG, "credential_id",
+                    () -> core.credentialPayload(""));
+            assertMessage(ErrorCode.NOT_FOUND, "crd_nope",
+                    () -> core.credentialPayload("crd_nope"));
+            assertTrue(core.passes().isEmpty());
+        }
+    }
+
+    /** Every billing and access read needs a member. */
+    @Test
+    public void signedOutReadsAreUnauthorized() {
+        try (MemberCore core = TestSupport.openWithClock(dir, stub.url(), clock, null)) {
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.quotePasses(bundle()));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.checkoutPasses(bundle()));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::passes);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::invoices);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::membership);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::credentials);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED,
+                    () -> core.credentialPayload("crd_x"));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.payInvoice("inv_x"));
+        }
+    }
+
+    @Test
+    public void statusNamesAndKindsMatchTheCore() {
+        assertEquals(PassStatus.ACTIVE, PassStatus.fromWireName("active"));
+        assertEquals(PassStatus.UNKNOWN, PassStatus.fromWireName("lost"));
+        assertEquals(PassStatus.UNKNOWN, PassStatus.fromWireName(null));
+        assertEquals("released", PassStatus.RELEASED.wireName());
+        assertEquals(InvoiceStatus.OVERDUE, InvoiceStatus.fromWireName("overdue"));
+        assertEquals(InvoiceStatus.VOID, InvoiceStatus.fromWireName("void"));
+        assertEquals(InvoiceStatus.UNKNOWN, InvoiceStatus.fromWireName("unknown"));
+        assertEquals(CredentialKind.BOOKING_GUEST, CredentialKind.fromWireName("booking_guest"));
+        List<Kind> kinds = new ArrayList<Kind>(Kind.fromBits(1024 | 2048 | 4096 | 8192));
+        assertEquals("[CREDENTIAL, PASS, INVOICE, MEMBERSHIP]", kinds.toString());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    static void assertMessage(ErrorCode code, String part, Runnable r) {
+        MemberCoreException e = TestSupport.expectError(code, r);
+        assertTrue("'" + part + "' in: " + e.getMessage(), e.getMessage().contains(part));
+    }
+
+    static Invoice invoice(MemberCore core, String id) {
+        for (Invoice i : core.invoices()) {
+            if (i.getId().equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no invoice " + id + " in " + core.invoices());
+    }
+
+    private static Pass ownPass(List<Pass> passes, String date) {
+        for (Pass p : passes) {
+            if (p.isOwn() && p.getDate().equals(date)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no own pass on " + date + " in " + passes);
+    }
+
+    private static Pass guestOf(List<Pass> passes) {
+        for (Pass p : passes) {
+            if (!p.isOwn()) {
+                return p;
+            }
+        }
+        throw new AssertionError("no guest pass in " + passes);
+    }
+}
