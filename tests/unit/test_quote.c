@@ -181,6 +181,31 @@ START_TEST(test_empty_lists_and_no_membership)
 }
 END_TEST
 
+/* The synced buildings list their hours and day-pass pricing for the app's pickers. */
+START_TEST(test_buildings_list)
+{
+    mc_building_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_buildings_list(client, &list, &err), MC_OK);
+    ck_assert_int_eq(list->count, 1);
+    const mc_building *b = &list->items[0];
+    ck_assert_str_eq(b->id, "BLR-1");
+    ck_assert_str_eq(b->timezone, "Asia/Kolkata");
+    ck_assert_int_eq(b->day_pass_price_paise, 80000);
+    ck_assert_int_eq(b->open_space_capacity, 40);
+    ck_assert_int_eq(b->tier_count, 3);
+    ck_assert_int_eq(b->tiers[1].passes, 5);
+    ck_assert_int_eq(b->tiers[1].discount_pct, 10);
+    ck_assert_int_eq(b->hours_count, 6); /* closed on Sunday */
+    ck_assert_int_eq(b->hours[0].weekday, 1);
+    ck_assert_int_eq(b->hours[0].open_minute, 480);
+    ck_assert_int_eq(b->hours[0].close_minute, 1320);
+    ck_assert_int_eq(b->booking_window_days, 30);
+    mc_building_list_free(list);
+    ck_assert_int_eq(mc_buildings_list(NULL, &list, &err), MC_ERR_INVALID_ARG);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("quote");
@@ -190,6 +215,7 @@ int main(void)
     tcase_add_test(tc, test_rules_name_pass_and_rule);
     tcase_add_test(tc, test_bad_cart_names_the_field);
     tcase_add_test(tc, test_empty_lists_and_no_membership);
+    tcase_add_test(tc, test_buildings_list);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

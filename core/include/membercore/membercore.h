@@ -3,9 +3,9 @@
  *
  * Read the headers in this order: client.h (open a client), auth.h (sign in),
  * sync.h (the offline-first engine), community.h (events, notifications),
- * device.h (push token), booking.h (meeting rooms), billing.h (passes, invoices),
- * access.h (door credentials and QR codes),
- * error.h (what can go wrong), platform.h (what a host may plug in).
+ * device.h (push token), booking.h (meeting rooms), billing.h (passes, invoices), catalog.h
+ * (buildings), access.h (door credentials and QR codes), error.h (what can go wrong), platform.h
+ * (what a host may plug in).
  */
 #ifndef MEMBERCORE_H
 #define MEMBERCORE_H
@@ -20,5 +20,6 @@
 #include "membercore/booking.h"
 #include "membercore/access.h"
 #include "membercore/billing.h"
+#include "membercore/catalog.h"
 
 #endif /* MEMBERCORE_H */

@@ -1,4 +1,5 @@
-/* billing/billing.h - what the billing files share: online order calls and entity lists. */
+/* billing/billing.h - what the billing files share (and catalog reuses): online order calls and
+ * entity lists. */
 #ifndef MCI_BILLING_BILLING_H
 #define MCI_BILLING_BILLING_H
 
