@@ -4,11 +4,11 @@
 # sign-in journey with memberctl, step by step, then the offline-first
 # journey (sync, an RSVP made offline, confirmed by the next sync, the
 # notifications inbox), then a meeting room booked with credits while
-# offline and confirmed by the next sync, then a day pass quoted, bought,
-# paid through the test checkout, shown as a door QR code in the terminal
-# and scanned at the stub's test door. Exits 0 when the journeys worked,
-# non-zero otherwise. Uses a fresh temporary data directory and stops the
-# server on exit.
+# offline and confirmed by the next sync, then the buildings' hours and
+# day-pass prices looked up, a day pass quoted, bought, paid through the
+# test checkout, shown as a door QR code in the terminal and scanned at the
+# stub's test door. Exits 0 when the journeys worked, non-zero otherwise.
+# Uses a fresh temporary data directory and stops the server on exit.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -279,6 +279,10 @@ if "$MEMBERSTUB_BIN" --list-routes | grep -qx 'POST /v1/passes/checkout'; then
         sleep $((left + 2))
     fi
     read -r building today d1 d2 <<<"$(pass_days)"
+
+    step "Day passes: Asha looks up the buildings, their hours and day-pass prices (local)"
+    ctl 0 --server "$DEAD_URL" buildings
+    expect_output "5+ passes: 10% off"
 
     step "Day passes: Asha prices a bundle of 5 at $building for herself and a guest (local quote)"
     ctl 0 passes quote --building "$building" "$today" "$today:Ravi Kumar <ravi@example.in>" \

@@ -15,7 +15,7 @@ static const command *const commands[] = {
     &cmd_login,  &cmd_verify, &cmd_profile,     &cmd_intent,   &cmd_whoami,     &cmd_logout,
     &cmd_sync,   &cmd_status, &cmd_outbox,      &cmd_events,   &cmd_rsvp,       &cmd_notifications,
     &cmd_read,   &cmd_rooms,  &cmd_pay_booking, &cmd_bookings, &cmd_cancel,     &cmd_credits,
-    &cmd_passes, &cmd_pay,    &cmd_invoices,    &cmd_qr,       &cmd_membership,
+    &cmd_passes, &cmd_pay,    &cmd_invoices,    &cmd_qr,       &cmd_membership, &cmd_buildings,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -53,10 +53,10 @@ static int print_global_help(void)
            "Run 'memberctl COMMAND --help' for a command's options.\n"
            "Start with: memberctl login PHONE, then memberctl verify CODE.\n"
            "Then: memberctl sync, events, rsvp, notifications, rooms, bookings,\n"
-           "credits, passes, invoices, qr, membership. Reads answer from the local\n"
-           "store and writes are queued, so they work offline; memberctl sync sends\n"
-           "the queue and fetches what is new when the server is reachable. Buying\n"
-           "and paying need the server.\n"
+           "credits, buildings, passes, invoices, qr, membership. Reads answer from\n"
+           "the local store and writes are queued, so they work offline; memberctl\n"
+           "sync sends the queue and fetches what is new when the server is\n"
+           "reachable. Buying and paying need the server.\n"
            "Exit status: 0 success, 1 usage error, 2 error from the core.\n");
     return MEMBERCTL_EXIT_OK;
 }

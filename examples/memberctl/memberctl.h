@@ -70,7 +70,7 @@ int sync_watch(app *a, mc_client *client, int32_t seconds);
 
 /* The commands (cmd_auth.c, cmd_account.c, cmd_sync.c, cmd_outbox.c,
  * cmd_events.c, cmd_notifications.c, cmd_rooms.c, cmd_bookings.c,
- * cmd_passes.c, cmd_billing.c, cmd_qr.c). */
+ * cmd_passes.c, cmd_billing.c, cmd_qr.c, cmd_buildings.c). */
 extern const command cmd_login;
 extern const command cmd_verify;
 extern const command cmd_profile;
@@ -94,5 +94,6 @@ extern const command cmd_pay;
 extern const command cmd_invoices;
 extern const command cmd_membership;
 extern const command cmd_qr;
+extern const command cmd_buildings;
 
 #endif /* MEMBERCTL_H */

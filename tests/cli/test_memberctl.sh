@@ -186,7 +186,7 @@ check "--help exits 0 and lists the commands" \
 run help
 check "help exits 0" '[ $rc -eq 0 ] && out_has "Commands:"'
 for c in login verify profile intent whoami logout sync status outbox events rsvp notifications \
-    read rooms pay-booking bookings cancel credits passes pay invoices qr membership; do
+    read rooms pay-booking bookings cancel credits passes pay invoices qr membership buildings; do
     run "$c" --help
     check "$c --help exits 0 with its usage" "[ \$rc -eq 0 ] && out_has 'usage: memberctl $c'"
 done
@@ -325,6 +325,11 @@ check "pay-booking without --signature exits 1 naming it" '[ $rc -eq 1 ] && err_
 run --help
 check "--help lists the day-pass and billing commands" \
     'out_has "passes" && out_has "pay " && out_has "invoices" && out_has "qr " && out_has "membership"'
+run --help
+check "--help lists buildings" 'out_has "buildings "'
+run buildings --help
+check "buildings --help exits 0 with its usage, the fields and the JSON shape" \
+    '[ $rc -eq 0 ] && out_has "usage: memberctl buildings" && out_has "open 24 hours" && out_has "day_pass_price_paise"'
 run help passes
 check "help passes shows list, quote and buy, the PASS shapes and cart_invalid" \
     '[ $rc -eq 0 ] && out_has "passes quote --building B PASS..." && out_has "passes buy --building B PASS..." && out_has "DATE:Name <email>" && out_has "cart_invalid"'
@@ -363,6 +368,12 @@ run invoices --all
 check "invoices with an unknown option exits 1 naming it" '[ $rc -eq 1 ] && err_has "--all"'
 run membership now
 check "membership with a stray word exits 1 naming it" '[ $rc -eq 1 ] && err_has "now"'
+run buildings BLR-1
+check "buildings with an extra argument exits 1 naming it" \
+    '[ $rc -eq 1 ] && err_has "BLR-1" && err_has "usage: memberctl buildings"'
+run --json buildings BLR-1
+check_json "buildings with an extra argument and --json prints a usage error object" 1 \
+    "d['error']['code'] == 'usage' and 'BLR-1' in d['error']['message']"
 run qr
 check "qr without an id exits 1" '[ $rc -eq 1 ] && err_has "CREDENTIAL_OR_PASS_ID"'
 run qr pss_1 --scale 4
@@ -404,7 +415,7 @@ done
 run rsvp EVT-BLR-DIWALI going
 check "rsvp signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
 for c in bookings credits "rooms search --date 2027-03-01" \
-    "rooms search --date 2027-03-01 --building BLR-1" "cancel bk_1" passes invoices membership \
+    "rooms search --date 2027-03-01 --building BLR-1" "cancel bk_1" passes invoices membership buildings \
     "passes quote --building BLR-1 2027-03-01" "qr pss_1"; do
     # shellcheck disable=SC2086 # the words of $c are the command's
     run $c
@@ -1054,6 +1065,20 @@ print(int(86400 - ist % 86400))')
     sign_in_in "$ASHA" +919800000001
     run_in "$ASHA" sync
     check "Asha syncs (buildings with their day-pass prices, her membership)" '[ $rc -eq 0 ]'
+
+    # The synced buildings, read offline: hours in each building's time zone.
+    offline_in "$ASHA" buildings
+    local blr
+    blr=$(sed -n '/^BLR-1 /,/^$/p' <<<"$out")
+    check "buildings lists BLR-1 (Bengaluru, Asia/Kolkata, 08:00-22:00, closed Sunday), MUM-1, LON-1" \
+        '[ $rc -eq 0 ] && out_has "3 buildings" && grep -qF "BLR-1  Indiranagar, Bengaluru (Asia/Kolkata)" <<<"$blr" && grep -qE "Mon +08:00-22:00" <<<"$blr" && grep -qE "Sun +closed" <<<"$blr" && out_has "MUM-1  Lower Parel, Mumbai (Asia/Kolkata)" && out_has "LON-1  Shoreditch, London (Europe/London)"'
+    check "buildings shows the booking window, the day-pass price in rupees, capacity and tiers" \
+        'grep -qF "30 days ahead" <<<"$blr" && grep -qF "₹800.00, open space for 60" <<<"$blr" && grep -qF "5+ passes: 10% off" <<<"$blr" && grep -qF "10+ passes: 15% off" <<<"$blr"'
+    check "buildings: LON-1 open 24 hours every day, MUM-1 09:00-21:00 every day" \
+        '[ "$(sed -n "/^LON-1 /,/^\$/p" <<<"$out" | grep -c "open 24 hours")" -eq 7 ] && [ "$(sed -n "/^MUM-1 /,/^\$/p" <<<"$out" | grep -c "09:00-21:00")" -eq 7 ]'
+    offline_in "$ASHA" --json buildings
+    check_json "buildings --json: the three buildings with their fields, hours and tiers" 0 \
+        "[b['id'] for b in d['buildings']] == ['BLR-1', 'LON-1', 'MUM-1'] and all(set(b) == {'id', 'name', 'city', 'timezone', 'hours', 'booking_window_days', 'day_pass_price_paise', 'open_space_capacity', 'tiers'} for b in d['buildings']) and (b := d['buildings'][0])['city'] == 'Bengaluru' and b['timezone'] == 'Asia/Kolkata' and b['booking_window_days'] == 30 and b['day_pass_price_paise'] == 80000 and b['open_space_capacity'] == 60 and [(h['weekday'], h['open_minute'], h['close_minute']) for h in b['hours']] == [(w, 480, 1320) for w in range(1, 7)] and {'passes': 5, 'discount_pct': 10} in b['tiers'] and [(h['open_minute'], h['close_minute']) for h in d['buildings'][1]['hours']] == [(0, 1440)] * 7 and d['buildings'][1]['timezone'] == 'Europe/London'"
 
     # The local quote: 5 passes (herself and a guest over three days): 10% off.
     local cart=("$today" "$today:Ravi Kumar <ravi@example.in>" "$d1" "$d1:Ravi Kumar <ravi@example.in>" "$d2")

@@ -182,4 +182,10 @@ bool mcj_access_init(JNIEnv *env);
 bool mcj_access_register(JNIEnv *env, jclass native);
 void mcj_access_shutdown(JNIEnv *env);
 
+/* ---- natives_catalog.c: the synced buildings (membercore/catalog.h) -------------------- */
+
+bool mcj_catalog_init(JNIEnv *env);
+bool mcj_catalog_register(JNIEnv *env, jclass native);
+void mcj_catalog_shutdown(JNIEnv *env);
+
 #endif

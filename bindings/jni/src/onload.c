@@ -121,7 +121,7 @@ static bool cache_all(JNIEnv *env)
     mcj.clock_now = (*env)->GetMethodID(env, clock, "nowMs", "()J");
     (*env)->DeleteLocalRef(env, clock);
     return mcj.clock_now != NULL && mcj_booking_init(env) && mcj_billing_init(env) &&
-           mcj_access_init(env);
+           mcj_access_init(env) && mcj_catalog_init(env);
 }
 
 static void release_all(JNIEnv *env)
@@ -136,6 +136,7 @@ static void release_all(JNIEnv *env)
     mcj_booking_shutdown(env);
     mcj_billing_shutdown(env);
     mcj_access_shutdown(env);
+    mcj_catalog_shutdown(env);
     mcj_platform_shutdown(env);
 }
 
@@ -159,7 +160,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
     jint rc =
         (*env)->RegisterNatives(env, native, natives, (jint)(sizeof natives / sizeof natives[0]));
     if (rc == JNI_OK && !(mcj_booking_register(env, native) && mcj_billing_register(env, native) &&
-                          mcj_access_register(env, native)))
+                          mcj_access_register(env, native) && mcj_catalog_register(env, native)))
         rc = JNI_ERR;
     (*env)->DeleteLocalRef(env, native);
     if (rc != JNI_OK) {

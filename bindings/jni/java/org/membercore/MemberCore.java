@@ -21,7 +21,8 @@ import java.util.Set;
  * {@link #payInvoice} and {@link #confirmInvoicePayment} block on the network (up to the
  * configured timeouts): call them off the UI thread (an executor, or Kotlin's
  * {@code withContext(Dispatchers.IO)}). Room search, credit bookings and cancellations, pass
- * quotes, the billing lists, credentials and their door codes answer from the local store.
+ * quotes, the billing lists, the buildings, credentials and their door codes answer from the
+ * local store.
  *
  * <p><b>Errors</b> are {@link MemberCoreException}s carrying the core's {@link ErrorCode}. Any
  * call after {@link #close()} throws {@link IllegalStateException}; closing twice is fine.
@@ -943,6 +944,22 @@ public final class MemberCore implements AutoCloseable {
      */
     public static QrBitmap qrBitmap(String text, int scale) {
         return Native.qrBitmap(text, scale);
+    }
+
+    // ---- buildings ---------------------------------------------------------------------------
+
+    /**
+     * The operator's buildings as last synced, by id: zone, opening hours, booking window,
+     * open-space capacity, day-pass price and bundle tiers. Local only (works offline; sync to
+     * refresh). Errors: UNAUTHORIZED, STORAGE.
+     */
+    public List<Building> buildings() {
+        long h = enter();
+        try {
+            return Collections.unmodifiableList(Arrays.asList(Native.buildings(h)));
+        } finally {
+            exit();
+        }
     }
 
     // ---- callbacks that threw ---------------------------------------------------------------

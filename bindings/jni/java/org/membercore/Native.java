@@ -144,6 +144,9 @@ final class Native {
 
     static native QrBitmap qrBitmap(String text, int scale);
 
+    /* The synced buildings (natives_catalog.c). */
+    static native Building[] buildings(long h);
+
     /* Debug counter: global references the glue holds now. */
     static native long globalRefCount();
 

@@ -1,0 +1,99 @@
+package org.membercore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A building of the operator ({@code mc_building}), from the local store as last synced: where
+ * it is, its zone, when it opens and its open-space day-pass pricing. Strings are never null.
+ */
+public final class Building {
+    private final String id;
+    private final String name;
+    private final String city;
+    private final String timezone;
+    private final List<OpeningHours> hours;
+    private final int bookingWindowDays;
+    private final long dayPassPricePaise;
+    private final int openSpaceCapacity;
+    private final List<BundleTier> tiers;
+
+    /* Called by the JNI glue; the hours come as three parallel arrays, the tiers as two. */
+    Building(String id, String name, String city, String timezone, int[] hourWeekdays,
+            int[] hourOpenMinutes, int[] hourCloseMinutes, int bookingWindowDays,
+            long dayPassPricePaise, int openSpaceCapacity, int[] tierPasses,
+            int[] tierDiscountPcts) {
+        this.id = id;
+        this.name = name;
+        this.city = city;
+        this.timezone = timezone;
+        List<OpeningHours> h = new ArrayList<OpeningHours>(hourWeekdays.length);
+        for (int i = 0; i < hourWeekdays.length; i++) {
+            h.add(new OpeningHours(hourWeekdays[i], hourOpenMinutes[i], hourCloseMinutes[i]));
+        }
+        this.hours = Collections.unmodifiableList(h);
+        this.bookingWindowDays = bookingWindowDays;
+        this.dayPassPricePaise = dayPassPricePaise;
+        this.openSpaceCapacity = openSpaceCapacity;
+        List<BundleTier> t = new ArrayList<BundleTier>(tierPasses.length);
+        for (int i = 0; i < tierPasses.length; i++) {
+            t.add(new BundleTier(tierPasses[i], tierDiscountPcts[i]));
+        }
+        this.tiers = Collections.unmodifiableList(t);
+    }
+
+    /** e.g. {@code "BLR-1"}. */
+    public String getId() {
+        return id;
+    }
+
+    /** e.g. {@code "Indiranagar"}. */
+    public String getName() {
+        return name;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    /**
+     * The building's IANA zone, e.g. {@code "Asia/Kolkata"}: its dates, hours and times are
+     * local to it, whatever the phone's zone.
+     */
+    public String getTimezone() {
+        return timezone;
+    }
+
+    /** One entry per open weekday, as synced (unmodifiable); a weekday not listed is closed. */
+    public List<OpeningHours> getHours() {
+        return hours;
+    }
+
+    /** How many days ahead rooms and passes can be booked. */
+    public int getBookingWindowDays() {
+        return bookingWindowDays;
+    }
+
+    /** The price of one open-space day pass, paise; 0 when the building sells none. */
+    public long getDayPassPricePaise() {
+        return dayPassPricePaise;
+    }
+
+    /** Open-space seats a day. */
+    public int getOpenSpaceCapacity() {
+        return openSpaceCapacity;
+    }
+
+    /** The day-pass bundle tiers, as synced (unmodifiable). */
+    public List<BundleTier> getTiers() {
+        return tiers;
+    }
+
+    @Override
+    public String toString() {
+        return "Building{" + id + " " + name + ", " + city + " " + timezone + " hours=" + hours
+                + " window=" + bookingWindowDays + " pass=" + dayPassPricePaise + " seats="
+                + openSpaceCapacity + " tiers=" + tiers + "}";
+    }
+}
