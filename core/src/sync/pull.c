@@ -72,9 +72,11 @@ static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *us
 {
     sqlite3_stmt *upsert = NULL, *tombstone = NULL;
     mc_status st = MC_OK;
-    /* json() checks and minifies data sent as text, in SQLite's own parser. */
+    /* json_valid() checks data sent as text in SQLite's own parser (an invalid
+     * one becomes NULL, which the NOT NULL column refuses: the page rolls back). */
     if (sqlite3_prepare_v2(db,
-                           "INSERT INTO entity (kind, id, data) VALUES (?1, ?2, json(?3)) "
+                           "INSERT INTO entity (kind, id, data) VALUES (?1, ?2, CASE WHEN "
+                           "json_valid(?3) THEN ?3 END) "
                            "ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
                            -1, &upsert, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db, "DELETE FROM entity WHERE kind = ?1 AND id = ?2", -1, &tombstone,
@@ -104,7 +106,7 @@ static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *us
             sqlite3_bind_text(stmt, 3, data_json ? data_json : printed, -1, SQLITE_STATIC);
         }
         if (sqlite3_step(stmt) != SQLITE_DONE)
-            st = strstr(sqlite3_errmsg(db), "malformed JSON") != NULL
+            st = strstr(sqlite3_errmsg(db), "entity.data") != NULL /* json_valid said no */
                      ? mci_error_set(err, MC_ERR_SERVER,
                                      "%s %s in the pull page has malformed data", kind, id)
                      : mci_store_fail(db, err, "applying a pull page");
