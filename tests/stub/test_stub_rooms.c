@@ -21,33 +21,16 @@
 #include <mbedtls/md.h>
 
 #include "stub_process.h"
+#include "stub_test_util.h"
 #include "zone.h"
 
-/* 2027-01-04T04:30:00Z: Monday 10:00 in Bengaluru, 04:30 in London. */
-#define T0 1799037000000LL
-#define H  MS_HOUR_MS
-#define M  MS_MINUTE_MS
+#define H MS_HOUR_MS
+#define M MS_MINUTE_MS
 
 #define ASHA   "+919800000001"
 #define VIKRAM "+919800000002"
 #define OLIVIA "+447700900001"
 #define PRIYA  "+919800000009"
-
-static stub_process *stub;
-
-static void setup(void)
-{
-    stub = stub_start(true);
-    ck_assert_msg(stub != NULL, "memberstub did not start");
-    ck_assert_int_eq(stub_set_clock(stub, T0), 0);
-}
-
-static void teardown(void)
-{
-    int status = stub_stop(stub);
-    stub = NULL;
-    ck_assert_msg(status == 0, "memberstub exited with status %d (a sanitizer report?)", status);
-}
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
@@ -60,76 +43,6 @@ static int64_t ist(int y, int mo, int d, int h)
 static int64_t utc(int y, int mo, int d, int h)
 {
     return ms_days_from_civil(y, mo, d) * MS_DAY_MS + h * H;
-}
-
-/* Send a request, assert the status, return the JSON body (NULL when empty). */
-static cJSON *call(const char *method, const char *path, const char *body, const char *bearer,
-                   int expect)
-{
-    char *text = NULL;
-    int status = stub_request(stub, method, path, body, bearer, &text);
-    if (status != expect) {
-        char copy[512];
-        snprintf(copy, sizeof copy, "%s", text ? text : "");
-        free(text);
-        ck_abort_msg("%s %s: expected %d, got %d: %s", method, path, expect, status, copy);
-    }
-    cJSON *json = text && text[0] ? cJSON_Parse(text) : NULL;
-    ck_assert_msg(!(text && text[0]) || json, "%s %s: the body is not JSON", method, path);
-    free(text);
-    return json;
-}
-
-static const cJSON *field(const cJSON *o, const char *key)
-{
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(o, key);
-    ck_assert_msg(f != NULL, "no field '%s'", key);
-    return f;
-}
-
-static const char *str(const cJSON *o, const char *key)
-{
-    const cJSON *f = field(o, key);
-    ck_assert_msg(cJSON_IsString(f), "field '%s' is not a string", key);
-    return f->valuestring;
-}
-
-static int64_t num(const cJSON *o, const char *key)
-{
-    const cJSON *f = field(o, key);
-    ck_assert_msg(cJSON_IsNumber(f), "field '%s' is not a number", key);
-    return (int64_t)f->valuedouble;
-}
-
-/* The field names of o, space separated, into out. */
-static void keys(const cJSON *o, char *out, size_t cap)
-{
-    out[0] = '\0';
-    const cJSON *f;
-    cJSON_ArrayForEach(f, o)
-    {
-        size_t used = strlen(out);
-        snprintf(out + used, cap - used, "%s%s", used ? " " : "", f->string);
-    }
-}
-
-/* Expect an error with this status and code. */
-static void check_error(const char *method, const char *path, const char *body, const char *bearer,
-                        int status, const char *code)
-{
-    cJSON *json = call(method, path, body, bearer, status);
-    ck_assert_msg(json != NULL, "%s %s: an error needs a body", method, path);
-    ck_assert_str_eq(str(json, "code"), code);
-    ck_assert_msg(str(json, "message")[0], "the error message is empty");
-    cJSON_Delete(json);
-}
-
-/* A session token for phone (malloc'd). */
-static char *token_for(const char *phone)
-{
-    char token[128];
-    ck_assert_msg(stub_sign_in(stub, phone, token, sizeof token) == 0, "cannot sign %s in", phone);
-    return strdup(token);
 }
 
 /* Push one mutation from a client of its own (so ids never clash); the result object. */
@@ -207,15 +120,6 @@ static cJSON *book_online(const char *token, const char *id, const char *room, i
     return call("POST", "/v1/bookings", body, token, 201);
 }
 
-/* The test checkout: {payment_id, signature} for order_id. */
-static cJSON *pay(const char *order_id, bool forge)
-{
-    char body[256];
-    snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"forge\":%s}", order_id,
-             forge ? "true" : "false");
-    return call("POST", "/v1/test/razorpay/pay", body, NULL, 200);
-}
-
 static cJSON *confirm(const char *token, const char *order_id, const char *payment_id,
                       const char *signature, int expect)
 {
@@ -251,13 +155,6 @@ static const cJSON *entity(const cJSON *state, const char *kind, const char *id)
     const cJSON *e = cJSON_GetObjectItemCaseSensitive(state, key);
     ck_assert_msg(e != NULL, "no %s in the view", key);
     return e;
-}
-
-static bool has_entity(const cJSON *state, const char *kind, const char *id)
-{
-    char key[160];
-    snprintf(key, sizeof key, "%s/%s", kind, id);
-    return cJSON_HasObjectItem(state, key);
 }
 
 /* The company's balance as its members see it. */
@@ -303,18 +200,6 @@ static int ledger_lines(const cJSON *state, const char *reason, const char *rese
         n++;
     }
     return n;
-}
-
-/* The emails sent to `to` (an array; caller deletes). */
-static cJSON *emails(const char *to)
-{
-    char path[256];
-    snprintf(path, sizeof path, "/v1/test/emails?to=%s", to);
-    cJSON *answer = call("GET", path, NULL, NULL, 200);
-    cJSON *list = cJSON_DetachItemFromObject(answer, "emails");
-    cJSON_Delete(answer);
-    ck_assert(cJSON_IsArray(list));
-    return list;
 }
 
 /* GET /v1/sync/pull from *cursor to the head: every change, concatenated (caller deletes). */

@@ -16,9 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "stub_process.h"
-
-/* 2027-01-04T04:30:00Z, a Monday morning in Bengaluru. */
-#define T0 1799037000000LL
+#include "stub_test_util.h"
 
 #define ASHA   "+919800000001"
 #define VIKRAM "+919800000002"
@@ -27,49 +25,7 @@
 #define ASHA_ID   "usr_5eed000000000001"
 #define VIKRAM_ID "usr_5eed000000000002"
 
-static stub_process *stub;
-
-static void setup(void)
-{
-    stub = stub_start(true);
-    ck_assert_msg(stub != NULL, "memberstub did not start");
-    ck_assert_int_eq(stub_set_clock(stub, T0), 0);
-}
-
-static void teardown(void)
-{
-    int status = stub_stop(stub);
-    stub = NULL;
-    ck_assert_msg(status == 0, "memberstub exited with status %d (a sanitizer report?)", status);
-}
-
 /* ---- helpers ---------------------------------------------------------------------------- */
-
-/* Send a request, assert the status, return the JSON body (NULL when empty). */
-static cJSON *call(const char *method, const char *path, const char *body, const char *bearer,
-                   int expect)
-{
-    char *text = NULL;
-    int status = stub_request(stub, method, path, body, bearer, &text);
-    if (status != expect) {
-        char copy[512];
-        snprintf(copy, sizeof copy, "%s", text ? text : "");
-        free(text);
-        ck_abort_msg("%s %s: expected %d, got %d: %s", method, path, expect, status, copy);
-    }
-    cJSON *json = NULL;
-    if (text && text[0]) {
-        json = cJSON_Parse(text);
-        if (!json) {
-            char copy[512];
-            snprintf(copy, sizeof copy, "%s", text);
-            free(text);
-            ck_abort_msg("%s %s: the body is not JSON: %s", method, path, copy);
-        }
-    }
-    free(text);
-    return json;
-}
 
 static void call_ok(const char *method, const char *path, const char *body, const char *bearer,
                     int expect)
@@ -77,51 +33,11 @@ static void call_ok(const char *method, const char *path, const char *body, cons
     cJSON_Delete(call(method, path, body, bearer, expect));
 }
 
-static const cJSON *field(const cJSON *o, const char *key)
-{
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(o, key);
-    ck_assert_msg(f != NULL, "no field '%s'", key);
-    return f;
-}
-
-static const char *str(const cJSON *o, const char *key)
-{
-    const cJSON *f = field(o, key);
-    ck_assert_msg(cJSON_IsString(f), "field '%s' is not a string", key);
-    return f->valuestring;
-}
-
-static int64_t num(const cJSON *o, const char *key)
-{
-    const cJSON *f = field(o, key);
-    ck_assert_msg(cJSON_IsNumber(f), "field '%s' is not a number", key);
-    return (int64_t)f->valuedouble;
-}
-
 static bool flag(const cJSON *o, const char *key)
 {
     const cJSON *f = field(o, key);
     ck_assert_msg(cJSON_IsBool(f), "field '%s' is not a boolean", key);
     return cJSON_IsTrue(f);
-}
-
-/* Expect an error with this status and code. */
-static void check_error(const char *method, const char *path, const char *body, const char *bearer,
-                        int status, const char *code)
-{
-    cJSON *json = call(method, path, body, bearer, status);
-    ck_assert_msg(json != NULL, "%s %s: an error needs a body", method, path);
-    ck_assert_str_eq(str(json, "code"), code);
-    ck_assert_msg(str(json, "message")[0], "the error message is empty");
-    cJSON_Delete(json);
-}
-
-/* A session token for phone (malloc'd). */
-static char *token_for(const char *phone)
-{
-    char token[128];
-    ck_assert_msg(stub_sign_in(stub, phone, token, sizeof token) == 0, "cannot sign %s in", phone);
-    return strdup(token);
 }
 
 static void faults(const char *config)

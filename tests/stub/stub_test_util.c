@@ -1,0 +1,132 @@
+/*
+ * tests/stub/stub_test_util.c - helpers shared by the stub's HTTP suites (stub_test_util.h): the
+ * per-test memberstub, asserting requests, typed field access, error checks, sign-in, the test
+ * checkout, the test mailbox and view lookups.
+ */
+#include "stub_test_util.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+stub_process *stub;
+
+void setup(void)
+{
+    stub = stub_start(true);
+    ck_assert_msg(stub != NULL, "memberstub did not start");
+    ck_assert_int_eq(stub_set_clock(stub, T0), 0);
+}
+
+void teardown(void)
+{
+    int status = stub_stop(stub);
+    stub = NULL;
+    ck_assert_msg(status == 0, "memberstub exited with status %d (a sanitizer report?)", status);
+}
+
+cJSON *call(const char *method, const char *path, const char *body, const char *bearer, int expect)
+{
+    char *text = NULL;
+    int status = stub_request(stub, method, path, body, bearer, &text);
+    if (status != expect) {
+        char copy[512];
+        snprintf(copy, sizeof copy, "%s", text ? text : "");
+        free(text);
+        ck_abort_msg("%s %s: expected %d, got %d: %s", method, path, expect, status, copy);
+    }
+    cJSON *json = NULL;
+    if (text && text[0]) {
+        json = cJSON_Parse(text);
+        if (!json) {
+            char copy[512];
+            snprintf(copy, sizeof copy, "%s", text);
+            free(text);
+            ck_abort_msg("%s %s: the body is not JSON: %s", method, path, copy);
+        }
+    }
+    free(text);
+    return json;
+}
+
+const cJSON *field(const cJSON *o, const char *key)
+{
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(o, key);
+    ck_assert_msg(f != NULL, "no field '%s'", key);
+    return f;
+}
+
+const char *str(const cJSON *o, const char *key)
+{
+    const cJSON *f = field(o, key);
+    ck_assert_msg(cJSON_IsString(f), "field '%s' is not a string", key);
+    return f->valuestring;
+}
+
+int64_t num(const cJSON *o, const char *key)
+{
+    const cJSON *f = field(o, key);
+    ck_assert_msg(cJSON_IsNumber(f), "field '%s' is not a number", key);
+    return (int64_t)f->valuedouble;
+}
+
+void keys(const cJSON *o, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const cJSON *f;
+    cJSON_ArrayForEach(f, o)
+    {
+        size_t used = strlen(out);
+        snprintf(out + used, cap - used, "%s%s", used ? " " : "", f->string);
+    }
+}
+
+cJSON *error_of(const char *method, const char *path, const char *body, const char *bearer,
+                int status, const char *code)
+{
+    cJSON *json = call(method, path, body, bearer, status);
+    ck_assert_msg(json != NULL, "%s %s: an error needs a body", method, path);
+    ck_assert_str_eq(str(json, "code"), code);
+    ck_assert_msg(str(json, "message")[0], "the error message is empty");
+    return json;
+}
+
+void check_error(const char *method, const char *path, const char *body, const char *bearer,
+                 int status, const char *code)
+{
+    cJSON_Delete(error_of(method, path, body, bearer, status, code));
+}
+
+char *token_for(const char *phone)
+{
+    char token[128];
+    ck_assert_msg(stub_sign_in(stub, phone, token, sizeof token) == 0, "cannot sign %s in", phone);
+    return strdup(token);
+}
+
+cJSON *pay(const char *order_id, bool forge)
+{
+    char body[256];
+    snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"forge\":%s}", order_id,
+             forge ? "true" : "false");
+    return call("POST", "/v1/test/razorpay/pay", body, NULL, 200);
+}
+
+bool has_entity(const cJSON *state, const char *kind, const char *id)
+{
+    char key[160];
+    snprintf(key, sizeof key, "%s/%s", kind, id);
+    return cJSON_HasObjectItem(state, key);
+}
+
+cJSON *emails(const char *to)
+{
+    char path[256];
+    snprintf(path, sizeof path, "/v1/test/emails?to=%s", to);
+    cJSON *answer = call("GET", path, NULL, NULL, 200);
+    cJSON *list = cJSON_DetachItemFromObject(answer, "emails");
+    cJSON_Delete(answer);
+    ck_assert(cJSON_IsArray(list));
+    return list;
+}

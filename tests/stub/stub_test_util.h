@@ -1,0 +1,58 @@
+/*
+ * tests/stub/stub_test_util.h - helpers shared by the stub's HTTP suites (test_stub_passes,
+ * test_stub_rooms, test_stub_sync): the per-test memberstub (started in test mode with its clock
+ * at T0, required to exit cleanly), requests that assert their status, typed field access, error
+ * checks, sign-in, the test checkout, the test mailbox and view lookups.
+ */
+#ifndef STUB_TEST_UTIL_H
+#define STUB_TEST_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "stub_process.h"
+
+/* 2027-01-04T04:30:00Z: Monday 10:00 in Bengaluru, 04:30 in London. */
+#define T0 1799037000000LL
+
+/* The memberstub of the running test (set by setup, cleared by teardown). */
+extern stub_process *stub;
+
+/* Checked fixture: start a memberstub in test mode with its clock at T0. */
+void setup(void);
+/* Stop it and require a clean exit (status 0: no sanitizer report, no leak). */
+void teardown(void);
+
+/* Send a request, assert the status, return the JSON body (NULL when empty). */
+cJSON *call(const char *method, const char *path, const char *body, const char *bearer, int expect);
+
+const cJSON *field(const cJSON *o, const char *key);
+const char *str(const cJSON *o, const char *key);
+int64_t num(const cJSON *o, const char *key);
+
+/* The field names of o, space separated, into out. */
+void keys(const cJSON *o, char *out, size_t cap);
+
+/* Expect an error with this status and code; its body (caller deletes). */
+cJSON *error_of(const char *method, const char *path, const char *body, const char *bearer,
+                int status, const char *code);
+/* Expect an error with this status and code. */
+void check_error(const char *method, const char *path, const char *body, const char *bearer,
+                 int status, const char *code);
+
+/* A session token for phone (malloc'd). */
+char *token_for(const char *phone);
+
+/* The test checkout: {payment_id, signature} for order_id. */
+cJSON *pay(const char *order_id, bool forge);
+
+/* Whether a view (keyed "kind/id") holds that entity. */
+bool has_entity(const cJSON *state, const char *kind, const char *id);
+
+/* The emails sent to `to` (an array; caller deletes). */
+cJSON *emails(const char *to);
+
+#endif
