@@ -7,6 +7,7 @@
 
 #include "auth/account.h"
 #include "net/http.h"
+#include "store/stmt_cache.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/kinds.h"
@@ -49,13 +50,14 @@ static mc_status refresh_account(sqlite3 *db, const cJSON *data, int64_t now_ms,
     return st;
 }
 
-/* Keep a kind's typed projection in step with `entity` (same transaction). */
-static mc_status project(sqlite3 *db, const mci_projection *projection, bool is_upsert,
-                         const char *id, const char *data, mc_error *err)
+/* Keep a kind's typed projection in step with `entity` (same transaction). The
+ * statements come from a cache kept for the page: one compile per page, not per change. */
+static mc_status project(sqlite3 *db, mci_stmt_cache *stmts, const mci_projection *projection,
+                         bool is_upsert, const char *id, const char *data, mc_error *err)
 {
-    sqlite3_stmt *stmt = NULL;
-    const char *sql = is_upsert ? projection->upsert_sql : projection->delete_sql;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    sqlite3_stmt *stmt =
+        mci_stmt_cache_get(stmts, is_upsert ? projection->upsert_sql : projection->delete_sql);
+    if (stmt == NULL)
         return mci_store_fail(db, err, "projecting a pulled change");
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     if (is_upsert)
@@ -63,7 +65,7 @@ static mc_status project(sqlite3 *db, const mci_projection *projection, bool is_
     mc_status st = sqlite3_step(stmt) == SQLITE_DONE
                        ? MC_OK
                        : mci_store_fail(db, err, "projecting a pulled change");
-    sqlite3_finalize(stmt);
+    sqlite3_reset(stmt);
     return st;
 }
 
@@ -71,16 +73,18 @@ static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *us
                                int64_t now_ms, mci_page_result *result, mc_error *err)
 {
     sqlite3_stmt *upsert = NULL, *tombstone = NULL;
-    mc_status st = MC_OK;
+    mci_stmt_cache *stmts = mci_stmt_cache_new(db);
+    mc_status st = stmts ? MC_OK : mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     /* json_valid() checks data sent as text in SQLite's own parser (an invalid
      * one becomes NULL, which the NOT NULL column refuses: the page rolls back). */
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO entity (kind, id, data) VALUES (?1, ?2, CASE WHEN "
-                           "json_valid(?3) THEN ?3 END) "
-                           "ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
-                           -1, &upsert, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "DELETE FROM entity WHERE kind = ?1 AND id = ?2", -1, &tombstone,
-                           NULL) != SQLITE_OK)
+    if (st == MC_OK &&
+        (sqlite3_prepare_v2(db,
+                            "INSERT INTO entity (kind, id, data) VALUES (?1, ?2, CASE WHEN "
+                            "json_valid(?3) THEN ?3 END) "
+                            "ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
+                            -1, &upsert, NULL) != SQLITE_OK ||
+         sqlite3_prepare_v2(db, "DELETE FROM entity WHERE kind = ?1 AND id = ?2", -1, &tombstone,
+                            NULL) != SQLITE_OK))
         st = mci_store_fail(db, err, "applying a pull page");
     const cJSON *ch = NULL;
     cJSON_ArrayForEach(ch, changes)
@@ -113,7 +117,8 @@ static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *us
         sqlite3_reset(stmt);
         const mci_projection *projection = st == MC_OK ? mci_projection_find(kind) : NULL;
         if (projection != NULL)
-            st = project(db, projection, is_upsert, id, data_json ? data_json : printed, err);
+            st =
+                project(db, stmts, projection, is_upsert, id, data_json ? data_json : printed, err);
         cJSON_free(printed);
         uint32_t bit = mci_kind_bit(kind);
         if (st == MC_OK && is_upsert && bit == MC_KIND_PROFILE && user_id != NULL &&
@@ -127,6 +132,7 @@ static mc_status apply_changes(sqlite3 *db, const cJSON *changes, const char *us
     }
     sqlite3_finalize(upsert);
     sqlite3_finalize(tombstone);
+    mci_stmt_cache_free(stmts);
     return st;
 }
 
