@@ -8,11 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app.h"
-#include "db.h"
-#include "http.h"
-#include "log.h"
-#include "routes.h"
+#include "base/app.h"
+#include "db/db.h"
+#include "http/http.h"
+#include "base/log.h"
+#include "routes/routes.h"
 
 typedef struct options {
     const char *db_path;

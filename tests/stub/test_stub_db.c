@@ -12,15 +12,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "changes.h"
-#include "credentials.h"
-#include "credits.h"
-#include "db.h"
-#include "entities.h"
-#include "otp_store.h"
-#include "room_busy.h"
-#include "sessions.h"
-#include "users.h"
+#include "domain/changes.h"
+#include "domain/credentials.h"
+#include "domain/credits.h"
+#include "db/db.h"
+#include "domain/entities.h"
+#include "domain/otp_store.h"
+#include "domain/room_busy.h"
+#include "domain/sessions.h"
+#include "domain/users.h"
 
 #define T0 1799037000000LL
 

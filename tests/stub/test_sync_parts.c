@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cursor.h"
-#include "faults.h"
+#include "rules/cursor.h"
+#include "base/faults.h"
 
 /* A snapshot cursor and a log cursor come back exactly as encoded, in base64url. */
 START_TEST(test_cursor_round_trips)
