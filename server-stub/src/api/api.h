@@ -9,7 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "base/app.h"
-#include "domain/users.h"
+#include "base/ids.h"
 
 /* One request, already routed and (for JSON routes) parsed. Borrowed by handlers. */
 typedef struct ms_request {

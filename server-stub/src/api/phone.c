@@ -1,22 +1,16 @@
-/* api/phone.c - phone numbers from requests, normalised to E.164 by the core's mc_phone_normalize.
- */
+/* api/phone.c - phone numbers from requests, normalised to E.164 by the stub's own rule. */
 #include "api/phone.h"
 
 #include <stdio.h>
 
-#include <membercore/membercore.h>
-
-_Static_assert(MS_PHONE_MAX == MC_PHONE_MAX, "the stub and the core agree on E.164 buffers");
+#include "rules/phone.h"
 
 bool ms_phone_normalize(ms_reply *reply, const char *typed, char *out)
 {
-    mc_error err = MC_ERROR_INIT;
-    if (mc_phone_normalize(typed, out, MS_PHONE_MAX, &err) == MC_OK)
+    char why[256];
+    if (ms_phone_e164(typed, out, why, sizeof why))
         return true;
-    if (err.message[0])
-        ms_reply_invalid(reply, "%s", err.message);
-    else
-        ms_reply_invalid(reply, "phone is not a valid phone number");
+    ms_reply_invalid(reply, "%s", why);
     return false;
 }
 

@@ -1,13 +1,13 @@
-/* api/phone.h - phone numbers from requests, normalised to E.164 by the core's mc_phone_normalize.
- */
+/* api/phone.h - phone numbers from requests, normalised to E.164 by the stub's own rule. */
 #ifndef MS_PHONE_H
 #define MS_PHONE_H
 
 #include <stdbool.h>
 
 #include "api/api.h"
+#include "rules/phone.h"
 
-/* typed -> E.164 into out (MS_PHONE_MAX); false after a 400 with the normaliser's message. */
+/* typed -> E.164 into out (MS_PHONE_MAX, rules/phone.h); false after a 400 saying what is wrong. */
 bool ms_phone_normalize(ms_reply *reply, const char *typed, char *out);
 /*
  * The same for a query parameter: a '+' left unencoded in a query string

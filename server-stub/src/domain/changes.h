@@ -9,10 +9,8 @@
 #include <sqlite3.h>
 
 #include "base/crypto.h"
+#include "base/ids.h"
 #include "domain/entities.h"
-
-/* Room for an epoch id ("ep_" + 16 hex). */
-#define MS_EPOCH_MAX 40
 
 /*
  * Append an upsert of entity (kind, id) carrying its current data object, in

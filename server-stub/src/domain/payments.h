@@ -1,5 +1,4 @@
-/* domain/payments.h - Razorpay orders: create, describe, and settle one paid (confirmation or
- * webhook). */
+/* domain/payments.h - Razorpay orders: create, load and describe one (settling: settlement.h). */
 #ifndef MS_PAYMENTS_H
 #define MS_PAYMENTS_H
 
@@ -41,22 +40,5 @@ int ms_order_create(ms_app *app, const char *user_id, const char *reservation_id
  * invoice's (null when none is running). NULL on error.
  */
 cJSON *ms_order_json(ms_app *app, const char *order_id);
-
-typedef enum ms_settlement {
-    MS_SETTLED_NOW,    /* paid now: what it pays for is confirmed / paid */
-    MS_SETTLED_BEFORE, /* it was paid already: nothing changed */
-    MS_SETTLED_LAPSED, /* its booking was cancelled or its checkout lapsed: nothing confirmed */
-} ms_settlement;
-
-/*
- * A verified payment of order (the signature or the webhook checked by the
- * caller): unless already paid, the order becomes paid (payment_id may be
- * NULL, via "confirm" or "webhook") and then its reservation is confirmed
- * (ms_booking_paid) or its invoice paid (ms_invoice_paid) - unless that
- * lapsed first, when the order is left unpaid and nothing happens. An order
- * is never moved back from paid. The outcome into *out. 0 / -1.
- */
-int ms_order_settle(ms_app *app, const ms_order *order, const char *payment_id, const char *via,
-                    ms_settlement *out);
 
 #endif

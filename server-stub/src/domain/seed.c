@@ -339,3 +339,19 @@ int ms_seed_v5(sqlite3 *db, ms_rng *rng)
     char epoch[MS_EPOCH_MAX];
     return ms_changes_new_epoch(db, rng, epoch);
 }
+
+int ms_seed_step(sqlite3 *db, ms_rng *rng, int version)
+{
+    switch (version) {
+    case 1:
+        return ms_seed(db, rng);
+    case 2:
+        return ms_seed_v2(db, rng);
+    case 4:
+        return ms_seed_v4(db, rng);
+    case 5:
+        return ms_seed_v5(db, rng);
+    default:
+        return 0;
+    }
+}

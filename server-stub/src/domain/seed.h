@@ -29,4 +29,8 @@ int ms_seed_v4(sqlite3 *db, ms_rng *rng);
  */
 int ms_seed_v5(sqlite3 *db, ms_rng *rng);
 
+/* The seed of schema version (ms_seed, ms_seed_v2, ...; nothing for others): the fill
+ * db/db.h's ms_db_open calls after each step. 0 / -1. */
+int ms_seed_step(sqlite3 *db, ms_rng *rng, int version);
+
 #endif

@@ -8,11 +8,9 @@
 #include <sqlite3.h>
 
 #include "base/crypto.h"
+#include "base/ids.h"
+#include "rules/phone.h"
 
-/* Room for ids such as "usr_" + 16 hex and the seeded company/building ids. */
-#define MS_ID_MAX 40
-/* Room for an E.164 number (same as MC_PHONE_MAX). */
-#define MS_PHONE_MAX 17
 /* Room for 100 UTF-8 characters (the longest free-text field). */
 #define MS_TEXT_MAX 401
 /* An email is at most 254 bytes. */

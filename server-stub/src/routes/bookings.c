@@ -8,6 +8,7 @@
 #include "domain/entities.h"
 #include "api/fields.h"
 #include "domain/payments.h"
+#include "domain/settlement.h"
 #include "rules/razorpay.h"
 #include "routes/routes.h"
 

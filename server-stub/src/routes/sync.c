@@ -144,7 +144,7 @@ static bool start_position(pull_ctx *ctx, const char *text, ms_cursor *pos, ms_r
         return true;
     }
     const char *why = NULL;
-    if (ms_cursor_decode(text, named, pos) != 0)
+    if (ms_cursor_decode(text, MS_KIND_COUNT, named, pos) != 0)
         why = "the cursor is not one this server issued";
     else if (strcmp(named, epoch) != 0)
         why = "the server's dataset was replaced (a new epoch)";

@@ -6,6 +6,7 @@
 #include "api/fields.h"
 #include "base/log.h"
 #include "domain/payments.h"
+#include "domain/settlement.h"
 #include "rules/razorpay.h"
 #include "routes/routes.h"
 

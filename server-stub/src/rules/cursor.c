@@ -84,7 +84,7 @@ static bool parse_i64(const char *text, int64_t *out)
     return true;
 }
 
-int ms_cursor_decode(const char *text, char epoch[MS_EPOCH_MAX], ms_cursor *c)
+int ms_cursor_decode(const char *text, int kind_count, char epoch[MS_EPOCH_MAX], ms_cursor *c)
 {
     char raw[RAW_MAX];
     memset(c, 0, sizeof *c);
@@ -107,8 +107,8 @@ int ms_cursor_decode(const char *text, char epoch[MS_EPOCH_MAX], ms_cursor *c)
     if (strcmp(fields[2], "s") != 0 || n != 6 || strlen(fields[5]) >= sizeof c->after)
         return -1;
     int64_t kind;
-    if (!parse_i64(fields[3], &c->high_water) || !parse_i64(fields[4], &kind) ||
-        kind >= MS_KIND_COUNT)
+    if (!parse_i64(fields[3], &c->high_water) || !parse_i64(fields[4], &kind) || kind < 0 ||
+        kind >= kind_count)
         return -1;
     c->snapshot = true;
     c->kind = (int)kind;

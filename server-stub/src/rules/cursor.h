@@ -7,8 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "domain/changes.h"
-#include "domain/users.h"
+#include "base/ids.h"
 
 /* Room for an encoded cursor (base64url of at most ~140 bytes) and its NUL. */
 #define MS_CURSOR_MAX 256
@@ -35,7 +34,10 @@ typedef struct ms_cursor {
  * "v1|<epoch>|l|<seq>". 0 / -1 (out too small).
  */
 int ms_cursor_encode(const char *epoch, const ms_cursor *c, char out[MS_CURSOR_MAX]);
-/* The reverse; -1 for anything this server did not issue (the caller answers 410). */
-int ms_cursor_decode(const char *text, char epoch[MS_EPOCH_MAX], ms_cursor *c);
+/*
+ * The reverse; -1 for anything this server did not issue (the caller answers 410),
+ * a snapshot kind outside [0, kind_count) included.
+ */
+int ms_cursor_decode(const char *text, int kind_count, char epoch[MS_EPOCH_MAX], ms_cursor *c);
 
 #endif
