@@ -42,6 +42,11 @@ typedef enum ms_visibility {
 /* The kind's wire name ("profile", ...). */
 const char *ms_kind_name(ms_kind kind);
 ms_visibility ms_kind_visibility(ms_kind kind);
+/*
+ * The snapshot's keyset query of kind: the next id after :after that :user (of :company)
+ * may see, one indexed search (tests/stub/test_stub_db.c checks every kind's plan).
+ */
+const char *ms_kind_snapshot_sql(ms_kind kind);
 
 /* Who is looking: the user and the company they are a member of ("" if none). */
 typedef struct ms_viewer {
