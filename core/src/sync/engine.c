@@ -36,6 +36,8 @@ struct mci_sync {
     pthread_t thread;
     bool started, stop, triggered, paused, reachable;
     int failures;
+    /* The pull page size, shrunk by timeouts (used under `round`). */
+    mci_page_size page_size;
     int64_t next_attempt_mono; /* 0: nothing scheduled */
     mc_sync_state state;
     mci_listeners *listeners;
@@ -70,6 +72,7 @@ mc_status mci_sync_new(mci_sync **out, mc_error *err)
     pthread_condattr_destroy(&attr);
     s->reachable = true;
     s->state = MC_SYNC_IDLE;
+    mci_page_size_init(&s->page_size);
     *out = s;
     return MC_OK;
 }
@@ -162,7 +165,8 @@ static mc_status round_body(mc_client *c, mc_sync_report *report, mc_error *err)
     bool has_more = st == MC_OK;
     mci_snapshot_progress progress = {false, 0, -1};
     while (st == MC_OK && has_more)
-        st = mci_pull_next(c, token, user_id, report, &has_more, &progress, err);
+        st = mci_pull_next(c, token, user_id, &c->sync->page_size, report, &has_more, &progress,
+                           err);
     if (st == MC_ERR_UNAUTHORIZED && err->http_status == 401) {
         mc_error ignored = MC_ERROR_INIT;
         mci_session_drop(c, &ignored);
