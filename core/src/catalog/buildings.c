@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "billing/billing.h"
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/catalog.h"
 #include "util/error.h"
 #include "util/json.h"

@@ -137,3 +137,16 @@ mc_status mci_meta_delete(sqlite3 *db, const char *key, mc_error *err)
     sqlite3_finalize(stmt);
     return st;
 }
+
+/* Server truth: `entity` and every projection table the migrations create beside it (a
+ * migration that adds one adds it here). */
+static const char forget_server_truth_sql[] =
+    "DELETE FROM busy_slot; DELETE FROM room_index; DELETE FROM entity;"
+    "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER "');";
+
+mc_status mci_store_forget_server_truth(sqlite3 *db, mc_error *err)
+{
+    if (sqlite3_exec(db, forget_server_truth_sql, NULL, NULL, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "wiping synced data");
+    return MC_OK;
+}

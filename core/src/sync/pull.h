@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/sync.h"
 
 /* Changes per page asked of the server. */
