@@ -15,7 +15,7 @@
 #include "account/session.h"
 #include "auth/validate.h"
 #include "booking/bookings.h"
-#include "booking/building.h"
+#include "catalog/building.h"
 #include "booking/rooms.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "account/account.h"
-#include "booking/building.h"
+#include "catalog/building.h"
 #include "booking/rooms.h"
-#include "booking/slots.h"
+#include "rules/slots.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"
 #include "store/stmt_cache.h"
