@@ -10,7 +10,7 @@
 
 #include "account/account.h"
 #include "account/session.h"
-#include "auth/validate.h"
+#include "rules/email.h"
 #include "billing/billing.h"
 #include "rules/pricing.h"
 #include "catalog/building.h"

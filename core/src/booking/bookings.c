@@ -13,7 +13,7 @@
 
 #include "account/account.h"
 #include "account/session.h"
-#include "auth/validate.h"
+#include "rules/email.h"
 #include "booking/bookings.h"
 #include "catalog/building.h"
 #include "booking/rooms.h"
