@@ -28,7 +28,7 @@ mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
 {
     sqlite3 *db = NULL;
     /* NOMUTEX: every use of the connection is under the client's own lock
-     * (client/client.h), so SQLite's per-call mutex would only cost time. */
+     * (handle/handle.h), so SQLite's per-call mutex would only cost time. */
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         mc_status st = mci_error_set(err, MC_ERR_STORAGE, "cannot open the store %s: %s", path,
