@@ -14,8 +14,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "auth/account.h"
-#include "auth/session.h"
+#include "account/account.h"
+#include "account/session.h"
 #include "store/store.h"
 #include "sync/backoff.h"
 #include "sync/kinds.h"
@@ -133,18 +133,6 @@ mc_status mci_sync_write(mc_client *c, mci_write_fn write, void *arg, uint32_t k
         mci_sync_emit(c, &ev);
     }
     mc_sync_trigger(c);
-    return MC_OK;
-}
-
-mc_status mci_sync_forget_server_truth(sqlite3 *db, mc_error *err)
-{
-    if (sqlite3_exec(db, mci_projections_wipe_sql(), NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(db,
-                     "DELETE FROM entity;"
-                     "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER
-                     "');",
-                     NULL, NULL, NULL) != SQLITE_OK)
-        return mci_store_fail(db, err, "wiping synced data");
     return MC_OK;
 }
 

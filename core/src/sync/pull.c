@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
+#include "account/account.h"
 #include "net/http.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
@@ -186,7 +186,7 @@ static mc_status load_cursor(mc_client *c, const char *user_id, char **cursor, m
     if (st == MC_ERR_NOT_FOUND || (st == MC_OK && strcmp(owner, user_id) != 0)) {
         free(owner);
         owner = NULL;
-        st = mci_sync_forget_server_truth(c->db, err);
+        st = mci_store_forget_server_truth(c->db, err);
     }
     free(owner);
     if (st != MC_OK)
@@ -232,7 +232,7 @@ mc_status mci_pull_next(mc_client *c, const char *token, const char *user_id,
             /* The server cannot serve our cursor: wipe server truth, keep the
              * outbox, and start a fresh snapshot. */
             pthread_mutex_lock(&c->lock);
-            st = mci_sync_forget_server_truth(c->db, err);
+            st = mci_store_forget_server_truth(c->db, err);
             pthread_mutex_unlock(&c->lock);
             if (st == MC_OK) {
                 *has_more = true;

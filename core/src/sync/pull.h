@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/sync.h"
 #include "sync/page_size.h"
 

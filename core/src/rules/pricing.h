@@ -1,13 +1,13 @@
 /*
- * billing/pricing.h - what a cart of day passes costs: bundle tier, discount, GST 18%.
+ * rules/pricing.h - what a cart of day passes costs: bundle tier, discount, GST 18%.
  * Pure integer arithmetic on paise; no I/O. The server computes the same and decides.
  *
  * Rounding (docs/passes-protocol.md): discount = round half up of
  * subtotal * pct / 100; GST = round half up of (subtotal - discount) * 18 / 100;
  * total = subtotal - discount + GST.
  */
-#ifndef MCI_BILLING_PRICING_H
-#define MCI_BILLING_PRICING_H
+#ifndef MCI_RULES_PRICING_H
+#define MCI_RULES_PRICING_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,11 +1,11 @@
 /*
- * client/client.h - the inside of mc_client, shared by the core's modules.
+ * handle/handle.h - the inside of mc_client, shared by the core's modules.
  *
  * Locking: `lock` guards `db` and every multi-statement use of it. Network
  * calls are made without holding it, so a slow server never blocks a UI read.
  */
-#ifndef MCI_CLIENT_H
-#define MCI_CLIENT_H
+#ifndef MCI_HANDLE_H
+#define MCI_HANDLE_H
 
 #include <pthread.h>
 #include <sqlite3.h>

@@ -1,14 +1,14 @@
 /*
- * auth/session.h - the session token in the platform's secure storage.
+ * account/session.h - the session token in the platform's secure storage.
  *
  * The token never touches SQLite or a log. A logout that cannot reach the
  * server leaves the token under MC_SECURE_KEY_REVOKE_PENDING, and the next
  * sign-in revokes it first.
  */
-#ifndef MCI_AUTH_SESSION_H
-#define MCI_AUTH_SESSION_H
+#ifndef MCI_ACCOUNT_SESSION_H
+#define MCI_ACCOUNT_SESSION_H
 
-#include "client/client.h"
+#include "handle/handle.h"
 
 /* Room for a token (the stub issues 47 characters). */
 #define MCI_TOKEN_MAX 256

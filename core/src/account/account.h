@@ -1,6 +1,7 @@
-/* auth/account.h - the signed-in account: from the server's JSON, to and from the local store. */
-#ifndef MCI_AUTH_ACCOUNT_H
-#define MCI_AUTH_ACCOUNT_H
+/* account/account.h - the signed-in account: from the server's JSON, to and from the local store.
+ */
+#ifndef MCI_ACCOUNT_ACCOUNT_H
+#define MCI_ACCOUNT_ACCOUNT_H
 
 #include <cJSON.h>
 #include <sqlite3.h>

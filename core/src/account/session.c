@@ -1,5 +1,6 @@
-/* auth/session.c - the session token kept in the platform's secure storage, and its revocation. */
-#include "auth/session.h"
+/* account/session.c - the session token kept in the platform's secure storage, and its revocation.
+ */
+#include "account/session.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
-/* billing/pricing.c - day-pass cart pricing: tier, discount, GST, all in integer paise. Pure. */
-#include "billing/pricing.h"
+/* rules/pricing.c - day-pass cart pricing: tier, discount, GST, all in integer paise. Pure. */
+#include "rules/pricing.h"
 
 int64_t mci_div_round_half_up(int64_t numerator, int64_t denominator)
 {

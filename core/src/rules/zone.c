@@ -1,5 +1,5 @@
-/* booking/zone.c - local wall-clock <-> UTC from server-sent offsets, and civil dates. Pure. */
-#include "booking/zone.h"
+/* rules/zone.c - local wall-clock <-> UTC from server-sent offsets, and civil dates. Pure. */
+#include "rules/zone.h"
 
 #include <string.h>
 

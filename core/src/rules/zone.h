@@ -1,12 +1,12 @@
 /*
- * booking/zone.h - building-local wall-clock time <-> UTC, from the offsets the server
+ * rules/zone.h - building-local wall-clock time <-> UTC, from the offsets the server
  * sends with the building (never the device's tz database). Pure; no I/O.
  *
  * A zone is a sorted list of transitions {at_ms, offset_min}: from at_ms on, local =
  * UTC + offset_min. The first entry's offset also applies before it.
  */
-#ifndef MCI_BOOKING_ZONE_H
-#define MCI_BOOKING_ZONE_H
+#ifndef MCI_RULES_ZONE_H
+#define MCI_RULES_ZONE_H
 
 #include <stdbool.h>
 #include <stddef.h>

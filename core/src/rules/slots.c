@@ -1,5 +1,5 @@
-/* booking/slots.c - the availability engine: a day's blocks and each room's free ones. Pure. */
-#include "booking/slots.h"
+/* rules/slots.c - the availability engine: a day's blocks and each room's free ones. Pure. */
+#include "rules/slots.h"
 
 #include <stdbool.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
-/* auth/account.c - the signed-in account: parsed from the server, kept in the local store. */
-#include "auth/account.h"
+/* account/account.c - the signed-in account: parsed from the server, kept in the local store. */
+#include "account/account.h"
 
 #include <stdlib.h>
 #include <string.h>

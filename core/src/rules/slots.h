@@ -1,18 +1,18 @@
 /*
- * booking/slots.h - the availability engine: which 60-minute blocks of a building-local
+ * rules/slots.h - the availability engine: which 60-minute blocks of a building-local
  * day each room has free. Pure C over plain structs: no SQLite, no sockets.
  *
  * Complexity, for one day with B blocks (B <= 25) and a room with R busy intervals
  * (reservations, holds and blackouts together): O(R log R) to sort and merge them,
  * then O(B + R) for one sweep. A building-day of N rooms is O(sum R log R + N B).
  */
-#ifndef MCI_BOOKING_SLOTS_H
-#define MCI_BOOKING_SLOTS_H
+#ifndef MCI_RULES_SLOTS_H
+#define MCI_RULES_SLOTS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "booking/zone.h"
+#include "rules/zone.h"
 
 /* At most 25 blocks a day: a 25-hour day, open 24 hours. */
 #define MCI_MAX_DAY_BLOCKS 25
