@@ -80,6 +80,7 @@ START_TEST(test_open_names_the_bad_config_field)
     mc_client *client = NULL;
     ck_assert_int_eq(mc_client_open(NULL, &client, NULL), MC_ERR_INVALID_ARG);
     mc_client_close(NULL); /* accepted */
+    mc_client_free(NULL);  /* accepted */
 }
 END_TEST
 
@@ -112,7 +113,7 @@ START_TEST(test_open_creates_missing_parents)
     mc_client *client = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_client_open(&cfg, &client, &err) == MC_OK, "%s", err.message);
-    mc_client_close(client);
+    mc_client_free(client);
     struct stat st;
     ck_assert_int_eq(stat(deep, &st), 0);
     ck_assert_int_eq(st.st_mode & 0777, 0700);
@@ -139,12 +140,12 @@ START_TEST(test_client_id_uses_injected_random_and_persists)
     /* bytes a0..af with the version and variant bits set */
     ck_assert_str_eq(client->client_id, "a0a1a2a3-a4a5-46a7-a8a9-aaabacadaeaf");
     ck_assert_int_eq(mci_client_now(client), now);
-    mc_client_close(client);
+    mc_client_free(client);
 
     ck_assert_int_eq(mc_client_open(&cfg, &client, &err), MC_OK);
     ck_assert_int_eq(calls, 1); /* not generated again */
     ck_assert_str_eq(client->client_id, "a0a1a2a3-a4a5-46a7-a8a9-aaabacadaeaf");
-    mc_client_close(client);
+    mc_client_free(client);
 }
 END_TEST
 
@@ -160,7 +161,7 @@ START_TEST(test_default_random_gives_distinct_v4_ids)
         mc_client *client = NULL;
         ck_assert_int_eq(mc_client_open(&cfg, &client, NULL), MC_OK);
         snprintf(ids[i], sizeof ids[i], "%s", client->client_id);
-        mc_client_close(client);
+        mc_client_free(client);
         free(sub);
         ck_assert_int_eq(strlen(ids[i]), 36);
         ck_assert_int_eq(ids[i][14], '4');
@@ -220,7 +221,7 @@ START_TEST(test_fresh_client_is_signed_out)
     ck_assert_int_eq(mc_auth_pending_phone(client, phone, sizeof phone, &err), MC_ERR_NOT_FOUND);
     ck_assert_int_eq(mc_auth_verify_otp(client, "123456", NULL, NULL, &err), MC_ERR_STATE);
     ck_assert_int_eq(mc_auth_logout(client, &err), MC_OK);
-    mc_client_close(client);
+    mc_client_free(client);
 }
 END_TEST
 
@@ -238,7 +239,7 @@ START_TEST(test_no_server_configured_is_offline)
     ck_assert_ptr_nonnull(strstr(err.message, "server_url"));
     char phone[MC_PHONE_MAX];
     ck_assert_int_eq(mc_auth_pending_phone(client, phone, sizeof phone, &err), MC_ERR_NOT_FOUND);
-    mc_client_close(client);
+    mc_client_free(client);
 }
 END_TEST
 

@@ -62,7 +62,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    mc_client_close(client);
+    mc_client_free(client);
     tempdir_free(dir);
 }
 

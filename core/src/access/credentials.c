@@ -70,6 +70,7 @@ static mc_status read_credential(sqlite3_stmt *stmt, mc_credential *cr, mc_error
 
 mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -162,6 +163,7 @@ static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *f
 mc_status mc_credential_payload(mc_client *c, const char *credential_id, char *out, size_t out_cap,
                                 int64_t *refresh_at_ms, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (refresh_at_ms != NULL)
         *refresh_at_ms = 0;
     if (out != NULL && out_cap > 0)

@@ -87,6 +87,7 @@ static bool id_ok(const char *id)
 
 mc_status mc_invoice_pay(mc_client *c, const char *invoice_id, mc_order **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL || out == NULL)
@@ -117,6 +118,7 @@ mc_status mc_invoice_pay(mc_client *c, const char *invoice_id, mc_order **out, m
 mc_status mc_invoice_confirm_payment(mc_client *c, const char *order_id, const char *payment_id,
                                      const char *signature, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     const char *fields[] = {"order_id", "payment_id", "signature"};
@@ -238,6 +240,7 @@ static bool read_invoice(const cJSON *d, void *item)
 
 mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -282,6 +285,7 @@ static bool read_membership(const cJSON *d, void *item)
 
 mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

@@ -132,6 +132,7 @@ static bool check_rules(const mci_building *b, const mc_cart *cart, const int64_
 
 mc_status mc_passes_quote(mc_client *c, const mc_cart *cart, mc_quote **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -201,6 +202,7 @@ static cJSON *cart_json(const mc_cart *cart, const char *checkout_id)
 
 mc_status mc_passes_checkout(mc_client *c, const mc_cart *cart, mc_order **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL || out == NULL)
@@ -257,6 +259,7 @@ static bool read_pass(const cJSON *d, void *item)
 
 mc_status mc_passes_list(mc_client *c, mc_pass_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

@@ -415,6 +415,7 @@ static mc_status online(mc_client *c, const char *path, const cJSON *body, mc_bo
 mc_status mc_booking_create(mc_client *c, const mc_booking_request *request, mc_booking **out,
                             mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL)
@@ -437,6 +438,7 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
                                      const char *payment_id, const char *signature,
                                      mc_booking **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL)
@@ -530,6 +532,7 @@ static int by_start(const void *x, const void *y)
 
 mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -591,6 +594,7 @@ static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool
 
 mc_status mc_booking_cancel(mc_client *c, const char *booking_id, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (booking_id == NULL || booking_id[0] == '\0')

@@ -63,6 +63,7 @@ static bool read_building(const cJSON *d, void *item)
 
 mc_status mc_buildings_list(mc_client *c, mc_building_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
