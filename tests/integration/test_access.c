@@ -142,7 +142,7 @@ static char *buy_pass(mc_client *c, const char *name, const char *date)
     ck_assert_msg(mc_credentials_list(c, &list, &err) == MC_OK, "%s", err.message);
     ck_assert_msg(list->count == 1, "%zu credentials after buying one pass", list->count);
     const mc_credential *cr = &list->items[0];
-    ck_assert_str_eq(cr->kind, "pass");
+    ck_assert_int_eq(cr->kind, MC_CREDENTIAL_PASS);
     ck_assert_str_eq(cr->building_id, "BLR-1");
     ck_assert_str_ne(cr->pass_id, "");
     ck_assert_str_eq(cr->reservation_id, "");

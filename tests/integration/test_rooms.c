@@ -295,7 +295,12 @@ START_TEST(test_cancel_refunds_and_frees)
     mc_booking_free(b);
     ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
     ck_assert_int_lt(balance(c), before);
-    ck_assert_int_eq(mc_booking_cancel(c, id, &err), MC_OK);
+    mc_booking *returned = NULL;
+    ck_assert_int_eq(mc_booking_cancel(c, id, &returned, &err), MC_OK);
+    ck_assert_str_eq(returned->id, id); /* the booking it cancelled, as now shown */
+    ck_assert_int_eq(returned->status, MC_BOOKING_CANCELLED);
+    ck_assert(returned->pending);
+    mc_booking_free(returned);
     mc_booking_list *list = NULL;
     ck_assert_int_eq(mc_bookings_list(c, 0, &list, &err), MC_OK);
     const mc_booking *cancelled = find_booking(list, id);
@@ -305,8 +310,10 @@ START_TEST(test_cancel_refunds_and_frees)
     ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
     ck_assert_int_eq(balance(c), before);
     ck_assert(block_free(c, "BLR-1", "2027-01-06", "BLR-1-BOARD", 660));
-    ck_assert_int_eq(mc_booking_cancel(c, id, &err), MC_ERR_STATE);
-    ck_assert_int_eq(mc_booking_cancel(c, "no-such-booking", &err), MC_ERR_NOT_FOUND);
+    returned = (mc_booking *)0x1;
+    ck_assert_int_eq(mc_booking_cancel(c, id, &returned, &err), MC_ERR_STATE);
+    ck_assert_ptr_null(returned);
+    ck_assert_int_eq(mc_booking_cancel(c, "no-such-booking", NULL, &err), MC_ERR_NOT_FOUND);
     mc_client_free(c);
     free(id);
 }

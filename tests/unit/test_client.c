@@ -12,6 +12,8 @@
 
 #include <membercore/membercore.h>
 
+#include "access/kinds.h"
+#include "billing/states.h"
 #include "client/client.h"
 #include "linux/platform_linux.h"
 #include "net/http.h"
@@ -275,6 +277,33 @@ START_TEST(test_status_names_are_stable)
 }
 END_TEST
 
+/* Named states: each enum's wire names both ways, and a wire value newer than the library
+ * reads as UNKNOWN and prints as "unknown". */
+START_TEST(test_state_names_both_ways)
+{
+    ck_assert_str_eq(mc_pass_status_name(MC_PASS_HELD), "held");
+    ck_assert_str_eq(mc_pass_status_name(MC_PASS_RELEASED), "released");
+    ck_assert_str_eq(mc_invoice_status_name(MC_INVOICE_OVERDUE), "overdue");
+    ck_assert_str_eq(mc_invoice_status_name(MC_INVOICE_VOID), "void");
+    ck_assert_str_eq(mc_membership_status_name(MC_MEMBERSHIP_NONE), "none");
+    ck_assert_str_eq(mc_credential_kind_name(MC_CREDENTIAL_BOOKING_GUEST), "booking_guest");
+    ck_assert_str_eq(mc_booking_status_name(MC_BOOKING_PENDING_PAYMENT), "pending_payment");
+    ck_assert_str_eq(mc_pass_status_name((mc_pass_status)99), "unknown");
+    ck_assert_str_eq(mc_invoice_status_name((mc_invoice_status)-1), "unknown");
+    ck_assert_str_eq(mc_booking_status_name(MC_BOOKING_UNKNOWN), "unknown");
+
+    ck_assert_int_eq(mci_pass_status_parse("active"), MC_PASS_ACTIVE);
+    ck_assert_int_eq(mci_invoice_status_parse("paid"), MC_INVOICE_PAID);
+    ck_assert_int_eq(mci_membership_status_parse("active"), MC_MEMBERSHIP_ACTIVE);
+    ck_assert_int_eq(mci_credential_kind_parse("pass"), MC_CREDENTIAL_PASS);
+    ck_assert_int_eq(mci_pass_status_parse("refunded"), MC_PASS_UNKNOWN); /* newer */
+    ck_assert_int_eq(mci_invoice_status_parse(NULL), MC_INVOICE_UNKNOWN);
+    ck_assert_int_eq(mci_credential_kind_parse("desk"), MC_CREDENTIAL_UNKNOWN);
+    for (int v = MC_INVOICE_DRAFT; v <= MC_INVOICE_VOID; v++)
+        ck_assert_int_eq(mci_invoice_status_parse(mc_invoice_status_name((mc_invoice_status)v)), v);
+}
+END_TEST
+
 /* The default data directory follows XDG, then HOME; a small buffer is refused. */
 START_TEST(test_default_data_dir_follows_xdg)
 {
@@ -309,6 +338,7 @@ int main(void)
     tcase_add_test(tc, test_no_server_configured_is_offline);
     tcase_add_test(tc, test_server_codes_map_to_statuses);
     tcase_add_test(tc, test_status_names_are_stable);
+    tcase_add_test(tc, test_state_names_both_ways);
     tcase_add_test(tc, test_default_data_dir_follows_xdg);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -13,6 +13,7 @@
 #include "auth/validate.h"
 #include "billing/billing.h"
 #include "billing/pricing.h"
+#include "billing/states.h"
 #include "booking/building.h"
 #include "client/client.h"
 #include "membercore/billing.h"
@@ -231,8 +232,8 @@ void mc_pass_list_free(mc_pass_list *list)
         return;
     for (size_t i = 0; i < list->count; i++) {
         mc_pass *p = &list->items[i];
-        char **strings[] = {&p->id,           &p->building_id, &p->date,       &p->holder_name,
-                            &p->holder_email, &p->status,      &p->invoice_id, &p->credential_id};
+        char **strings[] = {&p->id,           &p->building_id, &p->date,         &p->holder_name,
+                            &p->holder_email, &p->invoice_id,  &p->credential_id};
         for (size_t k = 0; k < sizeof strings / sizeof *strings; k++)
             free(*strings[k]);
     }
@@ -250,10 +251,10 @@ static bool read_pass(const cJSON *d, void *item)
     p->holder_name = mci_strdup(cJSON_IsObject(holder) ? mci_json_string(holder, "name", "") : "");
     p->holder_email =
         mci_strdup(cJSON_IsObject(holder) ? mci_json_string(holder, "email", "") : "");
-    p->status = mci_strdup(mci_json_string(d, "status", ""));
+    p->status = mci_pass_status_parse(mci_json_string(d, "status", ""));
     p->invoice_id = mci_strdup(mci_json_string(d, "invoice_id", ""));
     p->credential_id = mci_strdup(mci_json_string(d, "credential_id", ""));
-    return p->id && p->building_id && p->date && p->holder_name && p->holder_email && p->status &&
+    return p->id && p->building_id && p->date && p->holder_name && p->holder_email &&
            p->invoice_id && p->credential_id;
 }
 
