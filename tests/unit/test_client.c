@@ -14,7 +14,7 @@
 
 #include "access/kinds.h"
 #include "billing/states.h"
-#include "client/client.h"
+#include "handle/handle.h"
 #include "linux/platform_linux.h"
 #include "net/http.h"
 #include "tempdir.h"

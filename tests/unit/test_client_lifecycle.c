@@ -14,7 +14,7 @@
 
 #include <membercore/membercore.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "sync/engine.h"
 #include "tempdir.h"
 

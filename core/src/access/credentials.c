@@ -11,8 +11,8 @@
 
 #include "access/codes.h"
 #include "access/kinds.h"
-#include "auth/account.h"
-#include "client/client.h"
+#include "account/account.h"
+#include "handle/handle.h"
 #include "crypto/crypto.h"
 #include "membercore/access.h"
 #include "store/stmt_cache.h"

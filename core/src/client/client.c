@@ -1,9 +1,9 @@
 /* client/client.c - mc_client_open/close/free: configuration, the data directory, the store,
- * and the life cycle of the handle (close waits for calls in flight: client/guard.h). */
-#include "client/client.h"
+ * the sync thread. Above sync: opening starts what closing stops; close waits for the calls
+ * in flight (handle/guard.h) and free releases the handle. */
+#include "handle/handle.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,37 +66,6 @@ static int64_t system_clock(void *context)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-int64_t mci_client_now(const mc_client *client)
-{
-    return client->clock(client->clock_context);
-}
-
-int64_t mc_client_now(mc_client *client)
-{
-    MCI_ENTER_OR(client, 0);
-    return mci_client_now(client);
-}
-
-mc_status mci_client_random(mc_client *client, uint8_t *buf, size_t len, mc_error *err)
-{
-    mc_status st = client->random(client->random_context, buf, len);
-    if (st != MC_OK)
-        return mci_error_set(err, st, "the random source failed (%s)", mc_status_name(st));
-    return MC_OK;
-}
-
-void mci_client_log(mc_client *client, mc_log_level level, const char *fmt, ...)
-{
-    if (client->platform.log == NULL)
-        return;
-    char line[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    client->platform.log(client->log_context, level, line);
 }
 
 static mc_status validate_config(const mc_config *cfg, mc_error *err)
@@ -250,7 +219,7 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
     } else {
         st = mci_drbg_new(&c->drbg, err);
         if (st != MC_OK) {
-            mc_client_close(c);
+            destroy(c);
             return st;
         }
         c->random = mci_drbg_random;
