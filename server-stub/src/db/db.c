@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/log.h"
@@ -39,13 +40,9 @@ void ms_db_rollback(sqlite3 *db)
         ms_db_exec(db, "ROLLBACK");
 }
 
-static sqlite3_stmt *prepare_bound(sqlite3 *db, const char *sql, const char *types, va_list ap)
+/* Bind the arguments described by types (see ms_db_query) to stmt. 0 / -1 (logged). */
+static int bind_args(sqlite3_stmt *stmt, const char *types, va_list ap)
 {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-        log_db_error(db, "prepare");
-        return NULL;
-    }
     int rc = SQLITE_OK;
     for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
         if (types[i] == 't') {
@@ -61,11 +58,74 @@ static sqlite3_stmt *prepare_bound(sqlite3 *db, const char *sql, const char *typ
         }
     }
     if (rc != SQLITE_OK) {
-        log_db_error(db, "bind");
+        log_db_error(sqlite3_db_handle(stmt), "bind");
+        return -1;
+    }
+    return 0;
+}
+
+static sqlite3_stmt *prepare_bound(sqlite3 *db, const char *sql, const char *types, va_list ap)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        log_db_error(db, "prepare");
+        return NULL;
+    }
+    if (bind_args(stmt, types, ap) != 0) {
         sqlite3_finalize(stmt);
         return NULL;
     }
     return stmt;
+}
+
+/* What a kept statement's text starts with: how ms_db_kept finds it and ms_db_close frees it. */
+#define KEPT_MARK "/* kept */ "
+
+static bool is_kept(sqlite3_stmt *stmt, const char *sql)
+{
+    const char *text = sqlite3_sql(stmt);
+    size_t mark = sizeof KEPT_MARK - 1;
+    return text && strncmp(text, KEPT_MARK, mark) == 0 && (!sql || strcmp(text + mark, sql) == 0);
+}
+
+sqlite3_stmt *ms_db_kept(sqlite3 *db, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *stmt = sqlite3_next_stmt(db, NULL);
+    while (stmt && !is_kept(stmt, sql))
+        stmt = sqlite3_next_stmt(db, stmt);
+    if (!stmt) {
+        size_t len = sizeof KEPT_MARK + strlen(sql);
+        char *text = malloc(len);
+        if (!text)
+            return NULL;
+        snprintf(text, len, "%s%s", KEPT_MARK, sql);
+        int rc = sqlite3_prepare_v3(db, text, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+        free(text);
+        if (rc != SQLITE_OK) {
+            log_db_error(db, "prepare");
+            sqlite3_finalize(stmt);
+            return NULL;
+        }
+    }
+    va_list ap;
+    va_start(ap, types);
+    int rc = bind_args(stmt, types, ap);
+    va_end(ap);
+    if (rc != 0) {
+        ms_db_release(stmt);
+        return NULL;
+    }
+    return stmt;
+}
+
+void ms_db_release(sqlite3_stmt *stmt)
+{
+    if (stmt && is_kept(stmt, NULL)) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+    } else {
+        sqlite3_finalize(stmt);
+    }
 }
 
 sqlite3_stmt *ms_db_query(sqlite3 *db, const char *sql, const char *types, ...)
@@ -190,5 +250,15 @@ int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, sqlite3 **out)
 
 void ms_db_close(sqlite3 *db)
 {
+    if (!db)
+        return;
+    /* The kept statements (ms_db_kept) live as long as the connection. */
+    sqlite3_stmt *stmt = sqlite3_next_stmt(db, NULL);
+    while (stmt) {
+        sqlite3_stmt *next = sqlite3_next_stmt(db, stmt);
+        if (is_kept(stmt, NULL))
+            sqlite3_finalize(stmt);
+        stmt = next;
+    }
     sqlite3_close(db);
 }

@@ -43,7 +43,16 @@ int ms_db_exec(sqlite3 *db, const char *sql);
  * NULL on failure (logged). Finalize the statement when done.
  */
 sqlite3_stmt *ms_db_query(sqlite3 *db, const char *sql, const char *types, ...);
-/* Same, then step it to completion (INSERT, UPDATE, DELETE). 0 / -1 (logged). */
+/*
+ * ms_db_query for a statement run many times (a snapshot page's per-item reads): prepared
+ * once per connection and kept; the arguments are bound afresh. Give it back with
+ * ms_db_release (never finalize it); one use of the same sql at a time. ms_db_close frees
+ * the kept statements. NULL on failure (logged).
+ */
+sqlite3_stmt *ms_db_kept(sqlite3 *db, const char *sql, const char *types, ...);
+/* Done with stmt: a kept one is reset for its next use, any other finalized. NULL is a no-op. */
+void ms_db_release(sqlite3_stmt *stmt);
+/* Same as ms_db_query, then step it to completion (INSERT, UPDATE, DELETE). 0 / -1 (logged). */
 int ms_db_run(sqlite3 *db, const char *sql, const char *types, ...);
 /*
  * Step a query: 1 a row is ready, 0 done, -1 error (logged).

@@ -103,7 +103,7 @@ static bool bind_named(sqlite3_stmt *stmt, const char *name, const char *value)
 int ms_entity_next(sqlite3 *db, const ms_viewer *viewer, ms_kind kind, const char *after, char *out,
                    size_t cap)
 {
-    sqlite3_stmt *stmt = ms_db_query(db, kinds[kind].next_sql, "");
+    sqlite3_stmt *stmt = ms_db_kept(db, kinds[kind].next_sql, "");
     if (!stmt)
         return -1;
     int rc = -1;
@@ -112,7 +112,7 @@ int ms_entity_next(sqlite3 *db, const ms_viewer *viewer, ms_kind kind, const cha
         rc = ms_db_step(stmt);
     if (rc == 1)
         ms_db_text(stmt, 0, out, cap);
-    sqlite3_finalize(stmt);
+    ms_db_release(stmt);
     return rc;
 }
 
@@ -195,11 +195,11 @@ static int query_object(sqlite3_stmt *stmt, cJSON **out)
     } else if (rc == 0) {
         rc = 1;
     }
-    sqlite3_finalize(stmt);
+    ms_db_release(stmt);
     return rc;
 }
 
-/* Add under key an array of the objects of every row of stmt (finalized here). */
+/* Add under key an array of the objects of every row of stmt (released here). */
 static bool add_rows(cJSON *o, const char *key, sqlite3_stmt *stmt)
 {
     if (!stmt)
@@ -213,7 +213,7 @@ static bool add_rows(cJSON *o, const char *key, sqlite3_stmt *stmt)
         if (!ok)
             cJSON_Delete(row);
     }
-    sqlite3_finalize(stmt);
+    ms_db_release(stmt);
     return ok && rc == 0;
 }
 
@@ -499,21 +499,21 @@ static int pass_data(sqlite3 *db, const char *owner, const char *id, cJSON **out
 static int invoice_data(sqlite3 *db, const char *id, cJSON **out)
 {
     int rc = query_object(
-        ms_db_query(db, "SELECT id, number, status FROM invoices WHERE id = ?", "t", id), out);
+        ms_db_kept(db, "SELECT id, number, status FROM invoices WHERE id = ?", "t", id), out);
     if (rc != 0)
         return rc;
     cJSON *tail = NULL;
     bool ok = add_rows(*out, "lines",
-                       ms_db_query(db,
-                                   "SELECT description, quantity, unit_paise, amount_paise"
-                                   " FROM invoice_lines WHERE invoice_id = ? ORDER BY position",
-                                   "t", id)) &&
-              query_object(ms_db_query(db,
-                                       "SELECT subtotal_paise, discount_paise, gst_paise,"
-                                       " total_paise, order_id, issued_at_ms, due_at_ms,"
-                                       " paid_at_ms, hold_expires_at_ms FROM invoices"
-                                       " WHERE id = ?",
-                                       "t", id),
+                       ms_db_kept(db,
+                                  "SELECT description, quantity, unit_paise, amount_paise"
+                                  " FROM invoice_lines WHERE invoice_id = ? ORDER BY position",
+                                  "t", id)) &&
+              query_object(ms_db_kept(db,
+                                      "SELECT subtotal_paise, discount_paise, gst_paise,"
+                                      " total_paise, order_id, issued_at_ms, due_at_ms,"
+                                      " paid_at_ms, hold_expires_at_ms FROM invoices"
+                                      " WHERE id = ?",
+                                      "t", id),
                            &tail) == 0;
     ok = append_fields(*out, tail) && ok;
     if (!ok) {
