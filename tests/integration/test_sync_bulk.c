@@ -104,7 +104,7 @@ START_TEST(test_member_with_many_invoices_syncs_to_the_end)
     ck_assert_int_eq(mc_sync_once(c, &report, &err), MC_OK);
     ck_assert_int_eq(report.pulled, 0);
 
-    mc_client_close(c);
+    mc_client_free(c);
     ck_assert_int_eq(stub_stop(stub), 0);
     free(db_path);
 }
