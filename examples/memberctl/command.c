@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "args.h"
-#include "output.h"
+#include "render/output.h"
 
 int command_help(const command *self)
 {

@@ -5,7 +5,7 @@
 #include "memberctl.h"
 
 #include "args.h"
-#include "output.h"
+#include "render/render.h"
 
 static int run_whoami(app *a, const command *self, int argc, char **argv)
 {
@@ -26,7 +26,7 @@ static int run_whoami(app *a, const command *self, int argc, char **argv)
     if (st != MC_OK)
         return out_core_error(a, st, &err);
 
-    rc = out_account(a, acc, NULL);
+    rc = render_account(a, acc, NULL);
     mc_account_free(acc);
     return rc;
 }
