@@ -32,3 +32,11 @@ int command_client(app *a, mc_client **out)
         return out_core_error(a, st, &err);
     return COMMAND_CONTINUE;
 }
+
+int command_start(app *a, const command *self, args *p, int argc, char **argv, mc_client **out)
+{
+    int rc = command_parse(a, self, p, argc, argv);
+    if (rc != COMMAND_CONTINUE)
+        return rc;
+    return command_client(a, out);
+}

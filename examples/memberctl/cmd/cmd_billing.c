@@ -94,11 +94,9 @@ static int run_pay(app *a, const command *self, int argc, char **argv)
 static int run_invoices(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 0};
-    int rc = command_parse(a, self, &p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
     mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+    int rc = command_start(a, self, &p, argc, argv, &client);
+    if (rc != COMMAND_CONTINUE)
         return rc;
     mc_invoice_list *list = NULL;
     mc_error err = MC_ERROR_INIT;
@@ -115,11 +113,9 @@ static int run_invoices(app *a, const command *self, int argc, char **argv)
 static int run_membership(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 0};
-    int rc = command_parse(a, self, &p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
     mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+    int rc = command_start(a, self, &p, argc, argv, &client);
+    if (rc != COMMAND_CONTINUE)
         return rc;
     mc_membership *m = NULL;
     mc_error err = MC_ERROR_INIT;

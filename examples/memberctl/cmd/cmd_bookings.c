@@ -16,14 +16,11 @@ static int run_bookings(app *a, const command *self, int argc, char **argv)
 {
     arg_opt opts[] = {{"--all", false, NULL}};
     args p = {.opts = opts, .nopts = 1};
-    int rc = command_parse(a, self, &p, argc, argv);
+    mc_client *client = NULL;
+    int rc = command_start(a, self, &p, argc, argv, &client);
     if (rc != COMMAND_CONTINUE)
         return rc;
     bool all = args_value(&p, "--all") != NULL;
-
-    mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
-        return rc;
     mc_booking_list *list = NULL;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_bookings_list(client, all ? 0 : mc_client_now(client), &list, &err);
@@ -87,12 +84,9 @@ static int run_cancel(app *a, const command *self, int argc, char **argv)
 static int run_credits(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 0};
-    int rc = command_parse(a, self, &p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
-
     mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+    int rc = command_start(a, self, &p, argc, argv, &client);
+    if (rc != COMMAND_CONTINUE)
         return rc;
     mc_credits *credits = NULL;
     mc_error err = MC_ERROR_INIT;

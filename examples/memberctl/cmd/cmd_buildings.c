@@ -14,11 +14,9 @@
 static int run_buildings(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 0};
-    int rc = command_parse(a, self, &p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
     mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+    int rc = command_start(a, self, &p, argc, argv, &client);
+    if (rc != COMMAND_CONTINUE)
         return rc;
     mc_building_list *list = NULL;
     mc_error err = MC_ERROR_INIT;

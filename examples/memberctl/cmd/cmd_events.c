@@ -16,14 +16,11 @@ static int run_events(app *a, const command *self, int argc, char **argv)
 {
     arg_opt opts[] = {{"--all", false, NULL}};
     args p = {.opts = opts, .nopts = 1};
-    int rc = command_parse(a, self, &p, argc, argv);
+    mc_client *client = NULL;
+    int rc = command_start(a, self, &p, argc, argv, &client);
     if (rc != COMMAND_CONTINUE)
         return rc;
     bool all = args_value(&p, "--all") != NULL;
-
-    mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
-        return rc;
     mc_event_list *list = NULL;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_events_list(client, all ? 0 : datetime_clock_ms(CLOCK_REALTIME), &list, &err);

@@ -14,14 +14,11 @@ static int run_notifications(app *a, const command *self, int argc, char **argv)
 {
     arg_opt opts[] = {{"--unread", false, NULL}};
     args p = {.opts = opts, .nopts = 1};
-    int rc = command_parse(a, self, &p, argc, argv);
+    mc_client *client = NULL;
+    int rc = command_start(a, self, &p, argc, argv, &client);
     if (rc != COMMAND_CONTINUE)
         return rc;
     bool unread_only = args_value(&p, "--unread") != NULL;
-
-    mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
-        return rc;
     mc_notification_list *list = NULL;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_notifications_list(client, unread_only, &list, &err);

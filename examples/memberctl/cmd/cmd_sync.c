@@ -97,12 +97,9 @@ static int run_sync(app *a, const command *self, int argc, char **argv)
 static int run_status(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 0};
-    int rc = command_parse(a, self, &p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
-
     mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+    int rc = command_start(a, self, &p, argc, argv, &client);
+    if (rc != COMMAND_CONTINUE)
         return rc;
     mc_sync_status status;
     memset(&status, 0, sizeof status);

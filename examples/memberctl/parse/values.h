@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "parse/datetime.h" /* DATETIME_DATE_MAX, for values_parse_pass */
+
 /* "25" -> 25. Decimal digits only (no sign, no spaces), at most 9 of them. */
 bool values_parse_count(const char *text, int32_t *out);
 
