@@ -12,8 +12,8 @@
 
 #include <membercore/membercore.h>
 
-#include "auth/account.h"
-#include "client/client.h"
+#include "account/account.h"
+#include "handle/handle.h"
 #include "tempdir.h"
 
 /* 2027-01-05 00:00 IST and the next midnight */

@@ -1,4 +1,4 @@
-/* billing/billing.h - what the billing files share (and catalog reuses): online order calls and
+/* billing/billing.h - what the billing files share: online order calls and
  * entity lists. */
 #ifndef MCI_BILLING_BILLING_H
 #define MCI_BILLING_BILLING_H
@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/billing.h"
 
 /*

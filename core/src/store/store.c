@@ -28,7 +28,7 @@ mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
 {
     sqlite3 *db = NULL;
     /* NOMUTEX: every use of the connection is under the client's own lock
-     * (client/client.h), so SQLite's per-call mutex would only cost time. */
+     * (handle/handle.h), so SQLite's per-call mutex would only cost time. */
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         mc_status st = mci_error_set(err, MC_ERR_STORAGE, "cannot open the store %s: %s", path,
@@ -136,4 +136,17 @@ mc_status mci_meta_delete(sqlite3 *db, const char *key, mc_error *err)
         sqlite3_step(stmt) == SQLITE_DONE ? MC_OK : mci_store_fail(db, err, "deleting meta");
     sqlite3_finalize(stmt);
     return st;
+}
+
+/* Server truth: `entity` and every projection table the migrations create beside it (a
+ * migration that adds one adds it here). */
+static const char forget_server_truth_sql[] =
+    "DELETE FROM busy_slot; DELETE FROM room_index; DELETE FROM entity;"
+    "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER "');";
+
+mc_status mci_store_forget_server_truth(sqlite3 *db, mc_error *err)
+{
+    if (sqlite3_exec(db, forget_server_truth_sql, NULL, NULL, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "wiping synced data");
+    return MC_OK;
 }

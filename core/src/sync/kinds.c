@@ -47,11 +47,6 @@ const mci_projection *mci_projection_find(const char *kind)
     return NULL;
 }
 
-const char *mci_projections_wipe_sql(void)
-{
-    return "DELETE FROM busy_slot; DELETE FROM room_index;";
-}
-
 static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_RSVP_SET, MC_KIND_EVENT | MC_KIND_RSVP},
     {MCI_MUTATION_NOTIFICATION_READ, MC_KIND_NOTIFICATION},

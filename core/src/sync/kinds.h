@@ -34,10 +34,6 @@ typedef struct mci_projection {
 /* The projection of kind, or NULL. */
 const mci_projection *mci_projection_find(const char *kind);
 
-/* Every projection's wipe statement, ";"-joined (for resets). Keep it in step
- * with the projections table in kinds.c. */
-const char *mci_projections_wipe_sql(void);
-
 typedef struct mci_mutation_kind {
     const char *name; /* "rsvp.set" */
     uint32_t touches; /* MC_KIND_* bits its overlay changes */
