@@ -47,11 +47,6 @@ int render_signed_out(const app *a);
 
 /* ---- membercore/sync.h (render/sync.c) -------------------------------------- */
 
-/* The names sync.h does not provide: "idle", "syncing", "offline", "paused",
- * "signed_out"; "pending", "in_flight", "rejected", "acknowledged". */
-const char *render_sync_state_name(mc_sync_state state);
-const char *render_mutation_state_name(mc_mutation_state state);
-
 /* The sync status as JSON: "state", "running", "queue_depth",
  * "rejected_count", "last_sync(_ms)", "next_attempt(_ms)", "last_error". */
 cJSON *render_sync_status_json(const mc_sync_status *s);

@@ -12,40 +12,9 @@
 #include "render/json.h"
 #include "render/list.h"
 
-/* ---- Names sync.h does not provide ------------------------------------------ */
+/* ---- Names ---------------------------------------------------------------------- */
 
-const char *render_sync_state_name(mc_sync_state state)
-{
-    switch (state) {
-    case MC_SYNC_IDLE:
-        return "idle";
-    case MC_SYNC_SYNCING:
-        return "syncing";
-    case MC_SYNC_OFFLINE:
-        return "offline";
-    case MC_SYNC_PAUSED:
-        return "paused";
-    case MC_SYNC_SIGNED_OUT:
-        return "signed_out";
-    }
-    return "unknown";
-}
-
-const char *render_mutation_state_name(mc_mutation_state state)
-{
-    switch (state) {
-    case MC_MUTATION_PENDING:
-        return "pending";
-    case MC_MUTATION_IN_FLIGHT:
-        return "in_flight";
-    case MC_MUTATION_REJECTED:
-        return "rejected";
-    case MC_MUTATION_ACKNOWLEDGED:
-        return "acknowledged";
-    }
-    return "unknown";
-}
-
+/* The listener event types have no name in sync.h: these are memberctl's JSON "event" values. */
 static const char *event_name(mc_sync_event_type type)
 {
     switch (type) {
@@ -90,7 +59,7 @@ cJSON *render_sync_status_json(const mc_sync_status *s)
 {
     cJSON *obj = cJSON_CreateObject();
     bool ok = obj != NULL &&
-              cJSON_AddStringToObject(obj, "state", render_sync_state_name(s->state)) != NULL &&
+              cJSON_AddStringToObject(obj, "state", mc_sync_state_name(s->state)) != NULL &&
               cJSON_AddBoolToObject(obj, "running", s->running) != NULL &&
               cJSON_AddNumberToObject(obj, "queue_depth", s->queue_depth) != NULL &&
               cJSON_AddNumberToObject(obj, "rejected_count", s->rejected_count) != NULL &&
@@ -126,7 +95,7 @@ static void status_text(const mc_sync_status *s)
     datetime_format_time_or(s->next_attempt_ms, "none due", next, sizeof next);
     last_error_text(s, error, sizeof error);
     printf("Sync status:\n");
-    printf("  %-13s %s%s\n", "State:", render_sync_state_name(s->state),
+    printf("  %-13s %s%s\n", "State:", mc_sync_state_name(s->state),
            s->running ? " (background sync running)" : "");
     printf("  %-13s %d %s not yet accepted by the server\n", "Queued:", (int)s->queue_depth,
            changes(s->queue_depth));
@@ -241,7 +210,7 @@ static cJSON *mutation_json(const void *item)
               cJSON_AddNumberToObject(obj, "mutation_id", (double)m->mutation_id) != NULL &&
               cJSON_AddStringToObject(obj, "kind", out_str(m->kind)) != NULL &&
               cJSON_AddStringToObject(obj, "entity_id", out_str(m->entity_id)) != NULL &&
-              cJSON_AddStringToObject(obj, "state", render_mutation_state_name(m->state)) != NULL &&
+              cJSON_AddStringToObject(obj, "state", mc_mutation_state_name(m->state)) != NULL &&
               cJSON_AddNumberToObject(obj, "attempts", m->attempts) != NULL &&
               json_add_time(obj, "created_at", m->created_at_ms, true) &&
               json_add_time(obj, "next_attempt", m->next_attempt_ms, true) &&
@@ -278,7 +247,7 @@ static void mutation_row_text(const void *item, const void *context)
     snprintf(attempts, sizeof attempts, "%d attempt%s", (int)m->attempts,
              m->attempts == 1 ? "" : "s");
     printf("  %-*lld  %-*s  %-*s  %-12s  %-10s", w->id, (long long)m->mutation_id, w->kind,
-           out_str(m->kind), w->entity, out_str(m->entity_id), render_mutation_state_name(m->state),
+           out_str(m->kind), w->entity, out_str(m->entity_id), mc_mutation_state_name(m->state),
            attempts);
     if (m->error_code != MC_OK) {
         char reason[2 * MC_ERROR_MESSAGE_MAX];
@@ -434,9 +403,8 @@ static void watch_status_text(const mc_sync_status *s)
     char at[DATETIME_TIME_MAX], last_sync[DATETIME_TIME_MAX], error[MC_ERROR_MESSAGE_MAX + 32];
     datetime_format_time(datetime_clock_ms(CLOCK_REALTIME), at, sizeof at);
     datetime_format_time_or(s->last_sync_ms, "never", last_sync, sizeof last_sync);
-    printf("%s  status: %s; %d queued, %d rejected; last sync %s", at,
-           render_sync_state_name(s->state), (int)s->queue_depth, (int)s->rejected_count,
-           last_sync);
+    printf("%s  status: %s; %d queued, %d rejected; last sync %s", at, mc_sync_state_name(s->state),
+           (int)s->queue_depth, (int)s->rejected_count, last_sync);
     if (s->next_attempt_ms != 0) {
         char next[DATETIME_TIME_MAX];
         datetime_format_time(s->next_attempt_ms, next, sizeof next);
