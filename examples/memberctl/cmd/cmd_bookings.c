@@ -58,24 +58,15 @@ static int run_cancel(app *a, const command *self, int argc, char **argv)
     }
     mc_booking_list_free(before);
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_booking_cancel(client, id, &err);
+    mc_booking *booking = NULL; /* as the member now sees it, the cancellation layered on */
+    mc_status st = mc_booking_cancel(client, id, &booking, &err);
     if (st != MC_OK) {
         static const out_hint hints[] = {
             {MC_ERR_NOT_FOUND, "List them with: memberctl bookings --all"}, {MC_OK, NULL}};
         return out_core_error_hint(a, st, &err, hints);
     }
-
-    /* The booking as the member now sees it, the cancellation layered on. */
-    mc_booking_list *list = NULL;
-    const mc_booking *booking = NULL;
-    if (mc_bookings_list(client, 0, &list, NULL) == MC_OK) {
-        for (size_t i = 0; i < list->count && booking == NULL; i++) {
-            if (strcmp(out_str(list->items[i].id), id) == 0)
-                booking = &list->items[i];
-        }
-    }
     rc = render_cancel_done(a, id, already, booking);
-    mc_booking_list_free(list);
+    mc_booking_free(booking);
     return rc;
 }
 

@@ -75,16 +75,6 @@ static void order_text(const mc_order *o, const char *next)
 
 /* ---- Passes ------------------------------------------------------------------- */
 
-const char *render_pass_status(const mc_pass *p)
-{
-    return out_str(p->status);
-}
-
-bool render_pass_is_held(const mc_pass *p)
-{
-    return strcmp(render_pass_status(p), "held") == 0;
-}
-
 static cJSON *pass_json(const void *item)
 {
     const mc_pass *p = item;
@@ -97,7 +87,7 @@ static cJSON *pass_json(const void *item)
               cJSON_AddBoolToObject(obj, "self", name[0] == '\0' && email[0] == '\0') != NULL &&
               cJSON_AddStringToObject(obj, "holder_name", name) != NULL &&
               cJSON_AddStringToObject(obj, "holder_email", email) != NULL &&
-              cJSON_AddStringToObject(obj, "status", render_pass_status(p)) != NULL &&
+              cJSON_AddStringToObject(obj, "status", mc_pass_status_name(p->status)) != NULL &&
               cJSON_AddStringToObject(obj, "invoice_id", out_str(p->invoice_id)) != NULL &&
               cJSON_AddStringToObject(obj, "credential_id", out_str(p->credential_id)) != NULL;
     return json_finish(obj, ok);
@@ -117,7 +107,7 @@ static void pass_text(const void *item, const void *context)
         snprintf(holder, sizeof holder, "%s <%s>", name, email);
     const char *credential = out_str(p->credential_id);
     printf("  %s  %s  %s  %-8s  %s", out_str(p->id), out_str(p->date), out_str(p->building_id),
-           render_pass_status(p), holder);
+           mc_pass_status_name(p->status), holder);
     if (credential[0] != '\0')
         printf(", credential %s%s", credential, email[0] != '\0' ? " (emailed to them)" : "");
     printf("\n");
@@ -138,7 +128,7 @@ int render_passes(const app *a, const mc_pass_list *list)
     bool active = false, held = false;
     for (size_t i = 0; i < list->count; i++) {
         active = active || out_str(list->items[i].credential_id)[0] != '\0';
-        held = held || render_pass_is_held(&list->items[i]);
+        held = held || list->items[i].status == MC_PASS_HELD;
     }
     list_text(&v, pass_text, NULL);
     if (held)
@@ -371,15 +361,9 @@ int render_payment_confirmed(const app *a, const char *order_id)
 
 /* ---- Invoices ------------------------------------------------------------------ */
 
-static const char *invoice_status(const mc_invoice *inv)
-{
-    return out_str(inv->status);
-}
-
 static bool invoice_is_payable(const mc_invoice *inv)
 {
-    return strcmp(invoice_status(inv), "issued") == 0 ||
-           strcmp(invoice_status(inv), "overdue") == 0;
+    return inv->status == MC_INVOICE_ISSUED || inv->status == MC_INVOICE_OVERDUE;
 }
 
 static cJSON *invoice_line_json(const void *item)
@@ -412,7 +396,7 @@ static cJSON *invoice_json(const void *item)
     cJSON *obj = cJSON_CreateObject();
     bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(inv->id)) != NULL &&
               cJSON_AddStringToObject(obj, "number", out_str(inv->number)) != NULL &&
-              cJSON_AddStringToObject(obj, "status", invoice_status(inv)) != NULL &&
+              cJSON_AddStringToObject(obj, "status", mc_invoice_status_name(inv->status)) != NULL &&
               list_add_json(obj, "lines", &lines, invoice_line_json) &&
               cJSON_AddNumberToObject(obj, "subtotal_paise", (double)inv->subtotal_paise) != NULL &&
               cJSON_AddNumberToObject(obj, "discount_paise", (double)inv->discount_paise) != NULL &&
@@ -436,7 +420,7 @@ static void invoice_text(const void *item, const void *context)
     datetime_format_time_or(inv->paid_at_ms, "", paid, sizeof paid);
     const char *number = out_str(inv->number);
     printf("  %s  %-7s  %s  (id %s)\n", number[0] != '\0' ? number : "(no number yet)",
-           invoice_status(inv), total, out_str(inv->id));
+           mc_invoice_status_name(inv->status), total, out_str(inv->id));
     printf("      issued %s, due %s, %s%s\n", issued, due, paid[0] != '\0' ? "paid " : "not paid",
            paid);
     list_view lines = LIST_VIEW(inv->lines, inv->line_count);
@@ -474,13 +458,15 @@ static cJSON *membership_json(const mc_membership *m)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON *obj = root != NULL ? cJSON_AddObjectToObject(root, "membership") : NULL;
-    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "status", out_str(m->status)) != NULL &&
-              cJSON_AddStringToObject(obj, "plan", out_str(m->plan)) != NULL &&
-              cJSON_AddStringToObject(obj, "company_id", out_str(m->company_id)) != NULL &&
-              cJSON_AddStringToObject(obj, "building_id", out_str(m->building_id)) != NULL &&
-              cJSON_AddStringToObject(obj, "seat", out_str(m->seat)) != NULL &&
-              cJSON_AddStringToObject(obj, "contract_start", out_str(m->contract_start)) != NULL &&
-              cJSON_AddStringToObject(obj, "contract_end", out_str(m->contract_end)) != NULL;
+    bool ok =
+        obj != NULL &&
+        cJSON_AddStringToObject(obj, "status", mc_membership_status_name(m->status)) != NULL &&
+        cJSON_AddStringToObject(obj, "plan", out_str(m->plan)) != NULL &&
+        cJSON_AddStringToObject(obj, "company_id", out_str(m->company_id)) != NULL &&
+        cJSON_AddStringToObject(obj, "building_id", out_str(m->building_id)) != NULL &&
+        cJSON_AddStringToObject(obj, "seat", out_str(m->seat)) != NULL &&
+        cJSON_AddStringToObject(obj, "contract_start", out_str(m->contract_start)) != NULL &&
+        cJSON_AddStringToObject(obj, "contract_end", out_str(m->contract_end)) != NULL;
     return json_finish(root, ok);
 }
 
@@ -488,12 +474,12 @@ int render_membership(const app *a, const mc_membership *m)
 {
     if (a->json)
         return out_json(a, membership_json(m));
-    if (strcmp(out_str(m->status), "none") == 0) {
+    if (m->status == MC_MEMBERSHIP_NONE) {
         printf("No membership on this device: you use day passes and rooms on demand\n"
                "(memberctl passes quote; memberctl sync fetches a new membership).\n");
         return MEMBERCTL_EXIT_OK;
     }
-    printf("Membership: %s\n", out_str(m->status));
+    printf("Membership: %s\n", mc_membership_status_name(m->status));
     render_field_text("Plan:", out_str(m->plan));
     render_field_text("Company:", out_str(m->company_id));
     render_field_text("Building:", out_str(m->building_id));

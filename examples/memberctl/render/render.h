@@ -126,10 +126,6 @@ void render_rupees(int64_t paise, char *out, size_t out_cap);
  * "Name <email>", into out. */
 void render_holder(const char *name, const char *email, char *out, size_t out_cap);
 
-/* A pass's status by name, and whether it waits for payment. */
-const char *render_pass_status(const mc_pass *p);
-bool render_pass_is_held(const mc_pass *p);
-
 /* passes; passes quote (a broken rule is the cart_invalid error, exit 2);
  * passes buy (list: the passes after checkout, or NULL). */
 int render_passes(const app *a, const mc_pass_list *list);
