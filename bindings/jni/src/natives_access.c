@@ -35,7 +35,7 @@ static jobject new_credential(JNIEnv *env, const void *item)
         return NULL;
     jobject obj = NULL;
     jstring id = mcj_str(env, c->id);
-    jstring kind = id ? mcj_str(env, c->kind) : NULL;
+    jstring kind = id ? mcj_str(env, mc_credential_kind_name(c->kind)) : NULL;
     jstring building_id = kind ? mcj_str(env, c->building_id) : NULL;
     jstring pass_id = building_id ? mcj_str(env, c->pass_id) : NULL;
     jstring reservation_id = pass_id ? mcj_str(env, c->reservation_id) : NULL;

@@ -128,8 +128,9 @@ static jobject new_order(JNIEnv *env, const mc_order *o, const char *invoice_id_
 static jobject new_pass(JNIEnv *env, const void *item)
 {
     const mc_pass *p = item;
-    const char *fields[] = {p->id,           p->building_id, p->date,       p->holder_name,
-                            p->holder_email, p->status,      p->invoice_id, p->credential_id};
+    const char *fields[] = {p->id,          p->building_id,  p->date,
+                            p->holder_name, p->holder_email, mc_pass_status_name(p->status),
+                            p->invoice_id,  p->credential_id};
     enum { N = sizeof fields / sizeof fields[0] };
     if ((*env)->PushLocalFrame(env, N + 1) != 0)
         return NULL;
@@ -152,7 +153,7 @@ static jobject new_invoice(JNIEnv *env, const void *item)
     size_t n = inv->line_count;
     jstring id = mcj_str(env, inv->id);
     jstring number = id ? mcj_str(env, inv->number) : NULL;
-    jstring status = number ? mcj_str(env, inv->status) : NULL;
+    jstring status = number ? mcj_str(env, mc_invoice_status_name(inv->status)) : NULL;
     jobjectArray descriptions =
         status
             ? mcj_string_field_array(env, inv->lines, l, offsetof(mc_invoice_line, description), n)
@@ -178,8 +179,13 @@ static jobject new_invoice(JNIEnv *env, const void *item)
 
 static jobject new_membership(JNIEnv *env, const mc_membership *m)
 {
-    const char *fields[] = {m->status, m->plan,           m->company_id,  m->building_id,
-                            m->seat,   m->contract_start, m->contract_end};
+    const char *fields[] = {mc_membership_status_name(m->status),
+                            m->plan,
+                            m->company_id,
+                            m->building_id,
+                            m->seat,
+                            m->contract_start,
+                            m->contract_end};
     enum { N = sizeof fields / sizeof fields[0] };
     if ((*env)->PushLocalFrame(env, N + 1) != 0)
         return NULL;

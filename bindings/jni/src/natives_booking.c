@@ -276,7 +276,7 @@ static void cancel_booking(JNIEnv *env, jclass cls, jlong h, jstring booking_id)
     if (!mcj_arg(env, booking_id, "booking_id", &id))
         return;
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_booking_cancel(mcj_handle(h)->client, id, &err);
+    mc_status st = mc_booking_cancel(mcj_handle(h)->client, id, NULL, &err);
     free(id);
     if (st != MC_OK)
         mcj_throw_error(env, &err);

@@ -114,8 +114,9 @@ static void client_close(JNIEnv *env, jclass cls, jlong h)
     mcj_client *jc = mcj_handle(h);
     if (jc == NULL)
         return;
-    /* Stops and joins the sync thread: no callback or hook runs after this returns. */
-    mc_client_close(jc->client);
+    /* Closes (stops and joins the sync thread: no callback or hook runs after this returns)
+     * and frees the handle. The Java side calls this once, when no call can start any more. */
+    mc_client_free(jc->client);
     mcj_release_listeners(env, jc);
     mcj_platform_free(env, jc->platform);
     mcj_ref_delete(env, jc->clock);

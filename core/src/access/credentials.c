@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "access/codes.h"
+#include "access/kinds.h"
 #include "account/account.h"
 #include "handle/handle.h"
 #include "crypto/crypto.h"
@@ -37,7 +38,6 @@ static const char secret_sql[] =
 static void credential_clear(mc_credential *cr)
 {
     free(cr->id);
-    free(cr->kind);
     free(cr->building_id);
     free(cr->pass_id);
     free(cr->reservation_id);
@@ -57,19 +57,20 @@ static mc_status read_credential(sqlite3_stmt *stmt, mc_credential *cr, mc_error
 {
     memset(cr, 0, sizeof *cr);
     cr->id = mci_strdup(mci_column_text(stmt, 0));
-    cr->kind = mci_strdup(mci_column_text(stmt, 1));
+    cr->kind = mci_credential_kind_parse((const char *)sqlite3_column_text(stmt, 1));
     cr->building_id = mci_strdup(mci_column_text(stmt, 2));
     cr->valid_from_ms = sqlite3_column_int64(stmt, 3);
     cr->valid_until_ms = sqlite3_column_int64(stmt, 4);
     cr->pass_id = mci_strdup(mci_column_text(stmt, 5));
     cr->reservation_id = mci_strdup(mci_column_text(stmt, 6));
-    if (!cr->id || !cr->kind || !cr->building_id || !cr->pass_id || !cr->reservation_id)
+    if (!cr->id || !cr->building_id || !cr->pass_id || !cr->reservation_id)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
     return MC_OK;
 }
 
 mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -162,6 +163,7 @@ static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *f
 mc_status mc_credential_payload(mc_client *c, const char *credential_id, char *out, size_t out_cap,
                                 int64_t *refresh_at_ms, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (refresh_at_ms != NULL)
         *refresh_at_ms = 0;
     if (out != NULL && out_cap > 0)

@@ -9,6 +9,7 @@
 #include "account/account.h"
 #include "account/session.h"
 #include "billing/billing.h"
+#include "billing/states.h"
 #include "handle/handle.h"
 #include "membercore/billing.h"
 #include "membercore/sync.h"
@@ -87,6 +88,7 @@ static bool id_ok(const char *id)
 
 mc_status mc_invoice_pay(mc_client *c, const char *invoice_id, mc_order **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL || out == NULL)
@@ -117,6 +119,7 @@ mc_status mc_invoice_pay(mc_client *c, const char *invoice_id, mc_order **out, m
 mc_status mc_invoice_confirm_payment(mc_client *c, const char *order_id, const char *payment_id,
                                      const char *signature, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     const char *fields[] = {"order_id", "payment_id", "signature"};
@@ -196,7 +199,6 @@ void mc_invoice_list_free(mc_invoice_list *list)
         mc_invoice *inv = &list->items[i];
         free(inv->id);
         free(inv->number);
-        free(inv->status);
         for (size_t k = 0; k < inv->line_count; k++)
             free(inv->lines[k].description);
         free(inv->lines);
@@ -210,7 +212,7 @@ static bool read_invoice(const cJSON *d, void *item)
     mc_invoice *inv = item;
     inv->id = mci_strdup(mci_json_string(d, "id", ""));
     inv->number = mci_strdup(mci_json_string(d, "number", ""));
-    inv->status = mci_strdup(mci_json_string(d, "status", ""));
+    inv->status = mci_invoice_status_parse(mci_json_string(d, "status", ""));
     inv->subtotal_paise = mci_json_int(d, "subtotal_paise", 0);
     inv->discount_paise = mci_json_int(d, "discount_paise", 0);
     inv->gst_paise = mci_json_int(d, "gst_paise", 0);
@@ -233,11 +235,12 @@ static bool read_invoice(const cJSON *d, void *item)
         if (line->description == NULL)
             return false;
     }
-    return inv->id && inv->number && inv->status;
+    return inv->id && inv->number;
 }
 
 mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -259,8 +262,8 @@ void mc_membership_free(mc_membership *m)
 {
     if (m == NULL)
         return;
-    char **strings[] = {&m->status, &m->plan,           &m->company_id,  &m->building_id,
-                        &m->seat,   &m->contract_start, &m->contract_end};
+    char **strings[] = {&m->plan, &m->company_id,     &m->building_id,
+                        &m->seat, &m->contract_start, &m->contract_end};
     for (size_t k = 0; k < sizeof strings / sizeof *strings; k++)
         free(*strings[k]);
     free(m);
@@ -269,19 +272,20 @@ void mc_membership_free(mc_membership *m)
 static bool read_membership(const cJSON *d, void *item)
 {
     mc_membership *m = item;
-    m->status = mci_strdup(mci_json_string(d, "status", "none"));
+    m->status = mci_membership_status_parse(mci_json_string(d, "status", "none"));
     m->plan = mci_strdup(mci_json_string(d, "plan", ""));
     m->company_id = mci_strdup(mci_json_string(d, "company_id", ""));
     m->building_id = mci_strdup(mci_json_string(d, "building_id", ""));
     m->seat = mci_strdup(mci_json_string(d, "seat", ""));
     m->contract_start = mci_strdup(mci_json_string(d, "contract_start", ""));
     m->contract_end = mci_strdup(mci_json_string(d, "contract_end", ""));
-    return m->status && m->plan && m->company_id && m->building_id && m->seat &&
-           m->contract_start && m->contract_end;
+    return m->plan && m->company_id && m->building_id && m->seat && m->contract_start &&
+           m->contract_end;
 }
 
 mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

@@ -12,9 +12,10 @@
 #include "account/session.h"
 #include "rules/email.h"
 #include "billing/billing.h"
-#include "rules/pricing.h"
+#include "billing/states.h"
 #include "catalog/building.h"
 #include "handle/handle.h"
+#include "rules/pricing.h"
 #include "membercore/billing.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -132,6 +133,7 @@ static bool check_rules(const mci_building *b, const mc_cart *cart, const int64_
 
 mc_status mc_passes_quote(mc_client *c, const mc_cart *cart, mc_quote **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -201,6 +203,7 @@ static cJSON *cart_json(const mc_cart *cart, const char *checkout_id)
 
 mc_status mc_passes_checkout(mc_client *c, const mc_cart *cart, mc_order **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL || out == NULL)
@@ -229,8 +232,8 @@ void mc_pass_list_free(mc_pass_list *list)
         return;
     for (size_t i = 0; i < list->count; i++) {
         mc_pass *p = &list->items[i];
-        char **strings[] = {&p->id,           &p->building_id, &p->date,       &p->holder_name,
-                            &p->holder_email, &p->status,      &p->invoice_id, &p->credential_id};
+        char **strings[] = {&p->id,           &p->building_id, &p->date,         &p->holder_name,
+                            &p->holder_email, &p->invoice_id,  &p->credential_id};
         for (size_t k = 0; k < sizeof strings / sizeof *strings; k++)
             free(*strings[k]);
     }
@@ -248,15 +251,16 @@ static bool read_pass(const cJSON *d, void *item)
     p->holder_name = mci_strdup(cJSON_IsObject(holder) ? mci_json_string(holder, "name", "") : "");
     p->holder_email =
         mci_strdup(cJSON_IsObject(holder) ? mci_json_string(holder, "email", "") : "");
-    p->status = mci_strdup(mci_json_string(d, "status", ""));
+    p->status = mci_pass_status_parse(mci_json_string(d, "status", ""));
     p->invoice_id = mci_strdup(mci_json_string(d, "invoice_id", ""));
     p->credential_id = mci_strdup(mci_json_string(d, "credential_id", ""));
-    return p->id && p->building_id && p->date && p->holder_name && p->holder_email && p->status &&
+    return p->id && p->building_id && p->date && p->holder_name && p->holder_email &&
            p->invoice_id && p->credential_id;
 }
 
 mc_status mc_passes_list(mc_client *c, mc_pass_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

@@ -95,6 +95,7 @@ static mc_status read_ledger(sqlite3 *db, const char *company_id, mc_credits *ou
 
 mc_status mc_credits_get(mc_client *c, mc_credits **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

@@ -71,6 +71,7 @@ void mc_event_list_free(mc_event_list *list)
 
 mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -172,6 +173,7 @@ static mc_status queue_rsvp(mc_client *c, const char *user_id, void *arg, bool *
 
 mc_status mc_event_rsvp(mc_client *c, const char *event_id, mc_rsvp rsvp, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (event_id == NULL || event_id[0] == '\0')

@@ -98,6 +98,7 @@ static mc_status read_rows(sqlite3_stmt *stmt, bool unread_only, mc_notification
 mc_status mc_notifications_list(mc_client *c, bool unread_only, mc_notification_list **out,
                                 mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -165,6 +166,7 @@ static mc_status queue_read(mc_client *c, const char *user_id, void *arg, bool *
 
 mc_status mc_notification_mark_read(mc_client *c, const char *notification_id, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (notification_id == NULL || notification_id[0] == '\0')
