@@ -2,8 +2,10 @@ package org.membercore;
 
 /**
  * The native methods, registered by JNI_OnLoad (RegisterNatives) from libmembercore_jni. A
- * {@code long h} is the glue's client pointer; {@link MemberCore} guards it (never 0, never
- * closed while a call is in flight). Failures throw {@link MemberCoreException}.
+ * {@code long h} is the glue's client pointer, valid from open until free: a call after close
+ * fails with {@link ErrorCode#STATE} (the core guards the handle), and {@link HandleCleaner}
+ * frees it only once its {@link MemberCore} is unreachable. Failures throw
+ * {@link MemberCoreException}.
  */
 final class Native {
     static {
@@ -17,8 +19,13 @@ final class Native {
     static native long open(String dataDir, String serverUrl, int connectTimeoutMs,
             int requestTimeoutMs, SecureStorage storage, Logger logger, Clock clock);
 
-    /* Stops the sync thread, closes the client, releases every global reference it held. */
+    /* Closes the client (waits for the calls in flight, stops the sync thread) and releases every
+     * global reference it held; the handle stays valid, every later call fails with STATE. Not
+     * from inside a call or callback of this client. */
     static native void close(long h);
+
+    /* Closes the client if need be and frees the handle. Once, when no call can start any more. */
+    static native void free(long h);
 
     static native String version();
 
