@@ -165,6 +165,34 @@ static jstring status_name(JNIEnv *env, jclass cls, jint status)
     return mcj_str(env, mc_status_name((mc_status)status));
 }
 
+/* The core's name of a named state; kind is one of Native.java's *_STATE constants. */
+static jstring state_name(JNIEnv *env, jclass cls, jint kind, jint value)
+{
+    (void)cls;
+    const char *name = NULL;
+    switch (kind) {
+    case 0:
+        name = mc_booking_status_name((mc_booking_status)value);
+        break;
+    case 1:
+        name = mc_pass_status_name((mc_pass_status)value);
+        break;
+    case 2:
+        name = mc_invoice_status_name((mc_invoice_status)value);
+        break;
+    case 3:
+        name = mc_membership_status_name((mc_membership_status)value);
+        break;
+    case 4:
+        name = mc_credential_kind_name((mc_credential_kind)value);
+        break;
+    default:
+        mcj_throw_status(env, MC_ERR_INVALID_ARG, "no such kind of named state");
+        return NULL;
+    }
+    return mcj_str(env, name);
+}
+
 static jstring default_data_dir(JNIEnv *env, jclass cls)
 {
     (void)cls;
@@ -246,6 +274,7 @@ static const JNINativeMethod natives[] = {
     {"version", "()" S, (void *)version},
     {"storeSchemaVersion", "()I", (void *)store_schema_version},
     {"statusName", "(I)" S, (void *)status_name},
+    {"stateName", "(II)" S, (void *)state_name},
     {"defaultDataDir", "()" S, (void *)default_data_dir},
     {"now", "(J)J", (void *)client_now},
     {"normalizePhone", "(" S ")" S, (void *)normalize_phone},

@@ -33,6 +33,16 @@ final class Native {
 
     static native String statusName(int status);
 
+    /* The kinds of named state stateName knows (the C enum each stands for). */
+    static final int BOOKING_STATE = 0;    /* mc_booking_status */
+    static final int PASS_STATE = 1;       /* mc_pass_status */
+    static final int INVOICE_STATE = 2;    /* mc_invoice_status */
+    static final int MEMBERSHIP_STATE = 3; /* mc_membership_status */
+    static final int CREDENTIAL_KIND = 4;  /* mc_credential_kind */
+
+    /* The core's name of value (mc_*_name): "unknown" for a value it does not know. */
+    static native String stateName(int kind, int value);
+
     static native String defaultDataDir();
 
     static native long now(long h);
@@ -112,13 +122,12 @@ final class Native {
     static native Booking confirmPayment(long h, String bookingId, String orderId,
             String paymentId, String signature);
 
-    static native void cancelBooking(long h, String bookingId);
+    static native Booking cancelBooking(long h, String bookingId);
 
     static native Booking[] bookings(long h, long fromMs);
 
     static native Credits credits(long h);
 
-    static native String bookingStatusName(int status);
 
     /*
      * Day passes, invoices, membership (natives_billing.c). A cart crosses as three parallel
