@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "read/read.h"
 #include "store/migrations.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
@@ -264,6 +265,8 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
         } else {
             snprintf(path, n, "%s/%s", c->data_dir, MCI_STORE_FILE);
             st = mci_store_open(path, &c->db, err);
+            if (st == MC_OK && (c->readers = mci_read_pool_new(path)) == NULL)
+                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
             free(path);
         }
     }
@@ -289,6 +292,7 @@ void mc_client_close(mc_client *client)
         return;
     mci_sync_free(client, client->sync); /* stops the thread before the store goes */
     mci_stmt_cache_free(client->stmts);
+    mci_read_pool_free(client->readers);
     mci_store_close(client->db);
 #ifdef MCI_HAVE_DEFAULT_PLATFORM
     mcp_file_store_free(client->files);

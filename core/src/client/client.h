@@ -1,7 +1,9 @@
 /*
  * client/client.h - the inside of mc_client, shared by the core's modules.
  *
- * Locking: `lock` guards `db` and every multi-statement use of it. Network
+ * Locking: `lock` guards `db` (the one writer connection) and every
+ * multi-statement use of it; reads borrow their own connections from
+ * `readers` and take no lock. Network
  * calls are made without holding it, so a slow server never blocks a UI read.
  */
 #ifndef MCI_CLIENT_H
@@ -36,6 +38,7 @@ struct mc_client {
     char client_id[MCI_UUID_STR_LEN]; /* this install's id, kept in meta */
     struct mci_sync *sync;            /* the sync engine and its listeners */
     struct mci_stmt_cache *stmts;     /* statements of hot reads, on db */
+    struct mci_read_pool *readers;    /* read-only connections for reads (read/read.h) */
 };
 
 /* Now, in ms since the epoch, from the configured clock. */

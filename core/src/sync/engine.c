@@ -16,6 +16,7 @@
 
 #include "auth/account.h"
 #include "auth/session.h"
+#include "store/projection.h"
 #include "store/store.h"
 #include "sync/backoff.h"
 #include "sync/kinds.h"
@@ -135,8 +136,11 @@ mc_status mci_sync_write(mc_client *c, mci_write_fn write, void *arg, uint32_t k
 
 mc_status mci_sync_forget_server_truth(sqlite3 *db, mc_error *err)
 {
-    if (sqlite3_exec(db, mci_projections_wipe_sql(), NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(db,
+    const mci_projection *p = NULL;
+    for (size_t i = 0; (p = mci_projection_at(i)) != NULL; i++)
+        if (sqlite3_exec(db, p->wipe_sql, NULL, NULL, NULL) != SQLITE_OK)
+            return mci_store_fail(db, err, "wiping synced data");
+    if (sqlite3_exec(db,
                      "DELETE FROM entity;"
                      "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER
                      "');",
