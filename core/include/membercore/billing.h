@@ -21,6 +21,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/page.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -122,11 +123,18 @@ typedef struct mc_pass {
 typedef struct mc_pass_list {
     mc_pass *items; /* by date */
     size_t count;
+    char *next_cursor; /* the next page's cursor (membercore/page.h); NULL: no more. Freed with
+                          the list. Always NULL from the unpaged mc_passes_list. */
 } mc_pass_list;
 
 /* The member's passes from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
 mc_status mc_passes_list(mc_client *client, mc_pass_list **out, mc_error *err);
 void mc_pass_list_free(mc_pass_list *list);
+
+/* One page of mc_passes_list's list (membercore/page.h; page NULL: the first
+ * page of MC_PAGE_DEFAULT_LIMIT), through an index. Screens use this one.
+ * Errors: as mc_passes_list, and MC_ERR_INVALID_ARG for a bad page. Any thread. */
+mc_status mc_passes_page(mc_client *client, const mc_page *page, mc_pass_list **out, mc_error *err);
 
 typedef struct mc_invoice_line {
     char *description;
@@ -153,11 +161,20 @@ typedef struct mc_invoice {
 typedef struct mc_invoice_list {
     mc_invoice *items; /* newest first */
     size_t count;
+    char *next_cursor; /* the next page's cursor (membercore/page.h); NULL: no more. Freed with
+                          the list. Always NULL from the unpaged mc_invoices_list. */
 } mc_invoice_list;
 
 /* Billing history from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
 mc_status mc_invoices_list(mc_client *client, mc_invoice_list **out, mc_error *err);
 void mc_invoice_list_free(mc_invoice_list *list);
+
+/* One page of the billing history, newest first (membercore/page.h; page
+ * NULL: the first page of MC_PAGE_DEFAULT_LIMIT), through an index. Screens
+ * use this one. Errors: as mc_invoices_list, and MC_ERR_INVALID_ARG for a bad
+ * page. Any thread. */
+mc_status mc_invoices_page(mc_client *client, const mc_page *page, mc_invoice_list **out,
+                           mc_error *err);
 
 typedef struct mc_membership {
     char *status; /* "active" or "none" */

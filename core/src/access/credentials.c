@@ -14,6 +14,8 @@
 #include "client/client.h"
 #include "crypto/crypto.h"
 #include "membercore/access.h"
+#include "read/page.h"
+#include "read/read.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -22,13 +24,12 @@
 /* Longest secret accepted from the store (the server issues 32 bytes). */
 #define SECRET_MAX 64
 
+/* A page of unexpired credentials, soonest valid first, from the typed table: ?1 now,
+ * ?2 ?3 the cursor (valid_from_ms, id), ?4 the fetch limit. */
 static const char list_sql[] =
-    "SELECT id, json_extract(data, '$.kind'), json_extract(data, '$.building_id'), "
-    "json_extract(data, '$.valid_from_ms'), json_extract(data, '$.valid_until_ms'), "
-    "json_extract(data, '$.pass_id'), json_extract(data, '$.reservation_id') "
-    "FROM entity WHERE kind = 'credential' "
-    "AND coalesce(json_extract(data, '$.valid_until_ms'), 0) > ?1 "
-    "ORDER BY json_extract(data, '$.valid_from_ms'), id";
+    "SELECT id, kind, building_id, valid_from_ms, valid_until_ms, pass_id, reservation_id "
+    "FROM credential_row WHERE valid_until_ms > ?1 AND (valid_from_ms, id) > (?2, ?3) "
+    "ORDER BY valid_from_ms, id LIMIT ?4";
 
 static const char secret_sql[] =
     "SELECT json_extract(data, '$.valid_from_ms'), json_extract(data, '$.valid_until_ms'), "
@@ -50,6 +51,7 @@ void mc_credential_list_free(mc_credential_list *list)
     for (size_t i = 0; i < list->count; i++)
         credential_clear(&list->items[i]);
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
@@ -68,43 +70,52 @@ static mc_status read_credential(sqlite3_stmt *stmt, mc_credential *cr, mc_error
     return MC_OK;
 }
 
-mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
+static mc_status read_page(mci_reader *r, int64_t now, const mci_page *page,
+                           mc_credential_list *list, mc_error *err)
 {
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mc_credential_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    int64_t now = mci_client_now(c);
-    char *user_id = NULL;
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK && sqlite3_prepare_v2(c->db, list_sql, -1, &stmt, NULL) != SQLITE_OK)
-        st = mci_store_fail(c->db, err, "reading credentials");
-    if (st == MC_OK)
-        sqlite3_bind_int64(stmt, 1, now);
+    sqlite3_stmt *stmt = mci_read_stmt(r, list_sql, "reading credentials", err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
+    sqlite3_bind_int64(stmt, 1, now);
+    sqlite3_bind_int64(stmt, 2, page->has_cursor ? page->key : INT64_MIN);
+    sqlite3_bind_text(stmt, 3, page->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, mci_page_fetch_limit(page));
     size_t cap = 0;
     int rc = SQLITE_DONE;
+    mc_status st = MC_OK;
     while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (page->limit >= 0 && list->count == (size_t)page->limit) {
+            const mc_credential *last = &list->items[list->count - 1];
+            if ((list->next_cursor = mci_page_cursor_int(last->valid_from_ms, last->id)) == NULL)
+                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+            return MC_OK;
+        }
         if (list->count == cap) {
             size_t ncap = cap ? cap * 2 : 8;
             mc_credential *grown = realloc(list->items, ncap * sizeof *grown);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
-                break;
-            }
+            if (grown == NULL)
+                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
             list->items = grown;
             cap = ncap;
         }
         st = read_credential(stmt, &list->items[list->count++], err);
     }
     if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_store_fail(c->db, err, "reading credentials");
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
+        st = mci_read_fail(r, "reading credentials", err);
+    return st;
+}
+
+static mc_status list_credentials(mc_client *c, const mci_page *page, mc_credential_list **out,
+                                  mc_error *err)
+{
+    mc_credential_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = read_page(r, mci_client_now(c), page, list, err);
+    mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_credential_list_free(list);
         return st;
@@ -113,7 +124,30 @@ mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *
     return MC_OK;
 }
 
-/* An instant as "2027-01-05T18:30:00Z" for messages. */
+mc_status mc_credentials_page(mc_client *c, const mc_page *page, mc_credential_list **out,
+                              mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_credentials(c, &p, out, err);
+    mci_page_done(&p);
+    return st;
+}
+
+mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page all;
+    mci_page_all(&all);
+    return list_credentials(c, &all, out, err);
+}
+
 static void format_utc(int64_t ms, char out[32])
 {
     time_t t = (time_t)(ms / 1000);

@@ -10,6 +10,7 @@
 #include "auth/session.h"
 #include "billing/billing.h"
 #include "client/client.h"
+#include "read/items.h"
 #include "membercore/billing.h"
 #include "membercore/sync.h"
 #include "store/store.h"
@@ -146,48 +147,6 @@ mc_status mc_invoice_confirm_payment(mc_client *c, const char *order_id, const c
     return st;
 }
 
-mc_status mci_billing_read_kind(mc_client *c, const char *kind, const char *order_sql, void **items,
-                                size_t item_size, size_t *count, mci_read_fn read, mc_error *err)
-{
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT data FROM entity WHERE kind = ?1 %s", order_sql);
-    char *user_id = NULL;
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK && sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        st = mci_store_fail(c->db, err, "reading billing data");
-    if (st == MC_OK)
-        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (*count == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            char *grown = realloc(*items, ncap * item_size);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-                break;
-            }
-            memset(grown + cap * item_size, 0, (ncap - cap) * item_size);
-            *items = grown;
-            cap = ncap;
-        }
-        cJSON *data = cJSON_Parse(mci_column_text(stmt, 0));
-        bool ok = data != NULL && read(data, (char *)*items + *count * item_size);
-        (*count)++;
-        cJSON_Delete(data);
-        if (!ok)
-            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading billing data");
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_store_fail(c->db, err, "reading billing data");
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    return st;
-}
-
 void mc_invoice_list_free(mc_invoice_list *list)
 {
     if (list == NULL)
@@ -202,6 +161,7 @@ void mc_invoice_list_free(mc_invoice_list *list)
         free(inv->lines);
     }
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
@@ -236,23 +196,54 @@ static bool read_invoice(const cJSON *d, void *item)
     return inv->id && inv->number && inv->status;
 }
 
-mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
+/* Newest first through invoice_row's index; only the page's rows are parsed. */
+static const char invoices_sql[] =
+    "SELECT e.data, i.issued_at_ms, i.id FROM invoice_row i JOIN entity e ON e.kind = 'invoice' "
+    "AND e.id = i.id WHERE (i.issued_at_ms, i.id) < (?1, ?2) "
+    "ORDER BY i.issued_at_ms DESC, i.id DESC LIMIT ?3";
+
+static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_list **out,
+                               mc_error *err)
 {
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
     mc_invoice_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_status st = mci_billing_read_kind(
-        c, "invoice", "ORDER BY coalesce(json_extract(data, '$.issued_at_ms'), 0) DESC, id DESC",
-        (void **)&list->items, sizeof *list->items, &list->count, read_invoice, err);
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_read_items(r, invoices_sql, "reading invoices", MCI_KEY_INT_DESC, page,
+                            (void **)&list->items, sizeof *list->items, &list->count,
+                            &list->next_cursor, read_invoice, err);
+    mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_invoice_list_free(list);
         return st;
     }
     *out = list;
     return MC_OK;
+}
+
+mc_status mc_invoices_page(mc_client *c, const mc_page *page, mc_invoice_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_invoices(c, &p, out, err);
+    mci_page_done(&p);
+    return st;
+}
+
+mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page all;
+    mci_page_all(&all);
+    return list_invoices(c, &all, out, err);
 }
 
 void mc_membership_free(mc_membership *m)
@@ -287,8 +278,20 @@ mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
     *out = NULL;
     mc_membership *items = NULL;
     size_t count = 0;
-    mc_status st = mci_billing_read_kind(c, "membership", "ORDER BY id LIMIT 1", (void **)&items,
-                                         sizeof *items, &count, read_membership, err);
+    mci_page one;
+    mci_page_all(&one);
+    one.limit = 1;
+    char *more = NULL;
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_read_items(r,
+                            "SELECT data, id, id FROM entity WHERE kind = 'membership' AND id > ?2 "
+                            "ORDER BY id LIMIT ?3",
+                            "reading the membership", MCI_KEY_TEXT_ASC, &one, (void **)&items,
+                            sizeof *items, &count, &more, read_membership, err);
+    mci_read_end(c->readers, r);
+    free(more);
     if (st == MC_OK && count == 0) {
         /* on-demand members have none */
         items = calloc(1, sizeof *items);

@@ -12,6 +12,7 @@
 #include "auth/session.h"
 #include "auth/validate.h"
 #include "billing/billing.h"
+#include "read/items.h"
 #include "billing/pricing.h"
 #include "booking/building.h"
 #include "client/client.h"
@@ -235,6 +236,7 @@ void mc_pass_list_free(mc_pass_list *list)
             free(*strings[k]);
     }
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
@@ -255,21 +257,50 @@ static bool read_pass(const cJSON *d, void *item)
            p->invoice_id && p->credential_id;
 }
 
-mc_status mc_passes_list(mc_client *c, mc_pass_list **out, mc_error *err)
+/* By date through pass_row's index; only the page's rows are parsed. */
+static const char passes_sql[] =
+    "SELECT e.data, p.date, p.id FROM pass_row p JOIN entity e ON e.kind = 'pass' AND e.id = p.id "
+    "WHERE (p.date, p.id) > (?1, ?2) ORDER BY p.date, p.id LIMIT ?3";
+
+static mc_status list_passes(mc_client *c, const mci_page *page, mc_pass_list **out, mc_error *err)
 {
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
     mc_pass_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_status st = mci_billing_read_kind(c, "pass", "ORDER BY json_extract(data, '$.date'), id",
-                                         (void **)&list->items, sizeof *list->items, &list->count,
-                                         read_pass, err);
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_read_items(r, passes_sql, "reading passes", MCI_KEY_TEXT_ASC, page,
+                            (void **)&list->items, sizeof *list->items, &list->count,
+                            &list->next_cursor, read_pass, err);
+    mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_pass_list_free(list);
         return st;
     }
     *out = list;
     return MC_OK;
+}
+
+mc_status mc_passes_page(mc_client *c, const mc_page *page, mc_pass_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, false, &p, err);
+    if (st == MC_OK)
+        st = list_passes(c, &p, out, err);
+    mci_page_done(&p);
+    return st;
+}
+
+mc_status mc_passes_list(mc_client *c, mc_pass_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page all;
+    mci_page_all(&all);
+    return list_passes(c, &all, out, err);
 }

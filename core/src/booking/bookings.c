@@ -19,6 +19,9 @@
 #include "booking/rooms.h"
 #include "client/client.h"
 #include "membercore/booking.h"
+#include "read/page.h"
+#include "read/read.h"
+#include "store/stmt_cache.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/kinds.h"
@@ -75,6 +78,7 @@ void mc_booking_list_free(mc_booking_list *list)
     for (size_t i = 0; i < list->count; i++)
         booking_clear(&list->items[i]);
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
@@ -471,44 +475,58 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
 
 /* ---- Listing ------------------------------------------------------------------- */
 
-/* The member's bookings: server truth, then pending creations not yet in it,
- * with pending cancellations layered on. Lock held. */
-static mc_status read_bookings(sqlite3 *db, const char *user_id, int64_t from_ms,
-                               mc_booking_list *list, mc_error *err)
+/* The member's bookings ending after ?2, soonest first: server truth paged through
+ * booking_row's index, and pending creations not yet in it; ?3 ?4 the cursor
+ * (start_ms, id), ?5 the fetch limit. Columns: the data, whether it is a pending
+ * creation, whether a cancellation is waiting, start_ms, id. */
+static const char bookings_sql[] =
+    "SELECT e.data, 0, EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'booking.cancel' AND "
+    "o.entity_id = b.id AND o.user_id = ?1 AND o.state IN (0, 1, 3)), b.start_ms, b.id "
+    "FROM booking_row b JOIN entity e ON e.kind = 'reservation' AND e.id = b.id "
+    "WHERE b.end_ms > ?2 AND (b.start_ms, b.id) > (?3, ?4) "
+    "UNION ALL SELECT o.payload, 1, EXISTS (SELECT 1 FROM outbox x WHERE x.kind = "
+    "'booking.cancel' AND x.entity_id = o.entity_id AND x.user_id = ?1 AND x.state IN (0, 1, "
+    "3)), json_extract(o.payload, '$.start_ms'), o.entity_id FROM outbox o "
+    "WHERE o.kind = 'booking.create' AND o.user_id = ?1 AND o.state IN (0, 1, 3) AND "
+    "NOT EXISTS (SELECT 1 FROM booking_row b WHERE b.id = o.entity_id) AND "
+    "json_extract(o.payload, '$.start_ms') + 3600000 * json_extract(o.payload, '$.hours') > ?2 "
+    "AND (json_extract(o.payload, '$.start_ms'), o.entity_id) > (?3, ?4) "
+    "ORDER BY 4, 5 LIMIT ?5";
+
+/* A page of the member's bookings into list, with pending cancellations layered on.
+ * stmts: the statement cache of db (a reader's, or the writer's under the lock). */
+static mc_status read_bookings(sqlite3 *db, mci_stmt_cache *stmts, const char *user_id,
+                               int64_t from_ms, const mci_page *page, mc_booking_list *list,
+                               mc_error *err)
 {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(
-            db,
-            "SELECT data, 0 AS pending, EXISTS (SELECT 1 FROM outbox o WHERE o.kind = "
-            "'booking.cancel' AND o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, "
-            "3)) FROM entity e WHERE e.kind = 'reservation' AND "
-            "json_extract(e.data, '$.end_ms') > ?2 "
-            "UNION ALL SELECT o.payload, 1, EXISTS (SELECT 1 FROM outbox x WHERE x.kind = "
-            "'booking.cancel' AND x.entity_id = o.entity_id AND x.user_id = ?1 AND x.state IN (0, "
-            "1, 3)) FROM outbox o WHERE o.kind = 'booking.create' AND o.user_id = ?1 AND "
-            "o.state IN (0, 1, 3) AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.kind = "
-            "'reservation' AND e.id = o.entity_id) AND json_extract(o.payload, '$.start_ms') + "
-            "3600000 * json_extract(o.payload, '$.hours') > ?2 "
-            "ORDER BY 1",
-            -1, &stmt, NULL) != SQLITE_OK)
+    sqlite3_stmt *stmt = mci_stmt_cache_get(stmts, bookings_sql);
+    if (stmt == NULL)
         return mci_store_fail(db, err, "reading bookings");
     sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, from_ms);
+    sqlite3_bind_int64(stmt, 3, page->has_cursor ? page->key : INT64_MIN);
+    sqlite3_bind_text(stmt, 4, page->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, mci_page_fetch_limit(page));
     mc_status st = MC_OK;
     size_t cap = 0;
-    int rc;
+    int rc = SQLITE_DONE;
     while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        cJSON *json = cJSON_Parse(mci_column_text(stmt, 0));
+        if (page->limit >= 0 && list->count == (size_t)page->limit) {
+            const mc_booking *last = &list->items[list->count - 1];
+            if ((list->next_cursor = mci_page_cursor_int(last->start_ms, last->id)) == NULL)
+                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+            break;
+        }
         if (list->count == cap) {
             cap = cap ? cap * 2 : 8;
             mc_booking *grown = realloc(list->items, cap * sizeof *grown);
             if (grown == NULL) {
-                cJSON_Delete(json);
                 st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
                 break;
             }
             list->items = grown;
         }
+        cJSON *json = cJSON_Parse(mci_column_text(stmt, 0));
         mc_booking *b = &list->items[list->count++];
         st = booking_from_json(json, b, err);
         cJSON_Delete(json);
@@ -518,14 +536,43 @@ static mc_status read_bookings(sqlite3 *db, const char *user_id, int64_t from_ms
             b->pending = true;
         }
     }
-    sqlite3_finalize(stmt);
+    if (st == MC_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        st = mci_store_fail(db, err, "reading bookings");
+    sqlite3_reset(stmt);
     return st;
 }
 
-static int by_start(const void *x, const void *y)
+static mc_status list_bookings(mc_client *c, int64_t from_ms, const mci_page *page,
+                               mc_booking_list **out, mc_error *err)
 {
-    const mc_booking *a = x, *b = y;
-    return (a->start_ms > b->start_ms) - (a->start_ms < b->start_ms);
+    mc_booking_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = read_bookings(r->db, r->stmts, r->user_id, from_ms, page, list, err);
+    mci_read_end(c->readers, r);
+    if (st != MC_OK) {
+        mc_booking_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+mc_status mc_bookings_page(mc_client *c, int64_t from_ms, const mc_page *page,
+                           mc_booking_list **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_bookings(c, from_ms, &p, out, err);
+    mci_page_done(&p);
+    return st;
 }
 
 mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out, mc_error *err)
@@ -533,24 +580,9 @@ mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out,
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    mc_booking_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    char *user_id = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK)
-        st = read_bookings(c->db, user_id, from_ms, list, err);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    if (st != MC_OK) {
-        mc_booking_list_free(list);
-        return st;
-    }
-    if (list->count > 1)
-        qsort(list->items, list->count, sizeof *list->items, by_start);
-    *out = list;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return list_bookings(c, from_ms, &all, out, err);
 }
 
 /* ---- Cancelling ----------------------------------------------------------------- */
@@ -560,7 +592,9 @@ static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool
 {
     const char *booking_id = arg;
     mc_booking_list list = {0};
-    mc_status st = read_bookings(c->db, user_id, 0, &list, err);
+    mci_page all;
+    mci_page_all(&all);
+    mc_status st = read_bookings(c->db, c->stmts, user_id, 0, &all, &list, err);
     const mc_booking *found = NULL;
     for (size_t i = 0; st == MC_OK && i < list.count; i++)
         if (strcmp(list.items[i].id, booking_id) == 0)

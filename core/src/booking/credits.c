@@ -7,6 +7,8 @@
 #include "booking/bookings.h"
 #include "client/client.h"
 #include "membercore/booking.h"
+#include "read/page.h"
+#include "read/read.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -22,20 +24,22 @@ void mc_credits_free(mc_credits *c)
         free(c->ledger[i].reservation_id);
     }
     free(c->ledger);
+    free(c->ledger_next_cursor);
     free(c->company_id);
     free(c->company_name);
     free(c);
 }
 
-static mc_status read_company(sqlite3 *db, const char *company_id, mc_credits *out, mc_error *err)
+static mc_status read_company(mci_reader *r, const char *company_id, mc_credits *out, mc_error *err)
 {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT json_extract(data, '$.name'), json_extract(data, "
-                           "'$.monthly_credits'), json_extract(data, '$.credit_balance') FROM "
-                           "entity WHERE kind = 'company' AND id = ?1",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return mci_store_fail(db, err, "reading credits");
+    sqlite3_stmt *stmt =
+        mci_read_stmt(r,
+                      "SELECT json_extract(data, '$.name'), json_extract(data, "
+                      "'$.monthly_credits'), json_extract(data, '$.credit_balance') FROM "
+                      "entity WHERE kind = 'company' AND id = ?1",
+                      "reading credits", err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
     sqlite3_bind_text(stmt, 1, company_id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     mc_status st = MC_OK;
@@ -49,34 +53,43 @@ static mc_status read_company(sqlite3 *db, const char *company_id, mc_credits *o
     } else {
         st = rc == SQLITE_DONE ? mci_error_set(err, MC_ERR_NOT_FOUND,
                                                "company '%s' is not synced yet", company_id)
-                               : mci_store_fail(db, err, "reading credits");
+                               : mci_read_fail(r, "reading credits", err);
     }
-    sqlite3_finalize(stmt);
     return st;
 }
 
-static mc_status read_ledger(sqlite3 *db, const char *company_id, mc_credits *out, mc_error *err)
+/* A page of the company's ledger, newest first, from the typed table: ?1 the company,
+ * ?2 ?3 the cursor (at_ms, id), ?4 the fetch limit. */
+static mc_status read_ledger(mci_reader *r, const char *company_id, const mci_page *page,
+                             mc_credits *out, mc_error *err)
 {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT id, json_extract(data, '$.delta'), json_extract(data, "
-                           "'$.balance_after'), json_extract(data, '$.reason'), "
-                           "json_extract(data, '$.reservation_id'), json_extract(data, '$.at_ms') "
-                           "FROM entity WHERE kind = 'credit_ledger' AND "
-                           "json_extract(data, '$.company_id') = ?1 ORDER BY 6 DESC, id DESC",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return mci_store_fail(db, err, "reading the credit ledger");
+    sqlite3_stmt *stmt =
+        mci_read_stmt(r,
+                      "SELECT id, delta, balance_after, reason, reservation_id, at_ms FROM "
+                      "credit_line_row WHERE company_id = ?1 AND (at_ms, id) < (?2, ?3) "
+                      "ORDER BY at_ms DESC, id DESC LIMIT ?4",
+                      "reading the credit ledger", err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
     sqlite3_bind_text(stmt, 1, company_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, page->has_cursor ? page->key : INT64_MAX);
+    sqlite3_bind_text(stmt, 3, page->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, mci_page_fetch_limit(page));
     mc_status st = MC_OK;
     size_t cap = 0;
-    while (st == MC_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc = SQLITE_DONE;
+    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (page->limit >= 0 && out->ledger_count == (size_t)page->limit) {
+            const mc_credit_line *last = &out->ledger[out->ledger_count - 1];
+            if ((out->ledger_next_cursor = mci_page_cursor_int(last->at_ms, last->id)) == NULL)
+                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+            return st;
+        }
         if (out->ledger_count == cap) {
             cap = cap ? cap * 2 : 16;
             mc_credit_line *grown = realloc(out->ledger, cap * sizeof *grown);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-                break;
-            }
+            if (grown == NULL)
+                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
             out->ledger = grown;
         }
         mc_credit_line *l = &out->ledger[out->ledger_count++];
@@ -89,7 +102,53 @@ static mc_status read_ledger(sqlite3 *db, const char *company_id, mc_credits *ou
         if (!l->id || !l->reason || !l->reservation_id)
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     }
-    sqlite3_finalize(stmt);
+    if (st == MC_OK && rc != SQLITE_DONE)
+        st = mci_read_fail(r, "reading the credit ledger", err);
+    return st;
+}
+
+static mc_status get_credits(mc_client *c, const mci_page *page, mc_credits **out, mc_error *err)
+{
+    mc_credits *credits = calloc(1, sizeof *credits);
+    if (credits == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mc_account *account = NULL;
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_account_load(r->db, &account, err);
+    if (st == MC_ERR_NOT_FOUND)
+        st = mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
+    if (st == MC_OK && account->company_id[0] == '\0')
+        st = mci_error_set(err, MC_ERR_NOT_FOUND, "you have no company credit plan");
+    if (st == MC_OK)
+        st = read_company(r, account->company_id, credits, err);
+    if (st == MC_OK)
+        st = read_ledger(r, account->company_id, page, credits, err);
+    if (st == MC_OK) {
+        credits->pending_debit = mci_booking_pending_debit(r->db, account->user_id);
+        credits->balance -= credits->pending_debit;
+    }
+    mci_read_end(c->readers, r);
+    mc_account_free(account);
+    if (st != MC_OK) {
+        mc_credits_free(credits);
+        return st;
+    }
+    *out = credits;
+    return MC_OK;
+}
+
+mc_status mc_credits_get_page(mc_client *c, const mc_page *page, mc_credits **out, mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = get_credits(c, &p, out, err);
+    mci_page_done(&p);
     return st;
 }
 
@@ -98,30 +157,7 @@ mc_status mc_credits_get(mc_client *c, mc_credits **out, mc_error *err)
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    mc_credits *credits = calloc(1, sizeof *credits);
-    if (credits == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_account *account = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_load(c->db, &account, err);
-    if (st == MC_ERR_NOT_FOUND)
-        st = mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
-    if (st == MC_OK && account->company_id[0] == '\0')
-        st = mci_error_set(err, MC_ERR_NOT_FOUND, "you have no company credit plan");
-    if (st == MC_OK)
-        st = read_company(c->db, account->company_id, credits, err);
-    if (st == MC_OK)
-        st = read_ledger(c->db, account->company_id, credits, err);
-    if (st == MC_OK) {
-        credits->pending_debit = mci_booking_pending_debit(c->db, account->user_id);
-        credits->balance -= credits->pending_debit;
-    }
-    pthread_mutex_unlock(&c->lock);
-    mc_account_free(account);
-    if (st != MC_OK) {
-        mc_credits_free(credits);
-        return st;
-    }
-    *out = credits;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return get_credits(c, &all, out, err);
 }

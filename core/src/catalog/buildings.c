@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "billing/billing.h"
 #include "client/client.h"
+#include "read/items.h"
 #include "membercore/catalog.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -69,8 +69,19 @@ mc_status mc_buildings_list(mc_client *c, mc_building_list **out, mc_error *err)
     mc_building_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_status st = mci_billing_read_kind(c, "building", "ORDER BY id", (void **)&list->items,
-                                         sizeof *list->items, &list->count, read_building, err);
+    mci_page all;
+    mci_page_all(&all);
+    char *more = NULL; /* never set: every building, in one page */
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_read_items(r,
+                            "SELECT data, id, id FROM entity WHERE kind = 'building' AND id > ?2 "
+                            "ORDER BY id LIMIT ?3",
+                            "reading buildings", MCI_KEY_TEXT_ASC, &all, (void **)&list->items,
+                            sizeof *list->items, &list->count, &more, read_building, err);
+    mci_read_end(c->readers, r);
+    free(more);
     if (st != MC_OK) {
         mc_building_list_free(list);
         return st;

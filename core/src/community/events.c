@@ -7,6 +7,8 @@
 #include "client/client.h"
 #include "community/overlay.h"
 #include "membercore/community.h"
+#include "read/page.h"
+#include "read/read.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/kinds.h"
@@ -66,7 +68,91 @@ void mc_event_list_free(mc_event_list *list)
     for (size_t i = 0; i < list->count; i++)
         event_clear(&list->items[i]);
     free(list->items);
+    free(list->next_cursor);
     free(list);
+}
+
+/* A page of events ending after ?2, soonest first, from the typed tables: ?3 ?4 the
+ * cursor (starts_at_ms, id), ?5 the fetch limit. Columns as EVENT_SELECT's. */
+static const char page_sql[] =
+    "SELECT e.id, e.building_id, e.title, e.description, e.starts_at_ms, e.ends_at_ms, "
+    "e.capacity, e.going_count, r.status, "
+    "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "
+    "o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, 3) "
+    "ORDER BY o.mutation_id DESC LIMIT 1) "
+    "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
+    "WHERE e.ends_at_ms > ?2 AND (e.starts_at_ms, e.id) > (?3, ?4) "
+    "ORDER BY e.starts_at_ms, e.id LIMIT ?5";
+
+static mc_status read_page(mci_reader *r, int64_t from_ms, const mci_page *page,
+                           mc_event_list *list, mc_error *err)
+{
+    sqlite3_stmt *stmt = mci_read_stmt(r, page_sql, "reading events", err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
+    sqlite3_bind_text(stmt, 1, r->user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, from_ms);
+    sqlite3_bind_int64(stmt, 3, page->has_cursor ? page->key : INT64_MIN);
+    sqlite3_bind_text(stmt, 4, page->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, mci_page_fetch_limit(page));
+    size_t cap = 0;
+    int rc;
+    mc_status st = MC_OK;
+    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (page->limit >= 0 && list->count == (size_t)page->limit) {
+            const mc_event *last = &list->items[list->count - 1];
+            if ((list->next_cursor = mci_page_cursor_int(last->starts_at_ms, last->id)) == NULL)
+                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+            return MC_OK;
+        }
+        if (list->count == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            mc_event *grown = realloc(list->items, ncap * sizeof *grown);
+            if (grown == NULL)
+                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
+            list->items = grown;
+            cap = ncap;
+        }
+        st = read_event(stmt, &list->items[list->count++], err);
+    }
+    if (st == MC_OK && rc != SQLITE_DONE)
+        st = mci_read_fail(r, "reading events", err);
+    return st;
+}
+
+static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page,
+                             mc_event_list **out, mc_error *err)
+{
+    if (from_ms < 0)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "from_ms must be >= 0");
+    mc_event_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = read_page(r, from_ms, page, list, err);
+    mci_read_end(c->readers, r);
+    if (st != MC_OK) {
+        mc_event_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+mc_status mc_events_page(mc_client *c, int64_t from_ms, const mc_page *page, mc_event_list **out,
+                         mc_error *err)
+{
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_events(c, from_ms, &p, out, err);
+    mci_page_done(&p);
+    return st;
 }
 
 mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_error *err)
@@ -74,52 +160,9 @@ mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    if (from_ms < 0)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "from_ms must be >= 0");
-    mc_event_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    char *user_id = NULL;
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK &&
-        sqlite3_prepare_v2(c->db,
-                           EVENT_SELECT
-                           "AND coalesce(json_extract(e.data, '$.ends_at_ms'), 0) > ?2 "
-                           "ORDER BY json_extract(e.data, '$.starts_at_ms'), e.id",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        st = mci_store_fail(c->db, err, "reading events");
-    if (st == MC_OK) {
-        sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 2, from_ms);
-    }
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (list->count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            mc_event *grown = realloc(list->items, ncap * sizeof *grown);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
-                break;
-            }
-            list->items = grown;
-            cap = ncap;
-        }
-        st = read_event(stmt, &list->items[list->count++], err);
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_store_fail(c->db, err, "reading events");
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    if (st != MC_OK) {
-        mc_event_list_free(list);
-        return st;
-    }
-    *out = list;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return list_events(c, from_ms, &all, out, err);
 }
 
 typedef struct rsvp_args {
