@@ -156,17 +156,16 @@ static void format_utc(int64_t ms, char out[32])
         snprintf(out, 32, "%" PRId64 " ms", ms);
 }
 
-/* The validity window and secret of credential_id, read under the client's lock. */
+/* The validity window and secret of credential_id, read through the read layer. */
 static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *from_ms,
                              int64_t *until_ms, uint8_t secret[SECRET_MAX], size_t *secret_len,
                              mc_error *err)
 {
-    char *user_id = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
     sqlite3_stmt *stmt = NULL;
-    if (st == MC_OK && (stmt = mci_stmt_cache_get(c->stmts, secret_sql)) == NULL)
-        st = mci_store_fail(c->db, err, "reading the credential");
+    if (st == MC_OK && (stmt = mci_read_stmt(r, secret_sql, "reading the credential", err)) == NULL)
+        st = MC_ERR_STORAGE;
     if (st == MC_OK) {
         sqlite3_bind_text(stmt, 1, credential_id, -1, SQLITE_STATIC);
         int rc = sqlite3_step(stmt);
@@ -175,7 +174,7 @@ static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *f
                                "no credential '%s' on this device (sync to fetch new ones)",
                                credential_id);
         } else if (rc != SQLITE_ROW) {
-            st = mci_store_fail(c->db, err, "reading the credential");
+            st = mci_read_fail(r, "reading the credential", err);
         } else {
             *from_ms = sqlite3_column_int64(stmt, 0);
             *until_ms = sqlite3_column_int64(stmt, 1);
@@ -188,8 +187,7 @@ static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *f
         sqlite3_reset(stmt); /* drops the row, and SQLite's copy of the secret with it */
         sqlite3_clear_bindings(stmt);
     }
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
+    mci_read_end(c->readers, r);
     return st;
 }
 

@@ -4,31 +4,12 @@
 const mci_projection mci_access_projections[] = {
     {"credential",
      "INSERT OR REPLACE INTO credential_row (id, kind, building_id, valid_from_ms, "
-     "valid_until_ms, pass_id, reservation_id) SELECT ?1, coalesce(" MCI_FIELD(
-         "kind") ", ''), "
-                 "coalesce(" MCI_FIELD("building_id") ", ''), coalesce(" MCI_FIELD(
-                     "valid_from_ms") ", 0), "
-                                      "coalesce(" MCI_FIELD("valid_until_ms") ", 0), "
-                                                                              "coalesce(" MCI_FIELD(
-                                                                                  "pass_id") ", "
-                                                                                             "''), "
-                                                                                             "coale"
-                                                                                             "sce"
-                                                                                             "(" MCI_FIELD(
-                                                                                                 "r"
-                                                                                                 "e"
-                                                                                                 "s"
-                                                                                                 "e"
-                                                                                                 "r"
-                                                                                                 "v"
-                                                                                                 "a"
-                                                                                                 "t"
-                                                                                                 "i"
-                                                                                                 "o"
-                                                                                                 "n"
-                                                                                                 "_"
-                                                                                                 "i"
-                                                                                                 "d") ", '') FROM json_each(?2)",
+     "valid_until_ms, pass_id, reservation_id) VALUES (?1, "
+     "coalesce(json_extract(?2, '$.kind'), ''), coalesce(json_extract(?2, '$.building_id'), ''), "
+     "coalesce(json_extract(?2, '$.valid_from_ms'), 0), "
+     "coalesce(json_extract(?2, '$.valid_until_ms'), 0), "
+     "coalesce(json_extract(?2, '$.pass_id'), ''), "
+     "coalesce(json_extract(?2, '$.reservation_id'), ''))",
      "DELETE FROM credential_row WHERE id = ?1", "DELETE FROM credential_row"},
 };
 const size_t mci_access_projection_count =

@@ -143,13 +143,12 @@ mc_status mc_passes_quote(mc_client *c, const mc_cart *cart, mc_quote **out, mc_
     mc_quote *q = calloc(1, sizeof *q);
     if (q == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    char *user_id = NULL;
     mci_building *b = NULL;
-    pthread_mutex_lock(&c->lock);
-    st = mci_account_user_id(c->db, &user_id, err);
+    mci_reader *r = NULL;
+    st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_building_load(c->db, cart->building_id, &b, err);
-    pthread_mutex_unlock(&c->lock);
+        st = mci_building_load(r->db, cart->building_id, &b, err);
+    mci_read_end(c->readers, r);
     if (st == MC_OK && b->day_pass_price_paise <= 0)
         st = mci_error_set(err, MC_ERR_NOT_FOUND, "%s sells no day passes", cart->building_id);
     if (st == MC_OK) {
@@ -166,7 +165,6 @@ mc_status mc_passes_quote(mc_client *c, const mc_cart *cart, mc_quote **out, mc_
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     }
     mci_building_free(b);
-    free(user_id);
     if (st != MC_OK) {
         mc_quote_free(q);
         return st;

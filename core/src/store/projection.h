@@ -32,11 +32,4 @@ const mci_projection *mci_projection_find(const char *kind);
 /* The i-th projection of all (0, 1, ...), NULL past the last: for resets. */
 const mci_projection *mci_projection_at(size_t i);
 
-/*
- * Projection SQL reads the data text once through json_each (SQLite before
- * 3.45 parses the text again for every json_extract): MCI_FIELD("name") is
- * that member's value, NULL when absent. Use with "FROM json_each(?2)".
- */
-#define MCI_FIELD(name) "max(CASE key WHEN '" name "' THEN value END)"
-
 #endif

@@ -41,11 +41,18 @@ mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
     /* WAL: readers never block the writer (UI thread vs sync thread).
      * synchronous=FULL: a committed write survives power loss too, not just a
      * killed process; the cost is one more fsync per commit, which a phone's
-     * few writes per second do not notice. */
+     * few writes per second do not notice.
+     * The writer's page cache is 8 MiB: a pull page dirties pages of `entity`
+     * and of a projection with its indexes, and a cache that spills mid-
+     * transaction writes them twice. Reads through a 64 MiB memory map, temp
+     * B-trees in memory (docs/decisions.md, "The read layer"). */
     mc_status st = exec(db,
                         "PRAGMA journal_mode = WAL;"
                         "PRAGMA synchronous = FULL;"
-                        "PRAGMA foreign_keys = ON;",
+                        "PRAGMA foreign_keys = ON;"
+                        "PRAGMA cache_size = -8192;"
+                        "PRAGMA mmap_size = 67108864;"
+                        "PRAGMA temp_store = MEMORY;",
                         err, "configuring the store");
     if (st == MC_OK) {
         /* Reading the schema also detects a file that is not a database. */
