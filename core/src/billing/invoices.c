@@ -197,10 +197,10 @@ static bool read_invoice(const cJSON *d, void *item)
 }
 
 /* Newest first through invoice_row's index; only the page's rows are parsed. */
-static const char invoices_sql[] =
-    "SELECT e.data, i.issued_at_ms, i.id FROM invoice_row i JOIN entity e ON e.kind = 'invoice' "
-    "AND e.id = i.id WHERE (i.issued_at_ms, i.id) < (?1, ?2) "
-    "ORDER BY i.issued_at_ms DESC, i.id DESC LIMIT ?3";
+static const char invoices_sql[] = "SELECT e.data, i.issued_at_ms, i.id FROM invoice_row i CROSS "
+                                   "JOIN entity e ON e.kind = 'invoice' "
+                                   "AND e.id = i.id WHERE (i.issued_at_ms, i.id) < (?1, ?2) "
+                                   "ORDER BY i.issued_at_ms DESC, i.id DESC LIMIT ?3";
 
 static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_list **out,
                                mc_error *err)

@@ -256,9 +256,9 @@ static bool read_pass(const cJSON *d, void *item)
 }
 
 /* By date through pass_row's index; only the page's rows are parsed. */
-static const char passes_sql[] =
-    "SELECT e.data, p.date, p.id FROM pass_row p JOIN entity e ON e.kind = 'pass' AND e.id = p.id "
-    "WHERE (p.date, p.id) > (?1, ?2) ORDER BY p.date, p.id LIMIT ?3";
+static const char passes_sql[] = "SELECT e.data, p.date, p.id FROM pass_row p CROSS JOIN entity e "
+                                 "ON e.kind = 'pass' AND e.id = p.id "
+                                 "WHERE (p.date, p.id) > (?1, ?2) ORDER BY p.date, p.id LIMIT ?3";
 
 static mc_status list_passes(mc_client *c, const mci_page *page, mc_pass_list **out, mc_error *err)
 {

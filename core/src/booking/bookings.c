@@ -480,10 +480,11 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
  * (start_ms, id), ?5 the fetch limit. Columns: the data, whether it is a pending
  * creation, whether a cancellation is waiting, start_ms, id. */
 static const char bookings_sql[] =
-    "SELECT e.data, 0, EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'booking.cancel' AND "
+    "SELECT * FROM (SELECT e.data, 0, EXISTS (SELECT 1 FROM outbox o WHERE o.kind = "
+    "'booking.cancel' AND "
     "o.entity_id = b.id AND o.user_id = ?1 AND o.state IN (0, 1, 3)), b.start_ms, b.id "
-    "FROM booking_row b JOIN entity e ON e.kind = 'reservation' AND e.id = b.id "
-    "WHERE b.end_ms > ?2 AND (b.start_ms, b.id) > (?3, ?4) "
+    "FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' AND e.id = b.id "
+    "WHERE b.end_ms > ?2 AND (b.start_ms, b.id) > (?3, ?4) ORDER BY b.start_ms, b.id LIMIT ?5) "
     "UNION ALL SELECT o.payload, 1, EXISTS (SELECT 1 FROM outbox x WHERE x.kind = "
     "'booking.cancel' AND x.entity_id = o.entity_id AND x.user_id = ?1 AND x.state IN (0, 1, "
     "3)), json_extract(o.payload, '$.start_ms'), o.entity_id FROM outbox o "
