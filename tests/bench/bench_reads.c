@@ -267,9 +267,11 @@ static const char *const raw_text[] = {
     "SELECT e.id, e.building_id, e.title, e.description, e.starts_at_ms, e.ends_at_ms, "
     "e.capacity, e.going_count, r.status FROM event_row e LEFT JOIN rsvp_row r ON "
     "r.event_id = e.id WHERE e.ends_at_ms > ?1 ORDER BY e.starts_at_ms, e.id LIMIT 50",
-    "SELECT e.data FROM invoice_row i CROSS JOIN entity e ON e.kind = 'invoice' AND e.id = i.id "
+    "SELECT id, number, status, subtotal_paise, discount_paise, gst_paise, total_paise, "
+    "issued_at_ms, due_at_ms, paid_at_ms, lines FROM invoice_row i "
     "ORDER BY i.issued_at_ms DESC, i.id DESC LIMIT 50",
-    "SELECT e.data FROM pass_row p CROSS JOIN entity e ON e.kind = 'pass' AND e.id = p.id "
+    "SELECT id, building_id, date, holder_name, holder_email, status, invoice_id, credential_id "
+    "FROM pass_row p "
     "ORDER BY p.date, p.id LIMIT 50",
     "SELECT id, delta, balance_after, reason, reservation_id, at_ms FROM credit_line_row "
     "WHERE company_id = 'CO-1' ORDER BY at_ms DESC, id DESC LIMIT 50",

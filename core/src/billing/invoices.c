@@ -165,23 +165,22 @@ void mc_invoice_list_free(mc_invoice_list *list)
     free(list);
 }
 
-static bool read_invoice(const cJSON *d, void *item)
+/* Newest first through invoice_row's index; only the lines are JSON, parsed per item. */
+static const mci_list_query invoices_query = {
+    "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
+    "total_paise, due_at_ms, paid_at_ms, lines FROM invoice_row "
+    "WHERE (issued_at_ms, id) < (?1, ?2) ORDER BY issued_at_ms DESC, id DESC LIMIT ?3",
+    "reading invoices", MCI_KEY_INT_DESC};
+
+static bool read_lines(const char *text, mc_invoice *inv)
 {
-    mc_invoice *inv = item;
-    inv->id = mci_strdup(mci_json_string(d, "id", ""));
-    inv->number = mci_strdup(mci_json_string(d, "number", ""));
-    inv->status = mci_strdup(mci_json_string(d, "status", ""));
-    inv->subtotal_paise = mci_json_int(d, "subtotal_paise", 0);
-    inv->discount_paise = mci_json_int(d, "discount_paise", 0);
-    inv->gst_paise = mci_json_int(d, "gst_paise", 0);
-    inv->total_paise = mci_json_int(d, "total_paise", 0);
-    inv->issued_at_ms = mci_json_int(d, "issued_at_ms", 0);
-    inv->due_at_ms = mci_json_int(d, "due_at_ms", 0);
-    inv->paid_at_ms = mci_json_int(d, "paid_at_ms", 0);
-    const cJSON *lines = cJSON_GetObjectItemCaseSensitive(d, "lines");
+    cJSON *lines = cJSON_Parse(text);
     int n = cJSON_GetArraySize(lines);
-    if (n > 0 && (inv->lines = calloc((size_t)n, sizeof *inv->lines)) == NULL)
+    if (n > 0 && (inv->lines = calloc((size_t)n, sizeof *inv->lines)) == NULL) {
+        cJSON_Delete(lines);
         return false;
+    }
+    bool ok = true;
     const cJSON *l = NULL;
     cJSON_ArrayForEach(l, lines)
     {
@@ -190,17 +189,28 @@ static bool read_invoice(const cJSON *d, void *item)
         line->quantity = (int32_t)mci_json_int(l, "quantity", 0);
         line->unit_paise = mci_json_int(l, "unit_paise", 0);
         line->amount_paise = mci_json_int(l, "amount_paise", 0);
-        if (line->description == NULL)
-            return false;
+        ok = ok && line->description != NULL;
     }
-    return inv->id && inv->number && inv->status;
+    cJSON_Delete(lines);
+    return ok;
 }
 
-/* Newest first through invoice_row's index; only the page's rows are parsed. */
-static const char invoices_sql[] = "SELECT e.data, i.issued_at_ms, i.id FROM invoice_row i CROSS "
-                                   "JOIN entity e ON e.kind = 'invoice' "
-                                   "AND e.id = i.id WHERE (i.issued_at_ms, i.id) < (?1, ?2) "
-                                   "ORDER BY i.issued_at_ms DESC, i.id DESC LIMIT ?3";
+static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
+{
+    (void)context;
+    mc_invoice *inv = item;
+    inv->issued_at_ms = sqlite3_column_int64(row, 0);
+    inv->id = mci_strdup(mci_column_text(row, 1));
+    inv->number = mci_strdup(mci_column_text(row, 2));
+    inv->status = mci_strdup(mci_column_text(row, 3));
+    inv->subtotal_paise = sqlite3_column_int64(row, 4);
+    inv->discount_paise = sqlite3_column_int64(row, 5);
+    inv->gst_paise = sqlite3_column_int64(row, 6);
+    inv->total_paise = sqlite3_column_int64(row, 7);
+    inv->due_at_ms = sqlite3_column_int64(row, 8);
+    inv->paid_at_ms = sqlite3_column_int64(row, 9);
+    return read_lines(mci_column_text(row, 10), inv) && inv->id && inv->number && inv->status;
+}
 
 static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_list **out,
                                mc_error *err)
@@ -211,9 +221,9 @@ static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_li
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_read_items(r, invoices_sql, "reading invoices", MCI_KEY_INT_DESC, page,
-                            (void **)&list->items, sizeof *list->items, &list->count,
-                            &list->next_cursor, read_invoice, err);
+        st =
+            mci_read_rows(r, &invoices_query, page, NULL, read_invoice, NULL, (void **)&list->items,
+                          sizeof *list->items, &list->count, &list->next_cursor, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_invoice_list_free(list);
@@ -257,6 +267,10 @@ void mc_membership_free(mc_membership *m)
     free(m);
 }
 
+static const mci_list_query membership_query = {
+    "SELECT id, id, data FROM entity WHERE kind = 'membership' AND id > ?2 ORDER BY id LIMIT ?3",
+    "reading the membership", MCI_KEY_TEXT_ASC};
+
 static bool read_membership(const cJSON *d, void *item)
 {
     mc_membership *m = item;
@@ -285,11 +299,8 @@ mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_read_items(r,
-                            "SELECT data, id, id FROM entity WHERE kind = 'membership' AND id > ?2 "
-                            "ORDER BY id LIMIT ?3",
-                            "reading the membership", MCI_KEY_TEXT_ASC, &one, (void **)&items,
-                            sizeof *items, &count, &more, read_membership, err);
+        st = mci_read_items(r, &membership_query, &one, (void **)&items, sizeof *items, &count,
+                            &more, read_membership, err);
     mci_read_end(c->readers, r);
     free(more);
     if (st == MC_OK && count == 0) {

@@ -238,27 +238,23 @@ void mc_pass_list_free(mc_pass_list *list)
     free(list);
 }
 
-static bool read_pass(const cJSON *d, void *item)
-{
-    mc_pass *p = item;
-    const cJSON *holder = cJSON_GetObjectItemCaseSensitive(d, "holder");
-    p->id = mci_strdup(mci_json_string(d, "id", ""));
-    p->building_id = mci_strdup(mci_json_string(d, "building_id", ""));
-    p->date = mci_strdup(mci_json_string(d, "date", ""));
-    p->holder_name = mci_strdup(cJSON_IsObject(holder) ? mci_json_string(holder, "name", "") : "");
-    p->holder_email =
-        mci_strdup(cJSON_IsObject(holder) ? mci_json_string(holder, "email", "") : "");
-    p->status = mci_strdup(mci_json_string(d, "status", ""));
-    p->invoice_id = mci_strdup(mci_json_string(d, "invoice_id", ""));
-    p->credential_id = mci_strdup(mci_json_string(d, "credential_id", ""));
-    return p->id && p->building_id && p->date && p->holder_name && p->holder_email && p->status &&
-           p->invoice_id && p->credential_id;
-}
+/* By date through pass_row's index. */
+static const mci_list_query passes_query = {
+    "SELECT date, id, building_id, holder_name, holder_email, status, invoice_id, credential_id "
+    "FROM pass_row WHERE (date, id) > (?1, ?2) ORDER BY date, id LIMIT ?3",
+    "reading passes", MCI_KEY_TEXT_ASC};
 
-/* By date through pass_row's index; only the page's rows are parsed. */
-static const char passes_sql[] = "SELECT e.data, p.date, p.id FROM pass_row p CROSS JOIN entity e "
-                                 "ON e.kind = 'pass' AND e.id = p.id "
-                                 "WHERE (p.date, p.id) > (?1, ?2) ORDER BY p.date, p.id LIMIT ?3";
+static bool read_pass(sqlite3_stmt *row, void *item, void *context)
+{
+    (void)context;
+    mc_pass *p = item;
+    char **fields[] = {&p->date,         &p->id,     &p->building_id, &p->holder_name,
+                       &p->holder_email, &p->status, &p->invoice_id,  &p->credential_id};
+    bool ok = true;
+    for (int i = 0; i < 8; i++)
+        ok = (*fields[i] = mci_strdup(mci_column_text(row, i))) != NULL && ok;
+    return ok;
+}
 
 static mc_status list_passes(mc_client *c, const mci_page *page, mc_pass_list **out, mc_error *err)
 {
@@ -268,9 +264,8 @@ static mc_status list_passes(mc_client *c, const mci_page *page, mc_pass_list **
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_read_items(r, passes_sql, "reading passes", MCI_KEY_TEXT_ASC, page,
-                            (void **)&list->items, sizeof *list->items, &list->count,
-                            &list->next_cursor, read_pass, err);
+        st = mci_read_rows(r, &passes_query, page, NULL, read_pass, NULL, (void **)&list->items,
+                           sizeof *list->items, &list->count, &list->next_cursor, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_pass_list_free(list);

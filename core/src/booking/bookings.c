@@ -236,24 +236,24 @@ static mc_status check_free(mc_client *c, const char *user_id, const mc_booking_
     return MC_OK;
 }
 
-int32_t mci_booking_pending_debit(sqlite3 *db, const char *user_id)
+int32_t mci_booking_pending_debit(mci_stmt_cache *stmts, const char *user_id)
 {
-    sqlite3_stmt *stmt = NULL;
+    sqlite3_stmt *stmt =
+        mci_stmt_cache_get(stmts, "SELECT coalesce(sum(json_extract(payload, '$.credits')), 0) "
+                                  "FROM outbox WHERE kind = 'booking.create' AND user_id = ?1 AND "
+                                  "state IN (0, 1, 3)");
     int32_t total = 0;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT coalesce(sum(json_extract(payload, '$.credits')), 0) FROM "
-                           "outbox WHERE kind = 'booking.create' AND user_id = ?1 AND "
-                           "state IN (0, 1, 3)",
-                           -1, &stmt, NULL) == SQLITE_OK) {
+    if (stmt != NULL) {
         sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
         if (sqlite3_step(stmt) == SQLITE_ROW)
             total = sqlite3_column_int(stmt, 0);
+        sqlite3_reset(stmt);
     }
-    sqlite3_finalize(stmt);
     return total;
 }
 
-static mc_status check_credits(sqlite3 *db, const char *user_id, int32_t cost, mc_error *err)
+static mc_status check_credits(sqlite3 *db, mci_stmt_cache *stmts, const char *user_id,
+                               int32_t cost, mc_error *err)
 {
     mc_account *account = NULL;
     mc_status st = mci_account_load(db, &account, err);
@@ -277,10 +277,10 @@ static mc_status check_credits(sqlite3 *db, const char *user_id, int32_t cost, m
         st = mci_error_set(err, MC_ERR_FORBIDDEN,
                            "paying with credits needs a company credit plan (sync first if you "
                            "have one); pay with Razorpay instead");
-    else if (balance - mci_booking_pending_debit(db, user_id) < cost)
+    else if (balance - mci_booking_pending_debit(stmts, user_id) < cost)
         st = mci_error_set(err, MC_ERR_INSUFFICIENT_CREDITS,
                            "this booking needs %d credits; %lld are left this month", (int)cost,
-                           (long long)(balance - mci_booking_pending_debit(db, user_id)));
+                           (long long)(balance - mci_booking_pending_debit(stmts, user_id)));
     mc_account_free(account);
     return st;
 }
@@ -342,7 +342,7 @@ static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bo
         st = check_free(c, user_id, r, &a->room, a->start_min, &a->start_ms, err);
     int32_t cost = a->room.credits_per_hour * r->hours;
     if (st == MC_OK && r->pay == MC_PAY_CREDITS)
-        st = check_credits(c->db, user_id, cost, err);
+        st = check_credits(c->db, c->stmts, user_id, cost, err);
     if (st == MC_OK) {
         uint8_t raw[16];
         st = mci_client_random(c, raw, sizeof raw, err);

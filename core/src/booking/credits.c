@@ -112,25 +112,27 @@ static mc_status get_credits(mc_client *c, const mci_page *page, mc_credits **ou
     mc_credits *credits = calloc(1, sizeof *credits);
     if (credits == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_account *account = NULL;
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    if (st == MC_OK)
-        st = mci_account_load(r->db, &account, err);
-    if (st == MC_ERR_NOT_FOUND)
-        st = mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
-    if (st == MC_OK && account->company_id[0] == '\0')
+    sqlite3_stmt *company = NULL;
+    if (st == MC_OK &&
+        (company = mci_read_stmt(r, "SELECT company_id FROM account WHERE singleton = 1",
+                                 "reading credits", err)) == NULL)
+        st = MC_ERR_STORAGE;
+    const char *company_id = "";
+    if (st == MC_OK && sqlite3_step(company) == SQLITE_ROW)
+        company_id = mci_column_text(company, 0); /* valid until the reader ends */
+    if (st == MC_OK && company_id[0] == '\0')
         st = mci_error_set(err, MC_ERR_NOT_FOUND, "you have no company credit plan");
     if (st == MC_OK)
-        st = read_company(r, account->company_id, credits, err);
+        st = read_company(r, company_id, credits, err);
     if (st == MC_OK)
-        st = read_ledger(r, account->company_id, page, credits, err);
+        st = read_ledger(r, company_id, page, credits, err);
     if (st == MC_OK) {
-        credits->pending_debit = mci_booking_pending_debit(r->db, account->user_id);
+        credits->pending_debit = mci_booking_pending_debit(r->stmts, r->user_id);
         credits->balance -= credits->pending_debit;
     }
     mci_read_end(c->readers, r);
-    mc_account_free(account);
     if (st != MC_OK) {
         mc_credits_free(credits);
         return st;

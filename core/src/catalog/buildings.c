@@ -27,6 +27,10 @@ void mc_building_list_free(mc_building_list *list)
     free(list);
 }
 
+static const mci_list_query buildings_query = {
+    "SELECT id, id, data FROM entity WHERE kind = 'building' AND id > ?2 ORDER BY id LIMIT ?3",
+    "reading buildings", MCI_KEY_TEXT_ASC};
+
 static bool read_building(const cJSON *d, void *item)
 {
     mc_building *b = item;
@@ -75,11 +79,8 @@ mc_status mc_buildings_list(mc_client *c, mc_building_list **out, mc_error *err)
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_read_items(r,
-                            "SELECT data, id, id FROM entity WHERE kind = 'building' AND id > ?2 "
-                            "ORDER BY id LIMIT ?3",
-                            "reading buildings", MCI_KEY_TEXT_ASC, &all, (void **)&list->items,
-                            sizeof *list->items, &list->count, &more, read_building, err);
+        st = mci_read_items(r, &buildings_query, &all, (void **)&list->items, sizeof *list->items,
+                            &list->count, &more, read_building, err);
     mci_read_end(c->readers, r);
     free(more);
     if (st != MC_OK) {

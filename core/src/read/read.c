@@ -105,6 +105,10 @@ static mc_status borrow(mci_read_pool *pool, mci_reader **out, mc_error *err)
     return st;
 }
 
+/* Statements of the read transaction itself, cached like every other. */
+static const char begin_sql[] = "BEGIN";
+static const char commit_sql[] = "COMMIT";
+
 static mc_status begin(mci_read_pool *pool, bool need_member, mci_reader **out, mc_error *err)
 {
     *out = NULL;
@@ -112,7 +116,8 @@ static mc_status begin(mci_read_pool *pool, bool need_member, mci_reader **out, 
     mc_status st = borrow(pool, &r, err);
     if (st != MC_OK)
         return st;
-    if (sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+    sqlite3_stmt *begin_stmt = mci_read_stmt(r, begin_sql, "beginning a read", err);
+    if (begin_stmt == NULL || sqlite3_step(begin_stmt) != SQLITE_DONE) {
         st = mci_read_fail(r, "beginning a read", err);
         mci_read_end(pool, r);
         return st;
@@ -166,8 +171,13 @@ void mci_read_end(mci_read_pool *pool, mci_reader *r)
     if (r == NULL)
         return;
     mci_stmt_cache_reset_all(r->stmts); /* a stepped statement would hold the snapshot */
-    if (!sqlite3_get_autocommit(r->db))
-        sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_stmt *commit = NULL;
+    if (!sqlite3_get_autocommit(r->db) &&
+        ((commit = mci_stmt_cache_get(r->stmts, commit_sql)) == NULL ||
+         sqlite3_step(commit) != SQLITE_DONE))
+        sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+    if (commit != NULL)
+        sqlite3_reset(commit);
     free(r->user_id);
     r->user_id = NULL;
     pthread_mutex_lock(&pool->lock);
