@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command: installs what is missing, checks the C format, builds, and
+# The README's test command: installs what is missing, checks the C format, that no module
+# include cycle exists and that docs/architecture.md's module map matches core/src, builds, and
 # runs every suite twice: a normal build (build/) and an ASan+UBSan build (build-asan/),
 # where any sanitizer report fails the run; and the benchmarks once, on the normal build.
 # Ends with one "N passed, M failed" line.
@@ -12,6 +13,11 @@ bash scripts/install-deps.sh
 echo "== format: clang-format --dry-run on every C file"
 mapfile -t c_files < <(git ls-files '*.c' '*.h' 2>/dev/null || find core platform server-stub examples tests -name '*.[ch]')
 clang-format --dry-run --Werror "${c_files[@]}"
+
+echo "== include cycles: no module of core/src or server-stub/src includes itself in a circle"
+python3 scripts/check-include-cycles.py core/src server-stub/src
+echo "== module map: docs/architecture.md names every module of core/src and what it includes"
+python3 scripts/check-module-map.py docs/architecture.md core/src
 
 setup() { # dir, extra meson options...
   local dir="$1"; shift

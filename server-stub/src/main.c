@@ -8,11 +8,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app.h"
-#include "db.h"
-#include "http.h"
-#include "log.h"
-#include "routes.h"
+#include "base/app.h"
+#include "db/db.h"
+#include "domain/seed.h"
+#include "http/http.h"
+#include "base/log.h"
+#include "routes/routes.h"
 
 typedef struct options {
     const char *db_path;
@@ -206,7 +207,7 @@ int main(int argc, char **argv)
         ms_log("cannot seed the random generator");
         goto out;
     }
-    if (ms_db_open(opt.db_path, app.rng, &app.db) != 0 ||
+    if (ms_db_open(opt.db_path, app.rng, ms_seed_step, &app.db) != 0 ||
         ms_db_secret(app.db, "otp_key", app.otp_key, sizeof app.otp_key) != 0)
         goto out;
     http = ms_http_start(&app, (uint16_t)opt.port);

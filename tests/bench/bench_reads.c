@@ -30,9 +30,9 @@
 
 #include <membercore/membercore.h>
 
-#include "auth/account.h"
-#include "auth/session.h"
-#include "client/client.h"
+#include "account/account.h"
+#include "account/session.h"
+#include "handle/handle.h"
 #include "sync/pull.h"
 #include "tempdir.h"
 

@@ -17,7 +17,7 @@
 
 #include "booking/rooms.h"
 #include "sync/pull.h"
-#include "booking/zone.h"
+#include "rules/zone.h"
 #include "store/store.h"
 #include "tempdir.h"
 

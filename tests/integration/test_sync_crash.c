@@ -4,6 +4,7 @@
  * and once the queue drains every mutation's effect is on the server exactly once.
  */
 #include <check.h>
+#include <poll.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -40,8 +41,18 @@ static int sequence_and_integrity(const char *dir, char *integrity, size_t cap)
     return seq;
 }
 
-/* Start the child with its stdout on a pipe; let it run delay_us; SIGKILL it; count
- * the writes it reported as committed. */
+/* Count the 'W's (one per committed write) in what the child has written so far. */
+static int count_writes(const char *buf, ssize_t n)
+{
+    int writes = 0;
+    for (ssize_t i = 0; i < n; i++)
+        writes += buf[i] == 'W';
+    return writes;
+}
+
+/* Start the child with its stdout on a pipe; wait for its first committed write (start-up
+ * time depends on the machine's load, not on the code under test), let it run delay_us
+ * more; SIGKILL it; count the writes it reported as committed. */
 static int run_and_kill(const char *child, char *const argv[], useconds_t delay_us)
 {
     int fds[2];
@@ -56,18 +67,21 @@ static int run_and_kill(const char *child, char *const argv[], useconds_t delay_
         _exit(127);
     }
     close(fds[1]);
+    int writes = 0;
+    char buf[4096];
+    ssize_t n;
+    struct pollfd ready = {.fd = fds[0], .events = POLLIN};
+    while (writes == 0 && poll(&ready, 1, 60000) == 1 && (n = read(fds[0], buf, sizeof buf)) > 0)
+        writes += count_writes(buf, n);
+    ck_assert_msg(writes > 0, "the child committed no write within 60 s");
     usleep(delay_us);
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
     ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
                   "the child ended on its own (status %d) before the kill", status);
-    int writes = 0;
-    char buf[4096];
-    ssize_t n;
     while ((n = read(fds[0], buf, sizeof buf)) > 0)
-        for (ssize_t i = 0; i < n; i++)
-            writes += buf[i] == 'W';
+        writes += count_writes(buf, n);
     close(fds[0]);
     return writes;
 }
@@ -105,7 +119,7 @@ START_TEST(test_kill_9_during_sync_loses_and_duplicates_nothing)
     srand((unsigned)time(NULL));
     int reported = 0;
     for (int k = 0; k < KILLS; k++) {
-        /* between 20 and 150 ms: past start-up, anywhere in the write/sync loop */
+        /* between 20 and 150 ms after the first write: anywhere in the write/sync loop */
         reported += run_and_kill(child, argv, (useconds_t)(20000 + rand() % 130000));
         char integrity[64];
         int committed = sequence_and_integrity(dir, integrity, sizeof integrity);
@@ -131,7 +145,7 @@ START_TEST(test_kill_9_during_sync_loses_and_duplicates_nothing)
     helper_effects(stub, client_id, &total, &max_count, &keys);
     fprintf(stderr, "%d kills, %d writes committed, %d effects on the server\n", KILLS, committed,
             total);
-    ck_assert_int_gt(committed, KILLS);
+    ck_assert_int_ge(committed, KILLS); /* every run committed one write or more */
     ck_assert_msg(keys == committed, "%d writes committed but %d reached the server", committed,
                   keys);
     ck_assert_msg(max_count == 1, "a write was applied %d times", max_count);

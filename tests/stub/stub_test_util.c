@@ -98,6 +98,22 @@ void check_error(const char *method, const char *path, const char *body, const c
     cJSON_Delete(error_of(method, path, body, bearer, status, code));
 }
 
+cJSON *error_mentioning(const char *method, const char *path, const char *body, const char *bearer,
+                        int status, const char *code, const char *mentions)
+{
+    cJSON *json = error_of(method, path, body, bearer, status, code);
+    const char *message = str(json, "message");
+    ck_assert_msg(strstr(message, mentions) != NULL, "message \"%s\" should mention \"%s\"",
+                  message, mentions);
+    return json;
+}
+
+void check_error_mentioning(const char *method, const char *path, const char *body,
+                            const char *bearer, int status, const char *code, const char *mentions)
+{
+    cJSON_Delete(error_mentioning(method, path, body, bearer, status, code, mentions));
+}
+
 char *token_for(const char *phone)
 {
     char token[128];

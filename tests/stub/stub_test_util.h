@@ -1,8 +1,8 @@
 /*
- * tests/stub/stub_test_util.h - helpers shared by the stub's HTTP suites (test_stub_passes,
- * test_stub_rooms, test_stub_sync): the per-test memberstub (started in test mode with its clock
- * at T0, required to exit cleanly), requests that assert their status, typed field access, error
- * checks, sign-in, the test checkout, the test mailbox and view lookups.
+ * tests/stub/stub_test_util.h - helpers shared by the stub's HTTP suites (test_stub_http,
+ * test_stub_passes, test_stub_rooms, test_stub_sync): the per-test memberstub (started in test mode
+ * with its clock at T0, required to exit cleanly), requests that assert their status, typed field
+ * access, error checks, sign-in, the test checkout, the test mailbox and view lookups.
  */
 #ifndef STUB_TEST_UTIL_H
 #define STUB_TEST_UTIL_H
@@ -43,6 +43,12 @@ cJSON *error_of(const char *method, const char *path, const char *body, const ch
 void check_error(const char *method, const char *path, const char *body, const char *bearer,
                  int status, const char *code);
 
+/* error_of whose message also mentions `mentions`; its body (caller deletes). */
+cJSON *error_mentioning(const char *method, const char *path, const char *body, const char *bearer,
+                        int status, const char *code, const char *mentions);
+/* Expect an error with this status and code whose message mentions `mentions`. */
+void check_error_mentioning(const char *method, const char *path, const char *body,
+                            const char *bearer, int status, const char *code, const char *mentions);
 /* A session token for phone (malloc'd). */
 char *token_for(const char *phone);
 

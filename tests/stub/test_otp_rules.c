@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crypto.h"
-#include "otp_rules.h"
-#include "otp_store.h"
+#include "base/crypto.h"
+#include "rules/otp_rules.h"
+#include "domain/otp_store.h"
 
 /* 2027-01-04T04:30:00Z */
 #define T0  1799037000000LL

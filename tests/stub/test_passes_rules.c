@@ -13,10 +13,10 @@
 
 #include <cjson/cJSON.h>
 
-#include "access_codes.h"
-#include "pass_rules.h"
-#include "razorpay.h"
-#include "zone.h"
+#include "rules/access_codes.h"
+#include "rules/pass_rules.h"
+#include "rules/razorpay.h"
+#include "rules/zone.h"
 
 /* The JSON of a file in $VECTORS_DIR. */
 static cJSON *vector(const char *name)

@@ -12,9 +12,9 @@
 
 #include <cjson/cJSON.h>
 
-#include "booking_rules.h"
-#include "razorpay.h"
-#include "zone.h"
+#include "rules/booking_rules.h"
+#include "rules/razorpay.h"
+#include "rules/zone.h"
 
 #define H MS_HOUR_MS
 #define M MS_MINUTE_MS

@@ -22,7 +22,7 @@
 
 #include "stub_process.h"
 #include "stub_test_util.h"
-#include "zone.h"
+#include "rules/zone.h"
 
 #define H MS_HOUR_MS
 #define M MS_MINUTE_MS

@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cursor.h"
-#include "faults.h"
+#include "domain/entities.h"
+#include "rules/cursor.h"
+#include "base/faults.h"
 
 /* A snapshot cursor and a log cursor come back exactly as encoded, in base64url. */
 START_TEST(test_cursor_round_trips)
@@ -26,7 +27,7 @@ START_TEST(test_cursor_round_trips)
         ck_assert_uint_eq(strspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                        "0123456789-_"),
                           strlen(text));
-        ck_assert_int_eq(ms_cursor_decode(text, epoch, &back), 0);
+        ck_assert_int_eq(ms_cursor_decode(text, MS_KIND_COUNT, epoch, &back), 0);
         ck_assert_str_eq(epoch, "ep_0123456789abcdef");
         ck_assert(back.snapshot == all[i]->snapshot);
         if (back.snapshot) {
@@ -91,24 +92,26 @@ START_TEST(test_cursor_refuses_anything_else)
         char text[512], epoch[MS_EPOCH_MAX];
         ms_cursor c;
         b64url(raw[i], text);
-        ck_assert_msg(ms_cursor_decode(text, epoch, &c) == -1, "accepted \"%s\"", raw[i]);
+        ck_assert_msg(ms_cursor_decode(text, MS_KIND_COUNT, epoch, &c) == -1, "accepted \"%s\"",
+                      raw[i]);
     }
     static const char *text[] = {"!!!!", "dj=", "djF8ZXBfMXxsfDU=", "d", "dj", "a b"};
     for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
         char epoch[MS_EPOCH_MAX];
         ms_cursor c;
-        ck_assert_msg(ms_cursor_decode(text[i], epoch, &c) == -1, "accepted \"%s\"", text[i]);
+        ck_assert_msg(ms_cursor_decode(text[i], MS_KIND_COUNT, epoch, &c) == -1, "accepted \"%s\"",
+                      text[i]);
     }
     /* A snapshot's last id may itself hold a '|' (everything after the fifth one). */
     char t[128], epoch[MS_EPOCH_MAX];
     ms_cursor c;
     b64url("v1|ep_1|s|5|1|a|b", t);
-    ck_assert_int_eq(ms_cursor_decode(t, epoch, &c), 0);
+    ck_assert_int_eq(ms_cursor_decode(t, MS_KIND_COUNT, epoch, &c), 0);
     ck_assert_str_eq(c.after, "a|b");
     char long_text[MS_CURSOR_MAX + 8];
     memset(long_text, 'A', sizeof long_text - 1);
     long_text[sizeof long_text - 1] = '\0';
-    ck_assert_int_eq(ms_cursor_decode(long_text, epoch, &c), -1);
+    ck_assert_int_eq(ms_cursor_decode(long_text, MS_KIND_COUNT, epoch, &c), -1);
 }
 END_TEST
 

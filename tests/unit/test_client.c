@@ -12,7 +12,7 @@
 
 #include <membercore/membercore.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "linux/platform_linux.h"
 #include "net/http.h"
 #include "tempdir.h"

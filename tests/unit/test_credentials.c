@@ -12,8 +12,8 @@
 
 #include <membercore/membercore.h>
 
-#include "auth/account.h"
-#include "client/client.h"
+#include "account/account.h"
+#include "handle/handle.h"
 #include "sync/pull.h"
 #include "tempdir.h"
 

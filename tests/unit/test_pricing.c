@@ -5,7 +5,7 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "billing/pricing.h"
+#include "rules/pricing.h"
 
 static const mci_tier tiers[] = {{1, 0}, {5, 10}, {10, 15}};
 

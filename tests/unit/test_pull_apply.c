@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
+#include "account/account.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/pull.h"
@@ -240,7 +240,7 @@ START_TEST(test_forget_server_truth_keeps_outbox)
                      "payload, created_at_ms) VALUES ('usr_1','k','rsvp.set','E','{}',0)",
                      NULL, NULL, NULL),
         SQLITE_OK);
-    ck_assert_int_eq(mci_sync_forget_server_truth(db, &err), MC_OK);
+    ck_assert_int_eq(mci_store_forget_server_truth(db, &err), MC_OK);
     ck_assert_int_eq(count("SELECT count(*) FROM entity"), 0);
     ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 1);
     ck_assert_ptr_null(meta(MCI_META_CURSOR));

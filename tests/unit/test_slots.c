@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "booking/slots.h"
-#include "booking/zone.h"
+#include "rules/slots.h"
+#include "rules/zone.h"
 
 #define H(hh, mm) ((int64_t)(hh)*3600000LL + (int64_t)(mm)*60000LL)
 

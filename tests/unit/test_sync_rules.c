@@ -8,6 +8,7 @@
 #include "community/overlay.h"
 #include "sync/backoff.h"
 #include "sync/kinds.h"
+#include "sync/page_size.h"
 
 /* Backoff doubles from 1 s, caps at 5 min, and jitters within [d/2, d]. */
 START_TEST(test_backoff_doubles_with_jitter_and_caps)
@@ -30,6 +31,43 @@ START_TEST(test_backoff_doubles_with_jitter_and_caps)
 END_TEST
 
 /* No pending RSVP: the server's word stands. */
+/* A page that timed out is asked for again at half the size, never below the floor. */
+START_TEST(test_pull_page_halves_after_a_timeout_down_to_a_floor)
+{
+    mci_page_size size;
+    mci_page_size_init(&size);
+    ck_assert_int_eq(size.limit, 1000);
+    mci_page_size_timed_out(&size);
+    ck_assert_int_eq(size.limit, 500);
+    mci_page_size_timed_out(&size);
+    ck_assert_int_eq(size.limit, 250);
+    for (int i = 0; i < 10; i++)
+        mci_page_size_timed_out(&size);
+    ck_assert_int_eq(size.limit, MCI_PULL_PAGE_MIN);
+}
+END_TEST
+
+/* The size grows back (doubling) only after pages arrive in a row, up to the maximum. */
+START_TEST(test_pull_page_grows_back_after_pages_arrive)
+{
+    mci_page_size size;
+    mci_page_size_init(&size);
+    mci_page_size_timed_out(&size);
+    mci_page_size_timed_out(&size); /* 250 */
+    for (int i = 0; i < MCI_PULL_PAGE_GROW_AFTER - 1; i++)
+        mci_page_size_arrived(&size);
+    ck_assert_int_eq(size.limit, 250);
+    mci_page_size_timed_out(&size); /* a timeout in between starts the count again */
+    ck_assert_int_eq(size.limit, 125);
+    for (int i = 0; i < MCI_PULL_PAGE_GROW_AFTER; i++)
+        mci_page_size_arrived(&size);
+    ck_assert_int_eq(size.limit, 250);
+    for (int i = 0; i < 10 * MCI_PULL_PAGE_GROW_AFTER; i++)
+        mci_page_size_arrived(&size);
+    ck_assert_int_eq(size.limit, MCI_PULL_PAGE_MAX);
+}
+END_TEST
+
 START_TEST(test_overlay_without_pending_is_server_truth)
 {
     mci_rsvp_view v = mci_rsvp_overlay(MC_RSVP_GOING, 7, false, MC_RSVP_NONE);
@@ -95,6 +133,8 @@ int main(void)
     Suite *s = suite_create("sync_rules");
     TCase *tc = tcase_create("pure");
     tcase_add_test(tc, test_backoff_doubles_with_jitter_and_caps);
+    tcase_add_test(tc, test_pull_page_halves_after_a_timeout_down_to_a_floor);
+    tcase_add_test(tc, test_pull_page_grows_back_after_pages_arrive);
     tcase_add_test(tc, test_overlay_without_pending_is_server_truth);
     tcase_add_test(tc, test_overlay_moves_count_only_when_going_changes);
     tcase_add_test(tc, test_overlay_full_event_refuses_new_goers_only);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "auth/validate.h"
+#include "rules/email.h"
 
 static const mc_profile good_profile = {"Meera Iyer", "meera@example.com", "Iyer Labs",
                                         "Bengaluru"};

@@ -74,7 +74,7 @@ typedef struct mc_room_search {
  * from the local store (works offline; sync to refresh). The member's own
  * bookings waiting for the server count as taken.
  * Cost: one building-day of N rooms with R reservations is O(R log R + 25 N)
- * after the store reads (see core/src/booking/slots.h).
+ * after the store reads (see core/src/rules/slots.h).
  * Errors: MC_ERR_INVALID_ARG (names the field: date, from/to, capacity),
  * MC_ERR_NOT_FOUND (no such building locally: sync first),
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Any thread.

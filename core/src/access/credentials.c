@@ -10,8 +10,8 @@
 #include <time.h>
 
 #include "access/codes.h"
-#include "auth/account.h"
-#include "client/client.h"
+#include "account/account.h"
+#include "handle/handle.h"
 #include "crypto/crypto.h"
 #include "membercore/access.h"
 #include "read/page.h"

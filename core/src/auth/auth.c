@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
-#include "auth/session.h"
+#include "account/account.h"
+#include "account/session.h"
 #include "auth/validate.h"
-#include "client/client.h"
+#include "membercore/sync.h"
+#include "handle/handle.h"
 #include "read/read.h"
 #include "store/store.h"
-#include "sync/engine.h"
 #include "util/error.h"
 #include "util/json.h"
 #include "util/strutil.h"
@@ -144,7 +144,7 @@ mc_status mc_auth_verify_otp(mc_client *c, const char *code, bool *new_user, mc_
         char *synced_for = NULL;
         if (st == MC_OK && mci_meta_get(c->db, MCI_META_SYNC_USER, &synced_for, NULL) == MC_OK &&
             strcmp(synced_for, account->user_id) != 0)
-            st = mci_sync_forget_server_truth(c->db, err); /* another member's data */
+            st = mci_store_forget_server_truth(c->db, err); /* another member's data */
         free(synced_for);
         if (st == MC_OK)
             st = mci_account_save(c->db, account, mci_client_now(c), err);
@@ -304,7 +304,7 @@ mc_status mc_auth_logout(mc_client *c, mc_error *err)
     if (st == MC_OK)
         st = mci_account_delete(c->db, err);
     if (st == MC_OK)
-        st = mci_sync_forget_server_truth(c->db, err);
+        st = mci_store_forget_server_truth(c->db, err);
     if (st == MC_OK)
         st = mci_meta_delete(c->db, META_PENDING_PHONE, err);
     if (st == MC_OK)

@@ -6,10 +6,6 @@
 
 #include "membercore/auth.h"
 
-/* A plausible address: one '@', a local part, a dotted domain, no spaces or
- * control characters, at most 254 bytes. (Deliverability is the server's.) */
-bool mci_email_valid(const char *email);
-
 /* MC_OK, or MC_ERR_INVALID_ARG naming the first bad field. */
 mc_status mci_profile_validate(const mc_profile *profile, mc_error *err);
 mc_status mci_intent_validate(const mc_intent_details *details, mc_error *err);

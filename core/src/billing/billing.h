@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/billing.h"
 
 /*

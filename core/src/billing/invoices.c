@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
-#include "auth/session.h"
+#include "account/account.h"
+#include "account/session.h"
 #include "billing/billing.h"
-#include "client/client.h"
+#include "handle/handle.h"
 #include "read/items.h"
 #include "membercore/billing.h"
 #include "membercore/sync.h"

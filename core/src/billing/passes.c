@@ -8,14 +8,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "auth/account.h"
-#include "auth/session.h"
-#include "auth/validate.h"
+#include "account/account.h"
+#include "account/session.h"
+#include "rules/email.h"
 #include "billing/billing.h"
+#include "rules/pricing.h"
+#include "catalog/building.h"
+#include "handle/handle.h"
 #include "read/items.h"
-#include "billing/pricing.h"
-#include "booking/building.h"
-#include "client/client.h"
 #include "membercore/billing.h"
 #include "store/store.h"
 #include "util/error.h"

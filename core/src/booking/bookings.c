@@ -11,13 +11,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "auth/account.h"
-#include "auth/session.h"
-#include "auth/validate.h"
+#include "account/account.h"
+#include "account/session.h"
+#include "rules/email.h"
 #include "booking/bookings.h"
-#include "booking/building.h"
+#include "catalog/building.h"
 #include "booking/rooms.h"
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/booking.h"
 #include "read/page.h"
 #include "read/read.h"

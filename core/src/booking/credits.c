@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
+#include "account/account.h"
 #include "booking/bookings.h"
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/booking.h"
 #include "read/page.h"
 #include "read/read.h"

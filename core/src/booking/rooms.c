@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
-#include "booking/building.h"
+#include "account/account.h"
+#include "catalog/building.h"
 #include "booking/rooms.h"
-#include "booking/slots.h"
-#include "client/client.h"
+#include "rules/slots.h"
+#include "handle/handle.h"
 #include "read/read.h"
 #include "membercore/booking.h"
 #include "store/stmt_cache.h"

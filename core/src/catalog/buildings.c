@@ -1,13 +1,12 @@
-/* catalog/buildings.c - the synced buildings for the app's pickers: hours and day-pass pricing. */
-#include <cJSON.h>
+/* catalog/buildings.c - mc_buildings_list: the synced buildings for the app's pickers, from the
+ * one building model (catalog/building.h). */
 #include <stdlib.h>
-#include <string.h>
 
-#include "client/client.h"
-#include "read/items.h"
+#include "catalog/building.h"
+#include "handle/handle.h"
+#include "read/read.h"
 #include "membercore/catalog.h"
 #include "util/error.h"
-#include "util/json.h"
 #include "util/strutil.h"
 
 void mc_building_list_free(mc_building_list *list)
@@ -27,42 +26,36 @@ void mc_building_list_free(mc_building_list *list)
     free(list);
 }
 
-static const mci_list_query buildings_query = {
-    "SELECT id, id, data FROM entity WHERE kind = 'building' AND id > ?2 ORDER BY id LIMIT ?3",
-    "reading buildings", MCI_KEY_TEXT_ASC};
-
-static bool read_building(const cJSON *d, void *item)
+/* Append building to the list (a mci_building_fn). */
+static mc_status add_building(const mci_building *b, void *context, mc_error *err)
 {
-    mc_building *b = item;
-    const cJSON *open_space = cJSON_GetObjectItemCaseSensitive(d, "open_space");
-    const cJSON *hours = cJSON_GetObjectItemCaseSensitive(d, "hours");
-    const cJSON *tiers = cJSON_GetObjectItemCaseSensitive(open_space, "tiers");
-    b->id = mci_strdup(mci_json_string(d, "id", ""));
-    b->name = mci_strdup(mci_json_string(d, "name", ""));
-    b->city = mci_strdup(mci_json_string(d, "city", ""));
-    b->timezone =
-        mci_strdup(mci_json_string(cJSON_GetObjectItemCaseSensitive(d, "zone"), "name", ""));
-    b->booking_window_days = (int32_t)mci_json_int(d, "booking_window_days", 0);
-    b->day_pass_price_paise = mci_json_int(open_space, "day_pass_price_paise", 0);
-    b->open_space_capacity = (int32_t)mci_json_int(open_space, "capacity", 0);
-    int nh = cJSON_GetArraySize(hours), nt = cJSON_GetArraySize(tiers);
-    b->hours = nh > 0 ? calloc((size_t)nh, sizeof *b->hours) : NULL;
-    b->tiers = nt > 0 ? calloc((size_t)nt, sizeof *b->tiers) : NULL;
-    if ((nh > 0 && b->hours == NULL) || (nt > 0 && b->tiers == NULL))
-        return false;
-    const cJSON *x = NULL;
-    cJSON_ArrayForEach(x, hours)
-    {
-        b->hours[b->hours_count++] = (mc_opening_hours){(int32_t)mci_json_int(x, "weekday", 0),
-                                                        (int32_t)mci_json_int(x, "open_min", 0),
-                                                        (int32_t)mci_json_int(x, "close_min", 0)};
-    }
-    cJSON_ArrayForEach(x, tiers)
-    {
-        b->tiers[b->tier_count++] = (mc_bundle_tier){(int32_t)mci_json_int(x, "passes", 0),
-                                                     (int32_t)mci_json_int(x, "discount_pct", 0)};
-    }
-    return b->id && b->name && b->city && b->timezone;
+    mc_building_list *list = context;
+    mc_building *grown = realloc(list->items, (list->count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    list->items = grown;
+    mc_building *item = &list->items[list->count++];
+    *item = (mc_building){
+        .id = mci_strdup(b->id),
+        .name = mci_strdup(b->name),
+        .city = mci_strdup(b->city),
+        .timezone = mci_strdup(b->timezone),
+        .hours = b->opening_count > 0 ? calloc(b->opening_count, sizeof *item->hours) : NULL,
+        .hours_count = b->opening_count,
+        .booking_window_days = b->booking_window_days,
+        .day_pass_price_paise = b->day_pass_price_paise,
+        .open_space_capacity = b->open_space_capacity,
+        .tiers = b->tier_count > 0 ? calloc(b->tier_count, sizeof *item->tiers) : NULL,
+        .tier_count = b->tier_count,
+    };
+    if (!item->id || !item->name || !item->city || !item->timezone ||
+        (b->opening_count > 0 && item->hours == NULL) || (b->tier_count > 0 && item->tiers == NULL))
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    for (size_t i = 0; i < b->opening_count; i++)
+        item->hours[i] = b->opening[i];
+    for (size_t i = 0; i < b->tier_count; i++)
+        item->tiers[i] = (mc_bundle_tier){b->tiers[i].passes, b->tiers[i].discount_pct};
+    return MC_OK;
 }
 
 mc_status mc_buildings_list(mc_client *c, mc_building_list **out, mc_error *err)
@@ -73,16 +66,11 @@ mc_status mc_buildings_list(mc_client *c, mc_building_list **out, mc_error *err)
     mc_building_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mci_page all;
-    mci_page_all(&all);
-    char *more = NULL; /* never set: every building, in one page */
-    mci_reader *r = NULL;
+    mci_reader *r = NULL; /* a member's view */
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_read_items(r, &buildings_query, &all, (void **)&list->items, sizeof *list->items,
-                            &list->count, &more, read_building, err);
+        st = mci_building_each(r->db, add_building, list, err);
     mci_read_end(c->readers, r);
-    free(more);
     if (st != MC_OK) {
         mc_building_list_free(list);
         return st;

@@ -1,8 +1,8 @@
-/* client/client.c - mc_client_open/close: configuration, the data directory, the store. */
-#include "client/client.h"
+/* client/client.c - mc_client_open/close: configuration, the data directory, the store, the
+ * sync thread. Above sync: opening starts what closing stops. */
+#include "handle/handle.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,36 +64,6 @@ static int64_t system_clock(void *context)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-int64_t mci_client_now(const mc_client *client)
-{
-    return client->clock(client->clock_context);
-}
-
-int64_t mc_client_now(mc_client *client)
-{
-    return client == NULL ? 0 : mci_client_now(client);
-}
-
-mc_status mci_client_random(mc_client *client, uint8_t *buf, size_t len, mc_error *err)
-{
-    mc_status st = client->random(client->random_context, buf, len);
-    if (st != MC_OK)
-        return mci_error_set(err, st, "the random source failed (%s)", mc_status_name(st));
-    return MC_OK;
-}
-
-void mci_client_log(mc_client *client, mc_log_level level, const char *fmt, ...)
-{
-    if (client->platform.log == NULL)
-        return;
-    char line[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    client->platform.log(client->log_context, level, line);
 }
 
 static mc_status validate_config(const mc_config *cfg, mc_error *err)

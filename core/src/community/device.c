@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
-#include "client/client.h"
+#include "account/account.h"
+#include "handle/handle.h"
 #include "membercore/device.h"
 #include "store/store.h"
 #include "sync/engine.h"

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
-#include "client/client.h"
+#include "account/account.h"
+#include "handle/handle.h"
 #include "community/overlay.h"
 #include "membercore/community.h"
 #include "read/page.h"

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
-#include "client/client.h"
+#include "account/account.h"
+#include "handle/handle.h"
 #include "read/page.h"
 #include "read/read.h"
 #include "membercore/community.h"

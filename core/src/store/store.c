@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "store/migrations.h"
+#include "store/projection.h"
 #include "util/error.h"
 #include "util/strutil.h"
 
@@ -28,7 +29,7 @@ mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
 {
     sqlite3 *db = NULL;
     /* NOMUTEX: every use of the connection is under the client's own lock
-     * (client/client.h), so SQLite's per-call mutex would only cost time. */
+     * (handle/handle.h), so SQLite's per-call mutex would only cost time. */
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         mc_status st = mci_error_set(err, MC_ERR_STORAGE, "cannot open the store %s: %s", path,
@@ -143,4 +144,21 @@ mc_status mci_meta_delete(sqlite3 *db, const char *key, mc_error *err)
         sqlite3_step(stmt) == SQLITE_DONE ? MC_OK : mci_store_fail(db, err, "deleting meta");
     sqlite3_finalize(stmt);
     return st;
+}
+
+/* Server truth: `entity`, the sync position, and every feature's projection table
+ * (store/projection.h lists them; a feature that adds one declares its wipe there). */
+static const char forget_server_truth_sql[] =
+    "DELETE FROM entity;"
+    "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER "');";
+
+mc_status mci_store_forget_server_truth(sqlite3 *db, mc_error *err)
+{
+    const mci_projection *p = NULL;
+    for (size_t i = 0; (p = mci_projection_at(i)) != NULL; i++)
+        if (sqlite3_exec(db, p->wipe_sql, NULL, NULL, NULL) != SQLITE_OK)
+            return mci_store_fail(db, err, "wiping synced data");
+    if (sqlite3_exec(db, forget_server_truth_sql, NULL, NULL, NULL) != SQLITE_OK)
+        return mci_store_fail(db, err, "wiping synced data");
+    return MC_OK;
 }

@@ -35,4 +35,21 @@ mc_status mci_meta_get(sqlite3 *db, const char *key, char **value, mc_error *err
 mc_status mci_meta_set(sqlite3 *db, const char *key, const char *value, mc_error *err);
 mc_status mci_meta_delete(sqlite3 *db, const char *key, mc_error *err);
 
+/* The meta keys of the sync state (the store wipes the first two with server truth). */
+#define MCI_META_CURSOR       "sync.cursor"
+#define MCI_META_SYNC_USER    "sync.user_id"
+#define MCI_META_ACKED        "sync.acked_mutation_id"
+#define MCI_META_LAST_SYNC    "sync.last_sync_ms"
+#define MCI_META_LAST_ERROR   "sync.last_error"
+#define MCI_META_LAST_MESSAGE "sync.last_error_message"
+
+/*
+ * Wipe server truth: every synced entity, every typed projection of them, and the pull
+ * cursor with the member it was for, so that the next pull starts from nothing. Kept: the
+ * outbox (local writes not yet sent), the account, this install's id. Called on logout,
+ * on a sign-in as another member and on the server's reset. Caller holds the lock, inside
+ * or outside a transaction.
+ */
+mc_status mci_store_forget_server_truth(sqlite3 *db, mc_error *err);
+
 #endif

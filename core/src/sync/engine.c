@@ -14,9 +14,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "auth/account.h"
-#include "auth/session.h"
-#include "store/projection.h"
+#include "account/account.h"
+#include "account/session.h"
 #include "store/store.h"
 #include "sync/backoff.h"
 #include "sync/kinds.h"
@@ -37,6 +36,8 @@ struct mci_sync {
     pthread_t thread;
     bool started, stop, triggered, paused, reachable;
     int failures;
+    /* The pull page size, shrunk by timeouts (used under `round`). */
+    mci_page_size page_size;
     int64_t next_attempt_mono; /* 0: nothing scheduled */
     mc_sync_state state;
     mci_listeners *listeners;
@@ -71,6 +72,7 @@ mc_status mci_sync_new(mci_sync **out, mc_error *err)
     pthread_condattr_destroy(&attr);
     s->reachable = true;
     s->state = MC_SYNC_IDLE;
+    mci_page_size_init(&s->page_size);
     *out = s;
     return MC_OK;
 }
@@ -134,21 +136,6 @@ mc_status mci_sync_write(mc_client *c, mci_write_fn write, void *arg, uint32_t k
     return MC_OK;
 }
 
-mc_status mci_sync_forget_server_truth(sqlite3 *db, mc_error *err)
-{
-    const mci_projection *p = NULL;
-    for (size_t i = 0; (p = mci_projection_at(i)) != NULL; i++)
-        if (sqlite3_exec(db, p->wipe_sql, NULL, NULL, NULL) != SQLITE_OK)
-            return mci_store_fail(db, err, "wiping synced data");
-    if (sqlite3_exec(db,
-                     "DELETE FROM entity;"
-                     "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER
-                     "');",
-                     NULL, NULL, NULL) != SQLITE_OK)
-        return mci_store_fail(db, err, "wiping synced data");
-    return MC_OK;
-}
-
 /* Push everything, then pull to the head. err is never NULL here. */
 static mc_status round_body(mc_client *c, mc_sync_report *report, mc_error *err)
 {
@@ -166,7 +153,8 @@ static mc_status round_body(mc_client *c, mc_sync_report *report, mc_error *err)
     bool has_more = st == MC_OK;
     mci_snapshot_progress progress = {false, 0, -1};
     while (st == MC_OK && has_more)
-        st = mci_pull_next(c, token, user_id, report, &has_more, &progress, err);
+        st = mci_pull_next(c, token, user_id, &c->sync->page_size, report, &has_more, &progress,
+                           err);
     if (st == MC_ERR_UNAUTHORIZED && err->http_status == 401) {
         mc_error ignored = MC_ERROR_INIT;
         mci_session_drop(c, &ignored);

@@ -12,7 +12,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/sync.h"
 
 typedef struct mci_sync mci_sync;
@@ -36,16 +36,5 @@ mc_status mci_sync_write(mc_client *client, mci_write_fn write, void *arg, uint3
 
 /* Send an event to the listeners. */
 void mci_sync_emit(mc_client *client, const mc_sync_event *ev);
-
-/* Wipe server truth and the pull cursor (kept: the outbox, the account).
- * Caller holds the lock, inside or outside a transaction. */
-mc_status mci_sync_forget_server_truth(sqlite3 *db, mc_error *err);
-
-#define MCI_META_CURSOR       "sync.cursor"
-#define MCI_META_ACKED        "sync.acked_mutation_id"
-#define MCI_META_SYNC_USER    "sync.user_id"
-#define MCI_META_LAST_SYNC    "sync.last_sync_ms"
-#define MCI_META_LAST_ERROR   "sync.last_error"
-#define MCI_META_LAST_MESSAGE "sync.last_error_message"
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
+#include "account/account.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/strutil.h"

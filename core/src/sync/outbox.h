@@ -13,7 +13,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/sync.h"
 
 /* Append a mutation for user_id (caller holds the lock and a transaction).

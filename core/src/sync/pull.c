@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/account.h"
+#include "account/account.h"
 #include "net/http.h"
 #include "store/projection.h"
 #include "store/stmt_cache.h"
@@ -187,7 +187,7 @@ static mc_status load_cursor(mc_client *c, const char *user_id, char **cursor, m
     if (st == MC_ERR_NOT_FOUND || (st == MC_OK && strcmp(owner, user_id) != 0)) {
         free(owner);
         owner = NULL;
-        st = mci_sync_forget_server_truth(c->db, err);
+        st = mci_store_forget_server_truth(c->db, err);
     }
     free(owner);
     if (st != MC_OK)
@@ -201,8 +201,8 @@ static mc_status load_cursor(mc_client *c, const char *user_id, char **cursor, m
 }
 
 mc_status mci_pull_next(mc_client *c, const char *token, const char *user_id,
-                        mc_sync_report *report, bool *has_more, mci_snapshot_progress *progress,
-                        mc_error *err)
+                        mci_page_size *page_size, mc_sync_report *report, bool *has_more,
+                        mci_snapshot_progress *progress, mc_error *err)
 {
     *has_more = false;
     char *cursor = NULL;
@@ -218,7 +218,7 @@ mc_status mci_pull_next(mc_client *c, const char *token, const char *user_id,
     }
 
     char limit[16];
-    snprintf(limit, sizeof limit, "%d", MCI_PULL_PAGE);
+    snprintf(limit, sizeof limit, "%d", (int)page_size->limit);
     const char *params[] = {"client_id", c->client_id, "limit", limit, "cursor", cursor};
     cJSON *page = NULL;
     st = mci_http_call_query(&c->http, "GET", "/v1/sync/pull", params, cursor[0] ? 3 : 2, NULL,
@@ -226,11 +226,14 @@ mc_status mci_pull_next(mc_client *c, const char *token, const char *user_id,
     free(cursor);
     if (st != MC_OK) {
         cJSON_Delete(page);
+        /* No answer in time (no HTTP status): the next try asks for a smaller page. */
+        if (st == MC_ERR_NETWORK && err->http_status == 0)
+            mci_page_size_timed_out(page_size);
         if (err->http_status == 410 && strcmp(err->server_code, "cursor_reset") == 0) {
             /* The server cannot serve our cursor: wipe server truth, keep the
              * outbox, and start a fresh snapshot. */
             pthread_mutex_lock(&c->lock);
-            st = mci_sync_forget_server_truth(c->db, err);
+            st = mci_store_forget_server_truth(c->db, err);
             pthread_mutex_unlock(&c->lock);
             if (st == MC_OK) {
                 *has_more = true;
@@ -244,6 +247,7 @@ mc_status mci_pull_next(mc_client *c, const char *token, const char *user_id,
         return st;
     }
 
+    mci_page_size_arrived(page_size);
     mci_page_result result;
     pthread_mutex_lock(&c->lock);
     st = mci_pull_apply(c->db, page, user_id, mci_client_now(c), &result, err);

@@ -7,11 +7,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/sync.h"
-
-/* Changes per page asked of the server. */
-#define MCI_PULL_PAGE 1000
+#include "sync/page_size.h"
 
 typedef struct mci_page_result {
     int32_t applied;        /* upserts + tombstones */
@@ -38,12 +36,14 @@ typedef struct mci_snapshot_progress {
 } mci_snapshot_progress;
 
 /*
- * Fetch and apply the next page. On 410 cursor_reset, wipes server truth and
- * says so in the report (the next call starts the snapshot). Emits PROGRESS
- * while a snapshot is being pulled.
+ * Fetch and apply the next page of page_size->limit changes. On 410 cursor_reset, wipes
+ * server truth and says so in the report (the next call starts the snapshot). A page the
+ * server did not answer in time shrinks page_size (the error is returned; the retry asks
+ * for less); a page that arrived counts towards growing it back. Emits PROGRESS while a
+ * snapshot is being pulled.
  */
 mc_status mci_pull_next(mc_client *client, const char *token, const char *user_id,
-                        mc_sync_report *report, bool *has_more, mci_snapshot_progress *progress,
-                        mc_error *err);
+                        mci_page_size *page_size, mc_sync_report *report, bool *has_more,
+                        mci_snapshot_progress *progress, mc_error *err);
 
 #endif

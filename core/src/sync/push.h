@@ -2,7 +2,7 @@
 #ifndef MCI_SYNC_PUSH_H
 #define MCI_SYNC_PUSH_H
 
-#include "client/client.h"
+#include "handle/handle.h"
 #include "membercore/sync.h"
 
 /* Rows per push request (the server accepts at most 100). */

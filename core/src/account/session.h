@@ -1,0 +1,31 @@
+/*
+ * account/session.h - the session token in the platform's secure storage.
+ *
+ * The token never touches SQLite or a log. A logout that cannot reach the
+ * server leaves the token under MC_SECURE_KEY_REVOKE_PENDING, and the next
+ * sign-in revokes it first.
+ */
+#ifndef MCI_ACCOUNT_SESSION_H
+#define MCI_ACCOUNT_SESSION_H
+
+#include "handle/handle.h"
+
+/* Room for a token (the stub issues 47 characters). */
+#define MCI_TOKEN_MAX 256
+
+/* The current token into token; MC_ERR_UNAUTHORIZED when nobody is signed in. */
+mc_status mci_session_token(mc_client *client, char token[MCI_TOKEN_MAX], mc_error *err);
+
+/* Keep token as the current session. */
+mc_status mci_session_save(mc_client *client, const char *token, mc_error *err);
+
+/* Drop the current token (the account row is the caller's business). */
+mc_status mci_session_drop(mc_client *client, mc_error *err);
+
+/* Remember token for revocation when the server is reachable again. */
+mc_status mci_session_defer_revoke(mc_client *client, const char *token, mc_error *err);
+
+/* If a revocation is pending, send it; keep it if the server is unreachable. */
+void mci_session_flush_revoke(mc_client *client);
+
+#endif

@@ -1,0 +1,37 @@
+/* handle/handle.c - what every module asks of the handle: the time, random bytes, a log line. */
+#include "handle/handle.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "util/error.h"
+
+int64_t mci_client_now(const mc_client *client)
+{
+    return client->clock(client->clock_context);
+}
+
+int64_t mc_client_now(mc_client *client)
+{
+    return client == NULL ? 0 : mci_client_now(client);
+}
+
+mc_status mci_client_random(mc_client *client, uint8_t *buf, size_t len, mc_error *err)
+{
+    mc_status st = client->random(client->random_context, buf, len);
+    if (st != MC_OK)
+        return mci_error_set(err, st, "the random source failed (%s)", mc_status_name(st));
+    return MC_OK;
+}
+
+void mci_client_log(mc_client *client, mc_log_level level, const char *fmt, ...)
+{
+    if (client->platform.log == NULL)
+        return;
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    client->platform.log(client->log_context, level, line);
+}

@@ -1,0 +1,58 @@
+/* db/db.h - the server database: open, migrate (PRAGMA user_version), transactions, small helpers.
+ */
+#ifndef MS_DB_H
+#define MS_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "base/crypto.h"
+
+/* The schema version this memberstub writes. */
+#define MS_DB_SCHEMA_VERSION 5
+
+/*
+ * The data a schema step brings with it: called right after the step to version
+ * (db/schema.h), in the same transaction. 0 / -1. (memberstub passes ms_seed_step,
+ * domain/seed.h: the database layer knows the schema, not what the business seeds.)
+ */
+typedef int (*ms_db_fill)(sqlite3 *db, ms_rng *rng, int version);
+
+/*
+ * Open (creating if needed) the database at path, bring its schema up to
+ * MS_DB_SCHEMA_VERSION and, after each step, call fill (NULL: no data), all in one
+ * transaction. Refuses a database written by a newer memberstub. 0 and *out, or -1 (logged).
+ */
+int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, sqlite3 **out);
+void ms_db_close(sqlite3 *db);
+
+/* BEGIN IMMEDIATE (write) or BEGIN (read) / COMMIT / ROLLBACK. 0 / -1 (logged). */
+int ms_db_begin(sqlite3 *db, bool write);
+int ms_db_commit(sqlite3 *db);
+void ms_db_rollback(sqlite3 *db);
+
+/* Run SQL without parameters (may hold several statements). 0 / -1 (logged). */
+int ms_db_exec(sqlite3 *db, const char *sql);
+
+/*
+ * Prepare sql and bind the arguments described by types, one letter each:
+ * 't' const char * (text), 'i' int64_t, 'b' const void * then size_t (blob).
+ * NULL on failure (logged). Finalize the statement when done.
+ */
+sqlite3_stmt *ms_db_query(sqlite3 *db, const char *sql, const char *types, ...);
+/* Same, then step it to completion (INSERT, UPDATE, DELETE). 0 / -1 (logged). */
+int ms_db_run(sqlite3 *db, const char *sql, const char *types, ...);
+/*
+ * Step a query: 1 a row is ready, 0 done, -1 error (logged).
+ */
+int ms_db_step(sqlite3_stmt *stmt);
+/* Copy text column col into out (cap bytes, "" for NULL, truncated to fit). */
+void ms_db_text(sqlite3_stmt *stmt, int col, char *out, size_t cap);
+
+/* The secret stored under name (exactly len bytes) into out. 0 / -1. */
+int ms_db_secret(sqlite3 *db, const char *name, uint8_t *out, size_t len);
+
+#endif

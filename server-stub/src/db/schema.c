@@ -1,0 +1,543 @@
+/* db/schema.c - the server database's schema: the SQL of each version, in order, nothing else.
+ *
+ * Kept as C string constants (not a .sql file embedded by the build) because a migration
+ * step is frozen once shipped and each is applied as one exec: one constant per version,
+ * compiled in, needs no generator step and no file to find at run time; the SQL still
+ * reads top to bottom here, apart from the code that runs it (db/db.c). */
+#include "db/schema.h"
+
+/*
+ * Version 1: accounts and sign-in (DOMAIN.md section 1) plus the catalogue the
+ * seed fills (buildings, rooms, companies, open space, events, ticket
+ * categories). Later versions append entries to `migrations` below; an
+ * existing database is migrated forward, never rebuilt.
+ */
+static const char schema_v1[] =
+    /* Server secrets, e.g. the key OTP hashes are keyed with. */
+    "CREATE TABLE secrets ("
+    "  name TEXT PRIMARY KEY,"
+    "  value BLOB NOT NULL);"
+
+    "CREATE TABLE buildings ("
+    "  id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  city TEXT NOT NULL,"
+    "  timezone TEXT NOT NULL);"
+    /* Opening hours per ISO weekday (1 = Monday .. 7 = Sunday), minutes after
+     * local midnight; a day without a row is closed; 0-1440 is 24 hours. */
+    "CREATE TABLE building_hours ("
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+    "  open_min INTEGER NOT NULL CHECK (open_min BETWEEN 0 AND 1440),"
+    "  close_min INTEGER NOT NULL CHECK (close_min BETWEEN 0 AND 1440),"
+    "  CHECK (open_min < close_min),"
+    "  PRIMARY KEY (building_id, weekday));"
+    "CREATE TABLE rooms ("
+    "  id TEXT PRIMARY KEY,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  name TEXT NOT NULL,"
+    "  capacity INTEGER NOT NULL CHECK (capacity > 0),"
+    "  price_per_hour_paise INTEGER NOT NULL CHECK (price_per_hour_paise >= 0),"
+    "  credits_per_hour INTEGER NOT NULL CHECK (credits_per_hour >= 0));"
+    "CREATE TABLE room_amenities ("
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  amenity TEXT NOT NULL,"
+    "  PRIMARY KEY (room_id, amenity));"
+    "CREATE TABLE open_space ("
+    "  building_id TEXT PRIMARY KEY REFERENCES buildings(id),"
+    "  day_pass_price_paise INTEGER NOT NULL CHECK (day_pass_price_paise > 0),"
+    "  capacity INTEGER NOT NULL CHECK (capacity > 0));"
+    "CREATE TABLE pass_bundle_tiers ("
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  passes INTEGER NOT NULL CHECK (passes > 0),"
+    "  discount_percent INTEGER NOT NULL CHECK (discount_percent BETWEEN 0 AND 100),"
+    "  PRIMARY KEY (building_id, passes));"
+    "CREATE TABLE companies ("
+    "  id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  monthly_credits INTEGER NOT NULL CHECK (monthly_credits >= 0));"
+    "CREATE TABLE events ("
+    "  id TEXT PRIMARY KEY,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  title TEXT NOT NULL,"
+    "  starts_at_ms INTEGER NOT NULL,"
+    "  ends_at_ms INTEGER NOT NULL,"
+    "  capacity INTEGER NOT NULL CHECK (capacity > 0),"
+    "  CHECK (starts_at_ms < ends_at_ms));"
+    /* Two levels: a root has no parent and no SLA; a leaf has both. */
+    "CREATE TABLE ticket_categories ("
+    "  id TEXT PRIMARY KEY,"
+    "  parent_id TEXT REFERENCES ticket_categories(id),"
+    "  name TEXT NOT NULL,"
+    "  sla_minutes INTEGER,"
+    "  CHECK ((parent_id IS NULL) = (sla_minutes IS NULL)),"
+    "  CHECK (sla_minutes IS NULL OR sla_minutes > 0));"
+
+    "CREATE TABLE users ("
+    "  id TEXT PRIMARY KEY,"
+    "  phone TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  email TEXT NOT NULL DEFAULT '',"
+    "  company TEXT NOT NULL DEFAULT '',"
+    "  city TEXT NOT NULL DEFAULT '',"
+    "  profile_complete INTEGER NOT NULL DEFAULT 0 CHECK (profile_complete IN (0, 1)),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL);"
+    "CREATE TABLE user_roles ("
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  role TEXT NOT NULL CHECK (role IN ('lead', 'ondemanduser', 'member', 'staff')),"
+    "  PRIMARY KEY (user_id, role));"
+    "CREATE TABLE memberships ("
+    "  user_id TEXT PRIMARY KEY REFERENCES users(id),"
+    "  company_id TEXT NOT NULL REFERENCES companies(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  plan TEXT NOT NULL CHECK (plan IN ('private_cabin', 'dedicated_desk')),"
+    "  seat TEXT NOT NULL);"
+    /* The CRM lead created when a non-member first completes the profile. */
+    "CREATE TABLE leads ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL UNIQUE REFERENCES users(id),"
+    "  status TEXT NOT NULL DEFAULT 'new',"
+    "  intent TEXT NOT NULL DEFAULT 'none'"
+    "    CHECK (intent IN ('none', 'on_demand', 'private_office', 'virtual_office')),"
+    "  industry TEXT NOT NULL DEFAULT '',"
+    "  employees INTEGER NOT NULL DEFAULT 0,"
+    "  timeline TEXT NOT NULL DEFAULT '',"
+    "  budget_paise INTEGER NOT NULL DEFAULT 0,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL);"
+
+    /* The latest code per phone, only as a keyed hash (never in clear). */
+    "CREATE TABLE otps ("
+    "  phone TEXT PRIMARY KEY,"
+    "  code_hmac BLOB NOT NULL CHECK (length(code_hmac) = 32),"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  consumed_at_ms INTEGER);"
+    /* When codes were sent, for the cooldown and the hourly cap. */
+    "CREATE TABLE otp_issues ("
+    "  phone TEXT NOT NULL,"
+    "  issued_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX otp_issues_by_phone ON otp_issues (phone, issued_at_ms);"
+    /* The simulated SMS gateway: every text sent, with its code. */
+    "CREATE TABLE sms_outbox ("
+    "  id INTEGER PRIMARY KEY,"
+    "  phone TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  sent_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX sms_outbox_by_phone ON sms_outbox (phone, id);"
+    /* Sessions by the SHA-256 of their token (the token itself is never stored). */
+    "CREATE TABLE sessions ("
+    "  token_sha256 BLOB PRIMARY KEY CHECK (length(token_sha256) = 32),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  expires_at_ms INTEGER NOT NULL,"
+    "  revoked_at_ms INTEGER);";
+
+/*
+ * Version 2: offline-first sync (docs/sync-protocol.md). The entities members
+ * sync (reservations, RSVPs, notifications; event descriptions, company credit
+ * balances), the change log every write to a synced entity appends to in the
+ * same transaction, the dataset epoch and compaction point, the stored result
+ * of every pushed mutation, and the effect log the exactly-once check reads.
+ */
+static const char schema_v2[] =
+    "ALTER TABLE events ADD COLUMN description TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE companies ADD COLUMN credit_balance INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (credit_balance >= 0);"
+
+    "CREATE TABLE reservations ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'cancelled')),"
+    "  paid_by TEXT NOT NULL CHECK (paid_by IN ('credits', 'razorpay')),"
+    "  CHECK (start_ms < end_ms));"
+    "CREATE INDEX reservations_by_user ON reservations (user_id, id);"
+    "CREATE TABLE rsvps ("
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  event_id TEXT NOT NULL REFERENCES events(id),"
+    "  status TEXT NOT NULL CHECK (status IN ('going', 'not_going')),"
+    "  updated_at_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY (user_id, event_id));"
+    "CREATE INDEX rsvps_by_event ON rsvps (event_id, status);"
+    "CREATE TABLE notifications ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  category TEXT NOT NULL"
+    "    CHECK (category IN ('billing', 'support', 'bookings', 'events', 'announcements')),"
+    "  title TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  is_read INTEGER NOT NULL DEFAULT 0 CHECK (is_read IN (0, 1)),"
+    "  deep_link TEXT);"
+    "CREATE INDEX notifications_by_user ON notifications (user_id, id);"
+
+    /* One row: the dataset epoch (cursors name it) and the lowest change
+     * sequence a cursor may still name (raised by compaction). */
+    "CREATE TABLE sync_state ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  epoch TEXT NOT NULL,"
+    "  min_seq INTEGER NOT NULL DEFAULT 0);"
+    /* The change log. scope: '*' everyone, 'c:<company>' its members,
+     * 'u:<user>' that user. data: the entity's data object (JSON) for an
+     * upsert, NULL for a delete. */
+    "CREATE TABLE changes ("
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  scope TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  entity_id TEXT NOT NULL,"
+    "  op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),"
+    "  data TEXT,"
+    "  CHECK ((op = 'upsert') = (data IS NOT NULL)));"
+    /* The stored result of every processed mutation, applied or rejected;
+     * commit_seq is the change-log head when its transaction committed. */
+    "CREATE TABLE mutations ("
+    "  idempotency_key TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  client_id TEXT NOT NULL,"
+    "  mutation_id INTEGER NOT NULL CHECK (mutation_id > 0),"
+    "  kind TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('applied', 'rejected')),"
+    "  code TEXT,"
+    "  message TEXT,"
+    "  commit_seq INTEGER NOT NULL,"
+    "  processed_at_ms INTEGER NOT NULL,"
+    "  UNIQUE (user_id, client_id, mutation_id));"
+    /* One row per time an effect was really applied: deliberately no unique
+     * constraint, so a double application would show as a count of 2. */
+    "CREATE TABLE effect_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user_id TEXT NOT NULL,"
+    "  client_id TEXT NOT NULL,"
+    "  mutation_id INTEGER NOT NULL,"
+    "  idempotency_key TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  applied_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX effect_log_by_client ON effect_log (client_id);";
+
+/*
+ * Version 3: the devices' push tokens (mutation kind device.push_token), one
+ * per (user, client install), replaced when the OS rotates it.
+ */
+static const char schema_v3[] = "CREATE TABLE push_tokens ("
+                                "  user_id       TEXT NOT NULL REFERENCES users(id),"
+                                "  client_id     TEXT NOT NULL,"
+                                "  provider      TEXT NOT NULL CHECK (provider IN ('fcm', 'apns')),"
+                                "  token         TEXT NOT NULL,"
+                                "  updated_at_ms INTEGER NOT NULL,"
+                                "  PRIMARY KEY (user_id, client_id)"
+                                ");";
+
+/*
+ * Version 4: meeting rooms (docs/rooms-protocol.md). Booking settings, time
+ * zone coverage and blackouts of buildings and rooms; reservations rebuilt
+ * (SQLite cannot change a CHECK) with the status "pending_payment", credits,
+ * amount, order, creation time and hold expiry; their guests; room_busy (what
+ * everyone sees of a booking or hold) and its blocks, whose primary key is
+ * the exclusion check that no two holds share a room block; the company credit
+ * ledger and month; Razorpay orders; guest access credentials; the simulated
+ * email outbox.
+ */
+static const char schema_v4[] =
+    "ALTER TABLE buildings ADD COLUMN booking_window_days INTEGER NOT NULL DEFAULT 30"
+    "  CHECK (booking_window_days >= 0);"
+    "ALTER TABLE buildings ADD COLUMN min_notice_min INTEGER NOT NULL DEFAULT 15"
+    "  CHECK (min_notice_min >= 0);"
+    "ALTER TABLE buildings ADD COLUMN cancel_cutoff_min INTEGER NOT NULL DEFAULT 120"
+    "  CHECK (cancel_cutoff_min >= 0);"
+    /* The UTC year building.zone.transitions were last generated around (0: never);
+     * upkeep.c moves it with the server clock and logs the building again. */
+    "ALTER TABLE buildings ADD COLUMN zone_year INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE building_blackouts ("
+    "  id TEXT PRIMARY KEY,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  CHECK (start_ms < end_ms));"
+    "CREATE INDEX building_blackouts_by_building ON building_blackouts (building_id, start_ms);"
+    "CREATE TABLE room_blackouts ("
+    "  id TEXT PRIMARY KEY,"
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  CHECK (start_ms < end_ms));"
+    "CREATE INDEX room_blackouts_by_room ON room_blackouts (room_id, start_ms);"
+
+    /* The building-local month ("YYYY-MM") the balance belongs to. */
+    "ALTER TABLE companies ADD COLUMN credit_month TEXT NOT NULL DEFAULT '';"
+    /* seq orders the lines; id is 'led_' and seq zero-padded, so ids sort the same way. */
+    "CREATE TABLE credit_ledger ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  company_id TEXT NOT NULL REFERENCES companies(id),"
+    "  delta INTEGER NOT NULL,"
+    "  balance_after INTEGER NOT NULL CHECK (balance_after >= 0),"
+    "  reason TEXT NOT NULL CHECK (reason IN ('monthly_reset', 'booking', 'refund')),"
+    "  reservation_id TEXT,"
+    "  at_ms INTEGER NOT NULL,"
+    "  CHECK ((reason = 'monthly_reset') = (reservation_id IS NULL)));"
+    "CREATE INDEX credit_ledger_by_company ON credit_ledger (company_id, id);"
+
+    "CREATE TABLE reservations_v4 ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('pending_payment', 'confirmed', 'cancelled')),"
+    "  paid_by TEXT NOT NULL CHECK (paid_by IN ('credits', 'razorpay')),"
+    "  credits INTEGER NOT NULL DEFAULT 0 CHECK (credits >= 0),"
+    "  amount_paise INTEGER NOT NULL DEFAULT 0 CHECK (amount_paise >= 0),"
+    "  order_id TEXT,"
+    "  created_at_ms INTEGER NOT NULL,"
+    /* pending_payment only: when the hold lapses. */
+    "  hold_expires_at_ms INTEGER,"
+    "  cancelled_at_ms INTEGER,"
+    "  CHECK (start_ms < end_ms),"
+    "  CHECK ((status = 'pending_payment') = (hold_expires_at_ms IS NOT NULL)));"
+    "INSERT INTO reservations_v4 (id, user_id, room_id, building_id, start_ms, end_ms, status,"
+    " paid_by, created_at_ms)"
+    " SELECT id, user_id, room_id, building_id, start_ms, end_ms,"
+    " CASE status WHEN 'pending' THEN 'cancelled' ELSE status END, paid_by, start_ms"
+    " FROM reservations;"
+    "DROP TABLE reservations;"
+    "ALTER TABLE reservations_v4 RENAME TO reservations;"
+    "CREATE INDEX reservations_by_user ON reservations (user_id, id);"
+    "CREATE INDEX reservations_holds ON reservations (hold_expires_at_ms)"
+    "  WHERE hold_expires_at_ms IS NOT NULL;"
+    "CREATE TABLE reservation_guests ("
+    "  reservation_id TEXT NOT NULL REFERENCES reservations(id),"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  email TEXT NOT NULL,"
+    "  credential_id TEXT,"
+    "  PRIMARY KEY (reservation_id, position));"
+
+    /* What everyone sees of a confirmed booking or a live hold: no holder. */
+    "CREATE TABLE room_busy ("
+    "  id TEXT PRIMARY KEY,"
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  reservation_id TEXT NOT NULL UNIQUE REFERENCES reservations(id),"
+    "  start_ms INTEGER NOT NULL,"
+    "  end_ms INTEGER NOT NULL,"
+    "  CHECK (start_ms < end_ms));"
+    "CREATE INDEX room_busy_by_room ON room_busy (room_id, start_ms);"
+    /* One row per held 60-minute block. Blocks of a room start on its building's
+     * local hours, so two holds overlap exactly when they share a block start:
+     * the primary key refuses a second holder even if a check were missed. */
+    "CREATE TABLE room_busy_blocks ("
+    "  room_id TEXT NOT NULL REFERENCES rooms(id),"
+    "  block_start_ms INTEGER NOT NULL,"
+    "  busy_id TEXT NOT NULL REFERENCES room_busy(id),"
+    "  PRIMARY KEY (room_id, block_start_ms));"
+    "CREATE INDEX room_busy_blocks_by_busy ON room_busy_blocks (busy_id);"
+
+    "CREATE TABLE razorpay_orders ("
+    "  id TEXT PRIMARY KEY,"
+    "  reservation_id TEXT NOT NULL UNIQUE REFERENCES reservations(id),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  amount_paise INTEGER NOT NULL CHECK (amount_paise > 0),"
+    "  currency TEXT NOT NULL DEFAULT 'INR',"
+    "  status TEXT NOT NULL CHECK (status IN ('created', 'paid')),"
+    "  payment_id TEXT,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  paid_at_ms INTEGER,"
+    "  CHECK ((status = 'paid') = (payment_id IS NOT NULL)));"
+
+    /* An access credential (issue 6 shows it as a QR code): who, when, and a
+     * random secret the door reader checks. */
+    "CREATE TABLE guest_credentials ("
+    "  id TEXT PRIMARY KEY,"
+    "  reservation_id TEXT NOT NULL REFERENCES reservations(id),"
+    "  guest_email TEXT NOT NULL,"
+    "  valid_from_ms INTEGER NOT NULL,"
+    "  valid_until_ms INTEGER NOT NULL,"
+    "  secret TEXT NOT NULL,"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  revoked_at_ms INTEGER,"
+    "  CHECK (valid_from_ms < valid_until_ms));"
+    "CREATE INDEX guest_credentials_by_reservation ON guest_credentials (reservation_id);"
+    /* The simulated email gateway: every message sent. */
+    "CREATE TABLE emails ("
+    "  id INTEGER PRIMARY KEY,"
+    "  to_addr TEXT NOT NULL,"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  credential_id TEXT,"
+    "  valid_from_ms INTEGER,"
+    "  valid_until_ms INTEGER,"
+    "  sent_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX emails_by_to ON emails (to_addr COLLATE NOCASE, id);";
+
+/*
+ * Version 5: day passes, invoices and access QR codes (docs/passes-protocol.md).
+ * Membership plans get a status and contract dates; invoices (billed to a
+ * user, or to a company whose members all see it) with their lines and the
+ * numbering; passes, whose partial unique index is the rule "one pass per
+ * person per building per date" among held and active ones; access
+ * credentials for passes and booking guests in one table (secrets as 32-byte
+ * blobs; the version 4 guest_credentials move here, see
+ * ms_credentials_migrate_v5); Razorpay orders rebuilt to pay either a
+ * reservation or an invoice, by the app's confirmation or by the webhook;
+ * webhook events seen (de-duplication); the test-mode door's scans, whose
+ * partial unique index refuses a second entry on one (credential, step); the
+ * payload an email carries.
+ */
+static const char schema_v5[] =
+    "ALTER TABLE memberships ADD COLUMN status TEXT NOT NULL DEFAULT 'active'"
+    "  CHECK (status IN ('active', 'none'));"
+    "ALTER TABLE memberships ADD COLUMN contract_start TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE memberships ADD COLUMN contract_end TEXT NOT NULL DEFAULT '';"
+
+    "CREATE TABLE invoices ("
+    "  id TEXT PRIMARY KEY,"
+    /* Given when the invoice is issued or paid; NULL while a draft (or voided as one). */
+    "  number TEXT UNIQUE,"
+    "  user_id TEXT REFERENCES users(id),"
+    "  company_id TEXT REFERENCES companies(id),"
+    "  status TEXT NOT NULL CHECK (status IN ('draft', 'issued', 'paid', 'overdue', 'void')),"
+    "  subtotal_paise INTEGER NOT NULL CHECK (subtotal_paise >= 0),"
+    "  discount_paise INTEGER NOT NULL CHECK (discount_paise >= 0),"
+    "  gst_paise INTEGER NOT NULL CHECK (gst_paise >= 0),"
+    "  total_paise INTEGER NOT NULL CHECK (total_paise >= 0),"
+    "  order_id TEXT,"
+    /* A pass checkout's: the client's id (idempotency) and the building. */
+    "  checkout_id TEXT,"
+    "  building_id TEXT REFERENCES buildings(id),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  issued_at_ms INTEGER,"
+    "  due_at_ms INTEGER,"
+    "  paid_at_ms INTEGER,"
+    "  hold_expires_at_ms INTEGER,"
+    "  voided_at_ms INTEGER,"
+    "  CHECK ((user_id IS NULL) <> (company_id IS NULL)),"
+    "  CHECK ((status = 'draft') = (hold_expires_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'paid') = (paid_at_ms IS NOT NULL)),"
+    "  CHECK (total_paise = subtotal_paise - discount_paise + gst_paise),"
+    "  UNIQUE (user_id, checkout_id));"
+    "CREATE INDEX invoices_by_user ON invoices (user_id, id) WHERE user_id IS NOT NULL;"
+    "CREATE INDEX invoices_by_company ON invoices (company_id, id) WHERE company_id IS NOT NULL;"
+    "CREATE INDEX invoices_holds ON invoices (hold_expires_at_ms)"
+    "  WHERE hold_expires_at_ms IS NOT NULL;"
+    "CREATE INDEX invoices_due ON invoices (due_at_ms) WHERE status = 'issued';"
+    "CREATE TABLE invoice_lines ("
+    "  invoice_id TEXT NOT NULL REFERENCES invoices(id),"
+    "  position INTEGER NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+    "  unit_paise INTEGER NOT NULL CHECK (unit_paise >= 0),"
+    "  amount_paise INTEGER NOT NULL,"
+    "  CHECK (amount_paise = quantity * unit_paise),"
+    "  PRIMARY KEY (invoice_id, position));"
+    /* The last number given per year: INV-<year>-<4 digits>. */
+    "CREATE TABLE invoice_numbers ("
+    "  year INTEGER PRIMARY KEY,"
+    "  last INTEGER NOT NULL CHECK (last >= 0));"
+
+    "CREATE TABLE passes ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  date TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    /* NULL for the buyer's own pass ("self"). */
+    "  guest_name TEXT,"
+    "  guest_email TEXT,"
+    /* Who holds it: the lower-cased email of the guest, or of the buyer for "self". */
+    "  person TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('held', 'active', 'released')),"
+    "  invoice_id TEXT NOT NULL REFERENCES invoices(id),"
+    "  credential_id TEXT,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  released_at_ms INTEGER,"
+    "  CHECK ((guest_name IS NULL) = (guest_email IS NULL)));"
+    "CREATE UNIQUE INDEX passes_one_per_person ON passes (building_id, date, person)"
+    "  WHERE status IN ('held', 'active');"
+    "CREATE INDEX passes_seats ON passes (building_id, date, status);"
+    "CREATE INDEX passes_by_user ON passes (user_id, id);"
+    "CREATE INDEX passes_by_invoice ON passes (invoice_id, position);"
+
+    "CREATE TABLE credentials ("
+    "  id TEXT PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('pass', 'booking_guest')),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    /* An account holds it (synced, rotating codes) or a guest's email does (static code). */
+    "  holder_user_id TEXT REFERENCES users(id),"
+    "  guest_email TEXT,"
+    "  pass_id TEXT REFERENCES passes(id),"
+    "  reservation_id TEXT REFERENCES reservations(id),"
+    "  valid_from_ms INTEGER NOT NULL,"
+    "  valid_until_ms INTEGER NOT NULL,"
+    "  secret BLOB NOT NULL CHECK (length(secret) = 32),"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  revoked_at_ms INTEGER,"
+    "  CHECK ((holder_user_id IS NULL) <> (guest_email IS NULL)),"
+    "  CHECK ((kind = 'pass') = (pass_id IS NOT NULL)),"
+    "  CHECK ((kind = 'booking_guest') = (reservation_id IS NOT NULL)),"
+    "  CHECK (valid_from_ms < valid_until_ms));"
+    "CREATE INDEX credentials_by_holder ON credentials (holder_user_id, id)"
+    "  WHERE holder_user_id IS NOT NULL;"
+    "CREATE INDEX credentials_by_reservation ON credentials (reservation_id)"
+    "  WHERE reservation_id IS NOT NULL;"
+
+    "CREATE TABLE razorpay_orders_v5 ("
+    "  id TEXT PRIMARY KEY,"
+    "  reservation_id TEXT UNIQUE REFERENCES reservations(id),"
+    "  invoice_id TEXT REFERENCES invoices(id),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  amount_paise INTEGER NOT NULL CHECK (amount_paise > 0),"
+    "  currency TEXT NOT NULL DEFAULT 'INR',"
+    "  status TEXT NOT NULL CHECK (status IN ('created', 'paid')),"
+    /* NULL when the webhook paid it without naming the payment. */
+    "  payment_id TEXT,"
+    "  paid_via TEXT CHECK (paid_via IN ('confirm', 'webhook')),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  paid_at_ms INTEGER,"
+    "  CHECK ((reservation_id IS NULL) <> (invoice_id IS NULL)),"
+    "  CHECK ((status = 'paid') = (paid_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'paid') = (paid_via IS NOT NULL)));"
+    "INSERT INTO razorpay_orders_v5 (id, reservation_id, user_id, amount_paise, currency, status,"
+    " payment_id, paid_via, created_at_ms, paid_at_ms)"
+    " SELECT id, reservation_id, user_id, amount_paise, currency, status, payment_id,"
+    " CASE status WHEN 'paid' THEN 'confirm' END, created_at_ms,"
+    " CASE status WHEN 'paid' THEN coalesce(paid_at_ms, created_at_ms) END"
+    " FROM razorpay_orders;"
+    "DROP TABLE razorpay_orders;"
+    "ALTER TABLE razorpay_orders_v5 RENAME TO razorpay_orders;"
+    "CREATE INDEX razorpay_orders_by_invoice ON razorpay_orders (invoice_id, status)"
+    "  WHERE invoice_id IS NOT NULL;"
+    /* Every webhook event handled, by Razorpay's X-Razorpay-Event-Id. */
+    "CREATE TABLE webhook_events ("
+    "  event_id TEXT PRIMARY KEY,"
+    "  event TEXT NOT NULL,"
+    "  order_id TEXT,"
+    "  outcome TEXT NOT NULL,"
+    "  received_at_ms INTEGER NOT NULL);"
+
+    /* The test-mode door: every scan; step -1 is a guest's static payload. */
+    "CREATE TABLE door_scans ("
+    "  id INTEGER PRIMARY KEY,"
+    "  building_id TEXT NOT NULL,"
+    "  credential_id TEXT,"
+    "  step INTEGER,"
+    "  granted INTEGER NOT NULL CHECK (granted IN (0, 1)),"
+    "  reason TEXT,"
+    "  at_ms INTEGER NOT NULL,"
+    "  CHECK ((granted = 1) = (reason IS NULL)));"
+    "CREATE UNIQUE INDEX door_scans_once ON door_scans (credential_id, step) WHERE granted = 1;"
+
+    "ALTER TABLE emails ADD COLUMN payload TEXT;";
+
+const ms_schema_step ms_schema_steps[] = {
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
+};
+
+const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

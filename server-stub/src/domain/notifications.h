@@ -1,0 +1,21 @@
+/* domain/notifications.h - notifications the server sends a user (the notification kind),
+ * change-logged.
+ */
+#ifndef MS_NOTIFICATIONS_H
+#define MS_NOTIFICATIONS_H
+
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "base/crypto.h"
+
+/*
+ * Send user_id an unread notification ("ntf_" + 16 hex) of category
+ * (billing, support, bookings, events, announcements); deep_link may be NULL.
+ * Change-logged to the user. 0 / -1.
+ */
+int ms_notify(sqlite3 *db, ms_rng *rng, const char *user_id, const char *category,
+              const char *title, const char *body, const char *deep_link, int64_t now_ms);
+
+#endif

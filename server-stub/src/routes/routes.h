@@ -1,0 +1,90 @@
+/* routes/routes.h - the table of every route memberstub serves, and the handlers it names. */
+#ifndef MS_ROUTES_H
+#define MS_ROUTES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "api/api.h"
+
+typedef struct ms_route {
+    const char *method;
+    /* Exact, or with one "{id}" segment: any one non-empty segment there (ms_route_param). */
+    const char *path;
+    ms_handler handler;
+    /* Needs "Authorization: Bearer <token>" of a live session (else 401). */
+    bool needs_auth;
+    /* Served only with --test-mode; otherwise 404 like any unknown route. */
+    bool test_only;
+    /* The body must be a JSON object (else 400 invalid_json); others ignore it. */
+    bool json_body;
+} ms_route;
+
+/*
+ * The route for method and path, or NULL. When NULL, *path_known says whether
+ * another method is served at path (405 rather than 404).
+ */
+const ms_route *ms_route_find(const char *method, const char *path, bool test_mode,
+                              bool *path_known);
+/* Room for the value of a route's "{id}" segment. */
+#define MS_ROUTE_PARAM_MAX 256
+
+/*
+ * The decoded value of the route's "{id}" segment in path, copied into out
+ * (cap bytes) and returned; NULL when the route has none or it does not fit.
+ */
+const char *ms_route_param(const ms_route *route, const char *path, char *out, size_t cap);
+/* The methods served at path, comma separated (for the Allow header), into out. */
+void ms_route_methods(const char *path, bool test_mode, char *out, size_t cap);
+/* Print every route, test routes included, as "METHOD PATH" lines. */
+void ms_routes_print(FILE *out);
+
+/* routes/health.c */
+void ms_handle_health(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/auth.c */
+void ms_handle_otp_request(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_otp_verify(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_logout(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/me.c */
+void ms_handle_me(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_profile(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/test/sms_clock.c */
+void ms_handle_test_sms_latest(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_clock_get(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_clock_set(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/sync.c */
+void ms_handle_sync_pull(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_sync_push(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/test/sync.c */
+void ms_handle_test_faults_get(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_faults_set(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_sync_compact(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_sync_epoch(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_sync_view(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_effects(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_push_tokens(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_notification_delete(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/bookings.c */
+void ms_handle_booking_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/test/rooms.c */
+void ms_handle_test_razorpay_pay(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_emails(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_blackout_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_blocks(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/passes.c */
+void ms_handle_pass_quote(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_pass_checkout(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_invoice_pay(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/webhooks.c */
+void ms_handle_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/test/passes.c */
+void ms_handle_test_door_scan(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_open_space(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply);
+
+#endif

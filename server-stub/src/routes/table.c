@@ -1,0 +1,128 @@
+/* routes/table.c - the table of every route memberstub serves (openapi.yaml describes each). */
+#include "routes/routes.h"
+
+#include <string.h>
+
+/* method, path, handler, needs_auth, test_only, json_body */
+static const ms_route routes[] = {
+    {"GET", "/v1/health", ms_handle_health, false, false, false},
+    {"POST", "/v1/auth/otp/request", ms_handle_otp_request, false, false, true},
+    {"POST", "/v1/auth/otp/verify", ms_handle_otp_verify, false, false, true},
+    {"POST", "/v1/auth/logout", ms_handle_logout, true, false, false},
+    {"GET", "/v1/me", ms_handle_me, true, false, false},
+    {"PUT", "/v1/me/profile", ms_handle_profile, true, false, true},
+    {"PUT", "/v1/me/intent", ms_handle_intent, true, false, true},
+    {"GET", "/v1/test/sms/latest", ms_handle_test_sms_latest, false, true, false},
+    {"GET", "/v1/test/clock", ms_handle_test_clock_get, false, true, false},
+    {"POST", "/v1/test/clock", ms_handle_test_clock_set, false, true, true},
+    {"GET", "/v1/sync/pull", ms_handle_sync_pull, true, false, false},
+    {"POST", "/v1/sync/push", ms_handle_sync_push, true, false, true},
+    {"GET", "/v1/test/faults", ms_handle_test_faults_get, false, true, false},
+    {"POST", "/v1/test/faults", ms_handle_test_faults_set, false, true, true},
+    {"POST", "/v1/test/sync/compact", ms_handle_test_sync_compact, false, true, false},
+    {"POST", "/v1/test/sync/epoch", ms_handle_test_sync_epoch, false, true, false},
+    {"GET", "/v1/test/sync/view", ms_handle_test_sync_view, false, true, false},
+    {"GET", "/v1/test/effects", ms_handle_test_effects, false, true, false},
+    {"GET", "/v1/test/push_tokens", ms_handle_test_push_tokens, false, true, false},
+    {"POST", "/v1/test/events", ms_handle_test_event_create, false, true, true},
+    {"POST", "/v1/test/notifications", ms_handle_test_notification_create, false, true, true},
+    {"DELETE", "/v1/test/notifications/{id}", ms_handle_test_notification_delete, false, true,
+     false},
+    {"POST", "/v1/bookings", ms_handle_booking_create, true, false, true},
+    {"POST", "/v1/payments/razorpay/confirm", ms_handle_razorpay_confirm, true, false, true},
+    {"POST", "/v1/test/razorpay/pay", ms_handle_test_razorpay_pay, false, true, true},
+    {"GET", "/v1/test/emails", ms_handle_test_emails, false, true, false},
+    {"POST", "/v1/test/blackouts", ms_handle_test_blackout_create, false, true, true},
+    {"GET", "/v1/test/blocks", ms_handle_test_blocks, false, true, false},
+    {"POST", "/v1/passes/quote", ms_handle_pass_quote, true, false, true},
+    {"POST", "/v1/passes/checkout", ms_handle_pass_checkout, true, false, true},
+    {"POST", "/v1/invoices/{id}/pay", ms_handle_invoice_pay, true, false, false},
+    {"POST", "/v1/webhooks/razorpay", ms_handle_razorpay_webhook, false, false, false},
+    {"POST", "/v1/test/door/scan", ms_handle_test_door_scan, false, true, true},
+    {"POST", "/v1/test/open_space", ms_handle_test_open_space, false, true, true},
+    {"POST", "/v1/test/razorpay/webhook", ms_handle_test_razorpay_webhook, false, true, true},
+};
+
+#define ROUTE_COUNT (sizeof routes / sizeof routes[0])
+
+static bool served(const ms_route *r, bool test_mode)
+{
+    return test_mode || !r->test_only;
+}
+
+/*
+ * path matches the route's pattern: equal, or, for a pattern with a "{id}"
+ * segment, equal before and after it with one non-empty segment (no '/') in
+ * its place. That segment's start and length into *param, *param_len (NULL
+ * for patterns without one).
+ */
+static bool matches(const char *pattern, const char *path, const char **param, size_t *param_len)
+{
+    const char *brace = strchr(pattern, '{');
+    *param = NULL;
+    *param_len = 0;
+    if (!brace)
+        return strcmp(pattern, path) == 0;
+    size_t prefix = (size_t)(brace - pattern);
+    const char *suffix = strchr(brace, '}') + 1;
+    if (strncmp(pattern, path, prefix) != 0)
+        return false;
+    const char *segment = path + prefix;
+    size_t len = strcspn(segment, "/");
+    if (len == 0 || strcmp(segment + len, suffix) != 0)
+        return false;
+    *param = segment;
+    *param_len = len;
+    return true;
+}
+
+const char *ms_route_param(const ms_route *route, const char *path, char *out, size_t cap)
+{
+    const char *param;
+    size_t len;
+    if (!matches(route->path, path, &param, &len) || !param || len >= cap)
+        return NULL;
+    memcpy(out, param, len);
+    out[len] = '\0';
+    return out;
+}
+
+const ms_route *ms_route_find(const char *method, const char *path, bool test_mode,
+                              bool *path_known)
+{
+    *path_known = false;
+    for (size_t i = 0; i < ROUTE_COUNT; i++) {
+        const ms_route *r = &routes[i];
+        const char *param;
+        size_t len;
+        if (!served(r, test_mode) || !matches(r->path, path, &param, &len))
+            continue;
+        *path_known = true;
+        if (strcmp(r->method, method) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+void ms_route_methods(const char *path, bool test_mode, char *out, size_t cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < ROUTE_COUNT; i++) {
+        const ms_route *r = &routes[i];
+        const char *param;
+        size_t len;
+        if (!served(r, test_mode) || !matches(r->path, path, &param, &len))
+            continue;
+        int n = snprintf(out + used, cap - used, "%s%s", used ? ", " : "", r->method);
+        if (n < 0 || (size_t)n >= cap - used)
+            break;
+        used += (size_t)n;
+    }
+}
+
+void ms_routes_print(FILE *out)
+{
+    for (size_t i = 0; i < ROUTE_COUNT; i++)
+        fprintf(out, "%s %s\n", routes[i].method, routes[i].path);
+}
