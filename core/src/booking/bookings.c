@@ -238,10 +238,9 @@ static mc_status check_free(mc_client *c, const char *user_id, const mc_booking_
 
 int32_t mci_booking_pending_debit(mci_stmt_cache *stmts, const char *user_id)
 {
-    sqlite3_stmt *stmt =
-        mci_stmt_cache_get(stmts, "SELECT coalesce(sum(json_extract(payload, '$.credits')), 0) "
-                                  "FROM outbox WHERE kind = 'booking.create' AND user_id = ?1 AND "
-                                  "state IN (0, 1, 3)");
+    sqlite3_stmt *stmt = mci_stmt_cache_get(
+        stmts, "SELECT coalesce(sum(p.credits), 0) FROM pending_booking p CROSS JOIN outbox o ON "
+               "o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND o.state IN (0, 1, 3)");
     int32_t total = 0;
     if (stmt != NULL) {
         sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
@@ -328,6 +327,30 @@ typedef struct create_args {
 } create_args;
 
 /* The checks of both payment kinds; credits also queue (an mci_write_fn). */
+/* The typed row of a queued credit booking (same transaction as its outbox row, and
+ * deleted with it: ON DELETE CASCADE), which lists and the pending debit read. */
+static mc_status record_pending(mc_client *c, int64_t mutation_id, const char *booking_id,
+                                const char *user_id, int64_t start_ms, int64_t end_ms,
+                                int32_t credits, mc_error *err)
+{
+    sqlite3_stmt *stmt = mci_stmt_cache_get(
+        c->stmts, "INSERT INTO pending_booking (mutation_id, booking_id, user_id, start_ms, "
+                  "end_ms, credits) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (stmt == NULL)
+        return mci_store_fail(c->db, err, "recording the pending booking");
+    sqlite3_bind_int64(stmt, 1, mutation_id);
+    sqlite3_bind_text(stmt, 2, booking_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, start_ms);
+    sqlite3_bind_int64(stmt, 5, end_ms);
+    sqlite3_bind_int(stmt, 6, credits);
+    mc_status st = sqlite3_step(stmt) == SQLITE_DONE
+                       ? MC_OK
+                       : mci_store_fail(c->db, err, "recording the pending booking");
+    sqlite3_reset(stmt);
+    return st;
+}
+
 static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bool *queued,
                                 mc_error *err)
 {
@@ -355,8 +378,12 @@ static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bo
     if (st == MC_OK && r->pay == MC_PAY_CREDITS) {
         cJSON_AddStringToObject(a->payload, "pay", "credits");
         cJSON_AddNumberToObject(a->payload, "credits", cost);
+        int64_t mutation_id = 0;
         st = mci_outbox_enqueue(c, user_id, MCI_MUTATION_BOOKING_CREATE, a->booking_id, a->payload,
-                                NULL, err);
+                                &mutation_id, err);
+        if (st == MC_OK)
+            st = record_pending(c, mutation_id, a->booking_id, user_id, a->start_ms,
+                                a->start_ms + 3600000LL * r->hours, cost, err);
         *queued = st == MC_OK;
     }
     return st;
@@ -486,12 +513,11 @@ static const char bookings_sql[] =
     "FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' AND e.id = b.id "
     "WHERE b.end_ms > ?2 AND (b.start_ms, b.id) > (?3, ?4) ORDER BY b.start_ms, b.id LIMIT ?5) "
     "UNION ALL SELECT o.payload, 1, EXISTS (SELECT 1 FROM outbox x WHERE x.kind = "
-    "'booking.cancel' AND x.entity_id = o.entity_id AND x.user_id = ?1 AND x.state IN (0, 1, "
-    "3)), json_extract(o.payload, '$.start_ms'), o.entity_id FROM outbox o "
-    "WHERE o.kind = 'booking.create' AND o.user_id = ?1 AND o.state IN (0, 1, 3) AND "
-    "NOT EXISTS (SELECT 1 FROM booking_row b WHERE b.id = o.entity_id) AND "
-    "json_extract(o.payload, '$.start_ms') + 3600000 * json_extract(o.payload, '$.hours') > ?2 "
-    "AND (json_extract(o.payload, '$.start_ms'), o.entity_id) > (?3, ?4) "
+    "'booking.cancel' AND x.entity_id = p.booking_id AND x.user_id = ?1 AND x.state IN (0, 1, "
+    "3)), p.start_ms, p.booking_id FROM pending_booking p CROSS JOIN outbox o ON "
+    "o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND o.state IN (0, 1, 3) AND "
+    "NOT EXISTS (SELECT 1 FROM booking_row b WHERE b.id = p.booking_id) AND p.end_ms > ?2 "
+    "AND (p.start_ms, p.booking_id) > (?3, ?4) "
     "ORDER BY 4, 5 LIMIT ?5";
 
 /* A page of the member's bookings into list, with pending cancellations layered on.
