@@ -14,8 +14,7 @@
 #include "handle/handle.h"
 #include "crypto/crypto.h"
 #include "membercore/access.h"
-#include "read/page.h"
-#include "read/read.h"
+#include "read/items.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -24,12 +23,13 @@
 /* Longest secret accepted from the store (the server issues 32 bytes). */
 #define SECRET_MAX 64
 
-/* A page of unexpired credentials, soonest valid first, from the typed table: ?1 now,
- * ?2 ?3 the cursor (valid_from_ms, id), ?4 the fetch limit. */
-static const char list_sql[] =
-    "SELECT id, kind, building_id, valid_from_ms, valid_until_ms, pass_id, reservation_id "
-    "FROM credential_row WHERE valid_until_ms > ?1 AND (valid_from_ms, id) > (?2, ?3) "
-    "ORDER BY valid_from_ms, id LIMIT ?4";
+/* A page of unexpired credentials, soonest valid first, from the typed table: ?1 ?2 the
+ * cursor (valid_from_ms, id), ?3 the fetch limit, ?4 now. */
+static const mci_list_query credentials_query = {
+    "SELECT valid_from_ms, id, kind, building_id, valid_until_ms, pass_id, reservation_id "
+    "FROM credential_row WHERE valid_until_ms > ?4 AND (valid_from_ms, id) > (?1, ?2) "
+    "ORDER BY valid_from_ms, id LIMIT ?3",
+    "reading credentials", MCI_KEY_INT_ASC};
 
 static const char secret_sql[] =
     "SELECT json_extract(data, '$.valid_from_ms'), json_extract(data, '$.valid_until_ms'), "
@@ -55,54 +55,23 @@ void mc_credential_list_free(mc_credential_list *list)
     free(list);
 }
 
-static mc_status read_credential(sqlite3_stmt *stmt, mc_credential *cr, mc_error *err)
+static bool read_credential(sqlite3_stmt *row, void *item, void *context)
 {
-    memset(cr, 0, sizeof *cr);
-    cr->id = mci_strdup(mci_column_text(stmt, 0));
-    cr->kind = mci_strdup(mci_column_text(stmt, 1));
-    cr->building_id = mci_strdup(mci_column_text(stmt, 2));
-    cr->valid_from_ms = sqlite3_column_int64(stmt, 3);
-    cr->valid_until_ms = sqlite3_column_int64(stmt, 4);
-    cr->pass_id = mci_strdup(mci_column_text(stmt, 5));
-    cr->reservation_id = mci_strdup(mci_column_text(stmt, 6));
-    if (!cr->id || !cr->kind || !cr->building_id || !cr->pass_id || !cr->reservation_id)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
-    return MC_OK;
+    (void)context;
+    mc_credential *cr = item;
+    cr->valid_from_ms = sqlite3_column_int64(row, 0);
+    cr->id = mci_strdup(mci_column_text(row, 1));
+    cr->kind = mci_strdup(mci_column_text(row, 2));
+    cr->building_id = mci_strdup(mci_column_text(row, 3));
+    cr->valid_until_ms = sqlite3_column_int64(row, 4);
+    cr->pass_id = mci_strdup(mci_column_text(row, 5));
+    cr->reservation_id = mci_strdup(mci_column_text(row, 6));
+    return cr->id && cr->kind && cr->building_id && cr->pass_id && cr->reservation_id;
 }
 
-static mc_status read_page(mci_reader *r, int64_t now, const mci_page *page,
-                           mc_credential_list *list, mc_error *err)
+static void bind_now(sqlite3_stmt *stmt, void *context)
 {
-    sqlite3_stmt *stmt = mci_read_stmt(r, list_sql, "reading credentials", err);
-    if (stmt == NULL)
-        return MC_ERR_STORAGE;
-    sqlite3_bind_int64(stmt, 1, now);
-    sqlite3_bind_int64(stmt, 2, page->has_cursor ? page->key : INT64_MIN);
-    sqlite3_bind_text(stmt, 3, page->id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 4, mci_page_fetch_limit(page));
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    mc_status st = MC_OK;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (page->limit >= 0 && list->count == (size_t)page->limit) {
-            const mc_credential *last = &list->items[list->count - 1];
-            if ((list->next_cursor = mci_page_cursor_int(last->valid_from_ms, last->id)) == NULL)
-                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-            return MC_OK;
-        }
-        if (list->count == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            mc_credential *grown = realloc(list->items, ncap * sizeof *grown);
-            if (grown == NULL)
-                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
-            list->items = grown;
-            cap = ncap;
-        }
-        st = read_credential(stmt, &list->items[list->count++], err);
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_read_fail(r, "reading credentials", err);
-    return st;
+    sqlite3_bind_int64(stmt, 4, *(const int64_t *)context);
 }
 
 static mc_status list_credentials(mc_client *c, const mci_page *page, mc_credential_list **out,
@@ -113,8 +82,11 @@ static mc_status list_credentials(mc_client *c, const mci_page *page, mc_credent
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
+    int64_t now = mci_client_now(c);
     if (st == MC_OK)
-        st = read_page(r, mci_client_now(c), page, list, err);
+        st = mci_read_rows(r, &credentials_query, page, bind_now, read_credential, &now,
+                           (void **)&list->items, sizeof *list->items, &list->count,
+                           &list->next_cursor, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_credential_list_free(list);

@@ -19,8 +19,7 @@
 #include "booking/rooms.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"
-#include "read/page.h"
-#include "read/read.h"
+#include "read/items.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
 #include "sync/engine.h"
@@ -502,71 +501,61 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
 
 /* ---- Listing ------------------------------------------------------------------- */
 
-/* The member's bookings ending after ?2, soonest first: server truth paged through
- * booking_row's index, and pending creations not yet in it; ?3 ?4 the cursor
- * (start_ms, id), ?5 the fetch limit. Columns: the data, whether it is a pending
- * creation, whether a cancellation is waiting, start_ms, id. */
-static const char bookings_sql[] =
-    "SELECT * FROM (SELECT e.data, 0, EXISTS (SELECT 1 FROM outbox o WHERE o.kind = "
-    "'booking.cancel' AND "
-    "o.entity_id = b.id AND o.user_id = ?1 AND o.state IN (0, 1, 3)), b.start_ms, b.id "
-    "FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' AND e.id = b.id "
-    "WHERE b.end_ms > ?2 AND (b.start_ms, b.id) > (?3, ?4) ORDER BY b.start_ms, b.id LIMIT ?5) "
-    "UNION ALL SELECT o.payload, 1, EXISTS (SELECT 1 FROM outbox x WHERE x.kind = "
-    "'booking.cancel' AND x.entity_id = p.booking_id AND x.user_id = ?1 AND x.state IN (0, 1, "
-    "3)), p.start_ms, p.booking_id FROM pending_booking p CROSS JOIN outbox o ON "
-    "o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND o.state IN (0, 1, 3) AND "
-    "NOT EXISTS (SELECT 1 FROM booking_row b WHERE b.id = p.booking_id) AND p.end_ms > ?2 "
-    "AND (p.start_ms, p.booking_id) > (?3, ?4) "
-    "ORDER BY 4, 5 LIMIT ?5";
+/* The member's bookings ending after ?5, soonest first: server truth paged through
+ * booking_row's index, and credit bookings queued here not yet in it (pending_booking);
+ * ?1 ?2 the cursor (start_ms, id), ?3 the fetch limit, ?4 the member. Columns 2 and on:
+ * the data, whether it is a pending creation, whether a cancellation is waiting. */
+static const mci_list_query bookings_query = {
+    "SELECT * FROM (SELECT b.start_ms, b.id, e.data, 0, EXISTS (SELECT 1 FROM outbox o WHERE "
+    "o.kind = 'booking.cancel' AND o.entity_id = b.id AND o.user_id = ?4 AND "
+    "o.state IN (0, 1, 3)) FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' "
+    "AND e.id = b.id WHERE b.end_ms > ?5 AND (b.start_ms, b.id) > (?1, ?2) "
+    "ORDER BY b.start_ms, b.id LIMIT ?3) "
+    "UNION ALL SELECT p.start_ms, p.booking_id, o.payload, 1, EXISTS (SELECT 1 FROM outbox x "
+    "WHERE x.kind = 'booking.cancel' AND x.entity_id = p.booking_id AND x.user_id = ?4 AND "
+    "x.state IN (0, 1, 3)) FROM pending_booking p CROSS JOIN outbox o ON "
+    "o.mutation_id = p.mutation_id WHERE p.user_id = ?4 AND o.state IN (0, 1, 3) AND "
+    "NOT EXISTS (SELECT 1 FROM booking_row b WHERE b.id = p.booking_id) AND p.end_ms > ?5 "
+    "AND (p.start_ms, p.booking_id) > (?1, ?2) ORDER BY 1, 2 LIMIT ?3",
+    "reading bookings", MCI_KEY_INT_ASC};
 
-/* A page of the member's bookings into list, with pending cancellations layered on.
- * stmts: the statement cache of db (a reader's, or the writer's under the lock). */
-static mc_status read_bookings(sqlite3 *db, mci_stmt_cache *stmts, const char *user_id,
-                               int64_t from_ms, const mci_page *page, mc_booking_list *list,
-                               mc_error *err)
+typedef struct bookings_args {
+    const char *user_id;
+    int64_t from_ms;
+} bookings_args;
+
+static void bind_bookings(sqlite3_stmt *stmt, void *context)
 {
-    sqlite3_stmt *stmt = mci_stmt_cache_get(stmts, bookings_sql);
-    if (stmt == NULL)
-        return mci_store_fail(db, err, "reading bookings");
-    sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, from_ms);
-    sqlite3_bind_int64(stmt, 3, page->has_cursor ? page->key : INT64_MIN);
-    sqlite3_bind_text(stmt, 4, page->id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 5, mci_page_fetch_limit(page));
-    mc_status st = MC_OK;
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (page->limit >= 0 && list->count == (size_t)page->limit) {
-            const mc_booking *last = &list->items[list->count - 1];
-            if ((list->next_cursor = mci_page_cursor_int(last->start_ms, last->id)) == NULL)
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-            break;
-        }
-        if (list->count == cap) {
-            cap = cap ? cap * 2 : 8;
-            mc_booking *grown = realloc(list->items, cap * sizeof *grown);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-                break;
-            }
-            list->items = grown;
-        }
-        cJSON *json = cJSON_Parse(mci_column_text(stmt, 0));
-        mc_booking *b = &list->items[list->count++];
-        st = booking_from_json(json, b, err);
-        cJSON_Delete(json);
-        b->pending = sqlite3_column_int(stmt, 1) != 0;
-        if (sqlite3_column_int(stmt, 2) != 0) { /* a cancellation is waiting */
-            b->status = MC_BOOKING_CANCELLED;
-            b->pending = true;
-        }
+    const bookings_args *a = context;
+    sqlite3_bind_text(stmt, 4, a->user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, a->from_ms);
+}
+
+/* A page's row (an mci_row_fn), with a pending cancellation layered on. */
+static bool read_booking_row(sqlite3_stmt *row, void *item, void *context)
+{
+    (void)context;
+    mc_booking *b = item;
+    cJSON *json = cJSON_Parse(mci_column_text(row, 2));
+    bool ok = booking_from_json(json, b, NULL) == MC_OK;
+    cJSON_Delete(json);
+    b->pending = sqlite3_column_int(row, 3) != 0;
+    if (sqlite3_column_int(row, 4) != 0) { /* a cancellation is waiting */
+        b->status = MC_BOOKING_CANCELLED;
+        b->pending = true;
     }
-    if (st == MC_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-        st = mci_store_fail(db, err, "reading bookings");
-    sqlite3_reset(stmt);
-    return st;
+    return ok;
+}
+
+/* A page of reader's member's bookings into list (a reader's connection, or the writer's
+ * under the client lock wrapped as one). */
+static mc_status read_bookings(mci_reader *r, int64_t from_ms, const mci_page *page,
+                               mc_booking_list *list, mc_error *err)
+{
+    bookings_args args = {r->user_id, from_ms};
+    return mci_read_rows(r, &bookings_query, page, bind_bookings, read_booking_row, &args,
+                         (void **)&list->items, sizeof *list->items, &list->count,
+                         &list->next_cursor, err);
 }
 
 static mc_status list_bookings(mc_client *c, int64_t from_ms, const mci_page *page,
@@ -578,7 +567,7 @@ static mc_status list_bookings(mc_client *c, int64_t from_ms, const mci_page *pa
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = read_bookings(r->db, r->stmts, r->user_id, from_ms, page, list, err);
+        st = read_bookings(r, from_ms, page, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_booking_list_free(list);
@@ -621,7 +610,8 @@ static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool
     mc_booking_list list = {0};
     mci_page all;
     mci_page_all(&all);
-    mc_status st = read_bookings(c->db, c->stmts, user_id, 0, &all, &list, err);
+    mci_reader writer = {c->db, c->stmts, (char *)user_id}; /* under the client lock */
+    mc_status st = read_bookings(&writer, 0, &all, &list, err);
     const mc_booking *found = NULL;
     for (size_t i = 0; st == MC_OK && i < list.count; i++)
         if (strcmp(list.items[i].id, booking_id) == 0)

@@ -7,8 +7,7 @@
 #include "booking/bookings.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"
-#include "read/page.h"
-#include "read/read.h"
+#include "read/items.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -58,53 +57,29 @@ static mc_status read_company(mci_reader *r, const char *company_id, mc_credits 
     return st;
 }
 
-/* A page of the company's ledger, newest first, from the typed table: ?1 the company,
- * ?2 ?3 the cursor (at_ms, id), ?4 the fetch limit. */
-static mc_status read_ledger(mci_reader *r, const char *company_id, const mci_page *page,
-                             mc_credits *out, mc_error *err)
+/* A page of the company's ledger, newest first, from the typed table: ?1 ?2 the cursor
+ * (at_ms, id), ?3 the fetch limit, ?4 the company. */
+static const mci_list_query ledger_query = {
+    "SELECT at_ms, id, delta, balance_after, reason, reservation_id FROM credit_line_row "
+    "WHERE company_id = ?4 AND (at_ms, id) < (?1, ?2) ORDER BY at_ms DESC, id DESC LIMIT ?3",
+    "reading the credit ledger", MCI_KEY_INT_DESC};
+
+static bool read_line(sqlite3_stmt *row, void *item, void *context)
 {
-    sqlite3_stmt *stmt =
-        mci_read_stmt(r,
-                      "SELECT id, delta, balance_after, reason, reservation_id, at_ms FROM "
-                      "credit_line_row WHERE company_id = ?1 AND (at_ms, id) < (?2, ?3) "
-                      "ORDER BY at_ms DESC, id DESC LIMIT ?4",
-                      "reading the credit ledger", err);
-    if (stmt == NULL)
-        return MC_ERR_STORAGE;
-    sqlite3_bind_text(stmt, 1, company_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, page->has_cursor ? page->key : INT64_MAX);
-    sqlite3_bind_text(stmt, 3, page->id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 4, mci_page_fetch_limit(page));
-    mc_status st = MC_OK;
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (page->limit >= 0 && out->ledger_count == (size_t)page->limit) {
-            const mc_credit_line *last = &out->ledger[out->ledger_count - 1];
-            if ((out->ledger_next_cursor = mci_page_cursor_int(last->at_ms, last->id)) == NULL)
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-            return st;
-        }
-        if (out->ledger_count == cap) {
-            cap = cap ? cap * 2 : 16;
-            mc_credit_line *grown = realloc(out->ledger, cap * sizeof *grown);
-            if (grown == NULL)
-                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-            out->ledger = grown;
-        }
-        mc_credit_line *l = &out->ledger[out->ledger_count++];
-        l->id = mci_strdup(mci_column_text(stmt, 0));
-        l->delta = sqlite3_column_int(stmt, 1);
-        l->balance_after = sqlite3_column_int(stmt, 2);
-        l->reason = mci_strdup(mci_column_text(stmt, 3));
-        l->reservation_id = mci_strdup(mci_column_text(stmt, 4));
-        l->at_ms = sqlite3_column_int64(stmt, 5);
-        if (!l->id || !l->reason || !l->reservation_id)
-            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_read_fail(r, "reading the credit ledger", err);
-    return st;
+    (void)context;
+    mc_credit_line *l = item;
+    l->at_ms = sqlite3_column_int64(row, 0);
+    l->id = mci_strdup(mci_column_text(row, 1));
+    l->delta = sqlite3_column_int(row, 2);
+    l->balance_after = sqlite3_column_int(row, 3);
+    l->reason = mci_strdup(mci_column_text(row, 4));
+    l->reservation_id = mci_strdup(mci_column_text(row, 5));
+    return l->id && l->reason && l->reservation_id;
+}
+
+static void bind_company(sqlite3_stmt *stmt, void *context)
+{
+    sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
 }
 
 static mc_status get_credits(mc_client *c, const mci_page *page, mc_credits **out, mc_error *err)
@@ -127,7 +102,9 @@ static mc_status get_credits(mc_client *c, const mci_page *page, mc_credits **ou
     if (st == MC_OK)
         st = read_company(r, company_id, credits, err);
     if (st == MC_OK)
-        st = read_ledger(r, company_id, page, credits, err);
+        st = mci_read_rows(r, &ledger_query, page, bind_company, read_line, (void *)company_id,
+                           (void **)&credits->ledger, sizeof *credits->ledger,
+                           &credits->ledger_count, &credits->ledger_next_cursor, err);
     if (st == MC_OK) {
         credits->pending_debit = mci_booking_pending_debit(r->stmts, r->user_id);
         credits->balance -= credits->pending_debit;

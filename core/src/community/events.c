@@ -7,8 +7,7 @@
 #include "handle/handle.h"
 #include "community/overlay.h"
 #include "membercore/community.h"
-#include "read/page.h"
-#include "read/read.h"
+#include "read/items.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/kinds.h"
@@ -30,27 +29,33 @@
     "ORDER BY o.mutation_id DESC LIMIT 1) "                                                        \
     "FROM entity e WHERE e.kind = 'event' "
 
-/* Read the event row at stmt into ev (strings malloc'd). */
-static mc_status read_event(sqlite3_stmt *stmt, mc_event *ev, mc_error *err)
+/* Read the event row at stmt into ev (strings malloc'd), EVENT_SELECT's columns from
+ * column base on. */
+static bool read_event_at(sqlite3_stmt *stmt, int base, mc_event *ev)
 {
     memset(ev, 0, sizeof *ev);
-    ev->id = mci_strdup(mci_column_text(stmt, 0));
-    ev->building_id = mci_strdup(mci_column_text(stmt, 1));
-    ev->title = mci_strdup(mci_column_text(stmt, 2));
-    ev->description = mci_strdup(mci_column_text(stmt, 3));
-    ev->starts_at_ms = sqlite3_column_int64(stmt, 4);
-    ev->ends_at_ms = sqlite3_column_int64(stmt, 5);
-    ev->capacity = sqlite3_column_int(stmt, 6);
-    bool has_pending = sqlite3_column_type(stmt, 9) != SQLITE_NULL;
-    mci_rsvp_view view =
-        mci_rsvp_overlay(mci_rsvp_from_name(mci_column_text(stmt, 8)), sqlite3_column_int(stmt, 7),
-                         has_pending, mci_rsvp_from_name(mci_column_text(stmt, 9)));
+    ev->id = mci_strdup(mci_column_text(stmt, base));
+    ev->building_id = mci_strdup(mci_column_text(stmt, base + 1));
+    ev->title = mci_strdup(mci_column_text(stmt, base + 2));
+    ev->description = mci_strdup(mci_column_text(stmt, base + 3));
+    ev->starts_at_ms = sqlite3_column_int64(stmt, base + 4);
+    ev->ends_at_ms = sqlite3_column_int64(stmt, base + 5);
+    ev->capacity = sqlite3_column_int(stmt, base + 6);
+    bool has_pending = sqlite3_column_type(stmt, base + 9) != SQLITE_NULL;
+    mci_rsvp_view view = mci_rsvp_overlay(mci_rsvp_from_name(mci_column_text(stmt, base + 8)),
+                                          sqlite3_column_int(stmt, base + 7), has_pending,
+                                          mci_rsvp_from_name(mci_column_text(stmt, base + 9)));
     ev->going_count = view.going_count;
     ev->my_rsvp = view.status;
     ev->pending = view.pending;
-    if (!ev->id || !ev->building_id || !ev->title || !ev->description)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
-    return MC_OK;
+    return ev->id && ev->building_id && ev->title && ev->description;
+}
+
+/* A page's row (an mci_row_fn): the event from column 2 on. */
+static bool read_event_row(sqlite3_stmt *row, void *item, void *context)
+{
+    (void)context;
+    return read_event_at(row, 2, item);
 }
 
 static void event_clear(mc_event *ev)
@@ -72,52 +77,30 @@ void mc_event_list_free(mc_event_list *list)
     free(list);
 }
 
-/* A page of events ending after ?2, soonest first, from the typed tables: ?3 ?4 the
- * cursor (starts_at_ms, id), ?5 the fetch limit. Columns as EVENT_SELECT's. */
-static const char page_sql[] =
-    "SELECT e.id, e.building_id, e.title, e.description, e.starts_at_ms, e.ends_at_ms, "
-    "e.capacity, e.going_count, r.status, "
+/* A page of events ending after ?5, soonest first, from the typed tables: ?1 ?2 the
+ * cursor (starts_at_ms, id), ?3 the fetch limit, ?4 the member. Columns 2 and on are
+ * EVENT_SELECT's. */
+static const mci_list_query events_query = {
+    "SELECT e.starts_at_ms, e.id, e.id, e.building_id, e.title, e.description, e.starts_at_ms, "
+    "e.ends_at_ms, e.capacity, e.going_count, r.status, "
     "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "
-    "o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, 3) "
+    "o.entity_id = e.id AND o.user_id = ?4 AND o.state IN (0, 1, 3) "
     "ORDER BY o.mutation_id DESC LIMIT 1) "
     "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
-    "WHERE e.ends_at_ms > ?2 AND (e.starts_at_ms, e.id) > (?3, ?4) "
-    "ORDER BY e.starts_at_ms, e.id LIMIT ?5";
+    "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > (?1, ?2) "
+    "ORDER BY e.starts_at_ms, e.id LIMIT ?3",
+    "reading events", MCI_KEY_INT_ASC};
 
-static mc_status read_page(mci_reader *r, int64_t from_ms, const mci_page *page,
-                           mc_event_list *list, mc_error *err)
+typedef struct events_args {
+    const char *user_id;
+    int64_t from_ms;
+} events_args;
+
+static void bind_events(sqlite3_stmt *stmt, void *context)
 {
-    sqlite3_stmt *stmt = mci_read_stmt(r, page_sql, "reading events", err);
-    if (stmt == NULL)
-        return MC_ERR_STORAGE;
-    sqlite3_bind_text(stmt, 1, r->user_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, from_ms);
-    sqlite3_bind_int64(stmt, 3, page->has_cursor ? page->key : INT64_MIN);
-    sqlite3_bind_text(stmt, 4, page->id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 5, mci_page_fetch_limit(page));
-    size_t cap = 0;
-    int rc;
-    mc_status st = MC_OK;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (page->limit >= 0 && list->count == (size_t)page->limit) {
-            const mc_event *last = &list->items[list->count - 1];
-            if ((list->next_cursor = mci_page_cursor_int(last->starts_at_ms, last->id)) == NULL)
-                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-            return MC_OK;
-        }
-        if (list->count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            mc_event *grown = realloc(list->items, ncap * sizeof *grown);
-            if (grown == NULL)
-                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
-            list->items = grown;
-            cap = ncap;
-        }
-        st = read_event(stmt, &list->items[list->count++], err);
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_read_fail(r, "reading events", err);
-    return st;
+    const events_args *a = context;
+    sqlite3_bind_text(stmt, 4, a->user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, a->from_ms);
 }
 
 static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page,
@@ -130,8 +113,12 @@ static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    if (st == MC_OK)
-        st = read_page(r, from_ms, page, list, err);
+    if (st == MC_OK) {
+        events_args args = {r->user_id, from_ms};
+        st = mci_read_rows(r, &events_query, page, bind_events, read_event_row, &args,
+                           (void **)&list->items, sizeof *list->items, &list->count,
+                           &list->next_cursor, err);
+    }
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_event_list_free(list);
@@ -189,8 +176,10 @@ static mc_status queue_rsvp(mc_client *c, const char *user_id, void *arg, bool *
                            event_id);
     else if (rc != SQLITE_ROW)
         st = mci_store_fail(c->db, err, "reading the event");
+    else if (!read_event_at(stmt, 0, &ev))
+        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
     else
-        st = read_event(stmt, &ev, err);
+        st = MC_OK;
     sqlite3_finalize(stmt);
     if (rc != SQLITE_ROW)
         return st;

@@ -6,8 +6,7 @@
 
 #include "account/account.h"
 #include "handle/handle.h"
-#include "read/page.h"
-#include "read/read.h"
+#include "read/items.h"
 #include "membercore/community.h"
 #include "store/store.h"
 #include "sync/engine.h"
@@ -43,19 +42,22 @@ static mc_notification_category category_from_name(const char *name)
     "o.entity_id = n.id AND o.user_id = ?1 AND o.state IN (0, 1, 3)) "                             \
     "FROM entity n WHERE n.kind = 'notification' "
 
-/* A page of the inbox, newest first, from the typed table: ?1 the member, ?2 ?3 the
- * cursor (created_at_ms, id), ?4 the fetch limit. Whether a mark-read is pending (not
- * rejected) comes from the outbox's index, for the page's rows only. */
+/* A page of the inbox, newest first, from the typed table: ?1 ?2 the cursor
+ * (created_at_ms, id), ?3 the fetch limit, ?4 the member. Whether a mark-read is pending
+ * (not rejected) comes from the outbox's index, for the page's rows only. */
 #define PAGE_SELECT                                                                                \
-    "SELECT n.id, n.category, n.title, n.body, n.deep_link, n.created_at_ms, n.read, "             \
+    "SELECT n.created_at_ms, n.id, n.category, n.title, n.body, n.deep_link, n.read, "             \
     "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'notification.read' AND "                       \
-    "o.entity_id = n.id AND o.user_id = ?1 AND o.state IN (0, 1, 3)) "                             \
-    "FROM notification_row n WHERE n.created_at_ms <= ?2 AND (n.created_at_ms < ?2 OR n.id > ?3) "
-static const char page_sql[] = PAGE_SELECT "ORDER BY n.created_at_ms DESC, n.id LIMIT ?4";
-static const char unread_page_sql[] =
+    "o.entity_id = n.id AND o.user_id = ?4 AND o.state IN (0, 1, 3)) "                             \
+    "FROM notification_row n WHERE n.created_at_ms <= ?1 AND (n.created_at_ms < ?1 OR n.id > ?2) "
+static const mci_list_query inbox_query = {PAGE_SELECT
+                                           "ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
+                                           "reading notifications", MCI_KEY_INT_DESC};
+static const mci_list_query unread_query = {
     PAGE_SELECT "AND n.read = 0 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = "
-                "'notification.read' AND o.entity_id = n.id AND o.user_id = ?1 AND "
-                "o.state IN (0, 1, 3)) ORDER BY n.created_at_ms DESC, n.id LIMIT ?4";
+                "'notification.read' AND o.entity_id = n.id AND o.user_id = ?4 AND "
+                "o.state IN (0, 1, 3)) ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
+    "reading notifications", MCI_KEY_INT_DESC};
 /* Unread counts: the partial index of unread rows, minus those with a pending mark-read. */
 static const char unread_sql[] =
     "SELECT category, count(*) FROM notification_row WHERE read = 0 GROUP BY category";
@@ -97,49 +99,26 @@ static mc_status count_unread(mci_reader *r, const char *sql, int sign, mc_notif
     return rc == SQLITE_DONE ? MC_OK : mci_read_fail(r, "counting unread notifications", err);
 }
 
-static mc_status read_page(mci_reader *r, bool unread_only, const mci_page *page,
-                           mc_notification_list *list, mc_error *err)
+static bool read_notification(sqlite3_stmt *row, void *item, void *context)
 {
-    sqlite3_stmt *stmt =
-        mci_read_stmt(r, unread_only ? unread_page_sql : page_sql, "reading notifications", err);
-    if (stmt == NULL)
-        return MC_ERR_STORAGE;
-    sqlite3_bind_text(stmt, 1, r->user_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, page->has_cursor ? page->key : INT64_MAX);
-    sqlite3_bind_text(stmt, 3, page->id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 4, mci_page_fetch_limit(page));
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (page->limit >= 0 && list->count == (size_t)page->limit) {
-            const mc_notification *last = &list->items[list->count - 1];
-            if ((list->next_cursor = mci_page_cursor_int(last->created_at_ms, last->id)) == NULL)
-                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-            return MC_OK;
-        }
-        if (list->count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            mc_notification *grown = realloc(list->items, ncap * sizeof *grown);
-            if (grown == NULL)
-                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading notifications");
-            list->items = grown;
-            cap = ncap;
-        }
-        bool server_read = sqlite3_column_int(stmt, 6) != 0;
-        bool pending_read = sqlite3_column_int(stmt, 7) != 0;
-        mc_notification *n = &list->items[list->count++];
-        n->id = mci_strdup(mci_column_text(stmt, 0));
-        n->category = category_from_name(mci_column_text(stmt, 1));
-        n->title = mci_strdup(mci_column_text(stmt, 2));
-        n->body = mci_strdup(mci_column_text(stmt, 3));
-        n->deep_link = mci_strdup(mci_column_text(stmt, 4));
-        n->created_at_ms = sqlite3_column_int64(stmt, 5);
-        n->read = server_read || pending_read;
-        n->pending = pending_read && !server_read;
-        if (!n->id || !n->title || !n->body || !n->deep_link)
-            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading notifications");
-    }
-    return rc == SQLITE_DONE ? MC_OK : mci_read_fail(r, "reading notifications", err);
+    (void)context;
+    mc_notification *n = item;
+    bool server_read = sqlite3_column_int(row, 6) != 0;
+    bool pending_read = sqlite3_column_int(row, 7) != 0;
+    n->created_at_ms = sqlite3_column_int64(row, 0);
+    n->id = mci_strdup(mci_column_text(row, 1));
+    n->category = category_from_name(mci_column_text(row, 2));
+    n->title = mci_strdup(mci_column_text(row, 3));
+    n->body = mci_strdup(mci_column_text(row, 4));
+    n->deep_link = mci_strdup(mci_column_text(row, 5));
+    n->read = server_read || pending_read;
+    n->pending = pending_read && !server_read;
+    return n->id && n->title && n->body && n->deep_link;
+}
+
+static void bind_member(sqlite3_stmt *stmt, void *context)
+{
+    sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
 }
 
 static mc_status list_notifications(mc_client *c, bool unread_only, mci_page *page,
@@ -151,7 +130,9 @@ static mc_status list_notifications(mc_client *c, bool unread_only, mci_page *pa
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = read_page(r, unread_only, page, list, err);
+        st = mci_read_rows(r, unread_only ? &unread_query : &inbox_query, page, bind_member,
+                           read_notification, r->user_id, (void **)&list->items,
+                           sizeof *list->items, &list->count, &list->next_cursor, err);
     if (st == MC_OK)
         st = count_unread(r, unread_sql, 1, list, err);
     if (st == MC_OK)
