@@ -100,7 +100,7 @@ mc_status app_client(app *a, mc_client **out, mc_error *err)
 
 void app_close(app *a)
 {
-    mc_client_close(a->client);
+    mc_client_free(a->client);
     a->client = NULL;
     free(a->data_dir_owned);
     a->data_dir_owned = NULL;

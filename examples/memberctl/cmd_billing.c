@@ -148,7 +148,7 @@ static cJSON *invoice_json(const mc_invoice *inv)
     cJSON *lines = NULL;
     bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(inv->id)) != NULL &&
               cJSON_AddStringToObject(obj, "number", out_str(inv->number)) != NULL &&
-              cJSON_AddStringToObject(obj, "status", out_str(inv->status)) != NULL &&
+              cJSON_AddStringToObject(obj, "status", mc_invoice_status_name(inv->status)) != NULL &&
               (lines = cJSON_AddArrayToObject(obj, "lines")) != NULL &&
               cJSON_AddNumberToObject(obj, "subtotal_paise", (double)inv->subtotal_paise) != NULL &&
               cJSON_AddNumberToObject(obj, "discount_paise", (double)inv->discount_paise) != NULL &&
@@ -179,7 +179,7 @@ static void print_invoice_human(const mc_invoice *inv)
     out_time(inv->due_at_ms, "none", due, sizeof due);
     const char *number = out_str(inv->number);
     printf("  %s  %-7s  %s  (id %s)\n", number[0] != '\0' ? number : "(no number yet)",
-           out_str(inv->status), total, out_str(inv->id));
+           mc_invoice_status_name(inv->status), total, out_str(inv->id));
     printf("      issued %s, due %s, ", issued, due);
     if (inv->paid_at_ms != 0) {
         values_format_time(inv->paid_at_ms, paid, sizeof paid);
@@ -244,8 +244,7 @@ static int run_invoices(app *a, const command *self, int argc, char **argv)
     for (size_t i = 0; i < list->count; i++) {
         const mc_invoice *inv = &list->items[i];
         print_invoice_human(inv);
-        payable = payable || strcmp(out_str(inv->status), "issued") == 0 ||
-                  strcmp(out_str(inv->status), "overdue") == 0;
+        payable = payable || inv->status == MC_INVOICE_ISSUED || inv->status == MC_INVOICE_OVERDUE;
     }
     if (payable)
         printf("Pay an issued or overdue invoice with: memberctl pay INVOICE_ID\n");
@@ -259,13 +258,15 @@ static cJSON *membership_json(const mc_membership *m)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON *obj = root != NULL ? cJSON_AddObjectToObject(root, "membership") : NULL;
-    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "status", out_str(m->status)) != NULL &&
-              cJSON_AddStringToObject(obj, "plan", out_str(m->plan)) != NULL &&
-              cJSON_AddStringToObject(obj, "company_id", out_str(m->company_id)) != NULL &&
-              cJSON_AddStringToObject(obj, "building_id", out_str(m->building_id)) != NULL &&
-              cJSON_AddStringToObject(obj, "seat", out_str(m->seat)) != NULL &&
-              cJSON_AddStringToObject(obj, "contract_start", out_str(m->contract_start)) != NULL &&
-              cJSON_AddStringToObject(obj, "contract_end", out_str(m->contract_end)) != NULL;
+    bool ok =
+        obj != NULL &&
+        cJSON_AddStringToObject(obj, "status", mc_membership_status_name(m->status)) != NULL &&
+        cJSON_AddStringToObject(obj, "plan", out_str(m->plan)) != NULL &&
+        cJSON_AddStringToObject(obj, "company_id", out_str(m->company_id)) != NULL &&
+        cJSON_AddStringToObject(obj, "building_id", out_str(m->building_id)) != NULL &&
+        cJSON_AddStringToObject(obj, "seat", out_str(m->seat)) != NULL &&
+        cJSON_AddStringToObject(obj, "contract_start", out_str(m->contract_start)) != NULL &&
+        cJSON_AddStringToObject(obj, "contract_end", out_str(m->contract_end)) != NULL;
     if (!ok) {
         cJSON_Delete(root);
         return NULL;
@@ -281,12 +282,12 @@ static void print_field(const char *label, const char *value)
 
 static void print_membership_human(const mc_membership *m)
 {
-    if (strcmp(out_str(m->status), "none") == 0) {
+    if (m->status == MC_MEMBERSHIP_NONE) {
         printf("No membership on this device: you use day passes and rooms on demand\n"
                "(memberctl passes quote; memberctl sync fetches a new membership).\n");
         return;
     }
-    printf("Membership: %s\n", out_str(m->status));
+    printf("Membership: %s\n", mc_membership_status_name(m->status));
     print_field("Plan:", out_str(m->plan));
     print_field("Company:", out_str(m->company_id));
     print_field("Building:", out_str(m->building_id));

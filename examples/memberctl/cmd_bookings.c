@@ -110,22 +110,13 @@ static int run_cancel(app *a, const command *self, int argc, char **argv)
     }
     mc_booking_list_free(before);
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_booking_cancel(client, id, &err);
+    mc_booking *booking = NULL; /* as the member now sees it, the cancellation layered on */
+    mc_status st = mc_booking_cancel(client, id, &booking, &err);
     if (st != MC_OK) {
         rc = out_core_error(a, st, &err);
         if (st == MC_ERR_NOT_FOUND)
             fprintf(stderr, "List them with: memberctl bookings --all\n");
         return rc;
-    }
-
-    /* The booking as the member now sees it, the cancellation layered on. */
-    mc_booking_list *list = NULL;
-    const mc_booking *booking = NULL;
-    if (mc_bookings_list(client, 0, &list, NULL) == MC_OK) {
-        for (size_t i = 0; i < list->count && booking == NULL; i++) {
-            if (strcmp(out_str(list->items[i].id), id) == 0)
-                booking = &list->items[i];
-        }
     }
     bool queued = booking == NULL || booking->pending;
 
@@ -140,7 +131,7 @@ static int run_cancel(app *a, const command *self, int argc, char **argv)
             cJSON_Delete(root);
             root = NULL;
         }
-        mc_booking_list_free(list);
+        mc_booking_free(booking);
         return out_json(a, root);
     }
     if (already)
@@ -152,7 +143,7 @@ static int run_cancel(app *a, const command *self, int argc, char **argv)
         out_booking_human(booking);
     printf("Credits are refunded by the server when it is cancelled before the building's "
            "cut-off.\n");
-    mc_booking_list_free(list);
+    mc_booking_free(booking);
     return MEMBERCTL_EXIT_OK;
 }
 

@@ -417,7 +417,7 @@ static int passes_list(app *a, const command *self, int argc, char **argv)
         const mc_pass *pass = &list->items[i];
         out_pass_human(pass);
         active = active || out_str(pass->credential_id)[0] != '\0';
-        held = held || strcmp(out_str(pass->status), "held") == 0;
+        held = held || pass->status == MC_PASS_HELD;
     }
     if (held)
         printf("A held pass is waiting for payment (memberctl invoices; memberctl pay "

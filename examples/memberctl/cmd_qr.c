@@ -55,14 +55,14 @@ static int resolve(app *a, mc_client *client, const char *id, door_target *t)
             continue;
         if (out_str(p->credential_id)[0] == '\0') {
             char msg[MC_ERROR_MESSAGE_MAX];
-            if (strcmp(out_str(p->status), "held") == 0)
+            if (p->status == MC_PASS_HELD)
                 snprintf(msg, sizeof msg,
                          "pass %s is held, waiting for payment: it gets its access credential "
                          "once paid",
                          id);
             else
                 snprintf(msg, sizeof msg, "pass %s is %s: it has no access credential", id,
-                         out_str(p->status));
+                         mc_pass_status_name(p->status));
             rc = state_error(a, msg);
             break;
         }

@@ -77,7 +77,7 @@ cJSON *out_pass_json(const mc_pass *p)
               cJSON_AddBoolToObject(obj, "self", name[0] == '\0' && email[0] == '\0') != NULL &&
               cJSON_AddStringToObject(obj, "holder_name", name) != NULL &&
               cJSON_AddStringToObject(obj, "holder_email", email) != NULL &&
-              cJSON_AddStringToObject(obj, "status", out_str(p->status)) != NULL &&
+              cJSON_AddStringToObject(obj, "status", mc_pass_status_name(p->status)) != NULL &&
               cJSON_AddStringToObject(obj, "invoice_id", out_str(p->invoice_id)) != NULL &&
               cJSON_AddStringToObject(obj, "credential_id", out_str(p->credential_id)) != NULL;
     if (!ok) {
@@ -98,7 +98,7 @@ void out_pass_human(const mc_pass *p)
         snprintf(holder, sizeof holder, "%s <%s>", name, email);
     const char *credential = out_str(p->credential_id);
     printf("  %s  %s  %s  %-8s  %s", out_str(p->id), out_str(p->date), out_str(p->building_id),
-           out_str(p->status), holder);
+           mc_pass_status_name(p->status), holder);
     if (credential[0] != '\0')
         printf(", credential %s%s", credential, email[0] != '\0' ? " (emailed to them)" : "");
     printf("\n");

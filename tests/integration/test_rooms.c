@@ -141,7 +141,7 @@ START_TEST(test_search_filters_and_blocks)
     ck_assert_ptr_nonnull(strstr(err.message, "from"));
     mc_room_query nowhere = {"PAR-9", "2027-01-05", NULL, NULL, 0, NULL, 0};
     ck_assert_int_eq(mc_rooms_search(c, &nowhere, &s, &err), MC_ERR_NOT_FOUND);
-    mc_client_close(c);
+    mc_client_free(c);
 }
 END_TEST
 
@@ -151,7 +151,7 @@ START_TEST(test_offline_credit_booking_confirmed_on_sync)
 {
     mc_client *c = member("asha", ASHA);
     int32_t before = balance(c);
-    mc_client_close(c);
+    mc_client_free(c);
     char *sub = tempdir_path(dir, "asha");
     c = helper_open_client_at(sub, DEAD_SERVER, &now);
     mc_guest guests[] = {{"Ravi Kumar", "ravi@example.in"}};
@@ -176,7 +176,7 @@ START_TEST(test_offline_credit_booking_confirmed_on_sync)
     ck_assert_ptr_nonnull(mine);
     ck_assert(mine->pending);
     mc_booking_list_free(list);
-    mc_client_close(c);
+    mc_client_free(c);
 
     c = helper_open_client_at(sub, stub_url(stub), &now);
     mc_sync_report report;
@@ -206,7 +206,7 @@ START_TEST(test_offline_credit_booking_confirmed_on_sync)
     ck_assert_msg(strstr(emails, "credential_id") != NULL, "emails: %s", emails);
     free(emails);
     ck_assert_int_eq(helper_local_count(sub, "SELECT count(*) FROM outbox"), 0);
-    mc_client_close(c);
+    mc_client_free(c);
     free(sub);
     free(id);
 }
@@ -251,8 +251,8 @@ START_TEST(test_offline_conflict_rolls_back)
     ck_assert_int_eq(balance(vikram), balance(asha));
     ck_assert_int_gt(balance(vikram), vikram_before - 100);
     ck_assert(!block_free(vikram, "BLR-1", "2027-01-05", "BLR-1-BOARD", 900));
-    mc_client_close(asha);
-    mc_client_close(vikram);
+    mc_client_free(asha);
+    mc_client_free(vikram);
 }
 END_TEST
 
@@ -278,7 +278,7 @@ START_TEST(test_insufficient_credits_refused)
     mc_sync_status status;
     mc_sync_status_get(c, &status, NULL);
     ck_assert_int_eq(status.rejected_count, 0);
-    mc_client_close(c);
+    mc_client_free(c);
 }
 END_TEST
 
@@ -295,7 +295,12 @@ START_TEST(test_cancel_refunds_and_frees)
     mc_booking_free(b);
     ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
     ck_assert_int_lt(balance(c), before);
-    ck_assert_int_eq(mc_booking_cancel(c, id, &err), MC_OK);
+    mc_booking *returned = NULL;
+    ck_assert_int_eq(mc_booking_cancel(c, id, &returned, &err), MC_OK);
+    ck_assert_str_eq(returned->id, id); /* the booking it cancelled, as now shown */
+    ck_assert_int_eq(returned->status, MC_BOOKING_CANCELLED);
+    ck_assert(returned->pending);
+    mc_booking_free(returned);
     mc_booking_list *list = NULL;
     ck_assert_int_eq(mc_bookings_list(c, 0, &list, &err), MC_OK);
     const mc_booking *cancelled = find_booking(list, id);
@@ -305,9 +310,11 @@ START_TEST(test_cancel_refunds_and_frees)
     ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
     ck_assert_int_eq(balance(c), before);
     ck_assert(block_free(c, "BLR-1", "2027-01-06", "BLR-1-BOARD", 660));
-    ck_assert_int_eq(mc_booking_cancel(c, id, &err), MC_ERR_STATE);
-    ck_assert_int_eq(mc_booking_cancel(c, "no-such-booking", &err), MC_ERR_NOT_FOUND);
-    mc_client_close(c);
+    returned = (mc_booking *)0x1;
+    ck_assert_int_eq(mc_booking_cancel(c, id, &returned, &err), MC_ERR_STATE);
+    ck_assert_ptr_null(returned);
+    ck_assert_int_eq(mc_booking_cancel(c, "no-such-booking", NULL, &err), MC_ERR_NOT_FOUND);
+    mc_client_free(c);
     free(id);
 }
 END_TEST
@@ -356,12 +363,12 @@ START_TEST(test_razorpay_paid_and_forged)
     mc_booking_free(b);
 
     /* Razorpay needs the network. */
-    mc_client_close(c);
+    mc_client_free(c);
     char *sub = tempdir_path(dir, "asha");
     c = helper_open_client_at(sub, DEAD_SERVER, &now);
     req.start = "17:00";
     ck_assert_int_eq(mc_booking_create(c, &req, &b, &err), MC_ERR_OFFLINE);
-    mc_client_close(c);
+    mc_client_free(c);
     free(sub);
 }
 END_TEST
@@ -411,7 +418,7 @@ START_TEST(test_london_dst_days)
     ck_assert_msg(mc_booking_create(c, &repeated, &b, &err) == MC_OK, "%s", err.message);
     ck_assert_int_eq(b->start_ms, 1824940800000LL);
     mc_booking_free(b);
-    mc_client_close(c);
+    mc_client_free(c);
 }
 END_TEST
 
@@ -494,8 +501,8 @@ START_TEST(test_race_for_one_block_has_one_holder)
     ck_assert_int_eq(booking_debits(probe), debits_before + 1);
     ck_assert_int_lt(balance(probe), before);
     for (int i = 0; i < RACERS; i++)
-        mc_client_close(racers[i].client);
-    mc_client_close(probe);
+        mc_client_free(racers[i].client);
+    mc_client_free(probe);
 }
 END_TEST
 

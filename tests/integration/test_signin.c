@@ -46,7 +46,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    mc_client_close(client);
+    mc_client_free(client);
     client = NULL;
     tempdir_free(dir);
     dir = NULL;
@@ -213,7 +213,7 @@ END_TEST
 START_TEST(test_session_survives_restart)
 {
     mc_account_free(sign_in("98000 00002", NULL));
-    mc_client_close(client);
+    mc_client_free(client);
     client = open_client_at(dir, stub_url(stub));
     ck_assert(mc_auth_is_signed_in(client));
     mc_account *account = NULL;
@@ -229,7 +229,7 @@ START_TEST(test_verify_after_restart_uses_remembered_phone)
 {
     char code[7];
     request_code("9876501234", code);
-    mc_client_close(client);
+    mc_client_free(client);
     client = open_client_at(dir, stub_url(stub));
     char phone[MC_PHONE_MAX];
     mc_error err = MC_ERROR_INIT;
@@ -403,13 +403,13 @@ START_TEST(test_logout_offline_revokes_later)
     char token[256];
     read_session_token(token, sizeof token);
     /* Point a second client at a dead port, sharing the data directory. */
-    mc_client_close(client);
+    mc_client_free(client);
     client = open_client_at(dir, "http://127.0.0.1:1");
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_auth_logout(client, &err), MC_OK);
     ck_assert(!mc_auth_is_signed_in(client));
     ck_assert_int_eq(stub_request(stub, "GET", "/v1/me", NULL, token, NULL), 200);
-    mc_client_close(client);
+    mc_client_free(client);
     client = open_client_at(dir, stub_url(stub));
     stub_advance_clock(stub, 31 * 1000);
     mc_otp_request req;

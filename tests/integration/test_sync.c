@@ -143,7 +143,7 @@ START_TEST(test_first_sync_pulls_snapshot_with_progress)
     /* A second sync with nothing new pulls nothing. */
     ck_assert_int_eq(mc_sync_once(c, &report, &err), MC_OK);
     ck_assert_int_eq(report.pulled, 0);
-    mc_client_close(c);
+    mc_client_free(c);
 }
 END_TEST
 
@@ -162,7 +162,7 @@ START_TEST(test_offline_writes_pending_then_confirmed)
     char *note_id = strdup(inbox->items[0].id);
     int unread_before = inbox->unread_total;
     mc_notification_list_free(inbox);
-    mc_client_close(c);
+    mc_client_free(c);
 
     /* In the basement: the server is unreachable. */
     c = helper_open_client(dir, DEAD_SERVER);
@@ -184,7 +184,7 @@ START_TEST(test_offline_writes_pending_then_confirmed)
     mc_sync_status_get(c, &status, NULL);
     ck_assert_int_eq(status.queue_depth, 2);
     ck_assert_int_eq(status.state, MC_SYNC_OFFLINE);
-    mc_client_close(c);
+    mc_client_free(c);
 
     /* Back online after a restart: pushed, confirmed, overlay replaced by truth. */
     c = helper_open_client(dir, stub_url(stub));
@@ -206,7 +206,7 @@ START_TEST(test_offline_writes_pending_then_confirmed)
     ck_assert_int_eq(total, 2);
     ck_assert_int_eq(max_count, 1);
     expect_converged(dir, ASHA);
-    mc_client_close(c);
+    mc_client_free(c);
     free(event_id);
     free(note_id);
 }
@@ -231,7 +231,7 @@ START_TEST(test_rejected_rsvp_rolls_back_and_tells_why)
         ck_assert_int_eq(mc_sync_once(o, NULL, &err), MC_OK);
         ck_assert_int_eq(mc_event_rsvp(o, event_id, MC_RSVP_GOING, &err), MC_OK);
         ck_assert_int_eq(mc_sync_once(o, NULL, &err), MC_OK);
-        mc_client_close(o);
+        mc_client_free(o);
         free(sub);
     }
     recorder r;
@@ -269,7 +269,7 @@ START_TEST(test_rejected_rsvp_rolls_back_and_tells_why)
     ck_assert_int_eq(mc_outbox_dismiss(c, id, &err), MC_OK);
     ck_assert_int_eq(mc_outbox_dismiss(c, id, &err), MC_ERR_NOT_FOUND);
     expect_converged(dir, ASHA);
-    mc_client_close(c);
+    mc_client_free(c);
     free(event_id);
 }
 END_TEST
@@ -299,7 +299,7 @@ START_TEST(test_session_expiry_mid_push_keeps_outbox)
     ck_assert_int_eq(mc_sync_once(c, &report, &err), MC_OK);
     ck_assert_int_eq(report.pushed, 1);
     expect_converged(dir, VIKRAM);
-    mc_client_close(c);
+    mc_client_free(c);
     free(event_id);
 }
 END_TEST
@@ -334,7 +334,7 @@ START_TEST(test_reset_repulls_snapshot_and_keeps_outbox)
     free(helper_create_event(stub, "After compaction", 10));
     ck_assert_int_eq(mc_sync_once(c, &report, &err), MC_OK);
     expect_converged(dir, ASHA);
-    mc_client_close(c);
+    mc_client_free(c);
     free(event_id);
     free(later);
 }
@@ -386,7 +386,7 @@ START_TEST(test_two_devices_and_two_members_converge)
     cJSON_Delete(asha);
     cJSON_Delete(vik);
     for (int i = 0; i < 3; i++)
-        mc_client_close(all[i]);
+        mc_client_free(all[i]);
     free(phone_dir);
     free(tablet_dir);
     free(vikram_dir);
@@ -472,7 +472,7 @@ START_TEST(test_background_thread_and_listener_threads)
     mc_sync_stop(c);
     mc_sync_status_get(c, &status, NULL);
     ck_assert(!status.running);
-    mc_client_close(c); /* also fine with the thread started and not stopped */
+    mc_client_free(c); /* also fine with the thread started and not stopped */
 }
 END_TEST
 
@@ -483,7 +483,7 @@ START_TEST(test_close_with_thread_running)
     helper_sign_in(c, stub, ASHA);
     ck_assert_int_eq(mc_sync_start(c, NULL), MC_OK);
     mc_sync_trigger(c);
-    mc_client_close(c);
+    mc_client_free(c);
 }
 END_TEST
 
@@ -502,7 +502,7 @@ START_TEST(test_sync_signed_out_is_unauthorized)
     mc_sync_status status;
     ck_assert_int_eq(mc_sync_status_get(c, &status, &err), MC_OK);
     ck_assert_int_eq(status.state, MC_SYNC_SIGNED_OUT);
-    mc_client_close(c);
+    mc_client_free(c);
 }
 END_TEST
 
@@ -519,7 +519,7 @@ START_TEST(test_logout_forgets_synced_data)
     helper_sign_in(c, stub, VIKRAM);
     ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
     expect_converged(dir, VIKRAM);
-    mc_client_close(c);
+    mc_client_free(c);
 }
 END_TEST
 
@@ -531,7 +531,7 @@ START_TEST(test_push_token_registers_through_sync)
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_register(c, MC_PUSH_FCM, "fcm-token-1", &err),
                      MC_ERR_UNAUTHORIZED);
-    mc_client_close(c);
+    mc_client_free(c);
     c = helper_open_client(dir, stub_url(stub));
     helper_sign_in(c, stub, ASHA);
     ck_assert_int_eq(mc_push_token_register(c, MC_PUSH_FCM, "fcm-token-1", &err), MC_OK);
@@ -561,7 +561,7 @@ START_TEST(test_push_token_registers_through_sync)
     ck_assert_ptr_nonnull(strstr(body, "fcm-token-2"));
     free(body);
     ck_assert_str_eq(mc_push_provider_name(MC_PUSH_APNS), "apns");
-    mc_client_close(c);
+    mc_client_free(c);
 }
 END_TEST
 

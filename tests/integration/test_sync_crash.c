@@ -99,7 +99,7 @@ START_TEST(test_kill_9_during_sync_loses_and_duplicates_nothing)
     mc_client *c = helper_open_client(dir, stub_url(stub));
     helper_sign_in(c, stub, "+919800000001");
     ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
-    mc_client_close(c);
+    mc_client_free(c);
 
     /* Some of the kills land while requests are slow or failing. */
     ck_assert_int_eq(stub_request(stub, "POST", "/v1/test/faults",
@@ -136,7 +136,7 @@ START_TEST(test_kill_9_during_sync_loses_and_duplicates_nothing)
                      200);
     c = helper_open_client(dir, stub_url(stub));
     ck_assert_int_eq(helper_sync_until_drained(c, 5), MC_OK);
-    mc_client_close(c);
+    mc_client_free(c);
     char integrity[64];
     int committed = sequence_and_integrity(dir, integrity, sizeof integrity);
     char client_id[64];

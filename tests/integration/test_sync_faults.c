@@ -47,7 +47,7 @@ static void *run_worker(void *arg)
         if (i % 25 == 24 && mc_sync_once(c, NULL, &err) != MC_OK)
             w->sync_errors++;
     }
-    mc_client_close(c);
+    mc_client_free(c);
     return NULL;
 }
 
@@ -71,7 +71,7 @@ START_TEST(test_exactly_once_and_convergence_under_faults)
         mc_client *c = helper_open_client(workers[i].dir, stub_url(stub));
         helper_sign_in(c, stub, phones[i]);
         ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
-        mc_client_close(c);
+        mc_client_free(c);
     }
 
     helper_set_faults(stub, 0.3, 42);
@@ -89,7 +89,7 @@ START_TEST(test_exactly_once_and_convergence_under_faults)
     for (int i = 0; i < CLIENTS; i++) {
         mc_client *c = helper_open_client(workers[i].dir, stub_url(stub));
         helper_sync_until_drained(c, 20);
-        mc_client_close(c);
+        mc_client_free(c);
     }
     helper_set_faults(stub, 0, 0);
     int total_sync_errors = 0;
@@ -100,7 +100,7 @@ START_TEST(test_exactly_once_and_convergence_under_faults)
         mc_sync_status_get(c, &status, NULL);
         ck_assert_int_eq(status.queue_depth, 0);
         ck_assert_int_eq(status.rejected_count, 0);
-        mc_client_close(c);
+        mc_client_free(c);
         total_sync_errors += workers[i].sync_errors;
 
         ck_assert_int_eq(workers[i].enqueued, MUTATIONS_PER_CLIENT);

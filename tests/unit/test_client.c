@@ -12,6 +12,8 @@
 
 #include <membercore/membercore.h>
 
+#include "access/kinds.h"
+#include "billing/states.h"
 #include "handle/handle.h"
 #include "linux/platform_linux.h"
 #include "net/http.h"
@@ -80,6 +82,7 @@ START_TEST(test_open_names_the_bad_config_field)
     mc_client *client = NULL;
     ck_assert_int_eq(mc_client_open(NULL, &client, NULL), MC_ERR_INVALID_ARG);
     mc_client_close(NULL); /* accepted */
+    mc_client_free(NULL);  /* accepted */
 }
 END_TEST
 
@@ -112,7 +115,7 @@ START_TEST(test_open_creates_missing_parents)
     mc_client *client = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_client_open(&cfg, &client, &err) == MC_OK, "%s", err.message);
-    mc_client_close(client);
+    mc_client_free(client);
     struct stat st;
     ck_assert_int_eq(stat(deep, &st), 0);
     ck_assert_int_eq(st.st_mode & 0777, 0700);
@@ -139,12 +142,12 @@ START_TEST(test_client_id_uses_injected_random_and_persists)
     /* bytes a0..af with the version and variant bits set */
     ck_assert_str_eq(client->client_id, "a0a1a2a3-a4a5-46a7-a8a9-aaabacadaeaf");
     ck_assert_int_eq(mci_client_now(client), now);
-    mc_client_close(client);
+    mc_client_free(client);
 
     ck_assert_int_eq(mc_client_open(&cfg, &client, &err), MC_OK);
     ck_assert_int_eq(calls, 1); /* not generated again */
     ck_assert_str_eq(client->client_id, "a0a1a2a3-a4a5-46a7-a8a9-aaabacadaeaf");
-    mc_client_close(client);
+    mc_client_free(client);
 }
 END_TEST
 
@@ -160,7 +163,7 @@ START_TEST(test_default_random_gives_distinct_v4_ids)
         mc_client *client = NULL;
         ck_assert_int_eq(mc_client_open(&cfg, &client, NULL), MC_OK);
         snprintf(ids[i], sizeof ids[i], "%s", client->client_id);
-        mc_client_close(client);
+        mc_client_free(client);
         free(sub);
         ck_assert_int_eq(strlen(ids[i]), 36);
         ck_assert_int_eq(ids[i][14], '4');
@@ -220,7 +223,7 @@ START_TEST(test_fresh_client_is_signed_out)
     ck_assert_int_eq(mc_auth_pending_phone(client, phone, sizeof phone, &err), MC_ERR_NOT_FOUND);
     ck_assert_int_eq(mc_auth_verify_otp(client, "123456", NULL, NULL, &err), MC_ERR_STATE);
     ck_assert_int_eq(mc_auth_logout(client, &err), MC_OK);
-    mc_client_close(client);
+    mc_client_free(client);
 }
 END_TEST
 
@@ -238,7 +241,7 @@ START_TEST(test_no_server_configured_is_offline)
     ck_assert_ptr_nonnull(strstr(err.message, "server_url"));
     char phone[MC_PHONE_MAX];
     ck_assert_int_eq(mc_auth_pending_phone(client, phone, sizeof phone, &err), MC_ERR_NOT_FOUND);
-    mc_client_close(client);
+    mc_client_free(client);
 }
 END_TEST
 
@@ -271,6 +274,33 @@ START_TEST(test_status_names_are_stable)
     ck_assert_str_eq(mc_intent_name(MC_INTENT_VIRTUAL_OFFICE), "virtual_office");
     ck_assert_str_eq(mc_intent_name((mc_intent)9), "unknown");
     ck_assert_str_eq(mc_version(), "0.1.0");
+}
+END_TEST
+
+/* Named states: each enum's wire names both ways, and a wire value newer than the library
+ * reads as UNKNOWN and prints as "unknown". */
+START_TEST(test_state_names_both_ways)
+{
+    ck_assert_str_eq(mc_pass_status_name(MC_PASS_HELD), "held");
+    ck_assert_str_eq(mc_pass_status_name(MC_PASS_RELEASED), "released");
+    ck_assert_str_eq(mc_invoice_status_name(MC_INVOICE_OVERDUE), "overdue");
+    ck_assert_str_eq(mc_invoice_status_name(MC_INVOICE_VOID), "void");
+    ck_assert_str_eq(mc_membership_status_name(MC_MEMBERSHIP_NONE), "none");
+    ck_assert_str_eq(mc_credential_kind_name(MC_CREDENTIAL_BOOKING_GUEST), "booking_guest");
+    ck_assert_str_eq(mc_booking_status_name(MC_BOOKING_PENDING_PAYMENT), "pending_payment");
+    ck_assert_str_eq(mc_pass_status_name((mc_pass_status)99), "unknown");
+    ck_assert_str_eq(mc_invoice_status_name((mc_invoice_status)-1), "unknown");
+    ck_assert_str_eq(mc_booking_status_name(MC_BOOKING_UNKNOWN), "unknown");
+
+    ck_assert_int_eq(mci_pass_status_parse("active"), MC_PASS_ACTIVE);
+    ck_assert_int_eq(mci_invoice_status_parse("paid"), MC_INVOICE_PAID);
+    ck_assert_int_eq(mci_membership_status_parse("active"), MC_MEMBERSHIP_ACTIVE);
+    ck_assert_int_eq(mci_credential_kind_parse("pass"), MC_CREDENTIAL_PASS);
+    ck_assert_int_eq(mci_pass_status_parse("refunded"), MC_PASS_UNKNOWN); /* newer */
+    ck_assert_int_eq(mci_invoice_status_parse(NULL), MC_INVOICE_UNKNOWN);
+    ck_assert_int_eq(mci_credential_kind_parse("desk"), MC_CREDENTIAL_UNKNOWN);
+    for (int v = MC_INVOICE_DRAFT; v <= MC_INVOICE_VOID; v++)
+        ck_assert_int_eq(mci_invoice_status_parse(mc_invoice_status_name((mc_invoice_status)v)), v);
 }
 END_TEST
 
@@ -308,6 +338,7 @@ int main(void)
     tcase_add_test(tc, test_no_server_configured_is_offline);
     tcase_add_test(tc, test_server_codes_map_to_statuses);
     tcase_add_test(tc, test_status_names_are_stable);
+    tcase_add_test(tc, test_state_names_both_ways);
     tcase_add_test(tc, test_default_data_dir_follows_xdg);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

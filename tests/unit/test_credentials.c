@@ -109,7 +109,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    mc_client_close(client);
+    mc_client_free(client);
     client = NULL;
     tempdir_free(dir);
 }
@@ -125,13 +125,13 @@ START_TEST(test_list_soonest_first_without_expired)
     ck_assert_str_eq(list->items[1].id, "crd_guest");
     ck_assert_str_eq(list->items[2].id, "crd_tomorrow");
     const mc_credential *today = &list->items[0];
-    ck_assert_str_eq(today->kind, "pass");
+    ck_assert_int_eq(today->kind, MC_CREDENTIAL_PASS);
     ck_assert_str_eq(today->building_id, "BLR-1");
     ck_assert_int_eq(today->valid_from_ms, DAY_START);
     ck_assert_int_eq(today->valid_until_ms, DAY_END);
     ck_assert_str_eq(today->pass_id, "pas_1");
     ck_assert_str_eq(today->reservation_id, "");
-    ck_assert_str_eq(list->items[1].kind, "booking_guest");
+    ck_assert_int_eq(list->items[1].kind, MC_CREDENTIAL_BOOKING_GUEST);
     ck_assert_str_eq(list->items[1].pass_id, "");
     ck_assert_str_eq(list->items[1].reservation_id, "res_1");
     mc_credential_list_free(list);

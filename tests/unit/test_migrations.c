@@ -88,7 +88,7 @@ START_TEST(test_fresh_store_is_at_latest_version)
     mc_client *client = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(open_client(&client, &err), MC_OK);
-    mc_client_close(client);
+    mc_client_free(client);
     sqlite3 *db = open_raw();
     ck_assert_int_eq(mci_schema_version(db), mc_store_schema_version());
     ck_assert(table_exists(db, "meta"));
@@ -125,7 +125,7 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
         char phone[MC_PHONE_MAX];
         ck_assert_int_eq(mc_auth_pending_phone(client, phone, sizeof phone, &err), MC_OK);
         ck_assert_str_eq(phone, "+919876543210");
-        mc_client_close(client);
+        mc_client_free(client);
 
         db = open_raw();
         ck_assert_int_eq(mci_schema_version(db), mc_store_schema_version());

@@ -6,6 +6,19 @@
 
 #include "glue.h"
 
+static struct {
+    jclass string, exception;
+    jmethodID exception_init;
+} cv;
+
+static const mcj_class_spec classes[] = {
+    {"java/lang/String", NULL, NULL, &cv.string, NULL},
+    {"org/membercore/MemberCoreException", "<init>", "(I" MCJ_S "III" MCJ_S ")V", &cv.exception,
+     &cv.exception_init},
+};
+/* The classes every area's conversions use; no natives of its own. */
+const mcj_area mcj_convert_area = {"convert", classes, MCJ_COUNT(classes), NULL, 0};
+
 jstring mcj_str(JNIEnv *env, const char *utf8)
 {
     return mcj_string_new(env, utf8 != NULL ? utf8 : "");
@@ -19,7 +32,7 @@ void mcj_throw_error(JNIEnv *env, const mc_error *err)
     jstring server_code = message ? mcj_str(env, err->server_code) : NULL;
     if (server_code == NULL)
         return; /* OutOfMemoryError pending */
-    jobject ex = (*env)->NewObject(env, mcj.exception, mcj.exception_init, (jint)err->code, message,
+    jobject ex = (*env)->NewObject(env, cv.exception, cv.exception_init, (jint)err->code, message,
                                    (jint)err->http_status, (jint)err->retry_after_s,
                                    (jint)err->attempts_left, server_code);
     if (ex != NULL)
@@ -55,39 +68,6 @@ bool mcj_arg(JNIEnv *env, jstring s, const char *field, char **out)
         return false;
     }
     return true;
-}
-
-jobject mcj_new_account(JNIEnv *env, const mc_account *a)
-{
-    if ((*env)->PushLocalFrame(env, 16) != 0)
-        return NULL;
-    jstring user_id = mcj_str(env, a->user_id);
-    jstring phone = mcj_str(env, a->phone);
-    jstring name = mcj_str(env, a->name);
-    jstring email = mcj_str(env, a->email);
-    jstring company = mcj_str(env, a->company);
-    jstring city = mcj_str(env, a->city);
-    jstring lead_id = mcj_str(env, a->lead_id);
-    jstring lead_status = mcj_str(env, a->lead_status);
-    jstring industry = mcj_str(env, a->industry);
-    jstring timeline = mcj_str(env, a->timeline);
-    jstring company_id = mcj_str(env, a->company_id);
-    jstring building_id = mcj_str(env, a->building_id);
-    jstring seat = mcj_str(env, a->seat);
-    jobject obj = NULL;
-    if (!(*env)->ExceptionCheck(env))
-        obj = (*env)->NewObject(env, mcj.account, mcj.account_init, user_id, phone, name, email,
-                                company, city, (jint)a->roles, (jboolean)a->profile_complete,
-                                lead_id, lead_status, (jint)a->intent, industry, (jint)a->employees,
-                                timeline, (jlong)a->budget_paise, company_id, building_id, seat);
-    return (*env)->PopLocalFrame(env, obj);
-}
-
-jobject mcj_new_sync_report(JNIEnv *env, const mc_sync_report *r)
-{
-    return (*env)->NewObject(env, mcj.sync_report, mcj.sync_report_init, (jint)r->pushed,
-                             (jint)r->rejected, (jint)r->pulled, (jint)r->changed_kinds,
-                             (jboolean)r->reset);
 }
 
 jobjectArray mcj_build_array(JNIEnv *env, jclass cls, const void *items, size_t size, size_t count,
@@ -150,7 +130,7 @@ bool mcj_arg_strings(JNIEnv *env, jobjectArray array, const char *field, const c
 jobjectArray mcj_string_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
                                     size_t n)
 {
-    jobjectArray array = (*env)->NewObjectArray(env, (jsize)n, mcj.string, NULL);
+    jobjectArray array = (*env)->NewObjectArray(env, (jsize)n, cv.string, NULL);
     for (size_t i = 0; array != NULL && i < n; i++) {
         const char *value = *(char *const *)((const char *)items + i * size + offset);
         jstring s = mcj_str(env, value);

@@ -4,7 +4,8 @@
  * The Java side is org.membercore.Native (static natives, registered in JNI_OnLoad with
  * RegisterNatives); every class and method id the glue needs is cached there too, as
  * Android's JNI guidance asks (FindClass on a thread the core created would only see the
- * system class loader).
+ * system class loader). Each natives_<area>.c says what it caches and registers in one
+ * mcj_area (below); onload.c only walks the list of areas.
  */
 #ifndef MCJ_GLUE_H
 #define MCJ_GLUE_H
@@ -19,25 +20,49 @@
 #include "mcj_jni.h"
 #include "mcj_platform.h"
 
-/* Classes (global references) and ids cached by JNI_OnLoad. */
-typedef struct mcj_cache {
-    jclass string; /* java.lang.String, for String[] results */
-    jclass exception, sync_failed, account, otp_request, verify_result, sync_status, sync_report,
-        mutation, event, notification, inbox;
-    jmethodID exception_init, sync_failed_init, account_init, otp_request_init, verify_result_init,
-        sync_status_init, sync_report_init, mutation_init, event_init, notification_init,
-        inbox_init;
-    jmethodID registration_dispatch; /* ListenerRegistration.dispatch(...) */
-    jmethodID runnable_run;          /* java.lang.Runnable.run() */
-    jmethodID clock_now;             /* org.membercore.Clock.nowMs() */
-} mcj_cache;
+/*
+ * One area of the API (natives_<area>.c), all alike: the classes and method ids it caches and the
+ * natives it registers on org.membercore.Native, as two tables. onload.c walks the list of areas
+ * in JNI_OnLoad (cache, then register) and JNI_OnUnload (release); an area calls nothing in
+ * onload.c, and no area registers or caches anything itself.
+ */
+typedef struct mcj_class_spec {
+    const char *name;   /* "org/membercore/Account" */
+    const char *method; /* "<init>" for a constructor, another method's name, or NULL: none */
+    const char *sig;    /* the method's JNI signature; NULL with method NULL */
+    jclass *cls;        /* receives the class as a counted global reference */
+    jmethodID *id;      /* receives the method id; NULL with method NULL */
+} mcj_class_spec;
 
-extern mcj_cache mcj;
+typedef struct mcj_area {
+    const char *name; /* for messages: "booking" */
+    const mcj_class_spec *classes;
+    size_t class_count;
+    const JNINativeMethod *natives; /* signatures must match Native.java */
+    size_t native_count;
+} mcj_area;
 
-/* onload.c: the class named (e.g. "org/membercore/Account") as a counted global reference in
- * *cls and its constructor of signature ctor_sig in *ctor. False with an exception pending. */
-bool mcj_cache_class(JNIEnv *env, const char *name, const char *ctor_sig, jclass *cls,
-                     jmethodID *ctor);
+#define MCJ_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* An area over its two static tables (either may be a one-element table of an area without). */
+#define MCJ_AREA(name, classes, natives)                                                           \
+    {                                                                                              \
+        name, classes, MCJ_COUNT(classes), natives, MCJ_COUNT(natives)                             \
+    }
+
+/* The areas, each defined in its natives_<area>.c; onload.c lists them. */
+extern const mcj_area mcj_convert_area;   /* convert.c: String, MemberCoreException */
+extern const mcj_area mcj_client_area;    /* natives_client.c: open/close, versions, test hooks */
+extern const mcj_area mcj_auth_area;      /* natives_auth.c: sign-in, account, push token */
+extern const mcj_area mcj_sync_area;      /* natives_sync.c: sync, listeners, wake-up */
+extern const mcj_area mcj_community_area; /* natives_community.c: outbox, events, inbox */
+extern const mcj_area mcj_booking_area;   /* natives_booking.c: meeting rooms */
+extern const mcj_area mcj_billing_area;   /* natives_billing.c: passes, invoices, membership */
+extern const mcj_area mcj_access_area;    /* natives_access.c: credentials, QR codes */
+extern const mcj_area mcj_catalog_area;   /* natives_catalog.c: buildings */
+
+/* Type signature pieces for the tables. */
+#define MCJ_S   "Ljava/lang/String;"
+#define MCJ_PKG "Lorg/membercore/"
 
 /* One registered listener: the core calls on_sync_event with it as context. */
 typedef struct mcj_listener {
@@ -106,86 +131,11 @@ jlongArray mcj_long_field_array(JNIEnv *env, const void *items, size_t size, siz
 /* A byte[] copy of n bytes, in one JNI call. */
 jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
 
-jobject mcj_new_account(JNIEnv *env, const mc_account *a);
-jobject mcj_new_sync_report(JNIEnv *env, const mc_sync_report *r);
+/* ---- natives_sync.c, for natives_client.c's open and close ---------------------------- */
 
-/* ---- the natives (natives_*.c), registered by onload.c --------------------------------- */
-
-jlong mcj_open(JNIEnv *env, jclass cls, jstring data_dir, jstring server_url, jint connect_ms,
-               jint request_ms, jobject storage, jobject logger, jobject clock);
-void mcj_close(JNIEnv *env, jclass cls, jlong h);
-jstring mcj_version(JNIEnv *env, jclass cls);
-jint mcj_store_schema_version(JNIEnv *env, jclass cls);
-jstring mcj_status_name(JNIEnv *env, jclass cls, jint status);
-jstring mcj_default_data_dir(JNIEnv *env, jclass cls);
-jlong mcj_now(JNIEnv *env, jclass cls, jlong h);
-jstring mcj_normalize_phone(JNIEnv *env, jclass cls, jstring input);
-jobject mcj_request_otp(JNIEnv *env, jclass cls, jlong h, jstring phone);
-jstring mcj_pending_phone(JNIEnv *env, jclass cls, jlong h);
-jobject mcj_verify_otp(JNIEnv *env, jclass cls, jlong h, jstring code);
-jobject mcj_complete_profile(JNIEnv *env, jclass cls, jlong h, jstring name, jstring email,
-                             jstring company, jstring city);
-jobject mcj_set_intent(JNIEnv *env, jclass cls, jlong h, jint intent, jstring industry,
-                       jint employees, jstring timeline, jlong budget_paise);
-jboolean mcj_is_signed_in(JNIEnv *env, jclass cls, jlong h);
-jobject mcj_account(JNIEnv *env, jclass cls, jlong h);
-jobject mcj_refresh_account(JNIEnv *env, jclass cls, jlong h);
-void mcj_logout(JNIEnv *env, jclass cls, jlong h);
-void mcj_register_push_token(JNIEnv *env, jclass cls, jlong h, jint provider, jstring token);
-jlong mcj_global_ref_count(JNIEnv *env, jclass cls);
-jbyteArray mcj_to_utf8(JNIEnv *env, jclass cls, jstring s);
-jstring mcj_from_utf8(JNIEnv *env, jclass cls, jbyteArray bytes);
-
-jobject mcj_sync_status(JNIEnv *env, jclass cls, jlong h);
-jobject mcj_sync_once(JNIEnv *env, jclass cls, jlong h);
-void mcj_sync_start(JNIEnv *env, jclass cls, jlong h);
-void mcj_sync_stop(JNIEnv *env, jclass cls, jlong h);
-void mcj_sync_trigger(JNIEnv *env, jclass cls, jlong h);
-void mcj_sync_pause(JNIEnv *env, jclass cls, jlong h);
-void mcj_sync_resume(JNIEnv *env, jclass cls, jlong h);
-void mcj_sync_set_reachable(JNIEnv *env, jclass cls, jlong h, jboolean reachable);
-jlong mcj_add_listener(JNIEnv *env, jclass cls, jlong h, jint types, jint delivery,
-                       jobject registration);
-void mcj_remove_listener(JNIEnv *env, jclass cls, jlong h, jlong token);
-jint mcj_deliver_queued(JNIEnv *env, jclass cls, jlong h);
-void mcj_set_wakeup(JNIEnv *env, jclass cls, jlong h, jobject runnable);
 /* The core's wake-up hook, set once per client at open; calls the current Runnable. */
 void mcj_on_wakeup(void *context);
 /* Release every listener and the wake-up of a client whose mc_client is closed. */
 void mcj_release_listeners(JNIEnv *env, mcj_client *jc);
-
-jobjectArray mcj_outbox(JNIEnv *env, jclass cls, jlong h);
-void mcj_dismiss_mutation(JNIEnv *env, jclass cls, jlong h, jlong mutation_id);
-jobjectArray mcj_events(JNIEnv *env, jclass cls, jlong h, jlong from_ms);
-void mcj_rsvp(JNIEnv *env, jclass cls, jlong h, jstring event_id, jint rsvp);
-jobject mcj_notifications(JNIEnv *env, jclass cls, jlong h, jboolean unread_only);
-void mcj_mark_notification_read(JNIEnv *env, jclass cls, jlong h, jstring notification_id);
-
-/* ---- natives_booking.c: meeting rooms, with their own cache and natives table ---------- */
-
-/* Cache the booking classes and ids (JNI_OnLoad). False with an exception pending. */
-bool mcj_booking_init(JNIEnv *env);
-/* Register the booking natives on org.membercore.Native. False with an exception pending. */
-bool mcj_booking_register(JNIEnv *env, jclass native);
-/* Release what mcj_booking_init cached (JNI_OnUnload, or a failed load). */
-void mcj_booking_shutdown(JNIEnv *env);
-
-/* ---- natives_billing.c: passes, invoices, membership (membercore/billing.h) ------------ */
-
-bool mcj_billing_init(JNIEnv *env);
-bool mcj_billing_register(JNIEnv *env, jclass native);
-void mcj_billing_shutdown(JNIEnv *env);
-
-/* ---- natives_access.c: credentials, door payloads, QR codes (membercore/access.h) ------ */
-
-bool mcj_access_init(JNIEnv *env);
-bool mcj_access_register(JNIEnv *env, jclass native);
-void mcj_access_shutdown(JNIEnv *env);
-
-/* ---- natives_catalog.c: the synced buildings (membercore/catalog.h) -------------------- */
-
-bool mcj_catalog_init(JNIEnv *env);
-bool mcj_catalog_register(JNIEnv *env, jclass native);
-void mcj_catalog_shutdown(JNIEnv *env);
 
 #endif

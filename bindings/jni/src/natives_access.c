@@ -2,43 +2,28 @@
  * bindings/jni/src/natives_access.c - door credentials, their rotating payloads and QR codes
  * (membercore/access.h).
  *
- * Kept apart like natives_booking.c: its classes and ids are cached here (mcj_access_init,
- * from JNI_OnLoad) and its natives registered here on org.membercore.Native
- * (mcj_access_register); the signatures must match Native.java. A QR code's modules and a
+ * Its classes and natives are the tables of mcj_access_area (glue.h). A QR code's modules and a
  * bitmap's pixels cross as one byte[] each, copied in one JNI call: no per-pixel traffic.
  */
 #include <stdlib.h>
 
 #include "glue.h"
 
-#define S   "Ljava/lang/String;"
-#define PKG "Lorg/membercore/"
+#define S   MCJ_S
+#define PKG MCJ_PKG
 
 static struct {
     jclass credential, payload, qr_code, qr_bitmap;
     jmethodID credential_init, payload_init, qr_code_init, qr_bitmap_init;
 } ac;
 
-bool mcj_access_init(JNIEnv *env)
-{
-    return mcj_cache_class(env, "org/membercore/Credential", "(" S S S "JJ" S S ")V",
-                           &ac.credential, &ac.credential_init) &&
-           mcj_cache_class(env, "org/membercore/CredentialPayload", "(" S "J)V", &ac.payload,
-                           &ac.payload_init) &&
-           mcj_cache_class(env, "org/membercore/QrCode", "(II[B)V", &ac.qr_code,
-                           &ac.qr_code_init) &&
-           mcj_cache_class(env, "org/membercore/QrBitmap", "(II[B)V", &ac.qr_bitmap,
-                           &ac.qr_bitmap_init);
-}
-
-void mcj_access_shutdown(JNIEnv *env)
-{
-    jclass *classes[] = {&ac.credential, &ac.payload, &ac.qr_code, &ac.qr_bitmap};
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-        mcj_ref_delete(env, *classes[i]);
-        *classes[i] = NULL;
-    }
-}
+static const mcj_class_spec classes[] = {
+    {"org/membercore/Credential", "<init>", "(" S S S "JJ" S S ")V", &ac.credential,
+     &ac.credential_init},
+    {"org/membercore/CredentialPayload", "<init>", "(" S "J)V", &ac.payload, &ac.payload_init},
+    {"org/membercore/QrCode", "<init>", "(II[B)V", &ac.qr_code, &ac.qr_code_init},
+    {"org/membercore/QrBitmap", "<init>", "(II[B)V", &ac.qr_bitmap, &ac.qr_bitmap_init},
+};
 
 /* ---- C -> Java ------------------------------------------------------------------------- */
 
@@ -50,7 +35,7 @@ static jobject new_credential(JNIEnv *env, const void *item)
         return NULL;
     jobject obj = NULL;
     jstring id = mcj_str(env, c->id);
-    jstring kind = id ? mcj_str(env, c->kind) : NULL;
+    jstring kind = id ? mcj_str(env, mc_credential_kind_name(c->kind)) : NULL;
     jstring building_id = kind ? mcj_str(env, c->building_id) : NULL;
     jstring pass_id = building_id ? mcj_str(env, c->pass_id) : NULL;
     jstring reservation_id = pass_id ? mcj_str(env, c->reservation_id) : NULL;
@@ -162,8 +147,4 @@ static const JNINativeMethod natives[] = {
     {"qrBitmap", "(" S "I)" PKG "QrBitmap;", (void *)qr_bitmap},
 };
 
-bool mcj_access_register(JNIEnv *env, jclass native)
-{
-    return (*env)->RegisterNatives(env, native, natives,
-                                   (jint)(sizeof natives / sizeof natives[0])) == JNI_OK;
-}
+const mcj_area mcj_access_area = MCJ_AREA("access", classes, natives);

@@ -2,9 +2,7 @@
  * bindings/jni/src/natives_billing.c - day passes, invoices and membership
  * (membercore/billing.h): the cart's quote and checkout, invoice payment, and the local lists.
  *
- * Kept apart like natives_booking.c: its classes and ids are cached here (mcj_billing_init,
- * from JNI_OnLoad) and its natives registered here on org.membercore.Native
- * (mcj_billing_register); the signatures must match Native.java. A cart comes down as three
+ * Its classes and natives are the tables of mcj_billing_area (glue.h). A cart comes down as three
  * parallel String arrays (dates, guest names, guest emails; null name and email for the
  * buyer's own pass); a quote's violations and an invoice's lines go up as parallel arrays that
  * the Java constructors assemble.
@@ -14,36 +12,23 @@
 
 #include "glue.h"
 
-#define S   "Ljava/lang/String;"
-#define PKG "Lorg/membercore/"
+#define S   MCJ_S
+#define PKG MCJ_PKG
 
 static struct {
     jclass quote, order, pass, invoice, membership;
     jmethodID quote_init, order_init, pass_init, invoice_init, membership_init;
 } bl;
 
-bool mcj_billing_init(JNIEnv *env)
-{
-    return mcj_cache_class(env, "org/membercore/Quote", "(JJJJJII[I[" S "[" S ")V", &bl.quote,
-                           &bl.quote_init) &&
-           mcj_cache_class(env, "org/membercore/Order", "(" S S S "J" S "J)V", &bl.order,
-                           &bl.order_init) &&
-           mcj_cache_class(env, "org/membercore/Pass", "(" S S S S S S S S ")V", &bl.pass,
-                           &bl.pass_init) &&
-           mcj_cache_class(env, "org/membercore/Invoice", "(" S S S "[" S "[I[J[JJJJJJJJ)V",
-                           &bl.invoice, &bl.invoice_init) &&
-           mcj_cache_class(env, "org/membercore/Membership", "(" S S S S S S S ")V", &bl.membership,
-                           &bl.membership_init);
-}
-
-void mcj_billing_shutdown(JNIEnv *env)
-{
-    jclass *classes[] = {&bl.quote, &bl.order, &bl.pass, &bl.invoice, &bl.membership};
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-        mcj_ref_delete(env, *classes[i]);
-        *classes[i] = NULL;
-    }
-}
+static const mcj_class_spec classes[] = {
+    {"org/membercore/Quote", "<init>", "(JJJJJII[I[" S "[" S ")V", &bl.quote, &bl.quote_init},
+    {"org/membercore/Order", "<init>", "(" S S S "J" S "J)V", &bl.order, &bl.order_init},
+    {"org/membercore/Pass", "<init>", "(" S S S S S S S S ")V", &bl.pass, &bl.pass_init},
+    {"org/membercore/Invoice", "<init>", "(" S S S "[" S "[I[J[JJJJJJJJ)V", &bl.invoice,
+     &bl.invoice_init},
+    {"org/membercore/Membership", "<init>", "(" S S S S S S S ")V", &bl.membership,
+     &bl.membership_init},
+};
 
 /* ---- Java -> C: the cart --------------------------------------------------------------- */
 
@@ -143,8 +128,9 @@ static jobject new_order(JNIEnv *env, const mc_order *o, const char *invoice_id_
 static jobject new_pass(JNIEnv *env, const void *item)
 {
     const mc_pass *p = item;
-    const char *fields[] = {p->id,           p->building_id, p->date,       p->holder_name,
-                            p->holder_email, p->status,      p->invoice_id, p->credential_id};
+    const char *fields[] = {p->id,          p->building_id,  p->date,
+                            p->holder_name, p->holder_email, mc_pass_status_name(p->status),
+                            p->invoice_id,  p->credential_id};
     enum { N = sizeof fields / sizeof fields[0] };
     if ((*env)->PushLocalFrame(env, N + 1) != 0)
         return NULL;
@@ -167,7 +153,7 @@ static jobject new_invoice(JNIEnv *env, const void *item)
     size_t n = inv->line_count;
     jstring id = mcj_str(env, inv->id);
     jstring number = id ? mcj_str(env, inv->number) : NULL;
-    jstring status = number ? mcj_str(env, inv->status) : NULL;
+    jstring status = number ? mcj_str(env, mc_invoice_status_name(inv->status)) : NULL;
     jobjectArray descriptions =
         status
             ? mcj_string_field_array(env, inv->lines, l, offsetof(mc_invoice_line, description), n)
@@ -193,8 +179,13 @@ static jobject new_invoice(JNIEnv *env, const void *item)
 
 static jobject new_membership(JNIEnv *env, const mc_membership *m)
 {
-    const char *fields[] = {m->status, m->plan,           m->company_id,  m->building_id,
-                            m->seat,   m->contract_start, m->contract_end};
+    const char *fields[] = {mc_membership_status_name(m->status),
+                            m->plan,
+                            m->company_id,
+                            m->building_id,
+                            m->seat,
+                            m->contract_start,
+                            m->contract_end};
     enum { N = sizeof fields / sizeof fields[0] };
     if ((*env)->PushLocalFrame(env, N + 1) != 0)
         return NULL;
@@ -348,8 +339,4 @@ static const JNINativeMethod natives[] = {
     {"membership", "(J)" PKG "Membership;", (void *)membership},
 };
 
-bool mcj_billing_register(JNIEnv *env, jclass native)
-{
-    return (*env)->RegisterNatives(env, native, natives,
-                                   (jint)(sizeof natives / sizeof natives[0])) == JNI_OK;
-}
+const mcj_area mcj_billing_area = MCJ_AREA("billing", classes, natives);

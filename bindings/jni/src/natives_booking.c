@@ -2,9 +2,7 @@
  * bindings/jni/src/natives_booking.c - meeting rooms (membercore/booking.h): search, bookings,
  * Razorpay payment, cancellation, the member's bookings and company credits.
  *
- * Kept apart from the other natives: its classes and ids are cached here (mcj_booking_init,
- * from JNI_OnLoad) and its natives registered here on org.membercore.Native
- * (mcj_booking_register); the signatures must match Native.java. Lists of small values (a
+ * Its classes and natives are the tables of mcj_booking_area (glue.h). Lists of small values (a
  * room's free blocks, a booking's guests) cross as parallel primitive / String arrays that the
  * Java constructors assemble (convert.c's mcj_string_field_array and mcj_arg_strings), so a
  * search makes one JNI object per room, not per block.
@@ -16,37 +14,25 @@
 
 #include "glue.h"
 
-#define S   "Ljava/lang/String;"
-#define PKG "Lorg/membercore/"
+#define S   MCJ_S
+#define PKG MCJ_PKG
 
 static struct {
     jclass room_search, room, booking, credits, credit_line;
     jmethodID room_search_init, room_init, booking_init, credits_init, credit_line_init;
 } bk;
 
-bool mcj_booking_init(JNIEnv *env)
-{
-    return mcj_cache_class(env, "org/membercore/RoomSearch", "([" PKG "Room;" S ")V",
-                           &bk.room_search, &bk.room_search_init) &&
-           mcj_cache_class(env, "org/membercore/Room", "(" S S S "I[" S "JI[J[I)V", &bk.room,
-                           &bk.room_init) &&
-           mcj_cache_class(env, "org/membercore/Booking",
-                           "(" S S S "JJIIIJ[" S "[" S "[" S S S "Z)V", &bk.booking,
-                           &bk.booking_init) &&
-           mcj_cache_class(env, "org/membercore/Credits", "(" S S "III[" PKG "CreditLine;)V",
-                           &bk.credits, &bk.credits_init) &&
-           mcj_cache_class(env, "org/membercore/CreditLine", "(" S "II" S S "J)V", &bk.credit_line,
-                           &bk.credit_line_init);
-}
-
-void mcj_booking_shutdown(JNIEnv *env)
-{
-    jclass *classes[] = {&bk.room_search, &bk.room, &bk.booking, &bk.credits, &bk.credit_line};
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-        mcj_ref_delete(env, *classes[i]);
-        *classes[i] = NULL;
-    }
-}
+static const mcj_class_spec classes[] = {
+    {"org/membercore/RoomSearch", "<init>", "([" PKG "Room;" S ")V", &bk.room_search,
+     &bk.room_search_init},
+    {"org/membercore/Room", "<init>", "(" S S S "I[" S "JI[J[I)V", &bk.room, &bk.room_init},
+    {"org/membercore/Booking", "<init>", "(" S S S "JJIIIJ[" S "[" S "[" S S S "Z)V", &bk.booking,
+     &bk.booking_init},
+    {"org/membercore/Credits", "<init>", "(" S S "III[" PKG "CreditLine;)V", &bk.credits,
+     &bk.credits_init},
+    {"org/membercore/CreditLine", "<init>", "(" S "II" S S "J)V", &bk.credit_line,
+     &bk.credit_line_init},
+};
 
 /* ---- C -> Java ------------------------------------------------------------------------- */
 
@@ -290,7 +276,7 @@ static void cancel_booking(JNIEnv *env, jclass cls, jlong h, jstring booking_id)
     if (!mcj_arg(env, booking_id, "booking_id", &id))
         return;
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_booking_cancel(mcj_handle(h)->client, id, &err);
+    mc_status st = mc_booking_cancel(mcj_handle(h)->client, id, NULL, &err);
     free(id);
     if (st != MC_OK)
         mcj_throw_error(env, &err);
@@ -343,8 +329,4 @@ static const JNINativeMethod natives[] = {
     {"bookingStatusName", "(I)" S, (void *)booking_status_name},
 };
 
-bool mcj_booking_register(JNIEnv *env, jclass native)
-{
-    return (*env)->RegisterNatives(env, native, natives,
-                                   (jint)(sizeof natives / sizeof natives[0])) == JNI_OK;
-}
+const mcj_area mcj_booking_area = MCJ_AREA("booking", classes, natives);

@@ -2,35 +2,26 @@
  * bindings/jni/src/natives_catalog.c - the synced buildings (membercore/catalog.h): zone,
  * opening hours, open-space capacity and day-pass pricing.
  *
- * Kept apart like natives_booking.c: its class and id are cached here (mcj_catalog_init, from
- * JNI_OnLoad) and its native registered here on org.membercore.Native (mcj_catalog_register);
- * the signature must match Native.java. A building's opening hours and bundle tiers go up as
- * parallel int arrays that the Java constructor assembles, so a list makes one JNI object per
- * building.
+ * Its class and native are the tables of mcj_catalog_area (glue.h). A building's opening hours and
+ * bundle tiers go up as parallel int arrays that the Java constructor assembles, so a list makes
+ * one JNI object per building.
  */
 #include <stddef.h>
 
 #include "glue.h"
 
-#define S   "Ljava/lang/String;"
-#define PKG "Lorg/membercore/"
+#define S   MCJ_S
+#define PKG MCJ_PKG
 
 static struct {
     jclass building;
     jmethodID building_init;
 } ct;
 
-bool mcj_catalog_init(JNIEnv *env)
-{
-    return mcj_cache_class(env, "org/membercore/Building", "(" S S S S "[I[I[IIJI[I[I)V",
-                           &ct.building, &ct.building_init);
-}
-
-void mcj_catalog_shutdown(JNIEnv *env)
-{
-    mcj_ref_delete(env, ct.building);
-    ct.building = NULL;
-}
+static const mcj_class_spec classes[] = {
+    {"org/membercore/Building", "<init>", "(" S S S S "[I[I[IIJI[I[I)V", &ct.building,
+     &ct.building_init},
+};
 
 /* ---- C -> Java ------------------------------------------------------------------------- */
 
@@ -93,8 +84,4 @@ static const JNINativeMethod natives[] = {
     {"buildings", "(J)[" PKG "Building;", (void *)buildings},
 };
 
-bool mcj_catalog_register(JNIEnv *env, jclass native)
-{
-    return (*env)->RegisterNatives(env, native, natives,
-                                   (jint)(sizeof natives / sizeof natives[0])) == JNI_OK;
-}
+const mcj_area mcj_catalog_area = MCJ_AREA("catalog", classes, natives);

@@ -1,9 +1,24 @@
-/* bindings/jni/src/natives_client.c - open/close, versions, sign-in and the account. */
+/*
+ * bindings/jni/src/natives_client.c - the client's life (open, close, its clock), the library's
+ * versions and pure helpers, and the glue's test hooks.
+ */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "glue.h"
+
+#define S   MCJ_S
+#define PKG MCJ_PKG
+
+static struct {
+    jclass clock;
+    jmethodID clock_now;
+} cl;
+
+static const mcj_class_spec classes[] = {
+    {"org/membercore/Clock", "nowMs", "()J", &cl.clock, &cl.clock_now},
+};
 
 static int64_t system_ms(void)
 {
@@ -24,7 +39,7 @@ static int64_t java_clock(void *context)
     JNIEnv *env = mcj_env();
     if (env == NULL || (*env)->ExceptionCheck(env))
         return system_ms();
-    jlong now = (*env)->CallLongMethod(env, jc->clock, mcj.clock_now);
+    jlong now = (*env)->CallLongMethod(env, jc->clock, cl.clock_now);
     if ((*env)->ExceptionCheck(env)) {
         (*env)->ExceptionClear(env);
         return system_ms();
@@ -32,8 +47,9 @@ static int64_t java_clock(void *context)
     return (int64_t)now;
 }
 
-jlong mcj_open(JNIEnv *env, jclass cls, jstring data_dir, jstring server_url, jint connect_ms,
-               jint request_ms, jobject storage, jobject logger, jobject clock)
+static jlong client_open(JNIEnv *env, jclass cls, jstring data_dir, jstring server_url,
+                         jint connect_ms, jint request_ms, jobject storage, jobject logger,
+                         jobject clock)
 {
     (void)cls;
     char *dir = NULL, *url = NULL;
@@ -92,14 +108,15 @@ jlong mcj_open(JNIEnv *env, jclass cls, jstring data_dir, jstring server_url, ji
     return (jlong)(intptr_t)jc;
 }
 
-void mcj_close(JNIEnv *env, jclass cls, jlong h)
+static void client_close(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
     mcj_client *jc = mcj_handle(h);
     if (jc == NULL)
         return;
-    /* Stops and joins the sync thread: no callback or hook runs after this returns. */
-    mc_client_close(jc->client);
+    /* Closes (stops and joins the sync thread: no callback or hook runs after this returns)
+     * and frees the handle. The Java side calls this once, when no call can start any more. */
+    mc_client_free(jc->client);
     mcj_release_listeners(env, jc);
     mcj_platform_free(env, jc->platform);
     mcj_ref_delete(env, jc->clock);
@@ -107,26 +124,26 @@ void mcj_close(JNIEnv *env, jclass cls, jlong h)
     free(jc);
 }
 
-jstring mcj_version(JNIEnv *env, jclass cls)
+static jstring version(JNIEnv *env, jclass cls)
 {
     (void)cls;
     return mcj_str(env, mc_version());
 }
 
-jint mcj_store_schema_version(JNIEnv *env, jclass cls)
+static jint store_schema_version(JNIEnv *env, jclass cls)
 {
     (void)env;
     (void)cls;
     return (jint)mc_store_schema_version();
 }
 
-jstring mcj_status_name(JNIEnv *env, jclass cls, jint status)
+static jstring status_name(JNIEnv *env, jclass cls, jint status)
 {
     (void)cls;
     return mcj_str(env, mc_status_name((mc_status)status));
 }
 
-jstring mcj_default_data_dir(JNIEnv *env, jclass cls)
+static jstring default_data_dir(JNIEnv *env, jclass cls)
 {
     (void)cls;
     char dir[4096];
@@ -138,14 +155,14 @@ jstring mcj_default_data_dir(JNIEnv *env, jclass cls)
     return mcj_str(env, dir);
 }
 
-jlong mcj_now(JNIEnv *env, jclass cls, jlong h)
+static jlong client_now(JNIEnv *env, jclass cls, jlong h)
 {
     (void)env;
     (void)cls;
     return (jlong)mc_client_now(mcj_handle(h)->client);
 }
 
-jstring mcj_normalize_phone(JNIEnv *env, jclass cls, jstring input)
+static jstring normalize_phone(JNIEnv *env, jclass cls, jstring input)
 {
     (void)cls;
     char *in = NULL;
@@ -162,172 +179,14 @@ jstring mcj_normalize_phone(JNIEnv *env, jclass cls, jstring input)
     return mcj_str(env, out);
 }
 
-jobject mcj_request_otp(JNIEnv *env, jclass cls, jlong h, jstring phone)
-{
-    (void)cls;
-    char *p = NULL;
-    if (!mcj_arg(env, phone, "phone", &p))
-        return NULL;
-    mc_otp_request req;
-    memset(&req, 0, sizeof req);
-    mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_auth_request_otp(mcj_handle(h)->client, p, &req, &err);
-    free(p);
-    if (st != MC_OK) {
-        mcj_throw_error(env, &err);
-        return NULL;
-    }
-    jstring e164 = mcj_str(env, req.phone);
-    if (e164 == NULL)
-        return NULL;
-    return (*env)->NewObject(env, mcj.otp_request, mcj.otp_request_init, e164,
-                             (jboolean)req.registered, (jint)req.expires_in_s,
-                             (jint)req.resend_after_s);
-}
-
-jstring mcj_pending_phone(JNIEnv *env, jclass cls, jlong h)
-{
-    (void)cls;
-    char out[MC_PHONE_MAX];
-    mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_auth_pending_phone(mcj_handle(h)->client, out, sizeof out, &err);
-    if (st == MC_ERR_NOT_FOUND)
-        return NULL;
-    if (st != MC_OK) {
-        mcj_throw_error(env, &err);
-        return NULL;
-    }
-    return mcj_str(env, out);
-}
-
-/* Return an account the core handed over (or throw err), freeing it either way. */
-static jobject account_result(JNIEnv *env, mc_status st, mc_account *account, const mc_error *err)
-{
-    if (st != MC_OK) {
-        mc_account_free(account);
-        mcj_throw_error(env, err);
-        return NULL;
-    }
-    jobject obj = mcj_new_account(env, account);
-    mc_account_free(account);
-    return obj;
-}
-
-jobject mcj_verify_otp(JNIEnv *env, jclass cls, jlong h, jstring code)
-{
-    (void)cls;
-    char *c = NULL;
-    if (!mcj_arg(env, code, "code", &c))
-        return NULL;
-    bool new_user = false;
-    mc_account *account = NULL;
-    mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_auth_verify_otp(mcj_handle(h)->client, c, &new_user, &account, &err);
-    free(c);
-    jobject obj = account_result(env, st, account, &err);
-    if (obj == NULL)
-        return NULL;
-    jobject result =
-        (*env)->NewObject(env, mcj.verify_result, mcj.verify_result_init, obj, (jboolean)new_user);
-    (*env)->DeleteLocalRef(env, obj);
-    return result;
-}
-
-jobject mcj_complete_profile(JNIEnv *env, jclass cls, jlong h, jstring name, jstring email,
-                             jstring company, jstring city)
-{
-    (void)cls;
-    char *n = NULL, *e = NULL, *co = NULL, *ci = NULL;
-    jobject obj = NULL;
-    if (mcj_arg(env, name, "name", &n) && mcj_arg(env, email, "email", &e) &&
-        mcj_arg(env, company, "company", &co) && mcj_arg(env, city, "city", &ci)) {
-        mc_profile profile = {n, e, co, ci};
-        mc_account *account = NULL;
-        mc_error err = MC_ERROR_INIT;
-        mc_status st = mc_auth_complete_profile(mcj_handle(h)->client, &profile, &account, &err);
-        obj = account_result(env, st, account, &err);
-    }
-    free(n);
-    free(e);
-    free(co);
-    free(ci);
-    return obj;
-}
-
-jobject mcj_set_intent(JNIEnv *env, jclass cls, jlong h, jint intent, jstring industry,
-                       jint employees, jstring timeline, jlong budget_paise)
-{
-    (void)cls;
-    char *ind = NULL, *tl = NULL;
-    jobject obj = NULL;
-    if (mcj_arg(env, industry, "industry", &ind) && mcj_arg(env, timeline, "timeline", &tl)) {
-        mc_intent_details details = {(mc_intent)intent, ind, (int32_t)employees, tl,
-                                     (int64_t)budget_paise};
-        mc_account *account = NULL;
-        mc_error err = MC_ERROR_INIT;
-        mc_status st = mc_auth_set_intent(mcj_handle(h)->client, &details, &account, &err);
-        obj = account_result(env, st, account, &err);
-    }
-    free(ind);
-    free(tl);
-    return obj;
-}
-
-jboolean mcj_is_signed_in(JNIEnv *env, jclass cls, jlong h)
-{
-    (void)env;
-    (void)cls;
-    return (jboolean)mc_auth_is_signed_in(mcj_handle(h)->client);
-}
-
-jobject mcj_account(JNIEnv *env, jclass cls, jlong h)
-{
-    (void)cls;
-    mc_account *account = NULL;
-    mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_account_get(mcj_handle(h)->client, &account, &err);
-    return account_result(env, st, account, &err);
-}
-
-jobject mcj_refresh_account(JNIEnv *env, jclass cls, jlong h)
-{
-    (void)cls;
-    mc_account *account = NULL;
-    mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_account_refresh(mcj_handle(h)->client, &account, &err);
-    return account_result(env, st, account, &err);
-}
-
-void mcj_logout(JNIEnv *env, jclass cls, jlong h)
-{
-    (void)cls;
-    mc_error err = MC_ERROR_INIT;
-    if (mc_auth_logout(mcj_handle(h)->client, &err) != MC_OK)
-        mcj_throw_error(env, &err);
-}
-
-void mcj_register_push_token(JNIEnv *env, jclass cls, jlong h, jint provider, jstring token)
-{
-    (void)cls;
-    char *t = NULL;
-    if (!mcj_arg(env, token, "token", &t))
-        return;
-    mc_error err = MC_ERROR_INIT;
-    mc_status st =
-        mc_push_token_register(mcj_handle(h)->client, (mc_push_provider)provider, t, &err);
-    free(t);
-    if (st != MC_OK)
-        mcj_throw_error(env, &err);
-}
-
-jlong mcj_global_ref_count(JNIEnv *env, jclass cls)
+static jlong global_ref_count(JNIEnv *env, jclass cls)
 {
     (void)env;
     (void)cls;
     return (jlong)mcj_ref_count();
 }
 
-jbyteArray mcj_to_utf8(JNIEnv *env, jclass cls, jstring s)
+static jbyteArray to_utf8(JNIEnv *env, jclass cls, jstring s)
 {
     (void)cls;
     size_t len = 0;
@@ -341,7 +200,7 @@ jbyteArray mcj_to_utf8(JNIEnv *env, jclass cls, jstring s)
     return out;
 }
 
-jstring mcj_from_utf8(JNIEnv *env, jclass cls, jbyteArray bytes)
+static jstring from_utf8(JNIEnv *env, jclass cls, jbyteArray bytes)
 {
     (void)cls;
     if (bytes == NULL)
@@ -357,3 +216,19 @@ jstring mcj_from_utf8(JNIEnv *env, jclass cls, jbyteArray bytes)
     free(buf);
     return s;
 }
+
+static const JNINativeMethod natives[] = {
+    {"open", "(" S S "II" PKG "SecureStorage;" PKG "Logger;" PKG "Clock;)J", (void *)client_open},
+    {"close", "(J)V", (void *)client_close},
+    {"version", "()" S, (void *)version},
+    {"storeSchemaVersion", "()I", (void *)store_schema_version},
+    {"statusName", "(I)" S, (void *)status_name},
+    {"defaultDataDir", "()" S, (void *)default_data_dir},
+    {"now", "(J)J", (void *)client_now},
+    {"normalizePhone", "(" S ")" S, (void *)normalize_phone},
+    {"globalRefCount", "()J", (void *)global_ref_count},
+    {"toUtf8", "(" S ")[B", (void *)to_utf8},
+    {"fromUtf8", "([B)" S, (void *)from_utf8},
+};
+
+const mcj_area mcj_client_area = MCJ_AREA("client", classes, natives);

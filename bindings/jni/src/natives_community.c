@@ -4,6 +4,24 @@
 
 #include "glue.h"
 
+#define S   MCJ_S
+#define PKG MCJ_PKG
+
+static struct {
+    jclass mutation, event, notification, inbox;
+    jmethodID mutation_init, event_init, notification_init, inbox_init;
+} cm;
+
+static const mcj_class_spec classes[] = {
+    {"org/membercore/Mutation", "<init>", "(J" S S S "IIJJI" S S ")V", &cm.mutation,
+     &cm.mutation_init},
+    {"org/membercore/Event", "<init>", "(" S S S S "JJIIIZ)V", &cm.event, &cm.event_init},
+    {"org/membercore/Notification", "<init>", "(" S "I" S S S "JZZ)V", &cm.notification,
+     &cm.notification_init},
+    {"org/membercore/NotificationInbox", "<init>", "([" PKG "Notification;I[I)V", &cm.inbox,
+     &cm.inbox_init},
+};
+
 /* Each element is built in its own local frame, so a long list never piles up references. */
 
 static jobject new_mutation(JNIEnv *env, const void *item)
@@ -18,7 +36,7 @@ static jobject new_mutation(JNIEnv *env, const void *item)
     jstring message = mcj_str(env, m->error_message);
     jobject obj = NULL;
     if (!(*env)->ExceptionCheck(env))
-        obj = (*env)->NewObject(env, mcj.mutation, mcj.mutation_init, (jlong)m->mutation_id, kind,
+        obj = (*env)->NewObject(env, cm.mutation, cm.mutation_init, (jlong)m->mutation_id, kind,
                                 entity_id, payload, (jint)m->state, (jint)m->attempts,
                                 (jlong)m->created_at_ms, (jlong)m->next_attempt_ms,
                                 (jint)m->error_code, server_code, message);
@@ -36,7 +54,7 @@ static jobject new_event(JNIEnv *env, const void *item)
     jstring description = mcj_str(env, e->description);
     jobject obj = NULL;
     if (!(*env)->ExceptionCheck(env))
-        obj = (*env)->NewObject(env, mcj.event, mcj.event_init, id, building_id, title, description,
+        obj = (*env)->NewObject(env, cm.event, cm.event_init, id, building_id, title, description,
                                 (jlong)e->starts_at_ms, (jlong)e->ends_at_ms, (jint)e->capacity,
                                 (jint)e->going_count, (jint)e->my_rsvp, (jboolean)e->pending);
     return (*env)->PopLocalFrame(env, obj);
@@ -53,13 +71,13 @@ static jobject new_notification(JNIEnv *env, const void *item)
     jstring deep_link = mcj_str(env, n->deep_link);
     jobject obj = NULL;
     if (!(*env)->ExceptionCheck(env))
-        obj = (*env)->NewObject(env, mcj.notification, mcj.notification_init, id, (jint)n->category,
+        obj = (*env)->NewObject(env, cm.notification, cm.notification_init, id, (jint)n->category,
                                 title, body, deep_link, (jlong)n->created_at_ms, (jboolean)n->read,
                                 (jboolean)n->pending);
     return (*env)->PopLocalFrame(env, obj);
 }
 
-jobjectArray mcj_outbox(JNIEnv *env, jclass cls, jlong h)
+static jobjectArray outbox(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
     mc_mutation_list *list = NULL;
@@ -69,13 +87,13 @@ jobjectArray mcj_outbox(JNIEnv *env, jclass cls, jlong h)
         mcj_throw_error(env, &err);
         return NULL;
     }
-    jobjectArray array = mcj_build_array(env, mcj.mutation, list->items, sizeof *list->items,
+    jobjectArray array = mcj_build_array(env, cm.mutation, list->items, sizeof *list->items,
                                          list->count, new_mutation);
     mc_mutation_list_free(list);
     return array;
 }
 
-void mcj_dismiss_mutation(JNIEnv *env, jclass cls, jlong h, jlong mutation_id)
+static void dismiss_mutation(JNIEnv *env, jclass cls, jlong h, jlong mutation_id)
 {
     (void)cls;
     mc_error err = MC_ERROR_INIT;
@@ -83,7 +101,7 @@ void mcj_dismiss_mutation(JNIEnv *env, jclass cls, jlong h, jlong mutation_id)
         mcj_throw_error(env, &err);
 }
 
-jobjectArray mcj_events(JNIEnv *env, jclass cls, jlong h, jlong from_ms)
+static jobjectArray events(JNIEnv *env, jclass cls, jlong h, jlong from_ms)
 {
     (void)cls;
     mc_event_list *list = NULL;
@@ -94,12 +112,12 @@ jobjectArray mcj_events(JNIEnv *env, jclass cls, jlong h, jlong from_ms)
         return NULL;
     }
     jobjectArray array =
-        mcj_build_array(env, mcj.event, list->items, sizeof *list->items, list->count, new_event);
+        mcj_build_array(env, cm.event, list->items, sizeof *list->items, list->count, new_event);
     mc_event_list_free(list);
     return array;
 }
 
-void mcj_rsvp(JNIEnv *env, jclass cls, jlong h, jstring event_id, jint rsvp)
+static void rsvp(JNIEnv *env, jclass cls, jlong h, jstring event_id, jint rsvp)
 {
     (void)cls;
     char *id = NULL;
@@ -112,7 +130,7 @@ void mcj_rsvp(JNIEnv *env, jclass cls, jlong h, jstring event_id, jint rsvp)
         mcj_throw_error(env, &err);
 }
 
-jobject mcj_notifications(JNIEnv *env, jclass cls, jlong h, jboolean unread_only)
+static jobject notifications(JNIEnv *env, jclass cls, jlong h, jboolean unread_only)
 {
     (void)cls;
     mc_notification_list *list = NULL;
@@ -123,7 +141,7 @@ jobject mcj_notifications(JNIEnv *env, jclass cls, jlong h, jboolean unread_only
         mcj_throw_error(env, &err);
         return NULL;
     }
-    jobjectArray array = mcj_build_array(env, mcj.notification, list->items, sizeof *list->items,
+    jobjectArray array = mcj_build_array(env, cm.notification, list->items, sizeof *list->items,
                                          list->count, new_notification);
     jobject inbox = NULL;
     jintArray unread = array ? (*env)->NewIntArray(env, MC_NOTIFY_CATEGORY_COUNT) : NULL;
@@ -132,7 +150,7 @@ jobject mcj_notifications(JNIEnv *env, jclass cls, jlong h, jboolean unread_only
         for (int i = 0; i < MC_NOTIFY_CATEGORY_COUNT; i++)
             counts[i] = (jint)list->unread_by_category[i];
         (*env)->SetIntArrayRegion(env, unread, 0, MC_NOTIFY_CATEGORY_COUNT, counts);
-        inbox = (*env)->NewObject(env, mcj.inbox, mcj.inbox_init, array, (jint)list->unread_total,
+        inbox = (*env)->NewObject(env, cm.inbox, cm.inbox_init, array, (jint)list->unread_total,
                                   unread);
     }
     mc_notification_list_free(list);
@@ -141,7 +159,7 @@ jobject mcj_notifications(JNIEnv *env, jclass cls, jlong h, jboolean unread_only
     return inbox;
 }
 
-void mcj_mark_notification_read(JNIEnv *env, jclass cls, jlong h, jstring notification_id)
+static void mark_notification_read(JNIEnv *env, jclass cls, jlong h, jstring notification_id)
 {
     (void)cls;
     char *id = NULL;
@@ -153,3 +171,14 @@ void mcj_mark_notification_read(JNIEnv *env, jclass cls, jlong h, jstring notifi
     if (st != MC_OK)
         mcj_throw_error(env, &err);
 }
+
+static const JNINativeMethod natives[] = {
+    {"outbox", "(J)[" PKG "Mutation;", (void *)outbox},
+    {"dismissMutation", "(JJ)V", (void *)dismiss_mutation},
+    {"events", "(JJ)[" PKG "Event;", (void *)events},
+    {"rsvp", "(J" S "I)V", (void *)rsvp},
+    {"notifications", "(JZ)" PKG "NotificationInbox;", (void *)notifications},
+    {"markNotificationRead", "(J" S ")V", (void *)mark_notification_read},
+};
+
+const mcj_area mcj_community_area = MCJ_AREA("community", classes, natives);

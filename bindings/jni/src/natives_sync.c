@@ -4,7 +4,39 @@
 
 #include "glue.h"
 
-jobject mcj_sync_status(JNIEnv *env, jclass cls, jlong h)
+#define S   MCJ_S
+#define PKG MCJ_PKG
+
+static struct {
+    jclass sync_status, sync_report, sync_failed, registration, runnable;
+    jmethodID sync_status_init, sync_report_init, sync_failed_init;
+    jmethodID registration_dispatch; /* ListenerRegistration.dispatch(...) */
+    jmethodID runnable_run;          /* java.lang.Runnable.run() */
+} sy;
+
+static const mcj_class_spec classes[] = {
+    {"org/membercore/SyncStatus", "<init>", "(IZIIJJI" S ")V", &sy.sync_status,
+     &sy.sync_status_init},
+    {"org/membercore/SyncReport", "<init>", "(IIIIZ)V", &sy.sync_report, &sy.sync_report_init},
+    {"org/membercore/SyncFailedException", "<init>", "(I" S "III" S PKG "SyncReport;)V",
+     &sy.sync_failed, &sy.sync_failed_init},
+    {"org/membercore/ListenerRegistration", "dispatch", "(IIJ" S S "I" S S "JJ)V", &sy.registration,
+     &sy.registration_dispatch},
+    {"java/lang/Runnable", "run", "()V", &sy.runnable, &sy.runnable_run},
+};
+
+/* ---- C -> Java ------------------------------------------------------------------------- */
+
+static jobject new_sync_report(JNIEnv *env, const mc_sync_report *r)
+{
+    return (*env)->NewObject(env, sy.sync_report, sy.sync_report_init, (jint)r->pushed,
+                             (jint)r->rejected, (jint)r->pulled, (jint)r->changed_kinds,
+                             (jboolean)r->reset);
+}
+
+/* ---- the natives ----------------------------------------------------------------------- */
+
+static jobject sync_status(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
     mc_sync_status s;
@@ -17,27 +49,27 @@ jobject mcj_sync_status(JNIEnv *env, jclass cls, jlong h)
     jstring message = mcj_str(env, s.last_error_message);
     if (message == NULL)
         return NULL;
-    return (*env)->NewObject(env, mcj.sync_status, mcj.sync_status_init, (jint)s.state,
+    return (*env)->NewObject(env, sy.sync_status, sy.sync_status_init, (jint)s.state,
                              (jboolean)s.running, (jint)s.queue_depth, (jint)s.rejected_count,
                              (jlong)s.last_sync_ms, (jlong)s.next_attempt_ms, (jint)s.last_error,
                              message);
 }
 
-jobject mcj_sync_once(JNIEnv *env, jclass cls, jlong h)
+static jobject sync_once(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
     mc_sync_report report;
     memset(&report, 0, sizeof report);
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_sync_once(mcj_handle(h)->client, &report, &err);
-    jobject r = mcj_new_sync_report(env, &report);
+    jobject r = new_sync_report(env, &report);
     if (st == MC_OK || r == NULL)
         return r;
     /* A SyncFailedException carrying what was done before the error. */
     jstring message = mcj_str(env, err.message[0] ? err.message : mc_status_name(err.code));
     jstring server_code = message ? mcj_str(env, err.server_code) : NULL;
     if (server_code != NULL) {
-        jobject ex = (*env)->NewObject(env, mcj.sync_failed, mcj.sync_failed_init, (jint)err.code,
+        jobject ex = (*env)->NewObject(env, sy.sync_failed, sy.sync_failed_init, (jint)err.code,
                                        message, (jint)err.http_status, (jint)err.retry_after_s,
                                        (jint)err.attempts_left, server_code, r);
         if (ex != NULL)
@@ -46,7 +78,7 @@ jobject mcj_sync_once(JNIEnv *env, jclass cls, jlong h)
     return NULL;
 }
 
-void mcj_sync_start(JNIEnv *env, jclass cls, jlong h)
+static void sync_start(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
     mc_error err = MC_ERROR_INIT;
@@ -54,35 +86,35 @@ void mcj_sync_start(JNIEnv *env, jclass cls, jlong h)
         mcj_throw_error(env, &err);
 }
 
-void mcj_sync_stop(JNIEnv *env, jclass cls, jlong h)
+static void sync_stop(JNIEnv *env, jclass cls, jlong h)
 {
     (void)env;
     (void)cls;
     mc_sync_stop(mcj_handle(h)->client);
 }
 
-void mcj_sync_trigger(JNIEnv *env, jclass cls, jlong h)
+static void sync_trigger(JNIEnv *env, jclass cls, jlong h)
 {
     (void)env;
     (void)cls;
     mc_sync_trigger(mcj_handle(h)->client);
 }
 
-void mcj_sync_pause(JNIEnv *env, jclass cls, jlong h)
+static void sync_pause(JNIEnv *env, jclass cls, jlong h)
 {
     (void)env;
     (void)cls;
     mc_sync_pause(mcj_handle(h)->client);
 }
 
-void mcj_sync_resume(JNIEnv *env, jclass cls, jlong h)
+static void sync_resume(JNIEnv *env, jclass cls, jlong h)
 {
     (void)env;
     (void)cls;
     mc_sync_resume(mcj_handle(h)->client);
 }
 
-void mcj_sync_set_reachable(JNIEnv *env, jclass cls, jlong h, jboolean reachable)
+static void sync_set_reachable(JNIEnv *env, jclass cls, jlong h, jboolean reachable)
 {
     (void)env;
     (void)cls;
@@ -115,7 +147,7 @@ static void on_sync_event(void *context, const mc_sync_event *ev)
     if (!(*env)->ExceptionCheck(env)) {
         const mcj_listener *outer = tl_running;
         tl_running = l;
-        (*env)->CallVoidMethod(env, l->registration, mcj.registration_dispatch, (jint)ev->type,
+        (*env)->CallVoidMethod(env, l->registration, sy.registration_dispatch, (jint)ev->type,
                                (jint)ev->kinds, (jlong)ev->mutation_id, mutation_kind, entity_id,
                                (jint)ev->code, server_code, message, (jlong)ev->done,
                                (jlong)ev->total);
@@ -128,8 +160,8 @@ static void on_sync_event(void *context, const mc_sync_event *ev)
     (*env)->PopLocalFrame(env, NULL);
 }
 
-jlong mcj_add_listener(JNIEnv *env, jclass cls, jlong h, jint types, jint delivery,
-                       jobject registration)
+static jlong add_listener(JNIEnv *env, jclass cls, jlong h, jint types, jint delivery,
+                          jobject registration)
 {
     (void)cls;
     mcj_client *jc = mcj_handle(h);
@@ -175,7 +207,7 @@ jlong mcj_add_listener(JNIEnv *env, jclass cls, jlong h, jint types, jint delive
     return (jlong)token;
 }
 
-void mcj_remove_listener(JNIEnv *env, jclass cls, jlong h, jlong token)
+static void remove_listener(JNIEnv *env, jclass cls, jlong h, jlong token)
 {
     (void)cls;
     mcj_client *jc = mcj_handle(h);
@@ -207,7 +239,7 @@ void mcj_remove_listener(JNIEnv *env, jclass cls, jlong h, jlong token)
         mcj_throw_error(env, &err);
 }
 
-jint mcj_deliver_queued(JNIEnv *env, jclass cls, jlong h)
+static jint deliver_queued(JNIEnv *env, jclass cls, jlong h)
 {
     (void)env;
     (void)cls;
@@ -229,13 +261,13 @@ void mcj_on_wakeup(void *context)
     jobject runnable = jc->wakeup ? (*env)->NewLocalRef(env, jc->wakeup) : NULL;
     pthread_mutex_unlock(&jc->lock);
     if (runnable != NULL)
-        (*env)->CallVoidMethod(env, runnable, mcj.runnable_run);
+        (*env)->CallVoidMethod(env, runnable, sy.runnable_run);
     if ((*env)->ExceptionCheck(env))
         (*env)->ExceptionClear(env);
     (*env)->PopLocalFrame(env, NULL);
 }
 
-void mcj_set_wakeup(JNIEnv *env, jclass cls, jlong h, jobject runnable)
+static void set_wakeup(JNIEnv *env, jclass cls, jlong h, jobject runnable)
 {
     (void)cls;
     mcj_client *jc = mcj_handle(h);
@@ -273,3 +305,20 @@ void mcj_release_listeners(JNIEnv *env, mcj_client *jc)
     free_chain(env, graveyard);
     mcj_ref_delete(env, wakeup);
 }
+
+static const JNINativeMethod natives[] = {
+    {"syncStatus", "(J)" PKG "SyncStatus;", (void *)sync_status},
+    {"syncOnce", "(J)" PKG "SyncReport;", (void *)sync_once},
+    {"syncStart", "(J)V", (void *)sync_start},
+    {"syncStop", "(J)V", (void *)sync_stop},
+    {"syncTrigger", "(J)V", (void *)sync_trigger},
+    {"syncPause", "(J)V", (void *)sync_pause},
+    {"syncResume", "(J)V", (void *)sync_resume},
+    {"syncSetReachable", "(JZ)V", (void *)sync_set_reachable},
+    {"addListener", "(JII" PKG "ListenerRegistration;)J", (void *)add_listener},
+    {"removeListener", "(JJ)V", (void *)remove_listener},
+    {"deliverQueued", "(J)I", (void *)deliver_queued},
+    {"setWakeup", "(JLjava/lang/Runnable;)V", (void *)set_wakeup},
+};
+
+const mcj_area mcj_sync_area = MCJ_AREA("sync", classes, natives);

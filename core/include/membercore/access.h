@@ -25,14 +25,24 @@ extern "C" {
 /* Bytes needed for any payload the core makes, NUL included. */
 #define MC_ACCESS_PAYLOAD_MAX 64
 
+/* What a credential opens the door for. */
+typedef enum mc_credential_kind {
+    MC_CREDENTIAL_UNKNOWN = 0,       /* a kind newer than this library */
+    MC_CREDENTIAL_PASS = 1,          /* a day pass (pass_id) */
+    MC_CREDENTIAL_BOOKING_GUEST = 2, /* a meeting-room booking's guest (reservation_id) */
+} mc_credential_kind;
+
+/* The wire name: "pass", "booking_guest"; "unknown" otherwise. Static string; any thread. */
+const char *mc_credential_kind_name(mc_credential_kind kind);
+
 typedef struct mc_credential {
     char *id;
-    char *kind; /* "pass" or "booking_guest" */
+    mc_credential_kind kind;
     char *building_id;
     int64_t valid_from_ms;
     int64_t valid_until_ms;
-    char *pass_id;        /* "" unless kind is "pass" */
-    char *reservation_id; /* "" unless kind is "booking_guest" */
+    char *pass_id;        /* "" unless kind is MC_CREDENTIAL_PASS */
+    char *reservation_id; /* "" unless kind is MC_CREDENTIAL_BOOKING_GUEST */
 } mc_credential;
 
 typedef struct mc_credential_list {

@@ -109,13 +109,24 @@ mc_status mc_invoice_pay(mc_client *client, const char *invoice_id, mc_order **o
 mc_status mc_invoice_confirm_payment(mc_client *client, const char *order_id,
                                      const char *payment_id, const char *signature, mc_error *err);
 
+typedef enum mc_pass_status {
+    MC_PASS_UNKNOWN = 0,  /* a status newer than this library */
+    MC_PASS_HELD = 1,     /* bought, not paid yet: the invoice is open */
+    MC_PASS_ACTIVE = 2,   /* paid: its credential opens the door on the date */
+    MC_PASS_RELEASED = 3, /* the hold lapsed or was cancelled */
+} mc_pass_status;
+
+/* The wire name: "held", "active", "released"; "unknown" otherwise. Static string; any
+ * thread. */
+const char *mc_pass_status_name(mc_pass_status status);
+
 typedef struct mc_pass {
     char *id;
     char *building_id;
     char *date;         /* building-local */
     char *holder_name;  /* "" for the buyer */
     char *holder_email; /* "" for the buyer */
-    char *status;       /* "held", "active", "released" */
+    mc_pass_status status;
     char *invoice_id;
     char *credential_id; /* "" until active; see membercore/access.h */
 } mc_pass;
@@ -143,10 +154,23 @@ typedef struct mc_invoice_line {
     int64_t amount_paise;
 } mc_invoice_line;
 
+typedef enum mc_invoice_status {
+    MC_INVOICE_UNKNOWN = 0, /* a status newer than this library */
+    MC_INVOICE_DRAFT = 1,
+    MC_INVOICE_ISSUED = 2, /* payable */
+    MC_INVOICE_PAID = 3,
+    MC_INVOICE_OVERDUE = 4, /* payable */
+    MC_INVOICE_VOID = 5,
+} mc_invoice_status;
+
+/* The wire name: "draft", "issued", "paid", "overdue", "void"; "unknown" otherwise. Static
+ * string; any thread. */
+const char *mc_invoice_status_name(mc_invoice_status status);
+
 typedef struct mc_invoice {
     char *id;
     char *number;
-    char *status; /* "draft", "issued", "paid", "overdue", "void" */
+    mc_invoice_status status;
     mc_invoice_line *lines;
     size_t line_count;
     int64_t subtotal_paise;
@@ -176,8 +200,17 @@ void mc_invoice_list_free(mc_invoice_list *list);
 mc_status mc_invoices_page(mc_client *client, const mc_page *page, mc_invoice_list **out,
                            mc_error *err);
 
+typedef enum mc_membership_status {
+    MC_MEMBERSHIP_UNKNOWN = 0, /* a status newer than this library */
+    MC_MEMBERSHIP_NONE = 1,    /* an on-demand user: no membership */
+    MC_MEMBERSHIP_ACTIVE = 2,
+} mc_membership_status;
+
+/* The wire name: "none", "active"; "unknown" otherwise. Static string; any thread. */
+const char *mc_membership_status_name(mc_membership_status status);
+
 typedef struct mc_membership {
-    char *status; /* "active" or "none" */
+    mc_membership_status status;
     char *plan;
     char *company_id;
     char *building_id;
@@ -186,7 +219,7 @@ typedef struct mc_membership {
     char *contract_end;
 } mc_membership;
 
-/* The member's membership from the local store ("none" for on-demand users).
+/* The member's membership from the local store (MC_MEMBERSHIP_NONE for on-demand users).
  * Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
 mc_status mc_membership_get(mc_client *client, mc_membership **out, mc_error *err);
 void mc_membership_free(mc_membership *membership);

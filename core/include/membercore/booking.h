@@ -93,6 +93,7 @@ typedef enum mc_booking_status {
     MC_BOOKING_PENDING_PAYMENT = 1, /* Razorpay order open; the slot is held 15 minutes */
     MC_BOOKING_CONFIRMED = 2,
     MC_BOOKING_CANCELLED = 3,
+    MC_BOOKING_UNKNOWN = 4, /* a status newer than this library */
 } mc_booking_status;
 
 typedef struct mc_guest {
@@ -173,10 +174,14 @@ mc_status mc_booking_confirm_payment(mc_client *client, const char *booking_id,
 /*
  * Cancel a booking: recorded at once (shown cancelled, pending) and queued.
  * Credits are refunded by the server when cancelled before the building's
- * cut-off. Errors: MC_ERR_INVALID_ARG, MC_ERR_NOT_FOUND, MC_ERR_STATE
- * (already cancelled, or over), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ * cut-off. On success *out (if out is not NULL) is the booking as now shown
+ * (MC_BOOKING_CANCELLED, pending), the caller's to free with mc_booking_free();
+ * cancelling a booking whose cancellation is still pending returns it again.
+ * Errors: MC_ERR_INVALID_ARG, MC_ERR_NOT_FOUND, MC_ERR_STATE (already
+ * cancelled, or over), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Any thread.
  */
-mc_status mc_booking_cancel(mc_client *client, const char *booking_id, mc_error *err);
+mc_status mc_booking_cancel(mc_client *client, const char *booking_id, mc_booking **out,
+                            mc_error *err);
 
 typedef struct mc_booking_list {
     mc_booking *items; /* soonest first */

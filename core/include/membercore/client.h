@@ -2,7 +2,7 @@
  * membercore/client.h - opening the library: configuration and the client handle.
  *
  * Start here. A host (an app, memberctl, a test) fills an mc_config, opens one
- * mc_client over a data directory, uses it from any thread, and closes it:
+ * mc_client over a data directory, uses it from any thread, and frees it:
  *
  *     mc_config cfg;
  *     mc_config_init(&cfg);
@@ -13,7 +13,16 @@
  *     if (mc_client_open(&cfg, &client, &err) != MC_OK)
  *         show(err.message);
  *     ...
- *     mc_client_close(client);
+ *     mc_client_free(client);
+ *
+ * Life cycle. mc_client_close() may be called from any thread at any time,
+ * even while other threads are inside calls of the client: from then on every
+ * call that starts fails at once with MC_ERR_STATE ("the client is closed"),
+ * close waits for the calls already in flight to return, stops sync and
+ * closes the store. The handle's memory stays valid until mc_client_free(),
+ * so a binding can close at any time and free in its finalizer, when no call
+ * can start any more. A host that owns the handle alone just calls
+ * mc_client_free() (it closes first).
  *
  * The data directory holds the local SQLite store (membercore.db, WAL mode)
  * and, on Linux, the secure-storage files. The next header to read is
@@ -22,6 +31,7 @@
 #ifndef MEMBERCORE_CLIENT_H
 #define MEMBERCORE_CLIENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "membercore/error.h"
@@ -31,7 +41,9 @@
 extern "C" {
 #endif
 
-/* The opaque client handle. Thread-safe: calls are serialised where needed. */
+/* The opaque client handle. Thread-safe: calls are serialised where needed, and
+ * every call counts itself in and out so that mc_client_close() can wait for
+ * the calls in flight. */
 typedef struct mc_client mc_client;
 
 /* Milliseconds since the Unix epoch, UTC. */
@@ -66,22 +78,50 @@ typedef struct mc_config {
     mc_platform platform;
 } mc_config;
 
-/* Fill cfg with the defaults (all NULL, timeouts 5000/15000 ms). */
+/* Fill cfg with the defaults (all NULL, timeouts 5000/15000 ms). NULL: no-op.
+ * Any thread. */
 void mc_config_init(mc_config *cfg);
 
 /*
  * Open a client over cfg->data_dir, creating the directory (and any missing
  * parents, mode 0700) and the store if needed and migrating an older store forward (never deleting
- * data). On success *out is the caller's; release it with mc_client_close(). Errors:
+ * data). On success *out is the caller's; release it with mc_client_free(). Errors:
  * MC_ERR_INVALID_ARG (cfg, out, data_dir, timeouts, server_url), MC_ERR_STORAGE (directory or
  * database unusable, or a store written by a newer version of this library), MC_ERR_NO_MEMORY. Any
  * thread.
  */
 mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err);
 
-/* Close the client and free everything it holds. NULL is accepted. Call it
- * once, after every other call on this client has returned. */
+/*
+ * Close the client: calls that start from now on fail at once with MC_ERR_STATE
+ * ("the client is closed"); close waits for the calls in flight on other threads
+ * to return (a network call may take up to its request timeout), stops the sync
+ * thread (a round in progress finishes first; listeners that call into the
+ * client meanwhile get MC_ERR_STATE) and closes the store. The handle itself
+ * stays valid (every call on it fails) until mc_client_free(). Any thread, any
+ * number of times; NULL is a no-op. A second close while one is under way on
+ * another thread waits for it.
+ *
+ * Called from inside a call of this client on the same thread (a listener
+ * run by mc_sync_deliver_queued() or by a local write) or from the sync thread
+ * (an IMMEDIATE listener), close cannot wait for itself: it refuses new calls,
+ * asks the sync thread to stop and returns; the store is closed by the next
+ * mc_client_close() or mc_client_free() made outside any call of the client.
+ */
 void mc_client_close(mc_client *client);
+
+/* True once mc_client_close() (or mc_client_free()) has begun; true for NULL.
+ * Any thread. */
+bool mc_client_is_closed(mc_client *client);
+
+/*
+ * Close the client (as mc_client_close(), waiting for calls in flight) and
+ * free the handle. NULL is a no-op. Call it once, when no call of this client
+ * can start any more (a binding's finalizer or deinit), from any thread but not
+ * from inside a call or listener of this same client (it would have to free
+ * the memory under that call: it logs an error and leaks the handle instead).
+ */
+void mc_client_free(mc_client *client);
 
 /* Now, in ms since the epoch, by the client's clock (mc_config.clock, or the
  * system's): what "now" means for the core's reads, e.g. mc_events_list.
@@ -91,7 +131,7 @@ int64_t mc_client_now(mc_client *client);
 /* The library version, "MAJOR.MINOR.PATCH". Static string; any thread. */
 const char *mc_version(void);
 
-/* The schema version of the local store this library writes. */
+/* The schema version of the local store this library writes. Any thread. */
 int mc_store_schema_version(void);
 
 #ifdef __cplusplus

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "access/codes.h"
+#include "access/kinds.h"
 #include "account/account.h"
 #include "handle/handle.h"
 #include "crypto/crypto.h"
@@ -38,7 +39,6 @@ static const char secret_sql[] =
 static void credential_clear(mc_credential *cr)
 {
     free(cr->id);
-    free(cr->kind);
     free(cr->building_id);
     free(cr->pass_id);
     free(cr->reservation_id);
@@ -61,12 +61,12 @@ static bool read_credential(sqlite3_stmt *row, void *item, void *context)
     mc_credential *cr = item;
     cr->valid_from_ms = sqlite3_column_int64(row, 0);
     cr->id = mci_strdup(mci_column_text(row, 1));
-    cr->kind = mci_strdup(mci_column_text(row, 2));
+    cr->kind = mci_credential_kind_parse((const char *)sqlite3_column_text(row, 2));
     cr->building_id = mci_strdup(mci_column_text(row, 3));
     cr->valid_until_ms = sqlite3_column_int64(row, 4);
     cr->pass_id = mci_strdup(mci_column_text(row, 5));
     cr->reservation_id = mci_strdup(mci_column_text(row, 6));
-    return cr->id && cr->kind && cr->building_id && cr->pass_id && cr->reservation_id;
+    return cr->id && cr->building_id && cr->pass_id && cr->reservation_id;
 }
 
 static void bind_now(sqlite3_stmt *stmt, void *context)
@@ -99,6 +99,7 @@ static mc_status list_credentials(mc_client *c, const mci_page *page, mc_credent
 mc_status mc_credentials_page(mc_client *c, const mc_page *page, mc_credential_list **out,
                               mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -112,6 +113,7 @@ mc_status mc_credentials_page(mc_client *c, const mc_page *page, mc_credential_l
 
 mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -166,6 +168,7 @@ static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *f
 mc_status mc_credential_payload(mc_client *c, const char *credential_id, char *out, size_t out_cap,
                                 int64_t *refresh_at_ms, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (refresh_at_ms != NULL)
         *refresh_at_ms = 0;
     if (out != NULL && out_cap > 0)

@@ -18,6 +18,14 @@ mc_status mci_session_token(mc_client *c, char token[MCI_TOKEN_MAX], mc_error *e
                          mc_status_name(st));
 }
 
+bool mci_session_signed_in(mc_client *c)
+{
+    char token[MCI_TOKEN_MAX];
+    bool signed_in = mci_session_token(c, token, NULL) == MC_OK;
+    memset(token, 0, sizeof token);
+    return signed_in;
+}
+
 mc_status mci_session_save(mc_client *c, const char *token, mc_error *err)
 {
     if (strlen(token) >= MCI_TOKEN_MAX)

@@ -16,6 +16,9 @@
 /* The current token into token; MC_ERR_UNAUTHORIZED when nobody is signed in. */
 mc_status mci_session_token(mc_client *client, char token[MCI_TOKEN_MAX], mc_error *err);
 
+/* Whether a session token is kept (mc_auth_is_signed_in without the call guard). */
+bool mci_session_signed_in(mc_client *client);
+
 /* Keep token as the current session. */
 mc_status mci_session_save(mc_client *client, const char *token, mc_error *err);
 

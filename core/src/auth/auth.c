@@ -25,6 +25,7 @@
 
 mc_status mc_auth_request_otp(mc_client *c, const char *phone, mc_otp_request *out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (out == NULL)
@@ -62,6 +63,7 @@ mc_status mc_auth_request_otp(mc_client *c, const char *phone, mc_otp_request *o
 
 mc_status mc_auth_pending_phone(mc_client *c, char *out, size_t out_cap, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (out == NULL || out_cap < MC_PHONE_MAX)
@@ -102,6 +104,7 @@ static mc_status keep_account(mc_client *c, const cJSON *answer, mc_account **ou
 mc_status mc_auth_verify_otp(mc_client *c, const char *code, bool *new_user, mc_account **out,
                              mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL)
@@ -201,6 +204,7 @@ static mc_status put_and_keep(mc_client *c, const char *path, cJSON *body, mc_ac
 mc_status mc_auth_complete_profile(mc_client *c, const mc_profile *profile, mc_account **out,
                                    mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL)
@@ -224,6 +228,7 @@ mc_status mc_auth_complete_profile(mc_client *c, const mc_profile *profile, mc_a
 mc_status mc_auth_set_intent(mc_client *c, const mc_intent_details *details, mc_account **out,
                              mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL)
@@ -251,20 +256,17 @@ mc_status mc_auth_set_intent(mc_client *c, const mc_intent_details *details, mc_
 
 bool mc_auth_is_signed_in(mc_client *c)
 {
-    if (c == NULL)
-        return false;
-    char token[MCI_TOKEN_MAX];
-    bool signed_in = mci_session_token(c, token, NULL) == MC_OK;
-    memset(token, 0, sizeof token);
-    return signed_in;
+    MCI_ENTER_OR(c, false);
+    return mci_session_signed_in(c);
 }
 
 mc_status mc_account_get(mc_client *c, mc_account **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    if (!mc_auth_is_signed_in(c))
+    if (!mci_session_signed_in(c))
         return mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin_any(c->readers, &r, err);
@@ -278,6 +280,7 @@ mc_status mc_account_get(mc_client *c, mc_account **out, mc_error *err)
 
 mc_status mc_account_refresh(mc_client *c, mc_account **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL)
@@ -292,6 +295,7 @@ mc_status mc_account_refresh(mc_client *c, mc_account **out, mc_error *err)
 
 mc_status mc_auth_logout(mc_client *c, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     char token[MCI_TOKEN_MAX];

@@ -9,6 +9,7 @@
 #include "account/account.h"
 #include "account/session.h"
 #include "billing/billing.h"
+#include "billing/states.h"
 #include "handle/handle.h"
 #include "read/items.h"
 #include "membercore/billing.h"
@@ -88,6 +89,7 @@ static bool id_ok(const char *id)
 
 mc_status mc_invoice_pay(mc_client *c, const char *invoice_id, mc_order **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL || out == NULL)
@@ -118,6 +120,7 @@ mc_status mc_invoice_pay(mc_client *c, const char *invoice_id, mc_order **out, m
 mc_status mc_invoice_confirm_payment(mc_client *c, const char *order_id, const char *payment_id,
                                      const char *signature, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     const char *fields[] = {"order_id", "payment_id", "signature"};
@@ -155,7 +158,6 @@ void mc_invoice_list_free(mc_invoice_list *list)
         mc_invoice *inv = &list->items[i];
         free(inv->id);
         free(inv->number);
-        free(inv->status);
         for (size_t k = 0; k < inv->line_count; k++)
             free(inv->lines[k].description);
         free(inv->lines);
@@ -202,14 +204,14 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     inv->issued_at_ms = sqlite3_column_int64(row, 0);
     inv->id = mci_strdup(mci_column_text(row, 1));
     inv->number = mci_strdup(mci_column_text(row, 2));
-    inv->status = mci_strdup(mci_column_text(row, 3));
+    inv->status = mci_invoice_status_parse(mci_column_text(row, 3));
     inv->subtotal_paise = sqlite3_column_int64(row, 4);
     inv->discount_paise = sqlite3_column_int64(row, 5);
     inv->gst_paise = sqlite3_column_int64(row, 6);
     inv->total_paise = sqlite3_column_int64(row, 7);
     inv->due_at_ms = sqlite3_column_int64(row, 8);
     inv->paid_at_ms = sqlite3_column_int64(row, 9);
-    return read_lines(mci_column_text(row, 10), inv) && inv->id && inv->number && inv->status;
+    return read_lines(mci_column_text(row, 10), inv) && inv->id && inv->number;
 }
 
 static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_list **out,
@@ -235,6 +237,7 @@ static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_li
 
 mc_status mc_invoices_page(mc_client *c, const mc_page *page, mc_invoice_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -248,6 +251,7 @@ mc_status mc_invoices_page(mc_client *c, const mc_page *page, mc_invoice_list **
 
 mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -260,8 +264,8 @@ void mc_membership_free(mc_membership *m)
 {
     if (m == NULL)
         return;
-    char **strings[] = {&m->status, &m->plan,           &m->company_id,  &m->building_id,
-                        &m->seat,   &m->contract_start, &m->contract_end};
+    char **strings[] = {&m->plan, &m->company_id,     &m->building_id,
+                        &m->seat, &m->contract_start, &m->contract_end};
     for (size_t k = 0; k < sizeof strings / sizeof *strings; k++)
         free(*strings[k]);
     free(m);
@@ -274,19 +278,20 @@ static const mci_list_query membership_query = {
 static bool read_membership(const cJSON *d, void *item)
 {
     mc_membership *m = item;
-    m->status = mci_strdup(mci_json_string(d, "status", "none"));
+    m->status = mci_membership_status_parse(mci_json_string(d, "status", "none"));
     m->plan = mci_strdup(mci_json_string(d, "plan", ""));
     m->company_id = mci_strdup(mci_json_string(d, "company_id", ""));
     m->building_id = mci_strdup(mci_json_string(d, "building_id", ""));
     m->seat = mci_strdup(mci_json_string(d, "seat", ""));
     m->contract_start = mci_strdup(mci_json_string(d, "contract_start", ""));
     m->contract_end = mci_strdup(mci_json_string(d, "contract_end", ""));
-    return m->status && m->plan && m->company_id && m->building_id && m->seat &&
-           m->contract_start && m->contract_end;
+    return m->plan && m->company_id && m->building_id && m->seat && m->contract_start &&
+           m->contract_end;
 }
 
 mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

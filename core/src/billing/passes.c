@@ -12,9 +12,10 @@
 #include "account/session.h"
 #include "rules/email.h"
 #include "billing/billing.h"
-#include "rules/pricing.h"
+#include "billing/states.h"
 #include "catalog/building.h"
 #include "handle/handle.h"
+#include "rules/pricing.h"
 #include "read/items.h"
 #include "membercore/billing.h"
 #include "store/store.h"
@@ -133,6 +134,7 @@ static bool check_rules(const mci_building *b, const mc_cart *cart, const int64_
 
 mc_status mc_passes_quote(mc_client *c, const mc_cart *cart, mc_quote **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -200,6 +202,7 @@ static cJSON *cart_json(const mc_cart *cart, const char *checkout_id)
 
 mc_status mc_passes_checkout(mc_client *c, const mc_cart *cart, mc_order **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL || out == NULL)
@@ -228,8 +231,8 @@ void mc_pass_list_free(mc_pass_list *list)
         return;
     for (size_t i = 0; i < list->count; i++) {
         mc_pass *p = &list->items[i];
-        char **strings[] = {&p->id,           &p->building_id, &p->date,       &p->holder_name,
-                            &p->holder_email, &p->status,      &p->invoice_id, &p->credential_id};
+        char **strings[] = {&p->id,           &p->building_id, &p->date,         &p->holder_name,
+                            &p->holder_email, &p->invoice_id,  &p->credential_id};
         for (size_t k = 0; k < sizeof strings / sizeof *strings; k++)
             free(*strings[k]);
     }
@@ -248,11 +251,13 @@ static bool read_pass(sqlite3_stmt *row, void *item, void *context)
 {
     (void)context;
     mc_pass *p = item;
-    char **fields[] = {&p->date,         &p->id,     &p->building_id, &p->holder_name,
-                       &p->holder_email, &p->status, &p->invoice_id,  &p->credential_id};
+    char **fields[] = {&p->date,         &p->id,         &p->building_id,  &p->holder_name,
+                       &p->holder_email, &p->invoice_id, &p->credential_id};
+    int columns[] = {0, 1, 2, 3, 4, 6, 7};
     bool ok = true;
-    for (int i = 0; i < 8; i++)
-        ok = (*fields[i] = mci_strdup(mci_column_text(row, i))) != NULL && ok;
+    for (int i = 0; i < 7; i++)
+        ok = (*fields[i] = mci_strdup(mci_column_text(row, columns[i]))) != NULL && ok;
+    p->status = mci_pass_status_parse(mci_column_text(row, 5));
     return ok;
 }
 
@@ -277,6 +282,7 @@ static mc_status list_passes(mc_client *c, const mci_page *page, mc_pass_list **
 
 mc_status mc_passes_page(mc_client *c, const mc_page *page, mc_pass_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -290,6 +296,7 @@ mc_status mc_passes_page(mc_client *c, const mc_page *page, mc_pass_list **out, 
 
 mc_status mc_passes_list(mc_client *c, mc_pass_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

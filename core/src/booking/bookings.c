@@ -27,24 +27,24 @@
 #include "sync/outbox.h"
 #include "util/error.h"
 #include "util/json.h"
+#include "util/names.h"
 #include "util/strutil.h"
 
 #define MAX_HOURS  24
 #define MAX_GUESTS 20
 
-static const char *const status_names[] = {"pending", "pending_payment", "confirmed", "cancelled"};
+static const char *const status_names[] = {"pending", "pending_payment", "confirmed", "cancelled",
+                                           "unknown"};
 
 const char *mc_booking_status_name(mc_booking_status status)
 {
-    return (unsigned)status < 4 ? status_names[status] : "unknown";
+    return mci_name_of(status_names, MCI_COUNT(status_names), (int)status);
 }
 
 static mc_booking_status status_from_name(const char *name)
 {
-    for (int i = 0; i < 4; i++)
-        if (strcmp(status_names[i], name) == 0)
-            return (mc_booking_status)i;
-    return MC_BOOKING_PENDING;
+    return (mc_booking_status)mci_value_of(status_names, MCI_COUNT(status_names), name,
+                                           MC_BOOKING_UNKNOWN);
 }
 
 static void booking_clear(mc_booking *b)
@@ -445,6 +445,7 @@ static mc_status online(mc_client *c, const char *path, const cJSON *body, mc_bo
 mc_status mc_booking_create(mc_client *c, const mc_booking_request *request, mc_booking **out,
                             mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL)
@@ -467,6 +468,7 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
                                      const char *payment_id, const char *signature,
                                      mc_booking **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (out != NULL)
         *out = NULL;
     if (c == NULL)
@@ -580,6 +582,7 @@ static mc_status list_bookings(mc_client *c, int64_t from_ms, const mci_page *pa
 mc_status mc_bookings_page(mc_client *c, int64_t from_ms, const mc_page *page,
                            mc_booking_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -593,6 +596,7 @@ mc_status mc_bookings_page(mc_client *c, int64_t from_ms, const mc_page *page,
 
 mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -603,16 +607,23 @@ mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out,
 
 /* ---- Cancelling ----------------------------------------------------------------- */
 
+typedef struct cancel_args {
+    const char *booking_id;
+    mc_booking *cancelled; /* the booking as now shown, when the caller wants it */
+    bool want_booking;
+} cancel_args;
+
 static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool *queued,
                               mc_error *err)
 {
-    const char *booking_id = arg;
+    cancel_args *args = arg;
+    const char *booking_id = args->booking_id;
     mc_booking_list list = {0};
     mci_page all;
     mci_page_all(&all);
     mci_reader writer = {c->db, c->stmts, (char *)user_id}; /* under the client lock */
     mc_status st = read_bookings(&writer, 0, &all, &list, err);
-    const mc_booking *found = NULL;
+    mc_booking *found = NULL;
     for (size_t i = 0; st == MC_OK && i < list.count; i++)
         if (strcmp(list.items[i].id, booking_id) == 0)
             found = &list.items[i];
@@ -634,18 +645,35 @@ static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool
         cJSON_Delete(payload);
         *queued = st == MC_OK;
     }
+    if (st == MC_OK && args->want_booking) { /* hand the row over, shown as cancelled */
+        if ((args->cancelled = malloc(sizeof *args->cancelled)) == NULL)
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        else {
+            *args->cancelled = *found;
+            args->cancelled->status = MC_BOOKING_CANCELLED;
+            args->cancelled->pending = true;
+            memset(found, 0, sizeof *found);
+        }
+    }
     for (size_t i = 0; i < list.count; i++)
         booking_clear(&list.items[i]);
     free(list.items);
     return st;
 }
 
-mc_status mc_booking_cancel(mc_client *c, const char *booking_id, mc_error *err)
+mc_status mc_booking_cancel(mc_client *c, const char *booking_id, mc_booking **out, mc_error *err)
 {
-    if (c == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    MCI_ENTER(c, err);
+    if (out != NULL)
+        *out = NULL;
     if (booking_id == NULL || booking_id[0] == '\0')
         return mci_error_set(err, MC_ERR_INVALID_ARG, "booking_id is required");
-    return mci_sync_write(c, queue_cancel, (void *)booking_id,
-                          MC_KIND_RESERVATION | MC_KIND_ROOM_BUSY, err);
+    cancel_args args = {.booking_id = booking_id, .want_booking = out != NULL};
+    mc_status st =
+        mci_sync_write(c, queue_cancel, &args, MC_KIND_RESERVATION | MC_KIND_ROOM_BUSY, err);
+    if (st == MC_OK && out != NULL)
+        *out = args.cancelled;
+    else
+        mc_booking_free(args.cancelled);
+    return st;
 }

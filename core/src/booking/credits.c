@@ -120,6 +120,7 @@ static mc_status get_credits(mc_client *c, const mci_page *page, mc_credits **ou
 
 mc_status mc_credits_get_page(mc_client *c, const mc_page *page, mc_credits **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -133,6 +134,7 @@ mc_status mc_credits_get_page(mc_client *c, const mc_page *page, mc_credits **ou
 
 mc_status mc_credits_get(mc_client *c, mc_credits **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

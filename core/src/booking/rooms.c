@@ -449,6 +449,7 @@ mc_status mci_rooms_availability(sqlite3 *db, mci_stmt_cache *stmts, const char 
 
 mc_status mc_rooms_search(mc_client *c, const mc_room_query *q, mc_room_search **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

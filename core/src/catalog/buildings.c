@@ -60,6 +60,7 @@ static mc_status add_building(const mci_building *b, void *context, mc_error *er
 
 mc_status mc_buildings_list(mc_client *c, mc_building_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;

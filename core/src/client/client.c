@@ -1,5 +1,6 @@
-/* client/client.c - mc_client_open/close: configuration, the data directory, the store, the
- * sync thread. Above sync: opening starts what closing stops. */
+/* client/client.c - mc_client_open/close/free: configuration, the data directory, the store,
+ * the sync thread. Above sync: opening starts what closing stops; close waits for the calls
+ * in flight (handle/guard.h) and free releases the handle. */
 #include "handle/handle.h"
 
 #include <errno.h>
@@ -37,6 +38,8 @@ mc_status mc_platform_default_data_dir(char *out, size_t out_cap, mc_error *err)
 #endif
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 5000
+
+static void destroy(mc_client *client);
 #define DEFAULT_REQUEST_TIMEOUT_MS 15000
 
 const char *mc_version(void)
@@ -191,6 +194,8 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
     mc_client *c = calloc(1, sizeof *c);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
+    pthread_mutex_init(&c->guard_lock, NULL);
+    pthread_cond_init(&c->guard_changed, NULL);
     pthread_mutex_init(&c->lock, NULL);
     c->data_dir = mci_strdup(cfg->data_dir);
     if (cfg->server_url != NULL) {
@@ -201,7 +206,7 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
             c->server_url[--n] = '\0';
     }
     if (c->data_dir == NULL || (cfg->server_url != NULL && c->server_url == NULL)) {
-        mc_client_close(c);
+        destroy(c);
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
     }
     c->http.base_url = c->server_url;
@@ -215,7 +220,7 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
     } else {
         st = mci_drbg_new(&c->drbg, err);
         if (st != MC_OK) {
-            mc_client_close(c);
+            destroy(c);
             return st;
         }
         c->random = mci_drbg_random;
@@ -249,27 +254,110 @@ mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
     if (st == MC_OK && (c->stmts = mci_stmt_cache_new(c->db)) == NULL)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
     if (st != MC_OK) {
-        mc_client_close(c);
+        destroy(c);
         return st;
     }
     *out = c;
     return MC_OK;
 }
 
+/* Stop sync and close the store: what a close does once no call is in flight. */
+static void tear_down(mc_client *client)
+{
+    mci_sync_free(client, client->sync); /* stops the thread before the store goes */
+    client->sync = NULL;
+    mci_stmt_cache_free(client->stmts);
+    client->stmts = NULL;
+    mci_read_pool_free(client->readers);
+    client->readers = NULL;
+    mci_store_close(client->db);
+    client->db = NULL;
+#ifdef MCI_HAVE_DEFAULT_PLATFORM
+    mcp_file_store_free(client->files);
+    client->files = NULL;
+#endif
+    mci_drbg_free(client->drbg);
+    client->drbg = NULL;
+}
+
+/* Free the memory of a torn-down (or never opened) client. */
+static void release(mc_client *client)
+{
+    pthread_mutex_destroy(&client->lock);
+    pthread_cond_destroy(&client->guard_changed);
+    pthread_mutex_destroy(&client->guard_lock);
+    free(client->data_dir);
+    free(client->server_url);
+    free(client);
+}
+
+static void destroy(mc_client *client)
+{
+    tear_down(client);
+    release(client);
+}
+
 void mc_client_close(mc_client *client)
 {
     if (client == NULL)
         return;
-    mci_sync_free(client, client->sync); /* stops the thread before the store goes */
-    mci_stmt_cache_free(client->stmts);
-    mci_read_pool_free(client->readers);
-    mci_store_close(client->db);
-#ifdef MCI_HAVE_DEFAULT_PLATFORM
-    mcp_file_store_free(client->files);
-#endif
-    mci_drbg_free(client->drbg);
-    pthread_mutex_destroy(&client->lock);
-    free(client->data_dir);
-    free(client->server_url);
-    free(client);
+    /* Inside a call of this client on this thread (a listener run by mc_sync_deliver_queued or
+     * by a local write), or on its sync thread (an IMMEDIATE listener): waiting would wait for
+     * this very thread. Refuse new calls, ask the sync thread to stop, and leave the rest to
+     * the next close or mc_client_free made from outside. */
+    bool inside = mci_call_on_this_thread(client) || mci_sync_on_own_thread(client);
+    pthread_mutex_lock(&client->guard_lock);
+    client->closing = true;
+    if (inside) {
+        bool torn_down = client->torn_down || client->tearing_down;
+        pthread_mutex_unlock(&client->guard_lock);
+        if (!torn_down)
+            mci_sync_request_stop(client);
+        return;
+    }
+    while (client->in_flight > 0 || client->tearing_down)
+        pthread_cond_wait(&client->guard_changed, &client->guard_lock);
+    if (client->torn_down) {
+        pthread_mutex_unlock(&client->guard_lock);
+        return;
+    }
+    client->tearing_down = true;
+    pthread_mutex_unlock(&client->guard_lock);
+
+    tear_down(client);
+
+    pthread_mutex_lock(&client->guard_lock);
+    client->tearing_down = false;
+    client->torn_down = true;
+    pthread_cond_broadcast(&client->guard_changed);
+    pthread_mutex_unlock(&client->guard_lock);
+}
+
+bool mc_client_is_closed(mc_client *client)
+{
+    if (client == NULL)
+        return true;
+    pthread_mutex_lock(&client->guard_lock);
+    bool closing = client->closing;
+    pthread_mutex_unlock(&client->guard_lock);
+    return closing;
+}
+
+void mc_client_free(mc_client *client)
+{
+    if (client == NULL)
+        return;
+    mc_client_close(client);
+    pthread_mutex_lock(&client->guard_lock);
+    bool torn_down = client->torn_down;
+    pthread_mutex_unlock(&client->guard_lock);
+    if (!torn_down) {
+        /* Called from inside a call or listener of this client: freeing now would pull the
+         * memory from under that call. Leaking is the lesser harm. */
+        mci_client_log(client, MC_LOG_ERROR,
+                       "mc_client_free called from inside a call or listener of the same "
+                       "client: not freed (free it from another thread)");
+        return;
+    }
+    release(client);
 }

@@ -79,6 +79,7 @@ static mc_status queue_token(mc_client *c, const char *user_id, void *arg, bool 
 mc_status mc_push_token_register(mc_client *c, mc_push_provider provider, const char *token,
                                  mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (provider != MC_PUSH_FCM && provider != MC_PUSH_APNS)

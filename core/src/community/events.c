@@ -131,6 +131,7 @@ static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page
 mc_status mc_events_page(mc_client *c, int64_t from_ms, const mc_page *page, mc_event_list **out,
                          mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -144,6 +145,7 @@ mc_status mc_events_page(mc_client *c, int64_t from_ms, const mc_page *page, mc_
 
 mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -204,6 +206,7 @@ static mc_status queue_rsvp(mc_client *c, const char *user_id, void *arg, bool *
 
 mc_status mc_event_rsvp(mc_client *c, const char *event_id, mc_rsvp rsvp, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (event_id == NULL || event_id[0] == '\0')

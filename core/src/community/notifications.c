@@ -149,6 +149,7 @@ static mc_status list_notifications(mc_client *c, bool unread_only, mci_page *pa
 mc_status mc_notifications_page(mc_client *c, bool unread_only, const mc_page *page,
                                 mc_notification_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -163,6 +164,7 @@ mc_status mc_notifications_page(mc_client *c, bool unread_only, const mc_page *p
 mc_status mc_notifications_list(mc_client *c, bool unread_only, mc_notification_list **out,
                                 mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -205,6 +207,7 @@ static mc_status queue_read(mc_client *c, const char *user_id, void *arg, bool *
 
 mc_status mc_notification_mark_read(mc_client *c, const char *notification_id, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     if (notification_id == NULL || notification_id[0] == '\0')

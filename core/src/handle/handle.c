@@ -13,7 +13,8 @@ int64_t mci_client_now(const mc_client *client)
 
 int64_t mc_client_now(mc_client *client)
 {
-    return client == NULL ? 0 : mci_client_now(client);
+    MCI_ENTER_OR(client, 0);
+    return mci_client_now(client);
 }
 
 mc_status mci_client_random(mc_client *client, uint8_t *buf, size_t len, mc_error *err)

@@ -5,14 +5,18 @@
  * multi-statement use of it; reads borrow their own connections from
  * `readers` and take no lock. Network calls are made without holding it,
  * so a slow server never blocks a UI read.
+ * `guard_lock` guards the life-cycle fields (handle/guard.h): it is never held while
+ * calling out, and never taken while waiting for another lock.
  */
 #ifndef MCI_HANDLE_H
 #define MCI_HANDLE_H
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "handle/guard.h"
 #include "crypto/crypto.h"
 #include "membercore/client.h"
 #include "net/http.h"
@@ -21,6 +25,12 @@ struct mcp_file_store;
 struct mci_sync;
 
 struct mc_client {
+    pthread_mutex_t guard_lock;
+    pthread_cond_t guard_changed; /* in_flight fell to 0 while closing, or teardown ended */
+    int in_flight;                /* public calls in progress, on any thread */
+    bool closing;                 /* mc_client_close began: new calls are refused */
+    bool tearing_down;            /* a thread is stopping sync and closing the store */
+    bool torn_down;               /* sync stopped, store closed: only the memory is left */
     pthread_mutex_t lock;
     sqlite3 *db;
     char *data_dir;

@@ -43,6 +43,9 @@ struct mci_sync {
     mci_listeners *listeners;
 };
 
+/* The client whose background sync thread this thread is, if any. */
+static _Thread_local const mc_client *sync_thread_of;
+
 static int64_t mono_ms(void)
 {
     struct timespec ts;
@@ -81,7 +84,7 @@ void mci_sync_free(mc_client *c, mci_sync *s)
 {
     if (s == NULL)
         return;
-    mc_sync_stop(c);
+    mci_sync_stop_thread(c);
     mci_listeners_free(s->listeners);
     pthread_cond_destroy(&s->wake);
     pthread_mutex_destroy(&s->lock);
@@ -112,7 +115,7 @@ mc_status mci_sync_write(mc_client *c, mci_write_fn write, void *arg, uint32_t k
     char *user_id = NULL;
     bool queued = false;
     pthread_mutex_lock(&c->lock);
-    mc_status st = mc_auth_is_signed_in(c)
+    mc_status st = mci_session_signed_in(c)
                        ? mci_account_user_id(c->db, &user_id, err)
                        : mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
     if (st == MC_OK)
@@ -132,7 +135,7 @@ mc_status mci_sync_write(mc_client *c, mci_write_fn write, void *arg, uint32_t k
         mc_sync_event ev = {.type = MC_SYNC_EVENT_DATA_CHANGED, .kinds = kinds};
         mci_sync_emit(c, &ev);
     }
-    mc_sync_trigger(c);
+    mci_sync_trigger(c);
     return MC_OK;
 }
 
@@ -207,8 +210,7 @@ static mc_status run_round(mc_client *c, mc_sync_report *report, mc_error *err)
 
 mc_status mc_sync_once(mc_client *c, mc_sync_report *report, mc_error *err)
 {
-    if (c == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    MCI_ENTER(c, err);
     mc_error local = MC_ERROR_INIT;
     mc_status st = run_round(c, report, &local);
     if (st != MC_OK && err != NULL)
@@ -229,6 +231,7 @@ static void *thread_main(void *arg)
 {
     mc_client *c = arg;
     mci_sync *s = c->sync;
+    sync_thread_of = c;
     pthread_mutex_lock(&s->lock);
     while (!s->stop) {
         int64_t now = mono_ms();
@@ -269,8 +272,7 @@ static void *thread_main(void *arg)
 
 mc_status mc_sync_start(mc_client *c, mc_error *err)
 {
-    if (c == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    MCI_ENTER(c, err);
     mci_sync *s = c->sync;
     pthread_mutex_lock(&s->lock);
     mc_status st = MC_OK;
@@ -287,10 +289,28 @@ mc_status mc_sync_start(mc_client *c, mc_error *err)
     return st;
 }
 
+bool mci_sync_on_own_thread(const mc_client *c)
+{
+    return sync_thread_of == c;
+}
+
+void mci_sync_request_stop(mc_client *c)
+{
+    mci_sync *s = c->sync;
+    pthread_mutex_lock(&s->lock);
+    s->stop = true;
+    pthread_cond_broadcast(&s->wake);
+    pthread_mutex_unlock(&s->lock);
+}
+
 void mc_sync_stop(mc_client *c)
 {
-    if (c == NULL || c->sync == NULL)
-        return;
+    MCI_ENTER_OR(c, );
+    mci_sync_stop_thread(c);
+}
+
+void mci_sync_stop_thread(mc_client *c)
+{
     mci_sync *s = c->sync;
     pthread_mutex_lock(&s->lock);
     bool started = s->started;
@@ -309,8 +329,6 @@ void mc_sync_stop(mc_client *c)
 /* Set a flag under the engine lock and wake the thread. */
 static void poke(mc_client *c, bool *flag, bool value)
 {
-    if (c == NULL)
-        return;
     mci_sync *s = c->sync;
     pthread_mutex_lock(&s->lock);
     *flag = value;
@@ -318,39 +336,43 @@ static void poke(mc_client *c, bool *flag, bool value)
     pthread_mutex_unlock(&s->lock);
 }
 
+void mci_sync_trigger(mc_client *c)
+{
+    poke(c, &c->sync->triggered, true);
+}
+
 void mc_sync_trigger(mc_client *c)
 {
-    if (c != NULL)
-        poke(c, &c->sync->triggered, true);
+    MCI_ENTER_OR(c, );
+    mci_sync_trigger(c);
 }
 
 void mc_sync_pause(mc_client *c)
 {
-    if (c != NULL)
-        poke(c, &c->sync->paused, true);
+    MCI_ENTER_OR(c, );
+    poke(c, &c->sync->paused, true);
 }
 
 void mc_sync_resume(mc_client *c)
 {
-    if (c == NULL)
-        return;
+    MCI_ENTER_OR(c, );
     poke(c, &c->sync->paused, false);
-    mc_sync_trigger(c);
+    mci_sync_trigger(c);
 }
 
 void mc_sync_set_reachable(mc_client *c, bool reachable)
 {
-    if (c == NULL)
-        return;
+    MCI_ENTER_OR(c, );
     poke(c, &c->sync->reachable, reachable);
     if (reachable)
-        mc_sync_trigger(c);
+        mci_sync_trigger(c);
 }
 
 mc_status mc_sync_status_get(mc_client *c, mc_sync_status *out, mc_error *err)
 {
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    MCI_ENTER(c, err);
+    if (out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "out is NULL");
     memset(out, 0, sizeof *out);
     mci_sync *s = c->sync;
     int64_t wait_ms = 0;
@@ -362,7 +384,7 @@ mc_status mc_sync_status_get(mc_client *c, mc_sync_status *out, mc_error *err)
     pthread_mutex_unlock(&s->lock);
     if (s->started && wait_ms != 0)
         out->next_attempt_ms = mci_client_now(c) + (wait_ms > 0 ? wait_ms : 0);
-    if (!mc_auth_is_signed_in(c))
+    if (!mci_session_signed_in(c))
         out->state = MC_SYNC_SIGNED_OUT;
 
     pthread_mutex_lock(&c->lock);
@@ -390,25 +412,24 @@ mc_status mc_sync_listener_add(mc_client *c, uint32_t types, mc_delivery deliver
                                mc_sync_listener_fn fn, void *context, uint64_t *token,
                                mc_error *err)
 {
-    if (c == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    MCI_ENTER(c, err);
     return mci_listeners_add(c->sync->listeners, types, delivery, fn, context, token, err);
 }
 
 mc_status mc_sync_listener_remove(mc_client *c, uint64_t token, mc_error *err)
 {
-    if (c == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
+    MCI_ENTER(c, err);
     return mci_listeners_remove(c->sync->listeners, token, err);
 }
 
 int32_t mc_sync_deliver_queued(mc_client *c)
 {
-    return c == NULL ? 0 : mci_listeners_deliver(c->sync->listeners);
+    MCI_ENTER_OR(c, 0);
+    return mci_listeners_deliver(c->sync->listeners);
 }
 
 void mc_sync_set_wakeup(mc_client *c, mc_wakeup_fn fn, void *context)
 {
-    if (c != NULL)
-        mci_listeners_set_wakeup(c->sync->listeners, fn, context);
+    MCI_ENTER_OR(c, );
+    mci_listeners_set_wakeup(c->sync->listeners, fn, context);
 }

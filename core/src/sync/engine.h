@@ -34,6 +34,16 @@ typedef mc_status (*mci_write_fn)(mc_client *client, const char *user_id, void *
 mc_status mci_sync_write(mc_client *client, mci_write_fn write, void *arg, uint32_t kinds,
                          mc_error *err);
 
+/* Stop the background thread and wait for it (mc_sync_stop without the call guard). */
+void mci_sync_stop_thread(mc_client *client);
+/* Ask the background thread to stop after its round, without waiting (a close from inside a
+ * callback). */
+void mci_sync_request_stop(mc_client *client);
+/* Whether the calling thread is client's background sync thread. */
+bool mci_sync_on_own_thread(const mc_client *client);
+/* Wake the background thread for a round (mc_sync_trigger without the call guard). */
+void mci_sync_trigger(mc_client *client);
+
 /* Send an event to the listeners. */
 void mci_sync_emit(mc_client *client, const mc_sync_event *ev);
 

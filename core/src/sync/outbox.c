@@ -119,6 +119,7 @@ void mc_mutation_list_free(mc_mutation_list *list)
 
 mc_status mc_outbox_list(mc_client *c, mc_mutation_list **out, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
@@ -183,6 +184,7 @@ mc_status mc_outbox_list(mc_client *c, mc_mutation_list **out, mc_error *err)
 
 mc_status mc_outbox_dismiss(mc_client *c, int64_t mutation_id, mc_error *err)
 {
+    MCI_ENTER(c, err);
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     pthread_mutex_lock(&c->lock);

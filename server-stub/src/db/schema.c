@@ -9,7 +9,7 @@
 /*
  * Version 1: accounts and sign-in (DOMAIN.md section 1) plus the catalogue the
  * seed fills (buildings, rooms, companies, open space, events, ticket
- * categories). Later versions append entries to `migrations` below; an
+ * categories). Later versions append entries to ms_schema_steps below; an
  * existing database is migrated forward, never rebuilt.
  */
 static const char schema_v1[] =

@@ -1,5 +1,4 @@
-/* domain/settlement.c - settling a paid Razorpay order: confirms its booking or pays its invoice.
- */
+/* domain/settlement.c - settling a paid Razorpay order: its booking or invoice is paid. */
 #include "domain/settlement.h"
 
 #include <string.h>

@@ -1,5 +1,4 @@
-/* domain/settlement.h - settling a paid Razorpay order: confirms its booking or pays its invoice.
- */
+/* domain/settlement.h - settling a paid Razorpay order: its booking or invoice is paid. */
 #ifndef MS_SETTLEMENT_H
 #define MS_SETTLEMENT_H
 

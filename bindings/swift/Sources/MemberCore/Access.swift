@@ -11,17 +11,21 @@ import Foundation
     import CoreGraphics
 #endif
 
-/// What a credential is for (`mc_credential.kind`).
-public struct CredentialKind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-
+/// What a credential is for (`mc_credential_kind`); `name` is the core's.
+public enum CredentialKind: Int32, Sendable, Hashable, CustomStringConvertible {
+    /// A kind newer than this library.
+    case unknown = 0
     /// A day pass (`Credential.passId`).
-    public static let pass = CredentialKind(rawValue: "pass")
+    case pass = 1
     /// A guest of a room booking (`Credential.reservationId`).
-    public static let bookingGuest = CredentialKind(rawValue: "booking_guest")
+    case bookingGuest = 2
 
-    public var description: String { rawValue }
+    init(_ c: mc_credential_kind) { self = coreEnum(c.rawValue) ?? .unknown }
+    /// "pass", "booking_guest", "unknown".
+    public var name: String {
+        coreName(self) { mc_credential_kind_name(mc_credential_kind(rawValue: $0)) }
+    }
+    public var description: String { name }
 }
 
 /// A door credential of the signed-in member (`mc_credential`); its secret stays in the core.
@@ -41,7 +45,7 @@ public struct Credential: Sendable, Equatable, Identifiable {
 
     init(_ c: mc_credential) {
         id = string(c.id)
-        kind = CredentialKind(rawValue: string(c.kind))
+        kind = CredentialKind(c.kind)
         buildingId = string(c.building_id)
         validFrom = date(fromMs: c.valid_from_ms)
         validUntil = date(fromMs: c.valid_until_ms)

@@ -128,19 +128,21 @@ public struct Order: Sendable, Equatable {
 
 // MARK: - Passes, invoices, membership
 
-/// A pass's state (`mc_pass.status`).
-public struct PassStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-
+/// A pass's state (`mc_pass_status`); `name` is the core's (`mc_pass_status_name`).
+public enum PassStatus: Int32, Sendable, Hashable, CustomStringConvertible {
+    /// A state newer than this library.
+    case unknown = 0
     /// Checked out, not paid yet: the seat is held 15 minutes.
-    public static let held = PassStatus(rawValue: "held")
+    case held = 1
     /// Paid: its credential opens the door on its date.
-    public static let active = PassStatus(rawValue: "active")
+    case active = 2
     /// The hold lapsed unpaid.
-    public static let released = PassStatus(rawValue: "released")
+    case released = 3
 
-    public var description: String { rawValue }
+    init(_ c: mc_pass_status) { self = coreEnum(c.rawValue) ?? .unknown }
+    /// "held", "active", "released", "unknown".
+    public var name: String { coreName(self) { mc_pass_status_name(mc_pass_status(rawValue: $0)) } }
+    public var description: String { name }
 }
 
 /// A day pass the member bought (`mc_pass`).
@@ -163,28 +165,32 @@ public struct Pass: Sendable, Equatable, Identifiable {
         let name = string(p.holder_name)
         let email = string(p.holder_email)
         guest = name.isEmpty && email.isEmpty ? nil : Guest(name: name, email: email)
-        status = PassStatus(rawValue: string(p.status))
+        status = PassStatus(p.status)
         invoiceId = string(p.invoice_id)
         credentialId = optionalString(p.credential_id)
     }
 }
 
-/// An invoice's state (`mc_invoice.status`).
-public struct InvoiceStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-
+/// An invoice's state (`mc_invoice_status`); `name` is the core's (`mc_invoice_status_name`).
+public enum InvoiceStatus: Int32, Sendable, Hashable, CustomStringConvertible {
+    /// A state newer than this library.
+    case unknown = 0
     /// A checkout's invoice, waiting for its payment.
-    public static let draft = InvoiceStatus(rawValue: "draft")
+    case draft = 1
     /// Payable with `payInvoice`.
-    public static let issued = InvoiceStatus(rawValue: "issued")
-    public static let paid = InvoiceStatus(rawValue: "paid")
+    case issued = 2
+    case paid = 3
     /// Past its due date, still payable.
-    public static let overdue = InvoiceStatus(rawValue: "overdue")
+    case overdue = 4
     /// Cancelled (e.g. a checkout whose hold lapsed).
-    public static let void = InvoiceStatus(rawValue: "void")
+    case void = 5
 
-    public var description: String { rawValue }
+    init(_ c: mc_invoice_status) { self = coreEnum(c.rawValue) ?? .unknown }
+    /// "draft", "issued", "paid", "overdue", "void", "unknown".
+    public var name: String {
+        coreName(self) { mc_invoice_status_name(mc_invoice_status(rawValue: $0)) }
+    }
+    public var description: String { name }
 }
 
 /// One line of an invoice (`mc_invoice_line`).
@@ -214,7 +220,7 @@ public struct Invoice: Sendable, Equatable, Identifiable {
     init(_ i: mc_invoice) {
         id = string(i.id)
         number = optionalString(i.number)
-        status = InvoiceStatus(rawValue: string(i.status))
+        status = InvoiceStatus(i.status)
         lines = UnsafeBufferPointer(start: i.lines, count: i.line_count).map {
             InvoiceLine(
                 description: string($0.description), quantity: Int($0.quantity),
@@ -230,11 +236,26 @@ public struct Invoice: Sendable, Equatable, Identifiable {
     }
 }
 
+/// A membership's state (`mc_membership_status`); `name` is the core's.
+public enum MembershipStatus: Int32, Sendable, Hashable, CustomStringConvertible {
+    /// A state newer than this library.
+    case unknown = 0
+    /// An on-demand user: no membership.
+    case none = 1
+    case active = 2
+
+    init(_ c: mc_membership_status) { self = coreEnum(c.rawValue) ?? .unknown }
+    /// "none", "active", "unknown".
+    public var name: String {
+        coreName(self) { mc_membership_status_name(mc_membership_status(rawValue: $0)) }
+    }
+    public var description: String { name }
+}
+
 /// The member's membership (`mc_membership`); on-demand users have none (`isActive` false,
 /// every other field nil).
 public struct Membership: Sendable, Equatable {
-    /// "active" or "none".
-    public var status: String
+    public var status: MembershipStatus
     /// e.g. "private_cabin", "dedicated_desk".
     public var plan: String?
     public var companyId: String?
@@ -245,10 +266,10 @@ public struct Membership: Sendable, Equatable {
     public var contractStart: String?
     public var contractEnd: String?
 
-    public var isActive: Bool { status == "active" }
+    public var isActive: Bool { status == .active }
 
     init(_ m: mc_membership) {
-        status = string(m.status)
+        status = MembershipStatus(m.status)
         plan = optionalString(m.plan)
         companyId = optionalString(m.company_id)
         buildingId = optionalString(m.building_id)

@@ -96,15 +96,13 @@ public enum BookingStatus: Int32, Sendable, Hashable, CustomStringConvertible {
     case pendingPayment = 1
     case confirmed = 2
     case cancelled = 3
+    /// A state newer than this library.
+    case unknown = 4
 
-    init(_ c: mc_booking_status) {
-        self = BookingStatus(rawValue: Int32(bitPattern: UInt32(c.rawValue))) ?? .pending
-    }
-    /// "pending", "pending_payment", "confirmed", "cancelled".
+    init(_ c: mc_booking_status) { self = coreEnum(c.rawValue) ?? .unknown }
+    /// "pending", "pending_payment", "confirmed", "cancelled", "unknown".
     public var name: String {
-        String(
-            cString: mc_booking_status_name(
-                mc_booking_status(rawValue: .init(UInt32(bitPattern: rawValue)))))
+        coreName(self) { mc_booking_status_name(mc_booking_status(rawValue: $0)) }
     }
     public var description: String { name }
 }
@@ -306,10 +304,14 @@ extension MemberCore {
 
     /// Cancels a booking: shown cancelled (pending) at once, queued; the server refunds credits
     /// before the building's cut-off. Throws `.notFound`, `.invalidState` (already cancelled or
-    /// over), `.invalidArgument`, `.unauthorized`, `.storage`.
-    public func cancelBooking(_ bookingId: String) throws {
+    /// over), `.invalidArgument`, `.unauthorized`, `.storage`. Returns the booking as now shown
+    /// (`.cancelled`, pending).
+    @discardableResult
+    public func cancelBooking(_ bookingId: String) throws -> Booking {
         try withHandle { h in
-            try bookingId.withCString { id in _ = try check { mc_booking_cancel(h, id, $0) } }
+            var booking: UnsafeMutablePointer<mc_booking>?
+            try bookingId.withCString { id in _ = try check { mc_booking_cancel(h, id, &booking, $0) } }
+            return try takeBooking(booking)
         }
     }
 

@@ -14,9 +14,10 @@ import Foundation
 ///   They cannot be cancelled mid-call: the request timeouts bound them.
 /// - After `close()`, every call throws `MemberCoreError.closed`.
 ///
-/// Sendable: `@unchecked`, because the state below is guarded by `state` (an NSCondition) and
-/// the C handle itself is thread-safe (membercore/client.h). `close()` waits for the calls in
-/// flight to return before `mc_client_close`, as the C API requires.
+/// Sendable: `@unchecked`, because the bookkeeping below is guarded by `state` (a lock) and the
+/// C handle guards itself (membercore/client.h): `mc_client_close` may run at any time, waits
+/// for the calls in flight and refuses later ones; the handle stays valid until deinit
+/// (`mc_client_free`), when no call can start any more.
 public final class MemberCore: @unchecked Sendable {
     /// How to open a client (`mc_config`).
     public struct Configuration: Sendable {
@@ -84,13 +85,15 @@ public final class MemberCore: @unchecked Sendable {
         }
     }
 
-    // All guarded by `state`.
-    private let state = NSCondition()
-    private var handle: OpaquePointer?
-    private var closing = false
-    private var inFlight = 0
+    /// The C handle: valid from init to deinit (closing it does not free it).
+    private let handle: OpaquePointer
+    // Guarded by `state`: the boxes the C side points at, released after mc_client_free.
+    private let state = NSLock()
     private var listeners: [UInt64: Unmanaged<ListenerBox>] = [:]
     private var wakeups: [Unmanaged<WakeupBox>] = []
+    /// Listeners removed after close: a close made from a callback may still call them until
+    /// deinit frees the client.
+    private var retired: [Unmanaged<ListenerBox>] = []
     private var platform: Unmanaged<PlatformBox>?
 
     /// Where the blocking network calls run: a concurrent queue of this client (the core
@@ -151,98 +154,74 @@ public final class MemberCore: @unchecked Sendable {
             box?.release()
             throw error
         }
-        handle = opened
+        handle = opened!
         platform = box
     }
 
     deinit {
-        close(inDeinit: true)
-    }
-
-    /// Closes the client: stops the sync thread (a round in progress finishes first), ends
-    /// every `syncEvents` stream and listener, and frees the handle. Waits for calls in flight
-    /// on other threads to return. Closing again is a no-op.
-    ///
-    /// Called from inside a listener or wake-up callback (which may run on the very thread
-    /// close would wait for), it does not wait: every call throws `.closed` from then on, and
-    /// the rest of the closing happens on the client's queue once the callback has returned.
-    public func close() {
-        close(inDeinit: false)
-    }
-
-    private func close(inDeinit: Bool) {
-        state.lock()
-        guard handle != nil, !closing else {
-            state.unlock()
-            return
-        }
-        closing = true
-        let inCallback = CallbackScope.isActive
-        if inCallback && !inDeinit {
-            state.unlock()
-            queue.async { self.finishClose() }
-            return
-        }
-        while inFlight > 0 { state.wait() }  // always 0 in deinit: a call holds a reference
-        let teardown = takeTeardown()
-        state.unlock()
-        if inCallback {
+        let teardown = Teardown(
+            handle: handle, listeners: Array(listeners.values) + retired, wakeups: wakeups,
+            platform: platform)
+        if CallbackScope.isActive {
             // deinit on a callback's thread (the callback dropped the last reference): the
-            // core may not be stopped from here, and `self` may not escape a deinit.
+            // core cannot free the client from inside its own callback.
             DispatchQueue.global().async { teardown.run() }
         } else {
             teardown.run()
         }
     }
 
-    private func finishClose() {
+    /// Closes the client: every call started from now on throws `.closed`, the calls in flight
+    /// on other threads are waited for, the sync thread stops (a round in progress finishes
+    /// first), every `syncEvents` stream and listener ends, and the store is closed. Closing
+    /// again is a no-op.
+    ///
+    /// Called from inside a listener or wake-up callback (which may run on the very thread
+    /// close would wait for), it does not wait: every call throws `.closed` from then on, and
+    /// the core finishes the closing when the client is released (deinit).
+    public func close() {
+        mc_client_close(handle)
+        let finished = !CallbackScope.isActive  // else the core finishes closing at deinit
         state.lock()
-        while inFlight > 0 { state.wait() }
-        let teardown = takeTeardown()
+        let ended = Array(listeners.values)
+        var released: [Unmanaged<WakeupBox>] = []
+        if finished {
+            // The core has stopped: no listener or wake-up runs any more.
+            listeners = [:]
+            released = wakeups
+            wakeups = []
+        }
         state.unlock()
-        teardown.run()
+        for box in ended {
+            box.takeUnretainedValue().removed()
+            if finished { box.release() }
+        }
+        for w in released { w.release() }
     }
 
-    /// Moves everything the C side holds out of `self`. Called with `state` locked, nothing
-    /// in flight and `closing` set.
-    private func takeTeardown() -> Teardown {
-        let t = Teardown(handle: handle!, listeners: listeners, wakeups: wakeups, platform: platform)
-        handle = nil
-        listeners = [:]
-        wakeups = []
-        platform = nil
-        return t
-    }
-
-    /// What closing a client frees, in order. `@unchecked Sendable`: handed from the closing
-    /// thread to exactly one thread that runs it.
+    /// What deinit frees, in order. `@unchecked Sendable`: handed from the deinit to exactly
+    /// one thread that runs it.
     private struct Teardown: @unchecked Sendable {
         let handle: OpaquePointer
-        let listeners: [UInt64: Unmanaged<ListenerBox>]
+        let listeners: [Unmanaged<ListenerBox>]
         let wakeups: [Unmanaged<WakeupBox>]
         let platform: Unmanaged<PlatformBox>?
 
         func run() {
-            mc_sync_stop(handle)
-            for (token, box) in listeners {
-                mc_sync_listener_remove(handle, token, nil)
+            mc_client_free(handle)
+            // After mc_client_free the core calls no listener, hook or wake-up: release their
+            // boxes (ending the streams that close() did not end).
+            for box in listeners {
                 box.takeUnretainedValue().removed()
                 box.release()
             }
-            mc_sync_set_wakeup(handle, nil, nil)
-            mc_client_close(handle)
-            // After mc_client_close the core calls no hook and no wake-up: release their boxes.
             for w in wakeups { w.release() }
             platform?.release()
         }
     }
 
     /// true until `close()` (or deinit) ran.
-    public var isOpen: Bool {
-        state.lock()
-        defer { state.unlock() }
-        return handle != nil && !closing
-    }
+    public var isOpen: Bool { !mc_client_is_closed(handle) }
 
     /// Now, by the client's clock (`Configuration.clock`, or the system's).
     public func now() throws -> Date {
@@ -251,23 +230,15 @@ public final class MemberCore: @unchecked Sendable {
 
     // MARK: - Calling into the core
 
-    /// Runs `body` with the open handle, counted as "in flight" so that `close()` waits for
-    /// it. The lock is not held during `body`: calls run concurrently, as the core allows.
+    /// Runs `body` with the handle. The core guards the call (membercore/client.h): after
+    /// close it fails with MC_ERR_STATE, which this reports as `.closed`.
     func withHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
-        state.lock()
-        guard let h = handle, !closing else {
-            state.unlock()
+        guard !mc_client_is_closed(handle) else { throw MemberCoreError.closed }
+        do {
+            return try body(handle)
+        } catch MemberCoreError.invalidState(_, _, _) where mc_client_is_closed(handle) {
             throw MemberCoreError.closed
         }
-        inFlight += 1
-        state.unlock()
-        defer {
-            state.lock()
-            inFlight -= 1
-            if inFlight == 0 { state.broadcast() }
-            state.unlock()
-        }
-        return try body(h)
     }
 
     /// Runs a blocking call on `queue` and resumes the caller with its result.
@@ -321,19 +292,26 @@ public final class MemberCore: @unchecked Sendable {
         let box = listeners.removeValue(forKey: token)
         state.unlock()
         guard let box else { return false }
-        defer {
-            box.takeUnretainedValue().removed()
-            box.release()
-        }
         do {
             try withHandle { h in _ = try check { mc_sync_listener_remove(h, token, $0) } }
         } catch MemberCoreError.closed {
-            // close() freed the client: no more callbacks either way.
+            // Closed: the core may still be finishing a round that calls it; deinit releases it.
+            box.takeUnretainedValue().removed()
+            state.lock()
+            retired.append(box)
+            state.unlock()
+            return true
+        } catch {
+            box.takeUnretainedValue().removed()
+            box.release()
+            throw error
         }
+        box.takeUnretainedValue().removed()
+        box.release()
         return true
     }
 
-    /// Installs a wake-up hook; its box stays alive until close (the core does not promise
+    /// Installs a wake-up hook; its box stays alive until deinit (the core does not promise
     /// that a replaced hook is never called again).
     func setWakeup(box: WakeupBox?) throws {
         try withHandle { h in

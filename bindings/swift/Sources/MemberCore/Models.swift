@@ -553,3 +553,14 @@ func date(orNilFromMs ms: Int64) -> Date? {
 func milliseconds(_ date: Date) -> Int64 {
     Int64((date.timeIntervalSince1970 * 1000).rounded())
 }
+
+/// The Swift case of a core enum's C value (nil for a value this Swift code does not know).
+func coreEnum<E: RawRepresentable>(_ value: UInt32) -> E? where E.RawValue == Int32 {
+    E(rawValue: Int32(bitPattern: value))
+}
+
+/// A core enum's name from the core's `_name()` function (the one table of wire names).
+func coreName<E: RawRepresentable>(_ e: E, _ name: (UInt32) -> UnsafePointer<CChar>?) -> String
+where E.RawValue == Int32 {
+    string(name(UInt32(bitPattern: e.rawValue)))
+}

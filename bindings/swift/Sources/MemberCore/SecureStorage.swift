@@ -64,7 +64,7 @@ public enum LogLevel: Int32, Sendable, Comparable, CustomStringConvertible {
 }
 
 /// What the C hooks reach through their `void *context`: one object per client, retained for
-/// the client's life (`Unmanaged.passRetained` at open, released after `mc_client_close`, after
+/// the client's life (`Unmanaged.passRetained` at open, released after `mc_client_free`, after
 /// which the core makes no more calls).
 final class PlatformBox: Sendable {
     let storage: (any SecureStorage)?

@@ -281,7 +281,7 @@ struct BillingTests {
 
             let membership = try core.membership()
             #expect(membership.isActive)
-            #expect(membership.status == "active")
+            #expect(membership.status == .active)
             #expect(membership.plan == "private_cabin")
             #expect(membership.companyId == "ACME")
             #expect(membership.buildingId == "BLR-1")
@@ -309,7 +309,7 @@ struct BillingTests {
             try await core.syncOnce()
             let membership = try core.membership()
             #expect(!membership.isActive)
-            #expect(membership.status == "none")
+            #expect(membership.status == .none)
             #expect(membership.plan == nil && membership.seat == nil && membership.contractStart == nil)
             #expect(try core.invoices().isEmpty)
             #expect(try core.passes().isEmpty)

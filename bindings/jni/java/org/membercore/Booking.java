@@ -99,7 +99,7 @@ public final class Booking {
 
     /**
      * Razorpay: the key id to open checkout with. Only the booking returned by
-     * {@link MemberCore#createBooking} carries it ({@code ""} in {@link MemberCore#bookings()}).
+     * {@link Rooms#book} carries it ({@code ""} in {@link Rooms#bookings()}).
      */
     public String getRazorpayKeyId() {
         return razorpayKeyId;

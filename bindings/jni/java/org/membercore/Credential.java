@@ -3,7 +3,7 @@ package org.membercore;
 /**
  * An access credential of the member's ({@code mc_credential}): a day pass of theirs, or a
  * booking guest's. Its secret stays inside the core; show it at the door with
- * {@link MemberCore#credentialPayload} drawn by {@link MemberCore#qrBitmap}. Strings are never
+ * {@link Access#payload} drawn by {@link Access#qrBitmap}. Strings are never
  * null ({@code ""} when absent).
  */
 public final class Credential {

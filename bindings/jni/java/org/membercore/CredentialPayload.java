@@ -2,7 +2,7 @@ package org.membercore;
 
 /**
  * The rotating door code of a credential at the client's clock, and when it stops being
- * current ({@link MemberCore#credentialPayload}).
+ * current ({@link Access#payload}).
  */
 public final class CredentialPayload {
     private final String payload;

@@ -5,11 +5,11 @@ package org.membercore;
  */
 public enum Delivery {
     /** At once, on the thread that caused the event: the background sync thread, the caller of
-     * {@link MemberCore#syncOnce()}, or the caller of a local write. Keep it short; never call
-     * {@link MemberCore#stopSync()} or {@link MemberCore#close()} from it. */
+     * {@link Sync#once()}, or the caller of a local write. Keep it short; never call
+     * {@link Sync#stop()} or {@link MemberCore#close()} from it. */
     IMMEDIATE(0),
-    /** Queued, and delivered on the thread that calls {@link MemberCore#deliverQueued()} (the
-     * main thread of an app, told by {@link MemberCore#setWakeup(Runnable)}). */
+    /** Queued, and delivered on the thread that calls {@link Sync#deliverQueued()} (the
+     * main thread of an app, told by {@link Sync#setWakeup(Runnable)}). */
     QUEUED(1);
 
     private final int value;

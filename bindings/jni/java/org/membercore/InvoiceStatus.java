@@ -7,10 +7,10 @@ package org.membercore;
 public enum InvoiceStatus {
     /** A pass checkout waiting for its payment. */
     DRAFT("draft"),
-    /** Due: {@link MemberCore#payInvoice} opens an order for it. */
+    /** Due: {@link Billing#payInvoice} opens an order for it. */
     ISSUED("issued"),
     PAID("paid"),
-    /** Past its due date unpaid: {@link MemberCore#payInvoice} still opens an order. */
+    /** Past its due date unpaid: {@link Billing#payInvoice} still opens an order. */
     OVERDUE("overdue"),
     /** Cancelled (a lapsed checkout). */
     VOID("void"),

@@ -30,7 +30,7 @@ public final class Mutation {
         this.errorMessage = errorMessage;
     }
 
-    /** The mutation id (for {@link MemberCore#dismissMutation(long)}). */
+    /** The mutation id (for {@link Sync#dismissMutation(long)}). */
     public long getId() {
         return id;
     }

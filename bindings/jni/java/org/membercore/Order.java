@@ -2,8 +2,8 @@ package org.membercore;
 
 /**
  * A Razorpay order to open checkout with ({@code mc_order}), from
- * {@link MemberCore#checkoutPasses} or {@link MemberCore#payInvoice}. Once checkout returns,
- * call {@link MemberCore#confirmInvoicePayment} with its payment id and signature.
+ * {@link Billing#checkout} or {@link Billing#payInvoice}. Once checkout returns,
+ * call {@link Billing#confirmInvoicePayment} with its payment id and signature.
  */
 public final class Order {
     private final String invoiceId;

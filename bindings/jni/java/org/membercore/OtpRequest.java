@@ -1,6 +1,6 @@
 package org.membercore;
 
-/** What {@link MemberCore#requestOtp(String)} learnt ({@code mc_otp_request}). */
+/** What {@link Auth#requestOtp(String)} learnt ({@code mc_otp_request}). */
 public final class OtpRequest {
     private final String phone;
     private final boolean registered;

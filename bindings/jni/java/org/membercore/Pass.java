@@ -71,7 +71,7 @@ public final class Pass {
 
     /**
      * The access credential once {@link PassStatus#ACTIVE} ({@code ""} before). The buyer's
-     * own is in {@link MemberCore#credentials()} (its QR: {@link MemberCore#credentialPayload});
+     * own is in {@link Access#credentials()} (its QR: {@link Access#payload});
      * a guest's is emailed to them.
      */
     public String getCredentialId() {

@@ -1,7 +1,7 @@
 package org.membercore;
 
 /**
- * A QR code drawn as an 8-bit grayscale image ({@code mc_bitmap}, {@link MemberCore#qrBitmap}):
+ * A QR code drawn as an 8-bit grayscale image ({@code mc_bitmap}, {@link Access#qrBitmap}):
  * {@code scale} pixels per module with the 4-module white quiet zone all round, so
  * {@code (modules + 8) * scale} pixels a side. It crossed JNI as one byte array.
  *

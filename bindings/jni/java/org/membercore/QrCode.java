@@ -2,9 +2,9 @@ package org.membercore;
 
 /**
  * A QR code as modules, to draw with the platform's own primitives ({@code mc_qr},
- * {@link MemberCore#qrEncode}): {@code width x width} modules, row-major, without the quiet zone
+ * {@link Access#qrEncode}): {@code width x width} modules, row-major, without the quiet zone
  * (leave 4 light modules all round when drawing). For a ready image use
- * {@link MemberCore#qrBitmap}.
+ * {@link Access#qrBitmap}.
  */
 public final class QrCode {
     private final int version;

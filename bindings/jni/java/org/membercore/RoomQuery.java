@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What {@link MemberCore#searchRooms(RoomQuery)} looks for ({@code mc_room_query}). Dates and
+ * What {@link Rooms#search(RoomQuery)} looks for ({@code mc_room_query}). Dates and
  * times are the building's local ones, whatever the phone's time zone is:
  *
  * <pre>{@code

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** What {@link MemberCore#searchRooms(RoomQuery)} found ({@code mc_room_search}). */
+/** What {@link Rooms#search(RoomQuery)} found ({@code mc_room_search}). */
 public final class RoomSearch {
     private final List<Room> rooms;
     private final String timezone;

@@ -15,7 +15,7 @@ public enum SyncEventType {
     SESSION_EXPIRED(4),
     /** A snapshot is being pulled. */
     PROGRESS(8),
-    /** {@link MemberCore#syncStatus()} has news. */
+    /** {@link Sync#status()} has news. */
     STATUS_CHANGED(16);
 
     private final int bit;

@@ -1,7 +1,7 @@
 package org.membercore;
 
 /**
- * {@link MemberCore#syncOnce()} failed part-way; {@link #getReport()} says what was done before
+ * {@link Sync#once()} failed part-way; {@link #getReport()} says what was done before
  * the error (kept: a round never undoes what succeeded).
  */
 public final class SyncFailedException extends MemberCoreException {

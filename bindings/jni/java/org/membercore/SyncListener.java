@@ -1,7 +1,7 @@
 package org.membercore;
 
 /**
- * Told about sync events. Added with {@link MemberCore#addSyncListener}; the {@link Delivery}
+ * Told about sync events. Added with {@link Sync#addListener}; the {@link Delivery}
  * given there decides the thread it runs on. An exception thrown here is caught and reported to
  * the {@link Logger} (or stderr); it affects nothing else.
  */

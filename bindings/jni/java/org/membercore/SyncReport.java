@@ -3,7 +3,7 @@ package org.membercore;
 import java.util.Collections;
 import java.util.Set;
 
-/** What one {@link MemberCore#syncOnce()} did ({@code mc_sync_report}). */
+/** What one {@link Sync#once()} did ({@code mc_sync_report}). */
 public final class SyncReport {
     private final int pushed;
     private final int rejected;

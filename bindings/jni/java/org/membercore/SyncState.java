@@ -10,7 +10,7 @@ public enum SyncState {
     SYNCING(1),
     /** The server could not be reached, or the host said so. */
     OFFLINE(2),
-    /** {@link MemberCore#pauseSync()}. */
+    /** {@link Sync#pause()}. */
     PAUSED(3),
     /** No session, or it expired: sign in again. */
     SIGNED_OUT(4),

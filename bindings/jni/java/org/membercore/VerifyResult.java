@@ -1,6 +1,6 @@
 package org.membercore;
 
-/** What {@link MemberCore#verifyOtp(String)} returns: the account, and whether it is new. */
+/** What {@link Auth#verifyOtp(String)} returns: the account, and whether it is new. */
 public final class VerifyResult {
     private final Account account;
     private final boolean newUser;

@@ -2,7 +2,7 @@ package org.membercore;
 
 /**
  * A rule one pass of a cart breaks, as far as the device knows ({@code mc_violation}). Capacity
- * is only known to the server: {@link MemberCore#checkoutPasses} refuses a full day with
+ * is only known to the server: {@link Billing#checkout} refuses a full day with
  * {@link ErrorCode#CONFLICT}.
  */
 public final class Violation {

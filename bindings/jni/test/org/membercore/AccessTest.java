@@ -47,7 +47,7 @@ public class AccessTest {
 
     @Test
     public void encodeGivesSquareModulesWithFinderPatterns() {
-        QrCode qr = MemberCore.qrEncode(PAYLOAD);
+        QrCode qr = Access.qrEncode(PAYLOAD);
         assertTrue(qr.toString(), qr.getVersion() >= 1 && qr.getVersion() <= 4);
         assertEquals(17 + 4 * qr.getVersion(), qr.getWidth());
         byte[] m = qr.getModules();
@@ -73,25 +73,25 @@ public class AccessTest {
             assertFalse(qr.isDark(i, 7));
         }
         /* A short text needs a smaller code; the same text, the same code. */
-        QrCode small = MemberCore.qrEncode("MC1");
+        QrCode small = Access.qrEncode("MC1");
         assertEquals(1, small.getVersion());
         assertEquals(21, small.getWidth());
-        assertTrue(Arrays.equals(m, MemberCore.qrEncode(PAYLOAD).getModules()));
+        assertTrue(Arrays.equals(m, Access.qrEncode(PAYLOAD).getModules()));
     }
 
     @Test
     public void bitmapIsTheModulesScaledWithAWhiteQuietZone() {
-        QrCode qr = MemberCore.qrEncode(PAYLOAD);
+        QrCode qr = Access.qrEncode(PAYLOAD);
         for (int scale : new int[] {1, 3, 8}) {
-            QrBitmap bitmap = MemberCore.qrBitmap(PAYLOAD, scale);
+            QrBitmap bitmap = Access.qrBitmap(PAYLOAD, scale);
             assertDrawn(qr, bitmap, scale);
         }
         /* The largest scale: one array of (width + 8)^2 * 64^2 bytes. */
-        QrBitmap big = MemberCore.qrBitmap(PAYLOAD, 64);
+        QrBitmap big = Access.qrBitmap(PAYLOAD, 64);
         assertEquals((qr.getWidth() + 8) * 64, big.getWidth());
         assertEquals(big.getWidth() * big.getHeight(), big.getPixels().length);
         /* ARGB for android.graphics.Bitmap: opaque black and white. */
-        int[] argb = MemberCore.qrBitmap("MC1", 1).toArgb();
+        int[] argb = Access.qrBitmap("MC1", 1).toArgb();
         assertEquals(0xffffffff, argb[0]); /* the quiet zone */
         assertEquals(0xff000000, argb[4 * 29 + 4]); /* the top-left finder's corner */
     }
@@ -103,31 +103,31 @@ public class AccessTest {
     @Test
     public void textIsEncodedAsUtf8Bytes() {
         String clefs = "\ud834\udd1e\ud834\udd1e\ud834\udd1e"; /* 3 x U+1D11E: 12 bytes */
-        assertEquals(1, MemberCore.qrEncode(clefs + "ab").getVersion());
-        assertEquals(2, MemberCore.qrEncode(clefs + "abc").getVersion());
-        assertEquals(1, MemberCore.qrEncode("अनन्ab").getVersion()); /* 4 x 3 + 2 bytes */
-        assertEquals(2, MemberCore.qrEncode("अनन्या").getVersion()); /* 18 bytes */
-        assertEquals(1, MemberCore.qrEncode("abcdefghijklmn").getVersion());
-        assertEquals(2, MemberCore.qrEncode("abcdefghijklmno").getVersion());
+        assertEquals(1, Access.qrEncode(clefs + "ab").getVersion());
+        assertEquals(2, Access.qrEncode(clefs + "abc").getVersion());
+        assertEquals(1, Access.qrEncode("अनन्ab").getVersion()); /* 4 x 3 + 2 bytes */
+        assertEquals(2, Access.qrEncode("अनन्या").getVersion()); /* 18 bytes */
+        assertEquals(1, Access.qrEncode("abcdefghijklmn").getVersion());
+        assertEquals(2, Access.qrEncode("abcdefghijklmno").getVersion());
     }
 
     @Test
     public void invalidInputsNameTheArgument() {
-        PassesTest.assertMessage(ErrorCode.INVALID_ARG, "text", () -> MemberCore.qrEncode(null));
-        PassesTest.assertMessage(ErrorCode.INVALID_ARG, "text", () -> MemberCore.qrEncode(""));
+        PassesTest.assertMessage(ErrorCode.INVALID_ARG, "text", () -> Access.qrEncode(null));
+        PassesTest.assertMessage(ErrorCode.INVALID_ARG, "text", () -> Access.qrEncode(""));
         PassesTest.assertMessage(ErrorCode.INVALID_ARG, "text",
-                () -> MemberCore.qrBitmap(null, 4));
+                () -> Access.qrBitmap(null, 4));
         PassesTest.assertMessage(ErrorCode.INVALID_ARG, "text",
-                () -> MemberCore.qrEncode("a\u0000b"));
+                () -> Access.qrEncode("a\u0000b"));
         char[] long3000 = new char[3000];
         Arrays.fill(long3000, 'x');
         PassesTest.assertMessage(ErrorCode.INVALID_ARG, "too long",
-                () -> MemberCore.qrEncode(new String(long3000)));
+                () -> Access.qrEncode(new String(long3000)));
         PassesTest.assertMessage(ErrorCode.INVALID_ARG, "scale",
-                () -> MemberCore.qrBitmap(PAYLOAD, 0));
+                () -> Access.qrBitmap(PAYLOAD, 0));
         PassesTest.assertMessage(ErrorCode.INVALID_ARG, "scale",
-                () -> MemberCore.qrBitmap(PAYLOAD, 65));
+                () -> Access.qrBitmap(PAYLOAD, 65));
         PassesTest.assertMessage(ErrorCode.INVALID_ARG, "scale",
-                () -> MemberCore.qrBitmap(PAYLOAD, -1));
+                () -> Access.qrBitmap(PAYLOAD, -1));
     }
 }

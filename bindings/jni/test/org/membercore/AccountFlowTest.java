@@ -32,29 +32,29 @@ public class AccountFlowTest {
     @Test
     public void newUserSignsUpCompletesProfileAndGoesOnDemand() throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
-            assertFalse(core.isSignedIn());
-            assertNull(core.pendingPhone());
+            assertFalse(core.auth().isSignedIn());
+            assertNull(core.auth().pendingPhone());
 
-            OtpRequest req = core.requestOtp("+91 98765-43210");
+            OtpRequest req = core.auth().requestOtp("+91 98765-43210");
             assertEquals("+919876543210", req.getPhone());
             assertFalse(req.isRegistered());
             assertEquals(300, req.getExpiresInSeconds());
             assertEquals(30, req.getResendAfterSeconds());
-            assertEquals("+919876543210", core.pendingPhone());
+            assertEquals("+919876543210", core.auth().pendingPhone());
 
-            VerifyResult v = core.verifyOtp(stub.latestOtp(req.getPhone()));
+            VerifyResult v = core.auth().verifyOtp(stub.latestOtp(req.getPhone()));
             assertTrue(v.isNewUser());
             Account a = v.getAccount();
             assertEquals("+919876543210", a.getPhone());
             assertFalse(a.isProfileComplete());
             assertTrue(a.getRoles().isEmpty());
             assertEquals("", a.getLeadId());
-            assertTrue(core.isSignedIn());
+            assertTrue(core.auth().isSignedIn());
 
             /* The intent comes after the profile. */
-            TestSupport.expectError(ErrorCode.STATE, () -> core.setIntent(IntentDetails.onDemand()));
+            TestSupport.expectError(ErrorCode.STATE, () -> core.auth().setIntent(IntentDetails.onDemand()));
 
-            a = core.completeProfile(
+            a = core.auth().completeProfile(
                     new Profile("Meera Iyer", "meera@example.com", "Iyer Labs", "Chennai"));
             assertTrue(a.isProfileComplete());
             assertEquals("Meera Iyer", a.getName());
@@ -62,27 +62,27 @@ public class AccountFlowTest {
             assertFalse(a.getLeadId().isEmpty());
             assertTrue(a.hasRole(Role.LEAD));
 
-            a = core.setIntent(IntentDetails.onDemand());
+            a = core.auth().setIntent(IntentDetails.onDemand());
             assertEquals(Intent.ON_DEMAND, a.getIntent());
             assertTrue(a.hasRole(Role.ONDEMAND));
 
-            Account local = core.account();
+            Account local = core.auth().account();
             assertEquals(a.getUserId(), local.getUserId());
             assertEquals(Intent.ON_DEMAND, local.getIntent());
 
-            core.logout();
-            assertFalse(core.isSignedIn());
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::account);
+            core.auth().logout();
+            assertFalse(core.auth().isSignedIn());
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.auth()::account);
         }
     }
 
     @Test
     public void seededMemberSignsIn() throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
-            OtpRequest req = core.requestOtp("98000 00001");
+            OtpRequest req = core.auth().requestOtp("98000 00001");
             assertEquals(TestSupport.ASHA, req.getPhone());
             assertTrue(req.isRegistered());
-            VerifyResult v = core.verifyOtp(stub.latestOtp(req.getPhone()));
+            VerifyResult v = core.auth().verifyOtp(stub.latestOtp(req.getPhone()));
             assertFalse(v.isNewUser());
             Account a = v.getAccount();
             assertEquals("Asha Rao", a.getName());
@@ -90,7 +90,7 @@ public class AccountFlowTest {
             assertEquals("ACME", a.getCompanyId());
             assertEquals("BLR-1", a.getBuildingId());
             assertTrue(a.hasRole(Role.MEMBER));
-            assertEquals("Cabin 1019", core.refreshAccount().getSeat());
+            assertEquals("Cabin 1019", core.auth().refreshAccount().getSeat());
         }
     }
 
@@ -98,10 +98,10 @@ public class AccountFlowTest {
     public void privateOfficeIntentKeepsItsDetails() throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             TestSupport.signIn(core, stub, "+919812345678");
-            core.completeProfile(new Profile("Kabir", "kabir@example.com", "Kabir & Co", "Pune"));
+            core.auth().completeProfile(new Profile("Kabir", "kabir@example.com", "Kabir & Co", "Pune"));
             TestSupport.expectError(ErrorCode.INVALID_ARG,
-                    () -> core.setIntent(IntentDetails.privateOffice("", 12, "soon", 100)));
-            Account a = core.setIntent(
+                    () -> core.auth().setIntent(IntentDetails.privateOffice("", 12, "soon", 100)));
+            Account a = core.auth().setIntent(
                     IntentDetails.privateOffice("Fintech", 12, "within 3 months", 50000000L));
             assertEquals(Intent.PRIVATE_OFFICE, a.getIntent());
             assertEquals("Fintech", a.getIndustry());
@@ -119,18 +119,18 @@ public class AccountFlowTest {
         String city = "बेंगलुरु";
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             TestSupport.signIn(core, stub, "+919876500001");
-            Account a = core.completeProfile(new Profile(name, "asha@example.com", company, city));
+            Account a = core.auth().completeProfile(new Profile(name, "asha@example.com", company, city));
             assertEquals(name, a.getName());
             assertEquals(company, a.getCompany());
             assertEquals(city, a.getCity());
-            Account fresh = core.refreshAccount();
+            Account fresh = core.auth().refreshAccount();
             assertEquals(name, fresh.getName());
             assertEquals(company, fresh.getCompany());
             assertEquals(city, fresh.getCity());
         }
         /* And from the local store of a new process's client. */
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
-            Account a = core.account();
+            Account a = core.auth().account();
             assertEquals(name, a.getName());
             assertEquals(company, a.getCompany());
             assertEquals(city, a.getCity());
@@ -146,11 +146,11 @@ public class AccountFlowTest {
         }
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             TestSupport.signIn(core, stub, "+919876500002");
-            Account a = core.completeProfile(
+            Account a = core.auth().completeProfile(
                     new Profile(hundred.toString(), "e@example.com", "Emoji Inc", "Goa"));
             assertEquals(hundred.toString(), a.getName());
             MemberCoreException e = TestSupport.expectError(ErrorCode.INVALID_ARG,
-                    () -> core.completeProfile(new Profile(hundred + "😀", "e@example.com",
+                    () -> core.auth().completeProfile(new Profile(hundred + "😀", "e@example.com",
                             "Emoji Inc", "Goa")));
             assertTrue(e.getMessage(), e.getMessage().contains("name"));
         }
@@ -169,9 +169,9 @@ public class AccountFlowTest {
         }
         /* Same storage, same directory: still signed in (a restart). */
         try (MemberCore core = TestSupport.open(dir, stub.url(), storage, null)) {
-            assertTrue(core.isSignedIn());
-            assertEquals("Asha Rao", core.refreshAccount().getName());
-            core.logout();
+            assertTrue(core.auth().isSignedIn());
+            assertEquals("Asha Rao", core.auth().refreshAccount().getName());
+            core.auth().logout();
             assertNull(storage.peek("session_token"));
         }
     }
@@ -184,8 +184,8 @@ public class AccountFlowTest {
             assertTrue(new File(dir, "secure/session_token").isFile());
         }
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
-            assertTrue(core.isSignedIn());
-            assertEquals("Asha Rao", core.account().getName());
+            assertTrue(core.auth().isSignedIn());
+            assertEquals("Asha Rao", core.auth().account().getName());
         }
     }
 
@@ -200,9 +200,9 @@ public class AccountFlowTest {
             TestSupport.signIn(core, stub, TestSupport.ASHA);
         }
         try (MemberCore core = TestSupport.open(dir, "http://127.0.0.1:1", storage, logger)) {
-            core.logout(); /* offline: the revocation is kept for later */
-            assertFalse(core.isSignedIn());
-            TestSupport.expectError(ErrorCode.OFFLINE, () -> core.requestOtp(TestSupport.ASHA));
+            core.auth().logout(); /* offline: the revocation is kept for later */
+            assertFalse(core.auth().isSignedIn());
+            TestSupport.expectError(ErrorCode.OFFLINE, () -> core.auth().requestOtp(TestSupport.ASHA));
         }
         assertTrue(logger.lines.toString(), logger.contains("INFO deferred logout still pending"));
     }
@@ -221,16 +221,16 @@ public class AccountFlowTest {
     public void pushTokenIsQueuedAndSynced() throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             TestSupport.expectError(ErrorCode.UNAUTHORIZED,
-                    () -> core.registerPushToken(PushProvider.FCM, "fcm-token-1"));
+                    () -> core.community().registerPushToken(PushProvider.FCM, "fcm-token-1"));
             TestSupport.signIn(core, stub, TestSupport.ASHA);
-            core.syncOnce();
-            core.registerPushToken(PushProvider.FCM, "fcm-token-1");
-            assertEquals(1, core.outbox().size());
+            core.sync().once();
+            core.community().registerPushToken(PushProvider.FCM, "fcm-token-1");
+            assertEquals(1, core.sync().outbox().size());
             TestSupport.expectError(ErrorCode.INVALID_ARG,
-                    () -> core.registerPushToken(PushProvider.FCM, "not ascii ✓"));
-            SyncReport r = core.syncOnce();
+                    () -> core.community().registerPushToken(PushProvider.FCM, "not ascii ✓"));
+            SyncReport r = core.sync().once();
             assertEquals(1, r.getPushed());
-            assertTrue(core.outbox().isEmpty());
+            assertTrue(core.sync().outbox().isEmpty());
         }
     }
 

@@ -40,7 +40,7 @@ public class BillingTest {
     private MemberCore signedIn(File d, String phone) throws Exception {
         MemberCore core = TestSupport.openWithClock(d, stub.url(), clock, null);
         TestSupport.signIn(core, stub, phone);
-        core.syncOnce();
+        core.sync().once();
         return core;
     }
 
@@ -58,7 +58,7 @@ public class BillingTest {
      */
     private static void assertNotPayable(MemberCore core, String invoiceId, String status) {
         try {
-            core.payInvoice(invoiceId);
+            core.billing().payInvoice(invoiceId);
         } catch (MemberCoreException e) {
             assertTrue(e.toString(),
                     e.getCode() == ErrorCode.STATE || e.getCode() == ErrorCode.CONFLICT);
@@ -74,7 +74,7 @@ public class BillingTest {
     @Test
     public void invoicesListTheCompanysHistoryNewestFirst() throws Exception {
         try (MemberCore core = signedIn(dir, TestSupport.ASHA)) {
-            List<Invoice> list = core.invoices();
+            List<Invoice> list = core.billing().invoices();
             assertEquals(list.toString(), 4, list.size());
             assertEquals(ISSUED, list.get(0).getId());
             assertEquals("inv_5eed000000000004", list.get(1).getId());
@@ -115,8 +115,8 @@ public class BillingTest {
         /* Vikram, of the same company, sees the same history. */
         File vikramDir = TestSupport.tempDir("billing-vikram");
         try (MemberCore vikram = signedIn(vikramDir, TestSupport.VIKRAM)) {
-            assertEquals(4, vikram.invoices().size());
-            assertEquals(ISSUED, vikram.invoices().get(0).getId());
+            assertEquals(4, vikram.billing().invoices().size());
+            assertEquals(ISSUED, vikram.billing().invoices().get(0).getId());
         } finally {
             TestSupport.deleteTree(vikramDir);
         }
@@ -125,7 +125,7 @@ public class BillingTest {
     @Test
     public void membershipIsTheMembersPlan() throws Exception {
         try (MemberCore core = signedIn(dir, TestSupport.ASHA)) {
-            Membership m = core.membership();
+            Membership m = core.billing().membership();
             assertTrue(m.toString(), m.isActive());
             assertEquals("active", m.getStatusName());
             assertEquals("private_cabin", m.getPlan());
@@ -141,16 +141,16 @@ public class BillingTest {
     @Test
     public void onDemandUserHasNoMembershipAndNoInvoices() throws Exception {
         try (MemberCore core = signedIn(dir, "+919876500077")) {
-            Membership m = core.membership();
+            Membership m = core.billing().membership();
             assertEquals(m.toString(), "none", m.getStatusName());
             assertEquals(false, m.isActive());
             assertEquals("", m.getPlan());
             assertEquals("", m.getCompanyId());
             assertEquals("", m.getSeat());
             assertEquals("", m.getContractStart());
-            assertTrue(core.invoices().isEmpty());
-            assertTrue(core.passes().isEmpty());
-            assertTrue(core.credentials().isEmpty());
+            assertTrue(core.billing().invoices().isEmpty());
+            assertTrue(core.billing().passes().isEmpty());
+            assertTrue(core.access().credentials().isEmpty());
         }
     }
 
@@ -158,7 +158,7 @@ public class BillingTest {
     @Test
     public void issuedInvoicePaidThroughRazorpay() throws Exception {
         try (MemberCore core = signedIn(dir, TestSupport.ASHA)) {
-            Order order = core.payInvoice(ISSUED);
+            Order order = core.billing().payInvoice(ISSUED);
             assertEquals(ISSUED, order.getInvoiceId());
             assertTrue(order.getOrderId(), order.getOrderId().startsWith("order_"));
             assertEquals("rzp_test_memberstub", order.getRazorpayKeyId());
@@ -168,27 +168,27 @@ public class BillingTest {
 
             String[] forged = stub.razorpayPay(order.getOrderId(), true);
             TestSupport.expectError(ErrorCode.PAYMENT_FAILED,
-                    () -> core.confirmInvoicePayment(order.getOrderId(), forged[0], forged[1]));
+                    () -> core.billing().confirmInvoicePayment(order.getOrderId(), forged[0], forged[1]));
             assertEquals(InvoiceStatus.ISSUED,
                     PassesTest.invoice(core, ISSUED).getStatus());
 
             String[] paid = stub.razorpayPay(order.getOrderId(), false);
-            core.confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]);
+            core.billing().confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]);
             Invoice invoice = PassesTest.invoice(core, ISSUED);
             assertEquals(InvoiceStatus.PAID, invoice.getStatus());
             assertEquals(StubServer.T0_MS, invoice.getPaidAtMs());
             assertNotPayable(core, ISSUED, "paid");
 
             /* Overdue can still be paid; paid cannot; unknown ids are not found. */
-            assertEquals(590000L, core.payInvoice(OVERDUE).getAmountPaise());
+            assertEquals(590000L, core.billing().payInvoice(OVERDUE).getAmountPaise());
             assertNotPayable(core, PAID, "paid");
-            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.payInvoice("inv_nope"));
+            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.billing().payInvoice("inv_nope"));
             PassesTest.assertMessage(ErrorCode.INVALID_ARG, "invoice_id",
-                    () -> core.payInvoice("../inv"));
+                    () -> core.billing().payInvoice("../inv"));
             PassesTest.assertMessage(ErrorCode.INVALID_ARG, "invoice_id",
-                    () -> core.payInvoice(null));
+                    () -> core.billing().payInvoice(null));
             PassesTest.assertMessage(ErrorCode.INVALID_ARG, "invoice_id",
-                    () -> core.payInvoice("inv\u0000"));
+                    () -> core.billing().payInvoice("inv\u0000"));
         }
     }
 }

@@ -62,12 +62,12 @@ public class BookingTest {
     private MemberCore asha() throws Exception {
         MemberCore core = open(stub.url());
         TestSupport.signIn(core, stub, TestSupport.ASHA);
-        core.syncOnce();
+        core.sync().once();
         return core;
     }
 
     private static RoomSearch search(MemberCore core, String date) {
-        return core.searchRooms(RoomQuery.builder("BLR-1", date).build());
+        return core.rooms().search(RoomQuery.builder("BLR-1", date).build());
     }
 
     private static List<String> freeTimes(MemberCore core, String date, String roomId) {
@@ -81,7 +81,7 @@ public class BookingTest {
     }
 
     private static Booking booking(MemberCore core, String id) {
-        for (Booking b : core.bookings()) {
+        for (Booking b : core.rooms().bookings()) {
             if (b.getId().equals(id)) {
                 return b;
             }
@@ -119,11 +119,11 @@ public class BookingTest {
             assertNull(s.room("MUM-1-SEAVIEW"));
 
             /* Capacity and amenities filter rooms; from/to narrow the blocks. */
-            RoomSearch big = core.searchRooms(RoomQuery.builder("BLR-1", DAY).minCapacity(10)
+            RoomSearch big = core.rooms().search(RoomQuery.builder("BLR-1", DAY).minCapacity(10)
                     .amenity("projector").build());
             assertEquals(1, big.getRooms().size());
             assertEquals(BOARD, big.getRooms().get(0).getId());
-            RoomSearch morning = core.searchRooms(
+            RoomSearch morning = core.rooms().search(
                     RoomQuery.builder("BLR-1", DAY).from("10:00").to("12:00").build());
             assertEquals("[10:00, 11:00]", morning.room(BOARD).getFreeSlots().toString());
 
@@ -156,7 +156,7 @@ public class BookingTest {
     @Test
     public void creditBookingOfflineConfirmedThenCancelledWithRefund() throws Exception {
         try (MemberCore core = asha()) {
-            Credits c = core.credits();
+            Credits c = core.rooms().credits();
             assertEquals("ACME", c.getCompanyId());
             assertEquals("Acme Corp", c.getCompanyName());
             assertEquals(200, c.getMonthlyCredits());
@@ -177,7 +177,7 @@ public class BookingTest {
         String id;
         /* The same data directory, with the server out of reach. */
         try (MemberCore core = open(OFFLINE_URL)) {
-            Booking b = core.createBooking(BookingRequest.builder(BOARD, DAY, "14:00").hours(2)
+            Booking b = core.rooms().book(BookingRequest.builder(BOARD, DAY, "14:00").hours(2)
                     .guest(ANANYA, "ananya@example.in").guest(KSHITIJ, "kshitij@example.in")
                     .pay(Payment.CREDITS).build());
             id = b.getId();
@@ -198,7 +198,7 @@ public class BookingTest {
             assertEquals("", b.getGuests().get(0).getCredentialId());
             assertEquals(KSHITIJ, b.getGuests().get(1).getName());
 
-            Credits c = core.credits();
+            Credits c = core.rooms().credits();
             assertEquals(176, c.getBalance());
             assertEquals(12, c.getPendingDebit());
             List<String> free = freeTimes(core, DAY, BOARD);
@@ -208,13 +208,13 @@ public class BookingTest {
             assertTrue(free.contains("16:00"));
 
             Booking listed = booking(core, id);
-            assertNotNull(core.bookings().toString(), listed);
+            assertNotNull(core.rooms().bookings().toString(), listed);
             assertEquals(BookingStatus.PENDING, listed.getStatus());
             assertTrue(listed.isPending());
             assertEquals(ANANYA, listed.getGuests().get(0).getName());
 
-            TestSupport.expectError(ErrorCode.OFFLINE, core::syncOnce);
-            List<Mutation> outbox = core.outbox();
+            TestSupport.expectError(ErrorCode.OFFLINE, core.sync()::once);
+            List<Mutation> outbox = core.sync().outbox();
             assertEquals(1, outbox.size());
             assertEquals("booking.create", outbox.get(0).getKind());
             assertEquals(id, outbox.get(0).getEntityId());
@@ -222,7 +222,7 @@ public class BookingTest {
 
         /* Back online: the server confirms it. */
         try (MemberCore core = open(stub.url())) {
-            SyncReport r = core.syncOnce();
+            SyncReport r = core.sync().once();
             assertEquals(1, r.getPushed());
             assertEquals(0, r.getRejected());
             assertTrue(r.getChangedKinds().toString(),
@@ -241,7 +241,7 @@ public class BookingTest {
             assertTrue(emails, emails.contains(credential));
             assertTrue(emails, emails.contains(ANANYA));
 
-            Credits c = core.credits();
+            Credits c = core.rooms().credits();
             assertEquals(176, c.getBalance());
             assertEquals(0, c.getPendingDebit());
             assertEquals(3, c.getLedger().size());
@@ -255,17 +255,17 @@ public class BookingTest {
             assertFalse(freeTimes(core, DAY, BOARD).contains("14:00"));
 
             /* Cancel: shown cancelled at once, refunded once the server has it. */
-            core.cancelBooking(id);
+            core.rooms().cancel(id);
             b = booking(core, id);
             assertEquals(BookingStatus.CANCELLED, b.getStatus());
             assertTrue(b.isPending());
-            core.cancelBooking(id); /* already being cancelled: nothing more */
-            assertEquals(1, core.outbox().size());
-            assertEquals(1, core.syncOnce().getPushed());
+            core.rooms().cancel(id); /* already being cancelled: nothing more */
+            assertEquals(1, core.sync().outbox().size());
+            assertEquals(1, core.sync().once().getPushed());
             b = booking(core, id);
             assertEquals(BookingStatus.CANCELLED, b.getStatus());
             assertFalse(b.isPending());
-            c = core.credits();
+            c = core.rooms().credits();
             assertEquals(188, c.getBalance());
             CreditLine refund = c.getLedger().get(0);
             assertEquals("refund", refund.getReason());
@@ -274,7 +274,7 @@ public class BookingTest {
             assertEquals(id, refund.getReservationId());
             assertTrue(freeTimes(core, DAY, BOARD).contains("14:00"));
             MemberCoreException e = TestSupport.expectError(ErrorCode.STATE,
-                    () -> core.cancelBooking(id));
+                    () -> core.rooms().cancel(id));
             assertTrue(e.getMessage(), e.getMessage().contains("cancelled"));
         }
     }
@@ -283,7 +283,7 @@ public class BookingTest {
     @Test
     public void razorpayPaidAfterAForgedAttempt() throws Exception {
         try (MemberCore core = asha()) {
-            Booking b = core.createBooking(BookingRequest.builder(BOARD, DAY, "10:00")
+            Booking b = core.rooms().book(BookingRequest.builder(BOARD, DAY, "10:00")
                     .guest(ANANYA, "ananya@example.in").pay(Payment.RAZORPAY).build());
             assertEquals(BookingStatus.PENDING_PAYMENT, b.getStatus());
             assertFalse(b.isPending());
@@ -302,13 +302,13 @@ public class BookingTest {
 
             String[] forged = stub.razorpayPay(b.getOrderId(), true);
             MemberCoreException e = TestSupport.expectError(ErrorCode.PAYMENT_FAILED,
-                    () -> core.confirmPayment(b.getId(), b.getOrderId(), forged[0], forged[1]));
+                    () -> core.rooms().confirmPayment(b.getId(), b.getOrderId(), forged[0], forged[1]));
             assertEquals(402, e.getHttpStatus());
             assertEquals("payment_failed", e.getServerCode());
             assertEquals(BookingStatus.PENDING_PAYMENT, booking(core, b.getId()).getStatus());
 
             String[] paid = stub.razorpayPay(b.getOrderId(), false);
-            Booking confirmed = core.confirmPayment(b.getId(), b.getOrderId(), paid[0], paid[1]);
+            Booking confirmed = core.rooms().confirmPayment(b.getId(), b.getOrderId(), paid[0], paid[1]);
             assertEquals(b.getId(), confirmed.getId());
             assertEquals(BookingStatus.CONFIRMED, confirmed.getStatus());
             assertEquals(Payment.RAZORPAY, confirmed.getPaidBy());
@@ -318,13 +318,13 @@ public class BookingTest {
             assertEquals(BookingStatus.CONFIRMED, booking(core, b.getId()).getStatus());
             /* Confirming again is harmless. */
             assertEquals(BookingStatus.CONFIRMED,
-                    core.confirmPayment(b.getId(), b.getOrderId(), paid[0], paid[1]).getStatus());
+                    core.rooms().confirmPayment(b.getId(), b.getOrderId(), paid[0], paid[1]).getStatus());
             /* The order belongs to this booking, not to another. */
-            e = TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.confirmPayment(
+            e = TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.rooms().confirmPayment(
                     "res_5eed000000000001", b.getOrderId(), paid[0], paid[1]));
             assertTrue(e.getMessage(), e.getMessage().contains(b.getId()));
             /* Razorpay moves no credits. */
-            assertEquals(188, core.credits().getBalance());
+            assertEquals(188, core.rooms().credits().getBalance());
         }
     }
 
@@ -333,13 +333,13 @@ public class BookingTest {
     public void razorpayOfflineIsRefused() throws Exception {
         asha().close();
         try (MemberCore core = open(OFFLINE_URL)) {
-            TestSupport.expectError(ErrorCode.OFFLINE, () -> core.createBooking(
+            TestSupport.expectError(ErrorCode.OFFLINE, () -> core.rooms().book(
                     BookingRequest.builder(BOARD, DAY, "10:00").pay(Payment.RAZORPAY).build()));
-            assertEquals(2, core.bookings().size()); /* the two seeded ones, nothing held */
-            assertTrue(core.outbox().isEmpty());
+            assertEquals(2, core.rooms().bookings().size()); /* the two seeded ones, nothing held */
+            assertTrue(core.sync().outbox().isEmpty());
             assertTrue(freeTimes(core, DAY, BOARD).contains("10:00"));
             /* Credits work offline. */
-            Booking b = core.createBooking(BookingRequest.builder(BOARD, DAY, "10:00").build());
+            Booking b = core.rooms().book(BookingRequest.builder(BOARD, DAY, "10:00").build());
             assertEquals(BookingStatus.PENDING, b.getStatus());
         }
     }
@@ -347,27 +347,27 @@ public class BookingTest {
     @Test
     public void invalidInputsNameTheField() throws Exception {
         try (MemberCore core = asha()) {
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.searchRooms(null));
-            expectField("building_id", () -> core.searchRooms(
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.rooms().search(null));
+            expectField("building_id", () -> core.rooms().search(
                     RoomQuery.builder(null, DAY).build()));
             expectField("date", () -> search(core, "2027-02-30"));
             expectField("date", () -> search(core, "7 Jan"));
-            expectField("from", () -> core.searchRooms(
+            expectField("from", () -> core.rooms().search(
                     RoomQuery.builder("BLR-1", DAY).from("25:00").build()));
-            expectField("to", () -> core.searchRooms(
+            expectField("to", () -> core.rooms().search(
                     RoomQuery.builder("BLR-1", DAY).to("9am").build()));
-            expectField("from", () -> core.searchRooms(
+            expectField("from", () -> core.rooms().search(
                     RoomQuery.builder("BLR-1", DAY).from("12:00").to("10:00").build()));
-            expectField("min_capacity", () -> core.searchRooms(
+            expectField("min_capacity", () -> core.rooms().search(
                     RoomQuery.builder("BLR-1", DAY).minCapacity(-1).build()));
-            expectField("amenity", () -> core.searchRooms(
+            expectField("amenity", () -> core.rooms().search(
                     RoomQuery.builder("BLR-1", DAY).amenity("Projector!").build()));
-            expectField("amenities[1]", () -> core.searchRooms(RoomQuery.builder("BLR-1", DAY)
+            expectField("amenities[1]", () -> core.rooms().search(RoomQuery.builder("BLR-1", DAY)
                     .amenity("projector").amenity("a\u0000b").build()));
             TestSupport.expectError(ErrorCode.NOT_FOUND,
-                    () -> core.searchRooms(RoomQuery.builder("MARS-1", DAY).build()));
+                    () -> core.rooms().search(RoomQuery.builder("MARS-1", DAY).build()));
 
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.createBooking(null));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.rooms().book(null));
             expectField("room_id", () -> book(core, BookingRequest.builder(null, DAY, "10:00")));
             expectField("room_id",
                     () -> book(core, BookingRequest.builder("BLR-1-\u0000", DAY, "10:00")));
@@ -416,22 +416,22 @@ public class BookingTest {
             TestSupport.expectError(ErrorCode.CONFLICT, () -> book(core,
                     BookingRequest.builder(BOARD, DAY, "21:00").hours(2)));
 
-            expectField("booking_id", () -> core.cancelBooking(""));
-            expectField("booking_id", () -> core.cancelBooking(null));
-            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.cancelBooking("res_nope"));
-            expectField("order_id", () -> core.confirmPayment("b", null, "p", "s"));
-            expectField("signature", () -> core.confirmPayment("b", "o", "p", ""));
-            expectField("payment_id", () -> core.confirmPayment("b", "o", "p\u0000", "s"));
+            expectField("booking_id", () -> core.rooms().cancel(""));
+            expectField("booking_id", () -> core.rooms().cancel(null));
+            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.rooms().cancel("res_nope"));
+            expectField("order_id", () -> core.rooms().confirmPayment("b", null, "p", "s"));
+            expectField("signature", () -> core.rooms().confirmPayment("b", "o", "p", ""));
+            expectField("payment_id", () -> core.rooms().confirmPayment("b", "o", "p\u0000", "s"));
 
             /* Nothing was booked or queued by any of it. */
-            assertEquals(2, core.bookings().size()); /* the two seeded ones */
-            assertTrue(core.outbox().isEmpty());
-            assertEquals(188, core.credits().getBalance());
+            assertEquals(2, core.rooms().bookings().size()); /* the two seeded ones */
+            assertTrue(core.sync().outbox().isEmpty());
+            assertEquals(188, core.rooms().credits().getBalance());
         }
     }
 
     private static void book(MemberCore core, BookingRequest.Builder b) {
-        core.createBooking(b.build());
+        core.rooms().book(b.build());
     }
 
     private static void expectField(String field, Runnable r) {
@@ -444,24 +444,24 @@ public class BookingTest {
     public void insufficientCreditsCountsPendingBookings() throws Exception {
         try (MemberCore core = asha()) {
             /* 14 hours of the boardroom, twice: 168 of the 188 credits held. */
-            core.createBooking(BookingRequest.builder(BOARD, DAY, "08:00").hours(14).build());
-            core.createBooking(
+            core.rooms().book(BookingRequest.builder(BOARD, DAY, "08:00").hours(14).build());
+            core.rooms().book(
                     BookingRequest.builder(BOARD, "2027-01-08", "08:00").hours(14).build());
-            Credits c = core.credits();
+            Credits c = core.rooms().credits();
             assertEquals(20, c.getBalance());
             assertEquals(168, c.getPendingDebit());
             MemberCoreException e = TestSupport.expectError(ErrorCode.INSUFFICIENT_CREDITS,
-                    () -> core.createBooking(BookingRequest.builder(BOARD, "2027-01-09", "08:00")
+                    () -> core.rooms().book(BookingRequest.builder(BOARD, "2027-01-09", "08:00")
                             .hours(4).build()));
             assertTrue(e.getMessage(), e.getMessage().contains("24"));
-            core.createBooking(
+            core.rooms().book(
                     BookingRequest.builder(BOARD, "2027-01-09", "08:00").hours(3).build());
-            assertEquals(3, core.syncOnce().getPushed());
-            c = core.credits();
+            assertEquals(3, core.sync().once().getPushed());
+            c = core.rooms().credits();
             assertEquals(2, c.getBalance());
             assertEquals(0, c.getPendingDebit());
-            assertEquals(5, core.bookings().size());
-            assertEquals(3, core.bookings(DAY_OPEN_MS - 1).size()); /* ending after it */
+            assertEquals(5, core.rooms().bookings().size());
+            assertEquals(3, core.rooms().bookings(DAY_OPEN_MS - 1).size()); /* ending after it */
         }
     }
 
@@ -476,19 +476,19 @@ public class BookingTest {
                 MemberCore vikram = TestSupport.openWithClock(vikramDir, stub.url(), clock,
                         null)) {
             TestSupport.signIn(vikram, stub, TestSupport.VIKRAM);
-            vikram.syncOnce();
+            vikram.sync().once();
             BookingRequest req = BookingRequest.builder(BOARD, DAY, "09:00").build();
-            asha.createBooking(req);
-            Booking mine = vikram.createBooking(req);
-            assertEquals(182, vikram.credits().getBalance());
-            assertEquals(1, asha.syncOnce().getPushed());
+            asha.rooms().book(req);
+            Booking mine = vikram.rooms().book(req);
+            assertEquals(182, vikram.rooms().credits().getBalance());
+            assertEquals(1, asha.sync().once().getPushed());
 
             final List<SyncEvent> rejections =
                     Collections.synchronizedList(new ArrayList<SyncEvent>());
-            ListenerHandle h = vikram.addSyncListener(
+            ListenerHandle h = vikram.sync().addListener(
                     EnumSet.of(SyncEventType.MUTATION_REJECTED), Delivery.IMMEDIATE,
                     rejections::add);
-            SyncReport r = vikram.syncOnce();
+            SyncReport r = vikram.sync().once();
             assertEquals(1, r.getRejected());
             assertEquals(1, rejections.size());
             SyncEvent ev = rejections.get(0);
@@ -496,8 +496,8 @@ public class BookingTest {
             assertEquals(mine.getId(), ev.getEntityId());
             assertEquals("slot_taken", ev.getServerCode());
             assertNull(booking(vikram, mine.getId()));
-            assertEquals(182, vikram.credits().getBalance()); /* Asha's booking, paid once */
-            assertEquals(0, vikram.credits().getPendingDebit());
+            assertEquals(182, vikram.rooms().credits().getBalance()); /* Asha's booking, paid once */
+            assertEquals(0, vikram.rooms().credits().getPendingDebit());
             assertFalse(freeTimes(vikram, DAY, BOARD).contains("09:00"));
             h.remove();
         } finally {
@@ -523,11 +523,11 @@ public class BookingTest {
     @Test
     public void signedOutReadsAreUnauthorized() {
         try (MemberCore core = open(stub.url())) {
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::bookings);
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::credits);
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.cancelBooking("x"));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.rooms()::bookings);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.rooms()::credits);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.rooms().cancel("x"));
             TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> search(core, DAY));
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.createBooking(
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.rooms().book(
                     BookingRequest.builder(BOARD, DAY, "10:00").build()));
         }
     }

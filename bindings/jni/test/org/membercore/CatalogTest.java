@@ -40,7 +40,7 @@ public class CatalogTest {
     private MemberCore signedIn() throws Exception {
         MemberCore core = TestSupport.openWithClock(dir, stub.url(), clock, null);
         TestSupport.signIn(core, stub, TestSupport.ASHA);
-        core.syncOnce();
+        core.sync().once();
         return core;
     }
 
@@ -57,7 +57,7 @@ public class CatalogTest {
     @Test
     public void buildingsCarryZoneHoursPriceAndTiers() throws Exception {
         try (MemberCore core = signedIn()) {
-            List<Building> list = core.buildings();
+            List<Building> list = core.buildings().list();
             assertTrue(list.toString(), list.size() >= 2);
             for (int i = 1; i < list.size(); i++) { /* by id */
                 assertTrue(list.toString(),
@@ -120,7 +120,7 @@ public class CatalogTest {
     public void buildingsAreReadFromTheLocalStore() throws Exception {
         signedIn().close();
         try (MemberCore core = TestSupport.openWithClock(dir, OFFLINE_URL, clock, null)) {
-            Building blr = building(core.buildings(), "BLR-1");
+            Building blr = building(core.buildings().list(), "BLR-1");
             assertNotNull(blr);
             assertEquals(6, blr.getHours().size());
         }
@@ -131,7 +131,7 @@ public class CatalogTest {
         MemberCore core = signedIn();
         core.close();
         try {
-            core.buildings();
+            core.buildings().list();
             fail("buildings() worked after close");
         } catch (IllegalStateException expected) {
             /* the point */
@@ -141,7 +141,7 @@ public class CatalogTest {
     @Test
     public void signedOutIsUnauthorized() {
         try (MemberCore core = TestSupport.openWithClock(dir, stub.url(), clock, null)) {
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::buildings);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.buildings()::list);
         }
     }
 }

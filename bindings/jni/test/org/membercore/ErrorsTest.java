@@ -53,38 +53,38 @@ public class ErrorsTest {
         TestSupport.expectError(ErrorCode.INVALID_ARG, () -> MemberCore.normalizePhone(""));
         TestSupport.expectError(ErrorCode.INVALID_ARG, () -> MemberCore.normalizePhone(null));
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.requestOtp("12345"));
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.requestOtp("+91 5555 55555"));
-            assertEquals(null, core.pendingPhone());
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.auth().requestOtp("12345"));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.auth().requestOtp("+91 5555 55555"));
+            assertEquals(null, core.auth().pendingPhone());
         }
     }
 
     @Test
     public void wrongOtpSaysHowManyAttemptsAreLeft() throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
-            TestSupport.expectError(ErrorCode.STATE, () -> core.verifyOtp("123456"));
-            OtpRequest req = core.requestOtp(TestSupport.ASHA);
+            TestSupport.expectError(ErrorCode.STATE, () -> core.auth().verifyOtp("123456"));
+            OtpRequest req = core.auth().requestOtp(TestSupport.ASHA);
             String code = stub.latestOtp(req.getPhone());
             String wrong = code.substring(0, 5) + (code.charAt(5) == '9' ? '0' : (char) (code.charAt(5) + 1));
             MemberCoreException e = TestSupport.expectError(ErrorCode.OTP_WRONG,
-                    () -> core.verifyOtp(wrong));
+                    () -> core.auth().verifyOtp(wrong));
             assertEquals(4, e.getAttemptsLeft());
             assertEquals("otp_wrong", e.getServerCode());
             assertEquals(400, e.getHttpStatus());
             assertTrue(e.getMessage(), e.getMessage().contains("4"));
-            e = TestSupport.expectError(ErrorCode.OTP_WRONG, () -> core.verifyOtp(wrong));
+            e = TestSupport.expectError(ErrorCode.OTP_WRONG, () -> core.auth().verifyOtp(wrong));
             assertEquals(3, e.getAttemptsLeft());
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.verifyOtp("12ab56"));
-            assertTrue(core.verifyOtp(code).getAccount().hasRole(Role.MEMBER));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.auth().verifyOtp("12ab56"));
+            assertTrue(core.auth().verifyOtp(code).getAccount().hasRole(Role.MEMBER));
         }
     }
 
     @Test
     public void otpRequestsAreRateLimited() {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
-            core.requestOtp(TestSupport.ASHA);
+            core.auth().requestOtp(TestSupport.ASHA);
             MemberCoreException e = TestSupport.expectError(ErrorCode.OTP_RATE_LIMITED,
-                    () -> core.requestOtp(TestSupport.ASHA));
+                    () -> core.auth().requestOtp(TestSupport.ASHA));
             assertEquals(30, e.getRetryAfterSeconds()); /* the stub's clock stands still */
             assertEquals(429, e.getHttpStatus());
             assertEquals(-1, e.getAttemptsLeft());
@@ -96,9 +96,9 @@ public class ErrorsTest {
     public void offlineIsItsOwnCode() {
         try (MemberCore core = TestSupport.open(dir, "http://127.0.0.1:1")) {
             MemberCoreException e = TestSupport.expectError(ErrorCode.OFFLINE,
-                    () -> core.requestOtp(TestSupport.ASHA));
+                    () -> core.auth().requestOtp(TestSupport.ASHA));
             assertEquals(0, e.getHttpStatus());
-            assertEquals(null, core.pendingPhone());
+            assertEquals(null, core.auth().pendingPhone());
         }
     }
 
@@ -106,16 +106,16 @@ public class ErrorsTest {
     public void unauthorizedWithoutASession() {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             MemberCoreException e = TestSupport.expectError(ErrorCode.UNAUTHORIZED,
-                    core::syncOnce);
+                    core.sync()::once);
             assertTrue(e instanceof SyncFailedException);
             assertNotNull(((SyncFailedException) e).getReport());
             assertEquals(0, ((SyncFailedException) e).getReport().getPushed());
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::refreshAccount);
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::account);
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.events());
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.notifications(false));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.auth()::refreshAccount);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.auth()::account);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.community().events());
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.community().notifications(false));
             TestSupport.expectError(ErrorCode.UNAUTHORIZED,
-                    () -> core.completeProfile(new Profile("A", "a@example.com", "B", "C")));
+                    () -> core.auth().completeProfile(new Profile("A", "a@example.com", "B", "C")));
         }
     }
 
@@ -130,12 +130,12 @@ public class ErrorsTest {
             MemoryStorage copy = new MemoryStorage();
             copy.set("session_token", storage.peek("session_token"));
             try (MemberCore twin = TestSupport.open(other, stub.url(), copy, null)) {
-                twin.logout();
+                twin.auth().logout();
             }
             MemberCoreException e = TestSupport.expectError(ErrorCode.UNAUTHORIZED,
-                    core::refreshAccount);
+                    core.auth()::refreshAccount);
             assertEquals(401, e.getHttpStatus());
-            assertFalse(core.isSignedIn());
+            assertFalse(core.auth().isSignedIn());
         } finally {
             TestSupport.deleteTree(other);
         }
@@ -158,19 +158,19 @@ public class ErrorsTest {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             /* U+0000 cannot cross into C: refused, naming the argument. */
             MemberCoreException e = TestSupport.expectError(ErrorCode.INVALID_ARG,
-                    () -> core.requestOtp("+91980000\u00000001"));
+                    () -> core.auth().requestOtp("+91980000\u00000001"));
             assertTrue(e.getMessage(), e.getMessage().contains("phone"));
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.completeProfile(null));
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.setIntent(null));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.auth().completeProfile(null));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.auth().setIntent(null));
             TestSupport.signIn(core, stub, TestSupport.ASHA);
-            core.syncOnce();
-            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.rsvp("EVT-NOPE", Rsvp.GOING));
+            core.sync().once();
+            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.community().rsvp("EVT-NOPE", Rsvp.GOING));
             TestSupport.expectError(ErrorCode.INVALID_ARG,
-                    () -> core.rsvp("EVT-BLR-DIWALI", Rsvp.NONE));
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.rsvp(null, Rsvp.GOING));
-            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.markNotificationRead("ntf_x"));
-            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.dismissMutation(987654));
-            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.addSyncListener(
+                    () -> core.community().rsvp("EVT-BLR-DIWALI", Rsvp.NONE));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.community().rsvp(null, Rsvp.GOING));
+            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.community().markNotificationRead("ntf_x"));
+            TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.sync().dismissMutation(987654));
+            TestSupport.expectError(ErrorCode.INVALID_ARG, () -> core.sync().addListener(
                     java.util.EnumSet.noneOf(SyncEventType.class), Delivery.QUEUED, e2 -> { }));
         }
     }
@@ -182,10 +182,10 @@ public class ErrorsTest {
         storage.failWrites = true;
         TestSupport.RecordingLogger logger = new TestSupport.RecordingLogger();
         try (MemberCore core = TestSupport.open(dir, stub.url(), storage, logger)) {
-            OtpRequest req = core.requestOtp(TestSupport.ASHA);
+            OtpRequest req = core.auth().requestOtp(TestSupport.ASHA);
             String code = stub.latestOtp(req.getPhone());
-            TestSupport.expectError(ErrorCode.STORAGE, () -> core.verifyOtp(code));
-            assertFalse(core.isSignedIn());
+            TestSupport.expectError(ErrorCode.STORAGE, () -> core.auth().verifyOtp(code));
+            assertFalse(core.auth().isSignedIn());
             assertTrue(logger.lines.toString(), logger.contains("disk on fire"));
         }
     }

@@ -56,7 +56,7 @@ public class LifecycleTest {
     @Test
     public void closeTwiceAndUseAfterClose() {
         MemberCore core = TestSupport.open(dir, stub.url());
-        ListenerHandle h = core.addSyncListener(EnumSet.allOf(SyncEventType.class),
+        ListenerHandle h = core.sync().addListener(EnumSet.allOf(SyncEventType.class),
                 Delivery.QUEUED, e -> { });
         assertFalse(core.isClosed());
         core.close();
@@ -64,40 +64,50 @@ public class LifecycleTest {
         assertTrue(core.isClosed());
         h.remove(); /* after close: nothing to do, no crash */
         Runnable[] calls = {
-            () -> core.requestOtp(TestSupport.ASHA),
-            () -> core.verifyOtp("123456"),
-            core::pendingPhone,
-            core::account,
-            core::refreshAccount,
-            core::isSignedIn,
-            core::logout,
-            core::syncOnce,
-            core::syncStatus,
-            core::startSync,
-            core::stopSync,
-            core::triggerSync,
-            core::pauseSync,
-            core::resumeSync,
-            () -> core.setReachable(true),
-            core::deliverQueued,
-            () -> core.setWakeup(null),
-            () -> core.addSyncListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED,
+            () -> core.auth().requestOtp(TestSupport.ASHA),
+            () -> core.auth().verifyOtp("123456"),
+            core.auth()::pendingPhone,
+            core.auth()::account,
+            core.auth()::refreshAccount,
+            core.auth()::isSignedIn,
+            core.auth()::logout,
+            core.sync()::once,
+            core.sync()::status,
+            core.sync()::start,
+            core.sync()::stop,
+            core.sync()::trigger,
+            core.sync()::pause,
+            core.sync()::resume,
+            () -> core.sync().setReachable(true),
+            core.sync()::deliverQueued,
+            () -> core.sync().setWakeup(null),
+            () -> core.sync().addListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED,
                     e -> { }),
-            core::outbox,
-            () -> core.dismissMutation(1),
-            () -> core.events(),
-            () -> core.rsvp("EVT-BLR-DIWALI", Rsvp.GOING),
-            () -> core.notifications(false),
-            () -> core.markNotificationRead("ntf"),
-            () -> core.registerPushToken(PushProvider.FCM, "t"),
+            core.sync()::outbox,
+            () -> core.sync().dismissMutation(1),
+            () -> core.community().events(),
+            () -> core.community().rsvp("EVT-BLR-DIWALI", Rsvp.GOING),
+            () -> core.community().notifications(false),
+            () -> core.community().markNotificationRead("ntf"),
+            () -> core.community().registerPushToken(PushProvider.FCM, "t"),
             core::now,
-            () -> core.searchRooms(RoomQuery.builder("BLR-1", "2027-01-07").build()),
-            () -> core.createBooking(
+            () -> core.rooms().search(RoomQuery.builder("BLR-1", "2027-01-07").build()),
+            () -> core.rooms().book(
                     BookingRequest.builder("BLR-1-BOARD", "2027-01-07", "10:00").build()),
-            () -> core.confirmPayment("b", "o", "p", "s"),
-            () -> core.cancelBooking("b"),
-            () -> core.bookings(),
-            core::credits,
+            () -> core.rooms().confirmPayment("b", "o", "p", "s"),
+            () -> core.rooms().cancel("b"),
+            () -> core.rooms().bookings(),
+            core.rooms()::credits,
+            () -> core.billing().quote(Cart.builder("BLR-1").build()),
+            () -> core.billing().checkout(Cart.builder("BLR-1").build()),
+            () -> core.billing().payInvoice("i"),
+            () -> core.billing().confirmInvoicePayment("o", "p", "s"),
+            core.billing()::passes,
+            core.billing()::invoices,
+            core.billing()::membership,
+            core.access()::credentials,
+            () -> core.access().payload("c"),
+            core.buildings()::list,
         };
         for (int i = 0; i < calls.length; i++) {
             try {
@@ -117,31 +127,31 @@ public class LifecycleTest {
         TestSupport.RecordingLogger logger = new TestSupport.RecordingLogger();
         MemberCore core = TestSupport.open(dir, stub.url(), new MemoryStorage(), logger);
         assertEquals(baseline + 2, MemberCore.nativeGlobalRefCount()); /* storage, logger */
-        ListenerHandle a = core.addSyncListener(EnumSet.allOf(SyncEventType.class),
+        ListenerHandle a = core.sync().addListener(EnumSet.allOf(SyncEventType.class),
                 Delivery.IMMEDIATE, e -> { });
-        core.addSyncListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED, e -> { });
-        core.addSyncListener(EnumSet.of(SyncEventType.DATA_CHANGED), Delivery.IMMEDIATE,
+        core.sync().addListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED, e -> { });
+        core.sync().addListener(EnumSet.of(SyncEventType.DATA_CHANGED), Delivery.IMMEDIATE,
                 e -> { });
-        core.setWakeup(() -> { });
-        core.setWakeup(() -> { }); /* replaces: the first one is released */
+        core.sync().setWakeup(() -> { });
+        core.sync().setWakeup(() -> { }); /* replaces: the first one is released */
         assertEquals(baseline + 2 + 3 + 1, MemberCore.nativeGlobalRefCount());
         a.remove();
         assertEquals(baseline + 2 + 2 + 1, MemberCore.nativeGlobalRefCount());
-        core.setWakeup(null);
+        core.sync().setWakeup(null);
         assertEquals(baseline + 2 + 2, MemberCore.nativeGlobalRefCount());
 
         TestSupport.signIn(core, stub, TestSupport.ASHA);
-        core.setWakeup(() -> { });
-        core.startSync();
-        core.syncOnce();
-        core.deliverQueued();
+        core.sync().setWakeup(() -> { });
+        core.sync().start();
+        core.sync().once();
+        core.sync().deliverQueued();
         core.close(); /* with the sync thread running, listeners and wake-up registered */
         assertEquals(baseline, MemberCore.nativeGlobalRefCount());
 
         /* Without storage and logger: no references at all once closed. */
         core = TestSupport.open(dir, stub.url());
         assertEquals(baseline, MemberCore.nativeGlobalRefCount());
-        core.addSyncListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED, e -> { });
+        core.sync().addListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED, e -> { });
         core.close();
         assertEquals(baseline, MemberCore.nativeGlobalRefCount());
     }
@@ -151,7 +161,7 @@ public class LifecycleTest {
     public void closeWhileOtherThreadsCall() throws Exception {
         final MemberCore core = TestSupport.open(dir, stub.url());
         TestSupport.signIn(core, stub, TestSupport.ASHA);
-        core.startSync();
+        core.sync().start();
         final AtomicInteger done = new AtomicInteger();
         final AtomicReference<Throwable> unexpected = new AtomicReference<Throwable>();
         final CountDownLatch started = new CountDownLatch(4);
@@ -164,18 +174,18 @@ public class LifecycleTest {
                     while (true) {
                         switch (kind) {
                             case 0:
-                                core.syncOnce();
+                                core.sync().once();
                                 break;
                             case 1:
-                                core.events();
+                                core.community().events();
                                 break;
                             case 2:
-                                core.rsvp("EVT-BLR-DIWALI",
+                                core.community().rsvp("EVT-BLR-DIWALI",
                                         done.get() % 2 == 0 ? Rsvp.GOING : Rsvp.NOT_GOING);
                                 break;
                             default:
-                                core.syncStatus();
-                                core.triggerSync();
+                                core.sync().status();
+                                core.sync().trigger();
                         }
                         done.incrementAndGet();
                     }
@@ -225,10 +235,10 @@ public class LifecycleTest {
     @Test
     public void offlineOnlyClient() {
         try (MemberCore core = MemberCore.open(Config.builder(dir.getPath()).build())) {
-            assertFalse(core.isSignedIn());
-            assertNull(core.pendingPhone());
+            assertFalse(core.auth().isSignedIn());
+            assertNull(core.auth().pendingPhone());
             MemberCoreException e = TestSupport.expectError(ErrorCode.UNAUTHORIZED,
-                    core::syncOnce);
+                    core.sync()::once);
             assertTrue(e.getMessage().length() > 0);
         }
     }

@@ -49,16 +49,16 @@ public class ListenersTest {
         final CountDownLatch changed = new CountDownLatch(1);
         final AtomicReference<Thread> thread = new AtomicReference<Thread>();
         final AtomicReference<SyncEvent> event = new AtomicReference<SyncEvent>();
-        ListenerHandle h = core.addSyncListener(EnumSet.of(SyncEventType.DATA_CHANGED),
+        ListenerHandle h = core.sync().addListener(EnumSet.of(SyncEventType.DATA_CHANGED),
                 Delivery.IMMEDIATE, e -> {
                     thread.compareAndSet(null, Thread.currentThread());
                     event.compareAndSet(null, e);
                     changed.countDown();
                 });
-        core.startSync();
+        core.sync().start();
         assertTrue("no DATA_CHANGED from the sync thread within 10 s",
                 changed.await(10, TimeUnit.SECONDS));
-        core.stopSync();
+        core.sync().stop();
         assertNotNull(thread.get());
         assertNotSame(Thread.currentThread(), thread.get());
         assertEquals("membercore-native", thread.get().getName());
@@ -73,47 +73,47 @@ public class ListenersTest {
         final List<Thread> threads = Collections.synchronizedList(new ArrayList<Thread>());
         final List<SyncEvent> events = Collections.synchronizedList(new ArrayList<SyncEvent>());
         final AtomicInteger wakeups = new AtomicInteger();
-        core.setWakeup(wakeups::incrementAndGet);
-        ListenerHandle h = core.addSyncListener(ALL, Delivery.QUEUED, e -> {
+        core.sync().setWakeup(wakeups::incrementAndGet);
+        ListenerHandle h = core.sync().addListener(ALL, Delivery.QUEUED, e -> {
             threads.add(Thread.currentThread());
             events.add(e);
         });
-        core.syncOnce();
+        core.sync().once();
         assertTrue(events.isEmpty()); /* queued, not delivered */
         assertTrue(wakeups.get() > 0);
-        int n = core.deliverQueued();
+        int n = core.sync().deliverQueued();
         assertTrue(n > 0);
         assertEquals(n, events.size());
         for (Thread t : threads) {
             assertSame(Thread.currentThread(), t);
         }
-        assertEquals(0, core.deliverQueued());
+        assertEquals(0, core.sync().deliverQueued());
 
         /* The background thread queues too; the test thread delivers. */
         events.clear();
         threads.clear();
-        core.startSync();
+        core.sync().start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (events.isEmpty() && System.nanoTime() < deadline) {
-            core.deliverQueued();
+            core.sync().deliverQueued();
             Thread.sleep(5);
         }
-        core.stopSync();
+        core.sync().stop();
         assertTrue("nothing queued by the sync thread within 10 s", !events.isEmpty());
         for (Thread t : threads) {
             assertSame(Thread.currentThread(), t);
         }
         h.remove();
-        core.setWakeup(null);
+        core.sync().setWakeup(null);
     }
 
     @Test
     public void immediateListenerOfALocalWriteRunsOnTheWriter() throws Exception {
-        core.syncOnce();
+        core.sync().once();
         final List<Thread> threads = Collections.synchronizedList(new ArrayList<Thread>());
-        try (ListenerHandle h = core.addSyncListener(EnumSet.of(SyncEventType.DATA_CHANGED),
+        try (ListenerHandle h = core.sync().addListener(EnumSet.of(SyncEventType.DATA_CHANGED),
                 Delivery.IMMEDIATE, e -> threads.add(Thread.currentThread()))) {
-            core.rsvp("EVT-BLR-DIWALI", Rsvp.GOING);
+            core.community().rsvp("EVT-BLR-DIWALI", Rsvp.GOING);
             assertTrue(threads.size() >= 1);
             assertSame(Thread.currentThread(), threads.get(0));
         }
@@ -123,25 +123,25 @@ public class ListenersTest {
     public void throwingListenersCrashNothing() throws Exception {
         final AtomicInteger thrown = new AtomicInteger();
         final CountDownLatch later = new CountDownLatch(1);
-        core.addSyncListener(ALL, Delivery.IMMEDIATE, e -> {
+        core.sync().addListener(ALL, Delivery.IMMEDIATE, e -> {
             thrown.incrementAndGet();
             throw new IllegalArgumentException("listener bug");
         });
-        core.addSyncListener(ALL, Delivery.QUEUED, e -> {
+        core.sync().addListener(ALL, Delivery.QUEUED, e -> {
             throw new Error("queued listener bug");
         });
-        core.addSyncListener(ALL, Delivery.IMMEDIATE, e -> later.countDown());
-        core.setWakeup(() -> {
+        core.sync().addListener(ALL, Delivery.IMMEDIATE, e -> later.countDown());
+        core.sync().setWakeup(() -> {
             throw new IllegalStateException("wakeup bug");
         });
-        SyncReport r = core.syncOnce(); /* on this thread */
+        SyncReport r = core.sync().once(); /* on this thread */
         assertTrue(r.getPulled() > 0);
-        assertTrue(core.deliverQueued() > 0);
-        core.rsvp("EVT-BLR-DIWALI", Rsvp.GOING); /* a local write */
-        core.startSync(); /* and on the sync thread */
-        core.triggerSync();
+        assertTrue(core.sync().deliverQueued() > 0);
+        core.community().rsvp("EVT-BLR-DIWALI", Rsvp.GOING); /* a local write */
+        core.sync().start(); /* and on the sync thread */
+        core.sync().trigger();
         assertTrue(later.await(10, TimeUnit.SECONDS));
-        core.stopSync();
+        core.sync().stop();
         assertTrue(thrown.get() > 0);
         assertTrue(logger.contains("listener bug"));
         assertTrue(logger.contains("queued listener bug"));
@@ -153,13 +153,13 @@ public class ListenersTest {
     @Test
     public void removedListenersAreNotCalled() throws Exception {
         final AtomicInteger calls = new AtomicInteger();
-        ListenerHandle h = core.addSyncListener(ALL, Delivery.IMMEDIATE, e -> calls.incrementAndGet());
-        ListenerHandle q = core.addSyncListener(ALL, Delivery.QUEUED, e -> calls.incrementAndGet());
+        ListenerHandle h = core.sync().addListener(ALL, Delivery.IMMEDIATE, e -> calls.incrementAndGet());
+        ListenerHandle q = core.sync().addListener(ALL, Delivery.QUEUED, e -> calls.incrementAndGet());
         h.remove();
         h.remove(); /* twice is fine */
-        core.syncOnce();
+        core.sync().once();
         q.close(); /* drops its queued events */
-        assertEquals(0, core.deliverQueued());
+        assertEquals(0, core.sync().deliverQueued());
         assertEquals(0, calls.get());
     }
 
@@ -169,13 +169,13 @@ public class ListenersTest {
         long baseline = MemberCore.nativeGlobalRefCount();
         final AtomicInteger calls = new AtomicInteger();
         final AtomicReference<ListenerHandle> self = new AtomicReference<ListenerHandle>();
-        self.set(core.addSyncListener(ALL, Delivery.IMMEDIATE, e -> {
+        self.set(core.sync().addListener(ALL, Delivery.IMMEDIATE, e -> {
             calls.incrementAndGet();
             self.get().remove();
         }));
-        core.syncOnce();
+        core.sync().once();
         assertEquals(1, calls.get());
-        core.rsvp("EVT-BLR-DIWALI", Rsvp.GOING);
+        core.community().rsvp("EVT-BLR-DIWALI", Rsvp.GOING);
         assertEquals(1, calls.get());
         /* Its reference is kept until close (the core may still run it elsewhere). */
         assertEquals(baseline + 1, MemberCore.nativeGlobalRefCount());
@@ -188,7 +188,7 @@ public class ListenersTest {
     public void closeFromAListenerIsRefused() throws Exception {
         final List<Throwable> refused = Collections.synchronizedList(new ArrayList<Throwable>());
         final CountDownLatch fromSyncThread = new CountDownLatch(2);
-        core.addSyncListener(ALL, Delivery.IMMEDIATE, e -> {
+        core.sync().addListener(ALL, Delivery.IMMEDIATE, e -> {
             if (Thread.currentThread().getName().equals("membercore-native")) {
                 try {
                     core.close();
@@ -197,26 +197,26 @@ public class ListenersTest {
                     fromSyncThread.countDown();
                 }
                 try {
-                    core.stopSync();
+                    core.sync().stop();
                 } catch (IllegalStateException x) {
                     refused.add(x);
                     fromSyncThread.countDown();
                 }
             }
         });
-        core.addSyncListener(ALL, Delivery.QUEUED, e -> {
+        core.sync().addListener(ALL, Delivery.QUEUED, e -> {
             try {
                 core.close();
             } catch (IllegalStateException x) {
                 refused.add(x);
             }
         });
-        core.startSync();
+        core.sync().start();
         assertTrue(fromSyncThread.await(10, TimeUnit.SECONDS));
-        core.stopSync();
-        assertTrue(core.deliverQueued() > 0);
+        core.sync().stop();
+        assertTrue(core.sync().deliverQueued() > 0);
         assertTrue(refused.size() >= 3);
         assertTrue(!core.isClosed());
-        core.syncOnce(); /* still usable */
+        core.sync().once(); /* still usable */
     }
 }

@@ -63,7 +63,7 @@ public class PassesTest {
     private MemberCore asha() throws Exception {
         MemberCore core = TestSupport.openWithClock(dir, stub.url(), clock, null);
         TestSupport.signIn(core, stub, TestSupport.ASHA);
-        core.syncOnce();
+        core.sync().once();
         return core;
     }
 
@@ -118,7 +118,7 @@ public class PassesTest {
     @Test
     public void fivePassBundleIsQuotedWithTenPercentOffAndExactGst() throws Exception {
         try (MemberCore core = asha()) {
-            Quote q = core.quotePasses(bundle());
+            Quote q = core.billing().quote(bundle());
             assertTrue(q.toString(), q.isValid());
             assertTrue(q.getViolations().isEmpty());
             assertPrice(q, 5, UNIT, 5, 10);
@@ -129,11 +129,11 @@ public class PassesTest {
             assertEquals(424800L, q.getTotalPaise());
 
             /* The tier is the largest of at most n passes: 1/0%, 5/10%, 10/15%. */
-            assertPrice(core.quotePasses(selfPasses(1)), 1, UNIT, 1, 0);
-            assertPrice(core.quotePasses(selfPasses(4)), 4, UNIT, 1, 0);
-            assertPrice(core.quotePasses(selfPasses(9)), 9, UNIT, 5, 10);
-            assertPrice(core.quotePasses(selfPasses(10)), 10, UNIT, 10, 15);
-            assertPrice(core.quotePasses(selfPasses(12)), 12, UNIT, 10, 15);
+            assertPrice(core.billing().quote(selfPasses(1)), 1, UNIT, 1, 0);
+            assertPrice(core.billing().quote(selfPasses(4)), 4, UNIT, 1, 0);
+            assertPrice(core.billing().quote(selfPasses(9)), 9, UNIT, 5, 10);
+            assertPrice(core.billing().quote(selfPasses(10)), 10, UNIT, 10, 15);
+            assertPrice(core.billing().quote(selfPasses(12)), 12, UNIT, 10, 15);
         }
     }
 
@@ -142,7 +142,7 @@ public class PassesTest {
     public void quoteRoundsDiscountAndGstHalfUpToThePaisa() throws Exception {
         stub.setDayPassPrice(BLR, 80001L);
         try (MemberCore core = asha()) {
-            Quote q = core.quotePasses(bundle());
+            Quote q = core.billing().quote(bundle());
             /* 400005 x 10% = 40000.5 -> 40001; (400005 - 40001) x 18% = 64800.72 -> 64801. */
             assertEquals(400005L, q.getSubtotalPaise());
             assertEquals(40001L, q.getDiscountPaise());
@@ -150,12 +150,12 @@ public class PassesTest {
             assertEquals(424805L, q.getTotalPaise());
             assertPrice(q, 5, 80001L, 5, 10);
             /* 80001 x 18% = 14400.18 -> 14400. */
-            assertPrice(core.quotePasses(selfPasses(1)), 1, 80001L, 1, 0);
-            assertEquals(14400L, core.quotePasses(selfPasses(1)).getGstPaise());
+            assertPrice(core.billing().quote(selfPasses(1)), 1, 80001L, 1, 0);
+            assertEquals(14400L, core.billing().quote(selfPasses(1)).getGstPaise());
             /* 7 x 80003 = 560021, - 56002.1 -> 56002; 504019 x 18% = 90723.42 -> 90723. */
             stub.setDayPassPrice(BLR, 80003L);
-            core.syncOnce();
-            Quote seven = core.quotePasses(selfPasses(7));
+            core.sync().once();
+            Quote seven = core.billing().quote(selfPasses(7));
             assertPrice(seven, 7, 80003L, 5, 10);
             assertEquals(56002L, seven.getDiscountPaise());
             assertEquals(90723L, seven.getGstPaise());
@@ -175,7 +175,7 @@ public class PassesTest {
                     .guestPass("2027-01-04", "Kiran", "kiran@example.in") /* 5: fine */
                     .guestPass("2027-01-04", "Kiran R", "KIRAN@example.in") /* 6: the same */
                     .build();
-            Quote q = core.quotePasses(cart);
+            Quote q = core.billing().quote(cart);
             assertFalse(q.isValid());
             assertPrice(q, 7, UNIT, 5, 10); /* priced all the same */
             List<Violation> v = q.getViolations();
@@ -195,15 +195,15 @@ public class PassesTest {
 
             /* Only the past date: the server refuses the checkout, naming the pass and rule. */
             Cart past = Cart.builder(BLR).pass("2027-01-05").pass("2027-01-03").build();
-            Quote pq = core.quotePasses(past);
+            Quote pq = core.billing().quote(past);
             assertEquals(1, pq.getViolations().size());
             assertEquals(1, pq.getViolations().get(0).getIndex());
             assertEquals("past_date", pq.getViolations().get(0).getRule());
             MemberCoreException e =
-                    TestSupport.expectError(ErrorCode.CONFLICT, () -> core.checkoutPasses(past));
+                    TestSupport.expectError(ErrorCode.CONFLICT, () -> core.billing().checkout(past));
             assertEquals(422, e.getHttpStatus());
             assertEquals("cart_invalid", e.getServerCode());
-            assertTrue(core.passes().isEmpty());
+            assertTrue(core.billing().passes().isEmpty());
         }
     }
 
@@ -215,7 +215,7 @@ public class PassesTest {
     @Test
     public void checkoutPayAndTheDoorGrantsTheRotatingCodeOnce() throws Exception {
         try (MemberCore core = asha()) {
-            Order order = core.checkoutPasses(bundle());
+            Order order = core.billing().checkout(bundle());
             assertTrue(order.getOrderId(), order.getOrderId().startsWith("order_"));
             assertTrue(order.getInvoiceId(), order.getInvoiceId().startsWith("inv_"));
             assertEquals("rzp_test_memberstub", order.getRazorpayKeyId());
@@ -224,7 +224,7 @@ public class PassesTest {
             assertEquals(StubServer.T0_MS + 15 * 60000L, order.getHoldExpiresAtMs());
 
             /* The held passes and the draft are in the local store already. */
-            List<Pass> held = core.passes();
+            List<Pass> held = core.billing().passes();
             assertEquals(held.toString(), 5, held.size());
             for (Pass p : held) {
                 assertEquals(p.toString(), PassStatus.HELD, p.getStatus());
@@ -252,20 +252,20 @@ public class PassesTest {
             assertEquals(40000L, draft.getDiscountPaise());
             assertEquals(64800L, draft.getGstPaise());
             assertFalse(draft.getLines().isEmpty());
-            assertTrue(core.credentials().isEmpty());
+            assertTrue(core.access().credentials().isEmpty());
 
             /* A forged signature: refused, nothing changes. */
             String[] forged = stub.razorpayPay(order.getOrderId(), true);
             MemberCoreException e = TestSupport.expectError(ErrorCode.PAYMENT_FAILED,
-                    () -> core.confirmInvoicePayment(order.getOrderId(), forged[0], forged[1]));
+                    () -> core.billing().confirmInvoicePayment(order.getOrderId(), forged[0], forged[1]));
             assertEquals(402, e.getHttpStatus());
             assertEquals("payment_failed", e.getServerCode());
-            assertEquals(PassStatus.HELD, core.passes().get(0).getStatus());
+            assertEquals(PassStatus.HELD, core.billing().passes().get(0).getStatus());
 
             /* The real one: active, with credentials, as soon as the call returns. */
             String[] paid = stub.razorpayPay(order.getOrderId(), false);
-            core.confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]);
-            List<Pass> active = core.passes();
+            core.billing().confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]);
+            List<Pass> active = core.billing().passes();
             assertEquals(5, active.size());
             for (Pass p : active) {
                 assertEquals(p.toString(), PassStatus.ACTIVE, p.getStatus());
@@ -274,10 +274,10 @@ public class PassesTest {
             Invoice invoice = invoice(core, order.getInvoiceId());
             assertEquals(InvoiceStatus.PAID, invoice.getStatus());
             assertEquals(StubServer.T0_MS, invoice.getPaidAtMs());
-            core.confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]); /* harmless */
+            core.billing().confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]); /* harmless */
 
             /* Asha's own four credentials are here; Ananya's code went to her by email. */
-            List<Credential> creds = core.credentials();
+            List<Credential> creds = core.access().credentials();
             assertEquals(creds.toString(), 4, creds.size());
             Credential tuesday = creds.get(0); /* soonest valid first */
             assertEquals(CredentialKind.PASS, tuesday.getKind());
@@ -295,13 +295,13 @@ public class PassesTest {
 
             /* Monday: the pass is for tomorrow. */
             e = TestSupport.expectError(ErrorCode.STATE,
-                    () -> core.credentialPayload(tuesday.getId()));
+                    () -> core.access().payload(tuesday.getId()));
             assertTrue(e.getMessage(), e.getMessage().contains("not valid yet"));
 
             /* Tuesday 10:00 at the door. */
             long tuesday10 = StubServer.T0_MS + DAY;
             setClocks(tuesday10);
-            CredentialPayload code = core.credentialPayload(tuesday.getId());
+            CredentialPayload code = core.access().payload(tuesday.getId());
             Matcher m = HOLDER_PAYLOAD.matcher(code.getPayload());
             assertTrue(code.getPayload(), m.matches());
             assertEquals(tuesday.getId(), m.group(1));
@@ -309,7 +309,7 @@ public class PassesTest {
             assertEquals(step, Long.parseLong(m.group(2)));
             assertEquals((step + 1) * 30000L, code.getRefreshAtMs());
             assertTrue(code.getPayload().length() <= 62);
-            assertEquals(code.getPayload(), core.credentialPayload(tuesday.getId()).getPayload());
+            assertEquals(code.getPayload(), core.access().payload(tuesday.getId()).getPayload());
 
             assertEquals("wrong_building", stub.doorScan("MUM-1", code.getPayload()));
             assertNull("granted", stub.doorScan(BLR, code.getPayload()));
@@ -317,29 +317,29 @@ public class PassesTest {
 
             /* The next step's code is another, and opens the door again. */
             setClocks(code.getRefreshAtMs());
-            CredentialPayload next = core.credentialPayload(tuesday.getId());
+            CredentialPayload next = core.access().payload(tuesday.getId());
             assertNotEquals(code.getPayload(), next.getPayload());
             assertNull("granted", stub.doorScan(BLR, next.getPayload()));
             /* Wednesday's pass does not open Tuesday's door yet. */
             TestSupport.expectError(ErrorCode.STATE,
-                    () -> core.credentialPayload(creds.get(1).getId()));
+                    () -> core.access().payload(creds.get(1).getId()));
 
             /* What the phone shows: the code as a QR image. */
-            QrCode qr = MemberCore.qrEncode(next.getPayload());
+            QrCode qr = Access.qrEncode(next.getPayload());
             assertTrue(qr.toString(), qr.getVersion() >= 1 && qr.getVersion() <= 4);
-            QrBitmap bitmap = MemberCore.qrBitmap(next.getPayload(), 6);
+            QrBitmap bitmap = Access.qrBitmap(next.getPayload(), 6);
             AccessTest.assertDrawn(qr, bitmap, 6);
 
             /* Wednesday after 00:00: Tuesday's credential is off the list, and expired. */
             setClocks(DAY0_MS + 2 * DAY);
-            List<Credential> left = core.credentials();
+            List<Credential> left = core.access().credentials();
             assertEquals(3, left.size());
             assertEquals(creds.get(1).getId(), left.get(0).getId());
             e = TestSupport.expectError(ErrorCode.STATE,
-                    () -> core.credentialPayload(tuesday.getId()));
+                    () -> core.access().payload(tuesday.getId()));
             assertTrue(e.getMessage(), e.getMessage().contains("expired"));
             assertNull("granted",
-                    stub.doorScan(BLR, core.credentialPayload(left.get(0).getId()).getPayload()));
+                    stub.doorScan(BLR, core.access().payload(left.get(0).getId()).getPayload()));
         }
     }
 
@@ -348,50 +348,50 @@ public class PassesTest {
     public void invalidCartsNameTheField() throws Exception {
         try (MemberCore core = asha()) {
             assertMessage(ErrorCode.INVALID_ARG, "items[0].date",
-                    () -> core.quotePasses(Cart.builder(BLR).pass("2027-13-01").build()));
+                    () -> core.billing().quote(Cart.builder(BLR).pass("2027-13-01").build()));
             assertMessage(ErrorCode.INVALID_ARG, "items[0].date",
-                    () -> core.quotePasses(Cart.builder(BLR).pass(null).build()));
+                    () -> core.billing().quote(Cart.builder(BLR).pass(null).build()));
             assertMessage(ErrorCode.INVALID_ARG, "items[1].guest_email",
-                    () -> core.quotePasses(Cart.builder(BLR).pass("2027-01-05")
+                    () -> core.billing().quote(Cart.builder(BLR).pass("2027-01-05")
                             .guestPass("2027-01-05", "Kiran", "not-an-email").build()));
             assertMessage(ErrorCode.INVALID_ARG, "items[0]",
-                    () -> core.quotePasses(Cart.builder(BLR)
+                    () -> core.billing().quote(Cart.builder(BLR)
                             .guestPass("2027-01-05", "Kiran", null).build()));
             assertMessage(ErrorCode.INVALID_ARG, "building_id",
-                    () -> core.quotePasses(Cart.builder(null).pass("2027-01-05").build()));
+                    () -> core.billing().quote(Cart.builder(null).pass("2027-01-05").build()));
             assertMessage(ErrorCode.INVALID_ARG, "1 to 50",
-                    () -> core.quotePasses(Cart.builder(BLR).build()));
+                    () -> core.billing().quote(Cart.builder(BLR).build()));
             assertMessage(ErrorCode.INVALID_ARG, "1 to 50",
-                    () -> core.quotePasses(selfPasses(51)));
+                    () -> core.billing().quote(selfPasses(51)));
             /* Found by the glue: a null pass, U+0000 (a C string cannot carry it), no cart. */
             assertMessage(ErrorCode.INVALID_ARG, "items[1]",
-                    () -> core.quotePasses(Cart.builder(BLR).pass("2027-01-05").item(null)
+                    () -> core.billing().quote(Cart.builder(BLR).pass("2027-01-05").item(null)
                             .build()));
             assertMessage(ErrorCode.INVALID_ARG, "items[0].guest_name",
-                    () -> core.quotePasses(Cart.builder(BLR)
+                    () -> core.billing().quote(Cart.builder(BLR)
                             .guestPass("2027-01-05", "Ki\u0000ran", "kiran@example.in")
                             .build()));
-            assertMessage(ErrorCode.INVALID_ARG, "cart", () -> core.quotePasses(null));
-            assertMessage(ErrorCode.INVALID_ARG, "cart", () -> core.checkoutPasses(null));
+            assertMessage(ErrorCode.INVALID_ARG, "cart", () -> core.billing().quote(null));
+            assertMessage(ErrorCode.INVALID_ARG, "cart", () -> core.billing().checkout(null));
             /* Checkout checks the same before going online. */
             assertMessage(ErrorCode.INVALID_ARG, "items[0].date",
-                    () -> core.checkoutPasses(Cart.builder(BLR).pass("05/01/2027").build()));
+                    () -> core.billing().checkout(Cart.builder(BLR).pass("05/01/2027").build()));
             assertMessage(ErrorCode.NOT_FOUND, "NOWHERE",
-                    () -> core.quotePasses(Cart.builder("NOWHERE").pass("2027-01-05").build()));
+                    () -> core.billing().quote(Cart.builder("NOWHERE").pass("2027-01-05").build()));
 
             assertMessage(ErrorCode.INVALID_ARG, "order_id",
-                    () -> core.confirmInvoicePayment(null, "pay_1", "sig"));
+                    () -> core.billing().confirmInvoicePayment(null, "pay_1", "sig"));
             assertMessage(ErrorCode.INVALID_ARG, "payment_id",
-                    () -> core.confirmInvoicePayment("order_1", "", "sig"));
+                    () -> core.billing().confirmInvoicePayment("order_1", "", "sig"));
             assertMessage(ErrorCode.INVALID_ARG, "signature",
-                    () -> core.confirmInvoicePayment("order_1", "pay_1", null));
+                    () -> core.billing().confirmInvoicePayment("order_1", "pay_1", null));
             assertMessage(ErrorCode.INVALID_ARG, "credential_id",
-                    () -> core.credentialPayload(null));
+                    () -> core.access().payload(null));
             assertMessage(ErrorCode.INVALID_ARG, "credential_id",
-                    () -> core.credentialPayload(""));
+                    () -> core.access().payload(""));
             assertMessage(ErrorCode.NOT_FOUND, "crd_nope",
-                    () -> core.credentialPayload("crd_nope"));
-            assertTrue(core.passes().isEmpty());
+                    () -> core.access().payload("crd_nope"));
+            assertTrue(core.billing().passes().isEmpty());
         }
     }
 
@@ -399,15 +399,15 @@ public class PassesTest {
     @Test
     public void signedOutReadsAreUnauthorized() {
         try (MemberCore core = TestSupport.openWithClock(dir, stub.url(), clock, null)) {
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.quotePasses(bundle()));
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.checkoutPasses(bundle()));
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::passes);
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::invoices);
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::membership);
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core::credentials);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.billing().quote(bundle()));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.billing().checkout(bundle()));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.billing()::passes);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.billing()::invoices);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.billing()::membership);
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, core.access()::credentials);
             TestSupport.expectError(ErrorCode.UNAUTHORIZED,
-                    () -> core.credentialPayload("crd_x"));
-            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.payInvoice("inv_x"));
+                    () -> core.access().payload("crd_x"));
+            TestSupport.expectError(ErrorCode.UNAUTHORIZED, () -> core.billing().payInvoice("inv_x"));
         }
     }
 
@@ -433,12 +433,12 @@ public class PassesTest {
     }
 
     static Invoice invoice(MemberCore core, String id) {
-        for (Invoice i : core.invoices()) {
+        for (Invoice i : core.billing().invoices()) {
             if (i.getId().equals(id)) {
                 return i;
             }
         }
-        throw new AssertionError("no invoice " + id + " in " + core.invoices());
+        throw new AssertionError("no invoice " + id + " in " + core.billing().invoices());
     }
 
     private static Pass ownPass(List<Pass> passes, String date) {

@@ -37,12 +37,12 @@ public class SyncFlowTest {
     public void syncOnceFillsTheLocalStore() throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             TestSupport.signIn(core, stub, TestSupport.ASHA);
-            SyncReport r = core.syncOnce();
+            SyncReport r = core.sync().once();
             assertTrue(r.toString(), r.getPulled() > 0);
             assertTrue(r.getChangedKinds().contains(Kind.EVENT));
             assertTrue(r.getChangedKinds().contains(Kind.NOTIFICATION));
 
-            List<Event> events = core.events();
+            List<Event> events = core.community().events();
             assertTrue(events.size() >= 5);
             for (int i = 1; i < events.size(); i++) {
                 assertTrue(events.get(i - 1).getStartsAtMs() <= events.get(i).getStartsAtMs());
@@ -53,9 +53,9 @@ public class SyncFlowTest {
             assertFalse(networking.isPending());
             assertEquals(40, networking.getCapacity());
             /* fromMs filters by end time */
-            assertTrue(core.events(networking.getEndsAtMs()).size() < events.size());
+            assertTrue(core.community().events(networking.getEndsAtMs()).size() < events.size());
 
-            SyncStatus s = core.syncStatus();
+            SyncStatus s = core.sync().status();
             assertEquals(SyncState.IDLE, s.getState());
             assertTrue(s.getLastSyncMs() > 0);
             assertEquals(0, s.getQueueDepth());
@@ -67,7 +67,7 @@ public class SyncFlowTest {
     private void rsvpOfflineThenSynced(SecureStorage storage) throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url(), storage, null)) {
             TestSupport.signIn(core, stub, TestSupport.ASHA);
-            core.syncOnce();
+            core.sync().once();
         }
         int before;
         /* The same data directory, with the server out of reach. */
@@ -75,37 +75,37 @@ public class SyncFlowTest {
             Event diwali = TestSupport.event(core, "EVT-BLR-DIWALI");
             before = diwali.getGoingCount();
             assertEquals(Rsvp.NONE, diwali.getMyRsvp());
-            core.rsvp("EVT-BLR-DIWALI", Rsvp.GOING);
+            core.community().rsvp("EVT-BLR-DIWALI", Rsvp.GOING);
             diwali = TestSupport.event(core, "EVT-BLR-DIWALI");
             assertEquals(Rsvp.GOING, diwali.getMyRsvp());
             assertTrue(diwali.isPending());
             assertEquals(before + 1, diwali.getGoingCount());
             SyncFailedException e = (SyncFailedException) TestSupport.expectError(ErrorCode.OFFLINE,
-                    core::syncOnce);
+                    core.sync()::once);
             assertEquals(0, e.getReport().getPushed());
-            assertEquals(SyncState.OFFLINE, core.syncStatus().getState());
-            assertEquals(ErrorCode.OFFLINE, core.syncStatus().getLastError());
-            List<Mutation> outbox = core.outbox();
+            assertEquals(SyncState.OFFLINE, core.sync().status().getState());
+            assertEquals(ErrorCode.OFFLINE, core.sync().status().getLastError());
+            List<Mutation> outbox = core.sync().outbox();
             assertEquals(1, outbox.size());
             Mutation m = outbox.get(0);
             assertEquals("rsvp.set", m.getKind());
             assertEquals("EVT-BLR-DIWALI", m.getEntityId());
             assertTrue(m.getPayload(), m.getPayload().contains("going"));
             assertEquals(MutationState.PENDING, m.getState());
-            TestSupport.expectError(ErrorCode.STATE, () -> core.dismissMutation(m.getId()));
+            TestSupport.expectError(ErrorCode.STATE, () -> core.sync().dismissMutation(m.getId()));
         }
         /* Back online: the write reaches the server. */
         try (MemberCore core = TestSupport.open(dir, stub.url(), storage, null)) {
             assertTrue(TestSupport.event(core, "EVT-BLR-DIWALI").isPending());
-            SyncReport r = core.syncOnce();
+            SyncReport r = core.sync().once();
             assertEquals(1, r.getPushed());
             assertEquals(0, r.getRejected());
             Event diwali = TestSupport.event(core, "EVT-BLR-DIWALI");
             assertFalse(diwali.isPending());
             assertEquals(Rsvp.GOING, diwali.getMyRsvp());
             assertEquals(before + 1, diwali.getGoingCount());
-            assertTrue(core.outbox().isEmpty());
-            assertEquals(0, core.syncStatus().getQueueDepth());
+            assertTrue(core.sync().outbox().isEmpty());
+            assertEquals(0, core.sync().status().getQueueDepth());
         }
         String view = stub.request("GET", "/v1/test/sync/view?phone=%2B919800000001", null, 200);
         assertTrue(view, view.contains("EVT-BLR-DIWALI"));
@@ -125,8 +125,8 @@ public class SyncFlowTest {
     public void notificationsMarkRead() throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             TestSupport.signIn(core, stub, TestSupport.ASHA);
-            core.syncOnce();
-            NotificationInbox inbox = core.notifications(false);
+            core.sync().once();
+            NotificationInbox inbox = core.community().notifications(false);
             assertEquals(5, inbox.getItems().size());
             assertEquals(3, inbox.getUnreadTotal());
             assertEquals(1, inbox.getUnread(NotificationCategory.BOOKINGS));
@@ -136,23 +136,23 @@ public class SyncFlowTest {
             assertEquals(NotificationCategory.BOOKINGS, first.getCategory());
             assertFalse(first.isRead());
             assertEquals("", first.getDeepLink());
-            assertEquals(3, core.notifications(true).getItems().size());
+            assertEquals(3, core.community().notifications(true).getItems().size());
 
-            core.markNotificationRead("ntf_5eed000000000101");
-            inbox = core.notifications(false);
+            core.community().markNotificationRead("ntf_5eed000000000101");
+            inbox = core.community().notifications(false);
             assertEquals(2, inbox.getUnreadTotal());
             assertEquals(0, inbox.getUnread(NotificationCategory.BOOKINGS));
             Notification n = inbox.getItems().get(0);
             assertTrue(n.isRead());
             assertTrue(n.isPending());
-            core.markNotificationRead("ntf_5eed000000000101"); /* again: nothing queued */
-            assertEquals(1, core.outbox().size());
+            core.community().markNotificationRead("ntf_5eed000000000101"); /* again: nothing queued */
+            assertEquals(1, core.sync().outbox().size());
 
-            assertEquals(1, core.syncOnce().getPushed());
-            n = core.notifications(false).getItems().get(0);
+            assertEquals(1, core.sync().once().getPushed());
+            n = core.community().notifications(false).getItems().get(0);
             assertTrue(n.isRead());
             assertFalse(n.isPending());
-            assertEquals(2, core.notifications(true).getItems().size());
+            assertEquals(2, core.community().notifications(true).getItems().size());
         }
     }
 
@@ -167,18 +167,18 @@ public class SyncFlowTest {
                 MemberCore vikram = TestSupport.open(vikramDir, stub.url())) {
             TestSupport.signIn(asha, stub, TestSupport.ASHA);
             TestSupport.signIn(vikram, stub, TestSupport.VIKRAM);
-            asha.syncOnce();
-            vikram.syncOnce();
+            asha.sync().once();
+            vikram.sync().once();
             assertEquals(1, TestSupport.event(vikram, "EVT-BLR-FIRESIDE").getGoingCount());
 
-            asha.rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING);
-            assertEquals(1, asha.syncOnce().getPushed());
+            asha.community().rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING);
+            assertEquals(1, asha.sync().once().getPushed());
 
             final List<SyncEvent> rejections = Collections.synchronizedList(new ArrayList<SyncEvent>());
-            ListenerHandle h = vikram.addSyncListener(EnumSet.of(SyncEventType.MUTATION_REJECTED),
+            ListenerHandle h = vikram.sync().addListener(EnumSet.of(SyncEventType.MUTATION_REJECTED),
                     Delivery.IMMEDIATE, rejections::add);
-            vikram.rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING); /* locally it still looks 1/2 */
-            SyncReport r = vikram.syncOnce();
+            vikram.community().rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING); /* locally it still looks 1/2 */
+            SyncReport r = vikram.sync().once();
             assertEquals(1, r.getRejected());
             assertEquals(1, rejections.size());
             SyncEvent ev = rejections.get(0);
@@ -194,17 +194,17 @@ public class SyncFlowTest {
             assertEquals(2, fireside.getGoingCount());
             /* Now the instant local check refuses at once. */
             TestSupport.expectError(ErrorCode.CONFLICT,
-                    () -> vikram.rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING));
+                    () -> vikram.community().rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING));
 
-            List<Mutation> outbox = vikram.outbox();
+            List<Mutation> outbox = vikram.sync().outbox();
             assertEquals(1, outbox.size());
             Mutation m = outbox.get(0);
             assertEquals(MutationState.REJECTED, m.getState());
             assertEquals("event_full", m.getErrorServerCode());
             assertEquals(ev.getMutationId(), m.getId());
-            assertEquals(1, vikram.syncStatus().getRejectedCount());
-            vikram.dismissMutation(m.getId());
-            assertTrue(vikram.outbox().isEmpty());
+            assertEquals(1, vikram.sync().status().getRejectedCount());
+            vikram.sync().dismissMutation(m.getId());
+            assertTrue(vikram.sync().outbox().isEmpty());
             h.remove();
         } finally {
             TestSupport.deleteTree(vikramDir);
@@ -215,18 +215,18 @@ public class SyncFlowTest {
     public void backgroundSyncControls() throws Exception {
         try (MemberCore core = TestSupport.open(dir, stub.url())) {
             TestSupport.signIn(core, stub, TestSupport.ASHA);
-            core.startSync();
-            core.startSync(); /* twice is fine */
-            assertTrue(core.syncStatus().isRunning());
-            core.setReachable(false);
-            core.setReachable(true);
-            core.pauseSync();
-            core.resumeSync();
-            core.triggerSync();
-            core.syncOnce(); /* waits for a round of the thread in progress, then runs its own */
-            core.stopSync();
-            assertFalse(core.syncStatus().isRunning());
-            core.stopSync(); /* not started: no-op */
+            core.sync().start();
+            core.sync().start(); /* twice is fine */
+            assertTrue(core.sync().status().isRunning());
+            core.sync().setReachable(false);
+            core.sync().setReachable(true);
+            core.sync().pause();
+            core.sync().resume();
+            core.sync().trigger();
+            core.sync().once(); /* waits for a round of the thread in progress, then runs its own */
+            core.sync().stop();
+            assertFalse(core.sync().status().isRunning());
+            core.sync().stop(); /* not started: no-op */
             assertTrue(core.now() > 0);
         }
     }

@@ -69,8 +69,8 @@ final class TestSupport {
 
     /** Request a code, read it from the stub, verify it. */
     static VerifyResult signIn(MemberCore core, StubServer stub, String phone) throws IOException {
-        OtpRequest req = core.requestOtp(phone);
-        return core.verifyOtp(stub.latestOtp(req.getPhone()));
+        OtpRequest req = core.auth().requestOtp(phone);
+        return core.auth().verifyOtp(stub.latestOtp(req.getPhone()));
     }
 
     /** Run r, which must throw a MemberCoreException with code; return it. */
@@ -86,12 +86,12 @@ final class TestSupport {
     }
 
     static Event event(MemberCore core, String id) {
-        for (Event e : core.events()) {
+        for (Event e : core.community().events()) {
             if (e.getId().equals(id)) {
                 return e;
             }
         }
-        fail("no event " + id + " in " + core.events());
+        fail("no event " + id + " in " + core.community().events());
         return null;
     }
 

@@ -1,0 +1,63 @@
+package org.membercore;
+
+import java.util.List;
+
+/**
+ * Events and RSVPs, the notification inbox and the push token: {@code core.community()}.
+ *
+ * <p>Any thread. Every method answers from the local store and is quick; writes are recorded
+ * locally at once and queued for the server (the sync sends them), so none blocks on the
+ * network. Every method throws {@link IllegalStateException} once the {@link MemberCore} is
+ * closed.
+ */
+public final class Community {
+    private final MemberCore core;
+
+    Community(MemberCore core) {
+        this.core = core;
+    }
+
+    /** Every event, soonest first, from the local store (pending RSVPs included). */
+    public List<Event> events() {
+        return events(0);
+    }
+
+    /** Events that end after {@code fromMs} (0: all), soonest first. Errors: UNAUTHORIZED. */
+    public List<Event> events(final long fromMs) {
+        return MemberCore.listOf(core.call(h -> Native.events(h, fromMs)));
+    }
+
+    /**
+     * RSVP going / not going: recorded locally at once (listed as pending) and queued for the
+     * server. Errors: INVALID_ARG, NOT_FOUND, CONFLICT (looks full already), UNAUTHORIZED.
+     */
+    public void rsvp(final String eventId, final Rsvp rsvp) {
+        MemberCore.require(rsvp, "rsvp");
+        core.run(h -> Native.rsvp(h, eventId, rsvp.value()));
+    }
+
+    /** The whole inbox, newest first, with unread counts. */
+    public NotificationInbox notifications() {
+        return notifications(false);
+    }
+
+    /** The inbox (only the unread notifications when {@code unreadOnly}), newest first. */
+    public NotificationInbox notifications(final boolean unreadOnly) {
+        return core.call(h -> Native.notifications(h, unreadOnly));
+    }
+
+    /** Mark one notification read: locally at once, queued for the server. */
+    public void markNotificationRead(final String notificationId) {
+        core.run(h -> Native.markNotificationRead(h, notificationId));
+    }
+
+    /**
+     * Register this install's push token (from FirebaseMessaging, and again whenever it
+     * rotates). Queued like any write; never blocks on the network. Errors: INVALID_ARG,
+     * UNAUTHORIZED, STORAGE.
+     */
+    public void registerPushToken(final PushProvider provider, final String token) {
+        MemberCore.require(provider, "provider");
+        core.run(h -> Native.registerPushToken(h, provider.value(), token));
+    }
+}
