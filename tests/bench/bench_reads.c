@@ -586,7 +586,7 @@ int main(void)
            (now_ms() - t0) / 1e3, NOTIFICATIONS, BOOKINGS, BOOKINGS, EVENTS, INVOICES, PASSES);
     int ok = screen_reads(c, dir);
     ok = contention(c) && ok;
-    mc_client_close(c);
+    mc_client_free(c);
     tempdir_free(dir);
     printf("%s\n", ok ? "bench_reads: within targets" : "bench_reads: OUTSIDE TARGETS");
     return ok ? 0 : 1;

@@ -112,7 +112,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    mc_client_close(client);
+    mc_client_free(client);
     client = NULL;
     tempdir_free(dir);
 }

@@ -108,6 +108,7 @@ static mc_status borrow(mci_read_pool *pool, mci_reader **out, mc_error *err)
 /* Statements of the read transaction itself, cached like every other. */
 static const char begin_sql[] = "BEGIN";
 static const char commit_sql[] = "COMMIT";
+static const char member_sql[] = "SELECT user_id FROM account WHERE singleton = 1";
 
 static mc_status begin(mci_read_pool *pool, bool need_member, mci_reader **out, mc_error *err)
 {
@@ -122,8 +123,7 @@ static mc_status begin(mci_read_pool *pool, bool need_member, mci_reader **out, 
         mci_read_end(pool, r);
         return st;
     }
-    sqlite3_stmt *stmt = mci_read_stmt(r, "SELECT user_id FROM account WHERE singleton = 1",
-                                       "reading the account", err);
+    sqlite3_stmt *stmt = mci_read_stmt(r, member_sql, "reading the account", err);
     int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
     if (stmt == NULL)
         st = MC_ERR_STORAGE;
