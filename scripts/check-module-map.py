@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""check-module-map.py - fails when docs/architecture.md's module table and core/src differ.
+"""check-module-map.py - fails when docs/architecture.md's module table and a source root differ.
 
-The table under "## core/src" in docs/architecture.md has one row per module (folder of
-core/src): | `name/` | layer | owns | may include |. This check fails (exit status 1) when
-- a folder of core/src has no row, or a row names no folder;
+The table under "## core/src" (or "## server-stub/src": the heading is the root) in
+docs/architecture.md has one row per module (folder of the root):
+| `name/` | layer | owns | may include |. This check fails (exit status 1) when
+- a folder of the root has no row, or a row names no folder;
 - a module includes a header of a module its row does not list under "may include"
   (edges as scripts/check-include-cycles.py finds them);
 - a row lets a module include one of the same or a higher layer.
@@ -28,13 +29,13 @@ def load_edges(root):
     return checker.edges_of(root)
 
 
-def table_of(doc):
-    """{module: (layer, {allowed modules})} from the rows under the "## core/src" heading."""
+def table_of(doc, heading="core/src"):
+    """{module: (layer, {allowed modules})} from the rows under the "## <heading>" heading."""
     rows, inside = {}, False
     with open(doc, encoding="utf-8") as f:
         for line in f:
             if line.startswith("## "):
-                inside = line.strip() == "## core/src"
+                inside = line.strip() == "## " + heading
                 continue
             m = ROW.match(line) if inside else None
             if m:
@@ -45,11 +46,11 @@ def table_of(doc):
 def main(argv):
     doc = argv[1] if len(argv) > 1 else "docs/architecture.md"
     root = os.path.normpath(argv[2] if len(argv) > 2 else "core/src")
-    rows = table_of(doc)
+    rows = table_of(doc, root)
     folders = {d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d))}
     problems = []
     for name in sorted(folders - rows.keys()):
-        problems.append(f"{root}/{name}/ has no row in {doc} (## core/src)")
+        problems.append(f"{root}/{name}/ has no row in {doc} (## {root})")
     for name in sorted(rows.keys() - folders):
         problems.append(f"{doc} lists `{name}/`, which is not a folder of {root}")
     for name, (layer, allowed) in sorted(rows.items()):

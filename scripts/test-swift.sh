@@ -26,6 +26,14 @@ done
 export MEMBERSTUB="$build/server-stub/memberstub"
 # The core's stderr log defaults stay quiet; the tests' own logger sees everything.
 unset MEMBERCORE_LOG
+# SwiftPM does not recompile Swift files when only the C headers they import change (a
+# struct that grew would be written at its old offsets): start afresh when they differ.
+headers_sum="$(cat "$root"/core/include/membercore/*.h | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$build/swift/headers.sha256" 2>/dev/null)" != "$headers_sum" ]; then
+  rm -rf "$build/swift"
+fi
+mkdir -p "$build/swift"
+echo "$headers_sum" >"$build/swift/headers.sha256"
 results="$build/swift/results"
 mkdir -p "$results"
 rm -f "$results"/*.xml

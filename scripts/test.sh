@@ -16,8 +16,9 @@ clang-format --dry-run --Werror "${c_files[@]}"
 
 echo "== include cycles: no module of core/src or server-stub/src includes itself in a circle"
 python3 scripts/check-include-cycles.py core/src server-stub/src
-echo "== module map: docs/architecture.md names every module of core/src and what it includes"
+echo "== module map: docs/architecture.md names every module of core/src and server-stub/src and what it includes"
 python3 scripts/check-module-map.py docs/architecture.md core/src
+python3 scripts/check-module-map.py docs/architecture.md server-stub/src
 
 setup() { # dir, extra meson options...
   local dir="$1"; shift

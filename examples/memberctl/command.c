@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "args.h"
-#include "output.h"
+#include "render/output.h"
 
 int command_help(const command *self)
 {
@@ -31,4 +31,12 @@ int command_client(app *a, mc_client **out)
     if (st != MC_OK)
         return out_core_error(a, st, &err);
     return COMMAND_CONTINUE;
+}
+
+int command_start(app *a, const command *self, args *p, int argc, char **argv, mc_client **out)
+{
+    int rc = command_parse(a, self, p, argc, argv);
+    if (rc != COMMAND_CONTINUE)
+        return rc;
+    return command_client(a, out);
 }

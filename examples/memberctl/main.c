@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "args.h"
-#include "output.h"
+#include "render/output.h"
 
 static const command *const commands[] = {
     &cmd_login,  &cmd_verify, &cmd_profile,     &cmd_intent,   &cmd_whoami,     &cmd_logout,

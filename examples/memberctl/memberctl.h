@@ -58,6 +58,11 @@ void app_close(app *a);
 int command_parse(app *a, const command *self, struct args *p, int argc, char **argv);
 int command_client(app *a, mc_client **out);
 
+/* command_parse, then command_client: for a command that checks nothing
+ * between its words and the core. */
+int command_start(app *a, const command *self, struct args *p, int argc, char **argv,
+                  mc_client **out);
+
 /* Print "usage: memberctl SYNOPSIS" and the command's help on stdout; 0. */
 int command_help(const command *self);
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qr_draw.h"
+#include "render/qr_draw.h"
 
 /* A drawing written with one letter a cell: U upper half, L lower half, F
  * full block, '.' a space; '|' ends a line. The caller frees it. */

@@ -5,6 +5,7 @@
  */
 #include <check.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,6 +278,34 @@ START_TEST(test_status_names_are_stable)
 }
 END_TEST
 
+/* A config compiled against an older, smaller mc_config: init writes only its bytes, open
+ * reads only those and gives the newer fields their defaults; an uninitialised one is named. */
+START_TEST(test_config_can_grow)
+{
+    size_t old_size = offsetof(mc_config, random); /* before random, random_context, platform */
+    unsigned char buf[sizeof(mc_config) + 16];
+    memset(buf, 0xAB, sizeof buf);
+    mc_config *old = (mc_config *)(void *)buf;
+    mc_config_init_sized(old, old_size);
+    for (size_t i = old_size; i < sizeof buf; i++)
+        ck_assert_msg(buf[i] == 0xAB, "init wrote byte %zu past the caller's struct", i);
+    ck_assert_uint_eq(old->size, old_size);
+    ck_assert_int_eq(old->request_timeout_ms, 15000);
+    old->data_dir = dir;
+    mc_client *client = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_client_open(old, &client, &err) == MC_OK, "%s", err.message);
+    ck_assert(!mc_auth_is_signed_in(client)); /* the default secure storage: platform unset */
+    mc_client_free(client);
+
+    mc_config zeroed;
+    memset(&zeroed, 0, sizeof zeroed);
+    zeroed.data_dir = dir;
+    ck_assert_int_eq(mc_client_open(&zeroed, &client, &err), MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "mc_config_init"));
+}
+END_TEST
+
 /* Named states: each enum's wire names both ways, and a wire value newer than the library
  * reads as UNKNOWN and prints as "unknown". */
 START_TEST(test_state_names_both_ways)
@@ -339,6 +368,7 @@ int main(void)
     tcase_add_test(tc, test_server_codes_map_to_statuses);
     tcase_add_test(tc, test_status_names_are_stable);
     tcase_add_test(tc, test_state_names_both_ways);
+    tcase_add_test(tc, test_config_can_grow);
     tcase_add_test(tc, test_default_data_dir_follows_xdg);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

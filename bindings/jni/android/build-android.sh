@@ -13,7 +13,8 @@
 #   MBEDTLS_SRC              Mbed TLS 3.6.x (LTS)
 #   CURL_SRC                 curl 8.x
 #   QRENCODE_SRC             libqrencode 4.1.x (LGPL-2.1+; the core's QR codes, access.h)
-# Optional: ABIS (default "arm64-v8a armeabi-v7a x86_64"), ANDROID_API (default 24).
+# Optional: ABIS (default "arm64-v8a armeabi-v7a x86_64"), ANDROID_API (default 28, the
+# first with Reference.reachabilityFence, which the Java API needs).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 
@@ -30,7 +31,7 @@ for v in CJSON_SRC MBEDTLS_SRC CURL_SRC QRENCODE_SRC; do
   [ -f "${!v:-}/CMakeLists.txt" ] || die "set $v to the unpacked source tree (with CMakeLists.txt)"
 done
 abis="${ABIS:-arm64-v8a armeabi-v7a x86_64}"
-api="${ANDROID_API:-24}"
+api="${ANDROID_API:-28}"
 mkdir -p "${1:-$root/build-android}"
 out="$(cd "${1:-$root/build-android}" && pwd)"
 version="$(sed -n "s/^ *version : '\([0-9.]*\)'.*/\1/p" "$root/meson.build" | head -n1)"
@@ -78,6 +79,6 @@ done
 
 echo "== membercore.jar"
 rm -rf "$out/classes"
-javac --release 8 -encoding UTF-8 -d "$out/classes" "$root"/bindings/jni/java/org/membercore/*.java
+javac --release 9 -encoding UTF-8 -d "$out/classes" "$root"/bindings/jni/java/org/membercore/*.java
 jar cf "$out/membercore.jar" -C "$out/classes" .
 echo "done: $out/jniLibs/{$(echo "$abis" | tr ' ' ',')}/libmembercore_jni.so and $out/membercore.jar"

@@ -82,6 +82,7 @@ typedef struct mcj_client {
     mcj_listener *graveyard;
     jobject wakeup; /* global ref to a Runnable, or NULL */
     jobject clock;  /* global ref to an org.membercore.Clock, or NULL; fixed from open to close */
+    bool released;  /* closed and its Java references released: no new listener or wake-up */
 } mcj_client;
 
 static inline mcj_client *mcj_handle(jlong h)
@@ -135,7 +136,9 @@ jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
 
 /* The core's wake-up hook, set once per client at open; calls the current Runnable. */
 void mcj_on_wakeup(void *context);
-/* Release every listener and the wake-up of a client whose mc_client is closed. */
+/* Release every listener and the wake-up of a client whose mc_client is closed, and mark it
+ * released: a listener or wake-up set afterwards (a call that raced with close) is refused with
+ * MC_ERR_STATE. Again: nothing to do. */
 void mcj_release_listeners(JNIEnv *env, mcj_client *jc);
 
 #endif

@@ -18,7 +18,7 @@ static struct {
 } ac;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/Credential", "<init>", "(" S S S "JJ" S S ")V", &ac.credential,
+    {"org/membercore/Credential", "<init>", "(" S "I" S "JJ" S S ")V", &ac.credential,
      &ac.credential_init},
     {"org/membercore/CredentialPayload", "<init>", "(" S "J)V", &ac.payload, &ac.payload_init},
     {"org/membercore/QrCode", "<init>", "(II[B)V", &ac.qr_code, &ac.qr_code_init},
@@ -35,14 +35,13 @@ static jobject new_credential(JNIEnv *env, const void *item)
         return NULL;
     jobject obj = NULL;
     jstring id = mcj_str(env, c->id);
-    jstring kind = id ? mcj_str(env, mc_credential_kind_name(c->kind)) : NULL;
-    jstring building_id = kind ? mcj_str(env, c->building_id) : NULL;
+    jstring building_id = id ? mcj_str(env, c->building_id) : NULL;
     jstring pass_id = building_id ? mcj_str(env, c->pass_id) : NULL;
     jstring reservation_id = pass_id ? mcj_str(env, c->reservation_id) : NULL;
     if (reservation_id != NULL)
-        obj = (*env)->NewObject(env, ac.credential, ac.credential_init, id, kind, building_id,
-                                (jlong)c->valid_from_ms, (jlong)c->valid_until_ms, pass_id,
-                                reservation_id);
+        obj = (*env)->NewObject(env, ac.credential, ac.credential_init, id, (jint)c->kind,
+                                building_id, (jlong)c->valid_from_ms, (jlong)c->valid_until_ms,
+                                pass_id, reservation_id);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -23,10 +23,10 @@ static struct {
 static const mcj_class_spec classes[] = {
     {"org/membercore/Quote", "<init>", "(JJJJJII[I[" S "[" S ")V", &bl.quote, &bl.quote_init},
     {"org/membercore/Order", "<init>", "(" S S S "J" S "J)V", &bl.order, &bl.order_init},
-    {"org/membercore/Pass", "<init>", "(" S S S S S S S S ")V", &bl.pass, &bl.pass_init},
-    {"org/membercore/Invoice", "<init>", "(" S S S "[" S "[I[J[JJJJJJJJ)V", &bl.invoice,
+    {"org/membercore/Pass", "<init>", "(I" S S S S S S S ")V", &bl.pass, &bl.pass_init},
+    {"org/membercore/Invoice", "<init>", "(" S S "I[" S "[I[J[JJJJJJJJ)V", &bl.invoice,
      &bl.invoice_init},
-    {"org/membercore/Membership", "<init>", "(" S S S S S S S ")V", &bl.membership,
+    {"org/membercore/Membership", "<init>", "(I" S S S S S S ")V", &bl.membership,
      &bl.membership_init},
 };
 
@@ -128,9 +128,8 @@ static jobject new_order(JNIEnv *env, const mc_order *o, const char *invoice_id_
 static jobject new_pass(JNIEnv *env, const void *item)
 {
     const mc_pass *p = item;
-    const char *fields[] = {p->id,          p->building_id,  p->date,
-                            p->holder_name, p->holder_email, mc_pass_status_name(p->status),
-                            p->invoice_id,  p->credential_id};
+    const char *fields[] = {p->id,           p->building_id, p->date,         p->holder_name,
+                            p->holder_email, p->invoice_id,  p->credential_id};
     enum { N = sizeof fields / sizeof fields[0] };
     if ((*env)->PushLocalFrame(env, N + 1) != 0)
         return NULL;
@@ -138,8 +137,8 @@ static jobject new_pass(JNIEnv *env, const void *item)
     for (size_t i = 0; i < N; i++)
         if ((s[i] = mcj_str(env, fields[i])) == NULL)
             return (*env)->PopLocalFrame(env, NULL);
-    jobject obj = (*env)->NewObject(env, bl.pass, bl.pass_init, s[0], s[1], s[2], s[3], s[4], s[5],
-                                    s[6], s[7]);
+    jobject obj = (*env)->NewObject(env, bl.pass, bl.pass_init, (jint)p->status, s[0], s[1], s[2],
+                                    s[3], s[4], s[5], s[6]);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -153,9 +152,8 @@ static jobject new_invoice(JNIEnv *env, const void *item)
     size_t n = inv->line_count;
     jstring id = mcj_str(env, inv->id);
     jstring number = id ? mcj_str(env, inv->number) : NULL;
-    jstring status = number ? mcj_str(env, mc_invoice_status_name(inv->status)) : NULL;
     jobjectArray descriptions =
-        status
+        number
             ? mcj_string_field_array(env, inv->lines, l, offsetof(mc_invoice_line, description), n)
             : NULL;
     jintArray quantities =
@@ -169,23 +167,18 @@ static jobject new_invoice(JNIEnv *env, const void *item)
         units ? mcj_long_field_array(env, inv->lines, l, offsetof(mc_invoice_line, amount_paise), n)
               : NULL;
     if (amounts != NULL)
-        obj = (*env)->NewObject(env, bl.invoice, bl.invoice_init, id, number, status, descriptions,
-                                quantities, units, amounts, (jlong)inv->subtotal_paise,
-                                (jlong)inv->discount_paise, (jlong)inv->gst_paise,
-                                (jlong)inv->total_paise, (jlong)inv->issued_at_ms,
-                                (jlong)inv->due_at_ms, (jlong)inv->paid_at_ms);
+        obj = (*env)->NewObject(
+            env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status, descriptions,
+            quantities, units, amounts, (jlong)inv->subtotal_paise, (jlong)inv->discount_paise,
+            (jlong)inv->gst_paise, (jlong)inv->total_paise, (jlong)inv->issued_at_ms,
+            (jlong)inv->due_at_ms, (jlong)inv->paid_at_ms);
     return (*env)->PopLocalFrame(env, obj);
 }
 
 static jobject new_membership(JNIEnv *env, const mc_membership *m)
 {
-    const char *fields[] = {mc_membership_status_name(m->status),
-                            m->plan,
-                            m->company_id,
-                            m->building_id,
-                            m->seat,
-                            m->contract_start,
-                            m->contract_end};
+    const char *fields[] = {m->plan, m->company_id,     m->building_id,
+                            m->seat, m->contract_start, m->contract_end};
     enum { N = sizeof fields / sizeof fields[0] };
     if ((*env)->PushLocalFrame(env, N + 1) != 0)
         return NULL;
@@ -193,8 +186,8 @@ static jobject new_membership(JNIEnv *env, const mc_membership *m)
     for (size_t i = 0; i < N; i++)
         if ((s[i] = mcj_str(env, fields[i])) == NULL)
             return (*env)->PopLocalFrame(env, NULL);
-    jobject obj = (*env)->NewObject(env, bl.membership, bl.membership_init, s[0], s[1], s[2], s[3],
-                                    s[4], s[5], s[6]);
+    jobject obj = (*env)->NewObject(env, bl.membership, bl.membership_init, (jint)m->status, s[0],
+                                    s[1], s[2], s[3], s[4], s[5]);
     return (*env)->PopLocalFrame(env, obj);
 }
 

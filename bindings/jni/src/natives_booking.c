@@ -269,17 +269,17 @@ static jobject confirm_payment(JNIEnv *env, jclass cls, jlong h, jstring booking
     return obj;
 }
 
-static void cancel_booking(JNIEnv *env, jclass cls, jlong h, jstring booking_id)
+static jobject cancel_booking(JNIEnv *env, jclass cls, jlong h, jstring booking_id)
 {
     (void)cls;
     char *id = NULL;
     if (!mcj_arg(env, booking_id, "booking_id", &id))
-        return;
+        return NULL;
+    mc_booking *booking = NULL;
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_booking_cancel(mcj_handle(h)->client, id, NULL, &err);
+    mc_status st = mc_booking_cancel(mcj_handle(h)->client, id, &booking, &err);
     free(id);
-    if (st != MC_OK)
-        mcj_throw_error(env, &err);
+    return booking_result(env, st, booking, &err);
 }
 
 static jobjectArray bookings(JNIEnv *env, jclass cls, jlong h, jlong from_ms)
@@ -313,20 +313,13 @@ static jobject credits(JNIEnv *env, jclass cls, jlong h)
     return obj;
 }
 
-static jstring booking_status_name(JNIEnv *env, jclass cls, jint status)
-{
-    (void)cls;
-    return mcj_str(env, mc_booking_status_name((mc_booking_status)status));
-}
-
 static const JNINativeMethod natives[] = {
     {"searchRooms", "(J" S S S S "I[" S ")" PKG "RoomSearch;", (void *)search_rooms},
     {"createBooking", "(J" S S S "I[" S "[" S "I)" PKG "Booking;", (void *)create_booking},
     {"confirmPayment", "(J" S S S S ")" PKG "Booking;", (void *)confirm_payment},
-    {"cancelBooking", "(J" S ")V", (void *)cancel_booking},
+    {"cancelBooking", "(J" S ")" PKG "Booking;", (void *)cancel_booking},
     {"bookings", "(JJ)[" PKG "Booking;", (void *)bookings},
     {"credits", "(J)" PKG "Credits;", (void *)credits},
-    {"bookingStatusName", "(I)" S, (void *)booking_status_name},
 };
 
 const mcj_area mcj_booking_area = MCJ_AREA("booking", classes, natives);

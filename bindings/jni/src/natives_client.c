@@ -37,8 +37,8 @@ static int64_t java_clock(void *context)
 {
     const mcj_client *jc = context;
     JNIEnv *env = mcj_env();
-    if (env == NULL || (*env)->ExceptionCheck(env))
-        return system_ms();
+    if (env == NULL || (*env)->ExceptionCheck(env) || jc->clock == NULL)
+        return system_ms(); /* clock NULL: released by close, which the core never outlives */
     jlong now = (*env)->CallLongMethod(env, jc->clock, cl.clock_now);
     if ((*env)->ExceptionCheck(env)) {
         (*env)->ExceptionClear(env);
@@ -108,18 +108,40 @@ static jlong client_open(JNIEnv *env, jclass cls, jstring data_dir, jstring serv
     return (jlong)(intptr_t)jc;
 }
 
+/* The Java references a closed client held: listeners, wake-up, storage, logger, clock. The core
+ * calls none of them once mc_client_close has returned. Again: nothing to do. */
+static void release_references(JNIEnv *env, mcj_client *jc)
+{
+    mcj_release_listeners(env, jc);
+    pthread_mutex_lock(&jc->lock);
+    mcj_platform *platform = jc->platform;
+    jobject clock = jc->clock;
+    jc->platform = NULL;
+    jc->clock = NULL;
+    pthread_mutex_unlock(&jc->lock);
+    mcj_platform_free(env, platform);
+    mcj_ref_delete(env, clock);
+}
+
+/* MemberCore.close: never from inside a call or callback of this client (Java refuses it), so
+ * mc_client_close waits for the calls in flight, stops and joins the sync thread and returns
+ * with no callback or hook running nor to come. The handle stays valid: later calls fail with
+ * MC_ERR_STATE until client_free. */
 static void client_close(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
     mcj_client *jc = mcj_handle(h);
-    if (jc == NULL)
-        return;
-    /* Closes (stops and joins the sync thread: no callback or hook runs after this returns)
-     * and frees the handle. The Java side calls this once, when no call can start any more. */
-    mc_client_free(jc->client);
-    mcj_release_listeners(env, jc);
-    mcj_platform_free(env, jc->platform);
-    mcj_ref_delete(env, jc->clock);
+    mc_client_close(jc->client);
+    release_references(env, jc);
+}
+
+/* HandleCleaner, once the MemberCore is unreachable: no call can be running nor start. */
+static void client_free(JNIEnv *env, jclass cls, jlong h)
+{
+    (void)cls;
+    mcj_client *jc = mcj_handle(h);
+    mc_client_free(jc->client); /* closes first when close() was never called */
+    release_references(env, jc);
     pthread_mutex_destroy(&jc->lock);
     free(jc);
 }
@@ -141,6 +163,34 @@ static jstring status_name(JNIEnv *env, jclass cls, jint status)
 {
     (void)cls;
     return mcj_str(env, mc_status_name((mc_status)status));
+}
+
+/* The core's name of a named state; kind is one of Native.java's *_STATE constants. */
+static jstring state_name(JNIEnv *env, jclass cls, jint kind, jint value)
+{
+    (void)cls;
+    const char *name = NULL;
+    switch (kind) {
+    case 0:
+        name = mc_booking_status_name((mc_booking_status)value);
+        break;
+    case 1:
+        name = mc_pass_status_name((mc_pass_status)value);
+        break;
+    case 2:
+        name = mc_invoice_status_name((mc_invoice_status)value);
+        break;
+    case 3:
+        name = mc_membership_status_name((mc_membership_status)value);
+        break;
+    case 4:
+        name = mc_credential_kind_name((mc_credential_kind)value);
+        break;
+    default:
+        mcj_throw_status(env, MC_ERR_INVALID_ARG, "no such kind of named state");
+        return NULL;
+    }
+    return mcj_str(env, name);
 }
 
 static jstring default_data_dir(JNIEnv *env, jclass cls)
@@ -220,9 +270,11 @@ static jstring from_utf8(JNIEnv *env, jclass cls, jbyteArray bytes)
 static const JNINativeMethod natives[] = {
     {"open", "(" S S "II" PKG "SecureStorage;" PKG "Logger;" PKG "Clock;)J", (void *)client_open},
     {"close", "(J)V", (void *)client_close},
+    {"free", "(J)V", (void *)client_free},
     {"version", "()" S, (void *)version},
     {"storeSchemaVersion", "()I", (void *)store_schema_version},
     {"statusName", "(I)" S, (void *)status_name},
+    {"stateName", "(II)" S, (void *)state_name},
     {"defaultDataDir", "()" S, (void *)default_data_dir},
     {"now", "(J)J", (void *)client_now},
     {"normalizePhone", "(" S ")" S, (void *)normalize_phone},

@@ -178,29 +178,43 @@ static jlong add_listener(JNIEnv *env, jclass cls, jlong h, jint types, jint del
     }
     /* In the list before the core can call it, so that close always finds it. */
     pthread_mutex_lock(&jc->lock);
-    l->next = jc->listeners;
-    jc->listeners = l;
+    bool open = !jc->released;
+    if (open) {
+        l->next = jc->listeners;
+        jc->listeners = l;
+    }
     pthread_mutex_unlock(&jc->lock);
+    if (!open) {
+        mcj_ref_delete(env, l->registration);
+        free(l);
+        mcj_throw_status(env, MC_ERR_STATE, "the client is closed");
+        return 0;
+    }
 
     uint64_t token = 0;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_sync_listener_add(jc->client, (uint32_t)types, (mc_delivery)delivery,
                                         on_sync_event, l, &token, &err);
+    /* A close that began meanwhile has released (and freed) l: touch it only while open. */
+    bool ours = false;
     pthread_mutex_lock(&jc->lock);
-    if (st == MC_OK) {
+    if (!jc->released && st == MC_OK) {
         l->token = token;
-    } else {
+    } else if (!jc->released) {
         for (mcj_listener **link = &jc->listeners; *link != NULL; link = &(*link)->next) {
             if (*link == l) {
                 *link = l->next;
+                ours = true;
                 break;
             }
         }
     }
     pthread_mutex_unlock(&jc->lock);
-    if (st != MC_OK) {
+    if (ours) {
         mcj_ref_delete(env, l->registration);
         free(l);
+    }
+    if (st != MC_OK) {
         mcj_throw_error(env, &err);
         return 0;
     }
@@ -277,10 +291,16 @@ static void set_wakeup(JNIEnv *env, jclass cls, jlong h, jobject runnable)
         return;
     }
     pthread_mutex_lock(&jc->lock);
-    jobject old = jc->wakeup;
-    jc->wakeup = ref;
+    bool open = !jc->released;
+    jobject old = ref;
+    if (open) {
+        old = jc->wakeup;
+        jc->wakeup = ref;
+    }
     pthread_mutex_unlock(&jc->lock);
     mcj_ref_delete(env, old);
+    if (!open)
+        mcj_throw_status(env, MC_ERR_STATE, "the client is closed");
 }
 
 static void free_chain(JNIEnv *env, mcj_listener *l)
@@ -300,6 +320,7 @@ void mcj_release_listeners(JNIEnv *env, mcj_client *jc)
     jobject wakeup = jc->wakeup;
     jc->listeners = jc->graveyard = NULL;
     jc->wakeup = NULL;
+    jc->released = true;
     pthread_mutex_unlock(&jc->lock);
     free_chain(env, listeners);
     free_chain(env, graveyard);

@@ -58,6 +58,7 @@ typedef struct mc_credential_list {
  * is accepted). Errors: MC_ERR_INVALID_ARG, MC_ERR_UNAUTHORIZED,
  * MC_ERR_STORAGE, MC_ERR_NO_MEMORY. Any thread. */
 mc_status mc_credentials_list(mc_client *client, mc_credential_list **out, mc_error *err);
+/* Free an mc_credential_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_credential_list_free(mc_credential_list *list);
 
 /* One page of mc_credentials_list's list (membercore/page.h; page NULL: the
@@ -110,7 +111,7 @@ typedef struct mc_qr {
  * MC_ERR_NO_MEMORY. Pure; any thread.
  */
 mc_status mc_qr_encode(const char *text, mc_qr **out, mc_error *err);
-/* NULL is accepted. */
+/* NULL is accepted. Any thread. */
 void mc_qr_free(mc_qr *qr);
 
 /* An 8-bit grayscale image (0 = black, 255 = white), row-major, no padding. */
@@ -125,9 +126,10 @@ typedef struct mc_bitmap {
  * white quiet zone all round: (width + 8) * scale pixels a side. One call, one
  * buffer: what JNI and Swift pass up as one byte array. Free with
  * mc_bitmap_free. Errors: as mc_qr_encode, and MC_ERR_INVALID_ARG (scale).
+ * Any thread.
  */
 mc_status mc_qr_bitmap(const char *text, int32_t scale, mc_bitmap **out, mc_error *err);
-/* NULL is accepted. */
+/* NULL is accepted. Any thread. */
 void mc_bitmap_free(mc_bitmap *bitmap);
 
 #ifdef __cplusplus

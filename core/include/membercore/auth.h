@@ -77,6 +77,7 @@ mc_status mc_auth_request_otp(mc_client *client, const char *phone, mc_otp_reque
 /*
  * The phone of the OTP request in progress, into out (out_cap >=
  * MC_PHONE_MAX). MC_ERR_NOT_FOUND when no sign-in is in progress. Local only.
+ * Any thread.
  */
 mc_status mc_auth_pending_phone(mc_client *client, char *out, size_t out_cap, mc_error *err);
 
@@ -124,7 +125,7 @@ typedef struct mc_account {
     char *seat;
 } mc_account;
 
-/* Free an account and its strings. NULL is accepted. */
+/* Free an account and its strings. NULL is accepted. Any thread. */
 void mc_account_free(mc_account *account);
 
 /*
@@ -135,6 +136,7 @@ void mc_account_free(mc_account *account);
  * Errors: MC_ERR_INVALID_ARG (code format), MC_ERR_STATE (no OTP requested),
  * MC_ERR_OTP_WRONG, MC_ERR_OTP_EXPIRED, MC_ERR_OTP_EXHAUSTED, MC_ERR_OFFLINE,
  * MC_ERR_NETWORK, MC_ERR_SERVER, MC_ERR_STORAGE. Blocks on the network.
+ * Any thread.
  */
 mc_status mc_auth_verify_otp(mc_client *client, const char *code, bool *new_user, mc_account **out,
                              mc_error *err);
@@ -152,6 +154,7 @@ typedef struct mc_profile {
  * creates the CRM lead (status "new") and the lead role.
  * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_UNAUTHORIZED,
  * MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER, MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_auth_complete_profile(mc_client *client, const mc_profile *profile, mc_account **out,
                                    mc_error *err);
@@ -172,16 +175,18 @@ typedef struct mc_intent_details {
  * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_STATE (profile not
  * complete yet), MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK,
  * MC_ERR_SERVER, MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_auth_set_intent(mc_client *client, const mc_intent_details *details, mc_account **out,
                              mc_error *err);
 
-/* true when a session token is held (it may still have expired server-side). */
+/* true when a session token is held (it may still have expired server-side). Any thread. */
 bool mc_auth_is_signed_in(mc_client *client);
 
 /*
  * The signed-in account from the local store: no network, works offline.
  * Errors: MC_ERR_UNAUTHORIZED (nobody signed in), MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_account_get(mc_client *client, mc_account **out, mc_error *err);
 
@@ -189,6 +194,7 @@ mc_status mc_account_get(mc_client *client, mc_account **out, mc_error *err);
  * Fetch the account from the server and update the local store.
  * Errors: MC_ERR_UNAUTHORIZED (session expired: the local session is
  * dropped), MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER, MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_account_refresh(mc_client *client, mc_account **out, mc_error *err);
 
@@ -199,6 +205,7 @@ mc_status mc_account_refresh(mc_client *client, mc_account **out, mc_error *err)
  * Writes not yet synced stay in the outbox and are sent when the same member
  * signs in again (never under another member's session).
  * Errors: MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_auth_logout(mc_client *client, mc_error *err);
 

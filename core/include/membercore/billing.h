@@ -66,8 +66,10 @@ typedef struct mc_quote {
  * look at violations. Errors: MC_ERR_INVALID_ARG (cart shape, dates,
  * emails: names the field), MC_ERR_NOT_FOUND (building not synced),
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Local only.
+ * Any thread.
  */
 mc_status mc_passes_quote(mc_client *client, const mc_cart *cart, mc_quote **out, mc_error *err);
+/* Free an mc_quote and everything it holds. NULL is a no-op. Any thread. */
 void mc_quote_free(mc_quote *quote);
 
 /* A Razorpay order to open checkout with. */
@@ -80,6 +82,7 @@ typedef struct mc_order {
     int64_t hold_expires_at_ms; /* 0 when nothing is held */
 } mc_order;
 
+/* Free an mc_order and everything it holds. NULL is a no-op. Any thread. */
 void mc_order_free(mc_order *order);
 
 /*
@@ -88,6 +91,7 @@ void mc_order_free(mc_order *order);
  * Online. Errors: MC_ERR_INVALID_ARG, MC_ERR_CONFLICT (a rule broken, the
  * message says which pass and rule; capacity), MC_ERR_UNAUTHORIZED,
  * MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER.
+ * Any thread.
  */
 mc_status mc_passes_checkout(mc_client *client, const mc_cart *cart, mc_order **out, mc_error *err);
 
@@ -95,6 +99,7 @@ mc_status mc_passes_checkout(mc_client *client, const mc_cart *cart, mc_order **
  * A Razorpay order for an issued or overdue invoice. Online.
  * Errors: MC_ERR_NOT_FOUND, MC_ERR_CONFLICT (the invoice is paid, void or a
  * draft: the message says which), and the network ones.
+ * Any thread.
  */
 mc_status mc_invoice_pay(mc_client *client, const char *invoice_id, mc_order **out, mc_error *err);
 
@@ -105,6 +110,7 @@ mc_status mc_invoice_pay(mc_client *client, const char *invoice_id, mc_order **o
  * ready for their QR codes). Errors: MC_ERR_INVALID_ARG,
  * MC_ERR_PAYMENT_FAILED (signature refused), MC_ERR_CONFLICT (the hold
  * lapsed), MC_ERR_NOT_FOUND, MC_ERR_UNAUTHORIZED, and the network ones.
+ * Any thread.
  */
 mc_status mc_invoice_confirm_payment(mc_client *client, const char *order_id,
                                      const char *payment_id, const char *signature, mc_error *err);
@@ -138,8 +144,10 @@ typedef struct mc_pass_list {
                           the list. Always NULL from the unpaged mc_passes_list. */
 } mc_pass_list;
 
-/* The member's passes from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
+/* The member's passes from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ * Any thread. */
 mc_status mc_passes_list(mc_client *client, mc_pass_list **out, mc_error *err);
+/* Free an mc_pass_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_pass_list_free(mc_pass_list *list);
 
 /* One page of mc_passes_list's list (membercore/page.h; page NULL: the first
@@ -189,8 +197,9 @@ typedef struct mc_invoice_list {
                           the list. Always NULL from the unpaged mc_invoices_list. */
 } mc_invoice_list;
 
-/* Billing history from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
+/* Billing history from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Any thread. */
 mc_status mc_invoices_list(mc_client *client, mc_invoice_list **out, mc_error *err);
+/* Free an mc_invoice_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_invoice_list_free(mc_invoice_list *list);
 
 /* One page of the billing history, newest first (membercore/page.h; page
@@ -220,8 +229,9 @@ typedef struct mc_membership {
 } mc_membership;
 
 /* The member's membership from the local store (MC_MEMBERSHIP_NONE for on-demand users).
- * Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. */
+ * Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Any thread. */
 mc_status mc_membership_get(mc_client *client, mc_membership **out, mc_error *err);
+/* Free an mc_membership and everything it holds. NULL is a no-op. Any thread. */
 void mc_membership_free(mc_membership *membership);
 
 #ifdef __cplusplus

@@ -81,6 +81,7 @@ typedef struct mc_room_search {
  */
 mc_status mc_rooms_search(mc_client *client, const mc_room_query *query, mc_room_search **out,
                           mc_error *err);
+/* Free an mc_room_search and everything it holds. NULL is a no-op. Any thread. */
 void mc_room_search_free(mc_room_search *search);
 
 typedef enum mc_payment {
@@ -135,6 +136,7 @@ typedef struct mc_booking {
     bool pending; /* a change of this booking is waiting for the server */
 } mc_booking;
 
+/* Free an mc_booking and everything it holds. NULL is a no-op. Any thread. */
 void mc_booking_free(mc_booking *booking);
 
 /*
@@ -152,6 +154,7 @@ void mc_booking_free(mc_booking *booking);
  * MC_ERR_INSUFFICIENT_CREDITS, MC_ERR_FORBIDDEN (no company credits),
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE; for Razorpay also MC_ERR_OFFLINE,
  * MC_ERR_NETWORK, MC_ERR_SERVER.
+ * Any thread.
  */
 mc_status mc_booking_create(mc_client *client, const mc_booking_request *request, mc_booking **out,
                             mc_error *err);
@@ -166,6 +169,7 @@ mc_status mc_booking_create(mc_client *client, const mc_booking_request *request
  * MC_ERR_CONFLICT (the 15-minute hold lapsed: book again), MC_ERR_NOT_FOUND,
  * MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK, MC_ERR_SERVER,
  * MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_booking_confirm_payment(mc_client *client, const char *booking_id,
                                      const char *order_id, const char *payment_id,
@@ -193,9 +197,11 @@ typedef struct mc_booking_list {
 /*
  * The member's bookings ending after from_ms (0: all), with pending changes
  * layered on top. Local only. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_bookings_list(mc_client *client, int64_t from_ms, mc_booking_list **out,
                            mc_error *err);
+/* Free an mc_booking_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_booking_list_free(mc_booking_list *list);
 
 /* One page of mc_bookings_list's list, soonest first (membercore/page.h; page
@@ -230,8 +236,10 @@ typedef struct mc_credits {
  * The member's company credits from the local store.
  * Errors: MC_ERR_NOT_FOUND (the member has no company), MC_ERR_UNAUTHORIZED,
  * MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_credits_get(mc_client *client, mc_credits **out, mc_error *err);
+/* Free an mc_credits and everything it holds. NULL is a no-op. Any thread. */
 void mc_credits_free(mc_credits *credits);
 
 /* mc_credits_get with one page of the ledger (membercore/page.h; page NULL:
@@ -241,7 +249,7 @@ void mc_credits_free(mc_credits *credits);
 mc_status mc_credits_get_page(mc_client *client, const mc_page *page, mc_credits **out,
                               mc_error *err);
 
-/* "pending", "pending_payment", "confirmed", "cancelled"; "unknown" otherwise. */
+/* "pending", "pending_payment", "confirmed", "cancelled"; "unknown" otherwise. Any thread. */
 const char *mc_booking_status_name(mc_booking_status status);
 
 #ifdef __cplusplus

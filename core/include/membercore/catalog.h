@@ -49,6 +49,7 @@ typedef struct mc_building_list {
  * mc_building_list_free. Errors: MC_ERR_INVALID_ARG, MC_ERR_UNAUTHORIZED,
  * MC_ERR_STORAGE. Any thread. */
 mc_status mc_buildings_list(mc_client *client, mc_building_list **out, mc_error *err);
+/* Free an mc_building_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_building_list_free(mc_building_list *list);
 
 #ifdef __cplusplus

@@ -32,6 +32,7 @@
 #define MEMBERCORE_CLIENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "membercore/error.h"
@@ -55,8 +56,15 @@ typedef mc_status (*mc_random_fn)(void *context, uint8_t *buf, size_t len);
  * Everything a host may set. Initialise with mc_config_init() and then set
  * fields: new fields are only ever appended, with defaults that keep old
  * hosts working. Strings are borrowed during mc_client_open (copied).
+ *
+ * The struct grows (docs/abi.md): mc_config_init() records in `size` how big
+ * the caller's struct is, so a newer library never writes or reads past an
+ * older caller's struct and gives the fields that caller does not know their
+ * defaults.
  */
 typedef struct mc_config {
+    /* Set by mc_config_init(): sizeof the caller's mc_config. Do not change. */
+    uint32_t size;
     /* Required: an existing or creatable directory for the local store. */
     const char *data_dir;
     /* Base URL of the API server, e.g. "http://127.0.0.1:8080". Required for
@@ -78,15 +86,19 @@ typedef struct mc_config {
     mc_platform platform;
 } mc_config;
 
-/* Fill cfg with the defaults (all NULL, timeouts 5000/15000 ms). NULL: no-op.
- * Any thread. */
-void mc_config_init(mc_config *cfg);
+/* Fill cfg with the defaults (all NULL, timeouts 5000/15000 ms) and set
+ * cfg->size. A macro, so that `size` is the caller's sizeof; bindings that cannot
+ * expand macros call mc_config_init_sized(cfg, sizeof(mc_config)) as compiled
+ * against their header. NULL: no-op. Any thread. */
+#define mc_config_init(cfg) mc_config_init_sized((cfg), sizeof *(cfg))
+void mc_config_init_sized(mc_config *cfg, size_t size);
 
 /*
  * Open a client over cfg->data_dir, creating the directory (and any missing
  * parents, mode 0700) and the store if needed and migrating an older store forward (never deleting
  * data). On success *out is the caller's; release it with mc_client_free(). Errors:
- * MC_ERR_INVALID_ARG (cfg, out, data_dir, timeouts, server_url), MC_ERR_STORAGE (directory or
+ * MC_ERR_INVALID_ARG (cfg, out, cfg->size (not initialised by mc_config_init), data_dir,
+ * timeouts, server_url), MC_ERR_STORAGE (directory or
  * database unusable, or a store written by a newer version of this library), MC_ERR_NO_MEMORY. Any
  * thread.
  */

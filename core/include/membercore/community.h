@@ -65,6 +65,8 @@ mc_status mc_events_list(mc_client *client, int64_t from_ms, mc_event_list **out
  */
 mc_status mc_events_page(mc_client *client, int64_t from_ms, const mc_page *page,
                          mc_event_list **out, mc_error *err);
+
+/* Free an mc_event_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_event_list_free(mc_event_list *list);
 
 /*
@@ -74,10 +76,11 @@ void mc_event_list_free(mc_event_list *list);
  * MC_ERR_NOT_FOUND (no such event locally), MC_ERR_CONFLICT (the event looks
  * full already: instant feedback; the server has the last word),
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Never blocks on the network.
+ * Any thread.
  */
 mc_status mc_event_rsvp(mc_client *client, const char *event_id, mc_rsvp rsvp, mc_error *err);
 
-/* "none", "going", "not_going"; "unknown" otherwise. */
+/* "none", "going", "not_going"; "unknown" otherwise. Any thread. */
 const char *mc_rsvp_name(mc_rsvp rsvp);
 
 /* ---- Notifications ----------------------------------------------------------- */
@@ -118,6 +121,7 @@ typedef struct mc_notification_list {
  * The inbox, newest first (unread_only: only unread ones), from the local
  * store. Free with mc_notification_list_free(). Errors: MC_ERR_INVALID_ARG,
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_notifications_list(mc_client *client, bool unread_only, mc_notification_list **out,
                                 mc_error *err);
@@ -132,6 +136,8 @@ mc_status mc_notifications_list(mc_client *client, bool unread_only, mc_notifica
  */
 mc_status mc_notifications_page(mc_client *client, bool unread_only, const mc_page *page,
                                 mc_notification_list **out, mc_error *err);
+
+/* Free an mc_notification_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_notification_list_free(mc_notification_list *list);
 
 /*
@@ -139,10 +145,11 @@ void mc_notification_list_free(mc_notification_list *list);
  * Marking an already-read one is MC_OK and queues nothing.
  * Errors: MC_ERR_INVALID_ARG, MC_ERR_NOT_FOUND, MC_ERR_UNAUTHORIZED,
  * MC_ERR_STORAGE.
+ * Any thread.
  */
 mc_status mc_notification_mark_read(mc_client *client, const char *notification_id, mc_error *err);
 
-/* "billing", "support", "bookings", "events", "announcements", "other". */
+/* "billing", "support", "bookings", "events", "announcements", "other". Any thread. */
 const char *mc_notification_category_name(mc_notification_category category);
 
 #ifdef __cplusplus

@@ -28,11 +28,12 @@ typedef enum mc_push_provider {
  * Errors: MC_ERR_INVALID_ARG (provider; token empty, over 4096 bytes or not
  * printable ASCII), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Never blocks on the
  * network.
+ * Any thread.
  */
 mc_status mc_push_token_register(mc_client *client, mc_push_provider provider, const char *token,
                                  mc_error *err);
 
-/* "fcm", "apns"; "unknown" otherwise. */
+/* "fcm", "apns"; "unknown" otherwise. Any thread. */
 const char *mc_push_provider_name(mc_push_provider provider);
 
 #ifdef __cplusplus

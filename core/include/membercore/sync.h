@@ -60,7 +60,7 @@ typedef enum mc_kind {
     MC_KIND_MEMBERSHIP = 1 << 13,
 } mc_kind;
 
-/* The wire name of one kind ("event", ...); "unknown" otherwise. */
+/* The wire name of one kind ("event", ...); "unknown" otherwise. Any thread. */
 const char *mc_kind_name(mc_kind kind);
 
 typedef enum mc_sync_state {
@@ -71,7 +71,7 @@ typedef enum mc_sync_state {
     MC_SYNC_SIGNED_OUT = 4, /* no session, or it expired: sign in again */
 } mc_sync_state;
 
-/* "idle", "syncing", "offline", "paused", "signed_out"; "unknown" otherwise. */
+/* "idle", "syncing", "offline", "paused", "signed_out"; "unknown" otherwise. Any thread. */
 const char *mc_sync_state_name(mc_sync_state state);
 
 /* A snapshot of the engine's state. Plain data, caller-allocated.
@@ -124,15 +124,15 @@ mc_status mc_sync_start(mc_client *client, mc_error *err);
  * mc_client_close() does this too. No-op when not started. */
 void mc_sync_stop(mc_client *client);
 
-/* Sync as soon as possible ("pull to refresh", "network is back"). */
+/* Sync as soon as possible ("pull to refresh", "network is back"). Any thread. */
 void mc_sync_trigger(mc_client *client);
 
-/* The app went to the background / came back: no network use while paused. */
+/* The app went to the background / came back: no network use while paused. Any thread. */
 void mc_sync_pause(mc_client *client);
 void mc_sync_resume(mc_client *client);
 
 /* The OS's reachability hint. false: stop trying (state OFFLINE) until true,
- * which triggers a sync at once. The default is reachable. */
+ * which triggers a sync at once. The default is reachable. Any thread. */
 void mc_sync_set_reachable(mc_client *client, bool reachable);
 
 /* ---- Listeners ---------------------------------------------------------- */
@@ -168,7 +168,8 @@ typedef void (*mc_sync_listener_fn)(void *context, const mc_sync_event *event);
 typedef enum mc_delivery {
     /* At once, on the thread that caused the event: the background sync
      * thread, the caller of mc_sync_once, or the caller of a local write.
-     * Keep it short and do not call mc_sync_stop / mc_client_close from it. */
+     * Keep it short and do not call mc_sync_stop from it (mc_client_close is
+     * fine: it does not wait for the thread it is called on). */
     MC_DELIVER_IMMEDIATE = 0,
     /* Queued; delivered on whichever thread calls mc_sync_deliver_queued()
      * (an app's main thread). The wake-up hook says when there is work. */
@@ -179,6 +180,7 @@ typedef enum mc_delivery {
  * Call fn(context, event) for every event whose type is in `types` (a mask of
  * MC_SYNC_EVENT_*). *token identifies the registration for removal.
  * Errors: MC_ERR_INVALID_ARG (fn, token, types, delivery), MC_ERR_NO_MEMORY.
+ * Any thread.
  */
 mc_status mc_sync_listener_add(mc_client *client, uint32_t types, mc_delivery delivery,
                                mc_sync_listener_fn fn, void *context, uint64_t *token,
@@ -198,7 +200,8 @@ int32_t mc_sync_deliver_queued(mc_client *client);
 /* Called (on any thread, possibly with core locks held: only post a message
  * to your own thread from it) when an event was queued. NULL removes it. A
  * hook being replaced may still run once, concurrently, right after this
- * returns: keep its context alive until the client is closed. */
+ * returns: keep its context alive until the client is closed (mc_client_close
+ * returned outside any callback of the client, or mc_client_free). Any thread. */
 typedef void (*mc_wakeup_fn)(void *context);
 void mc_sync_set_wakeup(mc_client *client, mc_wakeup_fn fn, void *context);
 
@@ -211,7 +214,7 @@ typedef enum mc_mutation_state {
     MC_MUTATION_ACKNOWLEDGED = 3, /* accepted; disappears when the pull confirms it */
 } mc_mutation_state;
 
-/* "pending", "in_flight", "rejected", "acknowledged"; "unknown" otherwise. */
+/* "pending", "in_flight", "rejected", "acknowledged"; "unknown" otherwise. Any thread. */
 const char *mc_mutation_state_name(mc_mutation_state state);
 
 typedef struct mc_mutation {
@@ -235,12 +238,13 @@ typedef struct mc_mutation_list {
 
 /* The signed-in member's mutations not yet confirmed, and the rejected ones,
  * oldest first. Local only. Free with mc_mutation_list_free().
- * Errors: MC_ERR_UNAUTHORIZED (nobody signed in), MC_ERR_STORAGE. */
+ * Errors: MC_ERR_UNAUTHORIZED (nobody signed in), MC_ERR_STORAGE. Any thread. */
 mc_status mc_outbox_list(mc_client *client, mc_mutation_list **out, mc_error *err);
+/* Free an mc_mutation_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_mutation_list_free(mc_mutation_list *list);
 
 /* Forget a rejected mutation once the member has seen why.
- * Errors: MC_ERR_NOT_FOUND, MC_ERR_STATE (it is not rejected), MC_ERR_STORAGE. */
+ * Errors: MC_ERR_NOT_FOUND, MC_ERR_STATE (it is not rejected), MC_ERR_STORAGE. Any thread. */
 mc_status mc_outbox_dismiss(mc_client *client, int64_t mutation_id, mc_error *err);
 
 #ifdef __cplusplus

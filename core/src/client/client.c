@@ -4,6 +4,7 @@
 #include "handle/handle.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,13 +53,36 @@ int mc_store_schema_version(void)
     return mci_store_migrations[mci_store_migration_count - 1].version;
 }
 
-void mc_config_init(mc_config *cfg)
+/* Whether a caller's config of `size` bytes holds `field` (fields are only ever appended). */
+#define CONFIG_HAS(size, field)                                                                    \
+    ((size) >= offsetof(mc_config, field) + sizeof((mc_config *)0)->field)
+
+void mc_config_init_sized(mc_config *cfg, size_t size)
 {
-    if (cfg == NULL)
+    if (cfg == NULL || !CONFIG_HAS(size, size))
         return;
-    memset(cfg, 0, sizeof *cfg);
-    cfg->connect_timeout_ms = DEFAULT_CONNECT_TIMEOUT_MS;
-    cfg->request_timeout_ms = DEFAULT_REQUEST_TIMEOUT_MS;
+    /* The caller's struct may be older (smaller) than ours: never write past `size`. */
+    size_t n = size < sizeof *cfg ? size : sizeof *cfg;
+    memset(cfg, 0, n);
+    cfg->size = (uint32_t)size;
+    if (CONFIG_HAS(n, connect_timeout_ms))
+        cfg->connect_timeout_ms = DEFAULT_CONNECT_TIMEOUT_MS;
+    if (CONFIG_HAS(n, request_timeout_ms))
+        cfg->request_timeout_ms = DEFAULT_REQUEST_TIMEOUT_MS;
+}
+
+/* The caller's config as this library's struct: the fields it has, defaults for the fields
+ * added after it was compiled. */
+static mc_status read_config(const mc_config *caller, mc_config *cfg, mc_error *err)
+{
+    if (!CONFIG_HAS(caller->size, data_dir))
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "config.size is %u: initialise the config with mc_config_init()",
+                             (unsigned)caller->size);
+    mc_config_init_sized(cfg, sizeof *cfg);
+    memcpy(cfg, caller, caller->size < sizeof *cfg ? caller->size : sizeof *cfg);
+    cfg->size = sizeof *cfg;
+    return MC_OK;
 }
 
 static int64_t system_clock(void *context)
@@ -180,14 +204,18 @@ static mc_status load_client_id(mc_client *c, mc_error *err)
     return mci_meta_set(c->db, "client_id", c->client_id, err);
 }
 
-mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err)
+mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error *err)
 {
     if (out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "out is NULL");
     *out = NULL;
-    if (cfg == NULL)
+    if (caller_cfg == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "cfg is NULL");
-    mc_status st = validate_config(cfg, err);
+    mc_config full;
+    const mc_config *cfg = &full;
+    mc_status st = read_config(caller_cfg, &full, err);
+    if (st == MC_OK)
+        st = validate_config(cfg, err);
     if (st != MC_OK)
         return st;
 

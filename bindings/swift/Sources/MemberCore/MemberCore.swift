@@ -130,7 +130,7 @@ public final class MemberCore: @unchecked Sendable {
             : nil
 
         var cfg = mc_config()
-        mc_config_init(&cfg)
+        mc_config_init_sized(&cfg, MemoryLayout<mc_config>.size)  // mc_config_init is a C macro
         cfg.connect_timeout_ms = Int32((c.connectTimeout * 1000).rounded(.up))
         cfg.request_timeout_ms = Int32((c.requestTimeout * 1000).rounded(.up))
         if let box { box.takeUnretainedValue().install(into: &cfg, context: box.toOpaque()) }

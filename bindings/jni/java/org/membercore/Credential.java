@@ -8,7 +8,6 @@ package org.membercore;
  */
 public final class Credential {
     private final String id;
-    private final String kindName;
     private final CredentialKind kind;
     private final String buildingId;
     private final long validFromMs;
@@ -16,11 +15,10 @@ public final class Credential {
     private final String passId;
     private final String reservationId;
 
-    Credential(String id, String kindName, String buildingId, long validFromMs,
+    Credential(String id, int kind, String buildingId, long validFromMs,
             long validUntilMs, String passId, String reservationId) {
         this.id = id;
-        this.kindName = kindName;
-        this.kind = CredentialKind.fromWireName(kindName);
+        this.kind = CredentialKind.fromValue(kind);
         this.buildingId = buildingId;
         this.validFromMs = validFromMs;
         this.validUntilMs = validUntilMs;
@@ -37,9 +35,9 @@ public final class Credential {
         return kind;
     }
 
-    /** The core's kind as it came ({@code "pass"}, ...), for a kind newer than the enum. */
+    /** The core's name of the kind ({@code "pass"}, ...; {@code "unknown"} for a newer one). */
     public String getKindName() {
-        return kindName;
+        return kind.kindName();
     }
 
     /** The building whose doors it opens. */
@@ -74,7 +72,7 @@ public final class Credential {
 
     @Override
     public String toString() {
-        return "Credential{" + id + " " + kindName + " " + buildingId + " " + validFromMs + ".."
+        return "Credential{" + id + " " + kind + " " + buildingId + " " + validFromMs + ".."
                 + validUntilMs + "}";
     }
 }

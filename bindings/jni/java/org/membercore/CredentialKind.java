@@ -1,35 +1,30 @@
 package org.membercore;
 
 /**
- * What an access credential admits ({@code mc_credential.kind}).
- * {@link #UNKNOWN} stands for a value newer than this binding.
+ * What an access credential admits ({@code mc_credential_kind}), in the C enum's order:
+ * {@link #value()} is the C value and {@link #kindName()} the core's name. {@link #UNKNOWN}
+ * stands for a kind newer than the core or this binding.
  */
 public enum CredentialKind {
+    /** A kind this binding does not know (a newer core or server). */
+    UNKNOWN,
     /** A day pass of the member's. */
-    PASS("pass"),
+    PASS,
     /** A guest of a room booking. */
-    BOOKING_GUEST("booking_guest"),
-    /** A value this binding does not know (a newer core or server). */
-    UNKNOWN("unknown");
+    BOOKING_GUEST;
 
-    private final String wireName;
-
-    CredentialKind(String wireName) {
-        this.wireName = wireName;
+    /** The C value ({@code MC_CREDENTIAL_*}). */
+    public int value() {
+        return ordinal();
     }
 
-    /** The core's lower-case name, e.g. {@code "pass"}. */
-    public String wireName() {
-        return wireName;
+    /** The core's name ({@code mc_credential_kind_name}), e.g. {@code "pass"}. */
+    public String kindName() {
+        return Native.stateName(Native.CREDENTIAL_KIND, value());
     }
 
-    /** The constant with this name; {@link #UNKNOWN} for any other (null included). */
-    public static CredentialKind fromWireName(String name) {
-        for (CredentialKind v : values()) {
-            if (v != UNKNOWN && v.wireName.equals(name)) {
-                return v;
-            }
-        }
-        return UNKNOWN;
+    /** The constant with this C value; {@link #UNKNOWN} for any other value. */
+    public static CredentialKind fromValue(int value) {
+        return States.fromValue(values(), value, UNKNOWN);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 public final class Invoice {
     private final String id;
     private final String number;
-    private final String statusName;
     private final InvoiceStatus status;
     private final List<InvoiceLine> lines;
     private final long subtotalPaise;
@@ -24,14 +23,13 @@ public final class Invoice {
     private final long paidAtMs;
 
     /* Called by the JNI glue; the lines come as four parallel arrays. */
-    Invoice(String id, String number, String statusName, String[] lineDescriptions,
+    Invoice(String id, String number, int status, String[] lineDescriptions,
             int[] lineQuantities, long[] lineUnitPaise, long[] lineAmountPaise,
             long subtotalPaise, long discountPaise, long gstPaise, long totalPaise,
             long issuedAtMs, long dueAtMs, long paidAtMs) {
         this.id = id;
         this.number = number;
-        this.statusName = statusName;
-        this.status = InvoiceStatus.fromWireName(statusName);
+        this.status = InvoiceStatus.fromValue(status);
         List<InvoiceLine> list = new ArrayList<InvoiceLine>(lineDescriptions.length);
         for (int i = 0; i < lineDescriptions.length; i++) {
             list.add(new InvoiceLine(lineDescriptions[i], lineQuantities[i], lineUnitPaise[i],
@@ -60,9 +58,9 @@ public final class Invoice {
         return status;
     }
 
-    /** The core's status as it came ({@code "paid"}, ...), for a status newer than the enum. */
+    /** The core's name of the status ({@code "paid"}, ...; {@code "unknown"} for a newer one). */
     public String getStatusName() {
-        return statusName;
+        return status.statusName();
     }
 
     /** In the invoice's order (unmodifiable). */
@@ -103,7 +101,7 @@ public final class Invoice {
 
     @Override
     public String toString() {
-        return "Invoice{" + id + " " + number + " " + statusName + " " + totalPaise + " lines="
+        return "Invoice{" + id + " " + number + " " + status + " " + totalPaise + " lines="
                 + lines + "}";
     }
 }

@@ -1,40 +1,35 @@
 package org.membercore;
 
 /**
- * The state of an invoice ({@code mc_invoice.status}).
- * {@link #UNKNOWN} stands for a value newer than this binding.
+ * The state of an invoice ({@code mc_invoice_status}), in the C enum's order: {@link #value()}
+ * is the C value and {@link #statusName()} the core's name. {@link #UNKNOWN} stands for a status
+ * newer than the core or this binding.
  */
 public enum InvoiceStatus {
+    /** A status this binding does not know (a newer core or server). */
+    UNKNOWN,
     /** A pass checkout waiting for its payment. */
-    DRAFT("draft"),
+    DRAFT,
     /** Due: {@link Billing#payInvoice} opens an order for it. */
-    ISSUED("issued"),
-    PAID("paid"),
+    ISSUED,
+    PAID,
     /** Past its due date unpaid: {@link Billing#payInvoice} still opens an order. */
-    OVERDUE("overdue"),
+    OVERDUE,
     /** Cancelled (a lapsed checkout). */
-    VOID("void"),
-    /** A value this binding does not know (a newer core or server). */
-    UNKNOWN("unknown");
+    VOID;
 
-    private final String wireName;
-
-    InvoiceStatus(String wireName) {
-        this.wireName = wireName;
+    /** The C value ({@code MC_INVOICE_*}). */
+    public int value() {
+        return ordinal();
     }
 
-    /** The core's lower-case name, e.g. {@code "paid"}. */
-    public String wireName() {
-        return wireName;
+    /** The core's name ({@code mc_invoice_status_name}), e.g. {@code "paid"}. */
+    public String statusName() {
+        return Native.stateName(Native.INVOICE_STATE, value());
     }
 
-    /** The constant with this name; {@link #UNKNOWN} for any other (null included). */
-    public static InvoiceStatus fromWireName(String name) {
-        for (InvoiceStatus v : values()) {
-            if (v != UNKNOWN && v.wireName.equals(name)) {
-                return v;
-            }
-        }
-        return UNKNOWN;
+    /** The constant with this C value; {@link #UNKNOWN} for any other value. */
+    public static InvoiceStatus fromValue(int value) {
+        return States.fromValue(values(), value, UNKNOWN);
     }
 }

@@ -42,17 +42,13 @@ final class ListenerRegistration implements ListenerHandle {
         SyncEvent event = new SyncEvent(type, kinds, mutationId, mutationKind, entityId, code,
                 serverCode, message, done, total);
         boolean immediate = delivery == Delivery.IMMEDIATE;
-        if (immediate) {
-            core.enterImmediateCallback();
-        }
+        core.enterCallback(immediate);
         try {
             listener.onSyncEvent(event);
         } catch (Throwable t) {
             core.callbackFailed("SyncListener " + listener, t);
         } finally {
-            if (immediate) {
-                core.exitImmediateCallback();
-            }
+            core.exitCallback(immediate);
         }
     }
 }

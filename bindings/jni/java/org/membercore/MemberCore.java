@@ -2,6 +2,7 @@ package org.membercore;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -38,31 +39,28 @@ import java.util.Set;
  */
 public final class MemberCore implements AutoCloseable {
     /*
-     * The native handle is protected by a counted guard rather than a read-write lock: calls
-     * count themselves in and out, close() marks the client closing (new calls fail at once)
-     * and waits for the count to reach zero. A listener that calls back into the client while
-     * close() waits for the sync thread therefore fails fast instead of blocking the thread
-     * that close() is joining.
+     * The handle guards itself in C (membercore/client.h): mc_client_close waits for the calls in
+     * flight and every call that starts afterwards fails with MC_ERR_STATE, which call() turns
+     * into IllegalStateException. The handle's memory is freed by HandleCleaner once this object
+     * is unreachable, so no native call can still be running on it: call() ends with a
+     * reachability fence that keeps this object alive until the native call has returned.
      */
-    private final Object guard = new Object();
-    private long handle;
-    private int inFlight;
-    private boolean closing;
+    private final long handle;
+    private volatile boolean closed;
+    private final Object closeLock = new Object(); /* one close at a time */
+    private boolean closeDone; /* written under closeLock and the registrations' lock */
+    /* Its own lock, never held across a native call: a listener may add or remove listeners
+     * while close() waits for the call that runs it. */
     private final Set<ListenerRegistration> registrations =
             Collections.newSetFromMap(new IdentityHashMap<ListenerRegistration, Boolean>());
     private final Logger logger;
 
-    /* Calls of this client in progress on the current thread / IMMEDIATE callbacks running. */
-    private final ThreadLocal<int[]> callDepth = new ThreadLocal<int[]>() {
+    /* On the current thread: [0] listener or wake-up callbacks of this client running, [1] of
+     * which IMMEDIATE listeners. close() is refused inside any, Sync.stop() inside the latter. */
+    private final ThreadLocal<int[]> callbackDepth = new ThreadLocal<int[]>() {
         @Override
         protected int[] initialValue() {
-            return new int[1];
-        }
-    };
-    private final ThreadLocal<int[]> immediateDepth = new ThreadLocal<int[]>() {
-        @Override
-        protected int[] initialValue() {
-            return new int[1];
+            return new int[2];
         }
     };
 
@@ -77,6 +75,7 @@ public final class MemberCore implements AutoCloseable {
     private MemberCore(long handle, Logger logger) {
         this.handle = handle;
         this.logger = logger;
+        HandleCleaner.register(this, handle);
     }
 
     // ---- the areas --------------------------------------------------------------------------
@@ -193,57 +192,53 @@ public final class MemberCore implements AutoCloseable {
         return Native.globalRefCount();
     }
 
-    // ---- the guard --------------------------------------------------------------------------
+    // ---- calls ----------------------------------------------------------------------------
 
-    private long enter() {
-        long h;
-        synchronized (guard) {
-            if (handle == 0 || closing) {
-                throw new IllegalStateException("MemberCore is closed");
-            }
-            inFlight++;
-            h = handle;
-        }
-        callDepth.get()[0]++;
-        return h;
-    }
-
-    private void exit() {
-        callDepth.get()[0]--;
-        synchronized (guard) {
-            if (--inFlight == 0 && closing) {
-                guard.notifyAll();
-            }
-        }
-    }
-
-    /* A native call on the handle, through the guard. */
+    /* A native call on the handle. */
     interface Call<T> {
         T on(long handle);
     }
 
-    /* A native call without a result, through the guard. */
+    /* A native call without a result. */
     interface Action {
         void on(long handle);
     }
 
-    /* What every area object's method does: run one native call under the guard. */
+    /*
+     * What every area object's method does: one native call. Refused at once after close(); a
+     * call that was already past that check when close() began gets the core's MC_ERR_STATE,
+     * which becomes the same IllegalStateException. The fence keeps this object (whose
+     * HandleCleaner frees the handle) reachable until the native call has returned.
+     */
     <T> T call(Call<T> call) {
-        long h = enter();
+        if (closed) {
+            throw closedError(null);
+        }
         try {
-            return call.on(h);
+            return call.on(handle);
+        } catch (MemberCoreException e) {
+            if (e.getCode() == ErrorCode.STATE && closed) {
+                throw closedError(e);
+            }
+            throw e;
         } finally {
-            exit();
+            Reference.reachabilityFence(this);
         }
     }
 
-    void run(Action action) {
-        long h = enter();
-        try {
+    void run(final Action action) {
+        call(h -> {
             action.on(h);
-        } finally {
-            exit();
+            return null;
+        });
+    }
+
+    private static IllegalStateException closedError(Throwable cause) {
+        IllegalStateException e = new IllegalStateException("MemberCore is closed");
+        if (cause != null) {
+            e.initCause(cause);
         }
+        return e;
     }
 
     /* A native list as the unmodifiable List every area returns. */
@@ -251,80 +246,63 @@ public final class MemberCore implements AutoCloseable {
         return Collections.unmodifiableList(Arrays.asList(items));
     }
 
-    void enterImmediateCallback() {
-        immediateDepth.get()[0]++;
+    /* Around a listener or wake-up callback of this client (ListenerRegistration, Sync). */
+    void enterCallback(boolean immediate) {
+        int[] depth = callbackDepth.get();
+        depth[0]++;
+        if (immediate) {
+            depth[1]++;
+        }
     }
 
-    void exitImmediateCallback() {
-        immediateDepth.get()[0]--;
+    void exitCallback(boolean immediate) {
+        int[] depth = callbackDepth.get();
+        depth[0]--;
+        if (immediate) {
+            depth[1]--;
+        }
     }
 
     boolean inImmediateCallback() {
-        return immediateDepth.get()[0] > 0;
+        return callbackDepth.get()[1] > 0;
     }
 
     /** True once {@link #close()} has begun. */
     public boolean isClosed() {
-        synchronized (guard) {
-            return handle == 0 || closing;
-        }
+        return closed;
     }
 
     /**
      * Stop the background sync, close the client and release everything it holds (listeners
-     * included). Waits for calls in flight on other threads. Closing again does nothing. Throws
-     * {@link IllegalStateException} when called from inside a call of this client on the same
-     * thread (a QUEUED listener run by {@link Sync#deliverQueued()}) or from an IMMEDIATE
-     * listener: close from another thread.
+     * included). Waits for calls in flight on other threads (a network call may take up to its
+     * timeout); calls that start meanwhile throw {@link IllegalStateException}. Closing again
+     * does nothing; two threads closing at once both return after the one close. Throws
+     * {@link IllegalStateException} when called from inside one of this client's listeners or
+     * its wake-up (the close would wait for the very call running it): close from another
+     * thread. The handle's memory is freed once this object is unreachable.
      */
     @Override
     public void close() {
-        long h;
-        boolean interrupted = false;
-        synchronized (guard) {
-            if (handle == 0) {
-                return;
-            }
-            if (callDepth.get()[0] > 0 || inImmediateCallback()) {
-                throw new IllegalStateException(
-                        "MemberCore.close() called from one of its own listeners or calls");
-            }
-            if (closing) { /* another thread is closing: wait for it to finish */
-                while (handle != 0) {
-                    try {
-                        guard.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return;
-            }
-            closing = true;
-            while (inFlight > 0) {
-                try {
-                    guard.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            h = handle;
+        if (callbackDepth.get()[0] > 0) {
+            throw new IllegalStateException(
+                    "MemberCore.close() called from one of its own listeners or its wake-up");
         }
-        try {
-            Native.close(h);
-        } finally {
-            synchronized (guard) {
-                handle = 0;
-                for (ListenerRegistration r : registrations) {
-                    r.markRemoved();
-                }
-                registrations.clear();
-                guard.notifyAll();
+        synchronized (closeLock) {
+            if (closeDone) {
+                return;
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            closed = true;
+            try {
+                Native.close(handle);
+            } finally {
+                synchronized (registrations) {
+                    closeDone = true;
+                    for (ListenerRegistration r : registrations) {
+                        r.markRemoved();
+                    }
+                    registrations.clear();
+                }
+                Reference.reachabilityFence(this);
             }
         }
     }
@@ -348,30 +326,25 @@ public final class MemberCore implements AutoCloseable {
                 new ListenerRegistration(this, listener, delivery);
         registration.token = call(h -> Native.addListener(h, types, delivery.value(),
                 registration));
-        synchronized (guard) {
-            registrations.add(registration);
+        synchronized (registrations) {
+            if (!closeDone) {
+                registrations.add(registration);
+            }
         }
         return registration;
     }
 
-    void removeListener(ListenerRegistration registration) {
+    void removeListener(final ListenerRegistration registration) {
         if (!registration.markRemoved()) {
             return;
         }
-        long h;
-        synchronized (guard) {
+        synchronized (registrations) {
             registrations.remove(registration);
-            if (handle == 0 || closing) {
-                return; /* close() releases it */
-            }
-            inFlight++;
-            h = handle;
         }
-        callDepth.get()[0]++;
         try {
-            Native.removeListener(h, registration.token);
-        } finally {
-            exit();
+            run(h -> Native.removeListener(h, registration.token));
+        } catch (IllegalStateException closed) {
+            /* close() releases it */
         }
     }
 
@@ -398,7 +371,7 @@ public final class MemberCore implements AutoCloseable {
 
     /* For tests: registrations the Java side still tracks. */
     List<ListenerRegistration> liveRegistrations() {
-        synchronized (guard) {
+        synchronized (registrations) {
             return new ArrayList<ListenerRegistration>(registrations);
         }
     }

@@ -2,11 +2,11 @@ package org.membercore;
 
 /**
  * The member's membership ({@code mc_membership}), from the local store: status
- * {@code "active"} for a member of a company's plan, {@code "none"} (and every other field
- * {@code ""}) for an on-demand user. Strings are never null.
+ * {@link MembershipStatus#ACTIVE} for a member of a company's plan, {@link MembershipStatus#NONE}
+ * (and every other field {@code ""}) for an on-demand user. Strings are never null.
  */
 public final class Membership {
-    private final String statusName;
+    private final MembershipStatus status;
     private final String plan;
     private final String companyId;
     private final String buildingId;
@@ -14,9 +14,9 @@ public final class Membership {
     private final String contractStart;
     private final String contractEnd;
 
-    Membership(String statusName, String plan, String companyId, String buildingId, String seat,
+    Membership(int status, String plan, String companyId, String buildingId, String seat,
             String contractStart, String contractEnd) {
-        this.statusName = statusName;
+        this.status = MembershipStatus.fromValue(status);
         this.plan = plan;
         this.companyId = companyId;
         this.buildingId = buildingId;
@@ -25,14 +25,18 @@ public final class Membership {
         this.contractEnd = contractEnd;
     }
 
-    /** The status is {@code "active"}. */
+    /** The status is {@link MembershipStatus#ACTIVE}. */
     public boolean isActive() {
-        return "active".equals(statusName);
+        return status == MembershipStatus.ACTIVE;
     }
 
-    /** {@code "active"} or {@code "none"}. */
+    public MembershipStatus getStatus() {
+        return status;
+    }
+
+    /** The core's name of the status: {@code "active"}, {@code "none"}. */
     public String getStatusName() {
-        return statusName;
+        return status.statusName();
     }
 
     /** e.g. {@code "private_cabin"}. */
@@ -65,7 +69,7 @@ public final class Membership {
 
     @Override
     public String toString() {
-        return "Membership{" + statusName + " " + plan + " " + companyId + " " + buildingId + " '"
+        return "Membership{" + status + " " + plan + " " + companyId + " " + buildingId + " '"
                 + seat + "' " + contractStart + ".." + contractEnd + "}";
     }
 }

@@ -2,8 +2,10 @@ package org.membercore;
 
 /**
  * The native methods, registered by JNI_OnLoad (RegisterNatives) from libmembercore_jni. A
- * {@code long h} is the glue's client pointer; {@link MemberCore} guards it (never 0, never
- * closed while a call is in flight). Failures throw {@link MemberCoreException}.
+ * {@code long h} is the glue's client pointer, valid from open until free: a call after close
+ * fails with {@link ErrorCode#STATE} (the core guards the handle), and {@link HandleCleaner}
+ * frees it only once its {@link MemberCore} is unreachable. Failures throw
+ * {@link MemberCoreException}.
  */
 final class Native {
     static {
@@ -17,14 +19,29 @@ final class Native {
     static native long open(String dataDir, String serverUrl, int connectTimeoutMs,
             int requestTimeoutMs, SecureStorage storage, Logger logger, Clock clock);
 
-    /* Stops the sync thread, closes the client, releases every global reference it held. */
+    /* Closes the client (waits for the calls in flight, stops the sync thread) and releases every
+     * global reference it held; the handle stays valid, every later call fails with STATE. Not
+     * from inside a call or callback of this client. */
     static native void close(long h);
+
+    /* Closes the client if need be and frees the handle. Once, when no call can start any more. */
+    static native void free(long h);
 
     static native String version();
 
     static native int storeSchemaVersion();
 
     static native String statusName(int status);
+
+    /* The kinds of named state stateName knows (the C enum each stands for). */
+    static final int BOOKING_STATE = 0;    /* mc_booking_status */
+    static final int PASS_STATE = 1;       /* mc_pass_status */
+    static final int INVOICE_STATE = 2;    /* mc_invoice_status */
+    static final int MEMBERSHIP_STATE = 3; /* mc_membership_status */
+    static final int CREDENTIAL_KIND = 4;  /* mc_credential_kind */
+
+    /* The core's name of value (mc_*_name): "unknown" for a value it does not know. */
+    static native String stateName(int kind, int value);
 
     static native String defaultDataDir();
 
@@ -105,13 +122,12 @@ final class Native {
     static native Booking confirmPayment(long h, String bookingId, String orderId,
             String paymentId, String signature);
 
-    static native void cancelBooking(long h, String bookingId);
+    static native Booking cancelBooking(long h, String bookingId);
 
     static native Booking[] bookings(long h, long fromMs);
 
     static native Credits credits(long h);
 
-    static native String bookingStatusName(int status);
 
     /*
      * Day passes, invoices, membership (natives_billing.c). A cart crosses as three parallel

@@ -10,20 +10,18 @@ public final class Pass {
     private final String date;
     private final String holderName;
     private final String holderEmail;
-    private final String statusName;
     private final PassStatus status;
     private final String invoiceId;
     private final String credentialId;
 
-    Pass(String id, String buildingId, String date, String holderName, String holderEmail,
-            String statusName, String invoiceId, String credentialId) {
+    Pass(int status, String id, String buildingId, String date, String holderName,
+            String holderEmail, String invoiceId, String credentialId) {
         this.id = id;
         this.buildingId = buildingId;
         this.date = date;
         this.holderName = holderName;
         this.holderEmail = holderEmail;
-        this.statusName = statusName;
-        this.status = PassStatus.fromWireName(statusName);
+        this.status = PassStatus.fromValue(status);
         this.invoiceId = invoiceId;
         this.credentialId = credentialId;
     }
@@ -60,9 +58,9 @@ public final class Pass {
         return status;
     }
 
-    /** The core's status as it came ({@code "held"}, ...), for a status newer than the enum. */
+    /** The core's name of the status ({@code "held"}, ...; {@code "unknown"} for a newer one). */
     public String getStatusName() {
-        return statusName;
+        return status.statusName();
     }
 
     public String getInvoiceId() {
@@ -81,7 +79,7 @@ public final class Pass {
     @Override
     public String toString() {
         return "Pass{" + id + " " + buildingId + " " + date + " "
-                + (isOwn() ? "self" : holderName + " <" + holderEmail + ">") + " " + statusName
+                + (isOwn() ? "self" : holderName + " <" + holderEmail + ">") + " " + status
                 + (credentialId.isEmpty() ? "" : " " + credentialId) + "}";
     }
 }

@@ -1,37 +1,32 @@
 package org.membercore;
 
 /**
- * The state of a day pass ({@code mc_pass.status}).
- * {@link #UNKNOWN} stands for a value newer than this binding.
+ * The state of a day pass ({@code mc_pass_status}), in the C enum's order: {@link #value()} is
+ * the C value and {@link #statusName()} the core's name. {@link #UNKNOWN} stands for a status
+ * newer than the core or this binding.
  */
 public enum PassStatus {
+    /** A status this binding does not know (a newer core or server). */
+    UNKNOWN,
     /** Seats held by a checkout not yet paid (15 minutes). */
-    HELD("held"),
+    HELD,
     /** Paid: the pass has its access credential. */
-    ACTIVE("active"),
+    ACTIVE,
     /** The hold lapsed unpaid. */
-    RELEASED("released"),
-    /** A value this binding does not know (a newer core or server). */
-    UNKNOWN("unknown");
+    RELEASED;
 
-    private final String wireName;
-
-    PassStatus(String wireName) {
-        this.wireName = wireName;
+    /** The C value ({@code MC_PASS_*}). */
+    public int value() {
+        return ordinal();
     }
 
-    /** The core's lower-case name, e.g. {@code "held"}. */
-    public String wireName() {
-        return wireName;
+    /** The core's name ({@code mc_pass_status_name}), e.g. {@code "held"}. */
+    public String statusName() {
+        return Native.stateName(Native.PASS_STATE, value());
     }
 
-    /** The constant with this name; {@link #UNKNOWN} for any other (null included). */
-    public static PassStatus fromWireName(String name) {
-        for (PassStatus v : values()) {
-            if (v != UNKNOWN && v.wireName.equals(name)) {
-                return v;
-            }
-        }
-        return UNKNOWN;
+    /** The constant with this C value; {@link #UNKNOWN} for any other value. */
+    public static PassStatus fromValue(int value) {
+        return States.fromValue(values(), value, UNKNOWN);
     }
 }

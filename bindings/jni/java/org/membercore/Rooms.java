@@ -80,12 +80,13 @@ public final class Rooms {
 
     /**
      * Cancel a booking: shown cancelled (pending) at once and queued for the server, which
-     * refunds the credits when it is cancelled before the building's cut-off. Cancelling one
-     * already being cancelled does nothing. Errors: INVALID_ARG, NOT_FOUND, STATE (already
-     * cancelled, or over), UNAUTHORIZED, STORAGE.
+     * refunds the credits when it is cancelled before the building's cut-off. Returns the
+     * booking as now shown ({@link BookingStatus#CANCELLED}, pending). Cancelling one already
+     * being cancelled changes nothing and returns it again. Errors: INVALID_ARG, NOT_FOUND,
+     * STATE (already cancelled, or over), UNAUTHORIZED, STORAGE.
      */
-    public void cancel(final String bookingId) {
-        core.run(h -> Native.cancelBooking(h, bookingId));
+    public Booking cancel(final String bookingId) {
+        return core.call(h -> Native.cancelBooking(h, bookingId));
     }
 
     /** Every booking of the member's, soonest first, with pending changes on top. Local only. */

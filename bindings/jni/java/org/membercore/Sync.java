@@ -104,10 +104,13 @@ public final class Sync {
         final Runnable safe = wakeup == null ? null : new Runnable() {
             @Override
             public void run() {
+                core.enterCallback(false);
                 try {
                     wakeup.run();
                 } catch (Throwable t) {
                     core.callbackFailed("wakeup " + wakeup, t);
+                } finally {
+                    core.exitCallback(false);
                 }
             }
         };

@@ -255,11 +255,15 @@ public class BookingTest {
             assertFalse(freeTimes(core, DAY, BOARD).contains("14:00"));
 
             /* Cancel: shown cancelled at once, refunded once the server has it. */
-            core.rooms().cancel(id);
+            Booking cancelled = core.rooms().cancel(id); /* the booking as now shown */
+            assertEquals(id, cancelled.getId());
+            assertEquals(BookingStatus.CANCELLED, cancelled.getStatus());
+            assertTrue(cancelled.isPending());
             b = booking(core, id);
             assertEquals(BookingStatus.CANCELLED, b.getStatus());
             assertTrue(b.isPending());
-            core.rooms().cancel(id); /* already being cancelled: nothing more */
+            /* already being cancelled: nothing more, the same booking again */
+            assertEquals(id, core.rooms().cancel(id).getId());
             assertEquals(1, core.sync().outbox().size());
             assertEquals(1, core.sync().once().getPushed());
             b = booking(core, id);
@@ -513,6 +517,7 @@ public class BookingTest {
         assertEquals("cancelled", BookingStatus.CANCELLED.statusName());
         assertEquals("unknown", BookingStatus.UNKNOWN.statusName());
         assertEquals(BookingStatus.UNKNOWN, BookingStatus.fromValue(42));
+        assertEquals(BookingStatus.UNKNOWN, BookingStatus.fromValue(-1));
         assertEquals(BookingStatus.CONFIRMED, BookingStatus.fromValue(2));
         assertEquals(1, Payment.CREDITS.value());
         assertEquals(2, Payment.RAZORPAY.value());

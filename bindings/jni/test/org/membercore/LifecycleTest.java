@@ -217,6 +217,45 @@ public class LifecycleTest {
         assertTrue(done.get() > 0);
     }
 
+    /**
+     * The handle's memory outlives close() (a late call gets IllegalStateException, not a freed
+     * pointer) and is freed once the MemberCore is unreachable; a client dropped without
+     * close() is closed and freed the same way.
+     */
+    @Test
+    public void handleFreedOnceUnreachable() throws Exception {
+        int before = HandleCleaner.pendingCount();
+        openAndDrop(true);
+        openAndDrop(false);
+        assertEquals(before + 2, HandleCleaner.pendingCount());
+        /* Waits for the garbage collector, which no test can drive: bounded, 20 s at most. */
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (HandleCleaner.pendingCount() > before && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue("handles left: " + (HandleCleaner.pendingCount() - before),
+                HandleCleaner.pendingCount() <= before);
+        /* The data directory is free again: a new client opens it and reads. */
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            assertFalse(core.auth().isSignedIn());
+        }
+    }
+
+    private void openAndDrop(boolean close) {
+        MemberCore core = TestSupport.open(dir, stub.url());
+        assertFalse(core.auth().isSignedIn());
+        if (close) {
+            core.close();
+            try {
+                core.auth().isSignedIn();
+                fail("a call after close worked");
+            } catch (IllegalStateException expected) {
+                /* the point */
+            }
+        }
+    }
+
     /** Two threads closing at once: both return, the client is closed once. */
     @Test
     public void concurrentCloses() throws Exception {

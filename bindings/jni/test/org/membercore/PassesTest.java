@@ -413,19 +413,41 @@ public class PassesTest {
 
     @Test
     public void statusNamesAndKindsMatchTheCore() {
-        assertEquals(PassStatus.ACTIVE, PassStatus.fromWireName("active"));
-        assertEquals(PassStatus.UNKNOWN, PassStatus.fromWireName("lost"));
-        assertEquals(PassStatus.UNKNOWN, PassStatus.fromWireName(null));
-        assertEquals("released", PassStatus.RELEASED.wireName());
-        assertEquals(InvoiceStatus.OVERDUE, InvoiceStatus.fromWireName("overdue"));
-        assertEquals(InvoiceStatus.VOID, InvoiceStatus.fromWireName("void"));
-        assertEquals(InvoiceStatus.UNKNOWN, InvoiceStatus.fromWireName("unknown"));
-        assertEquals(CredentialKind.BOOKING_GUEST, CredentialKind.fromWireName("booking_guest"));
+        /* Each Java constant's C value is the one the core names after it: the enums follow
+         * the C enums' order (a constant out of place would be named after another). */
+        for (PassStatus v : PassStatus.values()) {
+            assertEquals(lower(v), v.statusName());
+            assertEquals(v, PassStatus.fromValue(v.value()));
+        }
+        for (InvoiceStatus v : InvoiceStatus.values()) {
+            assertEquals(lower(v), v.statusName());
+            assertEquals(v, InvoiceStatus.fromValue(v.value()));
+        }
+        for (MembershipStatus v : MembershipStatus.values()) {
+            assertEquals(lower(v), v.statusName());
+            assertEquals(v, MembershipStatus.fromValue(v.value()));
+        }
+        for (CredentialKind v : CredentialKind.values()) {
+            assertEquals(lower(v), v.kindName());
+            assertEquals(v, CredentialKind.fromValue(v.value()));
+        }
+        for (BookingStatus v : BookingStatus.values()) {
+            assertEquals(lower(v), v.statusName());
+        }
+        /* A value newer than this binding. */
+        assertEquals(PassStatus.UNKNOWN, PassStatus.fromValue(PassStatus.values().length));
+        assertEquals(InvoiceStatus.UNKNOWN, InvoiceStatus.fromValue(-1));
+        assertEquals(CredentialKind.UNKNOWN, CredentialKind.fromValue(99));
         List<Kind> kinds = new ArrayList<Kind>(Kind.fromBits(1024 | 2048 | 4096 | 8192));
         assertEquals("[CREDENTIAL, PASS, INVOICE, MEMBERSHIP]", kinds.toString());
     }
 
     // ---- helpers --------------------------------------------------------------------------
+
+    /* The constant's Java name in lower case: what the core calls the same state. */
+    private static String lower(Enum<?> v) {
+        return v.name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     static void assertMessage(ErrorCode code, String part, Runnable r) {
         MemberCoreException e = TestSupport.expectError(code, r);

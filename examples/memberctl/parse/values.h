@@ -1,9 +1,9 @@
 /*
  * values.h - typed values as a person types and reads them: counts, ids,
  * rupee amounts (converted to and from integer paise, never floating point),
- * times (milliseconds since the epoch, shown as ISO-8601 UTC), local dates
- * and times of day, guests written as "Name <email>", and day passes written
- * as "DATE" or "DATE:Name <email>".
+ * guests written as "Name <email>", and day passes written as "DATE" or
+ * "DATE:Name <email>" (the date read by parse/datetime.h, like every date
+ * and time memberctl takes).
  */
 #ifndef MEMBERCTL_VALUES_H
 #define MEMBERCTL_VALUES_H
@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "parse/datetime.h" /* DATETIME_DATE_MAX, for values_parse_pass */
 
 /* "25" -> 25. Decimal digits only (no sign, no spaces), at most 9 of them. */
 bool values_parse_count(const char *text, int32_t *out);
@@ -30,26 +32,6 @@ void values_format_rupees(int64_t paise, char *out, size_t out_cap);
 bool values_parse_id(const char *text, int64_t *out);
 
 /*
- * Milliseconds since the Unix epoch -> "2027-01-14T12:30:00Z" (UTC, whole
- * seconds, rounded down) into out; needs VALUES_TIME_MAX bytes. A time the C
- * library cannot convert is written as "@<ms>".
- */
-#define VALUES_TIME_MAX 32
-void values_format_time(int64_t ms, char *out, size_t out_cap);
-
-/*
- * "2027-03-28": a real date in the proleptic Gregorian calendar, written
- * YYYY-MM-DD with exactly those digits (no sign, no spaces, year 0001-9999).
- */
-bool values_parse_date(const char *text);
-
-/* "09:30" -> 570: HH:MM with two digits each, 00:00 to 24:00. */
-bool values_parse_hhmm(const char *text, int32_t *minute);
-
-/* A minute of the day -> "09:30" into out (at least 6 bytes; 1440 is "24:00"). */
-void values_format_hhmm(int32_t minute, char *out, size_t out_cap);
-
-/*
  * A guest written "Name <email>": a name (spaces around it dropped, without
  * '<' or '>'), then the address in angle brackets, then nothing. The address
  * must be non-empty, without spaces or brackets, with one '@' between other
@@ -64,11 +46,10 @@ bool values_parse_guest(const char *text, char *name, size_t name_cap, char *ema
 /*
  * A day pass as typed: "2027-03-01" (for yourself) or "2027-03-01:Name
  * <email>" (for a guest; the guest as values_parse_guest takes it). Copies
- * the date into date (VALUES_DATE_MAX bytes) and the guest's name and
+ * the date into date (DATETIME_DATE_MAX bytes) and the guest's name and
  * address into the buffers ("" for yourself); false for any other shape, an
  * impossible date, or a part that does not fit.
  */
-#define VALUES_DATE_MAX 11
 bool values_parse_pass(const char *text, char *date, size_t date_cap, char *name, size_t name_cap,
                        char *email, size_t email_cap);
 

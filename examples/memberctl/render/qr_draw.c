@@ -1,7 +1,7 @@
 /*
  * qr_draw.c - a QR code as half-block terminal text (see qr_draw.h).
  */
-#include "qr_draw.h"
+#include "render/qr_draw.h"
 
 #define UPPER "\u2580"
 #define LOWER "\u2584"

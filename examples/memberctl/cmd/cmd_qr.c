@@ -6,27 +6,15 @@
  */
 #include "memberctl.h"
 
-#include <png.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "args.h"
-#include "output.h"
-#include "qr_draw.h"
-#include "values.h"
+#include "parse/values.h"
+#include "render/render.h"
 
 #define SCALE_DEFAULT 8
 #define SCALE_MAX     64 /* access.h: mc_qr_bitmap takes 1..64 pixels per module */
-
-/* What the id named: the pass (when it was a pass id) and its credential. */
-typedef struct door_target {
-    char credential_id[128];
-    char pass_id[128];
-    char date[VALUES_DATE_MAX];
-    char building_id[64];
-    char holder[VALUES_GUEST_NAME_MAX + VALUES_GUEST_EMAIL_MAX + 8];
-    char guest_email[VALUES_GUEST_EMAIL_MAX]; /* "" for the member's own pass */
-} door_target;
 
 static int state_error(app *a, const char *message)
 {
@@ -39,7 +27,7 @@ static int state_error(app *a, const char *message)
  * A pass id maps to its pass's credential; anything else is taken as a
  * credential id (mc_credential_payload says when there is none).
  */
-static int resolve(app *a, mc_client *client, const char *id, door_target *t)
+static int resolve(app *a, mc_client *client, const char *id, render_door_target *t)
 {
     memset(t, 0, sizeof *t);
     snprintf(t->credential_id, sizeof t->credential_id, "%s", id);
@@ -70,32 +58,12 @@ static int resolve(app *a, mc_client *client, const char *id, door_target *t)
         snprintf(t->pass_id, sizeof t->pass_id, "%s", out_str(p->id));
         snprintf(t->date, sizeof t->date, "%s", out_str(p->date));
         snprintf(t->building_id, sizeof t->building_id, "%s", out_str(p->building_id));
-        if (out_str(p->holder_email)[0] == '\0')
-            snprintf(t->holder, sizeof t->holder, "you");
-        else
-            snprintf(t->holder, sizeof t->holder, "%s <%s>", out_str(p->holder_name),
-                     p->holder_email);
+        render_holder(p->holder_name, p->holder_email, t->holder, sizeof t->holder);
         snprintf(t->guest_email, sizeof t->guest_email, "%s", out_str(p->holder_email));
         break;
     }
     mc_pass_list_free(list);
     return rc;
-}
-
-/* Write bm as an 8-bit grayscale PNG at path; false with a message. */
-static bool write_png(const char *path, const mc_bitmap *bm, char *msg, size_t msg_cap)
-{
-    png_image image;
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    image.width = (png_uint_32)bm->width;
-    image.height = (png_uint_32)bm->height;
-    image.format = PNG_FORMAT_GRAY;
-    if (png_image_write_to_file(&image, path, 0, bm->pixels, (png_int_32)bm->width, NULL) != 0)
-        return true;
-    snprintf(msg, msg_cap, "could not write %s: %s", path, image.message);
-    png_image_free(&image);
-    return false;
 }
 
 /* Encode payload and write it to path; COMMAND_CONTINUE or the exit code. */
@@ -107,60 +75,12 @@ static int write_qr_png(app *a, const char *payload, int32_t scale, const char *
     if (st != MC_OK)
         return out_core_error(a, st, &err);
     char msg[512];
-    bool ok = write_png(path, bm, msg, sizeof msg);
+    bool ok = render_png_write(path, bm, msg, sizeof msg);
     *side = bm->width;
     mc_bitmap_free(bm);
     if (!ok)
         return out_error_in(a, "io_error", MC_ERR_STORAGE, msg, NULL);
     return COMMAND_CONTINUE;
-}
-
-/* Encode payload and draw it on stdout; COMMAND_CONTINUE or the exit code. */
-static int draw_qr(app *a, const char *payload, bool invert)
-{
-    mc_qr *qr = NULL;
-    mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_qr_encode(payload, &qr, &err);
-    if (st != MC_OK)
-        return out_core_error(a, st, &err);
-    qr_draw_text(qr->modules, qr->width, invert, stdout);
-    mc_qr_free(qr);
-    return COMMAND_CONTINUE;
-}
-
-static int print_json(app *a, const door_target *t, const char *payload, int64_t refresh_at_ms,
-                      const char *file)
-{
-    cJSON *root = cJSON_CreateObject();
-    bool ok = root != NULL &&
-              cJSON_AddStringToObject(root, "credential_id", t->credential_id) != NULL &&
-              (t->pass_id[0] != '\0' ? cJSON_AddStringToObject(root, "pass_id", t->pass_id)
-                                     : cJSON_AddNullToObject(root, "pass_id")) != NULL &&
-              cJSON_AddStringToObject(root, "payload", payload) != NULL &&
-              out_add_time_json(root, "refresh_at", refresh_at_ms, false) &&
-              (file == NULL || cJSON_AddStringToObject(root, "file", file) != NULL);
-    if (!ok) {
-        cJSON_Delete(root);
-        root = NULL;
-    }
-    return out_json(a, root);
-}
-
-static void print_human(const door_target *t, const char *payload, int64_t refresh_at_ms,
-                        int64_t now_ms)
-{
-    if (t->pass_id[0] != '\0')
-        printf("Day pass %s: %s at %s for %s; credential %s\n", t->pass_id, t->date, t->building_id,
-               t->holder, t->credential_id);
-    else
-        printf("Credential %s\n", t->credential_id);
-    char refresh[VALUES_TIME_MAX];
-    values_format_time(refresh_at_ms, refresh, sizeof refresh);
-    int64_t left_ms = refresh_at_ms - now_ms;
-    printf("Door code %s\n", payload);
-    printf("Current until %s (UTC, %lld s from now): it rotates every 30 s, so run\n"
-           "memberctl qr again then. Works offline.\n",
-           refresh, (long long)(left_ms > 0 ? (left_ms + 999) / 1000 : 0));
 }
 
 static int run_qr(app *a, const command *self, int argc, char **argv)
@@ -195,7 +115,7 @@ static int run_qr(app *a, const command *self, int argc, char **argv)
     mc_client *client = NULL;
     if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
         return rc;
-    door_target t;
+    render_door_target t;
     if ((rc = resolve(a, client, p.pos[0], &t)) != COMMAND_CONTINUE)
         return rc;
     char payload[MC_ACCESS_PAYLOAD_MAX];
@@ -213,20 +133,29 @@ static int run_qr(app *a, const command *self, int argc, char **argv)
                             "memberctl sync fetches new ones.\n");
         return rc;
     }
-    int64_t now_ms = mc_client_now(client);
-
-    int32_t side = 0;
-    if (file != NULL && (rc = write_qr_png(a, payload, scale, file, &side)) != COMMAND_CONTINUE)
+    render_door door = {
+        .target = &t,
+        .payload = payload,
+        .refresh_at_ms = refresh_at_ms,
+        .now_ms = mc_client_now(client),
+        .invert = invert,
+        .file = file,
+        .scale = scale,
+    };
+    if (file != NULL &&
+        (rc = write_qr_png(a, payload, scale, file, &door.side)) != COMMAND_CONTINUE)
         return rc;
-    if (a->json)
-        return print_json(a, &t, payload, refresh_at_ms, file);
-    if (file == NULL && (rc = draw_qr(a, payload, invert)) != COMMAND_CONTINUE)
-        return rc;
-    if (file != NULL)
-        printf("Wrote the door QR code to %s (%d x %d pixels, %d per module, grayscale PNG).\n",
-               file, (int)side, (int)side, (int)scale);
-    print_human(&t, payload, refresh_at_ms, now_ms);
-    return MEMBERCTL_EXIT_OK;
+    /* The terminal drawing, unless the code went to a file or to JSON. */
+    mc_qr *qr = NULL;
+    if (file == NULL && !a->json) {
+        st = mc_qr_encode(payload, &qr, &err);
+        if (st != MC_OK)
+            return out_core_error(a, st, &err);
+    }
+    door.qr = qr;
+    rc = render_door_code(a, &door);
+    mc_qr_free(qr);
+    return rc;
 }
 
 const command cmd_qr = {

@@ -1,32 +1,43 @@
 /*
- * values.c - parsing and formatting counts, ids, rupee amounts, times, local
- * dates and times of day, guests and day passes.
+ * values.c - parsing and formatting counts, ids, rupee amounts, guests and
+ * day passes.
  * Money is integer paise throughout (DOMAIN.md): the decimal point is handled
  * as text, so "0.10" is exactly 10 paise.
  */
-#include "values.h"
+#include "parse/values.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
+
+#include "parse/datetime.h"
 
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-bool values_parse_count(const char *text, int32_t *out)
+/* Up to max_digits decimal digits (at least one, nothing else) -> *out. */
+static bool parse_digits(const char *text, int max_digits, int64_t *out)
 {
-    int32_t n = 0;
+    int64_t n = 0;
     int digits = 0;
     for (const char *p = text; *p != '\0'; p++) {
-        if (!is_digit(*p) || ++digits > 9)
+        if (!is_digit(*p) || ++digits > max_digits)
             return false;
         n = n * 10 + (*p - '0');
     }
     if (digits == 0)
         return false;
     *out = n;
+    return true;
+}
+
+bool values_parse_count(const char *text, int32_t *out)
+{
+    int64_t n = 0;
+    if (!parse_digits(text, 9, &n))
+        return false;
+    *out = (int32_t)n;
     return true;
 }
 
@@ -85,69 +96,10 @@ void values_format_rupees(int64_t paise, char *out, size_t out_cap)
 bool values_parse_id(const char *text, int64_t *out)
 {
     int64_t n = 0;
-    int digits = 0;
-    for (const char *p = text; *p != '\0'; p++) {
-        if (!is_digit(*p) || ++digits > 18)
-            return false;
-        n = n * 10 + (*p - '0');
-    }
-    if (n == 0)
+    if (!parse_digits(text, 18, &n) || n == 0)
         return false;
     *out = n;
     return true;
-}
-
-void values_format_time(int64_t ms, char *out, size_t out_cap)
-{
-    /* Round toward minus infinity, so -1 ms is 1969-12-31T23:59:59Z. */
-    int64_t seconds = ms / 1000 - (ms % 1000 < 0 ? 1 : 0);
-    time_t t = (time_t)seconds;
-    struct tm tm;
-    if ((int64_t)t != seconds || gmtime_r(&t, &tm) == NULL ||
-        strftime(out, out_cap, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-        snprintf(out, out_cap, "@%lld", (long long)ms);
-}
-
-/* The value of n digits at text, or -1 when they are not all digits. */
-static int digits_value(const char *text, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (!is_digit(text[i]))
-            return -1;
-        v = v * 10 + (text[i] - '0');
-    }
-    return v;
-}
-
-bool values_parse_date(const char *text)
-{
-    static const int days_in[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    int year = digits_value(text, 4), month = digits_value(text + 5, 2),
-        day = digits_value(text + 8, 2);
-    if (year < 1 || month < 1 || month > 12 || day < 1)
-        return false;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    int last = days_in[month - 1] + (month == 2 && leap ? 1 : 0);
-    return day <= last;
-}
-
-bool values_parse_hhmm(const char *text, int32_t *minute)
-{
-    if (strlen(text) != 5 || text[2] != ':')
-        return false;
-    int hours = digits_value(text, 2), minutes = digits_value(text + 3, 2);
-    if (hours < 0 || minutes < 0 || minutes > 59 || hours > 24 || (hours == 24 && minutes != 0))
-        return false;
-    *minute = hours * 60 + minutes;
-    return true;
-}
-
-void values_format_hhmm(int32_t minute, char *out, size_t out_cap)
-{
-    snprintf(out, out_cap, "%02d:%02d", (int)(minute / 60), (int)(minute % 60));
 }
 
 static bool is_space(char c)
@@ -203,15 +155,15 @@ bool values_parse_guest(const char *text, char *name, size_t name_cap, char *ema
 bool values_parse_pass(const char *text, char *date, size_t date_cap, char *name, size_t name_cap,
                        char *email, size_t email_cap)
 {
-    const size_t date_len = VALUES_DATE_MAX - 1; /* "YYYY-MM-DD" */
+    const size_t date_len = DATETIME_DATE_MAX - 1; /* "YYYY-MM-DD" */
     size_t len = strlen(text);
     if (len < date_len || (len > date_len && text[date_len] != ':') || date_cap <= date_len ||
         name_cap == 0 || email_cap == 0)
         return false;
-    char day[VALUES_DATE_MAX];
+    char day[DATETIME_DATE_MAX];
     memcpy(day, text, date_len);
     day[date_len] = '\0';
-    if (!values_parse_date(day))
+    if (!datetime_parse_date(day))
         return false;
     if (len == date_len) {
         name[0] = '\0';

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "output.h"
-#include "sync_sink.h"
-#include "values.h"
+#include "cmd/sync_sink.h"
+#include "parse/datetime.h"
+#include "render/render.h"
 
 /* How often the events queued for this thread are delivered. */
 #define WATCH_TICK_MS 200
@@ -36,36 +36,6 @@ static bool status_differs(const mc_sync_status *x, const mc_sync_status *y, boo
            strcmp(x->last_error_message, y->last_error_message) != 0;
 }
 
-/* Print one JSON object on its own line (sync --watch --json). */
-static void print_json_line(cJSON *obj)
-{
-    char *text = obj != NULL ? cJSON_PrintUnformatted(obj) : NULL;
-    if (text != NULL)
-        printf("%s\n", text);
-    cJSON_free(text);
-    cJSON_Delete(obj);
-}
-
-/* One line for sync --watch: "status: idle; 0 queued, 0 rejected; ...". */
-static void print_status_line(const mc_sync_status *s)
-{
-    char at[VALUES_TIME_MAX], last_sync[VALUES_TIME_MAX], error[MC_ERROR_MESSAGE_MAX + 32];
-    values_format_time(sync_sink_clock_ms(CLOCK_REALTIME), at, sizeof at);
-    out_time(s->last_sync_ms, "never", last_sync, sizeof last_sync);
-    printf("%s  status: %s; %d queued, %d rejected; last sync %s", at,
-           out_sync_state_name(s->state), (int)s->queue_depth, (int)s->rejected_count, last_sync);
-    if (s->next_attempt_ms != 0) {
-        char next[VALUES_TIME_MAX];
-        values_format_time(s->next_attempt_ms, next, sizeof next);
-        printf("; next try %s", next);
-    }
-    if (s->last_error != MC_OK) {
-        out_sync_last_error(s, error, sizeof error);
-        printf("; last error %s", error);
-    }
-    printf("\n");
-}
-
 /* Print the status when it differs from *last (or always, when !*printed). */
 static void watch_status(const app *a, mc_client *client, mc_sync_status *last, bool *printed)
 {
@@ -77,19 +47,7 @@ static void watch_status(const app *a, mc_client *client, mc_sync_status *last, 
         return;
     *last = now;
     *printed = true;
-    if (!a->json) {
-        print_status_line(&now);
-    } else {
-        cJSON *obj = cJSON_CreateObject();
-        bool ok = obj != NULL && cJSON_AddStringToObject(obj, "event", "status") != NULL &&
-                  out_add_time_json(obj, "at", sync_sink_clock_ms(CLOCK_REALTIME), false) &&
-                  out_add_item(obj, "status", out_sync_status_json(&now));
-        if (!ok) {
-            cJSON_Delete(obj);
-            obj = NULL;
-        }
-        print_json_line(obj);
-    }
+    render_watch_status(a, &now);
     fflush(stdout);
 }
 
@@ -138,33 +96,18 @@ int sync_watch(app *a, mc_client *client, int32_t seconds)
         return out_core_error(a, st, &err);
     }
 
-    if (!a->json) {
-        if (seconds >= 0)
-            printf("Syncing in the background for %d s (Ctrl-C stops sooner).\n", (int)seconds);
-        else
-            printf("Syncing in the background; Ctrl-C stops.\n");
-    } else {
-        cJSON *obj = cJSON_CreateObject();
-        bool ok = obj != NULL && cJSON_AddStringToObject(obj, "event", "started") != NULL &&
-                  (seconds >= 0 ? cJSON_AddNumberToObject(obj, "seconds", seconds)
-                                : cJSON_AddNullToObject(obj, "seconds")) != NULL;
-        if (!ok) {
-            cJSON_Delete(obj);
-            obj = NULL;
-        }
-        print_json_line(obj);
-    }
+    render_watch_started(a, seconds);
     fflush(stdout);
 
     mc_sync_status last;
     bool printed = false;
     watch_status(a, client, &last, &printed);
     int64_t deadline =
-        sync_sink_clock_ms(CLOCK_MONOTONIC) + (int64_t)(seconds >= 0 ? seconds : 0) * 1000;
+        datetime_clock_ms(CLOCK_MONOTONIC) + (int64_t)(seconds >= 0 ? seconds : 0) * 1000;
     while (stop_signal == 0) {
         int64_t tick = WATCH_TICK_MS;
         if (seconds >= 0) {
-            int64_t left = deadline - sync_sink_clock_ms(CLOCK_MONOTONIC);
+            int64_t left = deadline - datetime_clock_ms(CLOCK_MONOTONIC);
             if (left <= 0)
                 break;
             tick = left < tick ? left : tick;
@@ -189,18 +132,7 @@ int sync_watch(app *a, mc_client *client, int32_t seconds)
     const char *why = stop_signal == SIGINT    ? "SIGINT"
                       : stop_signal == SIGTERM ? "SIGTERM"
                                                : "time is up";
-    if (!a->json) {
-        printf("Stopped (%s).\n", why);
-    } else {
-        cJSON *obj = cJSON_CreateObject();
-        bool ok = obj != NULL && cJSON_AddStringToObject(obj, "event", "stopped") != NULL &&
-                  cJSON_AddStringToObject(obj, "reason", why) != NULL;
-        if (!ok) {
-            cJSON_Delete(obj);
-            obj = NULL;
-        }
-        print_json_line(obj);
-    }
+    render_watch_stopped(a, why);
     if (sink.out_of_memory)
         fprintf(stderr, "memberctl: no_memory: some events could not be shown\n");
     return MEMBERCTL_EXIT_OK;

@@ -5,20 +5,17 @@
 #include "memberctl.h"
 
 #include "args.h"
-#include "output.h"
+#include "render/render.h"
 
 static int run_whoami(app *a, const command *self, int argc, char **argv)
 {
     arg_opt opts[] = {{"--refresh", false, NULL}};
     args p = {.opts = opts, .nopts = 1};
-    int rc = command_parse(a, self, &p, argc, argv);
+    mc_client *client = NULL;
+    int rc = command_start(a, self, &p, argc, argv, &client);
     if (rc != COMMAND_CONTINUE)
         return rc;
     bool refresh = args_value(&p, "--refresh") != NULL;
-
-    mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
-        return rc;
     mc_account *acc = NULL;
     mc_error err = MC_ERROR_INIT;
     mc_status st =
@@ -26,7 +23,7 @@ static int run_whoami(app *a, const command *self, int argc, char **argv)
     if (st != MC_OK)
         return out_core_error(a, st, &err);
 
-    rc = out_account(a, acc, NULL);
+    rc = render_account(a, acc, NULL);
     mc_account_free(acc);
     return rc;
 }

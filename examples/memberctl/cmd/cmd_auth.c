@@ -1,6 +1,7 @@
 /*
  * cmd_auth.c - the sign-in commands: login, verify, profile, intent, logout
- * (DOMAIN.md section 1), each a thin walk over membercore/auth.h.
+ * (DOMAIN.md section 1), each a thin walk over membercore/auth.h: parse the
+ * words, call the core, hand the answer to render/auth.c.
  */
 #include "memberctl.h"
 
@@ -8,23 +9,8 @@
 #include <string.h>
 
 #include "args.h"
-#include "output.h"
-#include "values.h"
-
-#define PROFILE_HINT "Next: memberctl profile --name ... --email ... --company ... --city ..."
-#define INTENT_HINT                                                                                \
-    "Next: memberctl intent on-demand\n"                                                           \
-    "   or: memberctl intent private-office|virtual-office --industry I --employees N "            \
-    "--timeline T --budget RUPEES"
-
-/* "5 min" or "45 s". */
-static void format_duration(int32_t seconds, char *out, size_t out_cap)
-{
-    if (seconds >= 60 && seconds % 60 == 0)
-        snprintf(out, out_cap, "%d min", (int)(seconds / 60));
-    else
-        snprintf(out, out_cap, "%d s", (int)seconds);
-}
+#include "parse/values.h"
+#include "render/render.h"
 
 static int run_login(app *a, const command *self, int argc, char **argv)
 {
@@ -54,26 +40,7 @@ static int run_login(app *a, const command *self, int argc, char **argv)
     if (st != MC_OK)
         return out_core_error(a, st, &err);
 
-    if (a->json) {
-        cJSON *root = cJSON_CreateObject();
-        bool ok = root != NULL && cJSON_AddStringToObject(root, "phone", req.phone) != NULL &&
-                  cJSON_AddBoolToObject(root, "registered", req.registered) != NULL &&
-                  cJSON_AddNumberToObject(root, "expires_in_s", req.expires_in_s) != NULL &&
-                  cJSON_AddNumberToObject(root, "resend_after_s", req.resend_after_s) != NULL;
-        if (!ok) {
-            cJSON_Delete(root);
-            root = NULL;
-        }
-        return out_json(a, root);
-    }
-    char expires[32], resend[32];
-    format_duration(req.expires_in_s, expires, sizeof expires);
-    format_duration(req.resend_after_s, resend, sizeof resend);
-    printf("Phone: %s\n", req.phone);
-    printf("%s\n", req.registered ? "Welcome back" : "New number: you will create an account");
-    printf("Code sent; expires in %s; resend in %s\n", expires, resend);
-    printf("Next: memberctl verify CODE\n");
-    return MEMBERCTL_EXIT_OK;
+    return render_otp_sent(a, &req);
 }
 
 static int run_verify(app *a, const command *self, int argc, char **argv)
@@ -93,17 +60,11 @@ static int run_verify(app *a, const command *self, int argc, char **argv)
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_auth_verify_otp(client, p.pos[0], &new_user, &acc, &err);
     if (st != MC_OK) {
-        rc = out_core_error(a, st, &err);
-        if (st == MC_ERR_STATE)
-            fprintf(stderr, "Request a code first: memberctl login PHONE\n");
-        return rc;
+        static const out_hint hints[] = {
+            {MC_ERR_STATE, "Request a code first: memberctl login PHONE"}, {MC_OK, NULL}};
+        return out_core_error_hint(a, st, &err, hints);
     }
-
-    if (!a->json)
-        printf("Verified %s: %s\n", acc->phone, new_user ? "new account created" : "welcome back");
-    rc = out_account(a, acc, &new_user);
-    if (!a->json && !acc->profile_complete)
-        printf("%s\n", PROFILE_HINT);
+    rc = render_verified(a, acc, new_user);
     mc_account_free(acc);
     return rc;
 }
@@ -140,11 +101,7 @@ static int run_profile(app *a, const command *self, int argc, char **argv)
     if (st != MC_OK)
         return out_core_error(a, st, &err);
 
-    if (!a->json)
-        printf("Profile saved.\n");
-    rc = out_account(a, acc, NULL);
-    if (!a->json && acc->intent == MC_INTENT_NONE)
-        printf("%s\n", INTENT_HINT);
+    rc = render_profile_saved(a, acc);
     mc_account_free(acc);
     return rc;
 }
@@ -218,15 +175,10 @@ static int run_intent(app *a, const command *self, int argc, char **argv)
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_auth_set_intent(client, &details, &acc, &err);
     if (st != MC_OK) {
-        rc = out_core_error(a, st, &err);
-        if (st == MC_ERR_STATE)
-            fprintf(stderr, "%s\n", PROFILE_HINT);
-        return rc;
+        static const out_hint hints[] = {{MC_ERR_STATE, RENDER_PROFILE_HINT}, {MC_OK, NULL}};
+        return out_core_error_hint(a, st, &err, hints);
     }
-
-    if (!a->json)
-        printf("Intent recorded: %s\n", mc_intent_name(acc->intent));
-    rc = out_account(a, acc, NULL);
+    rc = render_intent_recorded(a, acc);
     mc_account_free(acc);
     return rc;
 }
@@ -234,28 +186,16 @@ static int run_intent(app *a, const command *self, int argc, char **argv)
 static int run_logout(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 0};
-    int rc = command_parse(a, self, &p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
-
     mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+    int rc = command_start(a, self, &p, argc, argv, &client);
+    if (rc != COMMAND_CONTINUE)
         return rc;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_auth_logout(client, &err);
     if (st != MC_OK)
         return out_core_error(a, st, &err);
 
-    if (!a->json) {
-        printf("Signed out; this device's session and account data are removed.\n");
-        return MEMBERCTL_EXIT_OK;
-    }
-    cJSON *root = cJSON_CreateObject();
-    if (root != NULL && cJSON_AddBoolToObject(root, "signed_out", true) == NULL) {
-        cJSON_Delete(root);
-        root = NULL;
-    }
-    return out_json(a, root);
+    return render_signed_out(a);
 }
 
 const command cmd_login = {

@@ -38,7 +38,4 @@ typedef struct event_sink {
  */
 void sync_sink_deliver(void *context, const mc_sync_event *ev);
 
-/* Now in ms by clock (CLOCK_REALTIME: since the epoch). */
-int64_t sync_sink_clock_ms(clockid_t clock);
-
 #endif /* MEMBERCTL_SYNC_SINK_H */

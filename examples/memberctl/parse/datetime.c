@@ -1,0 +1,119 @@
+/*
+ * datetime.c - parsing and formatting memberctl's dates, times of day and
+ * instants, and the argument errors that name what was typed wrong.
+ */
+#include "parse/datetime.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The value of n digits at text, or -1 when they are not all digits. */
+static int digits_value(const char *text, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return -1;
+        v = v * 10 + (text[i] - '0');
+    }
+    return v;
+}
+
+bool datetime_parse_date(const char *text)
+{
+    static const int days_in[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(text) != DATETIME_DATE_MAX - 1 || text[4] != '-' || text[7] != '-')
+        return false;
+    int year = digits_value(text, 4), month = digits_value(text + 5, 2),
+        day = digits_value(text + 8, 2);
+    if (year < 1 || month < 1 || month > 12 || day < 1)
+        return false;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    int last = days_in[month - 1] + (month == 2 && leap ? 1 : 0);
+    return day <= last;
+}
+
+bool datetime_parse_hhmm(const char *text, int32_t *minute)
+{
+    if (strlen(text) != 5 || text[2] != ':')
+        return false;
+    int hours = digits_value(text, 2), minutes = digits_value(text + 3, 2);
+    if (hours < 0 || minutes < 0 || minutes > 59 || hours > 24 || (hours == 24 && minutes != 0))
+        return false;
+    *minute = hours * 60 + minutes;
+    return true;
+}
+
+void datetime_format_hhmm(int32_t minute, char *out, size_t out_cap)
+{
+    if (minute < 0 || minute > 1440)
+        snprintf(out, out_cap, "?");
+    else
+        snprintf(out, out_cap, "%02d:%02d", (int)(minute / 60), (int)(minute % 60));
+}
+
+void datetime_format_time(int64_t ms, char *out, size_t out_cap)
+{
+    /* Round toward minus infinity, so -1 ms is 1969-12-31T23:59:59Z. */
+    int64_t seconds = ms / 1000 - (ms % 1000 < 0 ? 1 : 0);
+    time_t t = (time_t)seconds;
+    struct tm tm;
+    if ((int64_t)t != seconds || gmtime_r(&t, &tm) == NULL ||
+        strftime(out, out_cap, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        snprintf(out, out_cap, "@%lld", (long long)ms);
+}
+
+void datetime_format_time_or(int64_t ms, const char *if_zero, char *out, size_t out_cap)
+{
+    if (ms == 0)
+        snprintf(out, out_cap, "%s", if_zero);
+    else
+        datetime_format_time(ms, out, out_cap);
+}
+
+int64_t datetime_clock_ms(clockid_t clock)
+{
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A missing argument: an error when what_missing says it is required. */
+static bool arg_missing(const char *name, const char *what_missing, char *msg, size_t msg_cap)
+{
+    if (what_missing == NULL)
+        return true;
+    snprintf(msg, msg_cap, "missing option '%s' (%s)", name, what_missing);
+    return false;
+}
+
+bool datetime_arg_date(const char *name, const char *text, const char *what_missing, char *msg,
+                       size_t msg_cap)
+{
+    if (text == NULL)
+        return arg_missing(name, what_missing, msg, msg_cap);
+    if (datetime_parse_date(text))
+        return true;
+    snprintf(msg, msg_cap, "option '%s': '%s' is not a date (YYYY-MM-DD)", name, text);
+    return false;
+}
+
+bool datetime_arg_hhmm(const char *name, const char *text, const char *what_missing,
+                       int32_t *minute, char *msg, size_t msg_cap)
+{
+    if (text == NULL)
+        return arg_missing(name, what_missing, msg, msg_cap);
+    if (datetime_parse_hhmm(text, minute))
+        return true;
+    snprintf(msg, msg_cap, "option '%s': '%s' is not a time (HH:MM)", name, text);
+    return false;
+}
+
+bool datetime_arg_range(const char *from_name, int32_t from, const char *to_name, int32_t to,
+                        char *msg, size_t msg_cap)
+{
+    if (from < to)
+        return true;
+    snprintf(msg, msg_cap, "option '%s' must be before '%s'", from_name, to_name);
+    return false;
+}

@@ -1,0 +1,74 @@
+/*
+ * datetime.h - every date and time memberctl reads or shows: local dates
+ * ("2027-03-28", a building's calendar day), times of day ("09:30", a
+ * minute of the building's day), instants (milliseconds since the epoch,
+ * shown as ISO-8601 UTC) and the clock. Each argument a person types goes
+ * through datetime_arg_*, whose error names the argument.
+ */
+#ifndef MEMBERCTL_DATETIME_H
+#define MEMBERCTL_DATETIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* A local date "YYYY-MM-DD" and its terminating NUL. */
+#define DATETIME_DATE_MAX 11
+/* An instant as "2027-01-14T12:30:00Z" (or "@<ms>"), with room to spare. */
+#define DATETIME_TIME_MAX 32
+/* A minute of the day as "HH:MM" or "?". */
+#define DATETIME_HHMM_MAX 8
+/* An argument error: the argument's name, the text typed and the shape wanted. */
+#define DATETIME_MSG_MAX 512
+
+/*
+ * "2027-03-28": a real date in the proleptic Gregorian calendar, written
+ * YYYY-MM-DD with exactly those digits (no sign, no spaces, year 0001-9999).
+ */
+bool datetime_parse_date(const char *text);
+
+/* "09:30" -> 570: HH:MM with two digits each, 00:00 to 24:00. */
+bool datetime_parse_hhmm(const char *text, int32_t *minute);
+
+/*
+ * A minute of the day -> "09:30" into out (DATETIME_HHMM_MAX bytes; 1440 is
+ * "24:00"); a minute outside 0..1440 is written "?".
+ */
+void datetime_format_hhmm(int32_t minute, char *out, size_t out_cap);
+
+/*
+ * Milliseconds since the Unix epoch -> "2027-01-14T12:30:00Z" (UTC, whole
+ * seconds, rounded down) into out (DATETIME_TIME_MAX bytes). A time the C
+ * library cannot convert is written as "@<ms>".
+ */
+void datetime_format_time(int64_t ms, char *out, size_t out_cap);
+
+/* The same, or if_zero when ms is 0 ("never", "none"). */
+void datetime_format_time_or(int64_t ms, const char *if_zero, char *out, size_t out_cap);
+
+/* Now in ms by clock (CLOCK_REALTIME: since the epoch; CLOCK_MONOTONIC). */
+int64_t datetime_clock_ms(clockid_t clock);
+
+/*
+ * The arguments as typed. name is how the person gave it ("--date"); text
+ * is NULL when the argument was not given. Each returns true when text is
+ * well formed, or when it is NULL and the argument is optional (the caller
+ * keeps its default); otherwise false with msg (DATETIME_MSG_MAX bytes) set
+ * to a sentence naming the argument:
+ *   "missing option '--date' (YYYY-MM-DD, the building's date)"
+ *   "option '--date': '2027-02-30' is not a date (YYYY-MM-DD)"
+ *   "option '--start': '9:30' is not a time (HH:MM)"
+ * what_missing says what to give when a required one is missing
+ * ("HH:MM, on the hour"); NULL makes the argument optional.
+ */
+bool datetime_arg_date(const char *name, const char *text, const char *what_missing, char *msg,
+                       size_t msg_cap);
+bool datetime_arg_hhmm(const char *name, const char *text, const char *what_missing,
+                       int32_t *minute, char *msg, size_t msg_cap);
+
+/* "--from" and "--to" together: from must be before to, else false with msg. */
+bool datetime_arg_range(const char *from_name, int32_t from, const char *to_name, int32_t to,
+                        char *msg, size_t msg_cap);
+
+#endif /* MEMBERCTL_DATETIME_H */

@@ -1,0 +1,202 @@
+/*
+ * render/community.c - membercore/community.h as memberctl shows it: events
+ * with the member's RSVP, the notifications inbox with its unread counts,
+ * and what an RSVP or a read did; as text or JSON. Times are UTC for now.
+ */
+#include "render/render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "parse/datetime.h"
+#include "render/json.h"
+#include "render/list.h"
+
+/* ---- Events -------------------------------------------------------------------- */
+
+/* "none", "going", "not going". */
+static const char *rsvp_words(mc_rsvp rsvp)
+{
+    return rsvp == MC_RSVP_NOT_GOING ? "not going" : mc_rsvp_name(rsvp);
+}
+
+static cJSON *event_json(const void *item)
+{
+    const mc_event *e = item;
+    cJSON *obj = cJSON_CreateObject();
+    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(e->id)) != NULL &&
+              cJSON_AddStringToObject(obj, "building_id", out_str(e->building_id)) != NULL &&
+              cJSON_AddStringToObject(obj, "title", out_str(e->title)) != NULL &&
+              cJSON_AddStringToObject(obj, "description", out_str(e->description)) != NULL &&
+              json_add_time(obj, "starts_at", e->starts_at_ms, false) &&
+              json_add_time(obj, "ends_at", e->ends_at_ms, false) &&
+              cJSON_AddNumberToObject(obj, "capacity", e->capacity) != NULL &&
+              cJSON_AddNumberToObject(obj, "going_count", e->going_count) != NULL &&
+              cJSON_AddStringToObject(obj, "my_rsvp", mc_rsvp_name(e->my_rsvp)) != NULL &&
+              cJSON_AddBoolToObject(obj, "pending", e->pending) != NULL;
+    return json_finish(obj, ok);
+}
+
+/*
+ * EVT-1  Networking Hour
+ *        BLR-1, starts 2027-01-14T12:30:00Z, 12/40 going, my RSVP: going (pending)
+ */
+static void event_text(const void *item, const void *context)
+{
+    const mc_event *e = item;
+    (void)context;
+    char starts[DATETIME_TIME_MAX];
+    datetime_format_time(e->starts_at_ms, starts, sizeof starts);
+    bool full = e->capacity > 0 && e->going_count >= e->capacity;
+    printf("%s  %s\n", out_str(e->id), out_str(e->title));
+    printf("    %s, starts %s, %d/%d going%s, my RSVP: %s%s\n", out_str(e->building_id), starts,
+           (int)e->going_count, (int)e->capacity, full ? " (full)" : "", rsvp_words(e->my_rsvp),
+           e->pending ? " (pending)" : "");
+}
+
+int render_events(const app *a, const mc_event_list *list, bool all)
+{
+    list_view v = LIST_VIEW(list->items, list->count);
+    if (a->json)
+        return out_json(a, list_json_object("events", &v, event_json));
+    if (list->count == 0) {
+        printf("No %sevents on this device yet; fetch them with: memberctl sync\n",
+               all ? "" : "upcoming ");
+        return MEMBERCTL_EXIT_OK;
+    }
+    printf("%zu %sevent%s (times in UTC; building time zones come later):\n", list->count,
+           all ? "" : "upcoming ", list->count == 1 ? "" : "s");
+    list_text(&v, event_text, NULL);
+    printf("RSVP with: memberctl rsvp EVENT_ID going|not-going\n");
+    return MEMBERCTL_EXIT_OK;
+}
+
+int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event)
+{
+    bool queued = event == NULL || event->pending;
+    if (a->json) {
+        cJSON *root = cJSON_CreateObject();
+        bool ok = root != NULL && cJSON_AddStringToObject(root, "event_id", event_id) != NULL &&
+                  cJSON_AddStringToObject(root, "rsvp", mc_rsvp_name(rsvp)) != NULL &&
+                  cJSON_AddBoolToObject(root, "queued", queued) != NULL &&
+                  (event != NULL ? json_add_item(root, "event", event_json(event))
+                                 : cJSON_AddNullToObject(root, "event") != NULL);
+        return out_json(a, json_finish(root, ok));
+    }
+    if (queued)
+        printf("RSVP '%s' for %s saved on this device and queued: "
+               "it will sync when online (memberctl sync).\n",
+               rsvp_words(rsvp), event_id);
+    else
+        printf("RSVP '%s' for %s: already confirmed by the server, nothing to send.\n",
+               rsvp_words(rsvp), event_id);
+    if (event != NULL)
+        event_text(event, NULL);
+    return MEMBERCTL_EXIT_OK;
+}
+
+/* ---- Notifications ------------------------------------------------------------ */
+
+/* The categories in the order they are shown: "other" last. */
+static mc_notification_category category_at(int i)
+{
+    return (mc_notification_category)((i + 1) % MC_NOTIFY_CATEGORY_COUNT);
+}
+
+static cJSON *notification_json(const void *item)
+{
+    const mc_notification *n = item;
+    cJSON *obj = cJSON_CreateObject();
+    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(n->id)) != NULL &&
+              cJSON_AddStringToObject(obj, "category",
+                                      mc_notification_category_name(n->category)) != NULL &&
+              cJSON_AddStringToObject(obj, "title", out_str(n->title)) != NULL &&
+              cJSON_AddStringToObject(obj, "body", out_str(n->body)) != NULL &&
+              cJSON_AddStringToObject(obj, "deep_link", out_str(n->deep_link)) != NULL &&
+              json_add_time(obj, "created_at", n->created_at_ms, false) &&
+              cJSON_AddBoolToObject(obj, "read", n->read) != NULL &&
+              cJSON_AddBoolToObject(obj, "pending", n->pending) != NULL;
+    return json_finish(obj, ok);
+}
+
+static cJSON *inbox_json(const mc_notification_list *list)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON *counts = NULL;
+    bool ok = root != NULL &&
+              cJSON_AddNumberToObject(root, "unread_total", list->unread_total) != NULL &&
+              (counts = cJSON_AddObjectToObject(root, "unread_by_category")) != NULL;
+    for (int i = 0; ok && i < MC_NOTIFY_CATEGORY_COUNT; i++) {
+        mc_notification_category c = category_at(i);
+        ok = cJSON_AddNumberToObject(counts, mc_notification_category_name(c),
+                                     list->unread_by_category[c]) != NULL;
+    }
+    list_view v = LIST_VIEW(list->items, list->count);
+    ok = ok && list_add_json(root, "notifications", &v, notification_json);
+    return json_finish(root, ok);
+}
+
+static void notification_id_cell(const void *item, char *out, size_t out_cap)
+{
+    snprintf(out, out_cap, "%s", out_str(((const mc_notification *)item)->id));
+}
+
+static void notification_row_text(const void *item, const void *context)
+{
+    const mc_notification *n = item;
+    int id_width = *(const int *)context;
+    char created[DATETIME_TIME_MAX], state[32];
+    datetime_format_time(n->created_at_ms, created, sizeof created);
+    snprintf(state, sizeof state, "%s%s", n->read ? "read" : "unread",
+             n->pending ? " (pending)" : "");
+    printf("  %-*s  %-13s  %s  %-16s  %s\n", id_width, out_str(n->id),
+           mc_notification_category_name(n->category), created, state, out_str(n->title));
+}
+
+static void inbox_text(const mc_notification_list *list, bool unread_only)
+{
+    printf("Unread: %d (", (int)list->unread_total);
+    for (int i = 0; i < MC_NOTIFY_CATEGORY_COUNT; i++) {
+        mc_notification_category c = category_at(i);
+        printf("%s%s %d", i > 0 ? ", " : "", mc_notification_category_name(c),
+               (int)list->unread_by_category[c]);
+    }
+    printf(")\n");
+    if (list->count == 0) {
+        printf("No %snotifications on this device%s.\n", unread_only ? "unread " : "",
+               unread_only ? "" : " yet (memberctl sync fetches them)");
+        return;
+    }
+    list_view v = LIST_VIEW(list->items, list->count);
+    int id_width = list_column_width(&v, NULL, notification_id_cell);
+    list_text(&v, notification_row_text, &id_width);
+    if (list->unread_total > 0)
+        printf("Mark one read with: memberctl read NOTIFICATION_ID\n");
+}
+
+int render_inbox(const app *a, const mc_notification_list *list, bool unread_only)
+{
+    if (a->json)
+        return out_json(a, inbox_json(list));
+    inbox_text(list, unread_only);
+    return MEMBERCTL_EXIT_OK;
+}
+
+int render_read_done(const app *a, const char *notification_id, bool queued)
+{
+    if (!a->json) {
+        if (queued)
+            printf("Marked %s read on this device and queued: it will sync when online "
+                   "(memberctl sync).\n",
+                   notification_id);
+        else
+            printf("%s was already read; nothing to send.\n", notification_id);
+        return MEMBERCTL_EXIT_OK;
+    }
+    cJSON *root = cJSON_CreateObject();
+    bool ok = root != NULL &&
+              cJSON_AddStringToObject(root, "notification_id", notification_id) != NULL &&
+              cJSON_AddBoolToObject(root, "read", true) != NULL &&
+              cJSON_AddBoolToObject(root, "queued", queued) != NULL;
+    return out_json(a, json_finish(root, ok));
+}

@@ -1,0 +1,178 @@
+/*
+ * render.h - how memberctl shows what the core answers: one renderer file
+ * per public header (render/auth.c, sync.c, community.c, booking.c,
+ * billing.c, catalog.c, access.c), each drawing its values as text or, with
+ * --json, as one JSON object on stdout. A command's renderer takes the app
+ * (for a->json) and returns the exit code: MEMBERCTL_EXIT_OK, or
+ * MEMBERCTL_EXIT_CORE when the JSON could not be built (out of memory).
+ * Lists go through render/list.h; errors through render/output.h.
+ */
+#ifndef MEMBERCTL_RENDER_H
+#define MEMBERCTL_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "memberctl.h"
+#include "parse/datetime.h"
+#include "parse/values.h"
+#include "render/output.h"
+
+/* ---- membercore/auth.h (render/auth.c) ------------------------------------- */
+
+#define RENDER_PROFILE_HINT                                                                        \
+    "Next: memberctl profile --name ... --email ... --company ... --city ..."
+
+/* The account as JSON: its fields, "roles" as names, "intent" by name,
+ * "lead" and "membership" objects or null. NULL when out of memory. */
+cJSON *render_account_json(const mc_account *account);
+
+/* The account, or {"account":{...}} plus "new_user" when new_user is not NULL. */
+int render_account(const app *a, const mc_account *account, const bool *new_user);
+
+/* "  Label:    value" (nothing when value is ""). */
+void render_field_text(const char *label, const char *value);
+
+/* login: the number the code went to, whether it has an account, expiry. */
+int render_otp_sent(const app *a, const mc_otp_request *req);
+/* verify, profile, intent: what changed, then the account and the next step. */
+int render_verified(const app *a, const mc_account *account, bool new_user);
+int render_profile_saved(const app *a, const mc_account *account);
+int render_intent_recorded(const app *a, const mc_account *account);
+/* logout. */
+int render_signed_out(const app *a);
+
+/* ---- membercore/sync.h (render/sync.c) -------------------------------------- */
+
+/* The sync status as JSON: "state", "running", "queue_depth",
+ * "rejected_count", "last_sync(_ms)", "next_attempt(_ms)", "last_error". */
+cJSON *render_sync_status_json(const mc_sync_status *s);
+
+/* Why a mutation was refused or last failed: "event_full: <message>". */
+void render_mutation_reason(const mc_mutation *m, char *out, size_t out_cap);
+
+/* status: the engine's state, and the oldest queued change's error from
+ * outbox (NULL: none looked at). */
+int render_sync_status(const app *a, const mc_sync_status *status, const mc_mutation_list *outbox);
+
+/* outbox, outbox dismiss. */
+int render_outbox(const app *a, const mc_mutation_list *list);
+int render_dismissed(const app *a, int64_t mutation_id);
+
+/* What one round of sync did: its report, the events the listener kept
+ * (JSON; taken), the rejected mutations left in outbox and the status (each
+ * NULL when not available), and the round's own status and error. */
+typedef struct render_sync_round {
+    const mc_sync_report *report;
+    cJSON *events;
+    bool events_out_of_memory;
+    const mc_mutation_list *outbox;
+    const mc_sync_status *status;
+    mc_status sync_status;
+    const mc_error *sync_error;
+} render_sync_round;
+int render_sync_round_result(const app *a, const render_sync_round *round);
+
+/* sync --watch: the status line (or JSON line), the start and the end. */
+void render_watch_status(const app *a, const mc_sync_status *s);
+void render_watch_started(const app *a, int32_t seconds);
+void render_watch_stopped(const app *a, const char *why);
+
+/* A listener's event: {"event":NAME,("at",)...} (NULL: no memory), or a
+ * line of text (none for STATUS_CHANGED), with the time first when asked. */
+cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time);
+void render_sync_event_text(const mc_sync_event *ev, bool timestamp);
+
+/* Print obj as one line of JSON and delete it; false when nothing was
+ * printed (obj NULL or out of memory). */
+bool render_json_line(cJSON *obj);
+
+/* ---- membercore/community.h (render/community.c) ----------------------------- */
+
+/* events [--all]; rsvp (event: as the member now sees it, or NULL). */
+int render_events(const app *a, const mc_event_list *list, bool all);
+int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event);
+
+/* notifications [--unread]; read (queued: something was queued). */
+int render_inbox(const app *a, const mc_notification_list *list, bool unread_only);
+int render_read_done(const app *a, const char *notification_id, bool queued);
+
+/* ---- membercore/booking.h (render/booking.c) ---------------------------------- */
+
+/* rooms search, rooms book, pay-booking. */
+int render_room_search(const app *a, const mc_room_query *q, const mc_room_search *s);
+int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b);
+int render_booking_paid(const app *a, const mc_booking *b);
+
+/* bookings [--all]; cancel (already: it was already queued; booking: as the
+ * member now sees it, or NULL). */
+int render_bookings(const app *a, const mc_booking_list *list, bool all);
+int render_cancel_done(const app *a, const char *booking_id, bool already,
+                       const mc_booking *booking);
+
+/* credits. */
+int render_credits(const app *a, const mc_credits *credits);
+
+/* ---- membercore/billing.h (render/billing.c) ---------------------------------- */
+
+/* Paise as "₹4248.00" ("-₹400.00" below zero), into out (RENDER_RUPEES_MAX). */
+#define RENDER_RUPEES_MAX 40
+void render_rupees(int64_t paise, char *out, size_t out_cap);
+
+/* A pass's or guest's holder: "you" when email is NULL or "", else
+ * "Name <email>", into out. */
+void render_holder(const char *name, const char *email, char *out, size_t out_cap);
+
+/* passes; passes quote (a broken rule is the cart_invalid error, exit 2);
+ * passes buy (list: the passes after checkout, or NULL). */
+int render_passes(const app *a, const mc_pass_list *list);
+int render_quote(const app *a, const mc_cart *cart, const mc_quote *q);
+int render_bought(const app *a, const mc_cart *cart, const mc_order *o, const mc_pass_list *list);
+
+/* pay INVOICE_ID; pay --order ... (confirmed). */
+int render_invoice_order(const app *a, const char *invoice_id, const mc_order *o);
+int render_payment_confirmed(const app *a, const char *order_id);
+
+/* invoices; membership. */
+int render_invoices(const app *a, const mc_invoice_list *list);
+int render_membership(const app *a, const mc_membership *m);
+
+/* ---- membercore/catalog.h (render/catalog.c) ---------------------------------- */
+
+int render_buildings(const app *a, const mc_building_list *list);
+
+/* ---- membercore/access.h (render/access.c) ------------------------------------ */
+
+/* What a qr id named: the credential, and the pass when it was a pass id. */
+typedef struct render_door_target {
+    char credential_id[128];
+    char pass_id[128]; /* "" when a credential id was given */
+    char date[DATETIME_DATE_MAX];
+    char building_id[64];
+    char holder[VALUES_GUEST_NAME_MAX + VALUES_GUEST_EMAIL_MAX + 8];
+    char guest_email[VALUES_GUEST_EMAIL_MAX]; /* "" for the member's own pass */
+} render_door_target;
+
+/* A door code to show: the payload, until when it is current, and either
+ * the QR code to draw (qr; invert for a dark-on-light terminal) or the PNG
+ * written (file, side pixels, scale per module). */
+typedef struct render_door {
+    const render_door_target *target;
+    const char *payload;
+    int64_t refresh_at_ms;
+    int64_t now_ms;
+    const mc_qr *qr; /* NULL: nothing drawn */
+    bool invert;
+    const char *file; /* NULL: no PNG */
+    int32_t side;
+    int32_t scale;
+} render_door;
+int render_door_code(const app *a, const render_door *door);
+
+/* Write bm as an 8-bit grayscale PNG at path; false with a message. */
+bool render_png_write(const char *path, const mc_bitmap *bm, char *msg, size_t msg_cap);
+
+#endif /* MEMBERCTL_RENDER_H */

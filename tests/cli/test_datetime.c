@@ -1,0 +1,158 @@
+/*
+ * test_datetime.c - every date and time memberctl takes or shows goes
+ * through parse/datetime.c: instants are shown as ISO-8601 UTC, local dates
+ * and times of day are taken only in their one written shape, and a bad or
+ * missing argument gets an error that names it and the shape wanted.
+ */
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse/datetime.h"
+
+START_TEST(test_times_format_as_iso8601_utc)
+{
+    char buf[DATETIME_TIME_MAX];
+    datetime_format_time(0, buf, sizeof buf);
+    ck_assert_str_eq(buf, "1970-01-01T00:00:00Z");
+    datetime_format_time(1799929800999, buf, sizeof buf); /* ms are dropped */
+    ck_assert_str_eq(buf, "2027-01-14T12:30:00Z");
+    datetime_format_time(-1, buf, sizeof buf);
+    ck_assert_str_eq(buf, "1969-12-31T23:59:59Z");
+}
+END_TEST
+
+START_TEST(test_dates_are_real_yyyy_mm_dd)
+{
+    static const char *const good[] = {"2027-03-28", "2028-02-29", "2000-02-29",
+                                       "0001-01-01", "9999-12-31", "2026-11-30"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        ck_assert_msg(datetime_parse_date(good[i]), "'%s' should parse", good[i]);
+    static const char *const junk[] = {
+        "",           "2027-3-28",  "27-03-28",    "2027/03/28", "2027-03-28 ", " 2027-03-28",
+        "2027-13-01", "2027-00-10", "2027-01-00",  "2027-04-31", "2027-02-29",  "1900-02-29",
+        "0000-01-01", "2027-01-1x", "2027-03-28Z", "+207-03-28", "tomorrow",
+    };
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        ck_assert_msg(!datetime_parse_date(junk[i]), "'%s' should be refused", junk[i]);
+}
+END_TEST
+
+START_TEST(test_times_of_day_are_hh_mm)
+{
+    int32_t minute = -1;
+    ck_assert(datetime_parse_hhmm("00:00", &minute));
+    ck_assert_int_eq(minute, 0);
+    ck_assert(datetime_parse_hhmm("09:30", &minute));
+    ck_assert_int_eq(minute, 570);
+    ck_assert(datetime_parse_hhmm("24:00", &minute));
+    ck_assert_int_eq(minute, 1440);
+    static const char *const junk[] = {"",      "9:30", "09:3",     "09.30", "24:01", "25:00",
+                                       "09:60", "0930", "09:30:00", "-1:00", " 9:30", "ab:cd"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+        minute = 42;
+        ck_assert_msg(!datetime_parse_hhmm(junk[i], &minute), "'%s' should be refused", junk[i]);
+        ck_assert_int_eq(minute, 42);
+    }
+    char buf[8];
+    datetime_format_hhmm(570, buf, sizeof buf);
+    ck_assert_str_eq(buf, "09:30");
+    datetime_format_hhmm(1440, buf, sizeof buf);
+    ck_assert_str_eq(buf, "24:00");
+}
+END_TEST
+
+START_TEST(test_minutes_outside_the_day_show_as_unknown)
+{
+    char buf[DATETIME_HHMM_MAX];
+    datetime_format_hhmm(0, buf, sizeof buf);
+    ck_assert_str_eq(buf, "00:00");
+    datetime_format_hhmm(-1, buf, sizeof buf);
+    ck_assert_str_eq(buf, "?");
+    datetime_format_hhmm(1441, buf, sizeof buf);
+    ck_assert_str_eq(buf, "?");
+}
+END_TEST
+
+START_TEST(test_zero_instants_have_a_word)
+{
+    char buf[DATETIME_TIME_MAX];
+    datetime_format_time_or(0, "never", buf, sizeof buf);
+    ck_assert_str_eq(buf, "never");
+    datetime_format_time_or(1799929800000, "never", buf, sizeof buf);
+    ck_assert_str_eq(buf, "2027-01-14T12:30:00Z");
+}
+END_TEST
+
+START_TEST(test_a_bad_date_argument_is_named)
+{
+    char msg[DATETIME_MSG_MAX] = "";
+    ck_assert(datetime_arg_date("--date", "2027-03-28", "YYYY-MM-DD", msg, sizeof msg));
+    ck_assert(!datetime_arg_date("--date", "2027-02-30", "YYYY-MM-DD", msg, sizeof msg));
+    ck_assert_str_eq(msg, "option '--date': '2027-02-30' is not a date (YYYY-MM-DD)");
+    ck_assert(
+        !datetime_arg_date("--date", NULL, "YYYY-MM-DD, the building's date", msg, sizeof msg));
+    ck_assert_str_eq(msg, "missing option '--date' (YYYY-MM-DD, the building's date)");
+    /* Optional and not given: fine, the caller keeps its default. */
+    ck_assert(datetime_arg_date("--on", NULL, NULL, msg, sizeof msg));
+}
+END_TEST
+
+START_TEST(test_a_bad_time_argument_is_named)
+{
+    char msg[DATETIME_MSG_MAX] = "";
+    int32_t minute = 42;
+    ck_assert(!datetime_arg_hhmm("--start", "9:30", "HH:MM", &minute, msg, sizeof msg));
+    ck_assert_str_eq(msg, "option '--start': '9:30' is not a time (HH:MM)");
+    ck_assert_int_eq(minute, 42);
+    ck_assert(!datetime_arg_hhmm("--start", NULL, "HH:MM, on the hour", &minute, msg, sizeof msg));
+    ck_assert_str_eq(msg, "missing option '--start' (HH:MM, on the hour)");
+    ck_assert(datetime_arg_hhmm("--from", NULL, NULL, &minute, msg, sizeof msg));
+    ck_assert_int_eq(minute, 42);
+    ck_assert(datetime_arg_hhmm("--from", "10:00", NULL, &minute, msg, sizeof msg));
+    ck_assert_int_eq(minute, 600);
+}
+END_TEST
+
+START_TEST(test_a_range_must_go_forward)
+{
+    char msg[DATETIME_MSG_MAX] = "";
+    ck_assert(datetime_arg_range("--from", 540, "--to", 600, msg, sizeof msg));
+    ck_assert(!datetime_arg_range("--from", 600, "--to", 600, msg, sizeof msg));
+    ck_assert_str_eq(msg, "option '--from' must be before '--to'");
+}
+END_TEST
+
+START_TEST(test_a_long_argument_is_cut_not_overrun)
+{
+    char text[2000];
+    memset(text, '9', sizeof text - 1);
+    text[sizeof text - 1] = '\0';
+    char msg[DATETIME_MSG_MAX];
+    ck_assert(!datetime_arg_date("--date", text, "YYYY-MM-DD", msg, sizeof msg));
+    ck_assert_uint_eq(strlen(msg), DATETIME_MSG_MAX - 1);
+    ck_assert(strncmp(msg, "option '--date': '999", 21) == 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("memberctl_datetime");
+    TCase *tc = tcase_create("datetime");
+    tcase_add_test(tc, test_times_format_as_iso8601_utc);
+    tcase_add_test(tc, test_dates_are_real_yyyy_mm_dd);
+    tcase_add_test(tc, test_times_of_day_are_hh_mm);
+    tcase_add_test(tc, test_minutes_outside_the_day_show_as_unknown);
+    tcase_add_test(tc, test_zero_instants_have_a_word);
+    tcase_add_test(tc, test_a_bad_date_argument_is_named);
+    tcase_add_test(tc, test_a_bad_time_argument_is_named);
+    tcase_add_test(tc, test_a_range_must_go_forward);
+    tcase_add_test(tc, test_a_long_argument_is_cut_not_overrun);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
