@@ -14,6 +14,7 @@
 
 #include "account/account.h"
 #include "handle/handle.h"
+#include "sync/pull.h"
 #include "tempdir.h"
 
 /* 2027-01-05 00:00 IST and the next midnight */
@@ -52,18 +53,37 @@ static void sign_in(void)
     cJSON_Delete(user);
 }
 
+/* A change applied through the pull path, as sync would (entity and its projection). */
+static void pull_upsert(const char *kind, const char *id, const char *data_json)
+{
+    cJSON *page = cJSON_CreateObject();
+    cJSON *change = cJSON_CreateObject();
+    cJSON_AddStringToObject(change, "kind", kind);
+    cJSON_AddStringToObject(change, "id", id);
+    cJSON_AddStringToObject(change, "op", "upsert");
+    cJSON_AddStringToObject(change, "data_json", data_json);
+    cJSON_AddItemToArray(cJSON_AddArrayToObject(page, "changes"), change);
+    cJSON_AddStringToObject(page, "cursor", "c1");
+    mci_page_result result;
+    mc_error err = MC_ERROR_INIT;
+    pthread_mutex_lock(&client->lock);
+    mc_status st = mci_pull_apply(client->db, page, "usr_1", now, &result, &err);
+    pthread_mutex_unlock(&client->lock);
+    ck_assert_msg(st == MC_OK, "%s", err.message);
+    cJSON_Delete(page);
+}
+
 static void add_credential(const char *id, const char *kind, int64_t from, int64_t until,
                            const char *secret_hex)
 {
-    char sql[1024];
-    snprintf(sql, sizeof sql,
-             "INSERT OR REPLACE INTO entity (kind, id, data) VALUES ('credential', '%s', "
-             "json_object('id', '%s', 'kind', '%s', 'building_id', 'BLR-1', 'valid_from_ms', %lld, "
-             "'valid_until_ms', %lld, 'secret_hex', '%s', 'pass_id', %s, 'reservation_id', %s))",
-             id, id, kind, (long long)from, (long long)until, secret_hex,
-             strcmp(kind, "pass") == 0 ? "'pas_1'" : "NULL",
-             strcmp(kind, "pass") == 0 ? "NULL" : "'res_1'");
-    exec(sql);
+    bool pass = strcmp(kind, "pass") == 0;
+    char data[1024];
+    snprintf(data, sizeof data,
+             "{\"id\":\"%s\",\"kind\":\"%s\",\"building_id\":\"BLR-1\",\"valid_from_ms\":%lld,"
+             "\"valid_until_ms\":%lld,\"secret_hex\":\"%s\",\"%s\":\"%s\"}",
+             id, kind, (long long)from, (long long)until, secret_hex,
+             pass ? "pass_id" : "reservation_id", pass ? "pas_1" : "res_1");
+    pull_upsert("credential", id, data);
 }
 
 static void setup(void)
@@ -84,7 +104,7 @@ static void setup(void)
                    DAY_START + 12 * 3600000LL, SECRET_HEX);
     add_credential("crd_yesterday", "pass", DAY_START - 86400000LL, DAY_START, SECRET_HEX);
     /* other kinds are not credentials */
-    exec("INSERT INTO entity (kind, id, data) VALUES ('pass', 'pas_1', '{\"id\":\"pas_1\"}')");
+    pull_upsert("pass", "pas_1", "{\"id\":\"pas_1\"}");
 }
 
 static void teardown(void)

@@ -16,6 +16,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/page.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -47,6 +48,8 @@ typedef struct mc_credential {
 typedef struct mc_credential_list {
     mc_credential *items; /* soonest valid first */
     size_t count;
+    char *next_cursor; /* the next page's cursor (membercore/page.h); NULL: no more. Freed with
+                          the list. Always NULL from the unpaged mc_credentials_list. */
 } mc_credential_list;
 
 /* The signed-in member's credentials from the local store that have not
@@ -57,6 +60,13 @@ typedef struct mc_credential_list {
 mc_status mc_credentials_list(mc_client *client, mc_credential_list **out, mc_error *err);
 /* Free an mc_credential_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_credential_list_free(mc_credential_list *list);
+
+/* One page of mc_credentials_list's list (membercore/page.h; page NULL: the
+ * first page of MC_PAGE_DEFAULT_LIMIT), through an index. Screens use this
+ * one. Errors: as mc_credentials_list, and MC_ERR_INVALID_ARG for a bad page.
+ * Any thread. */
+mc_status mc_credentials_page(mc_client *client, const mc_page *page, mc_credential_list **out,
+                              mc_error *err);
 
 /*
  * The rotating payload of credential_id at the client's current time into out

@@ -21,6 +21,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/page.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -139,6 +140,8 @@ typedef struct mc_pass {
 typedef struct mc_pass_list {
     mc_pass *items; /* by date */
     size_t count;
+    char *next_cursor; /* the next page's cursor (membercore/page.h); NULL: no more. Freed with
+                          the list. Always NULL from the unpaged mc_passes_list. */
 } mc_pass_list;
 
 /* The member's passes from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
@@ -146,6 +149,11 @@ typedef struct mc_pass_list {
 mc_status mc_passes_list(mc_client *client, mc_pass_list **out, mc_error *err);
 /* Free an mc_pass_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_pass_list_free(mc_pass_list *list);
+
+/* One page of mc_passes_list's list (membercore/page.h; page NULL: the first
+ * page of MC_PAGE_DEFAULT_LIMIT), through an index. Screens use this one.
+ * Errors: as mc_passes_list, and MC_ERR_INVALID_ARG for a bad page. Any thread. */
+mc_status mc_passes_page(mc_client *client, const mc_page *page, mc_pass_list **out, mc_error *err);
 
 typedef struct mc_invoice_line {
     char *description;
@@ -185,12 +193,21 @@ typedef struct mc_invoice {
 typedef struct mc_invoice_list {
     mc_invoice *items; /* newest first */
     size_t count;
+    char *next_cursor; /* the next page's cursor (membercore/page.h); NULL: no more. Freed with
+                          the list. Always NULL from the unpaged mc_invoices_list. */
 } mc_invoice_list;
 
 /* Billing history from the local store. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Any thread. */
 mc_status mc_invoices_list(mc_client *client, mc_invoice_list **out, mc_error *err);
 /* Free an mc_invoice_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_invoice_list_free(mc_invoice_list *list);
+
+/* One page of the billing history, newest first (membercore/page.h; page
+ * NULL: the first page of MC_PAGE_DEFAULT_LIMIT), through an index. Screens
+ * use this one. Errors: as mc_invoices_list, and MC_ERR_INVALID_ARG for a bad
+ * page. Any thread. */
+mc_status mc_invoices_page(mc_client *client, const mc_page *page, mc_invoice_list **out,
+                           mc_error *err);
 
 typedef enum mc_membership_status {
     MC_MEMBERSHIP_UNKNOWN = 0, /* a status newer than this library */

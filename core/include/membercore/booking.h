@@ -27,6 +27,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/page.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -189,6 +190,8 @@ mc_status mc_booking_cancel(mc_client *client, const char *booking_id, mc_bookin
 typedef struct mc_booking_list {
     mc_booking *items; /* soonest first */
     size_t count;
+    char *next_cursor; /* the next page's cursor (membercore/page.h); NULL: no more. Freed with
+                          the list. Always NULL from the unpaged mc_bookings_list. */
 } mc_booking_list;
 
 /*
@@ -200,6 +203,13 @@ mc_status mc_bookings_list(mc_client *client, int64_t from_ms, mc_booking_list *
                            mc_error *err);
 /* Free an mc_booking_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_booking_list_free(mc_booking_list *list);
+
+/* One page of mc_bookings_list's list, soonest first (membercore/page.h; page
+ * NULL: the first page of MC_PAGE_DEFAULT_LIMIT), through an index. Screens
+ * use this one. Errors: as mc_bookings_list, and MC_ERR_INVALID_ARG for a bad
+ * page. Any thread. */
+mc_status mc_bookings_page(mc_client *client, int64_t from_ms, const mc_page *page,
+                           mc_booking_list **out, mc_error *err);
 
 typedef struct mc_credit_line {
     char *id;
@@ -218,6 +228,8 @@ typedef struct mc_credits {
     int32_t pending_debit;  /* credits held by bookings waiting for the server */
     mc_credit_line *ledger; /* newest first */
     size_t ledger_count;
+    char *ledger_next_cursor; /* the ledger's next page (membercore/page.h); NULL: no more.
+                                 Always NULL from the unpaged mc_credits_get. */
 } mc_credits;
 
 /*
@@ -229,6 +241,13 @@ typedef struct mc_credits {
 mc_status mc_credits_get(mc_client *client, mc_credits **out, mc_error *err);
 /* Free an mc_credits and everything it holds. NULL is a no-op. Any thread. */
 void mc_credits_free(mc_credits *credits);
+
+/* mc_credits_get with one page of the ledger (membercore/page.h; page NULL:
+ * the first page of MC_PAGE_DEFAULT_LIMIT), through an index. Screens use
+ * this one. Errors: as mc_credits_get, and MC_ERR_INVALID_ARG for a bad page.
+ * Any thread. */
+mc_status mc_credits_get_page(mc_client *client, const mc_page *page, mc_credits **out,
+                              mc_error *err);
 
 /* "pending", "pending_payment", "confirmed", "cancelled"; "unknown" otherwise. Any thread. */
 const char *mc_booking_status_name(mc_booking_status status);

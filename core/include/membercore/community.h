@@ -15,6 +15,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/page.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,6 +45,8 @@ typedef struct mc_event {
 typedef struct mc_event_list {
     mc_event *items;
     size_t count;
+    char *next_cursor; /* the next page's cursor (membercore/page.h); NULL: no more. Freed with
+                          the list. Always NULL from the unpaged mc_events_list. */
 } mc_event_list;
 
 /*
@@ -52,6 +55,17 @@ typedef struct mc_event_list {
  * MC_ERR_UNAUTHORIZED (nobody signed in), MC_ERR_STORAGE. Any thread.
  */
 mc_status mc_events_list(mc_client *client, int64_t from_ms, mc_event_list **out, mc_error *err);
+
+/*
+ * One page of mc_events_list's list (membercore/page.h; page NULL: the first
+ * page of MC_PAGE_DEFAULT_LIMIT), read through an index: its cost does not
+ * grow with the number of events. Screens use this one. Errors: as
+ * mc_events_list, and MC_ERR_INVALID_ARG for a bad page. Any thread; reads
+ * run beside other reads and beside sync.
+ */
+mc_status mc_events_page(mc_client *client, int64_t from_ms, const mc_page *page,
+                         mc_event_list **out, mc_error *err);
+
 /* Free an mc_event_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_event_list_free(mc_event_list *list);
 
@@ -99,6 +113,8 @@ typedef struct mc_notification_list {
     /* Unread counts over the whole inbox (not only the listed items). */
     int32_t unread_total;
     int32_t unread_by_category[MC_NOTIFY_CATEGORY_COUNT];
+    char *next_cursor; /* the next page's cursor (membercore/page.h); NULL: no more. Freed with
+                          the list. Always NULL from the unpaged mc_notifications_list. */
 } mc_notification_list;
 
 /*
@@ -109,6 +125,18 @@ typedef struct mc_notification_list {
  */
 mc_status mc_notifications_list(mc_client *client, bool unread_only, mc_notification_list **out,
                                 mc_error *err);
+
+/*
+ * One page of the inbox (membercore/page.h; page NULL: the first page of
+ * MC_PAGE_DEFAULT_LIMIT), newest first, with the unread counts over the whole
+ * inbox. Read through indexes (the counts through a partial index of unread
+ * ones): its cost does not grow with the inbox's history. Screens use this
+ * one. Errors: as mc_notifications_list, and MC_ERR_INVALID_ARG for a bad
+ * page. Any thread; reads run beside other reads and beside sync.
+ */
+mc_status mc_notifications_page(mc_client *client, bool unread_only, const mc_page *page,
+                                mc_notification_list **out, mc_error *err);
+
 /* Free an mc_notification_list and everything it holds. NULL is a no-op. Any thread. */
 void mc_notification_list_free(mc_notification_list *list);
 

@@ -15,6 +15,7 @@
 #include "handle/handle.h"
 #include "crypto/crypto.h"
 #include "membercore/access.h"
+#include "read/items.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -23,13 +24,13 @@
 /* Longest secret accepted from the store (the server issues 32 bytes). */
 #define SECRET_MAX 64
 
-static const char list_sql[] =
-    "SELECT id, json_extract(data, '$.kind'), json_extract(data, '$.building_id'), "
-    "json_extract(data, '$.valid_from_ms'), json_extract(data, '$.valid_until_ms'), "
-    "json_extract(data, '$.pass_id'), json_extract(data, '$.reservation_id') "
-    "FROM entity WHERE kind = 'credential' "
-    "AND coalesce(json_extract(data, '$.valid_until_ms'), 0) > ?1 "
-    "ORDER BY json_extract(data, '$.valid_from_ms'), id";
+/* A page of unexpired credentials, soonest valid first, from the typed table: ?1 ?2 the
+ * cursor (valid_from_ms, id), ?3 the fetch limit, ?4 now. */
+static const mci_list_query credentials_query = {
+    "SELECT valid_from_ms, id, kind, building_id, valid_until_ms, pass_id, reservation_id "
+    "FROM credential_row WHERE valid_until_ms > ?4 AND (valid_from_ms, id) > (?1, ?2) "
+    "ORDER BY valid_from_ms, id LIMIT ?3",
+    "reading credentials", MCI_KEY_INT_ASC};
 
 static const char secret_sql[] =
     "SELECT json_extract(data, '$.valid_from_ms'), json_extract(data, '$.valid_until_ms'), "
@@ -50,62 +51,43 @@ void mc_credential_list_free(mc_credential_list *list)
     for (size_t i = 0; i < list->count; i++)
         credential_clear(&list->items[i]);
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
-static mc_status read_credential(sqlite3_stmt *stmt, mc_credential *cr, mc_error *err)
+static bool read_credential(sqlite3_stmt *row, void *item, void *context)
 {
-    memset(cr, 0, sizeof *cr);
-    cr->id = mci_strdup(mci_column_text(stmt, 0));
-    cr->kind = mci_credential_kind_parse((const char *)sqlite3_column_text(stmt, 1));
-    cr->building_id = mci_strdup(mci_column_text(stmt, 2));
-    cr->valid_from_ms = sqlite3_column_int64(stmt, 3);
-    cr->valid_until_ms = sqlite3_column_int64(stmt, 4);
-    cr->pass_id = mci_strdup(mci_column_text(stmt, 5));
-    cr->reservation_id = mci_strdup(mci_column_text(stmt, 6));
-    if (!cr->id || !cr->building_id || !cr->pass_id || !cr->reservation_id)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
-    return MC_OK;
+    (void)context;
+    mc_credential *cr = item;
+    cr->valid_from_ms = sqlite3_column_int64(row, 0);
+    cr->id = mci_strdup(mci_column_text(row, 1));
+    cr->kind = mci_credential_kind_parse((const char *)sqlite3_column_text(row, 2));
+    cr->building_id = mci_strdup(mci_column_text(row, 3));
+    cr->valid_until_ms = sqlite3_column_int64(row, 4);
+    cr->pass_id = mci_strdup(mci_column_text(row, 5));
+    cr->reservation_id = mci_strdup(mci_column_text(row, 6));
+    return cr->id && cr->building_id && cr->pass_id && cr->reservation_id;
 }
 
-mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
+static void bind_now(sqlite3_stmt *stmt, void *context)
 {
-    MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
+    sqlite3_bind_int64(stmt, 4, *(const int64_t *)context);
+}
+
+static mc_status list_credentials(mc_client *c, const mci_page *page, mc_credential_list **out,
+                                  mc_error *err)
+{
     mc_credential_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
     int64_t now = mci_client_now(c);
-    char *user_id = NULL;
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK && sqlite3_prepare_v2(c->db, list_sql, -1, &stmt, NULL) != SQLITE_OK)
-        st = mci_store_fail(c->db, err, "reading credentials");
     if (st == MC_OK)
-        sqlite3_bind_int64(stmt, 1, now);
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (list->count == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            mc_credential *grown = realloc(list->items, ncap * sizeof *grown);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading credentials");
-                break;
-            }
-            list->items = grown;
-            cap = ncap;
-        }
-        st = read_credential(stmt, &list->items[list->count++], err);
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_store_fail(c->db, err, "reading credentials");
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
+        st = mci_read_rows(r, &credentials_query, page, bind_now, read_credential, &now,
+                           (void **)&list->items, sizeof *list->items, &list->count,
+                           &list->next_cursor, err);
+    mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_credential_list_free(list);
         return st;
@@ -114,7 +96,32 @@ mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *
     return MC_OK;
 }
 
-/* An instant as "2027-01-05T18:30:00Z" for messages. */
+mc_status mc_credentials_page(mc_client *c, const mc_page *page, mc_credential_list **out,
+                              mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_credentials(c, &p, out, err);
+    mci_page_done(&p);
+    return st;
+}
+
+mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page all;
+    mci_page_all(&all);
+    return list_credentials(c, &all, out, err);
+}
+
 static void format_utc(int64_t ms, char out[32])
 {
     time_t t = (time_t)(ms / 1000);
@@ -123,17 +130,16 @@ static void format_utc(int64_t ms, char out[32])
         snprintf(out, 32, "%" PRId64 " ms", ms);
 }
 
-/* The validity window and secret of credential_id, read under the client's lock. */
+/* The validity window and secret of credential_id, read through the read layer. */
 static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *from_ms,
                              int64_t *until_ms, uint8_t secret[SECRET_MAX], size_t *secret_len,
                              mc_error *err)
 {
-    char *user_id = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
     sqlite3_stmt *stmt = NULL;
-    if (st == MC_OK && (stmt = mci_stmt_cache_get(c->stmts, secret_sql)) == NULL)
-        st = mci_store_fail(c->db, err, "reading the credential");
+    if (st == MC_OK && (stmt = mci_read_stmt(r, secret_sql, "reading the credential", err)) == NULL)
+        st = MC_ERR_STORAGE;
     if (st == MC_OK) {
         sqlite3_bind_text(stmt, 1, credential_id, -1, SQLITE_STATIC);
         int rc = sqlite3_step(stmt);
@@ -142,7 +148,7 @@ static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *f
                                "no credential '%s' on this device (sync to fetch new ones)",
                                credential_id);
         } else if (rc != SQLITE_ROW) {
-            st = mci_store_fail(c->db, err, "reading the credential");
+            st = mci_read_fail(r, "reading the credential", err);
         } else {
             *from_ms = sqlite3_column_int64(stmt, 0);
             *until_ms = sqlite3_column_int64(stmt, 1);
@@ -155,8 +161,7 @@ static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *f
         sqlite3_reset(stmt); /* drops the row, and SQLite's copy of the secret with it */
         sqlite3_clear_bindings(stmt);
     }
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
+    mci_read_end(c->readers, r);
     return st;
 }
 

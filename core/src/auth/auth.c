@@ -15,6 +15,7 @@
 #include "auth/validate.h"
 #include "membercore/sync.h"
 #include "handle/handle.h"
+#include "read/read.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -267,9 +268,11 @@ mc_status mc_account_get(mc_client *c, mc_account **out, mc_error *err)
     *out = NULL;
     if (!mci_session_signed_in(c))
         return mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_load(c->db, out, err);
-    pthread_mutex_unlock(&c->lock);
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin_any(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_account_load(r->db, out, err);
+    mci_read_end(c->readers, r);
     if (st == MC_ERR_NOT_FOUND)
         return mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
     return st;

@@ -1,5 +1,4 @@
-/* billing/billing.h - what the billing files share: online order calls and
- * entity lists. */
+/* billing/billing.h - what the billing files share: the online order calls. */
 #ifndef MCI_BILLING_BILLING_H
 #define MCI_BILLING_BILLING_H
 
@@ -17,18 +16,5 @@
  */
 mc_status mci_billing_post_order(mc_client *client, const char *path, const cJSON *body,
                                  mc_order **out, mc_error *err);
-
-/* Fill one item of a list from an entity's data; false when out of memory. */
-typedef bool (*mci_read_fn)(const cJSON *data, void *item);
-
-/*
- * Every entity of kind for the signed-in member, ordered by order_sql (an
- * "ORDER BY ..." over `data` and `id`), read into a new array of item_size
- * items (*items, *count). The array is zeroed first, so a partly read list
- * can be freed by the caller's free function.
- */
-mc_status mci_billing_read_kind(mc_client *client, const char *kind, const char *order_sql,
-                                void **items, size_t item_size, size_t *count, mci_read_fn read,
-                                mc_error *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include "billing/billing.h"
 #include "billing/states.h"
 #include "handle/handle.h"
+#include "read/items.h"
 #include "membercore/billing.h"
 #include "membercore/sync.h"
 #include "store/store.h"
@@ -149,48 +150,6 @@ mc_status mc_invoice_confirm_payment(mc_client *c, const char *order_id, const c
     return st;
 }
 
-mc_status mci_billing_read_kind(mc_client *c, const char *kind, const char *order_sql, void **items,
-                                size_t item_size, size_t *count, mci_read_fn read, mc_error *err)
-{
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT data FROM entity WHERE kind = ?1 %s", order_sql);
-    char *user_id = NULL;
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK && sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        st = mci_store_fail(c->db, err, "reading billing data");
-    if (st == MC_OK)
-        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (*count == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            char *grown = realloc(*items, ncap * item_size);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-                break;
-            }
-            memset(grown + cap * item_size, 0, (ncap - cap) * item_size);
-            *items = grown;
-            cap = ncap;
-        }
-        cJSON *data = cJSON_Parse(mci_column_text(stmt, 0));
-        bool ok = data != NULL && read(data, (char *)*items + *count * item_size);
-        (*count)++;
-        cJSON_Delete(data);
-        if (!ok)
-            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading billing data");
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_store_fail(c->db, err, "reading billing data");
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    return st;
-}
-
 void mc_invoice_list_free(mc_invoice_list *list)
 {
     if (list == NULL)
@@ -204,26 +163,26 @@ void mc_invoice_list_free(mc_invoice_list *list)
         free(inv->lines);
     }
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
-static bool read_invoice(const cJSON *d, void *item)
+/* Newest first through invoice_row's index; only the lines are JSON, parsed per item. */
+static const mci_list_query invoices_query = {
+    "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
+    "total_paise, due_at_ms, paid_at_ms, lines FROM invoice_row "
+    "WHERE (issued_at_ms, id) < (?1, ?2) ORDER BY issued_at_ms DESC, id DESC LIMIT ?3",
+    "reading invoices", MCI_KEY_INT_DESC};
+
+static bool read_lines(const char *text, mc_invoice *inv)
 {
-    mc_invoice *inv = item;
-    inv->id = mci_strdup(mci_json_string(d, "id", ""));
-    inv->number = mci_strdup(mci_json_string(d, "number", ""));
-    inv->status = mci_invoice_status_parse(mci_json_string(d, "status", ""));
-    inv->subtotal_paise = mci_json_int(d, "subtotal_paise", 0);
-    inv->discount_paise = mci_json_int(d, "discount_paise", 0);
-    inv->gst_paise = mci_json_int(d, "gst_paise", 0);
-    inv->total_paise = mci_json_int(d, "total_paise", 0);
-    inv->issued_at_ms = mci_json_int(d, "issued_at_ms", 0);
-    inv->due_at_ms = mci_json_int(d, "due_at_ms", 0);
-    inv->paid_at_ms = mci_json_int(d, "paid_at_ms", 0);
-    const cJSON *lines = cJSON_GetObjectItemCaseSensitive(d, "lines");
+    cJSON *lines = cJSON_Parse(text);
     int n = cJSON_GetArraySize(lines);
-    if (n > 0 && (inv->lines = calloc((size_t)n, sizeof *inv->lines)) == NULL)
+    if (n > 0 && (inv->lines = calloc((size_t)n, sizeof *inv->lines)) == NULL) {
+        cJSON_Delete(lines);
         return false;
+    }
+    bool ok = true;
     const cJSON *l = NULL;
     cJSON_ArrayForEach(l, lines)
     {
@@ -232,10 +191,62 @@ static bool read_invoice(const cJSON *d, void *item)
         line->quantity = (int32_t)mci_json_int(l, "quantity", 0);
         line->unit_paise = mci_json_int(l, "unit_paise", 0);
         line->amount_paise = mci_json_int(l, "amount_paise", 0);
-        if (line->description == NULL)
-            return false;
+        ok = ok && line->description != NULL;
     }
-    return inv->id && inv->number;
+    cJSON_Delete(lines);
+    return ok;
+}
+
+static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
+{
+    (void)context;
+    mc_invoice *inv = item;
+    inv->issued_at_ms = sqlite3_column_int64(row, 0);
+    inv->id = mci_strdup(mci_column_text(row, 1));
+    inv->number = mci_strdup(mci_column_text(row, 2));
+    inv->status = mci_invoice_status_parse(mci_column_text(row, 3));
+    inv->subtotal_paise = sqlite3_column_int64(row, 4);
+    inv->discount_paise = sqlite3_column_int64(row, 5);
+    inv->gst_paise = sqlite3_column_int64(row, 6);
+    inv->total_paise = sqlite3_column_int64(row, 7);
+    inv->due_at_ms = sqlite3_column_int64(row, 8);
+    inv->paid_at_ms = sqlite3_column_int64(row, 9);
+    return read_lines(mci_column_text(row, 10), inv) && inv->id && inv->number;
+}
+
+static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_list **out,
+                               mc_error *err)
+{
+    mc_invoice_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st =
+            mci_read_rows(r, &invoices_query, page, NULL, read_invoice, NULL, (void **)&list->items,
+                          sizeof *list->items, &list->count, &list->next_cursor, err);
+    mci_read_end(c->readers, r);
+    if (st != MC_OK) {
+        mc_invoice_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+mc_status mc_invoices_page(mc_client *c, const mc_page *page, mc_invoice_list **out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_invoices(c, &p, out, err);
+    mci_page_done(&p);
+    return st;
 }
 
 mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
@@ -244,18 +255,9 @@ mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    mc_invoice_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_status st = mci_billing_read_kind(
-        c, "invoice", "ORDER BY coalesce(json_extract(data, '$.issued_at_ms'), 0) DESC, id DESC",
-        (void **)&list->items, sizeof *list->items, &list->count, read_invoice, err);
-    if (st != MC_OK) {
-        mc_invoice_list_free(list);
-        return st;
-    }
-    *out = list;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return list_invoices(c, &all, out, err);
 }
 
 void mc_membership_free(mc_membership *m)
@@ -268,6 +270,10 @@ void mc_membership_free(mc_membership *m)
         free(*strings[k]);
     free(m);
 }
+
+static const mci_list_query membership_query = {
+    "SELECT id, id, data FROM entity WHERE kind = 'membership' AND id > ?2 ORDER BY id LIMIT ?3",
+    "reading the membership", MCI_KEY_TEXT_ASC};
 
 static bool read_membership(const cJSON *d, void *item)
 {
@@ -291,8 +297,17 @@ mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
     *out = NULL;
     mc_membership *items = NULL;
     size_t count = 0;
-    mc_status st = mci_billing_read_kind(c, "membership", "ORDER BY id LIMIT 1", (void **)&items,
-                                         sizeof *items, &count, read_membership, err);
+    mci_page one;
+    mci_page_all(&one);
+    one.limit = 1;
+    char *more = NULL;
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_read_items(r, &membership_query, &one, (void **)&items, sizeof *items, &count,
+                            &more, read_membership, err);
+    mci_read_end(c->readers, r);
+    free(more);
     if (st == MC_OK && count == 0) {
         /* on-demand members have none */
         items = calloc(1, sizeof *items);

@@ -16,6 +16,7 @@
 #include "catalog/building.h"
 #include "handle/handle.h"
 #include "rules/pricing.h"
+#include "read/items.h"
 #include "membercore/billing.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -144,13 +145,12 @@ mc_status mc_passes_quote(mc_client *c, const mc_cart *cart, mc_quote **out, mc_
     mc_quote *q = calloc(1, sizeof *q);
     if (q == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    char *user_id = NULL;
     mci_building *b = NULL;
-    pthread_mutex_lock(&c->lock);
-    st = mci_account_user_id(c->db, &user_id, err);
+    mci_reader *r = NULL;
+    st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_building_load(c->db, cart->building_id, &b, err);
-    pthread_mutex_unlock(&c->lock);
+        st = mci_building_load(r->db, cart->building_id, &b, err);
+    mci_read_end(c->readers, r);
     if (st == MC_OK && b->day_pass_price_paise <= 0)
         st = mci_error_set(err, MC_ERR_NOT_FOUND, "%s sells no day passes", cart->building_id);
     if (st == MC_OK) {
@@ -167,7 +167,6 @@ mc_status mc_passes_quote(mc_client *c, const mc_cart *cart, mc_quote **out, mc_
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     }
     mci_building_free(b);
-    free(user_id);
     if (st != MC_OK) {
         mc_quote_free(q);
         return st;
@@ -238,24 +237,61 @@ void mc_pass_list_free(mc_pass_list *list)
             free(*strings[k]);
     }
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
-static bool read_pass(const cJSON *d, void *item)
+/* By date through pass_row's index. */
+static const mci_list_query passes_query = {
+    "SELECT date, id, building_id, holder_name, holder_email, status, invoice_id, credential_id "
+    "FROM pass_row WHERE (date, id) > (?1, ?2) ORDER BY date, id LIMIT ?3",
+    "reading passes", MCI_KEY_TEXT_ASC};
+
+static bool read_pass(sqlite3_stmt *row, void *item, void *context)
 {
+    (void)context;
     mc_pass *p = item;
-    const cJSON *holder = cJSON_GetObjectItemCaseSensitive(d, "holder");
-    p->id = mci_strdup(mci_json_string(d, "id", ""));
-    p->building_id = mci_strdup(mci_json_string(d, "building_id", ""));
-    p->date = mci_strdup(mci_json_string(d, "date", ""));
-    p->holder_name = mci_strdup(cJSON_IsObject(holder) ? mci_json_string(holder, "name", "") : "");
-    p->holder_email =
-        mci_strdup(cJSON_IsObject(holder) ? mci_json_string(holder, "email", "") : "");
-    p->status = mci_pass_status_parse(mci_json_string(d, "status", ""));
-    p->invoice_id = mci_strdup(mci_json_string(d, "invoice_id", ""));
-    p->credential_id = mci_strdup(mci_json_string(d, "credential_id", ""));
-    return p->id && p->building_id && p->date && p->holder_name && p->holder_email &&
-           p->invoice_id && p->credential_id;
+    char **fields[] = {&p->date,         &p->id,         &p->building_id,  &p->holder_name,
+                       &p->holder_email, &p->invoice_id, &p->credential_id};
+    int columns[] = {0, 1, 2, 3, 4, 6, 7};
+    bool ok = true;
+    for (int i = 0; i < 7; i++)
+        ok = (*fields[i] = mci_strdup(mci_column_text(row, columns[i]))) != NULL && ok;
+    p->status = mci_pass_status_parse(mci_column_text(row, 5));
+    return ok;
+}
+
+static mc_status list_passes(mc_client *c, const mci_page *page, mc_pass_list **out, mc_error *err)
+{
+    mc_pass_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_read_rows(r, &passes_query, page, NULL, read_pass, NULL, (void **)&list->items,
+                           sizeof *list->items, &list->count, &list->next_cursor, err);
+    mci_read_end(c->readers, r);
+    if (st != MC_OK) {
+        mc_pass_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+mc_status mc_passes_page(mc_client *c, const mc_page *page, mc_pass_list **out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, false, &p, err);
+    if (st == MC_OK)
+        st = list_passes(c, &p, out, err);
+    mci_page_done(&p);
+    return st;
 }
 
 mc_status mc_passes_list(mc_client *c, mc_pass_list **out, mc_error *err)
@@ -264,16 +300,7 @@ mc_status mc_passes_list(mc_client *c, mc_pass_list **out, mc_error *err)
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    mc_pass_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_status st = mci_billing_read_kind(c, "pass", "ORDER BY json_extract(data, '$.date'), id",
-                                         (void **)&list->items, sizeof *list->items, &list->count,
-                                         read_pass, err);
-    if (st != MC_OK) {
-        mc_pass_list_free(list);
-        return st;
-    }
-    *out = list;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return list_passes(c, &all, out, err);
 }

@@ -19,6 +19,8 @@
 #include "booking/rooms.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"
+#include "read/items.h"
+#include "store/stmt_cache.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/kinds.h"
@@ -75,6 +77,7 @@ void mc_booking_list_free(mc_booking_list *list)
     for (size_t i = 0; i < list->count; i++)
         booking_clear(&list->items[i]);
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
@@ -232,24 +235,23 @@ static mc_status check_free(mc_client *c, const char *user_id, const mc_booking_
     return MC_OK;
 }
 
-int32_t mci_booking_pending_debit(sqlite3 *db, const char *user_id)
+int32_t mci_booking_pending_debit(mci_stmt_cache *stmts, const char *user_id)
 {
-    sqlite3_stmt *stmt = NULL;
+    sqlite3_stmt *stmt = mci_stmt_cache_get(
+        stmts, "SELECT coalesce(sum(p.credits), 0) FROM pending_booking p CROSS JOIN outbox o ON "
+               "o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND o.state IN (0, 1, 3)");
     int32_t total = 0;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT coalesce(sum(json_extract(payload, '$.credits')), 0) FROM "
-                           "outbox WHERE kind = 'booking.create' AND user_id = ?1 AND "
-                           "state IN (0, 1, 3)",
-                           -1, &stmt, NULL) == SQLITE_OK) {
+    if (stmt != NULL) {
         sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
         if (sqlite3_step(stmt) == SQLITE_ROW)
             total = sqlite3_column_int(stmt, 0);
+        sqlite3_reset(stmt);
     }
-    sqlite3_finalize(stmt);
     return total;
 }
 
-static mc_status check_credits(sqlite3 *db, const char *user_id, int32_t cost, mc_error *err)
+static mc_status check_credits(sqlite3 *db, mci_stmt_cache *stmts, const char *user_id,
+                               int32_t cost, mc_error *err)
 {
     mc_account *account = NULL;
     mc_status st = mci_account_load(db, &account, err);
@@ -273,10 +275,10 @@ static mc_status check_credits(sqlite3 *db, const char *user_id, int32_t cost, m
         st = mci_error_set(err, MC_ERR_FORBIDDEN,
                            "paying with credits needs a company credit plan (sync first if you "
                            "have one); pay with Razorpay instead");
-    else if (balance - mci_booking_pending_debit(db, user_id) < cost)
+    else if (balance - mci_booking_pending_debit(stmts, user_id) < cost)
         st = mci_error_set(err, MC_ERR_INSUFFICIENT_CREDITS,
                            "this booking needs %d credits; %lld are left this month", (int)cost,
-                           (long long)(balance - mci_booking_pending_debit(db, user_id)));
+                           (long long)(balance - mci_booking_pending_debit(stmts, user_id)));
     mc_account_free(account);
     return st;
 }
@@ -324,6 +326,30 @@ typedef struct create_args {
 } create_args;
 
 /* The checks of both payment kinds; credits also queue (an mci_write_fn). */
+/* The typed row of a queued credit booking (same transaction as its outbox row, and
+ * deleted with it: ON DELETE CASCADE), which lists and the pending debit read. */
+static mc_status record_pending(mc_client *c, int64_t mutation_id, const char *booking_id,
+                                const char *user_id, int64_t start_ms, int64_t end_ms,
+                                int32_t credits, mc_error *err)
+{
+    sqlite3_stmt *stmt = mci_stmt_cache_get(
+        c->stmts, "INSERT INTO pending_booking (mutation_id, booking_id, user_id, start_ms, "
+                  "end_ms, credits) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (stmt == NULL)
+        return mci_store_fail(c->db, err, "recording the pending booking");
+    sqlite3_bind_int64(stmt, 1, mutation_id);
+    sqlite3_bind_text(stmt, 2, booking_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, start_ms);
+    sqlite3_bind_int64(stmt, 5, end_ms);
+    sqlite3_bind_int(stmt, 6, credits);
+    mc_status st = sqlite3_step(stmt) == SQLITE_DONE
+                       ? MC_OK
+                       : mci_store_fail(c->db, err, "recording the pending booking");
+    sqlite3_reset(stmt);
+    return st;
+}
+
 static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bool *queued,
                                 mc_error *err)
 {
@@ -338,7 +364,7 @@ static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bo
         st = check_free(c, user_id, r, &a->room, a->start_min, &a->start_ms, err);
     int32_t cost = a->room.credits_per_hour * r->hours;
     if (st == MC_OK && r->pay == MC_PAY_CREDITS)
-        st = check_credits(c->db, user_id, cost, err);
+        st = check_credits(c->db, c->stmts, user_id, cost, err);
     if (st == MC_OK) {
         uint8_t raw[16];
         st = mci_client_random(c, raw, sizeof raw, err);
@@ -351,8 +377,12 @@ static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bo
     if (st == MC_OK && r->pay == MC_PAY_CREDITS) {
         cJSON_AddStringToObject(a->payload, "pay", "credits");
         cJSON_AddNumberToObject(a->payload, "credits", cost);
+        int64_t mutation_id = 0;
         st = mci_outbox_enqueue(c, user_id, MCI_MUTATION_BOOKING_CREATE, a->booking_id, a->payload,
-                                NULL, err);
+                                &mutation_id, err);
+        if (st == MC_OK)
+            st = record_pending(c, mutation_id, a->booking_id, user_id, a->start_ms,
+                                a->start_ms + 3600000LL * r->hours, cost, err);
         *queued = st == MC_OK;
     }
     return st;
@@ -473,61 +503,95 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
 
 /* ---- Listing ------------------------------------------------------------------- */
 
-/* The member's bookings: server truth, then pending creations not yet in it,
- * with pending cancellations layered on. Lock held. */
-static mc_status read_bookings(sqlite3 *db, const char *user_id, int64_t from_ms,
-                               mc_booking_list *list, mc_error *err)
+/* The member's bookings ending after ?5, soonest first: server truth paged through
+ * booking_row's index, and credit bookings queued here not yet in it (pending_booking);
+ * ?1 ?2 the cursor (start_ms, id), ?3 the fetch limit, ?4 the member. Columns 2 and on:
+ * the data, whether it is a pending creation, whether a cancellation is waiting. */
+static const mci_list_query bookings_query = {
+    "SELECT * FROM (SELECT b.start_ms, b.id, e.data, 0, EXISTS (SELECT 1 FROM outbox o WHERE "
+    "o.kind = 'booking.cancel' AND o.entity_id = b.id AND o.user_id = ?4 AND "
+    "o.state IN (0, 1, 3)) FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' "
+    "AND e.id = b.id WHERE b.end_ms > ?5 AND (b.start_ms, b.id) > (?1, ?2) "
+    "ORDER BY b.start_ms, b.id LIMIT ?3) "
+    "UNION ALL SELECT p.start_ms, p.booking_id, o.payload, 1, EXISTS (SELECT 1 FROM outbox x "
+    "WHERE x.kind = 'booking.cancel' AND x.entity_id = p.booking_id AND x.user_id = ?4 AND "
+    "x.state IN (0, 1, 3)) FROM pending_booking p CROSS JOIN outbox o ON "
+    "o.mutation_id = p.mutation_id WHERE p.user_id = ?4 AND o.state IN (0, 1, 3) AND "
+    "NOT EXISTS (SELECT 1 FROM booking_row b WHERE b.id = p.booking_id) AND p.end_ms > ?5 "
+    "AND (p.start_ms, p.booking_id) > (?1, ?2) ORDER BY 1, 2 LIMIT ?3",
+    "reading bookings", MCI_KEY_INT_ASC};
+
+typedef struct bookings_args {
+    const char *user_id;
+    int64_t from_ms;
+} bookings_args;
+
+static void bind_bookings(sqlite3_stmt *stmt, void *context)
 {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(
-            db,
-            "SELECT data, 0 AS pending, EXISTS (SELECT 1 FROM outbox o WHERE o.kind = "
-            "'booking.cancel' AND o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, "
-            "3)) FROM entity e WHERE e.kind = 'reservation' AND "
-            "json_extract(e.data, '$.end_ms') > ?2 "
-            "UNION ALL SELECT o.payload, 1, EXISTS (SELECT 1 FROM outbox x WHERE x.kind = "
-            "'booking.cancel' AND x.entity_id = o.entity_id AND x.user_id = ?1 AND x.state IN (0, "
-            "1, 3)) FROM outbox o WHERE o.kind = 'booking.create' AND o.user_id = ?1 AND "
-            "o.state IN (0, 1, 3) AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.kind = "
-            "'reservation' AND e.id = o.entity_id) AND json_extract(o.payload, '$.start_ms') + "
-            "3600000 * json_extract(o.payload, '$.hours') > ?2 "
-            "ORDER BY 1",
-            -1, &stmt, NULL) != SQLITE_OK)
-        return mci_store_fail(db, err, "reading bookings");
-    sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, from_ms);
-    mc_status st = MC_OK;
-    size_t cap = 0;
-    int rc;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        cJSON *json = cJSON_Parse(mci_column_text(stmt, 0));
-        if (list->count == cap) {
-            cap = cap ? cap * 2 : 8;
-            mc_booking *grown = realloc(list->items, cap * sizeof *grown);
-            if (grown == NULL) {
-                cJSON_Delete(json);
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-                break;
-            }
-            list->items = grown;
-        }
-        mc_booking *b = &list->items[list->count++];
-        st = booking_from_json(json, b, err);
-        cJSON_Delete(json);
-        b->pending = sqlite3_column_int(stmt, 1) != 0;
-        if (sqlite3_column_int(stmt, 2) != 0) { /* a cancellation is waiting */
-            b->status = MC_BOOKING_CANCELLED;
-            b->pending = true;
-        }
-    }
-    sqlite3_finalize(stmt);
-    return st;
+    const bookings_args *a = context;
+    sqlite3_bind_text(stmt, 4, a->user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, a->from_ms);
 }
 
-static int by_start(const void *x, const void *y)
+/* A page's row (an mci_row_fn), with a pending cancellation layered on. */
+static bool read_booking_row(sqlite3_stmt *row, void *item, void *context)
 {
-    const mc_booking *a = x, *b = y;
-    return (a->start_ms > b->start_ms) - (a->start_ms < b->start_ms);
+    (void)context;
+    mc_booking *b = item;
+    cJSON *json = cJSON_Parse(mci_column_text(row, 2));
+    bool ok = booking_from_json(json, b, NULL) == MC_OK;
+    cJSON_Delete(json);
+    b->pending = sqlite3_column_int(row, 3) != 0;
+    if (sqlite3_column_int(row, 4) != 0) { /* a cancellation is waiting */
+        b->status = MC_BOOKING_CANCELLED;
+        b->pending = true;
+    }
+    return ok;
+}
+
+/* A page of reader's member's bookings into list (a reader's connection, or the writer's
+ * under the client lock wrapped as one). */
+static mc_status read_bookings(mci_reader *r, int64_t from_ms, const mci_page *page,
+                               mc_booking_list *list, mc_error *err)
+{
+    bookings_args args = {r->user_id, from_ms};
+    return mci_read_rows(r, &bookings_query, page, bind_bookings, read_booking_row, &args,
+                         (void **)&list->items, sizeof *list->items, &list->count,
+                         &list->next_cursor, err);
+}
+
+static mc_status list_bookings(mc_client *c, int64_t from_ms, const mci_page *page,
+                               mc_booking_list **out, mc_error *err)
+{
+    mc_booking_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = read_bookings(r, from_ms, page, list, err);
+    mci_read_end(c->readers, r);
+    if (st != MC_OK) {
+        mc_booking_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+mc_status mc_bookings_page(mc_client *c, int64_t from_ms, const mc_page *page,
+                           mc_booking_list **out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_bookings(c, from_ms, &p, out, err);
+    mci_page_done(&p);
+    return st;
 }
 
 mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out, mc_error *err)
@@ -536,24 +600,9 @@ mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out,
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    mc_booking_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    char *user_id = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK)
-        st = read_bookings(c->db, user_id, from_ms, list, err);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    if (st != MC_OK) {
-        mc_booking_list_free(list);
-        return st;
-    }
-    if (list->count > 1)
-        qsort(list->items, list->count, sizeof *list->items, by_start);
-    *out = list;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return list_bookings(c, from_ms, &all, out, err);
 }
 
 /* ---- Cancelling ----------------------------------------------------------------- */
@@ -570,7 +619,10 @@ static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool
     cancel_args *args = arg;
     const char *booking_id = args->booking_id;
     mc_booking_list list = {0};
-    mc_status st = read_bookings(c->db, user_id, 0, &list, err);
+    mci_page all;
+    mci_page_all(&all);
+    mci_reader writer = {c->db, c->stmts, (char *)user_id}; /* under the client lock */
+    mc_status st = read_bookings(&writer, 0, &all, &list, err);
     mc_booking *found = NULL;
     for (size_t i = 0; st == MC_OK && i < list.count; i++)
         if (strcmp(list.items[i].id, booking_id) == 0)

@@ -2,11 +2,13 @@
 #ifndef MCI_BOOKING_BOOKINGS_H
 #define MCI_BOOKING_BOOKINGS_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
+#include "store/stmt_cache.h"
+
 /* Credits held by user_id's credit bookings the server has not yet reflected
- * in a pull. Lock held. */
-int32_t mci_booking_pending_debit(sqlite3 *db, const char *user_id);
+ * in a pull, through the statement cache of a connection (a reader's, or the
+ * writer's under the client lock). */
+int32_t mci_booking_pending_debit(mci_stmt_cache *stmts, const char *user_id);
 
 #endif

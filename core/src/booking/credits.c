@@ -7,6 +7,7 @@
 #include "booking/bookings.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"
+#include "read/items.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -22,20 +23,22 @@ void mc_credits_free(mc_credits *c)
         free(c->ledger[i].reservation_id);
     }
     free(c->ledger);
+    free(c->ledger_next_cursor);
     free(c->company_id);
     free(c->company_name);
     free(c);
 }
 
-static mc_status read_company(sqlite3 *db, const char *company_id, mc_credits *out, mc_error *err)
+static mc_status read_company(mci_reader *r, const char *company_id, mc_credits *out, mc_error *err)
 {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT json_extract(data, '$.name'), json_extract(data, "
-                           "'$.monthly_credits'), json_extract(data, '$.credit_balance') FROM "
-                           "entity WHERE kind = 'company' AND id = ?1",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return mci_store_fail(db, err, "reading credits");
+    sqlite3_stmt *stmt =
+        mci_read_stmt(r,
+                      "SELECT json_extract(data, '$.name'), json_extract(data, "
+                      "'$.monthly_credits'), json_extract(data, '$.credit_balance') FROM "
+                      "entity WHERE kind = 'company' AND id = ?1",
+                      "reading credits", err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
     sqlite3_bind_text(stmt, 1, company_id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     mc_status st = MC_OK;
@@ -49,47 +52,83 @@ static mc_status read_company(sqlite3 *db, const char *company_id, mc_credits *o
     } else {
         st = rc == SQLITE_DONE ? mci_error_set(err, MC_ERR_NOT_FOUND,
                                                "company '%s' is not synced yet", company_id)
-                               : mci_store_fail(db, err, "reading credits");
+                               : mci_read_fail(r, "reading credits", err);
     }
-    sqlite3_finalize(stmt);
     return st;
 }
 
-static mc_status read_ledger(sqlite3 *db, const char *company_id, mc_credits *out, mc_error *err)
+/* A page of the company's ledger, newest first, from the typed table: ?1 ?2 the cursor
+ * (at_ms, id), ?3 the fetch limit, ?4 the company. */
+static const mci_list_query ledger_query = {
+    "SELECT at_ms, id, delta, balance_after, reason, reservation_id FROM credit_line_row "
+    "WHERE company_id = ?4 AND (at_ms, id) < (?1, ?2) ORDER BY at_ms DESC, id DESC LIMIT ?3",
+    "reading the credit ledger", MCI_KEY_INT_DESC};
+
+static bool read_line(sqlite3_stmt *row, void *item, void *context)
 {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT id, json_extract(data, '$.delta'), json_extract(data, "
-                           "'$.balance_after'), json_extract(data, '$.reason'), "
-                           "json_extract(data, '$.reservation_id'), json_extract(data, '$.at_ms') "
-                           "FROM entity WHERE kind = 'credit_ledger' AND "
-                           "json_extract(data, '$.company_id') = ?1 ORDER BY 6 DESC, id DESC",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return mci_store_fail(db, err, "reading the credit ledger");
-    sqlite3_bind_text(stmt, 1, company_id, -1, SQLITE_STATIC);
-    mc_status st = MC_OK;
-    size_t cap = 0;
-    while (st == MC_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-        if (out->ledger_count == cap) {
-            cap = cap ? cap * 2 : 16;
-            mc_credit_line *grown = realloc(out->ledger, cap * sizeof *grown);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-                break;
-            }
-            out->ledger = grown;
-        }
-        mc_credit_line *l = &out->ledger[out->ledger_count++];
-        l->id = mci_strdup(mci_column_text(stmt, 0));
-        l->delta = sqlite3_column_int(stmt, 1);
-        l->balance_after = sqlite3_column_int(stmt, 2);
-        l->reason = mci_strdup(mci_column_text(stmt, 3));
-        l->reservation_id = mci_strdup(mci_column_text(stmt, 4));
-        l->at_ms = sqlite3_column_int64(stmt, 5);
-        if (!l->id || !l->reason || !l->reservation_id)
-            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    (void)context;
+    mc_credit_line *l = item;
+    l->at_ms = sqlite3_column_int64(row, 0);
+    l->id = mci_strdup(mci_column_text(row, 1));
+    l->delta = sqlite3_column_int(row, 2);
+    l->balance_after = sqlite3_column_int(row, 3);
+    l->reason = mci_strdup(mci_column_text(row, 4));
+    l->reservation_id = mci_strdup(mci_column_text(row, 5));
+    return l->id && l->reason && l->reservation_id;
+}
+
+static void bind_company(sqlite3_stmt *stmt, void *context)
+{
+    sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
+}
+
+static mc_status get_credits(mc_client *c, const mci_page *page, mc_credits **out, mc_error *err)
+{
+    mc_credits *credits = calloc(1, sizeof *credits);
+    if (credits == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    sqlite3_stmt *company = NULL;
+    if (st == MC_OK &&
+        (company = mci_read_stmt(r, "SELECT company_id FROM account WHERE singleton = 1",
+                                 "reading credits", err)) == NULL)
+        st = MC_ERR_STORAGE;
+    const char *company_id = "";
+    if (st == MC_OK && sqlite3_step(company) == SQLITE_ROW)
+        company_id = mci_column_text(company, 0); /* valid until the reader ends */
+    if (st == MC_OK && company_id[0] == '\0')
+        st = mci_error_set(err, MC_ERR_NOT_FOUND, "you have no company credit plan");
+    if (st == MC_OK)
+        st = read_company(r, company_id, credits, err);
+    if (st == MC_OK)
+        st = mci_read_rows(r, &ledger_query, page, bind_company, read_line, (void *)company_id,
+                           (void **)&credits->ledger, sizeof *credits->ledger,
+                           &credits->ledger_count, &credits->ledger_next_cursor, err);
+    if (st == MC_OK) {
+        credits->pending_debit = mci_booking_pending_debit(r->stmts, r->user_id);
+        credits->balance -= credits->pending_debit;
     }
-    sqlite3_finalize(stmt);
+    mci_read_end(c->readers, r);
+    if (st != MC_OK) {
+        mc_credits_free(credits);
+        return st;
+    }
+    *out = credits;
+    return MC_OK;
+}
+
+mc_status mc_credits_get_page(mc_client *c, const mc_page *page, mc_credits **out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = get_credits(c, &p, out, err);
+    mci_page_done(&p);
     return st;
 }
 
@@ -99,30 +138,7 @@ mc_status mc_credits_get(mc_client *c, mc_credits **out, mc_error *err)
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    mc_credits *credits = calloc(1, sizeof *credits);
-    if (credits == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_account *account = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_load(c->db, &account, err);
-    if (st == MC_ERR_NOT_FOUND)
-        st = mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
-    if (st == MC_OK && account->company_id[0] == '\0')
-        st = mci_error_set(err, MC_ERR_NOT_FOUND, "you have no company credit plan");
-    if (st == MC_OK)
-        st = read_company(c->db, account->company_id, credits, err);
-    if (st == MC_OK)
-        st = read_ledger(c->db, account->company_id, credits, err);
-    if (st == MC_OK) {
-        credits->pending_debit = mci_booking_pending_debit(c->db, account->user_id);
-        credits->balance -= credits->pending_debit;
-    }
-    pthread_mutex_unlock(&c->lock);
-    mc_account_free(account);
-    if (st != MC_OK) {
-        mc_credits_free(credits);
-        return st;
-    }
-    *out = credits;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return get_credits(c, &all, out, err);
 }

@@ -12,6 +12,7 @@
 #include "booking/rooms.h"
 #include "rules/slots.h"
 #include "handle/handle.h"
+#include "read/read.h"
 #include "membercore/booking.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
@@ -452,12 +453,10 @@ mc_status mc_rooms_search(mc_client *c, const mc_room_query *q, mc_room_search *
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    char *user_id = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_rooms_availability(c->db, c->stmts, user_id, q, mci_client_now(c), out, err);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
+        st = mci_rooms_availability(r->db, r->stmts, r->user_id, q, mci_client_now(c), out, err);
+    mci_read_end(c->readers, r);
     return st;
 }

@@ -2,9 +2,9 @@
  * one building model (catalog/building.h). */
 #include <stdlib.h>
 
-#include "account/account.h"
 #include "catalog/building.h"
 #include "handle/handle.h"
+#include "read/read.h"
 #include "membercore/catalog.h"
 #include "util/error.h"
 #include "util/strutil.h"
@@ -67,13 +67,11 @@ mc_status mc_buildings_list(mc_client *c, mc_building_list **out, mc_error *err)
     mc_building_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    char *user_id = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err); /* a member's view */
+    mci_reader *r = NULL; /* a member's view */
+    mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_building_each(c->db, add_building, list, err);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
+        st = mci_building_each(r->db, add_building, list, err);
+    mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_building_list_free(list);
         return st;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "read/read.h"
 #include "store/migrations.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
@@ -267,6 +268,8 @@ mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error 
         } else {
             snprintf(path, n, "%s/%s", c->data_dir, MCI_STORE_FILE);
             st = mci_store_open(path, &c->db, err);
+            if (st == MC_OK && (c->readers = mci_read_pool_new(path)) == NULL)
+                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
             free(path);
         }
     }
@@ -293,6 +296,8 @@ static void tear_down(mc_client *client)
     client->sync = NULL;
     mci_stmt_cache_free(client->stmts);
     client->stmts = NULL;
+    mci_read_pool_free(client->readers);
+    client->readers = NULL;
     mci_store_close(client->db);
     client->db = NULL;
 #ifdef MCI_HAVE_DEFAULT_PLATFORM

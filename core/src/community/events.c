@@ -7,6 +7,7 @@
 #include "handle/handle.h"
 #include "community/overlay.h"
 #include "membercore/community.h"
+#include "read/items.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/kinds.h"
@@ -28,27 +29,33 @@
     "ORDER BY o.mutation_id DESC LIMIT 1) "                                                        \
     "FROM entity e WHERE e.kind = 'event' "
 
-/* Read the event row at stmt into ev (strings malloc'd). */
-static mc_status read_event(sqlite3_stmt *stmt, mc_event *ev, mc_error *err)
+/* Read the event row at stmt into ev (strings malloc'd), EVENT_SELECT's columns from
+ * column base on. */
+static bool read_event_at(sqlite3_stmt *stmt, int base, mc_event *ev)
 {
     memset(ev, 0, sizeof *ev);
-    ev->id = mci_strdup(mci_column_text(stmt, 0));
-    ev->building_id = mci_strdup(mci_column_text(stmt, 1));
-    ev->title = mci_strdup(mci_column_text(stmt, 2));
-    ev->description = mci_strdup(mci_column_text(stmt, 3));
-    ev->starts_at_ms = sqlite3_column_int64(stmt, 4);
-    ev->ends_at_ms = sqlite3_column_int64(stmt, 5);
-    ev->capacity = sqlite3_column_int(stmt, 6);
-    bool has_pending = sqlite3_column_type(stmt, 9) != SQLITE_NULL;
-    mci_rsvp_view view =
-        mci_rsvp_overlay(mci_rsvp_from_name(mci_column_text(stmt, 8)), sqlite3_column_int(stmt, 7),
-                         has_pending, mci_rsvp_from_name(mci_column_text(stmt, 9)));
+    ev->id = mci_strdup(mci_column_text(stmt, base));
+    ev->building_id = mci_strdup(mci_column_text(stmt, base + 1));
+    ev->title = mci_strdup(mci_column_text(stmt, base + 2));
+    ev->description = mci_strdup(mci_column_text(stmt, base + 3));
+    ev->starts_at_ms = sqlite3_column_int64(stmt, base + 4);
+    ev->ends_at_ms = sqlite3_column_int64(stmt, base + 5);
+    ev->capacity = sqlite3_column_int(stmt, base + 6);
+    bool has_pending = sqlite3_column_type(stmt, base + 9) != SQLITE_NULL;
+    mci_rsvp_view view = mci_rsvp_overlay(mci_rsvp_from_name(mci_column_text(stmt, base + 8)),
+                                          sqlite3_column_int(stmt, base + 7), has_pending,
+                                          mci_rsvp_from_name(mci_column_text(stmt, base + 9)));
     ev->going_count = view.going_count;
     ev->my_rsvp = view.status;
     ev->pending = view.pending;
-    if (!ev->id || !ev->building_id || !ev->title || !ev->description)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
-    return MC_OK;
+    return ev->id && ev->building_id && ev->title && ev->description;
+}
+
+/* A page's row (an mci_row_fn): the event from column 2 on. */
+static bool read_event_row(sqlite3_stmt *row, void *item, void *context)
+{
+    (void)context;
+    return read_event_at(row, 2, item);
 }
 
 static void event_clear(mc_event *ev)
@@ -66,7 +73,74 @@ void mc_event_list_free(mc_event_list *list)
     for (size_t i = 0; i < list->count; i++)
         event_clear(&list->items[i]);
     free(list->items);
+    free(list->next_cursor);
     free(list);
+}
+
+/* A page of events ending after ?5, soonest first, from the typed tables: ?1 ?2 the
+ * cursor (starts_at_ms, id), ?3 the fetch limit, ?4 the member. Columns 2 and on are
+ * EVENT_SELECT's. */
+static const mci_list_query events_query = {
+    "SELECT e.starts_at_ms, e.id, e.id, e.building_id, e.title, e.description, e.starts_at_ms, "
+    "e.ends_at_ms, e.capacity, e.going_count, r.status, "
+    "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "
+    "o.entity_id = e.id AND o.user_id = ?4 AND o.state IN (0, 1, 3) "
+    "ORDER BY o.mutation_id DESC LIMIT 1) "
+    "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
+    "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > (?1, ?2) "
+    "ORDER BY e.starts_at_ms, e.id LIMIT ?3",
+    "reading events", MCI_KEY_INT_ASC};
+
+typedef struct events_args {
+    const char *user_id;
+    int64_t from_ms;
+} events_args;
+
+static void bind_events(sqlite3_stmt *stmt, void *context)
+{
+    const events_args *a = context;
+    sqlite3_bind_text(stmt, 4, a->user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, a->from_ms);
+}
+
+static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page,
+                             mc_event_list **out, mc_error *err)
+{
+    if (from_ms < 0)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "from_ms must be >= 0");
+    mc_event_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK) {
+        events_args args = {r->user_id, from_ms};
+        st = mci_read_rows(r, &events_query, page, bind_events, read_event_row, &args,
+                           (void **)&list->items, sizeof *list->items, &list->count,
+                           &list->next_cursor, err);
+    }
+    mci_read_end(c->readers, r);
+    if (st != MC_OK) {
+        mc_event_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+mc_status mc_events_page(mc_client *c, int64_t from_ms, const mc_page *page, mc_event_list **out,
+                         mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_events(c, from_ms, &p, out, err);
+    mci_page_done(&p);
+    return st;
 }
 
 mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_error *err)
@@ -75,52 +149,9 @@ mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    if (from_ms < 0)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "from_ms must be >= 0");
-    mc_event_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    char *user_id = NULL;
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK &&
-        sqlite3_prepare_v2(c->db,
-                           EVENT_SELECT
-                           "AND coalesce(json_extract(e.data, '$.ends_at_ms'), 0) > ?2 "
-                           "ORDER BY json_extract(e.data, '$.starts_at_ms'), e.id",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        st = mci_store_fail(c->db, err, "reading events");
-    if (st == MC_OK) {
-        sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 2, from_ms);
-    }
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (list->count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            mc_event *grown = realloc(list->items, ncap * sizeof *grown);
-            if (grown == NULL) {
-                st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
-                break;
-            }
-            list->items = grown;
-            cap = ncap;
-        }
-        st = read_event(stmt, &list->items[list->count++], err);
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_store_fail(c->db, err, "reading events");
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    if (st != MC_OK) {
-        mc_event_list_free(list);
-        return st;
-    }
-    *out = list;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return list_events(c, from_ms, &all, out, err);
 }
 
 typedef struct rsvp_args {
@@ -147,8 +178,10 @@ static mc_status queue_rsvp(mc_client *c, const char *user_id, void *arg, bool *
                            event_id);
     else if (rc != SQLITE_ROW)
         st = mci_store_fail(c->db, err, "reading the event");
+    else if (!read_event_at(stmt, 0, &ev))
+        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading events");
     else
-        st = read_event(stmt, &ev, err);
+        st = MC_OK;
     sqlite3_finalize(stmt);
     if (rc != SQLITE_ROW)
         return st;

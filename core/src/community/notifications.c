@@ -6,6 +6,7 @@
 
 #include "account/account.h"
 #include "handle/handle.h"
+#include "read/items.h"
 #include "membercore/community.h"
 #include "store/store.h"
 #include "sync/engine.h"
@@ -41,6 +42,30 @@ static mc_notification_category category_from_name(const char *name)
     "o.entity_id = n.id AND o.user_id = ?1 AND o.state IN (0, 1, 3)) "                             \
     "FROM entity n WHERE n.kind = 'notification' "
 
+/* A page of the inbox, newest first, from the typed table: ?1 ?2 the cursor
+ * (created_at_ms, id), ?3 the fetch limit, ?4 the member. Whether a mark-read is pending
+ * (not rejected) comes from the outbox's index, for the page's rows only. */
+#define PAGE_SELECT                                                                                \
+    "SELECT n.created_at_ms, n.id, n.category, n.title, n.body, n.deep_link, n.read, "             \
+    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'notification.read' AND "                       \
+    "o.entity_id = n.id AND o.user_id = ?4 AND o.state IN (0, 1, 3)) "                             \
+    "FROM notification_row n WHERE n.created_at_ms <= ?1 AND (n.created_at_ms < ?1 OR n.id > ?2) "
+static const mci_list_query inbox_query = {PAGE_SELECT
+                                           "ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
+                                           "reading notifications", MCI_KEY_INT_DESC};
+static const mci_list_query unread_query = {
+    PAGE_SELECT "AND n.read = 0 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = "
+                "'notification.read' AND o.entity_id = n.id AND o.user_id = ?4 AND "
+                "o.state IN (0, 1, 3)) ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
+    "reading notifications", MCI_KEY_INT_DESC};
+/* Unread counts: the partial index of unread rows, minus those with a pending mark-read. */
+static const char unread_sql[] =
+    "SELECT category, count(*) FROM notification_row WHERE read = 0 GROUP BY category";
+static const char pending_read_sql[] =
+    "SELECT n.category, count(DISTINCT n.id) FROM outbox o JOIN notification_row n ON "
+    "n.id = o.entity_id WHERE o.kind = 'notification.read' AND o.user_id = ?1 AND "
+    "o.state IN (0, 1, 3) AND n.read = 0 GROUP BY n.category";
+
 void mc_notification_list_free(mc_notification_list *list)
 {
     if (list == NULL)
@@ -53,46 +78,87 @@ void mc_notification_list_free(mc_notification_list *list)
         free(n->deep_link);
     }
     free(list->items);
+    free(list->next_cursor);
     free(list);
 }
 
-static mc_status read_rows(sqlite3_stmt *stmt, bool unread_only, mc_notification_list *list,
-                           mc_error *err)
+/* Add (sign 1) or take away (sign -1) the counts a statement gives per category. */
+static mc_status count_unread(mci_reader *r, const char *sql, int sign, mc_notification_list *list,
+                              mc_error *err)
 {
-    size_t cap = 0;
+    sqlite3_stmt *stmt = mci_read_stmt(r, sql, "counting unread notifications", err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
+    sqlite3_bind_text(stmt, 1, r->user_id, -1, SQLITE_STATIC);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        bool server_read = sqlite3_column_int(stmt, 6) != 0;
-        bool pending_read = sqlite3_column_int(stmt, 7) != 0;
-        bool read = server_read || pending_read;
-        mc_notification_category category = category_from_name(mci_column_text(stmt, 1));
-        if (!read) {
-            list->unread_total++;
-            list->unread_by_category[category]++;
-        } else if (unread_only) {
-            continue;
-        }
-        if (list->count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            mc_notification *grown = realloc(list->items, ncap * sizeof *grown);
-            if (grown == NULL)
-                return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading notifications");
-            list->items = grown;
-            cap = ncap;
-        }
-        mc_notification *n = &list->items[list->count++];
-        n->id = mci_strdup(mci_column_text(stmt, 0));
-        n->category = category;
-        n->title = mci_strdup(mci_column_text(stmt, 2));
-        n->body = mci_strdup(mci_column_text(stmt, 3));
-        n->deep_link = mci_strdup(mci_column_text(stmt, 4));
-        n->created_at_ms = sqlite3_column_int64(stmt, 5);
-        n->read = read;
-        n->pending = pending_read && !server_read;
-        if (!n->id || !n->title || !n->body || !n->deep_link)
-            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading notifications");
+        int n = sign * sqlite3_column_int(stmt, 1);
+        list->unread_total += n;
+        list->unread_by_category[category_from_name(mci_column_text(stmt, 0))] += n;
     }
-    return rc == SQLITE_DONE ? MC_OK : MC_ERR_STORAGE;
+    return rc == SQLITE_DONE ? MC_OK : mci_read_fail(r, "counting unread notifications", err);
+}
+
+static bool read_notification(sqlite3_stmt *row, void *item, void *context)
+{
+    (void)context;
+    mc_notification *n = item;
+    bool server_read = sqlite3_column_int(row, 6) != 0;
+    bool pending_read = sqlite3_column_int(row, 7) != 0;
+    n->created_at_ms = sqlite3_column_int64(row, 0);
+    n->id = mci_strdup(mci_column_text(row, 1));
+    n->category = category_from_name(mci_column_text(row, 2));
+    n->title = mci_strdup(mci_column_text(row, 3));
+    n->body = mci_strdup(mci_column_text(row, 4));
+    n->deep_link = mci_strdup(mci_column_text(row, 5));
+    n->read = server_read || pending_read;
+    n->pending = pending_read && !server_read;
+    return n->id && n->title && n->body && n->deep_link;
+}
+
+static void bind_member(sqlite3_stmt *stmt, void *context)
+{
+    sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
+}
+
+static mc_status list_notifications(mc_client *c, bool unread_only, mci_page *page,
+                                    mc_notification_list **out, mc_error *err)
+{
+    mc_notification_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_read_rows(r, unread_only ? &unread_query : &inbox_query, page, bind_member,
+                           read_notification, r->user_id, (void **)&list->items,
+                           sizeof *list->items, &list->count, &list->next_cursor, err);
+    if (st == MC_OK)
+        st = count_unread(r, unread_sql, 1, list, err);
+    if (st == MC_OK)
+        st = count_unread(r, pending_read_sql, -1, list, err);
+    mci_read_end(c->readers, r);
+    if (st != MC_OK) {
+        mc_notification_list_free(list);
+        return st;
+    }
+    *out = list;
+    return MC_OK;
+}
+
+mc_status mc_notifications_page(mc_client *c, bool unread_only, const mc_page *page,
+                                mc_notification_list **out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_page p;
+    mc_status st = mci_page_start(page, true, &p, err);
+    if (st == MC_OK)
+        st = list_notifications(c, unread_only, &p, out, err);
+    mci_page_done(&p);
+    return st;
 }
 
 mc_status mc_notifications_list(mc_client *c, bool unread_only, mc_notification_list **out,
@@ -102,34 +168,9 @@ mc_status mc_notifications_list(mc_client *c, bool unread_only, mc_notification_
     if (c == NULL || out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
-    mc_notification_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    char *user_id = NULL;
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_user_id(c->db, &user_id, err);
-    if (st == MC_OK &&
-        sqlite3_prepare_v2(c->db,
-                           NOTIFICATION_SELECT
-                           "ORDER BY json_extract(n.data, '$.created_at_ms') DESC, n.id",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        st = mci_store_fail(c->db, err, "reading notifications");
-    if (st == MC_OK) {
-        sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
-        st = read_rows(stmt, unread_only, list, err);
-        if (st == MC_ERR_STORAGE)
-            mci_store_fail(c->db, err, "reading notifications");
-    }
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
-    if (st != MC_OK) {
-        mc_notification_list_free(list);
-        return st;
-    }
-    *out = list;
-    return MC_OK;
+    mci_page all;
+    mci_page_all(&all);
+    return list_notifications(c, unread_only, &all, out, err);
 }
 
 /* Check the notification and queue the mark-read (an mci_write_fn). */

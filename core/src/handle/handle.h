@@ -1,8 +1,10 @@
 /*
  * handle/handle.h - the inside of mc_client, shared by the core's modules.
  *
- * Locking: `lock` guards `db` and every multi-statement use of it. Network
- * calls are made without holding it, so a slow server never blocks a UI read.
+ * Locking: `lock` guards `db` (the one writer connection) and every
+ * multi-statement use of it; reads borrow their own connections from
+ * `readers` and take no lock. Network calls are made without holding it,
+ * so a slow server never blocks a UI read.
  * `guard_lock` guards the life-cycle fields (handle/guard.h): it is never held while
  * calling out, and never taken while waiting for another lock.
  */
@@ -46,6 +48,7 @@ struct mc_client {
     char client_id[MCI_UUID_STR_LEN]; /* this install's id, kept in meta */
     struct mci_sync *sync;            /* the sync engine and its listeners */
     struct mci_stmt_cache *stmts;     /* statements of hot reads, on db */
+    struct mci_read_pool *readers;    /* read-only connections for reads (read/read.h) */
 };
 
 /* Now, in ms since the epoch, from the configured clock. */

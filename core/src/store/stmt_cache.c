@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#define SLOTS 16
+#define SLOTS 48
 
 struct mci_stmt_cache {
     sqlite3 *db;
@@ -48,4 +48,10 @@ sqlite3_stmt *mci_stmt_cache_get(mci_stmt_cache *c, const char *sql)
     }
     c->sql[i] = sql;
     return c->stmt[i];
+}
+
+void mci_stmt_cache_reset_all(mci_stmt_cache *c)
+{
+    for (int i = 0; i < SLOTS && c->stmt[i] != NULL; i++)
+        sqlite3_reset(c->stmt[i]);
 }

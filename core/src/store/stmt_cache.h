@@ -22,4 +22,7 @@ void mci_stmt_cache_free(mci_stmt_cache *cache);
  * prepared. Do not finalize it; it stays valid until the cache is freed. */
 sqlite3_stmt *mci_stmt_cache_get(mci_stmt_cache *cache, const char *sql);
 
+/* Reset every cached statement (ends their reads, so a transaction can end). */
+void mci_stmt_cache_reset_all(mci_stmt_cache *cache);
+
 #endif

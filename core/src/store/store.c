@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "store/migrations.h"
+#include "store/projection.h"
 #include "util/error.h"
 #include "util/strutil.h"
 
@@ -41,11 +42,18 @@ mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
     /* WAL: readers never block the writer (UI thread vs sync thread).
      * synchronous=FULL: a committed write survives power loss too, not just a
      * killed process; the cost is one more fsync per commit, which a phone's
-     * few writes per second do not notice. */
+     * few writes per second do not notice.
+     * The writer's page cache is 8 MiB: a pull page dirties pages of `entity`
+     * and of a projection with its indexes, and a cache that spills mid-
+     * transaction writes them twice. Reads through a 64 MiB memory map, temp
+     * B-trees in memory (docs/decisions.md, "The read layer"). */
     mc_status st = exec(db,
                         "PRAGMA journal_mode = WAL;"
                         "PRAGMA synchronous = FULL;"
-                        "PRAGMA foreign_keys = ON;",
+                        "PRAGMA foreign_keys = ON;"
+                        "PRAGMA cache_size = -8192;"
+                        "PRAGMA mmap_size = 67108864;"
+                        "PRAGMA temp_store = MEMORY;",
                         err, "configuring the store");
     if (st == MC_OK) {
         /* Reading the schema also detects a file that is not a database. */
@@ -138,14 +146,18 @@ mc_status mci_meta_delete(sqlite3 *db, const char *key, mc_error *err)
     return st;
 }
 
-/* Server truth: `entity` and every projection table the migrations create beside it (a
- * migration that adds one adds it here). */
+/* Server truth: `entity`, the sync position, and every feature's projection table
+ * (store/projection.h lists them; a feature that adds one declares its wipe there). */
 static const char forget_server_truth_sql[] =
-    "DELETE FROM busy_slot; DELETE FROM room_index; DELETE FROM entity;"
+    "DELETE FROM entity;"
     "DELETE FROM meta WHERE key IN ('" MCI_META_CURSOR "', '" MCI_META_SYNC_USER "');";
 
 mc_status mci_store_forget_server_truth(sqlite3 *db, mc_error *err)
 {
+    const mci_projection *p = NULL;
+    for (size_t i = 0; (p = mci_projection_at(i)) != NULL; i++)
+        if (sqlite3_exec(db, p->wipe_sql, NULL, NULL, NULL) != SQLITE_OK)
+            return mci_store_fail(db, err, "wiping synced data");
     if (sqlite3_exec(db, forget_server_truth_sql, NULL, NULL, NULL) != SQLITE_OK)
         return mci_store_fail(db, err, "wiping synced data");
     return MC_OK;

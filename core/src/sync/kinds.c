@@ -23,30 +23,6 @@ static const struct {
     {"membership", MC_KIND_MEMBERSHIP},
 };
 
-static const mci_projection projections[] = {
-    {"room_busy",
-     "INSERT INTO busy_slot (id, room_id, start_ms, end_ms) VALUES (?1, "
-     "json_extract(?2, '$.room_id'), json_extract(?2, '$.start_ms'), json_extract(?2, "
-     "'$.end_ms')) ON CONFLICT (id) DO UPDATE SET room_id = excluded.room_id, start_ms = "
-     "excluded.start_ms, end_ms = excluded.end_ms",
-     "DELETE FROM busy_slot WHERE id = ?1"},
-    {"room",
-     "INSERT OR REPLACE INTO room_index VALUES (?1, coalesce(json_extract(?2, '$.building_id'), "
-     "''), coalesce(json_extract(?2, '$.name'), ''), coalesce(json_extract(?2, '$.capacity'), 0), "
-     "coalesce((SELECT group_concat(value, char(31)) FROM json_each(?2, '$.amenities')), ''), "
-     "coalesce(json_extract(?2, '$.price_per_hour_paise'), 0), coalesce(json_extract(?2, "
-     "'$.credits_per_hour'), 0), nullif(json_extract(?2, '$.blackouts'), '[]'))",
-     "DELETE FROM room_index WHERE id = ?1"},
-};
-
-const mci_projection *mci_projection_find(const char *kind)
-{
-    for (size_t i = 0; kind != NULL && i < sizeof projections / sizeof *projections; i++)
-        if (strcmp(projections[i].kind, kind) == 0)
-            return &projections[i];
-    return NULL;
-}
-
 static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_RSVP_SET, MC_KIND_EVENT | MC_KIND_RSVP},
     {MCI_MUTATION_NOTIFICATION_READ, MC_KIND_NOTIFICATION},

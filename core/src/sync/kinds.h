@@ -2,7 +2,9 @@
  * sync/kinds.h - the registry of synced entity kinds and mutation kinds.
  *
  * Adding a kind of synced data is one line in kinds.c (its wire name and
- * MC_KIND_* bit); the pull applier stores any kind generically in `entity`.
+ * MC_KIND_* bit); the pull applier stores any kind generically in `entity`,
+ * and keeps the typed projections its feature module declares
+ * (store/projection.h) in step.
  * Adding a mutation kind is one line too (its name and the entity kinds its
  * overlay touches); the feature module that offers the write enqueues it.
  */
@@ -19,20 +21,6 @@
 /* MC_KIND_* bit for a wire name; 0 for a kind this version does not know
  * (it is still stored, for a later version to read). */
 uint32_t mci_kind_bit(const char *name);
-
-/*
- * A typed projection some kinds keep beside `entity`, for queries that need
- * an index (the pull applier maintains it in the same transaction). SQL
- * parameters: ?1 the id, ?2 the data text (upsert only).
- */
-typedef struct mci_projection {
-    const char *kind;
-    const char *upsert_sql;
-    const char *delete_sql;
-} mci_projection;
-
-/* The projection of kind, or NULL. */
-const mci_projection *mci_projection_find(const char *kind);
 
 typedef struct mci_mutation_kind {
     const char *name; /* "rsvp.set" */

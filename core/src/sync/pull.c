@@ -7,6 +7,7 @@
 
 #include "account/account.h"
 #include "net/http.h"
+#include "store/projection.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
 #include "sync/engine.h"

@@ -1,0 +1,593 @@
+/*
+ * tests/bench/bench_reads.c - screen reads on a year of one member's history, alone and under
+ * contention.
+ *
+ * The store is built through the pull path (mci_pull_apply, 1,000 changes a page, as
+ * sync applies them): 100,005 notifications (1 in 50 unread), 10,002 bookings with a
+ * credit line each, 5,005 events, 1,004 invoices, 500 day passes.
+ *
+ * (a) Figure: p50 and p99 of each screen's first page through the public API (the
+ *     notifications inbox, its unread-only view, bookings, events, invoices, passes, the
+ *     credits ledger, and the six reads a home screen makes together), against the raw
+ *     limit measured in the same run, interleaved: the same page in raw indexed SQL on a
+ *     connection of its own, prepared once, columns read without building structs.
+ *     Targets: p99 < 1 ms and within 2x of raw SQL; fails only beyond 4x (p50 ratio).
+ * (b) Figure: p99 of mc_account_get (whoami) and of a notifications page while another
+ *     thread lists the whole inbox and the sync thread applies pull pages, against the
+ *     same reads alone; the limit measured in the same run is the time the writer holds
+ *     its lock for one page: a read that waited behind it would take at least that.
+ *     Target: p99 under contention < 0.25 of that; fails beyond 0.5.
+ * Absolute times are printed, never gated.
+ */
+#include <cJSON.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <membercore/membercore.h>
+
+#include "account/account.h"
+#include "account/session.h"
+#include "handle/handle.h"
+#include "sync/pull.h"
+#include "tempdir.h"
+
+#define NOTIFICATIONS 100005
+#define BOOKINGS      10002
+#define EVENTS        5005
+#define INVOICES      1004
+#define PASSES        500
+#define RUNS          400
+#define CONTENDED     1500
+#define DAY_MS        86400000LL
+#define NOW_MS        1799000000000LL /* the member's "now": a year of history behind it */
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double percentile(double *v, int n, double p)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    int i = (int)(p * (n - 1) + 0.5);
+    return v[i];
+}
+
+static int64_t fixed_clock(void *context)
+{
+    (void)context;
+    return NOW_MS;
+}
+
+static void die(const char *what, const mc_error *err)
+{
+    fprintf(stderr, "%s: %s\n", what, err ? err->message : "failed");
+    exit(1);
+}
+
+/* ---- The store, through the pull path ------------------------------------------- */
+
+typedef struct feeder {
+    mc_client *client;
+    cJSON *page;
+    cJSON *changes;
+    int count;
+    int page_no;
+    double apply_ms_max; /* the longest a page held the writer */
+} feeder;
+
+static void feed_flush(feeder *f)
+{
+    if (f->count == 0)
+        return;
+    char cursor[32];
+    snprintf(cursor, sizeof cursor, "c%d", ++f->page_no);
+    cJSON_AddStringToObject(f->page, "cursor", cursor);
+    mci_page_result r;
+    mc_error err = MC_ERROR_INIT;
+    double t0 = now_ms();
+    pthread_mutex_lock(&f->client->lock);
+    mc_status st = mci_pull_apply(f->client->db, f->page, "usr_1", NOW_MS, &r, &err);
+    pthread_mutex_unlock(&f->client->lock);
+    double took = now_ms() - t0;
+    if (took > f->apply_ms_max)
+        f->apply_ms_max = took;
+    if (st != MC_OK)
+        die("apply", &err);
+    cJSON_Delete(f->page);
+    f->page = NULL;
+    f->count = 0;
+}
+
+static void feed(feeder *f, const char *kind, const char *id, const char *data)
+{
+    if (f->page == NULL) {
+        f->page = cJSON_CreateObject();
+        f->changes = cJSON_AddArrayToObject(f->page, "changes");
+    }
+    cJSON *ch = cJSON_CreateObject();
+    cJSON_AddStringToObject(ch, "kind", kind);
+    cJSON_AddStringToObject(ch, "id", id);
+    cJSON_AddStringToObject(ch, "op", "upsert");
+    cJSON_AddStringToObject(ch, "data_json", data);
+    cJSON_AddItemToArray(f->changes, ch);
+    if (++f->count == 1000)
+        feed_flush(f);
+}
+
+static const char *const categories[] = {"billing", "support", "bookings", "events",
+                                         "announcements"};
+
+static void notification(feeder *f, int i, int64_t created)
+{
+    char id[32], data[512];
+    snprintf(id, sizeof id, "N-%07d", i);
+    snprintf(data, sizeof data,
+             "{\"id\":\"%s\",\"category\":\"%s\",\"title\":\"Reminder %d\",\"body\":\"Your "
+             "booking in BLR-1-BOARD starts at 10:00. Guests have their QR codes.\","
+             "\"deep_link\":\"membercore://bookings/%d\",\"created_at_ms\":%lld,\"read\":%s}",
+             id, categories[i % 5], i, i, (long long)created, i % 50 == 0 ? "false" : "true");
+    feed(f, "notification", id, data);
+}
+
+static void populate(mc_client *c)
+{
+    feeder f = {.client = c};
+    char id[32], data[1024];
+    const int64_t year0 = NOW_MS - 365 * DAY_MS;
+    feed(&f, "company", "CO-1",
+         "{\"id\":\"CO-1\",\"name\":\"Acme\",\"monthly_credits\":400,\"credit_balance\":220}");
+    for (int i = 0; i < NOTIFICATIONS; i++)
+        notification(&f, i, year0 + (int64_t)i * (365 * DAY_MS / NOTIFICATIONS));
+    for (int i = 0; i < BOOKINGS; i++) {
+        /* a year back and a month ahead, hour blocks */
+        int64_t start = year0 + (int64_t)i * (395 * DAY_MS / BOOKINGS) / 3600000 * 3600000;
+        snprintf(id, sizeof id, "BK-%06d", i);
+        snprintf(data, sizeof data,
+                 "{\"id\":\"%s\",\"room_id\":\"BLR-1-R%02d\",\"building_id\":\"BLR-1\","
+                 "\"start_ms\":%lld,\"end_ms\":%lld,\"status\":\"confirmed\",\"paid_by\":"
+                 "\"credits\",\"credits\":2,\"guests\":[{\"name\":\"Ravi\",\"email\":"
+                 "\"ravi@example.com\",\"credential_id\":\"\"}]}",
+                 id, i % 40, (long long)start, (long long)(start + 3600000));
+        feed(&f, "reservation", id, data);
+        char line[32];
+        snprintf(line, sizeof line, "CL-%06d", i);
+        snprintf(data, sizeof data,
+                 "{\"id\":\"%s\",\"company_id\":\"CO-1\",\"delta\":-2,\"balance_after\":%d,"
+                 "\"reason\":\"booking\",\"reservation_id\":\"%s\",\"at_ms\":%lld}",
+                 line, 400 - i % 200, id, (long long)(start - DAY_MS));
+        feed(&f, "credit_ledger", line, data);
+    }
+    for (int i = 0; i < EVENTS; i++) {
+        int64_t start = year0 + (int64_t)i * (395 * DAY_MS / EVENTS);
+        snprintf(id, sizeof id, "EV-%05d", i);
+        snprintf(data, sizeof data,
+                 "{\"id\":\"%s\",\"building_id\":\"BLR-1\",\"title\":\"Meetup %d\","
+                 "\"description\":\"Founders and coffee.\",\"starts_at_ms\":%lld,"
+                 "\"ends_at_ms\":%lld,\"capacity\":40,\"going_count\":%d}",
+                 id, i, (long long)start, (long long)(start + 2 * 3600000), i % 40);
+        feed(&f, "event", id, data);
+    }
+    for (int i = 0; i < INVOICES; i++) {
+        snprintf(id, sizeof id, "INV-%05d", i);
+        snprintf(data, sizeof data,
+                 "{\"id\":\"%s\",\"number\":\"MC-%05d\",\"status\":\"paid\",\"lines\":["
+                 "{\"description\":\"Day pass\",\"quantity\":2,\"unit_paise\":50000,"
+                 "\"amount_paise\":100000},{\"description\":\"Meeting room\",\"quantity\":1,"
+                 "\"unit_paise\":80000,\"amount_paise\":80000}],\"subtotal_paise\":180000,"
+                 "\"discount_paise\":0,\"gst_paise\":32400,\"total_paise\":212400,"
+                 "\"issued_at_ms\":%lld,\"due_at_ms\":%lld,\"paid_at_ms\":%lld}",
+                 id, i, (long long)(year0 + (int64_t)i * 31415926),
+                 (long long)(year0 + (int64_t)i * 31415926 + 7 * DAY_MS),
+                 (long long)(year0 + (int64_t)i * 31415926 + DAY_MS));
+        feed(&f, "invoice", id, data);
+    }
+    for (int i = 0; i < PASSES; i++) {
+        snprintf(id, sizeof id, "PS-%05d", i);
+        time_t day = (time_t)((year0 + (int64_t)i * (395 * DAY_MS / PASSES)) / 1000);
+        struct tm tm;
+        char date[16];
+        gmtime_r(&day, &tm);
+        strftime(date, sizeof date, "%Y-%m-%d", &tm);
+        snprintf(data, sizeof data,
+                 "{\"id\":\"%s\",\"building_id\":\"BLR-1\",\"date\":\"%s\",\"status\":"
+                 "\"active\",\"invoice_id\":\"INV-00001\",\"credential_id\":\"CR-%05d\"}",
+                 id, date, i);
+        feed(&f, "pass", id, data);
+    }
+    feed_flush(&f);
+}
+
+static mc_client *open_member(const char *dir)
+{
+    mc_config cfg;
+    mc_config_init(&cfg);
+    cfg.data_dir = dir;
+    cfg.clock = fixed_clock;
+    mc_client *c = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_client_open(&cfg, &c, &err) != MC_OK)
+        die("open", &err);
+    cJSON *user = cJSON_Parse("{\"id\":\"usr_1\",\"phone\":\"+919800000001\",\"name\":\"Asha\","
+                              "\"membership\":{\"company_id\":\"CO-1\"}}");
+    mc_account *account = NULL;
+    if (mci_account_from_json(user, &account, &err) != MC_OK)
+        die("account", &err);
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mci_account_save(c->db, account, NOW_MS, &err);
+    pthread_mutex_unlock(&c->lock);
+    if (st != MC_OK || mci_session_save(c, "bench-token", &err) != MC_OK)
+        die("sign in", &err);
+    mc_account_free(account);
+    cJSON_Delete(user);
+    return c;
+}
+
+/* ---- (a) Screen reads against raw SQL ------------------------------------------- */
+
+typedef struct raw_sql {
+    sqlite3 *db;
+    sqlite3_stmt *stmt[8];
+    long sink; /* bytes read, so nothing is optimised away */
+} raw_sql;
+
+enum {
+    RAW_INBOX,
+    RAW_UNREAD,
+    RAW_COUNTS,
+    RAW_BOOKINGS,
+    RAW_EVENTS,
+    RAW_INVOICES,
+    RAW_PASSES,
+    RAW_LEDGER,
+};
+
+static const char *const raw_text[] = {
+    "SELECT id, category, title, body, deep_link, created_at_ms, read FROM notification_row "
+    "ORDER BY created_at_ms DESC, id LIMIT 50",
+    "SELECT id, category, title, body, deep_link, created_at_ms, read FROM notification_row "
+    "WHERE read = 0 ORDER BY created_at_ms DESC, id LIMIT 50",
+    "SELECT category, count(*) FROM notification_row WHERE read = 0 GROUP BY category",
+    "SELECT e.data FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' AND e.id = "
+    "b.id "
+    "WHERE b.end_ms > ?1 ORDER BY b.start_ms, b.id LIMIT 50",
+    "SELECT e.id, e.building_id, e.title, e.description, e.starts_at_ms, e.ends_at_ms, "
+    "e.capacity, e.going_count, r.status FROM event_row e LEFT JOIN rsvp_row r ON "
+    "r.event_id = e.id WHERE e.ends_at_ms > ?1 ORDER BY e.starts_at_ms, e.id LIMIT 50",
+    "SELECT id, number, status, subtotal_paise, discount_paise, gst_paise, total_paise, "
+    "issued_at_ms, due_at_ms, paid_at_ms, lines FROM invoice_row i "
+    "ORDER BY i.issued_at_ms DESC, i.id DESC LIMIT 50",
+    "SELECT id, building_id, date, holder_name, holder_email, status, invoice_id, credential_id "
+    "FROM pass_row p "
+    "ORDER BY p.date, p.id LIMIT 50",
+    "SELECT id, delta, balance_after, reason, reservation_id, at_ms FROM credit_line_row "
+    "WHERE company_id = 'CO-1' ORDER BY at_ms DESC, id DESC LIMIT 50",
+};
+
+static void raw_run(raw_sql *raw, int which)
+{
+    sqlite3_stmt *stmt = raw->stmt[which];
+    sqlite3_bind_int64(stmt, 1, NOW_MS);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count(stmt); i++)
+            raw->sink += sqlite3_column_bytes(stmt, i);
+    sqlite3_reset(stmt);
+}
+
+static void raw_open(raw_sql *raw, const char *dir)
+{
+    char *path = tempdir_path(dir, "membercore.db");
+    if (sqlite3_open_v2(path, &raw->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        die("raw open", NULL);
+    free(path);
+    for (int i = 0; i < 8; i++)
+        if (sqlite3_prepare_v3(raw->db, raw_text[i], -1, SQLITE_PREPARE_PERSISTENT, &raw->stmt[i],
+                               NULL) != SQLITE_OK) {
+            fprintf(stderr, "raw %d: %s\n", i, sqlite3_errmsg(raw->db));
+            exit(1);
+        }
+}
+
+static void raw_close(raw_sql *raw)
+{
+    for (int i = 0; i < 8; i++)
+        sqlite3_finalize(raw->stmt[i]);
+    sqlite3_close(raw->db);
+}
+
+/* One screen: the API's reads (ours) and the raw SQL for the same page. */
+typedef struct screen {
+    const char *name;
+    void (*ours)(mc_client *c);
+    void (*raw)(raw_sql *raw);
+} screen;
+
+#define CHECK(call)                                                                                \
+    do {                                                                                           \
+        mc_error e_ = MC_ERROR_INIT;                                                               \
+        if ((call) != MC_OK)                                                                       \
+            die(#call, &e_);                                                                       \
+    } while (0)
+
+static void ours_inbox(mc_client *c)
+{
+    mc_notification_list *l = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_notifications_page(c, false, NULL, &l, &err) != MC_OK || l->count != 50)
+        die("notifications page", &err);
+    mc_notification_list_free(l);
+}
+
+static void ours_unread(mc_client *c)
+{
+    mc_notification_list *l = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_notifications_page(c, true, NULL, &l, &err) != MC_OK || l->count != 50)
+        die("unread page", &err);
+    mc_notification_list_free(l);
+}
+
+static void ours_bookings(mc_client *c)
+{
+    mc_booking_list *l = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_bookings_page(c, NOW_MS, NULL, &l, &err) != MC_OK || l->count != 50)
+        die("bookings page", &err);
+    mc_booking_list_free(l);
+}
+
+static void ours_events(mc_client *c)
+{
+    mc_event_list *l = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_events_page(c, NOW_MS, NULL, &l, &err) != MC_OK || l->count != 50)
+        die("events page", &err);
+    mc_event_list_free(l);
+}
+
+static void ours_invoices(mc_client *c)
+{
+    mc_invoice_list *l = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_invoices_page(c, NULL, &l, &err) != MC_OK || l->count != 50)
+        die("invoices page", &err);
+    mc_invoice_list_free(l);
+}
+
+static void ours_passes(mc_client *c)
+{
+    mc_pass_list *l = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_passes_page(c, NULL, &l, &err) != MC_OK || l->count != 50)
+        die("passes page", &err);
+    mc_pass_list_free(l);
+}
+
+static void ours_credits(mc_client *c)
+{
+    mc_credits *cr = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_credits_get_page(c, NULL, &cr, &err) != MC_OK || cr->ledger_count != 50)
+        die("credits page", &err);
+    mc_credits_free(cr);
+}
+
+static void ours_whoami(mc_client *c)
+{
+    mc_account *a = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_account_get(c, &a, &err) != MC_OK)
+        die("account", &err);
+    mc_account_free(a);
+}
+
+static void ours_home(mc_client *c)
+{
+    ours_whoami(c);
+    ours_inbox(c);
+    ours_bookings(c);
+    ours_events(c);
+    ours_credits(c);
+    ours_passes(c);
+}
+
+static void raw_inbox(raw_sql *r)
+{
+    raw_run(r, RAW_INBOX);
+    raw_run(r, RAW_COUNTS);
+}
+
+static void raw_unread(raw_sql *r)
+{
+    raw_run(r, RAW_UNREAD);
+    raw_run(r, RAW_COUNTS);
+}
+
+static void raw_bookings(raw_sql *r)
+{
+    raw_run(r, RAW_BOOKINGS);
+}
+
+static void raw_events(raw_sql *r)
+{
+    raw_run(r, RAW_EVENTS);
+}
+
+static void raw_invoices(raw_sql *r)
+{
+    raw_run(r, RAW_INVOICES);
+}
+
+static void raw_passes(raw_sql *r)
+{
+    raw_run(r, RAW_PASSES);
+}
+
+static void raw_ledger(raw_sql *r)
+{
+    raw_run(r, RAW_LEDGER);
+}
+
+static void raw_home(raw_sql *r)
+{
+    raw_inbox(r);
+    raw_bookings(r);
+    raw_events(r);
+    raw_ledger(r);
+    raw_passes(r);
+}
+
+static const screen screens[] = {
+    {"notifications", ours_inbox, raw_inbox},
+    {"notifications unread-only", ours_unread, raw_unread},
+    {"bookings", ours_bookings, raw_bookings},
+    {"events", ours_events, raw_events},
+    {"invoices", ours_invoices, raw_invoices},
+    {"passes", ours_passes, raw_passes},
+    {"credits ledger", ours_credits, raw_ledger},
+    {"home screen (6 reads)", ours_home, raw_home},
+};
+
+static int screen_reads(mc_client *c, const char *dir)
+{
+    raw_sql raw = {0};
+    raw_open(&raw, dir);
+    static double ours[RUNS], base[RUNS];
+    int ok = 1;
+    for (size_t s = 0; s < sizeof screens / sizeof *screens; s++) {
+        screens[s].ours(c); /* warm both: the first call compiles its statements */
+        screens[s].raw(&raw);
+        for (int i = 0; i < RUNS; i++) {
+            double t0 = now_ms();
+            screens[s].ours(c);
+            double t1 = now_ms();
+            screens[s].raw(&raw);
+            ours[i] = t1 - t0;
+            base[i] = now_ms() - t1;
+        }
+        double p50 = percentile(ours, RUNS, 0.50), p99 = percentile(ours, RUNS, 0.99);
+        double raw50 = percentile(base, RUNS, 0.50), raw99 = percentile(base, RUNS, 0.99);
+        double ratio = p50 / raw50;
+        printf("%-26s first page: p50 %.3f ms, p99 %.3f ms; raw SQL p50 %.3f ms, p99 %.3f ms; "
+               "ratio %.2fx (target <= 2x, fails > 4x; p99 target < 1 ms%s)\n",
+               screens[s].name, p50, p99, raw50, raw99, ratio,
+               p99 < 1.0                                   ? ""
+               : s == sizeof screens / sizeof *screens - 1 ? ", home: 6 reads"
+                                                           : ": MISSED");
+        if (ratio > 4.0)
+            ok = 0;
+    }
+    raw_close(&raw);
+    return ok;
+}
+
+/* ---- (b) Reads beside a lister and the sync thread ------------------------------ */
+
+typedef struct load {
+    mc_client *client;
+    atomic_int stop;
+    double apply_ms[512]; /* how long each page held the writer */
+    int applied;
+} load;
+
+static void *lister(void *arg)
+{
+    load *l = arg;
+    while (!atomic_load(&l->stop)) {
+        mc_notification_list *list = NULL;
+        if (mc_notifications_list(l->client, false, &list, NULL) == MC_OK)
+            mc_notification_list_free(list);
+    }
+    return NULL;
+}
+
+static void *syncer(void *arg)
+{
+    load *l = arg;
+    feeder f = {.client = l->client};
+    for (int round = 0; !atomic_load(&l->stop); round++) {
+        f.apply_ms_max = 0;
+        for (int i = 0; i < 1000; i++) /* re-delivers notifications, as a snapshot would */
+            notification(&f, (round * 1000 + i) % NOTIFICATIONS,
+                         NOW_MS - 365 * DAY_MS +
+                             (int64_t)((round * 1000 + i) % NOTIFICATIONS) *
+                                 (365 * DAY_MS / NOTIFICATIONS));
+        feed_flush(&f);
+        if (l->applied < 512)
+            l->apply_ms[l->applied++] = f.apply_ms_max;
+    }
+    return NULL;
+}
+
+static void time_reads(mc_client *c, double *whoami, double *inbox)
+{
+    for (int i = 0; i < CONTENDED; i++) {
+        double t0 = now_ms();
+        ours_whoami(c);
+        double t1 = now_ms();
+        ours_inbox(c);
+        whoami[i] = t1 - t0;
+        inbox[i] = now_ms() - t1;
+    }
+}
+
+static int contention(mc_client *c)
+{
+    static double who_alone[CONTENDED], inbox_alone[CONTENDED];
+    static double who_busy[CONTENDED], inbox_busy[CONTENDED];
+    time_reads(c, who_alone, inbox_alone);
+    load l = {.client = c};
+    pthread_t a, b;
+    pthread_create(&a, NULL, lister, &l);
+    pthread_create(&b, NULL, syncer, &l);
+    time_reads(c, who_busy, inbox_busy);
+    atomic_store(&l.stop, 1);
+    pthread_join(a, NULL);
+    pthread_join(b, NULL);
+    double hold = l.applied > 0 ? percentile(l.apply_ms, l.applied, 0.50) : 0;
+    double w_alone = percentile(who_alone, CONTENDED, 0.99);
+    double w_busy = percentile(who_busy, CONTENDED, 0.99);
+    double n_alone = percentile(inbox_alone, CONTENDED, 0.99);
+    double n_busy = percentile(inbox_busy, CONTENDED, 0.99);
+    printf("whoami (mc_account_get): p99 %.3f ms alone, p99 %.3f ms beside a lister and sync "
+           "(p50 %.3f ms)\n",
+           w_alone, w_busy, percentile(who_busy, CONTENDED, 0.50));
+    printf("notifications page: p99 %.3f ms alone, p99 %.3f ms beside a lister and sync "
+           "(p50 %.3f ms)\n",
+           n_alone, n_busy, percentile(inbox_busy, CONTENDED, 0.50));
+    double w_ratio = hold > 0 ? w_busy / hold : 0, n_ratio = hold > 0 ? n_busy / hold : 0;
+    printf("writer holds its lock %.3f ms per pull page (p50 of %d pages); ratio of p99 under "
+           "contention to it: whoami %.2f, notifications %.2f (target < 0.25, fails > 0.5)\n",
+           hold, l.applied, w_ratio, n_ratio);
+    return l.applied > 0 && w_ratio <= 0.5 && n_ratio <= 0.5;
+}
+
+int main(void)
+{
+    char *dir = tempdir_new();
+    mc_client *c = open_member(dir);
+    double t0 = now_ms();
+    populate(c);
+    printf("store built through the pull path in %.1f s: %d notifications, %d bookings, %d "
+           "credit lines, %d events, %d invoices, %d passes\n",
+           (now_ms() - t0) / 1e3, NOTIFICATIONS, BOOKINGS, BOOKINGS, EVENTS, INVOICES, PASSES);
+    int ok = screen_reads(c, dir);
+    ok = contention(c) && ok;
+    mc_client_free(c);
+    tempdir_free(dir);
+    printf("%s\n", ok ? "bench_reads: within targets" : "bench_reads: OUTSIDE TARGETS");
+    return ok ? 0 : 1;
+}

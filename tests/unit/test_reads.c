@@ -1,0 +1,397 @@
+/*
+ * tests/unit/test_reads.c - the read layer: paged lists over the typed projections, keyset
+ * cursors that hold under inserts, unread counts beside pending mark-reads, bad pages
+ * refused, resets that empty the projections, and reads that never wait for the writer.
+ *
+ * A real client on a real SQLite file; the data arrives through the pull applier, as sync
+ * brings it.
+ */
+#include <cJSON.h>
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <membercore/membercore.h>
+
+#include "account/account.h"
+#include "account/session.h"
+#include "handle/handle.h"
+#include "store/store.h"
+#include "sync/pull.h"
+#include "tempdir.h"
+
+#define NOW_MS 1799000000000LL
+
+static char *dir;
+static int64_t now;
+static mc_client *client;
+
+static int64_t test_clock(void *context)
+{
+    return *(int64_t *)context;
+}
+
+/* Changes applied through the pull path: kinds[i], ids[i], data[i]. */
+static void pull(int n, const char *const *kinds, char **ids, char **data)
+{
+    cJSON *page = cJSON_CreateObject();
+    cJSON *changes = cJSON_AddArrayToObject(page, "changes");
+    for (int i = 0; i < n; i++) {
+        cJSON *ch = cJSON_CreateObject();
+        cJSON_AddStringToObject(ch, "kind", kinds[i]);
+        cJSON_AddStringToObject(ch, "id", ids[i]);
+        cJSON_AddStringToObject(ch, "op", "upsert");
+        cJSON_AddStringToObject(ch, "data_json", data[i]);
+        cJSON_AddItemToArray(changes, ch);
+    }
+    cJSON_AddStringToObject(page, "cursor", "c1");
+    mci_page_result result;
+    mc_error err = MC_ERROR_INIT;
+    pthread_mutex_lock(&client->lock);
+    mc_status st = mci_pull_apply(client->db, page, "usr_1", now, &result, &err);
+    pthread_mutex_unlock(&client->lock);
+    ck_assert_msg(st == MC_OK, "%s", err.message);
+    cJSON_Delete(page);
+}
+
+/* Notifications first..first+n-1; notification k was created at NOW_MS - k minutes
+ * (higher k: older), and every third one is unread. */
+static void pull_notifications(int first, int n)
+{
+    const char **kinds = malloc(sizeof *kinds * (size_t)n);
+    char **ids = malloc(sizeof *ids * (size_t)n), **data = malloc(sizeof *data * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        int k = first + i;
+        kinds[i] = "notification";
+        ids[i] = malloc(16);
+        data[i] = malloc(256);
+        snprintf(ids[i], 16, "N-%04d", k);
+        snprintf(data[i], 256,
+                 "{\"id\":\"N-%04d\",\"category\":\"%s\",\"title\":\"T%d\",\"body\":\"B\","
+                 "\"created_at_ms\":%lld,\"read\":%s}",
+                 k, k % 2 ? "billing" : "events", k, (long long)(NOW_MS - k * 60000LL),
+                 k % 3 == 0 ? "false" : "true");
+    }
+    pull(n, kinds, ids, data);
+    for (int i = 0; i < n; i++) {
+        free(ids[i]);
+        free(data[i]);
+    }
+    free(kinds);
+    free(ids);
+    free(data);
+}
+
+static void sign_in(void)
+{
+    cJSON *user = cJSON_Parse("{\"id\":\"usr_1\",\"phone\":\"+919800000001\"}");
+    mc_account *account = NULL;
+    ck_assert_int_eq(mci_account_from_json(user, &account, NULL), MC_OK);
+    pthread_mutex_lock(&client->lock);
+    ck_assert_int_eq(mci_account_save(client->db, account, now, NULL), MC_OK);
+    pthread_mutex_unlock(&client->lock);
+    ck_assert_int_eq(mci_session_save(client, "test-token", NULL), MC_OK);
+    mc_account_free(account);
+    cJSON_Delete(user);
+}
+
+static void setup(void)
+{
+    dir = tempdir_new();
+    now = NOW_MS;
+    mc_config cfg;
+    mc_config_init(&cfg);
+    cfg.data_dir = dir;
+    cfg.clock = test_clock;
+    cfg.clock_context = &now;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_client_open(&cfg, &client, &err) == MC_OK, "%s", err.message);
+    sign_in();
+}
+
+static void teardown(void)
+{
+    mc_client_free(client);
+    client = NULL;
+    tempdir_free(dir);
+}
+
+/* Every page in turn from the first, following next_cursor; the ids in order. */
+static int walk_inbox(bool unread_only, int32_t limit, char ids[][16], int cap, int *pages)
+{
+    int n = 0;
+    char *cursor = NULL;
+    *pages = 0;
+    do {
+        mc_page page = {limit, cursor};
+        mc_notification_list *list = NULL;
+        mc_error err = MC_ERROR_INIT;
+        ck_assert_msg(mc_notifications_page(client, unread_only, &page, &list, &err) == MC_OK, "%s",
+                      err.message);
+        ck_assert_int_le(list->count, limit);
+        for (size_t i = 0; i < list->count && n < cap; i++)
+            snprintf(ids[n++], 16, "%s", list->items[i].id);
+        free(cursor);
+        cursor = list->next_cursor ? strdup(list->next_cursor) : NULL;
+        (*pages)++;
+        mc_notification_list_free(list);
+    } while (cursor != NULL);
+    return n;
+}
+
+/* Pages of 50 walk the whole inbox newest first, each item once, and end with no cursor. */
+START_TEST(test_pages_walk_the_inbox_in_order)
+{
+    pull_notifications(0, 120);
+    static char ids[200][16];
+    int pages = 0;
+    int n = walk_inbox(false, 50, ids, 200, &pages);
+    ck_assert_int_eq(n, 120);
+    ck_assert_int_eq(pages, 3);
+    for (int i = 0; i < n; i++) {
+        char want[16];
+        snprintf(want, sizeof want, "N-%04d", i); /* N-0000 is the newest */
+        ck_assert_str_eq(ids[i], want);
+    }
+    /* the unpaged list is the same list, in one piece */
+    mc_notification_list *all = NULL;
+    ck_assert_int_eq(mc_notifications_list(client, false, &all, NULL), MC_OK);
+    ck_assert_uint_eq(all->count, 120);
+    ck_assert_ptr_null(all->next_cursor);
+    ck_assert_str_eq(all->items[119].id, "N-0119");
+    mc_notification_list_free(all);
+}
+END_TEST
+
+/* A page's cursor holds while new items arrive: no item repeats or goes missing after it. */
+START_TEST(test_cursor_holds_under_inserts)
+{
+    pull_notifications(10, 100); /* N-0010 .. N-0109 */
+    mc_page first = {30, NULL};
+    mc_notification_list *p1 = NULL;
+    ck_assert_int_eq(mc_notifications_page(client, false, &first, &p1, NULL), MC_OK);
+    ck_assert_str_eq(p1->items[29].id, "N-0039");
+    pull_notifications(0, 10);  /* newer than everything shown */
+    pull_notifications(200, 5); /* older than the cursor: comes later in the walk */
+    mc_page next = {30, p1->next_cursor};
+    mc_notification_list *p2 = NULL;
+    ck_assert_int_eq(mc_notifications_page(client, false, &next, &p2, NULL), MC_OK);
+    ck_assert_uint_eq(p2->count, 30);
+    ck_assert_str_eq(p2->items[0].id, "N-0040");
+    ck_assert_str_eq(p2->items[29].id, "N-0069");
+    mc_notification_list_free(p1);
+    mc_notification_list_free(p2);
+}
+END_TEST
+
+/* Unread counts cover the whole inbox from the partial index, minus pending mark-reads; the
+ * unread-only view drops a notification as soon as its mark-read is queued. */
+START_TEST(test_unread_counts_and_pending_mark_read)
+{
+    pull_notifications(0, 90); /* every third unread: 30, of which k even (events) 15 */
+    mc_notification_list *list = NULL;
+    mc_page small = {5, NULL};
+    ck_assert_int_eq(mc_notifications_page(client, true, &small, &list, NULL), MC_OK);
+    ck_assert_uint_eq(list->count, 5);
+    ck_assert_int_eq(list->unread_total, 30);
+    ck_assert_int_eq(list->unread_by_category[MC_NOTIFY_EVENTS], 15);
+    ck_assert_int_eq(list->unread_by_category[MC_NOTIFY_BILLING], 15);
+    ck_assert_str_eq(list->items[0].id, "N-0000");
+    ck_assert_str_eq(list->items[1].id, "N-0003");
+    mc_notification_list_free(list);
+
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_notification_mark_read(client, "N-0000", &err) == MC_OK, "%s", err.message);
+    ck_assert_int_eq(mc_notifications_page(client, true, &small, &list, NULL), MC_OK);
+    ck_assert_int_eq(list->unread_total, 29);
+    ck_assert_int_eq(list->unread_by_category[MC_NOTIFY_EVENTS], 14);
+    ck_assert_str_eq(list->items[0].id, "N-0003");
+    mc_notification_list_free(list);
+    /* the full inbox shows it read, pending */
+    ck_assert_int_eq(mc_notifications_page(client, false, &small, &list, NULL), MC_OK);
+    ck_assert(list->items[0].read);
+    ck_assert(list->items[0].pending);
+    mc_notification_list_free(list);
+}
+END_TEST
+
+/* A page that makes no sense is refused with a message naming what is wrong; a limit above
+ * the maximum is lowered to it; 0 is the default. */
+START_TEST(test_bad_pages_are_refused)
+{
+    pull_notifications(0, 60);
+    mc_notification_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_page negative = {-1, NULL};
+    ck_assert_int_eq(mc_notifications_page(client, false, &negative, &list, &err),
+                     MC_ERR_INVALID_ARG);
+    ck_assert_ptr_null(list);
+    ck_assert_msg(strstr(err.message, "limit") != NULL, "%s", err.message);
+    const char *bad[] = {"garbage", "|N-0001", "12|", "x1|N-0001"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        mc_page page = {10, bad[i]};
+        ck_assert_int_eq(mc_notifications_page(client, false, &page, &list, &err),
+                         MC_ERR_INVALID_ARG);
+        ck_assert_msg(strstr(err.message, "cursor") != NULL, "%s", err.message);
+    }
+    ck_assert_int_eq(mc_notifications_page(client, false, NULL, &list, &err), MC_OK);
+    ck_assert_uint_eq(list->count, MC_PAGE_DEFAULT_LIMIT);
+    ck_assert_ptr_nonnull(list->next_cursor);
+    mc_notification_list_free(list);
+    mc_page huge = {100000, NULL};
+    ck_assert_int_eq(mc_notifications_page(client, false, &huge, &list, &err), MC_OK);
+    ck_assert_uint_eq(list->count, 60);
+    ck_assert_ptr_null(list->next_cursor);
+    mc_notification_list_free(list);
+    ck_assert_int_eq(mc_notifications_page(NULL, false, NULL, &list, &err), MC_ERR_INVALID_ARG);
+}
+END_TEST
+
+/* Events, invoices and passes page the same way, each in its own order. */
+START_TEST(test_other_lists_page_alike)
+{
+    const char *kinds[] = {"event",   "event", "event", "invoice", "invoice",
+                           "invoice", "pass",  "pass",  "pass"};
+    char *ids[] = {"EV-1", "EV-2", "EV-3", "INV-1", "INV-2", "INV-3", "PS-1", "PS-2", "PS-3"};
+    char *data[] = {
+        "{\"title\":\"past\",\"starts_at_ms\":1798990000000,\"ends_at_ms\":1798993600000}",
+        "{\"title\":\"later\",\"starts_at_ms\":1799100000000,\"ends_at_ms\":1799103600000}",
+        "{\"title\":\"soon\",\"starts_at_ms\":1799010000000,\"ends_at_ms\":1799013600000}",
+        "{\"number\":\"MC-1\",\"status\":\"paid\",\"issued_at_ms\":100,\"lines\":[]}",
+        "{\"number\":\"MC-3\",\"status\":\"issued\",\"issued_at_ms\":300,\"lines\":"
+        "[{\"description\":\"Day pass\",\"quantity\":2,\"unit_paise\":50000,"
+        "\"amount_paise\":100000}]}",
+        "{\"number\":\"MC-2\",\"status\":\"paid\",\"issued_at_ms\":200}",
+        "{\"date\":\"2027-01-03\",\"status\":\"active\",\"holder\":{\"name\":\"Ravi\"}}",
+        "{\"date\":\"2027-01-01\",\"status\":\"held\"}",
+        "{\"date\":\"2027-01-02\",\"status\":\"released\"}",
+    };
+    pull(9, kinds, ids, data);
+
+    mc_page one = {1, NULL};
+    mc_event_list *events = NULL;
+    ck_assert_int_eq(mc_events_page(client, NOW_MS, &one, &events, NULL), MC_OK);
+    ck_assert_uint_eq(events->count, 1);
+    ck_assert_str_eq(events->items[0].title, "soon");
+    mc_page two = {5, events->next_cursor};
+    mc_event_list *rest = NULL;
+    ck_assert_int_eq(mc_events_page(client, NOW_MS, &two, &rest, NULL), MC_OK);
+    ck_assert_uint_eq(rest->count, 1);
+    ck_assert_str_eq(rest->items[0].title, "later");
+    ck_assert_ptr_null(rest->next_cursor);
+    mc_event_list_free(events);
+    mc_event_list_free(rest);
+
+    mc_page twoinv = {2, NULL};
+    mc_invoice_list *inv = NULL;
+    ck_assert_int_eq(mc_invoices_page(client, &twoinv, &inv, NULL), MC_OK);
+    ck_assert_uint_eq(inv->count, 2);
+    ck_assert_str_eq(inv->items[0].number, "MC-3");
+    ck_assert_uint_eq(inv->items[0].line_count, 1);
+    ck_assert_str_eq(inv->items[0].lines[0].description, "Day pass");
+    ck_assert_int_eq(inv->items[0].lines[0].amount_paise, 100000);
+    ck_assert_str_eq(inv->items[1].number, "MC-2");
+    mc_page after = {2, inv->next_cursor};
+    mc_invoice_list *inv2 = NULL;
+    ck_assert_int_eq(mc_invoices_page(client, &after, &inv2, NULL), MC_OK);
+    ck_assert_uint_eq(inv2->count, 1);
+    ck_assert_str_eq(inv2->items[0].number, "MC-1");
+    mc_invoice_list_free(inv);
+    mc_invoice_list_free(inv2);
+
+    mc_page twopass = {2, NULL};
+    mc_pass_list *passes = NULL;
+    ck_assert_int_eq(mc_passes_page(client, &twopass, &passes, NULL), MC_OK);
+    ck_assert_str_eq(passes->items[0].date, "2027-01-01");
+    ck_assert_str_eq(passes->items[1].date, "2027-01-02");
+    mc_page morepass = {2, passes->next_cursor};
+    mc_pass_list *passes2 = NULL;
+    ck_assert_int_eq(mc_passes_page(client, &morepass, &passes2, NULL), MC_OK);
+    ck_assert_uint_eq(passes2->count, 1);
+    ck_assert_str_eq(passes2->items[0].holder_name, "Ravi");
+    mc_pass_list_free(passes);
+    mc_pass_list_free(passes2);
+}
+END_TEST
+
+/* Forgetting server truth empties the typed projections with `entity`. */
+START_TEST(test_reset_empties_the_projections)
+{
+    pull_notifications(0, 10);
+    mc_error err = MC_ERROR_INIT;
+    pthread_mutex_lock(&client->lock);
+    mc_status st = mci_store_forget_server_truth(client->db, &err);
+    pthread_mutex_unlock(&client->lock);
+    ck_assert_msg(st == MC_OK, "%s", err.message);
+    mc_notification_list *list = NULL;
+    ck_assert_int_eq(mc_notifications_page(client, false, NULL, &list, NULL), MC_OK);
+    ck_assert_uint_eq(list->count, 0);
+    ck_assert_int_eq(list->unread_total, 0);
+    mc_notification_list_free(list);
+}
+END_TEST
+
+/* A read does not wait for the writer: with the client lock held (as the sync thread holds
+ * it while applying a page), reads still answer, from the last committed state. */
+START_TEST(test_reads_do_not_take_the_writer_lock)
+{
+    pull_notifications(0, 3);
+    pthread_mutex_lock(&client->lock);
+    mc_notification_list *list = NULL;
+    mc_status st = mc_notifications_page(client, false, NULL, &list, NULL);
+    mc_credential_list *credentials = NULL;
+    mc_status st_creds = mc_credentials_page(client, NULL, &credentials, NULL);
+    pthread_mutex_unlock(&client->lock);
+    ck_assert_int_eq(st, MC_OK);
+    ck_assert_uint_eq(list->count, 3);
+    ck_assert_int_eq(st_creds, MC_OK);
+    ck_assert_uint_eq(credentials->count, 0);
+    mc_notification_list_free(list);
+    mc_credential_list_free(credentials);
+}
+END_TEST
+
+/* Nobody signed in: every paged list says so. */
+START_TEST(test_signed_out_reads_are_unauthorized)
+{
+    pthread_mutex_lock(&client->lock);
+    sqlite3_exec(client->db, "DELETE FROM account", NULL, NULL, NULL);
+    pthread_mutex_unlock(&client->lock);
+    mc_notification_list *n = NULL;
+    mc_event_list *e = NULL;
+    mc_booking_list *b = NULL;
+    ck_assert_int_eq(mc_notifications_page(client, false, NULL, &n, NULL), MC_ERR_UNAUTHORIZED);
+    ck_assert_int_eq(mc_events_page(client, 0, NULL, &e, NULL), MC_ERR_UNAUTHORIZED);
+    ck_assert_int_eq(mc_bookings_page(client, 0, NULL, &b, NULL), MC_ERR_UNAUTHORIZED);
+    ck_assert_ptr_null(n);
+    ck_assert_ptr_null(e);
+    ck_assert_ptr_null(b);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("reads");
+    TCase *tc = tcase_create("paged lists");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_pages_walk_the_inbox_in_order);
+    tcase_add_test(tc, test_cursor_holds_under_inserts);
+    tcase_add_test(tc, test_unread_counts_and_pending_mark_read);
+    tcase_add_test(tc, test_bad_pages_are_refused);
+    tcase_add_test(tc, test_other_lists_page_alike);
+    tcase_add_test(tc, test_reset_empties_the_projections);
+    tcase_add_test(tc, test_reads_do_not_take_the_writer_lock);
+    tcase_add_test(tc, test_signed_out_reads_are_unauthorized);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
