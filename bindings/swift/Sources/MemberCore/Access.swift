@@ -115,16 +115,31 @@ extension MemberCore {
     static let payloadCapacity = Int(MC_ACCESS_PAYLOAD_MAX)
 
     /// The member's credentials that have not expired at the client's clock, soonest valid
-    /// first, from the local store (sync to fetch new ones). Throws `.unauthorized`, `.storage`.
+    /// first, from the local store (sync to fetch new ones): the whole list (a screen reads
+    /// `credentials(page:)`). Any thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func credentials() throws -> [Credential] {
         try withHandle { h in
             var list: UnsafeMutablePointer<mc_credential_list>?
             _ = try check { mc_credentials_list(h, &list, $0) }
-            guard let list else { return [] }
-            defer { mc_credential_list_free(list) }
-            return UnsafeBufferPointer(start: list.pointee.items, count: list.pointee.count).map(
-                Credential.init)
+            return takeList(list, Credential.init).items
         }
+    }
+
+    /// One page of `credentials()`, through an index (membercore/page.h). Any thread; reads
+    /// run beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
+    /// cursor this list did not return), `.unauthorized`, `.storage`, `.closed`.
+    public func credentials(page: Page) throws -> ListPage<Credential> {
+        try withHandle { h in
+            var list: UnsafeMutablePointer<mc_credential_list>?
+            _ = try withPage(page) { p in try check { mc_credentials_page(h, p, &list, $0) } }
+            return takeList(list, Credential.init)
+        }
+    }
+
+    /// Every page of `credentials()`, `limit` items each (0: `Page.defaultLimit`), read as
+    /// iterated; throws as `credentials(page:)`. Any thread or task.
+    public func credentialPages(limit: Int = 0) -> Pages<ListPage<Credential>> {
+        Pages(limit: limit) { [self] page in try credentials(page: page) }
     }
 
     /// The rotating payload of a credential at the client's current time, and when to redraw

@@ -346,28 +346,58 @@ extension MemberCore {
         }
     }
 
-    /// The member's day passes from the local store, by date. Throws `.unauthorized`, `.storage`.
+    /// The member's day passes from the local store, by date: the whole list (a screen reads
+    /// `passes(page:)`). Any thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func passes() throws -> [Pass] {
         try withHandle { h in
             var list: UnsafeMutablePointer<mc_pass_list>?
             _ = try check { mc_passes_list(h, &list, $0) }
-            guard let list else { return [] }
-            defer { mc_pass_list_free(list) }
-            return UnsafeBufferPointer(start: list.pointee.items, count: list.pointee.count).map(Pass.init)
+            return takeList(list, Pass.init).items
         }
     }
 
-    /// The billing history from the local store, newest first. Throws `.unauthorized`,
-    /// `.storage`.
+    /// One page of `passes()`, through an index (membercore/page.h). Any thread; reads run
+    /// beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
+    /// cursor this list did not return), `.unauthorized`, `.storage`, `.closed`.
+    public func passes(page: Page) throws -> ListPage<Pass> {
+        try withHandle { h in
+            var list: UnsafeMutablePointer<mc_pass_list>?
+            _ = try withPage(page) { p in try check { mc_passes_page(h, p, &list, $0) } }
+            return takeList(list, Pass.init)
+        }
+    }
+
+    /// Every page of `passes()`, `limit` items each (0: `Page.defaultLimit`), read as iterated;
+    /// throws as `passes(page:)`. Any thread or task.
+    public func passPages(limit: Int = 0) -> Pages<ListPage<Pass>> {
+        Pages(limit: limit) { [self] page in try passes(page: page) }
+    }
+
+    /// The billing history from the local store, newest first: the whole list (a screen reads
+    /// `invoices(page:)`). Any thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func invoices() throws -> [Invoice] {
         try withHandle { h in
             var list: UnsafeMutablePointer<mc_invoice_list>?
             _ = try check { mc_invoices_list(h, &list, $0) }
-            guard let list else { return [] }
-            defer { mc_invoice_list_free(list) }
-            return UnsafeBufferPointer(start: list.pointee.items, count: list.pointee.count).map(
-                Invoice.init)
+            return takeList(list, Invoice.init).items
         }
+    }
+
+    /// One page of `invoices()`, through an index (membercore/page.h). Any thread; reads run
+    /// beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
+    /// cursor this list did not return), `.unauthorized`, `.storage`, `.closed`.
+    public func invoices(page: Page) throws -> ListPage<Invoice> {
+        try withHandle { h in
+            var list: UnsafeMutablePointer<mc_invoice_list>?
+            _ = try withPage(page) { p in try check { mc_invoices_page(h, p, &list, $0) } }
+            return takeList(list, Invoice.init)
+        }
+    }
+
+    /// Every page of `invoices()`, `limit` items each (0: `Page.defaultLimit`), read as
+    /// iterated; throws as `invoices(page:)`. Any thread or task.
+    public func invoicePages(limit: Int = 0) -> Pages<ListPage<Invoice>> {
+        Pages(limit: limit) { [self] page in try invoices(page: page) }
     }
 
     /// The member's membership from the local store (`isActive` false for on-demand users).

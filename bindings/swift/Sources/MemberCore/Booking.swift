@@ -203,8 +203,9 @@ public struct CreditLine: Sendable, Equatable, Identifiable {
     public var at: Date
 }
 
-/// The member's company credits (`mc_credits`).
-public struct Credits: Sendable, Equatable {
+/// The member's company credits (`mc_credits`). Read with a `Page`, `ledger` is one page of
+/// the ledger: `items` are its lines and `nextCursor` is `ledgerNextCursor`.
+public struct Credits: PagedResult, Equatable {
     public var companyId: String
     public var companyName: String
     public var monthlyCredits: Int
@@ -214,6 +215,13 @@ public struct Credits: Sendable, Equatable {
     public var pendingDebit: Int
     /// Newest first.
     public var ledger: [CreditLine]
+    /// The ledger's next page's cursor; nil: no more (always nil from the unpaged `credits()`).
+    public var ledgerNextCursor: String?
+
+    /// `ledger`.
+    public var items: [CreditLine] { ledger }
+    /// `ledgerNextCursor`.
+    public var nextCursor: String? { ledgerNextCursor }
 }
 
 extension MemberCore {
@@ -316,42 +324,86 @@ extension MemberCore {
     }
 
     /// The member's bookings ending after `from` (nil: all), soonest first, with pending
-    /// changes layered on top. Local only. Throws `.unauthorized`, `.storage`.
+    /// changes layered on top: the whole list (a screen reads `bookings(from:page:)`). Local
+    /// only. Any thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func bookings(from: Date? = nil) throws -> [Booking] {
         try withHandle { h in
             var list: UnsafeMutablePointer<mc_booking_list>?
             _ = try check { mc_bookings_list(h, from.map(milliseconds) ?? 0, &list, $0) }
-            guard let list else { return [] }
-            defer { mc_booking_list_free(list) }
-            return UnsafeBufferPointer(start: list.pointee.items, count: list.pointee.count).map(
-                Booking.init)
+            return takeList(list, Booking.init).items
         }
     }
 
-    /// The member's company credits and ledger, from the local store. Throws `.notFound` (no
-    /// company), `.unauthorized`, `.storage`.
+    /// One page of `bookings(from:)`, through an index (membercore/page.h). Local only. Any
+    /// thread; reads run beside other reads and beside sync. Throws `.invalidArgument`
+    /// (negative limit, or a cursor this list did not return), `.unauthorized`, `.storage`,
+    /// `.closed`.
+    public func bookings(from: Date? = nil, page: Page) throws -> ListPage<Booking> {
+        try withHandle { h in
+            var list: UnsafeMutablePointer<mc_booking_list>?
+            _ = try withPage(page) { p in
+                try check { mc_bookings_page(h, from.map(milliseconds) ?? 0, p, &list, $0) }
+            }
+            return takeList(list, Booking.init)
+        }
+    }
+
+    /// Every page of `bookings(from:)`, `limit` items each (0: `Page.defaultLimit`), read as
+    /// iterated; throws as `bookings(from:page:)`. Any thread or task.
+    public func bookingPages(from: Date? = nil, limit: Int = 0) -> Pages<ListPage<Booking>> {
+        Pages(limit: limit) { [self] page in try bookings(from: from, page: page) }
+    }
+
+    /// The member's company credits and its whole ledger, from the local store (a screen reads
+    /// `credits(page:)`). Any thread. Throws `.notFound` (no company), `.unauthorized`,
+    /// `.storage`, `.closed`.
     public func credits() throws -> Credits {
         try withHandle { h in
             var out: UnsafeMutablePointer<mc_credits>?
             _ = try check { mc_credits_get(h, &out, $0) }
-            guard let out else {
-                throw MemberCoreError.server(
-                    message: "the core returned no credits", httpStatus: nil, serverCode: nil)
-            }
-            defer { mc_credits_free(out) }
-            let c = out.pointee
-            return Credits(
-                companyId: string(c.company_id), companyName: string(c.company_name),
-                monthlyCredits: Int(c.monthly_credits), balance: Int(c.balance),
-                pendingDebit: Int(c.pending_debit),
-                ledger: UnsafeBufferPointer(start: c.ledger, count: c.ledger_count).map {
-                    CreditLine(
-                        id: string($0.id), delta: Int($0.delta), balanceAfter: Int($0.balance_after),
-                        reason: string($0.reason), reservationId: optionalString($0.reservation_id),
-                        at: date(fromMs: $0.at_ms))
-                })
+            return try takeCredits(out)
         }
     }
+
+    /// The member's company credits with one page of the ledger (newest first) and
+    /// `ledgerNextCursor` (membercore/page.h), through an index. Any thread; reads run beside
+    /// other reads and beside sync. Throws `.invalidArgument` (negative limit, or a cursor the
+    /// ledger did not return), `.notFound` (no company), `.unauthorized`, `.storage`, `.closed`.
+    public func credits(page: Page) throws -> Credits {
+        try withHandle { h in
+            var out: UnsafeMutablePointer<mc_credits>?
+            _ = try withPage(page) { p in try check { mc_credits_get_page(h, p, &out, $0) } }
+            return try takeCredits(out)
+        }
+    }
+
+    /// Every page of the credit ledger, `limit` lines each (0: `Page.defaultLimit`), each with
+    /// the balance as read then; read as iterated, throws as `credits(page:)`. Any thread or
+    /// task.
+    public func creditPages(limit: Int = 0) -> Pages<Credits> {
+        Pages(limit: limit) { [self] page in try credits(page: page) }
+    }
+}
+
+/// Copies and frees the credits the core returned.
+func takeCredits(_ p: UnsafeMutablePointer<mc_credits>?) throws -> Credits {
+    guard let p else {
+        throw MemberCoreError.server(
+            message: "the core returned no credits", httpStatus: nil, serverCode: nil)
+    }
+    defer { mc_credits_free(p) }
+    let c = p.pointee
+    return Credits(
+        companyId: string(c.company_id), companyName: string(c.company_name),
+        monthlyCredits: Int(c.monthly_credits), balance: Int(c.balance),
+        pendingDebit: Int(c.pending_debit),
+        ledger: UnsafeBufferPointer(start: c.ledger, count: c.ledger_count).map {
+            CreditLine(
+                id: string($0.id), delta: Int($0.delta), balanceAfter: Int($0.balance_after),
+                reason: string($0.reason), reservationId: optionalString($0.reservation_id),
+                at: date(fromMs: $0.at_ms))
+        },
+        ledgerNextCursor: optionalString(c.ledger_next_cursor))
 }
 
 /// Copies and frees a booking the core returned.

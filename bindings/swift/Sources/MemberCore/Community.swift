@@ -7,15 +7,33 @@ extension MemberCore {
     // MARK: - Events
 
     /// Events that end after `from` (nil: all), soonest first, with the member's pending RSVP
-    /// layered on top. Throws `.unauthorized` (nobody signed in), `.storage`.
+    /// layered on top: the whole list (a screen reads `events(from:page:)`). Any thread.
+    /// Throws `.unauthorized` (nobody signed in), `.storage`, `.closed`.
     public func events(from: Date? = nil) throws -> [Event] {
         try withHandle { h in
             var list: UnsafeMutablePointer<mc_event_list>?
             _ = try check { mc_events_list(h, from.map(milliseconds) ?? 0, &list, $0) }
-            guard let list else { return [] }
-            defer { mc_event_list_free(list) }
-            return UnsafeBufferPointer(start: list.pointee.items, count: list.pointee.count).map(Event.init)
+            return takeList(list, Event.init).items
         }
+    }
+
+    /// One page of `events(from:)`, through an index (membercore/page.h). Any thread; reads run
+    /// beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
+    /// cursor this list did not return), `.unauthorized`, `.storage`, `.closed`.
+    public func events(from: Date? = nil, page: Page) throws -> ListPage<Event> {
+        try withHandle { h in
+            var list: UnsafeMutablePointer<mc_event_list>?
+            _ = try withPage(page) { p in
+                try check { mc_events_page(h, from.map(milliseconds) ?? 0, p, &list, $0) }
+            }
+            return takeList(list, Event.init)
+        }
+    }
+
+    /// Every page of `events(from:)`, `limit` items each (0: `Page.defaultLimit`), read as
+    /// iterated; throws as `events(from:page:)`. Any thread or task.
+    public func eventPages(from: Date? = nil, limit: Int = 0) -> Pages<ListPage<Event>> {
+        Pages(limit: limit) { [self] page in try events(from: from, page: page) }
     }
 
     /// RSVP going / not going: recorded at once (the list shows it pending) and queued for the
@@ -31,28 +49,34 @@ extension MemberCore {
     // MARK: - Notifications
 
     /// The inbox, newest first (`unreadOnly`: only unread ones), with unread counts over the
-    /// whole inbox. Throws `.unauthorized`, `.storage`.
+    /// whole inbox: the whole list (a screen reads `notifications(unreadOnly:page:)`). Any
+    /// thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func notifications(unreadOnly: Bool = false) throws -> Inbox {
         try withHandle { h in
             var list: UnsafeMutablePointer<mc_notification_list>?
             _ = try check { mc_notifications_list(h, unreadOnly, &list, $0) }
-            guard let list else { return Inbox(notifications: [], unreadTotal: 0, unreadByCategory: [:]) }
-            defer { mc_notification_list_free(list) }
-            let l = list.pointee
-            var counts = l.unread_by_category
-            let byCategory = withUnsafeBytes(of: &counts) { raw in
-                let values = raw.bindMemory(to: Int32.self)
-                var result: [NotificationCategory: Int] = [:]
-                for c in NotificationCategory.allCases where Int(c.rawValue) < values.count {
-                    result[c] = Int(values[Int(c.rawValue)])
-                }
-                return result
-            }
-            return Inbox(
-                notifications: UnsafeBufferPointer(start: l.items, count: l.count).map(
-                    InboxNotification.init),
-                unreadTotal: Int(l.unread_total), unreadByCategory: byCategory)
+            return takeCList(list, Inbox.init, Inbox.init)
         }
+    }
+
+    /// One page of the inbox (`notifications(unreadOnly:)`), through an index, with the unread
+    /// counts over the whole inbox and `nextCursor` (membercore/page.h). Any thread; reads run
+    /// beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
+    /// cursor this list and filter did not return), `.unauthorized`, `.storage`, `.closed`.
+    public func notifications(unreadOnly: Bool = false, page: Page) throws -> Inbox {
+        try withHandle { h in
+            var list: UnsafeMutablePointer<mc_notification_list>?
+            _ = try withPage(page) { p in
+                try check { mc_notifications_page(h, unreadOnly, p, &list, $0) }
+            }
+            return takeCList(list, Inbox.init, Inbox.init)
+        }
+    }
+
+    /// Every page of the inbox, `limit` notifications each (0: `Page.defaultLimit`), read as
+    /// iterated; throws as `notifications(unreadOnly:page:)`. Any thread or task.
+    public func notificationPages(unreadOnly: Bool = false, limit: Int = 0) -> Pages<Inbox> {
+        Pages(limit: limit) { [self] page in try notifications(unreadOnly: unreadOnly, page: page) }
     }
 
     /// Marks one notification read: at once locally, queued for the server (already read:

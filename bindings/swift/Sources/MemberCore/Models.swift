@@ -498,11 +498,40 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
 }
 
 /// The inbox (`mc_notification_list`): the listed notifications, newest first, and the unread
-/// counts over the whole inbox (not only the listed ones).
-public struct Inbox: Sendable, Equatable {
+/// counts over the whole inbox (not only the listed ones). A page of the inbox when read with
+/// a `Page`: `items` are its notifications, `nextCursor` the next page's cursor.
+public struct Inbox: PagedResult, Equatable {
     public var notifications: [InboxNotification]
     public var unreadTotal: Int
     public var unreadByCategory: [NotificationCategory: Int]
+    /// The next page's cursor; nil: no more (always nil from the unpaged `notifications()`).
+    public var nextCursor: String?
+
+    /// `notifications`.
+    public var items: [InboxNotification] { notifications }
+
+    /// The empty inbox.
+    init() {
+        notifications = []
+        unreadTotal = 0
+        unreadByCategory = [:]
+        nextCursor = nil
+    }
+
+    init(_ l: mc_notification_list) {
+        var counts = l.unread_by_category
+        unreadByCategory = withUnsafeBytes(of: &counts) { raw in
+            let values = raw.bindMemory(to: Int32.self)
+            var result: [NotificationCategory: Int] = [:]
+            for c in NotificationCategory.allCases where Int(c.rawValue) < values.count {
+                result[c] = Int(values[Int(c.rawValue)])
+            }
+            return result
+        }
+        notifications = listItems(of: l, InboxNotification.init)
+        unreadTotal = Int(l.unread_total)
+        nextCursor = optionalString(l.next_cursor)
+    }
 }
 
 // MARK: - Device
