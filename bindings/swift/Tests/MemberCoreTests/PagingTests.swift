@@ -9,8 +9,8 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// Walks `pages` to its end: every page's items in order, and how many pages there were. Fails
-/// the test when a page holds more than `limit` items or a page before the last is empty.
+/// Walks `pages` to its end: every page's items in order, and the pages. Fails the test when a
+/// page holds more than `limit` items, a page before the last is empty, or the walk does not end.
 func walk<P: PagedResult>(
     _ pages: Pages<P>, limit: Int, sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> (items: [P.Item], pages: [P]) {
@@ -23,6 +23,10 @@ func walk<P: PagedResult>(
         }
         items += page.items
         seen.append(page)
+        if seen.count > 1000 {
+            Issue.record("the walk did not end after 1000 pages", sourceLocation: sourceLocation)
+            break
+        }
     }
     return (items, seen)
 }
@@ -88,11 +92,14 @@ struct PagingTests {
             try core.markRead(notificationId: whole.notifications[1].id)
             var page: Page? = Page(limit: 2)
             var unread: [InboxNotification] = []
-            while let p = page {
+            var pageCount = 0
+            while let p = page, pageCount < 100 {
                 let inbox = try core.notifications(unreadOnly: true, page: p)
                 unread += inbox.notifications
                 page = inbox.nextPage(limit: 2)
+                pageCount += 1
             }
+            #expect(page == nil, "the unread walk did not end after 100 pages")
             let wholeUnread = try core.notifications(unreadOnly: true).notifications
             #expect(unread.map(\.id) == wholeUnread.map(\.id))
             #expect(!unread.contains { $0.id == whole.notifications[1].id })
