@@ -118,22 +118,14 @@ extension MemberCore {
     /// first, from the local store (sync to fetch new ones): the whole list (a screen reads
     /// `credentials(page:)`). Any thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func credentials() throws -> [Credential] {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_credential_list>?
-            _ = try check { mc_credentials_list(h, &list, $0) }
-            return takeList(list, Credential.init).items
-        }
+        try readList(Credential.init) { mc_credentials_list($0, &$1, $2) }
     }
 
     /// One page of `credentials()`, through an index (membercore/page.h). Any thread; reads
     /// run beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
     /// cursor this list did not return), `.unauthorized`, `.storage`, `.closed`.
     public func credentials(page: Page) throws -> ListPage<Credential> {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_credential_list>?
-            _ = try withPage(page) { p in try check { mc_credentials_page(h, p, &list, $0) } }
-            return takeList(list, Credential.init)
-        }
+        try readPage(page, Credential.init) { mc_credentials_page($0, $1, &$2, $3) }
     }
 
     /// Every page of `credentials()`, `limit` items each (0: `Page.defaultLimit`), read as

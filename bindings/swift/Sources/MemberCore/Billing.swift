@@ -349,22 +349,14 @@ extension MemberCore {
     /// The member's day passes from the local store, by date: the whole list (a screen reads
     /// `passes(page:)`). Any thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func passes() throws -> [Pass] {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_pass_list>?
-            _ = try check { mc_passes_list(h, &list, $0) }
-            return takeList(list, Pass.init).items
-        }
+        try readList(Pass.init) { mc_passes_list($0, &$1, $2) }
     }
 
     /// One page of `passes()`, through an index (membercore/page.h). Any thread; reads run
     /// beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
     /// cursor this list did not return), `.unauthorized`, `.storage`, `.closed`.
     public func passes(page: Page) throws -> ListPage<Pass> {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_pass_list>?
-            _ = try withPage(page) { p in try check { mc_passes_page(h, p, &list, $0) } }
-            return takeList(list, Pass.init)
-        }
+        try readPage(page, Pass.init) { mc_passes_page($0, $1, &$2, $3) }
     }
 
     /// Every page of `passes()`, `limit` items each (0: `Page.defaultLimit`), read as iterated;
@@ -376,22 +368,14 @@ extension MemberCore {
     /// The billing history from the local store, newest first: the whole list (a screen reads
     /// `invoices(page:)`). Any thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func invoices() throws -> [Invoice] {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_invoice_list>?
-            _ = try check { mc_invoices_list(h, &list, $0) }
-            return takeList(list, Invoice.init).items
-        }
+        try readList(Invoice.init) { mc_invoices_list($0, &$1, $2) }
     }
 
     /// One page of `invoices()`, through an index (membercore/page.h). Any thread; reads run
     /// beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
     /// cursor this list did not return), `.unauthorized`, `.storage`, `.closed`.
     public func invoices(page: Page) throws -> ListPage<Invoice> {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_invoice_list>?
-            _ = try withPage(page) { p in try check { mc_invoices_page(h, p, &list, $0) } }
-            return takeList(list, Invoice.init)
-        }
+        try readPage(page, Invoice.init) { mc_invoices_page($0, $1, &$2, $3) }
     }
 
     /// Every page of `invoices()`, `limit` items each (0: `Page.defaultLimit`), read as

@@ -327,11 +327,7 @@ extension MemberCore {
     /// changes layered on top: the whole list (a screen reads `bookings(from:page:)`). Local
     /// only. Any thread. Throws `.unauthorized`, `.storage`, `.closed`.
     public func bookings(from: Date? = nil) throws -> [Booking] {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_booking_list>?
-            _ = try check { mc_bookings_list(h, from.map(milliseconds) ?? 0, &list, $0) }
-            return takeList(list, Booking.init).items
-        }
+        try readList(Booking.init) { mc_bookings_list($0, from.map(milliseconds) ?? 0, &$1, $2) }
     }
 
     /// One page of `bookings(from:)`, through an index (membercore/page.h). Local only. Any
@@ -339,13 +335,7 @@ extension MemberCore {
     /// (negative limit, or a cursor this list did not return), `.unauthorized`, `.storage`,
     /// `.closed`.
     public func bookings(from: Date? = nil, page: Page) throws -> ListPage<Booking> {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_booking_list>?
-            _ = try withPage(page) { p in
-                try check { mc_bookings_page(h, from.map(milliseconds) ?? 0, p, &list, $0) }
-            }
-            return takeList(list, Booking.init)
-        }
+        try readPage(page, Booking.init) { mc_bookings_page($0, from.map(milliseconds) ?? 0, $1, &$2, $3) }
     }
 
     /// Every page of `bookings(from:)`, `limit` items each (0: `Page.defaultLimit`), read as

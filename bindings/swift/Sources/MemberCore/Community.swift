@@ -10,24 +10,14 @@ extension MemberCore {
     /// layered on top: the whole list (a screen reads `events(from:page:)`). Any thread.
     /// Throws `.unauthorized` (nobody signed in), `.storage`, `.closed`.
     public func events(from: Date? = nil) throws -> [Event] {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_event_list>?
-            _ = try check { mc_events_list(h, from.map(milliseconds) ?? 0, &list, $0) }
-            return takeList(list, Event.init).items
-        }
+        try readList(Event.init) { mc_events_list($0, from.map(milliseconds) ?? 0, &$1, $2) }
     }
 
     /// One page of `events(from:)`, through an index (membercore/page.h). Any thread; reads run
     /// beside other reads and beside sync. Throws `.invalidArgument` (negative limit, or a
     /// cursor this list did not return), `.unauthorized`, `.storage`, `.closed`.
     public func events(from: Date? = nil, page: Page) throws -> ListPage<Event> {
-        try withHandle { h in
-            var list: UnsafeMutablePointer<mc_event_list>?
-            _ = try withPage(page) { p in
-                try check { mc_events_page(h, from.map(milliseconds) ?? 0, p, &list, $0) }
-            }
-            return takeList(list, Event.init)
-        }
+        try readPage(page, Event.init) { mc_events_page($0, from.map(milliseconds) ?? 0, $1, &$2, $3) }
     }
 
     /// Every page of `events(from:)`, `limit` items each (0: `Page.defaultLimit`), read as

@@ -122,6 +122,33 @@ extension mc_credential_list: CPagedList {
     static func free(_ list: UnsafeMutablePointer<Self>) { mc_credential_list_free(list) }
 }
 
+extension MemberCore {
+    /// A whole list (an unpaged `mc_*_list` call, `read(handle, &list, err)`), copied.
+    func readList<L: CPagedList, Item: Sendable & Equatable>(
+        _ convert: (L.CItem) -> Item,
+        _ read: (OpaquePointer, inout UnsafeMutablePointer<L>?, UnsafeMutablePointer<mc_error>) -> mc_status
+    ) throws -> [Item] {
+        try withHandle { h in
+            var list: UnsafeMutablePointer<L>?
+            _ = try check { read(h, &list, $0) }
+            return takeList(list, convert).items
+        }
+    }
+
+    /// One page of a list (an `mc_*_page` call, `read(handle, page, &list, err)`), copied.
+    func readPage<L: CPagedList, Item: Sendable & Equatable>(
+        _ page: Page, _ convert: (L.CItem) -> Item,
+        _ read: (OpaquePointer, UnsafePointer<mc_page>, inout UnsafeMutablePointer<L>?, UnsafeMutablePointer<mc_error>)
+            -> mc_status
+    ) throws -> ListPage<Item> {
+        try withHandle { h in
+            var list: UnsafeMutablePointer<L>?
+            _ = try withPage(page) { p in try check { read(h, p, &list, $0) } }
+            return takeList(list, convert)
+        }
+    }
+}
+
 /// Copies a list the core returned (nil: empty) into a `ListPage`, then frees it.
 func takeList<L: CPagedList, Item>(
     _ list: UnsafeMutablePointer<L>?, _ convert: (L.CItem) -> Item
