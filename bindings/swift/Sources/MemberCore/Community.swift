@@ -45,7 +45,7 @@ extension MemberCore {
         try withHandle { h in
             var list: UnsafeMutablePointer<mc_notification_list>?
             _ = try check { mc_notifications_list(h, unreadOnly, &list, $0) }
-            return takeCList(list, Inbox.init, Inbox.init)
+            return takeCList(list, Inbox(), Inbox.init)
         }
     }
 
@@ -59,7 +59,7 @@ extension MemberCore {
             _ = try withPage(page) { p in
                 try check { mc_notifications_page(h, unreadOnly, p, &list, $0) }
             }
-            return takeCList(list, Inbox.init, Inbox.init)
+            return takeCList(list, Inbox(), Inbox.init)
         }
     }
 

@@ -98,6 +98,7 @@ protocol CPagedList {
     associatedtype CItem
     var items: UnsafeMutablePointer<CItem>! { get }
     var count: Int { get }
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     var next_cursor: UnsafeMutablePointer<CChar>! { get }
     /// Frees the list (its `mc_*_list_free`).
     static func free(_ list: UnsafeMutablePointer<Self>)
@@ -138,7 +139,10 @@ extension MemberCore {
     /// One page of a list (an `mc_*_page` call, `read(handle, page, &list, err)`), copied.
     func readPage<L: CPagedList, Item: Sendable & Equatable>(
         _ page: Page, _ convert: (L.CItem) -> Item,
-        _ read: (OpaquePointer, UnsafePointer<mc_page>, inout UnsafeMutablePointer<L>?, UnsafeMutablePointer<mc_error>)
+        _ read: (
+            OpaquePointer, UnsafePointer<mc_page>, inout UnsafeMutablePointer<L>?,
+            UnsafeMutablePointer<mc_error>
+        )
             -> mc_status
     ) throws -> ListPage<Item> {
         try withHandle { h in
@@ -153,14 +157,14 @@ extension MemberCore {
 func takeList<L: CPagedList, Item>(
     _ list: UnsafeMutablePointer<L>?, _ convert: (L.CItem) -> Item
 ) -> ListPage<Item> {
-    takeCList(list, { ListPage(items: [], nextCursor: nil) }) { l in
+    takeCList(list, ListPage(items: [], nextCursor: nil)) { l in
         ListPage(items: listItems(of: l, convert), nextCursor: optionalString(l.next_cursor))
     }
 }
 
 /// `make` over a list the core returned, which is freed after; `empty()` when it is nil.
 func takeCList<L: CPagedList, T>(
-    _ list: UnsafeMutablePointer<L>?, _ empty: () -> T, _ make: (L) -> T
+    _ list: UnsafeMutablePointer<L>?, _ empty: @autoclosure () -> T, _ make: (L) -> T
 ) -> T {
     guard let list else { return empty() }
     defer { L.free(list) }

@@ -17,7 +17,9 @@ func walk<P: PagedResult>(
     var items: [P.Item] = []
     var seen: [P] = []
     for try await page in pages {
-        #expect(page.items.count <= limit, "a page of \(page.items.count) > \(limit)", sourceLocation: sourceLocation)
+        #expect(
+            page.items.count <= limit, "a page of \(page.items.count) > \(limit)",
+            sourceLocation: sourceLocation)
         if !page.isLastPage {
             #expect(!page.items.isEmpty, "an empty page before the last", sourceLocation: sourceLocation)
         }
@@ -48,7 +50,8 @@ extension StubServer {
     func sendNotification(_ phone: String, category: String, title: String) async throws {
         let (status, body) = try await request(
             "POST", "/v1/test/notifications",
-            json: "{\"phone\":\"\(phone)\",\"category\":\"\(category)\",\"title\":\"\(title)\",\"body\":\"b\"}")
+            json:
+                "{\"phone\":\"\(phone)\",\"category\":\"\(category)\",\"title\":\"\(title)\",\"body\":\"b\"}")
         guard status == 200 || status == 201 else {
             throw TestFailure("POST /v1/test/notifications: HTTP \(status) \(body)")
         }
@@ -103,7 +106,8 @@ struct PagingTests {
             let wholeUnread = try core.notifications(unreadOnly: true).notifications
             #expect(unread.map(\.id) == wholeUnread.map(\.id))
             #expect(!unread.contains { $0.id == whole.notifications[1].id })
-            #expect(unread.count == whole.notifications.count - whole.notifications.filter(\.isRead).count - 1)
+            #expect(
+                unread.count == whole.notifications.count - whole.notifications.filter(\.isRead).count - 1)
         }
     }
 
@@ -124,7 +128,8 @@ struct PagingTests {
             #expect(fromLater.items.count < events.items.count)
 
             for (date, start) in [("2027-01-06", "10:00"), ("2027-01-06", "14:00"), ("2027-01-07", "10:00")] {
-                _ = try await core.book(BookingRequest(roomId: "BLR-1-BOARD", date: date, start: start, hours: 1))
+                _ = try await core.book(
+                    BookingRequest(roomId: "BLR-1-BOARD", date: date, start: start, hours: 1))
             }
             let bookings = try await walk(core.bookingPages(limit: 2), limit: 2)
             expectSameList(bookings.items, pageCount: bookings.pages.count, try core.bookings(), atLeast: 3)
@@ -134,7 +139,8 @@ struct PagingTests {
             let whole = try core.credits()
             let ledger = try await walk(core.creditPages(limit: 1), limit: 1)
             expectSameList(ledger.items, pageCount: ledger.pages.count, whole.ledger, atLeast: 3)
-            #expect(ledger.pages.allSatisfy { $0.balance == whole.balance && $0.companyId == whole.companyId })
+            #expect(
+                ledger.pages.allSatisfy { $0.balance == whole.balance && $0.companyId == whole.companyId })
             #expect(whole.ledgerNextCursor == nil)
         }
     }
