@@ -151,7 +151,8 @@ static void rsvp(JNIEnv *env, jclass cls, jlong h, jstring event_id, jint rsvp)
         mcj_throw_error(env, &err);
 }
 
-/* The inbox of list (a page of it when next_cursor is set), freeing list either way. */
+/* list as a NotificationInbox with its next cursor (null on a last page and for the whole inbox),
+ * or err thrown when st failed; frees list either way. */
 static jobject inbox_result(JNIEnv *env, mc_status st, mc_notification_list *list,
                             const mc_error *err)
 {
