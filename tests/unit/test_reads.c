@@ -248,6 +248,44 @@ START_TEST(test_bad_pages_are_refused)
 }
 END_TEST
 
+/* An invoice's lines come back in their order, and a re-pulled invoice's lines replace the old. */
+START_TEST(test_invoice_lines_follow_their_invoice)
+{
+    const char *kinds[] = {"invoice", "invoice"};
+    char *ids[] = {"INV-1", "INV-2"};
+    char *data[] = {
+        "{\"number\":\"MC-1\",\"issued_at_ms\":100,\"lines\":[{\"description\":\"a\"},"
+        "{\"description\":\"b\",\"quantity\":2},{\"description\":\"c\"}]}",
+        "{\"number\":\"MC-2\",\"issued_at_ms\":100,\"lines\":[{\"description\":\"x\"}]}",
+    };
+    pull(2, kinds, ids, data);
+    mc_invoice_list *inv = NULL;
+    ck_assert_int_eq(mc_invoices_list(client, &inv, NULL), MC_OK);
+    ck_assert_uint_eq(inv->count, 2);
+    ck_assert_str_eq(inv->items[0].number, "MC-2"); /* same day: the larger id first */
+    ck_assert_uint_eq(inv->items[0].line_count, 1);
+    ck_assert_str_eq(inv->items[0].lines[0].description, "x");
+    ck_assert_uint_eq(inv->items[1].line_count, 3);
+    ck_assert_str_eq(inv->items[1].lines[0].description, "a");
+    ck_assert_str_eq(inv->items[1].lines[1].description, "b");
+    ck_assert_int_eq(inv->items[1].lines[1].quantity, 2);
+    ck_assert_str_eq(inv->items[1].lines[2].description, "c");
+    mc_invoice_list_free(inv);
+
+    char *again[] = {"{\"number\":\"MC-1\",\"issued_at_ms\":300,\"lines\":[{\"description\":"
+                     "\"d\",\"amount_paise\":7}]}"};
+    pull(1, kinds, ids, again);
+    mc_page one = {1, NULL};
+    ck_assert_int_eq(mc_invoices_page(client, &one, &inv, NULL), MC_OK);
+    ck_assert_uint_eq(inv->count, 1);
+    ck_assert_str_eq(inv->items[0].number, "MC-1");
+    ck_assert_uint_eq(inv->items[0].line_count, 1);
+    ck_assert_str_eq(inv->items[0].lines[0].description, "d");
+    ck_assert_int_eq(inv->items[0].lines[0].amount_paise, 7);
+    mc_invoice_list_free(inv);
+}
+END_TEST
+
 /* Events, invoices and passes page the same way, each in its own order. */
 START_TEST(test_other_lists_page_alike)
 {
@@ -376,6 +414,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("paged lists");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_pages_walk_the_inbox_in_order);
+    tcase_add_test(tc, test_invoice_lines_follow_their_invoice);
     tcase_add_test(tc, test_cursor_holds_under_inserts);
     tcase_add_test(tc, test_unread_counts_and_pending_mark_read);
     tcase_add_test(tc, test_bad_pages_are_refused);
