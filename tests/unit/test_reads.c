@@ -286,6 +286,36 @@ START_TEST(test_invoice_lines_follow_their_invoice)
 }
 END_TEST
 
+/* A long event that began before now and has not ended is upcoming, before later ones;
+ * the bookings list keeps a booking running now the same way. */
+START_TEST(test_running_entries_stay_listed)
+{
+    const char *kinds[] = {"event", "event", "event", "reservation", "reservation"};
+    char *ids[] = {"EV-1", "EV-2", "EV-3", "BK-1", "BK-2"};
+    char *data[] = {
+        "{\"title\":\"week-long\",\"starts_at_ms\":1798500000000,\"ends_at_ms\":1799200000000}",
+        "{\"title\":\"past\",\"starts_at_ms\":1798990000000,\"ends_at_ms\":1798993600000}",
+        "{\"title\":\"later\",\"starts_at_ms\":1799100000000,\"ends_at_ms\":1799103600000}",
+        "{\"id\":\"BK-1\",\"room_id\":\"R\",\"status\":\"confirmed\",\"start_ms\":1798900000000,"
+        "\"end_ms\":1799100000000}",
+        "{\"id\":\"BK-2\",\"room_id\":\"R\",\"status\":\"confirmed\",\"start_ms\":1798990000000,"
+        "\"end_ms\":1798993600000}",
+    };
+    pull(5, kinds, ids, data);
+    mc_event_list *events = NULL;
+    ck_assert_int_eq(mc_events_page(client, NOW_MS, NULL, &events, NULL), MC_OK);
+    ck_assert_uint_eq(events->count, 2);
+    ck_assert_str_eq(events->items[0].title, "week-long");
+    ck_assert_str_eq(events->items[1].title, "later");
+    mc_event_list_free(events);
+    mc_booking_list *bookings = NULL;
+    ck_assert_int_eq(mc_bookings_page(client, NOW_MS, NULL, &bookings, NULL), MC_OK);
+    ck_assert_uint_eq(bookings->count, 1);
+    ck_assert_str_eq(bookings->items[0].id, "BK-1");
+    mc_booking_list_free(bookings);
+}
+END_TEST
+
 /* Events, invoices and passes page the same way, each in its own order. */
 START_TEST(test_other_lists_page_alike)
 {
@@ -415,6 +445,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_pages_walk_the_inbox_in_order);
     tcase_add_test(tc, test_invoice_lines_follow_their_invoice);
+    tcase_add_test(tc, test_running_entries_stay_listed);
     tcase_add_test(tc, test_cursor_holds_under_inserts);
     tcase_add_test(tc, test_unread_counts_and_pending_mark_read);
     tcase_add_test(tc, test_bad_pages_are_refused);

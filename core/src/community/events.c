@@ -79,7 +79,9 @@ void mc_event_list_free(mc_event_list *list)
 
 /* A page of events ending after ?5, soonest first, from the typed tables: ?1 ?2 the
  * cursor (starts_at_ms, id), ?3 the fetch limit, ?4 the member. Columns 2 and on are
- * EVENT_SELECT's. */
+ * EVENT_SELECT's. An event ending after ?5 starts after ?5 less the longest event's
+ * length (event_row_by_length finds it), so the first page seeks there on the start
+ * index instead of stepping over the past. */
 static const mci_list_query events_query = {
     "SELECT e.starts_at_ms, e.id, e.id, e.building_id, e.title, e.description, e.starts_at_ms, "
     "e.ends_at_ms, e.capacity, e.going_count, r.status, "
@@ -87,7 +89,8 @@ static const mci_list_query events_query = {
     "o.entity_id = e.id AND o.user_id = ?4 AND o.state IN (0, 1, 3) "
     "ORDER BY o.mutation_id DESC LIMIT 1) "
     "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
-    "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > (?1, ?2) "
+    "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > (max(?1, coalesce(?5 - (SELECT "
+    "max(ends_at_ms - starts_at_ms) FROM event_row), ?1)), ?2) "
     "ORDER BY e.starts_at_ms, e.id LIMIT ?3",
     "reading events", MCI_KEY_INT_ASC};
 
