@@ -265,8 +265,7 @@ static const char *const raw_text[] = {
     "SELECT category, count(*) FROM notification_row WHERE read = 0 GROUP BY category",
     "SELECT e.data FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' AND e.id = "
     "b.id "
-    "WHERE b.end_ms > ?1 AND b.start_ms > ?1 - (SELECT max(end_ms - start_ms) FROM booking_row) "
-    "ORDER BY b.start_ms, b.id LIMIT 50",
+    "WHERE b.end_ms > ?1 ORDER BY b.start_ms, b.id LIMIT 50",
     "SELECT e.id, e.building_id, e.title, e.description, e.starts_at_ms, e.ends_at_ms, "
     "e.capacity, e.going_count, r.status FROM event_row e LEFT JOIN rsvp_row r ON "
     "r.event_id = e.id WHERE e.ends_at_ms > ?1 AND e.starts_at_ms > ?1 - (SELECT "

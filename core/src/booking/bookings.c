@@ -506,15 +506,12 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
 /* The member's bookings ending after ?5, soonest first: server truth paged through
  * booking_row's index, and credit bookings queued here not yet in it (pending_booking);
  * ?1 ?2 the cursor (start_ms, id), ?3 the fetch limit, ?4 the member. Columns 2 and on:
- * the data, whether it is a pending creation, whether a cancellation is waiting. A
- * booking ending after ?5 starts after ?5 less the longest booking's length
- * (booking_row_by_length finds it): the first page seeks there, not over the past. */
+ * the data, whether it is a pending creation, whether a cancellation is waiting. */
 static const mci_list_query bookings_query = {
     "SELECT * FROM (SELECT b.start_ms, b.id, e.data, 0, EXISTS (SELECT 1 FROM outbox o WHERE "
     "o.kind = 'booking.cancel' AND o.entity_id = b.id AND o.user_id = ?4 AND "
     "o.state IN (0, 1, 3)) FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' "
-    "AND e.id = b.id WHERE b.end_ms > ?5 AND (b.start_ms, b.id) > (max(?1, coalesce(?5 - "
-    "(SELECT max(end_ms - start_ms) FROM booking_row), ?1)), ?2) "
+    "AND e.id = b.id WHERE b.end_ms > ?5 AND (b.start_ms, b.id) > (?1, ?2) "
     "ORDER BY b.start_ms, b.id LIMIT ?3) "
     "UNION ALL SELECT p.start_ms, p.booking_id, o.payload, 1, EXISTS (SELECT 1 FROM outbox x "
     "WHERE x.kind = 'booking.cancel' AND x.entity_id = p.booking_id AND x.user_id = ?4 AND "

@@ -137,7 +137,6 @@ const mci_migration mci_store_migrations[] = {
      "  end_ms   INTEGER NOT NULL\n"
      ");\n"
      "CREATE INDEX booking_row_by_start ON booking_row (start_ms, id, end_ms);\n"
-     "CREATE INDEX booking_row_by_length ON booking_row (end_ms - start_ms);\n"
      "-- credit bookings made here and not yet in server truth: one row per queued\n"
      "-- booking.create, gone with its outbox row\n"
      "CREATE TABLE pending_booking (\n"
