@@ -320,6 +320,14 @@ START_TEST(test_state_names_both_ways)
     ck_assert_str_eq(mc_pass_status_name((mc_pass_status)99), "unknown");
     ck_assert_str_eq(mc_invoice_status_name((mc_invoice_status)-1), "unknown");
     ck_assert_str_eq(mc_booking_status_name(MC_BOOKING_UNKNOWN), "unknown");
+    ck_assert_str_eq(mc_payment_name(MC_PAY_CREDITS), "credits");
+    ck_assert_str_eq(mc_payment_name(MC_PAY_RAZORPAY), "razorpay");
+    ck_assert_str_eq(mc_payment_name((mc_payment)0), "unknown");
+    ck_assert_str_eq(mc_sync_event_type_name(MC_SYNC_EVENT_DATA_CHANGED), "data_changed");
+    ck_assert_str_eq(mc_sync_event_type_name(MC_SYNC_EVENT_STATUS_CHANGED), "status_changed");
+    ck_assert_str_eq(mc_sync_event_type_name(
+                         (mc_sync_event_type)(MC_SYNC_EVENT_DATA_CHANGED | MC_SYNC_EVENT_PROGRESS)),
+                     "unknown");
 
     ck_assert_int_eq(mci_pass_status_parse("active"), MC_PASS_ACTIVE);
     ck_assert_int_eq(mci_invoice_status_parse("paid"), MC_INVOICE_PAID);

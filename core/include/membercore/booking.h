@@ -89,6 +89,9 @@ typedef enum mc_payment {
     MC_PAY_RAZORPAY = 2,
 } mc_payment;
 
+/* "credits", "razorpay"; "unknown" for any other value. Static string; pure, any thread. */
+const char *mc_payment_name(mc_payment pay);
+
 typedef enum mc_booking_status {
     MC_BOOKING_PENDING = 0,         /* made on this device, not yet confirmed by the server */
     MC_BOOKING_PENDING_PAYMENT = 1, /* Razorpay order open; the slot is held 15 minutes */

@@ -145,6 +145,11 @@ typedef enum mc_sync_event_type {
     MC_SYNC_EVENT_STATUS_CHANGED = 1 << 4,    /* mc_sync_status_get has news */
 } mc_sync_event_type;
 
+/* One type's name: "data_changed", "mutation_rejected", "session_expired", "progress",
+ * "status_changed"; "unknown" for anything else (a mask of several included). Static
+ * string; pure, any thread. */
+const char *mc_sync_event_type_name(mc_sync_event_type type);
+
 /*
  * One event. Strings are valid only during the callback (copy what you keep);
  * fields that do not apply to the type are 0 / "".

@@ -41,6 +41,12 @@ const char *mc_booking_status_name(mc_booking_status status)
     return mci_name_of(status_names, MCI_COUNT(status_names), (int)status);
 }
 
+const char *mc_payment_name(mc_payment pay)
+{
+    static const char *const names[] = {"unknown", "credits", "razorpay"};
+    return mci_name_of(names, MCI_COUNT(names), (int)pay);
+}
+
 static mc_booking_status status_from_name(const char *name)
 {
     return (mc_booking_status)mci_value_of(status_names, MCI_COUNT(status_names), name,

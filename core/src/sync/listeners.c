@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/names.h"
 #include "util/strutil.h"
 
 typedef struct listener {
@@ -267,4 +268,15 @@ void mci_listeners_set_wakeup(mci_listeners *l, mc_wakeup_fn fn, void *context)
     l->wakeup = fn;
     l->wakeup_context = context;
     pthread_mutex_unlock(&l->lock);
+}
+
+const char *mc_sync_event_type_name(mc_sync_event_type type)
+{
+    /* One bit each: the name of the lowest bit set, as listeners receive one type per event. */
+    static const char *const names[] = {"data_changed", "mutation_rejected", "session_expired",
+                                        "progress", "status_changed"};
+    for (int bit = 0; bit < (int)MCI_COUNT(names); bit++)
+        if ((unsigned)type == 1u << bit)
+            return names[bit];
+    return "unknown";
 }

@@ -17,17 +17,6 @@
 
 /* ---- A booking ----------------------------------------------------------------- */
 
-static const char *payment_name(mc_payment pay)
-{
-    switch (pay) {
-    case MC_PAY_CREDITS:
-        return "credits";
-    case MC_PAY_RAZORPAY:
-        return "razorpay";
-    }
-    return "unknown";
-}
-
 /* What a booking costs: "12 credits" or "₹5000.00", into out. */
 static void booking_cost(const mc_booking *b, char *out, size_t out_cap)
 {
@@ -72,7 +61,7 @@ static cJSON *booking_json(const void *item)
         json_add_time(obj, "start", b->start_ms, false) &&
         json_add_time(obj, "end", b->end_ms, false) &&
         cJSON_AddStringToObject(obj, "status", mc_booking_status_name(b->status)) != NULL &&
-        cJSON_AddStringToObject(obj, "paid_by", payment_name(b->paid_by)) != NULL &&
+        cJSON_AddStringToObject(obj, "paid_by", mc_payment_name(b->paid_by)) != NULL &&
         cJSON_AddNumberToObject(obj, "credits", b->credits) != NULL &&
         cJSON_AddNumberToObject(obj, "amount_paise", (double)b->amount_paise) != NULL &&
         list_add_json(obj, "guests", &guests, guest_json) &&
@@ -102,7 +91,7 @@ static void booking_text(const void *item, const void *context)
         printf(" (%s)", building);
     printf("\n");
     printf("      %s to %s (UTC), %s, paid by %s: %s%s\n", start, end,
-           mc_booking_status_name(b->status), payment_name(b->paid_by), cost,
+           mc_booking_status_name(b->status), mc_payment_name(b->paid_by), cost,
            b->pending ? " (pending)" : "");
     if (b->status == MC_BOOKING_PENDING_PAYMENT && out_str(b->order_id)[0] != '\0')
         printf("      waiting for payment of Razorpay order %s\n", b->order_id);

@@ -14,24 +14,6 @@
 
 /* ---- Names ---------------------------------------------------------------------- */
 
-/* The listener event types have no name in sync.h: these are memberctl's JSON "event" values. */
-static const char *event_name(mc_sync_event_type type)
-{
-    switch (type) {
-    case MC_SYNC_EVENT_DATA_CHANGED:
-        return "data_changed";
-    case MC_SYNC_EVENT_MUTATION_REJECTED:
-        return "mutation_rejected";
-    case MC_SYNC_EVENT_SESSION_EXPIRED:
-        return "session_expired";
-    case MC_SYNC_EVENT_PROGRESS:
-        return "progress";
-    case MC_SYNC_EVENT_STATUS_CHANGED:
-        return "status_changed";
-    }
-    return "unknown";
-}
-
 static const char *kind_name(uint32_t kind)
 {
     return mc_kind_name((mc_kind)kind);
@@ -470,7 +452,8 @@ static const char *rejection_code(const mc_sync_event *ev)
 cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time)
 {
     cJSON *obj = cJSON_CreateObject();
-    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "event", event_name(ev->type)) != NULL &&
+    bool ok = obj != NULL &&
+              cJSON_AddStringToObject(obj, "event", mc_sync_event_type_name(ev->type)) != NULL &&
               (!with_time || json_add_time(obj, "at", datetime_clock_ms(CLOCK_REALTIME), false));
     switch (ev->type) {
     case MC_SYNC_EVENT_DATA_CHANGED:
