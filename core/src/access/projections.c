@@ -10,7 +10,7 @@ const mci_projection mci_access_projections[] = {
      "coalesce(json_extract(?2, '$.valid_until_ms'), 0), "
      "coalesce(json_extract(?2, '$.pass_id'), ''), "
      "coalesce(json_extract(?2, '$.reservation_id'), ''))",
-     "DELETE FROM credential_row WHERE id = ?1", "DELETE FROM credential_row", NULL},
+     "DELETE FROM credential_row WHERE id = ?1", "DELETE FROM credential_row"},
 };
 const size_t mci_access_projection_count =
     sizeof mci_access_projections / sizeof *mci_access_projections;

@@ -12,6 +12,7 @@
 #include "billing/states.h"
 #include "handle/handle.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "membercore/billing.h"
 #include "membercore/sync.h"
 #include "store/store.h"
@@ -262,9 +263,10 @@ static mc_status read_page_lines(mci_reader *r, mc_invoice_list *list, mc_error 
     return st;
 }
 
-static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_list **out,
+static mc_status list_invoices(mc_client *c, const void *args, const mci_page *page, void **out,
                                mc_error *err)
 {
+    (void)args;
     mc_invoice_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -288,26 +290,13 @@ static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_li
 mc_status mc_invoices_page(mc_client *c, const mc_page *page, mc_invoice_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, true, &p, err);
-    if (st == MC_OK)
-        st = list_invoices(c, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, true, list_invoices, NULL, (void **)out, err);
 }
 
 mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return list_invoices(c, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, true, list_invoices, NULL, (void **)out, err);
 }
 
 void mc_membership_free(mc_membership *m)

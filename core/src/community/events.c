@@ -8,6 +8,7 @@
 #include "community/overlay.h"
 #include "membercore/community.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/kinds.h"
@@ -106,9 +107,11 @@ static void bind_events(sqlite3_stmt *stmt, void *context)
     sqlite3_bind_int64(stmt, 5, a->from_ms);
 }
 
-static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page,
-                             mc_event_list **out, mc_error *err)
+/* args: the int64_t from_ms. */
+static mc_status list_events(mc_client *c, const void *args, const mci_page *page, void **out,
+                             mc_error *err)
 {
+    int64_t from_ms = *(const int64_t *)args;
     if (from_ms < 0)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "from_ms must be >= 0");
     mc_event_list *list = calloc(1, sizeof *list);
@@ -117,8 +120,8 @@ static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK) {
-        events_args args = {r->user_id, from_ms};
-        st = mci_read_rows(r, &events_query, page, bind_events, read_event_row, &args,
+        events_args bound = {r->user_id, from_ms};
+        st = mci_read_rows(r, &events_query, page, bind_events, read_event_row, &bound,
                            (void **)&list->items, sizeof *list->items, &list->count,
                            &list->next_cursor, err);
     }
@@ -135,26 +138,13 @@ mc_status mc_events_page(mc_client *c, int64_t from_ms, const mc_page *page, mc_
                          mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, true, &p, err);
-    if (st == MC_OK)
-        st = list_events(c, from_ms, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, true, list_events, &from_ms, (void **)out, err);
 }
 
 mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return list_events(c, from_ms, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, true, list_events, &from_ms, (void **)out, err);
 }
 
 typedef struct rsvp_args {

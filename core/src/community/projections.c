@@ -12,7 +12,7 @@ const mci_projection mci_community_projections[] = {
      "ON CONFLICT (id) DO UPDATE SET category = excluded.category, title = excluded.title, "
      "body = excluded.body, deep_link = excluded.deep_link, "
      "created_at_ms = excluded.created_at_ms, read = excluded.read",
-     "DELETE FROM notification_row WHERE id = ?1", "DELETE FROM notification_row", NULL},
+     "DELETE FROM notification_row WHERE id = ?1", "DELETE FROM notification_row"},
     {"event",
      "INSERT INTO event_row (id, building_id, title, description, starts_at_ms, ends_at_ms, "
      "capacity, going_count) VALUES (?1, coalesce(json_extract(?2, '$.building_id'), ''), "
@@ -25,11 +25,11 @@ const mci_projection mci_community_projections[] = {
      "description = excluded.description, starts_at_ms = excluded.starts_at_ms, "
      "ends_at_ms = excluded.ends_at_ms, capacity = excluded.capacity, "
      "going_count = excluded.going_count",
-     "DELETE FROM event_row WHERE id = ?1", "DELETE FROM event_row", NULL},
+     "DELETE FROM event_row WHERE id = ?1", "DELETE FROM event_row"},
     {"rsvp",
      "INSERT OR REPLACE INTO rsvp_row (event_id, status) VALUES (?1, "
      "coalesce(json_extract(?2, '$.status'), ''))",
-     "DELETE FROM rsvp_row WHERE event_id = ?1", "DELETE FROM rsvp_row", NULL},
+     "DELETE FROM rsvp_row WHERE event_id = ?1", "DELETE FROM rsvp_row"},
 };
 const size_t mci_community_projection_count =
     sizeof mci_community_projections / sizeof *mci_community_projections;
