@@ -248,6 +248,74 @@ START_TEST(test_bad_pages_are_refused)
 }
 END_TEST
 
+/* An invoice's lines come back in their order, and a re-pulled invoice's lines replace the old. */
+START_TEST(test_invoice_lines_follow_their_invoice)
+{
+    const char *kinds[] = {"invoice", "invoice"};
+    char *ids[] = {"INV-1", "INV-2"};
+    char *data[] = {
+        "{\"number\":\"MC-1\",\"issued_at_ms\":100,\"lines\":[{\"description\":\"a\"},"
+        "{\"description\":\"b\",\"quantity\":2},{\"description\":\"c\"}]}",
+        "{\"number\":\"MC-2\",\"issued_at_ms\":100,\"lines\":[{\"description\":\"x\"}]}",
+    };
+    pull(2, kinds, ids, data);
+    mc_invoice_list *inv = NULL;
+    ck_assert_int_eq(mc_invoices_list(client, &inv, NULL), MC_OK);
+    ck_assert_uint_eq(inv->count, 2);
+    ck_assert_str_eq(inv->items[0].number, "MC-2"); /* same day: the larger id first */
+    ck_assert_uint_eq(inv->items[0].line_count, 1);
+    ck_assert_str_eq(inv->items[0].lines[0].description, "x");
+    ck_assert_uint_eq(inv->items[1].line_count, 3);
+    ck_assert_str_eq(inv->items[1].lines[0].description, "a");
+    ck_assert_str_eq(inv->items[1].lines[1].description, "b");
+    ck_assert_int_eq(inv->items[1].lines[1].quantity, 2);
+    ck_assert_str_eq(inv->items[1].lines[2].description, "c");
+    mc_invoice_list_free(inv);
+
+    char *again[] = {"{\"number\":\"MC-1\",\"issued_at_ms\":300,\"lines\":[{\"description\":"
+                     "\"d\",\"amount_paise\":7}]}"};
+    pull(1, kinds, ids, again);
+    mc_page one = {1, NULL};
+    ck_assert_int_eq(mc_invoices_page(client, &one, &inv, NULL), MC_OK);
+    ck_assert_uint_eq(inv->count, 1);
+    ck_assert_str_eq(inv->items[0].number, "MC-1");
+    ck_assert_uint_eq(inv->items[0].line_count, 1);
+    ck_assert_str_eq(inv->items[0].lines[0].description, "d");
+    ck_assert_int_eq(inv->items[0].lines[0].amount_paise, 7);
+    mc_invoice_list_free(inv);
+}
+END_TEST
+
+/* A long event that began before now and has not ended is upcoming, before later ones;
+ * the bookings list keeps a booking running now the same way. */
+START_TEST(test_running_entries_stay_listed)
+{
+    const char *kinds[] = {"event", "event", "event", "reservation", "reservation"};
+    char *ids[] = {"EV-1", "EV-2", "EV-3", "BK-1", "BK-2"};
+    char *data[] = {
+        "{\"title\":\"week-long\",\"starts_at_ms\":1798500000000,\"ends_at_ms\":1799200000000}",
+        "{\"title\":\"past\",\"starts_at_ms\":1798990000000,\"ends_at_ms\":1798993600000}",
+        "{\"title\":\"later\",\"starts_at_ms\":1799100000000,\"ends_at_ms\":1799103600000}",
+        "{\"id\":\"BK-1\",\"room_id\":\"R\",\"status\":\"confirmed\",\"start_ms\":1798900000000,"
+        "\"end_ms\":1799100000000}",
+        "{\"id\":\"BK-2\",\"room_id\":\"R\",\"status\":\"confirmed\",\"start_ms\":1798990000000,"
+        "\"end_ms\":1798993600000}",
+    };
+    pull(5, kinds, ids, data);
+    mc_event_list *events = NULL;
+    ck_assert_int_eq(mc_events_page(client, NOW_MS, NULL, &events, NULL), MC_OK);
+    ck_assert_uint_eq(events->count, 2);
+    ck_assert_str_eq(events->items[0].title, "week-long");
+    ck_assert_str_eq(events->items[1].title, "later");
+    mc_event_list_free(events);
+    mc_booking_list *bookings = NULL;
+    ck_assert_int_eq(mc_bookings_page(client, NOW_MS, NULL, &bookings, NULL), MC_OK);
+    ck_assert_uint_eq(bookings->count, 1);
+    ck_assert_str_eq(bookings->items[0].id, "BK-1");
+    mc_booking_list_free(bookings);
+}
+END_TEST
+
 /* Events, invoices and passes page the same way, each in its own order. */
 START_TEST(test_other_lists_page_alike)
 {
@@ -376,6 +444,8 @@ static Suite *suite(void)
     TCase *tc = tcase_create("paged lists");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_pages_walk_the_inbox_in_order);
+    tcase_add_test(tc, test_invoice_lines_follow_their_invoice);
+    tcase_add_test(tc, test_running_entries_stay_listed);
     tcase_add_test(tc, test_cursor_holds_under_inserts);
     tcase_add_test(tc, test_unread_counts_and_pending_mark_read);
     tcase_add_test(tc, test_bad_pages_are_refused);

@@ -7,14 +7,16 @@
 #include "glue.h"
 
 static struct {
-    jclass string, exception;
-    jmethodID exception_init;
+    jclass string, exception, list_page;
+    jmethodID exception_init, list_page_init;
 } cv;
 
 static const mcj_class_spec classes[] = {
     {"java/lang/String", NULL, NULL, &cv.string, NULL},
     {"org/membercore/MemberCoreException", "<init>", "(I" MCJ_S "III" MCJ_S ")V", &cv.exception,
      &cv.exception_init},
+    {"org/membercore/ListPage", "<init>", "([Ljava/lang/Object;" MCJ_S ")V", &cv.list_page,
+     &cv.list_page_init},
 };
 /* The classes every area's conversions use; no natives of its own. */
 const mcj_area mcj_convert_area = {"convert", classes, MCJ_COUNT(classes), NULL, 0};
@@ -84,6 +86,37 @@ jobjectArray mcj_build_array(JNIEnv *env, jclass cls, const void *items, size_t 
         (*env)->DeleteLocalRef(env, el);
     }
     return array;
+}
+
+/* ---- pages ----------------------------------------------------------------------------- */
+
+bool mcj_page_arg(JNIEnv *env, jint limit, jstring cursor, mcj_page *out)
+{
+    out->cursor = NULL;
+    out->page.limit = (int32_t)limit;
+    out->page.cursor = NULL;
+    if (!mcj_arg(env, cursor, "page.cursor", &out->cursor))
+        return false;
+    out->page.cursor = out->cursor;
+    return true;
+}
+
+jobject mcj_list_page(JNIEnv *env, jclass cls, const void *items, size_t size, size_t count,
+                      jobject (*make)(JNIEnv *, const void *), const char *next_cursor)
+{
+    if ((*env)->PushLocalFrame(env, 4) != 0)
+        return NULL;
+    jobject page = NULL;
+    jobjectArray array = mcj_build_array(env, cls, items, size, count, make);
+    jstring next = array ? mcj_cursor(env, next_cursor) : NULL;
+    if (array != NULL && (next_cursor == NULL || next != NULL))
+        page = (*env)->NewObject(env, cv.list_page, cv.list_page_init, array, next);
+    return (*env)->PopLocalFrame(env, page);
+}
+
+jstring mcj_cursor(JNIEnv *env, const char *next_cursor)
+{
+    return next_cursor != NULL ? mcj_str(env, next_cursor) : NULL;
 }
 
 /* ---- arrays ---------------------------------------------------------------------------- */

@@ -50,7 +50,7 @@ typedef struct mcj_area {
     }
 
 /* The areas, each defined in its natives_<area>.c; onload.c lists them. */
-extern const mcj_area mcj_convert_area;   /* convert.c: String, MemberCoreException */
+extern const mcj_area mcj_convert_area;   /* convert.c: String, MemberCoreException, ListPage */
 extern const mcj_area mcj_client_area;    /* natives_client.c: open/close, versions, test hooks */
 extern const mcj_area mcj_auth_area;      /* natives_auth.c: sign-in, account, push token */
 extern const mcj_area mcj_sync_area;      /* natives_sync.c: sync, listeners, wake-up */
@@ -110,6 +110,26 @@ jstring mcj_str(JNIEnv *env, const char *utf8);
  * not be made. */
 jobjectArray mcj_build_array(JNIEnv *env, jclass cls, const void *items, size_t size, size_t count,
                              jobject (*make)(JNIEnv *, const void *));
+
+/* Pages (convert.c; membercore/page.h). A paged native takes the Java Page as (int limit, String
+ * cursor) and answers an org.membercore.ListPage, or a result carrying its next cursor. */
+
+/* A page request: page.cursor points into cursor, the malloc'd copy (free it after the call). */
+typedef struct mcj_page {
+    mc_page page;
+    char *cursor;
+} mcj_page;
+/* limit and cursor (null: the first page) -> *out. The limit is passed as is (the core refuses a
+ * negative one). False with an exception pending (out of memory, or INVALID_ARG for a cursor
+ * holding U+0000). */
+bool mcj_page_arg(JNIEnv *env, jint limit, jstring cursor, mcj_page *out);
+/* An org.membercore.ListPage of count items (made as mcj_build_array makes them, of class cls)
+ * and next_cursor (NULL: the last page, null in Java); NULL with an exception pending. */
+jobject mcj_list_page(JNIEnv *env, jclass cls, const void *items, size_t size, size_t count,
+                      jobject (*make)(JNIEnv *, const void *), const char *next_cursor);
+/* A next cursor as Java sees it: NULL stays null (the last page); NULL with an exception
+ * pending only when next_cursor is not NULL. */
+jstring mcj_cursor(JNIEnv *env, const char *next_cursor);
 
 /* Arrays (convert.c). Lists of small values cross as parallel arrays that the Java constructors
  * assemble, so a list makes one JNI object per element, not per field of a sub-list. */

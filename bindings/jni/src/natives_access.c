@@ -75,6 +75,26 @@ static jobjectArray credentials(JNIEnv *env, jclass cls, jlong h)
     return array;
 }
 
+static jobject credentials_page(JNIEnv *env, jclass cls, jlong h, jint limit, jstring cursor)
+{
+    (void)cls;
+    mcj_page page;
+    if (!mcj_page_arg(env, limit, cursor, &page))
+        return NULL;
+    mc_credential_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_credentials_page(mcj_handle(h)->client, &page.page, &list, &err);
+    free(page.cursor);
+    jobject result = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+    else
+        result = mcj_list_page(env, ac.credential, list->items, sizeof *list->items, list->count,
+                               new_credential, list->next_cursor);
+    mc_credential_list_free(list);
+    return result;
+}
+
 static jobject credential_payload(JNIEnv *env, jclass cls, jlong h, jstring credential_id)
 {
     (void)cls;
@@ -141,6 +161,7 @@ static jobject qr_bitmap(JNIEnv *env, jclass cls, jstring text, jint scale)
 
 static const JNINativeMethod natives[] = {
     {"credentials", "(J)[" PKG "Credential;", (void *)credentials},
+    {"credentialsPage", "(JI" S ")" PKG "ListPage;", (void *)credentials_page},
     {"credentialPayload", "(J" S ")" PKG "CredentialPayload;", (void *)credential_payload},
     {"qrEncode", "(" S ")" PKG "QrCode;", (void *)qr_encode},
     {"qrBitmap", "(" S "I)" PKG "QrBitmap;", (void *)qr_bitmap},

@@ -307,6 +307,46 @@ static jobjectArray invoices(JNIEnv *env, jclass cls, jlong h)
     return array;
 }
 
+static jobject passes_page(JNIEnv *env, jclass cls, jlong h, jint limit, jstring cursor)
+{
+    (void)cls;
+    mcj_page page;
+    if (!mcj_page_arg(env, limit, cursor, &page))
+        return NULL;
+    mc_pass_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_passes_page(mcj_handle(h)->client, &page.page, &list, &err);
+    free(page.cursor);
+    jobject result = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+    else
+        result = mcj_list_page(env, bl.pass, list->items, sizeof *list->items, list->count,
+                               new_pass, list->next_cursor);
+    mc_pass_list_free(list);
+    return result;
+}
+
+static jobject invoices_page(JNIEnv *env, jclass cls, jlong h, jint limit, jstring cursor)
+{
+    (void)cls;
+    mcj_page page;
+    if (!mcj_page_arg(env, limit, cursor, &page))
+        return NULL;
+    mc_invoice_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_invoices_page(mcj_handle(h)->client, &page.page, &list, &err);
+    free(page.cursor);
+    jobject result = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+    else
+        result = mcj_list_page(env, bl.invoice, list->items, sizeof *list->items, list->count,
+                               new_invoice, list->next_cursor);
+    mc_invoice_list_free(list);
+    return result;
+}
+
 static jobject membership(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
@@ -328,7 +368,9 @@ static const JNINativeMethod natives[] = {
     {"payInvoice", "(J" S ")" PKG "Order;", (void *)pay_invoice},
     {"confirmInvoicePayment", "(J" S S S ")V", (void *)confirm_invoice_payment},
     {"passes", "(J)[" PKG "Pass;", (void *)passes},
+    {"passesPage", "(JI" S ")" PKG "ListPage;", (void *)passes_page},
     {"invoices", "(J)[" PKG "Invoice;", (void *)invoices},
+    {"invoicesPage", "(JI" S ")" PKG "ListPage;", (void *)invoices_page},
     {"membership", "(J)" PKG "Membership;", (void *)membership},
 };
 

@@ -28,7 +28,7 @@ static const mcj_class_spec classes[] = {
     {"org/membercore/Room", "<init>", "(" S S S "I[" S "JI[J[I)V", &bk.room, &bk.room_init},
     {"org/membercore/Booking", "<init>", "(" S S S "JJIIIJ[" S "[" S "[" S S S "Z)V", &bk.booking,
      &bk.booking_init},
-    {"org/membercore/Credits", "<init>", "(" S S "III[" PKG "CreditLine;)V", &bk.credits,
+    {"org/membercore/Credits", "<init>", "(" S S "III[" PKG "CreditLine;" S ")V", &bk.credits,
      &bk.credits_init},
     {"org/membercore/CreditLine", "<init>", "(" S "II" S S "J)V", &bk.credit_line,
      &bk.credit_line_init},
@@ -159,10 +159,11 @@ static jobject new_credits(JNIEnv *env, const mc_credits *c)
                               ? mcj_build_array(env, bk.credit_line, c->ledger, sizeof *c->ledger,
                                                 c->ledger_count, new_credit_line)
                               : NULL;
-    if (ledger != NULL)
+    jstring next = ledger ? mcj_cursor(env, c->ledger_next_cursor) : NULL;
+    if (ledger != NULL && !(*env)->ExceptionCheck(env))
         obj = (*env)->NewObject(env, bk.credits, bk.credits_init, company_id, company_name,
                                 (jint)c->monthly_credits, (jint)c->balance, (jint)c->pending_debit,
-                                ledger);
+                                ledger, next);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -298,19 +299,60 @@ static jobjectArray bookings(JNIEnv *env, jclass cls, jlong h, jlong from_ms)
     return array;
 }
 
+static jobject bookings_page(JNIEnv *env, jclass cls, jlong h, jlong from_ms, jint limit,
+                             jstring cursor)
+{
+    (void)cls;
+    mcj_page page;
+    if (!mcj_page_arg(env, limit, cursor, &page))
+        return NULL;
+    mc_booking_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st =
+        mc_bookings_page(mcj_handle(h)->client, (int64_t)from_ms, &page.page, &list, &err);
+    free(page.cursor);
+    jobject result = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+    else
+        result = mcj_list_page(env, bk.booking, list->items, sizeof *list->items, list->count,
+                               new_booking, list->next_cursor);
+    mc_booking_list_free(list);
+    return result;
+}
+
+/* The credits the core handed over (or throw err), freeing them either way. */
+static jobject credits_result(JNIEnv *env, mc_status st, mc_credits *c, const mc_error *err)
+{
+    jobject obj = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, err);
+    else
+        obj = new_credits(env, c);
+    mc_credits_free(c);
+    return obj;
+}
+
 static jobject credits(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
     mc_credits *c = NULL;
     mc_error err = MC_ERROR_INIT;
-    if (mc_credits_get(mcj_handle(h)->client, &c, &err) != MC_OK) {
-        mc_credits_free(c);
-        mcj_throw_error(env, &err);
+    mc_status st = mc_credits_get(mcj_handle(h)->client, &c, &err);
+    return credits_result(env, st, c, &err);
+}
+
+static jobject credits_page(JNIEnv *env, jclass cls, jlong h, jint limit, jstring cursor)
+{
+    (void)cls;
+    mcj_page page;
+    if (!mcj_page_arg(env, limit, cursor, &page))
         return NULL;
-    }
-    jobject obj = new_credits(env, c);
-    mc_credits_free(c);
-    return obj;
+    mc_credits *c = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_credits_get_page(mcj_handle(h)->client, &page.page, &c, &err);
+    free(page.cursor);
+    return credits_result(env, st, c, &err);
 }
 
 static const JNINativeMethod natives[] = {
@@ -319,7 +361,9 @@ static const JNINativeMethod natives[] = {
     {"confirmPayment", "(J" S S S S ")" PKG "Booking;", (void *)confirm_payment},
     {"cancelBooking", "(J" S ")" PKG "Booking;", (void *)cancel_booking},
     {"bookings", "(JJ)[" PKG "Booking;", (void *)bookings},
+    {"bookingsPage", "(JJI" S ")" PKG "ListPage;", (void *)bookings_page},
     {"credits", "(J)" PKG "Credits;", (void *)credits},
+    {"creditsPage", "(JI" S ")" PKG "Credits;", (void *)credits_page},
 };
 
 const mcj_area mcj_booking_area = MCJ_AREA("booking", classes, natives);

@@ -18,7 +18,7 @@ static const mcj_class_spec classes[] = {
     {"org/membercore/Event", "<init>", "(" S S S S "JJIIIZ)V", &cm.event, &cm.event_init},
     {"org/membercore/Notification", "<init>", "(" S "I" S S S "JZZ)V", &cm.notification,
      &cm.notification_init},
-    {"org/membercore/NotificationInbox", "<init>", "([" PKG "Notification;I[I)V", &cm.inbox,
+    {"org/membercore/NotificationInbox", "<init>", "([" PKG "Notification;I[I" S ")V", &cm.inbox,
      &cm.inbox_init},
 };
 
@@ -117,6 +117,27 @@ static jobjectArray events(JNIEnv *env, jclass cls, jlong h, jlong from_ms)
     return array;
 }
 
+static jobject events_page(JNIEnv *env, jclass cls, jlong h, jlong from_ms, jint limit,
+                           jstring cursor)
+{
+    (void)cls;
+    mcj_page page;
+    if (!mcj_page_arg(env, limit, cursor, &page))
+        return NULL;
+    mc_event_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_events_page(mcj_handle(h)->client, (int64_t)from_ms, &page.page, &list, &err);
+    free(page.cursor);
+    jobject result = NULL;
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+    else
+        result = mcj_list_page(env, cm.event, list->items, sizeof *list->items, list->count,
+                               new_event, list->next_cursor);
+    mc_event_list_free(list);
+    return result;
+}
+
 static void rsvp(JNIEnv *env, jclass cls, jlong h, jstring event_id, jint rsvp)
 {
     (void)cls;
@@ -130,33 +151,60 @@ static void rsvp(JNIEnv *env, jclass cls, jlong h, jstring event_id, jint rsvp)
         mcj_throw_error(env, &err);
 }
 
-static jobject notifications(JNIEnv *env, jclass cls, jlong h, jboolean unread_only)
+/* list as a NotificationInbox with its next cursor (null on a last page and for the whole inbox),
+ * or err thrown when st failed; frees list either way. */
+static jobject inbox_result(JNIEnv *env, mc_status st, mc_notification_list *list,
+                            const mc_error *err)
 {
-    (void)cls;
-    mc_notification_list *list = NULL;
-    mc_error err = MC_ERROR_INIT;
-    if (mc_notifications_list(mcj_handle(h)->client, unread_only == JNI_TRUE, &list, &err) !=
-        MC_OK) {
+    jobject inbox = NULL;
+    if (st != MC_OK) {
         mc_notification_list_free(list);
-        mcj_throw_error(env, &err);
+        mcj_throw_error(env, err);
+        return NULL;
+    }
+    if ((*env)->PushLocalFrame(env, 4) != 0) {
+        mc_notification_list_free(list);
         return NULL;
     }
     jobjectArray array = mcj_build_array(env, cm.notification, list->items, sizeof *list->items,
                                          list->count, new_notification);
-    jobject inbox = NULL;
     jintArray unread = array ? (*env)->NewIntArray(env, MC_NOTIFY_CATEGORY_COUNT) : NULL;
-    if (unread != NULL) {
+    jstring next = unread ? mcj_cursor(env, list->next_cursor) : NULL;
+    if (unread != NULL && !(*env)->ExceptionCheck(env)) {
         jint counts[MC_NOTIFY_CATEGORY_COUNT];
         for (int i = 0; i < MC_NOTIFY_CATEGORY_COUNT; i++)
             counts[i] = (jint)list->unread_by_category[i];
         (*env)->SetIntArrayRegion(env, unread, 0, MC_NOTIFY_CATEGORY_COUNT, counts);
         inbox = (*env)->NewObject(env, cm.inbox, cm.inbox_init, array, (jint)list->unread_total,
-                                  unread);
+                                  unread, next);
     }
     mc_notification_list_free(list);
-    (*env)->DeleteLocalRef(env, array);
-    (*env)->DeleteLocalRef(env, unread);
-    return inbox;
+    return (*env)->PopLocalFrame(env, inbox);
+}
+
+static jobject notifications(JNIEnv *env, jclass cls, jlong h, jboolean unread_only)
+{
+    (void)cls;
+    mc_notification_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st =
+        mc_notifications_list(mcj_handle(h)->client, unread_only == JNI_TRUE, &list, &err);
+    return inbox_result(env, st, list, &err);
+}
+
+static jobject notifications_page(JNIEnv *env, jclass cls, jlong h, jboolean unread_only,
+                                  jint limit, jstring cursor)
+{
+    (void)cls;
+    mcj_page page;
+    if (!mcj_page_arg(env, limit, cursor, &page))
+        return NULL;
+    mc_notification_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_notifications_page(mcj_handle(h)->client, unread_only == JNI_TRUE, &page.page,
+                                         &list, &err);
+    free(page.cursor);
+    return inbox_result(env, st, list, &err);
 }
 
 static void mark_notification_read(JNIEnv *env, jclass cls, jlong h, jstring notification_id)
@@ -176,8 +224,10 @@ static const JNINativeMethod natives[] = {
     {"outbox", "(J)[" PKG "Mutation;", (void *)outbox},
     {"dismissMutation", "(JJ)V", (void *)dismiss_mutation},
     {"events", "(JJ)[" PKG "Event;", (void *)events},
+    {"eventsPage", "(JJI" S ")" PKG "ListPage;", (void *)events_page},
     {"rsvp", "(J" S "I)V", (void *)rsvp},
     {"notifications", "(JZ)" PKG "NotificationInbox;", (void *)notifications},
+    {"notificationsPage", "(JZI" S ")" PKG "NotificationInbox;", (void *)notifications_page},
     {"markNotificationRead", "(J" S ")V", (void *)mark_notification_read},
 };
 

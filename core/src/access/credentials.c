@@ -16,6 +16,7 @@
 #include "crypto/crypto.h"
 #include "membercore/access.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -74,9 +75,10 @@ static void bind_now(sqlite3_stmt *stmt, void *context)
     sqlite3_bind_int64(stmt, 4, *(const int64_t *)context);
 }
 
-static mc_status list_credentials(mc_client *c, const mci_page *page, mc_credential_list **out,
+static mc_status list_credentials(mc_client *c, const void *args, const mci_page *page, void **out,
                                   mc_error *err)
 {
+    (void)args;
     mc_credential_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -100,26 +102,13 @@ mc_status mc_credentials_page(mc_client *c, const mc_page *page, mc_credential_l
                               mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, true, &p, err);
-    if (st == MC_OK)
-        st = list_credentials(c, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, true, list_credentials, NULL, (void **)out, err);
 }
 
 mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return list_credentials(c, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, true, list_credentials, NULL, (void **)out, err);
 }
 
 static void format_utc(int64_t ms, char out[32])

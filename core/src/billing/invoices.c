@@ -12,6 +12,7 @@
 #include "billing/states.h"
 #include "handle/handle.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "membercore/billing.h"
 #include "membercore/sync.h"
 #include "store/store.h"
@@ -167,36 +168,23 @@ void mc_invoice_list_free(mc_invoice_list *list)
     free(list);
 }
 
-/* Newest first through invoice_row's index; only the lines are JSON, parsed per item. */
+/* Newest first through invoice_row's index; a page's lines come after, in one query. */
 static const mci_list_query invoices_query = {
     "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
-    "total_paise, due_at_ms, paid_at_ms, lines FROM invoice_row "
+    "total_paise, due_at_ms, paid_at_ms, line_count FROM invoice_row "
     "WHERE (issued_at_ms, id) < (?1, ?2) ORDER BY issued_at_ms DESC, id DESC LIMIT ?3",
     "reading invoices", MCI_KEY_INT_DESC};
 
-static bool read_lines(const char *text, mc_invoice *inv)
-{
-    cJSON *lines = cJSON_Parse(text);
-    int n = cJSON_GetArraySize(lines);
-    if (n > 0 && (inv->lines = calloc((size_t)n, sizeof *inv->lines)) == NULL) {
-        cJSON_Delete(lines);
-        return false;
-    }
-    bool ok = true;
-    const cJSON *l = NULL;
-    cJSON_ArrayForEach(l, lines)
-    {
-        mc_invoice_line *line = &inv->lines[inv->line_count++];
-        line->description = mci_strdup(mci_json_string(l, "description", ""));
-        line->quantity = (int32_t)mci_json_int(l, "quantity", 0);
-        line->unit_paise = mci_json_int(l, "unit_paise", 0);
-        line->amount_paise = mci_json_int(l, "amount_paise", 0);
-        ok = ok && line->description != NULL;
-    }
-    cJSON_Delete(lines);
-    return ok;
-}
+/* The lines of the invoices from (?1, ?2) down to (?3, ?4), grouped by invoice in the
+ * list's order: one range of invoice_row's index joined to each invoice's lines by key.
+ * Each line goes to its position (ordering by it too would cost a sort per page). */
+static const char page_lines_sql[] =
+    "SELECT l.invoice_id, l.position, l.description, l.quantity, l.unit_paise, l.amount_paise "
+    "FROM invoice_row i JOIN invoice_line_row l ON l.invoice_id = i.id "
+    "WHERE (i.issued_at_ms, i.id) <= (?1, ?2) AND (i.issued_at_ms, i.id) >= (?3, ?4) "
+    "ORDER BY i.issued_at_ms DESC, i.id DESC";
 
+/* An invoice without its lines (room for line_count of them, filled by read_page_lines). */
 static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
 {
     (void)context;
@@ -211,12 +199,74 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     inv->total_paise = sqlite3_column_int64(row, 7);
     inv->due_at_ms = sqlite3_column_int64(row, 8);
     inv->paid_at_ms = sqlite3_column_int64(row, 9);
-    return read_lines(mci_column_text(row, 10), inv) && inv->id && inv->number;
+    sqlite3_int64 lines = sqlite3_column_int64(row, 10);
+    if (lines > 0 && (inv->lines = calloc((size_t)lines, sizeof *inv->lines)) != NULL)
+        inv->line_count = (size_t)lines;
+    return inv->id && inv->number && (lines <= 0 || inv->lines != NULL);
 }
 
-static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_list **out,
+/* Fill the line at row into its place in inv; false when out of memory. */
+static bool read_line(sqlite3_stmt *row, mc_invoice_line *line)
+{
+    line->description = mci_strdup(mci_column_text(row, 2));
+    line->quantity = (int32_t)sqlite3_column_int64(row, 3);
+    line->unit_paise = sqlite3_column_int64(row, 4);
+    line->amount_paise = sqlite3_column_int64(row, 5);
+    return line->description != NULL;
+}
+
+/* Whether every line of the list's invoices was read. */
+static bool lines_complete(const mc_invoice_list *list)
+{
+    for (size_t k = 0; k < list->count; k++)
+        for (size_t i = 0; i < list->items[k].line_count; i++)
+            if (list->items[k].lines[i].description == NULL)
+                return false;
+    return true;
+}
+
+/* The lines of the list's invoices, walked beside them (both in the list's order). */
+static mc_status read_page_lines(mci_reader *r, mc_invoice_list *list, mc_error *err)
+{
+    if (list->count == 0)
+        return MC_OK;
+    const char *doing = "reading invoice lines";
+    sqlite3_stmt *stmt = mci_read_stmt(r, page_lines_sql, doing, err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
+    const mc_invoice *first = &list->items[0], *last = &list->items[list->count - 1];
+    sqlite3_bind_int64(stmt, 1, first->issued_at_ms);
+    sqlite3_bind_text(stmt, 2, first->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, last->issued_at_ms);
+    sqlite3_bind_text(stmt, 4, last->id, -1, SQLITE_STATIC);
+    size_t k = 0;
+    mc_status st = MC_OK;
+    int rc = SQLITE_DONE;
+    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *invoice_id = mci_column_text(stmt, 0);
+        while (k < list->count && strcmp(list->items[k].id, invoice_id) != 0)
+            k++;
+        sqlite3_int64 position = sqlite3_column_int64(stmt, 1);
+        mc_invoice *inv = k < list->count ? &list->items[k] : NULL;
+        if (inv == NULL || position < 0 || (size_t)position >= inv->line_count ||
+            inv->lines[position].description != NULL)
+            st = mci_error_set(err, MC_ERR_STORAGE, "%s: line %lld of invoice %s is out of place",
+                               doing, (long long)position, invoice_id);
+        else if (!read_line(stmt, &inv->lines[position]))
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
+    }
+    if (st == MC_OK && rc != SQLITE_DONE)
+        st = mci_read_fail(r, doing, err);
+    sqlite3_reset(stmt);
+    if (st == MC_OK && !lines_complete(list))
+        st = mci_error_set(err, MC_ERR_STORAGE, "%s: an invoice's lines are missing", doing);
+    return st;
+}
+
+static mc_status list_invoices(mc_client *c, const void *args, const mci_page *page, void **out,
                                mc_error *err)
 {
+    (void)args;
     mc_invoice_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -226,6 +276,8 @@ static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_li
         st =
             mci_read_rows(r, &invoices_query, page, NULL, read_invoice, NULL, (void **)&list->items,
                           sizeof *list->items, &list->count, &list->next_cursor, err);
+    if (st == MC_OK)
+        st = read_page_lines(r, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_invoice_list_free(list);
@@ -238,26 +290,13 @@ static mc_status list_invoices(mc_client *c, const mci_page *page, mc_invoice_li
 mc_status mc_invoices_page(mc_client *c, const mc_page *page, mc_invoice_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, true, &p, err);
-    if (st == MC_OK)
-        st = list_invoices(c, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, true, list_invoices, NULL, (void **)out, err);
 }
 
 mc_status mc_invoices_list(mc_client *c, mc_invoice_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return list_invoices(c, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, true, list_invoices, NULL, (void **)out, err);
 }
 
 void mc_membership_free(mc_membership *m)

@@ -17,6 +17,7 @@
 #include "handle/handle.h"
 #include "rules/pricing.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "membercore/billing.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -261,8 +262,10 @@ static bool read_pass(sqlite3_stmt *row, void *item, void *context)
     return ok;
 }
 
-static mc_status list_passes(mc_client *c, const mci_page *page, mc_pass_list **out, mc_error *err)
+static mc_status list_passes(mc_client *c, const void *args, const mci_page *page, void **out,
+                             mc_error *err)
 {
+    (void)args;
     mc_pass_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -283,24 +286,11 @@ static mc_status list_passes(mc_client *c, const mci_page *page, mc_pass_list **
 mc_status mc_passes_page(mc_client *c, const mc_page *page, mc_pass_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, false, &p, err);
-    if (st == MC_OK)
-        st = list_passes(c, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, false, list_passes, NULL, (void **)out, err);
 }
 
 mc_status mc_passes_list(mc_client *c, mc_pass_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return list_passes(c, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, false, list_passes, NULL, (void **)out, err);
 }

@@ -20,6 +20,7 @@
 #include "handle/handle.h"
 #include "membercore/booking.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
 #include "sync/engine.h"
@@ -566,9 +567,11 @@ static mc_status read_bookings(mci_reader *r, int64_t from_ms, const mci_page *p
                          &list->next_cursor, err);
 }
 
-static mc_status list_bookings(mc_client *c, int64_t from_ms, const mci_page *page,
-                               mc_booking_list **out, mc_error *err)
+/* args: the int64_t from_ms. */
+static mc_status list_bookings(mc_client *c, const void *args, const mci_page *page, void **out,
+                               mc_error *err)
 {
+    int64_t from_ms = *(const int64_t *)args;
     mc_booking_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -589,26 +592,13 @@ mc_status mc_bookings_page(mc_client *c, int64_t from_ms, const mc_page *page,
                            mc_booking_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, true, &p, err);
-    if (st == MC_OK)
-        st = list_bookings(c, from_ms, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, true, list_bookings, &from_ms, (void **)out, err);
 }
 
 mc_status mc_bookings_list(mc_client *c, int64_t from_ms, mc_booking_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return list_bookings(c, from_ms, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, true, list_bookings, &from_ms, (void **)out, err);
 }
 
 /* ---- Cancelling ----------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include "handle/handle.h"
 #include "membercore/booking.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -82,8 +83,10 @@ static void bind_company(sqlite3_stmt *stmt, void *context)
     sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
 }
 
-static mc_status get_credits(mc_client *c, const mci_page *page, mc_credits **out, mc_error *err)
+static mc_status get_credits(mc_client *c, const void *args, const mci_page *page, void **out,
+                             mc_error *err)
 {
+    (void)args;
     mc_credits *credits = calloc(1, sizeof *credits);
     if (credits == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -121,24 +124,11 @@ static mc_status get_credits(mc_client *c, const mci_page *page, mc_credits **ou
 mc_status mc_credits_get_page(mc_client *c, const mc_page *page, mc_credits **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, true, &p, err);
-    if (st == MC_OK)
-        st = get_credits(c, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, true, get_credits, NULL, (void **)out, err);
 }
 
 mc_status mc_credits_get(mc_client *c, mc_credits **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return get_credits(c, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, true, get_credits, NULL, (void **)out, err);
 }

@@ -8,6 +8,7 @@
 #include "community/overlay.h"
 #include "membercore/community.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "store/store.h"
 #include "sync/engine.h"
 #include "sync/kinds.h"
@@ -79,7 +80,9 @@ void mc_event_list_free(mc_event_list *list)
 
 /* A page of events ending after ?5, soonest first, from the typed tables: ?1 ?2 the
  * cursor (starts_at_ms, id), ?3 the fetch limit, ?4 the member. Columns 2 and on are
- * EVENT_SELECT's. */
+ * EVENT_SELECT's. An event ending after ?5 starts after ?5 less the longest event's
+ * length (event_row_by_length finds it), so the first page seeks there on the start
+ * index instead of stepping over the past. */
 static const mci_list_query events_query = {
     "SELECT e.starts_at_ms, e.id, e.id, e.building_id, e.title, e.description, e.starts_at_ms, "
     "e.ends_at_ms, e.capacity, e.going_count, r.status, "
@@ -87,7 +90,8 @@ static const mci_list_query events_query = {
     "o.entity_id = e.id AND o.user_id = ?4 AND o.state IN (0, 1, 3) "
     "ORDER BY o.mutation_id DESC LIMIT 1) "
     "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
-    "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > (?1, ?2) "
+    "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > (max(?1, coalesce(?5 - (SELECT "
+    "max(ends_at_ms - starts_at_ms) FROM event_row), ?1)), ?2) "
     "ORDER BY e.starts_at_ms, e.id LIMIT ?3",
     "reading events", MCI_KEY_INT_ASC};
 
@@ -103,9 +107,11 @@ static void bind_events(sqlite3_stmt *stmt, void *context)
     sqlite3_bind_int64(stmt, 5, a->from_ms);
 }
 
-static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page,
-                             mc_event_list **out, mc_error *err)
+/* args: the int64_t from_ms. */
+static mc_status list_events(mc_client *c, const void *args, const mci_page *page, void **out,
+                             mc_error *err)
 {
+    int64_t from_ms = *(const int64_t *)args;
     if (from_ms < 0)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "from_ms must be >= 0");
     mc_event_list *list = calloc(1, sizeof *list);
@@ -114,8 +120,8 @@ static mc_status list_events(mc_client *c, int64_t from_ms, const mci_page *page
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK) {
-        events_args args = {r->user_id, from_ms};
-        st = mci_read_rows(r, &events_query, page, bind_events, read_event_row, &args,
+        events_args bound = {r->user_id, from_ms};
+        st = mci_read_rows(r, &events_query, page, bind_events, read_event_row, &bound,
                            (void **)&list->items, sizeof *list->items, &list->count,
                            &list->next_cursor, err);
     }
@@ -132,26 +138,13 @@ mc_status mc_events_page(mc_client *c, int64_t from_ms, const mc_page *page, mc_
                          mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, true, &p, err);
-    if (st == MC_OK)
-        st = list_events(c, from_ms, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, true, list_events, &from_ms, (void **)out, err);
 }
 
 mc_status mc_events_list(mc_client *c, int64_t from_ms, mc_event_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return list_events(c, from_ms, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, true, list_events, &from_ms, (void **)out, err);
 }
 
 typedef struct rsvp_args {

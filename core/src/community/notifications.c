@@ -7,6 +7,7 @@
 #include "account/account.h"
 #include "handle/handle.h"
 #include "read/items.h"
+#include "read/list.h"
 #include "membercore/community.h"
 #include "store/store.h"
 #include "sync/engine.h"
@@ -121,9 +122,11 @@ static void bind_member(sqlite3_stmt *stmt, void *context)
     sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
 }
 
-static mc_status list_notifications(mc_client *c, bool unread_only, mci_page *page,
-                                    mc_notification_list **out, mc_error *err)
+/* args: the bool unread_only. */
+static mc_status list_notifications(mc_client *c, const void *args, const mci_page *page,
+                                    void **out, mc_error *err)
 {
+    bool unread_only = *(const bool *)args;
     mc_notification_list *list = calloc(1, sizeof *list);
     if (list == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -150,27 +153,14 @@ mc_status mc_notifications_page(mc_client *c, bool unread_only, const mc_page *p
                                 mc_notification_list **out, mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page p;
-    mc_status st = mci_page_start(page, true, &p, err);
-    if (st == MC_OK)
-        st = list_notifications(c, unread_only, &p, out, err);
-    mci_page_done(&p);
-    return st;
+    return mci_list(c, page, true, list_notifications, &unread_only, (void **)out, err);
 }
 
 mc_status mc_notifications_list(mc_client *c, bool unread_only, mc_notification_list **out,
                                 mc_error *err)
 {
     MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
-    *out = NULL;
-    mci_page all;
-    mci_page_all(&all);
-    return list_notifications(c, unread_only, &all, out, err);
+    return mci_list(c, MCI_LIST_ALL, true, list_notifications, &unread_only, (void **)out, err);
 }
 
 /* Check the notification and queue the mark-read (an mci_write_fn). */

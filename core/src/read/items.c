@@ -31,7 +31,7 @@ mc_status mci_read_rows(mci_reader *r, const mci_list_query *q, const mci_page *
     bind_cursor(stmt, q->order, page);
     if (bind != NULL)
         bind(stmt, context);
-    char *last_key = NULL, *last_id = NULL; /* of the last item read: the next cursor */
+    char *last_key = NULL, *last_id = NULL; /* of the page's last item: the next cursor */
     mc_status st = MC_OK;
     size_t cap = 0;
     int rc = SQLITE_DONE;
@@ -42,7 +42,10 @@ mc_status mci_read_rows(mci_reader *r, const mci_list_query *q, const mci_page *
             break;
         }
         if (*count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
+            /* a small page's items in one allocation */
+            size_t ncap = cap                                    ? cap * 2
+                          : page->limit > 0 && page->limit <= 64 ? (size_t)page->limit
+                                                                 : 16;
             char *grown = realloc(*items, ncap * item_size);
             if (grown == NULL) {
                 st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -54,9 +57,8 @@ mc_status mci_read_rows(mci_reader *r, const mci_list_query *q, const mci_page *
         }
         bool ok = read(stmt, (char *)*items + *count * item_size, context);
         (*count)++;
-        if (page->limit >= 0) { /* only a paged list needs the next cursor */
-            free(last_key);
-            free(last_id);
+        if (page->limit >= 0 && *count == (size_t)page->limit) {
+            /* the page's last item: the next cursor, should another row follow */
             last_key = mci_strdup(mci_column_text(stmt, 0));
             last_id = mci_strdup(mci_column_text(stmt, 1));
             ok = ok && last_key != NULL && last_id != NULL;

@@ -16,13 +16,17 @@
 
 /*
  * One kind's projection. SQL parameters: ?1 the id, ?2 the data text (upsert
- * only). wipe_sql empties the table (for resets).
+ * only). wipe_sql empties the table (for resets). children_sql is NULL, or a
+ * second statement run after upsert_sql with the same parameters that inserts
+ * the item's child rows (an invoice's lines); the child table's foreign key
+ * (ON DELETE CASCADE) drops the old ones when upsert_sql replaces the row.
  */
 typedef struct mci_projection {
     const char *kind;
     const char *upsert_sql;
     const char *delete_sql;
     const char *wipe_sql;
+    const char *children_sql;
 } mci_projection;
 
 /* The projection of kind, or NULL (most kinds have none). Defined by

@@ -51,22 +51,34 @@ static mc_status refresh_account(sqlite3 *db, const cJSON *data, int64_t now_ms,
     return st;
 }
 
-/* Keep a kind's typed projection in step with `entity` (same transaction). The
- * statements come from a cache kept for the page: one compile per page, not per change. */
-static mc_status project(sqlite3 *db, mci_stmt_cache *stmts, const mci_projection *projection,
-                         bool is_upsert, const char *id, const char *data, mc_error *err)
+/* One projection statement: ?1 the id, ?2 the data (when given). The statements
+ * come from a cache kept for the page: one compile per page, not per change. */
+static mc_status project_step(sqlite3 *db, mci_stmt_cache *stmts, const char *sql, const char *id,
+                              const char *data, mc_error *err)
 {
-    sqlite3_stmt *stmt =
-        mci_stmt_cache_get(stmts, is_upsert ? projection->upsert_sql : projection->delete_sql);
+    sqlite3_stmt *stmt = mci_stmt_cache_get(stmts, sql);
     if (stmt == NULL)
         return mci_store_fail(db, err, "projecting a pulled change");
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    if (is_upsert)
+    if (data != NULL)
         sqlite3_bind_text(stmt, 2, data, -1, SQLITE_STATIC);
     mc_status st = sqlite3_step(stmt) == SQLITE_DONE
                        ? MC_OK
                        : mci_store_fail(db, err, "projecting a pulled change");
     sqlite3_reset(stmt);
+    return st;
+}
+
+/* Keep a kind's typed projection (and its child rows) in step with `entity`, in the
+ * same transaction. */
+static mc_status project(sqlite3 *db, mci_stmt_cache *stmts, const mci_projection *projection,
+                         bool is_upsert, const char *id, const char *data, mc_error *err)
+{
+    if (!is_upsert)
+        return project_step(db, stmts, projection->delete_sql, id, NULL, err);
+    mc_status st = project_step(db, stmts, projection->upsert_sql, id, data, err);
+    if (st == MC_OK && projection->children_sql != NULL)
+        st = project_step(db, stmts, projection->children_sql, id, data, err);
     return st;
 }
 

@@ -25,6 +25,16 @@ public final class Access {
     }
 
     /**
+     * One page of {@link #credentials()}, soonest valid first, read through an index: screens use
+     * this one. Local only. Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its
+     * cursor not one this list returned).
+     */
+    public ListPage<Credential> credentials(final Page page) {
+        MemberCore.require(page, "page");
+        return core.call(h -> Native.credentialsPage(h, page.getLimit(), page.getCursor()));
+    }
+
+    /**
      * The rotating door code of a credential at the client's clock, made offline from the
      * secret synced with it, and when to redraw it. Show it with {@link #qrBitmap}; a
      * screenshot is useless a minute later. Errors: INVALID_ARG ({@code credential_id}),

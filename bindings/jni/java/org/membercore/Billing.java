@@ -92,11 +92,31 @@ public final class Billing {
     }
 
     /**
+     * One page of {@link #passes()}, by date, read through an index: screens use this one. Local
+     * only. Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its cursor not one
+     * this list returned).
+     */
+    public ListPage<Pass> passes(final Page page) {
+        MemberCore.require(page, "page");
+        return core.call(h -> Native.passesPage(h, page.getLimit(), page.getCursor()));
+    }
+
+    /**
      * The billing history, newest first (a company member: the company's invoices). Local
      * only. Errors: UNAUTHORIZED, STORAGE.
      */
     public List<Invoice> invoices() {
         return MemberCore.listOf(core.call(Native::invoices));
+    }
+
+    /**
+     * One page of the billing history, newest first, read through an index: screens use this
+     * one. Local only. Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its
+     * cursor not one this list returned).
+     */
+    public ListPage<Invoice> invoices(final Page page) {
+        MemberCore.require(page, "page");
+        return core.call(h -> Native.invoicesPage(h, page.getLimit(), page.getCursor()));
     }
 
     /**

@@ -28,6 +28,17 @@ public final class Community {
     }
 
     /**
+     * One page of {@link #events(long)}'s list, soonest first, read through an index (its cost
+     * does not grow with the number of events): screens use this one. Errors: UNAUTHORIZED,
+     * STORAGE; INVALID_ARG ({@code page} null, or its cursor not one this list, with this
+     * {@code fromMs}, returned).
+     */
+    public ListPage<Event> events(final long fromMs, final Page page) {
+        MemberCore.require(page, "page");
+        return core.call(h -> Native.eventsPage(h, fromMs, page.getLimit(), page.getCursor()));
+    }
+
+    /**
      * RSVP going / not going: recorded locally at once (listed as pending) and queued for the
      * server. Errors: INVALID_ARG, NOT_FOUND, CONFLICT (looks full already), UNAUTHORIZED.
      */
@@ -44,6 +55,18 @@ public final class Community {
     /** The inbox (only the unread notifications when {@code unreadOnly}), newest first. */
     public NotificationInbox notifications(final boolean unreadOnly) {
         return core.call(h -> Native.notifications(h, unreadOnly));
+    }
+
+    /**
+     * One page of the inbox (only the unread notifications when {@code unreadOnly}), newest first,
+     * with the unread counts over the whole inbox, read through indexes: screens use this one.
+     * Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its cursor not one this
+     * list, with this {@code unreadOnly}, returned).
+     */
+    public NotificationInbox notifications(final boolean unreadOnly, final Page page) {
+        MemberCore.require(page, "page");
+        return core.call(h -> Native.notificationsPage(h, unreadOnly, page.getLimit(),
+                page.getCursor()));
     }
 
     /** Mark one notification read: locally at once, queued for the server. */

@@ -12,9 +12,11 @@ public final class Credits {
     private final int balance;
     private final int pendingDebit;
     private final List<CreditLine> ledger;
+    private final String ledgerNextCursor;
 
     Credits(String companyId, String companyName, int monthlyCredits, int balance,
-            int pendingDebit, CreditLine[] ledger) {
+            int pendingDebit, CreditLine[] ledger, String ledgerNextCursor) {
+        this.ledgerNextCursor = ledgerNextCursor;
         this.companyId = companyId;
         this.companyName = companyName;
         this.monthlyCredits = monthlyCredits;
@@ -45,9 +47,20 @@ public final class Credits {
         return pendingDebit;
     }
 
-    /** Newest first (unmodifiable). */
+    /**
+     * Newest first (unmodifiable): the whole ledger from {@link Rooms#credits()}, one page of it
+     * from {@link Rooms#credits(Page)}.
+     */
     public List<CreditLine> getLedger() {
         return ledger;
+    }
+
+    /**
+     * The ledger's next page's cursor, for {@link Page#after(String, int)}; null when this page is
+     * the last, and always null for the whole ledger ({@link Rooms#credits()}).
+     */
+    public String getLedgerNextCursor() {
+        return ledgerNextCursor;
     }
 
     @Override

@@ -105,9 +105,16 @@ final class Native {
 
     static native Event[] events(long h, long fromMs);
 
+    /* Paged reads take a Page as (limit, cursor): the limit as given, the cursor null for the
+     * first page; their answers carry the next cursor (null at the end). */
+    static native ListPage<Event> eventsPage(long h, long fromMs, int limit, String cursor);
+
     static native void rsvp(long h, String eventId, int rsvp);
 
     static native NotificationInbox notifications(long h, boolean unreadOnly);
+
+    static native NotificationInbox notificationsPage(long h, boolean unreadOnly, int limit,
+            String cursor);
 
     static native void markNotificationRead(long h, String notificationId);
 
@@ -126,7 +133,11 @@ final class Native {
 
     static native Booking[] bookings(long h, long fromMs);
 
+    static native ListPage<Booking> bookingsPage(long h, long fromMs, int limit, String cursor);
+
     static native Credits credits(long h);
+
+    static native Credits creditsPage(long h, int limit, String cursor);
 
 
     /*
@@ -147,12 +158,18 @@ final class Native {
 
     static native Pass[] passes(long h);
 
+    static native ListPage<Pass> passesPage(long h, int limit, String cursor);
+
     static native Invoice[] invoices(long h);
+
+    static native ListPage<Invoice> invoicesPage(long h, int limit, String cursor);
 
     static native Membership membership(long h);
 
     /* Access credentials and QR codes (natives_access.c); the QR calls are pure. */
     static native Credential[] credentials(long h);
+
+    static native ListPage<Credential> credentialsPage(long h, int limit, String cursor);
 
     static native CredentialPayload credentialPayload(long h, String credentialId);
 

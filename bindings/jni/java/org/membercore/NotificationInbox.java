@@ -6,14 +6,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The notifications inbox, newest first, with unread counts ({@code mc_notification_list}). */
+/**
+ * The notifications inbox, newest first, with unread counts ({@code mc_notification_list}): the
+ * whole inbox from {@link Community#notifications(boolean)}, one page of it from
+ * {@link Community#notifications(boolean, Page)}. Immutable; any thread.
+ */
 public final class NotificationInbox {
     private final List<Notification> items;
     private final int unreadTotal;
     private final Map<NotificationCategory, Integer> unreadByCategory;
+    private final String nextCursor;
 
-    NotificationInbox(Notification[] items, int unreadTotal, int[] unreadByCategory) {
+    NotificationInbox(Notification[] items, int unreadTotal, int[] unreadByCategory,
+            String nextCursor) {
         this.items = Collections.unmodifiableList(Arrays.asList(items));
+        this.nextCursor = nextCursor;
         this.unreadTotal = unreadTotal;
         EnumMap<NotificationCategory, Integer> map =
                 new EnumMap<NotificationCategory, Integer>(NotificationCategory.class);
@@ -36,6 +43,19 @@ public final class NotificationInbox {
     /** Unread per category over the whole inbox (every category present; unmodifiable). */
     public Map<NotificationCategory, Integer> getUnreadByCategory() {
         return unreadByCategory;
+    }
+
+    /**
+     * The next page's cursor, for {@link Page#after(String, int)}; null when this page is the last,
+     * and always null for the whole inbox ({@link Community#notifications(boolean)}).
+     */
+    public String getNextCursor() {
+        return nextCursor;
+    }
+
+    /** Whether there is a next page ({@link #getNextCursor()} is not null). */
+    public boolean hasMore() {
+        return nextCursor != null;
     }
 
     public int getUnread(NotificationCategory category) {

@@ -103,11 +103,32 @@ public final class Rooms {
     }
 
     /**
+     * One page of {@link #bookings(long)}'s list, soonest first, read through an index: screens
+     * use this one. Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its cursor
+     * not one this list, with this {@code fromMs}, returned).
+     */
+    public ListPage<Booking> bookings(final long fromMs, final Page page) {
+        MemberCore.require(page, "page");
+        return core.call(h -> Native.bookingsPage(h, fromMs, page.getLimit(), page.getCursor()));
+    }
+
+    /**
      * The member's company credits and ledger, from the local store. Errors: NOT_FOUND (the
      * member has no company credit plan, or the company is not synced yet: the message says
      * which), UNAUTHORIZED, STORAGE.
      */
     public Credits credits() {
         return core.call(Native::credits);
+    }
+
+    /**
+     * {@link #credits()} with one page of the ledger, newest first, read through an index: screens
+     * use this one ({@link Credits#getLedgerNextCursor()} is the next page's cursor). Errors: as
+     * {@link #credits()}; INVALID_ARG ({@code page} null, or its cursor not one the ledger
+     * returned).
+     */
+    public Credits credits(final Page page) {
+        MemberCore.require(page, "page");
+        return core.call(h -> Native.creditsPage(h, page.getLimit(), page.getCursor()));
     }
 }
