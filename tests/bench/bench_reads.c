@@ -248,6 +248,7 @@ enum {
     RAW_PASSES,
     RAW_LEDGER,
     RAW_INVOICE_LINES,
+    RAW_BOOKING_GUESTS,
     RAW_COUNT,
 };
 
@@ -263,9 +264,9 @@ static const char *const raw_text[] = {
     "SELECT id, category, title, body, deep_link, created_at_ms, read FROM notification_row "
     "WHERE read = 0 ORDER BY created_at_ms DESC, id LIMIT 50",
     "SELECT category, count(*) FROM notification_row WHERE read = 0 GROUP BY category",
-    "SELECT e.data FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' AND e.id = "
-    "b.id "
-    "WHERE b.end_ms > ?1 ORDER BY b.start_ms, b.id LIMIT 50",
+    "SELECT start_ms, id, room_id, building_id, end_ms, status, paid_by, credits, amount_paise, "
+    "order_id, key_id, guest_count FROM booking_row WHERE end_ms > ?1 AND start_ms > ?1 - (SELECT "
+    "max(end_ms - start_ms) FROM booking_row) ORDER BY start_ms, id LIMIT 50",
     "SELECT e.id, e.building_id, e.title, e.description, e.starts_at_ms, e.ends_at_ms, "
     "e.capacity, e.going_count, r.status FROM event_row e LEFT JOIN rsvp_row r ON "
     "r.event_id = e.id WHERE e.ends_at_ms > ?1 AND e.starts_at_ms > ?1 - (SELECT "
@@ -283,6 +284,11 @@ static const char *const raw_text[] = {
     "FROM invoice_row i JOIN invoice_line_row l ON l.invoice_id = i.id "
     "WHERE (i.issued_at_ms, i.id) <= (?1, ?2) AND (i.issued_at_ms, i.id) >= (?3, ?4) "
     "ORDER BY i.issued_at_ms DESC, i.id DESC",
+    /* the guests of the bookings page, from its first booking (?1, ?2) to its last (?3, ?4) */
+    "SELECT g.booking_id, g.position, g.name, g.email, g.credential_id "
+    "FROM booking_row b JOIN booking_guest_row g ON g.booking_id = b.id "
+    "WHERE (b.start_ms, b.id) >= (?1, ?2) AND (b.start_ms, b.id) <= (?3, ?4) AND b.end_ms > ?5 "
+    "ORDER BY b.start_ms, b.id",
 };
 
 static void raw_run(raw_sql *raw, int which)
@@ -424,9 +430,34 @@ static void raw_unread(raw_sql *r)
     raw_run(r, RAW_COUNTS);
 }
 
+/* A page (keyed by its columns 0 and 1), then its children in one range of the page's
+ * index from its first row's key to its last (the shape the API reads); ?1 of the page and
+ * ?5 of the children are the bench's now. */
+static void raw_page_children(raw_sql *r, int page_which, int children_which)
+{
+    sqlite3_stmt *page = r->stmt[page_which], *children = r->stmt[children_which];
+    sqlite3_bind_int64(page, 1, NOW_MS);
+    sqlite3_bind_int64(children, 5, NOW_MS);
+    int rows = 0;
+    while (sqlite3_step(page) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(page); i++)
+            r->sink += sqlite3_column_bytes(page, i);
+        int bound = rows++ == 0 ? 1 : 3; /* the first row's key, then each later one's */
+        sqlite3_bind_int64(children, bound, sqlite3_column_int64(page, 0));
+        sqlite3_bind_text(children, bound + 1, (const char *)sqlite3_column_text(page, 1), -1,
+                          SQLITE_TRANSIENT);
+    }
+    sqlite3_reset(page);
+    while (sqlite3_step(children) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count(children); i++)
+            r->sink += sqlite3_column_bytes(children, i);
+    sqlite3_reset(children);
+}
+
+/* The page of bookings, then their guests. */
 static void raw_bookings(raw_sql *r)
 {
-    raw_run(r, RAW_BOOKINGS);
+    raw_page_children(r, RAW_BOOKINGS, RAW_BOOKING_GUESTS);
 }
 
 static void raw_events(raw_sql *r)
@@ -434,24 +465,10 @@ static void raw_events(raw_sql *r)
     raw_run(r, RAW_EVENTS);
 }
 
-/* The page of invoices, then their lines in one range (the shape the API reads). */
+/* The page of invoices, then their lines. */
 static void raw_invoices(raw_sql *r)
 {
-    sqlite3_stmt *page = r->stmt[RAW_INVOICES], *lines = r->stmt[RAW_INVOICE_LINES];
-    int rows = 0;
-    while (sqlite3_step(page) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(page); i++)
-            r->sink += sqlite3_column_bytes(page, i);
-        int bound = rows++ == 0 ? 1 : 3; /* the first row's key, then each later one's */
-        sqlite3_bind_int64(lines, bound, sqlite3_column_int64(page, 0));
-        sqlite3_bind_text(lines, bound + 1, (const char *)sqlite3_column_text(page, 1), -1,
-                          SQLITE_TRANSIENT);
-    }
-    sqlite3_reset(page);
-    while (sqlite3_step(lines) == SQLITE_ROW)
-        for (int i = 0; i < sqlite3_column_count(lines); i++)
-            r->sink += sqlite3_column_bytes(lines, i);
-    sqlite3_reset(lines);
+    raw_page_children(r, RAW_INVOICES, RAW_INVOICE_LINES);
 }
 
 static void raw_passes(raw_sql *r)

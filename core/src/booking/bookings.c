@@ -512,21 +512,38 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
 
 /* The member's bookings ending after ?5, soonest first: server truth paged through
  * booking_row's index, and credit bookings queued here not yet in it (pending_booking);
- * ?1 ?2 the cursor (start_ms, id), ?3 the fetch limit, ?4 the member. Columns 2 and on:
- * the data, whether it is a pending creation, whether a cancellation is waiting. */
+ * ?1 ?2 the cursor (start_ms, id), ?3 the fetch limit, ?4 the member. Columns: 2 a pending
+ * creation's payload (NULL for server truth), 3 whether it is a pending creation, 4 whether
+ * a cancellation is waiting, 5 and on BOOKING_COLUMNS (NULL for a pending creation). A
+ * booking ending after ?5 starts after ?5 less the longest booking's length
+ * (booking_row_by_length finds it), so the first page seeks there on the start index. */
+#define BOOKING_COLUMNS                                                                            \
+    "b.room_id, b.building_id, b.end_ms, b.status, b.paid_by, b.credits, b.amount_paise, "         \
+    "b.order_id, b.key_id, b.guest_count"
 static const mci_list_query bookings_query = {
-    "SELECT * FROM (SELECT b.start_ms, b.id, e.data, 0, EXISTS (SELECT 1 FROM outbox o WHERE "
+    "SELECT * FROM (SELECT b.start_ms, b.id, NULL, 0, EXISTS (SELECT 1 FROM outbox o WHERE "
     "o.kind = 'booking.cancel' AND o.entity_id = b.id AND o.user_id = ?4 AND "
-    "o.state IN (0, 1, 3)) FROM booking_row b CROSS JOIN entity e ON e.kind = 'reservation' "
-    "AND e.id = b.id WHERE b.end_ms > ?5 AND (b.start_ms, b.id) > (?1, ?2) "
+    "o.state IN (0, 1, 3)), " BOOKING_COLUMNS " FROM booking_row b "
+    "WHERE b.end_ms > ?5 AND (b.start_ms, b.id) > (max(?1, coalesce(?5 - (SELECT "
+    "max(end_ms - start_ms) FROM booking_row), ?1)), ?2) "
     "ORDER BY b.start_ms, b.id LIMIT ?3) "
     "UNION ALL SELECT p.start_ms, p.booking_id, o.payload, 1, EXISTS (SELECT 1 FROM outbox x "
     "WHERE x.kind = 'booking.cancel' AND x.entity_id = p.booking_id AND x.user_id = ?4 AND "
-    "x.state IN (0, 1, 3)) FROM pending_booking p CROSS JOIN outbox o ON "
+    "x.state IN (0, 1, 3)), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+    "FROM pending_booking p CROSS JOIN outbox o ON "
     "o.mutation_id = p.mutation_id WHERE p.user_id = ?4 AND o.state IN (0, 1, 3) AND "
     "NOT EXISTS (SELECT 1 FROM booking_row b WHERE b.id = p.booking_id) AND p.end_ms > ?5 "
     "AND (p.start_ms, p.booking_id) > (?1, ?2) ORDER BY 1, 2 LIMIT ?3",
     "reading bookings", MCI_KEY_INT_ASC};
+
+/* The guests of the server bookings from (?1, ?2) to (?3, ?4) ending after ?5, grouped by
+ * booking in the list's order: one range of booking_row's index joined to each booking's
+ * guests by key. Each guest goes to its position (ordering by it would cost a sort). */
+static const char page_guests_sql[] =
+    "SELECT g.booking_id, g.position, g.name, g.email, g.credential_id "
+    "FROM booking_row b JOIN booking_guest_row g ON g.booking_id = b.id "
+    "WHERE (b.start_ms, b.id) >= (?1, ?2) AND (b.start_ms, b.id) <= (?3, ?4) AND b.end_ms > ?5 "
+    "ORDER BY b.start_ms, b.id";
 
 typedef struct bookings_args {
     const char *user_id;
@@ -540,14 +557,43 @@ static void bind_bookings(sqlite3_stmt *stmt, void *context)
     sqlite3_bind_int64(stmt, 5, a->from_ms);
 }
 
+/* A server booking from its typed row (columns 0, 1 and 5 on), without its guests (room
+ * for guest_count of them, filled by read_page_guests). */
+static bool booking_from_row(sqlite3_stmt *row, mc_booking *b)
+{
+    memset(b, 0, sizeof *b);
+    b->start_ms = sqlite3_column_int64(row, 0);
+    b->id = mci_strdup(mci_column_text(row, 1));
+    b->room_id = mci_strdup(mci_column_text(row, 5));
+    b->building_id = mci_strdup(mci_column_text(row, 6));
+    b->end_ms = sqlite3_column_int64(row, 7);
+    b->status = status_from_name(mci_column_text(row, 8));
+    b->paid_by =
+        strcmp(mci_column_text(row, 9), "razorpay") == 0 ? MC_PAY_RAZORPAY : MC_PAY_CREDITS;
+    b->credits = (int32_t)sqlite3_column_int64(row, 10);
+    b->amount_paise = sqlite3_column_int64(row, 11);
+    b->order_id = mci_strdup(mci_column_text(row, 12));
+    b->razorpay_key_id = mci_strdup(mci_column_text(row, 13));
+    sqlite3_int64 guests = sqlite3_column_int64(row, 14);
+    if (guests > 0 && (b->guests = calloc((size_t)guests, sizeof *b->guests)) != NULL)
+        b->guest_count = (size_t)guests;
+    return b->id && b->room_id && b->building_id && b->order_id && b->razorpay_key_id &&
+           (guests <= 0 || b->guests != NULL);
+}
+
 /* A page's row (an mci_row_fn), with a pending cancellation layered on. */
 static bool read_booking_row(sqlite3_stmt *row, void *item, void *context)
 {
     (void)context;
     mc_booking *b = item;
-    cJSON *json = cJSON_Parse(mci_column_text(row, 2));
-    bool ok = booking_from_json(json, b, NULL) == MC_OK;
-    cJSON_Delete(json);
+    bool ok;
+    if (sqlite3_column_type(row, 2) == SQLITE_NULL)
+        ok = booking_from_row(row, b);
+    else {
+        cJSON *json = cJSON_Parse(mci_column_text(row, 2));
+        ok = booking_from_json(json, b, NULL) == MC_OK;
+        cJSON_Delete(json);
+    }
     b->pending = sqlite3_column_int(row, 3) != 0;
     if (sqlite3_column_int(row, 4) != 0) { /* a cancellation is waiting */
         b->status = MC_BOOKING_CANCELLED;
@@ -556,15 +602,76 @@ static bool read_booking_row(sqlite3_stmt *row, void *item, void *context)
     return ok;
 }
 
+/* Whether every guest of the list's bookings was read. */
+static bool guests_complete(const mc_booking_list *list)
+{
+    for (size_t k = 0; k < list->count; k++)
+        for (size_t i = 0; i < list->items[k].guest_count; i++)
+            if (list->items[k].guests[i].name == NULL)
+                return false;
+    return true;
+}
+
+/* Fill the guest at row into its place; false when out of memory. */
+static bool read_guest(sqlite3_stmt *row, mc_booking_guest *guest)
+{
+    guest->name = mci_strdup(mci_column_text(row, 2));
+    guest->email = mci_strdup(mci_column_text(row, 3));
+    guest->credential_id = mci_strdup(mci_column_text(row, 4));
+    return guest->name && guest->email && guest->credential_id;
+}
+
+/* The guests of the list's server bookings, walked beside them (both in the list's order;
+ * a pending creation's guests came with its payload and are never in booking_guest_row). */
+static mc_status read_page_guests(mci_reader *r, int64_t from_ms, mc_booking_list *list,
+                                  mc_error *err)
+{
+    if (list->count == 0)
+        return MC_OK;
+    const char *doing = "reading booking guests";
+    sqlite3_stmt *stmt = mci_read_stmt(r, page_guests_sql, doing, err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
+    const mc_booking *first = &list->items[0], *last = &list->items[list->count - 1];
+    sqlite3_bind_int64(stmt, 1, first->start_ms);
+    sqlite3_bind_text(stmt, 2, first->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, last->start_ms);
+    sqlite3_bind_text(stmt, 4, last->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 5, from_ms);
+    size_t k = 0;
+    mc_status st = MC_OK;
+    int rc = SQLITE_DONE;
+    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *booking_id = mci_column_text(stmt, 0);
+        while (k < list->count && strcmp(list->items[k].id, booking_id) != 0)
+            k++;
+        sqlite3_int64 position = sqlite3_column_int64(stmt, 1);
+        mc_booking *b = k < list->count ? &list->items[k] : NULL;
+        if (b == NULL || position < 0 || (size_t)position >= b->guest_count ||
+            b->guests[position].name != NULL)
+            st = mci_error_set(err, MC_ERR_STORAGE, "%s: guest %lld of booking %s is out of place",
+                               doing, (long long)position, booking_id);
+        else if (!read_guest(stmt, &b->guests[position]))
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
+    }
+    if (st == MC_OK && rc != SQLITE_DONE)
+        st = mci_read_fail(r, doing, err);
+    sqlite3_reset(stmt);
+    if (st == MC_OK && !guests_complete(list))
+        st = mci_error_set(err, MC_ERR_STORAGE, "%s: a booking's guests are missing", doing);
+    return st;
+}
+
 /* A page of reader's member's bookings into list (a reader's connection, or the writer's
- * under the client lock wrapped as one). */
+ * under the client lock wrapped as one): one indexed query, then one for the page's guests. */
 static mc_status read_bookings(mci_reader *r, int64_t from_ms, const mci_page *page,
                                mc_booking_list *list, mc_error *err)
 {
     bookings_args args = {r->user_id, from_ms};
-    return mci_read_rows(r, &bookings_query, page, bind_bookings, read_booking_row, &args,
-                         (void **)&list->items, sizeof *list->items, &list->count,
-                         &list->next_cursor, err);
+    mc_status st = mci_read_rows(r, &bookings_query, page, bind_bookings, read_booking_row, &args,
+                                 (void **)&list->items, sizeof *list->items, &list->count,
+                                 &list->next_cursor, err);
+    return st == MC_OK ? read_page_guests(r, from_ms, list, err) : st;
 }
 
 /* args: the int64_t from_ms. */

@@ -18,9 +18,23 @@ const mci_projection mci_booking_projections[] = {
      "'$.credits_per_hour'), 0), nullif(json_extract(?2, '$.blackouts'), '[]'))",
      "DELETE FROM room_index WHERE id = ?1", "DELETE FROM room_index"},
     {"reservation",
-     "INSERT OR REPLACE INTO booking_row (id, start_ms, end_ms) VALUES (?1, "
-     "coalesce(json_extract(?2, '$.start_ms'), 0), coalesce(json_extract(?2, '$.end_ms'), 0))",
-     "DELETE FROM booking_row WHERE id = ?1", "DELETE FROM booking_row"},
+     "INSERT OR REPLACE INTO booking_row (id, room_id, building_id, start_ms, end_ms, status, "
+     "paid_by, credits, amount_paise, order_id, key_id, guest_count) VALUES (?1, "
+     "coalesce(json_extract(?2, '$.room_id'), ''), coalesce(json_extract(?2, '$.building_id'), "
+     "''), "
+     "coalesce(json_extract(?2, '$.start_ms'), 0), coalesce(json_extract(?2, '$.end_ms'), "
+     "coalesce(json_extract(?2, '$.start_ms'), 0) + 3600000 * coalesce(json_extract(?2, "
+     "'$.hours'), 1)), coalesce(json_extract(?2, '$.status'), 'pending'), "
+     "coalesce(json_extract(?2, '$.paid_by'), json_extract(?2, '$.pay'), 'credits'), "
+     "coalesce(json_extract(?2, '$.credits'), 0), coalesce(json_extract(?2, '$.amount_paise'), 0), "
+     "coalesce(json_extract(?2, '$.order_id'), ''), coalesce(json_extract(?2, '$.key_id'), ''), "
+     "coalesce(json_array_length(?2, '$.guests'), 0))",
+     "DELETE FROM booking_row WHERE id = ?1", "DELETE FROM booking_row",
+     /* the replaced booking's old guests went with it (ON DELETE CASCADE) */
+     "INSERT INTO booking_guest_row (booking_id, position, name, email, credential_id) "
+     "SELECT ?1, key, coalesce(json_extract(value, '$.name'), ''), "
+     "coalesce(json_extract(value, '$.email'), ''), "
+     "coalesce(json_extract(value, '$.credential_id'), '') FROM json_each(?2, '$.guests')"},
     {"credit_ledger",
      "INSERT OR REPLACE INTO credit_line_row (id, company_id, delta, balance_after, reason, "
      "reservation_id, at_ms) VALUES (?1, coalesce(json_extract(?2, '$.company_id'), ''), "
