@@ -143,7 +143,12 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
                 {"SELECT title || '|' || starts_at_ms || '|' || going_count FROM event_row",
                  "Founders breakfast|1799046000000|3"},
                 {"SELECT status FROM rsvp_row WHERE event_id = 'EV-1'", "going"},
-                {"SELECT id || '|' || end_ms FROM booking_row", "BK-1|1799049600000"},
+                {"SELECT id || '|' || room_id || '|' || end_ms || '|' || status || '|' || paid_by "
+                 "|| '|' || credits || '|' || guest_count FROM booking_row",
+                 "BK-1|BLR-1-BOARD|1799049600000|confirmed|credits|2|1"},
+                {"SELECT booking_id || '|' || position || '|' || name || '|' || credential_id "
+                 "FROM booking_guest_row",
+                 "BK-1|0|Asha|CR-9"},
                 {"SELECT company_id || '|' || delta || '|' || balance_after FROM credit_line_row",
                  "CO-1|-2|38"},
                 {"SELECT id || '|' || issued_at_ms || '|' || line_count FROM invoice_row",

@@ -316,6 +316,72 @@ START_TEST(test_running_entries_stay_listed)
 }
 END_TEST
 
+/* A booking reads back every field from its typed row, its guests in order on the page
+ * that holds it (an ended booking's guests stay out), and a replaced booking's guests are
+ * the new ones. */
+START_TEST(test_bookings_read_typed_with_guests)
+{
+    const char *kinds[] = {"reservation", "reservation", "reservation"};
+    char *ids[] = {"BK-1", "BK-2", "BK-0"};
+    char *data[] = {
+        "{\"id\":\"BK-1\",\"room_id\":\"R1\",\"building_id\":\"B\",\"status\":\"confirmed\","
+        "\"paid_by\":\"credits\",\"credits\":3,\"start_ms\":1799010000000,"
+        "\"end_ms\":1799013600000,\"guests\":[{\"name\":\"Asha\",\"email\":\"a@x.in\","
+        "\"credential_id\":\"CR-1\"},{\"name\":\"Ravi\",\"email\":\"r@x.in\"}]}",
+        "{\"id\":\"BK-2\",\"room_id\":\"R2\",\"building_id\":\"B\",\"status\":\"pending_payment\","
+        "\"paid_by\":\"razorpay\",\"amount_paise\":90000,\"order_id\":\"order_9\",\"key_id\":\"k\","
+        "\"start_ms\":1799020000000,\"hours\":2}",
+        "{\"id\":\"BK-0\",\"room_id\":\"R1\",\"status\":\"confirmed\",\"start_ms\":1798990000000,"
+        "\"end_ms\":1798993600000,\"guests\":[{\"name\":\"Old\"}]}",
+    };
+    pull(3, kinds, ids, data);
+    mc_page one = {1, NULL};
+    mc_booking_list *page = NULL;
+    ck_assert_int_eq(mc_bookings_page(client, NOW_MS, &one, &page, NULL), MC_OK);
+    ck_assert_uint_eq(page->count, 1);
+    const mc_booking *b = &page->items[0];
+    ck_assert_str_eq(b->id, "BK-1");
+    ck_assert_str_eq(b->room_id, "R1");
+    ck_assert_str_eq(b->building_id, "B");
+    ck_assert_int_eq(b->status, MC_BOOKING_CONFIRMED);
+    ck_assert_int_eq(b->paid_by, MC_PAY_CREDITS);
+    ck_assert_int_eq(b->credits, 3);
+    ck_assert_uint_eq(b->guest_count, 2);
+    ck_assert_str_eq(b->guests[0].name, "Asha");
+    ck_assert_str_eq(b->guests[0].credential_id, "CR-1");
+    ck_assert_str_eq(b->guests[1].email, "r@x.in");
+    ck_assert_str_eq(b->guests[1].credential_id, "");
+    one.cursor = page->next_cursor;
+    mc_booking_list *second = NULL;
+    ck_assert_int_eq(mc_bookings_page(client, NOW_MS, &one, &second, NULL), MC_OK);
+    ck_assert_uint_eq(second->count, 1);
+    b = &second->items[0];
+    ck_assert_str_eq(b->id, "BK-2");
+    ck_assert_int_eq(b->status, MC_BOOKING_PENDING_PAYMENT);
+    ck_assert_int_eq(b->paid_by, MC_PAY_RAZORPAY);
+    ck_assert_int_eq(b->amount_paise, 90000);
+    ck_assert_int_eq(b->end_ms, 1799020000000LL + 2 * 3600000);
+    ck_assert_str_eq(b->order_id, "order_9");
+    ck_assert_str_eq(b->razorpay_key_id, "k");
+    ck_assert_uint_eq(b->guest_count, 0);
+    mc_booking_list_free(second);
+    mc_booking_list_free(page);
+
+    char *replaced[] = {"{\"id\":\"BK-1\",\"room_id\":\"R1\",\"status\":\"cancelled\","
+                        "\"start_ms\":1799010000000,\"end_ms\":1799013600000,"
+                        "\"guests\":[{\"name\":\"Meera\"}]}"};
+    pull(1, kinds, ids, replaced);
+    mc_booking_list *all = NULL;
+    ck_assert_int_eq(mc_bookings_list(client, 0, &all, NULL), MC_OK);
+    ck_assert_uint_eq(all->count, 3);
+    ck_assert_str_eq(all->items[0].guests[0].name, "Old");
+    ck_assert_int_eq(all->items[1].status, MC_BOOKING_CANCELLED);
+    ck_assert_uint_eq(all->items[1].guest_count, 1);
+    ck_assert_str_eq(all->items[1].guests[0].name, "Meera");
+    mc_booking_list_free(all);
+}
+END_TEST
+
 /* Events, invoices and passes page the same way, each in its own order. */
 START_TEST(test_other_lists_page_alike)
 {
@@ -446,6 +512,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_pages_walk_the_inbox_in_order);
     tcase_add_test(tc, test_invoice_lines_follow_their_invoice);
     tcase_add_test(tc, test_running_entries_stay_listed);
+    tcase_add_test(tc, test_bookings_read_typed_with_guests);
     tcase_add_test(tc, test_cursor_holds_under_inserts);
     tcase_add_test(tc, test_unread_counts_and_pending_mark_read);
     tcase_add_test(tc, test_bad_pages_are_refused);
