@@ -30,6 +30,7 @@
 
 #include <membercore/membercore.h>
 
+#include "bench_util.h"
 #include "account/account.h"
 #include "account/session.h"
 #include "handle/handle.h"
@@ -46,22 +47,9 @@
 #define DAY_MS        86400000LL
 #define NOW_MS        1799000000000LL /* the member's "now": a year of history behind it */
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 static double percentile(double *v, int n, double p)
 {
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    qsort(v, (size_t)n, sizeof *v, bench_cmp_double);
     int i = (int)(p * (n - 1) + 0.5);
     return v[i];
 }
@@ -80,58 +68,10 @@ static void die(const char *what, const mc_error *err)
 
 /* ---- The store, through the pull path ------------------------------------------- */
 
-typedef struct feeder {
-    mc_client *client;
-    cJSON *page;
-    cJSON *changes;
-    int count;
-    int page_no;
-    double apply_ms_max; /* the longest a page held the writer */
-} feeder;
-
-static void feed_flush(feeder *f)
-{
-    if (f->count == 0)
-        return;
-    char cursor[32];
-    snprintf(cursor, sizeof cursor, "c%d", ++f->page_no);
-    cJSON_AddStringToObject(f->page, "cursor", cursor);
-    mci_page_result r;
-    mc_error err = MC_ERROR_INIT;
-    double t0 = now_ms();
-    pthread_mutex_lock(&f->client->lock);
-    mc_status st = mci_pull_apply(f->client->db, f->page, "usr_1", NOW_MS, &r, &err);
-    pthread_mutex_unlock(&f->client->lock);
-    double took = now_ms() - t0;
-    if (took > f->apply_ms_max)
-        f->apply_ms_max = took;
-    if (st != MC_OK)
-        die("apply", &err);
-    cJSON_Delete(f->page);
-    f->page = NULL;
-    f->count = 0;
-}
-
-static void feed(feeder *f, const char *kind, const char *id, const char *data)
-{
-    if (f->page == NULL) {
-        f->page = cJSON_CreateObject();
-        f->changes = cJSON_AddArrayToObject(f->page, "changes");
-    }
-    cJSON *ch = cJSON_CreateObject();
-    cJSON_AddStringToObject(ch, "kind", kind);
-    cJSON_AddStringToObject(ch, "id", id);
-    cJSON_AddStringToObject(ch, "op", "upsert");
-    cJSON_AddStringToObject(ch, "data_json", data);
-    cJSON_AddItemToArray(f->changes, ch);
-    if (++f->count == 1000)
-        feed_flush(f);
-}
-
 static const char *const categories[] = {"billing", "support", "bookings", "events",
                                          "announcements"};
 
-static void notification(feeder *f, int i, int64_t created)
+static void notification(bench_feeder *f, int i, int64_t created)
 {
     char id[32], data[512];
     snprintf(id, sizeof id, "N-%07d", i);
@@ -140,16 +80,17 @@ static void notification(feeder *f, int i, int64_t created)
              "booking in BLR-1-BOARD starts at 10:00. Guests have their QR codes.\","
              "\"deep_link\":\"membercore://bookings/%d\",\"created_at_ms\":%lld,\"read\":%s}",
              id, categories[i % 5], i, i, (long long)created, i % 50 == 0 ? "false" : "true");
-    feed(f, "notification", id, data);
+    bench_feed(f, "notification", id, data);
 }
 
 static void populate(mc_client *c)
 {
-    feeder f = {.client = c};
+    bench_feeder f = {.db = c->db, .lock = &c->lock, .now_ms = NOW_MS};
     char id[32], data[1024];
     const int64_t year0 = NOW_MS - 365 * DAY_MS;
-    feed(&f, "company", "CO-1",
-         "{\"id\":\"CO-1\",\"name\":\"Acme\",\"monthly_credits\":400,\"credit_balance\":220}");
+    bench_feed(
+        &f, "company", "CO-1",
+        "{\"id\":\"CO-1\",\"name\":\"Acme\",\"monthly_credits\":400,\"credit_balance\":220}");
     for (int i = 0; i < NOTIFICATIONS; i++)
         notification(&f, i, year0 + (int64_t)i * (365 * DAY_MS / NOTIFICATIONS));
     for (int i = 0; i < BOOKINGS; i++) {
@@ -162,14 +103,14 @@ static void populate(mc_client *c)
                  "\"credits\",\"credits\":2,\"guests\":[{\"name\":\"Ravi\",\"email\":"
                  "\"ravi@example.com\",\"credential_id\":\"\"}]}",
                  id, i % 40, (long long)start, (long long)(start + 3600000));
-        feed(&f, "reservation", id, data);
+        bench_feed(&f, "reservation", id, data);
         char line[32];
         snprintf(line, sizeof line, "CL-%06d", i);
         snprintf(data, sizeof data,
                  "{\"id\":\"%s\",\"company_id\":\"CO-1\",\"delta\":-2,\"balance_after\":%d,"
                  "\"reason\":\"booking\",\"reservation_id\":\"%s\",\"at_ms\":%lld}",
                  line, 400 - i % 200, id, (long long)(start - DAY_MS));
-        feed(&f, "credit_ledger", line, data);
+        bench_feed(&f, "credit_ledger", line, data);
     }
     for (int i = 0; i < EVENTS; i++) {
         int64_t start = year0 + (int64_t)i * (395 * DAY_MS / EVENTS);
@@ -179,7 +120,7 @@ static void populate(mc_client *c)
                  "\"description\":\"Founders and coffee.\",\"starts_at_ms\":%lld,"
                  "\"ends_at_ms\":%lld,\"capacity\":40,\"going_count\":%d}",
                  id, i, (long long)start, (long long)(start + 2 * 3600000), i % 40);
-        feed(&f, "event", id, data);
+        bench_feed(&f, "event", id, data);
     }
     for (int i = 0; i < INVOICES; i++) {
         snprintf(id, sizeof id, "INV-%05d", i);
@@ -193,7 +134,7 @@ static void populate(mc_client *c)
                  id, i, (long long)(year0 + (int64_t)i * 31415926),
                  (long long)(year0 + (int64_t)i * 31415926 + 7 * DAY_MS),
                  (long long)(year0 + (int64_t)i * 31415926 + DAY_MS));
-        feed(&f, "invoice", id, data);
+        bench_feed(&f, "invoice", id, data);
     }
     for (int i = 0; i < PASSES; i++) {
         snprintf(id, sizeof id, "PS-%05d", i);
@@ -206,9 +147,9 @@ static void populate(mc_client *c)
                  "{\"id\":\"%s\",\"building_id\":\"BLR-1\",\"date\":\"%s\",\"status\":"
                  "\"active\",\"invoice_id\":\"INV-00001\",\"credential_id\":\"CR-%05d\"}",
                  id, date, i);
-        feed(&f, "pass", id, data);
+        bench_feed(&f, "pass", id, data);
     }
-    feed_flush(&f);
+    bench_feed_flush(&f);
 }
 
 static mc_client *open_member(const char *dir)
@@ -511,12 +452,12 @@ static int screen_reads(mc_client *c, const char *dir)
         screens[s].ours(c); /* warm both: the first call compiles its statements */
         screens[s].raw(&raw);
         for (int i = 0; i < RUNS; i++) {
-            double t0 = now_ms();
+            double t0 = bench_now_ms();
             screens[s].ours(c);
-            double t1 = now_ms();
+            double t1 = bench_now_ms();
             screens[s].raw(&raw);
             ours[i] = t1 - t0;
-            base[i] = now_ms() - t1;
+            base[i] = bench_now_ms() - t1;
         }
         double p50 = percentile(ours, RUNS, 0.50), p99 = percentile(ours, RUNS, 0.99);
         double raw50 = percentile(base, RUNS, 0.50), raw99 = percentile(base, RUNS, 0.99);
@@ -557,7 +498,7 @@ static void *lister(void *arg)
 static void *syncer(void *arg)
 {
     load *l = arg;
-    feeder f = {.client = l->client};
+    bench_feeder f = {.db = l->client->db, .lock = &l->client->lock, .now_ms = NOW_MS};
     for (int round = 0; !atomic_load(&l->stop); round++) {
         f.apply_ms_max = 0;
         for (int i = 0; i < 1000; i++) /* re-delivers notifications, as a snapshot would */
@@ -565,7 +506,7 @@ static void *syncer(void *arg)
                          NOW_MS - 365 * DAY_MS +
                              (int64_t)((round * 1000 + i) % NOTIFICATIONS) *
                                  (365 * DAY_MS / NOTIFICATIONS));
-        feed_flush(&f);
+        bench_feed_flush(&f);
         if (l->applied < 512)
             l->apply_ms[l->applied++] = f.apply_ms_max;
     }
@@ -575,12 +516,12 @@ static void *syncer(void *arg)
 static void time_reads(mc_client *c, double *whoami, double *inbox)
 {
     for (int i = 0; i < CONTENDED; i++) {
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         ours_whoami(c);
-        double t1 = now_ms();
+        double t1 = bench_now_ms();
         ours_inbox(c);
         whoami[i] = t1 - t0;
-        inbox[i] = now_ms() - t1;
+        inbox[i] = bench_now_ms() - t1;
     }
 }
 
@@ -619,11 +560,12 @@ int main(void)
 {
     char *dir = tempdir_new();
     mc_client *c = open_member(dir);
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     populate(c);
     printf("store built through the pull path in %.1f s: %d notifications, %d bookings, %d "
            "credit lines, %d events, %d invoices, %d passes\n",
-           (now_ms() - t0) / 1e3, NOTIFICATIONS, BOOKINGS, BOOKINGS, EVENTS, INVOICES, PASSES);
+           (bench_now_ms() - t0) / 1e3, NOTIFICATIONS, BOOKINGS, BOOKINGS, EVENTS, INVOICES,
+           PASSES);
     int ok = screen_reads(c, dir);
     ok = contention(c) && ok;
     mc_client_free(c);

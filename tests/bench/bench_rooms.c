@@ -17,6 +17,7 @@
 
 #include <cJSON.h>
 
+#include "bench_util.h"
 #include "booking/rooms.h"
 #include "sync/pull.h"
 #include "rules/zone.h"
@@ -29,19 +30,6 @@
 #define SEARCHES          1000
 #define BASELINE_SEARCHES 50
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 static void exec(sqlite3 *db, const char *sql)
 {
     char *msg = NULL;
@@ -52,49 +40,9 @@ static void exec(sqlite3 *db, const char *sql)
 }
 
 /* Apply changes through the pull applier, as a sync would (pages of 1,000). */
-typedef struct feeder {
-    sqlite3 *db;
-    cJSON *page, *changes;
-    int count, page_no;
-} feeder;
-
-static void feed_flush(feeder *f)
-{
-    if (f->page == NULL)
-        return;
-    char cursor[32];
-    snprintf(cursor, sizeof cursor, "c%d", ++f->page_no);
-    cJSON_AddStringToObject(f->page, "cursor", cursor);
-    mci_page_result r;
-    mc_error err = MC_ERROR_INIT;
-    if (mci_pull_apply(f->db, f->page, "usr_1", 0, &r, &err) != MC_OK) {
-        fprintf(stderr, "apply: %s\n", err.message);
-        exit(1);
-    }
-    cJSON_Delete(f->page);
-    f->page = NULL;
-    f->count = 0;
-}
-
-static void feed(feeder *f, const char *kind, const char *id, const char *data)
-{
-    if (f->page == NULL) {
-        f->page = cJSON_CreateObject();
-        f->changes = cJSON_AddArrayToObject(f->page, "changes");
-    }
-    cJSON *ch = cJSON_CreateObject();
-    cJSON_AddStringToObject(ch, "kind", kind);
-    cJSON_AddStringToObject(ch, "id", id);
-    cJSON_AddStringToObject(ch, "op", "upsert");
-    cJSON_AddStringToObject(ch, "data_json", data);
-    cJSON_AddItemToArray(f->changes, ch);
-    if (++f->count == 1000)
-        feed_flush(f);
-}
-
 static void populate(sqlite3 *db, int64_t day0)
 {
-    feeder f = {db, NULL, NULL, 0, 0};
+    bench_feeder f = {.db = db};
     char data[1024], id[64];
     snprintf(data, sizeof data,
              "{\"id\":\"BENCH-1\",\"name\":\"Bench Tower\",\"zone\":{\"name\":\"Asia/Kolkata\","
@@ -106,7 +54,7 @@ static void populate(sqlite3 *db, int64_t day0)
              "\"open_min\":480,\"close_min\":1320}],\"booking_window_days\":%d,"
              "\"min_notice_min\":15,\"cancel_cutoff_min\":120,\"blackouts\":[]}",
              WINDOW_DAYS);
-    feed(&f, "building", "BENCH-1", data);
+    bench_feed(&f, "building", "BENCH-1", data);
     static const char *amenities[] = {"[\"whiteboard\"]", "[\"whiteboard\",\"projector\"]",
                                       "[\"projector\",\"video_conferencing\",\"coffee\"]",
                                       "[\"coffee\"]"};
@@ -117,7 +65,7 @@ static void populate(sqlite3 *db, int64_t day0)
                  "\"amenities\":%s,\"price_per_hour_paise\":%d,\"credits_per_hour\":%d,"
                  "\"blackouts\":[]}",
                  id, r, 2 + r % 12, amenities[r % 4], 50000 + r * 10, 1 + r % 4);
-        feed(&f, "room", id, data);
+        bench_feed(&f, "room", id, data);
     }
     srand(42);
     for (int i = 0; i < RESERVATIONS; i++) {
@@ -128,9 +76,9 @@ static void populate(sqlite3 *db, int64_t day0)
         snprintf(data, sizeof data,
                  "{\"id\":\"%s\",\"room_id\":\"R-%03d\",\"start_ms\":%lld,\"end_ms\":%lld}", id,
                  room, (long long)start, (long long)(start + hours * 3600000LL));
-        feed(&f, "room_busy", id, data);
+        bench_feed(&f, "room_busy", id, data);
     }
-    feed_flush(&f);
+    bench_feed_flush(&f);
     /* the straightforward approach gets its natural index too */
     exec(db, "CREATE INDEX bench_busy_by_room ON busy_slot (room_id, start_ms); ANALYZE;");
 }
@@ -190,12 +138,12 @@ int main(void)
         snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
         mc_room_query q = {"BENCH-1", date, NULL, NULL, 0, NULL, 0};
         mc_room_search *s = NULL;
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         if (mci_rooms_availability(db, stmts, "usr_1", &q, now, &s, &err) != MC_OK) {
             fprintf(stderr, "search: %s\n", err.message);
             return 1;
         }
-        ours[i] = now_ms() - t0;
+        ours[i] = bench_now_ms() - t0;
         for (size_t r = 0; r < s->count; r++)
             total_free += (long)s->rooms[r].free_count;
         if (s->count != ROOMS) {
@@ -205,9 +153,9 @@ int main(void)
         mc_room_search_free(s);
         if (i % (SEARCHES / BASELINE_SEARCHES) == 0) {
             int k = i / (SEARCHES / BASELINE_SEARCHES);
-            t0 = now_ms();
+            t0 = bench_now_ms();
             base_free += baseline_search(db, rooms, overlap, day0 + 1 + i % (WINDOW_DAYS - 1));
-            base[k] = now_ms() - t0;
+            base[k] = bench_now_ms() - t0;
         }
     }
     sqlite3_finalize(rooms);
@@ -217,8 +165,8 @@ int main(void)
     tempdir_free(dir);
     free(path);
 
-    qsort(ours, SEARCHES, sizeof *ours, cmp_double);
-    qsort(base, BASELINE_SEARCHES, sizeof *base, cmp_double);
+    qsort(ours, SEARCHES, sizeof *ours, bench_cmp_double);
+    qsort(base, BASELINE_SEARCHES, sizeof *base, bench_cmp_double);
     double p50 = ours[SEARCHES / 2], p99 = ours[SEARCHES * 99 / 100];
     double base_p50 = base[BASELINE_SEARCHES / 2];
     double ratio = base_p50 / p50;
