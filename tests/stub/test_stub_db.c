@@ -264,7 +264,7 @@ START_TEST(test_entity_data_has_the_contract_fields)
          " blackouts"},
         {MS_KIND_RESERVATION, "usr_5eed000000000001", "res_5eed000000000001",
          "id room_id building_id start_ms end_ms status paid_by credits amount_paise guests"
-         " order_id created_at_ms"},
+         " order_id created_at_ms cancel_reason paid_at_ms invoice_id"},
         {MS_KIND_EVENT, NULL, "EVT-BLR-FIRESIDE",
          "id building_id title description starts_at_ms ends_at_ms capacity going_count"},
         {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING", "event_id status"},
@@ -275,7 +275,8 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id company_id delta balance_after reason reservation_id at_ms"},
         {MS_KIND_INVOICE, NULL, "inv_5eed000000000003",
          "id number status lines subtotal_paise discount_paise gst_paise total_paise order_id"
-         " issued_at_ms due_at_ms paid_at_ms hold_expires_at_ms"},
+         " issued_at_ms due_at_ms paid_at_ms hold_expires_at_ms voided_at_ms void_reason"
+         " reservation_id refunds"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000001",
          "status plan company_id building_id seat contract_start contract_end"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000009",
@@ -700,8 +701,10 @@ START_TEST(test_seed_has_the_billing_data)
     text("SELECT group_concat(number || ' ' || status, ', ') FROM"
          " (SELECT * FROM invoices WHERE company_id = 'ACME' ORDER BY id)",
          buf, sizeof buf);
-    ck_assert_str_eq(buf, "INV-2026-0011 overdue, INV-2026-0012 paid, INV-2027-0001 issued,"
-                          " INV-2027-0002 paid");
+    /* Numbered in the order of issue (the meeting-room hours were issued a day before
+     * January's membership), from 0001 in each series. */
+    ck_assert_str_eq(buf, "INV-2026-0001 overdue, INV-2026-0002 paid, INV-2027-0002 issued,"
+                          " INV-2027-0001 paid");
     ck_assert_int_eq(scalar("SELECT count(*) FROM invoices i WHERE subtotal_paise <>"
                             " (SELECT sum(amount_paise) FROM invoice_lines l"
                             "  WHERE l.invoice_id = i.id)"),
@@ -712,7 +715,13 @@ START_TEST(test_seed_has_the_billing_data)
     ck_assert_int_eq(scalar("SELECT count(*) FROM invoices WHERE (status = 'paid')"
                             " <> (paid_at_ms IS NOT NULL)"),
                      0);
+    ck_assert_int_eq(scalar("SELECT last FROM invoice_numbers WHERE year = 2026"), 2);
     ck_assert_int_eq(scalar("SELECT last FROM invoice_numbers WHERE year = 2027"), 2);
+    /* The billing notifications name the number of the invoice they link to. */
+    text("SELECT title FROM notifications WHERE id = 'ntf_5eed000000000102'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "Invoice INV-2027-0002 generated");
+    text("SELECT body FROM notifications WHERE id = 'ntf_5eed000000000202'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "We received INR 18,880 for invoice INV-2027-0001.");
     ck_assert_int_eq(scalar("SELECT count(*) FROM memberships WHERE status = 'active'"
                             " AND contract_start < contract_end AND contract_start <> ''"),
                      3);

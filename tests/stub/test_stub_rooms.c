@@ -270,7 +270,8 @@ START_TEST(test_credit_booking_confirms_debits_holds_and_invites)
     char names[512];
     keys(res, names, sizeof names);
     ck_assert_str_eq(names, "id room_id building_id start_ms end_ms status paid_by credits"
-                            " amount_paise guests order_id created_at_ms");
+                            " amount_paise guests order_id created_at_ms cancel_reason"
+                            " paid_at_ms invoice_id");
     ck_assert_str_eq(str(res, "status"), "confirmed");
     ck_assert_str_eq(str(res, "paid_by"), "credits");
     ck_assert_str_eq(str(res, "building_id"), "BLR-1");
@@ -875,13 +876,14 @@ START_TEST(test_razorpay_happy_path)
     ck_assert_str_eq(str(res, "id"), "rzp-1");
     ck_assert_str_eq(str(res, "status"), "pending_payment");
     ck_assert_str_eq(str(res, "paid_by"), "razorpay");
-    ck_assert(num(res, "amount_paise") == 200000 && num(res, "credits") == 0);
+    /* 2 h x ₹1,000 and 18% GST: the order takes the invoice's total. */
+    ck_assert(num(res, "amount_paise") == 236000 && num(res, "credits") == 0);
     ck_assert(cJSON_IsNull(field(cJSON_GetArrayItem(field(res, "guests"), 0), "credential_id")));
     keys(order, names, sizeof names);
     ck_assert_str_eq(names, "id amount_paise currency key_id hold_expires_at_ms");
     ck_assert(strncmp(str(order, "id"), "order_", 6) == 0 && strlen(str(order, "id")) == 20);
     ck_assert_str_eq(str(order, "id"), str(res, "order_id"));
-    ck_assert(num(order, "amount_paise") == 200000);
+    ck_assert(num(order, "amount_paise") == 236000);
     ck_assert_str_eq(str(order, "currency"), "INR");
     ck_assert_str_eq(str(order, "key_id"), "rzp_test_memberstub");
     ck_assert(num(order, "hold_expires_at_ms") == T0 + 15 * M);

@@ -536,8 +536,44 @@ static const char schema_v5[] =
 
     "ALTER TABLE emails ADD COLUMN payload TEXT;";
 
+/*
+ * Version 6: invoices as a member reads them (issue 10, docs/passes-protocol.md "Numbering",
+ * "Refunds"). Why a reservation was cancelled; why an invoice became void (a checkout whose hold
+ * lapsed: 'hold_expired'); the room booking an invoice bills (a Razorpay room payment gets an
+ * invoice, like a day pass); refunds: a payment the server took for something already paid (a stale
+ * order of an invoice someone else paid first) is recorded here, owed back to its payer, never kept
+ * in silence.
+ */
+static const char schema_v6[] =
+    "ALTER TABLE invoices ADD COLUMN void_reason TEXT"
+    "  CHECK (void_reason IN ('hold_expired'));"
+    "UPDATE invoices SET void_reason = 'hold_expired' WHERE status = 'void'"
+    "  AND checkout_id IS NOT NULL;"
+    "ALTER TABLE invoices ADD COLUMN reservation_id TEXT REFERENCES reservations(id);"
+    "CREATE UNIQUE INDEX invoices_by_reservation ON invoices (reservation_id)"
+    "  WHERE reservation_id IS NOT NULL;"
+    /* Why a reservation was cancelled: by its member, or its Razorpay hold lapsed unpaid. */
+    "ALTER TABLE reservations ADD COLUMN cancel_reason TEXT"
+    "  CHECK (cancel_reason IN ('member', 'hold_expired'));"
+    "UPDATE reservations SET cancel_reason = CASE WHEN paid_by = 'razorpay'"
+    "  AND cancelled_at_ms = created_at_ms + 900000 AND NOT EXISTS (SELECT 1 FROM"
+    "  razorpay_orders o WHERE o.id = reservations.order_id AND o.status = 'paid')"
+    "  THEN 'hold_expired' ELSE 'member' END WHERE status = 'cancelled';"
+    "CREATE TABLE refunds ("
+    "  id TEXT PRIMARY KEY,"
+    "  invoice_id TEXT NOT NULL REFERENCES invoices(id),"
+    /* The paid order whose money goes back, once. */
+    "  order_id TEXT NOT NULL UNIQUE REFERENCES razorpay_orders(id),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  amount_paise INTEGER NOT NULL CHECK (amount_paise > 0),"
+    "  currency TEXT NOT NULL DEFAULT 'INR',"
+    "  reason TEXT NOT NULL CHECK (reason IN ('already_paid')),"
+    "  status TEXT NOT NULL CHECK (status IN ('pending', 'processed')),"
+    "  created_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX refunds_by_invoice ON refunds (invoice_id, created_at_ms, id);";
+
 const ms_schema_step ms_schema_steps[] = {
-    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5}, {6, schema_v6},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

@@ -14,6 +14,7 @@
 #include "domain/emails.h"
 #include "api/fields.h"
 #include "base/log.h"
+#include "domain/room_invoices.h"
 #include "rules/razorpay.h"
 
 #define REFUSED 1
@@ -241,8 +242,7 @@ int ms_booking_check_slot(sqlite3 *db, const ms_room_ctx *room, int64_t start_ms
 
 /* ---- guests ----------------------------------------------------------------------------- */
 
-/* "Tue 5 Jan 2027 10:00-12:00", or with both dates when the end falls on another local day. */
-static void format_span(const ms_zone *zone, int64_t start, int64_t end, char *out, size_t cap)
+void ms_booking_format_span(const ms_zone *zone, int64_t start, int64_t end, char *out, size_t cap)
 {
     ms_local a, b;
     char date_a[32], date_b[32], time_a[8], time_b[8];
@@ -285,7 +285,7 @@ static int issue_passes(ms_app *app, const char *reservation_id, int64_t now)
     char when[96], subject[2 * MS_TEXT_MAX + 128], opens[8];
     ms_local from;
     int64_t valid_from = start - MS_PASS_LEAD_MS;
-    format_span(room.zone, start, end, when, sizeof when);
+    ms_booking_format_span(room.zone, start, end, when, sizeof when);
     ms_zone_local(room.zone, valid_from, &from);
     ms_local_format_time(&from, opens, sizeof opens);
     snprintf(subject, sizeof subject, "Invitation: %s at %s, %s", room.room_name,
@@ -395,7 +395,9 @@ static int write_booking(ms_app *app, const char *user_id, const ms_booking_inpu
     sqlite3 *db = app->db;
     int64_t end = in->start_ms + in->hours * MS_HOUR_MS;
     int64_t credits = pay == MS_PAY_CREDITS ? room->credits_per_hour * in->hours : 0;
-    int64_t amount = pay == MS_PAY_RAZORPAY ? room->price_per_hour_paise * in->hours : 0;
+    int64_t amount = pay == MS_PAY_RAZORPAY
+                         ? ms_room_price_of(in->hours, room->price_per_hour_paise).total_paise
+                         : 0;
     char order[MS_RZP_ID_MAX] = "", busy[MS_ID_MAX];
     if (pay == MS_PAY_RAZORPAY && ms_razorpay_id(app->rng, "order_", order) != 0)
         return -1;
@@ -490,14 +492,16 @@ int ms_booking_create(ms_app *app, const char *user_id, const ms_booking_input *
 
 /* ---- cancel, pay, lapse ----------------------------------------------------------------- */
 
-/* Mark the reservation cancelled, release its slot, revoke its credentials; log both. */
-static int cancel_reservation(sqlite3 *db, const char *id, const char *owner, int64_t now)
+/* Mark the reservation cancelled (reason: "member" or "hold_expired"), release its slot,
+ * revoke its credentials; log both. */
+static int cancel_reservation(sqlite3 *db, const char *id, const char *owner, const char *reason,
+                              int64_t now)
 {
     char busy[MS_ID_MAX];
     if (ms_db_run(db,
                   "UPDATE reservations SET status = 'cancelled', cancelled_at_ms = ?,"
-                  " hold_expires_at_ms = NULL WHERE id = ?",
-                  "it", now, id) != 0 ||
+                  " cancel_reason = ?, hold_expires_at_ms = NULL WHERE id = ?",
+                  "itt", now, reason, id) != 0 ||
         ms_room_busy_release(db, id, busy) != 0 || ms_credentials_revoke(db, id, now) != 0)
         return -1;
     if (busy[0] && ms_change_delete(db, MS_KIND_ROOM_BUSY, NULL, busy) != 0)
@@ -544,7 +548,7 @@ int ms_booking_cancel(ms_app *app, const char *user_id, const char *booking_id, 
                       "booking '%.40s' has started or is over; it can no longer be cancelled",
                       booking_id);
     bool confirmed = strcmp(status, "confirmed") == 0;
-    if (cancel_reservation(db, booking_id, user_id, now) != 0)
+    if (cancel_reservation(db, booking_id, user_id, "member", now) != 0)
         return -1;
     /* Credits come back when cancelled before the cut-off (start - cancel_cutoff_min). */
     if (confirmed && strcmp(paid_by, "credits") == 0 && credits > 0 && company[0] &&
@@ -600,7 +604,7 @@ int ms_holds_lapse_due(ms_app *app, int64_t now_ms)
         if (rc <= 0)
             return rc;
         /* Cancelled as of the instant the hold ran out, whenever this request noticed. */
-        if (cancel_reservation(app->db, id, owner, expired_at) != 0)
+        if (cancel_reservation(app->db, id, owner, "hold_expired", expired_at) != 0)
             return -1;
     }
 }

@@ -69,6 +69,10 @@ typedef struct ms_room_ctx {
  */
 bool ms_booking_parse(const cJSON *obj, ms_payment pay, ms_booking_input *in, ms_refusal *why);
 
+/* "Tue 5 Jan 2027 10:00-12:00" in zone, or with both dates when the end falls on another
+ * local day. */
+void ms_booking_format_span(const ms_zone *zone, int64_t start, int64_t end, char *out, size_t cap);
+
 /* Load room_id and its building. 0; 1 when there is no such room; -1 on error. */
 int ms_room_load(sqlite3 *db, const char *room_id, ms_room_ctx *out);
 

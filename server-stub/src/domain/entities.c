@@ -413,7 +413,9 @@ static int room_data(sqlite3 *db, const char *id, cJSON **out)
 
 /*
  * {id, room_id, building_id, start_ms, end_ms, status, paid_by, credits,
- * amount_paise, guests: [{name, email, credential_id}], order_id, created_at_ms}
+ * amount_paise, guests: [{name, email, credential_id}], order_id, created_at_ms,
+ * cancel_reason ("member", "hold_expired" or null), paid_at_ms (the order's; null when
+ * unpaid or by credits), invoice_id (a Razorpay booking's, once paid)}
  */
 static int reservation_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
 {
@@ -432,8 +434,11 @@ static int reservation_data(sqlite3 *db, const char *owner, const char *id, cJSO
                                    " WHERE reservation_id = ? ORDER BY position",
                                    "t", id)) &&
               query_object(ms_db_query(db,
-                                       "SELECT order_id, created_at_ms FROM reservations"
-                                       " WHERE id = ?",
+                                       "SELECT r.order_id, r.created_at_ms, r.cancel_reason,"
+                                       " o.paid_at_ms, (SELECT i.id FROM invoices i"
+                                       "  WHERE i.reservation_id = r.id) AS invoice_id"
+                                       " FROM reservations r LEFT JOIN razorpay_orders o"
+                                       " ON o.id = r.order_id WHERE r.id = ?",
                                        "t", id),
                            &tail) == 0;
     /* The tail's two fields go after guests, in the contract's order. */
@@ -494,7 +499,8 @@ static int pass_data(sqlite3 *db, const char *owner, const char *id, cJSON **out
 /*
  * {id, number, status, lines: [{description, quantity, unit_paise, amount_paise}],
  * subtotal_paise, discount_paise, gst_paise, total_paise, order_id, issued_at_ms,
- * due_at_ms, paid_at_ms, hold_expires_at_ms}
+ * due_at_ms, paid_at_ms, hold_expires_at_ms, voided_at_ms, void_reason, reservation_id,
+ * refunds: [{id, order_id, amount_paise, currency, reason, status, created_at_ms}]}
  */
 static int invoice_data(sqlite3 *db, const char *id, cJSON **out)
 {
@@ -511,11 +517,18 @@ static int invoice_data(sqlite3 *db, const char *id, cJSON **out)
               query_object(ms_db_kept(db,
                                       "SELECT subtotal_paise, discount_paise, gst_paise,"
                                       " total_paise, order_id, issued_at_ms, due_at_ms,"
-                                      " paid_at_ms, hold_expires_at_ms FROM invoices"
+                                      " paid_at_ms, hold_expires_at_ms, voided_at_ms,"
+                                      " void_reason, reservation_id FROM invoices"
                                       " WHERE id = ?",
                                       "t", id),
                            &tail) == 0;
     ok = append_fields(*out, tail) && ok;
+    ok = ok && add_rows(*out, "refunds",
+                        ms_db_kept(db,
+                                   "SELECT id, order_id, amount_paise, currency, reason, status,"
+                                   " created_at_ms FROM refunds WHERE invoice_id = ?"
+                                   " ORDER BY created_at_ms, id",
+                                   "t", id));
     if (!ok) {
         cJSON_Delete(*out);
         *out = NULL;

@@ -2,6 +2,7 @@
 #include "domain/invoices.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,25 +15,50 @@
 #include "domain/users.h"
 #include "rules/zone.h"
 
-int ms_invoice_visible(sqlite3 *db, const char *user_id, const char *invoice_id, char *status,
-                       size_t cap)
+int ms_invoice_find(sqlite3 *db, const char *user_id, const char *id_or_number,
+                    char invoice_id[MS_ID_MAX], char *status, size_t cap)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
-                                     "SELECT i.status FROM invoices i WHERE i.id = ?1"
+                                     "SELECT i.id, i.status FROM invoices i"
+                                     " WHERE (i.id = ?1 OR i.number = ?1)"
                                      " AND (i.user_id = ?2 OR i.company_id ="
                                      " (SELECT company_id FROM memberships WHERE user_id = ?2))",
-                                     "tt", invoice_id, user_id);
+                                     "tt", id_or_number, user_id);
     int rc = stmt ? ms_db_step(stmt) : -1;
-    if (rc == 1)
-        ms_db_text(stmt, 0, status, cap);
+    if (rc == 1) {
+        ms_db_text(stmt, 0, invoice_id, MS_ID_MAX);
+        ms_db_text(stmt, 1, status, cap);
+    }
     sqlite3_finalize(stmt);
     return rc;
 }
 
-int ms_invoice_next_number(sqlite3 *db, int64_t now_ms, char out[MS_INVOICE_NUMBER_MAX])
+/* The zone of the invoice's building: its own, else its company's (India when neither). */
+static int invoice_zone(sqlite3 *db, const char *invoice_id, const ms_zone **out)
 {
+    sqlite3_stmt *stmt =
+        ms_db_query(db,
+                    "SELECT b.timezone FROM invoices i JOIN buildings b ON b.id ="
+                    " coalesce(i.building_id, (SELECT c.building_id FROM companies c"
+                    " WHERE c.id = i.company_id)) WHERE i.id = ?",
+                    "t", invoice_id);
+    char zone[64] = "Asia/Kolkata";
+    int rc = stmt ? ms_db_step(stmt) : -1;
+    if (rc == 1)
+        ms_db_text(stmt, 0, zone, sizeof zone);
+    sqlite3_finalize(stmt);
+    *out = ms_zone_find(zone);
+    return rc >= 0 && *out ? 0 : -1;
+}
+
+int ms_invoice_next_number(sqlite3 *db, const char *invoice_id, int64_t issued_ms,
+                           char out[MS_INVOICE_NUMBER_MAX])
+{
+    const ms_zone *zone;
+    if (invoice_zone(db, invoice_id, &zone) != 0)
+        return -1;
     ms_local local;
-    ms_zone_local(ms_zone_find("Asia/Kolkata"), now_ms, &local);
+    ms_zone_local(zone, issued_ms, &local);
     int64_t year = local.year, last = 0;
     if (ms_db_run(db,
                   "INSERT INTO invoice_numbers (year, last) VALUES (?, 1)"
@@ -49,6 +75,31 @@ int ms_invoice_next_number(sqlite3 *db, int64_t now_ms, char out[MS_INVOICE_NUMB
         return -1;
     snprintf(out, MS_INVOICE_NUMBER_MAX, "INV-%04" PRId64 "-%04" PRId64, year, last);
     return 0;
+}
+
+int ms_invoices_number_unnumbered(sqlite3 *db)
+{
+    for (;;) {
+        sqlite3_stmt *stmt = ms_db_query(db,
+                                         "SELECT id, issued_at_ms FROM invoices"
+                                         " WHERE number IS NULL AND issued_at_ms IS NOT NULL"
+                                         " AND status IN ('issued', 'overdue', 'paid')"
+                                         " ORDER BY issued_at_ms, id LIMIT 1",
+                                         "");
+        char id[MS_ID_MAX], number[MS_INVOICE_NUMBER_MAX];
+        int64_t issued = 0;
+        int rc = stmt ? ms_db_step(stmt) : -1;
+        if (rc == 1) {
+            ms_db_text(stmt, 0, id, sizeof id);
+            issued = sqlite3_column_int64(stmt, 1);
+        }
+        sqlite3_finalize(stmt);
+        if (rc <= 0)
+            return rc;
+        if (ms_invoice_next_number(db, id, issued, number) != 0 ||
+            ms_db_run(db, "UPDATE invoices SET number = ? WHERE id = ?", "tt", number, id) != 0)
+            return -1;
+    }
 }
 
 int ms_invoice_pay_order(ms_app *app, const char *user_id, const char *invoice_id,
@@ -118,7 +169,7 @@ int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, i
         total = sqlite3_column_int64(stmt, 1);
     }
     sqlite3_finalize(stmt);
-    if (rc != 1 || (!number[0] && ms_invoice_next_number(db, now_ms, number) != 0))
+    if (rc != 1 || (!number[0] && ms_invoice_next_number(db, invoice_id, now_ms, number) != 0))
         return -1;
     if (ms_db_run(db,
                   "UPDATE invoices SET status = 'paid', number = ?, paid_at_ms = ?,"
@@ -133,6 +184,64 @@ int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, i
     snprintf(body, sizeof body, "We received %s for invoice %s.", amount, number);
     snprintf(link, sizeof link, "membercore://billing/invoices/%s", invoice_id);
     return ms_notify(db, app->rng, payer_id, "billing", "Payment confirmed", body, link, now_ms);
+}
+
+int ms_invoice_refund(ms_app *app, const ms_order *order, int64_t now_ms, char refund_id[MS_ID_MAX])
+{
+    sqlite3 *db = app->db;
+    char number[MS_INVOICE_NUMBER_MAX] = "";
+    sqlite3_stmt *stmt =
+        ms_db_query(db, "SELECT number FROM invoices WHERE id = ?", "t", order->invoice_id);
+    int rc = stmt ? ms_db_step(stmt) : -1;
+    if (rc == 1)
+        ms_db_text(stmt, 0, number, sizeof number);
+    sqlite3_finalize(stmt);
+    if (rc != 1 || ms_rng_id(app->rng, "ref_", refund_id, MS_ID_MAX) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO refunds (id, invoice_id, order_id, user_id, amount_paise, currency,"
+                  " reason, status, created_at_ms) SELECT ?, ?, id, user_id, amount_paise,"
+                  " currency, 'already_paid', 'pending', ? FROM razorpay_orders WHERE id = ?",
+                  "ttit", refund_id, order->invoice_id, now_ms, order->id) != 0 ||
+        sqlite3_changes(db) != 1 ||
+        ms_change_upsert(db, MS_KIND_INVOICE, NULL, order->invoice_id) != 0)
+        return -1;
+    char amount[48], body[256], link[96];
+    ms_format_inr(order->amount_paise, amount, sizeof amount);
+    snprintf(body, sizeof body,
+             "Invoice %s was already paid, so your payment of %s will be refunded to you"
+             " (refund %s).",
+             number, amount, refund_id);
+    snprintf(link, sizeof link, "membercore://billing/invoices/%s", order->invoice_id);
+    return ms_notify(db, app->rng, order->user_id, "billing", "Payment to be refunded", body, link,
+                     now_ms);
+}
+
+int ms_refund_of_order(sqlite3 *db, const char *order_id, cJSON **out)
+{
+    *out = NULL;
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT id, invoice_id, order_id, amount_paise, currency,"
+                                     " reason, status, created_at_ms FROM refunds"
+                                     " WHERE order_id = ?",
+                                     "t", order_id);
+    int rc = stmt ? ms_db_step(stmt) : -1;
+    if (rc == 1) {
+        cJSON *o = cJSON_CreateObject();
+        bool ok = o != NULL;
+        for (int i = 0; ok && i < sqlite3_column_count(stmt); i++)
+            ok = sqlite3_column_type(stmt, i) == SQLITE_INTEGER
+                     ? cJSON_AddNumberToObject(o, sqlite3_column_name(stmt, i),
+                                               (double)sqlite3_column_int64(stmt, i)) != NULL
+                     : cJSON_AddStringToObject(o, sqlite3_column_name(stmt, i),
+                                               (const char *)sqlite3_column_text(stmt, i)) != NULL;
+        if (ok)
+            *out = o;
+        else
+            cJSON_Delete(o);
+        rc = ok ? 1 : -1;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
 }
 
 int ms_invoices_overdue_due(sqlite3 *db, int64_t now_ms)

@@ -625,7 +625,7 @@ int ms_checkouts_lapse_due(ms_app *app, int64_t now_ms)
         /* Void and released as of the instant the hold ran out, whenever a request noticed. */
         if (ms_db_run(db,
                       "UPDATE invoices SET status = 'void', voided_at_ms = ?,"
-                      " hold_expires_at_ms = NULL WHERE id = ?",
+                      " void_reason = 'hold_expired', hold_expires_at_ms = NULL WHERE id = ?",
                       "it", at, id) != 0 ||
             ms_db_run(db,
                       "UPDATE passes SET status = 'released', released_at_ms = ?"

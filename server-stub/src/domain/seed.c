@@ -4,6 +4,7 @@
 #include "domain/bookings.h"
 #include "domain/changes.h"
 #include "domain/credentials.h"
+#include "domain/invoices.h"
 #include "db/db.h"
 #include "domain/users.h"
 
@@ -286,8 +287,9 @@ int ms_seed_v4(sqlite3 *db, ms_rng *rng)
  * their contract dates; ACME gets a billing history (so members see one): an
  * overdue parking invoice, December's membership paid, January's issued
  * (due 10 January, the one Asha's seeded notification announces) and extra
- * meeting-room hours paid (Vikram's "Payment confirmed"); the numbering goes
- * on from there. The two billing notifications now link to their invoices.
+ * meeting-room hours paid (Vikram's "Payment confirmed"), numbered as the
+ * server numbers invoices: per series (INV-<year>) in the order of issue, from 0001. The two
+ * billing notifications now link to their invoices.
  */
 static const char seed_v5_sql[] =
     "UPDATE memberships SET contract_start = '2026-04-01', contract_end = '2027-03-31'"
@@ -297,19 +299,20 @@ static const char seed_v5_sql[] =
     "UPDATE memberships SET contract_start = '2026-10-01', contract_end = '2027-09-30'"
     " WHERE user_id = 'usr_5eed000000000003';"
 
-    "INSERT INTO invoices (id, number, company_id, status, subtotal_paise, discount_paise,"
+    /* Numbered by ms_seed_v5 in the order of issue, as the server numbers invoices. */
+    "INSERT INTO invoices (id, company_id, status, subtotal_paise, discount_paise,"
     " gst_paise, total_paise, created_at_ms, issued_at_ms, due_at_ms, paid_at_ms) VALUES"
     /* issued 2026-12-01 10:00 IST, due by the end of 15 December, never paid */
-    " ('inv_5eed000000000001', 'INV-2026-0011', 'ACME', 'overdue', 500000, 0, 90000, 590000,"
+    " ('inv_5eed000000000001', 'ACME', 'overdue', 500000, 0, 90000, 590000,"
     "  1796099400000, 1796099400000, 1797359400000, NULL),"
     /* issued 2026-12-01 10:00 IST, due by the end of 10 December, paid 8 December 12:00 */
-    " ('inv_5eed000000000002', 'INV-2026-0012', 'ACME', 'paid', 3600000, 0, 648000, 4248000,"
+    " ('inv_5eed000000000002', 'ACME', 'paid', 3600000, 0, 648000, 4248000,"
     "  1796099400000, 1796099400000, 1796927400000, 1796711400000),"
     /* issued 2027-01-03 10:00 IST, due by the end of 10 January */
-    " ('inv_5eed000000000003', 'INV-2027-0001', 'ACME', 'issued', 3600000, 0, 648000, 4248000,"
+    " ('inv_5eed000000000003', 'ACME', 'issued', 3600000, 0, 648000, 4248000,"
     "  1798950600000, 1798950600000, 1799605800000, NULL),"
     /* issued 2027-01-02 10:00 IST, due by the end of 11 January, paid 3 January 10:00 */
-    " ('inv_5eed000000000004', 'INV-2027-0002', 'ACME', 'paid', 1600000, 0, 288000, 1888000,"
+    " ('inv_5eed000000000004', 'ACME', 'paid', 1600000, 0, 288000, 1888000,"
     "  1798864200000, 1798864200000, 1799692200000, 1798950600000);"
     "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_paise,"
     " amount_paise) VALUES"
@@ -324,16 +327,40 @@ static const char seed_v5_sql[] =
     "  1200000),"
     " ('inv_5eed000000000004', 0, 'Meeting-room hours beyond credits, December 2026', 8,"
     "  200000, 1600000);"
-    "INSERT INTO invoice_numbers (year, last) VALUES (2026, 12), (2027, 2);"
 
     "UPDATE notifications SET deep_link = 'membercore://billing/invoices/inv_5eed000000000003'"
     " WHERE id = 'ntf_5eed000000000102';"
     "UPDATE notifications SET deep_link = 'membercore://billing/invoices/inv_5eed000000000004'"
     " WHERE id = 'ntf_5eed000000000202';";
 
+/*
+ * The seeded billing notifications name their invoice's number, which the server gives
+ * (numbering by issue date): the placeholder number in each notification's text becomes
+ * the number of the invoice its deep link names. 0 / -1.
+ */
+static int seed_notification_numbers(sqlite3 *db)
+{
+    static const struct {
+        const char *notification, *placeholder, *invoice;
+    } named[] = {
+        {"ntf_5eed000000000102", "INV-2027-0001", "inv_5eed000000000003"},
+        {"ntf_5eed000000000202", "INV-2027-0002", "inv_5eed000000000004"},
+    };
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (ms_db_run(db,
+                      "UPDATE notifications SET"
+                      " title = replace(title, ?2, (SELECT number FROM invoices WHERE id = ?3)),"
+                      " body = replace(body, ?2, (SELECT number FROM invoices WHERE id = ?3))"
+                      " WHERE id = ?1",
+                      "ttt", named[i].notification, named[i].placeholder, named[i].invoice) != 0)
+            return -1;
+    return 0;
+}
+
 int ms_seed_v5(sqlite3 *db, ms_rng *rng)
 {
-    if (ms_db_exec(db, seed_v5_sql) != 0 || ms_credentials_migrate_v5(db) != 0)
+    if (ms_db_exec(db, seed_v5_sql) != 0 || ms_invoices_number_unnumbered(db) != 0 ||
+        seed_notification_numbers(db) != 0 || ms_credentials_migrate_v5(db) != 0)
         return -1;
     /* Buildings changed shape and four kinds are new: every client takes a fresh snapshot. */
     char epoch[MS_EPOCH_MAX];

@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "domain/bookings.h"
 #include "domain/invoices.h"
+#include "domain/room_invoices.h"
 
 /* The status of what the order pays for (its reservation's or invoice's) into out. 0 / -1. */
 static int target_status(sqlite3 *db, const ms_order *order, char *out, size_t cap)
@@ -46,9 +47,15 @@ int ms_order_settle(ms_app *app, const ms_order *order, const char *payment_id, 
         return -1;
     *out = MS_SETTLED_NOW;
     if (order->reservation_id[0])
-        return ms_booking_paid(app, order->reservation_id);
-    /* An invoice already paid through another order stays paid once (the money is recorded). */
-    if (strcmp(status, "paid") == 0)
-        return 0;
+        return ms_booking_paid(app, order->reservation_id) == 0 &&
+                       ms_room_invoice_paid(app, order->reservation_id, now) == 0
+                   ? 0
+                   : -1;
+    /* An invoice already paid through another order stays paid once; this money goes back. */
+    if (strcmp(status, "paid") == 0) {
+        char refund[MS_ID_MAX];
+        *out = MS_SETTLED_REFUND;
+        return ms_invoice_refund(app, order, now, refund);
+    }
     return ms_invoice_paid(app, order->invoice_id, order->user_id, now);
 }

@@ -15,6 +15,7 @@ typedef enum ms_settlement {
     MS_SETTLED_NOW,    /* paid now: what it pays for is confirmed / paid */
     MS_SETTLED_BEFORE, /* it was paid already: nothing changed */
     MS_SETTLED_LAPSED, /* its booking was cancelled or its checkout lapsed: nothing confirmed */
+    MS_SETTLED_REFUND, /* paid now, but its invoice was paid already (another order): refunded */
 } ms_settlement;
 
 /*
@@ -22,8 +23,10 @@ typedef enum ms_settlement {
  * caller): unless already paid, the order becomes paid (payment_id may be
  * NULL, via "confirm" or "webhook") and then its reservation is confirmed
  * (ms_booking_paid) or its invoice paid (ms_invoice_paid) - unless that
- * lapsed first, when the order is left unpaid and nothing happens. An order
- * is never moved back from paid. The outcome into *out. 0 / -1.
+ * lapsed first, when the order is left unpaid and nothing happens. An invoice
+ * paid already through another order stays paid once: the order is paid and its
+ * money refunded (ms_invoice_refund). An order is never moved back from paid.
+ * The outcome into *out. 0 / -1.
  */
 int ms_order_settle(ms_app *app, const ms_order *order, const char *payment_id, const char *via,
                     ms_settlement *out);

@@ -8,6 +8,7 @@
 #include "domain/entities.h"
 #include "api/fields.h"
 #include "domain/payments.h"
+#include "domain/invoices.h"
 #include "domain/settlement.h"
 #include "rules/razorpay.h"
 #include "routes/routes.h"
@@ -190,11 +191,19 @@ void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply)
                              " invoice is void); nothing was confirmed");
         return;
     }
-    /* Paid now, or before (a repeated confirmation changes nothing). */
-    cJSON *body = cJSON_CreateObject();
-    if (!body || !(order.reservation_id[0]
-                       ? add_reservation(app->db, body, req->user_id, order.reservation_id)
-                       : add_invoice(app->db, body, order.invoice_id))) {
+    /* Paid now, or before (a repeated confirmation changes nothing). An invoice someone
+     * had paid already: the answer carries the refund of this payment. */
+    cJSON *body = cJSON_CreateObject(), *refund = NULL;
+    bool ok = body && (order.reservation_id[0]
+                           ? add_reservation(app->db, body, req->user_id, order.reservation_id)
+                           : add_invoice(app->db, body, order.invoice_id));
+    if (ok && !order.reservation_id[0]) {
+        rc = ms_refund_of_order(app->db, order.id, &refund);
+        ok = rc == 0 || (rc == 1 && cJSON_AddItemToObject(body, "refund", refund));
+        if (!ok)
+            cJSON_Delete(refund);
+    }
+    if (!ok) {
         cJSON_Delete(body);
         ms_reply_internal(reply);
         return;

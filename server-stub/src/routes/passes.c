@@ -168,32 +168,51 @@ void ms_handle_pass_checkout(ms_app *app, ms_request *req, ms_reply *reply)
     ms_reply_json(reply, 201, checkout_answer(app, invoice_id));
 }
 
-/* POST /v1/invoices/{id}/pay (auth): an order for an issued or overdue invoice. */
+/*
+ * POST /v1/invoices/{id}/pay (auth): an order for an issued or overdue invoice, named by its
+ * id or by its number ("INV-2026-0011", what the member sees): {"invoice", "order"}.
+ */
 void ms_handle_invoice_pay(ms_app *app, ms_request *req, ms_reply *reply)
 {
-    const char *invoice_id = req->path_param ? req->path_param : "";
-    char status[16], order_id[MS_RZP_ID_MAX];
-    int rc = ms_invoice_visible(app->db, req->user_id, invoice_id, status, sizeof status);
+    const char *asked = req->path_param ? req->path_param : "";
+    char invoice_id[MS_ID_MAX], status[16], order_id[MS_RZP_ID_MAX];
+    int rc = ms_invoice_find(app->db, req->user_id, asked, invoice_id, status, sizeof status);
     if (rc < 0) {
         ms_reply_internal(reply);
         return;
     }
     if (rc == 0) {
-        ms_reply_error(reply, 404, "not_found", "you have no invoice '%.40s'", invoice_id);
+        if (strncmp(asked, "INV-", 4) == 0)
+            ms_reply_error(reply, 404, "not_found",
+                           "no invoice of yours is numbered '%.40s' (your invoices list shows"
+                           " their numbers)",
+                           asked);
+        else
+            ms_reply_error(reply, 404, "not_found", "you have no invoice '%.40s'", asked);
         return;
     }
     if (strcmp(status, "issued") != 0 && strcmp(status, "overdue") != 0) {
         ms_reply_error(reply, 409, "not_payable",
                        "the invoice is %s; only an issued or overdue invoice can be paid%s", status,
-                       strcmp(status, "draft") == 0 ? " (a checkout's draft has its own order)"
-                                                    : "");
+                       strcmp(status, "draft") == 0  ? " (a checkout's draft has its own order)"
+                       : strcmp(status, "void") == 0 ? " (a checkout whose hold lapsed)"
+                                                     : "");
         return;
     }
-    cJSON *order = NULL, *body = NULL;
-    if (ms_invoice_pay_order(app, req->user_id, invoice_id, order_id) != 0 ||
-        !(order = ms_order_json(app, order_id)) || !(body = cJSON_CreateObject()) ||
-        !cJSON_AddItemToObject(body, "order", order)) {
-        cJSON_Delete(order);
+    cJSON *order = NULL, *invoice = NULL, *body = NULL;
+    bool ok = ms_invoice_pay_order(app, req->user_id, invoice_id, order_id) == 0 &&
+              ms_entity_data(app->db, MS_KIND_INVOICE, NULL, invoice_id, &invoice) == 0 &&
+              (order = ms_order_json(app, order_id)) != NULL &&
+              (body = cJSON_CreateObject()) != NULL &&
+              cJSON_AddItemToObject(body, "invoice", invoice);
+    if (ok)
+        invoice = NULL;
+    ok = ok && cJSON_AddItemToObject(body, "order", order);
+    if (ok)
+        order = NULL;
+    cJSON_Delete(order);
+    cJSON_Delete(invoice);
+    if (!ok) {
         cJSON_Delete(body);
         ms_reply_internal(reply);
         return;

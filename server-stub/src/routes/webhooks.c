@@ -47,6 +47,7 @@ static int apply_event(ms_app *app, const cJSON *json, const char **outcome, cha
         return -1;
     *outcome = settled == MS_SETTLED_NOW      ? "paid"
                : settled == MS_SETTLED_BEFORE ? "already_paid"
+               : settled == MS_SETTLED_REFUND ? "refunded"
                                               : "lapsed";
     return 0;
 }

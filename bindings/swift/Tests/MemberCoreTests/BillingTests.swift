@@ -260,7 +260,7 @@ struct BillingTests {
             let invoices = try core.invoices()
             #expect(
                 invoices.map(\.number) == [
-                    "INV-2027-0001", "INV-2027-0002", "INV-2026-0012", "INV-2026-0011",
+                    "INV-2027-0002", "INV-2027-0001", "INV-2026-0002", "INV-2026-0001",
                 ])
             #expect(invoices.map(\.status) == [.issued, .paid, .paid, .overdue])
             let january = invoices[0]

@@ -1,0 +1,27 @@
+/* domain/room_invoices.h - the invoice of a meeting room paid with Razorpay: lines, tax, paid. */
+#ifndef MS_ROOM_INVOICES_H
+#define MS_ROOM_INVOICES_H
+
+#include <stdint.h>
+
+#include "base/app.h"
+#include "rules/pass_rules.h"
+
+/*
+ * What a Razorpay room booking of `hours` at price_per_hour_paise costs: hours x the
+ * price, then the tax of the day-pass rule (ms_pass_price_of, no bundle discount).
+ * Its total_paise is the order's amount and the invoice's total.
+ */
+ms_pass_price ms_room_price_of(int64_t hours, int64_t price_per_hour_paise);
+
+/*
+ * The Razorpay order of reservation_id was paid at now_ms (the booking is confirmed):
+ * its invoice, billed to the booker, in the room's building ("inv_" + 16 hex): one line
+ * "<room> (<room id>), <local date and hours> <zone>" of hours x the hourly price, the
+ * tax, the total the order took; numbered, issued, due and paid at now_ms (payable on
+ * receipt), order_id and reservation_id set; the payer notified ("Payment confirmed",
+ * billing) as for a day pass (ms_invoice_paid). Change-logged. 0 / -1.
+ */
+int ms_room_invoice_paid(ms_app *app, const char *reservation_id, int64_t now_ms);
+
+#endif
