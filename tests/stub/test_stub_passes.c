@@ -19,6 +19,7 @@
 
 #include <cjson/cJSON.h>
 #include <mbedtls/md.h>
+#include <sqlite3.h>
 
 #include "stub_process.h"
 #include "stub_test_util.h"
@@ -628,6 +629,11 @@ START_TEST(test_checkout_holds_seats_and_lapses)
     ck_assert_str_eq(str(voided, "status"), "void");
     ck_assert(cJSON_IsNull(field(voided, "hold_expires_at_ms")));
     ck_assert(cJSON_IsNull(field(voided, "number")));
+    /* Why, and when: the hold lapsed at exactly 15 minutes; never issued, nothing due. */
+    ck_assert_str_eq(str(voided, "void_reason"), "hold_expired");
+    ck_assert(num(voided, "voided_at_ms") == T0 + 15 * M);
+    ck_assert(cJSON_IsNull(field(voided, "issued_at_ms")) &&
+              cJSON_IsNull(field(voided, "due_at_ms")));
     ck_assert_str_eq(str(entity(v, "pass", pass0), "status"), "released");
     cJSON_Delete(v);
     cJSON_Delete(quote(vikram, "BLR-1", "[{\"date\":\"2027-01-05\"}]", 200));
@@ -1037,6 +1043,19 @@ START_TEST(test_pay_an_issued_or_overdue_invoice)
     cJSON_Delete(answer);
     check_error("POST", path, NULL, asha, 409, "not_payable");
     check_error("POST", path, NULL, vikram, 404, "not_found"); /* a buyer's own */
+    /* By the number the member sees: the seeded overdue one is INV-2026-0001 (their company's);
+     * an unknown number, or another company's, is not found and says so. */
+    answer = call("POST", "/v1/invoices/INV-2026-0001/pay", NULL, asha, 200);
+    ck_assert_str_eq(str(field(answer, "invoice"), "id"), "inv_5eed000000000001");
+    ck_assert_str_eq(str(field(answer, "invoice"), "number"), "INV-2026-0001");
+    ck_assert(num(field(answer, "order"), "amount_paise") == 590000);
+    cJSON_Delete(answer);
+    check_error_mentioning("POST", "/v1/invoices/INV-2026-0099/pay", NULL, asha, 404, "not_found",
+                           "no invoice of yours is numbered 'INV-2026-0099'");
+    check_error_mentioning("POST", "/v1/invoices/INV-2026-0001/pay", NULL, olivia, 404, "not_found",
+                           "INV-2026-0001");
+    check_error_mentioning("POST", "/v1/invoices/INV-2027-0002/pay", NULL, asha, 409, "not_payable",
+                           "paid");
     check_error("GET", "/v1/invoices/inv_5eed000000000001/pay", NULL, asha, 405,
                 "method_not_allowed");
 
@@ -1339,6 +1358,203 @@ START_TEST(test_new_kinds_reach_the_right_people)
 }
 END_TEST
 
+/* ---- numbering and refunds -------------------------------------------------------------- */
+
+/* The server's database, read-only, beside the running memberstub (WAL: a reader waits for
+ * nothing). */
+static sqlite3 *stub_db(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/stub.db", stub_dir(stub));
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    return db;
+}
+
+/*
+ * The numbering rule over every invoice the server holds: each issued, overdue or paid one
+ * has a number; in each series (INV-<year>), sorted by issue instant (then id), the numbers
+ * run 0001, 0002, ... with no gap and none out of order; <year> is the year of the issue
+ * instant in the zone of the invoice's building (its own, or its company's). How many were
+ * checked.
+ */
+static int check_numbering_rule(void)
+{
+    sqlite3 *db = stub_db();
+    sqlite3_stmt *stmt;
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+                                        "SELECT count(*) FROM invoices WHERE number IS NULL"
+                                        " AND status IN ('issued', 'overdue', 'paid')",
+                                        -1, &stmt, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 0);
+    sqlite3_finalize(stmt);
+    ck_assert_int_eq(
+        sqlite3_prepare_v2(db,
+                           "SELECT i.number, i.issued_at_ms, b.timezone FROM invoices i"
+                           " JOIN buildings b ON b.id = coalesce(i.building_id,"
+                           " (SELECT c.building_id FROM companies c WHERE c.id = i.company_id))"
+                           " WHERE i.number IS NOT NULL"
+                           " ORDER BY substr(i.number, 1, 8), i.issued_at_ms, i.id",
+                           -1, &stmt, NULL),
+        SQLITE_OK);
+    char series[16] = "";
+    int expected = 0, checked = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        const char *number = (const char *)sqlite3_column_text(stmt, 0);
+        ms_local local;
+        ms_zone_local(ms_zone_find((const char *)sqlite3_column_text(stmt, 2)),
+                      sqlite3_column_int64(stmt, 1), &local);
+        char want[16];
+        snprintf(want, sizeof want, "INV-%04d", (int)local.year);
+        ck_assert_msg(strncmp(number, want, 8) == 0, "%s was issued in %s's year", number, want);
+        if (strncmp(series, number, 8) != 0) {
+            snprintf(series, sizeof series, "%.8s", number);
+            expected = 1;
+        }
+        char at[16];
+        snprintf(at, sizeof at, "%s-%04d", series, expected++);
+        ck_assert_msg(strcmp(number, at) == 0, "%s where %s was due (sorted by issue)", number, at);
+        checked++;
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return checked;
+}
+
+/*
+ * Numbers per series in issue order, across a new year that begins in Bengaluru five and a
+ * half hours before London: the seed's invoices first, then checkouts paid in each building.
+ */
+START_TEST(test_invoice_numbers_run_per_series_in_issue_order)
+{
+    char *asha = token_for(ASHA);
+    ck_assert_int_eq(check_numbering_rule(), 4); /* the seed's */
+    char blr[64], lon[64], lon2[64], first[64];
+    asha_buys(asha, "BLR-1", "2027-01-05", first, sizeof first);
+    /* 2027-12-31 20:00 UTC: already 2028 in Bengaluru (01:30), still 2027 in London. */
+    ck_assert_int_eq(stub_set_clock(stub, ms_days_from_civil(2027, 12, 31) * MS_DAY_MS + 20 * H),
+                     0);
+    free(asha);
+    asha = token_for(ASHA); /* a session lasts less than a year */
+    asha_buys(asha, "BLR-1", "2028-01-01", blr, sizeof blr);
+    asha_buys(asha, "LON-1", "2027-12-31", lon, sizeof lon);
+    /* 2028-01-01 00:30 UTC: 2028 in London too. */
+    ck_assert_int_eq(stub_advance_clock(stub, 4 * H + 30 * M), 0);
+    asha_buys(asha, "LON-1", "2028-01-01", lon2, sizeof lon2);
+    cJSON *v = view(ASHA);
+    ck_assert_str_eq(str(entity(v, "invoice", first), "number"), "INV-2027-0003");
+    ck_assert_str_eq(str(entity(v, "invoice", blr), "number"), "INV-2028-0001");
+    ck_assert_str_eq(str(entity(v, "invoice", lon), "number"), "INV-2027-0004");
+    ck_assert_str_eq(str(entity(v, "invoice", lon2), "number"), "INV-2028-0002");
+    cJSON_Delete(v);
+    ck_assert_int_eq(check_numbering_rule(), 8);
+    free(asha);
+}
+END_TEST
+
+/* The outcome recorded for a webhook event. */
+static void webhook_outcome(const char *event_id, char *out, size_t cap)
+{
+    sqlite3 *db = stub_db();
+    sqlite3_stmt *stmt;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT outcome FROM webhook_events WHERE event_id = ?",
+                                        -1, &stmt, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(stmt, 1, event_id, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+    snprintf(out, cap, "%s", (const char *)sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
+
+/*
+ * Two members each opened an order for the company's invoice; Asha paid first. Vikram's
+ * payment of his stale order is not kept in silence: the invoice stays paid once, a refund of
+ * his payment is recorded on it, he is told (notification and the confirmation's answer), and
+ * neither the webhook nor a repeated confirmation records it twice.
+ */
+START_TEST(test_a_stale_order_paid_after_the_invoice_is_refunded)
+{
+    char *asha = token_for(ASHA), *vikram = token_for(VIKRAM);
+    char mine[64], his[64];
+    cJSON *answer = call("POST", "/v1/invoices/INV-2027-0002/pay", NULL, asha, 200);
+    snprintf(mine, sizeof mine, "%s", str(field(answer, "order"), "id"));
+    cJSON_Delete(answer);
+    answer = call("POST", "/v1/invoices/INV-2027-0002/pay", NULL, vikram, 200);
+    snprintf(his, sizeof his, "%s", str(field(answer, "order"), "id"));
+    cJSON_Delete(answer);
+    ck_assert_str_ne(mine, his);
+    cJSON_Delete(pay_and_confirm(asha, mine));
+    ck_assert_int_eq(stub_advance_clock(stub, 10 * M), 0);
+
+    /* Razorpay's webhook reports his payment first: recorded as a refund. */
+    char *body = order_paid_body(his, "pay_late0000000001");
+    char signature[65];
+    sign(WEBHOOK_SECRET, body, signature);
+    ck_assert_int_eq(webhook(body, signature, "evt_stale"), 200);
+    free(body);
+    char outcome[32];
+    webhook_outcome("evt_stale", outcome, sizeof outcome);
+    ck_assert_str_eq(outcome, "refunded");
+
+    /* His app confirms it: the answer says the invoice was paid already and carries the refund. */
+    answer = pay_and_confirm(vikram, his);
+    char names[128];
+    keys(answer, names, sizeof names);
+    ck_assert_str_eq(names, "invoice refund");
+    const cJSON *refund = field(answer, "refund"), *inv = field(answer, "invoice");
+    keys(refund, names, sizeof names);
+    ck_assert_str_eq(names,
+                     "id invoice_id order_id amount_paise currency reason status created_at_ms");
+    ck_assert(strncmp(str(refund, "id"), "ref_", 4) == 0);
+    ck_assert_str_eq(str(refund, "invoice_id"), "inv_5eed000000000003");
+    ck_assert_str_eq(str(refund, "order_id"), his);
+    ck_assert(num(refund, "amount_paise") == 4248000);
+    ck_assert_str_eq(str(refund, "currency"), "INR");
+    ck_assert_str_eq(str(refund, "reason"), "already_paid");
+    ck_assert_str_eq(str(refund, "status"), "pending");
+    ck_assert(num(refund, "created_at_ms") == T0 + 10 * M);
+    ck_assert_str_eq(str(inv, "status"), "paid");
+    ck_assert(num(inv, "paid_at_ms") == T0); /* Asha's payment */
+    ck_assert_int_eq(cJSON_GetArraySize(field(inv, "refunds")), 1);
+    char refund_id[64];
+    snprintf(refund_id, sizeof refund_id, "%s", str(refund, "id"));
+    cJSON_Delete(answer);
+    /* Again: the same answer, nothing new. */
+    answer = pay_and_confirm(vikram, his);
+    ck_assert_str_eq(str(field(answer, "refund"), "id"), refund_id);
+    cJSON_Delete(answer);
+
+    cJSON *v = view(VIKRAM);
+    const cJSON *seen = entity(v, "invoice", "inv_5eed000000000003");
+    ck_assert_int_eq(cJSON_GetArraySize(field(seen, "refunds")), 1);
+    ck_assert_str_eq(str(cJSON_GetArrayItem(field(seen, "refunds"), 0), "id"), refund_id);
+    char told[256];
+    snprintf(told, sizeof told,
+             "Invoice INV-2027-0002 was already paid, so your payment of INR 42,480 will be"
+             " refunded to you (refund %s).",
+             refund_id);
+    ck_assert_int_eq(notifications(v, "Payment to be refunded", told), 1);
+    ck_assert_int_eq(notifications(v, "Payment to be refunded", NULL), 1);
+    ck_assert_int_eq(notifications(v, "Payment confirmed", "INV-2027-0002"), 0);
+    cJSON_Delete(v);
+    v = view(ASHA);
+    ck_assert_int_eq(notifications(v, "Payment to be refunded", NULL), 0);
+    ck_assert_int_eq(notifications(v, "Payment confirmed", "INV-2027-0002"), 1);
+    cJSON_Delete(v);
+    /* An invoice nobody paid twice has no refunds. */
+    v = view(ASHA);
+    ck_assert_int_eq(
+        cJSON_GetArraySize(field(entity(v, "invoice", "inv_5eed000000000001"), "refunds")), 0);
+    cJSON_Delete(v);
+    ck_assert_int_eq(check_numbering_rule(), 4);
+    free(asha);
+    free(vikram);
+}
+END_TEST
+
 static Suite *stub_passes_suite(void)
 {
     Suite *s = suite_create("stub_passes");
@@ -1365,6 +1581,8 @@ static Suite *stub_passes_suite(void)
     tcase_set_timeout(invoices, 60);
     tcase_add_test(invoices, test_pay_an_issued_or_overdue_invoice);
     tcase_add_test(invoices, test_issued_invoice_falls_overdue_at_its_due_instant);
+    tcase_add_test(invoices, test_invoice_numbers_run_per_series_in_issue_order);
+    tcase_add_test(invoices, test_a_stale_order_paid_after_the_invoice_is_refunded);
     suite_add_tcase(s, invoices);
     TCase *door = tcase_create("door");
     tcase_add_checked_fixture(door, setup, teardown);

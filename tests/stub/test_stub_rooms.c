@@ -653,6 +653,7 @@ START_TEST(test_cancel_refunds_only_before_the_cutoff)
     ck_assert_str_eq(cancel(asha, "x-1"), "applied");
     cJSON *v = view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "x-1"), "status"), "cancelled");
+    ck_assert_str_eq(str(entity(v, "reservation", "x-1"), "cancel_reason"), "member");
     ck_assert_int_eq(busy_count(v, "BLR-1-FOCUS", s1, s1 + H), 0);
     int64_t delta, after;
     ck_assert_int_eq(ledger_lines(v, "refund", "x-1", &delta, &after), 1);
@@ -923,6 +924,34 @@ START_TEST(test_razorpay_happy_path)
     cJSON_Delete(payment);
     v = view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "rzp-1"), "status"), "confirmed");
+    ck_assert(num(entity(v, "reservation", "rzp-1"), "paid_at_ms") == T0);
+    /* Paid by Razorpay: an invoice with tax, numbered, paid, as a day pass gets. */
+    const cJSON *invoice =
+        entity(v, "invoice", str(entity(v, "reservation", "rzp-1"), "invoice_id"));
+    ck_assert_str_eq(str(invoice, "status"), "paid");
+    ck_assert_str_eq(str(invoice, "number"), "INV-2027-0003");
+    ck_assert_str_eq(str(invoice, "reservation_id"), "rzp-1");
+    ck_assert_str_eq(str(invoice, "order_id"), order_id);
+    ck_assert(num(invoice, "subtotal_paise") == 200000 && num(invoice, "gst_paise") == 36000 &&
+              num(invoice, "total_paise") == 236000 && num(invoice, "discount_paise") == 0);
+    ck_assert(num(invoice, "issued_at_ms") == T0 && num(invoice, "paid_at_ms") == T0);
+    const cJSON *line = cJSON_GetArrayItem(field(invoice, "lines"), 0);
+    ck_assert_int_eq(cJSON_GetArraySize(field(invoice, "lines")), 1);
+    ck_assert_str_eq(str(line, "description"),
+                     "Huddle Room (BLR-1-HUDDLE), Indiranagar, Wed 6 Jan 2027 10:00-12:00"
+                     " Asia/Kolkata");
+    ck_assert(num(line, "quantity") == 2 && num(line, "unit_paise") == 100000 &&
+              num(line, "amount_paise") == 200000);
+    int confirmed = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, v)
+    {
+        if (strncmp(item->string, "notification/", 13) == 0 &&
+            strcmp(str(item, "title"), "Payment confirmed") == 0 &&
+            strcmp(str(item, "body"), "We received INR 2,360 for invoice INV-2027-0003.") == 0)
+            confirmed++;
+    }
+    ck_assert_int_eq(confirmed, 1);
     ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 188);
     ck_assert_int_eq(busy_count(v, "BLR-1-HUDDLE", start, start + 2 * H), 1);
     cJSON_Delete(v);
@@ -1045,7 +1074,12 @@ START_TEST(test_hold_lapse_releases_the_slot)
     ck_assert_int_eq(stub_advance_clock(stub, 1), 0);
     ck_assert_str_eq(book(vikram, "lapse-2", "BLR-1-FOCUS", start, 1, NULL), "applied");
     cJSON *v = view(ASHA);
-    ck_assert_str_eq(str(entity(v, "reservation", "rzp-3"), "status"), "cancelled");
+    const cJSON *lapsed = entity(v, "reservation", "rzp-3");
+    ck_assert_str_eq(str(lapsed, "status"), "cancelled");
+    /* It says why, and that it was never paid: no payment instant, no invoice. */
+    ck_assert_str_eq(str(lapsed, "cancel_reason"), "hold_expired");
+    ck_assert(cJSON_IsNull(field(lapsed, "paid_at_ms")) &&
+              cJSON_IsNull(field(lapsed, "invoice_id")));
     ck_assert_int_eq(busy_count(v, "BLR-1-FOCUS", start, start + H), 1); /* Vikram's */
     cJSON_Delete(v);
     cJSON *e = confirm(asha, order_id, str(payment, "payment_id"), str(payment, "signature"), 409);

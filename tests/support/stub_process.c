@@ -151,6 +151,11 @@ stub_process *stub_start_args(bool test_mode, const char *const *extra_args, con
     return s;
 }
 
+const char *stub_dir(const stub_process *s)
+{
+    return s->dir;
+}
+
 const char *stub_url(const stub_process *s)
 {
     return s->url;

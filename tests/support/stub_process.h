@@ -30,6 +30,10 @@ stub_process *stub_start(bool test_mode);
  */
 stub_process *stub_start_args(bool test_mode, const char *const *extra_args, const char *log_path);
 
+/* Its temporary directory (its database is DIR/stub.db, for a test to read); valid until
+ * stub_stop. */
+const char *stub_dir(const stub_process *s);
+
 /* "http://127.0.0.1:PORT"; valid until stub_stop. */
 const char *stub_url(const stub_process *s);
 int stub_port(const stub_process *s);
