@@ -212,8 +212,13 @@ static const char *const raw_text[] = {
     "e.capacity, e.going_count, r.status FROM event_row e LEFT JOIN rsvp_row r ON "
     "r.event_id = e.id WHERE e.ends_at_ms > ?1 AND e.starts_at_ms > ?1 - (SELECT "
     "max(ends_at_ms - starts_at_ms) FROM event_row) ORDER BY e.starts_at_ms, e.id LIMIT 50",
+    /* with what invoice_row has no column for: a void invoice's instant, a paid one's refunds */
     "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
-    "total_paise, due_at_ms, paid_at_ms, line_count FROM invoice_row "
+    "total_paise, due_at_ms, paid_at_ms, line_count, "
+    "CASE WHEN status IN ('void', 'expired') THEN (SELECT json_extract(e.data, "
+    "'$.voided_at_ms') FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END, "
+    "CASE WHEN status = 'paid' THEN (SELECT nullif(json_extract(e.data, '$.refunds'), '[]') "
+    "FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END FROM invoice_row "
     "ORDER BY issued_at_ms DESC, id DESC LIMIT 50",
     "SELECT id, building_id, date, holder_name, holder_email, status, invoice_id, credential_id "
     "FROM pass_row p "

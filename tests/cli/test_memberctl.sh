@@ -883,11 +883,11 @@ rooms_tests() {
         '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
     run_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 10:00 --pay razorpay
     check "rooms book --pay razorpay prints the order and the next step" \
-        '[ $rc -eq 0 ] && out_has "Razorpay order order_" && out_has "2500.00" && out_has "key id" && out_has "memberctl pay-booking"'
+        '[ $rc -eq 0 ] && out_has "Razorpay order order_" && out_has "2950.00" && out_has "key id" && out_has "memberctl pay-booking"'
     run_in "$ASHA" --json rooms book BLR-1-BOARD --date "$day" --start 11:00 --hours 2 \
         --pay razorpay --guest "Meera Iyer <meera@example.in>"
     check_json "rooms book --pay razorpay --json: pending_payment, the order, the next command" 0 \
-        "d['booking']['status'] == 'pending_payment' and d['order']['amount_paise'] == 500000 and d['order']['key_id'] != '' and d['order']['id'] == d['booking']['order_id'] and d['next'].startswith('memberctl pay-booking ' + d['booking']['id']) and d['queued'] is False"
+        "d['booking']['status'] == 'pending_payment' and d['order']['amount_paise'] == 590000 and d['order']['key_id'] != '' and d['order']['id'] == d['booking']['order_id'] and d['next'].startswith('memberctl pay-booking ' + d['booking']['id']) and d['queued'] is False"
     rzp_booking=$(json_get "d['booking']['id']")
     order=$(json_get "d['order']['id']")
     read -r payment signature <<<"$(rzp_pay "$order" true)"
@@ -913,7 +913,14 @@ rooms_tests() {
     run_in "$ASHA" sync
     run_in "$ASHA" --json bookings
     check_json "after a sync, bookings shows the Razorpay booking confirmed, with its amount" 0 \
-        "[(b['status'], b['paid_by'], b['amount_paise']) for b in d['bookings'] if b['id'] == '$rzp_booking'] == [('confirmed', 'razorpay', 500000)]"
+        "[(b['status'], b['paid_by'], b['amount_paise']) for b in d['bookings'] if b['id'] == '$rzp_booking'] == [('confirmed', 'razorpay', 590000)]"
+    # Paid by Razorpay: an invoice with GST, numbered and paid, and a notification, as a day pass.
+    offline_in "$ASHA" --json invoices
+    check_json "the Razorpay room booking has its invoice: 2 h at ₹2,500 plus 18% GST, paid" 0 \
+        "[(i['status'], i['subtotal_paise'], i['gst_paise'], i['total_paise'], i['lines'][0]['quantity'], i['number'].startswith('INV-')) for i in d['invoices'] if i['lines'] and i['lines'][0]['description'].startswith('Boardroom (BLR-1-BOARD)')] == [('paid', 500000, 90000, 590000, 2, True)]"
+    offline_in "$ASHA" notifications
+    check "the payment of the room is notified" \
+        '[ $rc -eq 0 ] && out_has "Payment confirmed"'
 
     # Credits run short: 12 h in each room on one day (132 of the balance),
     # then 12 h of the boardroom (72) on another. All offline, never synced.
@@ -958,6 +965,13 @@ rooms_tests() {
         --signature "$signature"
     check "paying after the hold lapsed exits 2 conflict, nothing confirmed" \
         '[ $rc -eq 2 ] && err_has "memberctl: conflict:" && err_has "lapsed"'
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json bookings
+    check_json "the lapsed booking is expired, not confirmed and not cancelled by her" 0 \
+        "[b['status'] for b in d['bookings'] if b['id'] == '$rzp_booking'] == ['expired']"
+    run_in "$ASHA" bookings
+    check "bookings says the lapsed booking was never paid, not 'paid by razorpay'" \
+        '[ $rc -eq 0 ] && out_has "expired: not paid, the 15-minute payment hold lapsed" && ! grep -A1 "^  $rzp_booking" <<<"$out" | grep -q "paid by"'
 }
 
 if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/bookings'; then
@@ -1232,24 +1246,63 @@ print(int(86400 - ist % 86400))')
     run_in "$ASHA" pay inv_nonexistent
     check "pay of an unknown invoice exits 2 not_found" '[ $rc -eq 2 ] && err_has "not_found"'
 
-    # An issued or overdue invoice (the seed's) paid with pay INVOICE_ID.
+    # An issued or overdue invoice (the seed's) paid by the number memberctl invoices shows.
     offline_in "$ASHA" --json invoices
-    local due_invoice due_total
+    local due_invoice due_total due_number
     due_invoice=$(json_get "[i['id'] for i in d['invoices'] if i['status'] in ('issued', 'overdue')][0]")
     due_total=$(json_get "[i['total_paise'] for i in d['invoices'] if i['id'] == '$due_invoice'][0]")
-    run_in "$ASHA" pay "$due_invoice"
-    check "pay INVOICE_ID of an unpaid invoice prints the order to pay and the next step" \
-        '[ $rc -eq 0 ] && out_has "Invoice $due_invoice: a Razorpay order" && out_has "Order       order_" && out_has "memberctl pay --order order_"'
-    run_in "$ASHA" --json pay "$due_invoice"
-    check_json "pay INVOICE_ID --json: the order for the invoice's total" 0 \
+    due_number=$(json_get "[i['number'] for i in d['invoices'] if i['id'] == '$due_invoice'][0]")
+    run_in "$ASHA" pay "$due_number"
+    check "pay INV-... (the number) of an unpaid invoice prints the order to pay and the next step" \
+        '[ $rc -eq 0 ] && out_has "Invoice $due_number: a Razorpay order" && out_has "Invoice     $due_invoice" && out_has "Order       order_" && out_has "memberctl pay --order order_"'
+    run_in "$ASHA" --json pay "$due_number"
+    check_json "pay INV-... --json: the order for the invoice's total, the invoice's id" 0 \
         "d['order']['invoice_id'] == '$due_invoice' and d['order']['amount_paise'] == $due_total and d['next'].startswith('memberctl pay --order ' + d['order']['order_id'])"
     order=$(json_get "d['order']['order_id']")
+    run_in "$ASHA" pay INV-2026-0099
+    check "pay of an unknown number exits 2 not_found naming it, and where the numbers are" \
+        '[ $rc -eq 2 ] && err_has "memberctl: not_found:" && err_has "INV-2026-0099" && err_has "memberctl invoices"'
+    # Vikram, of the same company, opens his own order for it before Asha pays.
+    local VIKRAM="$work/vikram-passes" vikram_order
+    sign_in_in "$VIKRAM" +919800000002
+    run_in "$VIKRAM" --json pay "$due_number"
+    vikram_order=$(json_get "d['order']['order_id']")
     read -r payment signature <<<"$(rzp_pay "$order" false)"
     run_in "$ASHA" pay --order "$order" --payment "$payment" --signature "$signature"
     check "its payment confirmed" '[ $rc -eq 0 ] && out_has "Payment confirmed"'
     offline_in "$ASHA" --json invoices
     check_json "the invoice is paid" 0 \
-        "[(i['status'], i['paid_at'] is not None) for i in d['invoices'] if i['id'] == '$due_invoice'] == [('paid', True)]"
+        "[(i['status'], i['paid_at'] is not None, i['refunds']) for i in d['invoices'] if i['id'] == '$due_invoice'] == [('paid', True, [])]"
+    # Vikram pays his order after Asha: not charged twice in silence.
+    local due_rupees
+    due_rupees=$(python3 -c "print('%d.%02d' % divmod($due_total, 100))")
+    read -r payment signature <<<"$(rzp_pay "$vikram_order" false)"
+    run_in "$VIKRAM" pay --order "$vikram_order" --payment "$payment" --signature "$signature"
+    check "paying an invoice already paid says so and that the payment will be refunded" \
+        '[ $rc -eq 0 ] && out_has "Invoice $due_number was already paid; your payment of ₹$due_rupees will be refunded (refund ref_" && ! out_has "Payment confirmed"'
+    run_in "$VIKRAM" --json pay --order "$vikram_order" --payment "$payment" --signature "$signature"
+    check_json "pay --json: the refund of his payment (confirming again changes nothing)" 0 \
+        "d['invoice_id'] == '$due_invoice' and d['invoice_number'] == '$due_number' and d['refund']['order_id'] == '$vikram_order' and d['refund']['amount_paise'] == $due_total and d['refund']['reason'] == 'already_paid' and d['refund']['status'] == 'pending'"
+    offline_in "$VIKRAM" invoices
+    check "invoices shows the refund on the invoice" \
+        '[ $rc -eq 0 ] && out_has "refund ref_" && out_has "back to the payer of order $vikram_order (pending): it was paid already"'
+    offline_in "$VIKRAM" notifications
+    check "he is told in the inbox" '[ $rc -eq 0 ] && out_has "Payment to be refunded"'
+    offline_in "$VIKRAM" --json invoices
+    check_json "invoices --json: one refund on the invoice" 0 \
+        "[len(i['refunds']) for i in d['invoices'] if i['id'] == '$due_invoice'] == [1]"
+
+    # Her cart held for $d1 is never paid: 16 minutes on, it is an expired checkout, not an
+    # invoice "issued not yet, due none".
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d '{"advance_ms": 960000}' >/dev/null
+    run_in "$ASHA" sync
+    offline_in "$ASHA" --json invoices
+    check_json "invoices --json: the lapsed cart is expired, with when its hold lapsed" 0 \
+        "[(i['status'], i['number'], i['voided_at'] is not None, i['issued_at']) for i in d['invoices'] if i['id'] != '$invoice' and i['status'] not in ('paid', 'issued', 'overdue')] == [('expired', '', True, None)]"
+    offline_in "$ASHA" invoices
+    check "invoices shows it as an expired checkout whose hold lapsed, not as an invoice to pay" \
+        '[ $rc -eq 0 ] && out_has "checkout expired, the hold lapsed at" && ! out_has "issued not yet"'
 }
 
 if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/passes/checkout'; then

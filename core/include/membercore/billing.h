@@ -5,8 +5,9 @@
  *                                    checks every rule it can know offline
  *   checkout : mc_passes_checkout()  online: a draft invoice and a Razorpay order; seats
  *                                    are held 15 minutes
- *   pay      : mc_invoice_confirm_payment() with Razorpay checkout's answer; or
- *              mc_invoice_pay() for an issued invoice, then confirm
+ *   pay      : mc_invoice_payment_confirm() with Razorpay checkout's answer; or
+ *              mc_invoice_pay() for an issued invoice (by its number or id), then
+ *              confirm
  *   read     : mc_passes_list(), mc_invoices_list(), mc_membership_get() (local)
  *
  * Dates are building-local "YYYY-MM-DD". Money is int64 paise. The server
@@ -96,9 +97,14 @@ void mc_order_free(mc_order *order);
 mc_status mc_passes_checkout(mc_client *client, const mc_cart *cart, mc_order **out, mc_error *err);
 
 /*
- * A Razorpay order for an issued or overdue invoice. Online.
- * Errors: MC_ERR_NOT_FOUND, MC_ERR_CONFLICT (the invoice is paid, void or a
- * draft: the message says which), and the network ones.
+ * A Razorpay order for an issued or overdue invoice, named by invoice_id: its
+ * id ("inv_...") or the number the member sees ("INV-2026-0011"). The server
+ * resolves a number among the invoices the member may pay (so it works
+ * before the invoice is synced); (*out)->invoice_id is always the id. Online.
+ * Errors: MC_ERR_INVALID_ARG (not an id or number's shape), MC_ERR_NOT_FOUND
+ * (no invoice of theirs has that id or number: the message says which),
+ * MC_ERR_CONFLICT (the invoice is paid, void or a draft: the message says
+ * which), and the network ones.
  * Any thread.
  */
 mc_status mc_invoice_pay(mc_client *client, const char *invoice_id, mc_order **out, mc_error *err);
@@ -114,6 +120,41 @@ mc_status mc_invoice_pay(mc_client *client, const char *invoice_id, mc_order **o
  */
 mc_status mc_invoice_confirm_payment(mc_client *client, const char *order_id,
                                      const char *payment_id, const char *signature, mc_error *err);
+
+/* A payment the server took and gives back (docs/passes-protocol.md, "Refunds"). */
+typedef struct mc_refund {
+    char *id;       /* "ref_..." */
+    char *order_id; /* the order whose payment goes back */
+    int64_t amount_paise;
+    char *currency; /* ISO 4217, e.g. "INR" */
+    char *reason;   /* "already_paid": the invoice had been paid through another order */
+    char *status;   /* "pending" (owed, on its way) or "processed" */
+    int64_t created_at_ms;
+} mc_refund;
+
+/* What confirming an invoice's payment did. */
+typedef struct mc_invoice_payment {
+    char *invoice_id;
+    char *invoice_number;
+    /* NULL: this payment paid the invoice. Otherwise the invoice had been paid
+     * already (e.g. a colleague paid the company's invoice first): the payment
+     * is recorded and refunded, and the payer is notified. */
+    mc_refund *refund;
+} mc_invoice_payment;
+
+/* Free an mc_invoice_payment and everything it holds. NULL is a no-op. Any thread. */
+void mc_invoice_payment_free(mc_invoice_payment *payment);
+
+/*
+ * mc_invoice_confirm_payment, and say what it did: *out (the caller's, free
+ * with mc_invoice_payment_free) names the invoice and, when the invoice had
+ * been paid already by another payment, the refund of this one ("already
+ * paid; your payment will be refunded"). out may be NULL. Errors: as
+ * mc_invoice_confirm_payment. Any thread.
+ */
+mc_status mc_invoice_payment_confirm(mc_client *client, const char *order_id,
+                                     const char *payment_id, const char *signature,
+                                     mc_invoice_payment **out, mc_error *err);
 
 typedef enum mc_pass_status {
     MC_PASS_UNKNOWN = 0,  /* a status newer than this library */
@@ -169,10 +210,14 @@ typedef enum mc_invoice_status {
     MC_INVOICE_PAID = 3,
     MC_INVOICE_OVERDUE = 4, /* payable */
     MC_INVOICE_VOID = 5,
+    /* A checkout whose 15-minute hold lapsed unpaid: nothing is owed, its passes
+     * were released, it never had a number (on the wire: "void" with
+     * void_reason "hold_expired"); voided_at_ms says when. */
+    MC_INVOICE_EXPIRED = 6,
 } mc_invoice_status;
 
-/* The wire name: "draft", "issued", "paid", "overdue", "void"; "unknown" otherwise. Static
- * string; any thread. */
+/* The name: "draft", "issued", "paid", "overdue", "void", "expired"; "unknown" otherwise.
+ * Static string; any thread. */
 const char *mc_invoice_status_name(mc_invoice_status status);
 
 typedef struct mc_invoice {
@@ -188,6 +233,9 @@ typedef struct mc_invoice {
     int64_t issued_at_ms;
     int64_t due_at_ms;
     int64_t paid_at_ms;
+    int64_t voided_at_ms; /* when it became void or expired (the hold lapsed); 0 otherwise */
+    mc_refund *refunds;   /* payments of it given back, oldest first (usually none) */
+    size_t refund_count;
 } mc_invoice;
 
 typedef struct mc_invoice_list {

@@ -98,6 +98,10 @@ typedef enum mc_booking_status {
     MC_BOOKING_CONFIRMED = 2,
     MC_BOOKING_CANCELLED = 3,
     MC_BOOKING_UNKNOWN = 4, /* a status newer than this library */
+    /* A Razorpay booking whose 15-minute payment hold lapsed unpaid: the slot
+     * was released and nothing was charged (on the wire: "cancelled" with
+     * cancel_reason "hold_expired"). */
+    MC_BOOKING_EXPIRED = 5,
 } mc_booking_status;
 
 typedef struct mc_guest {
@@ -130,7 +134,7 @@ typedef struct mc_booking {
     mc_booking_status status;
     mc_payment paid_by;
     int32_t credits;      /* credits debited (credit bookings) */
-    int64_t amount_paise; /* price (Razorpay bookings) */
+    int64_t amount_paise; /* what Razorpay charges: hours x the price, plus tax (Razorpay) */
     mc_booking_guest *guests;
     size_t guest_count;
     /* Razorpay: the order to hand to Razorpay checkout ("" otherwise). */
@@ -252,7 +256,8 @@ void mc_credits_free(mc_credits *credits);
 mc_status mc_credits_get_page(mc_client *client, const mc_page *page, mc_credits **out,
                               mc_error *err);
 
-/* "pending", "pending_payment", "confirmed", "cancelled"; "unknown" otherwise. Any thread. */
+/* "pending", "pending_payment", "confirmed", "cancelled", "expired"; "unknown" otherwise. Any
+ * thread. */
 const char *mc_booking_status_name(mc_booking_status status);
 
 #ifdef __cplusplus

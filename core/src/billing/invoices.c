@@ -118,10 +118,89 @@ mc_status mc_invoice_pay(mc_client *c, const char *invoice_id, mc_order **out, m
     return st;
 }
 
+static void refund_clear(mc_refund *r)
+{
+    free(r->id);
+    free(r->order_id);
+    free(r->currency);
+    free(r->reason);
+    free(r->status);
+}
+
+/* A synced refund object into r; false when out of memory (r then partly filled). */
+static bool refund_read(const cJSON *d, mc_refund *r)
+{
+    r->id = mci_strdup(mci_json_string(d, "id", ""));
+    r->order_id = mci_strdup(mci_json_string(d, "order_id", ""));
+    r->amount_paise = mci_json_int(d, "amount_paise", 0);
+    r->currency = mci_strdup(mci_json_string(d, "currency", "INR"));
+    r->reason = mci_strdup(mci_json_string(d, "reason", ""));
+    r->status = mci_strdup(mci_json_string(d, "status", ""));
+    r->created_at_ms = mci_json_int(d, "created_at_ms", 0);
+    return r->id && r->order_id && r->currency && r->reason && r->status;
+}
+
+/* The refunds of an invoice (its synced "refunds" array as text) into inv; false when out of
+ * memory. Anything but an array reads as none. */
+static bool read_refunds(const char *json, mc_invoice *inv)
+{
+    cJSON *array = cJSON_Parse(json);
+    int n = cJSON_IsArray(array) ? cJSON_GetArraySize(array) : 0;
+    bool ok = n == 0 || (inv->refunds = calloc((size_t)n, sizeof *inv->refunds)) != NULL;
+    const cJSON *item, *walked = ok && n > 0 ? array : NULL;
+    cJSON_ArrayForEach(item, walked)
+    {
+        inv->refund_count++;
+        if (!(ok = refund_read(item, &inv->refunds[inv->refund_count - 1])))
+            break;
+    }
+    cJSON_Delete(array);
+    return ok;
+}
+
+void mc_invoice_payment_free(mc_invoice_payment *p)
+{
+    if (p == NULL)
+        return;
+    free(p->invoice_id);
+    free(p->invoice_number);
+    if (p->refund != NULL)
+        refund_clear(p->refund);
+    free(p->refund);
+    free(p);
+}
+
+/* The confirmation's answer {"invoice", "refund"?} as an mc_invoice_payment into *out. */
+static mc_status payment_of(const cJSON *answer, mc_invoice_payment **out, mc_error *err)
+{
+    const cJSON *invoice = cJSON_GetObjectItemCaseSensitive(answer, "invoice");
+    const cJSON *refund = cJSON_GetObjectItemCaseSensitive(answer, "refund");
+    mc_invoice_payment *p = calloc(1, sizeof *p);
+    bool ok =
+        p != NULL && (p->invoice_id = mci_strdup(mci_json_string(invoice, "id", ""))) != NULL &&
+        (p->invoice_number = mci_strdup(mci_json_string(invoice, "number", ""))) != NULL &&
+        (!cJSON_IsObject(refund) ||
+         ((p->refund = calloc(1, sizeof *p->refund)) != NULL && refund_read(refund, p->refund)));
+    if (!ok) {
+        mc_invoice_payment_free(p);
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    }
+    *out = p;
+    return MC_OK;
+}
+
 mc_status mc_invoice_confirm_payment(mc_client *c, const char *order_id, const char *payment_id,
                                      const char *signature, mc_error *err)
 {
+    return mc_invoice_payment_confirm(c, order_id, payment_id, signature, NULL, err);
+}
+
+mc_status mc_invoice_payment_confirm(mc_client *c, const char *order_id, const char *payment_id,
+                                     const char *signature, mc_invoice_payment **out, mc_error *err)
+{
     MCI_ENTER(c, err);
+    if (out != NULL)
+        *out = NULL;
     if (c == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "client is NULL");
     const char *fields[] = {"order_id", "payment_id", "signature"};
@@ -145,6 +224,8 @@ mc_status mc_invoice_confirm_payment(mc_client *c, const char *order_id, const c
                            "order %s is not an invoice's (a room booking's? use "
                            "mc_booking_confirm_payment)",
                            order_id);
+    if (st == MC_OK && out != NULL)
+        st = payment_of(answer, out, err);
     cJSON_Delete(answer);
     if (st == MC_OK)
         mc_sync_once(c, NULL, NULL); /* passes active, credentials ready */
@@ -162,16 +243,25 @@ void mc_invoice_list_free(mc_invoice_list *list)
         for (size_t k = 0; k < inv->line_count; k++)
             free(inv->lines[k].description);
         free(inv->lines);
+        for (size_t k = 0; k < inv->refund_count; k++)
+            refund_clear(&inv->refunds[k]);
+        free(inv->refunds);
     }
     free(list->items);
     free(list->next_cursor);
     free(list);
 }
 
-/* Newest first through invoice_row's index; a page's lines come after, in one query. */
+/* Newest first through invoice_row's index; a page's lines come after, in one query. What
+ * invoice_row has no column for is read from the synced object, only where it can be: when a
+ * void or expired invoice became so, and a paid one's refunds (a JSON array, or NULL). */
 static const mci_list_query invoices_query = {
     "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
-    "total_paise, due_at_ms, paid_at_ms, line_count FROM invoice_row "
+    "total_paise, due_at_ms, paid_at_ms, line_count, "
+    "CASE WHEN status IN ('void', 'expired') THEN (SELECT json_extract(e.data, "
+    "'$.voided_at_ms') FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END, "
+    "CASE WHEN status = 'paid' THEN (SELECT nullif(json_extract(e.data, '$.refunds'), '[]') "
+    "FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END FROM invoice_row "
     "WHERE (issued_at_ms, id) < (?1, ?2) ORDER BY issued_at_ms DESC, id DESC LIMIT ?3",
     "reading invoices", MCI_KEY_INT_DESC};
 
@@ -202,7 +292,10 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     sqlite3_int64 lines = sqlite3_column_int64(row, 10);
     if (lines > 0 && (inv->lines = calloc((size_t)lines, sizeof *inv->lines)) != NULL)
         inv->line_count = (size_t)lines;
-    return inv->id && inv->number && (lines <= 0 || inv->lines != NULL);
+    inv->voided_at_ms = sqlite3_column_int64(row, 11);
+    bool refunds_ok =
+        sqlite3_column_type(row, 12) == SQLITE_NULL || read_refunds(mci_column_text(row, 12), inv);
+    return inv->id && inv->number && (lines <= 0 || inv->lines != NULL) && refunds_ok;
 }
 
 /* Fill the line at row into its place in inv; false when out of memory. */

@@ -5,7 +5,8 @@ const mci_projection mci_billing_projections[] = {
     {"invoice",
      "INSERT OR REPLACE INTO invoice_row (id, number, status, subtotal_paise, discount_paise, "
      "gst_paise, total_paise, issued_at_ms, due_at_ms, paid_at_ms, line_count) VALUES (?1, "
-     "coalesce(json_extract(?2, '$.number'), ''), coalesce(json_extract(?2, '$.status'), ''), "
+     "coalesce(json_extract(?2, '$.number'), ''), CASE WHEN json_extract(?2, '$.void_reason') = "
+     "'hold_expired' THEN 'expired' ELSE coalesce(json_extract(?2, '$.status'), '') END, "
      "coalesce(json_extract(?2, '$.subtotal_paise'), 0), "
      "coalesce(json_extract(?2, '$.discount_paise'), 0), "
      "coalesce(json_extract(?2, '$.gst_paise'), 0), coalesce(json_extract(?2, '$.total_paise'), "

@@ -4,8 +4,8 @@
 #include "util/names.h"
 
 static const char *const pass_names[] = {"unknown", "held", "active", "released"};
-static const char *const invoice_names[] = {"unknown", "draft",   "issued",
-                                            "paid",    "overdue", "void"};
+static const char *const invoice_names[] = {"unknown", "draft", "issued", "paid",
+                                            "overdue", "void",  "expired"};
 static const char *const membership_names[] = {"unknown", "none", "active"};
 
 const char *mc_pass_status_name(mc_pass_status status)

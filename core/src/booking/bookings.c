@@ -34,8 +34,8 @@
 #define MAX_HOURS  24
 #define MAX_GUESTS 20
 
-static const char *const status_names[] = {"pending", "pending_payment", "confirmed", "cancelled",
-                                           "unknown"};
+static const char *const status_names[] = {"pending",   "pending_payment", "confirmed",
+                                           "cancelled", "unknown",         "expired"};
 
 const char *mc_booking_status_name(mc_booking_status status)
 {
@@ -736,6 +736,10 @@ static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool
         st = found->pending ? MC_OK /* already being cancelled */
                             : mci_error_set(err, MC_ERR_STATE, "booking '%s' is already cancelled",
                                             booking_id);
+    else if (st == MC_OK && found->status == MC_BOOKING_EXPIRED)
+        st = mci_error_set(
+            err, MC_ERR_STATE,
+            "booking '%s' expired unpaid (its payment hold lapsed): nothing to cancel", booking_id);
     else if (st == MC_OK && found->end_ms <= mci_client_now(c))
         st = mci_error_set(err, MC_ERR_STATE, "booking '%s' is over", booking_id);
     else if (st == MC_OK) {

@@ -11,7 +11,7 @@
 
 /* ---- pay ------------------------------------------------------------------------ */
 
-/* pay INVOICE_ID: a Razorpay order for an issued or overdue invoice. */
+/* pay INVOICE: a Razorpay order for an issued or overdue invoice, by its number or id. */
 static int pay_invoice(app *a, mc_client *client, const char *invoice_id)
 {
     mc_order *o = NULL;
@@ -19,12 +19,13 @@ static int pay_invoice(app *a, mc_client *client, const char *invoice_id)
     mc_status st = mc_invoice_pay(client, invoice_id, &o, &err);
     if (st != MC_OK) {
         static const out_hint hints[] = {
-            {MC_ERR_NOT_FOUND, "List the invoices with: memberctl invoices"},
+            {MC_ERR_NOT_FOUND, "List the invoices and their numbers with: memberctl invoices"},
             {MC_ERR_CONFLICT, "Only an issued or overdue invoice is paid this way (a cart's draft "
                               "is paid with the order passes buy printed)."},
             {MC_OK, NULL}};
         return out_core_error_hint(a, st, &err, hints);
     }
+    /* The member named it as they see it (its number, or its id). */
     int rc = render_invoice_order(a, invoice_id, o);
     mc_order_free(o);
     return rc;
@@ -35,7 +36,8 @@ static int pay_confirm(app *a, mc_client *client, const char *order_id, const ch
                        const char *signature)
 {
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_invoice_confirm_payment(client, order_id, payment_id, signature, &err);
+    mc_invoice_payment *paid = NULL;
+    mc_status st = mc_invoice_payment_confirm(client, order_id, payment_id, signature, &paid, &err);
     if (st != MC_OK) {
         static const out_hint hints[] = {
             {MC_ERR_PAYMENT_FAILED,
@@ -48,7 +50,9 @@ static int pay_confirm(app *a, mc_client *client, const char *order_id, const ch
             {MC_OK, NULL}};
         return out_core_error_hint(a, st, &err, hints);
     }
-    return render_payment_confirmed(a, order_id);
+    int rc = render_payment_confirmed(a, order_id, paid);
+    mc_invoice_payment_free(paid);
+    return rc;
 }
 
 static int run_pay(app *a, const command *self, int argc, char **argv)
@@ -129,28 +133,34 @@ static int run_membership(app *a, const command *self, int argc, char **argv)
 
 const command cmd_pay = {
     "pay",
-    "pay INVOICE_ID\n"
+    "pay INVOICE\n"
     "   or: memberctl pay --order ORDER_ID --payment PAY_ID --signature SIG",
     "pay an invoice with Razorpay, or confirm a payment (online)",
-    "pay INVOICE_ID: a Razorpay order for an issued or overdue invoice (see\n"
-    "memberctl invoices): prints the order to pay with Razorpay checkout and\n"
-    "the command that confirms it. A paid, void or draft invoice exits 2\n"
-    "(conflict; the message says which).\n"
+    "pay INVOICE: a Razorpay order for an issued or overdue invoice, named by\n"
+    "the number memberctl invoices shows (INV-2026-0001) or by its id: prints\n"
+    "the order to pay with Razorpay checkout and the command that confirms it.\n"
+    "An unknown number exits 2 (not found). A paid, void, expired or draft\n"
+    "invoice exits 2 (conflict; the message says which).\n"
     "\n"
     "pay --order ... --payment ... --signature ...: confirms the payment of an\n"
     "order (from passes buy or pay INVOICE_ID) with what Razorpay checkout\n"
     "returned. Only the server's check of the signature confirms it; a\n"
     "signature it refuses exits 2 (payment_failed). Confirming twice is\n"
     "harmless. A cart's hold that lapsed (15 minutes) exits 2 (conflict). Then\n"
-    "this device is synced: the passes are active with their credentials.\n"
+    "this device is synced: the passes are active with their credentials. An\n"
+    "invoice someone else paid first (a colleague, the company's invoice) is not\n"
+    "charged twice: it says the invoice was already paid and that your payment\n"
+    "will be refunded (exit 0; the refund is listed on the invoice).\n"
     "  --order ORDER_ID    the order printed by passes buy or pay INVOICE_ID\n"
     "  --payment PAY_ID    checkout's razorpay_payment_id\n"
     "  --signature SIG     checkout's razorpay_signature\n"
     "Both need the server (offline: exit 2). A meeting-room booking's payment\n"
     "is confirmed with memberctl pay-booking instead.\n"
     "\n"
-    "JSON: pay INVOICE_ID: {\"order\":{...as in passes buy},\"next\":COMMAND}\n"
-    "      confirm: {\"order_id\",\"paid\":true}\n",
+    "JSON: pay INVOICE: {\"order\":{...as in passes buy},\"next\":COMMAND}\n"
+    "      confirm: {\"order_id\",\"paid\":true,\"invoice_id\",\"invoice_number\",\n"
+    "      \"refund\":null or {\"id\",\"order_id\",\"amount_paise\",\"currency\",\n"
+    "      \"reason\",\"status\",\"created_at_ms\",\"created_at\"}}\n",
     run_pay,
 };
 
@@ -160,14 +170,18 @@ const command cmd_invoices = {
     "list your invoices and their lines (local)",
     "Lists your billing history from the local store, newest first: no network\n"
     "needed (memberctl sync fetches it). For each invoice: number, status\n"
-    "(draft, issued, paid, overdue, void), total in rupees, when it was\n"
+    "(draft, issued, paid, overdue, void, expired), total in rupees, when it was\n"
     "issued, is due and was paid (ISO-8601 UTC), its lines (quantity,\n"
-    "description, unit price, amount), subtotal, discount and GST.\n"
+    "description, unit price, amount), subtotal, discount and GST, and any\n"
+    "refund of a payment made after it was paid. A checkout whose 15-minute\n"
+    "hold lapsed unpaid is no invoice to pay: it shows as an expired checkout,\n"
+    "with when the hold lapsed.\n"
     "\n"
     "JSON: {\"invoices\":[{\"id\",\"number\",\"status\",\"lines\":[{\"description\",\n"
     "       \"quantity\",\"unit_paise\",\"amount_paise\"}],\"subtotal_paise\",\n"
     "       \"discount_paise\",\"gst_paise\",\"total_paise\",\"issued_at_ms\",\n"
-    "       \"issued_at\",\"due_at_ms\",\"due_at\",\"paid_at_ms\",\"paid_at\"}]}\n"
+    "       \"issued_at\",\"due_at_ms\",\"due_at\",\"paid_at_ms\",\"paid_at\",\n"
+    "       \"voided_at_ms\",\"voided_at\",\"refunds\":[{...as in pay}]}]}\n"
     "      (a time not set is null)\n",
     run_invoices,
 };

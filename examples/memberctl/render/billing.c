@@ -344,13 +344,53 @@ int render_invoice_order(const app *a, const char *invoice_id, const mc_order *o
     return MEMBERCTL_EXIT_OK;
 }
 
-int render_payment_confirmed(const app *a, const char *order_id)
+static cJSON *refund_json(const void *item)
 {
+    const mc_refund *r = item;
+    cJSON *obj = cJSON_CreateObject();
+    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(r->id)) != NULL &&
+              cJSON_AddStringToObject(obj, "order_id", out_str(r->order_id)) != NULL &&
+              cJSON_AddNumberToObject(obj, "amount_paise", (double)r->amount_paise) != NULL &&
+              cJSON_AddStringToObject(obj, "currency", out_str(r->currency)) != NULL &&
+              cJSON_AddStringToObject(obj, "reason", out_str(r->reason)) != NULL &&
+              cJSON_AddStringToObject(obj, "status", out_str(r->status)) != NULL &&
+              json_add_time(obj, "created_at", r->created_at_ms, true);
+    return json_finish(obj, ok);
+}
+
+/* "      refund ref_x: ₹944.00 back to the payer of order order_y (pending); ...". */
+static void refund_text(const void *item, const void *context)
+{
+    const mc_refund *r = item;
+    (void)context;
+    char amount[RENDER_RUPEES_MAX];
+    render_rupees(r->amount_paise, amount, sizeof amount);
+    printf("      refund %s: %s back to the payer of order %s (%s): it was paid already\n",
+           out_str(r->id), amount, out_str(r->order_id), out_str(r->status));
+}
+
+int render_payment_confirmed(const app *a, const char *order_id, const mc_invoice_payment *p)
+{
+    const mc_refund *refund = p != NULL ? p->refund : NULL;
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
-        bool ok = root != NULL && cJSON_AddStringToObject(root, "order_id", order_id) != NULL &&
-                  cJSON_AddBoolToObject(root, "paid", true) != NULL;
+        bool ok =
+            root != NULL && cJSON_AddStringToObject(root, "order_id", order_id) != NULL &&
+            cJSON_AddBoolToObject(root, "paid", true) != NULL &&
+            cJSON_AddStringToObject(root, "invoice_id", p ? out_str(p->invoice_id) : "") &&
+            cJSON_AddStringToObject(root, "invoice_number", p ? out_str(p->invoice_number) : "") &&
+            (refund != NULL ? json_add_item(root, "refund", refund_json(refund))
+                            : cJSON_AddNullToObject(root, "refund") != NULL);
         return out_json(a, json_finish(root, ok));
+    }
+    if (refund != NULL) {
+        char amount[RENDER_RUPEES_MAX];
+        render_rupees(refund->amount_paise, amount, sizeof amount);
+        printf("Invoice %s was already paid; your payment of %s will be refunded (refund %s,\n"
+               "%s). Nothing else changed; memberctl notifications has the notice and\n"
+               "memberctl invoices shows the refund on the invoice.\n",
+               out_str(p->invoice_number), amount, out_str(refund->id), out_str(refund->status));
+        return MEMBERCTL_EXIT_OK;
     }
     printf("Payment confirmed by the server: order %s is paid, and this device is synced.\n",
            order_id);
@@ -393,6 +433,7 @@ static cJSON *invoice_json(const void *item)
 {
     const mc_invoice *inv = item;
     list_view lines = LIST_VIEW(inv->lines, inv->line_count);
+    list_view refunds = LIST_VIEW(inv->refunds, inv->refund_count);
     cJSON *obj = cJSON_CreateObject();
     bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(inv->id)) != NULL &&
               cJSON_AddStringToObject(obj, "number", out_str(inv->number)) != NULL &&
@@ -404,7 +445,9 @@ static cJSON *invoice_json(const void *item)
               cJSON_AddNumberToObject(obj, "total_paise", (double)inv->total_paise) != NULL &&
               json_add_time(obj, "issued_at", inv->issued_at_ms, true) &&
               json_add_time(obj, "due_at", inv->due_at_ms, true) &&
-              json_add_time(obj, "paid_at", inv->paid_at_ms, true);
+              json_add_time(obj, "paid_at", inv->paid_at_ms, true) &&
+              json_add_time(obj, "voided_at", inv->voided_at_ms, true) &&
+              list_add_json(obj, "refunds", &refunds, refund_json);
     return json_finish(obj, ok);
 }
 
@@ -419,17 +462,31 @@ static void invoice_text(const void *item, const void *context)
     datetime_format_time_or(inv->due_at_ms, "none", due, sizeof due);
     datetime_format_time_or(inv->paid_at_ms, "", paid, sizeof paid);
     const char *number = out_str(inv->number);
+    list_view lines = LIST_VIEW(inv->lines, inv->line_count);
+    if (inv->status == MC_INVOICE_EXPIRED) {
+        /* Never an invoice to pay: a checkout whose hold lapsed. */
+        char lapsed[DATETIME_TIME_MAX];
+        datetime_format_time_or(inv->voided_at_ms, "?", lapsed, sizeof lapsed);
+        printf("  (no number)    %-7s  %s  (id %s)\n", mc_invoice_status_name(inv->status), total,
+               out_str(inv->id));
+        printf("      checkout expired, the hold lapsed at %s unpaid: nothing is owed and its\n"
+               "      passes were released\n",
+               lapsed);
+        list_text(&lines, invoice_line_text, NULL);
+        return;
+    }
     printf("  %s  %-7s  %s  (id %s)\n", number[0] != '\0' ? number : "(no number yet)",
            mc_invoice_status_name(inv->status), total, out_str(inv->id));
     printf("      issued %s, due %s, %s%s\n", issued, due, paid[0] != '\0' ? "paid " : "not paid",
            paid);
-    list_view lines = LIST_VIEW(inv->lines, inv->line_count);
     list_text(&lines, invoice_line_text, NULL);
     char subtotal[RENDER_RUPEES_MAX], discount[RENDER_RUPEES_MAX], gst[RENDER_RUPEES_MAX];
     render_rupees(inv->subtotal_paise, subtotal, sizeof subtotal);
     render_rupees(-inv->discount_paise, discount, sizeof discount);
     render_rupees(inv->gst_paise, gst, sizeof gst);
     printf("      subtotal %s, discount %s, GST %s, total %s\n", subtotal, discount, gst, total);
+    list_view refunds = LIST_VIEW(inv->refunds, inv->refund_count);
+    list_text(&refunds, refund_text, NULL);
 }
 
 int render_invoices(const app *a, const mc_invoice_list *list)
@@ -448,7 +505,7 @@ int render_invoices(const app *a, const mc_invoice_list *list)
         payable = payable || invoice_is_payable(&list->items[i]);
     list_text(&v, invoice_text, NULL);
     if (payable)
-        printf("Pay an issued or overdue invoice with: memberctl pay INVOICE_ID\n");
+        printf("Pay an issued or overdue invoice by its number with: memberctl pay INV-...\n");
     return MEMBERCTL_EXIT_OK;
 }
 

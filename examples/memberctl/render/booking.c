@@ -90,9 +90,17 @@ static void booking_text(const void *item, const void *context)
     if (building[0] != '\0')
         printf(" (%s)", building);
     printf("\n");
-    printf("      %s to %s (UTC), %s, paid by %s: %s%s\n", start, end,
-           mc_booking_status_name(b->status), mc_payment_name(b->paid_by), cost,
-           b->pending ? " (pending)" : "");
+    if (b->status == MC_BOOKING_EXPIRED)
+        printf("      %s to %s (UTC), %s: not paid, the 15-minute payment hold lapsed; %s was\n"
+               "      never charged\n",
+               start, end, mc_booking_status_name(b->status), cost);
+    else if (b->paid_by == MC_PAY_RAZORPAY && b->status != MC_BOOKING_CONFIRMED)
+        printf("      %s to %s (UTC), %s, by razorpay: %s%s\n", start, end,
+               mc_booking_status_name(b->status), cost, b->pending ? " (pending)" : "");
+    else
+        printf("      %s to %s (UTC), %s, paid by %s: %s%s\n", start, end,
+               mc_booking_status_name(b->status), mc_payment_name(b->paid_by), cost,
+               b->pending ? " (pending)" : "");
     if (b->status == MC_BOOKING_PENDING_PAYMENT && out_str(b->order_id)[0] != '\0')
         printf("      waiting for payment of Razorpay order %s\n", b->order_id);
     list_view guests = LIST_VIEW(b->guests, b->guest_count);
@@ -126,7 +134,8 @@ int render_bookings(const app *a, const mc_booking_list *list, bool all)
     bool pending = false, cancellable = false;
     for (size_t i = 0; i < list->count; i++) {
         pending = pending || list->items[i].pending;
-        cancellable = cancellable || list->items[i].status != MC_BOOKING_CANCELLED;
+        cancellable = cancellable || (list->items[i].status != MC_BOOKING_CANCELLED &&
+                                      list->items[i].status != MC_BOOKING_EXPIRED);
     }
     list_text(&v, booking_text, NULL);
     if (pending)

@@ -134,7 +134,8 @@ int render_bought(const app *a, const mc_cart *cart, const mc_order *o, const mc
 
 /* pay INVOICE_ID; pay --order ... (confirmed). */
 int render_invoice_order(const app *a, const char *invoice_id, const mc_order *o);
-int render_payment_confirmed(const app *a, const char *order_id);
+/* What confirming an invoice's payment did: paid, or (the invoice was paid already) refunded. */
+int render_payment_confirmed(const app *a, const char *order_id, const mc_invoice_payment *p);
 
 /* invoices; membership. */
 int render_invoices(const app *a, const mc_invoice_list *list);
