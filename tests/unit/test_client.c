@@ -314,6 +314,8 @@ START_TEST(test_state_names_both_ways)
     ck_assert_str_eq(mc_pass_status_name(MC_PASS_RELEASED), "released");
     ck_assert_str_eq(mc_invoice_status_name(MC_INVOICE_OVERDUE), "overdue");
     ck_assert_str_eq(mc_invoice_status_name(MC_INVOICE_VOID), "void");
+    ck_assert_str_eq(mc_invoice_status_name(MC_INVOICE_EXPIRED), "expired");
+    ck_assert_str_eq(mc_booking_status_name(MC_BOOKING_EXPIRED), "expired");
     ck_assert_str_eq(mc_membership_status_name(MC_MEMBERSHIP_NONE), "none");
     ck_assert_str_eq(mc_credential_kind_name(MC_CREDENTIAL_BOOKING_GUEST), "booking_guest");
     ck_assert_str_eq(mc_booking_status_name(MC_BOOKING_PENDING_PAYMENT), "pending_payment");
@@ -336,7 +338,7 @@ START_TEST(test_state_names_both_ways)
     ck_assert_int_eq(mci_pass_status_parse("refunded"), MC_PASS_UNKNOWN); /* newer */
     ck_assert_int_eq(mci_invoice_status_parse(NULL), MC_INVOICE_UNKNOWN);
     ck_assert_int_eq(mci_credential_kind_parse("desk"), MC_CREDENTIAL_UNKNOWN);
-    for (int v = MC_INVOICE_DRAFT; v <= MC_INVOICE_VOID; v++)
+    for (int v = MC_INVOICE_DRAFT; v <= MC_INVOICE_EXPIRED; v++)
         ck_assert_int_eq(mci_invoice_status_parse(mc_invoice_status_name((mc_invoice_status)v)), v);
 }
 END_TEST

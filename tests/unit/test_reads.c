@@ -286,6 +286,56 @@ START_TEST(test_invoice_lines_follow_their_invoice)
 }
 END_TEST
 
+/* What a member must not misread: a lapsed checkout's void draft reads as expired with when
+ * (a void for another reason stays void), a paid invoice's refunds come with it, and a Razorpay
+ * booking whose hold lapsed reads as expired, a cancelled one as cancelled. */
+START_TEST(test_expired_checkouts_refunds_and_expired_holds)
+{
+    const char *kinds[] = {"invoice", "invoice", "invoice", "reservation", "reservation"};
+    char *ids[] = {"INV-E", "INV-V", "INV-P", "BK-E", "BK-C"};
+    char *data[] = {
+        "{\"number\":null,\"status\":\"void\",\"void_reason\":\"hold_expired\","
+        "\"voided_at_ms\":900000,\"lines\":[],\"refunds\":[]}",
+        "{\"number\":\"MC-V\",\"status\":\"void\",\"void_reason\":null,\"voided_at_ms\":800000,"
+        "\"issued_at_ms\":10}",
+        "{\"number\":\"MC-P\",\"status\":\"paid\",\"issued_at_ms\":20,\"paid_at_ms\":30,"
+        "\"refunds\":[{\"id\":\"ref_1\",\"order_id\":\"order_2\",\"amount_paise\":94400,"
+        "\"currency\":\"INR\",\"reason\":\"already_paid\",\"status\":\"pending\","
+        "\"created_at_ms\":40}]}",
+        "{\"id\":\"BK-E\",\"room_id\":\"R\",\"status\":\"cancelled\",\"paid_by\":\"razorpay\","
+        "\"cancel_reason\":\"hold_expired\",\"start_ms\":1799100000000,\"end_ms\":1799103600000}",
+        "{\"id\":\"BK-C\",\"room_id\":\"R\",\"status\":\"cancelled\",\"paid_by\":\"razorpay\","
+        "\"cancel_reason\":\"member\",\"start_ms\":1799200000000,\"end_ms\":1799203600000}",
+    };
+    pull(5, kinds, ids, data);
+    mc_invoice_list *inv = NULL;
+    ck_assert_int_eq(mc_invoices_list(client, &inv, NULL), MC_OK);
+    ck_assert_uint_eq(inv->count, 3);
+    ck_assert_str_eq(inv->items[0].id, "INV-P");
+    ck_assert_int_eq(inv->items[0].status, MC_INVOICE_PAID);
+    ck_assert_int_eq(inv->items[0].voided_at_ms, 0);
+    ck_assert_uint_eq(inv->items[0].refund_count, 1);
+    ck_assert_str_eq(inv->items[0].refunds[0].id, "ref_1");
+    ck_assert_str_eq(inv->items[0].refunds[0].order_id, "order_2");
+    ck_assert_int_eq(inv->items[0].refunds[0].amount_paise, 94400);
+    ck_assert_str_eq(inv->items[0].refunds[0].reason, "already_paid");
+    ck_assert_str_eq(inv->items[0].refunds[0].status, "pending");
+    ck_assert_int_eq(inv->items[0].refunds[0].created_at_ms, 40);
+    ck_assert_int_eq(inv->items[1].status, MC_INVOICE_VOID);
+    ck_assert_int_eq(inv->items[1].voided_at_ms, 800000);
+    ck_assert_int_eq(inv->items[2].status, MC_INVOICE_EXPIRED);
+    ck_assert_int_eq(inv->items[2].voided_at_ms, 900000);
+    ck_assert_uint_eq(inv->items[2].refund_count, 0);
+    mc_invoice_list_free(inv);
+    mc_booking_list *b = NULL;
+    ck_assert_int_eq(mc_bookings_list(client, 0, &b, NULL), MC_OK);
+    ck_assert_uint_eq(b->count, 2);
+    ck_assert_int_eq(b->items[0].status, MC_BOOKING_EXPIRED);
+    ck_assert_int_eq(b->items[1].status, MC_BOOKING_CANCELLED);
+    mc_booking_list_free(b);
+}
+END_TEST
+
 /* A long event that began before now and has not ended is upcoming, before later ones;
  * the bookings list keeps a booking running now the same way. */
 START_TEST(test_running_entries_stay_listed)
@@ -511,6 +561,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_pages_walk_the_inbox_in_order);
     tcase_add_test(tc, test_invoice_lines_follow_their_invoice);
+    tcase_add_test(tc, test_expired_checkouts_refunds_and_expired_holds);
     tcase_add_test(tc, test_running_entries_stay_listed);
     tcase_add_test(tc, test_bookings_read_typed_with_guests);
     tcase_add_test(tc, test_cursor_holds_under_inserts);
