@@ -182,11 +182,13 @@ public enum InvoiceStatus: Int32, Sendable, Hashable, CustomStringConvertible {
     case paid = 3
     /// Past its due date, still payable.
     case overdue = 4
-    /// Cancelled (e.g. a checkout whose hold lapsed).
+    /// Cancelled.
     case void = 5
+    /// A checkout whose 15-minute hold lapsed unpaid: nothing is owed, never numbered.
+    case expired = 6
 
     init(_ c: mc_invoice_status) { self = coreEnum(c.rawValue) ?? .unknown }
-    /// "draft", "issued", "paid", "overdue", "void", "unknown".
+    /// "draft", "issued", "paid", "overdue", "void", "expired", "unknown".
     public var name: String {
         coreName(self) { mc_invoice_status_name(mc_invoice_status(rawValue: $0)) }
     }

@@ -98,9 +98,11 @@ public enum BookingStatus: Int32, Sendable, Hashable, CustomStringConvertible {
     case cancelled = 3
     /// A state newer than this library.
     case unknown = 4
+    /// A Razorpay booking whose 15-minute payment hold lapsed unpaid: nothing was charged.
+    case expired = 5
 
     init(_ c: mc_booking_status) { self = coreEnum(c.rawValue) ?? .unknown }
-    /// "pending", "pending_payment", "confirmed", "cancelled", "unknown".
+    /// "pending", "pending_payment", "confirmed", "cancelled", "expired", "unknown".
     public var name: String {
         coreName(self) { mc_booking_status_name(mc_booking_status(rawValue: $0)) }
     }

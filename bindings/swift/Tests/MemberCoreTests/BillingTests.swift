@@ -205,7 +205,7 @@ struct BillingTests {
         }
     }
 
-    @Test("a hold that lapsed: confirming is a conflict, the passes are released, the invoice void")
+    @Test("a hold that lapsed: confirming is a conflict, the passes are released, the checkout expired")
     func lapsedHold() async throws {
         try await withFixture { f in
             let core = try await ashaBuyingPasses(f)
@@ -219,7 +219,7 @@ struct BillingTests {
             #expect(e?.code == .conflict)
             try await core.syncOnce()
             #expect(try core.passes().map(\.status) == [.released])
-            #expect(try core.invoices().first { $0.id == order.invoiceId }?.status == .void)
+            #expect(try core.invoices().first { $0.id == order.invoiceId }?.status == .expired)
             #expect(try core.credentials().isEmpty)
         }
     }

@@ -147,7 +147,7 @@ struct BookingTests {
                     roomId: "BLR-1-BOARD", date: "2027-01-07", start: "16:00", hours: 1, payment: .razorpay))
             #expect(booking.status == .pendingPayment)
             #expect(booking.paidBy == .razorpay)
-            #expect(booking.amountPaise == 250_000)
+            #expect(booking.amountPaise == 295_000)  // 1 h at ₹2,500 plus 18% GST
             let order = try #require(booking.razorpayOrderId)
             #expect(booking.razorpayKeyId != nil)
 

@@ -13,7 +13,9 @@ public enum BookingStatus {
     CONFIRMED,
     CANCELLED,
     /** A status this binding does not know (a newer core). */
-    UNKNOWN;
+    UNKNOWN,
+    /** A Razorpay booking whose 15-minute payment hold lapsed unpaid: nothing was charged. */
+    EXPIRED;
 
     /** The C value ({@code MC_BOOKING_*}). */
     public int value() {

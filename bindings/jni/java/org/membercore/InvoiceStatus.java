@@ -15,8 +15,10 @@ public enum InvoiceStatus {
     PAID,
     /** Past its due date unpaid: {@link Billing#payInvoice} still opens an order. */
     OVERDUE,
-    /** Cancelled (a lapsed checkout). */
-    VOID;
+    /** Cancelled. */
+    VOID,
+    /** A checkout whose 15-minute hold lapsed unpaid: nothing is owed, never numbered. */
+    EXPIRED;
 
     /** The C value ({@code MC_INVOICE_*}). */
     public int value() {

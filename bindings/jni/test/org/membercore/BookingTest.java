@@ -294,7 +294,7 @@ public class BookingTest {
             assertEquals(Payment.RAZORPAY, b.getPaidBy());
             assertTrue(b.getOrderId(), b.getOrderId().startsWith("order_"));
             assertEquals("rzp_test_memberstub", b.getRazorpayKeyId());
-            assertEquals(250000L, b.getAmountPaise());
+            assertEquals(295000L, b.getAmountPaise()); /* 1 h at 2,500 plus 18% GST */
             assertEquals(0, b.getCredits());
             assertEquals(DAY_OPEN_MS + 2 * HOUR, b.getStartMs());
             assertEquals("", b.getGuests().get(0).getCredentialId()); /* until paid */
