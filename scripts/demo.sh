@@ -327,8 +327,16 @@ print([p["id"] for p in json.load(sys.stdin)["passes"] if p["date"] == sys.argv[
         echo "demo: the door should grant the pass" >&2
         exit 1
     fi
+    step "Her billing history: the pass's invoice, numbered in the order of issue"
     ctl 0 invoices
     expect_output "paid"
+    overdue=$("$MEMBERCTL_BIN" --json invoices | python3 -c '
+import json, sys
+print([i["number"] for i in json.load(sys.stdin)["invoices"] if i["status"] == "overdue"][0])')
+
+    step "She pays the overdue invoice by the number she sees"
+    ctl 0 pay "$overdue"
+    expect_output "a Razorpay order to pay it"
 else
     echo
     echo "(day passes skipped: this memberstub has no POST /v1/passes/checkout route)"
