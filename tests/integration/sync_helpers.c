@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tempdir.h"
+
 static int64_t injected_clock(void *context)
 {
     return *(int64_t *)context;
@@ -220,4 +222,36 @@ char *helper_create_event(const stub_process *stub, const char *title, int capac
     char *copy = strdup(id->valuestring);
     cJSON_Delete(json);
     return copy;
+}
+
+void helper_fixture_start(helper_fixture *f, int64_t now_ms)
+{
+    f->stub = stub_start(true);
+    ck_assert_msg(f->stub != NULL, "memberstub did not start");
+    f->dir = tempdir_new();
+    helper_fixture_set_now(f, now_ms);
+}
+
+void helper_fixture_stop(helper_fixture *f)
+{
+    tempdir_free(f->dir);
+    int status = stub_stop(f->stub);
+    ck_assert_msg(status == 0, "memberstub exited with status %d", status);
+}
+
+void helper_fixture_set_now(helper_fixture *f, int64_t now_ms)
+{
+    f->now = now_ms;
+    ck_assert_int_eq(stub_set_clock(f->stub, now_ms), 0);
+}
+
+mc_client *helper_fixture_member(helper_fixture *f, const char *name, const char *phone)
+{
+    char *sub = tempdir_path(f->dir, name);
+    mc_client *c = helper_open_client_at(sub, stub_url(f->stub), &f->now);
+    free(sub);
+    helper_sign_in(c, f->stub, phone);
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
+    return c;
 }

@@ -49,4 +49,23 @@ char *helper_create_event(const stub_process *stub, const char *title, int capac
 /* SELECT count(*) ... on the client's file. */
 int helper_local_count(const char *data_dir, const char *sql);
 
+/*
+ * A test's memberstub (test mode, a fresh database) and a temporary folder for its clients'
+ * data, the server's clock and the clients' (injected: now) at the same instant.
+ */
+typedef struct helper_fixture {
+    stub_process *stub;
+    char *dir;
+    int64_t now;
+} helper_fixture;
+
+/* Start the stub with its clock at now_ms and make the folder (aborts the test on failure). */
+void helper_fixture_start(helper_fixture *f, int64_t now_ms);
+/* Remove the folder, stop the stub and require its clean exit (status 0). */
+void helper_fixture_stop(helper_fixture *f);
+/* Both clocks to now_ms. */
+void helper_fixture_set_now(helper_fixture *f, int64_t now_ms);
+/* A client over f->dir/name on f's clock, signed in as phone and synced once. */
+mc_client *helper_fixture_member(helper_fixture *f, const char *name, const char *phone);
+
 #endif

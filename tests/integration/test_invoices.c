@@ -22,42 +22,27 @@
 /* Monday 2027-01-04 10:00 in Bengaluru */
 #define T0 1799037000000LL
 
-static stub_process *stub;
-static char *dir;
-static int64_t now = T0;
+static helper_fixture fx;
 
 static void setup(void)
 {
-    stub = stub_start(true);
-    ck_assert_msg(stub != NULL, "memberstub did not start");
-    now = T0;
-    ck_assert_int_eq(stub_set_clock(stub, now), 0);
-    dir = tempdir_new();
+    helper_fixture_start(&fx, T0);
 }
 
 static void teardown(void)
 {
-    tempdir_free(dir);
-    int status = stub_stop(stub);
-    ck_assert_msg(status == 0, "memberstub exited with status %d", status);
+    helper_fixture_stop(&fx);
 }
 
 /* Both clocks forward by ms. */
 static void advance(int64_t ms)
 {
-    now += ms;
-    ck_assert_int_eq(stub_set_clock(stub, now), 0);
+    helper_fixture_set_now(&fx, fx.now + ms);
 }
 
 static mc_client *member(const char *name, const char *phone)
 {
-    char *sub = tempdir_path(dir, name);
-    mc_client *c = helper_open_client_at(sub, stub_url(stub), &now);
-    free(sub);
-    helper_sign_in(c, stub, phone);
-    mc_error err = MC_ERROR_INIT;
-    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
-    return c;
+    return helper_fixture_member(&fx, name, phone);
 }
 
 /* The test checkout's genuine answer for order_id: payment id and signature (malloc'd). */
@@ -65,7 +50,8 @@ static void checkout_answer(const char *order_id, char **payment_id, char **sign
 {
     char body[256], *answer = NULL;
     snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"forge\":false}", order_id);
-    ck_assert_int_eq(stub_request(stub, "POST", "/v1/test/razorpay/pay", body, NULL, &answer), 200);
+    ck_assert_int_eq(stub_request(fx.stub, "POST", "/v1/test/razorpay/pay", body, NULL, &answer),
+                     200);
     cJSON *paid = cJSON_Parse(answer);
     free(answer);
     *payment_id = strdup(cJSON_GetObjectItem(paid, "payment_id")->valuestring);
@@ -138,7 +124,7 @@ START_TEST(test_pay_by_number_and_a_stale_order_refunded)
     ck_assert_str_eq(p->refund->currency, "INR");
     ck_assert_str_eq(p->refund->reason, "already_paid");
     ck_assert_str_eq(p->refund->status, "pending");
-    ck_assert_int_eq(p->refund->created_at_ms, now);
+    ck_assert_int_eq(p->refund->created_at_ms, fx.now);
     char refund_id[64];
     snprintf(refund_id, sizeof refund_id, "%s", p->refund->id);
     mc_invoice_payment_free(p);
