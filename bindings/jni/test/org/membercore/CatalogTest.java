@@ -75,7 +75,7 @@ public class CatalogTest {
                 assertEquals(480, h.getOpenMinute());
                 assertEquals(1320, h.getCloseMinute());
             }
-            assertTrue(blr.toString(), blr.getDayPassPricePaise() > 0);
+            assertTrue(blr.toString(), blr.getDayPassPrice().getMinor() > 0);
             assertTrue(blr.toString(), blr.getBookingWindowDays() > 0);
             assertTrue(blr.toString(), blr.getOpenSpaceCapacity() > 0);
             List<BundleTier> tiers = blr.getTiers();
