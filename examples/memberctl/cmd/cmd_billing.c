@@ -160,15 +160,20 @@ const command cmd_invoices = {
     "list your invoices and their lines (local)",
     "Lists your billing history from the local store, newest first: no network\n"
     "needed (memberctl sync fetches it). For each invoice: number, status\n"
-    "(draft, issued, paid, overdue, void), total in rupees, when it was\n"
-    "issued, is due and was paid (ISO-8601 UTC), its lines (quantity,\n"
-    "description, unit price, amount), subtotal, discount and GST.\n"
+    "(draft, issued, paid, overdue, void), total in its building's currency,\n"
+    "when it was issued, is due and was paid (ISO-8601 UTC), its lines\n"
+    "(quantity, description, unit price, amount), subtotal, discount and the\n"
+    "tax it charged (\"GST 18%\", \"VAT 20%\").\n"
     "\n"
     "JSON: {\"invoices\":[{\"id\",\"number\",\"status\",\"lines\":[{\"description\",\n"
-    "       \"quantity\",\"unit_paise\",\"amount_paise\"}],\"subtotal_paise\",\n"
-    "       \"discount_paise\",\"gst_paise\",\"total_paise\",\"issued_at_ms\",\n"
-    "       \"issued_at\",\"due_at_ms\",\"due_at\",\"paid_at_ms\",\"paid_at\"}]}\n"
-    "      (a time not set is null)\n",
+    "       \"quantity\",\"unit\":MONEY,\"amount\":MONEY}],\"subtotal\":MONEY,\n"
+    "       \"discount\":MONEY,\"tax_rule\":TAX,\"tax\":MONEY,\"total\":MONEY,\n"
+    "       \"issued_at_ms\",\"issued_at\",\"due_at_ms\",\"due_at\",\"paid_at_ms\",\n"
+    "       \"paid_at\"}]}\n"
+    "      (a time not set is null; MONEY is {\"minor\",\"currency\",\"text\"}, e.g.\n"
+    "      {\"minor\":3000,\"currency\":\"GBP\",\"text\":\"£30.00\"}; TAX is\n"
+    "      {\"name\",\"rate_bp\",\"text\"}, e.g. {\"name\":\"VAT\",\"rate_bp\":2000,\n"
+    "      \"text\":\"VAT 20%\"})\n",
     run_invoices,
 };
 

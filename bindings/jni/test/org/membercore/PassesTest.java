@@ -115,6 +115,25 @@ public class PassesTest {
         return b.build();
     }
 
+    /** A building's money: London in pounds with VAT 20%, Bengaluru in rupees with GST 18%. */
+    @Test
+    public void quotesInTheBuildingsCurrencyWithItsTax() throws Exception {
+        try (MemberCore core = asha()) {
+            Quote london = core.billing().quote(Cart.builder("LON-1").pass("2027-01-05").build());
+            assertEquals("GBP", london.getUnit().getCurrency());
+            assertEquals(2500L, london.getUnit().getMinor());
+            assertEquals("VAT 20%", london.getTaxRule().getFormatted());
+            assertEquals(2000, london.getTaxRule().getRateBp());
+            assertEquals("£5.00", london.getTax().getFormatted());
+            assertEquals("£30.00", london.getTotal().getFormatted());
+            Quote bengaluru = core.billing().quote(Cart.builder(BLR).pass("2027-01-05").build());
+            assertEquals("GST 18%", bengaluru.getTaxRule().getFormatted());
+            assertEquals("₹144.00", bengaluru.getTax().getFormatted());
+            assertEquals("₹944.00", bengaluru.getTotal().getFormatted());
+            assertEquals("INR", bengaluru.getTotal().getCurrency());
+        }
+    }
+
     @Test
     public void fivePassBundleIsQuotedWithTenPercentOffAndExactGst() throws Exception {
         try (MemberCore core = asha()) {
