@@ -100,7 +100,7 @@ START_TEST(test_pay_by_number_and_a_stale_order_refunded)
     /* January's membership: the seed numbers it INV-2027-0002 (issued after the 0001). */
     ck_assert_msg(mc_invoice_pay(asha, "INV-2027-0002", &mine, &err) == MC_OK, "%s", err.message);
     ck_assert_str_eq(mine->invoice_id, "inv_5eed000000000003");
-    ck_assert_int_eq(mine->amount_paise, 4248000);
+    ck_assert_int_eq(mine->amount.minor, 4248000);
     ck_assert_int_eq(mc_invoice_pay(asha, "INV-2027-0099", &his, &err), MC_ERR_NOT_FOUND);
     ck_assert_msg(strstr(err.message, "INV-2027-0099") != NULL, "%s", err.message);
     ck_assert_int_eq(mc_invoice_pay(asha, "INV 2027 0002", &his, &err), MC_ERR_INVALID_ARG);
@@ -120,8 +120,8 @@ START_TEST(test_pay_by_number_and_a_stale_order_refunded)
     ck_assert_ptr_nonnull(p->refund);
     ck_assert(strncmp(p->refund->id, "ref_", 4) == 0);
     ck_assert_str_eq(p->refund->order_id, his->order_id);
-    ck_assert_int_eq(p->refund->amount_paise, 4248000);
-    ck_assert_str_eq(p->refund->currency, "INR");
+    ck_assert_int_eq(p->refund->amount.minor, 4248000);
+    ck_assert_str_eq(p->refund->amount.currency, "INR");
     ck_assert_str_eq(p->refund->reason, "already_paid");
     ck_assert_str_eq(p->refund->status, "pending");
     ck_assert_int_eq(p->refund->created_at_ms, fx.now);
@@ -143,7 +143,7 @@ START_TEST(test_pay_by_number_and_a_stale_order_refunded)
     ck_assert_int_eq(inv->paid_at_ms, T0);
     ck_assert_uint_eq(inv->refund_count, 1);
     ck_assert_str_eq(inv->refunds[0].id, refund_id);
-    ck_assert_int_eq(inv->refunds[0].amount_paise, 4248000);
+    ck_assert_int_eq(inv->refunds[0].amount.minor, 4248000);
     ck_assert_uint_eq(find_invoice(list, "inv_5eed000000000001")->refund_count, 0);
     mc_invoice_list_free(list);
     ck_assert_int_eq(mc_sync_once(asha, NULL, &err), MC_OK);
@@ -212,7 +212,7 @@ START_TEST(test_a_razorpay_room_is_invoiced_and_a_lapsed_one_expires)
     mc_booking *b = NULL, *paid = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_booking_create(asha, &req, &b, &err) == MC_OK, "%s", err.message);
-    ck_assert_int_eq(b->amount_paise, 590000); /* 2 h x 2,500 + 18% */
+    ck_assert_int_eq(b->amount.minor, 590000); /* 2 h x 2,500 + 18% */
     char *payment_id, *signature;
     checkout_answer(b->order_id, &payment_id, &signature);
     ck_assert_msg(mc_booking_confirm_payment(asha, b->id, b->order_id, payment_id, signature, &paid,
@@ -231,11 +231,11 @@ START_TEST(test_a_razorpay_room_is_invoiced_and_a_lapsed_one_expires)
     ck_assert_msg(room != NULL, "no invoice for the room");
     ck_assert_int_eq(room->status, MC_INVOICE_PAID);
     ck_assert_str_eq(room->number, "INV-2027-0003");
-    ck_assert_int_eq(room->subtotal_paise, 500000);
-    ck_assert_int_eq(room->gst_paise, 90000);
-    ck_assert_int_eq(room->total_paise, 590000);
+    ck_assert_int_eq(room->subtotal.minor, 500000);
+    ck_assert_int_eq(room->tax.minor, 90000);
+    ck_assert_int_eq(room->total.minor, 590000);
     ck_assert_int_eq(room->lines[0].quantity, 2);
-    ck_assert_int_eq(room->lines[0].unit_paise, 250000);
+    ck_assert_int_eq(room->lines[0].unit.minor, 250000);
     ck_assert_int_eq(room->paid_at_ms, T0);
     mc_invoice_list_free(list);
     ck_assert_int_eq(booking_status(asha, b->id), MC_BOOKING_CONFIRMED);

@@ -258,25 +258,25 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id name building_id monthly_credits credit_balance credit_month"},
         {MS_KIND_BUILDING, NULL, "BLR-1",
          "id name city timezone hours day_pass_price_paise open_space_capacity zone"
-         " booking_window_days min_notice_min cancel_cutoff_min blackouts open_space"},
+         " booking_window_days min_notice_min cancel_cutoff_min blackouts open_space currency tax"},
         {MS_KIND_ROOM, NULL, "BLR-1-BOARD",
-         "id building_id name capacity amenities price_per_hour_paise credits_per_hour"
+         "id building_id name capacity amenities price_per_hour_paise credits_per_hour currency"
          " blackouts"},
         {MS_KIND_RESERVATION, "usr_5eed000000000001", "res_5eed000000000001",
          "id room_id building_id start_ms end_ms status paid_by credits amount_paise guests"
-         " order_id created_at_ms cancel_reason paid_at_ms invoice_id"},
+         " order_id created_at_ms currency cancel_reason paid_at_ms invoice_id"},
         {MS_KIND_EVENT, NULL, "EVT-BLR-FIRESIDE",
          "id building_id title description starts_at_ms ends_at_ms capacity going_count"},
         {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING", "event_id status"},
         {MS_KIND_NOTIFICATION, "usr_5eed000000000001", "ntf_5eed000000000102",
-         "id category title body created_at_ms read deep_link"},
+         "id category title body created_at_ms read deep_link building_id"},
         {MS_KIND_ROOM_BUSY, NULL, NULL, "id room_id start_ms end_ms"},
         {MS_KIND_CREDIT_LEDGER, NULL, "led_000000000003",
-         "id company_id delta balance_after reason reservation_id at_ms"},
+         "id company_id delta balance_after reason reservation_id at_ms building_id"},
         {MS_KIND_INVOICE, NULL, "inv_5eed000000000003",
          "id number status lines subtotal_paise discount_paise gst_paise total_paise order_id"
          " issued_at_ms due_at_ms paid_at_ms hold_expires_at_ms voided_at_ms void_reason"
-         " reservation_id refunds"},
+         " reservation_id building_id currency tax refunds"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000001",
          "status plan company_id building_id seat contract_start contract_end"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000009",

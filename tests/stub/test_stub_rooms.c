@@ -270,7 +270,7 @@ START_TEST(test_credit_booking_confirms_debits_holds_and_invites)
     char names[512];
     keys(res, names, sizeof names);
     ck_assert_str_eq(names, "id room_id building_id start_ms end_ms status paid_by credits"
-                            " amount_paise guests order_id created_at_ms cancel_reason"
+                            " amount_paise guests order_id created_at_ms currency cancel_reason"
                             " paid_at_ms invoice_id");
     ck_assert_str_eq(str(res, "status"), "confirmed");
     ck_assert_str_eq(str(res, "paid_by"), "credits");
@@ -948,7 +948,7 @@ START_TEST(test_razorpay_happy_path)
     {
         if (strncmp(item->string, "notification/", 13) == 0 &&
             strcmp(str(item, "title"), "Payment confirmed") == 0 &&
-            strcmp(str(item, "body"), "We received INR 2,360 for invoice INV-2027-0003.") == 0)
+            strcmp(str(item, "body"), "We received \u20b92,360.00 for invoice INV-2027-0003.") == 0)
             confirmed++;
     }
     ck_assert_int_eq(confirmed, 1);

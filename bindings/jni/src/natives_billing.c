@@ -21,11 +21,15 @@ static struct {
 } bl;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/Quote", "<init>", "(JJJJJII[I[" S "[" S ")V", &bl.quote, &bl.quote_init},
-    {"org/membercore/Order", "<init>", "(" S S S "J" S "J)V", &bl.order, &bl.order_init},
+    {"org/membercore/Quote", "<init>",
+     "(" MCJ_MONEY MCJ_MONEY MCJ_MONEY MCJ_TAX MCJ_MONEY MCJ_MONEY "II[I[" S "[" S ")V", &bl.quote,
+     &bl.quote_init},
+    {"org/membercore/Order", "<init>", "(" S S S MCJ_MONEY "J)V", &bl.order, &bl.order_init},
     {"org/membercore/Pass", "<init>", "(I" S S S S S S S ")V", &bl.pass, &bl.pass_init},
-    {"org/membercore/Invoice", "<init>", "(" S S "I[" S "[I[J[JJJJJJJJ)V", &bl.invoice,
-     &bl.invoice_init},
+    {"org/membercore/Invoice", "<init>",
+     "(" S S "I[" S "[I[" MCJ_MONEY "[" MCJ_MONEY MCJ_MONEY MCJ_MONEY MCJ_TAX MCJ_MONEY MCJ_MONEY
+     "JJJ)V",
+     &bl.invoice, &bl.invoice_init},
     {"org/membercore/Membership", "<init>", "(I" S S S S S S ")V", &bl.membership,
      &bl.membership_init},
 };
@@ -85,7 +89,7 @@ static bool cart_in(JNIEnv *env, jstring building_id, jobjectArray dates, jobjec
 
 static jobject new_quote(JNIEnv *env, const mc_quote *q)
 {
-    if ((*env)->PushLocalFrame(env, 4) != 0)
+    if ((*env)->PushLocalFrame(env, 10) != 0)
         return NULL;
     jobject obj = NULL;
     size_t v = sizeof *q->violations;
@@ -97,11 +101,16 @@ static jobject new_quote(JNIEnv *env, const mc_quote *q)
     jobjectArray message =
         rule ? mcj_string_field_array(env, q->violations, v, offsetof(mc_violation, message), n)
              : NULL;
-    if (message != NULL)
-        obj = (*env)->NewObject(env, bl.quote, bl.quote_init, (jlong)q->unit_paise,
-                                (jlong)q->subtotal_paise, (jlong)q->discount_paise,
-                                (jlong)q->gst_paise, (jlong)q->total_paise, (jint)q->tier_passes,
-                                (jint)q->discount_pct, index, rule, message);
+    jobject unit = message ? mcj_money(env, q->unit) : NULL;
+    jobject subtotal = unit ? mcj_money(env, q->subtotal) : NULL;
+    jobject discount = subtotal ? mcj_money(env, q->discount) : NULL;
+    jobject tax_rule = discount ? mcj_tax(env, q->tax_rule) : NULL;
+    jobject tax = tax_rule ? mcj_money(env, q->tax) : NULL;
+    jobject total = tax ? mcj_money(env, q->total) : NULL;
+    if (total != NULL)
+        obj = (*env)->NewObject(env, bl.quote, bl.quote_init, unit, subtotal, discount, tax_rule,
+                                tax, total, (jint)q->tier_passes, (jint)q->discount_pct, index,
+                                rule, message);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -116,10 +125,10 @@ static jobject new_order(JNIEnv *env, const mc_order *o, const char *invoice_id_
         mcj_str(env, unnamed && invoice_id_asked != NULL ? invoice_id_asked : o->invoice_id);
     jstring order_id = invoice_id ? mcj_str(env, o->order_id) : NULL;
     jstring key_id = order_id ? mcj_str(env, o->key_id) : NULL;
-    jstring currency = key_id ? mcj_str(env, o->currency) : NULL;
-    if (currency != NULL)
-        obj = (*env)->NewObject(env, bl.order, bl.order_init, invoice_id, order_id, key_id,
-                                (jlong)o->amount_paise, currency, (jlong)o->hold_expires_at_ms);
+    jobject amount = key_id ? mcj_money(env, o->amount) : NULL;
+    if (amount != NULL)
+        obj = (*env)->NewObject(env, bl.order, bl.order_init, invoice_id, order_id, key_id, amount,
+                                (jlong)o->hold_expires_at_ms);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -145,7 +154,7 @@ static jobject new_pass(JNIEnv *env, const void *item)
 static jobject new_invoice(JNIEnv *env, const void *item)
 {
     const mc_invoice *inv = item;
-    if ((*env)->PushLocalFrame(env, 10) != 0)
+    if ((*env)->PushLocalFrame(env, 16) != 0)
         return NULL;
     jobject obj = NULL;
     size_t l = sizeof *inv->lines;
@@ -160,18 +169,22 @@ static jobject new_invoice(JNIEnv *env, const void *item)
         descriptions
             ? mcj_int_field_array(env, inv->lines, l, offsetof(mc_invoice_line, quantity), n)
             : NULL;
-    jlongArray units = quantities ? mcj_long_field_array(env, inv->lines, l,
-                                                         offsetof(mc_invoice_line, unit_paise), n)
-                                  : NULL;
-    jlongArray amounts =
-        units ? mcj_long_field_array(env, inv->lines, l, offsetof(mc_invoice_line, amount_paise), n)
+    jobjectArray units =
+        quantities ? mcj_money_field_array(env, inv->lines, l, offsetof(mc_invoice_line, unit), n)
+                   : NULL;
+    jobjectArray amounts =
+        units ? mcj_money_field_array(env, inv->lines, l, offsetof(mc_invoice_line, amount), n)
               : NULL;
-    if (amounts != NULL)
-        obj = (*env)->NewObject(
-            env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status, descriptions,
-            quantities, units, amounts, (jlong)inv->subtotal_paise, (jlong)inv->discount_paise,
-            (jlong)inv->gst_paise, (jlong)inv->total_paise, (jlong)inv->issued_at_ms,
-            (jlong)inv->due_at_ms, (jlong)inv->paid_at_ms);
+    jobject subtotal = amounts ? mcj_money(env, inv->subtotal) : NULL;
+    jobject discount = subtotal ? mcj_money(env, inv->discount) : NULL;
+    jobject tax_rule = discount ? mcj_tax(env, inv->tax_rule) : NULL;
+    jobject tax = tax_rule ? mcj_money(env, inv->tax) : NULL;
+    jobject total = tax ? mcj_money(env, inv->total) : NULL;
+    if (total != NULL)
+        obj = (*env)->NewObject(env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status,
+                                descriptions, quantities, units, amounts, subtotal, discount,
+                                tax_rule, tax, total, (jlong)inv->issued_at_ms,
+                                (jlong)inv->due_at_ms, (jlong)inv->paid_at_ms);
     return (*env)->PopLocalFrame(env, obj);
 }
 

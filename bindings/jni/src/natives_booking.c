@@ -25,9 +25,10 @@ static struct {
 static const mcj_class_spec classes[] = {
     {"org/membercore/RoomSearch", "<init>", "([" PKG "Room;" S ")V", &bk.room_search,
      &bk.room_search_init},
-    {"org/membercore/Room", "<init>", "(" S S S "I[" S "JI[J[I)V", &bk.room, &bk.room_init},
-    {"org/membercore/Booking", "<init>", "(" S S S "JJIIIJ[" S "[" S "[" S S S "Z)V", &bk.booking,
-     &bk.booking_init},
+    {"org/membercore/Room", "<init>", "(" S S S "I[" S MCJ_MONEY "I[J[I)V", &bk.room,
+     &bk.room_init},
+    {"org/membercore/Booking", "<init>", "(" S S S "JJIII" MCJ_MONEY "[" S "[" S "[" S S S "Z)V",
+     &bk.booking, &bk.booking_init},
     {"org/membercore/Credits", "<init>", "(" S S "III[" PKG "CreditLine;" S ")V", &bk.credits,
      &bk.credits_init},
     {"org/membercore/CreditLine", "<init>", "(" S "II" S S "J)V", &bk.credit_line,
@@ -81,10 +82,11 @@ static jobject new_room(JNIEnv *env, const void *item)
     jobjectArray amenities =
         name ? mcj_string_field_array(env, r->amenities, sizeof *r->amenities, 0, r->amenity_count)
              : NULL;
-    if (amenities != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
-        obj = (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name,
-                                (jint)r->capacity, amenities, (jlong)r->price_per_hour_paise,
-                                (jint)r->credits_per_hour, starts, minutes);
+    jobject price = amenities ? mcj_money(env, r->price_per_hour) : NULL;
+    if (price != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
+        obj =
+            (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name, (jint)r->capacity,
+                              amenities, price, (jint)r->credits_per_hour, starts, minutes);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -125,11 +127,12 @@ static jobject new_booking(JNIEnv *env, const void *item)
                : NULL;
     jstring order_id = credentials ? mcj_str(env, b->order_id) : NULL;
     jstring key_id = order_id ? mcj_str(env, b->razorpay_key_id) : NULL;
-    if (key_id != NULL)
+    jobject amount = key_id ? mcj_money(env, b->amount) : NULL;
+    if (amount != NULL)
         obj = (*env)->NewObject(env, bk.booking, bk.booking_init, id, room_id, building_id,
                                 (jlong)b->start_ms, (jlong)b->end_ms, (jint)b->status,
-                                (jint)b->paid_by, (jint)b->credits, (jlong)b->amount_paise, names,
-                                emails, credentials, order_id, key_id, (jboolean)b->pending);
+                                (jint)b->paid_by, (jint)b->credits, amount, names, emails,
+                                credentials, order_id, key_id, (jboolean)b->pending);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -27,6 +27,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/money.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -57,7 +58,7 @@ typedef struct mc_room {
     int32_t capacity;
     char **amenities; /* amenity_count strings */
     size_t amenity_count;
-    int64_t price_per_hour_paise;
+    mc_money price_per_hour; /* before tax, in the building's currency */
     int32_t credits_per_hour;
     mc_slot *free; /* the free blocks of the searched window, in time order */
     size_t free_count;
@@ -133,8 +134,10 @@ typedef struct mc_booking {
     int64_t end_ms;
     mc_booking_status status;
     mc_payment paid_by;
-    int32_t credits;      /* credits debited (credit bookings) */
-    int64_t amount_paise; /* what Razorpay charges: hours x the price, plus tax (Razorpay) */
+    int32_t credits; /* credits debited (credit bookings) */
+    /* what Razorpay charges (Razorpay bookings): hours x the price plus the building's tax, in
+     * its currency */
+    mc_money amount;
     mc_booking_guest *guests;
     size_t guest_count;
     /* Razorpay: the order to hand to Razorpay checkout ("" otherwise). */

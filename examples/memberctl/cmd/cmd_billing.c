@@ -159,7 +159,7 @@ const command cmd_pay = {
     "\n"
     "JSON: pay INVOICE: {\"order\":{...as in passes buy},\"next\":COMMAND}\n"
     "      confirm: {\"order_id\",\"paid\":true,\"invoice_id\",\"invoice_number\",\n"
-    "      \"refund\":null or {\"id\",\"order_id\",\"amount_paise\",\"currency\",\n"
+    "      \"refund\":null or {\"id\",\"order_id\",\"amount\":MONEY,\n"
     "      \"reason\",\"status\",\"created_at_ms\",\"created_at\"}}\n",
     run_pay,
 };
@@ -170,19 +170,22 @@ const command cmd_invoices = {
     "list your invoices and their lines (local)",
     "Lists your billing history from the local store, newest first: no network\n"
     "needed (memberctl sync fetches it). For each invoice: number, status\n"
-    "(draft, issued, paid, overdue, void, expired), total in rupees, when it was\n"
-    "issued, is due and was paid (ISO-8601 UTC), its lines (quantity,\n"
-    "description, unit price, amount), subtotal, discount and GST, and any\n"
-    "refund of a payment made after it was paid. A checkout whose 15-minute\n"
-    "hold lapsed unpaid is no invoice to pay: it shows as an expired checkout,\n"
-    "with when the hold lapsed.\n"
+    "(draft, issued, paid, overdue, void, expired), total in its building's\n"
+    "currency, when it was issued, is due and was paid (ISO-8601 UTC), its lines\n"
+    "(quantity, description, unit price, amount), subtotal, discount and the\n"
+    "tax it charged (\"GST 18%\", \"VAT 20%\"), and any refund of a payment made\n"
+    "after it was paid. A checkout whose 15-minute hold lapsed unpaid is no\n"
+    "invoice to pay: it shows as an expired checkout, with when the hold lapsed.\n"
     "\n"
     "JSON: {\"invoices\":[{\"id\",\"number\",\"status\",\"lines\":[{\"description\",\n"
-    "       \"quantity\",\"unit_paise\",\"amount_paise\"}],\"subtotal_paise\",\n"
-    "       \"discount_paise\",\"gst_paise\",\"total_paise\",\"issued_at_ms\",\n"
-    "       \"issued_at\",\"due_at_ms\",\"due_at\",\"paid_at_ms\",\"paid_at\",\n"
-    "       \"voided_at_ms\",\"voided_at\",\"refunds\":[{...as in pay}]}]}\n"
-    "      (a time not set is null)\n",
+    "       \"quantity\",\"unit\":MONEY,\"amount\":MONEY}],\"subtotal\":MONEY,\n"
+    "       \"discount\":MONEY,\"tax_rule\":TAX,\"tax\":MONEY,\"total\":MONEY,\n"
+    "       \"issued_at_ms\",\"issued_at\",\"due_at_ms\",\"due_at\",\"paid_at_ms\",\n"
+    "       \"paid_at\",\"voided_at_ms\",\"voided_at\",\"refunds\":[{...as in pay}]}]}\n"
+    "      (a time not set is null; MONEY is {\"minor\",\"currency\",\"text\"}, e.g.\n"
+    "      {\"minor\":3000,\"currency\":\"GBP\",\"text\":\"£30.00\"}; TAX is\n"
+    "      {\"name\",\"rate_bp\",\"text\"}, e.g. {\"name\":\"VAT\",\"rate_bp\":2000,\n"
+    "      \"text\":\"VAT 20%\"})\n",
     run_invoices,
 };
 

@@ -106,9 +106,10 @@ const command cmd_bookings = {
     "  --all   also the bookings that have ended (default: from now on)\n"
     "\n"
     "JSON: {\"bookings\":[{\"id\",\"room_id\",\"building_id\",\"start_ms\",\"start\",\n"
-    "       \"end_ms\",\"end\",\"status\",\"paid_by\",\"credits\",\"amount_paise\",\n"
+    "       \"end_ms\",\"end\",\"status\",\"paid_by\",\"credits\",\"amount\":MONEY,\n"
     "       \"guests\":[{\"name\",\"email\",\"credential_id\"}],\"order_id\",\n"
-    "       \"razorpay_key_id\",\"pending\"}]}\n",
+    "       \"razorpay_key_id\",\"pending\"}]}\n"
+    "      (MONEY: {\"minor\",\"currency\",\"text\"}, as in memberctl help invoices)\n",
     run_bookings,
 };
 

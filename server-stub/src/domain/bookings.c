@@ -395,9 +395,11 @@ static int write_booking(ms_app *app, const char *user_id, const ms_booking_inpu
     sqlite3 *db = app->db;
     int64_t end = in->start_ms + in->hours * MS_HOUR_MS;
     int64_t credits = pay == MS_PAY_CREDITS ? room->credits_per_hour * in->hours : 0;
-    int64_t amount = pay == MS_PAY_RAZORPAY
-                         ? ms_room_price_of(in->hours, room->price_per_hour_paise).total_paise
-                         : 0;
+    ms_pass_price price = {0};
+    if (pay == MS_PAY_RAZORPAY &&
+        ms_room_price(db, room->building_id, in->hours, room->price_per_hour_paise, &price) != 0)
+        return -1;
+    int64_t amount = price.total_minor; /* with the building's tax; 0 for credits */
     char order[MS_RZP_ID_MAX] = "", busy[MS_ID_MAX];
     if (pay == MS_PAY_RAZORPAY && ms_razorpay_id(app->rng, "order_", order) != 0)
         return -1;
@@ -431,8 +433,10 @@ static int write_booking(ms_app *app, const char *user_id, const ms_booking_inpu
             return -1;
     } else if (ms_db_run(db,
                          "INSERT INTO razorpay_orders (id, reservation_id, user_id, amount_paise,"
-                         " status, created_at_ms) VALUES (?, ?, ?, ?, 'created', ?)",
-                         "tttii", order, in->booking_id, user_id, amount, now) != 0) {
+                         " currency, status, created_at_ms) VALUES (?, ?, ?, ?,"
+                         " (SELECT currency FROM buildings WHERE id = ?), 'created', ?)",
+                         "tttiti", order, in->booking_id, user_id, amount, room->building_id,
+                         now) != 0) {
         return -1;
     }
     return ms_change_upsert(db, MS_KIND_RESERVATION, user_id, in->booking_id);

@@ -78,7 +78,4 @@ int ms_refund_of_order(sqlite3 *db, const char *order_id, cJSON **out);
 /* Every issued invoice whose due_at_ms is at or before now_ms becomes overdue (logged). 0 / -1. */
 int ms_invoices_overdue_due(sqlite3 *db, int64_t now_ms);
 
-/* paise as "INR 4,24,800" (Indian digit grouping), with ".xx" when there are paise. */
-void ms_format_inr(int64_t paise, char *out, size_t cap);
-
 #endif

@@ -7,10 +7,21 @@
 #include "base/log.h"
 #include "domain/bookings.h"
 #include "domain/invoices.h"
+#include "domain/money.h"
 
-ms_pass_price ms_room_price_of(int64_t hours, int64_t price_per_hour_paise)
+ms_pass_price ms_room_price_of(int64_t hours, int64_t price_per_hour, int64_t tax_rate_bp)
 {
-    return ms_pass_price_of(hours, price_per_hour_paise, NULL, 0);
+    return ms_pass_price_of(hours, price_per_hour, NULL, 0, tax_rate_bp);
+}
+
+int ms_room_price(sqlite3 *db, const char *building_id, int64_t hours, int64_t price_per_hour,
+                  ms_pass_price *out)
+{
+    ms_money_rule rule;
+    if (ms_building_money(db, building_id, &rule) != 0)
+        return -1;
+    *out = ms_room_price_of(hours, price_per_hour, rule.tax_rate_bp);
+    return 0;
 }
 
 int ms_room_invoice_paid(ms_app *app, const char *reservation_id, int64_t now_ms)
@@ -38,11 +49,13 @@ int ms_room_invoice_paid(ms_app *app, const char *reservation_id, int64_t now_ms
     if (rc != 1 || ms_room_load(db, room_id, &room) != 0)
         return -1;
     int64_t hours = (end - start) / MS_HOUR_MS;
-    ms_pass_price price = ms_room_price_of(hours, room.price_per_hour_paise);
-    if (price.total_paise != paid) {
+    ms_pass_price price;
+    if (ms_room_price(db, room.building_id, hours, room.price_per_hour_paise, &price) != 0)
+        return -1;
+    if (price.total_minor != paid) {
         /* The room's price changed since the booking: the invoice bills what was taken. */
         ms_log("room invoice: %s paid %lld, its price now totals %lld", reservation_id,
-               (long long)paid, (long long)price.total_paise);
+               (long long)paid, (long long)price.total_minor);
         return -1;
     }
     char invoice_id[MS_ID_MAX], when[96], description[3 * MS_TEXT_MAX];
@@ -54,14 +67,14 @@ int ms_room_invoice_paid(ms_app *app, const char *reservation_id, int64_t now_ms
                   "INSERT INTO invoices (id, user_id, status, subtotal_paise, discount_paise,"
                   " gst_paise, total_paise, order_id, building_id, reservation_id, created_at_ms,"
                   " issued_at_ms, due_at_ms) VALUES (?, ?, 'issued', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  "ttiiitttiii", invoice_id, user, price.subtotal_paise, price.gst_paise,
-                  price.total_paise, order, room.building_id, reservation_id, now_ms, now_ms,
+                  "ttiiitttiii", invoice_id, user, price.subtotal_minor, price.tax_minor,
+                  price.total_minor, order, room.building_id, reservation_id, now_ms, now_ms,
                   now_ms) != 0 ||
         ms_db_run(db,
                   "INSERT INTO invoice_lines (invoice_id, position, description, quantity,"
                   " unit_paise, amount_paise) VALUES (?, 0, ?, ?, ?, ?)",
                   "ttiii", invoice_id, description, hours, room.price_per_hour_paise,
-                  price.subtotal_paise) != 0)
+                  price.subtotal_minor) != 0)
         return -1;
     return ms_invoice_paid(app, invoice_id, user, now_ms);
 }

@@ -4,15 +4,21 @@
 
 #include <stdint.h>
 
+#include <sqlite3.h>
+
 #include "base/app.h"
 #include "rules/pass_rules.h"
 
 /*
- * What a Razorpay room booking of `hours` at price_per_hour_paise costs: hours x the
- * price, then the tax of the day-pass rule (ms_pass_price_of, no bundle discount).
- * Its total_paise is the order's amount and the invoice's total.
+ * What a Razorpay room booking of `hours` at price_per_hour (the building's minor unit)
+ * costs: hours x the price, then its building's tax (tax_rate_bp; ms_pass_price_of, no
+ * bundle discount). Its total_minor is the order's amount and the invoice's total.
  */
-ms_pass_price ms_room_price_of(int64_t hours, int64_t price_per_hour_paise);
+ms_pass_price ms_room_price_of(int64_t hours, int64_t price_per_hour, int64_t tax_rate_bp);
+
+/* The same for room_id's building's tax rule, into *out. 0 / -1. */
+int ms_room_price(sqlite3 *db, const char *building_id, int64_t hours, int64_t price_per_hour,
+                  ms_pass_price *out);
 
 /*
  * The Razorpay order of reservation_id was paid at now_ms (the booking is confirmed):
