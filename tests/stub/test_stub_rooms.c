@@ -965,6 +965,37 @@ START_TEST(test_razorpay_happy_path)
 }
 END_TEST
 
+/* A London room paid with Razorpay: the order and its invoice in pounds, with VAT 20%. */
+START_TEST(test_a_london_room_is_invoiced_in_pounds_with_vat)
+{
+    char *olivia = token_for(OLIVIA);
+    cJSON *answer = book_online(olivia, "lon-rzp", "LON-1-NOOK", utc(2027, 1, 6, 10), 2, NULL);
+    const cJSON *order = field(answer, "order");
+    ck_assert_str_eq(str(order, "currency"), "GBP");
+    ck_assert(num(order, "amount_paise") == 4800); /* 2 h x £20.00 + 20% VAT, in pence */
+    char order_id[64];
+    snprintf(order_id, sizeof order_id, "%s", str(order, "id"));
+    cJSON_Delete(answer);
+    cJSON *payment = pay(order_id, false);
+    cJSON_Delete(
+        confirm(olivia, order_id, str(payment, "payment_id"), str(payment, "signature"), 200));
+    cJSON_Delete(payment);
+    cJSON *v = view(OLIVIA);
+    const cJSON *invoice =
+        entity(v, "invoice", str(entity(v, "reservation", "lon-rzp"), "invoice_id"));
+    ck_assert_str_eq(str(invoice, "currency"), "GBP");
+    ck_assert_str_eq(str(field(invoice, "tax"), "name"), "VAT");
+    ck_assert(num(field(invoice, "tax"), "rate_bp") == 2000);
+    ck_assert(num(invoice, "subtotal_paise") == 4000 && num(invoice, "gst_paise") == 800 &&
+              num(invoice, "total_paise") == 4800);
+    ck_assert_str_eq(str(invoice, "building_id"), "LON-1");
+    /* Numbered in its own series by London's year. */
+    ck_assert(strncmp(str(invoice, "number"), "INV-2027-", 9) == 0);
+    cJSON_Delete(v);
+    free(olivia);
+}
+END_TEST
+
 /* A forged or mismatched signature is 402 and confirms nothing. */
 START_TEST(test_forged_signature_confirms_nothing)
 {
@@ -1466,6 +1497,7 @@ static Suite *stub_rooms_suite(void)
     tcase_add_test(razorpay, test_forged_signature_confirms_nothing);
     tcase_add_test(razorpay, test_confirming_twice_is_idempotent);
     tcase_add_test(razorpay, test_hold_lapse_releases_the_slot);
+    tcase_add_test(razorpay, test_a_london_room_is_invoiced_in_pounds_with_vat);
     tcase_add_test(razorpay, test_online_booking_refusals);
     tcase_add_test(razorpay, test_configured_keys_and_no_secret_in_the_log);
     suite_add_tcase(s, razorpay);
