@@ -160,8 +160,8 @@ START_TEST(test_office_intent_records_details_on_lead)
     mc_profile profile = {"Kabir Das", "kabir@dohas.example", "Dohas", "Mumbai"};
     ck_assert_int_eq(mc_auth_complete_profile(client, &profile, NULL, &err), MC_OK);
     /* a budget keeps its currency: pounds stay pounds */
-    mc_intent_details office = {MC_INTENT_PRIVATE_OFFICE, "Publishing", 12, "within 3 months",
-                                {1500000, "GBP"}};
+    mc_intent_details office = {
+        MC_INTENT_PRIVATE_OFFICE, "Publishing", 12, "within 3 months", {1500000, "GBP"}};
     ck_assert_msg(mc_auth_set_intent(client, &office, &account, &err) == MC_OK, "%s", err.message);
     ck_assert_int_eq(account->intent, MC_INTENT_PRIVATE_OFFICE);
     ck_assert_str_eq(account->industry, "Publishing");
