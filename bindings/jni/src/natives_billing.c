@@ -87,6 +87,23 @@ static bool cart_in(JNIEnv *env, jstring building_id, jobjectArray dates, jobjec
 
 /* ---- C -> Java ------------------------------------------------------------------------- */
 
+/* A price as quotes and invoices give it, as Java objects: subtotal, discount, tax rule, tax,
+ * total (local references of the caller's frame). False with an exception pending. */
+typedef struct price_objects {
+    jobject subtotal, discount, tax_rule, tax, total;
+} price_objects;
+
+static bool new_price(JNIEnv *env, mc_money subtotal, mc_money discount, mc_tax tax_rule,
+                      mc_money tax, mc_money total, price_objects *out)
+{
+    out->subtotal = mcj_money(env, subtotal);
+    out->discount = out->subtotal ? mcj_money(env, discount) : NULL;
+    out->tax_rule = out->discount ? mcj_tax(env, tax_rule) : NULL;
+    out->tax = out->tax_rule ? mcj_money(env, tax) : NULL;
+    out->total = out->tax ? mcj_money(env, total) : NULL;
+    return out->total != NULL;
+}
+
 static jobject new_quote(JNIEnv *env, const mc_quote *q)
 {
     if ((*env)->PushLocalFrame(env, 10) != 0)
@@ -102,15 +119,11 @@ static jobject new_quote(JNIEnv *env, const mc_quote *q)
         rule ? mcj_string_field_array(env, q->violations, v, offsetof(mc_violation, message), n)
              : NULL;
     jobject unit = message ? mcj_money(env, q->unit) : NULL;
-    jobject subtotal = unit ? mcj_money(env, q->subtotal) : NULL;
-    jobject discount = subtotal ? mcj_money(env, q->discount) : NULL;
-    jobject tax_rule = discount ? mcj_tax(env, q->tax_rule) : NULL;
-    jobject tax = tax_rule ? mcj_money(env, q->tax) : NULL;
-    jobject total = tax ? mcj_money(env, q->total) : NULL;
-    if (total != NULL)
-        obj = (*env)->NewObject(env, bl.quote, bl.quote_init, unit, subtotal, discount, tax_rule,
-                                tax, total, (jint)q->tier_passes, (jint)q->discount_pct, index,
-                                rule, message);
+    price_objects p;
+    if (unit != NULL && new_price(env, q->subtotal, q->discount, q->tax_rule, q->tax, q->total, &p))
+        obj = (*env)->NewObject(env, bl.quote, bl.quote_init, unit, p.subtotal, p.discount,
+                                p.tax_rule, p.tax, p.total, (jint)q->tier_passes,
+                                (jint)q->discount_pct, index, rule, message);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -175,15 +188,12 @@ static jobject new_invoice(JNIEnv *env, const void *item)
     jobjectArray amounts =
         units ? mcj_money_field_array(env, inv->lines, l, offsetof(mc_invoice_line, amount), n)
               : NULL;
-    jobject subtotal = amounts ? mcj_money(env, inv->subtotal) : NULL;
-    jobject discount = subtotal ? mcj_money(env, inv->discount) : NULL;
-    jobject tax_rule = discount ? mcj_tax(env, inv->tax_rule) : NULL;
-    jobject tax = tax_rule ? mcj_money(env, inv->tax) : NULL;
-    jobject total = tax ? mcj_money(env, inv->total) : NULL;
-    if (total != NULL)
+    price_objects p;
+    if (amounts != NULL &&
+        new_price(env, inv->subtotal, inv->discount, inv->tax_rule, inv->tax, inv->total, &p))
         obj = (*env)->NewObject(env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status,
-                                descriptions, quantities, units, amounts, subtotal, discount,
-                                tax_rule, tax, total, (jlong)inv->issued_at_ms,
+                                descriptions, quantities, units, amounts, p.subtotal, p.discount,
+                                p.tax_rule, p.tax, p.total, (jlong)inv->issued_at_ms,
                                 (jlong)inv->due_at_ms, (jlong)inv->paid_at_ms);
     return (*env)->PopLocalFrame(env, obj);
 }
