@@ -1471,7 +1471,7 @@ static int check_numbering_rule(void)
             snprintf(series, sizeof series, "%.8s", number);
             expected = 1;
         }
-        char at[16];
+        char at[40];
         snprintf(at, sizeof at, "%s-%04d", series, expected++);
         ck_assert_msg(strcmp(number, at) == 0, "%s where %s was due (sorted by issue)", number, at);
         checked++;
