@@ -16,6 +16,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/localtime.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -41,6 +42,8 @@ typedef struct mc_credential {
     char *building_id;
     int64_t valid_from_ms;
     int64_t valid_until_ms;
+    mc_local_time valid_from; /* the window in the building's local time */
+    mc_local_time valid_until;
     char *pass_id;        /* "" unless kind is MC_CREDENTIAL_PASS */
     char *reservation_id; /* "" unless kind is MC_CREDENTIAL_BOOKING_GUEST */
 } mc_credential;
@@ -75,7 +78,8 @@ mc_status mc_credentials_page(mc_client *client, const mc_page *page, mc_credent
  * end of the validity window if that comes first. Redraw then (a call at that
  * instant gives the next payload, or MC_ERR_STATE once expired). A credential
  * is valid from valid_from_ms (included) to valid_until_ms (excluded).
- * Works offline. On failure out is "" and *refresh_at_ms 0.
+ * Works offline. On failure out is "" and *refresh_at_ms 0. To show the refresh
+ * instant, mc_local_time_in_building(credential's building_id, *refresh_at_ms).
  * Errors: MC_ERR_INVALID_ARG, MC_ERR_NOT_FOUND (no such credential here),
  * MC_ERR_STATE (outside its validity window: the message says "not valid
  * yet" or "expired", with the instant), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.

@@ -10,6 +10,7 @@
 #include "account/session.h"
 #include "billing/billing.h"
 #include "billing/states.h"
+#include "catalog/zones.h"
 #include "handle/handle.h"
 #include "read/items.h"
 #include "read/list.h"
@@ -63,7 +64,11 @@ mc_status mci_billing_post_order(mc_client *c, const char *path, const cJSON *bo
         o->currency = mci_strdup(mci_json_string(order, "currency", "INR"));
         o->amount_paise = mci_json_int(order, "amount_paise", 0);
         o->hold_expires_at_ms = mci_json_int(order, "hold_expires_at_ms", 0);
-        if (!o->invoice_id || !o->order_id || !o->key_id || !o->currency)
+        /* the hold's building: the order's, else the cart's, else the member's */
+        const char *building_id =
+            mci_json_string(order, "building_id", mci_json_string(body, "building_id", NULL));
+        st = mci_local_time_in(c, building_id, o->hold_expires_at_ms, &o->hold_expires_at, err);
+        if (st == MC_OK && (!o->invoice_id || !o->order_id || !o->key_id || !o->currency))
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     }
     cJSON_Delete(answer);
@@ -205,6 +210,17 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     return inv->id && inv->number && (lines <= 0 || inv->lines != NULL);
 }
 
+/* An invoice's instants in the member's building's local time (an mci_localize_fn):
+ * invoices carry no building of their own yet. */
+static mc_status localize_invoice(mci_zone_book *book, void *item, mc_error *err)
+{
+    mc_invoice *inv = item;
+    mc_status st = mci_zone_book_local(book, NULL, inv->issued_at_ms, &inv->issued_at, err);
+    if (st == MC_OK)
+        st = mci_zone_book_local(book, NULL, inv->due_at_ms, &inv->due_at, err);
+    return st == MC_OK ? mci_zone_book_local(book, NULL, inv->paid_at_ms, &inv->paid_at, err) : st;
+}
+
 /* Fill the line at row into its place in inv; false when out of memory. */
 static bool read_line(sqlite3_stmt *row, mc_invoice_line *line)
 {
@@ -278,6 +294,9 @@ static mc_status list_invoices(mc_client *c, const void *args, const mci_page *p
                           sizeof *list->items, &list->count, &list->next_cursor, err);
     if (st == MC_OK)
         st = read_page_lines(r, list, err);
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, list->items, list->count, sizeof *list->items,
+                                localize_invoice, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_invoice_list_free(list);

@@ -5,6 +5,7 @@
 
 #include "account/account.h"
 #include "booking/bookings.h"
+#include "catalog/zones.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"
 #include "read/items.h"
@@ -78,6 +79,14 @@ static bool read_line(sqlite3_stmt *row, void *item, void *context)
     return l->id && l->reason && l->reservation_id;
 }
 
+/* A line's instant in the member's building's local time (an mci_localize_fn): lines
+ * carry no building of their own yet. */
+static mc_status localize_line(mci_zone_book *book, void *item, mc_error *err)
+{
+    mc_credit_line *l = item;
+    return mci_zone_book_local(book, NULL, l->at_ms, &l->at, err);
+}
+
 static void bind_company(sqlite3_stmt *stmt, void *context)
 {
     sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
@@ -108,6 +117,9 @@ static mc_status get_credits(mc_client *c, const void *args, const mci_page *pag
         st = mci_read_rows(r, &ledger_query, page, bind_company, read_line, (void *)company_id,
                            (void **)&credits->ledger, sizeof *credits->ledger,
                            &credits->ledger_count, &credits->ledger_next_cursor, err);
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, credits->ledger, credits->ledger_count,
+                                sizeof *credits->ledger, localize_line, err);
     if (st == MC_OK) {
         credits->pending_debit = mci_booking_pending_debit(r->stmts, r->user_id);
         credits->balance -= credits->pending_debit;

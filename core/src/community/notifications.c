@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "catalog/zones.h"
 #include "handle/handle.h"
 #include "read/items.h"
 #include "read/list.h"
@@ -117,6 +118,14 @@ static bool read_notification(sqlite3_stmt *row, void *item, void *context)
     return n->id && n->title && n->body && n->deep_link;
 }
 
+/* When a notification arrived, in the member's building's local time (an mci_localize_fn):
+ * notifications carry no building of their own yet. */
+static mc_status localize_notification(mci_zone_book *book, void *item, mc_error *err)
+{
+    mc_notification *n = item;
+    return mci_zone_book_local(book, NULL, n->created_at_ms, &n->created_at, err);
+}
+
 static void bind_member(sqlite3_stmt *stmt, void *context)
 {
     sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
@@ -136,6 +145,9 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
         st = mci_read_rows(r, unread_only ? &unread_query : &inbox_query, page, bind_member,
                            read_notification, r->user_id, (void **)&list->items,
                            sizeof *list->items, &list->count, &list->next_cursor, err);
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, list->items, list->count, sizeof *list->items,
+                                localize_notification, err);
     if (st == MC_OK)
         st = count_unread(r, unread_sql, 1, list, err);
     if (st == MC_OK)
