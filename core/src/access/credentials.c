@@ -41,6 +41,9 @@ static const char secret_sql[] =
     "json_extract(data, '$.secret_hex'), json_extract(data, '$.building_id') FROM entity "
     "WHERE kind = 'credential' AND id = ?1";
 
+static const char building_sql[] =
+    "SELECT json_extract(data, '$.building_id') FROM entity WHERE kind = 'credential' AND id = ?1";
+
 static void credential_clear(mc_credential *cr)
 {
     free(cr->id);
@@ -220,4 +223,35 @@ mc_status mc_credential_payload(mc_client *c, const char *credential_id, char *o
         *refresh_at_ms = next < until_ms ? next : until_ms;
     }
     return MC_OK;
+}
+
+mc_status mc_credential_local_time(mc_client *c, const char *credential_id, int64_t utc_ms,
+                                   mc_local_time *out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (out != NULL)
+        memset(out, 0, sizeof *out);
+    if (c == NULL || credential_id == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "%s is NULL",
+                             c == NULL               ? "client"
+                             : credential_id == NULL ? "credential_id"
+                                                     : "out");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    sqlite3_stmt *stmt = NULL;
+    if (st == MC_OK &&
+        (stmt = mci_read_stmt(r, building_sql, "reading the credential", err)) == NULL)
+        st = MC_ERR_STORAGE;
+    char building_id[BUILDING_ID_MAX] = "";
+    if (st == MC_OK) {
+        sqlite3_bind_text(stmt, 1, credential_id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            snprintf(building_id, sizeof building_id, "%s", mci_column_text(stmt, 0));
+        else if (rc != SQLITE_DONE)
+            st = mci_read_fail(r, "reading the credential", err);
+        sqlite3_reset(stmt);
+    }
+    mci_read_end(c->readers, r);
+    return st == MC_OK ? mci_local_time_in(c, building_id, utc_ms, out, err) : st;
 }

@@ -134,7 +134,7 @@ static int run_qr(app *a, const command *self, int argc, char **argv)
         return rc;
     }
     mc_local_time refresh_at;
-    st = mc_local_time_in_building(client, t.building_id, refresh_at_ms, &refresh_at, &err);
+    st = mc_credential_local_time(client, t.credential_id, refresh_at_ms, &refresh_at, &err);
     if (st != MC_OK)
         return out_core_error(a, st, &err);
     render_door door = {
