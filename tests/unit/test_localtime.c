@@ -259,7 +259,7 @@ static void sign_in(const char *building_id)
 START_TEST(test_book_uses_the_entity_building)
 {
     sign_in("LON-1");
-    mci_zone_book *book = mci_zone_book_new(db);
+    mci_zone_book *book = mci_zone_book_new(db, NULL);
     mc_error err = MC_ERROR_INIT;
     mc_local_time t;
     ck_assert_int_eq(mci_zone_book_local(book, "BLR-1", BLR_1600_UTC, &t, &err), MC_OK);
@@ -280,7 +280,7 @@ END_TEST
 START_TEST(test_book_falls_back_to_the_member_building)
 {
     sign_in("BLR-1");
-    mci_zone_book *book = mci_zone_book_new(db);
+    mci_zone_book *book = mci_zone_book_new(db, NULL);
     mc_error err = MC_ERROR_INIT;
     mc_local_time t;
     ck_assert_int_eq(mci_zone_book_local(book, NULL, BLR_1600_UTC, &t, &err), MC_OK);
@@ -296,7 +296,7 @@ END_TEST
 START_TEST(test_book_without_any_building_is_utc)
 {
     sign_in(""); /* an on-demand user */
-    mci_zone_book *book = mci_zone_book_new(db);
+    mci_zone_book *book = mci_zone_book_new(db, NULL);
     mc_error err = MC_ERROR_INIT;
     mc_local_time t;
     ck_assert_int_eq(mci_zone_book_local(book, "NOPE-9", BLR_1600_UTC, &t, &err), MC_OK);

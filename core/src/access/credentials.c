@@ -108,7 +108,7 @@ static mc_status list_credentials(mc_client *c, const void *args, const mci_page
                            (void **)&list->items, sizeof *list->items, &list->count,
                            &list->next_cursor, err);
     if (st == MC_OK)
-        st = mci_zone_book_each(r->db, list->items, list->count, sizeof *list->items,
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
                                 localize_credential, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {

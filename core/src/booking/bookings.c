@@ -687,8 +687,8 @@ static mc_status read_bookings(mci_reader *r, int64_t from_ms, const mci_page *p
     if (st == MC_OK)
         st = read_page_guests(r, from_ms, list, err);
     if (st == MC_OK)
-        st =
-            mci_zone_book_each(r->db, list->items, list->count, sizeof *list->items, localize, err);
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
+                                localize, err);
     return st;
 }
 

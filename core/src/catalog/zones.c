@@ -23,17 +23,20 @@ typedef struct book_zone {
 
 struct mci_zone_book {
     sqlite3 *db;
+    mci_stmt_cache *stmts; /* NULL: statements prepared per read */
     bool member_building_read;
     char *member_building_id; /* "" when the member has none */
     book_zone zones[ZONE_BOOK_MAX];
     size_t count;
 };
 
-mci_zone_book *mci_zone_book_new(sqlite3 *db)
+mci_zone_book *mci_zone_book_new(sqlite3 *db, mci_stmt_cache *stmts)
 {
     mci_zone_book *book = calloc(1, sizeof *book);
-    if (book != NULL)
+    if (book != NULL) {
         book->db = db;
+        book->stmts = stmts;
+    }
     return book;
 }
 
@@ -54,18 +57,27 @@ void mci_zone_book_free(mci_zone_book *book)
     free(book);
 }
 
-/* The text of the first column of sql's first row with ?1 = arg (NULL: no ?1) into *out
- * (malloc'd; "" when there is no row). */
-static mc_status read_text(sqlite3 *db, const char *sql, const char *arg, char **out, mc_error *err)
+/* The text of the first column of sql's first row (sql a string literal) with ?1 = arg
+ * (NULL: no ?1) into *out (malloc'd; "" when there is no row). */
+static mc_status read_text(mci_zone_book *book, const char *sql, const char *arg, char **out,
+                           mc_error *err)
 {
+    sqlite3 *db = book->db;
     sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    if (book->stmts != NULL)
+        stmt = mci_stmt_cache_get(book->stmts, sql);
+    else if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        stmt = NULL;
+    if (stmt == NULL)
         return mci_store_fail(db, err, "reading a building's time zone");
     if (arg != NULL)
         sqlite3_bind_text(stmt, 1, arg, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     *out = mci_strdup(rc == SQLITE_ROW ? mci_column_text(stmt, 0) : "");
-    sqlite3_finalize(stmt);
+    if (book->stmts != NULL)
+        sqlite3_reset(stmt);
+    else
+        sqlite3_finalize(stmt);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         free(*out);
         *out = NULL;
@@ -75,10 +87,11 @@ static mc_status read_text(sqlite3 *db, const char *sql, const char *arg, char *
 }
 
 /* Load building_id's zone into z (transitions NULL when unknown). */
-static mc_status load_zone(sqlite3 *db, const char *building_id, book_zone *z, mc_error *err)
+static mc_status load_zone(mci_zone_book *book, const char *building_id, book_zone *z,
+                           mc_error *err)
 {
     char *text = NULL;
-    mc_status st = read_text(db,
+    mc_status st = read_text(book,
                              "SELECT json_extract(data, '$.zone') FROM entity "
                              "WHERE kind = 'building' AND id = ?1",
                              building_id, &text, err);
@@ -112,7 +125,7 @@ static mc_status find_zone(mci_zone_book *book, const char *building_id, const m
         }
     }
     book_zone *z = book->count < ZONE_BOOK_MAX ? &book->zones[book->count] : spare;
-    mc_status st = load_zone(book->db, building_id, z, err);
+    mc_status st = load_zone(book, building_id, z, err);
     if (st != MC_OK)
         return st;
     if (z != spare)
@@ -131,7 +144,7 @@ mc_status mci_zone_book_local(mci_zone_book *book, const char *building_id, int6
     const mci_zone *zone = NULL;
     mc_status st = find_zone(book, building_id, &zone, &spare, err);
     if (st == MC_OK && zone == NULL && !book->member_building_read) {
-        st = read_text(book->db, "SELECT building_id FROM account WHERE singleton = 1", NULL,
+        st = read_text(book, "SELECT building_id FROM account WHERE singleton = 1", NULL,
                        &book->member_building_id, err);
         book->member_building_read = st == MC_OK;
     }
@@ -145,12 +158,12 @@ mc_status mci_zone_book_local(mci_zone_book *book, const char *building_id, int6
     return st;
 }
 
-mc_status mci_zone_book_each(sqlite3 *db, void *items, size_t count, size_t size,
-                             mci_localize_fn localize, mc_error *err)
+mc_status mci_zone_book_each(sqlite3 *db, mci_stmt_cache *stmts, void *items, size_t count,
+                             size_t size, mci_localize_fn localize, mc_error *err)
 {
     if (count == 0)
         return MC_OK;
-    mci_zone_book *book = mci_zone_book_new(db);
+    mci_zone_book *book = mci_zone_book_new(db, stmts);
     if (book == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mc_status st = MC_OK;

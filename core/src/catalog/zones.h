@@ -18,12 +18,13 @@
 #include "membercore/client.h"
 #include "membercore/error.h"
 #include "membercore/localtime.h"
+#include "store/stmt_cache.h"
 
 typedef struct mci_zone_book mci_zone_book;
 
-/* A book over db (borrowed: it must outlive the book). Reads nothing yet. NULL when out of
- * memory. */
-mci_zone_book *mci_zone_book_new(sqlite3 *db);
+/* A book over db, its statements from stmts when not NULL (both borrowed: they must outlive
+ * the book). Reads nothing yet. NULL when out of memory. */
+mci_zone_book *mci_zone_book_new(sqlite3 *db, mci_stmt_cache *stmts);
 
 /* NULL is a no-op. */
 void mci_zone_book_free(mci_zone_book *book);
@@ -41,8 +42,8 @@ typedef mc_status (*mci_localize_fn)(mci_zone_book *book, void *item, mc_error *
 
 /* Call localize on each of the count items (each size bytes, from items on) with one new
  * book over db: a page read's last step. The first error stops the walk. */
-mc_status mci_zone_book_each(sqlite3 *db, void *items, size_t count, size_t size,
-                             mci_localize_fn localize, mc_error *err);
+mc_status mci_zone_book_each(sqlite3 *db, mci_stmt_cache *stmts, void *items, size_t count,
+                             size_t size, mci_localize_fn localize, mc_error *err);
 
 /* The same for one instant, on a reader of its own: for a struct handed out after a
  * write (a booking just made, an order). Errors: MC_ERR_UNAUTHORIZED is not one (any

@@ -138,7 +138,7 @@ static mc_status list_events(mc_client *c, const void *args, const mci_page *pag
                            &list->next_cursor, err);
     }
     if (st == MC_OK)
-        st = mci_zone_book_each(r->db, list->items, list->count, sizeof *list->items,
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
                                 localize_event, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
