@@ -287,9 +287,9 @@ static mc_status list_invoices(mc_client *c, const void *args, const mci_page *p
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    mci_zone_book *book = st == MC_OK ? mci_zone_book_new(r->db, r->stmts) : NULL;
-    if (st == MC_OK && book == NULL)
-        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_zone_book *book = NULL;
+    if (st == MC_OK)
+        st = mci_zone_book_new(r->db, r->stmts, &book, err);
     if (st == MC_OK)
         st =
             mci_read_rows(r, &invoices_query, page, NULL, read_invoice, book, (void **)&list->items,

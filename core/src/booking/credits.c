@@ -114,9 +114,9 @@ static mc_status get_credits(mc_client *c, const void *args, const mci_page *pag
         st = mci_error_set(err, MC_ERR_NOT_FOUND, "you have no company credit plan");
     if (st == MC_OK)
         st = read_company(r, company_id, credits, err);
-    ledger_args page_args = {company_id, st == MC_OK ? mci_zone_book_new(r->db, r->stmts) : NULL};
-    if (st == MC_OK && page_args.book == NULL)
-        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    ledger_args page_args = {company_id, NULL};
+    if (st == MC_OK)
+        st = mci_zone_book_new(r->db, r->stmts, &page_args.book, err);
     if (st == MC_OK)
         st = mci_read_rows(r, &ledger_query, page, bind_company, read_line, &page_args,
                            (void **)&credits->ledger, sizeof *credits->ledger,

@@ -31,9 +31,9 @@ mc_status mci_local_time_in(mc_client *c, const char *building_id, int64_t utc_m
         return MC_OK;
     mci_reader *r = NULL;
     mc_status st = mci_read_begin_any(c->readers, &r, err);
-    mci_zone_book *book = st == MC_OK ? mci_zone_book_new(r->db, r->stmts) : NULL;
-    if (st == MC_OK && book == NULL)
-        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_zone_book *book = NULL;
+    if (st == MC_OK)
+        st = mci_zone_book_new(r->db, r->stmts, &book, err);
     if (st == MC_OK)
         st = mci_zone_book_local(book, building_id, utc_ms, out, err);
     mci_zone_book_free(book);

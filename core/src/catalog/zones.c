@@ -30,14 +30,14 @@ struct mci_zone_book {
     size_t count;
 };
 
-mci_zone_book *mci_zone_book_new(sqlite3 *db, mci_stmt_cache *stmts)
+mc_status mci_zone_book_new(sqlite3 *db, mci_stmt_cache *stmts, mci_zone_book **out, mc_error *err)
 {
-    mci_zone_book *book = calloc(1, sizeof *book);
-    if (book != NULL) {
-        book->db = db;
-        book->stmts = stmts;
-    }
-    return book;
+    mci_zone_book *book = *out = calloc(1, sizeof *book);
+    if (book == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    book->db = db;
+    book->stmts = stmts;
+    return MC_OK;
 }
 
 static void zone_clear(book_zone *z)
@@ -163,10 +163,8 @@ mc_status mci_zone_book_each(sqlite3 *db, mci_stmt_cache *stmts, void *items, si
 {
     if (count == 0)
         return MC_OK;
-    mci_zone_book *book = mci_zone_book_new(db, stmts);
-    if (book == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mc_status st = MC_OK;
+    mci_zone_book *book = NULL;
+    mc_status st = mci_zone_book_new(db, stmts, &book, err);
     for (size_t i = 0; st == MC_OK && i < count; i++)
         st = localize(book, (char *)items + i * size, err);
     mci_zone_book_free(book);

@@ -22,9 +22,9 @@
 
 typedef struct mci_zone_book mci_zone_book;
 
-/* A book over db, its statements from stmts when not NULL (both borrowed: they must outlive
- * the book). Reads nothing yet. NULL when out of memory. */
-mci_zone_book *mci_zone_book_new(sqlite3 *db, mci_stmt_cache *stmts);
+/* A book over db into *out, its statements from stmts when not NULL (both borrowed: they
+ * must outlive the book). Reads nothing yet. MC_ERR_NO_MEMORY (then *out is NULL). */
+mc_status mci_zone_book_new(sqlite3 *db, mci_stmt_cache *stmts, mci_zone_book **out, mc_error *err);
 
 /* NULL is a no-op. */
 void mci_zone_book_free(mci_zone_book *book);

@@ -143,10 +143,9 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    inbox_args page_args = {r != NULL ? r->user_id : NULL,
-                            st == MC_OK ? mci_zone_book_new(r->db, r->stmts) : NULL};
-    if (st == MC_OK && page_args.book == NULL)
-        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    inbox_args page_args = {r != NULL ? r->user_id : NULL, NULL};
+    if (st == MC_OK)
+        st = mci_zone_book_new(r->db, r->stmts, &page_args.book, err);
     if (st == MC_OK)
         st = mci_read_rows(r, unread_only ? &unread_query : &inbox_query, page, bind_member,
                            read_notification, &page_args, (void **)&list->items,
