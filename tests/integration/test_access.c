@@ -2,8 +2,9 @@
  * tests/integration/test_access.c - a day pass's door credential end to end against a real
  * memberstub: bought and paid through Razorpay, synced, listed, its rotating payload granted
  * at the door on the pass date (offline on the device), refused the day before and the day
- * after, at another building, tampered with or shown twice, and read by a real QR decoder
- * (zbarimg) from the core's bitmap before the door scans it.
+ * after, at another building, tampered with or shown twice in a row; in, out and in again over
+ * the day with the door's anti-passback; and read by a real QR decoder (zbarimg) from the core's
+ * bitmap before the door scans it.
  *
  * The server's clock and the client's clock are set to the same instant; nothing sleeps.
  */
@@ -156,13 +157,15 @@ static char *buy_pass(mc_client *c, const char *name, const char *date)
     return id;
 }
 
-/* POST /v1/test/door/scan: "granted" or the door's reason (static buffer). */
-static const char *door_scan(const char *building, const char *payload)
+/* POST /v1/test/door/scan at building's door facing way ("in" or "out"): "granted", or the
+ * door's reason and its message as "reason: message" (static buffer). */
+static const char *door_scan_way(const char *building, const char *payload, const char *way)
 {
-    static char result[64];
+    static char result[256];
     cJSON *req = cJSON_CreateObject();
     cJSON_AddStringToObject(req, "building", building);
     cJSON_AddStringToObject(req, "payload", payload);
+    cJSON_AddStringToObject(req, "direction", way);
     char *body = cJSON_PrintUnformatted(req);
     cJSON_Delete(req);
     char *answer = NULL;
@@ -181,9 +184,20 @@ static const char *door_scan(const char *building, const char *payload)
     if (cJSON_IsTrue(granted))
         snprintf(result, sizeof result, "granted");
     else
-        snprintf(result, sizeof result, "%s", str_at(doc, "reason") ? str_at(doc, "reason") : "?");
+        snprintf(result, sizeof result, "%s: %s",
+                 str_at(doc, "reason") ? str_at(doc, "reason") : "?",
+                 str_at(doc, "message") ? str_at(doc, "message") : "?");
     cJSON_Delete(doc);
     return result;
+}
+
+/* The door's verdict on the way in: "granted" or the reason alone (static buffer). */
+static const char *door_scan(const char *building, const char *payload)
+{
+    static char reason[64];
+    snprintf(reason, sizeof reason, "%s", door_scan_way(building, payload, "in"));
+    reason[strcspn(reason, ":")] = '\0';
+    return reason;
 }
 
 static void payload_now(mc_client *c, const char *id, char out[MC_ACCESS_PAYLOAD_MAX])
@@ -228,7 +242,8 @@ static size_t stored_secret(const char *name, const char *id, uint8_t secret[64]
     return n;
 }
 
-/* On the pass date the rotating payload opens BLR-1 once; not twice, not MUM-1, not tampered. */
+/* On the pass date the rotating payload opens BLR-1; not twice in a row, not MUM-1, not tampered.
+ */
 START_TEST(test_pass_granted_on_its_date_and_refused_otherwise)
 {
     mc_client *c = member("asha", ASHA);
@@ -240,7 +255,8 @@ START_TEST(test_pass_granted_on_its_date_and_refused_otherwise)
     ck_assert_int_eq(strncmp(payload, "MC1|", 4), 0);
     ck_assert_ptr_nonnull(strstr(payload, id));
     ck_assert_str_eq(door_scan("BLR-1", payload), "granted");
-    ck_assert_str_eq(door_scan("BLR-1", payload), "replayed");
+    ck_assert_str_eq(door_scan("BLR-1", payload), "anti_passback");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"), "granted");
 
     /* the next step: a new payload, refused elsewhere, and forged when tampered with */
     set_now(PASS_DAY + 30000);
@@ -254,14 +270,70 @@ START_TEST(test_pass_granted_on_its_date_and_refused_otherwise)
     ck_assert_str_eq(door_scan("BLR-1", "MC1|not a payload"), "malformed");
     ck_assert_str_eq(door_scan("BLR-1", payload), "granted");
 
-    /* the device renders it offline too */
+    /* the device renders it offline too: she goes out with it */
     mc_client_free(c);
     char *sub = tempdir_path(dir, "asha");
     c = helper_open_client_at(sub, DEAD_SERVER, &now);
     free(sub);
     set_now(PASS_DAY + 2 * 30000);
     payload_now(c, id, payload);
-    ck_assert_str_eq(door_scan("BLR-1", payload), "granted");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"), "granted");
+    mc_client_free(c);
+    free(id);
+}
+END_TEST
+
+/*
+ * Anti-passback with the device's own codes over the pass date: in, out for lunch, in again,
+ * granted; in twice without an out between (the code shown to a second person) refused, and so
+ * is an out without an in; a code that already went in, replayed after its holder went out, is
+ * refused; the day after, nothing opens.
+ */
+START_TEST(test_pass_in_out_in_with_anti_passback)
+{
+    mc_client *c = member("asha", ASHA);
+    char *id = buy_pass(c, "asha", PASS_DATE);
+    char payload[MC_ACCESS_PAYLOAD_MAX], first[MC_ACCESS_PAYLOAD_MAX];
+
+    set_now(PASS_DAY - 3600000); /* 09:00 */
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"),
+                     "anti_passback: anti-passback: not inside");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "in"), "granted");
+    snprintf(first, sizeof first, "%s", payload);
+    set_now(now + 30000);
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "in"),
+                     "anti_passback: anti-passback: already inside");
+
+    set_now(PASS_DAY + 3 * 3600000); /* 13:00: out for lunch */
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"), "granted");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"),
+                     "anti_passback: anti-passback: not inside");
+    /* the morning's code, replayed by someone who saw it: too old */
+    ck_assert_str_eq(door_scan("BLR-1", first), "expired");
+    /* the lunch code, shown again at the entrance within its step: it already went out, not in */
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "in"), "granted");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"),
+                     "replayed: replayed: this code already went out once");
+
+    set_now(PASS_DAY + 4 * 3600000); /* 14:00: still inside, out and back in */
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"), "granted");
+    set_now(now + 60000);
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "in"), "granted");
+
+    /* the day after: nothing opens, in or out */
+    uint8_t secret[64];
+    size_t secret_len = stored_secret("asha", id, secret);
+    set_now(PASS_DAY + DAY_MS);
+    ck_assert_int_eq(mc_access_payload(id, secret, secret_len, now, payload, sizeof payload, NULL),
+                     MC_OK);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"),
+                     "expired: expired: its validity has ended");
+    ck_assert_str_eq(door_scan("BLR-1", payload), "expired");
     mc_client_free(c);
     free(id);
 }
@@ -364,6 +436,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_pass_granted_on_its_date_and_refused_otherwise);
+    tcase_add_test(tc, test_pass_in_out_in_with_anti_passback);
     tcase_add_test(tc, test_pass_not_yet_valid_then_expired);
     tcase_add_test(tc, test_qr_image_decoded_then_scanned);
     suite_add_tcase(s, tc);

@@ -313,13 +313,15 @@ public class PassesTest {
 
             assertEquals("wrong_building", stub.doorScan("MUM-1", code.getPayload()));
             assertNull("granted", stub.doorScan(BLR, code.getPayload()));
-            assertEquals("replayed", stub.doorScan(BLR, code.getPayload()));
+            /* In twice without an out between (the code shown to a second person). */
+            assertEquals("anti_passback", stub.doorScan(BLR, code.getPayload()));
 
-            /* The next step's code is another, and opens the door again. */
+            /* The next step's code is another: out with it, and in again. */
             setClocks(code.getRefreshAtMs());
             CredentialPayload next = core.access().payload(tuesday.getId());
             assertNotEquals(code.getPayload(), next.getPayload());
-            assertNull("granted", stub.doorScan(BLR, next.getPayload()));
+            assertNull("granted", stub.doorScan(BLR, next.getPayload(), "out"));
+            assertNull("granted", stub.doorScan(BLR, next.getPayload(), "in"));
             /* Wednesday's pass does not open Tuesday's door yet. */
             TestSupport.expectError(ErrorCode.STATE,
                     () -> core.access().payload(creds.get(1).getId()));
