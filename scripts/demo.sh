@@ -279,10 +279,18 @@ building = "BLR-1" if open_days("BLR-1")[0] == today.isoformat() else "MUM-1"
 print(building, *open_days(building))'
 }
 
-# door_scan BUILDING PAYLOAD DIRECTION: the stub's test door reader (in or out) scans it.
-door_scan() {
-    curl -s -X POST "$URL/v1/test/door/scan" -H 'Content-Type: application/json' \
-        -d "$(python3 -c 'import json, sys; print(json.dumps({"building": sys.argv[1], "payload": sys.argv[2], "direction": sys.argv[3]}))' "$1" "$2" "$3")"
+# door_expect BUILDING PAYLOAD DIRECTION MESSAGE WHY: the stub's test door reader (in or
+# out) scans the payload; prints its verdict and stops the demo (saying WHY) unless it is
+# granted (MESSAGE "") or refused with that message.
+door_expect() {
+    local scan
+    scan=$(curl -s -X POST "$URL/v1/test/door/scan" -H 'Content-Type: application/json' \
+        -d "$(python3 -c 'import json, sys; print(json.dumps({"building": sys.argv[1], "payload": sys.argv[2], "direction": sys.argv[3]}))' "$1" "$2" "$3")")
+    echo "door: $scan"
+    if ! python3 -c 'import json, sys; d = json.loads(sys.argv[1]); sys.exit(0 if (d["granted"] if not sys.argv[2] else d.get("message") == sys.argv[2]) else 1)' "$scan" "$4"; then
+        echo "demo: $5" >&2
+        exit 1
+    fi
 }
 
 if "$MEMBERSTUB_BIN" --list-routes | grep -qx 'POST /v1/passes/checkout'; then
@@ -334,28 +342,14 @@ print([p["id"] for p in json.load(sys.stdin)["passes"] if p["date"] == sys.argv[
 
     step "The door reader scans it (the stub's test door stands in for the reader)"
     payload=$(sed -n 's/^Door code \(MC1|.*\)$/\1/p' <<<"$ctl_out")
-    scan=$(door_scan "$building" "$payload" in)
-    echo "door: $scan"
-    if ! python3 -c 'import json, sys; sys.exit(0 if json.loads(sys.argv[1]).get("granted") else 1)' "$scan"; then
-        echo "demo: the door should grant the pass" >&2
-        exit 1
-    fi
+    door_expect "$building" "$payload" in "" "the door should grant the pass"
 
     step "A friend shows the same code at the entrance while she is inside: refused (anti-passback)"
-    scan=$(door_scan "$building" "$payload" in)
-    echo "door: $scan"
-    if ! grep -q '"anti-passback: already inside"' <<<"$scan"; then
-        echo "demo: the door should refuse a second entry (anti-passback)" >&2
-        exit 1
-    fi
+    door_expect "$building" "$payload" in "anti-passback: already inside" \
+        "the door should refuse a second entry (anti-passback)"
 
     step "She steps out for lunch: the exit reader scans her out (the pass is good all day)"
-    scan=$(door_scan "$building" "$payload" out)
-    echo "door: $scan"
-    if ! grep -q '"granted":true' <<<"$scan"; then
-        echo "demo: the exit should let her out" >&2
-        exit 1
-    fi
+    door_expect "$building" "$payload" out "" "the exit should let her out"
     ctl 0 invoices
     expect_output "paid"
 else

@@ -5,9 +5,10 @@
  * Figure: p50 and p99 over 1,000 searches through the core's availability search
  * (store reads + the sort-and-sweep engine), against the raw limit measured in the
  * same run on the same data: the straightforward approach, one indexed SQL overlap
- * query per room per block. The ratio comes from 100 interleaved pairs: every tenth search,
- * the straightforward one for a date, then ours for the same date; the gate reads the median
- * of the pairs' ratios. Targets: >= 20x faster than that, p99 < 2 ms. Only the ratio
+ * query per room per block. The ratio comes from 100 interleaved pairs: the straightforward
+ * search for a date, then ten of ours from that date on (their median: the first after the
+ * other's 7,000 queries starts with cold caches), and so on; the gate reads the median of the
+ * pairs' ratios. Targets: >= 20x faster than that, p99 < 2 ms. Only the ratio
  * gates, at 10x (a busy machine slows both halves of a pair alike; losing the sweep engine
  * costs more than half); the p50, the p99 and its target are a report, never a gate.
  */
@@ -129,9 +130,9 @@ int main(void)
                        "SELECT EXISTS (SELECT 1 FROM busy_slot WHERE room_id = ?1 AND start_ms < "
                        "?2 AND end_ms > ?3 AND start_ms > ?3 - 86400000)",
                        -1, &overlap, NULL);
-    /* Interleaved pairs (a straightforward search for a date, then ours for the same date,
-     * every tenth search) so that whatever else this shared machine does weighs on both
-     * halves of a pair alike. */
+    /* Interleaved pairs (a straightforward search for a date, then ten of ours from that
+     * date on) so that whatever else this shared machine does weighs on both halves of a
+     * pair alike. */
     static double ours[SEARCHES];
     static double base[BASELINE_SEARCHES], paired[BASELINE_SEARCHES];
     long total_free = 0, base_free = 0;
@@ -156,8 +157,6 @@ int main(void)
             return 1;
         }
         ours[i] = bench_now_ms() - t0;
-        if (pair)
-            paired[k] = ours[i];
         for (size_t r = 0; r < s->count; r++)
             total_free += (long)s->rooms[r].free_count;
         if (s->count != ROOMS) {
@@ -173,6 +172,12 @@ int main(void)
     tempdir_free(dir);
     free(path);
 
+    const int per_pair = SEARCHES / BASELINE_SEARCHES;
+    for (int k = 0; k < BASELINE_SEARCHES; k++) {
+        double block[SEARCHES / BASELINE_SEARCHES];
+        memcpy(block, ours + k * per_pair, sizeof block);
+        paired[k] = bench_percentile(block, per_pair, 0.5);
+    }
     bench_ratio ratio = bench_pair_ratio(base, paired, BASELINE_SEARCHES);
     double p50 = bench_percentile(ours, SEARCHES, 0.50),
            p99 = bench_percentile(ours, SEARCHES, 0.99);
