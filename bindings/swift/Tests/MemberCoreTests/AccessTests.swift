@@ -19,7 +19,7 @@ func isHolderPayload(_ payload: String, id: String, at instant: Date) -> Bool {
 
 @Suite("access credentials and QR codes", .timeLimit(.minutes(1)))
 struct AccessTests {
-    @Test("a paid pass's payload opens BLR-1 on the pass date, once; offline too; refused before and after")
+    @Test("a paid pass's payload opens BLR-1 on the pass date, never twice in without an out (anti-passback); offline too; refused before and after")
     func doorOnPassDate() async throws {
         try await withFixture { f in
             let core = try await ashaBuyingPasses(f)
