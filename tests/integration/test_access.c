@@ -4,7 +4,8 @@
  * at the door on the pass date (offline on the device), refused the day before and the day
  * after, at another building, tampered with or shown twice in a row; in, out and in again over
  * the day with the door's anti-passback; and read by a real QR decoder (zbarimg) from the core's
- * bitmap before the door scans it.
+ * bitmap before the door scans it. A meeting-room guest's emailed QR image, decoded by zbarimg,
+ * goes in and out within the booking's window.
  *
  * The server's clock and the client's clock are set to the same instant; nothing sleeps.
  */
@@ -377,20 +378,13 @@ START_TEST(test_pass_not_yet_valid_then_expired)
 }
 END_TEST
 
-/* zbarimg's reading of a bitmap written as a binary PGM, or a test failure. */
-static void zbar_decode(const mc_bitmap *bm, char *text, size_t cap)
+/* zbarimg's reading of the image file at path (the one QR code in it), or a test failure. */
+static void zbar_read(const char *path, char *text, size_t cap)
 {
     ck_assert_msg(system("command -v zbarimg >/dev/null 2>&1") == 0,
                   "zbarimg is missing: install the Debian package zbar-tools "
                   "(scripts/install-deps.sh does)");
-    char *path = tempdir_path(dir, "door.pgm");
     char *log = tempdir_path(dir, "zbarimg.err");
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    fprintf(f, "P5\n%d %d\n255\n", (int)bm->width, (int)bm->height);
-    size_t n = (size_t)bm->width * (size_t)bm->height;
-    ck_assert_uint_eq(fwrite(bm->pixels, 1, n, f), n);
-    ck_assert_int_eq(fclose(f), 0);
     char cmd[9000];
     snprintf(cmd, sizeof cmd, "zbarimg --raw -q '%s' 2>'%s'", path, log);
     FILE *p = popen(cmd, "r");
@@ -401,9 +395,108 @@ static void zbar_decode(const mc_bitmap *bm, char *text, size_t cap)
     ck_assert_msg(status == 0, "zbarimg found no QR code in %s (status %d; its stderr is in %s)",
                   path, status, log);
     text[strcspn(text, "\r\n")] = '\0';
-    free(path);
     free(log);
 }
+
+/* zbarimg's reading of a bitmap written as a binary PGM, or a test failure. */
+static void zbar_decode(const mc_bitmap *bm, char *text, size_t cap)
+{
+    char *path = tempdir_path(dir, "door.pgm");
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "P5\n%d %d\n255\n", (int)bm->width, (int)bm->height);
+    size_t n = (size_t)bm->width * (size_t)bm->height;
+    ck_assert_uint_eq(fwrite(bm->pixels, 1, n, f), n);
+    ck_assert_int_eq(fclose(f), 0);
+    zbar_read(path, text, cap);
+    free(path);
+}
+
+/* The last access email to `to`, as the stub's outbox has it: its QR code image (the PNG
+ * attachment) decoded by zbarimg into decoded, and the payload its text carries. */
+static void emailed_qr(const char *to, char decoded[MC_ACCESS_PAYLOAD_MAX],
+                       char payload[MC_ACCESS_PAYLOAD_MAX])
+{
+    char path[256], *answer = NULL;
+    snprintf(path, sizeof path, "/v1/test/emails?to=%s", to);
+    ck_assert_int_eq(stub_request(stub, "GET", path, NULL, NULL, &answer), 200);
+    char *json = tempdir_path(dir, "emails.json"), *png = tempdir_path(dir, "emailed-qr.png");
+    FILE *f = fopen(json, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(answer, f);
+    ck_assert_int_eq(fclose(f), 0);
+    free(answer);
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "python3 -c 'import base64, json, sys\n"
+             "e = [e for e in json.load(open(sys.argv[1]))[\"emails\"] if e[\"payload\"]][-1]\n"
+             "a = e[\"attachments\"][0]\n"
+             "assert a[\"content_type\"] == \"image/png\", a\n"
+             "open(sys.argv[2], \"wb\").write(base64.b64decode(a[\"content_base64\"]))\n"
+             "print(e[\"payload\"])' '%s' '%s'",
+             json, png);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t got = fread(payload, 1, MC_ACCESS_PAYLOAD_MAX - 1, p);
+    payload[got] = '\0';
+    payload[strcspn(payload, "\r\n")] = '\0';
+    ck_assert_msg(pclose(p) == 0, "no access email with a QR image to %s", to);
+    zbar_read(png, decoded, MC_ACCESS_PAYLOAD_MAX);
+    free(json);
+    free(png);
+}
+
+/*
+ * A meeting-room guest: the booking made through the core emails them their code, whose QR
+ * image (zbarimg) is the guest's static code; within the booking's window it goes in, out and
+ * in again, never in twice running; before and after the window it opens nothing.
+ */
+START_TEST(test_booking_guest_in_out_within_the_window)
+{
+    mc_client *c = member("asha", ASHA);
+    mc_guest guests[] = {{"Ravi Kumar", "ravi@example.in"}};
+    mc_booking_request req = {"BLR-1-BOARD", "2027-01-07", "10:00", 2, guests, 1, MC_PAY_CREDITS};
+    mc_booking *b = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_booking_create(c, &req, &b, &err) == MC_OK, "%s", err.message);
+    int64_t start = b->start_ms, end = b->end_ms;
+    mc_booking_free(b);
+    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
+    mc_booking_list *list = NULL;
+    ck_assert_int_eq(mc_bookings_list(c, 0, &list, &err), MC_OK);
+    ck_assert_uint_ge(list->count, 1);
+    char credential[64] = "";
+    for (size_t i = 0; i < list->count; i++)
+        if (list->items[i].start_ms == start && list->items[i].guest_count == 1)
+            snprintf(credential, sizeof credential, "%s", list->items[i].guests[0].credential_id);
+    mc_booking_list_free(list);
+    ck_assert_str_ne(credential, "");
+
+    char decoded[MC_ACCESS_PAYLOAD_MAX], payload[MC_ACCESS_PAYLOAD_MAX], want[80];
+    emailed_qr("ravi@example.in", decoded, payload);
+    ck_assert_str_eq(decoded, payload);
+    snprintf(want, sizeof want, "MC1|%s|G|", credential);
+    ck_assert_msg(strncmp(decoded, want, strlen(want)) == 0,
+                  "the emailed QR code reads %s, not the guest's credential %s", decoded,
+                  credential);
+
+    set_now(start - 16 * 60000);
+    ck_assert_str_eq(door_scan("BLR-1", decoded), "not_yet_valid");
+    set_now(start - 15 * 60000);
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "in"), "granted");
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "in"),
+                     "anti_passback: anti-passback: already inside");
+    set_now(start + 45 * 60000);
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "out"), "granted");
+    set_now(start + 60 * 60000);
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "in"), "granted");
+    set_now(end);
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "out"),
+                     "expired: expired: its validity has ended");
+    ck_assert_str_eq(door_scan("BLR-1", decoded), "expired");
+    mc_client_free(c);
+}
+END_TEST
 
 /* What the member shows is what the door reads: the core's bitmap, decoded by zbarimg,
  * then scanned. */
@@ -442,6 +535,7 @@ int main(void)
     tcase_add_test(tc, test_pass_in_out_in_with_anti_passback);
     tcase_add_test(tc, test_pass_not_yet_valid_then_expired);
     tcase_add_test(tc, test_qr_image_decoded_then_scanned);
+    tcase_add_test(tc, test_booking_guest_in_out_within_the_window);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
