@@ -25,6 +25,7 @@
 #include "membercore/client.h"
 #include "membercore/error.h"
 #include "membercore/money.h"
+#include "membercore/localtime.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -83,8 +84,9 @@ typedef struct mc_order {
     char *invoice_id;
     char *order_id;
     char *key_id;
-    mc_money amount;            /* what Razorpay charges, in the building's currency */
-    int64_t hold_expires_at_ms; /* 0 when nothing is held */
+    mc_money amount;               /* what Razorpay charges, in the building's currency */
+    int64_t hold_expires_at_ms;    /* 0 when nothing is held */
+    mc_local_time hold_expires_at; /* in the building's local time; all zeros when 0 */
 } mc_order;
 
 /* Free an mc_order and everything it holds. NULL is a no-op. Any thread. */
@@ -238,8 +240,14 @@ typedef struct mc_invoice {
     int64_t issued_at_ms;
     int64_t due_at_ms;
     int64_t paid_at_ms;
-    int64_t voided_at_ms; /* when it became void or expired (the hold lapsed); 0 otherwise */
-    mc_refund *refunds;   /* payments of it given back, oldest first (usually none) */
+    /* The three in the local time of the invoice's building (the member's own until
+     * invoices carry theirs); all zeros where the instant is 0 (not issued, paid). */
+    mc_local_time issued_at;
+    mc_local_time due_at;
+    mc_local_time paid_at;
+    int64_t voided_at_ms;    /* when it became void or expired (the hold lapsed); 0 otherwise */
+    mc_local_time voided_at; /* the same in the building's local time; all zeros when 0 */
+    mc_refund *refunds;      /* payments of it given back, oldest first (usually none) */
     size_t refund_count;
 } mc_invoice;
 

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include <membercore/money.h>
+#include "membercore/localtime.h"
 
 /* obj when ok; otherwise obj is deleted and NULL returned (out of memory). */
 cJSON *json_finish(cJSON *obj, bool ok);
@@ -39,6 +40,13 @@ bool json_add_money(cJSON *obj, const char *key, mc_money money);
 
 /* Add a tax rule as "<key>": {"name": "VAT", "rate_bp": 2000, "text": "VAT 20%"}. */
 bool json_add_tax(cJSON *obj, const char *key, mc_tax tax);
+/*
+ * The same for an instant the core gave in its building's local time, and beside it
+ * "<key>_local" (ISO-8601 with the offset: "2026-12-07T16:00:00+05:30") and "<key>_zone"
+ * (the label: "IST"); null when zero_is_null and the instant is 0.
+ */
+bool json_add_local_time(cJSON *obj, const char *key, int64_t ms, const mc_local_time *local,
+                         bool zero_is_null);
 
 /* The name of one bit of a set of flags (mc_role_name, mc_kind_name). */
 typedef const char *(*json_bit_name_fn)(uint32_t bit);
