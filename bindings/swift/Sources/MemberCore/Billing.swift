@@ -231,6 +231,11 @@ public struct Invoice: Sendable, Equatable, Identifiable {
     public var issuedAtLocal: BuildingTime?
     public var dueAtLocal: BuildingTime?
     public var paidAtLocal: BuildingTime?
+    /// When it became void or `.expired` (a checkout whose hold lapsed); nil otherwise.
+    public var voidedAt: Date?
+    public var voidedAtLocal: BuildingTime?
+    /// Payments of it given back, oldest first (usually none).
+    public var refunds: [Refund]
 
     init(_ i: mc_invoice) {
         id = string(i.id)
@@ -252,7 +257,42 @@ public struct Invoice: Sendable, Equatable, Identifiable {
         issuedAtLocal = BuildingTime.orNil(i.issued_at)
         dueAtLocal = BuildingTime.orNil(i.due_at)
         paidAtLocal = BuildingTime.orNil(i.paid_at)
+        voidedAt = date(orNilFromMs: i.voided_at_ms)
+        voidedAtLocal = BuildingTime.orNil(i.voided_at)
+        refunds = UnsafeBufferPointer(start: i.refunds, count: i.refund_count).map(Refund.init)
     }
+}
+
+/// A payment the server took and gives back (`mc_refund`): e.g. the invoice had been paid
+/// already by a colleague's payment.
+public struct Refund: Sendable, Equatable, Identifiable {
+    public var id: String
+    /// The order whose payment goes back.
+    public var orderId: String
+    public var amount: Money
+    /// "already_paid"
+    public var reason: String
+    /// "pending" (owed, on its way) or "processed"
+    public var status: String
+    public var createdAt: Date?
+
+    init(_ r: mc_refund) {
+        id = string(r.id)
+        orderId = string(r.order_id)
+        amount = Money(r.amount)
+        reason = string(r.reason)
+        status = string(r.status)
+        createdAt = date(orNilFromMs: r.created_at_ms)
+    }
+}
+
+/// What confirming an invoice's payment did (`mc_invoice_payment`).
+public struct InvoicePayment: Sendable, Equatable {
+    public var invoiceId: String
+    public var invoiceNumber: String
+    /// nil: this payment paid the invoice. Otherwise the invoice had been paid already: the
+    /// payment is recorded and refunded ("already paid; your payment will be refunded").
+    public var refund: Refund?
 }
 
 /// A membership's state (`mc_membership_status`); `name` is the core's.
@@ -354,13 +394,26 @@ extension MemberCore {
     /// checkout returned; only the server's signature check confirms it, and confirming twice
     /// is harmless. The store is synced before this returns: the invoice is paid, the passes
     /// active and their credentials ready (`invoices()`, `passes()`, `credentials()`).
+    /// Returns what it did: `refund` is set when the invoice had been paid already (a
+    /// colleague paid it first): this payment is refunded, never charged twice in silence.
     /// Throws `.paymentFailed` (signature refused), `.conflict` (the hold lapsed),
     /// `.invalidArgument` (an empty field, or a room booking's order: use
     /// `confirmPayment(bookingId:...)`), `.notFound`, `.unauthorized`, `.offline`, ...
-    public func confirmInvoicePayment(orderId: String, paymentId: String, signature: String) async throws {
+    @discardableResult
+    public func confirmInvoicePayment(orderId: String, paymentId: String, signature: String)
+        async throws -> InvoicePayment
+    {
         try await blocking { h in
             try withCStrings([orderId, paymentId, signature]) { s in
-                _ = try check { mc_invoice_confirm_payment(h, s[0], s[1], s[2], $0) }
+                var out: UnsafeMutablePointer<mc_invoice_payment>?
+                _ = try check { mc_invoice_payment_confirm(h, s[0], s[1], s[2], &out, $0) }
+                defer { mc_invoice_payment_free(out) }
+                guard let p = out?.pointee else {
+                    return InvoicePayment(invoiceId: "", invoiceNumber: "", refund: nil)
+                }
+                return InvoicePayment(
+                    invoiceId: string(p.invoice_id), invoiceNumber: string(p.invoice_number),
+                    refund: p.refund.map { Refund($0.pointee) })
             }
         }
     }

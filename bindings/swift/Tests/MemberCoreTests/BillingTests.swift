@@ -236,7 +236,9 @@ struct BillingTests {
             #expect(e?.code == .conflict)
             try await core.syncOnce()
             #expect(try core.passes().map(\.status) == [.released])
-            #expect(try core.invoices().first { $0.id == order.invoiceId }?.status == .expired)
+            let expired = try #require(try core.invoices().first { $0.id == order.invoiceId })
+            #expect(expired.status == .expired)
+            #expect(expired.voidedAt != nil && expired.voidedAtLocal?.label == "IST")
             #expect(try core.credentials().isEmpty)
         }
     }
@@ -251,12 +253,28 @@ struct BillingTests {
             #expect(order.invoiceId == january)
             #expect(order.amount.minor == 4_248_000)
             #expect(order.holdExpiresAt == nil)
+            // Vikram, of the same company, opens his own order for it (by its number) first.
+            let otherDir = try makeTempDir("vikram")
+            defer { try? FileManager.default.removeItem(at: otherDir) }
+            let v = try f.open(dataDir: otherDir)
+            try await f.signIn(v, vikram)
+            let his = try await v.payInvoice("INV-2027-0002")
+            #expect(his.invoiceId == january)
             let paid = try await f.stub.razorpayPay(orderId: order.orderId)
-            try await core.confirmInvoicePayment(
+            let result = try await core.confirmInvoicePayment(
                 orderId: order.orderId, paymentId: paid.paymentId, signature: paid.signature)
+            #expect(result.invoiceNumber == "INV-2027-0002" && result.refund == nil)
             let invoice = try #require(try core.invoices().first { $0.id == january })
             #expect(invoice.status == .paid)
             #expect(invoice.paidAt == f.now)
+            #expect(invoice.refunds.isEmpty)
+            // His stale order paid after hers: refunded, and he is told so.
+            let late = try await f.stub.razorpayPay(orderId: his.orderId)
+            let refunded = try await v.confirmInvoicePayment(
+                orderId: his.orderId, paymentId: late.paymentId, signature: late.signature)
+            let refund = try #require(refunded.refund)
+            #expect(refund.reason == "already_paid" && refund.amount.minor == 4_248_000)
+            #expect(try v.invoices().first { $0.id == january }?.refunds.map(\.id) == [refund.id])
 
             let overdue = try await core.payInvoice("inv_5eed000000000001")
             #expect(overdue.amount.minor == 590_000)
