@@ -16,8 +16,9 @@
 #define PKG MCJ_PKG
 
 static struct {
-    jclass quote, order, pass, invoice, membership;
-    jmethodID quote_init, order_init, pass_init, invoice_init, membership_init;
+    jclass quote, order, pass, invoice, membership, refund, payment;
+    jmethodID quote_init, order_init, pass_init, invoice_init, membership_init, refund_init,
+        payment_init;
 } bl;
 
 static const mcj_class_spec classes[] = {
@@ -29,8 +30,12 @@ static const mcj_class_spec classes[] = {
     {"org/membercore/Pass", "<init>", "(I" S S S S S S S ")V", &bl.pass, &bl.pass_init},
     {"org/membercore/Invoice", "<init>",
      "(" S S "I[" S "[I[" MCJ_MONEY "[" MCJ_MONEY MCJ_MONEY MCJ_MONEY MCJ_TAX MCJ_MONEY MCJ_MONEY
-     "J" PKG "BuildingTime;J" PKG "BuildingTime;J" PKG "BuildingTime;)V",
+     "J" PKG "BuildingTime;J" PKG "BuildingTime;J" PKG "BuildingTime;J" PKG "BuildingTime;[" PKG
+     "Refund;)V",
      &bl.invoice, &bl.invoice_init},
+    {"org/membercore/Refund", "<init>", "(" S S MCJ_MONEY S S "J)V", &bl.refund, &bl.refund_init},
+    {"org/membercore/InvoicePayment", "<init>", "(" S S PKG "Refund;)V", &bl.payment,
+     &bl.payment_init},
     {"org/membercore/Membership", "<init>", "(I" S S S S S S ")V", &bl.membership,
      &bl.membership_init},
 };
@@ -165,12 +170,29 @@ static jobject new_pass(JNIEnv *env, const void *item)
     return (*env)->PopLocalFrame(env, obj);
 }
 
+static jobject new_refund(JNIEnv *env, const void *item)
+{
+    const mc_refund *r = item;
+    if ((*env)->PushLocalFrame(env, 8) != 0)
+        return NULL;
+    jobject obj = NULL;
+    jstring id = mcj_str(env, r->id);
+    jstring order_id = id ? mcj_str(env, r->order_id) : NULL;
+    jobject amount = order_id ? mcj_money(env, r->amount) : NULL;
+    jstring reason = amount ? mcj_str(env, r->reason) : NULL;
+    jstring status = reason ? mcj_str(env, r->status) : NULL;
+    if (status != NULL)
+        obj = (*env)->NewObject(env, bl.refund, bl.refund_init, id, order_id, amount, reason,
+                                status, (jlong)r->created_at_ms);
+    return (*env)->PopLocalFrame(env, obj);
+}
+
 static jobject new_invoice(JNIEnv *env, const void *item)
 {
     const mc_invoice *inv = item;
-    if ((*env)->PushLocalFrame(env, 19) != 0)
+    if ((*env)->PushLocalFrame(env, 22) != 0)
         return NULL;
-    jobject obj = NULL, issued = NULL, due = NULL, paid = NULL;
+    jobject obj = NULL, issued = NULL, due = NULL, paid = NULL, voided = NULL;
     size_t l = sizeof *inv->lines;
     size_t n = inv->line_count;
     jstring id = mcj_str(env, inv->id);
@@ -193,11 +215,18 @@ static jobject new_invoice(JNIEnv *env, const void *item)
     if (amounts != NULL &&
         new_price(env, inv->subtotal, inv->discount, inv->tax_rule, inv->tax, inv->total, &p) &&
         mcj_building_time(env, &inv->issued_at, &issued) &&
-        mcj_building_time(env, &inv->due_at, &due) && mcj_building_time(env, &inv->paid_at, &paid))
-        obj = (*env)->NewObject(env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status,
-                                descriptions, quantities, units, amounts, p.subtotal, p.discount,
-                                p.tax_rule, p.tax, p.total, (jlong)inv->issued_at_ms, issued,
-                                (jlong)inv->due_at_ms, due, (jlong)inv->paid_at_ms, paid);
+        mcj_building_time(env, &inv->due_at, &due) &&
+        mcj_building_time(env, &inv->paid_at, &paid) &&
+        mcj_building_time(env, &inv->voided_at, &voided)) {
+        jobjectArray refunds = mcj_build_array(env, bl.refund, inv->refunds, sizeof *inv->refunds,
+                                               inv->refund_count, new_refund);
+        if (refunds != NULL)
+            obj = (*env)->NewObject(
+                env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status, descriptions,
+                quantities, units, amounts, p.subtotal, p.discount, p.tax_rule, p.tax, p.total,
+                (jlong)inv->issued_at_ms, issued, (jlong)inv->due_at_ms, due,
+                (jlong)inv->paid_at_ms, paid, (jlong)inv->voided_at_ms, voided, refunds);
+    }
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -285,20 +314,41 @@ static jobject pay_invoice(JNIEnv *env, jclass cls, jlong h, jstring invoice_id)
     return obj;
 }
 
-static void confirm_invoice_payment(JNIEnv *env, jclass cls, jlong h, jstring order_id,
-                                    jstring payment_id, jstring signature)
+/* What the confirmation did, as an org.membercore.InvoicePayment; NULL with an exception
+ * pending. */
+static jobject new_payment(JNIEnv *env, const mc_invoice_payment *p)
+{
+    if ((*env)->PushLocalFrame(env, 4) != 0)
+        return NULL;
+    jobject obj = NULL, refund = NULL;
+    jstring invoice_id = mcj_str(env, p->invoice_id);
+    jstring number = invoice_id ? mcj_str(env, p->invoice_number) : NULL;
+    bool ok = number != NULL && (p->refund == NULL || (refund = new_refund(env, p->refund)));
+    if (ok)
+        obj = (*env)->NewObject(env, bl.payment, bl.payment_init, invoice_id, number, refund);
+    return (*env)->PopLocalFrame(env, obj);
+}
+
+static jobject confirm_invoice_payment(JNIEnv *env, jclass cls, jlong h, jstring order_id,
+                                       jstring payment_id, jstring signature)
 {
     (void)cls;
     char *o = NULL, *p = NULL, *s = NULL;
+    jobject obj = NULL;
     if (mcj_arg(env, order_id, "order_id", &o) && mcj_arg(env, payment_id, "payment_id", &p) &&
         mcj_arg(env, signature, "signature", &s)) {
         mc_error err = MC_ERROR_INIT;
-        if (mc_invoice_confirm_payment(mcj_handle(h)->client, o, p, s, &err) != MC_OK)
+        mc_invoice_payment *paid = NULL;
+        if (mc_invoice_payment_confirm(mcj_handle(h)->client, o, p, s, &paid, &err) != MC_OK)
             mcj_throw_error(env, &err);
+        else
+            obj = new_payment(env, paid);
+        mc_invoice_payment_free(paid);
     }
     free(o);
     free(p);
     free(s);
+    return obj;
 }
 
 static jobjectArray passes(JNIEnv *env, jclass cls, jlong h)
@@ -392,7 +442,8 @@ static const JNINativeMethod natives[] = {
     {"quotePasses", "(J" S "[" S "[" S "[" S ")" PKG "Quote;", (void *)quote_passes},
     {"checkoutPasses", "(J" S "[" S "[" S "[" S ")" PKG "Order;", (void *)checkout_passes},
     {"payInvoice", "(J" S ")" PKG "Order;", (void *)pay_invoice},
-    {"confirmInvoicePayment", "(J" S S S ")V", (void *)confirm_invoice_payment},
+    {"confirmInvoicePayment", "(J" S S S ")" PKG "InvoicePayment;",
+     (void *)confirm_invoice_payment},
     {"passes", "(J)[" PKG "Pass;", (void *)passes},
     {"passesPage", "(JI" S ")" PKG "ListPage;", (void *)passes_page},
     {"invoices", "(J)[" PKG "Invoice;", (void *)invoices},

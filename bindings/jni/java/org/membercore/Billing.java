@@ -79,11 +79,13 @@ public final class Billing {
      * credentials in {@link Access#credentials()}. Online (blocks). Errors: INVALID_ARG (a
      * missing field, named; or a room booking's order: use {@link Rooms#confirmPayment}),
      * PAYMENT_FAILED (signature refused), CONFLICT (the hold lapsed), NOT_FOUND, UNAUTHORIZED,
-     * OFFLINE, NETWORK, SERVER.
+     * OFFLINE, NETWORK, SERVER. Returns what it did: {@link InvoicePayment#getRefund()} is set
+     * when the invoice had been paid already (a colleague paid it first): this payment is
+     * refunded, never charged twice in silence.
      */
-    public void confirmInvoicePayment(final String orderId, final String paymentId,
+    public InvoicePayment confirmInvoicePayment(final String orderId, final String paymentId,
             final String signature) {
-        core.run(h -> Native.confirmInvoicePayment(h, orderId, paymentId, signature));
+        return core.call(h -> Native.confirmInvoicePayment(h, orderId, paymentId, signature));
     }
 
     /** The member's day passes (theirs and their guests'), by date. Local only. */

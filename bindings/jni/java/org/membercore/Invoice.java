@@ -1,6 +1,7 @@
 package org.membercore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -25,12 +26,16 @@ public final class Invoice {
     private final BuildingTime dueAt;
     private final long paidAtMs;
     private final BuildingTime paidAt;
+    private final long voidedAtMs;
+    private final BuildingTime voidedAt;
+    private final List<Refund> refunds;
 
     /* Called by the JNI glue; the lines come as four parallel arrays. */
     Invoice(String id, String number, int status, String[] lineDescriptions,
             int[] lineQuantities, Money[] lineUnits, Money[] lineAmounts, Money subtotal,
             Money discount, Tax taxRule, Money tax, Money total,
-            long issuedAtMs, BuildingTime issuedAt, long dueAtMs, BuildingTime dueAt, long paidAtMs, BuildingTime paidAt) {
+            long issuedAtMs, BuildingTime issuedAt, long dueAtMs, BuildingTime dueAt, long paidAtMs, BuildingTime paidAt,
+            long voidedAtMs, BuildingTime voidedAt, Refund[] refunds) {
         this.id = id;
         this.number = number;
         this.status = InvoiceStatus.fromValue(status);
@@ -51,6 +56,24 @@ public final class Invoice {
         this.dueAt = dueAt;
         this.paidAtMs = paidAtMs;
         this.paidAt = paidAt;
+        this.voidedAtMs = voidedAtMs;
+        this.voidedAt = voidedAt;
+        this.refunds = Collections.unmodifiableList(Arrays.asList(refunds));
+    }
+
+    /** When it became void or {@link InvoiceStatus#EXPIRED} (the hold lapsed); 0 otherwise. */
+    public long getVoidedAtMs() {
+        return voidedAtMs;
+    }
+
+    /** The same in the building's local time; null when {@link #getVoidedAtMs()} is 0. */
+    public BuildingTime getVoidedAt() {
+        return voidedAt;
+    }
+
+    /** Payments of it given back, oldest first (usually none). */
+    public List<Refund> getRefunds() {
+        return refunds;
     }
 
     public String getId() {

@@ -153,7 +153,7 @@ final class Native {
 
     static native Order payInvoice(long h, String invoiceId);
 
-    static native void confirmInvoicePayment(long h, String orderId, String paymentId,
+    static native InvoicePayment confirmInvoicePayment(long h, String orderId, String paymentId,
             String signature);
 
     static native Pass[] passes(long h);

@@ -1,6 +1,8 @@
 package org.membercore;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -172,12 +174,36 @@ public class BillingTest {
             assertEquals(InvoiceStatus.ISSUED,
                     PassesTest.invoice(core, ISSUED).getStatus());
 
-            String[] paid = stub.razorpayPay(order.getOrderId(), false);
-            core.billing().confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]);
-            Invoice invoice = PassesTest.invoice(core, ISSUED);
-            assertEquals(InvoiceStatus.PAID, invoice.getStatus());
-            assertEquals(StubServer.T0_MS, invoice.getPaidAtMs());
-            assertNotPayable(core, ISSUED, "paid");
+            /* Vikram, of the same company, opens his own order for it, by its number. */
+            File vikramDir = TestSupport.tempDir("billing-vikram-pays");
+            try (MemberCore vikram = signedIn(vikramDir, TestSupport.VIKRAM)) {
+                Order his = vikram.billing().payInvoice("INV-2027-0002");
+                assertEquals(ISSUED, his.getInvoiceId());
+
+                String[] paid = stub.razorpayPay(order.getOrderId(), false);
+                InvoicePayment result =
+                        core.billing().confirmInvoicePayment(order.getOrderId(), paid[0], paid[1]);
+                assertEquals("INV-2027-0002", result.getInvoiceNumber());
+                assertNull(result.getRefund());
+                Invoice invoice = PassesTest.invoice(core, ISSUED);
+                assertEquals(InvoiceStatus.PAID, invoice.getStatus());
+                assertEquals(StubServer.T0_MS, invoice.getPaidAtMs());
+                assertTrue(invoice.getRefunds().isEmpty());
+                assertNotPayable(core, ISSUED, "paid");
+
+                /* His stale order paid after hers: refunded, and he is told so. */
+                String[] late = stub.razorpayPay(his.getOrderId(), false);
+                Refund refund = vikram.billing()
+                        .confirmInvoicePayment(his.getOrderId(), late[0], late[1]).getRefund();
+                assertNotNull(refund);
+                assertEquals("already_paid", refund.getReason());
+                assertEquals(4248000L, refund.getAmount().getMinor());
+                assertEquals(his.getOrderId(), refund.getOrderId());
+                assertEquals(refund.getId(),
+                        PassesTest.invoice(vikram, ISSUED).getRefunds().get(0).getId());
+            } finally {
+                TestSupport.deleteTree(vikramDir);
+            }
 
             /* Overdue can still be paid; paid cannot; unknown ids are not found. */
             assertEquals(590000L, core.billing().payInvoice(OVERDUE).getAmount().getMinor());

@@ -1,0 +1,31 @@
+package org.membercore;
+
+/** What confirming an invoice's payment did ({@code mc_invoice_payment}). */
+public final class InvoicePayment {
+    private final String invoiceId;
+    private final String invoiceNumber;
+    private final Refund refund;
+
+    InvoicePayment(String invoiceId, String invoiceNumber, Refund refund) {
+        this.invoiceId = invoiceId;
+        this.invoiceNumber = invoiceNumber;
+        this.refund = refund;
+    }
+
+    public String getInvoiceId() {
+        return invoiceId;
+    }
+
+    /** For people, e.g. {@code "INV-2027-0002"}. */
+    public String getInvoiceNumber() {
+        return invoiceNumber;
+    }
+
+    /**
+     * Null: this payment paid the invoice. Otherwise the invoice had been paid already: the
+     * payment is recorded and refunded ("already paid; your payment will be refunded").
+     */
+    public Refund getRefund() {
+        return refund;
+    }
+}

@@ -1,0 +1,58 @@
+package org.membercore;
+
+/**
+ * A payment the server took and gives back ({@code mc_refund}): for example the invoice had
+ * been paid already by a colleague's payment, so this one is refunded.
+ */
+public final class Refund {
+    private final String id;
+    private final String orderId;
+    private final Money amount;
+    private final String reason;
+    private final String status;
+    private final long createdAtMs;
+
+    Refund(String id, String orderId, Money amount, String reason, String status,
+            long createdAtMs) {
+        this.id = id;
+        this.orderId = orderId;
+        this.amount = amount;
+        this.reason = reason;
+        this.status = status;
+        this.createdAtMs = createdAtMs;
+    }
+
+    /** {@code "ref_..."}. */
+    public String getId() {
+        return id;
+    }
+
+    /** The order whose payment goes back. */
+    public String getOrderId() {
+        return orderId;
+    }
+
+    /** What goes back, in the payment's currency. */
+    public Money getAmount() {
+        return amount;
+    }
+
+    /** {@code "already_paid"}: the invoice had been paid through another order. */
+    public String getReason() {
+        return reason;
+    }
+
+    /** {@code "pending"} (owed, on its way) or {@code "processed"}. */
+    public String getStatus() {
+        return status;
+    }
+
+    public long getCreatedAtMs() {
+        return createdAtMs;
+    }
+
+    @Override
+    public String toString() {
+        return "Refund{" + id + " " + amount + " of " + orderId + " " + reason + " " + status + "}";
+    }
+}
