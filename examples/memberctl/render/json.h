@@ -11,7 +11,8 @@
 
 #include <cjson/cJSON.h>
 
-#include <membercore/money.h>
+#include "membercore/localtime.h"
+#include "membercore/money.h"
 
 /* obj when ok; otherwise obj is deleted and NULL returned (out of memory). */
 cJSON *json_finish(cJSON *obj, bool ok);
@@ -31,6 +32,14 @@ bool json_add_string_or_null(cJSON *obj, const char *name, const char *s);
  * when ms is 0 and zero_is_null, both are null ("never"). false: no memory.
  */
 bool json_add_time(cJSON *obj, const char *key, int64_t ms, bool zero_is_null);
+
+/*
+ * The same for an instant the core gave in its building's local time, and beside it
+ * "<key>_local" (ISO-8601 with the offset: "2026-12-07T16:00:00+05:30") and "<key>_zone"
+ * (the label: "IST"); null when zero_is_null and the instant is 0.
+ */
+bool json_add_local_time(cJSON *obj, const char *key, int64_t ms, const mc_local_time *local,
+                         bool zero_is_null);
 
 /* Add money to obj as "<key>": {"minor": N, "currency": "GBP", "text": "£12.00"} (the
  * integer in the currency's minor unit, its ISO 4217 code, mc_money_format's text).

@@ -537,15 +537,33 @@ static const char schema_v5[] =
     "ALTER TABLE emails ADD COLUMN payload TEXT;";
 
 /*
- * Version 6: money in the building's currency (docs/sync-protocol.md, "Money on the wire").
+ * Version 6: the door's anti-passback (docs/passes-protocol.md, "The test
+ * door"). A scan has a direction, `in` or `out` (earlier scans were all
+ * entries); a granted scan no longer uses its (credential, step) up: a
+ * rotating code is refused only when it already went through in the same
+ * direction, and a guest's static code opens as often as its holder goes
+ * in and out. An email keeps the PNG of the QR code it carries.
+ */
+static const char schema_v6[] =
+    "ALTER TABLE door_scans ADD COLUMN direction TEXT NOT NULL DEFAULT 'in'"
+    "  CHECK (direction IN ('in', 'out'));"
+    "DROP INDEX door_scans_once;"
+    "CREATE UNIQUE INDEX door_scans_code_once ON door_scans (credential_id, step, direction)"
+    "  WHERE granted = 1 AND step >= 0;"
+    "CREATE INDEX door_scans_granted ON door_scans (credential_id, id) WHERE granted = 1;"
+
+    "ALTER TABLE emails ADD COLUMN qr_png BLOB;";
+
+/*
+ * Version 7: money in the building's currency (docs/sync-protocol.md, "Money on the wire").
  * A building has its ISO 4217 currency and its tax rule (name, rate in basis points);
  * every amount of the building is in that currency's minor unit. An invoice is in its
  * building's money (a pass checkout's building, else its company's, else its member's;
  * rupees and GST when none): the view invoice_money says which, so nothing that writes
- * an invoice names a currency. A
- * notification may belong to a building; a lead's budget keeps its currency.
+ * an invoice names a currency. A notification may belong to a building; a lead's budget keeps its
+ * currency.
  */
-static const char schema_v6[] =
+static const char schema_v7[] =
     "ALTER TABLE buildings ADD COLUMN currency TEXT NOT NULL DEFAULT 'INR'"
     "  CHECK (length(currency) = 3 AND currency = upper(currency));"
     "ALTER TABLE buildings ADD COLUMN tax_name TEXT NOT NULL DEFAULT 'GST';"
@@ -562,7 +580,8 @@ static const char schema_v6[] =
     " LEFT JOIN buildings b ON b.id = coalesce(i.building_id, c.building_id, m.building_id);";
 
 const ms_schema_step ms_schema_steps[] = {
-    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5}, {6, schema_v6},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4},
+    {5, schema_v5}, {6, schema_v6}, {7, schema_v7},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

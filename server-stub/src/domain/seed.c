@@ -341,11 +341,11 @@ int ms_seed_v5(sqlite3 *db, ms_rng *rng)
 }
 
 /*
- * Version 6 (money). London is priced in pounds with VAT 20%: its rooms and day pass get
+ * Version 7 (money). London is priced in pounds with VAT 20%: its rooms and day pass get
  * London prices in pence (a day pass 25.00, the rooms 20.00 to 90.00 an hour); India keeps
  * rupees and GST 18%. The seeded notifications name their member's building.
  */
-static const char seed_v6_sql[] =
+static const char seed_v7_sql[] =
     "UPDATE buildings SET currency = 'GBP', tax_name = 'VAT', tax_rate_bp = 2000"
     " WHERE id = 'LON-1';"
     "UPDATE rooms SET price_per_hour_paise = CASE id WHEN 'LON-1-THAMES' THEN 9000"
@@ -355,9 +355,9 @@ static const char seed_v6_sql[] =
     "UPDATE notifications SET building_id = (SELECT m.building_id FROM memberships m"
     " WHERE m.user_id = notifications.user_id);";
 
-int ms_seed_v6(sqlite3 *db, ms_rng *rng)
+int ms_seed_v7(sqlite3 *db, ms_rng *rng)
 {
-    if (ms_db_exec(db, seed_v6_sql) != 0)
+    if (ms_db_exec(db, seed_v7_sql) != 0)
         return -1;
     /* Buildings, rooms and invoices changed shape: every client takes a fresh snapshot. */
     char epoch[MS_EPOCH_MAX];
@@ -375,8 +375,8 @@ int ms_seed_step(sqlite3 *db, ms_rng *rng, int version)
         return ms_seed_v4(db, rng);
     case 5:
         return ms_seed_v5(db, rng);
-    case 6:
-        return ms_seed_v6(db, rng);
+    case 7:
+        return ms_seed_v7(db, rng);
     default:
         return 0;
     }

@@ -11,14 +11,16 @@ public final class Order {
     private final String razorpayKeyId;
     private final Money amount;
     private final long holdExpiresAtMs;
+    private final BuildingTime holdExpiresAt;
 
     Order(String invoiceId, String orderId, String razorpayKeyId, Money amount,
-            long holdExpiresAtMs) {
+            long holdExpiresAtMs, BuildingTime holdExpiresAt) {
         this.invoiceId = invoiceId;
         this.orderId = orderId;
         this.razorpayKeyId = razorpayKeyId;
         this.amount = amount;
         this.holdExpiresAtMs = holdExpiresAtMs;
+        this.holdExpiresAt = holdExpiresAt;
     }
 
     /** The invoice it pays (a draft one for a pass checkout). */
@@ -47,6 +49,11 @@ public final class Order {
      */
     public long getHoldExpiresAtMs() {
         return holdExpiresAtMs;
+    }
+
+    /** When the hold lapses, in the building's local time; null when nothing is held. */
+    public BuildingTime getHoldExpiresAt() {
+        return holdExpiresAt;
     }
 
     @Override
