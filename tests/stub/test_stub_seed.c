@@ -269,6 +269,10 @@ static void check_seed(void)
          " AND o.start_ms < e.ends_at_ms AND o.end_ms > e.starts_at_ms");
     none("a notification from the future", "SELECT id FROM notifications WHERE created_at_ms > ?1");
     none("an RSVP from the future", "SELECT event_id FROM rsvps WHERE updated_at_ms > ?1");
+    none("\"You are going\" before the RSVP",
+         "SELECT n.id FROM notifications n JOIN rsvps r ON r.user_id = n.user_id"
+         " AND n.deep_link = 'membercore://events/' || r.event_id"
+         " WHERE n.created_at_ms < r.updated_at_ms");
     none("an order paid in the future or before it was made",
          "SELECT id FROM razorpay_orders WHERE paid_at_ms > ?1 OR paid_at_ms < created_at_ms");
     none("a blackout already over", "SELECT id FROM building_blackouts WHERE end_ms <= ?1");

@@ -246,7 +246,7 @@ int ms_seed_v2(sqlite3 *db, ms_rng *rng, int64_t now_ms)
         {"ntf_5eed000000000301", olivia, "bookings", "Visitor waiting at reception",
          "Tom Baker is waiting for you at the LON-1 front desk.", t.visitor_olivia_ms, 0},
         {"ntf_5eed000000000302", olivia, "events", social, "You are going. Doors open at 18:00.",
-         t.pantry_note_ms, 0},
+         t.social_note_ms, 0},
         {"ntf_5eed000000000303", olivia, "support", "Ticket assigned: Air conditioning",
          "Sam from facilities is on it (due in 2 hours).", t.ac_assigned_ms, 1},
     };

@@ -72,6 +72,12 @@ static int64_t max64(int64_t a, int64_t b)
     return a > b ? a : b;
 }
 
+/* at_ms, but not before a minute after recent_ms nor after now. */
+static int64_t after_recent(const ms_seed_dates *t, int64_t at_ms)
+{
+    return min64(max64(at_ms, t->recent_ms + MS_MINUTE_MS), t->now_ms);
+}
+
 /* The contract of `index`: from the 1st of the month `back` months before local's, a year. */
 static void contract(ms_seed_dates *out, int index, const ms_local *local, int back)
 {
@@ -205,10 +211,10 @@ void ms_seed_dates_at(int64_t now_ms, ms_seed_dates *out)
     out->visitor_vikram_ms = now_ms - 20 * MS_MINUTE_MS;
     out->visitor_olivia_ms = now_ms - 1000 * 1000LL;
     out->wifi_resolved_ms = now_ms - 2 * MS_DAY_MS;
-    /* "You are going": after the RSVP (made recently). */
-    out->networking_note_ms =
-        min64(max64(now_ms - 37000 * 1000LL, out->recent_ms + MS_MINUTE_MS), now_ms);
     out->pantry_note_ms = now_ms - 47000 * 1000LL;
+    /* "You are going": after the RSVP (made recently). */
+    out->networking_note_ms = after_recent(out, now_ms - 37000 * 1000LL);
+    out->social_note_ms = after_recent(out, out->pantry_note_ms);
     out->ac_assigned_ms = now_ms - 137000 * 1000LL;
 
     contract(out, 0, &blr, 9);

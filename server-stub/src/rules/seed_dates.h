@@ -58,7 +58,9 @@ typedef struct ms_seed_dates {
 
     /* Notifications (all before now). */
     int64_t visitor_asha_ms, visitor_vikram_ms, visitor_olivia_ms;
-    int64_t wifi_resolved_ms, networking_note_ms, pantry_note_ms, ac_assigned_ms;
+    int64_t wifi_resolved_ms, pantry_note_ms, ac_assigned_ms;
+    /* "You are going" to the Networking Hour / the Winter Social: after the RSVPs. */
+    int64_t networking_note_ms, social_note_ms;
 
     /* Contracts ("YYYY-MM-DD"): Asha from 9 months back, Vikram 6, Olivia 3 (London), a year
      * each. */
