@@ -166,6 +166,19 @@ static int64_t balance(const char *member_phone, const char *company)
     return b;
 }
 
+/* The view of member_phone with its company's balance and credit month asserted (caller
+ * deletes). */
+static cJSON *company_is(const char *member_phone, const char *company, int64_t credit_balance,
+                         const char *month)
+{
+    cJSON *v = view(member_phone);
+    const cJSON *c = entity(v, "company", company);
+    ck_assert_msg(num(c, "credit_balance") == credit_balance, "%s has %lld credits, not %lld",
+                  company, (long long)num(c, "credit_balance"), (long long)credit_balance);
+    ck_assert_str_eq(str(c, "credit_month"), month);
+    return v;
+}
+
 /* How many room_busy entities of the view cover [start, end) of room exactly. */
 static int busy_count(const cJSON *state, const char *room, int64_t start, int64_t end)
 {
@@ -702,16 +715,10 @@ START_TEST(test_monthly_reset_by_building_local_month)
 
     /* 23:59:59.999 on 31 January in Bengaluru: still January. */
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 2, 1, 0) - 1), 0);
-    cJSON *v = view(ASHA);
-    ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 186);
-    ck_assert_str_eq(str(entity(v, "company", "ACME"), "credit_month"), "2027-01");
-    cJSON_Delete(v);
+    cJSON_Delete(company_is(ASHA, "ACME", 186, "2027-01"));
     /* Midnight in Bengaluru (18:30 UTC): ACME resets; HART, in London, does not yet. */
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 2, 1, 0)), 0);
-    v = view(ASHA);
-    const cJSON *acme = entity(v, "company", "ACME");
-    ck_assert(num(acme, "credit_balance") == 200);
-    ck_assert_str_eq(str(acme, "credit_month"), "2027-02");
+    cJSON *v = company_is(ASHA, "ACME", 200, "2027-02");
     int64_t delta, after;
     ck_assert_int_eq(ledger_lines(v, "monthly_reset", NULL, &delta, &after), 2); /* + seeded */
     ck_assert(delta == 14 && after == 200);
@@ -807,16 +814,10 @@ START_TEST(test_monthly_reset_across_the_year_in_india)
     ck_assert(balance(ASHA, "ACME") == 184);
 
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 1, 0) - 1), 0);
-    cJSON *v = view(ASHA);
-    ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 184);
-    ck_assert_str_eq(str(entity(v, "company", "ACME"), "credit_month"), "2026-12");
-    cJSON_Delete(v);
+    cJSON_Delete(company_is(ASHA, "ACME", 184, "2026-12"));
 
     ck_assert_int_eq(stub_set_clock(stub, utc(2026, 12, 31, 20)), 0);
-    v = view(ASHA);
-    const cJSON *acme = entity(v, "company", "ACME");
-    ck_assert(num(acme, "credit_balance") == 200);
-    ck_assert_str_eq(str(acme, "credit_month"), "2027-01");
+    cJSON *v = company_is(ASHA, "ACME", 200, "2027-01");
     const cJSON *newest;
     ck_assert_int_eq(check_running_balance(v, "ACME", &newest), 4);
     ck_assert_str_eq(str(newest, "reason"), "monthly_reset");
