@@ -244,6 +244,10 @@ static void check_invoices(void)
          " ON n.year = CAST(substr(i.number, 5, 4) AS INTEGER)"
          " WHERE n.last IS NULL OR CAST(substr(i.number, 10) AS INTEGER) > n.last");
     ck_assert_int_eq(scalar("SELECT count(*) FROM invoices"), 4);
+    none("a billing notification naming another invoice's number",
+         "SELECT n.id FROM notifications n JOIN invoices i"
+         " ON n.deep_link = 'membercore://billing/invoices/' || i.id"
+         " WHERE n.title || ' ' || n.body NOT LIKE '%' || i.number || '%'");
     ck_assert_int_eq(scalar("SELECT count(DISTINCT number) FROM invoices"), 4);
     /* The year in each number is the local (India) year of issue. */
     sqlite3_stmt *stmt = ms_db_query(db, "SELECT number, issued_at_ms FROM invoices", "");

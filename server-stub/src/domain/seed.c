@@ -217,10 +217,11 @@ int ms_seed_v2(sqlite3 *db, ms_rng *rng, int64_t now_ms)
                   "i", t.recent_ms) != 0)
         return -1;
 
-    snprintf(text[0], sizeof text[0], "Invoice %s generated", t.number[2]);
+    /* The invoice numbers are placeholders until version 5 numbers the invoices. */
+    snprintf(text[0], sizeof text[0], "Invoice INV-2027-0001 generated");
     snprintf(text[1], sizeof text[1], "Your %s invoice of INR 42,480 is due on %s.",
              t.this_month_name, t.membership_due_day);
-    snprintf(text[2], sizeof text[2], "We received INR 18,880 for invoice %s.", t.number[3]);
+    snprintf(text[2], sizeof text[2], "We received INR 18,880 for invoice INV-2027-0002.");
     char networking[64], social[64];
     snprintf(networking, sizeof networking, "Networking Hour on %s", t.networking_day);
     snprintf(social, sizeof social, "Winter Social on %s", t.social_day);
@@ -422,6 +423,29 @@ static int seed_invoices(sqlite3 *db, const ms_seed_dates *t)
     return 0;
 }
 
+/*
+ * The seeded billing notifications name their invoice's number: the placeholder number in
+ * each notification's text becomes the number of the invoice its deep link names. 0 / -1.
+ */
+static int seed_notification_numbers(sqlite3 *db)
+{
+    static const struct {
+        const char *notification, *placeholder, *invoice;
+    } named[] = {
+        {"ntf_5eed000000000102", "INV-2027-0001", "inv_5eed000000000003"},
+        {"ntf_5eed000000000202", "INV-2027-0002", "inv_5eed000000000004"},
+    };
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (ms_db_run(db,
+                      "UPDATE notifications SET"
+                      " title = replace(title, ?2, (SELECT number FROM invoices WHERE id = ?3)),"
+                      " body = replace(body, ?2, (SELECT number FROM invoices WHERE id = ?3))"
+                      " WHERE id = ?1",
+                      "ttt", named[i].notification, named[i].placeholder, named[i].invoice) != 0)
+            return -1;
+    return 0;
+}
+
 int ms_seed_v5(sqlite3 *db, ms_rng *rng, int64_t now_ms)
 {
     ms_seed_dates t;
@@ -434,8 +458,8 @@ int ms_seed_v5(sqlite3 *db, ms_rng *rng, int64_t now_ms)
                       " WHERE user_id = ?",
                       "ttt", t.contract_start[i], t.contract_end[i], members[i]) != 0)
             return -1;
-    if (seed_invoices(db, &t) != 0 || ms_db_exec(db, seed_v5_sql) != 0 ||
-        ms_credentials_migrate_v5(db) != 0)
+    if (seed_invoices(db, &t) != 0 || seed_notification_numbers(db) != 0 ||
+        ms_db_exec(db, seed_v5_sql) != 0 || ms_credentials_migrate_v5(db) != 0)
         return -1;
     /* Buildings changed shape and four kinds are new: every client takes a fresh snapshot. */
     char epoch[MS_EPOCH_MAX];
