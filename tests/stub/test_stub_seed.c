@@ -1,8 +1,8 @@
 /*
  * tests/stub/test_stub_seed.c - the seed's timeline: seeded at several server clocks (the suites'
  * T0, late December on both sides of India's new year, 29 February, the 1st at midnight, London's
- * clock change, Republic Day eve), every seeded state agrees with its dates (real SQLite, no
- * sockets).
+ * clock change, Republic Day eve, and every 17 days 7 h 13 min over three years), every seeded
+ * state agrees with its dates (real SQLite, no sockets).
  */
 #include <check.h>
 #include <stdio.h>
@@ -322,6 +322,22 @@ START_TEST(test_seed_agrees_with_its_dates_at_every_clock)
 }
 END_TEST
 
+/* Every 17 days 7 h 13 min over three years (all weekdays, hours and month edges in turn): the
+ * same checks. */
+START_TEST(test_seed_agrees_with_its_dates_over_three_years)
+{
+    char label[64];
+    for (int64_t at = utc(2026, 1, 1, 0, 0); at < utc(2029, 1, 1, 0, 0);
+         at += 17 * MS_DAY_MS + 7 * MS_HOUR_MS + 13 * MS_MINUTE_MS) {
+        snprintf(label, sizeof label, "%lld ms", (long long)at);
+        what = label;
+        open_at(at);
+        check_seed();
+        close_db();
+    }
+}
+END_TEST
+
 /* At T0 the seed is the one the suites were written against. */
 START_TEST(test_seed_at_t0_is_the_suites_seed)
 {
@@ -377,8 +393,10 @@ static Suite *seed_suite(void)
 {
     Suite *s = suite_create("stub_seed");
     TCase *tc = tcase_create("timeline");
+    tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, test_seed_agrees_with_its_dates_at_every_clock, 0,
                         (int)(sizeof clocks / sizeof clocks[0]));
+    tcase_add_test(tc, test_seed_agrees_with_its_dates_over_three_years);
     tcase_add_test(tc, test_seed_at_t0_is_the_suites_seed);
     tcase_add_test(tc, test_seed_across_india_new_year);
     suite_add_tcase(s, tc);
