@@ -172,6 +172,7 @@ expect_output "Last sync:"
 step "Events, read from the local store"
 ctl 0 events --all
 expect_output "Diwali Meetup"
+expect_output "IST" # each event in its building's local time
 
 step "Offline (the server is unreachable): Asha RSVPs anyway; it is saved and queued"
 ctl 0 --server "$DEAD_URL" rsvp EVT-BLR-DIWALI going
@@ -246,6 +247,7 @@ ctl 0 sync
 expect_output "Pushed 1"
 ctl 0 bookings
 expect_output "confirmed, paid by credits: 12 credits"
+expect_output "$day 10:00 to 12:00 IST" # the building's time, not UTC
 ctl 0 credits
 expect_output "booking"
 emails=$(curl -s "$URL/v1/test/emails?to=ravi@example.in")

@@ -1,7 +1,7 @@
 /*
  * cmd_events.c - events and rsvp: community events from the local store
  * (works offline) with the member's RSVP, and RSVPs queued for the server
- * (membercore/community.h). Times are shown in UTC for now.
+ * (membercore/community.h). Times are the building's local time.
  */
 #include "memberctl.h"
 
@@ -91,12 +91,13 @@ const command cmd_events = {
     "list upcoming events with your RSVP (local)",
     "Lists the events from the local store, soonest first: no network needed\n"
     "(memberctl sync fetches new ones). For each: id, title, building, start\n"
-    "(ISO-8601 UTC; building time zones come later), going/capacity and your\n"
-    "RSVP, marked (pending) until the server confirms it.\n"
+    "and end (the building's local time and zone label), going/capacity and\n"
+    "your RSVP, marked (pending) until the server confirms it.\n"
     "  --all   also the events that have ended\n"
     "\n"
     "JSON: {\"events\":[{\"id\",\"building_id\",\"title\",\"description\",\"starts_at_ms\",\n"
-    "       \"starts_at\",\"ends_at_ms\",\"ends_at\",\"capacity\",\"going_count\",\n"
+    "       \"starts_at\",\"starts_at_local\",\"starts_at_zone\",\"ends_at_ms\",\"ends_at\",\n"
+    "       \"ends_at_local\",\"ends_at_zone\",\"capacity\",\"going_count\",\n"
     "       \"my_rsvp\":\"none\"|\"going\"|\"not_going\",\"pending\"}]}\n",
     run_events,
 };

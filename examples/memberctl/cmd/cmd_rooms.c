@@ -285,7 +285,8 @@ const command cmd_rooms = {
     "JSON: search: {\"building_id\",\"date\",\"from\",\"to\",\"timezone\",\n"
     "       \"rooms\":[{\"id\",\"building_id\",\"name\",\"capacity\",\"amenities\":[..],\n"
     "       \"price_per_hour_paise\",\"credits_per_hour\",\n"
-    "       \"free\":[{\"start_ms\",\"start\",\"local_time\",\"local_minute\"}]}]}\n"
+    "       \"free\":[{\"start_ms\",\"start\",\"start_local\",\"start_zone\",\"local_time\",\n"
+    "       \"local_minute\"}]}]}\n"
     "      book: {\"booking\":{...as in bookings},\"queued\",\n"
     "       \"order\":{\"id\",\"amount_paise\",\"key_id\"}|null,\"next\":COMMAND|null}\n",
     run_rooms,

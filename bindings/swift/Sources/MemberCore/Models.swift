@@ -427,6 +427,9 @@ public struct Event: Sendable, Equatable, Identifiable {
     public var description: String
     public var startsAt: Date
     public var endsAt: Date
+    /// `startsAt` and `endsAt` on the building's wall clock, with the zone's label.
+    public var startsAtLocal: BuildingTime
+    public var endsAtLocal: BuildingTime
     public var capacity: Int
     /// Including the member's pending RSVP.
     public var goingCount: Int
@@ -442,6 +445,8 @@ public struct Event: Sendable, Equatable, Identifiable {
         description = string(e.description)
         startsAt = date(fromMs: e.starts_at_ms)
         endsAt = date(fromMs: e.ends_at_ms)
+        startsAtLocal = BuildingTime(e.starts_at)
+        endsAtLocal = BuildingTime(e.ends_at)
         capacity = Int(e.capacity)
         goingCount = Int(e.going_count)
         myRSVP = RSVP(e.my_rsvp)
@@ -480,6 +485,8 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
     /// nil when none.
     public var deepLink: String?
     public var createdAt: Date
+    /// `createdAt` in the local time of the member's building.
+    public var createdAtLocal: BuildingTime
     /// Including the member's pending mark-read.
     public var isRead: Bool
     /// `isRead` is not confirmed by the server yet.
@@ -492,6 +499,7 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
         body = string(n.body)
         deepLink = optionalString(n.deep_link)
         createdAt = date(fromMs: n.created_at_ms)
+        createdAtLocal = BuildingTime(n.created_at)
         isRead = n.read
         isPending = n.pending
     }

@@ -8,17 +8,19 @@ public final class Notification {
     private final String body;
     private final String deepLink;
     private final long createdAtMs;
+    private final BuildingTime createdAt;
     private final boolean read;
     private final boolean pending;
 
     Notification(String id, int category, String title, String body, String deepLink,
-            long createdAtMs, boolean read, boolean pending) {
+            long createdAtMs, BuildingTime createdAt, boolean read, boolean pending) {
         this.id = id;
         this.category = NotificationCategory.fromValue(category);
         this.title = title;
         this.body = body;
         this.deepLink = deepLink;
         this.createdAtMs = createdAtMs;
+        this.createdAt = createdAt;
         this.read = read;
         this.pending = pending;
     }
@@ -46,6 +48,11 @@ public final class Notification {
 
     public long getCreatedAtMs() {
         return createdAtMs;
+    }
+
+    /** When it arrived, in the local time of the member's building. */
+    public BuildingTime getCreatedAt() {
+        return createdAt;
     }
 
     /** Including the member's pending mark-read. */

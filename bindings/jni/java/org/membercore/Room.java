@@ -16,10 +16,10 @@ public final class Room {
     private final int creditsPerHour;
     private final List<Slot> freeSlots;
 
-    /* Called by the JNI glue; the free blocks come as two parallel arrays. */
+    /* Called by the JNI glue; the free blocks come as three parallel arrays. */
     Room(String id, String buildingId, String name, int capacity, String[] amenities,
             long pricePerHourPaise, int creditsPerHour, long[] slotStartMs,
-            int[] slotLocalMinute) {
+            int[] slotLocalMinute, BuildingTime[] slotStart) {
         this.id = id;
         this.buildingId = buildingId;
         this.name = name;
@@ -29,7 +29,7 @@ public final class Room {
         this.creditsPerHour = creditsPerHour;
         List<Slot> slots = new ArrayList<Slot>(slotStartMs.length);
         for (int i = 0; i < slotStartMs.length; i++) {
-            slots.add(new Slot(slotStartMs[i], slotLocalMinute[i]));
+            slots.add(new Slot(slotStartMs[i], slotLocalMinute[i], slotStart[i]));
         }
         this.freeSlots = Collections.unmodifiableList(slots);
     }
