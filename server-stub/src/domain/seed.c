@@ -171,7 +171,7 @@ static const char seed_v2_sql[] =
     "UPDATE companies SET credit_balance = 188 WHERE id = 'ACME';"
     "UPDATE companies SET credit_balance = 120 WHERE id = 'HART';";
 
-/* A seeded notification: id, user, category, title, body (titles and bodies may hold one %s). */
+/* A seeded notification, its texts filled in. */
 typedef struct seed_notification {
     const char *id, *user, *category, *title, *body;
     int64_t created_at_ms;
@@ -355,8 +355,8 @@ static const char seed_v5_sql[] =
     "UPDATE notifications SET deep_link = 'membercore://billing/invoices/inv_5eed000000000004'"
     " WHERE id = 'ntf_5eed000000000202';";
 
-/* A seeded invoice: id, status-independent amounts, and its lines (description has one %s: the
- * month it bills). */
+/* A seeded invoice: its id, amounts and lines (each description has one %s: the month it
+ * bills); its dates, status and number come from rules/seed_dates.h. */
 typedef struct seed_invoice {
     const char *id;
     int64_t subtotal, gst;
