@@ -1197,8 +1197,8 @@ print(int(86400 - ist % 86400))')
         out=$(door_scan "$building" "$decoded")
         check "the door grants the decoded payload on the pass's date" "json \"d['granted'] is True\""
         out=$(door_scan "$building" "$decoded")
-        check "the same payload again is denied: replayed" \
-            "json \"d['granted'] is False and d['reason'] == 'replayed'\""
+        check "the same payload again on the way in is denied: anti-passback, already inside" \
+            "json \"d['granted'] is False and d['reason'] == 'anti_passback' and d['message'] == 'anti-passback: already inside'\""
     else
         fail "zbarimg (Debian zbar-tools, scripts/install-deps.sh) decodes the PNG" "zbarimg on PATH"
     fi
@@ -1232,6 +1232,15 @@ print(int(86400 - ist % 86400))')
     out=$(curl -s "$URL/v1/test/emails?to=ravi@example.in")
     check "the guest got an email with a static door code" \
         "json \"any(e['payload'].startswith('MC1|') and '|G|' in e['payload'] for e in d['emails'])\""
+    if command -v zbarimg >/dev/null 2>&1; then
+        python3 -c 'import base64, json, sys
+e = [e for e in json.loads(sys.argv[1])["emails"] if e["payload"]][-1]
+open(sys.argv[2], "wb").write(base64.b64decode(e["attachments"][0]["content_base64"]))
+print(e["payload"])' "$out" "$work/guest-qr.png" >"$work/guest-payload"
+        decoded=$(zbarimg --raw -q "$work/guest-qr.png" 2>/dev/null | tr -d '\r\n')
+        check "the guest's email carries the code as a QR image (access-qr.png) that zbarimg reads" \
+            '[ -n "$decoded" ] && [ "$decoded" = "$(cat "$work/guest-payload")" ]'
+    fi
 
     # The billing history.
     offline_in "$ASHA" --json invoices
