@@ -226,7 +226,7 @@ char *helper_create_event(const stub_process *stub, const char *title, int capac
 
 void helper_fixture_start(helper_fixture *f, int64_t now_ms)
 {
-    f->stub = stub_start(true);
+    f->stub = stub_start_at(now_ms, NULL, NULL); /* seeded at now_ms */
     ck_assert_msg(f->stub != NULL, "memberstub did not start");
     f->dir = tempdir_new();
     helper_fixture_set_now(f, now_ms);

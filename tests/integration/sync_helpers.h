@@ -59,7 +59,8 @@ typedef struct helper_fixture {
     int64_t now;
 } helper_fixture;
 
-/* Start the stub with its clock at now_ms and make the folder (aborts the test on failure). */
+/* Start the stub with its clock at now_ms (its seed dated from it) and make the folder
+ * (aborts the test on failure). */
 void helper_fixture_start(helper_fixture *f, int64_t now_ms);
 /* Remove the folder, stop the stub and require its clean exit (status 0). */
 void helper_fixture_stop(helper_fixture *f);

@@ -33,7 +33,7 @@ static void setup(void)
 {
     rng = ms_rng_new();
     ck_assert_ptr_nonnull(rng);
-    ck_assert_int_eq(ms_db_open(":memory:", rng, ms_seed_step, &db), 0);
+    ck_assert_int_eq(ms_db_open(":memory:", rng, ms_seed_step, T0, &db), 0);
 }
 
 static void teardown(void)
@@ -212,6 +212,31 @@ END_TEST
 
 /* The sync seed: notifications for every member, a small event, RSVPs, Asha's reservations,
  * company credit balances, and a dataset epoch with an empty change log. */
+/* Each building's money: London in pounds with VAT 20% at London prices in pence, India in
+ * rupees with GST 18%; the seeded amounts in notifications carry the rupee sign. */
+START_TEST(test_seed_has_each_buildings_money)
+{
+    char buf[256];
+    text("SELECT group_concat(id || ' ' || currency || ' ' || tax_name || ' ' || tax_rate_bp,"
+         " ', ') FROM (SELECT * FROM buildings ORDER BY id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "BLR-1 INR GST 1800, LON-1 GBP VAT 2000, MUM-1 INR GST 1800");
+    ck_assert_int_eq(scalar("SELECT day_pass_price_paise FROM open_space WHERE building_id ="
+                            " 'LON-1'"),
+                     2500);
+    ck_assert_int_eq(scalar("SELECT max(price_per_hour_paise) FROM rooms WHERE building_id ="
+                            " 'LON-1'"),
+                     9000);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE body LIKE '%INR%'"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE body LIKE"
+                            " '%\u20b918,880.00%'"),
+                     1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE building_id IS NULL AND"
+                            " user_id IN (SELECT user_id FROM memberships)"),
+                     0);
+}
+END_TEST
+
 START_TEST(test_seed_has_the_sync_data)
 {
     ck_assert_int_eq(scalar("SELECT count(DISTINCT user_id) FROM notifications WHERE user_id IN"
@@ -437,7 +462,7 @@ START_TEST(test_each_database_has_its_own_otp_key)
 {
     sqlite3 *other = NULL;
     uint8_t a[MS_KEY_LEN], b[MS_KEY_LEN];
-    ck_assert_int_eq(ms_db_open(":memory:", rng, ms_seed_step, &other), 0);
+    ck_assert_int_eq(ms_db_open(":memory:", rng, ms_seed_step, T0, &other), 0);
     ck_assert_int_eq(ms_db_secret(db, "otp_key", a, sizeof a), 0);
     ck_assert_int_eq(ms_db_secret(other, "otp_key", b, sizeof b), 0);
     ck_assert(memcmp(a, b, sizeof a) != 0);
@@ -455,11 +480,11 @@ START_TEST(test_reopening_keeps_data_and_does_not_reseed)
 
     sqlite3 *file = NULL;
     char id[MS_ID_MAX];
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &file), 0);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &file), 0);
     ck_assert_int_eq(ms_user_create(file, rng, "+919876543210", T0, id), 0);
     ms_db_close(file);
 
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &file), 0);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &file), 0);
     sqlite3_stmt *stmt = ms_db_query(file,
                                      "SELECT (SELECT count(*) FROM users),"
                                      " (SELECT count(*) FROM buildings), user_version"
@@ -477,7 +502,7 @@ START_TEST(test_reopening_keeps_data_and_does_not_reseed)
     ck_assert_int_eq(ms_db_exec(file, "PRAGMA user_version = 99"), 0);
     sqlite3_close(file);
     file = NULL;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &file), -1);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &file), -1);
     ck_assert_ptr_null(file);
 
     static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
@@ -510,7 +535,7 @@ START_TEST(test_version_1_database_is_migrated)
     sqlite3_close(file);
 
     sqlite3 *saved = db;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &db), 0);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
     ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
     ck_assert_int_eq(scalar("SELECT count(*) FROM users WHERE id = 'usr_00000000000000aa'"), 1);
     ck_assert_int_eq(scalar("SELECT count(*) FROM users"), 5);
@@ -560,7 +585,7 @@ START_TEST(test_version_4_database_is_migrated)
     sqlite3_close(file);
 
     sqlite3 *saved = db;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &db), 0);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
     ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
     ck_assert_int_eq(scalar("SELECT count(*) FROM sqlite_master WHERE name = 'guest_credentials'"),
                      0);
@@ -721,7 +746,7 @@ START_TEST(test_seed_has_the_billing_data)
     text("SELECT title FROM notifications WHERE id = 'ntf_5eed000000000102'", buf, sizeof buf);
     ck_assert_str_eq(buf, "Invoice INV-2027-0002 generated");
     text("SELECT body FROM notifications WHERE id = 'ntf_5eed000000000202'", buf, sizeof buf);
-    ck_assert_str_eq(buf, "We received INR 18,880 for invoice INV-2027-0001.");
+    ck_assert_str_eq(buf, "We received \u20b918,880.00 for invoice INV-2027-0001.");
     ck_assert_int_eq(scalar("SELECT count(*) FROM memberships WHERE status = 'active'"
                             " AND contract_start < contract_end AND contract_start <> ''"),
                      3);
@@ -933,6 +958,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(seed, test_seed_has_open_space_and_bundle_tiers);
     tcase_add_test(seed, test_seed_has_events_and_ticket_categories);
     tcase_add_test(seed, test_seed_has_the_sync_data);
+    tcase_add_test(seed, test_seed_has_each_buildings_money);
     suite_add_tcase(s, seed);
     TCase *sync = tcase_create("sync");
     tcase_add_checked_fixture(sync, setup, teardown);

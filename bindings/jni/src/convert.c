@@ -7,8 +7,8 @@
 #include "glue.h"
 
 static struct {
-    jclass string, exception, list_page, money, tax, building_time;
-    jmethodID exception_init, list_page_init, money_init, tax_init, building_time_init;
+    jclass string, exception, list_page, building_time, money, tax;
+    jmethodID exception_init, list_page_init, building_time_init, money_init, tax_init;
 } cv;
 
 static const mcj_class_spec classes[] = {
@@ -17,10 +17,10 @@ static const mcj_class_spec classes[] = {
      &cv.exception_init},
     {"org/membercore/ListPage", "<init>", "([Ljava/lang/Object;" MCJ_S ")V", &cv.list_page,
      &cv.list_page_init},
-    {"org/membercore/Money", "<init>", "(J" MCJ_S MCJ_S ")V", &cv.money, &cv.money_init},
-    {"org/membercore/Tax", "<init>", "(" MCJ_S "I" MCJ_S ")V", &cv.tax, &cv.tax_init},
     {"org/membercore/BuildingTime", "<init>", "(JIIIIIIII" MCJ_S MCJ_S ")V", &cv.building_time,
      &cv.building_time_init},
+    {"org/membercore/Money", "<init>", "(J" MCJ_S MCJ_S ")V", &cv.money, &cv.money_init},
+    {"org/membercore/Tax", "<init>", "(" MCJ_S "I" MCJ_S ")V", &cv.tax, &cv.tax_init},
 };
 /* The classes every area's conversions use; no natives of its own. */
 const mcj_area mcj_convert_area = {"convert", classes, MCJ_COUNT(classes), NULL, 0};

@@ -12,8 +12,7 @@
  *
  * Dates are building-local "YYYY-MM-DD". Money is an mc_money (membercore/money.h) in the
  * building's currency, taxed by the building's rule (GST 18% in India, VAT 20% in the UK).
- * The server
- * decides prices, capacity and payment; docs/passes-protocol.md has the rules.
+ * The server decides prices, capacity and payment; docs/passes-protocol.md has the rules.
  */
 #ifndef MEMBERCORE_BILLING_H
 #define MEMBERCORE_BILLING_H
@@ -24,8 +23,8 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
-#include "membercore/money.h"
 #include "membercore/localtime.h"
+#include "membercore/money.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus

@@ -28,8 +28,8 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
-#include "membercore/money.h"
 #include "membercore/localtime.h"
+#include "membercore/money.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus

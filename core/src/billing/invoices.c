@@ -261,8 +261,8 @@ void mc_invoice_list_free(mc_invoice_list *list)
  * void or expired invoice became so, and a paid one's refunds (a JSON array, or NULL). */
 static const mci_list_query invoices_query = {
     "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
-    "total_paise, due_at_ms, paid_at_ms, line_count, currency, tax_name, tax_rate_bp, building_id, "
-    "CASE WHEN status IN ('void', 'expired') THEN (SELECT json_extract(e.data, "
+    "total_paise, due_at_ms, paid_at_ms, line_count, building_id, currency, tax_name, "
+    "tax_rate_bp, CASE WHEN status IN ('void', 'expired') THEN (SELECT json_extract(e.data, "
     "'$.voided_at_ms') FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END, "
     "CASE WHEN status = 'paid' THEN (SELECT nullif(json_extract(e.data, '$.refunds'), '[]') "
     "FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END FROM invoice_row "
@@ -298,10 +298,10 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     inv->id = mci_strdup(mci_column_text(row, 1));
     inv->number = mci_strdup(mci_column_text(row, 2));
     inv->status = mci_invoice_status_parse(mci_column_text(row, 3));
-    const char *currency = mci_column_text(row, 11);
+    const char *currency = mci_column_text(row, 12);
     inv->subtotal = mci_money_of(sqlite3_column_int64(row, 4), currency);
     inv->discount = mci_money_of(sqlite3_column_int64(row, 5), currency);
-    inv->tax_rule = mci_tax_of(mci_column_text(row, 12), (int32_t)sqlite3_column_int64(row, 13));
+    inv->tax_rule = mci_tax_of(mci_column_text(row, 13), (int32_t)sqlite3_column_int64(row, 14));
     inv->tax = mci_money_of(sqlite3_column_int64(row, 6), currency);
     inv->total = mci_money_of(sqlite3_column_int64(row, 7), currency);
     inv->due_at_ms = sqlite3_column_int64(row, 8);
@@ -313,7 +313,7 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     bool refunds_ok =
         sqlite3_column_type(row, 16) == SQLITE_NULL || read_refunds(mci_column_text(row, 16), inv);
     return inv->id && inv->number && (lines <= 0 || inv->lines != NULL) && refunds_ok &&
-           localize_invoice(context, mci_column_text(row, 14), inv);
+           localize_invoice(context, mci_column_text(row, 11), inv);
 }
 
 /* Fill the line at row into its place in inv; false when out of memory. */

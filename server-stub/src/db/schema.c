@@ -560,8 +560,8 @@ static const char schema_v6[] =
  * every amount of the building is in that currency's minor unit. An invoice is in its
  * building's money (a pass checkout's building, else its company's, else its member's;
  * rupees and GST when none): the view invoice_money says which, so nothing that writes
- * an invoice names a currency. A
- * notification may belong to a building; a lead's budget keeps its currency.
+ * an invoice names a currency. A notification may belong to a building; a lead's budget keeps its
+ * currency.
  */
 static const char schema_v7[] =
     "ALTER TABLE buildings ADD COLUMN currency TEXT NOT NULL DEFAULT 'INR'"
