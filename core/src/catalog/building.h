@@ -35,6 +35,7 @@ typedef struct mci_building {
     int32_t min_notice_min;
     int32_t cancel_cutoff_min;
     mci_interval *blackouts;
+    char **blackout_reasons; /* blackout_count of them, "" when the server gave none */
     size_t blackout_count;
     /* open space (day passes): price, seats, bundle tiers */
     int64_t day_pass_price_paise;
