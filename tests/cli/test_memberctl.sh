@@ -422,6 +422,13 @@ for c in bookings credits "rooms search --date 2027-03-01" \
     check "$c signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
 done
 
+# --- numbers the plans refuse: no code is sent ---------------------------------
+for bad in "+1 555 0100" "+44 20 7946 0018" "+91 20 2612 3456"; do
+    run login "$bad"
+    check "login $bad is refused before any code is sent" \
+        '[ $rc -eq 2 ] && err_has "invalid_argument: phone is" && ! out_has "Code sent"'
+done
+
 # --- a new user: login, a wrong code, verify, profile, on-demand -------------
 run login +91 98765 43210
 check "login of a new number (typed with spaces) says so" \
@@ -433,7 +440,8 @@ check "login never prints the code" '! out_has "$code" && ! err_has "$code"'
 run --json login 9876543210
 check_json "a second code within 30 s exits 2 otp_rate_limited with retry_after_s" 2 \
     "d['error']['code'] == 'otp_rate_limited' and d['error']['retry_after_s'] > 0"
-check "the rate-limit message says when to retry" 'err_has "retry in"'
+check "the rate-limit message says when to retry, once, in words" \
+    'err_has "try again in" && err_has " s" && ! err_has "retry in" && [ "$(grep -o "again in" <<<"$err" | wc -l)" -eq 1 ]'
 
 run verify "$(wrong_code_for "$code")"
 check "a wrong code exits 2 otp_wrong, saying how many attempts remain" \
@@ -786,6 +794,28 @@ rooms_tests() {
         "d['credits']['company_id'] == 'ACME' and d['credits']['monthly_credits'] == 200 and d['credits']['pending_debit'] == 0 and len(d['credits']['ledger']) >= 1"
     balance0=$(json_get "d['credits']['balance']")
 
+    # A day with no block says why: BLR-1 is closed on Sundays; far ahead is beyond the window.
+    sunday=$(python3 -c '
+import datetime
+d = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=5, minutes=30))).date()
+print(d + datetime.timedelta(days=(6 - d.weekday()) or 7))')
+    run_in "$ASHA" rooms search --date "$sunday"
+    check "rooms search on a Sunday says why there is no block: closed on Sundays" \
+        '[ $rc -eq 0 ] && out_has "free: none: BLR-1 is closed on Sundays" && out_has "No free block: BLR-1 is closed on Sundays."'
+    run_in "$ASHA" --json rooms search --date "$sunday"
+    check_json "rooms search --json: why_none names the rule and says it" 0 \
+        "d['why_none'] == {'rule': 'closed', 'message': 'BLR-1 is closed on Sundays'} and all(r['why_none']['rule'] == 'closed' for r in d['rooms'])"
+    run_in "$ASHA" rooms book BLR-1-BOARD --date "$sunday" --start 10:00 --pay credits
+    check "booking on a Sunday exits 2 conflict naming the rule" \
+        '[ $rc -eq 2 ] && err_has "memberctl: conflict: BLR-1-BOARD on $sunday at 10:00 for 1 h: BLR-1 is closed on Sundays"'
+    run_in "$ASHA" --json rooms book BLR-1-BOARD --date "$sunday" --start 10:00 --pay credits
+    check_json "the refusal with --json carries its rule" 2 \
+        "d['error']['code'] == 'conflict' and d['error']['rule'] == 'closed'"
+    far=$(python3 -c 'import datetime; print(datetime.date.today() + datetime.timedelta(days=45))')
+    run_in "$ASHA" rooms search --date "$far" --building MUM-1
+    check "rooms search 45 days ahead: beyond the booking window, its length said" \
+        '[ $rc -eq 0 ] && out_has "is beyond the booking window: MUM-1 takes bookings 30 days ahead"'
+
     # Booked with credits while offline: pending, credits held.
     offline_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 10:00 --hours 2 --pay credits \
         --guest "Ravi <ravi@example.in>"
@@ -829,7 +859,7 @@ rooms_tests() {
     run_in "$VIKRAM2" sync
     run_in "$VIKRAM2" rooms book BLR-1-BOARD --date "$day" --start 11:00 --pay credits
     check "booking a taken block exits 2 conflict with the core's message" \
-        '[ $rc -eq 2 ] && err_has "memberctl: conflict: BLR-1-BOARD from 11:00 for 1 h is not free" && err_has "rooms search --date $day"'
+        '[ $rc -eq 2 ] && err_has "memberctl: conflict: BLR-1-BOARD on $day at 11:00 for 1 h: every block asked for on $day is taken" && err_has "rooms search --date $day"'
     run_in "$VIKRAM2" --json rooms book BLR-1-BOARD --date "$day" --start 11:00 --pay credits
     check_json "the conflict with --json" 2 "d['error']['code'] == 'conflict'"
     run_in "$VIKRAM2" rooms book BLR-1-BOARD --date "$day" --start 10:30 --pay credits

@@ -314,6 +314,7 @@ START_TEST(test_resend_too_soon_is_rate_limited)
                      MC_ERR_OTP_RATE_LIMITED);
     ck_assert_int_eq(err.retry_after_s, 20);
     ck_assert_int_eq(err.http_status, 429);
+    ck_assert_str_eq(err.message, "too many codes requested for +919876543210; try again in 20 s");
     /* the first code is still the one that works */
     ck_assert_int_eq(mc_auth_verify_otp(client, code, NULL, NULL, &err), MC_OK);
 }
@@ -333,6 +334,7 @@ START_TEST(test_hourly_cap_of_five_codes)
                      MC_ERR_OTP_RATE_LIMITED);
     /* five minutes have passed since the first code: 55 more to wait */
     ck_assert_int_eq(err.retry_after_s, 55 * 60);
+    ck_assert_str_eq(err.message, "too many codes requested for +919876543210; try again in 55 min");
     /* Another number is not affected. */
     ck_assert_int_eq(mc_auth_request_otp(client, "9876543211", &req, &err), MC_OK);
     stub_advance_clock(stub, 55 * 60 * 1000);

@@ -241,12 +241,13 @@ static size_t run_length(const mc_room *room, size_t i)
     return n;
 }
 
-/* "free: 08:00-10:00, 12:00-22:00 (12 blocks of 1 h)" or "free: none". */
+/* "free: 08:00-10:00, 12:00-22:00 (12 blocks of 1 h)", or "free: none (why)". */
 static void free_blocks_text(const mc_room *room)
 {
     printf("      free: ");
     if (room->free_count == 0) {
-        printf("none\n");
+        const char *why = out_str(room->why_none_message);
+        printf(why[0] != '\0' ? "none: %s\n" : "none%s\n", why);
         return;
     }
     for (size_t i = 0; i < room->free_count;) {
@@ -292,6 +293,16 @@ static cJSON *amenity_json(const void *item)
     return cJSON_CreateString(out_str(*(const char *const *)item));
 }
 
+/* "why_none": {"rule", "message"} when nothing is free, else null. */
+static bool json_add_why(cJSON *obj, mc_rule rule, const char *message)
+{
+    if (rule == MC_RULE_NONE)
+        return cJSON_AddNullToObject(obj, "why_none") != NULL;
+    cJSON *why = cJSON_AddObjectToObject(obj, "why_none");
+    return why != NULL && cJSON_AddStringToObject(why, "rule", mc_rule_name(rule)) != NULL &&
+           cJSON_AddStringToObject(why, "message", out_str(message)) != NULL;
+}
+
 static cJSON *room_json(const void *item)
 {
     const mc_room *room = item;
@@ -306,7 +317,8 @@ static cJSON *room_json(const void *item)
               cJSON_AddNumberToObject(obj, "price_per_hour_paise",
                                       (double)room->price_per_hour_paise) != NULL &&
               cJSON_AddNumberToObject(obj, "credits_per_hour", room->credits_per_hour) != NULL &&
-              list_add_json(obj, "free", &free, slot_json);
+              list_add_json(obj, "free", &free, slot_json) &&
+              json_add_why(obj, room->why_none, room->why_none_message);
     return json_finish(obj, ok);
 }
 
@@ -320,7 +332,8 @@ static cJSON *search_json(const mc_room_query *q, const mc_room_search *s)
               json_add_string_or_null(root, "from", q->from) &&
               json_add_string_or_null(root, "to", q->to) &&
               cJSON_AddStringToObject(root, "timezone", out_str(s->timezone)) != NULL &&
-              list_add_json(root, "rooms", &rooms, room_json);
+              list_add_json(root, "rooms", &rooms, room_json) &&
+              json_add_why(root, s->why_none, s->why_none_message);
     return json_finish(root, ok);
 }
 
@@ -334,7 +347,7 @@ int render_room_search(const app *a, const mc_room_query *q, const mc_room_searc
     if (q->to != NULL)
         printf(" to %s", q->to);
     printf(" (the building's local time, %s):\n", out_str(s->timezone));
-    if (s->count == 0) {
+    if (s->count == 0) { /* why_none is MC_RULE_NO_ROOM: say which filters */
         printf("  No room matches");
         if (q->min_capacity > 0)
             printf(" a capacity of %d", (int)q->min_capacity);
@@ -352,6 +365,8 @@ int render_room_search(const app *a, const mc_room_query *q, const mc_room_searc
         printf("Book with: memberctl rooms book ROOM --date %s --start HH:MM [--hours N] "
                "--pay credits|razorpay\n",
                q->date);
+    else
+        printf("No free block: %s.\n", out_str(s->why_none_message));
     return MEMBERCTL_EXIT_OK;
 }
 
