@@ -486,6 +486,9 @@ run profile --name "Meera Iyer" --email meera@example.in --company "Iyer & Co" -
 run --json intent private-office --industry Fintech --employees 12 --timeline "within 3 months" --budget 50000.50
 check_json "private-office records the details; 50000.50 rupees is 5000050 paise" 0 \
     "d['account']['intent'] == 'private_office' and d['account']['lead']['budget_paise'] == 5000050 and d['account']['lead']['employees'] == 12 and d['account']['lead']['industry'] == 'Fintech'"
+run intent on-demand
+check "on-demand after a private office keeps the office needs, and says so" \
+    '[ $rc -eq 0 ] && out_has "Intent:   on_demand" && out_has "ondemanduser" && out_has "Fintech, 12 employees" && out_has "(kept from the office intent)"'
 run --json logout
 check_json "logout --json prints one object" 0 \
     "d['signed_out'] is True"

@@ -180,6 +180,10 @@ typedef struct mc_intent_details {
 /*
  * Record the signed-in user's intent. MC_INTENT_ON_DEMAND grants the
  * ondemanduser role at once; offices record their details on the lead.
+ * Changing to on-demand keeps the office details stated before (industry,
+ * employees, timeline, budget stay on the lead and in the account: a member
+ * who starts on demand may still want the office, and the sales team keeps
+ * its notes); a later office intent replaces them.
  * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_STATE (profile not
  * complete yet), MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK,
  * MC_ERR_SERVER, MC_ERR_STORAGE.

@@ -96,8 +96,9 @@ static void account_text(const mc_account *acc)
     if (acc->industry[0] != '\0') {
         char budget[32];
         values_format_rupees(acc->budget_paise, budget, sizeof budget);
-        printf("  %-9s %s, %d employees, timeline \"%s\", budget Rs %s per month\n",
-               "Needs:", acc->industry, (int)acc->employees, acc->timeline, budget);
+        printf("  %-9s %s, %d employees, timeline \"%s\", budget Rs %s per month%s\n",
+               "Needs:", acc->industry, (int)acc->employees, acc->timeline, budget,
+               acc->intent == MC_INTENT_ON_DEMAND ? " (kept from the office intent)" : "");
     }
     if (has_membership(acc)) {
         printf("  %-9s %s", "Member:", acc->seat[0] != '\0' ? acc->seat : "no seat assigned");
