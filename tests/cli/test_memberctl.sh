@@ -528,6 +528,17 @@ check_json "events --json: Asha going to Networking Hour, confirmed, ISO-8601 ti
     "any(e['id'] == 'EVT-BLR-NETWORKING' and e['my_rsvp'] == 'going' and e['pending'] is False and e['starts_at'].endswith('Z') and e['building_id'] == 'BLR-1' for e in d['events'])"
 run events
 check "events (from now) exits 0" '[ $rc -eq 0 ]'
+run --json events --all
+check_json "events --all lists every building's events, Asha's own (BLR-1) first" 0 \
+    "len({e['building_id'] for e in d['events']}) == 3 and [e['building_id'] for e in d['events']] == sorted([e['building_id'] for e in d['events']], key=lambda b: b != 'BLR-1')"
+run events --all
+check "events --all says her building comes first" '[ $rc -eq 0 ] && out_has "BLR-1'"'"'s first" && out_has "EVT-LON-SOCIAL"'
+run --json events
+check_json "events (upcoming) shows only her own building's" 0 \
+    "all(e['building_id'] == 'BLR-1' for e in d['events'])"
+run events
+check "events says how many more other buildings have" \
+    '[ $rc -eq 0 ] && ! out_has "EVT-LON-SOCIAL" && out_has "more in other buildings: memberctl events --all"'
 
 # An RSVP with the server unreachable: recorded at once, pending, queued.
 offline rsvp EVT-BLR-DIWALI going
@@ -578,6 +589,11 @@ check "notifications shows unread counts per category and the inbox" \
 run --json notifications
 check_json "notifications --json: 5 for Asha, 3 unread" 0 \
     "len(d['notifications']) == 5 and d['unread_total'] == 3 and d['unread_by_category']['bookings'] == 1 and d['notifications'][0]['created_at'].endswith('Z')"
+check_json "notifications --json: where each link leads, in words" 0 \
+    "[(n['link_kind'], n['link_id'], n['link_text']) for n in d['notifications'] if n['link_kind'] == 'event'] == [('event', 'Networking Hour', 'opens event Networking Hour')] and [n['link_text'] == 'opens invoice ' + n['link_id'] and n['link_id'].startswith('INV-') for n in d['notifications'] if n['link_kind'] == 'invoice'] == [True] and all(n['link_kind'] == 'none' and n['link_text'] == '' for n in d['notifications'] if not n['deep_link'])"
+run notifications
+check "the inbox shows each body and where its link leads" \
+    '[ $rc -eq 0 ] && out_has "Rahul Mehta is waiting for you at the BLR-1 front desk." && out_has "Link: opens invoice INV-" && out_has "(membercore://billing/invoices/" && out_has "Link: opens event Networking Hour"'
 offline read ntf_5eed000000000101
 check "read offline is saved and queued" '[ $rc -eq 0 ] && out_has "queued" && out_has "will sync when online"'
 offline --json notifications --unread

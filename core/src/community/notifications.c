@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "community/links.h"
 #include "handle/handle.h"
 #include "read/items.h"
 #include "read/list.h"
@@ -77,6 +78,8 @@ void mc_notification_list_free(mc_notification_list *list)
         free(n->title);
         free(n->body);
         free(n->deep_link);
+        free(n->link_id);
+        free(n->link_text);
     }
     free(list->items);
     free(list->next_cursor);
@@ -136,6 +139,8 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
         st = mci_read_rows(r, unread_only ? &unread_query : &inbox_query, page, bind_member,
                            read_notification, r->user_id, (void **)&list->items,
                            sizeof *list->items, &list->count, &list->next_cursor, err);
+    if (st == MC_OK)
+        st = mci_links_fill(r, list, err);
     if (st == MC_OK)
         st = count_unread(r, unread_sql, 1, list, err);
     if (st == MC_OK)

@@ -5,12 +5,42 @@
  */
 #include "memberctl.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "args.h"
 #include "parse/datetime.h"
 #include "render/render.h"
+
+/*
+ * The events to show, shallow copies of list's in shown: the member's own building's first,
+ * soonest first within each part; the other buildings' only when all (or when the member has
+ * no building of their own). *others counts those left out. false without memory.
+ */
+static bool own_building_first(const mc_event_list *list, const char *own, bool all,
+                               mc_event_list *shown, size_t *others)
+{
+    shown->items = list->count ? calloc(list->count, sizeof *shown->items) : NULL;
+    shown->count = 0;
+    shown->next_cursor = NULL;
+    *others = 0;
+    if (list->count > 0 && shown->items == NULL)
+        return false;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < list->count; i++) {
+            bool mine = own[0] == '\0' || strcmp(out_str(list->items[i].building_id), own) == 0;
+            if (pass == 0 && mine)
+                shown->items[shown->count++] = list->items[i];
+            else if (pass == 1 && !mine && all)
+                shown->items[shown->count++] = list->items[i];
+            else if (pass == 1 && !mine)
+                (*others)++;
+        }
+    }
+    return true;
+}
 
 static int run_events(app *a, const command *self, int argc, char **argv)
 {
@@ -27,7 +57,19 @@ static int run_events(app *a, const command *self, int argc, char **argv)
     if (st != MC_OK)
         return out_core_error(a, st, &err);
 
-    rc = render_events(a, list, all);
+    mc_account *account = NULL;
+    char own[64] = "";
+    if (mc_account_get(client, &account, NULL) == MC_OK)
+        snprintf(own, sizeof own, "%s", out_str(account->building_id));
+    mc_account_free(account);
+    mc_event_list shown;
+    size_t others = 0;
+    if (!own_building_first(list, own, all, &shown, &others)) {
+        mc_event_list_free(list);
+        return out_error_in(a, "no_memory", MC_ERR_NO_MEMORY, "out of memory", NULL);
+    }
+    rc = render_events(a, &shown, all, own, others);
+    free(shown.items); /* the events themselves are list's */
     mc_event_list_free(list);
     return rc;
 }
@@ -89,11 +131,12 @@ const command cmd_events = {
     "events",
     "events [--all]",
     "list upcoming events with your RSVP (local)",
-    "Lists the events from the local store, soonest first: no network needed\n"
-    "(memberctl sync fetches new ones). For each: id, title, building, start\n"
-    "(ISO-8601 UTC; building time zones come later), going/capacity and your\n"
-    "RSVP, marked (pending) until the server confirms it.\n"
-    "  --all   also the events that have ended\n"
+    "Lists the upcoming events of your own building from the local store,\n"
+    "soonest first: no network needed (memberctl sync fetches new ones). For\n"
+    "each: id, title, building, start (ISO-8601 UTC; building time zones come\n"
+    "later), going/capacity and your RSVP, marked (pending) until the server\n"
+    "confirms it. Without a building of your own: every building's.\n"
+    "  --all   every building's events, yours first, and those that have ended\n"
     "\n"
     "JSON: {\"events\":[{\"id\",\"building_id\",\"title\",\"description\",\"starts_at_ms\",\n"
     "       \"starts_at\",\"ends_at_ms\",\"ends_at\",\"capacity\",\"going_count\",\n"

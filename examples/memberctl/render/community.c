@@ -54,20 +54,30 @@ static void event_text(const void *item, const void *context)
            e->pending ? " (pending)" : "");
 }
 
-int render_events(const app *a, const mc_event_list *list, bool all)
+int render_events(const app *a, const mc_event_list *list, bool all, const char *own, size_t others)
 {
     list_view v = LIST_VIEW(list->items, list->count);
     if (a->json)
         return out_json(a, list_json_object("events", &v, event_json));
-    if (list->count == 0) {
-        printf("No %sevents on this device yet; fetch them with: memberctl sync\n",
-               all ? "" : "upcoming ");
+    const char *which = all ? "" : "upcoming ";
+    if (list->count == 0 && others == 0) {
+        printf("No %sevents on this device yet; fetch them with: memberctl sync\n", which);
         return MEMBERCTL_EXIT_OK;
     }
-    printf("%zu %sevent%s (times in UTC; building time zones come later):\n", list->count,
-           all ? "" : "upcoming ", list->count == 1 ? "" : "s");
+    if (own[0] != '\0' && !all)
+        printf("%zu %sevent%s at %s (times in UTC; building time zones come later):\n", list->count,
+               which, list->count == 1 ? "" : "s", own);
+    else if (own[0] != '\0')
+        printf("%zu event%s, %s's first (times in UTC; building time zones come later):\n",
+               list->count, list->count == 1 ? "" : "s", own);
+    else
+        printf("%zu %sevent%s (times in UTC; building time zones come later):\n", list->count,
+               which, list->count == 1 ? "" : "s");
     list_text(&v, event_text, NULL);
-    printf("RSVP with: memberctl rsvp EVENT_ID going|not-going\n");
+    if (others > 0)
+        printf("%zu more in other buildings: memberctl events --all\n", others);
+    if (list->count > 0)
+        printf("RSVP with: memberctl rsvp EVENT_ID going|not-going\n");
     return MEMBERCTL_EXIT_OK;
 }
 
@@ -113,6 +123,9 @@ static cJSON *notification_json(const void *item)
               cJSON_AddStringToObject(obj, "title", out_str(n->title)) != NULL &&
               cJSON_AddStringToObject(obj, "body", out_str(n->body)) != NULL &&
               cJSON_AddStringToObject(obj, "deep_link", out_str(n->deep_link)) != NULL &&
+              cJSON_AddStringToObject(obj, "link_kind", mc_link_kind_name(n->link_kind)) != NULL &&
+              cJSON_AddStringToObject(obj, "link_id", out_str(n->link_id)) != NULL &&
+              cJSON_AddStringToObject(obj, "link_text", out_str(n->link_text)) != NULL &&
               json_add_time(obj, "created_at", n->created_at_ms, false) &&
               cJSON_AddBoolToObject(obj, "read", n->read) != NULL &&
               cJSON_AddBoolToObject(obj, "pending", n->pending) != NULL;
@@ -151,6 +164,12 @@ static void notification_row_text(const void *item, const void *context)
              n->pending ? " (pending)" : "");
     printf("  %-*s  %-13s  %s  %-16s  %s\n", id_width, out_str(n->id),
            mc_notification_category_name(n->category), created, state, out_str(n->title));
+    /* The body, then where the link leads in words (with the link itself). */
+    const char *body = out_str(n->body), *link = out_str(n->link_text);
+    if (body[0] != '\0')
+        printf("  %-*s  %s\n", id_width, "", body);
+    if (link[0] != '\0')
+        printf("  %-*s  Link: %s (%s)\n", id_width, "", link, out_str(n->deep_link));
 }
 
 static void inbox_text(const mc_notification_list *list, bool unread_only)

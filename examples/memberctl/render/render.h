@@ -93,7 +93,9 @@ bool render_json_line(cJSON *obj);
 /* ---- membercore/community.h (render/community.c) ----------------------------- */
 
 /* events [--all]; rsvp (event: as the member now sees it, or NULL). */
-int render_events(const app *a, const mc_event_list *list, bool all);
+/* own: the member's building ("" when none); others: events of other buildings left out. */
+int render_events(const app *a, const mc_event_list *list, bool all, const char *own,
+                  size_t others);
 int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event);
 
 /* notifications [--unread]; read (queued: something was queued). */
