@@ -169,9 +169,10 @@ ctl 0 sync
 ctl 0 status
 expect_output "Last sync:"
 
-step "Events, read from the local store"
+step "Events, read from the local store: her building's first, then the others (--all)"
 ctl 0 events --all
 expect_output "Diwali Meetup"
+expect_output "BLR-1's first"
 
 step "Offline (the server is unreachable): Asha RSVPs anyway; it is saved and queued"
 ctl 0 --server "$DEAD_URL" rsvp EVT-BLR-DIWALI going
@@ -196,14 +197,18 @@ fi
 ctl 0 outbox
 expect_output "The outbox is empty"
 
-step "Notifications: unread counts per category, then one is read"
+step "Notifications: unread counts per category, each body and where its link leads"
 ctl 0 notifications
 expect_output "Unread: 3"
+expect_output "Link: opens invoice INV-"
+
+step "Online, she reads one: sent to the server at once and confirmed (nothing left queued)"
 ctl 0 read ntf_5eed000000000101
+expect_output "sent to the server and confirmed"
 ctl 0 notifications --unread
 expect_output "Unread: 2"
 ctl 0 sync
-expect_output "Pushed 1"
+expect_output "Pushed 0"
 
 # booking_day: the first of the next days (from the stub's clock, 2 to 20
 # days on) on which the boardroom is free at 10:00, by a quiet search.

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "args.h"
+#include "cmd/send_now.h"
 #include "parse/datetime.h"
 #include "render/render.h"
 
@@ -84,6 +85,19 @@ static mc_rsvp rsvp_from_word(const char *word)
     return MC_RSVP_NONE;
 }
 
+/* Whether the member's RSVP to event_id waits for the server. */
+static bool pending_rsvp(mc_client *client, const char *event_id)
+{
+    mc_event_list *list = NULL;
+    bool pending = false;
+    if (mc_events_list(client, 0, &list, NULL) == MC_OK)
+        for (size_t i = 0; i < list->count; i++)
+            if (strcmp(out_str(list->items[i].id), event_id) == 0)
+                pending = list->items[i].pending;
+    mc_event_list_free(list);
+    return pending;
+}
+
 static int run_rsvp(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 2};
@@ -113,7 +127,14 @@ static int run_rsvp(app *a, const command *self, int argc, char **argv)
         return out_core_error_hint(a, st, &err, hints);
     }
 
-    /* The event as the member now sees it, the RSVP layered on top. */
+    /* Queued (the RSVP changed) and sent at once when the server answers; then the event
+     * as the member now sees it. */
+    sent_outcome sent = {pending_rsvp(client, event_id) ? SENT_QUEUED : SENT_NOTHING,
+                         MC_ERROR_INIT};
+    if (sent.state == SENT_QUEUED)
+        sent = send_now(client, "rsvp.set", event_id);
+    if (sent.state == SENT_REFUSED)
+        return out_core_error(a, sent.why.code, &sent.why);
     mc_event_list *list = NULL;
     const mc_event *event = NULL;
     if (mc_events_list(client, 0, &list, NULL) == MC_OK) {
@@ -122,7 +143,7 @@ static int run_rsvp(app *a, const command *self, int argc, char **argv)
                 event = &list->items[i];
         }
     }
-    rc = render_rsvp_done(a, event_id, rsvp, event);
+    rc = render_rsvp_done(a, event_id, rsvp, event, sent.state);
     mc_event_list_free(list);
     return rc;
 }
@@ -147,13 +168,16 @@ const command cmd_events = {
 const command cmd_rsvp = {
     "rsvp",
     "rsvp EVENT_ID going|not-going",
-    "RSVP to an event (works offline; queued for the server)",
-    "Records your answer on this device at once (events shows it as pending)\n"
-    "and queues it: it reaches the server on the next memberctl sync, which\n"
-    "has the last word (an event may fill up meanwhile: then the RSVP is\n"
-    "rejected, and memberctl outbox says why). An event that already looks\n"
-    "full here is refused at once (exit 2, conflict).\n"
+    "RSVP to an event (works offline; sent at once when online)",
+    "Records your answer on this device at once and sends it to the server\n"
+    "right away, saying it was sent and confirmed. When the server cannot be\n"
+    "reached it stays queued (events shows it as pending) and the next\n"
+    "memberctl sync sends it. The server has the last word: an event that\n"
+    "filled up meanwhile refuses it (exit 2, conflict, saying why; offline\n"
+    "RSVPs: memberctl outbox says why). An event that already looks full here\n"
+    "is refused at once (exit 2, conflict).\n"
     "\n"
-    "JSON: {\"event_id\",\"rsvp\",\"queued\",\"event\":{...as in events}|null}\n",
+    "JSON: {\"event_id\",\"rsvp\",\"queued\",\"sent\":\"confirmed\"|\"accepted\"|\"queued\"|\n"
+    "       \"nothing\",\"event\":{...as in events}|null}\n",
     run_rsvp,
 };

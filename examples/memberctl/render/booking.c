@@ -137,23 +137,22 @@ int render_bookings(const app *a, const mc_booking_list *list, bool all)
 }
 
 int render_cancel_done(const app *a, const char *booking_id, bool already,
-                       const mc_booking *booking)
+                       const mc_booking *booking, sent_state sent)
 {
-    bool queued = booking == NULL || booking->pending;
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && cJSON_AddStringToObject(root, "booking_id", booking_id) != NULL &&
-                  cJSON_AddBoolToObject(root, "queued", queued) != NULL &&
+                  cJSON_AddBoolToObject(root, "queued", sent == SENT_QUEUED) != NULL &&
                   cJSON_AddBoolToObject(root, "already_queued", already) != NULL &&
+                  cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
                   (booking != NULL ? json_add_item(root, "booking", booking_json(booking))
                                    : cJSON_AddNullToObject(root, "booking") != NULL);
         return out_json(a, json_finish(root, ok));
     }
-    if (already)
-        printf("The cancellation of %s was already queued: memberctl sync sends it.\n", booking_id);
-    else
-        printf("Cancellation of %s saved on this device and queued: memberctl sync sends it.\n",
-               booking_id);
+    char what[128];
+    snprintf(what, sizeof what, "%s of %s",
+             already ? "The cancellation queued before" : "Cancellation", booking_id);
+    render_sent(sent, what);
     if (booking != NULL)
         booking_text(booking, NULL);
     printf("Credits are refunded by the server when it is cancelled before the building's "
@@ -383,7 +382,7 @@ static cJSON *booking_order_json(const mc_booking *b)
     return json_finish(obj, ok);
 }
 
-int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b)
+int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b, sent_state sent)
 {
     char next[512];
     snprintf(next, sizeof next,
@@ -393,7 +392,8 @@ int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && json_add_item(root, "booking", booking_json(b)) &&
-                  cJSON_AddBoolToObject(root, "queued", !razorpay) != NULL &&
+                  cJSON_AddBoolToObject(root, "queued", !razorpay && sent == SENT_QUEUED) != NULL &&
+                  cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
                   json_add_item(root, "order", booking_order_json(b)) &&
                   json_add_string_or_null(root, "next", razorpay ? next : NULL);
         return out_json(a, json_finish(root, ok));
@@ -401,11 +401,16 @@ int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b
     printf("%s on %s at %s for %d h (the building's time): ", r->room_id, r->date, r->start,
            (int)r->hours);
     if (!razorpay) {
-        printf("booked, pending until the server confirms.\n");
+        printf("%s.\n", sent == SENT_CONFIRMED  ? "booked, confirmed by the server"
+                        : sent == SENT_ACCEPTED ? "booked, accepted by the server"
+                                                : "booked, pending until the server confirms");
         booking_text(b, NULL);
-        printf("Saved on this device and queued (%d credits held meanwhile): memberctl sync "
-               "sends it.\n",
-               (int)b->credits);
+        if (sent == SENT_QUEUED)
+            printf("Saved on this device and queued (%d credits held meanwhile): memberctl sync "
+                   "sends it.\n",
+                   (int)b->credits);
+        else
+            render_sent(sent, "The booking");
         return MEMBERCTL_EXIT_OK;
     }
     char amount[RENDER_RUPEES_MAX];

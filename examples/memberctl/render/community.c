@@ -81,25 +81,25 @@ int render_events(const app *a, const mc_event_list *list, bool all, const char 
     return MEMBERCTL_EXIT_OK;
 }
 
-int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event)
+int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event,
+                     sent_state sent)
 {
-    bool queued = event == NULL || event->pending;
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && cJSON_AddStringToObject(root, "event_id", event_id) != NULL &&
                   cJSON_AddStringToObject(root, "rsvp", mc_rsvp_name(rsvp)) != NULL &&
-                  cJSON_AddBoolToObject(root, "queued", queued) != NULL &&
+                  cJSON_AddBoolToObject(root, "queued", sent == SENT_QUEUED) != NULL &&
+                  cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
                   (event != NULL ? json_add_item(root, "event", event_json(event))
                                  : cJSON_AddNullToObject(root, "event") != NULL);
         return out_json(a, json_finish(root, ok));
     }
-    if (queued)
-        printf("RSVP '%s' for %s saved on this device and queued: "
-               "it will sync when online (memberctl sync).\n",
-               rsvp_words(rsvp), event_id);
+    char what[256];
+    snprintf(what, sizeof what, "RSVP '%s' for %s", rsvp_words(rsvp), event_id);
+    if (sent == SENT_NOTHING)
+        printf("%s: already confirmed by the server, nothing to send.\n", what);
     else
-        printf("RSVP '%s' for %s: already confirmed by the server, nothing to send.\n",
-               rsvp_words(rsvp), event_id);
+        render_sent(sent, what);
     if (event != NULL)
         event_text(event, NULL);
     return MEMBERCTL_EXIT_OK;
@@ -201,21 +201,22 @@ int render_inbox(const app *a, const mc_notification_list *list, bool unread_onl
     return MEMBERCTL_EXIT_OK;
 }
 
-int render_read_done(const app *a, const char *notification_id, bool queued)
+int render_read_done(const app *a, const char *notification_id, sent_state sent)
 {
     if (!a->json) {
-        if (queued)
-            printf("Marked %s read on this device and queued: it will sync when online "
-                   "(memberctl sync).\n",
-                   notification_id);
-        else
+        char what[128];
+        snprintf(what, sizeof what, "Marked %s read", notification_id);
+        if (sent == SENT_NOTHING)
             printf("%s was already read; nothing to send.\n", notification_id);
+        else
+            render_sent(sent, what);
         return MEMBERCTL_EXIT_OK;
     }
     cJSON *root = cJSON_CreateObject();
     bool ok = root != NULL &&
               cJSON_AddStringToObject(root, "notification_id", notification_id) != NULL &&
               cJSON_AddBoolToObject(root, "read", true) != NULL &&
-              cJSON_AddBoolToObject(root, "queued", queued) != NULL;
+              cJSON_AddBoolToObject(root, "queued", sent == SENT_QUEUED) != NULL &&
+              cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL;
     return out_json(a, json_finish(root, ok));
 }

@@ -517,3 +517,31 @@ void render_sync_event_text(const mc_sync_event *ev, bool timestamp)
         break;
     }
 }
+
+/* ---- A change sent at once ------------------------------------------------------ */
+
+const char *sent_state_name(sent_state state)
+{
+    static const char *const names[] = {"confirmed", "accepted", "refused", "queued", "nothing"};
+    return (unsigned)state < sizeof names / sizeof *names ? names[state] : "queued";
+}
+
+void render_sent(sent_state state, const char *what)
+{
+    switch (state) {
+    case SENT_CONFIRMED:
+        printf("%s: sent to the server and confirmed.\n", what);
+        break;
+    case SENT_ACCEPTED:
+        printf("%s: sent; the server accepted it, and the next sync confirms it here.\n", what);
+        break;
+    case SENT_REFUSED:
+    case SENT_NOTHING:
+        break;
+    case SENT_QUEUED:
+        printf("%s: saved on this device and queued; it will sync when online (memberctl "
+               "sync).\n",
+               what);
+        break;
+    }
+}
