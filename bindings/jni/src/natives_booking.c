@@ -23,9 +23,9 @@ static struct {
 } bk;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/RoomSearch", "<init>", "([" PKG "Room;" S ")V", &bk.room_search,
+    {"org/membercore/RoomSearch", "<init>", "([" PKG "Room;" S "I" S ")V", &bk.room_search,
      &bk.room_search_init},
-    {"org/membercore/Room", "<init>", "(" S S S "I[" S "JI[J[I)V", &bk.room, &bk.room_init},
+    {"org/membercore/Room", "<init>", "(" S S S "I[" S "JI[J[II" S ")V", &bk.room, &bk.room_init},
     {"org/membercore/Booking", "<init>", "(" S S S "JJIIIJ[" S "[" S "[" S S S "Z)V", &bk.booking,
      &bk.booking_init},
     {"org/membercore/Credits", "<init>", "(" S S "III[" PKG "CreditLine;" S ")V", &bk.credits,
@@ -81,10 +81,11 @@ static jobject new_room(JNIEnv *env, const void *item)
     jobjectArray amenities =
         name ? mcj_string_field_array(env, r->amenities, sizeof *r->amenities, 0, r->amenity_count)
              : NULL;
-    if (amenities != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
+    jstring why = amenities ? mcj_str(env, r->why_none_message) : NULL;
+    if (why != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
         obj = (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name,
                                 (jint)r->capacity, amenities, (jlong)r->price_per_hour_paise,
-                                (jint)r->credits_per_hour, starts, minutes);
+                                (jint)r->credits_per_hour, starts, minutes, (jint)r->why_none, why);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -93,11 +94,14 @@ static jobject new_room_search(JNIEnv *env, const mc_room_search *s)
     jobjectArray rooms =
         mcj_build_array(env, bk.room, s->rooms, sizeof *s->rooms, s->count, new_room);
     jstring timezone = rooms ? mcj_str(env, s->timezone) : NULL;
+    jstring why = timezone ? mcj_str(env, s->why_none_message) : NULL;
     jobject obj = NULL;
-    if (timezone != NULL)
-        obj = (*env)->NewObject(env, bk.room_search, bk.room_search_init, rooms, timezone);
+    if (why != NULL)
+        obj = (*env)->NewObject(env, bk.room_search, bk.room_search_init, rooms, timezone,
+                                (jint)s->why_none, why);
     (*env)->DeleteLocalRef(env, rooms);
     (*env)->DeleteLocalRef(env, timezone);
+    (*env)->DeleteLocalRef(env, why);
     return obj;
 }
 

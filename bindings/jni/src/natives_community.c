@@ -16,7 +16,7 @@ static const mcj_class_spec classes[] = {
     {"org/membercore/Mutation", "<init>", "(J" S S S "IIJJI" S S ")V", &cm.mutation,
      &cm.mutation_init},
     {"org/membercore/Event", "<init>", "(" S S S S "JJIIIZ)V", &cm.event, &cm.event_init},
-    {"org/membercore/Notification", "<init>", "(" S "I" S S S "JZZ)V", &cm.notification,
+    {"org/membercore/Notification", "<init>", "(" S "I" S S S "JZZI" S S ")V", &cm.notification,
      &cm.notification_init},
     {"org/membercore/NotificationInbox", "<init>", "([" PKG "Notification;I[I" S ")V", &cm.inbox,
      &cm.inbox_init},
@@ -69,11 +69,13 @@ static jobject new_notification(JNIEnv *env, const void *item)
     jstring title = mcj_str(env, n->title);
     jstring body = mcj_str(env, n->body);
     jstring deep_link = mcj_str(env, n->deep_link);
+    jstring link_id = mcj_str(env, n->link_id);
+    jstring link_text = mcj_str(env, n->link_text);
     jobject obj = NULL;
     if (!(*env)->ExceptionCheck(env))
         obj = (*env)->NewObject(env, cm.notification, cm.notification_init, id, (jint)n->category,
                                 title, body, deep_link, (jlong)n->created_at_ms, (jboolean)n->read,
-                                (jboolean)n->pending);
+                                (jboolean)n->pending, (jint)n->link_kind, link_id, link_text);
     return (*env)->PopLocalFrame(env, obj);
 }
 
