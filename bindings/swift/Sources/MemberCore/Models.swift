@@ -470,6 +470,23 @@ public enum NotificationCategory: Int32, Sendable, Hashable, CaseIterable, Custo
     public var description: String { name }
 }
 
+/// What a notification's deep link opens (`mc_link_kind`); a kind this binding does not know
+/// reads as `.other`.
+public enum LinkKind: Int32, Sendable, Hashable, CustomStringConvertible {
+    case none = 0
+    case invoice = 1
+    case event = 2
+    case booking = 3
+    case pass = 4
+    case web = 5
+    case other = 6
+
+    init(_ k: mc_link_kind) { self = coreEnum(k.rawValue) ?? .other }
+    /// "none", "invoice", "event", "booking", "pass", "web", "other".
+    public var name: String { coreName(self) { mc_link_kind_name(mc_link_kind(rawValue: $0)) } }
+    public var description: String { name }
+}
+
 /// One notification of the inbox (`mc_notification`). Not named `Notification`, which
 /// Foundation already has.
 public struct InboxNotification: Sendable, Equatable, Identifiable {
@@ -479,6 +496,12 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
     public var body: String
     /// nil when none.
     public var deepLink: String?
+    /// What `deepLink` opens (an invoice, an event, ...; `.none` without a link).
+    public var linkKind: LinkKind
+    /// The item it names: the invoice's number, the event's title, ... ("" when none).
+    public var linkId: String
+    /// Where it leads, in words: "opens invoice INV-2026-0011" ("" without a link).
+    public var linkText: String
     public var createdAt: Date
     /// Including the member's pending mark-read.
     public var isRead: Bool
@@ -491,6 +514,9 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
         title = string(n.title)
         body = string(n.body)
         deepLink = optionalString(n.deep_link)
+        linkKind = LinkKind(n.link_kind)
+        linkId = string(n.link_id)
+        linkText = string(n.link_text)
         createdAt = date(fromMs: n.created_at_ms)
         isRead = n.read
         isPending = n.pending
