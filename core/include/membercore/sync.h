@@ -162,11 +162,11 @@ typedef struct mc_sync_event {
     const char *entity_id;     /* MUTATION_REJECTED: the event / notification id */
     mc_status code;            /* MUTATION_REJECTED, SESSION_EXPIRED */
     const char *server_code;   /* MUTATION_REJECTED: "event_full", ... */
-    mc_rule rule;              /* MUTATION_REJECTED: the booking rule that refused it
-                                  (membercore/error.h), or MC_RULE_NONE */
     const char *message;       /* MUTATION_REJECTED, SESSION_EXPIRED */
     int64_t done;              /* PROGRESS: changes applied in this snapshot */
     int64_t total;             /* PROGRESS: expected in all, or -1 if unknown */
+    mc_rule rule;              /* MUTATION_REJECTED: the booking rule that refused it
+                                  (membercore/error.h), or MC_RULE_NONE */
 } mc_sync_event;
 
 typedef void (*mc_sync_listener_fn)(void *context, const mc_sync_event *event);
