@@ -148,16 +148,25 @@ typedef struct room_blackouts {
     size_t count, cap;
 } room_blackouts;
 
+/* items (count used of *cap, each `size` bytes) with room for one more: as it is, or moved
+ * to twice the room (`first` items the first time). NULL without memory (items kept). */
+static void *room_for_one(void *items, size_t count, size_t *cap, size_t size, size_t first)
+{
+    if (count < *cap)
+        return items;
+    size_t grown_cap = *cap ? *cap * 2 : first;
+    void *grown = realloc(items, grown_cap * size);
+    if (grown != NULL)
+        *cap = grown_cap;
+    return grown;
+}
+
 static bool room_blackout_add(room_blackouts *l, size_t room, mci_interval iv, const char *reason)
 {
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        room_blackout *grown = realloc(l->items, cap * sizeof *grown);
-        if (grown == NULL)
-            return false;
-        l->items = grown;
-        l->cap = cap;
-    }
+    room_blackout *items = room_for_one(l->items, l->count, &l->cap, sizeof *l->items, 16);
+    if (items == NULL)
+        return false;
+    l->items = items;
     char *copy = mci_strdup(reason);
     if (copy == NULL)
         return false;
@@ -187,14 +196,10 @@ static bool busy_add(busy_list *l, size_t room, int64_t start, int64_t end)
 {
     if (end <= start)
         return true;
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        busy_pair *grown = realloc(l->items, cap * sizeof *grown);
-        if (grown == NULL)
-            return false;
-        l->items = grown;
-        l->cap = cap;
-    }
+    busy_pair *items = room_for_one(l->items, l->count, &l->cap, sizeof *l->items, 256);
+    if (items == NULL)
+        return false;
+    l->items = items;
     l->items[l->count++] = (busy_pair){room, {start, end}};
     return true;
 }
