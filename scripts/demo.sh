@@ -7,7 +7,7 @@
 # offline and confirmed by the next sync, then the buildings' hours and
 # day-pass prices looked up, a day pass quoted, bought, paid through the
 # test checkout, shown as a door QR code in the terminal and scanned at the
-# stub's test door. Exits 0 when the journeys worked, non-zero otherwise.
+# stub's test door, in and out (anti-passback). Exits 0 when the journeys worked, non-zero otherwise.
 # Uses a fresh temporary data directory and stops the server on exit.
 set -euo pipefail
 
@@ -173,6 +173,7 @@ step "Events, read from the local store: her building's first, then the others (
 ctl 0 events --all
 expect_output "Diwali Meetup"
 expect_output "BLR-1's first"
+expect_output "IST" # each event in its building's local time
 
 step "Offline (the server is unreachable): Asha RSVPs anyway; it is saved and queued"
 ctl 0 --server "$DEAD_URL" rsvp EVT-BLR-DIWALI going
@@ -251,10 +252,19 @@ ctl 0 sync
 expect_output "Pushed 1"
 ctl 0 bookings
 expect_output "confirmed, paid by credits: 12 credits"
+expect_output "$day 10:00 to 12:00 IST" # the building's time, not UTC
 ctl 0 credits
 expect_output "booking"
 emails=$(curl -s "$URL/v1/test/emails?to=ravi@example.in")
 echo "(the stub's simulated outbox: $(python3 -c 'import json, sys; print(len(json.load(sys.stdin)["emails"]))' <<<"$emails") email(s) to ravi@example.in with the access pass)"
+python3 -c 'import base64, json, sys
+mail = [e for e in json.load(sys.stdin)["emails"] if e["attachments"]][-1]
+open(sys.argv[1], "wb").write(base64.b64decode(mail["attachments"][0]["content_base64"]))
+print("subject: %s\nattached: %s (%s)" % (mail["subject"], mail["attachments"][0]["filename"], mail["attachments"][0]["content_type"]))' \
+    "$tmp/ravi-qr.png" <<<"$emails"
+if command -v zbarimg >/dev/null 2>&1; then
+    echo "zbarimg reads the attached QR code: $(zbarimg --raw -q "$tmp/ravi-qr.png" 2>/dev/null | tr -d '\r\n')"
+fi
 
 # pass_days: the building for a day pass today (BLR-1, or MUM-1 when BLR-1 is
 # closed: Sundays, Republic Day) and its next three open local dates, by the
@@ -274,6 +284,20 @@ def open_days(building):
     return days
 building = "BLR-1" if open_days("BLR-1")[0] == today.isoformat() else "MUM-1"
 print(building, *open_days(building))'
+}
+
+# door_expect BUILDING PAYLOAD DIRECTION MESSAGE WHY: the stub's test door reader (in or
+# out) scans the payload; prints its verdict and stops the demo (saying WHY) unless it is
+# granted (MESSAGE "") or refused with that message.
+door_expect() {
+    local scan
+    scan=$(curl -s -X POST "$URL/v1/test/door/scan" -H 'Content-Type: application/json' \
+        -d "$(python3 -c 'import json, sys; print(json.dumps({"building": sys.argv[1], "payload": sys.argv[2], "direction": sys.argv[3]}))' "$1" "$2" "$3")")
+    echo "door: $scan"
+    if ! python3 -c 'import json, sys; d = json.loads(sys.argv[1]); sys.exit(0 if (d["granted"] if not sys.argv[2] else d.get("message") == sys.argv[2]) else 1)' "$scan" "$4"; then
+        echo "demo: $5" >&2
+        exit 1
+    fi
 }
 
 if "$MEMBERSTUB_BIN" --list-routes | grep -qx 'POST /v1/passes/checkout'; then
@@ -325,13 +349,14 @@ print([p["id"] for p in json.load(sys.stdin)["passes"] if p["date"] == sys.argv[
 
     step "The door reader scans it (the stub's test door stands in for the reader)"
     payload=$(sed -n 's/^Door code \(MC1|.*\)$/\1/p' <<<"$ctl_out")
-    scan=$(curl -s -X POST "$URL/v1/test/door/scan" -H 'Content-Type: application/json' \
-        -d "$(python3 -c 'import json, sys; print(json.dumps({"building": sys.argv[1], "payload": sys.argv[2]}))' "$building" "$payload")")
-    echo "door: $scan"
-    if ! python3 -c 'import json, sys; sys.exit(0 if json.loads(sys.argv[1]).get("granted") else 1)' "$scan"; then
-        echo "demo: the door should grant the pass" >&2
-        exit 1
-    fi
+    door_expect "$building" "$payload" in "" "the door should grant the pass"
+
+    step "A friend shows the same code at the entrance while she is inside: refused (anti-passback)"
+    door_expect "$building" "$payload" in "anti-passback: already inside" \
+        "the door should refuse a second entry (anti-passback)"
+
+    step "She steps out for lunch: the exit reader scans her out (the pass is good all day)"
+    door_expect "$building" "$payload" out "" "the exit should let her out"
     ctl 0 invoices
     expect_output "paid"
 else

@@ -9,15 +9,17 @@
  * (a) Figure: p50 and p99 of each screen's first page through the public API (the
  *     notifications inbox, its unread-only view, bookings, events, invoices, passes, the
  *     credits ledger, and the six reads a home screen makes together), against the raw
- *     limit measured in the same run, interleaved: the same page in raw indexed SQL on a
- *     connection of its own, prepared once, columns read without building structs.
- *     Targets: p99 < 1 ms and within 2x of raw SQL; fails only beyond 4x (p50 ratio).
+ *     limit measured in the same run, in interleaved pairs (the raw read, then the API's,
+ *     400 times a screen): the same page in raw indexed SQL on a connection of its own,
+ *     prepared once, columns read without building structs. The ratio is the median of
+ *     the pairs' ratios. Targets: p99 < 1 ms and within 2x of raw SQL; fails only beyond 4x.
  * (b) Figure: p99 of mc_account_get (whoami) and of a notifications page while another
  *     thread lists the whole inbox and the sync thread applies pull pages, against the
  *     same reads alone; the limit measured in the same run is the time the writer holds
  *     its lock for one page: a read that waited behind it would take at least that.
- *     Target: p99 under contention < 0.25 of that; fails beyond 0.5.
- * Absolute times are printed, never gated.
+ *     Target: p99 under contention < 0.25 of that; fails beyond 0.5. (The reads and the
+ *     writer's holds it is compared with run at the same moments, side by side.)
+ * Absolute times and their targets are printed as a report, never gated.
  */
 #include <cJSON.h>
 #include <pthread.h>
@@ -46,13 +48,6 @@
 #define CONTENDED     1500
 #define DAY_MS        86400000LL
 #define NOW_MS        1799000000000LL /* the member's "now": a year of history behind it */
-
-static double percentile(double *v, int n, double p)
-{
-    qsort(v, (size_t)n, sizeof *v, bench_cmp_double);
-    int i = (int)(p * (n - 1) + 0.5);
-    return v[i];
-}
 
 static int64_t fixed_clock(void *context)
 {
@@ -451,24 +446,27 @@ static int screen_reads(mc_client *c, const char *dir)
     for (size_t s = 0; s < sizeof screens / sizeof *screens; s++) {
         screens[s].ours(c); /* warm both: the first call compiles its statements */
         screens[s].raw(&raw);
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < RUNS; i++) { /* a pair: the raw read, then the API's */
             double t0 = bench_now_ms();
-            screens[s].ours(c);
-            double t1 = bench_now_ms();
             screens[s].raw(&raw);
-            ours[i] = t1 - t0;
-            base[i] = bench_now_ms() - t1;
+            double t1 = bench_now_ms();
+            screens[s].ours(c);
+            base[i] = t1 - t0;
+            ours[i] = bench_now_ms() - t1;
         }
-        double p50 = percentile(ours, RUNS, 0.50), p99 = percentile(ours, RUNS, 0.99);
-        double raw50 = percentile(base, RUNS, 0.50), raw99 = percentile(base, RUNS, 0.99);
-        double ratio = p50 / raw50;
+        bench_ratio ratio = bench_pair_ratio(ours, base, RUNS);
+        double p50 = bench_percentile(ours, RUNS, 0.50), p99 = bench_percentile(ours, RUNS, 0.99);
+        double raw50 = bench_percentile(base, RUNS, 0.50),
+               raw99 = bench_percentile(base, RUNS, 0.99);
+        char text[128];
         printf("%-26s first page: p50 %.3f ms, p99 %.3f ms; raw SQL p50 %.3f ms, p99 %.3f ms; "
-               "ratio %.2fx (target <= 2x, fails > 4x; p99 target < 1 ms%s)\n",
-               screens[s].name, p50, p99, raw50, raw99, ratio,
+               "ratio %s (target <= 2x, fails > 4x; p99 target < 1 ms, reported%s)\n",
+               screens[s].name, p50, p99, raw50, raw99,
+               bench_ratio_text(&ratio, "pairs", text, sizeof text),
                p99 < 1.0                                   ? ""
                : s == sizeof screens / sizeof *screens - 1 ? ", home: 6 reads"
-                                                           : ": MISSED");
-        if (ratio > 4.0)
+                                                           : ": missed");
+        if (ratio.median > 4.0)
             ok = 0;
     }
     raw_close(&raw);
@@ -538,17 +536,17 @@ static int contention(mc_client *c)
     atomic_store(&l.stop, 1);
     pthread_join(a, NULL);
     pthread_join(b, NULL);
-    double hold = l.applied > 0 ? percentile(l.apply_ms, l.applied, 0.50) : 0;
-    double w_alone = percentile(who_alone, CONTENDED, 0.99);
-    double w_busy = percentile(who_busy, CONTENDED, 0.99);
-    double n_alone = percentile(inbox_alone, CONTENDED, 0.99);
-    double n_busy = percentile(inbox_busy, CONTENDED, 0.99);
+    double hold = l.applied > 0 ? bench_percentile(l.apply_ms, l.applied, 0.50) : 0;
+    double w_alone = bench_percentile(who_alone, CONTENDED, 0.99);
+    double w_busy = bench_percentile(who_busy, CONTENDED, 0.99);
+    double n_alone = bench_percentile(inbox_alone, CONTENDED, 0.99);
+    double n_busy = bench_percentile(inbox_busy, CONTENDED, 0.99);
     printf("whoami (mc_account_get): p99 %.3f ms alone, p99 %.3f ms beside a lister and sync "
            "(p50 %.3f ms)\n",
-           w_alone, w_busy, percentile(who_busy, CONTENDED, 0.50));
+           w_alone, w_busy, bench_percentile(who_busy, CONTENDED, 0.50));
     printf("notifications page: p99 %.3f ms alone, p99 %.3f ms beside a lister and sync "
            "(p50 %.3f ms)\n",
-           n_alone, n_busy, percentile(inbox_busy, CONTENDED, 0.50));
+           n_alone, n_busy, bench_percentile(inbox_busy, CONTENDED, 0.50));
     double w_ratio = hold > 0 ? w_busy / hold : 0, n_ratio = hold > 0 ? n_busy / hold : 0;
     printf("writer holds its lock %.3f ms per pull page (p50 of %d pages); ratio of p99 under "
            "contention to it: whoami %.2f, notifications %.2f (target < 0.25, fails > 0.5)\n",

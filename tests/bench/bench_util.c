@@ -1,4 +1,5 @@
-/* tests/bench/bench_util.c - the benchmarks' clock, timing comparator and pull-page feeder. */
+/* tests/bench/bench_util.c - the benchmarks' clock, percentiles, pair ratios and pull-page feeder.
+ */
 #include "bench_util.h"
 
 #include <stdio.h>
@@ -18,6 +19,37 @@ int bench_cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
+}
+
+double bench_percentile(double *v, int n, double p)
+{
+    qsort(v, (size_t)n, sizeof *v, bench_cmp_double);
+    int i = (int)(p * (n - 1) + 0.5);
+    return v[i];
+}
+
+bench_ratio bench_pair_ratio(const double *num, const double *den, int n)
+{
+    double *ratios = malloc(sizeof *ratios * (size_t)n);
+    if (ratios == NULL) {
+        fprintf(stderr, "bench: out of memory\n");
+        exit(1);
+    }
+    for (int i = 0; i < n; i++)
+        ratios[i] = num[i] / den[i];
+    bench_ratio r = {.pairs = n};
+    r.median = bench_percentile(ratios, n, 0.50);
+    r.low = bench_percentile(ratios, n, 0.10);
+    r.high = bench_percentile(ratios, n, 0.90);
+    free(ratios);
+    return r;
+}
+
+const char *bench_ratio_text(const bench_ratio *r, const char *pairs, char *out, size_t cap)
+{
+    snprintf(out, cap, "%.2f (median of %d interleaved %s; middle 80%% %.2f-%.2f)", r->median,
+             r->pairs, pairs, r->low, r->high);
+    return out;
 }
 
 void bench_feed_flush(bench_feeder *f)

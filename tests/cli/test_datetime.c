@@ -23,6 +23,54 @@ START_TEST(test_times_format_as_iso8601_utc)
 }
 END_TEST
 
+/* Local times show as the core gave them, the zone label always beside: a BLR booking at
+ * 16:00 reads 16:00 IST, never 10:30Z; a span across London's October change names
+ * both zones. */
+START_TEST(test_local_times_show_the_building_clock_and_zone)
+{
+    mc_local_time start = {.utc_ms = 1796639400000LL,
+                           .offset_min = 330,
+                           .year = 2026,
+                           .month = 12,
+                           .day = 7,
+                           .hour = 16,
+                           .weekday = 1,
+                           .iso8601 = "2026-12-07T16:00:00+05:30",
+                           .label = "IST"};
+    mc_local_time end = start;
+    end.hour = 17;
+    char out[DATETIME_LOCAL_MAX * 2];
+    datetime_format_local(&start, false, "?", out, sizeof out);
+    ck_assert_str_eq(out, "2026-12-07 16:00 IST");
+    datetime_format_local_span(&start, &end, out, sizeof out);
+    ck_assert_str_eq(out, "2026-12-07 16:00 to 17:00 IST");
+    start.second = 30;
+    datetime_format_local(&start, true, "?", out, sizeof out);
+    ck_assert_str_eq(out, "2026-12-07 16:00:30 IST");
+
+    mc_local_time bst = {.year = 2026,
+                         .month = 10,
+                         .day = 25,
+                         .hour = 1,
+                         .minute = 30,
+                         .iso8601 = "2026-10-25T01:30:00+01:00",
+                         .label = "BST"};
+    mc_local_time gmt = {.year = 2026,
+                         .month = 10,
+                         .day = 25,
+                         .hour = 1,
+                         .minute = 30,
+                         .iso8601 = "2026-10-25T01:30:00+00:00",
+                         .label = "GMT"};
+    datetime_format_local_span(&bst, &gmt, out, sizeof out);
+    ck_assert_str_eq(out, "2026-10-25 01:30 BST to 2026-10-25 01:30 GMT");
+
+    mc_local_time unset = {0};
+    datetime_format_local(&unset, false, "not yet", out, sizeof out);
+    ck_assert_str_eq(out, "not yet");
+}
+END_TEST
+
 START_TEST(test_dates_are_real_yyyy_mm_dd)
 {
     static const char *const good[] = {"2027-03-28", "2028-02-29", "2000-02-29",
@@ -141,6 +189,7 @@ int main(void)
     Suite *s = suite_create("memberctl_datetime");
     TCase *tc = tcase_create("datetime");
     tcase_add_test(tc, test_times_format_as_iso8601_utc);
+    tcase_add_test(tc, test_local_times_show_the_building_clock_and_zone);
     tcase_add_test(tc, test_dates_are_real_yyyy_mm_dd);
     tcase_add_test(tc, test_times_of_day_are_hh_mm);
     tcase_add_test(tc, test_minutes_outside_the_day_show_as_unknown);

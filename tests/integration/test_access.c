@@ -2,8 +2,10 @@
  * tests/integration/test_access.c - a day pass's door credential end to end against a real
  * memberstub: bought and paid through Razorpay, synced, listed, its rotating payload granted
  * at the door on the pass date (offline on the device), refused the day before and the day
- * after, at another building, tampered with or shown twice, and read by a real QR decoder
- * (zbarimg) from the core's bitmap before the door scans it.
+ * after, at another building, tampered with or shown twice in a row; in, out and in again over
+ * the day with the door's anti-passback; and read by a real QR decoder (zbarimg) from the core's
+ * bitmap before the door scans it. A meeting-room guest's emailed QR image, decoded by zbarimg,
+ * goes in and out within the booking's window.
  *
  * The server's clock and the client's clock are set to the same instant; nothing sleeps.
  */
@@ -156,13 +158,15 @@ static char *buy_pass(mc_client *c, const char *name, const char *date)
     return id;
 }
 
-/* POST /v1/test/door/scan: "granted" or the door's reason (static buffer). */
-static const char *door_scan(const char *building, const char *payload)
+/* POST /v1/test/door/scan at building's door facing way ("in" or "out"): "granted", or the
+ * door's reason and its message as "reason: message" (static buffer). */
+static const char *door_scan_way(const char *building, const char *payload, const char *way)
 {
-    static char result[64];
+    static char result[256];
     cJSON *req = cJSON_CreateObject();
     cJSON_AddStringToObject(req, "building", building);
     cJSON_AddStringToObject(req, "payload", payload);
+    cJSON_AddStringToObject(req, "direction", way);
     char *body = cJSON_PrintUnformatted(req);
     cJSON_Delete(req);
     char *answer = NULL;
@@ -181,9 +185,20 @@ static const char *door_scan(const char *building, const char *payload)
     if (cJSON_IsTrue(granted))
         snprintf(result, sizeof result, "granted");
     else
-        snprintf(result, sizeof result, "%s", str_at(doc, "reason") ? str_at(doc, "reason") : "?");
+        snprintf(result, sizeof result, "%s: %s",
+                 str_at(doc, "reason") ? str_at(doc, "reason") : "?",
+                 str_at(doc, "message") ? str_at(doc, "message") : "?");
     cJSON_Delete(doc);
     return result;
+}
+
+/* The door's verdict on the way in: "granted" or the reason alone (static buffer). */
+static const char *door_scan(const char *building, const char *payload)
+{
+    static char reason[64];
+    snprintf(reason, sizeof reason, "%s", door_scan_way(building, payload, "in"));
+    reason[strcspn(reason, ":")] = '\0';
+    return reason;
 }
 
 static void payload_now(mc_client *c, const char *id, char out[MC_ACCESS_PAYLOAD_MAX])
@@ -228,7 +243,18 @@ static size_t stored_secret(const char *name, const char *id, uint8_t secret[64]
     return n;
 }
 
-/* On the pass date the rotating payload opens BLR-1 once; not twice, not MUM-1, not tampered. */
+/* The rotating payload of credential id at now, made from its secret in member name's store with
+ * the pure mc_access_payload (what the device would refuse to draw outside the validity). */
+static void payload_from_secret(const char *name, const char *id, char out[MC_ACCESS_PAYLOAD_MAX])
+{
+    uint8_t secret[64];
+    size_t secret_len = stored_secret(name, id, secret);
+    ck_assert_int_eq(
+        mc_access_payload(id, secret, secret_len, now, out, MC_ACCESS_PAYLOAD_MAX, NULL), MC_OK);
+}
+
+/* On the pass date the rotating payload opens BLR-1; not twice in a row, not MUM-1, not tampered.
+ */
 START_TEST(test_pass_granted_on_its_date_and_refused_otherwise)
 {
     mc_client *c = member("asha", ASHA);
@@ -240,7 +266,8 @@ START_TEST(test_pass_granted_on_its_date_and_refused_otherwise)
     ck_assert_int_eq(strncmp(payload, "MC1|", 4), 0);
     ck_assert_ptr_nonnull(strstr(payload, id));
     ck_assert_str_eq(door_scan("BLR-1", payload), "granted");
-    ck_assert_str_eq(door_scan("BLR-1", payload), "replayed");
+    ck_assert_str_eq(door_scan("BLR-1", payload), "anti_passback");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"), "granted");
 
     /* the next step: a new payload, refused elsewhere, and forged when tampered with */
     set_now(PASS_DAY + 30000);
@@ -254,14 +281,67 @@ START_TEST(test_pass_granted_on_its_date_and_refused_otherwise)
     ck_assert_str_eq(door_scan("BLR-1", "MC1|not a payload"), "malformed");
     ck_assert_str_eq(door_scan("BLR-1", payload), "granted");
 
-    /* the device renders it offline too */
+    /* the device renders it offline too: she goes out with it */
     mc_client_free(c);
     char *sub = tempdir_path(dir, "asha");
     c = helper_open_client_at(sub, DEAD_SERVER, &now);
     free(sub);
     set_now(PASS_DAY + 2 * 30000);
     payload_now(c, id, payload);
-    ck_assert_str_eq(door_scan("BLR-1", payload), "granted");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"), "granted");
+    mc_client_free(c);
+    free(id);
+}
+END_TEST
+
+/*
+ * Anti-passback with the device's own codes over the pass date: in, out for lunch, in again,
+ * granted; in twice without an out between (the code shown to a second person) refused, and so
+ * is an out without an in; a code that already went in, replayed after its holder went out, is
+ * refused; the day after, nothing opens.
+ */
+START_TEST(test_pass_in_out_in_with_anti_passback)
+{
+    mc_client *c = member("asha", ASHA);
+    char *id = buy_pass(c, "asha", PASS_DATE);
+    char payload[MC_ACCESS_PAYLOAD_MAX], first[MC_ACCESS_PAYLOAD_MAX];
+
+    set_now(PASS_DAY - 3600000); /* 09:00 */
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"),
+                     "anti_passback: anti-passback: not inside");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "in"), "granted");
+    snprintf(first, sizeof first, "%s", payload);
+    set_now(now + 30000);
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "in"),
+                     "anti_passback: anti-passback: already inside");
+
+    set_now(PASS_DAY + 3 * 3600000); /* 13:00: out for lunch */
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"), "granted");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"),
+                     "anti_passback: anti-passback: not inside");
+    /* the morning's code, replayed by someone who saw it: too old */
+    ck_assert_str_eq(door_scan("BLR-1", first), "expired");
+    /* the lunch code, shown again at the entrance within its step: it already went out, not in */
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "in"), "granted");
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"),
+                     "replayed: replayed: this code already went out once");
+
+    set_now(PASS_DAY + 4 * 3600000); /* 14:00: still inside, out and back in */
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"), "granted");
+    set_now(now + 60000);
+    payload_now(c, id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "in"), "granted");
+
+    /* the day after: nothing opens, in or out */
+    set_now(PASS_DAY + DAY_MS);
+    payload_from_secret("asha", id, payload);
+    ck_assert_str_eq(door_scan_way("BLR-1", payload, "out"),
+                     "expired: expired: its validity has ended");
+    ck_assert_str_eq(door_scan("BLR-1", payload), "expired");
     mc_client_free(c);
     free(id);
 }
@@ -273,24 +353,20 @@ START_TEST(test_pass_not_yet_valid_then_expired)
 {
     mc_client *c = member("asha", ASHA);
     char *id = buy_pass(c, "asha", PASS_DATE);
-    uint8_t secret[64];
-    size_t secret_len = stored_secret("asha", id, secret);
     char payload[MC_ACCESS_PAYLOAD_MAX];
     mc_error err = MC_ERROR_INIT;
 
     ck_assert_int_eq(mc_credential_payload(c, id, payload, sizeof payload, NULL, &err),
                      MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "not valid yet") != NULL, "%s", err.message);
-    ck_assert_int_eq(mc_access_payload(id, secret, secret_len, now, payload, sizeof payload, NULL),
-                     MC_OK);
+    payload_from_secret("asha", id, payload);
     ck_assert_str_eq(door_scan("BLR-1", payload), "not_yet_valid");
 
     set_now(PASS_DAY + DAY_MS); /* Wednesday 10:00 */
     ck_assert_int_eq(mc_credential_payload(c, id, payload, sizeof payload, NULL, &err),
                      MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "expired") != NULL, "%s", err.message);
-    ck_assert_int_eq(mc_access_payload(id, secret, secret_len, now, payload, sizeof payload, NULL),
-                     MC_OK);
+    payload_from_secret("asha", id, payload);
     ck_assert_str_eq(door_scan("BLR-1", payload), "expired");
     /* expired credentials leave the list */
     mc_credential_list *list = NULL;
@@ -302,20 +378,13 @@ START_TEST(test_pass_not_yet_valid_then_expired)
 }
 END_TEST
 
-/* zbarimg's reading of a bitmap written as a binary PGM, or a test failure. */
-static void zbar_decode(const mc_bitmap *bm, char *text, size_t cap)
+/* zbarimg's reading of the image file at path (the one QR code in it), or a test failure. */
+static void zbar_read(const char *path, char *text, size_t cap)
 {
     ck_assert_msg(system("command -v zbarimg >/dev/null 2>&1") == 0,
                   "zbarimg is missing: install the Debian package zbar-tools "
                   "(scripts/install-deps.sh does)");
-    char *path = tempdir_path(dir, "door.pgm");
     char *log = tempdir_path(dir, "zbarimg.err");
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    fprintf(f, "P5\n%d %d\n255\n", (int)bm->width, (int)bm->height);
-    size_t n = (size_t)bm->width * (size_t)bm->height;
-    ck_assert_uint_eq(fwrite(bm->pixels, 1, n, f), n);
-    ck_assert_int_eq(fclose(f), 0);
     char cmd[9000];
     snprintf(cmd, sizeof cmd, "zbarimg --raw -q '%s' 2>'%s'", path, log);
     FILE *p = popen(cmd, "r");
@@ -326,9 +395,108 @@ static void zbar_decode(const mc_bitmap *bm, char *text, size_t cap)
     ck_assert_msg(status == 0, "zbarimg found no QR code in %s (status %d; its stderr is in %s)",
                   path, status, log);
     text[strcspn(text, "\r\n")] = '\0';
-    free(path);
     free(log);
 }
+
+/* zbarimg's reading of a bitmap written as a binary PGM, or a test failure. */
+static void zbar_decode(const mc_bitmap *bm, char *text, size_t cap)
+{
+    char *path = tempdir_path(dir, "door.pgm");
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "P5\n%d %d\n255\n", (int)bm->width, (int)bm->height);
+    size_t n = (size_t)bm->width * (size_t)bm->height;
+    ck_assert_uint_eq(fwrite(bm->pixels, 1, n, f), n);
+    ck_assert_int_eq(fclose(f), 0);
+    zbar_read(path, text, cap);
+    free(path);
+}
+
+/* The last access email to `to`, as the stub's outbox has it: its QR code image (the PNG
+ * attachment) decoded by zbarimg into decoded, and the payload its text carries. */
+static void emailed_qr(const char *to, char decoded[MC_ACCESS_PAYLOAD_MAX],
+                       char payload[MC_ACCESS_PAYLOAD_MAX])
+{
+    char path[256], *answer = NULL;
+    snprintf(path, sizeof path, "/v1/test/emails?to=%s", to);
+    ck_assert_int_eq(stub_request(stub, "GET", path, NULL, NULL, &answer), 200);
+    char *json = tempdir_path(dir, "emails.json"), *png = tempdir_path(dir, "emailed-qr.png");
+    FILE *f = fopen(json, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(answer, f);
+    ck_assert_int_eq(fclose(f), 0);
+    free(answer);
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "python3 -c 'import base64, json, sys\n"
+             "e = [e for e in json.load(open(sys.argv[1]))[\"emails\"] if e[\"payload\"]][-1]\n"
+             "a = e[\"attachments\"][0]\n"
+             "assert a[\"content_type\"] == \"image/png\", a\n"
+             "open(sys.argv[2], \"wb\").write(base64.b64decode(a[\"content_base64\"]))\n"
+             "print(e[\"payload\"])' '%s' '%s'",
+             json, png);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t got = fread(payload, 1, MC_ACCESS_PAYLOAD_MAX - 1, p);
+    payload[got] = '\0';
+    payload[strcspn(payload, "\r\n")] = '\0';
+    ck_assert_msg(pclose(p) == 0, "no access email with a QR image to %s", to);
+    zbar_read(png, decoded, MC_ACCESS_PAYLOAD_MAX);
+    free(json);
+    free(png);
+}
+
+/*
+ * A meeting-room guest: the booking made through the core emails them their code, whose QR
+ * image (zbarimg) is the guest's static code; within the booking's window it goes in, out and
+ * in again, never in twice running; before and after the window it opens nothing.
+ */
+START_TEST(test_booking_guest_in_out_within_the_window)
+{
+    mc_client *c = member("asha", ASHA);
+    mc_guest guests[] = {{"Ravi Kumar", "ravi@example.in"}};
+    mc_booking_request req = {"BLR-1-BOARD", "2027-01-07", "10:00", 2, guests, 1, MC_PAY_CREDITS};
+    mc_booking *b = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_booking_create(c, &req, &b, &err) == MC_OK, "%s", err.message);
+    int64_t start = b->start_ms, end = b->end_ms;
+    mc_booking_free(b);
+    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
+    mc_booking_list *list = NULL;
+    ck_assert_int_eq(mc_bookings_list(c, 0, &list, &err), MC_OK);
+    ck_assert_uint_ge(list->count, 1);
+    char credential[64] = "";
+    for (size_t i = 0; i < list->count; i++)
+        if (list->items[i].start_ms == start && list->items[i].guest_count == 1)
+            snprintf(credential, sizeof credential, "%s", list->items[i].guests[0].credential_id);
+    mc_booking_list_free(list);
+    ck_assert_str_ne(credential, "");
+
+    char decoded[MC_ACCESS_PAYLOAD_MAX], payload[MC_ACCESS_PAYLOAD_MAX], want[80];
+    emailed_qr("ravi@example.in", decoded, payload);
+    ck_assert_str_eq(decoded, payload);
+    snprintf(want, sizeof want, "MC1|%s|G|", credential);
+    ck_assert_msg(strncmp(decoded, want, strlen(want)) == 0,
+                  "the emailed QR code reads %s, not the guest's credential %s", decoded,
+                  credential);
+
+    set_now(start - 16 * 60000);
+    ck_assert_str_eq(door_scan("BLR-1", decoded), "not_yet_valid");
+    set_now(start - 15 * 60000);
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "in"), "granted");
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "in"),
+                     "anti_passback: anti-passback: already inside");
+    set_now(start + 45 * 60000);
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "out"), "granted");
+    set_now(start + 60 * 60000);
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "in"), "granted");
+    set_now(end);
+    ck_assert_str_eq(door_scan_way("BLR-1", decoded, "out"),
+                     "expired: expired: its validity has ended");
+    ck_assert_str_eq(door_scan("BLR-1", decoded), "expired");
+    mc_client_free(c);
+}
+END_TEST
 
 /* What the member shows is what the door reads: the core's bitmap, decoded by zbarimg,
  * then scanned. */
@@ -364,8 +532,10 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_pass_granted_on_its_date_and_refused_otherwise);
+    tcase_add_test(tc, test_pass_in_out_in_with_anti_passback);
     tcase_add_test(tc, test_pass_not_yet_valid_then_expired);
     tcase_add_test(tc, test_qr_image_decoded_then_scanned);
+    tcase_add_test(tc, test_booking_guest_in_out_within_the_window);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

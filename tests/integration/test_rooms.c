@@ -162,6 +162,10 @@ START_TEST(test_offline_credit_booking_confirmed_on_sync)
     ck_assert_int_eq(b->status, MC_BOOKING_PENDING);
     ck_assert(b->pending);
     ck_assert_int_eq(b->end_ms - b->start_ms, 2 * 3600000);
+    /* made offline, it reads in the building's time at once */
+    ck_assert_str_eq(b->start.iso8601, "2027-01-07T10:00:00+05:30");
+    ck_assert_str_eq(b->end.iso8601, "2027-01-07T12:00:00+05:30");
+    ck_assert_str_eq(b->start.label, "IST");
     char *id = strdup(b->id);
     int32_t cost = b->credits;
     ck_assert_int_gt(cost, 0);
@@ -189,6 +193,9 @@ START_TEST(test_offline_credit_booking_confirmed_on_sync)
     ck_assert(!mine->pending);
     ck_assert_int_eq((int)mine->guest_count, 1);
     ck_assert_str_ne(mine->guests[0].credential_id, "");
+    ck_assert_int_eq(mine->start.hour, 10);
+    ck_assert_int_eq(mine->end.hour, 12);
+    ck_assert_str_eq(mine->end.label, "IST");
     mc_booking_list_free(list);
     ck_assert_int_eq(balance(c), before - cost);
     mc_credits *credits = NULL;
@@ -197,6 +204,8 @@ START_TEST(test_offline_credit_booking_confirmed_on_sync)
     ck_assert_int_ge((int)credits->ledger_count, 1);
     ck_assert_str_eq(credits->ledger[0].reason, "booking");
     ck_assert_int_eq(credits->ledger[0].delta, -cost);
+    ck_assert_int_eq(credits->ledger[0].at.offset_min, 330); /* Asha's building, BLR-1 */
+    ck_assert_str_eq(credits->ledger[0].at.label, "IST");
     mc_credits_free(credits);
     ck_assert(!block_free(c, "BLR-1", "2027-01-05", "BLR-1-BOARD", 600));
 
@@ -447,6 +456,13 @@ START_TEST(test_razorpay_paid_and_forged)
     ck_assert_str_ne(b->order_id, "");
     ck_assert_str_ne(b->razorpay_key_id, "");
     ck_assert_int_gt(b->amount_paise, 0);
+    /* what the member sees: 16:00 in Bengaluru, not 10:30Z */
+    ck_assert_int_eq(b->start_ms, 1799317800000LL); /* 2027-01-07T10:30:00Z */
+    ck_assert_str_eq(b->start.iso8601, "2027-01-07T16:00:00+05:30");
+    ck_assert_int_eq(b->start.hour, 16);
+    ck_assert_int_eq(b->start.minute, 0);
+    ck_assert_int_eq(b->start.offset_min, 330);
+    ck_assert_str_eq(b->start.label, "IST");
     char body[256];
     snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"forge\":true}", b->order_id);
     char *answer = NULL;
@@ -471,6 +487,7 @@ START_TEST(test_razorpay_paid_and_forged)
                           MC_OK,
                       "%s", err.message);
         ck_assert_int_eq(paid->status, MC_BOOKING_CONFIRMED);
+        ck_assert_str_eq(paid->start.iso8601, "2027-01-07T16:00:00+05:30");
         mc_booking_free(paid);
     }
     cJSON_Delete(valid);
@@ -528,12 +545,39 @@ START_TEST(test_london_dst_days)
         if (r->free[k].local_minute == 60)
             first_one = r->free[k].start_ms;
     ck_assert_int_eq(first_one, 1824940800000LL); /* 2027-10-31T00:00:00Z: BST 01:00 */
+    for (size_t k = 0; k < r->free_count; k++)    /* each block labelled with its own zone */
+        if (r->free[k].local_minute == 60)
+            ck_assert_str_eq(r->free[k].start.label, "BST");
+        else if (r->free[k].local_minute == 120)
+            ck_assert_str_eq(r->free[k].start.iso8601, "2027-10-31T02:00:00+00:00");
     mc_room_search_free(s);
     mc_booking_request repeated = {room, "2027-10-31", "01:00", 1, NULL, 0, MC_PAY_RAZORPAY};
     mc_booking *b = NULL;
     ck_assert_msg(mc_booking_create(c, &repeated, &b, &err) == MC_OK, "%s", err.message);
     ck_assert_int_eq(b->start_ms, 1824940800000LL);
+    /* across the change: it starts at 01:00 BST and ends an hour later at 01:00 GMT */
+    ck_assert_str_eq(b->start.iso8601, "2027-10-31T01:00:00+01:00");
+    ck_assert_str_eq(b->start.label, "BST");
+    ck_assert_str_eq(b->end.iso8601, "2027-10-31T01:00:00+00:00");
+    ck_assert_str_eq(b->end.label, "GMT");
     mc_booking_free(b);
+    /* a summer's day reads BST, a winter's GMT, both at 10:00 on the wall */
+    mc_booking_request summer = {room, "2027-10-30", "10:00", 1, NULL, 0, MC_PAY_RAZORPAY};
+    mc_booking_request winter = {room, "2027-11-01", "10:00", 1, NULL, 0, MC_PAY_RAZORPAY};
+    ck_assert_msg(mc_booking_create(c, &summer, &b, &err) == MC_OK, "%s", err.message);
+    ck_assert_str_eq(b->start.iso8601, "2027-10-30T10:00:00+01:00");
+    ck_assert_str_eq(b->start.label, "BST");
+    mc_booking_free(b);
+    ck_assert_msg(mc_booking_create(c, &winter, &b, &err) == MC_OK, "%s", err.message);
+    ck_assert_str_eq(b->start.iso8601, "2027-11-01T10:00:00+00:00");
+    ck_assert_str_eq(b->start.label, "GMT");
+    mc_booking_free(b);
+    mc_booking_list *list = NULL;
+    ck_assert_int_eq(mc_bookings_list(c, 0, &list, &err), MC_OK);
+    ck_assert_int_eq((int)list->count, 3);
+    ck_assert_str_eq(list->items[0].start.label, "BST"); /* the 30th, soonest first */
+    ck_assert_str_eq(list->items[2].start.label, "GMT");
+    mc_booking_list_free(list);
     mc_client_free(c);
 }
 END_TEST

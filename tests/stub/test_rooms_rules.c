@@ -121,6 +121,7 @@ START_TEST(test_london_transitions_match_the_vectors)
         int after = cJSON_GetObjectItem(t, "offset_after_min")->valueint;
         ck_assert(got[i].at_ms == at);
         ck_assert_int_eq(got[i].offset_min, after);
+        ck_assert_str_eq(got[i].abbrev, after == 60 ? "BST" : "GMT"); /* what members read */
         ck_assert_int_eq(ms_zone_offset_min(london(), at - 1), before);
         ck_assert_int_eq(ms_zone_offset_min(london(), at), after);
         i++;
@@ -130,6 +131,8 @@ START_TEST(test_london_transitions_match_the_vectors)
                             16);
     ck_assert_int_eq(n, 2);
     ck_assert_int_eq(got[0].offset_min, 60);
+    ck_assert_str_eq(got[0].abbrev, "BST");
+    ck_assert_str_eq(got[1].abbrev, "GMT");
     ck_assert(got[1].at_ms == utc("2027-10-31T01:00:00Z") && got[1].offset_min == 0);
     /* Too small a buffer is an error, not a short list. */
     ck_assert_int_eq(ms_zone_transitions(london(), utc("2026-01-01T00:00:00Z"),
@@ -144,6 +147,7 @@ START_TEST(test_kolkata_is_a_fixed_offset)
     ms_zone_transition got[4];
     ck_assert_int_eq(ms_zone_transitions(kolkata(), 0, utc("2030-01-01T00:00:00Z"), got, 4), 1);
     ck_assert_int_eq(got[0].offset_min, 330);
+    ck_assert_str_eq(got[0].abbrev, "IST");
     for (int64_t t = utc("2026-01-01T00:00:00Z"); t < utc("2029-01-01T00:00:00Z"); t += 7 * H)
         ck_assert_int_eq(ms_zone_offset_min(kolkata(), t), 330);
     ck_assert_ptr_null(ms_zone_find("Europe/Paris"));

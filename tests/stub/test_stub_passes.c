@@ -4,11 +4,12 @@
  * and GST), checkout with seat holds and their lapse, confirmation (genuine, forged, repeated),
  * Razorpay's webhook (valid, forged, tampered, duplicate, after the confirmation, for a room
  * booking, after a lapse, a configured secret), paying an issued or overdue invoice, invoices
- * falling overdue, the test door (granted on the pass date, expired the next day, not yet valid,
- * wrong building, replayed, skew, forged and tampered, a guest's static code once, a booking
- * guest's), and who sees the new kinds (a credential's secret only its holder). Each test runs
- * its own memberstub (fresh database, test mode, server clock at T0) and requires it to exit
- * cleanly (status 0).
+ * falling overdue, the test door (in, out and in again on the pass date with anti-passback,
+ * expired the next day, not yet valid, wrong building, replayed, skew, forged and tampered, a
+ * guest's emailed QR image decoded by zbarimg and good all day, a booking guest's in its window),
+ * and who sees the new kinds (a credential's secret only its holder). Each test runs its own
+ * memberstub (fresh database, test mode, server clock at T0) and requires it to exit cleanly
+ * (status 0).
  */
 #define _XOPEN_SOURCE 700
 #include <check.h>
@@ -18,7 +19,9 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
+#include <mbedtls/base64.h>
 #include <mbedtls/md.h>
+#include <unistd.h>
 
 #include "stub_process.h"
 #include "stub_test_util.h"
@@ -205,22 +208,81 @@ static void payload_of(const char *id, const char *secret_hex, int64_t step, cha
         snprintf(out, 160, "MC1|%s|G|%08u", id, (unsigned)(bin % 100000000u));
 }
 
-/* The door of building scans payload: "granted" or the reason. */
+/* The message of the door's last refusal (scan_way). */
+static char door_message[160];
+
+/* The door of building, facing way ("in" or "out"), scans payload: "granted" or the reason
+ * (its message in door_message). */
+static const char *scan_way(const char *building, const char *payload, const char *way)
+{
+    static char out[64];
+    char body[256];
+    snprintf(body, sizeof body, "{\"building\":\"%s\",\"payload\":\"%s\",\"direction\":\"%s\"}",
+             building, payload, way);
+    cJSON *answer = call("POST", "/v1/test/door/scan", body, NULL, 200);
+    door_message[0] = '\0';
+    if (cJSON_IsTrue(field(answer, "granted"))) {
+        ck_assert(!cJSON_HasObjectItem(answer, "reason"));
+        ck_assert(!cJSON_HasObjectItem(answer, "message"));
+        snprintf(out, sizeof out, "granted");
+    } else {
+        ck_assert(cJSON_IsFalse(field(answer, "granted")));
+        snprintf(out, sizeof out, "%s", str(answer, "reason"));
+        snprintf(door_message, sizeof door_message, "%s", str(answer, "message"));
+    }
+    cJSON_Delete(answer);
+    return out;
+}
+
+/* The door of building scans payload on the way in, the direction left out (its default). */
 static const char *scan(const char *building, const char *payload)
 {
     static char out[64];
     char body[256];
     snprintf(body, sizeof body, "{\"building\":\"%s\",\"payload\":\"%s\"}", building, payload);
     cJSON *answer = call("POST", "/v1/test/door/scan", body, NULL, 200);
-    if (cJSON_IsTrue(field(answer, "granted"))) {
-        ck_assert(!cJSON_HasObjectItem(answer, "reason"));
-        snprintf(out, sizeof out, "granted");
-    } else {
-        ck_assert(cJSON_IsFalse(field(answer, "granted")));
-        snprintf(out, sizeof out, "%s", str(answer, "reason"));
-    }
+    snprintf(out, sizeof out, "%s",
+             cJSON_IsTrue(field(answer, "granted")) ? "granted" : str(answer, "reason"));
     cJSON_Delete(answer);
     return out;
+}
+
+/* An email's QR code image: its one attachment, a PNG, decoded by zbarimg into text. */
+static void email_qr_decoded(const cJSON *mail, char *text, size_t cap)
+{
+    const cJSON *files = field(mail, "attachments");
+    ck_assert_int_eq(cJSON_GetArraySize(files), 1);
+    const cJSON *png = cJSON_GetArrayItem(files, 0);
+    ck_assert_str_eq(str(png, "filename"), "access-qr.png");
+    ck_assert_str_eq(str(png, "content_type"), "image/png");
+    const char *b64 = str(png, "content_base64");
+    size_t len = 0, cap_png = strlen(b64);
+    unsigned char *bytes = malloc(cap_png);
+    ck_assert_ptr_nonnull(bytes);
+    ck_assert_int_eq(
+        mbedtls_base64_decode(bytes, cap_png, &len, (const unsigned char *)b64, strlen(b64)), 0);
+    ck_assert(len > 8 && memcmp(bytes, "\x89PNG\r\n\x1a\n", 8) == 0);
+    ck_assert_msg(system("command -v zbarimg >/dev/null 2>&1") == 0,
+                  "zbarimg is missing: install the Debian package zbar-tools "
+                  "(scripts/install-deps.sh does)");
+    char path[] = "/tmp/stub-email-qr-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
+    ck_assert_int_eq(fclose(f), 0);
+    free(bytes);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "zbarimg --raw -q '%s' 2>/dev/null", path);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t got = fread(text, 1, cap - 1, p);
+    text[got] = '\0';
+    int status = pclose(p);
+    unlink(path);
+    ck_assert_msg(status == 0, "zbarimg found no QR code in the email's PNG (status %d)", status);
+    text[strcspn(text, "\r\n")] = '\0';
 }
 
 /* POST /v1/webhooks/razorpay with the body as is; NULL headers are left out. The status. */
@@ -1091,7 +1153,11 @@ END_TEST
 
 /* ---- the door --------------------------------------------------------------------------- */
 
-/* A holder's rotating code: granted on the pass date, once per step, one step of skew. */
+/*
+ * A holder's rotating code on the pass date: in, then out, then in (anti-passback: not in twice
+ * running, not out when not in); one 30-second step of skew either way; a code that already went
+ * one way is refused that way again (replayed: captured and shown after its holder).
+ */
 START_TEST(test_door_grants_the_holder_on_the_pass_date)
 {
     char *asha = token_for(ASHA);
@@ -1101,22 +1167,31 @@ START_TEST(test_door_grants_the_holder_on_the_pass_date)
     int64_t at = ist(2027, 1, 5, 9, 0), step = at / 30000;
     ck_assert_int_eq(stub_set_clock(stub, at), 0);
     payload_of(cred, secret, step, payload);
-    ck_assert_str_eq(scan("BLR-1", payload), "granted");
-    ck_assert_str_eq(scan("BLR-1", payload), "replayed");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "anti_passback");
+    ck_assert_str_eq(door_message, "anti-passback: not inside");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
+    /* The same code again at the entrance (shown to a second person): she is inside. */
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "anti_passback");
+    ck_assert_str_eq(door_message, "anti-passback: already inside");
+    ck_assert_str_eq(scan("BLR-1", payload), "anti_passback"); /* "in" is the default */
+    /* Out with the same code, then in with it again: that code already went in. */
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "replayed");
+    ck_assert_str_eq(door_message, "replayed: this code already went in once");
     /* One step either way is fine (clocks differ); two are not. */
     payload_of(cred, secret, step - 1, payload);
-    ck_assert_str_eq(scan("BLR-1", payload), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
     payload_of(cred, secret, step + 1, payload);
-    ck_assert_str_eq(scan("BLR-1", payload), "granted");
-    ck_assert_str_eq(scan("BLR-1", payload), "replayed");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
     payload_of(cred, secret, step - 2, payload);
-    ck_assert_str_eq(scan("BLR-1", payload), "expired");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "expired");
     payload_of(cred, secret, step + 2, payload);
-    ck_assert_str_eq(scan("BLR-1", payload), "not_yet_valid");
-    /* 30 s later, a new code: granted. */
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "not_yet_valid");
+    /* 30 s later, a new code: out granted. */
     ck_assert_int_eq(stub_advance_clock(stub, 30000), 0);
     payload_of(cred, secret, step + 2, payload);
-    ck_assert_str_eq(scan("BLR-1", payload), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
     /* Another building's door. */
     payload_of(cred, secret, step + 1, payload);
     ck_assert_str_eq(scan("MUM-1", payload), "wrong_building");
@@ -1124,10 +1199,14 @@ START_TEST(test_door_grants_the_holder_on_the_pass_date)
                 404, "not_found");
     check_error("POST", "/v1/test/door/scan", "{\"building\":\"BLR-1\"}", NULL, 400,
                 "invalid_argument");
-    /* The last minute of the day still opens. */
+    check_error_mentioning("POST", "/v1/test/door/scan",
+                           "{\"building\":\"BLR-1\",\"payload\":\"x\",\"direction\":\"up\"}", NULL,
+                           400, "invalid_argument", "direction");
+    /* The last minute of the day still opens, in and out. */
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 6, 0, 0) - 1), 0);
     payload_of(cred, secret, (ist(2027, 1, 6, 0, 0) - 1) / 30000, payload);
-    ck_assert_str_eq(scan("BLR-1", payload), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
     free(asha);
 }
 END_TEST
@@ -1197,24 +1276,47 @@ START_TEST(test_door_refuses_forged_tampered_and_malformed)
 }
 END_TEST
 
-/* A guest's emailed static code opens once, on the pass date only. */
-START_TEST(test_door_admits_a_guest_once)
+/*
+ * A guest's emailed code, as the QR image the email carries (decoded by zbarimg): good all day on
+ * the pass date, in and out as often as they go out for lunch; never twice in without an out
+ * between (the code shared with a second person); refused the day before and after.
+ */
+START_TEST(test_door_admits_a_guest_in_and_out_all_day)
 {
     char *asha = token_for(ASHA);
     char invoice[64];
     asha_buys(asha, "BLR-1", "2027-01-05", invoice, sizeof invoice);
     cJSON *mail = emails("rahul@example.com");
     ck_assert_int_eq(cJSON_GetArraySize(mail), 1);
-    char payload[80];
-    snprintf(payload, sizeof payload, "%s", str(cJSON_GetArrayItem(mail, 0), "payload"));
+    const cJSON *m0 = cJSON_GetArrayItem(mail, 0);
+    char payload[80], want[80];
+    email_qr_decoded(m0, payload, sizeof payload);
+    snprintf(want, sizeof want, "MC1|%s|G|", str(m0, "credential_id"));
+    ck_assert_msg(strncmp(payload, want, strlen(want)) == 0 && strlen(payload) == strlen(want) + 8,
+                  "the email's QR code reads %s, not the guest's code %s...", payload, want);
+    ck_assert_str_eq(payload, str(m0, "payload"));
+    ck_assert(strstr(str(m0, "body"), "access-qr.png") != NULL);
+    ck_assert(strstr(str(m0, "body"), "opens once") == NULL);
     cJSON_Delete(mail);
     ck_assert_str_eq(scan("BLR-1", payload), "not_yet_valid"); /* on the 4th */
-    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 5, 11, 0)), 0);
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 5, 9, 30)), 0);
     ck_assert_str_eq(scan("MUM-1", payload), "wrong_building");
-    ck_assert_str_eq(scan("BLR-1", payload), "granted");
-    ck_assert_str_eq(scan("BLR-1", payload), "replayed");
-    ck_assert_int_eq(stub_advance_clock(stub, H), 0);
-    ck_assert_str_eq(scan("BLR-1", payload), "replayed");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "anti_passback");
+    ck_assert_str_eq(door_message, "anti-passback: already inside");
+    /* Lunch: out at 13:00, back at 14:00 with the same code. */
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 5, 13, 0)), 0);
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "anti_passback");
+    ck_assert_str_eq(door_message, "anti-passback: not inside");
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 5, 14, 0)), 0);
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 5, 23, 59)), 0);
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 6, 0, 0)), 0);
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "expired");
     char tampered[160];
     snprintf(tampered, sizeof tampered, "%s", payload);
     char *last = tampered + strlen(tampered) - 1;
@@ -1224,7 +1326,9 @@ START_TEST(test_door_admits_a_guest_once)
 }
 END_TEST
 
-/* A meeting-room guest's emailed code opens the building during the booking; not once cancelled.
+/*
+ * A meeting-room guest's emailed code (its QR image decoded by zbarimg) opens the building during
+ * the booking, in and out with anti-passback; not before, not after, not once cancelled.
  */
 START_TEST(test_door_admits_a_booking_guest)
 {
@@ -1241,9 +1345,13 @@ START_TEST(test_door_admits_a_booking_guest)
     cJSON_Delete(call("POST", "/v1/sync/push", push, asha, 200));
     cJSON *mail = emails("ana@example.org");
     ck_assert_int_eq(cJSON_GetArraySize(mail), 1);
-    char ana[80], tom[80];
-    snprintf(ana, sizeof ana, "%s", str(cJSON_GetArrayItem(mail, 0), "payload"));
-    ck_assert(strstr(str(cJSON_GetArrayItem(mail, 0), "body"), ana) != NULL);
+    char ana[80], tom[80], want[80];
+    const cJSON *m0 = cJSON_GetArrayItem(mail, 0);
+    email_qr_decoded(m0, ana, sizeof ana);
+    snprintf(want, sizeof want, "MC1|%s|G|", str(m0, "credential_id"));
+    ck_assert_msg(strncmp(ana, want, strlen(want)) == 0, "the QR code reads %s", ana);
+    ck_assert_str_eq(ana, str(m0, "payload"));
+    ck_assert(strstr(str(m0, "body"), ana) != NULL);
     cJSON_Delete(mail);
     mail = emails("tom@example.org");
     snprintf(tom, sizeof tom, "%s", str(cJSON_GetArrayItem(mail, 0), "payload"));
@@ -1251,9 +1359,14 @@ START_TEST(test_door_admits_a_booking_guest)
     ck_assert_int_eq(stub_set_clock(stub, start - 16 * M), 0);
     ck_assert_str_eq(scan("BLR-1", ana), "not_yet_valid");
     ck_assert_int_eq(stub_set_clock(stub, start - 15 * M), 0);
-    ck_assert_str_eq(scan("BLR-1", ana), "granted");
-    ck_assert_str_eq(scan("BLR-1", ana), "replayed");
+    ck_assert_str_eq(scan_way("BLR-1", ana, "in"), "granted");
+    ck_assert_str_eq(scan_way("BLR-1", ana, "in"), "anti_passback");
+    ck_assert_int_eq(stub_set_clock(stub, start + 20 * M), 0);
+    ck_assert_str_eq(scan_way("BLR-1", ana, "out"), "granted");
+    ck_assert_int_eq(stub_set_clock(stub, start + 30 * M), 0);
+    ck_assert_str_eq(scan_way("BLR-1", ana, "in"), "granted");
     ck_assert_int_eq(stub_set_clock(stub, start + H), 0);
+    ck_assert_str_eq(scan_way("BLR-1", ana, "out"), "expired");
     ck_assert_str_eq(scan("BLR-1", tom), "expired");
     /* Cancelled before it starts: the credentials are revoked. */
     ck_assert_int_eq(stub_set_clock(stub, T0), 0);
@@ -1372,7 +1485,7 @@ static Suite *stub_passes_suite(void)
     tcase_add_test(door, test_door_grants_the_holder_on_the_pass_date);
     tcase_add_test(door, test_door_refuses_outside_the_pass_date);
     tcase_add_test(door, test_door_refuses_forged_tampered_and_malformed);
-    tcase_add_test(door, test_door_admits_a_guest_once);
+    tcase_add_test(door, test_door_admits_a_guest_in_and_out_all_day);
     tcase_add_test(door, test_door_admits_a_booking_guest);
     suite_add_tcase(s, door);
     TCase *sync = tcase_create("sync");

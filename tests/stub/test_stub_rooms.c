@@ -301,8 +301,15 @@ START_TEST(test_credit_booking_confirms_debits_holds_and_invites)
     ck_assert_int_eq(cJSON_GetArraySize(mail), 1);
     const cJSON *e = cJSON_GetArrayItem(mail, 0);
     keys(e, names, sizeof names);
-    ck_assert_str_eq(
-        names, "to subject body credential_id valid_from_ms valid_until_ms sent_at_ms payload");
+    ck_assert_str_eq(names, "to subject body credential_id valid_from_ms valid_until_ms sent_at_ms "
+                            "payload attachments");
+    /* The QR code as an image (decoded by zbarimg in test_stub_passes.c). */
+    const cJSON *png = cJSON_GetArrayItem(field(e, "attachments"), 0);
+    ck_assert_int_eq(cJSON_GetArraySize(field(e, "attachments")), 1);
+    ck_assert_str_eq(str(png, "filename"), "access-qr.png");
+    ck_assert_str_eq(str(png, "content_type"), "image/png");
+    ck_assert(strncmp(str(png, "content_base64"), "iVBORw0KGgo", 11) ==
+              0); /* "\x89PNG\r\n\x1a\n" */
     ck_assert_str_eq(str(e, "to"), "rahul@example.com");
     ck_assert_str_eq(str(e, "subject"),
                      "Invitation: Focus Room at Indiranagar, Tue 5 Jan 2027 14:00-16:00");

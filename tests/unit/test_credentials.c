@@ -98,6 +98,9 @@ static void setup(void)
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_client_open(&cfg, &client, &err) == MC_OK, "%s", err.message);
     sign_in();
+    pull_upsert("building", "BLR-1",
+                "{\"id\":\"BLR-1\",\"zone\":{\"name\":\"Asia/Kolkata\",\"transitions\":"
+                "[{\"at_ms\":0,\"offset_min\":330,\"abbrev\":\"IST\"}]}}");
     add_credential("crd_today", "pass", DAY_START, DAY_END, SECRET_HEX);
     add_credential("crd_tomorrow", "pass", DAY_END, DAY_END + 86400000LL, SECRET_HEX);
     add_credential("crd_guest", "booking_guest", DAY_START + 9 * 3600000LL,
@@ -129,6 +132,10 @@ START_TEST(test_list_soonest_first_without_expired)
     ck_assert_str_eq(today->building_id, "BLR-1");
     ck_assert_int_eq(today->valid_from_ms, DAY_START);
     ck_assert_int_eq(today->valid_until_ms, DAY_END);
+    /* the window as the member reads it: the building's midnight to midnight */
+    ck_assert_str_eq(today->valid_from.iso8601, "2027-01-05T00:00:00+05:30");
+    ck_assert_str_eq(today->valid_until.iso8601, "2027-01-06T00:00:00+05:30");
+    ck_assert_str_eq(today->valid_until.label, "IST");
     ck_assert_str_eq(today->pass_id, "pas_1");
     ck_assert_str_eq(today->reservation_id, "");
     ck_assert_int_eq(list->items[1].kind, MC_CREDENTIAL_BOOKING_GUEST);
@@ -196,13 +203,15 @@ START_TEST(test_payload_outside_window)
     ck_assert_int_eq(mc_credential_payload(client, "crd_tomorrow", out, sizeof out, &refresh, &err),
                      MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "not valid yet") != NULL, "%s", err.message);
-    ck_assert_ptr_nonnull(strstr(err.message, "2027-01-05T18:30:00Z"));
+    ck_assert_msg(strstr(err.message, "valid from 2027-01-06 00:00 IST") != NULL, "%s",
+                  err.message);
     ck_assert_str_eq(out, "");
     ck_assert_int_eq(refresh, 0);
     ck_assert_int_eq(mc_credential_payload(client, "crd_yesterday", out, sizeof out, NULL, &err),
                      MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "expired") != NULL, "%s", err.message);
-    ck_assert_ptr_nonnull(strstr(err.message, "2027-01-04T18:30:00Z"));
+    ck_assert_msg(strstr(err.message, "valid until 2027-01-05 00:00 IST") != NULL, "%s",
+                  err.message);
 
     /* valid_from is inside, valid_until outside */
     now = DAY_END - 1;

@@ -164,6 +164,33 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
                 free(got);
             }
         }
+        if (version == 5) { /* version 6 keeps each amount's currency, each row's building */
+            static const char *const checks[][2] = {
+                {"SELECT building_id || '|' || currency || '|' || tax_name || '|' || tax_rate_bp "
+                 "|| '|' || total_paise FROM invoice_row WHERE id = 'INV-2'",
+                 "LON-1|GBP|VAT|2000|3000"},
+                {"SELECT building_id || '|' || currency || '|' || tax_name || '|' || tax_rate_bp "
+                 "FROM invoice_row WHERE id = 'INV-1'",
+                 "|INR|GST|1800"},
+                {"SELECT building_id FROM notification_row WHERE id = 'N-1'", "BLR-1"},
+                {"SELECT building_id FROM credit_line_row WHERE id = 'CL-1'", "BLR-1"},
+                {"SELECT currency || '|' || amount_paise FROM booking_row WHERE id = 'BK-2'",
+                 "GBP|4000"},
+                {"SELECT currency FROM booking_row WHERE id = 'BK-1'", "INR"},
+                {"SELECT currency || '|' || price_per_hour_paise FROM room_index "
+                 "WHERE building_id = 'LON-1'",
+                 "GBP|4000"},
+                {"SELECT count(*) FROM invoice_line_row WHERE invoice_id = 'INV-2'", "1"},
+                {"SELECT count(*) FROM pragma_table_info('account') WHERE name = 'budget_currency'",
+                 "1"},
+            };
+            for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
+                char *got = query_text(db, checks[i][0]);
+                ck_assert_msg(got != NULL, "nothing from %s", checks[i][0]);
+                ck_assert_str_eq(got, checks[i][1]);
+                free(got);
+            }
+        }
         free(client_id_before);
         free(client_id_after);
         sqlite3_close(db);

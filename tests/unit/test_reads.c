@@ -449,6 +449,67 @@ START_TEST(test_other_lists_page_alike)
 }
 END_TEST
 
+/* Each instant a read hands out is in the local time of the entity's building; an entity
+ * that names none reads in the member's own building's time. */
+START_TEST(test_instants_read_in_their_building)
+{
+    pthread_mutex_lock(&client->lock);
+    ck_assert_int_eq(
+        sqlite3_exec(client->db, "UPDATE account SET building_id = 'BLR-1'", NULL, NULL, NULL),
+        SQLITE_OK);
+    pthread_mutex_unlock(&client->lock);
+    const char *kinds[] = {"building", "building", "invoice", "invoice", "notification", "event"};
+    char *ids[] = {"BLR-1", "LON-1", "INV-L", "INV-B", "N-L", "EV-L"};
+    char *data[] = {
+        "{\"id\":\"BLR-1\",\"zone\":{\"name\":\"Asia/Kolkata\",\"transitions\":"
+        "[{\"at_ms\":0,\"offset_min\":330,\"abbrev\":\"IST\"}]}}",
+        "{\"id\":\"LON-1\",\"zone\":{\"name\":\"Europe/London\",\"transitions\":"
+        "[{\"at_ms\":0,\"offset_min\":0,\"abbrev\":\"GMT\"},{\"at_ms\":1774746000000,"
+        "\"offset_min\":60,\"abbrev\":\"BST\"},{\"at_ms\":1792890000000,\"offset_min\":0,"
+        "\"abbrev\":\"GMT\"}]}}",
+        /* 2026-07-01T09:00:00Z: 10:00 BST in London; paid 2026-11-01T09:00:00Z: 09:00 GMT */
+        "{\"number\":\"L-1\",\"building_id\":\"LON-1\",\"issued_at_ms\":1782896400000,"
+        "\"paid_at_ms\":1793523600000}",
+        "{\"number\":\"B-1\",\"issued_at_ms\":1782896400000}",
+        "{\"category\":\"billing\",\"title\":\"t\",\"body\":\"b\",\"building_id\":\"LON-1\","
+        "\"created_at_ms\":1782896400000}",
+        "{\"title\":\"e\",\"building_id\":\"LON-1\",\"starts_at_ms\":1782896400000,"
+        "\"ends_at_ms\":1782900000000}",
+    };
+    pull(6, kinds, ids, data);
+    mc_invoice_list *inv = NULL;
+    ck_assert_int_eq(mc_invoices_list(client, &inv, NULL), MC_OK);
+    ck_assert_uint_eq(inv->count, 2);
+    const mc_invoice *london =
+        strcmp(inv->items[0].number, "L-1") == 0 ? &inv->items[0] : &inv->items[1];
+    const mc_invoice *own = london == &inv->items[0] ? &inv->items[1] : &inv->items[0];
+    ck_assert_str_eq(london->issued_at.iso8601, "2026-07-01T10:00:00+01:00");
+    ck_assert_str_eq(london->issued_at.label, "BST");
+    ck_assert_str_eq(london->paid_at.iso8601, "2026-11-01T09:00:00+00:00");
+    ck_assert_str_eq(london->paid_at.label, "GMT");
+    ck_assert(!mc_local_time_is_set(&london->due_at)); /* no due date: nothing to show */
+    ck_assert_str_eq(own->issued_at.iso8601, "2026-07-01T14:30:00+05:30");
+    mc_invoice_list_free(inv);
+    mc_notification_list *inbox = NULL;
+    ck_assert_int_eq(mc_notifications_list(client, false, &inbox, NULL), MC_OK);
+    ck_assert_uint_eq(inbox->count, 1);
+    ck_assert_str_eq(inbox->items[0].created_at.label, "BST");
+    mc_notification_list_free(inbox);
+    mc_event_list *events = NULL;
+    ck_assert_int_eq(mc_events_list(client, 0, &events, NULL), MC_OK);
+    ck_assert_uint_eq(events->count, 1);
+    ck_assert_str_eq(events->items[0].starts_at.iso8601, "2026-07-01T10:00:00+01:00");
+    ck_assert_str_eq(events->items[0].ends_at.iso8601, "2026-07-01T11:00:00+01:00");
+    mc_event_list_free(events);
+    mc_local_time t;
+    ck_assert_int_eq(mc_local_time_in_building(client, "LON-1", 1793523600000LL, &t, NULL), MC_OK);
+    ck_assert_str_eq(t.label, "GMT");
+    ck_assert_int_eq(mc_local_time_in_building(client, NULL, 1793523600000LL, &t, NULL), MC_OK);
+    ck_assert_str_eq(t.label, "IST");
+    ck_assert_int_eq(mc_local_time_in_building(client, NULL, 0, NULL, NULL), MC_ERR_INVALID_ARG);
+}
+END_TEST
+
 /* Forgetting server truth empties the typed projections with `entity`. */
 START_TEST(test_reset_empties_the_projections)
 {
@@ -517,6 +578,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_unread_counts_and_pending_mark_read);
     tcase_add_test(tc, test_bad_pages_are_refused);
     tcase_add_test(tc, test_other_lists_page_alike);
+    tcase_add_test(tc, test_instants_read_in_their_building);
     tcase_add_test(tc, test_reset_empties_the_projections);
     tcase_add_test(tc, test_reads_do_not_take_the_writer_lock);
     tcase_add_test(tc, test_signed_out_reads_are_unauthorized);

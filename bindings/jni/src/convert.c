@@ -7,8 +7,8 @@
 #include "glue.h"
 
 static struct {
-    jclass string, exception, list_page;
-    jmethodID exception_init, list_page_init;
+    jclass string, exception, list_page, building_time;
+    jmethodID exception_init, list_page_init, building_time_init;
 } cv;
 
 static const mcj_class_spec classes[] = {
@@ -17,6 +17,8 @@ static const mcj_class_spec classes[] = {
      &cv.exception_init},
     {"org/membercore/ListPage", "<init>", "([Ljava/lang/Object;" MCJ_S ")V", &cv.list_page,
      &cv.list_page_init},
+    {"org/membercore/BuildingTime", "<init>", "(JIIIIIIII" MCJ_S MCJ_S ")V", &cv.building_time,
+     &cv.building_time_init},
 };
 /* The classes every area's conversions use; no natives of its own. */
 const mcj_area mcj_convert_area = {"convert", classes, MCJ_COUNT(classes), NULL, 0};
@@ -24,6 +26,28 @@ const mcj_area mcj_convert_area = {"convert", classes, MCJ_COUNT(classes), NULL,
 jstring mcj_str(JNIEnv *env, const char *utf8)
 {
     return mcj_string_new(env, utf8 != NULL ? utf8 : "");
+}
+
+jclass mcj_building_time_class(void)
+{
+    return cv.building_time;
+}
+
+bool mcj_building_time(JNIEnv *env, const mc_local_time *t, jobject *out)
+{
+    *out = NULL;
+    if (!mc_local_time_is_set(t))
+        return true;
+    jstring iso = mcj_str(env, t->iso8601);
+    jstring label = iso ? mcj_str(env, t->label) : NULL;
+    if (label != NULL)
+        *out = (*env)->NewObject(env, cv.building_time, cv.building_time_init, (jlong)t->utc_ms,
+                                 (jint)t->offset_min, (jint)t->year, (jint)t->month, (jint)t->day,
+                                 (jint)t->hour, (jint)t->minute, (jint)t->second, (jint)t->weekday,
+                                 iso, label);
+    (*env)->DeleteLocalRef(env, iso);
+    (*env)->DeleteLocalRef(env, label);
+    return *out != NULL;
 }
 
 void mcj_throw_error(JNIEnv *env, const mc_error *err)

@@ -50,7 +50,8 @@ typedef struct mcj_area {
     }
 
 /* The areas, each defined in its natives_<area>.c; onload.c lists them. */
-extern const mcj_area mcj_convert_area;   /* convert.c: String, MemberCoreException, ListPage */
+extern const mcj_area mcj_convert_area;   /* convert.c: String, MemberCoreException, ListPage,
+                                            BuildingTime */
 extern const mcj_area mcj_client_area;    /* natives_client.c: open/close, versions, test hooks */
 extern const mcj_area mcj_auth_area;      /* natives_auth.c: sign-in, account, push token */
 extern const mcj_area mcj_sync_area;      /* natives_sync.c: sync, listeners, wake-up */
@@ -104,6 +105,11 @@ void mcj_throw_status(JNIEnv *env, mc_status code, const char *message);
 bool mcj_arg(JNIEnv *env, jstring s, const char *field, char **out);
 /* A never-null Java string: NULL becomes "". */
 jstring mcj_str(JNIEnv *env, const char *utf8);
+/* An mc_local_time as an org.membercore.BuildingTime in *out (a local reference), or NULL when
+ * it is unset (the API's 0). False with an exception pending when it could not be made. */
+bool mcj_building_time(JNIEnv *env, const mc_local_time *t, jobject *out);
+/* org.membercore.BuildingTime (cached), for arrays of them. */
+jclass mcj_building_time_class(void);
 
 /* A Java array of count elements of cls, element i made by make(env, items + i * size), each
  * dropped from the local references once stored; NULL with an exception pending when one could

@@ -18,9 +18,11 @@ static struct {
 } ac;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/Credential", "<init>", "(" S "I" S "JJ" S S ")V", &ac.credential,
+    {"org/membercore/Credential", "<init>",
+     "(" S "I" S "J" PKG "BuildingTime;J" PKG "BuildingTime;" S S ")V", &ac.credential,
      &ac.credential_init},
-    {"org/membercore/CredentialPayload", "<init>", "(" S "J)V", &ac.payload, &ac.payload_init},
+    {"org/membercore/CredentialPayload", "<init>", "(" S "J" PKG "BuildingTime;)V", &ac.payload,
+     &ac.payload_init},
     {"org/membercore/QrCode", "<init>", "(II[B)V", &ac.qr_code, &ac.qr_code_init},
     {"org/membercore/QrBitmap", "<init>", "(II[B)V", &ac.qr_bitmap, &ac.qr_bitmap_init},
 };
@@ -31,17 +33,18 @@ static const mcj_class_spec classes[] = {
 static jobject new_credential(JNIEnv *env, const void *item)
 {
     const mc_credential *c = item;
-    if ((*env)->PushLocalFrame(env, 6) != 0)
+    if ((*env)->PushLocalFrame(env, 8) != 0)
         return NULL;
-    jobject obj = NULL;
+    jobject obj = NULL, from = NULL, until = NULL;
     jstring id = mcj_str(env, c->id);
     jstring building_id = id ? mcj_str(env, c->building_id) : NULL;
     jstring pass_id = building_id ? mcj_str(env, c->pass_id) : NULL;
     jstring reservation_id = pass_id ? mcj_str(env, c->reservation_id) : NULL;
-    if (reservation_id != NULL)
+    if (reservation_id != NULL && mcj_building_time(env, &c->valid_from, &from) &&
+        mcj_building_time(env, &c->valid_until, &until))
         obj = (*env)->NewObject(env, ac.credential, ac.credential_init, id, (jint)c->kind,
-                                building_id, (jlong)c->valid_from_ms, (jlong)c->valid_until_ms,
-                                pass_id, reservation_id);
+                                building_id, (jlong)c->valid_from_ms, from,
+                                (jlong)c->valid_until_ms, until, pass_id, reservation_id);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -104,18 +107,24 @@ static jobject credential_payload(JNIEnv *env, jclass cls, jlong h, jstring cred
     char payload[MC_ACCESS_PAYLOAD_MAX];
     int64_t refresh_at_ms = 0;
     mc_error err = MC_ERROR_INIT;
+    mc_local_time refresh_at;
     mc_status st = mc_credential_payload(mcj_handle(h)->client, id, payload, sizeof payload,
                                          &refresh_at_ms, &err);
+    if (st == MC_OK)
+        st = mc_credential_local_time(mcj_handle(h)->client, id, refresh_at_ms, &refresh_at, &err);
     free(id);
     if (st != MC_OK) {
         mcj_throw_error(env, &err);
         return NULL;
     }
     jstring text = mcj_str(env, payload);
-    if (text == NULL)
-        return NULL;
-    jobject obj = (*env)->NewObject(env, ac.payload, ac.payload_init, text, (jlong)refresh_at_ms);
+    jobject refresh = NULL;
+    jobject obj = NULL;
+    if (text != NULL && mcj_building_time(env, &refresh_at, &refresh))
+        obj = (*env)->NewObject(env, ac.payload, ac.payload_init, text, (jlong)refresh_at_ms,
+                                refresh);
     (*env)->DeleteLocalRef(env, text);
+    (*env)->DeleteLocalRef(env, refresh);
     return obj;
 }
 

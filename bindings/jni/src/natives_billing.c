@@ -22,10 +22,12 @@ static struct {
 
 static const mcj_class_spec classes[] = {
     {"org/membercore/Quote", "<init>", "(JJJJJII[I[" S "[" S ")V", &bl.quote, &bl.quote_init},
-    {"org/membercore/Order", "<init>", "(" S S S "J" S "J)V", &bl.order, &bl.order_init},
+    {"org/membercore/Order", "<init>", "(" S S S "J" S "J" PKG "BuildingTime;)V", &bl.order,
+     &bl.order_init},
     {"org/membercore/Pass", "<init>", "(I" S S S S S S S ")V", &bl.pass, &bl.pass_init},
-    {"org/membercore/Invoice", "<init>", "(" S S "I[" S "[I[J[JJJJJJJJ)V", &bl.invoice,
-     &bl.invoice_init},
+    {"org/membercore/Invoice", "<init>",
+     "(" S S "I[" S "[I[J[JJJJJJ" PKG "BuildingTime;J" PKG "BuildingTime;J" PKG "BuildingTime;)V",
+     &bl.invoice, &bl.invoice_init},
     {"org/membercore/Membership", "<init>", "(I" S S S S S S ")V", &bl.membership,
      &bl.membership_init},
 };
@@ -108,18 +110,19 @@ static jobject new_quote(JNIEnv *env, const mc_quote *q)
 /* invoice_id_asked: the id to show when the core leaves invoice_id "" (pay_invoice), or NULL. */
 static jobject new_order(JNIEnv *env, const mc_order *o, const char *invoice_id_asked)
 {
-    if ((*env)->PushLocalFrame(env, 4) != 0)
+    if ((*env)->PushLocalFrame(env, 5) != 0)
         return NULL;
-    jobject obj = NULL;
+    jobject obj = NULL, hold = NULL;
     bool unnamed = o->invoice_id == NULL || o->invoice_id[0] == '\0';
     jstring invoice_id =
         mcj_str(env, unnamed && invoice_id_asked != NULL ? invoice_id_asked : o->invoice_id);
     jstring order_id = invoice_id ? mcj_str(env, o->order_id) : NULL;
     jstring key_id = order_id ? mcj_str(env, o->key_id) : NULL;
     jstring currency = key_id ? mcj_str(env, o->currency) : NULL;
-    if (currency != NULL)
-        obj = (*env)->NewObject(env, bl.order, bl.order_init, invoice_id, order_id, key_id,
-                                (jlong)o->amount_paise, currency, (jlong)o->hold_expires_at_ms);
+    if (currency != NULL && mcj_building_time(env, &o->hold_expires_at, &hold))
+        obj =
+            (*env)->NewObject(env, bl.order, bl.order_init, invoice_id, order_id, key_id,
+                              (jlong)o->amount_paise, currency, (jlong)o->hold_expires_at_ms, hold);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -145,9 +148,9 @@ static jobject new_pass(JNIEnv *env, const void *item)
 static jobject new_invoice(JNIEnv *env, const void *item)
 {
     const mc_invoice *inv = item;
-    if ((*env)->PushLocalFrame(env, 10) != 0)
+    if ((*env)->PushLocalFrame(env, 13) != 0)
         return NULL;
-    jobject obj = NULL;
+    jobject obj = NULL, issued = NULL, due = NULL, paid = NULL;
     size_t l = sizeof *inv->lines;
     size_t n = inv->line_count;
     jstring id = mcj_str(env, inv->id);
@@ -166,12 +169,13 @@ static jobject new_invoice(JNIEnv *env, const void *item)
     jlongArray amounts =
         units ? mcj_long_field_array(env, inv->lines, l, offsetof(mc_invoice_line, amount_paise), n)
               : NULL;
-    if (amounts != NULL)
+    if (amounts != NULL && mcj_building_time(env, &inv->issued_at, &issued) &&
+        mcj_building_time(env, &inv->due_at, &due) && mcj_building_time(env, &inv->paid_at, &paid))
         obj = (*env)->NewObject(
             env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status, descriptions,
             quantities, units, amounts, (jlong)inv->subtotal_paise, (jlong)inv->discount_paise,
-            (jlong)inv->gst_paise, (jlong)inv->total_paise, (jlong)inv->issued_at_ms,
-            (jlong)inv->due_at_ms, (jlong)inv->paid_at_ms);
+            (jlong)inv->gst_paise, (jlong)inv->total_paise, (jlong)inv->issued_at_ms, issued,
+            (jlong)inv->due_at_ms, due, (jlong)inv->paid_at_ms, paid);
     return (*env)->PopLocalFrame(env, obj);
 }
 

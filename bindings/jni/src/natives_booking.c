@@ -4,8 +4,8 @@
  *
  * Its classes and natives are the tables of mcj_booking_area (glue.h). Lists of small values (a
  * room's free blocks, a booking's guests) cross as parallel primitive / String arrays that the
- * Java constructors assemble (convert.c's mcj_string_field_array and mcj_arg_strings), so a
- * search makes one JNI object per room, not per block.
+ * Java constructors assemble (convert.c's mcj_string_field_array and mcj_arg_strings); a
+ * block's local start time (a BuildingTime) is the one object made per block.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 
 #define S   MCJ_S
 #define PKG MCJ_PKG
+#define BT  MCJ_PKG "BuildingTime;"
 
 static struct {
     jclass room_search, room, booking, credits, credit_line;
@@ -25,12 +26,13 @@ static struct {
 static const mcj_class_spec classes[] = {
     {"org/membercore/RoomSearch", "<init>", "([" PKG "Room;" S "I" S ")V", &bk.room_search,
      &bk.room_search_init},
-    {"org/membercore/Room", "<init>", "(" S S S "I[" S "JI[J[II" S ")V", &bk.room, &bk.room_init},
-    {"org/membercore/Booking", "<init>", "(" S S S "JJIIIJ[" S "[" S "[" S S S "Z)V", &bk.booking,
-     &bk.booking_init},
+    {"org/membercore/Room", "<init>", "(" S S S "I[" S "JI[J[I[" BT "I" S ")V", &bk.room,
+     &bk.room_init},
+    {"org/membercore/Booking", "<init>", "(" S S S "JJ" BT BT "IIIJ[" S "[" S "[" S S S "Z)V",
+     &bk.booking, &bk.booking_init},
     {"org/membercore/Credits", "<init>", "(" S S "III[" PKG "CreditLine;" S ")V", &bk.credits,
      &bk.credits_init},
-    {"org/membercore/CreditLine", "<init>", "(" S "II" S S "J)V", &bk.credit_line,
+    {"org/membercore/CreditLine", "<init>", "(" S "II" S S "J" BT ")V", &bk.credit_line,
      &bk.credit_line_init},
 };
 
@@ -65,14 +67,23 @@ static bool slot_arrays(JNIEnv *env, const mc_slot *slots, size_t n, jlongArray 
     return true;
 }
 
+/* A block's local start (a BuildingTime; an mcj_build_array maker). */
+static jobject new_slot_start(JNIEnv *env, const void *item)
+{
+    jobject obj = NULL;
+    mcj_building_time(env, &((const mc_slot *)item)->start, &obj);
+    return obj;
+}
+
 /* Each element in its own local frame, so a long list never piles up references. */
 
 static jobject new_room(JNIEnv *env, const void *item)
 {
     const mc_room *r = item;
-    if ((*env)->PushLocalFrame(env, 8) != 0)
+    if ((*env)->PushLocalFrame(env, 12) != 0)
         return NULL;
     jobject obj = NULL;
+    jobjectArray local_starts = NULL;
     jlongArray starts = NULL;
     jintArray minutes = NULL;
     jstring id = mcj_str(env, r->id);
@@ -83,9 +94,13 @@ static jobject new_room(JNIEnv *env, const void *item)
              : NULL;
     jstring why = amenities ? mcj_str(env, r->why_none_message) : NULL;
     if (why != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
-        obj = (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name,
-                                (jint)r->capacity, amenities, (jlong)r->price_per_hour_paise,
-                                (jint)r->credits_per_hour, starts, minutes, (jint)r->why_none, why);
+        local_starts = mcj_build_array(env, mcj_building_time_class(), r->free, sizeof *r->free,
+                                       r->free_count, new_slot_start);
+    if (local_starts != NULL)
+        obj =
+            (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name, (jint)r->capacity,
+                              amenities, (jlong)r->price_per_hour_paise, (jint)r->credits_per_hour,
+                              starts, minutes, local_starts, (jint)r->why_none, why);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -108,9 +123,9 @@ static jobject new_room_search(JNIEnv *env, const mc_room_search *s)
 static jobject new_booking(JNIEnv *env, const void *item)
 {
     const mc_booking *b = item;
-    if ((*env)->PushLocalFrame(env, 12) != 0)
+    if ((*env)->PushLocalFrame(env, 14) != 0)
         return NULL;
-    jobject obj = NULL;
+    jobject obj = NULL, start = NULL, end = NULL;
     size_t g = sizeof *b->guests;
     jstring id = mcj_str(env, b->id);
     jstring room_id = id ? mcj_str(env, b->room_id) : NULL;
@@ -129,9 +144,10 @@ static jobject new_booking(JNIEnv *env, const void *item)
                : NULL;
     jstring order_id = credentials ? mcj_str(env, b->order_id) : NULL;
     jstring key_id = order_id ? mcj_str(env, b->razorpay_key_id) : NULL;
-    if (key_id != NULL)
+    if (key_id != NULL && mcj_building_time(env, &b->start, &start) &&
+        mcj_building_time(env, &b->end, &end))
         obj = (*env)->NewObject(env, bk.booking, bk.booking_init, id, room_id, building_id,
-                                (jlong)b->start_ms, (jlong)b->end_ms, (jint)b->status,
+                                (jlong)b->start_ms, (jlong)b->end_ms, start, end, (jint)b->status,
                                 (jint)b->paid_by, (jint)b->credits, (jlong)b->amount_paise, names,
                                 emails, credentials, order_id, key_id, (jboolean)b->pending);
     return (*env)->PopLocalFrame(env, obj);
@@ -140,15 +156,16 @@ static jobject new_booking(JNIEnv *env, const void *item)
 static jobject new_credit_line(JNIEnv *env, const void *item)
 {
     const mc_credit_line *l = item;
-    if ((*env)->PushLocalFrame(env, 4) != 0)
+    if ((*env)->PushLocalFrame(env, 5) != 0)
         return NULL;
-    jobject obj = NULL;
+    jobject obj = NULL, at = NULL;
     jstring id = mcj_str(env, l->id);
     jstring reason = id ? mcj_str(env, l->reason) : NULL;
     jstring reservation_id = reason ? mcj_str(env, l->reservation_id) : NULL;
-    if (reservation_id != NULL)
-        obj = (*env)->NewObject(env, bk.credit_line, bk.credit_line_init, id, (jint)l->delta,
-                                (jint)l->balance_after, reason, reservation_id, (jlong)l->at_ms);
+    if (reservation_id != NULL && mcj_building_time(env, &l->at, &at))
+        obj =
+            (*env)->NewObject(env, bk.credit_line, bk.credit_line_init, id, (jint)l->delta,
+                              (jint)l->balance_after, reason, reservation_id, (jlong)l->at_ms, at);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -15,9 +15,10 @@ static struct {
 static const mcj_class_spec classes[] = {
     {"org/membercore/Mutation", "<init>", "(J" S S S "IIJJI" S S ")V", &cm.mutation,
      &cm.mutation_init},
-    {"org/membercore/Event", "<init>", "(" S S S S "JJIIIZ)V", &cm.event, &cm.event_init},
-    {"org/membercore/Notification", "<init>", "(" S "I" S S S "JZZI" S S ")V", &cm.notification,
-     &cm.notification_init},
+    {"org/membercore/Event", "<init>",
+     "(" S S S S "J" PKG "BuildingTime;J" PKG "BuildingTime;IIIZ)V", &cm.event, &cm.event_init},
+    {"org/membercore/Notification", "<init>", "(" S "I" S S S "J" PKG "BuildingTime;ZZI" S S ")V",
+     &cm.notification, &cm.notification_init},
     {"org/membercore/NotificationInbox", "<init>", "([" PKG "Notification;I[I" S ")V", &cm.inbox,
      &cm.inbox_init},
 };
@@ -46,25 +47,29 @@ static jobject new_mutation(JNIEnv *env, const void *item)
 static jobject new_event(JNIEnv *env, const void *item)
 {
     const mc_event *e = item;
-    if ((*env)->PushLocalFrame(env, 8) != 0)
+    if ((*env)->PushLocalFrame(env, 10) != 0)
         return NULL;
+    jobject starts_at = NULL, ends_at = NULL;
     jstring id = mcj_str(env, e->id);
     jstring building_id = mcj_str(env, e->building_id);
     jstring title = mcj_str(env, e->title);
     jstring description = mcj_str(env, e->description);
     jobject obj = NULL;
-    if (!(*env)->ExceptionCheck(env))
+    if (!(*env)->ExceptionCheck(env) && mcj_building_time(env, &e->starts_at, &starts_at) &&
+        mcj_building_time(env, &e->ends_at, &ends_at))
         obj = (*env)->NewObject(env, cm.event, cm.event_init, id, building_id, title, description,
-                                (jlong)e->starts_at_ms, (jlong)e->ends_at_ms, (jint)e->capacity,
-                                (jint)e->going_count, (jint)e->my_rsvp, (jboolean)e->pending);
+                                (jlong)e->starts_at_ms, starts_at, (jlong)e->ends_at_ms, ends_at,
+                                (jint)e->capacity, (jint)e->going_count, (jint)e->my_rsvp,
+                                (jboolean)e->pending);
     return (*env)->PopLocalFrame(env, obj);
 }
 
 static jobject new_notification(JNIEnv *env, const void *item)
 {
     const mc_notification *n = item;
-    if ((*env)->PushLocalFrame(env, 8) != 0)
+    if ((*env)->PushLocalFrame(env, 12) != 0)
         return NULL;
+    jobject created_at = NULL;
     jstring id = mcj_str(env, n->id);
     jstring title = mcj_str(env, n->title);
     jstring body = mcj_str(env, n->body);
@@ -72,10 +77,11 @@ static jobject new_notification(JNIEnv *env, const void *item)
     jstring link_id = mcj_str(env, n->link_id);
     jstring link_text = mcj_str(env, n->link_text);
     jobject obj = NULL;
-    if (!(*env)->ExceptionCheck(env))
+    if (!(*env)->ExceptionCheck(env) && mcj_building_time(env, &n->created_at, &created_at))
         obj = (*env)->NewObject(env, cm.notification, cm.notification_init, id, (jint)n->category,
-                                title, body, deep_link, (jlong)n->created_at_ms, (jboolean)n->read,
-                                (jboolean)n->pending, (jint)n->link_kind, link_id, link_text);
+                                title, body, deep_link, (jlong)n->created_at_ms, created_at,
+                                (jboolean)n->read, (jboolean)n->pending, (jint)n->link_kind,
+                                link_id, link_text);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -16,6 +16,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/localtime.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -41,6 +42,8 @@ typedef struct mc_credential {
     char *building_id;
     int64_t valid_from_ms;
     int64_t valid_until_ms;
+    mc_local_time valid_from; /* the window in the building's local time */
+    mc_local_time valid_until;
     char *pass_id;        /* "" unless kind is MC_CREDENTIAL_PASS */
     char *reservation_id; /* "" unless kind is MC_CREDENTIAL_BOOKING_GUEST */
 } mc_credential;
@@ -75,7 +78,8 @@ mc_status mc_credentials_page(mc_client *client, const mc_page *page, mc_credent
  * end of the validity window if that comes first. Redraw then (a call at that
  * instant gives the next payload, or MC_ERR_STATE once expired). A credential
  * is valid from valid_from_ms (included) to valid_until_ms (excluded).
- * Works offline. On failure out is "" and *refresh_at_ms 0.
+ * Works offline. On failure out is "" and *refresh_at_ms 0. To show the refresh
+ * instant, mc_credential_local_time(credential_id, *refresh_at_ms).
  * Errors: MC_ERR_INVALID_ARG, MC_ERR_NOT_FOUND (no such credential here),
  * MC_ERR_STATE (outside its validity window: the message says "not valid
  * yet" or "expired", with the instant), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
@@ -83,6 +87,16 @@ mc_status mc_credentials_page(mc_client *client, const mc_page *page, mc_credent
  */
 mc_status mc_credential_payload(mc_client *client, const char *credential_id, char *out,
                                 size_t out_cap, int64_t *refresh_at_ms, mc_error *err);
+
+/*
+ * utc_ms on the wall clock of credential_id's building, into *out (membercore/localtime.h;
+ * a credential not on this device, or whose building is unknown, falls back to the
+ * member's building): for the refresh instant mc_credential_payload gives. utc_ms 0 gives
+ * the all-zero value. Works offline. Errors: MC_ERR_INVALID_ARG (client, credential_id or
+ * out NULL), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Any thread.
+ */
+mc_status mc_credential_local_time(mc_client *client, const char *credential_id, int64_t utc_ms,
+                                   mc_local_time *out, mc_error *err);
 
 /*
  * Pure: the rotating payload "MC1|<id>|<step>|<code>" for a credential id, its

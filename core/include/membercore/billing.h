@@ -21,6 +21,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/localtime.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -79,7 +80,8 @@ typedef struct mc_order {
     char *key_id;
     int64_t amount_paise;
     char *currency;
-    int64_t hold_expires_at_ms; /* 0 when nothing is held */
+    int64_t hold_expires_at_ms;    /* 0 when nothing is held */
+    mc_local_time hold_expires_at; /* in the building's local time; all zeros when 0 */
 } mc_order;
 
 /* Free an mc_order and everything it holds. NULL is a no-op. Any thread. */
@@ -188,6 +190,11 @@ typedef struct mc_invoice {
     int64_t issued_at_ms;
     int64_t due_at_ms;
     int64_t paid_at_ms;
+    /* The three in the local time of the invoice's building (the member's own until
+     * invoices carry theirs); all zeros where the instant is 0 (not issued, paid). */
+    mc_local_time issued_at;
+    mc_local_time due_at;
+    mc_local_time paid_at;
 } mc_invoice;
 
 typedef struct mc_invoice_list {

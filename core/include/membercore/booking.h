@@ -5,7 +5,8 @@
  *
  * Dates and times a member picks are the building's local ones ("2027-03-28",
  * "10:00"), whatever the phone's time zone is: the zone rules come with the
- * building data from the server. Instants are UTC milliseconds.
+ * building data from the server. Instants are UTC milliseconds, each with its
+ * mc_local_time in the building's zone beside it (membercore/localtime.h).
  *
  *   search  : mc_rooms_search()        local store only, offline, instant
  *   book    : mc_booking_create()      credits: queued (pending until the server
@@ -27,6 +28,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/localtime.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -48,6 +50,7 @@ typedef struct mc_room_query {
 typedef struct mc_slot {
     int64_t start_ms;     /* UTC; the block lasts 60 minutes */
     int32_t local_minute; /* building-local minute of day it starts at (600 = 10:00) */
+    mc_local_time start;  /* start_ms in the building's local time */
 } mc_slot;
 
 typedef struct mc_room {
@@ -143,6 +146,8 @@ typedef struct mc_booking {
     char *building_id;
     int64_t start_ms;
     int64_t end_ms;
+    mc_local_time start; /* start_ms and end_ms in the building's local time */
+    mc_local_time end;
     mc_booking_status status;
     mc_payment paid_by;
     int32_t credits;      /* credits debited (credit bookings) */
@@ -239,6 +244,8 @@ typedef struct mc_credit_line {
     char *reason; /* "monthly_reset", "booking", "refund" */
     char *reservation_id;
     int64_t at_ms;
+    mc_local_time at; /* at_ms in the local time of the line's building (the member's
+                         own building until lines carry theirs) */
 } mc_credit_line;
 
 typedef struct mc_credits {

@@ -15,6 +15,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/localtime.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -36,6 +37,8 @@ typedef struct mc_event {
     char *description;
     int64_t starts_at_ms;
     int64_t ends_at_ms;
+    mc_local_time starts_at; /* starts_at_ms and ends_at_ms in the building's local time */
+    mc_local_time ends_at;
     int32_t capacity;
     int32_t going_count; /* including the member's pending RSVP */
     mc_rsvp my_rsvp;     /* including the member's pending RSVP */
@@ -126,8 +129,10 @@ typedef struct mc_notification {
     char *link_id;
     char *link_text;
     int64_t created_at_ms;
-    bool read;    /* including the member's pending mark-read */
-    bool pending; /* read is not yet confirmed by the server */
+    mc_local_time created_at; /* created_at_ms in the local time of the notification's
+                                 building (the member's own until notifications carry it) */
+    bool read;                /* including the member's pending mark-read */
+    bool pending;             /* read is not yet confirmed by the server */
 } mc_notification;
 
 typedef struct mc_notification_list {

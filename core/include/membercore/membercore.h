@@ -1,7 +1,8 @@
 /*
  * membercore/membercore.h - the umbrella header: include this one.
  *
- * Read the headers in this order: client.h (open a client), auth.h (sign in),
+ * Read the headers in this order: client.h (open a client), localtime.h (how an
+ * instant is shown in its building's time), auth.h (sign in),
  * sync.h (the offline-first engine), page.h (how every list is read a page at a
  * time), community.h (events, notifications), device.h (push token), booking.h
  * (meeting rooms), billing.h (passes, invoices), catalog.h (buildings), access.h
@@ -15,6 +16,7 @@
 #include "membercore/platform.h"
 #include "membercore/page.h"
 #include "membercore/client.h"
+#include "membercore/localtime.h"
 #include "membercore/auth.h"
 #include "membercore/sync.h"
 #include "membercore/community.h"

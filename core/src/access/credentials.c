@@ -7,11 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "access/codes.h"
 #include "access/kinds.h"
 #include "account/account.h"
+#include "catalog/zones.h"
 #include "handle/handle.h"
 #include "crypto/crypto.h"
 #include "membercore/access.h"
@@ -33,9 +33,16 @@ static const mci_list_query credentials_query = {
     "ORDER BY valid_from_ms, id LIMIT ?3",
     "reading credentials", MCI_KEY_INT_ASC};
 
+/* Bytes kept of a credential's building id, for its messages. */
+#define BUILDING_ID_MAX 64
+
 static const char secret_sql[] =
     "SELECT json_extract(data, '$.valid_from_ms'), json_extract(data, '$.valid_until_ms'), "
-    "json_extract(data, '$.secret_hex') FROM entity WHERE kind = 'credential' AND id = ?1";
+    "json_extract(data, '$.secret_hex'), json_extract(data, '$.building_id') FROM entity "
+    "WHERE kind = 'credential' AND id = ?1";
+
+static const char building_sql[] =
+    "SELECT json_extract(data, '$.building_id') FROM entity WHERE kind = 'credential' AND id = ?1";
 
 static void credential_clear(mc_credential *cr)
 {
@@ -70,6 +77,17 @@ static bool read_credential(sqlite3_stmt *row, void *item, void *context)
     return cr->id && cr->building_id && cr->pass_id && cr->reservation_id;
 }
 
+/* A credential's window in its building's local time (an mci_localize_fn). */
+static mc_status localize_credential(mci_zone_book *book, void *item, mc_error *err)
+{
+    mc_credential *cr = item;
+    mc_status st =
+        mci_zone_book_local(book, cr->building_id, cr->valid_from_ms, &cr->valid_from, err);
+    return st == MC_OK ? mci_zone_book_local(book, cr->building_id, cr->valid_until_ms,
+                                             &cr->valid_until, err)
+                       : st;
+}
+
 static void bind_now(sqlite3_stmt *stmt, void *context)
 {
     sqlite3_bind_int64(stmt, 4, *(const int64_t *)context);
@@ -89,6 +107,9 @@ static mc_status list_credentials(mc_client *c, const void *args, const mci_page
         st = mci_read_rows(r, &credentials_query, page, bind_now, read_credential, &now,
                            (void **)&list->items, sizeof *list->items, &list->count,
                            &list->next_cursor, err);
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
+                                localize_credential, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_credential_list_free(list);
@@ -111,18 +132,21 @@ mc_status mc_credentials_list(mc_client *c, mc_credential_list **out, mc_error *
     return mci_list(c, MCI_LIST_ALL, true, list_credentials, NULL, (void **)out, err);
 }
 
-static void format_utc(int64_t ms, char out[32])
+/* "2026-12-07 09:00 IST": ms in the credential's building's local time, for a message. */
+static void format_local(mc_client *c, const char *building_id, int64_t ms, char out[48])
 {
-    time_t t = (time_t)(ms / 1000);
-    struct tm tm;
-    if (gmtime_r(&t, &tm) == NULL || strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-        snprintf(out, 32, "%" PRId64 " ms", ms);
+    mc_local_time t;
+    if (mci_local_time_in(c, building_id, ms, &t, NULL) == MC_OK && mc_local_time_is_set(&t))
+        snprintf(out, 48, "%04d-%02d-%02d %02d:%02d %s", (int)t.year, (int)t.month, (int)t.day,
+                 (int)t.hour, (int)t.minute, t.label);
+    else
+        snprintf(out, 48, "%" PRId64 " ms", ms);
 }
 
-/* The validity window and secret of credential_id, read through the read layer. */
+/* The validity window, building and secret of credential_id, read through the read layer. */
 static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *from_ms,
-                             int64_t *until_ms, uint8_t secret[SECRET_MAX], size_t *secret_len,
-                             mc_error *err)
+                             int64_t *until_ms, char building_id[BUILDING_ID_MAX],
+                             uint8_t secret[SECRET_MAX], size_t *secret_len, mc_error *err)
 {
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
@@ -141,6 +165,7 @@ static mc_status load_secret(mc_client *c, const char *credential_id, int64_t *f
         } else {
             *from_ms = sqlite3_column_int64(stmt, 0);
             *until_ms = sqlite3_column_int64(stmt, 1);
+            snprintf(building_id, BUILDING_ID_MAX, "%s", mci_column_text(stmt, 3));
             const char *hex = mci_column_text(stmt, 2);
             if (!mci_hex_decode(hex, secret, SECRET_MAX, secret_len) || *secret_len == 0)
                 st = mci_error_set(err, MC_ERR_STORAGE,
@@ -175,14 +200,16 @@ mc_status mc_credential_payload(mc_client *c, const char *credential_id, char *o
     int64_t from_ms = 0, until_ms = 0;
     uint8_t secret[SECRET_MAX];
     size_t secret_len = 0;
-    mc_status st = load_secret(c, credential_id, &from_ms, &until_ms, secret, &secret_len, err);
-    char when[32];
+    char building_id[BUILDING_ID_MAX] = "";
+    mc_status st =
+        load_secret(c, credential_id, &from_ms, &until_ms, building_id, secret, &secret_len, err);
+    char when[48];
     if (st == MC_OK && now < from_ms) {
-        format_utc(from_ms, when);
+        format_local(c, building_id, from_ms, when);
         st = mci_error_set(err, MC_ERR_STATE, "credential '%s' is not valid yet: valid from %s",
                            credential_id, when);
     } else if (st == MC_OK && now >= until_ms) {
-        format_utc(until_ms, when);
+        format_local(c, building_id, until_ms, when);
         st = mci_error_set(err, MC_ERR_STATE, "credential '%s' has expired: valid until %s",
                            credential_id, when);
     }
@@ -196,4 +223,35 @@ mc_status mc_credential_payload(mc_client *c, const char *credential_id, char *o
         *refresh_at_ms = next < until_ms ? next : until_ms;
     }
     return MC_OK;
+}
+
+mc_status mc_credential_local_time(mc_client *c, const char *credential_id, int64_t utc_ms,
+                                   mc_local_time *out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (out != NULL)
+        memset(out, 0, sizeof *out);
+    if (c == NULL || credential_id == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "%s is NULL",
+                             c == NULL               ? "client"
+                             : credential_id == NULL ? "credential_id"
+                                                     : "out");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    sqlite3_stmt *stmt = NULL;
+    if (st == MC_OK &&
+        (stmt = mci_read_stmt(r, building_sql, "reading the credential", err)) == NULL)
+        st = MC_ERR_STORAGE;
+    char building_id[BUILDING_ID_MAX] = "";
+    if (st == MC_OK) {
+        sqlite3_bind_text(stmt, 1, credential_id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            snprintf(building_id, sizeof building_id, "%s", mci_column_text(stmt, 0));
+        else if (rc != SQLITE_DONE)
+            st = mci_read_fail(r, "reading the credential", err);
+        sqlite3_reset(stmt);
+    }
+    mci_read_end(c->readers, r);
+    return st == MC_OK ? mci_local_time_in(c, building_id, utc_ms, out, err) : st;
 }

@@ -10,6 +10,7 @@
 #include "account/session.h"
 #include "billing/billing.h"
 #include "billing/states.h"
+#include "catalog/zones.h"
 #include "handle/handle.h"
 #include "read/items.h"
 #include "read/list.h"
@@ -63,7 +64,11 @@ mc_status mci_billing_post_order(mc_client *c, const char *path, const cJSON *bo
         o->currency = mci_strdup(mci_json_string(order, "currency", "INR"));
         o->amount_paise = mci_json_int(order, "amount_paise", 0);
         o->hold_expires_at_ms = mci_json_int(order, "hold_expires_at_ms", 0);
-        if (!o->invoice_id || !o->order_id || !o->key_id || !o->currency)
+        /* the hold's building: the order's, else the cart's, else the member's */
+        const char *building_id =
+            mci_json_string(order, "building_id", mci_json_string(body, "building_id", NULL));
+        st = mci_local_time_in(c, building_id, o->hold_expires_at_ms, &o->hold_expires_at, err);
+        if (st == MC_OK && (!o->invoice_id || !o->order_id || !o->key_id || !o->currency))
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     }
     cJSON_Delete(answer);
@@ -171,7 +176,7 @@ void mc_invoice_list_free(mc_invoice_list *list)
 /* Newest first through invoice_row's index; a page's lines come after, in one query. */
 static const mci_list_query invoices_query = {
     "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
-    "total_paise, due_at_ms, paid_at_ms, line_count FROM invoice_row "
+    "total_paise, due_at_ms, paid_at_ms, line_count, building_id FROM invoice_row "
     "WHERE (issued_at_ms, id) < (?1, ?2) ORDER BY issued_at_ms DESC, id DESC LIMIT ?3",
     "reading invoices", MCI_KEY_INT_DESC};
 
@@ -184,10 +189,19 @@ static const char page_lines_sql[] =
     "WHERE (i.issued_at_ms, i.id) <= (?1, ?2) AND (i.issued_at_ms, i.id) >= (?3, ?4) "
     "ORDER BY i.issued_at_ms DESC, i.id DESC";
 
-/* An invoice without its lines (room for line_count of them, filled by read_page_lines). */
+/* An invoice's instants in its building's local time (the member's when it names none). */
+static bool localize_invoice(mci_zone_book *book, const char *building_id, mc_invoice *inv)
+{
+    return mci_zone_book_local(book, building_id, inv->issued_at_ms, &inv->issued_at, NULL) ==
+               MC_OK &&
+           mci_zone_book_local(book, building_id, inv->due_at_ms, &inv->due_at, NULL) == MC_OK &&
+           mci_zone_book_local(book, building_id, inv->paid_at_ms, &inv->paid_at, NULL) == MC_OK;
+}
+
+/* An invoice without its lines (room for line_count of them, filled by read_page_lines);
+ * context: the page's zone book. */
 static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
 {
-    (void)context;
     mc_invoice *inv = item;
     inv->issued_at_ms = sqlite3_column_int64(row, 0);
     inv->id = mci_strdup(mci_column_text(row, 1));
@@ -202,7 +216,8 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     sqlite3_int64 lines = sqlite3_column_int64(row, 10);
     if (lines > 0 && (inv->lines = calloc((size_t)lines, sizeof *inv->lines)) != NULL)
         inv->line_count = (size_t)lines;
-    return inv->id && inv->number && (lines <= 0 || inv->lines != NULL);
+    return inv->id && inv->number && (lines <= 0 || inv->lines != NULL) &&
+           localize_invoice(context, mci_column_text(row, 11), inv);
 }
 
 /* Fill the line at row into its place in inv; false when out of memory. */
@@ -272,12 +287,16 @@ static mc_status list_invoices(mc_client *c, const void *args, const mci_page *p
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
+    mci_zone_book *book = NULL;
+    if (st == MC_OK)
+        st = mci_zone_book_new(r->db, r->stmts, &book, err);
     if (st == MC_OK)
         st =
-            mci_read_rows(r, &invoices_query, page, NULL, read_invoice, NULL, (void **)&list->items,
+            mci_read_rows(r, &invoices_query, page, NULL, read_invoice, book, (void **)&list->items,
                           sizeof *list->items, &list->count, &list->next_cursor, err);
     if (st == MC_OK)
         st = read_page_lines(r, list, err);
+    mci_zone_book_free(book);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_invoice_list_free(list);

@@ -17,6 +17,7 @@
 #include "booking/bookings.h"
 #include "catalog/building.h"
 #include "booking/rooms.h"
+#include "catalog/zones.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"
 #include "read/items.h"
@@ -420,8 +421,16 @@ static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bo
     return st;
 }
 
+/* A booking's start and end in its building's local time (an mci_localize_fn). */
+static mc_status localize(mci_zone_book *book, void *item, mc_error *err)
+{
+    mc_booking *b = item;
+    mc_status st = mci_zone_book_local(book, b->building_id, b->start_ms, &b->start, err);
+    return st == MC_OK ? mci_zone_book_local(book, b->building_id, b->end_ms, &b->end, err) : st;
+}
+
 /* A booking for the caller from a reservation object. */
-static mc_status hand_out(const cJSON *reservation, const cJSON *order, bool pending,
+static mc_status hand_out(mc_client *c, const cJSON *reservation, const cJSON *order, bool pending,
                           mc_booking **out, mc_error *err)
 {
     if (out == NULL)
@@ -440,6 +449,10 @@ static mc_status hand_out(const cJSON *reservation, const cJSON *order, bool pen
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     }
     b->pending = pending;
+    if (st == MC_OK)
+        st = mci_local_time_in(c, b->building_id, b->start_ms, &b->start, err);
+    if (st == MC_OK)
+        st = mci_local_time_in(c, b->building_id, b->end_ms, &b->end, err);
     if (st != MC_OK) {
         mc_booking_free(b);
         return st;
@@ -462,7 +475,7 @@ static mc_status online(mc_client *c, const char *path, const cJSON *body, mc_bo
     if (st == MC_OK && !cJSON_IsObject(reservation))
         st = mci_error_set(err, MC_ERR_SERVER, "the server's answer has no reservation");
     if (st == MC_OK)
-        st = hand_out(reservation, cJSON_GetObjectItemCaseSensitive(answer, "order"), false, out,
+        st = hand_out(c, reservation, cJSON_GetObjectItemCaseSensitive(answer, "order"), false, out,
                       err);
     cJSON_Delete(answer);
     if (st == MC_OK) {
@@ -488,7 +501,7 @@ mc_status mc_booking_create(mc_client *c, const mc_booking_request *request, mc_
         return st;
     st = mci_sync_write(c, create_locally, &a, MC_KIND_RESERVATION | MC_KIND_ROOM_BUSY, err);
     if (st == MC_OK && request->pay == MC_PAY_CREDITS) {
-        st = hand_out(a.payload, NULL, true, out, err);
+        st = hand_out(c, a.payload, NULL, true, out, err);
     } else if (st == MC_OK) {
         st = online(c, "/v1/bookings", a.payload, out, err);
     }
@@ -696,7 +709,12 @@ static mc_status read_bookings(mci_reader *r, int64_t from_ms, const mci_page *p
     mc_status st = mci_read_rows(r, &bookings_query, page, bind_bookings, read_booking_row, &args,
                                  (void **)&list->items, sizeof *list->items, &list->count,
                                  &list->next_cursor, err);
-    return st == MC_OK ? read_page_guests(r, from_ms, list, err) : st;
+    if (st == MC_OK)
+        st = read_page_guests(r, from_ms, list, err);
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
+                                localize, err);
+    return st;
 }
 
 /* args: the int64_t from_ms. */

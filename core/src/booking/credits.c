@@ -5,6 +5,7 @@
 
 #include "account/account.h"
 #include "booking/bookings.h"
+#include "catalog/zones.h"
 #include "handle/handle.h"
 #include "membercore/booking.h"
 #include "read/items.h"
@@ -61,13 +62,21 @@ static mc_status read_company(mci_reader *r, const char *company_id, mc_credits 
 /* A page of the company's ledger, newest first, from the typed table: ?1 ?2 the cursor
  * (at_ms, id), ?3 the fetch limit, ?4 the company. */
 static const mci_list_query ledger_query = {
-    "SELECT at_ms, id, delta, balance_after, reason, reservation_id FROM credit_line_row "
+    "SELECT at_ms, id, delta, balance_after, reason, reservation_id, building_id "
+    "FROM credit_line_row "
     "WHERE company_id = ?4 AND (at_ms, id) < (?1, ?2) ORDER BY at_ms DESC, id DESC LIMIT ?3",
     "reading the credit ledger", MCI_KEY_INT_DESC};
 
+/* The company and the page's zone book, for binding and for each line. */
+typedef struct ledger_args {
+    const char *company_id;
+    mci_zone_book *book;
+} ledger_args;
+
+/* A line, with its instant in its building's local time (the member's when it names none). */
 static bool read_line(sqlite3_stmt *row, void *item, void *context)
 {
-    (void)context;
+    const ledger_args *a = context;
     mc_credit_line *l = item;
     l->at_ms = sqlite3_column_int64(row, 0);
     l->id = mci_strdup(mci_column_text(row, 1));
@@ -75,12 +84,13 @@ static bool read_line(sqlite3_stmt *row, void *item, void *context)
     l->balance_after = sqlite3_column_int(row, 3);
     l->reason = mci_strdup(mci_column_text(row, 4));
     l->reservation_id = mci_strdup(mci_column_text(row, 5));
-    return l->id && l->reason && l->reservation_id;
+    return l->id && l->reason && l->reservation_id &&
+           mci_zone_book_local(a->book, mci_column_text(row, 6), l->at_ms, &l->at, NULL) == MC_OK;
 }
 
 static void bind_company(sqlite3_stmt *stmt, void *context)
 {
-    sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, ((const ledger_args *)context)->company_id, -1, SQLITE_STATIC);
 }
 
 static mc_status get_credits(mc_client *c, const void *args, const mci_page *page, void **out,
@@ -104,10 +114,14 @@ static mc_status get_credits(mc_client *c, const void *args, const mci_page *pag
         st = mci_error_set(err, MC_ERR_NOT_FOUND, "you have no company credit plan");
     if (st == MC_OK)
         st = read_company(r, company_id, credits, err);
+    ledger_args page_args = {company_id, NULL};
     if (st == MC_OK)
-        st = mci_read_rows(r, &ledger_query, page, bind_company, read_line, (void *)company_id,
+        st = mci_zone_book_new(r->db, r->stmts, &page_args.book, err);
+    if (st == MC_OK)
+        st = mci_read_rows(r, &ledger_query, page, bind_company, read_line, &page_args,
                            (void **)&credits->ledger, sizeof *credits->ledger,
                            &credits->ledger_count, &credits->ledger_next_cursor, err);
+    mci_zone_book_free(page_args.book);
     if (st == MC_OK) {
         credits->pending_debit = mci_booking_pending_debit(r->stmts, r->user_id);
         credits->balance -= credits->pending_debit;

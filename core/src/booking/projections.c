@@ -9,17 +9,20 @@ const mci_projection mci_booking_projections[] = {
      "excluded.start_ms, end_ms = excluded.end_ms",
      "DELETE FROM busy_slot WHERE id = ?1", "DELETE FROM busy_slot"},
     {"room",
-     "INSERT OR REPLACE INTO room_index VALUES (?1, coalesce(json_extract(?2, "
+     "INSERT OR REPLACE INTO room_index (id, building_id, name, capacity, amenities, "
+     "price_per_hour_paise, credits_per_hour, blackouts, currency) VALUES (?1, "
+     "coalesce(json_extract(?2, "
      "'$.building_id'), "
      "''), coalesce(json_extract(?2, '$.name'), ''), coalesce(json_extract(?2, '$.capacity'), "
      "0), "
      "coalesce((SELECT group_concat(value, char(31)) FROM json_each(?2, '$.amenities')), ''), "
      "coalesce(json_extract(?2, '$.price_per_hour_paise'), 0), coalesce(json_extract(?2, "
-     "'$.credits_per_hour'), 0), nullif(json_extract(?2, '$.blackouts'), '[]'))",
+     "'$.credits_per_hour'), 0), nullif(json_extract(?2, '$.blackouts'), '[]'), "
+     "coalesce(json_extract(?2, '$.currency'), 'INR'))",
      "DELETE FROM room_index WHERE id = ?1", "DELETE FROM room_index"},
     {"reservation",
      "INSERT OR REPLACE INTO booking_row (id, room_id, building_id, start_ms, end_ms, status, "
-     "paid_by, credits, amount_paise, order_id, key_id, guest_count) VALUES (?1, "
+     "paid_by, credits, amount_paise, order_id, key_id, guest_count, currency) VALUES (?1, "
      "coalesce(json_extract(?2, '$.room_id'), ''), coalesce(json_extract(?2, '$.building_id'), "
      "''), "
      "coalesce(json_extract(?2, '$.start_ms'), 0), coalesce(json_extract(?2, '$.end_ms'), "
@@ -28,7 +31,8 @@ const mci_projection mci_booking_projections[] = {
      "coalesce(json_extract(?2, '$.paid_by'), json_extract(?2, '$.pay'), 'credits'), "
      "coalesce(json_extract(?2, '$.credits'), 0), coalesce(json_extract(?2, '$.amount_paise'), 0), "
      "coalesce(json_extract(?2, '$.order_id'), ''), coalesce(json_extract(?2, '$.key_id'), ''), "
-     "coalesce(json_array_length(?2, '$.guests'), 0))",
+     "coalesce(json_array_length(?2, '$.guests'), 0), "
+     "coalesce(json_extract(?2, '$.currency'), 'INR'))",
      "DELETE FROM booking_row WHERE id = ?1", "DELETE FROM booking_row",
      /* the replaced booking's old guests went with it (ON DELETE CASCADE) */
      "INSERT INTO booking_guest_row (booking_id, position, name, email, credential_id) "
@@ -37,11 +41,12 @@ const mci_projection mci_booking_projections[] = {
      "coalesce(json_extract(value, '$.credential_id'), '') FROM json_each(?2, '$.guests')"},
     {"credit_ledger",
      "INSERT OR REPLACE INTO credit_line_row (id, company_id, delta, balance_after, reason, "
-     "reservation_id, at_ms) VALUES (?1, coalesce(json_extract(?2, '$.company_id'), ''), "
+     "reservation_id, at_ms, building_id) VALUES (?1, "
+     "coalesce(json_extract(?2, '$.company_id'), ''), "
      "coalesce(json_extract(?2, '$.delta'), 0), coalesce(json_extract(?2, '$.balance_after'), 0), "
      "coalesce(json_extract(?2, '$.reason'), ''), "
      "coalesce(json_extract(?2, '$.reservation_id'), ''), coalesce(json_extract(?2, '$.at_ms'), "
-     "0))",
+     "0), coalesce(json_extract(?2, '$.building_id'), ''))",
      "DELETE FROM credit_line_row WHERE id = ?1", "DELETE FROM credit_line_row"},
 };
 const size_t mci_booking_projection_count =

@@ -11,6 +11,7 @@
 #include "catalog/building.h"
 #include "booking/rooms.h"
 #include "booking/why.h"
+#include "rules/localtime.h"
 #include "rules/slots.h"
 #include "handle/handle.h"
 #include "read/read.h"
@@ -575,6 +576,9 @@ mc_status mci_rooms_availability(sqlite3 *db, mci_stmt_cache *stmts, const char 
     if (st == MC_OK && n > 0 && s->count > 0 &&
         (block->slots = calloc(n * s->count, sizeof *block->slots)) == NULL)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mc_local_time block_start[MCI_MAX_DAY_BLOCKS]; /* each block's start, shown once per room */
+    for (size_t i = 0; i < n; i++)
+        mci_local_time_fill(&b->zone, blocks[i].start_ms, &block_start[i]);
     size_t j = 0;
     for (size_t r = 0; st == MC_OK && r < s->count; r++) {
         size_t m = 0;
@@ -586,7 +590,8 @@ mc_status mci_rooms_availability(sqlite3 *db, mci_stmt_cache *stmts, const char 
         room->free = block->slots ? block->slots + r * n : NULL;
         for (size_t i = 0; i < n; i++)
             if (mask & (1u << i))
-                room->free[room->free_count++] = (mc_slot){blocks[i].start_ms, blocks[i].local_min};
+                room->free[room->free_count++] =
+                    (mc_slot){blocks[i].start_ms, blocks[i].local_min, block_start[i]};
     }
     if (st == MC_OK) {
         why_context w = {b,     q,      blocks,   n,    nall, day,

@@ -41,23 +41,32 @@ static void *calloc_items(int n, size_t size)
     return n > 0 ? calloc((size_t)n, size) : NULL;
 }
 
-static bool parse_zone(const cJSON *zone, mci_building *b)
+bool mci_zone_from_json(const cJSON *zone, mci_zone_transition **transitions, size_t *count)
 {
-    const cJSON *transitions = cJSON_GetObjectItemCaseSensitive(zone, "transitions");
-    int n = cJSON_IsArray(transitions) ? cJSON_GetArraySize(transitions) : 0;
-    b->transitions = calloc_items(n, sizeof *b->transitions);
-    if (n > 0 && b->transitions == NULL)
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(zone, "transitions");
+    int n = cJSON_IsArray(list) ? cJSON_GetArraySize(list) : 0;
+    *count = 0;
+    *transitions = calloc_items(n, sizeof **transitions);
+    if (n > 0 && *transitions == NULL)
         return false;
     const cJSON *t = NULL;
-    size_t count = 0;
     if (n > 0) {
-        cJSON_ArrayForEach(t, transitions)
+        cJSON_ArrayForEach(t, list)
         {
-            b->transitions[count].at_ms = mci_json_int(t, "at_ms", 0);
-            b->transitions[count].offset_min = (int32_t)mci_json_int(t, "offset_min", 0);
-            count++;
+            mci_zone_transition *out = &(*transitions)[(*count)++];
+            out->at_ms = mci_json_int(t, "at_ms", 0);
+            out->offset_min = (int32_t)mci_json_int(t, "offset_min", 0);
+            mci_zone_set_abbrev(out->abbrev, mci_json_string(t, "abbrev", ""));
         }
     }
+    return true;
+}
+
+static bool parse_zone(const cJSON *zone, mci_building *b)
+{
+    size_t count = 0;
+    if (!mci_zone_from_json(zone, &b->transitions, &count))
+        return false;
     b->zone = (mci_zone){b->transitions, count};
     return true;
 }

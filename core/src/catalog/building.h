@@ -11,6 +11,7 @@
 
 #include <cJSON.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "membercore/catalog.h"
 #include "membercore/error.h"
@@ -57,6 +58,11 @@ mc_status mci_building_load(sqlite3 *db, const char *id, mci_building **out, mc_
  * MC_ERR_NO_MEMORY. Caller holds the lock. */
 typedef mc_status (*mci_building_fn)(const mci_building *building, void *context, mc_error *err);
 mc_status mci_building_each(sqlite3 *db, mci_building_fn fn, void *context, mc_error *err);
+
+/* A building's zone object {"name", "transitions": [{at_ms, offset_min, abbrev}]} into a
+ * new array (*transitions, free() it; NULL and *count 0 when none). false when out of
+ * memory. Pure. */
+bool mci_zone_from_json(const cJSON *zone, mci_zone_transition **transitions, size_t *count);
 
 /* NULL is a no-op. */
 void mci_building_free(mci_building *building);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "catalog/zones.h"
 #include "handle/handle.h"
 #include "community/overlay.h"
 #include "membercore/community.h"
@@ -50,6 +51,17 @@ static bool read_event_at(sqlite3_stmt *stmt, int base, mc_event *ev)
     ev->my_rsvp = view.status;
     ev->pending = view.pending;
     return ev->id && ev->building_id && ev->title && ev->description;
+}
+
+/* An event's start and end in its building's local time (an mci_localize_fn). */
+static mc_status localize_event(mci_zone_book *book, void *item, mc_error *err)
+{
+    mc_event *ev = item;
+    mc_status st =
+        mci_zone_book_local(book, ev->building_id, ev->starts_at_ms, &ev->starts_at, err);
+    return st == MC_OK
+               ? mci_zone_book_local(book, ev->building_id, ev->ends_at_ms, &ev->ends_at, err)
+               : st;
 }
 
 /* A page's row (an mci_row_fn): the event from column 2 on. */
@@ -125,6 +137,9 @@ static mc_status list_events(mc_client *c, const void *args, const mci_page *pag
                            (void **)&list->items, sizeof *list->items, &list->count,
                            &list->next_cursor, err);
     }
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
+                                localize_event, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_event_list_free(list);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "catalog/zones.h"
 #include "community/links.h"
 #include "handle/handle.h"
 #include "read/items.h"
@@ -50,7 +51,7 @@ static mc_notification_category category_from_name(const char *name)
 #define PAGE_SELECT                                                                                \
     "SELECT n.created_at_ms, n.id, n.category, n.title, n.body, n.deep_link, n.read, "             \
     "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'notification.read' AND "                       \
-    "o.entity_id = n.id AND o.user_id = ?4 AND o.state IN (0, 1, 3)) "                             \
+    "o.entity_id = n.id AND o.user_id = ?4 AND o.state IN (0, 1, 3)), n.building_id "              \
     "FROM notification_row n WHERE n.created_at_ms <= ?1 AND (n.created_at_ms < ?1 OR n.id > ?2) "
 static const mci_list_query inbox_query = {PAGE_SELECT
                                            "ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
@@ -103,9 +104,17 @@ static mc_status count_unread(mci_reader *r, const char *sql, int sign, mc_notif
     return rc == SQLITE_DONE ? MC_OK : mci_read_fail(r, "counting unread notifications", err);
 }
 
+/* The page's member and zone book, for binding and for each row. */
+typedef struct inbox_args {
+    const char *user_id;
+    mci_zone_book *book;
+} inbox_args;
+
+/* A row of the inbox, with when it arrived in its building's local time (the member's when
+ * it names none). */
 static bool read_notification(sqlite3_stmt *row, void *item, void *context)
 {
-    (void)context;
+    const inbox_args *a = context;
     mc_notification *n = item;
     bool server_read = sqlite3_column_int(row, 6) != 0;
     bool pending_read = sqlite3_column_int(row, 7) != 0;
@@ -117,12 +126,14 @@ static bool read_notification(sqlite3_stmt *row, void *item, void *context)
     n->deep_link = mci_strdup(mci_column_text(row, 5));
     n->read = server_read || pending_read;
     n->pending = pending_read && !server_read;
-    return n->id && n->title && n->body && n->deep_link;
+    return n->id && n->title && n->body && n->deep_link &&
+           mci_zone_book_local(a->book, mci_column_text(row, 8), n->created_at_ms, &n->created_at,
+                               NULL) == MC_OK;
 }
 
 static void bind_member(sqlite3_stmt *stmt, void *context)
 {
-    sqlite3_bind_text(stmt, 4, context, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, ((const inbox_args *)context)->user_id, -1, SQLITE_STATIC);
 }
 
 /* args: the bool unread_only. */
@@ -135,10 +146,14 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
+    inbox_args page_args = {r != NULL ? r->user_id : NULL, NULL};
+    if (st == MC_OK)
+        st = mci_zone_book_new(r->db, r->stmts, &page_args.book, err);
     if (st == MC_OK)
         st = mci_read_rows(r, unread_only ? &unread_query : &inbox_query, page, bind_member,
-                           read_notification, r->user_id, (void **)&list->items,
+                           read_notification, &page_args, (void **)&list->items,
                            sizeof *list->items, &list->count, &list->next_cursor, err);
+    mci_zone_book_free(page_args.book);
     if (st == MC_OK)
         st = mci_links_fill(r, list, err);
     if (st == MC_OK)

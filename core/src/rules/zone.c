@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-int32_t mci_zone_offset_at(const mci_zone *z, int64_t utc_ms)
+const mci_zone_transition *mci_zone_transition_at(const mci_zone *z, int64_t utc_ms)
 {
     /* the last transition at or before utc_ms, else the first */
     size_t lo = 0, hi = z->count;
@@ -14,7 +14,28 @@ int32_t mci_zone_offset_at(const mci_zone *z, int64_t utc_ms)
         else
             hi = mid;
     }
-    return z->transitions[lo == 0 ? 0 : lo - 1].offset_min;
+    return &z->transitions[lo == 0 ? 0 : lo - 1];
+}
+
+int32_t mci_zone_offset_at(const mci_zone *z, int64_t utc_ms)
+{
+    return mci_zone_transition_at(z, utc_ms)->offset_min;
+}
+
+void mci_zone_set_abbrev(char abbrev[MCI_ZONE_ABBREV_MAX], const char *text)
+{
+    abbrev[0] = '\0';
+    size_t n = text != NULL ? strlen(text) : 0;
+    if (n == 0 || n >= MCI_ZONE_ABBREV_MAX)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char ch = text[i];
+        bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+                  (ch >= '0' && ch <= '9') || ch == '+' || ch == '-';
+        if (!ok)
+            return;
+    }
+    memcpy(abbrev, text, n + 1);
 }
 
 int mci_zone_local_to_utc(const mci_zone *z, int64_t local_ms, int64_t out[2])

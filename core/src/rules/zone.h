@@ -15,9 +15,13 @@
 #define MCI_MS_PER_MIN 60000LL
 #define MCI_MS_PER_DAY 86400000LL
 
+/* Bytes of a zone abbreviation ("IST", "BST"), NUL included; longer ones are dropped. */
+#define MCI_ZONE_ABBREV_MAX 8
+
 typedef struct mci_zone_transition {
     int64_t at_ms;
     int32_t offset_min;
+    char abbrev[MCI_ZONE_ABBREV_MAX]; /* the zone's short name from at_ms on; "" when none */
 } mci_zone_transition;
 
 typedef struct mci_zone {
@@ -27,6 +31,13 @@ typedef struct mci_zone {
 
 /* The offset in effect at a UTC instant. O(log n). */
 int32_t mci_zone_offset_at(const mci_zone *zone, int64_t utc_ms);
+
+/* The transition in effect at a UTC instant (the first one before it). O(log n). */
+const mci_zone_transition *mci_zone_transition_at(const mci_zone *zone, int64_t utc_ms);
+
+/* Copy text into abbrev when it is a plausible zone abbreviation (1 to
+ * MCI_ZONE_ABBREV_MAX - 1 of A-Z, a-z, 0-9, '+', '-'), else leave abbrev "". */
+void mci_zone_set_abbrev(char abbrev[MCI_ZONE_ABBREV_MAX], const char *text);
 
 /*
  * The UTC instants at which the local wall clock reads local_ms (a wall-clock

@@ -296,6 +296,42 @@ const mci_migration mci_store_migrations[] = {
      "  coalesce(json_extract(data, '$.pass_id'), ''),\n"
      "  coalesce(json_extract(data, '$.reservation_id'), '') FROM entity WHERE kind = "
      "'credential';\n"},
+    {6,
+     "money and buildings: the currency (ISO 4217) of every kept amount, the tax an invoice "
+     "applied, the building of invoices, notifications and credit lines (backfilled; amounts "
+     "synced before were rupees)",
+     "ALTER TABLE invoice_row ADD COLUMN building_id TEXT NOT NULL DEFAULT '';\n"
+     "ALTER TABLE invoice_row ADD COLUMN currency TEXT NOT NULL DEFAULT 'INR';\n"
+     "ALTER TABLE invoice_row ADD COLUMN tax_name TEXT NOT NULL DEFAULT 'GST';\n"
+     "ALTER TABLE invoice_row ADD COLUMN tax_rate_bp INTEGER NOT NULL DEFAULT 1800;\n"
+     "ALTER TABLE notification_row ADD COLUMN building_id TEXT NOT NULL DEFAULT '';\n"
+     "ALTER TABLE credit_line_row ADD COLUMN building_id TEXT NOT NULL DEFAULT '';\n"
+     "ALTER TABLE booking_row ADD COLUMN currency TEXT NOT NULL DEFAULT 'INR';\n"
+     "ALTER TABLE room_index ADD COLUMN currency TEXT NOT NULL DEFAULT 'INR';\n"
+     "ALTER TABLE account ADD COLUMN budget_currency TEXT NOT NULL DEFAULT 'INR';\n"
+     "-- covering again: a building's rooms, their prices' currency included\n"
+     "DROP INDEX room_index_by_building;\n"
+     "CREATE INDEX room_index_by_building ON room_index (building_id, id, capacity, name,\n"
+     "  amenities, price_per_hour_paise, currency, credits_per_hour, blackouts);\n"
+     "UPDATE invoice_row SET\n"
+     "  building_id = coalesce((SELECT json_extract(e.data, '$.building_id') FROM entity e\n"
+     "    WHERE e.kind = 'invoice' AND e.id = invoice_row.id), ''),\n"
+     "  currency = coalesce((SELECT json_extract(e.data, '$.currency') FROM entity e\n"
+     "    WHERE e.kind = 'invoice' AND e.id = invoice_row.id), 'INR'),\n"
+     "  tax_name = coalesce((SELECT json_extract(e.data, '$.tax.name') FROM entity e\n"
+     "    WHERE e.kind = 'invoice' AND e.id = invoice_row.id), 'GST'),\n"
+     "  tax_rate_bp = coalesce((SELECT json_extract(e.data, '$.tax.rate_bp') FROM entity e\n"
+     "    WHERE e.kind = 'invoice' AND e.id = invoice_row.id), 1800);\n"
+     "UPDATE notification_row SET building_id = coalesce((SELECT json_extract(e.data,\n"
+     "  '$.building_id') FROM entity e WHERE e.kind = 'notification' AND e.id =\n"
+     "  notification_row.id), '');\n"
+     "UPDATE credit_line_row SET building_id = coalesce((SELECT json_extract(e.data,\n"
+     "  '$.building_id') FROM entity e WHERE e.kind = 'credit_ledger' AND e.id =\n"
+     "  credit_line_row.id), '');\n"
+     "UPDATE booking_row SET currency = coalesce((SELECT json_extract(e.data, '$.currency')\n"
+     "  FROM entity e WHERE e.kind = 'reservation' AND e.id = booking_row.id), 'INR');\n"
+     "UPDATE room_index SET currency = coalesce((SELECT json_extract(e.data, '$.currency')\n"
+     "  FROM entity e WHERE e.kind = 'room' AND e.id = room_index.id), 'INR');\n"},
 };
 const size_t mci_store_migration_count = sizeof mci_store_migrations / sizeof *mci_store_migrations;
 

@@ -161,13 +161,17 @@ const command cmd_invoices = {
     "Lists your billing history from the local store, newest first: no network\n"
     "needed (memberctl sync fetches it). For each invoice: number, status\n"
     "(draft, issued, paid, overdue, void), total in rupees, when it was\n"
-    "issued, is due and was paid (ISO-8601 UTC), its lines (quantity,\n"
-    "description, unit price, amount), subtotal, discount and GST.\n"
+    "issued, is due and was paid (the building's local time and zone), its\n"
+    "lines (quantity, description, unit price, amount), subtotal, discount\n"
+    "and GST.\n"
     "\n"
     "JSON: {\"invoices\":[{\"id\",\"number\",\"status\",\"lines\":[{\"description\",\n"
     "       \"quantity\",\"unit_paise\",\"amount_paise\"}],\"subtotal_paise\",\n"
     "       \"discount_paise\",\"gst_paise\",\"total_paise\",\"issued_at_ms\",\n"
-    "       \"issued_at\",\"due_at_ms\",\"due_at\",\"paid_at_ms\",\"paid_at\"}]}\n"
+    "       \"issued_at\",\"issued_at_local\",\"issued_at_zone\",\"due_at_ms\",\"due_at\",\n"
+    "       \"due_at_local\",\"due_at_zone\",\"paid_at_ms\",\"paid_at\",\"paid_at_local\",\n"
+    "       \"paid_at_zone\"}]} (X_at: ISO-8601 UTC; X_at_local: the building's local\n"
+    "       time with its offset, \"2026-12-07T16:00:00+05:30\"; X_at_zone: \"IST\")\n"
     "      (a time not set is null)\n",
     run_invoices,
 };

@@ -131,14 +131,16 @@ const command cmd_bookings = {
     "list your room bookings (local)",
     "Lists your meeting-room bookings from the local store, soonest first: no\n"
     "network needed (memberctl sync fetches them). For each: id, room and\n"
-    "building, start and end (ISO-8601 UTC: a booking carries no building\n"
-    "time zone yet), status (pending, pending_payment, confirmed, cancelled),\n"
-    "how it is paid (credits or razorpay) and what it costs, its guests, and\n"
-    "(pending) while a change of it waits for the server.\n"
+    "building, start and end (the building's local time and zone label:\n"
+    "\"2026-12-07 16:00 to 17:00 IST\"), status (pending, pending_payment,\n"
+    "confirmed, cancelled), how it is paid (credits or razorpay) and what it\n"
+    "costs, its guests, and (pending) while a change of it waits for the\n"
+    "server.\n"
     "  --all   also the bookings that have ended (default: from now on)\n"
     "\n"
     "JSON: {\"bookings\":[{\"id\",\"room_id\",\"building_id\",\"start_ms\",\"start\",\n"
-    "       \"end_ms\",\"end\",\"status\",\"paid_by\",\"credits\",\"amount_paise\",\n"
+    "       \"start_local\",\"start_zone\",\"end_ms\",\"end\",\"end_local\",\"end_zone\",\n"
+    "       \"status\",\"paid_by\",\"credits\",\"amount_paise\",\n"
     "       \"guests\":[{\"name\",\"email\",\"credential_id\"}],\"order_id\",\n"
     "       \"razorpay_key_id\",\"pending\"}]}\n",
     run_bookings,
@@ -173,6 +175,6 @@ const command cmd_credits = {
     "\n"
     "JSON: {\"credits\":{\"company_id\",\"company_name\",\"monthly_credits\",\"balance\",\n"
     "       \"pending_debit\",\"ledger\":[{\"id\",\"delta\",\"balance_after\",\"reason\",\n"
-    "       \"reservation_id\",\"at_ms\",\"at\"}]}}\n",
+    "       \"reservation_id\",\"at_ms\",\"at\",\"at_local\",\"at_zone\"}]}}\n",
     run_credits,
 };

@@ -1,7 +1,7 @@
 /*
  * cmd_events.c - events and rsvp: community events from the local store
  * (works offline) with the member's RSVP, and RSVPs queued for the server
- * (membercore/community.h). Times are shown in UTC for now.
+ * (membercore/community.h). Times are the building's local time.
  */
 #include "memberctl.h"
 
@@ -154,13 +154,14 @@ const command cmd_events = {
     "list upcoming events with your RSVP (local)",
     "Lists the upcoming events of your own building from the local store,\n"
     "soonest first: no network needed (memberctl sync fetches new ones). For\n"
-    "each: id, title, building, start (ISO-8601 UTC; building time zones come\n"
-    "later), going/capacity and your RSVP, marked (pending) until the server\n"
-    "confirms it. Without a building of your own: every building's.\n"
+    "each: id, title, building, start and end (the building's local time and\n"
+    "zone label), going/capacity and your RSVP, marked (pending) until the\n"
+    "server confirms it. Without a building of your own: every building's.\n"
     "  --all   every building's events, yours first, and those that have ended\n"
     "\n"
     "JSON: {\"events\":[{\"id\",\"building_id\",\"title\",\"description\",\"starts_at_ms\",\n"
-    "       \"starts_at\",\"ends_at_ms\",\"ends_at\",\"capacity\",\"going_count\",\n"
+    "       \"starts_at\",\"starts_at_local\",\"starts_at_zone\",\"ends_at_ms\",\"ends_at\",\n"
+    "       \"ends_at_local\",\"ends_at_zone\",\"capacity\",\"going_count\",\n"
     "       \"my_rsvp\":\"none\"|\"going\"|\"not_going\",\"pending\"}]}\n",
     run_events,
 };

@@ -80,13 +80,14 @@ const command cmd_notifications = {
     "Shows the inbox from the local store, newest first: no network needed\n"
     "(memberctl sync fetches new ones). First the unread counts per category\n"
     "(billing, support, bookings, events, announcements, other), then each\n"
-    "notification: id, category, when (UTC), read or unread (pending until the\n"
-    "server confirms a read), title.\n"
+    "notification: id, category, when (local time and zone label), read or\n"
+    "unread (pending until the server confirms a read), title.\n"
     "  --unread   only the unread ones (the counts are always over all)\n"
     "\n"
     "JSON: {\"unread_total\",\"unread_by_category\":{\"billing\":N,...},\n"
     "       \"notifications\":[{\"id\",\"category\",\"title\",\"body\",\"deep_link\",\n"
-    "       \"created_at_ms\",\"created_at\",\"read\",\"pending\"}]}\n",
+    "       \"created_at_ms\",\"created_at\",\"created_at_local\",\"created_at_zone\",\n"
+    "       \"read\",\"pending\"}]}\n",
     run_notifications,
 };
 

@@ -224,7 +224,8 @@ const command cmd_passes = {
     "       \"total_paise\",\"violations\":[{\"index\",\"pass\",\"rule\",\"message\"}]}}\n"
     "       plus \"error\":{\"code\":\"cart_invalid\",...} when a rule is broken\n"
     "      buy: {\"order\":{\"invoice_id\",\"order_id\",\"key_id\",\"amount_paise\",\n"
-    "       \"currency\",\"hold_expires_at_ms\",\"hold_expires_at\"},\n"
+    "       \"currency\",\"hold_expires_at_ms\",\"hold_expires_at\",\n"
+    "       \"hold_expires_at_local\",\"hold_expires_at_zone\"},\n"
     "       \"passes\":[...as in list],\"next\":COMMAND}\n",
     run_passes,
 };

@@ -133,10 +133,15 @@ static int run_qr(app *a, const command *self, int argc, char **argv)
                             "memberctl sync fetches new ones.\n");
         return rc;
     }
+    mc_local_time refresh_at;
+    st = mc_credential_local_time(client, t.credential_id, refresh_at_ms, &refresh_at, &err);
+    if (st != MC_OK)
+        return out_core_error(a, st, &err);
     render_door door = {
         .target = &t,
         .payload = payload,
         .refresh_at_ms = refresh_at_ms,
+        .refresh_at = refresh_at,
         .now_ms = mc_client_now(client),
         .invert = invert,
         .file = file,
@@ -165,8 +170,9 @@ const command cmd_qr = {
     "Renders the rotating door code of an access credential from the local\n"
     "store, with no network: a pass id (memberctl passes) stands for its\n"
     "pass's credential. The code changes every 30 s and a door reader accepts\n"
-    "each one once; the output says until when it is current (UTC): run the\n"
-    "command again then. The credential's secret never leaves the core.\n"
+    "each one once; the output says until when it is current (the building's\n"
+    "local time): run the command again then. The credential's secret never\n"
+    "leaves the core.\n"
     "Without --out the QR code is drawn in the terminal with half blocks, its\n"
     "quiet zone included, the blocks being the light modules (as for a light-\n"
     "on-dark terminal).\n"
@@ -178,6 +184,7 @@ const command cmd_qr = {
     "unknown id exits 2 (not_found).\n"
     "\n"
     "JSON: {\"credential_id\",\"pass_id\"|null,\"payload\",\"refresh_at_ms\",\n"
-    "       \"refresh_at\",\"file\"} (\"file\" only with --out; nothing is drawn)\n",
+    "       \"refresh_at\",\"refresh_at_local\",\"refresh_at_zone\",\"file\"} (\"file\" only\n"
+    "       with --out; nothing is drawn)\n",
     run_qr,
 };

@@ -301,8 +301,9 @@ const command cmd_rooms = {
     "JSON: search: {\"building_id\",\"date\",\"from\",\"to\",\"timezone\",\n"
     "       \"rooms\":[{\"id\",\"building_id\",\"name\",\"capacity\",\"amenities\":[..],\n"
     "       \"price_per_hour_paise\",\"credits_per_hour\",\n"
-    "       \"free\":[{\"start_ms\",\"start\",\"local_time\",\"local_minute\"}],\n"
-    "       \"why_none\":{\"rule\",\"message\"}|null}],\"why_none\":{\"rule\",\"message\"}|null}\n"
+    "       \"free\":[{\"start_ms\",\"start\",\"start_local\",\"start_zone\",\"local_time\",\n"
+    "       \"local_minute\"}],\"why_none\":{\"rule\",\"message\"}|null}],\n"
+    "       \"why_none\":{\"rule\",\"message\"}|null}\n"
     "      book: {\"booking\":{...as in bookings},\"queued\",\"sent\",\n"
     "       \"order\":{\"id\",\"amount_paise\",\"key_id\"}|null,\"next\":COMMAND|null}\n",
     run_rooms,

@@ -71,6 +71,38 @@ void datetime_format_time_or(int64_t ms, const char *if_zero, char *out, size_t 
         datetime_format_time(ms, out, out_cap);
 }
 
+void datetime_format_local(const mc_local_time *t, bool with_seconds, const char *if_unset,
+                           char *out, size_t out_cap)
+{
+    if (t == NULL || t->iso8601[0] == '\0') { /* unset: the API's 0 */
+        snprintf(out, out_cap, "%s", if_unset);
+        return;
+    }
+    char seconds[8] = "";
+    if (with_seconds)
+        snprintf(seconds, sizeof seconds, ":%02d", (int)t->second % 60);
+    snprintf(out, out_cap, "%04d-%02d-%02d %02d:%02d%s %s", (int)t->year % 10000,
+             (int)t->month % 100, (int)t->day % 100, (int)t->hour % 100, (int)t->minute % 100,
+             seconds, t->label);
+}
+
+void datetime_format_local_span(const mc_local_time *from, const mc_local_time *to, char *out,
+                                size_t out_cap)
+{
+    char start[DATETIME_LOCAL_MAX], end[DATETIME_LOCAL_MAX];
+    datetime_format_local(from, false, "?", start, sizeof start);
+    bool same_day = from->year == to->year && from->month == to->month && from->day == to->day &&
+                    strcmp(from->label, to->label) == 0 && to->iso8601[0] != '\0';
+    if (same_day) {
+        snprintf(out, out_cap, "%04d-%02d-%02d %02d:%02d to %02d:%02d %s", (int)from->year % 10000,
+                 (int)from->month % 100, (int)from->day % 100, (int)from->hour % 100,
+                 (int)from->minute % 100, (int)to->hour % 100, (int)to->minute % 100, to->label);
+        return;
+    }
+    datetime_format_local(to, false, "?", end, sizeof end);
+    snprintf(out, out_cap, "%s to %s", start, end);
+}
+
 int64_t datetime_clock_ms(clockid_t clock)
 {
     struct timespec ts;

@@ -2,7 +2,8 @@
  * datetime.h - every date and time memberctl reads or shows: local dates
  * ("2027-03-28", a building's calendar day), times of day ("09:30", a
  * minute of the building's day), instants (milliseconds since the epoch,
- * shown as ISO-8601 UTC) and the clock. Each argument a person types goes
+ * shown as ISO-8601 UTC; or in their building's local time, as the core
+ * converted them) and the clock. Each argument a person types goes
  * through datetime_arg_*, whose error names the argument.
  */
 #ifndef MEMBERCTL_DATETIME_H
@@ -12,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
+
+#include "membercore/localtime.h"
 
 /* A local date "YYYY-MM-DD" and its terminating NUL. */
 #define DATETIME_DATE_MAX 11
@@ -46,6 +49,26 @@ void datetime_format_time(int64_t ms, char *out, size_t out_cap);
 
 /* The same, or if_zero when ms is 0 ("never", "none"). */
 void datetime_format_time_or(int64_t ms, const char *if_zero, char *out, size_t out_cap);
+
+/* A building-local time as "2026-12-07 16:00 IST", and its terminating NUL. */
+#define DATETIME_LOCAL_MAX 48
+
+/*
+ * An instant as the core gave it in its building's local time (membercore/localtime.h)
+ * -> "2026-12-07 16:00 IST" into out (DATETIME_LOCAL_MAX bytes): the date, the
+ * wall-clock time (":SS" too when with_seconds) and the zone's label, always shown so
+ * that a list spanning zones reads unambiguously. if_unset when the time is unset (the
+ * API's 0: "not yet", "none").
+ */
+void datetime_format_local(const mc_local_time *t, bool with_seconds, const char *if_unset,
+                           char *out, size_t out_cap);
+
+/*
+ * A span: "2026-12-07 16:00 to 17:00 IST" when both ends share the date and label,
+ * else "2026-10-24 23:00 BST to 2026-10-25 01:00 GMT" (DATETIME_LOCAL_MAX * 2 bytes).
+ */
+void datetime_format_local_span(const mc_local_time *from, const mc_local_time *to, char *out,
+                                size_t out_cap);
 
 /* Now in ms by clock (CLOCK_REALTIME: since the epoch; CLOCK_MONOTONIC). */
 int64_t datetime_clock_ms(clockid_t clock);

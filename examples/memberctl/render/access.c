@@ -37,7 +37,7 @@ static cJSON *door_code_json(const render_door *d)
               json_add_string_or_null(root, "pass_id",
                                       d->target->pass_id[0] != '\0' ? d->target->pass_id : NULL) &&
               cJSON_AddStringToObject(root, "payload", d->payload) != NULL &&
-              json_add_time(root, "refresh_at", d->refresh_at_ms, false) &&
+              json_add_local_time(root, "refresh_at", d->refresh_at_ms, &d->refresh_at, false) &&
               (d->file == NULL || cJSON_AddStringToObject(root, "file", d->file) != NULL);
     return json_finish(root, ok);
 }
@@ -50,11 +50,11 @@ static void door_code_text(const render_door *d)
                t->holder, t->credential_id);
     else
         printf("Credential %s\n", t->credential_id);
-    char refresh[DATETIME_TIME_MAX];
-    datetime_format_time(d->refresh_at_ms, refresh, sizeof refresh);
+    char refresh[DATETIME_LOCAL_MAX];
+    datetime_format_local(&d->refresh_at, true, "?", refresh, sizeof refresh);
     int64_t left_ms = d->refresh_at_ms - d->now_ms;
     printf("Door code %s\n", d->payload);
-    printf("Current until %s (UTC, %lld s from now): it rotates every 30 s, so run\n"
+    printf("Current until %s (%lld s from now): it rotates every 30 s, so run\n"
            "memberctl qr again then. Works offline.\n",
            refresh, (long long)(left_ms > 0 ? (left_ms + 999) / 1000 : 0));
 }

@@ -2,8 +2,9 @@
  * render/billing.c - membercore/billing.h as memberctl shows it: day passes,
  * a cart's quote and its broken rules, Razorpay orders, invoices and the
  * membership, and what buying and paying did; as text or JSON. Money is
- * integer paise, shown as rupees with exactly two decimals; instants are
- * ISO-8601 UTC; pass dates are the building's local dates.
+ * integer paise, shown as rupees with exactly two decimals; instants are the
+ * building's local time with its zone label, as the core converted them; pass
+ * dates are the building's local dates.
  */
 #include "render/render.h"
 
@@ -46,7 +47,8 @@ static cJSON *order_json(const mc_order *o)
               cJSON_AddStringToObject(obj, "key_id", out_str(o->key_id)) != NULL &&
               cJSON_AddNumberToObject(obj, "amount_paise", (double)o->amount_paise) != NULL &&
               cJSON_AddStringToObject(obj, "currency", out_str(o->currency)) != NULL &&
-              json_add_time(obj, "hold_expires_at", o->hold_expires_at_ms, true);
+              json_add_local_time(obj, "hold_expires_at", o->hold_expires_at_ms,
+                                  &o->hold_expires_at, true);
     return json_finish(obj, ok);
 }
 
@@ -63,9 +65,9 @@ static void order_text(const mc_order *o, const char *next)
     printf("\n");
     printf("  Key id      %s\n", out_str(o->key_id));
     if (o->hold_expires_at_ms != 0) {
-        char hold[DATETIME_TIME_MAX];
-        datetime_format_time(o->hold_expires_at_ms, hold, sizeof hold);
-        printf("  Held until  %s (UTC); unpaid by then, the passes are released\n", hold);
+        char hold[DATETIME_LOCAL_MAX];
+        datetime_format_local(&o->hold_expires_at, false, "?", hold, sizeof hold);
+        printf("  Held until  %s; unpaid by then, the passes are released\n", hold);
     } else {
         printf("  Held until  nothing is held\n");
     }
@@ -402,9 +404,9 @@ static cJSON *invoice_json(const void *item)
               cJSON_AddNumberToObject(obj, "discount_paise", (double)inv->discount_paise) != NULL &&
               cJSON_AddNumberToObject(obj, "gst_paise", (double)inv->gst_paise) != NULL &&
               cJSON_AddNumberToObject(obj, "total_paise", (double)inv->total_paise) != NULL &&
-              json_add_time(obj, "issued_at", inv->issued_at_ms, true) &&
-              json_add_time(obj, "due_at", inv->due_at_ms, true) &&
-              json_add_time(obj, "paid_at", inv->paid_at_ms, true);
+              json_add_local_time(obj, "issued_at", inv->issued_at_ms, &inv->issued_at, true) &&
+              json_add_local_time(obj, "due_at", inv->due_at_ms, &inv->due_at, true) &&
+              json_add_local_time(obj, "paid_at", inv->paid_at_ms, &inv->paid_at, true);
     return json_finish(obj, ok);
 }
 
@@ -412,12 +414,12 @@ static void invoice_text(const void *item, const void *context)
 {
     const mc_invoice *inv = item;
     (void)context;
-    char total[RENDER_RUPEES_MAX], issued[DATETIME_TIME_MAX], due[DATETIME_TIME_MAX],
-        paid[DATETIME_TIME_MAX];
+    char total[RENDER_RUPEES_MAX], issued[DATETIME_LOCAL_MAX], due[DATETIME_LOCAL_MAX],
+        paid[DATETIME_LOCAL_MAX];
     render_rupees(inv->total_paise, total, sizeof total);
-    datetime_format_time_or(inv->issued_at_ms, "not yet", issued, sizeof issued);
-    datetime_format_time_or(inv->due_at_ms, "none", due, sizeof due);
-    datetime_format_time_or(inv->paid_at_ms, "", paid, sizeof paid);
+    datetime_format_local(&inv->issued_at, false, "not yet", issued, sizeof issued);
+    datetime_format_local(&inv->due_at, false, "none", due, sizeof due);
+    datetime_format_local(&inv->paid_at, false, "", paid, sizeof paid);
     const char *number = out_str(inv->number);
     printf("  %s  %-7s  %s  (id %s)\n", number[0] != '\0' ? number : "(no number yet)",
            mc_invoice_status_name(inv->status), total, out_str(inv->id));
@@ -441,8 +443,7 @@ int render_invoices(const app *a, const mc_invoice_list *list)
         printf("No invoices on this device (memberctl sync fetches them).\n");
         return MEMBERCTL_EXIT_OK;
     }
-    printf("%zu invoice%s, newest first (times in UTC):\n", list->count,
-           list->count == 1 ? "" : "s");
+    printf("%zu invoice%s, newest first:\n", list->count, list->count == 1 ? "" : "s");
     bool payable = false;
     for (size_t i = 0; i < list->count; i++)
         payable = payable || invoice_is_payable(&list->items[i]);

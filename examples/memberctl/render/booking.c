@@ -2,8 +2,10 @@
  * render/booking.c - membercore/booking.h as memberctl shows it: rooms and
  * their free blocks, bookings, the company's credits, and what booking,
  * paying and cancelling did; as text or JSON. Money is integer paise, shown
- * as rupees; instants are ISO-8601 UTC (a booking carries no zone); a
- * room's free blocks are the building's local times.
+ * as rupees; instants are the building's local time with its zone label, as
+ * the core converted them (JSON keeps UTC milliseconds and adds the local
+ * ISO-8601 time with its offset); a room's free blocks are the building's
+ * local times.
  */
 #include "render/render.h"
 
@@ -58,8 +60,8 @@ static cJSON *booking_json(const void *item)
         obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(b->id)) != NULL &&
         cJSON_AddStringToObject(obj, "room_id", out_str(b->room_id)) != NULL &&
         cJSON_AddStringToObject(obj, "building_id", out_str(b->building_id)) != NULL &&
-        json_add_time(obj, "start", b->start_ms, false) &&
-        json_add_time(obj, "end", b->end_ms, false) &&
+        json_add_local_time(obj, "start", b->start_ms, &b->start, false) &&
+        json_add_local_time(obj, "end", b->end_ms, &b->end, false) &&
         cJSON_AddStringToObject(obj, "status", mc_booking_status_name(b->status)) != NULL &&
         cJSON_AddStringToObject(obj, "paid_by", mc_payment_name(b->paid_by)) != NULL &&
         cJSON_AddNumberToObject(obj, "credits", b->credits) != NULL &&
@@ -74,25 +76,23 @@ static cJSON *booking_json(const void *item)
 /*
  * A booking on two lines or three (indented by two spaces):
  *   ID  ROOM (BUILDING)
- *       START to END (UTC), STATUS, paid by credits: 12 credits (pending)
+ *       2026-12-07 16:00 to 17:00 IST, STATUS, paid by credits: 12 credits (pending)
  *       guest: Ravi <ravi@example.in>, access credential ...
  */
 static void booking_text(const void *item, const void *context)
 {
     const mc_booking *b = item;
     (void)context;
-    char start[DATETIME_TIME_MAX], end[DATETIME_TIME_MAX], cost[48];
-    datetime_format_time(b->start_ms, start, sizeof start);
-    datetime_format_time(b->end_ms, end, sizeof end);
+    char span[DATETIME_LOCAL_MAX * 2], cost[48];
+    datetime_format_local_span(&b->start, &b->end, span, sizeof span);
     booking_cost(b, cost, sizeof cost);
     const char *building = out_str(b->building_id);
     printf("  %s  %s", out_str(b->id), out_str(b->room_id));
     if (building[0] != '\0')
         printf(" (%s)", building);
     printf("\n");
-    printf("      %s to %s (UTC), %s, paid by %s: %s%s\n", start, end,
-           mc_booking_status_name(b->status), mc_payment_name(b->paid_by), cost,
-           b->pending ? " (pending)" : "");
+    printf("      %s, %s, paid by %s: %s%s\n", span, mc_booking_status_name(b->status),
+           mc_payment_name(b->paid_by), cost, b->pending ? " (pending)" : "");
     if (b->status == MC_BOOKING_PENDING_PAYMENT && out_str(b->order_id)[0] != '\0')
         printf("      waiting for payment of Razorpay order %s\n", b->order_id);
     list_view guests = LIST_VIEW(b->guests, b->guest_count);
@@ -121,8 +121,8 @@ int render_bookings(const app *a, const mc_booking_list *list, bool all)
                which);
         return MEMBERCTL_EXIT_OK;
     }
-    printf("%zu %sbooking%s (times in UTC; bookings carry no building time zone yet):\n",
-           list->count, which, list->count == 1 ? "" : "s");
+    printf("%zu %sbooking%s (in each building's local time):\n", list->count, which,
+           list->count == 1 ? "" : "s");
     bool pending = false, cancellable = false;
     for (size_t i = 0; i < list->count; i++) {
         pending = pending || list->items[i].pending;
@@ -172,7 +172,7 @@ static cJSON *ledger_line_json(const void *item)
         cJSON_AddNumberToObject(obj, "balance_after", line->balance_after) != NULL &&
         cJSON_AddStringToObject(obj, "reason", out_str(line->reason)) != NULL &&
         cJSON_AddStringToObject(obj, "reservation_id", out_str(line->reservation_id)) != NULL &&
-        json_add_time(obj, "at", line->at_ms, false);
+        json_add_local_time(obj, "at", line->at_ms, &line->at, false);
     return json_finish(obj, ok);
 }
 
@@ -180,8 +180,8 @@ static void ledger_line_text(const void *item, const void *context)
 {
     const mc_credit_line *line = item;
     (void)context;
-    char at[DATETIME_TIME_MAX];
-    datetime_format_time(line->at_ms, at, sizeof at);
+    char at[DATETIME_LOCAL_MAX];
+    datetime_format_local(&line->at, false, "?", at, sizeof at);
     const char *reservation = out_str(line->reservation_id);
     printf("  %s  %+5d  balance %4d  %s", at, (int)line->delta, (int)line->balance_after,
            out_str(line->reason));
@@ -221,7 +221,7 @@ int render_credits(const app *a, const mc_credits *c)
         printf("No ledger lines on this device yet.\n");
         return MEMBERCTL_EXIT_OK;
     }
-    printf("Ledger, newest first (UTC):\n");
+    printf("Ledger, newest first:\n");
     list_view ledger = LIST_VIEW(c->ledger, c->ledger_count);
     list_text(&ledger, ledger_line_text, NULL);
     return MEMBERCTL_EXIT_OK;
@@ -281,7 +281,8 @@ static cJSON *slot_json(const void *item)
     char local[DATETIME_HHMM_MAX];
     datetime_format_hhmm(slot->local_minute, local, sizeof local);
     cJSON *obj = cJSON_CreateObject();
-    bool ok = obj != NULL && json_add_time(obj, "start", slot->start_ms, false) &&
+    bool ok = obj != NULL &&
+              json_add_local_time(obj, "start", slot->start_ms, &slot->start, false) &&
               cJSON_AddStringToObject(obj, "local_time", local) != NULL &&
               cJSON_AddNumberToObject(obj, "local_minute", slot->local_minute) != NULL;
     return json_finish(obj, ok);

@@ -1,7 +1,8 @@
 /*
  * render/community.c - membercore/community.h as memberctl shows it: events
  * with the member's RSVP, the notifications inbox with its unread counts,
- * and what an RSVP or a read did; as text or JSON. Times are UTC for now.
+ * and what an RSVP or a read did; as text or JSON. Times are the building's
+ * local time with its zone label, as the core converted them.
  */
 #include "render/render.h"
 
@@ -28,8 +29,8 @@ static cJSON *event_json(const void *item)
               cJSON_AddStringToObject(obj, "building_id", out_str(e->building_id)) != NULL &&
               cJSON_AddStringToObject(obj, "title", out_str(e->title)) != NULL &&
               cJSON_AddStringToObject(obj, "description", out_str(e->description)) != NULL &&
-              json_add_time(obj, "starts_at", e->starts_at_ms, false) &&
-              json_add_time(obj, "ends_at", e->ends_at_ms, false) &&
+              json_add_local_time(obj, "starts_at", e->starts_at_ms, &e->starts_at, false) &&
+              json_add_local_time(obj, "ends_at", e->ends_at_ms, &e->ends_at, false) &&
               cJSON_AddNumberToObject(obj, "capacity", e->capacity) != NULL &&
               cJSON_AddNumberToObject(obj, "going_count", e->going_count) != NULL &&
               cJSON_AddStringToObject(obj, "my_rsvp", mc_rsvp_name(e->my_rsvp)) != NULL &&
@@ -39,17 +40,17 @@ static cJSON *event_json(const void *item)
 
 /*
  * EVT-1  Networking Hour
- *        BLR-1, starts 2027-01-14T12:30:00Z, 12/40 going, my RSVP: going (pending)
+ *        BLR-1, 2027-01-14 18:00 to 20:00 IST, 12/40 going, my RSVP: going (pending)
  */
 static void event_text(const void *item, const void *context)
 {
     const mc_event *e = item;
     (void)context;
-    char starts[DATETIME_TIME_MAX];
-    datetime_format_time(e->starts_at_ms, starts, sizeof starts);
+    char span[DATETIME_LOCAL_MAX * 2];
+    datetime_format_local_span(&e->starts_at, &e->ends_at, span, sizeof span);
     bool full = e->capacity > 0 && e->going_count >= e->capacity;
     printf("%s  %s\n", out_str(e->id), out_str(e->title));
-    printf("    %s, starts %s, %d/%d going%s, my RSVP: %s%s\n", out_str(e->building_id), starts,
+    printf("    %s, %s, %d/%d going%s, my RSVP: %s%s\n", out_str(e->building_id), span,
            (int)e->going_count, (int)e->capacity, full ? " (full)" : "", rsvp_words(e->my_rsvp),
            e->pending ? " (pending)" : "");
 }
@@ -65,14 +66,14 @@ int render_events(const app *a, const mc_event_list *list, bool all, const char 
         return MEMBERCTL_EXIT_OK;
     }
     if (own[0] != '\0' && !all)
-        printf("%zu %sevent%s at %s (times in UTC; building time zones come later):\n", list->count,
-               which, list->count == 1 ? "" : "s", own);
+        printf("%zu %sevent%s at %s (in the building's local time):\n", list->count, which,
+               list->count == 1 ? "" : "s", own);
     else if (own[0] != '\0')
-        printf("%zu event%s, %s's first (times in UTC; building time zones come later):\n",
-               list->count, list->count == 1 ? "" : "s", own);
+        printf("%zu event%s, %s's first (in each building's local time):\n", list->count,
+               list->count == 1 ? "" : "s", own);
     else
-        printf("%zu %sevent%s (times in UTC; building time zones come later):\n", list->count,
-               which, list->count == 1 ? "" : "s");
+        printf("%zu %sevent%s (in each building's local time):\n", list->count, which,
+               list->count == 1 ? "" : "s");
     list_text(&v, event_text, NULL);
     if (others > 0)
         printf("%zu more in other buildings: memberctl events --all\n", others);
@@ -126,7 +127,7 @@ static cJSON *notification_json(const void *item)
               cJSON_AddStringToObject(obj, "link_kind", mc_link_kind_name(n->link_kind)) != NULL &&
               cJSON_AddStringToObject(obj, "link_id", out_str(n->link_id)) != NULL &&
               cJSON_AddStringToObject(obj, "link_text", out_str(n->link_text)) != NULL &&
-              json_add_time(obj, "created_at", n->created_at_ms, false) &&
+              json_add_local_time(obj, "created_at", n->created_at_ms, &n->created_at, false) &&
               cJSON_AddBoolToObject(obj, "read", n->read) != NULL &&
               cJSON_AddBoolToObject(obj, "pending", n->pending) != NULL;
     return json_finish(obj, ok);
@@ -158,8 +159,8 @@ static void notification_row_text(const void *item, const void *context)
 {
     const mc_notification *n = item;
     int id_width = *(const int *)context;
-    char created[DATETIME_TIME_MAX], state[32];
-    datetime_format_time(n->created_at_ms, created, sizeof created);
+    char created[DATETIME_LOCAL_MAX], state[32];
+    datetime_format_local(&n->created_at, false, "?", created, sizeof created);
     snprintf(state, sizeof state, "%s%s", n->read ? "read" : "unread",
              n->pending ? " (pending)" : "");
     printf("  %-*s  %-13s  %s  %-16s  %s\n", id_width, out_str(n->id),

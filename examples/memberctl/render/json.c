@@ -51,6 +51,21 @@ bool json_add_time(cJSON *obj, const char *key, int64_t ms, bool zero_is_null)
            cJSON_AddStringToObject(obj, key, text) != NULL;
 }
 
+bool json_add_local_time(cJSON *obj, const char *key, int64_t ms, const mc_local_time *local,
+                         bool zero_is_null)
+{
+    char local_key[64], zone_key[64];
+    snprintf(local_key, sizeof local_key, "%s_local", key);
+    snprintf(zone_key, sizeof zone_key, "%s_zone", key);
+    if (!json_add_time(obj, key, ms, zero_is_null))
+        return false;
+    if (ms == 0 && zero_is_null)
+        return cJSON_AddNullToObject(obj, local_key) != NULL &&
+               cJSON_AddNullToObject(obj, zone_key) != NULL;
+    return cJSON_AddStringToObject(obj, local_key, local->iso8601) != NULL &&
+           cJSON_AddStringToObject(obj, zone_key, local->label) != NULL;
+}
+
 cJSON *json_bit_names(uint32_t flags, json_bit_name_fn name)
 {
     cJSON *array = cJSON_CreateArray();

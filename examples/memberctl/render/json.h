@@ -11,6 +11,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "membercore/localtime.h"
+
 /* obj when ok; otherwise obj is deleted and NULL returned (out of memory). */
 cJSON *json_finish(cJSON *obj, bool ok);
 
@@ -29,6 +31,14 @@ bool json_add_string_or_null(cJSON *obj, const char *name, const char *s);
  * when ms is 0 and zero_is_null, both are null ("never"). false: no memory.
  */
 bool json_add_time(cJSON *obj, const char *key, int64_t ms, bool zero_is_null);
+
+/*
+ * The same for an instant the core gave in its building's local time, and beside it
+ * "<key>_local" (ISO-8601 with the offset: "2026-12-07T16:00:00+05:30") and "<key>_zone"
+ * (the label: "IST"); null when zero_is_null and the instant is 0.
+ */
+bool json_add_local_time(cJSON *obj, const char *key, int64_t ms, const mc_local_time *local,
+                         bool zero_is_null);
 
 /* The name of one bit of a set of flags (mc_role_name, mc_kind_name). */
 typedef const char *(*json_bit_name_fn)(uint32_t bit);

@@ -182,6 +182,7 @@ typedef struct render_door {
     const render_door_target *target;
     const char *payload;
     int64_t refresh_at_ms;
+    mc_local_time refresh_at; /* refresh_at_ms in the building's local time */
     int64_t now_ms;
     const mc_qr *qr; /* NULL: nothing drawn */
     bool invert;

@@ -128,6 +128,12 @@ void ms_hex(const uint8_t *in, size_t n, char *out)
     out[2 * n] = '\0';
 }
 
+int ms_base64(const uint8_t *in, size_t n, char *out, size_t out_cap)
+{
+    size_t written = 0;
+    return mbedtls_base64_encode((unsigned char *)out, out_cap, &written, in, n) == 0 ? 0 : -1;
+}
+
 int ms_base64url(const uint8_t *in, size_t n, char *out, size_t out_cap)
 {
     size_t written = 0;

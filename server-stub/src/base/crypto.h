@@ -36,6 +36,9 @@ void ms_wipe(void *p, size_t n);
 
 /* Lower-case hex of in into out (2 * n + 1 bytes). */
 void ms_hex(const uint8_t *in, size_t n, char *out);
+/* Standard padded base64 (RFC 4648 section 4, as MIME carries attachments) of in into out;
+ * out_cap >= 4 * ((n + 2) / 3) + 1. -1 when out_cap is too small. */
+int ms_base64(const uint8_t *in, size_t n, char *out, size_t out_cap);
 /* Unpadded base64url of in into out; -1 when out_cap is too small. */
 int ms_base64url(const uint8_t *in, size_t n, char *out, size_t out_cap);
 /* The reverse: text must decode to exactly len bytes into out. 0 / -1. */

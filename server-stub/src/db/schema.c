@@ -536,8 +536,26 @@ static const char schema_v5[] =
 
     "ALTER TABLE emails ADD COLUMN payload TEXT;";
 
+/*
+ * Version 6: the door's anti-passback (docs/passes-protocol.md, "The test
+ * door"). A scan has a direction, `in` or `out` (earlier scans were all
+ * entries); a granted scan no longer uses its (credential, step) up: a
+ * rotating code is refused only when it already went through in the same
+ * direction, and a guest's static code opens as often as its holder goes
+ * in and out. An email keeps the PNG of the QR code it carries.
+ */
+static const char schema_v6[] =
+    "ALTER TABLE door_scans ADD COLUMN direction TEXT NOT NULL DEFAULT 'in'"
+    "  CHECK (direction IN ('in', 'out'));"
+    "DROP INDEX door_scans_once;"
+    "CREATE UNIQUE INDEX door_scans_code_once ON door_scans (credential_id, step, direction)"
+    "  WHERE granted = 1 AND step >= 0;"
+    "CREATE INDEX door_scans_granted ON door_scans (credential_id, id) WHERE granted = 1;"
+
+    "ALTER TABLE emails ADD COLUMN qr_png BLOB;";
+
 const ms_schema_step ms_schema_steps[] = {
-    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5}, {6, schema_v6},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

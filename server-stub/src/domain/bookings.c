@@ -350,7 +350,8 @@ static int issue_passes(ms_app *app, const char *reservation_id, int64_t now)
         snprintf(body, sizeof body,
                  "Hello %s,\n\n%s invited you to %s at %s, %s, on %s (%s time).\n\n"
                  "Your access pass: %s\nIt opens the doors from %s until the booking ends.\n"
-                 "Show this code at the door; it opens once:\n%s\n",
+                 "Show the attached QR code (" MS_EMAIL_QR_FILENAME ") at the door on the way\n"
+                 "in and on the way out, for one person at a time. The code:\n%s\n",
                  name, host[0] ? host : "A member", room.room_name, room.building_name, room.city,
                  when, ms_zone_name(room.zone), c.id, opens, payload);
         rc = ms_email_send(app->db, email, subject, body, c.id, valid_from, end, payload, now);

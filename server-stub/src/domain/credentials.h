@@ -24,7 +24,8 @@ typedef enum ms_credential_kind {
 /*
  * One credential. A holder (an account) has it synced, secret included, and
  * shows the rotating payload; a guest (an email, no account) is emailed the
- * static payload, usable once.
+ * static payload, good over the whole validity (the door's anti-passback keeps
+ * it to one person at a time).
  */
 typedef struct ms_credential {
     char id[MS_ID_MAX];

@@ -2,8 +2,11 @@
 #include "domain/emails.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 
+#include "base/crypto.h"
 #include "db/db.h"
+#include "rules/qr_png.h"
 
 int ms_email_send(sqlite3 *db, const char *to, const char *subject, const char *body,
                   const char *credential_id, int64_t valid_from_ms, int64_t valid_until_ms,
@@ -14,12 +17,41 @@ int ms_email_send(sqlite3 *db, const char *to, const char *subject, const char *
                          "INSERT INTO emails (to_addr, subject, body, sent_at_ms)"
                          " VALUES (?, ?, ?, ?)",
                          "ttti", to, subject, body, now_ms);
-    return ms_db_run(db,
-                     "INSERT INTO emails (to_addr, subject, body, credential_id, valid_from_ms,"
-                     " valid_until_ms, payload, sent_at_ms) VALUES (?, ?, ?, ?, ?, ?,"
-                     " nullif(?, ''), ?)",
-                     "ttttiiti", to, subject, body, credential_id, valid_from_ms, valid_until_ms,
-                     payload ? payload : "", now_ms);
+    uint8_t *png = NULL;
+    size_t png_len = 0;
+    if (payload && ms_qr_png(payload, &png, &png_len) != 0)
+        return -1;
+    int rc = ms_db_run(db,
+                       "INSERT INTO emails (to_addr, subject, body, credential_id, valid_from_ms,"
+                       " valid_until_ms, payload, qr_png, sent_at_ms) VALUES (?, ?, ?, ?, ?, ?,"
+                       " nullif(?, ''), nullif(?, x''), ?)",
+                       "ttttiitbi", to, subject, body, credential_id, valid_from_ms, valid_until_ms,
+                       payload ? payload : "", (const void *)(png ? png : (uint8_t *)""), png_len,
+                       now_ms);
+    free(png);
+    return rc;
+}
+
+/* The email's attachments: [] or the QR code image, base64. NULL when memory runs out. */
+static cJSON *attachments(const void *png, size_t len)
+{
+    cJSON *list = cJSON_CreateArray();
+    if (!list || !png || len == 0)
+        return list;
+    size_t cap = 4 * ((len + 2) / 3) + 1;
+    char *text = malloc(cap);
+    cJSON *a = cJSON_CreateObject();
+    bool ok = text && a && ms_base64(png, len, text, cap) == 0 &&
+              cJSON_AddStringToObject(a, "filename", MS_EMAIL_QR_FILENAME) &&
+              cJSON_AddStringToObject(a, "content_type", "image/png") &&
+              cJSON_AddStringToObject(a, "content_base64", text) && cJSON_AddItemToArray(list, a);
+    free(text);
+    if (!ok) {
+        cJSON_Delete(a);
+        cJSON_Delete(list);
+        return NULL;
+    }
+    return list;
 }
 
 /* The current row as an email object; NULL when memory runs out. */
@@ -43,6 +75,13 @@ static cJSON *email_object(sqlite3_stmt *stmt)
             return NULL;
         }
     }
+    cJSON *files =
+        o ? attachments(sqlite3_column_blob(stmt, 8), (size_t)sqlite3_column_bytes(stmt, 8)) : NULL;
+    if (o && (!files || !cJSON_AddItemToObject(o, "attachments", files))) {
+        cJSON_Delete(files);
+        cJSON_Delete(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -50,7 +89,7 @@ cJSON *ms_emails_json(sqlite3 *db, const char *to)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT to_addr, subject, body, credential_id, valid_from_ms,"
-                                     " valid_until_ms, sent_at_ms, payload FROM emails"
+                                     " valid_until_ms, sent_at_ms, payload, qr_png FROM emails"
                                      " WHERE ?1 IS NULL OR to_addr = ?1 COLLATE NOCASE ORDER BY id",
                                      "t", to);
     cJSON *list = cJSON_CreateArray();

@@ -251,7 +251,8 @@ static bool add_blackouts(sqlite3 *db, cJSON *o, const char *sql, const char *id
     return add_rows(o, "blackouts", ms_db_query(db, sql, "t", id));
 }
 
-/* {"name", "transitions": [{at_ms, offset_min}]} around the UTC year `year` (ms_zone_cover). */
+/* {"name", "transitions": [{at_ms, offset_min, abbrev}]} around the UTC year `year`
+ * (ms_zone_cover). */
 static cJSON *zone_object(const char *name, int year)
 {
     const ms_zone *zone = ms_zone_find(name);
@@ -276,7 +277,8 @@ static cJSON *zone_object(const char *name, int year)
             break;
         }
         ok = cJSON_AddNumberToObject(item, "at_ms", (double)t[i].at_ms) &&
-             cJSON_AddNumberToObject(item, "offset_min", t[i].offset_min);
+             cJSON_AddNumberToObject(item, "offset_min", t[i].offset_min) &&
+             cJSON_AddStringToObject(item, "abbrev", t[i].abbrev);
     }
     if (!ok) {
         cJSON_Delete(o);

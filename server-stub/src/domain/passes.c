@@ -520,7 +520,7 @@ int ms_invoice_passes_json(sqlite3 *db, const char *invoice_id, cJSON **out)
 
 /* ---- activation and lapse --------------------------------------------------------------- */
 
-/* Email a guest their pass: the static payload, usable once. */
+/* Email a guest their pass: the static payload, as text and as a QR image, good all day. */
 static int email_guest(sqlite3 *db, const ms_space *space, const ms_credential *c,
                        const char *date_text, const char *name, const char *buyer, int64_t now)
 {
@@ -530,7 +530,8 @@ static int email_guest(sqlite3 *db, const ms_space *space, const ms_credential *
     snprintf(subject, sizeof subject, "Your day pass: %s, %s", space->name, date_text);
     snprintf(body, sizeof body,
              "Hello %s,\n\n%s bought you a day pass to %s (%s), %s, for %s.\n\n"
-             "Show this code at the door; it opens once:\n%s\n\n"
+             "Show the attached QR code (" MS_EMAIL_QR_FILENAME ") at the door on the way in\n"
+             "and on the way out; it is good all day, for one person at a time. The code:\n%s\n\n"
              "Pass %s, valid all day on %s (%s time).\n",
              name, buyer[0] ? buyer : "A member", space->name, space->building_id, space->city,
              date_text, payload, c->id, date_text, ms_zone_name(space->zone));

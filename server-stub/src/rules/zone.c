@@ -12,11 +12,13 @@ struct ms_zone {
      * Sunday of October 01:00 UTC. */
     bool eu_summer_time;
     int dst_offset_min;
+    const char *std_abbrev; /* the short names members read: "IST"; "GMT" and "BST" */
+    const char *dst_abbrev;
 };
 
 static const ms_zone zones[] = {
-    {"Asia/Kolkata", 330, false, 330},
-    {"Europe/London", 0, true, 60},
+    {"Asia/Kolkata", 330, false, 330, "IST", "IST"},
+    {"Europe/London", 0, true, 60, "GMT", "BST"},
 };
 
 const ms_zone *ms_zone_find(const char *name)
@@ -107,19 +109,24 @@ int ms_zone_transitions(const ms_zone *zone, int64_t from_ms, int64_t to_ms,
     size_t n = 0;
     if (cap < 1)
         return -1;
-    out[n++] = (ms_zone_transition){from_ms, ms_zone_offset_min(zone, from_ms)};
+    int first = ms_zone_offset_min(zone, from_ms);
+    out[n++] = (ms_zone_transition){from_ms, first,
+                                    zone->eu_summer_time && first == zone->dst_offset_min
+                                        ? zone->dst_abbrev
+                                        : zone->std_abbrev};
     if (!zone->eu_summer_time)
         return (int)n;
     for (int y = ms_utc_year(from_ms), last = ms_utc_year(to_ms); y <= last; y++) {
         int64_t at[2];
         eu_summer(y, &at[0], &at[1]);
         int offset[2] = {zone->dst_offset_min, zone->std_offset_min};
+        const char *abbrev[2] = {zone->dst_abbrev, zone->std_abbrev};
         for (int k = 0; k < 2; k++) {
             if (at[k] <= from_ms || at[k] >= to_ms)
                 continue;
             if (n == cap)
                 return -1;
-            out[n++] = (ms_zone_transition){at[k], offset[k]};
+            out[n++] = (ms_zone_transition){at[k], offset[k], abbrev[k]};
         }
     }
     return (int)n;

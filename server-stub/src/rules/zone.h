@@ -27,7 +27,8 @@ int ms_zone_offset_min(const ms_zone *zone, int64_t utc_ms);
 
 typedef struct ms_zone_transition {
     int64_t at_ms;
-    int offset_min; /* in force from at_ms on */
+    int offset_min;     /* in force from at_ms on */
+    const char *abbrev; /* the zone's short name from at_ms on: "IST", "GMT", "BST" (static) */
 } ms_zone_transition;
 
 /*

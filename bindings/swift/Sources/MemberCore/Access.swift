@@ -36,6 +36,9 @@ public struct Credential: Sendable, Equatable, Identifiable {
     /// Valid from `validFrom` (included) to `validUntil` (excluded).
     public var validFrom: Date
     public var validUntil: Date
+    /// The window on the building's wall clock.
+    public var validFromLocal: BuildingTime
+    public var validUntilLocal: BuildingTime
     /// The pass it opens the door for (kind `.pass`), or the booking (kind `.bookingGuest`).
     public var passId: String?
     public var reservationId: String?
@@ -49,6 +52,8 @@ public struct Credential: Sendable, Equatable, Identifiable {
         buildingId = string(c.building_id)
         validFrom = date(fromMs: c.valid_from_ms)
         validUntil = date(fromMs: c.valid_until_ms)
+        validFromLocal = BuildingTime(c.valid_from)
+        validUntilLocal = BuildingTime(c.valid_until)
         passId = optionalString(c.pass_id)
         reservationId = optionalString(c.reservation_id)
     }
@@ -61,6 +66,8 @@ public struct CredentialPayload: Sendable, Equatable {
     /// When it stops being current: the next 30-second step, or the end of the validity
     /// window if that comes first. Call `credentialPayload` again then.
     public var refreshAt: Date
+    /// `refreshAt` on the wall clock of the credential's building.
+    public var refreshAtLocal: BuildingTime
 }
 
 /// A QR code as modules (`mc_qr`), to draw with native primitives. No quiet zone: leave 4
@@ -143,14 +150,16 @@ extension MemberCore {
             var out = [CChar](repeating: 0, count: Self.payloadCapacity)
             let cap = out.count
             var refreshAt: Int64 = 0
+            var refreshAtLocal = mc_local_time()
             try credentialId.withCString { id in
                 try out.withUnsafeMutableBufferPointer { buf in
                     _ = try check { mc_credential_payload(h, id, buf.baseAddress, cap, &refreshAt, $0) }
                 }
+                _ = try check { mc_credential_local_time(h, id, refreshAt, &refreshAtLocal, $0) }
             }
             return CredentialPayload(
                 payload: out.withUnsafeBufferPointer { String(cString: $0.baseAddress!) },
-                refreshAt: date(fromMs: refreshAt))
+                refreshAt: date(fromMs: refreshAt), refreshAtLocal: BuildingTime(refreshAtLocal))
         }
     }
 

@@ -115,6 +115,8 @@ public struct Order: Sendable, Equatable {
     public var currency: String
     /// When the held seats are released unless paid; nil when nothing is held.
     public var holdExpiresAt: Date?
+    /// `holdExpiresAt` in the building's local time; nil when nothing is held.
+    public var holdExpiresAtLocal: BuildingTime?
 
     init(_ o: mc_order) {
         invoiceId = string(o.invoice_id)
@@ -123,6 +125,7 @@ public struct Order: Sendable, Equatable {
         amountPaise = o.amount_paise
         currency = string(o.currency)
         holdExpiresAt = date(orNilFromMs: o.hold_expires_at_ms)
+        holdExpiresAtLocal = BuildingTime.orNil(o.hold_expires_at)
     }
 }
 
@@ -216,6 +219,11 @@ public struct Invoice: Sendable, Equatable, Identifiable {
     public var issuedAt: Date?
     public var dueAt: Date?
     public var paidAt: Date?
+    /// The three in the building's local time (the member's building until invoices carry
+    /// theirs); nil where the `Date` is.
+    public var issuedAtLocal: BuildingTime?
+    public var dueAtLocal: BuildingTime?
+    public var paidAtLocal: BuildingTime?
 
     init(_ i: mc_invoice) {
         id = string(i.id)
@@ -233,6 +241,9 @@ public struct Invoice: Sendable, Equatable, Identifiable {
         issuedAt = date(orNilFromMs: i.issued_at_ms)
         dueAt = date(orNilFromMs: i.due_at_ms)
         paidAt = date(orNilFromMs: i.paid_at_ms)
+        issuedAtLocal = BuildingTime.orNil(i.issued_at)
+        dueAtLocal = BuildingTime.orNil(i.due_at)
+        paidAtLocal = BuildingTime.orNil(i.paid_at)
     }
 }
 

@@ -37,6 +37,8 @@ public struct RoomQuery: Sendable, Equatable {
 /// One free 60-minute block (`mc_slot`).
 public struct Slot: Sendable, Equatable {
     public var start: Date
+    /// `start` on the building's wall clock, with the zone's label.
+    public var startLocal: BuildingTime
     /// Building-local minute of the day it starts at (600 = 10:00).
     public var localMinute: Int
     /// "HH:MM", building-local: what `BookingRequest.start` takes.
@@ -70,7 +72,9 @@ public struct Room: Sendable, Equatable, Identifiable {
         pricePerHourPaise = r.price_per_hour_paise
         creditsPerHour = Int(r.credits_per_hour)
         freeSlots = UnsafeBufferPointer(start: r.free, count: r.free_count).map {
-            Slot(start: date(fromMs: $0.start_ms), localMinute: Int($0.local_minute))
+            Slot(
+                start: date(fromMs: $0.start_ms), startLocal: BuildingTime($0.start),
+                localMinute: Int($0.local_minute))
         }
     }
 }
@@ -168,6 +172,10 @@ public struct Booking: Sendable, Equatable, Identifiable {
     public var buildingId: String
     public var start: Date
     public var end: Date
+    /// `start` and `end` on the building's wall clock: a 16:00 booking in Bengaluru reads
+    /// 16:00 IST.
+    public var startLocal: BuildingTime
+    public var endLocal: BuildingTime
     public var status: BookingStatus
     public var paidBy: Payment
     /// Credits debited (credit bookings).
@@ -187,6 +195,8 @@ public struct Booking: Sendable, Equatable, Identifiable {
         buildingId = string(b.building_id)
         start = date(fromMs: b.start_ms)
         end = date(fromMs: b.end_ms)
+        startLocal = BuildingTime(b.start)
+        endLocal = BuildingTime(b.end)
         status = BookingStatus(b.status)
         paidBy = Payment(b.paid_by)
         credits = Int(b.credits)
@@ -212,6 +222,8 @@ public struct CreditLine: Sendable, Equatable, Identifiable {
     public var reason: String
     public var reservationId: String?
     public var at: Date
+    /// `at` in the local time of the member's building.
+    public var atLocal: BuildingTime
 }
 
 /// The member's company credits (`mc_credits`). Read with a `Page`, `ledger` is one page of
@@ -403,7 +415,7 @@ func takeCredits(_ p: UnsafeMutablePointer<mc_credits>?) throws -> Credits {
             CreditLine(
                 id: string($0.id), delta: Int($0.delta), balanceAfter: Int($0.balance_after),
                 reason: string($0.reason), reservationId: optionalString($0.reservation_id),
-                at: date(fromMs: $0.at_ms))
+                at: date(fromMs: $0.at_ms), atLocal: BuildingTime($0.at))
         },
         ledgerNextCursor: optionalString(c.ledger_next_cursor))
 }

@@ -427,6 +427,9 @@ public struct Event: Sendable, Equatable, Identifiable {
     public var description: String
     public var startsAt: Date
     public var endsAt: Date
+    /// `startsAt` and `endsAt` on the building's wall clock, with the zone's label.
+    public var startsAtLocal: BuildingTime
+    public var endsAtLocal: BuildingTime
     public var capacity: Int
     /// Including the member's pending RSVP.
     public var goingCount: Int
@@ -442,6 +445,8 @@ public struct Event: Sendable, Equatable, Identifiable {
         description = string(e.description)
         startsAt = date(fromMs: e.starts_at_ms)
         endsAt = date(fromMs: e.ends_at_ms)
+        startsAtLocal = BuildingTime(e.starts_at)
+        endsAtLocal = BuildingTime(e.ends_at)
         capacity = Int(e.capacity)
         goingCount = Int(e.going_count)
         myRSVP = RSVP(e.my_rsvp)
@@ -503,6 +508,8 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
     /// Where it leads, in words: "opens invoice INV-2026-0011" ("" without a link).
     public var linkText: String
     public var createdAt: Date
+    /// `createdAt` in the local time of the member's building.
+    public var createdAtLocal: BuildingTime
     /// Including the member's pending mark-read.
     public var isRead: Bool
     /// `isRead` is not confirmed by the server yet.
@@ -518,6 +525,7 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
         linkId = string(n.link_id)
         linkText = string(n.link_text)
         createdAt = date(fromMs: n.created_at_ms)
+        createdAtLocal = BuildingTime(n.created_at)
         isRead = n.read
         isPending = n.pending
     }

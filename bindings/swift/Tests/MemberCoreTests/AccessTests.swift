@@ -19,7 +19,7 @@ func isHolderPayload(_ payload: String, id: String, at instant: Date) -> Bool {
 
 @Suite("access credentials and QR codes", .timeLimit(.minutes(1)))
 struct AccessTests {
-    @Test("a paid pass's payload opens BLR-1 on the pass date, once; offline too; refused before and after")
+    @Test("a paid pass's payload opens BLR-1 on the pass date, never twice in without an out (anti-passback); offline too; refused before and after")
     func doorOnPassDate() async throws {
         try await withFixture { f in
             let core = try await ashaBuyingPasses(f)
@@ -47,15 +47,18 @@ struct AccessTests {
             #expect(Int64(shown.refreshAt.timeIntervalSince1970 * 1000) % 30_000 == 0)
             #expect(try core.credentialPayload(credential.id) == shown)  // same step, same code
             #expect(try await f.stub.doorScan(building: "BLR-1", payload: shown.payload) == "granted")
-            #expect(try await f.stub.doorScan(building: "BLR-1", payload: shown.payload) == "replayed")
+            // In twice without an out between (the code shown to a second person): anti-passback.
+            #expect(try await f.stub.doorScan(building: "BLR-1", payload: shown.payload) == "anti_passback")
 
-            // The next step: a new code; not another building's door.
+            // The next step: a new code; not another building's door; out with it.
             try await f.advanceClock(30_000)
             let next = try core.credentialPayload(credential.id)
             #expect(next.payload != shown.payload)
             #expect(isHolderPayload(next.payload, id: credential.id, at: f.now))
             #expect(try await f.stub.doorScan(building: "MUM-1", payload: next.payload) == "wrong_building")
-            #expect(try await f.stub.doorScan(building: "BLR-1", payload: next.payload) == "granted")
+            #expect(
+                try await f.stub.doorScan(building: "BLR-1", payload: next.payload, direction: "out")
+                    == "granted")
 
             // Rendered offline: the secret is on the device.
             core.close()

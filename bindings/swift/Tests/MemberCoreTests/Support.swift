@@ -285,9 +285,11 @@ extension StubServer {
         return (payment, signature)
     }
 
-    /// The door reader: "granted", or why not ("replayed", "expired", "wrong_building", ...).
-    func doorScan(building: String, payload: String) async throws -> String {
-        let request = try JSONSerialization.data(withJSONObject: ["building": building, "payload": payload])
+    /// The door reader facing `direction` ("in" or "out"): "granted", or why not
+    /// ("anti_passback", "replayed", "expired", "wrong_building", ...).
+    func doorScan(building: String, payload: String, direction: String = "in") async throws -> String {
+        let request = try JSONSerialization.data(
+            withJSONObject: ["building": building, "payload": payload, "direction": direction])
         let (status, body) = try await self.request(
             "POST", "/v1/test/door/scan", json: String(decoding: request, as: UTF8.self))
         guard status == 200,

@@ -14,14 +14,24 @@
 #include "rules/razorpay.h"
 #include "routes/routes.h"
 
-/* POST /v1/test/door/scan {"building", "payload"} -> {"granted": true} or {granted: false, reason}
+/*
+ * POST /v1/test/door/scan {"building", "payload", "direction"?: "in" (default) or "out"} ->
+ * {"granted": true} or {"granted": false, "reason", "message"}
  */
 void ms_handle_test_door_scan(ms_app *app, ms_request *req, ms_reply *reply)
 {
-    const char *building, *payload;
+    const char *building, *payload, *way = "in";
     if (!ms_field_string(reply, req->json, "building", &building) ||
-        !ms_field_string(reply, req->json, "payload", &payload))
+        !ms_field_string(reply, req->json, "payload", &payload) ||
+        (cJSON_HasObjectItem(req->json, "direction") &&
+         !ms_field_string(reply, req->json, "direction", &way)))
         return;
+    if (strcmp(way, "in") != 0 && strcmp(way, "out") != 0) {
+        ms_reply_error(reply, 400, "invalid_argument",
+                       "direction must be \"in\" or \"out\", not '%.20s'", way);
+        return;
+    }
+    ms_door_direction direction = strcmp(way, "out") == 0 ? MS_DOOR_OUT : MS_DOOR_IN;
     sqlite3_stmt *stmt =
         ms_db_query(app->db, "SELECT 1 FROM buildings WHERE id = ?", "t", building);
     int rc = stmt ? ms_db_step(stmt) : -1;
@@ -30,14 +40,16 @@ void ms_handle_test_door_scan(ms_app *app, ms_request *req, ms_reply *reply)
         ms_reply_error(reply, 404, "not_found", "no building '%.40s'", building);
         return;
     }
-    const char *reason = NULL;
-    if (rc < 0 || ms_door_scan(app, building, payload, ms_clock_now(&app->clock), &reason) != 0) {
+    ms_door_verdict verdict;
+    if (rc < 0 ||
+        ms_door_scan(app, building, payload, direction, ms_clock_now(&app->clock), &verdict) != 0) {
         ms_reply_internal(reply);
         return;
     }
     cJSON *out = cJSON_CreateObject();
-    if (out && !(cJSON_AddBoolToObject(out, "granted", reason == NULL) &&
-                 (!reason || cJSON_AddStringToObject(out, "reason", reason)))) {
+    if (out && !(cJSON_AddBoolToObject(out, "granted", verdict.reason == NULL) &&
+                 (!verdict.reason || (cJSON_AddStringToObject(out, "reason", verdict.reason) &&
+                                      cJSON_AddStringToObject(out, "message", verdict.message))))) {
         cJSON_Delete(out);
         out = NULL;
     }

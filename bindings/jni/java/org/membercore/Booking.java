@@ -14,6 +14,8 @@ public final class Booking {
     private final String buildingId;
     private final long startMs;
     private final long endMs;
+    private final BuildingTime start;
+    private final BuildingTime end;
     private final BookingStatus status;
     private final Payment paidBy;
     private final int credits;
@@ -24,7 +26,8 @@ public final class Booking {
     private final boolean pending;
 
     /* Called by the JNI glue; the guests come as three parallel arrays. */
-    Booking(String id, String roomId, String buildingId, long startMs, long endMs, int status,
+    Booking(String id, String roomId, String buildingId, long startMs, long endMs,
+            BuildingTime start, BuildingTime end, int status,
             int paidBy, int credits, long amountPaise, String[] guestNames, String[] guestEmails,
             String[] guestCredentialIds, String orderId, String razorpayKeyId, boolean pending) {
         this.id = id;
@@ -32,6 +35,8 @@ public final class Booking {
         this.buildingId = buildingId;
         this.startMs = startMs;
         this.endMs = endMs;
+        this.start = start;
+        this.end = end;
         this.status = BookingStatus.fromValue(status);
         this.paidBy = Payment.fromValue(paidBy);
         this.credits = credits;
@@ -67,6 +72,16 @@ public final class Booking {
     /** UTC ms, exclusive. */
     public long getEndMs() {
         return endMs;
+    }
+
+    /** The start on the building's wall clock: a 16:00 booking in Bengaluru reads 16:00 IST. */
+    public BuildingTime getStart() {
+        return start;
+    }
+
+    /** The end on the building's wall clock. */
+    public BuildingTime getEnd() {
+        return end;
     }
 
     public BookingStatus getStatus() {

@@ -11,17 +11,21 @@ public final class Credential {
     private final CredentialKind kind;
     private final String buildingId;
     private final long validFromMs;
+    private final BuildingTime validFrom;
     private final long validUntilMs;
+    private final BuildingTime validUntil;
     private final String passId;
     private final String reservationId;
 
-    Credential(String id, int kind, String buildingId, long validFromMs,
-            long validUntilMs, String passId, String reservationId) {
+    Credential(String id, int kind, String buildingId, long validFromMs, BuildingTime validFrom,
+            long validUntilMs, BuildingTime validUntil, String passId, String reservationId) {
         this.id = id;
         this.kind = CredentialKind.fromValue(kind);
         this.buildingId = buildingId;
         this.validFromMs = validFromMs;
+        this.validFrom = validFrom;
         this.validUntilMs = validUntilMs;
+        this.validUntil = validUntil;
         this.passId = passId;
         this.reservationId = reservationId;
     }
@@ -50,9 +54,19 @@ public final class Credential {
         return validFromMs;
     }
 
+    /** The start of its window on the building's wall clock. */
+    public BuildingTime getValidFrom() {
+        return validFrom;
+    }
+
     /** UTC ms, excluded. */
     public long getValidUntilMs() {
         return validUntilMs;
+    }
+
+    /** The end of its window (excluded) on the building's wall clock. */
+    public BuildingTime getValidUntil() {
+        return validUntil;
     }
 
     /** validFrom &lt;= atMs &lt; validUntil. */

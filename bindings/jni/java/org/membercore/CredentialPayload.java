@@ -7,10 +7,12 @@ package org.membercore;
 public final class CredentialPayload {
     private final String payload;
     private final long refreshAtMs;
+    private final BuildingTime refreshAt;
 
-    CredentialPayload(String payload, long refreshAtMs) {
+    CredentialPayload(String payload, long refreshAtMs, BuildingTime refreshAt) {
         this.payload = payload;
         this.refreshAtMs = refreshAtMs;
+        this.refreshAt = refreshAt;
     }
 
     /**
@@ -28,6 +30,11 @@ public final class CredentialPayload {
      */
     public long getRefreshAtMs() {
         return refreshAtMs;
+    }
+
+    /** When to redraw, on the wall clock of the credential's building. */
+    public BuildingTime getRefreshAt() {
+        return refreshAt;
     }
 
     @Override

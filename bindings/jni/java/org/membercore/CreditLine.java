@@ -8,15 +8,17 @@ public final class CreditLine {
     private final String reason;
     private final String reservationId;
     private final long atMs;
+    private final BuildingTime at;
 
     CreditLine(String id, int delta, int balanceAfter, String reason, String reservationId,
-            long atMs) {
+            long atMs, BuildingTime at) {
         this.id = id;
         this.delta = delta;
         this.balanceAfter = balanceAfter;
         this.reason = reason;
         this.reservationId = reservationId;
         this.atMs = atMs;
+        this.at = at;
     }
 
     public String getId() {
@@ -45,6 +47,11 @@ public final class CreditLine {
     /** UTC ms. */
     public long getAtMs() {
         return atMs;
+    }
+
+    /** When, in the local time of the member's building. */
+    public BuildingTime getAt() {
+        return at;
     }
 
     @Override

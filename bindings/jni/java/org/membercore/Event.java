@@ -7,20 +7,24 @@ public final class Event {
     private final String title;
     private final String description;
     private final long startsAtMs;
+    private final BuildingTime startsAt;
     private final long endsAtMs;
+    private final BuildingTime endsAt;
     private final int capacity;
     private final int goingCount;
     private final Rsvp myRsvp;
     private final boolean pending;
 
-    Event(String id, String buildingId, String title, String description, long startsAtMs,
-            long endsAtMs, int capacity, int goingCount, int myRsvp, boolean pending) {
+    Event(String id, String buildingId, String title, String description, long startsAtMs, BuildingTime startsAt,
+            long endsAtMs, BuildingTime endsAt, int capacity, int goingCount, int myRsvp, boolean pending) {
         this.id = id;
         this.buildingId = buildingId;
         this.title = title;
         this.description = description;
         this.startsAtMs = startsAtMs;
+        this.startsAt = startsAt;
         this.endsAtMs = endsAtMs;
+        this.endsAt = endsAt;
         this.capacity = capacity;
         this.goingCount = goingCount;
         this.myRsvp = Rsvp.fromValue(myRsvp);
@@ -47,8 +51,18 @@ public final class Event {
         return startsAtMs;
     }
 
+    /** The start on the building's wall clock, with the zone's label. */
+    public BuildingTime getStartsAt() {
+        return startsAt;
+    }
+
     public long getEndsAtMs() {
         return endsAtMs;
+    }
+
+    /** The end on the building's wall clock. */
+    public BuildingTime getEndsAt() {
+        return endsAt;
     }
 
     public int getCapacity() {

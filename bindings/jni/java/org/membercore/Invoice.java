@@ -19,14 +19,17 @@ public final class Invoice {
     private final long gstPaise;
     private final long totalPaise;
     private final long issuedAtMs;
+    private final BuildingTime issuedAt;
     private final long dueAtMs;
+    private final BuildingTime dueAt;
     private final long paidAtMs;
+    private final BuildingTime paidAt;
 
     /* Called by the JNI glue; the lines come as four parallel arrays. */
     Invoice(String id, String number, int status, String[] lineDescriptions,
             int[] lineQuantities, long[] lineUnitPaise, long[] lineAmountPaise,
             long subtotalPaise, long discountPaise, long gstPaise, long totalPaise,
-            long issuedAtMs, long dueAtMs, long paidAtMs) {
+            long issuedAtMs, BuildingTime issuedAt, long dueAtMs, BuildingTime dueAt, long paidAtMs, BuildingTime paidAt) {
         this.id = id;
         this.number = number;
         this.status = InvoiceStatus.fromValue(status);
@@ -41,8 +44,11 @@ public final class Invoice {
         this.gstPaise = gstPaise;
         this.totalPaise = totalPaise;
         this.issuedAtMs = issuedAtMs;
+        this.issuedAt = issuedAt;
         this.dueAtMs = dueAtMs;
+        this.dueAt = dueAt;
         this.paidAtMs = paidAtMs;
+        this.paidAt = paidAt;
     }
 
     public String getId() {
@@ -89,14 +95,29 @@ public final class Invoice {
         return issuedAtMs;
     }
 
+    /** When it was issued, in the building's local time; null when not issued yet. */
+    public BuildingTime getIssuedAt() {
+        return issuedAt;
+    }
+
     /** 0 when there is no due date. */
     public long getDueAtMs() {
         return dueAtMs;
     }
 
+    /** When it is due, in the building's local time; null when none. */
+    public BuildingTime getDueAt() {
+        return dueAt;
+    }
+
     /** 0 until paid. */
     public long getPaidAtMs() {
         return paidAtMs;
+    }
+
+    /** When it was paid, in the building's local time; null when not paid. */
+    public BuildingTime getPaidAt() {
+        return paidAt;
     }
 
     @Override

@@ -8,6 +8,7 @@ public final class Notification {
     private final String body;
     private final String deepLink;
     private final long createdAtMs;
+    private final BuildingTime createdAt;
     private final boolean read;
     private final boolean pending;
     private final LinkKind linkKind;
@@ -15,8 +16,8 @@ public final class Notification {
     private final String linkText;
 
     Notification(String id, int category, String title, String body, String deepLink,
-            long createdAtMs, boolean read, boolean pending, int linkKind, String linkId,
-            String linkText) {
+            long createdAtMs, BuildingTime createdAt, boolean read, boolean pending, int linkKind,
+            String linkId, String linkText) {
         this.linkKind = LinkKind.fromValue(linkKind);
         this.linkId = linkId;
         this.linkText = linkText;
@@ -26,6 +27,7 @@ public final class Notification {
         this.body = body;
         this.deepLink = deepLink;
         this.createdAtMs = createdAtMs;
+        this.createdAt = createdAt;
         this.read = read;
         this.pending = pending;
     }
@@ -68,6 +70,11 @@ public final class Notification {
 
     public long getCreatedAtMs() {
         return createdAtMs;
+    }
+
+    /** When it arrived, in the local time of the member's building. */
+    public BuildingTime getCreatedAt() {
+        return createdAt;
     }
 
     /** Including the member's pending mark-read. */

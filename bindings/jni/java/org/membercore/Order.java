@@ -12,15 +12,17 @@ public final class Order {
     private final long amountPaise;
     private final String currency;
     private final long holdExpiresAtMs;
+    private final BuildingTime holdExpiresAt;
 
     Order(String invoiceId, String orderId, String razorpayKeyId, long amountPaise,
-            String currency, long holdExpiresAtMs) {
+            String currency, long holdExpiresAtMs, BuildingTime holdExpiresAt) {
         this.invoiceId = invoiceId;
         this.orderId = orderId;
         this.razorpayKeyId = razorpayKeyId;
         this.amountPaise = amountPaise;
         this.currency = currency;
         this.holdExpiresAtMs = holdExpiresAtMs;
+        this.holdExpiresAt = holdExpiresAt;
     }
 
     /** The invoice it pays (a draft one for a pass checkout). */
@@ -53,6 +55,11 @@ public final class Order {
      */
     public long getHoldExpiresAtMs() {
         return holdExpiresAtMs;
+    }
+
+    /** When the hold lapses, in the building's local time; null when nothing is held. */
+    public BuildingTime getHoldExpiresAt() {
+        return holdExpiresAt;
     }
 
     @Override

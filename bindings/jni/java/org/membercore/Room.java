@@ -18,10 +18,10 @@ public final class Room {
     private final Rule whyNone;
     private final String whyNoneMessage;
 
-    /* Called by the JNI glue; the free blocks come as two parallel arrays. */
+    /* Called by the JNI glue; the free blocks come as three parallel arrays. */
     Room(String id, String buildingId, String name, int capacity, String[] amenities,
             long pricePerHourPaise, int creditsPerHour, long[] slotStartMs,
-            int[] slotLocalMinute, int whyNone, String whyNoneMessage) {
+            int[] slotLocalMinute, BuildingTime[] slotStart, int whyNone, String whyNoneMessage) {
         this.whyNone = Rule.fromValue(whyNone);
         this.whyNoneMessage = whyNoneMessage;
         this.id = id;
@@ -33,7 +33,7 @@ public final class Room {
         this.creditsPerHour = creditsPerHour;
         List<Slot> slots = new ArrayList<Slot>(slotStartMs.length);
         for (int i = 0; i < slotStartMs.length; i++) {
-            slots.add(new Slot(slotStartMs[i], slotLocalMinute[i]));
+            slots.add(new Slot(slotStartMs[i], slotLocalMinute[i], slotStart[i]));
         }
         this.freeSlots = Collections.unmodifiableList(slots);
     }

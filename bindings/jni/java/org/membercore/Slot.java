@@ -9,15 +9,22 @@ public final class Slot {
 
     private final long startMs;
     private final int localMinute;
+    private final BuildingTime start;
 
-    Slot(long startMs, int localMinute) {
+    Slot(long startMs, int localMinute, BuildingTime start) {
         this.startMs = startMs;
         this.localMinute = localMinute;
+        this.start = start;
     }
 
     /** When it starts, UTC ms. */
     public long getStartMs() {
         return startMs;
+    }
+
+    /** When it starts on the building's wall clock, with the zone's label. */
+    public BuildingTime getStart() {
+        return start;
     }
 
     /** When it ends, UTC ms ({@link #getStartMs()} + one hour). */

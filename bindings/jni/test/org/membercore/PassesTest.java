@@ -24,7 +24,8 @@ import org.junit.Test;
 /**
  * Day passes against a real memberstub: the local quote (bundle tiers, GST, the rules the
  * device knows), checkout, a forged payment refused, the real one confirmed, the passes active
- * with their credentials, and the rotating door code granted once at the door on the pass date.
+ * with their credentials, and the rotating door code granted at the door on the pass date (in,
+ * not in again without an out: anti-passback).
  *
  * <p>The stub's clock and the client's (an injected {@link Clock}) both read T0, Monday
  * 2027-01-04 10:00 in Bengaluru; the door test moves both to the pass date.
@@ -210,7 +211,8 @@ public class PassesTest {
     /**
      * The whole purchase: checkout holds the seats (a draft invoice, an order), a forged payment
      * is refused, the real one confirms; after that one call the passes are active with their
-     * credentials, and on the pass date the door grants the rotating code once.
+     * credentials, and on the pass date the door grants the rotating code, in and out, never in
+     * twice running (anti-passback).
      */
     @Test
     public void checkoutPayAndTheDoorGrantsTheRotatingCodeOnce() throws Exception {
@@ -313,13 +315,15 @@ public class PassesTest {
 
             assertEquals("wrong_building", stub.doorScan("MUM-1", code.getPayload()));
             assertNull("granted", stub.doorScan(BLR, code.getPayload()));
-            assertEquals("replayed", stub.doorScan(BLR, code.getPayload()));
+            /* In twice without an out between (the code shown to a second person). */
+            assertEquals("anti_passback", stub.doorScan(BLR, code.getPayload()));
 
-            /* The next step's code is another, and opens the door again. */
+            /* The next step's code is another: out with it, and in again. */
             setClocks(code.getRefreshAtMs());
             CredentialPayload next = core.access().payload(tuesday.getId());
             assertNotEquals(code.getPayload(), next.getPayload());
-            assertNull("granted", stub.doorScan(BLR, next.getPayload()));
+            assertNull("granted", stub.doorScan(BLR, next.getPayload(), "out"));
+            assertNull("granted", stub.doorScan(BLR, next.getPayload(), "in"));
             /* Wednesday's pass does not open Tuesday's door yet. */
             TestSupport.expectError(ErrorCode.STATE,
                     () -> core.access().payload(creds.get(1).getId()));

@@ -112,13 +112,20 @@ final class StubServer implements AutoCloseable {
         request("POST", "/v1/test/clock", "{\"now_ms\": " + nowMs + "}", 200);
     }
 
-    /**
-     * Show payload to the simulated door reader of building (POST /v1/test/door/scan): null
-     * when it grants access, else its reason ("replayed", "expired", "wrong_building", ...).
-     */
+    /** doorScan at the entrance ("in"). */
     String doorScan(String building, String payload) throws IOException {
+        return doorScan(building, payload, "in");
+    }
+
+    /**
+     * Show payload to the simulated door reader of building facing direction ("in" or "out";
+     * POST /v1/test/door/scan): null when it grants access, else its reason ("anti_passback",
+     * "replayed", "expired", "wrong_building", ...).
+     */
+    String doorScan(String building, String payload, String direction) throws IOException {
         String body = request("POST", "/v1/test/door/scan", "{\"building\": \"" + building
-                + "\", \"payload\": \"" + payload + "\"}", 200);
+                + "\", \"payload\": \"" + payload + "\", \"direction\": \"" + direction
+                + "\"}", 200);
         if (body.matches("(?s).*\"granted\"\\s*:\\s*true.*")) {
             return null;
         }
