@@ -240,6 +240,18 @@ ctl 0 rooms search --date "$day" --amenity projector
 expect_output "BLR-1-BOARD"
 expect_output "Asia/Kolkata"
 
+step "A day with no free block says why, and so does a refused booking (exit 2 is expected)"
+sunday=$(curl -s "$URL/v1/test/clock" | python3 -c '
+import datetime, json, sys
+now = json.load(sys.stdin)["now_ms"] / 1000
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+today = datetime.datetime.fromtimestamp(now, ist).date()
+print(today + datetime.timedelta(days=(6 - today.weekday()) or 7))')
+ctl 0 rooms search --date "$sunday"
+expect_output "BLR-1 is closed on Sundays"
+ctl 2 rooms book BLR-1-BOARD --date "$sunday" --start 10:00 --pay credits
+expect_output "BLR-1 is closed on Sundays"
+
 step "Offline, she books the boardroom for 2 hours with her company's credits, with a guest"
 ctl 0 --server "$DEAD_URL" rooms book BLR-1-BOARD --date "$day" --start 10:00 --hours 2 \
     --guest "Ravi Kumar <ravi@example.in>" --pay credits
