@@ -13,7 +13,7 @@ static struct {
 } cm;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/Mutation", "<init>", "(J" S S S "IIJJI" S S ")V", &cm.mutation,
+    {"org/membercore/Mutation", "<init>", "(J" S S S "IIJJI" S S "I)V", &cm.mutation,
      &cm.mutation_init},
     {"org/membercore/Event", "<init>",
      "(" S S S S "J" PKG "BuildingTime;J" PKG "BuildingTime;IIIZ)V", &cm.event, &cm.event_init},
@@ -40,7 +40,7 @@ static jobject new_mutation(JNIEnv *env, const void *item)
         obj = (*env)->NewObject(env, cm.mutation, cm.mutation_init, (jlong)m->mutation_id, kind,
                                 entity_id, payload, (jint)m->state, (jint)m->attempts,
                                 (jlong)m->created_at_ms, (jlong)m->next_attempt_ms,
-                                (jint)m->error_code, server_code, message);
+                                (jint)m->error_code, server_code, message, (jint)m->error_rule);
     return (*env)->PopLocalFrame(env, obj);
 }
 

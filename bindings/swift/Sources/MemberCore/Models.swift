@@ -287,6 +287,8 @@ public struct MutationRejection: Sendable, Equatable {
     /// "event_full", ...
     public var serverCode: String?
     public var message: String
+    /// The booking rule that refused it (`.taken`, ...); `.none` for other refusals.
+    public var rule: Rule = .none
 }
 
 /// One event from the sync engine (`mc_sync_event`).
@@ -313,7 +315,8 @@ public enum SyncEvent: Sendable, Equatable {
                 MutationRejection(
                     mutationId: e.mutation_id, kind: string(e.mutation_kind),
                     entityId: string(e.entity_id), code: MemberCoreError.Code(e.code),
-                    serverCode: optionalString(e.server_code), message: string(e.message)))
+                    serverCode: optionalString(e.server_code), message: string(e.message),
+                    rule: Rule(e.rule)))
         case MC_SYNC_EVENT_SESSION_EXPIRED:
             self = .sessionExpired(code: MemberCoreError.Code(e.code), message: string(e.message))
         case MC_SYNC_EVENT_PROGRESS:
@@ -388,6 +391,8 @@ public struct Mutation: Sendable, Equatable, Identifiable {
     public var errorCode: MemberCoreError.Code?
     public var errorServerCode: String?
     public var errorMessage: String?
+    /// Rejected: the booking rule that refused it (`.taken`, ...); `.none` otherwise.
+    public var errorRule: Rule
 
     init(_ m: mc_mutation) {
         id = m.mutation_id
@@ -401,6 +406,7 @@ public struct Mutation: Sendable, Equatable, Identifiable {
         errorCode = m.error_code == MC_OK ? nil : MemberCoreError.Code(m.error_code)
         errorServerCode = optionalString(m.error_server_code)
         errorMessage = optionalString(m.error_message)
+        errorRule = Rule(m.error_rule)
     }
 }
 

@@ -218,6 +218,8 @@ struct BookingTests {
                 return
             }
             #expect(r.serverCode == "slot_taken")
+            #expect(r.rule == .taken)
+            #expect(try v.outbox().map(\.errorRule) == [.taken])
             #expect(try v.bookings().isEmpty)
             #expect(try v.credits().balance == a.credits().balance)
             #expect(try v.credits().pendingDebit == 0)

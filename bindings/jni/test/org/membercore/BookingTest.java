@@ -522,6 +522,10 @@ public class BookingTest {
             assertEquals("booking.create", ev.getMutationKind());
             assertEquals(mine.getId(), ev.getEntityId());
             assertEquals("slot_taken", ev.getServerCode());
+            assertEquals(Rule.TAKEN, ev.getRule());
+            List<Mutation> rejected = vikram.sync().outbox();
+            assertEquals(1, rejected.size());
+            assertEquals(Rule.TAKEN, rejected.get(0).getErrorRule());
             assertNull(booking(vikram, mine.getId()));
             assertEquals(182, vikram.rooms().credits().getBalance()); /* Asha's booking, paid once */
             assertEquals(0, vikram.rooms().credits().getPendingDebit());
