@@ -242,9 +242,9 @@ START_TEST(test_otp_wait_in_words)
     const struct {
         int32_t seconds;
         const char *words;
-    } cases[] = {{0, "0 s"},        {20, "20 s"},      {59, "59 s"},   {60, "1 min"},
-                 {61, "2 min"},     {3144, "53 min"},  {3600, "1 h"},  {3660, "1 h 1 min"},
-                 {3601, "1 h 1 min"}};
+    } cases[] = {{0, "0 s"},    {20, "20 s"},        {59, "59 s"},
+                 {60, "1 min"}, {61, "2 min"},       {3144, "53 min"},
+                 {3600, "1 h"}, {3660, "1 h 1 min"}, {3601, "1 h 1 min"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ms_otp_wait_words(cases[i].seconds, out, sizeof out);
         ck_assert_str_eq(out, cases[i].words);
