@@ -20,6 +20,8 @@ typedef struct options {
     long port; /* -1 when not given */
     const char *port_file;
     bool test_mode;
+    bool clock_set;
+    int64_t clock_ms; /* --clock-ms */
     bool list_routes;
     const char *razorpay_key_id;
     const char *razorpay_key_secret;
@@ -29,7 +31,8 @@ typedef struct options {
 static void usage(FILE *out)
 {
     fprintf(out, "usage: memberstub --db PATH --port N [--port-file FILE] [--test-mode]\n"
-                 "                  [--razorpay-key-id ID] [--razorpay-key-secret SECRET]\n"
+                 "                  [--clock-ms MS] [--razorpay-key-id ID]\n"
+                 "                  [--razorpay-key-secret SECRET]\n"
                  "                  [--razorpay-webhook-secret SECRET]\n"
                  "       memberstub --list-routes | --help\n"
                  "\n"
@@ -39,6 +42,9 @@ static void usage(FILE *out)
                  "  --port-file FILE  write the port listened on to FILE once serving\n"
                  "  --test-mode       also serve /v1/test/... (SMS outbox, clock, sync faults,\n"
                  "                    Razorpay checkout and webhook calls, emails, the door)\n"
+                 "  --clock-ms MS     with --test-mode: the server clock starts frozen at MS\n"
+                 "                    (ms since the epoch, UTC), so a new database's seed is\n"
+                 "                    dated from it (POST /v1/test/clock moves it later)\n"
                  "  --razorpay-key-id ID          the Razorpay key id sent with orders\n"
                  "                                (default " MS_RAZORPAY_KEY_ID_DEFAULT ")\n"
                  "  --razorpay-key-secret SECRET  the key secret payments are signed with\n"
@@ -67,6 +73,7 @@ static int parse_args(int argc, char **argv, options *opt)
         {"port", required_argument, NULL, 'p'},
         {"port-file", required_argument, NULL, 'f'},
         {"test-mode", no_argument, NULL, 't'},
+        {"clock-ms", required_argument, NULL, 'c'},
         {"list-routes", no_argument, NULL, 'l'},
         {"razorpay-key-id", required_argument, NULL, 'k'},
         {"razorpay-key-secret", required_argument, NULL, 's'},
@@ -101,6 +108,21 @@ static int parse_args(int argc, char **argv, options *opt)
         case 't':
             opt->test_mode = true;
             break;
+        case 'c': {
+            char *end;
+            errno = 0;
+            long long v = strtoll(optarg, &end, 10);
+            if (errno || end == optarg || *end || v < 0 || v > MS_CLOCK_MAX_MS) {
+                fprintf(stderr,
+                        "memberstub: --clock-ms must be a number of milliseconds from 0"
+                        " to %lld\n",
+                        (long long)MS_CLOCK_MAX_MS);
+                return 2;
+            }
+            opt->clock_set = true;
+            opt->clock_ms = v;
+            break;
+        }
         case 'l':
             opt->list_routes = true;
             break;
@@ -143,6 +165,10 @@ static int parse_args(int argc, char **argv, options *opt)
     if (opt->list_routes) {
         ms_routes_print(stdout);
         return 0;
+    }
+    if (opt->clock_set && !opt->test_mode) {
+        fprintf(stderr, "memberstub: --clock-ms needs --test-mode\n");
+        return 2;
     }
     if (!opt->db_path || opt->port < 0) {
         fprintf(stderr, "memberstub: --db and --port are required\n");
@@ -198,6 +224,8 @@ int main(int argc, char **argv)
     app.razorpay_webhook_secret = opt.razorpay_webhook_secret;
     pthread_mutex_init(&app.db_lock, NULL);
     ms_clock_init(&app.clock);
+    if (opt.clock_set)
+        ms_clock_set(&app.clock, opt.clock_ms);
     ms_faults_init(&app.faults);
     ms_http *http = NULL;
     status = 1;
@@ -207,7 +235,7 @@ int main(int argc, char **argv)
         ms_log("cannot seed the random generator");
         goto out;
     }
-    if (ms_db_open(opt.db_path, app.rng, ms_seed_step, &app.db) != 0 ||
+    if (ms_db_open(opt.db_path, app.rng, ms_seed_step, ms_clock_now(&app.clock), &app.db) != 0 ||
         ms_db_secret(app.db, "otp_key", app.otp_key, sizeof app.otp_key) != 0)
         goto out;
     http = ms_http_start(&app, (uint16_t)opt.port);

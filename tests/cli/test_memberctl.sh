@@ -40,9 +40,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# start_stub [ARGS...]: a memberstub in test mode on $work/stub.db, with ARGS
+# (e.g. --clock-ms MS: its clock, and the seed of a new database, at MS).
 start_stub() {
     rm -f "$work/port"
-    "$MEMBERSTUB" --db "$work/stub.db" --port 0 --port-file "$work/port" --test-mode \
+    "$MEMBERSTUB" --db "$work/stub.db" --port 0 --port-file "$work/port" --test-mode "$@" \
         >"$work/stub.log" 2>&1 &
     stub_pid=$!
     for _ in $(seq 100); do
@@ -1341,6 +1343,34 @@ else
     echo "SKIP day passes: this memberstub has no 'POST /v1/passes/checkout' route" \
         "(memberstub --list-routes); the passes, invoices and qr tests need it"
 fi
+
+# --- the monthly credit reset across the year, in Bengaluru's zone ------------
+# A fresh stub whose clock (and so its seed) starts at 31 December 23:30 in
+# Bengaluru (18:00 UTC). At 20:00 UTC it is already 1 January 01:30 there:
+# after a sync, ACME has its full 200 again and the ledger shows the reset
+# dated 00:00 on 1 January IST (18:30 UTC), above December's lines.
+credits_reset_tests() {
+    rm -f "$work"/stub.db*
+    start_stub --clock-ms 1798740000000
+    local ASHA="$work/asha-reset"
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json credits
+    check_json "31 December 23:30 in Bengaluru: December's balance, December's reset oldest" 0 \
+        "d['credits']['balance'] == 188 and [(l['reason'], l['at_ms']) for l in d['credits']['ledger']][-1] == ('monthly_reset', 1796063400000)"
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d '{"now_ms": 1798747200000}' >/dev/null
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json credits
+    check_json "20:00 UTC on 31 December (1 January in India): 200 again, the reset on top at 00:00 IST" 0 \
+        "d['credits']['balance'] == 200 and (d['credits']['ledger'][0]['reason'], d['credits']['ledger'][0]['delta'], d['credits']['ledger'][0]['balance_after'], d['credits']['ledger'][0]['at_ms']) == ('monthly_reset', 12, 200, 1798741800000) and all(a['balance_after'] == b['balance_after'] + a['delta'] and a['at_ms'] >= b['at_ms'] for a, b in zip(d['credits']['ledger'], d['credits']['ledger'][1:]))"
+    run_in "$ASHA" credits
+    check "credits: 200 of 200 left, the ledger newest first with the reset first" \
+        '[ $rc -eq 0 ] && out_has "200 of 200 monthly credits left" && [ "$(grep -A1 "newest first" <<<"$out" | tail -1 | grep -c monthly_reset)" -eq 1 ]'
+}
+
+credits_reset_tests
+stop_stub
 
 check "no sanitizer reports from any run" '[ $sanitizer_reports -eq 0 ]'
 

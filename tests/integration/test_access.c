@@ -32,10 +32,9 @@ static int64_t now = T0;
 
 static void setup(void)
 {
-    stub = stub_start(true);
-    ck_assert_msg(stub != NULL, "memberstub did not start");
     now = T0;
-    ck_assert_int_eq(stub_set_clock(stub, now), 0);
+    stub = stub_start_at(now, NULL, NULL);
+    ck_assert_msg(stub != NULL, "memberstub did not start");
     dir = tempdir_new();
 }
 

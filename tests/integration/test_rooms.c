@@ -28,10 +28,9 @@ static int64_t now = T0;
 
 static void setup(void)
 {
-    stub = stub_start(true);
-    ck_assert_msg(stub != NULL, "memberstub did not start");
     now = T0;
-    ck_assert_int_eq(stub_set_clock(stub, now), 0);
+    stub = stub_start_at(now, NULL, NULL);
+    ck_assert_msg(stub != NULL, "memberstub did not start");
     dir = tempdir_new();
 }
 
@@ -444,6 +443,89 @@ START_TEST(test_cancel_refunds_and_frees)
 }
 END_TEST
 
+/* Book room on date at start for hours with credits and sync it; the booking's id (caller frees).
+ */
+static char *book_credits(mc_client *c, const char *room, const char *date, const char *start,
+                          int hours)
+{
+    mc_booking_request req = {room, date, start, hours, NULL, 0, MC_PAY_CREDITS};
+    mc_booking *b = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_booking_create(c, &req, &b, &err) == MC_OK, "book: %s", err.message);
+    char *id = strdup(b->id);
+    mc_booking_free(b);
+    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
+    return id;
+}
+
+/* The ledger as the core lists it: newest first by at_ms, each line's balance_after the next
+ * older one's plus its delta, the newest one's the balance. The credits (caller frees). */
+static mc_credits *consistent_ledger(mc_client *c)
+{
+    mc_credits *credits = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_credits_get(c, &credits, &err) == MC_OK, "credits: %s", err.message);
+    ck_assert_uint_ge(credits->ledger_count, 1);
+    ck_assert_int_eq(credits->ledger[0].balance_after, credits->balance);
+    for (size_t i = 0; i + 1 < credits->ledger_count; i++) {
+        const mc_credit_line *line = &credits->ledger[i], *older = &credits->ledger[i + 1];
+        ck_assert_msg(line->at_ms >= older->at_ms, "%s listed above an older line", line->id);
+        ck_assert_msg(line->balance_after == older->balance_after + line->delta,
+                      "%s (%+d -> %d) does not follow %s (%d)", line->id, line->delta,
+                      line->balance_after, older->id, older->balance_after);
+    }
+    return credits;
+}
+
+/*
+ * December in Bengaluru, seeded on the 30th: bookings, a cancellation refunded, then the server
+ * clock at 20:00 UTC on 31 December, already 1 January 01:30 there: after a sync the core shows
+ * the full allowance again and the reset line, dated 00:00 on 1 January IST, on top of a ledger
+ * whose running balance reads consistently newest first; January spends from 200.
+ */
+START_TEST(test_credits_reset_across_the_year_reads_consistently)
+{
+    ck_assert_int_eq(stub_stop(stub), 0);
+    now = 1798605000000LL; /* 2026-12-30 10:00 IST */
+    stub = stub_start_at(now, NULL, NULL);
+    ck_assert_ptr_nonnull(stub);
+    mc_client *c = member("asha", ASHA);
+    ck_assert_int_eq(balance(c), 188);
+    char *board = book_credits(c, "BLR-1-BOARD", "2026-12-31", "14:00", 1);
+    free(book_credits(c, "BLR-1-FOCUS", "2026-12-31", "16:00", 2));
+    ck_assert_int_eq(balance(c), 188 - 6 - 4);
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_booking_cancel(c, board, NULL, &err), MC_OK);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    mc_credits *credits = consistent_ledger(c);
+    ck_assert_int_eq(credits->balance, 184);
+    ck_assert_str_eq(credits->ledger[0].reason, "refund");
+    ck_assert_uint_eq(credits->ledger_count, 5);
+    mc_credits_free(credits);
+
+    now = 1798747200000LL; /* 2026-12-31T20:00:00Z: 1 January 01:30 in Bengaluru */
+    ck_assert_int_eq(stub_set_clock(stub, now), 0);
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    credits = consistent_ledger(c);
+    ck_assert_int_eq(credits->balance, 200);
+    ck_assert_int_eq(credits->monthly_credits, 200);
+    ck_assert_str_eq(credits->ledger[0].reason, "monthly_reset");
+    ck_assert_int_eq(credits->ledger[0].delta, 16);
+    ck_assert(credits->ledger[0].at_ms == 1798741800000LL); /* 2027-01-01 00:00 IST */
+    ck_assert_uint_eq(credits->ledger_count, 6);
+    mc_credits_free(credits);
+
+    free(book_credits(c, "BLR-1-FOCUS", "2027-01-02", "10:00", 1));
+    credits = consistent_ledger(c);
+    ck_assert_int_eq(credits->balance, 198);
+    ck_assert_str_eq(credits->ledger[0].reason, "booking");
+    ck_assert_str_eq(credits->ledger[1].reason, "monthly_reset");
+    mc_credits_free(credits);
+    mc_client_free(c);
+    free(board);
+}
+END_TEST
+
 /* Razorpay: the server holds the slot and opens an order; only a valid signature confirms. */
 START_TEST(test_razorpay_paid_and_forged)
 {
@@ -678,6 +760,7 @@ int main(void)
     tcase_add_test(tc, test_refusals_name_the_rule);
     tcase_add_test(tc, test_insufficient_credits_refused);
     tcase_add_test(tc, test_cancel_refunds_and_frees);
+    tcase_add_test(tc, test_credits_reset_across_the_year_reads_consistently);
     tcase_add_test(tc, test_razorpay_paid_and_forged);
     tcase_add_test(tc, test_london_dst_days);
     tcase_add_test(tc, test_race_for_one_block_has_one_holder);

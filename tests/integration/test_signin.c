@@ -37,9 +37,8 @@ static mc_client *open_client_at(const char *data_dir, const char *url)
 
 static void setup(void)
 {
-    stub = stub_start(true);
+    stub = stub_start_at(T0_MS, NULL, NULL);
     ck_assert_msg(stub != NULL, "memberstub did not start");
-    ck_assert_int_eq(stub_set_clock(stub, T0_MS), 0);
     dir = tempdir_new();
     client = open_client_at(dir, stub_url(stub));
 }

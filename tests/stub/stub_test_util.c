@@ -14,9 +14,8 @@ stub_process *stub;
 
 void setup(void)
 {
-    stub = stub_start(true);
+    stub = stub_start_at(T0, NULL, NULL);
     ck_assert_msg(stub != NULL, "memberstub did not start");
-    ck_assert_int_eq(stub_set_clock(stub, T0), 0);
 }
 
 void teardown(void)

@@ -33,7 +33,7 @@ static void setup(void)
 {
     rng = ms_rng_new();
     ck_assert_ptr_nonnull(rng);
-    ck_assert_int_eq(ms_db_open(":memory:", rng, ms_seed_step, &db), 0);
+    ck_assert_int_eq(ms_db_open(":memory:", rng, ms_seed_step, T0, &db), 0);
 }
 
 static void teardown(void)
@@ -436,7 +436,7 @@ START_TEST(test_each_database_has_its_own_otp_key)
 {
     sqlite3 *other = NULL;
     uint8_t a[MS_KEY_LEN], b[MS_KEY_LEN];
-    ck_assert_int_eq(ms_db_open(":memory:", rng, ms_seed_step, &other), 0);
+    ck_assert_int_eq(ms_db_open(":memory:", rng, ms_seed_step, T0, &other), 0);
     ck_assert_int_eq(ms_db_secret(db, "otp_key", a, sizeof a), 0);
     ck_assert_int_eq(ms_db_secret(other, "otp_key", b, sizeof b), 0);
     ck_assert(memcmp(a, b, sizeof a) != 0);
@@ -454,11 +454,11 @@ START_TEST(test_reopening_keeps_data_and_does_not_reseed)
 
     sqlite3 *file = NULL;
     char id[MS_ID_MAX];
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &file), 0);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &file), 0);
     ck_assert_int_eq(ms_user_create(file, rng, "+919876543210", T0, id), 0);
     ms_db_close(file);
 
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &file), 0);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &file), 0);
     sqlite3_stmt *stmt = ms_db_query(file,
                                      "SELECT (SELECT count(*) FROM users),"
                                      " (SELECT count(*) FROM buildings), user_version"
@@ -476,7 +476,7 @@ START_TEST(test_reopening_keeps_data_and_does_not_reseed)
     ck_assert_int_eq(ms_db_exec(file, "PRAGMA user_version = 99"), 0);
     sqlite3_close(file);
     file = NULL;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &file), -1);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &file), -1);
     ck_assert_ptr_null(file);
 
     static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
@@ -509,7 +509,7 @@ START_TEST(test_version_1_database_is_migrated)
     sqlite3_close(file);
 
     sqlite3 *saved = db;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &db), 0);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
     ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
     ck_assert_int_eq(scalar("SELECT count(*) FROM users WHERE id = 'usr_00000000000000aa'"), 1);
     ck_assert_int_eq(scalar("SELECT count(*) FROM users"), 5);
@@ -559,7 +559,7 @@ START_TEST(test_version_4_database_is_migrated)
     sqlite3_close(file);
 
     sqlite3 *saved = db;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, &db), 0);
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
     ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
     ck_assert_int_eq(scalar("SELECT count(*) FROM sqlite_master WHERE name = 'guest_credentials'"),
                      0);

@@ -170,6 +170,19 @@ static int64_t balance(const char *member_phone, const char *company)
     return b;
 }
 
+/* The view of member_phone with its company's balance and credit month asserted (caller
+ * deletes). */
+static cJSON *company_is(const char *member_phone, const char *company, int64_t credit_balance,
+                         const char *month)
+{
+    cJSON *v = view(member_phone);
+    const cJSON *c = entity(v, "company", company);
+    ck_assert_msg(num(c, "credit_balance") == credit_balance, "%s has %lld credits, not %lld",
+                  company, (long long)num(c, "credit_balance"), (long long)credit_balance);
+    ck_assert_str_eq(str(c, "credit_month"), month);
+    return v;
+}
+
 /* How many room_busy entities of the view cover [start, end) of room exactly. */
 static int busy_count(const cJSON *state, const char *room, int64_t start, int64_t end)
 {
@@ -720,16 +733,10 @@ START_TEST(test_monthly_reset_by_building_local_month)
 
     /* 23:59:59.999 on 31 January in Bengaluru: still January. */
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 2, 1, 0) - 1), 0);
-    cJSON *v = view(ASHA);
-    ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 186);
-    ck_assert_str_eq(str(entity(v, "company", "ACME"), "credit_month"), "2027-01");
-    cJSON_Delete(v);
+    cJSON_Delete(company_is(ASHA, "ACME", 186, "2027-01"));
     /* Midnight in Bengaluru (18:30 UTC): ACME resets; HART, in London, does not yet. */
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 2, 1, 0)), 0);
-    v = view(ASHA);
-    const cJSON *acme = entity(v, "company", "ACME");
-    ck_assert(num(acme, "credit_balance") == 200);
-    ck_assert_str_eq(str(acme, "credit_month"), "2027-02");
+    cJSON *v = company_is(ASHA, "ACME", 200, "2027-02");
     int64_t delta, after;
     ck_assert_int_eq(ledger_lines(v, "monthly_reset", NULL, &delta, &after), 2); /* + seeded */
     ck_assert(delta == 14 && after == 200);
@@ -762,6 +769,138 @@ START_TEST(test_monthly_reset_by_building_local_month)
     /* A clock set back never resets. */
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 20, 10)), 0);
     ck_assert(balance(ASHA, "ACME") == 198);
+    free(asha);
+    free(vikram);
+}
+END_TEST
+
+/* The company's ledger lines in the view, newest first by (at_ms, id) as members read them:
+ * each line's balance_after is the next older line's plus its delta, and the newest one's is
+ * the balance. Returns the number of lines; the newest into *newest (not owned). */
+static int check_running_balance(const cJSON *state, const char *company, const cJSON **newest)
+{
+    const cJSON *lines[256];
+    int n = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, state)
+    {
+        if (strncmp(e->string, "credit_ledger/", 14) == 0 &&
+            strcmp(str(e, "company_id"), company) == 0 && n < 256)
+            lines[n++] = e;
+    }
+    /* Insertion sort, newest first. */
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0; j--) {
+            const cJSON *a = lines[j - 1], *b = lines[j];
+            bool b_newer =
+                num(b, "at_ms") > num(a, "at_ms") ||
+                (num(b, "at_ms") == num(a, "at_ms") && strcmp(str(b, "id"), str(a, "id")) > 0);
+            if (!b_newer)
+                break;
+            lines[j - 1] = b;
+            lines[j] = a;
+        }
+    for (int i = 0; i + 1 < n; i++)
+        ck_assert_msg(num(lines[i], "balance_after") ==
+                          num(lines[i + 1], "balance_after") + num(lines[i], "delta"),
+                      "%s: %s (%+lld -> %lld) does not follow %s (%lld)", company,
+                      str(lines[i], "id"), (long long)num(lines[i], "delta"),
+                      (long long)num(lines[i], "balance_after"), str(lines[i + 1], "id"),
+                      (long long)num(lines[i + 1], "balance_after"));
+    ck_assert_int_ge(n, 1);
+    ck_assert(num(lines[0], "balance_after") ==
+              num(entity(state, "company", company), "credit_balance"));
+    *newest = lines[0];
+    return n;
+}
+
+/*
+ * Across the year in India: seeded on 30 December, spent on the 31st; at 23:59:59.999 in
+ * Bengaluru nothing resets; at 20:00 UTC on 31 December (already 01:30 on 1 January there) the
+ * first request resets ACME to its full 200 with a ledger line dated 00:00 on 1 January IST
+ * (18:30 UTC), not at the request; HART (London, still 31 December) resets only at London's
+ * midnight, its line dated then although the request came at 03:00.
+ */
+START_TEST(test_monthly_reset_across_the_year_in_india)
+{
+    ck_assert_int_eq(stub_stop(stub), 0);
+    stub = stub_start_at(ist(2026, 12, 30, 10), NULL, NULL);
+    ck_assert_ptr_nonnull(stub);
+    char *asha = token_for(ASHA);
+    ck_assert(balance(ASHA, "ACME") == 188);
+    ck_assert_str_eq(book(asha, "r-dec", "BLR-1-FOCUS", ist(2026, 12, 31, 10), 2, NULL), "applied");
+    ck_assert(balance(ASHA, "ACME") == 184);
+
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 1, 0) - 1), 0);
+    cJSON_Delete(company_is(ASHA, "ACME", 184, "2026-12"));
+
+    ck_assert_int_eq(stub_set_clock(stub, utc(2026, 12, 31, 20)), 0);
+    cJSON *v = company_is(ASHA, "ACME", 200, "2027-01");
+    const cJSON *newest;
+    ck_assert_int_eq(check_running_balance(v, "ACME", &newest), 4);
+    ck_assert_str_eq(str(newest, "reason"), "monthly_reset");
+    ck_assert(num(newest, "delta") == 16 && num(newest, "balance_after") == 200);
+    ck_assert(num(newest, "at_ms") == ist(2027, 1, 1, 0));
+    cJSON_Delete(v);
+    v = view(OLIVIA);
+    ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2026-12");
+    cJSON_Delete(v);
+
+    ck_assert_int_eq(stub_set_clock(stub, utc(2027, 1, 1, 3)), 0);
+    v = view(OLIVIA);
+    ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2027-01");
+    ck_assert_int_eq(check_running_balance(v, "HART", &newest), 2);
+    ck_assert_str_eq(str(newest, "reason"), "monthly_reset");
+    ck_assert(num(newest, "at_ms") == utc(2027, 1, 1, 0));
+    cJSON_Delete(v);
+
+    /* January spends from the new allowance; the ledger still reads consistently. */
+    ck_assert_str_eq(book(asha, "r-jan", "BLR-1-FOCUS", ist(2027, 1, 2, 10), 1, NULL), "applied");
+    v = view(ASHA);
+    ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 198);
+    ck_assert_int_eq(check_running_balance(v, "ACME", &newest), 5);
+    ck_assert_str_eq(str(newest, "reason"), "booking");
+    cJSON_Delete(v);
+    free(asha);
+}
+END_TEST
+
+/*
+ * Over a month with bookings, a refund, a late cancellation (no refund), a clock set back and
+ * the next month's reset, the ledger read newest first by its instants has a consistent running
+ * balance: a line written while the clock was set back is not dated before the line it follows.
+ */
+START_TEST(test_running_balance_is_consistent_over_a_month)
+{
+    char *asha = token_for(ASHA), *vikram = token_for(VIKRAM);
+    const cJSON *newest;
+    ck_assert_str_eq(book(asha, "m-1", "BLR-1-BOARD", ist(2027, 1, 7, 10), 2, NULL), "applied");
+    ck_assert_str_eq(book(vikram, "m-2", "BLR-1-HUDDLE", ist(2027, 1, 11, 10), 1, NULL), "applied");
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 5, 9)), 0);
+    ck_assert_str_eq(cancel(asha, "m-1"), "applied"); /* days ahead: refunded */
+    ck_assert_str_eq(book(asha, "m-3", "BLR-1-FOCUS", ist(2027, 1, 6, 11), 3, NULL), "applied");
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 6, 10)), 0);
+    ck_assert_str_eq(cancel(asha, "m-3"), "applied"); /* within the cut-off: no refund */
+    /* The clock set back a day: the next line is dated with the latest one, not before it. */
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 5, 8)), 0);
+    ck_assert_str_eq(book(vikram, "m-4", "BLR-1-FOCUS", ist(2027, 1, 8, 12), 1, NULL), "applied");
+    cJSON *v = view(ASHA);
+    ck_assert_int_eq(check_running_balance(v, "ACME", &newest), 7);
+    ck_assert_str_eq(str(newest, "reservation_id"), "m-4");
+    ck_assert(num(newest, "at_ms") == ist(2027, 1, 5, 9));
+    ck_assert(num(newest, "balance_after") == 188 - 12 - 3 + 12 - 6 - 2);
+    cJSON_Delete(v);
+    /* February: the reset (dated 1 February 00:00 IST), then a booking from the new balance. */
+    ck_assert_int_eq(stub_set_clock(stub, ist(2027, 2, 3, 9)), 0);
+    ck_assert_str_eq(book(vikram, "m-5", "BLR-1-FOCUS", ist(2027, 2, 4, 10), 1, NULL), "applied");
+    v = view(ASHA);
+    ck_assert_int_eq(check_running_balance(v, "ACME", &newest), 9);
+    ck_assert_str_eq(str(newest, "reservation_id"), "m-5");
+    ck_assert(num(newest, "balance_after") == 198);
+    int64_t delta, after;
+    ck_assert_int_eq(ledger_lines(v, "monthly_reset", NULL, &delta, &after), 2);
+    ck_assert(delta == 200 - 177 && after == 200);
+    cJSON_Delete(v);
     free(asha);
     free(vikram);
 }
@@ -1369,9 +1508,8 @@ START_TEST(test_configured_keys_and_no_secret_in_the_log)
     close(fd);
     const char *args[] = {"--razorpay-key-id", "rzp_test_custom", "--razorpay-key-secret", secret,
                           NULL};
-    stub = stub_start_args(true, args, log_path);
+    stub = stub_start_at(T0, args, log_path);
     ck_assert_ptr_nonnull(stub);
-    ck_assert_int_eq(stub_set_clock(stub, T0), 0);
     char *asha = token_for(ASHA);
     cJSON *answer = book_online(asha, "key-1", "BLR-1-FOCUS", ist(2027, 1, 6, 10), 1, NULL);
     ck_assert_str_eq(str(field(answer, "order"), "key_id"), "rzp_test_custom");
@@ -1439,6 +1577,8 @@ static Suite *stub_rooms_suite(void)
     tcase_add_test(credits, test_credits_never_go_below_zero);
     tcase_add_test(credits, test_cancel_refunds_only_before_the_cutoff);
     tcase_add_test(credits, test_monthly_reset_by_building_local_month);
+    tcase_add_test(credits, test_monthly_reset_across_the_year_in_india);
+    tcase_add_test(credits, test_running_balance_is_consistent_over_a_month);
     tcase_add_test(credits, test_eight_racers_hold_one_block);
     suite_add_tcase(s, credits);
     TCase *razorpay = tcase_create("razorpay");

@@ -75,6 +75,18 @@ stub_process *stub_start(bool test_mode)
     return stub_start_args(test_mode, NULL, NULL);
 }
 
+stub_process *stub_start_at(int64_t now_ms, const char *const *extra_args, const char *log_path)
+{
+    char clock[32];
+    snprintf(clock, sizeof clock, "%" PRId64, now_ms);
+    const char *args[64] = {"--clock-ms", clock};
+    int n = 2;
+    for (int i = 0; extra_args && extra_args[i] && n < 63; i++)
+        args[n++] = extra_args[i];
+    args[n] = NULL;
+    return stub_start_args(true, args, log_path);
+}
+
 stub_process *stub_start_args(bool test_mode, const char *const *extra_args, const char *log_path)
 {
     const char *exe = getenv("MEMBERSTUB");

@@ -30,6 +30,13 @@ stub_process *stub_start(bool test_mode);
  */
 stub_process *stub_start_args(bool test_mode, const char *const *extra_args, const char *log_path);
 
+/*
+ * stub_start(true) with the server clock frozen at now_ms from the start (--clock-ms), so the
+ * seed of its new database is dated from now_ms (the stub's seed follows its clock at
+ * seeding). extra_args and log_path as for stub_start_args.
+ */
+stub_process *stub_start_at(int64_t now_ms, const char *const *extra_args, const char *log_path);
+
 /* "http://127.0.0.1:PORT"; valid until stub_stop. */
 const char *stub_url(const stub_process *s);
 int stub_port(const stub_process *s);

@@ -19,6 +19,9 @@ typedef struct ms_clock {
 
 void ms_clock_init(ms_clock *clock);
 void ms_clock_destroy(ms_clock *clock);
+/* The last instant the clock may be set to: 9999-12-31T23:59:59.999Z. */
+#define MS_CLOCK_MAX_MS 253402300799999LL
+
 /* Milliseconds since the Unix epoch, UTC. */
 int64_t ms_clock_now(ms_clock *clock);
 void ms_clock_set(ms_clock *clock, int64_t now_ms);

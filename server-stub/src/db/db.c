@@ -195,7 +195,7 @@ static int user_version(sqlite3 *db, int *out)
     return rc == 1 ? 0 : -1;
 }
 
-static int migrate(sqlite3 *db, ms_rng *rng, ms_db_fill fill)
+static int migrate(sqlite3 *db, ms_rng *rng, ms_db_fill fill, int64_t now_ms)
 {
     if (ms_db_begin(db, true) != 0)
         return -1;
@@ -211,7 +211,7 @@ static int migrate(sqlite3 *db, ms_rng *rng, ms_db_fill fill)
         const ms_schema_step *m = &ms_schema_steps[i];
         if (m->version <= version)
             continue;
-        if (ms_db_exec(db, m->sql) != 0 || (fill && fill(db, rng, m->version) != 0))
+        if (ms_db_exec(db, m->sql) != 0 || (fill && fill(db, rng, now_ms, m->version) != 0))
             goto fail;
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
@@ -227,7 +227,7 @@ fail:
     return -1;
 }
 
-int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, sqlite3 **out)
+int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, int64_t now_ms, sqlite3 **out)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
@@ -239,7 +239,7 @@ int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, sqlite3 **out)
     if (sqlite3_busy_timeout(db, 5000) != SQLITE_OK ||
         ms_db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                        "PRAGMA foreign_keys = ON;") != 0 ||
-        migrate(db, rng, fill) != 0) {
+        migrate(db, rng, fill, now_ms) != 0) {
         ms_log("database: %s is unusable", path);
         sqlite3_close(db);
         return -1;

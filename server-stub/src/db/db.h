@@ -16,17 +16,19 @@
 
 /*
  * The data a schema step brings with it: called right after the step to version
- * (db/schema.h), in the same transaction. 0 / -1. (memberstub passes ms_seed_step,
+ * (db/schema.h), in the same transaction, with the server clock at opening (the
+ * instant the data is dated from). 0 / -1. (memberstub passes ms_seed_step,
  * domain/seed.h: the database layer knows the schema, not what the business seeds.)
  */
-typedef int (*ms_db_fill)(sqlite3 *db, ms_rng *rng, int version);
+typedef int (*ms_db_fill)(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version);
 
 /*
  * Open (creating if needed) the database at path, bring its schema up to
- * MS_DB_SCHEMA_VERSION and, after each step, call fill (NULL: no data), all in one
- * transaction. Refuses a database written by a newer memberstub. 0 and *out, or -1 (logged).
+ * MS_DB_SCHEMA_VERSION and, after each step, call fill (NULL: no data) with now_ms,
+ * all in one transaction. Refuses a database written by a newer memberstub. 0 and *out, or -1
+ * (logged).
  */
-int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, sqlite3 **out);
+int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, int64_t now_ms, sqlite3 **out);
 void ms_db_close(sqlite3 *db);
 
 /* BEGIN IMMEDIATE (write) or BEGIN (read) / COMMIT / ROLLBACK. 0 / -1 (logged). */

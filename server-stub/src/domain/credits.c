@@ -12,15 +12,26 @@
 #include "domain/users.h"
 #include "rules/zone.h"
 
-/* Append a ledger line (its id "led_" + the zero-padded sequence) and log it. 0 / -1. */
+/*
+ * Append a ledger line (its id "led_" + the zero-padded sequence) at at_ms, or at the company's
+ * latest line's instant if that is later (a clock set back): a line is never dated before the
+ * line it follows, so the ledger read newest first by its instants is the order its running
+ * balance was written in. Logged. 0 / -1.
+ */
 static int add_line(sqlite3 *db, const char *company_id, int64_t delta, int64_t balance_after,
-                    const char *reason, const char *reservation_id, int64_t now_ms)
+                    const char *reason, const char *reservation_id, int64_t at_ms)
 {
-    sqlite3_stmt *stmt = ms_db_query(db, "SELECT coalesce(max(seq), 0) + 1 FROM credit_ledger", "");
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT (SELECT coalesce(max(seq), 0) + 1 FROM credit_ledger),"
+                                     " (SELECT max(at_ms) FROM credit_ledger WHERE company_id = ?)",
+                                     "t", company_id);
     if (!stmt)
         return -1;
     int rc = ms_db_step(stmt);
     int64_t seq = rc == 1 ? sqlite3_column_int64(stmt, 0) : 0;
+    if (rc == 1 && sqlite3_column_type(stmt, 1) != SQLITE_NULL &&
+        sqlite3_column_int64(stmt, 1) > at_ms)
+        at_ms = sqlite3_column_int64(stmt, 1);
     sqlite3_finalize(stmt);
     if (rc != 1)
         return -1;
@@ -30,7 +41,7 @@ static int add_line(sqlite3 *db, const char *company_id, int64_t delta, int64_t 
                   "INSERT INTO credit_ledger (seq, id, company_id, delta, balance_after, reason,"
                   " reservation_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, nullif(?, ''), ?)",
                   "ittiitti", seq, id, company_id, delta, balance_after, reason,
-                  reservation_id ? reservation_id : "", now_ms) != 0)
+                  reservation_id ? reservation_id : "", at_ms) != 0)
         return -1;
     return ms_change_upsert(db, MS_KIND_CREDIT_LEDGER, company_id, id) == 0 &&
                    ms_change_upsert(db, MS_KIND_COMPANY, NULL, company_id) == 0
@@ -73,7 +84,13 @@ int ms_credits_refresh(sqlite3 *db, const char *company_id, int64_t now_ms)
     if (ms_db_run(db, "UPDATE companies SET credit_balance = ?, credit_month = ? WHERE id = ?",
                   "itt", monthly, now_month, company_id) != 0)
         return -1;
-    return add_line(db, company_id, monthly - balance, monthly, "monthly_reset", NULL, now_ms);
+    /* The line is dated when the month began on the building's wall clock (00:00 on the 1st),
+     * whenever the first request after it came. */
+    int64_t month_start;
+    if (!ms_zone_first_instant(zone, ms_days_from_civil(local.year, local.month, 1) * MS_DAY_MS,
+                               &month_start))
+        month_start = now_ms;
+    return add_line(db, company_id, monthly - balance, monthly, "monthly_reset", NULL, month_start);
 }
 
 int ms_credits_refresh_all(sqlite3 *db, int64_t now_ms)

@@ -12,8 +12,10 @@
 /*
  * If now falls in a later building-local month (of the company's building)
  * than the balance belongs to, the balance becomes monthly_credits: a
- * `monthly_reset` ledger line (delta = the change, possibly 0) and the company
- * and the line are change-logged. A clock set back never resets. 0 / -1.
+ * `monthly_reset` ledger line (delta = the change, possibly 0) dated at the
+ * start of now's local month (00:00 on the 1st in the building's zone), and the
+ * company and the line are change-logged. A clock set back never resets.
+ * Ledger lines are never dated before the company's previous line. 0 / -1.
  */
 int ms_credits_refresh(sqlite3 *db, const char *company_id, int64_t now_ms);
 /* ms_credits_refresh for every company. 0 / -1. */

@@ -1,11 +1,14 @@
 /* domain/seed.c - the data a new database starts with (DOMAIN.md "Seed data"). */
 #include "domain/seed.h"
 
+#include <stdio.h>
+
 #include "domain/bookings.h"
 #include "domain/changes.h"
 #include "domain/credentials.h"
 #include "db/db.h"
 #include "domain/users.h"
+#include "rules/seed_dates.h"
 
 /*
  * The fixed part (DOMAIN.md) that demos and tests everywhere rely on: the
@@ -13,7 +16,8 @@
  * +919800000001 (Asha Rao, "Cabin 1019"), +919800000002 (Vikram Shah) and
  * +447700900001 (Olivia Hart). The rest is this project's own choice and may
  * grow through later migrations. Seeded users have fixed ids so that fixtures
- * can name them. Money is paise; instants are ms since the epoch, UTC.
+ * can name them. Money is paise; instants are ms since the epoch, UTC, dated
+ * from the server clock at seeding (rules/seed_dates.h).
  */
 static const char seed_sql[] =
     "INSERT INTO buildings (id, name, city, timezone) VALUES"
@@ -68,18 +72,11 @@ static const char seed_sql[] =
 
     "INSERT INTO companies (id, name, building_id, monthly_credits) VALUES"
     " ('ACME', 'Acme Corp', 'BLR-1', 200),"
-    " ('HART', 'Hartwell Studio', 'LON-1', 120);"
+    " ('HART', 'Hartwell Studio', 'LON-1', 120);";
 
-    "INSERT INTO users (id, phone, name, email, company, city, profile_complete,"
-    " created_at_ms, updated_at_ms) VALUES"
-    " ('usr_5eed000000000001', '+919800000001', 'Asha Rao', 'asha.rao@acme.example',"
-    "  'Acme Corp', 'Bengaluru', 1, 1735689600000, 1735689600000),"
-    " ('usr_5eed000000000002', '+919800000002', 'Vikram Shah', 'vikram.shah@acme.example',"
-    "  'Acme Corp', 'Bengaluru', 1, 1735689600000, 1735689600000),"
-    " ('usr_5eed000000000003', '+447700900001', 'Olivia Hart', 'olivia.hart@hartwell.example',"
-    "  'Hartwell Studio', 'London', 1, 1735689600000, 1735689600000),"
-    " ('usr_5eed000000000009', '+919800000009', 'Priya Nair', 'priya.nair@ops.example',"
-    "  'Workspace Operations', 'Bengaluru', 1, 1735689600000, 1735689600000);"
+/* After the seeded users (seed_users below): their roles and memberships; the ticket
+ * categories. */
+static const char seed_people_sql[] =
     "INSERT INTO user_roles (user_id, role) VALUES"
     " ('usr_5eed000000000001', 'member'), ('usr_5eed000000000002', 'member'),"
     " ('usr_5eed000000000003', 'member'), ('usr_5eed000000000009', 'staff');"
@@ -87,16 +84,6 @@ static const char seed_sql[] =
     " ('usr_5eed000000000001', 'ACME', 'BLR-1', 'private_cabin', 'Cabin 1019'),"
     " ('usr_5eed000000000002', 'ACME', 'BLR-1', 'dedicated_desk', 'Desk D-14'),"
     " ('usr_5eed000000000003', 'HART', 'LON-1', 'private_cabin', 'Suite 204');"
-
-    "INSERT INTO events (id, building_id, title, starts_at_ms, ends_at_ms, capacity) VALUES"
-    /* 2027-01-14 18:00-19:00 IST */
-    " ('EVT-BLR-NETWORKING', 'BLR-1', 'Networking Hour', 1799929800000, 1799933400000, 40),"
-    /* 2027-10-28 17:00-20:00 IST */
-    " ('EVT-BLR-DIWALI', 'BLR-1', 'Diwali Meetup', 1824723000000, 1824733800000, 80),"
-    /* 2027-01-21 08:30-10:00 IST */
-    " ('EVT-MUM-BREAKFAST', 'MUM-1', 'Founders Breakfast', 1800500400000, 1800505800000, 25),"
-    /* 2027-01-28 18:00-21:00 GMT */
-    " ('EVT-LON-SOCIAL', 'LON-1', 'Winter Social', 1801159200000, 1801170000000, 50);"
 
     "INSERT INTO ticket_categories (id, parent_id, name, sla_minutes) VALUES"
     " ('cleaning', NULL, 'Cleaning', NULL),"
@@ -113,7 +100,28 @@ static const char seed_sql[] =
     " ('access', NULL, 'Access', NULL),"
     " ('access.card', 'access', 'Access card', 60);";
 
-int ms_seed(sqlite3 *db, ms_rng *rng)
+/* A seeded person: id, phone, name, email, company, city. */
+static const char *const seed_users[][6] = {
+    {"usr_5eed000000000001", "+919800000001", "Asha Rao", "asha.rao@acme.example", "Acme Corp",
+     "Bengaluru"},
+    {"usr_5eed000000000002", "+919800000002", "Vikram Shah", "vikram.shah@acme.example",
+     "Acme Corp", "Bengaluru"},
+    {"usr_5eed000000000003", "+447700900001", "Olivia Hart", "olivia.hart@hartwell.example",
+     "Hartwell Studio", "London"},
+    {"usr_5eed000000000009", "+919800000009", "Priya Nair", "priya.nair@ops.example",
+     "Workspace Operations", "Bengaluru"},
+};
+
+static int add_event(sqlite3 *db, const char *id, const char *building, const char *title,
+                     ms_seed_span when, int64_t capacity)
+{
+    return ms_db_run(db,
+                     "INSERT INTO events (id, building_id, title, starts_at_ms, ends_at_ms,"
+                     " capacity) VALUES (?, ?, ?, ?, ?, ?)",
+                     "tttiii", id, building, title, when.start_ms, when.end_ms, capacity);
+}
+
+int ms_seed(sqlite3 *db, ms_rng *rng, int64_t now_ms)
 {
     /* The OTP hashing key is random per database and never leaves it. */
     uint8_t otp_key[MS_KEY_LEN];
@@ -123,12 +131,34 @@ int ms_seed(sqlite3 *db, ms_rng *rng)
                        (const void *)otp_key, sizeof otp_key);
     if (rc == 0)
         rc = ms_db_exec(db, seed_sql);
+    ms_seed_dates t;
+    ms_seed_dates_at(now_ms, &t);
+    for (size_t i = 0; rc == 0 && i < sizeof seed_users / sizeof seed_users[0]; i++)
+        rc = ms_db_run(db,
+                       "INSERT INTO users (id, phone, name, email, company, city,"
+                       " profile_complete, created_at_ms, updated_at_ms)"
+                       " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                       "ttttttii", seed_users[i][0], seed_users[i][1], seed_users[i][2],
+                       seed_users[i][3], seed_users[i][4], seed_users[i][5], t.long_ago_ms,
+                       t.long_ago_ms);
+    if (rc == 0)
+        rc = ms_db_exec(db, seed_people_sql);
+    if (rc == 0)
+        rc = add_event(db, "EVT-BLR-NETWORKING", "BLR-1", "Networking Hour", t.networking, 40);
+    if (rc == 0)
+        rc = add_event(db, "EVT-BLR-DIWALI", "BLR-1", "Diwali Meetup", t.diwali, 80);
+    if (rc == 0)
+        rc = add_event(db, "EVT-MUM-BREAKFAST", "MUM-1", "Founders Breakfast", t.breakfast, 25);
+    if (rc == 0)
+        rc = add_event(db, "EVT-LON-SOCIAL", "LON-1", "Winter Social", t.social, 50);
     return rc;
 }
 
 /*
- * Version 2 (sync). Instants are around 2027-01-04T04:30Z (a Monday morning in
- * Bengaluru), where the test suites set the server clock.
+ * Version 2 (sync): event descriptions, a small event, the companies' balances, Asha's
+ * reservations, RSVPs and notifications for every seeded member, dated as rules/seed_dates.h
+ * tells (at the suites' T0, 2027-01-04T04:30Z, a Monday morning in Bengaluru: bookings on
+ * Tuesday and Wednesday, notifications of the last two days).
  */
 static const char seed_v2_sql[] =
     "UPDATE events SET description = 'Meet the other members over chai and snacks.'"
@@ -137,122 +167,152 @@ static const char seed_v2_sql[] =
     " WHERE id = 'EVT-BLR-DIWALI';"
     "UPDATE events SET description = 'Breakfast with founders from across Mumbai.'"
     " WHERE id = 'EVT-MUM-BREAKFAST';"
-    "UPDATE events SET description = 'Mulled wine and music to close January.'"
-    " WHERE id = 'EVT-LON-SOCIAL';"
-    /* A small event (capacity 2, Priya already going): one seat left, so the
-     * second member to say "going" gets event_full. 2027-01-07 18:00-19:30 IST. */
-    "INSERT INTO events (id, building_id, title, description, starts_at_ms, ends_at_ms,"
-    " capacity) VALUES"
-    " ('EVT-BLR-FIRESIDE', 'BLR-1', 'Founders Fireside',"
-    "  'An evening with two founders; tiny room, two seats.', 1799325000000, 1799330400000, 2);"
-
     /* Asha's booking of BLR-1-BOARD for 2 hours took 12 of ACME's 200 credits. */
     "UPDATE companies SET credit_balance = 188 WHERE id = 'ACME';"
-    "UPDATE companies SET credit_balance = 120 WHERE id = 'HART';"
-    "INSERT INTO reservations (id, user_id, room_id, building_id, start_ms, end_ms, status,"
-    " paid_by) VALUES"
-    /* 2027-01-05 10:00-12:00 IST */
-    " ('res_5eed000000000001', 'usr_5eed000000000001', 'BLR-1-BOARD', 'BLR-1',"
-    "  1799123400000, 1799130600000, 'confirmed', 'credits'),"
-    /* 2027-01-06 15:00-16:00 IST */
-    " ('res_5eed000000000002', 'usr_5eed000000000001', 'BLR-1-FOCUS', 'BLR-1',"
-    "  1799227800000, 1799231400000, 'confirmed', 'razorpay');"
+    "UPDATE companies SET credit_balance = 120 WHERE id = 'HART';";
 
-    "INSERT INTO rsvps (user_id, event_id, status, updated_at_ms) VALUES"
-    " ('usr_5eed000000000001', 'EVT-BLR-NETWORKING', 'going', 1798950600000),"
-    " ('usr_5eed000000000003', 'EVT-LON-SOCIAL', 'going', 1798950600000),"
-    " ('usr_5eed000000000009', 'EVT-BLR-FIRESIDE', 'going', 1798950600000);"
+/* A seeded notification, its texts filled in. */
+typedef struct seed_notification {
+    const char *id, *user, *category, *title, *body;
+    int64_t created_at_ms;
+    int read;
+} seed_notification;
 
-    "INSERT INTO notifications (id, user_id, category, title, body, created_at_ms, is_read,"
-    " deep_link) VALUES"
-    " ('ntf_5eed000000000101', 'usr_5eed000000000001', 'bookings',"
-    "  'Visitor waiting at reception',"
-    "  'Rahul Mehta is waiting for you at the BLR-1 front desk.', 1799036400000, 0, NULL),"
-    " ('ntf_5eed000000000102', 'usr_5eed000000000001', 'billing',"
-    "  'Invoice INV-2027-0001 generated',"
-    "  'Your January invoice of INR 42,480 is due on 10 January.', 1798950600000, 1,"
-    "  'membercore://billing/invoices/INV-2027-0001'),"
-    " ('ntf_5eed000000000103', 'usr_5eed000000000001', 'support', 'Ticket resolved: Wi-Fi',"
-    "  'The Wi-Fi issue in Cabin 1019 was fixed.', 1798864200000, 1, NULL),"
-    " ('ntf_5eed000000000104', 'usr_5eed000000000001', 'events',"
-    "  'Networking Hour on 14 January', 'You are going. See you at 18:00 in the lounge.',"
-    "  1799000000000, 0, 'membercore://events/EVT-BLR-NETWORKING'),"
-    " ('ntf_5eed000000000105', 'usr_5eed000000000001', 'announcements',"
-    "  'Pantry upgrade this weekend',"
-    "  'The BLR-1 pantry is closed on Saturday for the new coffee machine.', 1798990000000, 0,"
-    "  NULL),"
-    " ('ntf_5eed000000000201', 'usr_5eed000000000002', 'bookings',"
-    "  'Visitor waiting at reception',"
-    "  'Ananya Das is waiting for you at the BLR-1 front desk.', 1799035800000, 0, NULL),"
-    " ('ntf_5eed000000000202', 'usr_5eed000000000002', 'billing', 'Payment confirmed',"
-    "  'We received INR 18,880 for invoice INV-2027-0002.', 1798950600000, 1,"
-    "  'membercore://billing/invoices/INV-2027-0002'),"
-    " ('ntf_5eed000000000203', 'usr_5eed000000000002', 'announcements',"
-    "  'Pantry upgrade this weekend',"
-    "  'The BLR-1 pantry is closed on Saturday for the new coffee machine.', 1798990000000, 0,"
-    "  NULL),"
-    " ('ntf_5eed000000000301', 'usr_5eed000000000003', 'bookings',"
-    "  'Visitor waiting at reception',"
-    "  'Tom Baker is waiting for you at the LON-1 front desk.', 1799036000000, 0, NULL),"
-    " ('ntf_5eed000000000302', 'usr_5eed000000000003', 'events', 'Winter Social on 28 January',"
-    "  'You are going. Doors open at 18:00.', 1798990000000, 0,"
-    "  'membercore://events/EVT-LON-SOCIAL'),"
-    " ('ntf_5eed000000000303', 'usr_5eed000000000003', 'support',"
-    "  'Ticket assigned: Air conditioning', 'Sam from facilities is on it (due in 2 hours).',"
-    "  1798900000000, 1, NULL);";
-
-int ms_seed_v2(sqlite3 *db, ms_rng *rng)
+int ms_seed_v2(sqlite3 *db, ms_rng *rng, int64_t now_ms)
 {
     /* The dataset epoch: a random id every cursor names; a new one invalidates them all. */
     char epoch[MS_ID_MAX];
     if (ms_rng_id(rng, "ep_", epoch, sizeof epoch) != 0 ||
         ms_db_run(db, "INSERT INTO sync_state (id, epoch, min_seq) VALUES (1, ?, 0)", "t", epoch) !=
-            0)
+            0 ||
+        ms_db_exec(db, seed_v2_sql) != 0)
         return -1;
-    return ms_db_exec(db, seed_v2_sql);
+    ms_seed_dates t;
+    ms_seed_dates_at(now_ms, &t);
+    char text[4][160];
+    snprintf(text[0], sizeof text[0], "Mulled wine and music to close %s.", t.social_month);
+    /* A small event (capacity 2, Priya already going): one seat left, so the second member to
+     * say "going" gets event_full. */
+    if (ms_db_run(db, "UPDATE events SET description = ? WHERE id = 'EVT-LON-SOCIAL'", "t",
+                  text[0]) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO events (id, building_id, title, description, starts_at_ms,"
+                  " ends_at_ms, capacity) VALUES ('EVT-BLR-FIRESIDE', 'BLR-1', 'Founders Fireside',"
+                  " 'An evening with two founders; tiny room, two seats.', ?, ?, 2)",
+                  "ii", t.fireside.start_ms, t.fireside.end_ms) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO reservations (id, user_id, room_id, building_id, start_ms, end_ms,"
+                  " status, paid_by) VALUES"
+                  " ('res_5eed000000000001', 'usr_5eed000000000001', 'BLR-1-BOARD', 'BLR-1', ?, ?,"
+                  "  'confirmed', 'credits'),"
+                  " ('res_5eed000000000002', 'usr_5eed000000000001', 'BLR-1-FOCUS', 'BLR-1', ?, ?,"
+                  "  'confirmed', 'razorpay')",
+                  "iiii", t.board.start_ms, t.board.end_ms, t.focus.start_ms,
+                  t.focus.end_ms) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO rsvps (user_id, event_id, status, updated_at_ms) VALUES"
+                  " ('usr_5eed000000000001', 'EVT-BLR-NETWORKING', 'going', ?1),"
+                  " ('usr_5eed000000000003', 'EVT-LON-SOCIAL', 'going', ?1),"
+                  " ('usr_5eed000000000009', 'EVT-BLR-FIRESIDE', 'going', ?1)",
+                  "i", t.recent_ms) != 0)
+        return -1;
+
+    /* The invoice numbers are placeholders until version 5 numbers the invoices. */
+    snprintf(text[0], sizeof text[0], "Invoice INV-2027-0001 generated");
+    snprintf(text[1], sizeof text[1], "Your %s invoice of INR 42,480 is due on %s.",
+             t.this_month_name, t.membership_due_day);
+    snprintf(text[2], sizeof text[2], "We received INR 18,880 for invoice INV-2027-0002.");
+    char networking[64], social[64];
+    snprintf(networking, sizeof networking, "Networking Hour on %s", t.networking_day);
+    snprintf(social, sizeof social, "Winter Social on %s", t.social_day);
+    static const char asha[] = "usr_5eed000000000001", vikram[] = "usr_5eed000000000002",
+                      olivia[] = "usr_5eed000000000003";
+    static const char pantry[] =
+        "The BLR-1 pantry is closed on Saturday for the new coffee machine.";
+    const seed_notification rows[] = {
+        {"ntf_5eed000000000101", asha, "bookings", "Visitor waiting at reception",
+         "Rahul Mehta is waiting for you at the BLR-1 front desk.", t.visitor_asha_ms, 0},
+        {"ntf_5eed000000000102", asha, "billing", text[0], text[1], t.issued_ms[2], 1},
+        {"ntf_5eed000000000103", asha, "support", "Ticket resolved: Wi-Fi",
+         "The Wi-Fi issue in Cabin 1019 was fixed.", t.wifi_resolved_ms, 1},
+        {"ntf_5eed000000000104", asha, "events", networking,
+         "You are going. See you at 18:00 in the lounge.", t.networking_note_ms, 0},
+        {"ntf_5eed000000000105", asha, "announcements", "Pantry upgrade this weekend", pantry,
+         t.pantry_note_ms, 0},
+        {"ntf_5eed000000000201", vikram, "bookings", "Visitor waiting at reception",
+         "Ananya Das is waiting for you at the BLR-1 front desk.", t.visitor_vikram_ms, 0},
+        {"ntf_5eed000000000202", vikram, "billing", "Payment confirmed", text[2], t.paid_ms[3], 1},
+        {"ntf_5eed000000000203", vikram, "announcements", "Pantry upgrade this weekend", pantry,
+         t.pantry_note_ms, 0},
+        {"ntf_5eed000000000301", olivia, "bookings", "Visitor waiting at reception",
+         "Tom Baker is waiting for you at the LON-1 front desk.", t.visitor_olivia_ms, 0},
+        {"ntf_5eed000000000302", olivia, "events", social, "You are going. Doors open at 18:00.",
+         t.social_note_ms, 0},
+        {"ntf_5eed000000000303", olivia, "support", "Ticket assigned: Air conditioning",
+         "Sam from facilities is on it (due in 2 hours).", t.ac_assigned_ms, 1},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        if (ms_db_run(db,
+                      "INSERT INTO notifications (id, user_id, category, title, body,"
+                      " created_at_ms, is_read) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      "tttttii", rows[i].id, rows[i].user, rows[i].category, rows[i].title,
+                      rows[i].body, rows[i].created_at_ms, (int64_t)rows[i].read) != 0)
+            return -1;
+    /* The events' links (the billing ones link to their invoices from version 5 on). */
+    return ms_db_exec(db, "UPDATE notifications SET deep_link = 'membercore://events/"
+                          "EVT-BLR-NETWORKING' WHERE id = 'ntf_5eed000000000104';"
+                          "UPDATE notifications SET deep_link = 'membercore://events/"
+                          "EVT-LON-SOCIAL' WHERE id = 'ntf_5eed000000000302';");
 }
 
 /*
  * Version 4 (meeting rooms). The seeded reservations get their credits,
  * amount, order and creation time, and become room_busy; the companies get
- * the ledger that explains their balances (a monthly reset on 1 January 2027,
- * building-local, then Asha's boardroom booking) and their credit month; a
- * few blackouts.
+ * the ledger that explains their balances (the monthly reset at the start of
+ * this building-local month, then Asha's boardroom booking) and their credit
+ * month; a few blackouts.
  */
-static const char seed_v4_sql[] =
-    /* Until the first request moves it to the server clock's year (upkeep.c). */
-    "UPDATE buildings SET zone_year = CAST(strftime('%Y', 'now') AS INTEGER);"
-    /* 2027-01-03 10:00 IST */
-    "UPDATE reservations SET credits = 12, created_at_ms = 1798950600000"
-    " WHERE id = 'res_5eed000000000001';"
-    "UPDATE reservations SET amount_paise = 60000, order_id = 'order_5eed0000000001',"
-    " created_at_ms = 1798950600000 WHERE id = 'res_5eed000000000002';"
-    "INSERT INTO razorpay_orders (id, reservation_id, user_id, amount_paise, status, payment_id,"
-    " created_at_ms, paid_at_ms) VALUES"
-    " ('order_5eed0000000001', 'res_5eed000000000002', 'usr_5eed000000000001', 60000, 'paid',"
-    "  'pay_5eed000000000001', 1798950600000, 1798950660000);"
-
-    "UPDATE companies SET credit_month = '2027-01';"
-    "INSERT INTO credit_ledger (seq, id, company_id, delta, balance_after, reason,"
-    " reservation_id, at_ms) VALUES"
-    /* 2027-01-01 00:00 in Bengaluru and in London */
-    " (1, 'led_000000000001', 'ACME', 200, 200, 'monthly_reset', NULL, 1798741800000),"
-    " (2, 'led_000000000002', 'HART', 120, 120, 'monthly_reset', NULL, 1798761600000),"
-    " (3, 'led_000000000003', 'ACME', -12, 188, 'booking', 'res_5eed000000000001',"
-    "  1798950600000);"
-
-    "INSERT INTO building_blackouts (id, building_id, start_ms, end_ms, reason) VALUES"
-    /* 2027-01-26, the whole day in Bengaluru */
-    " ('bbo_5eed000000000001', 'BLR-1', 1800901800000, 1800988200000, 'Republic Day');"
-    "INSERT INTO room_blackouts (id, room_id, start_ms, end_ms, reason) VALUES"
-    /* 2027-01-08 08:00-14:00 IST */
-    " ('rbo_5eed000000000001', 'BLR-1-HUDDLE', 1799375400000, 1799397000000, 'AV upgrade'),"
-    /* 2027-01-09 06:00-12:00 GMT */
-    " ('rbo_5eed000000000002', 'LON-1-THAMES', 1799474400000, 1799496000000, 'Deep clean');";
-
-int ms_seed_v4(sqlite3 *db, ms_rng *rng)
+int ms_seed_v4(sqlite3 *db, ms_rng *rng, int64_t now_ms)
 {
-    if (ms_db_exec(db, seed_v4_sql) != 0)
+    ms_seed_dates t;
+    ms_seed_dates_at(now_ms, &t);
+    if (ms_db_run(db, "UPDATE buildings SET zone_year = ?", "i", (int64_t)t.zone_year) != 0 ||
+        ms_db_run(db,
+                  "UPDATE reservations SET credits = 12, created_at_ms = ?"
+                  " WHERE id = 'res_5eed000000000001'",
+                  "i", t.recent_ms) != 0 ||
+        ms_db_run(db,
+                  "UPDATE reservations SET amount_paise = 60000, order_id = 'order_5eed0000000001',"
+                  " created_at_ms = ? WHERE id = 'res_5eed000000000002'",
+                  "i", t.recent_ms) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO razorpay_orders (id, reservation_id, user_id, amount_paise, status,"
+                  " payment_id, created_at_ms, paid_at_ms) VALUES ('order_5eed0000000001',"
+                  " 'res_5eed000000000002', 'usr_5eed000000000001', 60000, 'paid',"
+                  " 'pay_5eed000000000001', ?, ?)",
+                  "ii", t.recent_ms, t.order_paid_ms) != 0 ||
+        ms_db_run(db, "UPDATE companies SET credit_month = ? WHERE id = 'ACME'", "t",
+                  t.acme_month) != 0 ||
+        ms_db_run(db, "UPDATE companies SET credit_month = ? WHERE id = 'HART'", "t",
+                  t.hart_month) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO credit_ledger (seq, id, company_id, delta, balance_after, reason,"
+                  " reservation_id, at_ms) VALUES"
+                  " (1, 'led_000000000001', 'ACME', 200, 200, 'monthly_reset', NULL, ?),"
+                  " (2, 'led_000000000002', 'HART', 120, 120, 'monthly_reset', NULL, ?),"
+                  " (3, 'led_000000000003', 'ACME', -12, 188, 'booking', 'res_5eed000000000001',"
+                  "  ?)",
+                  "iii", t.acme_reset_ms, t.hart_reset_ms, t.recent_ms) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO building_blackouts (id, building_id, start_ms, end_ms, reason)"
+                  " VALUES ('bbo_5eed000000000001', 'BLR-1', ?, ?, 'Republic Day')",
+                  "ii", t.republic_day.start_ms, t.republic_day.end_ms) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO room_blackouts (id, room_id, start_ms, end_ms, reason) VALUES"
+                  " ('rbo_5eed000000000001', 'BLR-1-HUDDLE', ?, ?, 'AV upgrade'),"
+                  " ('rbo_5eed000000000002', 'LON-1-THAMES', ?, ?, 'Deep clean')",
+                  "iiii", t.huddle_upgrade.start_ms, t.huddle_upgrade.end_ms,
+                  t.thames_clean.start_ms, t.thames_clean.end_ms) != 0)
         return -1;
     /* Every confirmed reservation holds its room's blocks. */
     sqlite3_stmt *stmt = ms_db_query(db,
@@ -284,73 +344,139 @@ int ms_seed_v4(sqlite3 *db, ms_rng *rng)
 /*
  * Version 5 (day passes, invoices, access codes). The members' plans get
  * their contract dates; ACME gets a billing history (so members see one): an
- * overdue parking invoice, December's membership paid, January's issued
- * (due 10 January, the one Asha's seeded notification announces) and extra
+ * overdue parking invoice, last month's membership paid, this month's issued
+ * (due on the 10th, the one Asha's seeded notification announces) and extra
  * meeting-room hours paid (Vikram's "Payment confirmed"); the numbering goes
  * on from there. The two billing notifications now link to their invoices.
  */
 static const char seed_v5_sql[] =
-    "UPDATE memberships SET contract_start = '2026-04-01', contract_end = '2027-03-31'"
-    " WHERE user_id = 'usr_5eed000000000001';"
-    "UPDATE memberships SET contract_start = '2026-07-01', contract_end = '2027-06-30'"
-    " WHERE user_id = 'usr_5eed000000000002';"
-    "UPDATE memberships SET contract_start = '2026-10-01', contract_end = '2027-09-30'"
-    " WHERE user_id = 'usr_5eed000000000003';"
-
-    "INSERT INTO invoices (id, number, company_id, status, subtotal_paise, discount_paise,"
-    " gst_paise, total_paise, created_at_ms, issued_at_ms, due_at_ms, paid_at_ms) VALUES"
-    /* issued 2026-12-01 10:00 IST, due by the end of 15 December, never paid */
-    " ('inv_5eed000000000001', 'INV-2026-0011', 'ACME', 'overdue', 500000, 0, 90000, 590000,"
-    "  1796099400000, 1796099400000, 1797359400000, NULL),"
-    /* issued 2026-12-01 10:00 IST, due by the end of 10 December, paid 8 December 12:00 */
-    " ('inv_5eed000000000002', 'INV-2026-0012', 'ACME', 'paid', 3600000, 0, 648000, 4248000,"
-    "  1796099400000, 1796099400000, 1796927400000, 1796711400000),"
-    /* issued 2027-01-03 10:00 IST, due by the end of 10 January */
-    " ('inv_5eed000000000003', 'INV-2027-0001', 'ACME', 'issued', 3600000, 0, 648000, 4248000,"
-    "  1798950600000, 1798950600000, 1799605800000, NULL),"
-    /* issued 2027-01-02 10:00 IST, due by the end of 11 January, paid 3 January 10:00 */
-    " ('inv_5eed000000000004', 'INV-2027-0002', 'ACME', 'paid', 1600000, 0, 288000, 1888000,"
-    "  1798864200000, 1798864200000, 1799692200000, 1798950600000);"
-    "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_paise,"
-    " amount_paise) VALUES"
-    " ('inv_5eed000000000001', 0, 'Reserved parking, November 2026', 2, 250000, 500000),"
-    " ('inv_5eed000000000002', 0, 'Private cabin, Cabin 1019, December 2026', 1, 2400000,"
-    "  2400000),"
-    " ('inv_5eed000000000002', 1, 'Dedicated desk, Desk D-14, December 2026', 1, 1200000,"
-    "  1200000),"
-    " ('inv_5eed000000000003', 0, 'Private cabin, Cabin 1019, January 2027', 1, 2400000,"
-    "  2400000),"
-    " ('inv_5eed000000000003', 1, 'Dedicated desk, Desk D-14, January 2027', 1, 1200000,"
-    "  1200000),"
-    " ('inv_5eed000000000004', 0, 'Meeting-room hours beyond credits, December 2026', 8,"
-    "  200000, 1600000);"
-    "INSERT INTO invoice_numbers (year, last) VALUES (2026, 12), (2027, 2);"
-
     "UPDATE notifications SET deep_link = 'membercore://billing/invoices/inv_5eed000000000003'"
     " WHERE id = 'ntf_5eed000000000102';"
     "UPDATE notifications SET deep_link = 'membercore://billing/invoices/inv_5eed000000000004'"
     " WHERE id = 'ntf_5eed000000000202';";
 
-int ms_seed_v5(sqlite3 *db, ms_rng *rng)
+/* A seeded invoice: its id, amounts and lines (each description has one %s: the month it
+ * bills); its dates, status and number come from rules/seed_dates.h. */
+typedef struct seed_invoice {
+    const char *id;
+    int64_t subtotal, gst;
+    const char *line[2];
+    int64_t quantity[2], unit[2];
+} seed_invoice;
+
+static int seed_invoices(sqlite3 *db, const ms_seed_dates *t)
 {
-    if (ms_db_exec(db, seed_v5_sql) != 0 || ms_credentials_migrate_v5(db) != 0)
+    const char *billed[4] = {t->month_before_last, t->last_month, t->this_month, t->last_month};
+    static const seed_invoice invoices[4] = {
+        {"inv_5eed000000000001",
+         500000,
+         90000,
+         {"Reserved parking, %s", NULL},
+         {2, 0},
+         {250000, 0}},
+        {"inv_5eed000000000002",
+         3600000,
+         648000,
+         {"Private cabin, Cabin 1019, %s", "Dedicated desk, Desk D-14, %s"},
+         {1, 1},
+         {2400000, 1200000}},
+        {"inv_5eed000000000003",
+         3600000,
+         648000,
+         {"Private cabin, Cabin 1019, %s", "Dedicated desk, Desk D-14, %s"},
+         {1, 1},
+         {2400000, 1200000}},
+        {"inv_5eed000000000004",
+         1600000,
+         288000,
+         {"Meeting-room hours beyond credits, %s", NULL},
+         {8, 0},
+         {200000, 0}},
+    };
+    for (int i = 0; i < 4; i++) {
+        const seed_invoice *v = &invoices[i];
+        const char *status = t->paid_ms[i] ? "paid" : t->overdue[i] ? "overdue" : "issued";
+        if (ms_db_run(db,
+                      "INSERT INTO invoices (id, number, company_id, status, subtotal_paise,"
+                      " discount_paise, gst_paise, total_paise, created_at_ms, issued_at_ms,"
+                      " due_at_ms, paid_at_ms) VALUES (?, ?, 'ACME', ?, ?, 0, ?, ?, ?, ?, ?,"
+                      " nullif(?, 0))",
+                      "tttiiiiiii", v->id, t->number[i], status, v->subtotal, v->gst,
+                      v->subtotal + v->gst, t->issued_ms[i], t->issued_ms[i], t->due_ms[i],
+                      t->paid_ms[i]) != 0)
+            return -1;
+        for (int l = 0; l < 2 && v->line[l]; l++) {
+            char description[128];
+            snprintf(description, sizeof description, v->line[l], billed[i]);
+            if (ms_db_run(db,
+                          "INSERT INTO invoice_lines (invoice_id, position, description, quantity,"
+                          " unit_paise, amount_paise) VALUES (?, ?, ?, ?, ?, ?)",
+                          "titiii", v->id, (int64_t)l, description, v->quantity[l], v->unit[l],
+                          v->quantity[l] * v->unit[l]) != 0)
+                return -1;
+        }
+    }
+    for (int y = 0; y < t->number_years; y++)
+        if (ms_db_run(db, "INSERT INTO invoice_numbers (year, last) VALUES (?, ?)", "ii",
+                      (int64_t)t->number_year[y], (int64_t)t->number_last[y]) != 0)
+            return -1;
+    return 0;
+}
+
+/*
+ * The seeded billing notifications name their invoice's number: the placeholder number in
+ * each notification's text becomes the number of the invoice its deep link names. 0 / -1.
+ */
+static int seed_notification_numbers(sqlite3 *db)
+{
+    static const struct {
+        const char *notification, *placeholder, *invoice;
+    } named[] = {
+        {"ntf_5eed000000000102", "INV-2027-0001", "inv_5eed000000000003"},
+        {"ntf_5eed000000000202", "INV-2027-0002", "inv_5eed000000000004"},
+    };
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (ms_db_run(db,
+                      "UPDATE notifications SET"
+                      " title = replace(title, ?2, (SELECT number FROM invoices WHERE id = ?3)),"
+                      " body = replace(body, ?2, (SELECT number FROM invoices WHERE id = ?3))"
+                      " WHERE id = ?1",
+                      "ttt", named[i].notification, named[i].placeholder, named[i].invoice) != 0)
+            return -1;
+    return 0;
+}
+
+int ms_seed_v5(sqlite3 *db, ms_rng *rng, int64_t now_ms)
+{
+    ms_seed_dates t;
+    ms_seed_dates_at(now_ms, &t);
+    static const char *const members[3] = {"usr_5eed000000000001", "usr_5eed000000000002",
+                                           "usr_5eed000000000003"};
+    for (int i = 0; i < 3; i++)
+        if (ms_db_run(db,
+                      "UPDATE memberships SET contract_start = ?, contract_end = ?"
+                      " WHERE user_id = ?",
+                      "ttt", t.contract_start[i], t.contract_end[i], members[i]) != 0)
+            return -1;
+    if (seed_invoices(db, &t) != 0 || seed_notification_numbers(db) != 0 ||
+        ms_db_exec(db, seed_v5_sql) != 0 || ms_credentials_migrate_v5(db) != 0)
         return -1;
     /* Buildings changed shape and four kinds are new: every client takes a fresh snapshot. */
     char epoch[MS_EPOCH_MAX];
     return ms_changes_new_epoch(db, rng, epoch);
 }
 
-int ms_seed_step(sqlite3 *db, ms_rng *rng, int version)
+int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
 {
     switch (version) {
     case 1:
-        return ms_seed(db, rng);
+        return ms_seed(db, rng, now_ms);
     case 2:
-        return ms_seed_v2(db, rng);
+        return ms_seed_v2(db, rng, now_ms);
     case 4:
-        return ms_seed_v4(db, rng);
+        return ms_seed_v4(db, rng, now_ms);
     case 5:
-        return ms_seed_v5(db, rng);
+        return ms_seed_v5(db, rng, now_ms);
     default:
         return 0;
     }

@@ -2,35 +2,42 @@
 #ifndef MS_SEED_H
 #define MS_SEED_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "base/crypto.h"
 
+/*
+ * Every seeded instant and date is dated from now_ms, the server clock at seeding (the test
+ * clock when memberstub starts with --clock-ms): rules/seed_dates.h tells the timeline.
+ */
+
 /* Insert the seed into a freshly created schema, inside the caller's transaction. 0 / -1. */
-int ms_seed(sqlite3 *db, ms_rng *rng);
+int ms_seed(sqlite3 *db, ms_rng *rng, int64_t now_ms);
 /*
  * The version 2 seed (sync): the dataset epoch, event descriptions, a small
  * event, company credit balances, Asha's reservations, RSVPs and notifications
  * for every seeded member. Runs after ms_seed (or on a version 1 database being
  * migrated), in the caller's transaction. 0 / -1.
  */
-int ms_seed_v2(sqlite3 *db, ms_rng *rng);
+int ms_seed_v2(sqlite3 *db, ms_rng *rng, int64_t now_ms);
 /*
  * The version 4 seed (meeting rooms): reservation details, room_busy for every
  * confirmed reservation, the credit ledger and month, blackouts; then a new
  * dataset epoch (the synced objects changed shape). Caller's transaction. 0 / -1.
  */
-int ms_seed_v4(sqlite3 *db, ms_rng *rng);
+int ms_seed_v4(sqlite3 *db, ms_rng *rng, int64_t now_ms);
 /*
  * The version 5 seed (passes and billing): membership contract dates, ACME's
  * invoices and the numbering, the billing notifications' links; the version 4
  * guest credentials moved to `credentials`; a new dataset epoch. Caller's
  * transaction. 0 / -1.
  */
-int ms_seed_v5(sqlite3 *db, ms_rng *rng);
+int ms_seed_v5(sqlite3 *db, ms_rng *rng, int64_t now_ms);
 
 /* The seed of schema version (ms_seed, ms_seed_v2, ...; nothing for others): the fill
  * db/db.h's ms_db_open calls after each step. 0 / -1. */
-int ms_seed_step(sqlite3 *db, ms_rng *rng, int version);
+int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version);
 
 #endif

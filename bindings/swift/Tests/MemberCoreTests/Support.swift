@@ -61,7 +61,7 @@ final class StubServer: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: try memberstubPath())
         process.arguments = [
             "--db", dir.appendingPathComponent("stub.db").path, "--port", "0",
-            "--port-file", portFile.path, "--test-mode",
+            "--port-file", portFile.path, "--test-mode", "--clock-ms", String(t0Ms),
         ]
         let logHandle = try FileHandle(forWritingTo: log)
         process.standardOutput = logHandle

@@ -9,9 +9,6 @@
 #include "api/phone.h"
 #include "routes/routes.h"
 
-/* The last instant accepted for the clock: 9999-12-31T23:59:59.999Z. */
-#define MAX_CLOCK_MS 253402300799999LL
-
 /* The first run of exactly six digits in text into code[7]; false if none. */
 static bool find_code(const char *text, char code[7])
 {
@@ -86,13 +83,13 @@ void ms_handle_test_clock_set(ms_app *app, ms_request *req, ms_reply *reply)
         return;
     }
     if (set) {
-        if (!ms_field_int(reply, req->json, "now_ms", 0, MAX_CLOCK_MS, &value))
+        if (!ms_field_int(reply, req->json, "now_ms", 0, MS_CLOCK_MAX_MS, &value))
             return;
         ms_clock_set(&app->clock, value);
         reply_clock(value, reply);
         return;
     }
-    if (!ms_field_int(reply, req->json, "advance_ms", 0, MAX_CLOCK_MS, &value))
+    if (!ms_field_int(reply, req->json, "advance_ms", 0, MS_CLOCK_MAX_MS, &value))
         return;
     reply_clock(ms_clock_advance(&app->clock, value), reply);
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real memberstub (the binary named by $MEMBERSTUB) on 127.0.0.1, an ephemeral port, in test
- * mode, over a fresh database; its clock set to T0 (it then stands still, so OTP cooldowns are
+ * mode, over a fresh database, started with its clock at T0 (--clock-ms: the seed is dated from
+ * it; the clock then stands still, so OTP cooldowns are
  * exact). {@link #close()} stops it with SIGTERM and checks that it exited cleanly.
  */
 final class StubServer implements AutoCloseable {
@@ -42,7 +43,8 @@ final class StubServer implements AutoCloseable {
         File dir = TestSupport.tempDir("stub");
         File portFile = new File(dir, "port");
         ProcessBuilder pb = new ProcessBuilder(exe, "--db", new File(dir, "stub.db").getPath(),
-                "--port", "0", "--port-file", portFile.getPath(), "--test-mode");
+                "--port", "0", "--port-file", portFile.getPath(), "--test-mode",
+                "--clock-ms", Long.toString(T0_MS));
         pb.redirectErrorStream(true);
         pb.redirectOutput(new File(dir, "stub.log"));
         Process p = pb.start();
@@ -68,9 +70,7 @@ final class StubServer implements AutoCloseable {
             p.destroyForcibly();
             throw new IllegalStateException("memberstub wrote no port file within 10 s");
         }
-        StubServer s = new StubServer(p, dir, port);
-        s.request("POST", "/v1/test/clock", "{\"now_ms\": " + T0_MS + "}", 200);
-        return s;
+        return new StubServer(p, dir, port);
     }
 
     private static String log(File dir) {
