@@ -330,6 +330,12 @@ if "$MEMBERSTUB_BIN" --list-routes | grep -qx 'POST /v1/passes/checkout'; then
         "$d1" "$d1:Ravi Kumar <ravi@example.in>" "$d2"
     expect_output "10% off"
 
+    step "In London the same pass is in pounds with VAT 20%, as Shoreditch charges it (local quote)"
+    london_day=$(python3 -c 'import datetime; print(datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1))')
+    ctl 0 passes quote --building LON-1 "$london_day"
+    expect_output "VAT 20%"
+    expect_output "£30.00"
+
     step "A date in the past is refused before anything is bought (exit 2 is expected)"
     yesterday=$(python3 -c 'import datetime, sys; print(datetime.date.fromisoformat(sys.argv[1]) - datetime.timedelta(days=1))' "$today")
     ctl 2 passes quote --building "$building" "$yesterday"

@@ -331,7 +331,7 @@ run --help
 check "--help lists buildings" 'out_has "buildings "'
 run buildings --help
 check "buildings --help exits 0 with its usage, the fields and the JSON shape" \
-    '[ $rc -eq 0 ] && out_has "usage: memberctl buildings" && out_has "open 24 hours" && out_has "day_pass_price_paise"'
+    '[ $rc -eq 0 ] && out_has "usage: memberctl buildings" && out_has "open 24 hours" && out_has "day_pass_price"'
 run help passes
 check "help passes shows list, quote and buy, the PASS shapes and cart_invalid" \
     '[ $rc -eq 0 ] && out_has "passes quote --building B PASS..." && out_has "passes buy --building B PASS..." && out_has "DATE:Name <email>" && out_has "cart_invalid"'
@@ -486,11 +486,20 @@ run verify "$code"
 check "a second new number signs in" '[ $rc -eq 0 ] && out_has "+919876543211"'
 run profile --name "Meera Iyer" --email meera@example.in --company "Iyer & Co" --city Chennai
 run --json intent private-office --industry Fintech --employees 12 --timeline "within 3 months" --budget 50000.50
-check_json "private-office records the details; 50000.50 rupees is 5000050 paise" 0 \
-    "d['account']['intent'] == 'private_office' and d['account']['lead']['budget_paise'] == 5000050 and d['account']['lead']['employees'] == 12 and d['account']['lead']['industry'] == 'Fintech'"
+check_json "private-office records the details; 50000.50 rupees is 5000050 paise, shown as ₹50,000.50" 0 \
+    "d['account']['intent'] == 'private_office' and d['account']['lead']['budget'] == {'minor': 5000050, 'currency': 'INR', 'text': '₹50,000.50'} and d['account']['lead']['employees'] == 12 and d['account']['lead']['industry'] == 'Fintech'"
+run whoami
+check "whoami shows the budget with the rupee sign, never Rs" \
+    '[ $rc -eq 0 ] && out_has "budget ₹50,000.50 per month" && ! out_has "Rs"'
 run intent on-demand
 check "on-demand after a private office keeps the office needs, and says so" \
-    '[ $rc -eq 0 ] && out_has "Intent:   on_demand" && out_has "ondemanduser" && out_has "Fintech, 12 employees" && out_has "(kept from the office intent)"'
+    '[ $rc -eq 0 ] && out_has "Intent:   on_demand" && out_has "ondemanduser" && out_has "Fintech, 12 employees" && out_has "budget ₹50,000.50 per month (kept from the office intent)"'
+run --json intent private-office --industry Fintech --employees 12 --timeline "within 3 months" --budget "2000 GBP"
+check_json "a budget in pounds keeps its currency" 0 \
+    "d['account']['lead']['budget'] == {'minor': 200000, 'currency': 'GBP', 'text': '£2,000.00'}"
+run intent private-office --industry Fintech --employees 12 --timeline soon --budget "2000 pounds"
+check "a budget with a currency that is no ISO 4217 code exits 1 naming the option" \
+    '[ $rc -eq 1 ] && err_has "--budget"'
 run --json logout
 check_json "logout --json prints one object" 0 \
     "d['signed_out'] is True"
@@ -813,7 +822,7 @@ rooms_tests() {
         '[ $rc -eq 0 ] && out_has "Rooms in BLR-1 on $day" && out_has "BLR-1-BOARD  Boardroom, 12 people" && out_has "/h or 6 credits/h" && out_has "free: 08:00-" && out_has "Asia/Kolkata"'
     run_in "$ASHA" --json rooms search --date "$day"
     check_json "rooms search --json: BLR-1, its zone, BLR-1-BOARD free at 10:00 and 11:00 local" 0 \
-        "d['building_id'] == 'BLR-1' and d['timezone'] == 'Asia/Kolkata' and [r['price_per_hour_paise'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD'] == [250000] and {'10:00', '11:00'} <= {s['local_time'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD' for s in r['free']}"
+        "d['building_id'] == 'BLR-1' and d['timezone'] == 'Asia/Kolkata' and [r['price_per_hour'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD'] == [{'minor': 250000, 'currency': 'INR', 'text': '₹2,500.00'}] and {'10:00', '11:00'} <= {s['local_time'] for r in d['rooms'] if r['id'] == 'BLR-1-BOARD' for s in r['free']}"
     run_in "$ASHA" --json rooms search --date "$day" --from 09:00 --to 12:00 --capacity 10 \
         --amenity projector --amenity whiteboard
     check_json "rooms search filters: capacity 10, projector and whiteboard: only the boardroom, 3 blocks" 0 \
@@ -943,11 +952,11 @@ print(d + datetime.timedelta(days=(6 - d.weekday()) or 7))')
         '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
     run_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 10:00 --pay razorpay
     check "rooms book --pay razorpay prints the order and the next step" \
-        '[ $rc -eq 0 ] && out_has "Razorpay order order_" && out_has "2500.00" && out_has "key id" && out_has "memberctl pay-booking"'
+        '[ $rc -eq 0 ] && out_has "Razorpay order order_" && out_has "₹2,500.00" && out_has "key id" && out_has "memberctl pay-booking"'
     run_in "$ASHA" --json rooms book BLR-1-BOARD --date "$day" --start 11:00 --hours 2 \
         --pay razorpay --guest "Meera Iyer <meera@example.in>"
     check_json "rooms book --pay razorpay --json: pending_payment, the order, the next command" 0 \
-        "d['booking']['status'] == 'pending_payment' and d['order']['amount_paise'] == 500000 and d['order']['key_id'] != '' and d['order']['id'] == d['booking']['order_id'] and d['next'].startswith('memberctl pay-booking ' + d['booking']['id']) and d['queued'] is False"
+        "d['booking']['status'] == 'pending_payment' and d['order']['amount'] == {'minor': 500000, 'currency': 'INR', 'text': '₹5,000.00'} and d['order']['key_id'] != '' and d['order']['id'] == d['booking']['order_id'] and d['next'].startswith('memberctl pay-booking ' + d['booking']['id']) and d['queued'] is False"
     rzp_booking=$(json_get "d['booking']['id']")
     order=$(json_get "d['order']['id']")
     read -r payment signature <<<"$(rzp_pay "$order" true)"
@@ -973,7 +982,7 @@ print(d + datetime.timedelta(days=(6 - d.weekday()) or 7))')
     run_in "$ASHA" sync
     run_in "$ASHA" --json bookings
     check_json "after a sync, bookings shows the Razorpay booking confirmed, with its amount" 0 \
-        "[(b['status'], b['paid_by'], b['amount_paise']) for b in d['bookings'] if b['id'] == '$rzp_booking'] == [('confirmed', 'razorpay', 500000)]"
+        "[(b['status'], b['paid_by'], b['amount']['minor'], b['amount']['currency']) for b in d['bookings'] if b['id'] == '$rzp_booking'] == [('confirmed', 'razorpay', 500000, 'INR')]"
 
     # A London member's booking reads in London's time, labelled with its zone.
     local OLIVIA="$work/olivia-rooms"
@@ -1085,6 +1094,23 @@ while n > 0:
     day += datetime.timedelta(days=1)' "$1" "$2" "$3"
 }
 
+# inr MINOR: paise as rupees the way memberctl shows them after the sign, grouped the
+# Indian way ("42,480.00", "1,00,000.00").
+inr() {
+    python3 -c '
+import sys
+whole, paise = divmod(int(sys.argv[1]), 100)
+d = str(whole)
+head, tail = d[:-3], d[-3:]
+groups = []
+while len(head) > 2:
+    groups.insert(0, head[-2:])
+    head = head[:-2]
+if head:
+    groups.insert(0, head)
+print(",".join(groups + [tail]) + ".%02d" % paise)' "$1"
+}
+
 # door_scan BUILDING PAYLOAD: what the stub's test door reader says.
 door_scan() {
     curl -s -X POST "$URL/v1/test/door/scan" -H 'Content-Type: application/json' \
@@ -1148,24 +1174,24 @@ print(int(86400 - ist % 86400))')
     check "buildings lists BLR-1 (Bengaluru, Asia/Kolkata, 08:00-22:00, closed Sunday), MUM-1, LON-1" \
         '[ $rc -eq 0 ] && out_has "3 buildings" && grep -qF "BLR-1  Indiranagar, Bengaluru (Asia/Kolkata)" <<<"$blr" && grep -qE "Mon +08:00-22:00" <<<"$blr" && grep -qE "Sun +closed" <<<"$blr" && out_has "MUM-1  Lower Parel, Mumbai (Asia/Kolkata)" && out_has "LON-1  Shoreditch, London (Europe/London)"'
     check "buildings shows the booking window, the day-pass price in rupees, capacity and tiers" \
-        'grep -qF "30 days ahead" <<<"$blr" && grep -qF "₹800.00, open space for 60" <<<"$blr" && grep -qF "5+ passes: 10% off" <<<"$blr" && grep -qF "10+ passes: 15% off" <<<"$blr"'
+        'grep -qF "30 days ahead" <<<"$blr" && grep -qF "₹800.00 + GST 18%, open space for 60" <<<"$blr" && grep -qF "5+ passes: 10% off" <<<"$blr" && grep -qF "10+ passes: 15% off" <<<"$blr"'
     check "buildings: LON-1 open 24 hours every day, MUM-1 09:00-21:00 every day" \
         '[ "$(sed -n "/^LON-1 /,/^\$/p" <<<"$out" | grep -c "open 24 hours")" -eq 7 ] && [ "$(sed -n "/^MUM-1 /,/^\$/p" <<<"$out" | grep -c "09:00-21:00")" -eq 7 ]'
     offline_in "$ASHA" --json buildings
     check_json "buildings --json: the three buildings with their fields, hours and tiers" 0 \
-        "[b['id'] for b in d['buildings']] == ['BLR-1', 'LON-1', 'MUM-1'] and all(set(b) == {'id', 'name', 'city', 'timezone', 'hours', 'booking_window_days', 'day_pass_price_paise', 'open_space_capacity', 'tiers'} for b in d['buildings']) and (b := d['buildings'][0])['city'] == 'Bengaluru' and b['timezone'] == 'Asia/Kolkata' and b['booking_window_days'] == 30 and b['day_pass_price_paise'] == 80000 and b['open_space_capacity'] == 60 and [(h['weekday'], h['open_minute'], h['close_minute']) for h in b['hours']] == [(w, 480, 1320) for w in range(1, 7)] and {'passes': 5, 'discount_pct': 10} in b['tiers'] and [(h['open_minute'], h['close_minute']) for h in d['buildings'][1]['hours']] == [(0, 1440)] * 7 and d['buildings'][1]['timezone'] == 'Europe/London'"
+        "[b['id'] for b in d['buildings']] == ['BLR-1', 'LON-1', 'MUM-1'] and all(set(b) == {'id', 'name', 'city', 'timezone', 'hours', 'booking_window_days', 'currency', 'tax', 'day_pass_price', 'open_space_capacity', 'tiers'} for b in d['buildings']) and (b := d['buildings'][0])['city'] == 'Bengaluru' and b['timezone'] == 'Asia/Kolkata' and b['booking_window_days'] == 30 and b['day_pass_price'] == {'minor': 80000, 'currency': 'INR', 'text': '₹800.00'} and b['tax'] == {'name': 'GST', 'rate_bp': 1800, 'text': 'GST 18%'} and (l := d['buildings'][1])['currency'] == 'GBP' and l['tax']['text'] == 'VAT 20%' and l['day_pass_price'] == {'minor': 2500, 'currency': 'GBP', 'text': '£25.00'} and b['open_space_capacity'] == 60 and [(h['weekday'], h['open_minute'], h['close_minute']) for h in b['hours']] == [(w, 480, 1320) for w in range(1, 7)] and {'passes': 5, 'discount_pct': 10} in b['tiers'] and [(h['open_minute'], h['close_minute']) for h in d['buildings'][1]['hours']] == [(0, 1440)] * 7 and d['buildings'][1]['timezone'] == 'Europe/London'"
 
     # The local quote: 5 passes (herself and a guest over three days): 10% off.
     local cart=("$today" "$today:Ravi Kumar <ravi@example.in>" "$d1" "$d1:Ravi Kumar <ravi@example.in>" "$d2")
     run_in "$ASHA" --json passes quote --building "$building" "${cart[@]}"
     check_json "passes quote --json: 5 passes, the 5-pass tier at 10%, GST 18% exact to the paisa" 0 \
-        "(q := d['quote'])['unit_paise'] == $unit and q['tier_passes'] == 5 and q['discount_pct'] == 10 and q['subtotal_paise'] == 5 * $unit and q['discount_paise'] == $unit // 2 and q['gst_paise'] == $five_gst and q['total_paise'] == $five_total and q['violations'] == [] and [p['guest'] is None for p in q['passes']] == [True, False, True, False, True]"
+        "(q := d['quote'])['unit']['minor'] == $unit and q['tier_passes'] == 5 and q['discount_pct'] == 10 and q['subtotal']['minor'] == 5 * $unit and q['discount']['minor'] == $unit // 2 and q['tax_rule']['text'] == 'GST 18%' and q['tax']['minor'] == $five_gst and q['total'] == {'minor': $five_total, 'currency': 'INR', 'text': '₹' + '$(inr "$five_total")'} and q['violations'] == [] and [p['guest'] is None for p in q['passes']] == [True, False, True, False, True]"
     local rupees_total rupees_gst
-    rupees_total=$(python3 -c "print('%d.%02d' % divmod($five_total, 100))")
-    rupees_gst=$(python3 -c "print('%d.%02d' % divmod($five_gst, 100))")
+    rupees_total=$(inr "$five_total")
+    rupees_gst=$(inr "$five_gst")
     run_in "$ASHA" passes quote --building "$building" "${cart[@]}"
     check "passes quote shows the unit price, the 10% tier, GST and total in rupees, exit 0" \
-        '[ $rc -eq 0 ] && out_has "5 day passes at $building" && out_has "Ravi Kumar <ravi@example.in>" && out_has "10% off" && out_has "₹$rupees_gst" && out_has "₹$rupees_total" && out_has "memberctl passes buy"'
+        '[ $rc -eq 0 ] && out_has "5 day passes at $building" && out_has "Ravi Kumar <ravi@example.in>" && out_has "10% off" && out_has "GST 18%" && out_has "₹$rupees_gst" && out_has "₹$rupees_total" && out_has "memberctl passes buy"'
     run_in "$ASHA" passes quote --building "$building" "$today" "$yesterday" "$today"
     check "a past date and a second pass the same day: exit 2 cart_invalid, each violation shown" \
         '[ $rc -eq 2 ] && err_has "memberctl: cart_invalid: 2 of the 3 passes break a rule" && out_has "pass 2  past_date" && out_has "pass 3  duplicate" && out_has "Total"'
@@ -1194,7 +1220,7 @@ print(int(86400 - ist % 86400))')
     check "passes buy offline exits 2 offline" '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
     run_in "$ASHA" --json passes buy --building "$building" "$today" "$today:Ravi Kumar <ravi@example.in>"
     check_json "passes buy --json: a draft invoice, a Razorpay order for the total, held passes, the next command" 0 \
-        "d['order']['order_id'] != '' and d['order']['invoice_id'] != '' and d['order']['key_id'] != '' and d['order']['amount_paise'] == $two_total and d['order']['currency'] == 'INR' and d['next'] == 'memberctl pay --order ' + d['order']['order_id'] + ' --payment PAY_ID --signature SIG' and sorted(p['status'] for p in d['passes']) == ['held', 'held']"
+        "d['order']['order_id'] != '' and d['order']['invoice_id'] != '' and d['order']['key_id'] != '' and d['order']['amount']['minor'] == $two_total and d['order']['amount']['currency'] == 'INR' and d['next'] == 'memberctl pay --order ' + d['order']['order_id'] + ' --payment PAY_ID --signature SIG' and sorted(p['status'] for p in d['passes']) == ['held', 'held']"
     local order invoice
     order=$(json_get "d['order']['order_id']")
     invoice=$(json_get "d['order']['invoice_id']")
@@ -1303,10 +1329,10 @@ print(e["payload"])' "$out" "$work/guest-qr.png" >"$work/guest-payload"
     # The billing history.
     offline_in "$ASHA" --json invoices
     check_json "invoices --json: the paid invoice with its lines, total and times" 0 \
-        "[(i['status'], i['total_paise'], i['paid_at'] is not None and i['paid_at'].endswith('Z') and i['paid_at_local'].endswith('+05:30'), len(i['lines']) > 0) for i in d['invoices'] if i['id'] == '$invoice'] == [('paid', $two_total, True, True)]"
+        "[(i['status'], i['total']['minor'], i['paid_at'] is not None and i['paid_at'].endswith('Z') and i['paid_at_local'].endswith('+05:30'), len(i['lines']) > 0) for i in d['invoices'] if i['id'] == '$invoice'] == [('paid', $two_total, True, True)]"
     local number rupees_two
     number=$(json_get "[i['number'] for i in d['invoices'] if i['id'] == '$invoice'][0]")
-    rupees_two=$(python3 -c "print('%d.%02d' % divmod($two_total, 100))")
+    rupees_two=$(inr "$two_total")
     offline_in "$ASHA" invoices
     check "invoices shows the number, paid, the total in rupees, the dates in the building's time and the lines" \
         '[ $rc -eq 0 ] && out_has "$number" && out_has "paid" && out_has "₹$rupees_two" && grep -qE "paid [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} IST" <<<"$out" && out_has " x "'
@@ -1320,13 +1346,13 @@ print(e["payload"])' "$out" "$work/guest-qr.png" >"$work/guest-payload"
     offline_in "$ASHA" --json invoices
     local due_invoice due_total
     due_invoice=$(json_get "[i['id'] for i in d['invoices'] if i['status'] in ('issued', 'overdue')][0]")
-    due_total=$(json_get "[i['total_paise'] for i in d['invoices'] if i['id'] == '$due_invoice'][0]")
+    due_total=$(json_get "[i['total']['minor'] for i in d['invoices'] if i['id'] == '$due_invoice'][0]")
     run_in "$ASHA" pay "$due_invoice"
     check "pay INVOICE_ID of an unpaid invoice prints the order to pay and the next step" \
         '[ $rc -eq 0 ] && out_has "Invoice $due_invoice: a Razorpay order" && out_has "Order       order_" && out_has "memberctl pay --order order_"'
     run_in "$ASHA" --json pay "$due_invoice"
     check_json "pay INVOICE_ID --json: the order for the invoice's total" 0 \
-        "d['order']['invoice_id'] == '$due_invoice' and d['order']['amount_paise'] == $due_total and d['next'].startswith('memberctl pay --order ' + d['order']['order_id'])"
+        "d['order']['invoice_id'] == '$due_invoice' and d['order']['amount']['minor'] == $due_total and d['next'].startswith('memberctl pay --order ' + d['order']['order_id'])"
     order=$(json_get "d['order']['order_id']")
     read -r payment signature <<<"$(rzp_pay "$order" false)"
     run_in "$ASHA" pay --order "$order" --payment "$payment" --signature "$signature"
@@ -1334,6 +1360,40 @@ print(e["payload"])' "$out" "$work/guest-qr.png" >"$work/guest-payload"
     offline_in "$ASHA" --json invoices
     check_json "the invoice is paid" 0 \
         "[(i['status'], i['paid_at'] is not None) for i in d['invoices'] if i['id'] == '$due_invoice'] == [('paid', True)]"
+
+    # London is priced in pounds with VAT 20%: a day pass there end to end, never in rupees.
+    local lday lon_order lon_invoice
+    lday=$(python3 -c 'import datetime; print(datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1))')
+    run_in "$ASHA" passes quote --building LON-1 "$lday"
+    check "a London day pass quotes in pounds: £25.00, VAT 20% £5.00, total £30.00, no rupee" \
+        '[ $rc -eq 0 ] && out_has "£25.00" && out_has "VAT 20%" && out_has "£5.00" && out_has "£30.00" && ! out_has "₹" && ! out_has "GST"'
+    run_in "$ASHA" --json passes quote --building LON-1 "$lday"
+    check_json "passes quote --json in London: GBP amounts in pence, the VAT rule" 0 \
+        "(q := d['quote'])['unit'] == {'minor': 2500, 'currency': 'GBP', 'text': '£25.00'} and q['tax_rule'] == {'name': 'VAT', 'rate_bp': 2000, 'text': 'VAT 20%'} and q['tax']['minor'] == 500 and q['total'] == {'minor': 3000, 'currency': 'GBP', 'text': '£30.00'}"
+    run_in "$ASHA" passes buy --building LON-1 "$lday"
+    check "passes buy in London: the Razorpay order is £30.00 in GBP" \
+        '[ $rc -eq 0 ] && out_has "Amount      £30.00 (GBP)"'
+    run_in "$ASHA" --json passes
+    lon_invoice=$(json_get "[p['invoice_id'] for p in d['passes'] if p['building_id'] == 'LON-1'][0]")
+    run_in "$ASHA" --json passes buy --building LON-1 "$lday"
+    check_json "the same London day again is refused: one pass per person per day" 2 \
+        "d['error']['code'] == 'conflict'"
+    offline_in "$ASHA" --json invoices
+    check_json "the London draft invoice: GBP, VAT 20% of 2500 pence" 0 \
+        "[(i['total'], i['tax_rule']['text'], i['tax']['minor'], i['lines'][0]['unit']['text']) for i in d['invoices'] if i['id'] == '$lon_invoice'] == [({'minor': 3000, 'currency': 'GBP', 'text': '£30.00'}, 'VAT 20%', 500, '£25.00')]"
+    lon_order=$(curl -s "$URL/v1/test/sync/view?phone=%2B919800000001" | python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+print([e['data']['order_id'] for e in d['entities'] if e['kind'] == 'invoice' and e['id'] == '$lon_invoice'][0])")
+    read -r payment signature <<<"$(rzp_pay "$lon_order" false)"
+    run_in "$ASHA" pay --order "$lon_order" --payment "$payment" --signature "$signature"
+    check "the London order paid" '[ $rc -eq 0 ] && out_has "Payment confirmed"'
+    offline_in "$ASHA" invoices
+    check "invoices shows the London invoice paid in pounds with VAT 20%" \
+        '[ $rc -eq 0 ] && out_has "£30.00" && out_has "VAT 20% £5.00" && out_has "1 x Day pass, Shoreditch (LON-1)"'
+    offline_in "$ASHA" --json notifications
+    check_json "the payment notification names the amount in pounds" 0 \
+        "any(n['body'].startswith('We received £30.00 for invoice') for n in d['notifications'])"
 }
 
 if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/passes/checkout'; then

@@ -15,7 +15,7 @@
 static int64_t paise_of(const char *text)
 {
     int64_t paise = -1;
-    ck_assert_msg(values_parse_rupees(text, &paise), "'%s' should parse", text);
+    ck_assert_msg(values_parse_amount(text, &paise), "'%s' should parse", text);
     return paise;
 }
 
@@ -60,7 +60,7 @@ START_TEST(test_junk_amounts_are_refused)
     };
     for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
         int64_t paise = 42;
-        ck_assert_msg(!values_parse_rupees(junk[i], &paise), "'%s' should be refused", junk[i]);
+        ck_assert_msg(!values_parse_amount(junk[i], &paise), "'%s' should be refused", junk[i]);
         ck_assert_int_eq(paise, 42);
     }
 }
@@ -79,15 +79,19 @@ START_TEST(test_counts_are_plain_digits)
 }
 END_TEST
 
-START_TEST(test_paise_format_as_rupees)
+START_TEST(test_budget_is_an_amount_and_a_currency)
 {
-    char buf[32];
-    values_format_rupees(5000050, buf, sizeof buf);
-    ck_assert_str_eq(buf, "50000.50");
-    values_format_rupees(7, buf, sizeof buf);
-    ck_assert_str_eq(buf, "0.07");
-    values_format_rupees(INT64_MIN, buf, sizeof buf);
-    ck_assert_str_eq(buf, "-92233720368547758.08");
+    mc_money budget = {0};
+    ck_assert(values_parse_budget("50000", &budget));
+    ck_assert_int_eq(budget.minor, 5000000);
+    ck_assert_str_eq(budget.currency, "INR");
+    ck_assert(values_parse_budget("2,000.50 GBP", &budget));
+    ck_assert_int_eq(budget.minor, 200050);
+    ck_assert_str_eq(budget.currency, "GBP");
+    static const char *const junk[] = {"2000 gbp", "2000 GB",   "2000 JPY", "2000  GBP",
+                                       "GBP",      "2000 GBPX", ""};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        ck_assert_msg(!values_parse_budget(junk[i], &budget), "'%s' should be refused", junk[i]);
 }
 END_TEST
 
@@ -209,7 +213,7 @@ int main(void)
     tcase_add_test(tc, test_grouping_commas_are_accepted);
     tcase_add_test(tc, test_junk_amounts_are_refused);
     tcase_add_test(tc, test_counts_are_plain_digits);
-    tcase_add_test(tc, test_paise_format_as_rupees);
+    tcase_add_test(tc, test_budget_is_an_amount_and_a_currency);
     tcase_add_test(tc, test_ids_are_positive_digits);
     tcase_add_test(tc, test_guests_are_name_and_address);
     tcase_add_test(tc, test_passes_are_a_date_and_maybe_a_guest);

@@ -537,7 +537,8 @@ START_TEST(test_razorpay_paid_and_forged)
     ck_assert_int_eq(b->status, MC_BOOKING_PENDING_PAYMENT);
     ck_assert_str_ne(b->order_id, "");
     ck_assert_str_ne(b->razorpay_key_id, "");
-    ck_assert_int_gt(b->amount_paise, 0);
+    ck_assert_int_eq(b->amount.minor, 250000); /* one hour of the boardroom, in paise */
+    ck_assert_str_eq(b->amount.currency, "INR");
     /* what the member sees: 16:00 in Bengaluru, not 10:30Z */
     ck_assert_int_eq(b->start_ms, 1799317800000LL); /* 2027-01-07T10:30:00Z */
     ck_assert_str_eq(b->start.iso8601, "2027-01-07T16:00:00+05:30");

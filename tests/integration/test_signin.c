@@ -117,7 +117,7 @@ START_TEST(test_new_user_signs_up_completes_profile_and_goes_on_demand)
     ck_assert(mc_auth_is_signed_in(client));
 
     /* The intent comes after the profile. */
-    mc_intent_details on_demand = {MC_INTENT_ON_DEMAND, NULL, 0, NULL, 0};
+    mc_intent_details on_demand = {MC_INTENT_ON_DEMAND, NULL, 0, NULL, {0, ""}};
     ck_assert_int_eq(mc_auth_set_intent(client, &on_demand, &account, &err), MC_ERR_STATE);
     ck_assert_ptr_null(account);
 
@@ -158,14 +158,16 @@ START_TEST(test_office_intent_records_details_on_lead)
     mc_error err = MC_ERROR_INIT;
     mc_profile profile = {"Kabir Das", "kabir@dohas.example", "Dohas", "Mumbai"};
     ck_assert_int_eq(mc_auth_complete_profile(client, &profile, NULL, &err), MC_OK);
-    mc_intent_details office = {MC_INTENT_PRIVATE_OFFICE, "Publishing", 12, "within 3 months",
-                                15000000};
+    /* a budget keeps its currency: pounds stay pounds */
+    mc_intent_details office = {
+        MC_INTENT_PRIVATE_OFFICE, "Publishing", 12, "within 3 months", {1500000, "GBP"}};
     ck_assert_msg(mc_auth_set_intent(client, &office, &account, &err) == MC_OK, "%s", err.message);
     ck_assert_int_eq(account->intent, MC_INTENT_PRIVATE_OFFICE);
     ck_assert_str_eq(account->industry, "Publishing");
     ck_assert_int_eq(account->employees, 12);
     ck_assert_str_eq(account->timeline, "within 3 months");
-    ck_assert_int_eq(account->budget_paise, 15000000);
+    ck_assert_int_eq(account->budget.minor, 1500000);
+    ck_assert_str_eq(account->budget.currency, "GBP");
     ck_assert(!(account->roles & MC_ROLE_ONDEMAND));
     ck_assert_str_eq(account->lead_status, "new");
     mc_account_free(account);
@@ -177,7 +179,7 @@ START_TEST(test_office_intent_records_details_on_lead)
 
     /* A change of mind to on-demand grants the role and keeps the office needs, on the
      * server's lead and in the local store. */
-    mc_intent_details on_demand = {MC_INTENT_ON_DEMAND, NULL, 0, NULL, 0};
+    mc_intent_details on_demand = {MC_INTENT_ON_DEMAND, NULL, 0, NULL, {0, ""}};
     ck_assert_msg(mc_auth_set_intent(client, &on_demand, &account, &err) == MC_OK, "%s",
                   err.message);
     ck_assert_int_eq(account->intent, MC_INTENT_ON_DEMAND);
@@ -189,7 +191,8 @@ START_TEST(test_office_intent_records_details_on_lead)
     ck_assert_str_eq(account->industry, "Publishing");
     ck_assert_int_eq(account->employees, 12);
     ck_assert_str_eq(account->timeline, "within 3 months");
-    ck_assert_int_eq(account->budget_paise, 15000000);
+    ck_assert_int_eq(account->budget.minor, 1500000);
+    ck_assert_str_eq(account->budget.currency, "GBP"); /* pounds stay pounds */
     mc_account_free(account);
 }
 END_TEST

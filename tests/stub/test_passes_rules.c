@@ -253,7 +253,7 @@ START_TEST(test_price_table)
         int64_t n, unit;
         int64_t subtotal, discount, gst, total, tier, pct;
     } rows[] = {
-        /* the seed's prices: BLR-1 800, MUM-1 900, LON-1 2500 rupees */
+        /* rupees with GST 18%: BLR-1 800, MUM-1 900, and 2500 */
         {1, 80000, 80000, 0, 14400, 94400, 1, 0},
         {4, 80000, 320000, 0, 57600, 377600, 1, 0},
         {5, 80000, 400000, 40000, 64800, 424800, 5, 10},
@@ -277,19 +277,29 @@ START_TEST(test_price_table)
         {0, 80000, 0, 0, 0, 0, 0, 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        ms_pass_price p = ms_pass_price_of(rows[i].n, rows[i].unit, tiers, 3);
+        ms_pass_price p = ms_pass_price_of(rows[i].n, rows[i].unit, tiers, 3, 1800);
         ck_assert_msg(
-            p.subtotal_paise == rows[i].subtotal && p.discount_paise == rows[i].discount &&
-                p.gst_paise == rows[i].gst && p.total_paise == rows[i].total &&
+            p.subtotal_minor == rows[i].subtotal && p.discount_minor == rows[i].discount &&
+                p.tax_minor == rows[i].gst && p.total_minor == rows[i].total &&
                 p.tier_passes == rows[i].tier && p.discount_pct == rows[i].pct,
             "row %zu: %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64 " tier %" PRId64 "/%" PRId64, i,
-            p.subtotal_paise, p.discount_paise, p.gst_paise, p.total_paise, p.tier_passes,
+            p.subtotal_minor, p.discount_minor, p.tax_minor, p.total_minor, p.tier_passes,
             p.discount_pct);
-        ck_assert(p.total_paise == p.subtotal_paise - p.discount_paise + p.gst_paise);
+        ck_assert(p.total_minor == p.subtotal_minor - p.discount_minor + p.tax_minor);
     }
     /* No tiers: no discount. */
-    ms_pass_price p = ms_pass_price_of(7, 100, NULL, 0);
-    ck_assert(p.tier_passes == 0 && p.discount_paise == 0 && p.gst_paise == 126);
+    ms_pass_price p = ms_pass_price_of(7, 100, NULL, 0, 1800);
+    ck_assert(p.tier_passes == 0 && p.discount_minor == 0 && p.tax_minor == 126);
+    /* London: pence with VAT 20%. One pass at 25.00: 5.00 VAT; five: 10% off 125.00 = 112.50,
+     * VAT 22.50, total 135.00. */
+    p = ms_pass_price_of(1, 2500, tiers, 3, 2000);
+    ck_assert(p.tax_minor == 500 && p.total_minor == 3000);
+    p = ms_pass_price_of(5, 2500, tiers, 3, 2000);
+    ck_assert(p.discount_minor == 1250 && p.tax_minor == 2250 && p.total_minor == 13500);
+    /* the one tax computation: half a minor unit rounds up */
+    ck_assert_int_eq(ms_tax_of(25, 1800), 5);     /* 4.5 */
+    ck_assert_int_eq(ms_tax_of(3, 2000), 1);      /* 0.6 */
+    ck_assert_int_eq(ms_tax_of(1250, 1250), 156); /* 156.25 */
     /* round half up by itself */
     ck_assert_int_eq(ms_div_round_half_up(5, 10), 1);
     ck_assert_int_eq(ms_div_round_half_up(4, 10), 0);

@@ -212,6 +212,31 @@ END_TEST
 
 /* The sync seed: notifications for every member, a small event, RSVPs, Asha's reservations,
  * company credit balances, and a dataset epoch with an empty change log. */
+/* Each building's money: London in pounds with VAT 20% at London prices in pence, India in
+ * rupees with GST 18%; the seeded amounts in notifications carry the rupee sign. */
+START_TEST(test_seed_has_each_buildings_money)
+{
+    char buf[256];
+    text("SELECT group_concat(id || ' ' || currency || ' ' || tax_name || ' ' || tax_rate_bp,"
+         " ', ') FROM (SELECT * FROM buildings ORDER BY id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "BLR-1 INR GST 1800, LON-1 GBP VAT 2000, MUM-1 INR GST 1800");
+    ck_assert_int_eq(scalar("SELECT day_pass_price_paise FROM open_space WHERE building_id ="
+                            " 'LON-1'"),
+                     2500);
+    ck_assert_int_eq(scalar("SELECT max(price_per_hour_paise) FROM rooms WHERE building_id ="
+                            " 'LON-1'"),
+                     9000);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE body LIKE '%INR%'"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE body LIKE"
+                            " '%\u20b918,880.00%'"),
+                     1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE building_id IS NULL AND"
+                            " user_id IN (SELECT user_id FROM memberships)"),
+                     0);
+}
+END_TEST
+
 START_TEST(test_seed_has_the_sync_data)
 {
     ck_assert_int_eq(scalar("SELECT count(DISTINCT user_id) FROM notifications WHERE user_id IN"
@@ -258,24 +283,24 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id name building_id monthly_credits credit_balance credit_month"},
         {MS_KIND_BUILDING, NULL, "BLR-1",
          "id name city timezone hours day_pass_price_paise open_space_capacity zone"
-         " booking_window_days min_notice_min cancel_cutoff_min blackouts open_space"},
+         " booking_window_days min_notice_min cancel_cutoff_min blackouts open_space currency tax"},
         {MS_KIND_ROOM, NULL, "BLR-1-BOARD",
-         "id building_id name capacity amenities price_per_hour_paise credits_per_hour"
+         "id building_id name capacity amenities price_per_hour_paise credits_per_hour currency"
          " blackouts"},
         {MS_KIND_RESERVATION, "usr_5eed000000000001", "res_5eed000000000001",
          "id room_id building_id start_ms end_ms status paid_by credits amount_paise guests"
-         " order_id created_at_ms"},
+         " order_id created_at_ms currency"},
         {MS_KIND_EVENT, NULL, "EVT-BLR-FIRESIDE",
          "id building_id title description starts_at_ms ends_at_ms capacity going_count"},
         {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING", "event_id status"},
         {MS_KIND_NOTIFICATION, "usr_5eed000000000001", "ntf_5eed000000000102",
-         "id category title body created_at_ms read deep_link"},
+         "id category title body created_at_ms read deep_link building_id"},
         {MS_KIND_ROOM_BUSY, NULL, NULL, "id room_id start_ms end_ms"},
         {MS_KIND_CREDIT_LEDGER, NULL, "led_000000000003",
-         "id company_id delta balance_after reason reservation_id at_ms"},
+         "id company_id delta balance_after reason reservation_id at_ms building_id"},
         {MS_KIND_INVOICE, NULL, "inv_5eed000000000003",
          "id number status lines subtotal_paise discount_paise gst_paise total_paise order_id"
-         " issued_at_ms due_at_ms paid_at_ms hold_expires_at_ms"},
+         " issued_at_ms due_at_ms paid_at_ms hold_expires_at_ms building_id currency tax"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000001",
          "status plan company_id building_id seat contract_start contract_end"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000009",
@@ -924,6 +949,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(seed, test_seed_has_open_space_and_bundle_tiers);
     tcase_add_test(seed, test_seed_has_events_and_ticket_categories);
     tcase_add_test(seed, test_seed_has_the_sync_data);
+    tcase_add_test(seed, test_seed_has_each_buildings_money);
     suite_add_tcase(s, seed);
     TCase *sync = tcase_create("sync");
     tcase_add_checked_fixture(sync, setup, teardown);

@@ -410,7 +410,11 @@ START_TEST(test_quote_prices_tiers_and_gst)
         guests_on("2027-01-05", rows[i].n, passes, sizeof passes);
         cJSON *q = quote(asha, "BLR-1", passes, 200);
         keys(q, names, sizeof names);
-        ck_assert_str_eq(names, "lines subtotal_paise discount_paise gst_paise total_paise tier");
+        ck_assert_str_eq(
+            names, "lines subtotal_paise discount_paise gst_paise total_paise currency tax tier");
+        ck_assert_str_eq(str(q, "currency"), "INR");
+        ck_assert_str_eq(str(field(q, "tax"), "name"), "GST");
+        ck_assert(num(field(q, "tax"), "rate_bp") == 1800);
         ck_assert_msg(num(q, "subtotal_paise") == rows[i].subtotal &&
                           num(q, "discount_paise") == rows[i].discount &&
                           num(q, "gst_paise") == rows[i].gst &&
@@ -629,7 +633,7 @@ START_TEST(test_checkout_holds_seats_and_lapses)
     keys(inv, names, sizeof names);
     ck_assert_str_eq(names, "id number status lines subtotal_paise discount_paise gst_paise"
                             " total_paise order_id issued_at_ms due_at_ms paid_at_ms"
-                            " hold_expires_at_ms");
+                            " hold_expires_at_ms building_id currency tax");
     ck_assert(strncmp(str(inv, "id"), "inv_", 4) == 0);
     ck_assert(cJSON_IsNull(field(inv, "number")));
     ck_assert_str_eq(str(inv, "status"), "draft");
@@ -648,7 +652,7 @@ START_TEST(test_checkout_holds_seats_and_lapses)
     ck_assert_int_eq(cJSON_GetArraySize(list), 2);
     const cJSON *p0 = cJSON_GetArrayItem(list, 0), *p1 = cJSON_GetArrayItem(list, 1);
     keys(p0, names, sizeof names);
-    ck_assert_str_eq(names, "id building_id date holder status invoice_id credential_id");
+    ck_assert_str_eq(names, "id building_id date holder status invoice_id credential_id currency");
     ck_assert(strncmp(str(p0, "id"), "pas_", 4) == 0);
     ck_assert_str_eq(str(p0, "holder"), "self");
     ck_assert_str_eq(str(field(p1, "holder"), "name"), "Rahul Mehta");
@@ -711,6 +715,59 @@ START_TEST(test_checkout_holds_seats_and_lapses)
 }
 END_TEST
 
+/* London is priced in pounds: a day pass there is quoted, ordered, invoiced and announced in
+ * pence with VAT 20%, never in rupees. */
+START_TEST(test_london_pass_is_in_pounds_with_vat)
+{
+    char *olivia = token_for(OLIVIA);
+    cJSON *q = quote(olivia, "LON-1", "[{\"date\":\"2027-01-05\"}]", 200);
+    ck_assert_str_eq(str(q, "currency"), "GBP");
+    ck_assert_str_eq(str(field(q, "tax"), "name"), "VAT");
+    ck_assert(num(field(q, "tax"), "rate_bp") == 2000);
+    ck_assert(num(q, "subtotal_paise") == 2500 && num(q, "gst_paise") == 500 &&
+              num(q, "total_paise") == 3000);
+    cJSON_Delete(q);
+    cJSON *answer = checkout(olivia, "co-lon", "LON-1", "[{\"date\":\"2027-01-05\"}]", 201);
+    const cJSON *order = field(answer, "order");
+    ck_assert_str_eq(str(order, "currency"), "GBP");
+    ck_assert(num(order, "amount_paise") == 3000);
+    char order_id[64];
+    snprintf(order_id, sizeof order_id, "%s", str(order, "id"));
+    cJSON_Delete(answer);
+    answer = pay_and_confirm(olivia, order_id);
+    const cJSON *inv = field(answer, "invoice");
+    ck_assert_str_eq(str(inv, "status"), "paid");
+    ck_assert_str_eq(str(inv, "building_id"), "LON-1");
+    ck_assert_str_eq(str(inv, "currency"), "GBP");
+    ck_assert_str_eq(str(field(inv, "tax"), "name"), "VAT");
+    ck_assert(num(field(inv, "tax"), "rate_bp") == 2000);
+    ck_assert(num(inv, "subtotal_paise") == 2500 && num(inv, "gst_paise") == 500 &&
+              num(inv, "total_paise") == 3000);
+    char number[32];
+    snprintf(number, sizeof number, "%s", str(inv, "number"));
+    cJSON_Delete(answer);
+    cJSON *v = view(OLIVIA);
+    char text[96];
+    snprintf(text, sizeof text, "We received \u00a330.00 for invoice %s.", number);
+    ck_assert_int_eq(notifications(v, "Payment confirmed", text), 1);
+    const cJSON *e, *n = NULL;
+    cJSON_ArrayForEach(e, v)
+    {
+        if (strncmp(e->string, "notification/", 13) == 0 &&
+            strcmp(str(e, "title"), "Payment confirmed") == 0)
+            n = e;
+    }
+    ck_assert_str_eq(str(n, "building_id"), "LON-1");
+    cJSON_ArrayForEach(e, v)
+    {
+        if (strncmp(e->string, "pass/", 5) == 0)
+            ck_assert_str_eq(str(e, "currency"), "GBP");
+    }
+    cJSON_Delete(v);
+    free(olivia);
+}
+END_TEST
+
 /* Confirmed: invoice paid and numbered, passes active with credentials, emails, notification. */
 START_TEST(test_confirm_pays_activates_and_notifies)
 {
@@ -769,9 +826,9 @@ START_TEST(test_confirm_pays_activates_and_notifies)
     ck_assert(strncmp(guest_cred, "crd_", 4) == 0);
     ck_assert(!has_entity(v, "credential", guest_cred));
     ck_assert_int_eq(count_kind(v, "credential"), 1);
-    ck_assert_int_eq(
-        notifications(v, "Payment confirmed", "We received INR 1,888 for invoice INV-2027-0003."),
-        1);
+    ck_assert_int_eq(notifications(v, "Payment confirmed",
+                                   "We received \u20b91,888.00 for invoice INV-2027-0003."),
+                     1);
     const cJSON *n = NULL;
     cJSON_ArrayForEach(e, v)
     {
@@ -1076,9 +1133,9 @@ START_TEST(test_pay_an_issued_or_overdue_invoice)
     ck_assert(num(inv, "issued_at_ms") == 1798950600000LL); /* kept */
     cJSON_Delete(answer);
     v = view(ASHA);
-    ck_assert_int_eq(
-        notifications(v, "Payment confirmed", "We received INR 42,480 for invoice INV-2027-0001."),
-        1);
+    ck_assert_int_eq(notifications(v, "Payment confirmed",
+                                   "We received \u20b942,480.00 for invoice INV-2027-0001."),
+                     1);
     cJSON_Delete(v);
     /* Vikram sees it paid (the company's), and gets no notification of Asha's payment. */
     v = view(VIKRAM);
@@ -1111,8 +1168,8 @@ START_TEST(test_pay_an_issued_or_overdue_invoice)
     ck_assert_str_eq(str(field(answer, "invoice"), "number"), "INV-2026-0011");
     cJSON_Delete(answer);
     v = view(VIKRAM);
-    ck_assert_int_eq(notifications(v, "Payment confirmed", "INR 5,900 for invoice INV-2026-0011"),
-                     1);
+    ck_assert_int_eq(
+        notifications(v, "Payment confirmed", "\u20b95,900.00 for invoice INV-2026-0011"), 1);
     cJSON_Delete(v);
     free(asha);
     free(vikram);
@@ -1423,7 +1480,7 @@ START_TEST(test_new_kinds_reach_the_right_people)
     const cJSON *space = field(entity(p, "building", "LON-1"), "open_space");
     keys(space, names, sizeof names);
     ck_assert_str_eq(names, "day_pass_price_paise capacity tiers");
-    ck_assert(num(space, "day_pass_price_paise") == 250000 && num(space, "capacity") == 30);
+    ck_assert(num(space, "day_pass_price_paise") == 2500 && num(space, "capacity") == 30);
     const cJSON *tiers = field(space, "tiers");
     ck_assert_int_eq(cJSON_GetArraySize(tiers), 3);
     ck_assert(num(cJSON_GetArrayItem(tiers, 1), "passes") == 5 &&
@@ -1467,6 +1524,7 @@ static Suite *stub_passes_suite(void)
     tcase_set_timeout(checkout, 60);
     tcase_add_test(checkout, test_checkout_holds_seats_and_lapses);
     tcase_add_test(checkout, test_confirm_pays_activates_and_notifies);
+    tcase_add_test(checkout, test_london_pass_is_in_pounds_with_vat);
     tcase_add_test(checkout, test_forged_confirmation_changes_nothing);
     tcase_add_test(checkout, test_webhook_settles_an_unconfirmed_checkout_once);
     tcase_add_test(checkout, test_webhook_after_confirm_for_rooms_and_after_a_lapse);

@@ -287,7 +287,7 @@ START_TEST(test_credit_booking_confirms_debits_holds_and_invites)
     char names[512];
     keys(res, names, sizeof names);
     ck_assert_str_eq(names, "id room_id building_id start_ms end_ms status paid_by credits"
-                            " amount_paise guests order_id created_at_ms");
+                            " amount_paise guests order_id created_at_ms currency");
     ck_assert_str_eq(str(res, "status"), "confirmed");
     ck_assert_str_eq(str(res, "paid_by"), "credits");
     ck_assert_str_eq(str(res, "building_id"), "BLR-1");

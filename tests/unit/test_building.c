@@ -57,7 +57,12 @@ START_TEST(test_every_field)
     ck_assert_int_eq(b->cancel_cutoff_min, 120);
     ck_assert_uint_eq(b->blackout_count, 1);
     ck_assert_int_eq(b->blackouts[0].end_ms, 2000);
-    ck_assert_int_eq(b->day_pass_price_paise, 80000);
+    ck_assert_int_eq(b->day_pass_price.minor, 80000);
+    /* a building that names no currency or tax is in rupees with GST, as before buildings did */
+    ck_assert_str_eq(b->day_pass_price.currency, "INR");
+    ck_assert_str_eq(b->currency, "INR");
+    ck_assert_str_eq(b->tax.name, "GST");
+    ck_assert_int_eq(b->tax.rate_bp, 1800);
     ck_assert_int_eq(b->open_space_capacity, 40);
     ck_assert_uint_eq(b->tier_count, 2);
     ck_assert_int_eq(b->tiers[1].passes, 10);
@@ -83,11 +88,30 @@ START_TEST(test_defaults)
     for (int day = 1; day <= 7; day++)
         ck_assert_int_eq(b->hours[day].open_min, b->hours[day].close_min);
     ck_assert_int_eq(b->booking_window_days, MCI_BUILDING_DEFAULT_WINDOW_DAYS);
-    ck_assert_int_eq(b->day_pass_price_paise, 0);
+    ck_assert_int_eq(b->day_pass_price.minor, 0);
     ck_assert_uint_eq(b->tier_count, 0);
     ck_assert_uint_eq(b->blackout_count, 0);
     mci_building_free(b);
     mci_building_free(NULL);
+}
+END_TEST
+
+/* London: pounds and VAT, as its building says; its day pass is in pence. */
+START_TEST(test_currency_and_tax)
+{
+    mci_building *b = parse("{\"id\": \"LON-1\", \"currency\": \"GBP\","
+                            " \"tax\": {\"name\": \"VAT\", \"rate_bp\": 2000},"
+                            " \"open_space\": {\"day_pass_price_paise\": 2500, \"capacity\": 30}}");
+    ck_assert_str_eq(b->currency, "GBP");
+    ck_assert_str_eq(b->tax.name, "VAT");
+    ck_assert_int_eq(b->tax.rate_bp, 2000);
+    ck_assert_int_eq(b->day_pass_price.minor, 2500);
+    ck_assert_str_eq(b->day_pass_price.currency, "GBP");
+    mci_building_free(b);
+    /* a malformed currency falls back to rupees rather than showing garbage */
+    b = parse("{\"id\": \"x\", \"currency\": \"pounds\"}");
+    ck_assert_str_eq(b->currency, "INR");
+    mci_building_free(b);
 }
 END_TEST
 
@@ -97,6 +121,7 @@ int main(void)
     TCase *tc = tcase_create("parse");
     tcase_add_test(tc, test_every_field);
     tcase_add_test(tc, test_defaults);
+    tcase_add_test(tc, test_currency_and_tax);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,6 +1,7 @@
 /*
  * tests/unit/test_pricing.c - day-pass carts cost what finance expects: the bundle tier,
- * the discount and GST at 18% each rounded half up to the paisa, in integer paise.
+ * the discount and the building's tax (GST 18% in India, VAT 20% in the UK) each rounded
+ * half up to the minor unit, in integer minor units.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -37,14 +38,41 @@ START_TEST(test_price_table)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const price_case *c = &cases[i];
-        mci_price p = mci_price_passes(c->passes, c->unit, tiers, 3);
-        ck_assert_msg(p.subtotal_paise == c->subtotal && p.discount_paise == c->discount &&
-                          p.gst_paise == c->gst && p.total_paise == c->total &&
+        mci_price p = mci_price_passes(c->passes, c->unit, tiers, 3, 1800);
+        ck_assert_msg(p.subtotal_minor == c->subtotal && p.discount_minor == c->discount &&
+                          p.tax_minor == c->gst && p.total_minor == c->total &&
                           p.tier_passes == c->tier,
-                      "case %zu: got %lld/%lld/%lld/%lld tier %d", i, (long long)p.subtotal_paise,
-                      (long long)p.discount_paise, (long long)p.gst_paise, (long long)p.total_paise,
+                      "case %zu: got %lld/%lld/%lld/%lld tier %d", i, (long long)p.subtotal_minor,
+                      (long long)p.discount_minor, (long long)p.tax_minor, (long long)p.total_minor,
                       p.tier_passes);
     }
+}
+END_TEST
+
+/* London: pence, VAT at 20% on the subtotal less the discount. */
+START_TEST(test_vat_at_twenty_percent_in_pence)
+{
+    static const price_case cases[] = {
+        /* passes unit subtotal discount vat  total tier */
+        {1, 2500, 2500, 0, 500, 3000, 1},
+        {5, 2500, 12500, 1250, 2250, 13500, 5},
+        {10, 2500, 25000, 3750, 4250, 25500, 10},
+        /* 1 x 0.03: VAT 0.006 -> 0.01 (half up) */
+        {1, 3, 3, 0, 1, 4, 1},
+        /* 1 x 0.02: VAT 0.004 -> 0.00 */
+        {1, 2, 2, 0, 0, 2, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const price_case *c = &cases[i];
+        mci_price p = mci_price_passes(c->passes, c->unit, tiers, 3, 2000);
+        ck_assert_msg(p.subtotal_minor == c->subtotal && p.discount_minor == c->discount &&
+                          p.tax_minor == c->gst && p.total_minor == c->total,
+                      "case %zu: got %lld/%lld/%lld/%lld", i, (long long)p.subtotal_minor,
+                      (long long)p.discount_minor, (long long)p.tax_minor,
+                      (long long)p.total_minor);
+    }
+    ck_assert_int_eq(mci_tax_on(1250, 1250), 156); /* 12.5% of 12.50 = 1.5625 -> 1.56 */
+    ck_assert_int_eq(mci_tax_on(1000, 0), 0);
 }
 END_TEST
 
@@ -52,9 +80,9 @@ END_TEST
 START_TEST(test_tiers_in_any_order)
 {
     static const mci_tier shuffled[] = {{10, 15}, {1, 0}, {5, 10}};
-    ck_assert_int_eq(mci_price_passes(7, 1000, shuffled, 3).discount_pct, 10);
-    ck_assert_int_eq(mci_price_passes(11, 1000, shuffled, 3).discount_pct, 15);
-    ck_assert_int_eq(mci_price_passes(3, 1000, NULL, 0).discount_pct, 0);
+    ck_assert_int_eq(mci_price_passes(7, 1000, shuffled, 3, 1800).discount_pct, 10);
+    ck_assert_int_eq(mci_price_passes(11, 1000, shuffled, 3, 1800).discount_pct, 15);
+    ck_assert_int_eq(mci_price_passes(3, 1000, NULL, 0, 1800).discount_pct, 0);
 }
 END_TEST
 
@@ -75,6 +103,7 @@ int main(void)
     Suite *s = suite_create("pricing");
     TCase *tc = tcase_create("passes");
     tcase_add_test(tc, test_price_table);
+    tcase_add_test(tc, test_vat_at_twenty_percent_in_pence);
     tcase_add_test(tc, test_tiers_in_any_order);
     tcase_add_test(tc, test_round_half_up);
     suite_add_tcase(s, tc);

@@ -49,7 +49,15 @@ static void setup(void)
         "\"blackouts\":[{\"start_ms\":1800901800000,\"end_ms\":1800988200000}],"
         "\"open_space\":{\"day_pass_price_paise\":80000,\"capacity\":40,\"tiers\":["
         "{\"passes\":1,\"discount_pct\":0},{\"passes\":5,\"discount_pct\":10},"
-        "{\"passes\":10,\"discount_pct\":15}]}}');";
+        "{\"passes\":10,\"discount_pct\":15}]}}');"
+        /* LON-1: GMT, open every day, pounds and VAT 20%, a day pass at 25.00 */
+        "INSERT INTO entity VALUES ('building', 'LON-1', '{\"id\":\"LON-1\",\"zone\":{\"name\":"
+        "\"Europe/London\",\"transitions\":[{\"at_ms\":0,\"offset_min\":0}]},\"hours\":["
+        "{\"weekday\":1,\"open_min\":0,\"close_min\":1440},{\"weekday\":2,\"open_min\":0,"
+        "\"close_min\":1440},{\"weekday\":3,\"open_min\":0,\"close_min\":1440}],"
+        "\"booking_window_days\":30,\"currency\":\"GBP\",\"tax\":{\"name\":\"VAT\","
+        "\"rate_bp\":2000},\"open_space\":{\"day_pass_price_paise\":2500,\"capacity\":30,"
+        "\"tiers\":[{\"passes\":1,\"discount_pct\":0},{\"passes\":5,\"discount_pct\":10}]}}');";
     ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     /* signed in: a token in the Linux secure storage */
@@ -66,13 +74,27 @@ static void teardown(void)
     tempdir_free(dir);
 }
 
-static mc_quote *quote(const mc_pass_item *items, size_t n)
+static mc_quote *quote_at(const char *building, const mc_pass_item *items, size_t n)
 {
-    mc_cart cart = {"BLR-1", items, n};
+    mc_cart cart = {building, items, n};
     mc_quote *q = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_passes_quote(client, &cart, &q, &err) == MC_OK, "quote: %s", err.message);
     return q;
+}
+
+static mc_quote *quote(const mc_pass_item *items, size_t n)
+{
+    return quote_at("BLR-1", items, n);
+}
+
+static void expect_money(mc_money m, int64_t minor, const char *currency, const char *text)
+{
+    char shown[MC_MONEY_TEXT_MAX];
+    mc_money_format(m, shown, sizeof shown);
+    ck_assert_int_eq(m.minor, minor);
+    ck_assert_str_eq(m.currency, currency);
+    ck_assert_str_eq(shown, text);
 }
 
 /* Five passes split between the buyer and guests over dates take the 10% bundle tier. */
@@ -85,12 +107,31 @@ START_TEST(test_bundle_of_five_prices_with_tier)
                             {"2027-01-07", "Meera", "meera@example.in"}};
     mc_quote *q = quote(items, 5);
     ck_assert_int_eq(q->violation_count, 0);
-    ck_assert_int_eq(q->unit_paise, 80000);
-    ck_assert_int_eq(q->subtotal_paise, 400000);
+    expect_money(q->unit, 80000, "INR", "\u20b9800.00");
+    expect_money(q->subtotal, 400000, "INR", "\u20b94,000.00");
     ck_assert_int_eq(q->tier_passes, 5);
-    ck_assert_int_eq(q->discount_paise, 40000);
-    ck_assert_int_eq(q->gst_paise, 64800);
-    ck_assert_int_eq(q->total_paise, 424800);
+    expect_money(q->discount, 40000, "INR", "\u20b9400.00");
+    char rule[MC_MONEY_TEXT_MAX];
+    mc_tax_format(q->tax_rule, rule, sizeof rule);
+    ck_assert_str_eq(rule, "GST 18%");
+    expect_money(q->tax, 64800, "INR", "\u20b9648.00");
+    expect_money(q->total, 424800, "INR", "\u20b94,248.00");
+    mc_quote_free(q);
+}
+END_TEST
+
+/* A London day pass is quoted in pounds with VAT 20%, not in rupees with GST. */
+START_TEST(test_london_pass_quotes_in_pounds_with_vat)
+{
+    mc_pass_item items[] = {{"2027-01-05", NULL, NULL}};
+    mc_quote *q = quote_at("LON-1", items, 1);
+    ck_assert_int_eq(q->violation_count, 0);
+    expect_money(q->unit, 2500, "GBP", "\u00a325.00");
+    char rule[MC_MONEY_TEXT_MAX];
+    mc_tax_format(q->tax_rule, rule, sizeof rule);
+    ck_assert_str_eq(rule, "VAT 20%");
+    expect_money(q->tax, 500, "GBP", "\u00a35.00");
+    expect_money(q->total, 3000, "GBP", "\u00a330.00");
     mc_quote_free(q);
 }
 END_TEST
@@ -187,11 +228,18 @@ START_TEST(test_buildings_list)
     mc_building_list *list = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_buildings_list(client, &list, &err), MC_OK);
-    ck_assert_int_eq(list->count, 1);
+    ck_assert_int_eq(list->count, 2);
     const mc_building *b = &list->items[0];
     ck_assert_str_eq(b->id, "BLR-1");
     ck_assert_str_eq(b->timezone, "Asia/Kolkata");
-    ck_assert_int_eq(b->day_pass_price_paise, 80000);
+    expect_money(b->day_pass_price, 80000, "INR", "\u20b9800.00");
+    ck_assert_str_eq(b->currency, "INR");
+    ck_assert_str_eq(b->tax.name, "GST");
+    const mc_building *lon = &list->items[1];
+    ck_assert_str_eq(lon->id, "LON-1");
+    ck_assert_str_eq(lon->currency, "GBP");
+    ck_assert_int_eq(lon->tax.rate_bp, 2000);
+    expect_money(lon->day_pass_price, 2500, "GBP", "\u00a325.00");
     ck_assert_int_eq(b->open_space_capacity, 40);
     ck_assert_int_eq(b->tier_count, 3);
     ck_assert_int_eq(b->tiers[1].passes, 5);
@@ -212,6 +260,7 @@ int main(void)
     TCase *tc = tcase_create("passes");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_bundle_of_five_prices_with_tier);
+    tcase_add_test(tc, test_london_pass_quotes_in_pounds_with_vat);
     tcase_add_test(tc, test_rules_name_pass_and_rule);
     tcase_add_test(tc, test_bad_cart_names_the_field);
     tcase_add_test(tc, test_empty_lists_and_no_membership);

@@ -281,7 +281,7 @@ START_TEST(test_invoice_lines_follow_their_invoice)
     ck_assert_str_eq(inv->items[0].number, "MC-1");
     ck_assert_uint_eq(inv->items[0].line_count, 1);
     ck_assert_str_eq(inv->items[0].lines[0].description, "d");
-    ck_assert_int_eq(inv->items[0].lines[0].amount_paise, 7);
+    ck_assert_int_eq(inv->items[0].lines[0].amount.minor, 7);
     mc_invoice_list_free(inv);
 }
 END_TEST
@@ -359,7 +359,7 @@ START_TEST(test_bookings_read_typed_with_guests)
     ck_assert_str_eq(b->id, "BK-2");
     ck_assert_int_eq(b->status, MC_BOOKING_PENDING_PAYMENT);
     ck_assert_int_eq(b->paid_by, MC_PAY_RAZORPAY);
-    ck_assert_int_eq(b->amount_paise, 90000);
+    ck_assert_int_eq(b->amount.minor, 90000);
     ck_assert_int_eq(b->end_ms, 1799020000000LL + 2 * 3600000);
     ck_assert_str_eq(b->order_id, "order_9");
     ck_assert_str_eq(b->razorpay_key_id, "k");
@@ -424,7 +424,7 @@ START_TEST(test_other_lists_page_alike)
     ck_assert_str_eq(inv->items[0].number, "MC-3");
     ck_assert_uint_eq(inv->items[0].line_count, 1);
     ck_assert_str_eq(inv->items[0].lines[0].description, "Day pass");
-    ck_assert_int_eq(inv->items[0].lines[0].amount_paise, 100000);
+    ck_assert_int_eq(inv->items[0].lines[0].amount.minor, 100000);
     ck_assert_str_eq(inv->items[1].number, "MC-2");
     mc_page after = {2, inv->next_cursor};
     mc_invoice_list *inv2 = NULL;

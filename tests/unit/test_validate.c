@@ -85,10 +85,10 @@ END_TEST
 START_TEST(test_intent_details_required_for_offices)
 {
     mc_error err = MC_ERROR_INIT;
-    mc_intent_details d = {MC_INTENT_ON_DEMAND, NULL, 0, NULL, 0};
+    mc_intent_details d = {MC_INTENT_ON_DEMAND, NULL, 0, NULL, {0, ""}};
     ck_assert_int_eq(mci_intent_validate(&d, &err), MC_OK);
-    mc_intent_details office = {MC_INTENT_PRIVATE_OFFICE, "Fintech", 12, "within 3 months",
-                                5000000};
+    mc_intent_details office = {
+        MC_INTENT_PRIVATE_OFFICE, "Fintech", 12, "within 3 months", {5000000, "INR"}};
     ck_assert_int_eq(mci_intent_validate(&office, &err), MC_OK);
     d = office;
     d.industry = "";
@@ -103,9 +103,13 @@ START_TEST(test_intent_details_required_for_offices)
     ck_assert_int_eq(mci_intent_validate(&d, &err), MC_ERR_INVALID_ARG);
     ck_assert_ptr_nonnull(strstr(err.message, "timeline"));
     d = office;
-    d.budget_paise = -5;
+    d.budget.minor = -5;
     ck_assert_int_eq(mci_intent_validate(&d, &err), MC_ERR_INVALID_ARG);
     ck_assert_ptr_nonnull(strstr(err.message, "budget"));
+    d = office;
+    memcpy(d.budget.currency, "inr", 4);
+    ck_assert_int_eq(mci_intent_validate(&d, &err), MC_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "budget.currency"));
     d = office;
     d.intent = MC_INTENT_NONE;
     ck_assert_int_eq(mci_intent_validate(&d, &err), MC_ERR_INVALID_ARG);

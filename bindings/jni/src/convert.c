@@ -7,8 +7,8 @@
 #include "glue.h"
 
 static struct {
-    jclass string, exception, list_page, building_time;
-    jmethodID exception_init, list_page_init, building_time_init;
+    jclass string, exception, list_page, building_time, money, tax;
+    jmethodID exception_init, list_page_init, building_time_init, money_init, tax_init;
 } cv;
 
 static const mcj_class_spec classes[] = {
@@ -19,6 +19,8 @@ static const mcj_class_spec classes[] = {
      &cv.list_page_init},
     {"org/membercore/BuildingTime", "<init>", "(JIIIIIIII" MCJ_S MCJ_S ")V", &cv.building_time,
      &cv.building_time_init},
+    {"org/membercore/Money", "<init>", "(J" MCJ_S MCJ_S ")V", &cv.money, &cv.money_init},
+    {"org/membercore/Tax", "<init>", "(" MCJ_S "I" MCJ_S ")V", &cv.tax, &cv.tax_init},
 };
 /* The classes every area's conversions use; no natives of its own. */
 const mcj_area mcj_convert_area = {"convert", classes, MCJ_COUNT(classes), NULL, 0};
@@ -249,5 +251,49 @@ jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n)
     jbyteArray array = (*env)->NewByteArray(env, (jsize)n);
     if (array != NULL && n > 0)
         (*env)->SetByteArrayRegion(env, array, 0, (jsize)n, (const jbyte *)bytes);
+    return array;
+}
+
+jobject mcj_money(JNIEnv *env, mc_money money)
+{
+    char text[MC_MONEY_TEXT_MAX];
+    mc_money_format(money, text, sizeof text);
+    jstring currency = mcj_str(env, money.currency);
+    jstring formatted = currency ? mcj_str(env, text) : NULL;
+    jobject obj = formatted ? (*env)->NewObject(env, cv.money, cv.money_init, (jlong)money.minor,
+                                                currency, formatted)
+                            : NULL;
+    (*env)->DeleteLocalRef(env, currency);
+    (*env)->DeleteLocalRef(env, formatted);
+    return obj;
+}
+
+jobject mcj_tax(JNIEnv *env, mc_tax tax)
+{
+    char text[MC_MONEY_TEXT_MAX];
+    mc_tax_format(tax, text, sizeof text);
+    jstring name = mcj_str(env, tax.name);
+    jstring formatted = name ? mcj_str(env, text) : NULL;
+    jobject obj =
+        formatted ? (*env)->NewObject(env, cv.tax, cv.tax_init, name, (jint)tax.rate_bp, formatted)
+                  : NULL;
+    (*env)->DeleteLocalRef(env, name);
+    (*env)->DeleteLocalRef(env, formatted);
+    return obj;
+}
+
+jobjectArray mcj_money_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
+                                   size_t n)
+{
+    jobjectArray array = (*env)->NewObjectArray(env, (jsize)n, cv.money, NULL);
+    for (size_t i = 0; array != NULL && i < n; i++) {
+        jobject m = mcj_money(env, *(const mc_money *)((const char *)items + i * size + offset));
+        if (m == NULL) {
+            (*env)->DeleteLocalRef(env, array);
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, array, (jsize)i, m);
+        (*env)->DeleteLocalRef(env, m);
+    }
     return array;
 }

@@ -62,8 +62,10 @@ extern const mcj_area mcj_access_area;    /* natives_access.c: credentials, QR c
 extern const mcj_area mcj_catalog_area;   /* natives_catalog.c: buildings */
 
 /* Type signature pieces for the tables. */
-#define MCJ_S   "Ljava/lang/String;"
-#define MCJ_PKG "Lorg/membercore/"
+#define MCJ_S     "Ljava/lang/String;"
+#define MCJ_PKG   "Lorg/membercore/"
+#define MCJ_MONEY "Lorg/membercore/Money;"
+#define MCJ_TAX   "Lorg/membercore/Tax;"
 
 /* One registered listener: the core calls on_sync_event with it as context. */
 typedef struct mcj_listener {
@@ -155,6 +157,14 @@ jobjectArray mcj_string_field_array(JNIEnv *env, const void *items, size_t size,
 jintArray mcj_int_field_array(JNIEnv *env, const void *items, size_t size, size_t offset, size_t n);
 jlongArray mcj_long_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
                                 size_t n);
+/* Money and tax rules (membercore/money.h): an org.membercore.Money (minor, currency and
+ * mc_money_format's text) / Tax (name, rate, mc_tax_format's text); a Money[] of the mc_money
+ * field at offset in each of n items. NULL with an exception pending. */
+jobject mcj_money(JNIEnv *env, mc_money money);
+jobject mcj_tax(JNIEnv *env, mc_tax tax);
+jobjectArray mcj_money_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
+                                   size_t n);
+
 /* A byte[] copy of n bytes, in one JNI call. */
 jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
 

@@ -2,6 +2,7 @@
  * bindings/jni/src/natives_auth.c - sign-in by SMS code, the profile and intent, the account,
  * sign-out and the push token (membercore/auth.h, account.h, push.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,7 @@ static struct {
 } au;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/Account", "<init>", "(" S S S S S S "IZ" S S "I" S "I" S "J" S S S ")V",
+    {"org/membercore/Account", "<init>", "(" S S S S S S "IZ" S S "I" S "I" S MCJ_MONEY S S S ")V",
      &au.account, &au.account_init},
     {"org/membercore/OtpRequest", "<init>", "(" S "ZII)V", &au.otp_request, &au.otp_request_init},
     {"org/membercore/VerifyResult", "<init>", "(" PKG "Account;Z)V", &au.verify_result,
@@ -42,12 +43,13 @@ static jobject new_account(JNIEnv *env, const mc_account *a)
     jstring company_id = mcj_str(env, a->company_id);
     jstring building_id = mcj_str(env, a->building_id);
     jstring seat = mcj_str(env, a->seat);
+    jobject budget = mcj_money(env, a->budget);
     jobject obj = NULL;
     if (!(*env)->ExceptionCheck(env))
         obj = (*env)->NewObject(env, au.account, au.account_init, user_id, phone, name, email,
                                 company, city, (jint)a->roles, (jboolean)a->profile_complete,
                                 lead_id, lead_status, (jint)a->intent, industry, (jint)a->employees,
-                                timeline, (jlong)a->budget_paise, company_id, building_id, seat);
+                                timeline, budget, company_id, building_id, seat);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -146,14 +148,18 @@ static jobject complete_profile(JNIEnv *env, jclass cls, jlong h, jstring name, 
 }
 
 static jobject set_intent(JNIEnv *env, jclass cls, jlong h, jint intent, jstring industry,
-                          jint employees, jstring timeline, jlong budget_paise)
+                          jint employees, jstring timeline, jlong budget_minor,
+                          jstring budget_currency)
 {
     (void)cls;
-    char *ind = NULL, *tl = NULL;
+    char *ind = NULL, *tl = NULL, *cur = NULL;
     jobject obj = NULL;
-    if (mcj_arg(env, industry, "industry", &ind) && mcj_arg(env, timeline, "timeline", &tl)) {
-        mc_intent_details details = {(mc_intent)intent, ind, (int32_t)employees, tl,
-                                     (int64_t)budget_paise};
+    if (mcj_arg(env, industry, "industry", &ind) && mcj_arg(env, timeline, "timeline", &tl) &&
+        mcj_arg(env, budget_currency, "budget.currency", &cur)) {
+        mc_intent_details details = {
+            (mc_intent)intent, ind, (int32_t)employees, tl, {.minor = (int64_t)budget_minor}};
+        if (cur != NULL)
+            snprintf(details.budget.currency, sizeof details.budget.currency, "%s", cur);
         mc_account *account = NULL;
         mc_error err = MC_ERROR_INIT;
         mc_status st = mc_auth_set_intent(mcj_handle(h)->client, &details, &account, &err);
@@ -161,6 +167,7 @@ static jobject set_intent(JNIEnv *env, jclass cls, jlong h, jint intent, jstring
     }
     free(ind);
     free(tl);
+    free(cur);
     return obj;
 }
 
@@ -216,7 +223,7 @@ static const JNINativeMethod natives[] = {
     {"pendingPhone", "(J)" S, (void *)pending_phone},
     {"verifyOtp", "(J" S ")" PKG "VerifyResult;", (void *)verify_otp},
     {"completeProfile", "(J" S S S S ")" PKG "Account;", (void *)complete_profile},
-    {"setIntent", "(JI" S "I" S "J)" PKG "Account;", (void *)set_intent},
+    {"setIntent", "(JI" S "I" S "J" S ")" PKG "Account;", (void *)set_intent},
     {"isSignedIn", "(J)Z", (void *)is_signed_in},
     {"account", "(J)" PKG "Account;", (void *)account},
     {"refreshAccount", "(J)" PKG "Account;", (void *)refresh_account},

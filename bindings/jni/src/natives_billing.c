@@ -21,12 +21,15 @@ static struct {
 } bl;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/Quote", "<init>", "(JJJJJII[I[" S "[" S ")V", &bl.quote, &bl.quote_init},
-    {"org/membercore/Order", "<init>", "(" S S S "J" S "J" PKG "BuildingTime;)V", &bl.order,
+    {"org/membercore/Quote", "<init>",
+     "(" MCJ_MONEY MCJ_MONEY MCJ_MONEY MCJ_TAX MCJ_MONEY MCJ_MONEY "II[I[" S "[" S ")V", &bl.quote,
+     &bl.quote_init},
+    {"org/membercore/Order", "<init>", "(" S S S MCJ_MONEY "J" PKG "BuildingTime;)V", &bl.order,
      &bl.order_init},
     {"org/membercore/Pass", "<init>", "(I" S S S S S S S ")V", &bl.pass, &bl.pass_init},
     {"org/membercore/Invoice", "<init>",
-     "(" S S "I[" S "[I[J[JJJJJJ" PKG "BuildingTime;J" PKG "BuildingTime;J" PKG "BuildingTime;)V",
+     "(" S S "I[" S "[I[" MCJ_MONEY "[" MCJ_MONEY MCJ_MONEY MCJ_MONEY MCJ_TAX MCJ_MONEY MCJ_MONEY
+     "J" PKG "BuildingTime;J" PKG "BuildingTime;J" PKG "BuildingTime;)V",
      &bl.invoice, &bl.invoice_init},
     {"org/membercore/Membership", "<init>", "(I" S S S S S S ")V", &bl.membership,
      &bl.membership_init},
@@ -85,9 +88,26 @@ static bool cart_in(JNIEnv *env, jstring building_id, jobjectArray dates, jobjec
 
 /* ---- C -> Java ------------------------------------------------------------------------- */
 
+/* A price as quotes and invoices give it, as Java objects: subtotal, discount, tax rule, tax,
+ * total (local references of the caller's frame). False with an exception pending. */
+typedef struct price_objects {
+    jobject subtotal, discount, tax_rule, tax, total;
+} price_objects;
+
+static bool new_price(JNIEnv *env, mc_money subtotal, mc_money discount, mc_tax tax_rule,
+                      mc_money tax, mc_money total, price_objects *out)
+{
+    out->subtotal = mcj_money(env, subtotal);
+    out->discount = out->subtotal ? mcj_money(env, discount) : NULL;
+    out->tax_rule = out->discount ? mcj_tax(env, tax_rule) : NULL;
+    out->tax = out->tax_rule ? mcj_money(env, tax) : NULL;
+    out->total = out->tax ? mcj_money(env, total) : NULL;
+    return out->total != NULL;
+}
+
 static jobject new_quote(JNIEnv *env, const mc_quote *q)
 {
-    if ((*env)->PushLocalFrame(env, 4) != 0)
+    if ((*env)->PushLocalFrame(env, 10) != 0)
         return NULL;
     jobject obj = NULL;
     size_t v = sizeof *q->violations;
@@ -99,10 +119,11 @@ static jobject new_quote(JNIEnv *env, const mc_quote *q)
     jobjectArray message =
         rule ? mcj_string_field_array(env, q->violations, v, offsetof(mc_violation, message), n)
              : NULL;
-    if (message != NULL)
-        obj = (*env)->NewObject(env, bl.quote, bl.quote_init, (jlong)q->unit_paise,
-                                (jlong)q->subtotal_paise, (jlong)q->discount_paise,
-                                (jlong)q->gst_paise, (jlong)q->total_paise, (jint)q->tier_passes,
+    jobject unit = message ? mcj_money(env, q->unit) : NULL;
+    price_objects p;
+    if (unit != NULL && new_price(env, q->subtotal, q->discount, q->tax_rule, q->tax, q->total, &p))
+        obj = (*env)->NewObject(env, bl.quote, bl.quote_init, unit, p.subtotal, p.discount,
+                                p.tax_rule, p.tax, p.total, (jint)q->tier_passes,
                                 (jint)q->discount_pct, index, rule, message);
     return (*env)->PopLocalFrame(env, obj);
 }
@@ -118,11 +139,10 @@ static jobject new_order(JNIEnv *env, const mc_order *o, const char *invoice_id_
         mcj_str(env, unnamed && invoice_id_asked != NULL ? invoice_id_asked : o->invoice_id);
     jstring order_id = invoice_id ? mcj_str(env, o->order_id) : NULL;
     jstring key_id = order_id ? mcj_str(env, o->key_id) : NULL;
-    jstring currency = key_id ? mcj_str(env, o->currency) : NULL;
-    if (currency != NULL && mcj_building_time(env, &o->hold_expires_at, &hold))
-        obj =
-            (*env)->NewObject(env, bl.order, bl.order_init, invoice_id, order_id, key_id,
-                              (jlong)o->amount_paise, currency, (jlong)o->hold_expires_at_ms, hold);
+    jobject amount = key_id ? mcj_money(env, o->amount) : NULL;
+    if (amount != NULL && mcj_building_time(env, &o->hold_expires_at, &hold))
+        obj = (*env)->NewObject(env, bl.order, bl.order_init, invoice_id, order_id, key_id, amount,
+                                (jlong)o->hold_expires_at_ms, hold);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -148,7 +168,7 @@ static jobject new_pass(JNIEnv *env, const void *item)
 static jobject new_invoice(JNIEnv *env, const void *item)
 {
     const mc_invoice *inv = item;
-    if ((*env)->PushLocalFrame(env, 13) != 0)
+    if ((*env)->PushLocalFrame(env, 19) != 0)
         return NULL;
     jobject obj = NULL, issued = NULL, due = NULL, paid = NULL;
     size_t l = sizeof *inv->lines;
@@ -163,19 +183,21 @@ static jobject new_invoice(JNIEnv *env, const void *item)
         descriptions
             ? mcj_int_field_array(env, inv->lines, l, offsetof(mc_invoice_line, quantity), n)
             : NULL;
-    jlongArray units = quantities ? mcj_long_field_array(env, inv->lines, l,
-                                                         offsetof(mc_invoice_line, unit_paise), n)
-                                  : NULL;
-    jlongArray amounts =
-        units ? mcj_long_field_array(env, inv->lines, l, offsetof(mc_invoice_line, amount_paise), n)
+    jobjectArray units =
+        quantities ? mcj_money_field_array(env, inv->lines, l, offsetof(mc_invoice_line, unit), n)
+                   : NULL;
+    jobjectArray amounts =
+        units ? mcj_money_field_array(env, inv->lines, l, offsetof(mc_invoice_line, amount), n)
               : NULL;
-    if (amounts != NULL && mcj_building_time(env, &inv->issued_at, &issued) &&
+    price_objects p;
+    if (amounts != NULL &&
+        new_price(env, inv->subtotal, inv->discount, inv->tax_rule, inv->tax, inv->total, &p) &&
+        mcj_building_time(env, &inv->issued_at, &issued) &&
         mcj_building_time(env, &inv->due_at, &due) && mcj_building_time(env, &inv->paid_at, &paid))
-        obj = (*env)->NewObject(
-            env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status, descriptions,
-            quantities, units, amounts, (jlong)inv->subtotal_paise, (jlong)inv->discount_paise,
-            (jlong)inv->gst_paise, (jlong)inv->total_paise, (jlong)inv->issued_at_ms, issued,
-            (jlong)inv->due_at_ms, due, (jlong)inv->paid_at_ms, paid);
+        obj = (*env)->NewObject(env, bl.invoice, bl.invoice_init, id, number, (jint)inv->status,
+                                descriptions, quantities, units, amounts, p.subtotal, p.discount,
+                                p.tax_rule, p.tax, p.total, (jlong)inv->issued_at_ms, issued,
+                                (jlong)inv->due_at_ms, due, (jlong)inv->paid_at_ms, paid);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -26,10 +26,11 @@ static struct {
 static const mcj_class_spec classes[] = {
     {"org/membercore/RoomSearch", "<init>", "([" PKG "Room;" S "I" S ")V", &bk.room_search,
      &bk.room_search_init},
-    {"org/membercore/Room", "<init>", "(" S S S "I[" S "JI[J[I[" BT "I" S ")V", &bk.room,
+    {"org/membercore/Room", "<init>", "(" S S S "I[" S MCJ_MONEY "I[J[I[" BT "I" S ")V", &bk.room,
      &bk.room_init},
-    {"org/membercore/Booking", "<init>", "(" S S S "JJ" BT BT "IIIJ[" S "[" S "[" S S S "Z)V",
-     &bk.booking, &bk.booking_init},
+    {"org/membercore/Booking", "<init>",
+     "(" S S S "JJ" BT BT "III" MCJ_MONEY "[" S "[" S "[" S S S "Z)V", &bk.booking,
+     &bk.booking_init},
     {"org/membercore/Credits", "<init>", "(" S S "III[" PKG "CreditLine;" S ")V", &bk.credits,
      &bk.credits_init},
     {"org/membercore/CreditLine", "<init>", "(" S "II" S S "J" BT ")V", &bk.credit_line,
@@ -92,15 +93,15 @@ static jobject new_room(JNIEnv *env, const void *item)
     jobjectArray amenities =
         name ? mcj_string_field_array(env, r->amenities, sizeof *r->amenities, 0, r->amenity_count)
              : NULL;
-    jstring why = amenities ? mcj_str(env, r->why_none_message) : NULL;
+    jobject price = amenities ? mcj_money(env, r->price_per_hour) : NULL;
+    jstring why = price ? mcj_str(env, r->why_none_message) : NULL;
     if (why != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
         local_starts = mcj_build_array(env, mcj_building_time_class(), r->free, sizeof *r->free,
                                        r->free_count, new_slot_start);
     if (local_starts != NULL)
-        obj =
-            (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name, (jint)r->capacity,
-                              amenities, (jlong)r->price_per_hour_paise, (jint)r->credits_per_hour,
-                              starts, minutes, local_starts, (jint)r->why_none, why);
+        obj = (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name,
+                                (jint)r->capacity, amenities, price, (jint)r->credits_per_hour,
+                                starts, minutes, local_starts, (jint)r->why_none, why);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -123,7 +124,7 @@ static jobject new_room_search(JNIEnv *env, const mc_room_search *s)
 static jobject new_booking(JNIEnv *env, const void *item)
 {
     const mc_booking *b = item;
-    if ((*env)->PushLocalFrame(env, 14) != 0)
+    if ((*env)->PushLocalFrame(env, 16) != 0)
         return NULL;
     jobject obj = NULL, start = NULL, end = NULL;
     size_t g = sizeof *b->guests;
@@ -144,12 +145,13 @@ static jobject new_booking(JNIEnv *env, const void *item)
                : NULL;
     jstring order_id = credentials ? mcj_str(env, b->order_id) : NULL;
     jstring key_id = order_id ? mcj_str(env, b->razorpay_key_id) : NULL;
-    if (key_id != NULL && mcj_building_time(env, &b->start, &start) &&
+    jobject amount = key_id ? mcj_money(env, b->amount) : NULL;
+    if (amount != NULL && mcj_building_time(env, &b->start, &start) &&
         mcj_building_time(env, &b->end, &end))
         obj = (*env)->NewObject(env, bk.booking, bk.booking_init, id, room_id, building_id,
                                 (jlong)b->start_ms, (jlong)b->end_ms, start, end, (jint)b->status,
-                                (jint)b->paid_by, (jint)b->credits, (jlong)b->amount_paise, names,
-                                emails, credentials, order_id, key_id, (jboolean)b->pending);
+                                (jint)b->paid_by, (jint)b->credits, amount, names, emails,
+                                credentials, order_id, key_id, (jboolean)b->pending);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -19,8 +19,8 @@ static struct {
 } ct;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/Building", "<init>", "(" S S S S "[I[I[IIJI[I[I)V", &ct.building,
-     &ct.building_init},
+    {"org/membercore/Building", "<init>", "(" S S S S "[I[I[II" S MCJ_TAX MCJ_MONEY "I[I[I)V",
+     &ct.building, &ct.building_init},
 };
 
 /* ---- C -> Java ------------------------------------------------------------------------- */
@@ -29,7 +29,7 @@ static const mcj_class_spec classes[] = {
 static jobject new_building(JNIEnv *env, const void *item)
 {
     const mc_building *b = item;
-    if ((*env)->PushLocalFrame(env, 10) != 0)
+    if ((*env)->PushLocalFrame(env, 14) != 0)
         return NULL;
     jobject obj = NULL;
     size_t h = sizeof *b->hours;
@@ -54,11 +54,13 @@ static jobject new_building(JNIEnv *env, const void *item)
     jintArray discounts =
         passes ? mcj_int_field_array(env, b->tiers, t, offsetof(mc_bundle_tier, discount_pct), nt)
                : NULL;
-    if (discounts != NULL)
+    jstring currency = discounts ? mcj_str(env, b->currency) : NULL;
+    jobject tax = currency ? mcj_tax(env, b->tax) : NULL;
+    jobject price = tax ? mcj_money(env, b->day_pass_price) : NULL;
+    if (price != NULL)
         obj = (*env)->NewObject(env, ct.building, ct.building_init, id, name, city, timezone,
-                                weekdays, opens, closes, (jint)b->booking_window_days,
-                                (jlong)b->day_pass_price_paise, (jint)b->open_space_capacity,
-                                passes, discounts);
+                                weekdays, opens, closes, (jint)b->booking_window_days, currency,
+                                tax, price, (jint)b->open_space_capacity, passes, discounts);
     return (*env)->PopLocalFrame(env, obj);
 }
 

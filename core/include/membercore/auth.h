@@ -30,6 +30,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/money.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -126,7 +127,7 @@ typedef struct mc_account {
     char *industry;
     int32_t employees;
     char *timeline;
-    int64_t budget_paise; /* per month */
+    mc_money budget; /* per month, in the currency the member gave it in */
     /* Members: their company, building and seat ("Cabin 1019"). */
     char *company_id;
     char *building_id;
@@ -174,7 +175,7 @@ typedef struct mc_intent_details {
     const char *industry; /* 1-100 characters */
     int32_t employees;    /* 1-100000 */
     const char *timeline; /* 1-100 characters, e.g. "within 3 months" */
-    int64_t budget_paise; /* monthly budget, > 0 */
+    mc_money budget;      /* monthly budget: minor > 0, currency an ISO 4217 code ("INR") */
 } mc_intent_details;
 
 /*

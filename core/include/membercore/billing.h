@@ -9,8 +9,9 @@
  *              mc_invoice_pay() for an issued invoice, then confirm
  *   read     : mc_passes_list(), mc_invoices_list(), mc_membership_get() (local)
  *
- * Dates are building-local "YYYY-MM-DD". Money is int64 paise. The server
- * decides prices, capacity and payment; docs/passes-protocol.md has the rules.
+ * Dates are building-local "YYYY-MM-DD". Money is an mc_money (membercore/money.h) in the
+ * building's currency, taxed by the building's rule (GST 18% in India, VAT 20% in the UK).
+ * The server decides prices, capacity and payment; docs/passes-protocol.md has the rules.
  */
 #ifndef MEMBERCORE_BILLING_H
 #define MEMBERCORE_BILLING_H
@@ -22,6 +23,7 @@
 #include "membercore/client.h"
 #include "membercore/error.h"
 #include "membercore/localtime.h"
+#include "membercore/money.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -48,13 +50,15 @@ typedef struct mc_violation {
     char *message;
 } mc_violation;
 
+/* A cart's price, every amount in the building's currency. */
 typedef struct mc_quote {
-    int64_t unit_paise;
-    int64_t subtotal_paise;
-    int64_t discount_paise;
-    int64_t gst_paise;
-    int64_t total_paise;
-    int32_t tier_passes;      /* the bundle tier applied, e.g. 5 */
+    mc_money unit;       /* one day pass, before tax */
+    mc_money subtotal;   /* passes x unit */
+    mc_money discount;   /* the bundle tier's discount (positive) */
+    mc_tax tax_rule;     /* the building's tax, e.g. {"VAT", 2000}: mc_tax_format gives "VAT 20%" */
+    mc_money tax;        /* tax_rule on subtotal - discount, rounded half up */
+    mc_money total;      /* subtotal - discount + tax */
+    int32_t tier_passes; /* the bundle tier applied, e.g. 5 */
     int32_t discount_pct;     /* e.g. 10 */
     mc_violation *violations; /* empty when the cart is fine as far as the device knows */
     size_t violation_count;
@@ -78,8 +82,7 @@ typedef struct mc_order {
     char *invoice_id;
     char *order_id;
     char *key_id;
-    int64_t amount_paise;
-    char *currency;
+    mc_money amount;               /* what Razorpay charges, in the building's currency */
     int64_t hold_expires_at_ms;    /* 0 when nothing is held */
     mc_local_time hold_expires_at; /* in the building's local time; all zeros when 0 */
 } mc_order;
@@ -160,8 +163,8 @@ mc_status mc_passes_page(mc_client *client, const mc_page *page, mc_pass_list **
 typedef struct mc_invoice_line {
     char *description;
     int32_t quantity;
-    int64_t unit_paise;
-    int64_t amount_paise;
+    mc_money unit;   /* before tax */
+    mc_money amount; /* quantity x unit */
 } mc_invoice_line;
 
 typedef enum mc_invoice_status {
@@ -183,10 +186,12 @@ typedef struct mc_invoice {
     mc_invoice_status status;
     mc_invoice_line *lines;
     size_t line_count;
-    int64_t subtotal_paise;
-    int64_t discount_paise;
-    int64_t gst_paise;
-    int64_t total_paise;
+    /* every amount in the invoice's currency (its building's) */
+    mc_money subtotal;
+    mc_money discount;
+    mc_tax tax_rule; /* the tax it charged, e.g. {"GST", 1800} */
+    mc_money tax;
+    mc_money total;
     int64_t issued_at_ms;
     int64_t due_at_ms;
     int64_t paid_at_ms;

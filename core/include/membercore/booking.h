@@ -29,6 +29,7 @@
 #include "membercore/client.h"
 #include "membercore/error.h"
 #include "membercore/localtime.h"
+#include "membercore/money.h"
 #include "membercore/page.h"
 
 #ifdef __cplusplus
@@ -60,7 +61,7 @@ typedef struct mc_room {
     int32_t capacity;
     char **amenities; /* amenity_count strings */
     size_t amenity_count;
-    int64_t price_per_hour_paise;
+    mc_money price_per_hour; /* before tax, in the building's currency */
     int32_t credits_per_hour;
     mc_slot *free; /* the free blocks of the searched window, in time order */
     size_t free_count;
@@ -150,8 +151,8 @@ typedef struct mc_booking {
     mc_local_time end;
     mc_booking_status status;
     mc_payment paid_by;
-    int32_t credits;      /* credits debited (credit bookings) */
-    int64_t amount_paise; /* price (Razorpay bookings) */
+    int32_t credits; /* credits debited (credit bookings) */
+    mc_money amount; /* price (Razorpay bookings), in the building's currency */
     mc_booking_guest *guests;
     size_t guest_count;
     /* Razorpay: the order to hand to Razorpay checkout ("" otherwise). */

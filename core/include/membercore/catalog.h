@@ -1,6 +1,6 @@
 /*
  * membercore/catalog.h - the operator's buildings as last synced: where they are, when
- * they open, and their open-space day-pass pricing.
+ * they open, their currency and tax rule, and their open-space day-pass pricing.
  */
 #ifndef MEMBERCORE_CATALOG_H
 #define MEMBERCORE_CATALOG_H
@@ -10,6 +10,7 @@
 
 #include "membercore/client.h"
 #include "membercore/error.h"
+#include "membercore/money.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -34,7 +35,9 @@ typedef struct mc_building {
     mc_opening_hours *hours;
     size_t hours_count;
     int32_t booking_window_days;
-    int64_t day_pass_price_paise; /* 0: no day passes here */
+    char currency[4];        /* ISO 4217: every amount of this building is in it */
+    mc_tax tax;              /* the tax its prices are charged with, e.g. {"VAT", 2000} */
+    mc_money day_pass_price; /* before tax; minor 0: no day passes here */
     int32_t open_space_capacity;
     mc_bundle_tier *tiers;
     size_t tier_count;

@@ -2,8 +2,8 @@
  * membercore/membercore.h - the umbrella header: include this one.
  *
  * Read the headers in this order: client.h (open a client), localtime.h (how an
- * instant is shown in its building's time), auth.h (sign in),
- * sync.h (the offline-first engine), page.h (how every list is read a page at a
+ * instant is shown in its building's time), money.h (amounts with their currency), auth.h
+ * (sign in), sync.h (the offline-first engine), page.h (how every list is read a page at a
  * time), community.h (events, notifications), device.h (push token), booking.h
  * (meeting rooms), billing.h (passes, invoices), catalog.h (buildings), access.h
  * (door credentials and QR codes), error.h (what can go wrong), platform.h (what a
@@ -15,6 +15,7 @@
 #include "membercore/error.h"
 #include "membercore/platform.h"
 #include "membercore/page.h"
+#include "membercore/money.h"
 #include "membercore/client.h"
 #include "membercore/localtime.h"
 #include "membercore/auth.h"

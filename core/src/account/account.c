@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/currency.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -119,7 +120,8 @@ mc_status mci_account_from_json(const cJSON *user, mc_account **out, mc_error *e
     a->intent = mci_intent_from_name(mci_json_string(lead, "intent", "none"));
     int64_t employees = mci_json_int(lead, "employees", 0);
     a->employees = employees >= 0 && employees <= INT32_MAX ? (int32_t)employees : 0;
-    a->budget_paise = mci_json_int(lead, "budget_paise", 0);
+    a->budget = mci_money_of(mci_json_int(lead, "budget_paise", 0),
+                             mci_json_string(lead, "budget_currency", "INR"));
     *out = a;
     return MC_OK;
 }
@@ -127,7 +129,7 @@ mc_status mci_account_from_json(const cJSON *user, mc_account **out, mc_error *e
 #define ACCOUNT_COLUMNS                                                                            \
     "user_id, phone, name, email, company, city, roles, profile_complete, lead_id, "               \
     "lead_status, intent, industry, employees, timeline, budget_paise, company_id, "               \
-    "building_id, seat"
+    "building_id, seat, budget_currency"
 
 mc_status mci_account_save(sqlite3 *db, const mc_account *a, int64_t now_ms, mc_error *err)
 {
@@ -135,7 +137,7 @@ mc_status mci_account_save(sqlite3 *db, const mc_account *a, int64_t now_ms, mc_
     if (sqlite3_prepare_v2(db,
                            "INSERT OR REPLACE INTO account (singleton, " ACCOUNT_COLUMNS
                            ", updated_at_ms) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                           "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                           "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?20, ?19)",
                            -1, &stmt, NULL) != SQLITE_OK)
         return mci_store_fail(db, err, "saving the account");
     sqlite3_bind_text(stmt, 1, a->user_id, -1, SQLITE_STATIC);
@@ -152,11 +154,12 @@ mc_status mci_account_save(sqlite3 *db, const mc_account *a, int64_t now_ms, mc_
     sqlite3_bind_text(stmt, 12, a->industry, -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 13, a->employees);
     sqlite3_bind_text(stmt, 14, a->timeline, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 15, a->budget_paise);
+    sqlite3_bind_int64(stmt, 15, a->budget.minor);
     sqlite3_bind_text(stmt, 16, a->company_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 17, a->building_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 18, a->seat, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 19, now_ms);
+    sqlite3_bind_text(stmt, 20, a->budget.currency, -1, SQLITE_STATIC);
     mc_status st =
         sqlite3_step(stmt) == SQLITE_DONE ? MC_OK : mci_store_fail(db, err, "saving the account");
     sqlite3_finalize(stmt);
@@ -202,7 +205,7 @@ mc_status mci_account_load(sqlite3 *db, mc_account **out, mc_error *err)
         a->profile_complete = sqlite3_column_int(stmt, 7) != 0;
         a->intent = (mc_intent)sqlite3_column_int(stmt, 10);
         a->employees = sqlite3_column_int(stmt, 12);
-        a->budget_paise = sqlite3_column_int64(stmt, 14);
+        a->budget = mci_money_of(sqlite3_column_int64(stmt, 14), mci_column_text(stmt, 18));
     }
     sqlite3_finalize(stmt);
     if (st != MC_OK) {

@@ -251,7 +251,8 @@ mc_status mc_auth_set_intent(mc_client *c, const mc_intent_details *details, mc_
         ok = cJSON_AddStringToObject(body, "industry", details->industry) != NULL &&
              cJSON_AddNumberToObject(body, "employees", details->employees) != NULL &&
              cJSON_AddStringToObject(body, "timeline", details->timeline) != NULL &&
-             cJSON_AddNumberToObject(body, "budget_paise", (double)details->budget_paise) != NULL;
+             cJSON_AddNumberToObject(body, "budget_paise", (double)details->budget.minor) != NULL &&
+             cJSON_AddStringToObject(body, "budget_currency", details->budget.currency) != NULL;
     }
     if (!ok) {
         cJSON_Delete(body);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "rules/currency.h"
 #include "rules/email.h"
 #include "util/error.h"
 #include "util/strutil.h"
@@ -62,8 +63,13 @@ mc_status mci_intent_validate(const mc_intent_details *d, mc_error *err)
                            (int)d->employees);
     if (st == MC_OK)
         st = check_text(d->timeline, "timeline", 100, err);
-    if (st == MC_OK && d->budget_paise <= 0)
-        st = mci_error_set(err, MC_ERR_INVALID_ARG, "budget_paise must be > 0");
+    if (st == MC_OK && d->budget.minor <= 0)
+        st = mci_error_set(err, MC_ERR_INVALID_ARG, "budget must be > 0");
+    if (st == MC_OK && !mci_currency_code_valid(d->budget.currency))
+        st =
+            mci_error_set(err, MC_ERR_INVALID_ARG,
+                          "budget.currency must be an ISO 4217 code such as \"INR\" (got \"%.3s\")",
+                          d->budget.currency);
     return st;
 }
 

@@ -14,6 +14,7 @@
 #include "handle/handle.h"
 #include "read/items.h"
 #include "read/list.h"
+#include "rules/currency.h"
 #include "membercore/billing.h"
 #include "membercore/sync.h"
 #include "store/store.h"
@@ -28,7 +29,6 @@ void mc_order_free(mc_order *o)
     free(o->invoice_id);
     free(o->order_id);
     free(o->key_id);
-    free(o->currency);
     free(o);
 }
 
@@ -61,14 +61,14 @@ mc_status mci_billing_post_order(mc_client *c, const char *path, const cJSON *bo
             mci_strdup(mci_json_string(invoice, "id", mci_json_string(order, "invoice_id", "")));
         o->order_id = mci_strdup(mci_json_string(order, "id", ""));
         o->key_id = mci_strdup(mci_json_string(order, "key_id", ""));
-        o->currency = mci_strdup(mci_json_string(order, "currency", "INR"));
-        o->amount_paise = mci_json_int(order, "amount_paise", 0);
+        o->amount = mci_money_of(mci_json_int(order, "amount_paise", 0),
+                                 mci_json_string(order, "currency", "INR"));
         o->hold_expires_at_ms = mci_json_int(order, "hold_expires_at_ms", 0);
         /* the hold's building: the order's, else the cart's, else the member's */
         const char *building_id =
             mci_json_string(order, "building_id", mci_json_string(body, "building_id", NULL));
         st = mci_local_time_in(c, building_id, o->hold_expires_at_ms, &o->hold_expires_at, err);
-        if (st == MC_OK && (!o->invoice_id || !o->order_id || !o->key_id || !o->currency))
+        if (st == MC_OK && (!o->invoice_id || !o->order_id || !o->key_id))
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     }
     cJSON_Delete(answer);
@@ -176,7 +176,8 @@ void mc_invoice_list_free(mc_invoice_list *list)
 /* Newest first through invoice_row's index; a page's lines come after, in one query. */
 static const mci_list_query invoices_query = {
     "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
-    "total_paise, due_at_ms, paid_at_ms, line_count, building_id FROM invoice_row "
+    "total_paise, due_at_ms, paid_at_ms, line_count, building_id, currency, tax_name, "
+    "tax_rate_bp FROM invoice_row "
     "WHERE (issued_at_ms, id) < (?1, ?2) ORDER BY issued_at_ms DESC, id DESC LIMIT ?3",
     "reading invoices", MCI_KEY_INT_DESC};
 
@@ -184,8 +185,8 @@ static const mci_list_query invoices_query = {
  * list's order: one range of invoice_row's index joined to each invoice's lines by key.
  * Each line goes to its position (ordering by it too would cost a sort per page). */
 static const char page_lines_sql[] =
-    "SELECT l.invoice_id, l.position, l.description, l.quantity, l.unit_paise, l.amount_paise "
-    "FROM invoice_row i JOIN invoice_line_row l ON l.invoice_id = i.id "
+    "SELECT l.invoice_id, l.position, l.description, l.quantity, l.unit_paise, l.amount_paise, "
+    "i.currency FROM invoice_row i JOIN invoice_line_row l ON l.invoice_id = i.id "
     "WHERE (i.issued_at_ms, i.id) <= (?1, ?2) AND (i.issued_at_ms, i.id) >= (?3, ?4) "
     "ORDER BY i.issued_at_ms DESC, i.id DESC";
 
@@ -207,10 +208,12 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     inv->id = mci_strdup(mci_column_text(row, 1));
     inv->number = mci_strdup(mci_column_text(row, 2));
     inv->status = mci_invoice_status_parse(mci_column_text(row, 3));
-    inv->subtotal_paise = sqlite3_column_int64(row, 4);
-    inv->discount_paise = sqlite3_column_int64(row, 5);
-    inv->gst_paise = sqlite3_column_int64(row, 6);
-    inv->total_paise = sqlite3_column_int64(row, 7);
+    const char *currency = mci_column_text(row, 12);
+    inv->subtotal = mci_money_of(sqlite3_column_int64(row, 4), currency);
+    inv->discount = mci_money_of(sqlite3_column_int64(row, 5), currency);
+    inv->tax_rule = mci_tax_of(mci_column_text(row, 13), (int32_t)sqlite3_column_int64(row, 14));
+    inv->tax = mci_money_of(sqlite3_column_int64(row, 6), currency);
+    inv->total = mci_money_of(sqlite3_column_int64(row, 7), currency);
     inv->due_at_ms = sqlite3_column_int64(row, 8);
     inv->paid_at_ms = sqlite3_column_int64(row, 9);
     sqlite3_int64 lines = sqlite3_column_int64(row, 10);
@@ -225,8 +228,8 @@ static bool read_line(sqlite3_stmt *row, mc_invoice_line *line)
 {
     line->description = mci_strdup(mci_column_text(row, 2));
     line->quantity = (int32_t)sqlite3_column_int64(row, 3);
-    line->unit_paise = sqlite3_column_int64(row, 4);
-    line->amount_paise = sqlite3_column_int64(row, 5);
+    line->unit = mci_money_of(sqlite3_column_int64(row, 4), mci_column_text(row, 6));
+    line->amount = mci_money_of(sqlite3_column_int64(row, 5), mci_column_text(row, 6));
     return line->description != NULL;
 }
 

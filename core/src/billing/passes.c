@@ -152,16 +152,17 @@ mc_status mc_passes_quote(mc_client *c, const mc_cart *cart, mc_quote **out, mc_
     if (st == MC_OK)
         st = mci_building_load(r->db, cart->building_id, &b, err);
     mci_read_end(c->readers, r);
-    if (st == MC_OK && b->day_pass_price_paise <= 0)
+    if (st == MC_OK && b->day_pass_price.minor <= 0)
         st = mci_error_set(err, MC_ERR_NOT_FOUND, "%s sells no day passes", cart->building_id);
     if (st == MC_OK) {
-        mci_price p = mci_price_passes((int32_t)cart->count, b->day_pass_price_paise, b->tiers,
-                                       b->tier_count);
-        q->unit_paise = b->day_pass_price_paise;
-        q->subtotal_paise = p.subtotal_paise;
-        q->discount_paise = p.discount_paise;
-        q->gst_paise = p.gst_paise;
-        q->total_paise = p.total_paise;
+        mci_price p = mci_price_passes((int32_t)cart->count, b->day_pass_price.minor, b->tiers,
+                                       b->tier_count, b->tax.rate_bp);
+        q->unit = b->day_pass_price;
+        q->subtotal = mci_money_of(p.subtotal_minor, b->currency);
+        q->discount = mci_money_of(p.discount_minor, b->currency);
+        q->tax_rule = b->tax;
+        q->tax = mci_money_of(p.tax_minor, b->currency);
+        q->total = mci_money_of(p.total_minor, b->currency);
         q->tier_passes = p.tier_passes;
         q->discount_pct = p.discount_pct;
         if (!check_rules(b, cart, days, mci_building_local_day(b, mci_client_now(c)), q))

@@ -276,7 +276,8 @@ static long room_map_find(const room_map *m, const char *id, const room_offsets 
 
 /* Rooms of the building that match, ordered by id, their strings in the arena. Lock held. */
 static const char rooms_sql[] =
-    "SELECT id, name, capacity, amenities, price_per_hour_paise, credits_per_hour, blackouts "
+    "SELECT id, name, capacity, amenities, price_per_hour_paise, credits_per_hour, blackouts, "
+    "currency "
     "FROM room_index WHERE building_id = ?1 AND capacity >= ?2 ORDER BY id";
 
 static mc_status load_rooms(sqlite3 *db, mci_stmt_cache *stmts, const mc_room_query *q,
@@ -313,7 +314,8 @@ static mc_status load_rooms(sqlite3 *db, mci_stmt_cache *stmts, const mc_room_qu
         mc_room *room = &s->rooms[r];
         memset(room, 0, sizeof *room);
         room->capacity = sqlite3_column_int(stmt, 2);
-        room->price_per_hour_paise = sqlite3_column_int64(stmt, 4);
+        room->price_per_hour =
+            mci_money_of(sqlite3_column_int64(stmt, 4), (const char *)sqlite3_column_text(stmt, 7));
         room->credits_per_hour = sqlite3_column_int(stmt, 5);
         (*offsets)[r].id = arena_add(text, mci_column_text(stmt, 0), &ok);
         (*offsets)[r].name = arena_add(text, mci_column_text(stmt, 1), &ok);

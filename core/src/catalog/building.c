@@ -92,7 +92,8 @@ static bool parse_hours(const cJSON *hours, mci_building *b)
 
 static bool parse_open_space(const cJSON *open_space, mci_building *b)
 {
-    b->day_pass_price_paise = mci_json_int(open_space, "day_pass_price_paise", 0);
+    b->day_pass_price =
+        mci_money_of(mci_json_int(open_space, "day_pass_price_paise", 0), b->currency);
     b->open_space_capacity = (int32_t)mci_json_int(open_space, "capacity", 0);
     const cJSON *tiers = cJSON_GetObjectItemCaseSensitive(open_space, "tiers");
     int n = cJSON_GetArraySize(tiers);
@@ -106,6 +107,20 @@ static bool parse_open_space(const cJSON *open_space, mci_building *b)
                                                (int32_t)mci_json_int(tier, "discount_pct", 0)};
     }
     return true;
+}
+
+/* The building's currency and tax rule, with the defaults of data that names none. */
+static void parse_money(const cJSON *d, mci_building *b)
+{
+    mc_money currency =
+        mci_money_of(0, mci_json_string(d, "currency", MCI_BUILDING_DEFAULT_CURRENCY));
+    memcpy(b->currency, currency.currency[0] ? currency.currency : MCI_BUILDING_DEFAULT_CURRENCY,
+           sizeof b->currency);
+    const cJSON *tax = cJSON_GetObjectItemCaseSensitive(d, "tax");
+    b->tax =
+        cJSON_IsObject(tax)
+            ? mci_tax_of(mci_json_string(tax, "name", ""), (int32_t)mci_json_int(tax, "rate_bp", 0))
+            : mci_tax_of(MCI_BUILDING_DEFAULT_TAX_NAME, MCI_BUILDING_DEFAULT_TAX_BP);
 }
 
 static bool parse_blackouts(const cJSON *blackouts, mci_building *b)
@@ -143,6 +158,7 @@ mc_status mci_building_parse(const cJSON *d, mci_building **out, mc_error *err)
         (int32_t)mci_json_int(d, "booking_window_days", MCI_BUILDING_DEFAULT_WINDOW_DAYS);
     b->min_notice_min = (int32_t)mci_json_int(d, "min_notice_min", 0);
     b->cancel_cutoff_min = (int32_t)mci_json_int(d, "cancel_cutoff_min", 0);
+    parse_money(d, b);
     bool ok = b->id && b->name && b->city && b->timezone && parse_zone(zone, b) &&
               parse_hours(cJSON_GetObjectItemCaseSensitive(d, "hours"), b) &&
               parse_open_space(cJSON_GetObjectItemCaseSensitive(d, "open_space"), b) &&

@@ -1,7 +1,8 @@
 /*
  * catalog/building.h - the one model of a synced building: parsed once from the server's
  * JSON, read by the catalog's list (mc_buildings_list), by booking (zone, hours, window,
- * notice, cut-off, blackouts) and by billing (day-pass price, seats, bundle tiers).
+ * notice, cut-off, blackouts) and by billing (currency, tax rule, day-pass price, seats,
+ * bundle tiers).
  *
  * mci_building_parse is pure (JSON in, struct out); mci_building_load reads one building
  * from the local store and requires what the rules need (its zone).
@@ -15,9 +16,16 @@
 
 #include "membercore/catalog.h"
 #include "membercore/error.h"
+#include "rules/currency.h"
 #include "rules/pricing.h"
 #include "rules/slots.h"
 #include "rules/zone.h"
+
+/* The currency and tax rule of a building whose data names none (every building before
+ * buildings carried their own: docs/sync-protocol.md, "Money on the wire"). */
+#define MCI_BUILDING_DEFAULT_CURRENCY "INR"
+#define MCI_BUILDING_DEFAULT_TAX_NAME "GST"
+#define MCI_BUILDING_DEFAULT_TAX_BP   1800
 
 /* booking_window_days when the server sends none. */
 #define MCI_BUILDING_DEFAULT_WINDOW_DAYS 30
@@ -38,8 +46,11 @@ typedef struct mci_building {
     mci_interval *blackouts;
     char **blackout_reasons; /* blackout_count of them, "" when the server gave none */
     size_t blackout_count;
+    /* money: every amount of this building is in its currency, taxed by its rule */
+    char currency[4]; /* ISO 4217 */
+    mc_tax tax;
     /* open space (day passes): price, seats, bundle tiers */
-    int64_t day_pass_price_paise;
+    mc_money day_pass_price;
     int32_t open_space_capacity;
     mci_tier *tiers;
     size_t tier_count;

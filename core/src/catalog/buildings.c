@@ -1,6 +1,7 @@
 /* catalog/buildings.c - mc_buildings_list: the synced buildings for the app's pickers, from the
  * one building model (catalog/building.h). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalog/building.h"
 #include "handle/handle.h"
@@ -43,11 +44,13 @@ static mc_status add_building(const mci_building *b, void *context, mc_error *er
         .hours = b->opening_count > 0 ? calloc(b->opening_count, sizeof *item->hours) : NULL,
         .hours_count = b->opening_count,
         .booking_window_days = b->booking_window_days,
-        .day_pass_price_paise = b->day_pass_price_paise,
+        .tax = b->tax,
+        .day_pass_price = b->day_pass_price,
         .open_space_capacity = b->open_space_capacity,
         .tiers = b->tier_count > 0 ? calloc(b->tier_count, sizeof *item->tiers) : NULL,
         .tier_count = b->tier_count,
     };
+    memcpy(item->currency, b->currency, sizeof item->currency);
     if (!item->id || !item->name || !item->city || !item->timezone ||
         (b->opening_count > 0 && item->hours == NULL) || (b->tier_count > 0 && item->tiers == NULL))
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");

@@ -39,7 +39,7 @@ const command cmd_whoami = {
     "JSON: {\"account\":{\"user_id\",\"phone\",\"name\",\"email\",\"company\",\"city\",\n"
     "       \"roles\":[names],\"profile_complete\",\"intent\",\n"
     "       \"lead\":{\"id\",\"status\",\"industry\",\"employees\",\"timeline\","
-    "\"budget_paise\"}|null,\n"
+    "\"budget\":{\"minor\",\"currency\",\"text\"}}|null,\n"
     "       \"membership\":{\"company_id\",\"building_id\",\"seat\"}|null}}\n",
     run_whoami,
 };

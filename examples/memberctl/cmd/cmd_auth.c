@@ -159,10 +159,11 @@ static int run_intent(app *a, const command *self, int argc, char **argv)
         if (!values_parse_count(employees, &details.employees))
             return out_usage(a, self, "option '--employees': '%s' is not a whole number",
                              employees);
-        if (!values_parse_rupees(budget, &details.budget_paise))
+        if (!values_parse_budget(budget, &details.budget))
             return out_usage(a, self,
-                             "option '--budget': '%s' is not an amount in rupees per month "
-                             "(e.g. 50000 or 50000.50)",
+                             "option '--budget': '%s' is not an amount per month with an "
+                             "optional ISO 4217 currency (e.g. 50000, 50000.50 or \"2000 GBP\"; "
+                             "INR when none)",
                              budget);
         details.industry = args_value(&p, "--industry");
         details.timeline = args_value(&p, "--timeline");
@@ -240,14 +241,15 @@ const command cmd_intent = {
     "intent",
     "intent on-demand\n"
     "   or: memberctl intent private-office|virtual-office --industry I --employees N\n"
-    "                 --timeline T --budget RUPEES",
+    "                 --timeline T --budget \"AMOUNT [CURRENCY]\"",
     "say what you need: on-demand, private or virtual office",
     "on-demand       grants the ondemanduser role at once (day passes, rooms).\n"
     "private-office  records what the sales team needs on your lead:\n"
     "virtual-office    --industry I    e.g. \"Fintech\"\n"
     "                  --employees N   a whole number, e.g. 12\n"
     "                  --timeline T    e.g. \"within 3 months\"\n"
-    "                  --budget RUPEES per month, e.g. 50000 or 50000.50\n"
+    "                  --budget AMOUNT [CURRENCY] per month, e.g. 50000 (rupees),\n"
+    "                                  50000.50 or \"2000 GBP\"\n"
     "Needs a completed profile.\n"
     "\n"
     "JSON: {\"account\":{...}}\n",

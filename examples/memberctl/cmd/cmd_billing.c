@@ -160,19 +160,23 @@ const command cmd_invoices = {
     "list your invoices and their lines (local)",
     "Lists your billing history from the local store, newest first: no network\n"
     "needed (memberctl sync fetches it). For each invoice: number, status\n"
-    "(draft, issued, paid, overdue, void), total in rupees, when it was\n"
-    "issued, is due and was paid (the building's local time and zone), its\n"
-    "lines (quantity, description, unit price, amount), subtotal, discount\n"
-    "and GST.\n"
+    "(draft, issued, paid, overdue, void), total in its building's currency,\n"
+    "when it was issued, is due and was paid (the building's local time and\n"
+    "zone), its lines (quantity, description, unit price, amount), subtotal,\n"
+    "discount and the tax it charged (\"GST 18%\", \"VAT 20%\").\n"
     "\n"
     "JSON: {\"invoices\":[{\"id\",\"number\",\"status\",\"lines\":[{\"description\",\n"
-    "       \"quantity\",\"unit_paise\",\"amount_paise\"}],\"subtotal_paise\",\n"
-    "       \"discount_paise\",\"gst_paise\",\"total_paise\",\"issued_at_ms\",\n"
-    "       \"issued_at\",\"issued_at_local\",\"issued_at_zone\",\"due_at_ms\",\"due_at\",\n"
-    "       \"due_at_local\",\"due_at_zone\",\"paid_at_ms\",\"paid_at\",\"paid_at_local\",\n"
-    "       \"paid_at_zone\"}]} (X_at: ISO-8601 UTC; X_at_local: the building's local\n"
-    "       time with its offset, \"2026-12-07T16:00:00+05:30\"; X_at_zone: \"IST\")\n"
-    "      (a time not set is null)\n",
+    "       \"quantity\",\"unit\":MONEY,\"amount\":MONEY}],\"subtotal\":MONEY,\n"
+    "       \"discount\":MONEY,\"tax_rule\":TAX,\"tax\":MONEY,\"total\":MONEY,\n"
+    "       \"issued_at_ms\",\"issued_at\",\"issued_at_local\",\"issued_at_zone\",\"due_at_ms\",\n"
+    "       \"due_at\",\"due_at_local\",\"due_at_zone\",\"paid_at_ms\",\"paid_at\",\n"
+    "       \"paid_at_local\",\"paid_at_zone\"}]} (X_at: ISO-8601 UTC; X_at_local: the\n"
+    "       building's local time with its offset, \"2026-12-07T16:00:00+05:30\";\n"
+    "       X_at_zone: \"IST\")\n"
+    "      (a time not set is null; MONEY is {\"minor\",\"currency\",\"text\"}, e.g.\n"
+    "      {\"minor\":3000,\"currency\":\"GBP\",\"text\":\"£30.00\"}; TAX is\n"
+    "      {\"name\",\"rate_bp\",\"text\"}, e.g. {\"name\":\"VAT\",\"rate_bp\":2000,\n"
+    "      \"text\":\"VAT 20%\"})\n",
     run_invoices,
 };
 

@@ -140,9 +140,10 @@ const command cmd_bookings = {
     "\n"
     "JSON: {\"bookings\":[{\"id\",\"room_id\",\"building_id\",\"start_ms\",\"start\",\n"
     "       \"start_local\",\"start_zone\",\"end_ms\",\"end\",\"end_local\",\"end_zone\",\n"
-    "       \"status\",\"paid_by\",\"credits\",\"amount_paise\",\n"
+    "       \"status\",\"paid_by\",\"credits\",\"amount\":MONEY,\n"
     "       \"guests\":[{\"name\",\"email\",\"credential_id\"}],\"order_id\",\n"
-    "       \"razorpay_key_id\",\"pending\"}]}\n",
+    "       \"razorpay_key_id\",\"pending\"}]}\n"
+    "      (MONEY: {\"minor\",\"currency\",\"text\"}, as in memberctl help invoices)\n",
     run_bookings,
 };
 

@@ -36,14 +36,16 @@ const command cmd_buildings = {
     "needed (memberctl sync fetches them). For each building: id, name, city,\n"
     "time zone, opening hours per weekday (Mon..Sun, in the building's local\n"
     "time: HH:MM-HH:MM, \"open 24 hours\" or \"closed\"), how many days ahead it\n"
-    "takes bookings, the open-space day-pass price in rupees and capacity, and\n"
-    "the bundle tiers (\"5+ passes: 10% off\").\n"
+    "takes bookings, its currency and tax (\"GBP, prices before VAT 20%\"), the\n"
+    "open-space day-pass price and capacity, and the bundle tiers (\"5+\n"
+    "passes: 10% off\").\n"
     "\n"
     "JSON: {\"buildings\":[{\"id\",\"name\",\"city\",\"timezone\",\"hours\":[{\"weekday\",\n"
     "       \"open_minute\",\"close_minute\"}],\"booking_window_days\",\n"
-    "       \"day_pass_price_paise\",\"open_space_capacity\",\"tiers\":[{\"passes\",\n"
-    "       \"discount_pct\"}]}]}\n"
+    "       \"currency\",\"tax\":TAX,\"day_pass_price\":MONEY,\"open_space_capacity\",\n"
+    "       \"tiers\":[{\"passes\",\"discount_pct\"}]}]}\n"
     "      (weekday 1 = Monday .. 7 = Sunday, a day not listed is closed; minutes\n"
-    "      are building-local, 0..1440; a day-pass price of 0: no day passes)\n",
+    "      are building-local, 0..1440; a day-pass price of 0: no day passes;\n"
+    "      MONEY and TAX as in memberctl help invoices)\n",
     run_buildings,
 };

@@ -272,7 +272,8 @@ const command cmd_rooms = {
     "\n"
     "search: the rooms of a building with their free blocks on a date, from\n"
     "the local store (no network needed; memberctl sync refreshes it). For\n"
-    "each room: id, name, capacity, amenities, price in rupees and credits\n"
+    "each room: id, name, capacity, amenities, price (the building's currency)\n"
+    "and credits\n"
     "per hour, and the free blocks (the heading names the building's zone).\n"
     "  --date YYYY-MM-DD   the day (required)\n"
     "  --from HH:MM        only blocks from then (default: opening)\n"
@@ -300,12 +301,13 @@ const command cmd_rooms = {
     "\n"
     "JSON: search: {\"building_id\",\"date\",\"from\",\"to\",\"timezone\",\n"
     "       \"rooms\":[{\"id\",\"building_id\",\"name\",\"capacity\",\"amenities\":[..],\n"
-    "       \"price_per_hour_paise\",\"credits_per_hour\",\n"
+    "       \"price_per_hour\":MONEY,\"credits_per_hour\",\n"
     "       \"free\":[{\"start_ms\",\"start\",\"start_local\",\"start_zone\",\"local_time\",\n"
     "       \"local_minute\"}],\"why_none\":{\"rule\",\"message\"}|null}],\n"
     "       \"why_none\":{\"rule\",\"message\"}|null}\n"
     "      book: {\"booking\":{...as in bookings},\"queued\",\"sent\",\n"
-    "       \"order\":{\"id\",\"amount_paise\",\"key_id\"}|null,\"next\":COMMAND|null}\n",
+    "       \"order\":{\"id\",\"amount\":MONEY,\"key_id\"}|null,\"next\":COMMAND|null}\n"
+    "      (MONEY as in memberctl help invoices)\n",
     run_rooms,
 };
 

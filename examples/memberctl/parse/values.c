@@ -41,9 +41,9 @@ bool values_parse_count(const char *text, int32_t *out)
     return true;
 }
 
-bool values_parse_rupees(const char *text, int64_t *paise)
+bool values_parse_amount(const char *text, int64_t *minor)
 {
-    /* Whole rupees are capped well below INT64_MAX / 100. */
+    /* Whole units are capped well below INT64_MAX / 100. */
     const int64_t max_rupees = 1000000000000000LL; /* 10^15 */
     int64_t rupees = 0;
     int digits = 0;
@@ -80,17 +80,27 @@ bool values_parse_rupees(const char *text, int64_t *paise)
         if (decimals == 1)
             fraction *= 10;
     }
-    *paise = rupees * 100 + fraction;
+    *minor = rupees * 100 + fraction;
     return true;
 }
 
-void values_format_rupees(int64_t paise, char *out, size_t out_cap)
+bool values_parse_budget(const char *text, mc_money *out)
 {
-    const char *sign = paise < 0 ? "-" : "";
-    /* Negate in unsigned arithmetic so INT64_MIN cannot overflow. */
-    uint64_t abs = paise < 0 ? 0u - (uint64_t)paise : (uint64_t)paise;
-    snprintf(out, out_cap, "%s%llu.%02llu", sign, (unsigned long long)(abs / 100),
-             (unsigned long long)(abs % 100));
+    char amount[64];
+    const char *space = strchr(text, ' ');
+    size_t n = space != NULL ? (size_t)(space - text) : strlen(text);
+    const char *code = space != NULL ? space + 1 : "INR";
+    if (n >= sizeof amount || strlen(code) != 3)
+        return false;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z')
+            return false;
+    memcpy(amount, text, n);
+    amount[n] = '\0';
+    if (mc_currency_minor_digits(code) != 2 || !values_parse_amount(amount, &out->minor))
+        return false;
+    memcpy(out->currency, code, 4);
+    return true;
 }
 
 bool values_parse_id(const char *text, int64_t *out)

@@ -1,6 +1,6 @@
 /*
- * values.h - typed values as a person types and reads them: counts, ids,
- * rupee amounts (converted to and from integer paise, never floating point),
+ * values.h - typed values as a person types them: counts, ids, amounts of
+ * money (converted to integer minor units, never floating point),
  * guests written as "Name <email>", and day passes written as "DATE" or
  * "DATE:Name <email>" (the date read by parse/datetime.h, like every date
  * and time memberctl takes).
@@ -12,21 +12,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <membercore/money.h>
+
 #include "parse/datetime.h" /* DATETIME_DATE_MAX, for values_parse_pass */
 
 /* "25" -> 25. Decimal digits only (no sign, no spaces), at most 9 of them. */
 bool values_parse_count(const char *text, int32_t *out);
 
 /*
- * Rupees -> paise: "50000" -> 5000000, "50000.5" -> 5000050, "50,000.50" ->
- * 5000050. Digits with optional grouping commas between digits, then
- * optionally '.' and one or two digits. Anything else (signs, spaces, more
- * decimals, overflow) is rejected.
+ * An amount of a currency with two minor digits -> minor units: "50000" ->
+ * 5000000, "50000.5" -> 5000050, "50,000.50" -> 5000050. Digits with optional
+ * grouping commas between digits, then optionally '.' and one or two digits.
+ * Anything else (signs, spaces, more decimals, overflow) is rejected.
  */
-bool values_parse_rupees(const char *text, int64_t *paise);
+bool values_parse_amount(const char *text, int64_t *minor);
 
-/* Paise -> "50000.50" (no currency sign, no grouping) into out. */
-void values_format_rupees(int64_t paise, char *out, size_t out_cap);
+/*
+ * A budget: "AMOUNT" (rupees) or "AMOUNT CODE" with an ISO 4217 code of a
+ * currency with two minor digits ("2000 GBP", "50,000.50 INR") -> *out.
+ */
+bool values_parse_budget(const char *text, mc_money *out);
 
 /* "42" -> 42: a positive id. Decimal digits only, at most 18 of them, not 0. */
 bool values_parse_id(const char *text, int64_t *out);

@@ -13,7 +13,7 @@
 #define INTENT_HINT                                                                                \
     "Next: memberctl intent on-demand\n"                                                           \
     "   or: memberctl intent private-office|virtual-office --industry I --employees N "            \
-    "--timeline T --budget RUPEES"
+    "--timeline T --budget \"AMOUNT [CURRENCY]\""
 
 static const char *role_name(uint32_t role)
 {
@@ -40,7 +40,7 @@ static bool add_lead_json(cJSON *root, const mc_account *acc)
            cJSON_AddStringToObject(lead, "industry", acc->industry) != NULL &&
            cJSON_AddNumberToObject(lead, "employees", acc->employees) != NULL &&
            cJSON_AddStringToObject(lead, "timeline", acc->timeline) != NULL &&
-           cJSON_AddNumberToObject(lead, "budget_paise", (double)acc->budget_paise) != NULL;
+           json_add_money(lead, "budget", acc->budget);
 }
 
 static bool add_membership_json(cJSON *root, const mc_account *acc)
@@ -94,9 +94,9 @@ static void account_text(const mc_account *acc)
         printf("  %-9s %s (status %s)\n", "Lead:", acc->lead_id,
                acc->lead_status[0] != '\0' ? acc->lead_status : "unknown");
     if (acc->industry[0] != '\0') {
-        char budget[32];
-        values_format_rupees(acc->budget_paise, budget, sizeof budget);
-        printf("  %-9s %s, %d employees, timeline \"%s\", budget Rs %s per month%s\n",
+        char budget[RENDER_MONEY_MAX];
+        render_money(acc->budget, budget, sizeof budget);
+        printf("  %-9s %s, %d employees, timeline \"%s\", budget %s per month%s\n",
                "Needs:", acc->industry, (int)acc->employees, acc->timeline, budget,
                acc->intent == MC_INTENT_ON_DEMAND ? " (kept from the office intent)" : "");
     }

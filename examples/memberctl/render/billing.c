@@ -1,8 +1,8 @@
 /*
  * render/billing.c - membercore/billing.h as memberctl shows it: day passes,
  * a cart's quote and its broken rules, Razorpay orders, invoices and the
- * membership, and what buying and paying did; as text or JSON. Money is
- * integer paise, shown as rupees with exactly two decimals; instants are the
+ * membership, and what buying and paying did; as text or JSON. Money is an
+ * mc_money, shown through mc_money_format (the building's currency); instants are the
  * building's local time with its zone label, as the core converted them; pass
  * dates are the building's local dates.
  */
@@ -18,14 +18,18 @@
 
 #define PAY_NEXT "memberctl pay --order %s --payment PAY_ID --signature SIG"
 
-void render_rupees(int64_t paise, char *out, size_t out_cap)
+void render_money(mc_money money, char *out, size_t out_cap)
 {
-    char digits[32];
-    values_format_rupees(paise, digits, sizeof digits);
-    if (digits[0] == '-')
-        snprintf(out, out_cap, "-\u20b9%s", digits + 1);
-    else
-        snprintf(out, out_cap, "\u20b9%s", digits);
+    mc_money_format(money, out, out_cap);
+}
+
+void render_right(const char *text, int width)
+{
+    int columns = 0;
+    for (const char *p = text; *p != '\0'; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80) /* not a UTF-8 continuation byte */
+            columns++;
+    printf("%*s%s", columns < width ? width - columns : 0, "", text);
 }
 
 void render_holder(const char *name, const char *email, char *out, size_t out_cap)
@@ -45,8 +49,7 @@ static cJSON *order_json(const mc_order *o)
               cJSON_AddStringToObject(obj, "invoice_id", out_str(o->invoice_id)) != NULL &&
               cJSON_AddStringToObject(obj, "order_id", out_str(o->order_id)) != NULL &&
               cJSON_AddStringToObject(obj, "key_id", out_str(o->key_id)) != NULL &&
-              cJSON_AddNumberToObject(obj, "amount_paise", (double)o->amount_paise) != NULL &&
-              cJSON_AddStringToObject(obj, "currency", out_str(o->currency)) != NULL &&
+              json_add_money(obj, "amount", o->amount) &&
               json_add_local_time(obj, "hold_expires_at", o->hold_expires_at_ms,
                                   &o->hold_expires_at, true);
     return json_finish(obj, ok);
@@ -55,14 +58,11 @@ static cJSON *order_json(const mc_order *o)
 /* The order (invoice, order, amount, key id, hold), then how to confirm its payment. */
 static void order_text(const mc_order *o, const char *next)
 {
-    char amount[RENDER_RUPEES_MAX];
-    render_rupees(o->amount_paise, amount, sizeof amount);
+    char amount[RENDER_MONEY_MAX];
+    render_money(o->amount, amount, sizeof amount);
     printf("  Invoice     %s\n", out_str(o->invoice_id));
     printf("  Order       %s (Razorpay)\n", out_str(o->order_id));
-    printf("  Amount      %s", amount);
-    if (out_str(o->currency)[0] != '\0' && strcmp(o->currency, "INR") != 0)
-        printf(" (%s)", o->currency);
-    printf("\n");
+    printf("  Amount      %s (%s)\n", amount, o->amount.currency);
     printf("  Key id      %s\n", out_str(o->key_id));
     if (o->hold_expires_at_ms != 0) {
         char hold[DATETIME_LOCAL_MAX];
@@ -207,24 +207,25 @@ static cJSON *quote_json(const mc_cart *cart, const mc_quote *q)
     bool ok = obj != NULL &&
               cJSON_AddStringToObject(obj, "building_id", cart->building_id) != NULL &&
               json_add_item(obj, "passes", cart_items_json(cart)) &&
-              cJSON_AddNumberToObject(obj, "unit_paise", (double)q->unit_paise) != NULL &&
+              json_add_money(obj, "unit", q->unit) &&
               cJSON_AddNumberToObject(obj, "tier_passes", q->tier_passes) != NULL &&
               cJSON_AddNumberToObject(obj, "discount_pct", q->discount_pct) != NULL &&
-              cJSON_AddNumberToObject(obj, "subtotal_paise", (double)q->subtotal_paise) != NULL &&
-              cJSON_AddNumberToObject(obj, "discount_paise", (double)q->discount_paise) != NULL &&
-              cJSON_AddNumberToObject(obj, "gst_paise", (double)q->gst_paise) != NULL &&
-              cJSON_AddNumberToObject(obj, "total_paise", (double)q->total_paise) != NULL &&
+              json_add_money(obj, "subtotal", q->subtotal) &&
+              json_add_money(obj, "discount", q->discount) &&
+              json_add_tax(obj, "tax_rule", q->tax_rule) && json_add_money(obj, "tax", q->tax) &&
+              json_add_money(obj, "total", q->total) &&
               list_add_json(obj, "violations", &violations, violation_json);
     return json_finish(root, ok);
 }
 
-/* A label and a right-aligned amount (12 columns: the rupee sign is 3 bytes
- * and one column), then note. */
-static void money_line_text(const char *label, int64_t paise, const char *note)
+/* A label and a right-aligned amount (12 columns), then note. */
+static void money_line_text(const char *label, mc_money money, const char *note)
 {
-    char amount[RENDER_RUPEES_MAX];
-    render_rupees(paise, amount, sizeof amount);
-    printf("  %-10s %14s%s\n", label, amount, note);
+    char amount[RENDER_MONEY_MAX];
+    render_money(money, amount, sizeof amount);
+    printf("  %-10s ", label);
+    render_right(amount, 12);
+    printf("%s\n", note);
 }
 
 static void quote_text(const mc_cart *cart, const mc_quote *q)
@@ -236,21 +237,24 @@ static void quote_text(const mc_cart *cart, const mc_quote *q)
         render_holder(cart->items[i].guest_name, cart->items[i].guest_email, holder, sizeof holder);
         printf("  %2zu. %s  %s\n", i + 1, cart->items[i].date, holder);
     }
-    char tier[32], discount[64], unit[RENDER_RUPEES_MAX], note[64];
+    char tier[32], discount[64], unit[RENDER_MONEY_MAX], note[80], tax[RENDER_MONEY_MAX];
     snprintf(tier, sizeof tier, "%d pass%s", (int)q->tier_passes, q->tier_passes == 1 ? "" : "es");
     if (q->discount_pct > 0)
         snprintf(discount, sizeof discount, " (bundle of %d or more: %d%% off)",
                  (int)q->tier_passes, (int)q->discount_pct);
     else
         snprintf(discount, sizeof discount, " (no bundle discount)");
-    render_rupees(q->unit_paise, unit, sizeof unit);
+    render_money(q->unit, unit, sizeof unit);
     snprintf(note, sizeof note, "  (%zu x %s)", cart->count, unit);
-    money_line_text("Unit price", q->unit_paise, " per pass");
+    mc_tax_format(q->tax_rule, tax, sizeof tax);
+    mc_money less = q->discount;
+    less.minor = -less.minor;
+    money_line_text("Unit price", q->unit, " per pass");
     printf("  %-10s %12s%s\n", "Tier", q->tier_passes > 0 ? tier : "none", discount);
-    money_line_text("Subtotal", q->subtotal_paise, note);
-    money_line_text("Discount", -q->discount_paise, "");
-    money_line_text("GST 18%", q->gst_paise, "  (on the subtotal less the discount)");
-    money_line_text("Total", q->total_paise, "");
+    money_line_text("Subtotal", q->subtotal, note);
+    money_line_text("Discount", less, "");
+    money_line_text(tax, q->tax, "  (on the subtotal less the discount)");
+    money_line_text("Total", q->total, "");
     if (q->violation_count == 0) {
         printf("The server checks capacity at checkout. Buy with:\n");
         printf("  memberctl passes buy --building %s PASS... (the same passes)\n",
@@ -375,8 +379,8 @@ static cJSON *invoice_line_json(const void *item)
     bool ok = obj != NULL &&
               cJSON_AddStringToObject(obj, "description", out_str(line->description)) != NULL &&
               cJSON_AddNumberToObject(obj, "quantity", line->quantity) != NULL &&
-              cJSON_AddNumberToObject(obj, "unit_paise", (double)line->unit_paise) != NULL &&
-              cJSON_AddNumberToObject(obj, "amount_paise", (double)line->amount_paise) != NULL;
+              json_add_money(obj, "unit", line->unit) &&
+              json_add_money(obj, "amount", line->amount);
     return json_finish(obj, ok);
 }
 
@@ -384,9 +388,9 @@ static void invoice_line_text(const void *item, const void *context)
 {
     const mc_invoice_line *line = item;
     (void)context;
-    char unit[RENDER_RUPEES_MAX], amount[RENDER_RUPEES_MAX];
-    render_rupees(line->unit_paise, unit, sizeof unit);
-    render_rupees(line->amount_paise, amount, sizeof amount);
+    char unit[RENDER_MONEY_MAX], amount[RENDER_MONEY_MAX];
+    render_money(line->unit, unit, sizeof unit);
+    render_money(line->amount, amount, sizeof amount);
     printf("      %d x %s at %s = %s\n", (int)line->quantity, out_str(line->description), unit,
            amount);
 }
@@ -400,10 +404,10 @@ static cJSON *invoice_json(const void *item)
               cJSON_AddStringToObject(obj, "number", out_str(inv->number)) != NULL &&
               cJSON_AddStringToObject(obj, "status", mc_invoice_status_name(inv->status)) != NULL &&
               list_add_json(obj, "lines", &lines, invoice_line_json) &&
-              cJSON_AddNumberToObject(obj, "subtotal_paise", (double)inv->subtotal_paise) != NULL &&
-              cJSON_AddNumberToObject(obj, "discount_paise", (double)inv->discount_paise) != NULL &&
-              cJSON_AddNumberToObject(obj, "gst_paise", (double)inv->gst_paise) != NULL &&
-              cJSON_AddNumberToObject(obj, "total_paise", (double)inv->total_paise) != NULL &&
+              json_add_money(obj, "subtotal", inv->subtotal) &&
+              json_add_money(obj, "discount", inv->discount) &&
+              json_add_tax(obj, "tax_rule", inv->tax_rule) &&
+              json_add_money(obj, "tax", inv->tax) && json_add_money(obj, "total", inv->total) &&
               json_add_local_time(obj, "issued_at", inv->issued_at_ms, &inv->issued_at, true) &&
               json_add_local_time(obj, "due_at", inv->due_at_ms, &inv->due_at, true) &&
               json_add_local_time(obj, "paid_at", inv->paid_at_ms, &inv->paid_at, true);
@@ -414,9 +418,9 @@ static void invoice_text(const void *item, const void *context)
 {
     const mc_invoice *inv = item;
     (void)context;
-    char total[RENDER_RUPEES_MAX], issued[DATETIME_LOCAL_MAX], due[DATETIME_LOCAL_MAX],
+    char total[RENDER_MONEY_MAX], issued[DATETIME_LOCAL_MAX], due[DATETIME_LOCAL_MAX],
         paid[DATETIME_LOCAL_MAX];
-    render_rupees(inv->total_paise, total, sizeof total);
+    render_money(inv->total, total, sizeof total);
     datetime_format_local(&inv->issued_at, false, "not yet", issued, sizeof issued);
     datetime_format_local(&inv->due_at, false, "none", due, sizeof due);
     datetime_format_local(&inv->paid_at, false, "", paid, sizeof paid);
@@ -427,11 +431,16 @@ static void invoice_text(const void *item, const void *context)
            paid);
     list_view lines = LIST_VIEW(inv->lines, inv->line_count);
     list_text(&lines, invoice_line_text, NULL);
-    char subtotal[RENDER_RUPEES_MAX], discount[RENDER_RUPEES_MAX], gst[RENDER_RUPEES_MAX];
-    render_rupees(inv->subtotal_paise, subtotal, sizeof subtotal);
-    render_rupees(-inv->discount_paise, discount, sizeof discount);
-    render_rupees(inv->gst_paise, gst, sizeof gst);
-    printf("      subtotal %s, discount %s, GST %s, total %s\n", subtotal, discount, gst, total);
+    char subtotal[RENDER_MONEY_MAX], discount[RENDER_MONEY_MAX], tax[RENDER_MONEY_MAX],
+        rule[RENDER_MONEY_MAX];
+    mc_money less = inv->discount;
+    less.minor = -less.minor;
+    render_money(inv->subtotal, subtotal, sizeof subtotal);
+    render_money(less, discount, sizeof discount);
+    render_money(inv->tax, tax, sizeof tax);
+    mc_tax_format(inv->tax_rule, rule, sizeof rule);
+    printf("      subtotal %s, discount %s, %s %s, total %s\n", subtotal, discount, rule, tax,
+           total);
 }
 
 int render_invoices(const app *a, const mc_invoice_list *list)

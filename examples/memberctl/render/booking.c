@@ -19,13 +19,13 @@
 
 /* ---- A booking ----------------------------------------------------------------- */
 
-/* What a booking costs: "12 credits" or "₹5000.00", into out. */
+/* What a booking costs: "12 credits" or "₹5,000.00", into out. */
 static void booking_cost(const mc_booking *b, char *out, size_t out_cap)
 {
     if (b->paid_by == MC_PAY_CREDITS)
         snprintf(out, out_cap, "%d credit%s", (int)b->credits, b->credits == 1 ? "" : "s");
     else
-        render_rupees(b->amount_paise, out, out_cap);
+        render_money(b->amount, out, out_cap);
 }
 
 static cJSON *guest_json(const void *item)
@@ -65,7 +65,7 @@ static cJSON *booking_json(const void *item)
         cJSON_AddStringToObject(obj, "status", mc_booking_status_name(b->status)) != NULL &&
         cJSON_AddStringToObject(obj, "paid_by", mc_payment_name(b->paid_by)) != NULL &&
         cJSON_AddNumberToObject(obj, "credits", b->credits) != NULL &&
-        cJSON_AddNumberToObject(obj, "amount_paise", (double)b->amount_paise) != NULL &&
+        json_add_money(obj, "amount", b->amount) &&
         list_add_json(obj, "guests", &guests, guest_json) &&
         cJSON_AddStringToObject(obj, "order_id", out_str(b->order_id)) != NULL &&
         cJSON_AddStringToObject(obj, "razorpay_key_id", out_str(b->razorpay_key_id)) != NULL &&
@@ -264,8 +264,8 @@ static void room_text(const void *item, const void *context)
 {
     const mc_room *room = item;
     (void)context;
-    char price[RENDER_RUPEES_MAX];
-    render_rupees(room->price_per_hour_paise, price, sizeof price);
+    char price[RENDER_MONEY_MAX];
+    render_money(room->price_per_hour, price, sizeof price);
     printf("  %s  %s, %d people, %s/h or %d credits/h\n", out_str(room->id), out_str(room->name),
            (int)room->capacity, price, (int)room->credits_per_hour);
     printf("      amenities: ");
@@ -314,8 +314,7 @@ static cJSON *room_json(const void *item)
               cJSON_AddStringToObject(obj, "name", out_str(room->name)) != NULL &&
               cJSON_AddNumberToObject(obj, "capacity", room->capacity) != NULL &&
               list_add_json(obj, "amenities", &amenities, amenity_json) &&
-              cJSON_AddNumberToObject(obj, "price_per_hour_paise",
-                                      (double)room->price_per_hour_paise) != NULL &&
+              json_add_money(obj, "price_per_hour", room->price_per_hour) &&
               cJSON_AddNumberToObject(obj, "credits_per_hour", room->credits_per_hour) != NULL &&
               list_add_json(obj, "free", &free, slot_json) &&
               json_add_why(obj, room->why_none, room->why_none_message);
@@ -378,7 +377,7 @@ static cJSON *booking_order_json(const mc_booking *b)
         return cJSON_CreateNull();
     cJSON *obj = cJSON_CreateObject();
     bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", b->order_id) != NULL &&
-              cJSON_AddNumberToObject(obj, "amount_paise", (double)b->amount_paise) != NULL &&
+              json_add_money(obj, "amount", b->amount) &&
               cJSON_AddStringToObject(obj, "key_id", out_str(b->razorpay_key_id)) != NULL;
     return json_finish(obj, ok);
 }
@@ -414,8 +413,8 @@ int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b
             render_sent(sent, "The booking");
         return MEMBERCTL_EXIT_OK;
     }
-    char amount[RENDER_RUPEES_MAX];
-    render_rupees(b->amount_paise, amount, sizeof amount);
+    char amount[RENDER_MONEY_MAX];
+    render_money(b->amount, amount, sizeof amount);
     printf("held for 15 minutes, waiting for payment.\n");
     booking_text(b, NULL);
     printf("Razorpay order %s: %s, key id %s\n", out_str(b->order_id), amount,

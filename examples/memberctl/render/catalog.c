@@ -44,8 +44,9 @@ static cJSON *building_json(const void *item)
               cJSON_AddStringToObject(obj, "timezone", out_str(b->timezone)) != NULL &&
               list_add_json(obj, "hours", &hours, hours_json) &&
               cJSON_AddNumberToObject(obj, "booking_window_days", b->booking_window_days) != NULL &&
-              cJSON_AddNumberToObject(obj, "day_pass_price_paise",
-                                      (double)b->day_pass_price_paise) != NULL &&
+              cJSON_AddStringToObject(obj, "currency", b->currency) != NULL &&
+              json_add_tax(obj, "tax", b->tax) &&
+              json_add_money(obj, "day_pass_price", b->day_pass_price) &&
               cJSON_AddNumberToObject(obj, "open_space_capacity", b->open_space_capacity) != NULL &&
               list_add_json(obj, "tiers", &tiers, tier_json);
     return json_finish(obj, ok);
@@ -93,10 +94,14 @@ static void building_text(const void *item, const void *context)
     }
     printf("  %-16s %d day%s ahead\n", "Booking window:", (int)b->booking_window_days,
            b->booking_window_days == 1 ? "" : "s");
-    if (b->day_pass_price_paise > 0) {
-        char price[RENDER_RUPEES_MAX];
-        render_rupees(b->day_pass_price_paise, price, sizeof price);
-        printf("  %-16s %s, open space for %d\n", "Day pass:", price, (int)b->open_space_capacity);
+    char tax[RENDER_MONEY_MAX];
+    mc_tax_format(b->tax, tax, sizeof tax);
+    printf("  %-16s %s, prices before %s\n", "Currency:", b->currency, tax);
+    if (b->day_pass_price.minor > 0) {
+        char price[RENDER_MONEY_MAX];
+        render_money(b->day_pass_price, price, sizeof price);
+        printf("  %-16s %s + %s, open space for %d\n", "Day pass:", price, tax,
+               (int)b->open_space_capacity);
     } else {
         printf("  %-16s none here (open space for %d)\n", "Day pass:", (int)b->open_space_capacity);
     }

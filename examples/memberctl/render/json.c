@@ -32,6 +32,28 @@ bool json_append(cJSON *array, cJSON *item)
     return false;
 }
 
+bool json_add_money(cJSON *obj, const char *key, mc_money money)
+{
+    char text[MC_MONEY_TEXT_MAX];
+    mc_money_format(money, text, sizeof text);
+    cJSON *m = cJSON_CreateObject();
+    bool ok = m != NULL && cJSON_AddNumberToObject(m, "minor", (double)money.minor) != NULL &&
+              cJSON_AddStringToObject(m, "currency", money.currency) != NULL &&
+              cJSON_AddStringToObject(m, "text", text) != NULL;
+    return json_add_item(obj, key, json_finish(m, ok));
+}
+
+bool json_add_tax(cJSON *obj, const char *key, mc_tax tax)
+{
+    char text[MC_MONEY_TEXT_MAX];
+    mc_tax_format(tax, text, sizeof text);
+    cJSON *t = cJSON_CreateObject();
+    bool ok = t != NULL && cJSON_AddStringToObject(t, "name", tax.name) != NULL &&
+              cJSON_AddNumberToObject(t, "rate_bp", tax.rate_bp) != NULL &&
+              cJSON_AddStringToObject(t, "text", text) != NULL;
+    return json_add_item(obj, key, json_finish(t, ok));
+}
+
 bool json_add_string_or_null(cJSON *obj, const char *name, const char *s)
 {
     return (s != NULL ? cJSON_AddStringToObject(obj, name, s) : cJSON_AddNullToObject(obj, name)) !=

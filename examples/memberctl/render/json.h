@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "membercore/localtime.h"
+#include "membercore/money.h"
 
 /* obj when ok; otherwise obj is deleted and NULL returned (out of memory). */
 cJSON *json_finish(cJSON *obj, bool ok);
@@ -39,6 +40,14 @@ bool json_add_time(cJSON *obj, const char *key, int64_t ms, bool zero_is_null);
  */
 bool json_add_local_time(cJSON *obj, const char *key, int64_t ms, const mc_local_time *local,
                          bool zero_is_null);
+
+/* Add money to obj as "<key>": {"minor": N, "currency": "GBP", "text": "£12.00"} (the
+ * integer in the currency's minor unit, its ISO 4217 code, mc_money_format's text).
+ * false: no memory. */
+bool json_add_money(cJSON *obj, const char *key, mc_money money);
+
+/* Add a tax rule as "<key>": {"name": "VAT", "rate_bp": 2000, "text": "VAT 20%"}. */
+bool json_add_tax(cJSON *obj, const char *key, mc_tax tax);
 
 /* The name of one bit of a set of flags (mc_role_name, mc_kind_name). */
 typedef const char *(*json_bit_name_fn)(uint32_t bit);

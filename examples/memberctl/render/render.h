@@ -137,9 +137,13 @@ int render_credits(const app *a, const mc_credits *credits);
 
 /* ---- membercore/billing.h (render/billing.c) ---------------------------------- */
 
-/* Paise as "₹4248.00" ("-₹400.00" below zero), into out (RENDER_RUPEES_MAX). */
-#define RENDER_RUPEES_MAX 40
-void render_rupees(int64_t paise, char *out, size_t out_cap);
+/* Money as a member reads it ("₹4,248.00", "-£3.50"), through mc_money_format: the one
+ * way memberctl shows an amount. RENDER_MONEY_MAX holds any. */
+#define RENDER_MONEY_MAX MC_MONEY_TEXT_MAX
+void render_money(mc_money money, char *out, size_t out_cap);
+
+/* text right-aligned in width columns (counting characters, not bytes: "₹" is one). */
+void render_right(const char *text, int width);
 
 /* A pass's or guest's holder: "you" when email is NULL or "", else
  * "Name <email>", into out. */

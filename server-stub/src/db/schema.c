@@ -554,8 +554,34 @@ static const char schema_v6[] =
 
     "ALTER TABLE emails ADD COLUMN qr_png BLOB;";
 
+/*
+ * Version 7: money in the building's currency (docs/sync-protocol.md, "Money on the wire").
+ * A building has its ISO 4217 currency and its tax rule (name, rate in basis points);
+ * every amount of the building is in that currency's minor unit. An invoice is in its
+ * building's money (a pass checkout's building, else its company's, else its member's;
+ * rupees and GST when none): the view invoice_money says which, so nothing that writes
+ * an invoice names a currency. A notification may belong to a building; a lead's budget keeps its
+ * currency.
+ */
+static const char schema_v7[] =
+    "ALTER TABLE buildings ADD COLUMN currency TEXT NOT NULL DEFAULT 'INR'"
+    "  CHECK (length(currency) = 3 AND currency = upper(currency));"
+    "ALTER TABLE buildings ADD COLUMN tax_name TEXT NOT NULL DEFAULT 'GST';"
+    "ALTER TABLE buildings ADD COLUMN tax_rate_bp INTEGER NOT NULL DEFAULT 1800"
+    "  CHECK (tax_rate_bp BETWEEN 0 AND 10000);"
+    "ALTER TABLE notifications ADD COLUMN building_id TEXT REFERENCES buildings(id);"
+    "ALTER TABLE leads ADD COLUMN budget_currency TEXT NOT NULL DEFAULT 'INR';"
+    "CREATE VIEW invoice_money AS"
+    " SELECT i.id AS invoice_id, coalesce(b.id, '') AS building_id,"
+    " coalesce(b.currency, 'INR') AS currency, coalesce(b.tax_name, 'GST') AS tax_name,"
+    " coalesce(b.tax_rate_bp, 1800) AS tax_rate_bp"
+    " FROM invoices i LEFT JOIN companies c ON c.id = i.company_id"
+    " LEFT JOIN memberships m ON m.user_id = i.user_id"
+    " LEFT JOIN buildings b ON b.id = coalesce(i.building_id, c.building_id, m.building_id);";
+
 const ms_schema_step ms_schema_steps[] = {
-    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5}, {6, schema_v6},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4},
+    {5, schema_v5}, {6, schema_v6}, {7, schema_v7},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

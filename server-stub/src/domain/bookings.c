@@ -451,8 +451,10 @@ static int write_booking(ms_app *app, const char *user_id, const ms_booking_inpu
             return -1;
     } else if (ms_db_run(db,
                          "INSERT INTO razorpay_orders (id, reservation_id, user_id, amount_paise,"
-                         " status, created_at_ms) VALUES (?, ?, ?, ?, 'created', ?)",
-                         "tttii", order, in->booking_id, user_id, amount, now) != 0) {
+                         " currency, status, created_at_ms) VALUES (?, ?, ?, ?,"
+                         " (SELECT currency FROM buildings WHERE id = ?), 'created', ?)",
+                         "tttiti", order, in->booking_id, user_id, amount, room->building_id,
+                         now) != 0) {
         return -1;
     }
     return ms_change_upsert(db, MS_KIND_RESERVATION, user_id, in->booking_id);

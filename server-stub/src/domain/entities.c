@@ -326,12 +326,21 @@ static bool add_open_space(sqlite3 *db, cJSON *o, const char *id)
     return true;
 }
 
+/* "tax": {name, rate_bp}, the tax rule a building charges (or an invoice charged). */
+static bool add_tax(cJSON *o, const char *name, int64_t rate_bp)
+{
+    cJSON *tax = cJSON_AddObjectToObject(o, "tax");
+    return tax && cJSON_AddStringToObject(tax, "name", name) &&
+           cJSON_AddNumberToObject(tax, "rate_bp", (double)rate_bp);
+}
+
 static int building_data(sqlite3 *db, const char *id, cJSON **out)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT b.name, b.city, b.timezone, o.day_pass_price_paise,"
                                      " o.capacity, b.zone_year, b.booking_window_days,"
-                                     " b.min_notice_min, b.cancel_cutoff_min"
+                                     " b.min_notice_min, b.cancel_cutoff_min, b.currency,"
+                                     " b.tax_name, b.tax_rate_bp"
                                      " FROM buildings b LEFT JOIN open_space o"
                                      " ON o.building_id = b.id WHERE b.id = ?",
                                      "t", id);
@@ -368,7 +377,9 @@ static int building_data(sqlite3 *db, const char *id, cJSON **out)
                        "SELECT start_ms, end_ms, reason FROM building_blackouts"
                        " WHERE building_id = ? ORDER BY start_ms, end_ms, id",
                        id) &&
-         add_open_space(db, o, id);
+         add_open_space(db, o, id) &&
+         cJSON_AddStringToObject(o, "currency", (const char *)sqlite3_column_text(stmt, 9)) &&
+         add_tax(o, (const char *)sqlite3_column_text(stmt, 10), sqlite3_column_int64(stmt, 11));
     sqlite3_finalize(stmt);
     cJSON_Delete(zone);
     if (!ok) {
@@ -388,22 +399,27 @@ static int room_data(sqlite3 *db, const char *id, cJSON **out)
                           out);
     if (rc != 0)
         return rc;
-    sqlite3_stmt *prices = ms_db_query(
-        db, "SELECT price_per_hour_paise, credits_per_hour FROM rooms WHERE id = ?", "t", id);
-    bool ok = add_strings(*out, "amenities",
-                          ms_db_query(db,
-                                      "SELECT amenity FROM room_amenities WHERE room_id = ?"
-                                      " ORDER BY amenity",
-                                      "t", id)) &&
-              prices && ms_db_step(prices) == 1 &&
-              cJSON_AddNumberToObject(*out, "price_per_hour_paise",
-                                      (double)sqlite3_column_int64(prices, 0)) &&
-              cJSON_AddNumberToObject(*out, "credits_per_hour",
-                                      (double)sqlite3_column_int64(prices, 1)) &&
-              add_blackouts(db, *out,
-                            "SELECT start_ms, end_ms, reason FROM room_blackouts WHERE room_id = ?"
-                            " ORDER BY start_ms, end_ms, id",
-                            id);
+    sqlite3_stmt *prices =
+        ms_db_query(db,
+                    "SELECT r.price_per_hour_paise, r.credits_per_hour, b.currency FROM rooms r"
+                    " JOIN buildings b ON b.id = r.building_id WHERE r.id = ?",
+                    "t", id);
+    bool ok =
+        add_strings(*out, "amenities",
+                    ms_db_query(db,
+                                "SELECT amenity FROM room_amenities WHERE room_id = ?"
+                                " ORDER BY amenity",
+                                "t", id)) &&
+        prices && ms_db_step(prices) == 1 &&
+        cJSON_AddNumberToObject(*out, "price_per_hour_paise",
+                                (double)sqlite3_column_int64(prices, 0)) &&
+        cJSON_AddNumberToObject(*out, "credits_per_hour",
+                                (double)sqlite3_column_int64(prices, 1)) &&
+        cJSON_AddStringToObject(*out, "currency", (const char *)sqlite3_column_text(prices, 2)) &&
+        add_blackouts(db, *out,
+                      "SELECT start_ms, end_ms, reason FROM room_blackouts WHERE room_id = ?"
+                      " ORDER BY start_ms, end_ms, id",
+                      id);
     sqlite3_finalize(prices);
     if (!ok) {
         cJSON_Delete(*out);
@@ -415,7 +431,7 @@ static int room_data(sqlite3 *db, const char *id, cJSON **out)
 
 /*
  * {id, room_id, building_id, start_ms, end_ms, status, paid_by, credits,
- * amount_paise, guests: [{name, email, credential_id}], order_id, created_at_ms}
+ * amount_paise, guests: [{name, email, credential_id}], order_id, created_at_ms, currency}
  */
 static int reservation_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
 {
@@ -434,8 +450,9 @@ static int reservation_data(sqlite3 *db, const char *owner, const char *id, cJSO
                                    " WHERE reservation_id = ? ORDER BY position",
                                    "t", id)) &&
               query_object(ms_db_query(db,
-                                       "SELECT order_id, created_at_ms FROM reservations"
-                                       " WHERE id = ?",
+                                       "SELECT r.order_id, r.created_at_ms, b.currency"
+                                       " FROM reservations r JOIN buildings b"
+                                       " ON b.id = r.building_id WHERE r.id = ?",
                                        "t", id),
                            &tail) == 0;
     /* The tail's two fields go after guests, in the contract's order. */
@@ -448,13 +465,15 @@ static int reservation_data(sqlite3 *db, const char *owner, const char *id, cJSO
     return 0;
 }
 
-/* {id, building_id, date, holder: "self" or {name, email}, status, invoice_id, credential_id} */
+/* {id, building_id, date, holder: "self" or {name, email}, status, invoice_id, credential_id,
+ * currency} */
 static int pass_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
-                                     "SELECT building_id, date, guest_name, guest_email, status,"
-                                     " invoice_id, credential_id FROM passes"
-                                     " WHERE id = ? AND user_id = ?",
+                                     "SELECT p.building_id, p.date, p.guest_name, p.guest_email,"
+                                     " p.status, p.invoice_id, p.credential_id, b.currency"
+                                     " FROM passes p JOIN buildings b ON b.id = p.building_id"
+                                     " WHERE p.id = ? AND p.user_id = ?",
                                      "tt", id, owner);
     if (!stmt)
         return -1;
@@ -482,7 +501,8 @@ static int pass_data(sqlite3 *db, const char *owner, const char *id, cJSON **out
          (sqlite3_column_type(stmt, 6) == SQLITE_NULL
               ? cJSON_AddNullToObject(o, "credential_id") != NULL
               : cJSON_AddStringToObject(o, "credential_id",
-                                        (const char *)sqlite3_column_text(stmt, 6)) != NULL);
+                                        (const char *)sqlite3_column_text(stmt, 6)) != NULL) &&
+         cJSON_AddStringToObject(o, "currency", (const char *)sqlite3_column_text(stmt, 7));
     sqlite3_finalize(stmt);
     cJSON_Delete(holder);
     if (!ok) {
@@ -496,7 +516,8 @@ static int pass_data(sqlite3 *db, const char *owner, const char *id, cJSON **out
 /*
  * {id, number, status, lines: [{description, quantity, unit_paise, amount_paise}],
  * subtotal_paise, discount_paise, gst_paise, total_paise, order_id, issued_at_ms,
- * due_at_ms, paid_at_ms, hold_expires_at_ms}
+ * due_at_ms, paid_at_ms, hold_expires_at_ms, building_id, currency, tax: {name, rate_bp}}:
+ * amounts in the minor unit of its building's currency, gst_paise the tax it names
  */
 static int invoice_data(sqlite3 *db, const char *id, cJSON **out)
 {
@@ -518,6 +539,16 @@ static int invoice_data(sqlite3 *db, const char *id, cJSON **out)
                                       "t", id),
                            &tail) == 0;
     ok = append_fields(*out, tail) && ok;
+    sqlite3_stmt *money = ms_db_kept(db,
+                                     "SELECT building_id, currency, tax_name, tax_rate_bp"
+                                     " FROM invoice_money WHERE invoice_id = ?",
+                                     "t", id);
+    ok =
+        ok && money && ms_db_step(money) == 1 &&
+        cJSON_AddStringToObject(*out, "building_id", (const char *)sqlite3_column_text(money, 0)) &&
+        cJSON_AddStringToObject(*out, "currency", (const char *)sqlite3_column_text(money, 1)) &&
+        add_tax(*out, (const char *)sqlite3_column_text(money, 2), sqlite3_column_int64(money, 3));
+    ms_db_release(money);
     if (!ok) {
         cJSON_Delete(*out);
         *out = NULL;
@@ -578,7 +609,8 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
     case MS_KIND_NOTIFICATION:
         return query_object(ms_db_query(db,
                                         "SELECT id, category, title, body, created_at_ms,"
-                                        " is_read AS read, deep_link FROM notifications"
+                                        " is_read AS read, deep_link, building_id"
+                                        " FROM notifications"
                                         " WHERE id = ? AND user_id = ?",
                                         "tt", id, owner),
                             out);
@@ -590,8 +622,10 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
                             out);
     case MS_KIND_CREDIT_LEDGER:
         return query_object(ms_db_query(db,
-                                        "SELECT id, company_id, delta, balance_after, reason,"
-                                        " reservation_id, at_ms FROM credit_ledger WHERE id = ?",
+                                        "SELECT l.id, l.company_id, l.delta, l.balance_after,"
+                                        " l.reason, l.reservation_id, l.at_ms, c.building_id"
+                                        " FROM credit_ledger l JOIN companies c"
+                                        " ON c.id = l.company_id WHERE l.id = ?",
                                         "t", id),
                             out);
     case MS_KIND_PASS:

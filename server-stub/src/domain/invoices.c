@@ -10,8 +10,10 @@
 #include "domain/entities.h"
 #include "domain/notifications.h"
 #include "domain/passes.h"
+#include "domain/money.h"
 #include "domain/payments.h"
 #include "domain/users.h"
+#include "rules/money.h"
 #include "rules/zone.h"
 
 int ms_invoice_visible(sqlite3 *db, const char *user_id, const char *invoice_id, char *status,
@@ -86,25 +88,6 @@ int ms_invoice_pay_order(ms_app *app, const char *user_id, const char *invoice_i
     return sqlite3_changes(db) > 0 ? ms_change_upsert(db, MS_KIND_INVOICE, NULL, invoice_id) : 0;
 }
 
-void ms_format_inr(int64_t paise, char *out, size_t cap)
-{
-    int64_t rupees = paise / 100, rest = paise % 100;
-    char digits[32], grouped[48];
-    snprintf(digits, sizeof digits, "%" PRId64, rupees);
-    size_t n = strlen(digits), g = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t left = n - i; /* digits from here to the end */
-        if (i > 0 && (left == 3 || (left > 3 && (left - 3) % 2 == 0)))
-            grouped[g++] = ',';
-        grouped[g++] = digits[i];
-    }
-    grouped[g] = '\0';
-    if (rest)
-        snprintf(out, cap, "INR %s.%02" PRId64, grouped, rest);
-    else
-        snprintf(out, cap, "INR %s", grouped);
-}
-
 int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, int64_t now_ms)
 {
     sqlite3 *db = app->db;
@@ -128,11 +111,21 @@ int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, i
         ms_passes_activate(app, invoice_id, now_ms) != 0 ||
         ms_change_upsert(db, MS_KIND_INVOICE, NULL, invoice_id) != 0)
         return -1;
-    char amount[48], body[160], link[96];
-    ms_format_inr(total, amount, sizeof amount);
+    char amount[MS_MONEY_TEXT_MAX], body[160], link[96];
+    ms_money_rule money;
+    if (ms_invoice_money(db, invoice_id, &money) != 0)
+        return -1;
+    ms_money_text(total, money.currency, amount, sizeof amount);
     snprintf(body, sizeof body, "We received %s for invoice %s.", amount, number);
     snprintf(link, sizeof link, "membercore://billing/invoices/%s", invoice_id);
-    return ms_notify(db, app->rng, payer_id, "billing", "Payment confirmed", body, link, now_ms);
+    char building[MS_ID_MAX] = "";
+    sqlite3_stmt *where = ms_db_query(
+        db, "SELECT building_id FROM invoice_money WHERE invoice_id = ?", "t", invoice_id);
+    if (where && ms_db_step(where) == 1)
+        ms_db_text(where, 0, building, sizeof building);
+    sqlite3_finalize(where);
+    return ms_notify_in(db, app->rng, payer_id, building, "billing", "Payment confirmed", body,
+                        link, now_ms);
 }
 
 int ms_invoices_overdue_due(sqlite3 *db, int64_t now_ms)

@@ -46,7 +46,4 @@ int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, i
 /* Every issued invoice whose due_at_ms is at or before now_ms becomes overdue (logged). 0 / -1. */
 int ms_invoices_overdue_due(sqlite3 *db, int64_t now_ms);
 
-/* paise as "INR 4,24,800" (Indian digit grouping), with ".xx" when there are paise. */
-void ms_format_inr(int64_t paise, char *out, size_t cap);
-
 #endif

@@ -18,4 +18,9 @@
 int ms_notify(sqlite3 *db, ms_rng *rng, const char *user_id, const char *category,
               const char *title, const char *body, const char *deep_link, int64_t now_ms);
 
+/* ms_notify for something of building_id (NULL or "": of no building in particular). */
+int ms_notify_in(sqlite3 *db, ms_rng *rng, const char *user_id, const char *building_id,
+                 const char *category, const char *title, const char *body, const char *deep_link,
+                 int64_t now_ms);
+
 #endif

@@ -113,12 +113,14 @@ int ms_space_load(sqlite3 *db, const char *building_id, ms_space *out)
         ms_db_text(stmt, 2, out->city, sizeof out->city);
         ms_db_text(stmt, 3, zone, sizeof zone);
         out->window_days = sqlite3_column_int64(stmt, 4);
-        out->price_paise = sqlite3_column_int64(stmt, 5);
+        out->price_minor = sqlite3_column_int64(stmt, 5);
         out->capacity = sqlite3_column_int64(stmt, 6);
     }
     sqlite3_finalize(stmt);
     if (rc <= 0)
         return rc < 0 ? -1 : 1;
+    if (ms_building_money(db, building_id, &out->money) != 0)
+        return -1;
     out->zone = ms_zone_find(zone);
     if (!out->zone) {
         ms_log("passes: no rule for the time zone '%s'", zone);
@@ -386,8 +388,8 @@ cJSON *ms_cart_quote(const ms_cart *cart, const ms_space *space)
 {
     cart_line lines[MS_CART_MAX];
     size_t n = cart_lines(cart, lines);
-    ms_pass_price price =
-        ms_pass_price_of(cart->count, space->price_paise, space->tiers, space->tier_count);
+    ms_pass_price price = ms_pass_price_of(cart->count, space->price_minor, space->tiers,
+                                           space->tier_count, space->money.tax_rate_bp);
     cJSON *o = cJSON_CreateObject();
     cJSON *list = o ? cJSON_AddArrayToObject(o, "lines") : NULL;
     bool ok = list != NULL;
@@ -402,14 +404,19 @@ cJSON *ms_cart_quote(const ms_cart *cart, const ms_space *space)
         }
         ok = cJSON_AddStringToObject(line, "description", description) &&
              cJSON_AddNumberToObject(line, "quantity", (double)lines[i].quantity) &&
-             cJSON_AddNumberToObject(line, "unit_paise", (double)space->price_paise) &&
+             cJSON_AddNumberToObject(line, "unit_paise", (double)space->price_minor) &&
              cJSON_AddNumberToObject(line, "amount_paise",
-                                     (double)(lines[i].quantity * space->price_paise));
+                                     (double)(lines[i].quantity * space->price_minor));
     }
-    ok = ok && cJSON_AddNumberToObject(o, "subtotal_paise", (double)price.subtotal_paise) &&
-         cJSON_AddNumberToObject(o, "discount_paise", (double)price.discount_paise) &&
-         cJSON_AddNumberToObject(o, "gst_paise", (double)price.gst_paise) &&
-         cJSON_AddNumberToObject(o, "total_paise", (double)price.total_paise);
+    cJSON *tax = NULL;
+    ok = ok && cJSON_AddNumberToObject(o, "subtotal_paise", (double)price.subtotal_minor) &&
+         cJSON_AddNumberToObject(o, "discount_paise", (double)price.discount_minor) &&
+         cJSON_AddNumberToObject(o, "gst_paise", (double)price.tax_minor) &&
+         cJSON_AddNumberToObject(o, "total_paise", (double)price.total_minor) &&
+         cJSON_AddStringToObject(o, "currency", space->money.currency) &&
+         (tax = cJSON_AddObjectToObject(o, "tax")) != NULL &&
+         cJSON_AddStringToObject(tax, "name", space->money.tax_name) &&
+         cJSON_AddNumberToObject(tax, "rate_bp", (double)space->money.tax_rate_bp);
     if (ok && price.tier_passes == 0) {
         ok = cJSON_AddNullToObject(o, "tier") != NULL;
     } else if (ok) {
@@ -446,16 +453,16 @@ int ms_checkout_create(ms_app *app, const char *user_id, const char *checkout_id
     char email[MS_EMAIL_MAX], order[MS_RZP_ID_MAX];
     cart_line lines[MS_CART_MAX];
     size_t n = cart_lines(cart, lines);
-    ms_pass_price price =
-        ms_pass_price_of(cart->count, space->price_paise, space->tiers, space->tier_count);
+    ms_pass_price price = ms_pass_price_of(cart->count, space->price_minor, space->tiers,
+                                           space->tier_count, space->money.tax_rate_bp);
     if (buyer_email(db, user_id, email, sizeof email) != 0 ||
         ms_rng_id(app->rng, "inv_", invoice_id, MS_ID_MAX) != 0 ||
         ms_db_run(db,
                   "INSERT INTO invoices (id, user_id, status, subtotal_paise, discount_paise,"
                   " gst_paise, total_paise, checkout_id, building_id, created_at_ms,"
                   " hold_expires_at_ms) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)",
-                  "ttiiiittii", invoice_id, user_id, price.subtotal_paise, price.discount_paise,
-                  price.gst_paise, price.total_paise, checkout_id, space->building_id, now,
+                  "ttiiiittii", invoice_id, user_id, price.subtotal_minor, price.discount_minor,
+                  price.tax_minor, price.total_minor, checkout_id, space->building_id, now,
                   now + MS_CHECKOUT_HOLD_MS) != 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
@@ -465,7 +472,7 @@ int ms_checkout_create(ms_app *app, const char *user_id, const char *checkout_id
                       "INSERT INTO invoice_lines (invoice_id, position, description, quantity,"
                       " unit_paise, amount_paise) VALUES (?, ?, ?, ?, ?, ?)",
                       "titiii", invoice_id, (int64_t)i, description, lines[i].quantity,
-                      space->price_paise, lines[i].quantity * space->price_paise) != 0)
+                      space->price_minor, lines[i].quantity * space->price_minor) != 0)
             return -1;
     }
     for (int i = 0; i < cart->count; i++) {
@@ -483,7 +490,7 @@ int ms_checkout_create(ms_app *app, const char *user_id, const char *checkout_id
             ms_change_upsert(db, MS_KIND_PASS, user_id, id) != 0)
             return -1;
     }
-    if (ms_order_create(app, user_id, NULL, invoice_id, price.total_paise, now, order) != 0 ||
+    if (ms_order_create(app, user_id, NULL, invoice_id, price.total_minor, now, order) != 0 ||
         ms_db_run(db, "UPDATE invoices SET order_id = ? WHERE id = ?", "tt", order, invoice_id) !=
             0)
         return -1;

@@ -13,6 +13,7 @@
 #include "base/app.h"
 #include "rules/booking_rules.h"
 #include "domain/bookings.h"
+#include "domain/money.h"
 #include "rules/pass_rules.h"
 #include "domain/users.h"
 #include "rules/zone.h"
@@ -48,7 +49,8 @@ typedef struct ms_space {
     const ms_zone *zone;
     ms_open_hours hours;
     int64_t window_days;
-    int64_t price_paise;
+    int64_t price_minor; /* of one pass, before tax, in money.currency */
+    ms_money_rule money; /* the building's currency and tax rule */
     int64_t capacity;
     size_t tier_count;
     ms_pass_tier tiers[MS_TIERS_MAX];
@@ -78,7 +80,8 @@ int ms_cart_check(sqlite3 *db, const char *user_id, const ms_cart *cart, const m
 /*
  * The price of the cart: {lines: [{description, quantity, unit_paise,
  * amount_paise}] (one per date, in date order), subtotal_paise,
- * discount_paise, gst_paise, total_paise, tier: {passes, discount_pct} or
+ * discount_paise, gst_paise (the tax), total_paise, currency, tax: {name, rate_bp},
+ * tier: {passes, discount_pct} or
  * null}. NULL when memory runs out.
  */
 cJSON *ms_cart_quote(const ms_cart *cart, const ms_space *space);

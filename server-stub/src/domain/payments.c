@@ -36,10 +36,15 @@ int ms_order_create(ms_app *app, const char *user_id, const char *reservation_id
 {
     if (ms_razorpay_id(app->rng, "order_", order_id) != 0)
         return -1;
+    /* In the currency of what it pays for: the reservation's building, the invoice's. */
     return ms_db_run(app->db,
                      "INSERT INTO razorpay_orders (id, reservation_id, invoice_id, user_id,"
-                     " amount_paise, status, created_at_ms)"
-                     " VALUES (?, nullif(?, ''), nullif(?, ''), ?, ?, 'created', ?)",
+                     " amount_paise, currency, status, created_at_ms)"
+                     " VALUES (?1, nullif(?2, ''), nullif(?3, ''), ?4, ?5, coalesce("
+                     " (SELECT b.currency FROM reservations r JOIN buildings b"
+                     "  ON b.id = r.building_id WHERE r.id = ?2),"
+                     " (SELECT currency FROM invoice_money WHERE invoice_id = ?3), 'INR'),"
+                     " 'created', ?6)",
                      "ttttii", order_id, reservation_id ? reservation_id : "",
                      invoice_id ? invoice_id : "", user_id, amount_paise, now_ms);
 }

@@ -466,6 +466,34 @@ int ms_seed_v5(sqlite3 *db, ms_rng *rng, int64_t now_ms)
     return ms_changes_new_epoch(db, rng, epoch);
 }
 
+/*
+ * Version 7 (money). London is priced in pounds with VAT 20%: its rooms and day pass get
+ * London prices in pence (a day pass 25.00, the rooms 20.00 to 90.00 an hour); India keeps
+ * rupees and GST 18%. The seeded notifications name their member's building, and their
+ * amounts carry the rupee sign.
+ */
+static const char seed_v7_sql[] =
+    "UPDATE buildings SET currency = 'GBP', tax_name = 'VAT', tax_rate_bp = 2000"
+    " WHERE id = 'LON-1';"
+    "UPDATE rooms SET price_per_hour_paise = CASE id WHEN 'LON-1-THAMES' THEN 9000"
+    " WHEN 'LON-1-SOHO' THEN 4500 WHEN 'LON-1-NOOK' THEN 2000 END"
+    " WHERE building_id = 'LON-1';"
+    "UPDATE open_space SET day_pass_price_paise = 2500 WHERE building_id = 'LON-1';"
+    "UPDATE notifications SET building_id = (SELECT m.building_id FROM memberships m"
+    " WHERE m.user_id = notifications.user_id);"
+    /* The seeded billing notifications' amounts read as every other amount does. */
+    "UPDATE notifications SET body = replace(replace(body, 'INR 42,480', '\u20b942,480.00'),"
+    " 'INR 18,880', '\u20b918,880.00') WHERE category = 'billing';";
+
+int ms_seed_v7(sqlite3 *db, ms_rng *rng)
+{
+    if (ms_db_exec(db, seed_v7_sql) != 0)
+        return -1;
+    /* Buildings, rooms and invoices changed shape: every client takes a fresh snapshot. */
+    char epoch[MS_EPOCH_MAX];
+    return ms_changes_new_epoch(db, rng, epoch);
+}
+
 int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
 {
     switch (version) {
@@ -477,6 +505,8 @@ int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
         return ms_seed_v4(db, rng, now_ms);
     case 5:
         return ms_seed_v5(db, rng, now_ms);
+    case 7:
+        return ms_seed_v7(db, rng);
     default:
         return 0;
     }

@@ -35,6 +35,11 @@ int ms_seed_v4(sqlite3 *db, ms_rng *rng, int64_t now_ms);
  * transaction. 0 / -1.
  */
 int ms_seed_v5(sqlite3 *db, ms_rng *rng, int64_t now_ms);
+/*
+ * The version 7 seed (money): London in pounds with VAT 20% and London prices in pence; the
+ * seeded notifications' buildings; a new dataset epoch. Caller's transaction. 0 / -1.
+ */
+int ms_seed_v7(sqlite3 *db, ms_rng *rng);
 
 /* The seed of schema version (ms_seed, ms_seed_v2, ...; nothing for others): the fill
  * db/db.h's ms_db_open calls after each step. 0 / -1. */

@@ -12,7 +12,8 @@ static cJSON *lead_json(const ms_lead *l)
               cJSON_AddStringToObject(o, "industry", l->industry) &&
               cJSON_AddNumberToObject(o, "employees", (double)l->employees) &&
               cJSON_AddStringToObject(o, "timeline", l->timeline) &&
-              cJSON_AddNumberToObject(o, "budget_paise", (double)l->budget_paise);
+              cJSON_AddNumberToObject(o, "budget_paise", (double)l->budget_paise) &&
+              cJSON_AddStringToObject(o, "budget_currency", l->budget_currency);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;

@@ -76,7 +76,7 @@ static int load_lead(sqlite3 *db, ms_user *u)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT id, status, intent, industry, employees, timeline,"
-                                     " budget_paise FROM leads WHERE user_id = ?",
+                                     " budget_paise, budget_currency FROM leads WHERE user_id = ?",
                                      "t", u->id);
     if (!stmt)
         return -1;
@@ -91,6 +91,7 @@ static int load_lead(sqlite3 *db, ms_user *u)
         l->employees = sqlite3_column_int64(stmt, 4);
         ms_db_text(stmt, 5, l->timeline, sizeof l->timeline);
         l->budget_paise = sqlite3_column_int64(stmt, 6);
+        ms_db_text(stmt, 7, l->budget_currency, sizeof l->budget_currency);
     }
     sqlite3_finalize(stmt);
     return rc < 0 ? -1 : 0;

@@ -34,7 +34,8 @@ typedef struct ms_lead {
     char industry[MS_TEXT_MAX];
     int64_t employees;
     char timeline[MS_TEXT_MAX];
-    int64_t budget_paise;
+    int64_t budget_paise;    /* minor units of budget_currency */
+    char budget_currency[4]; /* ISO 4217 */
 } ms_lead;
 
 typedef struct ms_membership {

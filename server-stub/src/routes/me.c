@@ -1,6 +1,7 @@
 /* routes/me.c - the signed-in user: read the account, complete the profile, state an intent. */
 #include <string.h>
 
+#include "db/db.h"
 #include "domain/changes.h"
 #include "api/fields.h"
 #include "routes/routes.h"
@@ -53,12 +54,13 @@ fail:
 }
 
 /* PUT /v1/me/intent (auth) {"intent", and for offices "industry", "employees", "timeline",
- * "budget_paise"} */
+ * "budget_paise", "budget_currency"? (ISO 4217, "INR" when absent)} */
 void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply)
 {
     const char *intent;
     char industry[MS_TEXT_MAX] = "", timeline[MS_TEXT_MAX] = "";
     int64_t employees = 0, budget = 0;
+    char currency[4] = "INR";
     if (!ms_field_string(reply, req->json, "intent", &intent))
         return;
     bool on_demand = strcmp(intent, "on_demand") == 0;
@@ -73,6 +75,16 @@ void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply)
             !ms_field_text(reply, req->json, "timeline", 100, timeline, sizeof timeline) ||
             !ms_field_int(reply, req->json, "budget_paise", 1, MS_JSON_INT_MAX, &budget))
             return;
+        const cJSON *code = cJSON_GetObjectItemCaseSensitive(req->json, "budget_currency");
+        if (code != NULL) {
+            const char *c = cJSON_GetStringValue(code);
+            if (!c || strlen(c) != 3 || strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3) {
+                ms_reply_invalid(reply, "field 'budget_currency' must be an ISO 4217 code such as"
+                                        " \"INR\" or \"GBP\"");
+                return;
+            }
+            memcpy(currency, c, sizeof currency);
+        }
     }
 
     ms_user user;
@@ -96,6 +108,8 @@ void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply)
      * starts on demand may still want the office, and the sales team keeps the notes. */
     if (ms_lead_set_intent(app->db, req->user_id, intent, industry, employees, timeline, budget,
                            now) != 0 ||
+        (!on_demand && ms_db_run(app->db, "UPDATE leads SET budget_currency = ? WHERE user_id = ?",
+                                 "tt", currency, req->user_id) != 0) ||
         (on_demand && ms_user_add_role(app->db, req->user_id, MS_ROLE_ONDEMAND) != 0) ||
         ms_change_upsert(app->db, MS_KIND_PROFILE, req->user_id, req->user_id) != 0)
         goto fail;

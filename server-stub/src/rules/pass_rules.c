@@ -12,23 +12,27 @@ int64_t ms_div_round_half_up(int64_t numerator, int64_t denominator)
     return (numerator * 2 + denominator) / (denominator * 2);
 }
 
-ms_pass_price ms_pass_price_of(int64_t n, int64_t unit_paise, const ms_pass_tier *tiers,
-                               size_t ntiers)
+int64_t ms_tax_of(int64_t taxable_minor, int64_t rate_bp)
+{
+    return ms_div_round_half_up(taxable_minor * rate_bp, 10000);
+}
+
+ms_pass_price ms_pass_price_of(int64_t n, int64_t unit_minor, const ms_pass_tier *tiers,
+                               size_t ntiers, int64_t tax_rate_bp)
 {
     ms_pass_price p;
     memset(&p, 0, sizeof p);
-    p.subtotal_paise = n * unit_paise;
+    p.subtotal_minor = n * unit_minor;
     for (size_t i = 0; i < ntiers; i++) {
         if (tiers[i].passes <= n && tiers[i].passes > p.tier_passes) {
             p.tier_passes = tiers[i].passes;
             p.discount_pct = tiers[i].discount_pct;
         }
     }
-    p.discount_paise = ms_div_round_half_up(p.subtotal_paise * p.discount_pct, 100);
-    int64_t taxable = p.subtotal_paise - p.discount_paise;
-    /* The contract's own formula: the same as round half up of taxable x 18 / 100. */
-    p.gst_paise = (taxable * MS_GST_PERCENT + 50) / 100;
-    p.total_paise = taxable + p.gst_paise;
+    p.discount_minor = ms_div_round_half_up(p.subtotal_minor * p.discount_pct, 100);
+    int64_t taxable = p.subtotal_minor - p.discount_minor;
+    p.tax_minor = ms_tax_of(taxable, tax_rate_bp);
+    p.total_minor = taxable + p.tax_minor;
     return p;
 }
 

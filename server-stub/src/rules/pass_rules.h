@@ -9,21 +9,19 @@
 
 #include "rules/booking_rules.h"
 
-/* GST on (subtotal - discount), in percent. */
-#define MS_GST_PERCENT 18
-
 /* A bundle tier: from `passes` passes on, discount_pct percent off. */
 typedef struct ms_pass_tier {
     int64_t passes;
     int64_t discount_pct;
 } ms_pass_tier;
 
-/* What a cart costs (docs/passes-protocol.md, "Pricing"). */
+/* What a cart costs (docs/passes-protocol.md, "Pricing"), in the minor unit of the
+ * building's currency. */
 typedef struct ms_pass_price {
-    int64_t subtotal_paise; /* n x the day-pass price */
-    int64_t discount_paise; /* round half up of subtotal x discount_pct / 100 */
-    int64_t gst_paise;      /* (taxable x 18 + 50) / 100, taxable = subtotal - discount */
-    int64_t total_paise;    /* subtotal - discount + GST */
+    int64_t subtotal_minor; /* n x the day-pass price */
+    int64_t discount_minor; /* round half up of subtotal x discount_pct / 100 */
+    int64_t tax_minor;      /* ms_tax_of(subtotal - discount, the building's rate) */
+    int64_t total_minor;    /* subtotal - discount + tax */
     int64_t tier_passes;    /* the tier applied; 0 when none applies */
     int64_t discount_pct;
 } ms_pass_price;
@@ -33,12 +31,19 @@ typedef struct ms_pass_price {
 int64_t ms_div_round_half_up(int64_t numerator, int64_t denominator);
 
 /*
- * The price of n passes at unit_paise each: the tier is the one with the
- * largest `passes` <= n (tiers in any order; none: no discount); the discount
- * and GST are rounded half up to the paisa, all in integer arithmetic.
+ * The tax on taxable minor units at rate_bp basis points (GST 1800, VAT 2000), rounded half
+ * up to the minor unit: the one tax computation of every price the server charges (day
+ * passes, rooms, invoices).
  */
-ms_pass_price ms_pass_price_of(int64_t n, int64_t unit_paise, const ms_pass_tier *tiers,
-                               size_t ntiers);
+int64_t ms_tax_of(int64_t taxable_minor, int64_t rate_bp);
+
+/*
+ * The price of n passes at unit_minor each, taxed at tax_rate_bp: the tier is the one with
+ * the largest `passes` <= n (tiers in any order; none: no discount); the discount and the
+ * tax are rounded half up to the minor unit, all in integer arithmetic.
+ */
+ms_pass_price ms_pass_price_of(int64_t n, int64_t unit_minor, const ms_pass_tier *tiers,
+                               size_t ntiers, int64_t tax_rate_bp);
 
 /* The rules a pass can break, as bits; reported in this order. */
 typedef enum ms_pass_rule {

@@ -98,7 +98,7 @@ extension MemberCore {
                     d.industry = industry
                     d.timeline = timeline
                     d.employees = Int32(clamping: office?.employees ?? 0)
-                    d.budget_paise = office?.budgetPaise ?? 0
+                    d.budget = office?.budget.cValue ?? mc_money()
                     _ = try check { mc_auth_set_intent(h, &d, &account, $0) }
                 }
             }

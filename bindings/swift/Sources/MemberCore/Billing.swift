@@ -3,7 +3,8 @@
 // issued invoice, confirming a payment, and the passes, invoices and membership in the store.
 //
 // Dates are the building's local ones, as strings ("2027-01-05"), whatever the phone's time
-// zone. Money is paise (Int64; ₹1 = 100 paise). docs/passes-protocol.md has the rules.
+// zone. Money is a `Money` in the building's currency, taxed by its rule (GST 18% in India,
+// VAT 20% in the UK). docs/passes-protocol.md has the rules.
 import CMemberCore
 import Foundation
 
@@ -72,13 +73,15 @@ public struct CartViolation: Sendable, Equatable {
 
 /// The price of a cart and what breaks its rules as far as the device knows (`mc_quote`).
 public struct Quote: Sendable, Equatable {
-    /// The building's day-pass price.
-    public var unitPaise: Int64
-    public var subtotalPaise: Int64
-    public var discountPaise: Int64
-    /// 18% of (subtotal - discount), rounded half up to the paisa.
-    public var gstPaise: Int64
-    public var totalPaise: Int64
+    /// The building's day-pass price, before tax.
+    public var unit: Money
+    public var subtotal: Money
+    public var discount: Money
+    /// The building's tax rule, e.g. "VAT 20%" in London.
+    public var taxRule: Tax
+    /// The rule's rate of (subtotal - discount), rounded half up to the minor unit.
+    public var tax: Money
+    public var total: Money
     /// The bundle tier applied (e.g. 5 passes) and its discount (e.g. 10 %).
     public var tierPasses: Int
     public var discountPercent: Int
@@ -89,11 +92,12 @@ public struct Quote: Sendable, Equatable {
     public var isValid: Bool { violations.isEmpty }
 
     init(_ q: mc_quote) {
-        unitPaise = q.unit_paise
-        subtotalPaise = q.subtotal_paise
-        discountPaise = q.discount_paise
-        gstPaise = q.gst_paise
-        totalPaise = q.total_paise
+        unit = Money(q.unit)
+        subtotal = Money(q.subtotal)
+        discount = Money(q.discount)
+        taxRule = Tax(q.tax_rule)
+        tax = Money(q.tax)
+        total = Money(q.total)
         tierPasses = Int(q.tier_passes)
         discountPercent = Int(q.discount_pct)
         violations = UnsafeBufferPointer(start: q.violations, count: q.violation_count).map {
@@ -110,9 +114,8 @@ public struct Order: Sendable, Equatable {
     /// Razorpay's order id and the key id to open checkout with.
     public var orderId: String
     public var keyId: String
-    public var amountPaise: Int64
-    /// "INR".
-    public var currency: String
+    /// What Razorpay charges, in the building's currency (e.g. GBP in pence).
+    public var amount: Money
     /// When the held seats are released unless paid; nil when nothing is held.
     public var holdExpiresAt: Date?
     /// `holdExpiresAt` in the building's local time; nil when nothing is held.
@@ -122,8 +125,7 @@ public struct Order: Sendable, Equatable {
         invoiceId = string(o.invoice_id)
         orderId = string(o.order_id)
         keyId = string(o.key_id)
-        amountPaise = o.amount_paise
-        currency = string(o.currency)
+        amount = Money(o.amount)
         holdExpiresAt = date(orNilFromMs: o.hold_expires_at_ms)
         holdExpiresAtLocal = BuildingTime.orNil(o.hold_expires_at)
     }
@@ -200,8 +202,8 @@ public enum InvoiceStatus: Int32, Sendable, Hashable, CustomStringConvertible {
 public struct InvoiceLine: Sendable, Equatable {
     public var description: String
     public var quantity: Int
-    public var unitPaise: Int64
-    public var amountPaise: Int64
+    public var unit: Money
+    public var amount: Money
 }
 
 /// An invoice of the member (members: their company's) (`mc_invoice`).
@@ -211,10 +213,13 @@ public struct Invoice: Sendable, Equatable, Identifiable {
     public var number: String?
     public var status: InvoiceStatus
     public var lines: [InvoiceLine]
-    public var subtotalPaise: Int64
-    public var discountPaise: Int64
-    public var gstPaise: Int64
-    public var totalPaise: Int64
+    /// In the invoice's currency (its building's).
+    public var subtotal: Money
+    public var discount: Money
+    /// The tax it charged, e.g. "GST 18%".
+    public var taxRule: Tax
+    public var tax: Money
+    public var total: Money
     /// nil when not issued / no due date / not paid.
     public var issuedAt: Date?
     public var dueAt: Date?
@@ -232,12 +237,13 @@ public struct Invoice: Sendable, Equatable, Identifiable {
         lines = UnsafeBufferPointer(start: i.lines, count: i.line_count).map {
             InvoiceLine(
                 description: string($0.description), quantity: Int($0.quantity),
-                unitPaise: $0.unit_paise, amountPaise: $0.amount_paise)
+                unit: Money($0.unit), amount: Money($0.amount))
         }
-        subtotalPaise = i.subtotal_paise
-        discountPaise = i.discount_paise
-        gstPaise = i.gst_paise
-        totalPaise = i.total_paise
+        subtotal = Money(i.subtotal)
+        discount = Money(i.discount)
+        taxRule = Tax(i.tax_rule)
+        tax = Money(i.tax)
+        total = Money(i.total)
         issuedAt = date(orNilFromMs: i.issued_at_ms)
         dueAt = date(orNilFromMs: i.due_at_ms)
         paidAt = date(orNilFromMs: i.paid_at_ms)

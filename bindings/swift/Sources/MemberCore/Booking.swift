@@ -52,7 +52,8 @@ public struct Room: Sendable, Equatable, Identifiable {
     public var name: String
     public var capacity: Int
     public var amenities: [String]
-    public var pricePerHourPaise: Int64
+    /// Before tax, in the building's currency.
+    public var pricePerHour: Money
     public var creditsPerHour: Int
     /// The free blocks of the searched window, in time order.
     public var freeSlots: [Slot]
@@ -69,7 +70,7 @@ public struct Room: Sendable, Equatable, Identifiable {
         name = string(r.name)
         capacity = Int(r.capacity)
         amenities = UnsafeBufferPointer(start: r.amenities, count: r.amenity_count).map { string($0) }
-        pricePerHourPaise = r.price_per_hour_paise
+        pricePerHour = Money(r.price_per_hour)
         creditsPerHour = Int(r.credits_per_hour)
         freeSlots = UnsafeBufferPointer(start: r.free, count: r.free_count).map {
             Slot(
@@ -180,8 +181,8 @@ public struct Booking: Sendable, Equatable, Identifiable {
     public var paidBy: Payment
     /// Credits debited (credit bookings).
     public var credits: Int
-    /// Price (Razorpay bookings).
-    public var amountPaise: Int64
+    /// Price (Razorpay bookings), in the building's currency.
+    public var amount: Money
     public var guests: [BookingGuest]
     /// Razorpay: the order and key to hand to Razorpay checkout; nil otherwise.
     public var razorpayOrderId: String?
@@ -200,7 +201,7 @@ public struct Booking: Sendable, Equatable, Identifiable {
         status = BookingStatus(b.status)
         paidBy = Payment(b.paid_by)
         credits = Int(b.credits)
-        amountPaise = b.amount_paise
+        amount = Money(b.amount)
         guests = UnsafeBufferPointer(start: b.guests, count: b.guest_count).map {
             BookingGuest(
                 name: string($0.name), email: string($0.email),

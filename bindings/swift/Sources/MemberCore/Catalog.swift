@@ -1,8 +1,9 @@
 // The operator's buildings as last synced (membercore/catalog.h): where they are, their time
-// zone, when they open, and their open-space day-pass pricing. Local, instant, offline.
+// zone, when they open, their currency and tax, and their open-space day-pass pricing. Local,
+// instant, offline.
 //
 // Hours are the building's local minutes of the day, whatever the phone's time zone. Money is
-// paise (Int64; ₹1 = 100 paise).
+// a `Money` in the building's currency.
 import CMemberCore
 import Foundation
 
@@ -38,8 +39,12 @@ public struct Building: Sendable, Equatable, Identifiable {
     public var hours: [OpeningHours]
     /// How many days ahead rooms and passes can be booked.
     public var bookingWindowDays: Int
-    /// The price of one open-space day pass; nil when the building sells none.
-    public var dayPassPricePaise: Int64?
+    /// The ISO 4217 code every amount of this building is in, e.g. "GBP".
+    public var currency: String
+    /// The tax its prices are charged with, e.g. "VAT 20%".
+    public var tax: Tax
+    /// The price of one open-space day pass, before tax; nil when the building sells none.
+    public var dayPassPrice: Money?
     /// Open-space seats a day.
     public var openSpaceCapacity: Int
     /// The day-pass bundle tiers, as synced.
@@ -55,7 +60,11 @@ public struct Building: Sendable, Equatable, Identifiable {
                 weekday: Int($0.weekday), openMinute: Int($0.open_minute), closeMinute: Int($0.close_minute))
         }
         bookingWindowDays = Int(b.booking_window_days)
-        dayPassPricePaise = b.day_pass_price_paise == 0 ? nil : b.day_pass_price_paise
+        currency = withUnsafeBytes(of: b.currency) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        tax = Tax(b.tax)
+        dayPassPrice = b.day_pass_price.minor == 0 ? nil : Money(b.day_pass_price)
         openSpaceCapacity = Int(b.open_space_capacity)
         tiers = UnsafeBufferPointer(start: b.tiers, count: b.tier_count).map {
             BundleTier(passes: Int($0.passes), discountPercent: Int($0.discount_pct))

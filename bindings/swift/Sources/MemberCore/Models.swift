@@ -67,13 +67,13 @@ public struct OfficeDetails: Sendable, Equatable {
     public var employees: Int
     /// e.g. "within 3 months".
     public var timeline: String
-    /// Monthly budget in paise (₹1 = 100 paise).
-    public var budgetPaise: Int64
-    public init(industry: String, employees: Int, timeline: String, budgetPaise: Int64) {
+    /// Monthly budget with its currency, e.g. `Money(minor: 5_000_000, currency: "INR")`.
+    public var budget: Money
+    public init(industry: String, employees: Int, timeline: String, budget: Money) {
         self.industry = industry
         self.employees = employees
         self.timeline = timeline
-        self.budgetPaise = budgetPaise
+        self.budget = budget
     }
 }
 
@@ -118,7 +118,7 @@ public struct Account: Sendable, Equatable {
     public var industry: String?
     public var employees: Int?
     public var timeline: String?
-    public var budgetPaise: Int64?
+    public var budget: Money?
     /// Members: their company, building and seat ("Cabin 1019").
     public var companyId: String?
     public var buildingId: String?
@@ -140,7 +140,7 @@ public struct Account: Sendable, Equatable {
         industry = optionalString(a.industry)
         employees = a.employees > 0 ? Int(a.employees) : nil
         timeline = optionalString(a.timeline)
-        budgetPaise = a.budget_paise > 0 ? a.budget_paise : nil
+        budget = a.budget.minor > 0 ? Money(a.budget) : nil
         companyId = optionalString(a.company_id)
         buildingId = optionalString(a.building_id)
         seat = optionalString(a.seat)

@@ -23,26 +23,43 @@ let weekDates = ["2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08", "2027-0
 
 @Suite("day passes and invoices", .timeLimit(.minutes(1)))
 struct BillingTests {
+    @Test("a London day pass quotes in pounds with VAT 20%, a Bengaluru one in rupees with GST 18%")
+    func quoteInTheBuildingsMoney() async throws {
+        try await withFixture { f in
+            let core = try await ashaBuyingPasses(f)
+            let london = try core.quotePasses(PassCart(buildingId: "LON-1", dates: ["2027-01-05"]))
+            #expect(london.unit == Money(minor: 2_500, currency: "GBP"))
+            #expect(london.taxRule.formatted == "VAT 20%")
+            #expect(london.tax.formatted == "£5.00")
+            #expect(london.total.formatted == "£30.00")
+            let bengaluru = try core.quotePasses(PassCart(buildingId: "BLR-1", dates: ["2027-01-05"]))
+            #expect(bengaluru.taxRule.formatted == "GST 18%")
+            #expect(bengaluru.tax.formatted == "₹144.00")
+            #expect(bengaluru.total.formatted == "₹944.00")
+            #expect(bengaluru.total.currency == "INR")
+        }
+    }
+
     @Test("a quote prices the 5-pass bundle at the 10% tier with exact GST; the server agrees")
     func quoteBundle() async throws {
         try await withFixture { f in
             let core = try await ashaBuyingPasses(f)
             let five = try core.quotePasses(PassCart(buildingId: "BLR-1", dates: weekDates))
             #expect(five.isValid)
-            #expect(five.unitPaise == 80_000)
-            #expect(five.subtotalPaise == 400_000)
+            #expect(five.unit.minor == 80_000)
+            #expect(five.subtotal.minor == 400_000)
             #expect(five.tierPasses == 5)
             #expect(five.discountPercent == 10)
-            #expect(five.discountPaise == 40_000)
-            #expect(five.gstPaise == 64_800)
-            #expect(five.totalPaise == 424_800)
+            #expect(five.discount.minor == 40_000)
+            #expect(five.tax.minor == 64_800)
+            #expect(five.total.minor == 424_800)
 
             let one = try core.quotePasses(PassCart(buildingId: "BLR-1", dates: ["2027-01-05"]))
             #expect(one.tierPasses == 1)
             #expect(one.discountPercent == 0)
-            #expect(one.discountPaise == 0)
-            #expect(one.gstPaise == 14_400)
-            #expect(one.totalPaise == 94_400)
+            #expect(one.discount.minor == 0)
+            #expect(one.tax.minor == 14_400)
+            #expect(one.total.minor == 94_400)
             let four = try core.quotePasses(PassCart(buildingId: "BLR-1", dates: Array(weekDates.prefix(4))))
             #expect(four.tierPasses == 1)
 
@@ -51,22 +68,22 @@ struct BillingTests {
             try await f.stub.setDayPassPrice("BLR-1", paise: 80_001)
             try await core.syncOnce()
             let odd = try core.quotePasses(PassCart(buildingId: "BLR-1", dates: weekDates))
-            #expect(odd.unitPaise == 80_001)
-            #expect(odd.subtotalPaise == 400_005)
-            #expect(odd.discountPaise == 40_001)
-            #expect(odd.gstPaise == 64_801)
-            #expect(odd.gstPaise == gst(odd.subtotalPaise - odd.discountPaise))
-            #expect(odd.totalPaise == 424_805)
-            #expect(odd.totalPaise == odd.subtotalPaise - odd.discountPaise + odd.gstPaise)
+            #expect(odd.unit.minor == 80_001)
+            #expect(odd.subtotal.minor == 400_005)
+            #expect(odd.discount.minor == 40_001)
+            #expect(odd.tax.minor == 64_801)
+            #expect(odd.tax.minor == gst(odd.subtotal.minor - odd.discount.minor))
+            #expect(odd.total.minor == 424_805)
+            #expect(odd.total.minor == odd.subtotal.minor - odd.discount.minor + odd.tax.minor)
 
             let order = try await core.checkoutPasses(PassCart(buildingId: "BLR-1", dates: weekDates))
-            #expect(order.amountPaise == odd.totalPaise)
+            #expect(order.amount.minor == odd.total.minor)
             let draft = try #require(try core.invoices().first { $0.id == order.invoiceId })
             #expect(draft.status == .draft)
-            #expect(draft.subtotalPaise == odd.subtotalPaise)
-            #expect(draft.discountPaise == odd.discountPaise)
-            #expect(draft.gstPaise == odd.gstPaise)
-            #expect(draft.totalPaise == odd.totalPaise)
+            #expect(draft.subtotal.minor == odd.subtotal.minor)
+            #expect(draft.discount.minor == odd.discount.minor)
+            #expect(draft.tax.minor == odd.tax.minor)
+            #expect(draft.total.minor == odd.total.minor)
         }
     }
 
@@ -97,7 +114,7 @@ struct BillingTests {
             #expect(quote.violations[3].message.contains("2027-01-26"))
             // Priced all the same: 8 passes, the 5-pass tier.
             #expect(quote.tierPasses == 5)
-            #expect(quote.subtotalPaise == 8 * 80_000)
+            #expect(quote.subtotal.minor == 8 * 80_000)
 
             let past = try core.quotePasses(PassCart(buildingId: "BLR-1", dates: ["2027-01-02"]))
             #expect(past.violations.map(\.index) == [0])
@@ -136,8 +153,8 @@ struct BillingTests {
             #expect(!order.invoiceId.isEmpty)
             #expect(order.orderId.hasPrefix("order_"))
             #expect(order.keyId == "rzp_test_memberstub")
-            #expect(order.currency == "INR")
-            #expect(order.amountPaise == quote.totalPaise)
+            #expect(order.amount.currency == "INR")
+            #expect(order.amount.minor == quote.total.minor)
             let holdEnds = try #require(order.holdExpiresAt)
             #expect(holdEnds.timeIntervalSince(f.now) == 15 * 60)
             // The held passes and the draft were synced before checkout returned.
@@ -179,9 +196,9 @@ struct BillingTests {
             #expect(invoice.status == .paid)
             #expect(invoice.number == "INV-2027-0003")  // numbered when paid, after the seeded ones
             #expect(invoice.paidAt == f.now)
-            #expect(invoice.totalPaise == quote.totalPaise)
-            #expect(invoice.lines.reduce(0) { $0 + $1.amountPaise } == invoice.subtotalPaise)
-            #expect(invoice.lines.allSatisfy { $0.quantity > 0 && $0.unitPaise > 0 })
+            #expect(invoice.total.minor == quote.total.minor)
+            #expect(invoice.lines.reduce(0) { $0 + $1.amount.minor } == invoice.subtotal.minor)
+            #expect(invoice.lines.allSatisfy { $0.quantity > 0 && $0.unit.minor > 0 })
 
             // Asha's own passes have their credentials here; Ravi's code is emailed to him.
             let credentials = try core.credentials()
@@ -232,7 +249,7 @@ struct BillingTests {
             #expect(try core.invoices().first { $0.id == january }?.status == .issued)
             let order = try await core.payInvoice(january)
             #expect(order.invoiceId == january)
-            #expect(order.amountPaise == 4_248_000)
+            #expect(order.amount.minor == 4_248_000)
             #expect(order.holdExpiresAt == nil)
             let paid = try await f.stub.razorpayPay(orderId: order.orderId)
             try await core.confirmInvoicePayment(
@@ -242,7 +259,7 @@ struct BillingTests {
             #expect(invoice.paidAt == f.now)
 
             let overdue = try await core.payInvoice("inv_5eed000000000001")
-            #expect(overdue.amountPaise == 590_000)
+            #expect(overdue.amount.minor == 590_000)
 
             let again = await error { _ = try await core.payInvoice(january) }
             #expect(again?.code == .conflict)  // billing.h says MC_ERR_STATE; the core maps 409 to CONFLICT
@@ -268,12 +285,12 @@ struct BillingTests {
             #expect(january.lines.count == 2)
             #expect(january.lines[0].description == "Private cabin, Cabin 1019, January 2027")
             #expect(january.lines[0].quantity == 1)
-            #expect(january.lines[0].unitPaise == 2_400_000)
-            #expect(january.lines.map(\.amountPaise) == [2_400_000, 1_200_000])
-            #expect(january.subtotalPaise == 3_600_000)
-            #expect(january.discountPaise == 0)
-            #expect(january.gstPaise == gst(3_600_000))
-            #expect(january.totalPaise == 4_248_000)
+            #expect(january.lines[0].unit.minor == 2_400_000)
+            #expect(january.lines.map(\.amount.minor) == [2_400_000, 1_200_000])
+            #expect(january.subtotal.minor == 3_600_000)
+            #expect(january.discount.minor == 0)
+            #expect(january.tax.minor == gst(3_600_000))
+            #expect(january.total.minor == 4_248_000)
             #expect(january.issuedAt == Date(timeIntervalSince1970: 1_798_950_600))
             #expect(january.dueAt == Date(timeIntervalSince1970: 1_799_605_800))
             #expect(january.paidAt == nil)
@@ -394,7 +411,7 @@ struct BillingTests {
             core.close()
             core = try f.open(deadServer)
             let cart = PassCart(buildingId: "BLR-1", dates: ["2027-01-05"])
-            #expect(try core.quotePasses(cart).totalPaise == 94_400)
+            #expect(try core.quotePasses(cart).total.minor == 94_400)
             let offline = await error { _ = try await core.checkoutPasses(cart) }
             #expect(offline?.code == .offline)
             let pay = await error { _ = try await core.payInvoice("inv_5eed000000000003") }

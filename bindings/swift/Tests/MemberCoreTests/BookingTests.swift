@@ -29,7 +29,7 @@ struct BookingTests {
             #expect(board.capacity == 12)
             #expect(board.amenities.contains("projector"))
             #expect(board.creditsPerHour == 6)
-            #expect(board.pricePerHourPaise == 250_000)
+            #expect(board.pricePerHour.minor == 250_000)
             #expect((1...14).contains(board.freeSlots.count))
             #expect(board.freeSlots[0].localMinute >= 8 * 60)
             #expect(board.freeSlots.map(\.start) == board.freeSlots.map(\.start).sorted())
@@ -153,7 +153,7 @@ struct BookingTests {
                     roomId: "BLR-1-BOARD", date: "2027-01-07", start: "16:00", hours: 1, payment: .razorpay))
             #expect(booking.status == .pendingPayment)
             #expect(booking.paidBy == .razorpay)
-            #expect(booking.amountPaise == 250_000)
+            #expect(booking.amount.minor == 250_000)
             let order = try #require(booking.razorpayOrderId)
             #expect(booking.razorpayKeyId != nil)
 

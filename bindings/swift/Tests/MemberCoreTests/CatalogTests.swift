@@ -28,8 +28,11 @@ struct CatalogTests {
             #expect(blr.hours.map(\.weekday) == [1, 2, 3, 4, 5, 6])
             #expect(blr.hours.allSatisfy { $0.openMinute == 480 && $0.closeMinute == 1320 })
             #expect(!blr.hours.contains { $0.weekday == 7 })
-            let price = try #require(blr.dayPassPricePaise)
-            #expect(price > 0)
+            let price = try #require(blr.dayPassPrice)
+            #expect(price == Money(minor: 80_000, currency: "INR"))
+            #expect(price.formatted == "₹800.00")
+            #expect(blr.currency == "INR")
+            #expect(blr.tax.formatted == "GST 18%")
             #expect(blr.bookingWindowDays > 0)
             #expect(blr.openSpaceCapacity > 0)
             #expect(blr.tiers.map(\.passes) == [1, 5, 10])
@@ -40,6 +43,9 @@ struct CatalogTests {
             #expect(lon.timeZoneIdentifier == "Europe/London")
             #expect(lon.hours.map(\.weekday) == [1, 2, 3, 4, 5, 6, 7])
             #expect(lon.hours.allSatisfy { $0.openMinute == 0 && $0.closeMinute == 1440 })
+            #expect(lon.currency == "GBP")
+            #expect(lon.tax.name == "VAT" && lon.tax.rateBasisPoints == 2000)
+            #expect(lon.dayPassPrice?.formatted == "£25.00")
         }
     }
 

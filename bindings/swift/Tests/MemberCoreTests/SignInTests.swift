@@ -54,14 +54,14 @@ struct SignInTests {
             _ = try await core.completeProfile(
                 Profile(name: "Kabir", email: "kabir@example.in", company: "Kabir & Co", city: "Mumbai"))
             let office = OfficeDetails(
-                industry: "Design", employees: 12, timeline: "within 3 months", budgetPaise: 150_000_00)
+                industry: "Design", employees: 12, timeline: "within 3 months", budget: Money(minor: 150_000_00, currency: "INR"))
             let account = try await core.setIntent(.privateOffice(office))
             #expect(account.intent == .privateOffice)
             #expect(account.intent.name == "private_office")
             #expect(account.industry == "Design")
             #expect(account.employees == 12)
             #expect(account.timeline == "within 3 months")
-            #expect(account.budgetPaise == 150_000_00)
+            #expect(account.budget == Money(minor: 150_000_00, currency: "INR"))
         }
     }
 

@@ -22,7 +22,7 @@ public final class Account {
     private final String industry;
     private final int employees;
     private final String timeline;
-    private final long budgetPaise;
+    private final Money budget;
     private final String companyId;
     private final String buildingId;
     private final String seat;
@@ -30,7 +30,7 @@ public final class Account {
     /* Called by the JNI glue (the order is the C struct's). */
     Account(String userId, String phone, String name, String email, String company, String city,
             int roles, boolean profileComplete, String leadId, String leadStatus, int intent,
-            String industry, int employees, String timeline, long budgetPaise, String companyId,
+            String industry, int employees, String timeline, Money budget, String companyId,
             String buildingId, String seat) {
         this.userId = userId;
         this.phone = phone;
@@ -46,7 +46,7 @@ public final class Account {
         this.industry = industry;
         this.employees = employees;
         this.timeline = timeline;
-        this.budgetPaise = budgetPaise;
+        this.budget = budget;
         this.companyId = companyId;
         this.buildingId = buildingId;
         this.seat = seat;
@@ -116,9 +116,9 @@ public final class Account {
         return timeline;
     }
 
-    /** Monthly budget in paise. */
-    public long getBudgetPaise() {
-        return budgetPaise;
+    /** The lead's monthly budget, with its currency. */
+    public Money getBudget() {
+        return budget;
     }
 
     /** Members: their company, building and seat ({@code "Cabin 1019"}); else {@code ""}. */

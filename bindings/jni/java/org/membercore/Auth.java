@@ -59,7 +59,8 @@ public final class Auth {
     public Account setIntent(final IntentDetails details) {
         MemberCore.require(details, "details");
         return core.call(h -> Native.setIntent(h, details.intent.value(), details.industry,
-                details.employees, details.timeline, details.budgetPaise));
+                details.employees, details.timeline, details.budgetMinor,
+                details.budgetCurrency));
     }
 
     /** True when a session is held (it may still have expired on the server). Local only. */

@@ -19,7 +19,7 @@ public final class Booking {
     private final BookingStatus status;
     private final Payment paidBy;
     private final int credits;
-    private final long amountPaise;
+    private final Money amount;
     private final List<BookingGuest> guests;
     private final String orderId;
     private final String razorpayKeyId;
@@ -28,7 +28,7 @@ public final class Booking {
     /* Called by the JNI glue; the guests come as three parallel arrays. */
     Booking(String id, String roomId, String buildingId, long startMs, long endMs,
             BuildingTime start, BuildingTime end, int status,
-            int paidBy, int credits, long amountPaise, String[] guestNames, String[] guestEmails,
+            int paidBy, int credits, Money amount, String[] guestNames, String[] guestEmails,
             String[] guestCredentialIds, String orderId, String razorpayKeyId, boolean pending) {
         this.id = id;
         this.roomId = roomId;
@@ -40,7 +40,7 @@ public final class Booking {
         this.status = BookingStatus.fromValue(status);
         this.paidBy = Payment.fromValue(paidBy);
         this.credits = credits;
-        this.amountPaise = amountPaise;
+        this.amount = amount;
         List<BookingGuest> list = new ArrayList<BookingGuest>(guestNames.length);
         for (int i = 0; i < guestNames.length; i++) {
             list.add(new BookingGuest(guestNames[i], guestEmails[i], guestCredentialIds[i]));
@@ -97,9 +97,9 @@ public final class Booking {
         return credits;
     }
 
-    /** The price, paise (Razorpay bookings; 0 for credits). */
-    public long getAmountPaise() {
-        return amountPaise;
+    /** The price in the building's currency (Razorpay bookings; 0 for credits). */
+    public Money getAmount() {
+        return amount;
     }
 
     /** In the request's order (unmodifiable). */

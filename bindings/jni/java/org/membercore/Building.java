@@ -15,14 +15,16 @@ public final class Building {
     private final String timezone;
     private final List<OpeningHours> hours;
     private final int bookingWindowDays;
-    private final long dayPassPricePaise;
+    private final String currency;
+    private final Tax tax;
+    private final Money dayPassPrice;
     private final int openSpaceCapacity;
     private final List<BundleTier> tiers;
 
     /* Called by the JNI glue; the hours come as three parallel arrays, the tiers as two. */
     Building(String id, String name, String city, String timezone, int[] hourWeekdays,
             int[] hourOpenMinutes, int[] hourCloseMinutes, int bookingWindowDays,
-            long dayPassPricePaise, int openSpaceCapacity, int[] tierPasses,
+            String currency, Tax tax, Money dayPassPrice, int openSpaceCapacity, int[] tierPasses,
             int[] tierDiscountPcts) {
         this.id = id;
         this.name = name;
@@ -34,7 +36,9 @@ public final class Building {
         }
         this.hours = Collections.unmodifiableList(h);
         this.bookingWindowDays = bookingWindowDays;
-        this.dayPassPricePaise = dayPassPricePaise;
+        this.currency = currency;
+        this.tax = tax;
+        this.dayPassPrice = dayPassPrice;
         this.openSpaceCapacity = openSpaceCapacity;
         List<BundleTier> t = new ArrayList<BundleTier>(tierPasses.length);
         for (int i = 0; i < tierPasses.length; i++) {
@@ -75,9 +79,19 @@ public final class Building {
         return bookingWindowDays;
     }
 
-    /** The price of one open-space day pass, paise; 0 when the building sells none. */
-    public long getDayPassPricePaise() {
-        return dayPassPricePaise;
+    /** The ISO 4217 code every amount of this building is in, e.g. {@code "GBP"}. */
+    public String getCurrency() {
+        return currency;
+    }
+
+    /** The tax its prices are charged with, e.g. VAT 20%. */
+    public Tax getTax() {
+        return tax;
+    }
+
+    /** The price of one open-space day pass before tax; minor 0 when the building sells none. */
+    public Money getDayPassPrice() {
+        return dayPassPrice;
     }
 
     /** Open-space seats a day. */
@@ -93,7 +107,7 @@ public final class Building {
     @Override
     public String toString() {
         return "Building{" + id + " " + name + ", " + city + " " + timezone + " hours=" + hours
-                + " window=" + bookingWindowDays + " pass=" + dayPassPricePaise + " seats="
+                + " window=" + bookingWindowDays + " pass=" + dayPassPrice + " seats="
                 + openSpaceCapacity + " tiers=" + tiers + "}";
     }
 }

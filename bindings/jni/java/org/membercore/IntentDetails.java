@@ -6,20 +6,22 @@ public final class IntentDetails {
     final String industry;
     final int employees;
     final String timeline;
-    final long budgetPaise;
+    final long budgetMinor;
+    final String budgetCurrency;
 
     private IntentDetails(Intent intent, String industry, int employees, String timeline,
-            long budgetPaise) {
+            long budgetMinor, String budgetCurrency) {
         this.intent = intent;
         this.industry = industry;
         this.employees = employees;
         this.timeline = timeline;
-        this.budgetPaise = budgetPaise;
+        this.budgetMinor = budgetMinor;
+        this.budgetCurrency = budgetCurrency;
     }
 
     /** On demand: grants the on-demand role at once. */
     public static IntentDetails onDemand() {
-        return new IntentDetails(Intent.ON_DEMAND, null, 0, null, 0);
+        return new IntentDetails(Intent.ON_DEMAND, null, 0, null, 0, "");
     }
 
     /**
@@ -28,17 +30,20 @@ public final class IntentDetails {
      * @param industry 1-100 characters
      * @param employees 1-100000
      * @param timeline 1-100 characters, e.g. "within 3 months"
-     * @param budgetPaise monthly budget, &gt; 0
+     * @param budgetMinor monthly budget in the currency's minor unit, &gt; 0
+     * @param budgetCurrency its ISO 4217 code, e.g. "INR" or "GBP"
      */
     public static IntentDetails privateOffice(String industry, int employees, String timeline,
-            long budgetPaise) {
-        return new IntentDetails(Intent.PRIVATE_OFFICE, industry, employees, timeline, budgetPaise);
+            long budgetMinor, String budgetCurrency) {
+        return new IntentDetails(Intent.PRIVATE_OFFICE, industry, employees, timeline, budgetMinor,
+                budgetCurrency);
     }
 
     /** A virtual office; the same details as {@link #privateOffice}. */
     public static IntentDetails virtualOffice(String industry, int employees, String timeline,
-            long budgetPaise) {
-        return new IntentDetails(Intent.VIRTUAL_OFFICE, industry, employees, timeline, budgetPaise);
+            long budgetMinor, String budgetCurrency) {
+        return new IntentDetails(Intent.VIRTUAL_OFFICE, industry, employees, timeline, budgetMinor,
+                budgetCurrency);
     }
 
     public Intent getIntent() {

@@ -6,18 +6,19 @@ import java.util.List;
 
 /**
  * An invoice of the member's billing history ({@code mc_invoice}; a company member sees the
- * company's), from the local store: a snapshot. Money in paise; instants in UTC ms, 0 when
- * absent.
+ * company's), from the local store: a snapshot. Money in the invoice's currency (its
+ * building's), with the tax rule it charged; instants in UTC ms, 0 when absent.
  */
 public final class Invoice {
     private final String id;
     private final String number;
     private final InvoiceStatus status;
     private final List<InvoiceLine> lines;
-    private final long subtotalPaise;
-    private final long discountPaise;
-    private final long gstPaise;
-    private final long totalPaise;
+    private final Money subtotal;
+    private final Money discount;
+    private final Tax taxRule;
+    private final Money tax;
+    private final Money total;
     private final long issuedAtMs;
     private final BuildingTime issuedAt;
     private final long dueAtMs;
@@ -27,22 +28,24 @@ public final class Invoice {
 
     /* Called by the JNI glue; the lines come as four parallel arrays. */
     Invoice(String id, String number, int status, String[] lineDescriptions,
-            int[] lineQuantities, long[] lineUnitPaise, long[] lineAmountPaise,
-            long subtotalPaise, long discountPaise, long gstPaise, long totalPaise,
-            long issuedAtMs, BuildingTime issuedAt, long dueAtMs, BuildingTime dueAt, long paidAtMs, BuildingTime paidAt) {
+            int[] lineQuantities, Money[] lineUnits, Money[] lineAmounts, Money subtotal,
+            Money discount, Tax taxRule, Money tax, Money total, long issuedAtMs,
+            BuildingTime issuedAt, long dueAtMs, BuildingTime dueAt, long paidAtMs,
+            BuildingTime paidAt) {
         this.id = id;
         this.number = number;
         this.status = InvoiceStatus.fromValue(status);
         List<InvoiceLine> list = new ArrayList<InvoiceLine>(lineDescriptions.length);
         for (int i = 0; i < lineDescriptions.length; i++) {
-            list.add(new InvoiceLine(lineDescriptions[i], lineQuantities[i], lineUnitPaise[i],
-                    lineAmountPaise[i]));
+            list.add(new InvoiceLine(lineDescriptions[i], lineQuantities[i], lineUnits[i],
+                    lineAmounts[i]));
         }
         this.lines = Collections.unmodifiableList(list);
-        this.subtotalPaise = subtotalPaise;
-        this.discountPaise = discountPaise;
-        this.gstPaise = gstPaise;
-        this.totalPaise = totalPaise;
+        this.subtotal = subtotal;
+        this.discount = discount;
+        this.taxRule = taxRule;
+        this.tax = tax;
+        this.total = total;
         this.issuedAtMs = issuedAtMs;
         this.issuedAt = issuedAt;
         this.dueAtMs = dueAtMs;
@@ -74,20 +77,25 @@ public final class Invoice {
         return lines;
     }
 
-    public long getSubtotalPaise() {
-        return subtotalPaise;
+    public Money getSubtotal() {
+        return subtotal;
     }
 
-    public long getDiscountPaise() {
-        return discountPaise;
+    public Money getDiscount() {
+        return discount;
     }
 
-    public long getGstPaise() {
-        return gstPaise;
+    /** The tax it charged, e.g. VAT 20%. */
+    public Tax getTaxRule() {
+        return taxRule;
     }
 
-    public long getTotalPaise() {
-        return totalPaise;
+    public Money getTax() {
+        return tax;
+    }
+
+    public Money getTotal() {
+        return total;
     }
 
     /** 0 for a draft. */
@@ -122,7 +130,7 @@ public final class Invoice {
 
     @Override
     public String toString() {
-        return "Invoice{" + id + " " + number + " " + status + " " + totalPaise + " lines="
+        return "Invoice{" + id + " " + number + " " + status + " " + total + " lines="
                 + lines + "}";
     }
 }

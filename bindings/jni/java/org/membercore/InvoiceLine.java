@@ -4,14 +4,14 @@ package org.membercore;
 public final class InvoiceLine {
     private final String description;
     private final int quantity;
-    private final long unitPaise;
-    private final long amountPaise;
+    private final Money unit;
+    private final Money amount;
 
-    InvoiceLine(String description, int quantity, long unitPaise, long amountPaise) {
+    InvoiceLine(String description, int quantity, Money unit, Money amount) {
         this.description = description;
         this.quantity = quantity;
-        this.unitPaise = unitPaise;
-        this.amountPaise = amountPaise;
+        this.unit = unit;
+        this.amount = amount;
     }
 
     public String getDescription() {
@@ -22,18 +22,19 @@ public final class InvoiceLine {
         return quantity;
     }
 
-    public long getUnitPaise() {
-        return unitPaise;
+    /** Before tax, in the invoice's currency. */
+    public Money getUnit() {
+        return unit;
     }
 
-    /** Quantity x unit price, before the invoice's discount and GST. */
-    public long getAmountPaise() {
-        return amountPaise;
+    /** Quantity x unit price, before the invoice's discount and tax. */
+    public Money getAmount() {
+        return amount;
     }
 
     @Override
     public String toString() {
-        return "InvoiceLine{" + quantity + " x " + description + " @ " + unitPaise + " = "
-                + amountPaise + "}";
+        return "InvoiceLine{" + quantity + " x " + description + " @ " + unit + " = " + amount
+                + "}";
     }
 }

@@ -60,7 +60,7 @@ final class Native {
             String city);
 
     static native Account setIntent(long h, int intent, String industry, int employees,
-            String timeline, long budgetPaise);
+            String timeline, long budgetMinor, String budgetCurrency);
 
     static native boolean isSignedIn(long h);
 

@@ -9,18 +9,16 @@ public final class Order {
     private final String invoiceId;
     private final String orderId;
     private final String razorpayKeyId;
-    private final long amountPaise;
-    private final String currency;
+    private final Money amount;
     private final long holdExpiresAtMs;
     private final BuildingTime holdExpiresAt;
 
-    Order(String invoiceId, String orderId, String razorpayKeyId, long amountPaise,
-            String currency, long holdExpiresAtMs, BuildingTime holdExpiresAt) {
+    Order(String invoiceId, String orderId, String razorpayKeyId, Money amount,
+            long holdExpiresAtMs, BuildingTime holdExpiresAt) {
         this.invoiceId = invoiceId;
         this.orderId = orderId;
         this.razorpayKeyId = razorpayKeyId;
-        this.amountPaise = amountPaise;
-        this.currency = currency;
+        this.amount = amount;
         this.holdExpiresAtMs = holdExpiresAtMs;
         this.holdExpiresAt = holdExpiresAt;
     }
@@ -40,13 +38,9 @@ public final class Order {
         return razorpayKeyId;
     }
 
-    public long getAmountPaise() {
-        return amountPaise;
-    }
-
-    /** {@code "INR"}. */
-    public String getCurrency() {
-        return currency;
+    /** What Razorpay charges, in the building's currency (its minor unit is Razorpay's). */
+    public Money getAmount() {
+        return amount;
     }
 
     /**
@@ -64,7 +58,7 @@ public final class Order {
 
     @Override
     public String toString() {
-        return "Order{" + orderId + " " + amountPaise + " " + currency + " invoice=" + invoiceId
+        return "Order{" + orderId + " " + amount + " invoice=" + invoiceId
                 + "}";
     }
 }

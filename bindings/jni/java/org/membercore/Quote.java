@@ -6,29 +6,32 @@ import java.util.List;
 
 /**
  * A cart priced from the synced tiers, with the rules it breaks as far as the device knows
- * ({@code mc_quote}). Money is integer paise: discount = round_half_up(subtotal x pct / 100),
- * GST = round_half_up((subtotal - discount) x 18 / 100), total = subtotal - discount + GST. The
- * server decides the price at checkout; this is for instant feedback.
+ * ({@code mc_quote}), in the building's currency with its tax rule:
+ * discount = round_half_up(subtotal x pct / 100), tax = round_half_up((subtotal - discount) x
+ * rate), total = subtotal - discount + tax. The server decides the price at checkout; this is
+ * for instant feedback.
  */
 public final class Quote {
-    private final long unitPaise;
-    private final long subtotalPaise;
-    private final long discountPaise;
-    private final long gstPaise;
-    private final long totalPaise;
+    private final Money unit;
+    private final Money subtotal;
+    private final Money discount;
+    private final Tax taxRule;
+    private final Money tax;
+    private final Money total;
     private final int tierPasses;
     private final int discountPct;
     private final List<Violation> violations;
 
     /* Called by the JNI glue; the violations come as three parallel arrays. */
-    Quote(long unitPaise, long subtotalPaise, long discountPaise, long gstPaise, long totalPaise,
+    Quote(Money unit, Money subtotal, Money discount, Tax taxRule, Money tax, Money total,
             int tierPasses, int discountPct, int[] violationIndex, String[] violationRule,
             String[] violationMessage) {
-        this.unitPaise = unitPaise;
-        this.subtotalPaise = subtotalPaise;
-        this.discountPaise = discountPaise;
-        this.gstPaise = gstPaise;
-        this.totalPaise = totalPaise;
+        this.unit = unit;
+        this.subtotal = subtotal;
+        this.discount = discount;
+        this.taxRule = taxRule;
+        this.tax = tax;
+        this.total = total;
         this.tierPasses = tierPasses;
         this.discountPct = discountPct;
         List<Violation> list = new ArrayList<Violation>(violationIndex.length);
@@ -38,27 +41,33 @@ public final class Quote {
         this.violations = Collections.unmodifiableList(list);
     }
 
-    /** The price of one day pass. */
-    public long getUnitPaise() {
-        return unitPaise;
+    /** The price of one day pass, before tax. */
+    public Money getUnit() {
+        return unit;
     }
 
     /** Passes x unit price. */
-    public long getSubtotalPaise() {
-        return subtotalPaise;
+    public Money getSubtotal() {
+        return subtotal;
     }
 
-    public long getDiscountPaise() {
-        return discountPaise;
+    /** The bundle tier's discount (positive). */
+    public Money getDiscount() {
+        return discount;
     }
 
-    /** 18% of subtotal - discount, rounded half up to the paisa. */
-    public long getGstPaise() {
-        return gstPaise;
+    /** The building's tax, e.g. VAT 20% in London, GST 18% in India. */
+    public Tax getTaxRule() {
+        return taxRule;
     }
 
-    public long getTotalPaise() {
-        return totalPaise;
+    /** The tax rule on subtotal - discount, rounded half up to the minor unit. */
+    public Money getTax() {
+        return tax;
+    }
+
+    public Money getTotal() {
+        return total;
     }
 
     /** The bundle tier applied: the largest tier of at most the cart's passes, e.g. 5. */
@@ -83,8 +92,8 @@ public final class Quote {
 
     @Override
     public String toString() {
-        return "Quote{" + subtotalPaise + " - " + discountPaise + " (" + discountPct + "% at "
-                + tierPasses + ") + GST " + gstPaise + " = " + totalPaise + " violations="
-                + violations + "}";
+        return "Quote{" + subtotal + " - " + discount + " (" + discountPct + "% at " + tierPasses
+                + ") + " + taxRule + " " + tax + " = " + total + " violations=" + violations
+                + "}";
     }
 }

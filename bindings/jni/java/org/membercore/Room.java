@@ -12,7 +12,7 @@ public final class Room {
     private final String name;
     private final int capacity;
     private final List<String> amenities;
-    private final long pricePerHourPaise;
+    private final Money pricePerHour;
     private final int creditsPerHour;
     private final List<Slot> freeSlots;
     private final Rule whyNone;
@@ -20,7 +20,7 @@ public final class Room {
 
     /* Called by the JNI glue; the free blocks come as three parallel arrays. */
     Room(String id, String buildingId, String name, int capacity, String[] amenities,
-            long pricePerHourPaise, int creditsPerHour, long[] slotStartMs,
+            Money pricePerHour, int creditsPerHour, long[] slotStartMs,
             int[] slotLocalMinute, BuildingTime[] slotStart, int whyNone, String whyNoneMessage) {
         this.whyNone = Rule.fromValue(whyNone);
         this.whyNoneMessage = whyNoneMessage;
@@ -29,7 +29,7 @@ public final class Room {
         this.name = name;
         this.capacity = capacity;
         this.amenities = Collections.unmodifiableList(Arrays.asList(amenities));
-        this.pricePerHourPaise = pricePerHourPaise;
+        this.pricePerHour = pricePerHour;
         this.creditsPerHour = creditsPerHour;
         List<Slot> slots = new ArrayList<Slot>(slotStartMs.length);
         for (int i = 0; i < slotStartMs.length; i++) {
@@ -70,9 +70,9 @@ public final class Room {
         return amenities;
     }
 
-    /** The Razorpay price of one hour, paise. */
-    public long getPricePerHourPaise() {
-        return pricePerHourPaise;
+    /** The Razorpay price of one hour, before tax, in the building's currency. */
+    public Money getPricePerHour() {
+        return pricePerHour;
     }
 
     /** Company credits one hour costs. */

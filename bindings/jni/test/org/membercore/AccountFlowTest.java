@@ -100,14 +100,14 @@ public class AccountFlowTest {
             TestSupport.signIn(core, stub, "+919812345678");
             core.auth().completeProfile(new Profile("Kabir", "kabir@example.com", "Kabir & Co", "Pune"));
             TestSupport.expectError(ErrorCode.INVALID_ARG,
-                    () -> core.auth().setIntent(IntentDetails.privateOffice("", 12, "soon", 100)));
+                    () -> core.auth().setIntent(IntentDetails.privateOffice("", 12, "soon", 100, "INR")));
             Account a = core.auth().setIntent(
-                    IntentDetails.privateOffice("Fintech", 12, "within 3 months", 50000000L));
+                    IntentDetails.privateOffice("Fintech", 12, "within 3 months", 50000000L, "INR"));
             assertEquals(Intent.PRIVATE_OFFICE, a.getIntent());
             assertEquals("Fintech", a.getIndustry());
             assertEquals(12, a.getEmployees());
             assertEquals("within 3 months", a.getTimeline());
-            assertEquals(50000000L, a.getBudgetPaise());
+            assertEquals(50000000L, a.getBudget().getMinor());
         }
     }
 

@@ -47,8 +47,8 @@ public class BillingTest {
     private static void assertLine(InvoiceLine l, String description, int quantity, long unit) {
         assertEquals(description, l.getDescription());
         assertEquals(quantity, l.getQuantity());
-        assertEquals(unit, l.getUnitPaise());
-        assertEquals(quantity * unit, l.getAmountPaise());
+        assertEquals(unit, l.getUnit().getMinor());
+        assertEquals(quantity * unit, l.getAmount().getMinor());
     }
 
     /**
@@ -90,10 +90,10 @@ public class BillingTest {
                     2400000L);
             assertLine(issued.getLines().get(1), "Dedicated desk, Desk D-14, January 2027", 1,
                     1200000L);
-            assertEquals(3600000L, issued.getSubtotalPaise());
-            assertEquals(0L, issued.getDiscountPaise());
-            assertEquals(648000L, issued.getGstPaise());
-            assertEquals(4248000L, issued.getTotalPaise());
+            assertEquals(3600000L, issued.getSubtotal().getMinor());
+            assertEquals(0L, issued.getDiscount().getMinor());
+            assertEquals(648000L, issued.getTax().getMinor());
+            assertEquals(4248000L, issued.getTotal().getMinor());
             assertEquals(1798950600000L, issued.getIssuedAtMs()); /* 2027-01-03 10:00 IST */
             assertEquals(1799605800000L, issued.getDueAtMs());
             assertEquals(0L, issued.getPaidAtMs());
@@ -103,14 +103,14 @@ public class BillingTest {
             assertEquals(1798950600000L, hours.getPaidAtMs());
             assertLine(hours.getLines().get(0),
                     "Meeting-room hours beyond credits, December 2026", 8, 200000L);
-            assertEquals(1888000L, hours.getTotalPaise());
+            assertEquals(1888000L, hours.getTotal().getMinor());
 
             Invoice overdue = list.get(3);
             assertEquals("INV-2026-0011", overdue.getNumber());
             assertEquals(InvoiceStatus.OVERDUE, overdue.getStatus());
             assertEquals(1, overdue.getLines().size());
             assertLine(overdue.getLines().get(0), "Reserved parking, November 2026", 2, 250000L);
-            assertEquals(590000L, overdue.getTotalPaise());
+            assertEquals(590000L, overdue.getTotal().getMinor());
         }
         /* Vikram, of the same company, sees the same history. */
         File vikramDir = TestSupport.tempDir("billing-vikram");
@@ -162,8 +162,8 @@ public class BillingTest {
             assertEquals(ISSUED, order.getInvoiceId());
             assertTrue(order.getOrderId(), order.getOrderId().startsWith("order_"));
             assertEquals("rzp_test_memberstub", order.getRazorpayKeyId());
-            assertEquals(4248000L, order.getAmountPaise());
-            assertEquals("INR", order.getCurrency());
+            assertEquals(4248000L, order.getAmount().getMinor());
+            assertEquals("INR", order.getAmount().getCurrency());
             assertEquals(0L, order.getHoldExpiresAtMs()); /* nothing is held */
 
             String[] forged = stub.razorpayPay(order.getOrderId(), true);
@@ -180,7 +180,7 @@ public class BillingTest {
             assertNotPayable(core, ISSUED, "paid");
 
             /* Overdue can still be paid; paid cannot; unknown ids are not found. */
-            assertEquals(590000L, core.billing().payInvoice(OVERDUE).getAmountPaise());
+            assertEquals(590000L, core.billing().payInvoice(OVERDUE).getAmount().getMinor());
             assertNotPayable(core, PAID, "paid");
             TestSupport.expectError(ErrorCode.NOT_FOUND, () -> core.billing().payInvoice("inv_nope"));
             PassesTest.assertMessage(ErrorCode.INVALID_ARG, "invoice_id",

@@ -103,7 +103,7 @@ public class BookingTest {
             assertFalse(board.getName().isEmpty());
             assertTrue(board.getAmenities().containsAll(
                     Arrays.asList("whiteboard", "projector", "video_conferencing")));
-            assertEquals(250000L, board.getPricePerHourPaise());
+            assertEquals(250000L, board.getPricePerHour().getMinor());
             assertEquals(6, board.getCreditsPerHour());
             /* Open 08:00-22:00 on a Thursday: 14 free one-hour blocks. */
             List<Slot> free = board.getFreeSlots();
@@ -186,7 +186,7 @@ public class BookingTest {
             assertTrue(b.isPending());
             assertEquals(Payment.CREDITS, b.getPaidBy());
             assertEquals(12, b.getCredits());
-            assertEquals(0, b.getAmountPaise());
+            assertEquals(0, b.getAmount().getMinor());
             assertEquals(BOARD, b.getRoomId());
             assertEquals("BLR-1", b.getBuildingId());
             assertEquals(DAY_OPEN_MS + 6 * HOUR, b.getStartMs());
@@ -294,7 +294,7 @@ public class BookingTest {
             assertEquals(Payment.RAZORPAY, b.getPaidBy());
             assertTrue(b.getOrderId(), b.getOrderId().startsWith("order_"));
             assertEquals("rzp_test_memberstub", b.getRazorpayKeyId());
-            assertEquals(250000L, b.getAmountPaise());
+            assertEquals(250000L, b.getAmount().getMinor());
             assertEquals(0, b.getCredits());
             assertEquals(DAY_OPEN_MS + 2 * HOUR, b.getStartMs());
             assertEquals("", b.getGuests().get(0).getCredentialId()); /* until paid */

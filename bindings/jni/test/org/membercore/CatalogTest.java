@@ -75,7 +75,9 @@ public class CatalogTest {
                 assertEquals(480, h.getOpenMinute());
                 assertEquals(1320, h.getCloseMinute());
             }
-            assertTrue(blr.toString(), blr.getDayPassPricePaise() > 0);
+            assertEquals("₹800.00", blr.getDayPassPrice().getFormatted());
+            assertEquals("INR", blr.getCurrency());
+            assertEquals("GST 18%", blr.getTax().getFormatted());
             assertTrue(blr.toString(), blr.getBookingWindowDays() > 0);
             assertTrue(blr.toString(), blr.getOpenSpaceCapacity() > 0);
             List<BundleTier> tiers = blr.getTiers();

@@ -94,13 +94,13 @@ public class PassesTest {
     private static void assertPrice(Quote q, int n, long unit, int tier, int pct) {
         long[] p = price(n, unit, pct);
         String what = q.toString();
-        assertEquals(what, unit, q.getUnitPaise());
-        assertEquals(what, p[0], q.getSubtotalPaise());
+        assertEquals(what, unit, q.getUnit().getMinor());
+        assertEquals(what, p[0], q.getSubtotal().getMinor());
         assertEquals(what, tier, q.getTierPasses());
         assertEquals(what, pct, q.getDiscountPct());
-        assertEquals(what, p[1], q.getDiscountPaise());
-        assertEquals(what, p[2], q.getGstPaise());
-        assertEquals(what, p[3], q.getTotalPaise());
+        assertEquals(what, p[1], q.getDiscount().getMinor());
+        assertEquals(what, p[2], q.getTax().getMinor());
+        assertEquals(what, p[3], q.getTotal().getMinor());
     }
 
     /** n of Asha's own passes from Tuesday 2027-01-05 on, Sundays (BLR-1 is closed) skipped. */
@@ -116,6 +116,25 @@ public class PassesTest {
         return b.build();
     }
 
+    /** A building's money: London in pounds with VAT 20%, Bengaluru in rupees with GST 18%. */
+    @Test
+    public void quotesInTheBuildingsCurrencyWithItsTax() throws Exception {
+        try (MemberCore core = asha()) {
+            Quote london = core.billing().quote(Cart.builder("LON-1").pass("2027-01-05").build());
+            assertEquals("GBP", london.getUnit().getCurrency());
+            assertEquals(2500L, london.getUnit().getMinor());
+            assertEquals("VAT 20%", london.getTaxRule().getFormatted());
+            assertEquals(2000, london.getTaxRule().getRateBp());
+            assertEquals("£5.00", london.getTax().getFormatted());
+            assertEquals("£30.00", london.getTotal().getFormatted());
+            Quote bengaluru = core.billing().quote(Cart.builder(BLR).pass("2027-01-05").build());
+            assertEquals("GST 18%", bengaluru.getTaxRule().getFormatted());
+            assertEquals("₹144.00", bengaluru.getTax().getFormatted());
+            assertEquals("₹944.00", bengaluru.getTotal().getFormatted());
+            assertEquals("INR", bengaluru.getTotal().getCurrency());
+        }
+    }
+
     @Test
     public void fivePassBundleIsQuotedWithTenPercentOffAndExactGst() throws Exception {
         try (MemberCore core = asha()) {
@@ -124,10 +143,10 @@ public class PassesTest {
             assertTrue(q.getViolations().isEmpty());
             assertPrice(q, 5, UNIT, 5, 10);
             /* The figures themselves: 5 x 800.00 - 10% = 3600.00, + 18% GST 648.00. */
-            assertEquals(400000L, q.getSubtotalPaise());
-            assertEquals(40000L, q.getDiscountPaise());
-            assertEquals(64800L, q.getGstPaise());
-            assertEquals(424800L, q.getTotalPaise());
+            assertEquals(400000L, q.getSubtotal().getMinor());
+            assertEquals(40000L, q.getDiscount().getMinor());
+            assertEquals(64800L, q.getTax().getMinor());
+            assertEquals(424800L, q.getTotal().getMinor());
 
             /* The tier is the largest of at most n passes: 1/0%, 5/10%, 10/15%. */
             assertPrice(core.billing().quote(selfPasses(1)), 1, UNIT, 1, 0);
@@ -145,21 +164,21 @@ public class PassesTest {
         try (MemberCore core = asha()) {
             Quote q = core.billing().quote(bundle());
             /* 400005 x 10% = 40000.5 -> 40001; (400005 - 40001) x 18% = 64800.72 -> 64801. */
-            assertEquals(400005L, q.getSubtotalPaise());
-            assertEquals(40001L, q.getDiscountPaise());
-            assertEquals(64801L, q.getGstPaise());
-            assertEquals(424805L, q.getTotalPaise());
+            assertEquals(400005L, q.getSubtotal().getMinor());
+            assertEquals(40001L, q.getDiscount().getMinor());
+            assertEquals(64801L, q.getTax().getMinor());
+            assertEquals(424805L, q.getTotal().getMinor());
             assertPrice(q, 5, 80001L, 5, 10);
             /* 80001 x 18% = 14400.18 -> 14400. */
             assertPrice(core.billing().quote(selfPasses(1)), 1, 80001L, 1, 0);
-            assertEquals(14400L, core.billing().quote(selfPasses(1)).getGstPaise());
+            assertEquals(14400L, core.billing().quote(selfPasses(1)).getTax().getMinor());
             /* 7 x 80003 = 560021, - 56002.1 -> 56002; 504019 x 18% = 90723.42 -> 90723. */
             stub.setDayPassPrice(BLR, 80003L);
             core.sync().once();
             Quote seven = core.billing().quote(selfPasses(7));
             assertPrice(seven, 7, 80003L, 5, 10);
-            assertEquals(56002L, seven.getDiscountPaise());
-            assertEquals(90723L, seven.getGstPaise());
+            assertEquals(56002L, seven.getDiscount().getMinor());
+            assertEquals(90723L, seven.getTax().getMinor());
         }
     }
 
@@ -221,8 +240,8 @@ public class PassesTest {
             assertTrue(order.getOrderId(), order.getOrderId().startsWith("order_"));
             assertTrue(order.getInvoiceId(), order.getInvoiceId().startsWith("inv_"));
             assertEquals("rzp_test_memberstub", order.getRazorpayKeyId());
-            assertEquals(424800L, order.getAmountPaise());
-            assertEquals("INR", order.getCurrency());
+            assertEquals(424800L, order.getAmount().getMinor());
+            assertEquals("INR", order.getAmount().getCurrency());
             assertEquals(StubServer.T0_MS + 15 * 60000L, order.getHoldExpiresAtMs());
 
             /* The held passes and the draft are in the local store already. */
@@ -249,10 +268,10 @@ public class PassesTest {
             assertEquals("2027-01-05", guest.getDate());
             Invoice draft = invoice(core, order.getInvoiceId());
             assertEquals(InvoiceStatus.DRAFT, draft.getStatus());
-            assertEquals(424800L, draft.getTotalPaise());
-            assertEquals(400000L, draft.getSubtotalPaise());
-            assertEquals(40000L, draft.getDiscountPaise());
-            assertEquals(64800L, draft.getGstPaise());
+            assertEquals(424800L, draft.getTotal().getMinor());
+            assertEquals(400000L, draft.getSubtotal().getMinor());
+            assertEquals(40000L, draft.getDiscount().getMinor());
+            assertEquals(64800L, draft.getTax().getMinor());
             assertFalse(draft.getLines().isEmpty());
             assertTrue(core.access().credentials().isEmpty());
 
