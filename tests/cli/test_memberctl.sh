@@ -706,6 +706,16 @@ err=$(cat "$work/err")
 note_sanitizer_reports
 check "sync --watch stops on SIGINT with exit 0" '[ $rc -eq 0 ] && out_has "Stopped (SIGINT)"'
 
+# --- a session that expired: the change is kept, and memberctl says why it was not sent
+curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+    -d '{"advance_ms": 2678400000}' >/dev/null # 31 days: past the session's 30
+run_in "$VIKRAM" rsvp EVT-BLR-DIWALI going
+check "an expired session: the RSVP is kept and not sent, and memberctl says to sign in (not 'when online')" \
+    '[ $rc -eq 0 ] && out_has "not sent: the session has expired" && out_has "memberctl login PHONE" && ! out_has "when online"'
+run_in "$VIKRAM" --json outbox
+check_json "the RSVP waits in the outbox" 0 \
+    "len(d['outbox']) == 1 and d['outbox'][0]['kind'] == 'rsvp.set' and d['outbox'][0]['state'] == 'pending'"
+
 # --- the server goes away ------------------------------------------------------
 stop_stub
 run whoami

@@ -90,7 +90,7 @@ static int run_cancel(app *a, const command *self, int argc, char **argv)
         mc_booking_free(booking);
         return out_core_error(a, sent.why.code, &sent.why);
     }
-    if (sent.state != SENT_QUEUED) { /* as the server has it now */
+    if (!sent_is_queued(sent.state)) { /* as the server has it now */
         mc_booking *now = find_booking(client, id);
         if (now != NULL) {
             mc_booking_free(booking);

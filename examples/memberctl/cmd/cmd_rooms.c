@@ -186,7 +186,7 @@ static int rooms_book(app *a, const command *self, int argc, char **argv)
             mc_booking_free(b);
             return out_core_error(a, sent.why.code, &sent.why);
         }
-        mc_booking *now = sent.state == SENT_QUEUED ? NULL : find_booking(client, b->id);
+        mc_booking *now = sent_is_queued(sent.state) ? NULL : find_booking(client, b->id);
         if (now != NULL) {
             mc_booking_free(b);
             b = now;

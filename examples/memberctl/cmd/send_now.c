@@ -8,8 +8,12 @@ sent_outcome send_now(mc_client *client, const char *kind, const char *entity_id
 {
     sent_outcome o = {SENT_QUEUED, MC_ERROR_INIT};
     mc_status st = mc_sync_once(client, NULL, &o.why);
-    if (st != MC_OK)
-        return o; /* kept in the outbox; o.why says why */
+    if (st != MC_OK) { /* kept in the outbox; o.why says why */
+        o.state = st == MC_ERR_OFFLINE        ? SENT_QUEUED
+                  : st == MC_ERR_UNAUTHORIZED ? SENT_SIGNED_OUT
+                                              : SENT_RETRY;
+        return o;
+    }
     o.state = SENT_CONFIRMED;
     mc_mutation_list *outbox = NULL;
     if (mc_outbox_list(client, &outbox, NULL) != MC_OK)

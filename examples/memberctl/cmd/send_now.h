@@ -14,7 +14,7 @@
 
 typedef struct sent_outcome {
     sent_state state;
-    mc_error why; /* SENT_REFUSED: the refusal; SENT_QUEUED: why it was not sent */
+    mc_error why; /* SENT_REFUSED: the refusal; not sent: why */
 } sent_outcome;
 
 /* Sync once and find the outbox row of this change (its kind, "rsvp.set", and entity). */

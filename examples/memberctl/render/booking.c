@@ -142,7 +142,7 @@ int render_cancel_done(const app *a, const char *booking_id, bool already,
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && cJSON_AddStringToObject(root, "booking_id", booking_id) != NULL &&
-                  cJSON_AddBoolToObject(root, "queued", sent == SENT_QUEUED) != NULL &&
+                  cJSON_AddBoolToObject(root, "queued", sent_is_queued(sent)) != NULL &&
                   cJSON_AddBoolToObject(root, "already_queued", already) != NULL &&
                   cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
                   (booking != NULL ? json_add_item(root, "booking", booking_json(booking))
@@ -391,11 +391,12 @@ int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b
     bool razorpay = r->pay == MC_PAY_RAZORPAY;
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
-        bool ok = root != NULL && json_add_item(root, "booking", booking_json(b)) &&
-                  cJSON_AddBoolToObject(root, "queued", !razorpay && sent == SENT_QUEUED) != NULL &&
-                  cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
-                  json_add_item(root, "order", booking_order_json(b)) &&
-                  json_add_string_or_null(root, "next", razorpay ? next : NULL);
+        bool ok =
+            root != NULL && json_add_item(root, "booking", booking_json(b)) &&
+            cJSON_AddBoolToObject(root, "queued", !razorpay && sent_is_queued(sent)) != NULL &&
+            cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
+            json_add_item(root, "order", booking_order_json(b)) &&
+            json_add_string_or_null(root, "next", razorpay ? next : NULL);
         return out_json(a, json_finish(root, ok));
     }
     printf("%s on %s at %s for %d h (the building's time): ", r->room_id, r->date, r->start,

@@ -89,7 +89,7 @@ int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && cJSON_AddStringToObject(root, "event_id", event_id) != NULL &&
                   cJSON_AddStringToObject(root, "rsvp", mc_rsvp_name(rsvp)) != NULL &&
-                  cJSON_AddBoolToObject(root, "queued", sent == SENT_QUEUED) != NULL &&
+                  cJSON_AddBoolToObject(root, "queued", sent_is_queued(sent)) != NULL &&
                   cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
                   (event != NULL ? json_add_item(root, "event", event_json(event))
                                  : cJSON_AddNullToObject(root, "event") != NULL);
@@ -217,7 +217,7 @@ int render_read_done(const app *a, const char *notification_id, sent_state sent)
     bool ok = root != NULL &&
               cJSON_AddStringToObject(root, "notification_id", notification_id) != NULL &&
               cJSON_AddBoolToObject(root, "read", true) != NULL &&
-              cJSON_AddBoolToObject(root, "queued", sent == SENT_QUEUED) != NULL &&
+              cJSON_AddBoolToObject(root, "queued", sent_is_queued(sent)) != NULL &&
               cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL;
     return out_json(a, json_finish(root, ok));
 }

@@ -94,14 +94,20 @@ bool render_json_line(cJSON *obj);
 
 /* What became of a change memberctl sent right after its local write (cmd/send_now.h). */
 typedef enum sent_state {
-    SENT_CONFIRMED, /* the server accepted it and this device has its answer */
-    SENT_ACCEPTED,  /* the server accepted it; the next sync brings the confirmation */
-    SENT_REFUSED,   /* the server refused it; the change was rolled back */
-    SENT_QUEUED,    /* not sent (offline, or the exchange failed): still in the outbox */
-    SENT_NOTHING,   /* the write changed nothing (already so): nothing to send */
+    SENT_CONFIRMED,  /* the server accepted it and this device has its answer */
+    SENT_ACCEPTED,   /* the server accepted it; the next sync brings the confirmation */
+    SENT_REFUSED,    /* the server refused it; the change was rolled back */
+    SENT_QUEUED,     /* not sent: the server could not be reached; still in the outbox */
+    SENT_NOTHING,    /* the write changed nothing (already so): nothing to send */
+    SENT_SIGNED_OUT, /* not sent: the session expired; still in the outbox until sign-in */
+    SENT_RETRY,      /* not sent: the exchange failed (timeout, server error); in the outbox */
 } sent_state;
 
-/* "confirmed", "accepted", "refused", "queued", "nothing": the JSON value of "sent". */
+/* Whether the change is still in the outbox, not sent (queued, signed out, retry). */
+bool sent_is_queued(sent_state state);
+
+/* "confirmed", "accepted", "refused", "queued", "nothing", "signed_out", "retry": the JSON
+ * value of "sent". */
 const char *sent_state_name(sent_state state);
 
 /* One sentence on stdout about the change `what` ("RSVP 'going' for EVT-1"): sent and
