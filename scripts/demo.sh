@@ -169,9 +169,10 @@ ctl 0 sync
 ctl 0 status
 expect_output "Last sync:"
 
-step "Events, read from the local store"
+step "Events, read from the local store: her building's first, then the others (--all)"
 ctl 0 events --all
 expect_output "Diwali Meetup"
+expect_output "BLR-1's first"
 expect_output "IST" # each event in its building's local time
 
 step "Offline (the server is unreachable): Asha RSVPs anyway; it is saved and queued"
@@ -197,14 +198,18 @@ fi
 ctl 0 outbox
 expect_output "The outbox is empty"
 
-step "Notifications: unread counts per category, then one is read"
+step "Notifications: unread counts per category, each body and where its link leads"
 ctl 0 notifications
 expect_output "Unread: 3"
+expect_output "Link: opens invoice INV-"
+
+step "Online, she reads one: sent to the server at once and confirmed (nothing left queued)"
 ctl 0 read ntf_5eed000000000101
+expect_output "sent to the server and confirmed"
 ctl 0 notifications --unread
 expect_output "Unread: 2"
 ctl 0 sync
-expect_output "Pushed 1"
+expect_output "Pushed 0"
 
 # booking_day: the first of the next days (from the stub's clock, 2 to 20
 # days on) on which the boardroom is free at 10:00, by a quiet search.
@@ -234,6 +239,18 @@ day=$(booking_day)
 ctl 0 rooms search --date "$day" --amenity projector
 expect_output "BLR-1-BOARD"
 expect_output "Asia/Kolkata"
+
+step "A day with no free block says why, and so does a refused booking (exit 2 is expected)"
+sunday=$(curl -s "$URL/v1/test/clock" | python3 -c '
+import datetime, json, sys
+now = json.load(sys.stdin)["now_ms"] / 1000
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+today = datetime.datetime.fromtimestamp(now, ist).date()
+print(today + datetime.timedelta(days=(6 - today.weekday()) or 7))')
+ctl 0 rooms search --date "$sunday"
+expect_output "BLR-1 is closed on Sundays"
+ctl 2 rooms book BLR-1-BOARD --date "$sunday" --start 10:00 --pay credits
+expect_output "BLR-1 is closed on Sundays"
 
 step "Offline, she books the boardroom for 2 hours with her company's credits, with a guest"
 ctl 0 --server "$DEAD_URL" rooms book BLR-1-BOARD --date "$day" --start 10:00 --hours 2 \

@@ -424,6 +424,13 @@ for c in bookings credits "rooms search --date 2027-03-01" \
     check "$c signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
 done
 
+# --- numbers the plans refuse: no code is sent ---------------------------------
+for bad in "+1 555 0100" "+44 20 7946 0018" "+91 20 2612 3456"; do
+    run login "$bad"
+    check "login $bad is refused before any code is sent" \
+        '[ $rc -eq 2 ] && err_has "invalid_argument: phone is" && ! out_has "Code sent"'
+done
+
 # --- a new user: login, a wrong code, verify, profile, on-demand -------------
 run login +91 98765 43210
 check "login of a new number (typed with spaces) says so" \
@@ -435,7 +442,8 @@ check "login never prints the code" '! out_has "$code" && ! err_has "$code"'
 run --json login 9876543210
 check_json "a second code within 30 s exits 2 otp_rate_limited with retry_after_s" 2 \
     "d['error']['code'] == 'otp_rate_limited' and d['error']['retry_after_s'] > 0"
-check "the rate-limit message says when to retry" 'err_has "retry in"'
+check "the rate-limit message says when to retry, once, in words" \
+    'err_has "try again in" && err_has " s" && ! err_has "retry in" && [ "$(grep -o "again in" <<<"$err" | wc -l)" -eq 1 ]'
 
 run verify "$(wrong_code_for "$code")"
 check "a wrong code exits 2 otp_wrong, saying how many attempts remain" \
@@ -483,6 +491,9 @@ check_json "private-office records the details; 50000.50 rupees is 5000050 paise
 run whoami
 check "whoami shows the budget with the rupee sign, never Rs" \
     '[ $rc -eq 0 ] && out_has "budget ₹50,000.50 per month" && ! out_has "Rs"'
+run intent on-demand
+check "on-demand after a private office keeps the office needs, and says so" \
+    '[ $rc -eq 0 ] && out_has "Intent:   on_demand" && out_has "ondemanduser" && out_has "Fintech, 12 employees" && out_has "budget ₹50,000.50 per month (kept from the office intent)"'
 run --json intent private-office --industry Fintech --employees 12 --timeline "within 3 months" --budget "2000 GBP"
 check_json "a budget in pounds keeps its currency" 0 \
     "d['account']['lead']['budget'] == {'minor': 200000, 'currency': 'GBP', 'text': '£2,000.00'}"
@@ -528,6 +539,17 @@ check_json "events --json: Asha going to Networking Hour, confirmed, UTC and loc
     "any(e['id'] == 'EVT-BLR-NETWORKING' and e['my_rsvp'] == 'going' and e['pending'] is False and e['starts_at'].endswith('Z') and e['starts_at_local'].endswith('+05:30') and e['starts_at_zone'] == 'IST' and e['building_id'] == 'BLR-1' for e in d['events'])"
 run events
 check "events (from now) exits 0" '[ $rc -eq 0 ]'
+run --json events --all
+check_json "events --all lists every building's events, Asha's own (BLR-1) first" 0 \
+    "len({e['building_id'] for e in d['events']}) == 3 and [e['building_id'] for e in d['events']] == sorted([e['building_id'] for e in d['events']], key=lambda b: b != 'BLR-1')"
+run events --all
+check "events --all says her building comes first" '[ $rc -eq 0 ] && out_has "BLR-1'"'"'s first" && out_has "EVT-LON-SOCIAL"'
+run --json events
+check_json "events (upcoming) shows only her own building's" 0 \
+    "all(e['building_id'] == 'BLR-1' for e in d['events'])"
+run events
+check "events says how many more other buildings have" \
+    '[ $rc -eq 0 ] && ! out_has "EVT-LON-SOCIAL" && out_has "more in other buildings: memberctl events --all"'
 
 # An RSVP with the server unreachable: recorded at once, pending, queued.
 offline rsvp EVT-BLR-DIWALI going
@@ -578,6 +600,11 @@ check "notifications shows unread counts per category and the inbox" \
 run --json notifications
 check_json "notifications --json: 5 for Asha, 3 unread" 0 \
     "len(d['notifications']) == 5 and d['unread_total'] == 3 and d['unread_by_category']['bookings'] == 1 and d['notifications'][0]['created_at'].endswith('Z') and all(n['created_at_local'].endswith('+05:30') and n['created_at_zone'] == 'IST' for n in d['notifications'])"
+check_json "notifications --json: where each link leads, in words" 0 \
+    "[(n['link_kind'], n['link_id'], n['link_text']) for n in d['notifications'] if n['link_kind'] == 'event'] == [('event', 'Networking Hour', 'opens event Networking Hour')] and [n['link_text'] == 'opens invoice ' + n['link_id'] and n['link_id'].startswith('INV-') for n in d['notifications'] if n['link_kind'] == 'invoice'] == [True] and all(n['link_kind'] == 'none' and n['link_text'] == '' for n in d['notifications'] if not n['deep_link'])"
+run notifications
+check "the inbox shows each body and where its link leads" \
+    '[ $rc -eq 0 ] && out_has "Rahul Mehta is waiting for you at the BLR-1 front desk." && out_has "Link: opens invoice INV-" && out_has "(membercore://billing/invoices/" && out_has "Link: opens event Networking Hour"'
 offline read ntf_5eed000000000101
 check "read offline is saved and queued" '[ $rc -eq 0 ] && out_has "queued" && out_has "will sync when online"'
 offline --json notifications --unread
@@ -594,6 +621,12 @@ check_json "the read is confirmed" 0 \
     "[(n['read'], n['pending']) for n in d['notifications'] if n['id'] == 'ntf_5eed000000000101'] == [(True, False)]"
 run read ntf_5eed000000000101
 check "read of a read notification says so" '[ $rc -eq 0 ] && out_has "already read"'
+run --json read ntf_5eed000000000105
+check_json "read online is sent at once and confirmed, not queued" 0 \
+    "d['sent'] == 'confirmed' and d['queued'] is False"
+run --json notifications
+check_json "the read made online is confirmed, not pending" 0 \
+    "[(n['read'], n['pending']) for n in d['notifications'] if n['id'] == 'ntf_5eed000000000105'] == [(True, False)]"
 run read ntf_nonexistent
 check "read of an unknown notification exits 2 not_found" \
     '[ $rc -eq 2 ] && err_has "memberctl: not_found:"'
@@ -607,9 +640,11 @@ VIKRAM="$work/vikram"
 sign_in_in "$VIKRAM" +919800000002
 run_in "$VIKRAM" sync
 run_in "$VIKRAM" rsvp EVT-BLR-FIRESIDE going
+check "Vikram takes the last Fireside seat: online, his RSVP is sent and confirmed at once" \
+    '[ $rc -eq 0 ] && out_has "RSVP '"'"'going'"'"' for EVT-BLR-FIRESIDE: sent to the server and confirmed." && ! out_has "queued" && ! out_has "(pending)"'
 run_in "$VIKRAM" --json sync
-check_json "Vikram takes the last Fireside seat" 0 \
-    "d['report']['pushed'] == 1 and d['report']['rejected'] == 0"
+check_json "nothing was left for his next sync" 0 \
+    "d['report']['pushed'] == 0 and d['report']['rejected'] == 0"
 offline rsvp EVT-BLR-FIRESIDE going
 check "Asha's RSVP to Fireside is queued (her store shows 1/2)" \
     '[ $rc -eq 0 ] && out_has "queued" && out_has "2/2 going"'
@@ -671,6 +706,16 @@ err=$(cat "$work/err")
 note_sanitizer_reports
 check "sync --watch stops on SIGINT with exit 0" '[ $rc -eq 0 ] && out_has "Stopped (SIGINT)"'
 
+# --- a session that expired: the change is kept, and memberctl says why it was not sent
+curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+    -d '{"advance_ms": 2678400000}' >/dev/null # 31 days: past the session's 30
+run_in "$VIKRAM" rsvp EVT-BLR-DIWALI going
+check "an expired session: the RSVP is kept and not sent, and memberctl says to sign in (not 'when online')" \
+    '[ $rc -eq 0 ] && out_has "not sent: the session has expired" && out_has "memberctl login PHONE" && ! out_has "when online"'
+run_in "$VIKRAM" --json outbox
+check_json "the RSVP waits in the outbox" 0 \
+    "len(d['outbox']) == 1 and d['outbox'][0]['kind'] == 'rsvp.set' and d['outbox'][0]['state'] == 'pending'"
+
 # --- the server goes away ------------------------------------------------------
 stop_stub
 run whoami
@@ -679,7 +724,7 @@ check "whoami works offline from the local store" \
 run events --all
 check "events works with the server gone" '[ $rc -eq 0 ] && out_has "Networking Hour"'
 run notifications
-check "notifications works with the server gone" '[ $rc -eq 0 ] && out_has "Unread: 2"'
+check "notifications works with the server gone" '[ $rc -eq 0 ] && out_has "Unread: 1"'
 run sync
 check "sync with the server gone exits 2 offline" '[ $rc -eq 2 ] && err_has "memberctl: offline:"'
 run --json status
@@ -797,6 +842,28 @@ rooms_tests() {
         "d['credits']['company_id'] == 'ACME' and d['credits']['monthly_credits'] == 200 and d['credits']['pending_debit'] == 0 and len(d['credits']['ledger']) >= 1"
     balance0=$(json_get "d['credits']['balance']")
 
+    # A day with no block says why: BLR-1 is closed on Sundays; far ahead is beyond the window.
+    sunday=$(python3 -c '
+import datetime
+d = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=5, minutes=30))).date()
+print(d + datetime.timedelta(days=(6 - d.weekday()) or 7))')
+    run_in "$ASHA" rooms search --date "$sunday"
+    check "rooms search on a Sunday says why there is no block: closed on Sundays" \
+        '[ $rc -eq 0 ] && out_has "free: none: BLR-1 is closed on Sundays" && out_has "No free block: BLR-1 is closed on Sundays."'
+    run_in "$ASHA" --json rooms search --date "$sunday"
+    check_json "rooms search --json: why_none names the rule and says it" 0 \
+        "d['why_none'] == {'rule': 'closed', 'message': 'BLR-1 is closed on Sundays'} and all(r['why_none']['rule'] == 'closed' for r in d['rooms'])"
+    run_in "$ASHA" rooms book BLR-1-BOARD --date "$sunday" --start 10:00 --pay credits
+    check "booking on a Sunday exits 2 conflict naming the rule" \
+        '[ $rc -eq 2 ] && err_has "memberctl: conflict: BLR-1-BOARD on $sunday at 10:00 for 1 h: BLR-1 is closed on Sundays"'
+    run_in "$ASHA" --json rooms book BLR-1-BOARD --date "$sunday" --start 10:00 --pay credits
+    check_json "the refusal with --json carries its rule" 2 \
+        "d['error']['code'] == 'conflict' and d['error']['rule'] == 'closed'"
+    far=$(python3 -c 'import datetime; print(datetime.date.today() + datetime.timedelta(days=45))')
+    run_in "$ASHA" rooms search --date "$far" --building MUM-1
+    check "rooms search 45 days ahead: beyond the booking window, its length said" \
+        '[ $rc -eq 0 ] && out_has "is beyond the booking window: MUM-1 takes bookings 30 days ahead"'
+
     # Booked with credits while offline: pending, credits held.
     offline_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 10:00 --hours 2 --pay credits \
         --guest "Ravi <ravi@example.in>"
@@ -840,7 +907,7 @@ rooms_tests() {
     run_in "$VIKRAM2" sync
     run_in "$VIKRAM2" rooms book BLR-1-BOARD --date "$day" --start 11:00 --pay credits
     check "booking a taken block exits 2 conflict with the core's message" \
-        '[ $rc -eq 2 ] && err_has "memberctl: conflict: BLR-1-BOARD from 11:00 for 1 h is not free" && err_has "rooms search --date $day"'
+        '[ $rc -eq 2 ] && err_has "memberctl: conflict: BLR-1-BOARD on $day at 11:00 for 1 h: every block asked for on $day is taken" && err_has "rooms search --date $day"'
     run_in "$VIKRAM2" --json rooms book BLR-1-BOARD --date "$day" --start 11:00 --pay credits
     check_json "the conflict with --json" 2 "d['error']['code'] == 'conflict'"
     run_in "$VIKRAM2" rooms book BLR-1-BOARD --date "$day" --start 10:30 --pay credits
@@ -876,9 +943,10 @@ rooms_tests() {
     check_json "Vikram's offline booking of 14:00 is pending" 0 "d['booking']['status'] == 'pending'"
     vikram_booking=$(json_get "d['booking']['id']")
     run_in "$ASHA" rooms book BLR-1-BOARD --date "$day" --start 14:00 --pay credits
+    check "Asha's booking of 14:00, made online, reaches the server first: sent and confirmed" \
+        '[ $rc -eq 0 ] && out_has "booked, confirmed by the server." && out_has "The booking: sent to the server and confirmed." && ! out_has "queued"'
     run_in "$ASHA" sync
-    check "Asha's booking of 14:00 reaches the server first" \
-        '[ $rc -eq 0 ] && out_has "Pushed 1, rejected 0"'
+    check "nothing was left for her next sync" '[ $rc -eq 0 ] && out_has "Pushed 0, rejected 0"'
     run_in "$VIKRAM2" sync
     check "Vikram's sync shows the refusal: booking.create ... slot_taken" \
         '[ $rc -eq 0 ] && out_has "rejected: booking.create $vikram_booking: slot_taken" && out_has "Pushed 0, rejected 1"'

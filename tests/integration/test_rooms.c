@@ -224,11 +224,13 @@ END_TEST
  * the overlay rolls back, the credits return, and the app is told why. */
 static int rejected;
 static char rejected_code[48];
+static mc_rule rejected_rule;
 static void on_rejected(void *context, const mc_sync_event *ev)
 {
     (void)context;
     rejected++;
     snprintf(rejected_code, sizeof rejected_code, "%s", ev->server_code);
+    rejected_rule = ev->rule;
 }
 
 START_TEST(test_offline_conflict_rolls_back)
@@ -251,6 +253,12 @@ START_TEST(test_offline_conflict_rolls_back)
     ck_assert_int_eq(report.rejected, 1);
     ck_assert_int_eq(rejected, 1);
     ck_assert_str_eq(rejected_code, "slot_taken");
+    ck_assert_int_eq(rejected_rule, MC_RULE_TAKEN);
+    mc_mutation_list *outbox = NULL;
+    ck_assert_int_eq(mc_outbox_list(vikram, &outbox, &err), MC_OK);
+    ck_assert_int_eq((int)outbox->count, 1);
+    ck_assert_int_eq(outbox->items[0].error_rule, MC_RULE_TAKEN);
+    mc_mutation_list_free(outbox);
     mc_booking_list *list = NULL;
     ck_assert_int_eq(mc_bookings_list(vikram, 0, &list, &err), MC_OK);
     ck_assert_int_eq((int)list->count, 0);
@@ -259,6 +267,114 @@ START_TEST(test_offline_conflict_rolls_back)
     ck_assert_int_eq(balance(vikram), balance(asha));
     ck_assert_int_gt(balance(vikram), vikram_before - 100);
     ck_assert(!block_free(vikram, "BLR-1", "2027-01-05", "BLR-1-BOARD", 900));
+    mc_client_free(asha);
+    mc_client_free(vikram);
+}
+END_TEST
+
+/* The search's why_none (and each room's) for a day, with its words. */
+static void expect_why(mc_client *c, const char *date, const char *from, const char *to,
+                       mc_rule rule, const char *words)
+{
+    mc_room_query q = {"BLR-1", date, from, to, 0, NULL, 0};
+    mc_room_search *s = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_rooms_search(c, &q, &s, &err) == MC_OK, "search: %s", err.message);
+    ck_assert_msg(s->why_none == rule, "%s: why_none %s, not %s (%s)", date,
+                  mc_rule_name(s->why_none), mc_rule_name(rule), s->why_none_message);
+    ck_assert_str_eq(s->why_none_message, words);
+    for (size_t i = 0; i < s->count; i++)
+        ck_assert_int_eq(s->rooms[i].why_none, rule);
+    mc_room_search_free(s);
+}
+
+/* A booking refused locally names its rule (err.rule) and says it with the particulars. */
+static void expect_refused(mc_client *c, const char *room, const char *date, const char *start,
+                           mc_rule rule, const char *words)
+{
+    mc_booking_request req = {room, date, start, 1, NULL, 0, MC_PAY_CREDITS};
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_booking_create(c, &req, NULL, &err), MC_ERR_CONFLICT);
+    ck_assert_msg(err.rule == rule, "%s %s: rule %s, not %s (%s)", date, start,
+                  mc_rule_name(err.rule), mc_rule_name(rule), err.message);
+    ck_assert_str_eq(err.message, words);
+}
+
+/* A search that finds no block says why, and so does a refused booking: closed that day,
+ * outside the hours, past, too soon, beyond the window, a blackout (its reason), taken. */
+START_TEST(test_refusals_name_the_rule)
+{
+    /* A blackout of BLR-1 all of Thursday 2027-01-07, with its reason. */
+    char *answer = NULL;
+    ck_assert_int_eq(stub_request(stub, "POST", "/v1/test/blackouts",
+                                  "{\"building_id\":\"BLR-1\",\"start_ms\":1799260200000,"
+                                  "\"end_ms\":1799346600000,\"reason\":\"Founders' Day\"}",
+                                  NULL, &answer),
+                     200);
+    free(answer);
+    mc_client *asha = member("asha", ASHA);
+    mc_client *vikram = member("vikram", VIKRAM);
+
+    expect_why(asha, "2027-01-10", NULL, NULL, MC_RULE_CLOSED, "BLR-1 is closed on Sundays");
+    expect_refused(asha, "BLR-1-BOARD", "2027-01-10", "10:00", MC_RULE_CLOSED,
+                   "BLR-1-BOARD on 2027-01-10 at 10:00 for 1 h: BLR-1 is closed on Sundays");
+    expect_why(asha, "2027-01-05", "06:00", "08:00", MC_RULE_OUTSIDE_HOURS,
+               "BLR-1 is open 08:00-22:00 on Tuesdays: no block between 06:00 and 08:00");
+    expect_why(asha, "2027-01-02", NULL, NULL, MC_RULE_PAST, "2027-01-02 is in the past");
+    expect_why(asha, "2027-01-04", "08:00", "10:00", MC_RULE_PAST,
+               "the blocks asked for on 2027-01-04 are past");
+    /* Past 10:00 the 10:00 block has started; at 10:50 the 11:00 one is within the
+     * 15-minute notice. */
+    expect_refused(asha, "BLR-1-BOARD", "2027-01-04", "10:00", MC_RULE_PAST,
+                   "BLR-1-BOARD on 2027-01-04 at 10:00 for 1 h: the blocks asked for on "
+                   "2027-01-04 are past");
+    int64_t was = now;
+    now = T0 + 50 * 60 * 1000;
+    expect_refused(asha, "BLR-1-BOARD", "2027-01-04", "11:00", MC_RULE_TOO_SOON,
+                   "BLR-1-BOARD on 2027-01-04 at 11:00 for 1 h: too soon: the blocks left on "
+                   "2027-01-04 start within the minimum notice (15 min)");
+    now = was;
+    expect_why(asha, "2027-02-10", NULL, NULL, MC_RULE_BEYOND_WINDOW,
+               "2027-02-10 is beyond the booking window: BLR-1 takes bookings 30 days ahead "
+               "(until 2027-02-03)");
+    expect_why(asha, "2027-01-07", NULL, NULL, MC_RULE_BLACKOUT,
+               "BLR-1 is blacked out on 2027-01-07: Founders' Day");
+    expect_refused(asha, "BLR-1-BOARD", "2027-01-07", "11:00", MC_RULE_BLACKOUT,
+                   "BLR-1-BOARD on 2027-01-07 at 11:00 for 1 h: BLR-1-BOARD is blacked out on "
+                   "2027-01-07: Founders' Day");
+
+    /* Asha takes the boardroom at 15:00; for Vikram that hour is taken. */
+    mc_booking_request req = {"BLR-1-BOARD", "2027-01-05", "15:00", 1, NULL, 0, MC_PAY_CREDITS};
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_booking_create(asha, &req, NULL, &err), MC_OK);
+    ck_assert_int_eq(mc_sync_once(asha, NULL, &err), MC_OK);
+    ck_assert_int_eq(mc_sync_once(vikram, NULL, &err), MC_OK);
+    mc_room_query q = {"BLR-1", "2027-01-05", "15:00", "16:00", 0, NULL, 0};
+    mc_room_search *s = NULL;
+    ck_assert_int_eq(mc_rooms_search(vikram, &q, &s, &err), MC_OK);
+    const mc_room *board = find_room(s, "BLR-1-BOARD");
+    ck_assert_int_eq(board->why_none, MC_RULE_TAKEN);
+    ck_assert_str_eq(board->why_none_message, "every block asked for on 2027-01-05 is taken");
+    mc_room_search_free(s);
+    expect_refused(vikram, "BLR-1-BOARD", "2027-01-05", "15:00", MC_RULE_TAKEN,
+                   "BLR-1-BOARD on 2027-01-05 at 15:00 for 1 h: every block asked for on "
+                   "2027-01-05 is taken");
+    /* A room with a free block has no why. */
+    q.from = "16:00";
+    q.to = "17:00";
+    ck_assert_int_eq(mc_rooms_search(vikram, &q, &s, &err), MC_OK);
+    board = find_room(s, "BLR-1-BOARD");
+    ck_assert_int_eq(board->why_none, MC_RULE_NONE);
+    ck_assert_str_eq(board->why_none_message, "");
+    ck_assert_int_eq(s->why_none, MC_RULE_NONE);
+    ck_assert_str_eq(s->why_none_message, "");
+    mc_room_search_free(s);
+    /* No room that large: no_room. */
+    mc_room_query huge = {"BLR-1", "2027-01-05", NULL, NULL, 500, NULL, 0};
+    ck_assert_int_eq(mc_rooms_search(vikram, &huge, &s, &err), MC_OK);
+    ck_assert_int_eq(s->why_none, MC_RULE_NO_ROOM);
+    ck_assert_str_eq(s->why_none_message, "no room of BLR-1 has the capacity and amenities asked");
+    mc_room_search_free(s);
     mc_client_free(asha);
     mc_client_free(vikram);
 }
@@ -642,6 +758,7 @@ int main(void)
     tcase_add_test(tc, test_search_filters_and_blocks);
     tcase_add_test(tc, test_offline_credit_booking_confirmed_on_sync);
     tcase_add_test(tc, test_offline_conflict_rolls_back);
+    tcase_add_test(tc, test_refusals_name_the_rule);
     tcase_add_test(tc, test_insufficient_credits_refused);
     tcase_add_test(tc, test_cancel_refunds_and_frees);
     tcase_add_test(tc, test_credits_reset_across_the_year_reads_consistently);

@@ -176,6 +176,24 @@ START_TEST(test_office_intent_records_details_on_lead)
     office.employees = 0;
     ck_assert_int_eq(mc_auth_set_intent(client, &office, NULL, &err), MC_ERR_INVALID_ARG);
     ck_assert_ptr_nonnull(strstr(err.message, "employees"));
+
+    /* A change of mind to on-demand grants the role and keeps the office needs, on the
+     * server's lead and in the local store. */
+    mc_intent_details on_demand = {MC_INTENT_ON_DEMAND, NULL, 0, NULL, {0, ""}};
+    ck_assert_msg(mc_auth_set_intent(client, &on_demand, &account, &err) == MC_OK, "%s",
+                  err.message);
+    ck_assert_int_eq(account->intent, MC_INTENT_ON_DEMAND);
+    ck_assert(account->roles & MC_ROLE_ONDEMAND);
+    ck_assert_str_eq(account->industry, "Publishing");
+    mc_account_free(account);
+    ck_assert_int_eq(mc_account_get(client, &account, &err), MC_OK);
+    ck_assert_int_eq(account->intent, MC_INTENT_ON_DEMAND);
+    ck_assert_str_eq(account->industry, "Publishing");
+    ck_assert_int_eq(account->employees, 12);
+    ck_assert_str_eq(account->timeline, "within 3 months");
+    ck_assert_int_eq(account->budget.minor, 1500000);
+    ck_assert_str_eq(account->budget.currency, "GBP"); /* pounds stay pounds */
+    mc_account_free(account);
 }
 END_TEST
 
@@ -315,6 +333,7 @@ START_TEST(test_resend_too_soon_is_rate_limited)
                      MC_ERR_OTP_RATE_LIMITED);
     ck_assert_int_eq(err.retry_after_s, 20);
     ck_assert_int_eq(err.http_status, 429);
+    ck_assert_str_eq(err.message, "too many codes requested for +919876543210; try again in 20 s");
     /* the first code is still the one that works */
     ck_assert_int_eq(mc_auth_verify_otp(client, code, NULL, NULL, &err), MC_OK);
 }
@@ -334,6 +353,8 @@ START_TEST(test_hourly_cap_of_five_codes)
                      MC_ERR_OTP_RATE_LIMITED);
     /* five minutes have passed since the first code: 55 more to wait */
     ck_assert_int_eq(err.retry_after_s, 55 * 60);
+    ck_assert_str_eq(err.message,
+                     "too many codes requested for +919876543210; try again in 55 min");
     /* Another number is not affected. */
     ck_assert_int_eq(mc_auth_request_otp(client, "9876543211", &req, &err), MC_OK);
     stub_advance_clock(stub, 55 * 60 * 1000);

@@ -235,6 +235,23 @@ START_TEST(test_otp_codes_are_six_random_digits)
 }
 END_TEST
 
+/* The wait a 429 names, as a member reads it: seconds, then whole minutes rounded up. */
+START_TEST(test_otp_wait_in_words)
+{
+    char out[32];
+    const struct {
+        int32_t seconds;
+        const char *words;
+    } cases[] = {{0, "0 s"},    {20, "20 s"},        {59, "59 s"},
+                 {60, "1 min"}, {61, "2 min"},       {3144, "53 min"},
+                 {3600, "1 h"}, {3660, "1 h 1 min"}, {3601, "1 h 1 min"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ms_otp_wait_words(cases[i].seconds, out, sizeof out);
+        ck_assert_str_eq(out, cases[i].words);
+    }
+}
+END_TEST
+
 static Suite *otp_rules_suite(void)
 {
     Suite *s = suite_create("otp_rules");
@@ -255,6 +272,7 @@ static Suite *otp_rules_suite(void)
     tcase_add_test(issue, test_otp_issue_times_in_any_order);
     tcase_add_test(issue, test_otp_reports_the_longer_wait);
     tcase_add_test(issue, test_otp_cap_counts_the_newest_five);
+    tcase_add_test(issue, test_otp_wait_in_words);
     suite_add_tcase(s, issue);
     TCase *crypto = tcase_create("crypto");
     tcase_add_test(crypto, test_ct_equal_compares_whole_buffers);

@@ -84,10 +84,48 @@ START_TEST(test_phone_messages)
     expect_rejected("+0123456789", "phone's country code cannot start with 0");
     expect_rejected("+1234567", "phone has 7 digits; E.164 numbers have 8 to 15");
     expect_rejected("+1234567890123456", "phone has 16 digits; E.164 numbers have 8 to 15");
-    expect_rejected("+91 5876543210", "phone is not an Indian mobile: +91 numbers have 10 digits "
+    expect_rejected("+91 1876543210", "phone is not an Indian mobile: +91 numbers have 10 digits "
                                       "starting with 6, 7, 8 or 9");
     expect_rejected("+1 234 567 890 123 456 789 012 345",
                     "phone has too many digits (E.164 allows at most 15)");
+    expect_rejected("+91 20 2612 3456", "phone is an Indian landline: the sign-in code goes by "
+                                        "SMS, so give a mobile (10 digits starting with 6, 7, 8 "
+                                        "or 9)");
+    expect_rejected("+44 20 7946 0018", "phone is a UK landline or service number: the sign-in "
+                                        "code goes by SMS, so give a mobile (+44 7xxx xxxxxx)");
+    expect_rejected("+44 7700 90000", "phone is not a UK number: +44 mobiles have 10 digits "
+                                      "starting with 7 (+44 7xxx xxxxxx)");
+    expect_rejected("+1 555 0100", "phone is not a North American number: +1 is followed by 10 "
+                                   "digits, NPA-NXX-XXXX, area code and exchange each starting "
+                                   "with 2-9");
+}
+END_TEST
+
+/* The national plans of India, the UK and NANP in full; other countries by E.164's shape. */
+START_TEST(test_phone_national_plans)
+{
+    expect_phone("+91 70000 12345", "+917000012345");
+    expect_rejected("+91 1234567890", NULL);
+    expect_phone("+44 7911 123456", "+447911123456");
+    expect_phone("+44 7624 123456", "+447624123456");
+    expect_phone("+44 (0)7700 900001", "+447700900001");
+    const char *uk_not_mobile[] = {"+44 1632 960123", "+44 800 123 4567", "+44 7600 123456",
+                                   "+44 7012 345678", "+44 1632 96012"};
+    for (size_t i = 0; i < sizeof uk_not_mobile / sizeof uk_not_mobile[0]; i++) {
+        char out[MS_PHONE_MAX], why[256] = "";
+        ck_assert(!ms_phone_e164(uk_not_mobile[i], out, why, sizeof why));
+        ck_assert_msg(strstr(why, "UK landline") != NULL, "%s: %s", uk_not_mobile[i], why);
+    }
+    expect_rejected("+44 4123 456789", NULL);
+    expect_rejected("+44 7700 9000011", NULL);
+    expect_phone("+1 (212) 555-0123", "+12125550123");
+    expect_phone("+1 416 555 7788", "+14165557788");
+    expect_rejected("+1 (115) 555-2671", NULL);
+    expect_rejected("+1 (415) 155-2671", NULL);
+    expect_rejected("+1 (911) 555-2671", NULL);
+    expect_rejected("+1 (415) 411-2671", NULL);
+    expect_phone("+49 30 1234", "+49301234");
+    expect_phone("+679 123 456 789 012", "+679123456789012");
 }
 END_TEST
 
@@ -98,6 +136,7 @@ static Suite *phone_rules_suite(void)
     tcase_add_test(tc, test_phone_vectors_from_shared_table);
     tcase_add_test(tc, test_phone_prefixes);
     tcase_add_test(tc, test_phone_messages);
+    tcase_add_test(tc, test_phone_national_plans);
     suite_add_tcase(s, tc);
     return s;
 }

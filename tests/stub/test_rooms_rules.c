@@ -281,7 +281,12 @@ START_TEST(test_booking_check_edges)
     ck_assert_int_eq(ms_booking_check(z, &blr, &p, now, local(z, 2027, 1, 4, 10, 0), 1),
                      MS_BLOCK_TOO_SOON);
     ck_assert_int_eq(ms_booking_check(z, &blr, &p, now, local(z, 2027, 1, 4, 9, 0), 1),
-                     MS_BLOCK_TOO_SOON);
+                     MS_BLOCK_PAST);
+    /* Sunday: BLR-1 is closed all day (a closed day, not hours missed). */
+    ck_assert_int_eq(ms_booking_check(z, &blr, &p, now, local(z, 2027, 1, 10, 10, 0), 1),
+                     MS_BLOCK_CLOSED_DAY);
+    ck_assert_int_eq(ms_booking_check(z, &blr, &p, now, local(z, 2027, 1, 9, 7, 0), 1),
+                     MS_BLOCK_OUTSIDE_HOURS);
     /* Today + 30 is the last day; the day after is beyond. */
     ck_assert_int_eq(ms_booking_check(z, &blr, &p, now, local(z, 2027, 2, 3, 21, 0), 1),
                      MS_BLOCK_OK);

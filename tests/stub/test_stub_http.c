@@ -897,6 +897,41 @@ START_TEST(test_on_demand_grants_the_role_at_once)
 }
 END_TEST
 
+/* From private office to on-demand: the role is granted and the office needs are kept. */
+START_TEST(test_on_demand_after_an_office_keeps_its_needs)
+{
+    char *token = sign_in_token("+919876543210");
+    call_ok("PUT", "/v1/me/profile", profile_json, token, 200);
+    call_ok("PUT", "/v1/me/intent",
+            "{\"intent\": \"private_office\", \"industry\": \"Fintech\", \"employees\": 25,"
+            " \"timeline\": \"within 3 months\", \"budget_paise\": 45000000}",
+            token, 200);
+    cJSON *a = call("PUT", "/v1/me/intent", "{\"intent\": \"on_demand\"}", token, 200);
+    const cJSON *u = field(a, "user");
+    const cJSON *lead = field(u, "lead");
+    assert_roles(u, "lead,ondemanduser");
+    ck_assert_str_eq(str(lead, "intent"), "on_demand");
+    ck_assert_str_eq(str(lead, "industry"), "Fintech");
+    ck_assert_int_eq((int)num(lead, "employees"), 25);
+    ck_assert_str_eq(str(lead, "timeline"), "within 3 months");
+    ck_assert(num(lead, "budget_paise") == 45000000LL);
+    cJSON_Delete(a);
+    free(token);
+}
+END_TEST
+
+/* The refusal before a profile names what to do, not an API path. */
+START_TEST(test_intent_refusal_names_no_api_path)
+{
+    char *token = sign_in_token("+919876543210");
+    cJSON *e = error_mentioning("PUT", "/v1/me/intent", "{\"intent\": \"on_demand\"}", token, 409,
+                                "profile_incomplete", "name, email, company and city");
+    ck_assert_ptr_null(strstr(str(e, "message"), "/v1"));
+    cJSON_Delete(e);
+    free(token);
+}
+END_TEST
+
 /* Private and virtual office intents record industry, employees, timeline and budget. */
 START_TEST(test_office_intent_records_details_on_the_lead)
 {
@@ -1234,6 +1269,8 @@ static Suite *stub_http_suite(void)
     TCase *intent = with_stub("intent", setup);
     tcase_add_test(intent, test_intent_needs_a_complete_profile);
     tcase_add_test(intent, test_on_demand_grants_the_role_at_once);
+    tcase_add_test(intent, test_on_demand_after_an_office_keeps_its_needs);
+    tcase_add_test(intent, test_intent_refusal_names_no_api_path);
     tcase_add_test(intent, test_office_intent_records_details_on_the_lead);
     tcase_add_test(intent, test_office_intent_validates_details);
     tcase_add_test(intent, test_failed_intent_changes_nothing);

@@ -67,6 +67,9 @@ static cJSON *push_one(const char *token, const char *kind, const char *payload)
     return r;
 }
 
+/* The message of the last refusal outcome() saw. */
+static char last_message[512];
+
 /* "applied", or the refusal's code. */
 static const char *outcome(cJSON *result)
 {
@@ -77,6 +80,7 @@ static const char *outcome(cJSON *result)
         ck_assert_str_eq(str(result, "status"), "rejected");
         snprintf(out, sizeof out, "%s", str(result, "code"));
         ck_assert_msg(str(result, "message")[0], "a refusal needs a message");
+        snprintf(last_message, sizeof last_message, "%s", str(result, "message"));
     }
     cJSON_Delete(result);
     return out;
@@ -388,7 +392,12 @@ START_TEST(test_opening_and_closing_edges)
     ck_assert_str_eq(book(asha, "o-6", "BLR-1-HUDDLE", ist(2027, 1, 6, 22), 1, NULL),
                      "outside_hours");
     ck_assert_str_eq(book(asha, "o-7", "BLR-1-HUDDLE", ist(2027, 1, 10, 10), 1, NULL),
-                     "outside_hours"); /* Sunday */
+                     "closed"); /* Sunday: closed all day */
+    ck_assert_str_eq(last_message, "BLR-1 is closed on Sun 10 Jan 2027");
+    ck_assert_str_eq(book(asha, "o-7b", "BLR-1-HUDDLE", ist(2027, 1, 9, 7), 1, NULL),
+                     "outside_hours");
+    ck_assert_str_eq(last_message, "BLR-1 is open 08:00-22:00 on Sat 9 Jan 2027: the booking "
+                                   "falls outside the opening hours");
     /* MUM-1: 09:00-21:00 every day, Sunday too. */
     ck_assert_str_eq(book(asha, "o-8", "MUM-1-POD", ist(2027, 1, 10, 9), 1, NULL), "applied");
     ck_assert_str_eq(book(asha, "o-9", "MUM-1-POD", ist(2027, 1, 10, 20), 1, NULL), "applied");
@@ -500,7 +509,9 @@ START_TEST(test_min_notice)
     char *asha = token_for(ASHA);
     /* Now: Monday 10:00 IST. */
     ck_assert_str_eq(book(asha, "n-1", "BLR-1-FOCUS", ist(2027, 1, 4, 10), 1, NULL), "too_soon");
-    ck_assert_str_eq(book(asha, "n-2", "BLR-1-FOCUS", ist(2027, 1, 4, 9), 2, NULL), "too_soon");
+    ck_assert_str_eq(last_message, "too soon: a booking must start at least 15 minutes from now "
+                                   "(the building's minimum notice)");
+    ck_assert_str_eq(book(asha, "n-2", "BLR-1-FOCUS", ist(2027, 1, 4, 9), 2, NULL), "past");
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 4, 11) - 15 * M), 0);
     ck_assert_str_eq(book(asha, "n-3", "BLR-1-FOCUS", ist(2027, 1, 4, 11), 1, NULL), "applied");
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 4, 12) - 15 * M + 1), 0);

@@ -90,14 +90,57 @@ START_TEST(test_phone_indian_mobile_rules)
 }
 END_TEST
 
-/* E.164 length bounds: 8 to 15 digits. */
+/* E.164 length bounds for countries checked by shape only: 8 to 15 digits. */
 START_TEST(test_phone_e164_length_bounds)
 {
-    expect_phone("+44201234", "+44201234");
-    expect_rejected("+4420123", "digits");
-    expect_phone("+123456789012345", "+123456789012345");
-    expect_rejected("+1234567890123456", "digits");
+    expect_phone("+49301234", "+49301234");
+    expect_rejected("+4930123", "digits");
+    expect_phone("+679123456789012", "+679123456789012");
+    expect_rejected("+6791234567890123", "digits");
     expect_rejected("+1 2345 6789 0123 4567 8901 2345", "digits");
+}
+END_TEST
+
+/* India: 10-digit national numbers; a landline (2-5) cannot get the SMS code. */
+START_TEST(test_phone_india_plan)
+{
+    expect_phone("+91 70000 12345", "+917000012345");
+    expect_rejected("+91 20 2612 3456", "landline");
+    expect_rejected("+91 1234567890", "Indian mobile");
+    expect_rejected("+91 98765 43210 1", "Indian mobile");
+}
+END_TEST
+
+/* UK: the national significant number's length and prefix; only mobiles (7x) sign in. */
+START_TEST(test_phone_uk_plan)
+{
+    expect_phone("+44 7911 123456", "+447911123456");
+    expect_phone("+44 7624 123456", "+447624123456"); /* Isle of Man mobile */
+    expect_phone("+44 (0)7700 900001", "+447700900001");
+    expect_phone("0044 (0) 7700 900001", "+447700900001");
+    expect_rejected("+44 20 7946 0018", "UK landline");   /* London */
+    expect_rejected("+44 1632 960123", "UK landline");    /* geographic */
+    expect_rejected("+44 800 123 4567", "UK landline");   /* freephone */
+    expect_rejected("+44 7600 123456", "UK landline");    /* pager */
+    expect_rejected("+44 7012 345678", "UK landline");    /* personal number */
+    expect_rejected("+44 7700 90000", "not a UK number"); /* 9 digits */
+    expect_rejected("+44 7700 9000011", "not a UK number");
+    expect_rejected("+44 4123 456789", "not a UK number"); /* 4x is unused */
+    expect_rejected("+44 6123 456789", "not a UK number");
+}
+END_TEST
+
+/* NANP: NPA-NXX-XXXX with N = 2-9 and no N11 code; "+1 555 0100" is too short. */
+START_TEST(test_phone_nanp_plan)
+{
+    expect_phone("+1 (212) 555-0123", "+12125550123"); /* fictional 555-01xx: well-formed */
+    expect_phone("+1 416 555 7788", "+14165557788");   /* Canada shares the plan */
+    expect_rejected("+1 555 0100", "North American");
+    expect_rejected("+1 (115) 555-2671", "North American"); /* area code 1xx */
+    expect_rejected("+1 (415) 155-2671", "North American"); /* exchange 1xx */
+    expect_rejected("+1 (911) 555-2671", "North American"); /* N11 area code */
+    expect_rejected("+1 (415) 411-2671", "North American"); /* N11 exchange */
+    expect_rejected("+1 (415) 555-26712", "North American");
 }
 END_TEST
 
@@ -129,6 +172,9 @@ static Suite *phone_suite(void)
     tcase_add_test(tc, test_phone_plus_only_leads);
     tcase_add_test(tc, test_phone_indian_mobile_rules);
     tcase_add_test(tc, test_phone_e164_length_bounds);
+    tcase_add_test(tc, test_phone_india_plan);
+    tcase_add_test(tc, test_phone_uk_plan);
+    tcase_add_test(tc, test_phone_nanp_plan);
     tcase_add_test(tc, test_phone_bad_input_is_named);
     suite_add_tcase(s, tc);
     return s;

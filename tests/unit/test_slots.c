@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "booking/why.h"
 #include "rules/slots.h"
 #include "rules/zone.h"
 
@@ -254,6 +255,112 @@ START_TEST(test_date_and_time_parsing)
 }
 END_TEST
 
+/* A refused block's rule: started, within the notice, blacked out (which one), else taken. */
+START_TEST(test_block_refusal_order)
+{
+    const int64_t H = 3600000;
+    mci_interval blackouts[] = {{10 * H, 12 * H}, {20 * H, 21 * H}};
+    size_t which = 99;
+    ck_assert_int_eq(mci_block_refusal(9 * H, 10 * H, 11 * H, blackouts, 2, &which), MC_RULE_PAST);
+    ck_assert_int_eq(mci_block_refusal(10 * H, 10 * H, 11 * H, blackouts, 2, &which),
+                     MC_RULE_TOO_SOON);
+    ck_assert_int_eq(mci_block_refusal(11 * H, 10 * H, 11 * H, blackouts, 2, &which),
+                     MC_RULE_BLACKOUT);
+    ck_assert_int_eq((int)which, 0);
+    ck_assert_int_eq(mci_block_refusal(20 * H, 10 * H, 11 * H, blackouts, 2, &which),
+                     MC_RULE_BLACKOUT);
+    ck_assert_int_eq((int)which, 1);
+    ck_assert_int_eq(mci_block_refusal(12 * H, 10 * H, 11 * H, blackouts, 2, NULL), MC_RULE_TAKEN);
+    ck_assert_int_eq(mci_block_refusal(19 * H, 10 * H, 11 * H, blackouts, 2, NULL), MC_RULE_TAKEN);
+}
+END_TEST
+
+/* Many rules become one: shared, else the most frequent that still holds later. */
+START_TEST(test_rules_summary)
+{
+    ck_assert_int_eq(mci_rules_summary(NULL, 0), MC_RULE_NONE);
+    mc_rule all_taken[] = {MC_RULE_TAKEN, MC_RULE_TAKEN};
+    ck_assert_int_eq(mci_rules_summary(all_taken, 2), MC_RULE_TAKEN);
+    mc_rule past_then_taken[] = {MC_RULE_PAST, MC_RULE_PAST, MC_RULE_PAST, MC_RULE_TAKEN};
+    ck_assert_int_eq(mci_rules_summary(past_then_taken, 4), MC_RULE_TAKEN);
+    mc_rule mixed[] = {MC_RULE_TAKEN, MC_RULE_BLACKOUT, MC_RULE_BLACKOUT};
+    ck_assert_int_eq(mci_rules_summary(mixed, 3), MC_RULE_BLACKOUT);
+    mc_rule tie[] = {MC_RULE_TAKEN, MC_RULE_BLACKOUT};
+    ck_assert_int_eq(mci_rules_summary(tie, 2), MC_RULE_BLACKOUT);
+    mc_rule late[] = {MC_RULE_PAST, MC_RULE_TOO_SOON};
+    ck_assert_int_eq(mci_rules_summary(late, 2), MC_RULE_TOO_SOON);
+    mc_rule over[] = {MC_RULE_PAST};
+    ck_assert_int_eq(mci_rules_summary(over, 1), MC_RULE_PAST);
+    ck_assert_str_eq(mc_rule_name(MC_RULE_BEYOND_WINDOW), "beyond_window");
+    ck_assert_str_eq(mc_rule_name((mc_rule)99), "unknown");
+}
+END_TEST
+
+/* The words of each rule, with the particulars a member needs. */
+START_TEST(test_why_words)
+{
+    mci_why_facts f = {"BLR-1", NULL,  "2027-01-10", 7,  {480, 1320},  360,
+                       480,     false, 15,           30, "2027-02-03", "Republic Day"};
+    char out[256];
+    mci_why_words(MC_RULE_CLOSED, &f, out, sizeof out);
+    ck_assert_str_eq(out, "BLR-1 is closed on Sundays");
+    f.weekday = 2;
+    mci_why_words(MC_RULE_OUTSIDE_HOURS, &f, out, sizeof out);
+    ck_assert_str_eq(out,
+                     "BLR-1 is open 08:00-22:00 on Tuesdays: no block between 06:00 and 08:00");
+    mci_why_words(MC_RULE_BLACKOUT, &f, out, sizeof out);
+    ck_assert_str_eq(out, "BLR-1 is blacked out on 2027-01-10: Republic Day");
+    f.room_id = "BLR-1-BOARD";
+    f.blackout_reason = "";
+    mci_why_words(MC_RULE_BLACKOUT, &f, out, sizeof out);
+    ck_assert_str_eq(out, "BLR-1-BOARD is blacked out on 2027-01-10");
+    mci_why_words(MC_RULE_TAKEN, &f, out, sizeof out);
+    ck_assert_str_eq(out, "every block asked for on 2027-01-10 is taken");
+    f.room_id = NULL;
+    mci_why_words(MC_RULE_TAKEN, &f, out, sizeof out);
+    ck_assert_str_eq(out, "every block asked for on 2027-01-10 is taken in every room");
+    mci_why_words(MC_RULE_TOO_SOON, &f, out, sizeof out);
+    ck_assert_str_eq(out, "too soon: the blocks left on 2027-01-10 start within the minimum notice "
+                          "(15 min)");
+    mci_why_words(MC_RULE_BEYOND_WINDOW, &f, out, sizeof out);
+    ck_assert_str_eq(out, "2027-01-10 is beyond the booking window: BLR-1 takes bookings 30 days "
+                          "ahead (until 2027-02-03)");
+    mci_why_words(MC_RULE_PAST, &f, out, sizeof out);
+    ck_assert_str_eq(out, "2027-01-10 is in the past");
+    f.is_today = true;
+    mci_why_words(MC_RULE_PAST, &f, out, sizeof out);
+    ck_assert_str_eq(out, "the blocks asked for on 2027-01-10 are past");
+}
+END_TEST
+
+/* A wait in words: seconds, then whole minutes rounded up, hours, days; said once. */
+START_TEST(test_duration_words)
+{
+    char out[32];
+    ck_assert_str_eq(mc_duration_format(0, out, sizeof out), "0 s");
+    ck_assert_str_eq(mc_duration_format(-5, out, sizeof out), "0 s");
+    ck_assert_str_eq(mc_duration_format(1, out, sizeof out), "1 s");
+    ck_assert_str_eq(mc_duration_format(30, out, sizeof out), "30 s");
+    ck_assert_str_eq(mc_duration_format(59, out, sizeof out), "59 s");
+    ck_assert_str_eq(mc_duration_format(60, out, sizeof out), "1 min");
+    ck_assert_str_eq(mc_duration_format(61, out, sizeof out), "2 min");
+    ck_assert_str_eq(mc_duration_format(300, out, sizeof out), "5 min");
+    ck_assert_str_eq(mc_duration_format(3144, out, sizeof out), "53 min");
+    ck_assert_str_eq(mc_duration_format(3540, out, sizeof out), "59 min");
+    ck_assert_str_eq(mc_duration_format(3541, out, sizeof out), "1 h");
+    ck_assert_str_eq(mc_duration_format(3600, out, sizeof out), "1 h");
+    ck_assert_str_eq(mc_duration_format(3601, out, sizeof out), "1 h 1 min");
+    ck_assert_str_eq(mc_duration_format(3900, out, sizeof out), "1 h 5 min");
+    ck_assert_str_eq(mc_duration_format(82800, out, sizeof out), "23 h");
+    ck_assert_str_eq(mc_duration_format(82801, out, sizeof out), "1 d");
+    ck_assert_str_eq(mc_duration_format(86400 + 4 * 3600, out, sizeof out), "1 d 4 h");
+    ck_assert_str_eq(mc_duration_format(3 * 86400, out, sizeof out), "3 d");
+    char small[4];
+    ck_assert_str_eq(mc_duration_format(3144, small, sizeof small), "53 ");
+    ck_assert_ptr_null(mc_duration_format(5, NULL, 0));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("slots");
@@ -267,6 +374,10 @@ int main(void)
     tcase_add_test(tc, test_merge_then_sweep);
     tcase_add_test(tc, test_now_and_minimum_notice);
     tcase_add_test(tc, test_date_and_time_parsing);
+    tcase_add_test(tc, test_block_refusal_order);
+    tcase_add_test(tc, test_rules_summary);
+    tcase_add_test(tc, test_why_words);
+    tcase_add_test(tc, test_duration_words);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

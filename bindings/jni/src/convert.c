@@ -13,7 +13,7 @@ static struct {
 
 static const mcj_class_spec classes[] = {
     {"java/lang/String", NULL, NULL, &cv.string, NULL},
-    {"org/membercore/MemberCoreException", "<init>", "(I" MCJ_S "III" MCJ_S ")V", &cv.exception,
+    {"org/membercore/MemberCoreException", "<init>", "(I" MCJ_S "III" MCJ_S "I)V", &cv.exception,
      &cv.exception_init},
     {"org/membercore/ListPage", "<init>", "([Ljava/lang/Object;" MCJ_S ")V", &cv.list_page,
      &cv.list_page_init},
@@ -62,7 +62,7 @@ void mcj_throw_error(JNIEnv *env, const mc_error *err)
         return; /* OutOfMemoryError pending */
     jobject ex = (*env)->NewObject(env, cv.exception, cv.exception_init, (jint)err->code, message,
                                    (jint)err->http_status, (jint)err->retry_after_s,
-                                   (jint)err->attempts_left, server_code);
+                                   (jint)err->attempts_left, server_code, (jint)err->rule);
     if (ex != NULL)
         (*env)->Throw(env, (jthrowable)ex);
     (*env)->DeleteLocalRef(env, ex);

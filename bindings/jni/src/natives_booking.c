@@ -24,9 +24,9 @@ static struct {
 } bk;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/RoomSearch", "<init>", "([" PKG "Room;" S ")V", &bk.room_search,
+    {"org/membercore/RoomSearch", "<init>", "([" PKG "Room;" S "I" S ")V", &bk.room_search,
      &bk.room_search_init},
-    {"org/membercore/Room", "<init>", "(" S S S "I[" S MCJ_MONEY "I[J[I[" BT ")V", &bk.room,
+    {"org/membercore/Room", "<init>", "(" S S S "I[" S MCJ_MONEY "I[J[I[" BT "I" S ")V", &bk.room,
      &bk.room_init},
     {"org/membercore/Booking", "<init>",
      "(" S S S "JJ" BT BT "III" MCJ_MONEY "[" S "[" S "[" S S S "Z)V", &bk.booking,
@@ -94,13 +94,14 @@ static jobject new_room(JNIEnv *env, const void *item)
         name ? mcj_string_field_array(env, r->amenities, sizeof *r->amenities, 0, r->amenity_count)
              : NULL;
     jobject price = amenities ? mcj_money(env, r->price_per_hour) : NULL;
-    if (price != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
+    jstring why = price ? mcj_str(env, r->why_none_message) : NULL;
+    if (why != NULL && slot_arrays(env, r->free, r->free_count, &starts, &minutes))
         local_starts = mcj_build_array(env, mcj_building_time_class(), r->free, sizeof *r->free,
                                        r->free_count, new_slot_start);
     if (local_starts != NULL)
         obj = (*env)->NewObject(env, bk.room, bk.room_init, id, building_id, name,
                                 (jint)r->capacity, amenities, price, (jint)r->credits_per_hour,
-                                starts, minutes, local_starts);
+                                starts, minutes, local_starts, (jint)r->why_none, why);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -109,11 +110,14 @@ static jobject new_room_search(JNIEnv *env, const mc_room_search *s)
     jobjectArray rooms =
         mcj_build_array(env, bk.room, s->rooms, sizeof *s->rooms, s->count, new_room);
     jstring timezone = rooms ? mcj_str(env, s->timezone) : NULL;
+    jstring why = timezone ? mcj_str(env, s->why_none_message) : NULL;
     jobject obj = NULL;
-    if (timezone != NULL)
-        obj = (*env)->NewObject(env, bk.room_search, bk.room_search_init, rooms, timezone);
+    if (why != NULL)
+        obj = (*env)->NewObject(env, bk.room_search, bk.room_search_init, rooms, timezone,
+                                (jint)s->why_none, why);
     (*env)->DeleteLocalRef(env, rooms);
     (*env)->DeleteLocalRef(env, timezone);
+    (*env)->DeleteLocalRef(env, why);
     return obj;
 }
 

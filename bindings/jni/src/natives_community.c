@@ -13,11 +13,11 @@ static struct {
 } cm;
 
 static const mcj_class_spec classes[] = {
-    {"org/membercore/Mutation", "<init>", "(J" S S S "IIJJI" S S ")V", &cm.mutation,
+    {"org/membercore/Mutation", "<init>", "(J" S S S "IIJJI" S S "I)V", &cm.mutation,
      &cm.mutation_init},
     {"org/membercore/Event", "<init>",
      "(" S S S S "J" PKG "BuildingTime;J" PKG "BuildingTime;IIIZ)V", &cm.event, &cm.event_init},
-    {"org/membercore/Notification", "<init>", "(" S "I" S S S "J" PKG "BuildingTime;ZZ)V",
+    {"org/membercore/Notification", "<init>", "(" S "I" S S S "J" PKG "BuildingTime;ZZI" S S ")V",
      &cm.notification, &cm.notification_init},
     {"org/membercore/NotificationInbox", "<init>", "([" PKG "Notification;I[I" S ")V", &cm.inbox,
      &cm.inbox_init},
@@ -40,7 +40,7 @@ static jobject new_mutation(JNIEnv *env, const void *item)
         obj = (*env)->NewObject(env, cm.mutation, cm.mutation_init, (jlong)m->mutation_id, kind,
                                 entity_id, payload, (jint)m->state, (jint)m->attempts,
                                 (jlong)m->created_at_ms, (jlong)m->next_attempt_ms,
-                                (jint)m->error_code, server_code, message);
+                                (jint)m->error_code, server_code, message, (jint)m->error_rule);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -67,18 +67,21 @@ static jobject new_event(JNIEnv *env, const void *item)
 static jobject new_notification(JNIEnv *env, const void *item)
 {
     const mc_notification *n = item;
-    if ((*env)->PushLocalFrame(env, 9) != 0)
+    if ((*env)->PushLocalFrame(env, 12) != 0)
         return NULL;
     jobject created_at = NULL;
     jstring id = mcj_str(env, n->id);
     jstring title = mcj_str(env, n->title);
     jstring body = mcj_str(env, n->body);
     jstring deep_link = mcj_str(env, n->deep_link);
+    jstring link_id = mcj_str(env, n->link_id);
+    jstring link_text = mcj_str(env, n->link_text);
     jobject obj = NULL;
     if (!(*env)->ExceptionCheck(env) && mcj_building_time(env, &n->created_at, &created_at))
         obj = (*env)->NewObject(env, cm.notification, cm.notification_init, id, (jint)n->category,
                                 title, body, deep_link, (jlong)n->created_at_ms, created_at,
-                                (jboolean)n->read, (jboolean)n->pending);
+                                (jboolean)n->read, (jboolean)n->pending, (jint)n->link_kind,
+                                link_id, link_text);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -20,8 +20,8 @@ static const mcj_class_spec classes[] = {
     {"org/membercore/SyncReport", "<init>", "(IIIIZ)V", &sy.sync_report, &sy.sync_report_init},
     {"org/membercore/SyncFailedException", "<init>", "(I" S "III" S PKG "SyncReport;)V",
      &sy.sync_failed, &sy.sync_failed_init},
-    {"org/membercore/ListenerRegistration", "dispatch", "(IIJ" S S "I" S S "JJ)V", &sy.registration,
-     &sy.registration_dispatch},
+    {"org/membercore/ListenerRegistration", "dispatch", "(IIJ" S S "I" S S "JJI)V",
+     &sy.registration, &sy.registration_dispatch},
     {"java/lang/Runnable", "run", "()V", &sy.runnable, &sy.runnable_run},
 };
 
@@ -150,7 +150,7 @@ static void on_sync_event(void *context, const mc_sync_event *ev)
         (*env)->CallVoidMethod(env, l->registration, sy.registration_dispatch, (jint)ev->type,
                                (jint)ev->kinds, (jlong)ev->mutation_id, mutation_kind, entity_id,
                                (jint)ev->code, server_code, message, (jlong)ev->done,
-                               (jlong)ev->total);
+                               (jlong)ev->total, (jint)ev->rule);
         tl_running = outer;
     }
     /* dispatch() catches what the listener throws; this only clears what is left (an

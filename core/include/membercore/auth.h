@@ -44,11 +44,19 @@ extern "C" {
  * Spaces, dashes, dots and parentheses are ignored; a bare 10-digit Indian
  * mobile (first digit 6-9), optionally with a leading 0, becomes +91...;
  * "00" before a country code counts as "+". Anything else must already be
- * valid E.164 (country code not starting with 0, 8 to 15 digits; +91 numbers
- * must be 10-digit mobiles).
+ * valid E.164 (country code not starting with 0, 8 to 15 digits). The
+ * numbering plans of the operator's countries are checked in full, and the
+ * sign-in code goes by SMS, so where a plan tells mobiles apart only mobiles
+ * pass: +91 India, 10 digits, mobiles starting 6-9; +44 UK, the national
+ * number's length and prefix, mobiles 71-75, 77-79 and 7624 (a trunk 0
+ * typed after +44, "+44 (0)7700 ...", is dropped); +1 NANP, NPA-NXX-XXXX
+ * with area code and exchange starting 2-9 and neither an N11 code. The
+ * fictional ranges (UK 07700 900xxx, NANP 555-01xx) are well-formed and
+ * pass. Other countries: E.164's shape only.
  * out receives the result (out_cap >= MC_PHONE_MAX).
  * Errors: MC_ERR_INVALID_ARG with a message naming the problem ("phone is
- * empty", "phone contains 'x'", ...). Pure, thread-safe, no I/O.
+ * empty", "phone contains 'x'", "phone is a UK landline ...", ...). Pure,
+ * thread-safe, no I/O.
  */
 mc_status mc_phone_normalize(const char *input, char *out, size_t out_cap, mc_error *err);
 
@@ -173,6 +181,10 @@ typedef struct mc_intent_details {
 /*
  * Record the signed-in user's intent. MC_INTENT_ON_DEMAND grants the
  * ondemanduser role at once; offices record their details on the lead.
+ * Changing to on-demand keeps the office details stated before (industry,
+ * employees, timeline, budget stay on the lead and in the account: a member
+ * who starts on demand may still want the office, and the sales team keeps
+ * its notes); a later office intent replaces them.
  * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_STATE (profile not
  * complete yet), MC_ERR_UNAUTHORIZED, MC_ERR_OFFLINE, MC_ERR_NETWORK,
  * MC_ERR_SERVER, MC_ERR_STORAGE.

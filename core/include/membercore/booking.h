@@ -65,12 +65,28 @@ typedef struct mc_room {
     int32_t credits_per_hour;
     mc_slot *free; /* the free blocks of the searched window, in time order */
     size_t free_count;
+    /* No free block: the rule why (membercore/error.h: closed that day,
+     * outside the hours, blacked out, past, too soon, beyond the window,
+     * taken) and its words ("BLR-1-BOARD is blacked out on 2026-12-25:
+     * Christmas"). When the blocks are refused for several rules, the one
+     * that holds for most of them (mci_rules_summary: past and too-soon
+     * blocks count only when nothing else is left). MC_RULE_NONE and "" when
+     * free_count > 0. The string is the search's. */
+    mc_rule why_none;
+    const char *why_none_message;
 } mc_room;
 
 typedef struct mc_room_search {
     mc_room *rooms; /* rooms that match capacity and amenities (even if none is free) */
     size_t count;
     char *timezone; /* the building's zone name, e.g. "Europe/London" */
+    /* No room has a free block: why, for the whole search (MC_RULE_NO_ROOM
+     * when no room matches; else the rooms' why_none, the most common one when
+     * they differ) and its words ("BLR-1 is closed on Sundays", "every block
+     * asked for on 2026-12-05 is taken in every room"). MC_RULE_NONE and ""
+     * when some room has a free block. The string is the search's. */
+    mc_rule why_none;
+    const char *why_none_message;
 } mc_room_search;
 
 /*
@@ -165,7 +181,9 @@ void mc_booking_free(mc_booking *booking);
  * *out may be NULL if not wanted.
  * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_NOT_FOUND (room),
  * MC_ERR_CONFLICT (the block is taken, closed, blacked out, too soon or
- * beyond the booking window: the message says which),
+ * beyond the booking window: err->rule names the rule, membercore/error.h,
+ * and the message says it with its particulars, e.g. "BLR-1-BOARD on
+ * 2027-01-10 at 10:00 for 1 h: BLR-1 is closed on Sundays"),
  * MC_ERR_INSUFFICIENT_CREDITS, MC_ERR_FORBIDDEN (no company credits),
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE; for Razorpay also MC_ERR_OFFLINE,
  * MC_ERR_NETWORK, MC_ERR_SERVER.

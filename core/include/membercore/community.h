@@ -99,12 +99,35 @@ typedef enum mc_notification_category {
 
 #define MC_NOTIFY_CATEGORY_COUNT 6
 
+/* What a notification's deep link opens. Values are never renumbered. */
+typedef enum mc_link_kind {
+    MC_LINK_NONE = 0,    /* no link */
+    MC_LINK_INVOICE = 1, /* membercore://billing/invoices/<id or number> */
+    MC_LINK_EVENT = 2,   /* membercore://events/<id> */
+    MC_LINK_BOOKING = 3, /* membercore://bookings/<id> */
+    MC_LINK_PASS = 4,    /* membercore://passes/<id> */
+    MC_LINK_WEB = 5,     /* an https:// (or http://) page */
+    MC_LINK_OTHER = 6,   /* a link this library does not know */
+} mc_link_kind;
+
+/* "none", "invoice", "event", "booking", "pass", "web", "other"; "unknown" for any other
+ * value. Static string; pure, any thread. */
+const char *mc_link_kind_name(mc_link_kind kind);
+
 typedef struct mc_notification {
     char *id;
     mc_notification_category category;
     char *title;
     char *body;
     char *deep_link; /* "" when none */
+    /* Where deep_link leads, for an app to route it and a member to read it:
+     * its kind, the item it names (the invoice's number when the invoice is
+     * on this device, else the id as the link gives it; "" for none, web and
+     * other links), and in words: "opens invoice INV-2026-0011", "opens event
+     * Networking Hour", "opens https://..." ("" when there is no link). */
+    mc_link_kind link_kind;
+    char *link_id;
+    char *link_text;
     int64_t created_at_ms;
     mc_local_time created_at; /* created_at_ms in the local time of the notification's
                                  building (the member's own until notifications carry it) */

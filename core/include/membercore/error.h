@@ -12,6 +12,7 @@
 #ifndef MEMBERCORE_ERROR_H
 #define MEMBERCORE_ERROR_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -60,6 +61,40 @@ typedef enum mc_status {
     MC_ERR_FORBIDDEN = 17,
 } mc_status;
 
+/*
+ * The rule behind a refusal, for an app to pick its words or icon by; the
+ * error's message says the same in English with the particulars (the day,
+ * the hours, the blackout's reason, the notice, the window's length).
+ * Set on MC_ERR_CONFLICT refusals of a room booking (mc_booking_create,
+ * locally or by the server, and mutations the server rejects on sync, see
+ * membercore/sync.h), and on a room search that finds no free block
+ * (mc_room_search.why_none, membercore/booking.h). MC_RULE_NONE otherwise.
+ * Values are explicit and never renumbered; new rules are appended.
+ */
+typedef enum mc_rule {
+    MC_RULE_NONE = 0,
+    /* The building is closed that day (no opening hours on its weekday). */
+    MC_RULE_CLOSED = 1,
+    /* Open that day, but not at the time asked (before opening, after closing). */
+    MC_RULE_OUTSIDE_HOURS = 2,
+    /* A blackout of the building or the room; the message gives its reason. */
+    MC_RULE_BLACKOUT = 3,
+    /* The block has already started (or the day is over). */
+    MC_RULE_PAST = 4,
+    /* The block starts sooner than the building's minimum notice. */
+    MC_RULE_TOO_SOON = 5,
+    /* The day lies beyond the building's booking window (so many days ahead). */
+    MC_RULE_BEYOND_WINDOW = 6,
+    /* Booked or held by another booking (or one of the member's own). */
+    MC_RULE_TAKEN = 7,
+    /* A search: no room of the building has the capacity and amenities asked. */
+    MC_RULE_NO_ROOM = 8,
+} mc_rule;
+
+/* "none", "closed", "outside_hours", "blackout", "past", "too_soon", "beyond_window",
+ * "taken", "no_room"; "unknown" for any other value. Static string; pure, any thread. */
+const char *mc_rule_name(mc_rule rule);
+
 /* Sizes of the fixed buffers inside mc_error (including the NUL). */
 #define MC_ERROR_MESSAGE_MAX     256
 #define MC_ERROR_SERVER_CODE_MAX 48
@@ -78,6 +113,8 @@ typedef struct mc_error {
     /* MC_ERR_OTP_WRONG: how many more tries this code allows (0: it is now
      * dead); -1 for every other error. */
     int32_t attempts_left;
+    /* The rule that refused (see mc_rule above), or MC_RULE_NONE. */
+    mc_rule rule;
     /* The server's machine-readable code ("otp_wrong", ...), or "". */
     char server_code[MC_ERROR_SERVER_CODE_MAX];
     /* UTF-8, NUL-terminated, never contains secrets or OTPs. */
@@ -86,7 +123,7 @@ typedef struct mc_error {
 
 #define MC_ERROR_INIT                                                                              \
     {                                                                                              \
-        MC_OK, 0, 0, -1, "", ""                                                                    \
+        MC_OK, 0, 0, -1, MC_RULE_NONE, "", ""                                                      \
     }
 
 /*
@@ -95,6 +132,16 @@ typedef struct mc_error {
  * Thread-safe; the string is static.
  */
 const char *mc_status_name(mc_status status);
+
+/*
+ * A wait in words, for "try again in ..." (retry_after_s) and "expires in ...":
+ * under a minute "45 s"; under an hour whole minutes, rounded up so a wait is
+ * never said shorter than it is ("53 min" for 3144 s); under a day "2 h" or
+ * "1 h 5 min"; longer "3 d" or "1 d 4 h". Zero or less is "0 s". Writes at
+ * most out_cap bytes, always NUL-terminated (out_cap >= 16 holds any value);
+ * returns out. Pure, any thread.
+ */
+char *mc_duration_format(int64_t seconds, char *out, size_t out_cap);
 
 #ifdef __cplusplus
 }

@@ -165,6 +165,8 @@ typedef struct mc_sync_event {
     const char *message;       /* MUTATION_REJECTED, SESSION_EXPIRED */
     int64_t done;              /* PROGRESS: changes applied in this snapshot */
     int64_t total;             /* PROGRESS: expected in all, or -1 if unknown */
+    mc_rule rule;              /* MUTATION_REJECTED: the booking rule that refused it
+                                  (membercore/error.h), or MC_RULE_NONE */
 } mc_sync_event;
 
 typedef void (*mc_sync_listener_fn)(void *context, const mc_sync_event *event);
@@ -233,6 +235,7 @@ typedef struct mc_mutation {
     int64_t next_attempt_ms;
     mc_status error_code; /* REJECTED: why; else the last transient error or MC_OK */
     char *error_server_code;
+    mc_rule error_rule; /* REJECTED: the booking rule that refused it (membercore/error.h) */
     char *error_message;
 } mc_mutation;
 

@@ -7,6 +7,7 @@
  * row. The server decides (codes, rate limits, roles); local checks are only
  * for instant feedback.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,13 @@ mc_status mc_auth_request_otp(mc_client *c, const char *phone, mc_otp_request *o
     cJSON *answer = NULL;
     st = mci_http_call(&c->http, "POST", "/v1/auth/otp/request", body, NULL, &answer, err);
     cJSON_Delete(body);
+    if (st == MC_ERR_OTP_RATE_LIMITED && err != NULL && err->retry_after_s > 0) {
+        /* The wait in words, said once: "try again in 53 min", not 3144 s. */
+        char wait[32];
+        mc_duration_format(err->retry_after_s, wait, sizeof wait);
+        snprintf(err->message, sizeof err->message,
+                 "too many codes requested for %s; try again in %s", e164, wait);
+    }
     if (st != MC_OK)
         return st;
 

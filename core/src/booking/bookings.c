@@ -202,6 +202,34 @@ static mc_status load_room(sqlite3 *db, const char *room_id, room_facts *f, mc_e
 }
 
 /*
+ * MC_ERR_CONFLICT for the request, naming the rule that refuses its first block that is not
+ * free (the one at local minute `minute`), as a search of that one hour tells it. Lock held.
+ */
+static mc_status refuse_block(mc_client *c, const char *user_id, const mc_booking_request *r,
+                              const room_facts *room, int32_t minute, mc_error *err)
+{
+    char from[16], to[16];
+    snprintf(from, sizeof from, "%02d:00", (int)(minute / 60));
+    snprintf(to, sizeof to, "%02d:00", (int)(minute / 60 + 1));
+    mc_room_query q = {room->building_id, r->date, from, to, 0, NULL, 0};
+    mc_room_search *s = NULL;
+    mc_status st = mci_rooms_availability(c->db, c->stmts, user_id, &q, mci_client_now(c), &s, err);
+    if (st != MC_OK)
+        return st;
+    mc_rule rule = MC_RULE_TAKEN;
+    const char *why = "";
+    for (size_t i = 0; i < s->count; i++)
+        if (strcmp(s->rooms[i].id, r->room_id) == 0 && s->rooms[i].why_none != MC_RULE_NONE) {
+            rule = s->rooms[i].why_none;
+            why = s->rooms[i].why_none_message;
+        }
+    st = mci_refuse(err, rule, "%s on %s at %s for %d h: %s", r->room_id, r->date, r->start,
+                    (int)r->hours, why[0] ? why : "not free (search to see the free blocks)");
+    mc_room_search_free(s);
+    return st;
+}
+
+/*
  * The request's blocks must all be free for this member now: found in the
  * day's availability, consecutive. *start_ms gets the first block's instant.
  * MC_ERR_CONFLICT otherwise, saying why. Lock held.
@@ -237,10 +265,7 @@ static mc_status check_free(mc_client *c, const char *user_id, const mc_booking_
     }
     mc_room_search_free(s);
     if (ok < r->hours)
-        return mci_error_set(err, MC_ERR_CONFLICT,
-                             "%s from %s for %d h is not free: taken, closed, blacked out, too "
-                             "soon or beyond the booking window (search to see free blocks)",
-                             r->room_id, r->start, (int)r->hours);
+        return refuse_block(c, user_id, r, room, start_min + 60 * ok, err);
     return MC_OK;
 }
 

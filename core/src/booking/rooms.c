@@ -10,6 +10,7 @@
 #include "account/account.h"
 #include "catalog/building.h"
 #include "booking/rooms.h"
+#include "booking/why.h"
 #include "rules/localtime.h"
 #include "rules/slots.h"
 #include "handle/handle.h"
@@ -31,6 +32,7 @@ typedef struct search_block {
     char *arena;
     char **amenities;
     mc_slot *slots;
+    char *why_text; /* the why_none messages */
 } search_block;
 
 void mc_room_search_free(mc_room_search *s)
@@ -41,6 +43,7 @@ void mc_room_search_free(mc_room_search *s)
     free(b->arena);
     free(b->amenities);
     free(b->slots);
+    free(b->why_text);
     free(s->rooms);
     free(b);
 }
@@ -133,6 +136,52 @@ static mc_status validate(const mc_room_query *q, int64_t *day, int32_t *from, i
     return MC_OK;
 }
 
+/* The rooms' own blackouts with their reasons (rare: read only to say why a room has no
+ * free block). */
+typedef struct room_blackout {
+    size_t room;
+    mci_interval iv;
+    char *reason;
+} room_blackout;
+
+typedef struct room_blackouts {
+    room_blackout *items;
+    size_t count, cap;
+} room_blackouts;
+
+/* items (count used of *cap, each `size` bytes) with room for one more: as it is, or moved
+ * to twice the room (`first` items the first time). NULL without memory (items kept). */
+static void *room_for_one(void *items, size_t count, size_t *cap, size_t size, size_t first)
+{
+    if (count < *cap)
+        return items;
+    size_t grown_cap = *cap ? *cap * 2 : first;
+    void *grown = realloc(items, grown_cap * size);
+    if (grown != NULL)
+        *cap = grown_cap;
+    return grown;
+}
+
+static bool room_blackout_add(room_blackouts *l, size_t room, mci_interval iv, const char *reason)
+{
+    room_blackout *items = room_for_one(l->items, l->count, &l->cap, sizeof *l->items, 16);
+    if (items == NULL)
+        return false;
+    l->items = items;
+    char *copy = mci_strdup(reason);
+    if (copy == NULL)
+        return false;
+    l->items[l->count++] = (room_blackout){room, iv, copy};
+    return true;
+}
+
+static void room_blackouts_free(room_blackouts *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->items[i].reason);
+    free(l->items);
+}
+
 /* Busy intervals of every room, as (room index, interval) pairs. */
 typedef struct busy_pair {
     size_t room;
@@ -148,14 +197,10 @@ static bool busy_add(busy_list *l, size_t room, int64_t start, int64_t end)
 {
     if (end <= start)
         return true;
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        busy_pair *grown = realloc(l->items, cap * sizeof *grown);
-        if (grown == NULL)
-            return false;
-        l->items = grown;
-        l->cap = cap;
-    }
+    busy_pair *items = room_for_one(l->items, l->count, &l->cap, sizeof *l->items, 256);
+    if (items == NULL)
+        return false;
+    l->items = items;
     l->items[l->count++] = (busy_pair){room, {start, end}};
     return true;
 }
@@ -237,7 +282,7 @@ static const char rooms_sql[] =
 
 static mc_status load_rooms(sqlite3 *db, mci_stmt_cache *stmts, const mc_room_query *q,
                             mc_room_search *s, arena *text, room_offsets **offsets, busy_list *busy,
-                            mc_error *err)
+                            room_blackouts *blackouts, mc_error *err)
 {
     sqlite3_stmt *stmt = mci_stmt_cache_get(stmts, rooms_sql);
     if (stmt == NULL)
@@ -282,8 +327,9 @@ static mc_status load_rooms(sqlite3 *db, mci_stmt_cache *stmts, const mc_room_qu
             const cJSON *x = NULL;
             cJSON_ArrayForEach(x, bl)
             {
-                ok = ok && busy_add(busy, r, mci_json_int(x, "start_ms", 0),
-                                    mci_json_int(x, "end_ms", 0));
+                mci_interval iv = {mci_json_int(x, "start_ms", 0), mci_json_int(x, "end_ms", 0)};
+                ok = ok && busy_add(busy, r, iv.start_ms, iv.end_ms) &&
+                     room_blackout_add(blackouts, r, iv, mci_json_string(x, "reason", ""));
             }
             cJSON_Delete(bl);
         }
@@ -367,6 +413,114 @@ static mc_status load_busy(sqlite3 *db, mci_stmt_cache *stmts, const char *user_
     return st;
 }
 
+/* What a search knows to say why a room (or the whole search) has no free block. */
+typedef struct why_context {
+    const mci_building *building;
+    const mc_room_query *query;
+    const mci_block *blocks; /* the day's blocks inside the asked window */
+    size_t nblocks;
+    size_t nall; /* the day's blocks, whatever the window */
+    int64_t day, today, now_ms, earliest_ms;
+    int32_t from_min, to_min;
+    const room_blackouts *room_blackouts;
+} why_context;
+
+/* The rule that keeps every block of room r (index; SIZE_MAX: the building) from being
+ * free, and the reason of the blackout met first (borrowed, or ""). */
+static mc_rule room_rule(const why_context *w, size_t r, const char **reason)
+{
+    const mci_building *b = w->building;
+    *reason = "";
+    if (w->nall == 0)
+        return MC_RULE_CLOSED;
+    if (w->nblocks == 0)
+        return MC_RULE_OUTSIDE_HOURS;
+    if (w->day < w->today)
+        return MC_RULE_PAST;
+    if (w->day > w->today + b->booking_window_days)
+        return MC_RULE_BEYOND_WINDOW;
+    mc_rule rules[MCI_MAX_DAY_BLOCKS];
+    for (size_t i = 0; i < w->nblocks; i++) {
+        size_t which = 0;
+        int64_t start = w->blocks[i].start_ms;
+        rules[i] = mci_block_refusal(start, w->now_ms, w->earliest_ms, b->blackouts,
+                                     b->blackout_count, &which);
+        if (rules[i] == MC_RULE_BLACKOUT && (*reason)[0] == '\0')
+            *reason = b->blackout_reasons[which];
+        for (size_t k = 0; rules[i] == MC_RULE_TAKEN && k < w->room_blackouts->count; k++) {
+            const room_blackout *x = &w->room_blackouts->items[k];
+            if (x->room == r && x->iv.start_ms < start + 3600000 && x->iv.end_ms > start) {
+                rules[i] = MC_RULE_BLACKOUT;
+                if ((*reason)[0] == '\0')
+                    *reason = x->reason;
+            }
+        }
+    }
+    return mci_rules_summary(rules, w->nblocks);
+}
+
+/* The words for rule, about room_id (NULL: the whole search), appended to text; its offset. */
+static size_t why_words(const why_context *w, mc_rule rule, const char *room_id, const char *reason,
+                        arena *text, bool *ok)
+{
+    const mci_building *b = w->building;
+    int y, m, d;
+    char last[16], sentence[MC_ERROR_MESSAGE_MAX];
+    mci_civil_from_days(w->today + b->booking_window_days, &y, &m, &d);
+    snprintf(last, sizeof last, "%04d-%02d-%02d", y, m, d);
+    int weekday = mci_weekday(w->day);
+    mci_why_facts facts = {
+        b->id,       room_id,   w->query->date,     weekday,           b->hours[weekday],
+        w->from_min, w->to_min, w->day == w->today, b->min_notice_min, b->booking_window_days,
+        last,        reason};
+    mci_why_words(rule, &facts, sentence, sizeof sentence);
+    return arena_add(text, sentence, ok);
+}
+
+/* Each room without a free block, and the search, get their rule and words. */
+static mc_status explain(search_block *block, const why_context *w, mc_error *err)
+{
+    mc_room_search *s = &block->pub;
+    arena text = {0};
+    bool ok = true;
+    size_t *offsets = s->count ? calloc(s->count, sizeof *offsets) : NULL;
+    mc_rule *rules = s->count ? calloc(s->count, sizeof *rules) : NULL;
+    bool any_free = false;
+    const char *first_reason = "";
+    size_t search_offset = 0;
+    if (s->count > 0 && (offsets == NULL || rules == NULL))
+        ok = false;
+    for (size_t r = 0; ok && r < s->count; r++) {
+        mc_room *room = &s->rooms[r];
+        if (room->free_count > 0) {
+            any_free = true;
+            continue;
+        }
+        const char *reason = "";
+        rules[r] = room_rule(w, r, &reason);
+        if (rules[r] == MC_RULE_BLACKOUT && first_reason[0] == '\0')
+            first_reason = reason;
+        room->why_none = rules[r];
+        offsets[r] = why_words(w, rules[r], room->id, reason, &text, &ok);
+    }
+    if (ok && !any_free) {
+        s->why_none = s->count == 0 ? MC_RULE_NO_ROOM : mci_rules_summary(rules, s->count);
+        search_offset = why_words(w, s->why_none, NULL, first_reason, &text, &ok);
+    }
+    if (ok) {
+        block->why_text = text.data;
+        for (size_t r = 0; r < s->count; r++)
+            s->rooms[r].why_none_message =
+                s->rooms[r].free_count > 0 ? "" : block->why_text + offsets[r];
+        s->why_none_message = any_free ? "" : block->why_text + search_offset;
+    } else {
+        free(text.data);
+    }
+    free(offsets);
+    free(rules);
+    return ok ? MC_OK : mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+}
+
 mc_status mci_rooms_availability(sqlite3 *db, mci_stmt_cache *stmts, const char *user_id,
                                  const mc_room_query *q, int64_t now_ms, mc_room_search **out,
                                  mc_error *err)
@@ -385,6 +539,7 @@ mc_status mci_rooms_availability(sqlite3 *db, mci_stmt_cache *stmts, const char 
     arena text = {0};
     room_offsets *offsets = NULL;
     busy_list busy = {0};
+    room_blackouts own_blackouts = {0};
     bool ok = true;
     size_t building = arena_add(&text, q->building_id, &ok);
     size_t timezone = arena_add(&text, b->timezone, &ok);
@@ -402,7 +557,7 @@ mc_status mci_rooms_availability(sqlite3 *db, mci_stmt_cache *stmts, const char 
     int64_t earliest = now_ms + (int64_t)b->min_notice_min * MCI_MS_PER_MIN;
 
     if (st == MC_OK)
-        st = load_rooms(db, stmts, q, s, &text, &offsets, &busy, err);
+        st = load_rooms(db, stmts, q, s, &text, &offsets, &busy, &own_blackouts, err);
     if (st == MC_OK && n > 0)
         st = load_busy(db, stmts, user_id, blocks[0].start_ms, blocks[n - 1].start_ms + 3600000, s,
                        offsets, text.data, &busy, err);
@@ -440,9 +595,15 @@ mc_status mci_rooms_availability(sqlite3 *db, mci_stmt_cache *stmts, const char 
                 room->free[room->free_count++] =
                     (mc_slot){blocks[i].start_ms, blocks[i].local_min, block_start[i]};
     }
+    if (st == MC_OK) {
+        why_context w = {b,     q,      blocks,   n,    nall, day,
+                         today, now_ms, earliest, from, to,   &own_blackouts};
+        st = explain(block, &w, err);
+    }
     free(scratch);
     free(busy.items);
     free(offsets);
+    room_blackouts_free(&own_blackouts);
     mci_building_free(b);
     if (st != MC_OK) {
         if (block != NULL)

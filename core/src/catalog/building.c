@@ -20,6 +20,9 @@ void mci_building_free(mci_building *b)
     free(b->timezone);
     free(b->transitions);
     free(b->opening);
+    for (size_t i = 0; b->blackout_reasons != NULL && i < b->blackout_count; i++)
+        free(b->blackout_reasons[i]);
+    free(b->blackout_reasons);
     free(b->blackouts);
     free(b->tiers);
     free(b);
@@ -124,11 +127,16 @@ static bool parse_blackouts(const cJSON *blackouts, mci_building *b)
 {
     int n = cJSON_GetArraySize(blackouts);
     b->blackouts = calloc_items(n, sizeof *b->blackouts);
-    if (n > 0 && b->blackouts == NULL)
+    b->blackout_reasons = calloc_items(n, sizeof *b->blackout_reasons);
+    if (n > 0 && (b->blackouts == NULL || b->blackout_reasons == NULL))
         return false;
     const cJSON *x = NULL;
     cJSON_ArrayForEach(x, blackouts)
     {
+        char *reason = mci_strdup(mci_json_string(x, "reason", ""));
+        if (reason == NULL)
+            return false;
+        b->blackout_reasons[b->blackout_count] = reason;
         b->blackouts[b->blackout_count++] =
             (mci_interval){mci_json_int(x, "start_ms", 0), mci_json_int(x, "end_ms", 0)};
     }

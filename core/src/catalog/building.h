@@ -44,6 +44,7 @@ typedef struct mci_building {
     int32_t min_notice_min;
     int32_t cancel_cutoff_min;
     mci_interval *blackouts;
+    char **blackout_reasons; /* blackout_count of them, "" when the server gave none */
     size_t blackout_count;
     /* money: every amount of this building is in its currency, taxed by its rule */
     char currency[4]; /* ISO 4217 */

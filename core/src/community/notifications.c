@@ -6,6 +6,7 @@
 
 #include "account/account.h"
 #include "catalog/zones.h"
+#include "community/links.h"
 #include "handle/handle.h"
 #include "read/items.h"
 #include "read/list.h"
@@ -78,6 +79,8 @@ void mc_notification_list_free(mc_notification_list *list)
         free(n->title);
         free(n->body);
         free(n->deep_link);
+        free(n->link_id);
+        free(n->link_text);
     }
     free(list->items);
     free(list->next_cursor);
@@ -151,6 +154,8 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
                            read_notification, &page_args, (void **)&list->items,
                            sizeof *list->items, &list->count, &list->next_cursor, err);
     mci_zone_book_free(page_args.book);
+    if (st == MC_OK)
+        st = mci_links_fill(r, list, err);
     if (st == MC_OK)
         st = count_unread(r, unread_sql, 1, list, err);
     if (st == MC_OK)

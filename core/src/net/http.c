@@ -78,6 +78,8 @@ static const struct {
     {"insufficient_credits", MC_ERR_INSUFFICIENT_CREDITS},
     {"slot_taken", MC_ERR_CONFLICT},
     {"outside_hours", MC_ERR_CONFLICT},
+    {"closed", MC_ERR_CONFLICT},
+    {"past", MC_ERR_CONFLICT},
     {"blackout", MC_ERR_CONFLICT},
     {"too_soon", MC_ERR_CONFLICT},
     {"beyond_window", MC_ERR_CONFLICT},
@@ -158,6 +160,7 @@ static mc_status server_error(long status, const char *body, mc_error *err)
         err->http_status = (int32_t)status;
         if (code != NULL)
             mci_strlcpy(err->server_code, code, sizeof err->server_code);
+        err->rule = st == MC_ERR_CONFLICT ? mci_rule_of_server_code(code) : MC_RULE_NONE;
         int64_t retry = mci_json_int(json, "retry_after_s", 0);
         err->retry_after_s = retry > 0 && retry < INT32_MAX ? (int32_t)retry : 0;
         int64_t attempts = mci_json_int(json, "attempts_left", -1);

@@ -66,3 +66,42 @@ uint32_t mci_free_mask(const mci_block *blocks, size_t nblocks, const mci_interv
     }
     return mask;
 }
+
+mc_rule mci_block_refusal(int64_t start_ms, int64_t now_ms, int64_t earliest_ms,
+                          const mci_interval *blackouts, size_t n, size_t *which)
+{
+    if (start_ms < now_ms)
+        return MC_RULE_PAST;
+    if (start_ms < earliest_ms)
+        return MC_RULE_TOO_SOON;
+    for (size_t i = 0; i < n; i++) {
+        if (blackouts[i].start_ms < start_ms + BLOCK_MS && blackouts[i].end_ms > start_ms) {
+            if (which != NULL)
+                *which = i;
+            return MC_RULE_BLACKOUT;
+        }
+    }
+    return MC_RULE_TAKEN;
+}
+
+#define RULE_SLOTS 16
+
+mc_rule mci_rules_summary(const mc_rule *rules, size_t n)
+{
+    size_t count[RULE_SLOTS] = {0};
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned)rules[i] < RULE_SLOTS)
+            count[rules[i]]++;
+    mc_rule best = MC_RULE_NONE;
+    for (int r = 1; r < RULE_SLOTS; r++) {
+        if (r == MC_RULE_PAST || r == MC_RULE_TOO_SOON)
+            continue;
+        if (count[r] > 0 && (best == MC_RULE_NONE || count[r] > count[best]))
+            best = (mc_rule)r;
+    }
+    if (best != MC_RULE_NONE)
+        return best;
+    if (count[MC_RULE_TOO_SOON] > 0)
+        return MC_RULE_TOO_SOON;
+    return count[MC_RULE_PAST] > 0 ? MC_RULE_PAST : MC_RULE_NONE;
+}

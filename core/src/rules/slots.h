@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "membercore/error.h"
 #include "rules/zone.h"
 
 /* At most 25 blocks a day: a 25-hour day, open 24 hours. */
@@ -58,5 +59,24 @@ size_t mci_intervals_merge(mci_interval *busy, size_t n);
  */
 uint32_t mci_free_mask(const mci_block *blocks, size_t nblocks, const mci_interval *merged,
                        size_t nmerged, int64_t earliest_ms);
+
+/*
+ * Why a block that is not free is refused, in the order a member reads them:
+ * it has started (MC_RULE_PAST), it starts before earliest_ms, the minimum
+ * notice (MC_RULE_TOO_SOON), it overlaps one of blackouts[0..n)
+ * (MC_RULE_BLACKOUT, *which gets the first one's index when which is not
+ * NULL), else MC_RULE_TAKEN. O(n).
+ */
+mc_rule mci_block_refusal(int64_t start_ms, int64_t now_ms, int64_t earliest_ms,
+                          const mci_interval *blackouts, size_t n, size_t *which);
+
+/*
+ * One rule for many (a room's refused blocks, a search's rooms): MC_RULE_NONE
+ * for none; the rule they share; when mixed, the most frequent of the rules
+ * that still hold later (all but PAST and TOO_SOON; ties go to the lower
+ * value), or TOO_SOON when only PAST and TOO_SOON are left and any is
+ * TOO_SOON. O(n).
+ */
+mc_rule mci_rules_summary(const mc_rule *rules, size_t n);
 
 #endif

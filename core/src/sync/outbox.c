@@ -166,6 +166,9 @@ mc_status mc_outbox_list(mc_client *c, mc_mutation_list **out, mc_error *err)
         m->error_code = (mc_status)sqlite3_column_int(stmt, 8);
         m->error_server_code = mci_strdup(mci_column_text(stmt, 9));
         m->error_message = mci_strdup(mci_column_text(stmt, 10));
+        m->error_rule = m->state == MC_MUTATION_REJECTED && m->error_code == MC_ERR_CONFLICT
+                            ? mci_rule_of_server_code(m->error_server_code)
+                            : MC_RULE_NONE;
         if (!m->kind || !m->entity_id || !m->payload || !m->error_server_code || !m->error_message)
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     }

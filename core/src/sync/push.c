@@ -252,6 +252,9 @@ mc_status mci_push_batch(mc_client *c, const char *token, const char *user_id,
                                 .entity_id = refused[i].row->entity_id,
                                 .code = refused[i].code,
                                 .server_code = refused[i].server_code,
+                                .rule = refused[i].code == MC_ERR_CONFLICT
+                                            ? mci_rule_of_server_code(refused[i].server_code)
+                                            : MC_RULE_NONE,
                                 .message = refused[i].message,
                                 .total = 0};
             mci_sync_emit(c, &ev);

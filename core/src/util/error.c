@@ -3,6 +3,26 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "util/names.h"
+
+static const char *const rule_names[] = {"none",          "closed", "outside_hours",
+                                         "blackout",      "past",   "too_soon",
+                                         "beyond_window", "taken",  "no_room"};
+
+const char *mc_rule_name(mc_rule rule)
+{
+    return mci_name_of(rule_names, MCI_COUNT(rule_names), (int)rule);
+}
+
+mc_rule mci_rule_of_server_code(const char *code)
+{
+    if (code != NULL && strcmp(code, "slot_taken") == 0)
+        return MC_RULE_TAKEN;
+    int rule = mci_value_of(rule_names, MCI_COUNT(rule_names), code, MC_RULE_NONE);
+    return rule == MC_RULE_NO_ROOM ? MC_RULE_NONE : (mc_rule)rule;
+}
 
 const char *mc_status_name(mc_status status)
 {
@@ -55,10 +75,24 @@ mc_status mci_error_set(mc_error *err, mc_status code, const char *fmt, ...)
     err->http_status = 0;
     err->retry_after_s = 0;
     err->attempts_left = -1;
+    err->rule = MC_RULE_NONE;
     err->server_code[0] = '\0';
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
     return code;
+}
+
+mc_status mci_refuse(mc_error *err, mc_rule rule, const char *fmt, ...)
+{
+    if (err == NULL)
+        return MC_ERR_CONFLICT;
+    mci_error_set(err, MC_ERR_CONFLICT, "%s", "");
+    err->rule = rule;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return MC_ERR_CONFLICT;
 }

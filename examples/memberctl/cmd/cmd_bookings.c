@@ -5,9 +5,11 @@
  */
 #include "memberctl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
+#include "cmd/send_now.h"
 #include "render/render.h"
 
 /* ---- bookings ------------------------------------------------------------------ */
@@ -32,6 +34,24 @@ static int run_bookings(app *a, const command *self, int argc, char **argv)
 }
 
 /* ---- cancel ---------------------------------------------------------------------- */
+
+/* A copy of the member's booking `id` as the local store has it, or NULL. */
+mc_booking *find_booking(mc_client *client, const char *id)
+{
+    mc_booking_list *list = NULL;
+    mc_booking *found = NULL;
+    if (mc_bookings_list(client, 0, &list, NULL) != MC_OK)
+        return NULL;
+    for (size_t i = 0; i < list->count && found == NULL; i++) {
+        if (strcmp(out_str(list->items[i].id), id) == 0 &&
+            (found = malloc(sizeof *found)) != NULL) {
+            *found = list->items[i]; /* taken over: the list's slot is emptied */
+            memset(&list->items[i], 0, sizeof list->items[i]);
+        }
+    }
+    mc_booking_list_free(list);
+    return found;
+}
 
 static int run_cancel(app *a, const command *self, int argc, char **argv)
 {
@@ -65,7 +85,19 @@ static int run_cancel(app *a, const command *self, int argc, char **argv)
             {MC_ERR_NOT_FOUND, "List them with: memberctl bookings --all"}, {MC_OK, NULL}};
         return out_core_error_hint(a, st, &err, hints);
     }
-    rc = render_cancel_done(a, id, already, booking);
+    sent_outcome sent = send_now(client, "booking.cancel", id);
+    if (sent.state == SENT_REFUSED) {
+        mc_booking_free(booking);
+        return out_core_error(a, sent.why.code, &sent.why);
+    }
+    if (!sent_is_queued(sent.state)) { /* as the server has it now */
+        mc_booking *now = find_booking(client, id);
+        if (now != NULL) {
+            mc_booking_free(booking);
+            booking = now;
+        }
+    }
+    rc = render_cancel_done(a, id, already, booking, sent.state);
     mc_booking_free(booking);
     return rc;
 }
@@ -118,14 +150,15 @@ const command cmd_bookings = {
 const command cmd_cancel = {
     "cancel",
     "cancel BOOKING_ID",
-    "cancel a room booking (works offline; queued for the server)",
-    "Cancels the booking on this device at once (bookings shows it cancelled,\n"
-    "pending) and queues it for the server (sent on the next memberctl sync).\n"
+    "cancel a room booking (works offline; sent at once when online)",
+    "Cancels the booking on this device at once and sends it to the server\n"
+    "right away; when the server cannot be reached it stays queued (bookings\n"
+    "shows it cancelled, pending) for the next memberctl sync.\n"
     "The server refunds the credits when it is cancelled before the building's\n"
     "cut-off. A booking already cancelled or over exits 2 (invalid_state).\n"
     "Cancelling again while the first cancellation waits changes nothing.\n"
     "\n"
-    "JSON: {\"booking_id\",\"queued\",\"already_queued\",\n"
+    "JSON: {\"booking_id\",\"queued\",\"already_queued\",\"sent\",\n"
     "       \"booking\":{...as in bookings}|null}\n",
     run_cancel,
 };

@@ -5,12 +5,43 @@
  */
 #include "memberctl.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "args.h"
+#include "cmd/send_now.h"
 #include "parse/datetime.h"
 #include "render/render.h"
+
+/*
+ * The events to show, shallow copies of list's in shown: the member's own building's first,
+ * soonest first within each part; the other buildings' only when all (or when the member has
+ * no building of their own). *others counts those left out. false without memory.
+ */
+static bool own_building_first(const mc_event_list *list, const char *own, bool all,
+                               mc_event_list *shown, size_t *others)
+{
+    shown->items = list->count ? calloc(list->count, sizeof *shown->items) : NULL;
+    shown->count = 0;
+    shown->next_cursor = NULL;
+    *others = 0;
+    if (list->count > 0 && shown->items == NULL)
+        return false;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < list->count; i++) {
+            bool mine = own[0] == '\0' || strcmp(out_str(list->items[i].building_id), own) == 0;
+            if (pass == 0 && mine)
+                shown->items[shown->count++] = list->items[i];
+            else if (pass == 1 && !mine && all)
+                shown->items[shown->count++] = list->items[i];
+            else if (pass == 1 && !mine)
+                (*others)++;
+        }
+    }
+    return true;
+}
 
 static int run_events(app *a, const command *self, int argc, char **argv)
 {
@@ -27,7 +58,19 @@ static int run_events(app *a, const command *self, int argc, char **argv)
     if (st != MC_OK)
         return out_core_error(a, st, &err);
 
-    rc = render_events(a, list, all);
+    mc_account *account = NULL;
+    char own[64] = "";
+    if (mc_account_get(client, &account, NULL) == MC_OK)
+        snprintf(own, sizeof own, "%s", out_str(account->building_id));
+    mc_account_free(account);
+    mc_event_list shown;
+    size_t others = 0;
+    if (!own_building_first(list, own, all, &shown, &others)) {
+        mc_event_list_free(list);
+        return out_error_in(a, "no_memory", MC_ERR_NO_MEMORY, "out of memory", NULL);
+    }
+    rc = render_events(a, &shown, all, own, others);
+    free(shown.items); /* the events themselves are list's */
     mc_event_list_free(list);
     return rc;
 }
@@ -40,6 +83,19 @@ static mc_rsvp rsvp_from_word(const char *word)
     if (strcmp(word, "not-going") == 0 || strcmp(word, "not_going") == 0)
         return MC_RSVP_NOT_GOING;
     return MC_RSVP_NONE;
+}
+
+/* Whether the member's RSVP to event_id waits for the server. */
+static bool pending_rsvp(mc_client *client, const char *event_id)
+{
+    mc_event_list *list = NULL;
+    bool pending = false;
+    if (mc_events_list(client, 0, &list, NULL) == MC_OK)
+        for (size_t i = 0; i < list->count; i++)
+            if (strcmp(out_str(list->items[i].id), event_id) == 0)
+                pending = list->items[i].pending;
+    mc_event_list_free(list);
+    return pending;
 }
 
 static int run_rsvp(app *a, const command *self, int argc, char **argv)
@@ -71,7 +127,14 @@ static int run_rsvp(app *a, const command *self, int argc, char **argv)
         return out_core_error_hint(a, st, &err, hints);
     }
 
-    /* The event as the member now sees it, the RSVP layered on top. */
+    /* Queued (the RSVP changed) and sent at once when the server answers; then the event
+     * as the member now sees it. */
+    sent_outcome sent = {pending_rsvp(client, event_id) ? SENT_QUEUED : SENT_NOTHING,
+                         MC_ERROR_INIT};
+    if (sent.state == SENT_QUEUED)
+        sent = send_now(client, "rsvp.set", event_id);
+    if (sent.state == SENT_REFUSED)
+        return out_core_error(a, sent.why.code, &sent.why);
     mc_event_list *list = NULL;
     const mc_event *event = NULL;
     if (mc_events_list(client, 0, &list, NULL) == MC_OK) {
@@ -80,7 +143,7 @@ static int run_rsvp(app *a, const command *self, int argc, char **argv)
                 event = &list->items[i];
         }
     }
-    rc = render_rsvp_done(a, event_id, rsvp, event);
+    rc = render_rsvp_done(a, event_id, rsvp, event, sent.state);
     mc_event_list_free(list);
     return rc;
 }
@@ -89,11 +152,12 @@ const command cmd_events = {
     "events",
     "events [--all]",
     "list upcoming events with your RSVP (local)",
-    "Lists the events from the local store, soonest first: no network needed\n"
-    "(memberctl sync fetches new ones). For each: id, title, building, start\n"
-    "and end (the building's local time and zone label), going/capacity and\n"
-    "your RSVP, marked (pending) until the server confirms it.\n"
-    "  --all   also the events that have ended\n"
+    "Lists the upcoming events of your own building from the local store,\n"
+    "soonest first: no network needed (memberctl sync fetches new ones). For\n"
+    "each: id, title, building, start and end (the building's local time and\n"
+    "zone label), going/capacity and your RSVP, marked (pending) until the\n"
+    "server confirms it. Without a building of your own: every building's.\n"
+    "  --all   every building's events, yours first, and those that have ended\n"
     "\n"
     "JSON: {\"events\":[{\"id\",\"building_id\",\"title\",\"description\",\"starts_at_ms\",\n"
     "       \"starts_at\",\"starts_at_local\",\"starts_at_zone\",\"ends_at_ms\",\"ends_at\",\n"
@@ -105,13 +169,16 @@ const command cmd_events = {
 const command cmd_rsvp = {
     "rsvp",
     "rsvp EVENT_ID going|not-going",
-    "RSVP to an event (works offline; queued for the server)",
-    "Records your answer on this device at once (events shows it as pending)\n"
-    "and queues it: it reaches the server on the next memberctl sync, which\n"
-    "has the last word (an event may fill up meanwhile: then the RSVP is\n"
-    "rejected, and memberctl outbox says why). An event that already looks\n"
-    "full here is refused at once (exit 2, conflict).\n"
+    "RSVP to an event (works offline; sent at once when online)",
+    "Records your answer on this device at once and sends it to the server\n"
+    "right away, saying it was sent and confirmed. When the server cannot be\n"
+    "reached it stays queued (events shows it as pending) and the next\n"
+    "memberctl sync sends it. The server has the last word: an event that\n"
+    "filled up meanwhile refuses it (exit 2, conflict, saying why; offline\n"
+    "RSVPs: memberctl outbox says why). An event that already looks full here\n"
+    "is refused at once (exit 2, conflict).\n"
     "\n"
-    "JSON: {\"event_id\",\"rsvp\",\"queued\",\"event\":{...as in events}|null}\n",
+    "JSON: {\"event_id\",\"rsvp\",\"queued\",\"sent\":\"confirmed\"|\"accepted\"|\"queued\"|\n"
+    "       \"nothing\",\"event\":{...as in events}|null}\n",
     run_rsvp,
 };

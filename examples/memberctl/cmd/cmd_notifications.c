@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "cmd/send_now.h"
 #include "render/render.h"
 
 static int run_notifications(app *a, const command *self, int argc, char **argv)
@@ -53,7 +54,8 @@ static int run_read(app *a, const command *self, int argc, char **argv)
         return out_core_error_hint(a, st, &err, hints);
     }
 
-    /* Queued, or was it read already (nothing queued)? The inbox says. */
+    /* Queued, or was it read already (nothing queued)? The inbox says. Queued: sent at once
+     * when the server answers. */
     bool queued = true;
     mc_notification_list *list = NULL;
     if (mc_notifications_list(client, false, &list, NULL) == MC_OK) {
@@ -63,8 +65,12 @@ static int run_read(app *a, const command *self, int argc, char **argv)
         }
     }
     mc_notification_list_free(list);
-
-    return render_read_done(a, id, queued);
+    sent_outcome sent = {SENT_NOTHING, MC_ERROR_INIT};
+    if (queued)
+        sent = send_now(client, "notification.read", id);
+    if (sent.state == SENT_REFUSED)
+        return out_core_error(a, sent.why.code, &sent.why);
+    return render_read_done(a, id, sent.state);
 }
 
 const command cmd_notifications = {
@@ -88,11 +94,13 @@ const command cmd_notifications = {
 const command cmd_read = {
     "read",
     "read NOTIFICATION_ID",
-    "mark a notification read (works offline; queued for the server)",
-    "Marks the notification read on this device at once and queues it for the\n"
-    "server (sent on the next memberctl sync). Marking one that is already\n"
-    "read changes nothing.\n"
+    "mark a notification read (works offline; sent at once when online)",
+    "Marks the notification read on this device at once and sends it to the\n"
+    "server right away; when the server cannot be reached it stays queued for\n"
+    "the next memberctl sync. Marking one that is already read changes\n"
+    "nothing.\n"
     "\n"
-    "JSON: {\"notification_id\",\"read\":true,\"queued\"}\n",
+    "JSON: {\"notification_id\",\"read\":true,\"queued\",\n"
+    "       \"sent\":\"confirmed\"|\"accepted\"|\"queued\"|\"nothing\"}\n",
     run_read,
 };

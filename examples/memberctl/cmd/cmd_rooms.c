@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "cmd/send_now.h"
 #include "parse/datetime.h"
 #include "parse/values.h"
 #include "render/render.h"
@@ -178,7 +179,20 @@ static int rooms_book(app *a, const command *self, int argc, char **argv)
                             "razorpay\n");
         return rc;
     }
-    rc = render_booked(a, &r, b);
+    sent_outcome sent = {SENT_CONFIRMED, MC_ERROR_INIT}; /* Razorpay: made online */
+    if (r.pay == MC_PAY_CREDITS) {
+        sent = send_now(client, "booking.create", b->id);
+        if (sent.state == SENT_REFUSED) {
+            mc_booking_free(b);
+            return out_core_error(a, sent.why.code, &sent.why);
+        }
+        mc_booking *now = sent_is_queued(sent.state) ? NULL : find_booking(client, b->id);
+        if (now != NULL) {
+            mc_booking_free(b);
+            b = now;
+        }
+    }
+    rc = render_booked(a, &r, b, sent.state);
     mc_booking_free(b);
     return rc;
 }
@@ -274,21 +288,24 @@ const command cmd_rooms = {
     "  --hours N           1 to 12 blocks (default 1)\n"
     "  --guest \"Name <email>\"  a guest, emailed an access QR (repeat, up to 20)\n"
     "  --pay credits       from your company's credits: works offline; saved at\n"
-    "                      once, pending until memberctl sync has the server\n"
-    "                      confirm it (the server may still refuse it)\n"
+    "                      once and sent to the server right away (confirmed,\n"
+    "                      or refused saying why); offline it stays pending\n"
+    "                      until memberctl sync has the server confirm it\n"
     "  --pay razorpay      online: the server holds the blocks for 15 minutes\n"
     "                      and opens a Razorpay order; pay it with checkout, then\n"
     "                      run memberctl pay-booking with what checkout returns\n"
     "Refused at once (exit 2): conflict (the block is taken, closed, blacked\n"
-    "out, too soon or beyond the booking window), insufficient_credits,\n"
+    "out, past, too soon or beyond the booking window: the message names the\n"
+    "rule, --json's error has it as \"rule\"), insufficient_credits,\n"
     "forbidden (no company credits), and offline for razorpay.\n"
     "\n"
     "JSON: search: {\"building_id\",\"date\",\"from\",\"to\",\"timezone\",\n"
     "       \"rooms\":[{\"id\",\"building_id\",\"name\",\"capacity\",\"amenities\":[..],\n"
     "       \"price_per_hour\":MONEY,\"credits_per_hour\",\n"
     "       \"free\":[{\"start_ms\",\"start\",\"start_local\",\"start_zone\",\"local_time\",\n"
-    "       \"local_minute\"}]}]}\n"
-    "      book: {\"booking\":{...as in bookings},\"queued\",\n"
+    "       \"local_minute\"}],\"why_none\":{\"rule\",\"message\"}|null}],\n"
+    "       \"why_none\":{\"rule\",\"message\"}|null}\n"
+    "      book: {\"booking\":{...as in bookings},\"queued\",\"sent\",\n"
     "       \"order\":{\"id\",\"amount\":MONEY,\"key_id\"}|null,\"next\":COMMAND|null}\n"
     "      (MONEY as in memberctl help invoices)\n",
     run_rooms,

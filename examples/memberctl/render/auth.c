@@ -96,8 +96,9 @@ static void account_text(const mc_account *acc)
     if (acc->industry[0] != '\0') {
         char budget[RENDER_MONEY_MAX];
         render_money(acc->budget, budget, sizeof budget);
-        printf("  %-9s %s, %d employees, timeline \"%s\", budget %s per month\n",
-               "Needs:", acc->industry, (int)acc->employees, acc->timeline, budget);
+        printf("  %-9s %s, %d employees, timeline \"%s\", budget %s per month%s\n",
+               "Needs:", acc->industry, (int)acc->employees, acc->timeline, budget,
+               acc->intent == MC_INTENT_ON_DEMAND ? " (kept from the office intent)" : "");
     }
     if (has_membership(acc)) {
         printf("  %-9s %s", "Member:", acc->seat[0] != '\0' ? acc->seat : "no seat assigned");
@@ -124,15 +125,6 @@ int render_account(const app *a, const mc_account *acc, const bool *new_user)
     return out_json(a, json_finish(root, ok));
 }
 
-/* "5 min" or "45 s". */
-static void format_duration(int32_t seconds, char *out, size_t out_cap)
-{
-    if (seconds >= 60 && seconds % 60 == 0)
-        snprintf(out, out_cap, "%d min", (int)(seconds / 60));
-    else
-        snprintf(out, out_cap, "%d s", (int)seconds);
-}
-
 int render_otp_sent(const app *a, const mc_otp_request *req)
 {
     if (a->json) {
@@ -144,8 +136,8 @@ int render_otp_sent(const app *a, const mc_otp_request *req)
         return out_json(a, json_finish(root, ok));
     }
     char expires[32], resend[32];
-    format_duration(req->expires_in_s, expires, sizeof expires);
-    format_duration(req->resend_after_s, resend, sizeof resend);
+    mc_duration_format(req->expires_in_s, expires, sizeof expires);
+    mc_duration_format(req->resend_after_s, resend, sizeof resend);
     printf("Phone: %s\n", req->phone);
     printf("%s\n", req->registered ? "Welcome back" : "New number: you will create an account");
     printf("Code sent; expires in %s; resend in %s\n", expires, resend);

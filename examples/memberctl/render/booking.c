@@ -146,23 +146,22 @@ int render_bookings(const app *a, const mc_booking_list *list, bool all)
 }
 
 int render_cancel_done(const app *a, const char *booking_id, bool already,
-                       const mc_booking *booking)
+                       const mc_booking *booking, sent_state sent)
 {
-    bool queued = booking == NULL || booking->pending;
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && cJSON_AddStringToObject(root, "booking_id", booking_id) != NULL &&
-                  cJSON_AddBoolToObject(root, "queued", queued) != NULL &&
+                  cJSON_AddBoolToObject(root, "queued", sent_is_queued(sent)) != NULL &&
                   cJSON_AddBoolToObject(root, "already_queued", already) != NULL &&
+                  cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
                   (booking != NULL ? json_add_item(root, "booking", booking_json(booking))
                                    : cJSON_AddNullToObject(root, "booking") != NULL);
         return out_json(a, json_finish(root, ok));
     }
-    if (already)
-        printf("The cancellation of %s was already queued: memberctl sync sends it.\n", booking_id);
-    else
-        printf("Cancellation of %s saved on this device and queued: memberctl sync sends it.\n",
-               booking_id);
+    char what[128];
+    snprintf(what, sizeof what, "%s of %s",
+             already ? "The cancellation queued before" : "Cancellation", booking_id);
+    render_sent(sent, what);
     if (booking != NULL)
         booking_text(booking, NULL);
     printf("Credits are refunded by the server when it is cancelled before the building's "
@@ -250,12 +249,13 @@ static size_t run_length(const mc_room *room, size_t i)
     return n;
 }
 
-/* "free: 08:00-10:00, 12:00-22:00 (12 blocks of 1 h)" or "free: none". */
+/* "free: 08:00-10:00, 12:00-22:00 (12 blocks of 1 h)", or "free: none (why)". */
 static void free_blocks_text(const mc_room *room)
 {
     printf("      free: ");
     if (room->free_count == 0) {
-        printf("none\n");
+        const char *why = out_str(room->why_none_message);
+        printf(why[0] != '\0' ? "none: %s\n" : "none%s\n", why);
         return;
     }
     for (size_t i = 0; i < room->free_count;) {
@@ -302,6 +302,16 @@ static cJSON *amenity_json(const void *item)
     return cJSON_CreateString(out_str(*(const char *const *)item));
 }
 
+/* "why_none": {"rule", "message"} when nothing is free, else null. */
+static bool json_add_why(cJSON *obj, mc_rule rule, const char *message)
+{
+    if (rule == MC_RULE_NONE)
+        return cJSON_AddNullToObject(obj, "why_none") != NULL;
+    cJSON *why = cJSON_AddObjectToObject(obj, "why_none");
+    return why != NULL && cJSON_AddStringToObject(why, "rule", mc_rule_name(rule)) != NULL &&
+           cJSON_AddStringToObject(why, "message", out_str(message)) != NULL;
+}
+
 static cJSON *room_json(const void *item)
 {
     const mc_room *room = item;
@@ -315,7 +325,8 @@ static cJSON *room_json(const void *item)
               list_add_json(obj, "amenities", &amenities, amenity_json) &&
               json_add_money(obj, "price_per_hour", room->price_per_hour) &&
               cJSON_AddNumberToObject(obj, "credits_per_hour", room->credits_per_hour) != NULL &&
-              list_add_json(obj, "free", &free, slot_json);
+              list_add_json(obj, "free", &free, slot_json) &&
+              json_add_why(obj, room->why_none, room->why_none_message);
     return json_finish(obj, ok);
 }
 
@@ -329,7 +340,8 @@ static cJSON *search_json(const mc_room_query *q, const mc_room_search *s)
               json_add_string_or_null(root, "from", q->from) &&
               json_add_string_or_null(root, "to", q->to) &&
               cJSON_AddStringToObject(root, "timezone", out_str(s->timezone)) != NULL &&
-              list_add_json(root, "rooms", &rooms, room_json);
+              list_add_json(root, "rooms", &rooms, room_json) &&
+              json_add_why(root, s->why_none, s->why_none_message);
     return json_finish(root, ok);
 }
 
@@ -343,7 +355,7 @@ int render_room_search(const app *a, const mc_room_query *q, const mc_room_searc
     if (q->to != NULL)
         printf(" to %s", q->to);
     printf(" (the building's local time, %s):\n", out_str(s->timezone));
-    if (s->count == 0) {
+    if (s->count == 0) { /* why_none is MC_RULE_NO_ROOM: say which filters */
         printf("  No room matches");
         if (q->min_capacity > 0)
             printf(" a capacity of %d", (int)q->min_capacity);
@@ -361,6 +373,8 @@ int render_room_search(const app *a, const mc_room_query *q, const mc_room_searc
         printf("Book with: memberctl rooms book ROOM --date %s --start HH:MM [--hours N] "
                "--pay credits|razorpay\n",
                q->date);
+    else
+        printf("No free block: %s.\n", out_str(s->why_none_message));
     return MEMBERCTL_EXIT_OK;
 }
 
@@ -377,7 +391,7 @@ static cJSON *booking_order_json(const mc_booking *b)
     return json_finish(obj, ok);
 }
 
-int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b)
+int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b, sent_state sent)
 {
     char next[512];
     snprintf(next, sizeof next,
@@ -386,20 +400,27 @@ int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b
     bool razorpay = r->pay == MC_PAY_RAZORPAY;
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
-        bool ok = root != NULL && json_add_item(root, "booking", booking_json(b)) &&
-                  cJSON_AddBoolToObject(root, "queued", !razorpay) != NULL &&
-                  json_add_item(root, "order", booking_order_json(b)) &&
-                  json_add_string_or_null(root, "next", razorpay ? next : NULL);
+        bool ok =
+            root != NULL && json_add_item(root, "booking", booking_json(b)) &&
+            cJSON_AddBoolToObject(root, "queued", !razorpay && sent_is_queued(sent)) != NULL &&
+            cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
+            json_add_item(root, "order", booking_order_json(b)) &&
+            json_add_string_or_null(root, "next", razorpay ? next : NULL);
         return out_json(a, json_finish(root, ok));
     }
     printf("%s on %s at %s for %d h (the building's time): ", r->room_id, r->date, r->start,
            (int)r->hours);
     if (!razorpay) {
-        printf("booked, pending until the server confirms.\n");
+        printf("%s.\n", sent == SENT_CONFIRMED  ? "booked, confirmed by the server"
+                        : sent == SENT_ACCEPTED ? "booked, accepted by the server"
+                                                : "booked, pending until the server confirms");
         booking_text(b, NULL);
-        printf("Saved on this device and queued (%d credits held meanwhile): memberctl sync "
-               "sends it.\n",
-               (int)b->credits);
+        if (sent == SENT_QUEUED)
+            printf("Saved on this device and queued (%d credits held meanwhile): memberctl sync "
+                   "sends it.\n",
+                   (int)b->credits);
+        else
+            render_sent(sent, "The booking");
         return MEMBERCTL_EXIT_OK;
     }
     char amount[RENDER_MONEY_MAX];

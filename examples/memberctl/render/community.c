@@ -55,42 +55,52 @@ static void event_text(const void *item, const void *context)
            e->pending ? " (pending)" : "");
 }
 
-int render_events(const app *a, const mc_event_list *list, bool all)
+int render_events(const app *a, const mc_event_list *list, bool all, const char *own, size_t others)
 {
     list_view v = LIST_VIEW(list->items, list->count);
     if (a->json)
         return out_json(a, list_json_object("events", &v, event_json));
-    if (list->count == 0) {
-        printf("No %sevents on this device yet; fetch them with: memberctl sync\n",
-               all ? "" : "upcoming ");
+    const char *which = all ? "" : "upcoming ";
+    if (list->count == 0 && others == 0) {
+        printf("No %sevents on this device yet; fetch them with: memberctl sync\n", which);
         return MEMBERCTL_EXIT_OK;
     }
-    printf("%zu %sevent%s (in each building's local time):\n", list->count, all ? "" : "upcoming ",
-           list->count == 1 ? "" : "s");
+    if (own[0] != '\0' && !all)
+        printf("%zu %sevent%s at %s (in the building's local time):\n", list->count, which,
+               list->count == 1 ? "" : "s", own);
+    else if (own[0] != '\0')
+        printf("%zu event%s, %s's first (in each building's local time):\n", list->count,
+               list->count == 1 ? "" : "s", own);
+    else
+        printf("%zu %sevent%s (in each building's local time):\n", list->count, which,
+               list->count == 1 ? "" : "s");
     list_text(&v, event_text, NULL);
-    printf("RSVP with: memberctl rsvp EVENT_ID going|not-going\n");
+    if (others > 0)
+        printf("%zu more in other buildings: memberctl events --all\n", others);
+    if (list->count > 0)
+        printf("RSVP with: memberctl rsvp EVENT_ID going|not-going\n");
     return MEMBERCTL_EXIT_OK;
 }
 
-int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event)
+int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event,
+                     sent_state sent)
 {
-    bool queued = event == NULL || event->pending;
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && cJSON_AddStringToObject(root, "event_id", event_id) != NULL &&
                   cJSON_AddStringToObject(root, "rsvp", mc_rsvp_name(rsvp)) != NULL &&
-                  cJSON_AddBoolToObject(root, "queued", queued) != NULL &&
+                  cJSON_AddBoolToObject(root, "queued", sent_is_queued(sent)) != NULL &&
+                  cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
                   (event != NULL ? json_add_item(root, "event", event_json(event))
                                  : cJSON_AddNullToObject(root, "event") != NULL);
         return out_json(a, json_finish(root, ok));
     }
-    if (queued)
-        printf("RSVP '%s' for %s saved on this device and queued: "
-               "it will sync when online (memberctl sync).\n",
-               rsvp_words(rsvp), event_id);
+    char what[256];
+    snprintf(what, sizeof what, "RSVP '%s' for %s", rsvp_words(rsvp), event_id);
+    if (sent == SENT_NOTHING)
+        printf("%s: already confirmed by the server, nothing to send.\n", what);
     else
-        printf("RSVP '%s' for %s: already confirmed by the server, nothing to send.\n",
-               rsvp_words(rsvp), event_id);
+        render_sent(sent, what);
     if (event != NULL)
         event_text(event, NULL);
     return MEMBERCTL_EXIT_OK;
@@ -114,6 +124,9 @@ static cJSON *notification_json(const void *item)
               cJSON_AddStringToObject(obj, "title", out_str(n->title)) != NULL &&
               cJSON_AddStringToObject(obj, "body", out_str(n->body)) != NULL &&
               cJSON_AddStringToObject(obj, "deep_link", out_str(n->deep_link)) != NULL &&
+              cJSON_AddStringToObject(obj, "link_kind", mc_link_kind_name(n->link_kind)) != NULL &&
+              cJSON_AddStringToObject(obj, "link_id", out_str(n->link_id)) != NULL &&
+              cJSON_AddStringToObject(obj, "link_text", out_str(n->link_text)) != NULL &&
               json_add_local_time(obj, "created_at", n->created_at_ms, &n->created_at, false) &&
               cJSON_AddBoolToObject(obj, "read", n->read) != NULL &&
               cJSON_AddBoolToObject(obj, "pending", n->pending) != NULL;
@@ -152,6 +165,12 @@ static void notification_row_text(const void *item, const void *context)
              n->pending ? " (pending)" : "");
     printf("  %-*s  %-13s  %s  %-16s  %s\n", id_width, out_str(n->id),
            mc_notification_category_name(n->category), created, state, out_str(n->title));
+    /* The body, then where the link leads in words (with the link itself). */
+    const char *body = out_str(n->body), *link = out_str(n->link_text);
+    if (body[0] != '\0')
+        printf("  %-*s  %s\n", id_width, "", body);
+    if (link[0] != '\0')
+        printf("  %-*s  Link: %s (%s)\n", id_width, "", link, out_str(n->deep_link));
 }
 
 static void inbox_text(const mc_notification_list *list, bool unread_only)
@@ -183,21 +202,22 @@ int render_inbox(const app *a, const mc_notification_list *list, bool unread_onl
     return MEMBERCTL_EXIT_OK;
 }
 
-int render_read_done(const app *a, const char *notification_id, bool queued)
+int render_read_done(const app *a, const char *notification_id, sent_state sent)
 {
     if (!a->json) {
-        if (queued)
-            printf("Marked %s read on this device and queued: it will sync when online "
-                   "(memberctl sync).\n",
-                   notification_id);
-        else
+        char what[128];
+        snprintf(what, sizeof what, "Marked %s read", notification_id);
+        if (sent == SENT_NOTHING)
             printf("%s was already read; nothing to send.\n", notification_id);
+        else
+            render_sent(sent, what);
         return MEMBERCTL_EXIT_OK;
     }
     cJSON *root = cJSON_CreateObject();
     bool ok = root != NULL &&
               cJSON_AddStringToObject(root, "notification_id", notification_id) != NULL &&
               cJSON_AddBoolToObject(root, "read", true) != NULL &&
-              cJSON_AddBoolToObject(root, "queued", queued) != NULL;
+              cJSON_AddBoolToObject(root, "queued", sent_is_queued(sent)) != NULL &&
+              cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL;
     return out_json(a, json_finish(root, ok));
 }

@@ -12,14 +12,17 @@
 #define GLOBAL_SYNOPSIS "[--server URL] [--data-dir DIR] [--json] COMMAND [ARGS...]"
 
 /*
- * Add {"code","status","message","retry_after_s","attempts_left"} as "error"
- * to root (status < 0: no status and no retry; attempts_left < 0: none).
+ * Add {"code","status","message","retry_after_s","attempts_left","rule"} as "error"
+ * to root (status < 0: no status and no retry; attempts_left < 0: none; rule: the
+ * name of the rule that refused, mc_rule_name, or none when MC_RULE_NONE).
  */
 static bool add_error_json(cJSON *root, const char *code, int status, const char *message,
-                           int retry_after_s, int attempts_left)
+                           int retry_after_s, int attempts_left, mc_rule rule)
 {
     cJSON *error = cJSON_AddObjectToObject(root, "error");
     return error != NULL && cJSON_AddStringToObject(error, "code", code) != NULL &&
+           (rule == MC_RULE_NONE ||
+            cJSON_AddStringToObject(error, "rule", mc_rule_name(rule)) != NULL) &&
            (status < 0 || cJSON_AddNumberToObject(error, "status", status) != NULL) &&
            cJSON_AddStringToObject(error, "message", message) != NULL &&
            (status < 0 || cJSON_AddNumberToObject(error, "retry_after_s", retry_after_s) != NULL) &&
@@ -32,12 +35,12 @@ static bool add_error_json(cJSON *root, const char *code, int status, const char
  * stdout, and delete it; falls back to a fixed object without memory.
  */
 static void print_error_json(cJSON *root, const char *code, int status, const char *message,
-                             int retry_after_s, int attempts_left)
+                             int retry_after_s, int attempts_left, mc_rule rule)
 {
     if (root == NULL)
         root = cJSON_CreateObject();
-    bool ok =
-        root != NULL && add_error_json(root, code, status, message, retry_after_s, attempts_left);
+    bool ok = root != NULL &&
+              add_error_json(root, code, status, message, retry_after_s, attempts_left, rule);
     char *text = ok ? cJSON_PrintUnformatted(root) : NULL;
     if (text != NULL)
         printf("%s\n", text);
@@ -67,7 +70,7 @@ int out_usage(const app *a, const command *cmd, const char *fmt, ...)
         fprintf(stderr, "Run 'memberctl --help' for the commands.\n");
     }
     if (a != NULL && a->json)
-        print_error_json(NULL, "usage", -1, msg, 0, -1);
+        print_error_json(NULL, "usage", -1, msg, 0, -1, MC_RULE_NONE);
     return MEMBERCTL_EXIT_USAGE;
 }
 
@@ -101,16 +104,14 @@ int out_core_error_in(const app *a, mc_status st, const mc_error *err, cJSON *ro
     int retry = err != NULL ? (int)err->retry_after_s : 0;
     int attempts_left = err != NULL && st == MC_ERR_OTP_WRONG ? (int)err->attempts_left : -1;
 
-    if (st == MC_ERR_OTP_RATE_LIMITED && retry > 0)
-        fprintf(stderr, "memberctl: %s: %s (retry in %d s)\n", name, message, retry);
-    else
-        fprintf(stderr, "memberctl: %s: %s\n", name, message);
+    fprintf(stderr, "memberctl: %s: %s\n", name, message);
     const char *hint = hint_for(st);
     if (hint != NULL)
         fprintf(stderr, "%s\n", hint);
 
     if (a != NULL && a->json)
-        print_error_json(root, name, (int)st, message, retry, attempts_left);
+        print_error_json(root, name, (int)st, message, retry, attempts_left,
+                         err != NULL ? err->rule : MC_RULE_NONE);
     else
         cJSON_Delete(root);
     return MEMBERCTL_EXIT_CORE;
@@ -121,7 +122,7 @@ int out_error_in(const app *a, const char *code, mc_status st, const char *messa
     fflush(stdout); /* after what was printed before it, even through a pipe */
     fprintf(stderr, "memberctl: %s: %s\n", code, message);
     if (a != NULL && a->json)
-        print_error_json(root, code, (int)st, message, 0, -1);
+        print_error_json(root, code, (int)st, message, 0, -1, MC_RULE_NONE);
     else
         cJSON_Delete(root);
     return MEMBERCTL_EXIT_CORE;

@@ -92,26 +92,51 @@ bool render_json_line(cJSON *obj);
 
 /* ---- membercore/community.h (render/community.c) ----------------------------- */
 
-/* events [--all]; rsvp (event: as the member now sees it, or NULL). */
-int render_events(const app *a, const mc_event_list *list, bool all);
-int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event);
+/* What became of a change memberctl sent right after its local write (cmd/send_now.h). */
+typedef enum sent_state {
+    SENT_CONFIRMED,  /* the server accepted it and this device has its answer */
+    SENT_ACCEPTED,   /* the server accepted it; the next sync brings the confirmation */
+    SENT_REFUSED,    /* the server refused it; the change was rolled back */
+    SENT_QUEUED,     /* not sent: the server could not be reached; still in the outbox */
+    SENT_NOTHING,    /* the write changed nothing (already so): nothing to send */
+    SENT_SIGNED_OUT, /* not sent: the session expired; still in the outbox until sign-in */
+    SENT_RETRY,      /* not sent: the exchange failed (timeout, server error); in the outbox */
+} sent_state;
 
-/* notifications [--unread]; read (queued: something was queued). */
+/* Whether the change is still in the outbox, not sent (queued, signed out, retry). */
+bool sent_is_queued(sent_state state);
+
+/* "confirmed", "accepted", "refused", "queued", "nothing", "signed_out", "retry": the JSON
+ * value of "sent". */
+const char *sent_state_name(sent_state state);
+
+/* One sentence on stdout about the change `what` ("RSVP 'going' for EVT-1"): sent and
+ * confirmed, accepted, or saved and queued (nothing for SENT_REFUSED: that is an error). */
+void render_sent(sent_state state, const char *what);
+
+/* events [--all]; rsvp (event: as the member now sees it, or NULL). */
+/* own: the member's building ("" when none); others: events of other buildings left out. */
+int render_events(const app *a, const mc_event_list *list, bool all, const char *own,
+                  size_t others);
+int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event,
+                     sent_state sent);
+
+/* notifications [--unread]; read (SENT_NOTHING: it was read before). */
 int render_inbox(const app *a, const mc_notification_list *list, bool unread_only);
-int render_read_done(const app *a, const char *notification_id, bool queued);
+int render_read_done(const app *a, const char *notification_id, sent_state sent);
 
 /* ---- membercore/booking.h (render/booking.c) ---------------------------------- */
 
 /* rooms search, rooms book, pay-booking. */
 int render_room_search(const app *a, const mc_room_query *q, const mc_room_search *s);
-int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b);
+int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b, sent_state sent);
 int render_booking_paid(const app *a, const mc_booking *b);
 
 /* bookings [--all]; cancel (already: it was already queued; booking: as the
  * member now sees it, or NULL). */
 int render_bookings(const app *a, const mc_booking_list *list, bool all);
 int render_cancel_done(const app *a, const char *booking_id, bool already,
-                       const mc_booking *booking);
+                       const mc_booking *booking, sent_state sent);
 
 /* credits. */
 int render_credits(const app *a, const mc_credits *credits);

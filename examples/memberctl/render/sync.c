@@ -517,3 +517,47 @@ void render_sync_event_text(const mc_sync_event *ev, bool timestamp)
         break;
     }
 }
+
+/* ---- A change sent at once ------------------------------------------------------ */
+
+const char *sent_state_name(sent_state state)
+{
+    static const char *const names[] = {"confirmed", "accepted",   "refused", "queued",
+                                        "nothing",   "signed_out", "retry"};
+    return (unsigned)state < sizeof names / sizeof *names ? names[state] : "queued";
+}
+
+bool sent_is_queued(sent_state state)
+{
+    return state == SENT_QUEUED || state == SENT_SIGNED_OUT || state == SENT_RETRY;
+}
+
+void render_sent(sent_state state, const char *what)
+{
+    switch (state) {
+    case SENT_CONFIRMED:
+        printf("%s: sent to the server and confirmed.\n", what);
+        break;
+    case SENT_ACCEPTED:
+        printf("%s: sent; the server accepted it, and the next sync confirms it here.\n", what);
+        break;
+    case SENT_REFUSED:
+    case SENT_NOTHING:
+        break;
+    case SENT_QUEUED:
+        printf("%s: saved on this device and queued; it will sync when online (memberctl "
+               "sync).\n",
+               what);
+        break;
+    case SENT_SIGNED_OUT:
+        printf("%s: saved on this device and queued, not sent: the session has expired. Sign in "
+               "again (memberctl login PHONE) and it is sent.\n",
+               what);
+        break;
+    case SENT_RETRY:
+        printf("%s: saved on this device and queued, not sent: the server could not take it "
+               "just now. memberctl sync tries again.\n",
+               what);
+        break;
+    }
+}

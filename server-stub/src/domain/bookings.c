@@ -126,8 +126,8 @@ bool ms_booking_parse(const cJSON *obj, ms_payment pay, ms_booking_input *in, ms
     if (pay == MS_PAY_CREDITS) {
         const cJSON *p = cJSON_GetObjectItemCaseSensitive(obj, "pay");
         if (p && !(cJSON_IsString(p) && strcmp(p->valuestring, "credits") == 0))
-            return invalid(why, "field 'pay' must be \"credits\" (Razorpay bookings are made online"
-                                " with POST /v1/bookings)");
+            return invalid(why, "field 'pay' must be \"credits\" (Razorpay bookings are made "
+                                "online, not queued)");
     }
     return true;
 }
@@ -217,13 +217,34 @@ int ms_booking_check_slot(sqlite3 *db, const ms_room_ctx *room, int64_t start_ms
         return refuse(why, "invalid_argument",
                       "start_ms is not on the hour in %s's local time (%s)", room->building_id,
                       ms_zone_name(room->zone));
-    case MS_BLOCK_OUTSIDE_HOURS:
-        return refuse(why, "outside_hours", "%s is not open for bookings then", room->building_id);
+    case MS_BLOCK_CLOSED_DAY: {
+        ms_local at;
+        char date[32];
+        ms_zone_local(room->zone, start_ms, &at);
+        ms_local_format_date(&at, date, sizeof date);
+        return refuse(why, "closed", "%s is closed on %s", room->building_id, date);
+    }
+    case MS_BLOCK_OUTSIDE_HOURS: {
+        ms_local at;
+        char date[32];
+        ms_zone_local(room->zone, start_ms, &at);
+        ms_local_format_date(&at, date, sizeof date);
+        int open = room->hours.open_min[at.weekday], close = room->hours.close_min[at.weekday];
+        return refuse(why, "outside_hours",
+                      "%s is open %02d:%02d-%02d:%02d on %s: the booking falls outside the "
+                      "opening hours",
+                      room->building_id, open / 60, open % 60, close / 60, close % 60, date);
+    }
+    case MS_BLOCK_PAST:
+        return refuse(why, "past", "the booking starts in the past");
     case MS_BLOCK_TOO_SOON:
-        return refuse(why, "too_soon", "a booking must start at least %lld minutes from now",
+        return refuse(why, "too_soon",
+                      "too soon: a booking must start at least %lld minutes from now (the "
+                      "building's minimum notice)",
                       (long long)room->policy.min_notice_min);
     case MS_BLOCK_BEYOND_WINDOW:
-        return refuse(why, "beyond_window", "%s takes bookings at most %lld days ahead",
+        return refuse(why, "beyond_window",
+                      "beyond the booking window: %s takes bookings at most %lld days ahead",
                       room->building_id, (long long)room->policy.window_days);
     }
     int64_t end = start_ms + hours * MS_HOUR_MS;
@@ -232,11 +253,11 @@ int ms_booking_check_slot(sqlite3 *db, const ms_room_ctx *room, int64_t start_ms
     if (find_blackout(db, room, start_ms, end, reason, sizeof reason, &found) != 0)
         return -1;
     if (found)
-        return refuse(why, "blackout", "%s is unavailable then (%s)", room->room_id, reason);
+        return refuse(why, "blackout", "%s is blacked out then: %s", room->room_id, reason);
     if (ms_room_busy_overlaps(db, room->room_id, start_ms, end, &found) != 0)
         return -1;
     if (found)
-        return refuse(why, "slot_taken", "%s is already booked then", room->room_id);
+        return refuse(why, "slot_taken", "%s is already booked then (taken)", room->room_id);
     return 0;
 }
 

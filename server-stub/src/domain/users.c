@@ -177,6 +177,10 @@ int ms_lead_set_intent(sqlite3 *db, const char *user_id, const char *intent, con
                        int64_t employees, const char *timeline, int64_t budget_paise,
                        int64_t now_ms)
 {
+    /* On-demand keeps what an office intent stated before: the sales team's notes stay. */
+    if (strcmp(intent, "on_demand") == 0)
+        return ms_db_run(db, "UPDATE leads SET intent = ?, updated_at_ms = ? WHERE user_id = ?",
+                         "tit", intent, now_ms, user_id);
     return ms_db_run(db,
                      "UPDATE leads SET intent = ?, industry = ?, employees = ?, timeline = ?,"
                      " budget_paise = ?, updated_at_ms = ? WHERE user_id = ?",

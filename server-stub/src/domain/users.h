@@ -75,7 +75,8 @@ int ms_user_save_profile(sqlite3 *db, const char *id, const char *name, const ch
 
 /* Create the user's CRM lead (status "new", intent "none"). 0 / -1. */
 int ms_lead_create(sqlite3 *db, ms_rng *rng, const char *user_id, int64_t now_ms);
-/* Record the intent and its office details on the user's lead. 0 / -1. */
+/* Record the intent and its office details on the user's lead; on_demand keeps the office
+ * details stated before (a change of mind does not wipe the sales team's notes). 0 / -1. */
 int ms_lead_set_intent(sqlite3 *db, const char *user_id, const char *intent, const char *industry,
                        int64_t employees, const char *timeline, int64_t budget_paise,
                        int64_t now_ms);

@@ -26,9 +26,10 @@ void ms_handle_otp_request(ms_app *app, ms_request *req, ms_reply *reply)
         goto fail;
     ms_otp_issue_decision d = ms_otp_may_issue(issued, n_issued, now);
     if (!d.allowed) {
+        char wait[32];
+        ms_otp_wait_words(d.retry_after_s, wait, sizeof wait);
         ms_reply_error(reply, 429, "otp_rate_limited",
-                       "too many codes requested for %s; try again in %d s", phone,
-                       (int)d.retry_after_s);
+                       "too many codes requested for %s; try again in %s", phone, wait);
         if (reply->body)
             cJSON_AddNumberToObject(reply->body, "retry_after_s", d.retry_after_s);
         reply->retry_after_s = d.retry_after_s;

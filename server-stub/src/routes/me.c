@@ -92,7 +92,8 @@ void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply)
         goto fail;
     if (!user.profile_complete) {
         ms_reply_error(reply, 409, "profile_incomplete",
-                       "complete the profile (PUT /v1/me/profile) before stating an intent");
+                       "complete the profile first (name, email, company and city), then state "
+                       "an intent");
         return;
     }
     if (!user.lead.present) {
@@ -103,11 +104,12 @@ void ms_handle_intent(ms_app *app, ms_request *req, ms_reply *reply)
         return;
     }
     int64_t now = ms_clock_now(&app->clock);
-    /* On-demand clears any office details stated before: the lead shows the current intent. */
+    /* On-demand keeps the office details stated before (ms_lead_set_intent): a member who
+     * starts on demand may still want the office, and the sales team keeps the notes. */
     if (ms_lead_set_intent(app->db, req->user_id, intent, industry, employees, timeline, budget,
                            now) != 0 ||
-        ms_db_run(app->db, "UPDATE leads SET budget_currency = ? WHERE user_id = ?", "tt", currency,
-                  req->user_id) != 0 ||
+        (!on_demand && ms_db_run(app->db, "UPDATE leads SET budget_currency = ? WHERE user_id = ?",
+                                 "tt", currency, req->user_id) != 0) ||
         (on_demand && ms_user_add_role(app->db, req->user_id, MS_ROLE_ONDEMAND) != 0) ||
         ms_change_upsert(app->db, MS_KIND_PROFILE, req->user_id, req->user_id) != 0)
         goto fail;

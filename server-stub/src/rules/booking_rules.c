@@ -27,9 +27,16 @@ ms_block_verdict ms_booking_check(const ms_zone *zone, const ms_open_hours *hour
 {
     for (int64_t k = 0; k < count; k++) {
         ms_block_verdict v = ms_block_offered(zone, hours, start_ms + k * MS_HOUR_MS);
+        if (v == MS_BLOCK_OUTSIDE_HOURS) {
+            ms_local at;
+            ms_zone_local(zone, start_ms + k * MS_HOUR_MS, &at);
+            return hours->open[at.weekday] ? v : MS_BLOCK_CLOSED_DAY;
+        }
         if (v != MS_BLOCK_OK)
             return k == 0 ? v : MS_BLOCK_OUTSIDE_HOURS;
     }
+    if (start_ms < now_ms)
+        return MS_BLOCK_PAST;
     if (start_ms < now_ms + policy->min_notice_min * MS_MINUTE_MS)
         return MS_BLOCK_TOO_SOON;
     ms_local today, last;

@@ -32,6 +32,8 @@ typedef enum ms_block_verdict {
     MS_BLOCK_OUTSIDE_HOURS, /* closed then, or the second occurrence of a repeated hour */
     MS_BLOCK_TOO_SOON,      /* starts sooner than min_notice_min after now (or in the past) */
     MS_BLOCK_BEYOND_WINDOW, /* a block's local date is past today + window_days */
+    MS_BLOCK_CLOSED_DAY,    /* the building is closed all that local weekday */
+    MS_BLOCK_PAST,          /* the booking starts before now */
 } ms_block_verdict;
 
 /*
@@ -45,8 +47,9 @@ ms_block_verdict ms_block_offered(const ms_zone *zone, const ms_open_hours *hour
 /*
  * May a booking of `count` blocks starting at start_ms (the interval [start,
  * start + count h)) be made at now? Checked in this order: every hour of it is
- * an offered block (the first one's misalignment reported as MISALIGNED, any
- * other failure as OUTSIDE_HOURS); start >= now + min notice (TOO_SOON); the
+ * an offered block (the first one's misalignment reported as MISALIGNED, a block
+ * on a weekday the building is closed all day as CLOSED_DAY, any other failure
+ * as OUTSIDE_HOURS); start >= now (PAST); start >= now + min notice (TOO_SOON); the
  * local date of every block <= the local date of now + window_days
  * (BEYOND_WINDOW). Busy slots and blackouts are the caller's (they need the
  * database).

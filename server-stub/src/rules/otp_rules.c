@@ -1,6 +1,8 @@
 /* rules/otp_rules.c - the OTP rules of DOMAIN.md section 1 as pure decisions (no I/O, no clock). */
 #include "rules/otp_rules.h"
 
+#include <stdio.h>
+
 static int32_t ceil_seconds(int64_t ms)
 {
     if (ms <= 0)
@@ -67,4 +69,19 @@ ms_otp_verdict ms_otp_verify(const ms_otp_state *state, int64_t now_ms, bool cod
     v.attempts = state->attempts + 1;
     v.attempts_left = MS_OTP_MAX_ATTEMPTS - v.attempts;
     return v;
+}
+
+void ms_otp_wait_words(int32_t seconds, char *out, size_t cap)
+{
+    if (seconds < 60) {
+        snprintf(out, cap, "%d s", seconds > 0 ? (int)seconds : 0);
+        return;
+    }
+    int minutes = (int)((seconds + 59) / 60);
+    if (minutes < 60)
+        snprintf(out, cap, "%d min", minutes);
+    else if (minutes % 60 == 0)
+        snprintf(out, cap, "%d h", minutes / 60);
+    else
+        snprintf(out, cap, "%d h %d min", minutes / 60, minutes % 60);
 }

@@ -37,6 +37,10 @@ typedef struct ms_otp_issue_decision {
  */
 ms_otp_issue_decision ms_otp_may_issue(const int64_t *issued_at_ms, size_t n, int64_t now_ms);
 
+/* A wait as a member reads it, for "try again in ...": "30 s" under a minute, else whole
+ * minutes rounded up ("53 min" for 3144 s), an hour or more "1 h" / "1 h 5 min". */
+void ms_otp_wait_words(int32_t seconds, char *out, size_t cap);
+
 typedef enum ms_otp_outcome {
     MS_OTP_ACCEPTED,  /* right code: consume it and sign in */
     MS_OTP_WRONG,     /* wrong code: store attempts, answer attempts_left */

@@ -14,7 +14,11 @@
  * spaces, '-', '.', '(' and ')' are ignored; '+' may only lead; a bare 10-digit Indian
  * mobile (first digit 6-9), or one behind the trunk prefix 0, is +91...; a leading "00"
  * stands for '+'. Anything else must be E.164: a country code not starting with 0, 8 to 15
- * digits; +91 numbers are 10-digit mobiles.
+ * digits. The plans of the operator's countries are checked in full, and where they tell
+ * mobiles apart only mobiles pass (the sign-in code goes by SMS): +91 ten digits, mobiles
+ * 6-9; +44 the national number's length and prefix, mobiles 71-75, 77-79 and 7624 (a trunk
+ * 0 typed after +44 is dropped); +1 NPA-NXX-XXXX with N = 2-9 and no N11 code. Fictional
+ * ranges (07700 900xxx, 555-01xx) are well-formed and pass. Other countries: E.164's shape.
  * true with the number in out; false with what is wrong in why (why_cap bytes, e.g.
  * "phone is empty").
  */

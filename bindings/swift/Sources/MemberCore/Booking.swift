@@ -57,8 +57,14 @@ public struct Room: Sendable, Equatable, Identifiable {
     public var creditsPerHour: Int
     /// The free blocks of the searched window, in time order.
     public var freeSlots: [Slot]
+    /// No free block: the rule why (closed, blackout, taken, ...); `.none` when there is one.
+    public var whyNone: Rule
+    /// `whyNone` in words ("BLR-1-BOARD is blacked out on 2027-01-07: ..."); "" when free.
+    public var whyNoneMessage: String
 
     init(_ r: mc_room) {
+        whyNone = Rule(r.why_none)
+        whyNoneMessage = string(r.why_none_message)
         id = string(r.id)
         buildingId = string(r.building_id)
         name = string(r.name)
@@ -80,6 +86,11 @@ public struct RoomSearch: Sendable, Equatable {
     public var rooms: [Room]
     /// The building's zone name, e.g. "Asia/Kolkata".
     public var timeZoneIdentifier: String
+    /// No room has a free block: why (`.noRoom` when no room matches; else the rooms' rule,
+    /// the most common when they differ); `.none` when some room has a free block.
+    public var whyNone: Rule = .none
+    /// `whyNone` in words ("BLR-1 is closed on Sundays"); "" when some block is free.
+    public var whyNoneMessage: String = ""
 }
 
 /// How a booking is paid (`mc_payment`).
@@ -271,7 +282,8 @@ extension MemberCore {
             let s = result.pointee
             return RoomSearch(
                 rooms: UnsafeBufferPointer(start: s.rooms, count: s.count).map(Room.init),
-                timeZoneIdentifier: string(s.timezone))
+                timeZoneIdentifier: string(s.timezone), whyNone: Rule(s.why_none),
+                whyNoneMessage: string(s.why_none_message))
         }
     }
 

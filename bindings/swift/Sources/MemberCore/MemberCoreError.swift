@@ -11,8 +11,9 @@ public enum MemberCoreError: Error, Sendable, Equatable {
     case invalidArgument(message: String)
     /// The thing named does not exist, locally or on the server (`MC_ERR_NOT_FOUND`).
     case notFound(message: String, httpStatus: Int?, serverCode: String?)
-    /// The server (or the instant local check) refused a conflicting state (`MC_ERR_CONFLICT`).
-    case conflict(message: String, httpStatus: Int?, serverCode: String?)
+    /// The server (or the instant local check) refused a conflicting state (`MC_ERR_CONFLICT`);
+    /// `rule` names the booking rule that refused (`.none` for other conflicts).
+    case conflict(message: String, httpStatus: Int?, serverCode: String?, rule: Rule)
     /// The company's credit balance is too low (`MC_ERR_INSUFFICIENT_CREDITS`).
     case insufficientCredits(message: String, httpStatus: Int?, serverCode: String?)
     /// The server could not be reached at all: the device is offline (`MC_ERR_OFFLINE`).
@@ -111,7 +112,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
         case .invalidArgument(let m), .offline(let m), .otpExpired(let m), .otpExhausted(let m),
             .storage(let m), .noMemory(let m):
             m
-        case .notFound(let m, _, _), .conflict(let m, _, _), .insufficientCredits(let m, _, _),
+        case .notFound(let m, _, _), .conflict(let m, _, _, _), .insufficientCredits(let m, _, _),
             .paymentFailed(let m, _, _), .invalidState(let m, _, _), .server(let m, _, _),
             .forbidden(let m, _, _), .unknown(_, let m, _, _), .network(let m, _, _):
             m
@@ -125,7 +126,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
     /// The HTTP status of the server's answer, where the case carries one.
     public var httpStatus: Int? {
         switch self {
-        case .notFound(_, let h, _), .conflict(_, let h, _), .insufficientCredits(_, let h, _),
+        case .notFound(_, let h, _), .conflict(_, let h, _, _), .insufficientCredits(_, let h, _),
             .paymentFailed(_, let h, _), .invalidState(_, let h, _), .server(_, let h, _),
             .forbidden(_, let h, _), .unknown(_, _, let h, _), .network(_, let h, _),
             .unauthorized(_, let h):
@@ -138,7 +139,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
     /// The server's machine-readable code ("event_full", ...), where the case carries one.
     public var serverCode: String? {
         switch self {
-        case .notFound(_, _, let s), .conflict(_, _, let s), .insufficientCredits(_, _, let s),
+        case .notFound(_, _, let s), .conflict(_, _, let s, _), .insufficientCredits(_, _, let s),
             .paymentFailed(_, _, let s), .invalidState(_, _, let s), .server(_, _, let s),
             .forbidden(_, _, let s), .unknown(_, _, _, let s):
             s
@@ -154,6 +155,13 @@ public enum MemberCoreError: Error, Sendable, Equatable {
         case .network(_, _, let r): r
         default: nil
         }
+    }
+
+    /// The rule that refused (`.conflict` of a room booking: closed, blacked out, too soon, ...);
+    /// `.none` for every other error.
+    public var rule: Rule {
+        if case .conflict(_, _, _, let r) = self { return r }
+        return .none
     }
 
     /// For `.otpWrong`: how many more tries the code allows.
@@ -173,7 +181,8 @@ public enum MemberCoreError: Error, Sendable, Equatable {
         switch Code(status) {
         case .invalidArgument: self = .invalidArgument(message: message)
         case .notFound: self = .notFound(message: message, httpStatus: http, serverCode: serverCode)
-        case .conflict: self = .conflict(message: message, httpStatus: http, serverCode: serverCode)
+        case .conflict:
+            self = .conflict(message: message, httpStatus: http, serverCode: serverCode, rule: Rule(e.rule))
         case .insufficientCredits:
             self = .insufficientCredits(message: message, httpStatus: http, serverCode: serverCode)
         case .offline: self = .offline(message: message)
@@ -195,6 +204,37 @@ public enum MemberCoreError: Error, Sendable, Equatable {
             self = .unknown(code: Code(status), message: message, httpStatus: http, serverCode: serverCode)
         }
     }
+}
+
+/// The rule behind a refusal (`mc_rule`, membercore/error.h): why a room booking was refused
+/// (`MemberCoreError.rule`) or why a search found no free block (`RoomSearch.whyNone`). The
+/// message beside it says the same in English with the particulars.
+public enum Rule: Int32, Sendable, Hashable, CustomStringConvertible {
+    case none = 0
+    /// The building is closed that day.
+    case closed = 1
+    /// Open that day, but not at the time asked.
+    case outsideHours = 2
+    /// A blackout of the building or the room (the message gives its reason).
+    case blackout = 3
+    /// The block has already started, or the day is over.
+    case past = 4
+    /// The block starts sooner than the building's minimum notice.
+    case tooSoon = 5
+    /// The day lies beyond the building's booking window.
+    case beyondWindow = 6
+    /// Booked or held by another booking.
+    case taken = 7
+    /// A search: no room has the capacity and amenities asked.
+    case noRoom = 8
+    /// A rule newer than this binding.
+    case unknown = -1
+
+    init(_ r: mc_rule) { self = coreEnum(r.rawValue) ?? .unknown }
+    /// "none", "closed", "outside_hours", "blackout", "past", "too_soon", "beyond_window",
+    /// "taken", "no_room"; "unknown".
+    public var name: String { coreName(self) { mc_rule_name(mc_rule(rawValue: $0)) } }
+    public var description: String { name }
 }
 
 extension MemberCoreError: LocalizedError, CustomStringConvertible {

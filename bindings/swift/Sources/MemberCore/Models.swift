@@ -287,6 +287,8 @@ public struct MutationRejection: Sendable, Equatable {
     /// "event_full", ...
     public var serverCode: String?
     public var message: String
+    /// The booking rule that refused it (`.taken`, ...); `.none` for other refusals.
+    public var rule: Rule = .none
 }
 
 /// One event from the sync engine (`mc_sync_event`).
@@ -313,7 +315,8 @@ public enum SyncEvent: Sendable, Equatable {
                 MutationRejection(
                     mutationId: e.mutation_id, kind: string(e.mutation_kind),
                     entityId: string(e.entity_id), code: MemberCoreError.Code(e.code),
-                    serverCode: optionalString(e.server_code), message: string(e.message)))
+                    serverCode: optionalString(e.server_code), message: string(e.message),
+                    rule: Rule(e.rule)))
         case MC_SYNC_EVENT_SESSION_EXPIRED:
             self = .sessionExpired(code: MemberCoreError.Code(e.code), message: string(e.message))
         case MC_SYNC_EVENT_PROGRESS:
@@ -388,6 +391,8 @@ public struct Mutation: Sendable, Equatable, Identifiable {
     public var errorCode: MemberCoreError.Code?
     public var errorServerCode: String?
     public var errorMessage: String?
+    /// Rejected: the booking rule that refused it (`.taken`, ...); `.none` otherwise.
+    public var errorRule: Rule
 
     init(_ m: mc_mutation) {
         id = m.mutation_id
@@ -401,6 +406,7 @@ public struct Mutation: Sendable, Equatable, Identifiable {
         errorCode = m.error_code == MC_OK ? nil : MemberCoreError.Code(m.error_code)
         errorServerCode = optionalString(m.error_server_code)
         errorMessage = optionalString(m.error_message)
+        errorRule = Rule(m.error_rule)
     }
 }
 
@@ -475,6 +481,23 @@ public enum NotificationCategory: Int32, Sendable, Hashable, CaseIterable, Custo
     public var description: String { name }
 }
 
+/// What a notification's deep link opens (`mc_link_kind`); a kind this binding does not know
+/// reads as `.other`.
+public enum LinkKind: Int32, Sendable, Hashable, CustomStringConvertible {
+    case none = 0
+    case invoice = 1
+    case event = 2
+    case booking = 3
+    case pass = 4
+    case web = 5
+    case other = 6
+
+    init(_ k: mc_link_kind) { self = coreEnum(k.rawValue) ?? .other }
+    /// "none", "invoice", "event", "booking", "pass", "web", "other".
+    public var name: String { coreName(self) { mc_link_kind_name(mc_link_kind(rawValue: $0)) } }
+    public var description: String { name }
+}
+
 /// One notification of the inbox (`mc_notification`). Not named `Notification`, which
 /// Foundation already has.
 public struct InboxNotification: Sendable, Equatable, Identifiable {
@@ -484,6 +507,12 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
     public var body: String
     /// nil when none.
     public var deepLink: String?
+    /// What `deepLink` opens (an invoice, an event, ...; `.none` without a link).
+    public var linkKind: LinkKind
+    /// The item it names: the invoice's number, the event's title, ... ("" when none).
+    public var linkId: String
+    /// Where it leads, in words: "opens invoice INV-2026-0011" ("" without a link).
+    public var linkText: String
     public var createdAt: Date
     /// `createdAt` in the local time of the member's building.
     public var createdAtLocal: BuildingTime
@@ -498,6 +527,9 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
         title = string(n.title)
         body = string(n.body)
         deepLink = optionalString(n.deep_link)
+        linkKind = LinkKind(n.link_kind)
+        linkId = string(n.link_id)
+        linkText = string(n.link_text)
         createdAt = date(fromMs: n.created_at_ms)
         createdAtLocal = BuildingTime(n.created_at)
         isRead = n.read

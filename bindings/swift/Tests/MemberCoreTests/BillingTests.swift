@@ -122,7 +122,7 @@ struct BillingTests {
             let e = await error {
                 _ = try await core.checkoutPasses(PassCart(buildingId: "BLR-1", dates: ["2027-01-02"]))
             }
-            guard case .conflict(let message, let http, let code) = e else {
+            guard case .conflict(let message, let http, let code, _) = e else {
                 Issue.record("got \(String(describing: e))")
                 return
             }

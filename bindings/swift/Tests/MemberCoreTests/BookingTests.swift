@@ -41,6 +41,12 @@ struct BookingTests {
             #expect(slots.first.map { ["10:00", "11:00"].contains($0.localTime) } ?? true)
             let sunday = try core.searchRooms(RoomQuery(buildingId: "BLR-1", date: "2027-01-10"))
             #expect(sunday.rooms.allSatisfy { $0.freeSlots.isEmpty })
+            #expect(sunday.whyNone == .closed)
+            #expect(sunday.whyNone.name == "closed")
+            #expect(sunday.whyNoneMessage == "BLR-1 is closed on Sundays")
+            #expect(sunday.rooms.allSatisfy { $0.whyNone == .closed })
+            #expect(narrowed.whyNone == .none || narrowed.rooms.allSatisfy { $0.freeSlots.isEmpty })
+            #expect(result.whyNone == .none && result.whyNoneMessage == "")
 
             do {
                 _ = try core.searchRooms(RoomQuery(buildingId: "BLR-1", date: "2027-02-30"))
@@ -212,9 +218,52 @@ struct BookingTests {
                 return
             }
             #expect(r.serverCode == "slot_taken")
+            #expect(r.rule == .taken)
+            #expect(try v.outbox().map(\.errorRule) == [.taken])
             #expect(try v.bookings().isEmpty)
             #expect(try v.credits().balance == a.credits().balance)
             #expect(try v.credits().pendingDebit == 0)
+        }
+    }
+
+    @Test("a refused booking names the rule and says it: closed, beyond the window, taken")
+    func refusalsNameTheRule() async throws {
+        try await withFixture { f in
+            let core = try await signedInAsha(f)
+            func refusal(_ date: String, _ start: String) async -> MemberCoreError? {
+                do {
+                    _ = try await core.book(
+                        BookingRequest(roomId: "BLR-1-BOARD", date: date, start: start, hours: 1))
+                    return nil
+                } catch let e as MemberCoreError {
+                    return e
+                } catch {
+                    return nil
+                }
+            }
+            let sunday = try #require(await refusal("2027-01-10", "10:00"))
+            guard case .conflict(let message, _, _, let rule) = sunday else {
+                Issue.record("got \(sunday)")
+                return
+            }
+            #expect(rule == .closed)
+            #expect(sunday.rule == .closed)
+            #expect(message == "BLR-1-BOARD on 2027-01-10 at 10:00 for 1 h: BLR-1 is closed on Sundays")
+            let far = try #require(await refusal("2027-02-10", "10:00"))
+            #expect(far.rule == .beyondWindow)
+            #expect(far.message.contains("30 days ahead"))
+            let seeded = try #require(await refusal("2027-01-05", "10:00")) /* a seeded booking */
+            #expect(seeded.rule == .taken)
+            let unknownRoom: MemberCoreError
+            do {
+                _ = try await core.book(
+                    BookingRequest(roomId: "BLR-1-NOPE", date: "2027-01-07", start: "10:00", hours: 1))
+                Issue.record("an unknown room was booked")
+                return
+            } catch let e as MemberCoreError {
+                unknownRoom = e
+            }
+            #expect(unknownRoom.rule == .none)
         }
     }
 

@@ -103,6 +103,15 @@ struct SyncTests {
             let visitor = try #require(unread.notifications.first { $0.category == .bookings })
             #expect(visitor.title == "Visitor waiting at reception")
             #expect(inbox.notifications.contains { $0.category == .events && $0.deepLink != nil })
+            /* Where each link leads, in words: the invoice by its number, the event by its title. */
+            let invoiceLink = try #require(inbox.notifications.first { $0.linkKind == .invoice })
+            #expect(invoiceLink.linkId.hasPrefix("INV-"))
+            #expect(invoiceLink.linkText == "opens invoice \(invoiceLink.linkId)")
+            let eventLink = try #require(inbox.notifications.first { $0.linkKind == .event })
+            #expect(eventLink.linkText == "opens event Networking Hour")
+            #expect(inbox.notifications.filter { $0.deepLink == nil }.allSatisfy {
+                $0.linkKind == LinkKind.none && $0.linkText.isEmpty
+            })
 
             try core.markRead(notificationId: visitor.id)
             let after = try core.notifications()
@@ -261,7 +270,7 @@ struct SyncTests {
             do {
                 try core.rsvp(eventId: "EVT-BLR-FIRESIDE", .going)
                 Issue.record("a full event accepted an RSVP")
-            } catch MemberCoreError.conflict(let message, _, _) {
+            } catch MemberCoreError.conflict(let message, _, _, _) {
                 #expect(!message.isEmpty)
             }
         }

@@ -35,12 +35,12 @@ final class ListenerRegistration implements ListenerHandle {
 
     /* Called by the glue on the delivering thread, with the fields of mc_sync_event. */
     void dispatch(int type, int kinds, long mutationId, String mutationKind, String entityId,
-            int code, String serverCode, String message, long done, long total) {
+            int code, String serverCode, String message, long done, long total, int rule) {
         if (removed || core.isClosed()) {
             return; /* nothing is delivered once close() has begun */
         }
         SyncEvent event = new SyncEvent(type, kinds, mutationId, mutationKind, entityId, code,
-                serverCode, message, done, total);
+                serverCode, message, done, total, rule);
         boolean immediate = delivery == Delivery.IMMEDIATE;
         core.enterCallback(immediate);
         try {

@@ -16,21 +16,31 @@ public class MemberCoreException extends RuntimeException {
     private final int retryAfterSeconds;
     private final int attemptsLeft;
     private final String serverCode;
+    private final int ruleValue;
 
     /* Called by the JNI glue with the fields of mc_error. */
     MemberCoreException(int code, String message, int httpStatus, int retryAfterSeconds,
-            int attemptsLeft, String serverCode) {
+            int attemptsLeft, String serverCode, int rule) {
         super(message);
         this.codeValue = code;
         this.httpStatus = httpStatus;
         this.retryAfterSeconds = retryAfterSeconds;
         this.attemptsLeft = attemptsLeft;
         this.serverCode = serverCode == null ? "" : serverCode;
+        this.ruleValue = rule;
     }
 
     /* A failure found by the Java layer itself (a null argument). */
     MemberCoreException(ErrorCode code, String message) {
-        this(code.value(), message, 0, 0, -1, "");
+        this(code.value(), message, 0, 0, -1, "", 0);
+    }
+
+    /**
+     * The rule that refused ({@link ErrorCode#CONFLICT} on a room booking: closed, blacked out,
+     * too soon, beyond the window, taken, ...); {@link Rule#NONE} for other errors.
+     */
+    public Rule getRule() {
+        return Rule.fromValue(ruleValue);
     }
 
     /** What went wrong; {@link ErrorCode#UNKNOWN} for a code newer than this binding. */

@@ -13,10 +13,12 @@ public final class Mutation {
     private final ErrorCode errorCode;
     private final String errorServerCode;
     private final String errorMessage;
+    private final Rule errorRule;
 
     Mutation(long id, String kind, String entityId, String payload, int state, int attempts,
             long createdAtMs, long nextAttemptMs, int errorCode, String errorServerCode,
-            String errorMessage) {
+            String errorMessage, int errorRule) {
+        this.errorRule = Rule.fromValue(errorRule);
         this.id = id;
         this.kind = kind;
         this.entityId = entityId;
@@ -28,6 +30,11 @@ public final class Mutation {
         this.errorCode = ErrorCode.fromValue(errorCode);
         this.errorServerCode = errorServerCode;
         this.errorMessage = errorMessage;
+    }
+
+    /** REJECTED: the booking rule that refused it (taken, ...); {@link Rule#NONE} otherwise. */
+    public Rule getErrorRule() {
+        return errorRule;
     }
 
     /** The mutation id (for {@link Sync#dismissMutation(long)}). */

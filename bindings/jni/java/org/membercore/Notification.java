@@ -11,9 +11,16 @@ public final class Notification {
     private final BuildingTime createdAt;
     private final boolean read;
     private final boolean pending;
+    private final LinkKind linkKind;
+    private final String linkId;
+    private final String linkText;
 
     Notification(String id, int category, String title, String body, String deepLink,
-            long createdAtMs, BuildingTime createdAt, boolean read, boolean pending) {
+            long createdAtMs, BuildingTime createdAt, boolean read, boolean pending, int linkKind,
+            String linkId, String linkText) {
+        this.linkKind = LinkKind.fromValue(linkKind);
+        this.linkId = linkId;
+        this.linkText = linkText;
         this.id = id;
         this.category = NotificationCategory.fromValue(category);
         this.title = title;
@@ -44,6 +51,21 @@ public final class Notification {
     /** {@code ""} when none. */
     public String getDeepLink() {
         return deepLink;
+    }
+
+    /** What {@link #getDeepLink()} opens: an invoice, an event, ... ({@link LinkKind#NONE}: none). */
+    public LinkKind getLinkKind() {
+        return linkKind;
+    }
+
+    /** The item the link names: the invoice's number, the event's title, ... ("" when none). */
+    public String getLinkId() {
+        return linkId;
+    }
+
+    /** Where the link leads, in words: "opens invoice INV-2026-0011" ("" when there is none). */
+    public String getLinkText() {
+        return linkText;
     }
 
     public long getCreatedAtMs() {

@@ -15,11 +15,15 @@ public final class Room {
     private final Money pricePerHour;
     private final int creditsPerHour;
     private final List<Slot> freeSlots;
+    private final Rule whyNone;
+    private final String whyNoneMessage;
 
     /* Called by the JNI glue; the free blocks come as three parallel arrays. */
     Room(String id, String buildingId, String name, int capacity, String[] amenities,
             Money pricePerHour, int creditsPerHour, long[] slotStartMs,
-            int[] slotLocalMinute, BuildingTime[] slotStart) {
+            int[] slotLocalMinute, BuildingTime[] slotStart, int whyNone, String whyNoneMessage) {
+        this.whyNone = Rule.fromValue(whyNone);
+        this.whyNoneMessage = whyNoneMessage;
         this.id = id;
         this.buildingId = buildingId;
         this.name = name;
@@ -32,6 +36,16 @@ public final class Room {
             slots.add(new Slot(slotStartMs[i], slotLocalMinute[i], slotStart[i]));
         }
         this.freeSlots = Collections.unmodifiableList(slots);
+    }
+
+    /** With no free block: the rule why (closed, blackout, taken, ...); else {@link Rule#NONE}. */
+    public Rule getWhyNone() {
+        return whyNone;
+    }
+
+    /** {@link #getWhyNone()} in words ("BLR-1-BOARD is blacked out on 2027-01-07: ..."), or "". */
+    public String getWhyNoneMessage() {
+        return whyNoneMessage;
     }
 
     public String getId() {

@@ -8,10 +8,27 @@ import java.util.List;
 public final class RoomSearch {
     private final List<Room> rooms;
     private final String timezone;
+    private final Rule whyNone;
+    private final String whyNoneMessage;
 
-    RoomSearch(Room[] rooms, String timezone) {
+    RoomSearch(Room[] rooms, String timezone, int whyNone, String whyNoneMessage) {
         this.rooms = Collections.unmodifiableList(Arrays.asList(rooms));
         this.timezone = timezone;
+        this.whyNone = Rule.fromValue(whyNone);
+        this.whyNoneMessage = whyNoneMessage;
+    }
+
+    /**
+     * When no room has a free block: why ({@link Rule#NO_ROOM} when no room matches; else the
+     * rooms' rule, the most common one when they differ); {@link Rule#NONE} otherwise.
+     */
+    public Rule getWhyNone() {
+        return whyNone;
+    }
+
+    /** {@link #getWhyNone()} in words ("BLR-1 is closed on Sundays"), or "". */
+    public String getWhyNoneMessage() {
+        return whyNoneMessage;
     }
 
     /**

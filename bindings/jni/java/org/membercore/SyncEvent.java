@@ -18,9 +18,11 @@ public final class SyncEvent {
     private final String message;
     private final long done;
     private final long total;
+    private final Rule rule;
 
     SyncEvent(int type, int kinds, long mutationId, String mutationKind, String entityId, int code,
-            String serverCode, String message, long done, long total) {
+            String serverCode, String message, long done, long total, int rule) {
+        this.rule = Rule.fromValue(rule);
         SyncEventType t = null;
         for (SyncEventType v : SyncEventType.values()) {
             if (v.bit() == type) {
@@ -37,6 +39,11 @@ public final class SyncEvent {
         this.message = message;
         this.done = done;
         this.total = total;
+    }
+
+    /** MUTATION_REJECTED: the booking rule that refused it (taken, ...); {@link Rule#NONE}. */
+    public Rule getRule() {
+        return rule;
     }
 
     /** The type; null only for a type newer than this binding. */

@@ -11,7 +11,7 @@ public final class SyncFailedException extends MemberCoreException {
 
     SyncFailedException(int code, String message, int httpStatus, int retryAfterSeconds,
             int attemptsLeft, String serverCode, SyncReport report) {
-        super(code, message, httpStatus, retryAfterSeconds, attemptsLeft, serverCode);
+        super(code, message, httpStatus, retryAfterSeconds, attemptsLeft, serverCode, 0);
         this.report = report;
     }
 

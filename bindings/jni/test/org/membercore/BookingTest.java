@@ -407,18 +407,41 @@ public class BookingTest {
                     .guests(many.subList(0, 12))));
             TestSupport.expectError(ErrorCode.NOT_FOUND,
                     () -> book(core, BookingRequest.builder("BLR-1-NOPE", DAY, "10:00")));
-            /* Taken, closed, too soon, beyond the window: CONFLICT saying so. */
+            /* Taken, closed, too soon, beyond the window, outside the hours: CONFLICT naming
+             * the rule, and saying it. */
             MemberCoreException e = TestSupport.expectError(ErrorCode.CONFLICT,
                     () -> book(core, BookingRequest.builder(BOARD, "2027-01-05", "10:00")));
-            assertTrue(e.getMessage(), e.getMessage().contains("not free"));
-            TestSupport.expectError(ErrorCode.CONFLICT,
+            assertEquals(e.getMessage(), Rule.TAKEN, e.getRule());
+            assertTrue(e.getMessage(), e.getMessage().contains("is taken"));
+            e = TestSupport.expectError(ErrorCode.CONFLICT,
                     () -> book(core, BookingRequest.builder(BOARD, "2027-01-10", "10:00")));
-            TestSupport.expectError(ErrorCode.CONFLICT,
+            assertEquals(Rule.CLOSED, e.getRule());
+            assertEquals("BLR-1-BOARD on 2027-01-10 at 10:00 for 1 h: BLR-1 is closed on Sundays",
+                    e.getMessage());
+            e = TestSupport.expectError(ErrorCode.CONFLICT,
                     () -> book(core, BookingRequest.builder(BOARD, "2027-01-04", "10:00")));
-            TestSupport.expectError(ErrorCode.CONFLICT,
+            assertEquals(e.getMessage(), Rule.TOO_SOON, e.getRule());
+            assertTrue(e.getMessage(), e.getMessage().contains("minimum notice"));
+            e = TestSupport.expectError(ErrorCode.CONFLICT,
                     () -> book(core, BookingRequest.builder(BOARD, "2027-02-04", "10:00")));
-            TestSupport.expectError(ErrorCode.CONFLICT, () -> book(core,
+            assertEquals(Rule.BEYOND_WINDOW, e.getRule());
+            assertTrue(e.getMessage(), e.getMessage().contains("30 days ahead"));
+            e = TestSupport.expectError(ErrorCode.CONFLICT, () -> book(core,
                     BookingRequest.builder(BOARD, DAY, "21:00").hours(2)));
+            assertEquals(Rule.OUTSIDE_HOURS, e.getRule());
+            /* Errors that are no refusal carry no rule. */
+            e = TestSupport.expectError(ErrorCode.NOT_FOUND,
+                    () -> book(core, BookingRequest.builder("BLR-1-NOPE", DAY, "10:00")));
+            assertEquals(Rule.NONE, e.getRule());
+            /* A search with no free block says why, for the search and each room. */
+            RoomSearch sunday = search(core, "2027-01-10");
+            assertEquals(Rule.CLOSED, sunday.getWhyNone());
+            assertEquals("BLR-1 is closed on Sundays", sunday.getWhyNoneMessage());
+            assertEquals(Rule.CLOSED, sunday.room(BOARD).getWhyNone());
+            RoomSearch open = search(core, DAY);
+            assertEquals(Rule.NONE, open.getWhyNone());
+            assertEquals("", open.getWhyNoneMessage());
+            assertEquals("", open.room(BOARD).getWhyNoneMessage());
 
             expectField("booking_id", () -> core.rooms().cancel(""));
             expectField("booking_id", () -> core.rooms().cancel(null));
@@ -499,6 +522,10 @@ public class BookingTest {
             assertEquals("booking.create", ev.getMutationKind());
             assertEquals(mine.getId(), ev.getEntityId());
             assertEquals("slot_taken", ev.getServerCode());
+            assertEquals(Rule.TAKEN, ev.getRule());
+            List<Mutation> rejected = vikram.sync().outbox();
+            assertEquals(1, rejected.size());
+            assertEquals(Rule.TAKEN, rejected.get(0).getErrorRule());
             assertNull(booking(vikram, mine.getId()));
             assertEquals(182, vikram.rooms().credits().getBalance()); /* Asha's booking, paid once */
             assertEquals(0, vikram.rooms().credits().getPendingDebit());

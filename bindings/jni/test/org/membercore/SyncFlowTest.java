@@ -136,6 +136,18 @@ public class SyncFlowTest {
             assertEquals(NotificationCategory.BOOKINGS, first.getCategory());
             assertFalse(first.isRead());
             assertEquals("", first.getDeepLink());
+            assertEquals(LinkKind.NONE, first.getLinkKind());
+            assertEquals("", first.getLinkText());
+            /* Where a link leads, in words: the invoice by its number. */
+            Notification invoice = null;
+            for (Notification n : inbox.getItems()) {
+                if (n.getLinkKind() == LinkKind.INVOICE) {
+                    invoice = n;
+                }
+            }
+            assertNotNull(invoice);
+            assertTrue(invoice.getLinkId(), invoice.getLinkId().startsWith("INV-"));
+            assertEquals("opens invoice " + invoice.getLinkId(), invoice.getLinkText());
             assertEquals(3, core.community().notifications(true).getItems().size());
 
             core.community().markNotificationRead("ntf_5eed000000000101");

@@ -1,0 +1,36 @@
+package org.membercore;
+
+/**
+ * What a notification's deep link opens ({@code mc_link_kind}, membercore/community.h); a kind
+ * this binding does not know reads as {@link #OTHER}.
+ */
+public enum LinkKind {
+    NONE(0),
+    INVOICE(1),
+    EVENT(2),
+    BOOKING(3),
+    PASS(4),
+    WEB(5),
+    OTHER(6);
+
+    private final int value;
+
+    LinkKind(int value) {
+        this.value = value;
+    }
+
+    /** The C value. */
+    public int value() {
+        return value;
+    }
+
+    /** The constant with this C value; {@link #OTHER} for any other value. */
+    public static LinkKind fromValue(int value) {
+        for (LinkKind k : values()) {
+            if (k.value == value) {
+                return k;
+            }
+        }
+        return OTHER;
+    }
+}

@@ -1,0 +1,27 @@
+/*
+ * send_now.h - after a local write (an RSVP, a read, a credit booking, a
+ * cancellation): one sync round at once, as an app's sync thread would do,
+ * and what became of the change: confirmed by the server, accepted and
+ * waiting for its confirmation, refused (why), or kept in the outbox because
+ * the server could not be reached. So memberctl says "queued" only when the
+ * change was not sent.
+ */
+#ifndef MEMBERCTL_SEND_NOW_H
+#define MEMBERCTL_SEND_NOW_H
+
+#include "memberctl.h"
+#include "render/render.h"
+
+typedef struct sent_outcome {
+    sent_state state;
+    mc_error why; /* SENT_REFUSED: the refusal; not sent: why */
+} sent_outcome;
+
+/* Sync once and find the outbox row of this change (its kind, "rsvp.set", and entity). */
+sent_outcome send_now(mc_client *client, const char *kind, const char *entity_id);
+
+/* A copy of the member's booking `id` from the local store (mc_booking_free it), or NULL
+ * (cmd_bookings.c). */
+mc_booking *find_booking(mc_client *client, const char *id);
+
+#endif /* MEMBERCTL_SEND_NOW_H */
