@@ -529,8 +529,8 @@ run --json status
 check_json "status after the sync: idle, a last sync time, no error" 0 \
     "d['status']['state'] == 'idle' and d['status']['last_sync'].endswith('Z') and d['status']['queue_depth'] == 0 and d['status']['last_error'] is None"
 run status
-check "status shows the last sync in ISO-8601 UTC" \
-    '[ $rc -eq 0 ] && grep -qE "Last sync: +[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z" <<<"$out"'
+check "status shows the last sync in the member's building time (IST), not UTC" \
+    '[ $rc -eq 0 ] && grep -qE "Last sync: +[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} IST" <<<"$out"'
 run events --all
 check "events lists the seeded events with going/capacity and Asha's RSVP" \
     '[ $rc -eq 0 ] && out_has "EVT-BLR-NETWORKING  Networking Hour" && out_has "EVT-BLR-FIRESIDE" && out_has "1/2 going" && out_has "my RSVP: going" && grep -qE "BLR-1, [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} to [0-9]{2}:[0-9]{2} IST" <<<"$out" && ! out_has "UTC"'

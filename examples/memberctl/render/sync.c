@@ -70,11 +70,23 @@ static void last_error_text(const mc_sync_status *s, char *out, size_t out_cap)
         snprintf(out, out_cap, "%s", mc_status_name(s->last_error));
 }
 
-static void status_text(const mc_sync_status *s)
+/* A device instant (last sync, next attempt) in the signed-in member's building's local time
+ * (the core converts; "UTC" when nobody is signed in), or if_unset for 0. */
+static void device_time_text(mc_client *client, int64_t ms, const char *if_unset, char *out,
+                             size_t out_cap)
 {
-    char last_sync[DATETIME_TIME_MAX], next[DATETIME_TIME_MAX], error[MC_ERROR_MESSAGE_MAX + 32];
-    datetime_format_time_or(s->last_sync_ms, "never", last_sync, sizeof last_sync);
-    datetime_format_time_or(s->next_attempt_ms, "none due", next, sizeof next);
+    mc_local_time local;
+    if (client == NULL || mc_local_time_in_building(client, NULL, ms, &local, NULL) != MC_OK)
+        datetime_format_time_or(ms, if_unset, out, out_cap);
+    else
+        datetime_format_local(&local, true, if_unset, out, out_cap);
+}
+
+static void status_text(mc_client *client, const mc_sync_status *s)
+{
+    char last_sync[DATETIME_LOCAL_MAX], next[DATETIME_LOCAL_MAX], error[MC_ERROR_MESSAGE_MAX + 32];
+    device_time_text(client, s->last_sync_ms, "never", last_sync, sizeof last_sync);
+    device_time_text(client, s->next_attempt_ms, "none due", next, sizeof next);
     last_error_text(s, error, sizeof error);
     printf("Sync status:\n");
     printf("  %-13s %s%s\n", "State:", mc_sync_state_name(s->state),
@@ -135,7 +147,7 @@ int render_sync_status(const app *a, const mc_sync_status *status, const mc_muta
                   json_add_item(root, "queue_error", queue_error_json(failed));
         return out_json(a, json_finish(root, ok));
     }
-    status_text(status);
+    status_text(a->client, status);
     if (failed != NULL) {
         char reason[2 * MC_ERROR_MESSAGE_MAX];
         render_mutation_reason(failed, reason, sizeof reason);
