@@ -82,6 +82,17 @@ static int table_exists(sqlite3 *db, const char *name)
     return found != NULL;
 }
 
+/* Each query's first value is the text expected beside it. */
+static void assert_queries(sqlite3 *db, const char *const (*checks)[2], size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        char *got = query_text(db, checks[i][0]);
+        ck_assert_msg(got != NULL, "nothing from %s", checks[i][0]);
+        ck_assert_str_eq(got, checks[i][1]);
+        free(got);
+    }
+}
+
 /* A fresh data directory gets a store at the latest version with every table. */
 START_TEST(test_fresh_store_is_at_latest_version)
 {
@@ -157,12 +168,7 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
                 {"SELECT kind || '|' || pass_id || '|' || valid_until_ms FROM credential_row",
                  "pass|PS-1|1799086400000"},
             };
-            for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
-                char *got = query_text(db, checks[i][0]);
-                ck_assert_msg(got != NULL, "nothing from %s", checks[i][0]);
-                ck_assert_str_eq(got, checks[i][1]);
-                free(got);
-            }
+            assert_queries(db, checks, sizeof checks / sizeof *checks);
         }
         if (version == 5) { /* version 6 keeps each amount's currency, each row's building */
             static const char *const checks[][2] = {
@@ -184,12 +190,31 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
                 {"SELECT count(*) FROM pragma_table_info('account') WHERE name = 'budget_currency'",
                  "1"},
             };
-            for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
-                char *got = query_text(db, checks[i][0]);
-                ck_assert_msg(got != NULL, "nothing from %s", checks[i][0]);
-                ck_assert_str_eq(got, checks[i][1]);
-                free(got);
-            }
+            assert_queries(db, checks, sizeof checks / sizeof *checks);
+        }
+        if (version == 6) { /* version 7 lists invoices by their instant, refunds typed */
+            static const char *const checks[][2] = {
+                {"SELECT group_concat(id, ',') FROM (SELECT id FROM invoice_row "
+                 "ORDER BY listed_at_ms DESC, id DESC)",
+                 "INV-D,INV-E,INV-2,INV-1,INV-R"},
+                {"SELECT status || '|' || voided_at_ms || '|' || listed_at_ms FROM invoice_row "
+                 "WHERE id = 'INV-E'",
+                 "expired|1799000500000|1799000500000"},
+                {"SELECT status || '|' || voided_at_ms || '|' || listed_at_ms FROM invoice_row "
+                 "WHERE id = 'INV-D'",
+                 "draft|0|1799000900000"},
+                {"SELECT listed_at_ms FROM invoice_row WHERE id = 'INV-R'", "1798990000000"},
+                {"SELECT group_concat(position || ':' || id || ':' || order_id || ':' || "
+                 "amount_paise || ':' || currency || ':' || status || ':' || created_at_ms, ',') "
+                 "FROM (SELECT * FROM invoice_refund_row WHERE invoice_id = 'INV-R' "
+                 "ORDER BY position)",
+                 "0:ref_1:order_a:94400:INR:processed:1798990200000,"
+                 "1:ref_2:order_b:500:INR:pending:1798990300000"},
+                {"SELECT count(*) FROM invoice_refund_row WHERE invoice_id != 'INV-R'", "0"},
+                {"SELECT count(*) FROM sqlite_master WHERE name = 'invoice_row_by_issued'", "0"},
+                {"SELECT count(*) FROM sqlite_master WHERE name = 'invoice_row_by_listed'", "1"},
+            };
+            assert_queries(db, checks, sizeof checks / sizeof *checks);
         }
         free(client_id_before);
         free(client_id_after);

@@ -311,22 +311,25 @@ START_TEST(test_expired_checkouts_refunds_and_expired_holds)
     mc_invoice_list *inv = NULL;
     ck_assert_int_eq(mc_invoices_list(client, &inv, NULL), MC_OK);
     ck_assert_uint_eq(inv->count, 3);
-    ck_assert_str_eq(inv->items[0].id, "INV-P");
-    ck_assert_int_eq(inv->items[0].status, MC_INVOICE_PAID);
-    ck_assert_int_eq(inv->items[0].voided_at_ms, 0);
-    ck_assert_uint_eq(inv->items[0].refund_count, 1);
-    ck_assert_str_eq(inv->items[0].refunds[0].id, "ref_1");
-    ck_assert_str_eq(inv->items[0].refunds[0].order_id, "order_2");
-    ck_assert_int_eq(inv->items[0].refunds[0].amount.minor, 94400);
-    ck_assert_str_eq(inv->items[0].refunds[0].amount.currency, "INR");
-    ck_assert_str_eq(inv->items[0].refunds[0].reason, "already_paid");
-    ck_assert_str_eq(inv->items[0].refunds[0].status, "pending");
-    ck_assert_int_eq(inv->items[0].refunds[0].created_at_ms, 40);
-    ck_assert_int_eq(inv->items[1].status, MC_INVOICE_VOID);
-    ck_assert_int_eq(inv->items[1].voided_at_ms, 800000);
-    ck_assert_int_eq(inv->items[2].status, MC_INVOICE_EXPIRED);
-    ck_assert_int_eq(inv->items[2].voided_at_ms, 900000);
-    ck_assert_uint_eq(inv->items[2].refund_count, 0);
+    /* listed by the instant shown: the lapse (900000), then the issues (20, 10) */
+    ck_assert_str_eq(inv->items[0].id, "INV-E");
+    ck_assert_str_eq(inv->items[2].id, "INV-V");
+    ck_assert_str_eq(inv->items[1].id, "INV-P");
+    ck_assert_int_eq(inv->items[1].status, MC_INVOICE_PAID);
+    ck_assert_int_eq(inv->items[1].voided_at_ms, 0);
+    ck_assert_uint_eq(inv->items[1].refund_count, 1);
+    ck_assert_str_eq(inv->items[1].refunds[0].id, "ref_1");
+    ck_assert_str_eq(inv->items[1].refunds[0].order_id, "order_2");
+    ck_assert_int_eq(inv->items[1].refunds[0].amount.minor, 94400);
+    ck_assert_str_eq(inv->items[1].refunds[0].amount.currency, "INR");
+    ck_assert_str_eq(inv->items[1].refunds[0].reason, "already_paid");
+    ck_assert_str_eq(inv->items[1].refunds[0].status, "pending");
+    ck_assert_int_eq(inv->items[1].refunds[0].created_at_ms, 40);
+    ck_assert_int_eq(inv->items[2].status, MC_INVOICE_VOID);
+    ck_assert_int_eq(inv->items[2].voided_at_ms, 800000);
+    ck_assert_int_eq(inv->items[0].status, MC_INVOICE_EXPIRED);
+    ck_assert_int_eq(inv->items[0].voided_at_ms, 900000);
+    ck_assert_uint_eq(inv->items[0].refund_count, 0);
     mc_invoice_list_free(inv);
     mc_booking_list *b = NULL;
     ck_assert_int_eq(mc_bookings_list(client, 0, &b, NULL), MC_OK);
@@ -334,6 +337,103 @@ START_TEST(test_expired_checkouts_refunds_and_expired_holds)
     ck_assert_int_eq(b->items[0].status, MC_BOOKING_EXPIRED);
     ck_assert_int_eq(b->items[1].status, MC_BOOKING_CANCELLED);
     mc_booking_list_free(b);
+}
+END_TEST
+
+/* Every invoice in order through pages of limit; their ids joined by ','. */
+static void walk_invoices(int32_t limit, char *ids, size_t cap)
+{
+    ids[0] = '\0';
+    char *cursor = NULL;
+    do {
+        mc_page page = {limit, cursor};
+        mc_invoice_list *list = NULL;
+        mc_error err = MC_ERROR_INIT;
+        ck_assert_msg(mc_invoices_page(client, &page, &list, &err) == MC_OK, "%s", err.message);
+        ck_assert_int_le(list->count, limit);
+        for (size_t i = 0; i < list->count; i++)
+            snprintf(ids + strlen(ids), cap - strlen(ids), "%s%s", ids[0] ? "," : "",
+                     list->items[i].id);
+        free(cursor);
+        cursor = list->next_cursor ? strdup(list->next_cursor) : NULL;
+        mc_invoice_list_free(list);
+    } while (cursor != NULL);
+}
+
+/* Newest first means by the instant a member sees: an open checkout (no issue date yet;
+ * listed at its hold's end) first, a lapsed one at its lapse among the issued ones; pages
+ * of any size give each exactly once; refunds in order, replaced with their invoice. */
+START_TEST(test_invoices_list_by_the_instant_shown)
+{
+    const char *kinds[] = {"invoice", "invoice", "invoice", "invoice", "invoice"};
+    char *ids[] = {"INV-A", "INV-X", "INV-B", "INV-D", "INV-C"};
+    char *data[] = {
+        "{\"number\":\"MC-0002\",\"status\":\"paid\",\"issued_at_ms\":1798989200000,"
+        "\"paid_at_ms\":1798989300000,\"refunds\":[{\"id\":\"ref_1\",\"amount_paise\":100,"
+        "\"created_at_ms\":1798989400000},{\"id\":\"ref_2\",\"amount_paise\":200,"
+        "\"currency\":\"GBP\",\"created_at_ms\":1798989500000}]}",
+        "{\"number\":null,\"status\":\"void\",\"void_reason\":\"hold_expired\","
+        "\"issued_at_ms\":null,\"voided_at_ms\":1798992800000,\"lines\":[{\"description\":"
+        "\"Day pass\"}]}",
+        "{\"number\":\"MC-0003\",\"status\":\"issued\",\"issued_at_ms\":1798996400000}",
+        "{\"number\":null,\"status\":\"draft\",\"issued_at_ms\":null,"
+        "\"hold_expires_at_ms\":1799000900000,\"lines\":[{\"description\":\"Day pass\"}]}",
+        "{\"number\":\"MC-0001\",\"status\":\"overdue\",\"issued_at_ms\":1798985600000}",
+    };
+    pull(5, kinds, ids, data);
+    mc_invoice_list *inv = NULL;
+    ck_assert_int_eq(mc_invoices_list(client, &inv, NULL), MC_OK);
+    ck_assert_uint_eq(inv->count, 5);
+    static const char *const order[] = {"INV-D", "INV-B", "INV-X", "INV-A", "INV-C"};
+    for (size_t i = 0; i < 5; i++)
+        ck_assert_str_eq(inv->items[i].id, order[i]);
+    ck_assert_int_eq(inv->items[0].status, MC_INVOICE_DRAFT);
+    ck_assert_int_eq(inv->items[0].issued_at_ms, 0); /* "issued not yet" */
+    ck_assert_str_eq(inv->items[0].lines[0].description, "Day pass");
+    ck_assert_int_eq(inv->items[2].status, MC_INVOICE_EXPIRED);
+    ck_assert_int_eq(inv->items[2].voided_at_ms, 1798992800000);
+    ck_assert_uint_eq(inv->items[3].refund_count, 2);
+    ck_assert_str_eq(inv->items[3].refunds[0].id, "ref_1");
+    ck_assert_str_eq(inv->items[3].refunds[0].amount.currency, "INR");
+    ck_assert_str_eq(inv->items[3].refunds[1].id, "ref_2");
+    ck_assert_int_eq(inv->items[3].refunds[1].amount.minor, 200);
+    ck_assert_str_eq(inv->items[3].refunds[1].amount.currency, "GBP");
+    for (size_t i = 0; i < 5; i++)
+        if (i != 3)
+            ck_assert_uint_eq(inv->items[i].refund_count, 0);
+    mc_invoice_list_free(inv);
+
+    char walked[128];
+    for (int32_t limit = 1; limit <= 6; limit++) {
+        walk_invoices(limit, walked, sizeof walked);
+        ck_assert_msg(strcmp(walked, "INV-D,INV-B,INV-X,INV-A,INV-C") == 0, "limit %d: %s",
+                      (int)limit, walked);
+    }
+
+    /* the checkout paid: issued now, still first; the refunds replaced, not added to */
+    char *paid[] = {
+        "{\"number\":\"MC-0002\",\"status\":\"paid\",\"issued_at_ms\":1798989200000,"
+        "\"refunds\":[{\"id\":\"ref_2\",\"amount_paise\":200,\"currency\":\"GBP\"}]}",
+        "{\"number\":\"MC-0004\",\"status\":\"paid\",\"issued_at_ms\":1799000060000,"
+        "\"paid_at_ms\":1799000060000,\"hold_expires_at_ms\":null}",
+    };
+    const char *again_kinds[] = {"invoice", "invoice"};
+    char *again_ids[] = {"INV-A", "INV-D"};
+    pull(2, again_kinds, again_ids, paid);
+    walk_invoices(2, walked, sizeof walked);
+    ck_assert_str_eq(walked, "INV-D,INV-B,INV-X,INV-A,INV-C");
+    mc_page two = {2, NULL};
+    mc_page after = {2, NULL};
+    ck_assert_int_eq(mc_invoices_page(client, &two, &inv, NULL), MC_OK);
+    ck_assert_int_eq(inv->items[0].issued_at_ms, 1799000060000);
+    after.cursor = inv->next_cursor;
+    mc_invoice_list *rest = NULL;
+    ck_assert_int_eq(mc_invoices_page(client, &after, &rest, NULL), MC_OK);
+    ck_assert_str_eq(rest->items[1].id, "INV-A");
+    ck_assert_uint_eq(rest->items[1].refund_count, 1);
+    ck_assert_str_eq(rest->items[1].refunds[0].id, "ref_2");
+    mc_invoice_list_free(rest);
+    mc_invoice_list_free(inv);
 }
 END_TEST
 
@@ -624,6 +724,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_pages_walk_the_inbox_in_order);
     tcase_add_test(tc, test_invoice_lines_follow_their_invoice);
     tcase_add_test(tc, test_expired_checkouts_refunds_and_expired_holds);
+    tcase_add_test(tc, test_invoices_list_by_the_instant_shown);
     tcase_add_test(tc, test_running_entries_stay_listed);
     tcase_add_test(tc, test_bookings_read_typed_with_guests);
     tcase_add_test(tc, test_cursor_holds_under_inserts);

@@ -144,24 +144,6 @@ static bool refund_read(const cJSON *d, mc_refund *r)
     return r->id && r->order_id && r->reason && r->status;
 }
 
-/* The refunds of an invoice (its synced "refunds" array as text) into inv; false when out of
- * memory. Anything but an array reads as none. */
-static bool read_refunds(const char *json, mc_invoice *inv)
-{
-    cJSON *array = cJSON_Parse(json);
-    int n = cJSON_IsArray(array) ? cJSON_GetArraySize(array) : 0;
-    bool ok = n == 0 || (inv->refunds = calloc((size_t)n, sizeof *inv->refunds)) != NULL;
-    const cJSON *item, *walked = ok && n > 0 ? array : NULL;
-    cJSON_ArrayForEach(item, walked)
-    {
-        inv->refund_count++;
-        if (!(ok = refund_read(item, &inv->refunds[inv->refund_count - 1])))
-            break;
-    }
-    cJSON_Delete(array);
-    return ok;
-}
-
 void mc_invoice_payment_free(mc_invoice_payment *p)
 {
     if (p == NULL)
@@ -256,17 +238,14 @@ void mc_invoice_list_free(mc_invoice_list *list)
     free(list);
 }
 
-/* Newest first through invoice_row's index; a page's lines come after, in one query. What
- * invoice_row has no column for is read from the synced object, only where it can be: when a
- * void or expired invoice became so, and a paid one's refunds (a JSON array, or NULL). */
+/* Newest first by the instant the list shows for each (issued, else voided, else an open
+ * draft's hold end: invoice_row.listed_at_ms) through its index; a page's lines and refunds
+ * come after, one query each, no JSON parsed. */
 static const mci_list_query invoices_query = {
-    "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
+    "SELECT listed_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
     "total_paise, due_at_ms, paid_at_ms, line_count, building_id, currency, tax_name, "
-    "tax_rate_bp, CASE WHEN status IN ('void', 'expired') THEN (SELECT json_extract(e.data, "
-    "'$.voided_at_ms') FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END, "
-    "CASE WHEN status = 'paid' THEN (SELECT nullif(json_extract(e.data, '$.refunds'), '[]') "
-    "FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END FROM invoice_row "
-    "WHERE (issued_at_ms, id) < (?1, ?2) ORDER BY issued_at_ms DESC, id DESC LIMIT ?3",
+    "tax_rate_bp, voided_at_ms, issued_at_ms FROM invoice_row "
+    "WHERE (listed_at_ms, id) < (?1, ?2) ORDER BY listed_at_ms DESC, id DESC LIMIT ?3",
     "reading invoices", MCI_KEY_INT_DESC};
 
 /* The lines of the invoices from (?1, ?2) down to (?3, ?4), grouped by invoice in the
@@ -275,8 +254,16 @@ static const mci_list_query invoices_query = {
 static const char page_lines_sql[] =
     "SELECT l.invoice_id, l.position, l.description, l.quantity, l.unit_paise, l.amount_paise, "
     "i.currency FROM invoice_row i JOIN invoice_line_row l ON l.invoice_id = i.id "
-    "WHERE (i.issued_at_ms, i.id) <= (?1, ?2) AND (i.issued_at_ms, i.id) >= (?3, ?4) "
-    "ORDER BY i.issued_at_ms DESC, i.id DESC";
+    "WHERE (i.listed_at_ms, i.id) <= (?1, ?2) AND (i.listed_at_ms, i.id) >= (?3, ?4) "
+    "ORDER BY i.listed_at_ms DESC, i.id DESC";
+
+/* The refunds of the same range, grouped by invoice in the list's order, each in its
+ * invoice's order. */
+static const char page_refunds_sql[] =
+    "SELECT r.invoice_id, r.id, r.order_id, r.amount_paise, r.currency, r.reason, r.status, "
+    "r.created_at_ms FROM invoice_row i JOIN invoice_refund_row r ON r.invoice_id = i.id "
+    "WHERE (i.listed_at_ms, i.id) <= (?1, ?2) AND (i.listed_at_ms, i.id) >= (?3, ?4) "
+    "ORDER BY i.listed_at_ms DESC, i.id DESC, r.position";
 
 /* An invoice's instants in its building's local time (the member's when it names none). */
 static bool localize_invoice(mci_zone_book *book, const char *building_id, mc_invoice *inv)
@@ -289,12 +276,25 @@ static bool localize_invoice(mci_zone_book *book, const char *building_id, mc_in
                MC_OK;
 }
 
+/* A page being read: its zone book, and the list keys of its first and last invoices (the
+ * range its lines and refunds are read from). */
+typedef struct invoice_page {
+    mci_zone_book *book;
+    int64_t first_listed_at_ms, last_listed_at_ms;
+    bool any;
+} invoice_page;
+
 /* An invoice without its lines (room for line_count of them, filled by read_page_lines);
- * context: the page's zone book. */
+ * context: the invoice_page. */
 static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
 {
     mc_invoice *inv = item;
-    inv->issued_at_ms = sqlite3_column_int64(row, 0);
+    invoice_page *page = context;
+    page->last_listed_at_ms = sqlite3_column_int64(row, 0);
+    if (!page->any)
+        page->first_listed_at_ms = page->last_listed_at_ms;
+    page->any = true;
+    inv->issued_at_ms = sqlite3_column_int64(row, 16);
     inv->id = mci_strdup(mci_column_text(row, 1));
     inv->number = mci_strdup(mci_column_text(row, 2));
     inv->status = mci_invoice_status_parse(mci_column_text(row, 3));
@@ -310,10 +310,8 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
     if (lines > 0 && (inv->lines = calloc((size_t)lines, sizeof *inv->lines)) != NULL)
         inv->line_count = (size_t)lines;
     inv->voided_at_ms = sqlite3_column_int64(row, 15);
-    bool refunds_ok =
-        sqlite3_column_type(row, 16) == SQLITE_NULL || read_refunds(mci_column_text(row, 16), inv);
-    return inv->id && inv->number && (lines <= 0 || inv->lines != NULL) && refunds_ok &&
-           localize_invoice(context, mci_column_text(row, 11), inv);
+    return inv->id && inv->number && (lines <= 0 || inv->lines != NULL) &&
+           localize_invoice(page->book, mci_column_text(row, 11), inv);
 }
 
 /* Fill the line at row into its place in inv; false when out of memory. */
@@ -336,29 +334,90 @@ static bool lines_complete(const mc_invoice_list *list)
     return true;
 }
 
-/* The lines of the list's invoices, walked beside them (both in the list's order). */
-static mc_status read_page_lines(mci_reader *r, mc_invoice_list *list, mc_error *err)
+/* sql (page_lines_sql, page_refunds_sql) prepared and bound to the page's range; NULL on
+ * error (err set). */
+static sqlite3_stmt *page_range_stmt(mci_reader *r, const char *sql, const char *doing,
+                                     const mc_invoice_list *list, const invoice_page *page,
+                                     mc_error *err)
 {
-    if (list->count == 0)
-        return MC_OK;
-    const char *doing = "reading invoice lines";
-    sqlite3_stmt *stmt = mci_read_stmt(r, page_lines_sql, doing, err);
+    sqlite3_stmt *stmt = mci_read_stmt(r, sql, doing, err);
+    if (stmt == NULL)
+        return NULL;
+    sqlite3_bind_int64(stmt, 1, page->first_listed_at_ms);
+    sqlite3_bind_text(stmt, 2, list->items[0].id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, page->last_listed_at_ms);
+    sqlite3_bind_text(stmt, 4, list->items[list->count - 1].id, -1, SQLITE_STATIC);
+    return stmt;
+}
+
+/* The invoice of the list with id, at or after *k (rows come in the list's order); NULL when
+ * none. */
+static mc_invoice *invoice_at(mc_invoice_list *list, size_t *k, const char *id)
+{
+    while (*k < list->count && strcmp(list->items[*k].id, id) != 0)
+        (*k)++;
+    return *k < list->count ? &list->items[*k] : NULL;
+}
+
+/* The refund at row (columns: invoice id, then the refund's) appended to inv's; false when
+ * out of memory. */
+static bool read_refund_row(sqlite3_stmt *row, mc_invoice *inv)
+{
+    mc_refund *grown = realloc(inv->refunds, (inv->refund_count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return false;
+    inv->refunds = grown;
+    mc_refund *f = &grown[inv->refund_count++];
+    memset(f, 0, sizeof *f);
+    f->id = mci_strdup(mci_column_text(row, 1));
+    f->order_id = mci_strdup(mci_column_text(row, 2));
+    f->amount = mci_money_of(sqlite3_column_int64(row, 3), mci_column_text(row, 4));
+    f->reason = mci_strdup(mci_column_text(row, 5));
+    f->status = mci_strdup(mci_column_text(row, 6));
+    f->created_at_ms = sqlite3_column_int64(row, 7);
+    return f->id && f->order_id && f->reason && f->status;
+}
+
+/* The refunds of the list's invoices (rare: most have none), walked beside them. */
+static mc_status read_page_refunds(mci_reader *r, mc_invoice_list *list, const invoice_page *page,
+                                   mc_error *err)
+{
+    const char *doing = "reading invoice refunds";
+    sqlite3_stmt *stmt = page_range_stmt(r, page_refunds_sql, doing, list, page, err);
     if (stmt == NULL)
         return MC_ERR_STORAGE;
-    const mc_invoice *first = &list->items[0], *last = &list->items[list->count - 1];
-    sqlite3_bind_int64(stmt, 1, first->issued_at_ms);
-    sqlite3_bind_text(stmt, 2, first->id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3, last->issued_at_ms);
-    sqlite3_bind_text(stmt, 4, last->id, -1, SQLITE_STATIC);
+    size_t k = 0;
+    mc_status st = MC_OK;
+    int rc = SQLITE_DONE;
+    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        mc_invoice *inv = invoice_at(list, &k, mci_column_text(stmt, 0));
+        if (inv == NULL)
+            st = mci_error_set(err, MC_ERR_STORAGE, "%s: a refund of invoice %s is out of place",
+                               doing, mci_column_text(stmt, 0));
+        else if (!read_refund_row(stmt, inv))
+            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
+    }
+    if (st == MC_OK && rc != SQLITE_DONE)
+        st = mci_read_fail(r, doing, err);
+    sqlite3_reset(stmt);
+    return st;
+}
+
+/* The lines of the list's invoices, walked beside them (both in the list's order). */
+static mc_status read_page_lines(mci_reader *r, mc_invoice_list *list, const invoice_page *page,
+                                 mc_error *err)
+{
+    const char *doing = "reading invoice lines";
+    sqlite3_stmt *stmt = page_range_stmt(r, page_lines_sql, doing, list, page, err);
+    if (stmt == NULL)
+        return MC_ERR_STORAGE;
     size_t k = 0;
     mc_status st = MC_OK;
     int rc = SQLITE_DONE;
     while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const char *invoice_id = mci_column_text(stmt, 0);
-        while (k < list->count && strcmp(list->items[k].id, invoice_id) != 0)
-            k++;
         sqlite3_int64 position = sqlite3_column_int64(stmt, 1);
-        mc_invoice *inv = k < list->count ? &list->items[k] : NULL;
+        mc_invoice *inv = invoice_at(list, &k, invoice_id);
         if (inv == NULL || position < 0 || (size_t)position >= inv->line_count ||
             inv->lines[position].description != NULL)
             st = mci_error_set(err, MC_ERR_STORAGE, "%s: line %lld of invoice %s is out of place",
@@ -383,16 +442,18 @@ static mc_status list_invoices(mc_client *c, const void *args, const mci_page *p
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    mci_zone_book *book = NULL;
+    invoice_page range = {NULL, 0, 0, false};
     if (st == MC_OK)
-        st = mci_zone_book_new(r->db, r->stmts, &book, err);
+        st = mci_zone_book_new(r->db, r->stmts, &range.book, err);
     if (st == MC_OK)
-        st =
-            mci_read_rows(r, &invoices_query, page, NULL, read_invoice, book, (void **)&list->items,
-                          sizeof *list->items, &list->count, &list->next_cursor, err);
-    if (st == MC_OK)
-        st = read_page_lines(r, list, err);
-    mci_zone_book_free(book);
+        st = mci_read_rows(r, &invoices_query, page, NULL, read_invoice, &range,
+                           (void **)&list->items, sizeof *list->items, &list->count,
+                           &list->next_cursor, err);
+    if (st == MC_OK && list->count > 0)
+        st = read_page_lines(r, list, &range, err);
+    if (st == MC_OK && list->count > 0)
+        st = read_page_refunds(r, list, &range, err);
+    mci_zone_book_free(range.book);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_invoice_list_free(list);

@@ -27,6 +27,7 @@ typedef struct mci_projection {
     const char *delete_sql;
     const char *wipe_sql;
     const char *children_sql;
+    const char *more_children_sql; /* NULL, or a second child statement (an invoice's refunds) */
 } mci_projection;
 
 /* The projection of kind, or NULL (most kinds have none). Defined by

@@ -79,6 +79,8 @@ static mc_status project(sqlite3 *db, mci_stmt_cache *stmts, const mci_projectio
     mc_status st = project_step(db, stmts, projection->upsert_sql, id, data, err);
     if (st == MC_OK && projection->children_sql != NULL)
         st = project_step(db, stmts, projection->children_sql, id, data, err);
+    if (st == MC_OK && projection->more_children_sql != NULL)
+        st = project_step(db, stmts, projection->more_children_sql, id, data, err);
     return st;
 }
 
