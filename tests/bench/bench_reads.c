@@ -4,7 +4,7 @@
  *
  * The store is built through the pull path (mci_pull_apply, 1,000 changes a page, as
  * sync applies them): 100,005 notifications (1 in 50 unread), 10,002 bookings with a
- * credit line each, 5,005 events, 1,004 invoices, 500 day passes.
+ * credit line each, 5,005 events, 1,004 invoices (every tenth refunded once), 500 day passes.
  *
  * (a) Figure: p50 and p99 of each screen's first page through the public API (the
  *     notifications inbox, its unread-only view, bookings, events, invoices, passes, the
@@ -125,10 +125,15 @@ static void populate(mc_client *c)
                  "\"amount_paise\":100000},{\"description\":\"Meeting room\",\"quantity\":1,"
                  "\"unit_paise\":80000,\"amount_paise\":80000}],\"subtotal_paise\":180000,"
                  "\"discount_paise\":0,\"gst_paise\":32400,\"total_paise\":212400,"
-                 "\"issued_at_ms\":%lld,\"due_at_ms\":%lld,\"paid_at_ms\":%lld}",
+                 "\"issued_at_ms\":%lld,\"due_at_ms\":%lld,\"paid_at_ms\":%lld,"
+                 "\"refunds\":[%s]}",
                  id, i, (long long)(year0 + (int64_t)i * 31415926),
                  (long long)(year0 + (int64_t)i * 31415926 + 7 * DAY_MS),
-                 (long long)(year0 + (int64_t)i * 31415926 + DAY_MS));
+                 (long long)(year0 + (int64_t)i * 31415926 + DAY_MS),
+                 i % 10 == 0 ? "{\"id\":\"ref\",\"order_id\":\"order\",\"amount_paise\":"
+                               "212400,\"currency\":\"INR\",\"reason\":\"already_paid\","
+                               "\"status\":\"processed\",\"created_at_ms\":1}"
+                             : "");
         bench_feed(&f, "invoice", id, data);
     }
     for (int i = 0; i < PASSES; i++) {
@@ -184,6 +189,7 @@ enum {
     RAW_PASSES,
     RAW_LEDGER,
     RAW_INVOICE_LINES,
+    RAW_INVOICE_REFUNDS,
     RAW_BOOKING_GUESTS,
     RAW_COUNT,
 };
@@ -207,14 +213,11 @@ static const char *const raw_text[] = {
     "e.capacity, e.going_count, r.status FROM event_row e LEFT JOIN rsvp_row r ON "
     "r.event_id = e.id WHERE e.ends_at_ms > ?1 AND e.starts_at_ms > ?1 - (SELECT "
     "max(ends_at_ms - starts_at_ms) FROM event_row) ORDER BY e.starts_at_ms, e.id LIMIT 50",
-    /* with what invoice_row has no column for: a void invoice's instant, a paid one's refunds */
-    "SELECT issued_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
-    "total_paise, due_at_ms, paid_at_ms, line_count, currency, tax_name, tax_rate_bp, "
-    "building_id, CASE WHEN status IN ('void', 'expired') THEN (SELECT json_extract(e.data, "
-    "'$.voided_at_ms') FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END, "
-    "CASE WHEN status = 'paid' THEN (SELECT nullif(json_extract(e.data, '$.refunds'), '[]') "
-    "FROM entity e WHERE e.kind = 'invoice' AND e.id = invoice_row.id) END FROM invoice_row "
-    "ORDER BY issued_at_ms DESC, id DESC LIMIT 50",
+    /* newest first by the instant the list shows for each */
+    "SELECT listed_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
+    "total_paise, due_at_ms, paid_at_ms, line_count, building_id, currency, tax_name, "
+    "tax_rate_bp, voided_at_ms, issued_at_ms FROM invoice_row "
+    "ORDER BY listed_at_ms DESC, id DESC LIMIT 50",
     "SELECT id, building_id, date, holder_name, holder_email, status, invoice_id, credential_id "
     "FROM pass_row p "
     "ORDER BY p.date, p.id LIMIT 50",
@@ -223,8 +226,13 @@ static const char *const raw_text[] = {
     /* the lines of the invoices page, from its first invoice (?1, ?2) to its last (?3, ?4) */
     "SELECT l.invoice_id, l.position, l.description, l.quantity, l.unit_paise, l.amount_paise "
     "FROM invoice_row i JOIN invoice_line_row l ON l.invoice_id = i.id "
-    "WHERE (i.issued_at_ms, i.id) <= (?1, ?2) AND (i.issued_at_ms, i.id) >= (?3, ?4) "
-    "ORDER BY i.issued_at_ms DESC, i.id DESC",
+    "WHERE (i.listed_at_ms, i.id) <= (?1, ?2) AND (i.listed_at_ms, i.id) >= (?3, ?4) "
+    "ORDER BY i.listed_at_ms DESC, i.id DESC",
+    /* and their refunds, the same range */
+    "SELECT r.invoice_id, r.id, r.order_id, r.amount_paise, r.currency, r.reason, r.status, "
+    "r.created_at_ms FROM invoice_row i JOIN invoice_refund_row r ON r.invoice_id = i.id "
+    "WHERE (i.listed_at_ms, i.id) <= (?1, ?2) AND (i.listed_at_ms, i.id) >= (?3, ?4) "
+    "ORDER BY i.listed_at_ms DESC, i.id DESC, r.position",
     /* the guests of the bookings page, from its first booking (?1, ?2) to its last (?3, ?4) */
     "SELECT g.booking_id, g.position, g.name, g.email, g.credential_id "
     "FROM booking_row b JOIN booking_guest_row g ON g.booking_id = b.id "
@@ -371,34 +379,43 @@ static void raw_unread(raw_sql *r)
     raw_run(r, RAW_COUNTS);
 }
 
-/* A page (keyed by its columns 0 and 1), then its children in one range of the page's
- * index from its first row's key to its last (the shape the API reads); ?1 of the page and
- * ?5 of the children are the bench's now. */
-static void raw_page_children(raw_sql *r, int page_which, int children_which)
+/* A page (keyed by its columns 0 and 1), then its children (one query, or two: more_which
+ * -1 for none) each in one range of the page's index from its first row's key to its last
+ * (the shape the API reads); ?1 of the page and ?5 of the children are the bench's now. */
+static void raw_page_children(raw_sql *r, int page_which, int children_which, int more_which)
 {
-    sqlite3_stmt *page = r->stmt[page_which], *children = r->stmt[children_which];
+    sqlite3_stmt *page = r->stmt[page_which];
+    sqlite3_stmt *children[2] = {r->stmt[children_which],
+                                 more_which < 0 ? NULL : r->stmt[more_which]};
+    int kinds = children[1] != NULL ? 2 : 1;
     sqlite3_bind_int64(page, 1, NOW_MS);
-    sqlite3_bind_int64(children, 5, NOW_MS);
+    for (int k = 0; k < kinds; k++)
+        if (sqlite3_bind_parameter_count(children[k]) >= 5)
+            sqlite3_bind_int64(children[k], 5, NOW_MS);
     int rows = 0;
     while (sqlite3_step(page) == SQLITE_ROW) {
         for (int i = 0; i < sqlite3_column_count(page); i++)
             r->sink += sqlite3_column_bytes(page, i);
         int bound = rows++ == 0 ? 1 : 3; /* the first row's key, then each later one's */
-        sqlite3_bind_int64(children, bound, sqlite3_column_int64(page, 0));
-        sqlite3_bind_text(children, bound + 1, (const char *)sqlite3_column_text(page, 1), -1,
-                          SQLITE_TRANSIENT);
+        for (int k = 0; k < kinds; k++) {
+            sqlite3_bind_int64(children[k], bound, sqlite3_column_int64(page, 0));
+            sqlite3_bind_text(children[k], bound + 1, (const char *)sqlite3_column_text(page, 1),
+                              -1, SQLITE_TRANSIENT);
+        }
     }
     sqlite3_reset(page);
-    while (sqlite3_step(children) == SQLITE_ROW)
-        for (int i = 0; i < sqlite3_column_count(children); i++)
-            r->sink += sqlite3_column_bytes(children, i);
-    sqlite3_reset(children);
+    for (int k = 0; k < kinds; k++) {
+        while (sqlite3_step(children[k]) == SQLITE_ROW)
+            for (int i = 0; i < sqlite3_column_count(children[k]); i++)
+                r->sink += sqlite3_column_bytes(children[k], i);
+        sqlite3_reset(children[k]);
+    }
 }
 
 /* The page of bookings, then their guests. */
 static void raw_bookings(raw_sql *r)
 {
-    raw_page_children(r, RAW_BOOKINGS, RAW_BOOKING_GUESTS);
+    raw_page_children(r, RAW_BOOKINGS, RAW_BOOKING_GUESTS, -1);
 }
 
 static void raw_events(raw_sql *r)
@@ -406,10 +423,10 @@ static void raw_events(raw_sql *r)
     raw_run(r, RAW_EVENTS);
 }
 
-/* The page of invoices, then their lines. */
+/* The page of invoices, then their lines and refunds. */
 static void raw_invoices(raw_sql *r)
 {
-    raw_page_children(r, RAW_INVOICES, RAW_INVOICE_LINES);
+    raw_page_children(r, RAW_INVOICES, RAW_INVOICE_LINES, RAW_INVOICE_REFUNDS);
 }
 
 static void raw_passes(raw_sql *r)
