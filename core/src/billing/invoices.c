@@ -314,16 +314,6 @@ static bool read_invoice(sqlite3_stmt *row, void *item, void *context)
            localize_invoice(page->book, mci_column_text(row, 11), inv);
 }
 
-/* Fill the line at row into its place in inv; false when out of memory. */
-static bool read_line(sqlite3_stmt *row, mc_invoice_line *line)
-{
-    line->description = mci_strdup(mci_column_text(row, 2));
-    line->quantity = (int32_t)sqlite3_column_int64(row, 3);
-    line->unit = mci_money_of(sqlite3_column_int64(row, 4), mci_column_text(row, 6));
-    line->amount = mci_money_of(sqlite3_column_int64(row, 5), mci_column_text(row, 6));
-    return line->description != NULL;
-}
-
 /* Whether every line of the list's invoices was read. */
 static bool lines_complete(const mc_invoice_list *list)
 {
@@ -334,38 +324,36 @@ static bool lines_complete(const mc_invoice_list *list)
     return true;
 }
 
-/* sql (page_lines_sql, page_refunds_sql) prepared and bound to the page's range; NULL on
- * error (err set). */
-static sqlite3_stmt *page_range_stmt(mci_reader *r, const char *sql, const char *doing,
-                                     const mc_invoice_list *list, const invoice_page *page,
-                                     mc_error *err)
+/* Reads a child row (columns: its invoice's id, then its own) into inv. */
+typedef mc_status (*child_reader)(sqlite3_stmt *row, mc_invoice *inv, const char *doing,
+                                  mc_error *err);
+
+/* The line at row (position, description, quantity, unit, amount, currency) into its place. */
+static mc_status read_line_row(sqlite3_stmt *row, mc_invoice *inv, const char *doing, mc_error *err)
 {
-    sqlite3_stmt *stmt = mci_read_stmt(r, sql, doing, err);
-    if (stmt == NULL)
-        return NULL;
-    sqlite3_bind_int64(stmt, 1, page->first_listed_at_ms);
-    sqlite3_bind_text(stmt, 2, list->items[0].id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3, page->last_listed_at_ms);
-    sqlite3_bind_text(stmt, 4, list->items[list->count - 1].id, -1, SQLITE_STATIC);
-    return stmt;
+    sqlite3_int64 position = sqlite3_column_int64(row, 1);
+    if (position < 0 || (size_t)position >= inv->line_count ||
+        inv->lines[position].description != NULL)
+        return mci_error_set(err, MC_ERR_STORAGE, "%s: line %lld of invoice %s is out of place",
+                             doing, (long long)position, inv->id);
+    mc_invoice_line *line = &inv->lines[position];
+    line->description = mci_strdup(mci_column_text(row, 2));
+    line->quantity = (int32_t)sqlite3_column_int64(row, 3);
+    line->unit = mci_money_of(sqlite3_column_int64(row, 4), mci_column_text(row, 6));
+    line->amount = mci_money_of(sqlite3_column_int64(row, 5), mci_column_text(row, 6));
+    return line->description != NULL
+               ? MC_OK
+               : mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
 }
 
-/* The invoice of the list with id, at or after *k (rows come in the list's order); NULL when
- * none. */
-static mc_invoice *invoice_at(mc_invoice_list *list, size_t *k, const char *id)
-{
-    while (*k < list->count && strcmp(list->items[*k].id, id) != 0)
-        (*k)++;
-    return *k < list->count ? &list->items[*k] : NULL;
-}
-
-/* The refund at row (columns: invoice id, then the refund's) appended to inv's; false when
- * out of memory. */
-static bool read_refund_row(sqlite3_stmt *row, mc_invoice *inv)
+/* The refund at row (id, order id, amount, currency, reason, status, created) appended to
+ * inv's (rare: most invoices have none). */
+static mc_status read_refund_row(sqlite3_stmt *row, mc_invoice *inv, const char *doing,
+                                 mc_error *err)
 {
     mc_refund *grown = realloc(inv->refunds, (inv->refund_count + 1) * sizeof *grown);
     if (grown == NULL)
-        return false;
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
     inv->refunds = grown;
     mc_refund *f = &grown[inv->refund_count++];
     memset(f, 0, sizeof *f);
@@ -375,61 +363,39 @@ static bool read_refund_row(sqlite3_stmt *row, mc_invoice *inv)
     f->reason = mci_strdup(mci_column_text(row, 5));
     f->status = mci_strdup(mci_column_text(row, 6));
     f->created_at_ms = sqlite3_column_int64(row, 7);
-    return f->id && f->order_id && f->reason && f->status;
+    return f->id && f->order_id && f->reason && f->status
+               ? MC_OK
+               : mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
 }
 
-/* The refunds of the list's invoices (rare: most have none), walked beside them. */
-static mc_status read_page_refunds(mci_reader *r, mc_invoice_list *list, const invoice_page *page,
-                                   mc_error *err)
+/* The child rows sql reads (page_lines_sql, page_refunds_sql: the page's key range, grouped
+ * by invoice in the list's order), each read into its invoice, walked beside the list. */
+static mc_status read_page_children(mci_reader *r, mc_invoice_list *list, const invoice_page *page,
+                                    const char *sql, const char *doing, child_reader read,
+                                    mc_error *err)
 {
-    const char *doing = "reading invoice refunds";
-    sqlite3_stmt *stmt = page_range_stmt(r, page_refunds_sql, doing, list, page, err);
+    sqlite3_stmt *stmt = mci_read_stmt(r, sql, doing, err);
     if (stmt == NULL)
         return MC_ERR_STORAGE;
-    size_t k = 0;
-    mc_status st = MC_OK;
-    int rc = SQLITE_DONE;
-    while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        mc_invoice *inv = invoice_at(list, &k, mci_column_text(stmt, 0));
-        if (inv == NULL)
-            st = mci_error_set(err, MC_ERR_STORAGE, "%s: a refund of invoice %s is out of place",
-                               doing, mci_column_text(stmt, 0));
-        else if (!read_refund_row(stmt, inv))
-            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
-    }
-    if (st == MC_OK && rc != SQLITE_DONE)
-        st = mci_read_fail(r, doing, err);
-    sqlite3_reset(stmt);
-    return st;
-}
-
-/* The lines of the list's invoices, walked beside them (both in the list's order). */
-static mc_status read_page_lines(mci_reader *r, mc_invoice_list *list, const invoice_page *page,
-                                 mc_error *err)
-{
-    const char *doing = "reading invoice lines";
-    sqlite3_stmt *stmt = page_range_stmt(r, page_lines_sql, doing, list, page, err);
-    if (stmt == NULL)
-        return MC_ERR_STORAGE;
+    sqlite3_bind_int64(stmt, 1, page->first_listed_at_ms);
+    sqlite3_bind_text(stmt, 2, list->items[0].id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, page->last_listed_at_ms);
+    sqlite3_bind_text(stmt, 4, list->items[list->count - 1].id, -1, SQLITE_STATIC);
     size_t k = 0;
     mc_status st = MC_OK;
     int rc = SQLITE_DONE;
     while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const char *invoice_id = mci_column_text(stmt, 0);
-        sqlite3_int64 position = sqlite3_column_int64(stmt, 1);
-        mc_invoice *inv = invoice_at(list, &k, invoice_id);
-        if (inv == NULL || position < 0 || (size_t)position >= inv->line_count ||
-            inv->lines[position].description != NULL)
-            st = mci_error_set(err, MC_ERR_STORAGE, "%s: line %lld of invoice %s is out of place",
-                               doing, (long long)position, invoice_id);
-        else if (!read_line(stmt, &inv->lines[position]))
-            st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
+        while (k < list->count && strcmp(list->items[k].id, invoice_id) != 0)
+            k++;
+        st = k < list->count
+                 ? read(stmt, &list->items[k], doing, err)
+                 : mci_error_set(err, MC_ERR_STORAGE, "%s: a row of invoice %s is out of place",
+                                 doing, invoice_id);
     }
     if (st == MC_OK && rc != SQLITE_DONE)
         st = mci_read_fail(r, doing, err);
     sqlite3_reset(stmt);
-    if (st == MC_OK && !lines_complete(list))
-        st = mci_error_set(err, MC_ERR_STORAGE, "%s: an invoice's lines are missing", doing);
     return st;
 }
 
@@ -450,9 +416,15 @@ static mc_status list_invoices(mc_client *c, const void *args, const mci_page *p
                            (void **)&list->items, sizeof *list->items, &list->count,
                            &list->next_cursor, err);
     if (st == MC_OK && list->count > 0)
-        st = read_page_lines(r, list, &range, err);
+        st = read_page_children(r, list, &range, page_lines_sql, "reading invoice lines",
+                                read_line_row, err);
+    if (st == MC_OK && list->count > 0 && !lines_complete(list))
+        st = mci_error_set(err, MC_ERR_STORAGE,
+                           "reading invoice lines: an invoice's lines are "
+                           "missing");
     if (st == MC_OK && list->count > 0)
-        st = read_page_refunds(r, list, &range, err);
+        st = read_page_children(r, list, &range, page_refunds_sql, "reading invoice refunds",
+                                read_refund_row, err);
     mci_zone_book_free(range.book);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
