@@ -1374,7 +1374,7 @@ print(e["payload"])' "$out" "$work/guest-qr.png" >"$work/guest-payload"
     due_number=$(json_get "[i['number'] for i in d['invoices'] if i['id'] == '$due_invoice'][0]")
     run_in "$ASHA" pay "$due_number"
     check "pay INV-... (the number) of an unpaid invoice prints the order to pay and the next step" \
-        '[ $rc -eq 0 ] && out_has "Invoice $due_number: a Razorpay order" && out_has "Invoice     $due_invoice" && out_has "Order       order_" && out_has "memberctl pay --order order_"'
+        '[ $rc -eq 0 ] && out_has "Invoice $due_number: a Razorpay order" && out_has "Invoice     $due_invoice" && out_has "Order       order_" && out_has "memberctl pay --order order_" && ! out_has "Held until"'
     run_in "$ASHA" --json pay "$due_number"
     check_json "pay INV-... --json: the order for the invoice's total, the invoice's id" 0 \
         "d['order']['invoice_id'] == '$due_invoice' and d['order']['amount']['minor'] == $due_total and d['next'].startswith('memberctl pay --order ' + d['order']['order_id'])"

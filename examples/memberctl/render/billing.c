@@ -68,9 +68,7 @@ static void order_text(const mc_order *o, const char *next)
         char hold[DATETIME_LOCAL_MAX];
         datetime_format_local(&o->hold_expires_at, false, "?", hold, sizeof hold);
         printf("  Held until  %s; unpaid by then, the passes are released\n", hold);
-    } else {
-        printf("  Held until  nothing is held\n");
-    }
+    } /* else nothing is held (an invoice's own order): no line to read */
     printf("Pay it with Razorpay checkout, then confirm with what checkout returns:\n");
     printf("  %s\n", next);
 }
