@@ -462,7 +462,7 @@ static void invoice_text(const void *item, const void *context)
         paid[DATETIME_LOCAL_MAX];
     render_money(inv->total, total, sizeof total);
     datetime_format_local(&inv->issued_at, false, "not yet", issued, sizeof issued);
-    datetime_format_local(&inv->due_at, false, "none", due, sizeof due);
+    datetime_format_local_deadline(&inv->due_at, "none", due, sizeof due);
     datetime_format_local(&inv->paid_at, false, "", paid, sizeof paid);
     const char *number = out_str(inv->number);
     list_view lines = LIST_VIEW(inv->lines, inv->line_count);
