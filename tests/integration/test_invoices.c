@@ -3,7 +3,8 @@
  * against a real memberstub: an invoice paid by the number the member sees, an unknown number
  * refused by name; a colleague's stale order paid after the invoice was paid comes back as a
  * refund (the confirmation says so, the synced invoice lists it); a checkout whose hold
- * lapsed reads as expired with when, not as an invoice to pay; a meeting room paid with
+ * lapsed reads as expired with when, not as an invoice to pay; checkouts open and lapsed are
+ * listed at their instant among the issued invoices, page after page; a meeting room paid with
  * Razorpay gets a taxed invoice, and a room hold that lapsed reads as expired, never paid.
  *
  * The server's clock and the client's clock are set to the same instant; nothing sleeps.
@@ -190,6 +191,70 @@ START_TEST(test_a_lapsed_checkout_reads_as_expired)
 }
 END_TEST
 
+/* c's invoices through pages of limit, their ids joined by ',' into ids. */
+static void walk_pages(mc_client *c, int32_t limit, char *ids, size_t cap)
+{
+    ids[0] = '\0';
+    char *cursor = NULL;
+    do {
+        mc_page page = {limit, cursor};
+        mc_invoice_list *list = NULL;
+        mc_error err = MC_ERROR_INIT;
+        ck_assert_msg(mc_invoices_page(c, &page, &list, &err) == MC_OK, "%s", err.message);
+        for (size_t i = 0; i < list->count; i++)
+            snprintf(ids + strlen(ids), cap - strlen(ids), "%s%s", ids[0] ? "," : "",
+                     list->items[i].id);
+        free(cursor);
+        cursor = list->next_cursor ? strdup(list->next_cursor) : NULL;
+        mc_invoice_list_free(list);
+    } while (cursor != NULL);
+}
+
+/* Newest first by the instant a member sees: a checkout in progress (no issue date yet) on
+ * top, a lapsed one at its lapse, above the invoices issued before; pages of any size list
+ * each once, in that order. */
+START_TEST(test_checkouts_are_listed_at_their_instant)
+{
+    mc_client *asha = member("asha", ASHA);
+    mc_pass_item item = {"2027-01-05", NULL, NULL};
+    mc_cart cart = {"BLR-1", &item, 1};
+    mc_order *lapsed = NULL, *open = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_passes_checkout(asha, &cart, &lapsed, &err) == MC_OK, "%s", err.message);
+    advance(20 * MIN_MS);
+    ck_assert_msg(mc_passes_checkout(asha, &cart, &open, &err) == MC_OK, "%s", err.message);
+    ck_assert_int_eq(mc_sync_once(asha, NULL, &err), MC_OK);
+
+    mc_invoice_list *list = invoices_of(asha);
+    ck_assert_uint_ge(list->count, 4); /* the seed's issued invoices below them */
+    ck_assert_str_eq(list->items[0].id, open->invoice_id);
+    ck_assert_int_eq(list->items[0].status, MC_INVOICE_DRAFT);
+    ck_assert_str_eq(list->items[1].id, lapsed->invoice_id);
+    ck_assert_int_eq(list->items[1].status, MC_INVOICE_EXPIRED);
+    ck_assert_int_eq(list->items[1].voided_at_ms, T0 + 15 * MIN_MS);
+    int64_t above = list->items[1].voided_at_ms;
+    char all[1024];
+    snprintf(all, sizeof all, "%s,%s", list->items[0].id, list->items[1].id);
+    for (size_t i = 2; i < list->count; i++) {
+        const mc_invoice *inv = &list->items[i];
+        ck_assert_msg(inv->issued_at_ms > 0 && inv->issued_at_ms <= above,
+                      "%s issued at %lld is listed below %lld", inv->id,
+                      (long long)inv->issued_at_ms, (long long)above);
+        above = inv->issued_at_ms;
+        snprintf(all + strlen(all), sizeof all - strlen(all), ",%s", inv->id);
+    }
+    mc_invoice_list_free(list);
+    for (int32_t limit = 1; limit <= 3; limit++) {
+        char walked[1024];
+        walk_pages(asha, limit, walked, sizeof walked);
+        ck_assert_msg(strcmp(walked, all) == 0, "limit %d: %s, not %s", (int)limit, walked, all);
+    }
+    mc_order_free(lapsed);
+    mc_order_free(open);
+    mc_client_free(asha);
+}
+END_TEST
+
 /* The status of booking id among c's bookings (UNKNOWN when not listed). */
 static mc_booking_status booking_status(mc_client *c, const char *id)
 {
@@ -263,6 +328,7 @@ static Suite *invoices_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_pay_by_number_and_a_stale_order_refunded);
     tcase_add_test(tc, test_a_lapsed_checkout_reads_as_expired);
+    tcase_add_test(tc, test_checkouts_are_listed_at_their_instant);
     tcase_add_test(tc, test_a_razorpay_room_is_invoiced_and_a_lapsed_one_expires);
     suite_add_tcase(s, tc);
     return s;
