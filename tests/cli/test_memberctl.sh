@@ -1000,6 +1000,24 @@ print(d + datetime.timedelta(days=(6 - d.weekday()) or 7))')
     offline_in "$ASHA" notifications
     check "the payment of the room is notified" \
         '[ $rc -eq 0 ] && out_has "Payment confirmed"'
+    run_in "$ASHA" --json bookings
+    check_json "bookings --json: the paid Razorpay booking reads paid" 0 \
+        "[b['paid'] for b in d['bookings'] if b['id'] == '$rzp_booking'] == [True]"
+
+    # Her own unpaid Razorpay hold (10:00), cancelled by her: not "by razorpay" but cancelled
+    # before payment, nothing charged.
+    run_in "$ASHA" --json bookings
+    local hold
+    hold=$(json_get "[b['id'] for b in d['bookings'] if b['status'] == 'pending_payment' and b['start_local'] == '${day}T10:00:00+05:30'][0]")
+    run_in "$ASHA" cancel "$hold"
+    check "cancel of her unpaid Razorpay hold is sent" '[ $rc -eq 0 ]'
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json bookings
+    check_json "the hold she cancelled is cancelled and not paid" 0 \
+        "[(b['status'], b['paid_by'], b['paid']) for b in d['bookings'] if b['id'] == '$hold'] == [('cancelled', 'razorpay', False)]"
+    run_in "$ASHA" bookings
+    check "bookings says her cancelled hold was cancelled before payment and nothing was charged" \
+        '[ $rc -eq 0 ] && grep -A1 "^  $hold" <<<"$out" | grep -q "cancelled before payment: nothing was charged (Razorpay, ₹2,950.00 not paid)" && ! grep -A1 "^  $hold" <<<"$out" | grep -q "by razorpay"'
 
     # A London member's booking reads in London's time, labelled with its zone.
     local OLIVIA="$work/olivia-rooms"
