@@ -71,6 +71,38 @@ START_TEST(test_local_times_show_the_building_clock_and_zone)
 }
 END_TEST
 
+START_TEST(test_a_deadline_at_midnight_is_the_end_of_the_day_before)
+{
+    char out[DATETIME_LOCAL_MAX];
+    mc_local_time due = {.year = 2026,
+                         .month = 12,
+                         .day = 11,
+                         .iso8601 = "2026-12-11T00:00:00+05:30",
+                         .label = "IST"};
+    datetime_format_local_deadline(&due, "none", out, sizeof out);
+    ck_assert_str_eq(out, "2026-12-10 (end of day) IST");
+    mc_local_time new_year = {
+        .year = 2027, .month = 1, .day = 1, .iso8601 = "2027-01-01T00:00:00+00:00", .label = "GMT"};
+    datetime_format_local_deadline(&new_year, "none", out, sizeof out);
+    ck_assert_str_eq(out, "2026-12-31 (end of day) GMT");
+    mc_local_time leap = {
+        .year = 2028, .month = 3, .day = 1, .iso8601 = "2028-03-01T00:00:00+05:30", .label = "IST"};
+    datetime_format_local_deadline(&leap, "none", out, sizeof out);
+    ck_assert_str_eq(out, "2028-02-29 (end of day) IST");
+    mc_local_time march = {
+        .year = 2027, .month = 3, .day = 1, .iso8601 = "2027-03-01T00:00:00+05:30", .label = "IST"};
+    datetime_format_local_deadline(&march, "none", out, sizeof out);
+    ck_assert_str_eq(out, "2027-02-28 (end of day) IST");
+    mc_local_time afternoon = due;
+    afternoon.hour = 14;
+    datetime_format_local_deadline(&afternoon, "none", out, sizeof out);
+    ck_assert_str_eq(out, "2026-12-11 14:00 IST");
+    mc_local_time unset = {0};
+    datetime_format_local_deadline(&unset, "none", out, sizeof out);
+    ck_assert_str_eq(out, "none");
+}
+END_TEST
+
 START_TEST(test_dates_are_real_yyyy_mm_dd)
 {
     static const char *const good[] = {"2027-03-28", "2028-02-29", "2000-02-29",
@@ -194,6 +226,7 @@ int main(void)
     tcase_add_test(tc, test_times_of_day_are_hh_mm);
     tcase_add_test(tc, test_minutes_outside_the_day_show_as_unknown);
     tcase_add_test(tc, test_zero_instants_have_a_word);
+    tcase_add_test(tc, test_a_deadline_at_midnight_is_the_end_of_the_day_before);
     tcase_add_test(tc, test_a_bad_date_argument_is_named);
     tcase_add_test(tc, test_a_bad_time_argument_is_named);
     tcase_add_test(tc, test_a_range_must_go_forward);

@@ -1378,6 +1378,8 @@ print(e["payload"])' "$out" "$work/guest-qr.png" >"$work/guest-payload"
     offline_in "$ASHA" invoices
     check "invoices shows the number, paid, the total in rupees, the dates in the building's time and the lines" \
         '[ $rc -eq 0 ] && out_has "$number" && out_has "paid" && out_has "₹$rupees_two" && grep -qE "paid [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} IST" <<<"$out" && out_has " x "'
+    check "a due date at local midnight reads as the end of the day before, not '00:00' of the next" \
+        '[ $rc -eq 0 ] && grep -qE "due [0-9]{4}-[0-9]{2}-[0-9]{2} \(end of day\) IST" <<<"$out" && ! grep -qE "due [0-9-]{10} 00:00" <<<"$out"'
     run_in "$ASHA" pay "$invoice"
     check "pay INVOICE_ID of a paid invoice exits 2 conflict saying why" \
         '[ $rc -eq 2 ] && grep -qE "memberctl: conflict: .*paid" <<<"$err"'
@@ -1392,7 +1394,7 @@ print(e["payload"])' "$out" "$work/guest-qr.png" >"$work/guest-payload"
     due_number=$(json_get "[i['number'] for i in d['invoices'] if i['id'] == '$due_invoice'][0]")
     run_in "$ASHA" pay "$due_number"
     check "pay INV-... (the number) of an unpaid invoice prints the order to pay and the next step" \
-        '[ $rc -eq 0 ] && out_has "Invoice $due_number: a Razorpay order" && out_has "Invoice     $due_invoice" && out_has "Order       order_" && out_has "memberctl pay --order order_"'
+        '[ $rc -eq 0 ] && out_has "Invoice $due_number: a Razorpay order" && out_has "Invoice     $due_invoice" && out_has "Order       order_" && out_has "memberctl pay --order order_" && ! out_has "Held until"'
     run_in "$ASHA" --json pay "$due_number"
     check_json "pay INV-... --json: the order for the invoice's total, the invoice's id" 0 \
         "d['order']['invoice_id'] == '$due_invoice' and d['order']['amount']['minor'] == $due_total and d['next'].startswith('memberctl pay --order ' + d['order']['order_id'])"

@@ -86,6 +86,26 @@ void datetime_format_local(const mc_local_time *t, bool with_seconds, const char
              seconds, t->label);
 }
 
+void datetime_format_local_deadline(const mc_local_time *t, const char *if_unset, char *out,
+                                    size_t out_cap)
+{
+    if (t == NULL || t->iso8601[0] == '\0' || t->hour != 0 || t->minute != 0 || t->second != 0) {
+        datetime_format_local(t, false, if_unset, out, out_cap);
+        return;
+    }
+    /* The civil day before: a calendar step on the fields the core gave, no zone involved. */
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int year = t->year, month = t->month, day = t->day - 1;
+    if (day < 1) {
+        month = month == 1 ? 12 : month - 1;
+        year = month == 12 ? year - 1 : year;
+        bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        day = month_days[(month - 1) % 12] + (month == 2 && leap ? 1 : 0);
+    }
+    snprintf(out, out_cap, "%04d-%02d-%02d (end of day) %s", year % 10000, month % 100, day % 100,
+             t->label);
+}
+
 void datetime_format_local_span(const mc_local_time *from, const mc_local_time *to, char *out,
                                 size_t out_cap)
 {

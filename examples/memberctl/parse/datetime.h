@@ -64,6 +64,14 @@ void datetime_format_local(const mc_local_time *t, bool with_seconds, const char
                            char *out, size_t out_cap);
 
 /*
+ * A deadline (an invoice's due instant): one at local midnight is the end of the day
+ * before, "2026-12-10 (end of day) IST"; any other as datetime_format_local. if_unset
+ * when unset. DATETIME_LOCAL_MAX bytes.
+ */
+void datetime_format_local_deadline(const mc_local_time *t, const char *if_unset, char *out,
+                                    size_t out_cap);
+
+/*
  * A span: "2026-12-07 16:00 to 17:00 IST" when both ends share the date and label,
  * else "2026-10-24 23:00 BST to 2026-10-25 01:00 GMT" (DATETIME_LOCAL_MAX * 2 bytes).
  */

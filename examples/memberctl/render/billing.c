@@ -68,9 +68,7 @@ static void order_text(const mc_order *o, const char *next)
         char hold[DATETIME_LOCAL_MAX];
         datetime_format_local(&o->hold_expires_at, false, "?", hold, sizeof hold);
         printf("  Held until  %s; unpaid by then, the passes are released\n", hold);
-    } else {
-        printf("  Held until  nothing is held\n");
-    }
+    } /* else nothing is held (an invoice's own order): no line to read */
     printf("Pay it with Razorpay checkout, then confirm with what checkout returns:\n");
     printf("  %s\n", next);
 }
@@ -464,7 +462,7 @@ static void invoice_text(const void *item, const void *context)
         paid[DATETIME_LOCAL_MAX];
     render_money(inv->total, total, sizeof total);
     datetime_format_local(&inv->issued_at, false, "not yet", issued, sizeof issued);
-    datetime_format_local(&inv->due_at, false, "none", due, sizeof due);
+    datetime_format_local_deadline(&inv->due_at, "none", due, sizeof due);
     datetime_format_local(&inv->paid_at, false, "", paid, sizeof paid);
     const char *number = out_str(inv->number);
     list_view lines = LIST_VIEW(inv->lines, inv->line_count);
