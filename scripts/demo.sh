@@ -264,6 +264,7 @@ ctl 0 sync
 expect_output "Pushed 1"
 ctl 0 bookings
 expect_output "confirmed, paid by credits: 12 credits"
+expect_output "confirmed, paid by razorpay: ₹708.00" # the seeded Focus Room: 1 h at ₹600 plus GST
 expect_output "$day 10:00 to 12:00 IST" # the building's time, not UTC
 ctl 0 credits
 expect_output "booking"

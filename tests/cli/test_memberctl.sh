@@ -598,10 +598,10 @@ run notifications
 check "notifications shows unread counts per category and the inbox" \
     '[ $rc -eq 0 ] && out_has "Unread: 3 (billing 0, support 0, bookings 1, events 1, announcements 1, other 0)" && out_has "ntf_5eed000000000101" && out_has "Visitor waiting at reception"'
 run --json notifications
-check_json "notifications --json: 5 for Asha, 3 unread" 0 \
-    "len(d['notifications']) == 5 and d['unread_total'] == 3 and d['unread_by_category']['bookings'] == 1 and d['notifications'][0]['created_at'].endswith('Z') and all(n['created_at_local'].endswith('+05:30') and n['created_at_zone'] == 'IST' for n in d['notifications'])"
+check_json "notifications --json: 6 for Asha (her Focus Room's payment among them), 3 unread" 0 \
+    "len(d['notifications']) == 6 and [n['body'] for n in d['notifications'] if n['id'] == 'ntf_5eed000000000106'][0].startswith('We received ₹708.00 for invoice INV-') and d['unread_total'] == 3 and d['unread_by_category']['bookings'] == 1 and d['notifications'][0]['created_at'].endswith('Z') and all(n['created_at_local'].endswith('+05:30') and n['created_at_zone'] == 'IST' for n in d['notifications'])"
 check_json "notifications --json: where each link leads, in words" 0 \
-    "[(n['link_kind'], n['link_id'], n['link_text']) for n in d['notifications'] if n['link_kind'] == 'event'] == [('event', 'Networking Hour', 'opens event Networking Hour')] and [n['link_text'] == 'opens invoice ' + n['link_id'] and n['link_id'].startswith('INV-') for n in d['notifications'] if n['link_kind'] == 'invoice'] == [True] and all(n['link_kind'] == 'none' and n['link_text'] == '' for n in d['notifications'] if not n['deep_link'])"
+    "[(n['link_kind'], n['link_id'], n['link_text']) for n in d['notifications'] if n['link_kind'] == 'event'] == [('event', 'Networking Hour', 'opens event Networking Hour')] and [n['link_text'] == 'opens invoice ' + n['link_id'] and n['link_id'].startswith('INV-') for n in d['notifications'] if n['link_kind'] == 'invoice'] == [True, True] and all(n['link_kind'] == 'none' and n['link_text'] == '' for n in d['notifications'] if not n['deep_link'])"
 run notifications
 check "the inbox shows each body and where its link leads" \
     '[ $rc -eq 0 ] && out_has "Rahul Mehta is waiting for you at the BLR-1 front desk." && out_has "Link: opens invoice INV-" && out_has "(membercore://billing/invoices/" && out_has "Link: opens event Networking Hour"'
@@ -1000,6 +1000,24 @@ print(d + datetime.timedelta(days=(6 - d.weekday()) or 7))')
     offline_in "$ASHA" notifications
     check "the payment of the room is notified" \
         '[ $rc -eq 0 ] && out_has "Payment confirmed"'
+    run_in "$ASHA" --json bookings
+    check_json "bookings --json: the paid Razorpay booking reads paid" 0 \
+        "[b['paid'] for b in d['bookings'] if b['id'] == '$rzp_booking'] == [True]"
+
+    # Her own unpaid Razorpay hold (10:00), cancelled by her: not "by razorpay" but cancelled
+    # before payment, nothing charged.
+    run_in "$ASHA" --json bookings
+    local hold
+    hold=$(json_get "[b['id'] for b in d['bookings'] if b['status'] == 'pending_payment' and b['start_local'] == '${day}T10:00:00+05:30'][0]")
+    run_in "$ASHA" cancel "$hold"
+    check "cancel of her unpaid Razorpay hold is sent" '[ $rc -eq 0 ]'
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json bookings
+    check_json "the hold she cancelled is cancelled and not paid" 0 \
+        "[(b['status'], b['paid_by'], b['paid']) for b in d['bookings'] if b['id'] == '$hold'] == [('cancelled', 'razorpay', False)]"
+    run_in "$ASHA" bookings
+    check "bookings says her cancelled hold was cancelled before payment and nothing was charged" \
+        '[ $rc -eq 0 ] && grep -A1 "^  $hold" <<<"$out" | grep -q "cancelled before payment: nothing was charged (Razorpay, ₹2,950.00 not paid)" && ! grep -A1 "^  $hold" <<<"$out" | grep -q "by razorpay"'
 
     # A London member's booking reads in London's time, labelled with its zone.
     local OLIVIA="$work/olivia-rooms"

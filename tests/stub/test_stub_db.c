@@ -539,7 +539,8 @@ START_TEST(test_version_1_database_is_migrated)
     ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
     ck_assert_int_eq(scalar("SELECT count(*) FROM users WHERE id = 'usr_00000000000000aa'"), 1);
     ck_assert_int_eq(scalar("SELECT count(*) FROM users"), 5);
-    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 11);
+    /* 11 seeded, and the "Payment confirmed" of Asha's Focus Room (version 8). */
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 12);
     ck_assert_int_eq(scalar("SELECT count(*) FROM events"), 5);
     ck_assert_int_eq(scalar("SELECT count(*) FROM sync_state"), 1);
     ck_assert_int_eq(scalar("SELECT count(*) FROM room_busy"), 2);
@@ -656,8 +657,9 @@ START_TEST(test_seed_has_the_rooms_data)
     ck_assert_int_eq(scalar("SELECT count(*) FROM room_blackouts"), 2);
     ck_assert_int_eq(scalar("SELECT credits FROM reservations WHERE id = 'res_5eed000000000001'"),
                      12);
+    /* One hour at 600.00 and GST 18% (the version 8 seed). */
     ck_assert_int_eq(
-        scalar("SELECT amount_paise FROM reservations WHERE id = 'res_5eed000000000002'"), 60000);
+        scalar("SELECT amount_paise FROM reservations WHERE id = 'res_5eed000000000002'"), 70800);
     ck_assert_int_eq(scalar("SELECT count(*) FROM razorpay_orders o JOIN reservations r"
                             " ON r.order_id = o.id AND o.reservation_id = r.id"
                             " WHERE o.status = 'paid' AND o.amount_paise = r.amount_paise"),
@@ -741,7 +743,16 @@ START_TEST(test_seed_has_the_billing_data)
                             " <> (paid_at_ms IS NOT NULL)"),
                      0);
     ck_assert_int_eq(scalar("SELECT last FROM invoice_numbers WHERE year = 2026"), 2);
-    ck_assert_int_eq(scalar("SELECT last FROM invoice_numbers WHERE year = 2027"), 2);
+    /* January's two and Asha's Focus Room (paid by Razorpay after them). */
+    ck_assert_int_eq(scalar("SELECT last FROM invoice_numbers WHERE year = 2027"), 3);
+    text("SELECT number || ' ' || status || ' ' || subtotal_paise || '+' || gst_paise || '='"
+         " || total_paise FROM invoices WHERE reservation_id = 'res_5eed000000000002'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "INV-2027-0003 paid 60000+10800=70800");
+    text("SELECT body FROM notifications WHERE deep_link ="
+         " 'membercore://billing/invoices/inv_5eed000000000005'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "We received \u20b9708.00 for invoice INV-2027-0003.");
     /* The billing notifications name the number of the invoice they link to. */
     text("SELECT title FROM notifications WHERE id = 'ntf_5eed000000000102'", buf, sizeof buf);
     ck_assert_str_eq(buf, "Invoice INV-2027-0002 generated");

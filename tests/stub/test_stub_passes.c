@@ -609,7 +609,8 @@ START_TEST(test_checkout_refusals)
     cJSON_Delete(answer);
     cJSON *v = view(ASHA);
     ck_assert_int_eq(count_kind(v, "pass"), 0);
-    ck_assert_int_eq(count_kind(v, "invoice"), 4); /* ACME's seeded four */
+    /* ACME's seeded four and Asha's Focus Room */
+    ck_assert_int_eq(count_kind(v, "invoice"), 5);
     cJSON_Delete(v);
     free(asha);
     free(priya);
@@ -710,7 +711,8 @@ START_TEST(test_checkout_holds_seats_and_lapses)
     cJSON_Delete(payment);
     v = view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "void");
-    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 0);
+    /* Only the seed's (Asha's Focus Room, paid by Razorpay). */
+    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 1);
     cJSON_Delete(v);
     /* The checkout sent again answers as it stands: void. */
     answer = checkout(asha, "co-1", "BLR-1", passes, 200);
@@ -796,7 +798,7 @@ START_TEST(test_confirm_pays_activates_and_notifies)
     const cJSON *inv = field(answer, "invoice");
     ck_assert_str_eq(str(inv, "id"), invoice);
     ck_assert_str_eq(str(inv, "status"), "paid");
-    ck_assert_str_eq(str(inv, "number"), "INV-2027-0003"); /* after the seeded 0001, 0002 */
+    ck_assert_str_eq(str(inv, "number"), "INV-2027-0004"); /* after the seeded 0001 to 0003 */
     ck_assert(num(inv, "paid_at_ms") == T0 + 5 * M && num(inv, "issued_at_ms") == T0 + 5 * M);
     ck_assert(num(inv, "due_at_ms") == T0 + 5 * M);
     ck_assert(cJSON_IsNull(field(inv, "hold_expires_at_ms")));
@@ -834,13 +836,14 @@ START_TEST(test_confirm_pays_activates_and_notifies)
     ck_assert(!has_entity(v, "credential", guest_cred));
     ck_assert_int_eq(count_kind(v, "credential"), 1);
     ck_assert_int_eq(notifications(v, "Payment confirmed",
-                                   "We received \u20b91,888.00 for invoice INV-2027-0003."),
+                                   "We received \u20b91,888.00 for invoice INV-2027-0004."),
                      1);
     const cJSON *n = NULL;
     cJSON_ArrayForEach(e, v)
     {
         if (strncmp(e->string, "notification/", 13) == 0 &&
-            strcmp(str(e, "title"), "Payment confirmed") == 0)
+            strcmp(str(e, "title"), "Payment confirmed") == 0 &&
+            strstr(str(e, "body"), "INV-2027-0004"))
             n = e;
     }
     ck_assert_str_eq(str(n, "category"), "billing");
@@ -866,13 +869,13 @@ START_TEST(test_confirm_pays_activates_and_notifies)
     /* Confirming again (even with another valid payment) changes nothing. */
     cJSON *again = pay(order_id, false);
     answer = confirm(asha, order_id, again, 200);
-    ck_assert_str_eq(str(field(answer, "invoice"), "number"), "INV-2027-0003");
+    ck_assert_str_eq(str(field(answer, "invoice"), "number"), "INV-2027-0004");
     cJSON_Delete(answer);
     cJSON_Delete(confirm(asha, order_id, payment, 200));
     cJSON_Delete(again);
     cJSON_Delete(payment);
     v = view(ASHA);
-    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 1);
+    ck_assert_int_eq(notifications(v, "Payment confirmed", "INV-2027-0004"), 1);
     ck_assert_int_eq(count_kind(v, "credential"), 1);
     cJSON_Delete(v);
     mail = emails("rahul@example.com");
@@ -961,7 +964,8 @@ START_TEST(test_webhook_settles_an_unconfirmed_checkout_once)
     v = view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "paid");
     ck_assert_int_eq(count_kind(v, "credential"), 1);
-    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 1);
+    /* Once, and the seed's Focus Room. */
+    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 2);
     cJSON_Delete(v);
     cJSON *mail = emails("rahul@example.com");
     ck_assert_int_eq(cJSON_GetArraySize(mail), 1);
@@ -973,7 +977,8 @@ START_TEST(test_webhook_settles_an_unconfirmed_checkout_once)
     ck_assert_str_eq(str(field(answer, "invoice"), "status"), "paid");
     cJSON_Delete(answer);
     v = view(ASHA);
-    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 1);
+    /* Once, and the seed's Focus Room. */
+    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 2);
     ck_assert_int_eq(count_kind(v, "credential"), 1);
     cJSON_Delete(v);
     mail = emails("rahul@example.com");
@@ -1023,7 +1028,8 @@ START_TEST(test_webhook_after_confirm_for_rooms_and_after_a_lapse)
     cJSON_Delete(signed_call);
     v = view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "paid");
-    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 1);
+    /* Once, and the seed's Focus Room. */
+    ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 2);
     cJSON_Delete(v);
 
     /* A room booking whose app never confirmed: the webhook confirms it, guests invited. */
@@ -1465,9 +1471,10 @@ START_TEST(test_new_kinds_reach_the_right_people)
     char invoice[64];
     asha_buys(asha, "BLR-1", "2027-01-05", invoice, sizeof invoice);
     cJSON *a = view(ASHA), *vk = view(VIKRAM), *o = view(OLIVIA), *p = view(PRIYA);
-    /* Asha: her passes, her invoice and ACME's four, her credential, her membership. */
+    /* Asha: her passes, her invoice, her Focus Room's and ACME's four, her credential, her
+     * membership. */
     ck_assert_int_eq(count_kind(a, "pass"), 2);
-    ck_assert_int_eq(count_kind(a, "invoice"), 5);
+    ck_assert_int_eq(count_kind(a, "invoice"), 6);
     ck_assert_int_eq(count_kind(a, "credential"), 1);
     ck_assert_int_eq(count_kind(a, "membership"), 1);
     const cJSON *m = entity(a, "membership", "usr_5eed000000000001");
@@ -1600,7 +1607,7 @@ static int check_numbering_rule(void)
 START_TEST(test_invoice_numbers_run_per_series_in_issue_order)
 {
     char *asha = token_for(ASHA);
-    ck_assert_int_eq(check_numbering_rule(), 4); /* the seed's */
+    ck_assert_int_eq(check_numbering_rule(), 5); /* the seed's */
     char blr[64], lon[64], lon2[64], first[64];
     asha_buys(asha, "BLR-1", "2027-01-05", first, sizeof first);
     /* 2027-12-31 20:00 UTC: already 2028 in Bengaluru (01:30), still 2027 in London. */
@@ -1614,12 +1621,12 @@ START_TEST(test_invoice_numbers_run_per_series_in_issue_order)
     ck_assert_int_eq(stub_advance_clock(stub, 4 * H + 30 * M), 0);
     asha_buys(asha, "LON-1", "2028-01-01", lon2, sizeof lon2);
     cJSON *v = view(ASHA);
-    ck_assert_str_eq(str(entity(v, "invoice", first), "number"), "INV-2027-0003");
+    ck_assert_str_eq(str(entity(v, "invoice", first), "number"), "INV-2027-0004");
     ck_assert_str_eq(str(entity(v, "invoice", blr), "number"), "INV-2028-0001");
-    ck_assert_str_eq(str(entity(v, "invoice", lon), "number"), "INV-2027-0004");
+    ck_assert_str_eq(str(entity(v, "invoice", lon), "number"), "INV-2027-0005");
     ck_assert_str_eq(str(entity(v, "invoice", lon2), "number"), "INV-2028-0002");
     cJSON_Delete(v);
-    ck_assert_int_eq(check_numbering_rule(), 8);
+    ck_assert_int_eq(check_numbering_rule(), 9);
     free(asha);
 }
 END_TEST
@@ -1719,7 +1726,7 @@ START_TEST(test_a_stale_order_paid_after_the_invoice_is_refunded)
     ck_assert_int_eq(
         cJSON_GetArraySize(field(entity(v, "invoice", "inv_5eed000000000001"), "refunds")), 0);
     cJSON_Delete(v);
-    ck_assert_int_eq(check_numbering_rule(), 4);
+    ck_assert_int_eq(check_numbering_rule(), 5);
     free(asha);
     free(vikram);
 }

@@ -1086,7 +1086,7 @@ START_TEST(test_razorpay_happy_path)
     const cJSON *invoice =
         entity(v, "invoice", str(entity(v, "reservation", "rzp-1"), "invoice_id"));
     ck_assert_str_eq(str(invoice, "status"), "paid");
-    ck_assert_str_eq(str(invoice, "number"), "INV-2027-0003");
+    ck_assert_str_eq(str(invoice, "number"), "INV-2027-0004"); /* after the seed's three */
     ck_assert_str_eq(str(invoice, "reservation_id"), "rzp-1");
     ck_assert_str_eq(str(invoice, "order_id"), order_id);
     ck_assert(num(invoice, "subtotal_paise") == 200000 && num(invoice, "gst_paise") == 36000 &&
@@ -1105,7 +1105,7 @@ START_TEST(test_razorpay_happy_path)
     {
         if (strncmp(item->string, "notification/", 13) == 0 &&
             strcmp(str(item, "title"), "Payment confirmed") == 0 &&
-            strcmp(str(item, "body"), "We received \u20b92,360.00 for invoice INV-2027-0003.") == 0)
+            strcmp(str(item, "body"), "We received \u20b92,360.00 for invoice INV-2027-0004.") == 0)
             confirmed++;
     }
     ck_assert_int_eq(confirmed, 1);

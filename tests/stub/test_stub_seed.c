@@ -224,6 +224,40 @@ static void check_credits(void)
     }
 }
 
+/* Every Razorpay room booking that is paid is as a live one (domain/room_invoices.h): its amount
+ * is its room's hours at the hourly price plus the building's tax, its order took that amount,
+ * and it has its paid invoice of that total (a line of the hours, the tax), paid when the order
+ * was, and a "Payment confirmed" notification naming its number and amount. */
+static void check_razorpay_rooms(void)
+{
+    int64_t paid =
+        scalar("SELECT count(*) FROM reservations r JOIN razorpay_orders o"
+               " ON o.id = r.order_id WHERE r.paid_by = 'razorpay' AND o.status = 'paid'");
+    ck_assert_msg(paid >= 1, "seeded at %s: no paid Razorpay room booking", what);
+    none("a paid Razorpay booking whose amount is not its price with the building's tax",
+         "SELECT r.id FROM reservations r JOIN rooms m ON m.id = r.room_id"
+         " JOIN buildings b ON b.id = r.building_id JOIN razorpay_orders o ON o.id = r.order_id"
+         " WHERE r.paid_by = 'razorpay' AND o.status = 'paid' AND (r.amount_paise <>"
+         " (r.end_ms - r.start_ms) / 3600000 * m.price_per_hour_paise"
+         " * (10000 + b.tax_rate_bp) / 10000 OR o.amount_paise <> r.amount_paise)");
+    none("a paid Razorpay booking without its paid invoice of its amount",
+         "SELECT r.id FROM reservations r JOIN razorpay_orders o ON o.id = r.order_id"
+         " WHERE r.paid_by = 'razorpay' AND o.status = 'paid' AND NOT EXISTS (SELECT 1"
+         " FROM invoices i WHERE i.reservation_id = r.id AND i.status = 'paid'"
+         " AND i.total_paise = r.amount_paise AND i.order_id = o.id"
+         " AND i.paid_at_ms = o.paid_at_ms AND i.gst_paise > 0"
+         " AND i.subtotal_paise + i.gst_paise = i.total_paise"
+         " AND (SELECT sum(amount_paise) FROM invoice_lines l WHERE l.invoice_id = i.id)"
+         " = i.subtotal_paise)");
+    none("a paid room invoice without its \"Payment confirmed\"",
+         "SELECT i.number FROM invoices i JOIN reservations r ON r.id = i.reservation_id"
+         " WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = r.user_id"
+         " AND n.category = 'billing' AND n.title = 'Payment confirmed'"
+         " AND n.deep_link = 'membercore://billing/invoices/' || i.id"
+         " AND n.building_id = r.building_id AND n.created_at_ms = i.paid_at_ms"
+         " AND n.body LIKE '%' || i.number || '%')");
+}
+
 /* Invoices: issued in the past, overdue exactly when due is past and unpaid, paid at a past
  * instant after issue; numbered by the local year of issue, within the numbering. */
 static void check_invoices(void)
@@ -237,18 +271,25 @@ static void check_invoices(void)
     none("a paid invoice paid in the future or before it was issued",
          "SELECT number FROM invoices WHERE status = 'paid'"
          " AND (paid_at_ms > ?1 OR paid_at_ms < issued_at_ms)");
+    /* A room paid by Razorpay is payable on receipt: due (and paid) when issued. */
     none("an invoice due before it was issued",
-         "SELECT number FROM invoices WHERE due_at_ms <= issued_at_ms");
+         "SELECT number FROM invoices WHERE due_at_ms < issued_at_ms"
+         " OR (due_at_ms = issued_at_ms AND status <> 'paid')");
     none("a number beyond its year's numbering",
          "SELECT i.number FROM invoices i LEFT JOIN invoice_numbers n"
          " ON n.year = CAST(substr(i.number, 5, 4) AS INTEGER)"
          " WHERE n.last IS NULL OR CAST(substr(i.number, 10) AS INTEGER) > n.last");
-    ck_assert_int_eq(scalar("SELECT count(*) FROM invoices"), 4);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM invoices"), 5);
     none("a billing notification naming another invoice's number",
          "SELECT n.id FROM notifications n JOIN invoices i"
          " ON n.deep_link = 'membercore://billing/invoices/' || i.id"
          " WHERE n.title || ' ' || n.body NOT LIKE '%' || i.number || '%'");
-    ck_assert_int_eq(scalar("SELECT count(DISTINCT number) FROM invoices"), 4);
+    ck_assert_int_eq(scalar("SELECT count(DISTINCT number) FROM invoices"), 5);
+    /* Numbered in the order of issue: within a year, a later issue has a higher number. */
+    none("an invoice numbered before one issued earlier in its year",
+         "SELECT a.number FROM invoices a JOIN invoices b ON substr(a.number, 1, 9) ="
+         " substr(b.number, 1, 9) AND a.issued_at_ms > b.issued_at_ms AND a.number < b.number");
+    check_razorpay_rooms();
     /* The year in each number is the local (India) year of issue. */
     sqlite3_stmt *stmt = ms_db_query(db, "SELECT number, issued_at_ms FROM invoices", "");
     while (ms_db_step(stmt) == 1) {
@@ -378,15 +419,16 @@ START_TEST(test_seed_across_india_new_year)
                      " AND reason = 'monthly_reset'") == utc(2026, 12, 1, 0, 0));
     stmt = ms_db_query(db,
                        "SELECT group_concat(number || ':' || status, ' ') FROM"
-                       " (SELECT * FROM invoices ORDER BY id)",
+                       " (SELECT * FROM invoices ORDER BY issued_at_ms, id)",
                        "");
     ck_assert_int_eq(ms_db_step(stmt), 1);
     ms_db_text(stmt, 0, buf, sizeof buf);
     sqlite3_finalize(stmt);
     /* Numbered per series from 0001 in the order of issue; January's two were issued at the
-     * same instant (the day before seeding), so by id. */
+     * same instant (the day before seeding), so by id; Asha's Focus Room, paid by Razorpay just
+     * after them, last. */
     ck_assert_str_eq(buf, "INV-2026-0001:overdue INV-2026-0002:paid INV-2027-0001:issued"
-                          " INV-2027-0002:paid");
+                          " INV-2027-0002:paid INV-2027-0003:paid");
     close_db();
 }
 END_TEST

@@ -29,7 +29,7 @@ static const mcj_class_spec classes[] = {
     {"org/membercore/Room", "<init>", "(" S S S "I[" S MCJ_MONEY "I[J[I[" BT "I" S ")V", &bk.room,
      &bk.room_init},
     {"org/membercore/Booking", "<init>",
-     "(" S S S "JJ" BT BT "III" MCJ_MONEY "[" S "[" S "[" S S S "Z)V", &bk.booking,
+     "(" S S S "JJ" BT BT "III" MCJ_MONEY "Z[" S "[" S "[" S S S "Z)V", &bk.booking,
      &bk.booking_init},
     {"org/membercore/Credits", "<init>", "(" S S "III[" PKG "CreditLine;" S ")V", &bk.credits,
      &bk.credits_init},
@@ -150,8 +150,8 @@ static jobject new_booking(JNIEnv *env, const void *item)
         mcj_building_time(env, &b->end, &end))
         obj = (*env)->NewObject(env, bk.booking, bk.booking_init, id, room_id, building_id,
                                 (jlong)b->start_ms, (jlong)b->end_ms, start, end, (jint)b->status,
-                                (jint)b->paid_by, (jint)b->credits, amount, names, emails,
-                                credentials, order_id, key_id, (jboolean)b->pending);
+                                (jint)b->paid_by, (jint)b->credits, amount, (jboolean)b->paid,
+                                names, emails, credentials, order_id, key_id, (jboolean)b->pending);
     return (*env)->PopLocalFrame(env, obj);
 }
 

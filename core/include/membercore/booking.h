@@ -159,6 +159,11 @@ typedef struct mc_booking {
     /* what Razorpay charges (Razorpay bookings): hours x the price plus the building's tax, in
      * its currency */
     mc_money amount;
+    /* Razorpay took the payment (the server recorded when it was paid). false for credit
+     * bookings and for a Razorpay booking never paid: a CANCELLED one that is not `paid` was
+     * cancelled before payment (its hold given up) and nothing was charged; a CANCELLED one
+     * that is `paid` was paid and then cancelled. */
+    bool paid;
     mc_booking_guest *guests;
     size_t guest_count;
     /* Razorpay: the order to hand to Razorpay checkout ("" otherwise). */

@@ -109,6 +109,7 @@ static mc_status booking_from_json(const cJSON *r, mc_booking *b, mc_error *err)
     b->credits = (int32_t)mci_json_int(r, "credits", 0);
     b->amount = mci_money_of(mci_json_int(r, "amount_paise", 0),
                              mci_json_string(r, "currency", MCI_BUILDING_DEFAULT_CURRENCY));
+    b->paid = b->paid_by == MC_PAY_RAZORPAY && mci_json_int(r, "paid_at_ms", 0) > 0;
     const cJSON *guests = cJSON_GetObjectItemCaseSensitive(r, "guests");
     int n = cJSON_GetArraySize(guests);
     if (n > 0 && (b->guests = calloc((size_t)n, sizeof *b->guests)) == NULL)
@@ -559,7 +560,8 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
  * (booking_row_by_length finds it), so the first page seeks there on the start index. */
 #define BOOKING_COLUMNS                                                                            \
     "b.room_id, b.building_id, b.end_ms, b.status, b.paid_by, b.credits, b.amount_paise, "         \
-    "b.order_id, b.key_id, b.guest_count, b.currency"
+    "b.order_id, b.key_id, b.guest_count, b.currency, (SELECT json_extract(e.data, "               \
+    "'$.paid_at_ms') FROM entity e WHERE e.kind = 'reservation' AND e.id = b.id)"
 static const mci_list_query bookings_query = {
     "SELECT * FROM (SELECT b.start_ms, b.id, NULL, 0, EXISTS (SELECT 1 FROM outbox o WHERE "
     "o.kind = 'booking.cancel' AND o.entity_id = b.id AND o.user_id = ?4 AND "
@@ -569,7 +571,8 @@ static const mci_list_query bookings_query = {
     "ORDER BY b.start_ms, b.id LIMIT ?3) "
     "UNION ALL SELECT p.start_ms, p.booking_id, o.payload, 1, EXISTS (SELECT 1 FROM outbox x "
     "WHERE x.kind = 'booking.cancel' AND x.entity_id = p.booking_id AND x.user_id = ?4 AND "
-    "x.state IN (0, 1, 3)), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+    "x.state IN (0, 1, 3)), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL "
     "FROM pending_booking p CROSS JOIN outbox o ON "
     "o.mutation_id = p.mutation_id WHERE p.user_id = ?4 AND o.state IN (0, 1, 3) AND "
     "NOT EXISTS (SELECT 1 FROM booking_row b WHERE b.id = p.booking_id) AND p.end_ms > ?5 "
@@ -612,6 +615,8 @@ static bool booking_from_row(sqlite3_stmt *row, mc_booking *b)
         strcmp(mci_column_text(row, 9), "razorpay") == 0 ? MC_PAY_RAZORPAY : MC_PAY_CREDITS;
     b->credits = (int32_t)sqlite3_column_int64(row, 10);
     b->amount = mci_money_of(sqlite3_column_int64(row, 11), mci_column_text(row, 15));
+    /* the reservation's paid_at_ms, from the server's object (booking_row has no column) */
+    b->paid = b->paid_by == MC_PAY_RAZORPAY && sqlite3_column_int64(row, 16) > 0;
     b->order_id = mci_strdup(mci_column_text(row, 12));
     b->razorpay_key_id = mci_strdup(mci_column_text(row, 13));
     sqlite3_int64 guests = sqlite3_column_int64(row, 14);

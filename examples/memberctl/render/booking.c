@@ -65,7 +65,7 @@ static cJSON *booking_json(const void *item)
         cJSON_AddStringToObject(obj, "status", mc_booking_status_name(b->status)) != NULL &&
         cJSON_AddStringToObject(obj, "paid_by", mc_payment_name(b->paid_by)) != NULL &&
         cJSON_AddNumberToObject(obj, "credits", b->credits) != NULL &&
-        json_add_money(obj, "amount", b->amount) &&
+        json_add_money(obj, "amount", b->amount) && cJSON_AddBoolToObject(obj, "paid", b->paid) &&
         list_add_json(obj, "guests", &guests, guest_json) &&
         cJSON_AddStringToObject(obj, "order_id", out_str(b->order_id)) != NULL &&
         cJSON_AddStringToObject(obj, "razorpay_key_id", out_str(b->razorpay_key_id)) != NULL &&
@@ -95,7 +95,10 @@ static void booking_text(const void *item, const void *context)
         printf("      %s, %s: not paid, the 15-minute payment hold lapsed; %s was never\n"
                "      charged\n",
                span, mc_booking_status_name(b->status), cost);
-    else if (b->paid_by == MC_PAY_RAZORPAY && b->status != MC_BOOKING_CONFIRMED)
+    else if (b->paid_by == MC_PAY_RAZORPAY && b->status == MC_BOOKING_CANCELLED && !b->paid)
+        printf("      %s, %s before payment: nothing was charged (Razorpay, %s not paid)%s\n", span,
+               mc_booking_status_name(b->status), cost, b->pending ? " (pending)" : "");
+    else if (b->paid_by == MC_PAY_RAZORPAY && b->status != MC_BOOKING_CONFIRMED && !b->paid)
         printf("      %s, %s, by razorpay: %s%s\n", span, mc_booking_status_name(b->status), cost,
                b->pending ? " (pending)" : "");
     else

@@ -24,7 +24,8 @@ int ms_room_price(sqlite3 *db, const char *building_id, int64_t hours, int64_t p
     return 0;
 }
 
-int ms_room_invoice_paid(ms_app *app, const char *reservation_id, int64_t now_ms)
+int ms_room_invoice_paid(ms_app *app, const char *reservation_id, const char *invoice_id_or_null,
+                         int64_t now_ms)
 {
     sqlite3 *db = app->db;
     sqlite3_stmt *stmt = ms_db_query(db,
@@ -62,8 +63,11 @@ int ms_room_invoice_paid(ms_app *app, const char *reservation_id, int64_t now_ms
     ms_booking_format_span(room.zone, start, end, when, sizeof when);
     snprintf(description, sizeof description, "%s (%s), %s, %s %s", room.room_name, room.room_id,
              room.building_name, when, ms_zone_name(room.zone));
-    if (ms_rng_id(app->rng, "inv_", invoice_id, sizeof invoice_id) != 0 ||
-        ms_db_run(db,
+    if (invoice_id_or_null)
+        snprintf(invoice_id, sizeof invoice_id, "%s", invoice_id_or_null);
+    else if (ms_rng_id(app->rng, "inv_", invoice_id, sizeof invoice_id) != 0)
+        return -1;
+    if (ms_db_run(db,
                   "INSERT INTO invoices (id, user_id, status, subtotal_paise, discount_paise,"
                   " gst_paise, total_paise, order_id, building_id, reservation_id, created_at_ms,"
                   " issued_at_ms, due_at_ms) VALUES (?, ?, 'issued', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -22,12 +22,14 @@ int ms_room_price(sqlite3 *db, const char *building_id, int64_t hours, int64_t p
 
 /*
  * The Razorpay order of reservation_id was paid at now_ms (the booking is confirmed):
- * its invoice, billed to the booker, in the room's building ("inv_" + 16 hex): one line
+ * its invoice, billed to the booker, in the room's building (id invoice_id_or_null; NULL: a
+ * new "inv_" + 16 hex, as every live payment has; the seed names its own): one line
  * "<room> (<room id>), <local date and hours> <zone>" of hours x the hourly price, the
  * tax, the total the order took; numbered, issued, due and paid at now_ms (payable on
  * receipt), order_id and reservation_id set; the payer notified ("Payment confirmed",
  * billing) as for a day pass (ms_invoice_paid). Change-logged. 0 / -1.
  */
-int ms_room_invoice_paid(ms_app *app, const char *reservation_id, int64_t now_ms);
+int ms_room_invoice_paid(ms_app *app, const char *reservation_id, const char *invoice_id_or_null,
+                         int64_t now_ms);
 
 #endif

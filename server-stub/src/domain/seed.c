@@ -7,6 +7,7 @@
 #include "domain/changes.h"
 #include "domain/credentials.h"
 #include "domain/invoices.h"
+#include "domain/room_invoices.h"
 #include "db/db.h"
 #include "domain/users.h"
 #include "rules/seed_dates.h"
@@ -494,6 +495,61 @@ int ms_seed_v7(sqlite3 *db, ms_rng *rng)
     return ms_changes_new_epoch(db, rng, epoch);
 }
 
+/*
+ * Version 8 (invoices as a member reads them). Asha's Razorpay booking of BLR-1-FOCUS is
+ * as a live one paid by Razorpay is (domain/room_invoices.h): its amount and its order's
+ * include the building's tax (GST 18%), and it has its paid invoice (with its tax line,
+ * numbered by the server's rule after the others, issued and paid when the order was paid)
+ * and its "Payment confirmed" notification (ntf_5eed000000000106, read).
+ */
+int ms_seed_v8(sqlite3 *db, ms_rng *rng)
+{
+    static const char focus[] = "res_5eed000000000002";
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT r.room_id, r.start_ms, r.end_ms, o.paid_at_ms"
+                                     " FROM reservations r JOIN razorpay_orders o"
+                                     " ON o.id = r.order_id WHERE r.id = ?",
+                                     "t", focus);
+    char room_id[MS_ID_MAX] = "";
+    int64_t hours = 0, paid_at = 0;
+    int rc = stmt ? ms_db_step(stmt) : -1;
+    if (rc == 1) {
+        ms_db_text(stmt, 0, room_id, sizeof room_id);
+        hours = (sqlite3_column_int64(stmt, 2) - sqlite3_column_int64(stmt, 1)) / MS_HOUR_MS;
+        paid_at = sqlite3_column_int64(stmt, 3);
+    }
+    sqlite3_finalize(stmt);
+    ms_room_ctx room;
+    ms_pass_price price;
+    if (rc != 1 || ms_room_load(db, room_id, &room) != 0 ||
+        ms_room_price(db, room.building_id, hours, room.price_per_hour_paise, &price) != 0 ||
+        ms_db_run(db, "UPDATE reservations SET amount_paise = ? WHERE id = ?", "it",
+                  price.total_minor, focus) != 0 ||
+        ms_db_run(db, "UPDATE razorpay_orders SET amount_paise = ? WHERE reservation_id = ?", "it",
+                  price.total_minor, focus) != 0)
+        return -1;
+    /* The live rule, at the instant the order was paid (no clock, no HTTP: db and rng only).
+     * Seeding is not a change: the entries it logged go (the new epoch's snapshots carry it). */
+    ms_app app = {.db = db, .rng = rng};
+    int64_t head;
+    if (ms_changes_head(db, &head) != 0 ||
+        ms_room_invoice_paid(&app, focus, "inv_5eed000000000005", paid_at) != 0 ||
+        /* Named as every seeded notification is, and read: Asha paid in the app and saw it. */
+        ms_db_run(db,
+                  "UPDATE notifications SET id = 'ntf_5eed000000000106', is_read = 1"
+                  " WHERE deep_link = 'membercore://billing/invoices/inv_5eed000000000005'",
+                  "") != 0 ||
+        ms_db_run(db, "DELETE FROM changes WHERE seq > ?", "i", head) != 0 ||
+        ms_db_run(db,
+                  head ? "UPDATE sqlite_sequence SET seq = ?1 WHERE name = 'changes'"
+                       : "DELETE FROM sqlite_sequence WHERE name = 'changes' AND ?1 = 0",
+                  "i", head) != 0)
+        return -1;
+    /* Reservations and invoices changed shape: every client takes a fresh snapshot. */
+    char epoch[MS_EPOCH_MAX];
+    return ms_changes_new_epoch(db, rng, epoch);
+}
+
 int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
 {
     switch (version) {
@@ -507,6 +563,8 @@ int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
         return ms_seed_v5(db, rng, now_ms);
     case 7:
         return ms_seed_v7(db, rng);
+    case 8:
+        return ms_seed_v8(db, rng);
     default:
         return 0;
     }

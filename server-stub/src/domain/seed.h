@@ -40,6 +40,13 @@ int ms_seed_v5(sqlite3 *db, ms_rng *rng, int64_t now_ms);
  * seeded notifications' buildings; a new dataset epoch. Caller's transaction. 0 / -1.
  */
 int ms_seed_v7(sqlite3 *db, ms_rng *rng);
+/*
+ * The version 8 seed (invoices as a member reads them): Asha's Razorpay room booking priced
+ * with its tax, its paid invoice inv_5eed000000000005 and "Payment confirmed" notification
+ * (ntf_5eed000000000106, read) as the live rule makes them (ms_room_invoice_paid); a new dataset
+ * epoch. Caller's transaction. 0 / -1.
+ */
+int ms_seed_v8(sqlite3 *db, ms_rng *rng);
 
 /* The seed of schema version (ms_seed, ms_seed_v2, ...; nothing for others): the fill
  * db/db.h's ms_db_open calls after each step. 0 / -1. */

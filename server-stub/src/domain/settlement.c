@@ -48,7 +48,7 @@ int ms_order_settle(ms_app *app, const ms_order *order, const char *payment_id, 
     *out = MS_SETTLED_NOW;
     if (order->reservation_id[0])
         return ms_booking_paid(app, order->reservation_id) == 0 &&
-                       ms_room_invoice_paid(app, order->reservation_id, now) == 0
+                       ms_room_invoice_paid(app, order->reservation_id, NULL, now) == 0
                    ? 0
                    : -1;
     /* An invoice already paid through another order stays paid once; this money goes back. */

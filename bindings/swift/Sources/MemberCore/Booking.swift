@@ -185,6 +185,9 @@ public struct Booking: Sendable, Equatable, Identifiable {
     public var credits: Int
     /// Price (Razorpay bookings), in the building's currency.
     public var amount: Money
+    /// Razorpay took the payment. False for credit bookings and for a Razorpay booking never
+    /// paid: a `.cancelled` one that is not paid was cancelled before payment, nothing charged.
+    public var isPaid: Bool
     public var guests: [BookingGuest]
     /// Razorpay: the order and key to hand to Razorpay checkout; nil otherwise.
     public var razorpayOrderId: String?
@@ -204,6 +207,7 @@ public struct Booking: Sendable, Equatable, Identifiable {
         paidBy = Payment(b.paid_by)
         credits = Int(b.credits)
         amount = Money(b.amount)
+        isPaid = b.paid
         guests = UnsafeBufferPointer(start: b.guests, count: b.guest_count).map {
             BookingGuest(
                 name: string($0.name), email: string($0.email),

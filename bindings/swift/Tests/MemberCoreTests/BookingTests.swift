@@ -154,6 +154,7 @@ struct BookingTests {
             #expect(booking.status == .pendingPayment)
             #expect(booking.paidBy == .razorpay)
             #expect(booking.amount.minor == 295_000)  // 1 h at ₹2,500 plus 18% GST
+            #expect(!booking.isPaid)  // held, not paid
             let order = try #require(booking.razorpayOrderId)
             #expect(booking.razorpayKeyId != nil)
 
@@ -182,6 +183,7 @@ struct BookingTests {
                     bookingId: booking.id, orderId: order, paymentId: paid.paymentId,
                     signature: paid.signature)
                 #expect(confirmed.status == .confirmed)
+                #expect(confirmed.isPaid)
             }
             core.close()
 

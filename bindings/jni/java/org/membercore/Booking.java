@@ -20,6 +20,7 @@ public final class Booking {
     private final Payment paidBy;
     private final int credits;
     private final Money amount;
+    private final boolean paid;
     private final List<BookingGuest> guests;
     private final String orderId;
     private final String razorpayKeyId;
@@ -28,7 +29,7 @@ public final class Booking {
     /* Called by the JNI glue; the guests come as three parallel arrays. */
     Booking(String id, String roomId, String buildingId, long startMs, long endMs,
             BuildingTime start, BuildingTime end, int status,
-            int paidBy, int credits, Money amount, String[] guestNames, String[] guestEmails,
+            int paidBy, int credits, Money amount, boolean paid, String[] guestNames, String[] guestEmails,
             String[] guestCredentialIds, String orderId, String razorpayKeyId, boolean pending) {
         this.id = id;
         this.roomId = roomId;
@@ -41,6 +42,7 @@ public final class Booking {
         this.paidBy = Payment.fromValue(paidBy);
         this.credits = credits;
         this.amount = amount;
+        this.paid = paid;
         List<BookingGuest> list = new ArrayList<BookingGuest>(guestNames.length);
         for (int i = 0; i < guestNames.length; i++) {
             list.add(new BookingGuest(guestNames[i], guestEmails[i], guestCredentialIds[i]));
@@ -100,6 +102,14 @@ public final class Booking {
     /** The price in the building's currency (Razorpay bookings; 0 for credits). */
     public Money getAmount() {
         return amount;
+    }
+
+    /**
+     * Razorpay took the payment. False for credit bookings and for a Razorpay booking never
+     * paid: a CANCELLED one that is not paid was cancelled before payment, nothing charged.
+     */
+    public boolean isPaid() {
+        return paid;
     }
 
     /** In the request's order (unmodifiable). */

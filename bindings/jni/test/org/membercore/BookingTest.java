@@ -295,6 +295,7 @@ public class BookingTest {
             assertTrue(b.getOrderId(), b.getOrderId().startsWith("order_"));
             assertEquals("rzp_test_memberstub", b.getRazorpayKeyId());
             assertEquals(295000L, b.getAmount().getMinor()); /* 1 h at 2,500 plus 18% GST */
+            assertFalse(b.isPaid()); /* held, not paid */
             assertEquals(0, b.getCredits());
             assertEquals(DAY_OPEN_MS + 2 * HOUR, b.getStartMs());
             assertEquals("", b.getGuests().get(0).getCredentialId()); /* until paid */
@@ -316,6 +317,7 @@ public class BookingTest {
             assertEquals(b.getId(), confirmed.getId());
             assertEquals(BookingStatus.CONFIRMED, confirmed.getStatus());
             assertEquals(Payment.RAZORPAY, confirmed.getPaidBy());
+            assertTrue(confirmed.isPaid());
             assertEquals(b.getOrderId(), confirmed.getOrderId());
             assertEquals(ANANYA, confirmed.getGuests().get(0).getName());
             assertTrue(confirmed.getGuests().get(0).getCredentialId().startsWith("crd_"));

@@ -127,7 +127,8 @@ public class SyncFlowTest {
             TestSupport.signIn(core, stub, TestSupport.ASHA);
             core.sync().once();
             NotificationInbox inbox = core.community().notifications(false);
-            assertEquals(5, inbox.getItems().size());
+            /* Five seeded and the "Payment confirmed" (read) of her Focus Room. */
+            assertEquals(6, inbox.getItems().size());
             assertEquals(3, inbox.getUnreadTotal());
             assertEquals(1, inbox.getUnread(NotificationCategory.BOOKINGS));
             assertEquals(0, inbox.getUnread(NotificationCategory.BILLING));
