@@ -207,7 +207,8 @@ static const char *const raw_text[] = {
     "WHERE read = 0 ORDER BY created_at_ms DESC, id LIMIT 50",
     "SELECT category, count(*) FROM notification_row WHERE read = 0 GROUP BY category",
     "SELECT start_ms, id, room_id, building_id, end_ms, status, paid_by, credits, amount_paise, "
-    "order_id, key_id, guest_count FROM booking_row WHERE end_ms > ?1 AND start_ms > ?1 - (SELECT "
+    "order_id, key_id, guest_count, currency, paid_at_ms FROM booking_row WHERE end_ms > ?1 AND "
+    "start_ms > ?1 - (SELECT "
     "max(end_ms - start_ms) FROM booking_row) ORDER BY start_ms, id LIMIT 50",
     "SELECT e.id, e.building_id, e.title, e.description, e.starts_at_ms, e.ends_at_ms, "
     "e.capacity, e.going_count, r.status FROM event_row e LEFT JOIN rsvp_row r ON "

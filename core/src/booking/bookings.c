@@ -560,8 +560,7 @@ mc_status mc_booking_confirm_payment(mc_client *c, const char *booking_id, const
  * (booking_row_by_length finds it), so the first page seeks there on the start index. */
 #define BOOKING_COLUMNS                                                                            \
     "b.room_id, b.building_id, b.end_ms, b.status, b.paid_by, b.credits, b.amount_paise, "         \
-    "b.order_id, b.key_id, b.guest_count, b.currency, (SELECT json_extract(e.data, "               \
-    "'$.paid_at_ms') FROM entity e WHERE e.kind = 'reservation' AND e.id = b.id)"
+    "b.order_id, b.key_id, b.guest_count, b.currency, b.paid_at_ms"
 static const mci_list_query bookings_query = {
     "SELECT * FROM (SELECT b.start_ms, b.id, NULL, 0, EXISTS (SELECT 1 FROM outbox o WHERE "
     "o.kind = 'booking.cancel' AND o.entity_id = b.id AND o.user_id = ?4 AND "
@@ -615,7 +614,7 @@ static bool booking_from_row(sqlite3_stmt *row, mc_booking *b)
         strcmp(mci_column_text(row, 9), "razorpay") == 0 ? MC_PAY_RAZORPAY : MC_PAY_CREDITS;
     b->credits = (int32_t)sqlite3_column_int64(row, 10);
     b->amount = mci_money_of(sqlite3_column_int64(row, 11), mci_column_text(row, 15));
-    /* the reservation's paid_at_ms, from the server's object (booking_row has no column) */
+    /* the reservation's paid_at_ms (0: never paid) */
     b->paid = b->paid_by == MC_PAY_RAZORPAY && sqlite3_column_int64(row, 16) > 0;
     b->order_id = mci_strdup(mci_column_text(row, 12));
     b->razorpay_key_id = mci_strdup(mci_column_text(row, 13));

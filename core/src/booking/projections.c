@@ -22,7 +22,8 @@ const mci_projection mci_booking_projections[] = {
      "DELETE FROM room_index WHERE id = ?1", "DELETE FROM room_index"},
     {"reservation",
      "INSERT OR REPLACE INTO booking_row (id, room_id, building_id, start_ms, end_ms, status, "
-     "paid_by, credits, amount_paise, order_id, key_id, guest_count, currency) VALUES (?1, "
+     "paid_by, credits, amount_paise, order_id, key_id, guest_count, currency, paid_at_ms) "
+     "VALUES (?1, "
      "coalesce(json_extract(?2, '$.room_id'), ''), coalesce(json_extract(?2, '$.building_id'), "
      "''), "
      "coalesce(json_extract(?2, '$.start_ms'), 0), coalesce(json_extract(?2, '$.end_ms'), "
@@ -33,7 +34,8 @@ const mci_projection mci_booking_projections[] = {
      "coalesce(json_extract(?2, '$.credits'), 0), coalesce(json_extract(?2, '$.amount_paise'), 0), "
      "coalesce(json_extract(?2, '$.order_id'), ''), coalesce(json_extract(?2, '$.key_id'), ''), "
      "coalesce(json_array_length(?2, '$.guests'), 0), "
-     "coalesce(json_extract(?2, '$.currency'), 'INR'))",
+     "coalesce(json_extract(?2, '$.currency'), 'INR'), "
+     "coalesce(json_extract(?2, '$.paid_at_ms'), 0))",
      "DELETE FROM booking_row WHERE id = ?1", "DELETE FROM booking_row",
      /* the replaced booking's old guests went with it (ON DELETE CASCADE) */
      "INSERT INTO booking_guest_row (booking_id, position, name, email, credential_id) "

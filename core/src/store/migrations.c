@@ -335,8 +335,12 @@ const mci_migration mci_store_migrations[] = {
     {7,
      "invoices listed by the instant shown: when a void or expired one became so, the instant "
      "the list shows (issued, else voided, else an open draft's hold end) and its index, and "
-     "the refunds as typed rows (backfilled from the synced objects)",
+     "the refunds as typed rows, and when a booking was paid (backfilled from the synced "
+     "objects)",
      "ALTER TABLE invoice_row ADD COLUMN voided_at_ms INTEGER NOT NULL DEFAULT 0;\n"
+     "ALTER TABLE booking_row ADD COLUMN paid_at_ms INTEGER NOT NULL DEFAULT 0;\n"
+     "UPDATE booking_row SET paid_at_ms = coalesce((SELECT json_extract(e.data, '$.paid_at_ms')\n"
+     "  FROM entity e WHERE e.kind = 'reservation' AND e.id = booking_row.id), 0);\n"
      "ALTER TABLE invoice_row ADD COLUMN listed_at_ms INTEGER NOT NULL DEFAULT 0;\n"
      "-- the invoices list, newest first by the instant it shows for each\n"
      "DROP INDEX invoice_row_by_issued;\n"
