@@ -117,19 +117,6 @@ static void events(ms_seed_dates *out, const ms_zone *ist, const ms_zone *lon, c
     snprintf(out->social_month, sizeof out->social_month, "%s", month_names[m - 1]);
 }
 
-/* Invoice i's number: "INV-YYYY-NNNN" by its year of issue, numbered on from `last`. */
-static void number(ms_seed_dates *out, int i, int year)
-{
-    int slot = out->number_years - 1;
-    if (out->number_years == 0 || out->number_year[slot] != year) {
-        slot = out->number_years++;
-        out->number_year[slot] = year;
-        out->number_last[slot] = 0;
-    }
-    int n = ++out->number_last[slot];
-    snprintf(out->number[i], sizeof out->number[i], "INV-%04d-%04d", year, n);
-}
-
 static void invoices(ms_seed_dates *out, const ms_zone *ist, const ms_local *blr)
 {
     int ly = blr->year, lm = blr->month;
@@ -161,15 +148,6 @@ static void invoices(ms_seed_dates *out, const ms_zone *ist, const ms_local *blr
     out->paid_ms[3] = out->recent_ms;
     for (int i = 0; i < 4; i++)
         out->overdue[i] = out->paid_ms[i] == 0 && out->due_ms[i] <= out->now_ms;
-
-    /* Last month's two carry on the year's numbering (ten invoices before them). */
-    out->number_years = 1;
-    out->number_year[0] = ly;
-    out->number_last[0] = 10;
-    number(out, 0, ly);
-    number(out, 1, ly);
-    number(out, 2, blr->year);
-    number(out, 3, blr->year);
 }
 
 void ms_seed_dates_at(int64_t now_ms, ms_seed_dates *out)

@@ -75,9 +75,7 @@ typedef struct ms_seed_dates {
      * due by the end of the 11th, paid recently. */
     int64_t issued_ms[4], due_ms[4], paid_ms[4]; /* paid_ms 0: not paid */
     bool overdue[4];
-    char number[4][32]; /* "INV-2026-0011": by the year of issue, in this order */
-    int number_years;   /* 1 or 2 entries below */
-    int number_year[2], number_last[2];
+    /* numbers: the server's numbering gives them (per series, in issue order) */
     char month_before_last[MS_SEED_TEXT_MAX];  /* "November 2026" */
     char last_month[MS_SEED_TEXT_MAX];         /* "December 2026" */
     char this_month[MS_SEED_TEXT_MAX];         /* "January 2027" */
