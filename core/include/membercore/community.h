@@ -108,6 +108,7 @@ typedef enum mc_link_kind {
     MC_LINK_PASS = 4,    /* membercore://passes/<id> */
     MC_LINK_WEB = 5,     /* an https:// (or http://) page */
     MC_LINK_OTHER = 6,   /* a link this library does not know */
+    MC_LINK_TICKET = 7,  /* membercore://tickets/<id> (membercore/tickets.h) */
 } mc_link_kind;
 
 /* "none", "invoice", "event", "booking", "pass", "web", "other"; "unknown" for any other

@@ -6,7 +6,8 @@
  * (sign in), sync.h (the offline-first engine), page.h (how every list is read a page at a
  * time), community.h (events, notifications), device.h (push token), booking.h
  * (meeting rooms), billing.h (passes, invoices), catalog.h (buildings), access.h
- * (door credentials and QR codes), error.h (what can go wrong), platform.h (what a
+ * (door credentials and QR codes), tickets.h (facility tickets), staff.h (the staff's
+ * ticket queue), error.h (what can go wrong), platform.h (what a
  * host may plug in).
  */
 #ifndef MEMBERCORE_H
@@ -26,5 +27,7 @@
 #include "membercore/access.h"
 #include "membercore/billing.h"
 #include "membercore/catalog.h"
+#include "membercore/tickets.h"
+#include "membercore/staff.h"
 
 #endif /* MEMBERCORE_H */

@@ -58,6 +58,8 @@ typedef enum mc_kind {
     MC_KIND_PASS = 1 << 11,         /* day passes the member bought */
     MC_KIND_INVOICE = 1 << 12,
     MC_KIND_MEMBERSHIP = 1 << 13,
+    MC_KIND_TICKET_CATEGORY = 1 << 14, /* the facility-ticket category tree (tickets.h) */
+    MC_KIND_TICKET = 1 << 15,          /* the member's facility tickets (tickets.h) */
 } mc_kind;
 
 /* The wire name of one kind ("event", ...); "unknown" otherwise. Any thread. */
@@ -143,6 +145,8 @@ typedef enum mc_sync_event_type {
     MC_SYNC_EVENT_SESSION_EXPIRED = 1 << 2,   /* sign in again; the outbox is kept */
     MC_SYNC_EVENT_PROGRESS = 1 << 3,          /* a snapshot is being pulled */
     MC_SYNC_EVENT_STATUS_CHANGED = 1 << 4,    /* mc_sync_status_get has news */
+    MC_SYNC_EVENT_UPLOAD_PROGRESS = 1 << 5,   /* a ticket photo's bytes went up (tickets.h) */
+    MC_SYNC_EVENT_UPLOAD_FAILED = 1 << 6,     /* the server refused a photo's bytes */
 } mc_sync_event_type;
 
 /* One type's name: "data_changed", "mutation_rejected", "session_expired", "progress",
@@ -167,6 +171,12 @@ typedef struct mc_sync_event {
     int64_t total;             /* PROGRESS: expected in all, or -1 if unknown */
     mc_rule rule;              /* MUTATION_REJECTED: the booking rule that refused it
                                   (membercore/error.h), or MC_RULE_NONE */
+    /* UPLOAD_PROGRESS, UPLOAD_FAILED: the photo and its ticket. UPLOAD_PROGRESS also fills
+     * done (bytes the server has confirmed) and total (the photo's bytes): done == total
+     * is the last event of that photo. UPLOAD_FAILED fills code and message (the photo is
+     * not sent again). */
+    const char *photo_id;
+    const char *ticket_id;
 } mc_sync_event;
 
 typedef void (*mc_sync_listener_fn)(void *context, const mc_sync_event *event);

@@ -488,6 +488,18 @@ cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time)
              (ev->total < 0 ? cJSON_AddNullToObject(obj, "total")
                             : cJSON_AddNumberToObject(obj, "total", (double)ev->total)) != NULL;
         break;
+    case MC_SYNC_EVENT_UPLOAD_PROGRESS:
+        ok = ok && cJSON_AddStringToObject(obj, "photo_id", out_str(ev->photo_id)) != NULL &&
+             cJSON_AddStringToObject(obj, "ticket_id", out_str(ev->ticket_id)) != NULL &&
+             cJSON_AddNumberToObject(obj, "sent", (double)ev->done) != NULL &&
+             cJSON_AddNumberToObject(obj, "total", (double)ev->total) != NULL;
+        break;
+    case MC_SYNC_EVENT_UPLOAD_FAILED:
+        ok = ok && cJSON_AddStringToObject(obj, "photo_id", out_str(ev->photo_id)) != NULL &&
+             cJSON_AddStringToObject(obj, "ticket_id", out_str(ev->ticket_id)) != NULL &&
+             cJSON_AddStringToObject(obj, "code", rejection_code(ev)) != NULL &&
+             cJSON_AddStringToObject(obj, "message", out_str(ev->message)) != NULL;
+        break;
     case MC_SYNC_EVENT_STATUS_CHANGED:
         break;
     }
@@ -524,6 +536,13 @@ void render_sync_event_text(const mc_sync_event *ev, bool timestamp)
             printf("snapshot: %lld/%lld\n", (long long)ev->done, (long long)ev->total);
         else
             printf("snapshot: %lld\n", (long long)ev->done);
+        break;
+    case MC_SYNC_EVENT_UPLOAD_PROGRESS:
+        printf("photo %s: %lld of %lld bytes sent\n", out_str(ev->photo_id), (long long)ev->done,
+               (long long)ev->total);
+        break;
+    case MC_SYNC_EVENT_UPLOAD_FAILED:
+        printf("photo %s not sent: %s\n", out_str(ev->photo_id), out_str(ev->message));
         break;
     case MC_SYNC_EVENT_STATUS_CHANGED:
         break;
