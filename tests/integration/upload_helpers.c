@@ -86,7 +86,7 @@ void upload_file_sha256(const char *path, char sha_hex[65])
 static void random_id(const char *prefix, char out[UPLOAD_ID_MAX])
 {
     static unsigned counter;
-    unsigned a = (unsigned)rand(), b = (unsigned)time(NULL), c = ++counter, d = (unsigned)rand();
+    unsigned a = (unsigned)rand(), b = (unsigned)time(NULL), c = ++counter, d = (unsigned)getpid();
     snprintf(out, UPLOAD_ID_MAX, "%s%08x%08x%08x%08x", prefix, a, b, c, d);
 }
 
@@ -148,7 +148,7 @@ void upload_file_ticket(mc_client *client, const stub_process *stub, const char 
              "description, status, created_at_ms, updated_at_ms, response_due_ms, "
              "resolution_due_ms, at_risk_from_ms) VALUES ('%s', 'T-9%s', '%s', 'BLR-1', "
              "'cleaning.washroom', 'high', 'Washroom tap leaking', 'open', 1, 1, 2, 3, 2)",
-             out->id, out->id + 28, user_id);
+             out->id, out->id + 20, user_id);
     exec_sql(server, sql);
     snprintf(path, sizeof path, "%s/membercore.db-photos", data_dir);
     char mkdir_cmd[4200];
