@@ -21,7 +21,6 @@
 
 #include <check.h>
 #include <curl/curl.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +50,7 @@ static void memory_child(const stub_process *stub, const char *dir, const char *
     if (mc_sync_once(c, NULL, NULL) != MC_OK)
         die("first sync failed");
     upload_ticket t;
-    upload_file_ticket(c, stub, dir, paths, PHOTOS, &t);
+    upload_file_ticket(c, dir, paths, PHOTOS, &t);
     if (helper_sync_until_drained(c, 3) != MC_OK)
         die("the sync with the photos failed");
     for (int i = 0; i < PHOTOS; i++) {
@@ -91,31 +90,6 @@ static double measure_memory(const stub_process *stub, const char *dir, const ch
     if (n != (ssize_t)sizeof kib || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         die("the memory child failed");
     return (double)kib / 1024.0;
-}
-
-/* A photo the server expects (declared on a ticket of user_id), for the raw side: its upload
- * path into path. */
-static void declare_server_photo(const stub_process *stub, const char *user_id, int n,
-                                 const char *sha, char path[200])
-{
-    char db_path[4096], sql[2048];
-    snprintf(db_path, sizeof db_path, "%s/stub.db", stub_dir(stub));
-    sqlite3 *db = NULL;
-    if (sqlite3_open(db_path, &db) != SQLITE_OK)
-        die("cannot open the stub's database");
-    sqlite3_busy_timeout(db, 10000);
-    snprintf(sql, sizeof sql,
-             "INSERT INTO tickets (id, number, user_id, building_id, category_id, priority, "
-             "description, status, created_at_ms, updated_at_ms, response_due_ms, "
-             "resolution_due_ms, at_risk_from_ms) VALUES ('tkt_raw%d', 'T-8%03d', '%s', "
-             "'BLR-1', 'cleaning.washroom', 'high', 'raw', 'open', 1, 1, 2, 3, 2);"
-             "INSERT INTO ticket_photos (id, ticket_id, content_type, bytes, sha256) VALUES "
-             "('pho_raw%d', 'tkt_raw%d', 'image/jpeg', %d, '%s');",
-             n, n, user_id, n, n, PHOTO_BYTES, sha);
-    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        die(sqlite3_errmsg(db));
-    sqlite3_close(db);
-    snprintf(path, 200, "/v1/tickets/tkt_raw%d/photos/pho_raw%d/upload", n, n);
 }
 
 static size_t read_file(char *into, size_t size, size_t nitems, void *userdata)
@@ -167,24 +141,6 @@ static double raw_patch(const stub_process *stub, const char *path, const char *
     return seconds;
 }
 
-static void user_id_of(const stub_process *stub, const char *phone, char out[64])
-{
-    char db_path[4096];
-    snprintf(db_path, sizeof db_path, "%s/stub.db", stub_dir(stub));
-    sqlite3 *db = NULL;
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_open(db_path, &db) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "SELECT id FROM users WHERE phone = ?", -1, &stmt, NULL) !=
-            SQLITE_OK)
-        die("cannot read the stub's users");
-    sqlite3_bind_text(stmt, 1, phone, -1, SQLITE_STATIC);
-    if (sqlite3_step(stmt) != SQLITE_ROW)
-        die("no such member");
-    snprintf(out, 64, "%s", (const char *)sqlite3_column_text(stmt, 0));
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-}
-
 static int outcome = 2;
 
 /* Run as a Check test (no fork): the shared test helpers assert through Check. */
@@ -211,11 +167,10 @@ START_TEST(bench)
     tempdir_free(memory_dir);
 
     /* Throughput, in pairs: raw (its own session), then the library. */
-    char raw_token[128], user_id[64];
+    char raw_token[128];
     if (stub_sign_in(stub, "+919800000001", raw_token, sizeof raw_token) != 0 ||
         stub_advance_clock(stub, 31000) != 0)
         die("raw sign-in failed");
-    user_id_of(stub, "+919800000001", user_id);
     char *dir = tempdir_new();
     mc_client *c = helper_open_client(dir, stub_url(stub));
     helper_sign_in(c, stub, "+919800000001");
@@ -224,15 +179,18 @@ START_TEST(bench)
     double raw_rate[PAIRS], api_rate[PAIRS], raw_s = 0, api_s = 0;
     for (int p = 0; p < PAIRS; p++) {
         const char *file = paths[p % PHOTOS];
+        upload_ticket raw;
+        upload_declare_raw(stub, raw_token, file, &raw);
         char raw_path[200];
-        declare_server_photo(stub, user_id, p, shas[p % PHOTOS], raw_path);
+        snprintf(raw_path, sizeof raw_path, "/v1/tickets/%s/photos/%s/upload", raw.id,
+                 raw.photo_ids[0]);
         double s = raw_patch(stub, raw_path, raw_token, file);
         raw_s += s;
         raw_rate[p] = PHOTO_BYTES / s;
 
         upload_ticket t;
         const char *one[1] = {file};
-        upload_file_ticket(c, stub, dir, one, 1, &t);
+        upload_file_ticket(c, dir, one, 1, &t);
         double a0 = bench_now_ms();
         if (mc_sync_once(c, NULL, NULL) != MC_OK)
             die("sync failed");

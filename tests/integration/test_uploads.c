@@ -2,7 +2,8 @@
  * tests/integration/test_uploads.c - ticket photos reach a real memberstub: after the ticket,
  * each exactly once (with the fault injector on too), with progress events in order; an
  * upload cut by kill -9 at 70% goes on from where it stopped in a new process; a photo whose
- * bytes do not match its declaration is refused and reported.
+ * bytes do not match its declaration is refused and reported; the photos of a ticket the
+ * server refused are never sent.
  */
 #include <check.h>
 #include <signal.h>
@@ -156,7 +157,7 @@ START_TEST(test_photos_upload_once_with_progress_in_order)
         make_photo(files, i ? "b.jpg" : "a.jpg", sizes[i], 10 + (uint32_t)i, paths[i], shas[i]);
     const char *list[2] = {paths[0], paths[1]};
     upload_ticket t;
-    upload_file_ticket(c, stub, dir, list, 2, &t);
+    upload_file_ticket(c, dir, list, 2, &t);
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
 
@@ -223,7 +224,7 @@ START_TEST(test_photos_arrive_exactly_once_under_faults)
         list[i] = paths[i];
     }
     upload_ticket t;
-    upload_file_ticket(c, stub, dir, list, PHOTOS, &t);
+    upload_file_ticket(c, dir, list, PHOTOS, &t);
 
     ck_assert_int_eq(stub_request(stub, "POST", "/v1/test/faults",
                                   "{\"rate\":0.35,\"seed\":11,\"delay_ms\":20}", NULL, NULL),
@@ -278,7 +279,7 @@ START_TEST(test_upload_cut_by_kill_9_resumes_where_it_stopped)
     make_photo(files, "big.jpg", bytes, 99, path, sha);
     const char *list[1] = {path};
     upload_ticket t;
-    upload_file_ticket(c, stub, dir, list, 1, &t);
+    upload_file_ticket(c, dir, list, 1, &t);
     mc_client_free(c);
 
     pid_t pid = fork();
@@ -344,7 +345,7 @@ START_TEST(test_corrupt_photo_is_refused_and_reported)
     make_photo(files, "x.jpg", bytes, 7, path, sha);
     const char *list[1] = {path};
     upload_ticket t;
-    upload_file_ticket(c, stub, dir, list, 1, &t);
+    upload_file_ticket(c, dir, list, 1, &t);
     /* The library's copy changes after filing (same size, other bytes). */
     char state[16], local[4096];
     int64_t sent;
@@ -379,6 +380,44 @@ START_TEST(test_corrupt_photo_is_refused_and_reported)
 }
 END_TEST
 
+START_TEST(test_photos_of_a_refused_ticket_fail_unsent)
+{
+    stub_process *stub = stub_start(true);
+    ck_assert_ptr_nonnull(stub);
+    char *dir = tempdir_new();
+    char *files = tempdir_new();
+    mc_client *c = helper_open_client(dir, stub_url(stub));
+    helper_sign_in(c, stub, MEMBER);
+    ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
+    recorder *r = calloc(1, sizeof *r);
+    listen(c, r);
+    char path[4096], sha[65];
+    make_photo(files, "y.jpg", 200000, 3, path, sha);
+    const char *list[1] = {path};
+    upload_ticket t;
+    upload_file_ticket_in(dir, "cleaning.nowhere", list, 1, &t);
+
+    ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
+    ck_assert_int_eq(r->count, 1);
+    ck_assert_int_eq(r->events[0].type, MC_SYNC_EVENT_UPLOAD_FAILED);
+    ck_assert_str_eq(r->events[0].photo_id, t.photo_ids[0]);
+    ck_assert_str_eq(r->events[0].server_code, "unknown_category");
+    char state[16], local[4096];
+    int64_t sent;
+    upload_local_row(dir, t.photo_ids[0], state, &sent, local);
+    ck_assert_str_eq(state, "failed");
+    ck_assert_int_eq(sent, 0);
+    upload_stats stats;
+    ck_assert(!upload_server_stats(stub, t.photo_ids[0], &stats)); /* never declared there */
+
+    mc_client_free(c);
+    free(r);
+    tempdir_free(files);
+    tempdir_free(dir);
+    ck_assert_int_eq(stub_stop(stub), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("uploads");
@@ -388,6 +427,7 @@ int main(void)
     tcase_add_test(tc, test_photos_arrive_exactly_once_under_faults);
     tcase_add_test(tc, test_upload_cut_by_kill_9_resumes_where_it_stopped);
     tcase_add_test(tc, test_corrupt_photo_is_refused_and_reported);
+    tcase_add_test(tc, test_photos_of_a_refused_ticket_fail_unsent);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

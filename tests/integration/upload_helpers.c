@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -110,76 +111,141 @@ static void copy_file(const char *src, const char *dst)
     ck_assert_int_eq(fclose(out), 0);
 }
 
-/*
- * Until mc_ticket_file exists (helper `core`, issue 11), the ticket is seeded: the server's
- * rows straight into the stub's database, the client's upload rows (the photo copied beside
- * the store) into its store with no outbox row, i.e. as if ticket.create was applied and
- * confirmed. Replaced by mc_ticket_file once it lands.
- */
-void upload_file_ticket(mc_client *client, const stub_process *stub, const char *data_dir,
-                        const char *const *paths, int count, upload_ticket *out)
+/* The ticket.create payload for ticket_id with n photos (ids, sha256s, sizes); malloc'd. */
+static char *create_payload(const char *ticket_id, const char *category_id, int n,
+                            char ids[][UPLOAD_ID_MAX], char shas[][65], const long *sizes)
 {
-    (void)client;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "ticket_id", ticket_id);
+    cJSON_AddStringToObject(o, "building_id", "BLR-1");
+    cJSON_AddStringToObject(o, "category_id", category_id);
+    cJSON_AddStringToObject(o, "priority", "high");
+    cJSON_AddStringToObject(o, "description", "Washroom tap leaking");
+    cJSON_AddNullToObject(o, "location");
+    cJSON *photos = cJSON_AddArrayToObject(o, "photos");
+    for (int i = 0; i < n; i++) {
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(p, "photo_id", ids[i]);
+        cJSON_AddStringToObject(p, "content_type", "image/jpeg");
+        cJSON_AddNumberToObject(p, "bytes", (double)sizes[i]);
+        cJSON_AddStringToObject(p, "sha256", shas[i]);
+        cJSON_AddItemToArray(photos, p);
+    }
+    char *text = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    ck_assert_ptr_nonnull(text);
+    return text;
+}
+
+static long file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long bytes = ftell(f);
+    fclose(f);
+    return bytes;
+}
+
+/*
+ * Until mc_ticket_file exists (helper `core`, issue 11), filing is done as it will do it, in
+ * SQL on the client's store: the photos copied beside the store, one ticket.create outbox row
+ * declaring them and one upload row each naming it, in one transaction. The sync pushes the
+ * mutation to the real server, then uploads. Replaced by mc_ticket_file once it lands.
+ */
+void upload_file_ticket_in(const char *data_dir, const char *category_id, const char *const *paths,
+                           int count, upload_ticket *out)
+{
     ck_assert_int_le(count, 5);
     memset(out, 0, sizeof *out);
     random_id("tkt_", out->id);
     out->photo_count = count;
+    char shas[5][65], copies[5][1024];
+    long sizes[5];
+    char photos_dir[900];
+    snprintf(photos_dir, sizeof photos_dir, "%s/membercore.db-photos", data_dir);
+    mkdir(photos_dir, 0700);
+    for (int i = 0; i < count; i++) {
+        random_id("pho_", out->photo_ids[i]);
+        upload_file_sha256(paths[i], shas[i]);
+        sizes[i] = file_size(paths[i]);
+        snprintf(copies[i], sizeof copies[i], "%s/%s.jpg", photos_dir, out->photo_ids[i]);
+        copy_file(paths[i], copies[i]);
+    }
+    char *payload = create_payload(out->id, category_id, count, out->photo_ids, shas, sizes);
+
     char path[4096];
     snprintf(path, sizeof path, "%s/membercore.db", data_dir);
-    sqlite3 *local = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &local), SQLITE_OK);
-    sqlite3_busy_timeout(local, 10000);
-    snprintf(path, sizeof path, "%s/stub.db", stub_dir(stub));
-    sqlite3 *server = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &server), SQLITE_OK);
-    sqlite3_busy_timeout(server, 10000);
-
-    char user_id[64] = "";
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 10000);
+    exec_sql(db, "BEGIN IMMEDIATE");
+    char key[UPLOAD_ID_MAX];
+    random_id("key_", key);
     sqlite3_stmt *stmt = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(local, "SELECT user_id FROM account", -1, &stmt, NULL),
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+                                        "INSERT INTO outbox (user_id, idempotency_key, kind, "
+                                        "entity_id, payload, created_at_ms) SELECT user_id, ?1, "
+                                        "'ticket.create', ?2, ?3, 0 FROM account",
+                                        -1, &stmt, NULL),
                      SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-    snprintf(user_id, sizeof user_id, "%s", (const char *)sqlite3_column_text(stmt, 0));
+    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, out->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, payload, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_DONE);
     sqlite3_finalize(stmt);
-
-    char sql[8192];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO tickets (id, number, user_id, building_id, category_id, priority, "
-             "description, status, created_at_ms, updated_at_ms, response_due_ms, "
-             "resolution_due_ms, at_risk_from_ms) VALUES ('%s', 'T-9%s', '%s', 'BLR-1', "
-             "'cleaning.washroom', 'high', 'Washroom tap leaking', 'open', 1, 1, 2, 3, 2)",
-             out->id, out->id + 20, user_id);
-    exec_sql(server, sql);
-    snprintf(path, sizeof path, "%s/membercore.db-photos", data_dir);
-    char mkdir_cmd[4200];
-    snprintf(mkdir_cmd, sizeof mkdir_cmd, "mkdir -p '%s'", path);
-    ck_assert_int_eq(system(mkdir_cmd), 0);
+    ck_assert_int_eq(sqlite3_changes(db), 1);
+    long long mutation_id = (long long)sqlite3_last_insert_rowid(db);
     for (int i = 0; i < count; i++) {
-        char sha[65];
-        upload_file_sha256(paths[i], sha);
-        FILE *f = fopen(paths[i], "rb");
-        ck_assert_ptr_nonnull(f);
-        fseek(f, 0, SEEK_END);
-        long bytes = ftell(f);
-        fclose(f);
-        random_id("pho_", out->photo_ids[i]);
-        char copy[4200];
-        snprintf(copy, sizeof copy, "%s/%s.jpg", path, out->photo_ids[i]);
-        copy_file(paths[i], copy);
-        snprintf(sql, sizeof sql,
-                 "INSERT INTO ticket_photos (id, ticket_id, content_type, bytes, sha256) "
-                 "VALUES ('%s', '%s', 'image/jpeg', %ld, '%s')",
-                 out->photo_ids[i], out->id, bytes, sha);
-        exec_sql(server, sql);
+        char sql[8192];
         snprintf(sql, sizeof sql,
                  "INSERT INTO upload (id, entity_id, mutation_id, remote_path, local_path, "
-                 "content_type, bytes, sha256, created_at_ms) VALUES ('%s', '%s', 0, "
+                 "content_type, bytes, sha256, created_at_ms) VALUES ('%s', '%s', %lld, "
                  "'/v1/tickets/%s/photos/%s/upload', '%s', 'image/jpeg', %ld, '%s', %d)",
-                 out->photo_ids[i], out->id, out->id, out->photo_ids[i], copy, bytes, sha, i);
-        exec_sql(local, sql);
+                 out->photo_ids[i], out->id, mutation_id, out->id, out->photo_ids[i], copies[i],
+                 sizes[i], shas[i], i);
+        exec_sql(db, sql);
     }
-    sqlite3_close(server);
-    sqlite3_close(local);
+    exec_sql(db, "COMMIT");
+    sqlite3_close(db);
+    cJSON_free(payload);
+}
+
+void upload_file_ticket(mc_client *client, const char *data_dir, const char *const *paths,
+                        int count, upload_ticket *out)
+{
+    (void)client;
+    upload_file_ticket_in(data_dir, "cleaning.washroom", paths, count, out);
+}
+
+void upload_declare_raw(const stub_process *stub, const char *token, const char *path,
+                        upload_ticket *out)
+{
+    memset(out, 0, sizeof *out);
+    random_id("tkt_", out->id);
+    random_id("pho_", out->photo_ids[0]);
+    out->photo_count = 1;
+    char shas[1][65];
+    long sizes[1] = {file_size(path)};
+    upload_file_sha256(path, shas[0]);
+    char *payload = create_payload(out->id, "cleaning.washroom", 1, out->photo_ids, shas, sizes);
+    char key[UPLOAD_ID_MAX];
+    random_id("key_", key);
+    static int mutation_id;
+    size_t cap = strlen(payload) + 512;
+    char *body = malloc(cap);
+    ck_assert_ptr_nonnull(body);
+    snprintf(body, cap,
+             "{\"client_id\":\"00000000-0000-4000-8000-0000000000aa\",\"mutations\":[{"
+             "\"mutation_id\":%d,\"idempotency_key\":\"%s\",\"kind\":\"ticket.create\","
+             "\"entity_id\":\"%s\",\"payload\":%s}]}",
+             ++mutation_id, key, out->id, payload);
+    char *answer = NULL;
+    ck_assert_int_eq(stub_request(stub, "POST", "/v1/sync/push", body, token, &answer), 200);
+    ck_assert_msg(strstr(answer, "\"applied\"") != NULL, "ticket.create: %s", answer);
+    free(answer);
+    free(body);
+    cJSON_free(payload);
 }
 
 bool upload_server_stats(const stub_process *stub, const char *photo_id, upload_stats *out)

@@ -33,12 +33,21 @@ typedef struct upload_ticket {
 } upload_ticket;
 
 /*
- * File a ticket (Cleaning/Washroom, high priority) as the client's member (its store in
- * data_dir, its server stub) with the photos at paths (up to 5), offline-first: nothing is
- * sent here. Aborts the test on failure.
+ * File a ticket (Cleaning/Washroom, high priority, BLR-1) as the client's member (its store
+ * in data_dir) with the photos at paths (up to 5), offline-first: nothing is sent here; the
+ * next sync round pushes ticket.create, then uploads. Aborts the test on failure.
  */
-void upload_file_ticket(mc_client *client, const stub_process *stub, const char *data_dir,
-                        const char *const *paths, int count, upload_ticket *out);
+void upload_file_ticket(mc_client *client, const char *data_dir, const char *const *paths,
+                        int count, upload_ticket *out);
+
+/* The same under category_id (an unknown one gets the ticket.create refused). */
+void upload_file_ticket_in(const char *data_dir, const char *category_id, const char *const *paths,
+                           int count, upload_ticket *out);
+
+/* Declare one photo (the file at path) on a new ticket straight through POST /v1/sync/push
+ * with token (no client), for a raw upload of its bytes. */
+void upload_declare_raw(const stub_process *stub, const char *token, const char *path,
+                        upload_ticket *out);
 
 /* /v1/test/uploads?photo_id=: the server's view. false when it has no such photo. */
 typedef struct upload_stats {
