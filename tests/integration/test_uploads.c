@@ -180,6 +180,8 @@ START_TEST(test_photos_upload_once_with_progress_in_order)
     const char *list[2] = {paths[0], paths[1]};
     upload_ticket t;
     upload_file_ticket(c, dir, list, 2, &t);
+    upload_stats declared;
+    ck_assert(!upload_server_stats(stub, t.photo_ids[0], &declared)); /* filed offline: not there */
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
 
