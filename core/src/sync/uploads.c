@@ -312,6 +312,8 @@ static mc_status send_one(mc_client *c, const upload_row *r, const char *token, 
     }
     int mismatches = 0;
     while (st == MC_OK) {
+        if (mci_sync_should_yield(c))
+            break; /* closing or paused: the next round goes on from the server's received */
         int64_t length = r->bytes - received;
         if (length > MCI_UPLOAD_CHUNK_BYTES)
             length = MCI_UPLOAD_CHUNK_BYTES;
@@ -370,7 +372,7 @@ mc_status mci_uploads_run(mc_client *c, const char *token, mc_sync_report *repor
     pthread_mutex_lock(&c->lock);
     mc_status st = load_waiting(c->db, &rows, &n, err);
     pthread_mutex_unlock(&c->lock);
-    for (size_t i = 0; st == MC_OK && i < n; i++) {
+    for (size_t i = 0; st == MC_OK && i < n && !mci_sync_should_yield(c); i++) {
         const upload_row *r = &rows[i];
         if (r->gate == GATE_WAIT)
             continue;
