@@ -134,6 +134,26 @@ bool ms_booking_parse(const cJSON *obj, ms_payment pay, ms_booking_input *in, ms
 
 /* ---- rooms and slots -------------------------------------------------------------------- */
 
+int ms_building_hours(sqlite3 *db, const char *building_id, ms_open_hours *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT weekday, open_min, close_min FROM building_hours"
+                                     " WHERE building_id = ?",
+                                     "t", building_id);
+    if (!stmt)
+        return -1;
+    int rc;
+    while ((rc = ms_db_step(stmt)) == 1) {
+        int wd = sqlite3_column_int(stmt, 0);
+        out->open[wd] = true;
+        out->open_min[wd] = sqlite3_column_int(stmt, 1);
+        out->close_min[wd] = sqlite3_column_int(stmt, 2);
+    }
+    sqlite3_finalize(stmt);
+    return rc < 0 ? -1 : 0;
+}
+
 int ms_room_load(sqlite3 *db, const char *room_id, ms_room_ctx *out)
 {
     memset(out, 0, sizeof *out);
@@ -170,20 +190,7 @@ int ms_room_load(sqlite3 *db, const char *room_id, ms_room_ctx *out)
         ms_log("bookings: no rule for the time zone '%s'", zone);
         return -1;
     }
-    stmt = ms_db_query(db,
-                       "SELECT weekday, open_min, close_min FROM building_hours"
-                       " WHERE building_id = ?",
-                       "t", out->building_id);
-    if (!stmt)
-        return -1;
-    while ((rc = ms_db_step(stmt)) == 1) {
-        int wd = sqlite3_column_int(stmt, 0);
-        out->hours.open[wd] = true;
-        out->hours.open_min[wd] = sqlite3_column_int(stmt, 1);
-        out->hours.close_min[wd] = sqlite3_column_int(stmt, 2);
-    }
-    sqlite3_finalize(stmt);
-    return rc < 0 ? -1 : 0;
+    return ms_building_hours(db, out->building_id, &out->hours);
 }
 
 /* The reason of the first blackout of the building or the room overlapping [start, end). */

@@ -73,6 +73,9 @@ bool ms_booking_parse(const cJSON *obj, ms_payment pay, ms_booking_input *in, ms
  * local day. */
 void ms_booking_format_span(const ms_zone *zone, int64_t start, int64_t end, char *out, size_t cap);
 
+/* A building's opening hours (a weekday without a row is closed). 0 / -1. */
+int ms_building_hours(sqlite3 *db, const char *building_id, ms_open_hours *out);
+
 /* Load room_id and its building. 0; 1 when there is no such room; -1 on error. */
 int ms_room_load(sqlite3 *db, const char *room_id, ms_room_ctx *out);
 

@@ -218,20 +218,7 @@ static int building_hours(sqlite3 *db, const char *building_id, const ms_zone **
         ms_log("tickets: no rule for the time zone '%s'", name);
         return -1;
     }
-    stmt = ms_db_query(db,
-                       "SELECT weekday, open_min, close_min FROM building_hours"
-                       " WHERE building_id = ?",
-                       "t", building_id);
-    if (!stmt)
-        return -1;
-    while ((rc = ms_db_step(stmt)) == 1) {
-        int wd = sqlite3_column_int(stmt, 0);
-        hours->open[wd] = true;
-        hours->open_min[wd] = sqlite3_column_int(stmt, 1);
-        hours->close_min[wd] = sqlite3_column_int(stmt, 2);
-    }
-    sqlite3_finalize(stmt);
-    return rc < 0 ? -1 : 0;
+    return ms_building_hours(db, building_id, hours);
 }
 
 /* A leaf category's team and targets. 0, 1 not a leaf (or none), -1 error. */
