@@ -28,6 +28,10 @@ typedef struct ms_refusal {
     char message[256];
 } ms_refusal;
 
+/* Fill why with code and the printf-style message; returns 1 (refused). */
+int ms_refuse(ms_refusal *why, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 typedef struct ms_guest {
     char name[MS_TEXT_MAX];
     char email[MS_EMAIL_MAX];
