@@ -282,7 +282,8 @@ const char *mc_sync_event_type_name(mc_sync_event_type type)
 {
     /* One bit each: the name of the lowest bit set, as listeners receive one type per event. */
     static const char *const names[] = {"data_changed", "mutation_rejected", "session_expired",
-                                        "progress", "status_changed"};
+                                        "progress",     "status_changed",    "upload_progress",
+                                        "upload_failed"};
     for (int bit = 0; bit < (int)MCI_COUNT(names); bit++)
         if ((unsigned)type == 1u << bit)
             return names[bit];
