@@ -41,6 +41,12 @@ static const ms_route routes[] = {
     {"POST", "/v1/test/door/scan", ms_handle_test_door_scan, false, true, true},
     {"POST", "/v1/test/open_space", ms_handle_test_open_space, false, true, true},
     {"POST", "/v1/test/razorpay/webhook", ms_handle_test_razorpay_webhook, false, true, true},
+    {"GET", "/v1/staff/tickets", ms_handle_staff_tickets, true, false, false},
+    {"GET", "/v1/staff/tickets/{id}", ms_handle_staff_ticket, true, false, false},
+    {"GET", "/v1/staff/colleagues", ms_handle_staff_colleagues, true, false, false},
+    {"POST", "/v1/staff/tickets/{id}/assign", ms_handle_staff_assign, true, false, true},
+    {"POST", "/v1/staff/tickets/{id}/status", ms_handle_staff_status, true, false, true},
+    {"POST", "/v1/staff/tickets/{id}/comments", ms_handle_staff_comment, true, false, true},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])
