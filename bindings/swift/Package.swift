@@ -26,9 +26,6 @@ let cTarget: Target =
     ? .binaryTarget(name: "CMemberCore", path: xcframework)
     : .systemLibrary(name: "CMemberCore", path: "Sources/CMemberCore")
 
-let pendingCore = ["Tickets.swift", "Staff.swift"]
-let pendingCoreTests = ["TicketTests.swift"]
-
 let package = Package(
     name: "MemberCore",
     platforms: [.iOS(.v15), .macOS(.v12)],
@@ -40,9 +37,6 @@ let package = Package(
         .target(
             name: "MemberCore",
             dependencies: ["CMemberCore"],
-            // Issue 11: the bindings of tickets.h and staff.h wait for the core's symbols
-            // (branch i11-core / i11-staff); this line goes when those are merged.
-            exclude: pendingCore,
             linkerSettings: [
                 // What the static library in the xcframework (core, SQLite, cJSON, mbedTLS,
                 // libqrencode, curl over Secure Transport) needs from the SDK.
@@ -53,7 +47,6 @@ let package = Package(
             ]),
         .testTarget(
             name: "MemberCoreTests",
-            dependencies: ["MemberCore"],
-            exclude: pendingCoreTests),
+            dependencies: ["MemberCore"]),
     ]
 )
