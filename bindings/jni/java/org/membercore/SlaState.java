@@ -5,7 +5,7 @@ package org.membercore;
  * server's instants by the core. The binding computes nothing: it shows this.
  * {@link #value()} is the C value and {@link #stateName()} the core's name.
  */
-public enum SlaState {
+public enum SlaState implements States.Valued {
     /** No SLA yet: the ticket is not on the server. */
     NONE(0),
     /** Before {@link Ticket#getAtRiskFromMs()}. */
@@ -26,6 +26,7 @@ public enum SlaState {
     }
 
     /** The C value ({@code MC_SLA_*}); -1 for {@link #UNKNOWN}. */
+    @Override
     public int value() {
         return value;
     }
@@ -37,11 +38,6 @@ public enum SlaState {
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
     public static SlaState fromValue(int value) {
-        for (SlaState s : values()) {
-            if (s.value == value) {
-                return s;
-            }
-        }
-        return UNKNOWN;
+        return States.byValue(values(), value, UNKNOWN);
     }
 }

@@ -4,7 +4,7 @@ package org.membercore;
  * Which of the building's tickets a staff queue lists ({@code mc_staff_queue},
  * membercore/staff.h). {@link #value()} is the C value and {@link #queueName()} the core's name.
  */
-public enum StaffQueue {
+public enum StaffQueue implements States.Valued {
     /** Open, assigned and in progress (the default). */
     ACTIVE(0),
     OPEN(1),
@@ -22,6 +22,7 @@ public enum StaffQueue {
     }
 
     /** The C value ({@code MC_STAFF_QUEUE_*}). */
+    @Override
     public int value() {
         return value;
     }
@@ -39,10 +40,9 @@ public enum StaffQueue {
     public static StaffQueue parse(String name) {
         MemberCore.require(name, "name");
         int value = Native.staffQueueParse(name);
-        for (StaffQueue q : values()) {
-            if (q.value == value) {
-                return q;
-            }
+        StaffQueue q = States.byValue(values(), value, null);
+        if (q != null) {
+            return q;
         }
         throw new MemberCoreException(ErrorCode.INVALID_ARG, "no queue " + value);
     }

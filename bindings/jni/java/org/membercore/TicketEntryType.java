@@ -3,7 +3,7 @@ package org.membercore;
 /**
  * What a ticket's timeline entry records ({@code mc_ticket_entry_type}, membercore/tickets.h).
  */
-public enum TicketEntryType {
+public enum TicketEntryType implements States.Valued {
     /** The ticket was filed. */
     CREATED(0),
     /** A status change: {@link TicketEntry#getFrom()} to {@link TicketEntry#getTo()}. */
@@ -22,17 +22,13 @@ public enum TicketEntryType {
     }
 
     /** The C value ({@code MC_TICKET_ENTRY_*}); -1 for {@link #UNKNOWN}. */
+    @Override
     public int value() {
         return value;
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
     public static TicketEntryType fromValue(int value) {
-        for (TicketEntryType t : values()) {
-            if (t.value == value) {
-                return t;
-            }
-        }
-        return UNKNOWN;
+        return States.byValue(values(), value, UNKNOWN);
     }
 }

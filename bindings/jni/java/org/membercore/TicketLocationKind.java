@@ -4,7 +4,7 @@ package org.membercore;
  * Where in the building a ticket is about ({@code mc_ticket_location_kind},
  * membercore/tickets.h). {@link #value()} is the C value and {@link #kindName()} the core's name.
  */
-public enum TicketLocationKind {
+public enum TicketLocationKind implements States.Valued {
     /** The building as a whole. */
     NONE(0),
     /** A meeting room of the building, by its id ({@link Ticket#getLocationId()}). */
@@ -23,6 +23,7 @@ public enum TicketLocationKind {
     }
 
     /** The C value ({@code MC_TICKET_LOCATION_*}); -1 for {@link #UNKNOWN}. */
+    @Override
     public int value() {
         return value;
     }
@@ -34,11 +35,6 @@ public enum TicketLocationKind {
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
     public static TicketLocationKind fromValue(int value) {
-        for (TicketLocationKind k : values()) {
-            if (k.value == value) {
-                return k;
-            }
-        }
-        return UNKNOWN;
+        return States.byValue(values(), value, UNKNOWN);
     }
 }

@@ -6,7 +6,7 @@ package org.membercore;
  * {@link #value()} is the C value and {@link #priorityName()} the core's name; {@link #UNKNOWN}
  * stands for a priority newer than this binding (never accepted by {@link TicketDraft}).
  */
-public enum TicketPriority {
+public enum TicketPriority implements States.Valued {
     LOW(0),
     NORMAL(1),
     HIGH(2),
@@ -21,6 +21,7 @@ public enum TicketPriority {
     }
 
     /** The C value ({@code MC_TICKET_PRIORITY_*}); -1 for {@link #UNKNOWN}. */
+    @Override
     public int value() {
         return value;
     }
@@ -32,12 +33,7 @@ public enum TicketPriority {
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
     public static TicketPriority fromValue(int value) {
-        for (TicketPriority p : values()) {
-            if (p.value == value) {
-                return p;
-            }
-        }
-        return UNKNOWN;
+        return States.byValue(values(), value, UNKNOWN);
     }
 
     /**

@@ -6,7 +6,7 @@ package org.membercore;
  * {@link #value()} is the C value and {@link #statusName()} the core's name; {@link #UNKNOWN}
  * stands for a status newer than this binding.
  */
-public enum TicketStatus {
+public enum TicketStatus implements States.Valued {
     /** Filed; waiting for staff (or still on this device: {@link Ticket#isPending()}). */
     OPEN(0),
     /** A staff member has it. */
@@ -27,6 +27,7 @@ public enum TicketStatus {
     }
 
     /** The C value ({@code MC_TICKET_*}); -1 for {@link #UNKNOWN}. */
+    @Override
     public int value() {
         return value;
     }
@@ -38,11 +39,6 @@ public enum TicketStatus {
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
     public static TicketStatus fromValue(int value) {
-        for (TicketStatus s : values()) {
-            if (s.value == value) {
-                return s;
-            }
-        }
-        return UNKNOWN;
+        return States.byValue(values(), value, UNKNOWN);
     }
 }
