@@ -109,93 +109,103 @@ mc_status mci_ticket_lookup(sqlite3 *db, mci_stmt_cache *stmts, const char *user
 /* The sort key: list rank (0 active, 1 resolved, 2 closed) then newest first, as one
  * descending number ((2 - rank) * 2^42 + created_at_ms); a filing waiting here is active. */
 #define RANK_UNIT "4398046511104"
-static const mci_list_query tickets_query =
-    {"SELECT * FROM (SELECT (2 - t.list_rank) * " RANK_UNIT " + t.created_at_ms AS k, t.id AS id, "
-     "t.number, t.building_id, t.category_id, " CATEGORY_PATH(
-         "t.category_id") ", t.priority, t.description, t.location_kind, t.location_id, "
-                          "t.location_name, t.status, t.assignee_name, t.created_at_ms, "
-                          "t.updated_at_ms, t.resolved_at_ms, t.closed_at_ms, t.reopen_until_ms, "
-                          "t.response_due_ms, t.resolution_due_ms, t.at_risk_from_ms, "
-                          "t.responded_at_ms, t.sla_outcome, max(t.photo_count - "
-                          "t.photos_uploaded, " WAITING("t.id") "), " LATEST_MOVE(
-                              "t.id") ", " ANY_QUEUED("t.id") " FROM ticket_row t "
-                                                              "UNION ALL SELECT 2 * " RANK_UNIT
-                                                              " + p.created_at_ms, p.ticket_id, "
-                                                              "'', p.building_id, "
-                                                              "p.category_id, " CATEGORY_PATH(
-                                                                  "p.category_id") ", p.priority, "
-                                                                                   "p.description, "
-                                                                                   "p.location_"
-                                                                                   "kind, "
-                                                                                   "p.location_id, "
-                                                                                   "p.location_"
-                                                                                   "name, 'open', "
-                                                                                   "'', "
-                                                                                   "p.created_at_"
-                                                                                   "ms, "
-                                                                                   "p.created_at_"
-                                                                                   "ms, 0, 0, 0, "
-                                                                                   "0, 0, 0, 0, "
-                                                                                   "'', " WAITING("p.ticket_id") ", " LATEST_MOVE(
-                                                                                       "p.ticket_"
-                                                                                       "id") ", 1 "
-                                                                                             "FROM "
-                                                                                             "pendi"
-                                                                                             "ng_"
-                                                                                             "ticke"
-                                                                                             "t p "
-                                                                                             "JOIN "
-                                                                                             "outbo"
-                                                                                             "x o "
-                                                                                             "ON "
-                                                                                             "o."
-                                                                                             "mutat"
-                                                                                             "ion_"
-                                                                                             "id = "
-                                                                                             "p."
-                                                                                             "mutat"
-                                                                                             "ion_"
-                                                                                             "id "
-                                                                                             "WHERE"
-                                                                                             " p."
-                                                                                             "user_"
-                                                                                             "id = "
-                                                                                             "?4 "
-                                                                                             "AND"
-                                                                                             " " QUEUED
-                                                                                             " AND "
-                                                                                             "NOT "
-                                                                                             "EXIST"
-                                                                                             "S "
-                                                                                             "(SELE"
-                                                                                             "CT 1 "
-                                                                                             "FROM "
-                                                                                             "ticke"
-                                                                                             "t_"
-                                                                                             "row "
-                                                                                             "x "
-                                                                                             "WHERE"
-                                                                                             " x."
-                                                                                             "id = "
-                                                                                             "p."
-                                                                                             "ticke"
-                                                                                             "t_id)"
-                                                                                             ") "
-                                                                                             "WHERE"
-                                                                                             " (k, "
-                                                                                             "id) "
-                                                                                             "< "
-                                                                                             "(?1, "
-                                                                                             "?2) "
-                                                                                             "ORDER"
-                                                                                             " BY "
-                                                                                             "k "
-                                                                                             "DESC,"
-                                                                                             " id "
-                                                                                             "DESC "
-                                                                                             "LIMIT"
-                                                                                             " ?3",
-     "reading tickets", MCI_KEY_INT_DESC};
+static const mci_list_query tickets_query = {
+    "SELECT * FROM (SELECT (2 - t.list_rank) * " RANK_UNIT " + t.created_at_ms AS k, t.id AS id, "
+    "t.number, t.building_id, t.category_id, " CATEGORY_PATH(
+        "t.category_id") ", t.priority, t.description, t.location_kind, t.location_id, "
+                         "t.location_name, t.status, t.assignee_name, t.created_at_ms, "
+                         "t.updated_at_ms, t.resolved_at_ms, t.closed_at_ms, t.reopen_until_ms, "
+                         "t.response_due_ms, t.resolution_due_ms, t.at_risk_from_ms, "
+                         "t.responded_at_ms, t.sla_outcome, max(t.photo_count - "
+                         "t.photos_uploaded, " WAITING("t.id") "), " LATEST_MOVE(
+                             "t.id") ", " ANY_QUEUED("t.id") " FROM ticket_row t "
+                                                             "UNION ALL SELECT 2 * " RANK_UNIT
+                                                             " + p.created_at_ms, p.ticket_id, "
+                                                             "'', p.building_id, "
+                                                             "p.category_id, " CATEGORY_PATH(
+                                                                 "p.category_id") ", p.priority, "
+                                                                                  "p.description, "
+                                                                                  "p.location_"
+                                                                                  "kind, "
+                                                                                  "p.location_id, "
+                                                                                  "p.location_"
+                                                                                  "name, 'open', "
+                                                                                  "'', "
+                                                                                  "p.created_at_"
+                                                                                  "ms, "
+                                                                                  "p.created_at_"
+                                                                                  "ms, 0, 0, 0, "
+                                                                                  "0, 0, 0, 0, "
+                                                                                  "'', " WAITING("p"
+                                                                                                 "."
+                                                                                                 "t"
+                                                                                                 "i"
+                                                                                                 "c"
+                                                                                                 "k"
+                                                                                                 "e"
+                                                                                                 "t"
+                                                                                                 "_"
+                                                                                                 "i"
+                                                                                                 "d") ", " LATEST_MOVE(
+                                                                                      "p.ticket_"
+                                                                                      "id") ", 1 "
+                                                                                            "FROM "
+                                                                                            "pendi"
+                                                                                            "ng_"
+                                                                                            "ticke"
+                                                                                            "t p "
+                                                                                            "JOIN "
+                                                                                            "outbo"
+                                                                                            "x o "
+                                                                                            "ON "
+                                                                                            "o."
+                                                                                            "mutat"
+                                                                                            "ion_"
+                                                                                            "id = "
+                                                                                            "p."
+                                                                                            "mutat"
+                                                                                            "ion_"
+                                                                                            "id "
+                                                                                            "WHERE"
+                                                                                            " p."
+                                                                                            "user_"
+                                                                                            "id = "
+                                                                                            "?4 "
+                                                                                            "AND"
+                                                                                            " " QUEUED
+                                                                                            " AND "
+                                                                                            "NOT "
+                                                                                            "EXIST"
+                                                                                            "S "
+                                                                                            "(SELE"
+                                                                                            "CT 1 "
+                                                                                            "FROM "
+                                                                                            "ticke"
+                                                                                            "t_"
+                                                                                            "row "
+                                                                                            "x "
+                                                                                            "WHERE"
+                                                                                            " x."
+                                                                                            "id = "
+                                                                                            "p."
+                                                                                            "ticke"
+                                                                                            "t_id)"
+                                                                                            ") "
+                                                                                            "WHERE"
+                                                                                            " (k, "
+                                                                                            "id) "
+                                                                                            "< "
+                                                                                            "(?1, "
+                                                                                            "?2) "
+                                                                                            "ORDER"
+                                                                                            " BY "
+                                                                                            "k "
+                                                                                            "DESC,"
+                                                                                            " id "
+                                                                                            "DESC "
+                                                                                            "LIMIT"
+                                                                                            " ?3",
+    "reading tickets", MCI_KEY_INT_DESC};
 
 typedef struct list_context {
     const char *user_id;
@@ -303,6 +313,20 @@ static void *grow(void *array, size_t count, size_t size)
     return bigger;
 }
 
+/* The photo ids a queued write declares (its payload's photos) into e->photo_ids (NULL when
+ * out of memory). */
+static void declared_photos(const cJSON *payload, mc_ticket_entry *e)
+{
+    const cJSON *photos = cJSON_GetObjectItemCaseSensitive(payload, "photos");
+    e->photo_ids = calloc((size_t)cJSON_GetArraySize(photos) + 1, sizeof *e->photo_ids);
+    const cJSON *p = NULL;
+    cJSON_ArrayForEach(p, photos) if (e->photo_ids != NULL)
+    {
+        if ((e->photo_ids[e->photo_count] = mci_strdup(mci_json_string(p, "photo_id", ""))))
+            e->photo_count++;
+    }
+}
+
 /* The synced ticket, parsed. */
 static mc_status load_server(mci_reader *r, const char *id, int64_t now_ms, mc_ticket *t,
                              mc_error *err)
@@ -377,14 +401,7 @@ static mc_status load_pending(mci_reader *r, const char *id, mc_ticket *t, mc_er
     e->author_role = mci_strdup("member");
     e->author_name = mci_strdup("You");
     e->text = mci_strdup("");
-    const cJSON *photos = cJSON_GetObjectItemCaseSensitive(payload, "photos");
-    e->photo_ids = calloc((size_t)cJSON_GetArraySize(photos) + 1, sizeof *e->photo_ids);
-    const cJSON *p = NULL;
-    cJSON_ArrayForEach(p, photos) if (e->photo_ids != NULL)
-    {
-        if ((e->photo_ids[e->photo_count] = mci_strdup(mci_json_string(p, "photo_id", ""))))
-            e->photo_count++;
-    }
+    declared_photos(payload, e);
     cJSON_Delete(payload);
     if (!e->id || !e->author_role || !e->author_name || !e->text || !e->photo_ids)
         return no_memory(err);
@@ -400,7 +417,7 @@ static mc_status overlay_photos(mci_reader *r, mc_ticket *t, mc_error *err)
         "SELECT u.id, u.content_type, u.bytes, u.sent_bytes, u.state, u.local_path, "
         "CASE WHEN o.kind = 'ticket.comment' THEN json_extract(o.payload, '$.comment_id') END, "
         "o.state IN (0, 1, 3) FROM upload u LEFT JOIN outbox o ON o.mutation_id = u.mutation_id "
-        "WHERE u.entity_id = ?1 ORDER BY u.mutation_id, u.created_at_ms, u.id",
+        "WHERE u.entity_id = ?1 ORDER BY u.mutation_id, u.rowid",
         "reading the ticket's photos", err);
     if (stmt == NULL)
         return MC_ERR_STORAGE;
@@ -488,14 +505,7 @@ static mc_status pending_entry(mc_ticket *t, const char *kind, const cJSON *payl
         e->text = mci_strdup(e->to == MC_TICKET_RESOLVED ? "Resolved by you" : "Reopened by you");
         t->status = e->to;
     }
-    const cJSON *photos = cJSON_GetObjectItemCaseSensitive(payload, "photos");
-    e->photo_ids = calloc((size_t)cJSON_GetArraySize(photos) + 1, sizeof *e->photo_ids);
-    const cJSON *p = NULL;
-    cJSON_ArrayForEach(p, photos) if (e->photo_ids != NULL)
-    {
-        if ((e->photo_ids[e->photo_count] = mci_strdup(mci_json_string(p, "photo_id", ""))))
-            e->photo_count++;
-    }
+    declared_photos(payload, e);
     if (!e->id || !e->author_role || !e->author_name || !e->text || !e->photo_ids)
         return no_memory(err);
     t->pending = true;
