@@ -110,11 +110,9 @@ static bool catalog_synced(mc_client *c)
     mc_error ignored = MC_ERROR_INIT;
     if (mci_read_begin_any(c->readers, &r, &ignored) != MC_OK)
         return true; /* nothing to gain from a sync: the reads below will say what is wrong */
-    sqlite3_stmt *stmt = NULL;
-    bool synced = sqlite3_prepare_v2(r->db, "SELECT 1 FROM ticket_category_row LIMIT 1", -1, &stmt,
-                                     NULL) != SQLITE_OK ||
-                  sqlite3_step(stmt) == SQLITE_ROW;
-    sqlite3_finalize(stmt);
+    sqlite3_stmt *stmt = mci_read_stmt(r, "SELECT 1 FROM ticket_category_row LIMIT 1",
+                                       "reading the categories", &ignored);
+    bool synced = stmt == NULL || sqlite3_step(stmt) == SQLITE_ROW;
     mci_read_end(c->readers, r);
     return synced;
 }
