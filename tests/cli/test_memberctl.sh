@@ -1560,7 +1560,7 @@ staff_tests() {
 
     run_in "$KIRAN" staff tickets
     check "the queue: number, priority, SLA due in IST, status, nobody assigned" \
-        '[ $rc -eq 0 ] && out_has "1 active ticket at BLR-1" && out_has "T-1001" && out_has "high" && out_has "2027-01-04 10:30 IST" && out_has "open" && grep -q "T-1001.* -$" <<<"$out"'
+        '[ $rc -eq 0 ] && out_has "1 active ticket at BLR-1" && out_has "T-1001" && out_has "high" && out_has "Cleaning/Washroom" && out_has "2027-01-04 10:30 IST" && out_has "open" && grep -q "T-1001.* -$" <<<"$out"'
     run_in "$KIRAN" --json staff tickets
     check_json "the queue as JSON: the reporter, the SLA due in local time, no timeline" 0 \
         "len(d['tickets']) == 1 and d['tickets'][0]['number'] == 'T-1001' and d['tickets'][0]['reporter_name'] == 'Asha Rao' and d['tickets'][0]['resolution_due_local'] == '2027-01-04T10:30:00+05:30' and d['tickets'][0]['resolution_due_zone'] == 'IST' and d['tickets'][0]['status'] == 'open' and 'timeline' not in d['tickets'][0]"
