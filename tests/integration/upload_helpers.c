@@ -211,8 +211,9 @@ void upload_file_ticket_in(const char *data_dir, const char *category_id, const 
         char sql[8192];
         snprintf(sql, sizeof sql,
                  "INSERT INTO upload (id, entity_id, mutation_id, remote_path, local_path, "
-                 "content_type, bytes, sha256, created_at_ms) VALUES ('%s', '%s', %lld, "
-                 "'/v1/tickets/%s/photos/%s/upload', '%s', 'image/jpeg', %ld, '%s', %d)",
+                 "content_type, bytes, sha256, created_at_ms, user_id) SELECT '%s', '%s', %lld, "
+                 "'/v1/tickets/%s/photos/%s/upload', '%s', 'image/jpeg', %ld, '%s', %d, user_id "
+                 "FROM account",
                  out->photo_ids[i], out->id, mutation_id, out->id, out->photo_ids[i], copies[i],
                  sizes[i], shas[i], i);
         exec_sql(db, sql);

@@ -58,8 +58,9 @@ mc_status mci_upload_enqueue(mc_client *c, const mci_upload_item *item, mc_error
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(c->db,
                            "INSERT INTO upload (id, entity_id, mutation_id, remote_path, "
-                           "local_path, content_type, bytes, sha256, created_at_ms) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           "local_path, content_type, bytes, sha256, created_at_ms, user_id) "
+                           "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, user_id FROM outbox "
+                           "WHERE mutation_id = ?3",
                            -1, &stmt, NULL) != SQLITE_OK)
         return mci_store_fail(c->db, err, "queueing a photo upload");
     sqlite3_bind_text(stmt, 1, item->id, -1, SQLITE_STATIC);
@@ -75,6 +76,12 @@ mc_status mci_upload_enqueue(mc_client *c, const mci_upload_item *item, mc_error
                        ? MC_OK
                        : mci_store_fail(c->db, err, "queueing a photo upload");
     sqlite3_finalize(stmt);
+    /* The photo belongs to whoever queued its mutation (the upload keeps it after the
+     * outbox row is acknowledged and gone): no row means no such mutation. */
+    if (st == MC_OK && sqlite3_changes(c->db) != 1)
+        st = mci_error_set(err, MC_ERR_INVALID_ARG,
+                           "photo %s: its mutation %lld is not in the outbox", item->id,
+                           (long long)item->mutation_id);
     return st;
 }
 
@@ -110,8 +117,9 @@ static char *column_dup(sqlite3_stmt *stmt, int col)
     return mci_strdup(text ? (const char *)text : "");
 }
 
-/* Every waiting upload, oldest first (then as queued), with its mutation's gate (caller holds the
- * lock). */
+/* Every waiting upload of the signed-in member, oldest first (then as queued), with its
+ * mutation's gate (caller holds the lock). Another member's photos wait for their own session:
+ * sent under this one, the server would refuse them (not their ticket) and they would be lost. */
 static mc_status load_waiting(sqlite3 *db, upload_row **out, size_t *count, mc_error *err)
 {
     *out = NULL;
@@ -121,7 +129,9 @@ static mc_status load_waiting(sqlite3 *db, upload_row **out, size_t *count, mc_e
                            "SELECT u.id, u.entity_id, u.remote_path, u.local_path, u.bytes, "
                            "o.state, o.error_code, o.error_server_code, o.error_message "
                            "FROM upload u LEFT JOIN outbox o ON o.mutation_id = u.mutation_id "
-                           "WHERE u.state = 'waiting' ORDER BY u.created_at_ms, u.rowid",
+                           "WHERE u.state = 'waiting' AND u.user_id = "
+                           "(SELECT user_id FROM account LIMIT 1) "
+                           "ORDER BY u.created_at_ms, u.rowid",
                            -1, &stmt, NULL) != SQLITE_OK)
         return mci_store_fail(db, err, "listing photo uploads");
     upload_row *rows = NULL;
