@@ -462,6 +462,64 @@ START_TEST(test_pause_stops_an_upload_between_chunks)
 }
 END_TEST
 
+/* Asha's photo, cut after one chunk, waits for Asha: Vikram signing in on the same device
+ * neither sends it (the server would refuse it as not his) nor fails it; Asha's next
+ * session finishes it from where it stopped. */
+START_TEST(test_a_members_photo_waits_for_their_own_session)
+{
+    int64_t bytes = 3 * CHUNK;
+    char path[4096], sha[65];
+    make_photo(files, "own.jpg", bytes, 31, path, sha);
+    const char *list[1] = {path};
+    upload_ticket t;
+    upload_file_ticket(c, dir, list, 1, &t);
+
+    watch w = {.client = c, .pause_at_first = true};
+    pthread_mutex_init(&w.lock, NULL);
+    pthread_cond_init(&w.changed, NULL);
+    uint64_t token;
+    ck_assert_int_eq(
+        mc_sync_listener_add(c, MC_SYNC_EVENT_UPLOAD_PROGRESS | MC_SYNC_EVENT_STATUS_CHANGED,
+                             MC_DELIVER_IMMEDIATE, on_watched, &w, &token, NULL),
+        MC_OK);
+    ck_assert_int_eq(mc_sync_start(c, NULL), MC_OK);
+    wait_round(&w, false);
+    mc_sync_stop(c);
+    ck_assert_int_eq(mc_sync_listener_remove(c, token, NULL), MC_OK);
+    pthread_cond_destroy(&w.changed);
+    pthread_mutex_destroy(&w.lock);
+    mc_sync_resume(c);
+    upload_stats stats;
+    ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
+    ck_assert_int_eq(stats.received, CHUNK);
+    int64_t requests = stats.requests;
+
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_auth_logout(c, &err) == MC_OK, "logout: %s", err.message);
+    helper_sign_in(c, stub, "+919800000002");
+    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "Vikram's sync: %s", err.message);
+    char state[16], local[4096];
+    int64_t sent;
+    upload_local_row(dir, t.photo_ids[0], state, &sent, local);
+    ck_assert_str_eq(state, "waiting");
+    ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
+    ck_assert_int_eq(stats.requests, requests);
+
+    ck_assert_msg(mc_auth_logout(c, &err) == MC_OK, "logout: %s", err.message);
+    /* Past the 30 s between two codes to one phone. */
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    ck_assert_int_eq(stub_set_clock(stub, (int64_t)now.tv_sec * 1000 + 120000), 0);
+    helper_sign_in(c, stub, MEMBER);
+    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "Asha's sync: %s", err.message);
+    upload_local_row(dir, t.photo_ids[0], state, &sent, local);
+    ck_assert_str_eq(state, "done");
+    ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
+    ck_assert(stats.complete);
+    ck_assert_int_eq(stats.bytes_received_total, bytes);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("uploads");
@@ -474,6 +532,7 @@ int main(void)
     tcase_add_test(tc, test_corrupt_photo_is_refused_and_reported);
     tcase_add_test(tc, test_photos_of_a_refused_ticket_fail_unsent);
     tcase_add_test(tc, test_pause_stops_an_upload_between_chunks);
+    tcase_add_test(tc, test_a_members_photo_waits_for_their_own_session);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
