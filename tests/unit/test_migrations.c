@@ -216,6 +216,30 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
             };
             assert_queries(db, checks, sizeof checks / sizeof *checks);
         }
+        if (version == 7) { /* version 8 types the ticket categories and tickets */
+            static const char *const checks[][2] = {
+                {"SELECT group_concat(id || ':' || parent_id || ':' || team || ':' || "
+                 "response_min || '/' || resolution_min, ',') FROM (SELECT * FROM "
+                 "ticket_category_row ORDER BY id)",
+                 "cleaning:::0/0,cleaning.pantry:cleaning:Housekeeping:30/90,"
+                 "cleaning.washroom:cleaning:Housekeeping:15/60"},
+                {"SELECT number || '|' || status || '|' || list_rank || '|' || location_kind || "
+                 "'|' || location_name || '|' || assignee_name || '|' || resolution_due_ms || "
+                 "'|' || photo_count || '|' || photos_uploaded FROM ticket_row "
+                 "WHERE id = 'tkt_00000000000000000000000000000001'",
+                 "T-1001|in_progress|0|room|Boardroom|Kiran Das|1799001800000|2|1"},
+                {"SELECT number || '|' || list_rank || '|' || location_kind || '|' || "
+                 "reopen_until_ms || '|' || sla_outcome FROM ticket_row "
+                 "WHERE id = 'tkt_00000000000000000000000000000002'",
+                 "T-1002|1||1799605800000|met"},
+                {"SELECT group_concat(number, ',') FROM (SELECT number FROM ticket_row "
+                 "ORDER BY list_rank, created_at_ms DESC, id DESC)",
+                 "T-1001,T-1002"},
+                {"SELECT count(*) FROM upload", "0"},
+                {"SELECT count(*) FROM pending_ticket", "0"},
+            };
+            assert_queries(db, checks, sizeof checks / sizeof *checks);
+        }
         free(client_id_before);
         free(client_id_after);
         sqlite3_close(db);
