@@ -167,6 +167,15 @@ START_TEST(test_seed_has_acme_and_its_members)
     ck_assert_int_eq(scalar("SELECT count(*) FROM user_roles r JOIN users u ON u.id = r.user_id"
                             " WHERE u.phone = '+919800000009' AND r.role = 'staff'"),
                      1);
+    /* The ground staff (version 9) and the buildings they work. */
+    text("SELECT group_concat(u.name || ' ' || u.phone || ' ' || s.building_id, ', ') FROM"
+         " (SELECT * FROM staff_buildings ORDER BY building_id, user_id) s"
+         " JOIN users u ON u.id = s.user_id JOIN user_roles r ON r.user_id = u.id"
+         " AND r.role = 'staff'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "Priya Nair +919800000009 BLR-1, Kiran Das +919800000010 BLR-1,"
+                          " Tom Reed +447700900010 LON-1");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_numbers WHERE last = 1000"), 3);
 }
 END_TEST
 
@@ -196,16 +205,34 @@ START_TEST(test_seed_has_events_and_ticket_categories)
     ck_assert_int_eq(scalar("SELECT count(*) FROM events WHERE title IN ('Networking Hour',"
                             " 'Diwali Meetup') AND capacity > 0"),
                      2);
-    ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories c JOIN ticket_categories p"
-                            " ON p.id = c.parent_id WHERE p.name = 'Cleaning'"
-                            " AND c.name = 'Washroom' AND c.sla_minutes > 0"),
-                     1);
-    /* Two levels only: every parent is a root; every leaf has an SLA. */
+    char buf[512];
+    /* The protocol's table (docs/tickets-protocol.md): tops in order, leaves with team and SLA. */
+    text("SELECT group_concat(name, ',') FROM (SELECT name FROM ticket_categories"
+         " WHERE parent_id IS NULL ORDER BY position)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "Cleaning,IT,Facilities,Furniture,Access");
+    text("SELECT group_concat(id || ' ' || response_min || '/' || resolution_min || ' ' || team,"
+         " ', ') FROM (SELECT c.* FROM ticket_categories c JOIN ticket_categories p"
+         " ON p.id = c.parent_id ORDER BY p.position, c.position)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "cleaning.washroom 15/60 Housekeeping, cleaning.workspace 30/120"
+                          " Housekeeping, cleaning.pantry 30/90 Housekeeping, it.wifi 10/60 IT"
+                          " desk, it.printer 30/240 IT desk, facilities.ac 30/120 Facilities,"
+                          " facilities.lighting 60/240 Facilities, furniture.chair 60/1440"
+                          " Facilities, furniture.desk 60/1440 Facilities, access.card 15/60"
+                          " Front desk");
+    /* Two levels only: every parent is a root; a top has no team or SLA; sla_minutes follows
+     * resolution_min. */
     ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories c JOIN ticket_categories p"
                             " ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL"),
                      0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories WHERE parent_id IS NULL"
+                            " AND coalesce(team, response_min, resolution_min, sla_minutes)"
+                            " IS NOT NULL"),
+                     0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories WHERE parent_id IS NOT NULL"
-                            " AND (sla_minutes IS NULL OR sla_minutes <= 0)"),
+                            " AND (sla_minutes IS NOT resolution_min OR response_min IS NULL"
+                            " OR team IS NULL)"),
                      0);
 }
 END_TEST
@@ -491,7 +518,7 @@ START_TEST(test_reopening_keeps_data_and_does_not_reseed)
                                      " FROM pragma_user_version",
                                      "");
     ck_assert_int_eq(ms_db_step(stmt), 1);
-    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 5); /* 4 seeded + 1 */
+    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 7); /* 6 seeded + 1 */
     ck_assert_int_eq(sqlite3_column_int(stmt, 1), 3);
     ck_assert_int_eq(sqlite3_column_int(stmt, 2), MS_DB_SCHEMA_VERSION);
     sqlite3_finalize(stmt);
@@ -538,7 +565,7 @@ START_TEST(test_version_1_database_is_migrated)
     ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
     ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
     ck_assert_int_eq(scalar("SELECT count(*) FROM users WHERE id = 'usr_00000000000000aa'"), 1);
-    ck_assert_int_eq(scalar("SELECT count(*) FROM users"), 5);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM users"), 7);
     /* 11 seeded, and the "Payment confirmed" of Asha's Focus Room (version 8). */
     ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 12);
     ck_assert_int_eq(scalar("SELECT count(*) FROM events"), 5);
@@ -630,6 +657,79 @@ START_TEST(test_version_4_database_is_migrated)
         remove(path);
     }
     ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* Load fixture `name` (tests/stub/fixtures) into a new database file under dir (mkdtemp'd). */
+static void load_fixture(const char *name, char *dir, char *path, size_t cap)
+{
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, cap, "%s/stub.db", dir);
+    char fixture[512];
+    snprintf(fixture, sizeof fixture, "%s/%s", STUB_FIXTURES, name);
+    FILE *f = fopen(fixture, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", fixture);
+    static char sql[256 * 1024];
+    size_t n = fread(sql, 1, sizeof sql - 1, f);
+    fclose(f);
+    ck_assert_uint_lt(n, sizeof sql - 1);
+    sql[n] = '\0';
+    sqlite3 *file = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(file, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(file);
+}
+
+/* Remove the database files under dir and dir itself. */
+static void remove_db_dir(const char *dir)
+{
+    static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
+    for (int i = 0; i < 3; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+
+/*
+ * A version 8 database (before tickets) is migrated in place: Asha's session and push token are
+ * kept, the category tree takes the protocol's shape, the ground staff arrive with their buildings,
+ * the ticket tables start empty, and the dataset epoch changes (two kinds are new).
+ */
+START_TEST(test_version_8_database_is_migrated)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
+    load_fixture("memberstub-v8.sql", dir, path, sizeof path);
+    sqlite3 *file = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    char epoch_before[MS_EPOCH_MAX], epoch_after[MS_EPOCH_MAX];
+    int64_t min_seq;
+    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
+    sqlite3_close(file);
+    sqlite3 *saved = db;
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
+    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    char buf[256];
+    text("SELECT provider || ' ' || token FROM push_tokens WHERE user_id = 'usr_5eed000000000001'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "fcm fcm-asha-v8");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sessions"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM users"), 6);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories WHERE parent_id IS NOT NULL"
+                            " AND team IS NOT NULL AND sla_minutes = resolution_min"),
+                     10);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM ticket_categories"
+                            " WHERE id = 'facilities.furniture'"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM staff_buildings"), 3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM tickets"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 12);
+    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
+    ck_assert_str_ne(epoch_after, epoch_before);
+    ms_db_close(db);
+    db = saved;
+    remove_db_dir(dir);
 }
 END_TEST
 
@@ -998,6 +1098,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_reopening_keeps_data_and_does_not_reseed);
     tcase_add_test(migrations, test_version_1_database_is_migrated);
     tcase_add_test(migrations, test_version_4_database_is_migrated);
+    tcase_add_test(migrations, test_version_8_database_is_migrated);
     suite_add_tcase(s, migrations);
     return s;
 }

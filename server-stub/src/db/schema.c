@@ -615,9 +615,128 @@ static const char schema_v8[] =
     "  created_at_ms INTEGER NOT NULL);"
     "CREATE INDEX refunds_by_invoice ON refunds (invoice_id, created_at_ms, id);";
 
+/*
+ * Version 9: facility tickets (issue 11, docs/tickets-protocol.md). Ticket categories gain their
+ * siblings' order, the team a leaf routes to and its SLA targets (response and resolution minutes;
+ * sla_minutes, kept for older readers, always equals resolution_min); the staff's buildings;
+ * tickets with their per-building numbers (T-1001, ...), SLA instants (computed by rules/sla.h when
+ * filed), timeline (including staff's internal notes, which never reach the member) and photos
+ * declared by the mutation that carries them, whose bytes arrive later in chunks (the resumable
+ * upload); every push a notification gave (one per registered push token).
+ */
+static const char schema_v9[] =
+    "ALTER TABLE ticket_categories ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE ticket_categories ADD COLUMN team TEXT;"
+    "ALTER TABLE ticket_categories ADD COLUMN response_min INTEGER"
+    "  CHECK (response_min IS NULL OR response_min > 0);"
+    "ALTER TABLE ticket_categories ADD COLUMN resolution_min INTEGER"
+    "  CHECK (resolution_min IS NULL OR resolution_min > 0);"
+
+    /* A staff member works the tickets of these buildings. */
+    "CREATE TABLE staff_buildings ("
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  PRIMARY KEY (user_id, building_id));"
+    "CREATE INDEX staff_buildings_by_building ON staff_buildings (building_id, user_id);"
+    /* The last ticket number given per building: T-<last>, from T-1001. */
+    "CREATE TABLE ticket_numbers ("
+    "  building_id TEXT PRIMARY KEY REFERENCES buildings(id),"
+    "  last INTEGER NOT NULL CHECK (last >= 1000));"
+
+    "CREATE TABLE tickets ("
+    "  id TEXT PRIMARY KEY,"
+    "  number TEXT NOT NULL,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  category_id TEXT NOT NULL REFERENCES ticket_categories(id),"
+    "  priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),"
+    "  description TEXT NOT NULL,"
+    /* NULL, a room of the building (location_id its id), or a cabin or desk by name. */
+    "  location_kind TEXT CHECK (location_kind IN ('room', 'cabin', 'desk')),"
+    "  location_id TEXT REFERENCES rooms(id),"
+    "  location_name TEXT,"
+    "  status TEXT NOT NULL"
+    "    CHECK (status IN ('open', 'assigned', 'in_progress', 'resolved', 'closed')),"
+    "  assignee_id TEXT REFERENCES users(id),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL,"
+    "  resolved_at_ms INTEGER,"
+    "  closed_at_ms INTEGER,"
+    "  response_due_ms INTEGER NOT NULL,"
+    "  resolution_due_ms INTEGER NOT NULL,"
+    "  at_risk_from_ms INTEGER NOT NULL,"
+    "  responded_at_ms INTEGER,"
+    "  outcome TEXT CHECK (outcome IN ('met', 'breached')),"
+    "  UNIQUE (building_id, number),"
+    "  CHECK ((location_kind IS NULL) = (location_name IS NULL)),"
+    "  CHECK ((location_kind = 'room') = (location_id IS NOT NULL)),"
+    "  CHECK ((status IN ('resolved', 'closed')) = (resolved_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'closed') = (closed_at_ms IS NOT NULL)),"
+    "  CHECK ((status IN ('resolved', 'closed')) = (outcome IS NOT NULL)),"
+    "  CHECK (status <> 'assigned' OR assignee_id IS NOT NULL),"
+    "  CHECK (response_due_ms <= resolution_due_ms));"
+    "CREATE INDEX tickets_by_user ON tickets (user_id, id);"
+    "CREATE INDEX tickets_queue ON tickets (building_id, status, resolution_due_ms, created_at_ms);"
+    "CREATE INDEX tickets_resolved ON tickets (resolved_at_ms) WHERE status = 'resolved';"
+    /* The timeline. A comment's id is the client's (cmt_...); others are the server's. A note
+     * (internal = 1) is staff-only; a photo entry names its photo (one per photo, ever). */
+    "CREATE TABLE ticket_entries ("
+    "  id TEXT PRIMARY KEY,"
+    "  ticket_id TEXT NOT NULL REFERENCES tickets(id),"
+    "  at_ms INTEGER NOT NULL,"
+    "  type TEXT NOT NULL CHECK (type IN ('created', 'status', 'comment', 'photo', 'note')),"
+    "  author_role TEXT NOT NULL CHECK (author_role IN ('member', 'staff', 'system')),"
+    "  author_id TEXT REFERENCES users(id),"
+    "  author_name TEXT NOT NULL,"
+    "  from_status TEXT,"
+    "  to_status TEXT,"
+    "  text TEXT,"
+    "  photo_id TEXT UNIQUE,"
+    "  internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),"
+    "  CHECK ((type = 'note') = (internal = 1)),"
+    "  CHECK ((type = 'photo') = (photo_id IS NOT NULL)),"
+    "  CHECK ((type = 'status') = (to_status IS NOT NULL)));"
+    "CREATE INDEX ticket_entries_by_ticket ON ticket_entries (ticket_id, at_ms, id);"
+    /* A photo declared by ticket.create (comment_id NULL) or ticket.comment; received counts
+     * the bytes kept (its chunks), complete once they passed the checks; bytes_received_total
+     * and requests count every byte and PATCH ever sent for it (test mode shows them). */
+    "CREATE TABLE ticket_photos ("
+    "  id TEXT PRIMARY KEY,"
+    "  ticket_id TEXT NOT NULL REFERENCES tickets(id),"
+    "  comment_id TEXT,"
+    "  content_type TEXT NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png')),"
+    "  bytes INTEGER NOT NULL CHECK (bytes BETWEEN 1 AND 10485760),"
+    "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+    "  received INTEGER NOT NULL DEFAULT 0 CHECK (received BETWEEN 0 AND bytes),"
+    "  complete INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1)),"
+    "  uploaded_at_ms INTEGER,"
+    "  bytes_received_total INTEGER NOT NULL DEFAULT 0,"
+    "  requests INTEGER NOT NULL DEFAULT 0,"
+    "  CHECK ((complete = 1) = (uploaded_at_ms IS NOT NULL)),"
+    "  CHECK (complete = 0 OR received = bytes));"
+    "CREATE INDEX ticket_photos_by_ticket ON ticket_photos (ticket_id, comment_id);"
+    "CREATE TABLE ticket_photo_chunks ("
+    "  photo_id TEXT NOT NULL REFERENCES ticket_photos(id),"
+    "  offset INTEGER NOT NULL CHECK (offset >= 0),"
+    "  data BLOB NOT NULL,"
+    "  PRIMARY KEY (photo_id, offset));"
+
+    /* The simulated push gateway: one row per (notification, registered push token). */
+    "CREATE TABLE push_deliveries ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  notification_id TEXT NOT NULL REFERENCES notifications(id),"
+    "  provider TEXT NOT NULL CHECK (provider IN ('fcm', 'apns')),"
+    "  token TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  deep_link TEXT,"
+    "  created_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX push_deliveries_by_user ON push_deliveries (user_id, id);";
+
 const ms_schema_step ms_schema_steps[] = {
-    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4},
-    {5, schema_v5}, {6, schema_v6}, {7, schema_v7}, {8, schema_v8},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
+    {6, schema_v6}, {7, schema_v7}, {8, schema_v8}, {9, schema_v9},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

@@ -8,6 +8,7 @@
 
 #include "db/db.h"
 #include "base/log.h"
+#include "domain/tickets.h"
 #include "domain/user_json.h"
 #include "rules/zone.h"
 
@@ -61,6 +62,12 @@ static const struct {
                             " AND id > :after ORDER BY id LIMIT 1"},
     [MS_KIND_MEMBERSHIP] = {"membership", MS_VISIBLE_TO_USER,
                             "SELECT id FROM users WHERE id = :user AND id > :after"},
+    [MS_KIND_TICKET_CATEGORY] = {"ticket_category", MS_VISIBLE_TO_ALL,
+                                 "SELECT id FROM ticket_categories WHERE id > :after"
+                                 " ORDER BY id LIMIT 1"},
+    [MS_KIND_TICKET] = {"ticket", MS_VISIBLE_TO_USER,
+                        "SELECT id FROM tickets WHERE user_id = :user AND id > :after"
+                        " ORDER BY id LIMIT 1"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -133,7 +140,9 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
                     " + (SELECT count(*) FROM invoices WHERE user_id = ?1)"
                     " + (SELECT count(*) FROM invoices WHERE company_id = ?2)"
                     " + (SELECT count(*) FROM credentials WHERE holder_user_id = ?1)"
-                    " + (SELECT count(*) FROM users WHERE id = ?1)",
+                    " + (SELECT count(*) FROM users WHERE id = ?1)"
+                    " + (SELECT count(*) FROM ticket_categories)"
+                    " + (SELECT count(*) FROM tickets WHERE user_id = ?1)",
                     "tt", viewer->user_id, viewer->company_id);
     if (!stmt)
         return -1;
@@ -586,6 +595,16 @@ static int membership_data(sqlite3 *db, const char *id, cJSON **out)
                         out);
 }
 
+/* The member's view of ticket id, when owner filed it. */
+static int ticket_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
+{
+    ms_ticket t;
+    int rc = ms_ticket_load(db, id, &t);
+    if (rc != 0)
+        return rc;
+    return strcmp(t.user_id, owner) == 0 ? ms_ticket_json(db, id, false, out) : 1;
+}
+
 int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id, cJSON **out)
 {
     *out = NULL;
@@ -656,6 +675,10 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
                             out);
     case MS_KIND_MEMBERSHIP:
         return membership_data(db, id, out);
+    case MS_KIND_TICKET_CATEGORY:
+        return ms_ticket_category_json(db, id, out);
+    case MS_KIND_TICKET:
+        return ticket_data(db, owner, id, out);
     case MS_KIND_COUNT:
         break;
     }

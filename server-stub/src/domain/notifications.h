@@ -23,4 +23,12 @@ int ms_notify_in(sqlite3 *db, ms_rng *rng, const char *user_id, const char *buil
                  const char *category, const char *title, const char *body, const char *deep_link,
                  int64_t now_ms);
 
+/*
+ * ms_notify_in that also goes out as a push: one push_deliveries row (the simulated push gateway,
+ * GET /v1/test/pushes) per push token user_id registered (device.push_token). 0 / -1.
+ */
+int ms_notify_and_push(sqlite3 *db, ms_rng *rng, const char *user_id, const char *building_id,
+                       const char *category, const char *title, const char *body,
+                       const char *deep_link, int64_t now_ms);
+
 #endif

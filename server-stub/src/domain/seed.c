@@ -550,6 +550,69 @@ int ms_seed_v8(sqlite3 *db, ms_rng *rng)
     return ms_changes_new_epoch(db, rng, epoch);
 }
 
+/*
+ * Version 9 (facility tickets, docs/tickets-protocol.md). The category tree as the protocol's
+ * table: two levels, siblings ordered by position, each leaf with its team and SLA targets
+ * (sla_minutes, the version 1 column, equals resolution_min); no ticket named a category before,
+ * so the old rows are replaced. The ground staff (DOMAIN.md): Kiran Das at BLR-1, Tom Reed at
+ * LON-1; Priya Nair, the earlier seeded staff user, also works BLR-1. A phone already signed up
+ * on a migrated database keeps its account and gains the staff role. Every building's ticket
+ * numbers start at T-1001.
+ */
+static const char seed_v9_sql[] =
+    "DELETE FROM ticket_categories WHERE parent_id IS NOT NULL;"
+    "DELETE FROM ticket_categories;"
+    "INSERT INTO ticket_categories (id, parent_id, name, position, team, response_min,"
+    " resolution_min, sla_minutes) VALUES"
+    " ('cleaning', NULL, 'Cleaning', 1, NULL, NULL, NULL, NULL),"
+    " ('it', NULL, 'IT', 2, NULL, NULL, NULL, NULL),"
+    " ('facilities', NULL, 'Facilities', 3, NULL, NULL, NULL, NULL),"
+    " ('furniture', NULL, 'Furniture', 4, NULL, NULL, NULL, NULL),"
+    " ('access', NULL, 'Access', 5, NULL, NULL, NULL, NULL),"
+    " ('cleaning.washroom', 'cleaning', 'Washroom', 1, 'Housekeeping', 15, 60, 60),"
+    " ('cleaning.workspace', 'cleaning', 'Desk or cabin', 2, 'Housekeeping', 30, 120, 120),"
+    " ('cleaning.pantry', 'cleaning', 'Pantry', 3, 'Housekeeping', 30, 90, 90),"
+    " ('it.wifi', 'it', 'Wi-Fi', 1, 'IT desk', 10, 60, 60),"
+    " ('it.printer', 'it', 'Printer', 2, 'IT desk', 30, 240, 240),"
+    " ('facilities.ac', 'facilities', 'Air conditioning', 1, 'Facilities', 30, 120, 120),"
+    " ('facilities.lighting', 'facilities', 'Lighting', 2, 'Facilities', 60, 240, 240),"
+    " ('furniture.chair', 'furniture', 'Chair', 1, 'Facilities', 60, 1440, 1440),"
+    " ('furniture.desk', 'furniture', 'Desk', 2, 'Facilities', 60, 1440, 1440),"
+    " ('access.card', 'access', 'Access card', 1, 'Front desk', 15, 60, 60);"
+    "INSERT INTO user_roles (user_id, role)"
+    " SELECT id, 'staff' FROM users WHERE phone IN ('+919800000010', '+447700900010')"
+    " ON CONFLICT DO NOTHING;"
+    "INSERT INTO staff_buildings (user_id, building_id)"
+    " SELECT id, 'BLR-1' FROM users WHERE phone IN ('+919800000010', '+919800000009')"
+    " UNION ALL SELECT id, 'LON-1' FROM users WHERE phone = '+447700900010';"
+    "INSERT INTO ticket_numbers (building_id, last) SELECT id, 1000 FROM buildings;";
+
+/* The ground staff version 9 adds: id, phone, name, email, city. */
+static const char *const seed_staff[][5] = {
+    {"usr_5eed000000000010", "+919800000010", "Kiran Das", "kiran.das@ops.example", "Bengaluru"},
+    {"usr_5eed000000000011", "+447700900010", "Tom Reed", "tom.reed@ops.example", "London"},
+};
+
+int ms_seed_v9(sqlite3 *db, ms_rng *rng, int64_t now_ms)
+{
+    ms_seed_dates t;
+    ms_seed_dates_at(now_ms, &t);
+    for (size_t i = 0; i < sizeof seed_staff / sizeof seed_staff[0]; i++)
+        if (ms_db_run(db,
+                      "INSERT INTO users (id, phone, name, email, company, city,"
+                      " profile_complete, created_at_ms, updated_at_ms)"
+                      " VALUES (?, ?, ?, ?, 'Workspace Operations', ?, 1, ?, ?)"
+                      " ON CONFLICT (phone) DO NOTHING",
+                      "tttttii", seed_staff[i][0], seed_staff[i][1], seed_staff[i][2],
+                      seed_staff[i][3], seed_staff[i][4], t.long_ago_ms, t.long_ago_ms) != 0)
+            return -1;
+    if (ms_db_exec(db, seed_v9_sql) != 0)
+        return -1;
+    /* Two kinds are new (ticket_category, ticket): every client takes a fresh snapshot. */
+    char epoch[MS_EPOCH_MAX];
+    return ms_changes_new_epoch(db, rng, epoch);
+}
+
 int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
 {
     switch (version) {
@@ -565,6 +628,8 @@ int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
         return ms_seed_v7(db, rng);
     case 8:
         return ms_seed_v8(db, rng);
+    case 9:
+        return ms_seed_v9(db, rng, now_ms);
     default:
         return 0;
     }

@@ -47,6 +47,13 @@ int ms_seed_v7(sqlite3 *db, ms_rng *rng);
  * epoch. Caller's transaction. 0 / -1.
  */
 int ms_seed_v8(sqlite3 *db, ms_rng *rng);
+/*
+ * The version 9 seed (facility tickets): the category tree with teams and SLA targets, the ground
+ * staff (Kiran Das at BLR-1, Tom Reed at LON-1, Priya Nair at BLR-1) with role staff, every
+ * building's ticket numbers at T-1000 (the next is T-1001); a new dataset epoch. Caller's
+ * transaction. 0 / -1.
+ */
+int ms_seed_v9(sqlite3 *db, ms_rng *rng, int64_t now_ms);
 
 /* The seed of schema version (ms_seed, ms_seed_v2, ...; nothing for others): the fill
  * db/db.h's ms_db_open calls after each step. 0 / -1. */
