@@ -327,6 +327,9 @@ START_TEST(test_state_names_both_ways)
     ck_assert_str_eq(mc_payment_name((mc_payment)0), "unknown");
     ck_assert_str_eq(mc_sync_event_type_name(MC_SYNC_EVENT_DATA_CHANGED), "data_changed");
     ck_assert_str_eq(mc_sync_event_type_name(MC_SYNC_EVENT_STATUS_CHANGED), "status_changed");
+    ck_assert_str_eq(mc_sync_event_type_name(MC_SYNC_EVENT_UPLOAD_PROGRESS), "upload_progress");
+    ck_assert_str_eq(mc_sync_event_type_name(MC_SYNC_EVENT_UPLOAD_FAILED), "upload_failed");
+    ck_assert_str_eq(mc_sync_event_type_name((mc_sync_event_type)(1 << 7)), "unknown");
     ck_assert_str_eq(mc_sync_event_type_name(
                          (mc_sync_event_type)(MC_SYNC_EVENT_DATA_CHANGED | MC_SYNC_EVENT_PROGRESS)),
                      "unknown");

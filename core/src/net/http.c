@@ -1,12 +1,15 @@
-/* net/http.c - JSON over HTTP with libcurl; transport and server errors mapped to mc_status. */
+/* net/http.c - JSON over HTTP with libcurl (and a file range as a PATCH body); transport and server
+ * errors mapped to mc_status. */
 #include "net/http.h"
 
 #include <curl/curl.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/error.h"
 #include "util/json.h"
@@ -205,9 +208,45 @@ static char *build_url(CURL *curl, const char *base, const char *path, const cha
     return url;
 }
 
-mc_status mci_http_call_query(const mci_http *http, const char *method, const char *path,
-                              const char *const *params, size_t nparams, const cJSON *body,
-                              const char *bearer, cJSON **json_out, mc_error *err)
+/* Where a request's body comes from: a JSON text, a byte range of a file, or nothing. */
+typedef struct request_body {
+    const char *json; /* NUL-terminated, or NULL */
+    int fd;           /* with length > 0: read [offset, offset + length) */
+    int64_t offset;
+    int64_t length;
+    int64_t sent; /* bytes handed to libcurl so far */
+    bool read_failed;
+} request_body;
+
+/* libcurl asks for the next piece of a file body: pread straight into its buffer, so no
+ * more than libcurl's own upload buffer is ever in memory. */
+static size_t on_read(char *into, size_t size, size_t nitems, void *userdata)
+{
+    request_body *rb = userdata;
+    size_t want = size * nitems;
+    int64_t left = rb->length - rb->sent;
+    if (left <= 0)
+        return 0;
+    if ((int64_t)want > left)
+        want = (size_t)left;
+    ssize_t n;
+    do
+        n = pread(rb->fd, into, want, (off_t)(rb->offset + rb->sent));
+    while (n < 0 && errno == EINTR);
+    if (n <= 0) {
+        rb->read_failed = true; /* the file shrank or cannot be read */
+        return CURL_READFUNC_ABORT;
+    }
+    rb->sent += n;
+    return (size_t)n;
+}
+
+/* Run method on base_url + path (+ query) with body and extra headers (NULL-terminated
+ * list, may be NULL); MC_OK for a 2xx with *json_out as for mci_http_call. */
+static mc_status perform(const mci_http *http, const char *method, const char *path,
+                         const char *const *params, size_t nparams, request_body *body,
+                         const char *const *extra_headers, const char *bearer, cJSON **json_out,
+                         mc_error *err)
 {
     if (json_out != NULL)
         *json_out = NULL;
@@ -217,19 +256,20 @@ mc_status mci_http_call_query(const mci_http *http, const char *method, const ch
     if (st != MC_OK)
         return st;
 
-    char *payload = body ? cJSON_PrintUnformatted(body) : NULL;
     CURL *curl = curl_easy_init();
     char *url = curl ? build_url(curl, http->base_url, path, params, nparams) : NULL;
     struct curl_slist *headers = NULL;
     buffer response = {0};
-    if (url == NULL || curl == NULL || (body != NULL && payload == NULL)) {
+    if (url == NULL || curl == NULL) {
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
         goto done;
     }
 
     headers = curl_slist_append(headers, "Accept: application/json");
-    if (payload != NULL)
+    if (body->json != NULL)
         headers = curl_slist_append(headers, "Content-Type: application/json");
+    for (size_t i = 0; extra_headers != NULL && extra_headers[i] != NULL; i++)
+        headers = curl_slist_append(headers, extra_headers[i]);
     char auth[512];
     if (bearer != NULL) {
         snprintf(auth, sizeof auth, "Authorization: Bearer %s", bearer);
@@ -239,7 +279,6 @@ mc_status mci_http_call_query(const mci_http *http, const char *method, const ch
     headers = curl_slist_append(headers, "Expect:");
 
     curl_easy_setopt(curl, CURLOPT_URL, url);
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, http->connect_timeout_ms);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, http->request_timeout_ms);
@@ -247,17 +286,29 @@ mc_status mci_http_call_query(const mci_http *http, const char *method, const ch
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    if (payload != NULL) {
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload);
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(payload));
+    if (body->json != NULL) {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->json);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body->json));
+    } else if (body->length > 0) {
+        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(curl, CURLOPT_READFUNCTION, on_read);
+        curl_easy_setopt(curl, CURLOPT_READDATA, body);
+        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)body->length);
     } else if (strcmp(method, "GET") == 0) {
         curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
     } else {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, 0L);
     }
+    /* After the body options: CURLOPT_UPLOAD would otherwise make it a PUT. */
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
 
     CURLcode rc = curl_easy_perform(curl);
+    if (body->read_failed) {
+        st = mci_error_set(err, MC_ERR_STORAGE, "cannot read the file being sent: %s",
+                           errno ? strerror(errno) : "it is shorter than expected");
+        goto done;
+    }
     if (response.overflow) {
         st = mci_error_set(err, MC_ERR_SERVER, "the server's answer is larger than %u bytes",
                            MAX_RESPONSE_BYTES);
@@ -291,7 +342,39 @@ done:
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
     free(response.data);
-    cJSON_free(payload);
     free(url);
     return st;
+}
+
+mc_status mci_http_call_query(const mci_http *http, const char *method, const char *path,
+                              const char *const *params, size_t nparams, const cJSON *body,
+                              const char *bearer, cJSON **json_out, mc_error *err)
+{
+    request_body rb = {.fd = -1};
+    if (body != NULL && (rb.json = cJSON_PrintUnformatted(body)) == NULL) {
+        if (json_out != NULL)
+            *json_out = NULL;
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
+    }
+    mc_status st = perform(http, method, path, params, nparams, &rb, NULL, bearer, json_out, err);
+    cJSON_free((char *)rb.json);
+    return st;
+}
+
+mc_status mci_http_patch_file(const mci_http *http, const char *path, const char *bearer, int fd,
+                              int64_t offset, int64_t length, cJSON **json_out, mc_error *err)
+{
+    if (fd < 0 || offset < 0 || length <= 0) {
+        if (json_out != NULL)
+            *json_out = NULL;
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "nothing to send (fd %d, %lld bytes)", fd,
+                             (long long)length);
+    }
+    char offset_header[64];
+    snprintf(offset_header, sizeof offset_header, "Upload-Offset: %lld", (long long)offset);
+    const char *const headers[] = {offset_header, "Content-Type: application/offset+octet-stream",
+                                   NULL};
+    request_body rb = {.fd = fd, .offset = offset, .length = length};
+    errno = 0;
+    return perform(http, "PATCH", path, NULL, 0, &rb, headers, bearer, json_out, err);
 }

@@ -39,6 +39,15 @@ mc_status mci_http_call_query(const mci_http *http, const char *method, const ch
                               const char *const *params, size_t nparams, const cJSON *body,
                               const char *bearer, cJSON **json_out, mc_error *err);
 
+/*
+ * PATCH base_url + path with the bytes [offset, offset + length) of the open file fd as
+ * the body ("Content-Type: application/offset+octet-stream", "Upload-Offset: <offset>"),
+ * read from the file piece by piece as libcurl sends them (never the whole range in
+ * memory). Answers as mci_http_call; MC_ERR_STORAGE when the file cannot be read.
+ */
+mc_status mci_http_patch_file(const mci_http *http, const char *path, const char *bearer, int fd,
+                              int64_t offset, int64_t length, cJSON **json_out, mc_error *err);
+
 /* The status for a server error code ("otp_wrong" -> MC_ERR_OTP_WRONG), or
  * one derived from the HTTP status when the code is unknown. Pure. */
 mc_status mci_http_status_for(const char *server_code, long http_status);

@@ -23,6 +23,7 @@
 #include "sync/outbox.h"
 #include "sync/pull.h"
 #include "sync/push.h"
+#include "sync/uploads.h"
 #include "util/error.h"
 #include "util/strutil.h"
 
@@ -139,7 +140,8 @@ mc_status mci_sync_write(mc_client *c, mci_write_fn write, void *arg, uint32_t k
     return MC_OK;
 }
 
-/* Push everything, then pull to the head. err is never NULL here. */
+/* Push everything, send the photos whose mutations were applied, then pull to the head.
+ * err is never NULL here. */
 static mc_status round_body(mc_client *c, mc_sync_report *report, mc_error *err)
 {
     char token[MCI_TOKEN_MAX];
@@ -153,6 +155,8 @@ static mc_status round_body(mc_client *c, mc_sync_report *report, mc_error *err)
     int sent = 1;
     while (st == MC_OK && sent > 0)
         st = mci_push_batch(c, token, user_id, report, &sent, err);
+    if (st == MC_OK)
+        st = mci_uploads_run(c, token, report, err);
     bool has_more = st == MC_OK;
     mci_snapshot_progress progress = {false, 0, -1};
     while (st == MC_OK && has_more)

@@ -60,6 +60,8 @@ static void free_queued(queued *q)
     free((char *)q->ev.entity_id);
     free((char *)q->ev.server_code);
     free((char *)q->ev.message);
+    free((char *)q->ev.photo_id);
+    free((char *)q->ev.ticket_id);
     free(q);
 }
 
@@ -91,7 +93,10 @@ static queued *copy_event(uint64_t token, const mc_sync_event *ev)
     q->ev.entity_id = mci_strdup(ev->entity_id);
     q->ev.server_code = mci_strdup(ev->server_code);
     q->ev.message = mci_strdup(ev->message);
-    if (!q->ev.mutation_kind || !q->ev.entity_id || !q->ev.server_code || !q->ev.message) {
+    q->ev.photo_id = mci_strdup(ev->photo_id);
+    q->ev.ticket_id = mci_strdup(ev->ticket_id);
+    if (!q->ev.mutation_kind || !q->ev.entity_id || !q->ev.server_code || !q->ev.message ||
+        !q->ev.photo_id || !q->ev.ticket_id) {
         free_queued(q);
         return NULL;
     }
@@ -122,6 +127,8 @@ void mci_listeners_emit(mci_listeners *l, const mc_sync_event *in)
     ev.entity_id = ev.entity_id ? ev.entity_id : "";
     ev.server_code = ev.server_code ? ev.server_code : "";
     ev.message = ev.message ? ev.message : "";
+    ev.photo_id = ev.photo_id ? ev.photo_id : "";
+    ev.ticket_id = ev.ticket_id ? ev.ticket_id : "";
 
     size_t n = 0;
     bool queued_any = false;
@@ -274,7 +281,8 @@ const char *mc_sync_event_type_name(mc_sync_event_type type)
 {
     /* One bit each: the name of the lowest bit set, as listeners receive one type per event. */
     static const char *const names[] = {"data_changed", "mutation_rejected", "session_expired",
-                                        "progress", "status_changed"};
+                                        "progress",     "status_changed",    "upload_progress",
+                                        "upload_failed"};
     for (int bit = 0; bit < (int)MCI_COUNT(names); bit++)
         if ((unsigned)type == 1u << bit)
             return names[bit];

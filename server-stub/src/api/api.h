@@ -48,6 +48,11 @@ typedef struct ms_reply {
      * request that fails half-way leaves nothing half-written.
      */
     bool keep_writes;
+    /* Bytes that are not JSON (a photo), sent when body is NULL: owned (malloc'd), with
+     * their Content-Type (a static string). Set with ms_reply_bytes. */
+    void *raw;
+    size_t raw_len;
+    const char *raw_type;
 } ms_reply;
 
 typedef void (*ms_handler)(ms_app *app, ms_request *req, ms_reply *reply);
@@ -59,6 +64,8 @@ const char *ms_header(const ms_request *req, const char *name);
 
 /* Answer status with body (owned; NULL is an allocation failure -> 500). */
 void ms_reply_json(ms_reply *reply, int status, cJSON *body);
+/* Answer 200 with raw (malloc'd, owned from here on; NULL -> 500) of content_type (static). */
+void ms_reply_bytes(ms_reply *reply, void *raw, size_t len, const char *content_type);
 /* Answer 204 with no body. */
 void ms_reply_empty(ms_reply *reply);
 /* Answer {"code": code, "message": <printf>}; replaces anything set before. */

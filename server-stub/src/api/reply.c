@@ -1,6 +1,7 @@
-/* api/reply.c - filling a handler's reply: JSON bodies and {"code","message"} errors. */
+/* api/reply.c - filling a handler's reply: JSON bodies, raw bytes and {"code","message"} errors. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "api/api.h"
 #include "base/log.h"
@@ -19,6 +20,23 @@ void ms_reply_clear(ms_reply *reply)
 {
     cJSON_Delete(reply->body);
     reply->body = NULL;
+    free(reply->raw);
+    reply->raw = NULL;
+    reply->raw_len = 0;
+}
+
+void ms_reply_bytes(ms_reply *reply, void *raw, size_t len, const char *content_type)
+{
+    ms_reply_clear(reply);
+    if (!raw) {
+        ms_log("out of memory building a reply");
+        ms_reply_internal(reply);
+        return;
+    }
+    reply->status = 200;
+    reply->raw = raw;
+    reply->raw_len = len;
+    reply->raw_type = content_type;
 }
 
 void ms_reply_json(ms_reply *reply, int status, cJSON *body)

@@ -1,4 +1,5 @@
-/* base/faults.c - the test-mode fault injector for /v1/sync/...: seeded, deterministic, counted. */
+/* base/faults.c - the test-mode fault injector for /v1/sync/... and photo uploads: seeded,
+ * deterministic, counted. */
 #include "base/faults.h"
 
 #include <string.h>
@@ -57,9 +58,20 @@ static uint64_t next(uint64_t *state)
     return z ^ (z >> 31);
 }
 
+/* The paths the injector covers: /v1/sync/... and the photo upload's
+ * /v1/tickets/{ticket}/photos/{photo}/upload (docs/tickets-protocol.md). */
+static bool covered(const char *path)
+{
+    static const char upload_suffix[] = "/upload";
+    size_t len = strlen(path), suffix = sizeof upload_suffix - 1;
+    return strncmp(path, "/v1/sync/", 9) == 0 ||
+           (strncmp(path, "/v1/tickets/", 12) == 0 && strstr(path, "/photos/") != NULL &&
+            len > suffix && strcmp(path + len - suffix, upload_suffix) == 0);
+}
+
 ms_fault ms_faults_draw(ms_faults *f, const char *path, int32_t *delay_ms)
 {
-    if (strncmp(path, "/v1/sync/", 9) != 0)
+    if (!covered(path))
         return MS_FAULT_NONE;
     ms_fault fault = MS_FAULT_NONE;
     pthread_mutex_lock(&f->lock);

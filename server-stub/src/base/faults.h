@@ -1,4 +1,5 @@
-/* base/faults.h - the test-mode fault injector for /v1/sync/...: seeded, deterministic, counted. */
+/* base/faults.h - the test-mode fault injector for /v1/sync/... and photo uploads: seeded,
+ * deterministic, counted. */
 #ifndef MS_FAULTS_H
 #define MS_FAULTS_H
 
@@ -31,7 +32,7 @@ typedef struct ms_faults {
     uint64_t state;   /* splitmix64 state, reset to seed by each configuration */
     unsigned kinds;   /* bit (1 << ms_fault) per kind that may be drawn */
     int32_t delay_ms; /* for MS_FAULT_DELAY */
-    int64_t requests; /* /v1/sync/ requests seen since the configuration */
+    int64_t requests; /* covered requests seen since the configuration */
     int64_t injected[MS_FAULT_COUNT];
 } ms_faults;
 
@@ -50,9 +51,9 @@ void ms_faults_configure(ms_faults *f, double rate, uint64_t seed, unsigned kind
 
 /*
  * The fault for one request to path: MS_FAULT_NONE unless path is under
- * /v1/sync/ and the seeded generator says so. Two draws per /v1/sync/
- * request while on, so the sequence of faults depends only on the seed and
- * the order of the requests. *delay_ms is set for MS_FAULT_DELAY.
+ * /v1/sync/ or is a photo upload (/v1/tickets/{t}/photos/{p}/upload) and the
+ * seeded generator says so. Two draws per covered request while on, so the sequence of faults
+ * depends only on the seed and the order of the requests. *delay_ms is set for MS_FAULT_DELAY.
  */
 ms_fault ms_faults_draw(ms_faults *f, const char *path, int32_t *delay_ms);
 

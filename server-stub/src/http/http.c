@@ -1,5 +1,5 @@
-/* http/http.c - the libmicrohttpd glue: listen on 127.0.0.1, read bodies, route, send JSON replies.
- */
+/* http/http.c - the libmicrohttpd glue: listen on 127.0.0.1, read bodies, route, send JSON replies
+ * (or a route's raw bytes). */
 #include "http/http.h"
 
 #include <arpa/inet.h>
@@ -27,6 +27,8 @@ struct ms_http {
 typedef struct body_buffer {
     char *data; /* NUL-terminated */
     size_t len;
+    size_t cap; /* allocated for data */
+    size_t max; /* the route's limit (ms_route.body_max, or MS_HTTP_BODY_MAX) */
     bool too_large;
 } body_buffer;
 
@@ -34,7 +36,7 @@ static void append_body(body_buffer *b, const char *data, size_t len)
 {
     if (b->too_large)
         return;
-    if (len > MS_HTTP_BODY_MAX - b->len) {
+    if (len > b->max - b->len) {
         /* Keep reading (and dropping) the rest so the 413 reaches the client. */
         b->too_large = true;
         free(b->data);
@@ -42,7 +44,18 @@ static void append_body(body_buffer *b, const char *data, size_t len)
         b->len = 0;
         return;
     }
-    char *grown = realloc(b->data, b->len + len + 1);
+    char *grown = b->data;
+    if (b->len + len + 1 > b->cap) {
+        /* Doubling: a 16 MiB upload arrives in many small pieces. */
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + len + 1)
+            cap *= 2;
+        if (cap > b->max + 1)
+            cap = b->max + 1;
+        grown = realloc(b->data, cap);
+        if (grown)
+            b->cap = cap;
+    }
     if (!grown) {
         b->too_large = true; /* treated like an over-long body: refused, nothing kept */
         free(b->data);
@@ -95,8 +108,8 @@ static void handle(ms_app *app, struct MHD_Connection *conn, const char *path, c
                    const body_buffer *b, ms_reply *reply, char *allow, size_t allow_cap)
 {
     if (b->too_large) {
-        ms_reply_error(reply, 413, "payload_too_large", "the body is larger than %d KiB",
-                       MS_HTTP_BODY_MAX / 1024);
+        ms_reply_error(reply, 413, "payload_too_large", "the body is larger than %zu KiB",
+                       b->max / 1024);
         return;
     }
     bool path_known;
@@ -145,7 +158,13 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, const ms_reply *r
     unsigned status = (unsigned)reply->status;
     char *text = reply->body ? cJSON_PrintUnformatted(reply->body) : NULL;
     struct MHD_Response *resp;
-    if (text) {
+    const char *content_type = "application/json";
+    if (reply->raw && !text) {
+        /* Bytes that are not JSON (a photo): sent as they are, with their own type. */
+        size_t len = truncate ? reply->raw_len / 2 : reply->raw_len;
+        resp = MHD_create_response_from_buffer(len, reply->raw, MHD_RESPMEM_MUST_COPY);
+        content_type = reply->raw_type;
+    } else if (text) {
         size_t len = strlen(text);
         /* Content-Length is the cut length: the client reads a complete, unparseable body. */
         if (truncate)
@@ -164,12 +183,11 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, const ms_reply *r
         return MHD_NO;
     char retry[16];
     snprintf(retry, sizeof retry, "%d", (int)reply->retry_after_s);
-    bool ok =
-        add_header(resp, "Cache-Control", "no-store") &&
-        (status == 204 || add_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json")) &&
-        (reply->retry_after_s <= 0 || add_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, retry)) &&
-        (status != 405 || add_header(resp, MHD_HTTP_HEADER_ALLOW, allow)) &&
-        (status != 401 || add_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer"));
+    bool ok = add_header(resp, "Cache-Control", "no-store") &&
+              (status == 204 || add_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type)) &&
+              (reply->retry_after_s <= 0 || add_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, retry)) &&
+              (status != 405 || add_header(resp, MHD_HTTP_HEADER_ALLOW, allow)) &&
+              (status != 401 || add_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer"));
     enum MHD_Result r = ok ? MHD_queue_response(conn, status, resp) : MHD_NO;
     MHD_destroy_response(resp);
     return r;
@@ -243,6 +261,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         b = calloc(1, sizeof *b);
         if (!b)
             return MHD_NO;
+        bool path_known;
+        const ms_route *route = ms_route_find(method, url, app->test_mode, &path_known);
+        b->max = route && route->body_max ? route->body_max : MS_HTTP_BODY_MAX;
         *con_cls = b;
         return MHD_YES;
     }

@@ -7,7 +7,8 @@
 
 #include "base/app.h"
 
-/* Request bodies larger than this are refused with 413 payload_too_large. */
+/* Request bodies larger than this are refused with 413 payload_too_large, unless the route
+ * sets its own limit (ms_route.body_max: the photo upload's PATCH takes 16 MiB). */
 #define MS_HTTP_BODY_MAX (64 * 1024)
 /*
  * Each connection is served by its own thread (the database itself is used by

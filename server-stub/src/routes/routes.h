@@ -10,7 +10,8 @@
 
 typedef struct ms_route {
     const char *method;
-    /* Exact, or with one "{id}" segment: any one non-empty segment there (ms_route_param). */
+    /* Exact, or with "{...}" segments: any one non-empty segment in each place (ms_route_param
+     * gives the first; a handler reads later ones with ms_route_segment). */
     const char *path;
     ms_handler handler;
     /* Needs "Authorization: Bearer <token>" of a live session (else 401). */
@@ -19,6 +20,8 @@ typedef struct ms_route {
     bool test_only;
     /* The body must be a JSON object (else 400 invalid_json); others ignore it. */
     bool json_body;
+    /* The largest body this route takes (bytes); 0 means MS_HTTP_BODY_MAX (64 KiB). */
+    size_t body_max;
 } ms_route;
 
 /*
@@ -35,6 +38,9 @@ const ms_route *ms_route_find(const char *method, const char *path, bool test_mo
  * (cap bytes) and returned; NULL when the route has none or it does not fit.
  */
 const char *ms_route_param(const ms_route *route, const char *path, char *out, size_t cap);
+/* The n-th segment (0-based, between '/') of path, copied into out (cap bytes) and
+ * returned; NULL when path has fewer segments or it does not fit. Not decoded. */
+const char *ms_route_segment(const char *path, int n, char *out, size_t cap);
 /* The methods served at path, comma separated (for the Allow header), into out. */
 void ms_route_methods(const char *path, bool test_mode, char *out, size_t cap);
 /* Print every route, test routes included, as "METHOD PATH" lines. */
@@ -86,5 +92,12 @@ void ms_handle_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_door_scan(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_open_space(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply);
+
+/* routes/uploads.c */
+void ms_handle_photo_upload_get(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_photo_upload_patch(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_photo_get(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/test/uploads.c */
+void ms_handle_test_uploads(ms_app *app, ms_request *req, ms_reply *reply);
 
 #endif

@@ -1,9 +1,11 @@
 /* routes/table.c - the table of every route memberstub serves (openapi.yaml describes each). */
 #include "routes/routes.h"
 
+#include "domain/photos.h"
+
 #include <string.h>
 
-/* method, path, handler, needs_auth, test_only, json_body */
+/* method, path, handler, needs_auth, test_only, json_body[, body_max] */
 static const ms_route routes[] = {
     {"GET", "/v1/health", ms_handle_health, false, false, false},
     {"POST", "/v1/auth/otp/request", ms_handle_otp_request, false, false, true},
@@ -41,6 +43,12 @@ static const ms_route routes[] = {
     {"POST", "/v1/test/door/scan", ms_handle_test_door_scan, false, true, true},
     {"POST", "/v1/test/open_space", ms_handle_test_open_space, false, true, true},
     {"POST", "/v1/test/razorpay/webhook", ms_handle_test_razorpay_webhook, false, true, true},
+    {"GET", "/v1/tickets/{ticket_id}/photos/{photo_id}/upload", ms_handle_photo_upload_get, true,
+     false, false},
+    {"PATCH", "/v1/tickets/{ticket_id}/photos/{photo_id}/upload", ms_handle_photo_upload_patch,
+     true, false, false, MS_UPLOAD_BODY_MAX},
+    {"GET", "/v1/tickets/{ticket_id}/photos/{photo_id}", ms_handle_photo_get, true, false, false},
+    {"GET", "/v1/test/uploads", ms_handle_test_uploads, false, true, false},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])
@@ -51,29 +59,52 @@ static bool served(const ms_route *r, bool test_mode)
 }
 
 /*
- * path matches the route's pattern: equal, or, for a pattern with a "{id}"
- * segment, equal before and after it with one non-empty segment (no '/') in
- * its place. That segment's start and length into *param, *param_len (NULL
- * for patterns without one).
+ * path matches the route's pattern: equal, segment by segment, where each "{...}" segment
+ * of the pattern takes any one non-empty segment (no '/'). The first such segment's start
+ * and length into *param, *param_len (NULL for patterns without one).
  */
 static bool matches(const char *pattern, const char *path, const char **param, size_t *param_len)
 {
-    const char *brace = strchr(pattern, '{');
     *param = NULL;
     *param_len = 0;
-    if (!brace)
-        return strcmp(pattern, path) == 0;
-    size_t prefix = (size_t)(brace - pattern);
-    const char *suffix = strchr(brace, '}') + 1;
-    if (strncmp(pattern, path, prefix) != 0)
-        return false;
-    const char *segment = path + prefix;
-    size_t len = strcspn(segment, "/");
-    if (len == 0 || strcmp(segment + len, suffix) != 0)
-        return false;
-    *param = segment;
-    *param_len = len;
-    return true;
+    for (;;) {
+        const char *brace = strchr(pattern, '{');
+        if (!brace)
+            return strcmp(pattern, path) == 0;
+        size_t prefix = (size_t)(brace - pattern);
+        if (strncmp(pattern, path, prefix) != 0)
+            return false;
+        const char *segment = path + prefix;
+        size_t len = strcspn(segment, "/");
+        if (len == 0)
+            return false;
+        if (!*param) {
+            *param = segment;
+            *param_len = len;
+        }
+        pattern = strchr(brace, '}') + 1;
+        path = segment + len;
+    }
+}
+
+const char *ms_route_segment(const char *path, int n, char *out, size_t cap)
+{
+    const char *p = path;
+    for (int i = 0; i <= n; i++) {
+        if (*p != '/')
+            return NULL;
+        p++;
+        size_t len = strcspn(p, "/");
+        if (i == n) {
+            if (len == 0 || len >= cap)
+                return NULL;
+            memcpy(out, p, len);
+            out[len] = '\0';
+            return out;
+        }
+        p += len;
+    }
+    return NULL;
 }
 
 const char *ms_route_param(const ms_route *route, const char *path, char *out, size_t cap)
