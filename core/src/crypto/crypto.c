@@ -1,4 +1,5 @@
-/* crypto/crypto.c - the default random source (mbedTLS CTR-DRBG), HMAC-SHA256, hex and UUIDs. */
+/* crypto/crypto.c - the default random source (mbedTLS CTR-DRBG), HMAC-SHA256, streamed
+ * SHA-256, hex and UUIDs. */
 #include "crypto/crypto.h"
 
 #include <mbedtls/ctr_drbg.h>
@@ -110,6 +111,50 @@ mc_status mci_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *msg
         return mci_error_set(err, MC_ERR_STATE, "HMAC-SHA256 is unavailable (mbedTLS -0x%04x)",
                              (unsigned)-rc);
     return MC_OK;
+}
+
+struct mci_sha256 {
+    mbedtls_md_context_t md;
+};
+
+mc_status mci_sha256_new(mci_sha256 **out, mc_error *err)
+{
+    *out = NULL;
+    mci_sha256 *h = calloc(1, sizeof *h);
+    if (h == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory for a SHA-256");
+    /* the generic md layer: the same calls in 2.28 and 3.6 */
+    mbedtls_md_init(&h->md);
+    const mbedtls_md_info_t *info = mbedtls_md_info_from_type(MBEDTLS_MD_SHA256);
+    int rc = info == NULL ? -1 : mbedtls_md_setup(&h->md, info, 0);
+    if (rc == 0)
+        rc = mbedtls_md_starts(&h->md);
+    if (rc != 0) {
+        mci_sha256_free(h);
+        return rc == MBEDTLS_ERR_MD_ALLOC_FAILED
+                   ? mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory for a SHA-256")
+                   : mci_error_set(err, MC_ERR_STATE, "SHA-256 is unavailable (mbedTLS)");
+    }
+    *out = h;
+    return MC_OK;
+}
+
+void mci_sha256_update(mci_sha256 *hash, const uint8_t *data, size_t len)
+{
+    mbedtls_md_update(&hash->md, data, len);
+}
+
+void mci_sha256_finish(mci_sha256 *hash, uint8_t out[MCI_SHA256_LEN])
+{
+    mbedtls_md_finish(&hash->md, out);
+}
+
+void mci_sha256_free(mci_sha256 *hash)
+{
+    if (hash == NULL)
+        return;
+    mbedtls_md_free(&hash->md);
+    free(hash);
 }
 
 void mci_wipe(void *buf, size_t len)

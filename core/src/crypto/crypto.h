@@ -38,6 +38,16 @@ bool mci_hex_decode(const char *hex, uint8_t *out, size_t cap, size_t *len);
 mc_status mci_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len,
                           uint8_t out[MCI_SHA256_LEN], mc_error *err);
 
+/* A SHA-256 over data given in pieces (a file streamed in chunks). */
+typedef struct mci_sha256 mci_sha256;
+/* A new hash into *out. MC_ERR_NO_MEMORY, MC_ERR_STATE (no SHA-256 in this mbedTLS). */
+mc_status mci_sha256_new(mci_sha256 **out, mc_error *err);
+/* Hash len more bytes. */
+void mci_sha256_update(mci_sha256 *hash, const uint8_t *data, size_t len);
+/* The digest of everything given, into out. */
+void mci_sha256_finish(mci_sha256 *hash, uint8_t out[MCI_SHA256_LEN]);
+/* NULL is a no-op. */
+void mci_sha256_free(mci_sha256 *hash);
 /* Overwrite len bytes with zeros in a way the compiler keeps (for secrets). */
 void mci_wipe(void *buf, size_t len);
 

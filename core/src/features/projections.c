@@ -12,6 +12,7 @@
 #include "booking/projections.h"
 #include "community/projections.h"
 #include "store/projection.h"
+#include "tickets/projections.h"
 
 static const struct {
     const mci_projection *items;
@@ -21,6 +22,7 @@ static const struct {
     {mci_community_projections, &mci_community_projection_count},
     {mci_billing_projections, &mci_billing_projection_count},
     {mci_access_projections, &mci_access_projection_count},
+    {mci_tickets_projections, &mci_tickets_projection_count},
 };
 
 const mci_projection *mci_projection_at(size_t i)

@@ -21,6 +21,8 @@ static const struct {
     {"pass", MC_KIND_PASS},
     {"invoice", MC_KIND_INVOICE},
     {"membership", MC_KIND_MEMBERSHIP},
+    {"ticket_category", MC_KIND_TICKET_CATEGORY},
+    {"ticket", MC_KIND_TICKET},
 };
 
 static const mci_mutation_kind mutation_kinds[] = {
@@ -29,6 +31,10 @@ static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_PUSH_TOKEN, 0},
     {MCI_MUTATION_BOOKING_CREATE, MC_KIND_RESERVATION | MC_KIND_ROOM_BUSY | MC_KIND_COMPANY},
     {MCI_MUTATION_BOOKING_CANCEL, MC_KIND_RESERVATION | MC_KIND_ROOM_BUSY | MC_KIND_COMPANY},
+    {MCI_MUTATION_TICKET_CREATE, MC_KIND_TICKET},
+    {MCI_MUTATION_TICKET_COMMENT, MC_KIND_TICKET},
+    {MCI_MUTATION_TICKET_RESOLVE, MC_KIND_TICKET},
+    {MCI_MUTATION_TICKET_REOPEN, MC_KIND_TICKET},
 };
 
 const char *mc_kind_name(mc_kind kind)
