@@ -16,6 +16,7 @@ static const command *const commands[] = {
     &cmd_sync,   &cmd_status, &cmd_outbox,      &cmd_events,   &cmd_rsvp,       &cmd_notifications,
     &cmd_read,   &cmd_rooms,  &cmd_pay_booking, &cmd_bookings, &cmd_cancel,     &cmd_credits,
     &cmd_passes, &cmd_pay,    &cmd_invoices,    &cmd_qr,       &cmd_membership, &cmd_buildings,
+    &cmd_staff,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -100,5 +100,6 @@ extern const command cmd_invoices;
 extern const command cmd_membership;
 extern const command cmd_qr;
 extern const command cmd_buildings;
+extern const command cmd_staff;
 
 #endif /* MEMBERCTL_H */

@@ -206,4 +206,15 @@ int render_door_code(const app *a, const render_door *door);
 /* Write bm as an 8-bit grayscale PNG at path; false with a message. */
 bool render_png_write(const char *path, const mc_bitmap *bm, char *msg, size_t msg_cap);
 
+/* ---- membercore/staff.h (render/staff.c) ------------------------------------- */
+
+/* staff tickets: the building's queue (most urgent first). */
+int render_staff_queue(const app *a, mc_staff_queue queue, const mc_staff_ticket_list *list);
+/* staff tickets show: one ticket with its reporter, timeline and internal notes. */
+int render_staff_ticket(const app *a, const mc_staff_ticket *ticket);
+/* An action's sentence (what), then the ticket as it now stands. */
+int render_staff_done(const app *a, const char *what, const mc_staff_ticket *ticket);
+/* staff colleagues. */
+int render_staff_colleagues(const app *a, const mc_staff_colleague_list *list);
+
 #endif /* MEMBERCTL_RENDER_H */
