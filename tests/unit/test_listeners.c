@@ -6,6 +6,7 @@
 #include <check.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -226,6 +227,49 @@ START_TEST(test_bad_registration_is_named)
 }
 END_TEST
 
+/* A queued upload event keeps its photo and ticket ids (copied) and its byte counts. */
+typedef struct upload_seen {
+    char photo_id[48], ticket_id[48];
+    int64_t done, total;
+    mc_sync_event_type type;
+} upload_seen;
+
+static void record_upload(void *context, const mc_sync_event *ev)
+{
+    upload_seen *s = context;
+    snprintf(s->photo_id, sizeof s->photo_id, "%s", ev->photo_id);
+    snprintf(s->ticket_id, sizeof s->ticket_id, "%s", ev->ticket_id);
+    s->done = ev->done;
+    s->total = ev->total;
+    s->type = ev->type;
+}
+
+START_TEST(test_queued_upload_events_keep_their_ids)
+{
+    mci_listeners *l = mci_listeners_new();
+    upload_seen s = {0};
+    uint64_t t;
+    ck_assert_int_eq(mci_listeners_add(l, MC_SYNC_EVENT_UPLOAD_PROGRESS, MC_DELIVER_QUEUED,
+                                       record_upload, &s, &t, NULL),
+                     MC_OK);
+    char photo[] = "pho_1", ticket[] = "tkt_1";
+    mc_sync_event ev = {.type = MC_SYNC_EVENT_UPLOAD_PROGRESS,
+                        .photo_id = photo,
+                        .ticket_id = ticket,
+                        .done = 1048576,
+                        .total = 3000000};
+    mci_listeners_emit(l, &ev);
+    photo[4] = ticket[4] = 'X'; /* the emitter's strings are gone by delivery time */
+    ck_assert_int_eq(mci_listeners_deliver(l), 1);
+    ck_assert_str_eq(s.photo_id, "pho_1");
+    ck_assert_str_eq(s.ticket_id, "tkt_1");
+    ck_assert_int_eq(s.done, 1048576);
+    ck_assert_int_eq(s.total, 3000000);
+    ck_assert_int_eq(s.type, MC_SYNC_EVENT_UPLOAD_PROGRESS);
+    mci_listeners_free(l);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("listeners");
@@ -238,6 +282,7 @@ int main(void)
     tcase_add_test(tc, test_remove_waits_for_running_callback);
     tcase_add_test(tc, test_listener_can_remove_itself);
     tcase_add_test(tc, test_bad_registration_is_named);
+    tcase_add_test(tc, test_queued_upload_events_keep_their_ids);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -173,7 +173,8 @@ mc_status mci_listeners_add(mci_listeners *l, uint32_t types, mc_delivery delive
 {
     const uint32_t all = MC_SYNC_EVENT_DATA_CHANGED | MC_SYNC_EVENT_MUTATION_REJECTED |
                          MC_SYNC_EVENT_SESSION_EXPIRED | MC_SYNC_EVENT_PROGRESS |
-                         MC_SYNC_EVENT_STATUS_CHANGED;
+                         MC_SYNC_EVENT_STATUS_CHANGED | MC_SYNC_EVENT_UPLOAD_PROGRESS |
+                         MC_SYNC_EVENT_UPLOAD_FAILED;
     if (fn == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "fn is NULL");
     if (token == NULL)

@@ -9,6 +9,7 @@
 #include "domain/changes.h"
 #include "db/db.h"
 #include "domain/entities.h"
+#include "domain/ticket_filing.h"
 
 /* Outcome of applying a kind: */
 #define APPLIED  0
@@ -167,7 +168,7 @@ static int apply_push_token(ms_app *app, const char *user_id, const cJSON *paylo
     return APPLIED;
 }
 
-/* The result of a booking operation (0, 1 refused, -1) as a kind's outcome. */
+/* The result of a domain operation (0, 1 refused with why, -1) as a kind's outcome. */
 static int booking_outcome(int rc, const ms_refusal *why, ms_mutation_result *out)
 {
     if (rc < 0)
@@ -199,6 +200,40 @@ static int apply_booking_cancel(ms_app *app, const char *user_id, const cJSON *p
     return booking_outcome(ms_booking_cancel(app, user_id, id, &why), &why, out);
 }
 
+/* ticket.create {ticket_id, building_id, category_id, priority, description, location, photos} */
+static int apply_ticket_create(ms_app *app, const char *user_id, const cJSON *payload,
+                               ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_ticket_file(app, user_id, payload, &why), &why, out);
+}
+
+/* ticket.comment {ticket_id, comment_id, text, photos} */
+static int apply_ticket_comment(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_ticket_comment(app, user_id, payload, &why), &why, out);
+}
+
+/* ticket.resolve {ticket_id} */
+static int apply_ticket_resolve(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_ticket_member_move(app, user_id, payload, MS_MOVE_RESOLVE, &why),
+                           &why, out);
+}
+
+/* ticket.reopen {ticket_id} */
+static int apply_ticket_reopen(ms_app *app, const char *user_id, const cJSON *payload,
+                               ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_ticket_member_move(app, user_id, payload, MS_MOVE_REOPEN, &why), &why,
+                           out);
+}
+
 static const struct {
     const char *kind;
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
@@ -208,6 +243,10 @@ static const struct {
     {"device.push_token", apply_push_token},
     {"booking.create", apply_booking_create},
     {"booking.cancel", apply_booking_cancel},
+    {"ticket.create", apply_ticket_create},
+    {"ticket.comment", apply_ticket_comment},
+    {"ticket.resolve", apply_ticket_resolve},
+    {"ticket.reopen", apply_ticket_reopen},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */

@@ -26,7 +26,9 @@ typedef struct ms_mutation_result {
     bool replayed;
     /* For a rejection: not_found, event_full, invalid_argument, forbidden, and the booking
      * refusals (slot_taken, insufficient_credits, outside_hours, blackout, too_soon,
-     * beyond_window). */
+     * beyond_window), the ticket refusals (unknown_category, too_many_photos,
+     * description_too_long, photo_too_large, ticket_closed, invalid_transition,
+     * reopen_window_passed). */
     char code[32];
     char message[256];
 } ms_mutation_result;

@@ -9,6 +9,7 @@
 #include "base/crypto.h"
 #include "base/log.h"
 #include "db/db.h"
+#include "domain/tickets.h"
 
 int ms_photo_load(sqlite3 *db, const char *ticket_id, const char *photo_id, ms_photo *out)
 {
@@ -126,27 +127,25 @@ static const char *check_whole(sqlite3 *db, const ms_photo *p, int *failed)
     return why;
 }
 
-/*
- * The photo's timeline entry (once per photo: its id is unique) and the ticket's change-log
- * entry for its member, so the next pull shows the photo uploaded.
- */
-static int record_uploaded(sqlite3 *db, const ms_photo *p, int64_t now_ms)
+/* The photo's timeline entry by the ticket's member (once per photo: the entry's photo_id is
+ * unique) and the ticket change-logged for its member, so the next pull shows it uploaded. */
+static int record_uploaded(sqlite3 *db, ms_rng *rng, const ms_photo *p, int64_t now_ms)
 {
-    char entry_id[MS_ID_MAX];
-    snprintf(entry_id, sizeof entry_id, "tle_%s", p->id + (strncmp(p->id, "pho_", 4) ? 0 : 4));
-    if (ms_db_run(db,
-                  "INSERT INTO ticket_entries (id, ticket_id, at_ms, type, author_role, author_id,"
-                  " author_name, photo_id) SELECT ?, ?, ?, 'photo', 'member', u.id, u.name, ? "
-                  "FROM users u WHERE u.id = ?",
-                  "ttitt", entry_id, p->ticket_id, now_ms, p->id, p->user_id) != 0 ||
-        ms_db_run(db, "UPDATE tickets SET updated_at_ms = max(updated_at_ms, ?) WHERE id = ?", "it",
-                  now_ms, p->ticket_id) != 0)
+    ms_ticket_entry entry = {
+        .ticket_id = p->ticket_id,
+        .type = "photo",
+        .author = {.role = MS_ACTOR_MEMBER, .user_id = p->user_id},
+        .photo_id = p->id,
+        .at_ms = now_ms,
+    };
+    if (ms_ticket_entry_add(db, rng, &entry) != 0)
         return -1;
-    return 0;
+    return ms_ticket_changed(db, p->ticket_id, now_ms, false);
 }
 
-ms_patch_outcome ms_photo_patch(sqlite3 *db, ms_photo *p, int64_t offset, const void *data,
-                                size_t len, int64_t now_ms, char *why, size_t why_cap)
+ms_patch_outcome ms_photo_patch(sqlite3 *db, ms_rng *rng, ms_photo *p, int64_t offset,
+                                const void *data, size_t len, int64_t now_ms, char *why,
+                                size_t why_cap)
 {
     why[0] = '\0';
     if (ms_db_run(db,
@@ -185,7 +184,7 @@ ms_patch_outcome ms_photo_patch(sqlite3 *db, ms_photo *p, int64_t offset, const 
     }
     if (ms_db_run(db, "UPDATE ticket_photos SET complete = 1, uploaded_at_ms = ? WHERE id = ?",
                   "it", now_ms, p->id) != 0 ||
-        record_uploaded(db, p, now_ms) != 0)
+        record_uploaded(db, rng, p, now_ms) != 0)
         return MS_PATCH_ERROR;
     p->complete = true;
     return MS_PATCH_COMPLETE;

@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 
+#include "base/crypto.h"
 #include "base/ids.h"
 
 /* The largest PATCH body the upload takes (docs/tickets-protocol.md: up to 16 MiB). */
@@ -51,8 +52,9 @@ typedef enum ms_patch_outcome {
  * entry (author: the ticket's member) and change-logs the ticket. *why: a message for
  * MS_PATCH_CORRUPT.
  */
-ms_patch_outcome ms_photo_patch(sqlite3 *db, ms_photo *p, int64_t offset, const void *data,
-                                size_t len, int64_t now_ms, char *why, size_t why_cap);
+ms_patch_outcome ms_photo_patch(sqlite3 *db, ms_rng *rng, ms_photo *p, int64_t offset,
+                                const void *data, size_t len, int64_t now_ms, char *why,
+                                size_t why_cap);
 
 /* The whole photo's bytes (malloc'd, p->bytes long) into *out; 0 / -1. */
 int ms_photo_bytes(sqlite3 *db, const ms_photo *p, uint8_t **out);

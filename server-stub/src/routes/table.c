@@ -26,6 +26,7 @@ static const ms_route routes[] = {
     {"GET", "/v1/test/sync/view", ms_handle_test_sync_view, false, true, false},
     {"GET", "/v1/test/effects", ms_handle_test_effects, false, true, false},
     {"GET", "/v1/test/push_tokens", ms_handle_test_push_tokens, false, true, false},
+    {"GET", "/v1/test/pushes", ms_handle_test_pushes, false, true, false},
     {"POST", "/v1/test/events", ms_handle_test_event_create, false, true, true},
     {"POST", "/v1/test/notifications", ms_handle_test_notification_create, false, true, true},
     {"DELETE", "/v1/test/notifications/{id}", ms_handle_test_notification_delete, false, true,

@@ -82,8 +82,8 @@ void ms_handle_photo_upload_patch(ms_app *app, ms_request *req, ms_reply *reply)
     char why[160];
     /* The request's counts (and a reset) stay whatever the answer: keep_writes. */
     reply->keep_writes = true;
-    switch (ms_photo_patch(app->db, &p, offset, req->body, req->body_len, ms_clock_now(&app->clock),
-                           why, sizeof why)) {
+    switch (ms_photo_patch(app->db, app->rng, &p, offset, req->body, req->body_len,
+                           ms_clock_now(&app->clock), why, sizeof why)) {
     case MS_PATCH_KEPT:
     case MS_PATCH_COMPLETE:
         ms_reply_json(reply, 200, ms_photo_state_json(&p));

@@ -1,4 +1,5 @@
-/* routes/test/sync.c - test-mode routes for sync: faults, compaction, epochs, views, changes. */
+/* routes/test/sync.c - test-mode routes for sync: faults, compaction, epochs, views, changes,
+ * push tokens and the pushes delivered. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -232,6 +233,54 @@ void ms_handle_test_push_tokens(ms_app *app, ms_request *req, ms_reply *reply)
                                              (const char *)sqlite3_column_text(stmt, 2)) &&
                      cJSON_AddNumberToObject(t, "updated_at_ms",
                                              (double)sqlite3_column_int64(stmt, 3))
+                 ? 0
+                 : -1;
+    }
+    sqlite3_finalize(stmt);
+    if (rc < 0) {
+        cJSON_Delete(out);
+        ms_reply_internal(reply);
+        return;
+    }
+    ms_reply_json(reply, 200, out);
+}
+
+/* Add key: column col of stmt as a string, or null. */
+static bool add_text_or_null(cJSON *o, const char *key, sqlite3_stmt *stmt, int col)
+{
+    const unsigned char *text = sqlite3_column_text(stmt, col);
+    return text ? cJSON_AddStringToObject(o, key, (const char *)text) != NULL
+                : cJSON_AddNullToObject(o, key) != NULL;
+}
+
+/* GET /v1/test/pushes?phone= : every push the simulated gateway delivered to that member's
+ * devices (one per notification and registered token), oldest first. */
+void ms_handle_test_pushes(ms_app *app, ms_request *req, ms_reply *reply)
+{
+    char user_id[MS_ID_MAX];
+    if (!user_by_phone_query(app, req, reply, user_id))
+        return;
+    sqlite3_stmt *stmt = ms_db_query(app->db,
+                                     "SELECT provider, token, title, body, deep_link,"
+                                     " created_at_ms FROM push_deliveries WHERE user_id = ?"
+                                     " ORDER BY id",
+                                     "t", user_id);
+    cJSON *out = cJSON_CreateObject();
+    cJSON *pushes = out ? cJSON_AddArrayToObject(out, "pushes") : NULL;
+    int rc = stmt && pushes ? 0 : -1;
+    while (rc == 0 && (rc = ms_db_step(stmt)) == 1) {
+        cJSON *p = cJSON_CreateObject();
+        if (!p || !cJSON_AddItemToArray(pushes, p)) {
+            cJSON_Delete(p);
+            rc = -1;
+            break;
+        }
+        rc = add_text_or_null(p, "provider", stmt, 0) && add_text_or_null(p, "token", stmt, 1) &&
+                     add_text_or_null(p, "title", stmt, 2) &&
+                     add_text_or_null(p, "body", stmt, 3) &&
+                     add_text_or_null(p, "deep_link", stmt, 4) &&
+                     cJSON_AddNumberToObject(p, "created_at_ms",
+                                             (double)sqlite3_column_int64(stmt, 5))
                  ? 0
                  : -1;
     }
