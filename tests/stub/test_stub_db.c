@@ -21,6 +21,8 @@
 #include "domain/otp_store.h"
 #include "domain/room_busy.h"
 #include "domain/sessions.h"
+#include "domain/ticket_filing.h"
+#include "domain/tickets.h"
 #include "domain/users.h"
 
 #define T0   1799037000000LL
@@ -733,6 +735,86 @@ START_TEST(test_version_8_database_is_migrated)
 }
 END_TEST
 
+/*
+ * A ticket as the member and as staff see it: a staff internal note is in the staff's view (with
+ * internal: true) and never in the member's entity, nor in any change the member pulls; staff
+ * assigning it is a status entry, the first response, and a notification.
+ */
+START_TEST(test_internal_notes_never_reach_the_member)
+{
+    ms_app app = {.db = db, .rng = rng};
+    ms_clock_init(&app.clock);
+    ms_clock_set(&app.clock, T0);
+    static const char tkt[] = "tkt_0123456789abcdef0123456789abcdef";
+    cJSON *payload = cJSON_Parse("{\"ticket_id\": \"tkt_0123456789abcdef0123456789abcdef\","
+                                 " \"building_id\": \"BLR-1\", \"category_id\": \"it.wifi\","
+                                 " \"priority\": \"normal\", \"description\": \"No Wi-Fi\"}");
+    ms_refusal why;
+    ck_assert_int_eq(ms_ticket_file(&app, ASHA, payload, &why), 0);
+    cJSON_Delete(payload);
+    char id[MS_ID_MAX];
+    ck_assert_int_eq(ms_ticket_find_in_building(db, "BLR-1", "T-1001", id, sizeof id), 0);
+    ck_assert_str_eq(id, tkt);
+    ck_assert_int_eq(ms_ticket_find_in_building(db, "LON-1", "T-1001", id, sizeof id), 1);
+
+    ms_clock_set(&app.clock, T0 + 60000);
+    ms_ticket_entry note = {.ticket_id = tkt,
+                            .type = "note",
+                            .author = {MS_ACTOR_STAFF, "usr_5eed000000000010", NULL},
+                            .text = "router in the cabin is the old model",
+                            .at_ms = T0 + 60000};
+    ck_assert_int_eq(ms_ticket_entry_add(db, rng, &note), 0);
+    ck_assert_int_eq(ms_ticket_changed(db, tkt, T0 + 60000, false), 0);
+    ms_ticket_author kiran = {MS_ACTOR_STAFF, "usr_5eed000000000010", NULL};
+    ms_ticket_verdict verdict;
+    ck_assert_int_eq(ms_ticket_move_apply(db, rng, tkt, MS_MOVE_ASSIGN, &kiran,
+                                          "usr_5eed000000000010", T0 + 60000, &verdict),
+                     0);
+    ck_assert(verdict.allowed);
+
+    cJSON *member = NULL, *staff = NULL;
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_TICKET, ASHA, tkt, &member), 0);
+    ck_assert_int_eq(ms_ticket_json(db, tkt, true, &staff), 0);
+    char *member_text = cJSON_PrintUnformatted(member);
+    ck_assert_ptr_null(strstr(member_text, "old model"));
+    ck_assert_ptr_null(strstr(member_text, "internal"));
+    ck_assert_ptr_null(strstr(member_text, "reporter"));
+    ck_assert_str_eq(cJSON_GetObjectItem(member, "status")->valuestring, "assigned");
+    ck_assert_str_eq(cJSON_GetObjectItem(member, "assignee_name")->valuestring, "Kiran Das");
+    ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(member, "timeline")), 2);
+    ck_assert_int_eq(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(member, "sla"), "responded_at_ms")->valuedouble,
+        (double)(T0 + 60000));
+    free(member_text);
+    const cJSON *timeline = cJSON_GetObjectItem(staff, "timeline");
+    ck_assert_int_eq(cJSON_GetArraySize(timeline), 3);
+    const cJSON *n = cJSON_GetArrayItem(timeline, 1);
+    ck_assert_str_eq(cJSON_GetObjectItem(n, "type")->valuestring, "note");
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(n, "internal")));
+    ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(n, "author"), "name")->valuestring,
+                     "Kiran Das");
+    ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(timeline, 0), "internal")));
+    ck_assert_str_eq(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(staff, "reporter"), "name")->valuestring,
+        "Asha Rao");
+    ck_assert_str_eq(cJSON_GetObjectItem(staff, "assignee_id")->valuestring,
+                     "usr_5eed000000000010");
+    cJSON_Delete(member);
+    cJSON_Delete(staff);
+    /* Nobody else's entity; no change the member pulls carries the note. */
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_TICKET, "usr_5eed000000000002", tkt, &member), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM changes WHERE kind = 'ticket'"), 3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM changes WHERE data LIKE '%old model%'"), 0);
+    char buf[256];
+    text("SELECT group_concat(title, ' | ') FROM (SELECT title FROM notifications"
+         " WHERE deep_link = 'membercore://tickets/tkt_0123456789abcdef0123456789abcdef'"
+         " ORDER BY created_at_ms)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "T-1001 received: Wi-Fi | T-1001 assigned: Wi-Fi");
+    ms_clock_destroy(&app.clock);
+}
+END_TEST
+
 /* The rooms seed: a room_busy per confirmed reservation, a ledger that explains the balances. */
 START_TEST(test_seed_has_the_rooms_data)
 {
@@ -1099,6 +1181,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_version_1_database_is_migrated);
     tcase_add_test(migrations, test_version_4_database_is_migrated);
     tcase_add_test(migrations, test_version_8_database_is_migrated);
+    tcase_add_test(seed, test_internal_notes_never_reach_the_member);
     suite_add_tcase(s, migrations);
     return s;
 }

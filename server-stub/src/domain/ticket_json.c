@@ -76,7 +76,7 @@ static bool add_timeline(sqlite3 *db, cJSON *o, const char *id, bool staff_view)
                                      "SELECT id, at_ms, type, author_role, author_name,"
                                      " from_status, to_status, text, photo_id, internal"
                                      " FROM ticket_entries WHERE ticket_id = ?1"
-                                     " AND (?2 OR internal = 0) ORDER BY at_ms, id",
+                                     " AND (?2 OR internal = 0) ORDER BY at_ms, rowid",
                                      "ti", id, (int64_t)staff_view);
     int rc = timeline && stmt ? 1 : -1;
     while (rc == 1 && (rc = ms_db_step(stmt)) == 1) {
