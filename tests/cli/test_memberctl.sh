@@ -1513,6 +1513,116 @@ credits_reset_tests() {
 credits_reset_tests
 stop_stub
 
+# --- ground staff: the building's ticket queue (memberctl staff ...) ---------
+# A fresh stub at Monday 10:00 in Bengaluru. Asha files a washroom ticket (a
+# ticket.create sent straight to the server, as her app would); Kiran Das
+# (staff, BLR-1) works it from memberctl; Tom Reed (LON-1) cannot see it; Asha
+# herself is no staff. Her device then shows what she was told.
+# api_token PHONE: a session token for PHONE, signed in over the API.
+api_token() {
+    local q=${1/+/%2B}
+    curl -s -X POST "$URL/v1/auth/otp/request" -H 'Content-Type: application/json' \
+        -d "{\"phone\":\"$1\"}" >/dev/null
+    local code
+    code=$(curl -s "$URL/v1/test/sms/latest?phone=$q" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')
+    curl -s -X POST "$URL/v1/auth/otp/verify" -H 'Content-Type: application/json' \
+        -d "{\"phone\":\"$1\",\"code\":\"$code\"}" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
+}
+
+staff_tests() {
+    rm -f "$work"/stub.db*
+    start_stub --clock-ms 1799037000000
+    local KIRAN="$work/kiran" TOM="$work/tom" ASHA="$work/asha-staff" token filed
+    token=$(api_token +919800000001)
+    filed=$(curl -s -X POST "$URL/v1/sync/push" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d '{"client_id":"cli-staff","mutations":[
+        {"mutation_id":1,"idempotency_key":"cli-staff-1","kind":"ticket.create","payload":{
+        "ticket_id":"tkt_0000000000000000000000000000c011","building_id":"BLR-1",
+        "category_id":"cleaning.washroom","priority":"high",
+        "description":"The second-floor washroom is out of soap","location":null,"photos":[]}}]}')
+    out=$filed err="" rc=0
+    check "a member's ticket reaches the server (ticket.create applied)" \
+        'grep -q "\"applied\"" <<<"$out"'
+
+    sign_in_in "$KIRAN" +919800000010
+    run_in "$KIRAN" staff
+    check "staff without a subcommand exits 1" '[ $rc -eq 1 ] && err_has "tickets"'
+    run_in "$KIRAN" staff tickets --status urgent
+    check "staff tickets --status urgent exits 1 naming the word" \
+        '[ $rc -eq 1 ] && err_has "urgent"'
+    run_in "$KIRAN" staff tickets show
+    check "staff tickets show without TICKET exits 1" '[ $rc -eq 1 ] && err_has "TICKET"'
+    run_in "$KIRAN" staff --help
+    check "staff --help shows every staff command" \
+        '[ $rc -eq 0 ] && out_has "usage: memberctl staff" && out_has "--internal" && out_has "colleagues"'
+
+    run_in "$KIRAN" staff tickets
+    check "the queue: number, priority, SLA due in IST, status, nobody assigned" \
+        '[ $rc -eq 0 ] && out_has "1 active ticket at BLR-1" && out_has "T-1001" && out_has "high" && out_has "2027-01-04 10:30 IST" && out_has "open" && grep -q "T-1001.* -$" <<<"$out"'
+    run_in "$KIRAN" --json staff tickets
+    check_json "the queue as JSON: the reporter, the SLA due in local time, no timeline" 0 \
+        "len(d['tickets']) == 1 and d['tickets'][0]['number'] == 'T-1001' and d['tickets'][0]['reporter_name'] == 'Asha Rao' and d['tickets'][0]['resolution_due_local'] == '2027-01-04T10:30:00+05:30' and d['tickets'][0]['resolution_due_zone'] == 'IST' and d['tickets'][0]['status'] == 'open' and 'timeline' not in d['tickets'][0]"
+
+    run_in "$KIRAN" staff tickets start T-1001
+    check "starting an open ticket exits 2 with the rule's words" \
+        '[ $rc -eq 2 ] && err_has "assign it first"'
+    run_in "$KIRAN" staff tickets assign T-1001 --to "Tom Reed"
+    check "assigning to someone of another building exits 2 naming the building's staff" \
+        '[ $rc -eq 2 ] && err_has "Tom Reed" && err_has "Priya Nair"'
+    run_in "$KIRAN" staff tickets assign T-1001
+    check "assign to yourself: assigned, the member was told" \
+        '[ $rc -eq 0 ] && out_has "T-1001 is assigned to Kiran Das" && out_has "assigned, with Kiran Das"'
+    run_in "$KIRAN" staff tickets assign T-1001 --to "priya nair"
+    check "assign to a colleague by name" \
+        '[ $rc -eq 0 ] && out_has "T-1001 is assigned to Priya Nair"'
+    run_in "$KIRAN" staff tickets assign T-1001 --to me
+    check "assign back to yourself with --to me" \
+        '[ $rc -eq 0 ] && out_has "T-1001 is assigned to Kiran Das"'
+    run_in "$KIRAN" staff tickets start T-1001
+    check "start: in progress" '[ $rc -eq 0 ] && out_has "T-1001 is in progress"'
+    run_in "$KIRAN" staff tickets comment T-1001 "Refilling it now."
+    check "a public reply" '[ $rc -eq 0 ] && out_has "Reply added to T-1001" && out_has "Kiran Das replied: Refilling it now."'
+    run_in "$KIRAN" staff tickets comment T-1001 "Dispenser lid cracked; order one." --internal
+    check "an internal note, marked as such" \
+        '[ $rc -eq 0 ] && out_has "Internal note added" && out_has "[internal note] Kiran Das: Dispenser lid cracked"'
+    run_in "$KIRAN" --json staff tickets show T-1001
+    check_json "show as JSON: the note apart from the timeline the member sees" 0 \
+        "d['ticket']['status'] == 'in_progress' and [n['text'] for n in d['ticket']['notes']] == ['Dispenser lid cracked; order one.'] and not any('cracked' in e['text'] for e in d['ticket']['timeline'])"
+    run_in "$KIRAN" staff tickets resolve T-1001
+    check "resolve within the SLA: met" '[ $rc -eq 0 ] && out_has "T-1001 is resolved (SLA met)"'
+    run_in "$KIRAN" staff tickets
+    check "the active queue is empty again" '[ $rc -eq 0 ] && out_has "No active tickets"'
+    run_in "$KIRAN" staff tickets --status resolved
+    check "the resolved queue has it, met" '[ $rc -eq 0 ] && out_has "T-1001" && out_has "(met)"'
+    run_in "$KIRAN" staff colleagues
+    check "colleagues: the building's staff" \
+        '[ $rc -eq 0 ] && out_has "Kiran Das" && out_has "Priya Nair" && ! out_has "Tom Reed"'
+    run_in "$KIRAN" --json staff colleagues
+    check_json "colleagues as JSON" 0 "[s['name'] for s in d['staff']] == ['Kiran Das', 'Priya Nair']"
+
+    sign_in_in "$TOM" +447700900010
+    run_in "$TOM" staff tickets show T-1001
+    check "another building's staff: not found" '[ $rc -eq 2 ] && err_has "not_found"'
+    run_in "$TOM" staff tickets comment tkt_0000000000000000000000000000c011 "hello"
+    check "another building's staff cannot comment by id either" '[ $rc -eq 2 ] && err_has "not_found"'
+    run_in "$TOM" staff tickets --status all
+    check "another building's queue is empty" '[ $rc -eq 0 ] && out_has "No tickets"'
+
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" staff tickets
+    check "a member is refused: staff only" \
+        '[ $rc -eq 2 ] && err_has "forbidden" && err_has "staff only" && err_has "staff account"'
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json notifications
+    check_json "the member was told of each step, never of the note" 0 \
+        "len([n for n in d['notifications'] if n['category'] == 'support' and n['title'].startswith('T-1001')]) >= 5 and not any('cracked' in n['body'] for n in d['notifications'])"
+    stop_stub
+}
+
+staff_tests
+
 check "no sanitizer reports from any run" '[ $sanitizer_reports -eq 0 ]'
 
 echo "$passed passed, $failed failed"

@@ -224,8 +224,9 @@ static void entry_text(const mc_ticket_entry *e)
         char from[24], to[24];
         name_words(mc_ticket_status_name(e->from), from, sizeof from);
         name_words(mc_ticket_status_name(e->to), to, sizeof to);
-        printf("  %s  %s: %s -> %s%s%s\n", at, who, from, to, e->text && e->text[0] ? " — " : "",
-               out_str(e->text));
+        const char *words = out_str(e->text);
+        printf("  %s  %s: %s -> %s%s%s%s\n", at, who, from, to, words[0] ? " (" : "", words,
+               words[0] ? ")" : "");
         break;
     }
     case MC_TICKET_ENTRY_COMMENT:

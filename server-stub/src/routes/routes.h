@@ -93,6 +93,13 @@ void ms_handle_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_door_scan(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_open_space(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/staff.c */
+void ms_handle_staff_tickets(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_staff_ticket(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_staff_colleagues(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_staff_assign(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_staff_status(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_staff_comment(ms_app *app, ms_request *req, ms_reply *reply);
 
 /* routes/uploads.c */
 void ms_handle_photo_upload_get(ms_app *app, ms_request *req, ms_reply *reply);

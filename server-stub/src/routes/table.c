@@ -50,6 +50,12 @@ static const ms_route routes[] = {
      true, false, false, MS_UPLOAD_BODY_MAX},
     {"GET", "/v1/tickets/{ticket_id}/photos/{photo_id}", ms_handle_photo_get, true, false, false},
     {"GET", "/v1/test/uploads", ms_handle_test_uploads, false, true, false},
+    {"GET", "/v1/staff/tickets", ms_handle_staff_tickets, true, false, false},
+    {"GET", "/v1/staff/tickets/{id}", ms_handle_staff_ticket, true, false, false},
+    {"GET", "/v1/staff/colleagues", ms_handle_staff_colleagues, true, false, false},
+    {"POST", "/v1/staff/tickets/{id}/assign", ms_handle_staff_assign, true, false, true},
+    {"POST", "/v1/staff/tickets/{id}/status", ms_handle_staff_status, true, false, true},
+    {"POST", "/v1/staff/tickets/{id}/comments", ms_handle_staff_comment, true, false, true},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])
