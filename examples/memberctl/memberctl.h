@@ -75,7 +75,7 @@ int sync_watch(app *a, mc_client *client, int32_t seconds);
 
 /* The commands (cmd_auth.c, cmd_account.c, cmd_sync.c, cmd_outbox.c,
  * cmd_events.c, cmd_notifications.c, cmd_rooms.c, cmd_bookings.c,
- * cmd_passes.c, cmd_billing.c, cmd_qr.c, cmd_buildings.c). */
+ * cmd_passes.c, cmd_billing.c, cmd_qr.c, cmd_buildings.c, cmd_tickets.c). */
 extern const command cmd_login;
 extern const command cmd_verify;
 extern const command cmd_profile;
@@ -101,5 +101,6 @@ extern const command cmd_membership;
 extern const command cmd_qr;
 extern const command cmd_buildings;
 extern const command cmd_staff;
+extern const command cmd_tickets;
 
 #endif /* MEMBERCTL_H */
