@@ -393,9 +393,23 @@ static void entry_photos_text(const mc_ticket *t, const mc_ticket_entry *e, char
     }
 }
 
+/* A status entry's words: the server's or the core's ("Work started", "Resolved"); an
+ * assignment names who has it ("Assigned to Kiran Das": the server sends the name). */
+static void status_change_text(const mc_ticket_entry *e, char *out, size_t out_cap)
+{
+    const char *text = out_str(e->text);
+    if (text[0] == '\0')
+        snprintf(out, out_cap, "Status changed");
+    else if (e->to == MC_TICKET_ASSIGNED && strncmp(text, "Assigned", 8) != 0 &&
+             strncmp(text, "Reopened", 8) != 0)
+        snprintf(out, out_cap, "Assigned to %s", text);
+    else
+        snprintf(out, out_cap, "%s", text);
+}
+
 /*
  * 2026-12-04 09:12 IST  You filed it (photo 1)
- * 2026-12-04 09:20 IST  Kiran Das: Assigned (open → assigned)
+ * 2026-12-04 09:20 IST  Kiran Das: Assigned to Kiran Das (open → assigned)
  * 2026-12-04 09:25 IST  Kiran Das: "On my way" (photo 2)
  * 2026-12-04 09:13 IST  photo 1 reached the server
  */
@@ -403,7 +417,7 @@ static void entry_text(const void *item, const void *context)
 {
     const mc_ticket_entry *e = item;
     const mc_ticket *t = context;
-    char at[DATETIME_LOCAL_MAX], list[128], photos[136];
+    char at[DATETIME_LOCAL_MAX], list[128], photos[136], change[256];
     datetime_format_local(&e->at, false, "?", at, sizeof at);
     entry_photos_text(t, e, list, sizeof list);
     snprintf(photos, sizeof photos, "%s%s%s", list[0] != '\0' ? " (" : "", list,
@@ -417,7 +431,8 @@ static void entry_text(const void *item, const void *context)
         printf("%s filed it%s%s\n", who, photos, pending);
         break;
     case MC_TICKET_ENTRY_STATUS:
-        printf("%s: %s (%s \xE2\x86\x92 %s)%s\n", who, text[0] != '\0' ? text : "Status changed",
+        status_change_text(e, change, sizeof change);
+        printf("%s: %s (%s \xE2\x86\x92 %s)%s\n", who, change,
                in_words(mc_ticket_status_name(e->from)).text,
                in_words(mc_ticket_status_name(e->to)).text, pending);
         break;
