@@ -21,7 +21,11 @@ START_TEST(test_link_kinds_and_items)
     ck_assert_int_eq(mci_link_parse("membercore://passes/pas_1", id, sizeof id), MC_LINK_PASS);
     ck_assert_int_eq(mci_link_parse("https://example.in/offer", id, sizeof id), MC_LINK_WEB);
     ck_assert_str_eq(id, "");
-    ck_assert_int_eq(mci_link_parse("membercore://tickets/t1", id, sizeof id), MC_LINK_OTHER);
+    ck_assert_int_eq(mci_link_parse("membercore://tickets/tkt_1", id, sizeof id), MC_LINK_TICKET);
+    ck_assert_str_eq(id, "tkt_1");
+    ck_assert_str_eq(mc_link_kind_name(MC_LINK_TICKET), "ticket");
+    ck_assert_int_eq(mci_link_parse("membercore://tickets/", id, sizeof id), MC_LINK_OTHER);
+    ck_assert_int_eq(mci_link_parse("membercore://lockers/l1", id, sizeof id), MC_LINK_OTHER);
     ck_assert_int_eq(mci_link_parse("membercore://events/", id, sizeof id), MC_LINK_OTHER);
     ck_assert_int_eq(mci_link_parse("membercore://events/a/b", id, sizeof id), MC_LINK_OTHER);
     ck_assert_int_eq(mci_link_parse("mailto:x@example.in", id, sizeof id), MC_LINK_OTHER);
@@ -42,6 +46,8 @@ START_TEST(test_link_words)
     ck_assert_str_eq(out, "opens event Diwali Meetup");
     mci_link_words(MC_LINK_PASS, "pas_1", "", out, sizeof out);
     ck_assert_str_eq(out, "opens day pass pas_1");
+    mci_link_words(MC_LINK_TICKET, "T-1001", "", out, sizeof out);
+    ck_assert_str_eq(out, "opens ticket T-1001");
     mci_link_words(MC_LINK_WEB, "", "https://example.in/offer", out, sizeof out);
     ck_assert_str_eq(out, "opens https://example.in/offer");
     mci_link_words(MC_LINK_NONE, "", "", out, sizeof out);

@@ -332,6 +332,9 @@ int main(void)
     Suite *s = suite_create("migrations");
     TCase *tc = tcase_create("store");
     tcase_add_checked_fixture(tc, setup, teardown);
+    /* every version's fixture is a real store file upgraded step by step (a thousand
+     * fdatasyncs): more than Check's 4 s default on a busy disk */
+    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_fresh_store_is_at_latest_version);
     tcase_add_test(tc, test_every_earlier_version_upgrades_keeping_data);
     tcase_add_test(tc, test_newer_store_is_refused_untouched);

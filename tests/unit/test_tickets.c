@@ -652,6 +652,18 @@ START_TEST(test_list_order_and_pages)
                   "message: %s", err.message);
     ck_assert_int_eq(mc_ticket_comment(client, "T-1001", "Hello?", NULL, 0, &err), MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "T-1001 is closed") != NULL, "message: %s", err.message);
+    /* a notification's link to a ticket reads its number */
+    pull_one("notification", "N-1",
+             "{\"id\":\"N-1\",\"category\":\"support\",\"title\":\"T-1003 assigned: Wi-Fi\","
+             "\"body\":\"b\",\"deep_link\":\"membercore://tickets/tkt_c\","
+             "\"created_at_ms\":1799000000000,\"read\":false}");
+    mc_notification_list *inbox = NULL;
+    ck_assert_int_eq(mc_notifications_list(client, false, &inbox, &err), MC_OK);
+    ck_assert_uint_eq(inbox->count, 1);
+    ck_assert_int_eq(inbox->items[0].link_kind, MC_LINK_TICKET);
+    ck_assert_str_eq(inbox->items[0].link_text, "opens ticket T-1003");
+    ck_assert_str_eq(inbox->items[0].link_id, "T-1003");
+    mc_notification_list_free(inbox);
     ck_assert_int_eq(mc_ticket_get(client, "T-9999", &t, &err), MC_ERR_NOT_FOUND);
     ck_assert_msg(strstr(err.message, "T-9999") != NULL, "message: %s", err.message);
 }

@@ -111,7 +111,7 @@ typedef enum mc_link_kind {
     MC_LINK_TICKET = 7,  /* membercore://tickets/<id> (membercore/tickets.h) */
 } mc_link_kind;
 
-/* "none", "invoice", "event", "booking", "pass", "web", "other"; "unknown" for any other
+/* "none", "invoice", "event", "booking", "pass", "web", "other", "ticket"; "unknown" for any other
  * value. Static string; pure, any thread. */
 const char *mc_link_kind_name(mc_link_kind kind);
 
@@ -122,10 +122,11 @@ typedef struct mc_notification {
     char *body;
     char *deep_link; /* "" when none */
     /* Where deep_link leads, for an app to route it and a member to read it:
-     * its kind, the item it names (the invoice's number when the invoice is
+     * its kind, the item it names (the invoice's or ticket's number when it is
      * on this device, else the id as the link gives it; "" for none, web and
      * other links), and in words: "opens invoice INV-2026-0011", "opens event
-     * Networking Hour", "opens https://..." ("" when there is no link). */
+     * Networking Hour", "opens ticket T-1001", "opens https://..." ("" when
+     * there is no link). */
     mc_link_kind link_kind;
     char *link_id;
     char *link_text;

@@ -11,7 +11,7 @@
 #include "util/strutil.h"
 
 static const char *const link_kind_names[] = {"none", "invoice", "event", "booking",
-                                              "pass", "web",     "other"};
+                                              "pass", "web",     "other", "ticket"};
 
 const char *mc_link_kind_name(mc_link_kind kind)
 {
@@ -23,10 +23,9 @@ static const struct {
     const char *prefix;
     mc_link_kind kind;
 } app_links[] = {
-    {"billing/invoices/", MC_LINK_INVOICE},
-    {"events/", MC_LINK_EVENT},
-    {"bookings/", MC_LINK_BOOKING},
-    {"passes/", MC_LINK_PASS},
+    {"billing/invoices/", MC_LINK_INVOICE}, {"events/", MC_LINK_EVENT},
+    {"bookings/", MC_LINK_BOOKING},         {"passes/", MC_LINK_PASS},
+    {"tickets/", MC_LINK_TICKET},
 };
 
 mc_link_kind mci_link_parse(const char *uri, char *id, size_t cap)
@@ -71,17 +70,21 @@ void mci_link_words(mc_link_kind kind, const char *name, const char *uri, char *
     case MC_LINK_PASS:
         snprintf(out, cap, "opens day pass %s", name);
         break;
+    case MC_LINK_TICKET:
+        snprintf(out, cap, "opens ticket %s", name);
+        break;
     default:
         snprintf(out, cap, "opens %s", uri);
         break;
     }
 }
 
-/* The invoice's number, or the event's title, for the item a link names; the id when the
- * item is not on this device. */
+/* The invoice's or ticket's number, or the event's title, for the item a link names; the id
+ * when the item is not on this device (or a ticket has no number yet). */
 static const char *const name_sql[] = {
     [MC_LINK_INVOICE] = "SELECT number FROM invoice_row WHERE id = ?1 OR number = ?1 LIMIT 1",
     [MC_LINK_EVENT] = "SELECT title FROM event_row WHERE id = ?1",
+    [MC_LINK_TICKET] = "SELECT number FROM ticket_row WHERE id = ?1",
 };
 
 static mc_status item_name(mci_reader *r, mc_link_kind kind, const char *id, char *out, size_t cap,

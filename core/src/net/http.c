@@ -95,6 +95,13 @@ static const struct {
     {"otp_rate_limited", MC_ERR_OTP_RATE_LIMITED},
     {"payment_failed", MC_ERR_PAYMENT_FAILED},
     {"profile_incomplete", MC_ERR_STATE},
+    {"unknown_category", MC_ERR_NOT_FOUND},
+    {"too_many_photos", MC_ERR_INVALID_ARG},
+    {"description_too_long", MC_ERR_INVALID_ARG},
+    {"photo_too_large", MC_ERR_INVALID_ARG},
+    {"ticket_closed", MC_ERR_STATE},
+    {"invalid_transition", MC_ERR_STATE},
+    {"reopen_window_passed", MC_ERR_STATE},
     {"internal", MC_ERR_SERVER},
 };
 

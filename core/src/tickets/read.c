@@ -400,7 +400,7 @@ static mc_status overlay_photos(mci_reader *r, mc_ticket *t, mc_error *err)
         "SELECT u.id, u.content_type, u.bytes, u.sent_bytes, u.state, u.local_path, "
         "CASE WHEN o.kind = 'ticket.comment' THEN json_extract(o.payload, '$.comment_id') END, "
         "o.state IN (0, 1, 3) FROM upload u LEFT JOIN outbox o ON o.mutation_id = u.mutation_id "
-        "WHERE u.entity_id = ?1 ORDER BY u.mutation_id, u.created_at_ms, u.id",
+        "WHERE u.entity_id = ?1 ORDER BY u.mutation_id, u.rowid",
         "reading the ticket's photos", err);
     if (stmt == NULL)
         return MC_ERR_STORAGE;
