@@ -543,22 +543,45 @@ START_TEST(test_reopening_keeps_data_and_does_not_reseed)
 }
 END_TEST
 
-/* A version 1 database (before sync) is migrated in place: data kept, the sync seed added. */
-START_TEST(test_version_1_database_is_migrated)
+/* Load fixture `name` (tests/stub/fixtures) into a new database file under dir (mkdtemp'd). */
+static void load_fixture(const char *name, char *dir, char *path, size_t cap)
 {
-    char dir[] = "/tmp/memberstub-db-XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(dir));
-    char path[64];
-    snprintf(path, sizeof path, "%s/stub.db", dir);
-    FILE *f = fopen(STUB_FIXTURES "/memberstub-v1.sql", "r");
-    ck_assert_msg(f != NULL, "cannot open the v1 fixture");
-    static char sql[64 * 1024];
+    snprintf(path, cap, "%s/stub.db", dir);
+    char fixture[512];
+    snprintf(fixture, sizeof fixture, "%s/%s", STUB_FIXTURES, name);
+    FILE *f = fopen(fixture, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", fixture);
+    static char sql[256 * 1024];
     size_t n = fread(sql, 1, sizeof sql - 1, f);
     fclose(f);
+    ck_assert_uint_lt(n, sizeof sql - 1);
     sql[n] = '\0';
     sqlite3 *file = NULL;
     ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
     ck_assert_int_eq(sqlite3_exec(file, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(file);
+}
+
+/* Remove the database files under dir and dir itself. */
+static void remove_db_dir(const char *dir)
+{
+    static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
+    for (int i = 0; i < 3; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+
+/* A version 1 database (before sync) is migrated in place: data kept, the sync seed added. */
+START_TEST(test_version_1_database_is_migrated)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
+    load_fixture("memberstub-v1.sql", dir, path, sizeof path);
+    sqlite3 *file = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
     uint8_t key_before[MS_KEY_LEN], key_after[MS_KEY_LEN];
     ck_assert_int_eq(ms_db_secret(file, "otp_key", key_before, sizeof key_before), 0);
     sqlite3_close(file);
@@ -578,13 +601,7 @@ START_TEST(test_version_1_database_is_migrated)
     ck_assert(memcmp(key_before, key_after, sizeof key_after) == 0);
     ms_db_close(db);
     db = saved;
-
-    static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
-    for (int i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        remove(path);
-    }
-    ck_assert_int_eq(rmdir(dir), 0);
+    remove_db_dir(dir);
 }
 END_TEST
 
@@ -595,20 +612,10 @@ END_TEST
  */
 START_TEST(test_version_4_database_is_migrated)
 {
-    char dir[] = "/tmp/memberstub-db-XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    char path[64];
-    snprintf(path, sizeof path, "%s/stub.db", dir);
-    FILE *f = fopen(STUB_FIXTURES "/memberstub-v4.sql", "r");
-    ck_assert_msg(f != NULL, "cannot open the v4 fixture");
-    static char sql[256 * 1024];
-    size_t n = fread(sql, 1, sizeof sql - 1, f);
-    fclose(f);
-    ck_assert_uint_lt(n, sizeof sql - 1);
-    sql[n] = '\0';
+    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
+    load_fixture("memberstub-v4.sql", dir, path, sizeof path);
     sqlite3 *file = NULL;
     ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(file, sql, NULL, NULL, NULL), SQLITE_OK);
     char epoch_before[MS_EPOCH_MAX];
     int64_t min_seq;
     ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
@@ -652,47 +659,9 @@ START_TEST(test_version_4_database_is_migrated)
     ck_assert(c.kind == MS_CREDENTIAL_BOOKING_GUEST && c.secret[0] == 0x60 && c.secret[31] == 0xbd);
     ms_db_close(db);
     db = saved;
-
-    static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
-    for (int i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        remove(path);
-    }
-    ck_assert_int_eq(rmdir(dir), 0);
+    remove_db_dir(dir);
 }
 END_TEST
-
-/* Load fixture `name` (tests/stub/fixtures) into a new database file under dir (mkdtemp'd). */
-static void load_fixture(const char *name, char *dir, char *path, size_t cap)
-{
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, cap, "%s/stub.db", dir);
-    char fixture[512];
-    snprintf(fixture, sizeof fixture, "%s/%s", STUB_FIXTURES, name);
-    FILE *f = fopen(fixture, "r");
-    ck_assert_msg(f != NULL, "cannot open %s", fixture);
-    static char sql[256 * 1024];
-    size_t n = fread(sql, 1, sizeof sql - 1, f);
-    fclose(f);
-    ck_assert_uint_lt(n, sizeof sql - 1);
-    sql[n] = '\0';
-    sqlite3 *file = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(file, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(file);
-}
-
-/* Remove the database files under dir and dir itself. */
-static void remove_db_dir(const char *dir)
-{
-    static const char *files[] = {"stub.db", "stub.db-wal", "stub.db-shm"};
-    for (int i = 0; i < 3; i++) {
-        char path[128];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        remove(path);
-    }
-    ck_assert_int_eq(rmdir(dir), 0);
-}
 
 /*
  * A version 8 database (before tickets) is migrated in place: Asha's session and push token are
@@ -758,19 +727,19 @@ START_TEST(test_internal_notes_never_reach_the_member)
     ck_assert_int_eq(ms_ticket_find_in_building(db, "LON-1", "T-1001", id, sizeof id), 1);
 
     ms_clock_set(&app.clock, T0 + 60000);
-    ms_ticket_entry note = {.ticket_id = tkt,
-                            .type = "note",
-                            .author = {MS_ACTOR_STAFF, "usr_5eed000000000010", NULL},
-                            .text = "router in the cabin is the old model",
-                            .at_ms = T0 + 60000};
-    ck_assert_int_eq(ms_ticket_entry_add(db, rng, &note), 0);
-    ck_assert_int_eq(ms_ticket_changed(db, tkt, T0 + 60000, false), 0);
     ms_ticket_author kiran = {MS_ACTOR_STAFF, "usr_5eed000000000010", NULL};
+    ck_assert_int_eq(ms_ticket_staff_comment(db, rng, tkt, &kiran,
+                                             "router in the cabin is the old model", true,
+                                             T0 + 60000),
+                     0);
     ms_ticket_verdict verdict;
     ck_assert_int_eq(ms_ticket_move_apply(db, rng, tkt, MS_MOVE_ASSIGN, &kiran,
                                           "usr_5eed000000000010", T0 + 60000, &verdict),
                      0);
     ck_assert(verdict.allowed);
+    ck_assert_int_eq(ms_ticket_staff_comment(db, rng, tkt, &kiran, "Swapping the router now", false,
+                                             T0 + 120000),
+                     0);
 
     cJSON *member = NULL, *staff = NULL;
     ck_assert_int_eq(ms_entity_data(db, MS_KIND_TICKET, ASHA, tkt, &member), 0);
@@ -781,13 +750,13 @@ START_TEST(test_internal_notes_never_reach_the_member)
     ck_assert_ptr_null(strstr(member_text, "reporter"));
     ck_assert_str_eq(cJSON_GetObjectItem(member, "status")->valuestring, "assigned");
     ck_assert_str_eq(cJSON_GetObjectItem(member, "assignee_name")->valuestring, "Kiran Das");
-    ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(member, "timeline")), 2);
+    ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(member, "timeline")), 3);
     ck_assert_int_eq(
         cJSON_GetObjectItem(cJSON_GetObjectItem(member, "sla"), "responded_at_ms")->valuedouble,
         (double)(T0 + 60000));
     free(member_text);
     const cJSON *timeline = cJSON_GetObjectItem(staff, "timeline");
-    ck_assert_int_eq(cJSON_GetArraySize(timeline), 3);
+    ck_assert_int_eq(cJSON_GetArraySize(timeline), 4);
     const cJSON *n = cJSON_GetArrayItem(timeline, 1);
     ck_assert_str_eq(cJSON_GetObjectItem(n, "type")->valuestring, "note");
     ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(n, "internal")));
@@ -803,14 +772,16 @@ START_TEST(test_internal_notes_never_reach_the_member)
     cJSON_Delete(staff);
     /* Nobody else's entity; no change the member pulls carries the note. */
     ck_assert_int_eq(ms_entity_data(db, MS_KIND_TICKET, "usr_5eed000000000002", tkt, &member), 1);
-    ck_assert_int_eq(scalar("SELECT count(*) FROM changes WHERE kind = 'ticket'"), 3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM changes WHERE kind = 'ticket'"), 4);
     ck_assert_int_eq(scalar("SELECT count(*) FROM changes WHERE data LIKE '%old model%'"), 0);
     char buf[256];
     text("SELECT group_concat(title, ' | ') FROM (SELECT title FROM notifications"
          " WHERE deep_link = 'membercore://tickets/tkt_0123456789abcdef0123456789abcdef'"
          " ORDER BY created_at_ms)",
          buf, sizeof buf);
-    ck_assert_str_eq(buf, "T-1001 received: Wi-Fi | T-1001 assigned: Wi-Fi");
+    ck_assert_str_eq(buf, "T-1001 received: Wi-Fi | T-1001 assigned: Wi-Fi | T-1001 reply: Wi-Fi");
+    text("SELECT body FROM notifications WHERE title = 'T-1001 reply: Wi-Fi'", buf, sizeof buf);
+    ck_assert_str_eq(buf, "Kiran Das: Swapping the router now");
     ms_clock_destroy(&app.clock);
 }
 END_TEST

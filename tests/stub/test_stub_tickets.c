@@ -98,6 +98,20 @@ static const char *photo(char *out, size_t cap, const char *id, const char *type
     return out;
 }
 
+/* A JSON array of count PNG photos of bytes each, ids pho_<first>, pho_<first + 1>, ... */
+static const char *photo_list(char *out, size_t cap, int first, int count, int64_t bytes)
+{
+    char one[256], pid[40];
+    size_t used = (size_t)snprintf(out, cap, "[");
+    for (int i = 0; i < count; i++)
+        used += (size_t)snprintf(
+            out + used, cap - used, "%s%s", i ? ", " : "",
+            photo(one, sizeof one, id_of(pid, "pho_", first + i), "image/png", bytes));
+    ck_assert_uint_lt(used + 1, cap);
+    snprintf(out + used, cap - used, "]");
+    return out;
+}
+
 /* File a normal Washroom ticket n in BLR-1 for token, without photos. */
 static void file_simple(const char *token, int n, char *ticket_id)
 {
@@ -415,12 +429,7 @@ START_TEST(test_create_refusals)
            "description_too_long");
     long_text[2000] = '\0';
     /* Six photos: too many. */
-    size_t used = (size_t)snprintf(photos, sizeof photos, "[");
-    for (int i = 0; i < 6; i++)
-        used += (size_t)snprintf(
-            photos + used, sizeof photos - used, "%s%s", i ? ", " : "",
-            photo(one, sizeof one, id_of(pid, "pho_", 100 + i), "image/png", 1000));
-    snprintf(photos + used, sizeof photos - used, "]");
+    photo_list(photos, sizeof photos, 100, 6, 1000);
     expect(asha, "ticket.create",
            filing(payload, sizeof payload, id, "BLR-1", "cleaning.washroom", "normal", long_text,
                   "null", photos),
@@ -461,12 +470,7 @@ START_TEST(test_create_refusals)
     const cJSON *e;
     cJSON_ArrayForEach(e, state) ck_assert(strncmp(e->string, "ticket/", 7) != 0);
     cJSON_Delete(state);
-    used = (size_t)snprintf(photos, sizeof photos, "[");
-    for (int i = 0; i < 5; i++)
-        used += (size_t)snprintf(
-            photos + used, sizeof photos - used, "%s%s", i ? ", " : "",
-            photo(one, sizeof one, id_of(pid, "pho_", 100 + i), "image/png", 10485760));
-    snprintf(photos + used, sizeof photos - used, "]");
+    photo_list(photos, sizeof photos, 100, 5, 10485760);
     expect(asha, "ticket.create",
            filing(payload, sizeof payload, id, "BLR-1", "cleaning.washroom", "urgent", long_text,
                   "null", photos),
@@ -543,12 +547,7 @@ START_TEST(test_comments_and_another_members_ticket)
     expect(asha, "ticket.comment",
            comment(payload, sizeof payload, ticket_id, id_of(cid, "cmt_", 22), long_text, "[]"),
            "description_too_long");
-    size_t used = (size_t)snprintf(photos, sizeof photos, "[");
-    for (int i = 0; i < 6; i++)
-        used +=
-            (size_t)snprintf(photos + used, sizeof photos - used, "%s%s", i ? ", " : "",
-                             photo(one, sizeof one, id_of(pid, "pho_", 30 + i), "image/png", 10));
-    snprintf(photos + used, sizeof photos - used, "]");
+    photo_list(photos, sizeof photos, 30, 6, 10);
     expect(asha, "ticket.comment",
            comment(payload, sizeof payload, ticket_id, id_of(cid, "cmt_", 22), "x", photos),
            "too_many_photos");

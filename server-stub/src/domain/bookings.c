@@ -19,10 +19,7 @@
 
 #define REFUSED 1
 
-static int refuse(ms_refusal *why, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int refuse(ms_refusal *why, const char *code, const char *fmt, ...)
+int ms_refuse(ms_refusal *why, const char *code, const char *fmt, ...)
 {
     snprintf(why->code, sizeof why->code, "%s", code);
     va_list ap;
@@ -134,6 +131,26 @@ bool ms_booking_parse(const cJSON *obj, ms_payment pay, ms_booking_input *in, ms
 
 /* ---- rooms and slots -------------------------------------------------------------------- */
 
+int ms_building_hours(sqlite3 *db, const char *building_id, ms_open_hours *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT weekday, open_min, close_min FROM building_hours"
+                                     " WHERE building_id = ?",
+                                     "t", building_id);
+    if (!stmt)
+        return -1;
+    int rc;
+    while ((rc = ms_db_step(stmt)) == 1) {
+        int wd = sqlite3_column_int(stmt, 0);
+        out->open[wd] = true;
+        out->open_min[wd] = sqlite3_column_int(stmt, 1);
+        out->close_min[wd] = sqlite3_column_int(stmt, 2);
+    }
+    sqlite3_finalize(stmt);
+    return rc < 0 ? -1 : 0;
+}
+
 int ms_room_load(sqlite3 *db, const char *room_id, ms_room_ctx *out)
 {
     memset(out, 0, sizeof *out);
@@ -170,20 +187,7 @@ int ms_room_load(sqlite3 *db, const char *room_id, ms_room_ctx *out)
         ms_log("bookings: no rule for the time zone '%s'", zone);
         return -1;
     }
-    stmt = ms_db_query(db,
-                       "SELECT weekday, open_min, close_min FROM building_hours"
-                       " WHERE building_id = ?",
-                       "t", out->building_id);
-    if (!stmt)
-        return -1;
-    while ((rc = ms_db_step(stmt)) == 1) {
-        int wd = sqlite3_column_int(stmt, 0);
-        out->hours.open[wd] = true;
-        out->hours.open_min[wd] = sqlite3_column_int(stmt, 1);
-        out->hours.close_min[wd] = sqlite3_column_int(stmt, 2);
-    }
-    sqlite3_finalize(stmt);
-    return rc < 0 ? -1 : 0;
+    return ms_building_hours(db, out->building_id, &out->hours);
 }
 
 /* The reason of the first blackout of the building or the room overlapping [start, end). */
@@ -214,15 +218,15 @@ int ms_booking_check_slot(sqlite3 *db, const ms_room_ctx *room, int64_t start_ms
     case MS_BLOCK_OK:
         break;
     case MS_BLOCK_MISALIGNED:
-        return refuse(why, "invalid_argument",
-                      "start_ms is not on the hour in %s's local time (%s)", room->building_id,
-                      ms_zone_name(room->zone));
+        return ms_refuse(why, "invalid_argument",
+                         "start_ms is not on the hour in %s's local time (%s)", room->building_id,
+                         ms_zone_name(room->zone));
     case MS_BLOCK_CLOSED_DAY: {
         ms_local at;
         char date[32];
         ms_zone_local(room->zone, start_ms, &at);
         ms_local_format_date(&at, date, sizeof date);
-        return refuse(why, "closed", "%s is closed on %s", room->building_id, date);
+        return ms_refuse(why, "closed", "%s is closed on %s", room->building_id, date);
     }
     case MS_BLOCK_OUTSIDE_HOURS: {
         ms_local at;
@@ -230,22 +234,22 @@ int ms_booking_check_slot(sqlite3 *db, const ms_room_ctx *room, int64_t start_ms
         ms_zone_local(room->zone, start_ms, &at);
         ms_local_format_date(&at, date, sizeof date);
         int open = room->hours.open_min[at.weekday], close = room->hours.close_min[at.weekday];
-        return refuse(why, "outside_hours",
-                      "%s is open %02d:%02d-%02d:%02d on %s: the booking falls outside the "
-                      "opening hours",
-                      room->building_id, open / 60, open % 60, close / 60, close % 60, date);
+        return ms_refuse(why, "outside_hours",
+                         "%s is open %02d:%02d-%02d:%02d on %s: the booking falls outside the "
+                         "opening hours",
+                         room->building_id, open / 60, open % 60, close / 60, close % 60, date);
     }
     case MS_BLOCK_PAST:
-        return refuse(why, "past", "the booking starts in the past");
+        return ms_refuse(why, "past", "the booking starts in the past");
     case MS_BLOCK_TOO_SOON:
-        return refuse(why, "too_soon",
-                      "too soon: a booking must start at least %lld minutes from now (the "
-                      "building's minimum notice)",
-                      (long long)room->policy.min_notice_min);
+        return ms_refuse(why, "too_soon",
+                         "too soon: a booking must start at least %lld minutes from now (the "
+                         "building's minimum notice)",
+                         (long long)room->policy.min_notice_min);
     case MS_BLOCK_BEYOND_WINDOW:
-        return refuse(why, "beyond_window",
-                      "beyond the booking window: %s takes bookings at most %lld days ahead",
-                      room->building_id, (long long)room->policy.window_days);
+        return ms_refuse(why, "beyond_window",
+                         "beyond the booking window: %s takes bookings at most %lld days ahead",
+                         room->building_id, (long long)room->policy.window_days);
     }
     int64_t end = start_ms + hours * MS_HOUR_MS;
     char reason[MS_TEXT_MAX];
@@ -253,11 +257,11 @@ int ms_booking_check_slot(sqlite3 *db, const ms_room_ctx *room, int64_t start_ms
     if (find_blackout(db, room, start_ms, end, reason, sizeof reason, &found) != 0)
         return -1;
     if (found)
-        return refuse(why, "blackout", "%s is blacked out then: %s", room->room_id, reason);
+        return ms_refuse(why, "blackout", "%s is blacked out then: %s", room->room_id, reason);
     if (ms_room_busy_overlaps(db, room->room_id, start_ms, end, &found) != 0)
         return -1;
     if (found)
-        return refuse(why, "slot_taken", "%s is already booked then (taken)", room->room_id);
+        return ms_refuse(why, "slot_taken", "%s is already booked then (taken)", room->room_id);
     return 0;
 }
 
@@ -385,11 +389,11 @@ static int may_pay(sqlite3 *db, const char *user_id, ms_payment pay, char *compa
     if (rc != 1)
         return -1;
     if (pay == MS_PAY_CREDITS && !company[0])
-        return refuse(why, "forbidden",
-                      "only members of a company with credits can book with credits");
+        return ms_refuse(why, "forbidden",
+                         "only members of a company with credits can book with credits");
     if (pay == MS_PAY_RAZORPAY && roles == 0)
-        return refuse(why, "forbidden",
-                      "choose On-Demand (or become a member) to book rooms pay-per-use");
+        return ms_refuse(why, "forbidden",
+                         "choose On-Demand (or become a member) to book rooms pay-per-use");
     return 0;
 }
 
@@ -405,8 +409,9 @@ static int booking_id_free(sqlite3 *db, const char *booking_id, ms_refusal *why)
     if (rc < 0)
         return -1;
     if (rc == 1)
-        return refuse(why, "invalid_argument",
-                      "booking_id '%s' is already used; each booking needs a new one", booking_id);
+        return ms_refuse(why, "invalid_argument",
+                         "booking_id '%s' is already used; each booking needs a new one",
+                         booking_id);
     return 0;
 }
 
@@ -477,12 +482,12 @@ int ms_booking_create(ms_app *app, const char *user_id, const ms_booking_input *
     rc = in->room_id[0] ? ms_room_load(db, in->room_id, &room) : 1;
     if (rc != 0)
         return rc < 0 ? -1
-                      : refuse(why, "not_found", "no room '%.40s'",
-                               in->room_id[0] ? in->room_id : "(an id too long to be one)");
+                      : ms_refuse(why, "not_found", "no room '%.40s'",
+                                  in->room_id[0] ? in->room_id : "(an id too long to be one)");
     if (in->guest_count > room.capacity - 1)
-        return refuse(why, "invalid_argument",
-                      "%s seats %lld: at most %lld guests besides the host", room.room_id,
-                      (long long)room.capacity, (long long)(room.capacity - 1));
+        return ms_refuse(why, "invalid_argument",
+                         "%s seats %lld: at most %lld guests besides the host", room.room_id,
+                         (long long)room.capacity, (long long)(room.capacity - 1));
     rc = may_pay(db, user_id, pay, company, why);
     if (rc != 0)
         return rc;
@@ -498,9 +503,9 @@ int ms_booking_create(ms_app *app, const char *user_id, const ms_booking_input *
             ms_credits_balance(db, company, &balance) != 0)
             return -1;
         if (balance < cost)
-            return refuse(why, "insufficient_credits",
-                          "%lld credits are needed and %s has %lld left this month",
-                          (long long)cost, company, (long long)balance);
+            return ms_refuse(why, "insufficient_credits",
+                             "%lld credits are needed and %s has %lld left this month",
+                             (long long)cost, company, (long long)balance);
     }
     /* All checked: write everything, or (should the exclusion check still refuse) nothing. */
     if (ms_db_exec(db, "SAVEPOINT booking_create") != 0)
@@ -511,7 +516,7 @@ int ms_booking_create(ms_app *app, const char *user_id, const ms_booking_input *
         ms_db_exec(db, "RELEASE booking_create");
         if (rc < 0)
             return -1;
-        return refuse(why, "slot_taken", "%s is already booked then", room.room_id);
+        return ms_refuse(why, "slot_taken", "%s is already booked then", room.room_id);
     }
     return ms_db_exec(db, "RELEASE booking_create");
 }
@@ -566,13 +571,14 @@ int ms_booking_cancel(ms_app *app, const char *user_id, const char *booking_id, 
     if (rc < 0)
         return -1;
     if (rc == 0)
-        return refuse(why, "not_found", "you have no booking '%.40s'", booking_id);
+        return ms_refuse(why, "not_found", "you have no booking '%.40s'", booking_id);
     if (strcmp(status, "cancelled") == 0)
-        return refuse(why, "invalid_argument", "booking '%.40s' is already cancelled", booking_id);
+        return ms_refuse(why, "invalid_argument", "booking '%.40s' is already cancelled",
+                         booking_id);
     if (now >= start)
-        return refuse(why, "invalid_argument",
-                      "booking '%.40s' has started or is over; it can no longer be cancelled",
-                      booking_id);
+        return ms_refuse(why, "invalid_argument",
+                         "booking '%.40s' has started or is over; it can no longer be cancelled",
+                         booking_id);
     bool confirmed = strcmp(status, "confirmed") == 0;
     if (cancel_reservation(db, booking_id, user_id, "member", now) != 0)
         return -1;

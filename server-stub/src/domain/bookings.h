@@ -28,6 +28,10 @@ typedef struct ms_refusal {
     char message[256];
 } ms_refusal;
 
+/* Fill why with code and the printf-style message; returns 1 (refused). */
+int ms_refuse(ms_refusal *why, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 typedef struct ms_guest {
     char name[MS_TEXT_MAX];
     char email[MS_EMAIL_MAX];
@@ -72,6 +76,9 @@ bool ms_booking_parse(const cJSON *obj, ms_payment pay, ms_booking_input *in, ms
 /* "Tue 5 Jan 2027 10:00-12:00" in zone, or with both dates when the end falls on another
  * local day. */
 void ms_booking_format_span(const ms_zone *zone, int64_t start, int64_t end, char *out, size_t cap);
+
+/* A building's opening hours (a weekday without a row is closed). 0 / -1. */
+int ms_building_hours(sqlite3 *db, const char *building_id, ms_open_hours *out);
 
 /* Load room_id and its building. 0; 1 when there is no such room; -1 on error. */
 int ms_room_load(sqlite3 *db, const char *room_id, ms_room_ctx *out);

@@ -126,20 +126,7 @@ int ms_space_load(sqlite3 *db, const char *building_id, ms_space *out)
         ms_log("passes: no rule for the time zone '%s'", zone);
         return -1;
     }
-    stmt = ms_db_query(db,
-                       "SELECT weekday, open_min, close_min FROM building_hours"
-                       " WHERE building_id = ?",
-                       "t", building_id);
-    if (!stmt)
-        return -1;
-    while ((rc = ms_db_step(stmt)) == 1) {
-        int wd = sqlite3_column_int(stmt, 0);
-        out->hours.open[wd] = true;
-        out->hours.open_min[wd] = sqlite3_column_int(stmt, 1);
-        out->hours.close_min[wd] = sqlite3_column_int(stmt, 2);
-    }
-    sqlite3_finalize(stmt);
-    if (rc < 0)
+    if (ms_building_hours(db, building_id, &out->hours) != 0)
         return -1;
     stmt = ms_db_query(db,
                        "SELECT passes, discount_percent FROM pass_bundle_tiers"

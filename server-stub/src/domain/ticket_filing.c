@@ -1,7 +1,6 @@
 /* domain/ticket_filing.c - the member's ticket mutations: create, comment, resolve, reopen. */
 #include "domain/ticket_filing.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,25 +9,12 @@
 #include "domain/tickets.h"
 #include "rules/sla.h"
 
-static int refuse(ms_refusal *why, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int refuse(ms_refusal *why, const char *code, const char *fmt, ...)
-{
-    snprintf(why->code, sizeof why->code, "%s", code);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why->message, sizeof why->message, fmt, ap);
-    va_end(ap);
-    return 1;
-}
-
 /* A string field, or NULL after refusing (invalid_argument) naming it. */
 static const char *string_field(const cJSON *o, const char *name, ms_refusal *why)
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(o, name);
     if (!cJSON_IsString(item) || !item->valuestring || !item->valuestring[0]) {
-        refuse(why, "invalid_argument", "payload field '%s' must be a non-empty string", name);
+        ms_refuse(why, "invalid_argument", "payload field '%s' must be a non-empty string", name);
         return NULL;
     }
     return item->valuestring;
@@ -49,21 +35,22 @@ static int text_field(const cJSON *o, const char *name, char *out, size_t cap, m
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(o, name);
     if (!cJSON_IsString(item) || !item->valuestring)
-        return refuse(why, "invalid_argument", "payload field '%s' must be a string", name);
+        return ms_refuse(why, "invalid_argument", "payload field '%s' must be a string", name);
     size_t start, len;
     switch (ms_ticket_text_check(item->valuestring, MS_TICKET_TEXT_MAX, &start, &len)) {
     case MS_TEXT_OK:
         break;
     case MS_TEXT_EMPTY:
-        return refuse(why, "invalid_argument", "the %s is empty: write what is wrong", name);
+        return ms_refuse(why, "invalid_argument", "the %s is empty: write what is wrong", name);
     case MS_TEXT_TOO_LONG:
-        return refuse(why, "description_too_long",
-                      "the %s is longer than %d characters: shorten it", name, MS_TICKET_TEXT_MAX);
+        return ms_refuse(why, "description_too_long",
+                         "the %s is longer than %d characters: shorten it", name,
+                         MS_TICKET_TEXT_MAX);
     case MS_TEXT_NOT_UTF8:
-        return refuse(why, "invalid_argument", "the %s is not valid UTF-8 text", name);
+        return ms_refuse(why, "invalid_argument", "the %s is not valid UTF-8 text", name);
     }
     if (len >= cap)
-        return refuse(why, "description_too_long", "the %s is too long", name);
+        return ms_refuse(why, "description_too_long", "the %s is too long", name);
     memcpy(out, item->valuestring + start, len);
     out[len] = '\0';
     return 0;
@@ -85,11 +72,11 @@ static int photos_field(sqlite3 *db, const cJSON *payload, declared_photo *out, 
     if (!photos || cJSON_IsNull(photos))
         return 0;
     if (!cJSON_IsArray(photos))
-        return refuse(why, "invalid_argument", "payload field 'photos' must be an array");
+        return ms_refuse(why, "invalid_argument", "payload field 'photos' must be an array");
     int count = cJSON_GetArraySize(photos);
     if (count > MS_TICKET_PHOTOS_MAX)
-        return refuse(why, "too_many_photos", "%d photos: at most %d can be attached at once",
-                      count, MS_TICKET_PHOTOS_MAX);
+        return ms_refuse(why, "too_many_photos", "%d photos: at most %d can be attached at once",
+                         count, MS_TICKET_PHOTOS_MAX);
     const cJSON *p;
     cJSON_ArrayForEach(p, photos)
     {
@@ -97,40 +84,41 @@ static int photos_field(sqlite3 *db, const cJSON *payload, declared_photo *out, 
         const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(p, "bytes");
         d->id = cJSON_IsObject(p) ? string_field(p, "photo_id", why) : NULL;
         if (!d->id)
-            return refuse(why, "invalid_argument", "every photo needs a photo_id");
+            return ms_refuse(why, "invalid_argument", "every photo needs a photo_id");
         if (!ms_ticket_id_valid(d->id, "pho_"))
-            return refuse(why, "invalid_argument",
-                          "photo_id '%.48s' is not pho_ and 32 lower-case hex digits", d->id);
+            return ms_refuse(why, "invalid_argument",
+                             "photo_id '%.48s' is not pho_ and 32 lower-case hex digits", d->id);
         for (int i = 0; i < *n; i++)
             if (strcmp(out[i].id, d->id) == 0)
-                return refuse(why, "invalid_argument", "photo %s is listed twice", d->id);
+                return ms_refuse(why, "invalid_argument", "photo %s is listed twice", d->id);
         int rc = exists(db, "SELECT 1 FROM ticket_photos WHERE id = ?", d->id);
         if (rc != 0)
-            return rc < 0 ? -1
-                          : refuse(why, "invalid_argument", "photo id %s is already used", d->id);
+            return rc < 0
+                       ? -1
+                       : ms_refuse(why, "invalid_argument", "photo id %s is already used", d->id);
         d->content_type = string_field(p, "content_type", why);
         if (!d->content_type)
             return 1;
         if (!ms_ticket_photo_type_valid(d->content_type))
-            return refuse(why, "invalid_argument",
-                          "photo %s is %.40s: only JPEG (image/jpeg) and PNG (image/png) photos"
-                          " can be attached",
-                          d->id, d->content_type);
+            return ms_refuse(why, "invalid_argument",
+                             "photo %s is %.40s: only JPEG (image/jpeg) and PNG (image/png) photos"
+                             " can be attached",
+                             d->id, d->content_type);
         if (!cJSON_IsNumber(bytes) || bytes->valuedouble != (double)(int64_t)bytes->valuedouble ||
             bytes->valuedouble < 1)
-            return refuse(why, "invalid_argument", "photo %s: bytes must be a whole number from 1",
-                          d->id);
+            return ms_refuse(why, "invalid_argument",
+                             "photo %s: bytes must be a whole number from 1", d->id);
         d->bytes = (int64_t)bytes->valuedouble;
         if (d->bytes > MS_TICKET_PHOTO_BYTES_MAX)
-            return refuse(why, "photo_too_large",
-                          "photo %s is %.1f MiB: a photo can be at most 10 MiB", d->id,
-                          (double)d->bytes / (1024.0 * 1024.0));
+            return ms_refuse(why, "photo_too_large",
+                             "photo %s is %.1f MiB: a photo can be at most 10 MiB", d->id,
+                             (double)d->bytes / (1024.0 * 1024.0));
         d->sha256 = string_field(p, "sha256", why);
         if (!d->sha256)
             return 1;
         if (!ms_ticket_sha256_valid(d->sha256))
-            return refuse(why, "invalid_argument",
-                          "photo %s: sha256 must be 64 lower-case hex digits", d->id);
+            return ms_refuse(why, "invalid_argument",
+                             "photo %s: sha256 must be 64 lower-case hex digits", d->id);
         (*n)++;
     }
     return 0;
@@ -164,8 +152,8 @@ static int location_field(sqlite3 *db, const cJSON *payload, const char *buildin
     if (!loc || cJSON_IsNull(loc))
         return 0;
     if (!cJSON_IsObject(loc))
-        return refuse(why, "invalid_argument",
-                      "payload field 'location' must be an object or null");
+        return ms_refuse(why, "invalid_argument",
+                         "payload field 'location' must be an object or null");
     out->kind = string_field(loc, "kind", why);
     if (!out->kind)
         return 1;
@@ -180,22 +168,22 @@ static int location_field(sqlite3 *db, const cJSON *payload, const char *buildin
         sqlite3_finalize(stmt);
         if (rc != 1)
             return rc < 0 ? -1
-                          : refuse(why, "not_found", "%s has no room %.40s", building_id,
-                                   out->room_id);
+                          : ms_refuse(why, "not_found", "%s has no room %.40s", building_id,
+                                      out->room_id);
         out->name = "";
         return 0;
     }
     if (strcmp(out->kind, "cabin") != 0 && strcmp(out->kind, "desk") != 0)
-        return refuse(why, "invalid_argument", "location kind must be room, cabin or desk");
+        return ms_refuse(why, "invalid_argument", "location kind must be room, cabin or desk");
     out->name = string_field(loc, "name", why);
     if (!out->name)
         return 1;
     size_t start, len;
     if (ms_ticket_text_check(out->name, MS_TICKET_PLACE_MAX, &start, &len) != MS_TEXT_OK ||
         start != 0 || out->name[len] != '\0')
-        return refuse(why, "invalid_argument",
-                      "the %s's name must be 1 to %d characters, without spaces around it",
-                      out->kind, MS_TICKET_PLACE_MAX);
+        return ms_refuse(why, "invalid_argument",
+                         "the %s's name must be 1 to %d characters, without spaces around it",
+                         out->kind, MS_TICKET_PLACE_MAX);
     return 0;
 }
 
@@ -218,20 +206,7 @@ static int building_hours(sqlite3 *db, const char *building_id, const ms_zone **
         ms_log("tickets: no rule for the time zone '%s'", name);
         return -1;
     }
-    stmt = ms_db_query(db,
-                       "SELECT weekday, open_min, close_min FROM building_hours"
-                       " WHERE building_id = ?",
-                       "t", building_id);
-    if (!stmt)
-        return -1;
-    while ((rc = ms_db_step(stmt)) == 1) {
-        int wd = sqlite3_column_int(stmt, 0);
-        hours->open[wd] = true;
-        hours->open_min[wd] = sqlite3_column_int(stmt, 1);
-        hours->close_min[wd] = sqlite3_column_int(stmt, 2);
-    }
-    sqlite3_finalize(stmt);
-    return rc < 0 ? -1 : 0;
+    return ms_building_hours(db, building_id, hours);
 }
 
 /* A leaf category's team and targets. 0, 1 not a leaf (or none), -1 error. */
@@ -301,19 +276,21 @@ static int check_filing(sqlite3 *db, const cJSON *payload, filing *f, ms_refusal
     if (!f->ticket_id)
         return 1;
     if (!ms_ticket_id_valid(f->ticket_id, "tkt_"))
-        return refuse(why, "invalid_argument",
-                      "ticket_id '%.48s' is not tkt_ and 32 lower-case hex digits", f->ticket_id);
+        return ms_refuse(why, "invalid_argument",
+                         "ticket_id '%.48s' is not tkt_ and 32 lower-case hex digits",
+                         f->ticket_id);
     int rc = exists(db, "SELECT 1 FROM tickets WHERE id = ?", f->ticket_id);
     if (rc != 0)
-        return rc < 0
-                   ? -1
-                   : refuse(why, "invalid_argument", "ticket id %s is already used", f->ticket_id);
+        return rc < 0 ? -1
+                      : ms_refuse(why, "invalid_argument", "ticket id %s is already used",
+                                  f->ticket_id);
     f->building_id = string_field(payload, "building_id", why);
     if (!f->building_id)
         return 1;
     rc = building_hours(db, f->building_id, &f->zone, &f->hours);
     if (rc != 0)
-        return rc < 0 ? -1 : refuse(why, "not_found", "there is no building %.40s", f->building_id);
+        return rc < 0 ? -1
+                      : ms_refuse(why, "not_found", "there is no building %.40s", f->building_id);
     f->category_id = string_field(payload, "category_id", why);
     if (!f->category_id)
         return 1;
@@ -321,15 +298,15 @@ static int check_filing(sqlite3 *db, const cJSON *payload, filing *f, ms_refusal
                        &f->resolution_min);
     if (rc != 0)
         return rc < 0 ? -1
-                      : refuse(why, "unknown_category",
-                               "there is no category %.60s to file under: pick one of the"
-                               " synced categories, such as Cleaning / Washroom",
-                               f->category_id);
+                      : ms_refuse(why, "unknown_category",
+                                  "there is no category %.60s to file under: pick one of the"
+                                  " synced categories, such as Cleaning / Washroom",
+                                  f->category_id);
     const char *priority = string_field(payload, "priority", why);
     if (!priority)
         return 1;
     if (!ms_ticket_priority_parse(priority, &f->priority))
-        return refuse(why, "invalid_argument", "priority must be low, normal, high or urgent");
+        return ms_refuse(why, "invalid_argument", "priority must be low, normal, high or urgent");
     rc = text_field(payload, "description", f->description, sizeof f->description, why);
     if (rc == 0)
         rc = location_field(db, payload, f->building_id, &f->where, why);
@@ -388,7 +365,7 @@ static int own_ticket(sqlite3 *db, const char *user_id, const cJSON *payload, ms
         return -1;
     /* Someone else's ticket is as absent as one that does not exist: ids cannot be probed. */
     if (rc == 1 || strcmp(t->user_id, user_id) != 0)
-        return refuse(why, "not_found", "you have no ticket %.48s", id);
+        return ms_refuse(why, "not_found", "you have no ticket %.48s", id);
     return 0;
 }
 
@@ -399,19 +376,20 @@ int ms_ticket_comment(ms_app *app, const char *user_id, const cJSON *payload, ms
     if (rc != 0)
         return rc;
     if (t.status == MS_TICKET_CLOSED)
-        return refuse(why, "ticket_closed",
-                      "%s is closed: a closed ticket takes no comments; file a new one", t.number);
+        return ms_refuse(why, "ticket_closed",
+                         "%s is closed: a closed ticket takes no comments; file a new one",
+                         t.number);
     const char *comment_id = string_field(payload, "comment_id", why);
     if (!comment_id)
         return 1;
     if (!ms_ticket_id_valid(comment_id, "cmt_"))
-        return refuse(why, "invalid_argument",
-                      "comment_id '%.48s' is not cmt_ and 32 lower-case hex digits", comment_id);
+        return ms_refuse(why, "invalid_argument",
+                         "comment_id '%.48s' is not cmt_ and 32 lower-case hex digits", comment_id);
     rc = exists(app->db, "SELECT 1 FROM ticket_entries WHERE id = ?", comment_id);
     if (rc != 0)
-        return rc < 0
-                   ? -1
-                   : refuse(why, "invalid_argument", "comment id %s is already used", comment_id);
+        return rc < 0 ? -1
+                      : ms_refuse(why, "invalid_argument", "comment id %s is already used",
+                                  comment_id);
     char text[4 * MS_TICKET_TEXT_MAX + 1];
     declared_photo photos[MS_TICKET_PHOTOS_MAX];
     int nphotos;
@@ -448,6 +426,6 @@ int ms_ticket_member_move(ms_app *app, const char *user_id, const cJSON *payload
     if (rc != 0)
         return -1;
     if (!verdict.allowed)
-        return refuse(why, verdict.code, "%s: %s", t.number, verdict.message);
+        return ms_refuse(why, verdict.code, "%s: %s", t.number, verdict.message);
     return 0;
 }
