@@ -48,28 +48,59 @@ static void record(void *context, const mc_sync_event *ev)
     s->total = ev->total;
 }
 
-static void listen(mc_client *c, recorder *r)
+static void listen(mc_client *client, recorder *into)
 {
     uint64_t token;
-    memset(r, 0, sizeof *r);
+    memset(into, 0, sizeof *into);
     ck_assert_int_eq(
-        mc_sync_listener_add(c, MC_SYNC_EVENT_UPLOAD_PROGRESS | MC_SYNC_EVENT_UPLOAD_FAILED,
-                             MC_DELIVER_IMMEDIATE, record, r, &token, NULL),
+        mc_sync_listener_add(client, MC_SYNC_EVENT_UPLOAD_PROGRESS | MC_SYNC_EVENT_UPLOAD_FAILED,
+                             MC_DELIVER_IMMEDIATE, record, into, &token, NULL),
         MC_OK);
 }
 
+/* Each test's world (checked fixture): a memberstub, the member's store in dir signed in and
+ * synced once, a folder for the photo files, and the events the client emitted. */
+static stub_process *stub;
+static char *dir, *files;
+static mc_client *c;
+static recorder *r;
+
+static void setup(void)
+{
+    stub = stub_start(true);
+    ck_assert_ptr_nonnull(stub);
+    dir = tempdir_new();
+    files = tempdir_new();
+    c = helper_open_client(dir, stub_url(stub));
+    helper_sign_in(c, stub, MEMBER);
+    ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
+    r = calloc(1, sizeof *r);
+    ck_assert_ptr_nonnull(r);
+    listen(c, r);
+}
+
+static void teardown(void)
+{
+    mc_client_free(c);
+    c = NULL;
+    free(r);
+    tempdir_free(files);
+    tempdir_free(dir);
+    ck_assert_int_eq(stub_stop(stub), 0);
+}
+
 /* A photo file of bytes in dir, its path into path. */
-static void make_photo(const char *dir, const char *name, int64_t bytes, uint32_t seed,
+static void make_photo(const char *folder, const char *name, int64_t bytes, uint32_t seed,
                        char path[4096], char sha[65])
 {
-    snprintf(path, 4096, "%s/%s", dir, name);
+    snprintf(path, 4096, "%s/%s", folder, name);
     upload_make_jpeg(path, bytes, seed, sha);
 }
 
 /* The progress events of photo_id: strictly increasing, the last one done == total == bytes,
  * first_done_min <= the first one; returns how many. */
-static int check_progress(const recorder *r, const char *photo_id, const char *ticket_id,
-                          int64_t bytes, int64_t first_done_min)
+static int check_progress(const char *photo_id, const char *ticket_id, int64_t bytes,
+                          int64_t first_done_min)
 {
     int n = 0;
     int64_t last = -1;
@@ -91,7 +122,7 @@ static int check_progress(const recorder *r, const char *photo_id, const char *t
     return n;
 }
 
-static bool all_done(const char *dir, const upload_ticket *t)
+static bool all_done(const upload_ticket *t)
 {
     for (int i = 0; i < t->photo_count; i++) {
         char state[16], local[4096];
@@ -105,8 +136,8 @@ static bool all_done(const char *dir, const upload_ticket *t)
 
 /* The photo is on the server, whole, once: complete, the same sha256 read back (by the
  * building's staff), one timeline entry; the local copy is gone. */
-static void check_delivered(const stub_process *stub, const char *dir, const upload_ticket *t,
-                            int i, int64_t bytes, const char *sha, const char *staff_token)
+static void check_delivered(const upload_ticket *t, int i, int64_t bytes, const char *sha,
+                            const char *staff_token)
 {
     upload_stats stats;
     ck_assert(upload_server_stats(stub, t->photo_ids[i], &stats));
@@ -141,15 +172,6 @@ static void check_delivered(const stub_process *stub, const char *dir, const upl
 
 START_TEST(test_photos_upload_once_with_progress_in_order)
 {
-    stub_process *stub = stub_start(true);
-    ck_assert_ptr_nonnull(stub);
-    char *dir = tempdir_new();
-    char *files = tempdir_new();
-    mc_client *c = helper_open_client(dir, stub_url(stub));
-    helper_sign_in(c, stub, MEMBER);
-    ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
-    recorder *r = calloc(1, sizeof *r);
-    listen(c, r);
 
     int64_t sizes[2] = {2 * CHUNK + 12345, 300000};
     char paths[2][4096], shas[2][65];
@@ -164,14 +186,14 @@ START_TEST(test_photos_upload_once_with_progress_in_order)
     char staff[128];
     ck_assert_int_eq(stub_sign_in(stub, "+919800000010", staff, sizeof staff), 0);
     for (int i = 0; i < 2; i++) {
-        int events = check_progress(r, t.photo_ids[i], t.id, sizes[i], 1);
+        int events = check_progress(t.photo_ids[i], t.id, sizes[i], 1);
         int chunks = (int)((sizes[i] + CHUNK - 1) / CHUNK);
         ck_assert_int_eq(events, chunks); /* one per confirmed 1 MiB chunk */
         upload_stats stats;
         ck_assert(upload_server_stats(stub, t.photo_ids[i], &stats));
         ck_assert_int_eq(stats.requests, chunks);
         ck_assert_int_eq(stats.bytes_received_total, sizes[i]);
-        check_delivered(stub, dir, &t, i, sizes[i], shas[i], staff);
+        check_delivered(&t, i, sizes[i], shas[i], staff);
     }
     /* In the order they were given: every event of the first before the second's. */
     ck_assert_str_eq(r->events[0].photo_id, t.photo_ids[0]);
@@ -192,26 +214,11 @@ START_TEST(test_photos_upload_once_with_progress_in_order)
     upload_stats stats;
     ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
     ck_assert_int_eq(stats.requests, 3);
-
-    mc_client_free(c);
-    free(r);
-    tempdir_free(files);
-    tempdir_free(dir);
-    ck_assert_int_eq(stub_stop(stub), 0);
 }
 END_TEST
 
 START_TEST(test_photos_arrive_exactly_once_under_faults)
 {
-    stub_process *stub = stub_start(true);
-    ck_assert_ptr_nonnull(stub);
-    char *dir = tempdir_new();
-    char *files = tempdir_new();
-    mc_client *c = helper_open_client(dir, stub_url(stub));
-    helper_sign_in(c, stub, MEMBER);
-    ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
-    recorder *r = calloc(1, sizeof *r);
-    listen(c, r);
 
     enum { PHOTOS = 3 };
     int64_t bytes = 3 * CHUNK + 777;
@@ -230,7 +237,7 @@ START_TEST(test_photos_arrive_exactly_once_under_faults)
                                   "{\"rate\":0.35,\"seed\":11,\"delay_ms\":20}", NULL, NULL),
                      200);
     int rounds = 0;
-    while (!all_done(dir, &t) && rounds < 80) {
+    while (!all_done(&t) && rounds < 80) {
         mc_sync_once(c, NULL, NULL);
         rounds++;
     }
@@ -243,23 +250,17 @@ START_TEST(test_photos_arrive_exactly_once_under_faults)
     free(faults);
     ck_assert_int_eq(stub_request(stub, "POST", "/v1/test/faults", "{\"rate\":0}", NULL, NULL),
                      200);
-    ck_assert_msg(all_done(dir, &t), "uploads not done after %d rounds", rounds);
+    ck_assert_msg(all_done(&t), "uploads not done after %d rounds", rounds);
     ck_assert_int_gt(injected, 0);
 
     char staff[128];
     ck_assert_int_eq(stub_sign_in(stub, "+919800000010", staff, sizeof staff), 0);
     for (int i = 0; i < PHOTOS; i++) {
-        check_progress(r, t.photo_ids[i], t.id, bytes, 1);
-        check_delivered(stub, dir, &t, i, bytes, shas[i], staff);
+        check_progress(t.photo_ids[i], t.id, bytes, 1);
+        check_delivered(&t, i, bytes, shas[i], staff);
     }
     for (int i = 0; i < r->count; i++)
         ck_assert_int_eq(r->events[i].type, MC_SYNC_EVENT_UPLOAD_PROGRESS);
-
-    mc_client_free(c);
-    free(r);
-    tempdir_free(files);
-    tempdir_free(dir);
-    ck_assert_int_eq(stub_stop(stub), 0);
 }
 END_TEST
 
@@ -267,13 +268,6 @@ START_TEST(test_upload_cut_by_kill_9_resumes_where_it_stopped)
 {
     const char *child = getenv("UPLOAD_CRASH_CHILD");
     ck_assert_msg(child != NULL, "UPLOAD_CRASH_CHILD is not set");
-    stub_process *stub = stub_start(true);
-    ck_assert_ptr_nonnull(stub);
-    char *dir = tempdir_new();
-    char *files = tempdir_new();
-    mc_client *c = helper_open_client(dir, stub_url(stub));
-    helper_sign_in(c, stub, MEMBER);
-    ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
     int64_t bytes = 8 * CHUNK;
     char path[4096], sha[65];
     make_photo(files, "big.jpg", bytes, 99, path, sha);
@@ -281,6 +275,7 @@ START_TEST(test_upload_cut_by_kill_9_resumes_where_it_stopped)
     upload_ticket t;
     upload_file_ticket(c, dir, list, 1, &t);
     mc_client_free(c);
+    c = NULL;
 
     pid_t pid = fork();
     ck_assert_int_ge(pid, 0);
@@ -305,12 +300,11 @@ START_TEST(test_upload_cut_by_kill_9_resumes_where_it_stopped)
     ck_assert_int_eq(sent, cut.received); /* recorded before the kill */
 
     c = helper_open_client(dir, stub_url(stub));
-    recorder *r = calloc(1, sizeof *r);
     listen(c, r);
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
     /* The new process started at the server's received, not at 0. */
-    check_progress(r, t.photo_ids[0], t.id, bytes, cut.received + 1);
+    check_progress(t.photo_ids[0], t.id, bytes, cut.received + 1);
     upload_stats done;
     ck_assert(upload_server_stats(stub, t.photo_ids[0], &done));
     fprintf(stderr, "kill -9 at %lld of %lld bytes; %lld bytes sent in all\n",
@@ -319,27 +313,12 @@ START_TEST(test_upload_cut_by_kill_9_resumes_where_it_stopped)
     ck_assert_int_lt(done.bytes_received_total * 2, bytes * 3); /* < 1.5 x: no restart */
     char staff[128];
     ck_assert_int_eq(stub_sign_in(stub, "+919800000010", staff, sizeof staff), 0);
-    check_delivered(stub, dir, &t, 0, bytes, sha, staff);
-
-    mc_client_free(c);
-    free(r);
-    tempdir_free(files);
-    tempdir_free(dir);
-    ck_assert_int_eq(stub_stop(stub), 0);
+    check_delivered(&t, 0, bytes, sha, staff);
 }
 END_TEST
 
 START_TEST(test_corrupt_photo_is_refused_and_reported)
 {
-    stub_process *stub = stub_start(true);
-    ck_assert_ptr_nonnull(stub);
-    char *dir = tempdir_new();
-    char *files = tempdir_new();
-    mc_client *c = helper_open_client(dir, stub_url(stub));
-    helper_sign_in(c, stub, MEMBER);
-    ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
-    recorder *r = calloc(1, sizeof *r);
-    listen(c, r);
     int64_t bytes = CHUNK + 5000;
     char path[4096], sha[65];
     make_photo(files, "x.jpg", bytes, 7, path, sha);
@@ -371,26 +350,11 @@ START_TEST(test_corrupt_photo_is_refused_and_reported)
     ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
     ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
     ck_assert_int_eq(stats.requests, requests);
-
-    mc_client_free(c);
-    free(r);
-    tempdir_free(files);
-    tempdir_free(dir);
-    ck_assert_int_eq(stub_stop(stub), 0);
 }
 END_TEST
 
 START_TEST(test_photos_of_a_refused_ticket_fail_unsent)
 {
-    stub_process *stub = stub_start(true);
-    ck_assert_ptr_nonnull(stub);
-    char *dir = tempdir_new();
-    char *files = tempdir_new();
-    mc_client *c = helper_open_client(dir, stub_url(stub));
-    helper_sign_in(c, stub, MEMBER);
-    ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
-    recorder *r = calloc(1, sizeof *r);
-    listen(c, r);
     char path[4096], sha[65];
     make_photo(files, "y.jpg", 200000, 3, path, sha);
     const char *list[1] = {path};
@@ -409,12 +373,6 @@ START_TEST(test_photos_of_a_refused_ticket_fail_unsent)
     ck_assert_int_eq(sent, 0);
     upload_stats stats;
     ck_assert(!upload_server_stats(stub, t.photo_ids[0], &stats)); /* never declared there */
-
-    mc_client_free(c);
-    free(r);
-    tempdir_free(files);
-    tempdir_free(dir);
-    ck_assert_int_eq(stub_stop(stub), 0);
 }
 END_TEST
 
@@ -422,6 +380,7 @@ int main(void)
 {
     Suite *s = suite_create("uploads");
     TCase *tc = tcase_create("uploads");
+    tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_photos_upload_once_with_progress_in_order);
     tcase_add_test(tc, test_photos_arrive_exactly_once_under_faults);
