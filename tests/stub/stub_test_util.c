@@ -128,6 +128,24 @@ cJSON *pay(const char *order_id, bool forge)
     return call("POST", "/v1/test/razorpay/pay", body, NULL, 200);
 }
 
+cJSON *sync_view(const char *phone)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/v1/test/sync/view?phone=%%2B%s", phone + 1);
+    cJSON *answer = call("GET", path, NULL, NULL, 200);
+    cJSON *state = cJSON_CreateObject();
+    ck_assert_ptr_nonnull(state);
+    const cJSON *e;
+    cJSON_ArrayForEach(e, field(answer, "entities"))
+    {
+        char key[160];
+        snprintf(key, sizeof key, "%s/%s", str(e, "kind"), str(e, "id"));
+        cJSON_AddItemToObject(state, key, cJSON_Duplicate(field(e, "data"), true));
+    }
+    cJSON_Delete(answer);
+    return state;
+}
+
 bool has_entity(const cJSON *state, const char *kind, const char *id)
 {
     char key[160];

@@ -55,6 +55,10 @@ char *token_for(const char *phone);
 /* The test checkout: {payment_id, signature} for order_id. */
 cJSON *pay(const char *order_id, bool forge);
 
+/* GET /v1/test/sync/view for phone (E.164) as an object keyed "kind/id" -> data (caller
+ * deletes). */
+cJSON *sync_view(const char *phone);
+
 /* Whether a view (keyed "kind/id") holds that entity. */
 bool has_entity(const cJSON *state, const char *kind, const char *id);
 

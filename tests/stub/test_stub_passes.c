@@ -113,24 +113,6 @@ static cJSON *pay_and_confirm(const char *token, const char *order_id)
     return answer;
 }
 
-/* GET /v1/test/sync/view for phone as an object keyed "kind/id" -> data. */
-static cJSON *view(const char *phone)
-{
-    char path[128];
-    snprintf(path, sizeof path, "/v1/test/sync/view?phone=%%2B%s", phone + 1);
-    cJSON *answer = call("GET", path, NULL, NULL, 200);
-    cJSON *state = cJSON_CreateObject();
-    const cJSON *e;
-    cJSON_ArrayForEach(e, field(answer, "entities"))
-    {
-        char key[160];
-        snprintf(key, sizeof key, "%s/%s", str(e, "kind"), str(e, "id"));
-        cJSON_AddItemToObject(state, key, cJSON_Duplicate(field(e, "data"), true));
-    }
-    cJSON_Delete(answer);
-    return state;
-}
-
 static const cJSON *entity(const cJSON *state, const char *kind, const char *id)
 {
     char key[160];
@@ -361,7 +343,7 @@ static void asha_buys(const char *token, const char *building, const char *date,
 /* The credential of Asha's own pass of invoice (from her view): its id and secret. */
 static void own_credential(const char *invoice, char *id, char *secret_hex)
 {
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     const cJSON *e;
     bool found = false;
     cJSON_ArrayForEach(e, v)
@@ -607,7 +589,7 @@ START_TEST(test_checkout_refusals)
     violations(answer, found, sizeof found);
     ck_assert_str_eq(found, "0:closed");
     cJSON_Delete(answer);
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_int_eq(count_kind(v, "pass"), 0);
     /* ACME's seeded four and Asha's Focus Room */
     ck_assert_int_eq(count_kind(v, "invoice"), 5);
@@ -675,7 +657,7 @@ START_TEST(test_checkout_holds_seats_and_lapses)
     ck_assert_str_eq(str(field(answer, "invoice"), "id"), invoice);
     ck_assert_str_eq(str(field(answer, "order"), "id"), order_id);
     cJSON_Delete(answer);
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_int_eq(count_kind(v, "pass"), 2);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "draft");
     cJSON_Delete(v);
@@ -688,11 +670,11 @@ START_TEST(test_checkout_holds_seats_and_lapses)
 
     /* One millisecond before the 15 minutes: still held. Then void, released. */
     ck_assert_int_eq(stub_set_clock(stub, T0 + 15 * M - 1), 0);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "draft");
     cJSON_Delete(v);
     ck_assert_int_eq(stub_set_clock(stub, T0 + 15 * M), 0);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     const cJSON *voided = entity(v, "invoice", invoice);
     ck_assert_str_eq(str(voided, "status"), "void");
     ck_assert(cJSON_IsNull(field(voided, "hold_expires_at_ms")));
@@ -709,7 +691,7 @@ START_TEST(test_checkout_holds_seats_and_lapses)
     cJSON *payment = pay(order_id, false);
     cJSON_Delete(confirm(asha, order_id, payment, 409));
     cJSON_Delete(payment);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "void");
     /* Only the seed's (Asha's Focus Room, paid by Razorpay). */
     ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 1);
@@ -755,7 +737,7 @@ START_TEST(test_london_pass_is_in_pounds_with_vat)
     char number[32];
     snprintf(number, sizeof number, "%s", str(inv, "number"));
     cJSON_Delete(answer);
-    cJSON *v = view(OLIVIA);
+    cJSON *v = sync_view(OLIVIA);
     char text[96];
     snprintf(text, sizeof text, "We received \u00a330.00 for invoice %s.", number);
     ck_assert_int_eq(notifications(v, "Payment confirmed", text), 1);
@@ -804,7 +786,7 @@ START_TEST(test_confirm_pays_activates_and_notifies)
     ck_assert(cJSON_IsNull(field(inv, "hold_expires_at_ms")));
     cJSON_Delete(answer);
 
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     const cJSON *e;
     const cJSON *self = NULL, *guest = NULL;
     cJSON_ArrayForEach(e, v)
@@ -874,7 +856,7 @@ START_TEST(test_confirm_pays_activates_and_notifies)
     cJSON_Delete(confirm(asha, order_id, payment, 200));
     cJSON_Delete(again);
     cJSON_Delete(payment);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_int_eq(notifications(v, "Payment confirmed", "INV-2027-0004"), 1);
     ck_assert_int_eq(count_kind(v, "credential"), 1);
     cJSON_Delete(v);
@@ -883,7 +865,7 @@ START_TEST(test_confirm_pays_activates_and_notifies)
     cJSON_Delete(mail);
     /* Paid passes never lapse. */
     ck_assert_int_eq(stub_advance_clock(stub, H), 0);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "paid");
     cJSON_Delete(v);
     free(asha);
@@ -911,7 +893,7 @@ START_TEST(test_forged_confirmation_changes_nothing)
     snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"payment_id\":\"%s\",\"signature\":\"%s\"}",
              order_id, str(genuine, "payment_id"), str(genuine, "signature"));
     check_error("POST", "/v1/payments/razorpay/confirm", body, vikram, 404, "not_found");
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "draft");
     ck_assert_int_eq(count_kind(v, "credential"), 0);
     cJSON_Delete(v);
@@ -955,13 +937,13 @@ START_TEST(test_webhook_settles_an_unconfirmed_checkout_once)
     free(tampered);
     ck_assert_int_eq(webhook(body, signature, NULL), 400);
     ck_assert_int_eq(webhook(body, signature, "evt 1"), 400);
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "draft");
     cJSON_Delete(v);
 
     /* Genuine: paid, passes active, the guest emailed, the buyer notified. */
     ck_assert_int_eq(webhook(body, signature, "evt_1"), 200);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "paid");
     ck_assert_int_eq(count_kind(v, "credential"), 1);
     /* Once, and the seed's Focus Room. */
@@ -976,7 +958,7 @@ START_TEST(test_webhook_settles_an_unconfirmed_checkout_once)
     answer = confirm(asha, order_id, payment, 200);
     ck_assert_str_eq(str(field(answer, "invoice"), "status"), "paid");
     cJSON_Delete(answer);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     /* Once, and the seed's Focus Room. */
     ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 2);
     ck_assert_int_eq(count_kind(v, "credential"), 1);
@@ -988,7 +970,7 @@ START_TEST(test_webhook_settles_an_unconfirmed_checkout_once)
     const char *failed = "{\"entity\":\"event\",\"event\":\"payment.failed\",\"payload\":{}}";
     sign(WEBHOOK_SECRET, failed, bad);
     ck_assert_int_eq(webhook(failed, bad, "evt_3"), 200);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "paid");
     cJSON_Delete(v);
     /* An unknown order is acknowledged and ignored. */
@@ -1009,7 +991,7 @@ START_TEST(test_webhook_after_confirm_for_rooms_and_after_a_lapse)
     /* After the confirmation: 200, nothing more. */
     char invoice[64];
     asha_buys(asha, "BLR-1", "2027-01-05", invoice, sizeof invoice);
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     char order_id[64];
     snprintf(order_id, sizeof order_id, "%s", str(entity(v, "invoice", invoice), "order_id"));
     cJSON_Delete(v);
@@ -1026,7 +1008,7 @@ START_TEST(test_webhook_after_confirm_for_rooms_and_after_a_lapse)
     ck_assert_int_eq(webhook(str(signed_call, "body"), str(signed_call, "signature"), "evt_after"),
                      200);
     cJSON_Delete(signed_call);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "paid");
     /* Once, and the seed's Focus Room. */
     ck_assert_int_eq(notifications(v, "Payment confirmed", NULL), 2);
@@ -1047,7 +1029,7 @@ START_TEST(test_webhook_after_confirm_for_rooms_and_after_a_lapse)
                              str(signed_call, "event_id")),
                      200);
     cJSON_Delete(signed_call);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "rzp-w"), "status"), "confirmed");
     cJSON_Delete(v);
     cJSON *mail = emails("ana@example.org");
@@ -1066,7 +1048,7 @@ START_TEST(test_webhook_after_confirm_for_rooms_and_after_a_lapse)
                              str(signed_call, "event_id")),
                      200);
     cJSON_Delete(signed_call);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", late), "status"), "void");
     cJSON_Delete(v);
     free(asha);
@@ -1092,7 +1074,7 @@ START_TEST(test_configured_webhook_secret)
     sign("whsec_test_1", body, signature);
     ck_assert_int_eq(webhook(body, signature, "evt_a"), 200);
     free(body);
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "paid");
     cJSON_Delete(v);
     free(asha);
@@ -1105,7 +1087,7 @@ END_TEST
 START_TEST(test_pay_an_issued_or_overdue_invoice)
 {
     char *asha = token_for(ASHA), *vikram = token_for(VIKRAM), *olivia = token_for(OLIVIA);
-    cJSON *v = view(VIKRAM);
+    cJSON *v = sync_view(VIKRAM);
     ck_assert_str_eq(str(entity(v, "invoice", "inv_5eed000000000001"), "status"), "overdue");
     ck_assert_str_eq(str(entity(v, "invoice", "inv_5eed000000000002"), "status"), "paid");
     const cJSON *jan = entity(v, "invoice", "inv_5eed000000000003");
@@ -1145,13 +1127,13 @@ START_TEST(test_pay_an_issued_or_overdue_invoice)
     ck_assert(num(inv, "paid_at_ms") == T0);
     ck_assert(num(inv, "issued_at_ms") == 1798950600000LL); /* kept */
     cJSON_Delete(answer);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_int_eq(notifications(v, "Payment confirmed",
                                    "We received \u20b942,480.00 for invoice INV-2027-0002."),
                      1);
     cJSON_Delete(v);
     /* Vikram sees it paid (the company's), and gets no notification of Asha's payment. */
-    v = view(VIKRAM);
+    v = sync_view(VIKRAM);
     ck_assert_str_eq(str(entity(v, "invoice", "inv_5eed000000000003"), "status"), "paid");
     ck_assert_int_eq(notifications(v, "Payment confirmed", "INV-2027-0002"), 0);
     cJSON_Delete(v);
@@ -1193,7 +1175,7 @@ START_TEST(test_pay_an_issued_or_overdue_invoice)
     ck_assert_str_eq(str(field(answer, "invoice"), "status"), "paid");
     ck_assert_str_eq(str(field(answer, "invoice"), "number"), "INV-2026-0001");
     cJSON_Delete(answer);
-    v = view(VIKRAM);
+    v = sync_view(VIKRAM);
     ck_assert_int_eq(
         notifications(v, "Payment confirmed", "\u20b95,900.00 for invoice INV-2026-0001"), 1);
     cJSON_Delete(v);
@@ -1214,7 +1196,7 @@ START_TEST(test_issued_invoice_falls_overdue_at_its_due_instant)
     snprintf(cursor, sizeof cursor, "%s", str(page, "cursor"));
     cJSON_Delete(page);
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 11, 0, 0) - 1), 0);
-    cJSON *v = view(VIKRAM);
+    cJSON *v = sync_view(VIKRAM);
     ck_assert_str_eq(str(entity(v, "invoice", "inv_5eed000000000003"), "status"), "issued");
     cJSON_Delete(v);
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 11, 0, 0)), 0);
@@ -1470,7 +1452,8 @@ START_TEST(test_new_kinds_reach_the_right_people)
     char *asha = token_for(ASHA);
     char invoice[64];
     asha_buys(asha, "BLR-1", "2027-01-05", invoice, sizeof invoice);
-    cJSON *a = view(ASHA), *vk = view(VIKRAM), *o = view(OLIVIA), *p = view(PRIYA);
+    cJSON *a = sync_view(ASHA), *vk = sync_view(VIKRAM), *o = sync_view(OLIVIA),
+          *p = sync_view(PRIYA);
     /* Asha: her passes, her invoice, her Focus Room's and ACME's four, her credential, her
      * membership. */
     ck_assert_int_eq(count_kind(a, "pass"), 2);
@@ -1620,7 +1603,7 @@ START_TEST(test_invoice_numbers_run_per_series_in_issue_order)
     /* 2028-01-01 00:30 UTC: 2028 in London too. */
     ck_assert_int_eq(stub_advance_clock(stub, 4 * H + 30 * M), 0);
     asha_buys(asha, "LON-1", "2028-01-01", lon2, sizeof lon2);
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "invoice", first), "number"), "INV-2027-0004");
     ck_assert_str_eq(str(entity(v, "invoice", blr), "number"), "INV-2028-0001");
     ck_assert_str_eq(str(entity(v, "invoice", lon), "number"), "INV-2027-0005");
@@ -1704,7 +1687,7 @@ START_TEST(test_a_stale_order_paid_after_the_invoice_is_refunded)
     ck_assert_str_eq(str(field(answer, "refund"), "id"), refund_id);
     cJSON_Delete(answer);
 
-    cJSON *v = view(VIKRAM);
+    cJSON *v = sync_view(VIKRAM);
     const cJSON *seen = entity(v, "invoice", "inv_5eed000000000003");
     ck_assert_int_eq(cJSON_GetArraySize(field(seen, "refunds")), 1);
     ck_assert_str_eq(str(cJSON_GetArrayItem(field(seen, "refunds"), 0), "id"), refund_id);
@@ -1717,12 +1700,12 @@ START_TEST(test_a_stale_order_paid_after_the_invoice_is_refunded)
     ck_assert_int_eq(notifications(v, "Payment to be refunded", NULL), 1);
     ck_assert_int_eq(notifications(v, "Payment confirmed", "INV-2027-0002"), 0);
     cJSON_Delete(v);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_int_eq(notifications(v, "Payment to be refunded", NULL), 0);
     ck_assert_int_eq(notifications(v, "Payment confirmed", "INV-2027-0002"), 1);
     cJSON_Delete(v);
     /* An invoice nobody paid twice has no refunds. */
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_int_eq(
         cJSON_GetArraySize(field(entity(v, "invoice", "inv_5eed000000000001"), "refunds")), 0);
     cJSON_Delete(v);

@@ -133,24 +133,6 @@ static cJSON *confirm(const char *token, const char *order_id, const char *payme
     return call("POST", "/v1/payments/razorpay/confirm", body, token, expect);
 }
 
-/* GET /v1/test/sync/view for phone as an object keyed "kind/id" -> data. */
-static cJSON *view(const char *phone)
-{
-    char path[128];
-    snprintf(path, sizeof path, "/v1/test/sync/view?phone=%%2B%s", phone + 1);
-    cJSON *answer = call("GET", path, NULL, NULL, 200);
-    cJSON *state = cJSON_CreateObject();
-    const cJSON *e;
-    cJSON_ArrayForEach(e, field(answer, "entities"))
-    {
-        char key[160];
-        snprintf(key, sizeof key, "%s/%s", str(e, "kind"), str(e, "id"));
-        cJSON_AddItemToObject(state, key, cJSON_Duplicate(field(e, "data"), true));
-    }
-    cJSON_Delete(answer);
-    return state;
-}
-
 /* One entity of a view (asserted present). */
 static const cJSON *entity(const cJSON *state, const char *kind, const char *id)
 {
@@ -164,7 +146,7 @@ static const cJSON *entity(const cJSON *state, const char *kind, const char *id)
 /* The company's balance as its members see it. */
 static int64_t balance(const char *member_phone, const char *company)
 {
-    cJSON *v = view(member_phone);
+    cJSON *v = sync_view(member_phone);
     int64_t b = num(entity(v, "company", company), "credit_balance");
     cJSON_Delete(v);
     return b;
@@ -175,7 +157,7 @@ static int64_t balance(const char *member_phone, const char *company)
 static cJSON *company_is(const char *member_phone, const char *company, int64_t credit_balance,
                          const char *month)
 {
-    cJSON *v = view(member_phone);
+    cJSON *v = sync_view(member_phone);
     const cJSON *c = entity(v, "company", company);
     ck_assert_msg(num(c, "credit_balance") == credit_balance, "%s has %lld credits, not %lld",
                   company, (long long)num(c, "credit_balance"), (long long)credit_balance);
@@ -282,7 +264,7 @@ START_TEST(test_credit_booking_confirms_debits_holds_and_invites)
                           "[{\"name\":\"Rahul Mehta\",\"email\":\"rahul@example.com\"},"
                           "{\"name\":\" Ana Lima \",\"email\":\"Ana@Example.org\"}]"),
                      "applied");
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     const cJSON *res = entity(v, "reservation", "bk-1");
     char names[512];
     keys(res, names, sizeof names);
@@ -365,7 +347,7 @@ START_TEST(test_touching_a_busy_slot_is_fine_and_overlapping_refused)
     ck_assert_str_eq(book(asha, "e-7", "BLR-1-BOARD", ist(2027, 1, 5, 13), 1, NULL), "applied");
     /* Another room at the same time is free. */
     ck_assert_str_eq(book(asha, "e-8", "BLR-1-HUDDLE", ist(2027, 1, 5, 10), 2, NULL), "applied");
-    cJSON *v = view(VIKRAM);
+    cJSON *v = sync_view(VIKRAM);
     ck_assert_int_eq(busy_count(v, "BLR-1-BOARD", ist(2027, 1, 5, 8), ist(2027, 1, 5, 10)), 1);
     ck_assert_int_eq(busy_count(v, "BLR-1-BOARD", ist(2027, 1, 5, 10), ist(2027, 1, 5, 12)), 1);
     /* 188 - 12 - 6 - 6 - 6 */
@@ -428,7 +410,7 @@ START_TEST(test_reservation_across_midnight)
     ck_assert_str_eq(book(vikram, "m-3", "LON-1-SOHO", utc(2027, 1, 7, 22), 2, NULL), "slot_taken");
     ck_assert_str_eq(book(vikram, "m-4", "LON-1-SOHO", utc(2027, 1, 8, 2), 1, NULL), "applied");
     ck_assert_str_eq(book(vikram, "m-5", "LON-1-SOHO", utc(2027, 1, 7, 22), 1, NULL), "applied");
-    cJSON *v = view(OLIVIA);
+    cJSON *v = sync_view(OLIVIA);
     const cJSON *res = entity(v, "reservation", "m-1");
     ck_assert(num(res, "end_ms") == utc(2027, 1, 8, 2));
     ck_assert(num(entity(v, "company", "HART"), "credit_balance") == 120 - 12);
@@ -483,7 +465,7 @@ START_TEST(test_blackouts_refuse_overlapping_bookings)
     ck_assert_str_eq(book(olivia, "b-10", "LON-1-THAMES", utc(2027, 1, 13, 23), 1, NULL),
                      "blackout");
     ck_assert_str_eq(book(olivia, "b-11", "LON-1-THAMES", utc(2027, 1, 14, 0), 1, NULL), "applied");
-    cJSON *v = view(OLIVIA);
+    cJSON *v = sync_view(OLIVIA);
     ck_assert_int_eq(cJSON_GetArraySize(field(entity(v, "building", "LON-1"), "blackouts")), 1);
     ck_assert_int_eq(cJSON_GetArraySize(field(entity(v, "room", "BLR-1-HUDDLE"), "blackouts")), 1);
     cJSON_Delete(v);
@@ -617,7 +599,7 @@ START_TEST(test_london_clock_change_days)
     ck_assert_str_eq(flags, "-----------------------");
     free_flags("2027-03-29", flags, sizeof flags);
     ck_assert_str_eq(flags, "FFFFFFFFFFFFFFFFFFFFFFFF");
-    cJSON *v = view(OLIVIA);
+    cJSON *v = sync_view(OLIVIA);
     ck_assert(num(entity(v, "reservation", "d-1"), "end_ms") == utc(2027, 3, 28, 23));
     ck_assert(num(entity(v, "reservation", "d-1"), "credits") == 46);
     cJSON_Delete(v);
@@ -654,7 +636,7 @@ START_TEST(test_credits_never_go_below_zero)
     ck_assert_str_eq(book(olivia, "c-2", "LON-1-THAMES", utc(2027, 1, 5, 0), 15, NULL), "applied");
     ck_assert_str_eq(book(olivia, "c-3", "LON-1-NOOK", utc(2027, 1, 6, 10), 1, NULL),
                      "insufficient_credits");
-    cJSON *v = view(OLIVIA);
+    cJSON *v = sync_view(OLIVIA);
     ck_assert(num(entity(v, "company", "HART"), "credit_balance") == 0);
     int64_t delta, after;
     ck_assert_int_eq(ledger_lines(v, "booking", "c-2", &delta, &after), 1);
@@ -682,7 +664,7 @@ START_TEST(test_cancel_refunds_only_before_the_cutoff)
     ck_assert_str_eq(cancel(vikram, "x-1"), "not_found"); /* not his */
     ck_assert_str_eq(cancel(asha, "x-nope"), "not_found");
     ck_assert_str_eq(cancel(asha, "x-1"), "applied");
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "x-1"), "status"), "cancelled");
     ck_assert_str_eq(str(entity(v, "reservation", "x-1"), "cancel_reason"), "member");
     ck_assert_int_eq(busy_count(v, "BLR-1-FOCUS", s1, s1 + H), 0);
@@ -700,7 +682,7 @@ START_TEST(test_cancel_refunds_only_before_the_cutoff)
     ck_assert_str_eq(book(asha, "x-3", "BLR-1-FOCUS", s2, 1, NULL), "applied");
     ck_assert_int_eq(stub_set_clock(stub, s2 - 120 * M - 1), 0);
     ck_assert_str_eq(cancel(asha, "x-3"), "applied");
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_int_eq(ledger_lines(v, "refund", "x-3", NULL, NULL), 1);
     ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 186); /* x-2 is 2 */
     cJSON_Delete(v);
@@ -709,7 +691,7 @@ START_TEST(test_cancel_refunds_only_before_the_cutoff)
     ck_assert_str_eq(book(asha, "x-4", "BLR-1-FOCUS", s3, 1, NULL), "applied");
     ck_assert_int_eq(stub_set_clock(stub, s3 - 120 * M), 0);
     ck_assert_str_eq(cancel(asha, "x-4"), "applied");
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "x-4"), "status"), "cancelled");
     ck_assert_int_eq(ledger_lines(v, "refund", "x-4", NULL, NULL), 0);
     ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 184);
@@ -743,7 +725,7 @@ START_TEST(test_monthly_reset_by_building_local_month)
     ck_assert_int_eq(ledger_lines(v, "monthly_reset", NULL, &delta, &after), 2); /* + seeded */
     ck_assert(delta == 14 && after == 200);
     cJSON_Delete(v);
-    v = view(OLIVIA);
+    v = sync_view(OLIVIA);
     ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2027-01");
     cJSON_Delete(v);
     /* Vikram's pull carries the reset: the company and its ledger line (after ACME's January
@@ -760,7 +742,7 @@ START_TEST(test_monthly_reset_by_building_local_month)
     cJSON_Delete(changes);
     /* London's midnight: HART resets too (nothing was spent: delta 0). */
     ck_assert_int_eq(stub_set_clock(stub, utc(2027, 2, 1, 0)), 0);
-    v = view(OLIVIA);
+    v = sync_view(OLIVIA);
     ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2027-02");
     ck_assert_int_eq(ledger_lines(v, "monthly_reset", NULL, &delta, &after), 2);
     ck_assert(delta == 0 && after == 120);
@@ -844,12 +826,12 @@ START_TEST(test_monthly_reset_across_the_year_in_india)
     ck_assert(num(newest, "delta") == 16 && num(newest, "balance_after") == 200);
     ck_assert(num(newest, "at_ms") == ist(2027, 1, 1, 0));
     cJSON_Delete(v);
-    v = view(OLIVIA);
+    v = sync_view(OLIVIA);
     ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2026-12");
     cJSON_Delete(v);
 
     ck_assert_int_eq(stub_set_clock(stub, utc(2027, 1, 1, 3)), 0);
-    v = view(OLIVIA);
+    v = sync_view(OLIVIA);
     ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2027-01");
     ck_assert_int_eq(check_running_balance(v, "HART", &newest), 2);
     ck_assert_str_eq(str(newest, "reason"), "monthly_reset");
@@ -858,7 +840,7 @@ START_TEST(test_monthly_reset_across_the_year_in_india)
 
     /* January spends from the new allowance; the ledger still reads consistently. */
     ck_assert_str_eq(book(asha, "r-jan", "BLR-1-FOCUS", ist(2027, 1, 2, 10), 1, NULL), "applied");
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 198);
     ck_assert_int_eq(check_running_balance(v, "ACME", &newest), 5);
     ck_assert_str_eq(str(newest, "reason"), "booking");
@@ -886,7 +868,7 @@ START_TEST(test_running_balance_is_consistent_over_a_month)
     /* The clock set back a day: the next line is dated with the latest one, not before it. */
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 1, 5, 8)), 0);
     ck_assert_str_eq(book(vikram, "m-4", "BLR-1-FOCUS", ist(2027, 1, 8, 12), 1, NULL), "applied");
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_int_eq(check_running_balance(v, "ACME", &newest), 7);
     ck_assert_str_eq(str(newest, "reservation_id"), "m-4");
     ck_assert(num(newest, "at_ms") == ist(2027, 1, 5, 9));
@@ -895,7 +877,7 @@ START_TEST(test_running_balance_is_consistent_over_a_month)
     /* February: the reset (dated 1 February 00:00 IST), then a booking from the new balance. */
     ck_assert_int_eq(stub_set_clock(stub, ist(2027, 2, 3, 9)), 0);
     ck_assert_str_eq(book(vikram, "m-5", "BLR-1-FOCUS", ist(2027, 2, 4, 10), 1, NULL), "applied");
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_int_eq(check_running_balance(v, "ACME", &newest), 9);
     ck_assert_str_eq(str(newest, "reservation_id"), "m-5");
     ck_assert(num(newest, "balance_after") == 198);
@@ -999,7 +981,7 @@ START_TEST(test_eight_racers_hold_one_block)
     int winner = -1;
     int64_t block = ist(2027, 1, 7, 10);
     ck_assert_int_eq(run_race(tokens, block, false, &winner), 1);
-    cJSON *v = view(VIKRAM);
+    cJSON *v = sync_view(VIKRAM);
     ck_assert_int_eq(busy_count(v, "BLR-1-BOARD", block, block + H), 1);
     ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 188 - 6);
     ck_assert_int_eq(ledger_lines(v, "booking", NULL, NULL, NULL), 2); /* seeded + the winner */
@@ -1008,7 +990,7 @@ START_TEST(test_eight_racers_hold_one_block)
     /* Again, half of them online (Razorpay holds) and half with credits. */
     block = ist(2027, 1, 7, 12);
     ck_assert_int_eq(run_race(tokens, block, true, &winner), 1);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_int_eq(busy_count(v, "BLR-1-BOARD", block, block + H), 1);
     ck_assert(num(entity(v, "company", "ACME"), "credit_balance") ==
               (winner >= 4 ? 188 - 6 : 188 - 12));
@@ -1050,7 +1032,7 @@ START_TEST(test_razorpay_happy_path)
     cJSON_Delete(answer);
 
     /* Held: everyone sees the slot busy; no one else can take it; no email yet. */
-    cJSON *v = view(VIKRAM);
+    cJSON *v = sync_view(VIKRAM);
     ck_assert_int_eq(busy_count(v, "BLR-1-HUDDLE", start, start + 2 * H), 1);
     cJSON_Delete(v);
     ck_assert_str_eq(book(vikram, "rzp-v", "BLR-1-HUDDLE", start + H, 1, NULL), "slot_taken");
@@ -1079,7 +1061,7 @@ START_TEST(test_razorpay_happy_path)
     cJSON_Delete(mail);
     cJSON_Delete(answer);
     cJSON_Delete(payment);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "rzp-1"), "status"), "confirmed");
     ck_assert(num(entity(v, "reservation", "rzp-1"), "paid_at_ms") == T0);
     /* Paid by Razorpay: an invoice with tax, numbered, paid, as a day pass gets. */
@@ -1114,7 +1096,7 @@ START_TEST(test_razorpay_happy_path)
     cJSON_Delete(v);
     /* Paid holds do not lapse. */
     ck_assert_int_eq(stub_advance_clock(stub, 60 * M), 0);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "rzp-1"), "status"), "confirmed");
     cJSON_Delete(v);
     free(asha);
@@ -1137,7 +1119,7 @@ START_TEST(test_a_london_room_is_invoiced_in_pounds_with_vat)
     cJSON_Delete(
         confirm(olivia, order_id, str(payment, "payment_id"), str(payment, "signature"), 200));
     cJSON_Delete(payment);
-    cJSON *v = view(OLIVIA);
+    cJSON *v = sync_view(OLIVIA);
     const cJSON *invoice =
         entity(v, "invoice", str(entity(v, "reservation", "lon-rzp"), "invoice_id"));
     ck_assert_str_eq(str(invoice, "currency"), "GBP");
@@ -1174,7 +1156,7 @@ START_TEST(test_forged_signature_confirms_nothing)
     snprintf(cut, sizeof cut, "%.63s", str(real, "signature"));
     cJSON_Delete(confirm(asha, order_id, str(real, "payment_id"), cut, 402));
     cJSON_Delete(confirm(asha, order_id, str(real, "payment_id"), "not-a-signature", 402));
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "rzp-f"), "status"), "pending_payment");
     cJSON_Delete(v);
     cJSON *mail = emails("rahul@example.com");
@@ -1261,7 +1243,7 @@ START_TEST(test_hold_lapse_releases_the_slot)
     ck_assert_str_eq(book(vikram, "lapse-1", "BLR-1-FOCUS", start, 1, NULL), "slot_taken");
     ck_assert_int_eq(stub_advance_clock(stub, 1), 0);
     ck_assert_str_eq(book(vikram, "lapse-2", "BLR-1-FOCUS", start, 1, NULL), "applied");
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     const cJSON *lapsed = entity(v, "reservation", "rzp-3");
     ck_assert_str_eq(str(lapsed, "status"), "cancelled");
     /* It says why, and that it was never paid: no payment instant, no invoice. */
@@ -1273,7 +1255,7 @@ START_TEST(test_hold_lapse_releases_the_slot)
     cJSON *e = confirm(asha, order_id, str(payment, "payment_id"), str(payment, "signature"), 409);
     ck_assert_str_eq(str(e, "code"), "hold_expired");
     cJSON_Delete(e);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "rzp-3"), "status"), "cancelled");
     cJSON_Delete(v);
     /* Others saw the hold come and go: busy, tombstone, Vikram's busy. */
@@ -1286,7 +1268,7 @@ START_TEST(test_hold_lapse_releases_the_slot)
     answer = book_online(asha, "rzp-4", "BLR-1-BOARD", ist(2027, 1, 8, 10), 1, NULL);
     cJSON_Delete(answer);
     ck_assert_int_eq(stub_advance_clock(stub, 15 * M), 0);
-    v = view(ASHA);
+    v = sync_view(ASHA);
     ck_assert_str_eq(str(entity(v, "reservation", "rzp-4"), "status"), "cancelled");
     cJSON_Delete(v);
     cJSON_Delete(payment);
@@ -1412,7 +1394,7 @@ START_TEST(test_booking_mutation_refusals)
     ck_assert_str_eq(outcome(push_one(asha, "booking.cancel", "{\"booking_id\":7}")),
                      "invalid_argument");
     /* Nothing of the refused ones exists; the guest-less, pay-less form is fine. */
-    cJSON *v = view(ASHA);
+    cJSON *v = sync_view(ASHA);
     ck_assert(!has_entity(v, "reservation", "q-1"));
     ck_assert(num(entity(v, "company", "ACME"), "credit_balance") == 188);
     cJSON_Delete(v);

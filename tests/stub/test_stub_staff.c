@@ -91,28 +91,10 @@ static cJSON *queue(const char *token, const char *status)
     return list;
 }
 
-/* The entities the member's sync sees (test view), keyed "kind/id". */
-static cJSON *member_view(const char *phone)
-{
-    char path[128];
-    snprintf(path, sizeof path, "/v1/test/sync/view?phone=%%2B%s", phone + 1);
-    cJSON *answer = call("GET", path, NULL, NULL, 200);
-    cJSON *state = cJSON_CreateObject();
-    const cJSON *e;
-    cJSON_ArrayForEach(e, field(answer, "entities"))
-    {
-        char key[160];
-        snprintf(key, sizeof key, "%s/%s", str(e, "kind"), str(e, "id"));
-        cJSON_AddItemToObject(state, key, cJSON_Duplicate(field(e, "data"), true));
-    }
-    cJSON_Delete(answer);
-    return state;
-}
-
 /* The member's own ticket as their sync carries it. */
 static cJSON *members_ticket(const char *phone, const char *id)
 {
-    cJSON *v = member_view(phone);
+    cJSON *v = sync_view(phone);
     char key[96];
     snprintf(key, sizeof key, "ticket/%s", id);
     cJSON *t = cJSON_DetachItemFromObjectCaseSensitive(v, key);
@@ -124,7 +106,7 @@ static cJSON *members_ticket(const char *phone, const char *id)
 /* How many of the member's support notifications have a title starting with prefix. */
 static int notifications_titled(const char *phone, const char *prefix)
 {
-    cJSON *v = member_view(phone);
+    cJSON *v = sync_view(phone);
     int n = 0;
     const cJSON *e;
     cJSON_ArrayForEach(e, v)

@@ -20,6 +20,7 @@ static const out_hint staff_hints[] = {
     {MC_ERR_NOT_FOUND,
      "Your building's tickets are listed by: memberctl staff tickets --status all"},
     {MC_ERR_OFFLINE, "Staff commands need the server; try again when it is reachable."},
+    {MC_ERR_STATE, "See where it stands with: memberctl staff tickets show TICKET"},
     {MC_OK, NULL}};
 
 static int staff_error(const app *a, mc_status st, const mc_error *err)
@@ -83,10 +84,57 @@ static int tickets_show(app *a, const command *self, int argc, char **argv)
     return rc;
 }
 
-/* The ticket's name as staff read it: its number, else its id. */
-static const char *number_of(const mc_staff_ticket *t)
+/* What a staff action did, for its sentence. */
+typedef enum staff_action {
+    ACTION_ASSIGN,
+    ACTION_START,
+    ACTION_RESOLVE,
+    ACTION_REOPEN,
+    ACTION_REPLY,
+    ACTION_NOTE,
+} staff_action;
+
+/* The sentence that says what the action did to t, into out. */
+static void action_sentence(staff_action action, const mc_staff_ticket *t, char *out, size_t cap)
 {
-    return t->ticket.number[0] != '\0' ? t->ticket.number : t->ticket.id;
+    const char *name = t->ticket.number[0] != '\0' ? t->ticket.number : t->ticket.id;
+    switch (action) {
+    case ACTION_ASSIGN:
+        snprintf(out, cap, "%s is assigned to %s; the member was told.", name,
+                 t->ticket.assignee_name);
+        break;
+    case ACTION_START:
+        snprintf(out, cap, "%s is in progress; the member was told.", name);
+        break;
+    case ACTION_RESOLVE:
+        snprintf(out, cap, "%s is resolved (SLA %s); the member was told.", name,
+                 mc_sla_state_name(t->ticket.sla));
+        break;
+    case ACTION_REOPEN:
+        snprintf(out, cap, "%s is reopened (%s); the member was told.", name,
+                 t->ticket.status == MC_TICKET_ASSIGNED ? "back with its assignee" : "open");
+        break;
+    case ACTION_REPLY:
+        snprintf(out, cap, "Reply added to %s; the member was told.", name);
+        break;
+    case ACTION_NOTE:
+        snprintf(out, cap, "Internal note added to %s (staff only; the member never sees it).",
+                 name);
+        break;
+    }
+}
+
+/* The end of every action: its error, or its sentence and the ticket as it now stands
+ * (t is freed). */
+static int acted(app *a, staff_action action, mc_status st, const mc_error *err, mc_staff_ticket *t)
+{
+    if (st != MC_OK)
+        return staff_error(a, st, err);
+    char what[256];
+    action_sentence(action, t, what, sizeof what);
+    int rc = render_staff_done(a, what, t);
+    mc_staff_ticket_free(t);
+    return rc;
 }
 
 /* ---- assign ----------------------------------------------------------------------------- */
@@ -139,14 +187,7 @@ static int tickets_assign(app *a, const command *self, int argc, char **argv)
     mc_staff_ticket *t = NULL;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_staff_ticket_assign(client, p.pos[0], assignee, &t, &err);
-    if (st != MC_OK)
-        return staff_error(a, st, &err);
-    char what[256];
-    snprintf(what, sizeof what, "%s is assigned to %s; the member was told.", number_of(t),
-             t->ticket.assignee_name);
-    rc = render_staff_done(a, what, t);
-    mc_staff_ticket_free(t);
-    return rc;
+    return acted(a, ACTION_ASSIGN, st, &err, t);
 }
 
 /* ---- start, resolve, reopen ----------------------------------------------------------- */
@@ -161,26 +202,11 @@ static int tickets_move(app *a, const command *self, int argc, char **argv, mc_t
     mc_staff_ticket *t = NULL;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_staff_ticket_set_status(client, p.pos[0], to, &t, &err);
-    if (st != MC_OK) {
-        static const out_hint hints[] = {
-            {MC_ERR_STATE, "See where it stands with: memberctl staff tickets show TICKET"},
-            {MC_OK, NULL}};
-        return st == MC_ERR_STATE ? out_core_error_hint(a, st, &err, hints)
-                                  : staff_error(a, st, &err);
-    }
-    char what[256];
-    const char *name = number_of(t);
-    if (to == MC_TICKET_IN_PROGRESS)
-        snprintf(what, sizeof what, "%s is in progress; the member was told.", name);
-    else if (to == MC_TICKET_RESOLVED)
-        snprintf(what, sizeof what, "%s is resolved (SLA %s); the member was told.", name,
-                 mc_sla_state_name(t->ticket.sla));
-    else
-        snprintf(what, sizeof what, "%s is reopened (%s); the member was told.", name,
-                 t->ticket.status == MC_TICKET_ASSIGNED ? "back with its assignee" : "open");
-    rc = render_staff_done(a, what, t);
-    mc_staff_ticket_free(t);
-    return rc;
+    return acted(a,
+                 to == MC_TICKET_IN_PROGRESS ? ACTION_START
+                 : to == MC_TICKET_RESOLVED  ? ACTION_RESOLVE
+                                             : ACTION_REOPEN,
+                 st, &err, t);
 }
 
 /* ---- comment ------------------------------------------------------------------------------ */
@@ -201,19 +227,7 @@ static int tickets_comment(app *a, const command *self, int argc, char **argv)
     mc_staff_ticket *t = NULL;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_staff_ticket_comment(client, p.pos[0], p.pos[1], internal, &t, &err);
-    if (st != MC_OK)
-        return staff_error(a, st, &err);
-    char what[256];
-    if (internal)
-        snprintf(what, sizeof what,
-                 "Internal note added to %s (staff only; the member never sees "
-                 "it).",
-                 number_of(t));
-    else
-        snprintf(what, sizeof what, "Reply added to %s; the member was told.", number_of(t));
-    rc = render_staff_done(a, what, t);
-    mc_staff_ticket_free(t);
-    return rc;
+    return acted(a, internal ? ACTION_NOTE : ACTION_REPLY, st, &err, t);
 }
 
 /* ---- colleagues ------------------------------------------------------------------------- */

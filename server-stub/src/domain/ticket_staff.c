@@ -61,35 +61,24 @@ bool ms_staff_queue_valid(const char *queue)
     return false;
 }
 
-int ms_staff_queue_json(sqlite3 *db, const char *staff_id, const char *queue, cJSON **out)
+/* One row of a query as a JSON item (NULL on error). */
+typedef cJSON *(*row_json_fn)(sqlite3 *db, sqlite3_stmt *row);
+
+/* Every row of stmt (finalized here; NULL: the query failed) as a JSON array into *out. 0 / -1. */
+static int collect(sqlite3 *db, sqlite3_stmt *stmt, row_json_fn row_json, cJSON **out)
 {
     *out = NULL;
-    cJSON *list = cJSON_CreateArray();
-    sqlite3_stmt *stmt =
-        list ? ms_db_query(db,
-                           "SELECT t.id FROM tickets t JOIN staff_buildings s"
-                           " ON s.building_id = t.building_id AND s.user_id = ?"
-                           " WHERE ?2 = 'all'"
-                           "  OR (?2 = 'active'"
-                           "      AND t.status IN ('open', 'assigned', 'in_progress'))"
-                           "  OR t.status = ?2"
-                           " ORDER BY t.resolution_due_ms, t.created_at_ms, t.id",
-                           "tt", staff_id, queue)
-             : NULL;
-    int rc = stmt ? 0 : -1, step;
+    cJSON *list = stmt ? cJSON_CreateArray() : NULL;
+    int rc = list ? 0 : -1, step = 0;
     while (rc == 0 && (step = ms_db_step(stmt)) == 1) {
-        char id[MS_ID_MAX];
-        cJSON *ticket = NULL;
-        ms_db_text(stmt, 0, id, sizeof id);
-        if (ms_ticket_json(db, id, true, &ticket) != 0 || !cJSON_AddItemToArray(list, ticket)) {
-            cJSON_Delete(ticket);
+        cJSON *item = row_json(db, stmt);
+        if (!item || !cJSON_AddItemToArray(list, item)) {
+            cJSON_Delete(item);
             rc = -1;
         }
     }
-    if (rc == 0 && step < 0)
-        rc = -1;
     sqlite3_finalize(stmt);
-    if (rc != 0) {
+    if (rc != 0 || step < 0) {
         cJSON_Delete(list);
         return -1;
     }
@@ -97,40 +86,57 @@ int ms_staff_queue_json(sqlite3 *db, const char *staff_id, const char *queue, cJ
     return 0;
 }
 
+/* The staff view of the ticket whose id is the row's first column. */
+static cJSON *ticket_row_json(sqlite3 *db, sqlite3_stmt *row)
+{
+    char id[MS_ID_MAX];
+    cJSON *ticket = NULL;
+    ms_db_text(row, 0, id, sizeof id);
+    return ms_ticket_json(db, id, true, &ticket) == 0 ? ticket : NULL;
+}
+
+int ms_staff_queue_json(sqlite3 *db, const char *staff_id, const char *queue, cJSON **out)
+{
+    return collect(db,
+                   ms_db_query(db,
+                               "SELECT t.id FROM tickets t JOIN staff_buildings s"
+                               " ON s.building_id = t.building_id AND s.user_id = ?"
+                               " WHERE ?2 = 'all'"
+                               "  OR (?2 = 'active'"
+                               "      AND t.status IN ('open', 'assigned', 'in_progress'))"
+                               "  OR t.status = ?2"
+                               " ORDER BY t.resolution_due_ms, t.created_at_ms, t.id",
+                               "tt", staff_id, queue),
+                   ticket_row_json, out);
+}
+
+/* {id, name} of the row's first two columns. */
+static cJSON *colleague_row_json(sqlite3 *db, sqlite3_stmt *row)
+{
+    (void)db;
+    char id[MS_ID_MAX], name[MS_NAME_MAX];
+    ms_db_text(row, 0, id, sizeof id);
+    ms_db_text(row, 1, name, sizeof name);
+    cJSON *one = cJSON_CreateObject();
+    if (!one || !cJSON_AddStringToObject(one, "id", id) ||
+        !cJSON_AddStringToObject(one, "name", name)) {
+        cJSON_Delete(one);
+        return NULL;
+    }
+    return one;
+}
+
 int ms_staff_colleagues_json(sqlite3 *db, const char *staff_id, cJSON **out)
 {
-    *out = NULL;
-    cJSON *list = cJSON_CreateArray();
-    sqlite3_stmt *stmt =
-        list ? ms_db_query(db,
-                           "SELECT DISTINCT u.id, u.name FROM staff_buildings me"
-                           " JOIN staff_buildings s ON s.building_id = me.building_id"
-                           " JOIN user_roles r ON r.user_id = s.user_id AND r.role = 'staff'"
-                           " JOIN users u ON u.id = s.user_id"
-                           " WHERE me.user_id = ? ORDER BY u.name, u.id",
-                           "t", staff_id)
-             : NULL;
-    int rc = stmt ? 0 : -1, step;
-    while (rc == 0 && (step = ms_db_step(stmt)) == 1) {
-        char id[MS_ID_MAX], name[MS_NAME_MAX];
-        ms_db_text(stmt, 0, id, sizeof id);
-        ms_db_text(stmt, 1, name, sizeof name);
-        cJSON *one = cJSON_CreateObject();
-        if (!one || !cJSON_AddStringToObject(one, "id", id) ||
-            !cJSON_AddStringToObject(one, "name", name) || !cJSON_AddItemToArray(list, one)) {
-            cJSON_Delete(one);
-            rc = -1;
-        }
-    }
-    if (rc == 0 && step < 0)
-        rc = -1;
-    sqlite3_finalize(stmt);
-    if (rc != 0) {
-        cJSON_Delete(list);
-        return -1;
-    }
-    *out = list;
-    return 0;
+    return collect(db,
+                   ms_db_query(db,
+                               "SELECT DISTINCT u.id, u.name FROM staff_buildings me"
+                               " JOIN staff_buildings s ON s.building_id = me.building_id"
+                               " JOIN user_roles r ON r.user_id = s.user_id AND r.role = 'staff'"
+                               " JOIN users u ON u.id = s.user_id"
+                               " WHERE me.user_id = ? ORDER BY u.name, u.id",
+                               "t", staff_id),
+                   colleague_row_json, out);
 }
 
 /* text cut to at most max bytes at a UTF-8 character boundary, "…" added when cut, into out. */

@@ -38,18 +38,25 @@ static bool staff_ticket(ms_app *app, const ms_request *req, ms_reply *reply, ch
     return rc == 0;
 }
 
-/* Answer status {"ticket": the staff's view of id}. */
-static void reply_ticket(ms_app *app, const char *id, int status, ms_reply *reply)
+/* Answer 200 {name: item} when built is 0 (item owned); otherwise 500. */
+static void reply_with(ms_reply *reply, int built, const char *name, cJSON *item)
 {
-    cJSON *ticket = NULL, *body = cJSON_CreateObject();
-    if (!body || ms_ticket_json(app->db, id, true, &ticket) != 0 ||
-        !cJSON_AddItemToObject(body, "ticket", ticket)) {
-        cJSON_Delete(ticket);
+    cJSON *body = built == 0 ? cJSON_CreateObject() : NULL;
+    if (!body || !cJSON_AddItemToObject(body, name, item)) {
+        cJSON_Delete(item);
         cJSON_Delete(body);
         ms_reply_internal(reply);
         return;
     }
-    ms_reply_json(reply, status, body);
+    ms_reply_json(reply, 200, body);
+}
+
+/* Answer 200 {"ticket": the staff's view of id}. */
+static void reply_ticket(ms_app *app, const char *id, ms_reply *reply)
+{
+    cJSON *ticket = NULL;
+    int built = ms_ticket_json(app->db, id, true, &ticket);
+    reply_with(reply, built, "ticket", ticket);
 }
 
 /* GET /v1/staff/tickets?status=active|open|assigned|in_progress|resolved|closed|all (auth) */
@@ -67,15 +74,9 @@ void ms_handle_staff_tickets(ms_app *app, ms_request *req, ms_reply *reply)
                          queue);
         return;
     }
-    cJSON *tickets = NULL, *body = cJSON_CreateObject();
-    if (!body || ms_staff_queue_json(app->db, req->user_id, queue, &tickets) != 0 ||
-        !cJSON_AddItemToObject(body, "tickets", tickets)) {
-        cJSON_Delete(tickets);
-        cJSON_Delete(body);
-        ms_reply_internal(reply);
-        return;
-    }
-    ms_reply_json(reply, 200, body);
+    cJSON *tickets = NULL;
+    int built = ms_staff_queue_json(app->db, req->user_id, queue, &tickets);
+    reply_with(reply, built, "tickets", tickets);
 }
 
 /* GET /v1/staff/tickets/{id} (auth): by id or number. */
@@ -83,7 +84,7 @@ void ms_handle_staff_ticket(ms_app *app, ms_request *req, ms_reply *reply)
 {
     char id[MS_ID_MAX];
     if (staff_ticket(app, req, reply, id))
-        reply_ticket(app, id, 200, reply);
+        reply_ticket(app, id, reply);
 }
 
 /* GET /v1/staff/colleagues (auth) */
@@ -91,15 +92,9 @@ void ms_handle_staff_colleagues(ms_app *app, ms_request *req, ms_reply *reply)
 {
     if (!staff_only(app, req, reply))
         return;
-    cJSON *staff = NULL, *body = cJSON_CreateObject();
-    if (!body || ms_staff_colleagues_json(app->db, req->user_id, &staff) != 0 ||
-        !cJSON_AddItemToObject(body, "staff", staff)) {
-        cJSON_Delete(staff);
-        cJSON_Delete(body);
-        ms_reply_internal(reply);
-        return;
-    }
-    ms_reply_json(reply, 200, body);
+    cJSON *staff = NULL;
+    int built = ms_staff_colleagues_json(app->db, req->user_id, &staff);
+    reply_with(reply, built, "staff", staff);
 }
 
 /* Make move on id as the caller (assignee_id for an assignment); answer the ticket, or 409
@@ -116,7 +111,7 @@ static void move(ms_app *app, ms_request *req, const char *id, ms_ticket_move ho
     else if (!verdict.allowed)
         ms_reply_error(reply, 409, verdict.code, "%s", verdict.message);
     else
-        reply_ticket(app, id, 200, reply);
+        reply_ticket(app, id, reply);
 }
 
 /* POST /v1/staff/tickets/{id}/assign (auth) {assignee_id?}: absent or null, the caller. */
@@ -167,7 +162,7 @@ void ms_handle_staff_status(ms_app *app, ms_request *req, ms_reply *reply)
     else {
         ms_reply_invalid(reply,
                          "field 'status' must be in_progress (start), resolved or open (reopen)%s",
-                         strcmp(to, "assigned") == 0 ? "; assign a ticket with .../assign" : "");
+                         strcmp(to, "assigned") == 0 ? "; assign the ticket instead" : "");
         return;
     }
     move(app, req, id, how, NULL, reply);
@@ -216,5 +211,5 @@ void ms_handle_staff_comment(ms_app *app, ms_request *req, ms_reply *reply)
         ms_reply_error(reply, 409, "ticket_closed",
                        "the ticket is closed: it takes no more comments (closed is final)");
     else
-        reply_ticket(app, id, 200, reply);
+        reply_ticket(app, id, reply);
 }
