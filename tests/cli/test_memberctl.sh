@@ -1674,6 +1674,36 @@ tickets_tests() {
 tickets_tests
 stop_stub
 
+# --- the SLA badge: this machine's clock against the server's instants ----------
+# A stub whose clock runs 2 hours behind this machine: a Wi-Fi ticket filed at LON-1
+# (open all day: the SLA is wall time, 60 minutes at normal priority) is due an hour
+# before this machine's now, so it shows breached; one filed 50 minutes before now has
+# run 83% of its time: at risk. Times in London's zone, labelled.
+tickets_sla_tests() {
+    rm -f "$work"/stub.db*
+    local now
+    now=$(python3 -c 'import time; print(int(time.time() * 1000))')
+    start_stub --clock-ms $((now - 7200000))
+    local ASHA="$work/asha-sla"
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" sync
+    run_in "$ASHA" tickets new --building LON-1 --category it.wifi --description "Wi-Fi down on floor 2"
+    check "a ticket past its resolution due time shows breached, in London's time" \
+        '[ $rc -eq 0 ] && grep -qE "SLA: +breached: resolution due [0-9-]{10} [0-9:]{5} (GMT|BST)$" <<<"$out" && out_has "Where:         LON-1"'
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d "{\"now_ms\": $((now - 3000000))}" >/dev/null
+    run_in "$ASHA" tickets new --building LON-1 --category it.wifi --description "Wi-Fi slow in the lounge"
+    run_in "$ASHA" --json tickets
+    check_json "tickets --json: the badges from the server's instants: at risk, breached" 0 \
+        "[(t['description'], t['sla']['state']) for t in d['tickets']] == [('Wi-Fi slow in the lounge', 'at_risk'), ('Wi-Fi down on floor 2', 'breached')] and all(t['sla']['resolution_due_zone'] in ('GMT', 'BST') for t in d['tickets'])"
+    run_in "$ASHA" tickets
+    check "tickets shows each badge beside the due time" \
+        '[ $rc -eq 0 ] && out_has "SLA at risk: resolution due" && out_has "SLA breached: resolution due"'
+}
+
+tickets_sla_tests
+stop_stub
+
 # --- the monthly credit reset across the year, in Bengaluru's zone ------------
 # A fresh stub whose clock (and so its seed) starts at 31 December 23:30 in
 # Bengaluru (18:00 UTC). At 20:00 UTC it is already 1 January 01:30 there:

@@ -259,13 +259,16 @@ static void where_text(const mc_ticket *t, char *out, size_t out_cap)
         snprintf(out, out_cap, "%s, %s %s", out_str(t->building_id), kind, name);
 }
 
-/* "in progress, assigned to Kiran Das" / "open, waiting for staff" / "resolved". */
+/* "in progress, assigned to Kiran Das" / "resolved, handled by Kiran Das" / "open, waiting
+ * for staff" / "resolved". */
 static void status_text(const mc_ticket *t, char *out, size_t out_cap)
 {
     words_buf status = in_words(mc_ticket_status_name(t->status));
     const char *assignee = out_str(t->assignee_name);
-    if (assignee[0] != '\0' && t->status != MC_TICKET_CLOSED)
-        snprintf(out, out_cap, "%s, assigned to %s", status.text, assignee);
+    bool done = t->status == MC_TICKET_RESOLVED || t->status == MC_TICKET_CLOSED;
+    if (assignee[0] != '\0')
+        snprintf(out, out_cap, "%s, %s %s", status.text, done ? "handled by" : "assigned to",
+                 assignee);
     else if (t->status == MC_TICKET_OPEN && out_str(t->number)[0] != '\0')
         snprintf(out, out_cap, "%s, waiting for staff", status.text);
     else
