@@ -63,6 +63,13 @@ int command_client(app *a, mc_client **out);
 int command_start(app *a, const command *self, struct args *p, int argc, char **argv,
                   mc_client **out);
 
+/* command_parse, then a usage error "missing FIRST" when no positional word was given
+ * (first names it: "TICKET (its number, e.g. T-1001, or its id)"), then command_client. */
+int command_start_with(app *a, const command *self, struct args *p, int argc, char **argv,
+                       const char *first, mc_client **out);
+/* The positional word that names a ticket (tickets and staff tickets). */
+#define TICKET_ARG "TICKET (its number, e.g. T-1001, or its id)"
+
 /* Print "usage: memberctl SYNOPSIS" and the command's help on stdout; 0. */
 int command_help(const command *self);
 

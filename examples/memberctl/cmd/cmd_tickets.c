@@ -84,19 +84,28 @@ static int send_and_show(app *a, mc_client *client, const char *action, const ch
     return rc;
 }
 
-/* The ticket named by the member (an id or "T-1001"), its id into id. */
-static int find_ticket(app *a, mc_client *client, const char *ref, char *id, size_t id_cap)
+/* The ticket named by the member (an id or "T-1001") from the store into *out
+ * (mc_ticket_free it); COMMAND_CONTINUE, or the exit code of the error printed. */
+static int load_ticket(app *a, mc_client *client, const char *ref, mc_ticket **out)
 {
-    mc_ticket *t = NULL;
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_ticket_get(client, ref, &t, &err);
+    mc_status st = mc_ticket_get(client, ref, out, &err);
     if (st != MC_OK) {
         static const out_hint hints[] = {{MC_ERR_NOT_FOUND, TICKETS_HINT}, {MC_OK, NULL}};
         return out_core_error_hint(a, st, &err, hints);
     }
-    snprintf(id, id_cap, "%s", out_str(t->id));
-    mc_ticket_free(t);
     return COMMAND_CONTINUE;
+}
+
+/* The same, keeping only its id. */
+static int find_ticket(app *a, mc_client *client, const char *ref, char *id, size_t id_cap)
+{
+    mc_ticket *t = NULL;
+    int rc = load_ticket(a, client, ref, &t);
+    if (rc == COMMAND_CONTINUE)
+        snprintf(id, id_cap, "%s", out_str(t->id));
+    mc_ticket_free(t);
+    return rc;
 }
 
 /* ---- tickets new ---------------------------------------------------------------- */
@@ -222,22 +231,11 @@ static int tickets_list(app *a, const command *self, int argc, char **argv)
 static int tickets_show(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 1};
-    int rc = command_parse(a, self, &p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
-    if (p.npos == 0)
-        return out_usage(a, self, "missing TICKET (its number, e.g. T-1001, or its id)");
     mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
-        return rc;
     mc_ticket *t = NULL;
-    mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_ticket_get(client, p.pos[0], &t, &err);
-    if (st != MC_OK) {
-        static const out_hint hints[] = {{MC_ERR_NOT_FOUND, TICKETS_HINT}, {MC_OK, NULL}};
-        return out_core_error_hint(a, st, &err, hints);
-    }
-    rc = render_ticket(a, t);
+    int rc = command_start_with(a, self, &p, argc, argv, TICKET_ARG, &client);
+    if (rc == COMMAND_CONTINUE && (rc = load_ticket(a, client, p.pos[0], &t)) == COMMAND_CONTINUE)
+        rc = render_ticket(a, t);
     mc_ticket_free(t);
     return rc;
 }
@@ -249,17 +247,13 @@ static int tickets_comment(app *a, const command *self, int argc, char **argv)
     const char *photos[MAX_PHOTO_ARGS];
     arg_opt opts[] = {{"--photo", true, NULL, .all = photos, .max = MAX_PHOTO_ARGS}};
     args p = {.opts = opts, .nopts = 1, .pos_max = 2};
-    int rc = command_parse(a, self, &p, argc, argv);
+    mc_client *client = NULL;
+    int rc = command_start_with(a, self, &p, argc, argv, TICKET_ARG, &client);
     if (rc != COMMAND_CONTINUE)
         return rc;
-    if (p.npos == 0)
-        return out_usage(a, self, "missing TICKET (its number, e.g. T-1001, or its id)");
     if (p.npos == 1)
         return out_usage(a, self, "missing TEXT (the comment, 1 to %d characters)",
                          MC_TICKET_TEXT_MAX_CHARS);
-    mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
-        return rc;
     char id[64];
     if ((rc = find_ticket(a, client, p.pos[0], id, sizeof id)) != COMMAND_CONTINUE)
         return rc;
@@ -275,13 +269,9 @@ static int tickets_comment(app *a, const command *self, int argc, char **argv)
 static int tickets_move(app *a, const command *self, int argc, char **argv, bool resolve)
 {
     args p = {.pos_max = 1};
-    int rc = command_parse(a, self, &p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
-    if (p.npos == 0)
-        return out_usage(a, self, "missing TICKET (its number, e.g. T-1001, or its id)");
     mc_client *client = NULL;
-    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+    int rc = command_start_with(a, self, &p, argc, argv, TICKET_ARG, &client);
+    if (rc != COMMAND_CONTINUE)
         return rc;
     char id[64];
     if ((rc = find_ticket(a, client, p.pos[0], id, sizeof id)) != COMMAND_CONTINUE)
