@@ -3,9 +3,10 @@
  * each exactly once (with the fault injector on too), with progress events in order; an
  * upload cut by kill -9 at 70% goes on from where it stopped in a new process; a photo whose
  * bytes do not match its declaration is refused and reported; the photos of a ticket the
- * server refused are never sent.
+ * server refused are never sent; a pause stops the background thread between chunks.
  */
 #include <check.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sync_helpers.h"
@@ -180,6 +182,8 @@ START_TEST(test_photos_upload_once_with_progress_in_order)
     const char *list[2] = {paths[0], paths[1]};
     upload_ticket t;
     upload_file_ticket(c, dir, list, 2, &t);
+    upload_stats declared;
+    ck_assert(!upload_server_stats(stub, t.photo_ids[0], &declared)); /* filed offline: not there */
     mc_error err = MC_ERROR_INIT;
     ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
 
@@ -376,6 +380,91 @@ START_TEST(test_photos_of_a_refused_ticket_fail_unsent)
 }
 END_TEST
 
+/* The background thread's round, watched: progress pauses sync at its first chunk. */
+typedef struct watch {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    mc_client *client;
+    int progress;
+    bool finished; /* the photo's last progress event (done == total) */
+    bool pause_at_first;
+} watch;
+
+static void on_watched(void *context, const mc_sync_event *ev)
+{
+    watch *w = context;
+    pthread_mutex_lock(&w->lock);
+    if (ev->type == MC_SYNC_EVENT_UPLOAD_PROGRESS) {
+        w->progress++;
+        w->finished = ev->done == ev->total;
+        if (w->progress == 1 && w->pause_at_first)
+            mc_sync_pause(w->client);
+    }
+    pthread_cond_broadcast(&w->changed);
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* Wait (at most 60 s) until the background thread is not syncing and, with want_finished,
+ * the photo's last event came. */
+static void wait_round(watch *w, bool want_finished)
+{
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += 60;
+    pthread_mutex_lock(&w->lock);
+    for (;;) {
+        mc_sync_status status;
+        ck_assert_int_eq(mc_sync_status_get(w->client, &status, NULL), MC_OK);
+        bool idle = status.state != MC_SYNC_SYNCING && w->progress > 0;
+        if (idle && (!want_finished || w->finished))
+            break;
+        ck_assert_msg(pthread_cond_timedwait(&w->changed, &w->lock, &deadline) == 0,
+                      "the background round did not end in 60 s");
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+START_TEST(test_pause_stops_an_upload_between_chunks)
+{
+    int64_t bytes = 4 * CHUNK;
+    char path[4096], sha[65];
+    make_photo(files, "p.jpg", bytes, 21, path, sha);
+    const char *list[1] = {path};
+    upload_ticket t;
+    upload_file_ticket(c, dir, list, 1, &t);
+
+    watch w = {.client = c, .pause_at_first = true};
+    pthread_mutex_init(&w.lock, NULL);
+    pthread_cond_init(&w.changed, NULL);
+    uint64_t token;
+    ck_assert_int_eq(
+        mc_sync_listener_add(c, MC_SYNC_EVENT_UPLOAD_PROGRESS | MC_SYNC_EVENT_STATUS_CHANGED,
+                             MC_DELIVER_IMMEDIATE, on_watched, &w, &token, NULL),
+        MC_OK);
+    ck_assert_int_eq(mc_sync_start(c, NULL), MC_OK);
+    wait_round(&w, false);
+    /* Paused after the first chunk: no other chunk went. */
+    upload_stats stats;
+    ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
+    ck_assert_int_eq(stats.received, CHUNK);
+    ck_assert_int_eq(stats.requests, 1);
+    pthread_mutex_lock(&w.lock);
+    ck_assert_int_eq(w.progress, 1);
+    w.pause_at_first = false;
+    pthread_mutex_unlock(&w.lock);
+
+    mc_sync_resume(c); /* goes on from the server's received */
+    wait_round(&w, true);
+    ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
+    ck_assert(stats.complete);
+    ck_assert_int_eq(stats.bytes_received_total, bytes);
+    mc_sync_stop(c);
+    ck_assert_int_eq(mc_sync_listener_remove(c, token, NULL), MC_OK);
+    pthread_cond_destroy(&w.changed);
+    pthread_mutex_destroy(&w.lock);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("uploads");
@@ -387,6 +476,7 @@ int main(void)
     tcase_add_test(tc, test_upload_cut_by_kill_9_resumes_where_it_stopped);
     tcase_add_test(tc, test_corrupt_photo_is_refused_and_reported);
     tcase_add_test(tc, test_photos_of_a_refused_ticket_fail_unsent);
+    tcase_add_test(tc, test_pause_stops_an_upload_between_chunks);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

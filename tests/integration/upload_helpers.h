@@ -16,9 +16,9 @@
 #define UPLOAD_ID_MAX 48
 
 /*
- * Write a JPEG-shaped file of `bytes` bytes at path (start of image, an APP0 marker, bytes
- * from seed, end of image), 64 KiB at a time; its sha256 (64 lower-case hex) into sha_hex.
- * Aborts the test on failure.
+ * Write a JPEG-shaped file of `bytes` bytes at path (start of image, an APP0 segment, a
+ * frame header, bytes from seed, end of image), 64 KiB at a time; its sha256 (64 lower-case hex)
+ * into sha_hex. Aborts the test on failure.
  */
 void upload_make_jpeg(const char *path, int64_t bytes, uint32_t seed, char sha_hex[65]);
 
@@ -33,14 +33,16 @@ typedef struct upload_ticket {
 } upload_ticket;
 
 /*
- * File a ticket (Cleaning/Washroom, high priority, BLR-1) as the client's member (its store
- * in data_dir) with the photos at paths (up to 5), offline-first: nothing is sent here; the
- * next sync round pushes ticket.create, then uploads. Aborts the test on failure.
+ * File a ticket (Cleaning/Washroom, high priority, the member's building) with mc_ticket_file
+ * as the client's member (its store in data_dir) with the photos at paths (up to 5),
+ * offline-first: nothing is sent here; the next sync round pushes ticket.create, then
+ * uploads. The photos' ids are read from the store's upload rows. Aborts the test on failure.
  */
 void upload_file_ticket(mc_client *client, const char *data_dir, const char *const *paths,
                         int count, upload_ticket *out);
 
-/* The same under category_id (an unknown one gets the ticket.create refused). */
+/* The same written straight into the store in SQL, under category_id: for a category the
+ * device does not know, so that the server refuses the ticket.create. */
 void upload_file_ticket_in(const char *data_dir, const char *category_id, const char *const *paths,
                            int count, upload_ticket *out);
 

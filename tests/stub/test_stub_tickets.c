@@ -465,6 +465,23 @@ START_TEST(test_create_refusals)
            filing(payload, sizeof payload, id, "BLR-1", "cleaning.washroom", "normal", "x", "null",
                   photos),
            "invalid_argument");
+    /* Sizes that are not a whole number of bytes from 1, and one far past any integer. */
+    static const char *const sizes[][2] = {
+        {"0", "invalid_argument"},
+        {"1.5", "invalid_argument"},
+        {"\"12\"", "invalid_argument"},
+        {"1e30", "photo_too_large"},
+    };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        snprintf(photos, sizeof photos,
+                 "[{\"photo_id\": \"%s\", \"content_type\": \"image/png\", \"bytes\": %s,"
+                 " \"sha256\": \"%s\"}]",
+                 id_of(pid, "pho_", 122), sizes[i][0], SHA);
+        expect(asha, "ticket.create",
+               filing(payload, sizeof payload, id, "BLR-1", "cleaning.washroom", "normal", "x",
+                      "null", photos),
+               sizes[i][1]);
+    }
     /* Nothing refused left a trace; the 2000-character description and 5 photos are fine. */
     cJSON *state = pull_all(asha);
     const cJSON *e;

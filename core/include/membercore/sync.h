@@ -150,8 +150,8 @@ typedef enum mc_sync_event_type {
 } mc_sync_event_type;
 
 /* One type's name: "data_changed", "mutation_rejected", "session_expired", "progress",
- * "status_changed", "upload_progress", "upload_failed"; "unknown" for anything else (a mask of several included). Static
- * string; pure, any thread. */
+ * "status_changed", "upload_progress", "upload_failed"; "unknown" for anything else (a mask of
+ * several included). Static string; pure, any thread. */
 const char *mc_sync_event_type_name(mc_sync_event_type type);
 
 /*

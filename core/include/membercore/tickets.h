@@ -130,7 +130,7 @@ typedef enum mc_ticket_location_kind {
 const char *mc_ticket_location_kind_name(mc_ticket_location_kind kind);
 
 typedef struct mc_ticket_draft {
-    const char *category_id; /* a leaf's id (mc_ticket_category_find resolves a path) */
+    const char *category_id; /* a leaf's id, or its path as mc_ticket_category_find reads it */
     mc_ticket_priority priority;
     const char *description; /* 1..MC_TICKET_TEXT_MAX_CHARS characters, UTF-8; trimmed */
     const char *building_id; /* NULL or "": the member's own building */

@@ -90,7 +90,7 @@ mci_image_info mci_image_sniff(const uint8_t *head, size_t len)
         return sniff_png(head, len);
     if (len >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
         return sniff_jpeg(head, len);
-    return none("neither a JPEG nor a PNG image by its content");
+    return none("its bytes are neither (a file's name does not count)");
 }
 
 const char *mci_image_content_type(mci_image_type type)

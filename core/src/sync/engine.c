@@ -340,6 +340,17 @@ static void poke(mc_client *c, bool *flag, bool value)
     pthread_mutex_unlock(&s->lock);
 }
 
+bool mci_sync_should_yield(mc_client *c)
+{
+    mci_sync *s = c->sync;
+    if (!mci_sync_on_own_thread(c))
+        return false; /* an mc_sync_once the app asked for runs to its end */
+    pthread_mutex_lock(&s->lock);
+    bool yield = s->stop || s->paused;
+    pthread_mutex_unlock(&s->lock);
+    return yield;
+}
+
 void mci_sync_trigger(mc_client *c)
 {
     poke(c, &c->sync->triggered, true);

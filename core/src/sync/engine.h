@@ -44,6 +44,11 @@ bool mci_sync_on_own_thread(const mc_client *client);
 /* Wake the background thread for a round (mc_sync_trigger without the call guard). */
 void mci_sync_trigger(mc_client *client);
 
+/* Whether a long round on the background thread should end early: the thread is asked to
+ * stop (a close) or sync is paused (no network use while paused). Always false on another
+ * thread (mc_sync_once runs to its end). Checked between upload chunks. */
+bool mci_sync_should_yield(mc_client *client);
+
 /* Send an event to the listeners. */
 void mci_sync_emit(mc_client *client, const mc_sync_event *ev);
 

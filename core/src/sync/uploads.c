@@ -110,7 +110,8 @@ static char *column_dup(sqlite3_stmt *stmt, int col)
     return mci_strdup(text ? (const char *)text : "");
 }
 
-/* Every waiting upload, oldest first, with its mutation's gate (caller holds the lock). */
+/* Every waiting upload, oldest first (then as queued), with its mutation's gate (caller holds the
+ * lock). */
 static mc_status load_waiting(sqlite3 *db, upload_row **out, size_t *count, mc_error *err)
 {
     *out = NULL;
@@ -120,7 +121,7 @@ static mc_status load_waiting(sqlite3 *db, upload_row **out, size_t *count, mc_e
                            "SELECT u.id, u.entity_id, u.remote_path, u.local_path, u.bytes, "
                            "o.state, o.error_code, o.error_server_code, o.error_message "
                            "FROM upload u LEFT JOIN outbox o ON o.mutation_id = u.mutation_id "
-                           "WHERE u.state = 'waiting' ORDER BY u.created_at_ms, u.id",
+                           "WHERE u.state = 'waiting' ORDER BY u.created_at_ms, u.rowid",
                            -1, &stmt, NULL) != SQLITE_OK)
         return mci_store_fail(db, err, "listing photo uploads");
     upload_row *rows = NULL;
@@ -311,6 +312,8 @@ static mc_status send_one(mc_client *c, const upload_row *r, const char *token, 
     }
     int mismatches = 0;
     while (st == MC_OK) {
+        if (mci_sync_should_yield(c))
+            break; /* closing or paused: the next round goes on from the server's received */
         int64_t length = r->bytes - received;
         if (length > MCI_UPLOAD_CHUNK_BYTES)
             length = MCI_UPLOAD_CHUNK_BYTES;
@@ -369,7 +372,7 @@ mc_status mci_uploads_run(mc_client *c, const char *token, mc_sync_report *repor
     pthread_mutex_lock(&c->lock);
     mc_status st = load_waiting(c->db, &rows, &n, err);
     pthread_mutex_unlock(&c->lock);
-    for (size_t i = 0; st == MC_OK && i < n; i++) {
+    for (size_t i = 0; st == MC_OK && i < n && !mci_sync_should_yield(c); i++) {
         const upload_row *r = &rows[i];
         if (r->gate == GATE_WAIT)
             continue;

@@ -44,7 +44,8 @@ mc_status mci_upload_enqueue(mc_client *client, const mci_upload_item *item, mc_
  * whose mutation was rejected, or that the server refuses for good (404, 422
  * photo_corrupt, 400), becomes 'failed'. MC_OK when nothing is left to send now; a
  * transport, 5xx, 429 or 401 error stops the run and is returned (the round backs off
- * like a push). report (may be NULL) is not changed: the pull that follows brings the
+ * like a push). A close or a pause ends the run between chunks (MC_OK; the rest waits for
+ * a later round). report (may be NULL) is not changed: the pull that follows brings the
  * ticket the server updated.
  */
 mc_status mci_uploads_run(mc_client *client, const char *token, mc_sync_report *report,

@@ -43,6 +43,21 @@
 #define WAITING(id)                                                                                \
     "(SELECT count(*) FROM upload u WHERE u.entity_id = " id " AND u.state = 'waiting')"
 
+/* A ticket by id or number (?1) for the member ?4: server truth, else a filing waiting here.
+ * Columns: id, number, building, status, assigned, reopen_until_ms, on the server, the
+ * latest queued move, whether anything is queued. */
+#define LOOKUP_SERVER                                                                              \
+    "SELECT t.id, t.number, t.building_id, t.status, t.assignee_name != '', t.reopen_until_ms, "   \
+    "1, " LATEST_MOVE("t.id") ", " ANY_QUEUED(                                                     \
+        "t.id") " FROM ticket_row t "                                                              \
+                "WHERE t.id = ?1 OR upper(t.number) = upper(?1)"
+#define LOOKUP_PENDING                                                                             \
+    "SELECT p.ticket_id, '', p.building_id, 'open', 0, 0, 0, " LATEST_MOVE(                        \
+        "p.ticket_id") ", 1 "                                                                      \
+                       "FROM pending_ticket p JOIN outbox o ON o.mutation_id = p.mutation_id "     \
+                       "WHERE p.ticket_id = ?1 AND p.user_id = ?4 AND " QUEUED
+#define LOOKUP_SQL LOOKUP_SERVER " UNION ALL " LOOKUP_PENDING " LIMIT 1"
+
 const char *mci_ticket_ref_name(const mci_ticket_ref *t)
 {
     return t->number[0] != '\0' ? t->number : "your ticket (not yet on the server)";
@@ -65,17 +80,7 @@ mc_status mci_ticket_lookup(sqlite3 *db, mci_stmt_cache *stmts, const char *user
     memset(out, 0, sizeof *out);
     if (id_or_number == NULL || id_or_number[0] == '\0')
         return mci_error_set(err, MC_ERR_INVALID_ARG, "a ticket id or number is required");
-    sqlite3_stmt *stmt = mci_stmt_cache_get(
-        stmts,
-        "SELECT t.id, t.number, t.building_id, t.status, t.assignee_name != '', "
-        "t.reopen_until_ms, 1, " LATEST_MOVE("t.id") ", " ANY_QUEUED(
-            "t.id") " FROM ticket_row t "
-                    "WHERE t.id = ?1 OR upper(t.number) = upper(?1) "
-                    "UNION ALL SELECT p.ticket_id, '', p.building_id, 'open', 0, 0, "
-                    "0, " LATEST_MOVE(
-                        "p.ticket_id") ", 1 FROM pending_ticket p JOIN outbox o ON o.mutation_id = "
-                                       "p.mutation_id WHERE p.ticket_id = ?1 AND p.user_id = ?4 "
-                                       "AND " QUEUED " LIMIT 1");
+    sqlite3_stmt *stmt = mci_stmt_cache_get(stmts, LOOKUP_SQL);
     if (stmt == NULL)
         return mci_store_fail(db, err, "looking up the ticket");
     sqlite3_bind_text(stmt, 1, id_or_number, -1, SQLITE_STATIC);
@@ -109,93 +114,38 @@ mc_status mci_ticket_lookup(sqlite3 *db, mci_stmt_cache *stmts, const char *user
 /* The sort key: list rank (0 active, 1 resolved, 2 closed) then newest first, as one
  * descending number ((2 - rank) * 2^42 + created_at_ms); a filing waiting here is active. */
 #define RANK_UNIT "4398046511104"
-static const mci_list_query tickets_query =
-    {"SELECT * FROM (SELECT (2 - t.list_rank) * " RANK_UNIT " + t.created_at_ms AS k, t.id AS id, "
-     "t.number, t.building_id, t.category_id, " CATEGORY_PATH(
-         "t.category_id") ", t.priority, t.description, t.location_kind, t.location_id, "
-                          "t.location_name, t.status, t.assignee_name, t.created_at_ms, "
-                          "t.updated_at_ms, t.resolved_at_ms, t.closed_at_ms, t.reopen_until_ms, "
-                          "t.response_due_ms, t.resolution_due_ms, t.at_risk_from_ms, "
-                          "t.responded_at_ms, t.sla_outcome, max(t.photo_count - "
-                          "t.photos_uploaded, " WAITING("t.id") "), " LATEST_MOVE(
-                              "t.id") ", " ANY_QUEUED("t.id") " FROM ticket_row t "
-                                                              "UNION ALL SELECT 2 * " RANK_UNIT
-                                                              " + p.created_at_ms, p.ticket_id, "
-                                                              "'', p.building_id, "
-                                                              "p.category_id, " CATEGORY_PATH(
-                                                                  "p.category_id") ", p.priority, "
-                                                                                   "p.description, "
-                                                                                   "p.location_"
-                                                                                   "kind, "
-                                                                                   "p.location_id, "
-                                                                                   "p.location_"
-                                                                                   "name, 'open', "
-                                                                                   "'', "
-                                                                                   "p.created_at_"
-                                                                                   "ms, "
-                                                                                   "p.created_at_"
-                                                                                   "ms, 0, 0, 0, "
-                                                                                   "0, 0, 0, 0, "
-                                                                                   "'', " WAITING("p.ticket_id") ", " LATEST_MOVE(
-                                                                                       "p.ticket_"
-                                                                                       "id") ", 1 "
-                                                                                             "FROM "
-                                                                                             "pendi"
-                                                                                             "ng_"
-                                                                                             "ticke"
-                                                                                             "t p "
-                                                                                             "JOIN "
-                                                                                             "outbo"
-                                                                                             "x o "
-                                                                                             "ON "
-                                                                                             "o."
-                                                                                             "mutat"
-                                                                                             "ion_"
-                                                                                             "id = "
-                                                                                             "p."
-                                                                                             "mutat"
-                                                                                             "ion_"
-                                                                                             "id "
-                                                                                             "WHERE"
-                                                                                             " p."
-                                                                                             "user_"
-                                                                                             "id = "
-                                                                                             "?4 "
-                                                                                             "AND"
-                                                                                             " " QUEUED
-                                                                                             " AND "
-                                                                                             "NOT "
-                                                                                             "EXIST"
-                                                                                             "S "
-                                                                                             "(SELE"
-                                                                                             "CT 1 "
-                                                                                             "FROM "
-                                                                                             "ticke"
-                                                                                             "t_"
-                                                                                             "row "
-                                                                                             "x "
-                                                                                             "WHERE"
-                                                                                             " x."
-                                                                                             "id = "
-                                                                                             "p."
-                                                                                             "ticke"
-                                                                                             "t_id)"
-                                                                                             ") "
-                                                                                             "WHERE"
-                                                                                             " (k, "
-                                                                                             "id) "
-                                                                                             "< "
-                                                                                             "(?1, "
-                                                                                             "?2) "
-                                                                                             "ORDER"
-                                                                                             " BY "
-                                                                                             "k "
-                                                                                             "DESC,"
-                                                                                             " id "
-                                                                                             "DESC "
-                                                                                             "LIMIT"
-                                                                                             " ?3",
-     "reading tickets", MCI_KEY_INT_DESC};
+#define LIST_SERVER                                                                                \
+    "SELECT (2 - t.list_rank) * " RANK_UNIT " + t.created_at_ms AS k, t.id AS id, t.number, "      \
+    "t.building_id, t.category_id, " CATEGORY_PATH(                                                \
+        "t.category_id") ", t.priority, "                                                          \
+                         "t.description, t.location_kind, t.location_id, t.location_name, "        \
+                         "t.status, "                                                              \
+                         "t.assignee_name, t.created_at_ms, t.updated_at_ms, t.resolved_at_ms, "   \
+                         "t.closed_at_ms, "                                                        \
+                         "t.reopen_until_ms, t.response_due_ms, t.resolution_due_ms, "             \
+                         "t.at_risk_from_ms, "                                                     \
+                         "t.responded_at_ms, t.sla_outcome, "                                      \
+                         "max(t.photo_count - t.photos_uploaded, " WAITING(                        \
+                             "t.id") "), " LATEST_MOVE("t.id") ", " ANY_QUEUED("t.id") " FROM "    \
+                                                                                       "ticket_"   \
+                                                                                       "row t"
+#define LIST_PENDING                                                                               \
+    "SELECT 2 * " RANK_UNIT                                                                        \
+    " + p.created_at_ms, p.ticket_id, '', p.building_id, p.category_id, " CATEGORY_PATH(           \
+        "p.category_id") ", p.priority, p.description, p.location_kind, "                          \
+                         "p.location_id, p.location_name, 'open', '', p.created_at_ms, "           \
+                         "p.created_at_ms, 0, 0, 0, 0, "                                           \
+                         "0, 0, 0, '', " WAITING("p.ticket_id") ", " LATEST_MOVE(                  \
+                             "p.ticket_id") ", 1 "                                                 \
+                                            "FROM pending_ticket p JOIN outbox o ON "              \
+                                            "o.mutation_id = p.mutation_id "                       \
+                                            "WHERE p.user_id = ?4 AND " QUEUED                     \
+                                            " AND NOT EXISTS (SELECT 1 FROM ticket_row x "         \
+                                            "WHERE x.id = p.ticket_id)"
+#define LIST_SQL                                                                                   \
+    "SELECT * FROM (" LIST_SERVER " UNION ALL " LIST_PENDING ") "                                  \
+    "WHERE (k, id) < (?1, ?2) ORDER BY k DESC, id DESC LIMIT ?3"
+static const mci_list_query tickets_query = {LIST_SQL, "reading tickets", MCI_KEY_INT_DESC};
 
 typedef struct list_context {
     const char *user_id;
@@ -303,6 +253,20 @@ static void *grow(void *array, size_t count, size_t size)
     return bigger;
 }
 
+/* The photo ids a queued write declares (its payload's photos) into e->photo_ids (NULL when
+ * out of memory). */
+static void declared_photos(const cJSON *payload, mc_ticket_entry *e)
+{
+    const cJSON *photos = cJSON_GetObjectItemCaseSensitive(payload, "photos");
+    e->photo_ids = calloc((size_t)cJSON_GetArraySize(photos) + 1, sizeof *e->photo_ids);
+    const cJSON *p = NULL;
+    cJSON_ArrayForEach(p, photos) if (e->photo_ids != NULL)
+    {
+        if ((e->photo_ids[e->photo_count] = mci_strdup(mci_json_string(p, "photo_id", ""))))
+            e->photo_count++;
+    }
+}
+
 /* The synced ticket, parsed. */
 static mc_status load_server(mci_reader *r, const char *id, int64_t now_ms, mc_ticket *t,
                              mc_error *err)
@@ -377,14 +341,7 @@ static mc_status load_pending(mci_reader *r, const char *id, mc_ticket *t, mc_er
     e->author_role = mci_strdup("member");
     e->author_name = mci_strdup("You");
     e->text = mci_strdup("");
-    const cJSON *photos = cJSON_GetObjectItemCaseSensitive(payload, "photos");
-    e->photo_ids = calloc((size_t)cJSON_GetArraySize(photos) + 1, sizeof *e->photo_ids);
-    const cJSON *p = NULL;
-    cJSON_ArrayForEach(p, photos) if (e->photo_ids != NULL)
-    {
-        if ((e->photo_ids[e->photo_count] = mci_strdup(mci_json_string(p, "photo_id", ""))))
-            e->photo_count++;
-    }
+    declared_photos(payload, e);
     cJSON_Delete(payload);
     if (!e->id || !e->author_role || !e->author_name || !e->text || !e->photo_ids)
         return no_memory(err);
@@ -488,14 +445,7 @@ static mc_status pending_entry(mc_ticket *t, const char *kind, const cJSON *payl
         e->text = mci_strdup(e->to == MC_TICKET_RESOLVED ? "Resolved by you" : "Reopened by you");
         t->status = e->to;
     }
-    const cJSON *photos = cJSON_GetObjectItemCaseSensitive(payload, "photos");
-    e->photo_ids = calloc((size_t)cJSON_GetArraySize(photos) + 1, sizeof *e->photo_ids);
-    const cJSON *p = NULL;
-    cJSON_ArrayForEach(p, photos) if (e->photo_ids != NULL)
-    {
-        if ((e->photo_ids[e->photo_count] = mci_strdup(mci_json_string(p, "photo_id", ""))))
-            e->photo_count++;
-    }
+    declared_photos(payload, e);
     if (!e->id || !e->author_role || !e->author_name || !e->text || !e->photo_ids)
         return no_memory(err);
     t->pending = true;

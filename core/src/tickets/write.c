@@ -134,6 +134,7 @@ typedef struct file_args {
     const mci_photo_copy *photos;
     size_t photo_count;
     char ticket_id[MCI_TICKET_ID_LEN];
+    char category_id[64]; /* the leaf's id (the draft may name its path) */
 } file_args;
 
 static mc_status one_text(mc_client *c, const char *sql, const char *a, const char *b, char *out,
@@ -158,25 +159,17 @@ static mc_status one_text(mc_client *c, const char *sql, const char *a, const ch
                : mci_store_fail(c->db, err, "checking the ticket");
 }
 
-/* The category is a leaf of the synced tree (a top level is refused naming its leaves). */
-static mc_status check_category(mc_client *c, const char *category_id, mc_error *err)
+/* The category is a leaf of the synced tree, named by its id or its path (a top level is
+ * refused naming its leaves); its id into id. */
+static mc_status check_category(mc_client *c, const char *name, char *id, size_t cap, mc_error *err)
 {
-    if (category_id == NULL || category_id[0] == '\0')
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "category: a category is required");
     mc_ticket_category_list *tree = NULL;
     mc_status st = mci_ticket_tree_read(c->db, c->stmts, &tree, err);
-    for (size_t i = 0; st == MC_OK && i < tree->count; i++)
-        if (tree->items[i].leaf && strcmp(tree->items[i].id, category_id) == 0) {
-            mc_ticket_category_list_free(tree);
-            return MC_OK;
-        }
     size_t index = 0;
-    if (st == MC_OK && mci_ticket_category_match(tree, category_id, &index, err) == MC_OK)
-        st = mci_error_set(err, MC_ERR_INVALID_ARG,
-                           "category: give the category's id (\"%s\"), not its path",
-                           tree->items[index].id);
-    else if (st == MC_OK)
-        st = MC_ERR_NOT_FOUND; /* err set by the match, with words */
+    if (st == MC_OK)
+        st = mci_ticket_category_match(tree, name, &index, err);
+    if (st == MC_OK)
+        mci_strlcpy(id, tree->items[index].id, cap);
     mc_ticket_category_list_free(tree);
     return st;
 }
@@ -231,7 +224,7 @@ static mc_status record_pending_ticket(mc_client *c, int64_t mutation_id, const 
     sqlite3_bind_text(stmt, 2, a->ticket_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, user_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 4, building, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, d->category_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, a->category_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 6, mc_ticket_priority_name(d->priority), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 7, a->description, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 8,
@@ -257,7 +250,7 @@ static cJSON *create_payload(const file_args *a, const char *building)
     cJSON *photos = photos_json(a->photos, a->photo_count);
     if (p == NULL || photos == NULL || !cJSON_AddStringToObject(p, "ticket_id", a->ticket_id) ||
         !cJSON_AddStringToObject(p, "building_id", building) ||
-        !cJSON_AddStringToObject(p, "category_id", d->category_id) ||
+        !cJSON_AddStringToObject(p, "category_id", a->category_id) ||
         !cJSON_AddStringToObject(p, "priority", mc_ticket_priority_name(d->priority)) ||
         !cJSON_AddStringToObject(p, "description", a->description)) {
         cJSON_Delete(p);
@@ -287,7 +280,8 @@ static mc_status file_locally(mc_client *c, const char *user_id, void *arg, bool
 {
     file_args *a = arg;
     char building[64] = "";
-    mc_status st = check_category(c, a->draft->category_id, err);
+    mc_status st =
+        check_category(c, a->draft->category_id, a->category_id, sizeof a->category_id, err);
     if (st == MC_OK)
         st = check_where(c, a->draft, building, sizeof building, err);
     if (st == MC_OK)

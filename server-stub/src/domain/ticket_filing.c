@@ -104,15 +104,18 @@ static int photos_field(sqlite3 *db, const cJSON *payload, declared_photo *out, 
                              "photo %s is %.40s: only JPEG (image/jpeg) and PNG (image/png) photos"
                              " can be attached",
                              d->id, d->content_type);
-        if (!cJSON_IsNumber(bytes) || bytes->valuedouble != (double)(int64_t)bytes->valuedouble ||
-            bytes->valuedouble < 1)
+        if (!cJSON_IsNumber(bytes) || !(bytes->valuedouble >= 1))
             return ms_refuse(why, "invalid_argument",
                              "photo %s: bytes must be a whole number from 1", d->id);
-        d->bytes = (int64_t)bytes->valuedouble;
-        if (d->bytes > MS_TICKET_PHOTO_BYTES_MAX)
+        /* Compared as a double first: a huge number is too large, never cast. */
+        if (bytes->valuedouble > (double)MS_TICKET_PHOTO_BYTES_MAX)
             return ms_refuse(why, "photo_too_large",
                              "photo %s is %.1f MiB: a photo can be at most 10 MiB", d->id,
-                             (double)d->bytes / (1024.0 * 1024.0));
+                             bytes->valuedouble / (1024.0 * 1024.0));
+        d->bytes = (int64_t)bytes->valuedouble;
+        if ((double)d->bytes != bytes->valuedouble)
+            return ms_refuse(why, "invalid_argument",
+                             "photo %s: bytes must be a whole number from 1", d->id);
         d->sha256 = string_field(p, "sha256", why);
         if (!d->sha256)
             return 1;

@@ -214,46 +214,6 @@ int ms_ticket_move_apply(sqlite3 *db, ms_rng *rng, const char *id, ms_ticket_mov
     return ms_ticket_notify(db, rng, &t, what, body, now_ms);
 }
 
-/* text cut to at most max bytes at a UTF-8 boundary, with "..." when cut, into out. */
-static void excerpt(const char *text, size_t max, char *out, size_t cap)
-{
-    size_t len = strlen(text);
-    if (len <= max) {
-        snprintf(out, cap, "%s", text);
-        return;
-    }
-    while (max > 0 && ((unsigned char)text[max] & 0xc0) == 0x80)
-        max--;
-    snprintf(out, cap, "%.*s...", (int)max, text);
-}
-
-int ms_ticket_staff_comment(sqlite3 *db, ms_rng *rng, const char *id,
-                            const ms_ticket_author *author, const char *text, bool internal,
-                            int64_t now_ms)
-{
-    ms_ticket_entry entry = {.ticket_id = id,
-                             .type = internal ? "note" : "comment",
-                             .author = *author,
-                             .text = text,
-                             .at_ms = now_ms};
-    if (ms_ticket_entry_add(db, rng, &entry) != 0 ||
-        ms_ticket_changed(db, id, now_ms, !internal) != 0)
-        return -1;
-    if (internal)
-        return 0;
-    ms_ticket t;
-    char name[MS_NAME_MAX], cut[200], body[MS_NAME_MAX + 208];
-    if (ms_ticket_load(db, id, &t) != 0)
-        return -1;
-    if (author->name)
-        snprintf(name, sizeof name, "%s", author->name);
-    else if (user_name(db, author->user_id, name, sizeof name) != 0)
-        return -1;
-    excerpt(text, 140, cut, sizeof cut);
-    snprintf(body, sizeof body, "%s: %s", name, cut);
-    return ms_ticket_notify(db, rng, &t, "reply", body, now_ms);
-}
-
 int ms_tickets_close_due(sqlite3 *db, ms_rng *rng, int64_t now_ms)
 {
     /* Collected first: closing one writes the table the query reads. */

@@ -93,18 +93,6 @@ int ms_ticket_move_apply(sqlite3 *db, ms_rng *rng, const char *id, ms_ticket_mov
                          ms_ticket_verdict *verdict);
 
 /*
- * A staff comment on ticket id by author (a staff user; the caller checked the building and that
- * the ticket is not closed): a "comment" entry, or with internal a "note" only staff see. A public
- * comment is a staff response (responded_at_ms), re-logs the ticket and notifies the member
- * ("T-1001 reply: Washroom", body "Kiran Das: <the text, cut at 140 bytes>"); a note re-logs the
- * ticket (updated_at_ms moves; the member's entity is unchanged otherwise) and notifies nobody. 0 /
- * -1.
- */
-int ms_ticket_staff_comment(sqlite3 *db, ms_rng *rng, const char *id,
-                            const ms_ticket_author *author, const char *text, bool internal,
-                            int64_t now_ms);
-
-/*
  * The ticket as JSON: the member's view (docs/tickets-protocol.md "A ticket": no internal notes)
  * or, staff_view, the staff's (plus reporter {id, name}, assignee_id, the notes, and "internal"
  * on every timeline entry). 0 and *out (caller deletes), 1 no such ticket, -1 on error.
