@@ -156,11 +156,8 @@ static void check_delivered(const upload_ticket *t, int i, int64_t bytes, const 
     struct stat info;
     ck_assert_msg(stat(local, &info) != 0, "the local copy %s is still there", local);
 
-    char path[4096], sql[300];
-    snprintf(path, sizeof path, "%s/stub.db", stub_dir(stub));
-    sqlite3 *db = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 10000);
+    char sql[300];
+    sqlite3 *db = upload_open_db(stub_dir(stub), "stub.db");
     snprintf(sql, sizeof sql,
              "SELECT count(*) FROM ticket_entries WHERE type = 'photo' AND photo_id = '%s'",
              t->photo_ids[i]);

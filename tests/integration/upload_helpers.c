@@ -96,6 +96,16 @@ static void random_id(const char *prefix, char out[UPLOAD_ID_MAX])
     snprintf(out, UPLOAD_ID_MAX, "%s%08x%08x%08x%08x", prefix, a, b, c, d);
 }
 
+sqlite3 *upload_open_db(const char *dir, const char *file)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    sqlite3 *db = NULL;
+    ck_assert_msg(sqlite3_open(path, &db) == SQLITE_OK, "cannot open %s", path);
+    sqlite3_busy_timeout(db, 10000);
+    return db;
+}
+
 static void exec_sql(sqlite3 *db, const char *sql)
 {
     char *message = NULL;
@@ -179,11 +189,7 @@ void upload_file_ticket_in(const char *data_dir, const char *category_id, const 
     }
     char *payload = create_payload(out->id, category_id, count, out->photo_ids, shas, sizes);
 
-    char path[4096];
-    snprintf(path, sizeof path, "%s/membercore.db", data_dir);
-    sqlite3 *db = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3 *db = upload_open_db(data_dir, "membercore.db");
     exec_sql(db, "BEGIN IMMEDIATE");
     char key[UPLOAD_ID_MAX];
     random_id("key_", key);
@@ -231,11 +237,7 @@ void upload_file_ticket(mc_client *client, const char *data_dir, const char *con
     ck_assert_msg(mc_ticket_file(client, &draft, out->id, sizeof out->id, &err) == MC_OK,
                   "mc_ticket_file: %s", err.message);
     /* The photos' ids, in the order given: the upload rows' insertion order. */
-    char path[4096];
-    snprintf(path, sizeof path, "%s/membercore.db", data_dir);
-    sqlite3 *db = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3 *db = upload_open_db(data_dir, "membercore.db");
     sqlite3_stmt *stmt = NULL;
     ck_assert_int_eq(sqlite3_prepare_v2(db,
                                         "SELECT id FROM upload WHERE entity_id = ? ORDER BY rowid",
@@ -330,11 +332,7 @@ bool upload_server_photo_sha256(const stub_process *stub, const char *token, con
 void upload_local_row(const char *data_dir, const char *photo_id, char state[16],
                       int64_t *sent_bytes, char local_path[4096])
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/membercore.db", data_dir);
-    sqlite3 *db = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3 *db = upload_open_db(data_dir, "membercore.db");
     sqlite3_stmt *stmt = NULL;
     ck_assert_int_eq(sqlite3_prepare_v2(db,
                                         "SELECT state, sent_bytes, local_path FROM upload "

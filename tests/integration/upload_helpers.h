@@ -8,6 +8,7 @@
 #define TESTS_UPLOAD_HELPERS_H
 
 #include <membercore/membercore.h>
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -62,6 +63,10 @@ bool upload_server_stats(const stub_process *stub, const char *photo_id, upload_
  * 200. */
 bool upload_server_photo_sha256(const stub_process *stub, const char *token, const char *ticket_id,
                                 const char *photo_id, char sha_hex[65]);
+
+/* dir/file opened with SQLite (a busy timeout of 10 s): the client's store (membercore.db)
+ * beside a running client, or the stub's (stub.db). Aborts the test on failure. */
+sqlite3 *upload_open_db(const char *dir, const char *file);
 
 /* The client's upload row for photo_id in data_dir's store: state ("waiting", "done",
  * "failed", or "" when there is none), sent_bytes and local_path. */

@@ -297,6 +297,12 @@ static mc_status perform(const mci_http *http, const char *method, const char *p
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->json);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body->json));
     } else if (body->length > 0) {
+        /* A chunk's time grows with the link's slowness: instead of a total time, give up
+         * only when under 1 KiB/s for the request timeout (a slow link still gets through). */
+        long stall_s = http->request_timeout_ms >= 1000 ? http->request_timeout_ms / 1000 : 1;
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 0L);
+        curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+        curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, stall_s);
         curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
         curl_easy_setopt(curl, CURLOPT_READFUNCTION, on_read);
         curl_easy_setopt(curl, CURLOPT_READDATA, body);

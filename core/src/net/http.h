@@ -43,7 +43,9 @@ mc_status mci_http_call_query(const mci_http *http, const char *method, const ch
  * PATCH base_url + path with the bytes [offset, offset + length) of the open file fd as
  * the body ("Content-Type: application/offset+octet-stream", "Upload-Offset: <offset>"),
  * read from the file piece by piece as libcurl sends them (never the whole range in
- * memory). Answers as mci_http_call; MC_ERR_STORAGE when the file cannot be read.
+ * memory). No total time limit: it gives up when under 1 KiB/s for request_timeout_ms (a
+ * slow link still gets a chunk through). Answers as mci_http_call; MC_ERR_STORAGE when the
+ * file cannot be read.
  */
 mc_status mci_http_patch_file(const mci_http *http, const char *path, const char *bearer, int fd,
                               int64_t offset, int64_t length, cJSON **json_out, mc_error *err);

@@ -261,6 +261,17 @@ static mc_status fail(mc_client *c, const upload_row *r, mc_status code, const c
     return MC_OK;
 }
 
+/* fail() with the server's refusal in err (its code and message copied first: fail may
+ * reuse err). */
+static mc_status fail_refused(mc_client *c, const upload_row *r, mc_status st, mc_error *err)
+{
+    char code[sizeof err->server_code];
+    char message[sizeof err->message];
+    mci_strlcpy(code, err->server_code[0] ? err->server_code : mc_status_name(st), sizeof code);
+    mci_strlcpy(message, err->message, sizeof message);
+    return fail(c, r, st, code, message, err);
+}
+
 /* An answer the server gives for good (retrying changes nothing): the upload fails. */
 static bool refused_for_good(mc_status st, const mc_error *e)
 {
@@ -292,10 +303,7 @@ static mc_status send_one(mc_client *c, const upload_row *r, const char *token, 
     bool complete = false;
     mc_status st = ask_server(c, r, token, &received, &complete, err);
     if (st != MC_OK)
-        return refused_for_good(st, err)
-                   ? fail(c, r, st, err->server_code[0] ? err->server_code : "not_found",
-                          err->message, err)
-                   : st;
+        return refused_for_good(st, err) ? fail_refused(c, r, st, err) : st;
     if (complete)
         return finish(c, r, err);
     int fd = open(r->local_path, O_RDONLY | O_CLOEXEC);
@@ -352,11 +360,7 @@ static mc_status send_one(mc_client *c, const upload_row *r, const char *token, 
                 break;
             }
         } else if (refused_for_good(st, err)) {
-            char code[sizeof err->server_code];
-            char message[sizeof err->message];
-            mci_strlcpy(code, err->server_code[0] ? err->server_code : "refused", sizeof code);
-            mci_strlcpy(message, err->message, sizeof message);
-            st = fail(c, r, st, code, message, err);
+            st = fail_refused(c, r, st, err);
             break;
         }
     }
