@@ -103,18 +103,6 @@ void mc_staff_colleague_list_free(mc_staff_colleague_list *list)
 
 /* ---- the staff routes ------------------------------------------------------------------ */
 
-/* The status a staff route's refusal stands for: its own codes first, then the usual map. */
-static mc_status status_of_refusal(const mc_error *e)
-{
-    if (strcmp(e->server_code, "invalid_transition") == 0 ||
-        strcmp(e->server_code, "ticket_closed") == 0 ||
-        strcmp(e->server_code, "reopen_window_passed") == 0)
-        return MC_ERR_STATE;
-    if (strcmp(e->server_code, "not_a_colleague") == 0)
-        return MC_ERR_INVALID_ARG;
-    return e->code;
-}
-
 /* Whether the store has synced the ticket categories (and with them the buildings). */
 static bool catalog_synced(mc_client *c)
 {
@@ -122,36 +110,30 @@ static bool catalog_synced(mc_client *c)
     mc_error ignored = MC_ERROR_INIT;
     if (mci_read_begin_any(c->readers, &r, &ignored) != MC_OK)
         return true; /* nothing to gain from a sync: the reads below will say what is wrong */
-    sqlite3_stmt *stmt = NULL;
-    bool synced = sqlite3_prepare_v2(r->db, "SELECT 1 FROM ticket_category_row LIMIT 1", -1, &stmt,
-                                     NULL) != SQLITE_OK ||
-                  sqlite3_step(stmt) == SQLITE_ROW;
-    sqlite3_finalize(stmt);
+    sqlite3_stmt *stmt = mci_read_stmt(r, "SELECT 1 FROM ticket_category_row LIMIT 1",
+                                       "reading the categories", &ignored);
+    bool synced = stmt == NULL || sqlite3_step(stmt) == SQLITE_ROW;
     mci_read_end(c->readers, r);
     return synced;
 }
 
-/* One authenticated call to a staff route; *answer (the caller deletes) on MC_OK. The
- * server's refusal comes back with its words, mapped to the status staff.h names. */
+/* One authenticated call to a staff route; *answer (the caller deletes) on MC_OK. A refusal
+ * comes back with the server's words, its code mapped by net/ (invalid_transition,
+ * ticket_closed, reopen_window_passed: MC_ERR_STATE; not_a_colleague, a 422:
+ * MC_ERR_INVALID_ARG; forbidden; not_found). */
 static mc_status staff_call(mc_client *c, const char *method, const char *path,
                             const char *const *params, size_t nparams, const cJSON *body,
                             cJSON **answer, mc_error *err)
 {
     char token[MCI_TOKEN_MAX];
-    mc_error e = MC_ERROR_INIT;
-    mc_status st = mci_session_token(c, token, &e);
+    mc_status st = mci_session_token(c, token, err);
     if (st == MC_OK)
-        st = mci_http_call_query(&c->http, method, path, params, nparams, body, token, answer, &e);
+        st = mci_http_call_query(&c->http, method, path, params, nparams, body, token, answer, err);
     memset(token, 0, sizeof token);
     /* A staff desk that never synced has no buildings (zones) or category names to show a
      * ticket with: one sync fetches them (a failure changes nothing about the answer). */
     if (st == MC_OK && !catalog_synced(c))
         mc_sync_once(c, NULL, NULL);
-    if (st != MC_OK) {
-        e.code = st = status_of_refusal(&e);
-        if (err != NULL)
-            *err = e;
-    }
     return st;
 }
 
