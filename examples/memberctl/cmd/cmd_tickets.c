@@ -181,8 +181,7 @@ static int tickets_new(app *a, const command *self, int argc, char **argv)
         return out_usage(a, self, "option '--building' is empty");
     mc_error err = MC_ERROR_INIT;
     if (priority != NULL && mc_ticket_priority_parse(priority, &d.priority, &err) != MC_OK)
-        return out_usage(a, self, "option '--priority': %s (low, normal, high or urgent)",
-                         err.message);
+        return out_usage(a, self, "option '--priority': %s", err.message);
     if ((rc = parse_location(a, self, &p, &d)) != COMMAND_CONTINUE)
         return rc;
 
