@@ -227,9 +227,9 @@ START_TEST(bench)
     printf("peak RSS of that process: %.1f MiB (%.1f MiB before filing; target < %.0f MiB), "
            "ratio to target %.2f (fails > 1.00)\n",
            rss_mib, before_mib, RSS_LIMIT_MIB, rss_mib / RSS_LIMIT_MIB);
-    printf("upload through sync: %.1f MiB in %.3f s = %.1f MiB/s (1 MiB PATCHes)\n", total_mib,
-           api_s, total_mib / api_s);
-    printf("raw libcurl PATCH: %.1f MiB in %.3f s = %.1f MiB/s (one request per photo)\n",
+    printf("upload through sync: %.1f MiB in %.3f s = %.1f MiB per second (1 MiB PATCHes)\n",
+           total_mib, api_s, total_mib / api_s);
+    printf("raw libcurl PATCH: %.1f MiB in %.3f s = %.1f MiB per second (one request per photo)\n",
            total_mib, raw_s, total_mib / raw_s);
     printf("ratio to raw: %s (target >= 0.50, fails < %.2f)\n",
            bench_ratio_text(&ratio, "pairs of one 8 MiB photo", ratio_text, sizeof ratio_text),

@@ -164,17 +164,18 @@ typedef struct mc_sync_event {
     int64_t mutation_id;       /* MUTATION_REJECTED */
     const char *mutation_kind; /* MUTATION_REJECTED: "rsvp.set", ... */
     const char *entity_id;     /* MUTATION_REJECTED: the event / notification id */
-    mc_status code;            /* MUTATION_REJECTED, SESSION_EXPIRED */
-    const char *server_code;   /* MUTATION_REJECTED: "event_full", ... */
-    const char *message;       /* MUTATION_REJECTED, SESSION_EXPIRED */
-    int64_t done;              /* PROGRESS: changes applied in this snapshot */
-    int64_t total;             /* PROGRESS: expected in all, or -1 if unknown */
+    mc_status code;            /* MUTATION_REJECTED, SESSION_EXPIRED, UPLOAD_FAILED */
+    const char *server_code;   /* MUTATION_REJECTED: "event_full", ...; UPLOAD_FAILED */
+    const char *message;       /* MUTATION_REJECTED, SESSION_EXPIRED, UPLOAD_FAILED */
+    int64_t done;              /* PROGRESS: changes applied in this snapshot; UPLOAD_PROGRESS */
+    int64_t total;             /* PROGRESS: expected in all, or -1 if unknown; UPLOAD_PROGRESS */
     mc_rule rule;              /* MUTATION_REJECTED: the booking rule that refused it
                                   (membercore/error.h), or MC_RULE_NONE */
     /* UPLOAD_PROGRESS, UPLOAD_FAILED: the photo and its ticket. UPLOAD_PROGRESS also fills
      * done (bytes the server has confirmed) and total (the photo's bytes): done == total
-     * is the last event of that photo. UPLOAD_FAILED fills code and message (the photo is
-     * not sent again). */
+     * is the last event of that photo. UPLOAD_FAILED fills code, server_code
+     * ("photo_corrupt", "not_found", the refused ticket's code such as "unknown_category",
+     * or "local_copy_lost") and message; the photo is not sent again. */
     const char *photo_id;
     const char *ticket_id;
 } mc_sync_event;
