@@ -5,7 +5,8 @@
  * and leaves an internal note, and resolves it (membercore/staff.h); after each step the
  * member's sync shows the new status, the reply but never the note, and a support
  * notification that opens the ticket. Tom Reed (staff, LON-1) gets not found for it, whatever
- * he tries; the member gets forbidden from the staff calls; a refused move names the rule.
+ * he tries; the member gets forbidden from the staff calls; a refused move names the rule;
+ * the queue's SLA badge follows the clock (on track, at risk, breached).
  *
  * Both clocks (the stub's and the clients') are set to the same instant; nothing sleeps.
  */
@@ -299,6 +300,46 @@ START_TEST(test_assign_to_someone_not_of_the_building_is_invalid)
 }
 END_TEST
 
+/* The queue's badge is the server's instants against the desk's clock: on track, at risk
+ * from 80% of the business minutes, breached after the due time; resolved late stays
+ * breached (the server's outcome). */
+START_TEST(test_queue_badges_follow_the_clock)
+{
+    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
+    mc_error err = MC_ERROR_INIT;
+    mc_ticket_draft draft = {.category_id = "cleaning.washroom", /* 60 minutes; high: 30 */
+                             .priority = MC_TICKET_PRIORITY_HIGH,
+                             .description = "Washroom floor is wet"};
+    char id[40];
+    ck_assert_int_eq(mc_ticket_file(asha, &draft, id, sizeof id, &err), MC_OK);
+    sync_now(asha);
+    const int64_t minutes[] = {0, 23, 24, 30, 31};
+    const mc_sla_state want[] = {MC_SLA_ON_TRACK, MC_SLA_ON_TRACK, MC_SLA_AT_RISK, MC_SLA_AT_RISK,
+                                 MC_SLA_BREACHED};
+    for (size_t i = 0; i < 5; i++) {
+        helper_fixture_set_now(&f, T0 + minutes[i] * MINUTE_MS);
+        mc_staff_ticket_list *queue = NULL;
+        ck_assert_int_eq(mc_staff_tickets_list(kiran, MC_STAFF_QUEUE_ACTIVE, &queue, &err), MC_OK);
+        ck_assert_uint_eq(queue->count, 1);
+        ck_assert_msg(queue->items[0].ticket.sla == want[i], "at +%d min: %s, wanted %s",
+                      (int)minutes[i], mc_sla_state_name(queue->items[0].ticket.sla),
+                      mc_sla_state_name(want[i]));
+        mc_staff_ticket_list_free(queue);
+    }
+    mc_staff_ticket *t = NULL;
+    ck_assert_int_eq(mc_staff_ticket_assign(kiran, id, NULL, &t, &err), MC_OK);
+    mc_staff_ticket_free(t);
+    ck_assert_int_eq(mc_staff_ticket_set_status(kiran, id, MC_TICKET_RESOLVED, &t, &err), MC_OK);
+    ck_assert_int_eq(t->ticket.sla, MC_SLA_BREACHED);
+    mc_staff_ticket_free(t);
+    mc_client_close(asha);
+    mc_client_free(asha);
+    mc_client_close(kiran);
+    mc_client_free(kiran);
+}
+END_TEST
+
 static Suite *staff_tickets_suite(void)
 {
     Suite *s = suite_create("staff_tickets");
@@ -308,6 +349,7 @@ static Suite *staff_tickets_suite(void)
     tcase_add_test(tc, test_staff_work_a_members_ticket_end_to_end);
     tcase_add_test(tc, test_staff_calls_check_their_arguments);
     tcase_add_test(tc, test_assign_to_someone_not_of_the_building_is_invalid);
+    tcase_add_test(tc, test_queue_badges_follow_the_clock);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -30,22 +30,52 @@
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-/* Asha files a ticket (ticket.create through sync push); its id ("tkt_" + 32 hex from n). */
+/* Apply one mutation (kind, payload) as token through sync push from client, numbered n. */
+static void apply(const char *token, const char *client, int n, const char *kind,
+                  const char *payload)
+{
+    char body[1024];
+    snprintf(body, sizeof body,
+             "{\"client_id\":\"%s\",\"mutations\":[{\"mutation_id\":%d,"
+             "\"idempotency_key\":\"%s-%d\",\"kind\":\"%s\",\"payload\":%s}]}",
+             client, n, client, n, kind, payload);
+    cJSON *answer = call("POST", "/v1/sync/push", body, token, 200);
+    const cJSON *r = cJSON_GetArrayItem(field(answer, "results"), 0);
+    ck_assert_msg(strcmp(str(r, "status"), "applied") == 0, "%s refused: %s", kind,
+                  str(r, "message"));
+    cJSON_Delete(answer);
+}
+
+/* Asha files a ticket (ticket.create, mutation n); its id ("tkt_" + 32 hex from n). */
 static void file_ticket(const char *token, int n, const char *category, const char *priority,
                         char id[64])
 {
     snprintf(id, 64, "tkt_%032x", n);
-    char body[1024];
-    snprintf(body, sizeof body,
-             "{\"client_id\":\"staff-test\",\"mutations\":[{\"mutation_id\":%d,"
-             "\"idempotency_key\":\"file-%d\",\"kind\":\"ticket.create\",\"payload\":{"
-             "\"ticket_id\":\"%s\",\"building_id\":\"BLR-1\",\"category_id\":\"%s\","
+    char payload[512];
+    snprintf(payload, sizeof payload,
+             "{\"ticket_id\":\"%s\",\"building_id\":\"BLR-1\",\"category_id\":\"%s\","
              "\"priority\":\"%s\",\"description\":\"Ticket %d needs a look\","
-             "\"location\":null,\"photos\":[]}}]}",
-             n, n, id, category, priority, n);
-    cJSON *answer = call("POST", "/v1/sync/push", body, token, 200);
-    const cJSON *r = cJSON_GetArrayItem(field(answer, "results"), 0);
-    ck_assert_str_eq(str(r, "status"), "applied");
+             "\"location\":null,\"photos\":[]}",
+             id, category, priority, n);
+    apply(token, "staff-test", n, "ticket.create", payload);
+}
+
+/* The titles of the pushes delivered to phone's devices, "|"-joined, into out. */
+static void push_titles(const char *phone, char *out, size_t cap)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/v1/test/pushes?phone=%%2B%s", phone + 1);
+    cJSON *answer = call("GET", path, NULL, NULL, 200);
+    size_t used = 0;
+    out[0] = '\0';
+    const cJSON *p;
+    cJSON_ArrayForEach(p, field(answer, "pushes"))
+    {
+        int n = snprintf(out + used, cap - used, "%s%s", used ? "|" : "", str(p, "title"));
+        if (n < 0 || (size_t)n >= cap - used)
+            break;
+        used += (size_t)n;
+    }
     cJSON_Delete(answer);
 }
 
@@ -156,6 +186,8 @@ START_TEST(test_staff_flow_from_open_to_resolved)
 {
     char *asha = token_for(ASHA), *kiran = token_for(KIRAN);
     char id[64];
+    apply(asha, "asha-phone", 1, "device.push_token",
+          "{\"provider\":\"fcm\",\"token\":\"fcm-asha\",\"client_id\":\"asha-phone\"}");
     file_ticket(asha, 1, "cleaning.washroom", "high", id);
 
     /* Kiran's queue has it: its number, reporter, no assignee, no response yet. */
@@ -235,6 +267,18 @@ START_TEST(test_staff_flow_from_open_to_resolved)
     }
     ck_assert_int_eq((int)seen, 3);
     cJSON_Delete(m);
+
+    /* Her phone was pushed each notification: filed, assigned, started, the reply, resolved;
+     * never the note. */
+    char titles[1024];
+    push_titles(ASHA, titles, sizeof titles);
+    ck_assert_msg(strstr(titles, "T-1001 assigned") && strstr(titles, "T-1001 new reply") &&
+                      strstr(titles, "T-1001 resolved"),
+                  "pushes: %s", titles);
+    int pushed = 1;
+    for (const char *p = titles; (p = strchr(p, '|')) != NULL; p++)
+        pushed++;
+    ck_assert_int_eq(pushed, told);
 
     /* The resolved queue has it; the active one no longer does. */
     list = queue(kiran, NULL);
