@@ -60,6 +60,8 @@ extern const mcj_area mcj_booking_area;   /* natives_booking.c: meeting rooms */
 extern const mcj_area mcj_billing_area;   /* natives_billing.c: passes, invoices, membership */
 extern const mcj_area mcj_access_area;    /* natives_access.c: credentials, QR codes */
 extern const mcj_area mcj_catalog_area;   /* natives_catalog.c: buildings */
+extern const mcj_area mcj_tickets_area;   /* natives_tickets.c: facility tickets */
+extern const mcj_area mcj_staff_area;     /* natives_staff.c: the staff's ticket queue */
 
 /* Type signature pieces for the tables. */
 #define MCJ_S     "Ljava/lang/String;"
@@ -167,6 +169,12 @@ jobjectArray mcj_money_field_array(JNIEnv *env, const void *items, size_t size, 
 
 /* A byte[] copy of n bytes, in one JNI call. */
 jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
+
+/* ---- natives_tickets.c, for natives_staff.c -------------------------------------------- */
+
+/* An org.membercore.Ticket of t (its timeline and photos when t has them); NULL with an
+ * exception pending. */
+jobject mcj_ticket(JNIEnv *env, const mc_ticket *t);
 
 /* ---- natives_sync.c, for natives_client.c's open and close ---------------------------- */
 

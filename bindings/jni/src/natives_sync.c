@@ -20,7 +20,7 @@ static const mcj_class_spec classes[] = {
     {"org/membercore/SyncReport", "<init>", "(IIIIZ)V", &sy.sync_report, &sy.sync_report_init},
     {"org/membercore/SyncFailedException", "<init>", "(I" S "III" S PKG "SyncReport;)V",
      &sy.sync_failed, &sy.sync_failed_init},
-    {"org/membercore/ListenerRegistration", "dispatch", "(IIJ" S S "I" S S "JJI)V",
+    {"org/membercore/ListenerRegistration", "dispatch", "(IIJ" S S "I" S S "JJI" S S ")V",
      &sy.registration, &sy.registration_dispatch},
     {"java/lang/Runnable", "run", "()V", &sy.runnable, &sy.runnable_run},
 };
@@ -144,13 +144,15 @@ static void on_sync_event(void *context, const mc_sync_event *ev)
     jstring entity_id = mcj_str(env, ev->entity_id);
     jstring server_code = mcj_str(env, ev->server_code);
     jstring message = mcj_str(env, ev->message);
+    jstring photo_id = mcj_str(env, ev->photo_id);
+    jstring ticket_id = mcj_str(env, ev->ticket_id);
     if (!(*env)->ExceptionCheck(env)) {
         const mcj_listener *outer = tl_running;
         tl_running = l;
         (*env)->CallVoidMethod(env, l->registration, sy.registration_dispatch, (jint)ev->type,
                                (jint)ev->kinds, (jlong)ev->mutation_id, mutation_kind, entity_id,
                                (jint)ev->code, server_code, message, (jlong)ev->done,
-                               (jlong)ev->total, (jint)ev->rule);
+                               (jlong)ev->total, (jint)ev->rule, photo_id, ticket_id);
         tl_running = outer;
     }
     /* dispatch() catches what the listener throws; this only clears what is left (an

@@ -179,6 +179,10 @@ public struct DataKinds: OptionSet, Sendable, Hashable, CustomStringConvertible 
     public static let pass = DataKinds(rawValue: UInt32(MC_KIND_PASS.rawValue))
     public static let invoice = DataKinds(rawValue: UInt32(MC_KIND_INVOICE.rawValue))
     public static let membership = DataKinds(rawValue: UInt32(MC_KIND_MEMBERSHIP.rawValue))
+    /// The facility-ticket category tree (`ticketCategories()`).
+    public static let ticketCategory = DataKinds(rawValue: UInt32(MC_KIND_TICKET_CATEGORY.rawValue))
+    /// The member's facility tickets (`tickets(page:)`, `ticket(_:)`).
+    public static let ticket = DataKinds(rawValue: UInt32(MC_KIND_TICKET.rawValue))
 
     /// The wire names of the kinds present: ["event", "rsvp", ...].
     public var names: [String] {
@@ -271,8 +275,14 @@ public struct SyncEventTypes: OptionSet, Sendable, Hashable {
         rawValue: UInt32(MC_SYNC_EVENT_SESSION_EXPIRED.rawValue))
     public static let progress = SyncEventTypes(rawValue: UInt32(MC_SYNC_EVENT_PROGRESS.rawValue))
     public static let statusChanged = SyncEventTypes(rawValue: UInt32(MC_SYNC_EVENT_STATUS_CHANGED.rawValue))
+    /// A ticket photo's bytes went up (`SyncEvent.uploadProgress`).
+    public static let uploadProgress = SyncEventTypes(
+        rawValue: UInt32(MC_SYNC_EVENT_UPLOAD_PROGRESS.rawValue))
+    /// The server refused a ticket photo's bytes (`SyncEvent.uploadFailed`).
+    public static let uploadFailed = SyncEventTypes(rawValue: UInt32(MC_SYNC_EVENT_UPLOAD_FAILED.rawValue))
     public static let all: SyncEventTypes = [
         .dataChanged, .mutationRejected, .sessionExpired, .progress, .statusChanged,
+        .uploadProgress, .uploadFailed,
     ]
 }
 
@@ -291,6 +301,29 @@ public struct MutationRejection: Sendable, Equatable {
     public var rule: Rule = .none
 }
 
+/// A ticket photo's bytes going up (`MC_SYNC_EVENT_UPLOAD_PROGRESS`).
+public struct UploadProgress: Sendable, Equatable {
+    /// The photo ("pho_...") and its ticket ("tkt_...").
+    public var photoId: String
+    public var ticketId: String
+    /// Bytes the server has confirmed, of `total` (the photo's size).
+    public var sent: Int64
+    public var total: Int64
+    /// `sent == total`: the last event of this photo.
+    public var isComplete: Bool { sent == total }
+}
+
+/// A ticket photo whose bytes the server refused (`MC_SYNC_EVENT_UPLOAD_FAILED`); it is not
+/// sent again.
+public struct UploadFailure: Sendable, Equatable {
+    public var photoId: String
+    public var ticketId: String
+    public var code: MemberCoreError.Code
+    /// "photo_corrupt", ...
+    public var serverCode: String?
+    public var message: String
+}
+
 /// One event from the sync engine (`mc_sync_event`).
 public enum SyncEvent: Sendable, Equatable {
     /// Local data of these kinds changed: re-read.
@@ -303,6 +336,10 @@ public enum SyncEvent: Sendable, Equatable {
     case progress(done: Int64, total: Int64?)
     /// `syncStatus()` has news.
     case statusChanged
+    /// A ticket photo's bytes went up.
+    case uploadProgress(UploadProgress)
+    /// The server refused a ticket photo's bytes.
+    case uploadFailed(UploadFailure)
 
     /// Copies everything out of the C event (its strings live only during the callback).
     init?(_ e: UnsafePointer<mc_sync_event>) {
@@ -323,6 +360,17 @@ public enum SyncEvent: Sendable, Equatable {
             self = .progress(done: e.done, total: e.total < 0 ? nil : e.total)
         case MC_SYNC_EVENT_STATUS_CHANGED:
             self = .statusChanged
+        case MC_SYNC_EVENT_UPLOAD_PROGRESS:
+            self = .uploadProgress(
+                UploadProgress(
+                    photoId: string(e.photo_id), ticketId: string(e.ticket_id), sent: e.done,
+                    total: e.total))
+        case MC_SYNC_EVENT_UPLOAD_FAILED:
+            self = .uploadFailed(
+                UploadFailure(
+                    photoId: string(e.photo_id), ticketId: string(e.ticket_id),
+                    code: MemberCoreError.Code(e.code), serverCode: optionalString(e.server_code),
+                    message: string(e.message)))
         default:
             return nil
         }
@@ -336,6 +384,8 @@ public enum SyncEvent: Sendable, Equatable {
         case .sessionExpired: .sessionExpired
         case .progress: .progress
         case .statusChanged: .statusChanged
+        case .uploadProgress: .uploadProgress
+        case .uploadFailed: .uploadFailed
         }
     }
 }
@@ -491,9 +541,11 @@ public enum LinkKind: Int32, Sendable, Hashable, CustomStringConvertible {
     case pass = 4
     case web = 5
     case other = 6
+    /// A facility ticket: `membercore://tickets/<id>` (`ticket(_:)`).
+    case ticket = 7
 
     init(_ k: mc_link_kind) { self = coreEnum(k.rawValue) ?? .other }
-    /// "none", "invoice", "event", "booking", "pass", "web", "other".
+    /// "none", "invoice", "event", "booking", "pass", "web", "other", "ticket".
     public var name: String { coreName(self) { mc_link_kind_name(mc_link_kind(rawValue: $0)) } }
     public var description: String { name }
 }

@@ -26,7 +26,11 @@ public enum Kind {
     /** Invoices (a company member: the company's). */
     INVOICE(4096),
     /** The member's membership. */
-    MEMBERSHIP(8192);
+    MEMBERSHIP(8192),
+    /** The facility-ticket category tree ({@link Tickets#categories()}). */
+    TICKET_CATEGORY(16384),
+    /** The member's facility tickets ({@link Tickets}). */
+    TICKET(32768);
 
     private final int bit;
 

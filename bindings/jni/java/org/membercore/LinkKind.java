@@ -11,7 +11,9 @@ public enum LinkKind {
     BOOKING(3),
     PASS(4),
     WEB(5),
-    OTHER(6);
+    OTHER(6),
+    /** A facility ticket: {@code membercore://tickets/<id>} ({@link Tickets#get}). */
+    TICKET(7);
 
     private final int value;
 

@@ -35,12 +35,13 @@ final class ListenerRegistration implements ListenerHandle {
 
     /* Called by the glue on the delivering thread, with the fields of mc_sync_event. */
     void dispatch(int type, int kinds, long mutationId, String mutationKind, String entityId,
-            int code, String serverCode, String message, long done, long total, int rule) {
+            int code, String serverCode, String message, long done, long total, int rule,
+            String photoId, String ticketId) {
         if (removed || core.isClosed()) {
             return; /* nothing is delivered once close() has begun */
         }
         SyncEvent event = new SyncEvent(type, kinds, mutationId, mutationKind, entityId, code,
-                serverCode, message, done, total, rule);
+                serverCode, message, done, total, rule, photoId, ticketId);
         boolean immediate = delivery == Delivery.IMMEDIATE;
         core.enterCallback(immediate);
         try {

@@ -22,7 +22,9 @@ import java.util.Set;
  * <li>{@link #rooms()}: meeting-room search, bookings, Razorpay payment, company credits;
  * <li>{@link #billing()}: day passes, invoices and their payment, the membership;
  * <li>{@link #buildings()}: the operator's buildings as synced;
- * <li>{@link #access()}: door credentials, their rotating codes and QR codes.
+ * <li>{@link #access()}: door credentials, their rotating codes and QR codes;
+ * <li>{@link #tickets()}: facility tickets, their categories, photos and timelines;
+ * <li>{@link #staff()}: the ground staff's ticket queue (accounts with the staff role).
  * </ul>
  *
  * <p>In Kotlin: {@code core.rooms().search(RoomQuery.builder("BLR-1", "2027-01-04").build())}.
@@ -71,6 +73,8 @@ public final class MemberCore implements AutoCloseable {
     private final Billing billing = new Billing(this);
     private final Buildings buildings = new Buildings(this);
     private final Access access = new Access(this);
+    private final Tickets tickets = new Tickets(this);
+    private final Staff staff = new Staff(this);
 
     private MemberCore(long handle, Logger logger) {
         this.handle = handle;
@@ -113,6 +117,16 @@ public final class MemberCore implements AutoCloseable {
     /** Door credentials, their rotating codes, and QR codes to show them. */
     public Access access() {
         return access;
+    }
+
+    /** Facility tickets: categories, filing with photos (offline too), timelines, comments. */
+    public Tickets tickets() {
+        return tickets;
+    }
+
+    /** The ground staff's ticket queue, for an account with the staff role (online calls). */
+    public Staff staff() {
+        return staff;
     }
 
     /**

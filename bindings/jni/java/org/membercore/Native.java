@@ -177,6 +177,60 @@ final class Native {
 
     static native QrBitmap qrBitmap(String text, int scale);
 
+    /* Facility tickets (natives_tickets.c). */
+
+    /* The kinds of named state ticketStateName knows (the C enum each stands for). */
+    static final int TICKET_PRIORITY = 0;      /* mc_ticket_priority */
+    static final int TICKET_STATUS = 1;        /* mc_ticket_status */
+    static final int SLA_STATE = 2;            /* mc_sla_state */
+    static final int TICKET_LOCATION_KIND = 3; /* mc_ticket_location_kind */
+
+    /* The core's name of value (mc_*_name): "unknown" for a value it does not know. */
+    static native String ticketStateName(int kind, int value);
+
+    /* mc_ticket_priority_parse: the C value. */
+    static native int ticketPriorityParse(String name);
+
+    static native TicketCategory[] ticketCategories(long h);
+
+    static native TicketCategory ticketCategoryFind(long h, String name);
+
+    /* The draft's fields; photoPaths holds no null (Tickets checks). Returns the new id. */
+    static native String ticketFile(long h, String categoryId, int priority, String description,
+            String buildingId, int locationKind, String locationId, String locationName,
+            String[] photoPaths);
+
+    static native ListPage<Ticket> ticketsPage(long h, int limit, String cursor);
+
+    static native Ticket ticketGet(long h, String idOrNumber);
+
+    static native void ticketComment(long h, String idOrNumber, String text,
+            String[] photoPaths);
+
+    static native void ticketResolve(long h, String idOrNumber);
+
+    static native void ticketReopen(long h, String idOrNumber);
+
+    /* The staff's queue (natives_staff.c); each call but the two pure ones is one request. */
+    static native String staffQueueName(int queue);
+
+    /* mc_staff_queue_parse: the C value. */
+    static native int staffQueueParse(String name);
+
+    static native StaffTicket[] staffTickets(long h, int queue);
+
+    static native StaffTicket staffTicketGet(long h, String idOrNumber);
+
+    static native StaffColleague[] staffColleagues(long h);
+
+    /* assigneeId null: the caller. */
+    static native StaffTicket staffTicketAssign(long h, String idOrNumber, String assigneeId);
+
+    static native StaffTicket staffTicketSetStatus(long h, String idOrNumber, int status);
+
+    static native StaffTicket staffTicketComment(long h, String idOrNumber, String text,
+            boolean internal);
+
     /* The synced buildings (natives_catalog.c). */
     static native Building[] buildings(long h);
 

@@ -10,6 +10,22 @@ final class States {
     private States() {
     }
 
+    /* An enum whose constants carry their C value (the ticket enums, whose C enums have no
+     * "unknown" member: theirs is -1). */
+    interface Valued {
+        int value();
+    }
+
+    /* The constant whose value() is value; unknown (may be null) for any other value. */
+    static <E extends Enum<E> & Valued> E byValue(E[] all, int value, E unknown) {
+        for (E e : all) {
+            if (e.value() == value) {
+                return e;
+            }
+        }
+        return unknown;
+    }
+
     /* The constant whose ordinal is value; unknown for a value newer than this binding. */
     static <E extends Enum<E>> E fromValue(E[] all, int value, E unknown) {
         return value >= 0 && value < all.length ? all[value] : unknown;

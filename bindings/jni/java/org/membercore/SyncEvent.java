@@ -19,10 +19,15 @@ public final class SyncEvent {
     private final long done;
     private final long total;
     private final Rule rule;
+    private final String photoId;
+    private final String ticketId;
 
     SyncEvent(int type, int kinds, long mutationId, String mutationKind, String entityId, int code,
-            String serverCode, String message, long done, long total, int rule) {
+            String serverCode, String message, long done, long total, int rule, String photoId,
+            String ticketId) {
         this.rule = Rule.fromValue(rule);
+        this.photoId = photoId;
+        this.ticketId = ticketId;
         SyncEventType t = null;
         for (SyncEventType v : SyncEventType.values()) {
             if (v.bit() == type) {
@@ -71,12 +76,15 @@ public final class SyncEvent {
         return entityId;
     }
 
-    /** MUTATION_REJECTED, SESSION_EXPIRED: why ({@link ErrorCode#OK} otherwise). */
+    /** MUTATION_REJECTED, SESSION_EXPIRED, UPLOAD_FAILED: why ({@link ErrorCode#OK} otherwise). */
     public ErrorCode getCode() {
         return code;
     }
 
-    /** MUTATION_REJECTED: the server's code, e.g. {@code "event_full"}. */
+    /**
+     * MUTATION_REJECTED, UPLOAD_FAILED: the server's code, e.g. {@code "event_full"},
+     * {@code "photo_corrupt"}.
+     */
     public String getServerCode() {
         return serverCode;
     }
@@ -85,20 +93,37 @@ public final class SyncEvent {
         return message;
     }
 
-    /** PROGRESS: changes applied in this snapshot. */
+    /**
+     * PROGRESS: changes applied in this snapshot. UPLOAD_PROGRESS: the photo's bytes the server
+     * has confirmed.
+     */
     public long getDone() {
         return done;
     }
 
-    /** PROGRESS: expected in all, or -1 if unknown. */
+    /**
+     * PROGRESS: expected in all, or -1 if unknown. UPLOAD_PROGRESS: the photo's size in bytes;
+     * {@code getDone() == getTotal()} is the last event of that photo.
+     */
     public long getTotal() {
         return total;
+    }
+
+    /** UPLOAD_PROGRESS, UPLOAD_FAILED: the photo ({@code "pho_..."}); {@code ""} otherwise. */
+    public String getPhotoId() {
+        return photoId;
+    }
+
+    /** UPLOAD_PROGRESS, UPLOAD_FAILED: the photo's ticket ({@code "tkt_..."}); {@code ""} otherwise. */
+    public String getTicketId() {
+        return ticketId;
     }
 
     @Override
     public String toString() {
         return "SyncEvent{" + type + (kinds.isEmpty() ? "" : " " + kinds)
                 + (entityId.isEmpty() ? "" : " " + entityId)
+                + (photoId.isEmpty() ? "" : " " + photoId + " " + done + "/" + total)
                 + (code == ErrorCode.OK ? "" : " " + code + " " + serverCode) + "}";
     }
 }

@@ -16,7 +16,18 @@ public enum SyncEventType {
     /** A snapshot is being pulled. */
     PROGRESS(8),
     /** {@link Sync#status()} has news. */
-    STATUS_CHANGED(16);
+    STATUS_CHANGED(16),
+    /**
+     * A ticket photo's bytes went up: {@link SyncEvent#getPhotoId()},
+     * {@link SyncEvent#getTicketId()}, {@link SyncEvent#getDone()} of {@link SyncEvent#getTotal()}
+     * bytes (done == total: the last one of that photo).
+     */
+    UPLOAD_PROGRESS(32),
+    /**
+     * The server refused a photo's bytes ({@link SyncEvent#getCode()},
+     * {@link SyncEvent#getServerCode()}, {@link SyncEvent#getMessage()}); it is not sent again.
+     */
+    UPLOAD_FAILED(64);
 
     private final int bit;
 

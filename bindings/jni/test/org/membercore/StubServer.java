@@ -143,6 +143,31 @@ final class StubServer implements AutoCloseable {
         return request("GET", "/v1/test/emails?to=" + URLEncoder.encode(to, "UTF-8"), null, 200);
     }
 
+    /**
+     * What the server holds of a ticket photo (GET /v1/test/uploads, test mode): {photo_id,
+     * bytes, received, complete, bytes_received_total, requests}.
+     */
+    String upload(String photoId) throws IOException {
+        return request("GET", "/v1/test/uploads?photo_id=" + URLEncoder.encode(photoId, "UTF-8"),
+                null, 200);
+    }
+
+    /** The push deliveries to a member's tokens (GET /v1/test/pushes, test mode). */
+    String pushes(String phone) throws IOException {
+        return request("GET", "/v1/test/pushes?phone=" + URLEncoder.encode(phone, "UTF-8"), null,
+                200);
+    }
+
+    /** The first number value of key in a JSON text (enough for the stub's flat answers). */
+    static long jsonLong(String json, String key) throws IOException {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*(-?\\d+)")
+                .matcher(json);
+        if (!m.find()) {
+            throw new IOException("no number " + key + " in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     /** The first string value of key in a JSON text (enough for the stub's flat answers). */
     static String jsonString(String json, String key) throws IOException {
         Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"([^\"]*)\"")

@@ -3,19 +3,27 @@ package org.membercore;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /** Helpers shared by the tests. */
 final class TestSupport {
     static final String ASHA = "+919800000001";
     static final String VIKRAM = "+919800000002";
+    /** Staff of BLR-1 and of LON-1 (DOMAIN.md's seed). */
+    static final String KIRAN = "+919800000010";
+    static final String TOM = "+447700900010";
 
     private TestSupport() {
     }
@@ -93,6 +101,56 @@ final class TestSupport {
         }
         fail("no event " + id + " in " + core.community().events());
         return null;
+    }
+
+    /**
+     * A real PNG of width x height RGB pixels (a gradient, so no two files of other sizes are
+     * alike), written to file: signature, IHDR, one zlib IDAT, IEND, each chunk with its CRC.
+     */
+    static File writePng(File file, int width, int height) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        for (int y = 0; y < height; y++) {
+            raw.write(0); /* filter: none */
+            for (int x = 0; x < width; x++) {
+                raw.write(x * 255 / Math.max(1, width - 1));
+                raw.write(y * 255 / Math.max(1, height - 1));
+                raw.write((x + y) & 0xff);
+            }
+        }
+        Deflater deflater = new Deflater();
+        deflater.setInput(raw.toByteArray());
+        deflater.finish();
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        while (!deflater.finished()) {
+            idat.write(buf, 0, deflater.deflate(buf));
+        }
+        deflater.end();
+        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+        DataOutputStream h = new DataOutputStream(ihdr);
+        h.writeInt(width);
+        h.writeInt(height);
+        h.write(new byte[] {8, 2, 0, 0, 0}); /* 8-bit RGB, deflate, no filter, no interlace */
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(png);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        pngChunk(out, "IHDR", ihdr.toByteArray());
+        pngChunk(out, "IDAT", idat.toByteArray());
+        pngChunk(out, "IEND", new byte[0]);
+        Files.write(file.toPath(), png.toByteArray());
+        return file;
+    }
+
+    private static void pngChunk(DataOutputStream out, String type, byte[] data)
+            throws IOException {
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(t);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
     }
 
     /** A Logger that keeps every line. */

@@ -1,0 +1,67 @@
+package org.membercore;
+
+/**
+ * A photo of a ticket or of one of its comments ({@code mc_ticket_photo}): declared with the
+ * write that carried it, its bytes uploaded by sync afterwards. Immutable snapshot.
+ */
+public final class TicketPhoto {
+    private final String id;
+    private final String commentId;
+    private final String contentType;
+    private final long bytes;
+    private final boolean uploaded;
+    private final long sentBytes;
+    private final String localPath;
+
+    /* Called by the JNI glue. */
+    TicketPhoto(String id, String commentId, String contentType, long bytes, boolean uploaded,
+            long sentBytes, String localPath) {
+        this.id = id;
+        this.commentId = commentId;
+        this.contentType = contentType;
+        this.bytes = bytes;
+        this.uploaded = uploaded;
+        this.sentBytes = sentBytes;
+        this.localPath = localPath;
+    }
+
+    /** {@code "pho_"} and 32 hex digits. */
+    public String getId() {
+        return id;
+    }
+
+    /** The comment it came with; {@code ""} for the ticket's own photos. */
+    public String getCommentId() {
+        return commentId;
+    }
+
+    /** {@code "image/jpeg"} or {@code "image/png"} (from the file's bytes). */
+    public String getContentType() {
+        return contentType;
+    }
+
+    public long getBytes() {
+        return bytes;
+    }
+
+    /** Whether the server has all of it. */
+    public boolean isUploaded() {
+        return uploaded;
+    }
+
+    /** Bytes the server has confirmed so far ({@link #getBytes()} once uploaded). */
+    public long getSentBytes() {
+        return sentBytes;
+    }
+
+    /** The library's own copy on this device until uploaded; {@code ""} after. */
+    public String getLocalPath() {
+        return localPath;
+    }
+
+    @Override
+    public String toString() {
+        return "TicketPhoto{" + id + " " + contentType + " " + sentBytes + "/" + bytes
+                + (uploaded ? " uploaded" : "") + "}";
+    }
+}
