@@ -7,7 +7,10 @@
 # offline and confirmed by the next sync, then the buildings' hours and
 # day-pass prices looked up, a day pass quoted, bought, paid through the
 # test checkout, shown as a door QR code in the terminal and scanned at the
-# stub's test door, in and out (anti-passback). Exits 0 when the journeys worked, non-zero otherwise.
+# stub's test door, in and out (anti-passback), then a facility ticket filed offline
+# with a photo, sent and uploaded by the next sync, picked up and resolved by ground
+# staff on their own memberctl, and the member's notifications and timeline.
+# Exits 0 when the journeys worked, non-zero otherwise.
 # Uses a fresh temporary data directory and stops the server on exit.
 set -euo pipefail
 
@@ -392,4 +395,85 @@ else
     echo "(day passes skipped: this memberstub has no POST /v1/passes/checkout route)"
 fi
 
-printf '\nDemo complete: the sign-in, offline-first, meeting-room and day-pass journeys worked.\n'
+# expect_no_output TEXT: the last memberctl output does not mention TEXT.
+expect_no_output() {
+    if grep -qF -- "$1" <<<"$ctl_out"; then
+        echo "demo: the output should not mention \"$1\"" >&2
+        exit 1
+    fi
+}
+
+step "Facility tickets: Asha looks at the categories, each with its team and SLA (local)"
+ctl 0 --server "$DEAD_URL" tickets categories
+expect_output "Washroom"
+expect_output "first response within 15 minutes, resolved within 1 hour"
+
+# A real photo of the leak: a PNG of 1.4 MB (noise does not compress), so it goes up
+# in two 1 MB chunks. Made here with python3's standard library.
+python3 - "$tmp/washroom-tap.png" <<'PY'
+import os, struct, sys, zlib
+w, h = 800, 600
+raw = b''.join(b'\x00' + os.urandom(3 * w) for _ in range(h))
+def chunk(t, data):
+    return struct.pack('>I', len(data)) + t + data + struct.pack('>I', zlib.crc32(t + data) & 0xffffffff)
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+                              + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+PY
+echo "(a photo of the leak: washroom-tap.png, $(wc -c <"$tmp/washroom-tap.png") bytes)"
+
+step "Offline, she files a ticket with the photo: saved and queued at once, the photo kept on the phone"
+ctl 0 --server "$DEAD_URL" tickets new --category "Cleaning/Washroom" --priority high \
+    --cabin "Cabin 1019" --description "The washroom tap next to Cabin 1019 keeps running" \
+    --photo "$tmp/washroom-tap.png"
+expect_output "T-… pending: queued, will be sent when online"
+expect_output "waiting to upload"
+ctl 0 --server "$DEAD_URL" tickets
+expect_output "T-… pending"
+
+step "Back online: the sync sends the ticket once, then uploads the photo in 1 MB chunks"
+ctl 0 sync
+expect_output "Pushed 1"
+expect_output "MB sent"
+expect_output "uploaded (1.4 MB)"
+number=$("$MEMBERCTL_BIN" --json tickets | python3 -c '
+import json, sys
+print([t["number"] for t in json.load(sys.stdin)["tickets"] if t["category_path"] == "Cleaning/Washroom"][0])')
+ctl 0 tickets show "$number"
+expect_output "SLA:"
+expect_output "image/png, 1.4 MB: uploaded"
+expect_output "IST  You filed it (photo 1)"
+
+step "Kiran Das (ground staff at BLR-1) signs in on his own phone (a second local store)"
+KIRAN=(--data-dir "$tmp/kiran")
+ctl 0 "${KIRAN[@]}" login +919800000010
+code=$(sms_code +919800000010)
+secret=$code
+echo "(code read from the simulated SMS inbox)"
+ctl 0 "${KIRAN[@]}" verify "$code"
+
+step "Kiran's queue: BLR-1's active tickets, the most urgent SLA first"
+ctl 0 "${KIRAN[@]}" staff tickets
+expect_output "$number"
+
+step "He takes it, starts on it, replies to Asha, leaves a note for his team, and fixes it"
+ctl 0 "${KIRAN[@]}" staff tickets assign "$number"
+ctl 0 "${KIRAN[@]}" staff tickets start "$number"
+ctl 0 "${KIRAN[@]}" staff tickets comment "$number" "On my way with a new washer."
+ctl 0 "${KIRAN[@]}" staff tickets comment "$number" "Washer stock is low: reorder." --internal
+ctl 0 "${KIRAN[@]}" staff tickets resolve "$number"
+expect_output "resolved"
+
+step "Asha syncs: a notification for each step, each opening the ticket"
+ctl 0 sync
+ctl 0 notifications
+expect_output "$number"
+expect_output "Link: opens ticket $number"
+
+step "Her ticket: resolved by Kiran, the SLA met, the timeline in BLR-1's time (no internal note)"
+ctl 0 tickets show "$number"
+expect_output "Kiran Das"
+expect_output "On my way with a new washer."
+expect_output "resolved"
+expect_no_output "Washer stock is low"
+
+printf '\nDemo complete: the sign-in, offline-first, meeting-room, day-pass and facility-ticket journeys worked.\n'

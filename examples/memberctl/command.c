@@ -40,3 +40,14 @@ int command_start(app *a, const command *self, args *p, int argc, char **argv, m
         return rc;
     return command_client(a, out);
 }
+
+int command_start_with(app *a, const command *self, args *p, int argc, char **argv,
+                       const char *first, mc_client **out)
+{
+    int rc = command_parse(a, self, p, argc, argv);
+    if (rc != COMMAND_CONTINUE)
+        return rc;
+    if (p->npos == 0)
+        return out_usage(a, self, "missing %s", first);
+    return command_client(a, out);
+}

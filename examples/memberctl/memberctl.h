@@ -63,6 +63,13 @@ int command_client(app *a, mc_client **out);
 int command_start(app *a, const command *self, struct args *p, int argc, char **argv,
                   mc_client **out);
 
+/* command_parse, then a usage error "missing FIRST" when no positional word was given
+ * (first names it: "TICKET (its number, e.g. T-1001, or its id)"), then command_client. */
+int command_start_with(app *a, const command *self, struct args *p, int argc, char **argv,
+                       const char *first, mc_client **out);
+/* The positional word that names a ticket (tickets and staff tickets). */
+#define TICKET_ARG "TICKET (its number, e.g. T-1001, or its id)"
+
 /* Print "usage: memberctl SYNOPSIS" and the command's help on stdout; 0. */
 int command_help(const command *self);
 
@@ -75,7 +82,7 @@ int sync_watch(app *a, mc_client *client, int32_t seconds);
 
 /* The commands (cmd_auth.c, cmd_account.c, cmd_sync.c, cmd_outbox.c,
  * cmd_events.c, cmd_notifications.c, cmd_rooms.c, cmd_bookings.c,
- * cmd_passes.c, cmd_billing.c, cmd_qr.c, cmd_buildings.c). */
+ * cmd_passes.c, cmd_billing.c, cmd_qr.c, cmd_buildings.c, cmd_tickets.c). */
 extern const command cmd_login;
 extern const command cmd_verify;
 extern const command cmd_profile;
@@ -101,5 +108,6 @@ extern const command cmd_membership;
 extern const command cmd_qr;
 extern const command cmd_buildings;
 extern const command cmd_staff;
+extern const command cmd_tickets;
 
 #endif /* MEMBERCTL_H */

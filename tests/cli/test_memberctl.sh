@@ -188,7 +188,8 @@ check "--help exits 0 and lists the commands" \
 run help
 check "help exits 0" '[ $rc -eq 0 ] && out_has "Commands:"'
 for c in login verify profile intent whoami logout sync status outbox events rsvp notifications \
-    read rooms pay-booking bookings cancel credits passes pay invoices qr membership buildings; do
+    read rooms pay-booking bookings cancel credits passes pay invoices qr membership buildings \
+    tickets; do
     run "$c" --help
     check "$c --help exits 0 with its usage" "[ \$rc -eq 0 ] && out_has 'usage: memberctl $c'"
 done
@@ -1484,6 +1485,224 @@ else
     echo "SKIP day passes: this memberstub has no 'POST /v1/passes/checkout' route" \
         "(memberstub --list-routes); the passes, invoices and qr tests need it"
 fi
+
+# --- facility tickets: categories, filing offline with photos, follow, comment, resolve
+# A fresh stub at this machine's time (the SLA badge compares this machine's clock with
+# the server's instants). Asha files a ticket offline with a photo; the next sync sends
+# it once and uploads the photo; then the bad inputs a member meets, a comment with a
+# photo, resolve, reopen, and the automatic close 7 days after resolution.
+# make_images DIR: a small PNG and JPEG (real images, by their bytes), a text file
+# named .jpg, and a JPEG of 11 MB (over the 10 MB limit).
+make_images() {
+    python3 - "$1" <<'PY'
+import os, struct, sys, zlib
+d = sys.argv[1]
+def png(w, h):
+    raw = b''.join(b'\x00' + bytes([200, 60, 40]) * w for _ in range(h))
+    def chunk(t, data):
+        return struct.pack('>I', len(data)) + t + data + struct.pack('>I', zlib.crc32(t + data) & 0xffffffff)
+    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+            + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+def jpeg(pad=0):
+    seg = lambda m, data: b'\xff' + bytes([m]) + struct.pack('>H', len(data) + 2) + data
+    one_code = bytes([1] + [0] * 15) + b'\x00'
+    body = (seg(0xE0, b'JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00') + seg(0xDB, b'\x00' + bytes([1] * 64))
+            + seg(0xC0, b'\x08\x00\x08\x00\x08\x01\x01\x11\x00')
+            + seg(0xC4, b'\x00' + one_code) + seg(0xC4, b'\x10' + one_code))
+    comments = b''.join(seg(0xFE, b'x' * 65000) for _ in range(pad // 65000))
+    return b'\xff\xd8' + body + comments + seg(0xDA, b'\x01\x01\x00\x00\x3f\x00') + b'\x3f\xff\xd9'
+open(os.path.join(d, 'tap.png'), 'wb').write(png(64, 48))
+open(os.path.join(d, 'sink.jpg'), 'wb').write(jpeg())
+open(os.path.join(d, 'notes.jpg'), 'w').write('not a photo, only text named .jpg\n')
+open(os.path.join(d, 'huge.jpg'), 'wb').write(jpeg(11 * 1024 * 1024))
+PY
+}
+
+tickets_tests() {
+    rm -f "$work"/stub.db*
+    start_stub
+    local ASHA="$work/asha-tickets" img="$work/img"
+    mkdir -p "$img"
+    make_images "$img"
+    sign_in_in "$ASHA" +919800000001
+
+    run_in "$ASHA" tickets categories
+    check "tickets categories before the first sync points to sync" \
+        '[ $rc -eq 0 ] && out_has "No ticket categories" && out_has "memberctl sync"'
+    run_in "$ASHA" sync
+    run_in "$ASHA" tickets categories
+    check "tickets categories: the tree, each leaf with its team and SLA in words" \
+        '[ $rc -eq 0 ] && out_has "Cleaning" && grep -qE "^  Washroom +Housekeeping +first response within 15 minutes, resolved within 1 hour$" <<<"$out" && grep -qE "^  Chair +Facilities +first response within 1 hour, resolved within 24 hours$" <<<"$out" && out_has "opening hours"'
+    run_in "$ASHA" --json tickets categories
+    check_json "tickets categories --json: 5 top levels and their leaves, SLA minutes and team on leaves only" 0 \
+        "len([c for c in d['categories'] if not c['leaf']]) == 5 and all(c['sla'] is None and c['team'] is None and c['parent_id'] is None for c in d['categories'] if not c['leaf']) and [ (c['path'], c['team'], c['sla']) for c in d['categories'] if c['id'] == 'cleaning.washroom'] == [('Cleaning/Washroom', 'Housekeeping', {'response_min': 15, 'resolution_min': 60})]"
+    run_in "$ASHA" tickets
+    check "tickets with none filed says how to file one" \
+        '[ $rc -eq 0 ] && out_has "No tickets" && out_has "memberctl tickets new"'
+
+    # Offline: saved and queued at once, the photo kept on the device.
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" tickets new \
+        --category "Cleaning/Washroom" --priority high --cabin "Cabin 1019" \
+        --description "The washroom tap by Cabin 1019 is leaking" --photo "$img/tap.png"
+    check "tickets new offline: T-… pending, queued, will be sent when online; the photo waits" \
+        '[ $rc -eq 0 ] && out_has "T-… pending: queued, will be sent when online" && out_has "Cleaning/Washroom, high priority" && out_has "1. image/png, 157 bytes: waiting to upload" && out_has "set by the server once it has the ticket" && out_has "(not on the server yet)"'
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" --json tickets
+    check_json "tickets offline --json: pending, no number, open, the cabin, 1 photo waiting" 0 \
+        "len(d['tickets']) == 1 and d['tickets'][0]['number'] is None and d['tickets'][0]['pending'] is True and d['tickets'][0]['status'] == 'open' and d['tickets'][0]['location'] == {'kind': 'cabin', 'id': None, 'name': 'Cabin 1019'} and d['tickets'][0]['photos_waiting'] == 1 and d['tickets'][0]['sla']['state'] == 'none' and 'timeline' not in d['tickets'][0]"
+    local tkt
+    tkt=$(json_get "d['tickets'][0]['id']")
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" tickets
+    check "tickets offline lists it as T-… pending" \
+        '[ $rc -eq 0 ] && out_has "T-… pending  Cleaning/Washroom, high priority: open" && out_has "The washroom tap by Cabin 1019 is leaking"'
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" outbox
+    check "the outbox holds the ticket.create" '[ $rc -eq 0 ] && out_has "ticket.create"'
+
+    # Back online: one sync sends it and uploads the photo.
+    run_in "$ASHA" sync
+    check "sync sends the ticket and uploads its photo, naming it" \
+        '[ $rc -eq 0 ] && out_has "Pushed 1" && out_has "photo 1 of your Cleaning/Washroom ticket: uploaded (157 bytes)"'
+    run_in "$ASHA" --json tickets show "$tkt"
+    check_json "tickets show --json: numbered T-1001, the server's SLA in IST, the photo uploaded, the timeline" 0 \
+        "d['ticket']['number'] == 'T-1001' and d['ticket']['pending'] is False and d['ticket']['sla']['state'] == 'on_track' and d['ticket']['sla']['resolution_due_local'].endswith('+05:30') and d['ticket']['sla']['resolution_due_zone'] == 'IST' and d['ticket']['created_at_zone'] == 'IST' and [p['uploaded'] for p in d['ticket']['photos']] == [True] and d['ticket']['photos'][0]['percent'] == 100 and [e['type'] for e in d['ticket']['timeline']][:1] == ['created'] and 'photo' in [e['type'] for e in d['ticket']['timeline']]"
+    run_in "$ASHA" tickets show T-1001
+    check "tickets show T-1001: header, SLA badge and due time in IST, photo uploaded, timeline in local time" \
+        '[ $rc -eq 0 ] && out_has "T-1001  Cleaning/Washroom, high priority" && grep -qE "SLA: +on track: resolution due [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} IST" <<<"$out" && out_has "1. image/png, 157 bytes: uploaded" && out_has "Timeline (BLR-1'"'"'s local time):" && grep -qE "^  [0-9-]{10} [0-9:]{5} IST  You filed it \(photo 1\)$" <<<"$out" && out_has "photo 1 reached the server" && ! out_has "UTC"'
+    run_in "$ASHA" tickets
+    check "tickets lists T-1001 with its SLA badge" \
+        '[ $rc -eq 0 ] && out_has "T-1001  Cleaning/Washroom, high priority: open" && out_has "SLA on track: resolution due"'
+    run_in "$ASHA" notifications
+    check "the member is notified (support), with a link that opens the ticket" \
+        '[ $rc -eq 0 ] && out_has "T-1001 received" && out_has "Link: opens ticket T-1001"'
+
+    # Bad input: refused at once, saying what was wrong; nothing kept.
+    run_in "$ASHA" tickets new --category "Cleaning/Nope" --description "x"
+    check "an unknown category exits 2 naming it, with where to see them" \
+        '[ $rc -eq 2 ] && err_has "not_found" && err_has "Nope" && err_has "memberctl tickets categories"'
+    run_in "$ASHA" tickets new --category Cleaning --description "x"
+    check "a top level is not a category to file under: the message names its leaves" \
+        '[ $rc -eq 2 ] && err_has "Washroom"'
+    run_in "$ASHA" --json tickets new --category "Cleaning/Nope" --description "x"
+    check_json "an unknown category --json: the error object" 2 "d['error']['code'] == 'not_found'"
+    run_in "$ASHA" tickets new --category it.wifi --description "$(printf 'a%.0s' $(seq 2001))"
+    check "a description of 2001 characters exits 2 naming the limit" \
+        '[ $rc -eq 2 ] && err_has "invalid_arg" && err_has "2000"'
+    run_in "$ASHA" tickets new --category it.wifi --description "Wi-Fi down" \
+        --photo "$img/tap.png" --photo "$img/tap.png" --photo "$img/tap.png" \
+        --photo "$img/tap.png" --photo "$img/tap.png" --photo "$img/sink.jpg"
+    check "a sixth photo exits 2 naming the limit of 5" \
+        '[ $rc -eq 2 ] && err_has "invalid_arg" && err_has "5"'
+    run_in "$ASHA" tickets new --category it.wifi --description "Wi-Fi down" --photo "$img/notes.jpg"
+    check "a text file named .jpg exits 2: not a JPEG or PNG by its content, the file named" \
+        '[ $rc -eq 2 ] && err_has "notes.jpg" && (err_has "JPEG" || err_has "image")'
+    run_in "$ASHA" tickets new --category it.wifi --description "Wi-Fi down" --photo "$img/huge.jpg"
+    check "a photo over 10 MB exits 2 naming the limit" \
+        '[ $rc -eq 2 ] && err_has "huge.jpg" && err_has "10"'
+    run_in "$ASHA" tickets new --category it.wifi --description "Wi-Fi down" --photo "$img/missing.png"
+    check "a photo that is not there exits 2 naming its path" \
+        '[ $rc -eq 2 ] && err_has "missing.png"'
+    run_in "$ASHA" tickets new --description "Wi-Fi down"
+    check "tickets new without --category exits 1" '[ $rc -eq 1 ] && err_has "--category"'
+    run_in "$ASHA" tickets new --category it.wifi
+    check "tickets new without --description exits 1" '[ $rc -eq 1 ] && err_has "--description"'
+    run_in "$ASHA" tickets new --category it.wifi --description "x" --priority asap
+    check "an unknown priority exits 1 naming it" \
+        '[ $rc -eq 1 ] && err_has "--priority" && err_has "asap"'
+    run_in "$ASHA" tickets new --category it.wifi --description "x" --room BLR-1-BOARD --desk D4
+    check "two places exit 1: one of --room, --cabin or --desk" \
+        '[ $rc -eq 1 ] && err_has "--room" && err_has "--desk"'
+    run_in "$ASHA" --json tickets
+    check_json "nothing was kept from the refused tickets" 0 "len(d['tickets']) == 1"
+    run_in "$ASHA" tickets show T-9999
+    check "tickets show of no such ticket exits 2 with where to look" \
+        '[ $rc -eq 2 ] && err_has "not_found" && err_has "memberctl tickets"'
+    run_in "$ASHA" tickets show
+    check "tickets show without TICKET exits 1" '[ $rc -eq 1 ] && err_has "TICKET"'
+    run_in "$ASHA" tickets frob
+    check "an unknown tickets subcommand exits 1 naming it" '[ $rc -eq 1 ] && err_has "frob"'
+
+    # Online: a room ticket, sent at once and numbered.
+    run_in "$ASHA" --json tickets new --category "IT/Wi-Fi" --priority urgent \
+        --room BLR-1-BOARD --description "No Wi-Fi in the boardroom"
+    check_json "tickets new online --json: sent and confirmed, T-1002, the room by name" 0 \
+        "d['action'] == 'file' and d['sent'] == 'confirmed' and d['queued'] is False and d['ticket']['number'] == 'T-1002' and d['ticket']['location']['kind'] == 'room' and d['ticket']['location']['id'] == 'BLR-1-BOARD' and d['ticket']['priority'] == 'urgent'"
+
+    # A comment with a photo, offline; the upload is named by its ticket's number.
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" tickets comment T-1001 \
+        "Still dripping this morning" --photo "$img/sink.jpg"
+    check "tickets comment offline: queued, the photo waits" \
+        '[ $rc -eq 0 ] && out_has "Your comment on T-1001: queued, will be sent when online" && out_has "2. image/jpeg, 159 bytes, with a comment: waiting to upload"'
+    run_in "$ASHA" --json sync
+    check_json "sync --json: the comment's photo uploads as photo 2 of T-1001" 0 \
+        "any(e['event'] == 'upload_progress' and e['ticket_number'] == 'T-1001' and e['photo_number'] == 2 and e['sent'] == e['total'] == 159 for e in d['events'])"
+    run_in "$ASHA" tickets show T-1001
+    check "the comment is on the timeline with its photo" \
+        '[ $rc -eq 0 ] && out_has "You: \"Still dripping this morning\" (photo 2)" && out_has "2. image/jpeg, 159 bytes, with a comment: uploaded"'
+
+    # Resolve, reopen, resolve; 8 days later it is closed and takes nothing more.
+    run_in "$ASHA" tickets resolve T-1001
+    check "tickets resolve: sent and confirmed, resolved, reopen until a date" \
+        '[ $rc -eq 0 ] && out_has "T-1001 resolved: sent to the server and confirmed" && out_has "Status:        resolved" && out_has "Reopen until:" && grep -qE "SLA: +met: resolution due" <<<"$out"'
+    run_in "$ASHA" tickets resolve T-1001
+    check "resolving a resolved ticket exits 2 (state)" '[ $rc -eq 2 ] && err_has "state"'
+    run_in "$ASHA" --json tickets reopen T-1001
+    check_json "tickets reopen --json: open again, sent" 0 \
+        "d['action'] == 'reopen' and d['ticket']['status'] == 'open' and d['sent'] == 'confirmed'"
+    run_in "$ASHA" tickets reopen T-1001
+    check "reopening an open ticket exits 2 (state)" '[ $rc -eq 2 ] && err_has "state"'
+    run_in "$ASHA" tickets resolve T-1001
+    local later
+    later=$(curl -s "$URL/v1/test/clock" | python3 -c 'import json, sys; print(json.load(sys.stdin)["now_ms"] + 8 * 86400000)')
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d "{\"now_ms\": $later}" >/dev/null
+    run_in "$ASHA" sync
+    run_in "$ASHA" tickets show T-1001
+    check "8 days after resolution the ticket is closed" \
+        '[ $rc -eq 0 ] && out_has "Status:        closed" && out_has "Closed:"'
+    run_in "$ASHA" tickets comment T-1001 "Hello?"
+    check "a comment on a closed ticket exits 2 saying it is closed" \
+        '[ $rc -eq 2 ] && err_has "closed"'
+    run_in "$ASHA" tickets reopen T-1001
+    check "reopening a closed ticket exits 2" '[ $rc -eq 2 ] && err_has "closed"'
+    run_in "$ASHA" --json tickets
+    check_json "tickets --json: active first (T-1002 open), then closed T-1001" 0 \
+        "[(t['number'], t['status']) for t in d['tickets']] == [('T-1002', 'open'), ('T-1001', 'closed')]"
+    run_in "$ASHA" notifications
+    check "each change of T-1001 notified the member" \
+        '[ $rc -eq 0 ] && out_has "T-1001 resolved" && out_has "T-1001 closed"'
+}
+
+tickets_tests
+stop_stub
+
+# --- the SLA badge: this machine's clock against the server's instants ----------
+# A stub whose clock runs 2 hours behind this machine: a Wi-Fi ticket filed at LON-1
+# (open all day: the SLA is wall time, 60 minutes at normal priority) is due an hour
+# before this machine's now, so it shows breached; one filed 50 minutes before now has
+# run 83% of its time: at risk. Times in London's zone, labelled.
+tickets_sla_tests() {
+    rm -f "$work"/stub.db*
+    local now
+    now=$(python3 -c 'import time; print(int(time.time() * 1000))')
+    start_stub --clock-ms $((now - 7200000))
+    local ASHA="$work/asha-sla"
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" sync
+    run_in "$ASHA" tickets new --building LON-1 --category it.wifi --description "Wi-Fi down on floor 2"
+    check "a ticket past its resolution due time shows breached, in London's time" \
+        '[ $rc -eq 0 ] && grep -qE "SLA: +breached: resolution due [0-9-]{10} [0-9:]{5} (GMT|BST)$" <<<"$out" && out_has "Where:         LON-1"'
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d "{\"now_ms\": $((now - 3000000))}" >/dev/null
+    run_in "$ASHA" tickets new --building LON-1 --category it.wifi --description "Wi-Fi slow in the lounge"
+    run_in "$ASHA" --json tickets
+    check_json "tickets --json: the badges from the server's instants: at risk, breached" 0 \
+        "[(t['description'], t['sla']['state']) for t in d['tickets']] == [('Wi-Fi slow in the lounge', 'at_risk'), ('Wi-Fi down on floor 2', 'breached')] and all(t['sla']['resolution_due_zone'] in ('GMT', 'BST') for t in d['tickets'])"
+    run_in "$ASHA" tickets
+    check "tickets shows each badge beside the due time" \
+        '[ $rc -eq 0 ] && out_has "SLA at risk: resolution due" && out_has "SLA breached: resolution due"'
+}
+
+tickets_sla_tests
+stop_stub
 
 # --- the monthly credit reset across the year, in Bengaluru's zone ------------
 # A fresh stub whose clock (and so its seed) starts at 31 December 23:30 in

@@ -54,24 +54,11 @@ static int tickets_queue(app *a, const command *self, int argc, char **argv)
     return rc;
 }
 
-/* Parse "VERB TICKET" (plus opts, and extra positional words up to pos_max) and open the
- * client. */
-static int ticket_start(app *a, const command *self, args *p, int argc, char **argv,
-                        mc_client **client)
-{
-    int rc = command_parse(a, self, p, argc, argv);
-    if (rc != COMMAND_CONTINUE)
-        return rc;
-    if (p->npos == 0)
-        return out_usage(a, self, "missing TICKET (its number, e.g. T-1001, or its id)");
-    return command_client(a, client);
-}
-
 static int tickets_show(app *a, const command *self, int argc, char **argv)
 {
     args p = {.pos_max = 1};
     mc_client *client = NULL;
-    int rc = ticket_start(a, self, &p, argc, argv, &client);
+    int rc = command_start_with(a, self, &p, argc, argv, TICKET_ARG, &client);
     if (rc != COMMAND_CONTINUE)
         return rc;
     mc_staff_ticket *t = NULL;
@@ -176,7 +163,7 @@ static int tickets_assign(app *a, const command *self, int argc, char **argv)
     arg_opt opts[] = {{"--to", true, NULL}};
     args p = {.opts = opts, .nopts = 1, .pos_max = 1};
     mc_client *client = NULL;
-    int rc = ticket_start(a, self, &p, argc, argv, &client);
+    int rc = command_start_with(a, self, &p, argc, argv, TICKET_ARG, &client);
     if (rc != COMMAND_CONTINUE)
         return rc;
     const char *to = args_value(&p, "--to");
@@ -196,7 +183,7 @@ static int tickets_move(app *a, const command *self, int argc, char **argv, mc_t
 {
     args p = {.pos_max = 1};
     mc_client *client = NULL;
-    int rc = ticket_start(a, self, &p, argc, argv, &client);
+    int rc = command_start_with(a, self, &p, argc, argv, TICKET_ARG, &client);
     if (rc != COMMAND_CONTINUE)
         return rc;
     mc_staff_ticket *t = NULL;

@@ -23,14 +23,14 @@ static int sync_once(app *a, mc_client *client)
     pthread_mutex_init(&sink.lock, NULL);
     if (a->json)
         sink.events = cJSON_CreateArray();
+    sync_sink_name_photos(&sink, client);
 
     uint64_t token = 0;
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_sync_listener_add(
-        client,
-        MC_SYNC_EVENT_MUTATION_REJECTED | MC_SYNC_EVENT_SESSION_EXPIRED | MC_SYNC_EVENT_PROGRESS,
-        MC_DELIVER_IMMEDIATE, sync_sink_deliver, &sink, &token, &err);
+    mc_status st = mc_sync_listener_add(client, SYNC_SINK_EVENTS, MC_DELIVER_IMMEDIATE,
+                                        sync_sink_deliver, &sink, &token, &err);
     if (st != MC_OK) {
+        sync_sink_free(&sink);
         cJSON_Delete(sink.events);
         pthread_mutex_destroy(&sink.lock);
         return out_core_error(a, st, &err);
@@ -41,6 +41,7 @@ static int sync_once(app *a, mc_client *client)
     mc_error sync_err = MC_ERROR_INIT;
     mc_status sync_st = mc_sync_once(client, &report, &sync_err);
     mc_sync_listener_remove(client, token, NULL);
+    sync_sink_free(&sink);
     pthread_mutex_destroy(&sink.lock);
 
     /* What is left afterwards: the rejected mutations and the queue. Signed

@@ -61,14 +61,14 @@ int sync_watch(app *a, mc_client *client, int32_t seconds)
 {
     event_sink sink = {.mode = a->json ? SINK_JSON_LINES : SINK_HUMAN, .timestamps = true};
     pthread_mutex_init(&sink.lock, NULL);
+    sync_sink_name_photos(&sink, client);
     uint64_t token = 0;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_sync_listener_add(
-        client,
-        MC_SYNC_EVENT_DATA_CHANGED | MC_SYNC_EVENT_MUTATION_REJECTED |
-            MC_SYNC_EVENT_SESSION_EXPIRED | MC_SYNC_EVENT_PROGRESS | MC_SYNC_EVENT_STATUS_CHANGED,
+        client, MC_SYNC_EVENT_DATA_CHANGED | MC_SYNC_EVENT_STATUS_CHANGED | SYNC_SINK_EVENTS,
         MC_DELIVER_QUEUED, sync_sink_deliver, &sink, &token, &err);
     if (st != MC_OK) {
+        sync_sink_free(&sink);
         pthread_mutex_destroy(&sink.lock);
         return out_core_error(a, st, &err);
     }
@@ -90,6 +90,7 @@ int sync_watch(app *a, mc_client *client, int32_t seconds)
     pthread_sigmask(SIG_SETMASK, &old_set, NULL);
     if (st != MC_OK) {
         mc_sync_listener_remove(client, token, NULL);
+        sync_sink_free(&sink);
         pthread_mutex_destroy(&sink.lock);
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGTERM, &old_term, NULL);
@@ -125,6 +126,7 @@ int sync_watch(app *a, mc_client *client, int32_t seconds)
     mc_sync_deliver_queued(client);
     watch_status(a, client, &last, &printed);
     mc_sync_listener_remove(client, token, NULL);
+    sync_sink_free(&sink);
     pthread_mutex_destroy(&sink.lock);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);

@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "memberctl.h"
+#include "render/render.h"
 
 typedef enum sink_mode {
     SINK_HUMAN,      /* a line of text each, on stdout */
@@ -24,12 +25,29 @@ typedef enum sink_mode {
 /* The context of memberctl's sync listeners. */
 typedef struct event_sink {
     sink_mode mode;
-    bool timestamps;      /* human lines start with the time (--watch) */
-    pthread_mutex_t lock; /* MC_DELIVER_IMMEDIATE may call from another thread */
-    cJSON *events;        /* SINK_JSON_ARRAY */
-    bool out_of_memory;   /* an event could not be kept */
-    bool status_dirty;    /* a STATUS_CHANGED arrived since the last look */
+    bool timestamps;           /* human lines start with the time (--watch) */
+    pthread_mutex_t lock;      /* MC_DELIVER_IMMEDIATE may call from another thread */
+    cJSON *events;             /* SINK_JSON_ARRAY */
+    bool out_of_memory;        /* an event could not be kept */
+    bool status_dirty;         /* a STATUS_CHANGED arrived since the last look */
+    render_photo_names photos; /* the photos waiting to upload, named (sync_sink_name_photos) */
 } event_sink;
+
+/* The listener's mask for a sync round: refusals, an expired session, a snapshot's
+ * progress and the photos' uploads. */
+#define SYNC_SINK_EVENTS                                                                           \
+    (MC_SYNC_EVENT_MUTATION_REJECTED | MC_SYNC_EVENT_SESSION_EXPIRED | MC_SYNC_EVENT_PROGRESS |    \
+     MC_SYNC_EVENT_UPLOAD_PROGRESS | MC_SYNC_EVENT_UPLOAD_FAILED)
+
+/*
+ * Name the photos waiting to upload ("photo 2 of T-1001") from the local store, before
+ * the sync starts: a listener must not call the core. Nothing named (and no error) when
+ * the store cannot say. Free with sync_sink_free.
+ */
+void sync_sink_name_photos(event_sink *sink, mc_client *client);
+
+/* Free what the sink holds (its events are the caller's). */
+void sync_sink_free(event_sink *sink);
 
 /*
  * The listener (an mc_sync_listener_fn; context is an event_sink): prints

@@ -1,7 +1,7 @@
 /*
  * render.h - how memberctl shows what the core answers: one renderer file
  * per public header (render/auth.c, sync.c, community.c, booking.c,
- * billing.c, catalog.c, access.c), each drawing its values as text or, with
+ * billing.c, catalog.c, access.c, tickets.c), each drawing its values as text or, with
  * --json, as one JSON object on stdout. A command's renderer takes the app
  * (for a->json) and returns the exit code: MEMBERCTL_EXIT_OK, or
  * MEMBERCTL_EXIT_CORE when the JSON could not be built (out of memory).
@@ -81,10 +81,27 @@ void render_watch_status(const app *a, const mc_sync_status *s);
 void render_watch_started(const app *a, int32_t seconds);
 void render_watch_stopped(const app *a, const char *why);
 
+/* A photo named as a member reads it in an upload's events: "photo 2 of T-1001". */
+typedef struct render_photo_name {
+    char photo_id[48];
+    char ticket[160]; /* "T-1001", or "your Cleaning/Washroom ticket" before it has a number */
+    int number;       /* its place among the ticket's photos, from 1 */
+    int count;        /* the ticket's photos */
+} render_photo_name;
+
+/* The photos waiting to upload, named before a sync (the listener cannot ask the core). */
+typedef struct render_photo_names {
+    render_photo_name *items;
+    size_t count;
+} render_photo_names;
+
 /* A listener's event: {"event":NAME,("at",)...} (NULL: no memory), or a
- * line of text (none for STATUS_CHANGED), with the time first when asked. */
-cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time);
-void render_sync_event_text(const mc_sync_event *ev, bool timestamp);
+ * line of text (none for STATUS_CHANGED), with the time first when asked.
+ * photos (may be NULL) names the photos of UPLOAD_* events. */
+cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time,
+                              const render_photo_names *photos);
+void render_sync_event_text(const mc_sync_event *ev, bool timestamp,
+                            const render_photo_names *photos);
 
 /* Print obj as one line of JSON and delete it; false when nothing was
  * printed (obj NULL or out of memory). */
@@ -216,5 +233,27 @@ int render_staff_ticket(const app *a, const mc_staff_ticket *ticket);
 int render_staff_done(const app *a, const char *what, const mc_staff_ticket *ticket);
 /* staff colleagues. */
 int render_staff_colleagues(const app *a, const mc_staff_colleague_list *list);
+
+/* ---- membercore/tickets.h (render/tickets.c) ------------------------------------ */
+
+/* tickets categories: the tree, each leaf with its team and SLA in words. */
+int render_ticket_categories(const app *a, const mc_ticket_category_list *list);
+
+/* tickets (the member's, active first); tickets show (with the timeline and photos). */
+int render_tickets(const app *a, const mc_ticket_list *list);
+int render_ticket(const app *a, const mc_ticket *t);
+
+/* What a write did ("file", "comment", "resolve", "reopen"): sent or queued, then the
+ * ticket as this device now has it. */
+int render_ticket_written(const app *a, const char *action, const mc_ticket *t, sent_state sent);
+
+/* The name of photo index (from 0) of t, into *out. */
+void render_photo_name_of(const mc_ticket *t, size_t index, render_photo_name *out);
+/* The name kept for photo_id, or NULL. */
+const render_photo_name *render_photo_name_find(const render_photo_names *names,
+                                                const char *photo_id);
+/* An UPLOAD_PROGRESS or UPLOAD_FAILED event as a line: "photo 2 of T-1001: 4.2 MB of 8.0 MB
+ * sent", "photo 2 of T-1001: uploaded (8.0 MB)", "photo 1 of T-1001 not uploaded: ...". */
+void render_upload_event_text(const mc_sync_event *ev, const render_photo_names *names);
 
 #endif /* MEMBERCTL_RENDER_H */

@@ -461,7 +461,18 @@ static const char *rejection_code(const mc_sync_event *ev)
                                                                  : mc_status_name(ev->code);
 }
 
-cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time)
+/* "ticket_number" and "photo_number" of an upload's photo when it was named, else null. */
+static bool add_photo_name_json(cJSON *obj, const render_photo_names *photos, const char *photo_id)
+{
+    const render_photo_name *name = render_photo_name_find(photos, photo_id);
+    bool numbered = name != NULL && strncmp(name->ticket, "T-", 2) == 0;
+    return json_add_string_or_null(obj, "ticket_number", numbered ? name->ticket : NULL) &&
+           (name != NULL ? cJSON_AddNumberToObject(obj, "photo_number", name->number)
+                         : cJSON_AddNullToObject(obj, "photo_number")) != NULL;
+}
+
+cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time,
+                              const render_photo_names *photos)
 {
     cJSON *obj = cJSON_CreateObject();
     bool ok = obj != NULL &&
@@ -491,12 +502,14 @@ cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time)
     case MC_SYNC_EVENT_UPLOAD_PROGRESS:
         ok = ok && cJSON_AddStringToObject(obj, "photo_id", out_str(ev->photo_id)) != NULL &&
              cJSON_AddStringToObject(obj, "ticket_id", out_str(ev->ticket_id)) != NULL &&
+             add_photo_name_json(obj, photos, ev->photo_id) &&
              cJSON_AddNumberToObject(obj, "sent", (double)ev->done) != NULL &&
              cJSON_AddNumberToObject(obj, "total", (double)ev->total) != NULL;
         break;
     case MC_SYNC_EVENT_UPLOAD_FAILED:
         ok = ok && cJSON_AddStringToObject(obj, "photo_id", out_str(ev->photo_id)) != NULL &&
              cJSON_AddStringToObject(obj, "ticket_id", out_str(ev->ticket_id)) != NULL &&
+             add_photo_name_json(obj, photos, ev->photo_id) &&
              cJSON_AddStringToObject(obj, "code", rejection_code(ev)) != NULL &&
              cJSON_AddStringToObject(obj, "message", out_str(ev->message)) != NULL;
         break;
@@ -506,7 +519,8 @@ cJSON *render_sync_event_json(const mc_sync_event *ev, bool with_time)
     return json_finish(obj, ok);
 }
 
-void render_sync_event_text(const mc_sync_event *ev, bool timestamp)
+void render_sync_event_text(const mc_sync_event *ev, bool timestamp,
+                            const render_photo_names *photos)
 {
     char kinds[128];
     if (ev->type == MC_SYNC_EVENT_STATUS_CHANGED)
@@ -538,11 +552,8 @@ void render_sync_event_text(const mc_sync_event *ev, bool timestamp)
             printf("snapshot: %lld\n", (long long)ev->done);
         break;
     case MC_SYNC_EVENT_UPLOAD_PROGRESS:
-        printf("photo %s: %lld of %lld bytes sent\n", out_str(ev->photo_id), (long long)ev->done,
-               (long long)ev->total);
-        break;
     case MC_SYNC_EVENT_UPLOAD_FAILED:
-        printf("photo %s not sent: %s\n", out_str(ev->photo_id), out_str(ev->message));
+        render_upload_event_text(ev, photos);
         break;
     case MC_SYNC_EVENT_STATUS_CHANGED:
         break;
