@@ -27,7 +27,7 @@
 /* What the listener saw. */
 typedef struct seen_event {
     mc_sync_event_type type;
-    char photo_id[UPLOAD_ID_MAX], ticket_id[UPLOAD_ID_MAX], server_code[64];
+    char photo_id[UPLOAD_ID_MAX], ticket_id[UPLOAD_ID_MAX], server_code[64], message[256];
     int64_t done, total;
 } seen_event;
 
@@ -46,6 +46,7 @@ static void record(void *context, const mc_sync_event *ev)
     snprintf(s->photo_id, sizeof s->photo_id, "%s", ev->photo_id);
     snprintf(s->ticket_id, sizeof s->ticket_id, "%s", ev->ticket_id);
     snprintf(s->server_code, sizeof s->server_code, "%s", ev->server_code);
+    snprintf(s->message, sizeof s->message, "%s", ev->message ? ev->message : "");
     s->done = ev->done;
     s->total = ev->total;
 }
@@ -318,6 +319,33 @@ START_TEST(test_upload_cut_by_kill_9_resumes_where_it_stopped)
 }
 END_TEST
 
+/* What the member reads: the ticket's one photo failed with the reason the failure event
+ * gave, nothing waiting to upload, in the ticket and in the list. */
+static void check_photo_shows_failed(const upload_ticket *t, const seen_event *failure)
+{
+    mc_ticket *ticket = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_ticket_get(c, t->id, &ticket, &err) == MC_OK, "get: %s", err.message);
+    ck_assert_uint_eq(ticket->photo_count, 1);
+    const mc_ticket_photo *p = &ticket->photos[0];
+    ck_assert_str_eq(p->id, t->photo_ids[0]);
+    ck_assert(p->failed);
+    ck_assert(!p->uploaded);
+    ck_assert_str_ne(failure->message, "");
+    ck_assert_str_eq(p->failure, failure->message);
+    ck_assert_str_eq(p->local_path, ""); /* the copy is gone */
+    ck_assert_int_eq(ticket->photos_waiting, 0);
+    ck_assert_int_eq(ticket->photos_failed, 1);
+    mc_ticket_free(ticket);
+
+    mc_ticket_list *list = NULL;
+    ck_assert_int_eq(mc_tickets_page(c, NULL, &list, NULL), MC_OK);
+    ck_assert_uint_eq(list->count, 1);
+    ck_assert_int_eq(list->items[0].photos_waiting, 0);
+    ck_assert_int_eq(list->items[0].photos_failed, 1);
+    mc_ticket_list_free(list);
+}
+
 START_TEST(test_corrupt_photo_is_refused_and_reported)
 {
     int64_t bytes = CHUNK + 5000;
@@ -351,6 +379,7 @@ START_TEST(test_corrupt_photo_is_refused_and_reported)
     ck_assert_int_eq(mc_sync_once(c, NULL, NULL), MC_OK);
     ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
     ck_assert_int_eq(stats.requests, requests);
+    check_photo_shows_failed(&t, last);
 }
 END_TEST
 
@@ -374,6 +403,14 @@ START_TEST(test_photos_of_a_refused_ticket_fail_unsent)
     ck_assert_int_eq(sent, 0);
     upload_stats stats;
     ck_assert(!upload_server_stats(stub, t.photo_ids[0], &stats)); /* never declared there */
+    /* The refused filing is not among the member's tickets (MC_SYNC_EVENT_MUTATION_REJECTED
+     * told them why), so its photo reads nowhere as waiting to upload. */
+    mc_ticket *ticket = NULL;
+    ck_assert_int_eq(mc_ticket_get(c, t.id, &ticket, NULL), MC_ERR_NOT_FOUND);
+    mc_ticket_list *tickets = NULL;
+    ck_assert_int_eq(mc_tickets_page(c, NULL, &tickets, NULL), MC_OK);
+    ck_assert_uint_eq(tickets->count, 0);
+    mc_ticket_list_free(tickets);
 }
 END_TEST
 

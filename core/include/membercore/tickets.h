@@ -169,6 +169,9 @@ typedef enum mc_ticket_entry_type {
     MC_TICKET_ENTRY_PHOTO = 3,   /* a photo arrived at the server */
 } mc_ticket_entry_type;
 
+/* "created", "status", "comment", "photo"; "unknown" otherwise. Static; pure, any thread. */
+const char *mc_ticket_entry_type_name(mc_ticket_entry_type type);
+
 typedef struct mc_ticket_entry {
     char *id;
     mc_ticket_entry_type type;
@@ -184,6 +187,10 @@ typedef struct mc_ticket_entry {
     bool pending; /* made on this device, not yet on the server */
 } mc_ticket_entry;
 
+/* One photo of a ticket. Exactly one of three states: uploaded; failed (the server
+ * refused its upload for good, MC_SYNC_EVENT_UPLOAD_FAILED was emitted once, it will
+ * never be sent); otherwise waiting to upload. Its strings belong to the ticket and are
+ * freed with it (mc_ticket_free); never NULL. */
 typedef struct mc_ticket_photo {
     char *id;
     char *comment_id;   /* "" for the ticket's own photos */
@@ -192,6 +199,8 @@ typedef struct mc_ticket_photo {
     bool uploaded;      /* the server has all of it */
     int64_t sent_bytes; /* bytes the server has confirmed so far (bytes when uploaded) */
     char *local_path;   /* the copy kept on this device until uploaded; "" after */
+    bool failed;        /* not uploaded and never will be: the server refused it */
+    char *failure;      /* why, in words ("photo is not a JPEG or PNG image"); "" unless failed */
 } mc_ticket_photo;
 
 typedef struct mc_ticket {
@@ -229,7 +238,8 @@ typedef struct mc_ticket {
     size_t timeline_count;
     mc_ticket_photo *photos; /* mc_ticket_get only (NULL in lists) */
     size_t photo_count;
-    int32_t photos_waiting; /* photos not yet uploaded */
+    int32_t photos_waiting; /* photos not yet uploaded (failed ones not counted) */
+    int32_t photos_failed;  /* photos whose upload the server refused for good (lists too) */
     bool pending;           /* a change of this ticket is waiting for the server */
 } mc_ticket;
 

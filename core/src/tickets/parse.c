@@ -40,6 +40,11 @@ const char *mc_ticket_location_kind_name(mc_ticket_location_kind kind)
     return mci_name_of(location_names, MCI_COUNT(location_names), (int)kind);
 }
 
+const char *mc_ticket_entry_type_name(mc_ticket_entry_type type)
+{
+    return mci_name_of(entry_names, MCI_COUNT(entry_names), (int)type);
+}
+
 mc_status mc_ticket_priority_parse(const char *name, mc_ticket_priority *out, mc_error *err)
 {
     if (out == NULL)
@@ -169,7 +174,8 @@ static bool photo_from_json(const cJSON *p, mc_ticket_photo *out)
     out->uploaded = mci_json_bool(p, "uploaded", false);
     out->sent_bytes = out->uploaded ? out->bytes : 0;
     out->local_path = mci_strdup("");
-    return out->id && out->comment_id && out->content_type && out->local_path;
+    out->failure = mci_strdup("");
+    return out->id && out->comment_id && out->content_type && out->local_path && out->failure;
 }
 
 static bool is_internal(const cJSON *e)
@@ -343,6 +349,7 @@ void mci_ticket_photo_clear(mc_ticket_photo *p)
     free(p->comment_id);
     free(p->content_type);
     free(p->local_path);
+    free(p->failure);
     memset(p, 0, sizeof *p);
 }
 

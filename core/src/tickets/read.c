@@ -42,6 +42,8 @@
 
 #define WAITING(id)                                                                                \
     "(SELECT count(*) FROM upload u WHERE u.entity_id = " id " AND u.state = 'waiting')"
+#define FAILED(id)                                                                                 \
+    "(SELECT count(*) FROM upload u WHERE u.entity_id = " id " AND u.state = 'failed')"
 
 /* A ticket by id or number (?1) for the member ?4: server truth, else a filing waiting here.
  * Columns: id, number, building, status, assigned, reopen_until_ms, on the server, the
@@ -114,6 +116,14 @@ mc_status mci_ticket_lookup(sqlite3 *db, mci_stmt_cache *stmts, const char *user
 /* The sort key: list rank (0 active, 1 resolved, 2 closed) then newest first, as one
  * descending number ((2 - rank) * 2^42 + created_at_ms); a filing waiting here is active. */
 #define RANK_UNIT "4398046511104"
+/* The columns after the SLA outcome: photos waiting, latest move, anything queued, photos
+ * failed. A server ticket's waiting photos are the ones it lacks less the failed ones here. */
+#define SERVER_WAITING_SQL                                                                         \
+    "max(t.photo_count - t.photos_uploaded - " FAILED("t.id") ", " WAITING("t.id") ")"
+#define SERVER_TAIL_SQL                                                                            \
+    SERVER_WAITING_SQL ", " LATEST_MOVE("t.id") ", " ANY_QUEUED("t.id") ", " FAILED("t.id")
+#define PENDING_TAIL_SQL                                                                           \
+    WAITING("p.ticket_id") ", " LATEST_MOVE("p.ticket_id") ", 1, " FAILED("p.ticket_id")
 #define LIST_SERVER                                                                                \
     "SELECT (2 - t.list_rank) * " RANK_UNIT " + t.created_at_ms AS k, t.id AS id, t.number, "      \
     "t.building_id, t.category_id, " CATEGORY_PATH(                                                \
@@ -124,24 +134,18 @@ mc_status mci_ticket_lookup(sqlite3 *db, mci_stmt_cache *stmts, const char *user
                          "t.closed_at_ms, "                                                        \
                          "t.reopen_until_ms, t.response_due_ms, t.resolution_due_ms, "             \
                          "t.at_risk_from_ms, "                                                     \
-                         "t.responded_at_ms, t.sla_outcome, "                                      \
-                         "max(t.photo_count - t.photos_uploaded, " WAITING(                        \
-                             "t.id") "), " LATEST_MOVE("t.id") ", " ANY_QUEUED("t.id") " FROM "    \
-                                                                                       "ticket_"   \
-                                                                                       "row t"
+                         "t.responded_at_ms, t.sla_outcome, " SERVER_TAIL_SQL " FROM ticket_row t"
 #define LIST_PENDING                                                                               \
     "SELECT 2 * " RANK_UNIT                                                                        \
     " + p.created_at_ms, p.ticket_id, '', p.building_id, p.category_id, " CATEGORY_PATH(           \
         "p.category_id") ", p.priority, p.description, p.location_kind, "                          \
                          "p.location_id, p.location_name, 'open', '', p.created_at_ms, "           \
                          "p.created_at_ms, 0, 0, 0, 0, "                                           \
-                         "0, 0, 0, '', " WAITING("p.ticket_id") ", " LATEST_MOVE(                  \
-                             "p.ticket_id") ", 1 "                                                 \
-                                            "FROM pending_ticket p JOIN outbox o ON "              \
-                                            "o.mutation_id = p.mutation_id "                       \
-                                            "WHERE p.user_id = ?4 AND " QUEUED                     \
-                                            " AND NOT EXISTS (SELECT 1 FROM ticket_row x "         \
-                                            "WHERE x.id = p.ticket_id)"
+                         "0, 0, 0, '', " PENDING_TAIL_SQL                                          \
+                         " FROM pending_ticket p JOIN outbox o ON "                                \
+                         "o.mutation_id = p.mutation_id WHERE p.user_id = ?4 AND " QUEUED          \
+                         " AND NOT EXISTS "                                                        \
+                         "(SELECT 1 FROM ticket_row x WHERE x.id = p.ticket_id)"
 #define LIST_SQL                                                                                   \
     "SELECT * FROM (" LIST_SERVER " UNION ALL " LIST_PENDING ") "                                  \
     "WHERE (k, id) < (?1, ?2) ORDER BY k DESC, id DESC LIMIT ?3"
@@ -189,6 +193,7 @@ static bool read_ticket_row(sqlite3_stmt *row, void *item, void *context)
                              t->resolution_due_ms, t->resolved_at_ms, mci_column_text(row, 22));
     t->photos_waiting = sqlite3_column_int(row, 23);
     t->pending = sqlite3_column_int(row, 25) != 0;
+    t->photos_failed = sqlite3_column_int(row, 26);
     return t->id && t->number && t->building_id && t->category_id && t->category_path &&
            t->description && t->location_id && t->location_name && t->assignee_name;
 }
@@ -348,6 +353,12 @@ static mc_status load_pending(mci_reader *r, const char *id, mc_ticket *t, mc_er
     return MC_OK;
 }
 
+/* A refusal's words for the member; never empty for a failed photo. */
+static const char *failure_text(const char *message)
+{
+    return message[0] != '\0' ? message : "the server refused it";
+}
+
 /* Each photo's upload state from this device's queue; photos of queued comments (not yet
  * on the server) appended. */
 static mc_status overlay_photos(mci_reader *r, mc_ticket *t, mc_error *err)
@@ -356,7 +367,8 @@ static mc_status overlay_photos(mci_reader *r, mc_ticket *t, mc_error *err)
         r,
         "SELECT u.id, u.content_type, u.bytes, u.sent_bytes, u.state, u.local_path, "
         "CASE WHEN o.kind = 'ticket.comment' THEN json_extract(o.payload, '$.comment_id') END, "
-        "o.state IN (0, 1, 3) FROM upload u LEFT JOIN outbox o ON o.mutation_id = u.mutation_id "
+        "o.state IN (0, 1, 3), u.error_message FROM upload u LEFT JOIN outbox o ON o.mutation_id = "
+        "u.mutation_id "
         "WHERE u.entity_id = ?1 ORDER BY u.mutation_id, u.rowid",
         "reading the ticket's photos", err);
     if (stmt == NULL)
@@ -365,9 +377,11 @@ static mc_status overlay_photos(mci_reader *r, mc_ticket *t, mc_error *err)
     mc_status st = MC_OK;
     int rc;
     t->photos_waiting = 0;
+    t->photos_failed = 0;
     while (st == MC_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const char *id = mci_column_text(stmt, 0);
         bool done = strcmp(mci_column_text(stmt, 4), "done") == 0;
+        bool refused = strcmp(mci_column_text(stmt, 4), "failed") == 0;
         mc_ticket_photo *p = NULL;
         for (size_t i = 0; i < t->photo_count && p == NULL; i++)
             if (strcmp(t->photos[i].id, id) == 0)
@@ -394,16 +408,23 @@ static mc_status overlay_photos(mci_reader *r, mc_ticket *t, mc_error *err)
         p->uploaded = p->uploaded || done;
         p->sent_bytes = p->uploaded ? p->bytes : sqlite3_column_int64(stmt, 3);
         free(p->local_path);
-        p->local_path = mci_strdup(done || p->uploaded ? "" : mci_column_text(stmt, 5));
-        if (p->local_path == NULL)
+        p->failed = refused && !p->uploaded;
+        p->local_path =
+            mci_strdup(done || p->uploaded || p->failed ? "" : mci_column_text(stmt, 5));
+        free(p->failure);
+        p->failure = mci_strdup(p->failed ? failure_text(mci_column_text(stmt, 8)) : "");
+        if (p->local_path == NULL || p->failure == NULL)
             st = no_memory(err);
     }
     if (st == MC_OK && rc != SQLITE_DONE)
         st = mci_read_fail(r, "reading the ticket's photos", err);
     sqlite3_reset(stmt);
-    for (size_t i = 0; i < t->photo_count; i++)
-        if (!t->photos[i].uploaded)
+    for (size_t i = 0; i < t->photo_count; i++) {
+        if (t->photos[i].failed)
+            t->photos_failed++;
+        else if (!t->photos[i].uploaded)
             t->photos_waiting++;
+    }
     return st;
 }
 
