@@ -29,7 +29,8 @@ static const mcj_class_spec classes[] = {
      "([" S "[I[J[" BT "[" PKG "TicketEntry;[" PKG "TicketPhoto;Z)V", &tk.ticket, &tk.ticket_init},
     {"org/membercore/TicketEntry", "<init>", "(" S "IJ" BT S S "II" S "[" S "Z)V", &tk.entry,
      &tk.entry_init},
-    {"org/membercore/TicketPhoto", "<init>", "(" S S S "JZJ" S ")V", &tk.photo, &tk.photo_init},
+    {"org/membercore/TicketPhoto", "<init>", "(" S S S "JZJ" S "Z" S ")V", &tk.photo,
+     &tk.photo_init},
 };
 
 /* ---- C -> Java ------------------------------------------------------------------------- */
@@ -78,16 +79,18 @@ static jobject new_entry(JNIEnv *env, const void *item)
 static jobject new_photo(JNIEnv *env, const void *item)
 {
     const mc_ticket_photo *p = item;
-    if ((*env)->PushLocalFrame(env, 5) != 0)
+    if ((*env)->PushLocalFrame(env, 6) != 0)
         return NULL;
     jobject obj = NULL;
     jstring id = mcj_str(env, p->id);
     jstring comment_id = id ? mcj_str(env, p->comment_id) : NULL;
     jstring type = comment_id ? mcj_str(env, p->content_type) : NULL;
     jstring path = type ? mcj_str(env, p->local_path) : NULL;
-    if (path != NULL)
+    jstring failure = path ? mcj_str(env, p->failure) : NULL;
+    if (failure != NULL)
         obj = (*env)->NewObject(env, tk.photo, tk.photo_init, id, comment_id, type, (jlong)p->bytes,
-                                (jboolean)p->uploaded, (jlong)p->sent_bytes, path);
+                                (jboolean)p->uploaded, (jlong)p->sent_bytes, path,
+                                (jboolean)p->failed, failure);
     return (*env)->PopLocalFrame(env, obj);
 }
 
@@ -108,8 +111,8 @@ jobject mcj_ticket(JNIEnv *env, const mc_ticket *t)
     const char *strings[] = {t->id,          t->number,        t->building_id,
                              t->category_id, t->category_path, t->description,
                              t->location_id, t->location_name, t->assignee_name};
-    const jint ints[] = {(jint)t->priority, (jint)t->location_kind, (jint)t->status, (jint)t->sla,
-                         (jint)t->photos_waiting};
+    const jint ints[] = {(jint)t->priority, (jint)t->location_kind,  (jint)t->status,
+                         (jint)t->sla,      (jint)t->photos_waiting, (jint)t->photos_failed};
     const jlong longs[] = {t->created_at_ms,     t->updated_at_ms,   t->resolved_at_ms,
                            t->closed_at_ms,      t->reopen_until_ms, t->response_due_ms,
                            t->resolution_due_ms, t->at_risk_from_ms, t->responded_at_ms};
@@ -173,6 +176,9 @@ static jstring ticket_state_name(JNIEnv *env, jclass cls, jint kind, jint value)
         break;
     case 3:
         name = mc_ticket_location_kind_name((mc_ticket_location_kind)value);
+        break;
+    case 4:
+        name = mc_ticket_entry_type_name((mc_ticket_entry_type)value);
         break;
     default:
         mcj_throw_status(env, MC_ERR_INVALID_ARG, "no such kind of ticket state");

@@ -21,13 +21,6 @@
 /* A description in a list: one line of at most this many characters. */
 #define LIST_DESCRIPTION_CHARS 72
 
-/* The wire's names of the timeline's entry types (the core has no name function). */
-static const char *entry_type_name(mc_ticket_entry_type type)
-{
-    static const char *const names[] = {"created", "status", "comment", "photo"};
-    return (unsigned)type < sizeof names / sizeof *names ? names[type] : "unknown";
-}
-
 /* "T-1001", or "T-… pending" while the ticket is only on this device. */
 static const char *ticket_label(const mc_ticket *t)
 {
@@ -168,7 +161,7 @@ static cJSON *entry_json(const void *item)
     cJSON *obj = cJSON_CreateObject(), *author = NULL, *photos = NULL;
     bool ok =
         obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(e->id)) != NULL &&
-        cJSON_AddStringToObject(obj, "type", entry_type_name(e->type)) != NULL &&
+        cJSON_AddStringToObject(obj, "type", mc_ticket_entry_type_name(e->type)) != NULL &&
         json_add_local_time(obj, "at", e->at_ms, &e->at, false) &&
         (author = cJSON_AddObjectToObject(obj, "author")) != NULL &&
         cJSON_AddStringToObject(author, "role", out_str(e->author_role)) != NULL &&
@@ -183,9 +176,16 @@ static cJSON *entry_json(const void *item)
     return json_finish(obj, ok);
 }
 
+/* "uploaded", "failed" (the server refused it for good) or "waiting". */
+static const char *photo_state_name(const mc_ticket_photo *p)
+{
+    return p->uploaded ? "uploaded" : p->failed ? "failed" : "waiting";
+}
+
 static cJSON *photo_json(const void *item)
 {
     const mc_ticket_photo *p = item;
+    const char *failure = out_str(p->failure);
     cJSON *obj = cJSON_CreateObject();
     bool ok =
         obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(p->id)) != NULL &&
@@ -193,6 +193,8 @@ static cJSON *photo_json(const void *item)
                                 out_str(p->comment_id)[0] != '\0' ? p->comment_id : NULL) &&
         cJSON_AddStringToObject(obj, "content_type", out_str(p->content_type)) != NULL &&
         cJSON_AddNumberToObject(obj, "bytes", (double)p->bytes) != NULL &&
+        cJSON_AddStringToObject(obj, "state", photo_state_name(p)) != NULL &&
+        json_add_string_or_null(obj, "failure", p->failed ? failure : NULL) &&
         cJSON_AddBoolToObject(obj, "uploaded", p->uploaded) != NULL &&
         cJSON_AddNumberToObject(obj, "sent_bytes", (double)p->sent_bytes) != NULL &&
         cJSON_AddNumberToObject(obj, "percent",
@@ -223,6 +225,7 @@ static cJSON *ticket_json(const mc_ticket *t)
         json_add_local_time(obj, "reopen_until", t->reopen_until_ms, &t->reopen_until, true) &&
         add_sla_json(obj, t) &&
         cJSON_AddNumberToObject(obj, "photos_waiting", t->photos_waiting) != NULL &&
+        cJSON_AddNumberToObject(obj, "photos_failed", t->photos_failed) != NULL &&
         cJSON_AddBoolToObject(obj, "pending", t->pending) != NULL;
     if (ok && t->timeline != NULL) {
         list_view entries = LIST_VIEW(t->timeline, t->timeline_count);
@@ -297,14 +300,20 @@ static const char *pending_words(const mc_ticket *t)
                                          : " (a change waiting to be sent)";
 }
 
-/* "1 photo waiting to upload", or "" when none waits. */
-static void waiting_text(int32_t waiting, char *out, size_t out_cap)
+/* "; 1 photo waiting to upload; 1 photo not uploaded (the server refused it: see tickets
+ * show)", or "" when every photo is uploaded. */
+static void waiting_text(const mc_ticket *t, char *out, size_t out_cap)
 {
-    if (waiting <= 0)
-        snprintf(out, out_cap, "%s", "");
-    else
-        snprintf(out, out_cap, "%d photo%s waiting to upload", (int)waiting,
+    int32_t waiting = t->photos_waiting, failed = t->photos_failed;
+    char waiting_part[64] = "", failed_part[128] = "";
+    if (waiting > 0)
+        snprintf(waiting_part, sizeof waiting_part, "; %d photo%s waiting to upload", (int)waiting,
                  waiting == 1 ? "" : "s");
+    if (failed > 0)
+        snprintf(failed_part, sizeof failed_part,
+                 "; %d photo%s not uploaded (the server refused %s: see tickets show)", (int)failed,
+                 failed == 1 ? "" : "s", failed == 1 ? "it" : "them");
+    snprintf(out, out_cap, "%s%s", waiting_part, failed_part);
 }
 
 /*
@@ -316,16 +325,16 @@ static void ticket_row_text(const void *item, const void *context)
 {
     const mc_ticket *t = item;
     (void)context;
-    char status[256], where[256], sla[160], waiting[64], description[512];
+    char status[256], where[256], sla[160], waiting[224], description[512];
     status_text(t, status, sizeof status);
     where_text(t, where, sizeof where);
     sla_text(t, sla, sizeof sla);
-    waiting_text(t->photos_waiting, waiting, sizeof waiting);
+    waiting_text(t, waiting, sizeof waiting);
     words_clip(t->description, LIST_DESCRIPTION_CHARS, description, sizeof description);
     printf("%s  %s, %s priority: %s%s\n", ticket_label(t), out_str(t->category_path),
            mc_ticket_priority_name(t->priority), status, pending_words(t));
     printf("    %s\n", description);
-    printf("    %s; %s%s%s\n", where, sla, waiting[0] != '\0' ? "; " : "", waiting);
+    printf("    %s; %s%s\n", where, sla, waiting);
 }
 
 int render_tickets(const app *a, const mc_ticket_list *list)
@@ -356,12 +365,15 @@ static void field_text(const char *label, const char *value)
     printf("  %-14s %s\n", label, value);
 }
 
-/* A photo's state: "uploaded", "waiting to upload (42%)", "waiting to upload". */
+/* A photo's state: "uploaded", "not uploaded: <why>", "waiting to upload (42%)",
+ * "waiting to upload". */
 static void photo_state_text(const mc_ticket_photo *p, char *out, size_t out_cap)
 {
     int percent = words_percent(p->sent_bytes, p->bytes);
     if (p->uploaded)
         snprintf(out, out_cap, "uploaded");
+    else if (p->failed)
+        snprintf(out, out_cap, "not uploaded: %s", out_str(p->failure));
     else if (percent > 0)
         snprintf(out, out_cap, "waiting to upload (%d%%)", percent);
     else
@@ -373,7 +385,7 @@ static void photo_text(const void *item, const void *context)
 {
     const mc_ticket_photo *p = item;
     const mc_ticket *t = context;
-    char size[WORDS_MAX], state[64];
+    char size[WORDS_MAX], state[320];
     words_bytes(p->bytes, size, sizeof size);
     photo_state_text(p, state, sizeof state);
     printf("  %zu. %s, %s%s: %s\n", photo_number(t, p->id), out_str(p->content_type), size,

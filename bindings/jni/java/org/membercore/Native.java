@@ -184,6 +184,7 @@ final class Native {
     static final int TICKET_STATUS = 1;        /* mc_ticket_status */
     static final int SLA_STATE = 2;            /* mc_sla_state */
     static final int TICKET_LOCATION_KIND = 3; /* mc_ticket_location_kind */
+    static final int TICKET_ENTRY_TYPE = 4;    /* mc_ticket_entry_type */
 
     /* The core's name of value (mc_*_name): "unknown" for a value it does not know. */
     static native String ticketStateName(int kind, int value);

@@ -21,7 +21,7 @@ public final class Ticket {
             S_CATEGORY_PATH = 4, S_DESCRIPTION = 5, S_LOCATION_ID = 6, S_LOCATION_NAME = 7,
             S_ASSIGNEE = 8;
     private static final int I_PRIORITY = 0, I_LOCATION_KIND = 1, I_STATUS = 2, I_SLA = 3,
-            I_PHOTOS_WAITING = 4;
+            I_PHOTOS_WAITING = 4, I_PHOTOS_FAILED = 5;
     private static final int L_CREATED = 0, L_UPDATED = 1, L_RESOLVED = 2, L_CLOSED = 3,
             L_REOPEN_UNTIL = 4, L_RESPONSE_DUE = 5, L_RESOLUTION_DUE = 6, L_AT_RISK_FROM = 7,
             L_RESPONDED = 8;
@@ -36,6 +36,7 @@ public final class Ticket {
     private final TicketStatus status;
     private final SlaState sla;
     private final int photosWaiting;
+    private final int photosFailed;
     private final List<TicketEntry> timeline;
     private final List<TicketPhoto> photos;
     private final boolean pending;
@@ -51,6 +52,7 @@ public final class Ticket {
         this.status = TicketStatus.fromValue(ints[I_STATUS]);
         this.sla = SlaState.fromValue(ints[I_SLA]);
         this.photosWaiting = ints[I_PHOTOS_WAITING];
+        this.photosFailed = ints[I_PHOTOS_FAILED];
         this.timeline = Collections.unmodifiableList(
                 Arrays.asList(timeline != null ? timeline : new TicketEntry[0]));
         this.photos = Collections.unmodifiableList(
@@ -210,9 +212,17 @@ public final class Ticket {
         return photos;
     }
 
-    /** Photos not yet uploaded. */
+    /** Photos not yet uploaded (failed ones not counted). */
     public int getPhotosWaiting() {
         return photosWaiting;
+    }
+
+    /**
+     * Photos whose upload the server refused for good (in list pages too); each reads
+     * {@link TicketPhoto#isFailed()} with its reason in {@link TicketPhoto#getFailure()}.
+     */
+    public int getPhotosFailed() {
+        return photosFailed;
     }
 
     /** A change of this ticket is waiting for the server. */
@@ -224,6 +234,7 @@ public final class Ticket {
     public String toString() {
         return "Ticket{" + getDisplayId() + " " + getCategoryPath() + " " + priority + " "
                 + status + " sla=" + sla + (pending ? " pending" : "")
-                + (photosWaiting > 0 ? " photosWaiting=" + photosWaiting : "") + "}";
+                + (photosWaiting > 0 ? " photosWaiting=" + photosWaiting : "")
+                + (photosFailed > 0 ? " photosFailed=" + photosFailed : "") + "}";
     }
 }

@@ -2,6 +2,7 @@ package org.membercore;
 
 /**
  * What a ticket's timeline entry records ({@code mc_ticket_entry_type}, membercore/tickets.h).
+ * {@link #value()} is the C value and {@link #typeName()} the core's name.
  */
 public enum TicketEntryType implements States.Valued {
     /** The ticket was filed. */
@@ -25,6 +26,11 @@ public enum TicketEntryType implements States.Valued {
     @Override
     public int value() {
         return value;
+    }
+
+    /** The core's name ({@code mc_ticket_entry_type_name}), e.g. {@code "comment"}. */
+    public String typeName() {
+        return Native.ticketStateName(Native.TICKET_ENTRY_TYPE, value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */

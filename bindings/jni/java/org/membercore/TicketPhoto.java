@@ -12,10 +12,12 @@ public final class TicketPhoto {
     private final boolean uploaded;
     private final long sentBytes;
     private final String localPath;
+    private final boolean failed;
+    private final String failure;
 
     /* Called by the JNI glue. */
     TicketPhoto(String id, String commentId, String contentType, long bytes, boolean uploaded,
-            long sentBytes, String localPath) {
+            long sentBytes, String localPath, boolean failed, String failure) {
         this.id = id;
         this.commentId = commentId;
         this.contentType = contentType;
@@ -23,6 +25,8 @@ public final class TicketPhoto {
         this.uploaded = uploaded;
         this.sentBytes = sentBytes;
         this.localPath = localPath;
+        this.failed = failed;
+        this.failure = failure;
     }
 
     /** {@code "pho_"} and 32 hex digits. */
@@ -54,14 +58,27 @@ public final class TicketPhoto {
         return sentBytes;
     }
 
-    /** The library's own copy on this device until uploaded; {@code ""} after. */
+    /** The library's own copy on this device until uploaded; {@code ""} after (and once failed). */
     public String getLocalPath() {
         return localPath;
+    }
+
+    /**
+     * Not uploaded and never will be: the server refused it for good (sync reported it once as
+     * {@code UPLOAD_FAILED}). Neither uploaded nor waiting.
+     */
+    public boolean isFailed() {
+        return failed;
+    }
+
+    /** Why it failed, in words; {@code ""} unless {@link #isFailed()}. */
+    public String getFailure() {
+        return failure;
     }
 
     @Override
     public String toString() {
         return "TicketPhoto{" + id + " " + contentType + " " + sentBytes + "/" + bytes
-                + (uploaded ? " uploaded" : "") + "}";
+                + (uploaded ? " uploaded" : "") + (failed ? " failed: " + failure : "") + "}";
     }
 }

@@ -161,6 +161,7 @@ public class TicketsTest {
             assertTrue(localCopy, new File(localCopy).isFile());
             TicketEntry created = t.getTimeline().get(0);
             assertEquals(TicketEntryType.CREATED, created.getType());
+            assertEquals("created", created.getType().typeName());
             assertEquals("You", created.getAuthorName());
             assertTrue(created.isPending());
             ListPage<Ticket> mine = core.tickets().list(Page.first(20));
@@ -188,6 +189,8 @@ public class TicketsTest {
             assertEquals(0, t.getPhotosWaiting());
             TicketPhoto p = t.getPhotos().get(0);
             assertTrue(p.isUploaded());
+            assertFalse(p.isFailed());
+            assertEquals("", p.getFailure());
             assertEquals(photoBytes, p.getSentBytes());
             assertEquals("", p.getLocalPath());
             assertFalse("the uploaded copy is deleted", new File(localCopy).exists());
@@ -207,6 +210,7 @@ public class TicketsTest {
             /* The timeline: filed, then the photo's arrival. */
             TicketEntry created = t.getTimeline().get(0);
             assertEquals(TicketEntryType.CREATED, created.getType());
+            assertEquals("created", created.getType().typeName());
             assertFalse(created.isPending());
             assertEquals("IST", created.getAt().getLabel());
             boolean photoEntry = false;
@@ -271,7 +275,16 @@ public class TicketsTest {
             assertFalse(e.getMessage().isEmpty());
             Ticket t = core.tickets().get(id);
             assertEquals("T-1001", t.getNumber());
-            assertFalse(t.getPhotos().get(0).isUploaded());
+            TicketPhoto shown = t.getPhotos().get(0);
+            assertFalse(shown.isUploaded());
+            assertTrue(shown.toString(), shown.isFailed());
+            assertEquals(e.getMessage(), shown.getFailure());
+            assertEquals("", shown.getLocalPath());
+            assertEquals(0, t.getPhotosWaiting());
+            assertEquals(1, t.getPhotosFailed());
+            Ticket listed = core.tickets().list(Page.first(20)).getItems().get(0);
+            assertEquals(0, listed.getPhotosWaiting());
+            assertEquals(1, listed.getPhotosFailed());
         }
         String held = stub.upload(photoId);
         assertTrue(held, held.matches("(?s).*\"complete\"\\s*:\\s*false.*"));
