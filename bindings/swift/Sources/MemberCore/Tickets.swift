@@ -105,7 +105,7 @@ public enum TicketLocationKind: Int32, Sendable, Hashable, CustomStringConvertib
 }
 
 /// What a timeline entry records (`mc_ticket_entry_type`).
-public enum TicketEntryType: Int32, Sendable, Hashable {
+public enum TicketEntryType: Int32, Sendable, Hashable, CustomStringConvertible {
     /// A type newer than this library.
     case unknown = -1
     /// The ticket was filed.
@@ -118,6 +118,12 @@ public enum TicketEntryType: Int32, Sendable, Hashable {
     case photo = 3
 
     init(_ c: mc_ticket_entry_type) { self = coreEnum(c.rawValue) ?? .unknown }
+    var cValue: mc_ticket_entry_type {
+        mc_ticket_entry_type(rawValue: .init(UInt32(bitPattern: rawValue)))
+    }
+    /// "created", "status", "comment", "photo"; "unknown".
+    public var name: String { string(mc_ticket_entry_type_name(cValue)) }
+    public var description: String { name }
 }
 
 // MARK: - Values
@@ -202,8 +208,13 @@ public struct TicketPhoto: Sendable, Equatable, Identifiable {
     public var isUploaded: Bool
     /// Bytes the server has confirmed so far (`bytes` once uploaded).
     public var sentBytes: Int64
-    /// The library's own copy on this device until uploaded; nil after.
+    /// The library's own copy on this device until uploaded; nil after (and once failed).
     public var localFile: URL?
+    /// Not uploaded and never will be: the server refused it for good (sync reported it once
+    /// as `.uploadFailed`). Neither uploaded nor waiting.
+    public var isFailed: Bool
+    /// Why it failed, in words; nil unless `isFailed`.
+    public var failure: String?
 
     init(_ p: mc_ticket_photo) {
         id = string(p.id)
@@ -213,6 +224,8 @@ public struct TicketPhoto: Sendable, Equatable, Identifiable {
         isUploaded = p.uploaded
         sentBytes = p.sent_bytes
         localFile = optionalString(p.local_path).map { URL(fileURLWithPath: $0) }
+        isFailed = p.failed
+        failure = p.failed ? string(p.failure) : nil
     }
 }
 
@@ -265,8 +278,11 @@ public struct Ticket: Sendable, Equatable, Identifiable {
     public var timeline: [TicketEntry]
     /// Filled by `ticket(_:)` (and the staff calls), empty in pages.
     public var photos: [TicketPhoto]
-    /// Photos not yet uploaded.
+    /// Photos not yet uploaded (failed ones not counted).
     public var photosWaiting: Int
+    /// Photos whose upload the server refused for good (in pages too); each reads `isFailed`
+    /// with its reason in `failure`.
+    public var photosFailed: Int
     /// A change of this ticket is waiting for the server.
     public var isPending: Bool
 
@@ -306,6 +322,7 @@ public struct Ticket: Sendable, Equatable, Identifiable {
         timeline = UnsafeBufferPointer(start: t.timeline, count: t.timeline_count).map(TicketEntry.init)
         photos = UnsafeBufferPointer(start: t.photos, count: t.photo_count).map(TicketPhoto.init)
         photosWaiting = Int(t.photos_waiting)
+        photosFailed = Int(t.photos_failed)
         isPending = t.pending
     }
 }

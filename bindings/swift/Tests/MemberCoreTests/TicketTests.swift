@@ -169,6 +169,7 @@ struct TicketTests {
                 let copy = try #require(pending.localFile)
                 #expect(FileManager.default.fileExists(atPath: copy.path))
                 #expect(t.timeline.first?.type == .created)
+                #expect(t.timeline.first?.type.name == "created")
                 #expect(t.timeline.first?.authorName == "You")
                 #expect(try offline.tickets().items.map(\.id) == [id])
                 offline.close()
@@ -239,6 +240,8 @@ struct TicketTests {
                 let events = try core.syncEvents(.uploadFailed)
                 try await core.syncOnce()
                 try await core.syncOnce()  // a failed photo is not tried again
+                let shown = try core.ticket(id)
+                let listed = try #require(try core.tickets().items.first)
                 core.close()
                 var failures: [UploadFailure] = []
                 for await case .uploadFailed(let failure) in events { failures.append(failure) }
@@ -248,6 +251,16 @@ struct TicketTests {
                 #expect(failure.ticketId == id)
                 #expect(failure.serverCode == "photo_corrupt")
                 #expect(!failure.message.isEmpty)
+                // What the member reads: failed, with the event's reason; nothing waiting.
+                let failedPhoto = try #require(shown.photos.first)
+                #expect(failedPhoto.isFailed)
+                #expect(!failedPhoto.isUploaded)
+                #expect(failedPhoto.failure == failure.message)
+                #expect(failedPhoto.localFile == nil)
+                #expect(shown.photosWaiting == 0)
+                #expect(shown.photosFailed == 1)
+                #expect(listed.photosWaiting == 0)
+                #expect(listed.photosFailed == 1)
                 let held = try await f.stub.upload(pending.id)
                 #expect(held["complete"] as? Bool == false)
             }
