@@ -1704,6 +1704,40 @@ tickets_sla_tests() {
 tickets_sla_tests
 stop_stub
 
+# --- a photo the server refuses for good: the member reads it was not sent, and why --------
+# Filed offline; the library's copy then changes (same size, other bytes), so the server's
+# check of the whole file refuses it: sync says so once, and the ticket, its JSON and the
+# list show it as not uploaded (not as waiting).
+tickets_photo_failed_tests() {
+    rm -f "$work"/stub.db*
+    start_stub
+    local ASHA="$work/asha-photo-failed" img="$work/img-failed"
+    mkdir -p "$img"
+    make_images "$img"
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" sync
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" tickets new \
+        --category "Cleaning/Washroom" --description "The mirror is cracked" --photo "$img/tap.png"
+    local copy
+    copy=$(ls "$ASHA"/*-photos/pho_*.png)
+    python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x55; open(p, "wb").write(b)' "$copy"
+    run_in "$ASHA" sync
+    check "sync says the refused photo was not uploaded, and why" \
+        '[ $rc -eq 0 ] && out_has "photo 1 of your Cleaning/Washroom ticket not uploaded: "'
+    run_in "$ASHA" tickets show T-1001
+    check "tickets show: the photo is not uploaded, with the reason, not waiting" \
+        '[ $rc -eq 0 ] && out_has "1. image/png, 157 bytes: not uploaded: " && ! out_has "waiting to upload"'
+    run_in "$ASHA" --json tickets show T-1001
+    check_json "tickets show --json: the photo failed with its reason, nothing waiting" 0 \
+        "d['ticket']['photos'][0]['state'] == 'failed' and d['ticket']['photos'][0]['failure'] != '' and d['ticket']['photos'][0]['uploaded'] is False and d['ticket']['photos_waiting'] == 0 and d['ticket']['photos_failed'] == 1"
+    run_in "$ASHA" tickets
+    check "tickets lists the photo as not uploaded, not waiting" \
+        '[ $rc -eq 0 ] && out_has "1 photo not uploaded (the server refused it: see tickets show)" && ! out_has "waiting to upload"'
+}
+
+tickets_photo_failed_tests
+stop_stub
+
 # --- the monthly credit reset across the year, in Bengaluru's zone ------------
 # A fresh stub whose clock (and so its seed) starts at 31 December 23:30 in
 # Bengaluru (18:00 UTC). At 20:00 UTC it is already 1 January 01:30 there:
