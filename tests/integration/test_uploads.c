@@ -458,6 +458,31 @@ static void wait_round(watch *w, bool want_finished)
     pthread_mutex_unlock(&w->lock);
 }
 
+/* Watch the client's background round and start it: it pauses at its first chunk when
+ * w->pause_at_first; returns once that round is over, with the listener's token. */
+static uint64_t watch_start(watch *w)
+{
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->changed, NULL);
+    uint64_t token;
+    ck_assert_int_eq(mc_sync_listener_add(
+                         w->client, MC_SYNC_EVENT_UPLOAD_PROGRESS | MC_SYNC_EVENT_STATUS_CHANGED,
+                         MC_DELIVER_IMMEDIATE, on_watched, w, &token, NULL),
+                     MC_OK);
+    ck_assert_int_eq(mc_sync_start(w->client, NULL), MC_OK);
+    wait_round(w, false);
+    return token;
+}
+
+/* Stop the thread and the watching. */
+static void watch_end(watch *w, uint64_t token)
+{
+    mc_sync_stop(w->client);
+    ck_assert_int_eq(mc_sync_listener_remove(w->client, token, NULL), MC_OK);
+    pthread_cond_destroy(&w->changed);
+    pthread_mutex_destroy(&w->lock);
+}
+
 START_TEST(test_pause_stops_an_upload_between_chunks)
 {
     int64_t bytes = 4 * CHUNK;
@@ -468,15 +493,7 @@ START_TEST(test_pause_stops_an_upload_between_chunks)
     upload_file_ticket(c, dir, list, 1, &t);
 
     watch w = {.client = c, .pause_at_first = true};
-    pthread_mutex_init(&w.lock, NULL);
-    pthread_cond_init(&w.changed, NULL);
-    uint64_t token;
-    ck_assert_int_eq(
-        mc_sync_listener_add(c, MC_SYNC_EVENT_UPLOAD_PROGRESS | MC_SYNC_EVENT_STATUS_CHANGED,
-                             MC_DELIVER_IMMEDIATE, on_watched, &w, &token, NULL),
-        MC_OK);
-    ck_assert_int_eq(mc_sync_start(c, NULL), MC_OK);
-    wait_round(&w, false);
+    uint64_t token = watch_start(&w);
     /* Paused after the first chunk: no other chunk went. */
     upload_stats stats;
     ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
@@ -492,10 +509,7 @@ START_TEST(test_pause_stops_an_upload_between_chunks)
     ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
     ck_assert(stats.complete);
     ck_assert_int_eq(stats.bytes_received_total, bytes);
-    mc_sync_stop(c);
-    ck_assert_int_eq(mc_sync_listener_remove(c, token, NULL), MC_OK);
-    pthread_cond_destroy(&w.changed);
-    pthread_mutex_destroy(&w.lock);
+    watch_end(&w, token);
 }
 END_TEST
 
@@ -512,19 +526,8 @@ START_TEST(test_a_members_photo_waits_for_their_own_session)
     upload_file_ticket(c, dir, list, 1, &t);
 
     watch w = {.client = c, .pause_at_first = true};
-    pthread_mutex_init(&w.lock, NULL);
-    pthread_cond_init(&w.changed, NULL);
-    uint64_t token;
-    ck_assert_int_eq(
-        mc_sync_listener_add(c, MC_SYNC_EVENT_UPLOAD_PROGRESS | MC_SYNC_EVENT_STATUS_CHANGED,
-                             MC_DELIVER_IMMEDIATE, on_watched, &w, &token, NULL),
-        MC_OK);
-    ck_assert_int_eq(mc_sync_start(c, NULL), MC_OK);
-    wait_round(&w, false);
-    mc_sync_stop(c);
-    ck_assert_int_eq(mc_sync_listener_remove(c, token, NULL), MC_OK);
-    pthread_cond_destroy(&w.changed);
-    pthread_mutex_destroy(&w.lock);
+    uint64_t token = watch_start(&w);
+    watch_end(&w, token);
     mc_sync_resume(c);
     upload_stats stats;
     ck_assert(upload_server_stats(stub, t.photo_ids[0], &stats));
