@@ -15,10 +15,11 @@
  * and the peak's growth while filing and syncing under half of one photo (0.5 of 8 MiB): a
  * process that held any photo whole grows by at least one photo, whatever the 32 MiB says.
  */
-#define RSS_LIMIT_MIB            32.0
-#define UPLOAD_RATIO_FLOOR       0.25 /* the target is 0.50 */
-#define GROWTH_PER_PHOTO_CEILING 0.5  /* RSS growth / one photo's bytes: streaming keeps it small  \
-                                       */
+#define RSS_LIMIT_MIB      32.0
+#define UPLOAD_RATIO_FLOOR 0.25 /* the target is 0.50 */
+#define GROWTH_PER_PHOTO_CEILING                                                                   \
+    0.5 /* RSS growth / one photo's bytes: streaming keeps it small                                \
+         */
 #define PHOTO_BYTES (8 * 1024 * 1024)
 #define PHOTOS      5
 #define PAIRS       6
