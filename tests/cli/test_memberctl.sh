@@ -1518,13 +1518,19 @@ open(os.path.join(d, 'huge.jpg'), 'wb').write(jpeg(11 * 1024 * 1024))
 PY
 }
 
-tickets_tests() {
+# A fresh stub, the test images in $2 and member $1 (Asha) signed in: where each tickets
+# scenario starts.
+tickets_fresh_start() {
     rm -f "$work"/stub.db*
     start_stub
+    mkdir -p "$2"
+    make_images "$2"
+    sign_in_in "$1" +919800000001
+}
+
+tickets_tests() {
     local ASHA="$work/asha-tickets" img="$work/img"
-    mkdir -p "$img"
-    make_images "$img"
-    sign_in_in "$ASHA" +919800000001
+    tickets_fresh_start "$ASHA" "$img"
 
     run_in "$ASHA" tickets categories
     check "tickets categories before the first sync points to sync" \
@@ -1709,12 +1715,8 @@ stop_stub
 # check of the whole file refuses it: sync says so once, and the ticket, its JSON and the
 # list show it as not uploaded (not as waiting).
 tickets_photo_failed_tests() {
-    rm -f "$work"/stub.db*
-    start_stub
     local ASHA="$work/asha-photo-failed" img="$work/img-failed"
-    mkdir -p "$img"
-    make_images "$img"
-    sign_in_in "$ASHA" +919800000001
+    tickets_fresh_start "$ASHA" "$img"
     run_in "$ASHA" sync
     capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" tickets new \
         --category "Cleaning/Washroom" --description "The mirror is cracked" --photo "$img/tap.png"
