@@ -116,8 +116,8 @@ static const char *check_whole(sqlite3 *db, const ms_photo *p, int *failed)
     } else {
         ms_hex(digest, sizeof digest, hex);
         if (strcmp(hex, p->sha256) != 0)
-            why = "the bytes received do not match the photo's sha256; send it again from the "
-                  "start";
+            why = "the photo arrived damaged: its bytes are not the ones attached (the copy on "
+                  "the device changed); attach it again in a comment";
         else if (!image_of_type(all, p->bytes, p->content_type))
             why = strcmp(p->content_type, "image/png") == 0
                       ? "the bytes received are not a PNG image, as the photo was declared"
