@@ -12,16 +12,9 @@
 #include "parse/datetime.h"
 #include "render/json.h"
 #include "render/list.h"
+#include "render/words.h"
 
 /* A core name as words: "in_progress" -> "in progress", "at_risk" -> "at risk". */
-static void name_words(const char *name, char *out, size_t out_cap)
-{
-    snprintf(out, out_cap, "%s", name);
-    for (char *p = out; *p; p++)
-        if (*p == '_')
-            *p = ' ';
-}
-
 /* The ticket's name for staff: its number, or its id while it has none. */
 static const char *ticket_name(const mc_ticket *t)
 {
@@ -33,13 +26,11 @@ static const char *ticket_name(const mc_ticket *t)
 static cJSON *entry_json(const void *item)
 {
     const mc_ticket_entry *e = item;
-    static const char *const types[] = {"created", "status", "comment", "photo"};
     bool is_status = e->type == MC_TICKET_ENTRY_STATUS;
     cJSON *obj = cJSON_CreateObject(), *photos = NULL;
     bool ok =
         obj != NULL && cJSON_AddStringToObject(obj, "id", out_str(e->id)) != NULL &&
-        cJSON_AddStringToObject(obj, "type", (unsigned)e->type < 4 ? types[e->type] : "unknown") !=
-            NULL &&
+        cJSON_AddStringToObject(obj, "type", mc_ticket_entry_type_name(e->type)) != NULL &&
         json_add_local_time(obj, "at", e->at_ms, &e->at, false) &&
         cJSON_AddStringToObject(obj, "author_role", out_str(e->author_role)) != NULL &&
         cJSON_AddStringToObject(obj, "author_name", out_str(e->author_name)) != NULL &&
@@ -138,7 +129,7 @@ static void due_cell(const void *item, char *out, size_t out_cap)
     const mc_ticket *t = &((const mc_staff_ticket *)item)->ticket;
     char due[DATETIME_LOCAL_MAX], badge[24];
     datetime_format_local(&t->resolution_due, false, "-", due, sizeof due);
-    name_words(mc_sla_state_name(t->sla), badge, sizeof badge);
+    words_name(mc_sla_state_name(t->sla), badge, sizeof badge);
     snprintf(out, out_cap, "%s (%s)", due, badge);
 }
 
@@ -154,7 +145,7 @@ static void category_cell(const void *item, char *out, size_t out_cap)
 
 static void status_cell(const void *item, char *out, size_t out_cap)
 {
-    name_words(mc_ticket_status_name(((const mc_staff_ticket *)item)->ticket.status), out, out_cap);
+    words_name(mc_ticket_status_name(((const mc_staff_ticket *)item)->ticket.status), out, out_cap);
 }
 
 typedef struct queue_widths {
@@ -182,7 +173,7 @@ int render_staff_queue(const app *a, mc_staff_queue queue, const mc_staff_ticket
     if (a->json)
         return out_json(a, list_json_object("tickets", &v, queue_item_json));
     char which[24];
-    name_words(mc_staff_queue_name(queue), which, sizeof which);
+    words_name(mc_staff_queue_name(queue), which, sizeof which);
     const char *qualifier = queue == MC_STAFF_QUEUE_ALL ? "" : which;
     if (list->count == 0) {
         printf("No %s%stickets in your building's queue.\n", qualifier, qualifier[0] ? " " : "");
@@ -222,8 +213,8 @@ static void entry_text(const mc_ticket_entry *e)
         break;
     case MC_TICKET_ENTRY_STATUS: {
         char from[24], to[24];
-        name_words(mc_ticket_status_name(e->from), from, sizeof from);
-        name_words(mc_ticket_status_name(e->to), to, sizeof to);
+        words_name(mc_ticket_status_name(e->from), from, sizeof from);
+        words_name(mc_ticket_status_name(e->to), to, sizeof to);
         const char *words = out_str(e->text);
         printf("  %s  %s: %s -> %s%s%s%s\n", at, who, from, to, words[0] ? " (" : "", words,
                words[0] ? ")" : "");
@@ -288,7 +279,7 @@ static void staff_ticket_text(const mc_staff_ticket *s)
     const mc_ticket *t = &s->ticket;
     char status[32], priority[16], line[512], when[DATETIME_LOCAL_MAX], due[DATETIME_LOCAL_MAX],
         badge[24];
-    name_words(mc_ticket_status_name(t->status), status, sizeof status);
+    words_name(mc_ticket_status_name(t->status), status, sizeof status);
     snprintf(priority, sizeof priority, "%s", mc_ticket_priority_name(t->priority));
     printf("%s  %s  (%s priority)\n", ticket_name(t), out_str(t->category_path), priority);
     const char *assignee = out_str(t->assignee_name);
@@ -307,7 +298,7 @@ static void staff_ticket_text(const mc_staff_ticket *s)
              t->responded_at_ms ? " (responded)" : " (no response yet)");
     render_field_text("Respond:", line);
     datetime_format_local(&t->resolution_due, false, "-", due, sizeof due);
-    name_words(mc_sla_state_name(t->sla), badge, sizeof badge);
+    words_name(mc_sla_state_name(t->sla), badge, sizeof badge);
     snprintf(line, sizeof line, "%s, %s", due, badge);
     render_field_text("Resolve:", line);
     if (t->photo_count > 0) {
