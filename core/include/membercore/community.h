@@ -109,10 +109,11 @@ typedef enum mc_link_kind {
     MC_LINK_WEB = 5,     /* an https:// (or http://) page */
     MC_LINK_OTHER = 6,   /* a link this library does not know */
     MC_LINK_TICKET = 7,  /* membercore://tickets/<id> (membercore/tickets.h) */
+    MC_LINK_VISITOR = 8, /* membercore://visitors/<id> (membercore/visitors.h) */
 } mc_link_kind;
 
-/* "none", "invoice", "event", "booking", "pass", "web", "other", "ticket"; "unknown" for any other
- * value. Static string; pure, any thread. */
+/* "none", "invoice", "event", "booking", "pass", "web", "other", "ticket", "visitor"; "unknown" for
+ * any other value. Static string; pure, any thread. */
 const char *mc_link_kind_name(mc_link_kind kind);
 
 typedef struct mc_notification {
@@ -135,6 +136,10 @@ typedef struct mc_notification {
                                  building (the member's own until notifications carry it) */
     bool read;                /* including the member's pending mark-read */
     bool pending;             /* read is not yet confirmed by the server */
+    /* What caused it (docs/notifications-protocol.md): "visitor.arrived",
+     * "booking.reminder", "invoice.due_soon", ...; "" for older ones. */
+    char *kind;
+    bool urgent; /* urgent ones ignore quiet hours (a visitor waiting, a reminder) */
 } mc_notification;
 
 typedef struct mc_notification_list {

@@ -33,6 +33,14 @@ typedef enum mc_push_provider {
 mc_status mc_push_token_register(mc_client *client, mc_push_provider provider, const char *token,
                                  mc_error *err);
 
+/*
+ * Unregister this install's push token (sign-out of push on this device; the
+ * server sends it no more pushes). Recorded locally at once and queued; with no
+ * token registered it queues nothing. Errors: MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ * Never blocks on the network. Any thread.
+ */
+mc_status mc_push_token_unregister(mc_client *client, mc_error *err);
+
 /* "fcm", "apns"; "unknown" otherwise. Any thread. */
 const char *mc_push_provider_name(mc_push_provider provider);
 

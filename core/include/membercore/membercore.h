@@ -29,5 +29,7 @@
 #include "membercore/catalog.h"
 #include "membercore/tickets.h"
 #include "membercore/staff.h"
+#include "membercore/notifications.h"
+#include "membercore/visitors.h"
 
 #endif /* MEMBERCORE_H */

@@ -58,8 +58,10 @@ typedef enum mc_kind {
     MC_KIND_PASS = 1 << 11,         /* day passes the member bought */
     MC_KIND_INVOICE = 1 << 12,
     MC_KIND_MEMBERSHIP = 1 << 13,
-    MC_KIND_TICKET_CATEGORY = 1 << 14, /* the facility-ticket category tree (tickets.h) */
-    MC_KIND_TICKET = 1 << 15,          /* the member's facility tickets (tickets.h) */
+    MC_KIND_TICKET_CATEGORY = 1 << 14,    /* the facility-ticket category tree (tickets.h) */
+    MC_KIND_TICKET = 1 << 15,             /* the member's facility tickets (tickets.h) */
+    MC_KIND_VISITOR = 1 << 16,            /* the member's visitors (visitors.h) */
+    MC_KIND_NOTIFICATION_PREFS = 1 << 17, /* channels and quiet hours (notifications.h) */
 } mc_kind;
 
 /* The wire name of one kind ("event", ...); "unknown" otherwise. Any thread. */
