@@ -23,6 +23,7 @@ static const struct {
     {"membership", MC_KIND_MEMBERSHIP},
     {"ticket_category", MC_KIND_TICKET_CATEGORY},
     {"ticket", MC_KIND_TICKET},
+    {"notification_prefs", MC_KIND_NOTIFICATION_PREFS},
 };
 
 static const mci_mutation_kind mutation_kinds[] = {
@@ -35,6 +36,10 @@ static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_TICKET_COMMENT, MC_KIND_TICKET},
     {MCI_MUTATION_TICKET_RESOLVE, MC_KIND_TICKET},
     {MCI_MUTATION_TICKET_REOPEN, MC_KIND_TICKET},
+    {MCI_MUTATION_NOTIFICATION_READ_ALL, MC_KIND_NOTIFICATION},
+    {MCI_MUTATION_NOTIFICATION_PREFS_SET, MC_KIND_NOTIFICATION_PREFS},
+    {MCI_MUTATION_NOTIFICATION_PREFS_QUIET, MC_KIND_NOTIFICATION_PREFS},
+    {MCI_MUTATION_PUSH_TOKEN_REMOVE, 0},
 };
 
 const char *mc_kind_name(mc_kind kind)

@@ -16,7 +16,7 @@
 #include "membercore/sync.h"
 
 /* Every MC_KIND_* bit. */
-#define MCI_KIND_ALL 0xFFFFu
+#define MCI_KIND_ALL 0x3FFFFu
 
 /* MC_KIND_* bit for a wire name; 0 for a kind this version does not know
  * (it is still stored, for a later version to read). */
@@ -30,14 +30,18 @@ typedef struct mci_mutation_kind {
 /* The registered mutation kind called name, or NULL. */
 const mci_mutation_kind *mci_mutation_kind_find(const char *name);
 
-#define MCI_MUTATION_RSVP_SET          "rsvp.set"
-#define MCI_MUTATION_NOTIFICATION_READ "notification.read"
-#define MCI_MUTATION_PUSH_TOKEN        "device.push_token"
-#define MCI_MUTATION_BOOKING_CREATE    "booking.create"
-#define MCI_MUTATION_BOOKING_CANCEL    "booking.cancel"
-#define MCI_MUTATION_TICKET_CREATE     "ticket.create"
-#define MCI_MUTATION_TICKET_COMMENT    "ticket.comment"
-#define MCI_MUTATION_TICKET_RESOLVE    "ticket.resolve"
-#define MCI_MUTATION_TICKET_REOPEN     "ticket.reopen"
+#define MCI_MUTATION_RSVP_SET                 "rsvp.set"
+#define MCI_MUTATION_NOTIFICATION_READ        "notification.read"
+#define MCI_MUTATION_PUSH_TOKEN               "device.push_token"
+#define MCI_MUTATION_BOOKING_CREATE           "booking.create"
+#define MCI_MUTATION_BOOKING_CANCEL           "booking.cancel"
+#define MCI_MUTATION_TICKET_CREATE            "ticket.create"
+#define MCI_MUTATION_TICKET_COMMENT           "ticket.comment"
+#define MCI_MUTATION_TICKET_RESOLVE           "ticket.resolve"
+#define MCI_MUTATION_TICKET_REOPEN            "ticket.reopen"
+#define MCI_MUTATION_NOTIFICATION_READ_ALL    "notification.read_all"
+#define MCI_MUTATION_NOTIFICATION_PREFS_SET   "notification_prefs.set"
+#define MCI_MUTATION_NOTIFICATION_PREFS_QUIET "notification_prefs.quiet_hours"
+#define MCI_MUTATION_PUSH_TOKEN_REMOVE        "device.push_token.remove"
 
 #endif
