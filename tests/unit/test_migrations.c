@@ -240,6 +240,32 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
             };
             assert_queries(db, checks, sizeof checks / sizeof *checks);
         }
+        if (version == 8) { /* version 9 types visitors, the notification's kind and urgency */
+            static const char *const checks[][2] = {
+                {"SELECT host_user_id || '|' || name || '|' || phone || '|' || date || '|' || "
+                 "window_from || '-' || window_to || '|' || source || '|' || status || '|' || "
+                 "credential_id FROM visitor_row WHERE id = 'vis_00000000000000000000000000000001'",
+                 "usr_asha|Ravi Kumar|+919812345678|2027-01-05|600-720|invitation|invited|crd_v1"},
+                {"SELECT phone || '|' || window_from || '-' || window_to || '|' || source || '|' "
+                 "|| "
+                 "status || '|' || approval_due_ms || '|' || decline_reason || '|' || "
+                 "credential_id FROM visitor_row WHERE id = 'vis_00000000000000000000000000000002'",
+                 "|-1--1|walk_in|declined|1799001900000|timeout|"},
+                {"SELECT group_concat(name, ',') FROM (SELECT name FROM visitor_row "
+                 "ORDER BY date, window_from, id)",
+                 "Meera Iyer,Ravi Kumar"},
+                {"SELECT group_concat(id || ':' || kind || ':' || urgent || ':' || read, ',') FROM "
+                 "(SELECT * FROM notification_row ORDER BY id)",
+                 "N-1::0:0,N-2:visitor.arrived:1:0,N-3:booking.confirmed:0:1"},
+                {"SELECT count(*) FROM sqlite_master WHERE name = "
+                 "'notification_row_read_by_created'",
+                 "1"},
+                {"SELECT count(*) FROM sqlite_master WHERE name = 'visitor_row_by_date'", "1"},
+                {"SELECT count(*) FROM pending_visitor", "0"},
+                {"SELECT count(*) FROM ticket_row", "2"},
+            };
+            assert_queries(db, checks, sizeof checks / sizeof *checks);
+        }
         free(client_id_before);
         free(client_id_after);
         sqlite3_close(db);
