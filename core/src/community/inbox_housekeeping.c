@@ -28,7 +28,7 @@ static const char newest_sql[] = "SELECT created_at_ms FROM notification_row WHE
 /* How many of them the member sees unread now (?1 as above; ?4 to ?12 as inbox_pending.h). */
 static const char unread_in_scope_sql[] =
     "SELECT count(*) FROM notification_row n WHERE n.read = 0 AND (?1 IS NULL OR n.category = "
-    "?1) AND NOT " MCI_PENDING_READ("n") " AND NOT " MCI_COVERED("n");
+    "?1) AND NOT " MCI_PENDING_READ " AND NOT " MCI_COVERED;
 
 typedef struct read_all_args {
     const char *category; /* NULL: every category */
@@ -108,7 +108,7 @@ mc_status mc_notifications_mark_all_read(mc_client *c, bool all_categories,
 /* Read ones (by the server) made before ?1, with no read of theirs queued. */
 #define PRUNABLE                                                                                   \
     "SELECT n.id FROM notification_row n WHERE n.read = 1 AND n.created_at_ms < ?1 AND "           \
-    "NOT " MCI_PENDING_READ("n") " AND NOT " MCI_COVERED("n")
+    "NOT " MCI_PENDING_READ " AND NOT " MCI_COVERED
 static const char prune_entities_sql[] =
     "DELETE FROM entity WHERE kind = 'notification' AND id IN (" PRUNABLE ")";
 static const char prune_rows_sql[] = "DELETE FROM notification_row WHERE id IN (" PRUNABLE ")";

@@ -32,14 +32,14 @@ typedef struct mci_read_covers {
     int64_t max;                            /* the newest of upto[] */
 } mci_read_covers;
 
-/* A queued mark-read of notification n alone (n: the row's alias, a string literal). */
-#define MCI_PENDING_READ(n)                                                                        \
-    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'notification.read' AND o.entity_id = " n       \
-    ".id AND o.user_id = ?4 AND o.state IN (0, 1, 3))"
+/* A queued mark-read of notification_row `n` alone. */
+#define MCI_PENDING_READ                                                                           \
+    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'notification.read' AND o.entity_id = n.id "    \
+    "AND o.user_id = ?4 AND o.state IN (0, 1, 3))"
 
-/* Notification n is covered by a queued mark of all or of its category. */
-#define MCI_COVERED(n)                                                                             \
-    "(" n ".created_at_ms <= CASE " n ".category WHEN 'billing' THEN ?6 WHEN 'support' THEN ?7 "   \
+/* notification_row `n` is covered by a queued mark of all or of its category. */
+#define MCI_COVERED                                                                                \
+    "(n.created_at_ms <= CASE n.category WHEN 'billing' THEN ?6 WHEN 'support' THEN ?7 "           \
     "WHEN 'bookings' THEN ?8 WHEN 'events' THEN ?9 WHEN 'announcements' THEN ?10 ELSE ?5 END)"
 
 /* The member's queued marks of all into *out (statements from stmts on db: a reader's or

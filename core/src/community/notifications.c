@@ -40,8 +40,8 @@ static mc_notification_category category_from_name(const char *name)
 /* One notification: whether the server has it read, and whether a read of it is queued (its
  * own or a mark of all). ?1 the id, ?4 to ?12 as community/inbox_pending.h. */
 static const char one_read_sql[] =
-    "SELECT n.read, (" MCI_PENDING_READ("n") " OR " MCI_COVERED("n") ") FROM notification_row n "
-                                                                     "WHERE n.id = ?1";
+    "SELECT n.read, (" MCI_PENDING_READ " OR " MCI_COVERED ") FROM notification_row n "
+    "WHERE n.id = ?1";
 
 /* A page of the inbox, newest first, from the typed table: ?1 ?2 the cursor
  * (created_at_ms, id), ?3 the fetch limit, ?4 to ?12 the member and the queued marks of all
@@ -49,17 +49,15 @@ static const char one_read_sql[] =
  * outbox's index and the bound marks, for the page's rows only. */
 #define PAGE_SELECT                                                                                \
     "SELECT n.created_at_ms, n.id, n.category, n.title, n.body, n.deep_link, n.read, "             \
-    "(" MCI_PENDING_READ("n") " OR " MCI_COVERED(                                                  \
-        "n") "), n.building_id "                                                                   \
-             "FROM notification_row n WHERE n.created_at_ms <= ?1 AND (n.created_at_ms < ?1 OR "   \
-             "n.id > ?2) "
+    "(" MCI_PENDING_READ " OR " MCI_COVERED "), n.building_id, n.kind, n.urgent "                  \
+    "FROM notification_row n WHERE n.created_at_ms <= ?1 AND (n.created_at_ms < ?1 OR n.id > ?2) "
 static const mci_list_query inbox_query = {PAGE_SELECT
                                            "ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
                                            "reading notifications", MCI_KEY_INT_DESC};
 /* Unread ones: none at or before a mark of all (?11), the range the partial index reads. */
 static const mci_list_query unread_query = {
-    PAGE_SELECT "AND n.read = 0 AND n.created_at_ms > ?11 AND NOT " MCI_PENDING_READ(
-        "n") " AND NOT " MCI_COVERED("n") " ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
+    PAGE_SELECT "AND n.read = 0 AND n.created_at_ms > ?11 AND NOT " MCI_PENDING_READ
+                " AND NOT " MCI_COVERED " ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
     "reading notifications", MCI_KEY_INT_DESC};
 /* Unread counts: the partial index of unread rows, minus those with a pending read of their
  * own, minus those a mark of all covers (read only when there is one). */
@@ -68,10 +66,10 @@ static const char unread_sql[] =
 static const char pending_read_sql[] =
     "SELECT n.category, count(DISTINCT n.id) FROM outbox o JOIN notification_row n ON "
     "n.id = o.entity_id WHERE o.kind = 'notification.read' AND o.user_id = ?4 AND "
-    "o.state IN (0, 1, 3) AND n.read = 0 AND NOT " MCI_COVERED("n") " GROUP BY n.category";
+    "o.state IN (0, 1, 3) AND n.read = 0 AND NOT " MCI_COVERED " GROUP BY n.category";
 static const char covered_sql[] =
     "SELECT n.category, count(*) FROM notification_row n WHERE n.read = 0 AND "
-    "n.created_at_ms <= ?12 AND " MCI_COVERED("n") " GROUP BY n.category";
+    "n.created_at_ms <= ?12 AND " MCI_COVERED " GROUP BY n.category";
 
 void mc_notification_list_free(mc_notification_list *list)
 {
@@ -85,6 +83,7 @@ void mc_notification_list_free(mc_notification_list *list)
         free(n->deep_link);
         free(n->link_id);
         free(n->link_text);
+        free(n->kind);
     }
     free(list->items);
     free(list->next_cursor);
@@ -131,7 +130,9 @@ static bool read_notification(sqlite3_stmt *row, void *item, void *context)
     n->deep_link = mci_strdup(mci_column_text(row, 5));
     n->read = server_read || pending_read;
     n->pending = pending_read && !server_read;
-    return n->id && n->title && n->body && n->deep_link &&
+    n->kind = mci_strdup(mci_column_text(row, 9));
+    n->urgent = sqlite3_column_int(row, 10) != 0;
+    return n->id && n->title && n->body && n->deep_link && n->kind &&
            mci_zone_book_local(a->book, mci_column_text(row, 8), n->created_at_ms, &n->created_at,
                                NULL) == MC_OK;
 }
