@@ -16,7 +16,7 @@ static const command *const commands[] = {
     &cmd_sync,   &cmd_status,  &cmd_outbox,      &cmd_events,   &cmd_rsvp,       &cmd_notifications,
     &cmd_read,   &cmd_rooms,   &cmd_pay_booking, &cmd_bookings, &cmd_cancel,     &cmd_credits,
     &cmd_passes, &cmd_pay,     &cmd_invoices,    &cmd_qr,       &cmd_membership, &cmd_buildings,
-    &cmd_staff,  &cmd_tickets,
+    &cmd_staff,  &cmd_tickets, &cmd_visitors,    &cmd_push,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -54,7 +54,8 @@ static int print_global_help(void)
            "Run 'memberctl COMMAND --help' for a command's options.\n"
            "Start with: memberctl login PHONE, then memberctl verify CODE.\n"
            "Then: memberctl sync, events, rsvp, notifications, rooms, bookings,\n"
-           "credits, buildings, passes, invoices, qr, membership, tickets. Reads answer from\n"
+           "credits, buildings, passes, invoices, qr, membership, tickets, visitors,\n"
+           "push. Reads answer from\n"
            "the local store and writes are queued, so they work offline; memberctl\n"
            "sync sends the queue and fetches what is new when the server is\n"
            "reachable. Buying and paying need the server.\n"

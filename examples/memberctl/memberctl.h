@@ -82,7 +82,8 @@ int sync_watch(app *a, mc_client *client, int32_t seconds);
 
 /* The commands (cmd_auth.c, cmd_account.c, cmd_sync.c, cmd_outbox.c,
  * cmd_events.c, cmd_notifications.c, cmd_rooms.c, cmd_bookings.c,
- * cmd_passes.c, cmd_billing.c, cmd_qr.c, cmd_buildings.c, cmd_tickets.c). */
+ * cmd_passes.c, cmd_billing.c, cmd_qr.c, cmd_buildings.c, cmd_tickets.c,
+ * cmd_visitors.c, cmd_push.c). */
 extern const command cmd_login;
 extern const command cmd_verify;
 extern const command cmd_profile;
@@ -109,5 +110,7 @@ extern const command cmd_qr;
 extern const command cmd_buildings;
 extern const command cmd_staff;
 extern const command cmd_tickets;
+extern const command cmd_visitors;
+extern const command cmd_push;
 
 #endif /* MEMBERCTL_H */

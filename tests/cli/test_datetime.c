@@ -216,6 +216,59 @@ START_TEST(test_a_long_argument_is_cut_not_overrun)
 }
 END_TEST
 
+/* A visitor's date reads as a member says it: the weekday, the day, the month; the year
+ * only when it is not this year. Weekdays over century and leap-year edges. */
+START_TEST(test_dates_read_in_words)
+{
+    char out[DATETIME_DAY_WORDS_MAX];
+    datetime_format_day_words("2026-12-07", 2026, out, sizeof out);
+    ck_assert_str_eq(out, "Mon 7 Dec");
+    datetime_format_day_words("2027-01-05", 2026, out, sizeof out);
+    ck_assert_str_eq(out, "Tue 5 Jan 2027");
+    datetime_format_day_words("2027-01-05", 0, out, sizeof out);
+    ck_assert_str_eq(out, "Tue 5 Jan");
+    datetime_format_day_words("2028-02-29", 2028, out, sizeof out);
+    ck_assert_str_eq(out, "Tue 29 Feb");
+    datetime_format_day_words("2000-03-01", 2000, out, sizeof out);
+    ck_assert_str_eq(out, "Wed 1 Mar");
+    datetime_format_day_words("2100-03-01", 2100, out, sizeof out);
+    ck_assert_str_eq(out, "Mon 1 Mar");
+    datetime_format_day_words("2026-12-06", 2026, out, sizeof out);
+    ck_assert_str_eq(out, "Sun 6 Dec");
+    datetime_format_day_words("2027-02-30", 2027, out, sizeof out);
+    ck_assert_str_eq(out, "2027-02-30"); /* not a date: as it is */
+    ck_assert_int_eq(datetime_date_year("2027-01-05"), 2027);
+    ck_assert_int_eq(datetime_date_year("tomorrow"), 0);
+    ck_assert_int_eq(datetime_year_of_ms(1799037000000LL), 2027);
+}
+END_TEST
+
+/* Quiet hours are typed as one span; either end 00:00..23:59, across midnight allowed. */
+START_TEST(test_quiet_hours_spans)
+{
+    int32_t from = -1, to = -1;
+    ck_assert(datetime_parse_hhmm_span("22:00-07:00", &from, &to));
+    ck_assert_int_eq(from, 1320);
+    ck_assert_int_eq(to, 420);
+    ck_assert(datetime_parse_hhmm_span("09:30\xE2\x80\x93"
+                                       "17:45",
+                                       &from, &to));
+    ck_assert_int_eq(from, 570);
+    ck_assert_int_eq(to, 1065);
+    ck_assert(!datetime_parse_hhmm_span("22:00-22:00", &from, &to));
+    ck_assert(!datetime_parse_hhmm_span("22:00-24:00", &from, &to));
+    ck_assert(!datetime_parse_hhmm_span("22:00 - 07:00", &from, &to));
+    ck_assert(!datetime_parse_hhmm_span("22-07", &from, &to));
+    ck_assert(!datetime_parse_hhmm_span("22:00", &from, &to));
+    ck_assert(!datetime_parse_hhmm_span("22:00-07:00x", &from, &to));
+    ck_assert(!datetime_parse_hhmm_span("", &from, &to));
+    char out[DATETIME_HHMM_SPAN_MAX];
+    datetime_format_hhmm_span(1320, 420, out, sizeof out);
+    ck_assert_str_eq(out, "22:00\xE2\x80\x93"
+                          "07:00");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("memberctl_datetime");
@@ -231,6 +284,8 @@ int main(void)
     tcase_add_test(tc, test_a_bad_time_argument_is_named);
     tcase_add_test(tc, test_a_range_must_go_forward);
     tcase_add_test(tc, test_a_long_argument_is_cut_not_overrun);
+    tcase_add_test(tc, test_dates_read_in_words);
+    tcase_add_test(tc, test_quiet_hours_spans);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

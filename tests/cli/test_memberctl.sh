@@ -189,7 +189,7 @@ run help
 check "help exits 0" '[ $rc -eq 0 ] && out_has "Commands:"'
 for c in login verify profile intent whoami logout sync status outbox events rsvp notifications \
     read rooms pay-booking bookings cancel credits passes pay invoices qr membership buildings \
-    tickets; do
+    tickets visitors push staff; do
     run "$c" --help
     check "$c --help exits 0 with its usage" "[ \$rc -eq 0 ] && out_has 'usage: memberctl $c'"
 done
@@ -388,6 +388,83 @@ done
 run qr pss_1 --out "$work/x.png" --invert
 check "qr --invert with --out exits 1" '[ $rc -eq 1 ] && err_has "--invert"'
 
+# --- visitors, notification preferences, push: usage errors name the problem ---
+run help visitors
+check "help visitors: invite, --again, cancel, approve, the window and the JSON shape" \
+    '[ $rc -eq 0 ] && out_has "visitors invite --name N --email E" && out_has "--again VISITOR_ID" && out_has "approve|decline" && out_has "--from HH:MM --to HH:MM" && out_has "Mon 7 Dec" && out_has "\"checked_in_by\""'
+run visitors invite --email ravi@example.in --date 2027-03-01
+check "visitors invite without --name exits 1 naming it" '[ $rc -eq 1 ] && err_has "--name"'
+run visitors invite --name "Ravi Kumar" --date 2027-03-01
+check "visitors invite without --email exits 1 naming it" '[ $rc -eq 1 ] && err_has "--email"'
+run visitors invite --name "Ravi Kumar" --email ravi@example.in
+check "visitors invite without --date exits 1 naming it" '[ $rc -eq 1 ] && err_has "--date"'
+run visitors invite --name "Ravi Kumar" --email ravi@example.in --date 2027-02-30
+check "visitors invite with an impossible date exits 1 naming it" \
+    '[ $rc -eq 1 ] && err_has "--date" && err_has "2027-02-30"'
+run visitors invite --name "Ravi Kumar" --email ravi@example.in --date 2027-03-01 --from 10:00
+check "visitors invite with --from but no --to exits 1 asking for both" \
+    '[ $rc -eq 1 ] && err_has "--from" && err_has "--to" && err_has "or neither"'
+run visitors invite --name "Ravi Kumar" --email ravi@example.in --date 2027-03-01 --from 12:00 --to 10:00
+check "visitors invite with --from after --to exits 1" '[ $rc -eq 1 ] && err_has "--from" && err_has "before"'
+run visitors invite --name "Ravi Kumar" --email ravi@example.in --date 2027-03-01 --from 9 --to 10:00
+check "visitors invite with a junk --from exits 1 naming it" '[ $rc -eq 1 ] && err_has "--from" && err_has "HH:MM"'
+run visitors invite --again vis_1 --name "Ravi Kumar" --date 2027-03-01
+check "visitors invite --again with --name exits 1 (they are copied)" \
+    '[ $rc -eq 1 ] && err_has "--name" && err_has "copied"'
+run --json visitors invite --again vis_1
+check_json "visitors invite --again without --date: a usage error object naming --date" 1 \
+    "d['error']['code'] == 'usage' and '--date' in d['error']['message']"
+run visitors frob
+check "visitors with an unknown subcommand exits 1 naming it" '[ $rc -eq 1 ] && err_has "frob"'
+for sub in show cancel approve decline; do
+    run visitors "$sub"
+    check "visitors $sub without an id exits 1" '[ $rc -eq 1 ] && err_has "VISITOR_ID"'
+done
+run visitors --soon
+check "visitors with an unknown option exits 1 naming it" '[ $rc -eq 1 ] && err_has "--soon"'
+run notifications prefs set billing
+check "prefs set without a channel exits 1 naming what is missing" '[ $rc -eq 1 ] && err_has "CHANNEL"'
+run notifications prefs set bills push on
+check "prefs set with an unknown category exits 1 naming it and the choices" \
+    '[ $rc -eq 1 ] && err_has "bills" && err_has "bookings"'
+run notifications prefs set other push on
+check "prefs set of the 'other' category exits 1 (nothing is sent in it)" '[ $rc -eq 1 ] && err_has "other"'
+run notifications prefs set billing fax on
+check "prefs set with an unknown channel exits 1 naming it" '[ $rc -eq 1 ] && err_has "fax"'
+run notifications prefs set billing push maybe
+check "prefs set with neither on nor off exits 1 naming it" '[ $rc -eq 1 ] && err_has "maybe" && err_has "on or off"'
+for q in 22:00 22:00-22:00 "22:00 - 07:00" 22:00-24:00 late; do
+    run notifications prefs quiet "$q"
+    check "prefs quiet '$q' exits 1 naming it and the shape" \
+        '[ $rc -eq 1 ] && err_has "$q" && err_has "HH:MM-HH:MM"'
+done
+run notifications prefs frob
+check "notifications prefs with an unknown subcommand exits 1 naming it" '[ $rc -eq 1 ] && err_has "frob"'
+run read --all ntf_1
+check "read with an id and --all exits 1 (one or the other)" '[ $rc -eq 1 ] && err_has "not both"'
+run read --category billing
+check "read --category without --all exits 1" '[ $rc -eq 1 ] && err_has "--all"'
+run notifications read --all --category bills
+check "notifications read --all --category bills exits 1 naming it" '[ $rc -eq 1 ] && err_has "bills"'
+run push
+check "push without a subcommand exits 1" '[ $rc -eq 1 ] && err_has "register"'
+run push register
+check "push register without TOKEN exits 1" '[ $rc -eq 1 ] && err_has "TOKEN"'
+run push register tok-1 --provider gcm
+check "push register with an unknown provider exits 1 naming it" '[ $rc -eq 1 ] && err_has "gcm"'
+run push unregister now
+check "push unregister with a stray word exits 1 naming it" '[ $rc -eq 1 ] && err_has "now"'
+run staff visitors --date 2027-13-01
+check "staff visitors with a bad --date exits 1 naming it" '[ $rc -eq 1 ] && err_has "--date"'
+run staff visitors checkin
+check "staff visitors checkin without a visitor exits 1" '[ $rc -eq 1 ] && err_has "VISITOR"'
+run staff visitors walk-in --name "Ravi Kumar"
+check "staff visitors walk-in without --host exits 1 naming it" '[ $rc -eq 1 ] && err_has "--host"'
+run staff visitors walk-in --host +919800000001
+check "staff visitors walk-in without --name exits 1 naming it" '[ $rc -eq 1 ] && err_has "--name"'
+run staff visitors frob
+check "staff visitors with an unknown subcommand exits 1 naming it" '[ $rc -eq 1 ] && err_has "frob"'
+
 # --- signed out --------------------------------------------------------------
 run whoami
 check "whoami before signing in exits 2 unauthorized" \
@@ -411,8 +488,11 @@ check "sync signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "memberct
 run --json sync
 check_json "sync --json signed out prints the report and the error in one object" 2 \
     "d['error']['code'] == 'unauthorized' and d['report']['pushed'] == 0"
-for c in events notifications outbox; do
-    run "$c"
+for c in events notifications outbox visitors "notifications prefs" "visitors show vis_1" \
+    "notifications prefs set bookings sms on" "read --all" "push register tok-1" "push unregister" \
+    "visitors invite --name Ravi --email ravi@example.in --date 2027-03-01"; do
+    # shellcheck disable=SC2086 # the words of $c are the command's
+    run $c
     check "$c signed out exits 2 unauthorized" '[ $rc -eq 2 ] && err_has "unauthorized"'
 done
 run rsvp EVT-BLR-DIWALI going
@@ -1880,6 +1960,272 @@ staff_tests() {
 }
 
 staff_tests
+
+# --- visitors and the notifications hub ----------------------------------------
+# A fresh stub at this machine's now (the core checks an invitation's date by this
+# machine's clock, the door by the stub's). Asha sets where her bookings notifications
+# reach her (offline, then synced), quiet hours, registers a push token, invites two
+# visitors for the next day BLR-1 is open (one offline), one again and cancels it; the
+# stub's clock then moves to that day: the first visitor's QR code (from the email) is
+# scanned in at the door, Kiran checks the second in by the code from her SMS, and Asha
+# gets "Visitor waiting at reception" on push and SMS, not email. Then walk-ins: one
+# approved, one left 15 minutes (declined by the server, her late answer refused).
+# deliveries QUERY: the stub's record of what went out (GET /v1/test/deliveries?QUERY).
+deliveries() {
+    curl -s "$URL/v1/test/deliveries?$1"
+}
+
+visitors_tests() {
+    rm -f "$work"/stub.db* "$work/all-output"
+    start_stub
+    local ASHA="$work/asha-visitors" KIRAN="$work/kiran-visitors" TOM="$work/tom-visitors"
+    local now d1 sunday ravi meera again walk1 walk2 token="tok-asha-phone-7d1f0c"
+    now=$(stub_clock_now)
+    d1=$(python3 -c '
+import datetime, sys
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+day = datetime.datetime.fromtimestamp(int(sys.argv[1]) / 1000, ist).date() + datetime.timedelta(days=1)
+while day.isoweekday() == 7 or day.isoformat() == "2027-01-26":
+    day += datetime.timedelta(days=1)
+print(day.isoformat())' "$now")
+    sunday=$(python3 -c '
+import datetime, sys
+day = datetime.date.fromisoformat(sys.argv[1])
+print(day + datetime.timedelta(days=7 - day.isoweekday()))' "$d1")
+    local d1_words
+    d1_words=$(python3 -c '
+import datetime, sys
+d = datetime.date.fromisoformat(sys.argv[1])
+print("%s %d %s" % (d.strftime("%a"), d.day, d.strftime("%b")))' "$d1")
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" sync
+
+    # Preferences: the table, a switch made offline, then sent.
+    run_in "$ASHA" notifications prefs
+    check "prefs: categories by push, email and SMS, what always reaches her and quiet hours in IST" \
+        '[ $rc -eq 0 ] && grep -qE "^  bookings +on +off +off" <<<"$out" && out_has "Visitor arrivals always reach you (someone is waiting for you at reception)" && out_has "Payment confirmations always reach you" && out_has "Quiet hours: 22:00–07:00 IST"'
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" notifications prefs set bookings sms on
+    check "prefs set offline is saved and queued" \
+        '[ $rc -eq 0 ] && out_has "SMS for bookings switched on: saved on this device and queued" && out_has "SMS on (pending)"'
+    run_in "$ASHA" notifications prefs
+    check "prefs marks the change not yet confirmed" \
+        '[ $rc -eq 0 ] && grep -qE "^  bookings +on +off +on \(pending\)" <<<"$out"'
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json notifications prefs
+    check_json "after the sync: bookings by SMS on, confirmed, synced" 0 \
+        "d['prefs']['channels']['bookings'] == {'push': True, 'email': False, 'sms': True} and not any(any(r.values()) for r in d['prefs']['pending'].values()) and d['prefs']['synced'] is True and d['prefs']['always']['bookings'].startswith('Visitor arrivals')"
+    run_in "$ASHA" notifications prefs set bookings sms on
+    check "prefs set to what it is already sends nothing" '[ $rc -eq 0 ] && out_has "already; nothing to send"'
+    run_in "$ASHA" notifications prefs set bookings push off
+    check "switching off bookings' push: sent, and a reminder of what still reaches her" \
+        '[ $rc -eq 0 ] && out_has "push for bookings switched off: sent to the server and confirmed" && out_has "Still: Visitor arrivals always reach you"'
+    run_in "$ASHA" --json notifications prefs set bookings push on
+    check_json "prefs set --json: the cell, sent and the preferences" 0 \
+        "d['category'] == 'bookings' and d['channel'] == 'push' and d['on'] is True and d['sent'] == 'confirmed' and d['queued'] is False and d['prefs']['channels']['bookings']['push'] is True"
+    run_in "$ASHA" notifications prefs quiet 23:00-06:30
+    check "quiet hours set, in her building's time" \
+        '[ $rc -eq 0 ] && out_has "Quiet hours 23:00–06:30 IST: sent to the server and confirmed" && out_has "wait until 06:30 IST"'
+    run_in "$ASHA" --json notifications prefs
+    check_json "quiet hours as JSON" 0 \
+        "d['prefs']['quiet_hours'] == {'enabled': True, 'from': '23:00', 'to': '06:30', 'from_min': 1380, 'to_min': 390, 'zone': 'IST', 'pending': False}"
+
+    # This device's push token: never printed.
+    run_in "$ASHA" push register "$token"
+    check "push register: sent and confirmed, the token not shown" \
+        '[ $rc -eq 0 ] && out_has "Push token (fcm) registered for this device: sent to the server and confirmed" && ! out_has "$token"'
+    run_in "$ASHA" push register "$token"
+    check "push register of the same token sends nothing" '[ $rc -eq 0 ] && out_has "already registered"'
+    check "the server has the token" \
+        'curl -s "$URL/v1/test/push_tokens" | grep -qF "$token"'
+
+    # Invitations.
+    run_in "$ASHA" visitors invite --name "Ravi Kumar" --email ravi.visitor@example.in \
+        --phone "+91 98111 22233" --date "$d1" --from 10:00 --to 12:00
+    check "invite: sent, the QR emailed and the code texted, the date in words" \
+        '[ $rc -eq 0 ] && out_has "Invited Ravi Kumar to BLR-1 on $d1_words" && out_has "10:00–12:00 IST: sent to the server and confirmed" && out_has "The server emailed their QR code to ravi.visitor@example.in and texted the entry code to +919811122233" && out_has ": invited"'
+    ravi=$(grep -oE "vis_[0-9a-f]{32}" <<<"$out" | head -1)
+    check "the visitor has an id" '[ -n "$ravi" ]'
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" visitors invite --name "Meera Iyer" \
+        --email meera.visitor@example.in --phone 9811122244 --date "$d1"
+    check "invite offline: saved and queued, pending" \
+        '[ $rc -eq 0 ] && out_has "saved on this device and queued" && out_has "Once the server has the invitation, it emails" && out_has "invited (pending)"'
+    meera=$(grep -oE "vis_[0-9a-f]{32}" <<<"$out" | head -1)
+    run_in "$ASHA" visitors
+    check "visitors: both upcoming, soonest window first, one pending" \
+        '[ $rc -eq 0 ] && out_has "2 upcoming visitors" && out_has "Ravi Kumar <ravi.visitor@example.in>, +919811122233" && out_has "BLR-1, $d1_words, 10:00–12:00 IST: invited" && out_has "invited (pending)"'
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json visitors
+    check_json "visitors --json: both confirmed, Ravi's window, Meera's none" 0 \
+        "[(v['name'], v['status'], v['pending'], v['window']) for v in d['visitors']] == [('Meera Iyer', 'invited', False, None), ('Ravi Kumar', 'invited', False, {'from': '10:00', 'to': '12:00', 'from_min': 600, 'to_min': 720, 'zone': 'IST'})] or [(v['name'], v['status'], v['pending']) for v in d['visitors']] == [('Ravi Kumar', 'invited', False), ('Meera Iyer', 'invited', False)]"
+    run_in "$ASHA" visitors show "$ravi"
+    check "visitors show: one visitor, in words" \
+        '[ $rc -eq 0 ] && out_has "Visitor $ravi: Ravi Kumar" && out_has "$d1_words, 10:00–12:00 IST" && out_has "opens the door at BLR-1 on $d1_words only"'
+    run_in "$ASHA" visitors show vis_00000000000000000000000000000000
+    check "visitors show of an unknown id exits 2 with a hint" \
+        '[ $rc -eq 2 ] && err_has "not_found" && err_has "memberctl visitors --all"'
+    run_in "$ASHA" visitors invite --name "Sam Lee" --email sam@example.in --date "$sunday"
+    check "an invitation on a Sunday is refused naming the rule" \
+        '[ $rc -eq 2 ] && err_has "closed" && err_has "memberctl buildings"'
+    run_in "$ASHA" visitors invite --name "Sam Lee" --email sam@example.in --date 2020-01-01
+    check "an invitation in the past is refused" '[ $rc -eq 2 ] && err_has "past"'
+    run_in "$ASHA" visitors invite --name "Sam Lee" --email not-an-email --date "$d1"
+    check "a bad email is refused naming it" '[ $rc -eq 2 ] && err_has "invalid_argument" && err_has "email"'
+    run_in "$ASHA" visitors invite --name "Sam Lee" --email sam@example.in --date "$d1" --building NOPE-9
+    check "an unknown building is refused with a hint" '[ $rc -eq 2 ] && err_has "not_found" && err_has "memberctl buildings"'
+    check "no refusal shows an API path" '! grep -q "/v1/" "$work/all-output"'
+
+    # The same person again, then cancelled.
+    run_in "$ASHA" --json visitors invite --again "$ravi" --date "$d1"
+    check_json "invite --again copies name, email, phone and building" 0 \
+        "d['action'] == 'invite' and d['sent'] == 'confirmed' and d['visitor']['name'] == 'Ravi Kumar' and d['visitor']['email'] == 'ravi.visitor@example.in' and d['visitor']['phone'] == '+919811122233' and d['visitor']['building_id'] == 'BLR-1' and d['visitor']['id'] != '$ravi' and d['visitor']['window'] is None"
+    again=$(json_get "d['visitor']['id']")
+    run_in "$ASHA" visitors cancel "$again"
+    check "cancel: sent, the code no longer opens the door" \
+        '[ $rc -eq 0 ] && out_has "Cancelled the invitation of Ravi Kumar" && out_has "Their code no longer opens the door." && out_has "cancelled: the code no longer opens the door"'
+    run_in "$ASHA" visitors cancel "$again"
+    check "cancelling it again exits 2 naming its state, with a hint" \
+        '[ $rc -eq 2 ] && err_has "invalid_state" && err_has "memberctl visitors show"'
+    run_in "$ASHA" visitors invite --again vis_00000000000000000000000000000000 --date "$d1"
+    check "invite --again of an unknown visitor exits 2 not_found" '[ $rc -eq 2 ] && err_has "not_found"'
+
+    # What the visitors received.
+    local mail_json
+    mail_json=$(curl -s "$URL/v1/test/emails?to=ravi.visitor@example.in")
+    python3 -c '
+import base64, json, sys
+mails = [m for m in json.load(sys.stdin)["emails"] if m["attachments"]]
+open(sys.argv[1], "wb").write(base64.b64decode(mails[0]["attachments"][0]["content_base64"]))' \
+        "$work/ravi-qr.png" <<<"$mail_json"
+    local ravi_payload cancelled_payload
+    ravi_payload=$(zbarimg --raw -q "$work/ravi-qr.png" 2>/dev/null | tr -d '\r\n')
+    check "Ravi's email carries his door QR code (a visitor code)" '[[ "$ravi_payload" == MC1\|crd_*\|G\|* ]]'
+    python3 -c '
+import base64, json, sys
+mails = [m for m in json.load(sys.stdin)["emails"] if m["attachments"]]
+open(sys.argv[1], "wb").write(base64.b64decode(mails[-1]["attachments"][0]["content_base64"]))' \
+        "$work/again-qr.png" <<<"$mail_json"
+    cancelled_payload=$(zbarimg --raw -q "$work/again-qr.png" 2>/dev/null | tr -d '\r\n')
+    local meera_code
+    meera_code=$(curl -s "$URL/v1/test/sms?phone=%2B919811122244" | python3 -c '
+import json, re, sys
+m = [x["body"] for x in json.load(sys.stdin)["messages"] if "Entry code" in x["body"]]
+print(re.search(r"Entry code ([0-9]{4} [0-9]{4})", m[-1]).group(1) if m else "")')
+    check "Meera got an SMS with her 8-digit entry code" '[[ "$meera_code" =~ ^[0-9]{4}\ [0-9]{4}$ ]]'
+
+    # The day of the visit, 10:05 in Bengaluru.
+    local visit_ms
+    visit_ms=$(python3 -c '
+import datetime, sys
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+d = datetime.date.fromisoformat(sys.argv[1])
+print(int(datetime.datetime(d.year, d.month, d.day, 10, 5, tzinfo=ist).timestamp() * 1000))' "$d1")
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d "{\"now_ms\": $visit_ms}" >/dev/null
+    local scan
+    scan=$(door_scan MUM-1 "$ravi_payload")
+    out=$scan err="" rc=0
+    check "Ravi's code at another building is refused" 'grep -q "\"granted\": *false" <<<"$out"'
+    scan=$(door_scan BLR-1 "$cancelled_payload")
+    out=$scan
+    check "the cancelled invitation's code is refused" 'grep -q "\"granted\": *false" <<<"$out"'
+    scan=$(door_scan BLR-1 "$ravi_payload")
+    out=$scan
+    check "Ravi's code opens BLR-1's door on the day" 'grep -q "\"granted\": *true" <<<"$out"'
+
+    # Reception: Kiran checks Meera in by the code from her SMS.
+    sign_in_in "$KIRAN" +919800000010
+    run_in "$KIRAN" staff visitors
+    check "reception's day: each visitor with window, host and status in words" \
+        '[ $rc -eq 0 ] && out_has "3 visitors at BLR-1 on $d1_words" && grep -qE "10:00–12:00 IST +Ravi Kumar +host Asha Rao +arrived [0-9]{2}:[0-9]{2} IST \(scanned in at the door\)" <<<"$out" && grep -qE "any time +Meera Iyer +host Asha Rao +invited" <<<"$out" && out_has "cancelled"'
+    run_in "$KIRAN" staff visitors checkin "$meera_code"
+    check "checkin by the SMS code: the host was told" \
+        '[ $rc -eq 0 ] && out_has "Meera Iyer is checked in; Asha Rao was told \"Visitor waiting at reception\"" && out_has "checked in at reception"'
+    run_in "$KIRAN" staff visitors checkin "$meera"
+    check "checking her in again exits 2 saying she has arrived" '[ $rc -eq 2 ] && err_has "arrived"'
+    run_in "$KIRAN" staff visitors checkin "$again"
+    check "checking in a cancelled invitation exits 2 saying so" '[ $rc -eq 2 ] && err_has "cancel"'
+    run_in "$KIRAN" --json staff visitors --date "$d1"
+    check_json "reception's day as JSON, with the hosts" 0 \
+        "len(d['visitors']) == 3 and all(v['host_name'] == 'Asha Rao' for v in d['visitors']) and sorted(v['checked_in_by'] or '' for v in d['visitors']) == ['', 'door', 'reception']"
+    sign_in_in "$TOM" +447700900010
+    run_in "$TOM" staff visitors checkin "$meera"
+    check "another building's reception: not found" '[ $rc -eq 2 ] && err_has "not_found"'
+    run_in "$ASHA" staff visitors
+    check "a member is refused reception's list" '[ $rc -eq 2 ] && err_has "forbidden" && err_has "staff account"'
+
+    # Asha's alerts: in the inbox, and on the channels she chose (push and SMS, not email).
+    run_in "$ASHA" sync
+    run_in "$ASHA" notifications
+    check "the inbox: Visitor waiting at reception, urgent, its link in words" \
+        '[ $rc -eq 0 ] && out_has "Visitor waiting at reception (urgent)" && out_has "Link: opens visitor"'
+    run_in "$ASHA" --json notifications
+    check_json "two visitor.arrived notifications, urgent, linking the visitors" 0 \
+        "sorted(n['link_id'] if n['link_kind'] != 'visitor' else n['deep_link'].rsplit('/', 1)[1] for n in d['notifications'] if n['kind'] == 'visitor.arrived') == sorted(['$ravi', '$meera']) and all(n['urgent'] for n in d['notifications'] if n['kind'] == 'visitor.arrived')"
+    out=$(deliveries "phone=%2B919800000001&kind=visitor.arrived") err="" rc=0
+    check "each arrival went out by push and SMS, not email, once each" \
+        'python3 -c "import json, sys; d = json.load(sys.stdin)[\"deliveries\"]; ch = sorted(x[\"channel\"] for x in d); sys.exit(0 if ch == [\"push\", \"push\", \"sms\", \"sms\"] and all(x[\"status\"] == \"sent\" for x in d) else 1)" <<<"$out"'
+    run_in "$ASHA" visitors
+    check "her visitors: arrived at the door and at reception, in IST" \
+        '[ $rc -eq 0 ] && grep -qE "arrived [0-9]{2}:[0-9]{2} IST \(scanned in at the door\)" <<<"$out" && grep -qE "arrived [0-9]{2}:[0-9]{2} IST \(checked in at reception\)" <<<"$out"'
+
+    # Walk-ins: one approved, one left unanswered.
+    run_in "$KIRAN" staff visitors walk-in --host +919800000001 --name "Dev Patel"
+    check "a walk-in: the host is asked, the deadline in IST" \
+        '[ $rc -eq 0 ] && out_has "Walk-in Dev Patel registered for Asha Rao" && out_has "10:20 IST" && out_has "waiting for the host'"'"'s answer"'
+    walk1=$(grep -oE "vis_[0-9a-f]{32}" <<<"$out" | head -1)
+    run_in "$KIRAN" staff visitors walk-in --host +919800009999 --name "Dev Patel"
+    check "a walk-in for a number no member has exits 2 with a hint" \
+        '[ $rc -eq 2 ] && err_has "not_found" && err_has "host'"'"'s number"'
+    run_in "$ASHA" sync
+    run_in "$ASHA" visitors
+    check "her visitors: a walk-in waiting for her answer, with how to answer" \
+        '[ $rc -eq 0 ] && out_has "(walk-in): a walk-in waiting for your answer until" && out_has "memberctl visitors approve ID"'
+    run_in "$ASHA" visitors approve "$walk1"
+    check "approve: sent, reception lets them in" \
+        '[ $rc -eq 0 ] && out_has "Approved Dev Patel, waiting at BLR-1 reception: sent to the server and confirmed" && out_has "Reception lets them in."'
+    run_in "$ASHA" visitors decline "$walk1"
+    check "answering twice exits 2" '[ $rc -eq 2 ] && err_has "invalid_state"'
+    run_in "$KIRAN" --json staff visitors walk-in --host +919800000001 --name "Nisha Rao"
+    walk2=$(json_get "d['visitor']['id']")
+    run_in "$ASHA" sync
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d '{"advance_ms": 960000}' >/dev/null
+    run_in "$ASHA" visitors approve "$walk2"
+    check "an answer after 15 minutes is refused by the server, in words" \
+        '[ $rc -eq 2 ] && { err_has "approval_expired" || err_has "declined"; }'
+    run_in "$ASHA" sync
+    run_in "$ASHA" --json visitors show "$walk2"
+    check_json "the walk-in was declined by the timeout" 0 \
+        "d['visitor']['status'] == 'declined' and d['visitor']['declined_by_timeout'] is True and d['visitor']['walk_in'] is True"
+
+    # Mark all read, a category first.
+    run_in "$ASHA" notifications read --all --category bookings
+    check "read --all --category bookings: sent and confirmed" \
+        '[ $rc -eq 0 ] && grep -qE "Marked [0-9]+ bookings notifications? read: sent to the server and confirmed" <<<"$out"'
+    run_in "$ASHA" --json notifications
+    check_json "no bookings notification is unread; others still are" 0 \
+        "d['unread_by_category']['bookings'] == 0 and d['unread_total'] > 0"
+    run_in "$ASHA" --json read --all
+    check_json "read --all --json: how many, sent" 0 "d['marked'] > 0 and d['category'] is None and d['sent'] == 'confirmed'"
+    run_in "$ASHA" read --all
+    check "read --all with nothing unread sends nothing" '[ $rc -eq 0 ] && out_has "Nothing unread; nothing to send."'
+
+    run_in "$ASHA" push unregister
+    check "push unregister: sent, no more pushes to this device" \
+        '[ $rc -eq 0 ] && out_has "unregistered: sent to the server and confirmed"'
+    check "the server no longer has the token" \
+        '! curl -s "$URL/v1/test/push_tokens" | grep -qF "$token"'
+    run_in "$ASHA" push unregister
+    check "push unregister with no token sends nothing" '[ $rc -eq 0 ] && out_has "No push token is registered"'
+    check "the push token never appeared in any output" '! grep -qF "$token" "$work/all-output"'
+    stop_stub
+}
+
+if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/staff/visitors/checkin'; then
+    visitors_tests
+else
+    echo "SKIP visitors: this memberstub has no 'POST /v1/staff/visitors/checkin' route"
+fi
 
 check "no sanitizer reports from any run" '[ $sanitizer_reports -eq 0 ]'
 

@@ -2,7 +2,8 @@
  * cmd_staff.c - staff: what ground staff do with their building's tickets
  * (membercore/staff.h), signed in with a staff account: the queue, one ticket,
  * assign, start, resolve, reopen, comment (public or an internal note), and the
- * colleagues a ticket can go to. Every one asks the server (online).
+ * colleagues a ticket can go to; and reception (membercore/visitors.h): the day's
+ * visitors, a check-in, a walk-in. Every one asks the server (online).
  */
 #include "memberctl.h"
 
@@ -13,13 +14,16 @@
 #include "args.h"
 #include "render/render.h"
 
-/* Hints after a refusal, for every staff action. */
+#define STAFF_ONLY_HINT                                                                            \
+    "These commands are for staff accounts; sign in with one: memberctl login PHONE"
+#define STAFF_OFFLINE_HINT "Staff commands need the server; try again when it is reachable."
+
+/* Hints after a refusal, for every staff action on tickets. */
 static const out_hint staff_hints[] = {
-    {MC_ERR_FORBIDDEN, "These commands are for staff accounts; sign in with one: memberctl login "
-                       "PHONE"},
+    {MC_ERR_FORBIDDEN, STAFF_ONLY_HINT},
     {MC_ERR_NOT_FOUND,
      "Your building's tickets are listed by: memberctl staff tickets --status all"},
-    {MC_ERR_OFFLINE, "Staff commands need the server; try again when it is reachable."},
+    {MC_ERR_OFFLINE, STAFF_OFFLINE_HINT},
     {MC_ERR_STATE, "See where it stands with: memberctl staff tickets show TICKET"},
     {MC_OK, NULL}};
 
@@ -236,6 +240,123 @@ static int staff_colleagues(app *a, const command *self, int argc, char **argv)
     return rc;
 }
 
+/* ---- reception: visitors --------------------------------------------------------------- */
+
+/* Hints after a refusal of a reception action. */
+static const out_hint reception_hints[] = {
+    {MC_ERR_FORBIDDEN, STAFF_ONLY_HINT},
+    {MC_ERR_NOT_FOUND, "The day's visitors are listed by: memberctl staff visitors [--date D]"},
+    {MC_ERR_OFFLINE, STAFF_OFFLINE_HINT},
+    {MC_ERR_STATE, "See the day's visitors with: memberctl staff visitors [--date D]"},
+    {MC_OK, NULL}};
+
+static int visitors_day(app *a, const command *self, int argc, char **argv)
+{
+    arg_opt opts[] = {{"--date", true, NULL}};
+    args p = {.opts = opts, .nopts = 1};
+    int rc = command_parse(a, self, &p, argc, argv);
+    if (rc != COMMAND_CONTINUE)
+        return rc;
+    const char *date = args_value(&p, "--date");
+    char msg[DATETIME_MSG_MAX];
+    if (!datetime_arg_date("--date", date, NULL, msg, sizeof msg))
+        return out_usage(a, self, "%s", msg);
+    mc_client *client = NULL;
+    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+        return rc;
+    mc_visitor_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_reception_visitors(client, date, &list, &err);
+    if (st != MC_OK)
+        return out_core_error_hint(a, st, &err, reception_hints);
+    rc = render_reception_visitors(a, date, list);
+    mc_visitor_list_free(list);
+    return rc;
+}
+
+static int visitors_checkin(app *a, const command *self, int argc, char **argv)
+{
+    args p = {.pos_max = 1};
+    mc_client *client = NULL;
+    int rc = command_start_with(a, self, &p, argc, argv,
+                                "VISITOR (their id, the 8-digit code from their SMS, or their QR "
+                                "payload)",
+                                &client);
+    if (rc != COMMAND_CONTINUE)
+        return rc;
+    mc_visitor *v = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_reception_checkin(client, p.pos[0], &v, &err);
+    if (st != MC_OK)
+        return out_core_error_hint(a, st, &err, reception_hints);
+    char what[512];
+    snprintf(what, sizeof what,
+             "%s is checked in; %s was told \"Visitor waiting at reception\" on the channels "
+             "they chose.",
+             out_str(v->name), out_str(v->host_name)[0] ? v->host_name : "the host");
+    rc = render_reception_done(a, what, v);
+    mc_visitor_free(v);
+    return rc;
+}
+
+static int visitors_walk_in(app *a, const command *self, int argc, char **argv)
+{
+    arg_opt opts[] = {{"--host", true, NULL},
+                      {"--name", true, NULL},
+                      {"--email", true, NULL},
+                      {"--phone", true, NULL}};
+    args p = {.opts = opts, .nopts = sizeof opts / sizeof opts[0]};
+    int rc = command_parse(a, self, &p, argc, argv);
+    if (rc != COMMAND_CONTINUE)
+        return rc;
+    mc_walk_in w = {.host_phone = args_value(&p, "--host"),
+                    .name = args_value(&p, "--name"),
+                    .email = args_value(&p, "--email"),
+                    .phone = args_value(&p, "--phone")};
+    if (w.host_phone == NULL)
+        return out_usage(a, self,
+                         "missing option '--host' (the phone number of the member "
+                         "they ask for)");
+    if (w.name == NULL)
+        return out_usage(a, self, "missing option '--name' (the visitor's name)");
+    mc_client *client = NULL;
+    if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
+        return rc;
+    mc_visitor *v = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_reception_walk_in(client, &w, &v, &err);
+    if (st != MC_OK) {
+        static const out_hint hints[] = {
+            {MC_ERR_NOT_FOUND, "No member has that phone number; ask the visitor for their "
+                               "host's number."},
+            {MC_OK, NULL}};
+        return out_core_error_hint(a, st, &err, st == MC_ERR_NOT_FOUND ? hints : reception_hints);
+    }
+    char what[512], due[DATETIME_LOCAL_MAX];
+    datetime_format_local(&v->approval_due, false, "?", due, sizeof due);
+    snprintf(what, sizeof what,
+             "Walk-in %s registered for %s, who is asked to approve or decline; with no answer "
+             "by %s it is declined.",
+             out_str(v->name), out_str(v->host_name)[0] ? v->host_name : "the host", due);
+    rc = render_reception_done(a, what, v);
+    mc_visitor_free(v);
+    return rc;
+}
+
+static int staff_visitors(app *a, const command *self, int argc, char **argv)
+{
+    if (argc == 0 || argv[0][0] == '-')
+        return visitors_day(a, self, argc, argv);
+    const char *sub = argv[0];
+    if (strcmp(sub, "list") == 0)
+        return visitors_day(a, self, argc - 1, argv + 1);
+    if (strcmp(sub, "checkin") == 0)
+        return visitors_checkin(a, self, argc - 1, argv + 1);
+    if (strcmp(sub, "walk-in") == 0)
+        return visitors_walk_in(a, self, argc - 1, argv + 1);
+    return out_usage(a, self, "unknown subcommand 'visitors %s' (list, checkin or walk-in)", sub);
+}
+
 /* ---- dispatch -------------------------------------------------------------------------- */
 
 static int staff_tickets(app *a, const command *self, int argc, char **argv)
@@ -268,15 +389,17 @@ static int staff_tickets(app *a, const command *self, int argc, char **argv)
 static int run_staff(app *a, const command *self, int argc, char **argv)
 {
     if (argc == 0)
-        return out_usage(a, self, "missing 'tickets' or 'colleagues'");
+        return out_usage(a, self, "missing 'tickets', 'visitors' or 'colleagues'");
     const char *sub = argv[0];
     if (strcmp(sub, "-h") == 0 || strcmp(sub, "--help") == 0)
         return command_help(self);
     if (strcmp(sub, "tickets") == 0)
         return staff_tickets(a, self, argc - 1, argv + 1);
+    if (strcmp(sub, "visitors") == 0)
+        return staff_visitors(a, self, argc - 1, argv + 1);
     if (strcmp(sub, "colleagues") == 0)
         return staff_colleagues(a, self, argc - 1, argv + 1);
-    return out_usage(a, self, "unknown subcommand '%s' (tickets or colleagues)", sub);
+    return out_usage(a, self, "unknown subcommand '%s' (tickets, visitors or colleagues)", sub);
 }
 
 const command cmd_staff = {
@@ -286,8 +409,12 @@ const command cmd_staff = {
     "   or: memberctl staff tickets assign TICKET [--to NAME]\n"
     "   or: memberctl staff tickets start|resolve|reopen TICKET\n"
     "   or: memberctl staff tickets comment TICKET TEXT [--internal]\n"
+    "   or: memberctl staff visitors [--date YYYY-MM-DD]\n"
+    "   or: memberctl staff visitors checkin VISITOR\n"
+    "   or: memberctl staff visitors walk-in --host PHONE --name N [--email E]\n"
+    "                    [--phone P]\n"
     "   or: memberctl staff colleagues",
-    "ground staff: your building's ticket queue, assign, start, resolve (online)",
+    "ground staff: your building's tickets and visitors (reception) (online)",
     "For staff accounts (Kiran Das at BLR-1, Tom Reed at LON-1 in the seed): the\n"
     "facility tickets of your building. Every command asks the server (offline:\n"
     "exit 2); a member's account gets forbidden (exit 2). TICKET is the number\n"
@@ -317,6 +444,21 @@ const command cmd_staff = {
     "a closed ticket takes no comment (exit 2, state).\n"
     "colleagues: the staff of your building.\n"
     "\n"
+    "Reception:\n"
+    "visitors [--date YYYY-MM-DD]: your building's visitors of the day (default:\n"
+    "today there), by expected window then name: the window in the building's\n"
+    "local time with its zone, name, host, status in words, id.\n"
+    "visitors checkin VISITOR: by their id, the 8-digit code from their SMS\n"
+    "(spaces allowed) or their QR payload: arrived; the host is told \"Visitor\n"
+    "waiting at reception\" on the channels they chose (it always reaches them).\n"
+    "Refused (exit 2): none at your building (not_found); cancelled, declined,\n"
+    "waiting for the host's answer, already arrived, or invited for another day\n"
+    "(state; the message says which).\n"
+    "visitors walk-in --host PHONE --name N [--email E] [--phone P]: someone\n"
+    "without an invitation asks for a member (by the member's phone number): the\n"
+    "host is asked to approve or decline; with no answer in 15 minutes it is\n"
+    "declined. No member with that number: not_found (exit 2).\n"
+    "\n"
     "JSON: tickets: {\"tickets\":[TICKET]} (no timeline, notes or photos)\n"
     "      show: {\"ticket\":TICKET}; assign, start, resolve, reopen, comment:\n"
     "      {\"done\":SENTENCE,\"ticket\":TICKET}\n"
@@ -331,6 +473,8 @@ const command cmd_staff = {
     "       \"photos\":[{\"id\",\"comment_id\",\"content_type\",\"bytes\",\"uploaded\"}]}\n"
     "      (X_at...: X_at_ms, X_at (UTC), X_at_local, X_at_zone as in memberctl help\n"
     "      invoices)\n"
-    "      colleagues: {\"staff\":[{\"id\",\"name\"}]}\n",
+    "      colleagues: {\"staff\":[{\"id\",\"name\"}]}\n"
+    "      visitors: {\"visitors\":[VISITOR]}; checkin, walk-in: {\"done\":SENTENCE,\n"
+    "       \"visitor\":VISITOR} (VISITOR as in memberctl help visitors, host_name set)\n",
     run_staff,
 };

@@ -20,6 +20,17 @@ typedef struct sent_outcome {
 /* Sync once and find the outbox row of this change (its kind, "rsvp.set", and entity). */
 sent_outcome send_now(mc_client *client, const char *kind, const char *entity_id);
 
+/*
+ * For a write whose outbox row memberctl cannot name beforehand (a visitor's invitation,
+ * a preference, mark all read, a push token): outbox_mark before the write (the newest
+ * row's id; 0 when none or unknown), then send_since after it: the rows of kind queued
+ * since the mark are sent by one sync round and what became of them is answered
+ * (refused when any was refused). SENT_NOTHING when the write queued no row (it changed
+ * nothing).
+ */
+int64_t outbox_mark(mc_client *client);
+sent_outcome send_since(mc_client *client, const char *kind, int64_t mark);
+
 /* A copy of the member's booking `id` from the local store (mc_booking_free it), or NULL
  * (cmd_bookings.c). */
 mc_booking *find_booking(mc_client *client, const char *id);

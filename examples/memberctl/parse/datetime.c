@@ -123,6 +123,79 @@ void datetime_format_local_span(const mc_local_time *from, const mc_local_time *
     snprintf(out, out_cap, "%s to %s", start, end);
 }
 
+/* 1 = Monday .. 7 = Sunday, of a proleptic Gregorian date (Sakamoto's method). */
+static int weekday_of(int year, int month, int day)
+{
+    static const int shift[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (month < 3)
+        year -= 1;
+    int sunday_first = (year + year / 4 - year / 100 + year / 400 + shift[month - 1] + day) % 7;
+    return sunday_first == 0 ? 7 : sunday_first;
+}
+
+int32_t datetime_date_year(const char *date)
+{
+    return date != NULL && datetime_parse_date(date) ? digits_value(date, 4) : 0;
+}
+
+int32_t datetime_year_of_ms(int64_t ms)
+{
+    char iso[DATETIME_TIME_MAX];
+    datetime_format_time(ms, iso, sizeof iso);
+    int year = digits_value(iso, 4);
+    return year > 0 ? year : 0;
+}
+
+void datetime_format_day_words(const char *date, int32_t this_year, char *out, size_t out_cap)
+{
+    static const char *const weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (date == NULL || !datetime_parse_date(date)) {
+        snprintf(out, out_cap, "%s", date != NULL ? date : "");
+        return;
+    }
+    int year = digits_value(date, 4), month = digits_value(date + 5, 2),
+        day = digits_value(date + 8, 2);
+    char year_text[8] = "";
+    if (this_year != 0 && year != this_year)
+        snprintf(year_text, sizeof year_text, " %04d", year % 10000);
+    snprintf(out, out_cap, "%s %d %s%s", weekdays[weekday_of(year, month, day) - 1], day,
+             months[month - 1], year_text);
+}
+
+bool datetime_parse_hhmm_span(const char *text, int32_t *from, int32_t *to)
+{
+    static const char en_dash[] = "\xE2\x80\x93";
+    char first[6];
+    if (text == NULL || strlen(text) < 5)
+        return false;
+    memcpy(first, text, 5);
+    first[5] = '\0';
+    const char *rest = text + 5;
+    if (rest[0] == '-')
+        rest += 1;
+    else if (strncmp(rest, en_dash, 3) == 0)
+        rest += 3;
+    else
+        return false;
+    int32_t a = 0, b = 0;
+    if (!datetime_parse_hhmm(first, &a) || !datetime_parse_hhmm(rest, &b) || a >= 1440 ||
+        b >= 1440 || a == b)
+        return false;
+    *from = a;
+    *to = b;
+    return true;
+}
+
+void datetime_format_hhmm_span(int32_t from, int32_t to, char *out, size_t out_cap)
+{
+    char a[DATETIME_HHMM_MAX], b[DATETIME_HHMM_MAX];
+    datetime_format_hhmm(from, a, sizeof a);
+    datetime_format_hhmm(to, b, sizeof b);
+    snprintf(out, out_cap, "%s\xE2\x80\x93%s", a, b);
+}
+
 int64_t datetime_clock_ms(clockid_t clock)
 {
     struct timespec ts;

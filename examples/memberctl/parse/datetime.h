@@ -78,6 +78,35 @@ void datetime_format_local_deadline(const mc_local_time *t, const char *if_unset
 void datetime_format_local_span(const mc_local_time *from, const mc_local_time *to, char *out,
                                 size_t out_cap);
 
+/* A local date in words, "Mon 7 Dec", and its terminating NUL (" 2027" may follow). */
+#define DATETIME_DAY_WORDS_MAX 24
+
+/*
+ * A local date "YYYY-MM-DD" in words as a member reads it: "Mon 7 Dec" (its weekday in
+ * the proleptic Gregorian calendar), with the year after it, "Tue 5 Jan 2027", when the
+ * year is not this_year (0: never). A text that is not a date is copied as it is.
+ * DATETIME_DAY_WORDS_MAX bytes.
+ */
+void datetime_format_day_words(const char *date, int32_t this_year, char *out, size_t out_cap);
+
+/* The year of the date "YYYY-MM-DD" (0 when it is not one): with datetime_clock_ms, this
+ * machine's year for datetime_format_day_words (UTC: a day either side of New Year only
+ * adds or drops the year). */
+int32_t datetime_date_year(const char *date);
+int32_t datetime_year_of_ms(int64_t ms);
+
+/*
+ * "22:00-07:00" (a hyphen or an en dash between; no spaces) -> 1320 and 420: two times
+ * of the day from 00:00 to 23:59, the first may be after the second (across midnight).
+ * false when it is not so written, or the two are equal.
+ */
+bool datetime_parse_hhmm_span(const char *text, int32_t *from, int32_t *to);
+
+/* Two minutes of the day as "22:00–07:00" (an en dash) into out (DATETIME_HHMM_MAX * 2 +
+ * 4 bytes); a minute outside 0..1440 is written "?". */
+#define DATETIME_HHMM_SPAN_MAX (DATETIME_HHMM_MAX * 2 + 4)
+void datetime_format_hhmm_span(int32_t from, int32_t to, char *out, size_t out_cap);
+
 /* Now in ms by clock (CLOCK_REALTIME: since the epoch; CLOCK_MONOTONIC). */
 int64_t datetime_clock_ms(clockid_t clock);
 

@@ -108,8 +108,7 @@ int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_
 
 /* ---- Notifications ------------------------------------------------------------ */
 
-/* The categories in the order they are shown: "other" last. */
-static mc_notification_category category_at(int i)
+mc_notification_category render_category_at(int i)
 {
     return (mc_notification_category)((i + 1) % MC_NOTIFY_CATEGORY_COUNT);
 }
@@ -129,7 +128,9 @@ static cJSON *notification_json(const void *item)
               cJSON_AddStringToObject(obj, "link_text", out_str(n->link_text)) != NULL &&
               json_add_local_time(obj, "created_at", n->created_at_ms, &n->created_at, false) &&
               cJSON_AddBoolToObject(obj, "read", n->read) != NULL &&
-              cJSON_AddBoolToObject(obj, "pending", n->pending) != NULL;
+              cJSON_AddBoolToObject(obj, "pending", n->pending) != NULL &&
+              cJSON_AddStringToObject(obj, "kind", out_str(n->kind)) != NULL &&
+              cJSON_AddBoolToObject(obj, "urgent", n->urgent) != NULL;
     return json_finish(obj, ok);
 }
 
@@ -141,7 +142,7 @@ static cJSON *inbox_json(const mc_notification_list *list)
               cJSON_AddNumberToObject(root, "unread_total", list->unread_total) != NULL &&
               (counts = cJSON_AddObjectToObject(root, "unread_by_category")) != NULL;
     for (int i = 0; ok && i < MC_NOTIFY_CATEGORY_COUNT; i++) {
-        mc_notification_category c = category_at(i);
+        mc_notification_category c = render_category_at(i);
         ok = cJSON_AddNumberToObject(counts, mc_notification_category_name(c),
                                      list->unread_by_category[c]) != NULL;
     }
@@ -163,8 +164,9 @@ static void notification_row_text(const void *item, const void *context)
     datetime_format_local(&n->created_at, false, "?", created, sizeof created);
     snprintf(state, sizeof state, "%s%s", n->read ? "read" : "unread",
              n->pending ? " (pending)" : "");
-    printf("  %-*s  %-13s  %s  %-16s  %s\n", id_width, out_str(n->id),
-           mc_notification_category_name(n->category), created, state, out_str(n->title));
+    printf("  %-*s  %-13s  %s  %-16s  %s%s\n", id_width, out_str(n->id),
+           mc_notification_category_name(n->category), created, state, out_str(n->title),
+           n->urgent ? " (urgent)" : "");
     /* The body, then where the link leads in words (with the link itself). */
     const char *body = out_str(n->body), *link = out_str(n->link_text);
     if (body[0] != '\0')
@@ -177,7 +179,7 @@ static void inbox_text(const mc_notification_list *list, bool unread_only)
 {
     printf("Unread: %d (", (int)list->unread_total);
     for (int i = 0; i < MC_NOTIFY_CATEGORY_COUNT; i++) {
-        mc_notification_category c = category_at(i);
+        mc_notification_category c = render_category_at(i);
         printf("%s%s %d", i > 0 ? ", " : "", mc_notification_category_name(c),
                (int)list->unread_by_category[c]);
     }
@@ -191,7 +193,8 @@ static void inbox_text(const mc_notification_list *list, bool unread_only)
     int id_width = list_column_width(&v, NULL, notification_id_cell);
     list_text(&v, notification_row_text, &id_width);
     if (list->unread_total > 0)
-        printf("Mark one read with: memberctl read NOTIFICATION_ID\n");
+        printf("Mark one read with: memberctl read NOTIFICATION_ID (all: memberctl notifications "
+               "read --all)\n");
 }
 
 int render_inbox(const app *a, const mc_notification_list *list, bool unread_only)

@@ -1,7 +1,8 @@
 /*
  * render.h - how memberctl shows what the core answers: one renderer file
  * per public header (render/auth.c, sync.c, community.c, booking.c,
- * billing.c, catalog.c, access.c, tickets.c), each drawing its values as text or, with
+ * billing.c, catalog.c, access.c, tickets.c, visitors.c, notifications.c,
+ * device.c), each drawing its values as text or, with
  * --json, as one JSON object on stdout. A command's renderer takes the app
  * (for a->json) and returns the exit code: MEMBERCTL_EXIT_OK, or
  * MEMBERCTL_EXIT_CORE when the JSON could not be built (out of memory).
@@ -138,6 +139,11 @@ int render_events(const app *a, const mc_event_list *list, bool all, const char 
 int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_event *event,
                      sent_state sent);
 
+/* The notification categories in the order they are shown (i from 0 to
+ * MC_NOTIFY_CATEGORY_COUNT - 1): billing, support, bookings, events, announcements, and
+ * "other" last. */
+mc_notification_category render_category_at(int i);
+
 /* notifications [--unread]; read (SENT_NOTHING: it was read before). */
 int render_inbox(const app *a, const mc_notification_list *list, bool unread_only);
 int render_read_done(const app *a, const char *notification_id, sent_state sent);
@@ -255,5 +261,44 @@ const render_photo_name *render_photo_name_find(const render_photo_names *names,
 /* An UPLOAD_PROGRESS or UPLOAD_FAILED event as a line: "photo 2 of T-1001: 4.2 MB of 8.0 MB
  * sent", "photo 2 of T-1001: uploaded (8.0 MB)", "photo 1 of T-1001 not uploaded: ...". */
 void render_upload_event_text(const mc_sync_event *ev, const render_photo_names *names);
+
+/* ---- membercore/visitors.h (render/visitors.c) ----------------------------------- */
+
+/* A visitor's date and window in words: "Mon 7 Dec, 10:00–12:00 IST" ("Mon 7 Dec" when no
+ * window was given; the year after the date when it is not this year). */
+void render_visitor_when(const mc_visitor *v, char *out, size_t out_cap);
+
+/* visitors [--all] (all: every one, else the upcoming); visitors show. */
+int render_visitors(const app *a, const mc_visitor_list *list, bool all);
+int render_visitor(const app *a, const mc_visitor *v);
+/* What a write did ("invite", "cancel", "approve", "decline"): sent or queued, what
+ * follows, then the visitor as this device now has it. */
+int render_visitor_written(const app *a, const char *action, const mc_visitor *v, sent_state sent);
+
+/* staff visitors [--date D] (date NULL: today at the building). */
+int render_reception_visitors(const app *a, const char *date, const mc_visitor_list *list);
+/* staff visitors checkin / walk-in: the sentence (what), then the visitor. */
+int render_reception_done(const app *a, const char *what, const mc_visitor *v);
+
+/* ---- membercore/notifications.h (render/notifications.c) ---------------------------- */
+
+/* notifications prefs: the table of categories by channel, the pending marks, what always
+ * reaches the member and why, quiet hours with the zone label. */
+int render_notification_prefs(const app *a, const mc_notification_prefs *prefs);
+/* notifications prefs set: the cell's new value, sent or queued (SENT_NOTHING: it was so
+ * already), then the preferences. */
+int render_pref_set(const app *a, mc_notification_category category, mc_channel channel, bool on,
+                    const mc_notification_prefs *prefs, sent_state sent);
+/* notifications prefs quiet: the quiet hours now, sent or queued. */
+int render_quiet_hours_set(const app *a, const mc_notification_prefs *prefs, sent_state sent);
+/* read --all [--category C] (all_categories, or category): how many were marked. */
+int render_read_all_done(const app *a, bool all_categories, mc_notification_category category,
+                         int32_t marked, sent_state sent);
+
+/* ---- membercore/device.h (render/device.c) ------------------------------------------ */
+
+/* push register (provider) / push unregister (registered false): sent or queued
+ * (SENT_NOTHING: it was so already). The token itself is never shown. */
+int render_push_done(const app *a, bool registered, mc_push_provider provider, sent_state sent);
 
 #endif /* MEMBERCTL_RENDER_H */
