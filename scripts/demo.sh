@@ -9,7 +9,10 @@
 # test checkout, shown as a door QR code in the terminal and scanned at the
 # stub's test door, in and out (anti-passback), then a facility ticket filed offline
 # with a photo, sent and uploaded by the next sync, picked up and resolved by ground
-# staff on their own memberctl, and the member's notifications and timeline.
+# staff on their own memberctl, and the member's notifications and timeline, then a
+# visitor invited (the email with the QR code and the SMS), the member's channels chosen,
+# the visitor's code scanned at the door, reception's list, and the host's alert
+# ("Visitor waiting at reception") in the inbox and on the channels she chose.
 # Exits 0 when the journeys worked, non-zero otherwise.
 # Uses a fresh temporary data directory and stops the server on exit.
 set -euo pipefail
@@ -476,4 +479,86 @@ expect_output "On my way with a new washer."
 expect_output "resolved"
 expect_no_output "Washer stock is low"
 
-printf '\nDemo complete: the sign-in, offline-first, meeting-room, day-pass and facility-ticket journeys worked.\n'
+if "$MEMBERSTUB_BIN" --list-routes | grep -qx 'POST /v1/staff/visitors/checkin'; then
+    # visit_day: the next day BLR-1 is open (not Sunday, not Republic Day) after the
+    # stub's today in Bengaluru, and that day's 10:05 IST in ms, as "DAY MS".
+    read -r vday vday_ms <<<"$(curl -s "$URL/v1/test/clock" | python3 -c '
+import datetime, json, sys
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+day = datetime.datetime.fromtimestamp(json.load(sys.stdin)["now_ms"] / 1000, ist).date()
+day += datetime.timedelta(days=1)
+while day.isoweekday() == 7 or day.isoformat() == "2027-01-26":
+    day += datetime.timedelta(days=1)
+at = datetime.datetime(day.year, day.month, day.day, 10, 5, tzinfo=ist)
+print(day.isoformat(), int(at.timestamp() * 1000))')"
+
+    step "Visitors: Asha invites Neha Sharma to BLR-1 on $vday, expected 10:00 to 12:00"
+    ctl 0 visitors invite --name "Neha Sharma" --email neha@example.in --phone "+91 98111 22233" \
+        --date "$vday" --from 10:00 --to 12:00
+    expect_output "sent to the server and confirmed"
+    expect_output "10:00–12:00 IST"
+    visitor=$(grep -oE "vis_[0-9a-f]{32}" <<<"$ctl_out" | head -1)
+
+    step "What Neha received: an email with the QR code, and an SMS with the entry code (the stub's test routes)"
+    curl -s "$URL/v1/test/emails?to=neha@example.in" | python3 -c 'import base64, json, sys
+mail = [e for e in json.load(sys.stdin)["emails"] if e["attachments"]][-1]
+open(sys.argv[1], "wb").write(base64.b64decode(mail["attachments"][0]["content_base64"]))
+print("email to %s\nsubject: %s\nattached: %s (%s)" % (mail["to"], mail["subject"], mail["attachments"][0]["filename"], mail["attachments"][0]["content_type"]))' \
+        "$tmp/neha-qr.png"
+    neha_payload=""
+    if command -v zbarimg >/dev/null 2>&1; then
+        neha_payload=$(zbarimg --raw -q "$tmp/neha-qr.png" 2>/dev/null | tr -d '\r\n')
+        echo "zbarimg reads the attached QR code: a visitor code (${neha_payload%%|*}|crd_...)"
+    fi
+    curl -s "$URL/v1/test/sms?phone=%2B919811122233" | python3 -c 'import json, sys
+for m in json.load(sys.stdin)["messages"]:
+    print("SMS to %s: %s" % (m["phone"], m["body"]))'
+
+    step "Asha chooses where her bookings notifications reach her: SMS on as well (push is on)"
+    ctl 0 push register demo-fcm-token-asha-phone
+    ctl 0 notifications prefs set bookings sms on
+    expect_output "sent to the server and confirmed"
+    ctl 0 notifications prefs
+    expect_output "Visitor arrivals always reach you"
+
+    step "The day of the visit: the stub's test clock moves to $vday 10:05 in Bengaluru"
+    curl -s -X POST "$URL/v1/test/clock" -H 'Content-Type: application/json' \
+        -d "{\"now_ms\": $vday_ms}" >/dev/null
+    echo "(server clock now $vday 10:05 IST)"
+
+    if [ -n "$neha_payload" ]; then
+        step "Neha shows the QR code from her email at the BLR-1 door (the stub's test door)"
+        door_expect BLR-1 "$neha_payload" in "" "the door should let the invited visitor in"
+    else
+        step "Neha gives reception the code from her SMS; Kiran checks her in"
+        ctl 0 "${KIRAN[@]}" staff visitors checkin "$visitor"
+    fi
+
+    step "Kiran at reception: BLR-1's visitors today"
+    ctl 0 "${KIRAN[@]}" staff visitors
+    expect_output "Neha Sharma"
+    expect_output "host Asha Rao"
+    expect_output "arrived"
+
+    step "Asha syncs: \"Visitor waiting at reception\", and her visitor has arrived"
+    ctl 0 sync
+    ctl 0 notifications --unread
+    expect_output "Visitor waiting at reception (urgent)"
+    expect_output "Link: opens visitor"
+    ctl 0 visitors
+    expect_output "arrived"
+
+    step "Where the alert went (GET /v1/test/deliveries): push and SMS as she chose, not email"
+    deliveries=$(curl -s "$URL/v1/test/deliveries?phone=%2B919800000001&kind=visitor.arrived")
+    python3 -c 'import json, sys
+d = json.load(sys.stdin)["deliveries"]
+for x in d:
+    print("%-5s to %-28s %-5s %s: %s" % (x["channel"], x["to"] if x["channel"] != "push" else "(her phone)", x["status"], x["title"], x["body"]))
+channels = sorted(x["channel"] for x in d)
+sys.exit(0 if channels == ["push", "sms"] else 1)' <<<"$deliveries" || {
+        echo "demo: the arrival should go out by push and SMS only" >&2
+        exit 1
+    }
+fi
+
+printf '\nDemo complete: the sign-in, offline-first, meeting-room, day-pass, facility-ticket and visitor journeys worked.\n\'

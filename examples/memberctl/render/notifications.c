@@ -99,14 +99,13 @@ static void prefs_text(const mc_notification_prefs *p)
     printf("Where each category reaches you (pending: not yet confirmed by the server):\n");
     printf("  %-13s", "");
     for (int ch = 0; ch < MC_CHANNEL_COUNT; ch++)
-        printf("  %-13s", channel_words((mc_channel)ch));
-    printf("\n");
+        printf(ch + 1 < MC_CHANNEL_COUNT ? "  %-13s" : "  %s\n", channel_words((mc_channel)ch));
     for (int i = 0; i < SWITCHABLE_CATEGORIES; i++) {
         mc_notification_category c = render_category_at(i);
         printf("  %-13s", mc_notification_category_name(c));
         for (int ch = 0; ch < MC_CHANNEL_COUNT; ch++)
-            printf("  %-13s", cell_words(p, c, (mc_channel)ch));
-        printf("\n");
+            printf(ch + 1 < MC_CHANNEL_COUNT ? "  %-13s" : "  %s\n",
+                   cell_words(p, c, (mc_channel)ch));
     }
     printf("Whatever these say:\n");
     for (int i = 0; i < SWITCHABLE_CATEGORIES; i++) {
