@@ -54,7 +54,8 @@ static const char *const name_sql[] = {
     [MC_LINK_INVOICE] = "SELECT number FROM invoice_row WHERE id = ?1 OR number = ?1 LIMIT 1",
     [MC_LINK_EVENT] = "SELECT title FROM event_row WHERE id = ?1",
     [MC_LINK_TICKET] = "SELECT number FROM ticket_row WHERE id = ?1",
-    [MC_LINK_VISITOR] = "SELECT name FROM visitor_row WHERE id = ?1",
+    [MC_LINK_VISITOR] = "SELECT json_extract(data, '$.name') FROM entity WHERE kind = 'visitor' "
+                        "AND id = ?1",
 };
 
 static mc_status item_name(mci_reader *r, mc_link_kind kind, const char *id, char *out, size_t cap,
