@@ -1401,6 +1401,8 @@ print(int(86400 - ist % 86400))')
         check "zbarimg decodes the PNG to the rotating payload MC1|credential|step|code" \
             '[[ "$decoded" =~ ^MC1\|$credential\|[0-9]+\|[0-9]{8}$ ]]'
         stub_clock_now >/dev/null
+    sign_in_in "$ASHA" +919800000001
+    run_in "$ASHA" sync
         out=$(door_scan "$building" "$decoded")
         check "the door grants the decoded payload on the pass's date" "json \"d['granted'] is True\""
         out=$(door_scan "$building" "$decoded")
@@ -1975,28 +1977,18 @@ deliveries() {
     curl -s "$URL/v1/test/deliveries?$1"
 }
 
-visitors_tests() {
+# The stores and the token of the scenario below.
+V_ASHA="$work/asha-visitors"
+V_KIRAN="$work/kiran-visitors"
+V_TOM="$work/tom-visitors"
+V_TOKEN="tok-asha-phone-7d1f0c"
+
+# Preferences and the push token, on a fresh stub at this machine's now.
+hub_prefs_tests() {
+    local ASHA=$V_ASHA token=$V_TOKEN
     rm -f "$work"/stub.db* "$work/all-output"
     start_stub
-    local ASHA="$work/asha-visitors" KIRAN="$work/kiran-visitors" TOM="$work/tom-visitors"
-    local now d1 sunday ravi meera again walk1 walk2 token="tok-asha-phone-7d1f0c"
-    now=$(stub_clock_now)
-    d1=$(python3 -c '
-import datetime, sys
-ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
-day = datetime.datetime.fromtimestamp(int(sys.argv[1]) / 1000, ist).date() + datetime.timedelta(days=1)
-while day.isoweekday() == 7 or day.isoformat() == "2027-01-26":
-    day += datetime.timedelta(days=1)
-print(day.isoformat())' "$now")
-    sunday=$(python3 -c '
-import datetime, sys
-day = datetime.date.fromisoformat(sys.argv[1])
-print(day + datetime.timedelta(days=7 - day.isoweekday()))' "$d1")
-    local d1_words
-    d1_words=$(python3 -c '
-import datetime, sys
-d = datetime.date.fromisoformat(sys.argv[1])
-print("%s %d %s" % (d.strftime("%a"), d.day, d.strftime("%b")))' "$d1")
+    stub_clock_now >/dev/null
     sign_in_in "$ASHA" +919800000001
     run_in "$ASHA" sync
 
@@ -2036,8 +2028,31 @@ print("%s %d %s" % (d.strftime("%a"), d.day, d.strftime("%b")))' "$d1")
     run_in "$ASHA" push register "$token"
     check "push register of the same token sends nothing" '[ $rc -eq 0 ] && out_has "already registered"'
     check "the server has the token" \
-        'curl -s "$URL/v1/test/push_tokens" | grep -qF "$token"'
+        'curl -s "$URL/v1/test/push_tokens?phone=%2B919800000001" | grep -qF "$token"'
+}
 
+# Invitations, arrivals, reception and walk-ins, on the same stub.
+visitors_tests() {
+    local ASHA=$V_ASHA KIRAN=$V_KIRAN TOM=$V_TOM
+    local now d1 sunday ravi meera again walk1 walk2
+    now=$(curl -s "$URL/v1/test/clock" | python3 -c 'import json, sys; print(json.load(sys.stdin)["now_ms"])')
+    d1=$(python3 -c '
+import datetime, sys
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+day = datetime.datetime.fromtimestamp(int(sys.argv[1]) / 1000, ist).date() + datetime.timedelta(days=1)
+while day.isoweekday() == 7 or day.isoformat() == "2027-01-26":
+    day += datetime.timedelta(days=1)
+print(day.isoformat())' "$now")
+    sunday=$(python3 -c '
+import datetime, sys
+day = datetime.date.fromisoformat(sys.argv[1])
+print(day + datetime.timedelta(days=7 - day.isoweekday()))' "$d1")
+    local d1_words
+    d1_words=$(python3 -c '
+import datetime, sys
+d = datetime.date.fromisoformat(sys.argv[1])
+this_year = datetime.datetime.now(datetime.timezone.utc).year
+print("%s %d %s%s" % (d.strftime("%a"), d.day, d.strftime("%b"), "" if d.year == this_year else " %d" % d.year))' "$d1")
     # Invitations.
     run_in "$ASHA" visitors invite --name "Ravi Kumar" --email ravi.visitor@example.in \
         --phone "+91 98111 22233" --date "$d1" --from 10:00 --to 12:00
@@ -2198,6 +2213,11 @@ print(int(datetime.datetime(d.year, d.month, d.day, 10, 5, tzinfo=ist).timestamp
     check_json "the walk-in was declined by the timeout" 0 \
         "d['visitor']['status'] == 'declined' and d['visitor']['declined_by_timeout'] is True and d['visitor']['walk_in'] is True"
 
+}
+
+# Mark all read, a category first; the push token unregistered.
+hub_inbox_tests() {
+    local ASHA=$V_ASHA token=$V_TOKEN
     # Mark all read, a category first.
     run_in "$ASHA" notifications read --all --category bookings
     check "read --all --category bookings: sent and confirmed" \
@@ -2214,17 +2234,23 @@ print(int(datetime.datetime(d.year, d.month, d.day, 10, 5, tzinfo=ist).timestamp
     check "push unregister: sent, no more pushes to this device" \
         '[ $rc -eq 0 ] && out_has "unregistered: sent to the server and confirmed"'
     check "the server no longer has the token" \
-        '! curl -s "$URL/v1/test/push_tokens" | grep -qF "$token"'
+        '! curl -s "$URL/v1/test/push_tokens?phone=%2B919800000001" | grep -qF "$token"'
     run_in "$ASHA" push unregister
     check "push unregister with no token sends nothing" '[ $rc -eq 0 ] && out_has "No push token is registered"'
     check "the push token never appeared in any output" '! grep -qF "$token" "$work/all-output"'
-    stop_stub
 }
 
-if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/staff/visitors/checkin'; then
-    visitors_tests
+if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'GET /v1/test/deliveries'; then
+    hub_prefs_tests
+    if "$MEMBERSTUB" --list-routes 2>/dev/null | grep -qx 'POST /v1/staff/visitors/checkin'; then
+        visitors_tests
+    else
+        echo "SKIP visitors: this memberstub has no 'POST /v1/staff/visitors/checkin' route"
+    fi
+    hub_inbox_tests
+    stop_stub
 else
-    echo "SKIP visitors: this memberstub has no 'POST /v1/staff/visitors/checkin' route"
+    echo "SKIP notification preferences: this memberstub has no 'GET /v1/test/deliveries' route"
 fi
 
 check "no sanitizer reports from any run" '[ $sanitizer_reports -eq 0 ]'
