@@ -224,8 +224,10 @@ int render_visitor(const app *a, const mc_visitor *v)
     render_field_text("Building", out_str(v->building_id));
     render_field_text("When", when);
     render_field_text("Status", status);
-    if (v->status == MC_VISITOR_INVITED)
+    if (v->status == MC_VISITOR_INVITED && !v->pending)
         printf("Their QR code opens the door at %s on %s only.\n", out_str(v->building_id), day);
+    else if (v->status == MC_VISITOR_INVITED)
+        printf("The server emails their QR code once it has the invitation (memberctl sync).\n");
     if (v->status == MC_VISITOR_AWAITING_APPROVAL)
         printf("Answer with: memberctl visitors approve %s (or decline %s)\n", out_str(v->id),
                out_str(v->id));
