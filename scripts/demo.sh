@@ -561,4 +561,4 @@ sys.exit(0 if channels == ["push", "sms"] else 1)' <<<"$deliveries" || {
     }
 fi
 
-printf '\nDemo complete: the sign-in, offline-first, meeting-room, day-pass, facility-ticket and visitor journeys worked.\n\'
+printf '\nDemo complete: the sign-in, offline-first, meeting-room, day-pass, facility-ticket and visitor journeys worked.\n'
