@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "domain/entities.h"
 #include "domain/ticket_filing.h"
+#include "domain/visitors.h"
 
 /* Outcome of applying a kind: */
 #define APPLIED  0
@@ -234,6 +235,30 @@ static int apply_ticket_reopen(ms_app *app, const char *user_id, const cJSON *pa
                            out);
 }
 
+/* visitor.invite {visitor_id, building_id, name, email, phone, date, window} */
+static int apply_visitor_invite(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_visitor_invite(app, user_id, payload, &why), &why, out);
+}
+
+/* visitor.cancel {visitor_id} */
+static int apply_visitor_cancel(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_visitor_cancel(app, user_id, payload, &why), &why, out);
+}
+
+/* visitor.decide {visitor_id, decision: approve | decline} */
+static int apply_visitor_decide(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_visitor_decide(app, user_id, payload, &why), &why, out);
+}
+
 static const struct {
     const char *kind;
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
@@ -247,6 +272,9 @@ static const struct {
     {"ticket.comment", apply_ticket_comment},
     {"ticket.resolve", apply_ticket_resolve},
     {"ticket.reopen", apply_ticket_reopen},
+    {"visitor.invite", apply_visitor_invite},
+    {"visitor.cancel", apply_visitor_cancel},
+    {"visitor.decide", apply_visitor_decide},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */
