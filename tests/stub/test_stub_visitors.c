@@ -119,6 +119,9 @@ static cJSON *pulled_visitor(const char *phone, const char *id)
     return v;
 }
 
+/* The body of the last notification alerts() counted. */
+static char alert_body[512];
+
 /* How many of phone's notifications link to visitor id and carry this title. */
 static int alerts(const char *phone, const char *id, const char *title)
 {
@@ -131,8 +134,10 @@ static int alerts(const char *phone, const char *id, const char *title)
     {
         const cJSON *deep = cJSON_GetObjectItemCaseSensitive(e, "deep_link");
         if (strncmp(e->string, "notification/", 13) == 0 && cJSON_IsString(deep) &&
-            strcmp(deep->valuestring, link) == 0 && strcmp(str(e, "title"), title) == 0)
+            strcmp(deep->valuestring, link) == 0 && strcmp(str(e, "title"), title) == 0) {
+            snprintf(alert_body, sizeof alert_body, "%s", str(e, "body"));
             n++;
+        }
     }
     cJSON_Delete(view);
     return n;
@@ -309,6 +314,8 @@ START_TEST(test_the_code_opens_its_building_on_its_date_and_alerts_once)
     ck_assert_int_eq(num(v, "arrived_at_ms"), TUE_1030_IST);
     cJSON_Delete(v);
     ck_assert_int_eq(alerts(ASHA, id, "Visitor waiting at reception"), 1);
+    ck_assert_str_eq(alert_body,
+                     "Ravi Kumar is waiting for you at reception in Indiranagar (BLR-1).");
     ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
     ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
     ck_assert_int_eq(alerts(ASHA, id, "Visitor waiting at reception"), 1);
@@ -465,6 +472,9 @@ START_TEST(test_walk_ins_approved_and_declined)
     ck_assert(cJSON_IsNull(field(v, "credential_id")));
     cJSON_Delete(v);
     ck_assert_int_eq(alerts(ASHA, first, "Visitor at reception: approve?"), 1);
+    ck_assert_str_eq(alert_body,
+                     "Meera Iyer is at reception in Indiranagar (BLR-1) asking for you. "
+                     "Approve or decline within 15 minutes, or the visit is declined.");
     v = pulled_visitor(ASHA, first);
     ck_assert_str_eq(str(v, "status"), "awaiting_approval");
     cJSON_Delete(v);
@@ -534,6 +544,8 @@ START_TEST(test_a_walk_in_nobody_answers_declines_after_15_minutes)
     ck_assert_int_eq(num(v, "decided_at_ms"), T0 + 15 * MINUTE_MS);
     cJSON_Delete(v);
     ck_assert_int_eq(alerts(ASHA, id, "Walk-in visitor declined"), 1);
+    ck_assert_str_eq(alert_body, "Meera Iyer asked for you at reception in Indiranagar (BLR-1); "
+                                 "nobody answered within 15 minutes, so the visit was declined.");
     refused(asha, "visitors-test", 1, "visitor.decide", decision_payload(id, "approve"),
             "approval_expired", "15 minutes");
     ck_assert_int_eq(stub_advance_clock(stub, 60 * MINUTE_MS), 0);

@@ -111,8 +111,10 @@ static int own_visitor(sqlite3 *db, const char *user_id, const cJSON *payload, m
 
 void ms_visitor_building_words(sqlite3 *db, const char *building_id, char *out, size_t cap)
 {
-    sqlite3_stmt *stmt =
-        ms_db_query(db, "SELECT name FROM buildings WHERE id = ?", "t", building_id);
+    sqlite3_stmt *stmt = ms_db_query(db,
+                                     "SELECT name || ' (' || id || ')' FROM buildings"
+                                     " WHERE id = ?",
+                                     "t", building_id);
     snprintf(out, cap, "%s", building_id);
     if (stmt && ms_db_step(stmt) == 1)
         ms_db_text(stmt, 0, out, cap);

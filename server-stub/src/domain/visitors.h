@@ -76,7 +76,7 @@ int ms_visitor_apply(ms_app *app, const ms_visitor *v, ms_visitor_move move, boo
 int ms_visitor_tell_host(ms_app *app, const ms_visitor *v, const char *kind, bool urgent,
                          const char *title, const char *body);
 
-/* The building's name as people read it ("Koramangala Hub"; its id when it has none). */
+/* The building as people read it: "Indiranagar (BLR-1)" (its id alone when there is none). */
 void ms_visitor_building_words(sqlite3 *db, const char *building_id, char *out, size_t cap);
 
 /* The door granted visitor credential credential_id going in at now_ms: an invited visitor
