@@ -545,7 +545,7 @@ for m in json.load(sys.stdin)["messages"]:
     ctl 0 notifications --unread
     expect_output "Visitor waiting at reception (urgent)"
     expect_output "Link: opens visitor"
-    ctl 0 visitors
+    ctl 0 visitors --all
     expect_output "arrived"
 
     step "Where the alert went (GET /v1/test/deliveries): push and SMS as she chose, not email"

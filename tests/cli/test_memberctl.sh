@@ -2175,11 +2175,12 @@ print(int(datetime.datetime(d.year, d.month, d.day, 10, 5, tzinfo=ist).timestamp
         '[ $rc -eq 0 ] && out_has "Visitor waiting at reception (urgent)" && out_has "Link: opens visitor"'
     run_in "$ASHA" --json notifications
     check_json "two visitor.arrived notifications, urgent, linking the visitors" 0 \
-        "sorted(n['link_id'] if n['link_kind'] != 'visitor' else n['deep_link'].rsplit('/', 1)[1] for n in d['notifications'] if n['kind'] == 'visitor.arrived') == sorted(['$ravi', '$meera']) and all(n['urgent'] for n in d['notifications'] if n['kind'] == 'visitor.arrived')"
+        "sorted(n['deep_link'] for n in d['notifications'] if n['kind'] == 'visitor.arrived' and n['deep_link']) == sorted(['membercore://visitors/$ravi', 'membercore://visitors/$meera']) and all(n['urgent'] and n['link_kind'] == 'visitor' for n in d['notifications'] if n['kind'] == 'visitor.arrived' and n['deep_link'])"
     out=$(deliveries "phone=%2B919800000001&kind=visitor.arrived") err="" rc=0
     check "each arrival went out by push and SMS, not email, once each" \
         'python3 -c "import json, sys; d = json.load(sys.stdin)[\"deliveries\"]; ch = sorted(x[\"channel\"] for x in d); sys.exit(0 if ch == [\"push\", \"push\", \"sms\", \"sms\"] and all(x[\"status\"] == \"sent\" for x in d) else 1)" <<<"$out"'
-    run_in "$ASHA" visitors
+    # (--all: this machine's today is before the stub's, which moved to the visit)
+    run_in "$ASHA" visitors --all
     check "her visitors: arrived at the door and at reception, in IST" \
         '[ $rc -eq 0 ] && grep -qE "arrived [0-9]{2}:[0-9]{2} IST \(scanned in at the door\)" <<<"$out" && grep -qE "arrived [0-9]{2}:[0-9]{2} IST \(checked in at reception\)" <<<"$out"'
 
@@ -2192,7 +2193,7 @@ print(int(datetime.datetime(d.year, d.month, d.day, 10, 5, tzinfo=ist).timestamp
     check "a walk-in for a number no member has exits 2 with a hint" \
         '[ $rc -eq 2 ] && err_has "not_found" && err_has "host'"'"'s number"'
     run_in "$ASHA" sync
-    run_in "$ASHA" visitors
+    run_in "$ASHA" visitors --all
     check "her visitors: a walk-in waiting for her answer, with how to answer" \
         '[ $rc -eq 0 ] && out_has "(walk-in): a walk-in waiting for your answer until" && out_has "memberctl visitors approve ID"'
     run_in "$ASHA" visitors approve "$walk1"
