@@ -50,10 +50,11 @@ static int read_all(app *a, const command *self, const char *category_word)
     mc_status st = mc_notifications_mark_all_read(client, all_categories, category, &marked, &err);
     if (st != MC_OK)
         return out_core_error(a, st, &err);
-    sent_outcome sent = send_since(client, "notification.read_all", mark);
-    if (sent.state == SENT_REFUSED)
-        return out_core_error(a, sent.why.code, &sent.why);
-    return render_read_all_done(a, all_categories, category, marked, sent.state);
+    sent_state sent;
+    if ((rc = send_since_or_refusal(a, client, "notification.read_all", mark, NULL, &sent)) !=
+        COMMAND_CONTINUE)
+        return rc;
+    return render_read_all_done(a, all_categories, category, marked, sent);
 }
 
 static int run_read(app *a, const command *self, int argc, char **argv)
@@ -159,13 +160,14 @@ static int prefs_set(app *a, const command *self, int argc, char **argv)
     mc_status st = mc_notification_pref_set(client, category, channel, on, &err);
     if (st != MC_OK)
         return out_core_error(a, st, &err);
-    sent_outcome sent = send_since(client, "notification_prefs.set", mark);
-    if (sent.state == SENT_REFUSED)
-        return out_core_error(a, sent.why.code, &sent.why);
+    sent_state sent;
+    if ((rc = send_since_or_refusal(a, client, "notification_prefs.set", mark, NULL, &sent)) !=
+        COMMAND_CONTINUE)
+        return rc;
     mc_notification_prefs prefs;
     if ((rc = load_prefs(a, client, &prefs)) != COMMAND_CONTINUE)
         return rc;
-    return render_pref_set(a, category, channel, on, &prefs, sent.state);
+    return render_pref_set(a, category, channel, on, &prefs, sent);
 }
 
 /* prefs quiet HH:MM-HH:MM|off */
@@ -199,12 +201,13 @@ static int prefs_quiet(app *a, const command *self, int argc, char **argv)
     mc_status st = mc_notification_quiet_hours_set(client, enabled, from, to, &err);
     if (st != MC_OK)
         return out_core_error(a, st, &err);
-    sent_outcome sent = send_since(client, "notification_prefs.quiet_hours", mark);
-    if (sent.state == SENT_REFUSED)
-        return out_core_error(a, sent.why.code, &sent.why);
+    sent_state sent;
+    if ((rc = send_since_or_refusal(a, client, "notification_prefs.quiet_hours", mark, NULL,
+                                    &sent)) != COMMAND_CONTINUE)
+        return rc;
     if ((rc = load_prefs(a, client, &prefs)) != COMMAND_CONTINUE)
         return rc;
-    return render_quiet_hours_set(a, &prefs, sent.state);
+    return render_quiet_hours_set(a, &prefs, sent);
 }
 
 static int notifications_prefs(app *a, const command *self, int argc, char **argv)

@@ -35,10 +35,11 @@ static int push_register(app *a, const command *self, int argc, char **argv)
     mc_status st = mc_push_token_register(client, provider, p.pos[0], &err);
     if (st != MC_OK)
         return out_core_error(a, st, &err);
-    sent_outcome sent = send_since(client, "device.push_token", mark);
-    if (sent.state == SENT_REFUSED)
-        return out_core_error(a, sent.why.code, &sent.why);
-    return render_push_done(a, true, provider, sent.state);
+    sent_state sent;
+    if ((rc = send_since_or_refusal(a, client, "device.push_token", mark, NULL, &sent)) !=
+        COMMAND_CONTINUE)
+        return rc;
+    return render_push_done(a, true, provider, sent);
 }
 
 static int push_unregister(app *a, const command *self, int argc, char **argv)
@@ -53,10 +54,11 @@ static int push_unregister(app *a, const command *self, int argc, char **argv)
     mc_status st = mc_push_token_unregister(client, &err);
     if (st != MC_OK)
         return out_core_error(a, st, &err);
-    sent_outcome sent = send_since(client, "device.push_token.remove", mark);
-    if (sent.state == SENT_REFUSED)
-        return out_core_error(a, sent.why.code, &sent.why);
-    return render_push_done(a, false, MC_PUSH_FCM, sent.state);
+    sent_state sent;
+    if ((rc = send_since_or_refusal(a, client, "device.push_token.remove", mark, NULL, &sent)) !=
+        COMMAND_CONTINUE)
+        return rc;
+    return render_push_done(a, false, MC_PUSH_FCM, sent);
 }
 
 static int run_push(app *a, const command *self, int argc, char **argv)

@@ -37,15 +37,16 @@ static const out_hint invite_hints[] = {
 static int send_and_show(app *a, mc_client *client, const char *action, const char *kind,
                          int64_t mark, const char *visitor_id, const out_hint *hints)
 {
-    sent_outcome sent = send_since(client, kind, mark);
-    if (sent.state == SENT_REFUSED)
-        return out_core_error_hint(a, sent.why.code, &sent.why, hints);
+    sent_state sent;
+    int rc = send_since_or_refusal(a, client, kind, mark, hints, &sent);
+    if (rc != COMMAND_CONTINUE)
+        return rc;
     mc_visitor *v = NULL;
     mc_error err = MC_ERROR_INIT;
     mc_status st = mc_visitor_get(client, visitor_id, &v, &err);
     if (st != MC_OK)
         return out_core_error(a, st, &err);
-    int rc = render_visitor_written(a, action, v, sent.state);
+    rc = render_visitor_written(a, action, v, sent);
     mc_visitor_free(v);
     return rc;
 }

@@ -105,3 +105,13 @@ sent_outcome send_since(mc_client *client, const char *kind, int64_t mark)
     mc_mutation_list_free(outbox);
     return o;
 }
+
+int send_since_or_refusal(app *a, mc_client *client, const char *kind, int64_t mark,
+                          const out_hint *hints, sent_state *state)
+{
+    sent_outcome sent = send_since(client, kind, mark);
+    *state = sent.state;
+    if (sent.state == SENT_REFUSED)
+        return out_core_error_hint(a, sent.why.code, &sent.why, hints);
+    return COMMAND_CONTINUE;
+}

@@ -31,6 +31,11 @@ sent_outcome send_now(mc_client *client, const char *kind, const char *entity_id
 int64_t outbox_mark(mc_client *client);
 sent_outcome send_since(mc_client *client, const char *kind, int64_t mark);
 
+/* send_since, then a refusal printed as the error (with the first of hints, may be NULL,
+ * whose status is the refusal's): COMMAND_CONTINUE with *state set, or the exit code. */
+int send_since_or_refusal(app *a, mc_client *client, const char *kind, int64_t mark,
+                          const out_hint *hints, sent_state *state);
+
 /* A copy of the member's booking `id` from the local store (mc_booking_free it), or NULL
  * (cmd_bookings.c). */
 mc_booking *find_booking(mc_client *client, const char *id);
