@@ -67,16 +67,17 @@ step() {
 
 # ctl EXPECTED_EXIT ARGS...: show and run "memberctl ARGS...", then check
 # its exit status. The output is kept in $ctl_out for later checks. An
-# argument equal to $secret (the SMS code) is not shown.
+# argument equal to $secret (the SMS code, a push token) is shown as $secret_label.
 ctl_out=""
 secret=""
+secret_label="<the code from the SMS>"
 ctl() {
     local want=$1
     shift
     local shown=("\$ memberctl") arg
     for arg in "$@"; do
         if [ -n "$secret" ] && [ "$arg" = "$secret" ]; then
-            arg="<the code from the SMS>"
+            arg=$secret_label
         elif [[ "$arg" =~ [^A-Za-z0-9@.+_/=:-] ]]; then
             arg="\"$arg\""
         fi
@@ -515,7 +516,9 @@ for m in json.load(sys.stdin)["messages"]:
     print("SMS to %s: %s" % (m["phone"], m["body"]))'
 
     step "Asha chooses where her bookings notifications reach her: SMS on as well (push is on)"
-    ctl 0 push register demo-fcm-token-asha-phone
+    secret=demo-fcm-token-asha-phone
+    secret_label="<this phone's push token>"
+    ctl 0 push register "$secret"
     ctl 0 notifications prefs set bookings sms on
     expect_output "sent to the server and confirmed"
     ctl 0 notifications prefs
@@ -543,8 +546,9 @@ for m in json.load(sys.stdin)["messages"]:
     step "Asha syncs: \"Visitor waiting at reception\", and her visitor has arrived"
     ctl 0 sync
     ctl 0 notifications --unread
-    expect_output "Visitor waiting at reception (urgent)"
-    expect_output "Link: opens visitor"
+    expect_output "Visitor waiting at reception"
+    expect_output "Neha Sharma is waiting for you at reception"
+    expect_output "Link: opens visitor Neha Sharma"
     ctl 0 visitors --all
     expect_output "arrived"
 
