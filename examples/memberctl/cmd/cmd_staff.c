@@ -332,8 +332,10 @@ static int visitors_walk_in(app *a, const command *self, int argc, char **argv)
             {MC_OK, NULL}};
         return out_core_error_hint(a, st, &err, st == MC_ERR_NOT_FOUND ? hints : reception_hints);
     }
+    /* Today at the building: the time and its zone are enough. */
     char what[512], due[DATETIME_LOCAL_MAX];
-    datetime_format_local(&v->approval_due, false, "?", due, sizeof due);
+    snprintf(due, sizeof due, "%02d:%02d %s", (int)v->approval_due.hour % 100,
+             (int)v->approval_due.minute % 100, v->approval_due.label);
     snprintf(what, sizeof what,
              "Walk-in %s registered for %s, who is asked to approve or decline; with no answer "
              "by %s it is declined.",
