@@ -416,7 +416,7 @@ const command cmd_staff = {
     "   or: memberctl staff visitors walk-in --host PHONE --name N [--email E]\n"
     "                    [--phone P]\n"
     "   or: memberctl staff colleagues",
-    "ground staff: your building's tickets and visitors (reception) (online)",
+    "ground staff: your building's tickets, and its visitors at reception (online)",
     "For staff accounts (Kiran Das at BLR-1, Tom Reed at LON-1 in the seed): the\n"
     "facility tickets of your building. Every command asks the server (offline:\n"
     "exit 2); a member's account gets forbidden (exit 2). TICKET is the number\n"
