@@ -2020,6 +2020,15 @@ hub_prefs_tests() {
     run_in "$ASHA" --json notifications prefs
     check_json "quiet hours as JSON" 0 \
         "d['prefs']['quiet_hours'] == {'enabled': True, 'from': '23:00', 'to': '06:30', 'from_min': 1380, 'to_min': 390, 'zone': 'IST', 'pending': False}"
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" --json notifications prefs quiet off
+    check_json "quiet hours off, offline: queued, the hours kept for later" 0 \
+        "d['quiet_hours']['enabled'] is False and d['quiet_hours']['pending'] is True and d['quiet_hours']['from'] == '23:00' and d['queued'] is True and d['sent'] == 'queued'"
+    run_in "$ASHA" notifications prefs
+    check "prefs: quiet hours off, pending until the server has it" \
+        '[ $rc -eq 0 ] && out_has "Quiet hours: off (pending): push and SMS reach you at any hour."'
+    run_in "$ASHA" notifications prefs quiet 23:00-06:30
+    check "quiet hours back on: the queued off and this one sent" \
+        '[ $rc -eq 0 ] && out_has "Quiet hours 23:00–06:30 IST: sent to the server and confirmed"'
 
     # This device's push token: never printed.
     run_in "$ASHA" push register "$token"
@@ -2219,7 +2228,10 @@ print(int(datetime.datetime(d.year, d.month, d.day, 10, 5, tzinfo=ist).timestamp
 # Mark all read, a category first; the push token unregistered.
 hub_inbox_tests() {
     local ASHA=$V_ASHA token=$V_TOKEN
-    # Mark all read, a category first.
+    # Mark all read, a category first (offline: queued).
+    capture "$MEMBERCTL" --server "$DEAD_URL" --data-dir "$ASHA" notifications read --all --category events
+    check "read --all --category events offline: saved and queued" \
+        '[ $rc -eq 0 ] && grep -qE "Marked [0-9]+ events notifications? read: saved on this device and queued" <<<"$out"'
     run_in "$ASHA" notifications read --all --category bookings
     check "read --all --category bookings: sent and confirmed" \
         '[ $rc -eq 0 ] && grep -qE "Marked [0-9]+ bookings notifications? read: sent to the server and confirmed" <<<"$out"'
