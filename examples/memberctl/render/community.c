@@ -195,6 +195,8 @@ static void inbox_text(const mc_notification_list *list, bool unread_only)
     if (list->unread_total > 0)
         printf("Mark one read with: memberctl read NOTIFICATION_ID (all: memberctl notifications "
                "read --all)\n");
+    printf("Where they reach you (push, email, SMS) and quiet hours: memberctl notifications "
+           "prefs\n");
 }
 
 int render_inbox(const app *a, const mc_notification_list *list, bool unread_only)
