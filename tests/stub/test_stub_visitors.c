@@ -385,6 +385,53 @@ START_TEST(test_a_cancelled_invitation_s_code_is_refused)
 }
 END_TEST
 
+/*
+ * A London visitor's code follows London's calendar: valid from 00:00 GMT on the date to the
+ * next midnight, the SMS in GMT. The same invitation pushed twice (a retry) is one visitor, one
+ * email, one text.
+ */
+START_TEST(test_a_london_invitation_once_in_london_time)
+{
+    char *olivia = token_for("+447700900001"), id[64];
+    visitor_id(7, id);
+    char payload[512];
+    snprintf(payload, sizeof payload,
+             "{\"visitor_id\":\"%s\",\"building_id\":\"LON-1\",\"name\":\"Jack Frost\","
+             "\"email\":\"jack@example.com\",\"phone\":\"+447700900123\","
+             "\"date\":\"2027-01-05\",\"window\":{\"from_min\":540,\"to_min\":600}}",
+             id);
+    apply(olivia, "olivia", 1, "visitor.invite", payload);
+    cJSON *r = push(olivia, "olivia", 1, "visitor.invite", payload);
+    ck_assert_str_eq(str(r, "status"), "applied");
+    cJSON_Delete(r);
+    cJSON *mails = emails("jack@example.com");
+    ck_assert_int_eq(cJSON_GetArraySize(mails), 1);
+    const cJSON *mail = cJSON_GetArrayItem(mails, 0);
+    ck_assert_int_eq(num(mail, "valid_from_ms"), 1799107200000LL); /* 2027-01-05T00:00Z */
+    ck_assert_int_eq(num(mail, "valid_until_ms"), 1799107200000LL + 24 * 60 * MINUTE_MS);
+    char qr[128], words[10], sms[1024], expected[512];
+    email_qr_text(mail, qr, sizeof qr);
+    cJSON_Delete(mails);
+    code_words(qr, words);
+    sms_to("+447700900123", sms, sizeof sms);
+    snprintf(expected, sizeof expected,
+             "Olivia Hart invited you to LON-1 on Tue 5 Jan, 09:00\xe2\x80\x93"
+             "10:00 GMT. Entry code %s (show the QR code from your email at the door)",
+             words);
+    ck_assert_str_eq(sms, expected);
+    /* 23:59 GMT on the 4th: not yet; 00:00 on the 5th: in (BLR-1 is the wrong building). */
+    set_clock(1799107200000LL - MINUTE_MS);
+    ck_assert_str_eq(scan_way("LON-1", qr, "in"), "not_yet_valid");
+    set_clock(1799107200000LL);
+    ck_assert_str_eq(scan_way("BLR-1", qr, "in"), "wrong_building");
+    ck_assert_str_eq(scan_way("LON-1", qr, "in"), "granted");
+    ck_assert_int_eq(alerts("+447700900001", id, "Visitor waiting at reception"), 1);
+    ck_assert_str_eq(alert_body,
+                     "Jack Frost is waiting for you at reception in Shoreditch (LON-1).");
+    free(olivia);
+}
+END_TEST
+
 /* ---- reception -------------------------------------------------------------------------- */
 
 /*
@@ -517,6 +564,11 @@ START_TEST(test_walk_ins_approved_and_declined)
     v = pulled_visitor(ASHA, first);
     ck_assert_str_eq(str(v, "status"), "awaiting_approval");
     cJSON_Delete(v);
+
+    char body[128];
+    snprintf(body, sizeof body, "{\"visitor_id\":\"%s\"}", first);
+    check_error_mentioning("POST", "/v1/staff/visitors/checkin", body, kiran, 409,
+                           "invalid_transition", "awaiting the host's approval");
 
     ck_assert_int_eq(stub_advance_clock(stub, 5 * MINUTE_MS), 0);
     apply(asha, "visitors-test", 1, "visitor.decide", decision_payload(first, "approve"));
@@ -698,6 +750,7 @@ static Suite *visitors_suite(void)
     tcase_add_test(tc, test_invite_emails_the_qr_code_and_texts_it);
     tcase_add_test(tc, test_the_code_opens_its_building_on_its_date_and_alerts_once);
     tcase_add_test(tc, test_a_cancelled_invitation_s_code_is_refused);
+    tcase_add_test(tc, test_a_london_invitation_once_in_london_time);
     tcase_add_test(tc, test_reception_lists_and_checks_visitors_in);
     tcase_add_test(tc, test_walk_ins_approved_and_declined);
     tcase_add_test(tc, test_a_walk_in_nobody_answers_declines_after_15_minutes);
