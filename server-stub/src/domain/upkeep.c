@@ -43,7 +43,7 @@ int ms_upkeep(ms_app *app)
         ms_invoices_overdue_due(app->db, now) != 0 || ms_credits_refresh_all(app->db, now) != 0 ||
         refresh_zones(app->db, ms_utc_year(now)) != 0 ||
         ms_tickets_close_due(app->db, app->rng, now) != 0 ||
-        ms_notify_release_due(app->db, now) != 0 || ms_visitors_timeout_due(app, now) != 0)
+        ms_visitors_timeout_due(app, now) != 0 || ms_notify_release_due(app->db, now) != 0)
         return -1;
     return 0;
 }
