@@ -11,7 +11,8 @@
  * pass checkouts); issued invoices past due fall overdue; companies entering a
  * new building-local month get their monthly credits; when the UTC year
  * changed, every building's zone transitions are regenerated around it (and
- * the buildings change-logged); tickets resolved 7 days ago close (their members notified). Each is
+ * the buildings change-logged); tickets resolved 7 days ago close (their members notified); walk-in
+ * visitors unanswered for 15 minutes are declined (their hosts told). Each is
  * change-logged like any other write. 0 / -1.
  */
 int ms_upkeep(ms_app *app);

@@ -72,6 +72,10 @@ void ms_handle_test_sync_view(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_effects(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_push_tokens(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_pushes(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/test/notify.c: the notifications hub's deliveries, SMS texts, dead push tokens. */
+void ms_handle_test_deliveries(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_sms(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_push_dead(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_notification_delete(ms_app *app, ms_request *req, ms_reply *reply);
@@ -100,6 +104,11 @@ void ms_handle_staff_colleagues(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_staff_assign(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_staff_status(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_staff_comment(ms_app *app, ms_request *req, ms_reply *reply);
+
+/* routes/reception.c: the front desk's visitors (staff; docs/notifications-protocol.md). */
+void ms_handle_reception_visitors(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_reception_checkin(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_reception_walk_in(ms_app *app, ms_request *req, ms_reply *reply);
 
 /* routes/uploads.c */
 void ms_handle_photo_upload_get(ms_app *app, ms_request *req, ms_reply *reply);

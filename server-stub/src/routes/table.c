@@ -27,6 +27,9 @@ static const ms_route routes[] = {
     {"GET", "/v1/test/effects", ms_handle_test_effects, false, true, false},
     {"GET", "/v1/test/push_tokens", ms_handle_test_push_tokens, false, true, false},
     {"GET", "/v1/test/pushes", ms_handle_test_pushes, false, true, false},
+    {"GET", "/v1/test/deliveries", ms_handle_test_deliveries, false, true, false},
+    {"GET", "/v1/test/sms", ms_handle_test_sms, false, true, false},
+    {"POST", "/v1/test/push/dead", ms_handle_test_push_dead, false, true, true},
     {"POST", "/v1/test/events", ms_handle_test_event_create, false, true, true},
     {"POST", "/v1/test/notifications", ms_handle_test_notification_create, false, true, true},
     {"DELETE", "/v1/test/notifications/{id}", ms_handle_test_notification_delete, false, true,
@@ -56,6 +59,9 @@ static const ms_route routes[] = {
     {"POST", "/v1/staff/tickets/{id}/assign", ms_handle_staff_assign, true, false, true},
     {"POST", "/v1/staff/tickets/{id}/status", ms_handle_staff_status, true, false, true},
     {"POST", "/v1/staff/tickets/{id}/comments", ms_handle_staff_comment, true, false, true},
+    {"GET", "/v1/staff/visitors", ms_handle_reception_visitors, true, false, false},
+    {"POST", "/v1/staff/visitors/checkin", ms_handle_reception_checkin, true, false, true},
+    {"POST", "/v1/staff/visitors/walk_in", ms_handle_reception_walk_in, true, false, true},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])
