@@ -334,11 +334,16 @@ START_TEST(test_walk_ins_approved_declined_and_timed_out)
     helper_fixture_set_now(&f, T0 + 14 * MINUTE_MS);
     ck_assert_int_eq(mc_visitor_decide(asha, late->id, true, &err), MC_OK);
     helper_fixture_set_now(&f, T0 + 16 * MINUTE_MS);
+    /* Nobody answered: past the 15 minutes by its own clock, the device refuses at once. */
+    ck_assert_int_eq(mc_visitor_decide(asha, silent->id, true, &err), MC_ERR_STATE);
+    ck_assert_msg(strstr(err.message, "declined automatically at 10:15 IST") != NULL, "%s",
+                  err.message);
     mc_sync_once(asha, NULL, NULL);
     mc_sync_once(asha, NULL, NULL);
     v = visitor(asha, late->id);
     ck_assert_int_eq(v->status, MC_VISITOR_DECLINED);
     ck_assert(v->declined_by_timeout);
+    ck_assert(!v->pending);
     mc_visitor_free(v);
     mc_mutation_list *rejected = NULL;
     ck_assert_int_eq(mc_outbox_list(asha, &rejected, &err), MC_OK);
@@ -346,15 +351,13 @@ START_TEST(test_walk_ins_approved_declined_and_timed_out)
     ck_assert_str_eq(rejected->items[0].error_server_code, "approval_expired");
     ck_assert_int_eq(rejected->items[0].error_code, MC_ERR_STATE);
     mc_mutation_list_free(rejected);
-
-    /* Nobody answered: the device refuses a decision after the 15 minutes by its clock. */
-    ck_assert_int_eq(mc_visitor_decide(asha, silent->id, true, &err), MC_ERR_STATE);
-    ck_assert_msg(strstr(err.message, "declined automatically at 10:15 IST") != NULL, "%s",
-                  err.message);
     v = visitor(asha, silent->id);
     ck_assert_int_eq(v->status, MC_VISITOR_DECLINED);
     ck_assert(v->declined_by_timeout);
     mc_visitor_free(v);
+    ck_assert_int_eq(mc_visitor_decide(asha, silent->id, false, &err), MC_ERR_STATE);
+    ck_assert_msg(strstr(err.message, "nobody answered within 15 minutes") != NULL, "%s",
+                  err.message);
     mc_visitor_free(meera);
     mc_visitor_free(kabir);
     mc_visitor_free(late);

@@ -155,18 +155,23 @@ START_TEST(test_moves)
 
     mc_local_time due = {.hour = 10, .minute = 42, .label = "IST"};
     int64_t due_ms = T0 + 15 * MINUTE_MS;
-    ck_assert_int_eq(mci_visitor_check_decide("Meera", MC_VISITOR_AWAITING_APPROVAL, due_ms, &due,
-                                              due_ms - 1, &err),
+    ck_assert_int_eq(mci_visitor_check_decide("Meera", MC_VISITOR_AWAITING_APPROVAL, false, due_ms,
+                                              &due, due_ms - 1, &err),
                      MC_OK);
-    ck_assert_int_eq(
-        mci_visitor_check_decide("Meera", MC_VISITOR_AWAITING_APPROVAL, due_ms, &due, due_ms, &err),
-        MC_ERR_STATE);
+    ck_assert_int_eq(mci_visitor_check_decide("Meera", MC_VISITOR_AWAITING_APPROVAL, false, due_ms,
+                                              &due, due_ms, &err),
+                     MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "declined automatically at 10:42 IST") != NULL, "%s",
                   err.message);
     ck_assert_int_eq(
-        mci_visitor_check_decide("Meera", MC_VISITOR_INVITED, 0, &due, due_ms - 1, &err),
+        mci_visitor_check_decide("Meera", MC_VISITOR_INVITED, false, 0, &due, due_ms - 1, &err),
         MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "awaiting approval") != NULL, "%s", err.message);
+    ck_assert_int_eq(
+        mci_visitor_check_decide("Meera", MC_VISITOR_DECLINED, true, 0, &due, due_ms + 1, &err),
+        MC_ERR_STATE);
+    ck_assert_str_eq(err.message,
+                     "Meera was declined automatically: nobody answered within 15 minutes");
 }
 END_TEST
 
@@ -376,14 +381,14 @@ START_TEST(test_upcoming_order_and_history)
     mc_visitor_list *list = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_visitors_list(client, true, &list, &err), MC_OK);
-    const char *want[] = {"Here", "Bina", "Zoe", "Anil"};
+    const char *want[] = {"Here", "Bina", "Anil", "Zoe"};
     ck_assert_uint_eq(list->count, 4);
     for (size_t i = 0; i < 4; i++)
         ck_assert_str_eq(list->items[i].name, want[i]);
     ck_assert(!list->items[0].pending);
     mc_visitor_list_free(list);
     ck_assert_int_eq(mc_visitors_list(client, false, &list, &err), MC_OK);
-    const char *all[] = {"Gone", "Zoe", "Anil", "Bina", "Here", "Old"};
+    const char *all[] = {"Gone", "Anil", "Zoe", "Bina", "Here", "Old"};
     ck_assert_uint_eq(list->count, 6);
     for (size_t i = 0; i < 6; i++)
         ck_assert_str_eq(list->items[i].name, all[i]);

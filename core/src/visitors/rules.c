@@ -185,9 +185,14 @@ mc_status mci_visitor_check_cancel(const char *name, mc_visitor_status status, m
                          name, is_what(status));
 }
 
-mc_status mci_visitor_check_decide(const char *name, mc_visitor_status status, int64_t due_ms,
-                                   const mc_local_time *due, int64_t now_ms, mc_error *err)
+mc_status mci_visitor_check_decide(const char *name, mc_visitor_status status, bool timed_out,
+                                   int64_t due_ms, const mc_local_time *due, int64_t now_ms,
+                                   mc_error *err)
 {
+    if (status == MC_VISITOR_DECLINED && timed_out)
+        return mci_error_set(err, MC_ERR_STATE,
+                             "%s was declined automatically: nobody answered within %d minutes",
+                             name, MC_VISITOR_APPROVAL_MINUTES);
     if (status != MC_VISITOR_AWAITING_APPROVAL)
         return mci_error_set(err, MC_ERR_STATE, "%s %s: only a walk-in awaiting approval is %s",
                              name,

@@ -67,9 +67,11 @@ mc_status mci_visitor_check_cancel(const char *name, mc_visitor_status status, m
 /*
  * A decision is for a walk-in awaiting approval, before its due instant by now_ms:
  * MC_ERR_STATE otherwise ("declined automatically at 10:42 IST" from due, the due
- * instant's local time; or what the visitor is).
+ * instant's local time; "declined automatically: nobody answered within 15 minutes" for
+ * one the server declined by the timeout (timed_out); or what the visitor is).
  */
-mc_status mci_visitor_check_decide(const char *name, mc_visitor_status status, int64_t due_ms,
-                                   const mc_local_time *due, int64_t now_ms, mc_error *err);
+mc_status mci_visitor_check_decide(const char *name, mc_visitor_status status, bool timed_out,
+                                   int64_t due_ms, const mc_local_time *due, int64_t now_ms,
+                                   mc_error *err);
 
 #endif

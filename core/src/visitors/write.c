@@ -275,8 +275,8 @@ static mc_status act_locally(mc_client *c, const char *user_id, void *arg, bool 
         mc_local_time due;
         st = due_local(c, &v, &due, err);
         if (st == MC_OK)
-            st = mci_visitor_check_decide(v.name, v.status, v.approval_due_ms, &due,
-                                          mci_client_now(c), err);
+            st = mci_visitor_check_decide(v.name, v.status, v.declined_by_timeout,
+                                          v.approval_due_ms, &due, mci_client_now(c), err);
     }
     cJSON *payload = NULL;
     if (st == MC_OK && (payload = act_payload(a)) == NULL)
