@@ -227,8 +227,12 @@ START_TEST(test_reception_checks_a_visitor_in)
     mc_client *tom = helper_fixture_member(&f, "tom", TOM);
     mc_error err = MC_ERROR_INIT;
     char id[MC_VISITOR_ID_CAP];
-    strcpy(id, invite(asha, "Ravi Kumar", "ravi@example.com", NULL, "2027-01-05", 600, 720));
+    strcpy(id, invite(asha, "Ravi Kumar", "ravi@example.com", RAVI, "2027-01-05", 600, 720));
     sync_now(asha);
+    char code[9], typed[16];
+    entry_code(RAVI, code);
+    ck_assert_msg(strlen(code) == 8, "no entry code texted to %s", RAVI);
+    snprintf(typed, sizeof typed, " %.4s %.4s ", code, code + 4); /* as the SMS shows it */
 
     /* Monday: the invitation is for Tuesday, named in the refusal. */
     mc_visitor *in = NULL;
@@ -243,12 +247,15 @@ START_TEST(test_reception_checks_a_visitor_in)
     ck_assert_int_eq(mc_reception_checkin(kiran, "12 34", &in, &err), MC_ERR_INVALID_ARG);
     ck_assert_int_eq(mc_reception_visitors(kiran, "5 Jan", &list, &err), MC_ERR_INVALID_ARG);
 
-    /* Tuesday 10:05: checked in; the host's device shows it after a sync. */
+    /* Tuesday 10:05: checked in by the code from the SMS; the host's device shows it after a
+     * sync. */
     helper_fixture_set_now(&f, T0 + DAY_MS + 5 * MINUTE_MS);
     ck_assert_int_eq(mc_reception_visitors(kiran, NULL, &list, &err), MC_OK);
     ck_assert_uint_eq(list->count, 1);
     mc_visitor_list_free(list);
-    ck_assert_msg(mc_reception_checkin(kiran, id, &in, &err) == MC_OK, "%s", err.message);
+    ck_assert_msg(mc_reception_checkin(kiran, typed, &in, &err) == MC_OK, "%s", err.message);
+    ck_assert_str_eq(in->id, id);
+    ck_assert_str_eq(in->host_name, "Asha Rao");
     ck_assert_int_eq(in->status, MC_VISITOR_ARRIVED);
     ck_assert_int_eq(in->checkin, MC_VISITOR_CHECKIN_RECEPTION);
     ck_assert_int_eq(in->arrived_at.hour, 10);
