@@ -196,10 +196,31 @@ START_TEST(test_invite_offline_sync_cancel_and_again)
 }
 END_TEST
 
+/* What the MUTATION_REJECTED event said (called on the syncing thread: this one). */
+typedef struct rejection {
+    int count;
+    char kind[32], entity_id[MC_VISITOR_ID_CAP], server_code[32], message[256];
+} rejection;
+
+static void on_rejected(void *context, const mc_sync_event *event)
+{
+    rejection *r = context;
+    r->count++;
+    snprintf(r->kind, sizeof r->kind, "%s", event->mutation_kind);
+    snprintf(r->entity_id, sizeof r->entity_id, "%s", event->entity_id);
+    snprintf(r->server_code, sizeof r->server_code, "%s", event->server_code);
+    snprintf(r->message, sizeof r->message, "%s", event->message);
+}
+
 START_TEST(test_a_refusal_rolls_the_invitation_back)
 {
     mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
     mc_error err = MC_ERROR_INIT;
+    rejection told = {0};
+    uint64_t token = 0;
+    ck_assert_int_eq(mc_sync_listener_add(asha, MC_SYNC_EVENT_MUTATION_REJECTED,
+                                          MC_DELIVER_IMMEDIATE, on_rejected, &told, &token, &err),
+                     MC_OK);
     /* Today is fine on this device; by the time it reaches the server, today has passed. */
     char id[MC_VISITOR_ID_CAP];
     strcpy(id, invite(asha, "Late Guest", "late@example.com", NULL, "2027-01-04", -1, -1));
@@ -207,6 +228,17 @@ START_TEST(test_a_refusal_rolls_the_invitation_back)
     mc_sync_once(asha, NULL, NULL);
     mc_visitor *v = NULL;
     ck_assert_int_eq(mc_visitor_get(asha, id, &v, &err), MC_ERR_NOT_FOUND);
+    mc_visitor_list *list = NULL;
+    ck_assert_int_eq(mc_visitors_list(asha, false, &list, &err), MC_OK);
+    ck_assert_uint_eq(list->count, 0);
+    mc_visitor_list_free(list);
+    ck_assert_int_eq(told.count, 1);
+    ck_assert_str_eq(told.kind, "visitor.invite");
+    ck_assert_str_eq(told.entity_id, id);
+    ck_assert_str_eq(told.server_code, "invalid_date");
+    ck_assert_msg(strstr(told.message, "2027-01-04") != NULL || strstr(told.message, "4 Jan"), "%s",
+                  told.message);
+    ck_assert_msg(strstr(told.message, "past") != NULL, "%s", told.message);
     mc_mutation_list *rejected = NULL;
     ck_assert_int_eq(mc_outbox_list(asha, &rejected, &err), MC_OK);
     ck_assert_uint_eq(rejected->count, 1);
