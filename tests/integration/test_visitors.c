@@ -4,11 +4,11 @@
  * visitor offline (pending), syncs (invited; the server emailed and texted the code, which
  * reception can check in by), cancels one (reception then refuses it), invites the same
  * person again; a refusal by the server rolls the invitation back with the rule's words;
- * Kiran Das (staff, BLR-1) lists the day's visitors and checks one in (another date is
- * refused by name), and Asha's visitor is arrived after her sync; walk-ins approved,
- * declined, and declined by the timeout (the stub's clock), a late decision refused. Tom
- * Reed (staff, LON-1) gets not found for BLR-1's visitor; the member gets forbidden from
- * reception.
+ * Kiran Das (staff, BLR-1) lists the day's visitors and checks one in by the SMS code or the
+ * QR payload (another date is refused by name), and Asha's visitor is arrived after her sync,
+ * as after a scan at the door; walk-ins approved, declined, and declined by the timeout (the
+ * stub's clock), a late decision refused. Tom Reed (staff, LON-1) gets not found for BLR-1's
+ * visitor; the member gets forbidden from reception.
  *
  * Both clocks (the stub's and the clients') are set to the same instant; nothing sleeps.
  */
@@ -111,6 +111,46 @@ static int emails_to(const char *to)
     int n = cJSON_GetArraySize(cJSON_GetObjectItem(doc, "emails"));
     cJSON_Delete(doc);
     return n;
+}
+
+/* The QR payload of the newest email to `to` into out ("" when none). */
+static void emailed_payload(const char *to, char *out, size_t cap)
+{
+    char path[160];
+    snprintf(path, sizeof path, "/v1/test/emails?to=%s", to);
+    char *answer = NULL;
+    ck_assert_int_eq(stub_request(f.stub, "GET", path, NULL, NULL, &answer), 200);
+    cJSON *doc = cJSON_Parse(answer);
+    free(answer);
+    out[0] = '\0';
+    const cJSON *mail;
+    cJSON_ArrayForEach(mail, cJSON_GetObjectItem(doc, "emails"))
+    {
+        const char *payload = cJSON_GetStringValue(cJSON_GetObjectItem(mail, "payload"));
+        if (payload != NULL)
+            snprintf(out, cap, "%s", payload);
+    }
+    cJSON_Delete(doc);
+}
+
+/* POST /v1/test/door/scan at BLR-1's door, way in: whether it was granted. */
+static bool door_grants(const char *payload)
+{
+    cJSON *req = cJSON_CreateObject();
+    cJSON_AddStringToObject(req, "building", "BLR-1");
+    cJSON_AddStringToObject(req, "payload", payload);
+    cJSON_AddStringToObject(req, "direction", "in");
+    char *body = cJSON_PrintUnformatted(req);
+    cJSON_Delete(req);
+    char *answer = NULL;
+    int status = stub_request(f.stub, "POST", "/v1/test/door/scan", body, NULL, &answer);
+    free(body);
+    ck_assert_msg(status == 200, "door scan: HTTP %d %s", status, answer ? answer : "");
+    cJSON *doc = cJSON_Parse(answer);
+    free(answer);
+    bool granted = cJSON_IsTrue(cJSON_GetObjectItem(doc, "granted"));
+    cJSON_Delete(doc);
+    return granted;
 }
 
 START_TEST(test_invite_offline_sync_cancel_and_again)
@@ -319,6 +359,44 @@ START_TEST(test_reception_checks_a_visitor_in)
 }
 END_TEST
 
+START_TEST(test_arrival_at_the_door_and_by_the_qr_payload)
+{
+    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
+    mc_error err = MC_ERROR_INIT;
+    char ravi[MC_VISITOR_ID_CAP], meera[MC_VISITOR_ID_CAP];
+    strcpy(ravi, invite(asha, "Ravi Kumar", "ravi@example.com", NULL, "2027-01-05", 600, 720));
+    strcpy(meera, invite(asha, "Meera Iyer", "meera@example.com", NULL, "2027-01-05", -1, -1));
+    sync_now(asha);
+    char ravi_qr[160], meera_qr[160];
+    emailed_payload("ravi@example.com", ravi_qr, sizeof ravi_qr);
+    emailed_payload("meera@example.com", meera_qr, sizeof meera_qr);
+    ck_assert_msg(strncmp(ravi_qr, "MC1|", 4) == 0, "emailed payload '%s'", ravi_qr);
+    ck_assert(!door_grants(ravi_qr)); /* Monday: not yet valid */
+
+    /* Tuesday 09:50: Ravi scans in at the door; Meera is checked in from her QR code. */
+    helper_fixture_set_now(&f, T0 + DAY_MS - 10 * MINUTE_MS);
+    ck_assert(door_grants(ravi_qr));
+    mc_visitor *in = NULL;
+    ck_assert_msg(mc_reception_checkin(kiran, meera_qr, &in, &err) == MC_OK, "%s", err.message);
+    ck_assert_str_eq(in->id, meera);
+    mc_visitor_free(in);
+    sync_now(asha);
+    mc_visitor *v = visitor(asha, ravi);
+    ck_assert_int_eq(v->status, MC_VISITOR_ARRIVED);
+    ck_assert_int_eq(v->checkin, MC_VISITOR_CHECKIN_DOOR);
+    ck_assert_int_eq(v->arrived_at.hour, 9);
+    ck_assert_int_eq(v->arrived_at.minute, 50);
+    mc_visitor_free(v);
+    v = visitor(asha, meera);
+    ck_assert_int_eq(v->status, MC_VISITOR_ARRIVED);
+    ck_assert_int_eq(v->checkin, MC_VISITOR_CHECKIN_RECEPTION);
+    mc_visitor_free(v);
+    mc_client_free(kiran);
+    mc_client_free(asha);
+}
+END_TEST
+
 static mc_visitor *walk_in(mc_client *kiran, const char *name)
 {
     mc_walk_in w = {"98000 00001", name, NULL, NULL};
@@ -415,6 +493,7 @@ int main(void)
     tcase_add_test(tc, test_invite_offline_sync_cancel_and_again);
     tcase_add_test(tc, test_a_refusal_rolls_the_invitation_back);
     tcase_add_test(tc, test_reception_checks_a_visitor_in);
+    tcase_add_test(tc, test_arrival_at_the_door_and_by_the_qr_payload);
     tcase_add_test(tc, test_walk_ins_approved_declined_and_timed_out);
     suite_add_tcase(s, tc);
     SRunner *runner = srunner_create(s);
