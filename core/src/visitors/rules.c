@@ -103,8 +103,7 @@ void mci_visitor_day_words(int64_t day, bool long_weekday, char *out, size_t cap
              months[m]);
 }
 
-mc_status mci_visitor_check_date(const mci_visitor_day_rules *rules, const char *date, int64_t *day,
-                                 mc_error *err)
+mc_status mci_visitor_parse_date(const char *date, int64_t *day, mc_error *err)
 {
     int64_t d = 0;
     if (date == NULL || date[0] == '\0')
@@ -112,6 +111,18 @@ mc_status mci_visitor_check_date(const mci_visitor_day_rules *rules, const char 
     if (strlen(date) != 10 || !mci_parse_date(date, &d))
         return mci_error_set(err, MC_ERR_INVALID_ARG, "date '%.40s' is not a date as YYYY-MM-DD",
                              date);
+    if (day != NULL)
+        *day = d;
+    return MC_OK;
+}
+
+mc_status mci_visitor_check_date(const mci_visitor_day_rules *rules, const char *date, int64_t *day,
+                                 mc_error *err)
+{
+    int64_t d = 0;
+    mc_status st = mci_visitor_parse_date(date, &d, err);
+    if (st != MC_OK)
+        return st;
     char words[32];
     if (d < rules->today) {
         mci_visitor_day_words(rules->today, false, words, sizeof words);

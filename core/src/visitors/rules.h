@@ -25,6 +25,10 @@ mc_status mci_visitor_check_name(const char *what, const char *name, char **out,
  * MC_ERR_INVALID_ARG naming the window as HH:MM otherwise. */
 mc_status mci_visitor_check_window(int32_t from_min, int32_t to_min, mc_error *err);
 
+/* date as "YYYY-MM-DD" (a real date) into *day (may be NULL): MC_ERR_INVALID_ARG naming it
+ * otherwise (NULL or "": "date is required"). */
+mc_status mci_visitor_parse_date(const char *date, int64_t *day, mc_error *err);
+
 /* What the date check needs of the building: its id, its opening hours by ISO weekday
  * (closed: open == close) and its local day number today. */
 typedef struct mci_visitor_day_rules {

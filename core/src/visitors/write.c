@@ -57,6 +57,9 @@ static mc_status check_person(const mc_visitor_invitation *inv, invite_args *a, 
     st = mci_visitor_check_window(inv->window_from_min, inv->window_to_min, err);
     if (st != MC_OK)
         return st;
+    st = mci_visitor_parse_date(inv->date, NULL, err); /* its rules once the building is known */
+    if (st != MC_OK)
+        return st;
     a->window_from_min = inv->window_from_min;
     a->window_to_min = inv->window_to_min;
     a->date = inv->date;
