@@ -351,6 +351,34 @@ START_TEST(test_upcoming_order_and_history)
 }
 END_TEST
 
+/* Today is each building's own: at 01:00 IST on Friday it is still Thursday in London. */
+START_TEST(test_upcoming_is_each_buildings_today)
+{
+    now = T0 - 9 * 60 * MINUTE_MS; /* Thursday 19:30 UTC: Friday 01:00 IST */
+    pull_one("building", "LON-1",
+             "{\"id\":\"LON-1\",\"zone\":{\"name\":\"Europe/London\",\"transitions\":[{"
+             "\"at_ms\":0,\"offset_min\":0,\"abbrev\":\"GMT\"}]},\"hours\":" BLR1_HOURS "}");
+    pull_visitor("vis_blr", "Bengaluru Thursday", "2026-12-03", "null", "invitation", "invited", 0);
+    char data[512];
+    snprintf(data, sizeof data,
+             "{\"id\":\"vis_lon\",\"host_user_id\":\"usr_1\",\"building_id\":\"LON-1\","
+             "\"name\":\"London Thursday\",\"email\":\"l@example.com\",\"date\":"
+             "\"2026-12-03\",\"window\":{\"from_min\":1200,\"to_min\":1260},\"source\":"
+             "\"invitation\",\"status\":\"invited\",\"created_at_ms\":%lld}",
+             (long long)now);
+    pull_one("visitor", "vis_lon", data);
+    mc_visitor_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_visitors_list(client, true, &list, &err), MC_OK);
+    ck_assert_uint_eq(list->count, 1);
+    ck_assert_str_eq(list->items[0].id, "vis_lon");
+    ck_assert_str_eq(list->items[0].window_from.label, "GMT");
+    ck_assert_int_eq(list->items[0].window_from.hour, 20);
+    ck_assert_int_eq(list->items[0].window_from.utc_ms, 1796328000000LL); /* 20:00 UTC */
+    mc_visitor_list_free(list);
+}
+END_TEST
+
 static mc_visitor *get(const char *id)
 {
     mc_visitor *v = NULL;
@@ -467,6 +495,7 @@ int main(void)
     tcase_add_test(store, test_invite_offline_is_queued_and_listed);
     tcase_add_test(store, test_refused_invitations_keep_nothing);
     tcase_add_test(store, test_upcoming_order_and_history);
+    tcase_add_test(store, test_upcoming_is_each_buildings_today);
     tcase_add_test(store, test_cancel_shows_at_once_and_a_refusal_rolls_back);
     tcase_add_test(store, test_invite_again_copies_the_person);
     tcase_add_test(store, test_walk_in_decision_and_its_fifteen_minutes);
