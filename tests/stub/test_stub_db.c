@@ -323,7 +323,7 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id building_id title description starts_at_ms ends_at_ms capacity going_count"},
         {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING", "event_id status"},
         {MS_KIND_NOTIFICATION, "usr_5eed000000000001", "ntf_5eed000000000102",
-         "id category title body created_at_ms read deep_link building_id"},
+         "id category title body created_at_ms read deep_link building_id kind urgent"},
         {MS_KIND_ROOM_BUSY, NULL, NULL, "id room_id start_ms end_ms"},
         {MS_KIND_CREDIT_LEDGER, NULL, "led_000000000003",
          "id company_id delta balance_after reason reservation_id at_ms building_id"},
@@ -335,6 +335,8 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "status plan company_id building_id seat contract_start contract_end"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000009",
          "status plan company_id building_id seat contract_start contract_end"},
+        {MS_KIND_NOTIFICATION_PREFS, "usr_5eed000000000001", "usr_5eed000000000001",
+         "channels quiet_hours updated_at_ms"},
     };
     char busy_id[64];
     text("SELECT id FROM room_busy ORDER BY id LIMIT 1", busy_id, sizeof busy_id);
@@ -359,6 +361,9 @@ START_TEST(test_entity_data_has_the_contract_fields)
                      1);
     ck_assert_int_eq(
         ms_entity_data(db, MS_KIND_RSVP, "usr_5eed000000000002", "EVT-BLR-NETWORKING", &data), 1);
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_NOTIFICATION_PREFS, "usr_5eed000000000002",
+                                    "usr_5eed000000000001", &data),
+                     1);
     ck_assert_int_eq(ms_entity_data(db, MS_KIND_EVENT, NULL, "EVT-NOPE", &data), 1);
     ck_assert_ptr_null(data);
     cJSON *ntf = NULL;
@@ -696,6 +701,52 @@ START_TEST(test_version_8_database_is_migrated)
     ck_assert_int_eq(scalar("SELECT count(*) FROM staff_buildings"), 3);
     ck_assert_int_eq(scalar("SELECT count(*) FROM tickets"), 0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 12);
+    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
+    ck_assert_str_ne(epoch_after, epoch_before);
+    ms_db_close(db);
+    db = saved;
+    remove_db_dir(dir);
+}
+END_TEST
+
+/*
+ * A version 9 database (before the notifications hub) is migrated in place: Asha's session, push
+ * token, ticket and its notification and push are kept; notifications have kinds (the one made
+ * before: "", the seeded ones their causes', the visitor alerts urgent); the new tables start
+ * empty; and the dataset epoch changes (notifications changed shape, a kind is new).
+ */
+START_TEST(test_version_9_database_is_migrated)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
+    load_fixture("memberstub-v9.sql", dir, path, sizeof path);
+    sqlite3 *file = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    char epoch_before[MS_EPOCH_MAX], epoch_after[MS_EPOCH_MAX];
+    int64_t min_seq;
+    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
+    sqlite3_close(file);
+    sqlite3 *saved = db;
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
+    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    char buf[512];
+    text("SELECT provider || ' ' || token FROM push_tokens WHERE user_id = 'usr_5eed000000000001'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "fcm fcm-asha-v9");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sessions"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM tickets"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM push_deliveries"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 13);
+    text("SELECT group_concat(kind || ':' || urgent, ' ') FROM (SELECT kind, urgent"
+         " FROM notifications WHERE user_id = 'usr_5eed000000000001' ORDER BY kind = '', id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "visitor.arrived:1 invoice.generated:0 ticket.resolved:0"
+                          " event.reminder:0 announcement:0 payment.confirmed:0 :0");
+    text("SELECT title FROM notifications WHERE kind = ''", buf, sizeof buf);
+    ck_assert_str_eq(buf, "T-1001 received: Wi-Fi");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notification_prefs"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notification_deliveries"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notices_sent"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM push_dead_tokens"), 0);
     ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
     ck_assert_str_ne(epoch_after, epoch_before);
     ms_db_close(db);
@@ -1152,6 +1203,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_version_1_database_is_migrated);
     tcase_add_test(migrations, test_version_4_database_is_migrated);
     tcase_add_test(migrations, test_version_8_database_is_migrated);
+    tcase_add_test(migrations, test_version_9_database_is_migrated);
     tcase_add_test(seed, test_internal_notes_never_reach_the_member);
     suite_add_tcase(s, migrations);
     return s;
