@@ -39,8 +39,8 @@ static helper_fixture f;
 
 /* What Asha allows, per category and channel (push, email, sms): each category its own mix. */
 static const bool allowed[MC_NOTIFY_CATEGORY_COUNT][MC_CHANNEL_COUNT] = {
-    [MC_NOTIFY_BILLING] = {false, true, true},      [MC_NOTIFY_SUPPORT] = {true, false, false},
-    [MC_NOTIFY_BOOKINGS] = {true, false, true},     [MC_NOTIFY_EVENTS] = {false, true, false},
+    [MC_NOTIFY_BILLING] = {false, true, true},       [MC_NOTIFY_SUPPORT] = {true, false, false},
+    [MC_NOTIFY_BOOKINGS] = {true, false, true},      [MC_NOTIFY_EVENTS] = {false, true, false},
     [MC_NOTIFY_ANNOUNCEMENTS] = {true, true, false},
 };
 
@@ -162,10 +162,9 @@ static void pay_invoice(mc_client *c, const char *invoice_id)
     cJSON *paid = cJSON_Parse(answer);
     free(answer);
     mc_invoice_payment *p = NULL;
-    ck_assert_msg(mc_invoice_payment_confirm(c, order->order_id,
-                                             cJSON_GetObjectItem(paid, "payment_id")->valuestring,
-                                             cJSON_GetObjectItem(paid, "signature")->valuestring,
-                                             &p, &err) == MC_OK,
+    ck_assert_msg(mc_invoice_payment_confirm(
+                      c, order->order_id, cJSON_GetObjectItem(paid, "payment_id")->valuestring,
+                      cJSON_GetObjectItem(paid, "signature")->valuestring, &p, &err) == MC_OK,
                   "confirm: %s", err.message);
     mc_invoice_payment_free(p);
     cJSON_Delete(paid);
@@ -235,8 +234,8 @@ START_TEST(test_booking_kinds)
 
     /* 10:46 on the 5th: 14 minutes before the 11:00 booking */
     helper_fixture_set_now(&f, T0 + DAY_MS + 46 * MINUTE_MS);
-    free(expect_kind(asha, "booking.reminder", T0, MC_NOTIFY_BOOKINGS, true, MC_LINK_BOOKING,
-                     kept));
+    free(
+        expect_kind(asha, "booking.reminder", T0, MC_NOTIFY_BOOKINGS, true, MC_LINK_BOOKING, kept));
     advance(5 * MINUTE_MS);
     sync_now(asha);
     ck_assert_int_eq(notify_count_kind(asha, "booking.reminder"), 1);
@@ -299,14 +298,13 @@ START_TEST(test_ticket_kinds)
     free(expect_kind(asha, "ticket.assigned", since, MC_NOTIFY_SUPPORT, false, MC_LINK_TICKET, id));
     advance(MINUTE_MS);
     since = f.now;
-    ck_assert_msg(mc_staff_ticket_set_status(kiran, id, MC_TICKET_IN_PROGRESS, NULL, &err) ==
-                      MC_OK,
+    ck_assert_msg(mc_staff_ticket_set_status(kiran, id, MC_TICKET_IN_PROGRESS, NULL, &err) == MC_OK,
                   "%s", err.message);
     free(expect_kind(asha, "ticket.status", since, MC_NOTIFY_SUPPORT, false, MC_LINK_TICKET, id));
     advance(MINUTE_MS);
     since = f.now;
-    ck_assert_msg(mc_staff_ticket_comment(kiran, id, "On my way", false, NULL, &err) == MC_OK,
-                  "%s", err.message);
+    ck_assert_msg(mc_staff_ticket_comment(kiran, id, "On my way", false, NULL, &err) == MC_OK, "%s",
+                  err.message);
     free(expect_kind(asha, "ticket.reply", since, MC_NOTIFY_SUPPORT, false, MC_LINK_TICKET, id));
     advance(MINUTE_MS);
     since = f.now;
@@ -328,11 +326,10 @@ START_TEST(test_visitor_kinds)
     mc_client *asha = asha_with_channels();
     mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
     mc_error err = MC_ERROR_INIT;
-    mc_visitor_invitation inv = {"Ravi Kumar", "ravi@example.com", NULL, "BLR-1",
-                                 "2027-01-04", 600,        720};
+    mc_visitor_invitation inv = {"Ravi Kumar", "ravi@example.com", NULL, "BLR-1", "2027-01-04", 600,
+                                 720};
     char vis[64];
-    ck_assert_msg(mc_visitor_invite(asha, &inv, vis, sizeof vis, &err) == MC_OK, "%s",
-                  err.message);
+    ck_assert_msg(mc_visitor_invite(asha, &inv, vis, sizeof vis, &err) == MC_OK, "%s", err.message);
     sync_now(asha);
     advance(MINUTE_MS);
     int64_t since = f.now;
@@ -373,8 +370,7 @@ START_TEST(test_announcement_kind)
                               NULL, &answer);
     ck_assert_msg(status == 200 || status == 201, "announce: %d %s", status, answer);
     free(answer);
-    free(expect_kind(asha, "announcement", since, MC_NOTIFY_ANNOUNCEMENTS, false, MC_LINK_WEB,
-                     ""));
+    free(expect_kind(asha, "announcement", since, MC_NOTIFY_ANNOUNCEMENTS, false, MC_LINK_WEB, ""));
 }
 END_TEST
 
@@ -395,11 +391,10 @@ START_TEST(test_always_reaching_kinds)
     ck_assert_int_eq(mc_notification_prefs_get(asha, &p, &err), MC_OK);
     ck_assert_ptr_nonnull(p.always[MC_NOTIFY_BOOKINGS]);
     ck_assert_ptr_nonnull(p.always[MC_NOTIFY_BILLING]);
-    mc_visitor_invitation inv = {"Ravi Kumar", "ravi@example.com", NULL, "BLR-1",
-                                 "2027-01-04", -1,         -1};
+    mc_visitor_invitation inv = {
+        "Ravi Kumar", "ravi@example.com", NULL, "BLR-1", "2027-01-04", -1, -1};
     char vis[64];
-    ck_assert_msg(mc_visitor_invite(asha, &inv, vis, sizeof vis, &err) == MC_OK, "%s",
-                  err.message);
+    ck_assert_msg(mc_visitor_invite(asha, &inv, vis, sizeof vis, &err) == MC_OK, "%s", err.message);
     sync_now(asha);
     int64_t since = f.now;
     ck_assert_msg(mc_reception_checkin(kiran, vis, NULL, &err) == MC_OK, "%s", err.message);

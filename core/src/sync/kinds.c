@@ -24,6 +24,7 @@ static const struct {
     {"ticket_category", MC_KIND_TICKET_CATEGORY},
     {"ticket", MC_KIND_TICKET},
     {"notification_prefs", MC_KIND_NOTIFICATION_PREFS},
+    {"visitor", MC_KIND_VISITOR},
 };
 
 static const mci_mutation_kind mutation_kinds[] = {
@@ -40,6 +41,9 @@ static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_NOTIFICATION_PREFS_SET, MC_KIND_NOTIFICATION_PREFS},
     {MCI_MUTATION_NOTIFICATION_PREFS_QUIET, MC_KIND_NOTIFICATION_PREFS},
     {MCI_MUTATION_PUSH_TOKEN_REMOVE, 0},
+    {MCI_MUTATION_VISITOR_INVITE, MC_KIND_VISITOR},
+    {MCI_MUTATION_VISITOR_CANCEL, MC_KIND_VISITOR},
+    {MCI_MUTATION_VISITOR_DECIDE, MC_KIND_VISITOR},
 };
 
 const char *mc_kind_name(mc_kind kind)

@@ -43,5 +43,8 @@ const mci_mutation_kind *mci_mutation_kind_find(const char *name);
 #define MCI_MUTATION_NOTIFICATION_PREFS_SET   "notification_prefs.set"
 #define MCI_MUTATION_NOTIFICATION_PREFS_QUIET "notification_prefs.quiet_hours"
 #define MCI_MUTATION_PUSH_TOKEN_REMOVE        "device.push_token.remove"
+#define MCI_MUTATION_VISITOR_INVITE           "visitor.invite"
+#define MCI_MUTATION_VISITOR_CANCEL           "visitor.cancel"
+#define MCI_MUTATION_VISITOR_DECIDE           "visitor.decide"
 
 #endif
