@@ -532,13 +532,20 @@ int ms_seed_v8(sqlite3 *db, ms_rng *rng)
      * Seeding is not a change: the entries it logged go (the new epoch's snapshots carry it). */
     ms_app app = {.db = db, .rng = rng};
     int64_t head;
+    char invoice[MS_ID_MAX];
+    ms_invoice_paid_text words;
     if (ms_changes_head(db, &head) != 0 ||
-        ms_room_invoice_paid(&app, focus, "inv_5eed000000000005", paid_at) != 0 ||
-        /* Named as every seeded notification is, and read: Asha paid in the app and saw it. */
+        ms_room_invoice_write(&app, focus, "inv_5eed000000000005", paid_at, invoice) != 0 ||
+        ms_invoice_paid_words(db, invoice, &words) != 0 ||
+        /* Its "Payment confirmed" in the live words, written in this version's shape (the live
+         * dispatcher writes later columns); named as every seeded notification is, and read:
+         * Asha paid in the app and saw it. */
         ms_db_run(db,
-                  "UPDATE notifications SET id = 'ntf_5eed000000000106', is_read = 1"
-                  " WHERE deep_link = 'membercore://billing/invoices/inv_5eed000000000005'",
-                  "") != 0 ||
+                  "INSERT INTO notifications (id, user_id, category, title, body, created_at_ms,"
+                  " is_read, deep_link, building_id) SELECT 'ntf_5eed000000000106', user_id,"
+                  " 'billing', 'Payment confirmed', ?, ?, 1, ?, nullif(?, '')"
+                  " FROM invoices WHERE id = ?",
+                  "tittt", words.body, paid_at, words.deep_link, words.building_id, invoice) != 0 ||
         ms_db_run(db, "DELETE FROM changes WHERE seq > ?", "i", head) != 0 ||
         ms_db_run(db,
                   head ? "UPDATE sqlite_sequence SET seq = ?1 WHERE name = 'changes'"
