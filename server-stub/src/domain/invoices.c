@@ -141,15 +141,18 @@ int ms_invoice_pay_order(ms_app *app, const char *user_id, const char *invoice_i
     return sqlite3_changes(db) > 0 ? ms_change_upsert(db, MS_KIND_INVOICE, NULL, invoice_id) : 0;
 }
 
-int ms_invoice_mark_paid(ms_app *app, const char *invoice_id, int64_t now_ms)
+int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, int64_t now_ms)
 {
     sqlite3 *db = app->db;
     char number[MS_INVOICE_NUMBER_MAX] = "";
+    int64_t total = 0;
     sqlite3_stmt *stmt =
-        ms_db_query(db, "SELECT number FROM invoices WHERE id = ?", "t", invoice_id);
+        ms_db_query(db, "SELECT number, total_paise FROM invoices WHERE id = ?", "t", invoice_id);
     int rc = stmt ? ms_db_step(stmt) : -1;
-    if (rc == 1)
+    if (rc == 1) {
         ms_db_text(stmt, 0, number, sizeof number);
+        total = sqlite3_column_int64(stmt, 1);
+    }
     sqlite3_finalize(stmt);
     if (rc != 1 || (!number[0] && ms_invoice_next_number(db, invoice_id, now_ms, number) != 0))
         return -1;
@@ -158,50 +161,29 @@ int ms_invoice_mark_paid(ms_app *app, const char *invoice_id, int64_t now_ms)
                   " issued_at_ms = coalesce(issued_at_ms, ?), due_at_ms = coalesce(due_at_ms, ?),"
                   " hold_expires_at_ms = NULL WHERE id = ?",
                   "tiiit", number, now_ms, now_ms, now_ms, invoice_id) != 0 ||
-        ms_passes_activate(app, invoice_id, now_ms) != 0)
+        ms_passes_activate(app, invoice_id, now_ms) != 0 ||
+        ms_change_upsert(db, MS_KIND_INVOICE, NULL, invoice_id) != 0)
         return -1;
-    return ms_change_upsert(db, MS_KIND_INVOICE, NULL, invoice_id);
-}
-
-int ms_invoice_paid_words(sqlite3 *db, const char *invoice_id, ms_invoice_paid_text *out)
-{
-    char number[MS_INVOICE_NUMBER_MAX] = "", currency[8] = "";
-    int64_t total = 0;
-    sqlite3_stmt *stmt = ms_db_query(db,
-                                     "SELECT i.number, i.total_paise, m.building_id, m.currency"
-                                     " FROM invoices i JOIN invoice_money m"
-                                     " ON m.invoice_id = i.id WHERE i.id = ?",
-                                     "t", invoice_id);
-    int rc = stmt ? ms_db_step(stmt) : -1;
-    if (rc == 1) {
-        ms_db_text(stmt, 0, number, sizeof number);
-        total = sqlite3_column_int64(stmt, 1);
-        ms_db_text(stmt, 2, out->building_id, sizeof out->building_id);
-        ms_db_text(stmt, 3, currency, sizeof currency);
-    }
-    sqlite3_finalize(stmt);
-    if (rc != 1)
+    char amount[MS_MONEY_TEXT_MAX], body[160], link[96];
+    ms_money_rule money;
+    if (ms_invoice_money(db, invoice_id, &money) != 0)
         return -1;
-    char amount[MS_MONEY_TEXT_MAX];
-    ms_money_text(total, currency, amount, sizeof amount);
-    snprintf(out->body, sizeof out->body, "We received %s for invoice %s.", amount, number);
-    snprintf(out->deep_link, sizeof out->deep_link, "membercore://billing/invoices/%s", invoice_id);
-    return 0;
-}
-
-int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, int64_t now_ms)
-{
-    ms_invoice_paid_text words;
-    if (ms_invoice_mark_paid(app, invoice_id, now_ms) != 0 ||
-        ms_invoice_paid_words(app->db, invoice_id, &words) != 0)
-        return -1;
+    ms_money_text(total, money.currency, amount, sizeof amount);
+    snprintf(body, sizeof body, "We received %s for invoice %s.", amount, number);
+    snprintf(link, sizeof link, "membercore://billing/invoices/%s", invoice_id);
+    char building[MS_ID_MAX] = "";
+    sqlite3_stmt *where = ms_db_query(
+        db, "SELECT building_id FROM invoice_money WHERE invoice_id = ?", "t", invoice_id);
+    if (where && ms_db_step(where) == 1)
+        ms_db_text(where, 0, building, sizeof building);
+    sqlite3_finalize(where);
     ms_notice n = {.user_id = payer_id,
-                   .building_id = words.building_id,
+                   .building_id = building,
                    .kind = "payment.confirmed",
                    .category = "billing",
                    .title = "Payment confirmed",
-                   .body = words.body,
-                   .deep_link = words.deep_link};
+                   .body = body,
+                   .deep_link = link};
     return ms_notify_send(app, &n, NULL);
 }
 

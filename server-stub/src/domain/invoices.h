@@ -58,19 +58,6 @@ int ms_invoice_pay_order(ms_app *app, const char *user_id, const char *invoice_i
  */
 int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, int64_t now_ms);
 
-/* ms_invoice_paid without the notification (the seed writes its own). 0 / -1. */
-int ms_invoice_mark_paid(ms_app *app, const char *invoice_id, int64_t now_ms);
-
-/* The words of a paid invoice's "Payment confirmed". */
-typedef struct ms_invoice_paid_text {
-    char body[160];              /* "We received ₹1,180.00 for invoice INV-2027-0003." */
-    char deep_link[96];          /* membercore://billing/invoices/<id> */
-    char building_id[MS_ID_MAX]; /* the invoice's building ("" when none) */
-} ms_invoice_paid_text;
-
-/* The words of paid invoice_id's "Payment confirmed" into out. 0 / -1. */
-int ms_invoice_paid_words(sqlite3 *db, const char *invoice_id, ms_invoice_paid_text *out);
-
 /*
  * order, paid now, paid for its invoice, which someone had paid already (a stale
  * order): the money goes back. A refund of the order's amount to its payer

@@ -27,21 +27,6 @@ int ms_room_price(sqlite3 *db, const char *building_id, int64_t hours, int64_t p
 int ms_room_invoice_paid(ms_app *app, const char *reservation_id, const char *invoice_id_or_null,
                          int64_t now_ms)
 {
-    char invoice_id[MS_ID_MAX], payer[MS_ID_MAX];
-    if (ms_room_invoice_write(app, reservation_id, invoice_id_or_null, now_ms, invoice_id) != 0)
-        return -1;
-    sqlite3_stmt *stmt =
-        ms_db_query(app->db, "SELECT user_id FROM invoices WHERE id = ?", "t", invoice_id);
-    int rc = stmt ? ms_db_step(stmt) : -1;
-    if (rc == 1)
-        ms_db_text(stmt, 0, payer, sizeof payer);
-    sqlite3_finalize(stmt);
-    return rc == 1 ? ms_invoice_paid(app, invoice_id, payer, now_ms) : -1;
-}
-
-int ms_room_invoice_write(ms_app *app, const char *reservation_id, const char *invoice_id_or_null,
-                          int64_t now_ms, char invoice_id[MS_ID_MAX])
-{
     sqlite3 *db = app->db;
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT r.user_id, r.room_id, r.start_ms, r.end_ms,"
@@ -74,13 +59,13 @@ int ms_room_invoice_write(ms_app *app, const char *reservation_id, const char *i
                (long long)paid, (long long)price.total_minor);
         return -1;
     }
-    char when[96], description[3 * MS_TEXT_MAX];
+    char invoice_id[MS_ID_MAX], when[96], description[3 * MS_TEXT_MAX];
     ms_booking_format_span(room.zone, start, end, when, sizeof when);
     snprintf(description, sizeof description, "%s (%s), %s, %s %s", room.room_name, room.room_id,
              room.building_name, when, ms_zone_name(room.zone));
     if (invoice_id_or_null)
-        snprintf(invoice_id, MS_ID_MAX, "%s", invoice_id_or_null);
-    else if (ms_rng_id(app->rng, "inv_", invoice_id, MS_ID_MAX) != 0)
+        snprintf(invoice_id, sizeof invoice_id, "%s", invoice_id_or_null);
+    else if (ms_rng_id(app->rng, "inv_", invoice_id, sizeof invoice_id) != 0)
         return -1;
     if (ms_db_run(db,
                   "INSERT INTO invoices (id, user_id, status, subtotal_paise, discount_paise,"
@@ -95,5 +80,5 @@ int ms_room_invoice_write(ms_app *app, const char *reservation_id, const char *i
                   "ttiii", invoice_id, description, hours, room.price_per_hour_paise,
                   price.subtotal_minor) != 0)
         return -1;
-    return ms_invoice_mark_paid(app, invoice_id, now_ms);
+    return ms_invoice_paid(app, invoice_id, user, now_ms);
 }

@@ -7,7 +7,6 @@
 #include <sqlite3.h>
 
 #include "base/app.h"
-#include "base/ids.h"
 #include "rules/pass_rules.h"
 
 /*
@@ -32,10 +31,5 @@ int ms_room_price(sqlite3 *db, const char *building_id, int64_t hours, int64_t p
  */
 int ms_room_invoice_paid(ms_app *app, const char *reservation_id, const char *invoice_id_or_null,
                          int64_t now_ms);
-
-/* ms_room_invoice_paid without the notification (the seed writes its own, in the shape of its
- * schema version): the invoice's id into invoice_id. 0 / -1. */
-int ms_room_invoice_write(ms_app *app, const char *reservation_id, const char *invoice_id_or_null,
-                          int64_t now_ms, char invoice_id[MS_ID_MAX]);
 
 #endif
