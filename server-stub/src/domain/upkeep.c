@@ -12,6 +12,7 @@
 #include "domain/notify.h"
 #include "domain/passes.h"
 #include "domain/tickets.h"
+#include "domain/visitors.h"
 #include "rules/zone.h"
 
 /* Move every building's zone_year to year, logging each building that moves. */
@@ -44,7 +45,7 @@ int ms_upkeep(ms_app *app)
     if (ms_holds_lapse_due(app, now) != 0 || ms_checkouts_lapse_due(app, now) != 0 ||
         ms_invoices_overdue_due(app, now) != 0 || ms_credits_refresh_all(app->db, now) != 0 ||
         refresh_zones(app->db, ms_utc_year(now)) != 0 || ms_tickets_close_due(app, now) != 0 ||
-        ms_notify_release_due(app->db, now) != 0)
+        ms_notify_release_due(app->db, now) != 0 || ms_visitors_timeout_due(app, now) != 0)
         return -1;
     /* Reminders and due notices, each once (notices_sent). */
     if (ms_invoices_due_soon(app, now) != 0 || ms_bookings_remind_due(app, now) != 0 ||

@@ -116,6 +116,11 @@ void ms_handle_staff_assign(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_staff_status(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_staff_comment(ms_app *app, ms_request *req, ms_reply *reply);
 
+/* routes/reception.c: the front desk's visitors (staff; docs/notifications-protocol.md). */
+void ms_handle_reception_visitors(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_reception_checkin(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_reception_walk_in(ms_app *app, ms_request *req, ms_reply *reply);
+
 /* routes/uploads.c */
 void ms_handle_photo_upload_get(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_photo_upload_patch(ms_app *app, ms_request *req, ms_reply *reply);

@@ -62,6 +62,9 @@ static const ms_route routes[] = {
     {"POST", "/v1/staff/tickets/{id}/assign", ms_handle_staff_assign, true, false, true},
     {"POST", "/v1/staff/tickets/{id}/status", ms_handle_staff_status, true, false, true},
     {"POST", "/v1/staff/tickets/{id}/comments", ms_handle_staff_comment, true, false, true},
+    {"GET", "/v1/staff/visitors", ms_handle_reception_visitors, true, false, false},
+    {"POST", "/v1/staff/visitors/checkin", ms_handle_reception_checkin, true, false, true},
+    {"POST", "/v1/staff/visitors/walk_in", ms_handle_reception_walk_in, true, false, true},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])

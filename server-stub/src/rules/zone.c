@@ -166,6 +166,15 @@ static const char *const weekday_names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "
 static const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+int64_t ms_zone_day_start(const ms_zone *zone, int64_t day)
+{
+    int64_t utc;
+    for (int h = 0; h < 24; h++)
+        if (ms_zone_first_instant(zone, day * MS_DAY_MS + h * MS_HOUR_MS, &utc))
+            return utc;
+    return day * MS_DAY_MS; /* unreachable for the zones memberstub knows */
+}
+
 void ms_local_format_date(const ms_local *local, char *out, size_t cap)
 {
     snprintf(out, cap, "%s %d %s %d", weekday_names[local->weekday - 1], local->day_of_month,

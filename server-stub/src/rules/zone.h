@@ -80,6 +80,10 @@ void ms_zone_local(const ms_zone *zone, int64_t utc_ms, ms_local *out);
  */
 bool ms_zone_first_instant(const ms_zone *zone, int64_t wall_ms, int64_t *utc_ms);
 
+/* The first instant of local date `day` (days since 1970-01-01) in zone: its midnight, or the
+ * first local hour of it that exists. */
+int64_t ms_zone_day_start(const ms_zone *zone, int64_t day);
+
 /* "Tue 5 Jan 2027" into out. */
 void ms_local_format_date(const ms_local *local, char *out, size_t cap);
 /* "HH:MM" into out (cap >= 6). */
