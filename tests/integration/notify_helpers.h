@@ -31,8 +31,8 @@ void notify_expect_channels(const stub_process *stub, const char *phone,
 const mc_notification *notify_find_kind(mc_client *c, const char *kind, int64_t after_ms,
                                         mc_notification_list **list);
 
-/* How many notifications of kind c's inbox holds. */
-int notify_count_kind(mc_client *c, const char *kind);
+/* How many notifications of kind c's inbox holds that link to link_id (NULL: any). */
+int notify_count_kind(mc_client *c, const char *kind, const char *link_id);
 
 /* The user id of c's member (mc_account_get). The caller frees it. */
 char *notify_user_id(mc_client *c);

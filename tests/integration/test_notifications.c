@@ -18,7 +18,8 @@
 #include "sync_helpers.h"
 #include "tempdir.h"
 
-#define ASHA "+919800000001"
+#define ASHA           "+919800000001"
+#define TOKENS_OF_ASHA "/v1/test/push_tokens?phone=%2B919800000001"
 /* Monday 2027-01-04 10:00 in Bengaluru: outside the default quiet hours (22:00-07:00 IST) */
 #define T0        1799037000000LL
 #define MINUTE_MS 60000LL
@@ -46,8 +47,8 @@ static void sync_now(mc_client *c)
     ck_assert_int_eq(helper_sync_until_drained(c, 5), MC_OK);
 }
 
-/* The operator announces to BLR-1 (POST /v1/test/announcements): the notification's id. */
-static char *announce(const char *title)
+/* The operator announces to BLR-1 (POST /v1/test/announcements). */
+static void announce_only(const char *title)
 {
     char body[256], *answer = NULL;
     snprintf(body, sizeof body,
@@ -56,6 +57,12 @@ static char *announce(const char *title)
     int status = stub_request(f.stub, "POST", "/v1/test/announcements", body, NULL, &answer);
     ck_assert_msg(status == 200 || status == 201, "announce: %d %s", status, answer);
     free(answer);
+}
+
+/* announce_only, and the id of Asha's notification of it as the providers delivered it. */
+static char *announce(const char *title)
+{
+    announce_only(title);
     /* the member's own notification of it, from the deliveries' view */
     cJSON *all = notify_deliveries(f.stub, ASHA, "announcement");
     char *id = NULL;
@@ -335,19 +342,27 @@ START_TEST(test_push_unregister_stops_pushes)
     char *first = announce("Parking closed today");
     notify_expect_channels(f.stub, ASHA, first, 1, 0, 0);
 
+    char *answer = NULL;
+    ck_assert_int_eq(stub_request(f.stub, "GET", TOKENS_OF_ASHA, NULL, NULL, &answer), 200);
+    ck_assert_msg(strstr(answer, "fcm-asha-phone") != NULL, "token not listed: %s", answer);
+    free(answer);
+
     ck_assert_int_eq(mc_push_token_unregister(asha, &err), MC_OK);
     sync_now(asha);
-    char *answer = NULL;
-    ck_assert_int_eq(stub_request(f.stub, "GET", "/v1/test/push_tokens", NULL, NULL, &answer), 200);
+    ck_assert_int_eq(stub_request(f.stub, "GET", TOKENS_OF_ASHA, NULL, NULL, &answer), 200);
     ck_assert_msg(strstr(answer, "fcm-asha-phone") == NULL, "token still listed: %s", answer);
     free(answer);
     advance(MINUTE_MS);
-    char *second = announce("Parking open again");
+    announce_only("Parking open again");
+    sync_now(asha);
+    mc_notification_list *list = inbox(asha);
+    const mc_notification *second = titled(list, "Parking open again");
     cJSON *all = notify_deliveries(f.stub, ASHA, "announcement");
-    ck_assert_int_eq(notify_count(all, second, "push", NULL), 0);
+    ck_assert_int_eq(notify_count(all, second->id, "push", NULL), 0);
+    ck_assert_int_eq(notify_count(all, first, "push", "sent"), 1);
     cJSON_Delete(all);
+    mc_notification_list_free(list);
     free(first);
-    free(second);
 }
 END_TEST
 
