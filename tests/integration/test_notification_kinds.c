@@ -49,8 +49,20 @@ static void setup(void)
     helper_fixture_start(&f, T0);
 }
 
+/* The test's clients, freed before the stub stops. */
+static mc_client *clients[8];
+static int client_count;
+
+static mc_client *member(const char *name, const char *phone)
+{
+    ck_assert_int_lt(client_count, 8);
+    return clients[client_count++] = helper_fixture_member(&f, name, phone);
+}
+
 static void teardown(void)
 {
+    while (client_count > 0)
+        mc_client_free(clients[--client_count]);
     helper_fixture_stop(&f);
 }
 
@@ -68,7 +80,7 @@ static void sync_now(mc_client *c)
 /* Asha signed in with a push token, her channels as `allowed`, quiet hours off: synced. */
 static mc_client *asha_with_channels(void)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_register(asha, MC_PUSH_FCM, "fcm-asha-phone", &err), MC_OK);
     for (int c = 1; c < MC_NOTIFY_CATEGORY_COUNT; c++)
@@ -307,7 +319,7 @@ END_TEST
 START_TEST(test_ticket_kinds)
 {
     mc_client *asha = asha_with_channels();
-    mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
+    mc_client *kiran = member("kiran", KIRAN);
     mc_error err = MC_ERROR_INIT;
     mc_ticket_draft draft = {.category_id = "cleaning.washroom",
                              .priority = MC_TICKET_PRIORITY_HIGH,
@@ -349,7 +361,7 @@ END_TEST
 START_TEST(test_visitor_kinds)
 {
     mc_client *asha = asha_with_channels();
-    mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
+    mc_client *kiran = member("kiran", KIRAN);
     mc_error err = MC_ERROR_INIT;
     mc_visitor_invitation inv = {"Ravi Kumar", "ravi@example.com", NULL, "BLR-1", "2027-01-04", 600,
                                  720};
@@ -404,7 +416,7 @@ END_TEST
 START_TEST(test_always_reaching_kinds)
 {
     mc_client *asha = asha_with_channels();
-    mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
+    mc_client *kiran = member("kiran", KIRAN);
     mc_error err = MC_ERROR_INIT;
     for (int ch = 0; ch < MC_CHANNEL_COUNT; ch++) {
         ck_assert_int_eq(

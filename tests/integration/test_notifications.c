@@ -32,8 +32,20 @@ static void setup(void)
     helper_fixture_start(&f, T0);
 }
 
+/* The test's clients, freed before the stub stops. */
+static mc_client *clients[8];
+static int client_count;
+
+static mc_client *member(const char *name, const char *phone)
+{
+    ck_assert_int_lt(client_count, 8);
+    return clients[client_count++] = helper_fixture_member(&f, name, phone);
+}
+
 static void teardown(void)
 {
+    while (client_count > 0)
+        mc_client_free(clients[--client_count]);
     helper_fixture_stop(&f);
 }
 
@@ -114,7 +126,7 @@ static const mc_notification *titled(const mc_notification_list *list, const cha
  * made before the sync went by the old ones. */
 START_TEST(test_prefs_changed_offline_honoured_after_sync)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_register(asha, MC_PUSH_FCM, "fcm-asha-phone", &err), MC_OK);
     sync_now(asha);
@@ -181,7 +193,7 @@ END_TEST
  * holds a non-urgent push made inside them. */
 START_TEST(test_quiet_hours_set_offline_honoured_after_sync)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_register(asha, MC_PUSH_FCM, "fcm-asha-phone", &err), MC_OK);
     ck_assert_int_eq(mc_notification_quiet_hours_set(asha, true, 540, 540, &err),
@@ -209,7 +221,7 @@ END_TEST
  * (after the newest the device had seen) stays unread on both. */
 START_TEST(test_mark_all_read_with_one_arriving_meanwhile)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     notify("billing", "Hub one");
     advance(MINUTE_MS);
     notify("events", "Hub two");
@@ -242,7 +254,7 @@ START_TEST(test_mark_all_read_with_one_arriving_meanwhile)
     ck_assert(!titled(list, "Hub three")->read);
     mc_notification_list_free(list);
     /* the server agrees: a second device sees the same */
-    mc_client *other = helper_fixture_member(&f, "asha-tablet", ASHA);
+    mc_client *other = member("asha-tablet", ASHA);
     list = inbox(other);
     ck_assert_int_eq(list->unread_total, 1);
     ck_assert(!titled(list, "Hub three")->read);
@@ -253,7 +265,7 @@ END_TEST
 /* Mark a category read: only that category, up to what the device had. */
 START_TEST(test_mark_category_read_with_one_arriving_meanwhile)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     /* start from a clean slate: everything seeded read */
     ck_assert_int_eq(mc_notifications_mark_all_read(asha, true, MC_NOTIFY_OTHER, NULL, &err),
@@ -292,7 +304,7 @@ END_TEST
  * the device's clock jumps the 90 days: the server's session would not last them.) */
 START_TEST(test_prune_after_sync_keeps_unread)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     notify("billing", "Old and read");
     advance(MINUTE_MS);
     notify("events", "Old and unread");
@@ -334,7 +346,7 @@ END_TEST
 /* Unregistering the device's token: after the sync, the server pushes to it no more. */
 START_TEST(test_push_unregister_stops_pushes)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_unregister(asha, &err), MC_OK); /* none yet: nothing */
     ck_assert_int_eq(mc_push_token_register(asha, MC_PUSH_FCM, "fcm-asha-phone", &err), MC_OK);
