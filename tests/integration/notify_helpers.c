@@ -8,6 +8,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The running test's members (each test runs in a process of its own). */
+static mc_client *members[8];
+static int member_count;
+
+mc_client *notify_member(helper_fixture *f, const char *name, const char *phone)
+{
+    ck_assert_int_lt(member_count, 8);
+    return members[member_count++] = helper_fixture_member(f, name, phone);
+}
+
+void notify_fixture_stop(helper_fixture *f)
+{
+    while (member_count > 0)
+        mc_client_free(members[--member_count]);
+    helper_fixture_stop(f);
+}
+
 cJSON *notify_deliveries(const stub_process *stub, const char *phone, const char *kind)
 {
     char path[256], *answer = NULL;

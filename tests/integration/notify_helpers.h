@@ -10,6 +10,13 @@
 #include <membercore/membercore.h>
 
 #include "stub_process.h"
+#include "sync_helpers.h"
+
+/* helper_fixture_member, kept to be freed by notify_fixture_stop (at most 8 a test). */
+mc_client *notify_member(helper_fixture *f, const char *name, const char *phone);
+
+/* Free the test's members, then helper_fixture_stop. */
+void notify_fixture_stop(helper_fixture *f);
 
 /* GET /v1/test/deliveries?phone=...[&kind=...]: the deliveries array (the caller deletes it;
  * aborts the test on a failed request). kind NULL: every kind. */

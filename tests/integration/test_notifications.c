@@ -32,21 +32,14 @@ static void setup(void)
     helper_fixture_start(&f, T0);
 }
 
-/* The test's clients, freed before the stub stops. */
-static mc_client *clients[8];
-static int client_count;
-
 static mc_client *member(const char *name, const char *phone)
 {
-    ck_assert_int_lt(client_count, 8);
-    return clients[client_count++] = helper_fixture_member(&f, name, phone);
+    return notify_member(&f, name, phone);
 }
 
 static void teardown(void)
 {
-    while (client_count > 0)
-        mc_client_free(clients[--client_count]);
-    helper_fixture_stop(&f);
+    notify_fixture_stop(&f);
 }
 
 static void advance(int64_t ms)
