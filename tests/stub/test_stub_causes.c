@@ -172,6 +172,26 @@ static void check_notice(const cJSON *n, const char *category, bool urgent, cons
     ck_assert_str_eq(str(n, "body"), body);
 }
 
+/* Nothing of kind for phone a moment before `moment`, one at it: that one (caller deletes). */
+static cJSON *at_the_moment(const char *phone, const char *kind, int64_t moment)
+{
+    ck_assert_int_eq(stub_set_clock(stub, moment - 1), 0);
+    ck_assert_int_eq(count(phone, kind), 0);
+    ck_assert_int_eq(stub_set_clock(stub, moment), 0);
+    return only(phone, kind);
+}
+
+/* Pay order_id in the app as token (the test checkout, then the confirmation). */
+static void pay_in_app(const char *token, const char *order_id)
+{
+    cJSON *payment = pay(order_id, false);
+    char body[512];
+    snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"payment_id\":\"%s\",\"signature\":\"%s\"}",
+             order_id, str(payment, "payment_id"), str(payment, "signature"));
+    cJSON_Delete(call("POST", "/v1/payments/razorpay/confirm", body, token, 200));
+    cJSON_Delete(payment);
+}
+
 /* POST /v1/test/invoices; the invoice (caller deletes). */
 static cJSON *issue(const char *payer_field, const char *payer, int64_t amount,
                     const char *description, int due_in_days)
@@ -326,12 +346,7 @@ START_TEST(test_payment_confirmed_once_by_app_and_webhook)
     snprintf(order_id, sizeof order_id, "%s", str(field(answer, "order"), "id"));
     cJSON_Delete(answer);
     int before = count(ASHA, "payment.confirmed");
-    cJSON *payment = pay(order_id, false);
-    char body[512];
-    snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"payment_id\":\"%s\",\"signature\":\"%s\"}",
-             order_id, str(payment, "payment_id"), str(payment, "signature"));
-    cJSON_Delete(call("POST", "/v1/payments/razorpay/confirm", body, asha, 200));
-    cJSON_Delete(payment);
+    pay_in_app(asha, order_id);
     webhook_for(order_id, "evt_causes_1");
     cJSON *list = notices(ASHA, "payment.confirmed");
     ck_assert_int_eq(cJSON_GetArraySize(list), before + 1);
@@ -396,12 +411,7 @@ START_TEST(test_card_booking_confirmed_when_paid_and_lapsed_hold_cancelled)
     char order_id[64];
     snprintf(order_id, sizeof order_id, "%s", str(field(hold, "order"), "id"));
     cJSON_Delete(hold);
-    cJSON *payment = pay(order_id, false);
-    char body[512];
-    snprintf(body, sizeof body, "{\"order_id\":\"%s\",\"payment_id\":\"%s\",\"signature\":\"%s\"}",
-             order_id, str(payment, "payment_id"), str(payment, "signature"));
-    cJSON_Delete(call("POST", "/v1/payments/razorpay/confirm", body, asha, 200));
-    cJSON_Delete(payment);
+    pay_in_app(asha, order_id);
     cJSON *n = only(ASHA, "booking.confirmed");
     check_notice(n, "bookings", false, "membercore://bookings/bk-card",
                  "Booking confirmed: Huddle Room",
@@ -434,10 +444,7 @@ START_TEST(test_booking_reminder_fifteen_minutes_before_in_bengaluru)
     char *asha = token_for(ASHA);
     int64_t start = ist(2027, 1, 4, 12, 0);
     ck_assert_str_eq(book(asha, "bk-r1", "BLR-1-FOCUS", start, 1), "applied");
-    ck_assert_int_eq(stub_set_clock(stub, start - 15 * MIN - 1), 0);
-    ck_assert_int_eq(count(ASHA, "booking.reminder"), 0);
-    ck_assert_int_eq(stub_set_clock(stub, start - 15 * MIN), 0);
-    cJSON *n = only(ASHA, "booking.reminder");
+    cJSON *n = at_the_moment(ASHA, "booking.reminder", start - 15 * MIN);
     check_notice(n, "bookings", true, "membercore://bookings/bk-r1",
                  "Starts in 15 minutes: Focus Room",
                  "Focus Room (BLR-1-FOCUS), Indiranagar, Mon 4 Jan 2027 12:00-13:00 IST.");
@@ -472,10 +479,7 @@ START_TEST(test_booking_reminder_in_london_after_the_clocks_go_forward)
     char *olivia = token_for(OLIVIA);
     int64_t start = utc(2027, 3, 28, 9, 0);
     ck_assert_str_eq(book(olivia, "bk-lon", "LON-1-SOHO", start, 1), "applied");
-    ck_assert_int_eq(stub_set_clock(stub, utc(2027, 3, 28, 8, 45) - 1), 0);
-    ck_assert_int_eq(count(OLIVIA, "booking.reminder"), 0);
-    ck_assert_int_eq(stub_set_clock(stub, utc(2027, 3, 28, 8, 45)), 0);
-    cJSON *n = only(OLIVIA, "booking.reminder");
+    cJSON *n = at_the_moment(OLIVIA, "booking.reminder", utc(2027, 3, 28, 8, 45));
     check_notice(n, "bookings", true, "membercore://bookings/bk-lon",
                  "Starts in 15 minutes: Soho Room",
                  "Soho Room (LON-1-SOHO), Shoreditch, Sun 28 Mar 2027 10:00-11:00 BST.");
