@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "domain/seed.h"
 #include "domain/entities.h"
+#include "domain/notify.h"
 #include "domain/otp_store.h"
 #include "domain/room_busy.h"
 #include "domain/sessions.h"
@@ -580,6 +581,39 @@ static void remove_db_dir(const char *dir)
     ck_assert_int_eq(rmdir(dir), 0);
 }
 
+/*
+ * Load fixture `name` into a new database under dir (mkdtemp'd), note its dataset epoch into
+ * epoch_before, and migrate it in place as the suite's db (now at the current version). Returns
+ * the suite's own database, for finish_migration.
+ */
+static sqlite3 *migrate_fixture(const char *name, char *dir, char epoch_before[MS_EPOCH_MAX])
+{
+    char path[64];
+    load_fixture(name, dir, path, sizeof path);
+    sqlite3 *file = NULL;
+    int64_t min_seq;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
+    sqlite3_close(file);
+    sqlite3 *saved = db;
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
+    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    return saved;
+}
+
+/* After migrate_fixture: the dataset epoch changed (every client takes a fresh snapshot); close
+ * the migrated database, give the suite back its own, remove dir. */
+static void finish_migration(sqlite3 *saved, const char *dir, const char *epoch_before)
+{
+    char epoch_after[MS_EPOCH_MAX];
+    int64_t min_seq;
+    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
+    ck_assert_str_ne(epoch_after, epoch_before);
+    ms_db_close(db);
+    db = saved;
+    remove_db_dir(dir);
+}
+
 /* A version 1 database (before sync) is migrated in place: data kept, the sync seed added. */
 START_TEST(test_version_1_database_is_migrated)
 {
@@ -675,17 +709,8 @@ END_TEST
  */
 START_TEST(test_version_8_database_is_migrated)
 {
-    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
-    load_fixture("memberstub-v8.sql", dir, path, sizeof path);
-    sqlite3 *file = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
-    char epoch_before[MS_EPOCH_MAX], epoch_after[MS_EPOCH_MAX];
-    int64_t min_seq;
-    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
-    sqlite3_close(file);
-    sqlite3 *saved = db;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
-    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    char dir[] = "/tmp/memberstub-db-XXXXXX", epoch_before[MS_EPOCH_MAX];
+    sqlite3 *saved = migrate_fixture("memberstub-v8.sql", dir, epoch_before);
     char buf[256];
     text("SELECT provider || ' ' || token FROM push_tokens WHERE user_id = 'usr_5eed000000000001'",
          buf, sizeof buf);
@@ -701,11 +726,7 @@ START_TEST(test_version_8_database_is_migrated)
     ck_assert_int_eq(scalar("SELECT count(*) FROM staff_buildings"), 3);
     ck_assert_int_eq(scalar("SELECT count(*) FROM tickets"), 0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 12);
-    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
-    ck_assert_str_ne(epoch_after, epoch_before);
-    ms_db_close(db);
-    db = saved;
-    remove_db_dir(dir);
+    finish_migration(saved, dir, epoch_before);
 }
 END_TEST
 
@@ -717,17 +738,8 @@ END_TEST
  */
 START_TEST(test_version_9_database_is_migrated)
 {
-    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
-    load_fixture("memberstub-v9.sql", dir, path, sizeof path);
-    sqlite3 *file = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
-    char epoch_before[MS_EPOCH_MAX], epoch_after[MS_EPOCH_MAX];
-    int64_t min_seq;
-    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
-    sqlite3_close(file);
-    sqlite3 *saved = db;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
-    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    char dir[] = "/tmp/memberstub-db-XXXXXX", epoch_before[MS_EPOCH_MAX];
+    sqlite3 *saved = migrate_fixture("memberstub-v9.sql", dir, epoch_before);
     char buf[512];
     text("SELECT provider || ' ' || token FROM push_tokens WHERE user_id = 'usr_5eed000000000001'",
          buf, sizeof buf);
@@ -747,11 +759,106 @@ START_TEST(test_version_9_database_is_migrated)
     ck_assert_int_eq(scalar("SELECT count(*) FROM notification_deliveries"), 0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM notices_sent"), 0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM push_dead_tokens"), 0);
-    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
-    ck_assert_str_ne(epoch_after, epoch_before);
-    ms_db_close(db);
-    db = saved;
-    remove_db_dir(dir);
+    finish_migration(saved, dir, epoch_before);
+}
+END_TEST
+
+/* An app on the test database with its clock stopped at now_ms (ms_clock_destroy when done). */
+static ms_app app_at(int64_t now_ms)
+{
+    ms_app app = {.db = db, .rng = rng};
+    ms_clock_init(&app.clock);
+    ms_clock_set(&app.clock, now_ms);
+    return app;
+}
+
+/*
+ * ms_notify_once sends a (kind, entity, user) once: a second call answers 0 and makes nothing,
+ * another user or entity is sent. A category the server never sends is refused.
+ */
+START_TEST(test_a_notice_goes_once)
+{
+    ms_app app = app_at(T0);
+    ms_notice n = {.user_id = ASHA,
+                   .building_id = "BLR-1",
+                   .kind = "booking.reminder",
+                   .category = "bookings",
+                   .title = "Boardroom in 15 minutes",
+                   .body = "Your booking starts at 10:15 IST.",
+                   .deep_link = "membercore://bookings/res_5eed000000000001",
+                   .urgent = true};
+    long long before = scalar("SELECT count(*) FROM notifications");
+    ck_assert_int_eq(ms_notify_once(&app, &n, "res_5eed000000000001"), 1);
+    ck_assert_int_eq(ms_notify_once(&app, &n, "res_5eed000000000001"), 0);
+    ck_assert_int_eq(ms_notify_once(&app, &n, "res_5eed000000000002"), 1);
+    n.user_id = "usr_5eed000000000002";
+    ck_assert_int_eq(ms_notify_once(&app, &n, "res_5eed000000000001"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), before + 3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE kind = 'booking.reminder'"
+                            " AND urgent = 1 AND building_id = 'BLR-1' AND is_read = 0"),
+                     3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notices_sent"), 3);
+    n.category = "other";
+    ck_assert_int_eq(ms_notify_send(&app, &n, NULL), -1);
+    ms_clock_destroy(&app.clock);
+}
+END_TEST
+
+/*
+ * A member without a membership (Priya, staff) has quiet hours in the notification's building:
+ * at 06:30 UTC it is 06:30 in London (held until 07:00 GMT) and 12:00 in Bengaluru (sent); a
+ * notification of no building is never held.
+ */
+START_TEST(test_quiet_hours_without_a_membership_use_the_notices_building)
+{
+    static const char priya[] = "usr_5eed000000000009";
+    int64_t at = T0 + 26 * 3600000LL; /* 2027-01-05T06:30Z */
+    ms_app app = app_at(at);
+    ck_assert_int_eq(ms_db_run(db,
+                               "INSERT INTO push_tokens (user_id, client_id, provider, token,"
+                               " updated_at_ms) VALUES (?, 'p1', 'apns', 'apns-priya', 0)",
+                               "t", priya),
+                     0);
+    ms_notice n = {.user_id = priya,
+                   .building_id = "LON-1",
+                   .kind = "announcement",
+                   .category = "announcements",
+                   .title = "Fire drill",
+                   .body = "At 10:00."};
+    char london[MS_ID_MAX], bengaluru[MS_ID_MAX], nowhere[MS_ID_MAX];
+    ck_assert_int_eq(ms_notify_send(&app, &n, london), 0);
+    n.building_id = "BLR-1";
+    ck_assert_int_eq(ms_notify_send(&app, &n, bengaluru), 0);
+    n.building_id = NULL;
+    ck_assert_int_eq(ms_notify_send(&app, &n, nowhere), 0);
+    char buf[256], sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT status || ' ' || coalesce(release_at_ms - %lld, -1) FROM"
+             " notification_deliveries WHERE notification_id = '%s'",
+             (long long)at, london);
+    text(sql, buf, sizeof buf);
+    ck_assert_str_eq(buf, "held 1800000");
+    snprintf(sql, sizeof sql,
+             "SELECT status || ' ' || provider || ' ' || to_addr FROM notification_deliveries"
+             " WHERE notification_id = '%s'",
+             bengaluru);
+    text(sql, buf, sizeof buf);
+    ck_assert_str_eq(buf, "sent apns apns-priya");
+    snprintf(sql, sizeof sql,
+             "SELECT status FROM notification_deliveries WHERE notification_id = '%s'", nowhere);
+    text(sql, buf, sizeof buf);
+    ck_assert_str_eq(buf, "sent");
+    /* Upkeep's release: nothing before 07:00 GMT, then the held push, once. */
+    ck_assert_int_eq(ms_notify_release_due(db, at + 1800000 - 1), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'held'"),
+                     1);
+    ck_assert_int_eq(ms_notify_release_due(db, at + 1800000), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'held'"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM push_deliveries WHERE token = 'apns-priya'"), 3);
+    ck_assert_int_eq(ms_notify_release_due(db, at + 3600000), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM push_deliveries WHERE token = 'apns-priya'"), 3);
+    ms_clock_destroy(&app.clock);
 }
 END_TEST
 
@@ -1206,6 +1313,11 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_version_9_database_is_migrated);
     tcase_add_test(seed, test_internal_notes_never_reach_the_member);
     suite_add_tcase(s, migrations);
+    TCase *notify = tcase_create("notify");
+    tcase_add_checked_fixture(notify, setup, teardown);
+    tcase_add_test(notify, test_a_notice_goes_once);
+    tcase_add_test(notify, test_quiet_hours_without_a_membership_use_the_notices_building);
+    suite_add_tcase(s, notify);
     return s;
 }
 
