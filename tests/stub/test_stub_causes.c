@@ -355,6 +355,12 @@ START_TEST(test_payment_confirmed_once_by_app_and_webhook)
     check_notice(cJSON_GetArrayItem(list, before), "billing", false, link, "Payment confirmed",
                  words);
     cJSON_Delete(list);
+    /* Paid before its moments: never "due soon", never overdue. */
+    ck_assert_int_eq(stub_set_clock(stub, num(inv, "due_at_ms") - 3 * DAY), 0);
+    ck_assert_int_eq(stub_set_clock(stub, num(inv, "due_at_ms") + DAY), 0);
+    ck_assert_int_eq(count_about(ASHA, "invoice.due_soon", link), 0);
+    ck_assert_int_eq(count_about(ASHA, "invoice.overdue", link), 0);
+    ck_assert_int_eq(count(ASHA, "payment.confirmed"), before + 1);
     cJSON_Delete(inv);
     free(asha);
 }
