@@ -462,15 +462,20 @@ START_TEST(test_booking_reminder_fifteen_minutes_before_in_bengaluru)
 }
 END_TEST
 
-/* A booking cancelled before its reminder is never reminded. */
+/* A booking cancelled before its reminder is never reminded; a kept one whose moment passed
+ * with no request until 90 seconds before it starts is reminded then, saying how long is left. */
 START_TEST(test_cancelled_booking_gets_no_reminder)
 {
     char *asha = token_for(ASHA);
     int64_t start = ist(2027, 1, 4, 13, 0);
     ck_assert_str_eq(book(asha, "bk-r2", "BLR-1-HUDDLE", start, 1), "applied");
+    ck_assert_str_eq(book(asha, "bk-r3", "BLR-1-BOARD", start, 1), "applied");
     ck_assert_str_eq(push(asha, "booking.cancel", "{\"booking_id\":\"bk-r2\"}"), "applied");
-    ck_assert_int_eq(stub_set_clock(stub, start - 10 * MIN), 0);
-    ck_assert_int_eq(count(ASHA, "booking.reminder"), 0);
+    ck_assert_int_eq(stub_set_clock(stub, start - 90 * 1000), 0);
+    cJSON *n = only(ASHA, "booking.reminder");
+    ck_assert_str_eq(str(n, "deep_link"), "membercore://bookings/bk-r3");
+    ck_assert_str_eq(str(n, "title"), "Starts in 2 minutes: Boardroom");
+    cJSON_Delete(n);
     free(asha);
 }
 END_TEST

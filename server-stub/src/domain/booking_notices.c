@@ -62,9 +62,16 @@ int ms_booking_notify(ms_app *app, const char *reservation_id, const char *kind,
             return -1;
         then = paid;
     }
+    /* A reminder counts the minutes left (15 at its moment; fewer when no request came
+     * between the moment and the start). */
+    char what[48];
+    int64_t left = (start - ms_clock_now(&app->clock) + MS_MINUTE_MS - 1) / MS_MINUTE_MS;
+    if (reminder)
+        snprintf(what, sizeof what, "Starts in %lld minute%s", (long long)left,
+                 left == 1 ? "" : "s");
     snprintf(title, sizeof title, "%s: %s",
              confirmed  ? "Booking confirmed"
-             : reminder ? "Starts in 15 minutes"
+             : reminder ? what
                         : "Booking cancelled",
              room.room_name);
     snprintf(body, sizeof body, "%s (%s), %s, %s %s.%s%s", room.room_name, room.room_id,
