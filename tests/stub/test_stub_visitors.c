@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
 
 #include "stub_process.h"
 #include "stub_test_util.h"
@@ -119,8 +118,9 @@ static cJSON *pulled_visitor(const char *phone, const char *id)
     return v;
 }
 
-/* The body of the last notification alerts() counted. */
-static char alert_body[512];
+/* The body, kind and urgency of the last notification alerts() counted. */
+static char alert_body[512], alert_kind[32];
+static bool alert_urgent;
 
 /* How many of phone's notifications link to visitor id and carry this title. */
 static int alerts(const char *phone, const char *id, const char *title)
@@ -136,6 +136,8 @@ static int alerts(const char *phone, const char *id, const char *title)
         if (strncmp(e->string, "notification/", 13) == 0 && cJSON_IsString(deep) &&
             strcmp(deep->valuestring, link) == 0 && strcmp(str(e, "title"), title) == 0) {
             snprintf(alert_body, sizeof alert_body, "%s", str(e, "body"));
+            snprintf(alert_kind, sizeof alert_kind, "%s", str(e, "kind"));
+            alert_urgent = cJSON_IsTrue(field(e, "urgent"));
             n++;
         }
     }
@@ -143,26 +145,84 @@ static int alerts(const char *phone, const char *id, const char *title)
     return n;
 }
 
-/* The texts the simulated SMS gateway sent to phone, oldest first, "\n"-joined, into out: read
- * from the stub's database (its outbox), which the test may read. */
+/* The texts the simulated SMS gateway sent to phone (GET /v1/test/sms), oldest first,
+ * "\n"-joined, into out. */
 static void sms_to(const char *phone, char *out, size_t cap)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/stub.db", stub_dir(stub));
-    sqlite3 *db = NULL;
-    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *stmt = NULL;
-    ck_assert_int_eq(
-        sqlite3_prepare_v2(db,
-                           "SELECT coalesce(group_concat(body, char(10)), '') FROM"
-                           " (SELECT body FROM sms_outbox WHERE phone = ? ORDER BY id)",
-                           -1, &stmt, NULL),
-        SQLITE_OK);
-    sqlite3_bind_text(stmt, 1, phone, -1, SQLITE_STATIC);
-    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-    snprintf(out, cap, "%s", (const char *)sqlite3_column_text(stmt, 0));
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
+    char path[96];
+    snprintf(path, sizeof path, "/v1/test/sms?phone=%%2B%s", phone + 1);
+    cJSON *answer = call("GET", path, NULL, NULL, 200);
+    size_t used = 0;
+    out[0] = '\0';
+    const cJSON *m;
+    cJSON_ArrayForEach(m, field(answer, "messages"))
+    {
+        ck_assert_str_eq(str(m, "phone"), phone);
+        int n = snprintf(out + used, cap - used, "%s%s", used ? "\n" : "", str(m, "body"));
+        if (n < 0 || (size_t)n >= cap - used)
+            break;
+        used += (size_t)n;
+    }
+    cJSON_Delete(answer);
+}
+
+/* The deliveries of kind to phone (GET /v1/test/deliveries) as "channel:status" joined by
+ * spaces, into out; each links to visitor id. */
+static void deliveries(const char *phone, const char *kind, const char *id, char *out, size_t cap)
+{
+    char path[160], link[96];
+    snprintf(path, sizeof path, "/v1/test/deliveries?phone=%%2B%s&kind=%s", phone + 1, kind);
+    snprintf(link, sizeof link, "membercore://visitors/%s", id);
+    cJSON *answer = call("GET", path, NULL, NULL, 200);
+    size_t used = 0;
+    out[0] = '\0';
+    const cJSON *d;
+    cJSON_ArrayForEach(d, field(answer, "deliveries"))
+    {
+        ck_assert_str_eq(str(d, "deep_link"), link);
+        int n = snprintf(out + used, cap - used, "%s%s:%s", used ? " " : "", str(d, "channel"),
+                         str(d, "status"));
+        if (n < 0 || (size_t)n >= cap - used)
+            break;
+        used += (size_t)n;
+    }
+    cJSON_Delete(answer);
+}
+
+/*
+ * Pull as token from cursor (in and out; "" for the snapshot) to the end: the statuses of visitor
+ * id in the changes received, in order, space separated, into out ("" when none).
+ */
+static void pulled_statuses(const char *token, char cursor[512], const char *id, char *out,
+                            size_t cap)
+{
+    out[0] = '\0';
+    size_t used = 0;
+    for (int pages = 0; pages < 100; pages++) {
+        char path[700];
+        snprintf(path, sizeof path, "/v1/sync/pull?client_id=c-visitors%s%s",
+                 cursor[0] ? "&cursor=" : "", cursor);
+        cJSON *page = call("GET", path, NULL, token, 200);
+        const cJSON *c;
+        cJSON_ArrayForEach(c, field(page, "changes"))
+        {
+            if (strcmp(str(c, "kind"), "visitor") != 0 || strcmp(str(c, "id"), id) != 0)
+                continue;
+            ck_assert_str_eq(str(c, "op"), "upsert");
+            cJSON *data = cJSON_Parse(str(c, "data_json"));
+            ck_assert_ptr_nonnull(data);
+            int n = snprintf(out + used, cap - used, "%s%s", used ? " " : "", str(data, "status"));
+            cJSON_Delete(data);
+            if (n > 0 && (size_t)n < cap - used)
+                used += (size_t)n;
+        }
+        snprintf(cursor, 512, "%s", str(page, "cursor"));
+        bool more = cJSON_IsTrue(field(page, "has_more"));
+        cJSON_Delete(page);
+        if (!more)
+            return;
+    }
+    ck_abort_msg("the pull never ended");
 }
 
 /* The QR payload of the only email sent to `to`, decoded from its image. */
@@ -301,7 +361,9 @@ END_TEST
 START_TEST(test_the_code_opens_its_building_on_its_date_and_alerts_once)
 {
     char *asha = token_for(ASHA), id[64], payload[128];
-    invite(asha, 1, "BLR-1", "Ravi Kumar", "ravi@example.com", RAVI, "2027-01-05", 600, 720, id);
+    apply(asha, "visitors-test", 1, "device.push_token",
+          "{\"provider\":\"fcm\",\"token\":\"fcm-asha\",\"client_id\":\"asha-phone\"}");
+    invite(asha, 2, "BLR-1", "Ravi Kumar", "ravi@example.com", RAVI, "2027-01-05", 600, 720, id);
     emailed_payload("ravi@example.com", payload, sizeof payload);
     ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "not_yet_valid");
     set_clock(TUE_1030_IST);
@@ -316,9 +378,16 @@ START_TEST(test_the_code_opens_its_building_on_its_date_and_alerts_once)
     ck_assert_int_eq(alerts(ASHA, id, "Visitor waiting at reception"), 1);
     ck_assert_str_eq(alert_body,
                      "Ravi Kumar is waiting for you at reception in Indiranagar (BLR-1).");
+    ck_assert_str_eq(alert_kind, "visitor.arrived");
+    ck_assert(alert_urgent);
+    char sent[256];
+    deliveries(ASHA, "visitor.arrived", id, sent, sizeof sent);
+    ck_assert_str_eq(sent, "push:sent");
     ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
     ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
     ck_assert_int_eq(alerts(ASHA, id, "Visitor waiting at reception"), 1);
+    deliveries(ASHA, "visitor.arrived", id, sent, sizeof sent);
+    ck_assert_str_eq(sent, "push:sent");
     ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
     set_clock(TUE_0000_IST + 24 * 60 * MINUTE_MS);
     ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "expired");
@@ -349,6 +418,53 @@ START_TEST(test_a_cancelled_invitation_s_code_is_refused)
     ck_assert_int_eq(alerts(ASHA, id, "Visitor waiting at reception"), 0);
     free(asha);
     free(kiran);
+}
+END_TEST
+
+/*
+ * A London visitor's code follows London's calendar: valid from 00:00 GMT on the date to the
+ * next midnight, the SMS in GMT. The same invitation pushed twice (a retry) is one visitor, one
+ * email, one text.
+ */
+START_TEST(test_a_london_invitation_once_in_london_time)
+{
+    char *olivia = token_for("+447700900001"), id[64];
+    visitor_id(7, id);
+    char payload[512];
+    snprintf(payload, sizeof payload,
+             "{\"visitor_id\":\"%s\",\"building_id\":\"LON-1\",\"name\":\"Jack Frost\","
+             "\"email\":\"jack@example.com\",\"phone\":\"+447700900123\","
+             "\"date\":\"2027-01-05\",\"window\":{\"from_min\":540,\"to_min\":600}}",
+             id);
+    apply(olivia, "olivia", 1, "visitor.invite", payload);
+    cJSON *r = push(olivia, "olivia", 1, "visitor.invite", payload);
+    ck_assert_str_eq(str(r, "status"), "applied");
+    cJSON_Delete(r);
+    cJSON *mails = emails("jack@example.com");
+    ck_assert_int_eq(cJSON_GetArraySize(mails), 1);
+    const cJSON *mail = cJSON_GetArrayItem(mails, 0);
+    ck_assert_int_eq(num(mail, "valid_from_ms"), 1799107200000LL); /* 2027-01-05T00:00Z */
+    ck_assert_int_eq(num(mail, "valid_until_ms"), 1799107200000LL + 24 * 60 * MINUTE_MS);
+    char qr[128], words[10], sms[1024], expected[512];
+    email_qr_text(mail, qr, sizeof qr);
+    cJSON_Delete(mails);
+    code_words(qr, words);
+    sms_to("+447700900123", sms, sizeof sms);
+    snprintf(expected, sizeof expected,
+             "Olivia Hart invited you to LON-1 on Tue 5 Jan, 09:00\xe2\x80\x93"
+             "10:00 GMT. Entry code %s (show the QR code from your email at the door)",
+             words);
+    ck_assert_str_eq(sms, expected);
+    /* 23:59 GMT on the 4th: not yet; 00:00 on the 5th: in (BLR-1 is the wrong building). */
+    set_clock(1799107200000LL - MINUTE_MS);
+    ck_assert_str_eq(scan_way("LON-1", qr, "in"), "not_yet_valid");
+    set_clock(1799107200000LL);
+    ck_assert_str_eq(scan_way("BLR-1", qr, "in"), "wrong_building");
+    ck_assert_str_eq(scan_way("LON-1", qr, "in"), "granted");
+    ck_assert_int_eq(alerts("+447700900001", id, "Visitor waiting at reception"), 1);
+    ck_assert_str_eq(alert_body,
+                     "Jack Frost is waiting for you at reception in Shoreditch (LON-1).");
+    free(olivia);
 }
 END_TEST
 
@@ -475,9 +591,20 @@ START_TEST(test_walk_ins_approved_and_declined)
     ck_assert_str_eq(alert_body,
                      "Meera Iyer is at reception in Indiranagar (BLR-1) asking for you. "
                      "Approve or decline within 15 minutes, or the visit is declined.");
+    ck_assert_str_eq(alert_kind, "visitor.walk_in");
+    ck_assert(alert_urgent);
+    /* Asha has no push token and texts off for bookings: a walk-in still reaches her, by SMS. */
+    char sent[256];
+    deliveries(ASHA, "visitor.walk_in", first, sent, sizeof sent);
+    ck_assert_str_eq(sent, "sms:sent");
     v = pulled_visitor(ASHA, first);
     ck_assert_str_eq(str(v, "status"), "awaiting_approval");
     cJSON_Delete(v);
+
+    char body[128];
+    snprintf(body, sizeof body, "{\"visitor_id\":\"%s\"}", first);
+    check_error_mentioning("POST", "/v1/staff/visitors/checkin", body, kiran, 409,
+                           "invalid_transition", "awaiting the host's approval");
 
     ck_assert_int_eq(stub_advance_clock(stub, 5 * MINUTE_MS), 0);
     apply(asha, "visitors-test", 1, "visitor.decide", decision_payload(first, "approve"));
@@ -546,6 +673,8 @@ START_TEST(test_a_walk_in_nobody_answers_declines_after_15_minutes)
     ck_assert_int_eq(alerts(ASHA, id, "Walk-in visitor declined"), 1);
     ck_assert_str_eq(alert_body, "Meera Iyer asked for you at reception in Indiranagar (BLR-1); "
                                  "nobody answered within 15 minutes, so the visit was declined.");
+    ck_assert_str_eq(alert_kind, "visitor.declined");
+    ck_assert(!alert_urgent);
     refused(asha, "visitors-test", 1, "visitor.decide", decision_payload(id, "approve"),
             "approval_expired", "15 minutes");
     ck_assert_int_eq(stub_advance_clock(stub, 60 * MINUTE_MS), 0);
@@ -648,6 +777,41 @@ START_TEST(test_invitation_refusals)
 }
 END_TEST
 
+/*
+ * The host pulls her visitor in the snapshot and then every change from the log: invited, then
+ * arrived at the door; a walk-in awaiting approval, then declined by the timeout; another member
+ * pulls none of it.
+ */
+START_TEST(test_the_host_pulls_every_change)
+{
+    char *asha = token_for(ASHA), *kiran = token_for(KIRAN), *vikram = token_for(VIKRAM);
+    char id[64], walked[64], payload[128], cursor[512] = "", statuses[256];
+    invite(asha, 1, "BLR-1", "Ravi Kumar", "ravi@example.com", NULL, "2027-01-04", -1, -1, id);
+    pulled_statuses(asha, cursor, id, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "invited");
+    emailed_payload("ravi@example.com", payload, sizeof payload);
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
+    walk_in(kiran, "Meera Iyer", walked);
+    pulled_statuses(asha, cursor, id, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "arrived");
+    char from_snapshot[512] = "";
+    pulled_statuses(asha, from_snapshot, walked, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "awaiting_approval");
+    ck_assert_int_eq(stub_advance_clock(stub, 15 * MINUTE_MS), 0);
+    pulled_statuses(asha, cursor, walked, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "declined");
+    char other[512] = "";
+    pulled_statuses(vikram, other, id, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "");
+    other[0] = '\0';
+    pulled_statuses(vikram, other, walked, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "");
+    free(asha);
+    free(kiran);
+    free(vikram);
+}
+END_TEST
+
 static Suite *visitors_suite(void)
 {
     Suite *s = suite_create("stub_visitors");
@@ -657,6 +821,8 @@ static Suite *visitors_suite(void)
     tcase_add_test(tc, test_invite_emails_the_qr_code_and_texts_it);
     tcase_add_test(tc, test_the_code_opens_its_building_on_its_date_and_alerts_once);
     tcase_add_test(tc, test_a_cancelled_invitation_s_code_is_refused);
+    tcase_add_test(tc, test_a_london_invitation_once_in_london_time);
+    tcase_add_test(tc, test_the_host_pulls_every_change);
     tcase_add_test(tc, test_reception_lists_and_checks_visitors_in);
     tcase_add_test(tc, test_walk_ins_approved_and_declined);
     tcase_add_test(tc, test_a_walk_in_nobody_answers_declines_after_15_minutes);
