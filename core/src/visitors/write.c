@@ -7,7 +7,6 @@
 
 #include "catalog/building.h"
 #include "catalog/zones.h"
-#include "crypto/crypto.h"
 #include "handle/guard.h"
 #include "handle/handle.h"
 #include "membercore/auth.h"
@@ -58,6 +57,9 @@ static mc_status check_person(const mc_visitor_invitation *inv, invite_args *a, 
     st = mci_visitor_check_window(inv->window_from_min, inv->window_to_min, err);
     if (st != MC_OK)
         return st;
+    st = mci_visitor_parse_date(inv->date, NULL, err); /* its rules once the building is known */
+    if (st != MC_OK)
+        return st;
     a->window_from_min = inv->window_from_min;
     a->window_to_min = inv->window_to_min;
     a->date = inv->date;
@@ -98,19 +100,6 @@ static mc_status check_day(mc_client *c, invite_args *a, mc_error *err)
     }
     mci_building_free(b);
     return st;
-}
-
-/* "vis_" + 32 hex from the client's random source. */
-static mc_status new_visitor_id(mc_client *c, char out[MC_VISITOR_ID_CAP], mc_error *err)
-{
-    uint8_t raw[16];
-    mc_status st = mci_client_random(c, raw, sizeof raw, err);
-    if (st != MC_OK)
-        return st;
-    char hex[33];
-    mci_hex(raw, sizeof raw, hex);
-    snprintf(out, MC_VISITOR_ID_CAP, "vis_%s", hex);
-    return MC_OK;
 }
 
 static cJSON *invite_payload(const invite_args *a)
@@ -171,7 +160,7 @@ static mc_status invite_locally(mc_client *c, const char *user_id, void *arg, bo
     invite_args *a = arg;
     mc_status st = check_day(c, a, err);
     if (st == MC_OK)
-        st = new_visitor_id(c, a->visitor_id, err);
+        st = mci_client_new_id(c, "vis_", a->visitor_id, sizeof a->visitor_id, err);
     cJSON *payload = NULL;
     if (st == MC_OK && (payload = invite_payload(a)) == NULL)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -289,8 +278,8 @@ static mc_status act_locally(mc_client *c, const char *user_id, void *arg, bool 
         mc_local_time due;
         st = due_local(c, &v, &due, err);
         if (st == MC_OK)
-            st = mci_visitor_check_decide(v.name, v.status, v.approval_due_ms, &due,
-                                          mci_client_now(c), err);
+            st = mci_visitor_check_decide(v.name, v.status, v.declined_by_timeout,
+                                          v.approval_due_ms, &due, mci_client_now(c), err);
     }
     cJSON *payload = NULL;
     if (st == MC_OK && (payload = act_payload(a)) == NULL)
