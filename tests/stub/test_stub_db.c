@@ -949,8 +949,8 @@ START_TEST(test_internal_notes_never_reach_the_member)
     ck_assert_int_eq(ms_ticket_entry_add(db, rng, &note), 0);
     ck_assert_int_eq(ms_ticket_changed(db, tkt, T0 + 60000, false), 0);
     ms_ticket_verdict verdict;
-    ck_assert_int_eq(ms_ticket_move_apply(db, rng, tkt, MS_MOVE_ASSIGN, &kiran,
-                                          "usr_5eed000000000010", T0 + 60000, &verdict),
+    ck_assert_int_eq(ms_ticket_move_apply(&app, tkt, MS_MOVE_ASSIGN, &kiran, "usr_5eed000000000010",
+                                          T0 + 60000, &verdict),
                      0);
     ck_assert(verdict.allowed);
 

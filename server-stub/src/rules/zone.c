@@ -190,3 +190,20 @@ void ms_local_format_month(const ms_local *local, char *out, size_t cap)
 {
     snprintf(out, cap, "%04d-%02d", local->year, local->month);
 }
+
+const char *ms_zone_abbrev(const ms_zone *zone, int64_t utc_ms)
+{
+    return zone->eu_summer_time && ms_zone_offset_min(zone, utc_ms) == zone->dst_offset_min
+               ? zone->dst_abbrev
+               : zone->std_abbrev;
+}
+
+void ms_zone_words(const ms_zone *zone, int64_t utc_ms, char *out, size_t cap)
+{
+    ms_local local;
+    ms_zone_local(zone, utc_ms, &local);
+    char date[32], time[8];
+    ms_local_format_date(&local, date, sizeof date);
+    ms_local_format_time(&local, time, sizeof time);
+    snprintf(out, cap, "%s %s %s", date, time, ms_zone_abbrev(zone, utc_ms));
+}

@@ -91,4 +91,9 @@ void ms_local_format_time(const ms_local *local, char *out, size_t cap);
 /* "YYYY-MM" into out (cap >= 8). */
 void ms_local_format_month(const ms_local *local, char *out, size_t cap);
 
+/* The zone's short name members read at utc_ms: "IST", "GMT" or "BST" (static). */
+const char *ms_zone_abbrev(const ms_zone *zone, int64_t utc_ms);
+/* "Sat 9 Jan 2027 21:53 IST": utc_ms on the zone's wall clock with its label, into out. */
+void ms_zone_words(const ms_zone *zone, int64_t utc_ms, char *out, size_t cap);
+
 #endif
