@@ -563,6 +563,12 @@ sys.exit(0 if channels == ["push", "sms"] else 1)' <<<"$deliveries" || {
         echo "demo: the arrival should go out by push and SMS only" >&2
         exit 1
     }
+
+    step "She has read them all: one write marks the inbox read as her phone has it"
+    ctl 0 notifications read --all
+    expect_output "sent to the server and confirmed"
+    ctl 0 notifications --unread
+    expect_output "Unread: 0"
 fi
 
 printf '\nDemo complete: the sign-in, offline-first, meeting-room, day-pass, facility-ticket and visitor journeys worked.\n'
