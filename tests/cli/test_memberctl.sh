@@ -5,7 +5,9 @@
 # sync: events, RSVPs and notifications read from the local store, writes
 # queued while the server is unreachable, confirmed or rejected by a sync;
 # meeting rooms; day passes quoted, bought and paid, their door QR code
-# decoded (zbarimg) and scanned at the stub's test door.
+# decoded (zbarimg) and scanned at the stub's test door; facility tickets and staff;
+# notification preferences, the push token, visitors invited, arriving at the door and
+# at reception, walk-ins, and the host's alerts on the channels she chose.
 # Drives the binaries named by $MEMBERCTL and $MEMBERSTUB (a real stub on
 # loopback).
 # Prints one line per check and a final "N passed, M failed".
