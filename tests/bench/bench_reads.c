@@ -8,7 +8,9 @@
  *
  * (a) Figure: p50 and p99 of each screen's first page through the public API (the
  *     notifications inbox, its unread-only view, bookings, events, invoices, passes, the
- *     credits ledger, and the six reads a home screen makes together), against the raw
+ *     credits ledger, the inbox again once a mark of a category read is queued (its unread
+ *     ones shown read and uncounted at once), and the six reads a home screen makes
+ *     together), against the raw
  *     limit measured in the same run, in interleaved pairs (the raw read, then the API's,
  *     400 times a screen): the same page in raw indexed SQL on a connection of its own,
  *     prepared once, columns read without building structs. The ratio is the median of
@@ -272,11 +274,13 @@ static void raw_close(raw_sql *raw)
     sqlite3_close(raw->db);
 }
 
-/* One screen: the API's reads (ours) and the raw SQL for the same page. */
+/* One screen: the API's reads (ours) and the raw SQL for the same page; before (NULL: none)
+ * sets the store up for it once, and stays for the screens after it. */
 typedef struct screen {
     const char *name;
     void (*ours)(mc_client *c);
     void (*raw)(raw_sql *raw);
+    void (*before)(mc_client *c);
 } screen;
 
 #define CHECK(call)                                                                                \
@@ -449,6 +453,18 @@ static void raw_home(raw_sql *r)
     raw_passes(r);
 }
 
+/* The member marks the billing category read on the device (every unread one is billing),
+ * queued and not yet synced: the inbox and its counts show them read at once through the
+ * queued mark, counting the covered ones on the partial index of unread rows. */
+static void mark_billing_read(mc_client *c)
+{
+    int32_t marked = 0;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_notifications_mark_all_read(c, false, MC_NOTIFY_BILLING, &marked, &err) != MC_OK ||
+        marked != NOTIFICATIONS / 50 + 1)
+        die("mark billing read", &err);
+}
+
 static const screen screens[] = {
     {"notifications", ours_inbox, raw_inbox},
     {"notifications unread-only", ours_unread, raw_unread},
@@ -457,6 +473,7 @@ static const screen screens[] = {
     {"invoices", ours_invoices, raw_invoices},
     {"passes", ours_passes, raw_passes},
     {"credits ledger", ours_credits, raw_ledger},
+    {"notifications, marked read", ours_inbox, raw_inbox, mark_billing_read},
     {"home screen (6 reads)", ours_home, raw_home},
 };
 
@@ -467,6 +484,8 @@ static int screen_reads(mc_client *c, const char *dir)
     static double ours[RUNS], base[RUNS];
     int ok = 1;
     for (size_t s = 0; s < sizeof screens / sizeof *screens; s++) {
+        if (screens[s].before != NULL)
+            screens[s].before(c);
         screens[s].ours(c); /* warm both: the first call compiles its statements */
         screens[s].raw(&raw);
         for (int i = 0; i < RUNS; i++) { /* a pair: the raw read, then the API's */

@@ -201,6 +201,17 @@ START_TEST(test_mark_category_read)
     ck_assert_str_eq(unread->items[1].id, "E-1");
     mc_notification_list_free(unread);
 
+    /* newer billing ones: above the mark, they count unless marked one by one */
+    pull_notification("B-3", "billing", 60000, false, "invoice.generated", false);
+    pull_notification("B-4", "billing", 30000, false, "invoice.generated", false);
+    ck_assert_int_eq(mc_notification_mark_read(client, "B-3", NULL), MC_OK);
+    list = inbox(false);
+    ck_assert_int_eq(list->unread_by_category[MC_NOTIFY_BILLING], 1);
+    ck_assert_int_eq(list->unread_total, 3);
+    ck_assert(!find(list, "B-4")->read);
+    ck_assert(find(list, "B-3")->read && find(list, "B-3")->pending);
+    mc_notification_list_free(list);
+
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_notifications_mark_all_read(client, false, MC_NOTIFY_OTHER, NULL, &err),
                      MC_ERR_INVALID_ARG);

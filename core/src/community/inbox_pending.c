@@ -19,7 +19,7 @@ mc_status mci_read_covers_load(sqlite3 *db, mci_stmt_cache *stmts, const char *u
 {
     for (int c = 0; c < MC_NOTIFY_CATEGORY_COUNT; c++)
         out->upto[c] = MCI_COVER_NONE;
-    out->all = out->max = MCI_COVER_NONE;
+    out->all = out->oldest = MCI_COVER_NONE;
     sqlite3_stmt *stmt = mci_stmt_cache_get(stmts, covers_sql);
     if (stmt == NULL)
         return mci_store_fail(db, err, "reading queued marks of all read");
@@ -43,8 +43,9 @@ mc_status mci_read_covers_load(sqlite3 *db, mci_stmt_cache *stmts, const char *u
     for (int c = 0; c < MC_NOTIFY_CATEGORY_COUNT; c++) {
         if (out->all > out->upto[c])
             out->upto[c] = out->all;
-        if (out->upto[c] > out->max)
-            out->max = out->upto[c];
+        if (out->upto[c] != MCI_COVER_NONE &&
+            (out->oldest == MCI_COVER_NONE || out->upto[c] < out->oldest))
+            out->oldest = out->upto[c];
     }
     return MC_OK;
 }
@@ -59,5 +60,5 @@ void mci_read_covers_bind(sqlite3_stmt *stmt, const char *user_id, const mci_rea
     if (count >= 11)
         sqlite3_bind_int64(stmt, 11, covers->all);
     if (count >= 12)
-        sqlite3_bind_int64(stmt, 12, covers->max);
+        sqlite3_bind_int64(stmt, 12, covers->oldest);
 }

@@ -10,7 +10,8 @@
  * Parameters, the same in every statement that uses them (?1 to ?3 are a page's cursor and
  * limit): ?4 the member, ?5 to ?10 the newest mark covering each category in
  * mc_notification_category order (other, billing, support, bookings, events, announcements),
- * ?11 the newest mark of all categories, ?12 the newest mark of any.
+ * ?11 the newest mark of all categories, ?12 the oldest of the marks that cover a category
+ * (upto[] below).
  */
 #ifndef MCI_COMMUNITY_INBOX_PENDING_H
 #define MCI_COMMUNITY_INBOX_PENDING_H
@@ -29,7 +30,7 @@
 typedef struct mci_read_covers {
     int64_t upto[MC_NOTIFY_CATEGORY_COUNT]; /* upto[MC_NOTIFY_OTHER]: marks of all only */
     int64_t all;                            /* the newest mark of every category */
-    int64_t max;                            /* the newest of upto[] */
+    int64_t oldest;                         /* the oldest of upto[] but NONE; NONE if all are */
 } mci_read_covers;
 
 /* A queued mark-read of notification_row `n` alone. */

@@ -59,17 +59,21 @@ static const mci_list_query unread_query = {
     PAGE_SELECT "AND n.read = 0 AND n.created_at_ms > ?11 AND NOT " MCI_PENDING_READ
                 " AND NOT " MCI_COVERED " ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
     "reading notifications", MCI_KEY_INT_DESC};
-/* Unread counts: the partial index of unread rows, minus those with a pending read of their
- * own, minus those a mark of all covers (read only when there is one). */
+/* Unread counts per category: those a queued mark covers count the unread rows above the
+ * oldest mark that are neither covered nor marked one by one (the newest few, on the partial
+ * index of unread rows); the others the partial index's count minus those marked one by
+ * one. No statement reads a table row per unread notification (the planner, left alone,
+ * would rather walk the category index for the GROUP BY: hence INDEXED BY). */
 static const char unread_sql[] =
     "SELECT category, count(*) FROM notification_row WHERE read = 0 GROUP BY category";
 static const char pending_read_sql[] =
     "SELECT n.category, count(DISTINCT n.id) FROM outbox o JOIN notification_row n ON "
     "n.id = o.entity_id WHERE o.kind = 'notification.read' AND o.user_id = ?4 AND "
-    "o.state IN (0, 1, 3) AND n.read = 0 AND NOT " MCI_COVERED " GROUP BY n.category";
-static const char covered_sql[] =
-    "SELECT n.category, count(*) FROM notification_row n WHERE n.read = 0 AND "
-    "n.created_at_ms <= ?12 AND " MCI_COVERED " GROUP BY n.category";
+    "o.state IN (0, 1, 3) AND n.read = 0 GROUP BY n.category";
+static const char above_marks_sql[] =
+    "SELECT n.category, count(*) FROM notification_row n INDEXED BY notification_row_unread "
+    "WHERE n.read = 0 AND n.created_at_ms > ?12 AND NOT " MCI_PENDING_READ " AND NOT " MCI_COVERED
+    " GROUP BY n.category";
 
 void mc_notification_list_free(mc_notification_list *list)
 {
@@ -90,21 +94,37 @@ void mc_notification_list_free(mc_notification_list *list)
     free(list);
 }
 
-/* Add (sign 1) or take away (sign -1) the counts a statement gives per category. */
-static mc_status count_unread(mci_reader *r, const char *sql, const mci_read_covers *covers,
-                              int sign, mc_notification_list *list, mc_error *err)
+/* The counts a statement gives per category into counts. */
+static mc_status count_by_category(mci_reader *r, const char *sql, const mci_read_covers *covers,
+                                   int32_t counts[MC_NOTIFY_CATEGORY_COUNT], mc_error *err)
 {
     sqlite3_stmt *stmt = mci_read_stmt(r, sql, "counting unread notifications", err);
     if (stmt == NULL)
         return MC_ERR_STORAGE;
     mci_read_covers_bind(stmt, r->user_id, covers);
     int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int n = sign * sqlite3_column_int(stmt, 1);
-        list->unread_total += n;
-        list->unread_by_category[category_from_name(mci_column_text(stmt, 0))] += n;
-    }
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        counts[category_from_name(mci_column_text(stmt, 0))] += sqlite3_column_int(stmt, 1);
     return rc == SQLITE_DONE ? MC_OK : mci_read_fail(r, "counting unread notifications", err);
+}
+
+/* The unread counts as the member sees them (community/inbox_pending.h) into list. */
+static mc_status count_unread(mci_reader *r, const mci_read_covers *covers,
+                              mc_notification_list *list, mc_error *err)
+{
+    int32_t unread[MC_NOTIFY_CATEGORY_COUNT] = {0}, marked[MC_NOTIFY_CATEGORY_COUNT] = {0},
+            above[MC_NOTIFY_CATEGORY_COUNT] = {0};
+    mc_status st = count_by_category(r, unread_sql, covers, unread, err);
+    if (st == MC_OK)
+        st = count_by_category(r, pending_read_sql, covers, marked, err);
+    if (st == MC_OK && covers->oldest != MCI_COVER_NONE)
+        st = count_by_category(r, above_marks_sql, covers, above, err);
+    for (int c = 0; st == MC_OK && c < MC_NOTIFY_CATEGORY_COUNT; c++) {
+        int32_t n = covers->upto[c] != MCI_COVER_NONE ? above[c] : unread[c] - marked[c];
+        list->unread_by_category[c] = n;
+        list->unread_total += n;
+    }
+    return st;
 }
 
 /* The page's member, queued marks of all and zone book, for binding and for each row. */
@@ -165,13 +185,8 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
     mci_zone_book_free(page_args.book);
     if (st == MC_OK)
         st = mci_links_fill(r, list, err);
-    const mci_read_covers *covers = &page_args.covers;
     if (st == MC_OK)
-        st = count_unread(r, unread_sql, covers, 1, list, err);
-    if (st == MC_OK)
-        st = count_unread(r, pending_read_sql, covers, -1, list, err);
-    if (st == MC_OK && covers->max != MCI_COVER_NONE)
-        st = count_unread(r, covered_sql, covers, -1, list, err);
+        st = count_unread(r, &page_args.covers, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_notification_list_free(list);
