@@ -705,6 +705,52 @@ START_TEST(test_version_8_database_is_migrated)
 END_TEST
 
 /*
+ * A version 9 database (before the notifications hub) is migrated in place: Asha's session, push
+ * token, ticket and its notification and push are kept; notifications have kinds (the one made
+ * before: "", the seeded ones their causes', the visitor alerts urgent); the new tables start
+ * empty; and the dataset epoch changes (notifications changed shape, a kind is new).
+ */
+START_TEST(test_version_9_database_is_migrated)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
+    load_fixture("memberstub-v9.sql", dir, path, sizeof path);
+    sqlite3 *file = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    char epoch_before[MS_EPOCH_MAX], epoch_after[MS_EPOCH_MAX];
+    int64_t min_seq;
+    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
+    sqlite3_close(file);
+    sqlite3 *saved = db;
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
+    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    char buf[512];
+    text("SELECT provider || ' ' || token FROM push_tokens WHERE user_id = 'usr_5eed000000000001'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "fcm fcm-asha-v9");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sessions"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM tickets"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM push_deliveries"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 13);
+    text("SELECT group_concat(kind || ':' || urgent, ' ') FROM (SELECT kind, urgent"
+         " FROM notifications WHERE user_id = 'usr_5eed000000000001' ORDER BY kind = '', id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "visitor.arrived:1 invoice.generated:0 ticket.resolved:0"
+                          " event.reminder:0 announcement:0 payment.confirmed:0 :0");
+    text("SELECT title FROM notifications WHERE kind = ''", buf, sizeof buf);
+    ck_assert_str_eq(buf, "T-1001 received: Wi-Fi");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notification_prefs"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notification_deliveries"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notices_sent"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM push_dead_tokens"), 0);
+    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
+    ck_assert_str_ne(epoch_after, epoch_before);
+    ms_db_close(db);
+    db = saved;
+    remove_db_dir(dir);
+}
+END_TEST
+
+/*
  * A ticket as the member and as staff see it: a staff internal note is in the staff's view (with
  * internal: true) and never in the member's entity, nor in any change the member pulls; staff
  * assigning it is a status entry, the first response, and a notification.
@@ -1152,6 +1198,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_version_1_database_is_migrated);
     tcase_add_test(migrations, test_version_4_database_is_migrated);
     tcase_add_test(migrations, test_version_8_database_is_migrated);
+    tcase_add_test(migrations, test_version_9_database_is_migrated);
     tcase_add_test(seed, test_internal_notes_never_reach_the_member);
     suite_add_tcase(s, migrations);
     return s;

@@ -734,9 +734,65 @@ static const char schema_v9[] =
     "  created_at_ms INTEGER NOT NULL);"
     "CREATE INDEX push_deliveries_by_user ON push_deliveries (user_id, id);";
 
+/*
+ * Version 10: the notifications hub (issue 12, docs/notifications-protocol.md). A notification
+ * has its kind (the cause's name, "" for ones made before) and whether it is urgent; every user's
+ * channel preferences per category and quiet hours (created with the defaults on first read);
+ * every delivery of every notification per channel (the simulated providers' view), with held
+ * ones waiting for their quiet hours to end; the reminders and due notices already sent (each
+ * goes once); the push tokens the simulated provider reports dead.
+ */
+static const char schema_v10[] =
+    "ALTER TABLE notifications ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE notifications ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (urgent IN (0, 1));"
+    "CREATE INDEX notifications_by_user_created ON notifications (user_id, created_at_ms);"
+
+    /* One row per user; channels: {category: {push, email, sms}} as the wire's object. */
+    "CREATE TABLE notification_prefs ("
+    "  user_id TEXT PRIMARY KEY REFERENCES users(id),"
+    "  channels TEXT NOT NULL CHECK (json_valid(channels)),"
+    "  quiet_enabled INTEGER NOT NULL CHECK (quiet_enabled IN (0, 1)),"
+    "  quiet_from_min INTEGER NOT NULL CHECK (quiet_from_min BETWEEN 0 AND 1439),"
+    "  quiet_to_min INTEGER NOT NULL CHECK (quiet_to_min BETWEEN 0 AND 1439),"
+    "  updated_at_ms INTEGER NOT NULL,"
+    "  CHECK (quiet_from_min <> quiet_to_min));"
+
+    /* Every delivery: to_addr is the push token, the email address or the phone; a held one
+     * goes out at release_at_ms (upkeep); sent_at_ms once sent. */
+    "CREATE TABLE notification_deliveries ("
+    "  id INTEGER PRIMARY KEY,"
+    "  notification_id TEXT NOT NULL REFERENCES notifications(id),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  channel TEXT NOT NULL CHECK (channel IN ('push', 'email', 'sms')),"
+    "  to_addr TEXT NOT NULL,"
+    "  provider TEXT CHECK (provider IN ('fcm', 'apns')),"
+    "  status TEXT NOT NULL CHECK (status IN ('sent', 'held', 'dead_token')),"
+    "  release_at_ms INTEGER,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  sent_at_ms INTEGER,"
+    "  CHECK ((status = 'held') = (release_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'sent') = (sent_at_ms IS NOT NULL)),"
+    "  CHECK ((channel = 'push') = (provider IS NOT NULL)));"
+    "CREATE INDEX notification_deliveries_by_user ON notification_deliveries (user_id, id);"
+    "CREATE INDEX notification_deliveries_held ON notification_deliveries (release_at_ms, id)"
+    "  WHERE status = 'held';"
+
+    /* A notice (a reminder, a due notice) sent once per (kind, entity, user). */
+    "CREATE TABLE notices_sent ("
+    "  kind TEXT NOT NULL,"
+    "  entity_id TEXT NOT NULL,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  sent_at_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY (kind, entity_id, user_id));"
+
+    /* The simulated push provider answers "unregistered" for these tokens. */
+    "CREATE TABLE push_dead_tokens ("
+    "  token TEXT PRIMARY KEY);";
+
 const ms_schema_step ms_schema_steps[] = {
     {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
-    {6, schema_v6}, {7, schema_v7}, {8, schema_v8}, {9, schema_v9},
+    {6, schema_v6}, {7, schema_v7}, {8, schema_v8}, {9, schema_v9}, {10, schema_v10},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

@@ -613,6 +613,34 @@ int ms_seed_v9(sqlite3 *db, ms_rng *rng, int64_t now_ms)
     return ms_changes_new_epoch(db, rng, epoch);
 }
 
+/*
+ * Version 10 (the notifications hub, docs/notifications-protocol.md). The seeded notifications
+ * get the kinds of their causes (the visitor alerts are urgent); preferences are created on first
+ * read, so none are seeded.
+ */
+static const char seed_v10_sql[] =
+    "UPDATE notifications SET kind = 'visitor.arrived', urgent = 1 WHERE id IN"
+    " ('ntf_5eed000000000101', 'ntf_5eed000000000201', 'ntf_5eed000000000301');"
+    "UPDATE notifications SET kind = 'invoice.generated' WHERE id = 'ntf_5eed000000000102';"
+    "UPDATE notifications SET kind = 'ticket.resolved' WHERE id = 'ntf_5eed000000000103';"
+    "UPDATE notifications SET kind = 'event.reminder' WHERE id IN"
+    " ('ntf_5eed000000000104', 'ntf_5eed000000000302');"
+    "UPDATE notifications SET kind = 'announcement' WHERE id IN"
+    " ('ntf_5eed000000000105', 'ntf_5eed000000000203');"
+    "UPDATE notifications SET kind = 'payment.confirmed' WHERE id IN"
+    " ('ntf_5eed000000000106', 'ntf_5eed000000000202');"
+    "UPDATE notifications SET kind = 'ticket.assigned' WHERE id = 'ntf_5eed000000000303';";
+
+int ms_seed_v10(sqlite3 *db, ms_rng *rng)
+{
+    if (ms_db_exec(db, seed_v10_sql) != 0)
+        return -1;
+    /* Notifications changed shape and a kind is new (notification_prefs): every client takes a
+     * fresh snapshot. */
+    char epoch[MS_EPOCH_MAX];
+    return ms_changes_new_epoch(db, rng, epoch);
+}
+
 int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
 {
     switch (version) {
@@ -630,6 +658,8 @@ int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
         return ms_seed_v8(db, rng);
     case 9:
         return ms_seed_v9(db, rng, now_ms);
+    case 10:
+        return ms_seed_v10(db, rng);
     default:
         return 0;
     }

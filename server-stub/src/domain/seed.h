@@ -54,6 +54,11 @@ int ms_seed_v8(sqlite3 *db, ms_rng *rng);
  * transaction. 0 / -1.
  */
 int ms_seed_v9(sqlite3 *db, ms_rng *rng, int64_t now_ms);
+/*
+ * The version 10 seed (the notifications hub): the seeded notifications' kinds (the visitor
+ * alerts urgent); a new dataset epoch. Caller's transaction. 0 / -1.
+ */
+int ms_seed_v10(sqlite3 *db, ms_rng *rng);
 
 /* The seed of schema version (ms_seed, ms_seed_v2, ...; nothing for others): the fill
  * db/db.h's ms_db_open calls after each step. 0 / -1. */
