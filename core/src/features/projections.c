@@ -13,6 +13,7 @@
 #include "community/projections.h"
 #include "store/projection.h"
 #include "tickets/projections.h"
+#include "visitors/projections.h"
 
 static const struct {
     const mci_projection *items;
@@ -23,6 +24,7 @@ static const struct {
     {mci_billing_projections, &mci_billing_projection_count},
     {mci_access_projections, &mci_access_projection_count},
     {mci_tickets_projections, &mci_tickets_projection_count},
+    {mci_visitors_projections, &mci_visitors_projection_count},
 };
 
 const mci_projection *mci_projection_at(size_t i)

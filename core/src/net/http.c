@@ -102,6 +102,9 @@ static const struct {
     {"ticket_closed", MC_ERR_STATE},
     {"invalid_transition", MC_ERR_STATE},
     {"reopen_window_passed", MC_ERR_STATE},
+    {"invalid_date", MC_ERR_STATE},
+    {"wrong_date", MC_ERR_STATE},
+    {"approval_expired", MC_ERR_STATE},
     {"internal", MC_ERR_SERVER},
 };
 

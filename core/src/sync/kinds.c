@@ -23,6 +23,7 @@ static const struct {
     {"membership", MC_KIND_MEMBERSHIP},
     {"ticket_category", MC_KIND_TICKET_CATEGORY},
     {"ticket", MC_KIND_TICKET},
+    {"visitor", MC_KIND_VISITOR},
 };
 
 static const mci_mutation_kind mutation_kinds[] = {
@@ -35,6 +36,9 @@ static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_TICKET_COMMENT, MC_KIND_TICKET},
     {MCI_MUTATION_TICKET_RESOLVE, MC_KIND_TICKET},
     {MCI_MUTATION_TICKET_REOPEN, MC_KIND_TICKET},
+    {MCI_MUTATION_VISITOR_INVITE, MC_KIND_VISITOR},
+    {MCI_MUTATION_VISITOR_CANCEL, MC_KIND_VISITOR},
+    {MCI_MUTATION_VISITOR_DECIDE, MC_KIND_VISITOR},
 };
 
 const char *mc_kind_name(mc_kind kind)

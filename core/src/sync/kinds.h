@@ -16,7 +16,7 @@
 #include "membercore/sync.h"
 
 /* Every MC_KIND_* bit. */
-#define MCI_KIND_ALL 0xFFFFu
+#define MCI_KIND_ALL 0x3FFFFu
 
 /* MC_KIND_* bit for a wire name; 0 for a kind this version does not know
  * (it is still stored, for a later version to read). */
@@ -39,5 +39,8 @@ const mci_mutation_kind *mci_mutation_kind_find(const char *name);
 #define MCI_MUTATION_TICKET_COMMENT    "ticket.comment"
 #define MCI_MUTATION_TICKET_RESOLVE    "ticket.resolve"
 #define MCI_MUTATION_TICKET_REOPEN     "ticket.reopen"
+#define MCI_MUTATION_VISITOR_INVITE    "visitor.invite"
+#define MCI_MUTATION_VISITOR_CANCEL    "visitor.cancel"
+#define MCI_MUTATION_VISITOR_DECIDE    "visitor.decide"
 
 #endif
