@@ -323,7 +323,7 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id building_id title description starts_at_ms ends_at_ms capacity going_count"},
         {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING", "event_id status"},
         {MS_KIND_NOTIFICATION, "usr_5eed000000000001", "ntf_5eed000000000102",
-         "id category title body created_at_ms read deep_link building_id"},
+         "id category title body created_at_ms read deep_link building_id kind urgent"},
         {MS_KIND_ROOM_BUSY, NULL, NULL, "id room_id start_ms end_ms"},
         {MS_KIND_CREDIT_LEDGER, NULL, "led_000000000003",
          "id company_id delta balance_after reason reservation_id at_ms building_id"},
@@ -335,6 +335,8 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "status plan company_id building_id seat contract_start contract_end"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000009",
          "status plan company_id building_id seat contract_start contract_end"},
+        {MS_KIND_NOTIFICATION_PREFS, "usr_5eed000000000001", "usr_5eed000000000001",
+         "channels quiet_hours updated_at_ms"},
     };
     char busy_id[64];
     text("SELECT id FROM room_busy ORDER BY id LIMIT 1", busy_id, sizeof busy_id);
@@ -359,6 +361,9 @@ START_TEST(test_entity_data_has_the_contract_fields)
                      1);
     ck_assert_int_eq(
         ms_entity_data(db, MS_KIND_RSVP, "usr_5eed000000000002", "EVT-BLR-NETWORKING", &data), 1);
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_NOTIFICATION_PREFS, "usr_5eed000000000002",
+                                    "usr_5eed000000000001", &data),
+                     1);
     ck_assert_int_eq(ms_entity_data(db, MS_KIND_EVENT, NULL, "EVT-NOPE", &data), 1);
     ck_assert_ptr_null(data);
     cJSON *ntf = NULL;

@@ -1,4 +1,5 @@
-/* community/device.c - registering this device's push token through the outbox. */
+/* community/device.c - registering and unregistering this device's push token through the
+ * outbox. */
 #include <cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,4 +91,37 @@ mc_status mc_push_token_register(mc_client *c, mc_push_provider provider, const 
                              "token must be 1 to %d printable ASCII characters", MAX_TOKEN);
     token_args args = {provider, token};
     return mci_sync_write(c, queue_token, &args, 0, err);
+}
+
+/* Queue the removal when this install registered a token for the member (an mci_write_fn). */
+static mc_status queue_token_removal(mc_client *c, const char *user_id, void *arg, bool *queued,
+                                     mc_error *err)
+{
+    (void)arg;
+    char *previous = NULL;
+    mc_status st = mci_meta_get(c->db, META_PUSH_TOKEN, &previous, err);
+    size_t n = strlen(user_id);
+    bool theirs = st == MC_OK && strncmp(previous, user_id, n) == 0 && previous[n] == ' ';
+    free(previous);
+    if (st == MC_ERR_NOT_FOUND || (st == MC_OK && !theirs))
+        return MC_OK;
+    if (st != MC_OK)
+        return st;
+    cJSON *payload = cJSON_CreateObject();
+    if (payload == NULL || !cJSON_AddStringToObject(payload, "client_id", c->client_id))
+        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    if (st == MC_OK)
+        st = mci_outbox_enqueue(c, user_id, MCI_MUTATION_PUSH_TOKEN_REMOVE, c->client_id, payload,
+                                NULL, err);
+    if (st == MC_OK)
+        st = mci_meta_delete(c->db, META_PUSH_TOKEN, err);
+    cJSON_Delete(payload);
+    *queued = st == MC_OK;
+    return st;
+}
+
+mc_status mc_push_token_unregister(mc_client *c, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    return mci_sync_write(c, queue_token_removal, NULL, 0, err);
 }

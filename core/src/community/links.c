@@ -10,46 +10,12 @@
 #include "util/names.h"
 #include "util/strutil.h"
 
-static const char *const link_kind_names[] = {"none", "invoice", "event", "booking",
-                                              "pass", "web",     "other", "ticket"};
+static const char *const link_kind_names[] = {"none", "invoice", "event",  "booking", "pass",
+                                              "web",  "other",   "ticket", "visitor"};
 
 const char *mc_link_kind_name(mc_link_kind kind)
 {
     return mci_name_of(link_kind_names, MCI_COUNT(link_kind_names), (int)kind);
-}
-
-/* The app's own links: a path prefix after membercore:// and the kind it opens. */
-static const struct {
-    const char *prefix;
-    mc_link_kind kind;
-} app_links[] = {
-    {"billing/invoices/", MC_LINK_INVOICE}, {"events/", MC_LINK_EVENT},
-    {"bookings/", MC_LINK_BOOKING},         {"passes/", MC_LINK_PASS},
-    {"tickets/", MC_LINK_TICKET},
-};
-
-mc_link_kind mci_link_parse(const char *uri, char *id, size_t cap)
-{
-    if (cap > 0)
-        id[0] = '\0';
-    if (uri == NULL || uri[0] == '\0')
-        return MC_LINK_NONE;
-    if (strncmp(uri, "https://", 8) == 0 || strncmp(uri, "http://", 7) == 0)
-        return MC_LINK_WEB;
-    static const char scheme[] = "membercore://";
-    if (strncmp(uri, scheme, sizeof scheme - 1) != 0)
-        return MC_LINK_OTHER;
-    const char *path = uri + sizeof scheme - 1;
-    for (size_t i = 0; i < MCI_COUNT(app_links); i++) {
-        size_t n = strlen(app_links[i].prefix);
-        const char *item = path + n;
-        if (strncmp(path, app_links[i].prefix, n) == 0 && item[0] != '\0' &&
-            strcspn(item, "/?#") == strlen(item)) {
-            mci_strlcpy(id, item, cap);
-            return app_links[i].kind;
-        }
-    }
-    return MC_LINK_OTHER;
 }
 
 void mci_link_words(mc_link_kind kind, const char *name, const char *uri, char *out, size_t cap)
@@ -73,18 +39,23 @@ void mci_link_words(mc_link_kind kind, const char *name, const char *uri, char *
     case MC_LINK_TICKET:
         snprintf(out, cap, "opens ticket %s", name);
         break;
+    case MC_LINK_VISITOR:
+        snprintf(out, cap, "opens visitor %s", name);
+        break;
     default:
         snprintf(out, cap, "opens %s", uri);
         break;
     }
 }
 
-/* The invoice's or ticket's number, or the event's title, for the item a link names; the id
- * when the item is not on this device (or a ticket has no number yet). */
+/* The invoice's or ticket's number, the event's title or the visitor's name, for the item a
+ * link names; the id when the item is not on this device (or a ticket has no number yet). */
 static const char *const name_sql[] = {
     [MC_LINK_INVOICE] = "SELECT number FROM invoice_row WHERE id = ?1 OR number = ?1 LIMIT 1",
     [MC_LINK_EVENT] = "SELECT title FROM event_row WHERE id = ?1",
     [MC_LINK_TICKET] = "SELECT number FROM ticket_row WHERE id = ?1",
+    [MC_LINK_VISITOR] = "SELECT json_extract(data, '$.name') FROM entity WHERE kind = 'visitor' "
+                        "AND id = ?1",
 };
 
 static mc_status item_name(mci_reader *r, mc_link_kind kind, const char *id, char *out, size_t cap,

@@ -13,7 +13,8 @@
 #include "read/read.h"
 
 /* The kind of uri ("" or NULL: MC_LINK_NONE) and the item it names into id (cap bytes,
- * "" when it names none). Pure. */
+ * "" when it names none), by mc_link_parse's strict rules: a link it refuses is
+ * MC_LINK_OTHER. Pure (community/link_parse.c). */
 mc_link_kind mci_link_parse(const char *uri, char *id, size_t cap);
 
 /* "opens invoice INV-2026-0011" for kind and name (the item's number or title; the id when

@@ -6,6 +6,7 @@
 
 #include "account/account.h"
 #include "catalog/zones.h"
+#include "community/inbox_pending.h"
 #include "community/links.h"
 #include "handle/handle.h"
 #include "read/items.h"
@@ -36,38 +37,39 @@ static mc_notification_category category_from_name(const char *name)
     return MC_NOTIFY_OTHER;
 }
 
-/* Server truth plus whether a mark-read is pending (not rejected). */
-#define NOTIFICATION_SELECT                                                                        \
-    "SELECT n.id, json_extract(n.data, '$.category'), json_extract(n.data, '$.title'), "           \
-    "json_extract(n.data, '$.body'), json_extract(n.data, '$.deep_link'), "                        \
-    "json_extract(n.data, '$.created_at_ms'), json_extract(n.data, '$.read'), "                    \
-    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'notification.read' AND "                       \
-    "o.entity_id = n.id AND o.user_id = ?1 AND o.state IN (0, 1, 3)) "                             \
-    "FROM entity n WHERE n.kind = 'notification' "
+/* One notification: whether the server has it read, and whether a read of it is queued (its
+ * own or a mark of all). ?1 the id, ?4 to ?12 as community/inbox_pending.h. */
+static const char one_read_sql[] =
+    "SELECT n.read, (" MCI_PENDING_READ " OR " MCI_COVERED ") FROM notification_row n "
+    "WHERE n.id = ?1";
 
 /* A page of the inbox, newest first, from the typed table: ?1 ?2 the cursor
- * (created_at_ms, id), ?3 the fetch limit, ?4 the member. Whether a mark-read is pending
- * (not rejected) comes from the outbox's index, for the page's rows only. */
+ * (created_at_ms, id), ?3 the fetch limit, ?4 to ?12 the member and the queued marks of all
+ * (community/inbox_pending.h). Whether a read is pending (not refused) comes from the
+ * outbox's index and the bound marks, for the page's rows only. */
 #define PAGE_SELECT                                                                                \
     "SELECT n.created_at_ms, n.id, n.category, n.title, n.body, n.deep_link, n.read, "             \
-    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'notification.read' AND "                       \
-    "o.entity_id = n.id AND o.user_id = ?4 AND o.state IN (0, 1, 3)), n.building_id "              \
+    "(" MCI_PENDING_READ " OR " MCI_COVERED "), n.building_id, n.kind, n.urgent "                  \
     "FROM notification_row n WHERE n.created_at_ms <= ?1 AND (n.created_at_ms < ?1 OR n.id > ?2) "
 static const mci_list_query inbox_query = {PAGE_SELECT
                                            "ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
                                            "reading notifications", MCI_KEY_INT_DESC};
+/* Unread ones: none at or before a mark of all (?11), the range the partial index reads. */
 static const mci_list_query unread_query = {
-    PAGE_SELECT "AND n.read = 0 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = "
-                "'notification.read' AND o.entity_id = n.id AND o.user_id = ?4 AND "
-                "o.state IN (0, 1, 3)) ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
+    PAGE_SELECT "AND n.read = 0 AND n.created_at_ms > ?11 AND NOT " MCI_PENDING_READ
+                " AND NOT " MCI_COVERED " ORDER BY n.created_at_ms DESC, n.id LIMIT ?3",
     "reading notifications", MCI_KEY_INT_DESC};
-/* Unread counts: the partial index of unread rows, minus those with a pending mark-read. */
+/* Unread counts: the partial index of unread rows, minus those with a pending read of their
+ * own, minus those a mark of all covers (read only when there is one). */
 static const char unread_sql[] =
     "SELECT category, count(*) FROM notification_row WHERE read = 0 GROUP BY category";
 static const char pending_read_sql[] =
     "SELECT n.category, count(DISTINCT n.id) FROM outbox o JOIN notification_row n ON "
-    "n.id = o.entity_id WHERE o.kind = 'notification.read' AND o.user_id = ?1 AND "
-    "o.state IN (0, 1, 3) AND n.read = 0 GROUP BY n.category";
+    "n.id = o.entity_id WHERE o.kind = 'notification.read' AND o.user_id = ?4 AND "
+    "o.state IN (0, 1, 3) AND n.read = 0 AND NOT " MCI_COVERED " GROUP BY n.category";
+static const char covered_sql[] =
+    "SELECT n.category, count(*) FROM notification_row n WHERE n.read = 0 AND "
+    "n.created_at_ms <= ?12 AND " MCI_COVERED " GROUP BY n.category";
 
 void mc_notification_list_free(mc_notification_list *list)
 {
@@ -81,6 +83,7 @@ void mc_notification_list_free(mc_notification_list *list)
         free(n->deep_link);
         free(n->link_id);
         free(n->link_text);
+        free(n->kind);
     }
     free(list->items);
     free(list->next_cursor);
@@ -88,13 +91,13 @@ void mc_notification_list_free(mc_notification_list *list)
 }
 
 /* Add (sign 1) or take away (sign -1) the counts a statement gives per category. */
-static mc_status count_unread(mci_reader *r, const char *sql, int sign, mc_notification_list *list,
-                              mc_error *err)
+static mc_status count_unread(mci_reader *r, const char *sql, const mci_read_covers *covers,
+                              int sign, mc_notification_list *list, mc_error *err)
 {
     sqlite3_stmt *stmt = mci_read_stmt(r, sql, "counting unread notifications", err);
     if (stmt == NULL)
         return MC_ERR_STORAGE;
-    sqlite3_bind_text(stmt, 1, r->user_id, -1, SQLITE_STATIC);
+    mci_read_covers_bind(stmt, r->user_id, covers);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         int n = sign * sqlite3_column_int(stmt, 1);
@@ -104,9 +107,10 @@ static mc_status count_unread(mci_reader *r, const char *sql, int sign, mc_notif
     return rc == SQLITE_DONE ? MC_OK : mci_read_fail(r, "counting unread notifications", err);
 }
 
-/* The page's member and zone book, for binding and for each row. */
+/* The page's member, queued marks of all and zone book, for binding and for each row. */
 typedef struct inbox_args {
     const char *user_id;
+    mci_read_covers covers;
     mci_zone_book *book;
 } inbox_args;
 
@@ -126,14 +130,17 @@ static bool read_notification(sqlite3_stmt *row, void *item, void *context)
     n->deep_link = mci_strdup(mci_column_text(row, 5));
     n->read = server_read || pending_read;
     n->pending = pending_read && !server_read;
-    return n->id && n->title && n->body && n->deep_link &&
+    n->kind = mci_strdup(mci_column_text(row, 9));
+    n->urgent = sqlite3_column_int(row, 10) != 0;
+    return n->id && n->title && n->body && n->deep_link && n->kind &&
            mci_zone_book_local(a->book, mci_column_text(row, 8), n->created_at_ms, &n->created_at,
                                NULL) == MC_OK;
 }
 
 static void bind_member(sqlite3_stmt *stmt, void *context)
 {
-    sqlite3_bind_text(stmt, 4, ((const inbox_args *)context)->user_id, -1, SQLITE_STATIC);
+    const inbox_args *a = context;
+    mci_read_covers_bind(stmt, a->user_id, &a->covers);
 }
 
 /* args: the bool unread_only. */
@@ -146,7 +153,9 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    inbox_args page_args = {r != NULL ? r->user_id : NULL, NULL};
+    inbox_args page_args = {r != NULL ? r->user_id : NULL, {{0}, 0, 0}, NULL};
+    if (st == MC_OK)
+        st = mci_read_covers_load(r->db, r->stmts, r->user_id, &page_args.covers, err);
     if (st == MC_OK)
         st = mci_zone_book_new(r->db, r->stmts, &page_args.book, err);
     if (st == MC_OK)
@@ -156,10 +165,13 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
     mci_zone_book_free(page_args.book);
     if (st == MC_OK)
         st = mci_links_fill(r, list, err);
+    const mci_read_covers *covers = &page_args.covers;
     if (st == MC_OK)
-        st = count_unread(r, unread_sql, 1, list, err);
+        st = count_unread(r, unread_sql, covers, 1, list, err);
     if (st == MC_OK)
-        st = count_unread(r, pending_read_sql, -1, list, err);
+        st = count_unread(r, pending_read_sql, covers, -1, list, err);
+    if (st == MC_OK && covers->max != MCI_COVER_NONE)
+        st = count_unread(r, covered_sql, covers, -1, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_notification_list_free(list);
@@ -188,16 +200,19 @@ static mc_status queue_read(mc_client *c, const char *user_id, void *arg, bool *
                             mc_error *err)
 {
     const char *id = arg;
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(c->db, NOTIFICATION_SELECT "AND n.id = ?2", -1, &stmt, NULL) !=
-        SQLITE_OK)
+    mci_read_covers covers;
+    mc_status st = mci_read_covers_load(c->db, c->stmts, user_id, &covers, err);
+    if (st != MC_OK)
+        return st;
+    sqlite3_stmt *stmt = mci_stmt_cache_get(c->stmts, one_read_sql);
+    if (stmt == NULL)
         return mci_store_fail(c->db, err, "reading the notification");
-    sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    mci_read_covers_bind(stmt, user_id, &covers);
     int rc = sqlite3_step(stmt);
     bool already_read =
-        rc == SQLITE_ROW && (sqlite3_column_int(stmt, 6) != 0 || sqlite3_column_int(stmt, 7) != 0);
-    sqlite3_finalize(stmt);
+        rc == SQLITE_ROW && (sqlite3_column_int(stmt, 0) != 0 || sqlite3_column_int(stmt, 1) != 0);
+    sqlite3_reset(stmt);
     if (rc == SQLITE_DONE)
         return mci_error_set(err, MC_ERR_NOT_FOUND, "no notification '%s'", id);
     if (rc != SQLITE_ROW)
@@ -205,7 +220,6 @@ static mc_status queue_read(mc_client *c, const char *user_id, void *arg, bool *
     if (already_read)
         return MC_OK;
     cJSON *payload = cJSON_CreateObject();
-    mc_status st = MC_OK;
     if (payload == NULL || !cJSON_AddStringToObject(payload, "notification_id", id))
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     if (st == MC_OK)

@@ -4,16 +4,17 @@
 const mci_projection mci_community_projections[] = {
     {"notification",
      "INSERT INTO notification_row (id, category, title, body, deep_link, created_at_ms, read, "
-     "building_id) VALUES (?1, coalesce(json_extract(?2, '$.category'), ''), "
+     "building_id, kind, urgent) VALUES (?1, coalesce(json_extract(?2, '$.category'), ''), "
      "coalesce(json_extract(?2, '$.title'), ''), coalesce(json_extract(?2, '$.body'), ''), "
      "coalesce(json_extract(?2, '$.deep_link'), ''), "
      "coalesce(json_extract(?2, '$.created_at_ms'), 0), "
      "coalesce(json_extract(?2, '$.read'), 0) != 0, "
-     "coalesce(json_extract(?2, '$.building_id'), '')) "
+     "coalesce(json_extract(?2, '$.building_id'), ''), "
+     "coalesce(json_extract(?2, '$.kind'), ''), coalesce(json_extract(?2, '$.urgent'), 0) != 0) "
      "ON CONFLICT (id) DO UPDATE SET category = excluded.category, title = excluded.title, "
      "body = excluded.body, deep_link = excluded.deep_link, "
      "created_at_ms = excluded.created_at_ms, read = excluded.read, "
-     "building_id = excluded.building_id",
+     "building_id = excluded.building_id, kind = excluded.kind, urgent = excluded.urgent",
      "DELETE FROM notification_row WHERE id = ?1", "DELETE FROM notification_row"},
     {"event",
      "INSERT INTO event_row (id, building_id, title, description, starts_at_ms, ends_at_ms, "

@@ -16,6 +16,7 @@
 
 #include "account/account.h"
 #include "account/session.h"
+#include "sync/after_round.h"
 #include "store/store.h"
 #include "sync/backoff.h"
 #include "sync/kinds.h"
@@ -162,6 +163,8 @@ static mc_status round_body(mc_client *c, mc_sync_report *report, mc_error *err)
     while (st == MC_OK && has_more)
         st = mci_pull_next(c, token, user_id, &c->sync->page_size, report, &has_more, &progress,
                            err);
+    if (st == MC_OK)
+        mci_sync_after_round(c, report);
     if (st == MC_ERR_UNAUTHORIZED && err->http_status == 401) {
         mc_error ignored = MC_ERROR_INIT;
         mci_session_drop(c, &ignored);

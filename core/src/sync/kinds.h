@@ -30,17 +30,21 @@ typedef struct mci_mutation_kind {
 /* The registered mutation kind called name, or NULL. */
 const mci_mutation_kind *mci_mutation_kind_find(const char *name);
 
-#define MCI_MUTATION_RSVP_SET          "rsvp.set"
-#define MCI_MUTATION_NOTIFICATION_READ "notification.read"
-#define MCI_MUTATION_PUSH_TOKEN        "device.push_token"
-#define MCI_MUTATION_BOOKING_CREATE    "booking.create"
-#define MCI_MUTATION_BOOKING_CANCEL    "booking.cancel"
-#define MCI_MUTATION_TICKET_CREATE     "ticket.create"
-#define MCI_MUTATION_TICKET_COMMENT    "ticket.comment"
-#define MCI_MUTATION_TICKET_RESOLVE    "ticket.resolve"
-#define MCI_MUTATION_TICKET_REOPEN     "ticket.reopen"
-#define MCI_MUTATION_VISITOR_INVITE    "visitor.invite"
-#define MCI_MUTATION_VISITOR_CANCEL    "visitor.cancel"
-#define MCI_MUTATION_VISITOR_DECIDE    "visitor.decide"
+#define MCI_MUTATION_RSVP_SET                 "rsvp.set"
+#define MCI_MUTATION_NOTIFICATION_READ        "notification.read"
+#define MCI_MUTATION_PUSH_TOKEN               "device.push_token"
+#define MCI_MUTATION_BOOKING_CREATE           "booking.create"
+#define MCI_MUTATION_BOOKING_CANCEL           "booking.cancel"
+#define MCI_MUTATION_TICKET_CREATE            "ticket.create"
+#define MCI_MUTATION_TICKET_COMMENT           "ticket.comment"
+#define MCI_MUTATION_TICKET_RESOLVE           "ticket.resolve"
+#define MCI_MUTATION_TICKET_REOPEN            "ticket.reopen"
+#define MCI_MUTATION_NOTIFICATION_READ_ALL    "notification.read_all"
+#define MCI_MUTATION_NOTIFICATION_PREFS_SET   "notification_prefs.set"
+#define MCI_MUTATION_NOTIFICATION_PREFS_QUIET "notification_prefs.quiet_hours"
+#define MCI_MUTATION_PUSH_TOKEN_REMOVE        "device.push_token.remove"
+#define MCI_MUTATION_VISITOR_INVITE           "visitor.invite"
+#define MCI_MUTATION_VISITOR_CANCEL           "visitor.cancel"
+#define MCI_MUTATION_VISITOR_DECIDE           "visitor.decide"
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "db/db.h"
 #include "base/log.h"
+#include "domain/prefs.h"
 #include "domain/tickets.h"
 #include "domain/user_json.h"
 #include "rules/zone.h"
@@ -68,6 +69,8 @@ static const struct {
     [MS_KIND_TICKET] = {"ticket", MS_VISIBLE_TO_USER,
                         "SELECT id FROM tickets WHERE user_id = :user AND id > :after"
                         " ORDER BY id LIMIT 1"},
+    [MS_KIND_NOTIFICATION_PREFS] = {"notification_prefs", MS_VISIBLE_TO_USER,
+                                    "SELECT id FROM users WHERE id = :user AND id > :after"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -142,7 +145,8 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
                     " + (SELECT count(*) FROM credentials WHERE holder_user_id = ?1)"
                     " + (SELECT count(*) FROM users WHERE id = ?1)"
                     " + (SELECT count(*) FROM ticket_categories)"
-                    " + (SELECT count(*) FROM tickets WHERE user_id = ?1)",
+                    " + (SELECT count(*) FROM tickets WHERE user_id = ?1)"
+                    " + (SELECT count(*) FROM users WHERE id = ?1)",
                     "tt", viewer->user_id, viewer->company_id);
     if (!stmt)
         return -1;
@@ -157,7 +161,7 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
 
 /*
  * The current row of stmt as a JSON object keyed by column name: integers as
- * numbers, text as strings, NULL as null. A column named "read" becomes a
+ * numbers, text as strings, NULL as null. A column named "read" or "urgent" becomes a
  * boolean. NULL when memory runs out.
  */
 static cJSON *row_object(sqlite3_stmt *stmt)
@@ -171,7 +175,7 @@ static cJSON *row_object(sqlite3_stmt *stmt)
         cJSON *item;
         switch (sqlite3_column_type(stmt, i)) {
         case SQLITE_INTEGER:
-            if (strcmp(name, "read") == 0)
+            if (strcmp(name, "read") == 0 || strcmp(name, "urgent") == 0)
                 item = cJSON_CreateBool(sqlite3_column_int64(stmt, i) != 0);
             else
                 item = cJSON_CreateNumber((double)sqlite3_column_int64(stmt, i));
@@ -642,8 +646,8 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
     case MS_KIND_NOTIFICATION:
         return query_object(ms_db_query(db,
                                         "SELECT id, category, title, body, created_at_ms,"
-                                        " is_read AS read, deep_link, building_id"
-                                        " FROM notifications"
+                                        " is_read AS read, deep_link, building_id,"
+                                        " kind, urgent FROM notifications"
                                         " WHERE id = ? AND user_id = ?",
                                         "tt", id, owner),
                             out);
@@ -679,6 +683,8 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
         return ms_ticket_category_json(db, id, out);
     case MS_KIND_TICKET:
         return ticket_data(db, owner, id, out);
+    case MS_KIND_NOTIFICATION_PREFS:
+        return owner && strcmp(owner, id) == 0 ? ms_prefs_json(db, id, out) : 1;
     case MS_KIND_COUNT:
         break;
     }

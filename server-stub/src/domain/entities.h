@@ -12,7 +12,7 @@
 #include "domain/users.h"
 
 /* The kinds of docs/sync-protocol.md, rooms-protocol.md, passes-protocol.md and
- * tickets-protocol.md, in snapshot order. */
+ * tickets-protocol.md and notifications-protocol.md, in snapshot order. */
 typedef enum ms_kind {
     MS_KIND_PROFILE,
     MS_KIND_COMPANY,
@@ -30,6 +30,7 @@ typedef enum ms_kind {
     MS_KIND_MEMBERSHIP,
     MS_KIND_TICKET_CATEGORY,
     MS_KIND_TICKET,
+    MS_KIND_NOTIFICATION_PREFS,
     MS_KIND_COUNT
 } ms_kind;
 

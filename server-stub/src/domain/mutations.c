@@ -9,6 +9,8 @@
 #include "domain/changes.h"
 #include "db/db.h"
 #include "domain/entities.h"
+#include "domain/notifications.h"
+#include "domain/prefs.h"
 #include "domain/ticket_filing.h"
 
 /* Outcome of applying a kind: */
@@ -168,6 +170,25 @@ static int apply_push_token(ms_app *app, const char *user_id, const cJSON *paylo
     return APPLIED;
 }
 
+/* device.push_token.remove {client_id}: this install's token goes (none: applied all the same),
+ * with its pushes still held by quiet hours. */
+static int apply_push_token_remove(ms_app *app, const char *user_id, const cJSON *payload,
+                                   ms_mutation_result *out)
+{
+    const char *client_id = payload_string(payload, "client_id", out);
+    if (!client_id)
+        return REJECTED;
+    if (ms_db_run(app->db,
+                  "DELETE FROM notification_deliveries WHERE status = 'held' AND channel = 'push'"
+                  " AND user_id = ?1 AND to_addr IN (SELECT token FROM push_tokens"
+                  " WHERE user_id = ?1 AND client_id = ?2)",
+                  "tt", user_id, client_id) != 0 ||
+        ms_db_run(app->db, "DELETE FROM push_tokens WHERE user_id = ? AND client_id = ?", "tt",
+                  user_id, client_id) != 0)
+        return FAILED;
+    return APPLIED;
+}
+
 /* The result of a domain operation (0, 1 refused with why, -1) as a kind's outcome. */
 static int booking_outcome(int rc, const ms_refusal *why, ms_mutation_result *out)
 {
@@ -234,6 +255,30 @@ static int apply_ticket_reopen(ms_app *app, const char *user_id, const cJSON *pa
                            out);
 }
 
+/* notification.read_all {category, up_to_ms} */
+static int apply_notification_read_all(ms_app *app, const char *user_id, const cJSON *payload,
+                                       ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_notifications_read_all(app, user_id, payload, &why), &why, out);
+}
+
+/* notification_prefs.set {category, channel, enabled} */
+static int apply_prefs_set(ms_app *app, const char *user_id, const cJSON *payload,
+                           ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_prefs_set(app, user_id, payload, &why), &why, out);
+}
+
+/* notification_prefs.quiet_hours {enabled, from_min, to_min} */
+static int apply_prefs_quiet_hours(ms_app *app, const char *user_id, const cJSON *payload,
+                                   ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_prefs_quiet_hours(app, user_id, payload, &why), &why, out);
+}
+
 static const struct {
     const char *kind;
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
@@ -247,6 +292,10 @@ static const struct {
     {"ticket.comment", apply_ticket_comment},
     {"ticket.resolve", apply_ticket_resolve},
     {"ticket.reopen", apply_ticket_reopen},
+    {"notification.read_all", apply_notification_read_all},
+    {"notification_prefs.set", apply_prefs_set},
+    {"notification_prefs.quiet_hours", apply_prefs_quiet_hours},
+    {"device.push_token.remove", apply_push_token_remove},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */

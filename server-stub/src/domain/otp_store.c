@@ -101,6 +101,7 @@ int ms_sms_latest(sqlite3 *db, const char *phone, char *body, int64_t *sent_at_m
 {
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT body, sent_at_ms FROM sms_outbox WHERE phone = ?"
+                                     " AND body LIKE '% is your membercore sign-in code.%'"
                                      " ORDER BY id DESC LIMIT 1",
                                      "t", phone);
     if (!stmt)

@@ -36,7 +36,8 @@ int ms_otp_set_attempts(sqlite3 *db, const char *phone, int attempts);
 /* Mark the phone's code used. 0 / -1. */
 int ms_otp_consume(sqlite3 *db, const char *phone, int64_t now_ms);
 
-/* The latest SMS sent to phone: its body (MS_SMS_MAX) and time; *found false if none. 0 / -1. */
+/* The latest sign-in code SMS sent to phone (notifications texted to it are not): its body
+ * (MS_SMS_MAX) and time; *found false if none. 0 / -1. */
 int ms_sms_latest(sqlite3 *db, const char *phone, char *body, int64_t *sent_at_ms, bool *found);
 
 #endif

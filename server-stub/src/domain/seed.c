@@ -528,12 +528,18 @@ int ms_seed_v8(sqlite3 *db, ms_rng *rng)
         ms_db_run(db, "UPDATE razorpay_orders SET amount_paise = ? WHERE reservation_id = ?", "it",
                   price.total_minor, focus) != 0)
         return -1;
-    /* The live rule, at the instant the order was paid (no clock, no HTTP: db and rng only).
+    /* The live rule, at the instant the order was paid (a clock stopped there, no HTTP).
      * Seeding is not a change: the entries it logged go (the new epoch's snapshots carry it). */
     ms_app app = {.db = db, .rng = rng};
+    ms_clock_init(&app.clock);
+    ms_clock_set(&app.clock, paid_at);
     int64_t head;
-    if (ms_changes_head(db, &head) != 0 ||
-        ms_room_invoice_paid(&app, focus, "inv_5eed000000000005", paid_at) != 0 ||
+    rc = ms_changes_head(db, &head) == 0 &&
+                 ms_room_invoice_paid(&app, focus, "inv_5eed000000000005", paid_at) == 0
+             ? 0
+             : -1;
+    ms_clock_destroy(&app.clock);
+    if (rc != 0 ||
         /* Named as every seeded notification is, and read: Asha paid in the app and saw it. */
         ms_db_run(db,
                   "UPDATE notifications SET id = 'ntf_5eed000000000106', is_read = 1"

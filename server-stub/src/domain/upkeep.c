@@ -6,6 +6,7 @@
 #include "domain/credits.h"
 #include "db/db.h"
 #include "domain/invoices.h"
+#include "domain/notify.h"
 #include "domain/passes.h"
 #include "domain/tickets.h"
 #include "rules/zone.h"
@@ -40,7 +41,8 @@ int ms_upkeep(ms_app *app)
     if (ms_holds_lapse_due(app, now) != 0 || ms_checkouts_lapse_due(app, now) != 0 ||
         ms_invoices_overdue_due(app->db, now) != 0 || ms_credits_refresh_all(app->db, now) != 0 ||
         refresh_zones(app->db, ms_utc_year(now)) != 0 ||
-        ms_tickets_close_due(app->db, app->rng, now) != 0)
+        ms_tickets_close_due(app->db, app->rng, now) != 0 ||
+        ms_notify_release_due(app->db, now) != 0)
         return -1;
     return 0;
 }

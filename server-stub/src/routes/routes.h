@@ -72,6 +72,10 @@ void ms_handle_test_sync_view(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_effects(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_push_tokens(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_pushes(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/test/notify.c: the notifications hub's deliveries, SMS texts, dead push tokens. */
+void ms_handle_test_deliveries(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_sms(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_push_dead(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_notification_delete(ms_app *app, ms_request *req, ms_reply *reply);
