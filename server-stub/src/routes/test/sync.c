@@ -7,6 +7,7 @@
 #include "domain/changes.h"
 #include "db/db.h"
 #include "domain/entities.h"
+#include "domain/notify.h"
 #include "api/fields.h"
 #include "api/phone.h"
 #include "routes/routes.h"
@@ -361,13 +362,15 @@ void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply)
     reply_entity(app, "event", MS_KIND_EVENT, NULL, id, reply);
 }
 
-/* POST /v1/test/notifications {"phone", "category", "title", "body", "deep_link"?} */
+/* POST /v1/test/notifications {"phone", "category", "title", "body", "deep_link"?, "kind"?,
+ * "urgent"?} */
 void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *reply)
 {
     static const char *const categories[] = {"billing", "support", "bookings", "events",
                                              "announcements"};
     const char *typed, *category;
     char phone[MS_PHONE_MAX], title[MS_TEXT_MAX], body[4 * 500 + 1], link[4 * 200 + 1];
+    char kind[4 * 40 + 1];
     if (!ms_field_string(reply, req->json, "phone", &typed) ||
         !ms_phone_normalize(reply, typed, phone) ||
         !ms_field_string(reply, req->json, "category", &category))
@@ -382,8 +385,14 @@ void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *
     }
     if (!ms_field_text(reply, req->json, "title", 100, title, sizeof title) ||
         !ms_field_text(reply, req->json, "body", 500, body, sizeof body) ||
-        !optional_text(reply, req->json, "deep_link", 200, link, sizeof link))
+        !optional_text(reply, req->json, "deep_link", 200, link, sizeof link) ||
+        !optional_text(reply, req->json, "kind", 40, kind, sizeof kind))
         return;
+    const cJSON *urgent = cJSON_GetObjectItemCaseSensitive(req->json, "urgent");
+    if (urgent && !cJSON_IsBool(urgent)) {
+        ms_reply_invalid(reply, "field 'urgent' must be true or false");
+        return;
+    }
     char user_id[MS_ID_MAX], id[MS_ID_MAX];
     bool found;
     if (ms_user_find_by_phone(app->db, phone, user_id, &found) != 0)
@@ -392,13 +401,15 @@ void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *
         ms_reply_error(reply, 404, "not_found", "no account has the phone %s", phone);
         return;
     }
-    if (ms_rng_id(app->rng, "ntf_", id, sizeof id) != 0 ||
-        ms_db_run(app->db,
-                  "INSERT INTO notifications (id, user_id, category, title, body, created_at_ms,"
-                  " is_read, deep_link) VALUES (?, ?, ?, ?, ?, ?, 0, nullif(?, ''))",
-                  "tttttit", id, user_id, category, title, body, ms_clock_now(&app->clock),
-                  link) != 0 ||
-        ms_change_upsert(app->db, MS_KIND_NOTIFICATION, user_id, id) != 0)
+    /* Through the dispatcher, as the server's own: delivered as the preferences say. */
+    ms_notice n = {.user_id = user_id,
+                   .kind = kind,
+                   .category = category,
+                   .title = title,
+                   .body = body,
+                   .deep_link = link,
+                   .urgent = cJSON_IsTrue(urgent)};
+    if (ms_notify_send(app, &n, id) != 0)
         goto fail;
     reply_entity(app, "notification", MS_KIND_NOTIFICATION, user_id, id, reply);
     return;
@@ -421,7 +432,11 @@ void ms_handle_test_notification_delete(ms_app *app, ms_request *req, ms_reply *
         ms_reply_error(reply, 404, "not_found", "no notification '%.60s'", id ? id : "");
         return;
     }
-    if (rc < 0 || ms_db_run(app->db, "DELETE FROM notifications WHERE id = ?", "t", id) != 0 ||
+    if (rc < 0 ||
+        ms_db_run(app->db, "DELETE FROM notification_deliveries WHERE notification_id = ?", "t",
+                  id) != 0 ||
+        ms_db_run(app->db, "DELETE FROM push_deliveries WHERE notification_id = ?", "t", id) != 0 ||
+        ms_db_run(app->db, "DELETE FROM notifications WHERE id = ?", "t", id) != 0 ||
         ms_change_delete(app->db, MS_KIND_NOTIFICATION, owner, id) != 0) {
         ms_reply_internal(reply);
         return;
