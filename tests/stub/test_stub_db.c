@@ -756,6 +756,61 @@ START_TEST(test_version_9_database_is_migrated)
 END_TEST
 
 /*
+ * Version 11 (visitors) rebuilds `credentials` to allow the kind `visitor`: a version 9 database
+ * with two booking-guest credentials (one revoked) migrates through 10 and 11 keeping both rows as
+ * they were (kind, guest, validity, secret, revocation) and the indexes; the new table refuses a
+ * visitor credential without its visitor, and `visitors` starts empty.
+ */
+START_TEST(test_version_11_rebuilds_credentials_keeping_rows)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
+    load_fixture("memberstub-v9.sql", dir, path, sizeof path);
+    sqlite3 *file = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    ck_assert_int_eq(
+        sqlite3_exec(file,
+                     "INSERT INTO credentials (id, kind, building_id, guest_email, reservation_id,"
+                     " valid_from_ms, valid_until_ms, secret, issued_at_ms, revoked_at_ms) VALUES"
+                     " ('crd_guest1', 'booking_guest', 'BLR-1', 'ana@example.com',"
+                     "  'res_5eed000000000001', 100, 200, zeroblob(32), 50, NULL),"
+                     " ('crd_guest2', 'booking_guest', 'BLR-1', 'raj@example.com',"
+                     "  'res_5eed000000000001', 100, 200, randomblob(32), 50, 150)",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(file);
+    sqlite3 *saved = db;
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
+    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    char buf[512];
+    text("SELECT group_concat(id || ' ' || kind || ' ' || guest_email || ' ' || reservation_id"
+         " || ' ' || valid_from_ms || '-' || valid_until_ms || ' ' || length(secret) || ' '"
+         " || coalesce(revoked_at_ms, 'live') || ' ' || coalesce(visitor_id, '-'), ', ')"
+         " FROM (SELECT * FROM credentials ORDER BY id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "crd_guest1 booking_guest ana@example.com res_5eed000000000001 100-200"
+                          " 32 live -, crd_guest2 booking_guest raj@example.com"
+                          " res_5eed000000000001 100-200 32 150 -");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM credentials WHERE secret = zeroblob(32)"), 1);
+    text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+         " WHERE type = 'index' AND tbl_name = 'credentials' AND sql IS NOT NULL ORDER BY name)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf,
+                     "credentials_by_holder credentials_by_reservation credentials_by_visitor");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM visitors"), 0);
+    /* A visitor credential names its visitor. */
+    ck_assert_int_ne(ms_db_exec(db, "INSERT INTO credentials (id, kind, building_id, guest_email,"
+                                    " valid_from_ms, valid_until_ms, secret, issued_at_ms)"
+                                    " VALUES ('crd_v', 'visitor', 'BLR-1', 'v@example.com', 1, 2,"
+                                    " zeroblob(32), 1)"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    ms_db_close(db);
+    db = saved;
+    remove_db_dir(dir);
+}
+END_TEST
+
+/*
  * A ticket as the member and as staff see it: a staff internal note is in the staff's view (with
  * internal: true) and never in the member's entity, nor in any change the member pulls; staff
  * assigning it is a status entry, the first response, and a notification.
@@ -1204,6 +1259,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_version_4_database_is_migrated);
     tcase_add_test(migrations, test_version_8_database_is_migrated);
     tcase_add_test(migrations, test_version_9_database_is_migrated);
+    tcase_add_test(migrations, test_version_11_rebuilds_credentials_keeping_rows);
     tcase_add_test(seed, test_internal_notes_never_reach_the_member);
     suite_add_tcase(s, migrations);
     return s;

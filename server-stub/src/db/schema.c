@@ -790,9 +790,93 @@ static const char schema_v10[] =
     "CREATE TABLE push_dead_tokens ("
     "  token TEXT PRIMARY KEY);";
 
+/*
+ * Version 11: visitors (issue 12, docs/notifications-protocol.md). A member's visitors, invited
+ * for one building-local date (or registered at reception as walk-ins awaiting the host's
+ * answer), listed by host and by building and day; the walk-ins the upkeep declines when their
+ * 15 minutes pass. Credentials gain the kind `visitor` and the visitor they open the door for:
+ * SQLite cannot alter a CHECK, so the table is rebuilt with its rows copied and its indexes
+ * made again.
+ */
+static const char schema_v11[] =
+    "CREATE TABLE visitors ("
+    "  id TEXT PRIMARY KEY,"
+    "  host_user_id TEXT NOT NULL REFERENCES users(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  name TEXT NOT NULL,"
+    /* NULL only for a walk-in registered without one. */
+    "  email TEXT,"
+    "  phone TEXT,"
+    /* The building-local date the visit is for, YYYY-MM-DD. */
+    "  date TEXT NOT NULL CHECK (length(date) = 10),"
+    /* The expected arrival, minutes after local midnight; both NULL when none. */
+    "  window_from_min INTEGER,"
+    "  window_to_min INTEGER,"
+    "  source TEXT NOT NULL CHECK (source IN ('invitation', 'walk_in')),"
+    "  status TEXT NOT NULL CHECK (status IN ('invited', 'arrived', 'cancelled',"
+    "    'awaiting_approval', 'declined')),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL,"
+    "  arrived_at_ms INTEGER,"
+    "  checked_in_by TEXT CHECK (checked_in_by IN ('door', 'reception')),"
+    /* A walk-in's: created + 15 minutes. */
+    "  approval_due_ms INTEGER,"
+    "  decided_at_ms INTEGER,"
+    "  decline_reason TEXT CHECK (decline_reason IN ('host', 'timeout')),"
+    "  credential_id TEXT,"
+    "  CHECK ((window_from_min IS NULL) = (window_to_min IS NULL)),"
+    "  CHECK (window_from_min IS NULL OR (window_from_min >= 0"
+    "    AND window_from_min < window_to_min AND window_to_min <= 1440)),"
+    "  CHECK ((status = 'arrived') = (arrived_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'arrived') = (checked_in_by IS NOT NULL)),"
+    "  CHECK ((status = 'declined') = (decline_reason IS NOT NULL)),"
+    "  CHECK ((source = 'walk_in') = (approval_due_ms IS NOT NULL)),"
+    "  CHECK (source = 'walk_in' OR email IS NOT NULL),"
+    "  CHECK (source = 'invitation' OR status NOT IN ('invited', 'cancelled')),"
+    "  CHECK (source = 'walk_in' OR status <> 'awaiting_approval'));"
+    /* The host's list (and the pull snapshot's keyset), the building's day (reception), the
+     * walk-ins whose answer is due (upkeep), a door code's visitor. */
+    "CREATE INDEX visitors_by_host ON visitors (host_user_id, id);"
+    "CREATE INDEX visitors_by_day ON visitors (building_id, date, window_from_min, name);"
+    "CREATE INDEX visitors_awaiting ON visitors (approval_due_ms)"
+    "  WHERE status = 'awaiting_approval';"
+
+    "CREATE TABLE credentials_v11 ("
+    "  id TEXT PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('pass', 'booking_guest', 'visitor')),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  holder_user_id TEXT REFERENCES users(id),"
+    "  guest_email TEXT,"
+    "  pass_id TEXT REFERENCES passes(id),"
+    "  reservation_id TEXT REFERENCES reservations(id),"
+    "  visitor_id TEXT REFERENCES visitors(id),"
+    "  valid_from_ms INTEGER NOT NULL,"
+    "  valid_until_ms INTEGER NOT NULL,"
+    "  secret BLOB NOT NULL CHECK (length(secret) = 32),"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  revoked_at_ms INTEGER,"
+    "  CHECK ((holder_user_id IS NULL) <> (guest_email IS NULL)),"
+    "  CHECK ((kind = 'pass') = (pass_id IS NOT NULL)),"
+    "  CHECK ((kind = 'booking_guest') = (reservation_id IS NOT NULL)),"
+    "  CHECK ((kind = 'visitor') = (visitor_id IS NOT NULL)),"
+    "  CHECK (valid_from_ms < valid_until_ms));"
+    "INSERT INTO credentials_v11 (id, kind, building_id, holder_user_id, guest_email, pass_id,"
+    " reservation_id, valid_from_ms, valid_until_ms, secret, issued_at_ms, revoked_at_ms)"
+    " SELECT id, kind, building_id, holder_user_id, guest_email, pass_id, reservation_id,"
+    " valid_from_ms, valid_until_ms, secret, issued_at_ms, revoked_at_ms FROM credentials;"
+    "DROP TABLE credentials;"
+    "ALTER TABLE credentials_v11 RENAME TO credentials;"
+    "CREATE INDEX credentials_by_holder ON credentials (holder_user_id, id)"
+    "  WHERE holder_user_id IS NOT NULL;"
+    "CREATE INDEX credentials_by_reservation ON credentials (reservation_id)"
+    "  WHERE reservation_id IS NOT NULL;"
+    "CREATE INDEX credentials_by_visitor ON credentials (visitor_id)"
+    "  WHERE visitor_id IS NOT NULL;";
+
 const ms_schema_step ms_schema_steps[] = {
-    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
-    {6, schema_v6}, {7, schema_v7}, {8, schema_v8}, {9, schema_v9}, {10, schema_v10},
+    {1, schema_v1}, {2, schema_v2},   {3, schema_v3},   {4, schema_v4},
+    {5, schema_v5}, {6, schema_v6},   {7, schema_v7},   {8, schema_v8},
+    {9, schema_v9}, {10, schema_v10}, {11, schema_v11},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

@@ -8,9 +8,20 @@
 
 #include "db/db.h"
 
+static const char *const kind_names[] = {"pass", "booking_guest", "visitor"};
+
 const char *ms_credential_kind_name(ms_credential_kind kind)
 {
-    return kind == MS_CREDENTIAL_PASS ? "pass" : "booking_guest";
+    return (unsigned)kind < sizeof kind_names / sizeof kind_names[0] ? kind_names[kind] : "pass";
+}
+
+/* The kind named name (an unknown name reads as a pass: the table's CHECK allows none). */
+static ms_credential_kind kind_named(const char *name)
+{
+    for (size_t i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++)
+        if (strcmp(name, kind_names[i]) == 0)
+            return (ms_credential_kind)i;
+    return MS_CREDENTIAL_PASS;
 }
 
 int ms_credential_issue(sqlite3 *db, ms_rng *rng, ms_credential *c, int64_t now_ms)
@@ -21,13 +32,13 @@ int ms_credential_issue(sqlite3 *db, ms_rng *rng, ms_credential *c, int64_t now_
         return -1;
     return ms_db_run(db,
                      "INSERT INTO credentials (id, kind, building_id, holder_user_id, guest_email,"
-                     " pass_id, reservation_id, valid_from_ms, valid_until_ms, secret,"
+                     " pass_id, reservation_id, visitor_id, valid_from_ms, valid_until_ms, secret,"
                      " issued_at_ms) VALUES (?, ?, ?, nullif(?, ''), nullif(?, ''),"
-                     " nullif(?, ''), nullif(?, ''), ?, ?, ?, ?)",
-                     "tttttttiibi", c->id, ms_credential_kind_name(c->kind), c->building_id,
+                     " nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, ?)",
+                     "ttttttttiibi", c->id, ms_credential_kind_name(c->kind), c->building_id,
                      c->holder_user_id, c->guest_email, c->pass_id, c->reservation_id,
-                     c->valid_from_ms, c->valid_until_ms, (const void *)c->secret, sizeof c->secret,
-                     now_ms);
+                     c->visitor_id, c->valid_from_ms, c->valid_until_ms, (const void *)c->secret,
+                     sizeof c->secret, now_ms);
 }
 
 int ms_credential_load(sqlite3 *db, const char *id, ms_credential *out)
@@ -36,7 +47,8 @@ int ms_credential_load(sqlite3 *db, const char *id, ms_credential *out)
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT id, kind, building_id, holder_user_id, guest_email,"
                                      " pass_id, reservation_id, valid_from_ms, valid_until_ms,"
-                                     " revoked_at_ms IS NOT NULL, secret FROM credentials"
+                                     " revoked_at_ms IS NOT NULL, secret, visitor_id"
+                                     " FROM credentials"
                                      " WHERE id = ?",
                                      "t", id);
     if (!stmt)
@@ -46,7 +58,7 @@ int ms_credential_load(sqlite3 *db, const char *id, ms_credential *out)
         char kind[16];
         ms_db_text(stmt, 0, out->id, sizeof out->id);
         ms_db_text(stmt, 1, kind, sizeof kind);
-        out->kind = strcmp(kind, "pass") == 0 ? MS_CREDENTIAL_PASS : MS_CREDENTIAL_BOOKING_GUEST;
+        out->kind = kind_named(kind);
         ms_db_text(stmt, 2, out->building_id, sizeof out->building_id);
         ms_db_text(stmt, 3, out->holder_user_id, sizeof out->holder_user_id);
         ms_db_text(stmt, 4, out->guest_email, sizeof out->guest_email);
@@ -55,6 +67,7 @@ int ms_credential_load(sqlite3 *db, const char *id, ms_credential *out)
         out->valid_from_ms = sqlite3_column_int64(stmt, 7);
         out->valid_until_ms = sqlite3_column_int64(stmt, 8);
         out->revoked = sqlite3_column_int(stmt, 9) != 0;
+        ms_db_text(stmt, 11, out->visitor_id, sizeof out->visitor_id);
         if (sqlite3_column_bytes(stmt, 10) == MS_CREDENTIAL_SECRET_LEN)
             memcpy(out->secret, sqlite3_column_blob(stmt, 10), MS_CREDENTIAL_SECRET_LEN);
         else
@@ -70,6 +83,14 @@ int ms_credentials_revoke(sqlite3 *db, const char *reservation_id, int64_t now_m
                      "UPDATE credentials SET revoked_at_ms = ? WHERE reservation_id = ?"
                      " AND revoked_at_ms IS NULL",
                      "it", now_ms, reservation_id);
+}
+
+int ms_credential_revoke(sqlite3 *db, const char *id, int64_t now_ms)
+{
+    return ms_db_run(db,
+                     "UPDATE credentials SET revoked_at_ms = ? WHERE id = ?"
+                     " AND revoked_at_ms IS NULL",
+                     "it", now_ms, id);
 }
 
 int ms_credential_guest_payload(const ms_credential *c, char out[MS_ACCESS_PAYLOAD_MAX])

@@ -19,6 +19,7 @@
 typedef enum ms_credential_kind {
     MS_CREDENTIAL_PASS,          /* a day pass (the buyer's own, or a guest's) */
     MS_CREDENTIAL_BOOKING_GUEST, /* a guest of a meeting-room booking */
+    MS_CREDENTIAL_VISITOR,       /* a member's visitor, for one building-local date */
 } ms_credential_kind;
 
 /*
@@ -35,13 +36,14 @@ typedef struct ms_credential {
     char guest_email[MS_EMAIL_MAX]; /* "" for a holder */
     char pass_id[MS_ID_MAX];        /* kind PASS, else "" */
     char reservation_id[MS_ID_MAX]; /* kind BOOKING_GUEST, else "" */
+    char visitor_id[MS_ID_MAX];     /* kind VISITOR, else "" */
     int64_t valid_from_ms;          /* valid over [valid_from_ms, valid_until_ms) */
     int64_t valid_until_ms;
     bool revoked;
     uint8_t secret[MS_CREDENTIAL_SECRET_LEN];
 } ms_credential;
 
-/* The kind's wire name: "pass" or "booking_guest". */
+/* The kind's wire name: "pass", "booking_guest" or "visitor". */
 const char *ms_credential_kind_name(ms_credential_kind kind);
 
 /*
@@ -56,6 +58,9 @@ int ms_credential_load(sqlite3 *db, const char *id, ms_credential *out);
 
 /* Revoke every live credential of reservation_id (its guests'). 0 / -1. */
 int ms_credentials_revoke(sqlite3 *db, const char *reservation_id, int64_t now_ms);
+
+/* Revoke credential id (a visitor's) unless it is already. 0 / -1. */
+int ms_credential_revoke(sqlite3 *db, const char *id, int64_t now_ms);
 
 /* The static (guest) payload of c into out. 0 / -1. */
 int ms_credential_guest_payload(const ms_credential *c, char out[MS_ACCESS_PAYLOAD_MAX]);
