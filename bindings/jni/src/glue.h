@@ -62,6 +62,9 @@ extern const mcj_area mcj_access_area;    /* natives_access.c: credentials, QR c
 extern const mcj_area mcj_catalog_area;   /* natives_catalog.c: buildings */
 extern const mcj_area mcj_tickets_area;   /* natives_tickets.c: facility tickets */
 extern const mcj_area mcj_staff_area;     /* natives_staff.c: the staff's ticket queue */
+extern const mcj_area mcj_visitors_area;  /* natives_visitors.c: visitors and reception */
+extern const mcj_area mcj_notifications_area; /* natives_notifications.c: preferences, mark all
+                                                read, prune, links */
 
 /* Type signature pieces for the tables. */
 #define MCJ_S     "Ljava/lang/String;"
