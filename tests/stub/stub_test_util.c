@@ -1,14 +1,18 @@
 /*
  * tests/stub/stub_test_util.c - helpers shared by the stub's HTTP suites (stub_test_util.h): the
  * per-test memberstub, asserting requests, typed field access, error checks, sign-in, the test
- * checkout, the test mailbox and view lookups.
+ * checkout, the test mailbox and view lookups, the test door, an email's QR code read by zbarimg.
  */
+#define _XOPEN_SOURCE 700
 #include "stub_test_util.h"
 
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <mbedtls/base64.h>
 
 stub_process *stub;
 
@@ -162,4 +166,68 @@ cJSON *emails(const char *to)
     cJSON_Delete(answer);
     ck_assert(cJSON_IsArray(list));
     return list;
+}
+
+/* The message of the door's last refusal (scan_way). */
+char door_message[160];
+
+/* The door of building, facing way ("in" or "out"), scans payload: "granted" or the reason
+ * (its message in door_message). */
+const char *scan_way(const char *building, const char *payload, const char *way)
+{
+    static char out[64];
+    char body[256];
+    snprintf(body, sizeof body, "{\"building\":\"%s\",\"payload\":\"%s\",\"direction\":\"%s\"}",
+             building, payload, way);
+    cJSON *answer = call("POST", "/v1/test/door/scan", body, NULL, 200);
+    door_message[0] = '\0';
+    if (cJSON_IsTrue(field(answer, "granted"))) {
+        ck_assert(!cJSON_HasObjectItem(answer, "reason"));
+        ck_assert(!cJSON_HasObjectItem(answer, "message"));
+        snprintf(out, sizeof out, "granted");
+    } else {
+        ck_assert(cJSON_IsFalse(field(answer, "granted")));
+        snprintf(out, sizeof out, "%s", str(answer, "reason"));
+        snprintf(door_message, sizeof door_message, "%s", str(answer, "message"));
+    }
+    cJSON_Delete(answer);
+    return out;
+}
+
+/* An email's QR code image: its one attachment, a PNG, decoded by zbarimg into text. */
+void email_qr_text(const cJSON *mail, char *text, size_t cap)
+{
+    const cJSON *files = field(mail, "attachments");
+    ck_assert_int_eq(cJSON_GetArraySize(files), 1);
+    const cJSON *png = cJSON_GetArrayItem(files, 0);
+    ck_assert_str_eq(str(png, "filename"), "access-qr.png");
+    ck_assert_str_eq(str(png, "content_type"), "image/png");
+    const char *b64 = str(png, "content_base64");
+    size_t len = 0, cap_png = strlen(b64);
+    unsigned char *bytes = malloc(cap_png);
+    ck_assert_ptr_nonnull(bytes);
+    ck_assert_int_eq(
+        mbedtls_base64_decode(bytes, cap_png, &len, (const unsigned char *)b64, strlen(b64)), 0);
+    ck_assert(len > 8 && memcmp(bytes, "\x89PNG\r\n\x1a\n", 8) == 0);
+    ck_assert_msg(system("command -v zbarimg >/dev/null 2>&1") == 0,
+                  "zbarimg is missing: install the Debian package zbar-tools "
+                  "(scripts/install-deps.sh does)");
+    char path[] = "/tmp/stub-email-qr-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
+    ck_assert_int_eq(fclose(f), 0);
+    free(bytes);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "zbarimg --raw -q '%s' 2>/dev/null", path);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t got = fread(text, 1, cap - 1, p);
+    text[got] = '\0';
+    int status = pclose(p);
+    unlink(path);
+    ck_assert_msg(status == 0, "zbarimg found no QR code in the email's PNG (status %d)", status);
+    text[strcspn(text, "\r\n")] = '\0';
 }

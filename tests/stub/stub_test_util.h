@@ -65,4 +65,15 @@ bool has_entity(const cJSON *state, const char *kind, const char *id);
 /* The emails sent to `to` (an array; caller deletes). */
 cJSON *emails(const char *to);
 
+/* The message of the door's last refusal (scan_way); "" after a granted scan. */
+extern char door_message[160];
+
+/* The test door of building, facing way ("in" or "out"), scans payload: "granted" or the
+ * reason (a static string, overwritten by the next call; its message in door_message). */
+const char *scan_way(const char *building, const char *payload, const char *way);
+
+/* An access email's QR code image (its one attachment, access-qr.png) decoded by zbarimg into
+ * text (cap bytes): the payload the door reads. Fails the test when there is none. */
+void email_qr_text(const cJSON *mail, char *text, size_t cap);
+
 #endif

@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "domain/seed.h"
 #include "domain/entities.h"
+#include "domain/notify.h"
 #include "domain/otp_store.h"
 #include "domain/room_busy.h"
 #include "domain/sessions.h"
@@ -755,6 +756,105 @@ START_TEST(test_version_9_database_is_migrated)
 }
 END_TEST
 
+/* An app on the test database with its clock stopped at now_ms (ms_clock_destroy when done). */
+static ms_app app_at(int64_t now_ms)
+{
+    ms_app app = {.db = db, .rng = rng};
+    ms_clock_init(&app.clock);
+    ms_clock_set(&app.clock, now_ms);
+    return app;
+}
+
+/*
+ * ms_notify_once sends a (kind, entity, user) once: a second call answers 0 and makes nothing,
+ * another user or entity is sent. A category the server never sends is refused.
+ */
+START_TEST(test_a_notice_goes_once)
+{
+    ms_app app = app_at(T0);
+    ms_notice n = {.user_id = ASHA,
+                   .building_id = "BLR-1",
+                   .kind = "booking.reminder",
+                   .category = "bookings",
+                   .title = "Boardroom in 15 minutes",
+                   .body = "Your booking starts at 10:15 IST.",
+                   .deep_link = "membercore://bookings/res_5eed000000000001",
+                   .urgent = true};
+    long long before = scalar("SELECT count(*) FROM notifications");
+    ck_assert_int_eq(ms_notify_once(&app, &n, "res_5eed000000000001"), 1);
+    ck_assert_int_eq(ms_notify_once(&app, &n, "res_5eed000000000001"), 0);
+    ck_assert_int_eq(ms_notify_once(&app, &n, "res_5eed000000000002"), 1);
+    n.user_id = "usr_5eed000000000002";
+    ck_assert_int_eq(ms_notify_once(&app, &n, "res_5eed000000000001"), 1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), before + 3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE kind = 'booking.reminder'"
+                            " AND urgent = 1 AND building_id = 'BLR-1' AND is_read = 0"),
+                     3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notices_sent"), 3);
+    n.category = "other";
+    ck_assert_int_eq(ms_notify_send(&app, &n, NULL), -1);
+    ms_clock_destroy(&app.clock);
+}
+END_TEST
+
+/*
+ * A member without a membership (Priya, staff) has quiet hours in the notification's building:
+ * at 06:30 UTC it is 06:30 in London (held until 07:00 GMT) and 12:00 in Bengaluru (sent); a
+ * notification of no building is never held.
+ */
+START_TEST(test_quiet_hours_without_a_membership_use_the_notices_building)
+{
+    static const char priya[] = "usr_5eed000000000009";
+    int64_t at = T0 + 26 * 3600000LL; /* 2027-01-05T06:30Z */
+    ms_app app = app_at(at);
+    ck_assert_int_eq(ms_db_run(db,
+                               "INSERT INTO push_tokens (user_id, client_id, provider, token,"
+                               " updated_at_ms) VALUES (?, 'p1', 'apns', 'apns-priya', 0)",
+                               "t", priya),
+                     0);
+    ms_notice n = {.user_id = priya,
+                   .building_id = "LON-1",
+                   .kind = "announcement",
+                   .category = "announcements",
+                   .title = "Fire drill",
+                   .body = "At 10:00."};
+    char london[MS_ID_MAX], bengaluru[MS_ID_MAX], nowhere[MS_ID_MAX];
+    ck_assert_int_eq(ms_notify_send(&app, &n, london), 0);
+    n.building_id = "BLR-1";
+    ck_assert_int_eq(ms_notify_send(&app, &n, bengaluru), 0);
+    n.building_id = NULL;
+    ck_assert_int_eq(ms_notify_send(&app, &n, nowhere), 0);
+    char buf[256], sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT status || ' ' || coalesce(release_at_ms - %lld, -1) FROM"
+             " notification_deliveries WHERE notification_id = '%s'",
+             (long long)at, london);
+    text(sql, buf, sizeof buf);
+    ck_assert_str_eq(buf, "held 1800000");
+    snprintf(sql, sizeof sql,
+             "SELECT status || ' ' || provider || ' ' || to_addr FROM notification_deliveries"
+             " WHERE notification_id = '%s'",
+             bengaluru);
+    text(sql, buf, sizeof buf);
+    ck_assert_str_eq(buf, "sent apns apns-priya");
+    snprintf(sql, sizeof sql,
+             "SELECT status FROM notification_deliveries WHERE notification_id = '%s'", nowhere);
+    text(sql, buf, sizeof buf);
+    ck_assert_str_eq(buf, "sent");
+    /* Upkeep's release: nothing before 07:00 GMT, then the held push, once. */
+    ck_assert_int_eq(ms_notify_release_due(db, at + 1800000 - 1), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'held'"),
+                     1);
+    ck_assert_int_eq(ms_notify_release_due(db, at + 1800000), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'held'"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM push_deliveries WHERE token = 'apns-priya'"), 3);
+    ck_assert_int_eq(ms_notify_release_due(db, at + 3600000), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM push_deliveries WHERE token = 'apns-priya'"), 3);
+    ms_clock_destroy(&app.clock);
+}
+END_TEST
+
 /*
  * Version 11 (visitors) rebuilds `credentials` to allow the kind `visitor`: a version 9 database
  * with two booking-guest credentials (one revoked) migrates through 10 and 11 keeping both rows as
@@ -842,8 +942,8 @@ START_TEST(test_internal_notes_never_reach_the_member)
     ck_assert_int_eq(ms_ticket_entry_add(db, rng, &note), 0);
     ck_assert_int_eq(ms_ticket_changed(db, tkt, T0 + 60000, false), 0);
     ms_ticket_verdict verdict;
-    ck_assert_int_eq(ms_ticket_move_apply(db, rng, tkt, MS_MOVE_ASSIGN, &kiran,
-                                          "usr_5eed000000000010", T0 + 60000, &verdict),
+    ck_assert_int_eq(ms_ticket_move_apply(&app, tkt, MS_MOVE_ASSIGN, &kiran, "usr_5eed000000000010",
+                                          T0 + 60000, &verdict),
                      0);
     ck_assert(verdict.allowed);
 
@@ -1262,6 +1362,11 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_version_11_rebuilds_credentials_keeping_rows);
     tcase_add_test(seed, test_internal_notes_never_reach_the_member);
     suite_add_tcase(s, migrations);
+    TCase *notify = tcase_create("notify");
+    tcase_add_checked_fixture(notify, setup, teardown);
+    tcase_add_test(notify, test_a_notice_goes_once);
+    tcase_add_test(notify, test_quiet_hours_without_a_membership_use_the_notices_building);
+    suite_add_tcase(s, notify);
     return s;
 }
 

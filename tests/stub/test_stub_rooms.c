@@ -729,11 +729,12 @@ START_TEST(test_monthly_reset_by_building_local_month)
     ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2027-01");
     cJSON_Delete(v);
     /* Vikram's pull carries the reset: the company and its ledger line (after ACME's January
-     * invoice, which fell overdue on 11 January). */
+     * invoice, which fell overdue on 11 January, and his notice of it). */
     cJSON *changes = pull_all(vikram, cursor, sizeof cursor);
     char summary[512];
     change_summary(changes, summary, sizeof summary);
-    ck_assert_str_eq(summary, "invoice:upsert credit_ledger:upsert company:upsert");
+    ck_assert_str_eq(summary,
+                     "invoice:upsert notification:upsert credit_ledger:upsert company:upsert");
     cJSON *line = last_upsert(changes, "credit_ledger", NULL);
     ck_assert_str_eq(str(line, "reason"), "monthly_reset");
     ck_assert(cJSON_IsNull(field(line, "reservation_id")));
@@ -1446,7 +1447,8 @@ START_TEST(test_new_kinds_reach_the_right_people)
     ck_assert_str_eq(book(tokens[0], "vis-1", "BLR-1-FOCUS", ist(2027, 1, 5, 14), 1, NULL),
                      "applied");
     static const char *const after_booking[4] = {
-        "room_busy:upsert credit_ledger:upsert company:upsert reservation:upsert",
+        "room_busy:upsert credit_ledger:upsert company:upsert notification:upsert"
+        " reservation:upsert",
         "room_busy:upsert credit_ledger:upsert company:upsert",
         "room_busy:upsert",
         "room_busy:upsert",
@@ -1460,7 +1462,8 @@ START_TEST(test_new_kinds_reach_the_right_people)
     }
     ck_assert_str_eq(cancel(tokens[0], "vis-1"), "applied");
     static const char *const after_cancel[4] = {
-        "room_busy:delete reservation:upsert credit_ledger:upsert company:upsert",
+        "room_busy:delete reservation:upsert credit_ledger:upsert company:upsert"
+        " notification:upsert",
         "room_busy:delete credit_ledger:upsert company:upsert",
         "room_busy:delete",
         "room_busy:delete",

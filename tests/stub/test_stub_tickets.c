@@ -664,9 +664,13 @@ START_TEST(test_resolve_reopen_and_close)
     ck_assert_str_eq(titles, "T-1001 received: Washroom|T-1001 resolved: Washroom|T-1001 reopened:"
                              " Washroom|T-1001 resolved: Washroom|T-1001 closed: Washroom");
     cJSON *list = pushes(ASHA);
-    ck_assert_int_eq(cJSON_GetArraySize(list), 10);
     char link[96];
     snprintf(link, sizeof link, "membercore://tickets/%s", ticket_id);
+    /* The ticket's only: moving the clock 7 days also reminds Asha of her events. */
+    for (int i = cJSON_GetArraySize(list) - 1; i >= 0; i--)
+        if (strcmp(str(cJSON_GetArrayItem(list, i), "deep_link"), link) != 0)
+            cJSON_DeleteItemFromArray(list, i);
+    ck_assert_int_eq(cJSON_GetArraySize(list), 10);
     const cJSON *p;
     int to_first = 0;
     cJSON_ArrayForEach(p, list)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "domain/booking_notices.h"
 #include "domain/changes.h"
 #include "domain/credentials.h"
 #include "domain/credits.h"
@@ -456,7 +457,8 @@ static int write_booking(ms_app *app, const char *user_id, const ms_booking_inpu
         rc = ms_credits_apply(db, company, -credits, "booking", in->booking_id, now);
         if (rc != 0)
             return rc < 0 ? -1 : 1; /* checked before: only a bug gets here */
-        if (issue_passes(app, in->booking_id, now) != 0)
+        if (issue_passes(app, in->booking_id, now) != 0 ||
+            ms_booking_notify(app, in->booking_id, "booking.confirmed", NULL) != 0)
             return -1;
     } else if (ms_db_run(db,
                          "INSERT INTO razorpay_orders (id, reservation_id, user_id, amount_paise,"
@@ -582,14 +584,23 @@ int ms_booking_cancel(ms_app *app, const char *user_id, const char *booking_id, 
     bool confirmed = strcmp(status, "confirmed") == 0;
     if (cancel_reservation(db, booking_id, user_id, "member", now) != 0)
         return -1;
+    char then[160] = "You cancelled it.";
     /* Credits come back when cancelled before the cut-off (start - cancel_cutoff_min). */
-    if (confirmed && strcmp(paid_by, "credits") == 0 && credits > 0 && company[0] &&
-        now < start - cutoff_min * MS_MINUTE_MS) {
-        if (ms_credits_refresh(db, company, now) != 0 ||
-            ms_credits_apply(db, company, credits, "refund", booking_id, now) != 0)
-            return -1;
+    if (confirmed && strcmp(paid_by, "credits") == 0 && credits > 0 && company[0]) {
+        if (now < start - cutoff_min * MS_MINUTE_MS) {
+            if (ms_credits_refresh(db, company, now) != 0 ||
+                ms_credits_apply(db, company, credits, "refund", booking_id, now) != 0)
+                return -1;
+            snprintf(then, sizeof then, "You cancelled it; its %lld credit%s came back.",
+                     (long long)credits, credits == 1 ? "" : "s");
+        } else {
+            snprintf(then, sizeof then,
+                     "You cancelled it after the cut-off, %lld minutes before the start, so its"
+                     " credits do not come back.",
+                     (long long)cutoff_min);
+        }
     }
-    return 0;
+    return ms_booking_notify(app, booking_id, "booking.cancelled", then);
 }
 
 int ms_booking_paid(ms_app *app, const char *reservation_id)
@@ -609,9 +620,10 @@ int ms_booking_paid(ms_app *app, const char *reservation_id)
                   "UPDATE reservations SET status = 'confirmed', hold_expires_at_ms = NULL"
                   " WHERE id = ?",
                   "t", reservation_id) != 0 ||
-        issue_passes(app, reservation_id, now) != 0)
+        issue_passes(app, reservation_id, now) != 0 ||
+        ms_change_upsert(db, MS_KIND_RESERVATION, owner, reservation_id) != 0)
         return -1;
-    return ms_change_upsert(db, MS_KIND_RESERVATION, owner, reservation_id);
+    return ms_booking_notify(app, reservation_id, "booking.confirmed", NULL);
 }
 
 int ms_holds_lapse_due(ms_app *app, int64_t now_ms)
@@ -636,7 +648,10 @@ int ms_holds_lapse_due(ms_app *app, int64_t now_ms)
         if (rc <= 0)
             return rc;
         /* Cancelled as of the instant the hold ran out, whenever this request noticed. */
-        if (cancel_reservation(app->db, id, owner, "hold_expired", expired_at) != 0)
+        if (cancel_reservation(app->db, id, owner, "hold_expired", expired_at) != 0 ||
+            ms_booking_notify(app, id, "booking.cancelled",
+                              "It was not paid within 15 minutes, so the hold lapsed and the"
+                              " room is free again.") != 0)
             return -1;
     }
 }

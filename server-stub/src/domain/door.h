@@ -35,7 +35,9 @@ typedef struct ms_door_verdict {
  * "anti_passback" (an `in` while the credential's last granted scan was an
  * `in`: already inside; an `out` while it was not: not inside); "replayed" (a
  * rotating code, i.e. this credential and step, already went through in this
- * direction). Every scan is recorded with its direction. 0 / -1.
+ * direction). Every scan is recorded with its direction. A visitor's code
+ * granted going in marks the invited visitor arrived (checked in by the door)
+ * and alerts the host (domain/visitors.h). 0 / -1.
  */
 int ms_door_scan(ms_app *app, const char *building_id, const char *payload,
                  ms_door_direction direction, int64_t now_ms, ms_door_verdict *verdict);

@@ -11,6 +11,7 @@
 #include "domain/prefs.h"
 #include "domain/tickets.h"
 #include "domain/user_json.h"
+#include "domain/visitors.h"
 #include "rules/zone.h"
 
 /*
@@ -71,6 +72,9 @@ static const struct {
                         " ORDER BY id LIMIT 1"},
     [MS_KIND_NOTIFICATION_PREFS] = {"notification_prefs", MS_VISIBLE_TO_USER,
                                     "SELECT id FROM users WHERE id = :user AND id > :after"},
+    [MS_KIND_VISITOR] = {"visitor", MS_VISIBLE_TO_USER,
+                         "SELECT id FROM visitors WHERE host_user_id = :user AND id > :after"
+                         " ORDER BY id LIMIT 1"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -146,7 +150,8 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
                     " + (SELECT count(*) FROM users WHERE id = ?1)"
                     " + (SELECT count(*) FROM ticket_categories)"
                     " + (SELECT count(*) FROM tickets WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM users WHERE id = ?1)",
+                    " + (SELECT count(*) FROM users WHERE id = ?1)"
+                    " + (SELECT count(*) FROM visitors WHERE host_user_id = ?1)",
                     "tt", viewer->user_id, viewer->company_id);
     if (!stmt)
         return -1;
@@ -609,6 +614,16 @@ static int ticket_data(sqlite3 *db, const char *owner, const char *id, cJSON **o
     return strcmp(t.user_id, owner) == 0 ? ms_ticket_json(db, id, false, out) : 1;
 }
 
+/* The host's view of visitor id, when owner is its host. */
+static int visitor_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
+{
+    ms_visitor v;
+    int rc = ms_visitor_load(db, id, &v);
+    if (rc != 0)
+        return rc;
+    return strcmp(v.host_user_id, owner) == 0 ? ms_visitor_json(db, id, false, out) : 1;
+}
+
 int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id, cJSON **out)
 {
     *out = NULL;
@@ -685,6 +700,8 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
         return ticket_data(db, owner, id, out);
     case MS_KIND_NOTIFICATION_PREFS:
         return owner && strcmp(owner, id) == 0 ? ms_prefs_json(db, id, out) : 1;
+    case MS_KIND_VISITOR:
+        return visitor_data(db, owner, id, out);
     case MS_KIND_COUNT:
         break;
     }

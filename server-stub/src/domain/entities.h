@@ -31,6 +31,7 @@ typedef enum ms_kind {
     MS_KIND_TICKET_CATEGORY,
     MS_KIND_TICKET,
     MS_KIND_NOTIFICATION_PREFS,
+    MS_KIND_VISITOR,
     MS_KIND_COUNT
 } ms_kind;
 
@@ -63,7 +64,8 @@ int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out);
 /*
  * The data object of entity (kind, id), exactly as pull sends it. owner is the
  * user whose entity it is for the user-scoped kinds (profile, reservation,
- * rsvp, notification, pass, credential: its holder; membership; ticket: its member) and is ignored
+ * rsvp, notification, pass, credential: its holder; membership; ticket: its member; visitor: its
+ * host) and is ignored
  * for the others (for credit_ledger, change-log writers pass the company id,
  * which decides the scope; an invoice's scope comes from the invoice). 0 and *out (caller
  * deletes), 1 when there is no such entity, -1 on error.

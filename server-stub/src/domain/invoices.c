@@ -9,12 +9,14 @@
 #include "domain/changes.h"
 #include "db/db.h"
 #include "domain/entities.h"
-#include "domain/notifications.h"
+#include "domain/invoice_notices.h"
+#include "domain/notify.h"
 #include "domain/passes.h"
 #include "domain/money.h"
 #include "domain/payments.h"
 #include "domain/users.h"
 #include "rules/money.h"
+#include "rules/pass_rules.h"
 #include "rules/zone.h"
 
 int ms_invoice_find(sqlite3 *db, const char *user_id, const char *id_or_number,
@@ -175,8 +177,14 @@ int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, i
     if (where && ms_db_step(where) == 1)
         ms_db_text(where, 0, building, sizeof building);
     sqlite3_finalize(where);
-    return ms_notify_in(db, app->rng, payer_id, building, "billing", "Payment confirmed", body,
-                        link, now_ms);
+    ms_notice n = {.user_id = payer_id,
+                   .building_id = building,
+                   .kind = "payment.confirmed",
+                   .category = "billing",
+                   .title = "Payment confirmed",
+                   .body = body,
+                   .deep_link = link};
+    return ms_notify_send(app, &n, NULL);
 }
 
 int ms_invoice_refund(ms_app *app, const ms_order *order, int64_t now_ms, char refund_id[MS_ID_MAX])
@@ -212,8 +220,14 @@ int ms_invoice_refund(ms_app *app, const ms_order *order, int64_t now_ms, char r
              " (refund %s).",
              number, amount, refund_id);
     snprintf(link, sizeof link, "membercore://billing/invoices/%s", order->invoice_id);
-    return ms_notify_in(db, app->rng, order->user_id, building, "billing", "Payment to be refunded",
-                        body, link, now_ms);
+    ms_notice n = {.user_id = order->user_id,
+                   .building_id = building,
+                   .kind = "payment.refunded",
+                   .category = "billing",
+                   .title = "Payment to be refunded",
+                   .body = body,
+                   .deep_link = link};
+    return ms_notify_send(app, &n, NULL);
 }
 
 int ms_refund_of_order(sqlite3 *db, const char *order_id, cJSON **out)
@@ -244,10 +258,10 @@ int ms_refund_of_order(sqlite3 *db, const char *order_id, cJSON **out)
     return rc;
 }
 
-int ms_invoices_overdue_due(sqlite3 *db, int64_t now_ms)
+int ms_invoices_overdue_due(ms_app *app, int64_t now_ms)
 {
     for (;;) {
-        sqlite3_stmt *stmt = ms_db_query(db,
+        sqlite3_stmt *stmt = ms_db_query(app->db,
                                          "SELECT id FROM invoices WHERE status = 'issued'"
                                          " AND due_at_ms <= ? ORDER BY id LIMIT 1",
                                          "i", now_ms);
@@ -260,8 +274,55 @@ int ms_invoices_overdue_due(sqlite3 *db, int64_t now_ms)
         sqlite3_finalize(stmt);
         if (rc <= 0)
             return rc;
-        if (ms_db_run(db, "UPDATE invoices SET status = 'overdue' WHERE id = ?", "t", id) != 0 ||
-            ms_change_upsert(db, MS_KIND_INVOICE, NULL, id) != 0)
+        if (ms_db_run(app->db, "UPDATE invoices SET status = 'overdue' WHERE id = ?", "t", id) !=
+                0 ||
+            ms_change_upsert(app->db, MS_KIND_INVOICE, NULL, id) != 0 ||
+            ms_invoice_notify(app, id, "invoice.overdue") != 0)
             return -1;
     }
+}
+
+int ms_invoice_issue(ms_app *app, const ms_invoice_order *in, char id[MS_ID_MAX])
+{
+    sqlite3 *db = app->db;
+    int64_t now = ms_clock_now(&app->clock);
+    /* The payer's building: the member's membership's, or the company's. */
+    char building[MS_ID_MAX] = "";
+    sqlite3_stmt *stmt =
+        in->company_id
+            ? ms_db_query(db, "SELECT building_id FROM companies WHERE id = ?", "t", in->company_id)
+            : ms_db_query(db,
+                          "SELECT coalesce((SELECT building_id FROM memberships"
+                          " WHERE user_id = u.id), '') FROM users u WHERE u.id = ?",
+                          "t", in->user_id);
+    int rc = stmt ? ms_db_step(stmt) : -1;
+    if (rc == 1)
+        ms_db_text(stmt, 0, building, sizeof building);
+    sqlite3_finalize(stmt);
+    if (rc != 1)
+        return rc < 0 ? -1 : 1;
+    ms_money_rule money = {.currency = "INR", .tax_name = "GST", .tax_rate_bp = 1800};
+    if (building[0] && ms_building_money(db, building, &money) < 0)
+        return -1;
+    int64_t tax = ms_tax_of(in->amount_paise, money.tax_rate_bp);
+    char number[MS_INVOICE_NUMBER_MAX];
+    if (ms_rng_id(app->rng, "inv_", id, MS_ID_MAX) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO invoices (id, user_id, company_id, status, subtotal_paise,"
+                  " discount_paise, gst_paise, total_paise, building_id, created_at_ms,"
+                  " issued_at_ms, due_at_ms) VALUES (?, nullif(?, ''), nullif(?, ''), 'issued',"
+                  " ?, 0, ?, ?, nullif(?, ''), ?, ?, ?)",
+                  "tttiiitiii", id, in->user_id ? in->user_id : "",
+                  in->company_id ? in->company_id : "", in->amount_paise, tax,
+                  in->amount_paise + tax, building, now, now,
+                  now + in->due_in_days * 24 * 60 * 60 * 1000LL) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO invoice_lines (invoice_id, position, description, quantity,"
+                  " unit_paise, amount_paise) VALUES (?, 0, ?, 1, ?, ?)",
+                  "ttii", id, in->description, in->amount_paise, in->amount_paise) != 0 ||
+        ms_invoice_next_number(db, id, now, number) != 0 ||
+        ms_db_run(db, "UPDATE invoices SET number = ? WHERE id = ?", "tt", number, id) != 0 ||
+        ms_change_upsert(db, MS_KIND_INVOICE, NULL, id) != 0)
+        return -1;
+    return ms_invoice_notify(app, id, "invoice.generated");
 }

@@ -53,8 +53,8 @@ int ms_invoice_pay_order(ms_app *app, const char *user_id, const char *invoice_i
 /*
  * invoice_id (draft, issued or overdue) was paid by payer_id: paid (a number
  * given if it had none; issued and due now if never issued), its passes
- * activated (passes.c), and the payer notified ("Payment confirmed",
- * billing). Change-logged. 0 / -1.
+ * activated (passes.c), and the payer notified ("Payment confirmed", kind
+ * payment.confirmed, billing). Change-logged. 0 / -1.
  */
 int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, int64_t now_ms);
 
@@ -75,7 +75,28 @@ int ms_invoice_refund(ms_app *app, const ms_order *order, int64_t now_ms,
  */
 int ms_refund_of_order(sqlite3 *db, const char *order_id, cJSON **out);
 
-/* Every issued invoice whose due_at_ms is at or before now_ms becomes overdue (logged). 0 / -1. */
-int ms_invoices_overdue_due(sqlite3 *db, int64_t now_ms);
+/*
+ * Every issued invoice whose due_at_ms is at or before now_ms becomes overdue (logged), and
+ * its payers are told ("invoice.overdue", invoice_notices.h). 0 / -1.
+ */
+int ms_invoices_overdue_due(ms_app *app, int64_t now_ms);
+
+/* An invoice the operator issues (POST /v1/test/invoices): to user_id or company_id (the
+ * other NULL), one line of amount_paise (before tax) described so, due in due_in_days. */
+typedef struct ms_invoice_order {
+    const char *user_id;
+    const char *company_id;
+    int64_t amount_paise;
+    const char *description;
+    int64_t due_in_days;
+} ms_invoice_order;
+
+/*
+ * Issue in now: an invoice ("inv_" + 16 hex, into id) in the payer's building's money (the
+ * member's membership's building, or the company's; rupees and GST without one) with its tax
+ * added, numbered, issued, due in->due_in_days days from now; change-logged; and everyone who
+ * pays it told ("invoice.generated"). 0; 1 when there is no such user or company; -1.
+ */
+int ms_invoice_issue(ms_app *app, const ms_invoice_order *in, char id[MS_ID_MAX]);
 
 #endif

@@ -12,6 +12,7 @@
 #include "domain/notifications.h"
 #include "domain/prefs.h"
 #include "domain/ticket_filing.h"
+#include "domain/visitors.h"
 
 /* Outcome of applying a kind: */
 #define APPLIED  0
@@ -279,6 +280,30 @@ static int apply_prefs_quiet_hours(ms_app *app, const char *user_id, const cJSON
     return booking_outcome(ms_prefs_quiet_hours(app, user_id, payload, &why), &why, out);
 }
 
+/* visitor.invite {visitor_id, building_id, name, email, phone, date, window} */
+static int apply_visitor_invite(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_visitor_invite(app, user_id, payload, &why), &why, out);
+}
+
+/* visitor.cancel {visitor_id} */
+static int apply_visitor_cancel(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_visitor_cancel(app, user_id, payload, &why), &why, out);
+}
+
+/* visitor.decide {visitor_id, decision: approve | decline} */
+static int apply_visitor_decide(ms_app *app, const char *user_id, const cJSON *payload,
+                                ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_visitor_decide(app, user_id, payload, &why), &why, out);
+}
+
 static const struct {
     const char *kind;
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
@@ -296,6 +321,9 @@ static const struct {
     {"notification_prefs.set", apply_prefs_set},
     {"notification_prefs.quiet_hours", apply_prefs_quiet_hours},
     {"device.push_token.remove", apply_push_token_remove},
+    {"visitor.invite", apply_visitor_invite},
+    {"visitor.cancel", apply_visitor_cancel},
+    {"visitor.decide", apply_visitor_decide},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */

@@ -28,7 +28,7 @@ typedef struct ms_mutation_result {
      * refusals (slot_taken, insufficient_credits, outside_hours, blackout, too_soon,
      * beyond_window), the ticket refusals (unknown_category, too_many_photos,
      * description_too_long, photo_too_large, ticket_closed, invalid_transition,
-     * reopen_window_passed). */
+     * reopen_window_passed), the visitor refusals (invalid_date, approval_expired). */
     char code[32];
     char message[256];
 } ms_mutation_result;

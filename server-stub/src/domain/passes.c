@@ -143,21 +143,11 @@ int ms_space_load(sqlite3 *db, const char *building_id, ms_space *out)
     return rc < 0 ? -1 : 0;
 }
 
-/* The first instant of local date `day` in zone (midnight, or the first hour that exists). */
-static int64_t day_start(const ms_zone *zone, int64_t day)
-{
-    int64_t utc;
-    for (int h = 0; h < 24; h++)
-        if (ms_zone_first_instant(zone, day * MS_DAY_MS + h * MS_HOUR_MS, &utc))
-            return utc;
-    return day * MS_DAY_MS; /* unreachable for the zones memberstub knows */
-}
-
 /* "Tue 5 Jan 2027" of local date `day`. */
 static void format_day(const ms_zone *zone, int64_t day, char *out, size_t cap)
 {
     ms_local local;
-    ms_zone_local(zone, day_start(zone, day), &local);
+    ms_zone_local(zone, ms_zone_day_start(zone, day), &local);
     ms_local_format_date(&local, out, cap);
 }
 
@@ -280,8 +270,8 @@ int ms_cart_check(sqlite3 *db, const char *user_id, const ms_cart *cart, const m
             ms_db_query(db,
                         "SELECT reason FROM building_blackouts WHERE building_id = ?"
                         " AND start_ms < ? AND end_ms > ? ORDER BY start_ms LIMIT 1",
-                        "tii", space->building_id, day_start(space->zone, item->day + 1),
-                        day_start(space->zone, item->day));
+                        "tii", space->building_id, ms_zone_day_start(space->zone, item->day + 1),
+                        ms_zone_day_start(space->zone, item->day));
         int rc = stmt ? ms_db_step(stmt) : -1;
         if (rc == 1) {
             broken |= MS_PASS_BLACKOUT;
@@ -577,8 +567,8 @@ int ms_passes_activate(ms_app *app, const char *invoice_id, int64_t now_ms)
         if (!guest)
             snprintf(c.holder_user_id, sizeof c.holder_user_id, "%s", buyer);
         /* Valid the whole building-local day of the pass. */
-        c.valid_from_ms = day_start(space.zone, day);
-        c.valid_until_ms = day_start(space.zone, day + 1);
+        c.valid_from_ms = ms_zone_day_start(space.zone, day);
+        c.valid_until_ms = ms_zone_day_start(space.zone, day + 1);
         char date_text[32];
         format_day(space.zone, day, date_text, sizeof date_text);
         rc = ms_credential_issue(db, app->rng, &c, now_ms);

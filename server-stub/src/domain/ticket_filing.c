@@ -231,19 +231,6 @@ static int leaf_category(sqlite3 *db, const char *id, char *team, size_t cap, in
     return rc == 1 ? 0 : rc == 0 ? 1 : -1;
 }
 
-/* "Sat 9 Jan 2027 21:53 IST": utc_ms on the zone's wall clock with its label. */
-static void local_words(const ms_zone *zone, int64_t utc_ms, char *out, size_t cap)
-{
-    ms_local local;
-    ms_zone_local(zone, utc_ms, &local);
-    char date[32], time[8];
-    ms_local_format_date(&local, date, sizeof date);
-    ms_local_format_time(&local, time, sizeof time);
-    ms_zone_transition t[2];
-    int n = ms_zone_transitions(zone, utc_ms, utc_ms + 1, t, 2);
-    snprintf(out, cap, "%s %s %s", date, time, n > 0 ? t[0].abbrev : ms_zone_name(zone));
-}
-
 /* The ticket's number: the building's next in its series (T-1001, ...). 0 / -1. */
 static int next_number(sqlite3 *db, const char *building_id, char *out, size_t cap)
 {
@@ -351,9 +338,9 @@ int ms_ticket_file(ms_app *app, const char *user_id, const cJSON *payload, ms_re
         ms_ticket_load(app->db, f.ticket_id, &t) != 0)
         return -1;
     char when[64], body[256];
-    local_words(f.zone, due.response_due_ms, when, sizeof when);
+    ms_zone_words(f.zone, due.response_due_ms, when, sizeof when);
     snprintf(body, sizeof body, "%s will respond by %s.", f.team, when);
-    return ms_ticket_notify(app->db, app->rng, &t, "received", body, now) == 0 ? 0 : -1;
+    return ms_ticket_notify(app, &t, "ticket.created", "received", body) == 0 ? 0 : -1;
 }
 
 /* The caller's own ticket named by the payload's ticket_id: 0 loaded, 1 refused, -1 error. */
@@ -424,8 +411,7 @@ int ms_ticket_member_move(ms_app *app, const char *user_id, const cJSON *payload
         return rc;
     ms_ticket_author me = {MS_ACTOR_MEMBER, user_id, NULL};
     ms_ticket_verdict verdict;
-    rc = ms_ticket_move_apply(app->db, app->rng, t.id, move, &me, NULL, ms_clock_now(&app->clock),
-                              &verdict);
+    rc = ms_ticket_move_apply(app, t.id, move, &me, NULL, ms_clock_now(&app->clock), &verdict);
     if (rc != 0)
         return -1;
     if (!verdict.allowed)

@@ -154,9 +154,11 @@ static void clip(const char *text, size_t max, char *out, size_t cap)
     snprintf(out, cap, "%.*s…", (int)max, text);
 }
 
-int ms_staff_comment(sqlite3 *db, ms_rng *rng, const char *ticket_id, const char *staff_id,
-                     const char *text, bool internal, int64_t now_ms)
+int ms_staff_comment(ms_app *app, const char *ticket_id, const char *staff_id, const char *text,
+                     bool internal, int64_t now_ms)
 {
+    sqlite3 *db = app->db;
+    ms_rng *rng = app->rng;
     ms_ticket ticket;
     int rc = ms_ticket_load(db, ticket_id, &ticket);
     if (rc != 0)
@@ -182,7 +184,7 @@ int ms_staff_comment(sqlite3 *db, ms_rng *rng, const char *ticket_id, const char
     clip(text, 140, said, sizeof said);
     snprintf(body, sizeof body, "%s: %s", name[0] ? name : "Staff", said);
     if (ms_ticket_changed(db, ticket_id, now_ms, true) != 0 ||
-        ms_ticket_notify(db, rng, &ticket, "new reply", body, now_ms) != 0)
+        ms_ticket_notify(app, &ticket, "ticket.reply", "new reply", body) != 0)
         return -1;
     return 0;
 }

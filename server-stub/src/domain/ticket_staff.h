@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 
+#include "base/app.h"
 #include "base/crypto.h"
 #include "base/ids.h"
 
@@ -45,7 +46,7 @@ int ms_staff_works_in(sqlite3 *db, const char *user_id, const char *building_id)
  * the member reads, counted as the first response if none came yet, the ticket change-logged
  * and the member notified. 0, 1 when the ticket is closed (nothing written), -1 on error.
  */
-int ms_staff_comment(sqlite3 *db, ms_rng *rng, const char *ticket_id, const char *staff_id,
-                     const char *text, bool internal, int64_t now_ms);
+int ms_staff_comment(ms_app *app, const char *ticket_id, const char *staff_id, const char *text,
+                     bool internal, int64_t now_ms);
 
 #endif

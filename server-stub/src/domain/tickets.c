@@ -7,7 +7,7 @@
 
 #include "db/db.h"
 #include "domain/changes.h"
-#include "domain/notifications.h"
+#include "domain/notify.h"
 
 static const char ticket_columns[] =
     "SELECT t.id, t.number, t.user_id, t.building_id, t.category_id, c.name,"
@@ -99,14 +99,20 @@ int ms_ticket_changed(sqlite3 *db, const char *id, int64_t now_ms, bool staff_re
     return ms_change_upsert(db, MS_KIND_TICKET, owner, id);
 }
 
-int ms_ticket_notify(sqlite3 *db, ms_rng *rng, const ms_ticket *t, const char *what,
-                     const char *body, int64_t now_ms)
+int ms_ticket_notify(ms_app *app, const ms_ticket *t, const char *kind, const char *what,
+                     const char *body)
 {
     char title[256], link[96];
     snprintf(title, sizeof title, "%s %s: %s", t->number, what, t->category_name);
     snprintf(link, sizeof link, "membercore://tickets/%s", t->id);
-    return ms_notify_and_push(db, rng, t->user_id, t->building_id, "support", title, body, link,
-                              now_ms);
+    ms_notice n = {.user_id = t->user_id,
+                   .building_id = t->building_id,
+                   .kind = kind,
+                   .category = "support",
+                   .title = title,
+                   .body = body,
+                   .deep_link = link};
+    return ms_notify_send(app, &n, NULL);
 }
 
 /* The name of user id into out ("" when none). 0 / -1. */
@@ -161,10 +167,12 @@ static void move_words(ms_ticket_move move, ms_ticket_status from, ms_ticket_sta
     }
 }
 
-int ms_ticket_move_apply(sqlite3 *db, ms_rng *rng, const char *id, ms_ticket_move move,
+int ms_ticket_move_apply(ms_app *app, const char *id, ms_ticket_move move,
                          const ms_ticket_author *author, const char *assignee_id, int64_t now_ms,
                          ms_ticket_verdict *verdict)
 {
+    sqlite3 *db = app->db;
+    ms_rng *rng = app->rng;
     ms_ticket t;
     int rc = ms_ticket_load(db, id, &t);
     if (rc != 0)
@@ -211,11 +219,16 @@ int ms_ticket_move_apply(sqlite3 *db, ms_rng *rng, const char *id, ms_ticket_mov
     char what[32], body[256];
     move_words(move, t.status, to, author->role, actor, assignee_name, what, sizeof what, body,
                sizeof body);
-    return ms_ticket_notify(db, rng, &t, what, body, now_ms);
+    const char *kind = move == MS_MOVE_ASSIGN     ? "ticket.assigned"
+                       : to == MS_TICKET_RESOLVED ? "ticket.resolved"
+                       : to == MS_TICKET_CLOSED   ? "ticket.closed"
+                                                  : "ticket.status";
+    return ms_ticket_notify(app, &t, kind, what, body);
 }
 
-int ms_tickets_close_due(sqlite3 *db, ms_rng *rng, int64_t now_ms)
+int ms_tickets_close_due(ms_app *app, int64_t now_ms)
 {
+    sqlite3 *db = app->db;
     /* Collected first: closing one writes the table the query reads. */
     char ids[64][MS_ID_MAX];
     for (;;) {
@@ -235,8 +248,8 @@ int ms_tickets_close_due(sqlite3 *db, ms_rng *rng, int64_t now_ms)
         ms_ticket_author system = {.role = MS_ACTOR_SYSTEM};
         for (int i = 0; i < n; i++) {
             ms_ticket_verdict verdict;
-            if (ms_ticket_move_apply(db, rng, ids[i], MS_MOVE_CLOSE, &system, NULL, now_ms,
-                                     &verdict) != 0 ||
+            if (ms_ticket_move_apply(app, ids[i], MS_MOVE_CLOSE, &system, NULL, now_ms, &verdict) !=
+                    0 ||
                 !verdict.allowed)
                 return -1;
         }

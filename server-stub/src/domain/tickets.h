@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 
+#include "base/app.h"
 #include "base/crypto.h"
 #include "base/ids.h"
 #include "rules/ticket_rules.h"
@@ -73,13 +74,13 @@ int ms_ticket_entry_add(sqlite3 *db, ms_rng *rng, const ms_ticket_entry *entry);
 int ms_ticket_changed(sqlite3 *db, const char *id, int64_t now_ms, bool staff_response);
 
 /*
- * Notify the ticket's member: a notification of category support in the ticket's building with
- * deep link membercore://tickets/<id>, titled "<number> <what>: <category>" ("T-1001 assigned:
- * Washroom"), with body, change-logged; and one push_deliveries row per push token the member
- * registered. 0 / -1.
+ * Notify the ticket's member through the dispatcher (domain/notify.h): kind (ticket.created,
+ * ticket.assigned, ticket.status, ticket.resolved, ticket.reply, ticket.closed), category
+ * support, in the ticket's building, deep link membercore://tickets/<id>, titled "<number>
+ * <what>: <category>" ("T-1001 assigned: Washroom"), with body. 0 / -1.
  */
-int ms_ticket_notify(sqlite3 *db, ms_rng *rng, const ms_ticket *ticket, const char *what,
-                     const char *body, int64_t now_ms);
+int ms_ticket_notify(ms_app *app, const ms_ticket *ticket, const char *kind, const char *what,
+                     const char *body);
 
 /*
  * Make move on ticket id by author (ms_ticket_decide): on refusal *verdict says why and nothing
@@ -88,7 +89,7 @@ int ms_ticket_notify(sqlite3 *db, ms_rng *rng, const ms_ticket *ticket, const ch
  * status entry appended (none for a reassignment that keeps the status), the ticket change-logged
  * and the member notified in words. 0 (see verdict->allowed), 1 no such ticket, -1 on error.
  */
-int ms_ticket_move_apply(sqlite3 *db, ms_rng *rng, const char *id, ms_ticket_move move,
+int ms_ticket_move_apply(ms_app *app, const char *id, ms_ticket_move move,
                          const ms_ticket_author *author, const char *assignee_id, int64_t now_ms,
                          ms_ticket_verdict *verdict);
 
@@ -106,6 +107,6 @@ int ms_ticket_category_json(sqlite3 *db, const char *id, cJSON **out);
  * The upkeep's part: every ticket resolved at least 7 days before now_ms closes (status entry by
  * the system, change-logged, the member notified). 0 / -1.
  */
-int ms_tickets_close_due(sqlite3 *db, ms_rng *rng, int64_t now_ms);
+int ms_tickets_close_due(ms_app *app, int64_t now_ms);
 
 #endif

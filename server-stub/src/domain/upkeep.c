@@ -1,14 +1,18 @@
 /* domain/upkeep.c - time-driven changes, applied lazily at the start of every request. */
 #include "domain/upkeep.h"
 
+#include "domain/booking_notices.h"
 #include "domain/bookings.h"
 #include "domain/changes.h"
 #include "domain/credits.h"
 #include "db/db.h"
+#include "domain/event_notices.h"
+#include "domain/invoice_notices.h"
 #include "domain/invoices.h"
 #include "domain/notify.h"
 #include "domain/passes.h"
 #include "domain/tickets.h"
+#include "domain/visitors.h"
 #include "rules/zone.h"
 
 /* Move every building's zone_year to year, logging each building that moves. */
@@ -39,10 +43,13 @@ int ms_upkeep(ms_app *app)
 {
     int64_t now = ms_clock_now(&app->clock);
     if (ms_holds_lapse_due(app, now) != 0 || ms_checkouts_lapse_due(app, now) != 0 ||
-        ms_invoices_overdue_due(app->db, now) != 0 || ms_credits_refresh_all(app->db, now) != 0 ||
-        refresh_zones(app->db, ms_utc_year(now)) != 0 ||
-        ms_tickets_close_due(app->db, app->rng, now) != 0 ||
-        ms_notify_release_due(app->db, now) != 0)
+        ms_invoices_overdue_due(app, now) != 0 || ms_credits_refresh_all(app->db, now) != 0 ||
+        refresh_zones(app->db, ms_utc_year(now)) != 0 || ms_tickets_close_due(app, now) != 0 ||
+        ms_notify_release_due(app->db, now) != 0 || ms_visitors_timeout_due(app, now) != 0)
+        return -1;
+    /* Reminders and due notices, each once (notices_sent). */
+    if (ms_invoices_due_soon(app, now) != 0 || ms_bookings_remind_due(app, now) != 0 ||
+        ms_events_remind_due(app, now) != 0)
         return -1;
     return 0;
 }

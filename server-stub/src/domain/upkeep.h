@@ -11,8 +11,11 @@
  * pass checkouts); issued invoices past due fall overdue; companies entering a
  * new building-local month get their monthly credits; when the UTC year
  * changed, every building's zone transitions are regenerated around it (and
- * the buildings change-logged); tickets resolved 7 days ago close (their members notified). Each is
- * change-logged like any other write. 0 / -1.
+ * the buildings change-logged); tickets resolved 7 days ago close (their members notified);
+ * walk-in visitors unanswered for 15 minutes are declined (their hosts told);
+ * then the reminders and due notices that came due, each once: invoices due in 3 days,
+ * bookings starting in 15 minutes, events starting in 24 hours (docs/notifications-protocol.md).
+ * Each is change-logged like any other write. 0 / -1.
  */
 int ms_upkeep(ms_app *app);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "api/api.h"
+#include "domain/entities.h"
 
 typedef struct ms_route {
     const char *method;
@@ -79,6 +80,16 @@ void ms_handle_test_push_dead(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_notification_delete(ms_app *app, ms_request *req, ms_reply *reply);
+/* Answer 200 {key: the entity kind/id as owner pulls it}, or 500. */
+void ms_test_reply_entity(ms_app *app, const char *key, ms_kind kind, const char *owner,
+                          const char *id, ms_reply *reply);
+/* An optional free-text field (default "" when absent or null); false after a 400. */
+bool ms_test_optional_text(ms_reply *reply, const cJSON *json, const char *name, size_t max_chars,
+                           char *out, size_t cap);
+/* routes/test/causes.c */
+void ms_handle_test_invoice_issue(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_event_change(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_announce(ms_app *app, ms_request *req, ms_reply *reply);
 /* routes/bookings.c */
 void ms_handle_booking_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply);
@@ -104,6 +115,11 @@ void ms_handle_staff_colleagues(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_staff_assign(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_staff_status(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_staff_comment(ms_app *app, ms_request *req, ms_reply *reply);
+
+/* routes/reception.c: the front desk's visitors (staff; docs/notifications-protocol.md). */
+void ms_handle_reception_visitors(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_reception_checkin(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_reception_walk_in(ms_app *app, ms_request *req, ms_reply *reply);
 
 /* routes/uploads.c */
 void ms_handle_photo_upload_get(ms_app *app, ms_request *req, ms_reply *reply);

@@ -104,8 +104,8 @@ static void move(ms_app *app, ms_request *req, const char *id, ms_ticket_move ho
 {
     ms_ticket_author author = {.role = MS_ACTOR_STAFF, .user_id = req->user_id};
     ms_ticket_verdict verdict;
-    int rc = ms_ticket_move_apply(app->db, app->rng, id, how, &author, assignee_id,
-                                  ms_clock_now(&app->clock), &verdict);
+    int rc = ms_ticket_move_apply(app, id, how, &author, assignee_id, ms_clock_now(&app->clock),
+                                  &verdict);
     if (rc != 0)
         ms_reply_internal(reply); /* 1: found a moment ago, in this transaction */
     else if (!verdict.allowed)
@@ -202,7 +202,7 @@ void ms_handle_staff_comment(ms_app *app, ms_request *req, ms_reply *reply)
     }
     memcpy(trimmed, text->valuestring + start, len);
     trimmed[len] = '\0';
-    int rc = ms_staff_comment(app->db, app->rng, id, req->user_id, trimmed, cJSON_IsTrue(internal),
+    int rc = ms_staff_comment(app, id, req->user_id, trimmed, cJSON_IsTrue(internal),
                               ms_clock_now(&app->clock));
     free(trimmed);
     if (rc < 0)

@@ -53,12 +53,18 @@ static const ms_route routes[] = {
      true, false, false, MS_UPLOAD_BODY_MAX},
     {"GET", "/v1/tickets/{ticket_id}/photos/{photo_id}", ms_handle_photo_get, true, false, false},
     {"GET", "/v1/test/uploads", ms_handle_test_uploads, false, true, false},
+    {"POST", "/v1/test/invoices", ms_handle_test_invoice_issue, false, true, true},
+    {"POST", "/v1/test/events/{id}", ms_handle_test_event_change, false, true, true},
+    {"POST", "/v1/test/announcements", ms_handle_test_announce, false, true, true},
     {"GET", "/v1/staff/tickets", ms_handle_staff_tickets, true, false, false},
     {"GET", "/v1/staff/tickets/{id}", ms_handle_staff_ticket, true, false, false},
     {"GET", "/v1/staff/colleagues", ms_handle_staff_colleagues, true, false, false},
     {"POST", "/v1/staff/tickets/{id}/assign", ms_handle_staff_assign, true, false, true},
     {"POST", "/v1/staff/tickets/{id}/status", ms_handle_staff_status, true, false, true},
     {"POST", "/v1/staff/tickets/{id}/comments", ms_handle_staff_comment, true, false, true},
+    {"GET", "/v1/staff/visitors", ms_handle_reception_visitors, true, false, false},
+    {"POST", "/v1/staff/visitors/checkin", ms_handle_reception_checkin, true, false, true},
+    {"POST", "/v1/staff/visitors/walk_in", ms_handle_reception_walk_in, true, false, true},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])

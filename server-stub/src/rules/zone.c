@@ -166,6 +166,15 @@ static const char *const weekday_names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "
 static const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+int64_t ms_zone_day_start(const ms_zone *zone, int64_t day)
+{
+    int64_t utc;
+    for (int h = 0; h < 24; h++)
+        if (ms_zone_first_instant(zone, day * MS_DAY_MS + h * MS_HOUR_MS, &utc))
+            return utc;
+    return day * MS_DAY_MS; /* unreachable for the zones memberstub knows */
+}
+
 void ms_local_format_date(const ms_local *local, char *out, size_t cap)
 {
     snprintf(out, cap, "%s %d %s %d", weekday_names[local->weekday - 1], local->day_of_month,
@@ -180,4 +189,21 @@ void ms_local_format_time(const ms_local *local, char *out, size_t cap)
 void ms_local_format_month(const ms_local *local, char *out, size_t cap)
 {
     snprintf(out, cap, "%04d-%02d", local->year, local->month);
+}
+
+const char *ms_zone_abbrev(const ms_zone *zone, int64_t utc_ms)
+{
+    return zone->eu_summer_time && ms_zone_offset_min(zone, utc_ms) == zone->dst_offset_min
+               ? zone->dst_abbrev
+               : zone->std_abbrev;
+}
+
+void ms_zone_words(const ms_zone *zone, int64_t utc_ms, char *out, size_t cap)
+{
+    ms_local local;
+    ms_zone_local(zone, utc_ms, &local);
+    char date[32], time[8];
+    ms_local_format_date(&local, date, sizeof date);
+    ms_local_format_time(&local, time, sizeof time);
+    snprintf(out, cap, "%s %s %s", date, time, ms_zone_abbrev(zone, utc_ms));
 }

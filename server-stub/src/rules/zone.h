@@ -80,11 +80,20 @@ void ms_zone_local(const ms_zone *zone, int64_t utc_ms, ms_local *out);
  */
 bool ms_zone_first_instant(const ms_zone *zone, int64_t wall_ms, int64_t *utc_ms);
 
+/* The first instant of local date `day` (days since 1970-01-01) in zone: its midnight, or the
+ * first local hour of it that exists. */
+int64_t ms_zone_day_start(const ms_zone *zone, int64_t day);
+
 /* "Tue 5 Jan 2027" into out. */
 void ms_local_format_date(const ms_local *local, char *out, size_t cap);
 /* "HH:MM" into out (cap >= 6). */
 void ms_local_format_time(const ms_local *local, char *out, size_t cap);
 /* "YYYY-MM" into out (cap >= 8). */
 void ms_local_format_month(const ms_local *local, char *out, size_t cap);
+
+/* The zone's short name members read at utc_ms: "IST", "GMT" or "BST" (static). */
+const char *ms_zone_abbrev(const ms_zone *zone, int64_t utc_ms);
+/* "Sat 9 Jan 2027 21:53 IST": utc_ms on the zone's wall clock with its label, into out. */
+void ms_zone_words(const ms_zone *zone, int64_t utc_ms, char *out, size_t cap);
 
 #endif

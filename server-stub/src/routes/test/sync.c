@@ -297,8 +297,8 @@ void ms_handle_test_pushes(ms_app *app, ms_request *req, ms_reply *reply)
 /* ---- server-side changes ---------------------------------------------------------------- */
 
 /* Answer 200 {key: data of (kind, id)}. */
-static void reply_entity(ms_app *app, const char *key, ms_kind kind, const char *owner,
-                         const char *id, ms_reply *reply)
+void ms_test_reply_entity(ms_app *app, const char *key, ms_kind kind, const char *owner,
+                          const char *id, ms_reply *reply)
 {
     cJSON *data = NULL;
     cJSON *out = cJSON_CreateObject();
@@ -312,9 +312,8 @@ static void reply_entity(ms_app *app, const char *key, ms_kind kind, const char 
     ms_reply_json(reply, 200, out);
 }
 
-/* An optional free-text field (default "" when absent); false after a 400. */
-static bool optional_text(ms_reply *reply, const cJSON *json, const char *name, size_t max_chars,
-                          char *out, size_t cap)
+bool ms_test_optional_text(ms_reply *reply, const cJSON *json, const char *name, size_t max_chars,
+                           char *out, size_t cap)
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(json, name);
     out[0] = '\0';
@@ -335,7 +334,8 @@ void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply)
         !ms_field_int(reply, req->json, "starts_at_ms", 0, MAX_INSTANT_MS, &starts) ||
         !ms_field_int(reply, req->json, "ends_at_ms", 0, MAX_INSTANT_MS, &ends) ||
         !ms_field_int(reply, req->json, "capacity", 1, 100000, &capacity) ||
-        !optional_text(reply, req->json, "description", 500, description, sizeof description))
+        !ms_test_optional_text(reply, req->json, "description", 500, description,
+                               sizeof description))
         return;
     if (starts >= ends) {
         ms_reply_invalid(reply, "field 'ends_at_ms' must be after 'starts_at_ms'");
@@ -359,7 +359,7 @@ void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply)
         ms_reply_internal(reply);
         return;
     }
-    reply_entity(app, "event", MS_KIND_EVENT, NULL, id, reply);
+    ms_test_reply_entity(app, "event", MS_KIND_EVENT, NULL, id, reply);
 }
 
 /* POST /v1/test/notifications {"phone", "category", "title", "body", "deep_link"?, "kind"?,
@@ -385,8 +385,8 @@ void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *
     }
     if (!ms_field_text(reply, req->json, "title", 100, title, sizeof title) ||
         !ms_field_text(reply, req->json, "body", 500, body, sizeof body) ||
-        !optional_text(reply, req->json, "deep_link", 200, link, sizeof link) ||
-        !optional_text(reply, req->json, "kind", 40, kind, sizeof kind))
+        !ms_test_optional_text(reply, req->json, "deep_link", 200, link, sizeof link) ||
+        !ms_test_optional_text(reply, req->json, "kind", 40, kind, sizeof kind))
         return;
     const cJSON *urgent = cJSON_GetObjectItemCaseSensitive(req->json, "urgent");
     if (urgent && !cJSON_IsBool(urgent)) {
@@ -411,7 +411,7 @@ void ms_handle_test_notification_create(ms_app *app, ms_request *req, ms_reply *
                    .urgent = cJSON_IsTrue(urgent)};
     if (ms_notify_send(app, &n, id) != 0)
         goto fail;
-    reply_entity(app, "notification", MS_KIND_NOTIFICATION, user_id, id, reply);
+    ms_test_reply_entity(app, "notification", MS_KIND_NOTIFICATION, user_id, id, reply);
     return;
 fail:
     ms_reply_internal(reply);
