@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
 
 #include "stub_process.h"
 #include "stub_test_util.h"
@@ -119,8 +118,9 @@ static cJSON *pulled_visitor(const char *phone, const char *id)
     return v;
 }
 
-/* The body of the last notification alerts() counted. */
-static char alert_body[512];
+/* The body, kind and urgency of the last notification alerts() counted. */
+static char alert_body[512], alert_kind[32];
+static bool alert_urgent;
 
 /* How many of phone's notifications link to visitor id and carry this title. */
 static int alerts(const char *phone, const char *id, const char *title)
@@ -136,6 +136,8 @@ static int alerts(const char *phone, const char *id, const char *title)
         if (strncmp(e->string, "notification/", 13) == 0 && cJSON_IsString(deep) &&
             strcmp(deep->valuestring, link) == 0 && strcmp(str(e, "title"), title) == 0) {
             snprintf(alert_body, sizeof alert_body, "%s", str(e, "body"));
+            snprintf(alert_kind, sizeof alert_kind, "%s", str(e, "kind"));
+            alert_urgent = cJSON_IsTrue(field(e, "urgent"));
             n++;
         }
     }
@@ -143,26 +145,48 @@ static int alerts(const char *phone, const char *id, const char *title)
     return n;
 }
 
-/* The texts the simulated SMS gateway sent to phone, oldest first, "\n"-joined, into out: read
- * from the stub's database (its outbox), which the test may read. */
+/* The texts the simulated SMS gateway sent to phone (GET /v1/test/sms), oldest first,
+ * "\n"-joined, into out. */
 static void sms_to(const char *phone, char *out, size_t cap)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/stub.db", stub_dir(stub));
-    sqlite3 *db = NULL;
-    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *stmt = NULL;
-    ck_assert_int_eq(
-        sqlite3_prepare_v2(db,
-                           "SELECT coalesce(group_concat(body, char(10)), '') FROM"
-                           " (SELECT body FROM sms_outbox WHERE phone = ? ORDER BY id)",
-                           -1, &stmt, NULL),
-        SQLITE_OK);
-    sqlite3_bind_text(stmt, 1, phone, -1, SQLITE_STATIC);
-    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-    snprintf(out, cap, "%s", (const char *)sqlite3_column_text(stmt, 0));
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
+    char path[96];
+    snprintf(path, sizeof path, "/v1/test/sms?phone=%%2B%s", phone + 1);
+    cJSON *answer = call("GET", path, NULL, NULL, 200);
+    size_t used = 0;
+    out[0] = '\0';
+    const cJSON *m;
+    cJSON_ArrayForEach(m, field(answer, "messages"))
+    {
+        ck_assert_str_eq(str(m, "phone"), phone);
+        int n = snprintf(out + used, cap - used, "%s%s", used ? "\n" : "", str(m, "body"));
+        if (n < 0 || (size_t)n >= cap - used)
+            break;
+        used += (size_t)n;
+    }
+    cJSON_Delete(answer);
+}
+
+/* The deliveries of kind to phone (GET /v1/test/deliveries) as "channel:status" joined by
+ * spaces, into out; each links to visitor id. */
+static void deliveries(const char *phone, const char *kind, const char *id, char *out, size_t cap)
+{
+    char path[160], link[96];
+    snprintf(path, sizeof path, "/v1/test/deliveries?phone=%%2B%s&kind=%s", phone + 1, kind);
+    snprintf(link, sizeof link, "membercore://visitors/%s", id);
+    cJSON *answer = call("GET", path, NULL, NULL, 200);
+    size_t used = 0;
+    out[0] = '\0';
+    const cJSON *d;
+    cJSON_ArrayForEach(d, field(answer, "deliveries"))
+    {
+        ck_assert_str_eq(str(d, "deep_link"), link);
+        int n = snprintf(out + used, cap - used, "%s%s:%s", used ? " " : "", str(d, "channel"),
+                         str(d, "status"));
+        if (n < 0 || (size_t)n >= cap - used)
+            break;
+        used += (size_t)n;
+    }
+    cJSON_Delete(answer);
 }
 
 /* The QR payload of the only email sent to `to`, decoded from its image. */
@@ -301,7 +325,9 @@ END_TEST
 START_TEST(test_the_code_opens_its_building_on_its_date_and_alerts_once)
 {
     char *asha = token_for(ASHA), id[64], payload[128];
-    invite(asha, 1, "BLR-1", "Ravi Kumar", "ravi@example.com", RAVI, "2027-01-05", 600, 720, id);
+    apply(asha, "visitors-test", 1, "device.push_token",
+          "{\"provider\":\"fcm\",\"token\":\"fcm-asha\",\"client_id\":\"asha-phone\"}");
+    invite(asha, 2, "BLR-1", "Ravi Kumar", "ravi@example.com", RAVI, "2027-01-05", 600, 720, id);
     emailed_payload("ravi@example.com", payload, sizeof payload);
     ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "not_yet_valid");
     set_clock(TUE_1030_IST);
@@ -316,9 +342,16 @@ START_TEST(test_the_code_opens_its_building_on_its_date_and_alerts_once)
     ck_assert_int_eq(alerts(ASHA, id, "Visitor waiting at reception"), 1);
     ck_assert_str_eq(alert_body,
                      "Ravi Kumar is waiting for you at reception in Indiranagar (BLR-1).");
+    ck_assert_str_eq(alert_kind, "visitor.arrived");
+    ck_assert(alert_urgent);
+    char sent[256];
+    deliveries(ASHA, "visitor.arrived", id, sent, sizeof sent);
+    ck_assert_str_eq(sent, "push:sent");
     ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
     ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
     ck_assert_int_eq(alerts(ASHA, id, "Visitor waiting at reception"), 1);
+    deliveries(ASHA, "visitor.arrived", id, sent, sizeof sent);
+    ck_assert_str_eq(sent, "push:sent");
     ck_assert_str_eq(scan_way("BLR-1", payload, "out"), "granted");
     set_clock(TUE_0000_IST + 24 * 60 * MINUTE_MS);
     ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "expired");
@@ -475,6 +508,12 @@ START_TEST(test_walk_ins_approved_and_declined)
     ck_assert_str_eq(alert_body,
                      "Meera Iyer is at reception in Indiranagar (BLR-1) asking for you. "
                      "Approve or decline within 15 minutes, or the visit is declined.");
+    ck_assert_str_eq(alert_kind, "visitor.walk_in");
+    ck_assert(alert_urgent);
+    /* Asha has no push token and texts off for bookings: a walk-in still reaches her, by SMS. */
+    char sent[256];
+    deliveries(ASHA, "visitor.walk_in", first, sent, sizeof sent);
+    ck_assert_str_eq(sent, "sms:sent");
     v = pulled_visitor(ASHA, first);
     ck_assert_str_eq(str(v, "status"), "awaiting_approval");
     cJSON_Delete(v);
@@ -546,6 +585,8 @@ START_TEST(test_a_walk_in_nobody_answers_declines_after_15_minutes)
     ck_assert_int_eq(alerts(ASHA, id, "Walk-in visitor declined"), 1);
     ck_assert_str_eq(alert_body, "Meera Iyer asked for you at reception in Indiranagar (BLR-1); "
                                  "nobody answered within 15 minutes, so the visit was declined.");
+    ck_assert_str_eq(alert_kind, "visitor.declined");
+    ck_assert(!alert_urgent);
     refused(asha, "visitors-test", 1, "visitor.decide", decision_payload(id, "approve"),
             "approval_expired", "15 minutes");
     ck_assert_int_eq(stub_advance_clock(stub, 60 * MINUTE_MS), 0);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "crypto/crypto.h"
 #include "util/error.h"
 
 int64_t mci_client_now(const mc_client *client)
@@ -22,6 +23,19 @@ mc_status mci_client_random(mc_client *client, uint8_t *buf, size_t len, mc_erro
     mc_status st = client->random(client->random_context, buf, len);
     if (st != MC_OK)
         return mci_error_set(err, st, "the random source failed (%s)", mc_status_name(st));
+    return MC_OK;
+}
+
+mc_status mci_client_new_id(mc_client *client, const char *prefix, char *out, size_t cap,
+                            mc_error *err)
+{
+    uint8_t raw[16];
+    mc_status st = mci_client_random(client, raw, sizeof raw, err);
+    if (st != MC_OK)
+        return st;
+    char hex[33];
+    mci_hex(raw, sizeof raw, hex);
+    snprintf(out, cap, "%s%s", prefix, hex);
     return MC_OK;
 }
 

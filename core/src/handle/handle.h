@@ -57,6 +57,11 @@ int64_t mci_client_now(const mc_client *client);
 /* len random bytes from the configured source. */
 mc_status mci_client_random(mc_client *client, uint8_t *buf, size_t len, mc_error *err);
 
+/* A new id for something made on this device: prefix ("tkt_", "vis_") + 32 lower-case hex
+ * of 128 random bits into out (cap >= strlen(prefix) + 33). Errors: the random source's. */
+mc_status mci_client_new_id(mc_client *client, const char *prefix, char *out, size_t cap,
+                            mc_error *err);
+
 /* A log line through the platform hook (never pass secrets). */
 void mci_client_log(mc_client *client, mc_log_level level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -22,14 +22,7 @@
 mc_status mci_ticket_new_id(mc_client *c, const char *prefix, char out[MCI_TICKET_ID_LEN],
                             mc_error *err)
 {
-    uint8_t raw[16];
-    mc_status st = mci_client_random(c, raw, sizeof raw, err);
-    if (st != MC_OK)
-        return st;
-    char hex[33];
-    mci_hex(raw, sizeof raw, hex);
-    snprintf(out, MCI_TICKET_ID_LEN, "%s%s", prefix, hex);
-    return MC_OK;
+    return mci_client_new_id(c, prefix, out, MCI_TICKET_ID_LEN, err);
 }
 
 /* <data dir>/<store file>-photos, created when missing. */

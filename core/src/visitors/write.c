@@ -7,7 +7,6 @@
 
 #include "catalog/building.h"
 #include "catalog/zones.h"
-#include "crypto/crypto.h"
 #include "handle/guard.h"
 #include "handle/handle.h"
 #include "membercore/auth.h"
@@ -100,19 +99,6 @@ static mc_status check_day(mc_client *c, invite_args *a, mc_error *err)
     return st;
 }
 
-/* "vis_" + 32 hex from the client's random source. */
-static mc_status new_visitor_id(mc_client *c, char out[MC_VISITOR_ID_CAP], mc_error *err)
-{
-    uint8_t raw[16];
-    mc_status st = mci_client_random(c, raw, sizeof raw, err);
-    if (st != MC_OK)
-        return st;
-    char hex[33];
-    mci_hex(raw, sizeof raw, hex);
-    snprintf(out, MC_VISITOR_ID_CAP, "vis_%s", hex);
-    return MC_OK;
-}
-
 static cJSON *invite_payload(const invite_args *a)
 {
     cJSON *p = cJSON_CreateObject();
@@ -171,7 +157,7 @@ static mc_status invite_locally(mc_client *c, const char *user_id, void *arg, bo
     invite_args *a = arg;
     mc_status st = check_day(c, a, err);
     if (st == MC_OK)
-        st = new_visitor_id(c, a->visitor_id, err);
+        st = mci_client_new_id(c, "vis_", a->visitor_id, sizeof a->visitor_id, err);
     cJSON *payload = NULL;
     if (st == MC_OK && (payload = invite_payload(a)) == NULL)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");

@@ -11,7 +11,7 @@
 #include "domain/changes.h"
 #include "domain/credentials.h"
 #include "domain/emails.h"
-#include "domain/notifications.h"
+#include "domain/notify.h"
 #include "domain/passes.h"
 #include "rules/pass_rules.h"
 
@@ -121,18 +121,20 @@ void ms_visitor_building_words(sqlite3 *db, const char *building_id, char *out, 
     sqlite3_finalize(stmt);
 }
 
-/*
- * TODO(hub): ms_notify_once (domain/notify.h) once schema 10 lands; until then the statuses
- * make each alert once and the inbox row goes out as a push. */
 int ms_visitor_tell_host(ms_app *app, const ms_visitor *v, const char *kind, bool urgent,
                          const char *title, const char *body)
 {
-    (void)kind;
-    (void)urgent;
     char link[64];
     snprintf(link, sizeof link, "membercore://visitors/%s", v->id);
-    return ms_notify_and_push(app->db, app->rng, v->host_user_id, v->building_id, "bookings", title,
-                              body, link, ms_clock_now(&app->clock));
+    ms_notice n = {.user_id = v->host_user_id,
+                   .building_id = v->building_id,
+                   .kind = kind,
+                   .category = "bookings",
+                   .title = title,
+                   .body = body,
+                   .deep_link = link,
+                   .urgent = urgent};
+    return ms_notify_once(app, &n, v->id) < 0 ? -1 : 0;
 }
 
 /* ---- moves ------------------------------------------------------------------------------- */
