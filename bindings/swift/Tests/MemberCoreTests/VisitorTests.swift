@@ -174,7 +174,8 @@ struct VisitorTests {
             #expect(mine.status == .arrived)
             #expect(mine.checkIn == .reception)
             let alert = try #require(
-                try core.notifications().notifications.first { $0.kind == "visitor.arrived" })
+                try core.notifications().notifications.first { $0.target == .visitor(id: id) })
+            #expect(alert.kind == "visitor.arrived")
             #expect(alert.isUrgent)
             #expect(alert.category == .bookings)
             #expect(alert.linkKind == .visitor)
