@@ -170,6 +170,22 @@ jobject mcj_tax(JNIEnv *env, mc_tax tax);
 jobjectArray mcj_money_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
                                    size_t n);
 
+/*
+ * A record's fields as the four arrays Ticket and Visitor take (so their constructors' signatures
+ * stay short): a String[] of ns strings (NULL as ""), an int[] of ni, a long[] of nl and a
+ * BuildingTime[] of nt times (an unset one null), in the orders the Java class names. Four local
+ * references in the caller's frame; false with an exception pending.
+ */
+typedef struct mcj_record {
+    jobjectArray strings;
+    jintArray ints;
+    jlongArray longs;
+    jobjectArray times;
+} mcj_record;
+bool mcj_record_arrays(JNIEnv *env, const char *const *strings, jsize ns, const jint *ints,
+                       jsize ni, const jlong *longs, jsize nl, const mc_local_time *const *times,
+                       jsize nt, mcj_record *out);
+
 /* A byte[] copy of n bytes, in one JNI call. */
 jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
 

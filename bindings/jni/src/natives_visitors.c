@@ -43,26 +43,14 @@ static jobject new_visitor(JNIEnv *env, const void *item)
         NL = sizeof longs / sizeof longs[0],
         NT = sizeof times / sizeof times[0],
     };
-    if ((*env)->PushLocalFrame(env, 8) != 0)
+    if ((*env)->PushLocalFrame(env, 6) != 0)
         return NULL;
-    jobjectArray s = mcj_string_field_array(env, strings, sizeof(const char *), 0, NS);
-    jintArray i = s ? (*env)->NewIntArray(env, NI) : NULL;
-    jlongArray l = i ? (*env)->NewLongArray(env, NL) : NULL;
-    jobjectArray bt = l ? (*env)->NewObjectArray(env, NT, mcj_building_time_class(), NULL) : NULL;
-    if (bt == NULL)
-        return (*env)->PopLocalFrame(env, NULL);
-    (*env)->SetIntArrayRegion(env, i, 0, NI, ints);
-    (*env)->SetLongArrayRegion(env, l, 0, NL, longs);
-    for (jsize k = 0; k < NT; k++) {
-        jobject t = NULL;
-        if (!mcj_building_time(env, times[k], &t))
-            return (*env)->PopLocalFrame(env, NULL);
-        (*env)->SetObjectArrayElement(env, bt, k, t);
-        (*env)->DeleteLocalRef(env, t);
-    }
-    jobject obj =
-        (*env)->NewObject(env, vs.visitor, vs.visitor_init, s, i, l, bt, (jboolean)v->walk_in,
-                          (jboolean)v->declined_by_timeout, (jboolean)v->pending);
+    mcj_record r;
+    jobject obj = NULL;
+    if (mcj_record_arrays(env, strings, NS, ints, NI, longs, NL, times, NT, &r))
+        obj = (*env)->NewObject(env, vs.visitor, vs.visitor_init, r.strings, r.ints, r.longs,
+                                r.times, (jboolean)v->walk_in, (jboolean)v->declined_by_timeout,
+                                (jboolean)v->pending);
     return (*env)->PopLocalFrame(env, obj);
 }
 
