@@ -47,10 +47,7 @@ public class NotificationsHubTest {
     }
 
     private MemberCore signedIn(File d, String phone) throws Exception {
-        MemberCore core = open(d, stub.url());
-        TestSupport.signIn(core, stub, phone);
-        core.sync().once();
-        return core;
+        return TestSupport.signedInAndSynced(d, stub, clock, phone);
     }
 
     @Test

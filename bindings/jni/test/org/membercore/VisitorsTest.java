@@ -53,11 +53,8 @@ public class VisitorsTest {
         return TestSupport.openWithClock(dir, url, clock, null);
     }
 
-    private MemberCore signedIn(File dir, String phone) throws Exception {
-        MemberCore core = open(dir, stub.url());
-        TestSupport.signIn(core, stub, phone);
-        core.sync().once();
-        return core;
+    private MemberCore signedIn(File d, String phone) throws Exception {
+        return TestSupport.signedInAndSynced(d, stub, clock, phone);
     }
 
     private static Visitor find(List<Visitor> list, String id) {
