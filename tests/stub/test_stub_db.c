@@ -581,6 +581,39 @@ static void remove_db_dir(const char *dir)
     ck_assert_int_eq(rmdir(dir), 0);
 }
 
+/*
+ * Load fixture `name` into a new database under dir (mkdtemp'd), note its dataset epoch into
+ * epoch_before, and migrate it in place as the suite's db (now at the current version). Returns
+ * the suite's own database, for finish_migration.
+ */
+static sqlite3 *migrate_fixture(const char *name, char *dir, char epoch_before[MS_EPOCH_MAX])
+{
+    char path[64];
+    load_fixture(name, dir, path, sizeof path);
+    sqlite3 *file = NULL;
+    int64_t min_seq;
+    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
+    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
+    sqlite3_close(file);
+    sqlite3 *saved = db;
+    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
+    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    return saved;
+}
+
+/* After migrate_fixture: the dataset epoch changed (every client takes a fresh snapshot); close
+ * the migrated database, give the suite back its own, remove dir. */
+static void finish_migration(sqlite3 *saved, const char *dir, const char *epoch_before)
+{
+    char epoch_after[MS_EPOCH_MAX];
+    int64_t min_seq;
+    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
+    ck_assert_str_ne(epoch_after, epoch_before);
+    ms_db_close(db);
+    db = saved;
+    remove_db_dir(dir);
+}
+
 /* A version 1 database (before sync) is migrated in place: data kept, the sync seed added. */
 START_TEST(test_version_1_database_is_migrated)
 {
@@ -676,17 +709,8 @@ END_TEST
  */
 START_TEST(test_version_8_database_is_migrated)
 {
-    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
-    load_fixture("memberstub-v8.sql", dir, path, sizeof path);
-    sqlite3 *file = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
-    char epoch_before[MS_EPOCH_MAX], epoch_after[MS_EPOCH_MAX];
-    int64_t min_seq;
-    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
-    sqlite3_close(file);
-    sqlite3 *saved = db;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
-    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    char dir[] = "/tmp/memberstub-db-XXXXXX", epoch_before[MS_EPOCH_MAX];
+    sqlite3 *saved = migrate_fixture("memberstub-v8.sql", dir, epoch_before);
     char buf[256];
     text("SELECT provider || ' ' || token FROM push_tokens WHERE user_id = 'usr_5eed000000000001'",
          buf, sizeof buf);
@@ -702,11 +726,7 @@ START_TEST(test_version_8_database_is_migrated)
     ck_assert_int_eq(scalar("SELECT count(*) FROM staff_buildings"), 3);
     ck_assert_int_eq(scalar("SELECT count(*) FROM tickets"), 0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM notifications"), 12);
-    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
-    ck_assert_str_ne(epoch_after, epoch_before);
-    ms_db_close(db);
-    db = saved;
-    remove_db_dir(dir);
+    finish_migration(saved, dir, epoch_before);
 }
 END_TEST
 
@@ -718,17 +738,8 @@ END_TEST
  */
 START_TEST(test_version_9_database_is_migrated)
 {
-    char dir[] = "/tmp/memberstub-db-XXXXXX", path[64];
-    load_fixture("memberstub-v9.sql", dir, path, sizeof path);
-    sqlite3 *file = NULL;
-    ck_assert_int_eq(sqlite3_open(path, &file), SQLITE_OK);
-    char epoch_before[MS_EPOCH_MAX], epoch_after[MS_EPOCH_MAX];
-    int64_t min_seq;
-    ck_assert_int_eq(ms_changes_state(file, epoch_before, &min_seq), 0);
-    sqlite3_close(file);
-    sqlite3 *saved = db;
-    ck_assert_int_eq(ms_db_open(path, rng, ms_seed_step, T0, &db), 0);
-    ck_assert_int_eq(scalar("SELECT user_version FROM pragma_user_version"), MS_DB_SCHEMA_VERSION);
+    char dir[] = "/tmp/memberstub-db-XXXXXX", epoch_before[MS_EPOCH_MAX];
+    sqlite3 *saved = migrate_fixture("memberstub-v9.sql", dir, epoch_before);
     char buf[512];
     text("SELECT provider || ' ' || token FROM push_tokens WHERE user_id = 'usr_5eed000000000001'",
          buf, sizeof buf);
@@ -748,11 +759,7 @@ START_TEST(test_version_9_database_is_migrated)
     ck_assert_int_eq(scalar("SELECT count(*) FROM notification_deliveries"), 0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM notices_sent"), 0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM push_dead_tokens"), 0);
-    ck_assert_int_eq(ms_changes_state(db, epoch_after, &min_seq), 0);
-    ck_assert_str_ne(epoch_after, epoch_before);
-    ms_db_close(db);
-    db = saved;
-    remove_db_dir(dir);
+    finish_migration(saved, dir, epoch_before);
 }
 END_TEST
 

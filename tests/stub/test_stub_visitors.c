@@ -189,6 +189,42 @@ static void deliveries(const char *phone, const char *kind, const char *id, char
     cJSON_Delete(answer);
 }
 
+/*
+ * Pull as token from cursor (in and out; "" for the snapshot) to the end: the statuses of visitor
+ * id in the changes received, in order, space separated, into out ("" when none).
+ */
+static void pulled_statuses(const char *token, char cursor[512], const char *id, char *out,
+                            size_t cap)
+{
+    out[0] = '\0';
+    size_t used = 0;
+    for (int pages = 0; pages < 100; pages++) {
+        char path[700];
+        snprintf(path, sizeof path, "/v1/sync/pull?client_id=c-visitors%s%s",
+                 cursor[0] ? "&cursor=" : "", cursor);
+        cJSON *page = call("GET", path, NULL, token, 200);
+        const cJSON *c;
+        cJSON_ArrayForEach(c, field(page, "changes"))
+        {
+            if (strcmp(str(c, "kind"), "visitor") != 0 || strcmp(str(c, "id"), id) != 0)
+                continue;
+            ck_assert_str_eq(str(c, "op"), "upsert");
+            cJSON *data = cJSON_Parse(str(c, "data_json"));
+            ck_assert_ptr_nonnull(data);
+            int n = snprintf(out + used, cap - used, "%s%s", used ? " " : "", str(data, "status"));
+            cJSON_Delete(data);
+            if (n > 0 && (size_t)n < cap - used)
+                used += (size_t)n;
+        }
+        snprintf(cursor, 512, "%s", str(page, "cursor"));
+        bool more = cJSON_IsTrue(field(page, "has_more"));
+        cJSON_Delete(page);
+        if (!more)
+            return;
+    }
+    ck_abort_msg("the pull never ended");
+}
+
 /* The QR payload of the only email sent to `to`, decoded from its image. */
 static void emailed_payload(const char *to, char *payload, size_t cap)
 {
@@ -385,6 +421,53 @@ START_TEST(test_a_cancelled_invitation_s_code_is_refused)
 }
 END_TEST
 
+/*
+ * A London visitor's code follows London's calendar: valid from 00:00 GMT on the date to the
+ * next midnight, the SMS in GMT. The same invitation pushed twice (a retry) is one visitor, one
+ * email, one text.
+ */
+START_TEST(test_a_london_invitation_once_in_london_time)
+{
+    char *olivia = token_for("+447700900001"), id[64];
+    visitor_id(7, id);
+    char payload[512];
+    snprintf(payload, sizeof payload,
+             "{\"visitor_id\":\"%s\",\"building_id\":\"LON-1\",\"name\":\"Jack Frost\","
+             "\"email\":\"jack@example.com\",\"phone\":\"+447700900123\","
+             "\"date\":\"2027-01-05\",\"window\":{\"from_min\":540,\"to_min\":600}}",
+             id);
+    apply(olivia, "olivia", 1, "visitor.invite", payload);
+    cJSON *r = push(olivia, "olivia", 1, "visitor.invite", payload);
+    ck_assert_str_eq(str(r, "status"), "applied");
+    cJSON_Delete(r);
+    cJSON *mails = emails("jack@example.com");
+    ck_assert_int_eq(cJSON_GetArraySize(mails), 1);
+    const cJSON *mail = cJSON_GetArrayItem(mails, 0);
+    ck_assert_int_eq(num(mail, "valid_from_ms"), 1799107200000LL); /* 2027-01-05T00:00Z */
+    ck_assert_int_eq(num(mail, "valid_until_ms"), 1799107200000LL + 24 * 60 * MINUTE_MS);
+    char qr[128], words[10], sms[1024], expected[512];
+    email_qr_text(mail, qr, sizeof qr);
+    cJSON_Delete(mails);
+    code_words(qr, words);
+    sms_to("+447700900123", sms, sizeof sms);
+    snprintf(expected, sizeof expected,
+             "Olivia Hart invited you to LON-1 on Tue 5 Jan, 09:00\xe2\x80\x93"
+             "10:00 GMT. Entry code %s (show the QR code from your email at the door)",
+             words);
+    ck_assert_str_eq(sms, expected);
+    /* 23:59 GMT on the 4th: not yet; 00:00 on the 5th: in (BLR-1 is the wrong building). */
+    set_clock(1799107200000LL - MINUTE_MS);
+    ck_assert_str_eq(scan_way("LON-1", qr, "in"), "not_yet_valid");
+    set_clock(1799107200000LL);
+    ck_assert_str_eq(scan_way("BLR-1", qr, "in"), "wrong_building");
+    ck_assert_str_eq(scan_way("LON-1", qr, "in"), "granted");
+    ck_assert_int_eq(alerts("+447700900001", id, "Visitor waiting at reception"), 1);
+    ck_assert_str_eq(alert_body,
+                     "Jack Frost is waiting for you at reception in Shoreditch (LON-1).");
+    free(olivia);
+}
+END_TEST
+
 /* ---- reception -------------------------------------------------------------------------- */
 
 /*
@@ -517,6 +600,11 @@ START_TEST(test_walk_ins_approved_and_declined)
     v = pulled_visitor(ASHA, first);
     ck_assert_str_eq(str(v, "status"), "awaiting_approval");
     cJSON_Delete(v);
+
+    char body[128];
+    snprintf(body, sizeof body, "{\"visitor_id\":\"%s\"}", first);
+    check_error_mentioning("POST", "/v1/staff/visitors/checkin", body, kiran, 409,
+                           "invalid_transition", "awaiting the host's approval");
 
     ck_assert_int_eq(stub_advance_clock(stub, 5 * MINUTE_MS), 0);
     apply(asha, "visitors-test", 1, "visitor.decide", decision_payload(first, "approve"));
@@ -689,6 +777,41 @@ START_TEST(test_invitation_refusals)
 }
 END_TEST
 
+/*
+ * The host pulls her visitor in the snapshot and then every change from the log: invited, then
+ * arrived at the door; a walk-in awaiting approval, then declined by the timeout; another member
+ * pulls none of it.
+ */
+START_TEST(test_the_host_pulls_every_change)
+{
+    char *asha = token_for(ASHA), *kiran = token_for(KIRAN), *vikram = token_for(VIKRAM);
+    char id[64], walked[64], payload[128], cursor[512] = "", statuses[256];
+    invite(asha, 1, "BLR-1", "Ravi Kumar", "ravi@example.com", NULL, "2027-01-04", -1, -1, id);
+    pulled_statuses(asha, cursor, id, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "invited");
+    emailed_payload("ravi@example.com", payload, sizeof payload);
+    ck_assert_str_eq(scan_way("BLR-1", payload, "in"), "granted");
+    walk_in(kiran, "Meera Iyer", walked);
+    pulled_statuses(asha, cursor, id, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "arrived");
+    char from_snapshot[512] = "";
+    pulled_statuses(asha, from_snapshot, walked, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "awaiting_approval");
+    ck_assert_int_eq(stub_advance_clock(stub, 15 * MINUTE_MS), 0);
+    pulled_statuses(asha, cursor, walked, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "declined");
+    char other[512] = "";
+    pulled_statuses(vikram, other, id, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "");
+    other[0] = '\0';
+    pulled_statuses(vikram, other, walked, statuses, sizeof statuses);
+    ck_assert_str_eq(statuses, "");
+    free(asha);
+    free(kiran);
+    free(vikram);
+}
+END_TEST
+
 static Suite *visitors_suite(void)
 {
     Suite *s = suite_create("stub_visitors");
@@ -698,6 +821,8 @@ static Suite *visitors_suite(void)
     tcase_add_test(tc, test_invite_emails_the_qr_code_and_texts_it);
     tcase_add_test(tc, test_the_code_opens_its_building_on_its_date_and_alerts_once);
     tcase_add_test(tc, test_a_cancelled_invitation_s_code_is_refused);
+    tcase_add_test(tc, test_a_london_invitation_once_in_london_time);
+    tcase_add_test(tc, test_the_host_pulls_every_change);
     tcase_add_test(tc, test_reception_lists_and_checks_visitors_in);
     tcase_add_test(tc, test_walk_ins_approved_and_declined);
     tcase_add_test(tc, test_a_walk_in_nobody_answers_declines_after_15_minutes);

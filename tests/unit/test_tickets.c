@@ -24,6 +24,7 @@
 #include "rules/image.h"
 #include "sync/pull.h"
 #include "tempdir.h"
+#include "unit_store.h"
 #include "tickets/parse.h"
 #include "tickets/states.h"
 #include "tickets/tree.h"
@@ -337,52 +338,16 @@ static char *dir;
 static int64_t now;
 static mc_client *client;
 
-static int64_t test_clock(void *context)
-{
-    return *(int64_t *)context;
-}
-
 static void pull_one(const char *kind, const char *id, const char *data)
 {
-    cJSON *page = cJSON_CreateObject();
-    cJSON *changes = cJSON_AddArrayToObject(page, "changes");
-    cJSON *ch = cJSON_CreateObject();
-    cJSON_AddStringToObject(ch, "kind", kind);
-    cJSON_AddStringToObject(ch, "id", id);
-    cJSON_AddStringToObject(ch, "op", "upsert");
-    cJSON_AddStringToObject(ch, "data_json", data);
-    cJSON_AddItemToArray(changes, ch);
-    cJSON_AddStringToObject(page, "cursor", "c1");
-    mci_page_result result;
-    mc_error err = MC_ERROR_INIT;
-    pthread_mutex_lock(&client->lock);
-    mc_status st = mci_pull_apply(client->db, page, "usr_1", now, &result, &err);
-    pthread_mutex_unlock(&client->lock);
-    ck_assert_msg(st == MC_OK, "%s", err.message);
-    cJSON_Delete(page);
+    unit_store_pull(client, now, kind, id, data);
 }
 
 static void store_setup(void)
 {
     dir = tempdir_new();
     now = T_FILED;
-    mc_config cfg;
-    mc_config_init(&cfg);
-    cfg.data_dir = dir;
-    cfg.clock = test_clock;
-    cfg.clock_context = &now;
-    mc_error err = MC_ERROR_INIT;
-    ck_assert_msg(mc_client_open(&cfg, &client, &err) == MC_OK, "%s", err.message);
-    cJSON *user = cJSON_Parse("{\"id\":\"usr_1\",\"phone\":\"+919800000001\","
-                              "\"membership\":{\"building_id\":\"BLR-1\"}}");
-    mc_account *account = NULL;
-    ck_assert_int_eq(mci_account_from_json(user, &account, NULL), MC_OK);
-    pthread_mutex_lock(&client->lock);
-    ck_assert_int_eq(mci_account_save(client->db, account, now, NULL), MC_OK);
-    pthread_mutex_unlock(&client->lock);
-    ck_assert_int_eq(mci_session_save(client, "test-token", NULL), MC_OK);
-    mc_account_free(account);
-    cJSON_Delete(user);
+    client = unit_store_open(dir, &now);
     pull_one("building", "BLR-1",
              "{\"id\":\"BLR-1\",\"zone\":{\"name\":\"Asia/Kolkata\",\"transitions\":[{\"at_ms\":"
              "0,\"offset_min\":330,\"abbrev\":\"IST\"}]}}");
@@ -414,14 +379,7 @@ static void store_teardown(void)
 
 static int count_rows(const char *sql)
 {
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&client->lock);
-    ck_assert_int_eq(sqlite3_prepare_v2(client->db, sql, -1, &stmt, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-    int n = sqlite3_column_int(stmt, 0);
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&client->lock);
-    return n;
+    return unit_store_count(client, sql);
 }
 
 /* Files in the photo directory (a .part counts too). */

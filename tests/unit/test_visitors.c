@@ -17,12 +17,10 @@
 #include <membercore/membercore.h>
 #include <membercore/visitors.h>
 
-#include "account/account.h"
-#include "account/session.h"
 #include "handle/handle.h"
 #include "rules/zone.h"
-#include "sync/pull.h"
 #include "tempdir.h"
+#include "unit_store.h"
 #include "visitors/rules.h"
 
 /* Friday 4 Dec 2026, 10:00 IST (04:30 UTC). */
@@ -155,18 +153,23 @@ START_TEST(test_moves)
 
     mc_local_time due = {.hour = 10, .minute = 42, .label = "IST"};
     int64_t due_ms = T0 + 15 * MINUTE_MS;
-    ck_assert_int_eq(mci_visitor_check_decide("Meera", MC_VISITOR_AWAITING_APPROVAL, due_ms, &due,
-                                              due_ms - 1, &err),
+    ck_assert_int_eq(mci_visitor_check_decide("Meera", MC_VISITOR_AWAITING_APPROVAL, false, due_ms,
+                                              &due, due_ms - 1, &err),
                      MC_OK);
-    ck_assert_int_eq(
-        mci_visitor_check_decide("Meera", MC_VISITOR_AWAITING_APPROVAL, due_ms, &due, due_ms, &err),
-        MC_ERR_STATE);
+    ck_assert_int_eq(mci_visitor_check_decide("Meera", MC_VISITOR_AWAITING_APPROVAL, false, due_ms,
+                                              &due, due_ms, &err),
+                     MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "declined automatically at 10:42 IST") != NULL, "%s",
                   err.message);
     ck_assert_int_eq(
-        mci_visitor_check_decide("Meera", MC_VISITOR_INVITED, 0, &due, due_ms - 1, &err),
+        mci_visitor_check_decide("Meera", MC_VISITOR_INVITED, false, 0, &due, due_ms - 1, &err),
         MC_ERR_STATE);
     ck_assert_msg(strstr(err.message, "awaiting approval") != NULL, "%s", err.message);
+    ck_assert_int_eq(
+        mci_visitor_check_decide("Meera", MC_VISITOR_DECLINED, true, 0, &due, due_ms + 1, &err),
+        MC_ERR_STATE);
+    ck_assert_str_eq(err.message,
+                     "Meera was declined automatically: nobody answered within 15 minutes");
 }
 END_TEST
 
@@ -176,52 +179,16 @@ static char *dir;
 static int64_t now;
 static mc_client *client;
 
-static int64_t test_clock(void *context)
-{
-    return *(int64_t *)context;
-}
-
 static void pull_one(const char *kind, const char *id, const char *data)
 {
-    cJSON *page = cJSON_CreateObject();
-    cJSON *changes = cJSON_AddArrayToObject(page, "changes");
-    cJSON *ch = cJSON_CreateObject();
-    cJSON_AddStringToObject(ch, "kind", kind);
-    cJSON_AddStringToObject(ch, "id", id);
-    cJSON_AddStringToObject(ch, "op", "upsert");
-    cJSON_AddStringToObject(ch, "data_json", data);
-    cJSON_AddItemToArray(changes, ch);
-    cJSON_AddStringToObject(page, "cursor", "c1");
-    mci_page_result result;
-    mc_error err = MC_ERROR_INIT;
-    pthread_mutex_lock(&client->lock);
-    mc_status st = mci_pull_apply(client->db, page, "usr_1", now, &result, &err);
-    pthread_mutex_unlock(&client->lock);
-    ck_assert_msg(st == MC_OK, "%s", err.message);
-    cJSON_Delete(page);
+    unit_store_pull(client, now, kind, id, data);
 }
 
 static void store_setup(void)
 {
     dir = tempdir_new();
     now = T0;
-    mc_config cfg;
-    mc_config_init(&cfg);
-    cfg.data_dir = dir;
-    cfg.clock = test_clock;
-    cfg.clock_context = &now;
-    mc_error err = MC_ERROR_INIT;
-    ck_assert_msg(mc_client_open(&cfg, &client, &err) == MC_OK, "%s", err.message);
-    cJSON *user = cJSON_Parse("{\"id\":\"usr_1\",\"phone\":\"+919800000001\","
-                              "\"membership\":{\"building_id\":\"BLR-1\"}}");
-    mc_account *account = NULL;
-    ck_assert_int_eq(mci_account_from_json(user, &account, NULL), MC_OK);
-    pthread_mutex_lock(&client->lock);
-    ck_assert_int_eq(mci_account_save(client->db, account, now, NULL), MC_OK);
-    pthread_mutex_unlock(&client->lock);
-    ck_assert_int_eq(mci_session_save(client, "test-token", NULL), MC_OK);
-    mc_account_free(account);
-    cJSON_Delete(user);
+    client = unit_store_open(dir, &now);
     pull_one("building", "BLR-1",
              "{\"id\":\"BLR-1\",\"zone\":{\"name\":\"Asia/Kolkata\",\"transitions\":[{\"at_ms\":"
              "0,\"offset_min\":330,\"abbrev\":\"IST\"}]},\"hours\":" BLR1_HOURS "}");
@@ -236,14 +203,7 @@ static void store_teardown(void)
 
 static int count_rows(const char *sql)
 {
-    sqlite3_stmt *stmt = NULL;
-    pthread_mutex_lock(&client->lock);
-    ck_assert_int_eq(sqlite3_prepare_v2(client->db, sql, -1, &stmt, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-    int n = sqlite3_column_int(stmt, 0);
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&client->lock);
-    return n;
+    return unit_store_count(client, sql);
 }
 
 static void exec(const char *sql)
@@ -376,17 +336,45 @@ START_TEST(test_upcoming_order_and_history)
     mc_visitor_list *list = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_visitors_list(client, true, &list, &err), MC_OK);
-    const char *want[] = {"Here", "Bina", "Zoe", "Anil"};
+    const char *want[] = {"Here", "Bina", "Anil", "Zoe"};
     ck_assert_uint_eq(list->count, 4);
     for (size_t i = 0; i < 4; i++)
         ck_assert_str_eq(list->items[i].name, want[i]);
     ck_assert(!list->items[0].pending);
     mc_visitor_list_free(list);
     ck_assert_int_eq(mc_visitors_list(client, false, &list, &err), MC_OK);
-    const char *all[] = {"Gone", "Zoe", "Anil", "Bina", "Here", "Old"};
+    const char *all[] = {"Gone", "Anil", "Zoe", "Bina", "Here", "Old"};
     ck_assert_uint_eq(list->count, 6);
     for (size_t i = 0; i < 6; i++)
         ck_assert_str_eq(list->items[i].name, all[i]);
+    mc_visitor_list_free(list);
+}
+END_TEST
+
+/* Today is each building's own: at 01:00 IST on Friday it is still Thursday in London. */
+START_TEST(test_upcoming_is_each_buildings_today)
+{
+    now = T0 - 9 * 60 * MINUTE_MS; /* Thursday 19:30 UTC: Friday 01:00 IST */
+    pull_one("building", "LON-1",
+             "{\"id\":\"LON-1\",\"zone\":{\"name\":\"Europe/London\",\"transitions\":[{"
+             "\"at_ms\":0,\"offset_min\":0,\"abbrev\":\"GMT\"}]},\"hours\":" BLR1_HOURS "}");
+    pull_visitor("vis_blr", "Bengaluru Thursday", "2026-12-03", "null", "invitation", "invited", 0);
+    char data[512];
+    snprintf(data, sizeof data,
+             "{\"id\":\"vis_lon\",\"host_user_id\":\"usr_1\",\"building_id\":\"LON-1\","
+             "\"name\":\"London Thursday\",\"email\":\"l@example.com\",\"date\":"
+             "\"2026-12-03\",\"window\":{\"from_min\":1200,\"to_min\":1260},\"source\":"
+             "\"invitation\",\"status\":\"invited\",\"created_at_ms\":%lld}",
+             (long long)now);
+    pull_one("visitor", "vis_lon", data);
+    mc_visitor_list *list = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_visitors_list(client, true, &list, &err), MC_OK);
+    ck_assert_uint_eq(list->count, 1);
+    ck_assert_str_eq(list->items[0].id, "vis_lon");
+    ck_assert_str_eq(list->items[0].window_from.label, "GMT");
+    ck_assert_int_eq(list->items[0].window_from.hour, 20);
+    ck_assert_int_eq(list->items[0].window_from.utc_ms, 1796328000000LL); /* 20:00 UTC */
     mc_visitor_list_free(list);
 }
 END_TEST
@@ -507,6 +495,7 @@ int main(void)
     tcase_add_test(store, test_invite_offline_is_queued_and_listed);
     tcase_add_test(store, test_refused_invitations_keep_nothing);
     tcase_add_test(store, test_upcoming_order_and_history);
+    tcase_add_test(store, test_upcoming_is_each_buildings_today);
     tcase_add_test(store, test_cancel_shows_at_once_and_a_refusal_rolls_back);
     tcase_add_test(store, test_invite_again_copies_the_person);
     tcase_add_test(store, test_walk_in_decision_and_its_fifteen_minutes);

@@ -52,9 +52,12 @@
 #define ALL_ROWS "SELECT * FROM (" SERVER_ROWS " UNION ALL " PENDING_ROWS ")"
 
 #define FIND_SQL ALL_ROWS " WHERE id = ?2 LIMIT 1"
-/* From date ?2 on: soonest first, or newest date first. */
-#define SOONEST_SQL ALL_ROWS " WHERE date >= ?2 ORDER BY date, window_from, name, id"
-#define NEWEST_SQL  ALL_ROWS " WHERE date >= ?2 ORDER BY date DESC, window_from, name, id"
+/* From date ?2 on: soonest first, or newest date first; in a day, those with a window by its
+ * start, then those without (as reception's day list), then by name. */
+#define SOONEST_SQL                                                                                \
+    ALL_ROWS " WHERE date >= ?2 ORDER BY date, window_from < 0, window_from, name, id"
+#define NEWEST_SQL                                                                                 \
+    ALL_ROWS " WHERE date >= ?2 ORDER BY date DESC, window_from < 0, window_from, name, id"
 
 /* One row of the queries above into *v (zeroed first), the queued move applied. */
 static mc_status visitor_of_row(sqlite3_stmt *row, mc_visitor *v, mc_error *err)

@@ -16,7 +16,6 @@
 #include "net/http.h"
 #include "read/read.h"
 #include "rules/email.h"
-#include "rules/zone.h"
 #include "util/error.h"
 #include "util/json.h"
 #include "util/strutil.h"
@@ -123,14 +122,12 @@ mc_status mc_reception_visitors(mc_client *c, const char *date, mc_visitor_list 
     if (out == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "out is NULL");
     *out = NULL;
-    int64_t day = 0;
-    if (date != NULL && (strlen(date) != 10 || !mci_parse_date(date, &day)))
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "date '%.40s' is not a date as YYYY-MM-DD",
-                             date);
+    mc_status st = date != NULL ? mci_visitor_parse_date(date, NULL, err) : MC_OK;
+    if (st != MC_OK)
+        return st;
     const char *params[] = {"date", date};
     cJSON *answer = NULL;
-    mc_status st =
-        reception_call(c, "GET", "/v1/staff/visitors", params, date ? 1 : 0, NULL, &answer, err);
+    st = reception_call(c, "GET", "/v1/staff/visitors", params, date ? 1 : 0, NULL, &answer, err);
     if (st == MC_OK)
         st = visitors_from_json(c, cJSON_GetObjectItemCaseSensitive(answer, "visitors"), out, err);
     cJSON_Delete(answer);

@@ -103,8 +103,7 @@ void mci_visitor_day_words(int64_t day, bool long_weekday, char *out, size_t cap
              months[m]);
 }
 
-mc_status mci_visitor_check_date(const mci_visitor_day_rules *rules, const char *date, int64_t *day,
-                                 mc_error *err)
+mc_status mci_visitor_parse_date(const char *date, int64_t *day, mc_error *err)
 {
     int64_t d = 0;
     if (date == NULL || date[0] == '\0')
@@ -112,6 +111,18 @@ mc_status mci_visitor_check_date(const mci_visitor_day_rules *rules, const char 
     if (strlen(date) != 10 || !mci_parse_date(date, &d))
         return mci_error_set(err, MC_ERR_INVALID_ARG, "date '%.40s' is not a date as YYYY-MM-DD",
                              date);
+    if (day != NULL)
+        *day = d;
+    return MC_OK;
+}
+
+mc_status mci_visitor_check_date(const mci_visitor_day_rules *rules, const char *date, int64_t *day,
+                                 mc_error *err)
+{
+    int64_t d = 0;
+    mc_status st = mci_visitor_parse_date(date, &d, err);
+    if (st != MC_OK)
+        return st;
     char words[32];
     if (d < rules->today) {
         mci_visitor_day_words(rules->today, false, words, sizeof words);
@@ -185,9 +196,14 @@ mc_status mci_visitor_check_cancel(const char *name, mc_visitor_status status, m
                          name, is_what(status));
 }
 
-mc_status mci_visitor_check_decide(const char *name, mc_visitor_status status, int64_t due_ms,
-                                   const mc_local_time *due, int64_t now_ms, mc_error *err)
+mc_status mci_visitor_check_decide(const char *name, mc_visitor_status status, bool timed_out,
+                                   int64_t due_ms, const mc_local_time *due, int64_t now_ms,
+                                   mc_error *err)
 {
+    if (status == MC_VISITOR_DECLINED && timed_out)
+        return mci_error_set(err, MC_ERR_STATE,
+                             "%s was declined automatically: nobody answered within %d minutes",
+                             name, MC_VISITOR_APPROVAL_MINUTES);
     if (status != MC_VISITOR_AWAITING_APPROVAL)
         return mci_error_set(err, MC_ERR_STATE, "%s %s: only a walk-in awaiting approval is %s",
                              name,

@@ -25,6 +25,10 @@ mc_status mci_visitor_check_name(const char *what, const char *name, char **out,
  * MC_ERR_INVALID_ARG naming the window as HH:MM otherwise. */
 mc_status mci_visitor_check_window(int32_t from_min, int32_t to_min, mc_error *err);
 
+/* date as "YYYY-MM-DD" (a real date) into *day (may be NULL): MC_ERR_INVALID_ARG naming it
+ * otherwise (NULL or "": "date is required"). */
+mc_status mci_visitor_parse_date(const char *date, int64_t *day, mc_error *err);
+
 /* What the date check needs of the building: its id, its opening hours by ISO weekday
  * (closed: open == close) and its local day number today. */
 typedef struct mci_visitor_day_rules {
@@ -67,9 +71,11 @@ mc_status mci_visitor_check_cancel(const char *name, mc_visitor_status status, m
 /*
  * A decision is for a walk-in awaiting approval, before its due instant by now_ms:
  * MC_ERR_STATE otherwise ("declined automatically at 10:42 IST" from due, the due
- * instant's local time; or what the visitor is).
+ * instant's local time; "declined automatically: nobody answered within 15 minutes" for
+ * one the server declined by the timeout (timed_out); or what the visitor is).
  */
-mc_status mci_visitor_check_decide(const char *name, mc_visitor_status status, int64_t due_ms,
-                                   const mc_local_time *due, int64_t now_ms, mc_error *err);
+mc_status mci_visitor_check_decide(const char *name, mc_visitor_status status, bool timed_out,
+                                   int64_t due_ms, const mc_local_time *due, int64_t now_ms,
+                                   mc_error *err);
 
 #endif

@@ -57,6 +57,9 @@ static mc_status check_person(const mc_visitor_invitation *inv, invite_args *a, 
     st = mci_visitor_check_window(inv->window_from_min, inv->window_to_min, err);
     if (st != MC_OK)
         return st;
+    st = mci_visitor_parse_date(inv->date, NULL, err); /* its rules once the building is known */
+    if (st != MC_OK)
+        return st;
     a->window_from_min = inv->window_from_min;
     a->window_to_min = inv->window_to_min;
     a->date = inv->date;
@@ -275,8 +278,8 @@ static mc_status act_locally(mc_client *c, const char *user_id, void *arg, bool 
         mc_local_time due;
         st = due_local(c, &v, &due, err);
         if (st == MC_OK)
-            st = mci_visitor_check_decide(v.name, v.status, v.approval_due_ms, &due,
-                                          mci_client_now(c), err);
+            st = mci_visitor_check_decide(v.name, v.status, v.declined_by_timeout,
+                                          v.approval_due_ms, &due, mci_client_now(c), err);
     }
     cJSON *payload = NULL;
     if (st == MC_OK && (payload = act_payload(a)) == NULL)

@@ -19,18 +19,18 @@
 
 /* ---- reading and writing rows ------------------------------------------------------------ */
 
-int ms_visitor_load(sqlite3 *db, const char *id, ms_visitor *out)
+/* The columns load_row reads, from visitors. */
+#define VISITOR_COLUMNS                                                                            \
+    "SELECT id, host_user_id, building_id, name, coalesce(email, ''), coalesce(phone, ''), date,"  \
+    " coalesce(window_from_min, -1), coalesce(window_to_min, -1), source = 'walk_in', status,"     \
+    " coalesce(decline_reason = 'timeout', 0), coalesce(approval_due_ms, 0),"                      \
+    " coalesce(credential_id, '') FROM visitors "
+
+/* The first row of stmt (VISITOR_COLUMNS; finalized here, NULL: the query failed) into out.
+ * 0, 1 when there is none, -1 on error. */
+static int load_row(sqlite3_stmt *stmt, ms_visitor *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = ms_db_query(db,
-                                     "SELECT id, host_user_id, building_id, name,"
-                                     " coalesce(email, ''), coalesce(phone, ''), date,"
-                                     " coalesce(window_from_min, -1), coalesce(window_to_min, -1),"
-                                     " source = 'walk_in', status,"
-                                     " coalesce(decline_reason = 'timeout', 0),"
-                                     " coalesce(approval_due_ms, 0), coalesce(credential_id, '')"
-                                     " FROM visitors WHERE id = ?",
-                                     "t", id);
     if (!stmt)
         return -1;
     int rc = ms_db_step(stmt);
@@ -55,6 +55,11 @@ int ms_visitor_load(sqlite3 *db, const char *id, ms_visitor *out)
     }
     sqlite3_finalize(stmt);
     return rc == 1 ? 0 : rc == 0 ? 1 : -1;
+}
+
+int ms_visitor_load(sqlite3 *db, const char *id, ms_visitor *out)
+{
+    return load_row(ms_db_query(db, VISITOR_COLUMNS "WHERE id = ?", "t", id), out);
 }
 
 int ms_visitor_json(sqlite3 *db, const char *id, bool with_host, cJSON **out)
@@ -245,24 +250,16 @@ int ms_visitor_door_entered(ms_app *app, const char *visitor_id, int64_t now_ms)
 int ms_visitors_timeout_due(ms_app *app, int64_t now_ms)
 {
     for (;;) {
-        sqlite3_stmt *stmt = ms_db_query(app->db,
-                                         "SELECT id FROM visitors"
-                                         " WHERE status = 'awaiting_approval'"
-                                         " AND approval_due_ms <= ? ORDER BY approval_due_ms, id"
-                                         " LIMIT 1",
-                                         "i", now_ms);
-        if (!stmt)
-            return -1;
-        char id[MS_ID_MAX];
-        int rc = ms_db_step(stmt);
-        if (rc == 1)
-            ms_db_text(stmt, 0, id, sizeof id);
-        sqlite3_finalize(stmt);
-        if (rc <= 0)
-            return rc;
         ms_visitor v;
-        if (ms_visitor_load(app->db, id, &v) != 0 ||
-            ms_visitor_apply(app, &v, MS_VISIT_TIMEOUT, false, now_ms) != 0)
+        int rc = load_row(ms_db_query(app->db,
+                                      VISITOR_COLUMNS "WHERE status = 'awaiting_approval'"
+                                                      " AND approval_due_ms <= ?"
+                                                      " ORDER BY approval_due_ms, id LIMIT 1",
+                                      "i", now_ms),
+                          &v);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;
+        if (ms_visitor_apply(app, &v, MS_VISIT_TIMEOUT, false, now_ms) != 0)
             return -1;
     }
 }
