@@ -8,6 +8,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The running test's members (each test runs in a process of its own). */
+static mc_client *members[8];
+static int member_count;
+
+mc_client *notify_member(helper_fixture *f, const char *name, const char *phone)
+{
+    ck_assert_int_lt(member_count, 8);
+    return members[member_count++] = helper_fixture_member(f, name, phone);
+}
+
+void notify_fixture_stop(helper_fixture *f)
+{
+    while (member_count > 0)
+        mc_client_free(members[--member_count]);
+    helper_fixture_stop(f);
+}
+
 cJSON *notify_deliveries(const stub_process *stub, const char *phone, const char *kind)
 {
     char path[256], *answer = NULL;
@@ -80,13 +97,18 @@ const mc_notification *notify_find_kind(mc_client *c, const char *kind, int64_t 
     return NULL;
 }
 
-int notify_count_kind(mc_client *c, const char *kind)
+int notify_count_kind(mc_client *c, const char *kind, const char *link_id)
 {
     mc_notification_list *list = NULL;
     ck_assert_int_eq(mc_notifications_list(c, false, &list, NULL), MC_OK);
     int n = 0;
-    for (size_t i = 0; i < list->count; i++)
-        n += strcmp(list->items[i].kind, kind) == 0;
+    for (size_t i = 0; i < list->count; i++) {
+        mc_link_target target;
+        const mc_notification *x = &list->items[i];
+        n += strcmp(x->kind, kind) == 0 &&
+             (link_id == NULL || (mc_link_parse(x->deep_link, &target, NULL) == MC_OK &&
+                                  strcmp(target.id, link_id) == 0));
+    }
     mc_notification_list_free(list);
     return n;
 }

@@ -10,6 +10,13 @@
 #include <membercore/membercore.h>
 
 #include "stub_process.h"
+#include "sync_helpers.h"
+
+/* helper_fixture_member, kept to be freed by notify_fixture_stop (at most 8 a test). */
+mc_client *notify_member(helper_fixture *f, const char *name, const char *phone);
+
+/* Free the test's members, then helper_fixture_stop. */
+void notify_fixture_stop(helper_fixture *f);
 
 /* GET /v1/test/deliveries?phone=...[&kind=...]: the deliveries array (the caller deletes it;
  * aborts the test on a failed request). kind NULL: every kind. */
@@ -31,8 +38,8 @@ void notify_expect_channels(const stub_process *stub, const char *phone,
 const mc_notification *notify_find_kind(mc_client *c, const char *kind, int64_t after_ms,
                                         mc_notification_list **list);
 
-/* How many notifications of kind c's inbox holds. */
-int notify_count_kind(mc_client *c, const char *kind);
+/* How many notifications of kind c's inbox holds that link to link_id (NULL: any). */
+int notify_count_kind(mc_client *c, const char *kind, const char *link_id);
 
 /* The user id of c's member (mc_account_get). The caller frees it. */
 char *notify_user_id(mc_client *c);

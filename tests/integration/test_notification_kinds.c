@@ -49,9 +49,14 @@ static void setup(void)
     helper_fixture_start(&f, T0);
 }
 
+static mc_client *member(const char *name, const char *phone)
+{
+    return notify_member(&f, name, phone);
+}
+
 static void teardown(void)
 {
-    helper_fixture_stop(&f);
+    notify_fixture_stop(&f);
 }
 
 static void advance(int64_t ms)
@@ -68,7 +73,7 @@ static void sync_now(mc_client *c)
 /* Asha signed in with a push token, her channels as `allowed`, quiet hours off: synced. */
 static mc_client *asha_with_channels(void)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_register(asha, MC_PUSH_FCM, "fcm-asha-phone", &err), MC_OK);
     for (int c = 1; c < MC_NOTIFY_CATEGORY_COUNT; c++)
@@ -102,7 +107,14 @@ static char *expect_kind(mc_client *c, const char *kind, int64_t since,
     sync_now(c);
     mc_notification_list *list = NULL;
     const mc_notification *n = notify_find_kind(c, kind, since, &list);
-    ck_assert_msg(n != NULL, "no %s notification on the device", kind);
+    if (n == NULL) {
+        char seen[2048] = "";
+        for (size_t i = 0; i < list->count && strlen(seen) < sizeof seen - 128; i++)
+            snprintf(seen + strlen(seen), sizeof seen - strlen(seen), " %s@%lld",
+                     list->items[i].kind, (long long)(list->items[i].created_at_ms - since));
+        ck_abort_msg("no %s notification on the device since %lld; there are:%s", kind,
+                     (long long)since, seen);
+    }
     ck_assert_msg(n->category == category, "%s: category %s", kind,
                   mc_notification_category_name(n->category));
     ck_assert_msg(n->urgent == urgent, "%s: urgent %d", kind, n->urgent);
@@ -186,24 +198,45 @@ START_TEST(test_billing_kinds)
                      invoice));
     advance(HOUR_MS);
     sync_now(asha);
-    ck_assert_int_eq(notify_count_kind(asha, "invoice.due_soon"), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "invoice.due_soon", invoice), 1);
 
     advance(3 * DAY_MS); /* past due */
     free(expect_kind(asha, "invoice.overdue", since, MC_NOTIFY_BILLING, false, MC_LINK_INVOICE,
                      invoice));
     advance(HOUR_MS);
     sync_now(asha);
-    ck_assert_int_eq(notify_count_kind(asha, "invoice.overdue"), 1);
-    ck_assert_int_eq(notify_count_kind(asha, "invoice.due_soon"), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "invoice.overdue", invoice), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "invoice.due_soon", invoice), 1);
 
     since = f.now;
     pay_invoice(asha, invoice);
     free(expect_kind(asha, "payment.confirmed", since, MC_NOTIFY_BILLING, false, MC_LINK_INVOICE,
                      invoice));
-    ck_assert_int_eq(notify_count_kind(asha, "payment.confirmed"), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "payment.confirmed", invoice), 1);
     free(invoice);
 }
 END_TEST
+
+/* A one-hour credit booking of the first free block on date (09:00 onwards, the board room
+ * or another room of BLR-1), as made on the device. */
+static mc_booking *book_free_block(mc_client *c, const char *date)
+{
+    static const char *const rooms[] = {"BLR-1-BOARD", "BLR-1-FOCUS", "BLR-1-HUDDLE"};
+    mc_error err = MC_ERROR_INIT;
+    for (int hour = 9; hour < 21; hour++)
+        for (size_t r = 0; r < sizeof rooms / sizeof *rooms; r++) {
+            char start[8];
+            snprintf(start, sizeof start, "%02d:00", hour);
+            mc_booking_request req = {rooms[r], date, start, 1, NULL, 0, MC_PAY_CREDITS};
+            mc_booking *b = NULL;
+            mc_status st = mc_booking_create(c, &req, &b, &err);
+            if (st == MC_OK)
+                return b;
+            ck_assert_msg(st == MC_ERR_CONFLICT || st == MC_ERR_NOT_FOUND, "book: %s", err.message);
+        }
+    ck_abort_msg("no free block on %s", date);
+    return NULL;
+}
 
 /* Bookings: confirmed (credits), cancelled by the member, the reminder 15 minutes before
  * (urgent, once). */
@@ -212,17 +245,14 @@ START_TEST(test_booking_kinds)
     mc_client *asha = asha_with_channels();
     mc_error err = MC_ERROR_INIT;
     int64_t since = f.now;
-    mc_booking_request tomorrow = {"BLR-1-BOARD", "2027-01-05", "11:00", 1, NULL, 0,
-                                   MC_PAY_CREDITS};
-    mc_booking *b = NULL;
-    ck_assert_msg(mc_booking_create(asha, &tomorrow, &b, &err) == MC_OK, "%s", err.message);
+    mc_booking *b = book_free_block(asha, "2027-01-05");
     char *kept = strdup(b->id);
+    int64_t kept_start = b->start_ms;
     mc_booking_free(b);
     free(expect_kind(asha, "booking.confirmed", since, MC_NOTIFY_BOOKINGS, false, MC_LINK_BOOKING,
                      kept));
 
-    mc_booking_request later = {"BLR-1-BOARD", "2027-01-06", "15:00", 1, NULL, 0, MC_PAY_CREDITS};
-    ck_assert_msg(mc_booking_create(asha, &later, &b, &err) == MC_OK, "%s", err.message);
+    b = book_free_block(asha, "2027-01-06");
     char *dropped = strdup(b->id);
     mc_booking_free(b);
     sync_now(asha);
@@ -232,14 +262,14 @@ START_TEST(test_booking_kinds)
     free(expect_kind(asha, "booking.cancelled", since, MC_NOTIFY_BOOKINGS, false, MC_LINK_BOOKING,
                      dropped));
 
-    /* 10:46 on the 5th: 14 minutes before the 11:00 booking */
-    helper_fixture_set_now(&f, T0 + DAY_MS + 46 * MINUTE_MS);
+    /* 14 minutes before the first one starts */
+    helper_fixture_set_now(&f, kept_start - 14 * MINUTE_MS);
     free(
         expect_kind(asha, "booking.reminder", T0, MC_NOTIFY_BOOKINGS, true, MC_LINK_BOOKING, kept));
     advance(5 * MINUTE_MS);
     sync_now(asha);
-    ck_assert_int_eq(notify_count_kind(asha, "booking.reminder"), 1);
-    ck_assert_int_eq(notify_count_kind(asha, "booking.confirmed"), 2);
+    ck_assert_int_eq(notify_count_kind(asha, "booking.reminder", kept), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "booking.confirmed", kept), 1);
     free(kept);
     free(dropped);
 }
@@ -273,7 +303,7 @@ START_TEST(test_event_kinds)
     free(expect_kind(asha, "event.reminder", T0, MC_NOTIFY_EVENTS, false, MC_LINK_EVENT, event));
     advance(HOUR_MS);
     sync_now(asha);
-    ck_assert_int_eq(notify_count_kind(asha, "event.reminder"), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "event.reminder", event), 1);
     free(event);
 }
 END_TEST
@@ -282,7 +312,7 @@ END_TEST
 START_TEST(test_ticket_kinds)
 {
     mc_client *asha = asha_with_channels();
-    mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
+    mc_client *kiran = member("kiran", KIRAN);
     mc_error err = MC_ERROR_INIT;
     mc_ticket_draft draft = {.category_id = "cleaning.washroom",
                              .priority = MC_TICKET_PRIORITY_HIGH,
@@ -315,7 +345,7 @@ START_TEST(test_ticket_kinds)
     free(expect_kind(asha, "ticket.closed", since, MC_NOTIFY_SUPPORT, false, MC_LINK_TICKET, id));
     advance(DAY_MS);
     sync_now(asha);
-    ck_assert_int_eq(notify_count_kind(asha, "ticket.closed"), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "ticket.closed", id), 1);
 }
 END_TEST
 
@@ -324,7 +354,7 @@ END_TEST
 START_TEST(test_visitor_kinds)
 {
     mc_client *asha = asha_with_channels();
-    mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
+    mc_client *kiran = member("kiran", KIRAN);
     mc_error err = MC_ERROR_INIT;
     mc_visitor_invitation inv = {"Ravi Kumar", "ravi@example.com", NULL, "BLR-1", "2027-01-04", 600,
                                  720};
@@ -351,8 +381,8 @@ START_TEST(test_visitor_kinds)
                      walker));
     advance(HOUR_MS);
     sync_now(asha);
-    ck_assert_int_eq(notify_count_kind(asha, "visitor.declined"), 1);
-    ck_assert_int_eq(notify_count_kind(asha, "visitor.arrived"), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "visitor.declined", walker), 1);
+    ck_assert_int_eq(notify_count_kind(asha, "visitor.arrived", vis), 1);
     free(walker);
 }
 END_TEST
@@ -374,12 +404,30 @@ START_TEST(test_announcement_kind)
 }
 END_TEST
 
+/* A new invoice issued and paid on c's device: its payment.confirmed was delivered on push
+ * and email as given (and never by SMS), once. */
+static void paid_receipt_reaches(mc_client *c, int push, int email)
+{
+    char *invoice = issue_invoice(c, 5);
+    sync_now(c);
+    advance(MINUTE_MS);
+    int64_t since = f.now;
+    pay_invoice(c, invoice);
+    sync_now(c);
+    mc_notification_list *list = NULL;
+    const mc_notification *n = notify_find_kind(c, "payment.confirmed", since, &list);
+    ck_assert_msg(n != NULL, "no payment.confirmed for %s", invoice);
+    notify_expect_channels(f.stub, ASHA, n->id, push, email, 0);
+    mc_notification_list_free(list);
+    free(invoice);
+}
+
 /* With every channel of their category off, a visitor waiting and a payment confirmation
  * still reach the member once: by push while she has a token; a payment by email without. */
 START_TEST(test_always_reaching_kinds)
 {
     mc_client *asha = asha_with_channels();
-    mc_client *kiran = helper_fixture_member(&f, "kiran", KIRAN);
+    mc_client *kiran = member("kiran", KIRAN);
     mc_error err = MC_ERROR_INIT;
     for (int ch = 0; ch < MC_CHANNEL_COUNT; ch++) {
         ck_assert_int_eq(
@@ -391,6 +439,14 @@ START_TEST(test_always_reaching_kinds)
     ck_assert_int_eq(mc_notification_prefs_get(asha, &p, &err), MC_OK);
     ck_assert_ptr_nonnull(p.always[MC_NOTIFY_BOOKINGS]);
     ck_assert_ptr_nonnull(p.always[MC_NOTIFY_BILLING]);
+    sync_now(asha);
+    paid_receipt_reaches(asha, 1, 0);
+    /* the invoices issued meanwhile reached her on no channel: they are not of those */
+    cJSON *all = notify_deliveries(f.stub, ASHA, "invoice.generated");
+    ck_assert_int_eq(notify_count(all, NULL, NULL, "sent"), 0);
+    cJSON_Delete(all);
+
+    /* a visitor waiting at reception */
     mc_visitor_invitation inv = {
         "Ravi Kumar", "ravi@example.com", NULL, "BLR-1", "2027-01-04", -1, -1};
     char vis[64];
@@ -405,35 +461,9 @@ START_TEST(test_always_reaching_kinds)
     notify_expect_channels(f.stub, ASHA, n->id, 1, 0, 0);
     mc_notification_list_free(list);
 
-    char *invoice = issue_invoice(asha, 5);
-    sync_now(asha);
-    advance(MINUTE_MS);
-    since = f.now;
-    pay_invoice(asha, invoice);
-    sync_now(asha);
-    n = notify_find_kind(asha, "payment.confirmed", since, &list);
-    ck_assert_ptr_nonnull(n);
-    notify_expect_channels(f.stub, ASHA, n->id, 1, 0, 0);
-    mc_notification_list_free(list);
-    /* an invoice issued meanwhile reached her on no channel: it is not one of those */
-    cJSON *all = notify_deliveries(f.stub, ASHA, "invoice.generated");
-    ck_assert_int_eq(notify_count(all, NULL, NULL, "sent"), 0);
-    cJSON_Delete(all);
-
     /* without a token: the payment's receipt by email */
     ck_assert_int_eq(mc_push_token_unregister(asha, &err), MC_OK);
-    char *second = issue_invoice(asha, 5);
-    sync_now(asha);
-    advance(MINUTE_MS);
-    since = f.now;
-    pay_invoice(asha, second);
-    sync_now(asha);
-    n = notify_find_kind(asha, "payment.confirmed", since, &list);
-    ck_assert_ptr_nonnull(n);
-    notify_expect_channels(f.stub, ASHA, n->id, 0, 1, 0);
-    mc_notification_list_free(list);
-    free(invoice);
-    free(second);
+    paid_receipt_reaches(asha, 0, 1);
 }
 END_TEST
 

@@ -18,7 +18,8 @@
 #include "sync_helpers.h"
 #include "tempdir.h"
 
-#define ASHA "+919800000001"
+#define ASHA           "+919800000001"
+#define TOKENS_OF_ASHA "/v1/test/push_tokens?phone=%2B919800000001"
 /* Monday 2027-01-04 10:00 in Bengaluru: outside the default quiet hours (22:00-07:00 IST) */
 #define T0        1799037000000LL
 #define MINUTE_MS 60000LL
@@ -31,9 +32,14 @@ static void setup(void)
     helper_fixture_start(&f, T0);
 }
 
+static mc_client *member(const char *name, const char *phone)
+{
+    return notify_member(&f, name, phone);
+}
+
 static void teardown(void)
 {
-    helper_fixture_stop(&f);
+    notify_fixture_stop(&f);
 }
 
 static void advance(int64_t ms)
@@ -46,8 +52,8 @@ static void sync_now(mc_client *c)
     ck_assert_int_eq(helper_sync_until_drained(c, 5), MC_OK);
 }
 
-/* The operator announces to BLR-1 (POST /v1/test/announcements): the notification's id. */
-static char *announce(const char *title)
+/* The operator announces to BLR-1 (POST /v1/test/announcements). */
+static void announce_only(const char *title)
 {
     char body[256], *answer = NULL;
     snprintf(body, sizeof body,
@@ -56,6 +62,12 @@ static char *announce(const char *title)
     int status = stub_request(f.stub, "POST", "/v1/test/announcements", body, NULL, &answer);
     ck_assert_msg(status == 200 || status == 201, "announce: %d %s", status, answer);
     free(answer);
+}
+
+/* announce_only, and the id of Asha's notification of it as the providers delivered it. */
+static char *announce(const char *title)
+{
+    announce_only(title);
     /* the member's own notification of it, from the deliveries' view */
     cJSON *all = notify_deliveries(f.stub, ASHA, "announcement");
     char *id = NULL;
@@ -107,7 +119,7 @@ static const mc_notification *titled(const mc_notification_list *list, const cha
  * made before the sync went by the old ones. */
 START_TEST(test_prefs_changed_offline_honoured_after_sync)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_register(asha, MC_PUSH_FCM, "fcm-asha-phone", &err), MC_OK);
     sync_now(asha);
@@ -174,7 +186,7 @@ END_TEST
  * holds a non-urgent push made inside them. */
 START_TEST(test_quiet_hours_set_offline_honoured_after_sync)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_register(asha, MC_PUSH_FCM, "fcm-asha-phone", &err), MC_OK);
     ck_assert_int_eq(mc_notification_quiet_hours_set(asha, true, 540, 540, &err),
@@ -202,7 +214,7 @@ END_TEST
  * (after the newest the device had seen) stays unread on both. */
 START_TEST(test_mark_all_read_with_one_arriving_meanwhile)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     notify("billing", "Hub one");
     advance(MINUTE_MS);
     notify("events", "Hub two");
@@ -235,7 +247,7 @@ START_TEST(test_mark_all_read_with_one_arriving_meanwhile)
     ck_assert(!titled(list, "Hub three")->read);
     mc_notification_list_free(list);
     /* the server agrees: a second device sees the same */
-    mc_client *other = helper_fixture_member(&f, "asha-tablet", ASHA);
+    mc_client *other = member("asha-tablet", ASHA);
     list = inbox(other);
     ck_assert_int_eq(list->unread_total, 1);
     ck_assert(!titled(list, "Hub three")->read);
@@ -246,7 +258,7 @@ END_TEST
 /* Mark a category read: only that category, up to what the device had. */
 START_TEST(test_mark_category_read_with_one_arriving_meanwhile)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     /* start from a clean slate: everything seeded read */
     ck_assert_int_eq(mc_notifications_mark_all_read(asha, true, MC_NOTIFY_OTHER, NULL, &err),
@@ -285,7 +297,7 @@ END_TEST
  * the device's clock jumps the 90 days: the server's session would not last them.) */
 START_TEST(test_prune_after_sync_keeps_unread)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     notify("billing", "Old and read");
     advance(MINUTE_MS);
     notify("events", "Old and unread");
@@ -327,7 +339,7 @@ END_TEST
 /* Unregistering the device's token: after the sync, the server pushes to it no more. */
 START_TEST(test_push_unregister_stops_pushes)
 {
-    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *asha = member("asha", ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_push_token_unregister(asha, &err), MC_OK); /* none yet: nothing */
     ck_assert_int_eq(mc_push_token_register(asha, MC_PUSH_FCM, "fcm-asha-phone", &err), MC_OK);
@@ -335,19 +347,27 @@ START_TEST(test_push_unregister_stops_pushes)
     char *first = announce("Parking closed today");
     notify_expect_channels(f.stub, ASHA, first, 1, 0, 0);
 
+    char *answer = NULL;
+    ck_assert_int_eq(stub_request(f.stub, "GET", TOKENS_OF_ASHA, NULL, NULL, &answer), 200);
+    ck_assert_msg(strstr(answer, "fcm-asha-phone") != NULL, "token not listed: %s", answer);
+    free(answer);
+
     ck_assert_int_eq(mc_push_token_unregister(asha, &err), MC_OK);
     sync_now(asha);
-    char *answer = NULL;
-    ck_assert_int_eq(stub_request(f.stub, "GET", "/v1/test/push_tokens", NULL, NULL, &answer), 200);
+    ck_assert_int_eq(stub_request(f.stub, "GET", TOKENS_OF_ASHA, NULL, NULL, &answer), 200);
     ck_assert_msg(strstr(answer, "fcm-asha-phone") == NULL, "token still listed: %s", answer);
     free(answer);
     advance(MINUTE_MS);
-    char *second = announce("Parking open again");
+    announce_only("Parking open again");
+    sync_now(asha);
+    mc_notification_list *list = inbox(asha);
+    const mc_notification *second = titled(list, "Parking open again");
     cJSON *all = notify_deliveries(f.stub, ASHA, "announcement");
-    ck_assert_int_eq(notify_count(all, second, "push", NULL), 0);
+    ck_assert_int_eq(notify_count(all, second->id, "push", NULL), 0);
+    ck_assert_int_eq(notify_count(all, first, "push", "sent"), 1);
     cJSON_Delete(all);
+    mc_notification_list_free(list);
     free(first);
-    free(second);
 }
 END_TEST
 

@@ -18,11 +18,10 @@
 
 #include <membercore/membercore.h>
 
-#include "account/account.h"
 #include "account/session.h"
 #include "handle/handle.h"
-#include "sync/pull.h"
 #include "tempdir.h"
+#include "unit_store.h"
 
 #define NOW_MS 1799000000000LL
 #define DAY_MS 86400000LL
@@ -31,30 +30,10 @@ static char *dir;
 static int64_t now;
 static mc_client *client;
 
-static int64_t test_clock(void *context)
-{
-    return *(int64_t *)context;
-}
-
 /* One change through the pull path, as sync applies it. */
 static void pull_one(const char *kind, const char *id, const char *data)
 {
-    cJSON *page = cJSON_CreateObject();
-    cJSON *changes = cJSON_AddArrayToObject(page, "changes");
-    cJSON *ch = cJSON_CreateObject();
-    cJSON_AddStringToObject(ch, "kind", kind);
-    cJSON_AddStringToObject(ch, "id", id);
-    cJSON_AddStringToObject(ch, "op", "upsert");
-    cJSON_AddStringToObject(ch, "data_json", data);
-    cJSON_AddItemToArray(changes, ch);
-    cJSON_AddStringToObject(page, "cursor", "c1");
-    mci_page_result result;
-    mc_error err = MC_ERROR_INIT;
-    pthread_mutex_lock(&client->lock);
-    mc_status st = mci_pull_apply(client->db, page, "usr_1", now, &result, &err);
-    pthread_mutex_unlock(&client->lock);
-    ck_assert_msg(st == MC_OK, "%s", err.message);
-    cJSON_Delete(page);
+    unit_store_pull(client, now, kind, id, data);
 }
 
 /* A notification made age_ms before NOW_MS. */
@@ -71,31 +50,11 @@ static void pull_notification(const char *id, const char *category, int64_t age_
     pull_one("notification", id, data);
 }
 
-static void sign_in(void)
-{
-    cJSON *user = cJSON_Parse("{\"id\":\"usr_1\",\"phone\":\"+919800000001\"}");
-    mc_account *account = NULL;
-    ck_assert_int_eq(mci_account_from_json(user, &account, NULL), MC_OK);
-    pthread_mutex_lock(&client->lock);
-    ck_assert_int_eq(mci_account_save(client->db, account, now, NULL), MC_OK);
-    pthread_mutex_unlock(&client->lock);
-    ck_assert_int_eq(mci_session_save(client, "test-token", NULL), MC_OK);
-    mc_account_free(account);
-    cJSON_Delete(user);
-}
-
 static void setup(void)
 {
     dir = tempdir_new();
     now = NOW_MS;
-    mc_config cfg;
-    mc_config_init(&cfg);
-    cfg.data_dir = dir;
-    cfg.clock = test_clock;
-    cfg.clock_context = &now;
-    mc_error err = MC_ERROR_INIT;
-    ck_assert_msg(mc_client_open(&cfg, &client, &err) == MC_OK, "%s", err.message);
-    sign_in();
+    client = unit_store_open(dir, &now);
 }
 
 static void teardown(void)
@@ -407,14 +366,8 @@ START_TEST(test_prune_keeps_unread_and_queued)
     ck_assert_ptr_nonnull(find(list, "NEW-READ"));
     mc_notification_list_free(list);
     /* gone from the synced truth too (nothing to bring it back on a rebuild) */
-    pthread_mutex_lock(&client->lock);
-    sqlite3_stmt *stmt = NULL;
-    sqlite3_prepare_v2(client->db, "SELECT count(*) FROM entity WHERE kind = 'notification'", -1,
-                       &stmt, NULL);
-    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 3);
-    sqlite3_finalize(stmt);
-    pthread_mutex_unlock(&client->lock);
+    ck_assert_int_eq(
+        unit_store_count(client, "SELECT count(*) FROM entity WHERE kind = 'notification'"), 3);
 
     /* the clock moves on: now 11 days covers NEW-READ; the unread one still stays */
     now += 2 * DAY_MS;

@@ -106,7 +106,7 @@ typedef enum mc_link_kind {
     MC_LINK_EVENT = 2,   /* membercore://events/<id> */
     MC_LINK_BOOKING = 3, /* membercore://bookings/<id> */
     MC_LINK_PASS = 4,    /* membercore://passes/<id> */
-    MC_LINK_WEB = 5,     /* an https:// (or http://) page */
+    MC_LINK_WEB = 5,     /* an https:// page (http:// only to this machine) */
     MC_LINK_OTHER = 6,   /* a link this library does not know */
     MC_LINK_TICKET = 7,  /* membercore://tickets/<id> (membercore/tickets.h) */
     MC_LINK_VISITOR = 8, /* membercore://visitors/<id> (membercore/visitors.h) */

@@ -110,8 +110,10 @@ mc_status mc_notifications_mark_all_read(mc_client *client, bool all_categories,
  * Delete from the local inbox the notifications that are read (confirmed by the
  * server) and were made more than older_than_days days before the client's clock
  * (older_than_days >= 1). Unread ones, and ones with a queued read, are never
- * pruned. *pruned (if not NULL) gets how many. The sync round does this with
- * MC_NOTIFICATION_RETENTION_DAYS. Errors: MC_ERR_INVALID_ARG,
+ * pruned. They leave the device's synced copy too (a later sync does not bring
+ * them back unless the server changes them). *pruned (if not NULL) gets how many;
+ * DATA_CHANGED (MC_KIND_NOTIFICATION) is raised when it is not 0. Every sync round
+ * that ends well does this with MC_NOTIFICATION_RETENTION_DAYS. Errors: MC_ERR_INVALID_ARG,
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Any thread.
  */
 mc_status mc_notifications_prune(mc_client *client, int32_t older_than_days, int64_t *pruned,
@@ -133,10 +135,15 @@ typedef struct mc_link_target {
  * Parse a notification's deep link (docs/notifications-protocol.md, "Links"):
  * membercore://bookings/<id>, tickets/<id>, billing/invoices/<id>, events/<id>,
  * visitors/<id>, passes/<id>, or an https:// page (kind MC_LINK_WEB: open the
- * link itself). "" or NULL: MC_LINK_NONE. Anything else is refused.
+ * link itself; http:// only to 127.0.0.1 or localhost). "" or NULL: MC_LINK_NONE.
+ * Anything else is refused, and *out is then MC_LINK_NONE with an empty id.
+ * The inbox's mc_notification.link_kind comes from this parser (a refused link
+ * reads MC_LINK_OTHER there).
  * Errors: MC_ERR_INVALID_ARG (out NULL; a link this library does not understand,
- * with a message naming what was wrong: unknown section, bad id, query,
- * escape, dot segment, not https, too long). Pure: no client, any thread.
+ * with a message naming what was wrong, never the link itself: unknown section,
+ * bad or empty id, query, fragment, escape, dot segment, user info, trailing
+ * slash, control or non-ASCII character, upper-case scheme, not https, too
+ * long). Pure: no client, any thread.
  */
 mc_status mc_link_parse(const char *uri, mc_link_target *out, mc_error *err);
 

@@ -5,11 +5,7 @@
 #include "community/inbox_housekeeping.h"
 
 #include <cJSON.h>
-#include <pthread.h>
-#include <stdlib.h>
 
-#include "account/account.h"
-#include "account/session.h"
 #include "community/channels.h"
 #include "community/inbox_pending.h"
 #include "membercore/notifications.h"
@@ -130,6 +126,27 @@ static mc_status run_prune(mc_client *c, const char *sql, const char *user_id,
     return MC_OK;
 }
 
+typedef struct prune_args {
+    int64_t before_ms;
+    int64_t pruned;
+} prune_args;
+
+/* Delete the prunable ones from the synced truth, then from the inbox (an mci_write_fn that
+ * queues nothing). */
+static mc_status prune(mc_client *c, const char *user_id, void *arg, bool *queued, mc_error *err)
+{
+    prune_args *a = arg;
+    mci_read_covers covers;
+    int64_t entities = 0;
+    *queued = false;
+    mc_status st = mci_read_covers_load(c->db, c->stmts, user_id, &covers, err);
+    if (st == MC_OK)
+        st = run_prune(c, prune_entities_sql, user_id, &covers, a->before_ms, &entities, err);
+    if (st == MC_OK)
+        st = run_prune(c, prune_rows_sql, user_id, &covers, a->before_ms, &a->pruned, err);
+    return st;
+}
+
 mc_status mci_notifications_prune(mc_client *c, int32_t older_than_days, int64_t *pruned,
                                   mc_error *err)
 {
@@ -138,31 +155,10 @@ mc_status mci_notifications_prune(mc_client *c, int32_t older_than_days, int64_t
     if (older_than_days < 1)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "older_than_days must be at least 1 (was %d)",
                              (int)older_than_days);
-    char *user_id = NULL;
-    int64_t before_ms = mci_client_now(c) - (int64_t)older_than_days * DAY_MS, entities = 0,
-            rows = 0;
-    mci_read_covers covers;
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_session_signed_in(c)
-                       ? mci_account_user_id(c->db, &user_id, err)
-                       : mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in");
-    if (st == MC_OK)
-        st = mci_store_begin(c->db, err);
-    if (st == MC_OK) {
-        st = mci_read_covers_load(c->db, c->stmts, user_id, &covers, err);
-        if (st == MC_OK)
-            st = run_prune(c, prune_entities_sql, user_id, &covers, before_ms, &entities, err);
-        if (st == MC_OK)
-            st = run_prune(c, prune_rows_sql, user_id, &covers, before_ms, &rows, err);
-        if (st == MC_OK)
-            st = mci_store_commit(c->db, err);
-        else
-            mci_store_rollback(c->db);
-    }
-    pthread_mutex_unlock(&c->lock);
-    free(user_id);
+    prune_args args = {mci_client_now(c) - (int64_t)older_than_days * DAY_MS, 0};
+    mc_status st = mci_sync_write(c, prune, &args, 0, err);
     if (st == MC_OK && pruned != NULL)
-        *pruned = rows;
+        *pruned = args.pruned;
     return st;
 }
 

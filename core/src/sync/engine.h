@@ -24,7 +24,8 @@ void mci_sync_free(mc_client *client, mci_sync *sync);
 /*
  * A local write: the checks and the outbox row(s) that `write` adds, in one
  * transaction under the client lock, for the signed-in member. `write` sets
- * *queued when it queued something (a no-op write leaves it false). After the
+ * *queued when it queued something (a no-op write, or a change of local data
+ * alone such as pruning the inbox, leaves it false). After the
  * commit, a queued write raises DATA_CHANGED for `kinds` (0: none) on this
  * thread and triggers the sync thread. MC_ERR_UNAUTHORIZED when nobody is
  * signed in.

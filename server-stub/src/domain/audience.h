@@ -31,9 +31,4 @@ int ms_building_when(sqlite3 *db, const char *building_id, int64_t utc_ms, char 
 int ms_notify_each(ms_app *app, const ms_notice *n, const char *once_entity, const char *users_sql,
                    const char *key);
 
-/* The users_sql of the members of company ?1 (ms_notify_each). */
-#define MS_AUDIENCE_COMPANY                                                                        \
-    "SELECT user_id FROM memberships WHERE company_id = ?1 AND user_id > ?2"                       \
-    " ORDER BY user_id LIMIT 1"
-
 #endif

@@ -12,7 +12,8 @@
 
 /*
  * Tell the member of reservation_id: kind "booking.confirmed", "booking.cancelled" or
- * "booking.reminder" (urgent; once). The title names the room; the body its building, the
+ * "booking.reminder" (urgent; once; its title counts the minutes left: "Starts in 15
+ * minutes: Focus Room"). The title names the room; the body its building, the
  * span in the building's local time with its label, then `then` (a sentence, or NULL: for a
  * confirmation, how it was paid). Bookings, link membercore://bookings/<id>. 0 / -1 (also
  * for a reminder that had been sent: the upkeep only asks for those that were not).

@@ -70,11 +70,11 @@ static const struct {
     [MS_KIND_TICKET] = {"ticket", MS_VISIBLE_TO_USER,
                         "SELECT id FROM tickets WHERE user_id = :user AND id > :after"
                         " ORDER BY id LIMIT 1"},
-    [MS_KIND_NOTIFICATION_PREFS] = {"notification_prefs", MS_VISIBLE_TO_USER,
-                                    "SELECT id FROM users WHERE id = :user AND id > :after"},
     [MS_KIND_VISITOR] = {"visitor", MS_VISIBLE_TO_USER,
                          "SELECT id FROM visitors WHERE host_user_id = :user AND id > :after"
                          " ORDER BY id LIMIT 1"},
+    [MS_KIND_NOTIFICATION_PREFS] = {"notification_prefs", MS_VISIBLE_TO_USER,
+                                    "SELECT id FROM users WHERE id = :user AND id > :after"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -150,8 +150,8 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
                     " + (SELECT count(*) FROM users WHERE id = ?1)"
                     " + (SELECT count(*) FROM ticket_categories)"
                     " + (SELECT count(*) FROM tickets WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM users WHERE id = ?1)"
-                    " + (SELECT count(*) FROM visitors WHERE host_user_id = ?1)",
+                    " + (SELECT count(*) FROM visitors WHERE host_user_id = ?1)"
+                    " + (SELECT count(*) FROM users WHERE id = ?1)",
                     "tt", viewer->user_id, viewer->company_id);
     if (!stmt)
         return -1;
@@ -698,10 +698,10 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
         return ms_ticket_category_json(db, id, out);
     case MS_KIND_TICKET:
         return ticket_data(db, owner, id, out);
-    case MS_KIND_NOTIFICATION_PREFS:
-        return owner && strcmp(owner, id) == 0 ? ms_prefs_json(db, id, out) : 1;
     case MS_KIND_VISITOR:
         return visitor_data(db, owner, id, out);
+    case MS_KIND_NOTIFICATION_PREFS:
+        return owner && strcmp(owner, id) == 0 ? ms_prefs_json(db, id, out) : 1;
     case MS_KIND_COUNT:
         break;
     }

@@ -256,30 +256,6 @@ static int apply_ticket_reopen(ms_app *app, const char *user_id, const cJSON *pa
                            out);
 }
 
-/* notification.read_all {category, up_to_ms} */
-static int apply_notification_read_all(ms_app *app, const char *user_id, const cJSON *payload,
-                                       ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_notifications_read_all(app, user_id, payload, &why), &why, out);
-}
-
-/* notification_prefs.set {category, channel, enabled} */
-static int apply_prefs_set(ms_app *app, const char *user_id, const cJSON *payload,
-                           ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_prefs_set(app, user_id, payload, &why), &why, out);
-}
-
-/* notification_prefs.quiet_hours {enabled, from_min, to_min} */
-static int apply_prefs_quiet_hours(ms_app *app, const char *user_id, const cJSON *payload,
-                                   ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_prefs_quiet_hours(app, user_id, payload, &why), &why, out);
-}
-
 /* visitor.invite {visitor_id, building_id, name, email, phone, date, window} */
 static int apply_visitor_invite(ms_app *app, const char *user_id, const cJSON *payload,
                                 ms_mutation_result *out)
@@ -304,6 +280,30 @@ static int apply_visitor_decide(ms_app *app, const char *user_id, const cJSON *p
     return booking_outcome(ms_visitor_decide(app, user_id, payload, &why), &why, out);
 }
 
+/* notification.read_all {category, up_to_ms} */
+static int apply_notification_read_all(ms_app *app, const char *user_id, const cJSON *payload,
+                                       ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_notifications_read_all(app, user_id, payload, &why), &why, out);
+}
+
+/* notification_prefs.set {category, channel, enabled} */
+static int apply_prefs_set(ms_app *app, const char *user_id, const cJSON *payload,
+                           ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_prefs_set(app, user_id, payload, &why), &why, out);
+}
+
+/* notification_prefs.quiet_hours {enabled, from_min, to_min} */
+static int apply_prefs_quiet_hours(ms_app *app, const char *user_id, const cJSON *payload,
+                                   ms_mutation_result *out)
+{
+    ms_refusal why;
+    return booking_outcome(ms_prefs_quiet_hours(app, user_id, payload, &why), &why, out);
+}
+
 static const struct {
     const char *kind;
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
@@ -317,13 +317,13 @@ static const struct {
     {"ticket.comment", apply_ticket_comment},
     {"ticket.resolve", apply_ticket_resolve},
     {"ticket.reopen", apply_ticket_reopen},
+    {"visitor.invite", apply_visitor_invite},
+    {"visitor.cancel", apply_visitor_cancel},
+    {"visitor.decide", apply_visitor_decide},
     {"notification.read_all", apply_notification_read_all},
     {"notification_prefs.set", apply_prefs_set},
     {"notification_prefs.quiet_hours", apply_prefs_quiet_hours},
     {"device.push_token.remove", apply_push_token_remove},
-    {"visitor.invite", apply_visitor_invite},
-    {"visitor.cancel", apply_visitor_cancel},
-    {"visitor.decide", apply_visitor_decide},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */
