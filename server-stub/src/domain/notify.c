@@ -18,7 +18,7 @@
 /* The schema version that brought kinds and deliveries. */
 #define HUB_SCHEMA_VERSION 10
 /* Room for an SMS built from a notification's title and body. */
-#define SMS_TEXT_MAX 2048
+#define SMS_TEXT_MAX 4800
 
 static const char *or_empty(const char *s)
 {
@@ -295,8 +295,8 @@ static int release(sqlite3 *db, int64_t delivery, int64_t now_ms)
                                      "i", delivery);
     if (!stmt)
         return -1;
-    char id[MS_ID_MAX], user[MS_ID_MAX], channel[8], to[4200], provider[8], title[256];
-    char body[1024];
+    char id[MS_ID_MAX], user[MS_ID_MAX], channel[8], to[4200], provider[8], title[512];
+    char body[4096];
     int rc = ms_db_step(stmt);
     if (rc == 1) {
         ms_db_text(stmt, 0, id, sizeof id);
