@@ -186,6 +186,28 @@ bool mcj_arg_strings(JNIEnv *env, jobjectArray array, const char *field, const c
     return true;
 }
 
+bool mcj_record_arrays(JNIEnv *env, const char *const *strings, jsize ns, const jint *ints,
+                       jsize ni, const jlong *longs, jsize nl, const mc_local_time *const *times,
+                       jsize nt, mcj_record *out)
+{
+    out->strings = mcj_string_field_array(env, strings, sizeof *strings, 0, (size_t)ns);
+    out->ints = out->strings ? (*env)->NewIntArray(env, ni) : NULL;
+    out->longs = out->ints ? (*env)->NewLongArray(env, nl) : NULL;
+    out->times = out->longs ? (*env)->NewObjectArray(env, nt, cv.building_time, NULL) : NULL;
+    if (out->times == NULL)
+        return false;
+    (*env)->SetIntArrayRegion(env, out->ints, 0, ni, ints);
+    (*env)->SetLongArrayRegion(env, out->longs, 0, nl, longs);
+    for (jsize k = 0; k < nt; k++) {
+        jobject t = NULL;
+        if (!mcj_building_time(env, times[k], &t))
+            return false;
+        (*env)->SetObjectArrayElement(env, out->times, k, t);
+        (*env)->DeleteLocalRef(env, t);
+    }
+    return true;
+}
+
 jobjectArray mcj_string_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
                                     size_t n)
 {

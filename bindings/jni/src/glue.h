@@ -62,6 +62,9 @@ extern const mcj_area mcj_access_area;    /* natives_access.c: credentials, QR c
 extern const mcj_area mcj_catalog_area;   /* natives_catalog.c: buildings */
 extern const mcj_area mcj_tickets_area;   /* natives_tickets.c: facility tickets */
 extern const mcj_area mcj_staff_area;     /* natives_staff.c: the staff's ticket queue */
+extern const mcj_area mcj_visitors_area;  /* natives_visitors.c: visitors and reception */
+extern const mcj_area mcj_notifications_area; /* natives_notifications.c: preferences, mark all
+                                                read, prune, links */
 
 /* Type signature pieces for the tables. */
 #define MCJ_S     "Ljava/lang/String;"
@@ -166,6 +169,22 @@ jobject mcj_money(JNIEnv *env, mc_money money);
 jobject mcj_tax(JNIEnv *env, mc_tax tax);
 jobjectArray mcj_money_field_array(JNIEnv *env, const void *items, size_t size, size_t offset,
                                    size_t n);
+
+/*
+ * A record's fields as the four arrays Ticket and Visitor take (so their constructors' signatures
+ * stay short): a String[] of ns strings (NULL as ""), an int[] of ni, a long[] of nl and a
+ * BuildingTime[] of nt times (an unset one null), in the orders the Java class names. Four local
+ * references in the caller's frame; false with an exception pending.
+ */
+typedef struct mcj_record {
+    jobjectArray strings;
+    jintArray ints;
+    jlongArray longs;
+    jobjectArray times;
+} mcj_record;
+bool mcj_record_arrays(JNIEnv *env, const char *const *strings, jsize ns, const jint *ints,
+                       jsize ni, const jlong *longs, jsize nl, const mc_local_time *const *times,
+                       jsize nt, mcj_record *out);
 
 /* A byte[] copy of n bytes, in one JNI call. */
 jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);

@@ -218,6 +218,14 @@ static void register_push_token(JNIEnv *env, jclass cls, jlong h, jint provider,
         mcj_throw_error(env, &err);
 }
 
+static void unregister_push_token(JNIEnv *env, jclass cls, jlong h)
+{
+    (void)cls;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_push_token_unregister(mcj_handle(h)->client, &err) != MC_OK)
+        mcj_throw_error(env, &err);
+}
+
 static const JNINativeMethod natives[] = {
     {"requestOtp", "(J" S ")" PKG "OtpRequest;", (void *)request_otp},
     {"pendingPhone", "(J)" S, (void *)pending_phone},
@@ -229,6 +237,7 @@ static const JNINativeMethod natives[] = {
     {"refreshAccount", "(J)" PKG "Account;", (void *)refresh_account},
     {"logout", "(J)V", (void *)logout},
     {"registerPushToken", "(JI" S ")V", (void *)register_push_token},
+    {"unregisterPushToken", "(J)V", (void *)unregister_push_token},
 };
 
 const mcj_area mcj_auth_area = MCJ_AREA("auth", classes, natives);

@@ -17,8 +17,9 @@ static const mcj_class_spec classes[] = {
      &cm.mutation_init},
     {"org/membercore/Event", "<init>",
      "(" S S S S "J" PKG "BuildingTime;J" PKG "BuildingTime;IIIZ)V", &cm.event, &cm.event_init},
-    {"org/membercore/Notification", "<init>", "(" S "I" S S S "J" PKG "BuildingTime;ZZI" S S ")V",
-     &cm.notification, &cm.notification_init},
+    {"org/membercore/Notification", "<init>",
+     "(" S "I" S S S "J" PKG "BuildingTime;ZZI" S S S "Z)V", &cm.notification,
+     &cm.notification_init},
     {"org/membercore/NotificationInbox", "<init>", "([" PKG "Notification;I[I" S ")V", &cm.inbox,
      &cm.inbox_init},
 };
@@ -67,7 +68,7 @@ static jobject new_event(JNIEnv *env, const void *item)
 static jobject new_notification(JNIEnv *env, const void *item)
 {
     const mc_notification *n = item;
-    if ((*env)->PushLocalFrame(env, 12) != 0)
+    if ((*env)->PushLocalFrame(env, 13) != 0)
         return NULL;
     jobject created_at = NULL;
     jstring id = mcj_str(env, n->id);
@@ -76,12 +77,13 @@ static jobject new_notification(JNIEnv *env, const void *item)
     jstring deep_link = mcj_str(env, n->deep_link);
     jstring link_id = mcj_str(env, n->link_id);
     jstring link_text = mcj_str(env, n->link_text);
+    jstring kind = mcj_str(env, n->kind);
     jobject obj = NULL;
     if (!(*env)->ExceptionCheck(env) && mcj_building_time(env, &n->created_at, &created_at))
         obj = (*env)->NewObject(env, cm.notification, cm.notification_init, id, (jint)n->category,
                                 title, body, deep_link, (jlong)n->created_at_ms, created_at,
                                 (jboolean)n->read, (jboolean)n->pending, (jint)n->link_kind,
-                                link_id, link_text);
+                                link_id, link_text, kind, (jboolean)n->urgent);
     return (*env)->PopLocalFrame(env, obj);
 }
 

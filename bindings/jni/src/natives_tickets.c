@@ -128,28 +128,16 @@ jobject mcj_ticket(JNIEnv *env, const mc_ticket *t)
     if ((*env)->PushLocalFrame(env, 10) != 0)
         return NULL;
     jobject obj = NULL;
-    jobjectArray s = string_array(env, strings, NS);
-    jintArray i = s ? (*env)->NewIntArray(env, NI) : NULL;
-    jlongArray l = i ? (*env)->NewLongArray(env, NL) : NULL;
-    jobjectArray bt = l ? (*env)->NewObjectArray(env, NT, mcj_building_time_class(), NULL) : NULL;
-    if (bt == NULL)
+    mcj_record r;
+    if (!mcj_record_arrays(env, strings, NS, ints, NI, longs, NL, times, NT, &r))
         return (*env)->PopLocalFrame(env, NULL);
-    (*env)->SetIntArrayRegion(env, i, 0, NI, ints);
-    (*env)->SetLongArrayRegion(env, l, 0, NL, longs);
-    for (jsize k = 0; k < NT; k++) {
-        jobject v = NULL;
-        if (!mcj_building_time(env, times[k], &v))
-            return (*env)->PopLocalFrame(env, NULL);
-        (*env)->SetObjectArrayElement(env, bt, k, v);
-        (*env)->DeleteLocalRef(env, v);
-    }
     jobjectArray timeline, photos;
     if (optional_array(env, tk.entry, t->timeline, sizeof *t->timeline, t->timeline_count,
                        new_entry, &timeline) &&
         optional_array(env, tk.photo, t->photos, sizeof *t->photos, t->photo_count, new_photo,
                        &photos))
-        obj = (*env)->NewObject(env, tk.ticket, tk.ticket_init, s, i, l, bt, timeline, photos,
-                                (jboolean)t->pending);
+        obj = (*env)->NewObject(env, tk.ticket, tk.ticket_init, r.strings, r.ints, r.longs, r.times,
+                                timeline, photos, (jboolean)t->pending);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -97,4 +97,11 @@ extension MemberCore {
     public func registerPushToken(apnsDeviceToken: Data) throws {
         try registerPushToken(apnsDeviceToken.map { String(format: "%02x", $0) }.joined(), provider: .apns)
     }
+
+    /// Unregisters this install's push token (sign-out of push on this device: the server
+    /// sends it no more pushes): recorded at once and queued; with no token registered it
+    /// queues nothing. Never blocks on the network. Throws `.unauthorized`, `.storage`.
+    public func unregisterPushToken() throws {
+        try withHandle { h in _ = try check { mc_push_token_unregister(h, $0) } }
+    }
 }

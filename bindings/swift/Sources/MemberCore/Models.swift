@@ -183,6 +183,10 @@ public struct DataKinds: OptionSet, Sendable, Hashable, CustomStringConvertible 
     public static let ticketCategory = DataKinds(rawValue: UInt32(MC_KIND_TICKET_CATEGORY.rawValue))
     /// The member's facility tickets (`tickets(page:)`, `ticket(_:)`).
     public static let ticket = DataKinds(rawValue: UInt32(MC_KIND_TICKET.rawValue))
+    /// The member's visitors (`visitors(upcomingOnly:)`).
+    public static let visitor = DataKinds(rawValue: UInt32(MC_KIND_VISITOR.rawValue))
+    /// The member's notification channels and quiet hours (`notificationPreferences()`).
+    public static let notificationPrefs = DataKinds(rawValue: UInt32(MC_KIND_NOTIFICATION_PREFS.rawValue))
 
     /// The wire names of the kinds present: ["event", "rsvp", ...].
     public var names: [String] {
@@ -543,9 +547,11 @@ public enum LinkKind: Int32, Sendable, Hashable, CustomStringConvertible {
     case other = 6
     /// A facility ticket: `membercore://tickets/<id>` (`ticket(_:)`).
     case ticket = 7
+    /// A visitor: `membercore://visitors/<id>` (`visitor(_:)`).
+    case visitor = 8
 
     init(_ k: mc_link_kind) { self = coreEnum(k.rawValue) ?? .other }
-    /// "none", "invoice", "event", "booking", "pass", "web", "other", "ticket".
+    /// "none", "invoice", "event", "booking", "pass", "web", "other", "ticket", "visitor".
     public var name: String { coreName(self) { mc_link_kind_name(mc_link_kind(rawValue: $0)) } }
     public var description: String { name }
 }
@@ -572,6 +578,15 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
     public var isRead: Bool
     /// `isRead` is not confirmed by the server yet.
     public var isPending: Bool
+    /// What caused it (docs/notifications-protocol.md): "visitor.arrived", "booking.reminder",
+    /// "invoice.due_soon", ...; "" for older ones.
+    public var kind: String
+    /// Urgent ones ignore quiet hours (a visitor waiting, a booking about to start).
+    public var isUrgent: Bool
+
+    /// `deepLink` parsed into what an app routes on (`LinkTarget(parsing:)`): `.none` without a
+    /// link, nil for a link the core does not understand.
+    public var target: LinkTarget? { try? LinkTarget(parsing: deepLink ?? "") }
 
     init(_ n: mc_notification) {
         id = string(n.id)
@@ -586,6 +601,8 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
         createdAtLocal = BuildingTime(n.created_at)
         isRead = n.read
         isPending = n.pending
+        kind = string(n.kind)
+        isUrgent = n.urgent
     }
 }
 

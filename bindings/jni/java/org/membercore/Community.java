@@ -83,4 +83,13 @@ public final class Community {
         MemberCore.require(provider, "provider");
         core.run(h -> Native.registerPushToken(h, provider.value(), token));
     }
+
+    /**
+     * Unregister this install's push token (sign-out of push on this device: the server sends it
+     * no more pushes). Recorded locally at once and queued; with no token registered it queues
+     * nothing. Never blocks on the network. Errors: UNAUTHORIZED, STORAGE.
+     */
+    public void unregisterPushToken() {
+        core.run(Native::unregisterPushToken);
+    }
 }

@@ -30,7 +30,11 @@ public enum Kind {
     /** The facility-ticket category tree ({@link Tickets#categories()}). */
     TICKET_CATEGORY(16384),
     /** The member's facility tickets ({@link Tickets}). */
-    TICKET(32768);
+    TICKET(32768),
+    /** The member's visitors ({@link Visitors}). */
+    VISITOR(65536),
+    /** The member's notification channels and quiet hours ({@link Notifications#prefs()}). */
+    NOTIFICATION_PREFS(131072);
 
     private final int bit;
 

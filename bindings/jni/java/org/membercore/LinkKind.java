@@ -13,7 +13,9 @@ public enum LinkKind {
     WEB(5),
     OTHER(6),
     /** A facility ticket: {@code membercore://tickets/<id>} ({@link Tickets#get}). */
-    TICKET(7);
+    TICKET(7),
+    /** A visitor: {@code membercore://visitors/<id>} ({@link Visitors#get}). */
+    VISITOR(8);
 
     private final int value;
 
@@ -24,6 +26,11 @@ public enum LinkKind {
     /** The C value. */
     public int value() {
         return value;
+    }
+
+    /** The core's name ({@code mc_link_kind_name}): {@code "ticket"}, {@code "visitor"}, ... */
+    public String kindName() {
+        return Native.linkKindName(value);
     }
 
     /** The constant with this C value; {@link #OTHER} for any other value. */

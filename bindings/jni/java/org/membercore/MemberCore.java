@@ -24,7 +24,10 @@ import java.util.Set;
  * <li>{@link #buildings()}: the operator's buildings as synced;
  * <li>{@link #access()}: door credentials, their rotating codes and QR codes;
  * <li>{@link #tickets()}: facility tickets, their categories, photos and timelines;
- * <li>{@link #staff()}: the ground staff's ticket queue (accounts with the staff role).
+ * <li>{@link #staff()}: the ground staff's ticket queue (accounts with the staff role);
+ * <li>{@link #visitors()}: the member's visitors: invite, list, cancel, approve a walk-in;
+ * <li>{@link #reception()}: the front desk's visitors of a day, check-in, walk-ins (staff);
+ * <li>{@link #notifications()}: channel preferences, quiet hours, mark all read, links.
  * </ul>
  *
  * <p>In Kotlin: {@code core.rooms().search(RoomQuery.builder("BLR-1", "2027-01-04").build())}.
@@ -75,6 +78,9 @@ public final class MemberCore implements AutoCloseable {
     private final Access access = new Access(this);
     private final Tickets tickets = new Tickets(this);
     private final Staff staff = new Staff(this);
+    private final Visitors visitors = new Visitors(this);
+    private final Reception reception = new Reception(this);
+    private final Notifications notifications = new Notifications(this);
 
     private MemberCore(long handle, Logger logger) {
         this.handle = handle;
@@ -127,6 +133,21 @@ public final class MemberCore implements AutoCloseable {
     /** The ground staff's ticket queue, for an account with the staff role (online calls). */
     public Staff staff() {
         return staff;
+    }
+
+    /** The member's visitors: invite (offline too), list, cancel, approve or decline walk-ins. */
+    public Visitors visitors() {
+        return visitors;
+    }
+
+    /** The front desk, for an account with the staff role (online calls). */
+    public Reception reception() {
+        return reception;
+    }
+
+    /** Notification channels per category, quiet hours, mark all read, pruning, links. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     /**

@@ -72,6 +72,8 @@ final class Native {
 
     static native void registerPushToken(long h, int provider, String token);
 
+    static native void unregisterPushToken(long h);
+
     static native SyncStatus syncStatus(long h);
 
     static native SyncReport syncOnce(long h);
@@ -231,6 +233,57 @@ final class Native {
 
     static native StaffTicket staffTicketComment(long h, String idOrNumber, String text,
             boolean internal);
+
+    /* Visitors (natives_visitors.c): the member's side is local; reception is online. phone,
+     * buildingId, email may be null; window -1, -1: none. Invites return the new id. */
+    static native String visitorInvite(long h, String name, String email, String phone,
+            String buildingId, String date, int windowFromMin, int windowToMin);
+
+    static native String visitorInviteAgain(long h, String visitorId, String date,
+            int windowFromMin, int windowToMin);
+
+    static native Visitor[] visitors(long h, boolean upcomingOnly);
+
+    static native Visitor visitorGet(long h, String visitorId);
+
+    static native void visitorCancel(long h, String visitorId);
+
+    static native void visitorDecide(long h, String visitorId, boolean approve);
+
+    static native String visitorStatusName(int status);
+
+    /* date null: today in the staff's building. */
+    static native Visitor[] receptionVisitors(long h, String date);
+
+    static native Visitor receptionCheckin(long h, String idOrCode);
+
+    static native Visitor receptionWalkIn(long h, String hostPhone, String name, String email,
+            String phone);
+
+    /* The notifications hub (natives_notifications.c); the name and parse calls are pure. */
+    static native NotificationPrefs notificationPrefs(long h);
+
+    static native void notificationPrefSet(long h, int category, int channel, boolean on);
+
+    static native void notificationQuietHoursSet(long h, boolean enabled, int fromMin,
+            int toMin);
+
+    /* category -1: every category. Returns how many were unread. */
+    static native int notificationsMarkAllRead(long h, int category);
+
+    static native long notificationsPrune(long h, int olderThanDays);
+
+    static native LinkTarget linkParse(String link);
+
+    static native String channelName(int channel);
+
+    static native int channelParse(String name);
+
+    static native int notificationCategoryParse(String name);
+
+    static native String notificationCategoryName(int category);
+
+    static native String linkKindName(int kind);
 
     /* The synced buildings (natives_catalog.c). */
     static native Building[] buildings(long h);

@@ -14,10 +14,14 @@ public final class Notification {
     private final LinkKind linkKind;
     private final String linkId;
     private final String linkText;
+    private final String kind;
+    private final boolean urgent;
 
     Notification(String id, int category, String title, String body, String deepLink,
             long createdAtMs, BuildingTime createdAt, boolean read, boolean pending, int linkKind,
-            String linkId, String linkText) {
+            String linkId, String linkText, String kind, boolean urgent) {
+        this.kind = kind;
+        this.urgent = urgent;
         this.linkKind = LinkKind.fromValue(linkKind);
         this.linkId = linkId;
         this.linkText = linkText;
@@ -68,6 +72,31 @@ public final class Notification {
         return linkText;
     }
 
+    /**
+     * {@link #getDeepLink()} parsed into what an app routes on ({@link Notifications#parseLink}):
+     * null when the link is one the core does not understand.
+     */
+    public LinkTarget getTarget() {
+        try {
+            return Notifications.parseLink(deepLink);
+        } catch (MemberCoreException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What caused it (docs/notifications-protocol.md): {@code "visitor.arrived"},
+     * {@code "booking.reminder"}, {@code "invoice.due_soon"}, ...; {@code ""} for older ones.
+     */
+    public String getKind() {
+        return kind;
+    }
+
+    /** Urgent ones ignore quiet hours (a visitor waiting, a booking about to start). */
+    public boolean isUrgent() {
+        return urgent;
+    }
+
     public long getCreatedAtMs() {
         return createdAtMs;
     }
@@ -89,7 +118,8 @@ public final class Notification {
 
     @Override
     public String toString() {
-        return "Notification{" + id + " " + category + " '" + title + "'" + (read ? " read" : "")
+        return "Notification{" + id + " " + category + (kind.isEmpty() ? "" : " " + kind)
+                + (urgent ? " urgent" : "") + " '" + title + "'" + (read ? " read" : "")
                 + (pending ? " pending" : "") + "}";
     }
 }

@@ -23,6 +23,28 @@ public enum NotificationCategory {
         return value;
     }
 
+    /** The core's name ({@code mc_notification_category_name}): {@code "billing"}, ... */
+    public String categoryName() {
+        return Native.notificationCategoryName(value);
+    }
+
+    /**
+     * The category named {@code "billing"}, {@code "support"}, {@code "bookings"},
+     * {@code "events"} or {@code "announcements"} (case-insensitive;
+     * {@code mc_notification_category_parse}; {@code "other"} is refused: nothing is sent in it).
+     * Pure, any thread. Errors: INVALID_ARG naming the word and the choices.
+     */
+    public static NotificationCategory parse(String name) {
+        MemberCore.require(name, "name");
+        int value = Native.notificationCategoryParse(name);
+        for (NotificationCategory c : values()) {
+            if (c.value == value && c != OTHER) {
+                return c;
+            }
+        }
+        throw new MemberCoreException(ErrorCode.INVALID_ARG, "no category " + value);
+    }
+
     /** The constant with this C value; {@link #OTHER} for any other value. */
     public static NotificationCategory fromValue(int value) {
         for (NotificationCategory v : values()) {

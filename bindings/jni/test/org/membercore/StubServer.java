@@ -158,6 +158,44 @@ final class StubServer implements AutoCloseable {
                 200);
     }
 
+    /** The push tokens the server holds for a member (GET /v1/test/push_tokens), as JSON. */
+    String pushTokens(String phone) throws IOException {
+        return request("GET", "/v1/test/push_tokens?phone=" + URLEncoder.encode(phone, "UTF-8"),
+                null, 200);
+    }
+
+    /**
+     * Every delivery of a member's notifications of kind (GET /v1/test/deliveries, test mode):
+     * {deliveries: [{kind, category, channel, to, status, ...}]} oldest first.
+     */
+    String deliveries(String phone, String kind) throws IOException {
+        return request("GET", "/v1/test/deliveries?phone=" + URLEncoder.encode(phone, "UTF-8")
+                + "&kind=" + URLEncoder.encode(kind, "UTF-8"), null, 200);
+    }
+
+    /** The texts the simulated SMS gateway sent to phone (GET /v1/test/sms), as JSON. */
+    String texts(String phone) throws IOException {
+        return request("GET", "/v1/test/sms?phone=" + URLEncoder.encode(phone, "UTF-8"), null,
+                200);
+    }
+
+    /** Send a member a notification (POST /v1/test/notifications: a change only they pull). */
+    void sendNotification(String phone, String category, String title) throws IOException {
+        request("POST", "/v1/test/notifications", "{\"phone\": \"" + phone
+                + "\", \"category\": \"" + category + "\", \"title\": \"" + title
+                + "\", \"body\": \"b\"}", 200);
+    }
+
+    /** The channels of a delivery JSON, in order ("push", "email", "sms"). */
+    static java.util.List<String> channels(String deliveries) {
+        java.util.List<String> out = new java.util.ArrayList<String>();
+        Matcher m = Pattern.compile("\"channel\"\\s*:\\s*\"([a-z]+)\"").matcher(deliveries);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     /** The first number value of key in a JSON text (enough for the stub's flat answers). */
     static long jsonLong(String json, String key) throws IOException {
         Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*(-?\\d+)")

@@ -81,6 +81,20 @@ final class TestSupport {
         return core.auth().verifyOtp(stub.latestOtp(req.getPhone()));
     }
 
+    /** A client on dir with clock, phone signed in on stub and a first sync done. */
+    static MemberCore signedInAndSynced(File dir, StubServer stub, Clock clock, String phone)
+            throws IOException {
+        MemberCore core = openWithClock(dir, stub.url(), clock, null);
+        try {
+            signIn(core, stub, phone);
+            core.sync().once();
+        } catch (IOException | RuntimeException e) {
+            core.close();
+            throw e;
+        }
+        return core;
+    }
+
     /** Run r, which must throw a MemberCoreException with code; return it. */
     static MemberCoreException expectError(ErrorCode code, Runnable r) {
         try {

@@ -1,0 +1,119 @@
+package org.membercore;
+
+/**
+ * A visitor to invite ({@code mc_visitor_invitation}): name, email, optional phone, building
+ * (the member's own by default), the building-local date and an optional expected arrival
+ * window.
+ *
+ * <pre>{@code
+ * String id = core.visitors().invite(VisitorInvitation.builder("Ravi Kumar",
+ *                 "ravi@example.com", "2027-01-05")
+ *         .phone("+919812345678")
+ *         .window(10 * 60, 12 * 60)
+ *         .build());
+ * }</pre>
+ *
+ * The core checks everything when it is sent ({@link Visitors#invite}); the builder only keeps it.
+ */
+public final class VisitorInvitation {
+    final String name;
+    final String email;
+    final String phone;
+    final String buildingId;
+    final String date;
+    final int windowFromMin;
+    final int windowToMin;
+
+    private VisitorInvitation(Builder b) {
+        this.name = b.name;
+        this.email = b.email;
+        this.phone = b.phone;
+        this.buildingId = b.buildingId;
+        this.date = b.date;
+        this.windowFromMin = b.windowFromMin;
+        this.windowToMin = b.windowToMin;
+    }
+
+    /**
+     * @param name 1 to 100 characters (trimmed by the core)
+     * @param email where the QR code is emailed
+     * @param date {@code "YYYY-MM-DD"} in the building's local time
+     */
+    public static Builder builder(String name, String email, String date) {
+        return new Builder(name, email, date);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /** null: none. */
+    public String getPhone() {
+        return phone;
+    }
+
+    /** null: the member's own building. */
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    public String getDate() {
+        return date;
+    }
+
+    /** Minutes after local midnight; -1 with {@link #getWindowToMin()}: no window. */
+    public int getWindowFromMin() {
+        return windowFromMin;
+    }
+
+    public int getWindowToMin() {
+        return windowToMin;
+    }
+
+    /** Builds a {@link VisitorInvitation}; not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private final String email;
+        private final String date;
+        private String phone;
+        private String buildingId;
+        private int windowFromMin = -1;
+        private int windowToMin = -1;
+
+        private Builder(String name, String email, String date) {
+            this.name = name;
+            this.email = email;
+            this.date = date;
+        }
+
+        /** The visitor's phone (normalised as at sign-in): they get the code by SMS too. */
+        public Builder phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
+        /** Another building than the member's own. */
+        public Builder building(String buildingId) {
+            this.buildingId = buildingId;
+            return this;
+        }
+
+        /**
+         * The expected arrival window, minutes after the building's local midnight,
+         * {@code 0 <= fromMin < toMin <= 1440} (checked by the core).
+         */
+        public Builder window(int fromMin, int toMin) {
+            this.windowFromMin = fromMin;
+            this.windowToMin = toMin;
+            return this;
+        }
+
+        public VisitorInvitation build() {
+            return new VisitorInvitation(this);
+        }
+    }
+}
