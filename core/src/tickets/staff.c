@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "account/session.h"
+#include "account/staff_call.h"
 #include "catalog/zones.h"
 #include "handle/guard.h"
 #include "handle/handle.h"
@@ -103,38 +103,18 @@ void mc_staff_colleague_list_free(mc_staff_colleague_list *list)
 
 /* ---- the staff routes ------------------------------------------------------------------ */
 
-/* Whether the store has synced the ticket categories (and with them the buildings). */
-static bool catalog_synced(mc_client *c)
-{
-    mci_reader *r = NULL;
-    mc_error ignored = MC_ERROR_INIT;
-    if (mci_read_begin_any(c->readers, &r, &ignored) != MC_OK)
-        return true; /* nothing to gain from a sync: the reads below will say what is wrong */
-    sqlite3_stmt *stmt = mci_read_stmt(r, "SELECT 1 FROM ticket_category_row LIMIT 1",
-                                       "reading the categories", &ignored);
-    bool synced = stmt == NULL || sqlite3_step(stmt) == SQLITE_ROW;
-    mci_read_end(c->readers, r);
-    return synced;
-}
-
 /* One authenticated call to a staff route; *answer (the caller deletes) on MC_OK. A refusal
  * comes back with the server's words, its code mapped by net/ (invalid_transition,
  * ticket_closed, reopen_window_passed: MC_ERR_STATE; not_a_colleague, a 422:
- * MC_ERR_INVALID_ARG; forbidden; not_found). */
+ * MC_ERR_INVALID_ARG; forbidden; not_found). A desk that never synced the ticket categories
+ * (and with them the buildings) has no names or zones to show a ticket with: one sync
+ * fetches them. */
 static mc_status staff_call(mc_client *c, const char *method, const char *path,
                             const char *const *params, size_t nparams, const cJSON *body,
                             cJSON **answer, mc_error *err)
 {
-    char token[MCI_TOKEN_MAX];
-    mc_status st = mci_session_token(c, token, err);
-    if (st == MC_OK)
-        st = mci_http_call_query(&c->http, method, path, params, nparams, body, token, answer, err);
-    memset(token, 0, sizeof token);
-    /* A staff desk that never synced has no buildings (zones) or category names to show a
-     * ticket with: one sync fetches them (a failure changes nothing about the answer). */
-    if (st == MC_OK && !catalog_synced(c))
-        mc_sync_once(c, NULL, NULL);
-    return st;
+    return mci_staff_call(c, method, path, params, nparams, body,
+                          "SELECT 1 FROM ticket_category_row LIMIT 1", answer, err);
 }
 
 /* Ids and numbers go into URL paths: the server's are [A-Za-z0-9_-]. */

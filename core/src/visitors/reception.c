@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "account/session.h"
+#include "account/staff_call.h"
 #include "catalog/zones.h"
 #include "handle/guard.h"
 #include "handle/handle.h"
@@ -22,37 +22,16 @@
 #include "visitors/rules.h"
 #include "visitors/visitor.h"
 
-/* Whether the store has synced buildings (their zones give the local times). */
-static bool buildings_synced(mc_client *c)
-{
-    mci_reader *r = NULL;
-    mc_error ignored = MC_ERROR_INIT;
-    if (mci_read_begin_any(c->readers, &r, &ignored) != MC_OK)
-        return true; /* nothing to gain from a sync */
-    sqlite3_stmt *stmt = mci_read_stmt(r, "SELECT 1 FROM entity WHERE kind = 'building' LIMIT 1",
-                                       "reading the buildings", &ignored);
-    bool synced = stmt == NULL || sqlite3_step(stmt) == SQLITE_ROW;
-    mci_read_end(c->readers, r);
-    return synced;
-}
-
 /* One authenticated call to a reception route; *answer (the caller deletes) on MC_OK. A
  * refusal comes back with the server's words, its code mapped by net/ (wrong_date,
- * invalid_transition: MC_ERR_STATE; forbidden; not_found). */
+ * invalid_transition: MC_ERR_STATE; forbidden; not_found). A desk that never synced has no
+ * building zones to show times in: one sync fetches them. */
 static mc_status reception_call(mc_client *c, const char *method, const char *path,
                                 const char *const *params, size_t nparams, const cJSON *body,
                                 cJSON **answer, mc_error *err)
 {
-    char token[MCI_TOKEN_MAX];
-    mc_status st = mci_session_token(c, token, err);
-    if (st == MC_OK)
-        st = mci_http_call_query(&c->http, method, path, params, nparams, body, token, answer, err);
-    memset(token, 0, sizeof token);
-    /* a desk that never synced has no building zones to show times in: one sync fetches
-     * them (its failure changes nothing about the answer) */
-    if (st == MC_OK && !buildings_synced(c))
-        mc_sync_once(c, NULL, NULL);
-    return st;
+    return mci_staff_call(c, method, path, params, nparams, body,
+                          "SELECT 1 FROM entity WHERE kind = 'building' LIMIT 1", answer, err);
 }
 
 /* count visitors parsed from the wire array and localized, into *out. */

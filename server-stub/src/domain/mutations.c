@@ -191,7 +191,7 @@ static int apply_push_token_remove(ms_app *app, const char *user_id, const cJSON
 }
 
 /* The result of a domain operation (0, 1 refused with why, -1) as a kind's outcome. */
-static int booking_outcome(int rc, const ms_refusal *why, ms_mutation_result *out)
+static int domain_outcome(int rc, const ms_refusal *why, ms_mutation_result *out)
 {
     if (rc < 0)
         return FAILED;
@@ -207,8 +207,8 @@ static int apply_booking_create(ms_app *app, const char *user_id, const cJSON *p
     ms_booking_input in;
     ms_refusal why;
     if (!ms_booking_parse(payload, MS_PAY_CREDITS, &in, &why))
-        return booking_outcome(1, &why, out);
-    return booking_outcome(ms_booking_create(app, user_id, &in, MS_PAY_CREDITS, &why), &why, out);
+        return domain_outcome(1, &why, out);
+    return domain_outcome(ms_booking_create(app, user_id, &in, MS_PAY_CREDITS, &why), &why, out);
 }
 
 /* booking.cancel {booking_id} */
@@ -219,23 +219,7 @@ static int apply_booking_cancel(ms_app *app, const char *user_id, const cJSON *p
     if (!id)
         return REJECTED;
     ms_refusal why;
-    return booking_outcome(ms_booking_cancel(app, user_id, id, &why), &why, out);
-}
-
-/* ticket.create {ticket_id, building_id, category_id, priority, description, location, photos} */
-static int apply_ticket_create(ms_app *app, const char *user_id, const cJSON *payload,
-                               ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_ticket_file(app, user_id, payload, &why), &why, out);
-}
-
-/* ticket.comment {ticket_id, comment_id, text, photos} */
-static int apply_ticket_comment(ms_app *app, const char *user_id, const cJSON *payload,
-                                ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_ticket_comment(app, user_id, payload, &why), &why, out);
+    return domain_outcome(ms_booking_cancel(app, user_id, id, &why), &why, out);
 }
 
 /* ticket.resolve {ticket_id} */
@@ -243,8 +227,8 @@ static int apply_ticket_resolve(ms_app *app, const char *user_id, const cJSON *p
                                 ms_mutation_result *out)
 {
     ms_refusal why;
-    return booking_outcome(ms_ticket_member_move(app, user_id, payload, MS_MOVE_RESOLVE, &why),
-                           &why, out);
+    return domain_outcome(ms_ticket_member_move(app, user_id, payload, MS_MOVE_RESOLVE, &why), &why,
+                          out);
 }
 
 /* ticket.reopen {ticket_id} */
@@ -252,78 +236,44 @@ static int apply_ticket_reopen(ms_app *app, const char *user_id, const cJSON *pa
                                ms_mutation_result *out)
 {
     ms_refusal why;
-    return booking_outcome(ms_ticket_member_move(app, user_id, payload, MS_MOVE_REOPEN, &why), &why,
-                           out);
+    return domain_outcome(ms_ticket_member_move(app, user_id, payload, MS_MOVE_REOPEN, &why), &why,
+                          out);
 }
 
-/* visitor.invite {visitor_id, building_id, name, email, phone, date, window} */
-static int apply_visitor_invite(ms_app *app, const char *user_id, const cJSON *payload,
-                                ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_visitor_invite(app, user_id, payload, &why), &why, out);
-}
-
-/* visitor.cancel {visitor_id} */
-static int apply_visitor_cancel(ms_app *app, const char *user_id, const cJSON *payload,
-                                ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_visitor_cancel(app, user_id, payload, &why), &why, out);
-}
-
-/* visitor.decide {visitor_id, decision: approve | decline} */
-static int apply_visitor_decide(ms_app *app, const char *user_id, const cJSON *payload,
-                                ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_visitor_decide(app, user_id, payload, &why), &why, out);
-}
-
-/* notification.read_all {category, up_to_ms} */
-static int apply_notification_read_all(ms_app *app, const char *user_id, const cJSON *payload,
-                                       ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_notifications_read_all(app, user_id, payload, &why), &why, out);
-}
-
-/* notification_prefs.set {category, channel, enabled} */
-static int apply_prefs_set(ms_app *app, const char *user_id, const cJSON *payload,
-                           ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_prefs_set(app, user_id, payload, &why), &why, out);
-}
-
-/* notification_prefs.quiet_hours {enabled, from_min, to_min} */
-static int apply_prefs_quiet_hours(ms_app *app, const char *user_id, const cJSON *payload,
-                                   ms_mutation_result *out)
-{
-    ms_refusal why;
-    return booking_outcome(ms_prefs_quiet_hours(app, user_id, payload, &why), &why, out);
-}
+/* A kind is applied by its own function (apply), or is a domain operation on the payload
+ * (0 applied, 1 refused with why, -1 failed) whose outcome domain_outcome makes. */
+typedef int (*domain_op)(ms_app *app, const char *user_id, const cJSON *payload, ms_refusal *why);
 
 static const struct {
     const char *kind;
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
+    domain_op domain;
 } kinds[] = {
-    {"rsvp.set", apply_rsvp_set},
-    {"notification.read", apply_notification_read},
-    {"device.push_token", apply_push_token},
-    {"booking.create", apply_booking_create},
-    {"booking.cancel", apply_booking_cancel},
-    {"ticket.create", apply_ticket_create},
-    {"ticket.comment", apply_ticket_comment},
-    {"ticket.resolve", apply_ticket_resolve},
-    {"ticket.reopen", apply_ticket_reopen},
-    {"visitor.invite", apply_visitor_invite},
-    {"visitor.cancel", apply_visitor_cancel},
-    {"visitor.decide", apply_visitor_decide},
-    {"notification.read_all", apply_notification_read_all},
-    {"notification_prefs.set", apply_prefs_set},
-    {"notification_prefs.quiet_hours", apply_prefs_quiet_hours},
-    {"device.push_token.remove", apply_push_token_remove},
+    {"rsvp.set", apply_rsvp_set, NULL},
+    {"notification.read", apply_notification_read, NULL},
+    {"device.push_token", apply_push_token, NULL},
+    {"booking.create", apply_booking_create, NULL},
+    {"booking.cancel", apply_booking_cancel, NULL},
+    /* ticket.create {ticket_id, building_id, category_id, priority, description, location,
+     * photos} */
+    {"ticket.create", NULL, ms_ticket_file},
+    /* ticket.comment {ticket_id, comment_id, text, photos} */
+    {"ticket.comment", NULL, ms_ticket_comment},
+    {"ticket.resolve", apply_ticket_resolve, NULL},
+    {"ticket.reopen", apply_ticket_reopen, NULL},
+    /* visitor.invite {visitor_id, building_id, name, email, phone, date, window} */
+    {"visitor.invite", NULL, ms_visitor_invite},
+    /* visitor.cancel {visitor_id} */
+    {"visitor.cancel", NULL, ms_visitor_cancel},
+    /* visitor.decide {visitor_id, decision: approve | decline} */
+    {"visitor.decide", NULL, ms_visitor_decide},
+    /* notification.read_all {category, up_to_ms} */
+    {"notification.read_all", NULL, ms_notifications_read_all},
+    /* notification_prefs.set {category, channel, enabled} */
+    {"notification_prefs.set", NULL, ms_prefs_set},
+    /* notification_prefs.quiet_hours {enabled, from_min, to_min} */
+    {"notification_prefs.quiet_hours", NULL, ms_prefs_quiet_hours},
+    {"device.push_token.remove", apply_push_token_remove, NULL},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */
@@ -336,8 +286,12 @@ static int apply(ms_app *app, const char *user_id, const ms_mutation *m, const c
     if (!cJSON_IsObject(payload))
         return reject(out, "invalid_argument", "field 'payload' must be an object");
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(kinds[i].kind, kind) == 0)
-            return kinds[i].apply(app, user_id, payload, out);
+        if (strcmp(kinds[i].kind, kind) == 0) {
+            if (kinds[i].apply)
+                return kinds[i].apply(app, user_id, payload, out);
+            ms_refusal why;
+            return domain_outcome(kinds[i].domain(app, user_id, payload, &why), &why, out);
+        }
     return reject(out, "invalid_argument", "unknown mutation kind '%.40s'", kind);
 }
 
