@@ -85,7 +85,8 @@ static size_t support_notifications(mc_client *member, const char *id)
     for (size_t i = 0; i < list->count; i++) {
         const mc_notification *x = &list->items[i];
         if (x->category == MC_NOTIFY_SUPPORT && x->link_kind == MC_LINK_TICKET &&
-            strstr(x->deep_link, id) != NULL && strcmp(x->link_id, "T-1001") == 0)
+            strstr(x->deep_link, id) != NULL && strcmp(x->link_id, id) == 0 &&
+            strcmp(x->link_text, "opens ticket T-1001") == 0)
             n++;
     }
     mc_notification_list_free(list);

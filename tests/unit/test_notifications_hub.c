@@ -231,7 +231,49 @@ START_TEST(test_visitor_link_named)
     pull_notification("V-1", "bookings", 60000, false, "visitor.arrived", true);
     mc_notification_list *list = inbox(false);
     ck_assert_str_eq(list->items[0].link_text, "opens visitor Ravi Kumar");
-    ck_assert_str_eq(list->items[0].link_id, "Ravi Kumar");
+    ck_assert_str_eq(list->items[0].link_id, "vis_1");
+    mc_notification_list_free(list);
+}
+END_TEST
+
+/* A booking's link names its room and start in the building's time, a day pass's its day
+ * and building; link_id stays the id an app routes with, and one not on this device reads
+ * as its id. */
+START_TEST(test_booking_and_pass_links_named)
+{
+    pull_one("building", "BLR-1",
+             "{\"id\":\"BLR-1\",\"name\":\"Koramangala\",\"zone\":{\"name\":\"Asia/Kolkata\","
+             "\"transitions\":[{\"at_ms\":0,\"offset_min\":330,\"abbrev\":\"IST\"}]}}");
+    pull_one("room", "rm_1", "{\"id\":\"rm_1\",\"building_id\":\"BLR-1\",\"name\":\"Boardroom\"}");
+    /* Mon 7 Dec 2026 10:30 UTC is 16:00 IST */
+    pull_one("reservation", "bkg_1",
+             "{\"id\":\"bkg_1\",\"room_id\":\"rm_1\",\"building_id\":\"BLR-1\","
+             "\"start_ms\":1796639400000,\"end_ms\":1796643000000,\"status\":\"confirmed\"}");
+    pull_one("pass", "pas_1",
+             "{\"id\":\"pas_1\",\"building_id\":\"BLR-1\",\"date\":\"2026-12-08\","
+             "\"holder\":{\"name\":\"Asha\",\"email\":\"asha@example.com\"},\"status\":\"paid\"}");
+    const char *links[] = {"membercore://bookings/bkg_1", "membercore://passes/pas_1",
+                           "membercore://bookings/bkg_elsewhere"};
+    for (int i = 0; i < 3; i++) {
+        char id[16], data[512];
+        snprintf(id, sizeof id, "L-%d", i);
+        snprintf(data, sizeof data,
+                 "{\"id\":\"%s\",\"category\":\"bookings\",\"title\":\"T\",\"body\":\"B\","
+                 "\"deep_link\":\"%s\",\"created_at_ms\":%lld,\"read\":false,"
+                 "\"kind\":\"booking.confirmed\",\"urgent\":false}",
+                 id, links[i], (long long)(NOW_MS - 60000 * (i + 1)));
+        pull_one("notification", id, data);
+    }
+    mc_notification_list *list = inbox(false);
+    ck_assert_uint_eq(list->count, 3);
+    ck_assert_int_eq(list->items[0].link_kind, MC_LINK_BOOKING);
+    ck_assert_str_eq(list->items[0].link_id, "bkg_1");
+    ck_assert_str_eq(list->items[0].link_text, "opens booking Boardroom, Mon 7 Dec 16:00 IST");
+    ck_assert_int_eq(list->items[1].link_kind, MC_LINK_PASS);
+    ck_assert_str_eq(list->items[1].link_id, "pas_1");
+    ck_assert_str_eq(list->items[1].link_text, "opens day pass for Tue 8 Dec at Koramangala");
+    ck_assert_str_eq(list->items[2].link_id, "bkg_elsewhere");
+    ck_assert_str_eq(list->items[2].link_text, "opens booking bkg_elsewhere");
     mc_notification_list_free(list);
 }
 END_TEST
@@ -450,6 +492,7 @@ int main(void)
     tcase_add_test(tc, test_mark_all_read_at_once_and_one_arriving_meanwhile);
     tcase_add_test(tc, test_mark_category_read);
     tcase_add_test(tc, test_visitor_link_named);
+    tcase_add_test(tc, test_booking_and_pass_links_named);
     tcase_add_test(tc, test_prefs_defaults_before_sync);
     tcase_add_test(tc, test_prefs_synced_and_changed_offline);
     tcase_add_test(tc, test_prefs_refusals);

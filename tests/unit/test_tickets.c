@@ -629,7 +629,7 @@ START_TEST(test_list_order_and_pages)
     ck_assert_uint_eq(inbox->count, 1);
     ck_assert_int_eq(inbox->items[0].link_kind, MC_LINK_TICKET);
     ck_assert_str_eq(inbox->items[0].link_text, "opens ticket T-1003");
-    ck_assert_str_eq(inbox->items[0].link_id, "T-1003");
+    ck_assert_str_eq(inbox->items[0].link_id, "tkt_c");
     mc_notification_list_free(inbox);
     ck_assert_int_eq(mc_ticket_get(client, "T-9999", &t, &err), MC_ERR_NOT_FOUND);
     ck_assert_msg(strstr(err.message, "T-9999") != NULL, "message: %s", err.message);

@@ -123,11 +123,13 @@ typedef struct mc_notification {
     char *body;
     char *deep_link; /* "" when none */
     /* Where deep_link leads, for an app to route it and a member to read it:
-     * its kind, the item it names (the invoice's or ticket's number when it is
-     * on this device, else the id as the link gives it; "" for none, web and
-     * other links), and in words: "opens invoice INV-2026-0011", "opens event
-     * Networking Hour", "opens ticket T-1001", "opens https://..." ("" when
-     * there is no link). */
+     * its kind, the id of the item as the link gives it (what mc_link_parse
+     * gives as target.id: route with it; "" for none, web and other links),
+     * and in words, the item named as the member knows it when it is on this
+     * device (else its id): "opens invoice INV-2026-0011", "opens event
+     * Networking Hour", "opens ticket T-1001", "opens visitor Ravi Kumar",
+     * "opens booking Boardroom, Mon 7 Dec 16:00 IST", "opens day pass for Tue
+     * 8 Dec at Koramangala", "opens https://..." ("" when there is no link). */
     mc_link_kind link_kind;
     char *link_id;
     char *link_text;

@@ -182,9 +182,9 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
         st = mci_read_rows(r, unread_only ? &unread_query : &inbox_query, page, bind_member,
                            read_notification, &page_args, (void **)&list->items,
                            sizeof *list->items, &list->count, &list->next_cursor, err);
-    mci_zone_book_free(page_args.book);
     if (st == MC_OK)
-        st = mci_links_fill(r, list, err);
+        st = mci_links_fill(r, page_args.book, list, err);
+    mci_zone_book_free(page_args.book);
     if (st == MC_OK)
         st = count_unread(r, &page_args.covers, list, err);
     mci_read_end(c->readers, r);

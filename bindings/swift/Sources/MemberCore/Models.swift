@@ -567,9 +567,10 @@ public struct InboxNotification: Sendable, Equatable, Identifiable {
     public var deepLink: String?
     /// What `deepLink` opens (an invoice, an event, ...; `.none` without a link).
     public var linkKind: LinkKind
-    /// The item it names: the invoice's number, the event's title, ... ("" when none).
+    /// The id of the item it names, as the link gives it: route with it ("" when none).
     public var linkId: String
-    /// Where it leads, in words: "opens invoice INV-2026-0011" ("" without a link).
+    /// Where it leads, in words, the item named as the member knows it: "opens invoice
+    /// INV-2026-0011", "opens booking Boardroom, Mon 7 Dec 16:00 IST" ("" without a link).
     public var linkText: String
     public var createdAt: Date
     /// `createdAt` in the local time of the member's building.

@@ -103,11 +103,13 @@ struct SyncTests {
             let visitor = try #require(unread.notifications.first { $0.category == .bookings })
             #expect(visitor.title == "Visitor waiting at reception")
             #expect(inbox.notifications.contains { $0.category == .events && $0.deepLink != nil })
-            /* Where each link leads, in words: the invoice by its number, the event by its title. */
+            /* Where each link leads: the id to route with, and in words the invoice by its number,
+             * the event by its title. */
             let invoiceLink = try #require(inbox.notifications.first { $0.linkKind == .invoice })
-            #expect(invoiceLink.linkId.hasPrefix("INV-"))
-            #expect(invoiceLink.linkText == "opens invoice \(invoiceLink.linkId)")
+            #expect(invoiceLink.linkId.hasPrefix("inv_"))
+            #expect(invoiceLink.linkText.hasPrefix("opens invoice INV-"))
             let eventLink = try #require(inbox.notifications.first { $0.linkKind == .event })
+            #expect(eventLink.linkId == "EVT-BLR-NETWORKING")
             #expect(eventLink.linkText == "opens event Networking Hour")
             #expect(inbox.notifications.filter { $0.deepLink == nil }.allSatisfy {
                 $0.linkKind == LinkKind.none && $0.linkText.isEmpty

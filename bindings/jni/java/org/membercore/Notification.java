@@ -62,12 +62,15 @@ public final class Notification {
         return linkKind;
     }
 
-    /** The item the link names: the invoice's number, the event's title, ... ("" when none). */
+    /** The id of the item the link names, as the link gives it: route with it ("" when none). */
     public String getLinkId() {
         return linkId;
     }
 
-    /** Where the link leads, in words: "opens invoice INV-2026-0011" ("" when there is none). */
+    /**
+     * Where the link leads, in words, the item named as the member knows it: "opens invoice
+     * INV-2026-0011", "opens booking Boardroom, Mon 7 Dec 16:00 IST" ("" when there is none).
+     */
     public String getLinkText() {
         return linkText;
     }

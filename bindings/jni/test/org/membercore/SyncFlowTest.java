@@ -139,7 +139,7 @@ public class SyncFlowTest {
             assertEquals("", first.getDeepLink());
             assertEquals(LinkKind.NONE, first.getLinkKind());
             assertEquals("", first.getLinkText());
-            /* Where a link leads, in words: the invoice by its number. */
+            /* Where a link leads: the invoice's id to route with, and in words by its number. */
             Notification invoice = null;
             for (Notification n : inbox.getItems()) {
                 if (n.getLinkKind() == LinkKind.INVOICE) {
@@ -147,8 +147,8 @@ public class SyncFlowTest {
                 }
             }
             assertNotNull(invoice);
-            assertTrue(invoice.getLinkId(), invoice.getLinkId().startsWith("INV-"));
-            assertEquals("opens invoice " + invoice.getLinkId(), invoice.getLinkText());
+            assertTrue(invoice.getLinkId(), invoice.getLinkId().startsWith("inv_"));
+            assertTrue(invoice.getLinkText(), invoice.getLinkText().startsWith("opens invoice INV-"));
             assertEquals(3, core.community().notifications(true).getItems().size());
 
             core.community().markNotificationRead("ntf_5eed000000000101");
