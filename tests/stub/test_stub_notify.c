@@ -528,6 +528,45 @@ START_TEST(test_a_dead_token_is_dropped)
 END_TEST
 
 /*
+ * A held delivery is looked at again when its window ends: one whose channel the member switched
+ * off for its category meanwhile, or whose notification they read in the app meanwhile, does not
+ * go (nor stays held); the others of the same window go as before.
+ */
+START_TEST(test_held_deliveries_follow_later_choices)
+{
+    char *asha = token_for(ASHA);
+    register_push_token(asha, "phone-1", "fcm-asha-1");
+    set_channel(asha, "billing", "sms", true);
+    set_clock(T0 + 13 * HOUR); /* 23:00 IST */
+    char switched[40], read[40], kept[40], text[512];
+    notify(ASHA, "billing", "invoice.generated", false, "Invoice at night", switched);
+    notify(ASHA, "events", "event.updated", false, "Venue moved", read);
+    notify(ASHA, "support", "ticket.reply", false, "Reply at night", kept);
+    ck_assert_str_eq(deliveries_of(ASHA, switched, text, sizeof text),
+                     "push:fcm-asha-1:held, email:" ASHA_EMAIL ":sent, sms:" ASHA ":held");
+    ck_assert_str_eq(deliveries_of(ASHA, read, text, sizeof text), "push:fcm-asha-1:held");
+    /* 23:30: billing's SMS off; the event's notification read in the app */
+    set_clock(T0 + 13 * HOUR + 30 * MIN);
+    set_channel(asha, "billing", "sms", false);
+    char payload[128];
+    snprintf(payload, sizeof payload, "{\"notification_id\": \"%s\"}", read);
+    expect(asha, "notification.read", payload, NULL);
+    /* 07:00 IST */
+    set_clock(T0 + 21 * HOUR);
+    ck_assert_str_eq(deliveries_of(ASHA, switched, text, sizeof text),
+                     "push:fcm-asha-1:sent, email:" ASHA_EMAIL ":sent");
+    ck_assert_int_eq(texts_mentioning(ASHA, "Invoice at night"), 0);
+    ck_assert_int_eq(pushes_titled(ASHA, "Invoice at night"), 1);
+    ck_assert_str_eq(deliveries_of(ASHA, read, text, sizeof text), "");
+    ck_assert_int_eq(pushes_titled(ASHA, "Venue moved"), 0);
+    ck_assert_str_eq(deliveries_of(ASHA, kept, text, sizeof text),
+                     "push:fcm-asha-1:sent, email:" ASHA_EMAIL ":sent");
+    ck_assert_int_eq(pushes_titled(ASHA, "Reply at night"), 1);
+    free(asha);
+}
+END_TEST
+
+/*
  * device.push_token.remove forgets this install's token (and the pushes quiet hours still held
  * for it); removing one that is not there is applied; a payload without client_id is refused.
  */
@@ -690,6 +729,7 @@ static Suite *notify_suite(void)
     tcase_add_test(channels, test_quiet_hours_follow_london_time);
     tcase_add_test(channels, test_some_kinds_always_reach);
     tcase_add_test(channels, test_a_dead_token_is_dropped);
+    tcase_add_test(channels, test_held_deliveries_follow_later_choices);
     tcase_add_test(channels, test_a_push_token_is_removed);
     tcase_add_test(channels, test_read_all_reads_up_to_what_was_seen);
     tcase_add_test(channels, test_preference_refusals);

@@ -871,7 +871,12 @@ static const char schema_v11[] =
     "CREATE INDEX credentials_by_reservation ON credentials (reservation_id)"
     "  WHERE reservation_id IS NOT NULL;"
     "CREATE INDEX credentials_by_visitor ON credentials (visitor_id)"
-    "  WHERE visitor_id IS NOT NULL;";
+    "  WHERE visitor_id IS NOT NULL;"
+    /* Upkeep's notices (domain/event_notices.c, invoice_notices.c): the events about to start,
+     * a company's members, a building's members. */
+    "CREATE INDEX events_by_start ON events (starts_at_ms);"
+    "CREATE INDEX memberships_by_company ON memberships (company_id);"
+    "CREATE INDEX memberships_by_building ON memberships (building_id);";
 
 const ms_schema_step ms_schema_steps[] = {
     {1, schema_v1}, {2, schema_v2},   {3, schema_v3},   {4, schema_v4},

@@ -284,19 +284,42 @@ int ms_notify_once(ms_app *app, const ms_notice *n, const char *entity_id)
     return ms_notify_send_at(app->db, app->rng, n, now, NULL) == 0 ? 1 : -1;
 }
 
-/* Send held delivery `delivery` now (its window ended). 0 / -1. */
+/*
+ * Whether a held delivery is still wanted when its window ends: not when the member has read the
+ * notification in the app meanwhile, nor when they switched that channel off for its category
+ * (a kind that always reaches goes as it was chosen). 1 wanted, 0 not, -1.
+ */
+static int still_wanted(sqlite3 *db, const char *user_id, const char *channel, const char *category,
+                        const char *kind, bool read)
+{
+    if (read)
+        return 0;
+    if (ms_kind_always_reaches(kind))
+        return 1;
+    ms_prefs prefs;
+    int rc = ms_prefs_load(db, user_id, &prefs);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    int cat = ms_category_index(category), ch = ms_channel_index(channel);
+    return cat >= 0 && ch >= 0 && prefs.on[cat][ch] ? 1 : 0;
+}
+
+/* Send held delivery `delivery` now (its window ended), or drop it when it is no longer wanted
+ * (still_wanted). 0 / -1. */
 static int release(sqlite3 *db, int64_t delivery, int64_t now_ms)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT d.notification_id, d.user_id, d.channel, d.to_addr,"
-                                     " coalesce(d.provider, ''), n.title, n.body"
+                                     " coalesce(d.provider, ''), n.title, n.body, n.category,"
+                                     " coalesce(n.kind, ''), n.is_read"
                                      " FROM notification_deliveries d JOIN notifications n"
                                      " ON n.id = d.notification_id WHERE d.id = ?",
                                      "i", delivery);
     if (!stmt)
         return -1;
     char id[MS_ID_MAX], user[MS_ID_MAX], channel[8], to[4200], provider[8], title[512];
-    char body[4096];
+    char body[4096], category[32], kind[64];
+    bool read = false;
     int rc = ms_db_step(stmt);
     if (rc == 1) {
         ms_db_text(stmt, 0, id, sizeof id);
@@ -306,10 +329,18 @@ static int release(sqlite3 *db, int64_t delivery, int64_t now_ms)
         ms_db_text(stmt, 4, provider, sizeof provider);
         ms_db_text(stmt, 5, title, sizeof title);
         ms_db_text(stmt, 6, body, sizeof body);
+        ms_db_text(stmt, 7, category, sizeof category);
+        ms_db_text(stmt, 8, kind, sizeof kind);
+        read = sqlite3_column_int(stmt, 9) != 0;
     }
     sqlite3_finalize(stmt);
     if (rc != 1)
         return -1;
+    int wanted = still_wanted(db, user, channel, category, kind, read);
+    if (wanted < 0)
+        return -1;
+    if (wanted == 0)
+        return ms_db_run(db, "DELETE FROM notification_deliveries WHERE id = ?", "i", delivery);
     bool dead = false;
     if (strcmp(channel, "push") == 0) {
         if (push_now(db, id, user, provider, to, now_ms, &dead) != 0)
