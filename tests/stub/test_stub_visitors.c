@@ -334,7 +334,7 @@ START_TEST(test_invite_emails_the_qr_code_and_texts_it)
     char sms[1024], expected[512];
     sms_to(RAVI, sms, sizeof sms);
     snprintf(expected, sizeof expected,
-             "Asha Rao invited you to BLR-1 on Tue 5 Jan, 10:00\xe2\x80\x93"
+             "Asha Rao invited you to Indiranagar on Tue 5 Jan, 10:00\xe2\x80\x93"
              "12:00 IST. Entry code %s (show the QR code from your email at the door)",
              words);
     ck_assert_str_eq(sms, expected);
@@ -451,7 +451,7 @@ START_TEST(test_a_london_invitation_once_in_london_time)
     code_words(qr, words);
     sms_to("+447700900123", sms, sizeof sms);
     snprintf(expected, sizeof expected,
-             "Olivia Hart invited you to LON-1 on Tue 5 Jan, 09:00\xe2\x80\x93"
+             "Olivia Hart invited you to Shoreditch on Tue 5 Jan, 09:00\xe2\x80\x93"
              "10:00 GMT. Entry code %s (show the QR code from your email at the door)",
              words);
     ck_assert_str_eq(sms, expected);

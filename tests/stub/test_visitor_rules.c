@@ -176,13 +176,14 @@ START_TEST(test_the_invitation_sms)
     char day_words[32], sms[512];
     ms_visitor_day_words(&local, day_words, sizeof day_words);
     ck_assert_str_eq(day_words, "Mon 7 Dec");
-    ms_visitor_sms_text("Asha Rao", "BLR-1", day_words, 600, 720, "IST", "12345678", sms,
+    ms_visitor_sms_text("Asha Rao", "Indiranagar", day_words, 600, 720, "IST", "12345678", sms,
                         sizeof sms);
-    ck_assert_str_eq(sms, "Asha Rao invited you to BLR-1 on Mon 7 Dec, 10:00\xe2\x80\x93"
+    ck_assert_str_eq(sms, "Asha Rao invited you to Indiranagar on Mon 7 Dec, 10:00\xe2\x80\x93"
                           "12:00 IST. Entry code 1234 5678 (show the QR code from your email "
                           "at the door)");
-    ms_visitor_sms_text("Asha Rao", "BLR-1", day_words, -1, -1, "IST", "00012345", sms, sizeof sms);
-    ck_assert_str_eq(sms, "Asha Rao invited you to BLR-1 on Mon 7 Dec. Entry code 0001 2345 "
+    ms_visitor_sms_text("Asha Rao", "Indiranagar", day_words, -1, -1, "IST", "00012345", sms,
+                        sizeof sms);
+    ck_assert_str_eq(sms, "Asha Rao invited you to Indiranagar on Mon 7 Dec. Entry code 0001 2345 "
                           "(show the QR code from your email at the door)");
     char window[32];
     ms_visitor_window_words(0, 1440, window, sizeof window);

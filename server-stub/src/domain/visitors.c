@@ -428,7 +428,7 @@ static int send_invitation(ms_app *app, const invitation *in, const ms_space *sp
         ms_visitor_window_words((int)in->from_min, (int)in->to_min, times, sizeof times);
         snprintf(window, sizeof window, ", expected %s %s", times, zone.abbrev);
     }
-    char subject[2 * MS_TEXT_MAX + 64], body[4 * MS_TEXT_MAX + 640];
+    char subject[2 * MS_TEXT_MAX + 64], body[5 * MS_TEXT_MAX + 640];
     snprintf(subject, sizeof subject, "%s invited you to %s on %s", host, space->name, date);
     snprintf(body, sizeof body,
              "Hello %s,\n\n%s invited you to %s (%s), %s, on %s%s.\n\n"
@@ -436,12 +436,12 @@ static int send_invitation(ms_app *app, const invitation *in, const ms_space *sp
              ") at the door, or give reception the entry code. It works at %s on that date "
              "only.\nThe code:\n%s\n",
              in->name, host, space->name, space->building_id, space->city, date, window, code,
-             space->building_id, payload);
+             space->name, payload);
     int rc = ms_email_send(app->db, in->email, subject, body, c->id, c->valid_from_ms,
                            c->valid_until_ms, payload, now_ms);
     if (rc == 0 && in->phone[0]) {
         char sms[2 * MS_TEXT_MAX + 200];
-        ms_visitor_sms_text(host, space->building_id, day_words, (int)in->from_min, (int)in->to_min,
+        ms_visitor_sms_text(host, space->name, day_words, (int)in->from_min, (int)in->to_min,
                             zone.abbrev, parsed.code, sms, sizeof sms);
         rc = send_sms(app->db, in->phone, sms, now_ms);
     }

@@ -87,7 +87,7 @@ struct VisitorTests {
             #expect(try await f.stub.emails(to: "ravi@example.com").contains("access-qr.png"))
             #expect(
                 try await f.stub.testGet("/v1/test/sms", phone: "+919812345678")
-                    .contains("Asha Rao invited you to BLR-1"))
+                    .contains("Asha Rao invited you to Indiranagar"))
 
             let again = try core.inviteVisitorAgain(id, date: "2027-01-06")
             let copy = try core.visitor(again)

@@ -121,7 +121,7 @@ public class VisitorsTest {
             String emails = stub.emails(RAVI_EMAIL);
             assertTrue(emails, emails.contains("access-qr.png"));
             String texts = stub.texts(RAVI_PHONE);
-            assertTrue(texts, texts.contains("Asha Rao invited you to BLR-1"));
+            assertTrue(texts, texts.contains("Asha Rao invited you to Indiranagar"));
 
             /* The same person again, another day, without retyping. */
             String again = asha.visitors().inviteAgain(id, "2027-01-06");
