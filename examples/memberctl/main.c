@@ -55,10 +55,9 @@ static int print_global_help(void)
            "Start with: memberctl login PHONE, then memberctl verify CODE.\n"
            "Then: memberctl sync, events, rsvp, notifications, rooms, bookings,\n"
            "credits, buildings, passes, invoices, qr, membership, tickets, visitors,\n"
-           "push. Reads answer from\n"
-           "the local store and writes are queued, so they work offline; memberctl\n"
-           "sync sends the queue and fetches what is new when the server is\n"
-           "reachable. Buying and paying need the server.\n"
+           "push. Reads answer from the local store and writes are queued, so they\n"
+           "work offline; memberctl sync sends the queue and fetches what is new\n"
+           "when the server is reachable. Buying and paying need the server.\n"
            "Exit status: 0 success, 1 usage error, 2 error from the core.\n");
     return MEMBERCTL_EXIT_OK;
 }
