@@ -96,9 +96,9 @@ void ms_visitor_code_words(const char *digits8, char out[MS_VISITOR_CODE_WORDS_M
 bool ms_visitor_code_read(const char *typed, char out[9]);
 
 /*
- * The invitation's SMS: "<host> invited you to <building's name> on <day words>[, HH:MM–HH:MM <zone>].
- * Entry code 1234 5678 (show the QR code from your email at the door)". day_words: "Mon 7 Dec";
- * window_from_min < 0: none (then no zone either). Into out (cap bytes, truncated).
+ * The invitation's SMS: "<host> invited you to <building's name> on <day words>[, HH:MM–HH:MM
+ * <zone>]. Entry code 1234 5678 (show the QR code from your email at the door)". day_words: "Mon 7
+ * Dec"; window_from_min < 0: none (then no zone either). Into out (cap bytes, truncated).
  */
 void ms_visitor_sms_text(const char *host, const char *building, const char *day_words,
                          int window_from_min, int window_to_min, const char *zone_abbrev,
