@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "account/staff_call.h"
+#include "desk/staff_call.h"
 #include "catalog/zones.h"
 #include "handle/guard.h"
 #include "handle/handle.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "account/staff_call.h"
+#include "desk/staff_call.h"
 #include "catalog/zones.h"
 #include "handle/guard.h"
 #include "handle/handle.h"

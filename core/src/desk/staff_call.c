@@ -1,8 +1,8 @@
 /*
- * account/staff_call.c - one authenticated call to a staff route, and the one sync a desk
+ * desk/staff_call.c - one authenticated call to a staff route, and the one sync a desk
  * that never synced needs before its answers can be shown (see staff_call.h).
  */
-#include "account/staff_call.h"
+#include "desk/staff_call.h"
 
 #include <string.h>
 

@@ -1,9 +1,9 @@
 /*
- * account/staff_call.h - one authenticated call to a staff route (tickets at the desk,
+ * desk/staff_call.h - one authenticated call to a staff route (tickets at the desk,
  * reception's visitors), with the sync a desk that never synced needs to show times.
  */
-#ifndef MCI_ACCOUNT_STAFF_CALL_H
-#define MCI_ACCOUNT_STAFF_CALL_H
+#ifndef MCI_DESK_STAFF_CALL_H
+#define MCI_DESK_STAFF_CALL_H
 
 #include <stddef.h>
 
