@@ -31,9 +31,11 @@ typedef enum mc_credential_kind {
     MC_CREDENTIAL_UNKNOWN = 0,       /* a kind newer than this library */
     MC_CREDENTIAL_PASS = 1,          /* a day pass (pass_id) */
     MC_CREDENTIAL_BOOKING_GUEST = 2, /* a meeting-room booking's guest (reservation_id) */
+    MC_CREDENTIAL_DESK = 3,          /* a desk day (desk_booking_id, membercore/desks.h) */
 } mc_credential_kind;
 
-/* The wire name: "pass", "booking_guest"; "unknown" otherwise. Static string; any thread. */
+/* The wire name: "pass", "booking_guest", "desk"; "unknown" otherwise. Static string; any thread.
+ */
 const char *mc_credential_kind_name(mc_credential_kind kind);
 
 typedef struct mc_credential {
@@ -44,8 +46,9 @@ typedef struct mc_credential {
     int64_t valid_until_ms;
     mc_local_time valid_from; /* the window in the building's local time */
     mc_local_time valid_until;
-    char *pass_id;        /* "" unless kind is MC_CREDENTIAL_PASS */
-    char *reservation_id; /* "" unless kind is MC_CREDENTIAL_BOOKING_GUEST */
+    char *pass_id;         /* "" unless kind is MC_CREDENTIAL_PASS */
+    char *reservation_id;  /* "" unless kind is MC_CREDENTIAL_BOOKING_GUEST */
+    char *desk_booking_id; /* "" unless kind is MC_CREDENTIAL_DESK */
 } mc_credential;
 
 typedef struct mc_credential_list {

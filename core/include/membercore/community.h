@@ -28,6 +28,9 @@ typedef enum mc_rsvp {
     MC_RSVP_NONE = 0,
     MC_RSVP_GOING = 1,
     MC_RSVP_NOT_GOING = 2,
+    /* Asked to go to a full event: in line (mc_event.waitlist_position); moved to
+     * GOING by the server when a place frees up (notification event.promoted). */
+    MC_RSVP_WAITLISTED = 3,
 } mc_rsvp;
 
 typedef struct mc_event {
@@ -40,9 +43,11 @@ typedef struct mc_event {
     mc_local_time starts_at; /* starts_at_ms and ends_at_ms in the building's local time */
     mc_local_time ends_at;
     int32_t capacity;
-    int32_t going_count; /* including the member's pending RSVP */
-    mc_rsvp my_rsvp;     /* including the member's pending RSVP */
-    bool pending;        /* my_rsvp is not yet confirmed by the server */
+    int32_t going_count;       /* including the member's pending RSVP */
+    mc_rsvp my_rsvp;           /* including the member's pending RSVP */
+    bool pending;              /* my_rsvp is not yet confirmed by the server */
+    int32_t waitlist_count;    /* members waiting for a place */
+    int32_t waitlist_position; /* the member's place in line (1: next); 0 unless WAITLISTED */
 } mc_event;
 
 typedef struct mc_event_list {
@@ -74,16 +79,18 @@ void mc_event_list_free(mc_event_list *list);
 
 /*
  * RSVP going / not going. Recorded locally at once (the list shows it as
- * pending) and queued for the server, which decides (capacity).
+ * pending) and queued for the server, which decides (capacity). GOING to an
+ * event that is full puts the member on its waitlist (the server answers with
+ * MC_RSVP_WAITLISTED and a position; the pending RSVP shows WAITLISTED at once
+ * when the event looks full here); NOT_GOING leaves the event or its waitlist.
  * Errors: MC_ERR_INVALID_ARG (rsvp must be GOING or NOT_GOING),
- * MC_ERR_NOT_FOUND (no such event locally), MC_ERR_CONFLICT (the event looks
- * full already: instant feedback; the server has the last word),
+ * MC_ERR_NOT_FOUND (no such event locally), MC_ERR_STATE (the event is over),
  * MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Never blocks on the network.
  * Any thread.
  */
 mc_status mc_event_rsvp(mc_client *client, const char *event_id, mc_rsvp rsvp, mc_error *err);
 
-/* "none", "going", "not_going"; "unknown" otherwise. Any thread. */
+/* "none", "going", "not_going", "waitlisted"; "unknown" otherwise. Any thread. */
 const char *mc_rsvp_name(mc_rsvp rsvp);
 
 /* ---- Notifications ----------------------------------------------------------- */
@@ -101,18 +108,22 @@ typedef enum mc_notification_category {
 
 /* What a notification's deep link opens. Values are never renumbered. */
 typedef enum mc_link_kind {
-    MC_LINK_NONE = 0,    /* no link */
-    MC_LINK_INVOICE = 1, /* membercore://billing/invoices/<id or number> */
-    MC_LINK_EVENT = 2,   /* membercore://events/<id> */
-    MC_LINK_BOOKING = 3, /* membercore://bookings/<id> */
-    MC_LINK_PASS = 4,    /* membercore://passes/<id> */
-    MC_LINK_WEB = 5,     /* an https:// page (http:// only to this machine) */
-    MC_LINK_OTHER = 6,   /* a link this library does not know */
-    MC_LINK_TICKET = 7,  /* membercore://tickets/<id> (membercore/tickets.h) */
-    MC_LINK_VISITOR = 8, /* membercore://visitors/<id> (membercore/visitors.h) */
+    MC_LINK_NONE = 0,          /* no link */
+    MC_LINK_INVOICE = 1,       /* membercore://billing/invoices/<id or number> */
+    MC_LINK_EVENT = 2,         /* membercore://events/<id> */
+    MC_LINK_BOOKING = 3,       /* membercore://bookings/<id> */
+    MC_LINK_PASS = 4,          /* membercore://passes/<id> */
+    MC_LINK_WEB = 5,           /* an https:// page (http:// only to this machine) */
+    MC_LINK_OTHER = 6,         /* a link this library does not know */
+    MC_LINK_TICKET = 7,        /* membercore://tickets/<id> (membercore/tickets.h) */
+    MC_LINK_VISITOR = 8,       /* membercore://visitors/<id> (membercore/visitors.h) */
+    MC_LINK_DESK = 9,          /* membercore://desks/<desk booking id> (membercore/desks.h) */
+    MC_LINK_ANNOUNCEMENT = 10, /* membercore://announcements/<id> (announcements.h) */
+    MC_LINK_OFFER = 11,        /* membercore://offers/<id> (membercore/offers.h) */
 } mc_link_kind;
 
-/* "none", "invoice", "event", "booking", "pass", "web", "other", "ticket", "visitor"; "unknown" for
+/* "none", "invoice", "event", "booking", "pass", "web", "other", "ticket", "visitor", "desk",
+ * "announcement", "offer"; "unknown" for
  * any other value. Static string; pure, any thread. */
 const char *mc_link_kind_name(mc_link_kind kind);
 

@@ -65,7 +65,7 @@ typedef enum mc_status {
  * The rule behind a refusal, for an app to pick its words or icon by; the
  * error's message says the same in English with the particulars (the day,
  * the hours, the blackout's reason, the notice, the window's length).
- * Set on MC_ERR_CONFLICT refusals of a room booking (mc_booking_create,
+ * Set on MC_ERR_CONFLICT refusals of a room or desk booking (mc_booking_create, mc_desk_book,
  * locally or by the server, and mutations the server rejects on sync, see
  * membercore/sync.h), and on a room search that finds no free block
  * (mc_room_search.why_none, membercore/booking.h). MC_RULE_NONE otherwise.
@@ -89,10 +89,15 @@ typedef enum mc_rule {
     MC_RULE_TAKEN = 7,
     /* A search: no room of the building has the capacity and amenities asked. */
     MC_RULE_NO_ROOM = 8,
+    /* A desk: the member already has a desk that day (membercore/desks.h). */
+    MC_RULE_ALREADY_BOOKED = 9,
+    /* A desk for today after the building's check-in cut-off, or a cancel after it. */
+    MC_RULE_AFTER_CUTOFF = 10,
 } mc_rule;
 
 /* "none", "closed", "outside_hours", "blackout", "past", "too_soon", "beyond_window",
- * "taken", "no_room"; "unknown" for any other value. Static string; pure, any thread. */
+ * "taken", "no_room", "already_booked", "after_cutoff"; "unknown" for any other value. Static
+ * string; pure, any thread. */
 const char *mc_rule_name(mc_rule rule);
 
 /* Sizes of the fixed buffers inside mc_error (including the NUL). */

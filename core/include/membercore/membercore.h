@@ -31,5 +31,10 @@
 #include "membercore/staff.h"
 #include "membercore/notifications.h"
 #include "membercore/visitors.h"
+#include "membercore/desks.h"
+#include "membercore/announcements.h"
+#include "membercore/offers.h"
+#include "membercore/calendar.h"
+#include "membercore/today.h"
 
 #endif /* MEMBERCORE_H */

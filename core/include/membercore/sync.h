@@ -62,6 +62,11 @@ typedef enum mc_kind {
     MC_KIND_TICKET = 1 << 15,             /* the member's facility tickets (tickets.h) */
     MC_KIND_VISITOR = 1 << 16,            /* the member's visitors (visitors.h) */
     MC_KIND_NOTIFICATION_PREFS = 1 << 17, /* channels and quiet hours (notifications.h) */
+    MC_KIND_DESK = 1 << 18,               /* hot desks, and the member's own (desks.h) */
+    MC_KIND_DESK_BUSY = 1 << 19,          /* desks held on a date (no member names) */
+    MC_KIND_DESK_BOOKING = 1 << 20,       /* the member's desk days (desks.h) */
+    MC_KIND_ANNOUNCEMENT = 1 << 21,       /* announcements.h */
+    MC_KIND_OFFER = 1 << 22,              /* offers.h */
 } mc_kind;
 
 /* The wire name of one kind ("event", ...); "unknown" otherwise. Any thread. */
