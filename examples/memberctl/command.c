@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "args.h"
+#include "parse/datetime.h"
 #include "render/output.h"
 
 int command_help(const command *self)
@@ -50,4 +51,29 @@ int command_start_with(app *a, const command *self, args *p, int argc, char **ar
     if (p->npos == 0)
         return out_usage(a, self, "missing %s", first);
     return command_client(a, out);
+}
+
+int command_own_building(app *a, const command *self, mc_client *client, char *out, size_t out_cap)
+{
+    mc_account *acc = NULL;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_account_get(client, &acc, &err);
+    if (st != MC_OK)
+        return out_core_error(a, st, &err);
+    snprintf(out, out_cap, "%s", out_str(acc->building_id));
+    mc_account_free(acc);
+    if (out[0] == '\0')
+        return out_usage(a, self, "you have no building of your own: name one with --building B");
+    return COMMAND_CONTINUE;
+}
+
+void command_building_today(mc_client *client, char *out, size_t out_cap)
+{
+    mc_local_time now;
+    out[0] = '\0';
+    if (mc_local_time_in_building(client, NULL, datetime_clock_ms(CLOCK_REALTIME), &now, NULL) ==
+            MC_OK &&
+        mc_local_time_is_set(&now))
+        snprintf(out, out_cap, "%04d-%02d-%02d", (int)now.year % 10000, (int)now.month % 100,
+                 (int)now.day % 100);
 }

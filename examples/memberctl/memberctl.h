@@ -67,6 +67,15 @@ int command_start(app *a, const command *self, struct args *p, int argc, char **
  * (first names it: "TICKET (its number, e.g. T-1001, or its id)"), then command_client. */
 int command_start_with(app *a, const command *self, struct args *p, int argc, char **argv,
                        const char *first, mc_client **out);
+/* The signed-in member's own building into out (for a command whose --building B
+ * defaults to it): COMMAND_CONTINUE, or the exit code of a core error or of the usage
+ * error asking for --building when the member has none. */
+int command_own_building(app *a, const command *self, mc_client *client, char *out, size_t out_cap);
+
+/* Today's date ("YYYY-MM-DD", DATETIME_DATE_MAX bytes) in the member's building by this
+ * machine's clock, from the local store; "" when it cannot be known. */
+void command_building_today(mc_client *client, char *out, size_t out_cap);
+
 /* The positional word that names a ticket (tickets and staff tickets). */
 #define TICKET_ARG "TICKET (its number, e.g. T-1001, or its id)"
 

@@ -155,14 +155,17 @@ const command cmd_events = {
     "Lists the upcoming events of your own building from the local store,\n"
     "soonest first: no network needed (memberctl sync fetches new ones). For\n"
     "each: id, title, building, start and end (the building's local time and\n"
-    "zone label), going/capacity and your RSVP, marked (pending) until the\n"
-    "server confirms it. Without a building of your own: every building's.\n"
+    "zone label), going/capacity, how many wait on its waitlist, and your\n"
+    "RSVP (waitlisted with your place in line: 1 is next), marked (pending)\n"
+    "until the server confirms it. Without a building of your own: every\n"
+    "building's.\n"
     "  --all   every building's events, yours first, and those that have ended\n"
     "\n"
     "JSON: {\"events\":[{\"id\",\"building_id\",\"title\",\"description\",\"starts_at_ms\",\n"
     "       \"starts_at\",\"starts_at_local\",\"starts_at_zone\",\"ends_at_ms\",\"ends_at\",\n"
     "       \"ends_at_local\",\"ends_at_zone\",\"capacity\",\"going_count\",\n"
-    "       \"my_rsvp\":\"none\"|\"going\"|\"not_going\",\"pending\"}]}\n",
+    "       \"my_rsvp\":\"none\"|\"going\"|\"not_going\"|\"waitlisted\",\"waitlist_count\",\n"
+    "       \"waitlist_position\":N|null (1: next; null unless waitlisted),\"pending\"}]}\n",
     run_events,
 };
 
@@ -173,10 +176,10 @@ const command cmd_rsvp = {
     "Records your answer on this device at once and sends it to the server\n"
     "right away, saying it was sent and confirmed. When the server cannot be\n"
     "reached it stays queued (events shows it as pending) and the next\n"
-    "memberctl sync sends it. The server has the last word: an event that\n"
-    "filled up meanwhile refuses it (exit 2, conflict, saying why; offline\n"
-    "RSVPs: memberctl outbox says why). An event that already looks full here\n"
-    "is refused at once (exit 2, conflict).\n"
+    "memberctl sync sends it. Going to a full event puts you on its waitlist\n"
+    "(the server gives your place in line; memberctl events shows it): when\n"
+    "someone going drops out, the first in line is moved to going and gets a\n"
+    "notification. not-going leaves the event, or its waitlist.\n"
     "\n"
     "JSON: {\"event_id\",\"rsvp\",\"queued\",\"sent\":\"confirmed\"|\"accepted\"|\"queued\"|\n"
     "       \"nothing\",\"event\":{...as in events}|null}\n",

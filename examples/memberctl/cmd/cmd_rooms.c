@@ -24,22 +24,6 @@
 
 /* ---- rooms search ------------------------------------------------------------ */
 
-/* The member's own building (whoami), or a usage error / core error. */
-static int default_building(app *a, const command *self, mc_client *client, char *out,
-                            size_t out_cap)
-{
-    mc_account *acc = NULL;
-    mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_account_get(client, &acc, &err);
-    if (st != MC_OK)
-        return out_core_error(a, st, &err);
-    snprintf(out, out_cap, "%s", out_str(acc->building_id));
-    mc_account_free(acc);
-    if (out[0] == '\0')
-        return out_usage(a, self, "you have no building of your own: name one with --building B");
-    return COMMAND_CONTINUE;
-}
-
 static int rooms_search(app *a, const command *self, int argc, char **argv)
 {
     const char *amenities[MAX_AMENITIES];
@@ -82,7 +66,8 @@ static int rooms_search(app *a, const command *self, int argc, char **argv)
         return rc;
     char building[128];
     if (q.building_id == NULL) {
-        if ((rc = default_building(a, self, client, building, sizeof building)) != COMMAND_CONTINUE)
+        if ((rc = command_own_building(a, self, client, building, sizeof building)) !=
+            COMMAND_CONTINUE)
             return rc;
         q.building_id = building;
     }

@@ -34,25 +34,48 @@ static cJSON *event_json(const void *item)
               cJSON_AddNumberToObject(obj, "capacity", e->capacity) != NULL &&
               cJSON_AddNumberToObject(obj, "going_count", e->going_count) != NULL &&
               cJSON_AddStringToObject(obj, "my_rsvp", mc_rsvp_name(e->my_rsvp)) != NULL &&
+              cJSON_AddNumberToObject(obj, "waitlist_count", e->waitlist_count) != NULL &&
+              (e->my_rsvp == MC_RSVP_WAITLISTED
+                   ? cJSON_AddNumberToObject(obj, "waitlist_position", e->waitlist_position) != NULL
+                   : cJSON_AddNullToObject(obj, "waitlist_position") != NULL) &&
               cJSON_AddBoolToObject(obj, "pending", e->pending) != NULL;
     return json_finish(obj, ok);
 }
 
+/* The member's RSVP in words: "going", "waitlisted, 2nd in line" (the position once the
+ * server gave one), with " (pending)" while the server has not confirmed it. */
+static void my_rsvp_words(const mc_event *e, char *out, size_t out_cap)
+{
+    if (e->my_rsvp == MC_RSVP_WAITLISTED && e->waitlist_position > 0)
+        snprintf(out, out_cap, "waitlisted, number %d in line", (int)e->waitlist_position);
+    else if (e->my_rsvp == MC_RSVP_WAITLISTED)
+        snprintf(out, out_cap, "waitlisted, place in line not yet known");
+    else
+        snprintf(out, out_cap, "%s", rsvp_words(e->my_rsvp));
+    if (e->pending) {
+        size_t used = strlen(out);
+        snprintf(out + used, out_cap - used, " (pending)");
+    }
+}
+
 /*
  * EVT-1  Networking Hour
- *        BLR-1, 2027-01-14 18:00 to 20:00 IST, 12/40 going, my RSVP: going (pending)
+ *        BLR-1, 2027-01-14 18:00 to 20:00 IST, 40/40 going (full), 3 on the waitlist,
+ *        my RSVP: waitlisted, number 2 in line (pending)
  */
 static void event_text(const void *item, const void *context)
 {
     const mc_event *e = item;
     (void)context;
-    char span[DATETIME_LOCAL_MAX * 2];
+    char span[DATETIME_LOCAL_MAX * 2], mine[96], waiting[48] = "";
     datetime_format_local_span(&e->starts_at, &e->ends_at, span, sizeof span);
+    my_rsvp_words(e, mine, sizeof mine);
     bool full = e->capacity > 0 && e->going_count >= e->capacity;
+    if (e->waitlist_count > 0)
+        snprintf(waiting, sizeof waiting, ", %d on the waitlist", (int)e->waitlist_count);
     printf("%s  %s\n", out_str(e->id), out_str(e->title));
-    printf("    %s, %s, %d/%d going%s, my RSVP: %s%s\n", out_str(e->building_id), span,
-           (int)e->going_count, (int)e->capacity, full ? " (full)" : "", rsvp_words(e->my_rsvp),
-           e->pending ? " (pending)" : "");
+    printf("    %s, %s, %d/%d going%s%s, my RSVP: %s\n", out_str(e->building_id), span,
+           (int)e->going_count, (int)e->capacity, full ? " (full)" : "", waiting, mine);
 }
 
 int render_events(const app *a, const mc_event_list *list, bool all, const char *own, size_t others)
@@ -101,6 +124,9 @@ int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_
         printf("%s: already confirmed by the server, nothing to send.\n", what);
     else
         render_sent(sent, what);
+    if (event != NULL && event->my_rsvp == MC_RSVP_WAITLISTED)
+        printf("The event is full: you are on its waitlist. When someone going drops out, the "
+               "first in line is moved to going and told.\n");
     if (event != NULL)
         event_text(event, NULL);
     return MEMBERCTL_EXIT_OK;

@@ -2,7 +2,8 @@
  * render.h - how memberctl shows what the core answers: one renderer file
  * per public header (render/auth.c, sync.c, community.c, booking.c,
  * billing.c, catalog.c, access.c, tickets.c, visitors.c, notifications.c,
- * device.c), each drawing its values as text or, with
+ * device.c, desks.c, announcements.c, offers.c, calendar.c, today.c), each drawing its values as
+ * text or, with
  * --json, as one JSON object on stdout. A command's renderer takes the app
  * (for a->json) and returns the exit code: MEMBERCTL_EXIT_OK, or
  * MEMBERCTL_EXIT_CORE when the JSON could not be built (out of memory).
@@ -300,5 +301,22 @@ int render_read_all_done(const app *a, bool all_categories, mc_notification_cate
 /* push register (provider) / push unregister (registered false): sent or queued
  * (SENT_NOTHING: it was so already). The token itself is never shown. */
 int render_push_done(const app *a, bool registered, mc_push_provider provider, sent_state sent);
+
+/* ---- membercore/desks.h (render/desks.c) ------------------------------------------------ */
+
+/* A desk and a desk booking as JSON (list items; NULL: no memory). */
+cJSON *render_desk_json(const void *item);
+cJSON *render_desk_booking_json(const void *item);
+
+/* desks search: the free hot desks of the day, the cut-off, how the member may pay. */
+int render_desk_search(const app *a, const mc_desk_query *q, const mc_desk_search *s);
+/* desks (list): the member's desk days and dedicated desk (mine, may be NULL). */
+int render_desk_bookings(const app *a, const mc_desk_booking_list *list, const mc_desk *mine);
+/* desks book (sent: what became of a plan or credits booking; Razorpay: the order and
+ * the next step); desks pay; desks cancel (b: as the member now sees it, or NULL). */
+int render_desk_booked(const app *a, const mc_desk_booking *b, sent_state sent);
+int render_desk_paid(const app *a, const mc_desk_booking *b);
+int render_desk_cancelled(const app *a, const char *booking_id, const mc_desk_booking *b,
+                          sent_state sent);
 
 #endif /* MEMBERCTL_RENDER_H */
