@@ -121,5 +121,11 @@ extern const command cmd_staff;
 extern const command cmd_tickets;
 extern const command cmd_visitors;
 extern const command cmd_push;
+/* Issue 13 (cmd_today.c, cmd_desks.c, cmd_announcements.c, cmd_offers.c, cmd_calendar.c). */
+extern const command cmd_today;
+extern const command cmd_desks;
+extern const command cmd_announcements;
+extern const command cmd_offers;
+extern const command cmd_calendar;
 
 #endif /* MEMBERCTL_H */

@@ -269,6 +269,24 @@ START_TEST(test_quiet_hours_spans)
 }
 END_TEST
 
+/* A calendar date's UTC midnight: the epoch, a leap day, the far side of 2000. */
+START_TEST(test_a_date_has_its_utc_midnight)
+{
+    int64_t ms = -1;
+    ck_assert(datetime_date_utc_ms("1970-01-01", &ms));
+    ck_assert_int_eq(ms, 0);
+    ck_assert(datetime_date_utc_ms("2026-12-07", &ms));
+    ck_assert_int_eq(ms, 1796601600000LL);
+    ck_assert(datetime_date_utc_ms("2028-02-29", &ms));
+    ck_assert_int_eq(ms, 1835395200000LL);
+    ck_assert(datetime_date_utc_ms("2000-03-01", &ms));
+    ck_assert_int_eq(ms, 951868800000LL);
+    ck_assert(!datetime_date_utc_ms("2027-02-29", &ms));
+    ck_assert(!datetime_date_utc_ms("soon", &ms));
+    ck_assert(!datetime_date_utc_ms(NULL, &ms));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("memberctl_datetime");
@@ -286,6 +304,7 @@ int main(void)
     tcase_add_test(tc, test_a_long_argument_is_cut_not_overrun);
     tcase_add_test(tc, test_dates_read_in_words);
     tcase_add_test(tc, test_quiet_hours_spans);
+    tcase_add_test(tc, test_a_date_has_its_utc_midnight);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -162,6 +162,7 @@ static int desks_book(app *a, const command *self, int argc, char **argv)
         return rc;
     mc_desk_booking *b = NULL;
     mc_error err = MC_ERROR_INIT;
+    int64_t mark = outbox_mark(client);
     mc_status st = mc_desk_book(client, desk_id, date, pay, &b, &err);
     if (st != MC_OK) {
         rc = out_core_error(a, st, &err);
@@ -176,7 +177,7 @@ static int desks_book(app *a, const command *self, int argc, char **argv)
     }
     sent_outcome sent = {SENT_CONFIRMED, MC_ERROR_INIT}; /* Razorpay: made online */
     if (pay != MC_DESK_PAY_RAZORPAY) {
-        sent = send_now(client, "desk.book", b->id);
+        sent = send_since(client, "desk.book", mark);
         if (sent.state == SENT_REFUSED) {
             mc_desk_booking_free(b);
             return out_core_error(a, sent.why.code, &sent.why);
@@ -246,13 +247,14 @@ static int desks_cancel(app *a, const command *self, int argc, char **argv)
     const char *id = p.pos[0];
     mc_desk_booking *b = NULL;
     mc_error err = MC_ERROR_INIT;
+    int64_t mark = outbox_mark(client);
     mc_status st = mc_desk_cancel(client, id, &b, &err);
     if (st != MC_OK) {
         static const out_hint hints[] = {
             {MC_ERR_NOT_FOUND, "List your desk days with: memberctl desks"}, {MC_OK, NULL}};
         return out_core_error_hint(a, st, &err, hints);
     }
-    sent_outcome sent = send_now(client, "desk.cancel", id);
+    sent_outcome sent = send_since(client, "desk.cancel", mark);
     if (sent.state == SENT_REFUSED) {
         mc_desk_booking_free(b);
         return out_core_error(a, sent.why.code, &sent.why);

@@ -133,6 +133,22 @@ static int weekday_of(int year, int month, int day)
     return sunday_first == 0 ? 7 : sunday_first;
 }
 
+bool datetime_date_utc_ms(const char *date, int64_t *ms)
+{
+    if (date == NULL || !datetime_parse_date(date))
+        return false;
+    /* Days from 1970-01-01 to the civil date (Howard Hinnant's days_from_civil). */
+    int64_t year = digits_value(date, 4), month = digits_value(date + 5, 2),
+            day = digits_value(date + 8, 2);
+    year -= month <= 2 ? 1 : 0;
+    int64_t era = year / 400; /* year >= 0 here */
+    int64_t year_of_era = year - era * 400;
+    int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    *ms = (era * 146097 + day_of_era - 719468) * 86400000LL;
+    return true;
+}
+
 int32_t datetime_date_year(const char *date)
 {
     return date != NULL && datetime_parse_date(date) ? digits_value(date, 4) : 0;

@@ -96,6 +96,13 @@ int32_t datetime_date_year(const char *date);
 int32_t datetime_year_of_ms(int64_t ms);
 
 /*
+ * The UTC instant (ms since the epoch) of 00:00 UTC on the date "YYYY-MM-DD" (proleptic
+ * Gregorian); false when it is not a date. A building's midnight is this less the
+ * building's UTC offset, which only the core knows (mc_local_time_in_building).
+ */
+bool datetime_date_utc_ms(const char *date, int64_t *ms);
+
+/*
  * "22:00-07:00" (a hyphen or an en dash between; no spaces) -> 1320 and 420: two times
  * of the day from 00:00 to 23:59, the first may be after the second (across midnight).
  * false when it is not so written, or the two are equal.

@@ -432,7 +432,7 @@ static void invoice_line_text(const void *item, const void *context)
            amount);
 }
 
-static cJSON *invoice_json(const void *item)
+cJSON *render_invoice_json(const void *item)
 {
     const mc_invoice *inv = item;
     list_view lines = LIST_VIEW(inv->lines, inv->line_count);
@@ -501,7 +501,7 @@ int render_invoices(const app *a, const mc_invoice_list *list)
 {
     list_view v = LIST_VIEW(list->items, list->count);
     if (a->json)
-        return out_json(a, list_json_object("invoices", &v, invoice_json));
+        return out_json(a, list_json_object("invoices", &v, render_invoice_json));
     if (list->count == 0) {
         printf("No invoices on this device (memberctl sync fetches them).\n");
         return MEMBERCTL_EXIT_OK;

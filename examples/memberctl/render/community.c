@@ -21,7 +21,7 @@ static const char *rsvp_words(mc_rsvp rsvp)
     return rsvp == MC_RSVP_NOT_GOING ? "not going" : mc_rsvp_name(rsvp);
 }
 
-static cJSON *event_json(const void *item)
+cJSON *render_event_json(const void *item)
 {
     const mc_event *e = item;
     cJSON *obj = cJSON_CreateObject();
@@ -82,7 +82,7 @@ int render_events(const app *a, const mc_event_list *list, bool all, const char 
 {
     list_view v = LIST_VIEW(list->items, list->count);
     if (a->json)
-        return out_json(a, list_json_object("events", &v, event_json));
+        return out_json(a, list_json_object("events", &v, render_event_json));
     const char *which = all ? "" : "upcoming ";
     if (list->count == 0 && others == 0) {
         printf("No %sevents on this device yet; fetch them with: memberctl sync\n", which);
@@ -114,7 +114,7 @@ int render_rsvp_done(const app *a, const char *event_id, mc_rsvp rsvp, const mc_
                   cJSON_AddStringToObject(root, "rsvp", mc_rsvp_name(rsvp)) != NULL &&
                   cJSON_AddBoolToObject(root, "queued", sent_is_queued(sent)) != NULL &&
                   cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL &&
-                  (event != NULL ? json_add_item(root, "event", event_json(event))
+                  (event != NULL ? json_add_item(root, "event", render_event_json(event))
                                  : cJSON_AddNullToObject(root, "event") != NULL);
         return out_json(a, json_finish(root, ok));
     }

@@ -133,6 +133,9 @@ const char *sent_state_name(sent_state state);
  * confirmed, accepted, or saved and queued (nothing for SENT_REFUSED: that is an error). */
 void render_sent(sent_state state, const char *what);
 
+/* An event as JSON (a list item; NULL: no memory). */
+cJSON *render_event_json(const void *item);
+
 /* events [--all]; rsvp (event: as the member now sees it, or NULL). */
 /* own: the member's building ("" when none); others: events of other buildings left out. */
 int render_events(const app *a, const mc_event_list *list, bool all, const char *own,
@@ -190,6 +193,9 @@ int render_invoice_order(const app *a, const char *invoice_id, const mc_order *o
 /* What confirming an invoice's payment did: paid, or (the invoice was paid already) refunded. */
 int render_payment_confirmed(const app *a, const char *order_id, const mc_invoice_payment *p);
 
+/* An invoice as JSON (a list item; NULL: no memory). */
+cJSON *render_invoice_json(const void *item);
+
 /* invoices; membership. */
 int render_invoices(const app *a, const mc_invoice_list *list);
 int render_membership(const app *a, const mc_membership *m);
@@ -246,6 +252,9 @@ int render_staff_colleagues(const app *a, const mc_staff_colleague_list *list);
 /* tickets categories: the tree, each leaf with its team and SLA in words. */
 int render_ticket_categories(const app *a, const mc_ticket_category_list *list);
 
+/* A ticket of a list as JSON (NULL: no memory). */
+cJSON *render_ticket_item_json(const void *item);
+
 /* tickets (the member's, active first); tickets show (with the timeline and photos). */
 int render_tickets(const app *a, const mc_ticket_list *list);
 int render_ticket(const app *a, const mc_ticket *t);
@@ -268,6 +277,9 @@ void render_upload_event_text(const mc_sync_event *ev, const render_photo_names 
 /* A visitor's date and window in words: "Mon 7 Dec, 10:00–12:00 IST" ("Mon 7 Dec" when no
  * window was given; the year after the date when it is not this year). */
 void render_visitor_when(const mc_visitor *v, char *out, size_t out_cap);
+
+/* A visitor as JSON (a list item; NULL: no memory). */
+cJSON *render_visitor_json(const void *item);
 
 /* visitors [--all] (all: every one, else the upcoming); visitors show. */
 int render_visitors(const app *a, const mc_visitor_list *list, bool all);
@@ -318,5 +330,34 @@ int render_desk_booked(const app *a, const mc_desk_booking *b, sent_state sent);
 int render_desk_paid(const app *a, const mc_desk_booking *b);
 int render_desk_cancelled(const app *a, const char *booking_id, const mc_desk_booking *b,
                           sent_state sent);
+
+/* ---- membercore/announcements.h (render/announcements.c) -------------------------------- */
+
+/* An announcement as JSON, and as lines of text (list items). */
+cJSON *render_announcement_json(const void *item);
+void render_announcement_text(const void *item, const void *context);
+/* announcements (list); announcements read: the announcement in full, sent or queued
+ * (SENT_NOTHING: it was read before). */
+int render_announcements(const app *a, const mc_announcement_list *list);
+int render_announcement_read(const app *a, const mc_announcement *n, sent_state sent);
+
+/* ---- membercore/offers.h (render/offers.c) ---------------------------------------------- */
+
+cJSON *render_offer_json(const void *item);
+/* offers (list); offers redeem: the code. */
+int render_offers(const app *a, const mc_offer_list *list);
+int render_offer_redeemed(const app *a, const mc_offer *o);
+
+/* ---- membercore/calendar.h (render/calendar.c) ------------------------------------------ */
+
+/* calendar export: the file written (path), the range typed (from, to: NULL when not
+ * given) and what the iCalendar text ics (len bytes) holds. */
+int render_calendar_written(const app *a, const char *path, const char *from, const char *to,
+                            const char *ics, size_t len);
+
+/* ---- membercore/today.h (render/today.c) ------------------------------------------------ */
+
+/* today: the member's day. */
+int render_today(const app *a, const mc_today *today);
 
 #endif /* MEMBERCTL_RENDER_H */

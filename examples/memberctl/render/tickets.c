@@ -238,7 +238,7 @@ static cJSON *ticket_json(const mc_ticket *t)
     return json_finish(obj, ok);
 }
 
-static cJSON *ticket_item_json(const void *item)
+cJSON *render_ticket_item_json(const void *item)
 {
     return ticket_json(item);
 }
@@ -341,7 +341,7 @@ int render_tickets(const app *a, const mc_ticket_list *list)
 {
     list_view v = LIST_VIEW(list->items, list->count);
     if (a->json) {
-        cJSON *root = list_json_object("tickets", &v, ticket_item_json);
+        cJSON *root = list_json_object("tickets", &v, render_ticket_item_json);
         bool ok = root != NULL && cJSON_AddBoolToObject(root, "more", list->next_cursor != NULL);
         return out_json(a, json_finish(root, ok));
     }

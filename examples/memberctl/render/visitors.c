@@ -134,7 +134,7 @@ static const char *checkin_name(mc_visitor_checkin checkin)
                                                      : NULL;
 }
 
-static cJSON *visitor_json(const void *item)
+cJSON *render_visitor_json(const void *item)
 {
     const mc_visitor *v = item;
     const char *phone = out_str(v->phone), *host_name = out_str(v->host_name);
@@ -182,7 +182,7 @@ int render_visitors(const app *a, const mc_visitor_list *list, bool all)
 {
     list_view v = LIST_VIEW(list->items, list->count);
     if (a->json)
-        return out_json(a, list_json_object("visitors", &v, visitor_json));
+        return out_json(a, list_json_object("visitors", &v, render_visitor_json));
     if (list->count == 0) {
         printf("No %svisitors on this device%s.\n", all ? "" : "upcoming ",
                all ? " yet (memberctl sync fetches them)"
@@ -208,7 +208,7 @@ int render_visitor(const app *a, const mc_visitor *v)
 {
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
-        bool ok = root != NULL && json_add_item(root, "visitor", visitor_json(v));
+        bool ok = root != NULL && json_add_item(root, "visitor", render_visitor_json(v));
         return out_json(a, json_finish(root, ok));
     }
     char when[VISITOR_WORDS_MAX], status[VISITOR_WORDS_MAX], window[64],
@@ -282,7 +282,7 @@ int render_visitor_written(const app *a, const char *action, const mc_visitor *v
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && cJSON_AddStringToObject(root, "action", action) != NULL &&
-                  json_add_item(root, "visitor", visitor_json(v)) &&
+                  json_add_item(root, "visitor", render_visitor_json(v)) &&
                   cJSON_AddBoolToObject(root, "queued", sent_is_queued(sent)) != NULL &&
                   cJSON_AddStringToObject(root, "sent", sent_state_name(sent)) != NULL;
         return out_json(a, json_finish(root, ok));
@@ -345,7 +345,7 @@ int render_reception_visitors(const app *a, const char *date, const mc_visitor_l
 {
     list_view v = LIST_VIEW(list->items, list->count);
     if (a->json)
-        return out_json(a, list_json_object("visitors", &v, visitor_json));
+        return out_json(a, list_json_object("visitors", &v, render_visitor_json));
     char day[DATETIME_DAY_WORDS_MAX] = "today";
     if (date != NULL)
         datetime_format_day_words(date, this_year(), day, sizeof day);
@@ -371,7 +371,7 @@ int render_reception_done(const app *a, const char *what, const mc_visitor *v)
     if (a->json) {
         cJSON *root = cJSON_CreateObject();
         bool ok = root != NULL && cJSON_AddStringToObject(root, "done", what) != NULL &&
-                  json_add_item(root, "visitor", visitor_json(v));
+                  json_add_item(root, "visitor", render_visitor_json(v));
         return out_json(a, json_finish(root, ok));
     }
     printf("%s\n", what);
