@@ -25,6 +25,9 @@ static const struct {
     {"ticket", MC_KIND_TICKET},
     {"notification_prefs", MC_KIND_NOTIFICATION_PREFS},
     {"visitor", MC_KIND_VISITOR},
+    {"desk", MC_KIND_DESK},
+    {"desk_busy", MC_KIND_DESK_BUSY},
+    {"desk_booking", MC_KIND_DESK_BOOKING},
 };
 
 static const mci_mutation_kind mutation_kinds[] = {
@@ -44,6 +47,10 @@ static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_VISITOR_INVITE, MC_KIND_VISITOR},
     {MCI_MUTATION_VISITOR_CANCEL, MC_KIND_VISITOR},
     {MCI_MUTATION_VISITOR_DECIDE, MC_KIND_VISITOR},
+    {MCI_MUTATION_DESK_BOOK,
+     MC_KIND_DESK_BOOKING | MC_KIND_DESK_BUSY | MC_KIND_COMPANY | MC_KIND_MEMBERSHIP},
+    {MCI_MUTATION_DESK_CANCEL,
+     MC_KIND_DESK_BOOKING | MC_KIND_DESK_BUSY | MC_KIND_COMPANY | MC_KIND_MEMBERSHIP},
 };
 
 const char *mc_kind_name(mc_kind kind)
