@@ -292,6 +292,9 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
                  "'desk_row_by_building')",
                  "4"},
                 {"SELECT count(*) FROM pending_desk_booking", "0"},
+                {"SELECT kind || '|' || desk_booking_id FROM credential_row WHERE id = 'crd_d1'",
+                 "desk|dsk_00000000000000000000000000000001"},
+                {"SELECT count(*) FROM credential_row WHERE desk_booking_id = ''", "1"},
                 {"SELECT count(*) FROM visitor_row", "2"},
             };
             assert_queries(db, checks, sizeof checks / sizeof *checks);

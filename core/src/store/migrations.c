@@ -564,7 +564,8 @@ const mci_migration mci_store_migrations[] = {
     {10,
      "desks and announcements: hot and dedicated desks, the desk-days held (by building and "
      "date), the member's desk bookings (by date), desk bookings made here and not yet on the "
-     "server, and announcements in their list order (backfilled from synced objects)",
+     "server, a credential's desk booking, and announcements in their list order (backfilled "
+     "from synced objects)",
      "CREATE TABLE desk_row (\n"
      "  id          TEXT PRIMARY KEY,\n"
      "  building_id TEXT NOT NULL,\n"
@@ -669,7 +670,12 @@ const mci_migration mci_store_migrations[] = {
      "  coalesce(json_extract(data, '$.published_at_ms'), 0),\n"
      "  coalesce(json_extract(data, '$.expires_at_ms'), 0),\n"
      "  coalesce(json_extract(data, '$.read'), 0) != 0\n"
-     "  FROM entity WHERE kind = 'announcement';\n"},
+     "  FROM entity WHERE kind = 'announcement';\n"
+     "-- a desk day's door credential names its booking\n"
+     "ALTER TABLE credential_row ADD COLUMN desk_booking_id TEXT NOT NULL DEFAULT '';\n"
+     "UPDATE credential_row SET desk_booking_id = coalesce((SELECT json_extract(e.data,\n"
+     "  '$.desk_booking_id') FROM entity e WHERE e.kind = 'credential' AND e.id =\n"
+     "  credential_row.id), '');\n"},
 };
 const size_t mci_store_migration_count = sizeof mci_store_migrations / sizeof *mci_store_migrations;
 
