@@ -280,6 +280,12 @@ START_TEST(test_calendar_export_from_the_store)
     pull("pass", "pas_1",
          "{\"id\":\"pas_1\",\"building_id\":\"BLR-1\",\"date\":\"2026-12-12\",\"status\":"
          "\"held\"}");
+    pull("desk_booking", "dbk_1",
+         "{\"id\":\"dbk_1\",\"desk_id\":\"BLR-1-D07\",\"building_id\":\"BLR-1\",\"date\":"
+         "\"2026-12-14\",\"status\":\"confirmed\",\"paid_by\":\"plan\"}");
+    pull("desk_booking", "dbk_2",
+         "{\"id\":\"dbk_2\",\"desk_id\":\"BLR-1-D08\",\"building_id\":\"BLR-1\",\"date\":"
+         "\"2026-12-11\",\"status\":\"released\",\"paid_by\":\"plan\"}");
     pull("event", "EVT-1",
          "{\"id\":\"EVT-1\",\"building_id\":\"BLR-1\",\"title\":\"Founders, breakfast\","
          "\"description\":\"\",\"starts_at_ms\":1796983200000,\"ends_at_ms\":1796986800000,"
@@ -304,7 +310,12 @@ START_TEST(test_calendar_export_from_the_store)
     ck_assert_ptr_nonnull(strstr(ics, "UID:pass-pas_1@membercore\r\nDTSTAMP:20261210T063000Z\r\n"
                                       "DTSTART;VALUE=DATE:20261212\r\nDTEND;VALUE=DATE:20261213\r\n"
                                       "SUMMARY:Day pass\\, BLR-1\r\n"));
-    ck_assert_ptr_nonnull(strstr(ics, "STATUS:TENTATIVE\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"));
+    ck_assert_ptr_nonnull(strstr(ics, "SUMMARY:Day pass\\, BLR-1\r\nLOCATION:Koramangala\\, "
+                                      "Bengaluru\r\nSTATUS:TENTATIVE\r\n"));
+    ck_assert_ptr_nonnull(strstr(ics, "UID:desk-dbk_1@membercore\r\nDTSTAMP:20261210T063000Z\r\n"
+                                      "DTSTART;VALUE=DATE:20261214\r\nDTEND;VALUE=DATE:20261215\r\n"
+                                      "SUMMARY:Desk BLR-1-D07\r\n"));
+    ck_assert_ptr_null(strstr(ics, "dbk_2")); /* released */
     ck_assert_ptr_nonnull(strstr(ics, "UID:event-EVT-1@membercore"));
     ck_assert_ptr_nonnull(strstr(ics, "SUMMARY:Founders\\, breakfast\r\n"));
     ck_assert_ptr_null(strstr(ics, "EVT-2"));
