@@ -8,7 +8,6 @@
 #include "account/session.h"
 #include "catalog/zones.h"
 #include "handle/handle.h"
-#include "membercore/auth.h"
 #include "membercore/offers.h"
 #include "net/http.h"
 #include "read/read.h"
@@ -19,10 +18,10 @@
 #include "util/json.h"
 #include "util/strutil.h"
 
-/* The synced offers, and who is asking: their building and whether they are a member (an
- * on-demand user sees the offers of every building). */
+/* The synced offers, and who is asking: the building of their membership (none for an
+ * on-demand user, who sees the offers of every building). */
 static const char offers_sql[] = "SELECT data FROM entity WHERE kind = 'offer' ORDER BY id";
-static const char member_sql[] = "SELECT building_id, roles FROM account WHERE singleton = 1";
+static const char member_sql[] = "SELECT building_id FROM account WHERE singleton = 1";
 
 static void offer_clear(mc_offer *o)
 {
@@ -125,7 +124,7 @@ static mc_status asking_building(mci_reader *r, char *building, size_t cap, mc_e
         return MC_ERR_STORAGE;
     int rc = sqlite3_step(stmt);
     building[0] = '\0';
-    if (rc == SQLITE_ROW && (sqlite3_column_int(stmt, 1) & MC_ROLE_MEMBER) != 0)
+    if (rc == SQLITE_ROW)
         mci_strlcpy(building, mci_column_text(stmt, 0), cap);
     sqlite3_reset(stmt);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? MC_OK
@@ -261,16 +260,19 @@ static mc_status store_offer(mc_client *c, const char *user_id, void *arg, bool 
  * device has it, else NULL), in err (whose code the call has set). */
 static void explain_refusal(const char *id, const cJSON *offer, mc_error *err)
 {
-    const char *title = mci_json_string(offer, "title", id);
+    char name[160];
+    const char *partner = mci_json_string(offer, "partner", ""),
+               *title = mci_json_string(offer, "title", id);
+    snprintf(name, sizeof name, "%s%s%s", partner, partner[0] ? ": " : "", title);
     const char *from = mci_json_string(offer, "valid_from", "");
     const char *until = mci_json_string(offer, "valid_until", "");
     if (strcmp(err->server_code, "offer_exhausted") == 0)
-        snprintf(err->message, sizeof err->message, "'%s': no codes left", title);
+        snprintf(err->message, sizeof err->message, "'%s': no codes left", name);
     else if (strcmp(err->server_code, "offer_expired") == 0)
-        snprintf(err->message, sizeof err->message, "'%s' ended on %s", title,
+        snprintf(err->message, sizeof err->message, "'%s' was valid until %s", name,
                  until[0] ? until : "its last day");
     else if (strcmp(err->server_code, "offer_not_started") == 0)
-        snprintf(err->message, sizeof err->message, "'%s' starts on %s", title,
+        snprintf(err->message, sizeof err->message, "'%s' is valid from %s", name,
                  from[0] ? from : "a later day");
     else if (err->code == MC_ERR_NOT_FOUND)
         snprintf(err->message, sizeof err->message,
