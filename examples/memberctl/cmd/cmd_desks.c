@@ -171,7 +171,7 @@ static int desks_book(app *a, const command *self, int argc, char **argv)
                     DESK_SYNC_HINT, date);
         else if (st == MC_ERR_CONFLICT)
             fprintf(stderr, "See the free desks with: memberctl desks search --date %s\n", date);
-        else if (st == MC_ERR_INSUFFICIENT_CREDITS || st == MC_ERR_FORBIDDEN)
+        else if (st == MC_ERR_INSUFFICIENT_CREDITS)
             fprintf(stderr, "Pay another way with --pay %s.\n", DESK_PAY_WORDS);
         return rc;
     }

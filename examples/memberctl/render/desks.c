@@ -134,8 +134,6 @@ static void pay_ways_text(const mc_desk_search *s)
     if (s->desk_days_left > 0)
         printf("plan (%d desk day%s left this month), ", (int)s->desk_days_left,
                s->desk_days_left == 1 ? "" : "s");
-    else
-        printf("plan (no desk days left), ");
     if (s->credits_left >= 0)
         printf("credits (%d a day; %d left), ", (int)s->day_credits, (int)s->credits_left);
     printf("or razorpay (%s by card, tax included).\n", price);
