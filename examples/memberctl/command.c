@@ -77,3 +77,25 @@ void command_building_today(mc_client *client, char *out, size_t out_cap)
         snprintf(out, out_cap, "%04d-%02d-%02d", (int)now.year % 10000, (int)now.month % 100,
                  (int)now.day % 100);
 }
+
+int command_checkout_answer(app *a, const command *self, int argc, char **argv, const char *first,
+                            checkout_answer *out)
+{
+    arg_opt opts[] = {
+        {"--order", true, NULL},
+        {"--payment", true, NULL},
+        {"--signature", true, NULL},
+    };
+    args p = {.opts = opts, .nopts = sizeof opts / sizeof opts[0], .pos_max = 1};
+    int rc = command_parse(a, self, &p, argc, argv);
+    if (rc != COMMAND_CONTINUE)
+        return rc;
+    if (p.npos == 0)
+        return out_usage(a, self, "missing %s", first);
+    for (size_t i = 0; i < p.nopts; i++) {
+        if (opts[i].value == NULL)
+            return out_usage(a, self, "missing option '%s'", opts[i].name);
+    }
+    *out = (checkout_answer){p.pos[0], opts[0].value, opts[1].value, opts[2].value};
+    return COMMAND_CONTINUE;
+}

@@ -76,6 +76,20 @@ int command_own_building(app *a, const command *self, mc_client *client, char *o
  * machine's clock, from the local store; "" when it cannot be known. */
 void command_building_today(mc_client *client, char *out, size_t out_cap);
 
+/* What Razorpay checkout returned for an order, as typed: "ID --order O --payment P
+ * --signature S" (pay-booking, desks pay). The strings point into argv. */
+typedef struct checkout_answer {
+    const char *id;
+    const char *order_id;
+    const char *payment_id;
+    const char *signature;
+} checkout_answer;
+
+/* Parse it into *out: COMMAND_CONTINUE, or the exit code of --help or a usage error (a
+ * missing first word, named by first, or a missing option). */
+int command_checkout_answer(app *a, const command *self, int argc, char **argv, const char *first,
+                            checkout_answer *out);
+
 /* The positional word that names a ticket (tickets and staff tickets). */
 #define TICKET_ARG "TICKET (its number, e.g. T-1001, or its id)"
 

@@ -196,29 +196,18 @@ static int desks_book(app *a, const command *self, int argc, char **argv)
 
 static int desks_pay(app *a, const command *self, int argc, char **argv)
 {
-    arg_opt opts[] = {
-        {"--order", true, NULL},
-        {"--payment", true, NULL},
-        {"--signature", true, NULL},
-    };
-    args p = {.opts = opts, .nopts = sizeof opts / sizeof opts[0], .pos_max = 1};
-    int rc = command_parse(a, self, &p, argc, argv);
+    checkout_answer ans;
+    int rc = command_checkout_answer(a, self, argc, argv,
+                                     "DESK_BOOKING_ID (printed by memberctl desks book)", &ans);
     if (rc != COMMAND_CONTINUE)
         return rc;
-    if (p.npos == 0)
-        return out_usage(a, self, "missing DESK_BOOKING_ID (printed by memberctl desks book)");
-    for (size_t i = 0; i < p.nopts; i++) {
-        if (opts[i].value == NULL)
-            return out_usage(a, self, "missing option '%s'", opts[i].name);
-    }
     mc_client *client = NULL;
     if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
         return rc;
     mc_desk_booking *b = NULL;
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_desk_confirm_payment(client, p.pos[0], args_value(&p, "--order"),
-                                           args_value(&p, "--payment"),
-                                           args_value(&p, "--signature"), &b, &err);
+    mc_status st = mc_desk_confirm_payment(client, ans.id, ans.order_id, ans.payment_id,
+                                           ans.signature, &b, &err);
     if (st != MC_OK) {
         static const out_hint hints[] = {
             {MC_ERR_PAYMENT_FAILED,

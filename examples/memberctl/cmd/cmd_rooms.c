@@ -200,30 +200,18 @@ static int run_rooms(app *a, const command *self, int argc, char **argv)
 
 static int run_pay_booking(app *a, const command *self, int argc, char **argv)
 {
-    arg_opt opts[] = {
-        {"--order", true, NULL},
-        {"--payment", true, NULL},
-        {"--signature", true, NULL},
-    };
-    args p = {.opts = opts, .nopts = sizeof opts / sizeof opts[0], .pos_max = 1};
-    int rc = command_parse(a, self, &p, argc, argv);
+    checkout_answer ans;
+    int rc = command_checkout_answer(a, self, argc, argv, "BOOKING_ID", &ans);
     if (rc != COMMAND_CONTINUE)
         return rc;
-    if (p.npos == 0)
-        return out_usage(a, self, "missing BOOKING_ID");
-    for (size_t i = 0; i < p.nopts; i++) {
-        if (opts[i].value == NULL)
-            return out_usage(a, self, "missing option '%s'", opts[i].name);
-    }
 
     mc_client *client = NULL;
     if ((rc = command_client(a, &client)) != COMMAND_CONTINUE)
         return rc;
     mc_booking *b = NULL;
     mc_error err = MC_ERROR_INIT;
-    mc_status st = mc_booking_confirm_payment(client, p.pos[0], args_value(&p, "--order"),
-                                              args_value(&p, "--payment"),
-                                              args_value(&p, "--signature"), &b, &err);
+    mc_status st = mc_booking_confirm_payment(client, ans.id, ans.order_id, ans.payment_id,
+                                              ans.signature, &b, &err);
     if (st != MC_OK) {
         static const out_hint hints[] = {
             {MC_ERR_PAYMENT_FAILED,
@@ -235,11 +223,11 @@ static int run_pay_booking(app *a, const command *self, int argc, char **argv)
         return out_core_error_hint(a, st, &err, hints);
     }
     /* The server knows the booking by its order: say so when they disagree. */
-    if (strcmp(out_str(b->id), p.pos[0]) != 0)
+    if (strcmp(out_str(b->id), ans.id) != 0)
         fprintf(stderr,
                 "memberctl: note: order %s belongs to booking %s, not %s; that one was "
                 "confirmed\n",
-                args_value(&p, "--order"), out_str(b->id), p.pos[0]);
+                ans.order_id, out_str(b->id), ans.id);
     rc = render_booking_paid(a, b);
     mc_booking_free(b);
     return rc;

@@ -383,15 +383,32 @@ int render_room_search(const app *a, const mc_room_query *q, const mc_room_searc
 
 /* ---- rooms book, pay-booking ----------------------------------------------------- */
 
-static cJSON *booking_order_json(const mc_booking *b)
+cJSON *render_checkout_order_json(const char *order_id, mc_money amount, const char *key_id)
 {
-    if (b->paid_by != MC_PAY_RAZORPAY || out_str(b->order_id)[0] == '\0')
+    if (out_str(order_id)[0] == '\0')
         return cJSON_CreateNull();
     cJSON *obj = cJSON_CreateObject();
-    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", b->order_id) != NULL &&
-              json_add_money(obj, "amount", b->amount) &&
-              cJSON_AddStringToObject(obj, "key_id", out_str(b->razorpay_key_id)) != NULL;
+    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", order_id) != NULL &&
+              json_add_money(obj, "amount", amount) &&
+              cJSON_AddStringToObject(obj, "key_id", out_str(key_id)) != NULL;
     return json_finish(obj, ok);
+}
+
+void render_checkout_order_text(const char *order_id, mc_money amount, const char *key_id,
+                                const char *next)
+{
+    char text[RENDER_MONEY_MAX];
+    render_money(amount, text, sizeof text);
+    printf("Razorpay order %s: %s, key id %s\n", out_str(order_id), text, out_str(key_id));
+    printf("Pay it with Razorpay checkout, then confirm with what checkout returns:\n");
+    printf("  %s\n", next);
+}
+
+static cJSON *booking_order_json(const mc_booking *b)
+{
+    if (b->paid_by != MC_PAY_RAZORPAY)
+        return cJSON_CreateNull();
+    return render_checkout_order_json(b->order_id, b->amount, b->razorpay_key_id);
 }
 
 int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b, sent_state sent)
@@ -426,14 +443,9 @@ int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b
             render_sent(sent, "The booking");
         return MEMBERCTL_EXIT_OK;
     }
-    char amount[RENDER_MONEY_MAX];
-    render_money(b->amount, amount, sizeof amount);
     printf("held for 15 minutes, waiting for payment.\n");
     booking_text(b, NULL);
-    printf("Razorpay order %s: %s, key id %s\n", out_str(b->order_id), amount,
-           out_str(b->razorpay_key_id));
-    printf("Pay it with Razorpay checkout, then confirm with what checkout returns:\n");
-    printf("  %s\n", next);
+    render_checkout_order_text(b->order_id, b->amount, b->razorpay_key_id, next);
     printf("(memberctl bookings shows it after the next memberctl sync.)\n");
     return MEMBERCTL_EXIT_OK;
 }

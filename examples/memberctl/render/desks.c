@@ -329,13 +329,9 @@ int render_desk_bookings(const app *a, const mc_desk_booking_list *list, const m
 
 static cJSON *desk_order_json(const mc_desk_booking *b)
 {
-    if (b->paid_by != MC_DESK_PAY_RAZORPAY || out_str(b->order_id)[0] == '\0')
+    if (b->paid_by != MC_DESK_PAY_RAZORPAY)
         return cJSON_CreateNull();
-    cJSON *obj = cJSON_CreateObject();
-    bool ok = obj != NULL && cJSON_AddStringToObject(obj, "id", b->order_id) != NULL &&
-              json_add_money(obj, "amount", b->amount) &&
-              cJSON_AddStringToObject(obj, "key_id", out_str(b->razorpay_key_id)) != NULL;
-    return json_finish(obj, ok);
+    return render_checkout_order_json(b->order_id, b->amount, b->razorpay_key_id);
 }
 
 int render_desk_booked(const app *a, const mc_desk_booking *b, sent_state sent)
@@ -371,14 +367,9 @@ int render_desk_booked(const app *a, const mc_desk_booking *b, sent_state sent)
             render_sent(sent, "The desk booking");
         return MEMBERCTL_EXIT_OK;
     }
-    char amount[RENDER_MONEY_MAX];
-    render_money(b->amount, amount, sizeof amount);
     printf("held for 15 minutes, waiting for payment.\n");
     desk_booking_text(b, NULL);
-    printf("Razorpay order %s: %s, key id %s\n", out_str(b->order_id), amount,
-           out_str(b->razorpay_key_id));
-    printf("Pay it with Razorpay checkout, then confirm with what checkout returns:\n");
-    printf("  %s\n", next);
+    render_checkout_order_text(b->order_id, b->amount, b->razorpay_key_id, next);
     return MEMBERCTL_EXIT_OK;
 }
 

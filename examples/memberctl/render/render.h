@@ -154,6 +154,12 @@ int render_read_done(const app *a, const char *notification_id, sent_state sent)
 
 /* ---- membercore/booking.h (render/booking.c) ---------------------------------- */
 
+/* A Razorpay order to pay by checkout (a room's or a desk's): {"id","amount":MONEY,"key_id"},
+ * or null when order_id is ""; as text, the order and the next command (next). */
+cJSON *render_checkout_order_json(const char *order_id, mc_money amount, const char *key_id);
+void render_checkout_order_text(const char *order_id, mc_money amount, const char *key_id,
+                                const char *next);
+
 /* rooms search, rooms book, pay-booking. */
 int render_room_search(const app *a, const mc_room_query *q, const mc_room_search *s);
 int render_booked(const app *a, const mc_booking_request *r, const mc_booking *b, sent_state sent);
