@@ -28,6 +28,8 @@ static const struct {
     {"desk", MC_KIND_DESK},
     {"desk_busy", MC_KIND_DESK_BUSY},
     {"desk_booking", MC_KIND_DESK_BOOKING},
+    {"announcement", MC_KIND_ANNOUNCEMENT},
+    {"offer", MC_KIND_OFFER},
 };
 
 static const mci_mutation_kind mutation_kinds[] = {
@@ -51,6 +53,7 @@ static const mci_mutation_kind mutation_kinds[] = {
      MC_KIND_DESK_BOOKING | MC_KIND_DESK_BUSY | MC_KIND_COMPANY | MC_KIND_MEMBERSHIP},
     {MCI_MUTATION_DESK_CANCEL,
      MC_KIND_DESK_BOOKING | MC_KIND_DESK_BUSY | MC_KIND_COMPANY | MC_KIND_MEMBERSHIP},
+    {MCI_MUTATION_ANNOUNCEMENT_READ, MC_KIND_ANNOUNCEMENT},
 };
 
 const char *mc_kind_name(mc_kind kind)

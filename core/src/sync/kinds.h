@@ -48,5 +48,6 @@ const mci_mutation_kind *mci_mutation_kind_find(const char *name);
 #define MCI_MUTATION_VISITOR_DECIDE           "visitor.decide"
 #define MCI_MUTATION_DESK_BOOK                "desk.book"
 #define MCI_MUTATION_DESK_CANCEL              "desk.cancel"
+#define MCI_MUTATION_ANNOUNCEMENT_READ        "announcement.read"
 
 #endif
