@@ -12,17 +12,17 @@
 #include "render/output.h"
 
 static const command *const commands[] = {
-    &cmd_login,    &cmd_verify,     &cmd_profile,
-    &cmd_intent,   &cmd_whoami,     &cmd_logout,
-    &cmd_sync,     &cmd_status,     &cmd_outbox,
-    &cmd_events,   &cmd_rsvp,       &cmd_notifications,
-    &cmd_read,     &cmd_rooms,      &cmd_pay_booking,
-    &cmd_bookings, &cmd_cancel,     &cmd_credits,
-    &cmd_passes,   &cmd_pay,        &cmd_invoices,
-    &cmd_qr,       &cmd_membership, &cmd_buildings,
-    &cmd_staff,    &cmd_tickets,    &cmd_visitors,
-    &cmd_push,     &cmd_desks,      &cmd_announcements,
-    &cmd_offers,   &cmd_calendar,
+    &cmd_today,         &cmd_login,    &cmd_verify,
+    &cmd_profile,       &cmd_intent,   &cmd_whoami,
+    &cmd_logout,        &cmd_sync,     &cmd_status,
+    &cmd_outbox,        &cmd_events,   &cmd_rsvp,
+    &cmd_notifications, &cmd_read,     &cmd_rooms,
+    &cmd_pay_booking,   &cmd_bookings, &cmd_cancel,
+    &cmd_credits,       &cmd_passes,   &cmd_pay,
+    &cmd_invoices,      &cmd_qr,       &cmd_membership,
+    &cmd_buildings,     &cmd_staff,    &cmd_tickets,
+    &cmd_visitors,      &cmd_push,     &cmd_desks,
+    &cmd_announcements, &cmd_offers,   &cmd_calendar,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

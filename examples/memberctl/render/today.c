@@ -154,7 +154,7 @@ static void entry_text(const void *item, const void *context)
 {
     const mc_today_entry *e = item;
     (void)context;
-    char when[DATETIME_LOCAL_MAX * 2];
+    char when[160];
     if (e->kind == MC_TODAY_ROOM) {
         char from[64], to[64];
         clock_time(&e->start, from, sizeof from);
