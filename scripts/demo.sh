@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scripts/demo.sh - the README's demo: on a fresh Debian 12 machine, install
-# what is missing, build, start the stub API server on loopback and walk the
-# sign-in journey with memberctl, step by step, then the offline-first
-# journey (sync, an RSVP made offline, confirmed by the next sync, the
+# what is missing, build, start the stub API server on loopback and open with
+# the seeded member Asha signing in, syncing and reading her day on one screen
+# (memberctl today); then a newcomer's sign-in journey on another phone, step by
+# step, then Asha's offline-first journey (sync, an RSVP made offline, confirmed by the next sync, the
 # notifications inbox), then a meeting room booked with credits while
 # offline and confirmed by the next sync, then the buildings' hours and
 # day-pass prices looked up, a day pass quoted, bought, paid through the
@@ -12,7 +13,10 @@
 # staff on their own memberctl, and the member's notifications and timeline, then a
 # visitor invited (the email with the QR code and the SMS), the member's channels chosen,
 # the visitor's code scanned at the door, reception's list, and the host's alert
-# ("Visitor waiting at reception") in the inbox and on the channels she chose.
+# ("Visitor waiting at reception") in the inbox and on the channels she chose; then a hot
+# desk searched and booked with a plan desk day (and refused to a dedicated-desk holder),
+# an announcement read, a partner offer redeemed, her calendar exported as an .ics file
+# and read back with Python's icalendar, and Today again.
 # Exits 0 when the journeys worked, non-zero otherwise.
 # Uses a fresh temporary data directory and stops the server on exit.
 set -euo pipefail
@@ -114,11 +118,32 @@ expect_output() {
     fi
 }
 
-echo "memberctl sign-in demo against the stub server at $URL"
-echo "(local store: $MEMBERCTL_DATA_DIR)"
+echo "memberctl demo against the stub server at $URL"
+echo "(Asha's local store: $MEMBERCTL_DATA_DIR)"
 
-step "A new member types their number, with spaces"
-ctl 0 login "+91 98765 43210"
+step "Asha Rao, a member at BLR-1, signs in on her phone"
+ctl 0 login +919800000001
+code=$(sms_code +919800000001)
+secret=$code
+echo "(code read from the simulated SMS inbox)"
+ctl 0 verify "$code"
+
+step "Her phone's first sync brings her day into the local store"
+ctl 0 sync
+
+step "Today: her day on one screen, from the local store (works offline)"
+ctl 0 today
+expect_output "Asha Rao"
+expect_output "Cabin 1019"
+expect_output "IST"
+expect_output "Desk days:"
+
+# A newcomer signs up on another phone, Vikram later on his: stores of their own.
+NEWCOMER=(--data-dir "$tmp/newcomer")
+VIKRAM_DEMO=(--data-dir "$tmp/vikram")
+
+step "Meanwhile a newcomer types their number on their own phone, with spaces"
+ctl 0 "${NEWCOMER[@]}" login "+91 98765 43210"
 
 step "The SMS arrives (read from the stub's simulated SMS inbox: this stands in for reading the SMS)"
 code=$(sms_code +919876543210)
@@ -128,38 +153,31 @@ echo "SMS to +919876543210: a 6-digit code (not shown here)"
 step "A typo first: a wrong code is refused, and says how many attempts are left"
 wrong=000000
 [ "$code" = "$wrong" ] && wrong=111111
-ctl 2 verify "$wrong"
+ctl 2 "${NEWCOMER[@]}" verify "$wrong"
 expect_output otp_wrong
 expect_output attempt
 
 step "The right code: the account is created at once"
-ctl 0 verify "$code"
+ctl 0 "${NEWCOMER[@]}" verify "$code"
 
 step "Profile: name, email, company, city (creates the CRM lead, status new)"
-ctl 0 profile --name "Ravi Kumar" --email ravi@example.in --company "Kumar Labs" --city Pune
+ctl 0 "${NEWCOMER[@]}" profile --name "Ravi Kumar" --email ravi@example.in --company "Kumar Labs" --city Pune
 
 step "Intent: on-demand (grants the ondemanduser role)"
-ctl 0 intent on-demand
+ctl 0 "${NEWCOMER[@]}" intent on-demand
 
 step "Who am I? (answered from the local store)"
-ctl 0 whoami
+ctl 0 "${NEWCOMER[@]}" whoami
 expect_output ondemanduser
 
 step "Sign out"
-ctl 0 logout
+ctl 0 "${NEWCOMER[@]}" logout
 
 step "Who am I now? (signed out: exit 2 is expected)"
-ctl 2 whoami
+ctl 2 "${NEWCOMER[@]}" whoami
 expect_output unauthorized
 
-step "The seeded member Asha Rao signs in"
-ctl 0 login +919800000001
-code=$(sms_code +919800000001)
-secret=$code
-echo "(code read from the simulated SMS inbox)"
-ctl 0 verify "$code"
-
-step "Asha's Today context: her building and cabin"
+step "Back on Asha's phone (still signed in): her account, building and cabin"
 ctl 0 whoami
 expect_output "Cabin 1019"
 
@@ -571,4 +589,91 @@ sys.exit(0 if channels == ["push", "sms"] else 1)' <<<"$deliveries" || {
     expect_output "Unread: 0"
 fi
 
-printf '\nDemo complete: the sign-in, offline-first, meeting-room, day-pass, facility-ticket and visitor journeys worked.\n'
+# desk_day: the first day from 2 to 20 days after the stub's today (its clock may have
+# moved) on which BLR-1-D07 is free, by a quiet search of the local store.
+desk_day() {
+    local day
+    for day in $(curl -s "$URL/v1/test/clock" | python3 -c '
+import datetime, json, sys
+now = json.load(sys.stdin)["now_ms"]
+today = datetime.datetime.fromtimestamp(now / 1000, datetime.timezone.utc).date()
+for n in range(2, 21):
+    print((today + datetime.timedelta(days=n)).isoformat())'); do
+        if "$MEMBERCTL_BIN" --json desks search --date "$day" 2>/dev/null | python3 -c '
+import json, sys
+sys.exit(0 if any(d["id"] == "BLR-1-D07" for d in json.load(sys.stdin)["desks"]) else 1)'; then
+            printf '%s\n' "$day"
+            return 0
+        fi
+    done
+    echo "demo: no day with BLR-1-D07 free in the next 20 days" >&2
+    return 1
+}
+
+step "Hot desks: Asha syncs, then looks for a desk with a monitor in the Window bay (local)"
+ctl 0 sync
+dday=$(desk_day)
+ctl 0 desks search --date "$dday" --feature monitor --area "Window bay"
+expect_output "BLR-1-D07"
+expect_output "desk days left this month"
+expect_output "IST"
+
+step "She books BLR-1-D07 for $dday with one of her plan's desk days: confirmed at once"
+ctl 0 desks book BLR-1-D07 --date "$dday" --pay plan
+expect_output "confirmed by the server"
+expect_output "check in at the door by 11:00 IST"
+ctl 0 desks
+expect_output "BLR-1-D07"
+
+step "The same desk that day for Vikram (a dedicated desk of his own): refused, naming the rule (exit 2 is expected)"
+ctl 0 "${VIKRAM_DEMO[@]}" login +919800000002
+code=$(sms_code +919800000002)
+secret=$code
+secret_label="<the code from the SMS>"
+ctl 0 "${VIKRAM_DEMO[@]}" verify "$code"
+ctl 0 "${VIKRAM_DEMO[@]}" sync
+ctl 2 "${VIKRAM_DEMO[@]}" desks book BLR-1-D07 --date "$dday" --pay credits
+expect_output "forbidden"
+
+if "$MEMBERSTUB_BIN" --list-routes | grep -qx 'POST /v1/test/offers'; then
+    step "Announcements: her building's and everyone's, pinned first (local); she reads one"
+    ctl 0 announcements
+    announcement=$("$MEMBERCTL_BIN" --json announcements | python3 -c '
+import json, sys
+print([a["id"] for a in json.load(sys.stdin)["announcements"] if not a["read"]][0])')
+    ctl 0 announcements read "$announcement"
+    expect_output "sent to the server and confirmed"
+
+    step "Offers for members at BLR-1 (local); she redeems the coffee one: the code comes from the server"
+    ctl 0 offers
+    offer=$("$MEMBERCTL_BIN" --json offers | python3 -c '
+import json, sys
+print([o["id"] for o in json.load(sys.stdin)["offers"] if o["partner"] == "Blue Tokai"][0])')
+    ctl 0 offers redeem "$offer"
+    expect_output "MCBLUE20"
+    ctl 0 --server "$DEAD_URL" offers
+    expect_output "your code: MCBLUE20"
+fi
+
+step "Her calendar as an iCalendar file (bookings, desk days, passes, events she is going to)"
+ctl 0 calendar export --out "$tmp/asha.ics"
+expect_output "Asia/Kolkata"
+python3 - "$tmp/asha.ics" "$dday" <<'PY'
+import sys
+import icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+events = [c for c in cal.walk("VEVENT")]
+desk = [e for e in events if "BLR-1-D07" in str(e.get("SUMMARY"))]
+print("read back with Python icalendar: %d entries, zones %s" % (
+    len(events), ", ".join(str(z.get("TZID")) for z in cal.walk("VTIMEZONE"))))
+for e in events:
+    print("  %-32s %s" % (e.get("SUMMARY"), e.decoded("DTSTART")))
+sys.exit(0 if desk and str(desk[0].decoded("DTSTART")) == sys.argv[2] else 1)
+PY
+
+step "Today again, as the day goes on: the desk day counted against her plan"
+ctl 0 today
+expect_output "Cabin 1019"
+expect_output "Desk days: 7 of 8 left this month."
+
+printf '\nDemo complete: Today, the sign-in, offline-first, meeting-room, day-pass, facility-ticket, visitor, desk, announcement, offer and calendar journeys worked.\n'
