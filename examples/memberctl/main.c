@@ -59,11 +59,12 @@ static int print_global_help(void)
            "\n"
            "Run 'memberctl COMMAND --help' for a command's options.\n"
            "Start with: memberctl login PHONE, then memberctl verify CODE.\n"
-           "Then: memberctl sync, events, rsvp, notifications, rooms, bookings,\n"
-           "credits, buildings, passes, invoices, qr, membership, tickets, visitors,\n"
-           "push. Reads answer from the local store and writes are queued, so they\n"
-           "work offline; memberctl sync sends the queue and fetches what is new\n"
-           "when the server is reachable. Buying and paying need the server.\n"
+           "Then: memberctl sync, today, events, rsvp, notifications, rooms, desks,\n"
+           "bookings, credits, buildings, passes, invoices, qr, membership, tickets,\n"
+           "visitors, announcements, offers, calendar, push. Reads answer from the\n"
+           "local store and writes are queued, so they work offline; memberctl sync\n"
+           "sends the queue and fetches what is new when the server is reachable.\n"
+           "Buying, paying and redeeming an offer need the server.\n"
            "Exit status: 0 success, 1 usage error, 2 error from the core.\n");
     return MEMBERCTL_EXIT_OK;
 }
