@@ -52,6 +52,18 @@ cJSON *render_offer_json(const void *item)
     return json_finish(obj, ok);
 }
 
+/* "Blue Tokai: 20% off coffee": the partner before the title, unless the title already
+ * starts with it. */
+static void offer_name(const mc_offer *o, char *out, size_t out_cap)
+{
+    const char *partner = out_str(o->partner), *title = out_str(o->title);
+    size_t n = strlen(partner);
+    if (n == 0 || strncmp(title, partner, n) == 0)
+        snprintf(out, out_cap, "%s", title);
+    else
+        snprintf(out, out_cap, "%s: %s", partner, title);
+}
+
 /* "every building" or "BLR-1, MUM-1". */
 static void scope_words(const mc_offer *o, char *out, size_t out_cap)
 {
@@ -85,7 +97,9 @@ static void offer_text(const void *item, const void *context)
         snprintf(kind, sizeof kind, "one code per member, %d left", (int)o->remaining);
     else
         snprintf(kind, sizeof kind, "one code for everyone");
-    printf("%s  %s: %s\n", out_str(o->id), out_str(o->partner), out_str(o->title));
+    char name[256];
+    offer_name(o, name, sizeof name);
+    printf("%s  %s\n", out_str(o->id), name);
     const char *description = out_str(o->description), *terms = out_str(o->terms);
     if (description[0] != '\0')
         printf("    %s\n", description);
@@ -126,7 +140,9 @@ int render_offer_redeemed(const app *a, const mc_offer *o)
                   cJSON_AddStringToObject(root, "code", out_str(o->code)) != NULL;
         return out_json(a, json_finish(root, ok));
     }
-    printf("%s: %s\n", out_str(o->partner), out_str(o->title));
+    char name[256];
+    offer_name(o, name, sizeof name);
+    printf("%s\n", name);
     printf("Your code: %s\n", out_str(o->code));
     const char *terms = out_str(o->terms);
     if (terms[0] != '\0')
