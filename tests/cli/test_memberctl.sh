@@ -716,9 +716,8 @@ check "read of an unknown notification exits 2 not_found" \
 run rsvp EVT-NONEXISTENT going
 check "rsvp to an unknown event exits 2 not_found" '[ $rc -eq 2 ] && err_has "memberctl: not_found:"'
 
-# A refusal: Founders Fireside has 2 seats and Priya holds one. Vikram takes
-# the last while Asha's store still shows a free seat; her RSVP, queued
-# offline, is refused by the server at the next sync.
+# Founders Fireside has 2 seats and Priya holds one. Vikram takes the last while Asha's
+# store still shows a free seat; her RSVP, queued offline, puts her on the waitlist.
 VIKRAM="$work/vikram"
 sign_in_in "$VIKRAM" +919800000002
 run_in "$VIKRAM" sync
@@ -729,25 +728,59 @@ run_in "$VIKRAM" --json sync
 check_json "nothing was left for his next sync" 0 \
     "d['report']['pushed'] == 0 and d['report']['rejected'] == 0"
 offline rsvp EVT-BLR-FIRESIDE going
-check "Asha's RSVP to Fireside is queued (her store shows 1/2)" \
+check "Asha's RSVP to Fireside is queued (her store shows 2/2 going)" \
     '[ $rc -eq 0 ] && out_has "queued" && out_has "2/2 going"'
 run sync
+check "sync sends it: the event was full, the server puts her on its waitlist" \
+    '[ $rc -eq 0 ] && out_has "Pushed 1, rejected 0"'
+run --json events --all
+check_json "her RSVP is confirmed as waitlisted, first in line" 0 \
+    "[(e['my_rsvp'], e['pending'], e['waitlist_position'], e['going_count']) for e in d['events'] if e['id'] == 'EVT-BLR-FIRESIDE'] == [('waitlisted', False, 1, 2)]"
+
+# A refusal: a hot desk Asha books offline is taken meanwhile, online, by an on-demand
+# user paying by card (the server holds it for them); her booking is refused by the
+# server at the next sync.
+RACER="$work/racer"
+sign_in_in "$RACER" +919876543288
+run_in "$RACER" profile --name "Rohan Iyer" --email rohan@example.in --company "Iyer Works" \
+    --city Bengaluru
+run_in "$RACER" intent on-demand
+run_in "$RACER" sync
+# The next two days BLR-1 is open after today (a member books one desk a day).
+read -r race_day race_day2 <<<"$(curl -s "$URL/v1/test/clock" | python3 -c '
+import datetime, json, sys
+ist = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+day = datetime.datetime.fromtimestamp(json.load(sys.stdin)["now_ms"] / 1000, ist).date()
+days = []
+while len(days) < 2:
+    day += datetime.timedelta(days=1)
+    if day.isoweekday() != 7 and day.isoformat() != "2027-01-26":
+        days.append(day.isoformat())
+print(" ".join(days))')"
+offline desks book BLR-1-D07 --date "$race_day" --pay plan
+check "Asha books BLR-1-D07 offline: pending, queued" \
+    '[ $rc -eq 0 ] && out_has "pending until the server confirms" && out_has "queued"'
+run_in "$RACER" desks book BLR-1-D07 --date "$race_day" --pay razorpay
+check "meanwhile an on-demand user takes the same desk online, by card" \
+    '[ $rc -eq 0 ] && out_has "held for 15 minutes"'
+run sync
 check "sync shows the refusal as it happens, then lists it" \
-    '[ $rc -eq 0 ] && out_has "rejected: rsvp.set EVT-BLR-FIRESIDE: event_full" && out_has "Pushed 0, rejected 1" && out_has "Rejected (shown until dismissed"'
+    '[ $rc -eq 0 ] && out_has "rejected: desk.book" && out_has "desk_taken" && out_has "Pushed 0, rejected 1" && out_has "Rejected (shown until dismissed"'
 run --json outbox
-check_json "outbox --json: the rejected RSVP with its code and message" 0 \
-    "len(d['outbox']) == 1 and d['outbox'][0]['state'] == 'rejected' and d['outbox'][0]['error']['server_code'] == 'event_full' and d['outbox'][0]['error']['message'] != ''"
+check_json "outbox --json: the rejected desk booking with its code and message" 0 \
+    "len(d['outbox']) == 1 and d['outbox'][0]['state'] == 'rejected' and d['outbox'][0]['error']['server_code'] == 'desk_taken' and d['outbox'][0]['error']['message'] != ''"
 rejected_id=$(json_get "d['outbox'][0]['mutation_id']")
 run outbox
 check "outbox shows the rejection's reason and how to dismiss it" \
-    '[ $rc -eq 0 ] && out_has "rejected" && out_has "event_full" && out_has "memberctl outbox dismiss ID"'
-run --json events --all
-check_json "the refused RSVP is rolled back: not going, not pending, 2/2" 0 \
-    "[(e['my_rsvp'], e['pending'], e['going_count']) for e in d['events'] if e['id'] == 'EVT-BLR-FIRESIDE'] == [('none', False, 2)]"
+    '[ $rc -eq 0 ] && out_has "rejected" && out_has "desk_taken" && out_has "memberctl outbox dismiss ID"'
+run --json desks
+check_json "the refused desk booking is rolled back: no desk day left here" 0 \
+    "[b for b in d['desk_bookings'] if b['desk_id'] == 'BLR-1-D07' and b['status'] in ('pending', 'confirmed')] == []"
 run --json status
 check_json "status counts the rejection" 0 "d['status']['rejected_count'] == 1"
-run rsvp EVT-BLR-FIRESIDE going
-check "rsvp to an event full here is not refused on the device: the server's refusal exits 2 conflict" \
+run_in "$RACER" desks book BLR-1-D09 --date "$race_day2" --pay razorpay
+run desks book BLR-1-D09 --date "$race_day2" --pay plan
+check "a desk taken since her last sync: free here, the server's refusal exits 2 conflict" \
     '[ $rc -eq 2 ] && err_has "memberctl: conflict:"'
 run --json outbox
 again_id=$(json_get "[m['mutation_id'] for m in d['outbox'] if m['state'] == 'rejected' and m['mutation_id'] != $rejected_id][0]")
