@@ -95,7 +95,7 @@ int ms_offer_create(ms_app *app, const ms_offer_input *in, char id_out[MS_ID_MAX
                   "INSERT INTO offers (id, partner, title, description, terms, valid_from,"
                   " valid_until, code_kind, shared_code, created_at_ms)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  "tttttttttti", id_out, in->partner, in->title, in->description, in->terms,
+                  "ttttttttti", id_out, in->partner, in->title, in->description, in->terms,
                   in->valid_from, in->valid_until, in->single_use ? "single_use" : "shared",
                   in->single_use ? NULL : in->shared_code, ms_clock_now(&app->clock)) != 0)
         return -1;
