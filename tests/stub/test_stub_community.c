@@ -268,6 +268,8 @@ START_TEST(test_posted_announcement_syncs_and_notifies)
     ck_assert_int_eq(num(answer, "told"), 4); /* Asha, Vikram, Priya, Kiran */
     snprintf(id, sizeof id, "%s", str(field(answer, "announcement"), "id"));
     ck_assert(cJSON_IsTrue(field(field(answer, "announcement"), "pinned")));
+    ck_assert(cJSON_IsFalse(field(field(answer, "announcement"), "read")));
+    ck_assert_str_eq(str(field(answer, "announcement"), "building_id"), "BLR-1");
     cJSON_Delete(answer);
 
     cJSON *changes = pull_all(asha, cursor, sizeof cursor);
@@ -758,6 +760,29 @@ START_TEST(test_waitlist_promotes_in_order)
 }
 END_TEST
 
+/* Once the event has started nobody is promoted: a place freed then stays free, the line stays
+ * as it was, and nobody is told. */
+START_TEST(test_no_promotion_once_started)
+{
+    char event[64], state[64];
+    create_event(1, event);
+    char *asha = token_for(ASHA), *vikram = token_for(VIKRAM);
+    rsvp(asha, "a1", 1, event, "going");
+    rsvp(vikram, "v1", 1, event, "going");
+    ck_assert_int_eq(stub_set_clock(stub, T0 + DAY_MS), 0); /* the talk starts */
+    rsvp(asha, "a1", 2, event, "not_going");
+    rsvp_state(VIKRAM, event, state, sizeof state);
+    ck_assert_str_eq(state, "waitlisted:1");
+    event_counts(event, state, sizeof state);
+    ck_assert_str_eq(state, "0/1");
+    cJSON *list = notices(VIKRAM, "event.promoted");
+    ck_assert_int_eq(cJSON_GetArraySize(list), 0);
+    cJSON_Delete(list);
+    free(asha);
+    free(vikram);
+}
+END_TEST
+
 typedef struct rsvper {
     const char *token;
     char body[512];
@@ -873,6 +898,7 @@ static Suite *community_suite(void)
     tcase_add_checked_fixture(waitlists, setup, teardown);
     tcase_set_timeout(waitlists, 180);
     tcase_add_test(waitlists, test_waitlist_promotes_in_order);
+    tcase_add_test(waitlists, test_no_promotion_once_started);
     tcase_add_test(waitlists, test_racing_rsvps_fill_then_wait_in_line);
     suite_add_tcase(s, waitlists);
     return s;
