@@ -17,9 +17,8 @@
  * Targets: Today p99 < 5 ms, within 4x of its raw reads (about 0.5 ms here: they overlay no
  * queued change, localize nothing and build no struct); fails beyond 8x, well under the
  * 5 ms target. A list's first page p99 < 1 ms, within 2x; its raw read is some 0.02-0.05 ms,
- * so the gate (fails beyond 15x) stays well under the 1 ms target. The tickets page is
- * reported, not gated: its query (tickets/read.c, issue 10) works out each row's queued
- * changes and photo counts before it sorts, so its ratio measures that. Absolute times are
+ * so the gate (fails beyond 15x; the tickets page, whose rows each carry their queued moves,
+ * photo counts and category path, 20x) stays well under the 1 ms target. Absolute times are
  * a report, never gated.
  */
 #include <cJSON.h>
@@ -437,7 +436,7 @@ typedef struct screen {
 
 static const screen screens[] = {
     {"Today", ours_today, raw_today_run, 5.0, 4.0, 8.0},
-    {"tickets first page", ours_tickets, raw_tickets_run, 1.0, 2.0, 0 /* reported */},
+    {"tickets first page", ours_tickets, raw_tickets_run, 1.0, 2.0, 20.0},
     {"visitors (upcoming)", ours_visitors, raw_visitors_run, 1.0, 2.0, 15.0},
     {"desk bookings first page", ours_desks, raw_desks_run, 1.0, 2.0, 15.0},
     {"announcements first page", ours_announcements, raw_announcements_run, 1.0, 2.0, 15.0},
