@@ -763,6 +763,97 @@ START_TEST(test_version_9_database_is_migrated)
 }
 END_TEST
 
+/*
+ * A version 11 database (visitors) is migrated to 12 (desks) in place: Asha's session, her credits
+ * booking with its ledger line and her visitor's credential are kept (the rebuilt tables keep
+ * every row and index); the desks, prices, cut-offs and allowances are seeded; the dataset epoch
+ * changes; the unique indexes refuse a second holder of a desk-day and a second desk for a member
+ * that day, while a cancelled booking frees both; a desk credential names its booking.
+ */
+START_TEST(test_version_11_database_is_migrated)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX", epoch_before[MS_EPOCH_MAX];
+    sqlite3 *saved = migrate_fixture("memberstub-v11.sql", dir, epoch_before);
+    char buf[512];
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sessions"), 1);
+    text("SELECT group_concat(id || ' ' || delta || ' ' || balance_after || ' ' || reason || ' '"
+         " || coalesce(reservation_id, '-') || ' ' || coalesce(desk_booking_id, '-'), ', ')"
+         " FROM (SELECT * FROM credit_ledger WHERE company_id = 'ACME' ORDER BY seq)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "led_000000000001 200 200 monthly_reset - -, led_000000000003 -12 188"
+                          " booking res_5eed000000000001 -, led_000000000004 -2 186 booking"
+                          " res_fx11credits -");
+    text("SELECT kind || ' ' || visitor_id || ' ' || length(secret) || ' '"
+         " || coalesce(desk_booking_id, '-') FROM credentials",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "visitor vis_0123456789abcdef0123456789abc011 32 -");
+    text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+         " WHERE type = 'index' AND tbl_name IN ('credentials', 'credit_ledger')"
+         " AND sql IS NOT NULL ORDER BY name)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "credentials_by_desk_booking credentials_by_holder"
+                          " credentials_by_reservation credentials_by_visitor"
+                          " credit_ledger_by_company");
+    text("SELECT group_concat(building_id || ':' || n, ' ') FROM (SELECT building_id, count(*) AS n"
+         " FROM desks WHERE kind = 'hot' GROUP BY building_id ORDER BY building_id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "BLR-1:12 LON-1:8 MUM-1:6");
+    text("SELECT group_concat(feature, ',') FROM (SELECT feature FROM desk_features"
+         " WHERE desk_id = 'BLR-1-D03' ORDER BY feature)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "monitor,quiet,standing");
+    text("SELECT area || ' ' || kind || ' ' || assigned_user_id FROM desks WHERE id = 'BLR-1-D20'",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "Window bay dedicated usr_5eed000000000002");
+    text("SELECT group_concat(building_id || ' ' || day_price_paise || ' ' || day_credits || ' '"
+         " || checkin_cutoff_min, ', ') FROM (SELECT * FROM desk_settings ORDER BY building_id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "BLR-1 60000 4 660, LON-1 2500 4 660, MUM-1 50000 4 660");
+    text("SELECT group_concat(user_id || ':' || desk_days_per_month, ' ') FROM (SELECT * FROM"
+         " memberships ORDER BY user_id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "usr_5eed000000000001:8 usr_5eed000000000002:0 usr_5eed000000000003:5");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM desk_bookings"), 0);
+
+    /* The race's judge: one holder per desk-day, one desk per member per day, among live ones. */
+    static const char book[] =
+        "INSERT INTO desk_bookings (id, user_id, desk_id, building_id, date, status, paid_by,"
+        " currency, cancelled_at_ms, cancel_reason, created_at_ms, updated_at_ms) VALUES"
+        " ('%s', '%s', '%s', 'BLR-1', '2027-01-05', '%s', 'credits', 'INR', %s, %s, 1, 1)";
+    char sql[512];
+    snprintf(sql, sizeof sql, book, "dbk_1", ASHA, "BLR-1-D07", "confirmed", "NULL", "NULL");
+    ck_assert_int_eq(ms_db_exec(db, sql), 0);
+    snprintf(sql, sizeof sql, book, "dbk_2", "usr_5eed000000000003", "BLR-1-D07", "confirmed",
+             "NULL", "NULL");
+    ck_assert_int_ne(ms_db_exec(db, sql), 0);
+    snprintf(sql, sizeof sql, book, "dbk_3", ASHA, "BLR-1-D08", "confirmed", "NULL", "NULL");
+    ck_assert_int_ne(ms_db_exec(db, sql), 0);
+    snprintf(sql, sizeof sql, book, "dbk_4", ASHA, "BLR-1-D07", "cancelled", "2", "'member'");
+    ck_assert_int_eq(ms_db_exec(db, sql), 0);
+    ck_assert_int_eq(ms_db_exec(db, "UPDATE desk_bookings SET status = 'cancelled',"
+                                    " cancelled_at_ms = 3, cancel_reason = 'member'"
+                                    " WHERE id = 'dbk_1'"),
+                     0);
+    snprintf(sql, sizeof sql, book, "dbk_5", "usr_5eed000000000003", "BLR-1-D07", "confirmed",
+             "NULL", "NULL");
+    ck_assert_int_eq(ms_db_exec(db, sql), 0);
+    /* A desk credential names its booking and its holder. */
+    ck_assert_int_ne(ms_db_exec(db, "INSERT INTO credentials (id, kind, building_id,"
+                                    " holder_user_id, valid_from_ms, valid_until_ms, secret,"
+                                    " issued_at_ms) VALUES ('crd_d', 'desk', 'BLR-1',"
+                                    " 'usr_5eed000000000003', 1, 2, zeroblob(32), 1)"),
+                     0);
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO credentials (id, kind, building_id,"
+                                    " holder_user_id, desk_booking_id, valid_from_ms,"
+                                    " valid_until_ms, secret, issued_at_ms) VALUES ('crd_d',"
+                                    " 'desk', 'BLR-1', 'usr_5eed000000000003', 'dbk_5', 1, 2,"
+                                    " zeroblob(32), 1)"),
+                     0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    finish_migration(saved, dir, epoch_before);
+}
+END_TEST
+
 /* An app on the test database with its clock stopped at now_ms (ms_clock_destroy when done). */
 static ms_app app_at(int64_t now_ms)
 {
@@ -901,8 +992,9 @@ START_TEST(test_version_11_rebuilds_credentials_keeping_rows)
     text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
          " WHERE type = 'index' AND tbl_name = 'credentials' AND sql IS NOT NULL ORDER BY name)",
          buf, sizeof buf);
-    ck_assert_str_eq(buf,
-                     "credentials_by_holder credentials_by_reservation credentials_by_visitor");
+    /* (version 12 adds the desk bookings' index) */
+    ck_assert_str_eq(buf, "credentials_by_desk_booking credentials_by_holder"
+                          " credentials_by_reservation credentials_by_visitor");
     ck_assert_int_eq(scalar("SELECT count(*) FROM visitors"), 0);
     /* A visitor credential names its visitor. */
     ck_assert_int_ne(ms_db_exec(db, "INSERT INTO credentials (id, kind, building_id, guest_email,"
@@ -1367,6 +1459,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_version_8_database_is_migrated);
     tcase_add_test(migrations, test_version_9_database_is_migrated);
     tcase_add_test(migrations, test_version_11_rebuilds_credentials_keeping_rows);
+    tcase_add_test(migrations, test_version_11_database_is_migrated);
     tcase_add_test(seed, test_internal_notes_never_reach_the_member);
     suite_add_tcase(s, migrations);
     TCase *notify = tcase_create("notify");

@@ -266,6 +266,39 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
             };
             assert_queries(db, checks, sizeof checks / sizeof *checks);
         }
+        if (version ==
+            9) { /* version 10 types desks, desk days held, desk bookings, announcements */
+            static const char *const checks[][2] = {
+                {"SELECT group_concat(id || ':' || name || ':' || area || ':' || "
+                 "replace(features, char(31), '+') || ':' || kind || ':' || mine, ',') FROM "
+                 "(SELECT * FROM desk_row WHERE building_id = 'BLR-1' ORDER BY name, id)",
+                 "BLR-1-D07:D07:Window bay:monitor+window:hot:0,BLR-1-D20:D20:::dedicated:1"},
+                {"SELECT id || '|' || desk_id || '|' || building_id || '|' || date FROM "
+                 "desk_busy_row",
+                 "BLR-1-D07@2027-01-05|BLR-1-D07|BLR-1|2027-01-05"},
+                {"SELECT group_concat(date || ':' || desk_id || ':' || status || ':' || paid_by || "
+                 "':' || credits || ':' || desk_days || ':' || currency || ':' || order_id || ':' "
+                 "|| credential_id || ':' || released_at_ms || ':' || created_at_ms, ',') FROM "
+                 "(SELECT * FROM desk_booking_row ORDER BY date, id)",
+                 "2027-01-04:BLR-1-D03:released:credits:4:0:INR::crd_d2:1798957800000:"
+                 "1798900000000,2027-01-05:BLR-1-D07:confirmed:plan:0:1:INR::crd_d1:0:"
+                 "1799000000000"},
+                {"SELECT group_concat(id || ':' || building_id || ':' || pinned || ':' || "
+                 "expires_at_ms || ':' || read, ',') FROM (SELECT * FROM announcement_row "
+                 "ORDER BY pinned DESC, published_at_ms DESC, id)",
+                 "ann_1::1:0:0,ann_2:BLR-1:0:1799700000000:1"},
+                {"SELECT count(*) FROM sqlite_master WHERE name IN ('desk_booking_row_by_date', "
+                 "'desk_busy_row_by_building_date', 'announcement_row_by_order', "
+                 "'desk_row_by_building')",
+                 "4"},
+                {"SELECT count(*) FROM pending_desk_booking", "0"},
+                {"SELECT kind || '|' || desk_booking_id FROM credential_row WHERE id = 'crd_d1'",
+                 "desk|dsk_00000000000000000000000000000001"},
+                {"SELECT count(*) FROM credential_row WHERE desk_booking_id = ''", "1"},
+                {"SELECT count(*) FROM visitor_row", "2"},
+            };
+            assert_queries(db, checks, sizeof checks / sizeof *checks);
+        }
         free(client_id_before);
         free(client_id_after);
         sqlite3_close(db);

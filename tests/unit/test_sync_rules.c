@@ -68,30 +68,44 @@ START_TEST(test_pull_page_grows_back_after_pages_arrive)
 }
 END_TEST
 
+/* Server truth: status and going count; capacity 0 is no limit. */
+static mci_rsvp_view overlay(mc_rsvp status, int32_t going, int32_t capacity, bool has_pending,
+                             mc_rsvp pending)
+{
+    mci_rsvp_truth server = {status, going, capacity, 0, 0};
+    return mci_rsvp_overlay(&server, has_pending, pending);
+}
+
 START_TEST(test_overlay_without_pending_is_server_truth)
 {
-    mci_rsvp_view v = mci_rsvp_overlay(MC_RSVP_GOING, 7, false, MC_RSVP_NONE);
+    mci_rsvp_view v = overlay(MC_RSVP_GOING, 7, 0, false, MC_RSVP_NONE);
     ck_assert_int_eq(v.status, MC_RSVP_GOING);
     ck_assert_int_eq(v.going_count, 7);
     ck_assert(!v.pending);
+    mci_rsvp_truth waiting = {MC_RSVP_WAITLISTED, 10, 10, 3, 2};
+    v = mci_rsvp_overlay(&waiting, false, MC_RSVP_NONE);
+    ck_assert_int_eq(v.status, MC_RSVP_WAITLISTED);
+    ck_assert_int_eq(v.waitlist_count, 3);
+    ck_assert_int_eq(v.waitlist_position, 2);
+    ck_assert_int_eq(v.going_count, 10);
 }
 END_TEST
 
 /* A pending "going" adds the member to the count once; "not going" takes them off. */
 START_TEST(test_overlay_moves_count_only_when_going_changes)
 {
-    mci_rsvp_view v = mci_rsvp_overlay(MC_RSVP_NONE, 3, true, MC_RSVP_GOING);
+    mci_rsvp_view v = overlay(MC_RSVP_NONE, 3, 0, true, MC_RSVP_GOING);
     ck_assert_int_eq(v.status, MC_RSVP_GOING);
     ck_assert_int_eq(v.going_count, 4);
     ck_assert(v.pending);
-    v = mci_rsvp_overlay(MC_RSVP_GOING, 4, true, MC_RSVP_GOING);
+    v = overlay(MC_RSVP_GOING, 4, 0, true, MC_RSVP_GOING);
     ck_assert_int_eq(v.going_count, 4);
-    v = mci_rsvp_overlay(MC_RSVP_GOING, 4, true, MC_RSVP_NOT_GOING);
+    v = overlay(MC_RSVP_GOING, 4, 0, true, MC_RSVP_NOT_GOING);
     ck_assert_int_eq(v.status, MC_RSVP_NOT_GOING);
     ck_assert_int_eq(v.going_count, 3);
-    v = mci_rsvp_overlay(MC_RSVP_NOT_GOING, 0, true, MC_RSVP_NOT_GOING);
+    v = overlay(MC_RSVP_NOT_GOING, 0, 0, true, MC_RSVP_NOT_GOING);
     ck_assert_int_eq(v.going_count, 0);
-    v = mci_rsvp_overlay(MC_RSVP_GOING, 0, true, MC_RSVP_NOT_GOING); /* never below 0 */
+    v = overlay(MC_RSVP_GOING, 0, 0, true, MC_RSVP_NOT_GOING); /* never below 0 */
     ck_assert_int_eq(v.going_count, 0);
 }
 END_TEST
@@ -99,13 +113,37 @@ END_TEST
 /* Full means full unless the member is already going. */
 START_TEST(test_overlay_full_event_refuses_new_goers_only)
 {
-    mci_rsvp_view outsider = {MC_RSVP_NONE, 2, false};
+    mci_rsvp_view outsider = {MC_RSVP_NONE, 2, false, 0, 0};
     ck_assert(mci_rsvp_would_overflow(&outsider, 2));
-    mci_rsvp_view insider = {MC_RSVP_GOING, 2, false};
+    mci_rsvp_view insider = {MC_RSVP_GOING, 2, false, 0, 0};
     ck_assert(!mci_rsvp_would_overflow(&insider, 2));
-    mci_rsvp_view room = {MC_RSVP_NOT_GOING, 1, false};
+    mci_rsvp_view room = {MC_RSVP_NOT_GOING, 1, false, 0, 0};
     ck_assert(!mci_rsvp_would_overflow(&room, 2));
     ck_assert(!mci_rsvp_would_overflow(&outsider, 0)); /* 0: no limit */
+}
+END_TEST
+
+/* Going to a full event waits in line at its end (pending), the going count unchanged; leaving
+ * the line takes the member off it; someone already in line stays where they are. */
+START_TEST(test_overlay_full_event_puts_a_new_goer_on_the_waitlist)
+{
+    mci_rsvp_truth full = {MC_RSVP_NONE, 2, 2, 3, 0};
+    mci_rsvp_view v = mci_rsvp_overlay(&full, true, MC_RSVP_GOING);
+    ck_assert_int_eq(v.status, MC_RSVP_WAITLISTED);
+    ck_assert(v.pending);
+    ck_assert_int_eq(v.going_count, 2);
+    ck_assert_int_eq(v.waitlist_count, 4);
+    ck_assert_int_eq(v.waitlist_position, 4);
+    mci_rsvp_truth waiting = {MC_RSVP_WAITLISTED, 2, 2, 3, 1};
+    v = mci_rsvp_overlay(&waiting, true, MC_RSVP_GOING);
+    ck_assert_int_eq(v.status, MC_RSVP_WAITLISTED);
+    ck_assert_int_eq(v.waitlist_position, 1);
+    ck_assert_int_eq(v.waitlist_count, 3);
+    v = mci_rsvp_overlay(&waiting, true, MC_RSVP_NOT_GOING);
+    ck_assert_int_eq(v.status, MC_RSVP_NOT_GOING);
+    ck_assert_int_eq(v.waitlist_count, 2);
+    ck_assert_int_eq(v.waitlist_position, 0);
+    ck_assert_int_eq(v.going_count, 2);
 }
 END_TEST
 
@@ -125,6 +163,9 @@ START_TEST(test_kind_registry)
     ck_assert_str_eq(mc_rsvp_name(MC_RSVP_NOT_GOING), "not_going");
     ck_assert_int_eq(mci_rsvp_from_name("going"), MC_RSVP_GOING);
     ck_assert_int_eq(mci_rsvp_from_name("maybe"), MC_RSVP_NONE);
+    ck_assert_int_eq(mci_rsvp_from_name("waitlisted"), MC_RSVP_WAITLISTED);
+    ck_assert_str_eq(mc_rsvp_name(MC_RSVP_WAITLISTED), "waitlisted");
+    ck_assert_str_eq(mc_rsvp_name((mc_rsvp)9), "unknown");
 }
 END_TEST
 
@@ -138,6 +179,7 @@ int main(void)
     tcase_add_test(tc, test_overlay_without_pending_is_server_truth);
     tcase_add_test(tc, test_overlay_moves_count_only_when_going_changes);
     tcase_add_test(tc, test_overlay_full_event_refuses_new_goers_only);
+    tcase_add_test(tc, test_overlay_full_event_puts_a_new_goer_on_the_waitlist);
     tcase_add_test(tc, test_kind_registry);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

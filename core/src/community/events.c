@@ -17,6 +17,13 @@
 #include "util/error.h"
 #include "util/strutil.h"
 
+/* The event's waitlist length and the member's place in it (kept in the entities' JSON), for
+ * event `e`. */
+#define WAITLIST_COLUMNS                                                                           \
+    "(SELECT json_extract(w.data, '$.waitlist_count') FROM entity w WHERE w.kind = 'event' AND "   \
+    "w.id = e.id), (SELECT json_extract(p.data, '$.waitlist_position') FROM entity p WHERE "       \
+    "p.kind = 'rsvp' AND p.id = e.id) "
+
 /* Server truth for events, the member's server RSVP, and their latest pending RSVP
  * (pending, in flight, or accepted but not yet pulled: rejected ones drop out). */
 #define EVENT_SELECT                                                                               \
@@ -28,7 +35,7 @@
     "r.id = e.id), "                                                                               \
     "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "     \
     "o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, 3) "                              \
-    "ORDER BY o.mutation_id DESC LIMIT 1) "                                                        \
+    "ORDER BY o.mutation_id DESC LIMIT 1), " WAITLIST_COLUMNS                                      \
     "FROM entity e WHERE e.kind = 'event' "
 
 /* Read the event row at stmt into ev (strings malloc'd), EVENT_SELECT's columns from
@@ -44,12 +51,16 @@ static bool read_event_at(sqlite3_stmt *stmt, int base, mc_event *ev)
     ev->ends_at_ms = sqlite3_column_int64(stmt, base + 5);
     ev->capacity = sqlite3_column_int(stmt, base + 6);
     bool has_pending = sqlite3_column_type(stmt, base + 9) != SQLITE_NULL;
-    mci_rsvp_view view = mci_rsvp_overlay(mci_rsvp_from_name(mci_column_text(stmt, base + 8)),
-                                          sqlite3_column_int(stmt, base + 7), has_pending,
-                                          mci_rsvp_from_name(mci_column_text(stmt, base + 9)));
+    mci_rsvp_truth server = {
+        mci_rsvp_from_name(mci_column_text(stmt, base + 8)), sqlite3_column_int(stmt, base + 7),
+        ev->capacity, sqlite3_column_int(stmt, base + 10), sqlite3_column_int(stmt, base + 11)};
+    mci_rsvp_view view =
+        mci_rsvp_overlay(&server, has_pending, mci_rsvp_from_name(mci_column_text(stmt, base + 9)));
     ev->going_count = view.going_count;
     ev->my_rsvp = view.status;
     ev->pending = view.pending;
+    ev->waitlist_count = view.waitlist_count;
+    ev->waitlist_position = view.waitlist_position;
     return ev->id && ev->building_id && ev->title && ev->description;
 }
 
@@ -100,7 +111,7 @@ static const mci_list_query events_query = {
     "e.ends_at_ms, e.capacity, e.going_count, r.status, "
     "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "
     "o.entity_id = e.id AND o.user_id = ?4 AND o.state IN (0, 1, 3) "
-    "ORDER BY o.mutation_id DESC LIMIT 1) "
+    "ORDER BY o.mutation_id DESC LIMIT 1), " WAITLIST_COLUMNS
     "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
     "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > (max(?1, coalesce(?5 - (SELECT "
     "max(ends_at_ms - starts_at_ms) FROM event_row), ?1)), ?2) "
@@ -193,11 +204,12 @@ static mc_status queue_rsvp(mc_client *c, const char *user_id, void *arg, bool *
     sqlite3_finalize(stmt);
     if (rc != SQLITE_ROW)
         return st;
-    mci_rsvp_view view = {ev.my_rsvp, ev.going_count, ev.pending};
-    if (st == MC_OK && rsvp == MC_RSVP_GOING && mci_rsvp_would_overflow(&view, ev.capacity))
-        st = mci_error_set(err, MC_ERR_CONFLICT, "'%s' is full (%d of %d going)", ev.title,
-                           (int)ev.going_count, (int)ev.capacity);
-    if (st == MC_OK && view.status != rsvp) {
+    /* Already going or in line, asking to go again, or not going again: nothing to queue.
+     * A GOING on an event that looks full is queued too: it shows WAITLISTED (the overlay). */
+    bool unchanged = rsvp == MC_RSVP_GOING
+                         ? ev.my_rsvp == MC_RSVP_GOING || ev.my_rsvp == MC_RSVP_WAITLISTED
+                         : ev.my_rsvp == rsvp;
+    if (st == MC_OK && !unchanged) {
         cJSON *payload = cJSON_CreateObject();
         if (payload == NULL || !cJSON_AddStringToObject(payload, "event_id", event_id) ||
             !cJSON_AddStringToObject(payload, "status", mc_rsvp_name(rsvp)))

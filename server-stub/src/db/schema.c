@@ -878,10 +878,165 @@ static const char schema_v11[] =
     "CREATE INDEX memberships_by_company ON memberships (company_id);"
     "CREATE INDEX memberships_by_building ON memberships (building_id);";
 
+/*
+ * Version 12: hot desks by the day (issue 13, docs/today-desks-community.md "Desks"). Desks of a
+ * building with their area and features, hot (booked by the day) or dedicated (assigned to one
+ * member); each building's desk prices and check-in cut-off; each membership's monthly desk-day
+ * allowance (what is used is counted from the bookings paid by plan of that month); desk bookings,
+ * whose partial unique indexes are the rules "one member per desk per date" and "one desk per
+ * member per date" among pending and confirmed ones (they decide every race); desk_busy (what
+ * everyone sees of a held desk-day: no holder); an invoice may bill a desk booking. Credit ledger
+ * lines and credentials gain the desk booking they belong to: SQLite cannot alter a CHECK, so both
+ * tables are rebuilt with their rows copied and their indexes made again.
+ */
+static const char schema_v12[] =
+    "CREATE TABLE desks ("
+    "  id TEXT PRIMARY KEY,"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  name TEXT NOT NULL,"
+    "  area TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('hot', 'dedicated')),"
+    "  assigned_user_id TEXT REFERENCES users(id),"
+    "  CHECK ((kind = 'dedicated') = (assigned_user_id IS NOT NULL)));"
+    "CREATE INDEX desks_by_building ON desks (building_id, id);"
+    "CREATE UNIQUE INDEX desks_by_assignee ON desks (assigned_user_id)"
+    "  WHERE assigned_user_id IS NOT NULL;"
+    "CREATE TABLE desk_features ("
+    "  desk_id TEXT NOT NULL REFERENCES desks(id),"
+    "  feature TEXT NOT NULL CHECK (feature IN ('monitor', 'standing', 'window',"
+    "    'dual_monitor', 'quiet', 'phone_booth_nearby')),"
+    "  PRIMARY KEY (desk_id, feature));"
+    /* A building's desk prices (its currency's minor unit, before tax; credits) and the
+     * check-in cut-off, minutes after local midnight; a building without a row has no desks. */
+    "CREATE TABLE desk_settings ("
+    "  building_id TEXT PRIMARY KEY REFERENCES buildings(id),"
+    "  day_price_paise INTEGER NOT NULL CHECK (day_price_paise > 0),"
+    "  day_credits INTEGER NOT NULL CHECK (day_credits >= 0),"
+    "  checkin_cutoff_min INTEGER NOT NULL CHECK (checkin_cutoff_min BETWEEN 0 AND 1440));"
+    /* Desk days a month the plan includes (0: none), reset on the 1st of the building-local
+     * month. */
+    "ALTER TABLE memberships ADD COLUMN desk_days_per_month INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (desk_days_per_month >= 0);"
+
+    "CREATE TABLE desk_bookings ("
+    "  id TEXT PRIMARY KEY,"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  desk_id TEXT NOT NULL REFERENCES desks(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    /* The building-local date, YYYY-MM-DD. */
+    "  date TEXT NOT NULL CHECK (length(date) = 10),"
+    "  status TEXT NOT NULL CHECK (status IN ('pending_payment', 'confirmed', 'cancelled',"
+    "    'released')),"
+    "  paid_by TEXT NOT NULL CHECK (paid_by IN ('plan', 'credits', 'razorpay')),"
+    "  credits INTEGER NOT NULL DEFAULT 0 CHECK (credits >= 0),"
+    /* 1 when it takes a desk day of the plan's allowance (paid_by plan and not cancelled). */
+    "  desk_days INTEGER NOT NULL DEFAULT 0 CHECK (desk_days IN (0, 1)),"
+    "  amount_paise INTEGER NOT NULL DEFAULT 0 CHECK (amount_paise >= 0),"
+    "  currency TEXT NOT NULL,"
+    "  order_id TEXT,"
+    /* pending_payment only: when the hold lapses. */
+    "  hold_expires_at_ms INTEGER,"
+    "  invoice_id TEXT REFERENCES invoices(id),"
+    "  credential_id TEXT,"
+    "  checked_in_at_ms INTEGER,"
+    "  released_at_ms INTEGER,"
+    "  cancelled_at_ms INTEGER,"
+    "  cancel_reason TEXT CHECK (cancel_reason IN ('member', 'hold_expired')),"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL,"
+    "  CHECK ((status = 'pending_payment') = (hold_expires_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'released') = (released_at_ms IS NOT NULL)),"
+    "  CHECK ((status = 'cancelled') = (cancel_reason IS NOT NULL)),"
+    "  CHECK ((status = 'cancelled') = (cancelled_at_ms IS NOT NULL)),"
+    "  CHECK ((paid_by = 'razorpay') = (order_id IS NOT NULL)),"
+    "  CHECK (paid_by = 'plan' OR desk_days = 0),"
+    "  CHECK (paid_by = 'credits' OR credits = 0));"
+    "CREATE UNIQUE INDEX desk_bookings_one_per_desk ON desk_bookings (desk_id, date)"
+    "  WHERE status IN ('pending_payment', 'confirmed');"
+    "CREATE UNIQUE INDEX desk_bookings_one_per_member ON desk_bookings (user_id, date)"
+    "  WHERE status IN ('pending_payment', 'confirmed');"
+    "CREATE INDEX desk_bookings_by_user ON desk_bookings (user_id, id);"
+    "CREATE INDEX desk_bookings_holds ON desk_bookings (hold_expires_at_ms)"
+    "  WHERE hold_expires_at_ms IS NOT NULL;"
+    /* Upkeep's release: confirmed bookings not checked in, by date. */
+    "CREATE INDEX desk_bookings_unchecked ON desk_bookings (date, building_id)"
+    "  WHERE status = 'confirmed' AND checked_in_at_ms IS NULL;"
+    /* What everyone sees of a pending or confirmed desk-day: no holder. id is
+     * '<desk_id>@<date>', so a second holder is refused even if a check were missed. */
+    "CREATE TABLE desk_busy ("
+    "  id TEXT PRIMARY KEY,"
+    "  desk_id TEXT NOT NULL REFERENCES desks(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  date TEXT NOT NULL CHECK (length(date) = 10),"
+    "  desk_booking_id TEXT NOT NULL UNIQUE REFERENCES desk_bookings(id),"
+    "  CHECK (id = desk_id || '@' || date));"
+
+    "ALTER TABLE invoices ADD COLUMN desk_booking_id TEXT REFERENCES desk_bookings(id);"
+    "CREATE UNIQUE INDEX invoices_by_desk_booking ON invoices (desk_booking_id)"
+    "  WHERE desk_booking_id IS NOT NULL;"
+
+    "CREATE TABLE credit_ledger_v12 ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  company_id TEXT NOT NULL REFERENCES companies(id),"
+    "  delta INTEGER NOT NULL,"
+    "  balance_after INTEGER NOT NULL CHECK (balance_after >= 0),"
+    "  reason TEXT NOT NULL CHECK (reason IN ('monthly_reset', 'booking', 'refund')),"
+    "  reservation_id TEXT,"
+    "  desk_booking_id TEXT,"
+    "  at_ms INTEGER NOT NULL,"
+    "  CHECK (reservation_id IS NULL OR desk_booking_id IS NULL),"
+    "  CHECK ((reason = 'monthly_reset') ="
+    "    (reservation_id IS NULL AND desk_booking_id IS NULL)));"
+    "INSERT INTO credit_ledger_v12 (seq, id, company_id, delta, balance_after, reason,"
+    " reservation_id, at_ms) SELECT seq, id, company_id, delta, balance_after, reason,"
+    " reservation_id, at_ms FROM credit_ledger;"
+    "DROP TABLE credit_ledger;"
+    "ALTER TABLE credit_ledger_v12 RENAME TO credit_ledger;"
+    "CREATE INDEX credit_ledger_by_company ON credit_ledger (company_id, id);"
+
+    "CREATE TABLE credentials_v12 ("
+    "  id TEXT PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('pass', 'booking_guest', 'visitor', 'desk')),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  holder_user_id TEXT REFERENCES users(id),"
+    "  guest_email TEXT,"
+    "  pass_id TEXT REFERENCES passes(id),"
+    "  reservation_id TEXT REFERENCES reservations(id),"
+    "  visitor_id TEXT REFERENCES visitors(id),"
+    "  desk_booking_id TEXT REFERENCES desk_bookings(id),"
+    "  valid_from_ms INTEGER NOT NULL,"
+    "  valid_until_ms INTEGER NOT NULL,"
+    "  secret BLOB NOT NULL CHECK (length(secret) = 32),"
+    "  issued_at_ms INTEGER NOT NULL,"
+    "  revoked_at_ms INTEGER,"
+    "  CHECK ((holder_user_id IS NULL) <> (guest_email IS NULL)),"
+    "  CHECK ((kind = 'pass') = (pass_id IS NOT NULL)),"
+    "  CHECK ((kind = 'booking_guest') = (reservation_id IS NOT NULL)),"
+    "  CHECK ((kind = 'visitor') = (visitor_id IS NOT NULL)),"
+    "  CHECK ((kind = 'desk') = (desk_booking_id IS NOT NULL)),"
+    "  CHECK (kind <> 'desk' OR holder_user_id IS NOT NULL),"
+    "  CHECK (valid_from_ms < valid_until_ms));"
+    "INSERT INTO credentials_v12 (id, kind, building_id, holder_user_id, guest_email, pass_id,"
+    " reservation_id, visitor_id, valid_from_ms, valid_until_ms, secret, issued_at_ms,"
+    " revoked_at_ms) SELECT id, kind, building_id, holder_user_id, guest_email, pass_id,"
+    " reservation_id, visitor_id, valid_from_ms, valid_until_ms, secret, issued_at_ms,"
+    " revoked_at_ms FROM credentials;"
+    "DROP TABLE credentials;"
+    "ALTER TABLE credentials_v12 RENAME TO credentials;"
+    "CREATE INDEX credentials_by_holder ON credentials (holder_user_id, id)"
+    "  WHERE holder_user_id IS NOT NULL;"
+    "CREATE INDEX credentials_by_reservation ON credentials (reservation_id)"
+    "  WHERE reservation_id IS NOT NULL;"
+    "CREATE INDEX credentials_by_visitor ON credentials (visitor_id)"
+    "  WHERE visitor_id IS NOT NULL;"
+    "CREATE INDEX credentials_by_desk_booking ON credentials (desk_booking_id)"
+    "  WHERE desk_booking_id IS NOT NULL;";
+
 const ms_schema_step ms_schema_steps[] = {
     {1, schema_v1}, {2, schema_v2},   {3, schema_v3},   {4, schema_v4},
     {5, schema_v5}, {6, schema_v6},   {7, schema_v7},   {8, schema_v8},
-    {9, schema_v9}, {10, schema_v10}, {11, schema_v11},
+    {9, schema_v9}, {10, schema_v10}, {11, schema_v11}, {12, schema_v12},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

@@ -647,6 +647,47 @@ int ms_seed_v10(sqlite3 *db, ms_rng *rng)
     return ms_changes_new_epoch(db, rng, epoch);
 }
 
+/*
+ * Version 12 (hot desks, docs/today-desks-community.md "Seed"). BLR-1: hot desks D01-D12 ("Quiet
+ * zone" D01-D06 with quiet, "Window bay" D07-D12 with window; monitor on odd numbers, standing on
+ * D03, D08 and D11) and Vikram's dedicated desk D20; MUM-1 D01-D06 ("Open floor"), LON-1 D01-D08
+ * ("Garden side" D01-D04 with window, "Quiet zone" D05-D08 with quiet), monitor on odd numbers.
+ * Prices: BLR-1 Rs 600 a day, MUM-1 Rs 500, LON-1 GBP 25 (before tax), 4 credits a day everywhere,
+ * cut-off 11:00 local. Desk days a month: Asha 8 (private_cabin), Olivia 5, Vikram none.
+ */
+static const char seed_v12_sql[] =
+    "INSERT INTO desks (id, building_id, name, area, kind)"
+    " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12)"
+    " SELECT b.id || printf('-D%02d', n.i), b.id, printf('D%02d', n.i),"
+    " CASE b.id WHEN 'BLR-1' THEN CASE WHEN n.i <= 6 THEN 'Quiet zone' ELSE 'Window bay' END"
+    "  WHEN 'MUM-1' THEN 'Open floor'"
+    "  ELSE CASE WHEN n.i <= 4 THEN 'Garden side' ELSE 'Quiet zone' END END, 'hot'"
+    " FROM n JOIN (SELECT 'BLR-1' AS id, 12 AS desks UNION ALL SELECT 'MUM-1', 6"
+    "  UNION ALL SELECT 'LON-1', 8) b ON n.i <= b.desks;"
+    "INSERT INTO desks (id, building_id, name, area, kind, assigned_user_id) VALUES"
+    " ('BLR-1-D20', 'BLR-1', 'D20', 'Window bay', 'dedicated', 'usr_5eed000000000002');"
+    "INSERT INTO desk_features (desk_id, feature)"
+    " SELECT id, 'monitor' FROM desks WHERE CAST(substr(name, 2) AS INTEGER) % 2 = 1"
+    " UNION ALL SELECT id, 'monitor' FROM desks WHERE id = 'BLR-1-D20'"
+    " UNION ALL SELECT id, 'quiet' FROM desks WHERE area = 'Quiet zone'"
+    " UNION ALL SELECT id, 'window' FROM desks WHERE area IN ('Window bay', 'Garden side')"
+    " UNION ALL SELECT id, 'standing' FROM desks"
+    "  WHERE id IN ('BLR-1-D03', 'BLR-1-D08', 'BLR-1-D11');"
+    "INSERT INTO desk_settings (building_id, day_price_paise, day_credits, checkin_cutoff_min)"
+    " VALUES ('BLR-1', 60000, 4, 660), ('MUM-1', 50000, 4, 660), ('LON-1', 2500, 4, 660);"
+    "UPDATE memberships SET desk_days_per_month = 8 WHERE user_id = 'usr_5eed000000000001';"
+    "UPDATE memberships SET desk_days_per_month = 5 WHERE user_id = 'usr_5eed000000000003';";
+
+int ms_seed_v12(sqlite3 *db, ms_rng *rng)
+{
+    if (ms_db_exec(db, seed_v12_sql) != 0)
+        return -1;
+    /* Three kinds are new and buildings and memberships changed shape: every client takes a
+     * fresh snapshot. */
+    char epoch[MS_EPOCH_MAX];
+    return ms_changes_new_epoch(db, rng, epoch);
+}
+
 int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
 {
     switch (version) {
@@ -666,6 +707,8 @@ int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
         return ms_seed_v9(db, rng, now_ms);
     case 10:
         return ms_seed_v10(db, rng);
+    case 12:
+        return ms_seed_v12(db, rng);
     default:
         return 0;
     }

@@ -59,6 +59,12 @@ int ms_seed_v9(sqlite3 *db, ms_rng *rng, int64_t now_ms);
  * alerts urgent); a new dataset epoch. Caller's transaction. 0 / -1.
  */
 int ms_seed_v10(sqlite3 *db, ms_rng *rng);
+/*
+ * The version 12 seed (hot desks): the desks of every building (Vikram's dedicated BLR-1-D20),
+ * their prices and check-in cut-offs, the members' desk-day allowances (Asha 8, Olivia 5); a new
+ * dataset epoch. Caller's transaction. 0 / -1.
+ */
+int ms_seed_v12(sqlite3 *db, ms_rng *rng);
 
 /* The seed of schema version (ms_seed, ms_seed_v2, ...; nothing for others): the fill
  * db/db.h's ms_db_open calls after each step. 0 / -1. */
