@@ -45,6 +45,18 @@ START_TEST(test_link_kinds_and_items)
     ck_assert_int_eq(mci_link_parse(NULL, id, sizeof id), MC_LINK_NONE);
     ck_assert_str_eq(mc_link_kind_name(MC_LINK_INVOICE), "invoice");
     ck_assert_str_eq(mc_link_kind_name((mc_link_kind)42), "unknown");
+    ck_assert_int_eq(mci_link_parse("membercore://announcements/ann_1", id, sizeof id),
+                     MC_LINK_ANNOUNCEMENT);
+    ck_assert_str_eq(id, "ann_1");
+    ck_assert_int_eq(mci_link_parse("membercore://offers/OFF-BLUE-TOKAI", id, sizeof id),
+                     MC_LINK_OFFER);
+    ck_assert_str_eq(id, "OFF-BLUE-TOKAI");
+    ck_assert_int_eq(mci_link_parse("membercore://offers/", id, sizeof id), MC_LINK_OTHER);
+    ck_assert_int_eq(mci_link_parse("membercore://announcements/a/b", id, sizeof id),
+                     MC_LINK_OTHER);
+    ck_assert_str_eq(mc_link_kind_name(MC_LINK_ANNOUNCEMENT), "announcement");
+    ck_assert_str_eq(mc_link_kind_name(MC_LINK_OFFER), "offer");
+    ck_assert_str_eq(mc_link_kind_name(MC_LINK_DESK), "desk");
 }
 END_TEST
 
@@ -56,6 +68,10 @@ START_TEST(test_link_words)
     ck_assert_str_eq(out, "opens invoice INV-2026-0011");
     mci_link_words(MC_LINK_EVENT, "Diwali Meetup", "", out, sizeof out);
     ck_assert_str_eq(out, "opens event Diwali Meetup");
+    mci_link_words(MC_LINK_ANNOUNCEMENT, "Lift maintenance", "", out, sizeof out);
+    ck_assert_str_eq(out, "opens announcement Lift maintenance");
+    mci_link_words(MC_LINK_OFFER, "Blue Tokai: 20% off coffee", "", out, sizeof out);
+    ck_assert_str_eq(out, "opens offer Blue Tokai: 20% off coffee");
     mci_link_words(MC_LINK_PASS, "pas_1", "", out, sizeof out);
     ck_assert_str_eq(out, "opens day pass pas_1");
     mci_link_words(MC_LINK_TICKET, "T-1001", "", out, sizeof out);

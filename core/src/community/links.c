@@ -12,8 +12,9 @@
 #include "util/names.h"
 #include "util/strutil.h"
 
-static const char *const link_kind_names[] = {"none", "invoice", "event",  "booking", "pass",
-                                              "web",  "other",   "ticket", "visitor"};
+static const char *const link_kind_names[] = {"none",    "invoice", "event",        "booking",
+                                              "pass",    "web",     "other",        "ticket",
+                                              "visitor", "desk",    "announcement", "offer"};
 
 const char *mc_link_kind_name(mc_link_kind kind)
 {
@@ -44,20 +45,30 @@ void mci_link_words(mc_link_kind kind, const char *name, const char *uri, char *
     case MC_LINK_VISITOR:
         snprintf(out, cap, "opens visitor %s", name);
         break;
+    case MC_LINK_ANNOUNCEMENT:
+        snprintf(out, cap, "opens announcement %s", name);
+        break;
+    case MC_LINK_OFFER:
+        snprintf(out, cap, "opens offer %s", name);
+        break;
     default:
         snprintf(out, cap, "opens %s", uri);
         break;
     }
 }
 
-/* The invoice's or ticket's number, the event's title or the visitor's name, for the item a
- * link names (bookings and day passes are named by booking_name and pass_name). */
+/* The invoice's or ticket's number, the event's or announcement's title, the visitor's name or
+ * the offer's partner and title ("Blue Tokai: 20% off coffee"), for the item a link names (bookings
+ * and day passes are named by booking_name and pass_name). */
 static const char *const name_sql[] = {
     [MC_LINK_INVOICE] = "SELECT number FROM invoice_row WHERE id = ?1 OR number = ?1 LIMIT 1",
     [MC_LINK_EVENT] = "SELECT title FROM event_row WHERE id = ?1",
     [MC_LINK_TICKET] = "SELECT number FROM ticket_row WHERE id = ?1",
     [MC_LINK_VISITOR] = "SELECT json_extract(data, '$.name') FROM entity WHERE kind = 'visitor' "
                         "AND id = ?1",
+    [MC_LINK_ANNOUNCEMENT] = "SELECT title FROM announcement_row WHERE id = ?1",
+    [MC_LINK_OFFER] = "SELECT json_extract(data, '$.partner') || ': ' || "
+                      "json_extract(data, '$.title') FROM entity WHERE kind = 'offer' AND id = ?1",
 };
 
 /* A booking as its room and start in the building's time: "Boardroom, Mon 7 Dec 16:00 IST"

@@ -23,9 +23,10 @@ mc_link_kind mci_link_parse(const char *uri, char *id, size_t cap);
 void mci_link_words(mc_link_kind kind, const char *name, const char *uri, char *out, size_t cap);
 
 /* Fill link_kind, link_id (the id as the link gives it) and link_text of the list's
- * notifications, naming invoices and tickets by their number, events by their title,
- * visitors by their name, bookings by their room and start in book's building time and
- * day passes by their day and building, from r's store. MC_ERR_NO_MEMORY, MC_ERR_STORAGE. */
+ * notifications, naming invoices and tickets by their number, events and announcements by
+ * their title, offers by their partner and title, visitors by their name, bookings by their room
+ * and start in book's building time and day passes by their day and building, from r's store.
+ * MC_ERR_NO_MEMORY, MC_ERR_STORAGE. */
 mc_status mci_links_fill(mci_reader *r, mci_zone_book *book, mc_notification_list *list,
                          mc_error *err);
 

@@ -1,4 +1,5 @@
-/* community/projections.c - typed projections of notifications, events and the member's RSVPs. */
+/* community/projections.c - typed projections of notifications, events, the member's RSVPs and
+ * announcements. */
 #include "community/projections.h"
 
 const mci_projection mci_community_projections[] = {
@@ -33,6 +34,18 @@ const mci_projection mci_community_projections[] = {
      "INSERT OR REPLACE INTO rsvp_row (event_id, status) VALUES (?1, "
      "coalesce(json_extract(?2, '$.status'), ''))",
      "DELETE FROM rsvp_row WHERE event_id = ?1", "DELETE FROM rsvp_row"},
+    {"announcement",
+     "INSERT INTO announcement_row (id, building_id, title, body, pinned, published_at_ms, "
+     "expires_at_ms, read) VALUES (?1, coalesce(json_extract(?2, '$.building_id'), ''), "
+     "coalesce(json_extract(?2, '$.title'), ''), coalesce(json_extract(?2, '$.body'), ''), "
+     "coalesce(json_extract(?2, '$.pinned'), 0) != 0, "
+     "coalesce(json_extract(?2, '$.published_at_ms'), 0), "
+     "coalesce(json_extract(?2, '$.expires_at_ms'), 0), "
+     "coalesce(json_extract(?2, '$.read'), 0) != 0) "
+     "ON CONFLICT (id) DO UPDATE SET building_id = excluded.building_id, title = excluded.title, "
+     "body = excluded.body, pinned = excluded.pinned, published_at_ms = excluded.published_at_ms, "
+     "expires_at_ms = excluded.expires_at_ms, read = excluded.read",
+     "DELETE FROM announcement_row WHERE id = ?1", "DELETE FROM announcement_row"},
 };
 const size_t mci_community_projection_count =
     sizeof mci_community_projections / sizeof *mci_community_projections;

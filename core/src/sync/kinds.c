@@ -25,6 +25,8 @@ static const struct {
     {"ticket", MC_KIND_TICKET},
     {"notification_prefs", MC_KIND_NOTIFICATION_PREFS},
     {"visitor", MC_KIND_VISITOR},
+    {"announcement", MC_KIND_ANNOUNCEMENT},
+    {"offer", MC_KIND_OFFER},
 };
 
 static const mci_mutation_kind mutation_kinds[] = {
@@ -44,6 +46,7 @@ static const mci_mutation_kind mutation_kinds[] = {
     {MCI_MUTATION_VISITOR_INVITE, MC_KIND_VISITOR},
     {MCI_MUTATION_VISITOR_CANCEL, MC_KIND_VISITOR},
     {MCI_MUTATION_VISITOR_DECIDE, MC_KIND_VISITOR},
+    {MCI_MUTATION_ANNOUNCEMENT_READ, MC_KIND_ANNOUNCEMENT},
 };
 
 const char *mc_kind_name(mc_kind kind)
