@@ -269,12 +269,13 @@ struct SyncTests {
             let fireside = try #require(try core.events().first { $0.id == "EVT-BLR-FIRESIDE" })
             #expect(fireside.goingCount == 2)
             #expect(fireside.myRSVP == .none)
-            do {
-                try core.rsvp(eventId: "EVT-BLR-FIRESIDE", .going)
-                Issue.record("a full event accepted an RSVP")
-            } catch MemberCoreError.conflict(let message, _, _, _) {
-                #expect(!message.isEmpty)
-            }
+            // Now it looks full here: going joins the waitlist at once (pending), at its end.
+            try core.rsvp(eventId: "EVT-BLR-FIRESIDE", .going)
+            let waiting = try #require(try core.events().first { $0.id == "EVT-BLR-FIRESIDE" })
+            #expect(waiting.myRSVP == .waitlisted)
+            #expect(waiting.myRSVP.name == "waitlisted")
+            #expect(waiting.isPending)
+            #expect(waiting.goingCount == 2)
         }
     }
 
