@@ -313,7 +313,8 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id name building_id monthly_credits credit_balance credit_month"},
         {MS_KIND_BUILDING, NULL, "BLR-1",
          "id name city timezone hours day_pass_price_paise open_space_capacity zone"
-         " booking_window_days min_notice_min cancel_cutoff_min blackouts open_space currency tax"},
+         " booking_window_days min_notice_min cancel_cutoff_min blackouts open_space currency tax"
+         " desks"},
         {MS_KIND_ROOM, NULL, "BLR-1-BOARD",
          "id building_id name capacity amenities price_per_hour_paise credits_per_hour currency"
          " blackouts"},
@@ -327,15 +328,19 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id category title body created_at_ms read deep_link building_id kind urgent"},
         {MS_KIND_ROOM_BUSY, NULL, NULL, "id room_id start_ms end_ms"},
         {MS_KIND_CREDIT_LEDGER, NULL, "led_000000000003",
-         "id company_id delta balance_after reason reservation_id at_ms building_id"},
+         "id company_id delta balance_after reason reservation_id at_ms building_id"
+         " desk_booking_id"},
         {MS_KIND_INVOICE, NULL, "inv_5eed000000000003",
          "id number status lines subtotal_paise discount_paise gst_paise total_paise order_id"
          " issued_at_ms due_at_ms paid_at_ms hold_expires_at_ms voided_at_ms void_reason"
          " reservation_id building_id currency tax refunds"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000001",
-         "status plan company_id building_id seat contract_start contract_end"},
+         "status plan company_id building_id seat contract_start contract_end desk_days"},
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000009",
-         "status plan company_id building_id seat contract_start contract_end"},
+         "status plan company_id building_id seat contract_start contract_end desk_days"},
+        {MS_KIND_DESK, NULL, "BLR-1-D07", "id building_id name area features kind mine"},
+        {MS_KIND_DESK, "usr_5eed000000000002", "BLR-1-D20",
+         "id building_id name area features kind mine"},
         {MS_KIND_NOTIFICATION_PREFS, "usr_5eed000000000001", "usr_5eed000000000001",
          "channels quiet_hours updated_at_ms"},
     };
@@ -366,6 +371,31 @@ START_TEST(test_entity_data_has_the_contract_fields)
                                     "usr_5eed000000000001", &data),
                      1);
     ck_assert_int_eq(ms_entity_data(db, MS_KIND_EVENT, NULL, "EVT-NOPE", &data), 1);
+    /* Vikram's dedicated desk is his (mine) and no one else's. */
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_DESK, "usr_5eed000000000001", "BLR-1-D20", &data),
+                     1);
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_DESK, "usr_5eed000000000002", "BLR-1-D20", &data),
+                     0);
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(data, "mine")));
+    cJSON_Delete(data);
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_DESK, "usr_5eed000000000002", "BLR-1-D03", &data),
+                     0);
+    ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(data, "mine")));
+    char features[128];
+    char *printed = cJSON_PrintUnformatted(cJSON_GetObjectItem(data, "features"));
+    snprintf(features, sizeof features, "%s", printed);
+    free(printed);
+    ck_assert_str_eq(features, "[\"monitor\",\"quiet\",\"standing\"]");
+    cJSON_Delete(data);
+    cJSON *membership = NULL;
+    ck_assert_int_eq(
+        ms_entity_data(db, MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000001", &membership), 0);
+    printed = cJSON_PrintUnformatted(cJSON_GetObjectItem(membership, "desk_days"));
+    snprintf(features, sizeof features, "%s", printed);
+    free(printed);
+    ck_assert_str_eq(features, "{\"allowance\":8,\"used\":0,\"month\":\"2027-01\"}");
+    cJSON_Delete(membership);
+    data = NULL;
     ck_assert_ptr_null(data);
     cJSON *ntf = NULL;
     ck_assert_int_eq(ms_entity_data(db, MS_KIND_NOTIFICATION, "usr_5eed000000000001",

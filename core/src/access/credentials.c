@@ -28,7 +28,8 @@
 /* A page of unexpired credentials, soonest valid first, from the typed table: ?1 ?2 the
  * cursor (valid_from_ms, id), ?3 the fetch limit, ?4 now. */
 static const mci_list_query credentials_query = {
-    "SELECT valid_from_ms, id, kind, building_id, valid_until_ms, pass_id, reservation_id "
+    "SELECT valid_from_ms, id, kind, building_id, valid_until_ms, pass_id, reservation_id, "
+    "desk_booking_id "
     "FROM credential_row WHERE valid_until_ms > ?4 AND (valid_from_ms, id) > (?1, ?2) "
     "ORDER BY valid_from_ms, id LIMIT ?3",
     "reading credentials", MCI_KEY_INT_ASC};
@@ -50,6 +51,7 @@ static void credential_clear(mc_credential *cr)
     free(cr->building_id);
     free(cr->pass_id);
     free(cr->reservation_id);
+    free(cr->desk_booking_id);
 }
 
 void mc_credential_list_free(mc_credential_list *list)
@@ -74,7 +76,8 @@ static bool read_credential(sqlite3_stmt *row, void *item, void *context)
     cr->valid_until_ms = sqlite3_column_int64(row, 4);
     cr->pass_id = mci_strdup(mci_column_text(row, 5));
     cr->reservation_id = mci_strdup(mci_column_text(row, 6));
-    return cr->id && cr->building_id && cr->pass_id && cr->reservation_id;
+    cr->desk_booking_id = mci_strdup(mci_column_text(row, 7));
+    return cr->id && cr->building_id && cr->pass_id && cr->reservation_id && cr->desk_booking_id;
 }
 
 /* A credential's window in its building's local time (an mci_localize_fn). */

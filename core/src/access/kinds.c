@@ -3,7 +3,7 @@
 
 #include "util/names.h"
 
-static const char *const kind_names[] = {"unknown", "pass", "booking_guest"};
+static const char *const kind_names[] = {"unknown", "pass", "booking_guest", "desk"};
 
 const char *mc_credential_kind_name(mc_credential_kind kind)
 {

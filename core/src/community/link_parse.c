@@ -18,10 +18,15 @@ static const struct {
     const char *section;
     mc_link_kind kind;
 } sections[] = {
-    {"bookings", MC_LINK_BOOKING},           {"tickets", MC_LINK_TICKET},
-    {"billing/invoices", MC_LINK_INVOICE},   {"events", MC_LINK_EVENT},
-    {"visitors", MC_LINK_VISITOR},           {"passes", MC_LINK_PASS},
-    {"announcements", MC_LINK_ANNOUNCEMENT}, {"offers", MC_LINK_OFFER},
+    {"bookings", MC_LINK_BOOKING},
+    {"tickets", MC_LINK_TICKET},
+    {"billing/invoices", MC_LINK_INVOICE},
+    {"events", MC_LINK_EVENT},
+    {"visitors", MC_LINK_VISITOR},
+    {"passes", MC_LINK_PASS},
+    {"desks", MC_LINK_DESK},
+    {"announcements", MC_LINK_ANNOUNCEMENT},
+    {"offers", MC_LINK_OFFER},
 };
 
 static bool is_alnum(char ch)
@@ -122,7 +127,7 @@ static mc_status parse_app_link(const char *rest, mc_link_target *out, mc_error 
         if (rest[k] >= 'A' && rest[k] <= 'Z')
             return refuse(err, "the section must be in lower case");
     return refuse(err, "an unknown section (not bookings, tickets, billing/invoices, events, "
-                       "visitors, passes, announcements or offers)");
+                       "visitors, passes, desks, announcements or offers)");
 }
 
 /* A host of dot-separated labels of a-z 0-9 '-', with an optional :port. */

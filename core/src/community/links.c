@@ -45,6 +45,9 @@ void mci_link_words(mc_link_kind kind, const char *name, const char *uri, char *
     case MC_LINK_VISITOR:
         snprintf(out, cap, "opens visitor %s", name);
         break;
+    case MC_LINK_DESK:
+        snprintf(out, cap, "opens desk %s", name);
+        break;
     case MC_LINK_ANNOUNCEMENT:
         snprintf(out, cap, "opens announcement %s", name);
         break;
@@ -77,6 +80,11 @@ static const char booking_sql[] =
     "SELECT coalesce(r.name, b.room_id), b.building_id, b.start_ms FROM booking_row b"
     " LEFT JOIN room_index r ON r.id = b.room_id WHERE b.id = ?1";
 
+/* A desk booking as its desk and day: "D07 on Tue 8 Dec" (the desk's id when the desk is not
+ * on this device). */
+static const char desk_sql[] = "SELECT b.date, coalesce(d.name, b.desk_id) FROM desk_booking_row b"
+                               " LEFT JOIN desk_row d ON d.id = b.desk_id WHERE b.id = ?1";
+
 /* A day pass as its day and building: "Tue 8 Dec at Koramangala". */
 static const char pass_sql[] =
     "SELECT p.date, coalesce(json_extract(e.data, '$.name'), p.building_id) FROM pass_row p"
@@ -86,7 +94,7 @@ static const char *const weekdays[] = {"", "Mon", "Tue", "Wed", "Thu", "Fri", "S
 static const char *const months[] = {"",    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-/* stmt's row (from booking_sql or pass_sql) in words into out. */
+/* stmt's row (from booking_sql, pass_sql or desk_sql) in words into out. */
 static mc_status row_words(mc_link_kind kind, sqlite3_stmt *stmt, mci_zone_book *book, char *out,
                            size_t cap, mc_error *err)
 {
@@ -107,8 +115,12 @@ static mc_status row_words(mc_link_kind kind, sqlite3_stmt *stmt, mci_zone_book 
         return MC_OK;
     int y, m, d;
     mci_civil_from_days(day, &y, &m, &d);
-    snprintf(out, cap, "for %s %d %s at %s", weekdays[mci_weekday(day)], d, months[m],
-             mci_column_text(stmt, 1));
+    if (kind == MC_LINK_DESK)
+        snprintf(out, cap, "%s on %s %d %s", mci_column_text(stmt, 1), weekdays[mci_weekday(day)],
+                 d, months[m]);
+    else
+        snprintf(out, cap, "for %s %d %s at %s", weekdays[mci_weekday(day)], d, months[m],
+                 mci_column_text(stmt, 1));
     return MC_OK;
 }
 
@@ -120,6 +132,7 @@ static mc_status item_name(mci_reader *r, mci_zone_book *book, mc_link_kind kind
     mci_strlcpy(out, id, cap);
     const char *sql = kind == MC_LINK_BOOKING              ? booking_sql
                       : kind == MC_LINK_PASS               ? pass_sql
+                      : kind == MC_LINK_DESK               ? desk_sql
                       : (size_t)kind < MCI_COUNT(name_sql) ? name_sql[kind]
                                                            : NULL;
     if (sql == NULL)
@@ -130,7 +143,8 @@ static mc_status item_name(mci_reader *r, mci_zone_book *book, mc_link_kind kind
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     mc_status st = MC_OK;
-    if (rc == SQLITE_ROW && (kind == MC_LINK_BOOKING || kind == MC_LINK_PASS))
+    if (rc == SQLITE_ROW &&
+        (kind == MC_LINK_BOOKING || kind == MC_LINK_PASS || kind == MC_LINK_DESK))
         st = row_words(kind, stmt, book, out, cap, err);
     else if (rc == SQLITE_ROW && mci_column_text(stmt, 0)[0] != '\0')
         mci_strlcpy(out, mci_column_text(stmt, 0), cap);

@@ -8,7 +8,6 @@
 #include "account/session.h"
 #include "catalog/zones.h"
 #include "handle/handle.h"
-#include "membercore/auth.h"
 #include "membercore/offers.h"
 #include "net/http.h"
 #include "read/read.h"
@@ -19,10 +18,10 @@
 #include "util/json.h"
 #include "util/strutil.h"
 
-/* The synced offers, and who is asking: their building and whether they are a member (an
- * on-demand user sees the offers of every building). */
+/* The synced offers, and who is asking: the building of their membership (none for an
+ * on-demand user, who sees the offers of every building). */
 static const char offers_sql[] = "SELECT data FROM entity WHERE kind = 'offer' ORDER BY id";
-static const char member_sql[] = "SELECT building_id, roles FROM account WHERE singleton = 1";
+static const char member_sql[] = "SELECT building_id FROM account WHERE singleton = 1";
 
 static void offer_clear(mc_offer *o)
 {
@@ -125,7 +124,7 @@ static mc_status asking_building(mci_reader *r, char *building, size_t cap, mc_e
         return MC_ERR_STORAGE;
     int rc = sqlite3_step(stmt);
     building[0] = '\0';
-    if (rc == SQLITE_ROW && (sqlite3_column_int(stmt, 1) & MC_ROLE_MEMBER) != 0)
+    if (rc == SQLITE_ROW)
         mci_strlcpy(building, mci_column_text(stmt, 0), cap);
     sqlite3_reset(stmt);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? MC_OK

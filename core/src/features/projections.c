@@ -11,6 +11,7 @@
 #include "billing/projections.h"
 #include "booking/projections.h"
 #include "community/projections.h"
+#include "desks/projections.h"
 #include "store/projection.h"
 #include "tickets/projections.h"
 #include "visitors/projections.h"
@@ -25,6 +26,7 @@ static const struct {
     {mci_access_projections, &mci_access_projection_count},
     {mci_tickets_projections, &mci_tickets_projection_count},
     {mci_visitors_projections, &mci_visitors_projection_count},
+    {mci_desks_projections, &mci_desks_projection_count},
 };
 
 const mci_projection *mci_projection_at(size_t i)

@@ -105,6 +105,13 @@ static const struct {
     {"invalid_date", MC_ERR_STATE},
     {"wrong_date", MC_ERR_STATE},
     {"approval_expired", MC_ERR_STATE},
+    {"desk_taken", MC_ERR_CONFLICT},
+    {"already_booked_that_day", MC_ERR_CONFLICT},
+    {"after_cutoff", MC_ERR_CONFLICT},
+    {"no_desk_days_left", MC_ERR_INSUFFICIENT_CREDITS},
+    {"no_plan_desk_days", MC_ERR_FORBIDDEN},
+    {"has_dedicated_desk", MC_ERR_FORBIDDEN},
+    {"no_company", MC_ERR_FORBIDDEN},
     {"internal", MC_ERR_SERVER},
 };
 

@@ -16,7 +16,7 @@
 #include "membercore/sync.h"
 
 /* Every MC_KIND_* bit. */
-#define MCI_KIND_ALL 0x7FFFFFu
+#define MCI_KIND_ALL 0x7FFFFFu /* through MC_KIND_OFFER */
 
 /* MC_KIND_* bit for a wire name; 0 for a kind this version does not know
  * (it is still stored, for a later version to read). */
@@ -46,6 +46,8 @@ const mci_mutation_kind *mci_mutation_kind_find(const char *name);
 #define MCI_MUTATION_VISITOR_INVITE           "visitor.invite"
 #define MCI_MUTATION_VISITOR_CANCEL           "visitor.cancel"
 #define MCI_MUTATION_VISITOR_DECIDE           "visitor.decide"
+#define MCI_MUTATION_DESK_BOOK                "desk.book"
+#define MCI_MUTATION_DESK_CANCEL              "desk.cancel"
 #define MCI_MUTATION_ANNOUNCEMENT_READ        "announcement.read"
 
 #endif

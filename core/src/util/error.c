@@ -7,9 +7,9 @@
 
 #include "util/names.h"
 
-static const char *const rule_names[] = {"none",          "closed", "outside_hours",
-                                         "blackout",      "past",   "too_soon",
-                                         "beyond_window", "taken",  "no_room"};
+static const char *const rule_names[] = {"none",    "closed",         "outside_hours", "blackout",
+                                         "past",    "too_soon",       "beyond_window", "taken",
+                                         "no_room", "already_booked", "after_cutoff"};
 
 const char *mc_rule_name(mc_rule rule)
 {
@@ -18,8 +18,10 @@ const char *mc_rule_name(mc_rule rule)
 
 mc_rule mci_rule_of_server_code(const char *code)
 {
-    if (code != NULL && strcmp(code, "slot_taken") == 0)
+    if (code != NULL && (strcmp(code, "slot_taken") == 0 || strcmp(code, "desk_taken") == 0))
         return MC_RULE_TAKEN;
+    if (code != NULL && strcmp(code, "already_booked_that_day") == 0)
+        return MC_RULE_ALREADY_BOOKED;
     int rule = mci_value_of(rule_names, MCI_COUNT(rule_names), code, MC_RULE_NONE);
     return rule == MC_RULE_NO_ROOM ? MC_RULE_NONE : (mc_rule)rule;
 }

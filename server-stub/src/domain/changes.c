@@ -14,7 +14,11 @@ static int scope_of(sqlite3 *db, ms_kind kind, const char *owner, const char *id
 {
     switch (ms_kind_visibility(kind)) {
     case MS_VISIBLE_TO_ALL:
-        snprintf(out, cap, "*");
+        /* A dedicated desk is its member's alone (owner: that member). */
+        if (kind == MS_KIND_DESK && owner && owner[0])
+            snprintf(out, cap, "u:%s", owner);
+        else
+            snprintf(out, cap, "*");
         return 0;
     case MS_VISIBLE_TO_COMPANY:
         /* A company is its own scope; a ledger line is in its company's (owner). */

@@ -8,7 +8,7 @@
 
 #include "db/db.h"
 
-static const char *const kind_names[] = {"pass", "booking_guest", "visitor"};
+static const char *const kind_names[] = {"pass", "booking_guest", "visitor", "desk"};
 
 const char *ms_credential_kind_name(ms_credential_kind kind)
 {
@@ -32,25 +32,27 @@ int ms_credential_issue(sqlite3 *db, ms_rng *rng, ms_credential *c, int64_t now_
         return -1;
     return ms_db_run(db,
                      "INSERT INTO credentials (id, kind, building_id, holder_user_id, guest_email,"
-                     " pass_id, reservation_id, visitor_id, valid_from_ms, valid_until_ms, secret,"
-                     " issued_at_ms) VALUES (?, ?, ?, nullif(?, ''), nullif(?, ''),"
-                     " nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, ?)",
-                     "ttttttttiibi", c->id, ms_credential_kind_name(c->kind), c->building_id,
+                     " pass_id, reservation_id, visitor_id, desk_booking_id, valid_from_ms,"
+                     " valid_until_ms, secret, issued_at_ms) VALUES (?, ?, ?, nullif(?, ''),"
+                     " nullif(?, ''), nullif(?, ''), nullif(?, ''), nullif(?, ''), nullif(?, ''),"
+                     " ?, ?, ?, ?)",
+                     "tttttttttiibi", c->id, ms_credential_kind_name(c->kind), c->building_id,
                      c->holder_user_id, c->guest_email, c->pass_id, c->reservation_id,
-                     c->visitor_id, c->valid_from_ms, c->valid_until_ms, (const void *)c->secret,
-                     sizeof c->secret, now_ms);
+                     c->visitor_id, c->desk_booking_id, c->valid_from_ms, c->valid_until_ms,
+                     (const void *)c->secret, sizeof c->secret, now_ms);
 }
 
 int ms_credential_load(sqlite3 *db, const char *id, ms_credential *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = ms_db_query(db,
-                                     "SELECT id, kind, building_id, holder_user_id, guest_email,"
-                                     " pass_id, reservation_id, valid_from_ms, valid_until_ms,"
-                                     " revoked_at_ms IS NOT NULL, secret, visitor_id"
-                                     " FROM credentials"
-                                     " WHERE id = ?",
-                                     "t", id);
+    sqlite3_stmt *stmt =
+        ms_db_query(db,
+                    "SELECT id, kind, building_id, holder_user_id, guest_email,"
+                    " pass_id, reservation_id, valid_from_ms, valid_until_ms,"
+                    " revoked_at_ms IS NOT NULL, secret, visitor_id, desk_booking_id"
+                    " FROM credentials"
+                    " WHERE id = ?",
+                    "t", id);
     if (!stmt)
         return -1;
     int rc = ms_db_step(stmt);
@@ -68,6 +70,7 @@ int ms_credential_load(sqlite3 *db, const char *id, ms_credential *out)
         out->valid_until_ms = sqlite3_column_int64(stmt, 8);
         out->revoked = sqlite3_column_int(stmt, 9) != 0;
         ms_db_text(stmt, 11, out->visitor_id, sizeof out->visitor_id);
+        ms_db_text(stmt, 12, out->desk_booking_id, sizeof out->desk_booking_id);
         if (sqlite3_column_bytes(stmt, 10) == MS_CREDENTIAL_SECRET_LEN)
             memcpy(out->secret, sqlite3_column_blob(stmt, 10), MS_CREDENTIAL_SECRET_LEN);
         else

@@ -20,6 +20,7 @@ typedef enum ms_credential_kind {
     MS_CREDENTIAL_PASS,          /* a day pass (the buyer's own, or a guest's) */
     MS_CREDENTIAL_BOOKING_GUEST, /* a guest of a meeting-room booking */
     MS_CREDENTIAL_VISITOR,       /* a member's visitor, for one building-local date */
+    MS_CREDENTIAL_DESK,          /* a member's hot desk, for one building-local date */
 } ms_credential_kind;
 
 /*
@@ -32,18 +33,19 @@ typedef struct ms_credential {
     char id[MS_ID_MAX];
     ms_credential_kind kind;
     char building_id[MS_ID_MAX];
-    char holder_user_id[MS_ID_MAX]; /* "" for a guest */
-    char guest_email[MS_EMAIL_MAX]; /* "" for a holder */
-    char pass_id[MS_ID_MAX];        /* kind PASS, else "" */
-    char reservation_id[MS_ID_MAX]; /* kind BOOKING_GUEST, else "" */
-    char visitor_id[MS_ID_MAX];     /* kind VISITOR, else "" */
-    int64_t valid_from_ms;          /* valid over [valid_from_ms, valid_until_ms) */
+    char holder_user_id[MS_ID_MAX];  /* "" for a guest */
+    char guest_email[MS_EMAIL_MAX];  /* "" for a holder */
+    char pass_id[MS_ID_MAX];         /* kind PASS, else "" */
+    char reservation_id[MS_ID_MAX];  /* kind BOOKING_GUEST, else "" */
+    char visitor_id[MS_ID_MAX];      /* kind VISITOR, else "" */
+    char desk_booking_id[MS_ID_MAX]; /* kind DESK, else "" */
+    int64_t valid_from_ms;           /* valid over [valid_from_ms, valid_until_ms) */
     int64_t valid_until_ms;
     bool revoked;
     uint8_t secret[MS_CREDENTIAL_SECRET_LEN];
 } ms_credential;
 
-/* The kind's wire name: "pass", "booking_guest" or "visitor". */
+/* The kind's wire name: "pass", "booking_guest", "visitor" or "desk". */
 const char *ms_credential_kind_name(ms_credential_kind kind);
 
 /*

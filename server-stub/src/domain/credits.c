@@ -19,7 +19,8 @@
  * balance was written in. Logged. 0 / -1.
  */
 static int add_line(sqlite3 *db, const char *company_id, int64_t delta, int64_t balance_after,
-                    const char *reason, const char *reservation_id, int64_t at_ms)
+                    const char *reason, const char *reservation_id, const char *desk_booking_id,
+                    int64_t at_ms)
 {
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT (SELECT coalesce(max(seq), 0) + 1 FROM credit_ledger),"
@@ -39,9 +40,11 @@ static int add_line(sqlite3 *db, const char *company_id, int64_t delta, int64_t 
     snprintf(id, sizeof id, "led_%012lld", (long long)seq);
     if (ms_db_run(db,
                   "INSERT INTO credit_ledger (seq, id, company_id, delta, balance_after, reason,"
-                  " reservation_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, nullif(?, ''), ?)",
-                  "ittiitti", seq, id, company_id, delta, balance_after, reason,
-                  reservation_id ? reservation_id : "", at_ms) != 0)
+                  " reservation_id, desk_booking_id, at_ms) VALUES (?, ?, ?, ?, ?, ?,"
+                  " nullif(?, ''), nullif(?, ''), ?)",
+                  "ittiittti", seq, id, company_id, delta, balance_after, reason,
+                  reservation_id ? reservation_id : "", desk_booking_id ? desk_booking_id : "",
+                  at_ms) != 0)
         return -1;
     return ms_change_upsert(db, MS_KIND_CREDIT_LEDGER, company_id, id) == 0 &&
                    ms_change_upsert(db, MS_KIND_COMPANY, NULL, company_id) == 0
@@ -90,7 +93,24 @@ int ms_credits_refresh(sqlite3 *db, const char *company_id, int64_t now_ms)
     if (!ms_zone_first_instant(zone, ms_days_from_civil(local.year, local.month, 1) * MS_DAY_MS,
                                &month_start))
         month_start = now_ms;
-    return add_line(db, company_id, monthly - balance, monthly, "monthly_reset", NULL, month_start);
+    if (add_line(db, company_id, monthly - balance, monthly, "monthly_reset", NULL, NULL,
+                 month_start) != 0)
+        return -1;
+    /* A new month of desk days too (membership.desk_days.month is the company's month). */
+    sqlite3_stmt *members =
+        ms_db_query(db, "SELECT user_id FROM memberships WHERE company_id = ?", "t", company_id);
+    if (!members)
+        return -1;
+    while ((rc = ms_db_step(members)) == 1) {
+        char user[MS_ID_MAX];
+        ms_db_text(members, 0, user, sizeof user);
+        if (ms_change_upsert(db, MS_KIND_MEMBERSHIP, user, user) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    sqlite3_finalize(members);
+    return rc < 0 ? -1 : 0;
 }
 
 int ms_credits_refresh_all(sqlite3 *db, int64_t now_ms)
@@ -126,8 +146,9 @@ int ms_credits_balance(sqlite3 *db, const char *company_id, int64_t *out)
     return rc == 1 ? 0 : -1;
 }
 
-int ms_credits_apply(sqlite3 *db, const char *company_id, int64_t delta, const char *reason,
-                     const char *reservation_id, int64_t now_ms)
+/* ms_credits_apply for a room reservation or a desk booking (the other NULL). */
+static int apply_for(sqlite3 *db, const char *company_id, int64_t delta, const char *reason,
+                     const char *reservation_id, const char *desk_booking_id, int64_t now_ms)
 {
     int64_t balance;
     if (ms_credits_balance(db, company_id, &balance) != 0)
@@ -137,5 +158,18 @@ int ms_credits_apply(sqlite3 *db, const char *company_id, int64_t delta, const c
     if (ms_db_run(db, "UPDATE companies SET credit_balance = ? WHERE id = ?", "it", balance + delta,
                   company_id) != 0)
         return -1;
-    return add_line(db, company_id, delta, balance + delta, reason, reservation_id, now_ms);
+    return add_line(db, company_id, delta, balance + delta, reason, reservation_id, desk_booking_id,
+                    now_ms);
+}
+
+int ms_credits_apply(sqlite3 *db, const char *company_id, int64_t delta, const char *reason,
+                     const char *reservation_id, int64_t now_ms)
+{
+    return apply_for(db, company_id, delta, reason, reservation_id, NULL, now_ms);
+}
+
+int ms_credits_apply_desk(sqlite3 *db, const char *company_id, int64_t delta, const char *reason,
+                          const char *desk_booking_id, int64_t now_ms)
+{
+    return apply_for(db, company_id, delta, reason, NULL, desk_booking_id, now_ms);
 }

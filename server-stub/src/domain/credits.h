@@ -14,8 +14,9 @@
  * than the balance belongs to, the balance becomes monthly_credits: a
  * `monthly_reset` ledger line (delta = the change, possibly 0) dated at the
  * start of now's local month (00:00 on the 1st in the building's zone), and the
- * company and the line are change-logged. A clock set back never resets.
- * Ledger lines are never dated before the company's previous line. 0 / -1.
+ * company, the line and its members' memberships (their desk days' month) are change-logged. A
+ * clock set back never resets. Ledger lines are never dated before the company's previous line. 0 /
+ * -1.
  */
 int ms_credits_refresh(sqlite3 *db, const char *company_id, int64_t now_ms);
 /* ms_credits_refresh for every company. 0 / -1. */
@@ -31,5 +32,8 @@ int ms_credits_balance(sqlite3 *db, const char *company_id, int64_t *out);
  */
 int ms_credits_apply(sqlite3 *db, const char *company_id, int64_t delta, const char *reason,
                      const char *reservation_id, int64_t now_ms);
+/* The same for a desk booking: the ledger line names desk_booking_id. 0; 1; -1 as above. */
+int ms_credits_apply_desk(sqlite3 *db, const char *company_id, int64_t delta, const char *reason,
+                          const char *desk_booking_id, int64_t now_ms);
 
 #endif

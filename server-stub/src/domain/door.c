@@ -7,6 +7,7 @@
 #include "rules/access_codes.h"
 #include "domain/credentials.h"
 #include "db/db.h"
+#include "domain/desks.h"
 #include "domain/visitors.h"
 
 const char *ms_door_direction_name(ms_door_direction direction)
@@ -59,6 +60,9 @@ static int judge(sqlite3 *db, const ms_credential *c, const ms_access_parsed *p,
         return refuse(verdict, "forged", "forged: not a genuine code of this credential");
     if (c->revoked && c->kind == MS_CREDENTIAL_VISITOR)
         return refuse(verdict, "cancelled", "cancelled: invitation cancelled by the host");
+    if (c->revoked && c->kind == MS_CREDENTIAL_DESK)
+        return refuse(verdict, "expired",
+                      "expired: revoked (the desk booking was cancelled or released)");
     if (c->revoked)
         return refuse(verdict, "expired", "expired: revoked (its booking was cancelled)");
     if (strcmp(c->building_id, building_id) != 0)
@@ -117,6 +121,10 @@ int ms_door_scan(ms_app *app, const char *building_id, const char *payload,
     /* A visitor let in has arrived: the host is alerted (once, by the visitor's status). */
     if (verdict->reason == NULL && direction == MS_DOOR_IN && c.kind == MS_CREDENTIAL_VISITOR &&
         ms_visitor_door_entered(app, c.visitor_id, now_ms) != 0)
+        return -1;
+    /* A desk's member let in has checked in: the desk is not released at the cut-off. */
+    if (verdict->reason == NULL && direction == MS_DOOR_IN && c.kind == MS_CREDENTIAL_DESK &&
+        ms_desk_checked_in(app, c.desk_booking_id, now_ms) != 0)
         return -1;
     const char *reason = verdict->reason;
     bool known = reason == NULL || strcmp(reason, "malformed") != 0;

@@ -75,6 +75,15 @@ static const struct {
                          " ORDER BY id LIMIT 1"},
     [MS_KIND_NOTIFICATION_PREFS] = {"notification_prefs", MS_VISIBLE_TO_USER,
                                     "SELECT id FROM users WHERE id = :user AND id > :after"},
+    /* Hot desks to everyone, a dedicated desk to its member (changes.c scopes it so). */
+    [MS_KIND_DESK] = {"desk", MS_VISIBLE_TO_ALL,
+                      "SELECT id FROM desks WHERE id > :after"
+                      " AND (kind = 'hot' OR assigned_user_id = :user) ORDER BY id LIMIT 1"},
+    [MS_KIND_DESK_BUSY] = {"desk_busy", MS_VISIBLE_TO_ALL,
+                           "SELECT id FROM desk_busy WHERE id > :after ORDER BY id LIMIT 1"},
+    [MS_KIND_DESK_BOOKING] = {"desk_booking", MS_VISIBLE_TO_USER,
+                              "SELECT id FROM desk_bookings WHERE user_id = :user"
+                              " AND id > :after ORDER BY id LIMIT 1"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -151,7 +160,11 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
                     " + (SELECT count(*) FROM ticket_categories)"
                     " + (SELECT count(*) FROM tickets WHERE user_id = ?1)"
                     " + (SELECT count(*) FROM visitors WHERE host_user_id = ?1)"
-                    " + (SELECT count(*) FROM users WHERE id = ?1)",
+                    " + (SELECT count(*) FROM users WHERE id = ?1)"
+                    " + (SELECT count(*) FROM desks WHERE kind = 'hot'"
+                    "  OR assigned_user_id = ?1)"
+                    " + (SELECT count(*) FROM desk_busy)"
+                    " + (SELECT count(*) FROM desk_bookings WHERE user_id = ?1)",
                     "tt", viewer->user_id, viewer->company_id);
     if (!stmt)
         return -1;
@@ -344,6 +357,24 @@ static bool add_open_space(sqlite3 *db, cJSON *o, const char *id)
     return true;
 }
 
+/* "desks": {day_price_paise, day_credits, checkin_cutoff_min} or null (no desks). */
+static bool add_desk_settings(sqlite3 *db, cJSON *o, const char *id)
+{
+    cJSON *desks = NULL;
+    int rc = query_object(ms_db_query(db,
+                                      "SELECT day_price_paise, day_credits, checkin_cutoff_min"
+                                      " FROM desk_settings WHERE building_id = ?",
+                                      "t", id),
+                          &desks);
+    if (rc == 1)
+        return cJSON_AddNullToObject(o, "desks") != NULL;
+    if (rc != 0 || !cJSON_AddItemToObject(o, "desks", desks)) {
+        cJSON_Delete(desks);
+        return false;
+    }
+    return true;
+}
+
 /* "tax": {name, rate_bp}, the tax rule a building charges (or an invoice charged). */
 static bool add_tax(cJSON *o, const char *name, int64_t rate_bp)
 {
@@ -397,7 +428,8 @@ static int building_data(sqlite3 *db, const char *id, cJSON **out)
                        id) &&
          add_open_space(db, o, id) &&
          cJSON_AddStringToObject(o, "currency", (const char *)sqlite3_column_text(stmt, 9)) &&
-         add_tax(o, (const char *)sqlite3_column_text(stmt, 10), sqlite3_column_int64(stmt, 11));
+         add_tax(o, (const char *)sqlite3_column_text(stmt, 10), sqlite3_column_int64(stmt, 11)) &&
+         add_desk_settings(db, o, id);
     sqlite3_finalize(stmt);
     cJSON_Delete(zone);
     if (!ok) {
@@ -589,19 +621,75 @@ static int invoice_data(sqlite3 *db, const char *id, cJSON **out)
     return 0;
 }
 
-/* {status: "active"/"none", plan, company_id, building_id, seat, contract_start, contract_end} */
+/*
+ * {status: "active"/"none", plan, company_id, building_id, seat, contract_start, contract_end,
+ * desk_days: {allowance, used, month}}: the desk days of the company's credit month (the
+ * building-local month, moved by the monthly reset), used by desk bookings paid by plan.
+ */
 static int membership_data(sqlite3 *db, const char *id, cJSON **out)
 {
-    return query_object(ms_db_query(db,
-                                    "SELECT CASE WHEN m.user_id IS NULL THEN 'none'"
-                                    " ELSE m.status END AS status, m.plan, m.company_id,"
-                                    " m.building_id, m.seat,"
-                                    " nullif(m.contract_start, '') AS contract_start,"
-                                    " nullif(m.contract_end, '') AS contract_end"
-                                    " FROM users u LEFT JOIN memberships m ON m.user_id = u.id"
-                                    " WHERE u.id = ?",
-                                    "t", id),
-                        out);
+    int rc = query_object(ms_db_query(db,
+                                      "SELECT CASE WHEN m.user_id IS NULL THEN 'none'"
+                                      " ELSE m.status END AS status, m.plan, m.company_id,"
+                                      " m.building_id, m.seat,"
+                                      " nullif(m.contract_start, '') AS contract_start,"
+                                      " nullif(m.contract_end, '') AS contract_end"
+                                      " FROM users u LEFT JOIN memberships m ON m.user_id = u.id"
+                                      " WHERE u.id = ?",
+                                      "t", id),
+                          out);
+    if (rc != 0)
+        return rc;
+    cJSON *days = NULL;
+    rc = query_object(ms_db_query(db,
+                                  "SELECT coalesce(m.desk_days_per_month, 0) AS allowance,"
+                                  " (SELECT count(*) FROM desk_bookings k WHERE k.user_id = u.id"
+                                  "  AND k.paid_by = 'plan' AND k.status IN ('confirmed',"
+                                  "  'released') AND substr(k.date, 1, 7) = c.credit_month)"
+                                  " AS used, nullif(c.credit_month, '') AS month"
+                                  " FROM users u LEFT JOIN memberships m ON m.user_id = u.id"
+                                  " LEFT JOIN companies c ON c.id = m.company_id WHERE u.id = ?",
+                                  "t", id),
+                      &days);
+    if (rc != 0 || !cJSON_AddItemToObject(*out, "desk_days", days)) {
+        cJSON_Delete(days);
+        cJSON_Delete(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* {id, building_id, name, area, features: [..], kind: "hot"/"dedicated", mine}: mine when owner
+ * is the member a dedicated desk is assigned to; a dedicated desk is no one else's. */
+static int desk_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
+{
+    int rc = query_object(ms_db_query(db,
+                                      "SELECT id, building_id, name, area FROM desks WHERE id = ?1"
+                                      " AND (kind = 'hot' OR assigned_user_id = ?2)",
+                                      "tt", id, owner ? owner : ""),
+                          out);
+    if (rc != 0)
+        return rc;
+    sqlite3_stmt *kind = ms_db_query(db,
+                                     "SELECT kind, assigned_user_id IS NOT NULL"
+                                     " AND assigned_user_id = ? FROM desks WHERE id = ?",
+                                     "tt", owner ? owner : "", id);
+    bool ok = add_strings(*out, "features",
+                          ms_db_query(db,
+                                      "SELECT feature FROM desk_features WHERE desk_id = ?"
+                                      " ORDER BY feature",
+                                      "t", id)) &&
+              kind && ms_db_step(kind) == 1 &&
+              cJSON_AddStringToObject(*out, "kind", (const char *)sqlite3_column_text(kind, 0)) &&
+              cJSON_AddBoolToObject(*out, "mine", sqlite3_column_int(kind, 1) != 0);
+    sqlite3_finalize(kind);
+    if (!ok) {
+        cJSON_Delete(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
 }
 
 /* The member's view of ticket id, when owner filed it. */
@@ -675,7 +763,8 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
     case MS_KIND_CREDIT_LEDGER:
         return query_object(ms_db_query(db,
                                         "SELECT l.id, l.company_id, l.delta, l.balance_after,"
-                                        " l.reason, l.reservation_id, l.at_ms, c.building_id"
+                                        " l.reason, l.reservation_id, l.at_ms, c.building_id,"
+                                        " l.desk_booking_id"
                                         " FROM credit_ledger l JOIN companies c"
                                         " ON c.id = l.company_id WHERE l.id = ?",
                                         "t", id),
@@ -688,7 +777,8 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
         return query_object(ms_db_query(db,
                                         "SELECT id, kind, building_id, valid_from_ms,"
                                         " valid_until_ms, lower(hex(secret)) AS secret_hex,"
-                                        " pass_id, reservation_id FROM credentials"
+                                        " pass_id, reservation_id, desk_booking_id"
+                                        " FROM credentials"
                                         " WHERE id = ? AND holder_user_id = ?",
                                         "tt", id, owner),
                             out);
@@ -702,6 +792,24 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
         return visitor_data(db, owner, id, out);
     case MS_KIND_NOTIFICATION_PREFS:
         return owner && strcmp(owner, id) == 0 ? ms_prefs_json(db, id, out) : 1;
+    case MS_KIND_DESK:
+        return desk_data(db, owner, id, out);
+    case MS_KIND_DESK_BUSY:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, desk_id, building_id, date FROM desk_busy"
+                                        " WHERE id = ?",
+                                        "t", id),
+                            out);
+    case MS_KIND_DESK_BOOKING:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, desk_id, building_id, date, status, paid_by,"
+                                        " credits, desk_days, amount_paise, currency, order_id,"
+                                        " hold_expires_at_ms, credential_id, checked_in_at_ms,"
+                                        " released_at_ms, cancel_reason, created_at_ms,"
+                                        " invoice_id FROM desk_bookings WHERE id = ?"
+                                        " AND user_id = ?",
+                                        "tt", id, owner ? owner : ""),
+                            out);
     case MS_KIND_COUNT:
         break;
     }

@@ -11,8 +11,9 @@
 
 #include "domain/users.h"
 
-/* The kinds of docs/sync-protocol.md, rooms-protocol.md, passes-protocol.md and
- * tickets-protocol.md and notifications-protocol.md, in snapshot order. */
+/* The kinds of docs/sync-protocol.md, rooms-protocol.md, passes-protocol.md,
+ * tickets-protocol.md, notifications-protocol.md and today-desks-community.md, in snapshot order.
+ */
 typedef enum ms_kind {
     MS_KIND_PROFILE,
     MS_KIND_COMPANY,
@@ -32,6 +33,9 @@ typedef enum ms_kind {
     MS_KIND_TICKET,
     MS_KIND_VISITOR,
     MS_KIND_NOTIFICATION_PREFS,
+    MS_KIND_DESK,
+    MS_KIND_DESK_BUSY,
+    MS_KIND_DESK_BOOKING,
     MS_KIND_COUNT
 } ms_kind;
 
@@ -65,7 +69,8 @@ int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out);
  * The data object of entity (kind, id), exactly as pull sends it. owner is the
  * user whose entity it is for the user-scoped kinds (profile, reservation,
  * rsvp, notification, pass, credential: its holder; membership; ticket: its member; visitor: its
- * host) and is ignored
+ * host; desk_booking: its member; desk: the viewer, for `mine`, or NULL for a hot desk's change,
+ * whose scope is everyone's, while a dedicated desk's change is its member's) and is ignored
  * for the others (for credit_ledger, change-log writers pass the company id,
  * which decides the scope; an invoice's scope comes from the invoice). 0 and *out (caller
  * deletes), 1 when there is no such entity, -1 on error.

@@ -11,6 +11,7 @@
 #include "domain/entities.h"
 #include "domain/invoice_notices.h"
 #include "domain/notify.h"
+#include "domain/desks.h"
 #include "domain/passes.h"
 #include "domain/money.h"
 #include "domain/payments.h"
@@ -162,6 +163,7 @@ int ms_invoice_paid(ms_app *app, const char *invoice_id, const char *payer_id, i
                   " hold_expires_at_ms = NULL WHERE id = ?",
                   "tiiit", number, now_ms, now_ms, now_ms, invoice_id) != 0 ||
         ms_passes_activate(app, invoice_id, now_ms) != 0 ||
+        ms_desk_invoice_paid(app, invoice_id, now_ms) != 0 ||
         ms_change_upsert(db, MS_KIND_INVOICE, NULL, invoice_id) != 0)
         return -1;
     char amount[MS_MONEY_TEXT_MAX], body[160], link[96];

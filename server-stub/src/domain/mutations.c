@@ -7,6 +7,7 @@
 
 #include "domain/bookings.h"
 #include "domain/changes.h"
+#include "domain/desks.h"
 #include "db/db.h"
 #include "domain/entities.h"
 #include "domain/notifications.h"
@@ -274,6 +275,10 @@ static const struct {
     /* notification_prefs.quiet_hours {enabled, from_min, to_min} */
     {"notification_prefs.quiet_hours", NULL, ms_prefs_quiet_hours},
     {"device.push_token.remove", apply_push_token_remove, NULL},
+    /* desk.book {booking_id, desk_id, date, pay: plan | credits} */
+    {"desk.book", NULL, ms_desk_book_op},
+    /* desk.cancel {booking_id} */
+    {"desk.cancel", NULL, ms_desk_cancel_op},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */

@@ -5,6 +5,7 @@
 #include "domain/bookings.h"
 #include "domain/changes.h"
 #include "domain/credits.h"
+#include "domain/desks.h"
 #include "db/db.h"
 #include "domain/event_notices.h"
 #include "domain/invoice_notices.h"
@@ -46,6 +47,10 @@ int ms_upkeep(ms_app *app)
         ms_invoices_overdue_due(app, now) != 0 || ms_credits_refresh_all(app->db, now) != 0 ||
         refresh_zones(app->db, ms_utc_year(now)) != 0 || ms_tickets_close_due(app, now) != 0 ||
         ms_notify_release_due(app->db, now) != 0 || ms_visitors_timeout_due(app, now) != 0)
+        return -1;
+    /* Desk holds lapse (before the checkouts' lapse voids their invoices); unchecked desks are
+     * released at their cut-off, each member told once. */
+    if (ms_desk_holds_lapse_due(app, now) != 0 || ms_desks_release_due(app, now) != 0)
         return -1;
     /* Reminders and due notices, each once (notices_sent). */
     if (ms_invoices_due_soon(app, now) != 0 || ms_bookings_remind_due(app, now) != 0 ||

@@ -92,6 +92,9 @@ void ms_handle_test_event_change(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_announce(ms_app *app, ms_request *req, ms_reply *reply);
 /* routes/bookings.c */
 void ms_handle_booking_create(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/desks.c: hot desks paid by card (docs/today-desks-community.md). */
+void ms_handle_desk_booking_create(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_desk_booking_payment(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply);
 /* routes/test/rooms.c */
 void ms_handle_test_razorpay_pay(ms_app *app, ms_request *req, ms_reply *reply);

@@ -36,6 +36,8 @@ static const ms_route routes[] = {
      false},
     {"POST", "/v1/bookings", ms_handle_booking_create, true, false, true},
     {"POST", "/v1/payments/razorpay/confirm", ms_handle_razorpay_confirm, true, false, true},
+    {"POST", "/v1/desk_bookings", ms_handle_desk_booking_create, true, false, true},
+    {"POST", "/v1/desk_bookings/{id}/payment", ms_handle_desk_booking_payment, true, false, true},
     {"POST", "/v1/test/razorpay/pay", ms_handle_test_razorpay_pay, false, true, true},
     {"GET", "/v1/test/emails", ms_handle_test_emails, false, true, false},
     {"POST", "/v1/test/blackouts", ms_handle_test_blackout_create, false, true, true},
