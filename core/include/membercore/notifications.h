@@ -134,7 +134,7 @@ typedef struct mc_link_target {
 /*
  * Parse a notification's deep link (docs/notifications-protocol.md, "Links"):
  * membercore://bookings/<id>, tickets/<id>, billing/invoices/<id>, events/<id>,
- * visitors/<id>, passes/<id>, or an https:// page (kind MC_LINK_WEB: open the
+ * visitors/<id>, passes/<id>, desks/<id>, or an https:// page (kind MC_LINK_WEB: open the
  * link itself; http:// only to 127.0.0.1 or localhost). "" or NULL: MC_LINK_NONE.
  * Anything else is refused, and *out is then MC_LINK_NONE with an empty id.
  * The inbox's mc_notification.link_kind comes from this parser (a refused link

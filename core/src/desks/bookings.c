@@ -126,34 +126,30 @@ static mc_status check_means(const book_args *a, const mci_desk_means *m, const 
     return MC_OK;
 }
 
-/* Every local check of a booking of desk d, in the order a member reads them. */
+/* Every local check of a booking of desk d, in the server's order: the holder (no desk of
+ * their own, one desk a day, the desk free that day), then the date, then the payment. */
 static mc_status check_booking(mc_client *c, mci_reader *w, const book_args *a, const mc_desk *d,
                                const mci_desk_site *site, mc_error *err)
 {
     mci_desk_means means;
-    mc_status st =
-        mci_desk_means_load(w->db, w->stmts, w->user_id, site, mci_client_now(c), &means, err);
+    char month[8];
+    snprintf(month, sizeof month, "%.7s", a->date);
+    mc_status st = mci_desk_means_load(w->db, w->stmts, w->user_id, month, &means, err);
     if (st != MC_OK)
         return st;
-    if (d->kind == MC_DESK_DEDICATED)
-        return mci_error_set(err, MC_ERR_FORBIDDEN,
-                             d->mine ? "%s is your dedicated desk: it is yours every day, no "
-                                       "booking needed"
-                                     : "%s is someone's dedicated desk: pick a hot desk",
-                             d->id);
+    if (d->kind == MC_DESK_DEDICATED && !d->mine) /* as the server: not there for others */
+        return mci_error_set(err, MC_ERR_NOT_FOUND, "no desk '%.64s' (sync to fetch desks)", d->id);
     if (means.dedicated_desk[0] != '\0')
         return mci_error_set(err, MC_ERR_FORBIDDEN,
-                             "you have a dedicated desk (%s; has_dedicated_desk): hot desks are "
-                             "for members without one",
+                             "you have your own desk, %s (has_dedicated_desk): hot desks are for "
+                             "members without one",
                              means.dedicated_desk);
     char label[MC_ZONE_LABEL_MAX], words[MC_ERROR_MESSAGE_MAX], own[128];
     mci_desk_day_facts facts;
     mci_desk_site_day(site, a->date, a->day, mci_client_now(c), label, sizeof label, &facts);
-    mc_rule rule = mci_desk_day_rule(&facts);
-    if (rule == MC_RULE_NONE && (st = own_booking_on(w, a->date, own, sizeof own, err)) != MC_OK)
+    if ((st = own_booking_on(w, a->date, own, sizeof own, err)) != MC_OK)
         return st;
-    if (rule == MC_RULE_NONE && own[0] != '\0')
-        rule = MC_RULE_ALREADY_BOOKED;
+    mc_rule rule = own[0] != '\0' ? MC_RULE_ALREADY_BOOKED : MC_RULE_NONE;
     if (rule == MC_RULE_NONE) {
         sqlite3_stmt *stmt = mci_read_stmt(w, held_sql, "reading held desks", err);
         if (stmt == NULL)
@@ -165,6 +161,8 @@ static mc_status check_booking(mc_client *c, mci_reader *w, const book_args *a, 
             rule = MC_RULE_TAKEN;
         sqlite3_reset(stmt);
     }
+    if (rule == MC_RULE_NONE)
+        rule = mci_desk_day_rule(&facts);
     if (rule != MC_RULE_NONE) {
         mci_desk_rule_words(rule, &facts, rule == MC_RULE_ALREADY_BOOKED ? own : d->id, words,
                             sizeof words);

@@ -40,10 +40,10 @@ mc_rule mci_desk_day_rule(const mci_desk_day_facts *f)
         return MC_RULE_BEYOND_WINDOW;
     if (f->hours.open_min >= f->hours.close_min)
         return MC_RULE_CLOSED;
-    if (f->blacked_out)
-        return MC_RULE_BLACKOUT;
     if (f->day == f->today && f->now_min >= f->cutoff_min)
         return MC_RULE_AFTER_CUTOFF;
+    if (f->blacked_out)
+        return MC_RULE_BLACKOUT;
     return MC_RULE_NONE;
 }
 
@@ -110,13 +110,11 @@ int64_t mci_desk_local_instant(const mci_zone *zone, int64_t day, int32_t minute
     return local_ms - (int64_t)mci_zone_offset_at(zone, local_ms - MCI_MS_PER_DAY) * MCI_MS_PER_MIN;
 }
 
-bool mci_desk_day_blacked_out(const mci_zone *zone, int64_t day, mci_hours hours,
-                              const mci_interval *blackouts, size_t n, size_t *which)
+bool mci_desk_day_blacked_out(const mci_zone *zone, int64_t day, const mci_interval *blackouts,
+                              size_t n, size_t *which)
 {
-    if (hours.open_min >= hours.close_min)
-        return false;
-    int64_t open = mci_desk_local_instant(zone, day, hours.open_min);
-    int64_t close = mci_desk_local_instant(zone, day, hours.close_min);
+    int64_t open = mci_desk_local_instant(zone, day, 0);
+    int64_t close = mci_desk_local_instant(zone, day + 1, 0);
     for (size_t i = 0; i < n; i++)
         if (blackouts[i].start_ms < close && blackouts[i].end_ms > open) {
             if (which != NULL)

@@ -27,15 +27,15 @@ typedef struct mci_desk_day_facts {
     int32_t now_min;             /* the building's local minute of the day now */
     int32_t window_days;         /* bookable so many days ahead */
     mci_hours hours;             /* the date's weekday's opening hours (closed: open == close) */
-    bool blacked_out;            /* a building blackout overlaps the date's opening hours */
+    bool blacked_out;            /* a building blackout overlaps the date */
     const char *blackout_reason; /* its reason ("" or NULL: none given) */
     int32_t cutoff_min;          /* the check-in cut-off, local minute of the day */
     const char *cutoff_label;    /* the zone's label at the cut-off ("IST") */
 } mci_desk_day_facts;
 
-/* The rule that keeps the date from being booked, in the order a member reads them:
- * MC_RULE_PAST, MC_RULE_BEYOND_WINDOW, MC_RULE_CLOSED, MC_RULE_BLACKOUT,
- * MC_RULE_AFTER_CUTOFF (today, at or after the cut-off); MC_RULE_NONE when it can be. */
+/* The rule that keeps the date from being booked, in the server's order: MC_RULE_PAST,
+ * MC_RULE_BEYOND_WINDOW, MC_RULE_CLOSED, MC_RULE_AFTER_CUTOFF (today, at or after the
+ * cut-off), MC_RULE_BLACKOUT; MC_RULE_NONE when it can be. */
 mc_rule mci_desk_day_rule(const mci_desk_day_facts *facts);
 
 /* One sentence for rule about the date into out (always NUL-terminated), e.g. "BLR-1 is
@@ -60,8 +60,8 @@ bool mci_desk_features_have(const char *joined, const char *word);
  * clock shows it twice; when skipped, the instant the clock jumps past it). */
 int64_t mci_desk_local_instant(const mci_zone *zone, int64_t day, int32_t minute);
 
-/* Whether any of blackouts[0..n) overlaps day's opening hours (index into *which). */
-bool mci_desk_day_blacked_out(const mci_zone *zone, int64_t day, mci_hours hours,
-                              const mci_interval *blackouts, size_t n, size_t *which);
+/* Whether any of blackouts[0..n) overlaps the building-local day (its index into *which). */
+bool mci_desk_day_blacked_out(const mci_zone *zone, int64_t day, const mci_interval *blackouts,
+                              size_t n, size_t *which);
 
 #endif

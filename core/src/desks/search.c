@@ -119,8 +119,11 @@ static mc_status search_in(mci_reader *r, const mc_desk_query *q, int64_t now_ms
     int64_t day = 0;
     mc_status st = validate(q, &day, err);
     mci_desk_means means;
-    if (st == MC_OK)
-        st = mci_desk_means_load(r->db, r->stmts, r->user_id, NULL, now_ms, &means, err);
+    char month[8] = "";
+    if (st == MC_OK) {
+        snprintf(month, sizeof month, "%.7s", q->date);
+        st = mci_desk_means_load(r->db, r->stmts, r->user_id, month, &means, err);
+    }
     const char *building_id =
         q != NULL && q->building_id != NULL ? q->building_id : means.building_id;
     if (st == MC_OK && building_id[0] == '\0')
@@ -129,8 +132,6 @@ static mc_status search_in(mci_reader *r, const mc_desk_query *q, int64_t now_ms
     mci_desk_site site = {0};
     if (st == MC_OK)
         st = mci_desk_site_load(r->db, r->stmts, building_id, &site, err);
-    if (st == MC_OK) /* again, in the building's month */
-        st = mci_desk_means_load(r->db, r->stmts, r->user_id, &site, now_ms, &means, err);
     search_block *block = st == MC_OK ? calloc(1, sizeof *block) : NULL;
     if (st == MC_OK && block == NULL)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");

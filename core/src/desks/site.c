@@ -80,21 +80,24 @@ void mci_desk_site_day(const mci_desk_site *site, const char *date, int64_t day,
     out->now_min = now.hour * 60 + now.minute;
     out->window_days = b->booking_window_days;
     out->hours = b->hours[weekday];
-    out->blacked_out = mci_desk_day_blacked_out(&b->zone, day, out->hours, b->blackouts,
-                                                b->blackout_count, &which);
+    out->blacked_out =
+        mci_desk_day_blacked_out(&b->zone, day, b->blackouts, b->blackout_count, &which);
     out->blackout_reason = out->blacked_out ? b->blackout_reasons[which] : "";
     out->cutoff_min = site->cutoff_min;
     out->cutoff_label = label;
 }
 
-/* Column 0 of sql's one row (?1 bound to text) as an integer, fallback when no row or NULL. */
-static mc_status one_int(sqlite3 *db, mci_stmt_cache *stmts, const char *sql, const char *text,
-                         int64_t fallback, int64_t *out, mc_error *err)
+/* Column 0 of sql's one row (?1 bound to text, ?2 to second when not NULL) as an integer,
+ * fallback when no row or NULL. */
+static mc_status one_int_of(sqlite3 *db, mci_stmt_cache *stmts, const char *sql, const char *text,
+                            const char *second, int64_t fallback, int64_t *out, mc_error *err)
 {
     sqlite3_stmt *stmt = mci_stmt_cache_get(stmts, sql);
     if (stmt == NULL)
         return mci_store_fail(db, err, "reading your desk days and credits");
     sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+    if (second != NULL)
+        sqlite3_bind_text(stmt, 2, second, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     *out = rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL
                ? sqlite3_column_int64(stmt, 0)
@@ -117,7 +120,8 @@ static const char queued_credits_sql[] =
     "o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND " QUEUED ")";
 static const char queued_days_sql[] =
     "SELECT coalesce(sum(p.desk_days), 0) FROM pending_desk_booking p JOIN outbox o ON "
-    "o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND " QUEUED;
+    "o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND substr(p.date, 1, 7) = ?2 AND " QUEUED;
+
 static const char membership_sql[] =
     "SELECT coalesce(json_extract(data, '$.desk_days.allowance'), 0), "
     "coalesce(json_extract(data, '$.desk_days.used'), 0), "
@@ -155,8 +159,7 @@ static mc_status read_membership(sqlite3 *db, mci_stmt_cache *stmts, const char 
 }
 
 mc_status mci_desk_means_load(sqlite3 *db, mci_stmt_cache *stmts, const char *user_id,
-                              const mci_desk_site *site, int64_t now_ms, mci_desk_means *out,
-                              mc_error *err)
+                              const char *month, mci_desk_means *out, mc_error *err)
 {
     memset(out, 0, sizeof *out);
     out->credits_left = -1;
@@ -171,26 +174,14 @@ mc_status mci_desk_means_load(sqlite3 *db, mci_stmt_cache *stmts, const char *us
     mci_strlcpy(out->company_id, account->company_id ? account->company_id : "",
                 sizeof out->company_id);
     mc_account_free(account);
-    mc_local_time now;
-    memset(&now, 0, sizeof now);
-    if (site != NULL)
-        mci_local_time_fill(&site->building->zone, now_ms, &now);
-    else {
-        int y, m, d;
-        mci_civil_from_days(now_ms / MCI_MS_PER_DAY, &y, &m, &d);
-        now.year = y;
-        now.month = m;
-    }
-    char month[16];
-    snprintf(month, sizeof month, "%04d-%02d", (int)now.year, (int)now.month);
     int64_t queued_credits = 0, queued_days = 0;
     st = read_membership(db, stmts, month, out, err);
     if (st == MC_OK && out->company_id[0] != '\0')
-        st = one_int(db, stmts, balance_sql, out->company_id, -1, &out->credits_left, err);
+        st = one_int_of(db, stmts, balance_sql, out->company_id, NULL, -1, &out->credits_left, err);
     if (st == MC_OK)
-        st = one_int(db, stmts, queued_credits_sql, user_id, 0, &queued_credits, err);
+        st = one_int_of(db, stmts, queued_credits_sql, user_id, NULL, 0, &queued_credits, err);
     if (st == MC_OK)
-        st = one_int(db, stmts, queued_days_sql, user_id, 0, &queued_days, err);
+        st = one_int_of(db, stmts, queued_days_sql, user_id, month, 0, &queued_days, err);
     if (st == MC_OK && out->credits_left >= 0)
         out->credits_left =
             out->credits_left > queued_credits ? out->credits_left - queued_credits : 0;

@@ -46,14 +46,15 @@ typedef struct mci_desk_means {
     char company_id[64];     /* "" without a company */
     int64_t credits_left;    /* -1 without a company */
     int32_t allowance;       /* the plan's desk days a month; 0: none */
-    int32_t desk_days_left;  /* this month's, less the queued ones */
+    int32_t desk_days_left;  /* the date's month's, less the queued ones */
     char dedicated_desk[64]; /* the member's dedicated desk's id, "" when none */
 } mci_desk_means;
 
-/* user_id's means at now_ms (the month is site's local month; site NULL: UTC's).
+/* user_id's means for a date of month ("YYYY-MM"): desk days are the allowance of the
+ * date's month (the synced `used` counts when the membership's month is that one) less
+ * this device's queued plan bookings of that month, as the server counts them.
  * MC_ERR_UNAUTHORIZED (nobody signed in), MC_ERR_STORAGE. */
 mc_status mci_desk_means_load(sqlite3 *db, mci_stmt_cache *stmts, const char *user_id,
-                              const mci_desk_site *site, int64_t now_ms, mci_desk_means *out,
-                              mc_error *err);
+                              const char *month, mci_desk_means *out, mc_error *err);
 
 #endif
