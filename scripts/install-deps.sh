@@ -10,10 +10,27 @@ packages=(
   curl python3 sqlite3 clang-format zbar-tools
   junit4 libhamcrest-java
 )
+# pip, for the Python packages below, when this python3 has none.
+if ! python3 -m pip --version >/dev/null 2>&1; then
+  packages+=(python3-pip)
+fi
 # The JNI binding needs a JDK (javac, jar, jni.h): Debian's, unless one is on PATH already.
 if ! command -v javac >/dev/null 2>&1; then
   packages+=(openjdk-17-jdk-headless)
 fi
+
+# Python's icalendar, pinned: the calendar tests read the exported file back with it
+# (tests/integration/check_ics.py). From PyPI with pip, as Debian's is older.
+ICALENDAR_VERSION=6.1.0
+ensure_icalendar() {
+  if python3 -c "import icalendar, sys; sys.exit(icalendar.__version__ != '$ICALENDAR_VERSION')" \
+      2>/dev/null; then
+    return
+  fi
+  echo "install-deps: installing icalendar==$ICALENDAR_VERSION (pip)"
+  python3 -m pip install -q "icalendar==$ICALENDAR_VERSION" 2>/dev/null ||
+    python3 -m pip install -q --break-system-packages "icalendar==$ICALENDAR_VERSION"
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,6 +40,7 @@ for p in "${packages[@]}"; do
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
+  ensure_icalendar
   exit 0
 fi
 
@@ -34,3 +52,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+ensure_icalendar

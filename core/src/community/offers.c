@@ -260,16 +260,19 @@ static mc_status store_offer(mc_client *c, const char *user_id, void *arg, bool 
  * device has it, else NULL), in err (whose code the call has set). */
 static void explain_refusal(const char *id, const cJSON *offer, mc_error *err)
 {
-    const char *title = mci_json_string(offer, "title", id);
+    char name[160];
+    const char *partner = mci_json_string(offer, "partner", ""),
+               *title = mci_json_string(offer, "title", id);
+    snprintf(name, sizeof name, "%s%s%s", partner, partner[0] ? ": " : "", title);
     const char *from = mci_json_string(offer, "valid_from", "");
     const char *until = mci_json_string(offer, "valid_until", "");
     if (strcmp(err->server_code, "offer_exhausted") == 0)
-        snprintf(err->message, sizeof err->message, "'%s': no codes left", title);
+        snprintf(err->message, sizeof err->message, "'%s': no codes left", name);
     else if (strcmp(err->server_code, "offer_expired") == 0)
-        snprintf(err->message, sizeof err->message, "'%s' ended on %s", title,
+        snprintf(err->message, sizeof err->message, "'%s' was valid until %s", name,
                  until[0] ? until : "its last day");
     else if (strcmp(err->server_code, "offer_not_started") == 0)
-        snprintf(err->message, sizeof err->message, "'%s' starts on %s", title,
+        snprintf(err->message, sizeof err->message, "'%s' is valid from %s", name,
                  from[0] ? from : "a later day");
     else if (err->code == MC_ERR_NOT_FOUND)
         snprintf(err->message, sizeof err->message,
