@@ -739,7 +739,7 @@ START_TEST(test_confirm_pays_activates_and_notifies)
     const cJSON *cred = entity(v, "credential", str(self, "credential_id"));
     keys(cred, names, sizeof names);
     ck_assert_str_eq(names, "id kind building_id valid_from_ms valid_until_ms secret_hex pass_id"
-                            " reservation_id");
+                            " reservation_id desk_booking_id");
     ck_assert_str_eq(str(cred, "kind"), "pass");
     ck_assert_str_eq(str(cred, "building_id"), "BLR-1");
     ck_assert_str_eq(str(cred, "pass_id"), str(self, "id"));
@@ -1410,7 +1410,8 @@ START_TEST(test_new_kinds_reach_the_right_people)
     const cJSON *m = entity(a, "membership", "usr_5eed000000000001");
     char names[256];
     keys(m, names, sizeof names);
-    ck_assert_str_eq(names, "status plan company_id building_id seat contract_start contract_end");
+    ck_assert_str_eq(names, "status plan company_id building_id seat contract_start contract_end"
+                            " desk_days");
     ck_assert_str_eq(str(m, "status"), "active");
     ck_assert_str_eq(str(m, "plan"), "private_cabin");
     ck_assert_str_eq(str(m, "company_id"), "ACME");
