@@ -299,7 +299,8 @@ static mc_status online(mc_client *c, const char *path, const cJSON *body, const
         mc_desk_booking *here = NULL;
         if (out != NULL && mci_desk_booking_get(c, booking_id, &here, &quiet) == MC_OK) {
             const cJSON *order = cJSON_GetObjectItemCaseSensitive(answer, "order");
-            if (cJSON_IsObject(order) && here->order_id[0] == '\0') {
+            if (cJSON_IsObject(order) &&
+                (here->order_id[0] == '\0' || here->razorpay_key_id[0] == '\0')) {
                 free(here->order_id);
                 free(here->razorpay_key_id);
                 here->order_id = mci_strdup(mci_json_string(order, "id", ""));
