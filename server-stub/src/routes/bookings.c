@@ -150,6 +150,27 @@ static bool add_invoice(sqlite3 *db, cJSON *o, const char *id)
     return true;
 }
 
+bool ms_order_confirm(ms_app *app, const ms_order *order, const char *payment_id,
+                      const char *signature, const char *lapsed, ms_reply *reply)
+{
+    /* The signature first, always (constant time): nothing is confirmed or revealed without it. */
+    if (!ms_razorpay_verify(app->razorpay_key_secret, order->id, payment_id, signature)) {
+        ms_reply_error(reply, 402, "payment_failed",
+                       "the payment signature does not match; nothing was confirmed");
+        return false;
+    }
+    ms_settlement outcome;
+    if (ms_order_settle(app, order, payment_id, "confirm", &outcome) != 0) {
+        ms_reply_internal(reply);
+        return false;
+    }
+    if (outcome == MS_SETTLED_LAPSED) {
+        ms_reply_error(reply, 409, "hold_expired", "%s", lapsed);
+        return false;
+    }
+    return true;
+}
+
 /*
  * POST /v1/payments/razorpay/confirm (auth) {order_id, payment_id, signature}:
  * a room booking's order answers {"reservation"}, an invoice's {"invoice"}.
@@ -171,26 +192,14 @@ void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply)
         ms_reply_error(reply, 404, "not_found", "you have no order '%.40s'", order_id);
         return;
     }
-    /* The signature first, always: nothing is confirmed or revealed without it. */
-    if (!ms_razorpay_verify(app->razorpay_key_secret, order_id, payment_id, signature)) {
-        ms_reply_error(reply, 402, "payment_failed",
-                       "the payment signature does not match; nothing was confirmed");
+    if (!ms_order_confirm(app, &order, payment_id, signature,
+                          order.reservation_id[0]
+                              ? "the booking was cancelled or its 15-minute hold lapsed before"
+                                " the payment; nothing was confirmed"
+                              : "the checkout's 15-minute hold lapsed before the payment (the"
+                                " invoice is void); nothing was confirmed",
+                          reply))
         return;
-    }
-    ms_settlement outcome;
-    if (ms_order_settle(app, &order, payment_id, "confirm", &outcome) != 0) {
-        ms_reply_internal(reply);
-        return;
-    }
-    if (outcome == MS_SETTLED_LAPSED) {
-        ms_reply_error(reply, 409, "hold_expired",
-                       order.reservation_id[0]
-                           ? "the booking was cancelled or its 15-minute hold lapsed before the"
-                             " payment; nothing was confirmed"
-                           : "the checkout's 15-minute hold lapsed before the payment (the"
-                             " invoice is void); nothing was confirmed");
-        return;
-    }
     /* Paid now, or before (a repeated confirmation changes nothing). An invoice someone
      * had paid already: the answer carries the refund of this payment. */
     cJSON *body = cJSON_CreateObject(), *refund = NULL;

@@ -8,8 +8,6 @@
 #include "domain/desks.h"
 #include "domain/entities.h"
 #include "domain/payments.h"
-#include "domain/settlement.h"
-#include "rules/razorpay.h"
 #include "routes/routes.h"
 
 /* A desk refusal as an HTTP error: 404 not_found, 403 forbidden, 409 for a desk-day someone (or
@@ -123,23 +121,11 @@ void ms_handle_desk_booking_payment(ms_app *app, ms_request *req, ms_reply *repl
                        order_id);
         return;
     }
-    /* The signature first, always (constant time): nothing is confirmed without it. */
-    if (!ms_razorpay_verify(app->razorpay_key_secret, order_id, payment_id, signature)) {
-        ms_reply_error(reply, 402, "payment_failed",
-                       "the payment signature does not match; nothing was confirmed");
+    if (!ms_order_confirm(app, &order, payment_id, signature,
+                          "the desk booking was cancelled or its 15-minute hold lapsed before the"
+                          " payment; nothing was confirmed",
+                          reply))
         return;
-    }
-    ms_settlement outcome;
-    if (ms_order_settle(app, &order, payment_id, "confirm", &outcome) != 0) {
-        ms_reply_internal(reply);
-        return;
-    }
-    if (outcome == MS_SETTLED_LAPSED) {
-        ms_reply_error(reply, 409, "hold_expired",
-                       "the desk booking was cancelled or its 15-minute hold lapsed before the"
-                       " payment; nothing was confirmed");
-        return;
-    }
     cJSON *body = desk_answer(app, req->user_id, id, false);
     if (!body) {
         ms_reply_internal(reply);

@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "domain/entities.h"
+#include "domain/payments.h"
 
 typedef struct ms_route {
     const char *method;
@@ -96,6 +97,13 @@ void ms_handle_booking_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_desk_booking_create(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_desk_booking_payment(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply);
+/*
+ * The caller's payment of order (signature over order->id and payment_id, checked first, in
+ * constant time) settles it: true when paid now or before; false after answering 402
+ * payment_failed, 409 hold_expired (message lapsed: what it paid for lapsed first) or 500.
+ */
+bool ms_order_confirm(ms_app *app, const ms_order *order, const char *payment_id,
+                      const char *signature, const char *lapsed, ms_reply *reply);
 /* routes/test/rooms.c */
 void ms_handle_test_razorpay_pay(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_emails(ms_app *app, ms_request *req, ms_reply *reply);
