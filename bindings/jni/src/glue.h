@@ -191,6 +191,16 @@ bool mcj_record_arrays(JNIEnv *env, const char *const *strings, jsize ns, const 
                        jsize ni, const jlong *longs, jsize nl, const mc_local_time *const *times,
                        jsize nt, mcj_record *out);
 
+/* What Razorpay checkout returned for a booking (a room's or a desk's), as C strings. */
+typedef struct mcj_razorpay {
+    char *booking_id, *order_id, *payment_id, *signature;
+} mcj_razorpay;
+/* The four arguments -> *out (each checked like mcj_arg, named "booking_id", ...). False with an
+ * exception pending; free with mcj_razorpay_free either way. */
+bool mcj_razorpay_args(JNIEnv *env, jstring booking_id, jstring order_id, jstring payment_id,
+                       jstring signature, mcj_razorpay *out);
+void mcj_razorpay_free(mcj_razorpay *r);
+
 /* A byte[] copy of n bytes, in one JNI call. */
 jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
 
