@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "access/codes.h"
+#include "access/credentials.h"
 #include "access/kinds.h"
 #include "account/account.h"
 #include "catalog/zones.h"
@@ -89,6 +90,20 @@ static mc_status localize_credential(mci_zone_book *book, void *item, mc_error *
     return st == MC_OK ? mci_zone_book_local(book, cr->building_id, cr->valid_until_ms,
                                              &cr->valid_until, err)
                        : st;
+}
+
+bool mci_credential_ready(mci_reader *r, const char *credential_id)
+{
+    if (credential_id == NULL || credential_id[0] == '\0')
+        return false;
+    sqlite3_stmt *stmt = mci_read_stmt(r, secret_sql, "reading a credential", NULL);
+    if (stmt == NULL)
+        return false;
+    sqlite3_bind_text(stmt, 1, credential_id, -1, SQLITE_STATIC);
+    bool ready = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 2) == SQLITE_TEXT &&
+                 sqlite3_column_bytes(stmt, 2) > 0;
+    sqlite3_reset(stmt);
+    return ready;
 }
 
 static void bind_now(sqlite3_stmt *stmt, void *context)

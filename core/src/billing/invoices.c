@@ -241,12 +241,23 @@ void mc_invoice_list_free(mc_invoice_list *list)
 /* Newest first by the instant the list shows for each (issued, else voided, else an open
  * draft's hold end: invoice_row.listed_at_ms) through its index; a page's lines and refunds
  * come after, one query each, no JSON parsed. */
-static const mci_list_query invoices_query = {
-    "SELECT listed_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "
-    "total_paise, due_at_ms, paid_at_ms, line_count, building_id, currency, tax_name, "
+#define INVOICE_SELECT                                                                             \
+    "SELECT listed_at_ms, id, number, status, subtotal_paise, discount_paise, gst_paise, "         \
+    "total_paise, due_at_ms, paid_at_ms, line_count, building_id, currency, tax_name, "            \
     "tax_rate_bp, voided_at_ms, issued_at_ms FROM invoice_row "
+static const mci_list_query invoices_query = {
+    INVOICE_SELECT
     "WHERE (listed_at_ms, id) < (?1, ?2) ORDER BY listed_at_ms DESC, id DESC LIMIT ?3",
     "reading invoices", MCI_KEY_INT_DESC};
+
+/* The payable ones (issued or overdue) in the same order; their lines and refunds are read
+ * by the same range queries with ?5 set (only payable invoices' rows). */
+#define PAYABLE "status IN ('issued', 'overdue')"
+static const mci_list_query due_query = {
+    INVOICE_SELECT
+    "WHERE " PAYABLE
+    " AND (listed_at_ms, id) < (?1, ?2) ORDER BY listed_at_ms DESC, id DESC LIMIT ?3",
+    "reading invoices to pay", MCI_KEY_INT_DESC};
 
 /* The lines of the invoices from (?1, ?2) down to (?3, ?4), grouped by invoice in the
  * list's order: one range of invoice_row's index joined to each invoice's lines by key.
@@ -255,7 +266,7 @@ static const char page_lines_sql[] =
     "SELECT l.invoice_id, l.position, l.description, l.quantity, l.unit_paise, l.amount_paise, "
     "i.currency FROM invoice_row i JOIN invoice_line_row l ON l.invoice_id = i.id "
     "WHERE (i.listed_at_ms, i.id) <= (?1, ?2) AND (i.listed_at_ms, i.id) >= (?3, ?4) "
-    "ORDER BY i.listed_at_ms DESC, i.id DESC";
+    "AND (?5 = 0 OR i." PAYABLE ") ORDER BY i.listed_at_ms DESC, i.id DESC";
 
 /* The refunds of the same range, grouped by invoice in the list's order, each in its
  * invoice's order. */
@@ -263,7 +274,7 @@ static const char page_refunds_sql[] =
     "SELECT r.invoice_id, r.id, r.order_id, r.amount_paise, r.currency, r.reason, r.status, "
     "r.created_at_ms FROM invoice_row i JOIN invoice_refund_row r ON r.invoice_id = i.id "
     "WHERE (i.listed_at_ms, i.id) <= (?1, ?2) AND (i.listed_at_ms, i.id) >= (?3, ?4) "
-    "ORDER BY i.listed_at_ms DESC, i.id DESC, r.position";
+    "AND (?5 = 0 OR i." PAYABLE ") ORDER BY i.listed_at_ms DESC, i.id DESC, r.position";
 
 /* An invoice's instants in its building's local time (the member's when it names none). */
 static bool localize_invoice(mci_zone_book *book, const char *building_id, mc_invoice *inv)
@@ -282,6 +293,7 @@ typedef struct invoice_page {
     mci_zone_book *book;
     int64_t first_listed_at_ms, last_listed_at_ms;
     bool any;
+    bool payable_only; /* the page is of payable invoices only (due_query) */
 } invoice_page;
 
 /* An invoice without its lines (room for line_count of them, filled by read_page_lines);
@@ -381,6 +393,7 @@ static mc_status read_page_children(mci_reader *r, mc_invoice_list *list, const 
     sqlite3_bind_text(stmt, 2, list->items[0].id, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 3, page->last_listed_at_ms);
     sqlite3_bind_text(stmt, 4, list->items[list->count - 1].id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 5, page->payable_only);
     size_t k = 0;
     mc_status st = MC_OK;
     int rc = SQLITE_DONE;
@@ -399,22 +412,15 @@ static mc_status read_page_children(mci_reader *r, mc_invoice_list *list, const 
     return st;
 }
 
-static mc_status list_invoices(mc_client *c, const void *args, const mci_page *page, void **out,
-                               mc_error *err)
+/* A page of q (invoices_query or due_query) into list, with its lines and refunds. */
+static mc_status read_invoices(mci_reader *r, const mci_list_query *q, const mci_page *page,
+                               mc_invoice_list *list, mc_error *err)
 {
-    (void)args;
-    mc_invoice_list *list = calloc(1, sizeof *list);
-    if (list == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    mci_reader *r = NULL;
-    mc_status st = mci_read_begin(c->readers, &r, err);
-    invoice_page range = {NULL, 0, 0, false};
+    invoice_page range = {NULL, 0, 0, false, q == &due_query};
+    mc_status st = mci_zone_book_new(r->db, r->stmts, &range.book, err);
     if (st == MC_OK)
-        st = mci_zone_book_new(r->db, r->stmts, &range.book, err);
-    if (st == MC_OK)
-        st = mci_read_rows(r, &invoices_query, page, NULL, read_invoice, &range,
-                           (void **)&list->items, sizeof *list->items, &list->count,
-                           &list->next_cursor, err);
+        st = mci_read_rows(r, q, page, NULL, read_invoice, &range, (void **)&list->items,
+                           sizeof *list->items, &list->count, &list->next_cursor, err);
     if (st == MC_OK && list->count > 0)
         st = read_page_children(r, list, &range, page_lines_sql, "reading invoice lines",
                                 read_line_row, err);
@@ -426,6 +432,27 @@ static mc_status list_invoices(mc_client *c, const void *args, const mci_page *p
         st = read_page_children(r, list, &range, page_refunds_sql, "reading invoice refunds",
                                 read_refund_row, err);
     mci_zone_book_free(range.book);
+    return st;
+}
+
+mc_status mci_invoices_due_read(mci_reader *r, mc_invoice_list *list, mc_error *err)
+{
+    mci_page all;
+    mci_page_all(&all);
+    return read_invoices(r, &due_query, &all, list, err);
+}
+
+static mc_status list_invoices(mc_client *c, const void *args, const mci_page *page, void **out,
+                               mc_error *err)
+{
+    (void)args;
+    mc_invoice_list *list = calloc(1, sizeof *list);
+    if (list == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = read_invoices(r, &invoices_query, page, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_invoice_list_free(list);
@@ -476,11 +503,8 @@ static bool read_membership(const cJSON *d, void *item)
            m->contract_end;
 }
 
-mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
+mc_status mci_membership_read(mci_reader *r, mc_membership **out, mc_error *err)
 {
-    MCI_ENTER(c, err);
-    if (c == NULL || out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
     *out = NULL;
     mc_membership *items = NULL;
     size_t count = 0;
@@ -488,12 +512,8 @@ mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
     mci_page_all(&one);
     one.limit = 1;
     char *more = NULL;
-    mci_reader *r = NULL;
-    mc_status st = mci_read_begin(c->readers, &r, err);
-    if (st == MC_OK)
-        st = mci_read_items(r, &membership_query, &one, (void **)&items, sizeof *items, &count,
-                            &more, read_membership, err);
-    mci_read_end(c->readers, r);
+    mc_status st = mci_read_items(r, &membership_query, &one, (void **)&items, sizeof *items,
+                                  &count, &more, read_membership, err);
     free(more);
     if (st == MC_OK && count == 0) {
         /* on-demand members have none */
@@ -513,4 +533,18 @@ mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
     }
     *out = items; /* one item: the array is the struct */
     return MC_OK;
+}
+
+mc_status mc_membership_get(mc_client *c, mc_membership **out, mc_error *err)
+{
+    MCI_ENTER(c, err);
+    if (c == NULL || out == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, c == NULL ? "client is NULL" : "out is NULL");
+    *out = NULL;
+    mci_reader *r = NULL;
+    mc_status st = mci_read_begin(c->readers, &r, err);
+    if (st == MC_OK)
+        st = mci_membership_read(r, out, err);
+    mci_read_end(c->readers, r);
+    return st;
 }

@@ -263,6 +263,12 @@ static bool read_pass(sqlite3_stmt *row, void *item, void *context)
     return ok;
 }
 
+mc_status mci_passes_read(mci_reader *r, const mci_page *page, mc_pass_list *list, mc_error *err)
+{
+    return mci_read_rows(r, &passes_query, page, NULL, read_pass, NULL, (void **)&list->items,
+                         sizeof *list->items, &list->count, &list->next_cursor, err);
+}
+
 static mc_status list_passes(mc_client *c, const void *args, const mci_page *page, void **out,
                              mc_error *err)
 {
@@ -273,8 +279,7 @@ static mc_status list_passes(mc_client *c, const void *args, const mci_page *pag
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_read_rows(r, &passes_query, page, NULL, read_pass, NULL, (void **)&list->items,
-                           sizeof *list->items, &list->count, &list->next_cursor, err);
+        st = mci_passes_read(r, page, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_pass_list_free(list);

@@ -708,8 +708,8 @@ static mc_status read_page_guests(mci_reader *r, int64_t from_ms, mc_booking_lis
 
 /* A page of reader's member's bookings into list (a reader's connection, or the writer's
  * under the client lock wrapped as one): one indexed query, then one for the page's guests. */
-static mc_status read_bookings(mci_reader *r, int64_t from_ms, const mci_page *page,
-                               mc_booking_list *list, mc_error *err)
+mc_status mci_bookings_read(mci_reader *r, int64_t from_ms, const mci_page *page,
+                            mc_booking_list *list, mc_error *err)
 {
     bookings_args args = {r->user_id, from_ms};
     mc_status st = mci_read_rows(r, &bookings_query, page, bind_bookings, read_booking_row, &args,
@@ -734,7 +734,7 @@ static mc_status list_bookings(mc_client *c, const void *args, const mci_page *p
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = read_bookings(r, from_ms, page, list, err);
+        st = mci_bookings_read(r, from_ms, page, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_booking_list_free(list);
@@ -774,7 +774,7 @@ static mc_status queue_cancel(mc_client *c, const char *user_id, void *arg, bool
     mci_page all;
     mci_page_all(&all);
     mci_reader writer = {c->db, c->stmts, (char *)user_id}; /* under the client lock */
-    mc_status st = read_bookings(&writer, 0, &all, &list, err);
+    mc_status st = mci_bookings_read(&writer, 0, &all, &list, err);
     mc_booking *found = NULL;
     for (size_t i = 0; st == MC_OK && i < list.count; i++)
         if (strcmp(list.items[i].id, booking_id) == 0)

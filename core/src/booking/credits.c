@@ -31,7 +31,8 @@ void mc_credits_free(mc_credits *c)
     free(c);
 }
 
-static mc_status read_company(mci_reader *r, const char *company_id, mc_credits *out, mc_error *err)
+mc_status mci_credits_read_company(mci_reader *r, const char *company_id, mc_credits *out,
+                                   mc_error *err)
 {
     sqlite3_stmt *stmt =
         mci_read_stmt(r,
@@ -55,6 +56,10 @@ static mc_status read_company(mci_reader *r, const char *company_id, mc_credits 
         st = rc == SQLITE_DONE ? mci_error_set(err, MC_ERR_NOT_FOUND,
                                                "company '%s' is not synced yet", company_id)
                                : mci_read_fail(r, "reading credits", err);
+    }
+    if (st == MC_OK) {
+        out->pending_debit = mci_booking_pending_debit(r->stmts, r->user_id);
+        out->balance -= out->pending_debit;
     }
     return st;
 }
@@ -113,7 +118,7 @@ static mc_status get_credits(mc_client *c, const void *args, const mci_page *pag
     if (st == MC_OK && company_id[0] == '\0')
         st = mci_error_set(err, MC_ERR_NOT_FOUND, "you have no company credit plan");
     if (st == MC_OK)
-        st = read_company(r, company_id, credits, err);
+        st = mci_credits_read_company(r, company_id, credits, err);
     ledger_args page_args = {company_id, NULL};
     if (st == MC_OK)
         st = mci_zone_book_new(r->db, r->stmts, &page_args.book, err);
@@ -122,10 +127,6 @@ static mc_status get_credits(mc_client *c, const void *args, const mci_page *pag
                            (void **)&credits->ledger, sizeof *credits->ledger,
                            &credits->ledger_count, &credits->ledger_next_cursor, err);
     mci_zone_book_free(page_args.book);
-    if (st == MC_OK) {
-        credits->pending_debit = mci_booking_pending_debit(r->stmts, r->user_id);
-        credits->balance -= credits->pending_debit;
-    }
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_credits_free(credits);

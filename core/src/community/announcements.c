@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "catalog/zones.h"
+#include "community/reads.h"
 #include "handle/handle.h"
 #include "membercore/announcements.h"
 #include "read/items.h"
@@ -85,17 +86,20 @@ static mc_status localize_announcement(mci_zone_book *book, void *item, mc_error
                : st;
 }
 
+void mci_announcement_clear(mc_announcement *a)
+{
+    free(a->id);
+    free(a->building_id);
+    free(a->title);
+    free(a->body);
+}
+
 void mc_announcement_list_free(mc_announcement_list *list)
 {
     if (list == NULL)
         return;
-    for (size_t i = 0; i < list->count; i++) {
-        mc_announcement *a = &list->items[i];
-        free(a->id);
-        free(a->building_id);
-        free(a->title);
-        free(a->body);
-    }
+    for (size_t i = 0; i < list->count; i++)
+        mci_announcement_clear(&list->items[i]);
     free(list->items);
     free(list->next_cursor);
     free(list);
@@ -114,6 +118,21 @@ static mc_status count_unread(mci_reader *r, const list_args *args, size_t *out,
     return rc == SQLITE_ROW ? MC_OK : mci_read_fail(r, "counting unread announcements", err);
 }
 
+mc_status mci_announcements_read(mci_reader *r, int64_t now_ms, const mci_page *page,
+                                 mc_announcement_list *list, mc_error *err)
+{
+    list_args args = {r->user_id, now_ms};
+    mc_status st = mci_read_rows(r, &announcements_query, page, bind_member_now, read_announcement,
+                                 &args, (void **)&list->items, sizeof *list->items, &list->count,
+                                 &list->next_cursor, err);
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
+                                localize_announcement, err);
+    if (st == MC_OK)
+        st = count_unread(r, &args, &list->unread_count, err);
+    return st;
+}
+
 static mc_status list_announcements(mc_client *c, const void *unused, const mci_page *page,
                                     void **out, mc_error *err)
 {
@@ -123,16 +142,8 @@ static mc_status list_announcements(mc_client *c, const void *unused, const mci_
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    list_args args = {r != NULL ? r->user_id : NULL, mci_client_now(c)};
     if (st == MC_OK)
-        st = mci_read_rows(r, &announcements_query, page, bind_member_now, read_announcement, &args,
-                           (void **)&list->items, sizeof *list->items, &list->count,
-                           &list->next_cursor, err);
-    if (st == MC_OK)
-        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
-                                localize_announcement, err);
-    if (st == MC_OK)
-        st = count_unread(r, &args, &list->unread_count, err);
+        st = mci_announcements_read(r, mci_client_now(c), page, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_announcement_list_free(list);

@@ -7,6 +7,7 @@
 #include "catalog/zones.h"
 #include "handle/handle.h"
 #include "community/overlay.h"
+#include "community/reads.h"
 #include "membercore/community.h"
 #include "read/items.h"
 #include "read/list.h"
@@ -82,7 +83,7 @@ static bool read_event_row(sqlite3_stmt *row, void *item, void *context)
     return read_event_at(row, 2, item);
 }
 
-static void event_clear(mc_event *ev)
+void mci_event_clear(mc_event *ev)
 {
     free(ev->id);
     free(ev->building_id);
@@ -95,7 +96,7 @@ void mc_event_list_free(mc_event_list *list)
     if (list == NULL)
         return;
     for (size_t i = 0; i < list->count; i++)
-        event_clear(&list->items[i]);
+        mci_event_clear(&list->items[i]);
     free(list->items);
     free(list->next_cursor);
     free(list);
@@ -130,6 +131,19 @@ static void bind_events(sqlite3_stmt *stmt, void *context)
     sqlite3_bind_int64(stmt, 5, a->from_ms);
 }
 
+mc_status mci_events_read(mci_reader *r, int64_t from_ms, const mci_page *page, mc_event_list *list,
+                          mc_error *err)
+{
+    events_args bound = {r->user_id, from_ms};
+    mc_status st = mci_read_rows(r, &events_query, page, bind_events, read_event_row, &bound,
+                                 (void **)&list->items, sizeof *list->items, &list->count,
+                                 &list->next_cursor, err);
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
+                                localize_event, err);
+    return st;
+}
+
 /* args: the int64_t from_ms. */
 static mc_status list_events(mc_client *c, const void *args, const mci_page *page, void **out,
                              mc_error *err)
@@ -142,15 +156,8 @@ static mc_status list_events(mc_client *c, const void *args, const mci_page *pag
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    if (st == MC_OK) {
-        events_args bound = {r->user_id, from_ms};
-        st = mci_read_rows(r, &events_query, page, bind_events, read_event_row, &bound,
-                           (void **)&list->items, sizeof *list->items, &list->count,
-                           &list->next_cursor, err);
-    }
     if (st == MC_OK)
-        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
-                                localize_event, err);
+        st = mci_events_read(r, from_ms, page, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_event_list_free(list);
@@ -220,7 +227,7 @@ static mc_status queue_rsvp(mc_client *c, const char *user_id, void *arg, bool *
         cJSON_Delete(payload);
         *queued = st == MC_OK;
     }
-    event_clear(&ev);
+    mci_event_clear(&ev);
     return st;
 }
 

@@ -8,6 +8,7 @@
 #include "catalog/zones.h"
 #include "community/inbox_pending.h"
 #include "community/links.h"
+#include "community/reads.h"
 #include "handle/handle.h"
 #include "read/items.h"
 #include "read/list.h"
@@ -109,8 +110,8 @@ static mc_status count_by_category(mci_reader *r, const char *sql, const mci_rea
 }
 
 /* The unread counts as the member sees them (community/inbox_pending.h) into list. */
-static mc_status count_unread(mci_reader *r, const mci_read_covers *covers,
-                              mc_notification_list *list, mc_error *err)
+static mc_status count_unread(mci_reader *r, const mci_read_covers *covers, int32_t *total,
+                              int32_t by_category[MC_NOTIFY_CATEGORY_COUNT], mc_error *err)
 {
     int32_t unread[MC_NOTIFY_CATEGORY_COUNT] = {0}, marked[MC_NOTIFY_CATEGORY_COUNT] = {0},
             above[MC_NOTIFY_CATEGORY_COUNT] = {0};
@@ -121,10 +122,18 @@ static mc_status count_unread(mci_reader *r, const mci_read_covers *covers,
         st = count_by_category(r, above_marks_sql, covers, above, err);
     for (int c = 0; st == MC_OK && c < MC_NOTIFY_CATEGORY_COUNT; c++) {
         int32_t n = covers->upto[c] != MCI_COVER_NONE ? above[c] : unread[c] - marked[c];
-        list->unread_by_category[c] = n;
-        list->unread_total += n;
+        by_category[c] = n;
+        *total += n;
     }
     return st;
+}
+
+mc_status mci_notifications_unread(mci_reader *r, int32_t *total,
+                                   int32_t by_category[MC_NOTIFY_CATEGORY_COUNT], mc_error *err)
+{
+    mci_read_covers covers;
+    mc_status st = mci_read_covers_load(r->db, r->stmts, r->user_id, &covers, err);
+    return st == MC_OK ? count_unread(r, &covers, total, by_category, err) : st;
 }
 
 /* The page's member, queued marks of all and zone book, for binding and for each row. */
@@ -186,7 +195,7 @@ static mc_status list_notifications(mc_client *c, const void *args, const mci_pa
         st = mci_links_fill(r, page_args.book, list, err);
     mci_zone_book_free(page_args.book);
     if (st == MC_OK)
-        st = count_unread(r, &page_args.covers, list, err);
+        st = count_unread(r, &page_args.covers, &list->unread_total, list->unread_by_category, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_notification_list_free(list);

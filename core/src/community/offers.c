@@ -7,6 +7,7 @@
 
 #include "account/session.h"
 #include "catalog/zones.h"
+#include "community/reads.h"
 #include "handle/handle.h"
 #include "membercore/offers.h"
 #include "net/http.h"
@@ -176,7 +177,7 @@ static mc_status today_date(mci_zone_book *book, int64_t now_ms, char today[16],
     return st;
 }
 
-static mc_status read_offers(mc_client *c, mci_reader *r, mc_offer_list *list, mc_error *err)
+mc_status mci_offers_read(mci_reader *r, int64_t now_ms, mc_offer_list *list, mc_error *err)
 {
     char building[128], today[16];
     mci_zone_book *book = NULL;
@@ -184,7 +185,7 @@ static mc_status read_offers(mc_client *c, mci_reader *r, mc_offer_list *list, m
     if (st == MC_OK)
         st = mci_zone_book_new(r->db, r->stmts, &book, err);
     if (st == MC_OK)
-        st = today_date(book, mci_client_now(c), today, err);
+        st = today_date(book, now_ms, today, err);
     sqlite3_stmt *stmt = st == MC_OK ? mci_read_stmt(r, offers_sql, "reading offers", err) : NULL;
     if (st == MC_OK && stmt == NULL)
         st = MC_ERR_STORAGE;
@@ -218,7 +219,7 @@ mc_status mc_offers_list(mc_client *c, mc_offer_list **out, mc_error *err)
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = read_offers(c, r, list, err);
+        st = mci_offers_read(r, mci_client_now(c), list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_offer_list_free(list);

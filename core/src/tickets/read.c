@@ -209,6 +209,19 @@ void mc_ticket_list_free(mc_ticket_list *list)
     free(list);
 }
 
+mc_status mci_tickets_read(mci_reader *r, int64_t now_ms, const mci_page *page,
+                           mc_ticket_list *list, mc_error *err)
+{
+    list_context context = {r->user_id, now_ms};
+    mc_status st = mci_read_rows(r, &tickets_query, page, bind_tickets, read_ticket_row, &context,
+                                 (void **)&list->items, sizeof *list->items, &list->count,
+                                 &list->next_cursor, err);
+    if (st == MC_OK)
+        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
+                                mci_ticket_localize, err);
+    return st;
+}
+
 static mc_status list_tickets(mc_client *c, const void *args, const mci_page *page, void **out,
                               mc_error *err)
 {
@@ -218,15 +231,8 @@ static mc_status list_tickets(mc_client *c, const void *args, const mci_page *pa
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
-    if (st == MC_OK) {
-        list_context context = {r->user_id, mci_client_now(c)};
-        st = mci_read_rows(r, &tickets_query, page, bind_tickets, read_ticket_row, &context,
-                           (void **)&list->items, sizeof *list->items, &list->count,
-                           &list->next_cursor, err);
-    }
     if (st == MC_OK)
-        st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
-                                mci_ticket_localize, err);
+        st = mci_tickets_read(r, mci_client_now(c), page, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_ticket_list_free(list);

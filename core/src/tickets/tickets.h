@@ -12,6 +12,8 @@
 #include <stdint.h>
 
 #include "membercore/tickets.h"
+#include "read/page.h"
+#include "read/read.h"
 #include "store/stmt_cache.h"
 
 /* The tree in tree order into *out (count 0 before the first sync). Errors:
@@ -38,5 +40,11 @@ mc_status mci_ticket_lookup(sqlite3 *db, mci_stmt_cache *stmts, const char *user
 
 /* The name a message gives the ticket: its number, or "your ticket" before it has one. */
 const char *mci_ticket_ref_name(const mci_ticket_ref *t);
+
+/* A page of the member's tickets as mc_tickets_page reads them (active ones first, each rank
+ * newest first; queued changes layered on; the SLA state at now_ms; local times filled), on
+ * a reader the caller holds. Errors: MC_ERR_STORAGE, MC_ERR_NO_MEMORY. */
+mc_status mci_tickets_read(mci_reader *r, int64_t now_ms, const mci_page *page,
+                           mc_ticket_list *list, mc_error *err);
 
 #endif

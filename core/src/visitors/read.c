@@ -149,8 +149,8 @@ static void earliest_today(int64_t now_ms, char *out, size_t cap)
     snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
 }
 
-static mc_status read_list(mci_reader *r, int64_t now_ms, bool upcoming_only, mc_visitor_list *list,
-                           mc_error *err)
+mc_status mci_visitors_read(mci_reader *r, int64_t now_ms, bool upcoming_only,
+                            mc_visitor_list *list, mc_error *err)
 {
     sqlite3_stmt *stmt =
         mci_read_stmt(r, upcoming_only ? SOONEST_SQL : NEWEST_SQL, "reading your visitors", err);
@@ -209,7 +209,7 @@ mc_status mc_visitors_list(mc_client *c, bool upcoming_only, mc_visitor_list **o
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = read_list(r, mci_client_now(c), upcoming_only, list, err);
+        st = mci_visitors_read(r, mci_client_now(c), upcoming_only, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_visitor_list_free(list);

@@ -28,6 +28,7 @@ mc_status mci_visitor_localize(mci_zone_book *book, void *item, mc_error *err);
 
 #include <sqlite3.h>
 
+#include "read/read.h"
 #include "store/stmt_cache.h"
 
 /*
@@ -39,4 +40,9 @@ mc_status mci_visitor_localize(mci_zone_book *book, void *item, mc_error *err);
  */
 mc_status mci_visitor_find(sqlite3 *db, mci_stmt_cache *stmts, const char *user_id,
                            const char *visitor_id, mc_visitor *out, mc_error *err);
+/* The member's visitors into list as mc_visitors_list reads them (upcoming_only: of their
+ * building's today or later, invited or awaiting approval, or arrived today; soonest
+ * first), on a reader the caller holds. Errors: MC_ERR_STORAGE, MC_ERR_NO_MEMORY. */
+mc_status mci_visitors_read(mci_reader *r, int64_t now_ms, bool upcoming_only,
+                            mc_visitor_list *list, mc_error *err);
 #endif
