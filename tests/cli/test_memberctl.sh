@@ -747,8 +747,12 @@ check_json "the refused RSVP is rolled back: not going, not pending, 2/2" 0 \
 run --json status
 check_json "status counts the rejection" 0 "d['status']['rejected_count'] == 1"
 run rsvp EVT-BLR-FIRESIDE going
-check "rsvp to an event that looks full here exits 2 conflict" \
+check "rsvp to an event full here is not refused on the device: the server's refusal exits 2 conflict" \
     '[ $rc -eq 2 ] && err_has "memberctl: conflict:"'
+run --json outbox
+again_id=$(json_get "[m['mutation_id'] for m in d['outbox'] if m['state'] == 'rejected' and m['mutation_id'] != $rejected_id][0]")
+run outbox dismiss "$again_id"
+check "that second refusal is dismissed" '[ $rc -eq 0 ]'
 run outbox dismiss 999999
 check "dismissing an unknown mutation exits 2 not_found" '[ $rc -eq 2 ] && err_has "not_found"'
 offline rsvp EVT-BLR-DIWALI not-going

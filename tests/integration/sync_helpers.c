@@ -203,13 +203,14 @@ void helper_set_faults(const stub_process *stub, double rate, unsigned seed)
     ck_assert_int_eq(stub_request(stub, "POST", "/v1/test/faults", body, NULL, NULL), 200);
 }
 
-char *helper_create_event(const stub_process *stub, const char *title, int capacity)
+char *helper_create_event_at(const stub_process *stub, const char *building_id, const char *title,
+                             int64_t starts_at_ms, int64_t ends_at_ms, int capacity)
 {
-    char body[256];
+    char body[512];
     snprintf(body, sizeof body,
-             "{\"building_id\":\"BLR-1\",\"title\":\"%s\",\"starts_at_ms\":1830000000000,"
-             "\"ends_at_ms\":1830003600000,\"capacity\":%d}",
-             title, capacity);
+             "{\"building_id\":\"%s\",\"title\":\"%s\",\"starts_at_ms\":%lld,"
+             "\"ends_at_ms\":%lld,\"capacity\":%d}",
+             building_id, title, (long long)starts_at_ms, (long long)ends_at_ms, capacity);
     char *answer = NULL;
     int status = stub_request(stub, "POST", "/v1/test/events", body, NULL, &answer);
     ck_assert_msg(status == 200 || status == 201, "create event: %d %s", status, answer);
@@ -222,6 +223,11 @@ char *helper_create_event(const stub_process *stub, const char *title, int capac
     char *copy = strdup(id->valuestring);
     cJSON_Delete(json);
     return copy;
+}
+
+char *helper_create_event(const stub_process *stub, const char *title, int capacity)
+{
+    return helper_create_event_at(stub, "BLR-1", title, 1830000000000LL, 1830003600000LL, capacity);
 }
 
 void helper_fixture_start(helper_fixture *f, int64_t now_ms)

@@ -45,6 +45,9 @@ void helper_set_faults(const stub_process *stub, double rate, unsigned seed);
 
 /* /v1/test/events: a new event id (malloc'd) in BLR-1 with this capacity. */
 char *helper_create_event(const stub_process *stub, const char *title, int capacity);
+/* The same at building_id from starts_at_ms to ends_at_ms. */
+char *helper_create_event_at(const stub_process *stub, const char *building_id, const char *title,
+                             int64_t starts_at_ms, int64_t ends_at_ms, int capacity);
 
 /* SELECT count(*) ... on the client's file. */
 int helper_local_count(const char *data_dir, const char *sql);

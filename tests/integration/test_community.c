@@ -39,23 +39,8 @@ static void teardown(void)
 /* A new event (its id, malloc'd) at building from starts_ms for an hour. */
 static char *create_event(const char *building, const char *title, int64_t starts_ms, int capacity)
 {
-    char body[512];
-    snprintf(body, sizeof body,
-             "{\"building_id\":\"%s\",\"title\":\"%s\",\"starts_at_ms\":%lld,"
-             "\"ends_at_ms\":%lld,\"capacity\":%d}",
-             building, title, (long long)starts_ms, (long long)(starts_ms + HOUR_MS), capacity);
-    char *answer = NULL;
-    int status = stub_request(f.stub, "POST", "/v1/test/events", body, NULL, &answer);
-    ck_assert_msg(status == 200 || status == 201, "create event: %d %s", status, answer);
-    cJSON *json = cJSON_Parse(answer);
-    free(answer);
-    const cJSON *id = cJSON_GetObjectItem(json, "id");
-    if (id == NULL)
-        id = cJSON_GetObjectItem(cJSON_GetObjectItem(json, "event"), "id");
-    ck_assert(cJSON_IsString(id));
-    char *copy = strdup(id->valuestring);
-    cJSON_Delete(json);
-    return copy;
+    return helper_create_event_at(f.stub, building, title, starts_ms, starts_ms + HOUR_MS,
+                                  capacity);
 }
 
 /* One expected timed event for check_ics.py. */
