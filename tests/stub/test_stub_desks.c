@@ -582,10 +582,24 @@ START_TEST(test_razorpay_desk_day)
     ck_assert_str_eq(str(b, "status"), "cancelled");
     ck_assert_str_eq(str(b, "cancel_reason"), "hold_expired");
     ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "void");
+    ck_assert_str_eq(str(entity(v, "invoice", invoice), "void_reason"), "hold_expired");
     ck_assert_ptr_null(entity(v, "desk_busy", "BLR-1-D10@2027-01-06"));
     cJSON_Delete(v);
     cJSON_Delete(pay_desk(meera, "dk-h", order_id, false, 409));
     ck_assert_str_eq(book(olivia, "dk-o", "BLR-1-D10", "2027-01-06", "plan"), "applied");
+    /* A held one cancelled by its member: cancelled (member), its invoice void, the desk free. */
+    a = call("POST", "/v1/desk_bookings",
+             "{\"booking_id\":\"dk-m\",\"desk_id\":\"BLR-1-D12\",\"date\":\"2027-01-06\"}", meera,
+             201);
+    snprintf(invoice, sizeof invoice, "%s", str(field(a, "desk_booking"), "invoice_id"));
+    cJSON_Delete(a);
+    ck_assert_str_eq(cancel(meera, "dk-m"), "applied");
+    v = sync_view("+919876543210");
+    ck_assert_str_eq(str(booking_in(v, "dk-m"), "cancel_reason"), "member");
+    ck_assert_str_eq(str(entity(v, "invoice", invoice), "status"), "void");
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(entity(v, "invoice", invoice), "void_reason")));
+    ck_assert_ptr_null(entity(v, "desk_busy", "BLR-1-D12@2027-01-06"));
+    cJSON_Delete(v);
     free(meera);
     free(olivia);
 }

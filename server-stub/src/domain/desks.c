@@ -604,7 +604,8 @@ static int free_desk_day(sqlite3 *db, const desk_booking *b, int64_t at)
                : -1;
 }
 
-/* Cancel b as of at for reason ("member", "hold_expired"): freed, its draft invoice void. */
+/* Cancel b as of at for reason ("member", "hold_expired"): freed, its draft invoice void (with
+ * void_reason hold_expired for a lapse, none when the member cancelled). */
 static int cancel_booking(sqlite3 *db, const desk_booking *b, const char *reason, int64_t at)
 {
     if (ms_db_run(db,
@@ -617,9 +618,9 @@ static int cancel_booking(sqlite3 *db, const desk_booking *b, const char *reason
     if (b->invoice_id[0]) {
         if (ms_db_run(db,
                       "UPDATE invoices SET status = 'void', voided_at_ms = ?,"
-                      " void_reason = 'hold_expired', hold_expires_at_ms = NULL"
+                      " void_reason = nullif(?, 'member'), hold_expires_at_ms = NULL"
                       " WHERE id = ? AND status = 'draft'",
-                      "it", at, b->invoice_id) != 0)
+                      "itt", at, reason, b->invoice_id) != 0)
             return -1;
         if (sqlite3_changes(db) > 0 && ms_change_upsert(db, MS_KIND_INVOICE, NULL, b->invoice_id))
             return -1;
@@ -684,10 +685,9 @@ int ms_desk_invoice_paid(ms_app *app, const char *invoice_id, int64_t now_ms)
 {
     char id[MS_ID_MAX], owner[MS_ID_MAX];
     /* A seed step of a version before 12 runs the live payment rule: no desks yet. */
-    int rc = query_text(ms_db_query(app->db,
-                                    "SELECT name FROM sqlite_master WHERE name = 'desk_bookings'",
-                                    ""),
-                        id, sizeof id);
+    int rc = query_text(
+        ms_db_query(app->db, "SELECT name FROM sqlite_master WHERE name = 'desk_bookings'", ""), id,
+        sizeof id);
     if (rc <= 0)
         return rc;
     sqlite3_stmt *stmt = ms_db_query(app->db,
