@@ -120,7 +120,10 @@ public class CommunityExtrasTest {
             assertEquals(OfferCodeKind.SHARED, blue.getCodeKind());
             assertEquals(-1, blue.getRemaining());
 
+            int available = asha.today().getOffersAvailable();
+            assertTrue(available >= 2);
             Offer first = asha.offers().redeem(cult.getId());
+            assertEquals(available - 1, asha.today().getOffersAvailable());
             assertTrue(first.isRedeemed());
             assertFalse(first.getCode().isEmpty());
             assertNotNull(first.getRedeemedAt());

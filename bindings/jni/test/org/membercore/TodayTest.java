@@ -98,7 +98,6 @@ public class TodayTest {
                 unread += t.getUnread(c);
             }
             assertEquals(t.getUnreadTotal(), unread);
-            assertTrue(t.getOffersAvailable() > 0);
             assertTrue(t.getDependsOn().toString(), t.getDependsOn().containsAll(
                     EnumSet.of(Kind.DESK_BOOKING, Kind.EVENT, Kind.NOTIFICATION)));
             assertTrue(t.affected(EnumSet.of(Kind.DESK_BOOKING)));
