@@ -186,8 +186,8 @@ public class DesksTest {
             DeskBooking held = asha.desks().book("BLR-1-D08", WEDNESDAY, DeskPayment.RAZORPAY);
             assertEquals(DeskBookingStatus.PENDING_PAYMENT, held.getStatus());
             assertFalse(held.getOrderId().isEmpty());
-            /* getRazorpayKeyId(): the stub's desk_booking entity does not carry key_id yet
-             * (docs/today-desks-community.md lists it), so after the sync it reads "". */
+            /* getRazorpayKeyId() reads "": the desk_booking entity carries no key_id
+             * (decisions.md, sdesks) and the core hands out the booking as synced. */
             assertNotNull(held.getHoldExpiresAt());
             assertTrue(held + " " + held.getAmount(), held.getAmount().getMinor() > 0);
             String[] forged = stub.razorpayPay(held.getOrderId(), true);
