@@ -340,7 +340,8 @@ START_TEST(test_state_names_both_ways)
     ck_assert_int_eq(mci_credential_kind_parse("pass"), MC_CREDENTIAL_PASS);
     ck_assert_int_eq(mci_pass_status_parse("refunded"), MC_PASS_UNKNOWN); /* newer */
     ck_assert_int_eq(mci_invoice_status_parse(NULL), MC_INVOICE_UNKNOWN);
-    ck_assert_int_eq(mci_credential_kind_parse("desk"), MC_CREDENTIAL_UNKNOWN);
+    ck_assert_int_eq(mci_credential_kind_parse("desk"), MC_CREDENTIAL_DESK);
+    ck_assert_int_eq(mci_credential_kind_parse("locker"), MC_CREDENTIAL_UNKNOWN); /* newer */
     for (int v = MC_INVOICE_DRAFT; v <= MC_INVOICE_EXPIRED; v++)
         ck_assert_int_eq(mci_invoice_status_parse(mc_invoice_status_name((mc_invoice_status)v)), v);
 }

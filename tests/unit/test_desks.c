@@ -571,6 +571,11 @@ START_TEST(test_cancel_shown_at_once_and_after_cutoff)
     ck_assert_int_eq(count_rows("SELECT count(*) FROM outbox WHERE kind = 'desk.cancel' AND "
                                 "entity_id = 'dsk_1'"),
                      1);
+    /* the desk it held is shown free here at once (its synced hold goes with the sync) */
+    pull_busy("BLR-1-D07", "2026-12-07");
+    mc_desk_search *s = search("2026-12-07", "Window bay", NULL, 0);
+    assert_names(s, "D07,D08");
+    mc_desk_search_free(s);
     ck_assert_int_eq(mc_desk_cancel(client, "dsk_1", NULL, &err), MC_OK); /* already on its way */
     ck_assert_int_eq(count_rows("SELECT count(*) FROM outbox"), 1);
     /* refused by the server: confirmed again */
@@ -579,6 +584,9 @@ START_TEST(test_cancel_shown_at_once_and_after_cutoff)
     ck_assert_int_eq(list->items[0].status, MC_DESK_BOOKING_CONFIRMED);
     ck_assert(!list->items[0].pending);
     mc_desk_booking_list_free(list);
+    s = search("2026-12-07", "Window bay", NULL, 0);
+    assert_names(s, "D08");
+    mc_desk_search_free(s);
 
     /* today's, at the cut-off: too late, said in the building's time */
     now = T0 + 60 * MINUTE_MS;

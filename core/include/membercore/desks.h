@@ -66,13 +66,14 @@ typedef struct mc_desk_search {
     size_t count;
     size_t taken_count; /* matching desks already held that day by others */
     /* How the member may pay that day, from the local store as last synced. */
-    int32_t desk_days_left;   /* this month's plan allowance left; 0 when none */
+    int32_t desk_days_left;   /* the plan's desk days left in the date's month; 0 when none */
     int32_t credits_left;     /* the company's credits left; -1 without a company */
     int32_t day_credits;      /* what a desk day costs in credits at that building */
     mc_money day_price;       /* Razorpay: the day's price plus the building's tax */
     mc_local_time checkin_by; /* the date's cut-off in the building's local time */
     /* MC_RULE_NONE when count > 0; else why none is free (closed, blackout, past,
-     * beyond_window, taken) with its message. */
+     * beyond_window, after_cutoff, taken; no_room: no hot desk has the area and features
+     * asked) with its message. */
     mc_rule why_none;
     const char *why_none_message;
 } mc_desk_search;
@@ -124,11 +125,11 @@ typedef struct mc_desk_booking {
     mc_local_time checkin_by; /* the date's cut-off in the building's local time */
     mc_desk_booking_status status;
     mc_desk_payment paid_by;
-    int32_t desk_days; /* plan desk days used (1 for plan bookings) */
-    int32_t credits;   /* credits debited (credit bookings) */
-    mc_money amount;   /* Razorpay: what was charged; zero otherwise */
-    char *order_id;    /* Razorpay: the order to hand to checkout; "" otherwise */
-    char *razorpay_key_id;
+    int32_t desk_days;             /* plan desk days used (1 for plan bookings) */
+    int32_t credits;               /* credits debited (credit bookings) */
+    mc_money amount;               /* Razorpay: what was charged; zero otherwise */
+    char *order_id;                /* Razorpay: the order to hand to checkout; "" otherwise */
+    char *razorpay_key_id;         /* from mc_desk_book's answer; "" in later reads (not synced) */
     mc_local_time hold_expires_at; /* Razorpay's hold; all zeros when none */
     char *credential_id;           /* the door code's credential; "" until issued */
     bool door_code_ready;          /* the credential and its secret are on this device */
@@ -150,7 +151,8 @@ void mc_desk_booking_free(mc_desk_booking *booking);
  * MC_DESK_PAY_RAZORPAY: online; the server holds the desk 15 minutes and opens
  * an order (*out has order_id and razorpay_key_id); then call
  * mc_desk_confirm_payment. *out (may be NULL) is the booking as now shown.
- * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_NOT_FOUND (desk),
+ * Errors: MC_ERR_INVALID_ARG (names the field), MC_ERR_NOT_FOUND (desk, or another
+ * member's dedicated desk),
  * MC_ERR_CONFLICT with err->rule (MC_RULE_TAKEN: the desk is held that day;
  * MC_RULE_CLOSED, MC_RULE_BLACKOUT, MC_RULE_PAST, MC_RULE_BEYOND_WINDOW,
  * MC_RULE_ALREADY_BOOKED: the member has a desk that day, MC_RULE_AFTER_CUTOFF:
@@ -182,8 +184,10 @@ mc_status mc_desk_confirm_payment(mc_client *client, const char *booking_id, con
  * queued. Before the date's cut-off the desk day or credits come back (a card
  * payment is refunded by the server). *out (may be NULL) as now shown.
  * Errors: MC_ERR_INVALID_ARG, MC_ERR_NOT_FOUND, MC_ERR_STATE (already
- * cancelled or released, or the cut-off passed: the message says which, with
- * the time in the building's zone), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE.
+ * cancelled, expired or released, or the cut-off passed: the message says
+ * which, with the time in the building's zone; for the cut-off err->rule is
+ * MC_RULE_AFTER_CUTOFF), MC_ERR_UNAUTHORIZED, MC_ERR_STORAGE. Cancelling one
+ * already being cancelled is MC_OK (nothing more is queued).
  * Any thread.
  */
 mc_status mc_desk_cancel(mc_client *client, const char *booking_id, mc_desk_booking **out,

@@ -87,7 +87,8 @@ typedef enum mc_rule {
     MC_RULE_BEYOND_WINDOW = 6,
     /* Booked or held by another booking (or one of the member's own). */
     MC_RULE_TAKEN = 7,
-    /* A search: no room of the building has the capacity and amenities asked. */
+    /* A search: no room of the building has the capacity and amenities asked (or no hot desk
+     * the area and features asked). */
     MC_RULE_NO_ROOM = 8,
     /* A desk: the member already has a desk that day (membercore/desks.h). */
     MC_RULE_ALREADY_BOOKED = 9,

@@ -272,9 +272,13 @@ static mc_status check_free(mc_client *c, const char *user_id, const mc_booking_
 
 int32_t mci_booking_pending_debit(mci_stmt_cache *stmts, const char *user_id)
 {
+    /* queued desk days paid with credits come off the same balance (desks/, read by SQL) */
     sqlite3_stmt *stmt = mci_stmt_cache_get(
-        stmts, "SELECT coalesce(sum(p.credits), 0) FROM pending_booking p CROSS JOIN outbox o ON "
-               "o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND o.state IN (0, 1, 3)");
+        stmts, "SELECT (SELECT coalesce(sum(p.credits), 0) FROM pending_booking p CROSS JOIN "
+               "outbox o ON o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND o.state IN "
+               "(0, 1, 3)) + (SELECT coalesce(sum(p.credits), 0) FROM pending_desk_booking p "
+               "CROSS JOIN outbox o ON o.mutation_id = p.mutation_id WHERE p.user_id = ?1 AND "
+               "o.state IN (0, 1, 3))");
     int32_t total = 0;
     if (stmt != NULL) {
         sqlite3_bind_text(stmt, 1, user_id, -1, SQLITE_STATIC);

@@ -50,12 +50,16 @@ static mc_status validate(const mc_desk_query *q, int64_t *day, mc_error *err)
     return MC_OK;
 }
 
-/* Hot desks of ?1 by name, each with whether it is held on ?2 (synced, or by a desk.book
- * this device queued for member ?3). */
+/* Hot desks of ?1 by name, each with whether it is held on ?2: synced (unless it is the
+ * member's own booking with a cancellation queued here), or by a desk.book this device
+ * queued for member ?3. */
 static const char desks_sql[] =
     "SELECT d.id, d.building_id, d.name, d.area, d.features, d.kind, d.mine, "
-    "EXISTS (SELECT 1 FROM desk_busy_row x WHERE x.building_id = ?1 AND x.date = ?2 AND "
-    "x.desk_id = d.id) OR EXISTS (SELECT 1 FROM pending_desk_booking p JOIN outbox o ON "
+    "(EXISTS (SELECT 1 FROM desk_busy_row x WHERE x.building_id = ?1 AND x.date = ?2 AND "
+    "x.desk_id = d.id) AND NOT EXISTS (SELECT 1 FROM desk_booking_row b JOIN outbox o ON "
+    "o.kind = 'desk.cancel' AND o.entity_id = b.id AND o.user_id = ?3 AND o.state IN (0, 1, 3) "
+    "WHERE b.desk_id = d.id AND b.date = ?2)) OR EXISTS (SELECT 1 FROM pending_desk_booking p JOIN "
+    "outbox o ON "
     "o.mutation_id = p.mutation_id WHERE p.desk_id = d.id AND p.date = ?2 AND p.user_id = ?3 "
     "AND o.state IN (0, 1, 3)) FROM desk_row d WHERE d.building_id = ?1 AND d.kind = 'hot' "
     "ORDER BY d.name, d.id";
