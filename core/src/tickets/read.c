@@ -150,6 +150,13 @@ mc_status mci_ticket_lookup(sqlite3 *db, mci_stmt_cache *stmts, const char *user
     "SELECT * FROM (" LIST_SERVER " UNION ALL " LIST_PENDING ") "                                  \
     "WHERE (k, id) < (?1, ?2) ORDER BY k DESC, id DESC LIMIT ?3"
 static const mci_list_query tickets_query = {LIST_SQL, "reading tickets", MCI_KEY_INT_DESC};
+/* The active ones only (and a resolved one whose reopen is queued here), in the same order:
+ * the resolved and closed history is never stepped over. */
+#define OPEN_SQL                                                                                   \
+    "SELECT * FROM (" LIST_SERVER " WHERE t.list_rank = 0 OR t.id IN (SELECT o.entity_id FROM "    \
+    "outbox o WHERE o.kind = 'ticket.reopen' AND o.user_id = ?4 AND " QUEUED                       \
+    ") UNION ALL " LIST_PENDING ") WHERE (k, id) < (?1, ?2) ORDER BY k DESC, id DESC LIMIT ?3"
+static const mci_list_query open_query = {OPEN_SQL, "reading open tickets", MCI_KEY_INT_DESC};
 
 typedef struct list_context {
     const char *user_id;
@@ -209,13 +216,13 @@ void mc_ticket_list_free(mc_ticket_list *list)
     free(list);
 }
 
-mc_status mci_tickets_read(mci_reader *r, int64_t now_ms, const mci_page *page,
+mc_status mci_tickets_read(mci_reader *r, int64_t now_ms, bool open_only, const mci_page *page,
                            mc_ticket_list *list, mc_error *err)
 {
     list_context context = {r->user_id, now_ms};
-    mc_status st = mci_read_rows(r, &tickets_query, page, bind_tickets, read_ticket_row, &context,
-                                 (void **)&list->items, sizeof *list->items, &list->count,
-                                 &list->next_cursor, err);
+    mc_status st = mci_read_rows(r, open_only ? &open_query : &tickets_query, page, bind_tickets,
+                                 read_ticket_row, &context, (void **)&list->items,
+                                 sizeof *list->items, &list->count, &list->next_cursor, err);
     if (st == MC_OK)
         st = mci_zone_book_each(r->db, r->stmts, list->items, list->count, sizeof *list->items,
                                 mci_ticket_localize, err);
@@ -232,7 +239,7 @@ static mc_status list_tickets(mc_client *c, const void *args, const mci_page *pa
     mci_reader *r = NULL;
     mc_status st = mci_read_begin(c->readers, &r, err);
     if (st == MC_OK)
-        st = mci_tickets_read(r, mci_client_now(c), page, list, err);
+        st = mci_tickets_read(r, mci_client_now(c), false, page, list, err);
     mci_read_end(c->readers, r);
     if (st != MC_OK) {
         mc_ticket_list_free(list);

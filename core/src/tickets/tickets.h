@@ -43,8 +43,9 @@ const char *mci_ticket_ref_name(const mci_ticket_ref *t);
 
 /* A page of the member's tickets as mc_tickets_page reads them (active ones first, each rank
  * newest first; queued changes layered on; the SLA state at now_ms; local times filled), on
- * a reader the caller holds. Errors: MC_ERR_STORAGE, MC_ERR_NO_MEMORY. */
-mc_status mci_tickets_read(mci_reader *r, int64_t now_ms, const mci_page *page,
+ * a reader the caller holds; open_only: the active ones only (and a resolved one whose reopen
+ * is queued). Errors: MC_ERR_STORAGE, MC_ERR_NO_MEMORY. */
+mc_status mci_tickets_read(mci_reader *r, int64_t now_ms, bool open_only, const mci_page *page,
                            mc_ticket_list *list, mc_error *err);
 
 #endif

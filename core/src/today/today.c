@@ -237,7 +237,7 @@ static mc_status read_tickets(mci_reader *r, const mci_today_day *day, mc_today 
     mc_ticket_list *l = t->open_tickets;
     mci_page all;
     mci_page_all(&all);
-    mc_status st = mci_tickets_read(r, day->now_ms, &all, l, err);
+    mc_status st = mci_tickets_read(r, day->now_ms, true, &all, l, err);
     size_t kept = 0;
     for (size_t i = 0; i < l->count; i++) {
         mc_ticket_status s = l->items[i].status;
