@@ -28,6 +28,8 @@
 #define ASHA   "+919800000001" /* ACME, BLR-1, 8 desk days a month */
 #define VIKRAM "+919800000002" /* ACME, BLR-1, dedicated desk BLR-1-D20 */
 #define OLIVIA "+447700900001" /* HART, LON-1, 5 desk days a month */
+/* Nothing listens there: a client pointed at it is offline. */
+#define DEAD_SERVER "http://127.0.0.1:1"
 
 #define MINUTE_MS 60000LL
 #define HOUR_MS   (60 * MINUTE_MS)
@@ -395,6 +397,20 @@ START_TEST(test_razorpay_and_the_dedicated_desk)
     ck_assert_msg(strstr(err.message, "D20") != NULL, "%s", err.message);
     ck_assert_int_eq(mc_desk_mine(asha, &own, &err), MC_OK);
     ck_assert_ptr_null(own);
+
+    /* offline: a card booking needs the server, a plan one does not */
+    mc_client_free(helper_fixture_member(&fx, "olivia", OLIVIA));
+    char *sub = tempdir_path(fx.dir, "olivia");
+    mc_client *offline = helper_open_client_at(sub, DEAD_SERVER, &fx.now);
+    free(sub);
+    ck_assert_int_eq(
+        mc_desk_book(offline, "BLR-1-D10", "2027-01-08", MC_DESK_PAY_RAZORPAY, &b, &err),
+        MC_ERR_OFFLINE);
+    ck_assert_ptr_null(b);
+    b = book(offline, "BLR-1-D10", "2027-01-11", MC_DESK_PAY_PLAN);
+    ck_assert_int_eq(b->status, MC_DESK_BOOKING_PENDING);
+    mc_desk_booking_free(b);
+    mc_client_free(offline);
 }
 END_TEST
 

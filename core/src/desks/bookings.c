@@ -29,8 +29,9 @@
 #include "util/json.h"
 #include "util/strutil.h"
 
-/* What a local write changes on screen. */
-#define DESK_KINDS (MC_KIND_DESK_BOOKING | MC_KIND_DESK_BUSY)
+/* What a local write changes on screen: the booking, the desk's day, and what is left to pay
+ * with (the company's credits, the membership's desk days, less what is queued). */
+#define DESK_KINDS (MC_KIND_DESK_BOOKING | MC_KIND_DESK_BUSY | MC_KIND_COMPANY | MC_KIND_MEMBERSHIP)
 
 static bool id_ok(const char *id)
 {
