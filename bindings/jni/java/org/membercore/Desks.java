@@ -44,6 +44,10 @@ public final class Desks {
      */
     public DeskBooking book(final String deskId, final String date, final DeskPayment pay) {
         MemberCore.require(pay, "pay");
+        if (pay == DeskPayment.UNKNOWN) {
+            throw new MemberCoreException(ErrorCode.INVALID_ARG,
+                    "pay must be PLAN, CREDITS or RAZORPAY");
+        }
         return core.call(h -> Native.deskBook(h, deskId, date, pay.value()));
     }
 

@@ -110,6 +110,12 @@ public class DesksTest {
             MemberCoreException again = TestSupport.expectError(ErrorCode.CONFLICT,
                     () -> asha.desks().book("BLR-1-D09", TOMORROW, DeskPayment.PLAN));
             assertEquals(Rule.ALREADY_BOOKED, again.getRule());
+            TestSupport.expectError(ErrorCode.INVALID_ARG,
+                    () -> asha.desks().book("BLR-1-D09", WEDNESDAY, DeskPayment.UNKNOWN));
+            TestSupport.expectError(ErrorCode.INVALID_ARG,
+                    () -> asha.desks().book("BLR-1-D09", WEDNESDAY, null));
+            TestSupport.expectError(ErrorCode.INVALID_ARG,
+                    () -> asha.desks().book(null, WEDNESDAY, DeskPayment.PLAN));
             assertEquals(1, asha.sync().outbox().size());
             assertEquals("desk.book", asha.sync().outbox().get(0).getKind());
         }
