@@ -334,6 +334,61 @@ START_TEST(test_on_demand_user)
 }
 END_TEST
 
+static void pull_pass(const char *id, const char *date, const char *status)
+{
+    char data[256];
+    snprintf(data, sizeof data,
+             "{\"id\":\"%s\",\"building_id\":\"BLR-1\",\"date\":\"%s\",\"status\":\"%s\","
+             "\"holder_name\":\"Guest %s\",\"credential_id\":\"\"}",
+             id, date, status, id);
+    pull("pass", id, data);
+}
+
+static void pull_desk_booking(const char *id, const char *date, const char *status)
+{
+    char data[256];
+    snprintf(data, sizeof data,
+             "{\"id\":\"%s\",\"desk_id\":\"BLR-1-D0%c\",\"building_id\":\"BLR-1\",\"date\":"
+             "\"%s\",\"status\":\"%s\",\"paid_by\":\"plan\"}",
+             id, id[strlen(id) - 1], date, status);
+    pull("desk_booking", id, data);
+}
+
+/* Many passes and desk bookings around today: only today's that hold (a released pass, a
+ * cancelled desk day left out), read past the first few. */
+START_TEST(test_only_todays_passes_and_desk)
+{
+    pull_member();
+    pull_pass("pas_0", "2026-12-09", "active");
+    const char *today_ids[] = {"pas_1", "pas_2", "pas_3", "pas_4", "pas_5", "pas_6"};
+    for (size_t i = 0; i < 6; i++)
+        pull_pass(today_ids[i], "2026-12-10", i == 2 ? "released" : "held");
+    pull_pass("pas_9", "2026-12-11", "active");
+    pull_desk_booking("dbk_1", "2026-12-09", "confirmed");
+    for (int i = 2; i <= 6; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "dbk_%d", i);
+        pull_desk_booking(id, "2026-12-10", i == 6 ? "confirmed" : "cancelled");
+    }
+    pull_desk_booking("dbk_7", "2026-12-11", "confirmed");
+    mc_today *t = today();
+    ck_assert_uint_eq(t->entry_count, 6); /* five passes and one desk */
+    size_t passes = 0;
+    for (size_t i = 0; i < t->entry_count; i++) {
+        if (t->entries[i].kind == MC_TODAY_DESK) {
+            ck_assert_str_eq(t->entries[i].id, "dbk_6");
+        } else {
+            ck_assert_int_eq(t->entries[i].kind, MC_TODAY_PASS);
+            ck_assert_str_ne(t->entries[i].id, "pas_3");
+            ck_assert_str_eq(t->entries[i].status, "held");
+            passes++;
+        }
+    }
+    ck_assert_uint_eq(passes, 5);
+    mc_today_free(t);
+}
+END_TEST
+
 /* depends_on names what Today reads; a change elsewhere does not touch it. */
 START_TEST(test_affected_by_the_kinds_it_reads)
 {
@@ -369,6 +424,7 @@ int main(void)
     tcase_add_test(tc, test_member_day);
     tcase_add_test(tc, test_building_hours_by_the_clock);
     tcase_add_test(tc, test_on_demand_user);
+    tcase_add_test(tc, test_only_todays_passes_and_desk);
     tcase_add_test(tc, test_affected_by_the_kinds_it_reads);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -56,7 +56,8 @@ typedef struct mc_today_entry {
     mc_local_time end;
     char *status;         /* the item's own status name: "confirmed", "pending", "active", ... */
     bool pending;         /* a change of it is waiting for the server */
-    char *credential_id;  /* the door code's credential; "" when it has none */
+    char *credential_id;  /* the door code's credential; "" when it has none (a room booking:
+                             members enter with their membership, guests hold their own) */
     bool door_code_ready; /* that credential and its secret are on this device */
 } mc_today_entry;
 

@@ -19,8 +19,10 @@
 #include "util/error.h"
 #include "util/strutil.h"
 
-/* Bookings read per page while looking for the day's end. */
-#define ENTRY_PAGE 32
+/* Room bookings read per page while looking for the day's end (a busy member's day). */
+#define ROOM_PAGE 32
+/* Desk bookings or passes read per page from today on (a day has one or a few). */
+#define DAY_PAGE 4
 
 bool mci_today_grow(void **items, size_t count, size_t *cap, size_t size)
 {
@@ -35,9 +37,10 @@ bool mci_today_grow(void **items, size_t count, size_t *cap, size_t size)
     return true;
 }
 
-mc_status mci_today_next_page(const char *cursor, bool numeric_key, mci_page *out, mc_error *err)
+mc_status mci_today_next_page(const char *cursor, int32_t limit, bool numeric_key, mci_page *out,
+                              mc_error *err)
 {
-    mc_page want = {ENTRY_PAGE, cursor};
+    mc_page want = {limit, cursor};
     return mci_page_start(&want, numeric_key, out, err);
 }
 
@@ -128,7 +131,7 @@ static mc_status read_rooms(mci_reader *r, const mci_today_day *day, mci_today_e
         mc_booking_list *got = calloc(1, sizeof *got);
         if (got == NULL)
             return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading today");
-        st = mci_today_next_page(cursor, true, &page, err);
+        st = mci_today_next_page(cursor, ROOM_PAGE, true, &page, err);
         if (st == MC_OK)
             st = mci_bookings_read(r, day->start_ms, &page, got, err);
         mci_page_done(&page);
@@ -184,65 +187,109 @@ static mc_status add_day_entry(mci_reader *r, const mci_today_day *day, mc_today
     return st;
 }
 
-/* Today's desk booking (the desks module's list from today on: one a day at most). */
+/* A desk booking on Today: today's, not cancelled or lapsed. */
+static mc_status add_desk(mci_reader *r, const mci_today_day *day, const mc_desk_booking *b,
+                          mci_today_entries *list, mc_error *err)
+{
+    if (b->status == MC_DESK_BOOKING_CANCELLED || b->status == MC_DESK_BOOKING_EXPIRED)
+        return MC_OK;
+    char title[192];
+    const char *name = b->desk_name[0] ? b->desk_name : b->desk_id;
+    if (b->area[0] != '\0')
+        snprintf(title, sizeof title, "Desk %s, %s", name, b->area);
+    else
+        snprintf(title, sizeof title, "Desk %s", name);
+    return add_day_entry(r, day, MC_TODAY_DESK, b->id, title, b->building_id,
+                         mc_desk_booking_status_name(b->status), b->credential_id, b->pending,
+                         b->door_code_ready, list, err);
+}
+
+/* Today's desk booking: the desks module's list from today on, a few at a time (one a day
+ * holds a desk; cancelled ones may stay beside it) until a later date shows. */
 static mc_status read_desk(mci_reader *r, const mci_today_day *day, mci_today_entries *list,
                            mc_error *err)
 {
-    mc_desk_booking_list got = {0};
-    mci_page page = {0};
-    mc_status st = mci_today_next_page(NULL, false, &page, err);
-    if (st == MC_OK)
-        st = mci_desk_bookings_read(r, day->date, &page, &got, err);
-    mci_page_done(&page);
-    for (size_t i = 0; st == MC_OK && i < got.count; i++) {
-        const mc_desk_booking *b = &got.items[i];
-        if (strcmp(b->date, day->date) != 0 || b->status == MC_DESK_BOOKING_CANCELLED ||
-            b->status == MC_DESK_BOOKING_EXPIRED)
-            continue;
-        char title[192];
-        const char *name = b->desk_name[0] ? b->desk_name : b->desk_id;
-        if (b->area[0] != '\0')
-            snprintf(title, sizeof title, "Desk %s, %s", name, b->area);
-        else
-            snprintf(title, sizeof title, "Desk %s", name);
-        st = add_day_entry(r, day, MC_TODAY_DESK, b->id, title, b->building_id,
-                           mc_desk_booking_status_name(b->status), b->credential_id, b->pending,
-                           b->door_code_ready, list, err);
+    char *cursor = NULL;
+    mc_status st = MC_OK;
+    bool done = false;
+    while (st == MC_OK && !done) {
+        mc_desk_booking_list *got = calloc(1, sizeof *got);
+        if (got == NULL)
+            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading today");
+        mci_page page = {0};
+        st = mci_today_next_page(cursor, DAY_PAGE, false, &page, err);
+        if (st == MC_OK)
+            st = mci_desk_bookings_read(r, day->date, &page, got, err);
+        mci_page_done(&page);
+        free(cursor);
+        cursor = got->next_cursor;
+        got->next_cursor = NULL;
+        for (size_t i = 0; st == MC_OK && i < got->count; i++) {
+            if (strcmp(got->items[i].date, day->date) != 0)
+                done = true;
+            else
+                st = add_desk(r, day, &got->items[i], list, err);
+        }
+        done = done || cursor == NULL;
+        mc_desk_booking_list_free(got);
     }
-    for (size_t i = 0; i < got.count; i++)
-        mci_desk_booking_clear(&got.items[i]);
-    free(got.items);
-    free(got.next_cursor);
+    free(cursor);
     return st;
 }
 
-/* Today's passes: the passes' list read from today's date on. */
+/* A pass on Today: today's, not released. */
+static mc_status add_pass(mci_reader *r, const mci_today_day *day, const mc_pass *p,
+                          mci_today_entries *list, mc_error *err)
+{
+    if (p->status == MC_PASS_RELEASED)
+        return MC_OK;
+    char title[160];
+    if (p->holder_name[0] != '\0')
+        snprintf(title, sizeof title, "Day pass, %s", p->holder_name);
+    else
+        snprintf(title, sizeof title, "Day pass");
+    return add_day_entry(r, day, MC_TODAY_PASS, p->id, title, p->building_id,
+                         mc_pass_status_name(p->status), p->credential_id, false,
+                         mci_credential_ready(r, p->credential_id), list, err);
+}
+
+/* Today's passes: the passes' list from today's date on, a few at a time, until a later
+ * date shows. */
 static mc_status read_passes(mci_reader *r, const mci_today_day *day, mci_today_entries *list,
                              mc_error *err)
 {
-    mc_pass_list *got = calloc(1, sizeof *got);
-    if (got == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading today");
-    mci_page page;
-    mci_page_all(&page);
-    page.limit = ENTRY_PAGE;
-    page.key_text = day->date; /* (date, id) > (today, ""): today on */
-    page.id = "";
-    mc_status st = mci_passes_read(r, &page, got, err);
-    for (size_t i = 0; st == MC_OK && i < got->count; i++) {
-        const mc_pass *p = &got->items[i];
-        if (strcmp(p->date, day->date) != 0 || p->status == MC_PASS_RELEASED)
-            continue;
-        char title[160];
-        if (p->holder_name[0] != '\0')
-            snprintf(title, sizeof title, "Day pass, %s", p->holder_name);
-        else
-            snprintf(title, sizeof title, "Day pass");
-        st = add_day_entry(r, day, MC_TODAY_PASS, p->id, title, p->building_id,
-                           mc_pass_status_name(p->status), p->credential_id, false,
-                           mci_credential_ready(r, p->credential_id), list, err);
+    char *cursor = NULL;
+    mc_status st = MC_OK;
+    bool done = false;
+    while (st == MC_OK && !done) {
+        mc_pass_list *got = calloc(1, sizeof *got);
+        if (got == NULL)
+            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading today");
+        mci_page page = {0};
+        if (cursor != NULL) {
+            st = mci_today_next_page(cursor, DAY_PAGE, false, &page, err);
+        } else { /* (date, id) > (today, ""): today on */
+            mci_page_all(&page);
+            page.limit = DAY_PAGE;
+            page.key_text = day->date;
+            page.id = "";
+        }
+        if (st == MC_OK)
+            st = mci_passes_read(r, &page, got, err);
+        mci_page_done(&page);
+        free(cursor);
+        cursor = got->next_cursor;
+        got->next_cursor = NULL;
+        for (size_t i = 0; st == MC_OK && i < got->count; i++) {
+            if (strcmp(got->items[i].date, day->date) != 0)
+                done = true;
+            else
+                st = add_pass(r, day, &got->items[i], list, err);
+        }
+        done = done || cursor == NULL;
+        mc_pass_list_free(got);
     }
-    mc_pass_list_free(got);
+    free(cursor);
     return st;
 }
 

@@ -43,8 +43,9 @@ void mci_today_entry_clear(mc_today_entry *e);
  * memory (*items unchanged). */
 bool mci_today_grow(void **items, size_t count, size_t *cap, size_t size);
 
-/* The page after cursor (NULL: the first) of Today's page size for a list keyed by number or
- * text. Free with mci_page_done. Errors: mci_page_start's. */
-mc_status mci_today_next_page(const char *cursor, bool numeric_key, mci_page *out, mc_error *err);
+/* The page of limit items after cursor (NULL: the first) for a list keyed by number or text.
+ * Free with mci_page_done. Errors: mci_page_start's. */
+mc_status mci_today_next_page(const char *cursor, int32_t limit, bool numeric_key, mci_page *out,
+                              mc_error *err);
 
 #endif

@@ -28,6 +28,9 @@
 #include "util/strutil.h"
 #include "visitors/visitor.h"
 
+/* Events read per page while looking for the 7th day's end (a busy building's week). */
+#define EVENT_PAGE 64
+
 /* The sync kinds Today is read from: all but rooms' and desks' busy times, the room catalogue
  * and notification preferences. */
 #define TODAY_KINDS                                                                                \
@@ -267,7 +270,7 @@ static mc_status read_events(mci_reader *r, const mci_today_day *day, mc_today *
     while (st == MC_OK && !done) {
         mc_event_list got = {0};
         mci_page page = {0};
-        st = mci_today_next_page(cursor, true, &page, err);
+        st = mci_today_next_page(cursor, EVENT_PAGE, true, &page, err);
         if (st == MC_OK)
             st = mci_events_read(r, day->now_ms, &page, &got, err);
         mci_page_done(&page);
