@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <membercore/access.h>
+#include <membercore/booking.h>
 #include <membercore/desks.h>
 #include <membercore/membercore.h>
 
@@ -488,6 +489,13 @@ START_TEST(test_credits_and_refusal_on_sync_rolls_back)
     mc_desk_search_free(s);
     expect_refusal("BLR-1-D03", "2026-12-10", MC_DESK_PAY_CREDITS, MC_ERR_INSUFFICIENT_CREDITS,
                    MC_RULE_NONE, "2 are left");
+    /* the company's credits screen counts the queued desk days too */
+    mc_credits *credits = NULL;
+    mc_error cerr = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_credits_get(client, &credits, &cerr), MC_OK);
+    ck_assert_int_eq(credits->pending_debit, 8);
+    ck_assert_int_eq(credits->balance, 2);
+    mc_credits_free(credits);
 
     /* the server refused the first on sync (someone took the desk first): it is gone, its
      * desk free and its credits back */
