@@ -331,6 +331,37 @@ START_TEST(test_calendar_export_from_the_store)
 }
 END_TEST
 
+/* A notification's link to an announcement or an offer names it as the member knows it. */
+START_TEST(test_links_name_announcements_and_offers)
+{
+    pull_announcement("ANN-7", "null", false, NOW_MS - DAY_MS, 0, false);
+    pull_offer("O-all", "Blue Tokai", "[]", "2026-12-01", "2026-12-31", "shared", "null");
+    pull("notification", "N-1",
+         "{\"id\":\"N-1\",\"category\":\"announcements\",\"title\":\"New\",\"body\":\"B\","
+         "\"deep_link\":\"membercore://announcements/ANN-7\",\"created_at_ms\":1796884100000,"
+         "\"read\":false,\"kind\":\"announcement\"}");
+    pull("notification", "N-2",
+         "{\"id\":\"N-2\",\"category\":\"other\",\"title\":\"Perk\",\"body\":\"B\","
+         "\"deep_link\":\"membercore://offers/O-all\",\"created_at_ms\":1796884000000,"
+         "\"read\":false}");
+    pull("notification", "N-3",
+         "{\"id\":\"N-3\",\"category\":\"other\",\"title\":\"Gone\",\"body\":\"B\","
+         "\"deep_link\":\"membercore://offers/O-gone\",\"created_at_ms\":1796883900000,"
+         "\"read\":false}");
+    mc_notification_list *inbox = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_notifications_list(client, false, &inbox, &err), MC_OK);
+    ck_assert_int_eq(inbox->count, 3);
+    ck_assert_int_eq(inbox->items[0].link_kind, MC_LINK_ANNOUNCEMENT);
+    ck_assert_str_eq(inbox->items[0].link_id, "ANN-7");
+    ck_assert_str_eq(inbox->items[0].link_text, "opens announcement Title ANN-7");
+    ck_assert_int_eq(inbox->items[1].link_kind, MC_LINK_OFFER);
+    ck_assert_str_eq(inbox->items[1].link_text, "opens offer Blue Tokai: T O-all");
+    ck_assert_str_eq(inbox->items[2].link_text, "opens offer O-gone"); /* not on this device */
+    mc_notification_list_free(inbox);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("community_store");
@@ -342,6 +373,7 @@ int main(void)
     tcase_add_test(tc, test_offers_valid_today_in_scope);
     tcase_add_test(tc, test_rsvp_on_a_full_event_waits_in_line);
     tcase_add_test(tc, test_calendar_export_from_the_store);
+    tcase_add_test(tc, test_links_name_announcements_and_offers);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
