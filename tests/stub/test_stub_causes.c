@@ -700,7 +700,9 @@ START_TEST(test_announcements_reach_the_building_or_everyone)
                 continue;
             found++;
             ck_assert_str_eq(str(n, "body"), "Update for visitor invitations.");
-            ck_assert(cJSON_IsNull(field(n, "deep_link")));
+            /* Without a web link the notification opens the announcement (issue 13). */
+            ck_assert_msg(strncmp(str(n, "deep_link"), "membercore://announcements/ann_", 31) == 0,
+                          "%s", str(n, "deep_link"));
         }
         ck_assert_msg(found == 1, "%s got %d", all[i], found);
         cJSON_Delete(list);

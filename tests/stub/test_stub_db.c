@@ -322,8 +322,10 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id room_id building_id start_ms end_ms status paid_by credits amount_paise guests"
          " order_id created_at_ms currency cancel_reason paid_at_ms invoice_id"},
         {MS_KIND_EVENT, NULL, "EVT-BLR-FIRESIDE",
-         "id building_id title description starts_at_ms ends_at_ms capacity going_count"},
-        {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING", "event_id status"},
+         "id building_id title description starts_at_ms ends_at_ms capacity going_count"
+         " waitlist_count"},
+        {MS_KIND_RSVP, "usr_5eed000000000001", "EVT-BLR-NETWORKING",
+         "event_id status waitlist_position"},
         {MS_KIND_NOTIFICATION, "usr_5eed000000000001", "ntf_5eed000000000102",
          "id category title body created_at_ms read deep_link building_id kind urgent"},
         {MS_KIND_ROOM_BUSY, NULL, NULL, "id room_id start_ms end_ms"},
@@ -343,6 +345,11 @@ START_TEST(test_entity_data_has_the_contract_fields)
          "id building_id name area features kind mine"},
         {MS_KIND_NOTIFICATION_PREFS, "usr_5eed000000000001", "usr_5eed000000000001",
          "channels quiet_hours updated_at_ms"},
+        {MS_KIND_ANNOUNCEMENT, "usr_5eed000000000001", "ann_5eed000000000001",
+         "id building_id title body pinned published_at_ms expires_at_ms read"},
+        {MS_KIND_OFFER, "usr_5eed000000000001", "ofr_5eed000000000002",
+         "id partner title description terms building_ids valid_from valid_until code_kind"
+         " remaining redemption"},
     };
     char busy_id[64];
     text("SELECT id FROM room_busy ORDER BY id LIMIT 1", busy_id, sizeof busy_id);
@@ -880,6 +887,58 @@ START_TEST(test_version_11_database_is_migrated)
                                     " zeroblob(32), 1)"),
                      0);
     ck_assert_int_eq(scalar("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    finish_migration(saved, dir, epoch_before);
+}
+END_TEST
+
+/*
+ * A version 12 database (desks) is migrated to 13 (community) in place: Vikram's session and every
+ * RSVP are kept as they were (the rebuilt rsvps keep each row, none waitlisted, and the index by
+ * event; the new partial unique index orders a waitlist); the announcements, offers and the
+ * Cult.fit pool are seeded and the pantry notifications link their announcement; the dataset epoch
+ * changes; a waitlisted RSVP needs its place in line, and a single-use code goes to one member.
+ */
+START_TEST(test_version_12_database_is_migrated)
+{
+    char dir[] = "/tmp/memberstub-db-XXXXXX", epoch_before[MS_EPOCH_MAX];
+    sqlite3 *saved = migrate_fixture("memberstub-v12.sql", dir, epoch_before);
+    char buf[512];
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sessions"), 1);
+    text("SELECT group_concat(user_id || ' ' || event_id || ' ' || status || ' '"
+         " || coalesce(waitlist_seq, '-'), ', ') FROM (SELECT * FROM rsvps"
+         " ORDER BY user_id, event_id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "usr_5eed000000000001 EVT-BLR-NETWORKING going -,"
+                          " usr_5eed000000000002 EVT-BLR-DIWALI not_going -,"
+                          " usr_5eed000000000002 EVT-BLR-FIRESIDE going -,"
+                          " usr_5eed000000000003 EVT-LON-SOCIAL going -,"
+                          " usr_5eed000000000009 EVT-BLR-FIRESIDE going -");
+    text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+         " WHERE type = 'index' AND tbl_name = 'rsvps' AND sql IS NOT NULL ORDER BY name)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "rsvps_by_event rsvps_waitlist");
+    text("SELECT group_concat(id || ':' || coalesce(building_id, '*') || ':' || pinned || ':'"
+         " || (expires_at_ms IS NOT NULL), ' ') FROM (SELECT * FROM announcements ORDER BY id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "ann_5eed000000000001:BLR-1:1:0 ann_5eed000000000002:*:0:0"
+                          " ann_5eed000000000003:BLR-1:0:1");
+    text("SELECT group_concat(id || ':' || code_kind || ':' || coalesce(shared_code, '-'), ' ')"
+         " FROM (SELECT * FROM offers ORDER BY id)",
+         buf, sizeof buf);
+    ck_assert_str_eq(buf, "ofr_5eed000000000001:shared:MCBLUE20 ofr_5eed000000000002:single_use:-"
+                          " ofr_5eed000000000003:shared:MCPRET");
+    ck_assert_int_eq(scalar("SELECT count(*) FROM offer_codes WHERE user_id IS NULL"), 3);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM notifications WHERE deep_link ="
+                            " 'membercore://announcements/ann_5eed000000000001'"),
+                     2);
+    /* A waitlisted RSVP has its place in line; a code goes to one member only. */
+    ck_assert_int_eq(ms_db_exec(db, "INSERT INTO rsvps (user_id, event_id, status, updated_at_ms)"
+                                    " VALUES ('usr_5eed000000000003', 'EVT-BLR-FIRESIDE',"
+                                    " 'waitlisted', 1)"),
+                     -1);
+    ck_assert_int_eq(ms_db_exec(db, "UPDATE offer_codes SET user_id = 'usr_5eed000000000001',"
+                                    " redeemed_at_ms = 1 WHERE offer_id = 'ofr_5eed000000000002'"),
+                     -1);
     finish_migration(saved, dir, epoch_before);
 }
 END_TEST
@@ -1423,7 +1482,7 @@ END_TEST
 START_TEST(test_snapshot_pages_invoices_of_member_and_company_in_order)
 {
     ms_viewer viewer;
-    ck_assert_int_eq(ms_viewer_load(db, ASHA, &viewer), 0);
+    ck_assert_int_eq(ms_viewer_load(db, ASHA, T0, &viewer), 0);
     ck_assert_str_ne(viewer.company_id, "");
     ck_assert_int_eq(
         ms_db_exec(db, "DELETE FROM invoice_lines; DELETE FROM passes; DELETE FROM invoices;"), 0);
@@ -1490,6 +1549,7 @@ static Suite *stub_db_suite(void)
     tcase_add_test(migrations, test_version_9_database_is_migrated);
     tcase_add_test(migrations, test_version_11_rebuilds_credentials_keeping_rows);
     tcase_add_test(migrations, test_version_11_database_is_migrated);
+    tcase_add_test(migrations, test_version_12_database_is_migrated);
     tcase_add_test(seed, test_internal_notes_never_reach_the_member);
     suite_add_tcase(s, migrations);
     TCase *notify = tcase_create("notify");

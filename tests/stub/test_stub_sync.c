@@ -830,26 +830,30 @@ START_TEST(test_rsvp_set_updates_the_rsvp_and_going_count)
 }
 END_TEST
 
-/* Going to a full event is refused with event_full and changes nothing. */
-START_TEST(test_going_to_a_full_event_is_event_full)
+/* Going to a full event puts the member on its waitlist (issue 13: no longer event_full); when a
+ * place opens the waitlisted member is promoted to going. */
+START_TEST(test_going_to_a_full_event_is_waitlisted)
 {
     char *asha = token_for(ASHA), *vikram = token_for(VIKRAM);
     char m[256];
     /* EVT-BLR-FIRESIDE: capacity 2, Priya going: one seat left. */
     push_one(asha, "a1", rsvp(m, sizeof m, 1, "ka", "EVT-BLR-FIRESIDE", "going"), "applied", NULL);
-    push_one(vikram, "v1", rsvp(m, sizeof m, 1, "kv", "EVT-BLR-FIRESIDE", "going"), "rejected",
-             "event_full");
+    push_one(vikram, "v1", rsvp(m, sizeof m, 1, "kv", "EVT-BLR-FIRESIDE", "going"), "applied",
+             NULL);
     ck_assert_int_eq(going_count("EVT-BLR-FIRESIDE"), 2);
     ck_assert_int_eq(effect_count("ka"), 1);
-    ck_assert_int_eq(effect_count("kv"), 0);
-    cJSON *v = view(VIKRAM);
-    ck_assert(!has(v, "rsvp/EVT-BLR-FIRESIDE"));
-    cJSON_Delete(v);
-    /* Asha gives her seat up; now Vikram gets it. */
+    ck_assert_int_eq(effect_count("kv"), 1);
+    cJSON *r = entity(VIKRAM, "rsvp/EVT-BLR-FIRESIDE");
+    ck_assert_str_eq(str(r, "status"), "waitlisted");
+    ck_assert_int_eq(num(r, "waitlist_position"), 1);
+    cJSON_Delete(r);
+    /* Asha gives her seat up; Vikram is promoted to it. */
     push_one(asha, "a1", rsvp(m, sizeof m, 2, "ka2", "EVT-BLR-FIRESIDE", "not_going"), "applied",
              NULL);
-    push_one(vikram, "v1", rsvp(m, sizeof m, 2, "kv2", "EVT-BLR-FIRESIDE", "going"), "applied",
-             NULL);
+    r = entity(VIKRAM, "rsvp/EVT-BLR-FIRESIDE");
+    ck_assert_str_eq(str(r, "status"), "going");
+    ck_assert(cJSON_IsNull(field(r, "waitlist_position")));
+    cJSON_Delete(r);
     ck_assert_int_eq(going_count("EVT-BLR-FIRESIDE"), 2);
     free(asha);
     free(vikram);
@@ -1076,7 +1080,8 @@ static void *race(void *arg)
     return NULL;
 }
 
-/* Two members racing for the last seat: exactly one gets it, every time. */
+/* Two members racing for the last seat: exactly one gets it, every time; the other waits first in
+ * line. */
 START_TEST(test_racing_clients_serialise)
 {
     char *asha = token_for(ASHA), *vikram = token_for(VIKRAM);
@@ -1099,16 +1104,24 @@ START_TEST(test_racing_clients_serialise)
         for (int i = 0; i < 2; i++)
             pthread_join(threads[i], NULL);
         pthread_barrier_destroy(&start);
-        int applied = 0, full = 0;
+        int applied = 0, going = 0, waiting = 0;
+        const char *const phones[2] = {ASHA, VIKRAM};
         for (int i = 0; i < 2; i++) {
             applied += strcmp(racers[i].status, "applied") == 0;
-            full += strcmp(racers[i].status, "rejected") == 0;
+            char key2[96];
+            snprintf(key2, sizeof key2, "rsvp/%s", event);
+            cJSON *r = entity(phones[i], key2);
+            going += strcmp(str(r, "status"), "going") == 0;
+            waiting +=
+                strcmp(str(r, "status"), "waitlisted") == 0 && num(r, "waitlist_position") == 1;
+            cJSON_Delete(r);
         }
-        ck_assert_int_eq(applied, 1);
-        ck_assert_int_eq(full, 1);
+        ck_assert_int_eq(applied, 2);
+        ck_assert_int_eq(going, 1);
+        ck_assert_int_eq(waiting, 1);
         ck_assert_int_eq(going_count(event), 1);
     }
-    ck_assert_int_eq(effects_total(NULL), 6);
+    ck_assert_int_eq(effects_total(NULL), 12);
     free(asha);
     free(vikram);
 }
@@ -1703,7 +1716,7 @@ static Suite *stub_sync_suite(void)
 
     TCase *push_tc = with_stub("push", 60);
     tcase_add_test(push_tc, test_rsvp_set_updates_the_rsvp_and_going_count);
-    tcase_add_test(push_tc, test_going_to_a_full_event_is_event_full);
+    tcase_add_test(push_tc, test_going_to_a_full_event_is_waitlisted);
     tcase_add_test(push_tc, test_bad_mutations_are_rejected_and_stored);
     tcase_add_test(push_tc, test_notification_read_only_for_the_owner);
     tcase_add_test(push_tc, test_repeat_key_returns_the_stored_result);

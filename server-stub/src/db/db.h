@@ -12,7 +12,7 @@
 #include "base/crypto.h"
 
 /* The schema version this memberstub writes. */
-#define MS_DB_SCHEMA_VERSION 12
+#define MS_DB_SCHEMA_VERSION 13
 
 /*
  * The data a schema step brings with it: called right after the step to version

@@ -1033,10 +1033,94 @@ static const char schema_v12[] =
     "CREATE INDEX credentials_by_desk_booking ON credentials (desk_booking_id)"
     "  WHERE desk_booking_id IS NOT NULL;";
 
+/*
+ * Version 13: community (issue 13, docs/today-desks-community.md "Announcements", "Offers",
+ * "Event waitlists"). Announcements of a building (or operator-wide: building_id NULL), pinned or
+ * not, with an optional expiry, and who read each; partner offers with their validity (building-
+ * local dates, inclusive), building scope (no row: every building) and codes: a shared offer has
+ * one code for everyone, a single-use offer a pool handed out one per member (the unique
+ * (offer_id, user_id) refuses a second); every member's redemption of either. RSVPs are rebuilt
+ * (SQLite cannot alter a CHECK) with the status `waitlisted`, ordered by waitlist_seq (unique per
+ * event among the waitlisted: the order members joined, whatever the clock says).
+ */
+static const char schema_v13[] =
+    "CREATE TABLE announcements ("
+    "  id TEXT PRIMARY KEY,"
+    "  building_id TEXT REFERENCES buildings(id),"
+    "  title TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),"
+    "  published_at_ms INTEGER NOT NULL,"
+    /* NULL: never expires. */
+    "  expires_at_ms INTEGER,"
+    "  CHECK (expires_at_ms IS NULL OR expires_at_ms > published_at_ms));"
+    "CREATE INDEX announcements_by_building ON announcements (building_id, id);"
+    "CREATE TABLE announcement_reads ("
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  announcement_id TEXT NOT NULL REFERENCES announcements(id),"
+    "  read_at_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY (user_id, announcement_id));"
+
+    "CREATE TABLE offers ("
+    "  id TEXT PRIMARY KEY,"
+    "  partner TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  terms TEXT NOT NULL,"
+    /* Building-local dates, YYYY-MM-DD, both inclusive. */
+    "  valid_from TEXT NOT NULL CHECK (length(valid_from) = 10),"
+    "  valid_until TEXT NOT NULL CHECK (length(valid_until) = 10),"
+    "  code_kind TEXT NOT NULL CHECK (code_kind IN ('shared', 'single_use')),"
+    "  shared_code TEXT,"
+    "  created_at_ms INTEGER NOT NULL,"
+    "  CHECK (valid_from <= valid_until),"
+    "  CHECK ((code_kind = 'shared') = (shared_code IS NOT NULL)));"
+    "CREATE TABLE offer_buildings ("
+    "  offer_id TEXT NOT NULL REFERENCES offers(id),"
+    "  building_id TEXT NOT NULL REFERENCES buildings(id),"
+    "  PRIMARY KEY (offer_id, building_id));"
+    "CREATE INDEX offer_buildings_by_building ON offer_buildings (building_id, offer_id);"
+    /* A single-use offer's pool: user_id and redeemed_at_ms once handed out. */
+    "CREATE TABLE offer_codes ("
+    "  offer_id TEXT NOT NULL REFERENCES offers(id),"
+    "  code TEXT NOT NULL,"
+    "  user_id TEXT REFERENCES users(id),"
+    "  redeemed_at_ms INTEGER,"
+    "  PRIMARY KEY (offer_id, code),"
+    "  UNIQUE (offer_id, user_id),"
+    "  CHECK ((user_id IS NULL) = (redeemed_at_ms IS NULL)));"
+    "CREATE INDEX offer_codes_free ON offer_codes (offer_id, code) WHERE user_id IS NULL;"
+    /* Every member's redemption (shared or single-use): one per member per offer. */
+    "CREATE TABLE offer_redemptions ("
+    "  offer_id TEXT NOT NULL REFERENCES offers(id),"
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  code TEXT NOT NULL,"
+    "  redeemed_at_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY (offer_id, user_id));"
+
+    "CREATE TABLE rsvps_v13 ("
+    "  user_id TEXT NOT NULL REFERENCES users(id),"
+    "  event_id TEXT NOT NULL REFERENCES events(id),"
+    "  status TEXT NOT NULL CHECK (status IN ('going', 'not_going', 'waitlisted')),"
+    "  updated_at_ms INTEGER NOT NULL,"
+    /* waitlisted only: when the member joined the waitlist, and the order they joined in. */
+    "  waitlisted_at_ms INTEGER,"
+    "  waitlist_seq INTEGER,"
+    "  PRIMARY KEY (user_id, event_id),"
+    "  CHECK ((status = 'waitlisted') = (waitlist_seq IS NOT NULL)),"
+    "  CHECK ((waitlist_seq IS NULL) = (waitlisted_at_ms IS NULL)));"
+    "INSERT INTO rsvps_v13 (user_id, event_id, status, updated_at_ms)"
+    " SELECT user_id, event_id, status, updated_at_ms FROM rsvps;"
+    "DROP TABLE rsvps;"
+    "ALTER TABLE rsvps_v13 RENAME TO rsvps;"
+    "CREATE INDEX rsvps_by_event ON rsvps (event_id, status);"
+    "CREATE UNIQUE INDEX rsvps_waitlist ON rsvps (event_id, waitlist_seq)"
+    "  WHERE status = 'waitlisted';";
+
 const ms_schema_step ms_schema_steps[] = {
-    {1, schema_v1}, {2, schema_v2},   {3, schema_v3},   {4, schema_v4},
-    {5, schema_v5}, {6, schema_v6},   {7, schema_v7},   {8, schema_v8},
-    {9, schema_v9}, {10, schema_v10}, {11, schema_v11}, {12, schema_v12},
+    {1, schema_v1},   {2, schema_v2},   {3, schema_v3},   {4, schema_v4}, {5, schema_v5},
+    {6, schema_v6},   {7, schema_v7},   {8, schema_v8},   {9, schema_v9}, {10, schema_v10},
+    {11, schema_v11}, {12, schema_v12}, {13, schema_v13},
 };
 
 const size_t ms_schema_step_count = sizeof ms_schema_steps / sizeof ms_schema_steps[0];

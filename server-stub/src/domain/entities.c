@@ -8,6 +8,8 @@
 
 #include "db/db.h"
 #include "base/log.h"
+#include "domain/announcements.h"
+#include "domain/offers.h"
 #include "domain/prefs.h"
 #include "domain/tickets.h"
 #include "domain/user_json.h"
@@ -84,6 +86,15 @@ static const struct {
     [MS_KIND_DESK_BOOKING] = {"desk_booking", MS_VISIBLE_TO_USER,
                               "SELECT id FROM desk_bookings WHERE user_id = :user"
                               " AND id > :after ORDER BY id LIMIT 1"},
+    /* Not expired, of the member's building (or operator-wide). */
+    [MS_KIND_ANNOUNCEMENT] = {"announcement", MS_VISIBLE_TO_USER,
+                              "SELECT id FROM announcements WHERE id > :after"
+                              " AND " MS_ANNOUNCEMENT_LIVE(":now") " AND " MS_ANNOUNCEMENT_FOR(
+                                  ":user") " ORDER BY id LIMIT 1"},
+    /* Not over, in scope of the member's building (on-demand users: every one). */
+    [MS_KIND_OFFER] = {"offer", MS_VISIBLE_TO_USER,
+                       "SELECT id FROM offers o WHERE id > :after AND " MS_OFFER_LISTED(
+                           ":now") " AND " MS_OFFER_FOR("o.id", ":user") " ORDER BY id LIMIT 1"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -101,10 +112,11 @@ ms_visibility ms_kind_visibility(ms_kind kind)
     return kinds[kind].visibility;
 }
 
-int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out)
+int ms_viewer_load(sqlite3 *db, const char *user_id, int64_t now_ms, ms_viewer *out)
 {
     memset(out, 0, sizeof *out);
     snprintf(out->user_id, sizeof out->user_id, "%s", user_id);
+    out->now_ms = now_ms;
     sqlite3_stmt *stmt =
         ms_db_query(db, "SELECT company_id FROM memberships WHERE user_id = ?", "t", user_id);
     if (!stmt)
@@ -130,8 +142,10 @@ int ms_entity_next(sqlite3 *db, const ms_viewer *viewer, ms_kind kind, const cha
     if (!stmt)
         return -1;
     int rc = -1;
+    int now_index = sqlite3_bind_parameter_index(stmt, ":now");
     if (bind_named(stmt, ":user", viewer->user_id) &&
-        bind_named(stmt, ":company", viewer->company_id) && bind_named(stmt, ":after", after))
+        bind_named(stmt, ":company", viewer->company_id) && bind_named(stmt, ":after", after) &&
+        (now_index == 0 || sqlite3_bind_int64(stmt, now_index, viewer->now_ms) == SQLITE_OK))
         rc = ms_db_step(stmt);
     if (rc == 1)
         ms_db_text(stmt, 0, out, cap);
@@ -141,31 +155,37 @@ int ms_entity_next(sqlite3 *db, const ms_viewer *viewer, ms_kind kind, const cha
 
 int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
 {
-    sqlite3_stmt *stmt =
-        ms_db_query(db,
-                    "SELECT (SELECT count(*) FROM users WHERE id = ?1)"
-                    " + (SELECT count(*) FROM companies WHERE id = ?2)"
-                    " + (SELECT count(*) FROM buildings) + (SELECT count(*) FROM rooms)"
-                    " + (SELECT count(*) FROM reservations WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM events)"
-                    " + (SELECT count(*) FROM rsvps WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM notifications WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM room_busy)"
-                    " + (SELECT count(*) FROM credit_ledger WHERE company_id = ?2)"
-                    " + (SELECT count(*) FROM passes WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM invoices WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM invoices WHERE company_id = ?2)"
-                    " + (SELECT count(*) FROM credentials WHERE holder_user_id = ?1)"
-                    " + (SELECT count(*) FROM users WHERE id = ?1)"
-                    " + (SELECT count(*) FROM ticket_categories)"
-                    " + (SELECT count(*) FROM tickets WHERE user_id = ?1)"
-                    " + (SELECT count(*) FROM visitors WHERE host_user_id = ?1)"
-                    " + (SELECT count(*) FROM users WHERE id = ?1)"
-                    " + (SELECT count(*) FROM desks WHERE kind = 'hot'"
-                    "  OR assigned_user_id = ?1)"
-                    " + (SELECT count(*) FROM desk_busy)"
-                    " + (SELECT count(*) FROM desk_bookings WHERE user_id = ?1)",
-                    "tt", viewer->user_id, viewer->company_id);
+    sqlite3_stmt *stmt = ms_db_query(
+        db,
+        "SELECT (SELECT count(*) FROM users WHERE id = ?1)"
+        " + (SELECT count(*) FROM companies WHERE id = ?2)"
+        " + (SELECT count(*) FROM buildings) + (SELECT count(*) FROM rooms)"
+        " + (SELECT count(*) FROM reservations WHERE user_id = ?1)"
+        " + (SELECT count(*) FROM events)"
+        " + (SELECT count(*) FROM rsvps WHERE user_id = ?1)"
+        " + (SELECT count(*) FROM notifications WHERE user_id = ?1)"
+        " + (SELECT count(*) FROM room_busy)"
+        " + (SELECT count(*) FROM credit_ledger WHERE company_id = ?2)"
+        " + (SELECT count(*) FROM passes WHERE user_id = ?1)"
+        " + (SELECT count(*) FROM invoices WHERE user_id = ?1)"
+        " + (SELECT count(*) FROM invoices WHERE company_id = ?2)"
+        " + (SELECT count(*) FROM credentials WHERE holder_user_id = ?1)"
+        " + (SELECT count(*) FROM users WHERE id = ?1)"
+        " + (SELECT count(*) FROM ticket_categories)"
+        " + (SELECT count(*) FROM tickets WHERE user_id = ?1)"
+        " + (SELECT count(*) FROM visitors WHERE host_user_id = ?1)"
+        " + (SELECT count(*) FROM users WHERE id = ?1)"
+        " + (SELECT count(*) FROM desks WHERE kind = 'hot'"
+        "  OR assigned_user_id = ?1)"
+        " + (SELECT count(*) FROM desk_busy)"
+        " + (SELECT count(*) FROM desk_bookings WHERE user_id = ?1)"
+        " + (SELECT count(*) FROM announcements WHERE " MS_ANNOUNCEMENT_LIVE(
+            "?3") " AND " MS_ANNOUNCEMENT_FOR("?1") ")"
+                                                    " + (SELECT count(*) FROM offers o "
+                                                    "WHERE " MS_OFFER_LISTED(
+                                                        "?3") " AND " MS_OFFER_FOR("o.id",
+                                                                                   "?1") ")",
+        "tti", viewer->user_id, viewer->company_id, viewer->now_ms);
     if (!stmt)
         return -1;
     int rc = ms_db_step(stmt);
@@ -179,8 +199,8 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
 
 /*
  * The current row of stmt as a JSON object keyed by column name: integers as
- * numbers, text as strings, NULL as null. A column named "read" or "urgent" becomes a
- * boolean. NULL when memory runs out.
+ * numbers, text as strings, NULL as null. A column named "read", "urgent" or "pinned" becomes
+ * a boolean. NULL when memory runs out.
  */
 static cJSON *row_object(sqlite3_stmt *stmt)
 {
@@ -193,7 +213,8 @@ static cJSON *row_object(sqlite3_stmt *stmt)
         cJSON *item;
         switch (sqlite3_column_type(stmt, i)) {
         case SQLITE_INTEGER:
-            if (strcmp(name, "read") == 0 || strcmp(name, "urgent") == 0)
+            if (strcmp(name, "read") == 0 || strcmp(name, "urgent") == 0 ||
+                strcmp(name, "pinned") == 0)
                 item = cJSON_CreateBool(sqlite3_column_int64(stmt, i) != 0);
             else
                 item = cJSON_CreateNumber((double)sqlite3_column_int64(stmt, i));
@@ -712,6 +733,53 @@ static int visitor_data(sqlite3 *db, const char *owner, const char *id, cJSON **
     return strcmp(v.host_user_id, owner) == 0 ? ms_visitor_json(db, id, false, out) : 1;
 }
 
+/*
+ * {id, partner, title, description, terms, building_ids: [..] (empty: every building), valid_from,
+ * valid_until, code_kind, remaining (single-use codes left; null for shared), redemption: {code,
+ * redeemed_at_ms} or null}: owner's view, when the offer is in scope for them.
+ */
+static int offer_data(sqlite3 *db, const char *owner, const char *id, cJSON **out)
+{
+    int rc = query_object(ms_db_query(db,
+                                      "SELECT id, partner, title, description, terms FROM offers o"
+                                      " WHERE id = ?1 AND " MS_OFFER_FOR("o.id", "?2"),
+                                      "tt", id, owner),
+                          out);
+    if (rc != 0)
+        return rc;
+    cJSON *tail = NULL, *redemption = NULL;
+    bool ok = add_strings(*out, "building_ids",
+                          ms_db_query(db,
+                                      "SELECT building_id FROM offer_buildings WHERE offer_id = ?"
+                                      " ORDER BY building_id",
+                                      "t", id)) &&
+              query_object(ms_db_query(db,
+                                       "SELECT valid_from, valid_until, code_kind, CASE"
+                                       " WHEN code_kind = 'single_use' THEN (SELECT count(*)"
+                                       "  FROM offer_codes c WHERE c.offer_id = o.id"
+                                       "  AND c.user_id IS NULL) END AS remaining"
+                                       " FROM offers o WHERE id = ?",
+                                       "t", id),
+                           &tail) == 0;
+    ok = append_fields(*out, tail) && ok;
+    rc = ok ? query_object(ms_db_query(db,
+                                       "SELECT code, redeemed_at_ms FROM offer_redemptions"
+                                       " WHERE offer_id = ? AND user_id = ?",
+                                       "tt", id, owner),
+                           &redemption)
+            : -1;
+    ok = rc == 0 ? cJSON_AddItemToObject(*out, "redemption", redemption)
+                 : rc == 1 && cJSON_AddNullToObject(*out, "redemption") != NULL;
+    if (!ok) {
+        if (rc == 0)
+            cJSON_Delete(redemption);
+        cJSON_Delete(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id, cJSON **out)
 {
     *out = NULL;
@@ -736,13 +804,19 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
                                         "SELECT id, building_id, title, description,"
                                         " starts_at_ms, ends_at_ms, capacity,"
                                         " (SELECT count(*) FROM rsvps r WHERE r.event_id = e.id"
-                                        "  AND r.status = 'going') AS going_count"
+                                        "  AND r.status = 'going') AS going_count,"
+                                        " (SELECT count(*) FROM rsvps r WHERE r.event_id = e.id"
+                                        "  AND r.status = 'waitlisted') AS waitlist_count"
                                         " FROM events e WHERE id = ?",
                                         "t", id),
                             out);
     case MS_KIND_RSVP:
         return query_object(ms_db_query(db,
-                                        "SELECT event_id, status FROM rsvps"
+                                        "SELECT event_id, status, CASE WHEN status ="
+                                        " 'waitlisted' THEN (SELECT count(*) FROM rsvps w"
+                                        "  WHERE w.event_id = r.event_id AND w.status ="
+                                        "  'waitlisted' AND w.waitlist_seq <= r.waitlist_seq)"
+                                        " END AS waitlist_position FROM rsvps r"
                                         " WHERE event_id = ? AND user_id = ?",
                                         "tt", id, owner),
                             out);
@@ -810,6 +884,18 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
                                         " AND user_id = ?",
                                         "tt", id, owner ? owner : ""),
                             out);
+    case MS_KIND_ANNOUNCEMENT:
+        return query_object(ms_db_query(db,
+                                        "SELECT id, building_id, title, body, pinned,"
+                                        " published_at_ms, expires_at_ms, EXISTS (SELECT 1"
+                                        "  FROM announcement_reads r WHERE r.user_id = ?2"
+                                        "  AND r.announcement_id = a.id) AS read"
+                                        " FROM announcements a WHERE id = ?1"
+                                        " AND " MS_ANNOUNCEMENT_FOR("?2"),
+                                        "tt", id, owner ? owner : ""),
+                            out);
+    case MS_KIND_OFFER:
+        return offer_data(db, owner ? owner : "", id, out);
     case MS_KIND_COUNT:
         break;
     }

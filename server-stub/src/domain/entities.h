@@ -36,6 +36,8 @@ typedef enum ms_kind {
     MS_KIND_DESK,
     MS_KIND_DESK_BUSY,
     MS_KIND_DESK_BOOKING,
+    MS_KIND_ANNOUNCEMENT,
+    MS_KIND_OFFER,
     MS_KIND_COUNT
 } ms_kind;
 
@@ -52,25 +54,28 @@ const char *ms_kind_name(ms_kind kind);
 ms_visibility ms_kind_visibility(ms_kind kind);
 /*
  * The snapshot's keyset query of kind: the next id after :after that :user (of :company)
- * may see, one indexed search (tests/stub/test_stub_db.c checks every kind's plan).
+ * (at :now, ms) may see, one indexed search (tests/stub/test_stub_db.c checks every kind's plan).
  */
 const char *ms_kind_snapshot_sql(ms_kind kind);
 
-/* Who is looking: the user and the company they are a member of ("" if none). */
+/* Who is looking: the user and the company they are a member of ("" if none), and when (the
+ * server clock: expired announcements and offers are left out of snapshots). */
 typedef struct ms_viewer {
     char user_id[MS_ID_MAX];
     char company_id[MS_ID_MAX];
+    int64_t now_ms;
 } ms_viewer;
 
-/* The viewer for user_id. 0 / -1. */
-int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out);
+/* The viewer for user_id at now_ms. 0 / -1. */
+int ms_viewer_load(sqlite3 *db, const char *user_id, int64_t now_ms, ms_viewer *out);
 
 /*
  * The data object of entity (kind, id), exactly as pull sends it. owner is the
  * user whose entity it is for the user-scoped kinds (profile, reservation,
  * rsvp, notification, pass, credential: its holder; membership; ticket: its member; visitor: its
  * host; desk_booking: its member; desk: the viewer, for `mine`, or NULL for a hot desk's change,
- * whose scope is everyone's, while a dedicated desk's change is its member's) and is ignored
+ * whose scope is everyone's, while a dedicated desk's change is its member's; announcement,
+ * offer: the member it is for, whose read state or redemption it carries) and is ignored
  * for the others (for credit_ledger, change-log writers pass the company id,
  * which decides the scope; an invoice's scope comes from the invoice). 0 and *out (caller
  * deletes), 1 when there is no such entity, -1 on error.

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/announcements.h"
 #include "domain/bookings.h"
 #include "domain/changes.h"
 #include "domain/desks.h"
@@ -12,6 +13,7 @@
 #include "domain/entities.h"
 #include "domain/notifications.h"
 #include "domain/prefs.h"
+#include "domain/rsvps.h"
 #include "domain/ticket_filing.h"
 #include "domain/visitors.h"
 
@@ -58,63 +60,6 @@ static int query_int(sqlite3_stmt *stmt, int64_t *out)
     *out = rc == 1 ? sqlite3_column_int64(stmt, 0) : 0;
     sqlite3_finalize(stmt);
     return rc < 0 ? -1 : 0;
-}
-
-/* rsvp.set {event_id, status: going | not_going} */
-static int apply_rsvp_set(ms_app *app, const char *user_id, const cJSON *payload,
-                          ms_mutation_result *out)
-{
-    const char *event_id = payload_string(payload, "event_id", out);
-    const char *status = event_id ? payload_string(payload, "status", out) : NULL;
-    if (!status)
-        return REJECTED;
-    bool going = strcmp(status, "going") == 0;
-    if (!going && strcmp(status, "not_going") != 0)
-        return reject(out, "invalid_argument", "payload field 'status' must be going or not_going");
-
-    sqlite3_stmt *stmt = ms_db_query(app->db,
-                                     "SELECT capacity, (SELECT count(*) FROM rsvps r"
-                                     " WHERE r.event_id = e.id AND r.status = 'going')"
-                                     " FROM events e WHERE id = ?",
-                                     "t", event_id);
-    if (!stmt)
-        return FAILED;
-    int rc = ms_db_step(stmt);
-    int64_t capacity = rc == 1 ? sqlite3_column_int64(stmt, 0) : 0;
-    int64_t going_count = rc == 1 ? sqlite3_column_int64(stmt, 1) : 0;
-    sqlite3_finalize(stmt);
-    if (rc < 0)
-        return FAILED;
-    if (rc == 0)
-        return reject(out, "not_found", "no event '%.60s'", event_id);
-
-    stmt = ms_db_query(app->db, "SELECT status FROM rsvps WHERE user_id = ? AND event_id = ?", "tt",
-                       user_id, event_id);
-    if (!stmt)
-        return FAILED;
-    char current[16] = "";
-    rc = ms_db_step(stmt);
-    if (rc == 1)
-        ms_db_text(stmt, 0, current, sizeof current);
-    sqlite3_finalize(stmt);
-    if (rc < 0)
-        return FAILED;
-    if (strcmp(current, status) == 0)
-        return APPLIED; /* already so: nothing changes, nothing is counted twice */
-    if (going && going_count >= capacity)
-        return reject(out, "event_full", "'%.60s' is full (%lld of %lld going)", event_id,
-                      (long long)going_count, (long long)capacity);
-
-    bool count_changes = going || strcmp(current, "going") == 0;
-    if (ms_db_run(app->db,
-                  "INSERT INTO rsvps (user_id, event_id, status, updated_at_ms) VALUES (?, ?, ?, ?)"
-                  " ON CONFLICT (user_id, event_id) DO UPDATE SET status = excluded.status,"
-                  " updated_at_ms = excluded.updated_at_ms",
-                  "ttti", user_id, event_id, status, ms_clock_now(&app->clock)) != 0 ||
-        ms_change_upsert(app->db, MS_KIND_RSVP, user_id, event_id) != 0 ||
-        (count_changes && ms_change_upsert(app->db, MS_KIND_EVENT, NULL, event_id) != 0))
-        return FAILED;
-    return APPLIED;
 }
 
 /* notification.read {notification_id}: only the owner's (anyone else's is not_found). */
@@ -250,7 +195,8 @@ static const struct {
     int (*apply)(ms_app *app, const char *user_id, const cJSON *payload, ms_mutation_result *out);
     domain_op domain;
 } kinds[] = {
-    {"rsvp.set", apply_rsvp_set, NULL},
+    /* rsvp.set {event_id, status: going | not_going} (a full event: waitlisted) */
+    {"rsvp.set", NULL, ms_rsvp_set},
     {"notification.read", apply_notification_read, NULL},
     {"device.push_token", apply_push_token, NULL},
     {"booking.create", apply_booking_create, NULL},
@@ -279,6 +225,8 @@ static const struct {
     {"desk.book", NULL, ms_desk_book_op},
     /* desk.cancel {booking_id} */
     {"desk.cancel", NULL, ms_desk_cancel_op},
+    /* announcement.read {announcement_id} */
+    {"announcement.read", NULL, ms_announcement_read},
 };
 
 /* Apply m's kind: APPLIED, REJECTED (out filled) or FAILED. */

@@ -11,6 +11,7 @@
 #include "db/db.h"
 #include "domain/users.h"
 #include "rules/seed_dates.h"
+#include "rules/zone.h"
 
 /*
  * The fixed part (DOMAIN.md) that demos and tests everywhere rely on: the
@@ -688,6 +689,69 @@ int ms_seed_v12(sqlite3 *db, ms_rng *rng)
     return ms_changes_new_epoch(db, rng, epoch);
 }
 
+/*
+ * Version 13 (community, docs/today-desks-community.md): three announcements (BLR-1's pinned
+ * pantry notice, which the seeded "Pantry upgrade this weekend" notifications now link to; an
+ * operator-wide one; BLR-1's water maintenance notice expiring 3 days on) and three partner
+ * offers, valid from the 1st of the local month to 90 days on: Blue Tokai (shared code MCBLUE20,
+ * every building), Cult.fit (single-use, BLR-1 and MUM-1, three codes) and Pret (shared,
+ * LON-1); a new dataset epoch (two kinds are new, events and RSVPs changed shape).
+ */
+static const char seed_v13_sql[] =
+    "INSERT INTO offer_buildings (offer_id, building_id) VALUES"
+    " ('ofr_5eed000000000002', 'BLR-1'), ('ofr_5eed000000000002', 'MUM-1'),"
+    " ('ofr_5eed000000000003', 'LON-1');"
+    "INSERT INTO offer_codes (offer_id, code) VALUES"
+    " ('ofr_5eed000000000002', 'CULT-7Q4M-2KX9'), ('ofr_5eed000000000002', 'CULT-8R5N-3LY1'),"
+    " ('ofr_5eed000000000002', 'CULT-9S6P-4MZ2');"
+    "UPDATE notifications SET deep_link = 'membercore://announcements/ann_5eed000000000001'"
+    " WHERE id IN ('ntf_5eed000000000105', 'ntf_5eed000000000203');";
+
+int ms_seed_v13(sqlite3 *db, ms_rng *rng, int64_t now_ms)
+{
+    ms_seed_dates t;
+    ms_seed_dates_at(now_ms, &t);
+    char india_from[16], london_from[16], until[16];
+    int y, m, d;
+    ms_civil_from_days(ms_floor_div(now_ms, 86400000LL) + 90, &y, &m, &d);
+    snprintf(until, sizeof until, "%04d-%02d-%02d", y, m, d);
+    snprintf(india_from, sizeof india_from, "%s-01", t.acme_month);
+    snprintf(london_from, sizeof london_from, "%s-01", t.hart_month);
+    if (ms_db_run(db,
+                  "INSERT INTO announcements (id, building_id, title, body, pinned,"
+                  " published_at_ms, expires_at_ms) VALUES"
+                  " ('ann_5eed000000000001', 'BLR-1', 'Pantry upgrade this weekend',"
+                  "  'The BLR-1 pantry is closed on Saturday for the new coffee machine.', 1, ?1,"
+                  "  NULL),"
+                  " ('ann_5eed000000000002', NULL, 'Invite visitors from the app',"
+                  "  'Invite your guests ahead: they get an entry code by SMS and email.', 0, ?2,"
+                  "  NULL),"
+                  " ('ann_5eed000000000003', 'BLR-1', 'Water supply maintenance',"
+                  "  'Washrooms on the 2nd floor are closed for maintenance until Thursday.', 0,"
+                  "  ?2, ?3)",
+                  "iii", t.pantry_note_ms, t.recent_ms, now_ms + 3 * 86400000LL) != 0 ||
+        ms_db_run(db,
+                  "INSERT INTO offers (id, partner, title, description, terms, valid_from,"
+                  " valid_until, code_kind, shared_code, created_at_ms) VALUES"
+                  " ('ofr_5eed000000000001', 'Blue Tokai', 'Blue Tokai: 20% off coffee',"
+                  "  'Twenty percent off any coffee at Blue Tokai cafes.',"
+                  "  'Show the code at the till. One use a day; not with other offers.', ?1, ?3,"
+                  "  'shared', 'MCBLUE20', ?4),"
+                  " ('ofr_5eed000000000002', 'Cult.fit', 'Cult.fit: first month free',"
+                  "  'Your first month of Cult.fit gym and classes free.',"
+                  "  'One code per member, for new Cult.fit accounts only.', ?1, ?3,"
+                  "  'single_use', NULL, ?4),"
+                  " ('ofr_5eed000000000003', 'Pret', 'Pret: free pastry',"
+                  "  'A free pastry with any hot drink at Pret A Manger.',"
+                  "  'Show the code at the till. Shoreditch members only.', ?2, ?3,"
+                  "  'shared', 'MCPRET', ?4)",
+                  "ttti", india_from, london_from, until, t.recent_ms) != 0 ||
+        ms_db_exec(db, seed_v13_sql) != 0)
+        return -1;
+    char epoch[MS_EPOCH_MAX];
+    return ms_changes_new_epoch(db, rng, epoch);
+}
+
 int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
 {
     switch (version) {
@@ -709,6 +773,8 @@ int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
         return ms_seed_v10(db, rng);
     case 12:
         return ms_seed_v12(db, rng);
+    case 13:
+        return ms_seed_v13(db, rng, now_ms);
     default:
         return 0;
     }

@@ -66,6 +66,15 @@ int ms_seed_v10(sqlite3 *db, ms_rng *rng);
  */
 int ms_seed_v12(sqlite3 *db, ms_rng *rng);
 
+/*
+ * The version 13 seed (community): BLR-1's pinned pantry announcement (the seeded pantry
+ * notifications link to it), an operator-wide one and one expiring 3 days on; the partner offers
+ * Blue Tokai (shared, every building), Cult.fit (single-use, BLR-1 and MUM-1, three codes) and
+ * Pret (shared, LON-1), valid from the 1st of the local month to 90 days on; a new dataset epoch.
+ * Caller's transaction. 0 / -1.
+ */
+int ms_seed_v13(sqlite3 *db, ms_rng *rng, int64_t now_ms);
+
 /* The seed of schema version (ms_seed, ms_seed_v2, ...; nothing for others): the fill
  * db/db.h's ms_db_open calls after each step. 0 / -1. */
 int ms_seed_step(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version);

@@ -90,7 +90,11 @@ bool ms_test_optional_text(ms_reply *reply, const cJSON *json, const char *name,
 /* routes/test/causes.c */
 void ms_handle_test_invoice_issue(ms_app *app, ms_request *req, ms_reply *reply);
 void ms_handle_test_event_change(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/test/community.c: announcements and partner offers (docs/today-desks-community.md). */
 void ms_handle_test_announce(ms_app *app, ms_request *req, ms_reply *reply);
+void ms_handle_test_offer_create(ms_app *app, ms_request *req, ms_reply *reply);
+/* routes/offers.c */
+void ms_handle_offer_redeem(ms_app *app, ms_request *req, ms_reply *reply);
 /* routes/bookings.c */
 void ms_handle_booking_create(ms_app *app, ms_request *req, ms_reply *reply);
 /* routes/desks.c: hot desks paid by card (docs/today-desks-community.md). */

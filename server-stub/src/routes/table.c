@@ -58,6 +58,8 @@ static const ms_route routes[] = {
     {"POST", "/v1/test/invoices", ms_handle_test_invoice_issue, false, true, true},
     {"POST", "/v1/test/events/{id}", ms_handle_test_event_change, false, true, true},
     {"POST", "/v1/test/announcements", ms_handle_test_announce, false, true, true},
+    {"POST", "/v1/test/offers", ms_handle_test_offer_create, false, true, true},
+    {"POST", "/v1/offers/{id}/redeem", ms_handle_offer_redeem, true, false, false},
     {"GET", "/v1/staff/tickets", ms_handle_staff_tickets, true, false, false},
     {"GET", "/v1/staff/tickets/{id}", ms_handle_staff_ticket, true, false, false},
     {"GET", "/v1/staff/colleagues", ms_handle_staff_colleagues, true, false, false},

@@ -1,17 +1,12 @@
 /* routes/test/causes.c - test-mode routes standing in for the operator's back office: issue an
- * invoice, change an event, announce (each notifies as its cause, docs/notifications-protocol.md).
+ * invoice, change an event (each notifies as its cause, docs/notifications-protocol.md); the
+ * announcements' route is routes/test/community.c.
  */
-#include <string.h>
-
 #include "api/fields.h"
 #include "db/db.h"
-#include "domain/announcements.h"
 #include "domain/event_notices.h"
 #include "domain/invoices.h"
 #include "routes/routes.h"
-
-/* The longest announcement link accepted (the core's link grammar's bound). */
-#define LINK_MAX 2048
 
 /* POST /v1/test/invoices {user_id | company_id, amount_paise, description, due_in_days} */
 void ms_handle_test_invoice_issue(ms_app *app, ms_request *req, ms_reply *reply)
@@ -83,64 +78,4 @@ void ms_handle_test_event_change(ms_app *app, ms_request *req, ms_reply *reply)
                                 " 'starts_at_ms'");
     else
         ms_test_reply_entity(app, "event", MS_KIND_EVENT, NULL, id, reply);
-}
-
-/* NULL when link is an https:// page the core's link grammar takes; else what is wrong. */
-static const char *link_problem(const char *link)
-{
-    size_t len = strlen(link);
-    if (len > LINK_MAX)
-        return "is longer than 2048 bytes";
-    if (strncmp(link, "https://", 8) != 0)
-        return "must be an https:// link";
-    if (link[8] == '\0' || link[8] == '/' || link[8] == '?' || link[8] == '#')
-        return "names no host";
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)link[i] <= ' ' || (unsigned char)link[i] >= 0x7f)
-            return "holds a space, control or non-ASCII character";
-    return NULL;
-}
-
-/* POST /v1/test/announcements {building_id (null: everyone), title, body, deep_link?} */
-void ms_handle_test_announce(ms_app *app, ms_request *req, ms_reply *reply)
-{
-    const cJSON *where = cJSON_GetObjectItemCaseSensitive(req->json, "building_id");
-    const char *building = NULL;
-    if (!where) {
-        ms_reply_invalid(reply, "field 'building_id' is missing (null announces to everyone)");
-        return;
-    }
-    if (!cJSON_IsNull(where) && !ms_field_string(reply, req->json, "building_id", &building))
-        return;
-    char title[4 * 100 + 1], body[4 * 500 + 1];
-    const char *link = NULL;
-    if (!ms_field_text(reply, req->json, "title", 100, title, sizeof title) ||
-        !ms_field_text(reply, req->json, "body", 500, body, sizeof body))
-        return;
-    const cJSON *given = cJSON_GetObjectItemCaseSensitive(req->json, "deep_link");
-    if (given && !cJSON_IsNull(given)) {
-        if (!ms_field_string(reply, req->json, "deep_link", &link))
-            return;
-        const char *problem = link_problem(link);
-        if (problem) {
-            ms_reply_invalid(reply, "field 'deep_link' %s", problem);
-            return;
-        }
-    }
-    int told = 0;
-    int rc = ms_announce(app, building, title, body, link, &told);
-    if (rc < 0) {
-        ms_reply_internal(reply);
-        return;
-    }
-    if (rc == 1) {
-        ms_reply_error(reply, 404, "not_found", "no building '%.40s'", building);
-        return;
-    }
-    cJSON *out = cJSON_CreateObject();
-    if (out && !cJSON_AddNumberToObject(out, "told", told)) {
-        cJSON_Delete(out);
-        out = NULL;
-    }
-    ms_reply_json(reply, 200, out);
 }
