@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.After;
@@ -221,6 +222,15 @@ public class DesksTest {
         }
         assertEquals(DeskBookingStatus.UNKNOWN, DeskBookingStatus.fromValue(99));
         assertEquals("desk", LinkKind.DESK.kindName());
+        assertEquals("announcement", LinkKind.ANNOUNCEMENT.kindName());
+        assertEquals("offer", LinkKind.OFFER.kindName());
+        assertEquals(LinkKind.OFFER, LinkKind.fromValue(11));
+        for (TodayEntryKind k : TodayEntryKind.values()) {
+            assertEquals(k.name().toLowerCase(java.util.Locale.ROOT), k.kindName());
+            assertEquals(k, TodayEntryKind.fromValue(k.value()));
+        }
+        assertEquals(Rule.AFTER_CUTOFF, Rule.fromValue(10));
+        assertEquals(EnumSet.of(Kind.DESK, Kind.OFFER), Kind.fromBits((1 << 18) | (1 << 22)));
         assertEquals(LinkKind.DESK, Notifications.parseLink("membercore://desks/dsk_1").getKind());
     }
 }
