@@ -35,8 +35,6 @@
 #include <membercore/membercore.h>
 
 #include "bench_util.h"
-#include "account/account.h"
-#include "account/session.h"
 #include "handle/handle.h"
 #include "sync/pull.h"
 #include "tempdir.h"
@@ -50,18 +48,6 @@
 #define CONTENDED     1500
 #define DAY_MS        86400000LL
 #define NOW_MS        1799000000000LL /* the member's "now": a year of history behind it */
-
-static int64_t fixed_clock(void *context)
-{
-    (void)context;
-    return NOW_MS;
-}
-
-static void die(const char *what, const mc_error *err)
-{
-    fprintf(stderr, "%s: %s\n", what, err ? err->message : "failed");
-    exit(1);
-}
 
 /* ---- The store, through the pull path ------------------------------------------- */
 
@@ -154,29 +140,13 @@ static void populate(mc_client *c)
     bench_feed_flush(&f);
 }
 
+static const int64_t now_ms = NOW_MS;
+
 static mc_client *open_member(const char *dir)
 {
-    mc_config cfg;
-    mc_config_init(&cfg);
-    cfg.data_dir = dir;
-    cfg.clock = fixed_clock;
-    mc_client *c = NULL;
-    mc_error err = MC_ERROR_INIT;
-    if (mc_client_open(&cfg, &c, &err) != MC_OK)
-        die("open", &err);
-    cJSON *user = cJSON_Parse("{\"id\":\"usr_1\",\"phone\":\"+919800000001\",\"name\":\"Asha\","
-                              "\"membership\":{\"company_id\":\"CO-1\"}}");
-    mc_account *account = NULL;
-    if (mci_account_from_json(user, &account, &err) != MC_OK)
-        die("account", &err);
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_save(c->db, account, NOW_MS, &err);
-    pthread_mutex_unlock(&c->lock);
-    if (st != MC_OK || mci_session_save(c, "bench-token", &err) != MC_OK)
-        die("sign in", &err);
-    mc_account_free(account);
-    cJSON_Delete(user);
-    return c;
+    return bench_open_member(dir, &now_ms,
+                             "{\"id\":\"usr_1\",\"phone\":\"+919800000001\",\"name\":"
+                             "\"Asha\",\"membership\":{\"company_id\":\"CO-1\"}}");
 }
 
 /* ---- (a) Screen reads against raw SQL ------------------------------------------- */
@@ -245,19 +215,15 @@ static const char *const raw_text[] = {
 
 static void raw_run(raw_sql *raw, int which)
 {
-    sqlite3_stmt *stmt = raw->stmt[which];
-    sqlite3_bind_int64(stmt, 1, NOW_MS);
-    while (sqlite3_step(stmt) == SQLITE_ROW)
-        for (int i = 0; i < sqlite3_column_count(stmt); i++)
-            raw->sink += sqlite3_column_bytes(stmt, i);
-    sqlite3_reset(stmt);
+    sqlite3_bind_int64(raw->stmt[which], 1, NOW_MS);
+    raw->sink += bench_drain(raw->stmt[which]);
 }
 
 static void raw_open(raw_sql *raw, const char *dir)
 {
     char *path = tempdir_path(dir, "membercore.db");
     if (sqlite3_open_v2(path, &raw->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-        die("raw open", NULL);
+        bench_die("raw open", NULL);
     free(path);
     for (int i = 0; i < RAW_COUNT; i++)
         if (sqlite3_prepare_v3(raw->db, raw_text[i], -1, SQLITE_PREPARE_PERSISTENT, &raw->stmt[i],
@@ -287,7 +253,7 @@ typedef struct screen {
     do {                                                                                           \
         mc_error e_ = MC_ERROR_INIT;                                                               \
         if ((call) != MC_OK)                                                                       \
-            die(#call, &e_);                                                                       \
+            bench_die(#call, &e_);                                                                 \
     } while (0)
 
 static void ours_inbox(mc_client *c)
@@ -295,7 +261,7 @@ static void ours_inbox(mc_client *c)
     mc_notification_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_notifications_page(c, false, NULL, &l, &err) != MC_OK || l->count != 50)
-        die("notifications page", &err);
+        bench_die("notifications page", &err);
     mc_notification_list_free(l);
 }
 
@@ -304,7 +270,7 @@ static void ours_unread(mc_client *c)
     mc_notification_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_notifications_page(c, true, NULL, &l, &err) != MC_OK || l->count != 50)
-        die("unread page", &err);
+        bench_die("unread page", &err);
     mc_notification_list_free(l);
 }
 
@@ -313,7 +279,7 @@ static void ours_bookings(mc_client *c)
     mc_booking_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_bookings_page(c, NOW_MS, NULL, &l, &err) != MC_OK || l->count != 50)
-        die("bookings page", &err);
+        bench_die("bookings page", &err);
     mc_booking_list_free(l);
 }
 
@@ -322,7 +288,7 @@ static void ours_events(mc_client *c)
     mc_event_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_events_page(c, NOW_MS, NULL, &l, &err) != MC_OK || l->count != 50)
-        die("events page", &err);
+        bench_die("events page", &err);
     mc_event_list_free(l);
 }
 
@@ -331,7 +297,7 @@ static void ours_invoices(mc_client *c)
     mc_invoice_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_invoices_page(c, NULL, &l, &err) != MC_OK || l->count != 50)
-        die("invoices page", &err);
+        bench_die("invoices page", &err);
     mc_invoice_list_free(l);
 }
 
@@ -340,7 +306,7 @@ static void ours_passes(mc_client *c)
     mc_pass_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_passes_page(c, NULL, &l, &err) != MC_OK || l->count != 50)
-        die("passes page", &err);
+        bench_die("passes page", &err);
     mc_pass_list_free(l);
 }
 
@@ -349,7 +315,7 @@ static void ours_credits(mc_client *c)
     mc_credits *cr = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_credits_get_page(c, NULL, &cr, &err) != MC_OK || cr->ledger_count != 50)
-        die("credits page", &err);
+        bench_die("credits page", &err);
     mc_credits_free(cr);
 }
 
@@ -358,7 +324,7 @@ static void ours_whoami(mc_client *c)
     mc_account *a = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_account_get(c, &a, &err) != MC_OK)
-        die("account", &err);
+        bench_die("account", &err);
     mc_account_free(a);
 }
 
@@ -462,7 +428,7 @@ static void mark_billing_read(mc_client *c)
     mc_error err = MC_ERROR_INIT;
     if (mc_notifications_mark_all_read(c, false, MC_NOTIFY_BILLING, &marked, &err) != MC_OK ||
         marked != NOTIFICATIONS / 50 + 1)
-        die("mark billing read", &err);
+        bench_die("mark billing read", &err);
 }
 
 static const screen screens[] = {

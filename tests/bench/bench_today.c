@@ -17,9 +17,8 @@
  * Targets: Today p99 < 5 ms, within 4x of its raw reads (about 0.5 ms here: they overlay no
  * queued change, localize nothing and build no struct); fails beyond 8x, well under the
  * 5 ms target. A list's first page p99 < 1 ms, within 2x; its raw read is some 0.02-0.05 ms,
- * so the gate (fails beyond 15x) stays well under the 1 ms target. The tickets page is
- * reported, not gated: its query (tickets/read.c, issue 10) works out each row's queued
- * changes and photo counts before it sorts, so its ratio measures that. Absolute times are
+ * so the gate (fails beyond 15x; the tickets page, whose rows each carry their queued moves,
+ * photo counts and category path, 20x) stays well under the 1 ms target. Absolute times are
  * a report, never gated.
  */
 #include <cJSON.h>
@@ -33,8 +32,6 @@
 #include <membercore/membercore.h>
 #include <membercore/today.h>
 
-#include "account/account.h"
-#include "account/session.h"
 #include "bench_util.h"
 #include "handle/handle.h"
 #include "tempdir.h"
@@ -55,18 +52,6 @@
 #define YEAR0         (NOW_MS - 365 * DAY_MS)
 #define SPAN_MS       (395 * DAY_MS) /* a year back and a month ahead */
 #define IST_MS        (330 * 60000LL)
-
-static int64_t fixed_clock(void *context)
-{
-    (void)context;
-    return NOW_MS;
-}
-
-static void die(const char *what, const mc_error *err)
-{
-    fprintf(stderr, "%s: %s\n", what, err ? err->message : "failed");
-    exit(1);
-}
 
 /* The IST date of an instant. */
 static void ist_date(int64_t ms, char out[16])
@@ -232,29 +217,14 @@ static void populate_day_items(bench_feeder *f)
     }
 }
 
+static const int64_t now_ms = NOW_MS;
+
 static mc_client *open_member(const char *dir)
 {
-    mc_config cfg;
-    mc_config_init(&cfg);
-    cfg.data_dir = dir;
-    cfg.clock = fixed_clock;
-    mc_client *c = NULL;
-    mc_error err = MC_ERROR_INIT;
-    if (mc_client_open(&cfg, &c, &err) != MC_OK)
-        die("open", &err);
-    cJSON *user = cJSON_Parse("{\"id\":\"usr_1\",\"phone\":\"+919800000001\",\"name\":\"Asha\","
-                              "\"membership\":{\"company_id\":\"CO-1\",\"building_id\":\"BLR-1\","
-                              "\"seat\":\"Cabin 1019\"}}");
-    mc_account *account = NULL;
-    if (mci_account_from_json(user, &account, &err) != MC_OK)
-        die("account", &err);
-    pthread_mutex_lock(&c->lock);
-    mc_status st = mci_account_save(c->db, account, NOW_MS, &err);
-    pthread_mutex_unlock(&c->lock);
-    if (st != MC_OK || mci_session_save(c, "bench-token", &err) != MC_OK)
-        die("sign in", &err);
-    mc_account_free(account);
-    cJSON_Delete(user);
+    mc_client *c = bench_open_member(
+        dir, &now_ms,
+        "{\"id\":\"usr_1\",\"phone\":\"+919800000001\",\"name\":\"Asha\",\"membership\":"
+        "{\"company_id\":\"CO-1\",\"building_id\":\"BLR-1\",\"seat\":\"Cabin 1019\"}}");
     bench_feeder f = {.db = c->db, .lock = &c->lock, .now_ms = NOW_MS};
     populate_member(&f);
     populate_history(&f);
@@ -348,17 +318,14 @@ static sqlite3_stmt *raw_prepare(raw_sql *raw, const char *sql)
 
 static void raw_run(raw_sql *raw, sqlite3_stmt *stmt)
 {
-    while (sqlite3_step(stmt) == SQLITE_ROW)
-        for (int i = 0; i < sqlite3_column_count(stmt); i++)
-            raw->sink += sqlite3_column_bytes(stmt, i);
-    sqlite3_reset(stmt);
+    raw->sink += bench_drain(stmt);
 }
 
 static void raw_open(raw_sql *raw, const char *dir)
 {
     char *path = tempdir_path(dir, "membercore.db");
     if (sqlite3_open_v2(path, &raw->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-        die("raw open", NULL);
+        bench_die("raw open", NULL);
     free(path);
     for (size_t i = 0; i < RAW_TODAY; i++)
         raw->today[i] = raw_prepare(raw, raw_today[i]);
@@ -415,10 +382,10 @@ static void ours_today(mc_client *c)
     mc_today *t = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_today_get(c, &t, &err) != MC_OK)
-        die("today", &err);
+        bench_die("today", &err);
     if (t->entry_count == 0 || t->events->count == 0 || t->invoices_due->count == 0 ||
         t->unread_total == 0 || t->membership == NULL || t->open_tickets->count == 0)
-        die("today: a part is missing", NULL);
+        bench_die("today: a part is missing", NULL);
     mc_today_free(t);
 }
 
@@ -427,7 +394,7 @@ static void ours_tickets(mc_client *c)
     mc_ticket_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_tickets_page(c, NULL, &l, &err) != MC_OK || l->count != 50)
-        die("tickets page", &err);
+        bench_die("tickets page", &err);
     mc_ticket_list_free(l);
 }
 
@@ -436,7 +403,7 @@ static void ours_visitors(mc_client *c)
     mc_visitor_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_visitors_list(c, true, &l, &err) != MC_OK || l->count == 0)
-        die("visitors", &err);
+        bench_die("visitors", &err);
     mc_visitor_list_free(l);
 }
 
@@ -447,7 +414,7 @@ static void ours_desks(mc_client *c)
     char date[16];
     ist_date(NOW_MS, date);
     if (mc_desk_bookings_page(c, date, NULL, &l, &err) != MC_OK || l->count == 0)
-        die("desk bookings page", &err);
+        bench_die("desk bookings page", &err);
     mc_desk_booking_list_free(l);
 }
 
@@ -456,7 +423,7 @@ static void ours_announcements(mc_client *c)
     mc_announcement_list *l = NULL;
     mc_error err = MC_ERROR_INIT;
     if (mc_announcements_page(c, NULL, &l, &err) != MC_OK || l->count != ANNOUNCEMENTS)
-        die("announcements page", &err);
+        bench_die("announcements page", &err);
     mc_announcement_list_free(l);
 }
 
@@ -469,7 +436,7 @@ typedef struct screen {
 
 static const screen screens[] = {
     {"Today", ours_today, raw_today_run, 5.0, 4.0, 8.0},
-    {"tickets first page", ours_tickets, raw_tickets_run, 1.0, 2.0, 0 /* reported */},
+    {"tickets first page", ours_tickets, raw_tickets_run, 1.0, 2.0, 20.0},
     {"visitors (upcoming)", ours_visitors, raw_visitors_run, 1.0, 2.0, 15.0},
     {"desk bookings first page", ours_desks, raw_desks_run, 1.0, 2.0, 15.0},
     {"announcements first page", ours_announcements, raw_announcements_run, 1.0, 2.0, 15.0},

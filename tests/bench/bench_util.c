@@ -6,7 +6,56 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "account/account.h"
+#include "account/session.h"
+#include "handle/handle.h"
 #include "sync/pull.h"
+
+void bench_die(const char *what, const mc_error *err)
+{
+    fprintf(stderr, "%s: %s\n", what, err ? err->message : "failed");
+    exit(1);
+}
+
+static int64_t fixed_clock(void *context)
+{
+    return *(const int64_t *)context;
+}
+
+mc_client *bench_open_member(const char *dir, const int64_t *now_ms, const char *user_json)
+{
+    mc_config cfg;
+    mc_config_init(&cfg);
+    cfg.data_dir = dir;
+    cfg.clock = fixed_clock;
+    cfg.clock_context = (void *)now_ms;
+    mc_client *c = NULL;
+    mc_error err = MC_ERROR_INIT;
+    if (mc_client_open(&cfg, &c, &err) != MC_OK)
+        bench_die("open", &err);
+    cJSON *user = cJSON_Parse(user_json);
+    mc_account *account = NULL;
+    if (mci_account_from_json(user, &account, &err) != MC_OK)
+        bench_die("account", &err);
+    pthread_mutex_lock(&c->lock);
+    mc_status st = mci_account_save(c->db, account, *now_ms, &err);
+    pthread_mutex_unlock(&c->lock);
+    if (st != MC_OK || mci_session_save(c, "bench-token", &err) != MC_OK)
+        bench_die("sign in", &err);
+    mc_account_free(account);
+    cJSON_Delete(user);
+    return c;
+}
+
+long bench_drain(sqlite3_stmt *stmt)
+{
+    long bytes = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count(stmt); i++)
+            bytes += sqlite3_column_bytes(stmt, i);
+    sqlite3_reset(stmt);
+    return bytes;
+}
 
 double bench_now_ms(void)
 {

@@ -2,7 +2,7 @@
  * tests/bench/bench_util.h - what the benchmarks share: a monotonic clock in milliseconds,
  * sorting timings and their percentiles, ratios from interleaved pairs, and a feeder that builds a
  * store through the pull path (pages of 1,000 changes applied with mci_pull_apply, as sync applies
- * them).
+ * them), and a signed-in client over a fresh store.
  */
 #ifndef BENCH_UTIL_H
 #define BENCH_UTIL_H
@@ -12,6 +12,20 @@
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <membercore/membercore.h>
+
+/* Print what failed (and err's message) and exit(1). */
+void bench_die(const char *what, const mc_error *err);
+
+/* A client over dir whose clock always reads now_ms, with the wire user object user_json
+ * signed in (saved as the account, a session token stored) and nothing synced. Exits on
+ * failure. */
+mc_client *bench_open_member(const char *dir, const int64_t *now_ms, const char *user_json);
+
+/* Step stmt to its end reading every column's bytes (their count returned, so nothing is
+ * optimised away), then reset it: a raw read's cost. */
+long bench_drain(sqlite3_stmt *stmt);
 
 /* Milliseconds on CLOCK_MONOTONIC. */
 double bench_now_ms(void);

@@ -1,7 +1,8 @@
 /*
  * tests/integration/test_today.c - Today against a real memberstub (docs/today-desks-community.md,
  * "Today"): Asha's day after her first sync (who and where from the seed: BLR-1 open 08:00-22:00
- * on a Monday, her cabin, ACME's credits, her plan's desk days); a desk she books offline shows
+ * on a Monday, her cabin, ACME's credits, her plan's desk days, the seeded announcements and
+ * offers, one read offline leaving at once); a desk she books offline shows
  * at once as pending and, after the sync, confirmed with its door code on the device; an event
  * the operator adds on the server arrives in a sync whose changed kinds touch Today's
  * depends_on, and Today then lists it, her building first. The stub runs at T0 on its test
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <membercore/announcements.h>
 #include <membercore/desks.h>
 #include <membercore/membercore.h>
 #include <membercore/today.h>
@@ -91,10 +93,27 @@ START_TEST(test_asha_after_sync)
     ck_assert_ptr_nonnull(t->open_tickets);
     ck_assert_ptr_nonnull(t->invoices_due);
     ck_assert_ptr_nonnull(t->announcements);
+    /* the seed's: BLR-1's pinned pantry notice, the operator-wide one, BLR-1's water notice;
+     * Blue Tokai (every building) and Cult.fit (BLR-1, MUM-1), not Pret (LON-1) */
+    ck_assert_uint_eq(t->announcements->count, 3);
+    ck_assert_str_eq(t->announcements->items[0].id, "ann_5eed000000000001");
+    ck_assert(t->announcements->items[0].pinned);
+    ck_assert_int_eq(t->offers_available, 2);
     for (size_t i = 0; i < t->events->count; i++) { /* the next 7 days only */
         ck_assert_int_gt(t->events->items[i].ends_at_ms, T0);
         ck_assert_int_lt(t->events->items[i].starts_at_ms, T0 + 7 * DAY_MS);
     }
+    mc_today_free(t);
+
+    /* reading the operator-wide one, offline: it leaves Today at once (the pinned one stays,
+     * read or not) */
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_announcement_mark_read(asha, "ann_5eed000000000002", &err), MC_OK);
+    ck_assert_int_eq(mc_announcement_mark_read(asha, "ann_5eed000000000001", &err), MC_OK);
+    t = today(asha);
+    ck_assert_uint_eq(t->announcements->count, 2);
+    ck_assert_str_eq(t->announcements->items[0].id, "ann_5eed000000000001");
+    ck_assert_str_eq(t->announcements->items[1].id, "ann_5eed000000000003");
     mc_today_free(t);
 
     /* 21:59 IST still open; 22:00 closed for the night (the client's clock alone) */

@@ -124,6 +124,35 @@ char *token_for(const char *phone)
     return strdup(token);
 }
 
+char *sign_up_on_demand(const char *phone)
+{
+    char *token = token_for(phone);
+    cJSON_Delete(call("PUT", "/v1/me/profile",
+                      "{\"name\": \"Meera Iyer\", \"email\": \"meera@example.com\","
+                      " \"company\": \"Iyer Labs\", \"city\": \"Chennai\"}",
+                      token, 200));
+    cJSON_Delete(call("PUT", "/v1/me/intent", "{\"intent\": \"on_demand\"}", token, 200));
+    return token;
+}
+
+cJSON *push_mutation(const char *token, const char *client, int n, const char *kind,
+                     const char *payload)
+{
+    size_t cap = strlen(payload) + 512;
+    char *body = malloc(cap);
+    ck_assert_ptr_nonnull(body);
+    snprintf(body, cap,
+             "{\"client_id\":\"%s\",\"mutations\":[{\"mutation_id\":%d,"
+             "\"idempotency_key\":\"%s-%d\",\"kind\":\"%s\",\"payload\":%s}]}",
+             client, n, client, n, kind, payload);
+    cJSON *answer = call("POST", "/v1/sync/push", body, token, 200);
+    free(body);
+    cJSON *r = cJSON_DetachItemFromArray(cJSON_GetObjectItemCaseSensitive(answer, "results"), 0);
+    cJSON_Delete(answer);
+    ck_assert_ptr_nonnull(r);
+    return r;
+}
+
 cJSON *pay(const char *order_id, bool forge)
 {
     char body[256];

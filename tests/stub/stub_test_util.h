@@ -51,6 +51,13 @@ void check_error_mentioning(const char *method, const char *path, const char *bo
                             const char *bearer, int status, const char *code, const char *mentions);
 /* A session token for phone (malloc'd). */
 char *token_for(const char *phone);
+/* A new on-demand user with phone (profile complete, intent on_demand): their token (malloc'd). */
+char *sign_up_on_demand(const char *phone);
+
+/* Push one mutation (kind, payload: JSON text) as token from client, numbered n (idempotency key
+ * "<client>-<n>"); its result object (caller deletes). */
+cJSON *push_mutation(const char *token, const char *client, int n, const char *kind,
+                     const char *payload);
 
 /* The test checkout: {payment_id, signature} for order_id. */
 cJSON *pay(const char *order_id, bool forge);

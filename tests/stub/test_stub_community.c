@@ -38,18 +38,6 @@
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-/* A new on-demand user (profile done, intent on_demand) with phone; their token (malloc'd). */
-static char *on_demand(const char *phone)
-{
-    char *token = token_for(phone);
-    cJSON_Delete(call("PUT", "/v1/me/profile",
-                      "{\"name\": \"Meera Iyer\", \"email\": \"meera@example.com\","
-                      " \"company\": \"Iyer Labs\", \"city\": \"Chennai\"}",
-                      token, 200));
-    cJSON_Delete(call("PUT", "/v1/me/intent", "{\"intent\": \"on_demand\"}", token, 200));
-    return token;
-}
-
 /* The entity kind/id of phone's view (a copy; caller deletes), or NULL when not seen. */
 static cJSON *seen(const char *phone, const char *kind, const char *id)
 {
@@ -78,28 +66,11 @@ static void ids_of(const char *phone, const char *kind, char *out, size_t cap)
     cJSON_Delete(view);
 }
 
-/* Push one mutation (kind, payload) as token from client, numbered n; its result (caller
- * deletes). */
-static cJSON *push(const char *token, const char *client, int n, const char *kind,
-                   const char *payload)
-{
-    char body[1024];
-    snprintf(body, sizeof body,
-             "{\"client_id\":\"%s\",\"mutations\":[{\"mutation_id\":%d,"
-             "\"idempotency_key\":\"%s-%d\",\"kind\":\"%s\",\"payload\":%s}]}",
-             client, n, client, n, kind, payload);
-    cJSON *answer = call("POST", "/v1/sync/push", body, token, 200);
-    cJSON *r = cJSON_DetachItemFromArray(cJSON_GetObjectItemCaseSensitive(answer, "results"), 0);
-    cJSON_Delete(answer);
-    ck_assert_ptr_nonnull(r);
-    return r;
-}
-
 /* Push and require status ("applied") or the refusal code. */
 static void pushed(const char *token, const char *client, int n, const char *kind,
                    const char *payload, const char *expect)
 {
-    cJSON *r = push(token, client, n, kind, payload);
+    cJSON *r = push_mutation(token, client, n, kind, payload);
     const char *got = strcmp(str(r, "status"), "applied") == 0 ? "applied" : str(r, "code");
     ck_assert_msg(strcmp(got, expect) == 0, "%s %s: %s (%s), expected %s", kind, payload, got,
                   cJSON_IsString(field(r, "message")) ? str(r, "message") : "", expect);
@@ -297,6 +268,8 @@ START_TEST(test_posted_announcement_syncs_and_notifies)
     ck_assert_int_eq(num(answer, "told"), 4); /* Asha, Vikram, Priya, Kiran */
     snprintf(id, sizeof id, "%s", str(field(answer, "announcement"), "id"));
     ck_assert(cJSON_IsTrue(field(field(answer, "announcement"), "pinned")));
+    ck_assert(cJSON_IsFalse(field(field(answer, "announcement"), "read")));
+    ck_assert_str_eq(str(field(answer, "announcement"), "building_id"), "BLR-1");
     cJSON_Delete(answer);
 
     cJSON *changes = pull_all(asha, cursor, sizeof cursor);
@@ -429,7 +402,7 @@ START_TEST(test_offers_in_scope_of_the_building)
     ck_assert_str_eq(ids, BLUE " " CULT);
     ids_of(OLIVIA, "offer", ids, sizeof ids);
     ck_assert_str_eq(ids, BLUE " " PRET);
-    char *meera = on_demand("+919876500001");
+    char *meera = sign_up_on_demand("+919876500001");
     ids_of("+919876500001", "offer", ids, sizeof ids);
     ck_assert_str_eq(ids, BLUE " " CULT " " PRET);
     cJSON *o = seen(ASHA, "offer", CULT);
@@ -492,7 +465,7 @@ END_TEST
 START_TEST(test_single_use_codes_go_one_per_member)
 {
     char *asha = token_for(ASHA), *vikram = token_for(VIKRAM), *kiran = token_for(KIRAN);
-    char *meera = on_demand("+919876500002"), *dev = on_demand("+919876500003");
+    char *meera = sign_up_on_demand("+919876500002"), *dev = sign_up_on_demand("+919876500003");
     char cursor[1024] = "";
     cJSON_Delete(pull_all(vikram, cursor, sizeof cursor));
     char a[64], a2[64], v[64], m[64];
@@ -571,7 +544,7 @@ START_TEST(test_many_members_race_for_a_pool)
     for (int i = 0; i < RACERS; i++) {
         char phone[20];
         snprintf(phone, sizeof phone, "+9198765432%02d", i);
-        tokens[i] = on_demand(phone);
+        tokens[i] = sign_up_on_demand(phone);
     }
     pthread_barrier_t barrier;
     pthread_barrier_init(&barrier, NULL, RACERS);
@@ -714,7 +687,7 @@ START_TEST(test_waitlist_promotes_in_order)
     char event[64], state[64];
     create_event(1, event);
     char *asha = token_for(ASHA), *vikram = token_for(VIKRAM);
-    char *meera = on_demand("+919876500011"), *dev = on_demand("+919876500012");
+    char *meera = sign_up_on_demand("+919876500011"), *dev = sign_up_on_demand("+919876500012");
     char *cursor_owner = vikram, cursor[1024] = "";
     cJSON_Delete(pull_all(cursor_owner, cursor, sizeof cursor));
     rsvp(asha, "a1", 1, event, "going");
@@ -787,6 +760,29 @@ START_TEST(test_waitlist_promotes_in_order)
 }
 END_TEST
 
+/* Once the event has started nobody is promoted: a place freed then stays free, the line stays
+ * as it was, and nobody is told. */
+START_TEST(test_no_promotion_once_started)
+{
+    char event[64], state[64];
+    create_event(1, event);
+    char *asha = token_for(ASHA), *vikram = token_for(VIKRAM);
+    rsvp(asha, "a1", 1, event, "going");
+    rsvp(vikram, "v1", 1, event, "going");
+    ck_assert_int_eq(stub_set_clock(stub, T0 + DAY_MS), 0); /* the talk starts */
+    rsvp(asha, "a1", 2, event, "not_going");
+    rsvp_state(VIKRAM, event, state, sizeof state);
+    ck_assert_str_eq(state, "waitlisted:1");
+    event_counts(event, state, sizeof state);
+    ck_assert_str_eq(state, "0/1");
+    cJSON *list = notices(VIKRAM, "event.promoted");
+    ck_assert_int_eq(cJSON_GetArraySize(list), 0);
+    cJSON_Delete(list);
+    free(asha);
+    free(vikram);
+}
+END_TEST
+
 typedef struct rsvper {
     const char *token;
     char body[512];
@@ -813,7 +809,7 @@ START_TEST(test_racing_rsvps_fill_then_wait_in_line)
     char *tokens[RACERS], phones[RACERS][20];
     for (int i = 0; i < RACERS; i++) {
         snprintf(phones[i], sizeof phones[i], "+9198765001%02d", i);
-        tokens[i] = on_demand(phones[i]);
+        tokens[i] = sign_up_on_demand(phones[i]);
     }
     pthread_barrier_t barrier;
     pthread_barrier_init(&barrier, NULL, RACERS);
@@ -902,6 +898,7 @@ static Suite *community_suite(void)
     tcase_add_checked_fixture(waitlists, setup, teardown);
     tcase_set_timeout(waitlists, 180);
     tcase_add_test(waitlists, test_waitlist_promotes_in_order);
+    tcase_add_test(waitlists, test_no_promotion_once_started);
     tcase_add_test(waitlists, test_racing_rsvps_fill_then_wait_in_line);
     suite_add_tcase(s, waitlists);
     return s;

@@ -32,28 +32,11 @@
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-/* Push one mutation (kind, payload) as token from client, numbered n; its result (caller
- * deletes). */
-static cJSON *push(const char *token, const char *client, int n, const char *kind,
-                   const char *payload)
-{
-    char body[2048];
-    snprintf(body, sizeof body,
-             "{\"client_id\":\"%s\",\"mutations\":[{\"mutation_id\":%d,"
-             "\"idempotency_key\":\"%s-%d\",\"kind\":\"%s\",\"payload\":%s}]}",
-             client, n, client, n, kind, payload);
-    cJSON *answer = call("POST", "/v1/sync/push", body, token, 200);
-    cJSON *r = cJSON_DetachItemFromArray(cJSON_GetObjectItemCaseSensitive(answer, "results"), 0);
-    cJSON_Delete(answer);
-    ck_assert_ptr_nonnull(r);
-    return r;
-}
-
 /* Push and require it applied. */
 static void apply(const char *token, const char *client, int n, const char *kind,
                   const char *payload)
 {
-    cJSON *r = push(token, client, n, kind, payload);
+    cJSON *r = push_mutation(token, client, n, kind, payload);
     ck_assert_msg(strcmp(str(r, "status"), "applied") == 0, "%s refused: %s", kind,
                   cJSON_IsString(cJSON_GetObjectItem(r, "message"))
                       ? cJSON_GetObjectItem(r, "message")->valuestring
@@ -65,7 +48,7 @@ static void apply(const char *token, const char *client, int n, const char *kind
 static void refused(const char *token, const char *client, int n, const char *kind,
                     const char *payload, const char *code, const char *mentions)
 {
-    cJSON *r = push(token, client, n, kind, payload);
+    cJSON *r = push_mutation(token, client, n, kind, payload);
     ck_assert_str_eq(str(r, "status"), "rejected");
     ck_assert_str_eq(str(r, "code"), code);
     if (mentions)
@@ -437,7 +420,7 @@ START_TEST(test_a_london_invitation_once_in_london_time)
              "\"date\":\"2027-01-05\",\"window\":{\"from_min\":540,\"to_min\":600}}",
              id);
     apply(olivia, "olivia", 1, "visitor.invite", payload);
-    cJSON *r = push(olivia, "olivia", 1, "visitor.invite", payload);
+    cJSON *r = push_mutation(olivia, "olivia", 1, "visitor.invite", payload);
     ck_assert_str_eq(str(r, "status"), "applied");
     cJSON_Delete(r);
     cJSON *mails = emails("jack@example.com");

@@ -81,13 +81,13 @@ START_TEST(test_cursor_refuses_anything_else)
         "v1|ep_1|l|99999999999999999999",
         "v1|ep_1|x|5",
         "v1|ep_1|s|5|1",
-        "v1|ep_1|s|5|21|", /* MS_KIND_COUNT: one past the last kind */
+        "v1|ep_1|s|5|23|", /* MS_KIND_COUNT: one past the last kind */
         "v1|ep_1|s|5|-1|",
         "v1|ep_1|s|x|1|",
         "v1|ep_1|s|5|1|0123456789012345678901234567890123456789",
         "v1|ep_0123456789abcdef0123456789abcdef0123456789|l|5",
     };
-    ck_assert_int_eq(MS_KIND_COUNT, 21);
+    ck_assert_int_eq(MS_KIND_COUNT, 23);
     for (size_t i = 0; i < sizeof raw / sizeof raw[0]; i++) {
         char text[512], epoch[MS_EPOCH_MAX];
         ms_cursor c;

@@ -5,7 +5,7 @@
 
 #include "store/projection.h"
 
-    extern const mci_projection mci_community_projections[];
+extern const mci_projection mci_community_projections[];
 extern const size_t mci_community_projection_count;
 
 #endif

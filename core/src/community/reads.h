@@ -18,8 +18,8 @@
 
 /* A page of events ending after from_ms, soonest first, with the member's RSVP (queued ones
  * layered on) and local times, into list: what mc_events_page reads. */
-mc_status mci_events_read(mci_reader *r, int64_t from_ms, const mci_page *page,
-                          mc_event_list *list, mc_error *err);
+mc_status mci_events_read(mci_reader *r, int64_t from_ms, const mci_page *page, mc_event_list *list,
+                          mc_error *err);
 
 /* Free what an event or announcement holds (not the struct itself). */
 void mci_event_clear(mc_event *ev);

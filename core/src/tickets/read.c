@@ -146,17 +146,26 @@ mc_status mci_ticket_lookup(sqlite3 *db, mci_stmt_cache *stmts, const char *user
                          "o.mutation_id = p.mutation_id WHERE p.user_id = ?4 AND " QUEUED          \
                          " AND NOT EXISTS "                                                        \
                          "(SELECT 1 FROM ticket_row x WHERE x.id = p.ticket_id)"
-#define LIST_SQL                                                                                   \
-    "SELECT * FROM (" LIST_SERVER " UNION ALL " LIST_PENDING ") "                                  \
-    "WHERE (k, id) < (?1, ?2) ORDER BY k DESC, id DESC LIMIT ?3"
-static const mci_list_query tickets_query = {LIST_SQL, "reading tickets", MCI_KEY_INT_DESC};
+/* A page's keys first (list rank and age from ticket_row's list index, the pending filings'
+ * from the outbox), then each row's columns for those keys only: the queued moves, photo
+ * counts and category paths are worked out for a page, never for every ticket. server_where
+ * picks the server rows. */
+#define PAGE_OF(server_where)                                                                      \
+    "WITH page AS (SELECT k, id FROM (SELECT (2 - t.list_rank) * " RANK_UNIT                       \
+    " + t.created_at_ms AS k, t.id AS id FROM ticket_row t " server_where " UNION ALL SELECT "     \
+    "2 * " RANK_UNIT " + p.created_at_ms, p.ticket_id FROM pending_ticket p JOIN outbox o ON "     \
+    "o.mutation_id = p.mutation_id WHERE p.user_id = ?4 AND " QUEUED " AND NOT EXISTS (SELECT 1 "  \
+    "FROM ticket_row x WHERE x.id = p.ticket_id)) WHERE (k, id) < (?1, ?2) "                       \
+    "ORDER BY k DESC, id DESC LIMIT ?3) "                                                          \
+    "SELECT * FROM (" LIST_SERVER " WHERE t.id IN (SELECT id FROM page) UNION ALL " LIST_PENDING   \
+    " AND p.ticket_id IN (SELECT id FROM page)) ORDER BY k DESC, id DESC"
+static const mci_list_query tickets_query = {PAGE_OF(""), "reading tickets", MCI_KEY_INT_DESC};
 /* The active ones only (and a resolved one whose reopen is queued here), in the same order:
  * the resolved and closed history is never stepped over. */
-#define OPEN_SQL                                                                                   \
-    "SELECT * FROM (" LIST_SERVER " WHERE t.list_rank = 0 OR t.id IN (SELECT o.entity_id FROM "    \
-    "outbox o WHERE o.kind = 'ticket.reopen' AND o.user_id = ?4 AND " QUEUED                       \
-    ") UNION ALL " LIST_PENDING ") WHERE (k, id) < (?1, ?2) ORDER BY k DESC, id DESC LIMIT ?3"
-static const mci_list_query open_query = {OPEN_SQL, "reading open tickets", MCI_KEY_INT_DESC};
+static const mci_list_query open_query = {
+    PAGE_OF("WHERE t.list_rank = 0 OR t.id IN (SELECT o.entity_id FROM outbox o WHERE o.kind = "
+            "'ticket.reopen' AND o.user_id = ?4 AND " QUEUED ")"),
+    "reading open tickets", MCI_KEY_INT_DESC};
 
 typedef struct list_context {
     const char *user_id;

@@ -891,8 +891,8 @@ int ms_entity_data(sqlite3 *db, ms_kind kind, const char *owner, const char *id,
                                         "  FROM announcement_reads r WHERE r.user_id = ?2"
                                         "  AND r.announcement_id = a.id) AS read"
                                         " FROM announcements a WHERE id = ?1"
-                                        " AND " MS_ANNOUNCEMENT_FOR("?2"),
-                                        "tt", id, owner ? owner : ""),
+                                        " AND (?2 IS NULL OR " MS_ANNOUNCEMENT_FOR("?2") ")",
+                                        "tt", id, owner),
                             out);
     case MS_KIND_OFFER:
         return offer_data(db, owner ? owner : "", id, out);

@@ -75,7 +75,8 @@ int ms_viewer_load(sqlite3 *db, const char *user_id, int64_t now_ms, ms_viewer *
  * rsvp, notification, pass, credential: its holder; membership; ticket: its member; visitor: its
  * host; desk_booking: its member; desk: the viewer, for `mine`, or NULL for a hot desk's change,
  * whose scope is everyone's, while a dedicated desk's change is its member's; announcement,
- * offer: the member it is for, whose read state or redemption it carries) and is ignored
+ * offer: the member it is for, whose read state or redemption it carries; for an announcement
+ * NULL is the operator's view, unread) and is ignored
  * for the others (for credit_ledger, change-log writers pass the company id,
  * which decides the scope; an invoice's scope comes from the invoice). 0 and *out (caller
  * deletes), 1 when there is no such entity, -1 on error.

@@ -14,7 +14,7 @@
 
 /* An event's place count and who holds them. */
 typedef struct event_places {
-    int64_t capacity, going, waiting;
+    int64_t capacity, going, waiting, starts;
 } event_places;
 
 /* Event id's places into out. 0; 1 no such event; -1. */
@@ -24,7 +24,7 @@ static int load_places(sqlite3 *db, const char *id, event_places *out)
                                      "SELECT capacity, (SELECT count(*) FROM rsvps r"
                                      "  WHERE r.event_id = e.id AND r.status = 'going'),"
                                      " (SELECT count(*) FROM rsvps r WHERE r.event_id = e.id"
-                                     "  AND r.status = 'waitlisted')"
+                                     "  AND r.status = 'waitlisted'), starts_at_ms"
                                      " FROM events e WHERE id = ?",
                                      "t", id);
     int rc = stmt ? ms_db_step(stmt) : -1;
@@ -32,6 +32,7 @@ static int load_places(sqlite3 *db, const char *id, event_places *out)
         out->capacity = sqlite3_column_int64(stmt, 0);
         out->going = sqlite3_column_int64(stmt, 1);
         out->waiting = sqlite3_column_int64(stmt, 2);
+        out->starts = sqlite3_column_int64(stmt, 3);
     }
     sqlite3_finalize(stmt);
     return rc == 1 ? 0 : rc == 0 ? 1 : -1;
@@ -114,15 +115,15 @@ static int tell_promoted(ms_app *app, const char *user, const char *event)
     return ms_notify_send(app, &n, NULL);
 }
 
-/* While event has a free place and someone waiting: the first in line goes (told), and everyone
- * behind moves up. 0 / -1. */
+/* While event has not started, has a free place and someone waiting: the first in line goes
+ * (told), and everyone behind moves up. 0 / -1. */
 static int promote(ms_app *app, const char *event, int64_t now)
 {
     for (;;) {
         event_places places;
         if (load_places(app->db, event, &places) != 0)
             return -1;
-        if (places.going >= places.capacity || places.waiting == 0)
+        if (places.going >= places.capacity || places.waiting == 0 || now >= places.starts)
             return 0;
         sqlite3_stmt *stmt = ms_db_query(app->db,
                                          "SELECT user_id, waitlist_seq FROM rsvps"

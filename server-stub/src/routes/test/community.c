@@ -1,6 +1,5 @@
 /* routes/test/community.c - test-mode routes standing in for the operator's community desk: post
  * an announcement (its members told), create a partner offer (docs/today-desks-community.md). */
-#include <stdio.h>
 #include <string.h>
 
 #include "api/fields.h"
@@ -42,41 +41,10 @@ static bool optional_bool(ms_reply *reply, const cJSON *json, const char *name, 
     return true;
 }
 
-/* The operator's view of announcement id: {id, building_id, title, body, pinned,
- * published_at_ms, expires_at_ms} (no member's read state). NULL on error. */
-static cJSON *announcement_view(sqlite3 *db, const char *id)
-{
-    sqlite3_stmt *stmt = ms_db_query(db,
-                                     "SELECT building_id, title, body, pinned, published_at_ms,"
-                                     " expires_at_ms FROM announcements WHERE id = ?",
-                                     "t", id);
-    cJSON *o = cJSON_CreateObject();
-    bool ok =
-        stmt && o && ms_db_step(stmt) == 1 && cJSON_AddStringToObject(o, "id", id) &&
-        (sqlite3_column_type(stmt, 0) == SQLITE_NULL
-             ? cJSON_AddNullToObject(o, "building_id") != NULL
-             : cJSON_AddStringToObject(o, "building_id",
-                                       (const char *)sqlite3_column_text(stmt, 0)) != NULL) &&
-        cJSON_AddStringToObject(o, "title", (const char *)sqlite3_column_text(stmt, 1)) &&
-        cJSON_AddStringToObject(o, "body", (const char *)sqlite3_column_text(stmt, 2)) &&
-        cJSON_AddBoolToObject(o, "pinned", sqlite3_column_int(stmt, 3) != 0) &&
-        cJSON_AddNumberToObject(o, "published_at_ms", (double)sqlite3_column_int64(stmt, 4)) &&
-        (sqlite3_column_type(stmt, 5) == SQLITE_NULL
-             ? cJSON_AddNullToObject(o, "expires_at_ms") != NULL
-             : cJSON_AddNumberToObject(o, "expires_at_ms", (double)sqlite3_column_int64(stmt, 5)) !=
-                   NULL);
-    sqlite3_finalize(stmt);
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
-}
-
 /*
  * POST /v1/test/announcements {building_id (null: everyone), title, body, pinned?,
  * expires_at_ms? (null: never), deep_link? (an https:// page the notification links instead of
- * the announcement)}: 200 {told, announcement}.
+ * the announcement)}: 200 {told, announcement} (the operator's view: unread).
  */
 void ms_handle_test_announce(ms_app *app, ms_request *req, ms_reply *reply)
 {
@@ -124,8 +92,9 @@ void ms_handle_test_announce(ms_app *app, ms_request *req, ms_reply *reply)
         ms_reply_invalid(reply, "field 'expires_at_ms' must be after now (the server clock)");
         return;
     }
-    cJSON *out = cJSON_CreateObject(), *view = announcement_view(app->db, id);
-    if (!out || !view || !cJSON_AddNumberToObject(out, "told", told) ||
+    cJSON *out = cJSON_CreateObject(), *view = NULL;
+    if (!out || ms_entity_data(app->db, MS_KIND_ANNOUNCEMENT, NULL, id, &view) != 0 ||
+        !cJSON_AddNumberToObject(out, "told", told) ||
         !cJSON_AddItemToObject(out, "announcement", view)) {
         cJSON_Delete(view);
         cJSON_Delete(out);
