@@ -1,6 +1,10 @@
 /*
  * tests/integration/test_community.c - issue 13's community end to end through the public API
- * against a real memberstub: the calendar export of a synced member read back with Python's
+ * against a real memberstub: announcements after sync (pinned first, the notification linking
+ * one, read offline and honoured after the sync, expiry), offers redeemed (a shared code, a
+ * single-use pool: the same code again, none left, dates, offline), a waitlist promotion seen
+ * after sync with its notification, and the calendar export of a synced member read back with
+ * Python's
  * icalendar (tests/integration/check_ics.py): a room booking in Bengaluru, a desk day, a
  * booking still queued (tentative), and events in London either side of the change from BST
  * to GMT, each instant checked in its building's zone (and the seed's bookings and events
@@ -42,6 +46,307 @@ static char *create_event(const char *building, const char *title, int64_t start
     return helper_create_event_at(f.stub, building, title, starts_ms, starts_ms + HOUR_MS,
                                   capacity);
 }
+
+#define VIKRAM      "+919800000002"
+#define DEAD_SERVER "http://127.0.0.1:1"
+
+/* POST a test route's JSON body; the answer's "id" (or its object's), malloc'd. */
+static char *post_test(const char *path, const char *body, const char *object)
+{
+    char *answer = NULL;
+    int status = stub_request(f.stub, "POST", path, body, NULL, &answer);
+    ck_assert_msg(status == 200 || status == 201, "%s: %d %s", path, status, answer);
+    cJSON *json = cJSON_Parse(answer);
+    free(answer);
+    const cJSON *id = cJSON_GetObjectItem(json, "id");
+    if (id == NULL)
+        id = cJSON_GetObjectItem(cJSON_GetObjectItem(json, object), "id");
+    ck_assert_msg(cJSON_IsString(id), "%s: no id in the answer", path);
+    char *copy = strdup(id->valuestring);
+    cJSON_Delete(json);
+    return copy;
+}
+
+static const mc_announcement *find_announcement(const mc_announcement_list *list, const char *id)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i].id, id) == 0)
+            return &list->items[i];
+    return NULL;
+}
+
+/* The member's client over f.dir/name reaching no server (its store as synced). */
+static mc_client *offline_member(const char *name)
+{
+    char *sub = tempdir_path(f.dir, name);
+    mc_client *c = helper_open_client_at(sub, DEAD_SERVER, &f.now);
+    free(sub);
+    return c;
+}
+
+/* Announcements arrive by sync: the building's and everyone's, pinned first, with the
+ * notification linking to it; another building's is not sent. Read offline, it shows read at
+ * once (pending) and the server has it read after the sync; an expired one leaves the list. */
+START_TEST(test_announcements_after_sync_and_read_offline)
+{
+    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_error err = MC_ERROR_INIT;
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"building_id\":\"BLR-1\",\"title\":\"Lift maintenance\",\"body\":\"Use the "
+             "stairs, Saturday 10:00-12:00.\",\"pinned\":true,\"expires_at_ms\":%lld}",
+             (long long)(T0 + 48 * HOUR_MS));
+    char *pinned = post_test("/v1/test/announcements", body, "announcement");
+    char *everyone = post_test("/v1/test/announcements",
+                               "{\"building_id\":null,\"title\":\"New app\",\"body\":\"Desks "
+                               "by the day.\",\"pinned\":false,\"expires_at_ms\":null}",
+                               "announcement");
+    char *london = post_test("/v1/test/announcements",
+                             "{\"building_id\":\"LON-1\",\"title\":\"Tea\",\"body\":\"Earl "
+                             "Grey.\",\"pinned\":false,\"expires_at_ms\":null}",
+                             "announcement");
+    ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
+    mc_announcement_list *list = NULL;
+    ck_assert_int_eq(mc_announcements_list(asha, &list, &err), MC_OK);
+    ck_assert_ptr_nonnull(find_announcement(list, pinned));
+    ck_assert_ptr_nonnull(find_announcement(list, everyone));
+    ck_assert_ptr_null(find_announcement(list, london));
+    ck_assert_str_eq(list->items[0].id, pinned); /* pinned first */
+    ck_assert(list->items[0].pinned);
+    ck_assert_str_eq(list->items[0].expires_at.label, "IST");
+    ck_assert(!find_announcement(list, pinned)->read);
+    size_t unread = list->unread_count;
+    ck_assert_uint_ge(unread, 2);
+    mc_announcement_list_free(list);
+    /* the notification that announces it links to it, by its title */
+    mc_notification_list *inbox = NULL;
+    ck_assert_int_eq(mc_notifications_list(asha, false, &inbox, &err), MC_OK);
+    bool linked = false;
+    for (size_t i = 0; i < inbox->count; i++) {
+        const mc_notification *n = &inbox->items[i];
+        if (n->link_kind == MC_LINK_ANNOUNCEMENT && strcmp(n->link_id, pinned) == 0) {
+            linked = true;
+            ck_assert_int_eq(n->category, MC_NOTIFY_ANNOUNCEMENTS);
+            ck_assert_str_eq(n->link_text, "opens announcement Lift maintenance");
+        }
+    }
+    ck_assert_msg(linked, "no announcement notification links to %s", pinned);
+    mc_notification_list_free(inbox);
+    mc_client_free(asha);
+
+    /* offline: read at once, pending */
+    asha = offline_member("asha");
+    ck_assert_int_eq(mc_announcement_mark_read(asha, pinned, &err), MC_OK);
+    ck_assert_int_eq(mc_announcements_list(asha, &list, &err), MC_OK);
+    ck_assert(find_announcement(list, pinned)->read);
+    ck_assert(find_announcement(list, pinned)->pending);
+    ck_assert_uint_eq(list->unread_count, unread - 1);
+    mc_announcement_list_free(list);
+    mc_client_free(asha);
+
+    /* online again: the server has it read; a fresh device of Asha's sees it read too */
+    char *sub = tempdir_path(f.dir, "asha");
+    asha = helper_open_client_at(sub, stub_url(f.stub), &f.now);
+    free(sub);
+    ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
+    ck_assert_int_eq(mc_announcements_list(asha, &list, &err), MC_OK);
+    ck_assert(find_announcement(list, pinned)->read);
+    ck_assert(!find_announcement(list, pinned)->pending);
+    mc_announcement_list_free(list);
+    helper_fixture_set_now(&f, f.now + 60 * 1000); /* a new code may be sent after 30 s */
+    mc_client *fresh = helper_fixture_member(&f, "asha-phone", ASHA);
+    ck_assert_int_eq(mc_announcements_list(fresh, &list, &err), MC_OK);
+    ck_assert(find_announcement(list, pinned)->read);
+    mc_announcement_list_free(list);
+    mc_client_free(fresh);
+
+    /* two days on, the pinned one has expired: not listed, even before a sync */
+    helper_fixture_set_now(&f, T0 + 49 * HOUR_MS);
+    ck_assert_int_eq(mc_announcements_list(asha, &list, &err), MC_OK);
+    ck_assert_ptr_null(find_announcement(list, pinned));
+    ck_assert_ptr_nonnull(find_announcement(list, everyone));
+    mc_announcement_list_free(list);
+    mc_client_free(asha);
+    free(pinned);
+    free(everyone);
+    free(london);
+}
+END_TEST
+
+static const mc_offer *find_offer(const mc_offer_list *list, const char *partner)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i].partner, partner) == 0)
+            return &list->items[i];
+    return NULL;
+}
+
+/* Offers in scope: a shared code is the same for everyone; a single-use one hands each member
+ * one code and the same one again; the code shows offline; an empty pool, dates outside the
+ * validity, an unknown offer and no network each say so. */
+START_TEST(test_offers_redeem_shared_and_single_use)
+{
+    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *vikram = helper_fixture_member(&f, "vikram", VIKRAM);
+    mc_error err = MC_ERROR_INIT;
+    mc_offer_list *list = NULL;
+    ck_assert_int_eq(mc_offers_list(asha, &list, &err), MC_OK);
+    const mc_offer *blue = find_offer(list, "Blue Tokai");
+    const mc_offer *cult = find_offer(list, "Cult.fit");
+    ck_assert_ptr_nonnull(blue);
+    ck_assert_ptr_nonnull(cult);
+    ck_assert_ptr_null(find_offer(list, "Pret")); /* LON-1 only */
+    ck_assert_int_eq(blue->code_kind, MC_OFFER_SHARED);
+    ck_assert_int_eq(cult->code_kind, MC_OFFER_SINGLE_USE);
+    ck_assert(!blue->redeemed);
+    char *blue_id = strdup(blue->id), *cult_id = strdup(cult->id);
+    mc_offer_list_free(list);
+
+    mc_offer *mine = NULL, *his = NULL, *again = NULL;
+    ck_assert_msg(mc_offer_redeem(asha, blue_id, &mine, &err) == MC_OK, "%s", err.message);
+    ck_assert_str_eq(mine->code, "MCBLUE20");
+    ck_assert(mine->redeemed);
+    ck_assert_int_eq(mc_offer_redeem(vikram, blue_id, &his, &err), MC_OK);
+    ck_assert_str_eq(his->code, "MCBLUE20");
+    mc_offer_free(mine);
+    mc_offer_free(his);
+
+    ck_assert_msg(mc_offer_redeem(asha, cult_id, &mine, &err) == MC_OK, "%s", err.message);
+    ck_assert_int_eq(mc_offer_redeem(asha, cult_id, &again, &err), MC_OK);
+    ck_assert_str_eq(again->code, mine->code);
+    ck_assert_int_eq(mc_offer_redeem(vikram, cult_id, &his, &err), MC_OK);
+    ck_assert_str_ne(his->code, mine->code);
+    char *asha_code = strdup(mine->code);
+    mc_offer_free(mine);
+    mc_offer_free(again);
+    mc_offer_free(his);
+
+    /* offline: the codes are kept; redeeming needs the network */
+    mc_client_free(asha);
+    asha = offline_member("asha");
+    ck_assert_int_eq(mc_offers_list(asha, &list, &err), MC_OK);
+    ck_assert(find_offer(list, "Cult.fit")->redeemed);
+    ck_assert_str_eq(find_offer(list, "Cult.fit")->code, asha_code);
+    ck_assert_str_eq(find_offer(list, "Blue Tokai")->code, "MCBLUE20");
+    for (size_t i = 0; i + 1 < list->count; i++) /* redeemed ones after the others */
+        ck_assert(!list->items[i].redeemed || list->items[i + 1].redeemed);
+    mc_offer_list_free(list);
+    ck_assert_int_eq(mc_offer_redeem(asha, cult_id, &mine, &err), MC_ERR_OFFLINE);
+    ck_assert_ptr_null(mine);
+    mc_client_free(asha);
+    char *sub = tempdir_path(f.dir, "asha");
+    asha = helper_open_client_at(sub, stub_url(f.stub), &f.now);
+    free(sub);
+
+    /* a pool of one: Vikram takes it, Asha is told none are left */
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"partner\":\"Third Wave\",\"title\":\"Free cold brew\",\"description\":\"One.\","
+             "\"terms\":\"Once.\",\"building_ids\":[\"BLR-1\"],\"valid_from\":\"2026-10-01\","
+             "\"valid_until\":\"2026-10-31\",\"code_kind\":\"single_use\",\"codes\":[\"TW-1\"]}");
+    char *one = post_test("/v1/test/offers", body, "offer");
+    ck_assert_int_eq(helper_sync_until_drained(vikram, 5), MC_OK);
+    ck_assert_int_eq(mc_offer_redeem(vikram, one, &his, &err), MC_OK);
+    ck_assert_str_eq(his->code, "TW-1");
+    mc_offer_free(his);
+    ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
+    ck_assert_int_eq(mc_offer_redeem(asha, one, &mine, &err), MC_ERR_CONFLICT);
+    ck_assert_str_eq(err.message, "'Third Wave: Free cold brew': no codes left");
+
+    /* not started yet: not listed, and refused naming the date */
+    snprintf(body, sizeof body,
+             "{\"partner\":\"Later\",\"title\":\"Soon\",\"description\":\"Soon.\",\"terms\":"
+             "\"None.\",\"building_ids\":[],\"valid_from\":\"2026-11-01\",\"valid_until\":"
+             "\"2026-11-30\",\"code_kind\":\"shared\",\"shared_code\":\"LATER\"}");
+    char *later = post_test("/v1/test/offers", body, "offer");
+    ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
+    ck_assert_int_eq(mc_offers_list(asha, &list, &err), MC_OK);
+    ck_assert_ptr_null(find_offer(list, "Later"));
+    mc_offer_list_free(list);
+    ck_assert_int_eq(mc_offer_redeem(asha, later, &mine, &err), MC_ERR_CONFLICT);
+    ck_assert_ptr_nonnull(strstr(err.message, "2026-11-01"));
+    ck_assert_int_eq(mc_offer_redeem(asha, "OFF-NOPE", &mine, &err), MC_ERR_NOT_FOUND);
+    ck_assert_int_eq(mc_offer_redeem(asha, "", &mine, &err), MC_ERR_INVALID_ARG);
+
+    free(one);
+    free(later);
+    free(asha_code);
+    free(blue_id);
+    free(cult_id);
+    mc_client_free(asha);
+    mc_client_free(vikram);
+}
+END_TEST
+
+/* A full event: Asha's GOING waits in line at once (pending), the server agrees (first in
+ * line); when Vikram drops out she is promoted, sees GOING after her sync and the
+ * event.promoted notification linking to the event. */
+START_TEST(test_waitlist_promotion_seen_after_sync)
+{
+    mc_client *asha = helper_fixture_member(&f, "asha", ASHA);
+    mc_client *vikram = helper_fixture_member(&f, "vikram", VIKRAM);
+    mc_error err = MC_ERROR_INIT;
+    char *event = create_event("BLR-1", "Networking Hour", T0 + 30 * HOUR_MS, 1);
+    ck_assert_int_eq(helper_sync_until_drained(vikram, 5), MC_OK);
+    ck_assert_int_eq(mc_event_rsvp(vikram, event, MC_RSVP_GOING, &err), MC_OK);
+    ck_assert_int_eq(helper_sync_until_drained(vikram, 5), MC_OK);
+    ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
+
+    ck_assert_int_eq(mc_event_rsvp(asha, event, MC_RSVP_GOING, &err), MC_OK);
+    mc_event_list *events = NULL;
+    ck_assert_int_eq(mc_events_list(asha, T0, &events, &err), MC_OK);
+    const mc_event *ev = NULL;
+    for (size_t i = 0; i < events->count; i++)
+        if (strcmp(events->items[i].id, event) == 0)
+            ev = &events->items[i];
+    ck_assert_int_eq(ev->my_rsvp, MC_RSVP_WAITLISTED);
+    ck_assert(ev->pending);
+    ck_assert_int_eq(ev->waitlist_position, 1);
+    mc_event_list_free(events);
+    ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
+    ck_assert_int_eq(mc_events_list(asha, T0, &events, &err), MC_OK);
+    for (size_t i = 0; i < events->count; i++)
+        if (strcmp(events->items[i].id, event) == 0)
+            ev = &events->items[i];
+    ck_assert_int_eq(ev->my_rsvp, MC_RSVP_WAITLISTED);
+    ck_assert(!ev->pending);
+    ck_assert_int_eq(ev->waitlist_position, 1);
+    ck_assert_int_eq(ev->waitlist_count, 1);
+    ck_assert_int_eq(ev->going_count, 1);
+    mc_event_list_free(events);
+
+    ck_assert_int_eq(mc_event_rsvp(vikram, event, MC_RSVP_NOT_GOING, &err), MC_OK);
+    ck_assert_int_eq(helper_sync_until_drained(vikram, 5), MC_OK);
+    ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
+    ck_assert_int_eq(mc_events_list(asha, T0, &events, &err), MC_OK);
+    for (size_t i = 0; i < events->count; i++)
+        if (strcmp(events->items[i].id, event) == 0)
+            ev = &events->items[i];
+    ck_assert_int_eq(ev->my_rsvp, MC_RSVP_GOING);
+    ck_assert_int_eq(ev->waitlist_position, 0);
+    ck_assert_int_eq(ev->waitlist_count, 0);
+    ck_assert_int_eq(ev->going_count, 1);
+    mc_event_list_free(events);
+    mc_notification_list *inbox = NULL;
+    ck_assert_int_eq(mc_notifications_list(asha, false, &inbox, &err), MC_OK);
+    bool told = false;
+    for (size_t i = 0; i < inbox->count; i++) {
+        const mc_notification *n = &inbox->items[i];
+        if (strcmp(n->kind, "event.promoted") == 0) {
+            told = true;
+            ck_assert_int_eq(n->category, MC_NOTIFY_EVENTS);
+            ck_assert_int_eq(n->link_kind, MC_LINK_EVENT);
+            ck_assert_str_eq(n->link_id, event);
+            ck_assert_ptr_nonnull(strstr(n->title, "Networking Hour"));
+        }
+    }
+    ck_assert_msg(told, "no event.promoted notification");
+    mc_notification_list_free(inbox);
+    free(event);
+    mc_client_free(asha);
+    mc_client_free(vikram);
+}
+END_TEST
 
 /* One expected timed event for check_ics.py. */
 static void expect_timed(cJSON *list, const char *uid, const char *summary, const char *status,
@@ -221,6 +526,9 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_calendar_export_reads_back_in_building_zones);
+    tcase_add_test(tc, test_announcements_after_sync_and_read_offline);
+    tcase_add_test(tc, test_offers_redeem_shared_and_single_use);
+    tcase_add_test(tc, test_waitlist_promotion_seen_after_sync);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sync_helpers.h"
 #include "tempdir.h"
@@ -212,17 +213,92 @@ START_TEST(test_offline_writes_pending_then_confirmed)
 }
 END_TEST
 
-/* The server refuses an RSVP to a full event: the overlay is rolled back, the app is
- * told why, the outbox shows the reason until dismissed. */
-START_TEST(test_rejected_rsvp_rolls_back_and_tells_why)
+/* A building-local date two days on (not a Sunday: BLR-1 is closed) into out. */
+static void weekday_in_two_days(char out[11])
+{
+    time_t t = time(NULL) + 2 * 86400 + 19800; /* IST */
+    struct tm day;
+    gmtime_r(&t, &day);
+    if (day.tm_wday == 0) {
+        t += 86400;
+        gmtime_r(&t, &day);
+    }
+    strftime(out, 11, "%Y-%m-%d", &day);
+}
+
+/* The server refuses a booking queued offline (another member took the block first): the
+ * overlay is rolled back, the app is told why, the outbox shows the reason until dismissed. */
+START_TEST(test_rejected_booking_rolls_back_and_tells_why)
+{
+    char date[11];
+    weekday_in_two_days(date);
+    mc_booking_request req = {"BLR-1-BOARD", date, "15:00", 1, NULL, 0, MC_PAY_CREDITS};
+    mc_client *c = helper_open_client(dir, stub_url(stub));
+    helper_sign_in(c, stub, ASHA);
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    /* Asha books while offline; meanwhile Vikram takes the block */
+    mc_booking *mine = NULL;
+    ck_assert_msg(mc_booking_create(c, &req, &mine, &err) == MC_OK, "%s", err.message);
+    char *sub = tempdir_path(dir, "vikram");
+    mc_client *o = helper_open_client(sub, stub_url(stub));
+    helper_sign_in(o, stub, VIKRAM);
+    ck_assert_int_eq(mc_sync_once(o, NULL, &err), MC_OK);
+    ck_assert_msg(mc_booking_create(o, &req, NULL, &err) == MC_OK, "%s", err.message);
+    ck_assert_int_eq(helper_sync_until_drained(o, 5), MC_OK);
+    mc_client_free(o);
+    free(sub);
+    recorder r;
+    listen_all(c, &r, MC_DELIVER_IMMEDIATE);
+    mc_sync_report report;
+    ck_assert_int_eq(mc_sync_once(c, &report, &err), MC_OK);
+    ck_assert_int_eq(report.rejected, 1);
+    ck_assert_int_eq(r.rejected, 1);
+    ck_assert_int_eq(r.last_code, MC_ERR_CONFLICT);
+    ck_assert_str_eq(r.last_server_code, "slot_taken");
+    ck_assert_str_eq(r.last_entity, mine->id);
+    ck_assert(pthread_equal(r.last_thread, pthread_self())); /* mc_sync_once's caller */
+
+    mc_booking_list *bookings = NULL;
+    ck_assert_int_eq(mc_bookings_list(c, 0, &bookings, &err), MC_OK);
+    for (size_t i = 0; i < bookings->count; i++)
+        ck_assert_str_ne(bookings->items[i].id, mine->id);
+    mc_booking_list_free(bookings);
+
+    mc_mutation_list *outbox = NULL;
+    ck_assert_int_eq(mc_outbox_list(c, &outbox, &err), MC_OK);
+    ck_assert_int_eq(outbox->count, 1);
+    ck_assert_int_eq(outbox->items[0].state, MC_MUTATION_REJECTED);
+    ck_assert_str_eq(outbox->items[0].error_server_code, "slot_taken");
+    int64_t id = outbox->items[0].mutation_id;
+    mc_mutation_list_free(outbox);
+    mc_sync_status status;
+    mc_sync_status_get(c, &status, NULL);
+    ck_assert_int_eq(status.rejected_count, 1);
+    ck_assert_int_eq(status.queue_depth, 0);
+    ck_assert_int_eq(mc_outbox_dismiss(c, id, &err), MC_OK);
+    ck_assert_int_eq(mc_outbox_dismiss(c, id, &err), MC_ERR_NOT_FOUND);
+    expect_converged(dir, ASHA);
+    mc_booking_free(mine);
+    mc_client_free(c);
+}
+END_TEST
+
+/* An RSVP queued while the event still had room, which others fill meanwhile, is not refused:
+ * the server puts the member first in line, and the device shows it after the sync. Going
+ * again then queues nothing more. */
+START_TEST(test_rsvp_to_an_event_filled_meanwhile_waits_in_line)
 {
     char *event_id = helper_create_event(stub, "Founders Breakfast", 2);
     mc_client *c = helper_open_client(dir, stub_url(stub));
     helper_sign_in(c, stub, ASHA);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
-    /* Asha RSVPs while offline; meanwhile two others take both seats. */
     ck_assert_int_eq(mc_event_rsvp(c, event_id, MC_RSVP_GOING, &err), MC_OK);
+    mc_event_list *events = NULL;
+    ck_assert_int_eq(mc_events_list(c, 0, &events, &err), MC_OK);
+    ck_assert_int_eq(find_event(events, event_id)->my_rsvp, MC_RSVP_GOING); /* room here */
+    mc_event_list_free(events);
     const char *others[] = {VIKRAM, OLIVIA};
     for (int i = 0; i < 2; i++) {
         char *sub = tempdir_path(dir, i == 0 ? "vikram" : "olivia");
@@ -234,48 +310,20 @@ START_TEST(test_rejected_rsvp_rolls_back_and_tells_why)
         mc_client_free(o);
         free(sub);
     }
-    recorder r;
-    listen_all(c, &r, MC_DELIVER_IMMEDIATE);
     mc_sync_report report;
     ck_assert_int_eq(mc_sync_once(c, &report, &err), MC_OK);
-    ck_assert_int_eq(report.rejected, 1);
-    ck_assert_int_eq(r.rejected, 1);
-    ck_assert_int_eq(r.last_code, MC_ERR_CONFLICT);
-    ck_assert_str_eq(r.last_server_code, "event_full");
-    ck_assert_str_eq(r.last_entity, event_id);
-    ck_assert(pthread_equal(r.last_thread, pthread_self())); /* mc_sync_once's caller */
-
-    mc_event_list *events = NULL;
+    ck_assert_int_eq(report.rejected, 0);
     ck_assert_int_eq(mc_events_list(c, 0, &events, &err), MC_OK);
     mc_event *ev = find_event(events, event_id);
-    ck_assert_int_eq(ev->my_rsvp, MC_RSVP_NONE);
+    ck_assert_int_eq(ev->my_rsvp, MC_RSVP_WAITLISTED);
     ck_assert(!ev->pending);
     ck_assert_int_eq(ev->going_count, 2);
-    mc_event_list_free(events);
-
-    mc_mutation_list *outbox = NULL;
-    ck_assert_int_eq(mc_outbox_list(c, &outbox, &err), MC_OK);
-    ck_assert_int_eq(outbox->count, 1);
-    ck_assert_int_eq(outbox->items[0].state, MC_MUTATION_REJECTED);
-    ck_assert_str_eq(outbox->items[0].error_server_code, "event_full");
-    int64_t id = outbox->items[0].mutation_id;
-    mc_mutation_list_free(outbox);
-    mc_sync_status status;
-    mc_sync_status_get(c, &status, NULL);
-    ck_assert_int_eq(status.rejected_count, 1);
-    ck_assert_int_eq(status.queue_depth, 0);
-    ck_assert_int_eq(mc_outbox_dismiss(c, id, &err), MC_OK);
-    ck_assert_int_eq(mc_outbox_dismiss(c, id, &err), MC_ERR_NOT_FOUND);
-    expect_converged(dir, ASHA);
-    /* And now, the event full here, going again waits in line at once (pending). */
-    ck_assert_int_eq(mc_event_rsvp(c, event_id, MC_RSVP_GOING, &err), MC_OK);
-    ck_assert_int_eq(mc_events_list(c, 0, &events, &err), MC_OK);
-    ev = find_event(events, event_id);
-    ck_assert_int_eq(ev->my_rsvp, MC_RSVP_WAITLISTED);
-    ck_assert(ev->pending);
-    ck_assert_int_eq(ev->going_count, 2);
+    ck_assert_int_eq(ev->waitlist_count, 1);
     ck_assert_int_eq(ev->waitlist_position, 1);
     mc_event_list_free(events);
+    ck_assert_int_eq(mc_event_rsvp(c, event_id, MC_RSVP_GOING, &err), MC_OK);
+    ck_assert_int_eq(helper_local_count(dir, "SELECT count(*) FROM outbox"), 0);
+    expect_converged(dir, ASHA);
     mc_client_free(c);
     free(event_id);
 }
@@ -286,12 +334,15 @@ END_TEST
 START_TEST(test_session_expiry_mid_push_keeps_outbox)
 {
     char *event_id = helper_create_event(stub, "Networking Hour", 40);
-    mc_client *c = helper_open_client(dir, stub_url(stub));
+    /* the client's clock moves with the server's (an announcement expires meanwhile) */
+    int64_t now = (int64_t)time(NULL) * 1000;
+    mc_client *c = helper_open_client_at(dir, stub_url(stub), &now);
     helper_sign_in(c, stub, VIKRAM);
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
     ck_assert_int_eq(mc_event_rsvp(c, event_id, MC_RSVP_GOING, &err), MC_OK);
     stub_advance_clock(stub, 31LL * 24 * 3600 * 1000);
+    now += 31LL * 24 * 3600 * 1000;
     recorder r;
     listen_all(c, &r, MC_DELIVER_IMMEDIATE);
     ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_ERR_UNAUTHORIZED);
@@ -580,7 +631,8 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_first_sync_pulls_snapshot_with_progress);
     tcase_add_test(tc, test_offline_writes_pending_then_confirmed);
-    tcase_add_test(tc, test_rejected_rsvp_rolls_back_and_tells_why);
+    tcase_add_test(tc, test_rejected_booking_rolls_back_and_tells_why);
+    tcase_add_test(tc, test_rsvp_to_an_event_filled_meanwhile_waits_in_line);
     tcase_add_test(tc, test_session_expiry_mid_push_keeps_outbox);
     tcase_add_test(tc, test_reset_repulls_snapshot_and_keeps_outbox);
     tcase_add_test(tc, test_two_devices_and_two_members_converge);

@@ -359,6 +359,12 @@ START_TEST(test_links_name_announcements_and_offers)
     ck_assert_str_eq(inbox->items[1].link_text, "opens offer Blue Tokai: T O-all");
     ck_assert_str_eq(inbox->items[2].link_text, "opens offer O-gone"); /* not on this device */
     mc_notification_list_free(inbox);
+    /* a title that already names the partner is not named twice */
+    pull("offer", "O-all",
+         "{\"id\":\"O-all\",\"partner\":\"Blue Tokai\",\"title\":\"Blue Tokai: 20% off\"}");
+    ck_assert_int_eq(mc_notifications_list(client, false, &inbox, &err), MC_OK);
+    ck_assert_str_eq(inbox->items[1].link_text, "opens offer Blue Tokai: 20% off");
+    mc_notification_list_free(inbox);
 }
 END_TEST
 

@@ -139,6 +139,11 @@ START_TEST(test_overlay_full_event_puts_a_new_goer_on_the_waitlist)
     ck_assert_int_eq(v.status, MC_RSVP_WAITLISTED);
     ck_assert_int_eq(v.waitlist_position, 1);
     ck_assert_int_eq(v.waitlist_count, 3);
+    /* a place is free but others wait: the line comes first */
+    mci_rsvp_truth line = {MC_RSVP_NONE, 1, 2, 2, 0};
+    v = mci_rsvp_overlay(&line, true, MC_RSVP_GOING);
+    ck_assert_int_eq(v.status, MC_RSVP_WAITLISTED);
+    ck_assert_int_eq(v.waitlist_position, 3);
     v = mci_rsvp_overlay(&waiting, true, MC_RSVP_NOT_GOING);
     ck_assert_int_eq(v.status, MC_RSVP_NOT_GOING);
     ck_assert_int_eq(v.waitlist_count, 2);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "catalog/zones.h"
+#include "community/announcements.h"
 #include "community/reads.h"
 #include "handle/handle.h"
 #include "membercore/announcements.h"
@@ -205,4 +206,44 @@ mc_status mc_announcement_mark_read(mc_client *c, const char *announcement_id, m
     if (announcement_id == NULL || announcement_id[0] == '\0')
         return mci_error_set(err, MC_ERR_INVALID_ARG, "announcement_id is required");
     return mci_sync_write(c, queue_read, (void *)announcement_id, MC_KIND_ANNOUNCEMENT, err);
+}
+
+typedef struct prune_args {
+    int64_t now_ms;
+    int64_t pruned;
+} prune_args;
+
+/* Delete the expired ones (an mci_write_fn that queues nothing). */
+static mc_status prune(mc_client *c, const char *user_id, void *arg, bool *queued, mc_error *err)
+{
+    (void)user_id;
+    (void)queued;
+    prune_args *a = arg;
+    static const char *const sql[] = {
+        "DELETE FROM announcement_row WHERE expires_at_ms > 0 AND expires_at_ms <= ?1",
+        "DELETE FROM entity WHERE kind = 'announcement' AND "
+        "coalesce(json_extract(data, '$.expires_at_ms'), 0) > 0 AND "
+        "json_extract(data, '$.expires_at_ms') <= ?1"};
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+        sqlite3_stmt *stmt = mci_stmt_cache_get(c->stmts, sql[i]);
+        if (stmt == NULL)
+            return mci_store_fail(c->db, err, "pruning expired announcements");
+        sqlite3_bind_int64(stmt, 1, a->now_ms);
+        int rc = sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE)
+            return mci_store_fail(c->db, err, "pruning expired announcements");
+        if (i == 1)
+            a->pruned = sqlite3_changes(c->db);
+    }
+    return MC_OK;
+}
+
+mc_status mci_announcements_prune(mc_client *c, int64_t *pruned, mc_error *err)
+{
+    prune_args args = {mci_client_now(c), 0};
+    mc_status st = mci_sync_write(c, prune, &args, 0, err);
+    if (pruned != NULL)
+        *pruned = st == MC_OK ? args.pruned : 0;
+    return st;
 }

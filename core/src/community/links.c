@@ -70,8 +70,10 @@ static const char *const name_sql[] = {
     [MC_LINK_VISITOR] = "SELECT json_extract(data, '$.name') FROM entity WHERE kind = 'visitor' "
                         "AND id = ?1",
     [MC_LINK_ANNOUNCEMENT] = "SELECT title FROM announcement_row WHERE id = ?1",
-    [MC_LINK_OFFER] = "SELECT json_extract(data, '$.partner') || ': ' || "
-                      "json_extract(data, '$.title') FROM entity WHERE kind = 'offer' AND id = ?1",
+    [MC_LINK_OFFER] = "SELECT CASE WHEN instr(json_extract(data, '$.title'), "
+                      "json_extract(data, '$.partner')) = 1 THEN json_extract(data, '$.title') "
+                      "ELSE json_extract(data, '$.partner') || ': ' || json_extract(data, "
+                      "'$.title') END FROM entity WHERE kind = 'offer' AND id = ?1",
 };
 
 /* A booking as its room and start in the building's time: "Boardroom, Mon 7 Dec 16:00 IST"

@@ -264,7 +264,8 @@ static void explain_refusal(const char *id, const cJSON *offer, mc_error *err)
     char name[160];
     const char *partner = mci_json_string(offer, "partner", ""),
                *title = mci_json_string(offer, "title", id);
-    snprintf(name, sizeof name, "%s%s%s", partner, partner[0] ? ": " : "", title);
+    bool named = partner[0] == '\0' || strncmp(title, partner, strlen(partner)) == 0;
+    snprintf(name, sizeof name, "%s%s%s", named ? "" : partner, named ? "" : ": ", title);
     const char *from = mci_json_string(offer, "valid_from", "");
     const char *until = mci_json_string(offer, "valid_until", "");
     if (strcmp(err->server_code, "offer_exhausted") == 0)

@@ -38,7 +38,7 @@ mci_rsvp_view mci_rsvp_overlay(const mci_rsvp_truth *server, bool has_pending,
     if (pending_status == MC_RSVP_GOING) {
         if (v.status == MC_RSVP_GOING || v.status == MC_RSVP_WAITLISTED)
             return v; /* already going or in line: the server keeps it so */
-        if (mci_rsvp_would_overflow(&v, server->capacity)) {
+        if (mci_rsvp_would_overflow(&v, server->capacity) || v.waitlist_count > 0) {
             v.status = MC_RSVP_WAITLISTED;
             v.waitlist_count++;
             v.waitlist_position = v.waitlist_count;

@@ -30,8 +30,8 @@ typedef struct mci_rsvp_view {
 /*
  * What the member sees for an event: the server's truth, or, when an RSVP is
  * pending (has_pending), that RSVP layered on it. A pending GOING on an event
- * that looks full here (the member not already going) shows WAITLISTED at the
- * end of the line, as the server will place it; otherwise GOING moves the
+ * that looks full here, or has a line (the member not already going or in it),
+ * shows WAITLISTED at the end of the line, as the server will place it; otherwise GOING moves the
  * going count by one. NOT_GOING takes the member off the count or the line.
  * Counts never go below 0.
  */
