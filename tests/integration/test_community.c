@@ -173,6 +173,15 @@ START_TEST(test_announcements_after_sync_and_read_offline)
 }
 END_TEST
 
+static const mc_event *find_event(const mc_event_list *list, const char *id)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i].id, id) == 0)
+            return &list->items[i];
+    ck_abort_msg("no event %s", id);
+    return NULL;
+}
+
 static const mc_offer *find_offer(const mc_offer_list *list, const char *partner)
 {
     for (size_t i = 0; i < list->count; i++)
@@ -295,19 +304,14 @@ START_TEST(test_waitlist_promotion_seen_after_sync)
     ck_assert_int_eq(mc_event_rsvp(asha, event, MC_RSVP_GOING, &err), MC_OK);
     mc_event_list *events = NULL;
     ck_assert_int_eq(mc_events_list(asha, T0, &events, &err), MC_OK);
-    const mc_event *ev = NULL;
-    for (size_t i = 0; i < events->count; i++)
-        if (strcmp(events->items[i].id, event) == 0)
-            ev = &events->items[i];
+    const mc_event *ev = find_event(events, event);
     ck_assert_int_eq(ev->my_rsvp, MC_RSVP_WAITLISTED);
     ck_assert(ev->pending);
     ck_assert_int_eq(ev->waitlist_position, 1);
     mc_event_list_free(events);
     ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
     ck_assert_int_eq(mc_events_list(asha, T0, &events, &err), MC_OK);
-    for (size_t i = 0; i < events->count; i++)
-        if (strcmp(events->items[i].id, event) == 0)
-            ev = &events->items[i];
+    ev = find_event(events, event);
     ck_assert_int_eq(ev->my_rsvp, MC_RSVP_WAITLISTED);
     ck_assert(!ev->pending);
     ck_assert_int_eq(ev->waitlist_position, 1);
@@ -319,9 +323,7 @@ START_TEST(test_waitlist_promotion_seen_after_sync)
     ck_assert_int_eq(helper_sync_until_drained(vikram, 5), MC_OK);
     ck_assert_int_eq(helper_sync_until_drained(asha, 5), MC_OK);
     ck_assert_int_eq(mc_events_list(asha, T0, &events, &err), MC_OK);
-    for (size_t i = 0; i < events->count; i++)
-        if (strcmp(events->items[i].id, event) == 0)
-            ev = &events->items[i];
+    ev = find_event(events, event);
     ck_assert_int_eq(ev->my_rsvp, MC_RSVP_GOING);
     ck_assert_int_eq(ev->waitlist_position, 0);
     ck_assert_int_eq(ev->waitlist_count, 0);

@@ -118,7 +118,7 @@ static cJSON *pull_all(const char *token, char *cursor, size_t cap)
             cJSON_AddStringToObject(o, "kind", str(c, "kind"));
             cJSON_AddStringToObject(o, "id", str(c, "id"));
             cJSON_AddStringToObject(o, "op", str(c, "op"));
-            const cJSON *data = field(c, "data_json");
+            const cJSON *data = cJSON_GetObjectItemCaseSensitive(c, "data_json");
             if (cJSON_IsString(data))
                 cJSON_AddItemToObject(o, "data", cJSON_Parse(data->valuestring));
             cJSON_AddItemToArray(all, o);
@@ -328,11 +328,13 @@ START_TEST(test_posted_announcement_syncs_and_notifies)
 }
 END_TEST
 
-/* An announcement past its expiry is no longer in snapshots (the seeded water notice after 3
- * days, a posted one after its hour); the others stay. */
+/* An announcement past its expiry is no longer in snapshots and is deleted from its members'
+ * change logs (the seeded water notice after 3 days, a posted one after its hour); the others
+ * stay. */
 START_TEST(test_expired_announcements_leave_snapshots)
 {
-    char id[64], body[256], ids[512];
+    char id[64], body[256], ids[512], *asha = token_for(ASHA), cursor[1024] = "";
+    cJSON_Delete(pull_all(asha, cursor, sizeof cursor));
     snprintf(body, sizeof body,
              "{\"building_id\": \"BLR-1\", \"title\": \"Lift check\", \"body\": \"For an hour.\","
              " \"expires_at_ms\": %lld}",
@@ -344,6 +346,10 @@ START_TEST(test_expired_announcements_leave_snapshots)
     ck_assert_int_eq(stub_set_clock(stub, T0 + HOUR_MS), 0);
     a = seen(ASHA, "announcement", id);
     ck_assert_ptr_null(a);
+    cJSON *changes = pull_all(asha, cursor, sizeof cursor);
+    ck_assert_str_eq(str(last_change(changes, "announcement", id), "op"), "delete");
+    ck_assert_ptr_null(last_change(changes, "announcement", WATER));
+    cJSON_Delete(changes);
     ids_of(ASHA, "announcement", ids, sizeof ids);
     ck_assert_str_eq(ids, PANTRY " " APP " " WATER);
     ck_assert_int_eq(stub_set_clock(stub, T0 + 3 * DAY_MS - 1), 0);
@@ -352,6 +358,15 @@ START_TEST(test_expired_announcements_leave_snapshots)
     ck_assert_int_eq(stub_set_clock(stub, T0 + 3 * DAY_MS), 0);
     ids_of(ASHA, "announcement", ids, sizeof ids);
     ck_assert_str_eq(ids, PANTRY " " APP);
+    changes = pull_all(asha, cursor, sizeof cursor);
+    ck_assert_str_eq(str(last_change(changes, "announcement", WATER), "op"), "delete");
+    cJSON_Delete(changes);
+    /* Reading it afterwards is recorded but does not bring it back. */
+    pushed(asha, "a1", 1, "announcement.read", "{\"announcement_id\":\"" WATER "\"}", "applied");
+    changes = pull_all(asha, cursor, sizeof cursor);
+    ck_assert_ptr_null(last_change(changes, "announcement", WATER));
+    cJSON_Delete(changes);
+    free(asha);
 }
 END_TEST
 
@@ -591,7 +606,8 @@ END_TEST
 /*
  * Validity is the building-local date: an offer of 4 January only is valid for Asha at 10:00 IST;
  * at 00:00 IST on the 5th (18:30 on the 4th in London) it has ended for her but not for Olivia;
- * one starting on the 5th has not started; once over everywhere it leaves snapshots.
+ * one starting on the 5th has not started; once over everywhere it leaves snapshots and the
+ * members' change logs get its delete.
  */
 START_TEST(test_offer_validity_in_building_time)
 {
@@ -622,9 +638,15 @@ START_TEST(test_offer_validity_in_building_time)
     cJSON *o = seen(ASHA, "offer", today_only);
     ck_assert_ptr_nonnull(o);
     cJSON_Delete(o);
+    char cursor[1024] = "";
+    cJSON_Delete(pull_all(asha, cursor, sizeof cursor));
     ck_assert_int_eq(stub_set_clock(stub, T0 + 2 * DAY_MS), 0);
     o = seen(ASHA, "offer", today_only);
     ck_assert_ptr_null(o);
+    cJSON *changes = pull_all(asha, cursor, sizeof cursor);
+    ck_assert_str_eq(str(last_change(changes, "offer", today_only), "op"), "delete");
+    ck_assert_ptr_null(last_change(changes, "offer", tomorrow));
+    cJSON_Delete(changes);
     o = seen(ASHA, "offer", tomorrow);
     ck_assert_ptr_nonnull(o);
     cJSON_Delete(o);

@@ -1482,7 +1482,7 @@ END_TEST
 START_TEST(test_snapshot_pages_invoices_of_member_and_company_in_order)
 {
     ms_viewer viewer;
-    ck_assert_int_eq(ms_viewer_load(db, ASHA, T0, &viewer), 0);
+    ck_assert_int_eq(ms_viewer_load(db, ASHA, &viewer), 0);
     ck_assert_str_ne(viewer.company_id, "");
     ck_assert_int_eq(
         ms_db_exec(db, "DELETE FROM invoice_lines; DELETE FROM passes; DELETE FROM invoices;"), 0);

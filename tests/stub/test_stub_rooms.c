@@ -729,14 +729,14 @@ START_TEST(test_monthly_reset_by_building_local_month)
     ck_assert_str_eq(str(entity(v, "company", "HART"), "credit_month"), "2027-01");
     cJSON_Delete(v);
     /* Vikram's pull carries the reset: the company and its ledger line (after ACME's January
-     * invoice, which fell overdue on 11 January, and his notice of it), and his membership (a
-     * new month of desk days). */
+     * invoice, which fell overdue on 11 January, and his notice of it, and the seeded water
+     * announcement retired on the 7th), and his membership (a new month of desk days). */
     cJSON *changes = pull_all(vikram, cursor, sizeof cursor);
     char summary[512];
     change_summary(changes, summary, sizeof summary);
     ck_assert_str_eq(summary,
-                     "invoice:upsert notification:upsert credit_ledger:upsert company:upsert"
-                     " membership:upsert");
+                     "invoice:upsert notification:upsert announcement:delete credit_ledger:upsert"
+                     " company:upsert membership:upsert");
     cJSON *line = last_upsert(changes, "credit_ledger", NULL);
     ck_assert_str_eq(str(line, "reason"), "monthly_reset");
     ck_assert(cJSON_IsNull(field(line, "reservation_id")));

@@ -133,12 +133,18 @@ static void pull_event(const char *id, const char *building, int64_t start)
 
 static void pull_invoice(const char *id, const char *status, int64_t due)
 {
-    char data[512];
+    char data[1024];
     snprintf(data, sizeof data,
              "{\"id\":\"%s\",\"number\":\"MC-%s\",\"status\":\"%s\",\"building_id\":\"BLR-1\","
              "\"issued_at_ms\":%lld,\"due_at_ms\":%lld,\"total_paise\":118000,\"currency\":"
-             "\"INR\",\"lines\":[{\"description\":\"Day pass\",\"quantity\":1}]}",
-             id, id, status, (long long)(NOW_MS - 10 * DAY_MS), (long long)due);
+             "\"INR\",\"lines\":[{\"description\":\"Day pass\",\"quantity\":1},"
+             "{\"description\":\"Meeting room\",\"quantity\":2}],\"refunds\":[%s]}",
+             id, id, status, (long long)(NOW_MS - 10 * DAY_MS), (long long)due,
+             strcmp(status, "overdue") == 0
+                 ? "{\"id\":\"ref_1\",\"order_id\":\"order_1\",\"amount_paise\":1000,"
+                   "\"currency\":\"INR\",\"reason\":\"already_paid\",\"status\":"
+                   "\"processed\",\"created_at_ms\":1}"
+                 : "");
     pull("invoice", id, data);
 }
 
@@ -272,7 +278,11 @@ START_TEST(test_member_day)
     ck_assert_uint_eq(t->invoices_due->count, 2);
     ck_assert_str_eq(t->invoices_due->items[0].id, "INV-OVERDUE");
     ck_assert_str_eq(t->invoices_due->items[1].id, "INV-ISSUED");
-    ck_assert_uint_eq(t->invoices_due->items[1].line_count, 1);
+    ck_assert_uint_eq(t->invoices_due->items[1].line_count, 2);
+    ck_assert_str_eq(t->invoices_due->items[1].lines[1].description, "Meeting room");
+    ck_assert_uint_eq(t->invoices_due->items[0].refund_count, 1);
+    ck_assert_str_eq(t->invoices_due->items[0].refunds[0].id, "ref_1");
+    ck_assert_uint_eq(t->invoices_due->items[1].refund_count, 0);
     ck_assert_uint_eq(t->announcements->count, 2);
     ck_assert_str_eq(t->announcements->items[0].id, "ANN-PINNED");
     ck_assert_str_eq(t->announcements->items[1].id, "ANN-UNREAD");

@@ -253,7 +253,7 @@ static const mci_list_query invoices_query = {
 /* The payable ones (issued or overdue: a few among a year's) in the same order. No index has
  * the status: one pass over the table in storage order (each row read once, no index
  * lookups) and the few found sorted beat walking the list's index; their lines and refunds
- * are read the same way (due_lines_sql, due_refunds_sql). */
+ * are looked up by id, in the list's order (?5: the page's ids as a JSON array). */
 #define PAYABLE "i.status IN ('issued', 'overdue')"
 static const mci_list_query due_query = {
     "SELECT * FROM (" INVOICE_SELECT "i NOT INDEXED WHERE " PAYABLE
@@ -277,17 +277,16 @@ static const char page_refunds_sql[] =
     "WHERE (i.listed_at_ms, i.id) <= (?1, ?2) AND (i.listed_at_ms, i.id) >= (?3, ?4) "
     "ORDER BY i.listed_at_ms DESC, i.id DESC, r.position";
 
-/* The lines and refunds of the payable invoices in the same range, by the same pass. */
+/* The lines and refunds of the invoices whose ids ?5 lists (a JSON array in the list's order),
+ * each looked up by key, in that order. */
 static const char due_lines_sql[] =
     "SELECT l.invoice_id, l.position, l.description, l.quantity, l.unit_paise, l.amount_paise, "
-    "i.currency FROM invoice_row i NOT INDEXED JOIN invoice_line_row l ON l.invoice_id = i.id "
-    "WHERE " PAYABLE " AND (i.listed_at_ms, i.id) <= (?1, ?2) AND "
-    "(i.listed_at_ms, i.id) >= (?3, ?4) ORDER BY i.listed_at_ms DESC, i.id DESC";
+    "i.currency FROM json_each(?5) j JOIN invoice_row i ON i.id = j.value "
+    "JOIN invoice_line_row l ON l.invoice_id = i.id ORDER BY j.key";
 static const char due_refunds_sql[] =
     "SELECT r.invoice_id, r.id, r.order_id, r.amount_paise, r.currency, r.reason, r.status, "
-    "r.created_at_ms FROM invoice_row i NOT INDEXED JOIN invoice_refund_row r ON "
-    "r.invoice_id = i.id WHERE " PAYABLE " AND (i.listed_at_ms, i.id) <= (?1, ?2) AND "
-    "(i.listed_at_ms, i.id) >= (?3, ?4) ORDER BY i.listed_at_ms DESC, i.id DESC, r.position";
+    "r.created_at_ms FROM json_each(?5) j JOIN invoice_refund_row r ON r.invoice_id = j.value "
+    "ORDER BY j.key, r.position";
 
 /* An invoice's instants in its building's local time (the member's when it names none). */
 static bool localize_invoice(mci_zone_book *book, const char *building_id, mc_invoice *inv)
@@ -307,6 +306,7 @@ typedef struct invoice_page {
     int64_t first_listed_at_ms, last_listed_at_ms;
     bool any;
     const char *lines_sql, *refunds_sql; /* the page's children */
+    char *ids_json; /* the page's ids as a JSON array, for due_lines_sql's ?5 (else NULL) */
 } invoice_page;
 
 /* An invoice without its lines (room for line_count of them, filled by read_page_lines);
@@ -406,6 +406,8 @@ static mc_status read_page_children(mci_reader *r, mc_invoice_list *list, const 
     sqlite3_bind_text(stmt, 2, list->items[0].id, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 3, page->last_listed_at_ms);
     sqlite3_bind_text(stmt, 4, list->items[list->count - 1].id, -1, SQLITE_STATIC);
+    if (page->ids_json != NULL)
+        sqlite3_bind_text(stmt, 5, page->ids_json, -1, SQLITE_STATIC);
     size_t k = 0;
     mc_status st = MC_OK;
     int rc = SQLITE_DONE;
@@ -424,21 +426,33 @@ static mc_status read_page_children(mci_reader *r, mc_invoice_list *list, const 
     return st;
 }
 
+/* The list's ids as a JSON array (malloc'd), NULL when out of memory. */
+static char *ids_json(const mc_invoice_list *list)
+{
+    cJSON *ids = cJSON_CreateArray();
+    for (size_t i = 0; ids != NULL && i < list->count; i++)
+        if (!cJSON_AddItemToArray(ids, cJSON_CreateString(list->items[i].id))) {
+            cJSON_Delete(ids);
+            ids = NULL;
+        }
+    char *text = ids != NULL ? cJSON_PrintUnformatted(ids) : NULL;
+    cJSON_Delete(ids);
+    return text;
+}
+
 /* A page of q (invoices_query or due_query) into list, with its lines and refunds. */
 static mc_status read_invoices(mci_reader *r, const mci_list_query *q, const mci_page *page,
                                mc_invoice_list *list, mc_error *err)
 {
     bool due = q == &due_query;
-    invoice_page range = {NULL,
-                          0,
-                          0,
-                          false,
-                          due ? due_lines_sql : page_lines_sql,
-                          due ? due_refunds_sql : page_refunds_sql};
+    invoice_page range = {.lines_sql = due ? due_lines_sql : page_lines_sql,
+                          .refunds_sql = due ? due_refunds_sql : page_refunds_sql};
     mc_status st = mci_zone_book_new(r->db, r->stmts, &range.book, err);
     if (st == MC_OK)
         st = mci_read_rows(r, q, page, NULL, read_invoice, &range, (void **)&list->items,
                            sizeof *list->items, &list->count, &list->next_cursor, err);
+    if (st == MC_OK && due && list->count > 0 && (range.ids_json = ids_json(list)) == NULL)
+        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading invoices to pay");
     if (st == MC_OK && list->count > 0)
         st = read_page_children(r, list, &range, range.lines_sql, "reading invoice lines",
                                 read_line_row, err);
@@ -450,6 +464,7 @@ static mc_status read_invoices(mci_reader *r, const mci_list_query *q, const mci
         st = read_page_children(r, list, &range, range.refunds_sql, "reading invoice refunds",
                                 read_refund_row, err);
     mci_zone_book_free(range.book);
+    free(range.ids_json);
     return st;
 }
 

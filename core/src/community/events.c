@@ -19,13 +19,11 @@
 #include "util/strutil.h"
 
 /* The event's waitlist length and the member's place in it (kept in the entities' JSON), for
- * event `e`: read only for a full event (a line forms only then) and a waitlisted RSVP, so a
- * page of events parses no JSON for the others. */
-#define WAITLIST_COLUMNS(capacity, going)                                                          \
-    "CASE WHEN " capacity " > 0 AND " going " >= " capacity " THEN (SELECT "                       \
-    "json_extract(w.data, '$.waitlist_count') FROM entity w WHERE w.kind = 'event' AND "           \
-    "w.id = e.id) END, (SELECT json_extract(p.data, '$.waitlist_position') FROM entity p WHERE "   \
-    "p.kind = 'rsvp' AND p.id = e.id AND json_extract(p.data, '$.status') = 'waitlisted') "
+ * event `e`. */
+#define WAITLIST_COLUMNS                                                                           \
+    "(SELECT json_extract(w.data, '$.waitlist_count') FROM entity w WHERE w.kind = 'event' AND "   \
+    "w.id = e.id), (SELECT json_extract(p.data, '$.waitlist_position') FROM entity p WHERE "       \
+    "p.kind = 'rsvp' AND p.id = e.id) "
 
 /* Server truth for events, the member's server RSVP, and their latest pending RSVP
  * (pending, in flight, or accepted but not yet pulled: rejected ones drop out). */
@@ -38,9 +36,8 @@
     "r.id = e.id), "                                                                               \
     "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "     \
     "o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, 3) "                              \
-    "ORDER BY o.mutation_id DESC LIMIT 1), " WAITLIST_COLUMNS(                                     \
-        "json_extract(e.data, '$.capacity')",                                                      \
-        "json_extract(e.data, '$.going_count')") "FROM entity e WHERE e.kind = 'event' "
+    "ORDER BY o.mutation_id DESC LIMIT 1), " WAITLIST_COLUMNS                                      \
+    "FROM entity e WHERE e.kind = 'event' "
 
 /* Read the event row at stmt into ev (strings malloc'd), EVENT_SELECT's columns from
  * column base on. */
@@ -115,12 +112,12 @@ static const mci_list_query events_query = {
     "e.ends_at_ms, e.capacity, e.going_count, r.status, "
     "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "
     "o.entity_id = e.id AND o.user_id = ?4 AND o.state IN (0, 1, 3) "
-    "ORDER BY o.mutation_id DESC LIMIT 1), " WAITLIST_COLUMNS(
-        "e.capacity", "e.going_count") "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
-                                       "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > "
-                                       "(max(?1, coalesce(?5 - (SELECT "
-                                       "max(ends_at_ms - starts_at_ms) FROM event_row), ?1)), ?2) "
-                                       "ORDER BY e.starts_at_ms, e.id LIMIT ?3",
+    "ORDER BY o.mutation_id DESC LIMIT 1), " WAITLIST_COLUMNS
+    "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
+    "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > "
+    "(max(?1, coalesce(?5 - (SELECT "
+    "max(ends_at_ms - starts_at_ms) FROM event_row), ?1)), ?2) "
+    "ORDER BY e.starts_at_ms, e.id LIMIT ?3",
     "reading events", MCI_KEY_INT_ASC};
 
 typedef struct events_args {

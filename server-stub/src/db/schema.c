@@ -1036,12 +1036,13 @@ static const char schema_v12[] =
 /*
  * Version 13: community (issue 13, docs/today-desks-community.md "Announcements", "Offers",
  * "Event waitlists"). Announcements of a building (or operator-wide: building_id NULL), pinned or
- * not, with an optional expiry, and who read each; partner offers with their validity (building-
- * local dates, inclusive), building scope (no row: every building) and codes: a shared offer has
- * one code for everyone, a single-use offer a pool handed out one per member (the unique
- * (offer_id, user_id) refuses a second); every member's redemption of either. RSVPs are rebuilt
- * (SQLite cannot alter a CHECK) with the status `waitlisted`, ordered by waitlist_seq (unique per
- * event among the waitlisted: the order members joined, whatever the clock says).
+ * not, with an optional expiry (retired once past it), and who read each; partner offers with their
+ * validity (building-local dates, inclusive), building scope (no row: every building) and codes: a
+ * shared offer has one code for everyone, a single-use offer a pool handed out one per member (the
+ * unique (offer_id, user_id) refuses a second), retired once over in every zone; every member's
+ * redemption of either. RSVPs are rebuilt (SQLite cannot alter a CHECK) with the status
+ * `waitlisted`, ordered by waitlist_seq (unique per event among the waitlisted: the order members
+ * joined, whatever the clock says).
  */
 static const char schema_v13[] =
     "CREATE TABLE announcements ("
@@ -1053,8 +1054,12 @@ static const char schema_v13[] =
     "  published_at_ms INTEGER NOT NULL,"
     /* NULL: never expires. */
     "  expires_at_ms INTEGER,"
+    /* 1 once expired and deleted from its members' change logs (upkeep). */
+    "  retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),"
     "  CHECK (expires_at_ms IS NULL OR expires_at_ms > published_at_ms));"
     "CREATE INDEX announcements_by_building ON announcements (building_id, id);"
+    "CREATE INDEX announcements_expiring ON announcements (expires_at_ms)"
+    "  WHERE retired = 0 AND expires_at_ms IS NOT NULL;"
     "CREATE TABLE announcement_reads ("
     "  user_id TEXT NOT NULL REFERENCES users(id),"
     "  announcement_id TEXT NOT NULL REFERENCES announcements(id),"
@@ -1073,12 +1078,15 @@ static const char schema_v13[] =
     "  code_kind TEXT NOT NULL CHECK (code_kind IN ('shared', 'single_use')),"
     "  shared_code TEXT,"
     "  created_at_ms INTEGER NOT NULL,"
+    /* 1 once over in every zone and deleted from the change logs of those in scope (upkeep). */
+    "  retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),"
     "  CHECK (valid_from <= valid_until),"
     "  CHECK ((code_kind = 'shared') = (shared_code IS NOT NULL)));"
     "CREATE TABLE offer_buildings ("
     "  offer_id TEXT NOT NULL REFERENCES offers(id),"
     "  building_id TEXT NOT NULL REFERENCES buildings(id),"
     "  PRIMARY KEY (offer_id, building_id));"
+    "CREATE INDEX offers_ending ON offers (valid_until) WHERE retired = 0;"
     "CREATE INDEX offer_buildings_by_building ON offer_buildings (building_id, offer_id);"
     /* A single-use offer's pool: user_id and redeemed_at_ms once handed out. */
     "CREATE TABLE offer_codes ("

@@ -72,6 +72,35 @@ int ms_announcement_post(ms_app *app, const ms_announcement_input *in, char id_o
     return rc < 0 ? -1 : 0;
 }
 
+int ms_announcements_retire_due(ms_app *app, int64_t now_ms)
+{
+    for (;;) {
+        sqlite3_stmt *stmt = ms_db_query(app->db,
+                                         "SELECT id, building_id FROM announcements"
+                                         " WHERE retired = 0 AND expires_at_ms IS NOT NULL"
+                                         " AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT 1",
+                                         "i", now_ms);
+        char id[MS_ID_MAX], building[MS_ID_MAX];
+        bool everyone = false;
+        int rc = stmt ? ms_db_step(stmt) : -1;
+        if (rc == 1) {
+            ms_db_text(stmt, 0, id, sizeof id);
+            everyone = sqlite3_column_type(stmt, 1) == SQLITE_NULL;
+            ms_db_text(stmt, 1, building, sizeof building);
+        }
+        sqlite3_finalize(stmt);
+        if (rc <= 0)
+            return rc;
+        char user[MS_ID_MAX] = "";
+        while ((rc = next_user(app->db, everyone ? NULL : building, user)) == 1)
+            if (ms_change_delete(app->db, MS_KIND_ANNOUNCEMENT, user, id) != 0)
+                return -1;
+        if (rc < 0 ||
+            ms_db_run(app->db, "UPDATE announcements SET retired = 1 WHERE id = ?", "t", id) != 0)
+            return -1;
+    }
+}
+
 int ms_announcement_read(ms_app *app, const char *user_id, const cJSON *payload, ms_refusal *why)
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(payload, "announcement_id");
@@ -81,12 +110,13 @@ int ms_announcement_read(ms_app *app, const char *user_id, const cJSON *payload,
     const char *id = item->valuestring;
     sqlite3_stmt *stmt = ms_db_query(app->db,
                                      "SELECT EXISTS (SELECT 1 FROM announcement_reads r"
-                                     " WHERE r.announcement_id = a.id AND r.user_id = ?2)"
-                                     " FROM announcements a WHERE id = ?1"
+                                     " WHERE r.announcement_id = a.id AND r.user_id = ?2),"
+                                     " retired FROM announcements a WHERE id = ?1"
                                      " AND " MS_ANNOUNCEMENT_FOR("?2"),
                                      "tt", id, user_id);
     int rc = stmt ? ms_db_step(stmt) : -1;
     int already = rc == 1 ? sqlite3_column_int(stmt, 0) : 0;
+    bool retired = rc == 1 && sqlite3_column_int(stmt, 1) != 0;
     sqlite3_finalize(stmt);
     if (rc < 0)
         return -1;
@@ -98,7 +128,7 @@ int ms_announcement_read(ms_app *app, const char *user_id, const cJSON *payload,
                   "INSERT INTO announcement_reads (user_id, announcement_id, read_at_ms)"
                   " VALUES (?, ?, ?)",
                   "tti", user_id, id, ms_clock_now(&app->clock)) != 0 ||
-        ms_change_upsert(app->db, MS_KIND_ANNOUNCEMENT, user_id, id) != 0)
+        (!retired && ms_change_upsert(app->db, MS_KIND_ANNOUNCEMENT, user_id, id) != 0))
         return -1;
     return 0;
 }

@@ -22,8 +22,9 @@
     "(+building_id IS NULL OR +building_id IN (SELECT building_id FROM memberships"                \
     " WHERE user_id = " user " UNION ALL SELECT building_id FROM staff_buildings"                  \
     " WHERE user_id = " user "))"
-/* SQL: whether the announcement row in scope has not expired at `now` (an SQL expression, ms). */
-#define MS_ANNOUNCEMENT_LIVE(now) "(expires_at_ms IS NULL OR expires_at_ms > " now ")"
+/* SQL: whether the announcement row in scope is live (not retired: upkeep retires each at its
+ * expiry, deleting it from its members' change logs; snapshots leave retired ones out). */
+#define MS_ANNOUNCEMENT_LIVE "(retired = 0)"
 
 /* What the operator posts. */
 typedef struct ms_announcement_input {
@@ -47,9 +48,16 @@ int ms_announcement_post(ms_app *app, const ms_announcement_input *in, char id_o
                          int *told);
 
 /*
+ * Retire every announcement whose expiry came by now_ms: a delete in the change log of each user of
+ * its audience (as ms_announcement_post's), once. Upkeep, caller's transaction. 0 / -1.
+ */
+int ms_announcements_retire_due(ms_app *app, int64_t now_ms);
+
+/*
  * announcement.read {announcement_id}: marks it read for user_id (again: nothing changes) and
  * change-logs it to them. 0 applied; 1 refused with why (invalid_argument; not_found for an
- * unknown announcement or one not for this user); -1 on error.
+ * unknown announcement or one not for this user); -1 on error. A retired (expired) one is
+ * recorded read but not logged again (it stays deleted).
  */
 int ms_announcement_read(ms_app *app, const char *user_id, const cJSON *payload, ms_refusal *why);
 

@@ -89,12 +89,12 @@ static const struct {
     /* Not expired, of the member's building (or operator-wide). */
     [MS_KIND_ANNOUNCEMENT] = {"announcement", MS_VISIBLE_TO_USER,
                               "SELECT id FROM announcements WHERE id > :after"
-                              " AND " MS_ANNOUNCEMENT_LIVE(":now") " AND " MS_ANNOUNCEMENT_FOR(
-                                  ":user") " ORDER BY id LIMIT 1"},
+                              " AND " MS_ANNOUNCEMENT_LIVE
+                              " AND " MS_ANNOUNCEMENT_FOR(":user") " ORDER BY id LIMIT 1"},
     /* Not over, in scope of the member's building (on-demand users: every one). */
     [MS_KIND_OFFER] = {"offer", MS_VISIBLE_TO_USER,
-                       "SELECT id FROM offers o WHERE id > :after AND " MS_OFFER_LISTED(
-                           ":now") " AND " MS_OFFER_FOR("o.id", ":user") " ORDER BY id LIMIT 1"},
+                       "SELECT id FROM offers o WHERE id > :after AND " MS_OFFER_LIVE
+                       " AND " MS_OFFER_FOR("o.id", ":user") " ORDER BY id LIMIT 1"},
 };
 
 const char *ms_kind_name(ms_kind kind)
@@ -112,11 +112,10 @@ ms_visibility ms_kind_visibility(ms_kind kind)
     return kinds[kind].visibility;
 }
 
-int ms_viewer_load(sqlite3 *db, const char *user_id, int64_t now_ms, ms_viewer *out)
+int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out)
 {
     memset(out, 0, sizeof *out);
     snprintf(out->user_id, sizeof out->user_id, "%s", user_id);
-    out->now_ms = now_ms;
     sqlite3_stmt *stmt =
         ms_db_query(db, "SELECT company_id FROM memberships WHERE user_id = ?", "t", user_id);
     if (!stmt)
@@ -142,10 +141,8 @@ int ms_entity_next(sqlite3 *db, const ms_viewer *viewer, ms_kind kind, const cha
     if (!stmt)
         return -1;
     int rc = -1;
-    int now_index = sqlite3_bind_parameter_index(stmt, ":now");
     if (bind_named(stmt, ":user", viewer->user_id) &&
-        bind_named(stmt, ":company", viewer->company_id) && bind_named(stmt, ":after", after) &&
-        (now_index == 0 || sqlite3_bind_int64(stmt, now_index, viewer->now_ms) == SQLITE_OK))
+        bind_named(stmt, ":company", viewer->company_id) && bind_named(stmt, ":after", after))
         rc = ms_db_step(stmt);
     if (rc == 1)
         ms_db_text(stmt, 0, out, cap);
@@ -179,13 +176,11 @@ int ms_entity_count(sqlite3 *db, const ms_viewer *viewer, int64_t *out)
         "  OR assigned_user_id = ?1)"
         " + (SELECT count(*) FROM desk_busy)"
         " + (SELECT count(*) FROM desk_bookings WHERE user_id = ?1)"
-        " + (SELECT count(*) FROM announcements WHERE " MS_ANNOUNCEMENT_LIVE(
-            "?3") " AND " MS_ANNOUNCEMENT_FOR("?1") ")"
-                                                    " + (SELECT count(*) FROM offers o "
-                                                    "WHERE " MS_OFFER_LISTED(
-                                                        "?3") " AND " MS_OFFER_FOR("o.id",
-                                                                                   "?1") ")",
-        "tti", viewer->user_id, viewer->company_id, viewer->now_ms);
+        " + (SELECT count(*) FROM announcements WHERE " MS_ANNOUNCEMENT_LIVE
+        " AND " MS_ANNOUNCEMENT_FOR("?1") ")"
+                                          " + (SELECT count(*) FROM offers o WHERE " MS_OFFER_LIVE
+                                          " AND " MS_OFFER_FOR("o.id", "?1") ")",
+        "tt", viewer->user_id, viewer->company_id);
     if (!stmt)
         return -1;
     int rc = ms_db_step(stmt);

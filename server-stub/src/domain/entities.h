@@ -54,20 +54,18 @@ const char *ms_kind_name(ms_kind kind);
 ms_visibility ms_kind_visibility(ms_kind kind);
 /*
  * The snapshot's keyset query of kind: the next id after :after that :user (of :company)
- * (at :now, ms) may see, one indexed search (tests/stub/test_stub_db.c checks every kind's plan).
+ * may see, one indexed search (tests/stub/test_stub_db.c checks every kind's plan).
  */
 const char *ms_kind_snapshot_sql(ms_kind kind);
 
-/* Who is looking: the user and the company they are a member of ("" if none), and when (the
- * server clock: expired announcements and offers are left out of snapshots). */
+/* Who is looking: the user and the company they are a member of ("" if none). */
 typedef struct ms_viewer {
     char user_id[MS_ID_MAX];
     char company_id[MS_ID_MAX];
-    int64_t now_ms;
 } ms_viewer;
 
-/* The viewer for user_id at now_ms. 0 / -1. */
-int ms_viewer_load(sqlite3 *db, const char *user_id, int64_t now_ms, ms_viewer *out);
+/* The viewer for user_id. 0 / -1. */
+int ms_viewer_load(sqlite3 *db, const char *user_id, ms_viewer *out);
 
 /*
  * The data object of entity (kind, id), exactly as pull sends it. owner is the

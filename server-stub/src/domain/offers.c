@@ -16,8 +16,8 @@
 static const char scope_users_sql[] = "SELECT id FROM users WHERE id > ?2"
                                       " AND " MS_OFFER_FOR("?1", "users.id") " ORDER BY id LIMIT 1";
 
-/* Change-log offer id to every user in its scope. 0 / -1. */
-static int log_to_scope(sqlite3 *db, const char *id)
+/* Change-log offer id to every user in its scope: an upsert, or a delete when gone. 0 / -1. */
+static int log_to_scope(sqlite3 *db, const char *id, bool gone)
 {
     char user[MS_ID_MAX] = "";
     for (;;) {
@@ -28,7 +28,29 @@ static int log_to_scope(sqlite3 *db, const char *id)
         sqlite3_finalize(stmt);
         if (rc <= 0)
             return rc;
-        if (ms_change_upsert(db, MS_KIND_OFFER, user, id) != 0)
+        if ((gone ? ms_change_delete(db, MS_KIND_OFFER, user, id)
+                  : ms_change_upsert(db, MS_KIND_OFFER, user, id)) != 0)
+            return -1;
+    }
+}
+
+int ms_offers_retire_due(ms_app *app, int64_t now_ms)
+{
+    for (;;) {
+        sqlite3_stmt *stmt = ms_db_query(app->db,
+                                         "SELECT id FROM offers WHERE retired = 0"
+                                         " AND valid_until < date(? / 1000 - 86400, 'unixepoch')"
+                                         " ORDER BY valid_until LIMIT 1",
+                                         "i", now_ms);
+        char id[MS_ID_MAX];
+        int rc = stmt ? ms_db_step(stmt) : -1;
+        if (rc == 1)
+            ms_db_text(stmt, 0, id, sizeof id);
+        sqlite3_finalize(stmt);
+        if (rc <= 0)
+            return rc;
+        if (log_to_scope(app->db, id, true) != 0 ||
+            ms_db_run(app->db, "UPDATE offers SET retired = 1 WHERE id = ?", "t", id) != 0)
             return -1;
     }
 }
@@ -107,7 +129,7 @@ int ms_offer_create(ms_app *app, const ms_offer_input *in, char id_out[MS_ID_MAX
         if (ms_db_run(app->db, "INSERT INTO offer_codes (offer_id, code) VALUES (?, ?)", "tt",
                       id_out, in->codes[i]) != 0)
             return -1;
-    return log_to_scope(app->db, id_out);
+    return log_to_scope(app->db, id_out, false);
 }
 
 /* The building-local today (days since 1970-01-01) that decides offer_id's validity for
@@ -216,6 +238,6 @@ int ms_offer_redeem(ms_app *app, const char *user_id, const char *offer_id,
         return -1;
     /* A single-use offer's `remaining` moved for everyone in scope. */
     if (single_use)
-        return log_to_scope(db, offer_id);
+        return log_to_scope(db, offer_id, false);
     return ms_change_upsert(db, MS_KIND_OFFER, user_id, offer_id);
 }

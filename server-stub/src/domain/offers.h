@@ -22,12 +22,12 @@
     " OR EXISTS (SELECT 1 FROM offer_buildings b JOIN memberships m"                               \
     " ON m.building_id = b.building_id WHERE b.offer_id = " offer " AND m.user_id = " user "))"
 /*
- * SQL: whether the offer row in scope (column valid_until) may still be valid somewhere at `now`
- * (an SQL expression, ms): its last day is not before the UTC date a day ago, the earliest date any
- * building's wall clock shows. Snapshots leave the others out; clients compare the dates with the
- * building's local today.
+ * SQL: whether the offer row in scope is live (not retired: upkeep retires an offer once its
+ * valid_until is over in every zone, i.e. before the UTC date a day ago, deleting it from the
+ * change logs of those in scope; snapshots leave retired ones out; clients compare the dates with
+ * the building's local today).
  */
-#define MS_OFFER_LISTED(now) "(valid_until >= date(" now " / 1000 - 86400, 'unixepoch'))"
+#define MS_OFFER_LIVE "(retired = 0)"
 
 /* What the operator creates (test route POST /v1/test/offers). */
 typedef struct ms_offer_input {
@@ -47,6 +47,10 @@ typedef struct ms_offer_input {
  * building); -1 on error. Caller's transaction.
  */
 int ms_offer_create(ms_app *app, const ms_offer_input *in, char id_out[MS_ID_MAX], ms_refusal *why);
+
+/* Retire every offer over in every zone by now_ms (see MS_OFFER_LIVE), once. Upkeep, caller's
+ * transaction. 0 / -1. */
+int ms_offers_retire_due(ms_app *app, int64_t now_ms);
 
 /*
  * user_id redeems offer_id: a shared offer's code, or one code of a single-use offer's pool

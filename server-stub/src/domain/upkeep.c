@@ -1,6 +1,7 @@
 /* domain/upkeep.c - time-driven changes, applied lazily at the start of every request. */
 #include "domain/upkeep.h"
 
+#include "domain/announcements.h"
 #include "domain/booking_notices.h"
 #include "domain/bookings.h"
 #include "domain/changes.h"
@@ -11,6 +12,7 @@
 #include "domain/invoice_notices.h"
 #include "domain/invoices.h"
 #include "domain/notify.h"
+#include "domain/offers.h"
 #include "domain/passes.h"
 #include "domain/tickets.h"
 #include "domain/visitors.h"
@@ -51,6 +53,9 @@ int ms_upkeep(ms_app *app)
     /* Desk holds lapse (before the checkouts' lapse voids their invoices); unchecked desks are
      * released at their cut-off, each member told once. */
     if (ms_desk_holds_lapse_due(app, now) != 0 || ms_desks_release_due(app, now) != 0)
+        return -1;
+    /* Announcements past their expiry and offers over everywhere leave their members' logs. */
+    if (ms_announcements_retire_due(app, now) != 0 || ms_offers_retire_due(app, now) != 0)
         return -1;
     /* Reminders and due notices, each once (notices_sent). */
     if (ms_invoices_due_soon(app, now) != 0 || ms_bookings_remind_due(app, now) != 0 ||

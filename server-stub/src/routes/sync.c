@@ -218,7 +218,7 @@ void ms_handle_sync_pull(ms_app *app, ms_request *req, ms_reply *reply)
     pull_ctx ctx = {.db = app->db};
     ms_cursor pos;
     if (ms_changes_head(app->db, &ctx.head) != 0 ||
-        ms_viewer_load(app->db, req->user_id, ms_clock_now(&app->clock), &ctx.viewer) != 0) {
+        ms_viewer_load(app->db, req->user_id, &ctx.viewer) != 0) {
         ms_reply_internal(reply);
         return;
     }

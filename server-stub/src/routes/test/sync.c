@@ -172,7 +172,7 @@ void ms_handle_test_sync_view(ms_app *app, ms_request *req, ms_reply *reply)
     cJSON *out = cJSON_CreateObject();
     cJSON *entities = out ? cJSON_AddArrayToObject(out, "entities") : NULL;
     if (!entities || !cJSON_AddStringToObject(out, "user_id", user_id) ||
-        ms_viewer_load(app->db, user_id, ms_clock_now(&app->clock), &viewer) != 0 ||
+        ms_viewer_load(app->db, user_id, &viewer) != 0 ||
         add_view(app->db, &viewer, entities) != 0) {
         cJSON_Delete(out);
         ms_reply_internal(reply);
