@@ -291,6 +291,18 @@ START_TEST(test_calendar_export_from_the_store)
          "\"description\":\"\",\"starts_at_ms\":1796983200000,\"ends_at_ms\":1796986800000,"
          "\"capacity\":20,\"going_count\":3}");
     pull("rsvp", "EVT-1", "{\"event_id\":\"EVT-1\",\"status\":\"going\"}");
+    pull("event", "EVT-3",
+         "{\"id\":\"EVT-3\",\"building_id\":\"BLR-1\",\"title\":\"Full\",\"description\":\"\","
+         "\"starts_at_ms\":1796983200000,\"ends_at_ms\":1796986800000,\"capacity\":1,"
+         "\"going_count\":1}");
+    pull("event", "EVT-4",
+         "{\"id\":\"EVT-4\",\"building_id\":\"BLR-1\",\"title\":\"Roomy\",\"description\":"
+         "\"\",\"starts_at_ms\":1796983200000,\"ends_at_ms\":1796986800000,\"capacity\":9,"
+         "\"going_count\":1}");
+    mc_error queued = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_event_rsvp(client, "EVT-3", MC_RSVP_GOING, &queued), MC_OK);
+    ck_assert_int_eq(mc_event_rsvp(client, "EVT-4", MC_RSVP_GOING, &queued), MC_OK);
+    ck_assert_int_eq(mc_event_rsvp(client, "EVT-1", MC_RSVP_GOING, &queued), MC_OK);
     pull("event", "EVT-2",
          "{\"id\":\"EVT-2\",\"building_id\":\"BLR-1\",\"title\":\"Not me\",\"description\":\"\","
          "\"starts_at_ms\":1796983200000,\"ends_at_ms\":1796986800000,\"capacity\":0,"
@@ -319,6 +331,13 @@ START_TEST(test_calendar_export_from_the_store)
     ck_assert_ptr_nonnull(strstr(ics, "UID:event-EVT-1@membercore"));
     ck_assert_ptr_nonnull(strstr(ics, "SUMMARY:Founders\\, breakfast\r\n"));
     ck_assert_ptr_null(strstr(ics, "EVT-2"));
+    ck_assert_ptr_null(strstr(ics, "EVT-3"));                         /* in line, not going */
+    ck_assert_ptr_nonnull(strstr(ics, "UID:event-EVT-4@membercore")); /* queued: tentative */
+    ck_assert_ptr_nonnull(strstr(ics, "SUMMARY:Roomy\r\nLOCATION:Koramangala\\, Bengaluru\r\n"
+                                      "STATUS:TENTATIVE\r\n"));
+    /* going by the server (asked again, nothing queued): confirmed */
+    ck_assert_ptr_nonnull(strstr(ics, "SUMMARY:Founders\\, breakfast\r\nLOCATION:Koramangala\\, "
+                                      "Bengaluru\r\nSTATUS:CONFIRMED\r\n"));
     mc_calendar_free(ics);
     /* a range that ends before them all */
     ck_assert_int_eq(mc_calendar_export(client, NOW_MS, NOW_MS + DAY_MS / 4, &ics, NULL, &err),

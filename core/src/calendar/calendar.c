@@ -47,17 +47,20 @@ static const char desks_sql[] =
 static const char passes_sql[] = "SELECT p.id, p.building_id, '', p.date, 0, p.status = 'held' "
                                  "FROM pass_row p WHERE p.status IN ('active', 'held')";
 
-/* Going by the server with no pending change, or a pending "going" (tentative) where a place
- * looks free; a pending "not going" leaves it out. */
+/* Going by the server (confirmed) unless a "not going" is queued, or a queued "going"
+ * (tentative) where a place looks free and nobody waits; waiting in line is not going. */
 static const char events_sql[] =
-    "SELECT id, building_id, title, starts_at_ms, ends_at_ms, pending IS NOT NULL FROM ("
-    "SELECT e.id, e.building_id, e.title, e.starts_at_ms, e.ends_at_ms, e.capacity, "
-    "e.going_count, r.status AS server, (SELECT json_extract(o.payload, '$.status') FROM outbox o "
+    "SELECT id, building_id, title, starts_at_ms, ends_at_ms, coalesce(server, '') != 'going' "
+    "FROM (SELECT e.id, e.building_id, e.title, e.starts_at_ms, e.ends_at_ms, e.capacity, "
+    "e.going_count, r.status AS server, (SELECT json_extract(w.data, '$.waitlist_count') FROM "
+    "entity w WHERE w.kind = 'event' AND w.id = e.id) AS line, "
+    "(SELECT json_extract(o.payload, '$.status') FROM outbox o "
     "WHERE o.kind = 'rsvp.set' AND o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, 3) "
     "ORDER BY o.mutation_id DESC LIMIT 1) AS pending FROM event_row e "
     "LEFT JOIN rsvp_row r ON r.event_id = e.id WHERE e.ends_at_ms >= ?2 AND e.starts_at_ms < ?3) "
-    "WHERE (pending IS NULL AND server = 'going') OR (pending = 'going' AND (server = 'going' OR "
-    "capacity = 0 OR going_count < capacity))";
+    "WHERE (server = 'going' AND coalesce(pending, 'going') = 'going') OR (pending = 'going' AND "
+    "coalesce(server, '') NOT IN ('going', 'waitlisted') AND (capacity = 0 OR "
+    "going_count < capacity) AND coalesce(line, 0) = 0)";
 
 /* A building as the calendar needs it: the zone it is in (index into the export's zones),
  * and its name and city for LOCATION. */
