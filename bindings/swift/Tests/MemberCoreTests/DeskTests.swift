@@ -91,8 +91,7 @@ struct DeskTests {
             let held = try await core.bookDesk("BLR-1-D08", date: "2027-01-06", pay: .razorpay)
             #expect(held.status == .pendingPayment)
             let order = try #require(held.razorpayOrderId)
-            // razorpayKeyId is nil: the desk_booking entity carries no key_id (decisions.md,
-            // sdesks) and the core hands out the booking as synced.
+            #expect(held.razorpayKeyId != nil)  // from the answer's order
             #expect(held.holdExpiresAt != nil && held.amount.minor > 0)
             let forged = try await f.stub.razorpayPay(orderId: order, forge: true)
             let refused = await error {

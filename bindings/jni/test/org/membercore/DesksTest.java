@@ -193,8 +193,7 @@ public class DesksTest {
             DeskBooking held = asha.desks().book("BLR-1-D08", WEDNESDAY, DeskPayment.RAZORPAY);
             assertEquals(DeskBookingStatus.PENDING_PAYMENT, held.getStatus());
             assertFalse(held.getOrderId().isEmpty());
-            /* getRazorpayKeyId() reads "": the desk_booking entity carries no key_id
-             * (decisions.md, sdesks) and the core hands out the booking as synced. */
+            assertFalse(held.getRazorpayKeyId().isEmpty()); /* from the answer's order */
             assertNotNull(held.getHoldExpiresAt());
             assertTrue(held + " " + held.getAmount(), held.getAmount().getMinor() > 0);
             String[] forged = stub.razorpayPay(held.getOrderId(), true);
