@@ -145,6 +145,24 @@ jstring mcj_cursor(JNIEnv *env, const char *next_cursor)
     return next_cursor != NULL ? mcj_str(env, next_cursor) : NULL;
 }
 
+bool mcj_razorpay_args(JNIEnv *env, jstring booking_id, jstring order_id, jstring payment_id,
+                       jstring signature, mcj_razorpay *out)
+{
+    *out = (mcj_razorpay){NULL, NULL, NULL, NULL};
+    return mcj_arg(env, booking_id, "booking_id", &out->booking_id) &&
+           mcj_arg(env, order_id, "order_id", &out->order_id) &&
+           mcj_arg(env, payment_id, "payment_id", &out->payment_id) &&
+           mcj_arg(env, signature, "signature", &out->signature);
+}
+
+void mcj_razorpay_free(mcj_razorpay *r)
+{
+    free(r->booking_id);
+    free(r->order_id);
+    free(r->payment_id);
+    free(r->signature);
+}
+
 /* ---- arrays ---------------------------------------------------------------------------- */
 
 void mcj_free_strings(char **v, size_t n)

@@ -65,6 +65,11 @@ extern const mcj_area mcj_staff_area;     /* natives_staff.c: the staff's ticket
 extern const mcj_area mcj_visitors_area;  /* natives_visitors.c: visitors and reception */
 extern const mcj_area mcj_notifications_area; /* natives_notifications.c: preferences, mark all
                                                 read, prune, links */
+extern const mcj_area mcj_desks_area;         /* natives_desks.c: hot desks by the day */
+extern const mcj_area mcj_announcements_area; /* natives_announcements.c: announcements */
+extern const mcj_area mcj_offers_area;        /* natives_offers.c: partner offers */
+extern const mcj_area mcj_calendar_area;      /* natives_calendar.c: the iCalendar export */
+extern const mcj_area mcj_today_area;         /* natives_today.c: the member's day */
 
 /* Type signature pieces for the tables. */
 #define MCJ_S     "Ljava/lang/String;"
@@ -186,6 +191,16 @@ bool mcj_record_arrays(JNIEnv *env, const char *const *strings, jsize ns, const 
                        jsize ni, const jlong *longs, jsize nl, const mc_local_time *const *times,
                        jsize nt, mcj_record *out);
 
+/* What Razorpay checkout returned for a booking (a room's or a desk's), as C strings. */
+typedef struct mcj_razorpay {
+    char *booking_id, *order_id, *payment_id, *signature;
+} mcj_razorpay;
+/* The four arguments -> *out (each checked like mcj_arg, named "booking_id", ...). False with an
+ * exception pending; free with mcj_razorpay_free either way. */
+bool mcj_razorpay_args(JNIEnv *env, jstring booking_id, jstring order_id, jstring payment_id,
+                       jstring signature, mcj_razorpay *out);
+void mcj_razorpay_free(mcj_razorpay *r);
+
 /* A byte[] copy of n bytes, in one JNI call. */
 jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
 
@@ -194,6 +209,18 @@ jbyteArray mcj_byte_array(JNIEnv *env, const uint8_t *bytes, size_t n);
 /* An org.membercore.Ticket of t (its timeline and photos when t has them); NULL with an
  * exception pending. */
 jobject mcj_ticket(JNIEnv *env, const mc_ticket *t);
+
+/* ---- the areas' lists, for natives_today.c ----------------------------------------------- */
+
+/* A Java array of the list's items as each area builds them (Event[], Invoice[], Visitor[],
+ * Ticket[], Announcement[]); a NULL list gives an empty array. NULL with an exception pending. */
+jobjectArray mcj_event_array(JNIEnv *env, const mc_event_list *list);     /* community */
+jobjectArray mcj_invoice_array(JNIEnv *env, const mc_invoice_list *list); /* billing */
+jobjectArray mcj_visitor_array(JNIEnv *env, const mc_visitor_list *list); /* visitors */
+jobjectArray mcj_ticket_array(JNIEnv *env, const mc_ticket_list *list);   /* tickets */
+jobjectArray mcj_announcement_array(JNIEnv *env, const mc_announcement_list *list);
+/* An org.membercore.Membership of m (not NULL); NULL with an exception pending. (billing) */
+jobject mcj_membership(JNIEnv *env, const mc_membership *m);
 
 /* ---- natives_sync.c, for natives_client.c's open and close ---------------------------- */
 

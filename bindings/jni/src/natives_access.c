@@ -19,7 +19,7 @@ static struct {
 
 static const mcj_class_spec classes[] = {
     {"org/membercore/Credential", "<init>",
-     "(" S "I" S "J" PKG "BuildingTime;J" PKG "BuildingTime;" S S ")V", &ac.credential,
+     "(" S "I" S "J" PKG "BuildingTime;J" PKG "BuildingTime;" S S S ")V", &ac.credential,
      &ac.credential_init},
     {"org/membercore/CredentialPayload", "<init>", "(" S "J" PKG "BuildingTime;)V", &ac.payload,
      &ac.payload_init},
@@ -33,18 +33,20 @@ static const mcj_class_spec classes[] = {
 static jobject new_credential(JNIEnv *env, const void *item)
 {
     const mc_credential *c = item;
-    if ((*env)->PushLocalFrame(env, 8) != 0)
+    if ((*env)->PushLocalFrame(env, 10) != 0)
         return NULL;
     jobject obj = NULL, from = NULL, until = NULL;
     jstring id = mcj_str(env, c->id);
     jstring building_id = id ? mcj_str(env, c->building_id) : NULL;
     jstring pass_id = building_id ? mcj_str(env, c->pass_id) : NULL;
     jstring reservation_id = pass_id ? mcj_str(env, c->reservation_id) : NULL;
-    if (reservation_id != NULL && mcj_building_time(env, &c->valid_from, &from) &&
+    jstring desk_booking_id = reservation_id ? mcj_str(env, c->desk_booking_id) : NULL;
+    if (desk_booking_id != NULL && mcj_building_time(env, &c->valid_from, &from) &&
         mcj_building_time(env, &c->valid_until, &until))
-        obj = (*env)->NewObject(env, ac.credential, ac.credential_init, id, (jint)c->kind,
-                                building_id, (jlong)c->valid_from_ms, from,
-                                (jlong)c->valid_until_ms, until, pass_id, reservation_id);
+        obj =
+            (*env)->NewObject(env, ac.credential, ac.credential_init, id, (jint)c->kind,
+                              building_id, (jlong)c->valid_from_ms, from, (jlong)c->valid_until_ms,
+                              until, pass_id, reservation_id, desk_booking_id);
     return (*env)->PopLocalFrame(env, obj);
 }
 

@@ -246,6 +246,17 @@ static jobject new_membership(JNIEnv *env, const mc_membership *m)
     return (*env)->PopLocalFrame(env, obj);
 }
 
+jobjectArray mcj_invoice_array(JNIEnv *env, const mc_invoice_list *list)
+{
+    return mcj_build_array(env, bl.invoice, list ? list->items : NULL, sizeof *list->items,
+                           list ? list->count : 0, new_invoice);
+}
+
+jobject mcj_membership(JNIEnv *env, const mc_membership *m)
+{
+    return new_membership(env, m);
+}
+
 /* Return an order the core handed over (or throw err), freeing it either way. */
 static jobject order_result(JNIEnv *env, mc_status st, mc_order *order, const char *invoice_id,
                             const mc_error *err)

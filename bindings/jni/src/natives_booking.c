@@ -276,20 +276,16 @@ static jobject confirm_payment(JNIEnv *env, jclass cls, jlong h, jstring booking
                                jstring order_id, jstring payment_id, jstring signature)
 {
     (void)cls;
-    char *b = NULL, *o = NULL, *p = NULL, *s = NULL;
+    mcj_razorpay r;
     jobject obj = NULL;
-    if (mcj_arg(env, booking_id, "booking_id", &b) && mcj_arg(env, order_id, "order_id", &o) &&
-        mcj_arg(env, payment_id, "payment_id", &p) && mcj_arg(env, signature, "signature", &s)) {
+    if (mcj_razorpay_args(env, booking_id, order_id, payment_id, signature, &r)) {
         mc_booking *booking = NULL;
         mc_error err = MC_ERROR_INIT;
-        mc_status st =
-            mc_booking_confirm_payment(mcj_handle(h)->client, b, o, p, s, &booking, &err);
+        mc_status st = mc_booking_confirm_payment(mcj_handle(h)->client, r.booking_id, r.order_id,
+                                                  r.payment_id, r.signature, &booking, &err);
         obj = booking_result(env, st, booking, &err);
     }
-    free(b);
-    free(o);
-    free(p);
-    free(s);
+    mcj_razorpay_free(&r);
     return obj;
 }
 

@@ -16,7 +16,7 @@ static const mcj_class_spec classes[] = {
     {"org/membercore/Mutation", "<init>", "(J" S S S "IIJJI" S S "I)V", &cm.mutation,
      &cm.mutation_init},
     {"org/membercore/Event", "<init>",
-     "(" S S S S "J" PKG "BuildingTime;J" PKG "BuildingTime;IIIZ)V", &cm.event, &cm.event_init},
+     "(" S S S S "J" PKG "BuildingTime;J" PKG "BuildingTime;IIIZII)V", &cm.event, &cm.event_init},
     {"org/membercore/Notification", "<init>",
      "(" S "I" S S S "J" PKG "BuildingTime;ZZI" S S S "Z)V", &cm.notification,
      &cm.notification_init},
@@ -61,8 +61,15 @@ static jobject new_event(JNIEnv *env, const void *item)
         obj = (*env)->NewObject(env, cm.event, cm.event_init, id, building_id, title, description,
                                 (jlong)e->starts_at_ms, starts_at, (jlong)e->ends_at_ms, ends_at,
                                 (jint)e->capacity, (jint)e->going_count, (jint)e->my_rsvp,
-                                (jboolean)e->pending);
+                                (jboolean)e->pending, (jint)e->waitlist_count,
+                                (jint)e->waitlist_position);
     return (*env)->PopLocalFrame(env, obj);
+}
+
+jobjectArray mcj_event_array(JNIEnv *env, const mc_event_list *list)
+{
+    return mcj_build_array(env, cm.event, list ? list->items : NULL, sizeof *list->items,
+                           list ? list->count : 0, new_event);
 }
 
 static jobject new_notification(JNIEnv *env, const void *item)

@@ -148,6 +148,12 @@ static jobject new_ticket(JNIEnv *env, const void *item)
 
 /* ---- the natives ----------------------------------------------------------------------- */
 
+jobjectArray mcj_ticket_array(JNIEnv *env, const mc_ticket_list *list)
+{
+    return mcj_build_array(env, tk.ticket, list ? list->items : NULL, sizeof *list->items,
+                           list ? list->count : 0, new_ticket);
+}
+
 static jstring ticket_state_name(JNIEnv *env, jclass cls, jint kind, jint value)
 {
     (void)cls;

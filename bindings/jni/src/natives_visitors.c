@@ -54,6 +54,12 @@ static jobject new_visitor(JNIEnv *env, const void *item)
     return (*env)->PopLocalFrame(env, obj);
 }
 
+jobjectArray mcj_visitor_array(JNIEnv *env, const mc_visitor_list *list)
+{
+    return mcj_build_array(env, vs.visitor, list ? list->items : NULL, sizeof *list->items,
+                           list ? list->count : 0, new_visitor);
+}
+
 /* A visitor the core handed over (or throw err), freeing it either way. */
 static jobject visitor_result(JNIEnv *env, mc_status status, mc_visitor *v, const mc_error *err)
 {

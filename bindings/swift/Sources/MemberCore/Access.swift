@@ -19,9 +19,11 @@ public enum CredentialKind: Int32, Sendable, Hashable, CustomStringConvertible {
     case pass = 1
     /// A guest of a room booking (`Credential.reservationId`).
     case bookingGuest = 2
+    /// A desk day of the member's (`Credential.deskBookingId`).
+    case desk = 3
 
     init(_ c: mc_credential_kind) { self = coreEnum(c.rawValue) ?? .unknown }
-    /// "pass", "booking_guest", "unknown".
+    /// "pass", "booking_guest", "desk", "unknown".
     public var name: String {
         coreName(self) { mc_credential_kind_name(mc_credential_kind(rawValue: $0)) }
     }
@@ -42,6 +44,8 @@ public struct Credential: Sendable, Equatable, Identifiable {
     /// The pass it opens the door for (kind `.pass`), or the booking (kind `.bookingGuest`).
     public var passId: String?
     public var reservationId: String?
+    /// The desk booking it opens the door for (kind `.desk`).
+    public var deskBookingId: String?
 
     /// Whether `instant` is inside the validity window.
     public func isValid(at instant: Date) -> Bool { instant >= validFrom && instant < validUntil }
@@ -56,6 +60,7 @@ public struct Credential: Sendable, Equatable, Identifiable {
         validUntilLocal = BuildingTime(c.valid_until)
         passId = optionalString(c.pass_id)
         reservationId = optionalString(c.reservation_id)
+        deskBookingId = optionalString(c.desk_booking_id)
     }
 }
 

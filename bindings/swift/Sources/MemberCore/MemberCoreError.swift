@@ -206,7 +206,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
     }
 }
 
-/// The rule behind a refusal (`mc_rule`, membercore/error.h): why a room booking was refused
+/// The rule behind a refusal (`mc_rule`, membercore/error.h): why a room or desk booking was refused
 /// (`MemberCoreError.rule`) or why a search found no free block (`RoomSearch.whyNone`). The
 /// message beside it says the same in English with the particulars.
 public enum Rule: Int32, Sendable, Hashable, CustomStringConvertible {
@@ -227,12 +227,16 @@ public enum Rule: Int32, Sendable, Hashable, CustomStringConvertible {
     case taken = 7
     /// A search: no room has the capacity and amenities asked.
     case noRoom = 8
+    /// A desk: the member already has a desk that day (`bookDesk`).
+    case alreadyBooked = 9
+    /// A desk for today after the building's check-in cut-off, or a cancel after it.
+    case afterCutoff = 10
     /// A rule newer than this binding.
     case unknown = -1
 
     init(_ r: mc_rule) { self = coreEnum(r.rawValue) ?? .unknown }
     /// "none", "closed", "outside_hours", "blackout", "past", "too_soon", "beyond_window",
-    /// "taken", "no_room"; "unknown".
+    /// "taken", "no_room", "already_booked", "after_cutoff"; "unknown".
     public var name: String { coreName(self) { mc_rule_name(mc_rule(rawValue: $0)) } }
     public var description: String { name }
 }

@@ -187,6 +187,16 @@ public struct DataKinds: OptionSet, Sendable, Hashable, CustomStringConvertible 
     public static let visitor = DataKinds(rawValue: UInt32(MC_KIND_VISITOR.rawValue))
     /// The member's notification channels and quiet hours (`notificationPreferences()`).
     public static let notificationPrefs = DataKinds(rawValue: UInt32(MC_KIND_NOTIFICATION_PREFS.rawValue))
+    /// Hot desks, and the member's own dedicated desk (`searchDesks(_:)`, `myDesk()`).
+    public static let desk = DataKinds(rawValue: UInt32(MC_KIND_DESK.rawValue))
+    /// Desks held on a date (no member names).
+    public static let deskBusy = DataKinds(rawValue: UInt32(MC_KIND_DESK_BUSY.rawValue))
+    /// The member's desk days (`deskBookings(from:)`).
+    public static let deskBooking = DataKinds(rawValue: UInt32(MC_KIND_DESK_BOOKING.rawValue))
+    /// Announcements (`announcements()`).
+    public static let announcement = DataKinds(rawValue: UInt32(MC_KIND_ANNOUNCEMENT.rawValue))
+    /// Partner offers (`offers()`).
+    public static let offer = DataKinds(rawValue: UInt32(MC_KIND_OFFER.rawValue))
 
     /// The wire names of the kinds present: ["event", "rsvp", ...].
     public var names: [String] {
@@ -471,10 +481,13 @@ public enum RSVP: Int32, Sendable, Hashable, CustomStringConvertible {
     case none = 0
     case going = 1
     case notGoing = 2
+    /// Asked to go to a full event: in line (`Event.waitlistPosition`); the server moves the
+    /// member to `.going` when a place frees up (notification `event.promoted`).
+    case waitlisted = 3
 
     init(_ c: mc_rsvp) { self = RSVP(rawValue: Int32(bitPattern: UInt32(c.rawValue))) ?? .none }
     var cValue: mc_rsvp { mc_rsvp(rawValue: .init(UInt32(bitPattern: rawValue))) }
-    /// "none", "going", "not_going".
+    /// "none", "going", "not_going", "waitlisted".
     public var name: String { String(cString: mc_rsvp_name(cValue)) }
     public var description: String { name }
 }
@@ -497,6 +510,10 @@ public struct Event: Sendable, Equatable, Identifiable {
     public var myRSVP: RSVP
     /// `myRSVP` is not confirmed by the server yet.
     public var isPending: Bool
+    /// Members waiting for a place (the event is full).
+    public var waitlistCount: Int
+    /// The member's place in line (1: next) when `myRSVP` is `.waitlisted`; 0 otherwise.
+    public var waitlistPosition: Int
 
     init(_ e: mc_event) {
         id = string(e.id)
@@ -511,6 +528,8 @@ public struct Event: Sendable, Equatable, Identifiable {
         goingCount = Int(e.going_count)
         myRSVP = RSVP(e.my_rsvp)
         isPending = e.pending
+        waitlistCount = Int(e.waitlist_count)
+        waitlistPosition = Int(e.waitlist_position)
     }
 }
 
@@ -549,9 +568,16 @@ public enum LinkKind: Int32, Sendable, Hashable, CustomStringConvertible {
     case ticket = 7
     /// A visitor: `membercore://visitors/<id>` (`visitor(_:)`).
     case visitor = 8
+    /// A desk day: `membercore://desks/<desk booking id>` (`deskBookings()`).
+    case desk = 9
+    /// An announcement: `membercore://announcements/<id>` (`announcements()`).
+    case announcement = 10
+    /// A partner offer: `membercore://offers/<id>` (`offers()`).
+    case offer = 11
 
     init(_ k: mc_link_kind) { self = coreEnum(k.rawValue) ?? .other }
-    /// "none", "invoice", "event", "booking", "pass", "web", "other", "ticket", "visitor".
+    /// "none", "invoice", "event", "booking", "pass", "web", "other", "ticket", "visitor", "desk",
+    /// "announcement", "offer".
     public var name: String { coreName(self) { mc_link_kind_name(mc_link_kind(rawValue: $0)) } }
     public var description: String { name }
 }

@@ -143,6 +143,12 @@ public enum LinkTarget: Sendable, Hashable {
     case ticket(id: String)
     /// `membercore://visitors/<id>`
     case visitor(id: String)
+    /// `membercore://desks/<desk booking id>`
+    case desk(id: String)
+    /// `membercore://announcements/<id>`
+    case announcement(id: String)
+    /// `membercore://offers/<id>`
+    case offer(id: String)
     /// An https page: open it.
     case web(url: String)
 
@@ -161,6 +167,9 @@ public enum LinkTarget: Sendable, Hashable {
         case .pass: self = .pass(id: id)
         case .ticket: self = .ticket(id: id)
         case .visitor: self = .visitor(id: id)
+        case .desk: self = .desk(id: id)
+        case .announcement: self = .announcement(id: id)
+        case .offer: self = .offer(id: id)
         case .web: self = .web(url: link)
         case .other:
             throw MemberCoreError.invalidArgument(message: "a link this library does not understand: \(link)")
@@ -177,6 +186,9 @@ public enum LinkTarget: Sendable, Hashable {
         case .pass: .pass
         case .ticket: .ticket
         case .visitor: .visitor
+        case .desk: .desk
+        case .announcement: .announcement
+        case .offer: .offer
         case .web: .web
         }
     }

@@ -111,9 +111,10 @@ struct SyncTests {
             let eventLink = try #require(inbox.notifications.first { $0.linkKind == .event })
             #expect(eventLink.linkId == "EVT-BLR-NETWORKING")
             #expect(eventLink.linkText == "opens event Networking Hour")
-            #expect(inbox.notifications.filter { $0.deepLink == nil }.allSatisfy {
-                $0.linkKind == LinkKind.none && $0.linkText.isEmpty
-            })
+            #expect(
+                inbox.notifications.filter { $0.deepLink == nil }.allSatisfy {
+                    $0.linkKind == LinkKind.none && $0.linkText.isEmpty
+                })
 
             try core.markRead(notificationId: visitor.id)
             let after = try core.notifications()
@@ -226,25 +227,29 @@ struct SyncTests {
         }
     }
 
-    @Test("a refused RSVP: rejection event, rejected outbox row, dismiss; full is a conflict")
-    func rejectedRSVP() async throws {
+    // A full event no longer refuses an RSVP (the member waits in line: CommunityExtrasTests);
+    // the refusal flow is shown by two members of one company booking the same room block.
+    @Test("a refused write: rejection event, rejected outbox row, dismiss")
+    func rejectedWrite() async throws {
         try await withFixture { f in
             let core = try f.open()
+            defer { core.close() }
             try await f.signIn(core, asha)
             try await core.syncOnce()
+            let request = BookingRequest(roomId: "BLR-1-BOARD", date: "2027-01-07", start: "17:00", hours: 1)
 
-            // Vikram takes the last seat of Founders Fireside from another device.
+            // Vikram takes the block from another device first.
             let otherDir = try makeTempDir("vikram")
             defer { try? FileManager.default.removeItem(at: otherDir) }
             let other = try f.open(dataDir: otherDir)
             try await f.signIn(other, vikram)
             try await other.syncOnce()
-            try other.rsvp(eventId: "EVT-BLR-FIRESIDE", .going)
+            _ = try await other.book(request)
             #expect(try await other.syncOnce().pushed == 1)
             other.close()
 
             let rejections = try core.syncEvents(.mutationRejected)
-            try core.rsvp(eventId: "EVT-BLR-FIRESIDE", .going)  // locally it still has a seat
+            let mine = try await core.book(request)  // locally it is still free
             let report = try await core.syncOnce()
             #expect(report.rejected == 1)
             let event = try await first(rejections, within: 5) { _ in true }
@@ -252,29 +257,19 @@ struct SyncTests {
                 Issue.record("no rejection: \(String(describing: event))")
                 return
             }
-            #expect(r.kind == "rsvp.set")
-            #expect(r.entityId == "EVT-BLR-FIRESIDE")
-            #expect(r.serverCode == "event_full")
+            #expect(r.kind == "booking.create")
+            #expect(r.entityId == mine.id)
+            #expect(r.serverCode == "slot_taken")
             #expect(r.code == .conflict)
+            #expect(r.rule == .taken)
 
             let outbox = try core.outbox()
             let rejected = try #require(outbox.first { $0.state == .rejected })
-            #expect(rejected.errorServerCode == "event_full")
-            #expect(rejected.errorCode == .conflict)
+            #expect(rejected.errorServerCode == "slot_taken")
             #expect(try core.syncStatus().rejectedCount == 1)
             try core.dismissMutation(rejected.id)
             #expect(try core.outbox().isEmpty)
             #expect(throws: MemberCoreError.self) { try core.dismissMutation(rejected.id) }
-
-            let fireside = try #require(try core.events().first { $0.id == "EVT-BLR-FIRESIDE" })
-            #expect(fireside.goingCount == 2)
-            #expect(fireside.myRSVP == .none)
-            do {
-                try core.rsvp(eventId: "EVT-BLR-FIRESIDE", .going)
-                Issue.record("a full event accepted an RSVP")
-            } catch MemberCoreError.conflict(let message, _, _, _) {
-                #expect(!message.isEmpty)
-            }
         }
     }
 

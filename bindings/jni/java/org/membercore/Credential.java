@@ -1,8 +1,8 @@
 package org.membercore;
 
 /**
- * An access credential of the member's ({@code mc_credential}): a day pass of theirs, or a
- * booking guest's. Its secret stays inside the core; show it at the door with
+ * An access credential of the member's ({@code mc_credential}): a day pass or a desk day of
+ * theirs, or a booking guest's. Its secret stays inside the core; show it at the door with
  * {@link Access#payload} drawn by {@link Access#qrBitmap}. Strings are never
  * null ({@code ""} when absent).
  */
@@ -16,9 +16,11 @@ public final class Credential {
     private final BuildingTime validUntil;
     private final String passId;
     private final String reservationId;
+    private final String deskBookingId;
 
     Credential(String id, int kind, String buildingId, long validFromMs, BuildingTime validFrom,
-            long validUntilMs, BuildingTime validUntil, String passId, String reservationId) {
+            long validUntilMs, BuildingTime validUntil, String passId, String reservationId,
+            String deskBookingId) {
         this.id = id;
         this.kind = CredentialKind.fromValue(kind);
         this.buildingId = buildingId;
@@ -28,6 +30,7 @@ public final class Credential {
         this.validUntil = validUntil;
         this.passId = passId;
         this.reservationId = reservationId;
+        this.deskBookingId = deskBookingId;
     }
 
     /** {@code "crd_..."}. */
@@ -82,6 +85,11 @@ public final class Credential {
     /** The booking it belongs to; {@code ""} unless {@link CredentialKind#BOOKING_GUEST}. */
     public String getReservationId() {
         return reservationId;
+    }
+
+    /** The desk booking it belongs to; {@code ""} unless {@link CredentialKind#DESK}. */
+    public String getDeskBookingId() {
+        return deskBookingId;
     }
 
     @Override

@@ -11,7 +11,9 @@ public enum CredentialKind {
     /** A day pass of the member's. */
     PASS,
     /** A guest of a room booking. */
-    BOOKING_GUEST;
+    BOOKING_GUEST,
+    /** A desk day of the member's ({@link Credential#getDeskBookingId()}). */
+    DESK;
 
     /** The C value ({@code MC_CREDENTIAL_*}). */
     public int value() {

@@ -14,9 +14,12 @@ public final class Event {
     private final int goingCount;
     private final Rsvp myRsvp;
     private final boolean pending;
+    private final int waitlistCount;
+    private final int waitlistPosition;
 
     Event(String id, String buildingId, String title, String description, long startsAtMs, BuildingTime startsAt,
-            long endsAtMs, BuildingTime endsAt, int capacity, int goingCount, int myRsvp, boolean pending) {
+            long endsAtMs, BuildingTime endsAt, int capacity, int goingCount, int myRsvp, boolean pending,
+            int waitlistCount, int waitlistPosition) {
         this.id = id;
         this.buildingId = buildingId;
         this.title = title;
@@ -29,6 +32,8 @@ public final class Event {
         this.goingCount = goingCount;
         this.myRsvp = Rsvp.fromValue(myRsvp);
         this.pending = pending;
+        this.waitlistCount = waitlistCount;
+        this.waitlistPosition = waitlistPosition;
     }
 
     public String getId() {
@@ -84,9 +89,24 @@ public final class Event {
         return pending;
     }
 
+    /** Members waiting for a place (the event is full). */
+    public int getWaitlistCount() {
+        return waitlistCount;
+    }
+
+    /**
+     * The member's place in line (1: next) when {@link #getMyRsvp()} is
+     * {@link Rsvp#WAITLISTED}; 0 otherwise.
+     */
+    public int getWaitlistPosition() {
+        return waitlistPosition;
+    }
+
     @Override
     public String toString() {
         return "Event{" + id + " '" + title + "' going=" + goingCount + "/" + capacity + " me="
-                + myRsvp + (pending ? " pending" : "") + "}";
+                + myRsvp + (waitlistPosition > 0 ? " #" + waitlistPosition : "")
+                + (waitlistCount > 0 ? " waitlist=" + waitlistCount : "")
+                + (pending ? " pending" : "") + "}";
     }
 }

@@ -34,7 +34,17 @@ public enum Kind {
     /** The member's visitors ({@link Visitors}). */
     VISITOR(65536),
     /** The member's notification channels and quiet hours ({@link Notifications#prefs()}). */
-    NOTIFICATION_PREFS(131072);
+    NOTIFICATION_PREFS(131072),
+    /** Hot desks, and the member's own dedicated desk ({@link Desks}). */
+    DESK(1 << 18),
+    /** Desks held on a date (no member names). */
+    DESK_BUSY(1 << 19),
+    /** The member's desk days ({@link Desks#bookings()}). */
+    DESK_BOOKING(1 << 20),
+    /** Announcements ({@link Announcements}). */
+    ANNOUNCEMENT(1 << 21),
+    /** Partner offers ({@link Offers}). */
+    OFFER(1 << 22);
 
     private final int bit;
 

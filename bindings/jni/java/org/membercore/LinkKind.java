@@ -15,7 +15,13 @@ public enum LinkKind {
     /** A facility ticket: {@code membercore://tickets/<id>} ({@link Tickets#get}). */
     TICKET(7),
     /** A visitor: {@code membercore://visitors/<id>} ({@link Visitors#get}). */
-    VISITOR(8);
+    VISITOR(8),
+    /** A desk day: {@code membercore://desks/<desk booking id>} ({@link Desks#bookings}). */
+    DESK(9),
+    /** An announcement: {@code membercore://announcements/<id>} ({@link Announcements}). */
+    ANNOUNCEMENT(10),
+    /** A partner offer: {@code membercore://offers/<id>} ({@link Offers}). */
+    OFFER(11);
 
     private final int value;
 
@@ -28,7 +34,7 @@ public enum LinkKind {
         return value;
     }
 
-    /** The core's name ({@code mc_link_kind_name}): {@code "ticket"}, {@code "visitor"}, ... */
+    /** The core's name ({@code mc_link_kind_name}): {@code "ticket"}, {@code "desk"}, ... */
     public String kindName() {
         return Native.linkKindName(value);
     }

@@ -27,8 +27,14 @@ import java.util.Set;
  * <li>{@link #staff()}: the ground staff's ticket queue (accounts with the staff role);
  * <li>{@link #visitors()}: the member's visitors: invite, list, cancel, approve a walk-in;
  * <li>{@link #reception()}: the front desk's visitors of a day, check-in, walk-ins (staff);
- * <li>{@link #notifications()}: channel preferences, quiet hours, mark all read, links.
+ * <li>{@link #notifications()}: channel preferences, quiet hours, mark all read, links;
+ * <li>{@link #desks()}: hot desks by the day: search, book, pay, cancel, the member's desk days;
+ * <li>{@link #announcements()}: the operator's announcements and their read state;
+ * <li>{@link #offers()}: partner offers and their codes;
+ * <li>{@link #calendar()}: the member's bookings, desk days, passes and events as iCalendar.
  * </ul>
+ *
+ * <p>{@link #today()} reads the member's whole day at once (the "Today" screen).
  *
  * <p>In Kotlin: {@code core.rooms().search(RoomQuery.builder("BLR-1", "2027-01-04").build())}.
  *
@@ -81,6 +87,10 @@ public final class MemberCore implements AutoCloseable {
     private final Visitors visitors = new Visitors(this);
     private final Reception reception = new Reception(this);
     private final Notifications notifications = new Notifications(this);
+    private final Desks desks = new Desks(this);
+    private final Announcements announcements = new Announcements(this);
+    private final Offers offers = new Offers(this);
+    private final CalendarExport calendar = new CalendarExport(this);
 
     private MemberCore(long handle, Logger logger) {
         this.handle = handle;
@@ -148,6 +158,35 @@ public final class MemberCore implements AutoCloseable {
     /** Notification channels per category, quiet hours, mark all read, pruning, links. */
     public Notifications notifications() {
         return notifications;
+    }
+
+    /** Hot desks by the day: search, book (offline with plan or credits), pay, cancel, list. */
+    public Desks desks() {
+        return desks;
+    }
+
+    /** The operator's announcements: list, mark read (offline too). */
+    public Announcements announcements() {
+        return announcements;
+    }
+
+    /** Partner offers: list, redeem for a code (online). */
+    public Offers offers() {
+        return offers;
+    }
+
+    /** The member's calendar as an iCalendar (RFC 5545) file. */
+    public CalendarExport calendar() {
+        return calendar;
+    }
+
+    /**
+     * The member's day from the local store ({@code mc_today_get}): offline, one read, no
+     * network; read it again when a sync event's kinds touch it ({@link Today#affected(Set)}).
+     * Errors: UNAUTHORIZED (nobody signed in), STORAGE, NO_MEMORY.
+     */
+    public Today today() {
+        return call(Native::today);
     }
 
     /**

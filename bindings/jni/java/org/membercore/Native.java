@@ -285,6 +285,56 @@ final class Native {
 
     static native String linkKindName(int kind);
 
+    /* Hot desks (natives_desks.c): search, cancel and the lists are local; book with RAZORPAY
+     * and confirmPayment are online. features may hold nulls (refused by the glue, named). */
+    static final int DESK_BOOKING_STATE = 0; /* mc_desk_booking_status */
+    static final int DESK_PAYMENT = 1;       /* mc_desk_payment */
+
+    /* The core's name of value (mc_desk_*_name): "unknown" for a value it does not know. */
+    static native String deskStateName(int kind, int value);
+
+    static native DeskSearch desksSearch(long h, String buildingId, String date, String area,
+            String[] features);
+
+    static native DeskBooking deskBook(long h, String deskId, String date, int pay);
+
+    static native DeskBooking deskConfirmPayment(long h, String bookingId, String orderId,
+            String paymentId, String signature);
+
+    static native DeskBooking deskCancel(long h, String bookingId);
+
+    /* fromDate null: all. */
+    static native DeskBooking[] deskBookings(long h, String fromDate);
+
+    static native ListPage<DeskBooking> deskBookingsPage(long h, String fromDate, int limit,
+            String cursor);
+
+    /* null when the member has no dedicated desk. */
+    static native Desk deskMine(long h);
+
+    /* Announcements (natives_announcements.c), local. */
+    static native AnnouncementList announcements(long h);
+
+    static native AnnouncementList announcementsPage(long h, int limit, String cursor);
+
+    static native void announcementMarkRead(long h, String announcementId);
+
+    /* Offers (natives_offers.c): the list is local, redeem online. */
+    static native Offer[] offers(long h);
+
+    static native Offer offerRedeem(long h, String offerId);
+
+    /* The iCalendar export (natives_calendar.c), local; 0: no bound. */
+    static native String calendarExport(long h, long fromMs, long toMs);
+
+    /* Today (natives_today.c), local; the name and affected calls are pure. */
+    static native Today today(long h);
+
+    static native String todayEntryKindName(int kind);
+
+    /* mc_today_affected over a Today's depends_on bits. */
+    static native boolean todayAffected(int dependsOn, int changedKinds);
+
     /* The synced buildings (natives_catalog.c). */
     static native Building[] buildings(long h);
 

@@ -6,7 +6,13 @@ package org.membercore;
 public enum Rsvp {
     NONE(0),
     GOING(1),
-    NOT_GOING(2);
+    NOT_GOING(2),
+    /**
+     * Asked to go to a full event: in line ({@link Event#getWaitlistPosition()}); the server
+     * moves the member to {@link #GOING} when a place frees up (notification
+     * {@code event.promoted}).
+     */
+    WAITLISTED(3);
 
     private final int value;
 

@@ -1,7 +1,7 @@
 package org.membercore;
 
 /**
- * The rule behind a refusal ({@code mc_rule}, membercore/error.h): why a room booking was
+ * The rule behind a refusal ({@code mc_rule}, membercore/error.h): why a room or desk booking was
  * refused ({@link MemberCoreException#getRule()}) or why a room search found no free block
  * ({@link RoomSearch#getWhyNone()}, {@link Room#getWhyNone()}). The message beside it says
  * the same in English with the particulars; an app picks its own words or icon by the rule.
@@ -25,6 +25,10 @@ public enum Rule {
     TAKEN(7),
     /** A search: no room has the capacity and amenities asked. */
     NO_ROOM(8),
+    /** A desk: the member already has a desk that day ({@link Desks#book}). */
+    ALREADY_BOOKED(9),
+    /** A desk for today after the building's check-in cut-off, or a cancel after it. */
+    AFTER_CUTOFF(10),
     UNKNOWN(-1);
 
     private final int value;

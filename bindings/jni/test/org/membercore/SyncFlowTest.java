@@ -170,50 +170,42 @@ public class SyncFlowTest {
     }
 
     /**
-     * Two members race for the last seat: the loser's RSVP is rejected by the server, a
-     * MUTATION_REJECTED event says so, the outbox keeps it until dismissed.
+     * Two members of one company book the same meeting-room block offline; the second to sync is
+     * refused: a MUTATION_REJECTED event says so, the outbox keeps the rejected write until it is
+     * dismissed. (A full event no longer refuses an RSVP: the member waits in line,
+     * CommunityExtrasTest.)
      */
     @Test
-    public void rejectedRsvpIsReportedAndDismissed() throws Exception {
+    public void rejectedMutationIsReportedAndDismissed() throws Exception {
         File vikramDir = TestSupport.tempDir("sync-vikram");
-        try (MemberCore asha = TestSupport.open(dir, stub.url());
-                MemberCore vikram = TestSupport.open(vikramDir, stub.url())) {
-            TestSupport.signIn(asha, stub, TestSupport.ASHA);
-            TestSupport.signIn(vikram, stub, TestSupport.VIKRAM);
-            asha.sync().once();
-            vikram.sync().once();
-            assertEquals(1, TestSupport.event(vikram, "EVT-BLR-FIRESIDE").getGoingCount());
-
-            asha.community().rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING);
+        TestSupport.TestClock clock = new TestSupport.TestClock(); /* the stub's T0 */
+        try (MemberCore asha = TestSupport.signedInAndSynced(dir, stub, clock, TestSupport.ASHA);
+                MemberCore vikram = TestSupport.signedInAndSynced(vikramDir, stub, clock,
+                        TestSupport.VIKRAM)) {
+            BookingRequest req = BookingRequest.builder("BLR-1-BOARD", "2027-01-07", "17:00")
+                    .build();
+            asha.rooms().book(req);
+            Booking mine = vikram.rooms().book(req);
             assertEquals(1, asha.sync().once().getPushed());
 
             final List<SyncEvent> rejections = Collections.synchronizedList(new ArrayList<SyncEvent>());
             ListenerHandle h = vikram.sync().addListener(EnumSet.of(SyncEventType.MUTATION_REJECTED),
                     Delivery.IMMEDIATE, rejections::add);
-            vikram.community().rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING); /* locally it still looks 1/2 */
             SyncReport r = vikram.sync().once();
             assertEquals(1, r.getRejected());
             assertEquals(1, rejections.size());
             SyncEvent ev = rejections.get(0);
             assertEquals(SyncEventType.MUTATION_REJECTED, ev.getType());
-            assertEquals("rsvp.set", ev.getMutationKind());
-            assertEquals("EVT-BLR-FIRESIDE", ev.getEntityId());
-            assertEquals("event_full", ev.getServerCode());
+            assertEquals("booking.create", ev.getMutationKind());
+            assertEquals(mine.getId(), ev.getEntityId());
+            assertEquals("slot_taken", ev.getServerCode());
             assertNotNull(ev.getMessage());
-
-            Event fireside = TestSupport.event(vikram, "EVT-BLR-FIRESIDE");
-            assertEquals(Rsvp.NONE, fireside.getMyRsvp());
-            assertFalse(fireside.isPending());
-            assertEquals(2, fireside.getGoingCount());
-            /* Now the instant local check refuses at once. */
-            TestSupport.expectError(ErrorCode.CONFLICT,
-                    () -> vikram.community().rsvp("EVT-BLR-FIRESIDE", Rsvp.GOING));
 
             List<Mutation> outbox = vikram.sync().outbox();
             assertEquals(1, outbox.size());
             Mutation m = outbox.get(0);
             assertEquals(MutationState.REJECTED, m.getState());
-            assertEquals("event_full", m.getErrorServerCode());
+            assertEquals("slot_taken", m.getErrorServerCode());
             assertEquals(ev.getMutationId(), m.getId());
             assertEquals(1, vikram.sync().status().getRejectedCount());
             vikram.sync().dismissMutation(m.getId());

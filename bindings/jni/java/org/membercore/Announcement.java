@@ -1,0 +1,98 @@
+package org.membercore;
+
+/**
+ * An announcement of the operator ({@code mc_announcement}, membercore/announcements.h): a
+ * building's or everyone's, with the member's read state (their pending mark included).
+ * Strings are never null ({@code ""} when absent).
+ */
+public final class Announcement {
+    private final String id;
+    private final String buildingId;
+    private final String title;
+    private final String body;
+    private final boolean pinned;
+    private final long publishedAtMs;
+    private final BuildingTime publishedAt;
+    private final long expiresAtMs;
+    private final BuildingTime expiresAt;
+    private final boolean read;
+    private final boolean pending;
+
+    /* Called by the JNI glue (natives_announcements.c). */
+    Announcement(String id, String buildingId, String title, String body, boolean pinned,
+            long publishedAtMs, BuildingTime publishedAt, long expiresAtMs,
+            BuildingTime expiresAt, boolean read, boolean pending) {
+        this.id = id;
+        this.buildingId = buildingId;
+        this.title = title;
+        this.body = body;
+        this.pinned = pinned;
+        this.publishedAtMs = publishedAtMs;
+        this.publishedAt = publishedAt;
+        this.expiresAtMs = expiresAtMs;
+        this.expiresAt = expiresAt;
+        this.read = read;
+        this.pending = pending;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** {@code ""} for an operator-wide one. */
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    public boolean isOperatorWide() {
+        return buildingId.isEmpty();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    /** Listed first. */
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public long getPublishedAtMs() {
+        return publishedAtMs;
+    }
+
+    /** In its building's local time (the member's for an operator-wide one). */
+    public BuildingTime getPublishedAt() {
+        return publishedAt;
+    }
+
+    /** 0: no expiry. */
+    public long getExpiresAtMs() {
+        return expiresAtMs;
+    }
+
+    /** null when it does not expire. */
+    public BuildingTime getExpiresAt() {
+        return expiresAt;
+    }
+
+    /** Including the member's pending mark. */
+    public boolean isRead() {
+        return read;
+    }
+
+    /** {@link #isRead()} is not yet confirmed by the server. */
+    public boolean isPending() {
+        return pending;
+    }
+
+    @Override
+    public String toString() {
+        return "Announcement{" + id + " '" + title + "'" + (pinned ? " pinned" : "")
+                + (read ? " read" : "") + (pending ? " pending" : "") + "}";
+    }
+}

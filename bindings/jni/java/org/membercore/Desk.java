@@ -1,0 +1,74 @@
+package org.membercore;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A desk ({@code mc_desk}, membercore/desks.h): a hot desk of a building, booked by the day, or
+ * the member's own dedicated desk. Strings are never null ({@code ""} when absent).
+ */
+public final class Desk {
+    private final String id;
+    private final String buildingId;
+    private final String name;
+    private final String area;
+    private final List<String> features;
+    private final DeskKind kind;
+    private final boolean mine;
+
+    /* Called by the JNI glue (natives_desks.c: new_desk). */
+    Desk(String id, String buildingId, String name, String area, String[] features, int kind,
+            boolean mine) {
+        this.id = id;
+        this.buildingId = buildingId;
+        this.name = name;
+        this.area = area;
+        this.features = Collections.unmodifiableList(Arrays.asList(features));
+        this.kind = DeskKind.fromValue(kind);
+        this.mine = mine;
+    }
+
+    /** {@code "BLR-1-D07"}. */
+    public String getId() {
+        return id;
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    /** {@code "D07"}. */
+    public String getName() {
+        return name;
+    }
+
+    /** {@code "Window bay"}; {@code ""} when none. */
+    public String getArea() {
+        return area;
+    }
+
+    /** Words from a fixed list: {@code "monitor"}, {@code "standing"}, {@code "window"}, ... */
+    public List<String> getFeatures() {
+        return features;
+    }
+
+    public boolean hasFeature(String feature) {
+        return features.contains(feature);
+    }
+
+    public DeskKind getKind() {
+        return kind;
+    }
+
+    /** The member's own dedicated desk. */
+    public boolean isMine() {
+        return mine;
+    }
+
+    @Override
+    public String toString() {
+        return "Desk{" + id + " " + area + " " + features + " " + kind + (mine ? " mine" : "")
+                + "}";
+    }
+}

@@ -1,0 +1,62 @@
+package org.membercore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@link Desks#search} looks for ({@code mc_desk_query}): the free hot desks of one
+ * building-local date, optionally of an area and with features. Immutable; build with
+ * {@link #builder(String)}.
+ */
+public final class DeskQuery {
+    final String buildingId;
+    final String date;
+    final String area;
+    final String[] features;
+
+    private DeskQuery(Builder b) {
+        this.buildingId = b.buildingId;
+        this.date = b.date;
+        this.area = b.area;
+        this.features = b.features.toArray(new String[0]);
+    }
+
+    /** A query for {@code date} ({@code "YYYY-MM-DD"}, building-local) at the member's building. */
+    public static Builder builder(String date) {
+        return new Builder(date);
+    }
+
+    /** Builds a {@link DeskQuery}; the core checks the values (INVALID_ARG names the field). */
+    public static final class Builder {
+        private final String date;
+        private String buildingId;
+        private String area;
+        private final List<String> features = new ArrayList<String>();
+
+        private Builder(String date) {
+            this.date = date;
+        }
+
+        /** Another building than the member's own (null: the member's). */
+        public Builder building(String buildingId) {
+            this.buildingId = buildingId;
+            return this;
+        }
+
+        /** Only desks of this area ({@code "Quiet zone"}, any case; null: any). */
+        public Builder area(String area) {
+            this.area = area;
+            return this;
+        }
+
+        /** Only desks with this feature too ({@code "monitor"}, {@code "standing"}, ...). */
+        public Builder feature(String feature) {
+            features.add(feature);
+            return this;
+        }
+
+        public DeskQuery build() {
+            return new DeskQuery(this);
+        }
+    }
+}

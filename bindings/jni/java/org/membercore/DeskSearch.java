@@ -1,0 +1,96 @@
+package org.membercore;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What {@link Desks#search} found ({@code mc_desk_search}): the free hot desks of the date, how
+ * many matching ones others hold, and how the member may pay that day, as last synced.
+ */
+public final class DeskSearch {
+    private final List<Desk> desks;
+    private final int takenCount;
+    private final int deskDaysLeft;
+    private final int creditsLeft;
+    private final int dayCredits;
+    private final Money dayPrice;
+    private final BuildingTime checkinBy;
+    private final Rule whyNone;
+    private final String whyNoneMessage;
+
+    /* Called by the JNI glue (natives_desks.c). */
+    DeskSearch(Desk[] desks, int takenCount, int deskDaysLeft, int creditsLeft, int dayCredits,
+            Money dayPrice, BuildingTime checkinBy, int whyNone, String whyNoneMessage) {
+        this.desks = Collections.unmodifiableList(Arrays.asList(desks));
+        this.takenCount = takenCount;
+        this.deskDaysLeft = deskDaysLeft;
+        this.creditsLeft = creditsLeft;
+        this.dayCredits = dayCredits;
+        this.dayPrice = dayPrice;
+        this.checkinBy = checkinBy;
+        this.whyNone = Rule.fromValue(whyNone);
+        this.whyNoneMessage = whyNoneMessage;
+    }
+
+    /** The free hot desks matching, by name. */
+    public List<Desk> getDesks() {
+        return desks;
+    }
+
+    /** The free desk with this id, or null. */
+    public Desk desk(String id) {
+        for (Desk d : desks) {
+            if (d.getId().equals(id)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Matching desks already held that day by others. */
+    public int getTakenCount() {
+        return takenCount;
+    }
+
+    /** This month's plan desk days left; 0 when none. */
+    public int getDeskDaysLeft() {
+        return deskDaysLeft;
+    }
+
+    /** The company's credits left; -1 without a company. */
+    public int getCreditsLeft() {
+        return creditsLeft;
+    }
+
+    /** What a desk day costs in credits at that building. */
+    public int getDayCredits() {
+        return dayCredits;
+    }
+
+    /** By card: the day's price plus the building's tax. */
+    public Money getDayPrice() {
+        return dayPrice;
+    }
+
+    /** The date's check-in cut-off in the building's local time. */
+    public BuildingTime getCheckinBy() {
+        return checkinBy;
+    }
+
+    /** {@link Rule#NONE} when a desk is free; else why none is (closed, blackout, taken, ...). */
+    public Rule getWhyNone() {
+        return whyNone;
+    }
+
+    /** {@link #getWhyNone()} in words; {@code ""} when a desk is free. */
+    public String getWhyNoneMessage() {
+        return whyNoneMessage;
+    }
+
+    @Override
+    public String toString() {
+        return "DeskSearch{" + desks.size() + " free, " + takenCount + " taken"
+                + (whyNone != Rule.NONE ? ", " + whyNoneMessage : "") + "}";
+    }
+}

@@ -1,0 +1,100 @@
+package org.membercore;
+
+/**
+ * One thing the member has today ({@code mc_today_entry}): a room booking, a desk day or a day
+ * pass, with whether its door code works offline. Strings are never null.
+ */
+public final class TodayEntry {
+    private final TodayEntryKind kind;
+    private final String id;
+    private final String title;
+    private final String buildingId;
+    private final long startMs;
+    private final long endMs;
+    private final BuildingTime start;
+    private final BuildingTime end;
+    private final String status;
+    private final boolean pending;
+    private final String credentialId;
+    private final boolean doorCodeReady;
+
+    /* Called by the JNI glue (natives_today.c: new_entry). */
+    TodayEntry(int kind, String id, String title, String buildingId, long startMs, long endMs,
+            BuildingTime start, BuildingTime end, String status, boolean pending,
+            String credentialId, boolean doorCodeReady) {
+        this.kind = TodayEntryKind.fromValue(kind);
+        this.id = id;
+        this.title = title;
+        this.buildingId = buildingId;
+        this.startMs = startMs;
+        this.endMs = endMs;
+        this.start = start;
+        this.end = end;
+        this.status = status;
+        this.pending = pending;
+        this.credentialId = credentialId;
+        this.doorCodeReady = doorCodeReady;
+    }
+
+    public TodayEntryKind getKind() {
+        return kind;
+    }
+
+    /** The booking's, desk booking's or pass's id. */
+    public String getId() {
+        return id;
+    }
+
+    /** {@code "Boardroom"}, {@code "Desk D07, Window bay"}, {@code "Day pass"}. */
+    public String getTitle() {
+        return title;
+    }
+
+    public String getBuildingId() {
+        return buildingId;
+    }
+
+    /** A room's first block; the building-local day's start otherwise. */
+    public long getStartMs() {
+        return startMs;
+    }
+
+    public long getEndMs() {
+        return endMs;
+    }
+
+    /** In the building's local time. */
+    public BuildingTime getStart() {
+        return start;
+    }
+
+    public BuildingTime getEnd() {
+        return end;
+    }
+
+    /** The item's own status name: {@code "confirmed"}, {@code "pending"}, {@code "active"}, ... */
+    public String getStatus() {
+        return status;
+    }
+
+    /** A change of it is waiting for the server. */
+    public boolean isPending() {
+        return pending;
+    }
+
+    /** The door code's credential; {@code ""} when it has none. */
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    /** That credential and its secret are on this device. */
+    public boolean isDoorCodeReady() {
+        return doorCodeReady;
+    }
+
+    @Override
+    public String toString() {
+        return "TodayEntry{" + kind + " " + id + " '" + title + "' " + status
+                + (doorCodeReady ? " door-ready" : "") + (pending ? " pending" : "") + "}";
+    }
+}
