@@ -266,8 +266,8 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
             };
             assert_queries(db, checks, sizeof checks / sizeof *checks);
         }
-        if (version ==
-            9) { /* version 10 types desks, desk days held, desk bookings, announcements */
+        if (version == 9) { /* version 10 types desks, desk days held, desk bookings, announcements,
+                             events' waitlists */
             static const char *const checks[][2] = {
                 {"SELECT group_concat(id || ':' || name || ':' || area || ':' || "
                  "replace(features, char(31), '+') || ':' || kind || ':' || mine, ',') FROM "
@@ -296,6 +296,10 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
                  "desk|dsk_00000000000000000000000000000001"},
                 {"SELECT count(*) FROM credential_row WHERE desk_booking_id = ''", "1"},
                 {"SELECT count(*) FROM visitor_row", "2"},
+                {"SELECT group_concat(e.id || ':' || e.waitlist_count || ':' || r.status || ':' || "
+                 "r.waitlist_position, ',') FROM (SELECT * FROM event_row ORDER BY id) e "
+                 "JOIN rsvp_row r ON r.event_id = e.id",
+                 "EV-1:0:going:0,EV-2:3:waitlisted:2"},
             };
             assert_queries(db, checks, sizeof checks / sizeof *checks);
         }

@@ -52,8 +52,7 @@ static const char passes_sql[] = "SELECT p.id, p.building_id, '', p.date, 0, p.s
 static const char events_sql[] =
     "SELECT id, building_id, title, starts_at_ms, ends_at_ms, coalesce(server, '') != 'going' "
     "FROM (SELECT e.id, e.building_id, e.title, e.starts_at_ms, e.ends_at_ms, e.capacity, "
-    "e.going_count, r.status AS server, (SELECT json_extract(w.data, '$.waitlist_count') FROM "
-    "entity w WHERE w.kind = 'event' AND w.id = e.id) AS line, "
+    "e.going_count, r.status AS server, e.waitlist_count AS line, "
     "(SELECT json_extract(o.payload, '$.status') FROM outbox o "
     "WHERE o.kind = 'rsvp.set' AND o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, 3) "
     "ORDER BY o.mutation_id DESC LIMIT 1) AS pending FROM event_row e "

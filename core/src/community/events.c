@@ -18,15 +18,9 @@
 #include "util/error.h"
 #include "util/strutil.h"
 
-/* The event's waitlist length and the member's place in it (kept in the entities' JSON), for
- * event `e`. */
-#define WAITLIST_COLUMNS                                                                           \
-    "(SELECT json_extract(w.data, '$.waitlist_count') FROM entity w WHERE w.kind = 'event' AND "   \
-    "w.id = e.id), (SELECT json_extract(p.data, '$.waitlist_position') FROM entity p WHERE "       \
-    "p.kind = 'rsvp' AND p.id = e.id) "
-
 /* Server truth for events, the member's server RSVP, and their latest pending RSVP
- * (pending, in flight, or accepted but not yet pulled: rejected ones drop out). */
+ * (pending, in flight, or accepted but not yet pulled: rejected ones drop out), then the
+ * waitlist's length and the member's place in it. */
 #define EVENT_SELECT                                                                               \
     "SELECT e.id, json_extract(e.data, '$.building_id'), json_extract(e.data, '$.title'), "        \
     "json_extract(e.data, '$.description'), json_extract(e.data, '$.starts_at_ms'), "              \
@@ -36,8 +30,9 @@
     "r.id = e.id), "                                                                               \
     "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "     \
     "o.entity_id = e.id AND o.user_id = ?1 AND o.state IN (0, 1, 3) "                              \
-    "ORDER BY o.mutation_id DESC LIMIT 1), " WAITLIST_COLUMNS                                      \
-    "FROM entity e WHERE e.kind = 'event' "
+    "ORDER BY o.mutation_id DESC LIMIT 1), json_extract(e.data, '$.waitlist_count'), "             \
+    "(SELECT json_extract(p.data, '$.waitlist_position') FROM entity p WHERE p.kind = 'rsvp' AND " \
+    "p.id = e.id) FROM entity e WHERE e.kind = 'event' "
 
 /* Read the event row at stmt into ev (strings malloc'd), EVENT_SELECT's columns from
  * column base on. */
@@ -112,7 +107,7 @@ static const mci_list_query events_query = {
     "e.ends_at_ms, e.capacity, e.going_count, r.status, "
     "(SELECT json_extract(o.payload, '$.status') FROM outbox o WHERE o.kind = 'rsvp.set' AND "
     "o.entity_id = e.id AND o.user_id = ?4 AND o.state IN (0, 1, 3) "
-    "ORDER BY o.mutation_id DESC LIMIT 1), " WAITLIST_COLUMNS
+    "ORDER BY o.mutation_id DESC LIMIT 1), e.waitlist_count, r.waitlist_position "
     "FROM event_row e LEFT JOIN rsvp_row r ON r.event_id = e.id "
     "WHERE e.ends_at_ms > ?5 AND (e.starts_at_ms, e.id) > "
     "(max(?1, coalesce(?5 - (SELECT "

@@ -19,20 +19,23 @@ const mci_projection mci_community_projections[] = {
      "DELETE FROM notification_row WHERE id = ?1", "DELETE FROM notification_row"},
     {"event",
      "INSERT INTO event_row (id, building_id, title, description, starts_at_ms, ends_at_ms, "
-     "capacity, going_count) VALUES (?1, coalesce(json_extract(?2, '$.building_id'), ''), "
+     "capacity, going_count, waitlist_count) VALUES (?1, coalesce(json_extract(?2, "
+     "'$.building_id'), ''), "
      "coalesce(json_extract(?2, '$.title'), ''), "
      "coalesce(json_extract(?2, '$.description'), ''), "
      "coalesce(json_extract(?2, '$.starts_at_ms'), 0), "
      "coalesce(json_extract(?2, '$.ends_at_ms'), 0), coalesce(json_extract(?2, '$.capacity'), 0), "
-     "coalesce(json_extract(?2, '$.going_count'), 0)) "
+     "coalesce(json_extract(?2, '$.going_count'), 0), "
+     "coalesce(json_extract(?2, '$.waitlist_count'), 0)) "
      "ON CONFLICT (id) DO UPDATE SET building_id = excluded.building_id, title = excluded.title, "
      "description = excluded.description, starts_at_ms = excluded.starts_at_ms, "
      "ends_at_ms = excluded.ends_at_ms, capacity = excluded.capacity, "
-     "going_count = excluded.going_count",
+     "going_count = excluded.going_count, waitlist_count = excluded.waitlist_count",
      "DELETE FROM event_row WHERE id = ?1", "DELETE FROM event_row"},
     {"rsvp",
-     "INSERT OR REPLACE INTO rsvp_row (event_id, status) VALUES (?1, "
-     "coalesce(json_extract(?2, '$.status'), ''))",
+     "INSERT OR REPLACE INTO rsvp_row (event_id, status, waitlist_position) VALUES (?1, "
+     "coalesce(json_extract(?2, '$.status'), ''), "
+     "coalesce(json_extract(?2, '$.waitlist_position'), 0))",
      "DELETE FROM rsvp_row WHERE event_id = ?1", "DELETE FROM rsvp_row"},
     {"announcement",
      "INSERT INTO announcement_row (id, building_id, title, body, pinned, published_at_ms, "

@@ -564,8 +564,8 @@ const mci_migration mci_store_migrations[] = {
     {10,
      "desks and announcements: hot and dedicated desks, the desk-days held (by building and "
      "date), the member's desk bookings (by date), desk bookings made here and not yet on the "
-     "server, a credential's desk booking, and announcements in their list order (backfilled "
-     "from synced objects)",
+     "server, a credential's desk booking, announcements in their list order, and events' "
+     "waitlists (backfilled from synced objects)",
      "CREATE TABLE desk_row (\n"
      "  id          TEXT PRIMARY KEY,\n"
      "  building_id TEXT NOT NULL,\n"
@@ -671,6 +671,14 @@ const mci_migration mci_store_migrations[] = {
      "  coalesce(json_extract(data, '$.expires_at_ms'), 0),\n"
      "  coalesce(json_extract(data, '$.read'), 0) != 0\n"
      "  FROM entity WHERE kind = 'announcement';\n"
+     "-- an event's waitlist length and the member's place in it, typed for the lists\n"
+     "ALTER TABLE event_row ADD COLUMN waitlist_count INTEGER NOT NULL DEFAULT 0;\n"
+     "UPDATE event_row SET waitlist_count = coalesce((SELECT json_extract(e.data,\n"
+     "  '$.waitlist_count') FROM entity e WHERE e.kind = 'event' AND e.id = event_row.id), 0);\n"
+     "ALTER TABLE rsvp_row ADD COLUMN waitlist_position INTEGER NOT NULL DEFAULT 0;\n"
+     "UPDATE rsvp_row SET waitlist_position = coalesce((SELECT json_extract(e.data,\n"
+     "  '$.waitlist_position') FROM entity e WHERE e.kind = 'rsvp' AND e.id = rsvp_row.event_id),\n"
+     "  0);\n"
      "-- a desk day's door credential names its booking\n"
      "ALTER TABLE credential_row ADD COLUMN desk_booking_id TEXT NOT NULL DEFAULT '';\n"
      "UPDATE credential_row SET desk_booking_id = coalesce((SELECT json_extract(e.data,\n"
