@@ -2396,7 +2396,7 @@ i13_desks_tests() {
     sunday=$(i13_sunday)
     run_in "$ASHA" desks search --date "$d1"
     check "desks search (her building): the free hot desks, the cut-off in IST, her ways to pay" \
-        '[ $rc -eq 0 ] && out_has "Hot desks free at BLR-1" && out_has "BLR-1-D07" && out_has "D07, Window bay" && out_has "Check in at the door by 11:00 IST" && out_has "plan (8 desk days left this month)" && out_has "₹708.00 by card" && ! out_has "BLR-1-D20"'
+        '[ $rc -eq 0 ] && out_has "Hot desks free at BLR-1" && out_has "BLR-1-D07" && out_has "D07, Window bay" && out_has "Check in at the door by 11:00 IST" && out_has "plan (8 desk days left this month)" && out_has "₹708.00 by card" && ! out_has "BLR-1-D14"'
     run_in "$ASHA" --json desks search --date "$d1"
     check_json "desks search --json: 12 hot desks, the price with GST, the cut-off in local time" 0 \
         "d['building_id'] == 'BLR-1' and len(d['desks']) == 12 and d['pay']['day_price'] == {'minor': 70800, 'currency': 'INR', 'text': '₹708.00'} and d['pay']['desk_days_left'] == 8 and d['pay']['day_credits'] == 4 and d['checkin_by_local'].endswith('T11:00:00+05:30') and d['checkin_by_zone'] == 'IST' and d['why_none'] is None"
@@ -2442,7 +2442,7 @@ i13_desks_tests() {
 
     # Vikram has a dedicated desk: he sees it and may not book a hot desk.
     run_in "$VIKRAM" desks
-    check "Vikram sees his dedicated desk" '[ $rc -eq 0 ] && out_has "Your dedicated desk" && out_has "BLR-1-D20"'
+    check "Vikram sees his dedicated desk" '[ $rc -eq 0 ] && out_has "Your dedicated desk" && out_has "BLR-1-D14"'
     run_in "$VIKRAM" desks book BLR-1-D05 --date "$d1" --pay credits
     check "Vikram booking a hot desk exits 2 forbidden" '[ $rc -eq 2 ] && err_has "memberctl: forbidden:"'
 

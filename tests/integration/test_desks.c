@@ -26,7 +26,7 @@
 #include "tempdir.h"
 
 #define ASHA   "+919800000001" /* ACME, BLR-1, 8 desk days a month */
-#define VIKRAM "+919800000002" /* ACME, BLR-1, dedicated desk BLR-1-D20 */
+#define VIKRAM "+919800000002" /* ACME, BLR-1, dedicated desk BLR-1-D14 */
 #define OLIVIA "+447700900001" /* HART, LON-1, 5 desk days a month */
 /* Nothing listens there: a client pointed at it is offline. */
 #define DEAD_SERVER "http://127.0.0.1:1"
@@ -149,7 +149,7 @@ START_TEST(test_offline_plan_and_credits_confirmed_on_sync)
     int32_t credits = s->credits_left;
     ck_assert_int_ge(credits, 8);
     ck_assert(is_free(s, "BLR-1-D07"));
-    ck_assert(!is_free(s, "BLR-1-D20")); /* a dedicated desk is never searched */
+    ck_assert(!is_free(s, "BLR-1-D14")); /* a dedicated desk is never searched */
     mc_desk_search_free(s);
 
     mc_desk_booking *plan = book(asha, "BLR-1-D07", "2027-01-05", MC_DESK_PAY_PLAN);
@@ -389,12 +389,12 @@ START_TEST(test_razorpay_and_the_dedicated_desk)
     mc_desk *own = NULL;
     ck_assert_int_eq(mc_desk_mine(vikram, &own, &err), MC_OK);
     ck_assert_ptr_nonnull(own);
-    ck_assert_str_eq(own->id, "BLR-1-D20");
+    ck_assert_str_eq(own->id, "BLR-1-D14");
     mc_desk_free(own);
     ck_assert_int_eq(
         mc_desk_book(vikram, "BLR-1-D01", "2027-01-08", MC_DESK_PAY_RAZORPAY, &b, &err),
         MC_ERR_FORBIDDEN);
-    ck_assert_msg(strstr(err.message, "D20") != NULL, "%s", err.message);
+    ck_assert_msg(strstr(err.message, "D14") != NULL, "%s", err.message);
     ck_assert_int_eq(mc_desk_mine(asha, &own, &err), MC_OK);
     ck_assert_ptr_null(own);
 

@@ -341,7 +341,7 @@ START_TEST(test_entity_data_has_the_contract_fields)
         {MS_KIND_MEMBERSHIP, NULL, "usr_5eed000000000009",
          "status plan company_id building_id seat contract_start contract_end desk_days"},
         {MS_KIND_DESK, NULL, "BLR-1-D07", "id building_id name area features kind mine"},
-        {MS_KIND_DESK, "usr_5eed000000000002", "BLR-1-D20",
+        {MS_KIND_DESK, "usr_5eed000000000002", "BLR-1-D14",
          "id building_id name area features kind mine"},
         {MS_KIND_NOTIFICATION_PREFS, "usr_5eed000000000001", "usr_5eed000000000001",
          "channels quiet_hours updated_at_ms"},
@@ -379,9 +379,9 @@ START_TEST(test_entity_data_has_the_contract_fields)
                      1);
     ck_assert_int_eq(ms_entity_data(db, MS_KIND_EVENT, NULL, "EVT-NOPE", &data), 1);
     /* Vikram's dedicated desk is his (mine) and no one else's. */
-    ck_assert_int_eq(ms_entity_data(db, MS_KIND_DESK, "usr_5eed000000000001", "BLR-1-D20", &data),
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_DESK, "usr_5eed000000000001", "BLR-1-D14", &data),
                      1);
-    ck_assert_int_eq(ms_entity_data(db, MS_KIND_DESK, "usr_5eed000000000002", "BLR-1-D20", &data),
+    ck_assert_int_eq(ms_entity_data(db, MS_KIND_DESK, "usr_5eed000000000002", "BLR-1-D14", &data),
                      0);
     ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(data, "mine")));
     cJSON_Delete(data);
@@ -839,7 +839,7 @@ START_TEST(test_version_11_database_is_migrated)
          " WHERE desk_id = 'BLR-1-D03' ORDER BY feature)",
          buf, sizeof buf);
     ck_assert_str_eq(buf, "monitor,quiet,standing");
-    text("SELECT area || ' ' || kind || ' ' || assigned_user_id FROM desks WHERE id = 'BLR-1-D20'",
+    text("SELECT area || ' ' || kind || ' ' || assigned_user_id FROM desks WHERE id = 'BLR-1-D14'",
          buf, sizeof buf);
     ck_assert_str_eq(buf, "Window bay dedicated usr_5eed000000000002");
     text("SELECT group_concat(building_id || ' ' || day_price_paise || ' ' || day_credits || ' '"

@@ -25,7 +25,7 @@
 #include "stub_test_util.h"
 
 #define ASHA   "+919800000001" /* ACME, BLR-1, 8 desk days a month */
-#define VIKRAM "+919800000002" /* ACME, BLR-1, dedicated desk BLR-1-D20 */
+#define VIKRAM "+919800000002" /* ACME, BLR-1, dedicated desk BLR-1-D14 */
 #define OLIVIA "+447700900001" /* HART, LON-1, 5 desk days a month */
 
 #define MINUTE_MS ((int64_t)60000)
@@ -199,14 +199,14 @@ START_TEST(test_every_refusal)
                      "already_booked_that_day");
     ck_assert_str_eq(book(vikram, "dk-4", "BLR-1-D08", "2027-01-05", "credits"),
                      "has_dedicated_desk");
-    ck_assert_msg(strstr(last_message, "D20"), "%s", last_message);
+    ck_assert_msg(strstr(last_message, "D14"), "%s", last_message);
     ck_assert_str_eq(book(meera, "dk-5", "BLR-1-D08", "2027-01-05", "plan"), "no_plan_desk_days");
     ck_assert_str_eq(book(meera, "dk-5", "BLR-1-D08", "2027-01-05", "credits"), "no_company");
     ck_assert_str_eq(book(meera, "dk-5", "BLR-1-D08", "2027-01-05", "razorpay"),
                      "invalid_argument");
     /* Not a desk at all, and another member's dedicated desk: not found alike. */
     ck_assert_str_eq(book(asha, "dk-2", "BLR-1-D99", "2027-01-06", "plan"), "not_found");
-    ck_assert_str_eq(book(asha, "dk-2", "BLR-1-D20", "2027-01-06", "plan"), "not_found");
+    ck_assert_str_eq(book(asha, "dk-2", "BLR-1-D14", "2027-01-06", "plan"), "not_found");
     /* Olivia's 5 desk days of January, then none left. */
     const char *dates[] = {"2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08", "2027-01-09"};
     for (int i = 0; i < 5; i++) {
@@ -625,7 +625,7 @@ START_TEST(test_another_members_booking_is_not_found)
     char names[256];
     keys(busy, names, sizeof names);
     ck_assert_str_eq(names, "id desk_id building_id date");
-    ck_assert_ptr_null(entity(v, "desk", "BLR-1-D20"));
+    ck_assert_ptr_null(entity(v, "desk", "BLR-1-D14"));
     ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(entity(v, "desk", "BLR-1-D11"), "mine")));
     const cJSON *desks = field(entity(v, "building", "BLR-1"), "desks");
     ck_assert_int_eq(num(desks, "day_price_paise"), 60000);
@@ -634,7 +634,7 @@ START_TEST(test_another_members_booking_is_not_found)
     ck_assert_int_eq(num(field(entity(v, "building", "LON-1"), "desks"), "day_price_paise"), 2500);
     cJSON_Delete(v);
     v = sync_view(VIKRAM);
-    const cJSON *own = entity(v, "desk", "BLR-1-D20");
+    const cJSON *own = entity(v, "desk", "BLR-1-D14");
     ck_assert_ptr_nonnull(own);
     ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(own, "mine")));
     ck_assert_str_eq(str(own, "kind"), "dedicated");

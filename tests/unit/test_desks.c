@@ -457,14 +457,14 @@ START_TEST(test_local_refusals_keep_nothing)
     ck_assert_int_eq(count_rows("SELECT count(*) FROM pending_desk_booking"), 0);
 
     /* a dedicated desk's holder may not book a hot one */
-    pull_desk("D20", "", "[]", "dedicated", true);
+    pull_desk("D14", "", "[]", "dedicated", true);
     expect_refusal("BLR-1-D01", "2026-12-07", MC_DESK_PAY_RAZORPAY, MC_ERR_FORBIDDEN, MC_RULE_NONE,
-                   "you have your own desk, BLR-1-D20");
+                   "you have your own desk, BLR-1-D14");
     mc_desk *mine = NULL;
     mc_error err = MC_ERROR_INIT;
     ck_assert_int_eq(mc_desk_mine(client, &mine, &err), MC_OK);
     ck_assert_ptr_nonnull(mine);
-    ck_assert_str_eq(mine->name, "D20");
+    ck_assert_str_eq(mine->name, "D14");
     ck_assert_int_eq(mine->kind, MC_DESK_DEDICATED);
     ck_assert(mine->mine);
     ck_assert_uint_eq(mine->feature_count, 0);

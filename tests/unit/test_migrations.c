@@ -272,7 +272,7 @@ START_TEST(test_every_earlier_version_upgrades_keeping_data)
                 {"SELECT group_concat(id || ':' || name || ':' || area || ':' || "
                  "replace(features, char(31), '+') || ':' || kind || ':' || mine, ',') FROM "
                  "(SELECT * FROM desk_row WHERE building_id = 'BLR-1' ORDER BY name, id)",
-                 "BLR-1-D07:D07:Window bay:monitor+window:hot:0,BLR-1-D20:D20:::dedicated:1"},
+                 "BLR-1-D07:D07:Window bay:monitor+window:hot:0,BLR-1-D14:D14:::dedicated:1"},
                 {"SELECT id || '|' || desk_id || '|' || building_id || '|' || date FROM "
                  "desk_busy_row",
                  "BLR-1-D07@2027-01-05|BLR-1-D07|BLR-1|2027-01-05"},

@@ -651,8 +651,9 @@ int ms_seed_v10(sqlite3 *db, ms_rng *rng)
 /*
  * Version 12 (hot desks, docs/today-desks-community.md "Seed"). BLR-1: hot desks D01-D12 ("Quiet
  * zone" D01-D06 with quiet, "Window bay" D07-D12 with window; monitor on odd numbers, standing on
- * D03, D08 and D11) and Vikram's dedicated desk D20; MUM-1 D01-D06 ("Open floor"), LON-1 D01-D08
- * ("Garden side" D01-D04 with window, "Quiet zone" D05-D08 with quiet), monitor on odd numbers.
+ * D03, D08 and D11) and Vikram's dedicated desk D14 (his membership's seat, "Desk D-14"); MUM-1
+ * D01-D06 ("Open floor"), LON-1 D01-D08 ("Garden side" D01-D04 with window, "Quiet zone" D05-D08
+ * with quiet), monitor on odd numbers.
  * Prices: BLR-1 Rs 600 a day, MUM-1 Rs 500, LON-1 GBP 25 (before tax), 4 credits a day everywhere,
  * cut-off 11:00 local. Desk days a month: Asha 8 (private_cabin), Olivia 5, Vikram none.
  */
@@ -666,10 +667,10 @@ static const char seed_v12_sql[] =
     " FROM n JOIN (SELECT 'BLR-1' AS id, 12 AS desks UNION ALL SELECT 'MUM-1', 6"
     "  UNION ALL SELECT 'LON-1', 8) b ON n.i <= b.desks;"
     "INSERT INTO desks (id, building_id, name, area, kind, assigned_user_id) VALUES"
-    " ('BLR-1-D20', 'BLR-1', 'D20', 'Window bay', 'dedicated', 'usr_5eed000000000002');"
+    " ('BLR-1-D14', 'BLR-1', 'D14', 'Window bay', 'dedicated', 'usr_5eed000000000002');"
     "INSERT INTO desk_features (desk_id, feature)"
     " SELECT id, 'monitor' FROM desks WHERE CAST(substr(name, 2) AS INTEGER) % 2 = 1"
-    " UNION ALL SELECT id, 'monitor' FROM desks WHERE id = 'BLR-1-D20'"
+    " UNION ALL SELECT id, 'monitor' FROM desks WHERE id = 'BLR-1-D14'"
     " UNION ALL SELECT id, 'quiet' FROM desks WHERE area = 'Quiet zone'"
     " UNION ALL SELECT id, 'window' FROM desks WHERE area IN ('Window bay', 'Garden side')"
     " UNION ALL SELECT id, 'standing' FROM desks"

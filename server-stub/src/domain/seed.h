@@ -60,7 +60,7 @@ int ms_seed_v9(sqlite3 *db, ms_rng *rng, int64_t now_ms);
  */
 int ms_seed_v10(sqlite3 *db, ms_rng *rng);
 /*
- * The version 12 seed (hot desks): the desks of every building (Vikram's dedicated BLR-1-D20),
+ * The version 12 seed (hot desks): the desks of every building (Vikram's dedicated BLR-1-D14),
  * their prices and check-in cut-offs, the members' desk-day allowances (Asha 8, Olivia 5); a new
  * dataset epoch. Caller's transaction. 0 / -1.
  */

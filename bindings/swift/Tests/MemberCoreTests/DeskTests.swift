@@ -75,7 +75,7 @@ struct DeskTests {
             try await f.signIn(core, vikram)
             try await core.syncOnce()
             let mine = try #require(try core.myDesk())
-            #expect(mine.id == "BLR-1-D20" && mine.kind == .dedicated && mine.isMine)
+            #expect(mine.id == "BLR-1-D14" && mine.kind == .dedicated && mine.isMine)
             let refused = await error {
                 _ = try await core.bookDesk("BLR-1-D07", date: "2027-01-05", pay: .plan)
             }

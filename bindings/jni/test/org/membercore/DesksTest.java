@@ -171,7 +171,7 @@ public class DesksTest {
                 TestSupport.VIKRAM)) {
             Desk mine = vikram.desks().mine();
             assertNotNull(mine);
-            assertEquals("BLR-1-D20", mine.getId());
+            assertEquals("BLR-1-D14", mine.getId());
             assertEquals(DeskKind.DEDICATED, mine.getKind());
             assertTrue(mine.isMine());
             TestSupport.expectError(ErrorCode.FORBIDDEN,
