@@ -136,12 +136,16 @@ static mc_status copy_one(const char *dir, const char *path, uint8_t *buf, mci_p
         st = mci_error_set(err, MC_ERR_INVALID_ARG,
                            "photo %s is %.1f MiB, over the 10 MiB limit for a photo", path,
                            (double)info.st_size / 1048576.0);
-    char *part = NULL;
     size_t n = strlen(dir) + strlen(copy->id) + sizeof "/.jpg.part";
-    if (st == MC_OK && ((part = malloc(n)) == NULL || (copy->local_path = malloc(n)) == NULL))
+    char *part = st == MC_OK ? malloc(n) : NULL;
+    if (part != NULL && (copy->local_path = malloc(n)) == NULL) {
+        free(part);
+        part = NULL;
+    }
+    if (st == MC_OK && part == NULL)
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     int out = -1;
-    if (st == MC_OK) {
+    if (part != NULL) {
         snprintf(part, n, "%s/%s.part", dir, copy->id);
         out = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (out < 0)
