@@ -30,20 +30,31 @@
     "FROM ticket_category_row cc LEFT JOIN ticket_category_row cp ON cp.id = cc.parent_id "        \
     "WHERE cc.id = " id "), " id ")"
 
+/* Whether the outbox holds any ticket change at all, and whether any photo upload is
+ * known: uncorrelated, so SQLite works each out once per statement, and a row's own outbox
+ * and upload lookups below are skipped when there is nothing to find (the usual case). */
+#define ANY_TICKET_CHANGE                                                                          \
+    "(SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.kind IN ('ticket.create', 'ticket.comment', "  \
+    "'ticket.resolve', 'ticket.reopen')))"
+#define ANY_UPLOAD "(SELECT EXISTS (SELECT 1 FROM upload))"
+
 /* The latest queued resolve or reopen of the ticket with id expression `id`. */
 #define LATEST_MOVE(id)                                                                            \
-    "(SELECT o.kind FROM outbox o WHERE o.kind IN ('ticket.resolve', 'ticket.reopen') AND "        \
-    "o.entity_id = " id " AND o.user_id = ?4 AND " QUEUED " ORDER BY o.mutation_id DESC LIMIT 1)"
+    "CASE WHEN " ANY_TICKET_CHANGE " THEN (SELECT o.kind FROM outbox o WHERE o.kind IN "           \
+    "('ticket.resolve', 'ticket.reopen') AND o.entity_id = " id " AND o.user_id = ?4 AND " QUEUED  \
+    " ORDER BY o.mutation_id DESC LIMIT 1) END"
 
 #define ANY_QUEUED(id)                                                                             \
-    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind IN ('ticket.create', 'ticket.comment', "          \
-    "'ticket.resolve', 'ticket.reopen') AND o.entity_id = " id " AND o.user_id = ?4 AND " QUEUED   \
-    ")"
+    "CASE WHEN " ANY_TICKET_CHANGE " THEN EXISTS (SELECT 1 FROM outbox o WHERE o.kind IN "         \
+    "('ticket.create', 'ticket.comment', 'ticket.resolve', 'ticket.reopen') AND o.entity_id = " id \
+    " AND o.user_id = ?4 AND " QUEUED ") ELSE 0 END"
 
 #define WAITING(id)                                                                                \
-    "(SELECT count(*) FROM upload u WHERE u.entity_id = " id " AND u.state = 'waiting')"
+    "CASE WHEN " ANY_UPLOAD " THEN (SELECT count(*) FROM upload u WHERE u.entity_id = " id         \
+    " AND u.state = 'waiting') ELSE 0 END"
 #define FAILED(id)                                                                                 \
-    "(SELECT count(*) FROM upload u WHERE u.entity_id = " id " AND u.state = 'failed')"
+    "CASE WHEN " ANY_UPLOAD " THEN (SELECT count(*) FROM upload u WHERE u.entity_id = " id         \
+    " AND u.state = 'failed') ELSE 0 END"
 
 /* A ticket by id or number (?1) for the member ?4: server truth, else a filing waiting here.
  * Columns: id, number, building, status, assigned, reopen_until_ms, on the server, the

@@ -8,8 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.util.List;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -17,27 +15,10 @@ import org.junit.Test;
  * company, paying an issued invoice through Razorpay, the refusals, and an on-demand user's
  * empty history. Both clocks read T0 (Monday 2027-01-04 10:00 in Bengaluru).
  */
-public class BillingTest {
+public class BillingTest extends StubFixture {
     private static final String ISSUED = "inv_5eed000000000003";
     private static final String PAID = "inv_5eed000000000002";
     private static final String OVERDUE = "inv_5eed000000000001";
-
-    private StubServer stub;
-    private File dir;
-    private TestSupport.TestClock clock;
-
-    @Before
-    public void setUp() throws Exception {
-        stub = StubServer.start();
-        dir = TestSupport.tempDir("billing");
-        clock = new TestSupport.TestClock();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        TestSupport.deleteTree(dir);
-        stub.close();
-    }
 
     private MemberCore signedIn(File d, String phone) throws Exception {
         MemberCore core = TestSupport.openWithClock(d, stub.url(), clock, null);

@@ -8,8 +8,6 @@ import static org.junit.Assert.fail;
 import java.io.File;
 import java.util.List;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -17,25 +15,8 @@ import org.junit.Test;
  * Sundays, LON-1 open around the clock), day-pass prices and bundle tiers; the refusals after
  * close and when signed out.
  */
-public class CatalogTest {
+public class CatalogTest extends StubFixture {
     private static final String OFFLINE_URL = "http://127.0.0.1:1";
-
-    private StubServer stub;
-    private File dir;
-    private TestSupport.TestClock clock;
-
-    @Before
-    public void setUp() throws Exception {
-        stub = StubServer.start();
-        dir = TestSupport.tempDir("catalog");
-        clock = new TestSupport.TestClock();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        TestSupport.deleteTree(dir);
-        stub.close();
-    }
 
     private MemberCore signedIn() throws Exception {
         MemberCore core = TestSupport.openWithClock(dir, stub.url(), clock, null);

@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -18,26 +16,9 @@ import org.junit.Test;
  * gives the same code, shown offline afterwards; Vikram joins a full event's waitlist and is
  * promoted when Asha drops out. Both clocks read T0 (Monday 2027-01-04 10:00 IST).
  */
-public class CommunityExtrasTest {
+public class CommunityExtrasTest extends StubFixture {
     private static final String OFFLINE_URL = "http://127.0.0.1:1";
     private static final String FIRESIDE = "EVT-BLR-FIRESIDE";
-
-    private StubServer stub;
-    private File dir;
-    private TestSupport.TestClock clock;
-
-    @Before
-    public void setUp() throws Exception {
-        stub = StubServer.start();
-        dir = TestSupport.tempDir("community");
-        clock = new TestSupport.TestClock();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        TestSupport.deleteTree(dir);
-        stub.close();
-    }
 
     private MemberCore open(String url) {
         return TestSupport.openWithClock(dir, url, clock, null);

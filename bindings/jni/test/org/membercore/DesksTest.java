@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -22,28 +20,11 @@ import org.junit.Test;
  * device), is refused a second desk that day, cancels; Vikram's dedicated desk; a Razorpay desk
  * day paid through the simulated checkout. Both clocks read T0 (Monday 2027-01-04 10:00 IST).
  */
-public class DesksTest {
+public class DesksTest extends StubFixture {
     private static final String OFFLINE_URL = "http://127.0.0.1:1";
     private static final String TOMORROW = "2027-01-05";
     private static final String WEDNESDAY = "2027-01-06";
     private static final String D07 = "BLR-1-D07";
-
-    private StubServer stub;
-    private File dir;
-    private TestSupport.TestClock clock;
-
-    @Before
-    public void setUp() throws Exception {
-        stub = StubServer.start();
-        dir = TestSupport.tempDir("desks");
-        clock = new TestSupport.TestClock();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        TestSupport.deleteTree(dir);
-        stub.close();
-    }
 
     private MemberCore open(String url) {
         return TestSupport.openWithClock(dir, url, clock, null);

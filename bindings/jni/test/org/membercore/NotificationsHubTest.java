@@ -10,8 +10,6 @@ import java.io.File;
 import java.util.Arrays;
 import java.util.Collections;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -21,26 +19,9 @@ import org.junit.Test;
  * stays unread) and pruning, the push token unregistered, and deep links parsed into targets,
  * hostile ones refused. Both clocks start at T0 (Monday 2027-01-04 10:00 IST).
  */
-public class NotificationsHubTest {
+public class NotificationsHubTest extends StubFixture {
     private static final String OFFLINE_URL = "http://127.0.0.1:1";
     private static final long DAY_MS = 86400000L;
-
-    private StubServer stub;
-    private File dir;
-    private TestSupport.TestClock clock;
-
-    @Before
-    public void setUp() throws Exception {
-        stub = StubServer.start();
-        dir = TestSupport.tempDir("hub");
-        clock = new TestSupport.TestClock();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        TestSupport.deleteTree(dir);
-        stub.close();
-    }
 
     private MemberCore open(File d, String url) {
         return TestSupport.openWithClock(d, url, clock, null);

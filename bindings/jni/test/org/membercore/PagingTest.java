@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -23,24 +21,7 @@ import org.junit.Test;
  * cursors and limits are refused with INVALID_ARG. Asha is signed in at the stub's clock (T0)
  * and has bought and paid a 5-pass bundle, so passes and credentials have several items too.
  */
-public class PagingTest {
-    private StubServer stub;
-    private File dir;
-    private TestSupport.TestClock clock;
-
-    @Before
-    public void setUp() throws Exception {
-        stub = StubServer.start();
-        dir = TestSupport.tempDir("paging");
-        clock = new TestSupport.TestClock();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        TestSupport.deleteTree(dir);
-        stub.close();
-    }
-
+public class PagingTest extends StubFixture {
     /** Asha, signed in and synced, with four passes of her own and a guest's, paid. */
     private MemberCore ashaWithPasses() throws Exception {
         MemberCore core = TestSupport.openWithClock(dir, stub.url(), clock, null);

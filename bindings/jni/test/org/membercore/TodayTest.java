@@ -9,8 +9,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.util.EnumSet;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -19,26 +17,9 @@ import org.junit.Test;
  * events, unread counts, what it depends on); an on-demand user's. Both clocks read T0 (Monday
  * 2027-01-04 10:00 IST).
  */
-public class TodayTest {
+public class TodayTest extends StubFixture {
     private static final String OFFLINE_URL = "http://127.0.0.1:1";
     private static final String TODAY = "2027-01-04";
-
-    private StubServer stub;
-    private File dir;
-    private TestSupport.TestClock clock;
-
-    @Before
-    public void setUp() throws Exception {
-        stub = StubServer.start();
-        dir = TestSupport.tempDir("today");
-        clock = new TestSupport.TestClock();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        TestSupport.deleteTree(dir);
-        stub.close();
-    }
 
     private MemberCore open(String url) {
         return TestSupport.openWithClock(dir, url, clock, null);
