@@ -84,6 +84,16 @@ typedef struct mc_config {
     /* Secure storage and logging; NULL hooks use the Linux defaults
      * (files of mode 0600 under data_dir/secure, stderr). */
     mc_platform platform;
+    /* Certificate pinning (docs/security.md): NULL or count 0 pins nothing. Otherwise each
+     * pin is "sha256/" + the base64 of the SHA-256 of a certificate's DER
+     * SubjectPublicKeyInfo, at least two of them (a backup for the next key), and a request
+     * goes out only when the verified chain holds one of those keys (else MC_ERR_TLS_PIN).
+     * Copied at mc_client_open. */
+    const char *const *tls_pins;
+    size_t tls_pin_count;
+    /* A PEM file of CA certificates to trust instead of the system's (a private CA, a
+     * test's own); NULL: the system's. Verification is never off. */
+    const char *tls_ca_file;
 } mc_config;
 
 /* Fill cfg with the defaults (all NULL, timeouts 5000/15000 ms) and set

@@ -59,6 +59,18 @@ typedef enum mc_status {
     MC_ERR_SERVER = 16,
     /* Signed in, but this account may not touch that item. */
     MC_ERR_FORBIDDEN = 17,
+    /* The TLS connection could not be verified: the server's certificate is not trusted by
+     * the system's CAs (or mc_config.tls_ca_file), has expired, or names another host. The
+     * request was not sent. */
+    MC_ERR_TLS = 18,
+    /* The server's certificate chain verified, but no certificate in it has a public key
+     * among mc_config.tls_pins: the request was not sent (docs/security.md). */
+    MC_ERR_TLS_PIN = 19,
+    /* The local store is damaged (zero-length, not a database, or failing its integrity
+     * check). The session it held is dropped (the token removed from secure storage), so
+     * nothing signs in with a token whose store is gone; mc_client_open refuses it until the
+     * app removes the store (docs/security.md says how). */
+    MC_ERR_STORE_DAMAGED = 20,
 } mc_status;
 
 /*
@@ -94,10 +106,19 @@ typedef enum mc_rule {
     MC_RULE_ALREADY_BOOKED = 9,
     /* A desk for today after the building's check-in cut-off, or a cancel after it. */
     MC_RULE_AFTER_CUTOFF = 10,
+    /* The member already holds as many unpaid bookings, passes or seats as one member may
+     * (the message gives the limit and what is held). */
+    MC_RULE_HOLD_LIMIT = 11,
+    /* Longer than one booking may be for this member (on-demand users: a few hours). */
+    MC_RULE_TOO_LONG = 12,
+    /* A hold the member just let lapse or cancelled cannot be taken again so soon (the
+     * message says when it can). */
+    MC_RULE_HOLD_COOLDOWN = 13,
 } mc_rule;
 
 /* "none", "closed", "outside_hours", "blackout", "past", "too_soon", "beyond_window",
- * "taken", "no_room", "already_booked", "after_cutoff"; "unknown" for any other value. Static
+ * "taken", "no_room", "already_booked", "after_cutoff", "hold_limit", "too_long",
+ * "hold_cooldown"; "unknown" for any other value. Static
  * string; pure, any thread. */
 const char *mc_rule_name(mc_rule rule);
 

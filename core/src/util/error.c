@@ -7,9 +7,10 @@
 
 #include "util/names.h"
 
-static const char *const rule_names[] = {"none",    "closed",         "outside_hours", "blackout",
-                                         "past",    "too_soon",       "beyond_window", "taken",
-                                         "no_room", "already_booked", "after_cutoff"};
+static const char *const rule_names[] = {
+    "none",         "closed",        "outside_hours", "blackout",     "past",
+    "too_soon",     "beyond_window", "taken",         "no_room",      "already_booked",
+    "after_cutoff", "hold_limit",    "too_long",      "hold_cooldown"};
 
 const char *mc_rule_name(mc_rule rule)
 {
@@ -65,6 +66,12 @@ const char *mc_status_name(mc_status status)
         return "server";
     case MC_ERR_FORBIDDEN:
         return "forbidden";
+    case MC_ERR_TLS:
+        return "tls";
+    case MC_ERR_TLS_PIN:
+        return "tls_pin";
+    case MC_ERR_STORE_DAMAGED:
+        return "store_damaged";
     }
     return "unknown";
 }
