@@ -186,6 +186,9 @@ static jstring state_name(JNIEnv *env, jclass cls, jint kind, jint value)
     case 4:
         name = mc_credential_kind_name((mc_credential_kind)value);
         break;
+    case 5:
+        name = mc_rule_name((mc_rule)value);
+        break;
     default:
         mcj_throw_status(env, MC_ERR_INVALID_ARG, "no such kind of named state");
         return NULL;

@@ -42,6 +42,15 @@ public enum MemberCoreError: Error, Sendable, Equatable {
     case server(message: String, httpStatus: Int?, serverCode: String?)
     /// Signed in, but this account may not touch that item (`MC_ERR_FORBIDDEN`).
     case forbidden(message: String, httpStatus: Int?, serverCode: String?)
+    /// The TLS connection could not be verified (an untrusted or expired certificate, another
+    /// host's): nothing was sent (`MC_ERR_TLS`).
+    case tls(message: String)
+    /// The server's verified chain matched none of the configured pins: nothing was sent
+    /// (`MC_ERR_TLS_PIN`).
+    case tlsPin(message: String)
+    /// The local store is damaged (empty, not a database): its session was dropped; remove the
+    /// store and sign in again (`MC_ERR_STORE_DAMAGED`).
+    case storeDamaged(message: String)
     /// A status this binding does not know yet (a newer core).
     case unknown(code: Code, message: String, httpStatus: Int?, serverCode: String?)
     /// The client was closed (`MemberCore.close()` or deinit) before this call.
@@ -71,6 +80,9 @@ public enum MemberCoreError: Error, Sendable, Equatable {
         public static let invalidState = Code(MC_ERR_STATE)
         public static let server = Code(MC_ERR_SERVER)
         public static let forbidden = Code(MC_ERR_FORBIDDEN)
+        public static let tls = Code(MC_ERR_TLS)
+        public static let tlsPin = Code(MC_ERR_TLS_PIN)
+        public static let storeDamaged = Code(MC_ERR_STORE_DAMAGED)
 
         init(_ status: mc_status) { rawValue = Int32(bitPattern: UInt32(status.rawValue)) }
 
@@ -101,6 +113,9 @@ public enum MemberCoreError: Error, Sendable, Equatable {
         case .invalidState: .invalidState
         case .server: .server
         case .forbidden: .forbidden
+        case .tls: .tls
+        case .tlsPin: .tlsPin
+        case .storeDamaged: .storeDamaged
         case .unknown(let code, _, _, _): code
         case .closed: Code(rawValue: -1)
         }
@@ -110,7 +125,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .invalidArgument(let m), .offline(let m), .otpExpired(let m), .otpExhausted(let m),
-            .storage(let m), .noMemory(let m):
+            .storage(let m), .noMemory(let m), .tls(let m), .tlsPin(let m), .storeDamaged(let m):
             m
         case .notFound(let m, _, _), .conflict(let m, _, _, _), .insufficientCredits(let m, _, _),
             .paymentFailed(let m, _, _), .invalidState(let m, _, _), .server(let m, _, _),
@@ -200,6 +215,9 @@ public enum MemberCoreError: Error, Sendable, Equatable {
             self = .invalidState(message: message, httpStatus: http, serverCode: serverCode)
         case .server: self = .server(message: message, httpStatus: http, serverCode: serverCode)
         case .forbidden: self = .forbidden(message: message, httpStatus: http, serverCode: serverCode)
+        case .tls: self = .tls(message: message)
+        case .tlsPin: self = .tlsPin(message: message)
+        case .storeDamaged: self = .storeDamaged(message: message)
         default:
             self = .unknown(code: Code(status), message: message, httpStatus: http, serverCode: serverCode)
         }
@@ -231,12 +249,19 @@ public enum Rule: Int32, Sendable, Hashable, CustomStringConvertible {
     case alreadyBooked = 9
     /// A desk for today after the building's check-in cut-off, or a cancel after it.
     case afterCutoff = 10
+    /// The member already holds as many unpaid bookings, passes or seats as one may.
+    case holdLimit = 11
+    /// Longer than one booking may be for this member (on-demand users: a few hours).
+    case tooLong = 12
+    /// A hold just lapsed or cancelled cannot be taken again so soon.
+    case holdCooldown = 13
     /// A rule newer than this binding.
     case unknown = -1
 
     init(_ r: mc_rule) { self = coreEnum(r.rawValue) ?? .unknown }
     /// "none", "closed", "outside_hours", "blackout", "past", "too_soon", "beyond_window",
-    /// "taken", "no_room", "already_booked", "after_cutoff"; "unknown".
+    /// "taken", "no_room", "already_booked", "after_cutoff", "hold_limit", "too_long",
+    /// "hold_cooldown"; "unknown".
     public var name: String { coreName(self) { mc_rule_name(mc_rule(rawValue: $0)) } }
     public var description: String { name }
 }

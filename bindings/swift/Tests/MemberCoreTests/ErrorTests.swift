@@ -188,3 +188,35 @@ struct ErrorTests {
         }
     }
 }
+
+@Suite("error and rule names")
+struct ErrorNameTests {
+    @Test("every core status has a named code here, and the next one is unknown to both")
+    func statusesMirrorTheCore() {
+        let known: [MemberCoreError.Code] = [
+            .invalidArgument, .notFound, .conflict, .insufficientCredits, .offline, .network,
+            .unauthorized, .otpWrong, .otpExpired, .otpExhausted, .otpRateLimited, .paymentFailed,
+            .storage, .noMemory, .invalidState, .server, .forbidden, .tls, .tlsPin, .storeDamaged,
+        ]
+        for (i, code) in known.enumerated() {
+            #expect(code.rawValue == Int32(i + 1))
+            #expect(code.name != "unknown", "\(code.rawValue) has no name in the core")
+        }
+        #expect(MemberCoreError.Code.tlsPin.name == "tls_pin")
+        #expect(MemberCoreError.Code.storeDamaged.name == "store_damaged")
+        let next = MemberCoreError.Code(rawValue: Int32(known.count + 1))
+        #expect(next.name == "unknown", "the core has statuses this binding lacks")
+    }
+
+    @Test("every core rule has a case here, and the next one is unknown to both")
+    func rulesMirrorTheCore() {
+        #expect(Rule.holdLimit.name == "hold_limit")
+        #expect(Rule.tooLong.name == "too_long")
+        #expect(Rule.holdCooldown.name == "hold_cooldown")
+        for raw in Int32(1)...Rule.holdCooldown.rawValue {
+            let rule = Rule(rawValue: raw)
+            #expect(rule != nil && rule!.name != "unknown", "rule \(raw) is missing here")
+        }
+        #expect(Rule(rawValue: Rule.holdCooldown.rawValue + 1) == nil)
+    }
+}

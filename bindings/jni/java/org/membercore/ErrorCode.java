@@ -41,6 +41,18 @@ public enum ErrorCode {
     SERVER(16),
     /** Signed in, but this account may not touch that item. */
     FORBIDDEN(17),
+    /**
+     * The TLS connection could not be verified (an untrusted or expired certificate, another
+     * host's): nothing was sent.
+     */
+    TLS(18),
+    /** The server's verified chain matched none of the configured pins: nothing was sent. */
+    TLS_PIN(19),
+    /**
+     * The local store is damaged (empty, not a database): its session was dropped; the app
+     * removes the store and signs in again.
+     */
+    STORE_DAMAGED(20),
     /** A code this binding does not know (a newer core). */
     UNKNOWN(-1);
 

@@ -39,9 +39,14 @@ final class Native {
     static final int INVOICE_STATE = 2;    /* mc_invoice_status */
     static final int MEMBERSHIP_STATE = 3; /* mc_membership_status */
     static final int CREDENTIAL_KIND = 4;  /* mc_credential_kind */
+    static final int RULE = 5;             /* mc_rule */
 
     /* The core's name of value (mc_*_name): "unknown" for a value it does not know. */
     static native String stateName(int kind, int value);
+
+    static String ruleName(int rule) {
+        return stateName(RULE, rule);
+    }
 
     static native String defaultDataDir();
 

@@ -29,12 +29,26 @@ public enum Rule {
     ALREADY_BOOKED(9),
     /** A desk for today after the building's check-in cut-off, or a cancel after it. */
     AFTER_CUTOFF(10),
+    /** The member already holds as many unpaid bookings, passes or seats as one may. */
+    HOLD_LIMIT(11),
+    /** Longer than one booking may be for this member (on-demand users: a few hours). */
+    TOO_LONG(12),
+    /** A hold just lapsed or cancelled cannot be taken again so soon. */
+    HOLD_COOLDOWN(13),
     UNKNOWN(-1);
 
     private final int value;
 
     Rule(int value) {
         this.value = value;
+    }
+
+    /**
+     * The core's stable name ({@code mc_rule_name}: {@code "taken"}, {@code "hold_limit"}, ...),
+     * "unknown" for {@link #UNKNOWN}.
+     */
+    public String ruleName() {
+        return Native.ruleName(value);
     }
 
     /** The C value ({@code -1} for {@link #UNKNOWN}). */

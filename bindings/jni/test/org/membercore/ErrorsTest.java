@@ -40,9 +40,24 @@ public class ErrorsTest {
         assertEquals("invalid_argument", ErrorCode.INVALID_ARG.statusName());
         assertEquals("offline", ErrorCode.OFFLINE.statusName());
         /* The first value after the enum's last is unknown to the core too: no code missing. */
-        int next = ErrorCode.FORBIDDEN.value() + 1;
+        int next = ErrorCode.STORE_DAMAGED.value() + 1;
         assertEquals("the core has codes this enum lacks", "unknown", Native.statusName(next));
         assertEquals(ErrorCode.UNKNOWN, ErrorCode.fromValue(next));
+    }
+
+    @Test
+    public void ruleMirrorsMcRule() {
+        for (Rule r : Rule.values()) {
+            assertEquals(r, Rule.fromValue(r.value()));
+            if (r != Rule.UNKNOWN) {
+                assertNotEquals(r + " is not a rule of the core", "unknown", r.ruleName());
+            }
+        }
+        assertEquals("hold_limit", Rule.HOLD_LIMIT.ruleName());
+        assertEquals("hold_cooldown", Rule.HOLD_COOLDOWN.ruleName());
+        int next = Rule.HOLD_COOLDOWN.value() + 1;
+        assertEquals("the core has rules this enum lacks", "unknown", Native.ruleName(next));
+        assertEquals(Rule.UNKNOWN, Rule.fromValue(next));
     }
 
     @Test
