@@ -29,7 +29,8 @@ mc_status mcp_file_store_new(const char *dir, mcp_file_store **out, mc_error *er
         set_error(err, MC_ERR_STORAGE, "cannot create the secure-storage directory", dir);
         return MC_ERR_STORAGE;
     }
-    /* An existing directory may have been made with a looser umask. */
+    /* An existing directory may have been made with a looser umask; a new one loses to the
+     * umask what mkdir asked for. */
     if (chmod(dir, 0700) != 0) {
         set_error(err, MC_ERR_STORAGE, "cannot restrict the secure-storage directory", dir);
         return MC_ERR_STORAGE;
@@ -141,7 +142,8 @@ mc_status mcp_file_store_set(void *context, const char *key, const char *value)
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return MC_ERR_STORAGE;
-    bool ok = write_all(fd, value, strlen(value)) && fsync(fd) == 0;
+    /* Exactly 0600, whatever the umask. */
+    bool ok = fchmod(fd, 0600) == 0 && write_all(fd, value, strlen(value)) && fsync(fd) == 0;
     ok = close(fd) == 0 && ok;
     if (!ok || rename(tmp, path) != 0) {
         unlink(tmp);

@@ -363,8 +363,9 @@ START_TEST(test_failing_step_leaves_previous_version)
 }
 END_TEST
 
-/* A file that is not a database is a storage error, not a crash, and is not overwritten. */
-START_TEST(test_garbage_file_is_a_storage_error)
+/* A file that is not a database is a damaged store (issue 14), not a crash, and is not
+ * overwritten. */
+START_TEST(test_garbage_file_is_a_damaged_store)
 {
     char *path = tempdir_path(dir, "membercore.db");
     FILE *f = fopen(path, "wb");
@@ -373,7 +374,7 @@ START_TEST(test_garbage_file_is_a_storage_error)
     fclose(f);
     mc_client *client = NULL;
     mc_error err = MC_ERROR_INIT;
-    ck_assert_int_eq(open_client(&client, &err), MC_ERR_STORAGE);
+    ck_assert_int_eq(open_client(&client, &err), MC_ERR_STORE_DAMAGED);
     ck_assert_ptr_null(client);
     char *text = read_file(path);
     ck_assert(strncmp(text, "this is not a database", 22) == 0);
@@ -402,7 +403,7 @@ int main(void)
     tcase_add_test(tc, test_every_earlier_version_upgrades_keeping_data);
     tcase_add_test(tc, test_newer_store_is_refused_untouched);
     tcase_add_test(tc, test_failing_step_leaves_previous_version);
-    tcase_add_test(tc, test_garbage_file_is_a_storage_error);
+    tcase_add_test(tc, test_garbage_file_is_a_damaged_store);
     tcase_add_test(tc, test_migrations_are_numbered_without_gaps);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -106,13 +106,34 @@ void mc_config_init_sized(mc_config *cfg, size_t size);
 /*
  * Open a client over cfg->data_dir, creating the directory (and any missing
  * parents, mode 0700) and the store if needed and migrating an older store forward (never deleting
- * data). On success *out is the caller's; release it with mc_client_free(). Errors:
+ * data). The data directory is set to 0700 even when it existed before, and every file the
+ * library writes in it (the store, its -wal/-shm/-journal, the default secure storage under
+ * data_dir/secure, photo copies) is 0600, whatever the process umask. On success *out is the
+ * caller's; release it with mc_client_free(). Errors:
  * MC_ERR_INVALID_ARG (cfg, out, cfg->size (not initialised by mc_config_init), data_dir,
  * timeouts, server_url), MC_ERR_STORAGE (directory or
- * database unusable, or a store written by a newer version of this library), MC_ERR_NO_MEMORY. Any
- * thread.
+ * database unusable, or a store written by a newer version of this library), MC_ERR_NO_MEMORY,
+ * MC_ERR_STORE_DAMAGED: the store file is empty (zero bytes), not a file, not an SQLite database
+ * or corrupt. Nothing of it is used and the session token is dropped from secure storage (so
+ * the member is signed out); every open fails the same way until the app removes the store with
+ * mc_store_remove() and opens again, which starts an empty store that the member signs in to and
+ * syncs from the server (writes not yet sent are lost with the store). Any thread.
  */
 mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err);
+
+/*
+ * Remove the local store in data_dir (the directory given as mc_config.data_dir): membercore.db
+ * with its -wal, -shm and -journal files, a store half made by an interrupted first open, and
+ * the copies of ticket photos not yet uploaded. The directory itself and the secure storage
+ * under it stay. What the store held that the server has (the account, bookings, door codes)
+ * comes back with the next sign-in and sync; local writes not yet sent are lost.
+ * For a store mc_client_open() reports MC_ERR_STORE_DAMAGED, or for a reset. No client may be
+ * open over data_dir (in this process or another) while it runs: the call cannot check that.
+ * MC_OK also when there was nothing to remove. Errors: MC_ERR_INVALID_ARG (data_dir NULL or
+ * ""), MC_ERR_STORAGE naming the file that could not be removed (what was removed before it
+ * stays removed; calling again finishes), MC_ERR_NO_MEMORY. Any thread.
+ */
+mc_status mc_store_remove(const char *data_dir, mc_error *err);
 
 /*
  * Close the client: calls that start from now on fail at once with MC_ERR_STATE

@@ -66,10 +66,11 @@ typedef enum mc_status {
     /* The server's certificate chain verified, but no certificate in it has a public key
      * among mc_config.tls_pins: the request was not sent (docs/security.md). */
     MC_ERR_TLS_PIN = 19,
-    /* The local store is damaged (zero-length, not a database, or failing its integrity
-     * check). The session it held is dropped (the token removed from secure storage), so
-     * nothing signs in with a token whose store is gone; mc_client_open refuses it until the
-     * app removes the store (docs/security.md says how). */
+    /* The local store is damaged (zero-length, not a file, not an SQLite database, or reported
+     * corrupt by SQLite while it is opened). The session it held is dropped (the token removed
+     * from secure storage), so nothing signs in with a token whose store is gone;
+     * mc_client_open refuses it until the app removes the store with mc_store_remove()
+     * (membercore/client.h; docs/security.md says how). */
     MC_ERR_STORE_DAMAGED = 20,
 } mc_status;
 

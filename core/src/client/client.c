@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "account/session.h"
 #include "read/read.h"
+#include "store/files.h"
 #include "store/migrations.h"
 #include "store/stmt_cache.h"
 #include "store/store.h"
@@ -124,35 +126,6 @@ static mc_status validate_config(const mc_config *cfg, mc_error *err)
     return MC_OK;
 }
 
-/* mkdir -p: each missing component, mode 0700. */
-static mc_status make_dir(const char *dir, mc_error *err)
-{
-    char *path = mci_strdup(dir);
-    if (path == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
-    for (char *p = path + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char saved = *p;
-        *p = '\0';
-        if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-            mc_status st =
-                mci_error_set(err, MC_ERR_STORAGE, "cannot create the data directory %s: %s", path,
-                              strerror(errno));
-            free(path);
-            return st;
-        }
-        *p = saved;
-        if (saved == '\0')
-            break;
-    }
-    free(path);
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return mci_error_set(err, MC_ERR_STORAGE, "the data directory %s is not a directory", dir);
-    return MC_OK;
-}
-
 static mc_status setup_platform(mc_client *c, const mc_config *cfg, mc_error *err)
 {
     /* The host's context goes to the host's hooks only: with the default
@@ -202,6 +175,15 @@ static mc_status load_client_id(mc_client *c, mc_error *err)
         return st;
     mci_uuid_format(raw, c->client_id);
     return mci_meta_set(c->db, "client_id", c->client_id, err);
+}
+
+/* A damaged store took the session's state with it: its token is dropped, so nothing signs in
+ * with it (docs/security.md). Each open of the damaged store tries again. */
+static void drop_session_of_damaged_store(mc_client *c)
+{
+    mc_error dropped = MC_ERROR_INIT;
+    if (mci_session_drop(c, &dropped) != MC_OK)
+        mci_client_log(c, MC_LOG_ERROR, "the store is damaged and %s", dropped.message);
 }
 
 mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error *err)
@@ -255,7 +237,7 @@ mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error 
         c->random_context = c->drbg;
     }
 
-    st = make_dir(c->data_dir, err);
+    st = mci_private_dir(c->data_dir, "the data directory", err);
     if (st == MC_OK)
         st = setup_platform(c, cfg, err);
     if (st == MC_OK)
@@ -268,6 +250,8 @@ mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error 
         } else {
             snprintf(path, n, "%s/%s", c->data_dir, MCI_STORE_FILE);
             st = mci_store_open(path, &c->db, err);
+            if (st == MC_ERR_STORE_DAMAGED)
+                drop_session_of_damaged_store(c);
             if (st == MC_OK && (c->readers = mci_read_pool_new(path)) == NULL)
                 st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
             free(path);

@@ -1,8 +1,15 @@
 /* store/store.c - opening the SQLite store, transactions, and the meta key/value table. */
 #include "store/store.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "store/files.h"
 #include "store/migrations.h"
 #include "store/projection.h"
 #include "util/error.h"
@@ -25,12 +32,21 @@ static mc_status exec(sqlite3 *db, const char *sql, mc_error *err, const char *d
     return MC_OK;
 }
 
-mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
+static mc_status damaged(const char *path, const char *why, mc_error *err)
+{
+    return mci_error_set(err, MC_ERR_STORE_DAMAGED,
+                         "the local store %s is damaged (%s); remove it with mc_store_remove() "
+                         "and open again",
+                         path, why);
+}
+
+/* Open path and set it up: the pragmas, then every migration. */
+static mc_status open_configured(const char *path, sqlite3 **out, mc_error *err)
 {
     sqlite3 *db = NULL;
     /* NOMUTEX: every use of the connection is under the client's own lock
      * (handle/handle.h), so SQLite's per-call mutex would only cost time. */
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         mc_status st = mci_error_set(err, MC_ERR_STORAGE, "cannot open the store %s: %s", path,
                                      db ? sqlite3_errmsg(db) : "out of memory");
@@ -59,12 +75,97 @@ mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
         /* Reading the schema also detects a file that is not a database. */
         st = mci_migrate(db, mci_store_migrations, mci_store_migration_count, err);
     }
+    int primary = sqlite3_errcode(db) & 0xff;
+    if (st != MC_OK && (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT))
+        st = damaged(path, sqlite3_errmsg(db), err);
     if (st != MC_OK) {
         sqlite3_close(db);
         return st;
     }
     *out = db;
     return MC_OK;
+}
+
+static mc_status create_fail(const char *path, mc_error *err)
+{
+    return mci_error_set(err, MC_ERR_STORAGE, "cannot create the store %s: %s", path,
+                         strerror(errno));
+}
+
+/* Remove the half-made store at tmp and its companions (a missing one is fine). */
+static void remove_creating(const char *tmp)
+{
+    for (size_t i = 0; i < MCI_STORE_SIBLING_COUNT; i++) {
+        char *sibling = mci_path_cat(tmp, mci_store_siblings[i], "");
+        if (sibling != NULL)
+            unlink(sibling);
+        free(sibling);
+    }
+    unlink(tmp);
+}
+
+/* A new store at path, made beside it (0600, its schema in) and renamed into place: a crash
+ * never leaves a zero-length store, which the next open would take for a damaged one. */
+static mc_status create_store(const char *path, mc_error *err)
+{
+    char *tmp = mci_path_cat(path, MCI_STORE_CREATING_SUFFIX, "");
+    if (tmp == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+    remove_creating(tmp); /* left by a first open cut short */
+    int fd = mci_private_open(tmp, O_RDWR | O_EXCL | O_CLOEXEC);
+    mc_status st = fd >= 0 ? MC_OK : create_fail(tmp, err);
+    if (fd >= 0)
+        close(fd);
+    sqlite3 *db = NULL;
+    if (st == MC_OK)
+        st = open_configured(tmp, &db, err);
+    /* The last connection's close checkpoints the WAL into the file and removes it. */
+    if (st == MC_OK && sqlite3_close(db) != SQLITE_OK)
+        st = mci_error_set(err, MC_ERR_STORAGE, "cannot create the store %s: %s", tmp,
+                           sqlite3_errmsg(db));
+    if (st == MC_OK && rename(tmp, path) != 0)
+        st = create_fail(path, err);
+    if (st != MC_OK)
+        remove_creating(tmp);
+    free(tmp);
+    return st;
+}
+
+/* An existing store: refused when empty or not a file; it and its companions made 0600 (an
+ * older version left them to the umask). */
+static mc_status check_existing(const char *path, const struct stat *info, mc_error *err)
+{
+    if (!S_ISREG(info->st_mode))
+        return damaged(path, "not a file", err);
+    if (info->st_size == 0)
+        return damaged(path, "it is empty: zero bytes", err);
+    bool ok = mci_private_restrict(path);
+    for (size_t i = 0; ok && i < MCI_STORE_SIBLING_COUNT; i++) {
+        char *sibling = mci_path_cat(path, mci_store_siblings[i], "");
+        if (sibling == NULL)
+            return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
+        ok = mci_private_restrict(sibling);
+        free(sibling);
+    }
+    if (!ok)
+        return mci_error_set(err, MC_ERR_STORAGE, "cannot make the store %s private: %s", path,
+                             strerror(errno));
+    return MC_OK;
+}
+
+mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err)
+{
+    struct stat info;
+    mc_status st;
+    if (stat(path, &info) == 0)
+        st = check_existing(path, &info, err);
+    else if (errno == ENOENT)
+        st = create_store(path, err);
+    else
+        st = mci_error_set(err, MC_ERR_STORAGE, "cannot open the store %s: %s", path,
+                           strerror(errno));
+    /* SQLite gives the WAL, shared memory and journal the store's own mode: 0600. */
+    return st == MC_OK ? open_configured(path, out, err) : st;
 }
 
 void mci_store_close(sqlite3 *db)

@@ -15,7 +15,9 @@
 #define MCI_STORE_FILE "membercore.db"
 
 /* Open (creating if needed) the store at path: WAL mode, synchronous=FULL,
- * foreign keys on, a busy timeout, and every migration applied. */
+ * foreign keys on, a busy timeout, and every migration applied. The store and its WAL,
+ * shared memory and journal are 0600 (store/files.h). MC_ERR_STORE_DAMAGED when the file is
+ * empty (zero bytes), not a file, not a database or corrupt; MC_ERR_STORAGE otherwise. */
 mc_status mci_store_open(const char *path, sqlite3 **out, mc_error *err);
 void mci_store_close(sqlite3 *db);
 

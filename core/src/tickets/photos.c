@@ -13,6 +13,7 @@
 #include "crypto/crypto.h"
 #include "membercore/tickets.h"
 #include "rules/image.h"
+#include "store/files.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/strutil.h"
@@ -25,17 +26,14 @@ mc_status mci_ticket_new_id(mc_client *c, const char *prefix, char out[MCI_TICKE
     return mci_client_new_id(c, prefix, out, MCI_TICKET_ID_LEN, err);
 }
 
-/* <data dir>/<store file>-photos, created when missing. */
+/* <data dir>/<store file>-photos, created when missing, 0700. */
 static mc_status photo_dir(mc_client *c, char **out, mc_error *err)
 {
     size_t n = strlen(c->data_dir) + sizeof "/" MCI_STORE_FILE "-photos";
     if ((*out = malloc(n)) == NULL)
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
     snprintf(*out, n, "%s/%s-photos", c->data_dir, MCI_STORE_FILE);
-    if (mkdir(*out, 0700) != 0 && errno != EEXIST)
-        return mci_error_set(err, MC_ERR_STORAGE, "cannot make the photo directory %s: %s", *out,
-                             strerror(errno));
-    return MC_OK;
+    return mci_private_dir(*out, "the photo directory", err);
 }
 
 static mc_status read_fully(int fd, uint8_t *buf, size_t cap, size_t *got, const char *path,
@@ -147,7 +145,7 @@ static mc_status copy_one(const char *dir, const char *path, uint8_t *buf, mci_p
     int out = -1;
     if (part != NULL) {
         snprintf(part, n, "%s/%s.part", dir, copy->id);
-        out = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        out = mci_private_open(part, O_WRONLY | O_TRUNC | O_CLOEXEC);
         if (out < 0)
             st = mci_error_set(err, MC_ERR_STORAGE, "cannot keep a copy of the photo (%s): %s",
                                part, strerror(errno));
