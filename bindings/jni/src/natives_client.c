@@ -208,6 +208,19 @@ static jstring default_data_dir(JNIEnv *env, jclass cls)
     return mcj_str(env, dir);
 }
 
+static void store_remove(JNIEnv *env, jclass cls, jstring data_dir)
+{
+    (void)cls;
+    char *dir = NULL;
+    if (!mcj_arg(env, data_dir, "data directory", &dir))
+        return;
+    mc_error err = MC_ERROR_INIT;
+    mc_status st = mc_store_remove(dir, &err);
+    free(dir);
+    if (st != MC_OK)
+        mcj_throw_error(env, &err);
+}
+
 static jlong client_now(JNIEnv *env, jclass cls, jlong h)
 {
     (void)env;
@@ -281,6 +294,7 @@ static const JNINativeMethod natives[] = {
     {"defaultDataDir", "()" S, (void *)default_data_dir},
     {"now", "(J)J", (void *)client_now},
     {"normalizePhone", "(" S ")" S, (void *)normalize_phone},
+    {"storeRemove", "(" S ")V", (void *)store_remove},
     {"globalRefCount", "()J", (void *)global_ref_count},
     {"toUtf8", "(" S ")[B", (void *)to_utf8},
     {"fromUtf8", "([B)" S, (void *)from_utf8},

@@ -105,9 +105,19 @@ public final class MemberCore: @unchecked Sendable {
     /// The schema version of the local store this library writes.
     public static var storeSchemaVersion: Int { Int(mc_store_schema_version()) }
 
+    /// Removes the local store in `dataDirectory` (the one `Configuration` names): for a store
+    /// `init` reports `.storeDamaged` (its session is already dropped), or for a reset. The
+    /// directory and the secure storage stay; what the server has comes back with the next
+    /// sign-in and sync, local writes not yet sent are lost. No client may be open over that
+    /// directory. Throws `.invalidArgument` or `.storage` naming the file it could not remove.
+    public static func removeStore(dataDirectory: URL) throws {
+        _ = try check { mc_store_remove(dataDirectory.path, $0) }
+    }
+
     /// Opens a client over `configuration.dataDirectory`, creating and migrating the store
     /// (local I/O only, no network). Throws `.invalidArgument` (timeouts, server URL),
-    /// `.storage` (directory or store unusable, or written by a newer library).
+    /// `.storage` (directory or store unusable, or written by a newer library), `.storeDamaged`
+    /// (the store file is empty or not a database: its session was dropped; `removeStore`).
     public init(configuration: Configuration) throws {
         queue = DispatchQueue(
             label: "org.membercore.client", qos: .userInitiated, attributes: .concurrent)

@@ -188,6 +188,29 @@ struct LifecycleTests {
         }
     }
 
+    @Test("an empty store is storeDamaged, signs the member out, and removeStore recovers")
+    func damagedStore() async throws {
+        try await withFixture { f in
+            var core = try f.open()
+            try await f.signIn(core, asha)
+            core.close()
+            let store = f.dataDir.appendingPathComponent("membercore.db")
+            try Data().write(to: store)  // zero bytes, as a full disk can leave it
+            do {
+                _ = try f.open()
+                Issue.record("a zero-length store opened")
+            } catch MemberCoreError.storeDamaged(let message) {
+                #expect(message.contains("damaged"))
+            }
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: f.dataDir.appendingPathComponent("secure/session_token").path))
+            try MemberCore.removeStore(dataDirectory: f.dataDir)
+            core = try f.open()
+            #expect(try core.isSignedIn == false)
+        }
+    }
+
     @Test("the default SecureStorage on Linux is the core's file store")
     func defaultStorage() async throws {
         try await withFixture { f in

@@ -1,5 +1,6 @@
 package org.membercore;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.ref.Reference;
@@ -259,6 +260,18 @@ public final class MemberCore implements AutoCloseable {
      */
     public static String normalizePhone(String input) {
         return Native.normalizePhone(input);
+    }
+
+    /**
+     * Remove the local store in {@code dataDir} (the directory {@link Config} names): for a
+     * store {@link #open} reports {@link ErrorCode#STORE_DAMAGED} (its session is already
+     * dropped), or for a reset. The directory and the secure storage stay; what the server
+     * has comes back with the next sign-in and sync, local writes not yet sent are lost. No
+     * client may be open over that directory. Throws {@link ErrorCode#INVALID_ARG} (null or
+     * empty) or {@link ErrorCode#STORAGE} naming the file that could not be removed.
+     */
+    public static void removeStore(File dataDir) {
+        Native.storeRemove(dataDir == null ? null : dataDir.getPath());
     }
 
     /** Global references the JNI glue holds right now (a debug counter for leak tests). */

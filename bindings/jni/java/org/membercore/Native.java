@@ -54,6 +54,8 @@ final class Native {
 
     static native String normalizePhone(String input);
 
+    static native void storeRemove(String dataDir);
+
     static native OtpRequest requestOtp(long h, String phone);
 
     /* null when no sign-in is in progress */

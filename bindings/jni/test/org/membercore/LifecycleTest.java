@@ -54,6 +54,25 @@ public class LifecycleTest {
     }
 
     @Test
+    public void emptyStoreIsDamagedSignsOutAndRemoveStoreRecovers() throws Exception {
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            TestSupport.signIn(core, stub, TestSupport.ASHA);
+            assertTrue(core.auth().isSignedIn());
+        }
+        File store = new File(dir, "membercore.db");
+        new java.io.FileOutputStream(store).close(); /* zero bytes, as a full disk can leave it */
+        MemberCoreException e = TestSupport.expectError(ErrorCode.STORE_DAMAGED,
+                () -> TestSupport.open(dir, stub.url()));
+        assertTrue(e.getMessage(), e.getMessage().contains("damaged"));
+        assertFalse(new File(dir, "secure/session_token").exists());
+        MemberCore.removeStore(dir);
+        try (MemberCore core = TestSupport.open(dir, stub.url())) {
+            assertFalse(core.auth().isSignedIn());
+        }
+        TestSupport.expectError(ErrorCode.INVALID_ARG, () -> MemberCore.removeStore(null));
+    }
+
+    @Test
     public void closeTwiceAndUseAfterClose() {
         MemberCore core = TestSupport.open(dir, stub.url());
         ListenerHandle h = core.sync().addListener(EnumSet.allOf(SyncEventType.class),
