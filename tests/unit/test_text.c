@@ -5,8 +5,6 @@
  * the core's), and the JSON escape \u0000 found in raw text before cJSON decodes it.
  */
 #include <check.h>
-#include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,26 +14,7 @@
 #include "util/json.h"
 #include "util/strutil.h"
 
-/* Strict: true when the len bytes at s are UTF-8 by glibc's iconv (no NUL inside). */
-static bool strict_utf8(const char *s, size_t len)
-{
-    if (memchr(s, '\0', len))
-        return false;
-    iconv_t cd = iconv_open("UTF-32LE", "UTF-8");
-    ck_assert(cd != (iconv_t)-1);
-    char out[4096];
-    char *in = (char *)s;
-    size_t left = len;
-    bool ok = true;
-    while (ok && left > 0) {
-        char *o = out;
-        size_t room = sizeof out;
-        if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG)
-            ok = false;
-    }
-    iconv_close(cd);
-    return ok;
-}
+#include "strict_utf8.h"
 
 /* One, two, three and four bytes per character, mixed. */
 static const char mixed[] = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80z\xe0\xa4\xb9\xc3\xa9";
