@@ -67,12 +67,12 @@ static void usage(FILE *out)
             "                    are signed with (default: a fixed test secret; never logged)\n"
             "  --razorpay-webhook-secret SECRET  with --test-mode: the secret webhook\n"
             "                    calls are signed with (default: a fixed test secret)\n"
-            "Without --test-mode the Razorpay key secret, webhook secret and OTP pepper\n"
+            "  --list-routes     print every route as 'METHOD PATH' and exit\n"
+            "\nWithout --test-mode the Razorpay key secret, webhook secret and OTP pepper\n"
             "(at least 32 bytes) come from --secrets-file, else from the environment\n"
             "(MEMBERSTUB_RAZORPAY_KEY_ID, MEMBERSTUB_RAZORPAY_KEY_SECRET,\n"
             "MEMBERSTUB_RAZORPAY_WEBHOOK_SECRET, MEMBERSTUB_OTP_PEPPER), never from the\n"
-            "command line, and the published test secrets are refused.\n"
-            "  --list-routes     print every route as 'METHOD PATH' and exit\n"
+            "command line, and the published test secrets are refused.\n\n"
             "SIGTERM or SIGINT stops the server cleanly (exit status 0).\n",
             MS_OTP_MAX_PER_ADDRESS_DEFAULT, MS_OTP_MAX_OVERALL_DEFAULT);
 }

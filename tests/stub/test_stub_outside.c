@@ -76,6 +76,22 @@ static const char *good_secrets(void)
                         0600);
 }
 
+/* A memberstub without --test-mode with good_secrets() and extra ("--opt", "value" pairs,
+ * NULL-terminated, or NULL), its stderr to the test's. */
+static stub_process *start_outside(const char *const *extra)
+{
+    char file_arg[200];
+    snprintf(file_arg, sizeof file_arg, "%s", good_secrets());
+    const char *args[16] = {"--secrets-file", file_arg};
+    int n = 2;
+    for (int i = 0; extra && extra[i] && n < 15; i++)
+        args[n++] = extra[i];
+    args[n] = NULL;
+    stub_process *s = stub_start_args(false, args, NULL);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
 /* Run memberstub without --test-mode with env_and_args ("VAR=x ... -- --opt y"): its exit status
  * (-1 if it was still serving after 3 s) and its stderr in err. */
 static int run_refused(const char *env, const char *args, char *err, size_t cap)
@@ -187,11 +203,7 @@ static void webhook_code(stub_process *s, const char *secret, char *code, size_t
  * this host's secret passes the signature check. */
 START_TEST(test_webhook_needs_this_hosts_secret)
 {
-    char file_arg[200];
-    snprintf(file_arg, sizeof file_arg, "%s", good_secrets());
-    const char *args[] = {"--secrets-file", file_arg, NULL};
-    stub_process *s = stub_start_args(false, args, NULL);
-    ck_assert_ptr_nonnull(s);
+    stub_process *s = start_outside(NULL);
     char code[64];
     webhook_code(s, PUBLISHED_WEBHOOK_SECRET, code, sizeof code);
     ck_assert_str_eq(code, "invalid_signature");
@@ -267,20 +279,15 @@ static const char *phone(int n)
  * address still gets codes. */
 START_TEST(test_codes_limited_per_client_address)
 {
-    char file_arg[200];
-    snprintf(file_arg, sizeof file_arg, "%s", good_secrets());
-    const char *args[] = {"--secrets-file", file_arg, NULL};
-    stub_process *s = stub_start_args(false, args, NULL);
-    ck_assert_ptr_nonnull(s);
+    stub_process *s = start_outside(NULL);
     for (int i = 0; i < 10; i++)
         ck_assert_int_eq(request_code_from(s, "127.0.0.1", phone(i), NULL), 200);
     check_rate_limited(s, "127.0.0.1", phone(10), "from your address (at most 10 an hour)");
     ck_assert_int_eq(request_code_from(s, "127.0.0.2", phone(11), NULL), 200);
     ck_assert_int_eq(stub_stop(s), 0);
 
-    const char *three[] = {"--secrets-file", file_arg, "--otp-max-per-address", "3", NULL};
-    s = stub_start_args(false, three, NULL);
-    ck_assert_ptr_nonnull(s);
+    const char *three[] = {"--otp-max-per-address", "3", NULL};
+    s = start_outside(three);
     for (int i = 0; i < 3; i++)
         ck_assert_int_eq(request_code_from(s, "127.0.0.1", phone(i), NULL), 200);
     check_rate_limited(s, "127.0.0.1", phone(3), "at most 3 an hour");
@@ -292,11 +299,8 @@ END_TEST
 /* Many addresses at once: cut off at the overall limit, whatever the address. */
 START_TEST(test_codes_limited_overall)
 {
-    char file_arg[200];
-    snprintf(file_arg, sizeof file_arg, "%s", good_secrets());
-    const char *args[] = {"--secrets-file", file_arg, "--otp-max-overall", "3", NULL};
-    stub_process *s = stub_start_args(false, args, NULL);
-    ck_assert_ptr_nonnull(s);
+    const char *args[] = {"--otp-max-overall", "3", NULL};
+    stub_process *s = start_outside(args);
     ck_assert_int_eq(request_code_from(s, "127.0.0.1", phone(0), NULL), 200);
     ck_assert_int_eq(request_code_from(s, "127.0.0.2", phone(1), NULL), 200);
     ck_assert_int_eq(request_code_from(s, "127.0.0.3", phone(2), NULL), 200);
@@ -335,13 +339,11 @@ static unsigned mode_of(const char *path)
  * database is made 0600. */
 START_TEST(test_database_files_are_private)
 {
-    char file_arg[200], db_arg[200];
-    snprintf(file_arg, sizeof file_arg, "%s", good_secrets());
+    char db_arg[200];
     snprintf(db_arg, sizeof db_arg, "%s", path_in_dir("stub.db"));
     mode_t old = umask(022);
-    const char *args[] = {"--secrets-file", file_arg, "--db", db_arg, NULL};
-    stub_process *s = stub_start_args(false, args, NULL);
-    ck_assert_ptr_nonnull(s);
+    const char *args[] = {"--db", db_arg, NULL};
+    stub_process *s = start_outside(args);
     ck_assert_int_eq(request_code_from(s, "127.0.0.1", phone(0), NULL), 200);
     char wal[220], shm[220];
     snprintf(wal, sizeof wal, "%s-wal", db_arg);
@@ -353,8 +355,7 @@ START_TEST(test_database_files_are_private)
 
     /* A database left readable by an older memberstub (or copied in) is made private. */
     ck_assert_int_eq(chmod(db_arg, 0644), 0);
-    s = stub_start_args(false, args, NULL);
-    ck_assert_ptr_nonnull(s);
+    s = start_outside(args);
     ck_assert_uint_eq(mode_of(db_arg), 0600);
     ck_assert_int_eq(stub_stop(s), 0);
     umask(old);
@@ -416,12 +417,10 @@ static int read_column(sqlite3 *db, const char *sql, void *out, int cap)
  * from the secrets file with it does: the code found so signs in. */
 START_TEST(test_database_copy_reveals_no_code)
 {
-    char file_arg[200], db_arg[200];
-    snprintf(file_arg, sizeof file_arg, "%s", good_secrets());
+    char db_arg[200];
     snprintf(db_arg, sizeof db_arg, "%s", path_in_dir("stub.db"));
-    const char *args[] = {"--secrets-file", file_arg, "--db", db_arg, NULL};
-    stub_process *s = stub_start_args(false, args, NULL);
-    ck_assert_ptr_nonnull(s);
+    const char *args[] = {"--db", db_arg, NULL};
+    stub_process *s = start_outside(args);
     const char *who = "+919876543210";
     ck_assert_int_eq(request_code_from(s, "127.0.0.1", who, NULL), 200);
 

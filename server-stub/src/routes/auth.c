@@ -29,6 +29,22 @@ static void refuse_rate(ms_reply *reply, ms_otp_issue_decision d, const char *fm
     reply->retry_after_s = d.retry_after_s;
 }
 
+/* The per-address (address non-NULL) or overall cap of codes an hour: 1 when it refuses (the
+ * reply filled), 0 when a code may go, -1 on a database error. */
+static int refused_by_cap(ms_app *app, const char *address, int cap, int64_t now, ms_reply *reply)
+{
+    bool reached;
+    int64_t cap_th;
+    if (ms_otp_requests_cap(app->db, address, cap, now, &reached, &cap_th) != 0)
+        return -1;
+    ms_otp_issue_decision d = ms_otp_may_issue_capped(reached, cap_th, now);
+    if (d.allowed)
+        return 0;
+    refuse_rate(reply, d, "too many codes requested from %s (at most %d an hour)",
+                address ? "your address" : "everyone", cap);
+    return 1;
+}
+
 /* POST /v1/auth/otp/request {"phone"} */
 void ms_handle_otp_request(ms_app *app, ms_request *req, ms_reply *reply)
 {
@@ -49,25 +65,13 @@ void ms_handle_otp_request(ms_app *app, ms_request *req, ms_reply *reply)
         return;
     }
     /* SMS pumping: many phones from one address, or from many addresses at once. */
-    bool reached;
-    int64_t cap_th;
-    if (ms_otp_requests_cap(app->db, req->client_address, app->otp_max_per_address, now, &reached,
-                            &cap_th) != 0)
+    int refused = refused_by_cap(app, req->client_address, app->otp_max_per_address, now, reply);
+    if (refused == 0)
+        refused = refused_by_cap(app, NULL, app->otp_max_overall, now, reply);
+    if (refused < 0)
         goto fail;
-    d = ms_otp_may_issue_capped(reached, cap_th, now);
-    if (!d.allowed) {
-        refuse_rate(reply, d, "too many codes requested from your address (at most %d an hour)",
-                    app->otp_max_per_address);
+    if (refused)
         return;
-    }
-    if (ms_otp_requests_cap(app->db, NULL, app->otp_max_overall, now, &reached, &cap_th) != 0)
-        goto fail;
-    d = ms_otp_may_issue_capped(reached, cap_th, now);
-    if (!d.allowed) {
-        refuse_rate(reply, d, "too many codes requested from everyone (at most %d an hour)",
-                    app->otp_max_overall);
-        return;
-    }
 
     char user_id[MS_ID_MAX];
     bool registered;
