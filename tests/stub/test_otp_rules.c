@@ -92,6 +92,24 @@ START_TEST(test_otp_without_code_is_expired)
 END_TEST
 
 /* The first code for a phone is always allowed. */
+/* The per-address and overall caps: refused while the cap-th most recent code is inside the hour,
+ * until it leaves (rounded up to whole seconds, at least 1). */
+START_TEST(test_otp_cap_frees_when_the_cap_th_code_leaves_the_hour)
+{
+    ck_assert(ms_otp_may_issue_capped(false, 0, T0).allowed);
+    ms_otp_issue_decision d = ms_otp_may_issue_capped(true, T0, T0);
+    ck_assert(!d.allowed);
+    ck_assert_int_eq(d.retry_after_s, 3600);
+    d = ms_otp_may_issue_capped(true, T0, T0 + 59 * 60 * 1000 + 1);
+    ck_assert(!d.allowed);
+    ck_assert_int_eq(d.retry_after_s, 60);
+    d = ms_otp_may_issue_capped(true, T0, T0 + MS_OTP_WINDOW_MS - 1);
+    ck_assert(!d.allowed);
+    ck_assert_int_eq(d.retry_after_s, 1);
+    ck_assert(ms_otp_may_issue_capped(true, T0, T0 + MS_OTP_WINDOW_MS).allowed);
+}
+END_TEST
+
 START_TEST(test_otp_first_code_is_allowed)
 {
     ms_otp_issue_decision d = ms_otp_may_issue(NULL, 0, T0);
@@ -266,6 +284,7 @@ static Suite *otp_rules_suite(void)
     suite_add_tcase(s, verify);
     TCase *issue = tcase_create("issue");
     tcase_add_test(issue, test_otp_first_code_is_allowed);
+    tcase_add_test(issue, test_otp_cap_frees_when_the_cap_th_code_leaves_the_hour);
     tcase_add_test(issue, test_otp_resend_waits_thirty_seconds);
     tcase_add_test(issue, test_otp_five_codes_per_rolling_hour);
     tcase_add_test(issue, test_otp_codes_older_than_an_hour_do_not_count);
