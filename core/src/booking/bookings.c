@@ -296,11 +296,9 @@ static mc_status check_credits(sqlite3 *db, mci_stmt_cache *stmts, const char *u
                                int32_t cost, mc_error *err)
 {
     mc_account *account = NULL;
-    mc_status st = mci_account_load(db, &account, err);
+    mc_status st = mci_account_require(db, &account, err);
     if (st != MC_OK)
-        return st == MC_ERR_NOT_FOUND
-                   ? mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in")
-                   : st;
+        return st;
     sqlite3_stmt *stmt = NULL;
     int64_t balance = -1;
     if (account->company_id[0] != '\0' &&
@@ -399,12 +397,10 @@ static mc_status check_on_demand_hours(sqlite3 *db, const mc_booking_request *r,
     if (r->pay != MC_PAY_RAZORPAY || r->hours <= ON_DEMAND_HOURS_MAX)
         return MC_OK;
     mc_account *account = NULL;
-    mc_status st = mci_account_load(db, &account, err);
+    mc_status st = mci_account_require(db, &account, err);
     if (st != MC_OK)
-        return st == MC_ERR_NOT_FOUND
-                   ? mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in")
-                   : st;
-    bool on_demand = account->company_id[0] == '\0';
+        return st;
+    bool on_demand = account->company_id == NULL || account->company_id[0] == '\0';
     mc_account_free(account);
     if (!on_demand)
         return MC_OK;

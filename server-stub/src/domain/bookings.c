@@ -417,6 +417,36 @@ static int booking_id_free(sqlite3 *db, const char *booking_id, ms_refusal *why)
     return 0;
 }
 
+int ms_hold_verdict(sqlite3_stmt *stmt, int64_t max, const char *what, const char *thing,
+                    int64_t now_ms, ms_refusal *why)
+{
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    int64_t held = 0, let_go = 0;
+    bool cooling = false;
+    if (rc == 1) {
+        held = sqlite3_column_int64(stmt, 0);
+        cooling = sqlite3_column_type(stmt, 1) != SQLITE_NULL;
+        let_go = sqlite3_column_int64(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+    if (rc != 1)
+        return -1;
+    if (held >= max)
+        return ms_refuse(why, MS_CODE_HOLD_LIMIT,
+                         "you already hold %lld unpaid %s, the most one member may hold at once"
+                         " (%lld): pay for one or cancel it first",
+                         (long long)held, what, (long long)max);
+    if (cooling)
+        return ms_refuse(why, MS_CODE_HOLD_COOLDOWN,
+                         "you let an unpaid hold of %s go; you can hold it again in %lld minutes"
+                         " (a %d-minute cool-down)",
+                         thing, ms_minutes_until(now_ms, let_go + MS_HOLD_COOLDOWN_MS),
+                         MS_HOLD_COOLDOWN_MIN);
+    return 0;
+}
+
 /*
  * The hold limits of a Razorpay booking (rules/hold_limits.h): an on-demand user's booking is
  * at most MS_ON_DEMAND_HOURS_MAX hours; a member holds at most MS_ROOM_HOLDS_MAX unpaid
@@ -442,31 +472,9 @@ static int check_holds(sqlite3 *db, const char *user_id, const ms_booking_input 
                     "  AND o.status <> 'paid' AND r.cancelled_at_ms > ?3"
                     "  AND r.start_ms < ?5 AND r.end_ms > ?4)",
                     "ttiii", user_id, in->room_id, now - MS_HOLD_COOLDOWN_MS, in->start_ms, end);
-    if (!stmt)
-        return -1;
-    int rc = ms_db_step(stmt);
-    int64_t held = 0, let_go = 0;
-    bool cooling = false;
-    if (rc == 1) {
-        held = sqlite3_column_int64(stmt, 0);
-        cooling = sqlite3_column_type(stmt, 1) != SQLITE_NULL;
-        let_go = sqlite3_column_int64(stmt, 1);
-    }
-    sqlite3_finalize(stmt);
-    if (rc != 1)
-        return -1;
-    if (held >= MS_ROOM_HOLDS_MAX)
-        return ms_refuse(why, MS_CODE_HOLD_LIMIT,
-                         "you already hold %lld unpaid room bookings, the most one member may hold"
-                         " at once (%d): pay for one or cancel it first",
-                         (long long)held, MS_ROOM_HOLDS_MAX);
-    if (cooling)
-        return ms_refuse(why, MS_CODE_HOLD_COOLDOWN,
-                         "you let an unpaid hold of %s at this time go; it can be held again by"
-                         " you in %lld minutes (a %d-minute cool-down)",
-                         in->room_id, ms_minutes_until(now, let_go + MS_HOLD_COOLDOWN_MS),
-                         MS_HOLD_COOLDOWN_MIN);
-    return 0;
+    char thing[MS_ID_MAX + 32];
+    snprintf(thing, sizeof thing, "%s at this time", in->room_id);
+    return ms_hold_verdict(stmt, MS_ROOM_HOLDS_MAX, "room bookings", thing, now, why);
 }
 
 /* The writes of a checked booking. 0, 1 (the exclusion check refused a block), -1. */

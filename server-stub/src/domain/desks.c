@@ -277,31 +277,9 @@ static int check_holds(sqlite3 *db, const char *user_id, const desk_ctx *desk,
                     "  AND (k.cancel_reason = 'hold_expired' OR EXISTS (SELECT 1 FROM invoices i"
                     "   WHERE i.id = k.invoice_id AND i.status = 'void')))",
                     "ttti", user_id, desk->desk_id, in->date, now - MS_HOLD_COOLDOWN_MS);
-    if (!stmt)
-        return -1;
-    int rc = ms_db_step(stmt);
-    int64_t held = 0, let_go = 0;
-    bool cooling = false;
-    if (rc == 1) {
-        held = sqlite3_column_int64(stmt, 0);
-        cooling = sqlite3_column_type(stmt, 1) != SQLITE_NULL;
-        let_go = sqlite3_column_int64(stmt, 1);
-    }
-    sqlite3_finalize(stmt);
-    if (rc != 1)
-        return -1;
-    if (held >= MS_DESK_HOLDS_MAX)
-        return ms_refuse(why, MS_CODE_HOLD_LIMIT,
-                         "you already hold %lld unpaid desk days, the most one member may hold at"
-                         " once (%d): pay for one or cancel it first",
-                         (long long)held, MS_DESK_HOLDS_MAX);
-    if (cooling)
-        return ms_refuse(why, MS_CODE_HOLD_COOLDOWN,
-                         "you let an unpaid hold of desk %s on %s go; it can be held again by you"
-                         " in %lld minutes (a %d-minute cool-down)",
-                         desk->name, in->date, ms_minutes_until(now, let_go + MS_HOLD_COOLDOWN_MS),
-                         MS_HOLD_COOLDOWN_MIN);
-    return 0;
+    char thing[MS_TEXT_MAX + 32];
+    snprintf(thing, sizeof thing, "desk %s on %s", desk->name, in->date);
+    return ms_hold_verdict(stmt, MS_DESK_HOLDS_MAX, "desk days", thing, now, why);
 }
 
 /* Who may hold the desk, and whether user_id may book one at all. 0; 1 refused; -1. */
