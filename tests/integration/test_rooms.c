@@ -589,6 +589,86 @@ START_TEST(test_razorpay_paid_and_forged)
 }
 END_TEST
 
+/* A new on-demand user (OTP, profile, intent on_demand), synced. */
+static mc_client *on_demand_user(const char *name, const char *phone)
+{
+    char *sub = tempdir_path(dir, name);
+    mc_client *c = helper_open_client_at(sub, stub_url(stub), &now);
+    free(sub);
+    mc_otp_request req;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_msg(mc_auth_request_otp(c, phone, &req, &err) == MC_OK, "otp: %s", err.message);
+    char code[7];
+    ck_assert_int_eq(stub_latest_otp(stub, phone, code), 0);
+    bool new_user = false;
+    mc_account *account = NULL;
+    ck_assert_msg(mc_auth_verify_otp(c, code, &new_user, &account, &err) == MC_OK, "verify: %s",
+                  err.message);
+    mc_account_free(account);
+    mc_profile profile = {"Meera Iyer", "meera@iyerlabs.example", "Iyer Labs", "Bengaluru"};
+    ck_assert_msg(mc_auth_complete_profile(c, &profile, &account, &err) == MC_OK, "profile: %s",
+                  err.message);
+    mc_account_free(account);
+    mc_intent_details intent = {MC_INTENT_ON_DEMAND, NULL, 0, NULL, {0, ""}};
+    ck_assert_msg(mc_auth_set_intent(c, &intent, &account, &err) == MC_OK, "intent: %s",
+                  err.message);
+    mc_account_free(account);
+    ck_assert_msg(mc_sync_once(c, NULL, &err) == MC_OK, "sync: %s", err.message);
+    return c;
+}
+
+/* A Razorpay booking refused with MC_ERR_CONFLICT naming rule, its message mentioning words. */
+static void hold_refused(mc_client *c, const mc_booking_request *req, mc_rule rule,
+                         const char *words)
+{
+    mc_booking *b = NULL;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_booking_create(c, req, &b, &err), MC_ERR_CONFLICT);
+    ck_assert_ptr_null(b);
+    ck_assert_msg(err.rule == rule, "rule %s, not %s (%s)", mc_rule_name(err.rule),
+                  mc_rule_name(rule), err.message);
+    ck_assert_msg(strstr(err.message, words) != NULL, "'%s' does not say '%s'", err.message, words);
+}
+
+/* The hold limits reach the member as rules (issue 14): an on-demand booking over 4 hours is
+ * refused at once, even offline (MC_RULE_TOO_LONG); the server's hold_limit and hold_cooldown
+ * arrive as MC_RULE_HOLD_LIMIT and MC_RULE_HOLD_COOLDOWN with its message. */
+START_TEST(test_hold_limits_name_the_rule)
+{
+    mc_client *c = on_demand_user("meera", "+919876543210");
+    mc_booking_request day = {"BLR-1-BOARD", "2027-01-12", "08:00", 14, NULL, 0, MC_PAY_RAZORPAY};
+    hold_refused(c, &day, MC_RULE_TOO_LONG, "at most 4 hours");
+
+    static const char *const rooms[] = {"BLR-1-BOARD", "BLR-1-HUDDLE", "BLR-1-FOCUS"};
+    mc_error err = MC_ERROR_INIT;
+    for (int i = 0; i < 3; i++) {
+        mc_booking_request req = {rooms[i], "2027-01-12", "10:00", 4, NULL, 0, MC_PAY_RAZORPAY};
+        mc_booking *b = NULL;
+        ck_assert_msg(mc_booking_create(c, &req, &b, &err) == MC_OK, "%s", err.message);
+        ck_assert_int_eq(b->status, MC_BOOKING_PENDING_PAYMENT);
+        mc_booking_free(b);
+    }
+    mc_booking_request fourth = {"BLR-1-BOARD", "2027-01-12", "15:00", 1, NULL, 0, MC_PAY_RAZORPAY};
+    hold_refused(c, &fourth, MC_RULE_HOLD_LIMIT, "already hold 3 unpaid room bookings");
+
+    /* The three lapse at T0 + 15 min; the same room and time again is cooling down. */
+    stub_advance_clock(stub, 16 * 60 * 1000);
+    now += 16 * 60 * 1000;
+    mc_booking_request again = {"BLR-1-BOARD", "2027-01-12", "10:00", 1, NULL, 0, MC_PAY_RAZORPAY};
+    ck_assert_int_eq(mc_sync_once(c, NULL, &err), MC_OK);
+    hold_refused(c, &again, MC_RULE_HOLD_COOLDOWN, "cool-down");
+    ck_assert_str_eq(mc_rule_name(MC_RULE_HOLD_COOLDOWN), "hold_cooldown");
+    mc_client_free(c);
+
+    /* Offline, the hour limit is still refused at once (not MC_ERR_OFFLINE). */
+    char *sub = tempdir_path(dir, "meera");
+    c = helper_open_client_at(sub, DEAD_SERVER, &now);
+    free(sub);
+    hold_refused(c, &day, MC_RULE_TOO_LONG, "on-demand limit");
+    mc_client_free(c);
+}
+END_TEST
+
 /* London's clock changes: a 24-hour room offers 23 blocks on 2027-03-28 and 24 on
  * 2027-10-31, and a booking of the repeated hour lands on its first occurrence. */
 START_TEST(test_london_dst_days)
@@ -763,6 +843,7 @@ int main(void)
     tcase_add_test(tc, test_cancel_refunds_and_frees);
     tcase_add_test(tc, test_credits_reset_across_the_year_reads_consistently);
     tcase_add_test(tc, test_razorpay_paid_and_forged);
+    tcase_add_test(tc, test_hold_limits_name_the_rule);
     tcase_add_test(tc, test_london_dst_days);
     tcase_add_test(tc, test_race_for_one_block_has_one_holder);
     suite_add_tcase(s, tc);

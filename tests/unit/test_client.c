@@ -18,6 +18,7 @@
 #include "handle/handle.h"
 #include "linux/platform_linux.h"
 #include "net/http.h"
+#include "util/error.h"
 #include "tempdir.h"
 
 static char *dir;
@@ -250,6 +251,12 @@ END_TEST
 START_TEST(test_server_codes_map_to_statuses)
 {
     ck_assert_int_eq(mci_http_status_for("otp_wrong", 400), MC_ERR_OTP_WRONG);
+    ck_assert_int_eq(mci_http_status_for("hold_limit", 409), MC_ERR_CONFLICT);
+    ck_assert_int_eq(mci_http_status_for("booking_too_long", 400), MC_ERR_CONFLICT);
+    ck_assert_int_eq(mci_http_status_for("hold_cooldown", 409), MC_ERR_CONFLICT);
+    ck_assert_int_eq(mci_rule_of_server_code("hold_limit"), MC_RULE_HOLD_LIMIT);
+    ck_assert_int_eq(mci_rule_of_server_code("booking_too_long"), MC_RULE_TOO_LONG);
+    ck_assert_int_eq(mci_rule_of_server_code("hold_cooldown"), MC_RULE_HOLD_COOLDOWN);
     ck_assert_int_eq(mci_http_status_for("otp_expired", 400), MC_ERR_OTP_EXPIRED);
     ck_assert_int_eq(mci_http_status_for("otp_exhausted", 400), MC_ERR_OTP_EXHAUSTED);
     ck_assert_int_eq(mci_http_status_for("otp_rate_limited", 429), MC_ERR_OTP_RATE_LIMITED);

@@ -245,3 +245,10 @@ mc_status mci_account_delete(sqlite3 *db, mc_error *err)
     }
     return MC_OK;
 }
+
+mc_status mci_account_require(sqlite3 *db, mc_account **out, mc_error *err)
+{
+    mc_status st = mci_account_load(db, out, err);
+    return st == MC_ERR_NOT_FOUND ? mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in")
+                                  : st;
+}

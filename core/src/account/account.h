@@ -20,6 +20,10 @@ mc_status mci_account_save(sqlite3 *db, const mc_account *account, int64_t now_m
 /* The stored account, or MC_ERR_NOT_FOUND. */
 mc_status mci_account_load(sqlite3 *db, mc_account **out, mc_error *err);
 
+/* mci_account_load for a call that needs someone signed in: MC_ERR_UNAUTHORIZED ("nobody is
+ * signed in") instead of MC_ERR_NOT_FOUND. Free *out with mc_account_free. */
+mc_status mci_account_require(sqlite3 *db, mc_account **out, mc_error *err);
+
 /* The stored account's user id (malloc'd), or MC_ERR_UNAUTHORIZED when
  * there is none. Caller holds the lock. */
 mc_status mci_account_user_id(sqlite3 *db, char **user_id, mc_error *err);

@@ -164,11 +164,9 @@ mc_status mci_desk_means_load(sqlite3 *db, mci_stmt_cache *stmts, const char *us
     memset(out, 0, sizeof *out);
     out->credits_left = -1;
     mc_account *account = NULL;
-    mc_status st = mci_account_load(db, &account, err);
+    mc_status st = mci_account_require(db, &account, err);
     if (st != MC_OK)
-        return st == MC_ERR_NOT_FOUND
-                   ? mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in")
-                   : st;
+        return st;
     mci_strlcpy(out->building_id, account->building_id ? account->building_id : "",
                 sizeof out->building_id);
     mci_strlcpy(out->company_id, account->company_id ? account->company_id : "",

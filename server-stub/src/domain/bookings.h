@@ -32,6 +32,16 @@ typedef struct ms_refusal {
 int ms_refuse(ms_refusal *why, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * The verdict of a hold-limit query (rules/hold_limits.h) whose one row is (how many unpaid
+ * holds of its kind the member has, the latest instant they let a matching hold go or NULL):
+ * hold_limit when held >= max ("you already hold N unpaid <what>"), else hold_cooldown when
+ * a hold was let go (naming `thing` and the minutes left of MS_HOLD_COOLDOWN_MIN), else 0.
+ * Finalizes stmt (NULL: -1). 0; 1 refused (why); -1 error.
+ */
+int ms_hold_verdict(sqlite3_stmt *stmt, int64_t max, const char *what, const char *thing,
+                    int64_t now_ms, ms_refusal *why);
+
 typedef struct ms_guest {
     char name[MS_TEXT_MAX];
     char email[MS_EMAIL_MAX];
