@@ -9,7 +9,6 @@
 #include <stdlib.h>
 
 #include "account/session.h"
-#include "answer_server.h"
 #include "fuzz_client.h"
 #include "handle/handle.h"
 #include "membercore/auth.h"
@@ -17,25 +16,14 @@
 static mc_client *client;
 static answer_server *server;
 
-static const unsigned statuses[] = {200, 200, 200, 201, 400, 401, 403, 404, 409, 410, 429, 500};
-
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void stop_server(void)
-{
-    answer_server_stop(server);
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    server = answer_server_start();
-    if (server == NULL)
-        abort();
-    client = fuzz_client_open(answer_server_url(server));
-    atexit(stop_server);
+    client = fuzz_client_open_served(&server);
     return 0;
 }
 
@@ -43,8 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
-    size_t nstatus = sizeof statuses / sizeof statuses[0];
-    answer_server_set(server, statuses[(data[0] >> 2) % nstatus], data + 1, size - 1);
+    answer_server_set(server, fuzz_http_status(data[0] >> 2), data + 1, size - 1);
     mc_error err = MC_ERROR_INIT;
     mc_account *account = NULL;
     switch (data[0] & 3) {
@@ -58,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         mc_otp_request request;
         answer_server_set(server, 200, "{\"phone\":\"+919800000001\"}", 25);
         mc_auth_request_otp(client, "+919800000001", &request, &err); /* a pending sign-in */
-        answer_server_set(server, statuses[(data[0] >> 2) % nstatus], data + 1, size - 1);
+        answer_server_set(server, fuzz_http_status(data[0] >> 2), data + 1, size - 1);
         mc_auth_verify_otp(client, "123456", &new_user, &account, &err);
         break;
     }

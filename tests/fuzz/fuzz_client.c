@@ -1,12 +1,11 @@
 /*
  * tests/fuzz/fuzz_client.c - a signed-in client over a fresh store in a temporary directory for
- * the core's harnesses (fuzz_client.h); the directory is removed when the process exits.
+ * the core's harnesses, alone or with a loopback answer server (fuzz_client.h); both are
+ * stopped and the directory removed when the process exits.
  */
-#define _XOPEN_SOURCE 700
 #include "fuzz_client.h"
 
 #include <cJSON.h>
-#include <ftw.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +14,12 @@
 
 #include "account/account.h"
 #include "account/session.h"
+#include "answer_server.h"
 #include "handle/handle.h"
+#include "tempdir.h"
 
-static char dir[256];
+static char *dir;
+static answer_server *server;
 static mc_client *client;
 static int64_t now = FUZZ_NOW_MS;
 
@@ -26,19 +28,14 @@ static int64_t injected_clock(void *context)
     return *(int64_t *)context;
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void close_at_exit(void)
 {
+    answer_server_stop(server); /* first: no request is in flight when the client closes */
+    server = NULL;
     mc_client_close(client);
     client = NULL;
-    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tempdir_free(dir);
+    dir = NULL;
 }
 
 static void die(const char *what, const mc_error *err)
@@ -49,10 +46,7 @@ static void die(const char *what, const mc_error *err)
 
 mc_client *fuzz_client_open(const char *server_url)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/mcfuzz.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    if (mkdtemp(dir) == NULL)
-        die("mkdtemp", NULL);
+    dir = tempdir_new();
     mc_config cfg;
     mc_config_init(&cfg);
     cfg.data_dir = dir;
@@ -78,6 +72,22 @@ mc_client *fuzz_client_open(const char *server_url)
     mc_account_free(account);
     cJSON_Delete(user);
     return client;
+}
+
+mc_client *fuzz_client_open_served(answer_server **out)
+{
+    server = answer_server_start();
+    if (server == NULL)
+        die("answer_server_start", NULL);
+    *out = server;
+    return fuzz_client_open(answer_server_url(server));
+}
+
+unsigned fuzz_http_status(uint8_t pick)
+{
+    static const unsigned statuses[] = {200, 200, 200, 201, 400, 401, 403,
+                                        404, 409, 410, 413, 429, 500, 503};
+    return statuses[pick % (sizeof statuses / sizeof statuses[0])];
 }
 
 char *fuzz_text(const uint8_t *data, size_t size)

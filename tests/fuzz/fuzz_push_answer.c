@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "answer_server.h"
 #include "fuzz_client.h"
 #include "handle/handle.h"
 #include "store/store.h"
@@ -20,26 +19,14 @@
 static mc_client *client;
 static answer_server *server;
 
-/* The statuses a server answers with, picked by the first byte. */
-static const unsigned statuses[] = {200, 200, 200, 200, 400, 401, 404, 409, 413, 429, 500, 503};
-
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void stop_server(void)
-{
-    answer_server_stop(server);
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    server = answer_server_start();
-    if (server == NULL)
-        abort();
-    client = fuzz_client_open(answer_server_url(server));
-    atexit(stop_server); /* runs before the client closes: no request is in flight */
+    client = fuzz_client_open_served(&server);
     mc_error err = MC_ERROR_INIT;
     pthread_mutex_lock(&client->lock);
     if (mci_store_begin(client->db, &err) != MC_OK)
@@ -66,8 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
-    answer_server_set(server, statuses[data[0] % (sizeof statuses / sizeof statuses[0])], data + 1,
-                      size - 1);
+    answer_server_set(server, fuzz_http_status(data[0]), data + 1, size - 1);
     mc_sync_report report = {0};
     mc_error err = MC_ERROR_INIT;
     int sent = 0;

@@ -13,8 +13,6 @@
  * (a jump of centuries makes the upkeep's catch-up, not a parser, the thing measured). A 5xx
  * answer is a failure, as is an error reply without a JSON body.
  */
-#define _XOPEN_SOURCE 700
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +27,7 @@
 #include "domain/sessions.h"
 #include "http/dispatch.h"
 #include "routes/routes.h"
+#include "tempdir.h"
 
 /* 2027-01-04T04:30:00Z, the stub tests' T0. */
 #define NOW_MS       1799037000000LL
@@ -36,7 +35,7 @@
 #define LINE_MAX_LEN 1024
 
 static ms_app app;
-static char dir[256];
+static char *dir;
 static char bearer[MS_TOKEN_MAX + 16];
 
 typedef struct parsed_request {
@@ -51,14 +50,6 @@ typedef struct parsed_request {
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void close_at_exit(void)
 {
     ms_db_close(app.db);
@@ -66,19 +57,15 @@ static void close_at_exit(void)
     ms_faults_destroy(&app.faults);
     ms_clock_destroy(&app.clock);
     pthread_mutex_destroy(&app.db_lock);
-    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tempdir_free(dir);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/msfuzz.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    if (mkdtemp(dir) == NULL)
-        abort();
-    char path[300];
-    snprintf(path, sizeof path, "%s/stub.db", dir);
+    dir = tempdir_new();
+    char *path = tempdir_path(dir, "stub.db");
     pthread_mutex_init(&app.db_lock, NULL);
     ms_clock_init(&app.clock);
     ms_clock_set(&app.clock, NOW_MS);
@@ -91,6 +78,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (app.rng == NULL || ms_rng_bytes(app.rng, app.otp_key, sizeof app.otp_key) != 0 ||
         ms_db_open(path, app.rng, ms_seed_step, NOW_MS, &app.db) != 0)
         abort();
+    free(path);
     atexit(close_at_exit);
     char token[MS_TOKEN_MAX];
     int64_t expires = 0;
