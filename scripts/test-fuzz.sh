@@ -3,9 +3,10 @@
 # under AddressSanitizer + UndefinedBehaviorSanitizer in their own build dir ($1, default
 # build-fuzz/; the whole build instrumented with -fsanitize=fuzzer-no-link), then runs each for
 # a bounded time on a scratch copy of its seed corpus (tests/fuzz/corpus/<harness>/; the
-# repository's seeds are never written). Prints the executions per harness; a crash, leak,
-# sanitizer report or failed check fails that harness, and its input is kept under
-# $dir/artifacts/ to be turned into a regression test. Ends with one "N passed, M failed" line.
+# repository's seeds are never written), with tests/fuzz/<harness>.dict when there is one.
+# Prints the executions per harness; a crash, leak, sanitizer report or failed check fails that
+# harness, and its input is kept under $dir/artifacts/ to be turned into a regression test.
+# Ends with one "N passed, M failed" line.
 #   FUZZ_SECONDS=25   seconds per harness (the test command's budget: 8 harnesses, ~4 min)
 #   FUZZ_ONLY="fuzz_phone fuzz_link"   run only these
 #   FUZZ_JOBS=1       parallel fuzzing processes per harness (libFuzzer -fork=N when > 1)
@@ -62,10 +63,12 @@ for h in "${harnesses[@]}"; do
   work="$scratch/$h"
   mkdir -p "$work"
   log="$dir/artifacts/$h.log"
+  dict=()
+  if [ -f "$root/tests/fuzz/$h.dict" ]; then dict=(-dict="$root/tests/fuzz/$h.dict"); fi
   fork=()
   if [ "$jobs" -gt 1 ]; then fork=(-fork="$jobs" -ignore_crashes=0); fi
   set +e
-  TMPDIR="$scratch" "$exe" "${fork[@]}" -max_total_time="$seconds" -print_final_stats=1 \
+  TMPDIR="$scratch" "$exe" "${fork[@]}" "${dict[@]}" -max_total_time="$seconds" -print_final_stats=1 \
     -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$dir/artifacts/$h-" \
     "$work" "$seeds" >"$log" 2>&1
   rc=$?
