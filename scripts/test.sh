@@ -2,7 +2,8 @@
 # The README's test command: installs what is missing, checks the C format, that no module
 # include cycle exists and that docs/architecture.md's module map matches core/src, builds, and
 # runs every suite twice: a normal build (build/) and an ASan+UBSan build (build-asan/),
-# where any sanitizer report fails the run; and the benchmarks once, on the normal build.
+# where any sanitizer report fails the run; and the benchmarks once, on the normal build;
+# then the libFuzzer harnesses, each for a bounded time (scripts/test-fuzz.sh, build-fuzz/).
 # Ends with one "N passed, M failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,6 +101,15 @@ jni_fail=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' "$jni_log" |
 rm -f "$jni_log"
 total_ok=$((total_ok + ${jni_ok:-0}))
 total_fail=$((total_fail + ${jni_fail:-1}))
+
+echo "== fuzzing (scripts/test-fuzz.sh build-fuzz): each libFuzzer harness for a bounded time"
+fuzz_log="$(mktemp)"
+bash scripts/test-fuzz.sh build-fuzz 2>&1 | tee "$fuzz_log" || true
+fuzz_ok=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p' "$fuzz_log" | tail -n1)
+fuzz_fail=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' "$fuzz_log" | tail -n1)
+rm -f "$fuzz_log"
+total_ok=$((total_ok + ${fuzz_ok:-0}))
+total_fail=$((total_fail + ${fuzz_fail:-1}))
 
 echo "== build: AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)"
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug

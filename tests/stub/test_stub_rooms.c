@@ -581,6 +581,19 @@ static void free_flags(const char *date, char *out, size_t cap)
     cJSON_Delete(answer);
 }
 
+/* A date that is not YYYY-MM-DD is refused by name: a short one (clang's fuzzing build found
+ * its year, month and day read unset) and ones that do not fit the calendar. */
+START_TEST(test_blocks_refuse_a_malformed_date)
+{
+    static const char *dates[] = {"x", "", "2027-1-5", "2027-02-30", "0000-00-00", "1969-12-31"};
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "/v1/test/blocks?room_id=LON-1-NOOK&date=%s", dates[i]);
+        check_error_mentioning("GET", path, NULL, NULL, 400, "invalid_argument", "date");
+    }
+}
+END_TEST
+
 /* LON-1 on 2027-03-28 (no local 01:00) and 2027-10-31 (01:00 twice, offered once). */
 START_TEST(test_london_clock_change_days)
 {
@@ -1623,6 +1636,7 @@ static Suite *stub_rooms_suite(void)
     tcase_add_test(checks, test_min_notice);
     tcase_add_test(checks, test_booking_window_last_day);
     tcase_add_test(checks, test_london_clock_change_days);
+    tcase_add_test(checks, test_blocks_refuse_a_malformed_date);
     tcase_add_test(checks, test_booking_mutation_refusals);
     suite_add_tcase(s, checks);
     TCase *credits = tcase_create("credits");

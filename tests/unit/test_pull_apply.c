@@ -177,6 +177,27 @@ START_TEST(test_data_json_is_stored_and_checked)
 }
 END_TEST
 
+/* Data that is valid JSON but lacks what its kind's projection needs (a room_busy without
+ * room_id: found by tests/fuzz/fuzz_pull_page) is the server's fault: MC_ERR_SERVER, not a
+ * storage error, and the page changes nothing. */
+START_TEST(test_data_missing_a_projected_field_is_malformed)
+{
+    mci_page_result r;
+    mc_error err = MC_ERROR_INIT;
+    ck_assert_int_eq(apply("{\"changes\":[{\"kind\":\"event\",\"id\":\"E\",\"op\":\"upsert\","
+                           "\"data\":{}},{\"kind\":\"room_busy\",\"id\":\"rb_1\","
+                           "\"op\":\"upsert\",\"data_json\":\"{\\\"id\\\":\\\"rb_1\\\","
+                           "\\\"start_ms\\\":1799227800000,\\\"end_ms\\\":1799231400000}\"}],"
+                           "\"cursor\":\"c1\"}",
+                           &r, &err),
+                     MC_ERR_SERVER);
+    ck_assert_ptr_nonnull(strstr(err.message, "rb_1"));
+    ck_assert_ptr_nonnull(strstr(err.message, "malformed"));
+    ck_assert_int_eq(count("SELECT count(*) FROM entity"), 0);
+    ck_assert_ptr_null(meta(MCI_META_CURSOR));
+}
+END_TEST
+
 /* Acknowledged outbox rows up to acked_mutation_id leave with the page; others stay. */
 START_TEST(test_acked_rows_leave_with_the_page)
 {
@@ -257,6 +278,7 @@ int main(void)
     tcase_add_test(tc, test_tombstones_delete_and_upserts_replace);
     tcase_add_test(tc, test_malformed_page_changes_nothing);
     tcase_add_test(tc, test_data_json_is_stored_and_checked);
+    tcase_add_test(tc, test_data_missing_a_projected_field_is_malformed);
     tcase_add_test(tc, test_acked_rows_leave_with_the_page);
     tcase_add_test(tc, test_own_profile_refreshes_account);
     tcase_add_test(tc, test_forget_server_truth_keeps_outbox);

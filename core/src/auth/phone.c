@@ -33,7 +33,7 @@
 
 static bool is_separator(char c)
 {
-    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\t';
+    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
 }
 
 static bool is_indian_mobile(const char *ten_digits)

@@ -62,8 +62,14 @@ static mc_status project_step(sqlite3 *db, mci_stmt_cache *stmts, const char *sq
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     if (data != NULL)
         sqlite3_bind_text(stmt, 2, data, -1, SQLITE_STATIC);
-    mc_status st = sqlite3_step(stmt) == SQLITE_DONE
-                       ? MC_OK
+    int rc = sqlite3_step(stmt);
+    /* A constraint the data breaks (a field its kind needs is missing or of the wrong type) is
+     * the page's fault, not the device's: refused as malformed, like invalid JSON. */
+    mc_status st = rc == SQLITE_DONE ? MC_OK
+                   : (rc & 0xff) == SQLITE_CONSTRAINT || rc == SQLITE_MISMATCH
+                       ? mci_error_set(err, MC_ERR_SERVER,
+                                       "change %.64s in the pull page has malformed data (%s)", id,
+                                       sqlite3_errmsg(db))
                        : mci_store_fail(db, err, "projecting a pulled change");
     sqlite3_reset(stmt);
     return st;

@@ -147,14 +147,17 @@ static mc_status record_results(mc_client *c, const batch *b, const cJSON *resul
                            "error_message = ?4 WHERE mutation_id = ?1 AND state = 1",
                            -1, &refuse, NULL) != SQLITE_OK)
         st = mci_store_fail(c->db, err, "recording push results");
+    /* One verdict per row: a second one for the same mutation (a hostile or broken server) is
+     * ignored, so refused[] never holds more than the batch. */
+    bool answered[MCI_PUSH_BATCH] = {false};
     const cJSON *r = NULL;
     cJSON_ArrayForEach(r, results)
     {
         if (st != MC_OK)
             break;
         const batch_row *row = find_row(b, mci_json_int(r, "mutation_id", -1));
-        if (row == NULL)
-            continue; /* not ours: ignore rather than trust */
+        if (row == NULL || answered[row - b->rows])
+            continue; /* not ours, or answered already: ignore rather than trust */
         const char *status = mci_json_string(r, "status", "");
         sqlite3_stmt *stmt;
         if (strcmp(status, "applied") == 0) {
@@ -175,6 +178,7 @@ static mc_status record_results(mc_client *c, const batch *b, const cJSON *resul
         } else {
             continue; /* unknown verdict: stays in flight, resent next round */
         }
+        answered[row - b->rows] = true;
         sqlite3_bind_int64(stmt, 1, row->mutation_id);
         if (sqlite3_step(stmt) != SQLITE_DONE)
             st = mci_store_fail(c->db, err, "recording push results");

@@ -148,17 +148,19 @@ static cJSON *block_json(const char *local, int64_t start, const ms_refusal *why
 void ms_handle_test_blocks(ms_app *app, ms_request *req, ms_reply *reply)
 {
     const char *room_id = ms_query(req, "room_id"), *date = ms_query(req, "date");
-    int y, m, d;
+    int y = 0, m = 0, d = 0;
     char tail;
     if (!room_id || !date) {
         ms_reply_invalid(reply, "query parameters 'room_id' and 'date' are required");
         return;
     }
     int cy = 0, cm = 0, cd = 0;
-    if (strlen(date) == 10 && sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 1970 &&
-        m >= 1 && m <= 12 && d >= 1 && d <= 31)
+    /* y, m and d are read only when the whole date parsed (a short one left them unset). */
+    bool parsed = strlen(date) == 10 && sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+                  y >= 1970 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    if (parsed)
         ms_civil_from_days(ms_days_from_civil(y, m, d), &cy, &cm, &cd);
-    if (cy != y || cm != m || cd != d) {
+    if (!parsed || cy != y || cm != m || cd != d) {
         ms_reply_invalid(reply, "query parameter 'date' must be YYYY-MM-DD");
         return;
     }
