@@ -23,6 +23,7 @@
 #include "api/fields.h"
 #include "base/app.h"
 #include "db/db.h"
+#include "domain/otp_store.h"
 #include "domain/seed.h"
 #include "domain/sessions.h"
 #include "http/dispatch.h"
@@ -76,7 +77,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     app.razorpay_webhook_secret = "fuzz_webhook_secret";
     app.rng = ms_rng_new();
     if (app.rng == NULL || ms_rng_bytes(app.rng, app.otp_key, sizeof app.otp_key) != 0 ||
-        ms_db_open(path, app.rng, ms_seed_step, NOW_MS, &app.db) != 0)
+        ms_db_open(path, app.rng, ms_seed_step, NOW_MS, &app.db) != 0 ||
+        ms_otp_requests_open(app.db) != 0)
         abort();
     free(path);
     atexit(close_at_exit);
@@ -134,26 +136,6 @@ static const char *lookup_query(void *context, const char *key)
     return NULL;
 }
 
-/* As http/http.c's parse_object: the body as a JSON object, or NULL after a 400. */
-static cJSON *parse_object(const char *body, size_t len, ms_reply *reply)
-{
-    if (len == 0) {
-        ms_reply_error(reply, 400, "invalid_json", "the body is empty; a JSON object is expected");
-        return NULL;
-    }
-    if (!ms_utf8_valid(body, len)) {
-        ms_reply_error(reply, 400, "invalid_json", "the body is not valid UTF-8");
-        return NULL;
-    }
-    cJSON *json = cJSON_ParseWithOpts(body, NULL, true);
-    if (json == NULL || !cJSON_IsObject(json)) {
-        cJSON_Delete(json);
-        ms_reply_error(reply, 400, "invalid_json", "the body must be a JSON object");
-        return NULL;
-    }
-    return json;
-}
-
 static void run(parsed_request *r, const char *body, size_t body_len)
 {
     bool path_known = false;
@@ -162,7 +144,7 @@ static void run(parsed_request *r, const char *body, size_t body_len)
         return;
     ms_reply reply = {0};
     cJSON *json = NULL;
-    if (route->json_body && (json = parse_object(body, body_len, &reply)) == NULL) {
+    if (route->json_body && (json = ms_body_object(&reply, body, body_len)) == NULL) {
         ms_reply_clear(&reply);
         return;
     }

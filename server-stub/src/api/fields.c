@@ -22,6 +22,33 @@ bool ms_body_nul_free(ms_reply *reply, const char *body, size_t len)
     return false;
 }
 
+cJSON *ms_body_object(ms_reply *reply, const char *body, size_t len)
+{
+    if (len == 0) {
+        ms_reply_error(reply, 400, "invalid_json", "the body is empty; a JSON object is expected");
+        return NULL;
+    }
+    if (!ms_utf8_valid(body, len)) {
+        ms_reply_error(reply, 400, "invalid_json", "the body is not valid UTF-8");
+        return NULL;
+    }
+    cJSON *json = cJSON_ParseWithOpts(body, NULL, true);
+    if (!json) {
+        ms_reply_error(reply, 400, "invalid_json", "the body is not valid JSON");
+        return NULL;
+    }
+    if (!cJSON_IsObject(json)) {
+        cJSON_Delete(json);
+        ms_reply_error(reply, 400, "invalid_json", "the body must be a JSON object");
+        return NULL;
+    }
+    if (!ms_body_nul_free(reply, body, len)) {
+        cJSON_Delete(json);
+        return NULL;
+    }
+    return json;
+}
+
 static bool is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';

@@ -48,5 +48,9 @@ bool ms_utf8_valid(const char *s, size_t len);
 /* true when no string of the JSON body (len bytes) holds the escape \u0000 (cJSON would cut the
  * string at its NUL); else false after filling reply with 400 invalid_argument naming the field. */
 bool ms_body_nul_free(ms_reply *reply, const char *body, size_t len);
+/* The request body (len bytes at body, NUL-terminated after them) as a JSON object, the
+ * caller's to cJSON_Delete; NULL after filling reply with a 400 that says what was wrong
+ * (empty, not UTF-8, not JSON, not an object, a string holding \u0000). */
+cJSON *ms_body_object(ms_reply *reply, const char *body, size_t len);
 
 #endif

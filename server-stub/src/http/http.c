@@ -82,29 +82,7 @@ static const char *lookup_header(void *context, const char *name)
 /* Parse the body as the JSON object a route wants; NULL after a 400 invalid_json. */
 static cJSON *parse_object(const body_buffer *b, ms_reply *reply)
 {
-    if (b->len == 0) {
-        ms_reply_error(reply, 400, "invalid_json", "the body is empty; a JSON object is expected");
-        return NULL;
-    }
-    if (!ms_utf8_valid(b->data, b->len)) {
-        ms_reply_error(reply, 400, "invalid_json", "the body is not valid UTF-8");
-        return NULL;
-    }
-    cJSON *json = cJSON_ParseWithOpts(b->data, NULL, true);
-    if (!json) {
-        ms_reply_error(reply, 400, "invalid_json", "the body is not valid JSON");
-        return NULL;
-    }
-    if (!cJSON_IsObject(json)) {
-        cJSON_Delete(json);
-        ms_reply_error(reply, 400, "invalid_json", "the body must be a JSON object");
-        return NULL;
-    }
-    if (!ms_body_nul_free(reply, b->data, b->len)) {
-        cJSON_Delete(json);
-        return NULL;
-    }
-    return json;
+    return ms_body_object(reply, b->data, b->len);
 }
 
 /* The peer's IP address as text into out ("" when unknown). */
