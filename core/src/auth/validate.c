@@ -68,8 +68,8 @@ mc_status mci_intent_validate(const mc_intent_details *d, mc_error *err)
     if (st == MC_OK && !mci_currency_code_valid(d->budget.currency))
         st =
             mci_error_set(err, MC_ERR_INVALID_ARG,
-                          "budget.currency must be an ISO 4217 code such as \"INR\" (got \"%.3s\")",
-                          d->budget.currency);
+                          "budget.currency must be an ISO 4217 code such as \"INR\" (got \"%.*s\")",
+                          (int)mci_utf8_prefix(d->budget.currency, 3), d->budget.currency);
     return st;
 }
 

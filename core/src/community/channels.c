@@ -8,6 +8,7 @@
 
 #include "util/error.h"
 #include "util/names.h"
+#include "util/strutil.h"
 
 static const char *const channel_names[MC_CHANNEL_COUNT] = {"push", "email", "sms"};
 
@@ -31,8 +32,8 @@ mc_status mc_channel_parse(const char *name, mc_channel *out, mc_error *err)
         *out = MC_CHANNEL_SMS;
         return MC_OK;
     }
-    return mci_error_set(err, MC_ERR_INVALID_ARG, "'%.40s' is not a channel: push, email or sms",
-                         name);
+    return mci_error_set(err, MC_ERR_INVALID_ARG, "'%.*s' is not a channel: push, email or sms",
+                         (int)mci_utf8_prefix(name, 40), name);
 }
 
 mc_status mc_notification_category_parse(const char *name, mc_notification_category *out,
@@ -46,9 +47,9 @@ mc_status mc_notification_category_parse(const char *name, mc_notification_categ
             return MC_OK;
         }
     return mci_error_set(err, MC_ERR_INVALID_ARG,
-                         "'%.40s' is not a category: billing, support, bookings, events or "
+                         "'%.*s' is not a category: billing, support, bookings, events or "
                          "announcements",
-                         name != NULL ? name : "");
+                         (int)mci_utf8_prefix(name, 40), name != NULL ? name : "");
 }
 
 const char *mci_notification_always(mc_notification_category category)

@@ -328,8 +328,8 @@ mc_status mc_offer_redeem(mc_client *c, const char *offer_id, mc_offer **out, mc
     if (offer_id == NULL || offer_id[0] == '\0')
         return mci_error_set(err, MC_ERR_INVALID_ARG, "offer_id is required");
     if (strlen(offer_id) > 64 || strcspn(offer_id, "/?#% ") != strlen(offer_id))
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "offer_id '%.64s' is not an offer's id",
-                             offer_id);
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "offer_id '%.*s' is not an offer's id",
+                             (int)mci_utf8_prefix(offer_id, 64), offer_id);
     char path[128], token[MCI_TOKEN_MAX];
     snprintf(path, sizeof path, "/v1/offers/%s/redeem", offer_id);
     mc_error local = MC_ERROR_INIT;

@@ -73,7 +73,8 @@ static mc_status load_desk(mci_reader *w, const char *desk_id, mc_desk *out, mc_
     if (rc == SQLITE_ROW && !mci_desk_of_row(stmt, 0, out))
         st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
     else if (rc == SQLITE_DONE)
-        st = mci_error_set(err, MC_ERR_NOT_FOUND, "no desk '%.64s' (sync to fetch desks)", desk_id);
+        st = mci_error_set(err, MC_ERR_NOT_FOUND, "no desk '%.*s' (sync to fetch desks)",
+                           (int)mci_utf8_prefix(desk_id, 64), desk_id);
     else if (rc != SQLITE_ROW)
         st = mci_read_fail(w, doing, err);
     sqlite3_reset(stmt);
@@ -139,7 +140,8 @@ static mc_status check_booking(mc_client *c, mci_reader *w, const book_args *a, 
     if (st != MC_OK)
         return st;
     if (d->kind == MC_DESK_DEDICATED && !d->mine) /* as the server: not there for others */
-        return mci_error_set(err, MC_ERR_NOT_FOUND, "no desk '%.64s' (sync to fetch desks)", d->id);
+        return mci_error_set(err, MC_ERR_NOT_FOUND, "no desk '%.*s' (sync to fetch desks)",
+                             (int)mci_utf8_prefix(d->id, 64), d->id);
     if (means.dedicated_desk[0] != '\0')
         return mci_error_set(err, MC_ERR_FORBIDDEN,
                              "you have your own desk, %s (has_dedicated_desk): hot desks are for "
@@ -288,9 +290,10 @@ static mc_status online(mc_client *c, const char *path, const cJSON *body, const
     const cJSON *booking = cJSON_GetObjectItemCaseSensitive(answer, "desk_booking");
     if (st == MC_OK && !cJSON_IsObject(booking))
         st = mci_error_set(err, MC_ERR_SERVER, "the server's answer has no desk_booking");
-    if (st == MC_OK && strcmp(mci_json_string(booking, "id", ""), booking_id) != 0)
-        st = mci_error_set(err, MC_ERR_SERVER, "the server answered for desk booking '%.64s'",
-                           mci_json_string(booking, "id", ""));
+    const char *answered = mci_json_string(booking, "id", "");
+    if (st == MC_OK && strcmp(answered, booking_id) != 0)
+        st = mci_error_set(err, MC_ERR_SERVER, "the server answered for desk booking '%.*s'",
+                           (int)mci_utf8_prefix(answered, 64), answered);
     if (st == MC_OK) {
         /* Online anyway: bring the hold (or the confirmation, its credential) here now, so
          * search and the list agree with the server at once; the next sync catches up

@@ -341,9 +341,9 @@ mc_status mci_desk_booking_find(mci_reader *r, const char *booking_id, mc_desk_b
             st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory %s", doing);
     } else if (rc == SQLITE_DONE)
         st = mci_error_set(err, MC_ERR_NOT_FOUND,
-                           "no desk booking '%.64s' among yours on this device (sync to see the "
+                           "no desk booking '%.*s' among yours on this device (sync to see the "
                            "latest)",
-                           booking_id);
+                           (int)mci_utf8_prefix(booking_id, 64), booking_id);
     else
         st = mci_read_fail(r, doing, err);
     sqlite3_reset(stmt);

@@ -43,7 +43,8 @@ static mc_status validate(const mc_desk_query *q, int64_t *day, mc_error *err)
     for (size_t i = 0; i < q->feature_count; i++)
         if (!mci_desk_feature_known(q->features[i]))
             return mci_error_set(
-                err, MC_ERR_INVALID_ARG, "feature '%.40s' is not a desk feature (one of %s)",
+                err, MC_ERR_INVALID_ARG, "feature '%.*s' is not a desk feature (one of %s)",
+                (int)mci_utf8_prefix(q->features[i] ? q->features[i] : "(null)", 40),
                 q->features[i] ? q->features[i] : "(null)", mci_desk_feature_words());
     if (q->area != NULL && (q->area[0] == '\0' || strlen(q->area) > 100))
         return mci_error_set(err, MC_ERR_INVALID_ARG, "area must be 1-100 bytes (or NULL: any)");

@@ -6,6 +6,7 @@
 
 #include "crypto/crypto.h"
 #include "util/error.h"
+#include "util/strutil.h"
 
 int64_t mci_client_now(const mc_client *client)
 {
@@ -48,5 +49,6 @@ void mci_client_log(mc_client *client, mc_log_level level, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
+    mci_utf8_scrub(line); /* a line cut short stays UTF-8 for the app's strict strings */
     client->platform.log(client->log_context, level, line);
 }

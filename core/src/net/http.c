@@ -166,9 +166,30 @@ static mc_status transport_error(CURL *curl, CURLcode rc, const char *url, mc_er
     }
 }
 
+/*
+ * MC_OK when the server's answer (len bytes at data) is valid UTF-8 with no escape \u0000 in its
+ * strings (cJSON would cut such a string short at the NUL); otherwise MC_ERR_SERVER naming what
+ * was wrong, and the answer is not to be used: nothing of it is stored.
+ */
+static mc_status check_answer_text(const char *data, size_t len, long status, mc_error *err)
+{
+    if (mci_utf8_prefix(data, len) != len)
+        return mci_error_set(err, MC_ERR_SERVER,
+                             "the server's answer is not valid UTF-8 (HTTP %ld): refused", status);
+    char field[64];
+    if (mci_json_nul_escape(data, len, field, sizeof field))
+        return mci_error_set(err, MC_ERR_SERVER,
+                             "the server's answer has \\u0000 (a NUL character) in %s%s%s (HTTP "
+                             "%ld): refused, nothing kept",
+                             field[0] ? "field '" : "a string", field, field[0] ? "'" : "", status);
+    return MC_OK;
+}
+
 static mc_status server_error(long status, const char *body, mc_error *err)
 {
-    cJSON *json = body ? cJSON_Parse(body) : NULL;
+    /* A refusal whose text is not clean UTF-8 is read as one without a body. */
+    bool clean = body != NULL && check_answer_text(body, strlen(body), status, NULL) == MC_OK;
+    cJSON *json = clean ? cJSON_Parse(body) : NULL;
     const char *code = mci_json_string(json, "code", NULL);
     const char *message = mci_json_string(json, "message", NULL);
     mc_status st = mci_http_status_for(code, status);
@@ -353,6 +374,11 @@ static mc_status perform(const mci_http *http, const char *method, const char *p
             st = mci_error_set(err, MC_ERR_NETWORK,
                                "the server's answer was cut short or is not JSON (HTTP %ld)",
                                status);
+            goto done;
+        }
+        st = check_answer_text(response.data, response.len, status, err);
+        if (st != MC_OK) {
+            cJSON_Delete(json);
             goto done;
         }
         if (json_out != NULL)

@@ -37,7 +37,8 @@ mc_status mci_page_start(const mc_page *page, bool numeric_key, mci_page *out, m
     if ((bar = strchr(out->buf, '|')) == NULL || bar == out->buf || bar[1] == '\0') {
         mci_page_done(out);
         return mci_error_set(err, MC_ERR_INVALID_ARG,
-                             "page cursor '%.40s' is not one this list returned", cursor);
+                             "page cursor '%.*s' is not one this list returned",
+                             (int)mci_utf8_prefix(cursor, 40), cursor);
     }
     *bar = '\0';
     out->key_text = out->buf;
@@ -50,7 +51,8 @@ mc_status mci_page_start(const mc_page *page, bool numeric_key, mci_page *out, m
         if (errno != 0 || *end != '\0') {
             mci_page_done(out);
             return mci_error_set(err, MC_ERR_INVALID_ARG,
-                                 "page cursor '%.40s' is not one this list returned", cursor);
+                                 "page cursor '%.*s' is not one this list returned",
+                                 (int)mci_utf8_prefix(cursor, 40), cursor);
         }
     }
     return MC_OK;

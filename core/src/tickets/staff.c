@@ -49,9 +49,9 @@ mc_status mc_staff_queue_parse(const char *name, mc_staff_queue *out, mc_error *
         }
     }
     return mci_error_set(err, MC_ERR_INVALID_ARG,
-                         "no ticket queue '%.40s' (active, open, assigned, in_progress, resolved, "
+                         "no ticket queue '%.*s' (active, open, assigned, in_progress, resolved, "
                          "closed or all)",
-                         name);
+                         (int)mci_utf8_prefix(name, 40), name);
 }
 
 /* ---- freeing ------------------------------------------------------------------------- */

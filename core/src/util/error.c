@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/names.h"
+#include "util/strutil.h"
 
 static const char *const rule_names[] = {
     "none",         "closed",        "outside_hours", "blackout",     "past",
@@ -90,6 +91,7 @@ mc_status mci_error_set(mc_error *err, mc_status code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    mci_utf8_scrub(err->message); /* a message cut short, or quoting bad input, stays UTF-8 */
     return code;
 }
 
@@ -103,5 +105,6 @@ mc_status mci_refuse(mc_error *err, mc_rule rule, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    mci_utf8_scrub(err->message); /* a message cut short, or quoting bad input, stays UTF-8 */
     return MC_ERR_CONFLICT;
 }

@@ -1,9 +1,12 @@
-/* util/json.c - reading typed fields out of cJSON objects, with errors that name the field. */
+/* util/json.c - reading typed fields out of cJSON objects, with errors that name the field, and
+ * finding the escape \u0000 in JSON text before cJSON decodes it. */
 #include "util/json.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "util/error.h"
+#include "util/strutil.h"
 
 const char *mci_json_string(const cJSON *obj, const char *name, const char *fallback)
 {
@@ -37,4 +40,58 @@ mc_status mci_json_require_string(const cJSON *obj, const char *name, const char
         return mci_error_set(err, MC_ERR_SERVER, "server answer lacks the string field '%s'", name);
     *out = s;
     return MC_OK;
+}
+
+/* The index after the white space from i on. */
+static size_t skip_space(const char *text, size_t len, size_t i)
+{
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Copy the raw span [start, end) of text into field, cut on a character boundary. */
+static void name_field(char *field, size_t cap, const char *text, size_t start, size_t end)
+{
+    size_t n = mci_utf8_prefix(text + start, end - start < cap - 1 ? end - start : cap - 1);
+    memcpy(field, text + start, n);
+    field[n] = '\0';
+}
+
+bool mci_json_nul_escape(const char *text, size_t len, char *field, size_t cap)
+{
+    size_t key_start = 0, key_end = 0, last_start = 0, last_end = 0, start = 0;
+    bool in_string = false, has_key = false, nul = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (!in_string) {
+            if (c == '"') {
+                in_string = true;
+                start = i + 1;
+            } else if (c == ':') {
+                key_start = last_start;
+                key_end = last_end;
+                has_key = true;
+            }
+        } else if (c == '\\' && i + 1 < len) {
+            if (text[i + 1] == 'u' && i + 5 < len && memcmp(text + i + 2, "0000", 4) == 0)
+                nul = true;
+            i++; /* the escaped character; \u's hex digits are plain characters */
+        } else if (c == '"') {
+            in_string = false;
+            last_start = start;
+            last_end = i;
+            if (!nul)
+                continue;
+            size_t next = skip_space(text, len, i + 1);
+            if (next < len && text[next] == ':')
+                name_field(field, cap, text, start, i); /* the key itself */
+            else if (has_key)
+                name_field(field, cap, text, key_start, key_end);
+            else
+                field[0] = '\0';
+            return true;
+        }
+    }
+    return false;
 }

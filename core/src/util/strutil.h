@@ -14,4 +14,15 @@ bool mci_strlcpy(char *dst, const char *src, size_t cap);
 /* Length of a UTF-8 string in code points; -1 if not valid UTF-8. */
 long mci_utf8_length(const char *s);
 
+/*
+ * The length in bytes of the longest prefix of s that is valid UTF-8, holds no NUL and is at most
+ * max bytes long: quote input as "%.*s", (int)mci_utf8_prefix(s, 40), s so a cut never splits a
+ * character. Reads at most max bytes (stops at a NUL); s NULL is 0.
+ */
+size_t mci_utf8_prefix(const char *s, size_t max);
+
+/* Make the NUL-terminated s valid UTF-8 in place: each byte that does not begin a valid
+ * character becomes '?'; a character cut short at the end is dropped. s NULL does nothing. */
+void mci_utf8_scrub(char *s);
+
 #endif

@@ -121,9 +121,9 @@ mc_status mci_visitor_find(sqlite3 *db, mci_stmt_cache *stmts, const char *user_
     mc_status st = rc == SQLITE_ROW ? visitor_of_row(stmt, out, err)
                    : rc == SQLITE_DONE
                        ? mci_error_set(err, MC_ERR_NOT_FOUND,
-                                       "no visitor \"%.64s\" among yours on this device (sync to "
+                                       "no visitor \"%.*s\" among yours on this device (sync to "
                                        "see the latest)",
-                                       visitor_id)
+                                       (int)mci_utf8_prefix(visitor_id, 64), visitor_id)
                        : mci_store_fail(db, err, "looking up the visitor");
     sqlite3_reset(stmt);
     return st;

@@ -145,8 +145,8 @@ static mc_status checkin_body(const char *id_or_code, cJSON *body, mc_error *err
     text[n] = '\0';
     if (strncmp(text, "vis_", 4) == 0) {
         if (n >= MC_VISITOR_ID_CAP || !id_chars(text))
-            return mci_error_set(err, MC_ERR_INVALID_ARG, "'%.60s' is not a visitor id: %s", text,
-                                 what);
+            return mci_error_set(err, MC_ERR_INVALID_ARG, "'%.*s' is not a visitor id: %s",
+                                 (int)mci_utf8_prefix(text, 60), text, what);
         return cJSON_AddStringToObject(body, "visitor_id", text)
                    ? MC_OK
                    : mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -161,14 +161,15 @@ static mc_status checkin_body(const char *id_or_code, cJSON *body, mc_error *err
         if (text[i] == ' ')
             continue;
         if (text[i] < '0' || text[i] > '9' || d >= 8)
-            return mci_error_set(err, MC_ERR_INVALID_ARG, "'%.60s' is not a visitor's code: %s",
-                                 text, what);
+            return mci_error_set(err, MC_ERR_INVALID_ARG, "'%.*s' is not a visitor's code: %s",
+                                 (int)mci_utf8_prefix(text, 60), text, what);
         digits[d++] = text[i];
     }
     digits[d] = '\0';
     if (d != 8)
         return mci_error_set(err, MC_ERR_INVALID_ARG,
-                             "'%.60s' has %zu digits; a visitor's code has 8", text, d);
+                             "'%.*s' has %zu digits; a visitor's code has 8",
+                             (int)mci_utf8_prefix(text, 60), text, d);
     return cJSON_AddStringToObject(body, "code", digits)
                ? MC_OK
                : mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory");
@@ -218,8 +219,8 @@ static mc_status walk_in_body(const mc_walk_in *w, cJSON *body, mc_error *err)
         return st;
     bool has_email = w->email != NULL && w->email[0] != '\0';
     if (has_email && !mci_email_valid(w->email))
-        st = mci_error_set(err, MC_ERR_INVALID_ARG, "email '%.100s' is not a valid address",
-                           w->email);
+        st = mci_error_set(err, MC_ERR_INVALID_ARG, "email '%.*s' is not a valid address",
+                           (int)mci_utf8_prefix(w->email, 100), w->email);
     if (st == MC_OK && w->phone != NULL && w->phone[0] != '\0' &&
         mc_phone_normalize(w->phone, phone, sizeof phone, err) != MC_OK) {
         mci_strlcpy(why, err->message, sizeof why);

@@ -109,8 +109,8 @@ mc_status mci_visitor_parse_date(const char *date, int64_t *day, mc_error *err)
     if (date == NULL || date[0] == '\0')
         return mci_error_set(err, MC_ERR_INVALID_ARG, "date is required (YYYY-MM-DD)");
     if (strlen(date) != 10 || !mci_parse_date(date, &d))
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "date '%.40s' is not a date as YYYY-MM-DD",
-                             date);
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "date '%.*s' is not a date as YYYY-MM-DD",
+                             (int)mci_utf8_prefix(date, 40), date);
     if (day != NULL)
         *day = d;
     return MC_OK;

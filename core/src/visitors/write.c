@@ -45,8 +45,8 @@ static mc_status check_person(const mc_visitor_invitation *inv, invite_args *a, 
         return mci_error_set(err, MC_ERR_INVALID_ARG,
                              "email is required: the visitor's QR code is sent there");
     if (!mci_email_valid(inv->email))
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "email '%.100s' is not a valid address",
-                             inv->email);
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "email '%.*s' is not a valid address",
+                             (int)mci_utf8_prefix(inv->email, 100), inv->email);
     a->email = inv->email;
     if (inv->phone != NULL && inv->phone[0] != '\0' &&
         mc_phone_normalize(inv->phone, a->phone, sizeof a->phone, err) != MC_OK) {
@@ -65,8 +65,8 @@ static mc_status check_person(const mc_visitor_invitation *inv, invite_args *a, 
     a->date = inv->date;
     if (inv->building_id != NULL &&
         !mci_strlcpy(a->building_id, inv->building_id, sizeof a->building_id))
-        return mci_error_set(err, MC_ERR_NOT_FOUND, "no building \"%.40s...\" on this device",
-                             inv->building_id);
+        return mci_error_set(err, MC_ERR_NOT_FOUND, "no building \"%.*s...\" on this device",
+                             (int)mci_utf8_prefix(inv->building_id, 40), inv->building_id);
     return MC_OK;
 }
 

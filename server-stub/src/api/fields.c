@@ -5,45 +5,21 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/text.h"
+
 bool ms_utf8_valid(const char *str, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t extra;
-        uint32_t cp;
-        if (c == 0)
-            return false;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (len - i <= extra)
-            return false;
-        for (size_t k = 1; k <= extra; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (s[i + k] & 0x3F);
-        }
-        /* No overlong forms, surrogates or code points past U+10FFFF. */
-        static const uint32_t min_cp[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < min_cp[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-            return false;
-        i += extra + 1;
-    }
-    return true;
+    return ms_utf8_prefix(str, len) == len;
+}
+
+bool ms_body_nul_free(ms_reply *reply, const char *body, size_t len)
+{
+    char field[64];
+    if (!ms_json_nul_escape(body, len, field, sizeof field))
+        return true;
+    ms_reply_invalid(reply, "field '%s' holds \\u0000 (a NUL character), which no text may hold",
+                     field[0] ? field : "(unnamed)");
+    return false;
 }
 
 static bool is_space(char c)

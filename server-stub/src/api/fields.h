@@ -45,5 +45,8 @@ bool ms_opaque_ok(const char *s);
 const char *ms_email_problem(const char *email);
 /* true when the len bytes at s are valid UTF-8 with no NUL byte. */
 bool ms_utf8_valid(const char *s, size_t len);
+/* true when no string of the JSON body (len bytes) holds the escape \u0000 (cJSON would cut the
+ * string at its NUL); else false after filling reply with 400 invalid_argument naming the field. */
+bool ms_body_nul_free(ms_reply *reply, const char *body, size_t len);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "api/api.h"
 #include "base/log.h"
+#include "base/text.h"
 
 const char *ms_query(const ms_request *req, const char *key)
 {
@@ -69,6 +70,7 @@ static void reply_error_v(ms_reply *reply, int status, const char *code, const c
 {
     char message[256];
     vsnprintf(message, sizeof message, fmt, ap);
+    ms_utf8_scrub(message); /* a message cut short, or quoting bad input, stays UTF-8 */
     ms_reply_clear(reply);
     reply->status = status;
     /* If this allocation fails the reply goes out with its status and no body. */

@@ -5,10 +5,13 @@
 #include <string.h>
 
 static const char *const names[MS_FAULT_COUNT] = {
-    "drop_before", "drop_after", "delay", "error_500", "error_429", "duplicate", "truncate",
+    "drop_before", "drop_after", "delay",    "error_500",
+    "error_429",   "duplicate",  "truncate", "nul_escape",
 };
 
 #define ALL_KINDS ((1u << MS_FAULT_COUNT) - 1)
+/* The kinds drawn when none are named: every one before nul_escape. */
+#define DEFAULT_KINDS ((1u << MS_FAULT_NUL_ESCAPE) - 1)
 
 const char *ms_fault_name(ms_fault kind)
 {
@@ -27,7 +30,7 @@ void ms_faults_init(ms_faults *f)
 {
     memset(f, 0, sizeof *f);
     pthread_mutex_init(&f->lock, NULL);
-    f->kinds = ALL_KINDS;
+    f->kinds = DEFAULT_KINDS;
     f->delay_ms = MS_FAULT_DELAY_DEFAULT_MS;
 }
 
@@ -42,7 +45,7 @@ void ms_faults_configure(ms_faults *f, double rate, uint64_t seed, unsigned kind
     f->rate = rate;
     f->seed = seed;
     f->state = seed;
-    f->kinds = kinds & ALL_KINDS ? kinds & ALL_KINDS : ALL_KINDS;
+    f->kinds = kinds & ALL_KINDS ? kinds & ALL_KINDS : DEFAULT_KINDS;
     f->delay_ms = delay_ms;
     f->requests = 0;
     memset(f->injected, 0, sizeof f->injected);

@@ -19,6 +19,8 @@ typedef enum ms_fault {
     MS_FAULT_ERROR_429,   /* nothing run; 429 rate_limited, Retry-After: 1 */
     MS_FAULT_DUPLICATE,   /* run twice; the second answer is sent */
     MS_FAULT_TRUNCATE,    /* run and committed; the body cut to half (Content-Length matches) */
+    MS_FAULT_NUL_ESCAPE,  /* run and committed; \u0000 put into the body's first string value
+                           * (drawn only when named in kinds: not one of the defaults) */
     MS_FAULT_COUNT
 } ms_fault;
 
@@ -36,7 +38,7 @@ typedef struct ms_faults {
     int64_t injected[MS_FAULT_COUNT];
 } ms_faults;
 
-/* Off, with every kind allowed once turned on. */
+/* Off, with every kind but nul_escape allowed once turned on. */
 void ms_faults_init(ms_faults *f);
 void ms_faults_destroy(ms_faults *f);
 

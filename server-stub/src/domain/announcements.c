@@ -9,6 +9,7 @@
 #include "domain/changes.h"
 #include "domain/entities.h"
 #include "domain/notify.h"
+#include "base/text.h"
 
 /* The users of building ?1 after ?2: its members and its staff, one at a time. */
 static const char building_users_sql[] =
@@ -121,7 +122,8 @@ int ms_announcement_read(ms_app *app, const char *user_id, const cJSON *payload,
     if (rc < 0)
         return -1;
     if (rc == 0)
-        return ms_refuse(why, "not_found", "no announcement '%.60s'", id);
+        return ms_refuse(why, "not_found", "no announcement '%.*s'", (int)ms_utf8_prefix(id, 60),
+                         id);
     if (already)
         return 0;
     if (ms_db_run(app->db,

@@ -17,6 +17,7 @@
 #include "base/log.h"
 #include "domain/room_invoices.h"
 #include "rules/razorpay.h"
+#include "base/text.h"
 
 #define REFUSED 1
 
@@ -26,6 +27,7 @@ int ms_refuse(ms_refusal *why, const char *code, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(why->message, sizeof why->message, fmt, ap);
+    ms_utf8_scrub(why->message);
     va_end(ap);
     return REFUSED;
 }
@@ -41,6 +43,7 @@ static bool invalid(ms_refusal *why, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(why->message, sizeof why->message, fmt, ap);
+    ms_utf8_scrub(why->message);
     va_end(ap);
     return false;
 }
@@ -482,10 +485,11 @@ int ms_booking_create(ms_app *app, const char *user_id, const ms_booking_input *
     if (rc != 0)
         return rc;
     rc = in->room_id[0] ? ms_room_load(db, in->room_id, &room) : 1;
+    const char *room_shown = in->room_id[0] ? in->room_id : "(an id too long to be one)";
     if (rc != 0)
         return rc < 0 ? -1
-                      : ms_refuse(why, "not_found", "no room '%.40s'",
-                                  in->room_id[0] ? in->room_id : "(an id too long to be one)");
+                      : ms_refuse(why, "not_found", "no room '%.*s'",
+                                  (int)ms_utf8_prefix(room_shown, 40), room_shown);
     if (in->guest_count > room.capacity - 1)
         return ms_refuse(why, "invalid_argument",
                          "%s seats %lld: at most %lld guests besides the host", room.room_id,
@@ -573,14 +577,15 @@ int ms_booking_cancel(ms_app *app, const char *user_id, const char *booking_id, 
     if (rc < 0)
         return -1;
     if (rc == 0)
-        return ms_refuse(why, "not_found", "you have no booking '%.40s'", booking_id);
+        return ms_refuse(why, "not_found", "you have no booking '%.*s'",
+                         (int)ms_utf8_prefix(booking_id, 40), booking_id);
     if (strcmp(status, "cancelled") == 0)
-        return ms_refuse(why, "invalid_argument", "booking '%.40s' is already cancelled",
-                         booking_id);
+        return ms_refuse(why, "invalid_argument", "booking '%.*s' is already cancelled",
+                         (int)ms_utf8_prefix(booking_id, 40), booking_id);
     if (now >= start)
         return ms_refuse(why, "invalid_argument",
-                         "booking '%.40s' has started or is over; it can no longer be cancelled",
-                         booking_id);
+                         "booking '%.*s' has started or is over; it can no longer be cancelled",
+                         (int)ms_utf8_prefix(booking_id, 40), booking_id);
     bool confirmed = strcmp(status, "confirmed") == 0;
     if (cancel_reservation(db, booking_id, user_id, "member", now) != 0)
         return -1;

@@ -16,6 +16,7 @@
 #include "domain/payments.h"
 #include "rules/money.h"
 #include "rules/pass_rules.h"
+#include "base/text.h"
 
 /* A desk and what its building says about booking it. */
 typedef struct desk_ctx {
@@ -493,9 +494,10 @@ int ms_desk_book(ms_app *app, const char *user_id, const ms_desk_request *in, ms
     if (rc < 0)
         return -1;
     /* Another member's dedicated desk is not there for this member at all. */
+    const char *desk_shown = in->desk_id[0] ? in->desk_id : "(an id too long to be one)";
     if (rc > 0 || (desk.dedicated && strcmp(desk.assigned_user_id, user_id) != 0))
-        return ms_refuse(why, "not_found", "no desk '%.40s'",
-                         in->desk_id[0] ? in->desk_id : "(an id too long to be one)");
+        return ms_refuse(why, "not_found", "no desk '%.*s'", (int)ms_utf8_prefix(desk_shown, 40),
+                         desk_shown);
     if (in->pay == MS_DESK_PAY_RAZORPAY) {
         int64_t roles;
         if (query_int(ms_db_query(db,
@@ -639,7 +641,8 @@ int ms_desk_cancel(ms_app *app, const char *user_id, const char *booking_id, ms_
     int rc = booking_load(db, booking_id, user_id, &b);
     if (rc != 0)
         return rc < 0 ? -1
-                      : ms_refuse(why, "not_found", "you have no desk booking '%.40s'", booking_id);
+                      : ms_refuse(why, "not_found", "you have no desk booking '%.*s'",
+                                  (int)ms_utf8_prefix(booking_id, 40), booking_id);
     if (desk_load(db, b.desk_id, &desk) != 0)
         return -1;
     char date[32], cut[32];

@@ -16,6 +16,7 @@
 #include "domain/rsvps.h"
 #include "domain/ticket_filing.h"
 #include "domain/visitors.h"
+#include "base/text.h"
 
 /* Outcome of applying a kind: */
 #define APPLIED  0
@@ -32,6 +33,7 @@ static int reject(ms_mutation_result *out, const char *code, const char *fmt, ..
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(out->message, sizeof out->message, fmt, ap);
+    ms_utf8_scrub(out->message);
     va_end(ap);
     return REJECTED;
 }
@@ -85,7 +87,7 @@ static int apply_notification_read(ms_app *app, const char *user_id, const cJSON
     if (rc < 0)
         return FAILED;
     if (!found)
-        return reject(out, "not_found", "no notification '%.60s'", id);
+        return reject(out, "not_found", "no notification '%.*s'", (int)ms_utf8_prefix(id, 60), id);
     if (is_read)
         return APPLIED;
     if (ms_db_run(app->db, "UPDATE notifications SET is_read = 1 WHERE id = ?", "t", id) != 0 ||
@@ -245,7 +247,8 @@ static int apply(ms_app *app, const char *user_id, const ms_mutation *m, const c
             ms_refusal why;
             return domain_outcome(kinds[i].domain(app, user_id, payload, &why), &why, out);
         }
-    return reject(out, "invalid_argument", "unknown mutation kind '%.40s'", kind);
+    return reject(out, "invalid_argument", "unknown mutation kind '%.*s'",
+                  (int)ms_utf8_prefix(kind, 40), kind);
 }
 
 /* The stored result of a row (status, code, message at columns col..col+2). */

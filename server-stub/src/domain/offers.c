@@ -11,6 +11,7 @@
 #include "domain/entities.h"
 #include "rules/pass_rules.h"
 #include "rules/zone.h"
+#include "base/text.h"
 
 /* The users offer ?1 is in scope for, after ?2, one at a time. */
 static const char scope_users_sql[] = "SELECT id FROM users WHERE id > ?2"
@@ -102,7 +103,8 @@ static int check_input(sqlite3 *db, const ms_offer_input *in, ms_refusal *why)
         if (rc < 0)
             return -1;
         if (rc == 0)
-            return ms_refuse(why, "not_found", "no building '%.40s'", in->building_ids[i]);
+            return ms_refuse(why, "not_found", "no building '%.*s'",
+                             (int)ms_utf8_prefix(in->building_ids[i], 40), in->building_ids[i]);
     }
     return 0;
 }
@@ -193,7 +195,8 @@ int ms_offer_redeem(ms_app *app, const char *user_id, const char *offer_id,
     if (rc < 0)
         return -1;
     if (rc == 0)
-        return ms_refuse(why, "not_found", "no offer '%.60s'", offer_id);
+        return ms_refuse(why, "not_found", "no offer '%.*s'", (int)ms_utf8_prefix(offer_id, 60),
+                         offer_id);
     /* Asked again: the member's own code, whatever happened since. */
     rc = redeemed_code(db, user_id, offer_id, code_out);
     if (rc != 0)

@@ -15,6 +15,7 @@
 #include "api/fields.h"
 #include "base/log.h"
 #include "domain/payments.h"
+#include "base/text.h"
 
 /* ---- the request ------------------------------------------------------------------------ */
 
@@ -26,6 +27,7 @@ static bool invalid(ms_refusal *why, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(why->message, sizeof why->message, fmt, ap);
+    ms_utf8_scrub(why->message);
     va_end(ap);
     return false;
 }

@@ -11,6 +11,7 @@
 #include "domain/changes.h"
 #include "domain/entities.h"
 #include "domain/notify.h"
+#include "base/text.h"
 
 /* An event's place count and who holds them. */
 typedef struct event_places {
@@ -176,7 +177,8 @@ int ms_rsvp_set(ms_app *app, const char *user_id, const cJSON *payload, ms_refus
     if (rc < 0)
         return -1;
     if (rc == 1)
-        return ms_refuse(why, "not_found", "no event '%.60s'", event);
+        return ms_refuse(why, "not_found", "no event '%.*s'", (int)ms_utf8_prefix(event, 60),
+                         event);
 
     sqlite3_stmt *stmt = ms_db_query(db,
                                      "SELECT status, coalesce(waitlist_seq, 0) FROM rsvps"

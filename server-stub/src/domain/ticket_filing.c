@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "domain/tickets.h"
 #include "rules/sla.h"
+#include "base/text.h"
 
 /* A string field, or NULL after refusing (invalid_argument) naming it. */
 static const char *string_field(const cJSON *o, const char *name, ms_refusal *why)
@@ -87,7 +88,8 @@ static int photos_field(sqlite3 *db, const cJSON *payload, declared_photo *out, 
             return ms_refuse(why, "invalid_argument", "every photo needs a photo_id");
         if (!ms_ticket_id_valid(d->id, "pho_"))
             return ms_refuse(why, "invalid_argument",
-                             "photo_id '%.48s' is not pho_ and 32 lower-case hex digits", d->id);
+                             "photo_id '%.*s' is not pho_ and 32 lower-case hex digits",
+                             (int)ms_utf8_prefix(d->id, 48), d->id);
         for (int i = 0; i < *n; i++)
             if (strcmp(out[i].id, d->id) == 0)
                 return ms_refuse(why, "invalid_argument", "photo %s is listed twice", d->id);
@@ -101,9 +103,9 @@ static int photos_field(sqlite3 *db, const cJSON *payload, declared_photo *out, 
             return 1;
         if (!ms_ticket_photo_type_valid(d->content_type))
             return ms_refuse(why, "invalid_argument",
-                             "photo %s is %.40s: only JPEG (image/jpeg) and PNG (image/png) photos"
+                             "photo %s is %.*s: only JPEG (image/jpeg) and PNG (image/png) photos"
                              " can be attached",
-                             d->id, d->content_type);
+                             d->id, (int)ms_utf8_prefix(d->content_type, 40), d->content_type);
         if (!cJSON_IsNumber(bytes) || !(bytes->valuedouble >= 1))
             return ms_refuse(why, "invalid_argument",
                              "photo %s: bytes must be a whole number from 1", d->id);
@@ -171,8 +173,8 @@ static int location_field(sqlite3 *db, const cJSON *payload, const char *buildin
         sqlite3_finalize(stmt);
         if (rc != 1)
             return rc < 0 ? -1
-                          : ms_refuse(why, "not_found", "%s has no room %.40s", building_id,
-                                      out->room_id);
+                          : ms_refuse(why, "not_found", "%s has no room %.*s", building_id,
+                                      (int)ms_utf8_prefix(out->room_id, 40), out->room_id);
         out->name = "";
         return 0;
     }
@@ -267,8 +269,8 @@ static int check_filing(sqlite3 *db, const cJSON *payload, filing *f, ms_refusal
         return 1;
     if (!ms_ticket_id_valid(f->ticket_id, "tkt_"))
         return ms_refuse(why, "invalid_argument",
-                         "ticket_id '%.48s' is not tkt_ and 32 lower-case hex digits",
-                         f->ticket_id);
+                         "ticket_id '%.*s' is not tkt_ and 32 lower-case hex digits",
+                         (int)ms_utf8_prefix(f->ticket_id, 48), f->ticket_id);
     int rc = exists(db, "SELECT 1 FROM tickets WHERE id = ?", f->ticket_id);
     if (rc != 0)
         return rc < 0 ? -1
@@ -280,7 +282,8 @@ static int check_filing(sqlite3 *db, const cJSON *payload, filing *f, ms_refusal
     rc = building_hours(db, f->building_id, &f->zone, &f->hours);
     if (rc != 0)
         return rc < 0 ? -1
-                      : ms_refuse(why, "not_found", "there is no building %.40s", f->building_id);
+                      : ms_refuse(why, "not_found", "there is no building %.*s",
+                                  (int)ms_utf8_prefix(f->building_id, 40), f->building_id);
     f->category_id = string_field(payload, "category_id", why);
     if (!f->category_id)
         return 1;
@@ -289,9 +292,9 @@ static int check_filing(sqlite3 *db, const cJSON *payload, filing *f, ms_refusal
     if (rc != 0)
         return rc < 0 ? -1
                       : ms_refuse(why, "unknown_category",
-                                  "there is no category %.60s to file under: pick one of the"
+                                  "there is no category %.*s to file under: pick one of the"
                                   " synced categories, such as Cleaning / Washroom",
-                                  f->category_id);
+                                  (int)ms_utf8_prefix(f->category_id, 60), f->category_id);
     const char *priority = string_field(payload, "priority", why);
     if (!priority)
         return 1;
@@ -355,7 +358,8 @@ static int own_ticket(sqlite3 *db, const char *user_id, const cJSON *payload, ms
         return -1;
     /* Someone else's ticket is as absent as one that does not exist: ids cannot be probed. */
     if (rc == 1 || strcmp(t->user_id, user_id) != 0)
-        return ms_refuse(why, "not_found", "you have no ticket %.48s", id);
+        return ms_refuse(why, "not_found", "you have no ticket %.*s", (int)ms_utf8_prefix(id, 48),
+                         id);
     return 0;
 }
 
@@ -374,7 +378,8 @@ int ms_ticket_comment(ms_app *app, const char *user_id, const cJSON *payload, ms
         return 1;
     if (!ms_ticket_id_valid(comment_id, "cmt_"))
         return ms_refuse(why, "invalid_argument",
-                         "comment_id '%.48s' is not cmt_ and 32 lower-case hex digits", comment_id);
+                         "comment_id '%.*s' is not cmt_ and 32 lower-case hex digits",
+                         (int)ms_utf8_prefix(comment_id, 48), comment_id);
     rc = exists(app->db, "SELECT 1 FROM ticket_entries WHERE id = ?", comment_id);
     if (rc != 0)
         return rc < 0 ? -1

@@ -7,6 +7,7 @@
 
 #include "db/db.h"
 #include "domain/tickets.h"
+#include "base/text.h"
 
 int ms_staff_is_staff(sqlite3 *db, const char *user_id)
 {
@@ -149,8 +150,7 @@ static void clip(const char *text, size_t max, char *out, size_t cap)
     }
     if (max + 4 > cap)
         max = cap - 4;
-    while (max > 0 && ((unsigned char)text[max] & 0xC0) == 0x80)
-        max--;
+    max = ms_utf8_prefix(text, max);
     snprintf(out, cap, "%.*s…", (int)max, text);
 }
 

@@ -14,6 +14,7 @@
 #include "domain/notify.h"
 #include "domain/passes.h"
 #include "rules/pass_rules.h"
+#include "base/text.h"
 
 #define REFUSED 1
 
@@ -108,7 +109,8 @@ static int own_visitor(sqlite3 *db, const char *user_id, const cJSON *payload, m
     if (rc < 0)
         return -1;
     if (rc == 1 || strcmp(v->host_user_id, user_id) != 0)
-        return ms_refuse(why, "not_found", "no visitor '%.40s' of yours", id->valuestring);
+        return ms_refuse(why, "not_found", "no visitor '%.*s' of yours",
+                         (int)ms_utf8_prefix(id->valuestring, 40), id->valuestring);
     return 0;
 }
 
@@ -468,7 +470,8 @@ int ms_visitor_invite(ms_app *app, const char *user_id, const cJSON *payload, ms
     if (rc < 0)
         return -1;
     if (rc == 1)
-        return ms_refuse(why, "not_found", "no building '%.40s'", in.building_id);
+        return ms_refuse(why, "not_found", "no building '%.*s'",
+                         (int)ms_utf8_prefix(in.building_id, 40), in.building_id);
     int64_t now = ms_clock_now(&app->clock);
     if (check_date(&space, &in, now, why) != 0)
         return REFUSED;

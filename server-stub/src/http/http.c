@@ -100,6 +100,10 @@ static cJSON *parse_object(const body_buffer *b, ms_reply *reply)
         ms_reply_error(reply, 400, "invalid_json", "the body must be a JSON object");
         return NULL;
     }
+    if (!ms_body_nul_free(reply, b->data, b->len)) {
+        cJSON_Delete(json);
+        return NULL;
+    }
     return json;
 }
 
@@ -150,13 +154,36 @@ static bool add_header(struct MHD_Response *resp, const char *name, const char *
     return MHD_add_response_header(resp, name, value) == MHD_YES;
 }
 
-/* Send reply; truncate (the fault injector) cuts the body to half its length. */
-static enum MHD_Result send_reply(struct MHD_Connection *conn, const ms_reply *reply,
-                                  const char *allow, bool truncate)
+/* text with \u0000 put at the start of its first string value (text freed; NULL without
+ * memory); text itself when it has no string value. */
+static char *with_nul_escape(char *text)
 {
+    static const char escape[] = "\\u0000";
+    char *value = strstr(text, "\":\"");
+    if (!value)
+        return text;
+    size_t len = strlen(text), at = (size_t)(value - text) + 3;
+    char *out = malloc(len + sizeof escape);
+    if (out) {
+        memcpy(out, text, at);
+        memcpy(out + at, escape, sizeof escape - 1);
+        memcpy(out + at + sizeof escape - 1, text + at, len - at + 1);
+    }
+    free(text);
+    return out;
+}
+
+/* Send reply; the fault injector's truncate cuts the body to half its length, nul_escape puts
+ * \u0000 into its first string value. */
+static enum MHD_Result send_reply(struct MHD_Connection *conn, const ms_reply *reply,
+                                  const char *allow, ms_fault fault)
+{
+    bool truncate = fault == MS_FAULT_TRUNCATE;
     static const char fallback[] = "{\"code\":\"internal\",\"message\":\"out of memory\"}";
     unsigned status = (unsigned)reply->status;
     char *text = reply->body ? cJSON_PrintUnformatted(reply->body) : NULL;
+    if (text && fault == MS_FAULT_NUL_ESCAPE)
+        text = with_nul_escape(text);
     struct MHD_Response *resp;
     const char *content_type = "application/json";
     if (reply->raw && !text) {
@@ -242,9 +269,8 @@ static enum MHD_Result answer(ms_app *app, struct MHD_Connection *conn, const ch
         break;
     }
     ms_log("%s %s -> %d", method, url, reply.status);
-    enum MHD_Result r = fault == MS_FAULT_DROP_AFTER
-                            ? MHD_NO
-                            : send_reply(conn, &reply, allow, fault == MS_FAULT_TRUNCATE);
+    enum MHD_Result r =
+        fault == MS_FAULT_DROP_AFTER ? MHD_NO : send_reply(conn, &reply, allow, fault);
     ms_reply_clear(&reply);
     return r;
 }

@@ -12,6 +12,7 @@
 #include "domain/settlement.h"
 #include "rules/razorpay.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /* A booking refusal as an HTTP error (docs/rooms-protocol.md, "Details fixed by memberstub"). */
 static void reply_refusal(ms_reply *reply, const ms_refusal *why)
@@ -189,7 +190,8 @@ void ms_handle_razorpay_confirm(ms_app *app, ms_request *req, ms_reply *reply)
         return;
     }
     if (rc > 0 || strcmp(order.user_id, req->user_id) != 0) {
-        ms_reply_error(reply, 404, "not_found", "you have no order '%.40s'", order_id);
+        ms_reply_error(reply, 404, "not_found", "you have no order '%.*s'",
+                       (int)ms_utf8_prefix(order_id, 40), order_id);
         return;
     }
     if (!ms_order_confirm(app, &order, payment_id, signature,

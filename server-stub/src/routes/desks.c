@@ -9,6 +9,7 @@
 #include "domain/entities.h"
 #include "domain/payments.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /* A desk refusal as an HTTP error: 404 not_found, 403 forbidden, 409 for a desk-day someone (or
  * the caller) holds, 400 for the other rules. */
@@ -97,7 +98,8 @@ void ms_handle_desk_booking_payment(ms_app *app, ms_request *req, ms_reply *repl
         return;
     }
     if (rc == 0) {
-        ms_reply_error(reply, 404, "not_found", "you have no desk booking '%.40s'", id);
+        ms_reply_error(reply, 404, "not_found", "you have no desk booking '%.*s'",
+                       (int)ms_utf8_prefix(id, 40), id);
         return;
     }
     if (!ms_field_string(reply, req->json, "order_id", &order_id) ||
@@ -117,7 +119,8 @@ void ms_handle_desk_booking_payment(ms_app *app, ms_request *req, ms_reply *repl
         return;
     }
     if (rc > 0) {
-        ms_reply_error(reply, 404, "not_found", "desk booking '%.40s' has no order '%.40s'", id,
+        ms_reply_error(reply, 404, "not_found", "desk booking '%.*s' has no order '%.*s'",
+                       (int)ms_utf8_prefix(id, 40), id, (int)ms_utf8_prefix(order_id, 40),
                        order_id);
         return;
     }

@@ -10,6 +10,7 @@
 #include "domain/passes.h"
 #include "domain/payments.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /* 400 for a malformed body, 404 for an unknown building. */
 static void reply_refusal(ms_reply *reply, const ms_refusal *why)
@@ -32,8 +33,9 @@ static bool read_cart(ms_app *app, ms_request *req, ms_cart *cart, ms_space *spa
         return false;
     }
     if (rc > 0) {
-        ms_reply_error(reply, 404, "not_found", "no building '%.40s' selling day passes",
-                       cart->building_id[0] ? cart->building_id : "(an id too long to be one)");
+        const char *shown = cart->building_id[0] ? cart->building_id : "(an id too long to be one)";
+        ms_reply_error(reply, 404, "not_found", "no building '%.*s' selling day passes",
+                       (int)ms_utf8_prefix(shown, 40), shown);
         return false;
     }
     return true;
@@ -184,11 +186,12 @@ void ms_handle_invoice_pay(ms_app *app, ms_request *req, ms_reply *reply)
     if (rc == 0) {
         if (strncmp(asked, "INV-", 4) == 0)
             ms_reply_error(reply, 404, "not_found",
-                           "no invoice of yours is numbered '%.40s' (your invoices list shows"
+                           "no invoice of yours is numbered '%.*s' (your invoices list shows"
                            " their numbers)",
-                           asked);
+                           (int)ms_utf8_prefix(asked, 40), asked);
         else
-            ms_reply_error(reply, 404, "not_found", "you have no invoice '%.40s'", asked);
+            ms_reply_error(reply, 404, "not_found", "you have no invoice '%.*s'",
+                           (int)ms_utf8_prefix(asked, 40), asked);
         return;
     }
     if (strcmp(status, "issued") != 0 && strcmp(status, "overdue") != 0) {

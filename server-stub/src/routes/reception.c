@@ -11,6 +11,7 @@
 #include "domain/visitors_reception.h"
 #include "routes/routes.h"
 #include "rules/pass_rules.h"
+#include "base/text.h"
 
 /* The caller's reception building into building; false after answering (403 or 500). */
 static bool reception_desk(ms_app *app, const ms_request *req, ms_reply *reply,
@@ -52,7 +53,8 @@ void ms_handle_reception_visitors(ms_app *app, ms_request *req, ms_reply *reply)
     int64_t day;
     if (asked && asked[0]) {
         if (!ms_parse_date(asked, &day)) {
-            ms_reply_invalid(reply, "date '%.20s' is not a real date written YYYY-MM-DD", asked);
+            ms_reply_invalid(reply, "date '%.*s' is not a real date written YYYY-MM-DD",
+                             (int)ms_utf8_prefix(asked, 20), asked);
             return;
         }
         snprintf(date, sizeof date, "%s", asked);
@@ -93,8 +95,9 @@ void ms_handle_reception_checkin(ms_app *app, ms_request *req, ms_reply *reply)
         return;
     }
     if (rc == 1) {
-        ms_reply_error(reply, 404, "not_found", "no visitor %s '%.64s' at %s",
-                       id ? "with id" : "with code", what->valuestring, building);
+        ms_reply_error(reply, 404, "not_found", "no visitor %s '%.*s' at %s",
+                       id ? "with id" : "with code", (int)ms_utf8_prefix(what->valuestring, 64),
+                       what->valuestring, building);
         return;
     }
     ms_refusal why;

@@ -10,6 +10,7 @@
 #include "domain/tickets.h"
 #include "routes/routes.h"
 #include "rules/ticket_rules.h"
+#include "base/text.h"
 
 /* Whether the caller is staff; false after answering 403 (or 500). */
 static bool staff_only(ms_app *app, const ms_request *req, ms_reply *reply)
@@ -34,7 +35,8 @@ static bool staff_ticket(ms_app *app, const ms_request *req, ms_reply *reply, ch
     if (rc < 0)
         ms_reply_internal(reply);
     else if (rc == 1)
-        ms_reply_error(reply, 404, "not_found", "no ticket '%.40s' in your building", asked);
+        ms_reply_error(reply, 404, "not_found", "no ticket '%.*s' in your building",
+                       (int)ms_utf8_prefix(asked, 40), asked);
     return rc == 0;
 }
 
@@ -69,9 +71,9 @@ void ms_handle_staff_tickets(ms_app *app, ms_request *req, ms_reply *reply)
         queue = "active";
     if (!ms_staff_queue_valid(queue)) {
         ms_reply_invalid(reply,
-                         "status '%.40s' is not a queue: active, open, assigned, in_progress, "
+                         "status '%.*s' is not a queue: active, open, assigned, in_progress, "
                          "resolved, closed or all",
-                         queue);
+                         (int)ms_utf8_prefix(queue, 40), queue);
         return;
     }
     cJSON *tickets = NULL;
@@ -136,9 +138,9 @@ void ms_handle_staff_assign(ms_app *app, ms_request *req, ms_reply *reply)
     }
     if (works == 0) {
         ms_reply_error(reply, 422, "not_a_colleague",
-                       "'%.40s' is not staff of %s: a ticket goes to one of the building's staff "
+                       "'%.*s' is not staff of %s: a ticket goes to one of the building's staff "
                        "(the colleagues list shows them)",
-                       assignee, ticket.building_id);
+                       (int)ms_utf8_prefix(assignee, 40), assignee, ticket.building_id);
         return;
     }
     move(app, req, id, MS_MOVE_ASSIGN, assignee, reply);

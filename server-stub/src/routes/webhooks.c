@@ -79,6 +79,10 @@ void ms_handle_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *reply)
         ms_reply_error(reply, 400, "invalid_json", "the body must be a JSON object");
         return;
     }
+    if (!ms_body_nul_free(reply, body, req->body_len)) {
+        cJSON_Delete(json);
+        return;
+    }
     sqlite3_stmt *stmt =
         ms_db_query(app->db, "SELECT 1 FROM webhook_events WHERE event_id = ?", "t", event_id);
     int rc = stmt ? ms_db_step(stmt) : -1;

@@ -7,6 +7,7 @@
 #include "domain/event_notices.h"
 #include "domain/invoices.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /* POST /v1/test/invoices {user_id | company_id, amount_paise, description, due_in_days} */
 void ms_handle_test_invoice_issue(ms_app *app, ms_request *req, ms_reply *reply)
@@ -32,7 +33,8 @@ void ms_handle_test_invoice_issue(ms_app *app, ms_request *req, ms_reply *reply)
     if (rc < 0)
         ms_reply_internal(reply);
     else if (rc == 1)
-        ms_reply_error(reply, 404, "not_found", "no %s '%.40s'", user ? "user" : "company",
+        ms_reply_error(reply, 404, "not_found", "no %s '%.*s'", user ? "user" : "company",
+                       (int)ms_utf8_prefix(user ? in.user_id : in.company_id, 40),
                        user ? in.user_id : in.company_id);
     else
         ms_test_reply_entity(app, "invoice", MS_KIND_INVOICE, NULL, id, reply);
@@ -72,7 +74,7 @@ void ms_handle_test_event_change(ms_app *app, ms_request *req, ms_reply *reply)
     if (rc < 0)
         ms_reply_internal(reply);
     else if (rc == 1)
-        ms_reply_error(reply, 404, "not_found", "no event '%.40s'", id);
+        ms_reply_error(reply, 404, "not_found", "no event '%.*s'", (int)ms_utf8_prefix(id, 40), id);
     else if (rc == 2)
         ms_reply_invalid(reply, "the event would end before it starts: 'ends_at_ms' must be after"
                                 " 'starts_at_ms'");

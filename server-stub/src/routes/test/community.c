@@ -7,6 +7,7 @@
 #include "domain/announcements.h"
 #include "domain/offers.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /* The longest announcement link accepted (the core's link grammar's bound). */
 #define LINK_MAX 2048
@@ -85,7 +86,8 @@ void ms_handle_test_announce(ms_app *app, ms_request *req, ms_reply *reply)
         return;
     }
     if (rc == 1) {
-        ms_reply_error(reply, 404, "not_found", "no building '%.40s'", in.building_id);
+        ms_reply_error(reply, 404, "not_found", "no building '%.*s'",
+                       (int)ms_utf8_prefix(in.building_id, 40), in.building_id);
         return;
     }
     if (rc == 2) {

@@ -13,6 +13,7 @@
 #include "domain/payments.h"
 #include "rules/razorpay.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /*
  * POST /v1/test/door/scan {"building", "payload", "direction"?: "in" (default) or "out"} ->
@@ -28,7 +29,8 @@ void ms_handle_test_door_scan(ms_app *app, ms_request *req, ms_reply *reply)
         return;
     if (strcmp(way, "in") != 0 && strcmp(way, "out") != 0) {
         ms_reply_error(reply, 400, "invalid_argument",
-                       "direction must be \"in\" or \"out\", not '%.20s'", way);
+                       "direction must be \"in\" or \"out\", not '%.*s'",
+                       (int)ms_utf8_prefix(way, 20), way);
         return;
     }
     ms_door_direction direction = strcmp(way, "out") == 0 ? MS_DOOR_OUT : MS_DOOR_IN;
@@ -37,7 +39,8 @@ void ms_handle_test_door_scan(ms_app *app, ms_request *req, ms_reply *reply)
     int rc = stmt ? ms_db_step(stmt) : -1;
     sqlite3_finalize(stmt);
     if (rc == 0) {
-        ms_reply_error(reply, 404, "not_found", "no building '%.40s'", building);
+        ms_reply_error(reply, 404, "not_found", "no building '%.*s'",
+                       (int)ms_utf8_prefix(building, 40), building);
         return;
     }
     ms_door_verdict verdict;
@@ -82,7 +85,8 @@ void ms_handle_test_open_space(ms_app *app, ms_request *req, ms_reply *reply)
     int rc = stmt ? ms_db_step(stmt) : -1;
     sqlite3_finalize(stmt);
     if (rc == 0) {
-        ms_reply_error(reply, 404, "not_found", "no building '%.40s' selling day passes", building);
+        ms_reply_error(reply, 404, "not_found", "no building '%.*s' selling day passes",
+                       (int)ms_utf8_prefix(building, 40), building);
         return;
     }
     cJSON *data = NULL, *out = NULL;
@@ -124,7 +128,8 @@ void ms_handle_test_razorpay_webhook(ms_app *app, ms_request *req, ms_reply *rep
     ms_order order;
     int rc = strlen(order_id) < MS_RZP_ID_MAX ? ms_order_load(app->db, order_id, &order) : 1;
     if (rc > 0) {
-        ms_reply_error(reply, 404, "not_found", "no order '%.40s'", order_id);
+        ms_reply_error(reply, 404, "not_found", "no order '%.*s'",
+                       (int)ms_utf8_prefix(order_id, 40), order_id);
         return;
     }
     char event[40], signature[MS_RZP_SIGNATURE_MAX];

@@ -11,6 +11,7 @@
 #include "api/fields.h"
 #include "rules/razorpay.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /* The last instant accepted (as for the clock): 9999-12-31T23:59:59.999Z. */
 #define MAX_INSTANT_MS 253402300799999LL
@@ -31,7 +32,8 @@ void ms_handle_test_razorpay_pay(ms_app *app, ms_request *req, ms_reply *reply)
     int rc = stmt ? ms_db_step(stmt) : -1;
     sqlite3_finalize(stmt);
     if (rc == 0) {
-        ms_reply_error(reply, 404, "not_found", "no order '%.40s'", order_id);
+        ms_reply_error(reply, 404, "not_found", "no order '%.*s'",
+                       (int)ms_utf8_prefix(order_id, 40), order_id);
         return;
     }
     char payment[MS_RZP_ID_MAX], signature[MS_RZP_SIGNATURE_MAX];
@@ -96,8 +98,8 @@ void ms_handle_test_blackout_create(ms_app *app, ms_request *req, ms_reply *repl
     int rc = stmt ? ms_db_step(stmt) : -1;
     sqlite3_finalize(stmt);
     if (rc == 0) {
-        ms_reply_error(reply, 404, "not_found", "no %s '%.40s'", for_building ? "building" : "room",
-                       target);
+        ms_reply_error(reply, 404, "not_found", "no %s '%.*s'", for_building ? "building" : "room",
+                       (int)ms_utf8_prefix(target, 40), target);
         return;
     }
     char id[MS_ID_MAX];
@@ -164,7 +166,8 @@ void ms_handle_test_blocks(ms_app *app, ms_request *req, ms_reply *reply)
     int rc = ms_room_load(app->db, room_id, &room);
     if (rc != 0) {
         if (rc > 0)
-            ms_reply_error(reply, 404, "not_found", "no room '%.40s'", room_id);
+            ms_reply_error(reply, 404, "not_found", "no room '%.*s'",
+                           (int)ms_utf8_prefix(room_id, 40), room_id);
         else
             ms_reply_internal(reply);
         return;

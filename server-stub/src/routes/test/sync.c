@@ -11,6 +11,7 @@
 #include "api/fields.h"
 #include "api/phone.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /* The last instant accepted for event times (as for the clock): 9999-12-31T23:59:59.999Z. */
 #define MAX_INSTANT_MS 253402300799999LL
@@ -346,7 +347,8 @@ void ms_handle_test_event_create(ms_app *app, ms_request *req, ms_reply *reply)
     int rc = stmt ? ms_db_step(stmt) : -1;
     sqlite3_finalize(stmt);
     if (rc == 0) {
-        ms_reply_invalid(reply, "field 'building_id': no building '%.40s'", building);
+        ms_reply_invalid(reply, "field 'building_id': no building '%.*s'",
+                         (int)ms_utf8_prefix(building, 40), building);
         return;
     }
     char id[MS_ID_MAX];
@@ -429,7 +431,8 @@ void ms_handle_test_notification_delete(ms_app *app, ms_request *req, ms_reply *
         ms_db_text(stmt, 0, owner, sizeof owner);
     sqlite3_finalize(stmt);
     if (rc == 0) {
-        ms_reply_error(reply, 404, "not_found", "no notification '%.60s'", id ? id : "");
+        ms_reply_error(reply, 404, "not_found", "no notification '%.*s'",
+                       (int)ms_utf8_prefix(id, 60), id ? id : "");
         return;
     }
     if (rc < 0 ||

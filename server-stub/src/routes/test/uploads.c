@@ -2,6 +2,7 @@
  * bytes and requests it took. */
 #include "domain/photos.h"
 #include "routes/routes.h"
+#include "base/text.h"
 
 /* GET /v1/test/uploads?photo_id= -> {photo_id, ticket_id, bytes, received, complete,
  * bytes_received_total, requests, uploaded_at_ms}. */
@@ -17,7 +18,8 @@ void ms_handle_test_uploads(ms_app *app, ms_request *req, ms_reply *reply)
     if (rc < 0)
         ms_reply_internal(reply);
     else if (rc == 0)
-        ms_reply_error(reply, 404, "not_found", "no photo '%.40s'", photo_id);
+        ms_reply_error(reply, 404, "not_found", "no photo '%.*s'",
+                       (int)ms_utf8_prefix(photo_id, 40), photo_id);
     else
         ms_reply_json(reply, 200, stats);
 }
