@@ -6,7 +6,7 @@
 # temporary directory and its clock frozen at a fixed instant; the script starts and stops it.
 # Every request carries the bearer token of a real session of a seeded member.
 # Generation is seeded (SCHEMATHESIS_SEED, default 20261204) and bounded
-# (SCHEMATHESIS_EXAMPLES per operation and phase, default 25); any 5xx, undocumented status,
+# (SCHEMATHESIS_EXAMPLES per operation and phase, default 50: about a minute); any 5xx, undocumented status,
 # response that breaks its schema (body, content type or headers), or schema-invalid request
 # the stub accepts fails the run.
 # Three runs: every member operation as the seeded member Asha, except the three that end or bend
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 root="$(pwd)"
 dir="${1:-build}"
 seed="${SCHEMATHESIS_SEED:-20261204}"
-examples="${SCHEMATHESIS_EXAMPLES:-25}"
+examples="${SCHEMATHESIS_EXAMPLES:-50}"
 # The seed's "today": a Monday morning in Bengaluru (2026-06-01 09:00 IST).
 clock_ms=1780284600000
 member_phone="+919800000001" # Asha Rao, ACME, BLR-1 (DOMAIN.md's seed)
@@ -40,10 +40,12 @@ st_version="$(python3 -m schemathesis.cli --version 2>/dev/null | sed -n 's/.*ve
 
 work="$(mktemp -d)"
 stub_pid=""
-stop_stub() {
+stub_status=0
+stop_stub() { # SIGTERM; the stub's exit status into stub_status (0: a clean stop)
   if [ -n "$stub_pid" ]; then
     kill -TERM "$stub_pid" 2>/dev/null || true
-    wait "$stub_pid" 2>/dev/null || true
+    stub_status=0
+    wait "$stub_pid" 2>/dev/null || stub_status=$?
     stub_pid=""
   fi
 }
@@ -110,6 +112,11 @@ run_schemathesis member "$member_token" "${member_filter[@]}"
 run_schemathesis staff "$staff_token" --include-path-regex '^/v1/staff/'
 run_schemathesis session "$member_token" "${session_filter[@]}"
 stop_stub
+if [ "$stub_status" -ne 0 ]; then
+  tail -n 20 "$work/stub.log" >&2
+  echo "test-schemathesis: memberstub exited with status $stub_status (not a clean stop)" >&2
+  rc=1
+fi
 
 # Cases from each run's summary; operations (passed, failed) from the JUnit reports.
 cases=0

@@ -101,6 +101,15 @@ rm -f "$jni_log"
 total_ok=$((total_ok + ${jni_ok:-0}))
 total_fail=$((total_fail + ${jni_fail:-1}))
 
+echo "== contract (scripts/test-schemathesis.sh build): schemathesis against a live memberstub"
+schemathesis_log="$(mktemp)"
+bash scripts/test-schemathesis.sh build 2>&1 | tee "$schemathesis_log" || true
+schemathesis_ok=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p' "$schemathesis_log" | tail -n1)
+schemathesis_fail=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' "$schemathesis_log" | tail -n1)
+rm -f "$schemathesis_log"
+total_ok=$((total_ok + ${schemathesis_ok:-0}))
+total_fail=$((total_fail + ${schemathesis_fail:-1}))
+
 echo "== build: AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)"
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 meson compile -C build-asan
