@@ -1,12 +1,10 @@
 /*
- * tests/unit/test_text.c - text the core quotes or reads from the wire: UTF-8 prefixes cut on
- * character boundaries at every length, repair of cut or bad text, error messages that stay
+ * tests/unit/test_text.c - text the core quotes or reads from the wire: UTF-8 prefixes and copies
+ * cut on character boundaries at every length, repair of cut or bad text, error messages that stay
  * UTF-8 however long or whatever they quote (checked with iconv, a strict validator that is not
  * the core's), and the JSON escape \u0000 found in raw text before cJSON decodes it.
  */
 #include <check.h>
-#include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,26 +14,7 @@
 #include "util/json.h"
 #include "util/strutil.h"
 
-/* Strict: true when the len bytes at s are UTF-8 by glibc's iconv (no NUL inside). */
-static bool strict_utf8(const char *s, size_t len)
-{
-    if (memchr(s, '\0', len))
-        return false;
-    iconv_t cd = iconv_open("UTF-32LE", "UTF-8");
-    ck_assert(cd != (iconv_t)-1);
-    char out[4096];
-    char *in = (char *)s;
-    size_t left = len;
-    bool ok = true;
-    while (ok && left > 0) {
-        char *o = out;
-        size_t room = sizeof out;
-        if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG)
-            ok = false;
-    }
-    iconv_close(cd);
-    return ok;
-}
+#include "strict_utf8.h"
 
 /* One, two, three and four bytes per character, mixed. */
 static const char mixed[] = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80z\xe0\xa4\xb9\xc3\xa9";
@@ -67,6 +46,20 @@ START_TEST(test_prefix_cuts_on_character_boundaries_at_every_length)
     ck_assert_int_eq(mci_utf8_length("ab\xc3"), -1);
     ck_assert_int_eq(mci_utf8_length("ab\xed\xa0\x80"), -1);
     ck_assert_int_eq(mci_utf8_length(""), 0);
+}
+END_TEST
+
+/* A copy into a small buffer is cut before a character that does not fit, at every size. */
+START_TEST(test_strlcpy_cuts_on_character_boundaries_at_every_size)
+{
+    size_t len = strlen(mixed);
+    for (size_t cap = 1; cap <= len + 2; cap++) {
+        char out[64];
+        bool fits = mci_strlcpy(out, mixed, cap);
+        ck_assert(fits == (len < cap));
+        ck_assert(strict_utf8(out, strlen(out)));
+        ck_assert_uint_eq(strlen(out), mci_utf8_prefix(mixed, cap - 1));
+    }
 }
 END_TEST
 
@@ -150,6 +143,7 @@ static Suite *text_suite(void)
     Suite *s = suite_create("text");
     TCase *tc = tcase_create("text");
     tcase_add_test(tc, test_prefix_cuts_on_character_boundaries_at_every_length);
+    tcase_add_test(tc, test_strlcpy_cuts_on_character_boundaries_at_every_size);
     tcase_add_test(tc, test_scrub_repairs_cut_and_bad_text);
     tcase_add_test(tc, test_error_messages_stay_utf8);
     tcase_add_test(tc, test_nul_escape_found_in_raw_json_and_named);

@@ -21,8 +21,12 @@ bool mci_strlcpy(char *dst, const char *src, size_t cap)
         return false;
     size_t n = strlen(src);
     bool fits = n < cap;
-    if (!fits)
+    if (!fits) {
         n = cap - 1;
+        /* Cut before the character that would not fit whole, never inside it. */
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
     memcpy(dst, src, n);
     dst[n] = '\0';
     return fits;

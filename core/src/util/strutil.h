@@ -8,7 +8,8 @@
 /* strdup that maps NULL to "" (the result is never NULL unless out of memory). */
 char *mci_strdup(const char *s);
 
-/* Copy src into dst of capacity cap, always NUL-terminated; false if truncated. */
+/* Copy src into dst of capacity cap, always NUL-terminated; false if truncated (then cut
+ * before a UTF-8 character that does not fit whole). */
 bool mci_strlcpy(char *dst, const char *src, size_t cap);
 
 /* Length of a UTF-8 string in code points; -1 if not valid UTF-8. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/text.h"
 #include "db/schema.h"
 
 static void log_db_error(sqlite3 *db, const char *what)
@@ -164,7 +165,8 @@ int ms_db_step(sqlite3_stmt *stmt)
 void ms_db_text(sqlite3_stmt *stmt, int col, char *out, size_t cap)
 {
     const unsigned char *text = sqlite3_column_text(stmt, col);
-    snprintf(out, cap, "%s", text ? (const char *)text : "");
+    const char *s = text ? (const char *)text : "";
+    snprintf(out, cap, "%.*s", (int)ms_utf8_prefix(s, cap ? cap - 1 : 0), s); /* on a character */
 }
 
 int ms_db_secret(sqlite3 *db, const char *name, uint8_t *out, size_t len)

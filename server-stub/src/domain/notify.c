@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/text.h"
 #include "db/db.h"
 #include "domain/changes.h"
 #include "domain/emails.h"
@@ -75,7 +76,7 @@ static int recipient_load(sqlite3 *db, const ms_notice *n, recipient *out)
 static void sms_text(const char *title, const char *body, char *out, size_t cap)
 {
     if (snprintf(out, cap, "%s: %s", title, body) >= (int)cap && cap > 4)
-        memcpy(out + cap - 4, "...", 4);
+        memcpy(out + ms_utf8_prefix(out, cap - 4), "...", 4); /* cut on a character */
 }
 
 /* The SMS gateway: one text to phone. 0 / -1. */
