@@ -471,12 +471,14 @@ START_TEST(test_compaction_moves_the_floor_past_the_head)
 }
 END_TEST
 
-/* An issued OTP exists only as its keyed hash in the OTP tables; the text goes to the outbox. */
+/* An issued OTP exists only as its keyed hash in the OTP tables; the text goes to the outbox
+ * (with the code in test mode). */
 START_TEST(test_otp_is_stored_only_as_a_keyed_hash)
 {
     uint8_t key[MS_KEY_LEN], expected[MS_SHA256_LEN];
     ck_assert_int_eq(ms_db_secret(db, "otp_key", key, sizeof key), 0);
-    ck_assert_int_eq(ms_otp_issue(db, key, "+919876543210", "493817", T0), 0);
+    ck_assert_int_eq(ms_otp_requests_open(db), 0);
+    ck_assert_int_eq(ms_otp_issue(db, key, "+919876543210", "493817", "127.0.0.1", true, T0), 0);
     ck_assert_int_eq(ms_otp_hash(key, "+919876543210", "493817", expected), 0);
 
     ms_otp_state state;
@@ -490,6 +492,38 @@ START_TEST(test_otp_is_stored_only_as_a_keyed_hash)
     ck_assert_int_eq(scalar("SELECT count(*) FROM sms_outbox WHERE phone = '+919876543210'"
                             " AND instr(body, '493817') > 0"),
                      1);
+}
+END_TEST
+
+/* Outside test mode the outbox keeps the text with the code masked; the address counts only in
+ * the connection's memory (a TEMP table), never in the database file. */
+START_TEST(test_otp_outside_test_mode_keeps_no_code)
+{
+    uint8_t key[MS_KEY_LEN];
+    ck_assert_int_eq(ms_db_secret(db, "otp_key", key, sizeof key), 0);
+    ck_assert_int_eq(ms_otp_requests_open(db), 0);
+    ck_assert_int_eq(ms_otp_issue(db, key, "+919876543210", "493817", "127.0.0.9", false, T0), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sms_outbox WHERE instr(body, '493817') > 0"), 0);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM sms_outbox WHERE phone = '+919876543210'"
+                            " AND body LIKE '****** is your membercore sign-in code.%'"),
+                     1);
+    ck_assert_int_eq(scalar("SELECT count(*) FROM main.sqlite_schema WHERE name LIKE"
+                            " 'otp_requests%'"),
+                     0);
+    bool reached;
+    int64_t cap_th;
+    ck_assert_int_eq(ms_otp_requests_cap(db, "127.0.0.9", 1, T0, &reached, &cap_th), 0);
+    ck_assert(reached);
+    ck_assert_int_eq(cap_th, T0);
+    ck_assert_int_eq(ms_otp_requests_cap(db, "127.0.0.9", 2, T0, &reached, &cap_th), 0);
+    ck_assert(!reached);
+    ck_assert_int_eq(ms_otp_requests_cap(db, "127.0.0.8", 1, T0, &reached, &cap_th), 0);
+    ck_assert(!reached);
+    ck_assert_int_eq(ms_otp_requests_cap(db, NULL, 1, T0, &reached, &cap_th), 0);
+    ck_assert(reached);
+    /* An hour later the request has left the window. */
+    ck_assert_int_eq(ms_otp_requests_cap(db, NULL, 1, T0 + MS_OTP_WINDOW_MS, &reached, &cap_th), 0);
+    ck_assert(!reached);
 }
 END_TEST
 
@@ -1537,6 +1571,7 @@ static Suite *stub_db_suite(void)
     TCase *secrets = tcase_create("secrets");
     tcase_add_checked_fixture(secrets, setup, teardown);
     tcase_add_test(secrets, test_otp_is_stored_only_as_a_keyed_hash);
+    tcase_add_test(secrets, test_otp_outside_test_mode_keeps_no_code);
     tcase_add_test(secrets, test_session_token_is_stored_only_as_sha256);
     tcase_add_test(secrets, test_each_database_has_its_own_otp_key);
     suite_add_tcase(s, secrets);

@@ -118,6 +118,13 @@ stub_process *stub_start_args(bool test_mode, const char *const *extra_args, con
 #endif
         if (log_path && !freopen(log_path, "w", stderr))
             _exit(127);
+        if (!test_mode) {
+            /* Outside test mode memberstub needs secrets of its own (not the published test
+             * ones): these, unless the test's environment or a --secrets-file gives others. */
+            setenv("MEMBERSTUB_RAZORPAY_KEY_SECRET", "stub_process_key_secret", 0);
+            setenv("MEMBERSTUB_RAZORPAY_WEBHOOK_SECRET", "stub_process_webhook_secret", 0);
+            setenv("MEMBERSTUB_OTP_PEPPER", "stub_process_otp_pepper_0123456789abcdef", 0);
+        }
         const char *argv[64] = {exe, "--db", db, "--port", "0", "--port-file", port_file};
         int argc = 7;
         if (test_mode)

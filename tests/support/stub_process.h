@@ -18,7 +18,10 @@ typedef struct stub_process stub_process;
 /*
  * Start $MEMBERSTUB (env var; aborts the test with a clear message if unset)
  * with a fresh temp dir: --db DIR/stub.db --port 0 --port-file DIR/port
- * [--test-mode if test_mode]. Waits (polling, up to 10 s) for the port file.
+ * [--test-mode if test_mode]. Without test mode the server's environment gets
+ * MEMBERSTUB_RAZORPAY_KEY_SECRET, MEMBERSTUB_RAZORPAY_WEBHOOK_SECRET and
+ * MEMBERSTUB_OTP_PEPPER (fixed test values, not the published ones) unless the
+ * test's environment has them. Waits (polling, up to 10 s) for the port file.
  * NULL on failure (message to stderr).
  */
 stub_process *stub_start(bool test_mode);

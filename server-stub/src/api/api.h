@@ -33,6 +33,9 @@ typedef struct ms_request {
     /* Query parameter lookup (decoded), NULL when absent. */
     const char *(*query)(void *query_context, const char *key);
     void *query_context;
+    /* The client's IP address as text ("127.0.0.1", "::1"; "" when unknown). Proxies' headers
+     * such as X-Forwarded-For are not trusted. */
+    char client_address[MS_ADDRESS_MAX];
 } ms_request;
 
 /* What a handler answers. Fill it with the helpers below. */

@@ -31,8 +31,12 @@ typedef struct ms_app {
     ms_rng *rng;
     /* --test-mode: the /v1/test/ routes are served. */
     bool test_mode;
-    /* The per-database key OTP hashes are keyed with (loaded from the DB). */
+    /* The key OTP hashes are keyed with: the database's own key in test mode without an OTP
+     * pepper, else HMAC-SHA256(pepper, that key) so a copy of the database cannot check codes. */
     uint8_t otp_key[MS_KEY_LEN];
+    /* Codes sent per client address and overall in any rolling hour; 0: no such limit. */
+    int otp_max_per_address;
+    int otp_max_overall;
     /* The test-mode fault injector for /v1/sync/... (off until a test turns it on). */
     ms_faults faults;
     /* Razorpay keys: the id is sent to clients with each order; the secret signs

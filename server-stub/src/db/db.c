@@ -2,10 +2,14 @@
  * The schema itself is db/schema.c. */
 #include "db/db.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/log.h"
 #include "base/text.h"
@@ -229,9 +233,44 @@ fail:
     return -1;
 }
 
+/* Make path (created empty if missing) and any -wal, -shm or -journal file beside it mode 0600,
+ * whatever the umask and whatever mode they had: SQLite gives the files it creates later the
+ * database file's mode. ":memory:" and "" (a temporary database) are left alone. 0 / -1 (logged).
+ */
+static int make_private(const char *path)
+{
+    if (!*path || strcmp(path, ":memory:") == 0)
+        return 0;
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0 || fchmod(fd, 0600) != 0) {
+        ms_log("database: cannot make %s private (mode 0600): %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    close(fd);
+    static const char *const companions[] = {"-wal", "-shm", "-journal"};
+    size_t len = strlen(path) + sizeof "-journal";
+    char *name = malloc(len);
+    if (!name)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < sizeof companions / sizeof companions[0] && rc == 0; i++) {
+        snprintf(name, len, "%s%s", path, companions[i]);
+        if (chmod(name, 0600) != 0 && errno != ENOENT) {
+            ms_log("database: cannot make %s private (mode 0600): %s", name, strerror(errno));
+            rc = -1;
+        }
+    }
+    free(name);
+    return rc;
+}
+
 int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, int64_t now_ms, sqlite3 **out)
 {
     sqlite3 *db = NULL;
+    if (make_private(path) != 0)
+        return -1;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         ms_log("database: cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);

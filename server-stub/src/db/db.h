@@ -25,8 +25,9 @@ typedef int (*ms_db_fill)(sqlite3 *db, ms_rng *rng, int64_t now_ms, int version)
 /*
  * Open (creating if needed) the database at path, bring its schema up to
  * MS_DB_SCHEMA_VERSION and, after each step, call fill (NULL: no data) with now_ms,
- * all in one transaction. Refuses a database written by a newer memberstub. 0 and *out, or -1
- * (logged).
+ * all in one transaction. Refuses a database written by a newer memberstub. The file and its
+ * -wal/-shm/-journal are mode 0600 (readable by this user alone) whatever the umask and whatever
+ * mode an existing file had. 0 and *out, or -1 (logged).
  */
 int ms_db_open(const char *path, ms_rng *rng, ms_db_fill fill, int64_t now_ms, sqlite3 **out);
 void ms_db_close(sqlite3 *db);

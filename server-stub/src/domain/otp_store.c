@@ -60,15 +60,19 @@ int ms_otp_recent_issues(sqlite3 *db, const char *phone, int64_t now_ms, int64_t
     return rc < 0 ? -1 : 0;
 }
 
+/* What the outbox keeps of a code that is not to be read back. */
+#define MASKED_CODE "******"
+
 int ms_otp_issue(sqlite3 *db, const uint8_t key[MS_KEY_LEN], const char *phone, const char *code,
-                 int64_t now_ms)
+                 const char *address, bool keep_code, int64_t now_ms)
 {
     uint8_t hash[MS_SHA256_LEN];
     char body[MS_SMS_MAX];
     if (ms_otp_hash(key, phone, code, hash) != 0)
         return -1;
     snprintf(body, sizeof body,
-             "%s is your membercore sign-in code. It expires in 5 minutes. Never share it.", code);
+             "%s is your membercore sign-in code. It expires in 5 minutes. Never share it.",
+             keep_code ? code : MASKED_CODE);
     int rc = ms_db_run(db,
                        "INSERT INTO otps (phone, code_hmac, issued_at_ms, attempts, consumed_at_ms)"
                        " VALUES (?, ?, ?, 0, NULL)"
@@ -80,10 +84,56 @@ int ms_otp_issue(sqlite3 *db, const uint8_t key[MS_KEY_LEN], const char *phone, 
         rc = ms_db_run(db, "INSERT INTO otp_issues (phone, issued_at_ms) VALUES (?, ?)", "ti",
                        phone, now_ms);
     if (rc == 0)
+        rc = ms_db_run(db, "INSERT INTO temp.otp_requests (address, issued_at_ms) VALUES (?, ?)",
+                       "ti", address, now_ms);
+    if (rc == 0)
         rc = ms_db_run(db, "INSERT INTO sms_outbox (phone, body, sent_at_ms) VALUES (?, ?, ?)",
                        "tti", phone, body, now_ms);
     memset(body, 0, sizeof body);
     return rc;
+}
+
+int ms_otp_requests_open(sqlite3 *db)
+{
+    return ms_db_exec(db, "PRAGMA temp_store = MEMORY;"
+                          "CREATE TEMP TABLE IF NOT EXISTS otp_requests ("
+                          "  address TEXT NOT NULL,"
+                          "  issued_at_ms INTEGER NOT NULL);"
+                          "CREATE INDEX IF NOT EXISTS temp.otp_requests_by_address"
+                          "  ON otp_requests (address, issued_at_ms);"
+                          "CREATE INDEX IF NOT EXISTS temp.otp_requests_by_time"
+                          "  ON otp_requests (issued_at_ms);");
+}
+
+int ms_otp_requests_cap(sqlite3 *db, const char *address, int cap, int64_t now_ms,
+                        bool *cap_reached, int64_t *cap_th_ms)
+{
+    *cap_reached = false;
+    *cap_th_ms = 0;
+    if (cap <= 0)
+        return 0;
+    /* Rows that left the hour count for nothing any more. */
+    if (ms_db_run(db, "DELETE FROM temp.otp_requests WHERE issued_at_ms <= ?", "i",
+                  now_ms - MS_OTP_WINDOW_MS) != 0)
+        return -1;
+    sqlite3_stmt *stmt =
+        address ? ms_db_query(db,
+                              "SELECT issued_at_ms FROM temp.otp_requests WHERE address = ?"
+                              " ORDER BY issued_at_ms DESC LIMIT 1 OFFSET ?",
+                              "ti", address, (int64_t)cap - 1)
+                : ms_db_query(db,
+                              "SELECT issued_at_ms FROM temp.otp_requests"
+                              " ORDER BY issued_at_ms DESC LIMIT 1 OFFSET ?",
+                              "i", (int64_t)cap - 1);
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    if (rc == 1) {
+        *cap_reached = true;
+        *cap_th_ms = sqlite3_column_int64(stmt, 0);
+    }
+    sqlite3_finalize(stmt);
+    return rc < 0 ? -1 : 0;
 }
 
 int ms_otp_set_attempts(sqlite3 *db, const char *phone, int attempts)

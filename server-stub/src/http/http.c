@@ -107,6 +107,21 @@ static cJSON *parse_object(const body_buffer *b, ms_reply *reply)
     return json;
 }
 
+/* The peer's IP address as text into out ("" when unknown). */
+static void client_address(struct MHD_Connection *conn, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = info ? info->client_addr : NULL;
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)cap);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)cap);
+}
+
 /* Route and run one complete request; the Allow header for a 405 goes into allow. */
 static void handle(ms_app *app, struct MHD_Connection *conn, const char *path, const char *method,
                    const body_buffer *b, ms_reply *reply, char *allow, size_t allow_cap)
@@ -145,6 +160,7 @@ static void handle(ms_app *app, struct MHD_Connection *conn, const char *path, c
         .body = b->data,
         .body_len = b->len,
     };
+    client_address(conn, req.client_address, sizeof req.client_address);
     ms_dispatch(app, route, &req, reply);
     cJSON_Delete(json);
 }

@@ -1,4 +1,6 @@
 /* routes/auth.c - signing in: request an OTP, verify it for a session, log out. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "domain/changes.h"
@@ -9,6 +11,23 @@
 #include "routes/routes.h"
 #include "domain/sessions.h"
 #include "domain/user_json.h"
+
+/* 429 otp_rate_limited: what was limited (printf-style), then "; try again in <wait>". */
+static void refuse_rate(ms_reply *reply, ms_otp_issue_decision d, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void refuse_rate(ms_reply *reply, ms_otp_issue_decision d, const char *fmt, ...)
+{
+    char what[160], wait[32];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    ms_otp_wait_words(d.retry_after_s, wait, sizeof wait);
+    ms_reply_error(reply, 429, "otp_rate_limited", "%s; try again in %s", what, wait);
+    if (reply->body)
+        cJSON_AddNumberToObject(reply->body, "retry_after_s", d.retry_after_s);
+    reply->retry_after_s = d.retry_after_s;
+}
 
 /* POST /v1/auth/otp/request {"phone"} */
 void ms_handle_otp_request(ms_app *app, ms_request *req, ms_reply *reply)
@@ -26,13 +45,27 @@ void ms_handle_otp_request(ms_app *app, ms_request *req, ms_reply *reply)
         goto fail;
     ms_otp_issue_decision d = ms_otp_may_issue(issued, n_issued, now);
     if (!d.allowed) {
-        char wait[32];
-        ms_otp_wait_words(d.retry_after_s, wait, sizeof wait);
-        ms_reply_error(reply, 429, "otp_rate_limited",
-                       "too many codes requested for %s; try again in %s", phone, wait);
-        if (reply->body)
-            cJSON_AddNumberToObject(reply->body, "retry_after_s", d.retry_after_s);
-        reply->retry_after_s = d.retry_after_s;
+        refuse_rate(reply, d, "too many codes requested for %s", phone);
+        return;
+    }
+    /* SMS pumping: many phones from one address, or from many addresses at once. */
+    bool reached;
+    int64_t cap_th;
+    if (ms_otp_requests_cap(app->db, req->client_address, app->otp_max_per_address, now, &reached,
+                            &cap_th) != 0)
+        goto fail;
+    d = ms_otp_may_issue_capped(reached, cap_th, now);
+    if (!d.allowed) {
+        refuse_rate(reply, d, "too many codes requested from your address (at most %d an hour)",
+                    app->otp_max_per_address);
+        return;
+    }
+    if (ms_otp_requests_cap(app->db, NULL, app->otp_max_overall, now, &reached, &cap_th) != 0)
+        goto fail;
+    d = ms_otp_may_issue_capped(reached, cap_th, now);
+    if (!d.allowed) {
+        refuse_rate(reply, d, "too many codes requested from everyone (at most %d an hour)",
+                    app->otp_max_overall);
         return;
     }
 
@@ -42,7 +75,8 @@ void ms_handle_otp_request(ms_app *app, ms_request *req, ms_reply *reply)
     if (ms_user_find_by_phone(app->db, phone, user_id, &registered) != 0 ||
         ms_rng_digits6(app->rng, code) != 0)
         goto fail;
-    int rc = ms_otp_issue(app->db, app->otp_key, phone, code, now);
+    int rc =
+        ms_otp_issue(app->db, app->otp_key, phone, code, req->client_address, app->test_mode, now);
     memset(code, 0, sizeof code);
     if (rc != 0)
         goto fail;

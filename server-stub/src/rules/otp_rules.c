@@ -11,6 +11,18 @@ static int32_t ceil_seconds(int64_t ms)
     return s > INT32_MAX ? INT32_MAX : (int32_t)s;
 }
 
+ms_otp_issue_decision ms_otp_may_issue_capped(bool cap_reached, int64_t cap_th_ms, int64_t now_ms)
+{
+    ms_otp_issue_decision d = {.allowed = true, .retry_after_s = 0};
+    if (cap_reached && cap_th_ms > now_ms - MS_OTP_WINDOW_MS) {
+        d.allowed = false;
+        d.retry_after_s = ceil_seconds(cap_th_ms + MS_OTP_WINDOW_MS - now_ms);
+        if (d.retry_after_s < 1)
+            d.retry_after_s = 1;
+    }
+    return d;
+}
+
 ms_otp_issue_decision ms_otp_may_issue(const int64_t *issued_at_ms, size_t n, int64_t now_ms)
 {
     /* The most recent codes still inside the window, newest first. */

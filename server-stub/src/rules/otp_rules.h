@@ -37,6 +37,20 @@ typedef struct ms_otp_issue_decision {
  */
 ms_otp_issue_decision ms_otp_may_issue(const int64_t *issued_at_ms, size_t n, int64_t now_ms);
 
+/* Outside test mode, codes sent per client address and overall in any rolling hour (SMS
+ * pumping); memberstub's --otp-max-per-address / --otp-max-overall change them. */
+#define MS_OTP_MAX_PER_ADDRESS_DEFAULT 10
+#define MS_OTP_MAX_OVERALL_DEFAULT     100
+/* The largest value those options take. */
+#define MS_OTP_MAX_LIMIT 100000
+
+/*
+ * May one more code go out under a cap of codes per rolling hour (per address or overall)?
+ * cap_reached: cap codes or more went out inside the hour; cap_th_ms: when the cap-th most recent
+ * of them went out (ignored otherwise). Refused until that one leaves the hour.
+ */
+ms_otp_issue_decision ms_otp_may_issue_capped(bool cap_reached, int64_t cap_th_ms, int64_t now_ms);
+
 /* A wait as a member reads it, for "try again in ...": "30 s" under a minute, else whole
  * minutes rounded up ("53 min" for 3144 s), an hour or more "1 h" / "1 h 5 min". */
 void ms_otp_wait_words(int32_t seconds, char *out, size_t cap);
