@@ -98,11 +98,12 @@ run_schemathesis() { # label, token, filter options...
   local label="$1" token="$2"; shift 2
   echo "== schemathesis $st_version ($label): seed $seed, at most $examples examples per operation and phase"
   set +e
-  python3 -m schemathesis.cli run server-stub/openapi.yaml --url "$base" \
+  # From the temporary directory: schemathesis and hypothesis keep caches in the current one.
+  (cd "$work" && python3 -m schemathesis.cli run "$root/server-stub/openapi.yaml" --url "$base" \
     -H "Authorization: Bearer $token" --seed "$seed" --max-examples "$examples" \
     --phases examples,coverage,fuzzing --checks "$checks" --workers 1 --no-color \
     --generation-database none --report junit --report-junit-path "$work/$label.xml" \
-    "$@" 2>&1 | tee "$work/$label.log"
+    "$@") 2>&1 | tee "$work/$label.log"
   local status=${PIPESTATUS[0]}
   set -e
   if [ "$status" -ne 0 ]; then rc=1; fi
