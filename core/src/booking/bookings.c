@@ -34,6 +34,9 @@
 
 #define MAX_HOURS  24
 #define MAX_GUESTS 20
+/* The hours of one pay-per-use (Razorpay) booking by an on-demand user (no company): the
+ * server's limit (docs/rooms-protocol.md, "Hold limits"), checked here first. */
+#define ON_DEMAND_HOURS_MAX 4
 
 static const char *const status_names[] = {"pending",   "pending_payment", "confirmed",
                                            "cancelled", "unknown",         "expired"};
@@ -389,6 +392,28 @@ static mc_status record_pending(mc_client *c, int64_t mutation_id, const char *b
     return st;
 }
 
+/* An on-demand user (no company in the account) paying per use books at most
+ * ON_DEMAND_HOURS_MAX hours: MC_ERR_CONFLICT with MC_RULE_TOO_LONG otherwise. */
+static mc_status check_on_demand_hours(sqlite3 *db, const mc_booking_request *r, mc_error *err)
+{
+    if (r->pay != MC_PAY_RAZORPAY || r->hours <= ON_DEMAND_HOURS_MAX)
+        return MC_OK;
+    mc_account *account = NULL;
+    mc_status st = mci_account_load(db, &account, err);
+    if (st != MC_OK)
+        return st == MC_ERR_NOT_FOUND
+                   ? mci_error_set(err, MC_ERR_UNAUTHORIZED, "nobody is signed in")
+                   : st;
+    bool on_demand = account->company_id[0] == '\0';
+    mc_account_free(account);
+    if (!on_demand)
+        return MC_OK;
+    return mci_refuse(err, MC_RULE_TOO_LONG,
+                      "a pay-per-use booking is at most %d hours (the on-demand limit); %d were "
+                      "asked: book the rest separately",
+                      ON_DEMAND_HOURS_MAX, (int)r->hours);
+}
+
 static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bool *queued,
                                 mc_error *err)
 {
@@ -399,6 +424,8 @@ static mc_status create_locally(mc_client *c, const char *user_id, void *arg, bo
         st = mci_error_set(err, MC_ERR_INVALID_ARG,
                            "guests: %s seats %d, so at most %d guests besides you", r->room_id,
                            (int)a->room.capacity, (int)a->room.capacity - 1);
+    if (st == MC_OK)
+        st = check_on_demand_hours(c->db, r, err);
     if (st == MC_OK)
         st = check_free(c, user_id, r, &a->room, a->start_min, &a->start_ms, err);
     int32_t cost = a->room.credits_per_hour * r->hours;

@@ -112,6 +112,9 @@ static const struct {
     {"no_plan_desk_days", MC_ERR_FORBIDDEN},
     {"has_dedicated_desk", MC_ERR_FORBIDDEN},
     {"no_company", MC_ERR_FORBIDDEN},
+    {"hold_limit", MC_ERR_CONFLICT},
+    {"booking_too_long", MC_ERR_CONFLICT},
+    {"hold_cooldown", MC_ERR_CONFLICT},
     {"internal", MC_ERR_SERVER},
 };
 

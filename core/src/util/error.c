@@ -24,6 +24,8 @@ mc_rule mci_rule_of_server_code(const char *code)
         return MC_RULE_TAKEN;
     if (code != NULL && strcmp(code, "already_booked_that_day") == 0)
         return MC_RULE_ALREADY_BOOKED;
+    if (code != NULL && strcmp(code, "booking_too_long") == 0)
+        return MC_RULE_TOO_LONG;
     int rule = mci_value_of(rule_names, MCI_COUNT(rule_names), code, MC_RULE_NONE);
     return rule == MC_RULE_NO_ROOM ? MC_RULE_NONE : (mc_rule)rule;
 }

@@ -16,6 +16,7 @@
 #include "api/fields.h"
 #include "base/log.h"
 #include "domain/room_invoices.h"
+#include "rules/hold_limits.h"
 #include "rules/razorpay.h"
 #include "base/text.h"
 
@@ -419,6 +420,58 @@ static int booking_id_free(sqlite3 *db, const char *booking_id, ms_refusal *why)
     return 0;
 }
 
+/*
+ * The hold limits of a Razorpay booking (rules/hold_limits.h): an on-demand user's booking is
+ * at most MS_ON_DEMAND_HOURS_MAX hours; a member holds at most MS_ROOM_HOLDS_MAX unpaid
+ * bookings at once; a hold of this room they let lapse or cancelled unpaid, overlapping this
+ * time, keeps it out of their reach for MS_HOLD_COOLDOWN_MIN minutes. 0; 1 refused; -1.
+ */
+static int check_holds(sqlite3 *db, const char *user_id, const ms_booking_input *in,
+                       const char *company, int64_t now, ms_refusal *why)
+{
+    if (!company[0] && in->hours > MS_ON_DEMAND_HOURS_MAX)
+        return ms_refuse(why, MS_CODE_TOO_LONG,
+                         "a pay-per-use booking is at most %d hours (the on-demand limit);"
+                         " %lld were asked: book the rest separately",
+                         MS_ON_DEMAND_HOURS_MAX, (long long)in->hours);
+    int64_t end = in->start_ms + in->hours * MS_HOUR_MS;
+    sqlite3_stmt *stmt =
+        ms_db_query(db,
+                    "SELECT (SELECT count(*) FROM reservations WHERE user_id = ?1"
+                    "  AND status = 'pending_payment'),"
+                    " (SELECT max(r.cancelled_at_ms) FROM reservations r"
+                    "  JOIN razorpay_orders o ON o.reservation_id = r.id"
+                    "  WHERE r.user_id = ?1 AND r.room_id = ?2 AND r.status = 'cancelled'"
+                    "  AND o.status <> 'paid' AND r.cancelled_at_ms > ?3"
+                    "  AND r.start_ms < ?5 AND r.end_ms > ?4)",
+                    "ttiii", user_id, in->room_id, now - MS_HOLD_COOLDOWN_MS, in->start_ms, end);
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    int64_t held = 0, let_go = 0;
+    bool cooling = false;
+    if (rc == 1) {
+        held = sqlite3_column_int64(stmt, 0);
+        cooling = sqlite3_column_type(stmt, 1) != SQLITE_NULL;
+        let_go = sqlite3_column_int64(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+    if (rc != 1)
+        return -1;
+    if (held >= MS_ROOM_HOLDS_MAX)
+        return ms_refuse(why, MS_CODE_HOLD_LIMIT,
+                         "you already hold %lld unpaid room bookings, the most one member may hold"
+                         " at once (%d): pay for one or cancel it first",
+                         (long long)held, MS_ROOM_HOLDS_MAX);
+    if (cooling)
+        return ms_refuse(why, MS_CODE_HOLD_COOLDOWN,
+                         "you let an unpaid hold of %s at this time go; it can be held again by"
+                         " you in %lld minutes (a %d-minute cool-down)",
+                         in->room_id, ms_minutes_until(now, let_go + MS_HOLD_COOLDOWN_MS),
+                         MS_HOLD_COOLDOWN_MIN);
+    return 0;
+}
+
 /* The writes of a checked booking. 0, 1 (the exclusion check refused a block), -1. */
 static int write_booking(ms_app *app, const char *user_id, const ms_booking_input *in,
                          const ms_room_ctx *room, ms_payment pay, const char *company, int64_t now)
@@ -500,6 +553,8 @@ int ms_booking_create(ms_app *app, const char *user_id, const ms_booking_input *
     /* Holds that lapsed free their blocks before the check. */
     if (ms_holds_lapse_due(app, now) != 0)
         return -1;
+    if (pay == MS_PAY_RAZORPAY && (rc = check_holds(db, user_id, in, company, now, why)) != 0)
+        return rc;
     rc = ms_booking_check_slot(db, &room, in->start_ms, in->hours, now, why);
     if (rc != 0)
         return rc;

@@ -14,6 +14,7 @@
 #include "domain/money.h"
 #include "domain/notify.h"
 #include "domain/payments.h"
+#include "rules/hold_limits.h"
 #include "rules/money.h"
 #include "rules/pass_rules.h"
 #include "base/text.h"
@@ -256,6 +257,51 @@ static int check_date(sqlite3 *db, const desk_ctx *desk, const ms_desk_request *
     if (rc == 1)
         return ms_refuse(why, "blackout", "%s is closed on %s: %s", desk->building_name, date,
                          reason);
+    return 0;
+}
+
+/*
+ * The hold limits of a Razorpay desk day (rules/hold_limits.h): at most MS_DESK_HOLDS_MAX
+ * unpaid desk days at once; the same desk on the same date, let lapse or cancelled unpaid,
+ * stays out of the member's reach for MS_HOLD_COOLDOWN_MIN minutes. 0; 1 refused; -1.
+ */
+static int check_holds(sqlite3 *db, const char *user_id, const desk_ctx *desk,
+                       const ms_desk_request *in, int64_t now, ms_refusal *why)
+{
+    sqlite3_stmt *stmt =
+        ms_db_query(db,
+                    "SELECT (SELECT count(*) FROM desk_bookings WHERE user_id = ?1"
+                    "  AND status = 'pending_payment'),"
+                    " (SELECT max(k.cancelled_at_ms) FROM desk_bookings k WHERE k.user_id = ?1"
+                    "  AND k.desk_id = ?2 AND k.date = ?3 AND k.status = 'cancelled'"
+                    "  AND k.paid_by = 'razorpay' AND k.cancelled_at_ms > ?4"
+                    "  AND (k.cancel_reason = 'hold_expired' OR EXISTS (SELECT 1 FROM invoices i"
+                    "   WHERE i.id = k.invoice_id AND i.status = 'void')))",
+                    "ttti", user_id, desk->desk_id, in->date, now - MS_HOLD_COOLDOWN_MS);
+    if (!stmt)
+        return -1;
+    int rc = ms_db_step(stmt);
+    int64_t held = 0, let_go = 0;
+    bool cooling = false;
+    if (rc == 1) {
+        held = sqlite3_column_int64(stmt, 0);
+        cooling = sqlite3_column_type(stmt, 1) != SQLITE_NULL;
+        let_go = sqlite3_column_int64(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+    if (rc != 1)
+        return -1;
+    if (held >= MS_DESK_HOLDS_MAX)
+        return ms_refuse(why, MS_CODE_HOLD_LIMIT,
+                         "you already hold %lld unpaid desk days, the most one member may hold at"
+                         " once (%d): pay for one or cancel it first",
+                         (long long)held, MS_DESK_HOLDS_MAX);
+    if (cooling)
+        return ms_refuse(why, MS_CODE_HOLD_COOLDOWN,
+                         "you let an unpaid hold of desk %s on %s go; it can be held again by you"
+                         " in %lld minutes (a %d-minute cool-down)",
+                         desk->name, in->date, ms_minutes_until(now, let_go + MS_HOLD_COOLDOWN_MS),
+                         MS_HOLD_COOLDOWN_MIN);
     return 0;
 }
 
@@ -514,6 +560,8 @@ int ms_desk_book(ms_app *app, const char *user_id, const ms_desk_request *in, ms
     if (ms_desk_holds_lapse_due(app, now) != 0 || ms_desks_release_due(app, now) != 0)
         return -1;
     if ((rc = check_holder(db, user_id, &desk, in, why)) != 0 ||
+        (in->pay == MS_DESK_PAY_RAZORPAY &&
+         (rc = check_holds(db, user_id, &desk, in, now, why)) != 0) ||
         (rc = check_date(db, &desk, in, now, why)) != 0 ||
         (rc = check_pay(db, user_id, &desk, in, now, company, why)) != 0)
         return rc;

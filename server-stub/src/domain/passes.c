@@ -16,6 +16,7 @@
 #include "base/log.h"
 #include "domain/payments.h"
 #include "base/text.h"
+#include "rules/hold_limits.h"
 
 /* ---- the request ------------------------------------------------------------------------ */
 
@@ -422,6 +423,45 @@ int ms_checkout_find(sqlite3 *db, const char *user_id, const char *checkout_id, 
         ms_db_text(stmt, 0, invoice_id, MS_ID_MAX);
     sqlite3_finalize(stmt);
     return rc;
+}
+
+int ms_checkout_holds_check(sqlite3 *db, const char *user_id, const ms_cart *cart,
+                            const ms_space *space, int64_t now_ms, ms_refusal *why)
+{
+    int64_t held;
+    if (query_int(ms_db_query(db,
+                              "SELECT count(*) FROM passes WHERE user_id = ? AND status = 'held'",
+                              "t", user_id),
+                  &held) != 0)
+        return -1;
+    if (held + cart->count > MS_PASS_HOLDS_MAX)
+        return ms_refuse(why, MS_CODE_HOLD_LIMIT,
+                         "one member may hold at most %d unpaid day passes at once; you hold %lld"
+                         " and the cart adds %d: pay for a checkout first or buy fewer",
+                         MS_PASS_HOLDS_MAX, (long long)held, cart->count);
+    for (int i = 0; i < cart->count; i++) {
+        int64_t let_go;
+        sqlite3_stmt *stmt = ms_db_query(
+            db,
+            "SELECT max(p.released_at_ms) FROM passes p JOIN invoices i ON i.id = p.invoice_id"
+            " WHERE p.user_id = ? AND p.building_id = ? AND p.date = ? AND p.status = 'released'"
+            " AND i.status = 'void' AND p.released_at_ms > ?",
+            "ttti", user_id, space->building_id, cart->items[i].date, now_ms - MS_HOLD_COOLDOWN_MS);
+        int rc = stmt ? ms_db_step(stmt) : -1;
+        bool cooling = rc == 1 && sqlite3_column_type(stmt, 0) != SQLITE_NULL;
+        let_go = rc == 1 ? sqlite3_column_int64(stmt, 0) : 0;
+        sqlite3_finalize(stmt);
+        if (rc < 0)
+            return -1;
+        if (cooling)
+            return ms_refuse(why, MS_CODE_HOLD_COOLDOWN,
+                             "your unpaid passes for %s at %s lapsed; you can hold passes for that"
+                             " day again in %lld minutes (a %d-minute cool-down)",
+                             cart->items[i].date, space->building_id,
+                             ms_minutes_until(now_ms, let_go + MS_HOLD_COOLDOWN_MS),
+                             MS_HOLD_COOLDOWN_MIN);
+    }
+    return 0;
 }
 
 int ms_checkout_create(ms_app *app, const char *user_id, const char *checkout_id,

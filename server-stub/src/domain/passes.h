@@ -87,6 +87,15 @@ int ms_cart_check(sqlite3 *db, const char *user_id, const ms_cart *cart, const m
 cJSON *ms_cart_quote(const ms_cart *cart, const ms_space *space);
 
 /*
+ * The hold limits of a checkout (rules/hold_limits.h), checked after the cart's rules: the
+ * member's held seats plus the cart's at most MS_PASS_HOLDS_MAX (hold_limit); no date of the
+ * cart one whose held passes in this building lapsed unpaid less than MS_HOLD_COOLDOWN_MIN
+ * minutes ago (hold_cooldown). 0; 1 refused (why); -1 error.
+ */
+int ms_checkout_holds_check(sqlite3 *db, const char *user_id, const ms_cart *cart,
+                            const ms_space *space, int64_t now_ms, ms_refusal *why);
+
+/*
  * Check out a checked cart (no violations) for user_id in the caller's
  * transaction: a draft invoice (lines, totals, a 15-minute hold), one held
  * pass per item (in cart order), and a Razorpay order for the total, all

@@ -10,6 +10,7 @@
 #include "domain/payments.h"
 #include "domain/invoices.h"
 #include "domain/settlement.h"
+#include "rules/hold_limits.h"
 #include "rules/razorpay.h"
 #include "routes/routes.h"
 #include "base/text.h"
@@ -18,7 +19,7 @@
 static void reply_refusal(ms_reply *reply, const ms_refusal *why)
 {
     int status = 400;
-    if (strcmp(why->code, "slot_taken") == 0)
+    if (strcmp(why->code, "slot_taken") == 0 || ms_is_hold_refusal(why->code))
         status = 409;
     else if (strcmp(why->code, "not_found") == 0)
         status = 404;

@@ -10,13 +10,15 @@
 #include "domain/payments.h"
 #include "routes/routes.h"
 #include "base/text.h"
+#include "rules/hold_limits.h"
 
 /* A desk refusal as an HTTP error: 404 not_found, 403 forbidden, 409 for a desk-day someone (or
  * the caller) holds, 400 for the other rules. */
 static void reply_refusal(ms_reply *reply, const ms_refusal *why)
 {
     int status = 400;
-    if (strcmp(why->code, "desk_taken") == 0 || strcmp(why->code, "already_booked_that_day") == 0)
+    if (strcmp(why->code, "desk_taken") == 0 || strcmp(why->code, "already_booked_that_day") == 0 ||
+        ms_is_hold_refusal(why->code))
         status = 409;
     else if (strcmp(why->code, "not_found") == 0)
         status = 404;

@@ -163,6 +163,16 @@ void ms_handle_pass_checkout(ms_app *app, ms_request *req, ms_reply *reply)
     }
     if (!cart_valid(app, req->user_id, &cart, &space, reply))
         return;
+    ms_refusal why;
+    rc = ms_checkout_holds_check(app->db, req->user_id, &cart, &space, ms_clock_now(&app->clock),
+                                 &why);
+    if (rc != 0) {
+        if (rc < 0)
+            ms_reply_internal(reply);
+        else
+            ms_reply_error(reply, 409, why.code, "%s", why.message);
+        return;
+    }
     if (ms_checkout_create(app, req->user_id, id->valuestring, &cart, &space, invoice_id) != 0) {
         ms_reply_internal(reply);
         return;
