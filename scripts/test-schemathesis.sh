@@ -65,7 +65,7 @@ base="http://127.0.0.1:$(cat "$work/port")"
 
 # Sign in as a seeded user: request a code, read it from the test SMS outbox, verify it.
 sign_in() { # phone -> the session token on stdout
-  python3 - "$base" "$1" <<'PY' || { cat "$work/stub.log" >&2; fail_setup "signing in as $1 failed"; }
+  python3 - "$base" "$1" <<'PY'
 import json, sys, urllib.parse, urllib.request
 base, phone = sys.argv[1], sys.argv[2]
 def call(method, path, body=None):
@@ -79,8 +79,12 @@ sms = call("GET", "/v1/test/sms/latest?phone=" + urllib.parse.quote(phone))
 print(call("POST", "/v1/auth/otp/verify", {"phone": phone, "code": sms["code"]})["token"])
 PY
 }
-member_token="$(sign_in "$member_phone")"
-staff_token="$(sign_in "$staff_phone")"
+sign_in_failed() { # phone
+  tail -n 20 "$work/stub.log" >&2
+  fail_setup "signing in as $1 failed"
+}
+member_token="$(sign_in "$member_phone")" || sign_in_failed "$member_phone"
+staff_token="$(sign_in "$staff_phone")" || sign_in_failed "$staff_phone"
 
 checks=not_a_server_error,status_code_conformance,content_type_conformance
 checks+=,response_headers_conformance,response_schema_conformance,negative_data_rejection
