@@ -4,7 +4,8 @@
 # server-stub/openapi.yaml. The stub runs with --test-mode (the sign-in reads the code from
 # the test SMS outbox) on 127.0.0.1 on a port the kernel picks, with its own database in a
 # temporary directory and its clock frozen at a fixed instant; the script starts and stops it.
-# Every request carries the bearer token of a real session of a seeded member.
+# Every request carries the bearer token of a real session of a seeded user; the member has filed
+# one ticket first, so that the staff routes have one to work.
 # Generation is seeded (SCHEMATHESIS_SEED, default 20261204) and bounded
 # (SCHEMATHESIS_EXAMPLES per operation and phase, default 50: about a minute); any 5xx, undocumented status,
 # response that breaks its schema (body, content type or headers), or schema-invalid request
@@ -85,6 +86,23 @@ sign_in_failed() { # phone
 }
 member_token="$(sign_in "$member_phone")" || sign_in_failed "$member_phone"
 staff_token="$(sign_in "$staff_phone")" || sign_in_failed "$staff_phone"
+
+# A ticket at BLR-1 (T-1001, the example id of the staff routes), filed by the member through a
+# push, so the staff operations answer a real ticket and not only 404.
+python3 - "$base" "$member_token" <<'PY' || fail_setup "filing the ticket T-1001 failed"
+import json, sys, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+body = {"client_id": "test-schemathesis", "mutations": [{
+    "mutation_id": 1, "idempotency_key": "test-schemathesis-ticket", "kind": "ticket.create",
+    "payload": {"ticket_id": "tkt_" + "5c" * 16, "building_id": "BLR-1", "category_id": "it.wifi",
+                "priority": "normal", "description": "Wi-Fi drops every few minutes"}}]}
+req = urllib.request.Request(base + "/v1/sync/push", data=json.dumps(body).encode(), method="POST",
+                             headers={"Content-Type": "application/json",
+                                      "Authorization": "Bearer " + token})
+with urllib.request.urlopen(req, timeout=10) as r:
+    result = json.load(r)["results"][0]
+sys.exit(result["status"] != "applied")
+PY
 
 checks=not_a_server_error,status_code_conformance,content_type_conformance
 checks+=,response_headers_conformance,response_schema_conformance,negative_data_rejection
