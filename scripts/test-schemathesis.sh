@@ -87,21 +87,25 @@ sign_in_failed() { # phone
 member_token="$(sign_in "$member_phone")" || sign_in_failed "$member_phone"
 staff_token="$(sign_in "$staff_phone")" || sign_in_failed "$staff_phone"
 
-# A ticket at BLR-1 (T-1001, the example id of the staff routes), filed by the member through a
-# push, so the staff operations answer a real ticket and not only 404.
-python3 - "$base" "$member_token" <<'PY' || fail_setup "filing the ticket T-1001 failed"
+# A ticket at BLR-1 (T-1001, the example id of the staff routes) and a visitor expected there
+# today (vis_5c5c..., the example of the check-in), both by the member through a push, so the
+# staff operations answer a real ticket and visitor and not only 404.
+python3 - "$base" "$member_token" <<'PY' || fail_setup "filing the ticket and inviting the visitor failed"
 import json, sys, urllib.request
 base, token = sys.argv[1], sys.argv[2]
 body = {"client_id": "test-schemathesis", "mutations": [{
     "mutation_id": 1, "idempotency_key": "test-schemathesis-ticket", "kind": "ticket.create",
     "payload": {"ticket_id": "tkt_" + "5c" * 16, "building_id": "BLR-1", "category_id": "it.wifi",
-                "priority": "normal", "description": "Wi-Fi drops every few minutes"}}]}
+                "priority": "normal", "description": "Wi-Fi drops every few minutes"}}, {
+    "mutation_id": 2, "idempotency_key": "test-schemathesis-visitor", "kind": "visitor.invite",
+    "payload": {"visitor_id": "vis_" + "5c" * 16, "building_id": "BLR-1", "name": "Rahul Mehta",
+                "email": "rahul.mehta@example.com", "date": "2026-06-01"}}]}
 req = urllib.request.Request(base + "/v1/sync/push", data=json.dumps(body).encode(), method="POST",
                              headers={"Content-Type": "application/json",
                                       "Authorization": "Bearer " + token})
 with urllib.request.urlopen(req, timeout=10) as r:
-    result = json.load(r)["results"][0]
-sys.exit(result["status"] != "applied")
+    results = json.load(r)["results"]
+sys.exit(any(result["status"] != "applied" for result in results))
 PY
 
 checks=not_a_server_error,status_code_conformance,content_type_conformance
