@@ -33,6 +33,19 @@ ensure_icalendar() {
     python3 -m pip install -q --break-system-packages "icalendar==$ICALENDAR_VERSION"
 }
 
+# Python's schemathesis, pinned: scripts/test-schemathesis.sh checks memberstub against
+# server-stub/openapi.yaml with it. From PyPI with pip (Debian has none).
+SCHEMATHESIS_VERSION=4.32.5
+ensure_schemathesis() {
+  if python3 -c "import importlib.metadata as m, sys; \
+sys.exit(m.version('schemathesis') != '$SCHEMATHESIS_VERSION')" 2>/dev/null; then
+    return
+  fi
+  echo "install-deps: installing schemathesis==$SCHEMATHESIS_VERSION (pip)"
+  python3 -m pip install -q "schemathesis==$SCHEMATHESIS_VERSION" 2>/dev/null ||
+    python3 -m pip install -q --break-system-packages "schemathesis==$SCHEMATHESIS_VERSION"
+}
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -42,6 +55,7 @@ done
 
 if [ "${#missing[@]}" -eq 0 ]; then
   ensure_icalendar
+  ensure_schemathesis
   exit 0
 fi
 
@@ -54,3 +68,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 ensure_icalendar
+ensure_schemathesis

@@ -84,23 +84,24 @@ else
   fi
 fi
 
-echo "== Swift binding (scripts/test-swift.sh build)"
-swift_log="$(mktemp)"
-bash scripts/test-swift.sh build 2>&1 | tee "$swift_log" || true
-swift_ok=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p' "$swift_log" | tail -n1)
-swift_fail=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' "$swift_log" | tail -n1)
-rm -f "$swift_log"
-total_ok=$((total_ok + ${swift_ok:-0}))
-total_fail=$((total_fail + ${swift_fail:-1}))
-
-echo "== JNI binding (scripts/test-jni.sh build)"
-jni_log="$(mktemp)"
-bash scripts/test-jni.sh build 2>&1 | tee "$jni_log" || true
-jni_ok=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p' "$jni_log" | tail -n1)
-jni_fail=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' "$jni_log" | tail -n1)
-rm -f "$jni_log"
-total_ok=$((total_ok + ${jni_ok:-0}))
-total_fail=$((total_fail + ${jni_fail:-1}))
+# A step that ends with one "N passed, M failed" line: run it, show its output, add its counts
+# to the totals (no such line counts as one failure).
+run_counted() { # label, command...
+  local label="$1" log ok fail
+  shift
+  echo "== $label"
+  log="$(mktemp)"
+  "$@" 2>&1 | tee "$log" || true
+  ok=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p' "$log" | tail -n1)
+  fail=$(sed -n 's/^\([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' "$log" | tail -n1)
+  rm -f "$log"
+  total_ok=$((total_ok + ${ok:-0}))
+  total_fail=$((total_fail + ${fail:-1}))
+}
+run_counted "Swift binding (scripts/test-swift.sh build)" bash scripts/test-swift.sh build
+run_counted "JNI binding (scripts/test-jni.sh build)" bash scripts/test-jni.sh build
+run_counted "contract (scripts/test-schemathesis.sh build): schemathesis against a live memberstub" \
+  bash scripts/test-schemathesis.sh build
 
 echo "== fuzzing (scripts/test-fuzz.sh build-fuzz): each libFuzzer harness for a bounded time"
 fuzz_log="$(mktemp)"

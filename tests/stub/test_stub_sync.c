@@ -976,6 +976,27 @@ START_TEST(test_mutation_ids_must_increase_per_client)
 }
 END_TEST
 
+/* A mutation id past 10^15 comes back as the integer it was, not cJSON's "1.4...e+15" (which a
+ * strict reader, and the contract's `type: integer`, refuse). Found by schemathesis. */
+START_TEST(test_large_mutation_ids_come_back_as_integers)
+{
+    char *asha = token_for(ASHA);
+    char m[256];
+    read_ntf(m, sizeof m, 1477748751966480LL, "big", "ntf_5eed000000000101");
+    const char *one = m;
+    char *body = push_body("c1", &one, 1), *text = NULL;
+    ck_assert_int_eq(stub_request(stub, "POST", "/v1/sync/push", body, asha, &text), 200);
+    ck_assert_msg(strstr(text, "\"mutation_id\":1477748751966480,") != NULL, "%s", text);
+    ck_assert_msg(strstr(text, "\"last_mutation_id\":1477748751966480}") != NULL, "%s", text);
+    free(text);
+    free(body);
+    cJSON *page = pull(asha, "c1", NULL, 0, 200);
+    ck_assert_int_eq(num(page, "acked_mutation_id"), 1477748751966480LL);
+    cJSON_Delete(page);
+    free(asha);
+}
+END_TEST
+
 /* A malformed envelope is a 400 and applies nothing, not even its valid mutations. */
 START_TEST(test_malformed_envelopes_apply_nothing)
 {
@@ -1721,6 +1742,7 @@ static Suite *stub_sync_suite(void)
     tcase_add_test(push_tc, test_notification_read_only_for_the_owner);
     tcase_add_test(push_tc, test_repeat_key_returns_the_stored_result);
     tcase_add_test(push_tc, test_mutation_ids_must_increase_per_client);
+    tcase_add_test(push_tc, test_large_mutation_ids_come_back_as_integers);
     tcase_add_test(push_tc, test_malformed_envelopes_apply_nothing);
     tcase_add_test(push_tc, test_racing_clients_serialise);
     suite_add_tcase(s, push_tc);

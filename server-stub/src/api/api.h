@@ -80,5 +80,10 @@ void ms_reply_invalid(ms_reply *reply, const char *fmt, ...) __attribute__((form
 void ms_reply_internal(ms_reply *reply);
 /* Release what the reply owns. */
 void ms_reply_clear(ms_reply *reply);
+/*
+ * Add name: value to obj as an integer literal ("1477748751966480", never cJSON's
+ * "1.47774875196648e+15", which strict readers refuse as an integer). NULL on allocation failure.
+ */
+cJSON *ms_json_add_int(cJSON *obj, const char *name, int64_t value);
 
 #endif

@@ -17,6 +17,13 @@ const char *ms_header(const ms_request *req, const char *name)
     return req->header ? req->header(req->query_context, name) : NULL;
 }
 
+cJSON *ms_json_add_int(cJSON *obj, const char *name, int64_t value)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%lld", (long long)value);
+    return cJSON_AddRawToObject(obj, name, text);
+}
+
 void ms_reply_clear(ms_reply *reply)
 {
     cJSON_Delete(reply->body);

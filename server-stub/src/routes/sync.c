@@ -245,7 +245,7 @@ void ms_handle_sync_pull(ms_app *app, ms_request *req, ms_reply *reply)
               (!fresh || ms_entity_count(app->db, &ctx.viewer, &total) == 0) &&
               cJSON_AddStringToObject(body, "cursor", cursor) &&
               cJSON_AddBoolToObject(body, "has_more", has_more) &&
-              cJSON_AddNumberToObject(body, "acked_mutation_id", (double)acked) &&
+              ms_json_add_int(body, "acked_mutation_id", acked) &&
               (!fresh || cJSON_AddNumberToObject(body, "snapshot_total", (double)total));
     sqlite3_finalize(ctx.log);
     if (!ok) {
@@ -319,7 +319,7 @@ static bool read_envelope(const cJSON *array, ms_mutation *out, int *count, ms_r
 static cJSON *result_json(const ms_mutation *m, const ms_mutation_result *r)
 {
     cJSON *o = cJSON_CreateObject();
-    bool ok = o && cJSON_AddNumberToObject(o, "mutation_id", (double)m->mutation_id) &&
+    bool ok = o && ms_json_add_int(o, "mutation_id", m->mutation_id) &&
               cJSON_AddStringToObject(o, "idempotency_key", m->idempotency_key) &&
               cJSON_AddStringToObject(o, "status", r->applied ? "applied" : "rejected") &&
               (r->applied ? cJSON_AddNullToObject(o, "code") != NULL
@@ -372,7 +372,7 @@ void ms_handle_sync_push(ms_app *app, ms_request *req, ms_reply *reply)
     }
     int64_t last;
     if (ms_mutation_last(app->db, req->user_id, client_id, &last) != 0 ||
-        !cJSON_AddNumberToObject(body, "last_mutation_id", (double)last))
+        !ms_json_add_int(body, "last_mutation_id", last))
         goto fail;
     ms_reply_json(reply, 200, body);
     return;
