@@ -49,19 +49,26 @@ static int64_t java_clock(void *context)
 
 static jlong client_open(JNIEnv *env, jclass cls, jstring data_dir, jstring server_url,
                          jint connect_ms, jint request_ms, jobject storage, jobject logger,
-                         jobject clock)
+                         jobject clock, jobjectArray tls_pins, jstring tls_ca_file)
 {
     (void)cls;
-    char *dir = NULL, *url = NULL;
+    char *dir = NULL, *url = NULL, *ca_file = NULL, **pins = NULL;
+    size_t pin_count = 0;
     if (!mcj_arg(env, data_dir, "config.dataDir", &dir) ||
-        !mcj_arg(env, server_url, "config.serverUrl", &url)) {
+        !mcj_arg(env, server_url, "config.serverUrl", &url) ||
+        !mcj_arg(env, tls_ca_file, "config.tlsCaFile", &ca_file) ||
+        !mcj_arg_strings(env, tls_pins, "config.tlsPins", "", &pins, &pin_count)) {
         free(dir);
+        free(url);
+        free(ca_file);
         return 0;
     }
     mcj_client *jc = calloc(1, sizeof *jc);
     if (jc == NULL) {
         free(dir);
         free(url);
+        free(ca_file);
+        mcj_free_strings(pins, pin_count);
         mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory opening the client");
         return 0;
     }
@@ -73,6 +80,9 @@ static jlong client_open(JNIEnv *env, jclass cls, jstring data_dir, jstring serv
     cfg.server_url = url;
     cfg.connect_timeout_ms = connect_ms;
     cfg.request_timeout_ms = request_ms;
+    cfg.tls_pins = (const char *const *)pins;
+    cfg.tls_pin_count = pin_count;
+    cfg.tls_ca_file = ca_file;
     mc_error err = MC_ERROR_INIT;
     mc_status st = MC_OK;
     if (clock != NULL) {
@@ -92,9 +102,11 @@ static jlong client_open(JNIEnv *env, jclass cls, jstring data_dir, jstring serv
         }
     }
     if (st == MC_OK)
-        st = mc_client_open(&cfg, &jc->client, &err);
+        st = mc_client_open(&cfg, &jc->client, &err); /* copies the pins and the path */
     free(dir);
     free(url);
+    free(ca_file);
+    mcj_free_strings(pins, pin_count);
     if (st != MC_OK) {
         mcj_throw_error(env, &err); /* no-op when an exception is already pending */
         mcj_platform_free(env, jc->platform);
@@ -284,7 +296,8 @@ static jstring from_utf8(JNIEnv *env, jclass cls, jbyteArray bytes)
 }
 
 static const JNINativeMethod natives[] = {
-    {"open", "(" S S "II" PKG "SecureStorage;" PKG "Logger;" PKG "Clock;)J", (void *)client_open},
+    {"open", "(" S S "II" PKG "SecureStorage;" PKG "Logger;" PKG "Clock;[" S S ")J",
+     (void *)client_open},
     {"close", "(J)V", (void *)client_close},
     {"free", "(J)V", (void *)client_free},
     {"version", "()" S, (void *)version},

@@ -25,7 +25,7 @@ public final class MemberCore: @unchecked Sendable {
         /// directory under Application Support (`defaultDataDirectory()`).
         public var dataDirectory: URL
         /// The API server, e.g. https://api.example.com. nil: offline-only (every network
-        /// call throws `.offline`).
+        /// call throws `.offline`). Plain http only to loopback (tests); https is verified.
         public var serverURL: URL?
         /// Connect timeout and total timeout of each HTTP request, in seconds (> 0).
         public var connectTimeout: TimeInterval
@@ -40,6 +40,15 @@ public final class MemberCore: @unchecked Sendable {
         /// The client's clock ("now" for reads such as `events()`); nil: the system clock.
         /// For tests.
         public var clock: (@Sendable () -> Date)?
+        /// Certificate pinning (`mc_config.tls_pins`): each pin "sha256/" + the base64 of the
+        /// SHA-256 of a certificate's DER SubjectPublicKeyInfo, at least two (a backup for the
+        /// next key); a request goes out only when the verified chain holds one of those keys,
+        /// else `.tlsPin`. Empty (the default): no pinning. `init` refuses malformed pins or a
+        /// single one with `.invalidArgument`.
+        public var tlsPins: [String]
+        /// A PEM file of CA certificates to trust instead of the system's (a private CA, a
+        /// test's own); nil: the system's. Verification is never off.
+        public var tlsCAFile: URL?
 
         public init(
             dataDirectory: URL,
@@ -48,7 +57,9 @@ public final class MemberCore: @unchecked Sendable {
             requestTimeout: TimeInterval = 15,
             secureStorage: (any SecureStorage)? = nil,
             logger: (@Sendable (LogLevel, String) -> Void)? = nil,
-            clock: (@Sendable () -> Date)? = nil
+            clock: (@Sendable () -> Date)? = nil,
+            tlsPins: [String] = [],
+            tlsCAFile: URL? = nil
         ) {
             self.dataDirectory = dataDirectory
             self.serverURL = serverURL
@@ -57,6 +68,8 @@ public final class MemberCore: @unchecked Sendable {
             self.secureStorage = secureStorage
             self.logger = logger
             self.clock = clock
+            self.tlsPins = tlsPins
+            self.tlsCAFile = tlsCAFile
         }
 
         /// The default data directory: Application Support/membercore on Apple platforms
@@ -152,12 +165,23 @@ public final class MemberCore: @unchecked Sendable {
             let s = u.absoluteString
             return s.hasSuffix("/") ? String(s.dropLast()) : s
         }
+        // The core copies the pins and the CA path at open: C copies live until then.
+        let pinCopies = c.tlsPins.map { strdup($0) }
+        defer { pinCopies.forEach { free($0) } }
+        let pins: [UnsafePointer<CChar>?] = pinCopies.map { $0.map { UnsafePointer($0) } }
         do {
             try path.withCString { dataDir in
                 try withOptionalCString(url) { serverURL in
-                    cfg.data_dir = dataDir
-                    cfg.server_url = serverURL
-                    try check { mc_client_open(&cfg, &opened, $0) }
+                    try withOptionalCString(c.tlsCAFile?.path) { caFile in
+                        try pins.withUnsafeBufferPointer { pinList in
+                            cfg.data_dir = dataDir
+                            cfg.server_url = serverURL
+                            cfg.tls_ca_file = caFile
+                            cfg.tls_pins = pinList.isEmpty ? nil : pinList.baseAddress
+                            cfg.tls_pin_count = pinList.count
+                            try check { mc_client_open(&cfg, &opened, $0) }
+                        }
+                    }
                 }
             }
         } catch {

@@ -18,6 +18,8 @@ public final class Config {
     final SecureStorage secureStorage;
     final Logger logger;
     final Clock clock;
+    final String[] tlsPins;
+    final String tlsCaFile;
 
     private Config(Builder b) {
         this.dataDir = b.dataDir;
@@ -27,6 +29,8 @@ public final class Config {
         this.secureStorage = b.secureStorage;
         this.logger = b.logger;
         this.clock = b.clock;
+        this.tlsPins = b.tlsPins == null ? null : b.tlsPins.clone();
+        this.tlsCaFile = b.tlsCaFile;
     }
 
     /** @param dataDir the directory of the local store (created if missing) */
@@ -50,6 +54,8 @@ public final class Config {
         private SecureStorage secureStorage;
         private Logger logger;
         private Clock clock;
+        private String[] tlsPins;
+        private String tlsCaFile;
 
         private Builder(String dataDir) {
             this.dataDir = dataDir;
@@ -92,6 +98,28 @@ public final class Config {
          */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Certificate pinning ({@code mc_config.tls_pins}): each pin is {@code "sha256/"} and the
+         * base64 of the SHA-256 of a certificate's DER SubjectPublicKeyInfo, at least two (a
+         * backup for the next key). A request goes out only when the verified chain holds one
+         * of those keys, else {@link ErrorCode#TLS_PIN}. None (the default): no pinning.
+         * {@link MemberCore#open} refuses malformed pins or a single one with
+         * {@link ErrorCode#INVALID_ARG}.
+         */
+        public Builder tlsPins(String... pins) {
+            this.tlsPins = pins == null ? null : pins.clone();
+            return this;
+        }
+
+        /**
+         * A PEM file of CA certificates to trust instead of the system's (a private CA, a
+         * test's own); null: the system's. Verification is never off.
+         */
+        public Builder tlsCaFile(String path) {
+            this.tlsCaFile = path;
             return this;
         }
 

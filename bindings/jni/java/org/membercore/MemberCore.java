@@ -201,7 +201,7 @@ public final class MemberCore implements AutoCloseable {
         }
         long h = Native.open(config.dataDir, config.serverUrl, config.connectTimeoutMs,
                 config.requestTimeoutMs, config.secureStorage, config.logger,
-                safeClock(config.clock, config.logger));
+                safeClock(config.clock, config.logger), config.tlsPins, config.tlsCaFile);
         return new MemberCore(h, config.logger);
     }
 

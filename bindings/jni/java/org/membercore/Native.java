@@ -17,7 +17,8 @@ final class Native {
 
     /* clock: null for the system's; the glue holds it (and storage, logger) until close. */
     static native long open(String dataDir, String serverUrl, int connectTimeoutMs,
-            int requestTimeoutMs, SecureStorage storage, Logger logger, Clock clock);
+            int requestTimeoutMs, SecureStorage storage, Logger logger, Clock clock,
+            String[] tlsPins, String tlsCaFile);
 
     /* Closes the client (waits for the calls in flight, stops the sync thread) and releases every
      * global reference it held; the handle stays valid, every later call fails with STATE. Not
