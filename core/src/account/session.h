@@ -4,6 +4,10 @@
  * The token never touches SQLite or a log. A logout that cannot reach the
  * server leaves the token under MC_SECURE_KEY_REVOKE_PENDING, and the next
  * sign-in revokes it first.
+ *
+ * A token belongs to the server origin that issued it (scheme://host:port,
+ * kept in meta as "session.origin"): a client opened on another origin signs
+ * out locally (token and pending revocation dropped, never sent there).
  */
 #ifndef MCI_ACCOUNT_SESSION_H
 #define MCI_ACCOUNT_SESSION_H
@@ -19,7 +23,7 @@ mc_status mci_session_token(mc_client *client, char token[MCI_TOKEN_MAX], mc_err
 /* Whether a session token is kept (mc_auth_is_signed_in without the call guard). */
 bool mci_session_signed_in(mc_client *client);
 
-/* Keep token as the current session. */
+/* Keep token as the current session, bound to the client's server origin. */
 mc_status mci_session_save(mc_client *client, const char *token, mc_error *err);
 
 /* Drop the current token (the account row is the caller's business). */
@@ -30,5 +34,14 @@ mc_status mci_session_defer_revoke(mc_client *client, const char *token, mc_erro
 
 /* If a revocation is pending, send it; keep it if the server is unreachable. */
 void mci_session_flush_revoke(mc_client *client);
+
+/*
+ * At open: when a token (or a pending revocation) was issued by another origin than the
+ * configured server's, sign out locally: the account row and the server's data go, the token
+ * and the pending revocation are dropped from secure storage, nothing is sent. A token kept
+ * before origins were recorded is bound to the configured origin. No server configured:
+ * nothing to check. Errors: MC_ERR_STORAGE.
+ */
+mc_status mci_session_check_origin(mc_client *client, mc_error *err);
 
 #endif

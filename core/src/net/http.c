@@ -146,6 +146,22 @@ mc_status mci_http_status_for(const char *server_code, long http_status)
 static mc_status transport_error(CURL *curl, CURLcode rc, const char *url, mc_error *err)
 {
     switch (rc) {
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        return mci_error_set(err, MC_ERR_TLS_PIN,
+                             "the server's public key (%s) matches none of config.tls_pins: "
+                             "nothing was sent",
+                             url);
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+        return mci_error_set(err, MC_ERR_TLS,
+                             "the TLS connection to %s could not be verified: %s (nothing was "
+                             "sent)",
+                             url, curl_easy_strerror(rc));
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -303,6 +319,19 @@ static mc_status perform(const mci_http *http, const char *method, const char *p
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    /* Never off, whatever libcurl's defaults (docs/security.md, Transport). */
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    /* A libcurl that cannot pin or take a CA file fails closed: nothing goes out. */
+    if ((http->ca_file != NULL &&
+         curl_easy_setopt(curl, CURLOPT_CAINFO, http->ca_file) != CURLE_OK) ||
+        (http->pinned_keys != NULL &&
+         curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, http->pinned_keys) != CURLE_OK)) {
+        st = mci_error_set(err, MC_ERR_TLS,
+                           "this libcurl cannot apply config.tls_pins or tls_ca_file: nothing "
+                           "was sent");
+        goto done;
+    }
     if (body->json != NULL) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->json);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body->json));

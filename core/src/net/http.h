@@ -4,7 +4,10 @@
  * The transport used by auth now and by the sync engine later. "Could not
  * reach the server at all" (MC_ERR_OFFLINE) is kept apart from "reached it,
  * but the exchange broke" (MC_ERR_NETWORK) and from an error the server
- * returned (its code mapped to a status, its message kept).
+ * returned (its code mapped to a status, its message kept). TLS: the peer and
+ * its host name are always verified (against ca_file or the system's CAs);
+ * a failed verification is MC_ERR_TLS, a key outside pinned_keys
+ * MC_ERR_TLS_PIN, and in both cases nothing of the request was sent.
  */
 #ifndef MCI_NET_HTTP_H
 #define MCI_NET_HTTP_H
@@ -19,6 +22,8 @@ typedef struct mci_http {
     const char *base_url; /* no trailing slash; NULL = no server configured */
     long connect_timeout_ms;
     long request_timeout_ms;
+    const char *pinned_keys; /* CURLOPT_PINNEDPUBLICKEY ("sha256//A;sha256//B"), or NULL */
+    const char *ca_file;     /* CURLOPT_CAINFO, or NULL for the system's CAs */
 } mci_http;
 
 /* Once per process, before any call (thread-safe). */
