@@ -13,10 +13,12 @@
 #define MCI_NET_HTTP_H
 
 #include <cJSON.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "membercore/error.h"
+#include "net/url.h"
 
 typedef struct mci_http {
     const char *base_url; /* no trailing slash; NULL = no server configured */
@@ -24,6 +26,13 @@ typedef struct mci_http {
     long request_timeout_ms;
     const char *pinned_keys; /* CURLOPT_PINNEDPUBLICKEY ("sha256//A;sha256//B"), or NULL */
     const char *ca_file;     /* CURLOPT_CAINFO, or NULL for the system's CAs */
+    /* Set when the kept session token was issued by bearer_issuer, another origin than
+     * base_url's (account/session.h): a call with a bearer then sends nothing. It connects
+     * (no request) to tell an unreachable server (its transport error, as for any call) from
+     * a reachable one (MC_ERR_UNAUTHORIZED, http_status 401: the session is not this
+     * server's). Cleared by a sign-in on this origin. */
+    atomic_bool bearer_elsewhere;
+    char bearer_issuer[MCI_ORIGIN_MAX];
 } mci_http;
 
 /* Once per process, before any call (thread-safe). */
