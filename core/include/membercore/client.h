@@ -74,9 +74,11 @@ typedef struct mc_config {
      * every other server over https://, its certificate always verified
      * (system CAs or tls_ca_file). The session token belongs to this URL's
      * origin (scheme, host, port): a client opened on another origin than
-     * the one that issued the token is signed out on this device at open
-     * (the token, a pending revocation, the account and the synced data
-     * dropped) and sends that token nowhere (docs/security.md, Transport). */
+     * the one that issued the token never sends it. A call that would carry
+     * it fails with MC_ERR_OFFLINE while that server is unreachable (the
+     * session kept), and with MC_ERR_UNAUTHORIZED once it answers, which
+     * signs the client out; the token is then revoked at its own origin the
+     * next time the client is opened there (docs/security.md, Transport). */
     const char *server_url;
     /* Connect timeout and total timeout per HTTP request (default 5000 and
      * 15000 ms). Must be > 0. */
