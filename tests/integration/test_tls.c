@@ -4,7 +4,8 @@
  * started and stopped by each test) with certificates this test makes with the openssl CLI;
  * a matching pin connects, a wrong pin fails with MC_ERR_TLS_PIN, an untrusted certificate or
  * one for another host with MC_ERR_TLS, and in none of those failures does the server see a
- * request. Then the session token's origin: signed in at a real memberstub, the client pointed
+ * request (plain http to a remote host is refused at open: tests/unit/test_transport_rules.c).
+ * Then the session token's origin: signed in at a real memberstub, the client pointed
  * at another origin (a server that records every header) never sends the token, not even as a
  * pending revocation, and is signed out once that server answers; an unreachable other origin
  * is only offline.
@@ -242,22 +243,6 @@ START_TEST(test_untrusted_certificate_fails)
 }
 END_TEST
 
-/* Plain HTTP to a host that is not loopback never gets as far as a connection. */
-START_TEST(test_plain_http_to_a_remote_host_refused)
-{
-    mc_config cfg;
-    mc_config_init(&cfg);
-    cfg.data_dir = dir;
-    cfg.server_url = "http://192.0.2.10:8080";
-    mc_client *c = NULL;
-    mc_error err = MC_ERROR_INIT;
-    ck_assert_int_eq(mc_client_open(&cfg, &c, &err), MC_ERR_INVALID_ARG);
-    ck_assert_ptr_null(c);
-    ck_assert_msg(strstr(err.message, "plain http:// is only for a loopback server") != NULL, "%s",
-                  err.message);
-}
-END_TEST
-
 /* Signed in at a real memberstub; returns the stub (still running). */
 static stub_process *signed_in_at_stub(void)
 {
@@ -363,7 +348,6 @@ int main(void)
     tcase_add_test(tc, test_matching_pin_connects);
     tcase_add_test(tc, test_wrong_pin_fails_with_its_own_code);
     tcase_add_test(tc, test_untrusted_certificate_fails);
-    tcase_add_test(tc, test_plain_http_to_a_remote_host_refused);
     tcase_add_test(tc, test_token_never_sent_to_another_origin);
     tcase_add_test(tc, test_pending_revocation_never_sent_to_another_origin);
     suite_add_tcase(s, tc);
