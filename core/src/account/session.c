@@ -134,12 +134,19 @@ mc_status mci_session_defer_revoke(mc_client *c, const char *token, mc_error *er
 void mci_session_flush_revoke(mc_client *c)
 {
     char origin[MCI_ORIGIN_MAX];
-    if (!server_origin(c, origin) || !bound_to(c, META_REVOKE_ORIGIN, origin))
-        return; /* kept for the server that issued it */
     char token[MCI_TOKEN_MAX];
-    if (c->platform.secure_get(c->secure_context, MC_SECURE_KEY_REVOKE_PENDING, token,
+    if (!server_origin(c, origin) ||
+        c->platform.secure_get(c->secure_context, MC_SECURE_KEY_REVOKE_PENDING, token,
                                sizeof token) != MC_OK)
         return;
+    /* Kept for the server that issued it; and while another server's session is kept here,
+     * no token goes out (net/http.h): it waits for a sign-in on this origin. */
+    if (!bound_to(c, META_REVOKE_ORIGIN, origin) || atomic_load(&c->http.bearer_elsewhere)) {
+        mci_client_log(c, MC_LOG_INFO,
+                       "deferred logout still pending: kept for the server that issued it");
+        memset(token, 0, sizeof token);
+        return;
+    }
     mc_error err = MC_ERROR_INIT;
     mc_status st = mci_http_call(&c->http, "POST", "/v1/auth/logout", NULL, token, NULL, &err);
     /* Revoked now, or already dead (401): either way there is nothing left to do. */
