@@ -9,6 +9,7 @@ packages=(
   libqrencode-dev libmicrohttpd-dev check libpng-dev
   curl python3 sqlite3 clang-format zbar-tools
   junit4 libhamcrest-java
+  openssl # tests/integration/test_tls makes its certificates and pins with the openssl CLI
 )
 # pip, for the Python packages below, when this python3 has none.
 if ! python3 -m pip --version >/dev/null 2>&1; then
