@@ -10,6 +10,7 @@ packages=(
   curl python3 sqlite3 clang-format zbar-tools
   junit4 libhamcrest-java
   clang libclang-rt-dev
+  openssl # tests/integration/test_tls makes its certificates and pins with the openssl CLI
 )
 # pip, for the Python packages below, when this python3 has none.
 if ! python3 -m pip --version >/dev/null 2>&1; then

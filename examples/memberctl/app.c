@@ -33,6 +33,10 @@ bool app_resolve(app *a, char *msg, size_t msg_cap)
         a->server_url = env_nonempty("MEMBERCTL_SERVER");
     if (a->server_url == NULL)
         a->server_url = DEFAULT_SERVER_URL;
+    if (a->ca_file == NULL)
+        a->ca_file = env_nonempty("MEMBERCTL_CA_FILE");
+    if (a->pins == NULL)
+        a->pins = env_nonempty("MEMBERCTL_PINS");
 
     if (a->data_dir == NULL)
         a->data_dir = env_nonempty("MEMBERCTL_DATA_DIR");
@@ -88,7 +92,21 @@ mc_status app_client(app *a, mc_client **out, mc_error *err)
         mc_config_init(&cfg);
         cfg.data_dir = a->data_dir;
         cfg.server_url = a->server_url;
+        cfg.tls_ca_file = a->ca_file;
+        /* "A,B,C" -> {"A", "B", "C"}: the core checks each pin's form */
+        char *pins = a->pins ? strdup(a->pins) : NULL;
+        const char *pin_list[16];
+        size_t npins = 0;
+        for (char *save = NULL, *pin = pins ? strtok_r(pins, ",", &save) : NULL;
+             pin != NULL && npins < sizeof pin_list / sizeof *pin_list;
+             pin = strtok_r(NULL, ",", &save))
+            pin_list[npins++] = pin;
+        if (a->pins != NULL && npins == 0)
+            pin_list[npins++] = a->pins; /* "" or ",": refused by the core, never "no pins" */
+        cfg.tls_pins = npins ? pin_list : NULL;
+        cfg.tls_pin_count = npins;
         mc_status st = mc_client_open(&cfg, &a->client, err);
+        free(pins);
         if (st != MC_OK) {
             a->client = NULL;
             return st;

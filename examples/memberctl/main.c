@@ -37,18 +37,25 @@ static const command *find_command(const char *name)
 
 static int print_global_help(void)
 {
-    printf("usage: memberctl [--server URL] [--data-dir DIR] [--json] COMMAND [ARGS...]\n"
-           "\n"
-           "The membercore CLI harness: the member app's flows over the core library.\n"
-           "\n"
-           "Commands:\n");
+    printf(
+        "usage: memberctl [--server URL] [--ca-file FILE] [--pins PINS] [--data-dir DIR] [--json]\n"
+        "                 COMMAND [ARGS...]\n"
+        "\n"
+        "The membercore CLI harness: the member app's flows over the core library.\n"
+        "\n"
+        "Commands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
         printf("  %-13s %s\n", commands[i]->name, commands[i]->summary);
     printf("  %-13s %s\n", "help", "this help, or 'help COMMAND' for a command's");
     printf("\n"
            "Global options (before COMMAND):\n"
            "  --server URL    the API server; default $MEMBERCTL_SERVER, else\n"
-           "                  http://127.0.0.1:8080\n"
+           "                  http://127.0.0.1:8080 (http only to a loopback host;\n"
+           "                  anything else https://)\n"
+           "  --ca-file FILE  trust the CA certificates in this PEM file instead of\n"
+           "                  the system's; default $MEMBERCTL_CA_FILE\n"
+           "  --pins PINS     pin the server's key: two or more \"sha256/<base64>\"\n"
+           "                  separated by commas; default $MEMBERCTL_PINS\n"
            "  --data-dir DIR  the local store; default $MEMBERCTL_DATA_DIR, else\n"
            "                  $XDG_DATA_HOME/membercore or ~/.local/share/membercore\n"
            "  --json          print exactly one JSON object on stdout; errors as\n"
@@ -86,10 +93,8 @@ int main(int argc, char **argv)
 {
     app a = {0};
     arg_opt opts[] = {
-        {"--server", true, NULL},
-        {"--data-dir", true, NULL},
-        {"--json", false, NULL},
-        {"--version", false, NULL},
+        {"--server", true, NULL},   {"--ca-file", true, NULL}, {"--pins", true, NULL},
+        {"--data-dir", true, NULL}, {"--json", false, NULL},   {"--version", false, NULL},
     };
     args p = {.opts = opts, .nopts = sizeof opts / sizeof opts[0], .stop_at_word = true};
     bool parsed = args_parse(&p, argc - 1, argv + 1);
@@ -104,6 +109,8 @@ int main(int argc, char **argv)
         return MEMBERCTL_EXIT_OK;
     }
     a.server_url = args_value(&p, "--server");
+    a.ca_file = args_value(&p, "--ca-file");
+    a.pins = args_value(&p, "--pins");
     a.data_dir = args_value(&p, "--data-dir");
 
     int next = 1 + p.rest; /* index in argv of the command name */

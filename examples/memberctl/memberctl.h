@@ -20,6 +20,8 @@ struct args;
 /* The state of one run: the global options and the client, opened lazily. */
 typedef struct app {
     const char *server_url;
+    const char *ca_file; /* mc_config.tls_ca_file, or NULL */
+    const char *pins;    /* mc_config.tls_pins joined by commas, or NULL */
     const char *data_dir;
     bool json;
     char *data_dir_owned; /* data_dir when memberctl built it (freed by app_close) */

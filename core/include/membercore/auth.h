@@ -19,7 +19,10 @@
  * Steps 2-5 need the server: offline they fail with MC_ERR_OFFLINE and change
  * nothing. The phone of step 2 is remembered in the local store, so step 3
  * works after the app was killed while the member read the SMS. The session
- * token is kept in the platform's secure storage and survives restarts.
+ * token is kept in the platform's secure storage and survives restarts; it
+ * belongs to the server origin that issued it (mc_config.server_url): opened
+ * on another origin, the client never sends it there, and is signed out as
+ * soon as that server answers (MC_ERR_UNAUTHORIZED).
  */
 #ifndef MEMBERCORE_AUTH_H
 #define MEMBERCORE_AUTH_H

@@ -67,8 +67,18 @@ typedef struct mc_config {
     uint32_t size;
     /* Required: an existing or creatable directory for the local store. */
     const char *data_dir;
-    /* Base URL of the API server, e.g. "http://127.0.0.1:8080". Required for
-     * any network call; NULL leaves the client offline-only. */
+    /* Base URL of the API server, e.g. "https://api.example.com" (a path
+     * prefix is kept; no user info, query or fragment). Required for any
+     * network call; NULL leaves the client offline-only. Plain http:// only
+     * to a loopback host (127.0.0.0/8, [::1], localhost: tests, the demo);
+     * every other server over https://, its certificate always verified
+     * (system CAs or tls_ca_file). The session token belongs to this URL's
+     * origin (scheme, host, port): a client opened on another origin than
+     * the one that issued the token never sends it. A call that would carry
+     * it fails with MC_ERR_OFFLINE while that server is unreachable (the
+     * session kept), and with MC_ERR_UNAUTHORIZED once it answers, which
+     * signs the client out; the token is then revoked at its own origin the
+     * next time the client is opened there (docs/security.md, Transport). */
     const char *server_url;
     /* Connect timeout and total timeout per HTTP request (default 5000 and
      * 15000 ms). Must be > 0. */
@@ -86,13 +96,16 @@ typedef struct mc_config {
     mc_platform platform;
     /* Certificate pinning (docs/security.md): NULL or count 0 pins nothing. Otherwise each
      * pin is "sha256/" + the base64 of the SHA-256 of a certificate's DER
-     * SubjectPublicKeyInfo, at least two of them (a backup for the next key), and a request
-     * goes out only when the verified chain holds one of those keys (else MC_ERR_TLS_PIN).
-     * Copied at mc_client_open. */
+     * SubjectPublicKeyInfo (44 characters ending in '='), at least two distinct ones (a
+     * backup for the next key), and a request goes out only when the server's own
+     * certificate (the leaf, after the chain verified) has one of those keys, else
+     * MC_ERR_TLS_PIN. A pin never replaces verification. Applies to https:// only. Copied at
+     * mc_client_open. */
     const char *const *tls_pins;
     size_t tls_pin_count;
     /* A PEM file of CA certificates to trust instead of the system's (a private CA, a
-     * test's own); NULL: the system's. Verification is never off. */
+     * test's own); NULL: the system's. Must be readable at mc_client_open (the path is
+     * copied; the file is read at each connection). Verification is never off. */
     const char *tls_ca_file;
 } mc_config;
 
@@ -111,13 +124,18 @@ void mc_config_init_sized(mc_config *cfg, size_t size);
  * data_dir/secure, photo copies) is 0600, whatever the process umask. On success *out is the
  * caller's; release it with mc_client_free(). Errors:
  * MC_ERR_INVALID_ARG (cfg, out, cfg->size (not initialised by mc_config_init), data_dir,
- * timeouts, server_url), MC_ERR_STORAGE (directory or
- * database unusable, or a store written by a newer version of this library), MC_ERR_NO_MEMORY,
- * MC_ERR_STORE_DAMAGED: the store file is empty (zero bytes), not a file, not an SQLite database
- * or corrupt. Nothing of it is used and the session token is dropped from secure storage (so
- * the member is signed out); every open fails the same way until the app removes the store with
- * mc_store_remove() and opens again, which starts an empty store that the member signs in to and
- * syncs from the server (writes not yet sent are lost with the store). Any thread.
+ * timeouts, server_url (the message names the broken rule, e.g. "plain http:// is only for a
+ * loopback server"), tls_pins (fewer than 2, malformed or repeated), tls_ca_file (unreadable)),
+ * MC_ERR_STORAGE (directory or database unusable, or a store written by a newer version of this
+ * library), MC_ERR_NO_MEMORY, MC_ERR_STORE_DAMAGED: the store file is empty (zero bytes), not a
+ * file, not an SQLite database or corrupt. Nothing of it is used and the session token is dropped
+ * from secure storage (so the member is signed out); every open fails the same way until the app
+ * removes the store with mc_store_remove() and opens again, which starts an empty store that the
+ * member signs in to and syncs from the server (writes not yet sent are lost with the store). Any
+ * thread.
+ *
+ * Every call that talks to the server may also fail with MC_ERR_TLS (certificate not
+ * verified) or MC_ERR_TLS_PIN (not a pinned key); nothing of the request was sent then.
  */
 mc_status mc_client_open(const mc_config *cfg, mc_client **out, mc_error *err);
 

@@ -60,11 +60,11 @@ typedef enum mc_status {
     /* Signed in, but this account may not touch that item. */
     MC_ERR_FORBIDDEN = 17,
     /* The TLS connection could not be verified: the server's certificate is not trusted by
-     * the system's CAs (or mc_config.tls_ca_file), has expired, or names another host. The
-     * request was not sent. */
+     * the system's CAs (or mc_config.tls_ca_file), has expired, or names another host, or
+     * the TLS handshake failed. The request was not sent. */
     MC_ERR_TLS = 18,
-    /* The server's certificate chain verified, but no certificate in it has a public key
-     * among mc_config.tls_pins: the request was not sent (docs/security.md). */
+    /* The server's certificate chain verified, but the server's own certificate has no
+     * public key among mc_config.tls_pins: the request was not sent (docs/security.md). */
     MC_ERR_TLS_PIN = 19,
     /* The local store is damaged (zero-length, not a file, not an SQLite database, or reported
      * corrupt by SQLite while it is opened). The session it held is dropped (the token removed

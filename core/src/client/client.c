@@ -10,8 +10,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "account/session.h"
+#include "net/url.h"
 #include "read/read.h"
 #include "store/files.h"
 #include "store/migrations.h"
@@ -107,11 +109,12 @@ static mc_status validate_config(const mc_config *cfg, mc_error *err)
         return mci_error_set(err, MC_ERR_INVALID_ARG,
                              "config.request_timeout_ms must be > 0 (got %d)",
                              (int)cfg->request_timeout_ms);
-    if (cfg->server_url != NULL && strncmp(cfg->server_url, "http://", 7) != 0 &&
-        strncmp(cfg->server_url, "https://", 8) != 0)
-        return mci_error_set(err, MC_ERR_INVALID_ARG,
-                             "config.server_url must start with http:// or https:// (got '%s')",
-                             cfg->server_url);
+    char origin[MCI_ORIGIN_MAX];
+    if (cfg->server_url != NULL && mci_url_origin(cfg->server_url, origin, err) != MC_OK)
+        return MC_ERR_INVALID_ARG;
+    if (cfg->tls_ca_file != NULL && access(cfg->tls_ca_file, R_OK) != 0)
+        return mci_error_set(err, MC_ERR_INVALID_ARG, "config.tls_ca_file %s cannot be read: %s",
+                             cfg->tls_ca_file, strerror(errno));
     const mc_platform *p = &cfg->platform;
     int hooks = (p->secure_get != NULL) + (p->secure_set != NULL) + (p->secure_delete != NULL);
     if (hooks != 0 && hooks != 3)
@@ -219,7 +222,17 @@ mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error 
         destroy(c);
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
     }
+    st = mci_tls_pins_join(cfg->tls_pins, cfg->tls_pin_count, &c->tls_pins, err);
+    if (st == MC_OK && cfg->tls_ca_file != NULL &&
+        (c->tls_ca_file = mci_strdup(cfg->tls_ca_file)) == NULL)
+        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
+    if (st != MC_OK) {
+        destroy(c);
+        return st;
+    }
     c->http.base_url = c->server_url;
+    c->http.pinned_keys = c->tls_pins;
+    c->http.ca_file = c->tls_ca_file;
     c->http.connect_timeout_ms = cfg->connect_timeout_ms;
     c->http.request_timeout_ms = cfg->request_timeout_ms;
     c->clock = cfg->clock ? cfg->clock : system_clock;
@@ -259,6 +272,8 @@ mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error 
     }
     if (st == MC_OK)
         st = load_client_id(c, err);
+    if (st == MC_OK)
+        st = mci_session_check_origin(c, err);
     if (st == MC_OK)
         st = mci_outbox_recover(c->db, err);
     if (st == MC_OK)
@@ -300,6 +315,8 @@ static void release(mc_client *client)
     pthread_mutex_destroy(&client->guard_lock);
     free(client->data_dir);
     free(client->server_url);
+    free(client->tls_pins);
+    free(client->tls_ca_file);
     free(client);
 }
 

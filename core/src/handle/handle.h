@@ -35,6 +35,8 @@ struct mc_client {
     sqlite3 *db;
     char *data_dir;
     char *server_url;
+    char *tls_pins;    /* config.tls_pins in libcurl's form (net/url.h), or NULL */
+    char *tls_ca_file; /* config.tls_ca_file, or NULL */
     mci_http http;
     mc_clock_fn clock;
     void *clock_context;

@@ -149,6 +149,22 @@ mc_status mci_http_status_for(const char *server_code, long http_status)
 static mc_status transport_error(CURL *curl, CURLcode rc, const char *url, mc_error *err)
 {
     switch (rc) {
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        return mci_error_set(err, MC_ERR_TLS_PIN,
+                             "the server's public key (%s) matches none of config.tls_pins: "
+                             "nothing was sent",
+                             url);
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+        return mci_error_set(err, MC_ERR_TLS,
+                             "the TLS connection to %s could not be verified: %s (nothing was "
+                             "sent)",
+                             url, curl_easy_strerror(rc));
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -282,6 +298,55 @@ static size_t on_read(char *into, size_t size, size_t nitems, void *userdata)
     return (size_t)n;
 }
 
+/* The URL and how to connect: timeouts, protocols, TLS verification (never off, whatever
+ * libcurl's defaults: docs/security.md, Transport), the CA file and the pins. A libcurl that
+ * cannot pin or take a CA file fails closed (MC_ERR_TLS): nothing goes out. */
+static mc_status connection_options(CURL *curl, const mci_http *http, const char *url,
+                                    mc_error *err)
+{
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, http->connect_timeout_ms);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if ((http->ca_file != NULL &&
+         curl_easy_setopt(curl, CURLOPT_CAINFO, http->ca_file) != CURLE_OK) ||
+        (http->pinned_keys != NULL &&
+         curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, http->pinned_keys) != CURLE_OK))
+        return mci_error_set(err, MC_ERR_TLS,
+                             "this libcurl cannot apply config.tls_pins or tls_ca_file: nothing "
+                             "was sent");
+    return MC_OK;
+}
+
+/* A call that would carry a token issued by another origin: connect (and, for https, verify)
+ * without sending a byte of a request. Unreachable: the transport's error, as for any call;
+ * reachable: MC_ERR_UNAUTHORIZED (401), the token not this server's. */
+static mc_status refuse_foreign_bearer(const mci_http *http, mc_error *err)
+{
+    CURL *curl = curl_easy_init();
+    if (curl == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
+    mc_status st = connection_options(curl, http, http->base_url, err);
+    if (st == MC_OK) {
+        curl_easy_setopt(curl, CURLOPT_CONNECT_ONLY, 1L);
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, http->request_timeout_ms);
+        CURLcode rc = curl_easy_perform(curl);
+        if (rc != CURLE_OK) {
+            st = transport_error(curl, rc, http->base_url, err);
+        } else {
+            st = mci_error_set(err, MC_ERR_UNAUTHORIZED,
+                               "the session was issued by %s, not by this server: sign in again",
+                               http->bearer_issuer);
+            if (err != NULL)
+                err->http_status = 401;
+        }
+    }
+    curl_easy_cleanup(curl);
+    return st;
+}
+
 /* Run method on base_url + path (+ query) with body and extra headers (NULL-terminated
  * list, may be NULL); MC_OK for a 2xx with *json_out as for mci_http_call. */
 static mc_status perform(const mci_http *http, const char *method, const char *path,
@@ -296,6 +361,8 @@ static mc_status perform(const mci_http *http, const char *method, const char *p
     mc_status st = mci_http_global_init(err);
     if (st != MC_OK)
         return st;
+    if (bearer != NULL && atomic_load(&http->bearer_elsewhere))
+        return refuse_foreign_bearer(http, err);
 
     CURL *curl = curl_easy_init();
     char *url = curl ? build_url(curl, http->base_url, path, params, nparams) : NULL;
@@ -319,14 +386,13 @@ static mc_status perform(const mci_http *http, const char *method, const char *p
     /* No "Expect: 100-continue" round trip for bodies over 1 KiB. */
     headers = curl_slist_append(headers, "Expect:");
 
-    curl_easy_setopt(curl, CURLOPT_URL, url);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, http->connect_timeout_ms);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, http->request_timeout_ms);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    st = connection_options(curl, http, url, err);
+    if (st != MC_OK)
+        goto done;
     if (body->json != NULL) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->json);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body->json));

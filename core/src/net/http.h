@@ -4,21 +4,35 @@
  * The transport used by auth now and by the sync engine later. "Could not
  * reach the server at all" (MC_ERR_OFFLINE) is kept apart from "reached it,
  * but the exchange broke" (MC_ERR_NETWORK) and from an error the server
- * returned (its code mapped to a status, its message kept).
+ * returned (its code mapped to a status, its message kept). TLS: the peer and
+ * its host name are always verified (against ca_file or the system's CAs);
+ * a failed verification is MC_ERR_TLS, a key outside pinned_keys
+ * MC_ERR_TLS_PIN, and in both cases nothing of the request was sent.
  */
 #ifndef MCI_NET_HTTP_H
 #define MCI_NET_HTTP_H
 
 #include <cJSON.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "membercore/error.h"
+#include "net/url.h"
 
 typedef struct mci_http {
     const char *base_url; /* no trailing slash; NULL = no server configured */
     long connect_timeout_ms;
     long request_timeout_ms;
+    const char *pinned_keys; /* CURLOPT_PINNEDPUBLICKEY ("sha256//A;sha256//B"), or NULL */
+    const char *ca_file;     /* CURLOPT_CAINFO, or NULL for the system's CAs */
+    /* Set when the kept session token was issued by bearer_issuer, another origin than
+     * base_url's (account/session.h): a call with a bearer then sends nothing. It connects
+     * (no request) to tell an unreachable server (its transport error, as for any call) from
+     * a reachable one (MC_ERR_UNAUTHORIZED, http_status 401: the session is not this
+     * server's). Cleared by a sign-in on this origin. */
+    atomic_bool bearer_elsewhere;
+    char bearer_issuer[MCI_ORIGIN_MAX];
 } mci_http;
 
 /* Once per process, before any call (thread-safe). */
