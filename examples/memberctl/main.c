@@ -23,6 +23,7 @@ static const command *const commands[] = {
     &cmd_buildings,     &cmd_staff,    &cmd_tickets,
     &cmd_visitors,      &cmd_push,     &cmd_desks,
     &cmd_announcements, &cmd_offers,   &cmd_calendar,
+    &cmd_store,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -143,5 +143,7 @@ extern const command cmd_desks;
 extern const command cmd_announcements;
 extern const command cmd_offers;
 extern const command cmd_calendar;
+/* Issue 14 (cmd_store.c). */
+extern const command cmd_store;
 
 #endif /* MEMBERCTL_H */

@@ -2650,6 +2650,38 @@ issue13_tests() {
 
 issue13_tests
 
+# --- issue 14: a damaged store, the transport rules -------------------------------------
+issue14_tests() {
+    start_stub
+    local mira="$work/mira"
+    sign_in_in "$mira" +919876543277
+    check "a member signs in before the store is damaged" '[ $rc -eq 0 ]'
+    : >"$mira/membercore.db" # zero bytes, as a full disk can leave it
+    run_in "$mira" whoami
+    check "a zero-length store is damaged, says so and how to recover (exit 2)" \
+        '[ $rc -eq 2 ] && err_has "store_damaged" && err_has "is damaged (it is empty" && err_has "memberctl store remove"'
+    check "the damaged store's session token is gone" '[ ! -e "$mira/secure/session_token" ]'
+    run_in "$mira" store remove
+    check "store remove removes it and says what comes next" \
+        '[ $rc -eq 0 ] && out_has "Removed the local store" && out_has "memberctl login PHONE" && [ ! -e "$mira/membercore.db" ]'
+    run_in "$mira" whoami
+    check "after store remove the member is signed out (exit 2)" '[ $rc -eq 2 ] && err_has "nobody is signed in"'
+    sign_in_in "$mira" +919876543278
+    check "a member signs in on the fresh store" '[ $rc -eq 0 ]'
+    run_in "$mira" store
+    check "store without an action is a usage error" '[ $rc -eq 1 ] && err_has "missing the action: remove"'
+    run_in "$mira" store wipe
+    check "store with another action is a usage error" '[ $rc -eq 1 ] && err_has "unknown action '"'"'wipe'"'"'"'
+    run_in "$mira" store --help
+    check "store --help exits 0 with its usage" '[ $rc -eq 0 ] && out_has "usage: memberctl store remove"'
+    capture "$MEMBERCTL" --server http://api.example.com --data-dir "$work/plain" whoami
+    check "plain http to a remote server is refused, naming the rule" \
+        '[ $rc -ne 0 ] && err_has "plain http:// is only for a loopback server"'
+    stop_stub
+}
+
+issue14_tests
+
 check "no sanitizer reports from any run" '[ $sanitizer_reports -eq 0 ]'
 
 echo "$passed passed, $failed failed"

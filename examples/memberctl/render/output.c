@@ -87,6 +87,15 @@ static const char *hint_for(mc_status st)
         return "Is the server running? Set it with --server URL or MEMBERCTL_SERVER.";
     case MC_ERR_NETWORK:
         return "The exchange with the server failed; it is safe to try again.";
+    case MC_ERR_TLS:
+        return "Nothing was sent. Check the server address; a server with a private CA needs "
+               "--ca-file PEM (or MEMBERCTL_CA_FILE).";
+    case MC_ERR_TLS_PIN:
+        return "Nothing was sent: the server's key is not one of --pins (MEMBERCTL_PINS). Either "
+               "it changed its key or it is not your server.";
+    case MC_ERR_STORE_DAMAGED:
+        return "You are signed out. Remove the damaged store with: memberctl store remove, then "
+               "sign in again.";
     default:
         return NULL;
     }
