@@ -37,6 +37,7 @@
 
 #include "membercore/error.h"
 #include "membercore/platform.h"
+#include "membercore/transport.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -107,6 +108,14 @@ typedef struct mc_config {
      * test's own); NULL: the system's. Must be readable at mc_client_open (the path is
      * copied; the file is read at each connection). Verification is never off. */
     const char *tls_ca_file;
+    /* The HTTP transport (membercore/transport.h): NULL, the default, uses the built-in
+     * libcurl one, which keeps connections and TLS sessions alive across calls. The Android
+     * and iOS bindings pass one over the platform's own networking (HttpURLConnection,
+     * URLSession). The struct is copied at mc_client_open, which takes ownership of its
+     * context (released through its release hook, also when the open fails). With a
+     * transport, tls_pins and tls_ca_file must be unset (MC_ERR_INVALID_ARG): the platform
+     * verifies and pins. */
+    const mc_transport *transport;
 } mc_config;
 
 /* Fill cfg with the defaults (all NULL, timeouts 5000/15000 ms) and set
@@ -155,8 +164,9 @@ mc_status mc_store_remove(const char *data_dir, mc_error *err);
 
 /*
  * Close the client: calls that start from now on fail at once with MC_ERR_STATE
- * ("the client is closed"); close waits for the calls in flight on other threads
- * to return (a network call may take up to its request timeout), stops the sync
+ * ("the client is closed"); close cancels the network requests in flight (their
+ * calls fail with MC_ERR_CANCELLED; the transport's cancel hook), waits for the calls in
+ * flight on other threads to return, stops the sync
  * thread (a round in progress finishes first; listeners that call into the
  * client meanwhile get MC_ERR_STATE) and closes the store. The handle itself
  * stays valid (every call on it fails) until mc_client_free(). Any thread, any

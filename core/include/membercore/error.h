@@ -72,6 +72,11 @@ typedef enum mc_status {
      * mc_client_open refuses it until the app removes the store with mc_store_remove()
      * (membercore/client.h; docs/security.md says how). */
     MC_ERR_STORE_DAMAGED = 20,
+    /* The request was cancelled before its answer came: the client is closing
+     * (mc_client_close() cancels the requests in flight instead of waiting for their time
+     * limits). What the call would have written was not written; a write queued for sync
+     * stays queued. */
+    MC_ERR_CANCELLED = 21,
 } mc_status;
 
 /*

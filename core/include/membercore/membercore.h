@@ -15,6 +15,7 @@
 
 #include "membercore/error.h"
 #include "membercore/platform.h"
+#include "membercore/transport.h"
 #include "membercore/page.h"
 #include "membercore/money.h"
 #include "membercore/client.h"

@@ -75,6 +75,8 @@ const char *mc_status_name(mc_status status)
         return "tls_pin";
     case MC_ERR_STORE_DAMAGED:
         return "store_damaged";
+    case MC_ERR_CANCELLED:
+        return "cancelled";
     }
     return "unknown";
 }
