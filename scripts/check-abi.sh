@@ -268,4 +268,141 @@ else
 fi
 unset PKG_CONFIG_PATH
 
+echo "== the Swift package's release files (bindings/swift; Xcode itself cannot run here)"
+swift_dir="$root/bindings/swift"
+manifest="$swift_dir/Sources/MemberCore/PrivacyInfo.xcprivacy"
+# What the manifest must declare follows from the code: the file timestamp APIs when the
+# core calls stat/fstat, UserDefaults when the Swift sources use it.
+needs=""
+grep -rqE '\b(f|l)?stat(at)?\s*\(' "$root/core/src" && needs="$needs NSPrivacyAccessedAPICategoryFileTimestamp"
+grep -rq --include='*.swift' 'UserDefaults' "$swift_dir/Sources" && needs="$needs NSPrivacyAccessedAPICategoryUserDefaults"
+if python3 - "$manifest" $needs >"$tmp/plist.txt" 2>&1 <<'PY'; then
+import plistlib, sys
+path, needs = sys.argv[1], sys.argv[2:]
+with open(path, "rb") as f:
+    d = plistlib.load(f)
+problems = []
+if d.get("NSPrivacyTracking") is not False:
+    problems.append("NSPrivacyTracking must be false")
+if d.get("NSPrivacyTrackingDomains") != []:
+    problems.append("NSPrivacyTrackingDomains must be an empty array")
+collected = d.get("NSPrivacyCollectedDataTypes")
+if not isinstance(collected, list) or not collected:
+    problems.append("NSPrivacyCollectedDataTypes: a non-empty array")
+    collected = []
+purposes = {"NSPrivacyCollectedDataTypePurpose" + p for p in (
+    "ThirdPartyAdvertising", "DeveloperAdvertising", "Analytics", "ProductPersonalization",
+    "AppFunctionality", "Other")}
+for entry in collected:
+    kind = entry.get("NSPrivacyCollectedDataType", "")
+    if not kind.startswith("NSPrivacyCollectedDataType"):
+        problems.append(f"collected entry without a type: {entry}")
+    if not isinstance(entry.get("NSPrivacyCollectedDataTypeLinked"), bool):
+        problems.append(f"{kind}: NSPrivacyCollectedDataTypeLinked must be a boolean")
+    if entry.get("NSPrivacyCollectedDataTypeTracking") is not False:
+        problems.append(f"{kind}: NSPrivacyCollectedDataTypeTracking must be false")
+    p = entry.get("NSPrivacyCollectedDataTypePurposes")
+    if not p or not set(p) <= purposes:
+        problems.append(f"{kind}: NSPrivacyCollectedDataTypePurposes {p}")
+accessed = {}
+for entry in d.get("NSPrivacyAccessedAPITypes") or []:
+    reasons = entry.get("NSPrivacyAccessedAPITypeReasons")
+    if not reasons or not all(isinstance(r, str) and "." in r for r in reasons):
+        problems.append(f"{entry.get('NSPrivacyAccessedAPIType')}: reasons {reasons}")
+    accessed[entry.get("NSPrivacyAccessedAPIType")] = reasons
+for need in needs:
+    if need not in accessed:
+        problems.append(f"{need} is used by the code but not declared")
+if problems:
+    print("; ".join(problems))
+    sys.exit(1)
+print(f"{len(collected)} collected data types, no tracking, accessed APIs: "
+      + ", ".join(f"{k} {v}" for k, v in accessed.items()))
+PY
+  pass "PrivacyInfo.xcprivacy: a valid plist: $(cat "$tmp/plist.txt")"
+else
+  fail "PrivacyInfo.xcprivacy: $(cat "$tmp/plist.txt")"
+fi
+
+swift_bin="$(command -v swift || true)"
+if [ -z "$swift_bin" ] && [ -x /opt/swift/usr/bin/swift ]; then swift_bin=/opt/swift/usr/bin/swift; fi
+if [ -n "$swift_bin" ] &&
+  "$swift_bin" package dump-package --package-path "$swift_dir" --scratch-path "$tmp/swift-scratch" >"$tmp/package.json" 2>"$tmp/dump.txt" &&
+  python3 - "$tmp/package.json" >"$tmp/dump.txt" 2>&1 <<'PY'; then
+import json, sys
+d = json.load(open(sys.argv[1]))
+core = [t for t in d["targets"] if t["name"] == "MemberCore"][0]
+assert any(r["path"] == "PrivacyInfo.xcprivacy" for r in core.get("resources", [])), "no resource"
+libs = [s["kind"]["linkedLibrary"]["_0"] for s in core["settings"] if "linkedLibrary" in s["kind"]
+        and set(s.get("condition", {}).get("platformNames", [])) == {"ios", "macos"}]
+assert "sqlite3" in libs, f"the SDK's sqlite3 is not linked on Apple platforms: {libs}"
+print("MemberCore: resource PrivacyInfo.xcprivacy, links the SDK's sqlite3 on iOS and macOS")
+PY
+  pass "Package.swift (swift package dump-package): $(cat "$tmp/dump.txt")"
+else
+  fail "Package.swift: $(cat "$tmp/dump.txt" 2>/dev/null || echo "no swift toolchain")"
+fi
+
+# build-xcframework.sh: slices for every platform Package.swift declares, at its minimums,
+# and no SQLite of its own.
+build_script="$swift_dir/scripts/build-xcframework.sh"
+ios_min="$(sed -n 's/.*\.iOS(\.v\([0-9]*\)).*/\1/p' "$swift_dir/Package.swift")"
+mac_min="$(sed -n 's/.*\.macOS(\.v\([0-9]*\)).*/\1/p' "$swift_dir/Package.swift")"
+if grep -q "MIN_IOS:-$ios_min.0" "$build_script" && grep -q "MIN_MACOS:-$mac_min.0" "$build_script" &&
+  grep -q '^build_slice macosx arm64' "$build_script" &&
+  grep -q '^build_slice macosx x86_64' "$build_script" &&
+  grep -q '^build_slice iphoneos arm64' "$build_script" &&
+  grep -q '^ *-library "$work/mac/libmembercore.a"' "$build_script" &&
+  ! grep -qE 'sqlite-amalgamation|sqlite3\.c\b' "$build_script"; then
+  pass "build-xcframework.sh: iOS $ios_min.0 and macOS $mac_min.0 (arm64 + x86_64) slices, no bundled SQLite"
+else
+  fail "build-xcframework.sh: slices or minimums differ from Package.swift (iOS $ios_min, macOS $mac_min), or SQLite is bundled"
+fi
+
+# package-xcframework.sh on a stand-in xcframework: the zip, the manifest inside, and a
+# checksum equal to SwiftPM's (with swift on PATH and without it).
+standin="$tmp/standin/MemberCoreC.xcframework"
+for slice in ios-arm64 ios-arm64_x86_64-simulator macos-arm64_x86_64; do
+  mkdir -p "$standin/$slice/Headers/membercore"
+  cp "$root"/core/include/membercore/*.h "$standin/$slice/Headers/membercore/"
+  printf 'stand-in archive %s\n' "$slice" >"$standin/$slice/libmembercore.a"
+done
+python3 -c "import plistlib, sys; plistlib.dump({'XCFrameworkFormatVersion': '1.0', \
+'CFBundlePackageType': 'XFWK', 'AvailableLibraries': []}, open(sys.argv[1], 'wb'))" "$standin/Info.plist"
+swift_path="$(dirname "${swift_bin:-/nonexistent/swift}"):$PATH"
+if PATH="$swift_path" bash "$swift_dir/scripts/package-xcframework.sh" "$standin" "$tmp/dist" \
+  >"$tmp/package.txt" 2>&1; then
+  zip_file="$tmp/dist/MemberCoreC.xcframework.zip"
+  want="$("$swift_bin" package compute-checksum "$zip_file" 2>/dev/null || echo none)"
+  unzip -Z1 "$zip_file" >"$tmp/zip.txt" 2>/dev/null || python3 -c \
+    "import zipfile, sys; print('\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))" "$zip_file" >"$tmp/zip.txt"
+  entries_ok=true
+  for f in Info.plist PrivacyInfo.xcprivacy ios-arm64/PrivacyInfo.xcprivacy \
+    ios-arm64_x86_64-simulator/PrivacyInfo.xcprivacy macos-arm64_x86_64/PrivacyInfo.xcprivacy \
+    macos-arm64_x86_64/libmembercore.a macos-arm64_x86_64/Headers/membercore/membercore.h; do
+    grep -qx "MemberCoreC.xcframework/$f" "$tmp/zip.txt" || entries_ok=false
+  done
+  if [ "$entries_ok" = true ] && [ "$(cat "$zip_file.checksum")" = "$want" ] &&
+    [ "$want" = "$(sha256sum "$zip_file" | cut -d' ' -f1)" ] &&
+    grep -q "checksum: \"$want\")" "$tmp/package.txt" &&
+    cmp -s "$manifest" "$standin/macos-arm64_x86_64/PrivacyInfo.xcprivacy"; then
+    pass "package-xcframework.sh: zip with the manifest in every slice, checksum = swift package compute-checksum"
+  else
+    sed 's/^/    /' "$tmp/package.txt" "$tmp/zip.txt"
+    fail "package-xcframework.sh: zip entries or checksum (swift says $want)"
+  fi
+  # Without swift on PATH, the same checksum from sha256sum.
+  nopath="$(printf '%s' "$PATH" | tr ':' '\n' | grep -v -x "$(dirname "${swift_bin:-/x/y}")" | paste -sd:)"
+  if PATH="$nopath" bash "$swift_dir/scripts/package-xcframework.sh" "$standin" "$tmp/dist2" \
+    >/dev/null 2>&1 && [ "$(cat "$tmp/dist2/MemberCoreC.xcframework.zip.checksum")" = \
+    "$(sha256sum "$tmp/dist2/MemberCoreC.xcframework.zip" | cut -d' ' -f1)" ]; then
+    pass "package-xcframework.sh without swift: the checksum from sha256sum"
+  else
+    fail "package-xcframework.sh without swift on PATH"
+  fi
+else
+  cat "$tmp/package.txt"
+  fail "package-xcframework.sh failed on a stand-in xcframework"
+fi
+
 finish

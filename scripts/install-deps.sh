@@ -11,6 +11,12 @@ packages=(
   junit4 libhamcrest-java
   clang libclang-rt-dev
   openssl # tests/integration/test_tls makes its certificates and pins with the openssl CLI
+  # scripts/check-abi.sh: abidw/abidiff compare libmembercore with core/abi/libmembercore.abi
+  abigail-tools
+  # scripts/check-abi.sh links a program statically with `pkg-config --static --libs
+  # membercore`: libcurl's Libs.private names these libraries, found through their -dev links
+  libnghttp2-dev librtmp-dev libssh2-1-dev libpsl-dev libkrb5-dev libldap-dev libzstd-dev
+  zip # scripts/check-abi.sh zips a stand-in XCFramework as build-xcframework.sh does
 )
 # pip, for the Python packages below, when this python3 has none.
 if ! python3 -m pip --version >/dev/null 2>&1; then

@@ -12,7 +12,11 @@
 //     (-Xcc -I<root>/core/include -Xlinker -L<build>/core -Xlinker -rpath ...).
 //   - Apple platforms: bindings/swift/scripts/build-xcframework.sh writes
 //     MemberCoreC.xcframework next to this file; when it exists, CMemberCore is that binary
-//     target instead (static libraries + headers + the same module map).
+//     target instead (static libraries + headers + the same module map). SQLite is the
+//     system's (libsqlite3 of the SDK), not a copy inside the xcframework. For a release,
+//     scripts/package-xcframework.sh zips it and prints the `binaryTarget(url:checksum:)`
+//     (README.md, "Distributing the XCFramework").
+// The privacy manifest, PrivacyInfo.xcprivacy, is a resource of MemberCore (on Linux too).
 // The package has no dependencies: nothing is fetched.
 import Foundation
 import PackageDescription
@@ -37,9 +41,12 @@ let package = Package(
         .target(
             name: "MemberCore",
             dependencies: ["CMemberCore"],
+            resources: [.copy("PrivacyInfo.xcprivacy")],
             linkerSettings: [
-                // What the static library in the xcframework (core, SQLite, cJSON, mbedTLS,
-                // libqrencode, curl over Secure Transport) needs from the SDK.
+                // What the static library in the xcframework (core, cJSON, mbedTLS,
+                // libqrencode, curl over Secure Transport) needs from the SDK: SQLite is
+                // the system's.
+                .linkedLibrary("sqlite3", .when(platforms: [.iOS, .macOS])),
                 .linkedLibrary("z", .when(platforms: [.iOS, .macOS])),
                 .linkedFramework("CoreFoundation", .when(platforms: [.iOS, .macOS])),
                 .linkedFramework("Security", .when(platforms: [.iOS, .macOS])),
