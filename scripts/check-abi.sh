@@ -101,7 +101,9 @@ fi
 
 echo "== ABI of $soname against core/abi/libmembercore.abi"
 bash scripts/abi-dump.sh "$so" core/include/membercore "$tmp/built.abi"
-if [ "$(arch_of_abi "$baseline")" != "$(arch_of_abi "$tmp/built.abi")" ]; then
+if ! readelf -S -W "$so" | grep -q ' \.debug_info '; then
+  fail "ABI check: $so has no DWARF (.debug_info): abidw sees no types; build with -g (the default debugoptimized)"
+elif [ "$(arch_of_abi "$baseline")" != "$(arch_of_abi "$tmp/built.abi")" ]; then
   echo "skip - the baseline is for $(arch_of_abi "$baseline"), this build is $(arch_of_abi "$tmp/built.abi")"
 elif abi_compare "$baseline" "$tmp/built.abi" >"$tmp/verdict.txt"; then
   sed 's/^/    /' "$tmp/verdict.txt"
