@@ -70,11 +70,17 @@ mc_status mci_sync_new(mci_sync **out, mc_error *err)
     }
     pthread_mutex_init(&s->round, NULL);
     pthread_mutex_init(&s->lock, NULL);
+#ifdef __APPLE__
+    /* Apple's pthreads have no pthread_condattr_setclock: wait_until() waits a relative
+     * time instead (pthread_cond_timedwait_relative_np), which no wall-clock change moves. */
+    pthread_cond_init(&s->wake, NULL);
+#else
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_cond_init(&s->wake, &attr);
     pthread_condattr_destroy(&attr);
+#endif
     s->reachable = true;
     s->state = MC_SYNC_IDLE;
     mci_page_size_init(&s->page_size);
@@ -229,9 +235,18 @@ mc_status mc_sync_once(mc_client *c, mc_sync_report *report, mc_error *err)
 
 static void wait_until(mci_sync *s, int64_t deadline_mono)
 {
+#ifdef __APPLE__
+    int64_t left = deadline_mono - mono_ms();
+    if (left < 0)
+        left = 0;
+    struct timespec rel = {.tv_sec = (time_t)(left / 1000),
+                           .tv_nsec = (long)(left % 1000) * 1000000L};
+    pthread_cond_timedwait_relative_np(&s->wake, &s->lock, &rel);
+#else
     struct timespec ts = {.tv_sec = (time_t)(deadline_mono / 1000),
                           .tv_nsec = (long)(deadline_mono % 1000) * 1000000L};
     pthread_cond_timedwait(&s->wake, &s->lock, &ts);
+#endif
 }
 
 static void *thread_main(void *arg)
