@@ -9,6 +9,8 @@ packages=(
   libqrencode-dev libmicrohttpd-dev check libpng-dev
   curl python3 sqlite3 clang-format zbar-tools
   junit4 libhamcrest-java
+  libjetbrains-annotations-java # the Java API's @NotNull/@Nullable (compile-only)
+  kotlin libkotlinx-coroutines-java # scripts/test-kotlin.sh: kotlinc 1.3, coroutines 1.0
   clang libclang-rt-dev
   openssl # tests/integration/test_tls makes its certificates and pins with the openssl CLI
 )

@@ -3,6 +3,8 @@ package org.membercore;
 import java.util.Collections;
 import java.util.Set;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The signed-in account ({@code mc_account}), a snapshot: it does not change when the account
  * does; read it again. Strings are never null ({@code ""} when unknown).
@@ -52,37 +54,37 @@ public final class Account {
         this.seat = seat;
     }
 
-    public String getUserId() {
+    public @NotNull String getUserId() {
         return userId;
     }
 
     /** E.164, e.g. {@code +919800000001}. */
-    public String getPhone() {
+    public @NotNull String getPhone() {
         return phone;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
-    public String getEmail() {
+    public @NotNull String getEmail() {
         return email;
     }
 
-    public String getCompany() {
+    public @NotNull String getCompany() {
         return company;
     }
 
-    public String getCity() {
+    public @NotNull String getCity() {
         return city;
     }
 
     /** Unmodifiable. */
-    public Set<Role> getRoles() {
+    public @NotNull Set<Role> getRoles() {
         return roles;
     }
 
-    public boolean hasRole(Role role) {
+    public boolean hasRole(@NotNull Role role) {
         return roles.contains(role);
     }
 
@@ -91,20 +93,20 @@ public final class Account {
     }
 
     /** The CRM lead made by completing the profile, {@code ""} when none. */
-    public String getLeadId() {
+    public @NotNull String getLeadId() {
         return leadId;
     }
 
     /** {@code "new"}, ...; {@code ""} when there is no lead. */
-    public String getLeadStatus() {
+    public @NotNull String getLeadStatus() {
         return leadStatus;
     }
 
-    public Intent getIntent() {
+    public @NotNull Intent getIntent() {
         return intent;
     }
 
-    public String getIndustry() {
+    public @NotNull String getIndustry() {
         return industry;
     }
 
@@ -112,30 +114,30 @@ public final class Account {
         return employees;
     }
 
-    public String getTimeline() {
+    public @NotNull String getTimeline() {
         return timeline;
     }
 
     /** The lead's monthly budget, with its currency. */
-    public Money getBudget() {
+    public @NotNull Money getBudget() {
         return budget;
     }
 
     /** Members: their company, building and seat ({@code "Cabin 1019"}); else {@code ""}. */
-    public String getCompanyId() {
+    public @NotNull String getCompanyId() {
         return companyId;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
-    public String getSeat() {
+    public @NotNull String getSeat() {
         return seat;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Account{" + userId + ", " + phone + ", " + name + ", roles=" + roles + ", intent="
                 + intent + (seat.isEmpty() ? "" : ", seat=" + seat) + "}";
     }

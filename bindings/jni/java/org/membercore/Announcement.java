@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * An announcement of the operator ({@code mc_announcement}, membercore/announcements.h): a
  * building's or everyone's, with the member's read state (their pending mark included).
@@ -35,12 +38,12 @@ public final class Announcement {
         this.pending = pending;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** {@code ""} for an operator-wide one. */
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
@@ -48,11 +51,11 @@ public final class Announcement {
         return buildingId.isEmpty();
     }
 
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return title;
     }
 
-    public String getBody() {
+    public @NotNull String getBody() {
         return body;
     }
 
@@ -66,7 +69,7 @@ public final class Announcement {
     }
 
     /** In its building's local time (the member's for an operator-wide one). */
-    public BuildingTime getPublishedAt() {
+    public @NotNull BuildingTime getPublishedAt() {
         return publishedAt;
     }
 
@@ -76,7 +79,7 @@ public final class Announcement {
     }
 
     /** null when it does not expire. */
-    public BuildingTime getExpiresAt() {
+    public @Nullable BuildingTime getExpiresAt() {
         return expiresAt;
     }
 
@@ -91,7 +94,7 @@ public final class Announcement {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Announcement{" + id + " '" + title + "'" + (pinned ? " pinned" : "")
                 + (read ? " read" : "") + (pending ? " pending" : "") + "}";
     }

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The live announcements ({@code mc_announcement_list}): pinned first, then newest first, with
  * the unread count over all the live ones (not only this page). A page when read with a
@@ -22,7 +25,7 @@ public final class AnnouncementList {
         this.nextCursor = nextCursor;
     }
 
-    public List<Announcement> getItems() {
+    public @NotNull List<Announcement> getItems() {
         return items;
     }
 
@@ -31,7 +34,7 @@ public final class AnnouncementList {
         return unreadCount;
     }
 
-    public String getNextCursor() {
+    public @Nullable String getNextCursor() {
         return nextCursor;
     }
 
@@ -40,7 +43,7 @@ public final class AnnouncementList {
     }
 
     /** The listed announcement with this id, or null. */
-    public Announcement find(String id) {
+    public @Nullable Announcement find(@NotNull String id) {
         for (Announcement a : items) {
             if (a.getId().equals(id)) {
                 return a;
@@ -50,7 +53,7 @@ public final class AnnouncementList {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "AnnouncementList{" + items + ", unread=" + unreadCount
                 + (nextCursor != null ? ", more" : "") + "}";
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A room booking of the member's ({@code mc_booking}), a snapshot: read it again for changes.
  * Strings are never null ({@code ""} when absent).
@@ -54,15 +56,15 @@ public final class Booking {
     }
 
     /** The booking id (made on the device: a UUID). */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getRoomId() {
+    public @NotNull String getRoomId() {
         return roomId;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
@@ -77,20 +79,20 @@ public final class Booking {
     }
 
     /** The start on the building's wall clock: a 16:00 booking in Bengaluru reads 16:00 IST. */
-    public BuildingTime getStart() {
+    public @NotNull BuildingTime getStart() {
         return start;
     }
 
     /** The end on the building's wall clock. */
-    public BuildingTime getEnd() {
+    public @NotNull BuildingTime getEnd() {
         return end;
     }
 
-    public BookingStatus getStatus() {
+    public @NotNull BookingStatus getStatus() {
         return status;
     }
 
-    public Payment getPaidBy() {
+    public @NotNull Payment getPaidBy() {
         return paidBy;
     }
 
@@ -100,7 +102,7 @@ public final class Booking {
     }
 
     /** The price in the building's currency (Razorpay bookings; 0 for credits). */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
@@ -113,12 +115,12 @@ public final class Booking {
     }
 
     /** In the request's order (unmodifiable). */
-    public List<BookingGuest> getGuests() {
+    public @NotNull List<BookingGuest> getGuests() {
         return guests;
     }
 
     /** Razorpay: the order to open checkout with; {@code ""} otherwise. */
-    public String getOrderId() {
+    public @NotNull String getOrderId() {
         return orderId;
     }
 
@@ -126,7 +128,7 @@ public final class Booking {
      * Razorpay: the key id to open checkout with. Only the booking returned by
      * {@link Rooms#book} carries it ({@code ""} in {@link Rooms#bookings()}).
      */
-    public String getRazorpayKeyId() {
+    public @NotNull String getRazorpayKeyId() {
         return razorpayKeyId;
     }
 
@@ -136,7 +138,7 @@ public final class Booking {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Booking{" + id + " " + roomId + " " + startMs + ".." + endMs + " " + status
                 + (pending ? " pending" : "") + " " + paidBy + " guests=" + guests + "}";
     }

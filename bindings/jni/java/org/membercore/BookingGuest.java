@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** A guest of a booking ({@code mc_booking_guest}). Strings are never null. */
 public final class BookingGuest {
     private final String name;
@@ -12,21 +14,21 @@ public final class BookingGuest {
         this.credentialId = credentialId;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
-    public String getEmail() {
+    public @NotNull String getEmail() {
         return email;
     }
 
     /** The guest's access credential; {@code ""} until the server provisioned it. */
-    public String getCredentialId() {
+    public @NotNull String getCredentialId() {
         return credentialId;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "BookingGuest{" + name + " <" + email + ">"
                 + (credentialId.isEmpty() ? "" : " " + credentialId) + "}";
     }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A booking to make ({@code mc_booking_request}): {@code hours} consecutive blocks of a room
  * from a building-local date and hour.
@@ -38,19 +41,20 @@ public final class BookingRequest {
      * @param date the building-local date, {@code "YYYY-MM-DD"}
      * @param start the building-local start, {@code "HH:00"} (blocks start on the hour)
      */
-    public static Builder builder(String roomId, String date, String start) {
+    public static @NotNull Builder builder(@NotNull String roomId, @NotNull String date,
+            @NotNull String start) {
         return new Builder(roomId, date, start);
     }
 
-    public String getRoomId() {
+    public @NotNull String getRoomId() {
         return roomId;
     }
 
-    public String getDate() {
+    public @NotNull String getDate() {
         return date;
     }
 
-    public String getStart() {
+    public @NotNull String getStart() {
         return start;
     }
 
@@ -59,11 +63,11 @@ public final class BookingRequest {
     }
 
     /** Unmodifiable. */
-    public List<Guest> getGuests() {
+    public @NotNull List<Guest> getGuests() {
         return guests;
     }
 
-    public Payment getPay() {
+    public @NotNull Payment getPay() {
         return pay;
     }
 
@@ -82,19 +86,19 @@ public final class BookingRequest {
         }
 
         /** 1-24 consecutive blocks, ending by midnight (default 1). */
-        public Builder hours(int hours) {
+        public @NotNull Builder hours(int hours) {
             this.hours = hours;
             return this;
         }
 
         /** Invite a guest (at most 20, and fewer than the room's capacity). */
-        public Builder guest(String name, String email) {
+        public @NotNull Builder guest(@NotNull String name, @NotNull String email) {
             this.guests.add(new Guest(name, email));
             return this;
         }
 
         /** Invite these guests too. */
-        public Builder guests(List<Guest> guests) {
+        public @NotNull Builder guests(@Nullable List<Guest> guests) {
             if (guests != null) {
                 this.guests.addAll(guests);
             }
@@ -102,12 +106,12 @@ public final class BookingRequest {
         }
 
         /** How to pay (default {@link Payment#CREDITS}); null is refused by createBooking. */
-        public Builder pay(Payment pay) {
+        public @NotNull Builder pay(@NotNull Payment pay) {
             this.pay = pay;
             return this;
         }
 
-        public BookingRequest build() {
+        public @NotNull BookingRequest build() {
             return new BookingRequest(this);
         }
     }

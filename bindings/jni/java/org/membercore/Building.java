@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A building of the operator ({@code mc_building}), from the local store as last synced: where
  * it is, its zone, when it opens and its open-space day-pass pricing. Strings are never null.
@@ -48,16 +50,16 @@ public final class Building {
     }
 
     /** e.g. {@code "BLR-1"}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** e.g. {@code "Indiranagar"}. */
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
-    public String getCity() {
+    public @NotNull String getCity() {
         return city;
     }
 
@@ -65,12 +67,12 @@ public final class Building {
      * The building's IANA zone, e.g. {@code "Asia/Kolkata"}: its dates, hours and times are
      * local to it, whatever the phone's zone.
      */
-    public String getTimezone() {
+    public @NotNull String getTimezone() {
         return timezone;
     }
 
     /** One entry per open weekday, as synced (unmodifiable); a weekday not listed is closed. */
-    public List<OpeningHours> getHours() {
+    public @NotNull List<OpeningHours> getHours() {
         return hours;
     }
 
@@ -80,17 +82,17 @@ public final class Building {
     }
 
     /** The ISO 4217 code every amount of this building is in, e.g. {@code "GBP"}. */
-    public String getCurrency() {
+    public @NotNull String getCurrency() {
         return currency;
     }
 
     /** The tax its prices are charged with, e.g. VAT 20%. */
-    public Tax getTax() {
+    public @NotNull Tax getTax() {
         return tax;
     }
 
     /** The price of one open-space day pass before tax; minor 0 when the building sells none. */
-    public Money getDayPassPrice() {
+    public @NotNull Money getDayPassPrice() {
         return dayPassPrice;
     }
 
@@ -100,12 +102,12 @@ public final class Building {
     }
 
     /** The day-pass bundle tiers, as synced (unmodifiable). */
-    public List<BundleTier> getTiers() {
+    public @NotNull List<BundleTier> getTiers() {
         return tiers;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Building{" + id + " " + name + ", " + city + " " + timezone + " hours=" + hours
                 + " window=" + bookingWindowDays + " pass=" + dayPassPrice + " seats="
                 + openSpaceCapacity + " tiers=" + tiers + "}";

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A day-pass bundle tier of a building ({@code mc_bundle_tier}): a cart of at least
  * {@link #getPasses()} passes gets {@link #getDiscountPct()} percent off.
@@ -24,7 +26,7 @@ public final class BundleTier {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "BundleTier{" + passes + " -> " + discountPct + "%}";
     }
 }

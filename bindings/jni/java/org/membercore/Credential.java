@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * An access credential of the member's ({@code mc_credential}): a day pass or a desk day of
  * theirs, or a booking guest's. Its secret stays inside the core; show it at the door with
@@ -34,21 +36,21 @@ public final class Credential {
     }
 
     /** {@code "crd_..."}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public CredentialKind getKind() {
+    public @NotNull CredentialKind getKind() {
         return kind;
     }
 
     /** The core's name of the kind ({@code "pass"}, ...; {@code "unknown"} for a newer one). */
-    public String getKindName() {
+    public @NotNull String getKindName() {
         return kind.kindName();
     }
 
     /** The building whose doors it opens. */
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
@@ -58,7 +60,7 @@ public final class Credential {
     }
 
     /** The start of its window on the building's wall clock. */
-    public BuildingTime getValidFrom() {
+    public @NotNull BuildingTime getValidFrom() {
         return validFrom;
     }
 
@@ -68,7 +70,7 @@ public final class Credential {
     }
 
     /** The end of its window (excluded) on the building's wall clock. */
-    public BuildingTime getValidUntil() {
+    public @NotNull BuildingTime getValidUntil() {
         return validUntil;
     }
 
@@ -78,22 +80,22 @@ public final class Credential {
     }
 
     /** The pass it belongs to; {@code ""} unless {@link CredentialKind#PASS}. */
-    public String getPassId() {
+    public @NotNull String getPassId() {
         return passId;
     }
 
     /** The booking it belongs to; {@code ""} unless {@link CredentialKind#BOOKING_GUEST}. */
-    public String getReservationId() {
+    public @NotNull String getReservationId() {
         return reservationId;
     }
 
     /** The desk booking it belongs to; {@code ""} unless {@link CredentialKind#DESK}. */
-    public String getDeskBookingId() {
+    public @NotNull String getDeskBookingId() {
         return deskBookingId;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Credential{" + id + " " + kind + " " + buildingId + " " + validFromMs + ".."
                 + validUntilMs + "}";
     }

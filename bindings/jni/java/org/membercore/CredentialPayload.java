@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The rotating door code of a credential at the client's clock, and when it stops being
  * current ({@link Access#payload}).
@@ -19,7 +21,7 @@ public final class CredentialPayload {
      * The text to show as a QR code, {@code "MC1|<credential id>|<step>|<code>"} (at most 62
      * bytes: QR version 4 or lower at level M).
      */
-    public String getPayload() {
+    public @NotNull String getPayload() {
         return payload;
     }
 
@@ -33,12 +35,12 @@ public final class CredentialPayload {
     }
 
     /** When to redraw, on the wall clock of the credential's building. */
-    public BuildingTime getRefreshAt() {
+    public @NotNull BuildingTime getRefreshAt() {
         return refreshAt;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "CredentialPayload{" + payload + " until " + refreshAtMs + "}";
     }
 }

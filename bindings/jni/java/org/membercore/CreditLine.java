@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** One line of the company's credit ledger ({@code mc_credit_line}). */
 public final class CreditLine {
     private final String id;
@@ -21,7 +23,7 @@ public final class CreditLine {
         this.at = at;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
@@ -35,12 +37,12 @@ public final class CreditLine {
     }
 
     /** {@code "monthly_reset"}, {@code "booking"} or {@code "refund"}. */
-    public String getReason() {
+    public @NotNull String getReason() {
         return reason;
     }
 
     /** The booking it is for; {@code ""} for a monthly reset. */
-    public String getReservationId() {
+    public @NotNull String getReservationId() {
         return reservationId;
     }
 
@@ -50,12 +52,12 @@ public final class CreditLine {
     }
 
     /** When, in the local time of the member's building. */
-    public BuildingTime getAt() {
+    public @NotNull BuildingTime getAt() {
         return at;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "CreditLine{" + id + " " + reason + " " + (delta > 0 ? "+" : "") + delta + " -> "
                 + balanceAfter + "}";
     }

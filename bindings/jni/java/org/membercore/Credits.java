@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** The member's company credits, from the local store ({@code mc_credits}). */
 public final class Credits {
     private final String companyId;
@@ -25,11 +28,11 @@ public final class Credits {
         this.ledger = Collections.unmodifiableList(Arrays.asList(ledger));
     }
 
-    public String getCompanyId() {
+    public @NotNull String getCompanyId() {
         return companyId;
     }
 
-    public String getCompanyName() {
+    public @NotNull String getCompanyName() {
         return companyName;
     }
 
@@ -51,7 +54,7 @@ public final class Credits {
      * Newest first (unmodifiable): the whole ledger from {@link Rooms#credits()}, one page of it
      * from {@link Rooms#credits(Page)}.
      */
-    public List<CreditLine> getLedger() {
+    public @NotNull List<CreditLine> getLedger() {
         return ledger;
     }
 
@@ -59,12 +62,12 @@ public final class Credits {
      * The ledger's next page's cursor, for {@link Page#after(String, int)}; null when this page is
      * the last, and always null for the whole ledger ({@link Rooms#credits()}).
      */
-    public String getLedgerNextCursor() {
+    public @Nullable String getLedgerNextCursor() {
         return ledgerNextCursor;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Credits{" + companyId + " " + balance + "/" + monthlyCredits + " pending="
                 + pendingDebit + "}";
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A desk ({@code mc_desk}, membercore/desks.h): a hot desk of a building, booked by the day, or
  * the member's own dedicated desk. Strings are never null ({@code ""} when absent).
@@ -30,34 +32,34 @@ public final class Desk {
     }
 
     /** {@code "BLR-1-D07"}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
     /** {@code "D07"}. */
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
     /** {@code "Window bay"}; {@code ""} when none. */
-    public String getArea() {
+    public @NotNull String getArea() {
         return area;
     }
 
     /** Words from a fixed list: {@code "monitor"}, {@code "standing"}, {@code "window"}, ... */
-    public List<String> getFeatures() {
+    public @NotNull List<String> getFeatures() {
         return features;
     }
 
-    public boolean hasFeature(String feature) {
+    public boolean hasFeature(@NotNull String feature) {
         return features.contains(feature);
     }
 
-    public DeskKind getKind() {
+    public @NotNull DeskKind getKind() {
         return kind;
     }
 
@@ -67,7 +69,7 @@ public final class Desk {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Desk{" + id + " " + area + " " + features + " " + kind + (mine ? " mine" : "")
                 + "}";
     }

@@ -3,6 +3,9 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * What {@link Desks#search} looks for ({@code mc_desk_query}): the free hot desks of one
  * building-local date, optionally of an area and with features. Immutable; build with
@@ -22,7 +25,7 @@ public final class DeskQuery {
     }
 
     /** A query for {@code date} ({@code "YYYY-MM-DD"}, building-local) at the member's building. */
-    public static Builder builder(String date) {
+    public static @NotNull Builder builder(@NotNull String date) {
         return new Builder(date);
     }
 
@@ -38,24 +41,24 @@ public final class DeskQuery {
         }
 
         /** Another building than the member's own (null: the member's). */
-        public Builder building(String buildingId) {
+        public @NotNull Builder building(@Nullable String buildingId) {
             this.buildingId = buildingId;
             return this;
         }
 
         /** Only desks of this area ({@code "Quiet zone"}, any case; null: any). */
-        public Builder area(String area) {
+        public @NotNull Builder area(@Nullable String area) {
             this.area = area;
             return this;
         }
 
         /** Only desks with this feature too ({@code "monitor"}, {@code "standing"}, ...). */
-        public Builder feature(String feature) {
+        public @NotNull Builder feature(@NotNull String feature) {
             features.add(feature);
             return this;
         }
 
-        public DeskQuery build() {
+        public @NotNull DeskQuery build() {
             return new DeskQuery(this);
         }
     }

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * What {@link Desks#search} found ({@code mc_desk_search}): the free hot desks of the date, how
  * many matching ones others hold, and how the member may pay that day, as last synced.
@@ -34,12 +37,12 @@ public final class DeskSearch {
     }
 
     /** The free hot desks matching, by name. */
-    public List<Desk> getDesks() {
+    public @NotNull List<Desk> getDesks() {
         return desks;
     }
 
     /** The free desk with this id, or null. */
-    public Desk desk(String id) {
+    public @Nullable Desk desk(@NotNull String id) {
         for (Desk d : desks) {
             if (d.getId().equals(id)) {
                 return d;
@@ -69,27 +72,27 @@ public final class DeskSearch {
     }
 
     /** By card: the day's price plus the building's tax. */
-    public Money getDayPrice() {
+    public @NotNull Money getDayPrice() {
         return dayPrice;
     }
 
     /** The date's check-in cut-off in the building's local time. */
-    public BuildingTime getCheckinBy() {
+    public @NotNull BuildingTime getCheckinBy() {
         return checkinBy;
     }
 
     /** {@link Rule#NONE} when a desk is free; else why none is (closed, blackout, taken, ...). */
-    public Rule getWhyNone() {
+    public @NotNull Rule getWhyNone() {
         return whyNone;
     }
 
     /** {@link #getWhyNone()} in words; {@code ""} when a desk is free. */
-    public String getWhyNoneMessage() {
+    public @NotNull String getWhyNoneMessage() {
         return whyNoneMessage;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "DeskSearch{" + desks.size() + " free, " + takenCount + " taken"
                 + (whyNone != Rule.NONE ? ", " + whyNoneMessage : "") + "}";
     }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** A community event with the member's RSVP, pending writes included ({@code mc_event}). */
 public final class Event {
     private final String id;
@@ -36,19 +38,19 @@ public final class Event {
         this.waitlistPosition = waitlistPosition;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return title;
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return description;
     }
 
@@ -57,7 +59,7 @@ public final class Event {
     }
 
     /** The start on the building's wall clock, with the zone's label. */
-    public BuildingTime getStartsAt() {
+    public @NotNull BuildingTime getStartsAt() {
         return startsAt;
     }
 
@@ -66,7 +68,7 @@ public final class Event {
     }
 
     /** The end on the building's wall clock. */
-    public BuildingTime getEndsAt() {
+    public @NotNull BuildingTime getEndsAt() {
         return endsAt;
     }
 
@@ -80,7 +82,7 @@ public final class Event {
     }
 
     /** Including the member's pending RSVP. */
-    public Rsvp getMyRsvp() {
+    public @NotNull Rsvp getMyRsvp() {
         return myRsvp;
     }
 
@@ -103,7 +105,7 @@ public final class Event {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Event{" + id + " '" + title + "' going=" + goingCount + "/" + capacity + " me="
                 + myRsvp + (waitlistPosition > 0 ? " #" + waitlistPosition : "")
                 + (waitlistCount > 0 ? " waitlist=" + waitlistCount : "")

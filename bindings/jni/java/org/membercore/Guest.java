@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A guest to invite with a booking ({@code mc_guest}): once the booking is confirmed the server
  * emails them an access QR.
@@ -12,21 +14,21 @@ public final class Guest {
      * @param name 1-100 characters (Unicode code points: any script)
      * @param email a valid address, distinct (ignoring case) from the other guests'
      */
-    public Guest(String name, String email) {
+    public Guest(@NotNull String name, @NotNull String email) {
         this.name = name;
         this.email = email;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
-    public String getEmail() {
+    public @NotNull String getEmail() {
         return email;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Guest{" + name + " <" + email + ">}";
     }
 }

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * An invoice of the member's billing history ({@code mc_invoice}; a company member sees the
  * company's), from the local store: a snapshot. Money in the invoice's currency (its
@@ -67,56 +70,56 @@ public final class Invoice {
     }
 
     /** The same in the building's local time; null when {@link #getVoidedAtMs()} is 0. */
-    public BuildingTime getVoidedAt() {
+    public @Nullable BuildingTime getVoidedAt() {
         return voidedAt;
     }
 
     /** Payments of it given back, oldest first (usually none). */
-    public List<Refund> getRefunds() {
+    public @NotNull List<Refund> getRefunds() {
         return refunds;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** For people, e.g. {@code "INV-2027-0001"}. */
-    public String getNumber() {
+    public @NotNull String getNumber() {
         return number;
     }
 
-    public InvoiceStatus getStatus() {
+    public @NotNull InvoiceStatus getStatus() {
         return status;
     }
 
     /** The core's name of the status ({@code "paid"}, ...; {@code "unknown"} for a newer one). */
-    public String getStatusName() {
+    public @NotNull String getStatusName() {
         return status.statusName();
     }
 
     /** In the invoice's order (unmodifiable). */
-    public List<InvoiceLine> getLines() {
+    public @NotNull List<InvoiceLine> getLines() {
         return lines;
     }
 
-    public Money getSubtotal() {
+    public @NotNull Money getSubtotal() {
         return subtotal;
     }
 
-    public Money getDiscount() {
+    public @NotNull Money getDiscount() {
         return discount;
     }
 
     /** The tax it charged, e.g. VAT 20%. */
-    public Tax getTaxRule() {
+    public @NotNull Tax getTaxRule() {
         return taxRule;
     }
 
-    public Money getTax() {
+    public @NotNull Money getTax() {
         return tax;
     }
 
-    public Money getTotal() {
+    public @NotNull Money getTotal() {
         return total;
     }
 
@@ -126,7 +129,7 @@ public final class Invoice {
     }
 
     /** When it was issued, in the building's local time; null when not issued yet. */
-    public BuildingTime getIssuedAt() {
+    public @Nullable BuildingTime getIssuedAt() {
         return issuedAt;
     }
 
@@ -136,7 +139,7 @@ public final class Invoice {
     }
 
     /** When it is due, in the building's local time; null when none. */
-    public BuildingTime getDueAt() {
+    public @Nullable BuildingTime getDueAt() {
         return dueAt;
     }
 
@@ -146,12 +149,12 @@ public final class Invoice {
     }
 
     /** When it was paid, in the building's local time; null when not paid. */
-    public BuildingTime getPaidAt() {
+    public @Nullable BuildingTime getPaidAt() {
         return paidAt;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Invoice{" + id + " " + number + " " + status + " " + total + " lines="
                 + lines + "}";
     }

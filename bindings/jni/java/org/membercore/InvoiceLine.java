@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** One line of an invoice ({@code mc_invoice_line}). */
 public final class InvoiceLine {
     private final String description;
@@ -14,7 +16,7 @@ public final class InvoiceLine {
         this.amount = amount;
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return description;
     }
 
@@ -23,17 +25,17 @@ public final class InvoiceLine {
     }
 
     /** Before tax, in the invoice's currency. */
-    public Money getUnit() {
+    public @NotNull Money getUnit() {
         return unit;
     }
 
     /** Quantity x unit price, before the invoice's discount and tax. */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "InvoiceLine{" + quantity + " x " + description + " @ " + unit + " = " + amount
                 + "}";
     }

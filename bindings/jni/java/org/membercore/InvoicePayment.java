@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** What confirming an invoice's payment did ({@code mc_invoice_payment}). */
 public final class InvoicePayment {
     private final String invoiceId;
@@ -12,12 +15,12 @@ public final class InvoicePayment {
         this.refund = refund;
     }
 
-    public String getInvoiceId() {
+    public @NotNull String getInvoiceId() {
         return invoiceId;
     }
 
     /** For people, e.g. {@code "INV-2027-0002"}. */
-    public String getInvoiceNumber() {
+    public @NotNull String getInvoiceNumber() {
         return invoiceNumber;
     }
 
@@ -25,7 +28,7 @@ public final class InvoicePayment {
      * Null: this payment paid the invoice. Otherwise the invoice had been paid already: the
      * payment is recorded and refunded ("already paid; your payment will be refunded").
      */
-    public Refund getRefund() {
+    public @Nullable Refund getRefund() {
         return refund;
     }
 }

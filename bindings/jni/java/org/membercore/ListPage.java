@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * One page of a list ({@code items} and {@code next_cursor} of the core's list structs), read with
  * a {@link Page}. Immutable; any thread.
@@ -20,7 +23,7 @@ public final class ListPage<T> {
     }
 
     /** The page's items, in the list's order (unmodifiable; empty past the end). */
-    public List<T> getItems() {
+    public @NotNull List<T> getItems() {
         return items;
     }
 
@@ -28,7 +31,7 @@ public final class ListPage<T> {
      * The cursor of the next page, for {@link Page#after(String, int)}; null when this page is the
      * last (no item after it when it was read).
      */
-    public String getNextCursor() {
+    public @Nullable String getNextCursor() {
         return nextCursor;
     }
 
@@ -38,7 +41,7 @@ public final class ListPage<T> {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "ListPage{" + items.size() + " items" + (hasMore() ? ", more" : ", last") + "}";
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The member's membership ({@code mc_membership}), from the local store: status
  * {@link MembershipStatus#ACTIVE} for a member of a company's plan, {@link MembershipStatus#NONE}
@@ -30,45 +32,45 @@ public final class Membership {
         return status == MembershipStatus.ACTIVE;
     }
 
-    public MembershipStatus getStatus() {
+    public @NotNull MembershipStatus getStatus() {
         return status;
     }
 
     /** The core's name of the status: {@code "active"}, {@code "none"}. */
-    public String getStatusName() {
+    public @NotNull String getStatusName() {
         return status.statusName();
     }
 
     /** e.g. {@code "private_cabin"}. */
-    public String getPlan() {
+    public @NotNull String getPlan() {
         return plan;
     }
 
-    public String getCompanyId() {
+    public @NotNull String getCompanyId() {
         return companyId;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
     /** e.g. {@code "Cabin 1019"}. */
-    public String getSeat() {
+    public @NotNull String getSeat() {
         return seat;
     }
 
     /** {@code "YYYY-MM-DD"}, or {@code ""}. */
-    public String getContractStart() {
+    public @NotNull String getContractStart() {
         return contractStart;
     }
 
     /** {@code "YYYY-MM-DD"} (the last day), or {@code ""}. */
-    public String getContractEnd() {
+    public @NotNull String getContractEnd() {
         return contractEnd;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Membership{" + status + " " + plan + " " + companyId + " " + buildingId + " '"
                 + seat + "' " + contractStart + ".." + contractEnd + "}";
     }

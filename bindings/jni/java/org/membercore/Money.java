@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * An amount of money with its currency ({@code mc_money}, membercore/money.h): an integer count
  * of the currency's minor unit (paise for INR, pence for GBP) and its ISO 4217 code. A building
@@ -24,17 +26,17 @@ public final class Money {
     }
 
     /** The ISO 4217 code, e.g. {@code "GBP"}. */
-    public String getCurrency() {
+    public @NotNull String getCurrency() {
         return currency;
     }
 
     /** As a member reads it, e.g. {@code "£30.00"} or {@code "₹42,480.00"}. */
-    public String getFormatted() {
+    public @NotNull String getFormatted() {
         return formatted;
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@NotNull Object other) {
         if (!(other instanceof Money)) {
             return false;
         }
@@ -48,7 +50,7 @@ public final class Money {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return formatted;
     }
 }

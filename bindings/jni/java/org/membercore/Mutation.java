@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** One outbox entry: a local write not yet confirmed, or refused ({@code mc_mutation}). */
 public final class Mutation {
     private final long id;
@@ -33,7 +35,7 @@ public final class Mutation {
     }
 
     /** REJECTED: the booking rule that refused it (taken, ...); {@link Rule#NONE} otherwise. */
-    public Rule getErrorRule() {
+    public @NotNull Rule getErrorRule() {
         return errorRule;
     }
 
@@ -43,20 +45,20 @@ public final class Mutation {
     }
 
     /** {@code "rsvp.set"}, {@code "notification.read"}, ... */
-    public String getKind() {
+    public @NotNull String getKind() {
         return kind;
     }
 
-    public String getEntityId() {
+    public @NotNull String getEntityId() {
         return entityId;
     }
 
     /** The JSON sent. */
-    public String getPayload() {
+    public @NotNull String getPayload() {
         return payload;
     }
 
-    public MutationState getState() {
+    public @NotNull MutationState getState() {
         return state;
     }
 
@@ -73,20 +75,20 @@ public final class Mutation {
     }
 
     /** REJECTED: why; otherwise the last transient error, or {@link ErrorCode#OK}. */
-    public ErrorCode getErrorCode() {
+    public @NotNull ErrorCode getErrorCode() {
         return errorCode;
     }
 
-    public String getErrorServerCode() {
+    public @NotNull String getErrorServerCode() {
         return errorServerCode;
     }
 
-    public String getErrorMessage() {
+    public @NotNull String getErrorMessage() {
         return errorMessage;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Mutation{" + id + " " + kind + " " + entityId + " " + state + "}";
     }
 }

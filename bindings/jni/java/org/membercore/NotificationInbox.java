@@ -6,6 +6,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The notifications inbox, newest first, with unread counts ({@code mc_notification_list}): the
  * whole inbox from {@link Community#notifications(boolean)}, one page of it from
@@ -31,7 +34,7 @@ public final class NotificationInbox {
     }
 
     /** The listed notifications (unmodifiable). */
-    public List<Notification> getItems() {
+    public @NotNull List<Notification> getItems() {
         return items;
     }
 
@@ -41,7 +44,7 @@ public final class NotificationInbox {
     }
 
     /** Unread per category over the whole inbox (every category present; unmodifiable). */
-    public Map<NotificationCategory, Integer> getUnreadByCategory() {
+    public @NotNull Map<NotificationCategory, Integer> getUnreadByCategory() {
         return unreadByCategory;
     }
 
@@ -49,7 +52,7 @@ public final class NotificationInbox {
      * The next page's cursor, for {@link Page#after(String, int)}; null when this page is the last,
      * and always null for the whole inbox ({@link Community#notifications(boolean)}).
      */
-    public String getNextCursor() {
+    public @Nullable String getNextCursor() {
         return nextCursor;
     }
 
@@ -58,7 +61,7 @@ public final class NotificationInbox {
         return nextCursor != null;
     }
 
-    public int getUnread(NotificationCategory category) {
+    public int getUnread(@NotNull NotificationCategory category) {
         return unreadByCategory.get(category);
     }
 }

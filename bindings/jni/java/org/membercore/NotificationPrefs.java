@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Which channels each category reaches the member on, and quiet hours
  * ({@code mc_notification_prefs}, membercore/notifications.h), as on this device now: the
@@ -45,13 +48,15 @@ public final class NotificationPrefs {
      * Does {@code category} reach the member on {@code channel} (this device's queued change
      * included). Always false for {@link NotificationCategory#OTHER}.
      */
-    public boolean isOn(NotificationCategory category, NotificationChannel channel) {
+    public boolean isOn(@NotNull NotificationCategory category,
+            @NotNull NotificationChannel channel) {
         int i = cell(category, channel);
         return i < on.length && on[i];
     }
 
     /** The cell has a change of this device the server has not confirmed. */
-    public boolean isPending(NotificationCategory category, NotificationChannel channel) {
+    public boolean isPending(@NotNull NotificationCategory category,
+            @NotNull NotificationChannel channel) {
         int i = cell(category, channel);
         return i < pending.length && pending[i];
     }
@@ -61,7 +66,7 @@ public final class NotificationPrefs {
      * the switches say, and why, in words ("Visitor arrivals always reach you (someone is
      * waiting for you at reception)"); null when none.
      */
-    public String getAlways(NotificationCategory category) {
+    public @Nullable String getAlways(@NotNull NotificationCategory category) {
         MemberCore.require(category, "category");
         int i = category.value();
         return i < always.length && !always[i].isEmpty() ? always[i] : null;
@@ -83,17 +88,17 @@ public final class NotificationPrefs {
     }
 
     /** {@link #getQuietFromMin()} as {@code "22:00"}. */
-    public String getQuietFrom() {
+    public @NotNull String getQuietFrom() {
         return clock(quietFromMin);
     }
 
     /** {@link #getQuietToMin()} as {@code "07:00"}. */
-    public String getQuietTo() {
+    public @NotNull String getQuietTo() {
         return clock(quietToMin);
     }
 
     /** The building's zone at the quiet hours: "IST", "GMT"/"BST"; "UTC" when unknown. */
-    public String getQuietZoneLabel() {
+    public @NotNull String getQuietZoneLabel() {
         return quietZoneLabel;
     }
 
@@ -112,7 +117,7 @@ public final class NotificationPrefs {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         StringBuilder b = new StringBuilder("NotificationPrefs{");
         for (NotificationCategory c : NotificationCategory.values()) {
             if (c == NotificationCategory.OTHER) {

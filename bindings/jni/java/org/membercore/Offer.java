@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A partner offer ({@code mc_offer}, membercore/offers.h): a discount with its terms, validity
  * (building-local dates, inclusive) and buildings, and the member's code once redeemed (kept and
@@ -32,44 +35,44 @@ public final class Offer {
         this.redeemedAt = redeemedAt;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return s[S_ID];
     }
 
     /** {@code "Blue Tokai"}. */
-    public String getPartner() {
+    public @NotNull String getPartner() {
         return s[S_PARTNER];
     }
 
     /** {@code "20% off coffee"}. */
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return s[S_TITLE];
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return s[S_DESCRIPTION];
     }
 
-    public String getTerms() {
+    public @NotNull String getTerms() {
         return s[S_TERMS];
     }
 
     /** The buildings it applies to; empty: every building. */
-    public List<String> getBuildingIds() {
+    public @NotNull List<String> getBuildingIds() {
         return buildingIds;
     }
 
     /** {@code "YYYY-MM-DD"}, building-local, inclusive. */
-    public String getValidFrom() {
+    public @NotNull String getValidFrom() {
         return s[S_VALID_FROM];
     }
 
     /** {@code "YYYY-MM-DD"}, inclusive. */
-    public String getValidUntil() {
+    public @NotNull String getValidUntil() {
         return s[S_VALID_UNTIL];
     }
 
-    public OfferCodeKind getCodeKind() {
+    public @NotNull OfferCodeKind getCodeKind() {
         return codeKind;
     }
 
@@ -84,18 +87,18 @@ public final class Offer {
     }
 
     /** The member's code; {@code ""} until redeemed. */
-    public String getCode() {
+    public @NotNull String getCode() {
         return s[S_CODE];
     }
 
     /** null until redeemed. */
-    public BuildingTime getRedeemedAt() {
+    public @Nullable BuildingTime getRedeemedAt() {
         return redeemedAt;
     }
 
     /* The code stays out: it is the member's to show, not a log's. */
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Offer{" + s[S_ID] + " " + s[S_PARTNER] + ": '" + s[S_TITLE] + "' " + codeKind
                 + (redeemed ? " redeemed" : "") + "}";
     }

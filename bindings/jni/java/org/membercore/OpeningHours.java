@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The hours a building is open on one weekday ({@code mc_opening_hours}), in building-local
  * minutes of the day. A weekday a building does not list is a closed day.
@@ -31,7 +33,7 @@ public final class OpeningHours {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "OpeningHours{" + weekday + " " + openMinute + ".." + closeMinute + "}";
     }
 }

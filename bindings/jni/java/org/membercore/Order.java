@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A Razorpay order to open checkout with ({@code mc_order}), from
  * {@link Billing#checkout} or {@link Billing#payInvoice}. Once checkout returns,
@@ -24,22 +27,22 @@ public final class Order {
     }
 
     /** The invoice it pays (a draft one for a pass checkout). */
-    public String getInvoiceId() {
+    public @NotNull String getInvoiceId() {
         return invoiceId;
     }
 
     /** Razorpay's order id, {@code "order_..."}. */
-    public String getOrderId() {
+    public @NotNull String getOrderId() {
         return orderId;
     }
 
     /** The key id to open Razorpay checkout with ({@code key_id}). */
-    public String getRazorpayKeyId() {
+    public @NotNull String getRazorpayKeyId() {
         return razorpayKeyId;
     }
 
     /** What Razorpay charges, in the building's currency (its minor unit is Razorpay's). */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
@@ -52,12 +55,12 @@ public final class Order {
     }
 
     /** When the hold lapses, in the building's local time; null when nothing is held. */
-    public BuildingTime getHoldExpiresAt() {
+    public @Nullable BuildingTime getHoldExpiresAt() {
         return holdExpiresAt;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Order{" + orderId + " " + amount + " invoice=" + invoiceId
                 + "}";
     }

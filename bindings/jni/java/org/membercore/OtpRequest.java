@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** What {@link Auth#requestOtp(String)} learnt ({@code mc_otp_request}). */
 public final class OtpRequest {
     private final String phone;
@@ -15,7 +17,7 @@ public final class OtpRequest {
     }
 
     /** The E.164 number the code was sent to. */
-    public String getPhone() {
+    public @NotNull String getPhone() {
         return phone;
     }
 
@@ -34,7 +36,7 @@ public final class OtpRequest {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "OtpRequest{" + phone + ", registered=" + registered + "}";
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** The profile a new user completes ({@code mc_profile}); all four are required. */
 public final class Profile {
     final String name;
@@ -13,7 +15,8 @@ public final class Profile {
      * @param company 1-100 characters
      * @param city 1-60 characters
      */
-    public Profile(String name, String email, String company, String city) {
+    public Profile(@NotNull String name, @NotNull String email, @NotNull String company,
+            @NotNull String city) {
         this.name = name;
         this.email = email;
         this.company = company;

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A QR code drawn as an 8-bit grayscale image ({@code mc_bitmap}, {@link Access#qrBitmap}):
  * {@code scale} pixels per module with the 4-module white quiet zone all round, so
@@ -45,12 +47,12 @@ public final class QrBitmap {
      * (read them {@code & 0xff}: Java bytes are signed). The array itself, not a copy (no copy
      * on each call): do not modify it.
      */
-    public byte[] getPixels() {
+    public @NotNull byte[] getPixels() {
         return pixels;
     }
 
     /** The pixels as opaque ARGB colours, for {@code android.graphics.Bitmap.createBitmap}. */
-    public int[] toArgb() {
+    public @NotNull int[] toArgb() {
         int[] argb = new int[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
             int g = pixels[i] & 0xff;
@@ -60,7 +62,7 @@ public final class QrBitmap {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "QrBitmap{" + width + "x" + height + "}";
     }
 }

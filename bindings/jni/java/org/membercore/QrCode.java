@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A QR code as modules, to draw with the platform's own primitives ({@code mc_qr},
  * {@link Access#qrEncode}): {@code width x width} modules, row-major, without the quiet zone
@@ -40,12 +42,12 @@ public final class QrCode {
      * The {@code width * width} modules, row-major, 1 = dark, 0 = light. The array itself, not a
      * copy (no copy on each call): do not modify it.
      */
-    public byte[] getModules() {
+    public @NotNull byte[] getModules() {
         return modules;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "QrCode{version " + version + ", " + width + "x" + width + "}";
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A cart priced from the synced tiers, with the rules it breaks as far as the device knows
  * ({@code mc_quote}), in the building's currency with its tax rule:
@@ -42,31 +44,31 @@ public final class Quote {
     }
 
     /** The price of one day pass, before tax. */
-    public Money getUnit() {
+    public @NotNull Money getUnit() {
         return unit;
     }
 
     /** Passes x unit price. */
-    public Money getSubtotal() {
+    public @NotNull Money getSubtotal() {
         return subtotal;
     }
 
     /** The bundle tier's discount (positive). */
-    public Money getDiscount() {
+    public @NotNull Money getDiscount() {
         return discount;
     }
 
     /** The building's tax, e.g. VAT 20% in London, GST 18% in India. */
-    public Tax getTaxRule() {
+    public @NotNull Tax getTaxRule() {
         return taxRule;
     }
 
     /** The tax rule on subtotal - discount, rounded half up to the minor unit. */
-    public Money getTax() {
+    public @NotNull Money getTax() {
         return tax;
     }
 
-    public Money getTotal() {
+    public @NotNull Money getTotal() {
         return total;
     }
 
@@ -81,7 +83,7 @@ public final class Quote {
     }
 
     /** The rules broken, in cart order (unmodifiable; empty when the device sees none). */
-    public List<Violation> getViolations() {
+    public @NotNull List<Violation> getViolations() {
         return violations;
     }
 
@@ -91,7 +93,7 @@ public final class Quote {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Quote{" + subtotal + " - " + discount + " (" + discountPct + "% at " + tierPasses
                 + ") + " + taxRule + " " + tax + " = " + total + " violations=" + violations
                 + "}";

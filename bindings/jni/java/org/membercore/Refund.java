@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A payment the server took and gives back ({@code mc_refund}): for example the invoice had
  * been paid already by a colleague's payment, so this one is refunded.
@@ -23,27 +25,27 @@ public final class Refund {
     }
 
     /** {@code "ref_..."}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** The order whose payment goes back. */
-    public String getOrderId() {
+    public @NotNull String getOrderId() {
         return orderId;
     }
 
     /** What goes back, in the payment's currency. */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
     /** {@code "already_paid"}: the invoice had been paid through another order. */
-    public String getReason() {
+    public @NotNull String getReason() {
         return reason;
     }
 
     /** {@code "pending"} (owed, on its way) or {@code "processed"}. */
-    public String getStatus() {
+    public @NotNull String getStatus() {
         return status;
     }
 
@@ -52,7 +54,7 @@ public final class Refund {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Refund{" + id + " " + amount + " of " + orderId + " " + reason + " " + status + "}";
     }
 }

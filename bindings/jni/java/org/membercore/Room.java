@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** A meeting room with its free blocks on the searched date ({@code mc_room}). */
 public final class Room {
     private final String id;
@@ -39,24 +42,24 @@ public final class Room {
     }
 
     /** With no free block: the rule why (closed, blackout, taken, ...); else {@link Rule#NONE}. */
-    public Rule getWhyNone() {
+    public @NotNull Rule getWhyNone() {
         return whyNone;
     }
 
     /** {@link #getWhyNone()} in words ("BLR-1-BOARD is blacked out on 2027-01-07: ..."), or "". */
-    public String getWhyNoneMessage() {
+    public @NotNull String getWhyNoneMessage() {
         return whyNoneMessage;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
@@ -66,12 +69,12 @@ public final class Room {
     }
 
     /** e.g. {@code "projector"} (unmodifiable). */
-    public List<String> getAmenities() {
+    public @NotNull List<String> getAmenities() {
         return amenities;
     }
 
     /** The Razorpay price of one hour, before tax, in the building's currency. */
-    public Money getPricePerHour() {
+    public @NotNull Money getPricePerHour() {
         return pricePerHour;
     }
 
@@ -84,12 +87,12 @@ public final class Room {
      * The free blocks of the searched window, in time order (unmodifiable; empty when none is
      * free).
      */
-    public List<Slot> getFreeSlots() {
+    public @NotNull List<Slot> getFreeSlots() {
         return freeSlots;
     }
 
     /** The free block starting at building-local {@code "HH:MM"}, or null. */
-    public Slot freeSlotAt(String localTime) {
+    public @Nullable Slot freeSlotAt(@NotNull String localTime) {
         for (Slot s : freeSlots) {
             if (s.getLocalTime().equals(localTime)) {
                 return s;
@@ -99,7 +102,7 @@ public final class Room {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Room{" + id + " '" + name + "' capacity=" + capacity + " free=" + freeSlots + "}";
     }
 }

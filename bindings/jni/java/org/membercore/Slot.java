@@ -2,6 +2,8 @@ package org.membercore;
 
 import java.util.Locale;
 
+import org.jetbrains.annotations.NotNull;
+
 /** One free 60-minute block of a room ({@code mc_slot}). */
 public final class Slot {
     /** Every block lasts one hour. */
@@ -23,7 +25,7 @@ public final class Slot {
     }
 
     /** When it starts on the building's wall clock, with the zone's label. */
-    public BuildingTime getStart() {
+    public @NotNull BuildingTime getStart() {
         return start;
     }
 
@@ -41,12 +43,12 @@ public final class Slot {
      * The building-local start, {@code "HH:MM"}: what {@link BookingRequest.Builder} takes as
      * {@code start}.
      */
-    public String getLocalTime() {
+    public @NotNull String getLocalTime() {
         return String.format(Locale.ROOT, "%02d:%02d", localMinute / 60, localMinute % 60);
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return getLocalTime();
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A staff member of the caller's building ({@code mc_staff_colleague}): whom a ticket can be
  * assigned to ({@link Staff#assign}). Immutable.
@@ -15,16 +17,16 @@ public final class StaffColleague {
     }
 
     /** What {@link Staff#assign} takes. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "StaffColleague{" + id + " " + name + "}";
     }
 }

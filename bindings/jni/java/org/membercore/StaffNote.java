@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * An internal note on a ticket ({@code mc_staff_note}): only staff ever see it. Immutable.
  */
@@ -19,7 +21,7 @@ public final class StaffNote {
         this.text = text;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
@@ -28,20 +30,20 @@ public final class StaffNote {
     }
 
     /** When, in the ticket's building's local time. */
-    public BuildingTime getAt() {
+    public @NotNull BuildingTime getAt() {
         return at;
     }
 
-    public String getAuthorName() {
+    public @NotNull String getAuthorName() {
         return authorName;
     }
 
-    public String getText() {
+    public @NotNull String getText() {
         return text;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "StaffNote{" + authorName + " \"" + text + "\"}";
     }
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A ticket as the building's staff see it ({@code mc_staff_ticket}, membercore/staff.h): the
  * member's view ({@link #getTicket()}; its timeline and photos are filled by {@link Staff#get}
@@ -27,31 +29,31 @@ public final class StaffTicket {
         this.notes = Collections.unmodifiableList(Arrays.asList(notes));
     }
 
-    public Ticket getTicket() {
+    public @NotNull Ticket getTicket() {
         return ticket;
     }
 
     /** The member who filed it. */
-    public String getReporterId() {
+    public @NotNull String getReporterId() {
         return reporterId;
     }
 
-    public String getReporterName() {
+    public @NotNull String getReporterName() {
         return reporterName;
     }
 
     /** {@code ""} when unassigned. */
-    public String getAssigneeId() {
+    public @NotNull String getAssigneeId() {
         return assigneeId;
     }
 
     /** Internal notes, oldest first (never shown to the member; unmodifiable). */
-    public List<StaffNote> getNotes() {
+    public @NotNull List<StaffNote> getNotes() {
         return notes;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "StaffTicket{" + ticket + " reporter=" + reporterName
                 + (assigneeId.isEmpty() ? "" : " assignee=" + assigneeId) + " notes="
                 + notes.size() + "}";

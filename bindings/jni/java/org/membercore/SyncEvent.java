@@ -3,6 +3,9 @@ package org.membercore;
 import java.util.Collections;
 import java.util.Set;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * One event from the sync engine ({@code mc_sync_event}), a copy that may be kept. Fields that
  * do not apply to the type are 0 / {@code ""} / empty.
@@ -47,17 +50,17 @@ public final class SyncEvent {
     }
 
     /** MUTATION_REJECTED: the booking rule that refused it (taken, ...); {@link Rule#NONE}. */
-    public Rule getRule() {
+    public @NotNull Rule getRule() {
         return rule;
     }
 
     /** The type; null only for a type newer than this binding. */
-    public SyncEventType getType() {
+    public @Nullable SyncEventType getType() {
         return type;
     }
 
     /** DATA_CHANGED: what changed. */
-    public Set<Kind> getKinds() {
+    public @NotNull Set<Kind> getKinds() {
         return kinds;
     }
 
@@ -67,17 +70,17 @@ public final class SyncEvent {
     }
 
     /** MUTATION_REJECTED: {@code "rsvp.set"}, ... */
-    public String getMutationKind() {
+    public @NotNull String getMutationKind() {
         return mutationKind;
     }
 
     /** MUTATION_REJECTED: the event / notification id. */
-    public String getEntityId() {
+    public @NotNull String getEntityId() {
         return entityId;
     }
 
     /** MUTATION_REJECTED, SESSION_EXPIRED, UPLOAD_FAILED: why ({@link ErrorCode#OK} otherwise). */
-    public ErrorCode getCode() {
+    public @NotNull ErrorCode getCode() {
         return code;
     }
 
@@ -85,11 +88,11 @@ public final class SyncEvent {
      * MUTATION_REJECTED, UPLOAD_FAILED: the server's code, e.g. {@code "event_full"},
      * {@code "photo_corrupt"}.
      */
-    public String getServerCode() {
+    public @NotNull String getServerCode() {
         return serverCode;
     }
 
-    public String getMessage() {
+    public @NotNull String getMessage() {
         return message;
     }
 
@@ -110,17 +113,17 @@ public final class SyncEvent {
     }
 
     /** UPLOAD_PROGRESS, UPLOAD_FAILED: the photo ({@code "pho_..."}); {@code ""} otherwise. */
-    public String getPhotoId() {
+    public @NotNull String getPhotoId() {
         return photoId;
     }
 
     /** UPLOAD_PROGRESS, UPLOAD_FAILED: the photo's ticket ({@code "tkt_..."}); {@code ""} otherwise. */
-    public String getTicketId() {
+    public @NotNull String getTicketId() {
         return ticketId;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "SyncEvent{" + type + (kinds.isEmpty() ? "" : " " + kinds)
                 + (entityId.isEmpty() ? "" : " " + entityId)
                 + (photoId.isEmpty() ? "" : " " + photoId + " " + done + "/" + total)

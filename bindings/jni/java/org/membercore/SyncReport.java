@@ -3,6 +3,8 @@ package org.membercore;
 import java.util.Collections;
 import java.util.Set;
 
+import org.jetbrains.annotations.NotNull;
+
 /** What one {@link Sync#once()} did ({@code mc_sync_report}). */
 public final class SyncReport {
     private final int pushed;
@@ -35,7 +37,7 @@ public final class SyncReport {
     }
 
     /** What changed locally (unmodifiable). */
-    public Set<Kind> getChangedKinds() {
+    public @NotNull Set<Kind> getChangedKinds() {
         return changedKinds;
     }
 
@@ -45,7 +47,7 @@ public final class SyncReport {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "SyncReport{pushed=" + pushed + ", rejected=" + rejected + ", pulled=" + pulled
                 + ", changed=" + changedKinds + ", reset=" + reset + "}";
     }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** A snapshot of the sync engine ({@code mc_sync_status}). */
 public final class SyncStatus {
     private final SyncState state;
@@ -23,7 +25,7 @@ public final class SyncStatus {
         this.lastErrorMessage = lastErrorMessage;
     }
 
-    public SyncState getState() {
+    public @NotNull SyncState getState() {
         return state;
     }
 
@@ -53,16 +55,16 @@ public final class SyncStatus {
     }
 
     /** Of the last attempt; {@link ErrorCode#OK} if it succeeded. */
-    public ErrorCode getLastError() {
+    public @NotNull ErrorCode getLastError() {
         return lastError;
     }
 
-    public String getLastErrorMessage() {
+    public @NotNull String getLastErrorMessage() {
         return lastErrorMessage;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "SyncStatus{" + state + ", running=" + running + ", queue=" + queueDepth
                 + ", rejected=" + rejectedCount + ", lastError=" + lastError + "}";
     }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A tax rule as a building charges it ({@code mc_tax}, membercore/money.h): its name and rate in
  * basis points, e.g. GST 1800 in India, VAT 2000 in the UK.
@@ -17,7 +19,7 @@ public final class Tax {
     }
 
     /** {@code "GST"}, {@code "VAT"}; empty when no tax applies. */
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
@@ -27,12 +29,12 @@ public final class Tax {
     }
 
     /** As a member reads it: {@code "VAT 20%"}, {@code "GST 18%"}. */
-    public String getFormatted() {
+    public @NotNull String getFormatted() {
         return formatted;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return formatted;
     }
 }

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A facility ticket as the member sees it ({@code mc_ticket}, membercore/tickets.h), from the
  * local store: a snapshot, including the member's own changes not yet on the server
@@ -61,63 +64,63 @@ public final class Ticket {
     }
 
     /** {@code "tkt_"} and 32 hex digits (made on the device). */
-    public String getId() {
+    public @NotNull String getId() {
         return s[S_ID];
     }
 
     /** The server's number, e.g. {@code "T-1001"}; {@code ""} until the server has it. */
-    public String getNumber() {
+    public @NotNull String getNumber() {
         return s[S_NUMBER];
     }
 
     /** {@link #getNumber()} when the server gave one, else the id: what to show or look up. */
-    public String getDisplayId() {
+    public @NotNull String getDisplayId() {
         return s[S_NUMBER].isEmpty() ? s[S_ID] : s[S_NUMBER];
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return s[S_BUILDING];
     }
 
     /** The leaf's id, e.g. {@code "cleaning.washroom"}. */
-    public String getCategoryId() {
+    public @NotNull String getCategoryId() {
         return s[S_CATEGORY];
     }
 
     /** e.g. {@code "Cleaning/Washroom"}. */
-    public String getCategoryPath() {
+    public @NotNull String getCategoryPath() {
         return s[S_CATEGORY_PATH];
     }
 
-    public TicketPriority getPriority() {
+    public @NotNull TicketPriority getPriority() {
         return priority;
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return s[S_DESCRIPTION];
     }
 
-    public TicketLocationKind getLocationKind() {
+    public @NotNull TicketLocationKind getLocationKind() {
         return locationKind;
     }
 
     /** {@link TicketLocationKind#ROOM}: the room's id; {@code ""} otherwise. */
-    public String getLocationId() {
+    public @NotNull String getLocationId() {
         return s[S_LOCATION_ID];
     }
 
     /** The room's, cabin's or desk's name; {@code ""} for {@link TicketLocationKind#NONE}. */
-    public String getLocationName() {
+    public @NotNull String getLocationName() {
         return s[S_LOCATION_NAME];
     }
 
     /** Including the member's pending resolve or reopen. */
-    public TicketStatus getStatus() {
+    public @NotNull TicketStatus getStatus() {
         return status;
     }
 
     /** e.g. {@code "Kiran Das"}; {@code ""} when unassigned. */
-    public String getAssigneeName() {
+    public @NotNull String getAssigneeName() {
         return s[S_ASSIGNEE];
     }
 
@@ -125,7 +128,7 @@ public final class Ticket {
         return ms[L_CREATED];
     }
 
-    public BuildingTime getCreatedAt() {
+    public @NotNull BuildingTime getCreatedAt() {
         return times[T_CREATED];
     }
 
@@ -133,7 +136,7 @@ public final class Ticket {
         return ms[L_UPDATED];
     }
 
-    public BuildingTime getUpdatedAt() {
+    public @NotNull BuildingTime getUpdatedAt() {
         return times[T_UPDATED];
     }
 
@@ -143,7 +146,7 @@ public final class Ticket {
     }
 
     /** null unless resolved or closed. */
-    public BuildingTime getResolvedAt() {
+    public @Nullable BuildingTime getResolvedAt() {
         return times[T_RESOLVED];
     }
 
@@ -153,7 +156,7 @@ public final class Ticket {
     }
 
     /** null unless closed. */
-    public BuildingTime getClosedAt() {
+    public @Nullable BuildingTime getClosedAt() {
         return times[T_CLOSED];
     }
 
@@ -163,7 +166,7 @@ public final class Ticket {
     }
 
     /** {@link #getReopenUntilMs()} in the building's local time; null when 0. */
-    public BuildingTime getReopenUntil() {
+    public @Nullable BuildingTime getReopenUntil() {
         return times[T_REOPEN_UNTIL];
     }
 
@@ -173,7 +176,7 @@ public final class Ticket {
     }
 
     /** null while pending. */
-    public BuildingTime getResponseDue() {
+    public @Nullable BuildingTime getResponseDue() {
         return times[T_RESPONSE_DUE];
     }
 
@@ -183,7 +186,7 @@ public final class Ticket {
     }
 
     /** null while pending. */
-    public BuildingTime getResolutionDue() {
+    public @Nullable BuildingTime getResolutionDue() {
         return times[T_RESOLUTION_DUE];
     }
 
@@ -198,17 +201,17 @@ public final class Ticket {
     }
 
     /** The SLA badge now, as the core judged it when this snapshot was read. */
-    public SlaState getSla() {
+    public @NotNull SlaState getSla() {
         return sla;
     }
 
     /** Oldest first (unmodifiable); empty in list pages. */
-    public List<TicketEntry> getTimeline() {
+    public @NotNull List<TicketEntry> getTimeline() {
         return timeline;
     }
 
     /** Unmodifiable; empty in list pages. */
-    public List<TicketPhoto> getPhotos() {
+    public @NotNull List<TicketPhoto> getPhotos() {
         return photos;
     }
 
@@ -231,7 +234,7 @@ public final class Ticket {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Ticket{" + getDisplayId() + " " + getCategoryPath() + " " + priority + " "
                 + status + " sla=" + sla + (pending ? " pending" : "")
                 + (photosWaiting > 0 ? " photosWaiting=" + photosWaiting : "")

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * One node of the facility-ticket category tree as last synced ({@code mc_ticket_category}):
  * a top level ("Cleaning") or a leaf under it ("Cleaning/Washroom") carrying the team it routes
@@ -29,22 +31,22 @@ public final class TicketCategory {
     }
 
     /** e.g. {@code "cleaning.washroom"}: what {@link TicketDraft#builder} takes. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** The top level's id for a leaf; {@code ""} for a top level. */
-    public String getParentId() {
+    public @NotNull String getParentId() {
         return parentId;
     }
 
     /** e.g. {@code "Washroom"}. */
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
     /** e.g. {@code "Cleaning/Washroom"} ({@code "Cleaning"} for a top level). */
-    public String getPath() {
+    public @NotNull String getPath() {
         return path;
     }
 
@@ -54,7 +56,7 @@ public final class TicketCategory {
     }
 
     /** A leaf: the team it routes to ({@code "Housekeeping"}); {@code ""} for a top level. */
-    public String getTeam() {
+    public @NotNull String getTeam() {
         return team;
     }
 
@@ -69,7 +71,7 @@ public final class TicketCategory {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "TicketCategory{" + id + " " + path + (leaf ? " " + team + " " + responseMinutes
                 + "/" + resolutionMinutes : "") + "}";
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * One entry of a ticket's timeline ({@code mc_ticket_entry}): its filing, a status change, a
  * comment or a photo's arrival, at an instant shown in the building's local time. Immutable.
@@ -38,11 +40,11 @@ public final class TicketEntry {
         this.pending = pending;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public TicketEntryType getType() {
+    public @NotNull TicketEntryType getType() {
         return type;
     }
 
@@ -52,37 +54,37 @@ public final class TicketEntry {
     }
 
     /** When, in the ticket's building's local time: show this. */
-    public BuildingTime getAt() {
+    public @NotNull BuildingTime getAt() {
         return at;
     }
 
     /** {@code "member"}, {@code "staff"} or {@code "system"}. */
-    public String getAuthorRole() {
+    public @NotNull String getAuthorRole() {
         return authorRole;
     }
 
     /** {@code "Kiran Das"}; {@code "You"} for the member's own entries. */
-    public String getAuthorName() {
+    public @NotNull String getAuthorName() {
         return authorName;
     }
 
     /** {@link TicketEntryType#STATUS}: the status before (meaningless for other types). */
-    public TicketStatus getFrom() {
+    public @NotNull TicketStatus getFrom() {
         return from;
     }
 
     /** {@link TicketEntryType#STATUS}: the status after (meaningless for other types). */
-    public TicketStatus getTo() {
+    public @NotNull TicketStatus getTo() {
         return to;
     }
 
     /** A comment's text; a status change in words; {@code ""} otherwise. */
-    public String getText() {
+    public @NotNull String getText() {
         return text;
     }
 
     /** Photos attached to this entry (unmodifiable). */
-    public List<String> getPhotoIds() {
+    public @NotNull List<String> getPhotoIds() {
         return photoIds;
     }
 
@@ -92,7 +94,7 @@ public final class TicketEntry {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "TicketEntry{" + type + " " + (at != null ? at.getIso8601() : atMs) + " "
                 + authorName + (type == TicketEntryType.STATUS ? " " + from + "->" + to : "")
                 + (text.isEmpty() ? "" : " \"" + text + "\"")

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A photo of a ticket or of one of its comments ({@code mc_ticket_photo}): declared with the
  * write that carried it, its bytes uploaded by sync afterwards. Immutable snapshot.
@@ -30,17 +32,17 @@ public final class TicketPhoto {
     }
 
     /** {@code "pho_"} and 32 hex digits. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** The comment it came with; {@code ""} for the ticket's own photos. */
-    public String getCommentId() {
+    public @NotNull String getCommentId() {
         return commentId;
     }
 
     /** {@code "image/jpeg"} or {@code "image/png"} (from the file's bytes). */
-    public String getContentType() {
+    public @NotNull String getContentType() {
         return contentType;
     }
 
@@ -59,7 +61,7 @@ public final class TicketPhoto {
     }
 
     /** The library's own copy on this device until uploaded; {@code ""} after (and once failed). */
-    public String getLocalPath() {
+    public @NotNull String getLocalPath() {
         return localPath;
     }
 
@@ -72,12 +74,12 @@ public final class TicketPhoto {
     }
 
     /** Why it failed, in words; {@code ""} unless {@link #isFailed()}. */
-    public String getFailure() {
+    public @NotNull String getFailure() {
         return failure;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "TicketPhoto{" + id + " " + contentType + " " + sentBytes + "/" + bytes
                 + (uploaded ? " uploaded" : "") + (failed ? " failed: " + failure : "") + "}";
     }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * One thing the member has today ({@code mc_today_entry}): a room booking, a desk day or a day
  * pass, with whether its door code works offline. Strings are never null.
@@ -36,21 +38,21 @@ public final class TodayEntry {
         this.doorCodeReady = doorCodeReady;
     }
 
-    public TodayEntryKind getKind() {
+    public @NotNull TodayEntryKind getKind() {
         return kind;
     }
 
     /** The booking's, desk booking's or pass's id. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** {@code "Boardroom"}, {@code "Desk D07, Window bay"}, {@code "Day pass"}. */
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return title;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
@@ -64,16 +66,16 @@ public final class TodayEntry {
     }
 
     /** In the building's local time. */
-    public BuildingTime getStart() {
+    public @NotNull BuildingTime getStart() {
         return start;
     }
 
-    public BuildingTime getEnd() {
+    public @NotNull BuildingTime getEnd() {
         return end;
     }
 
     /** The item's own status name: {@code "confirmed"}, {@code "pending"}, {@code "active"}, ... */
-    public String getStatus() {
+    public @NotNull String getStatus() {
         return status;
     }
 
@@ -83,7 +85,7 @@ public final class TodayEntry {
     }
 
     /** The door code's credential; {@code ""} when it has none. */
-    public String getCredentialId() {
+    public @NotNull String getCredentialId() {
         return credentialId;
     }
 
@@ -93,7 +95,7 @@ public final class TodayEntry {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "TodayEntry{" + kind + " " + id + " '" + title + "' " + status
                 + (doorCodeReady ? " door-ready" : "") + (pending ? " pending" : "") + "}";
     }

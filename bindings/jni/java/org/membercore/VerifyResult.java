@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** What {@link Auth#verifyOtp(String)} returns: the account, and whether it is new. */
 public final class VerifyResult {
     private final Account account;
@@ -10,7 +12,7 @@ public final class VerifyResult {
         this.newUser = newUser;
     }
 
-    public Account getAccount() {
+    public @NotNull Account getAccount() {
         return account;
     }
 
