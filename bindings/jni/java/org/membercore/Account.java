@@ -1,9 +1,11 @@
 package org.membercore;
 
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The signed-in account ({@code mc_account}), a snapshot: it does not change when the account
@@ -140,5 +142,35 @@ public final class Account {
     public @NotNull String toString() {
         return "Account{" + userId + ", " + phone + ", " + name + ", roles=" + roles + ", intent="
                 + intent + (seat.isEmpty() ? "" : ", seat=" + seat) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Account)) {
+            return false;
+        }
+        Account other = (Account) o;
+        return Objects.equals(userId, other.userId) && Objects.equals(phone, other.phone)
+                && Objects.equals(name, other.name) && Objects.equals(email, other.email)
+                && Objects.equals(company, other.company) && Objects.equals(city, other.city)
+                && Objects.equals(roles, other.roles) && profileComplete == other.profileComplete
+                && Objects.equals(leadId, other.leadId)
+                && Objects.equals(leadStatus, other.leadStatus)
+                && Objects.equals(intent, other.intent) && Objects.equals(industry, other.industry)
+                && employees == other.employees && Objects.equals(timeline, other.timeline)
+                && Objects.equals(budget, other.budget)
+                && Objects.equals(companyId, other.companyId)
+                && Objects.equals(buildingId, other.buildingId) && Objects.equals(seat, other.seat);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(userId, phone, name, email, company, city, roles, profileComplete,
+                leadId, leadStatus, intent, industry, employees, timeline, budget, companyId,
+                buildingId, seat);
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -97,5 +99,29 @@ public final class Announcement {
     public @NotNull String toString() {
         return "Announcement{" + id + " '" + title + "'" + (pinned ? " pinned" : "")
                 + (read ? " read" : "") + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Announcement)) {
+            return false;
+        }
+        Announcement other = (Announcement) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(title, other.title) && Objects.equals(body, other.body)
+                && pinned == other.pinned && publishedAtMs == other.publishedAtMs
+                && Objects.equals(publishedAt, other.publishedAt)
+                && expiresAtMs == other.expiresAtMs && Objects.equals(expiresAt, other.expiresAt)
+                && read == other.read && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, title, body, pinned, publishedAtMs, publishedAt,
+                expiresAtMs, expiresAt, read, pending);
     }
 }

@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -56,5 +57,24 @@ public final class AnnouncementList {
     public @NotNull String toString() {
         return "AnnouncementList{" + items + ", unread=" + unreadCount
                 + (nextCursor != null ? ", more" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AnnouncementList)) {
+            return false;
+        }
+        AnnouncementList other = (AnnouncementList) o;
+        return Objects.equals(items, other.items) && unreadCount == other.unreadCount
+                && Objects.equals(nextCursor, other.nextCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(items, unreadCount, nextCursor);
     }
 }

@@ -3,8 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A room booking of the member's ({@code mc_booking}), a snapshot: read it again for changes.
@@ -141,5 +143,31 @@ public final class Booking {
     public @NotNull String toString() {
         return "Booking{" + id + " " + roomId + " " + startMs + ".." + endMs + " " + status
                 + (pending ? " pending" : "") + " " + paidBy + " guests=" + guests + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Booking)) {
+            return false;
+        }
+        Booking other = (Booking) o;
+        return Objects.equals(id, other.id) && Objects.equals(roomId, other.roomId)
+                && Objects.equals(buildingId, other.buildingId) && startMs == other.startMs
+                && endMs == other.endMs && Objects.equals(start, other.start)
+                && Objects.equals(end, other.end) && Objects.equals(status, other.status)
+                && Objects.equals(paidBy, other.paidBy) && credits == other.credits
+                && Objects.equals(amount, other.amount) && paid == other.paid
+                && Objects.equals(guests, other.guests) && Objects.equals(orderId, other.orderId)
+                && Objects.equals(razorpayKeyId, other.razorpayKeyId) && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, roomId, buildingId, startMs, endMs, start, end, status, paidBy,
+                credits, amount, paid, guests, orderId, razorpayKeyId, pending);
     }
 }

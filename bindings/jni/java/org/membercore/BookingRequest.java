@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -69,6 +70,37 @@ public final class BookingRequest {
 
     public @NotNull Payment getPay() {
         return pay;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof BookingRequest)) {
+            return false;
+        }
+        BookingRequest other = (BookingRequest) o;
+        return Objects.equals(roomId, other.roomId) && Objects.equals(date, other.date)
+                && Objects.equals(start, other.start) && hours == other.hours
+                && Objects.equals(guests, other.guests) && Objects.equals(pay, other.pay);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(roomId, date, start, hours, guests, pay);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "BookingRequest{"
+                + "roomId=" + roomId
+                + ", date=" + date
+                + ", start=" + start
+                + ", hours=" + hours
+                + ", guests=" + guests
+                + ", pay=" + pay + "}";
     }
 
     public static final class Builder {

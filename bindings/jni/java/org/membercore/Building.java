@@ -3,8 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A building of the operator ({@code mc_building}), from the local store as last synced: where
@@ -111,5 +113,31 @@ public final class Building {
         return "Building{" + id + " " + name + ", " + city + " " + timezone + " hours=" + hours
                 + " window=" + bookingWindowDays + " pass=" + dayPassPrice + " seats="
                 + openSpaceCapacity + " tiers=" + tiers + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Building)) {
+            return false;
+        }
+        Building other = (Building) o;
+        return Objects.equals(id, other.id) && Objects.equals(name, other.name)
+                && Objects.equals(city, other.city) && Objects.equals(timezone, other.timezone)
+                && Objects.equals(hours, other.hours)
+                && bookingWindowDays == other.bookingWindowDays
+                && Objects.equals(currency, other.currency) && Objects.equals(tax, other.tax)
+                && Objects.equals(dayPassPrice, other.dayPassPrice)
+                && openSpaceCapacity == other.openSpaceCapacity
+                && Objects.equals(tiers, other.tiers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, city, timezone, hours, bookingWindowDays, currency, tax,
+                dayPassPrice, openSpaceCapacity, tiers);
     }
 }

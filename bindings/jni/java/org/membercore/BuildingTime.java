@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * An instant as a member sees it: on the wall clock of the building it belongs to
@@ -113,7 +114,7 @@ public final class BuildingTime {
     }
 
     @Override
-    public boolean equals(@NotNull Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof BuildingTime)) {
             return false;
         }

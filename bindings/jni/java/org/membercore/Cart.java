@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -46,6 +47,24 @@ public final class Cart {
     @Override
     public @NotNull String toString() {
         return "Cart{" + buildingId + " " + items + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Cart)) {
+            return false;
+        }
+        Cart other = (Cart) o;
+        return Objects.equals(buildingId, other.buildingId) && Objects.equals(items, other.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(buildingId, items);
     }
 
     public static final class Builder {

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * An access credential of the member's ({@code mc_credential}): a day pass or a desk day of
@@ -98,5 +101,30 @@ public final class Credential {
     public @NotNull String toString() {
         return "Credential{" + id + " " + kind + " " + buildingId + " " + validFromMs + ".."
                 + validUntilMs + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Credential)) {
+            return false;
+        }
+        Credential other = (Credential) o;
+        return Objects.equals(id, other.id) && Objects.equals(kind, other.kind)
+                && Objects.equals(buildingId, other.buildingId) && validFromMs == other.validFromMs
+                && Objects.equals(validFrom, other.validFrom) && validUntilMs == other.validUntilMs
+                && Objects.equals(validUntil, other.validUntil)
+                && Objects.equals(passId, other.passId)
+                && Objects.equals(reservationId, other.reservationId)
+                && Objects.equals(deskBookingId, other.deskBookingId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, kind, buildingId, validFromMs, validFrom, validUntilMs, validUntil,
+                passId, reservationId, deskBookingId);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The rotating door code of a credential at the client's clock, and when it stops being
@@ -42,5 +45,24 @@ public final class CredentialPayload {
     @Override
     public @NotNull String toString() {
         return "CredentialPayload{" + payload + " until " + refreshAtMs + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CredentialPayload)) {
+            return false;
+        }
+        CredentialPayload other = (CredentialPayload) o;
+        return Objects.equals(payload, other.payload) && refreshAtMs == other.refreshAtMs
+                && Objects.equals(refreshAt, other.refreshAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(payload, refreshAtMs, refreshAt);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** One line of the company's credit ledger ({@code mc_credit_line}). */
 public final class CreditLine {
@@ -60,5 +63,26 @@ public final class CreditLine {
     public @NotNull String toString() {
         return "CreditLine{" + id + " " + reason + " " + (delta > 0 ? "+" : "") + delta + " -> "
                 + balanceAfter + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CreditLine)) {
+            return false;
+        }
+        CreditLine other = (CreditLine) o;
+        return Objects.equals(id, other.id) && delta == other.delta
+                && balanceAfter == other.balanceAfter && Objects.equals(reason, other.reason)
+                && Objects.equals(reservationId, other.reservationId) && atMs == other.atMs
+                && Objects.equals(at, other.at);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, delta, balanceAfter, reason, reservationId, atMs, at);
     }
 }

@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -70,5 +71,28 @@ public final class Credits {
     public @NotNull String toString() {
         return "Credits{" + companyId + " " + balance + "/" + monthlyCredits + " pending="
                 + pendingDebit + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Credits)) {
+            return false;
+        }
+        Credits other = (Credits) o;
+        return Objects.equals(companyId, other.companyId)
+                && Objects.equals(companyName, other.companyName)
+                && monthlyCredits == other.monthlyCredits && balance == other.balance
+                && pendingDebit == other.pendingDebit && Objects.equals(ledger, other.ledger)
+                && Objects.equals(ledgerNextCursor, other.ledgerNextCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(companyId, companyName, monthlyCredits, balance, pendingDebit, ledger,
+                ledgerNextCursor);
     }
 }

@@ -3,8 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A desk ({@code mc_desk}, membercore/desks.h): a hot desk of a building, booked by the day, or
@@ -72,5 +74,26 @@ public final class Desk {
     public @NotNull String toString() {
         return "Desk{" + id + " " + area + " " + features + " " + kind + (mine ? " mine" : "")
                 + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Desk)) {
+            return false;
+        }
+        Desk other = (Desk) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(name, other.name) && Objects.equals(area, other.area)
+                && Objects.equals(features, other.features) && Objects.equals(kind, other.kind)
+                && mine == other.mine;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, name, area, features, kind, mine);
     }
 }

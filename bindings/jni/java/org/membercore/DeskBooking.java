@@ -1,5 +1,8 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -144,5 +147,31 @@ public final class DeskBooking {
     public @NotNull String toString() {
         return "DeskBooking{" + s[S_ID] + " " + s[S_DESK_ID] + " " + s[S_DATE] + " "
                 + status.statusName() + " " + paidBy + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DeskBooking)) {
+            return false;
+        }
+        DeskBooking other = (DeskBooking) o;
+        return Arrays.equals(s, other.s) && Arrays.equals(ints, other.ints)
+                && Arrays.equals(times, other.times) && Objects.equals(status, other.status)
+                && Objects.equals(paidBy, other.paidBy) && Objects.equals(amount, other.amount)
+                && doorCodeReady == other.doorCodeReady && checkedIn == other.checkedIn
+                && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(status, paidBy, amount, doorCodeReady, checkedIn, pending);
+        h = 31 * h + Arrays.hashCode(s);
+        h = 31 * h + Arrays.hashCode(ints);
+        h = 31 * h + Arrays.hashCode(times);
+        return h;
     }
 }

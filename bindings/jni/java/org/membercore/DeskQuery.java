@@ -1,7 +1,9 @@
 package org.membercore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -27,6 +29,36 @@ public final class DeskQuery {
     /** A query for {@code date} ({@code "YYYY-MM-DD"}, building-local) at the member's building. */
     public static @NotNull Builder builder(@NotNull String date) {
         return new Builder(date);
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DeskQuery)) {
+            return false;
+        }
+        DeskQuery other = (DeskQuery) o;
+        return Objects.equals(buildingId, other.buildingId) && Objects.equals(date, other.date)
+                && Objects.equals(area, other.area) && Arrays.equals(features, other.features);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(buildingId, date, area);
+        h = 31 * h + Arrays.hashCode(features);
+        return h;
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "DeskQuery{"
+                + "buildingId=" + buildingId
+                + ", date=" + date
+                + ", area=" + area
+                + ", features=" + Arrays.toString(features) + "}";
     }
 
     /** Builds a {@link DeskQuery}; the core checks the values (INVALID_ARG names the field). */

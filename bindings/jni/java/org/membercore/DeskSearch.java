@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -95,5 +96,29 @@ public final class DeskSearch {
     public @NotNull String toString() {
         return "DeskSearch{" + desks.size() + " free, " + takenCount + " taken"
                 + (whyNone != Rule.NONE ? ", " + whyNoneMessage : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DeskSearch)) {
+            return false;
+        }
+        DeskSearch other = (DeskSearch) o;
+        return Objects.equals(desks, other.desks) && takenCount == other.takenCount
+                && deskDaysLeft == other.deskDaysLeft && creditsLeft == other.creditsLeft
+                && dayCredits == other.dayCredits && Objects.equals(dayPrice, other.dayPrice)
+                && Objects.equals(checkinBy, other.checkinBy)
+                && Objects.equals(whyNone, other.whyNone)
+                && Objects.equals(whyNoneMessage, other.whyNoneMessage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(desks, takenCount, deskDaysLeft, creditsLeft, dayCredits, dayPrice,
+                checkinBy, whyNone, whyNoneMessage);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** A community event with the member's RSVP, pending writes included ({@code mc_event}). */
 public final class Event {
@@ -110,5 +113,31 @@ public final class Event {
                 + myRsvp + (waitlistPosition > 0 ? " #" + waitlistPosition : "")
                 + (waitlistCount > 0 ? " waitlist=" + waitlistCount : "")
                 + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Event)) {
+            return false;
+        }
+        Event other = (Event) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(title, other.title)
+                && Objects.equals(description, other.description) && startsAtMs == other.startsAtMs
+                && Objects.equals(startsAt, other.startsAt) && endsAtMs == other.endsAtMs
+                && Objects.equals(endsAt, other.endsAt) && capacity == other.capacity
+                && goingCount == other.goingCount && Objects.equals(myRsvp, other.myRsvp)
+                && pending == other.pending && waitlistCount == other.waitlistCount
+                && waitlistPosition == other.waitlistPosition;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, title, description, startsAtMs, startsAt, endsAtMs,
+                endsAt, capacity, goingCount, myRsvp, pending, waitlistCount, waitlistPosition);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A guest to invite with a booking ({@code mc_guest}): once the booking is confirmed the server
@@ -30,5 +33,23 @@ public final class Guest {
     @Override
     public @NotNull String toString() {
         return "Guest{" + name + " <" + email + ">}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Guest)) {
+            return false;
+        }
+        Guest other = (Guest) o;
+        return Objects.equals(name, other.name) && Objects.equals(email, other.email);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, email);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** What a member needs ({@code mc_intent_details}); build one with the factories. */
 public final class IntentDetails {
@@ -50,5 +53,37 @@ public final class IntentDetails {
 
     public @NotNull Intent getIntent() {
         return intent;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof IntentDetails)) {
+            return false;
+        }
+        IntentDetails other = (IntentDetails) o;
+        return Objects.equals(intent, other.intent) && Objects.equals(industry, other.industry)
+                && employees == other.employees && Objects.equals(timeline, other.timeline)
+                && budgetMinor == other.budgetMinor
+                && Objects.equals(budgetCurrency, other.budgetCurrency);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(intent, industry, employees, timeline, budgetMinor, budgetCurrency);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "IntentDetails{"
+                + "intent=" + intent
+                + ", industry=" + industry
+                + ", employees=" + employees
+                + ", timeline=" + timeline
+                + ", budgetMinor=" + budgetMinor
+                + ", budgetCurrency=" + budgetCurrency + "}";
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -157,5 +158,35 @@ public final class Invoice {
     public @NotNull String toString() {
         return "Invoice{" + id + " " + number + " " + status + " " + total + " lines="
                 + lines + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Invoice)) {
+            return false;
+        }
+        Invoice other = (Invoice) o;
+        return Objects.equals(id, other.id) && Objects.equals(number, other.number)
+                && Objects.equals(status, other.status) && Objects.equals(lines, other.lines)
+                && Objects.equals(subtotal, other.subtotal)
+                && Objects.equals(discount, other.discount)
+                && Objects.equals(taxRule, other.taxRule) && Objects.equals(tax, other.tax)
+                && Objects.equals(total, other.total) && issuedAtMs == other.issuedAtMs
+                && Objects.equals(issuedAt, other.issuedAt) && dueAtMs == other.dueAtMs
+                && Objects.equals(dueAt, other.dueAt) && paidAtMs == other.paidAtMs
+                && Objects.equals(paidAt, other.paidAt) && voidedAtMs == other.voidedAtMs
+                && Objects.equals(voidedAt, other.voidedAt)
+                && Objects.equals(refunds, other.refunds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, number, status, lines, subtotal, discount, taxRule, tax, total,
+                issuedAtMs, issuedAt, dueAtMs, dueAt, paidAtMs, paidAt, voidedAtMs, voidedAt,
+                refunds);
     }
 }

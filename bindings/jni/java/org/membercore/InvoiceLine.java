@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** One line of an invoice ({@code mc_invoice_line}). */
 public final class InvoiceLine {
@@ -38,5 +41,24 @@ public final class InvoiceLine {
     public @NotNull String toString() {
         return "InvoiceLine{" + quantity + " x " + description + " @ " + unit + " = " + amount
                 + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof InvoiceLine)) {
+            return false;
+        }
+        InvoiceLine other = (InvoiceLine) o;
+        return Objects.equals(description, other.description) && quantity == other.quantity
+                && Objects.equals(unit, other.unit) && Objects.equals(amount, other.amount);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(description, quantity, unit, amount);
     }
 }

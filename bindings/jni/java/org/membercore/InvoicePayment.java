@@ -1,5 +1,7 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -30,5 +32,33 @@ public final class InvoicePayment {
      */
     public @Nullable Refund getRefund() {
         return refund;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof InvoicePayment)) {
+            return false;
+        }
+        InvoicePayment other = (InvoicePayment) o;
+        return Objects.equals(invoiceId, other.invoiceId)
+                && Objects.equals(invoiceNumber, other.invoiceNumber)
+                && Objects.equals(refund, other.refund);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(invoiceId, invoiceNumber, refund);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "InvoicePayment{"
+                + "invoiceId=" + invoiceId
+                + ", invoiceNumber=" + invoiceNumber
+                + ", refund=" + refund + "}";
     }
 }

@@ -1,6 +1,7 @@
 package org.membercore;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * What a notification's deep link opens, parsed by the core ({@code mc_link_target},
@@ -37,7 +38,7 @@ public final class LinkTarget {
     }
 
     @Override
-    public boolean equals(@NotNull Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof LinkTarget)) {
             return false;
         }

@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -43,5 +44,23 @@ public final class ListPage<T> {
     @Override
     public @NotNull String toString() {
         return "ListPage{" + items.size() + " items" + (hasMore() ? ", more" : ", last") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ListPage)) {
+            return false;
+        }
+        ListPage<?> other = (ListPage<?>) o;
+        return Objects.equals(items, other.items) && Objects.equals(nextCursor, other.nextCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(items, nextCursor);
     }
 }

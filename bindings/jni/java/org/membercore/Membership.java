@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The member's membership ({@code mc_membership}), from the local store: status
@@ -73,5 +76,27 @@ public final class Membership {
     public @NotNull String toString() {
         return "Membership{" + status + " " + plan + " " + companyId + " " + buildingId + " '"
                 + seat + "' " + contractStart + ".." + contractEnd + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Membership)) {
+            return false;
+        }
+        Membership other = (Membership) o;
+        return Objects.equals(status, other.status) && Objects.equals(plan, other.plan)
+                && Objects.equals(companyId, other.companyId)
+                && Objects.equals(buildingId, other.buildingId) && Objects.equals(seat, other.seat)
+                && Objects.equals(contractStart, other.contractStart)
+                && Objects.equals(contractEnd, other.contractEnd);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, plan, companyId, buildingId, seat, contractStart, contractEnd);
     }
 }

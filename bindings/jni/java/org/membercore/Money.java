@@ -1,6 +1,7 @@
 package org.membercore;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * An amount of money with its currency ({@code mc_money}, membercore/money.h): an integer count
@@ -36,7 +37,7 @@ public final class Money {
     }
 
     @Override
-    public boolean equals(@NotNull Object other) {
+    public boolean equals(@Nullable Object other) {
         if (!(other instanceof Money)) {
             return false;
         }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** One outbox entry: a local write not yet confirmed, or refused ({@code mc_mutation}). */
 public final class Mutation {
@@ -90,5 +93,32 @@ public final class Mutation {
     @Override
     public @NotNull String toString() {
         return "Mutation{" + id + " " + kind + " " + entityId + " " + state + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Mutation)) {
+            return false;
+        }
+        Mutation other = (Mutation) o;
+        return id == other.id && Objects.equals(kind, other.kind)
+                && Objects.equals(entityId, other.entityId)
+                && Objects.equals(payload, other.payload) && Objects.equals(state, other.state)
+                && attempts == other.attempts && createdAtMs == other.createdAtMs
+                && nextAttemptMs == other.nextAttemptMs
+                && Objects.equals(errorCode, other.errorCode)
+                && Objects.equals(errorServerCode, other.errorServerCode)
+                && Objects.equals(errorMessage, other.errorMessage)
+                && Objects.equals(errorRule, other.errorRule);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, kind, entityId, payload, state, attempts, createdAtMs,
+                nextAttemptMs, errorCode, errorServerCode, errorMessage, errorRule);
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -127,5 +129,30 @@ public final class Notification {
         return "Notification{" + id + " " + category + (kind.isEmpty() ? "" : " " + kind)
                 + (urgent ? " urgent" : "") + " '" + title + "'" + (read ? " read" : "")
                 + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Notification)) {
+            return false;
+        }
+        Notification other = (Notification) o;
+        return Objects.equals(id, other.id) && Objects.equals(category, other.category)
+                && Objects.equals(title, other.title) && Objects.equals(body, other.body)
+                && Objects.equals(deepLink, other.deepLink) && createdAtMs == other.createdAtMs
+                && Objects.equals(createdAt, other.createdAt) && read == other.read
+                && pending == other.pending && Objects.equals(linkKind, other.linkKind)
+                && Objects.equals(linkId, other.linkId) && Objects.equals(linkText, other.linkText)
+                && Objects.equals(kind, other.kind) && urgent == other.urgent;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, category, title, body, deepLink, createdAtMs, createdAt, read,
+                pending, linkKind, linkId, linkText, kind, urgent);
     }
 }

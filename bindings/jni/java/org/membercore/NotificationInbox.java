@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -63,5 +64,34 @@ public final class NotificationInbox {
 
     public int getUnread(@NotNull NotificationCategory category) {
         return unreadByCategory.get(category);
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof NotificationInbox)) {
+            return false;
+        }
+        NotificationInbox other = (NotificationInbox) o;
+        return Objects.equals(items, other.items) && unreadTotal == other.unreadTotal
+                && Objects.equals(unreadByCategory, other.unreadByCategory)
+                && Objects.equals(nextCursor, other.nextCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(items, unreadTotal, unreadByCategory, nextCursor);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "NotificationInbox{"
+                + "items=" + items
+                + ", unreadTotal=" + unreadTotal
+                + ", unreadByCategory=" + unreadByCategory
+                + ", nextCursor=" + nextCursor + "}";
     }
 }

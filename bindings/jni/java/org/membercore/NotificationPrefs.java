@@ -1,5 +1,8 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -134,5 +137,32 @@ public final class NotificationPrefs {
         b.append("quiet=").append(quietEnabled ? getQuietFrom() + "-" + getQuietTo() + " "
                 + quietZoneLabel : "off");
         return b.append(synced ? "" : " defaults").append('}').toString();
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof NotificationPrefs)) {
+            return false;
+        }
+        NotificationPrefs other = (NotificationPrefs) o;
+        return Arrays.equals(on, other.on) && Arrays.equals(pending, other.pending)
+                && Arrays.equals(always, other.always) && quietEnabled == other.quietEnabled
+                && quietFromMin == other.quietFromMin && quietToMin == other.quietToMin
+                && quietPending == other.quietPending
+                && Objects.equals(quietZoneLabel, other.quietZoneLabel) && synced == other.synced;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(quietEnabled, quietFromMin, quietToMin, quietPending, quietZoneLabel,
+                synced);
+        h = 31 * h + Arrays.hashCode(on);
+        h = 31 * h + Arrays.hashCode(pending);
+        h = 31 * h + Arrays.hashCode(always);
+        return h;
     }
 }

@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -101,5 +102,27 @@ public final class Offer {
     public @NotNull String toString() {
         return "Offer{" + s[S_ID] + " " + s[S_PARTNER] + ": '" + s[S_TITLE] + "' " + codeKind
                 + (redeemed ? " redeemed" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Offer)) {
+            return false;
+        }
+        Offer other = (Offer) o;
+        return Arrays.equals(s, other.s) && Objects.equals(buildingIds, other.buildingIds)
+                && Objects.equals(codeKind, other.codeKind) && remaining == other.remaining
+                && redeemed == other.redeemed && Objects.equals(redeemedAt, other.redeemedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(buildingIds, codeKind, remaining, redeemed, redeemedAt);
+        h = 31 * h + Arrays.hashCode(s);
+        return h;
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -63,5 +65,28 @@ public final class Order {
     public @NotNull String toString() {
         return "Order{" + orderId + " " + amount + " invoice=" + invoiceId
                 + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Order)) {
+            return false;
+        }
+        Order other = (Order) o;
+        return Objects.equals(invoiceId, other.invoiceId)
+                && Objects.equals(orderId, other.orderId)
+                && Objects.equals(razorpayKeyId, other.razorpayKeyId)
+                && Objects.equals(amount, other.amount) && holdExpiresAtMs == other.holdExpiresAtMs
+                && Objects.equals(holdExpiresAt, other.holdExpiresAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(invoiceId, orderId, razorpayKeyId, amount, holdExpiresAtMs,
+                holdExpiresAt);
     }
 }

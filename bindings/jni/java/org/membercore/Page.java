@@ -1,5 +1,7 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -89,5 +91,23 @@ public final class Page {
     @Override
     public @NotNull String toString() {
         return "Page{limit=" + limit + (cursor == null ? " first" : " after " + cursor) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Page)) {
+            return false;
+        }
+        Page other = (Page) o;
+        return limit == other.limit && Objects.equals(cursor, other.cursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(limit, cursor);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A day pass the member bought, for themselves or a guest ({@code mc_pass}), from the local
@@ -83,5 +86,29 @@ public final class Pass {
         return "Pass{" + id + " " + buildingId + " " + date + " "
                 + (isOwn() ? "self" : holderName + " <" + holderEmail + ">") + " " + status
                 + (credentialId.isEmpty() ? "" : " " + credentialId) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Pass)) {
+            return false;
+        }
+        Pass other = (Pass) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(date, other.date) && Objects.equals(holderName, other.holderName)
+                && Objects.equals(holderEmail, other.holderEmail)
+                && Objects.equals(status, other.status)
+                && Objects.equals(invoiceId, other.invoiceId)
+                && Objects.equals(credentialId, other.credentialId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, date, holderName, holderEmail, status, invoiceId,
+                credentialId);
     }
 }

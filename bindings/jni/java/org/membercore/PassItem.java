@@ -1,5 +1,7 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -61,5 +63,24 @@ public final class PassItem {
     public @NotNull String toString() {
         return "PassItem{" + date
                 + (isGuest() ? " " + guestName + " <" + guestEmail + ">" : " self") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof PassItem)) {
+            return false;
+        }
+        PassItem other = (PassItem) o;
+        return Objects.equals(date, other.date) && Objects.equals(guestName, other.guestName)
+                && Objects.equals(guestEmail, other.guestEmail);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(date, guestName, guestEmail);
     }
 }

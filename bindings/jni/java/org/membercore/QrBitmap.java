@@ -1,6 +1,10 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A QR code drawn as an 8-bit grayscale image ({@code mc_bitmap}, {@link Access#qrBitmap}):
@@ -64,5 +68,26 @@ public final class QrBitmap {
     @Override
     public @NotNull String toString() {
         return "QrBitmap{" + width + "x" + height + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof QrBitmap)) {
+            return false;
+        }
+        QrBitmap other = (QrBitmap) o;
+        return width == other.width && height == other.height
+                && Arrays.equals(pixels, other.pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(width, height);
+        h = 31 * h + Arrays.hashCode(pixels);
+        return h;
     }
 }

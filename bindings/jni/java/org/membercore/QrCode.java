@@ -1,6 +1,10 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A QR code as modules, to draw with the platform's own primitives ({@code mc_qr},
@@ -49,5 +53,26 @@ public final class QrCode {
     @Override
     public @NotNull String toString() {
         return "QrCode{version " + version + ", " + width + "x" + width + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof QrCode)) {
+            return false;
+        }
+        QrCode other = (QrCode) o;
+        return version == other.version && width == other.width
+                && Arrays.equals(modules, other.modules);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(version, width);
+        h = 31 * h + Arrays.hashCode(modules);
+        return h;
     }
 }

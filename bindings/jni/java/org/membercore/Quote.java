@@ -3,8 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A cart priced from the synced tiers, with the rules it breaks as far as the device knows
@@ -97,5 +99,28 @@ public final class Quote {
         return "Quote{" + subtotal + " - " + discount + " (" + discountPct + "% at " + tierPasses
                 + ") + " + taxRule + " " + tax + " = " + total + " violations=" + violations
                 + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Quote)) {
+            return false;
+        }
+        Quote other = (Quote) o;
+        return Objects.equals(unit, other.unit) && Objects.equals(subtotal, other.subtotal)
+                && Objects.equals(discount, other.discount)
+                && Objects.equals(taxRule, other.taxRule) && Objects.equals(tax, other.tax)
+                && Objects.equals(total, other.total) && tierPasses == other.tierPasses
+                && discountPct == other.discountPct && Objects.equals(violations, other.violations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(unit, subtotal, discount, taxRule, tax, total, tierPasses, discountPct,
+                violations);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A payment the server took and gives back ({@code mc_refund}): for example the invoice had
@@ -56,5 +59,25 @@ public final class Refund {
     @Override
     public @NotNull String toString() {
         return "Refund{" + id + " " + amount + " of " + orderId + " " + reason + " " + status + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Refund)) {
+            return false;
+        }
+        Refund other = (Refund) o;
+        return Objects.equals(id, other.id) && Objects.equals(orderId, other.orderId)
+                && Objects.equals(amount, other.amount) && Objects.equals(reason, other.reason)
+                && Objects.equals(status, other.status) && createdAtMs == other.createdAtMs;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, orderId, amount, reason, status, createdAtMs);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -104,5 +105,31 @@ public final class Room {
     @Override
     public @NotNull String toString() {
         return "Room{" + id + " '" + name + "' capacity=" + capacity + " free=" + freeSlots + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Room)) {
+            return false;
+        }
+        Room other = (Room) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(name, other.name) && capacity == other.capacity
+                && Objects.equals(amenities, other.amenities)
+                && Objects.equals(pricePerHour, other.pricePerHour)
+                && creditsPerHour == other.creditsPerHour
+                && Objects.equals(freeSlots, other.freeSlots)
+                && Objects.equals(whyNone, other.whyNone)
+                && Objects.equals(whyNoneMessage, other.whyNoneMessage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, name, capacity, amenities, pricePerHour,
+                creditsPerHour, freeSlots, whyNone, whyNoneMessage);
     }
 }

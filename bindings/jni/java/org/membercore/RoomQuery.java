@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -67,6 +68,37 @@ public final class RoomQuery {
     /** Unmodifiable. */
     public @NotNull List<String> getAmenities() {
         return amenities;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof RoomQuery)) {
+            return false;
+        }
+        RoomQuery other = (RoomQuery) o;
+        return Objects.equals(buildingId, other.buildingId) && Objects.equals(date, other.date)
+                && Objects.equals(from, other.from) && Objects.equals(to, other.to)
+                && minCapacity == other.minCapacity && Objects.equals(amenities, other.amenities);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(buildingId, date, from, to, minCapacity, amenities);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "RoomQuery{"
+                + "buildingId=" + buildingId
+                + ", date=" + date
+                + ", from=" + from
+                + ", to=" + to
+                + ", minCapacity=" + minCapacity
+                + ", amenities=" + amenities + "}";
     }
 
     public static final class Builder {

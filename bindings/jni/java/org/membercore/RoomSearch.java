@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -60,5 +61,25 @@ public final class RoomSearch {
     @Override
     public @NotNull String toString() {
         return "RoomSearch{" + timezone + " " + rooms + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof RoomSearch)) {
+            return false;
+        }
+        RoomSearch other = (RoomSearch) o;
+        return Objects.equals(rooms, other.rooms) && Objects.equals(timezone, other.timezone)
+                && Objects.equals(whyNone, other.whyNone)
+                && Objects.equals(whyNoneMessage, other.whyNoneMessage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rooms, timezone, whyNone, whyNoneMessage);
     }
 }

@@ -1,8 +1,10 @@
 package org.membercore;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** One free 60-minute block of a room ({@code mc_slot}). */
 public final class Slot {
@@ -50,5 +52,24 @@ public final class Slot {
     @Override
     public @NotNull String toString() {
         return getLocalTime();
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Slot)) {
+            return false;
+        }
+        Slot other = (Slot) o;
+        return startMs == other.startMs && localMinute == other.localMinute
+                && Objects.equals(start, other.start);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(startMs, localMinute, start);
     }
 }

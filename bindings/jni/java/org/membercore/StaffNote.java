@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * An internal note on a ticket ({@code mc_staff_note}): only staff ever see it. Immutable.
@@ -45,5 +48,24 @@ public final class StaffNote {
     @Override
     public @NotNull String toString() {
         return "StaffNote{" + authorName + " \"" + text + "\"}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StaffNote)) {
+            return false;
+        }
+        StaffNote other = (StaffNote) o;
+        return Objects.equals(id, other.id) && atMs == other.atMs && Objects.equals(at, other.at)
+                && Objects.equals(authorName, other.authorName) && Objects.equals(text, other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, atMs, at, authorName, text);
     }
 }

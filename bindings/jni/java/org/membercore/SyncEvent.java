@@ -1,6 +1,7 @@
 package org.membercore;
 
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jetbrains.annotations.NotNull;
@@ -128,5 +129,32 @@ public final class SyncEvent {
                 + (entityId.isEmpty() ? "" : " " + entityId)
                 + (photoId.isEmpty() ? "" : " " + photoId + " " + done + "/" + total)
                 + (code == ErrorCode.OK ? "" : " " + code + " " + serverCode) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SyncEvent)) {
+            return false;
+        }
+        SyncEvent other = (SyncEvent) o;
+        return Objects.equals(type, other.type) && Objects.equals(kinds, other.kinds)
+                && mutationId == other.mutationId
+                && Objects.equals(mutationKind, other.mutationKind)
+                && Objects.equals(entityId, other.entityId) && Objects.equals(code, other.code)
+                && Objects.equals(serverCode, other.serverCode)
+                && Objects.equals(message, other.message) && done == other.done
+                && total == other.total && Objects.equals(rule, other.rule)
+                && Objects.equals(photoId, other.photoId)
+                && Objects.equals(ticketId, other.ticketId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, kinds, mutationId, mutationKind, entityId, code, serverCode,
+                message, done, total, rule, photoId, ticketId);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** A snapshot of the sync engine ({@code mc_sync_status}). */
 public final class SyncStatus {
@@ -67,5 +70,28 @@ public final class SyncStatus {
     public @NotNull String toString() {
         return "SyncStatus{" + state + ", running=" + running + ", queue=" + queueDepth
                 + ", rejected=" + rejectedCount + ", lastError=" + lastError + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SyncStatus)) {
+            return false;
+        }
+        SyncStatus other = (SyncStatus) o;
+        return Objects.equals(state, other.state) && running == other.running
+                && queueDepth == other.queueDepth && rejectedCount == other.rejectedCount
+                && lastSyncMs == other.lastSyncMs && nextAttemptMs == other.nextAttemptMs
+                && Objects.equals(lastError, other.lastError)
+                && Objects.equals(lastErrorMessage, other.lastErrorMessage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, running, queueDepth, rejectedCount, lastSyncMs, nextAttemptMs,
+                lastError, lastErrorMessage);
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A tax rule as a building charges it ({@code mc_tax}, membercore/money.h): its name and rate in
@@ -36,5 +39,24 @@ public final class Tax {
     @Override
     public @NotNull String toString() {
         return formatted;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Tax)) {
+            return false;
+        }
+        Tax other = (Tax) o;
+        return Objects.equals(name, other.name) && rateBp == other.rateBp
+                && Objects.equals(formatted, other.formatted);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, rateBp, formatted);
     }
 }

@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -239,5 +240,34 @@ public final class Ticket {
                 + status + " sla=" + sla + (pending ? " pending" : "")
                 + (photosWaiting > 0 ? " photosWaiting=" + photosWaiting : "")
                 + (photosFailed > 0 ? " photosFailed=" + photosFailed : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Ticket)) {
+            return false;
+        }
+        Ticket other = (Ticket) o;
+        return Arrays.equals(s, other.s) && Arrays.equals(ms, other.ms)
+                && Arrays.equals(times, other.times) && Objects.equals(priority, other.priority)
+                && Objects.equals(locationKind, other.locationKind)
+                && Objects.equals(status, other.status) && Objects.equals(sla, other.sla)
+                && photosWaiting == other.photosWaiting && photosFailed == other.photosFailed
+                && Objects.equals(timeline, other.timeline) && Objects.equals(photos, other.photos)
+                && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(priority, locationKind, status, sla, photosWaiting, photosFailed,
+                timeline, photos, pending);
+        h = 31 * h + Arrays.hashCode(s);
+        h = 31 * h + Arrays.hashCode(ms);
+        h = 31 * h + Arrays.hashCode(times);
+        return h;
     }
 }

@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * One node of the facility-ticket category tree as last synced ({@code mc_ticket_category}):
@@ -74,5 +77,28 @@ public final class TicketCategory {
     public @NotNull String toString() {
         return "TicketCategory{" + id + " " + path + (leaf ? " " + team + " " + responseMinutes
                 + "/" + resolutionMinutes : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TicketCategory)) {
+            return false;
+        }
+        TicketCategory other = (TicketCategory) o;
+        return Objects.equals(id, other.id) && Objects.equals(parentId, other.parentId)
+                && Objects.equals(name, other.name) && Objects.equals(path, other.path)
+                && leaf == other.leaf && Objects.equals(team, other.team)
+                && responseMinutes == other.responseMinutes
+                && resolutionMinutes == other.resolutionMinutes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, parentId, name, path, leaf, team, responseMinutes,
+                resolutionMinutes);
     }
 }

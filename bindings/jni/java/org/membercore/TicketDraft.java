@@ -3,6 +3,7 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -88,6 +89,45 @@ public final class TicketDraft {
     /** Unmodifiable. */
     public @NotNull List<String> getPhotoPaths() {
         return photoPaths;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TicketDraft)) {
+            return false;
+        }
+        TicketDraft other = (TicketDraft) o;
+        return Objects.equals(categoryId, other.categoryId)
+                && Objects.equals(priority, other.priority)
+                && Objects.equals(description, other.description)
+                && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(locationKind, other.locationKind)
+                && Objects.equals(locationId, other.locationId)
+                && Objects.equals(locationName, other.locationName)
+                && Objects.equals(photoPaths, other.photoPaths);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(categoryId, priority, description, buildingId, locationKind,
+                locationId, locationName, photoPaths);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "TicketDraft{"
+                + "categoryId=" + categoryId
+                + ", priority=" + priority
+                + ", description=" + description
+                + ", buildingId=" + buildingId
+                + ", locationKind=" + locationKind
+                + ", locationId=" + locationId
+                + ", locationName=" + locationName
+                + ", photoPaths=" + photoPaths + "}";
     }
 
     public static final class Builder {

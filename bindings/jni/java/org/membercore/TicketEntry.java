@@ -3,8 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * One entry of a ticket's timeline ({@code mc_ticket_entry}): its filing, a status change, a
@@ -99,5 +101,29 @@ public final class TicketEntry {
                 + authorName + (type == TicketEntryType.STATUS ? " " + from + "->" + to : "")
                 + (text.isEmpty() ? "" : " \"" + text + "\"")
                 + (photoIds.isEmpty() ? "" : " " + photoIds) + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TicketEntry)) {
+            return false;
+        }
+        TicketEntry other = (TicketEntry) o;
+        return Objects.equals(id, other.id) && Objects.equals(type, other.type)
+                && atMs == other.atMs && Objects.equals(at, other.at)
+                && Objects.equals(authorRole, other.authorRole)
+                && Objects.equals(authorName, other.authorName) && Objects.equals(from, other.from)
+                && Objects.equals(to, other.to) && Objects.equals(text, other.text)
+                && Objects.equals(photoIds, other.photoIds) && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, type, atMs, at, authorRole, authorName, from, to, text, photoIds,
+                pending);
     }
 }

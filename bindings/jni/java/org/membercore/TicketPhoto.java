@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A photo of a ticket or of one of its comments ({@code mc_ticket_photo}): declared with the
@@ -82,5 +85,28 @@ public final class TicketPhoto {
     public @NotNull String toString() {
         return "TicketPhoto{" + id + " " + contentType + " " + sentBytes + "/" + bytes
                 + (uploaded ? " uploaded" : "") + (failed ? " failed: " + failure : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TicketPhoto)) {
+            return false;
+        }
+        TicketPhoto other = (TicketPhoto) o;
+        return Objects.equals(id, other.id) && Objects.equals(commentId, other.commentId)
+                && Objects.equals(contentType, other.contentType) && bytes == other.bytes
+                && uploaded == other.uploaded && sentBytes == other.sentBytes
+                && Objects.equals(localPath, other.localPath) && failed == other.failed
+                && Objects.equals(failure, other.failure);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, commentId, contentType, bytes, uploaded, sentBytes, localPath,
+                failed, failure);
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jetbrains.annotations.NotNull;
@@ -231,5 +232,39 @@ public final class Today {
         return "Today{" + s[S_DATE] + " " + s[S_MEMBER] + " @" + s[S_BUILDING] + " entries="
                 + entries + " visitors=" + visitors.size() + " tickets=" + openTickets.size()
                 + " events=" + events.size() + " unread=" + ints[I_UNREAD] + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Today)) {
+            return false;
+        }
+        Today other = (Today) o;
+        return Arrays.equals(s, other.s) && Arrays.equals(ints, other.ints)
+                && Arrays.equals(times, other.times) && Arrays.equals(flags, other.flags)
+                && Objects.equals(membership, other.membership)
+                && Objects.equals(entries, other.entries)
+                && Objects.equals(visitors, other.visitors)
+                && Objects.equals(openTickets, other.openTickets)
+                && Objects.equals(events, other.events)
+                && Arrays.equals(unreadByCategory, other.unreadByCategory)
+                && Objects.equals(invoicesDue, other.invoicesDue)
+                && Objects.equals(announcements, other.announcements);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(membership, entries, visitors, openTickets, events, invoicesDue,
+                announcements);
+        h = 31 * h + Arrays.hashCode(s);
+        h = 31 * h + Arrays.hashCode(ints);
+        h = 31 * h + Arrays.hashCode(times);
+        h = 31 * h + Arrays.hashCode(flags);
+        h = 31 * h + Arrays.hashCode(unreadByCategory);
+        return h;
     }
 }

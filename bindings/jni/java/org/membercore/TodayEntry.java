@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * One thing the member has today ({@code mc_today_entry}): a room booking, a desk day or a day
@@ -98,5 +101,30 @@ public final class TodayEntry {
     public @NotNull String toString() {
         return "TodayEntry{" + kind + " " + id + " '" + title + "' " + status
                 + (doorCodeReady ? " door-ready" : "") + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TodayEntry)) {
+            return false;
+        }
+        TodayEntry other = (TodayEntry) o;
+        return Objects.equals(kind, other.kind) && Objects.equals(id, other.id)
+                && Objects.equals(title, other.title)
+                && Objects.equals(buildingId, other.buildingId) && startMs == other.startMs
+                && endMs == other.endMs && Objects.equals(start, other.start)
+                && Objects.equals(end, other.end) && Objects.equals(status, other.status)
+                && pending == other.pending && Objects.equals(credentialId, other.credentialId)
+                && doorCodeReady == other.doorCodeReady;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, id, title, buildingId, startMs, endMs, start, end, status,
+                pending, credentialId, doorCodeReady);
     }
 }

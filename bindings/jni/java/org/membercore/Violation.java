@@ -1,6 +1,9 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A rule one pass of a cart breaks, as far as the device knows ({@code mc_violation}). Capacity
@@ -50,5 +53,24 @@ public final class Violation {
     @Override
     public @NotNull String toString() {
         return "Violation{" + index + " " + rule + ": " + message + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Violation)) {
+            return false;
+        }
+        Violation other = (Violation) o;
+        return index == other.index && Objects.equals(rule, other.rule)
+                && Objects.equals(message, other.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, rule, message);
     }
 }

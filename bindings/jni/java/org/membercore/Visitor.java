@@ -1,5 +1,8 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -164,5 +167,32 @@ public final class Visitor {
         return "Visitor{" + s[S_ID] + " '" + s[S_NAME] + "' " + s[S_BUILDING] + " " + s[S_DATE]
                 + " " + status.statusName() + (walkIn ? " walk-in" : "")
                 + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Visitor)) {
+            return false;
+        }
+        Visitor other = (Visitor) o;
+        return Arrays.equals(s, other.s) && Arrays.equals(ints, other.ints)
+                && Arrays.equals(ms, other.ms) && Arrays.equals(times, other.times)
+                && Objects.equals(status, other.status) && Objects.equals(checkin, other.checkin)
+                && walkIn == other.walkIn && declinedByTimeout == other.declinedByTimeout
+                && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(status, checkin, walkIn, declinedByTimeout, pending);
+        h = 31 * h + Arrays.hashCode(s);
+        h = 31 * h + Arrays.hashCode(ints);
+        h = 31 * h + Arrays.hashCode(ms);
+        h = 31 * h + Arrays.hashCode(times);
+        return h;
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import java.util.Objects;
+
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -76,6 +78,39 @@ public final class VisitorInvitation {
 
     public int getWindowToMin() {
         return windowToMin;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof VisitorInvitation)) {
+            return false;
+        }
+        VisitorInvitation other = (VisitorInvitation) o;
+        return Objects.equals(name, other.name) && Objects.equals(email, other.email)
+                && Objects.equals(phone, other.phone)
+                && Objects.equals(buildingId, other.buildingId) && Objects.equals(date, other.date)
+                && windowFromMin == other.windowFromMin && windowToMin == other.windowToMin;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, email, phone, buildingId, date, windowFromMin, windowToMin);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "VisitorInvitation{"
+                + "name=" + name
+                + ", email=" + email
+                + ", phone=" + phone
+                + ", buildingId=" + buildingId
+                + ", date=" + date
+                + ", windowFromMin=" + windowFromMin
+                + ", windowToMin=" + windowToMin + "}";
     }
 
     /** Builds a {@link VisitorInvitation}; not thread-safe. */
