@@ -5,13 +5,14 @@
 #  2. checks that Kotlin sees the Java API's nullability: a file that dereferences a @Nullable
 #     result and one that passes null for a @NotNull parameter must both be refused;
 #  3. checks that README.md and bindings/jni/README.md carry the same Kotlin example (between
-#     the kotlin-example markers) and compiles it, over compile-only Android stand-ins;
+#     the kotlin-example markers) and compiles it, over compile-only Android stand-ins, and
+#     compiles bindings/jni/README.md's coroutines example (kotlin-ktx-example);
 #  4. compiles and runs the Kotlin JUnit 4 tests (bindings/jni/kotlin/test) against a real
 #     memberstub (started and stopped by the tests; $MEMBERSTUB names it).
 # The Flow form (bindings/jni/kotlin/flow: kotlinx-coroutines >= 1.5, Kotlin >= 1.7) is compiled
 # too when $KOTLINX_COROUTINES_JAR and $KOTLINC_FLOW name them; Debian 12 has neither, so it is
 # reported as skipped (written, not run), counted neither way.
-# Ends with one "N passed, M failed" line. Costs about a minute (kotlinc starts 4 times).
+# Ends with one "N passed, M failed" line. Costs 1 to 3 minutes (kotlinc starts 4 times, 15-40 s each on a busy 2-core machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-build}"
@@ -86,32 +87,38 @@ else
     "Debian 12 has $(basename "$(readlink -f "$coroutines")") and kotlinc 1.3: written, not compiled here"
 fi
 
-# 2. Nullability as Kotlin sees it: each snippet must be refused, with the nullability error.
-refused() { # name, expected error text, Kotlin body
-  local name="$1" expect="$2" body="$3" f="$out/$1.kt"
-  printf 'import org.membercore.*\n\n%s\n' "$body" >"$f"
-  if kc -cp "$jni/membercore.jar" -d "$out/$name" "$f"; then
-    fail "$name: kotlinc accepted $body"
-  elif grep -qi "$expect" "$log"; then
-    pass "$name: refused ($expect)"
-  else
-    fail "$name: refused, but not for nullability"
-  fi
+# 2. Nullability as Kotlin sees it: each snippet must be refused with the nullability error
+# (one kotlinc run for both; each error names its file).
+snippet() { # name, Kotlin body
+  printf 'import org.membercore.*\n\n%s\n' "$2" >"$out/$1.kt"
 }
-refused nullable_result "Only safe (?.) or non-null asserted (!!.) calls are allowed" \
-  'fun f(core: MemberCore): Int = core.auth().pendingPhone().length'
-refused notnull_parameter "Null can not be a value of a non-null type" \
-  'fun f(): Config.Builder = Config.builder(null)'
+snippet nullable_result 'fun f(core: MemberCore): Int = core.auth().pendingPhone().length'
+snippet notnull_parameter 'fun f(): Config.Builder = Config.builder(null)'
+if kc -cp "$jni/membercore.jar" -d "$out/refused" "$out/nullable_result.kt" \
+  "$out/notnull_parameter.kt"; then
+  fail "kotlinc accepted a @Nullable result dereferenced and null for a @NotNull parameter"
+else
+  for check in "nullable_result.kt:.*only safe (?.) or non-null asserted (!!.) calls are allowed" \
+    "notnull_parameter.kt:.*null can not be a value of a non-null type"; do
+    if grep -qi -- "$check" "$log"; then
+      pass "refused: ${check%%:*} (${check#*.\*})"
+    else
+      fail "not refused for nullability: ${check%%:*}"
+    fi
+  done
+fi
 
-# 3. The README's Kotlin example: the same in both READMEs, and it compiles.
-extract() { # README file: the kotlin block after the kotlin-example marker
-  awk '/^<!-- kotlin-example/ { m = 1; next }
+# 3. The READMEs' Kotlin examples: the main one the same in both READMEs, and each compiles,
+# pasted into a function (readme/*.kt.head) over compile-only Android stand-ins (readme/stubs).
+extract() { # marker, README file: the kotlin block after that marker
+  awk -v marker="<!-- $1" 'index($0, marker) == 1 { m = 1; next }
        m && /^```kotlin$/ { k = 1; next }
        k && /^```$/ { exit }
-       k { print }' "$1"
+       k { print }' "$2"
 }
-extract README.md >"$out/readme-root.kt.part"
-extract bindings/jni/README.md >"$out/readme-jni.kt.part"
+extract kotlin-example: README.md >"$out/readme-root.kt.part"
+extract kotlin-example: bindings/jni/README.md >"$out/readme-jni.kt.part"
+extract kotlin-ktx-example: bindings/jni/README.md >"$out/readme-ktx.kt.part"
 if [ ! -s "$out/readme-root.kt.part" ]; then
   fail "README.md has no Kotlin example between kotlin-example markers"
 elif cmp -s "$out/readme-root.kt.part" "$out/readme-jni.kt.part"; then
@@ -124,12 +131,19 @@ stubs="$out/readme-stubs"
 mkdir -p "$stubs"
 find "$src/readme/stubs" -name '*.java' -print0 |
   xargs -0 javac --release 9 -encoding UTF-8 -cp "$jni/membercore.jar:$annotations" -d "$stubs"
-cat "$src/readme/ReadmeExample.kt.head" "$out/readme-jni.kt.part" "$src/readme/ReadmeExample.kt.tail" \
-  >"$out/ReadmeExample.kt"
-if kc -Werror -cp "$jni/membercore.jar:$stubs:$coroutines" -d "$out/readme" "$out/ReadmeExample.kt"; then
-  pass "the README's Kotlin example compiles"
+# Both examples in one kotlinc run (each error names its file).
+examples=()
+for example in ReadmeExample:readme-jni KtxExample:readme-ktx; do
+  name="${example%%:*}"
+  part="$out/${example#*:}.kt.part"
+  [ -s "$part" ] || fail "$name: no such block in bindings/jni/README.md"
+  { cat "$src/readme/$name.kt.head" "$part"; echo "}"; } >"$out/$name.kt"
+  examples+=("$out/$name.kt")
+done
+if kc -Werror -cp "$jni/membercore.jar:$stubs:$ktx:$coroutines" -d "$out/readme" "${examples[@]}"; then
+  pass "the READMEs' Kotlin examples compile (${examples[*]##*/})"
 else
-  fail "the README's Kotlin example does not compile ($out/ReadmeExample.kt)"
+  fail "the READMEs' Kotlin examples do not compile (${examples[*]})"
 fi
 
 # 4. The Kotlin tests, on the host JVM against the built library and a real memberstub.
