@@ -35,7 +35,7 @@ import org.membercore.SyncEventType
 @OptIn(ExperimentalCoroutinesApi::class)
 fun Sync.eventFlow(
     types: Set<SyncEventType> = EnumSet.allOf(SyncEventType::class.java)
-): Flow<SyncEvent> = callbackFlow {
+): Flow<SyncEvent> = callbackFlow<SyncEvent> {
     val handle = addListener(types, Delivery.IMMEDIATE) { event -> trySend(event) }
     awaitClose { handle.remove() }
 }.buffer(Channel.UNLIMITED)
