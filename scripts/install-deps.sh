@@ -9,6 +9,9 @@ packages=(
   libqrencode-dev libmicrohttpd-dev check libpng-dev
   curl python3 sqlite3 clang-format zbar-tools
   junit4 libhamcrest-java
+  libjetbrains-annotations-java # the Java API's @NotNull/@Nullable (compile-only)
+  kotlin libkotlinx-coroutines-java # scripts/test-kotlin.sh: kotlinc 1.3, coroutines 1.0.1
+  libkotlinx-atomicfu-java # needed at run time by Debian's coroutines jar, not a dependency
   clang libclang-rt-dev
   openssl # tests/integration/test_tls makes its certificates and pins with the openssl CLI
   # scripts/check-abi.sh: abidw/abidiff compare libmembercore with core/abi/libmembercore.abi

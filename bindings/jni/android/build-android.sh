@@ -7,7 +7,8 @@
 # UNTESTED: the machines this repository is built on have no Android NDK. It is the recipe,
 # written down; expect to adjust flags for your NDK and dependency versions.
 #
-# Needs: ANDROID_NDK_HOME (NDK r26+), cmake >= 3.18, ninja, javac; and the unpacked sources of
+# Needs: ANDROID_NDK_HOME (NDK r26+), cmake >= 3.18, ninja, javac, the JetBrains annotations
+# jar (compile-only; $ANNOTATIONS_JAR, default Debian's); and the unpacked sources of
 #   SQLITE_AMALGAMATION_DIR  sqlite-amalgamation-3xxxxxx (sqlite3.c, sqlite3.h)
 #   CJSON_SRC                cJSON 1.7.x
 #   MBEDTLS_SRC              Mbed TLS 3.6.x (LTS)
@@ -79,6 +80,8 @@ done
 
 echo "== membercore.jar"
 rm -rf "$out/classes"
-javac --release 9 -encoding UTF-8 -d "$out/classes" "$root"/bindings/jni/java/org/membercore/*.java
+annotations="${ANNOTATIONS_JAR:-/usr/share/java/org.jetbrains.annotations-java8.jar}"
+javac --release 9 -encoding UTF-8 -cp "$annotations" -d "$out/classes" \
+  "$root"/bindings/jni/java/org/membercore/*.java
 jar cf "$out/membercore.jar" -C "$out/classes" .
 echo "done: $out/jniLibs/{$(echo "$abis" | tr ' ' ',')}/libmembercore_jni.so and $out/membercore.jar"

@@ -2,6 +2,8 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Door credentials, their rotating codes, and QR codes to show them: {@code core.access()}.
  *
@@ -20,7 +22,7 @@ public final class Access {
      * The member's access credentials not yet expired at the client's clock, soonest valid
      * first. Local only (works offline). Errors: UNAUTHORIZED, STORAGE.
      */
-    public List<Credential> credentials() {
+    public @NotNull List<Credential> credentials() {
         return MemberCore.listOf(core.call(Native::credentials));
     }
 
@@ -29,7 +31,7 @@ public final class Access {
      * this one. Local only. Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its
      * cursor not one this list returned).
      */
-    public ListPage<Credential> credentials(final Page page) {
+    public @NotNull ListPage<Credential> credentials(final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.credentialsPage(h, page.getLimit(), page.getCursor()));
     }
@@ -41,7 +43,7 @@ public final class Access {
      * NOT_FOUND (not on this device: sync), STATE (outside its validity: the message says "not
      * valid yet" or "expired", with the instant), UNAUTHORIZED, STORAGE.
      */
-    public CredentialPayload payload(final String credentialId) {
+    public @NotNull CredentialPayload payload(final @NotNull String credentialId) {
         return core.call(h -> Native.credentialPayload(h, credentialId));
     }
 
@@ -50,7 +52,7 @@ public final class Access {
      * draw with native primitives. Pure, any thread. Errors: INVALID_ARG ({@code text} null,
      * empty or too long for a QR code).
      */
-    public static QrCode qrEncode(String text) {
+    public static @NotNull QrCode qrEncode(@NotNull String text) {
         return Native.qrEncode(text);
     }
 
@@ -59,7 +61,7 @@ public final class Access {
      * the white quiet zone: {@code (modules + 8) * scale} pixels a side, one byte array. Pure,
      * any thread. Errors: INVALID_ARG ({@code text} as {@link #qrEncode}, or {@code scale}).
      */
-    public static QrBitmap qrBitmap(String text, int scale) {
+    public static @NotNull QrBitmap qrBitmap(@NotNull String text, int scale) {
         return Native.qrBitmap(text, scale);
     }
 }

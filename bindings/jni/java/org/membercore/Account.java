@@ -1,7 +1,11 @@
 package org.membercore;
 
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The signed-in account ({@code mc_account}), a snapshot: it does not change when the account
@@ -52,37 +56,37 @@ public final class Account {
         this.seat = seat;
     }
 
-    public String getUserId() {
+    public @NotNull String getUserId() {
         return userId;
     }
 
     /** E.164, e.g. {@code +919800000001}. */
-    public String getPhone() {
+    public @NotNull String getPhone() {
         return phone;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
-    public String getEmail() {
+    public @NotNull String getEmail() {
         return email;
     }
 
-    public String getCompany() {
+    public @NotNull String getCompany() {
         return company;
     }
 
-    public String getCity() {
+    public @NotNull String getCity() {
         return city;
     }
 
     /** Unmodifiable. */
-    public Set<Role> getRoles() {
+    public @NotNull Set<Role> getRoles() {
         return roles;
     }
 
-    public boolean hasRole(Role role) {
+    public boolean hasRole(@NotNull Role role) {
         return roles.contains(role);
     }
 
@@ -91,20 +95,20 @@ public final class Account {
     }
 
     /** The CRM lead made by completing the profile, {@code ""} when none. */
-    public String getLeadId() {
+    public @NotNull String getLeadId() {
         return leadId;
     }
 
     /** {@code "new"}, ...; {@code ""} when there is no lead. */
-    public String getLeadStatus() {
+    public @NotNull String getLeadStatus() {
         return leadStatus;
     }
 
-    public Intent getIntent() {
+    public @NotNull Intent getIntent() {
         return intent;
     }
 
-    public String getIndustry() {
+    public @NotNull String getIndustry() {
         return industry;
     }
 
@@ -112,31 +116,61 @@ public final class Account {
         return employees;
     }
 
-    public String getTimeline() {
+    public @NotNull String getTimeline() {
         return timeline;
     }
 
     /** The lead's monthly budget, with its currency. */
-    public Money getBudget() {
+    public @NotNull Money getBudget() {
         return budget;
     }
 
     /** Members: their company, building and seat ({@code "Cabin 1019"}); else {@code ""}. */
-    public String getCompanyId() {
+    public @NotNull String getCompanyId() {
         return companyId;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
-    public String getSeat() {
+    public @NotNull String getSeat() {
         return seat;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Account{" + userId + ", " + phone + ", " + name + ", roles=" + roles + ", intent="
                 + intent + (seat.isEmpty() ? "" : ", seat=" + seat) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Account)) {
+            return false;
+        }
+        Account other = (Account) o;
+        return Objects.equals(userId, other.userId) && Objects.equals(phone, other.phone)
+                && Objects.equals(name, other.name) && Objects.equals(email, other.email)
+                && Objects.equals(company, other.company) && Objects.equals(city, other.city)
+                && Objects.equals(roles, other.roles) && profileComplete == other.profileComplete
+                && Objects.equals(leadId, other.leadId)
+                && Objects.equals(leadStatus, other.leadStatus)
+                && Objects.equals(intent, other.intent) && Objects.equals(industry, other.industry)
+                && employees == other.employees && Objects.equals(timeline, other.timeline)
+                && Objects.equals(budget, other.budget)
+                && Objects.equals(companyId, other.companyId)
+                && Objects.equals(buildingId, other.buildingId) && Objects.equals(seat, other.seat);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(userId, phone, name, email, company, city, roles, profileComplete,
+                leadId, leadStatus, intent, industry, employees, timeline, budget, companyId,
+                buildingId, seat);
     }
 }

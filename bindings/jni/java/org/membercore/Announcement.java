@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * An announcement of the operator ({@code mc_announcement}, membercore/announcements.h): a
  * building's or everyone's, with the member's read state (their pending mark included).
@@ -35,12 +40,12 @@ public final class Announcement {
         this.pending = pending;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** {@code ""} for an operator-wide one. */
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
@@ -48,11 +53,11 @@ public final class Announcement {
         return buildingId.isEmpty();
     }
 
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return title;
     }
 
-    public String getBody() {
+    public @NotNull String getBody() {
         return body;
     }
 
@@ -66,7 +71,7 @@ public final class Announcement {
     }
 
     /** In its building's local time (the member's for an operator-wide one). */
-    public BuildingTime getPublishedAt() {
+    public @NotNull BuildingTime getPublishedAt() {
         return publishedAt;
     }
 
@@ -76,7 +81,7 @@ public final class Announcement {
     }
 
     /** null when it does not expire. */
-    public BuildingTime getExpiresAt() {
+    public @Nullable BuildingTime getExpiresAt() {
         return expiresAt;
     }
 
@@ -91,8 +96,32 @@ public final class Announcement {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Announcement{" + id + " '" + title + "'" + (pinned ? " pinned" : "")
                 + (read ? " read" : "") + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Announcement)) {
+            return false;
+        }
+        Announcement other = (Announcement) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(title, other.title) && Objects.equals(body, other.body)
+                && pinned == other.pinned && publishedAtMs == other.publishedAtMs
+                && Objects.equals(publishedAt, other.publishedAt)
+                && expiresAtMs == other.expiresAtMs && Objects.equals(expiresAt, other.expiresAt)
+                && read == other.read && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, title, body, pinned, publishedAtMs, publishedAt,
+                expiresAtMs, expiresAt, read, pending);
     }
 }

@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The live announcements ({@code mc_announcement_list}): pinned first, then newest first, with
@@ -22,7 +26,7 @@ public final class AnnouncementList {
         this.nextCursor = nextCursor;
     }
 
-    public List<Announcement> getItems() {
+    public @NotNull List<Announcement> getItems() {
         return items;
     }
 
@@ -31,7 +35,7 @@ public final class AnnouncementList {
         return unreadCount;
     }
 
-    public String getNextCursor() {
+    public @Nullable String getNextCursor() {
         return nextCursor;
     }
 
@@ -40,7 +44,7 @@ public final class AnnouncementList {
     }
 
     /** The listed announcement with this id, or null. */
-    public Announcement find(String id) {
+    public @Nullable Announcement find(@NotNull String id) {
         for (Announcement a : items) {
             if (a.getId().equals(id)) {
                 return a;
@@ -50,8 +54,27 @@ public final class AnnouncementList {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "AnnouncementList{" + items + ", unread=" + unreadCount
                 + (nextCursor != null ? ", more" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AnnouncementList)) {
+            return false;
+        }
+        AnnouncementList other = (AnnouncementList) o;
+        return Objects.equals(items, other.items) && unreadCount == other.unreadCount
+                && Objects.equals(nextCursor, other.nextCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(items, unreadCount, nextCursor);
     }
 }

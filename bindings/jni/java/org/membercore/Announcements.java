@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The operator's announcements ({@code membercore/announcements.h}): {@code core.announcements()}.
  * Listed from the local store (expired ones left out by the client's clock); marking one read is
@@ -19,12 +21,12 @@ public final class Announcements {
      * The live announcements of the member's building and the operator-wide ones, pinned first
      * then newest first: the whole list. Errors: UNAUTHORIZED, STORAGE.
      */
-    public AnnouncementList list() {
+    public @NotNull AnnouncementList list() {
         return core.call(Native::announcements);
     }
 
     /** One page of {@link #list()}: screens use this one. Errors: as list, INVALID_ARG. */
-    public AnnouncementList list(final Page page) {
+    public @NotNull AnnouncementList list(final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.announcementsPage(h, page.getLimit(), page.getCursor()));
     }
@@ -33,7 +35,7 @@ public final class Announcements {
      * Mark one read: at once locally (pending) and queued ({@code announcement.read}); a read one
      * again queues nothing. Errors: INVALID_ARG, NOT_FOUND, UNAUTHORIZED, STORAGE.
      */
-    public void markRead(final String announcementId) {
+    public void markRead(final @NotNull String announcementId) {
         core.run(h -> Native.announcementMarkRead(h, announcementId));
     }
 }

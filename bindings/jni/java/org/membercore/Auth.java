@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Sign-in by SMS code, the profile and intent, the account and sign-out: {@code core.auth()}.
  *
@@ -21,12 +24,12 @@ public final class Auth {
      * on the network. Errors: INVALID_ARG, OTP_RATE_LIMITED (see
      * {@link MemberCoreException#getRetryAfterSeconds()}), OFFLINE, NETWORK, SERVER, STORAGE.
      */
-    public OtpRequest requestOtp(final String phone) {
+    public @NotNull OtpRequest requestOtp(final @NotNull String phone) {
         return core.call(h -> Native.requestOtp(h, phone));
     }
 
     /** The phone of the sign-in in progress, or null when there is none. Local only. */
-    public String pendingPhone() {
+    public @Nullable String pendingPhone() {
         return core.call(Native::pendingPhone);
     }
 
@@ -36,7 +39,7 @@ public final class Auth {
      * requested), OTP_WRONG (see {@link MemberCoreException#getAttemptsLeft()}), OTP_EXPIRED,
      * OTP_EXHAUSTED, OFFLINE, NETWORK, SERVER, STORAGE.
      */
-    public VerifyResult verifyOtp(final String code) {
+    public @NotNull VerifyResult verifyOtp(final @NotNull String code) {
         return core.call(h -> Native.verifyOtp(h, code));
     }
 
@@ -45,7 +48,7 @@ public final class Auth {
      * lead. Blocks on the network. Errors: INVALID_ARG (names the field), UNAUTHORIZED,
      * OFFLINE, NETWORK, SERVER, STORAGE.
      */
-    public Account completeProfile(final Profile profile) {
+    public @NotNull Account completeProfile(final @NotNull Profile profile) {
         MemberCore.require(profile, "profile");
         return core.call(h -> Native.completeProfile(h, profile.name, profile.email,
                 profile.company, profile.city));
@@ -56,7 +59,7 @@ public final class Auth {
      * Errors: INVALID_ARG, STATE (profile not complete), UNAUTHORIZED, OFFLINE, NETWORK,
      * SERVER, STORAGE.
      */
-    public Account setIntent(final IntentDetails details) {
+    public @NotNull Account setIntent(final @NotNull IntentDetails details) {
         MemberCore.require(details, "details");
         return core.call(h -> Native.setIntent(h, details.intent.value(), details.industry,
                 details.employees, details.timeline, details.budgetMinor,
@@ -69,7 +72,7 @@ public final class Auth {
     }
 
     /** The signed-in account from the local store (works offline). Errors: UNAUTHORIZED. */
-    public Account account() {
+    public @NotNull Account account() {
         return core.call(Native::account);
     }
 
@@ -77,7 +80,7 @@ public final class Auth {
      * Fetch the account from the server and update the local store. Blocks on the network.
      * Errors: UNAUTHORIZED (the local session is dropped), OFFLINE, NETWORK, SERVER, STORAGE.
      */
-    public Account refreshAccount() {
+    public @NotNull Account refreshAccount() {
         return core.call(Native::refreshAccount);
     }
 

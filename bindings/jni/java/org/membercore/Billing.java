@@ -2,6 +2,8 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Day passes, invoices and their payment, and the membership: {@code core.billing()}.
  *
@@ -40,7 +42,7 @@ public final class Billing {
      * {@code items[1].guest_email}), NOT_FOUND (building not synced, or selling no passes),
      * UNAUTHORIZED, STORAGE.
      */
-    public Quote quote(final Cart cart) {
+    public @NotNull Quote quote(final @NotNull Cart cart) {
         MemberCore.require(cart, "cart");
         final String[][] a = cartArrays(cart);
         return core.call(h -> Native.quotePasses(h, cart.buildingId, a[0], a[1], a[2]));
@@ -54,7 +56,7 @@ public final class Billing {
      * field), CONFLICT (a rule broken or the day full: the message says which pass and rule),
      * UNAUTHORIZED, OFFLINE, NETWORK, SERVER.
      */
-    public Order checkout(final Cart cart) {
+    public @NotNull Order checkout(final @NotNull Cart cart) {
         MemberCore.require(cart, "cart");
         final String[][] a = cartArrays(cart);
         return core.call(h -> Native.checkoutPasses(h, cart.buildingId, a[0], a[1], a[2]));
@@ -67,7 +69,7 @@ public final class Billing {
      * {@code "not_payable"}; the present core reports it as CONFLICT, so test the server code),
      * UNAUTHORIZED, OFFLINE, NETWORK, SERVER.
      */
-    public Order payInvoice(final String invoiceId) {
+    public @NotNull Order payInvoice(final @NotNull String invoiceId) {
         return core.call(h -> Native.payInvoice(h, invoiceId));
     }
 
@@ -83,13 +85,13 @@ public final class Billing {
      * when the invoice had been paid already (a colleague paid it first): this payment is
      * refunded, never charged twice in silence.
      */
-    public InvoicePayment confirmInvoicePayment(final String orderId, final String paymentId,
-            final String signature) {
+    public @NotNull InvoicePayment confirmInvoicePayment(final @NotNull String orderId,
+            final @NotNull String paymentId, final @NotNull String signature) {
         return core.call(h -> Native.confirmInvoicePayment(h, orderId, paymentId, signature));
     }
 
     /** The member's day passes (theirs and their guests'), by date. Local only. */
-    public List<Pass> passes() {
+    public @NotNull List<Pass> passes() {
         return MemberCore.listOf(core.call(Native::passes));
     }
 
@@ -98,7 +100,7 @@ public final class Billing {
      * only. Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its cursor not one
      * this list returned).
      */
-    public ListPage<Pass> passes(final Page page) {
+    public @NotNull ListPage<Pass> passes(final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.passesPage(h, page.getLimit(), page.getCursor()));
     }
@@ -107,7 +109,7 @@ public final class Billing {
      * The billing history, newest first (a company member: the company's invoices). Local
      * only. Errors: UNAUTHORIZED, STORAGE.
      */
-    public List<Invoice> invoices() {
+    public @NotNull List<Invoice> invoices() {
         return MemberCore.listOf(core.call(Native::invoices));
     }
 
@@ -116,7 +118,7 @@ public final class Billing {
      * one. Local only. Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its
      * cursor not one this list returned).
      */
-    public ListPage<Invoice> invoices(final Page page) {
+    public @NotNull ListPage<Invoice> invoices(final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.invoicesPage(h, page.getLimit(), page.getCursor()));
     }
@@ -125,7 +127,7 @@ public final class Billing {
      * The member's membership ({@code "none"} for an on-demand user, never null). Local only.
      * Errors: UNAUTHORIZED, STORAGE.
      */
-    public Membership membership() {
+    public @NotNull Membership membership() {
         return core.call(Native::membership);
     }
 }

@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A room booking of the member's ({@code mc_booking}), a snapshot: read it again for changes.
@@ -54,15 +58,15 @@ public final class Booking {
     }
 
     /** The booking id (made on the device: a UUID). */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getRoomId() {
+    public @NotNull String getRoomId() {
         return roomId;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
@@ -77,20 +81,20 @@ public final class Booking {
     }
 
     /** The start on the building's wall clock: a 16:00 booking in Bengaluru reads 16:00 IST. */
-    public BuildingTime getStart() {
+    public @NotNull BuildingTime getStart() {
         return start;
     }
 
     /** The end on the building's wall clock. */
-    public BuildingTime getEnd() {
+    public @NotNull BuildingTime getEnd() {
         return end;
     }
 
-    public BookingStatus getStatus() {
+    public @NotNull BookingStatus getStatus() {
         return status;
     }
 
-    public Payment getPaidBy() {
+    public @NotNull Payment getPaidBy() {
         return paidBy;
     }
 
@@ -100,7 +104,7 @@ public final class Booking {
     }
 
     /** The price in the building's currency (Razorpay bookings; 0 for credits). */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
@@ -113,12 +117,12 @@ public final class Booking {
     }
 
     /** In the request's order (unmodifiable). */
-    public List<BookingGuest> getGuests() {
+    public @NotNull List<BookingGuest> getGuests() {
         return guests;
     }
 
     /** Razorpay: the order to open checkout with; {@code ""} otherwise. */
-    public String getOrderId() {
+    public @NotNull String getOrderId() {
         return orderId;
     }
 
@@ -126,7 +130,7 @@ public final class Booking {
      * Razorpay: the key id to open checkout with. Only the booking returned by
      * {@link Rooms#book} carries it ({@code ""} in {@link Rooms#bookings()}).
      */
-    public String getRazorpayKeyId() {
+    public @NotNull String getRazorpayKeyId() {
         return razorpayKeyId;
     }
 
@@ -136,8 +140,34 @@ public final class Booking {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Booking{" + id + " " + roomId + " " + startMs + ".." + endMs + " " + status
                 + (pending ? " pending" : "") + " " + paidBy + " guests=" + guests + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Booking)) {
+            return false;
+        }
+        Booking other = (Booking) o;
+        return Objects.equals(id, other.id) && Objects.equals(roomId, other.roomId)
+                && Objects.equals(buildingId, other.buildingId) && startMs == other.startMs
+                && endMs == other.endMs && Objects.equals(start, other.start)
+                && Objects.equals(end, other.end) && Objects.equals(status, other.status)
+                && Objects.equals(paidBy, other.paidBy) && credits == other.credits
+                && Objects.equals(amount, other.amount) && paid == other.paid
+                && Objects.equals(guests, other.guests) && Objects.equals(orderId, other.orderId)
+                && Objects.equals(razorpayKeyId, other.razorpayKeyId) && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, roomId, buildingId, startMs, endMs, start, end, status, paidBy,
+                credits, amount, paid, guests, orderId, razorpayKeyId, pending);
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** A guest of a booking ({@code mc_booking_guest}). Strings are never null. */
 public final class BookingGuest {
     private final String name;
@@ -12,22 +17,41 @@ public final class BookingGuest {
         this.credentialId = credentialId;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
-    public String getEmail() {
+    public @NotNull String getEmail() {
         return email;
     }
 
     /** The guest's access credential; {@code ""} until the server provisioned it. */
-    public String getCredentialId() {
+    public @NotNull String getCredentialId() {
         return credentialId;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "BookingGuest{" + name + " <" + email + ">"
                 + (credentialId.isEmpty() ? "" : " " + credentialId) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof BookingGuest)) {
+            return false;
+        }
+        BookingGuest other = (BookingGuest) o;
+        return Objects.equals(name, other.name) && Objects.equals(email, other.email)
+                && Objects.equals(credentialId, other.credentialId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, email, credentialId);
     }
 }

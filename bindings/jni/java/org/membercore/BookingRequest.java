@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A booking to make ({@code mc_booking_request}): {@code hours} consecutive blocks of a room
@@ -38,19 +42,20 @@ public final class BookingRequest {
      * @param date the building-local date, {@code "YYYY-MM-DD"}
      * @param start the building-local start, {@code "HH:00"} (blocks start on the hour)
      */
-    public static Builder builder(String roomId, String date, String start) {
+    public static @NotNull Builder builder(@NotNull String roomId, @NotNull String date,
+            @NotNull String start) {
         return new Builder(roomId, date, start);
     }
 
-    public String getRoomId() {
+    public @NotNull String getRoomId() {
         return roomId;
     }
 
-    public String getDate() {
+    public @NotNull String getDate() {
         return date;
     }
 
-    public String getStart() {
+    public @NotNull String getStart() {
         return start;
     }
 
@@ -59,12 +64,43 @@ public final class BookingRequest {
     }
 
     /** Unmodifiable. */
-    public List<Guest> getGuests() {
+    public @NotNull List<Guest> getGuests() {
         return guests;
     }
 
-    public Payment getPay() {
+    public @NotNull Payment getPay() {
         return pay;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof BookingRequest)) {
+            return false;
+        }
+        BookingRequest other = (BookingRequest) o;
+        return Objects.equals(roomId, other.roomId) && Objects.equals(date, other.date)
+                && Objects.equals(start, other.start) && hours == other.hours
+                && Objects.equals(guests, other.guests) && Objects.equals(pay, other.pay);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(roomId, date, start, hours, guests, pay);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "BookingRequest{"
+                + "roomId=" + roomId
+                + ", date=" + date
+                + ", start=" + start
+                + ", hours=" + hours
+                + ", guests=" + guests
+                + ", pay=" + pay + "}";
     }
 
     public static final class Builder {
@@ -82,19 +118,19 @@ public final class BookingRequest {
         }
 
         /** 1-24 consecutive blocks, ending by midnight (default 1). */
-        public Builder hours(int hours) {
+        public @NotNull Builder hours(int hours) {
             this.hours = hours;
             return this;
         }
 
         /** Invite a guest (at most 20, and fewer than the room's capacity). */
-        public Builder guest(String name, String email) {
+        public @NotNull Builder guest(@NotNull String name, @NotNull String email) {
             this.guests.add(new Guest(name, email));
             return this;
         }
 
         /** Invite these guests too. */
-        public Builder guests(List<Guest> guests) {
+        public @NotNull Builder guests(@Nullable List<Guest> guests) {
             if (guests != null) {
                 this.guests.addAll(guests);
             }
@@ -102,12 +138,12 @@ public final class BookingRequest {
         }
 
         /** How to pay (default {@link Payment#CREDITS}); null is refused by createBooking. */
-        public Builder pay(Payment pay) {
+        public @NotNull Builder pay(@NotNull Payment pay) {
             this.pay = pay;
             return this;
         }
 
-        public BookingRequest build() {
+        public @NotNull BookingRequest build() {
             return new BookingRequest(this);
         }
     }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The state of a booking ({@code mc_booking_status}), in the C enum's order: {@link #value()} is
  * the C value and {@link #statusName()} the core's name. {@link #UNKNOWN} stands for a status
@@ -26,12 +28,12 @@ public enum BookingStatus {
      * The core's stable lower-case name ({@code mc_booking_status_name}), e.g.
      * {@code "pending_payment"}; {@code "unknown"} for {@link #UNKNOWN}.
      */
-    public String statusName() {
+    public @NotNull String statusName() {
         return Native.stateName(Native.BOOKING_STATE, value());
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static BookingStatus fromValue(int value) {
+    public static @NotNull BookingStatus fromValue(int value) {
         return States.fromValue(values(), value, UNKNOWN);
     }
 }

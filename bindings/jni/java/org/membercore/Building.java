@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A building of the operator ({@code mc_building}), from the local store as last synced: where
@@ -48,16 +52,16 @@ public final class Building {
     }
 
     /** e.g. {@code "BLR-1"}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** e.g. {@code "Indiranagar"}. */
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
-    public String getCity() {
+    public @NotNull String getCity() {
         return city;
     }
 
@@ -65,12 +69,12 @@ public final class Building {
      * The building's IANA zone, e.g. {@code "Asia/Kolkata"}: its dates, hours and times are
      * local to it, whatever the phone's zone.
      */
-    public String getTimezone() {
+    public @NotNull String getTimezone() {
         return timezone;
     }
 
     /** One entry per open weekday, as synced (unmodifiable); a weekday not listed is closed. */
-    public List<OpeningHours> getHours() {
+    public @NotNull List<OpeningHours> getHours() {
         return hours;
     }
 
@@ -80,17 +84,17 @@ public final class Building {
     }
 
     /** The ISO 4217 code every amount of this building is in, e.g. {@code "GBP"}. */
-    public String getCurrency() {
+    public @NotNull String getCurrency() {
         return currency;
     }
 
     /** The tax its prices are charged with, e.g. VAT 20%. */
-    public Tax getTax() {
+    public @NotNull Tax getTax() {
         return tax;
     }
 
     /** The price of one open-space day pass before tax; minor 0 when the building sells none. */
-    public Money getDayPassPrice() {
+    public @NotNull Money getDayPassPrice() {
         return dayPassPrice;
     }
 
@@ -100,14 +104,40 @@ public final class Building {
     }
 
     /** The day-pass bundle tiers, as synced (unmodifiable). */
-    public List<BundleTier> getTiers() {
+    public @NotNull List<BundleTier> getTiers() {
         return tiers;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Building{" + id + " " + name + ", " + city + " " + timezone + " hours=" + hours
                 + " window=" + bookingWindowDays + " pass=" + dayPassPrice + " seats="
                 + openSpaceCapacity + " tiers=" + tiers + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Building)) {
+            return false;
+        }
+        Building other = (Building) o;
+        return Objects.equals(id, other.id) && Objects.equals(name, other.name)
+                && Objects.equals(city, other.city) && Objects.equals(timezone, other.timezone)
+                && Objects.equals(hours, other.hours)
+                && bookingWindowDays == other.bookingWindowDays
+                && Objects.equals(currency, other.currency) && Objects.equals(tax, other.tax)
+                && Objects.equals(dayPassPrice, other.dayPassPrice)
+                && openSpaceCapacity == other.openSpaceCapacity
+                && Objects.equals(tiers, other.tiers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, city, timezone, hours, bookingWindowDays, currency, tax,
+                dayPassPrice, openSpaceCapacity, tiers);
     }
 }

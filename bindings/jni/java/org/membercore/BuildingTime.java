@@ -3,6 +3,9 @@ package org.membercore;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * An instant as a member sees it: on the wall clock of the building it belongs to
  * ({@code mc_local_time}, membercore/localtime.h). The core fills it from the zone rules the
@@ -87,7 +90,7 @@ public final class BuildingTime {
     }
 
     /** {@code "2026-12-07T16:00:00+05:30"}: ISO 8601 with the building's offset. */
-    public String getIso8601() {
+    public @NotNull String getIso8601() {
         return iso8601;
     }
 
@@ -96,7 +99,7 @@ public final class BuildingTime {
      * {@code "UTC+05:30"} when the server names none; {@code "UTC"} when the building's zone
      * is unknown.
      */
-    public String getLabel() {
+    public @NotNull String getLabel() {
         return label;
     }
 
@@ -104,14 +107,14 @@ public final class BuildingTime {
      * The same wall-clock time and offset as a {@code java.time.OffsetDateTime} (built from the
      * core's fields, not converted; on Android it needs API 26 or core library desugaring).
      */
-    public OffsetDateTime toOffsetDateTime() {
+    public @NotNull OffsetDateTime toOffsetDateTime() {
         int nanos = (int) Math.floorMod(utcMs, 1000L) * 1_000_000;
         return OffsetDateTime.of(year, month, day, hour, minute, second, nanos,
                 ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof BuildingTime)) {
             return false;
         }
@@ -126,7 +129,7 @@ public final class BuildingTime {
 
     /** {@code "2026-12-07T16:00:00+05:30 IST"}. */
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return iso8601 + " " + label;
     }
 }

@@ -2,6 +2,8 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The operator's buildings as last synced: {@code core.buildings()}.
  *
@@ -19,7 +21,7 @@ public final class Buildings {
      * Every building, by id: zone, opening hours, booking window, open-space capacity, day-pass
      * price and bundle tiers. Errors: UNAUTHORIZED, STORAGE.
      */
-    public List<Building> list() {
+    public @NotNull List<Building> list() {
         return MemberCore.listOf(core.call(Native::buildings));
     }
 }

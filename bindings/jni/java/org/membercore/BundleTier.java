@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A day-pass bundle tier of a building ({@code mc_bundle_tier}): a cart of at least
  * {@link #getPasses()} passes gets {@link #getDiscountPct()} percent off.
@@ -24,7 +29,25 @@ public final class BundleTier {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "BundleTier{" + passes + " -> " + discountPct + "%}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof BundleTier)) {
+            return false;
+        }
+        BundleTier other = (BundleTier) o;
+        return passes == other.passes && discountPct == other.discountPct;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(passes, discountPct);
     }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The member's calendar as an iCalendar file ({@code membercore/calendar.h}, RFC 5545):
  * {@code core.calendar()}. Room bookings, desk days, day passes and the events the member is
@@ -23,7 +25,7 @@ public final class CalendarExport {
     }
 
     /** {@link #ics(long, long)} of everything. */
-    public String ics() {
+    public @NotNull String ics() {
         return ics(0, 0);
     }
 
@@ -32,12 +34,12 @@ public final class CalendarExport {
      * before {@code toMs} (0: no bound). Errors: INVALID_ARG (toMs before fromMs), UNAUTHORIZED,
      * STORAGE.
      */
-    public String ics(final long fromMs, final long toMs) {
+    public @NotNull String ics(final long fromMs, final long toMs) {
         return core.call(h -> Native.calendarExport(h, fromMs, toMs));
     }
 
     /** {@link #ics(long, long)} written to {@code file} as UTF-8 (a {@code .ics} file to share). */
-    public void writeTo(File file, long fromMs, long toMs) throws IOException {
+    public void writeTo(@NotNull File file, long fromMs, long toMs) throws IOException {
         MemberCore.require(file, "file");
         Files.write(file.toPath(), ics(fromMs, toMs).getBytes(StandardCharsets.UTF_8));
     }

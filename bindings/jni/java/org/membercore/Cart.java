@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * Day passes to price or buy in one building ({@code mc_cart}): 1 to 50 of them, one per person
@@ -27,22 +31,40 @@ public final class Cart {
     }
 
     /** @param buildingId e.g. {@code "BLR-1"} */
-    public static Builder builder(String buildingId) {
+    public static @NotNull Builder builder(@NotNull String buildingId) {
         return new Builder(buildingId);
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
     /** In the order added: a {@link Violation}'s index points into it (unmodifiable). */
-    public List<PassItem> getItems() {
+    public @NotNull List<PassItem> getItems() {
         return items;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Cart{" + buildingId + " " + items + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Cart)) {
+            return false;
+        }
+        Cart other = (Cart) o;
+        return Objects.equals(buildingId, other.buildingId) && Objects.equals(items, other.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(buildingId, items);
     }
 
     public static final class Builder {
@@ -54,32 +76,33 @@ public final class Cart {
         }
 
         /** The buyer's own pass on a building-local {@code "YYYY-MM-DD"}. */
-        public Builder pass(String date) {
+        public @NotNull Builder pass(@NotNull String date) {
             items.add(PassItem.forSelf(date));
             return this;
         }
 
         /** A guest's pass on a building-local {@code "YYYY-MM-DD"}. */
-        public Builder guestPass(String date, String name, String email) {
+        public @NotNull Builder guestPass(@NotNull String date, @NotNull String name,
+                @NotNull String email) {
             items.add(PassItem.forGuest(date, name, email));
             return this;
         }
 
         /** Add this pass. */
-        public Builder item(PassItem item) {
+        public @NotNull Builder item(@NotNull PassItem item) {
             items.add(item);
             return this;
         }
 
         /** Add these passes too. */
-        public Builder items(List<PassItem> more) {
+        public @NotNull Builder items(@Nullable List<PassItem> more) {
             if (more != null) {
                 items.addAll(more);
             }
             return this;
         }
 
-        public Cart build() {
+        public @NotNull Cart build() {
             return new Cart(this);
         }
     }

@@ -2,6 +2,8 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Events and RSVPs, the notification inbox and the push token: {@code core.community()}.
  *
@@ -18,12 +20,12 @@ public final class Community {
     }
 
     /** Every event, soonest first, from the local store (pending RSVPs included). */
-    public List<Event> events() {
+    public @NotNull List<Event> events() {
         return events(0);
     }
 
     /** Events that end after {@code fromMs} (0: all), soonest first. Errors: UNAUTHORIZED. */
-    public List<Event> events(final long fromMs) {
+    public @NotNull List<Event> events(final long fromMs) {
         return MemberCore.listOf(core.call(h -> Native.events(h, fromMs)));
     }
 
@@ -33,7 +35,7 @@ public final class Community {
      * STORAGE; INVALID_ARG ({@code page} null, or its cursor not one this list, with this
      * {@code fromMs}, returned).
      */
-    public ListPage<Event> events(final long fromMs, final Page page) {
+    public @NotNull ListPage<Event> events(final long fromMs, final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.eventsPage(h, fromMs, page.getLimit(), page.getCursor()));
     }
@@ -42,18 +44,18 @@ public final class Community {
      * RSVP going / not going: recorded locally at once (listed as pending) and queued for the
      * server. Errors: INVALID_ARG, NOT_FOUND, CONFLICT (looks full already), UNAUTHORIZED.
      */
-    public void rsvp(final String eventId, final Rsvp rsvp) {
+    public void rsvp(final @NotNull String eventId, final @NotNull Rsvp rsvp) {
         MemberCore.require(rsvp, "rsvp");
         core.run(h -> Native.rsvp(h, eventId, rsvp.value()));
     }
 
     /** The whole inbox, newest first, with unread counts. */
-    public NotificationInbox notifications() {
+    public @NotNull NotificationInbox notifications() {
         return notifications(false);
     }
 
     /** The inbox (only the unread notifications when {@code unreadOnly}), newest first. */
-    public NotificationInbox notifications(final boolean unreadOnly) {
+    public @NotNull NotificationInbox notifications(final boolean unreadOnly) {
         return core.call(h -> Native.notifications(h, unreadOnly));
     }
 
@@ -63,14 +65,15 @@ public final class Community {
      * Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its cursor not one this
      * list, with this {@code unreadOnly}, returned).
      */
-    public NotificationInbox notifications(final boolean unreadOnly, final Page page) {
+    public @NotNull NotificationInbox notifications(final boolean unreadOnly,
+            final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.notificationsPage(h, unreadOnly, page.getLimit(),
                 page.getCursor()));
     }
 
     /** Mark one notification read: locally at once, queued for the server. */
-    public void markNotificationRead(final String notificationId) {
+    public void markNotificationRead(final @NotNull String notificationId) {
         core.run(h -> Native.markNotificationRead(h, notificationId));
     }
 
@@ -79,7 +82,8 @@ public final class Community {
      * rotates). Queued like any write; never blocks on the network. Errors: INVALID_ARG,
      * UNAUTHORIZED, STORAGE.
      */
-    public void registerPushToken(final PushProvider provider, final String token) {
+    public void registerPushToken(final @NotNull PushProvider provider,
+            final @NotNull String token) {
         MemberCore.require(provider, "provider");
         core.run(h -> Native.registerPushToken(h, provider.value(), token));
     }

@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * How to open a {@link MemberCore} ({@code mc_config}). Build one with {@link #builder(String)}:
  *
@@ -34,15 +37,15 @@ public final class Config {
     }
 
     /** @param dataDir the directory of the local store (created if missing) */
-    public static Builder builder(String dataDir) {
+    public static @NotNull Builder builder(@NotNull String dataDir) {
         return new Builder(dataDir);
     }
 
-    public String getDataDir() {
+    public @NotNull String getDataDir() {
         return dataDir;
     }
 
-    public String getServerUrl() {
+    public @Nullable String getServerUrl() {
         return serverUrl;
     }
 
@@ -62,31 +65,31 @@ public final class Config {
         }
 
         /** Base URL of the API server; without one the client is offline-only. */
-        public Builder serverUrl(String url) {
+        public @NotNull Builder serverUrl(@Nullable String url) {
             this.serverUrl = url;
             return this;
         }
 
         /** Connect timeout per HTTP request, ms (default 5000; must be &gt; 0). */
-        public Builder connectTimeoutMs(int ms) {
+        public @NotNull Builder connectTimeoutMs(int ms) {
             this.connectTimeoutMs = ms;
             return this;
         }
 
         /** Total timeout per HTTP request, ms (default 15000; must be &gt; 0). */
-        public Builder requestTimeoutMs(int ms) {
+        public @NotNull Builder requestTimeoutMs(int ms) {
             this.requestTimeoutMs = ms;
             return this;
         }
 
         /** Secure storage for the session token; null: the core's default (files, 0600). */
-        public Builder secureStorage(SecureStorage storage) {
+        public @NotNull Builder secureStorage(@Nullable SecureStorage storage) {
             this.secureStorage = storage;
             return this;
         }
 
         /** Receives log lines; null: warnings and errors to stderr. */
-        public Builder logger(Logger logger) {
+        public @NotNull Builder logger(@Nullable Logger logger) {
             this.logger = logger;
             return this;
         }
@@ -96,7 +99,7 @@ public final class Config {
          * Tests and demos inject one to run at a fixed instant. See {@link Clock} for the rules
          * it must follow.
          */
-        public Builder clock(Clock clock) {
+        public @NotNull Builder clock(@Nullable Clock clock) {
             this.clock = clock;
             return this;
         }
@@ -109,7 +112,7 @@ public final class Config {
          * {@link MemberCore#open} refuses malformed pins or a single one with
          * {@link ErrorCode#INVALID_ARG}.
          */
-        public Builder tlsPins(String... pins) {
+        public @NotNull Builder tlsPins(@Nullable String... pins) {
             this.tlsPins = pins == null ? null : pins.clone();
             return this;
         }
@@ -118,12 +121,12 @@ public final class Config {
          * A PEM file of CA certificates to trust instead of the system's (a private CA, a
          * test's own); null: the system's. Verification is never off.
          */
-        public Builder tlsCaFile(String path) {
+        public @NotNull Builder tlsCaFile(@Nullable String path) {
             this.tlsCaFile = path;
             return this;
         }
 
-        public Config build() {
+        public @NotNull Config build() {
             return new Config(this);
         }
     }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * An access credential of the member's ({@code mc_credential}): a day pass or a desk day of
  * theirs, or a booking guest's. Its secret stays inside the core; show it at the door with
@@ -34,21 +39,21 @@ public final class Credential {
     }
 
     /** {@code "crd_..."}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public CredentialKind getKind() {
+    public @NotNull CredentialKind getKind() {
         return kind;
     }
 
     /** The core's name of the kind ({@code "pass"}, ...; {@code "unknown"} for a newer one). */
-    public String getKindName() {
+    public @NotNull String getKindName() {
         return kind.kindName();
     }
 
     /** The building whose doors it opens. */
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
@@ -58,7 +63,7 @@ public final class Credential {
     }
 
     /** The start of its window on the building's wall clock. */
-    public BuildingTime getValidFrom() {
+    public @NotNull BuildingTime getValidFrom() {
         return validFrom;
     }
 
@@ -68,7 +73,7 @@ public final class Credential {
     }
 
     /** The end of its window (excluded) on the building's wall clock. */
-    public BuildingTime getValidUntil() {
+    public @NotNull BuildingTime getValidUntil() {
         return validUntil;
     }
 
@@ -78,23 +83,48 @@ public final class Credential {
     }
 
     /** The pass it belongs to; {@code ""} unless {@link CredentialKind#PASS}. */
-    public String getPassId() {
+    public @NotNull String getPassId() {
         return passId;
     }
 
     /** The booking it belongs to; {@code ""} unless {@link CredentialKind#BOOKING_GUEST}. */
-    public String getReservationId() {
+    public @NotNull String getReservationId() {
         return reservationId;
     }
 
     /** The desk booking it belongs to; {@code ""} unless {@link CredentialKind#DESK}. */
-    public String getDeskBookingId() {
+    public @NotNull String getDeskBookingId() {
         return deskBookingId;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Credential{" + id + " " + kind + " " + buildingId + " " + validFromMs + ".."
                 + validUntilMs + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Credential)) {
+            return false;
+        }
+        Credential other = (Credential) o;
+        return Objects.equals(id, other.id) && Objects.equals(kind, other.kind)
+                && Objects.equals(buildingId, other.buildingId) && validFromMs == other.validFromMs
+                && Objects.equals(validFrom, other.validFrom) && validUntilMs == other.validUntilMs
+                && Objects.equals(validUntil, other.validUntil)
+                && Objects.equals(passId, other.passId)
+                && Objects.equals(reservationId, other.reservationId)
+                && Objects.equals(deskBookingId, other.deskBookingId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, kind, buildingId, validFromMs, validFrom, validUntilMs, validUntil,
+                passId, reservationId, deskBookingId);
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * What an access credential admits ({@code mc_credential_kind}), in the C enum's order:
  * {@link #value()} is the C value and {@link #kindName()} the core's name. {@link #UNKNOWN}
@@ -21,12 +23,12 @@ public enum CredentialKind {
     }
 
     /** The core's name ({@code mc_credential_kind_name}), e.g. {@code "pass"}. */
-    public String kindName() {
+    public @NotNull String kindName() {
         return Native.stateName(Native.CREDENTIAL_KIND, value());
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static CredentialKind fromValue(int value) {
+    public static @NotNull CredentialKind fromValue(int value) {
         return States.fromValue(values(), value, UNKNOWN);
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The rotating door code of a credential at the client's clock, and when it stops being
  * current ({@link Access#payload}).
@@ -19,7 +24,7 @@ public final class CredentialPayload {
      * The text to show as a QR code, {@code "MC1|<credential id>|<step>|<code>"} (at most 62
      * bytes: QR version 4 or lower at level M).
      */
-    public String getPayload() {
+    public @NotNull String getPayload() {
         return payload;
     }
 
@@ -33,12 +38,31 @@ public final class CredentialPayload {
     }
 
     /** When to redraw, on the wall clock of the credential's building. */
-    public BuildingTime getRefreshAt() {
+    public @NotNull BuildingTime getRefreshAt() {
         return refreshAt;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "CredentialPayload{" + payload + " until " + refreshAtMs + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CredentialPayload)) {
+            return false;
+        }
+        CredentialPayload other = (CredentialPayload) o;
+        return Objects.equals(payload, other.payload) && refreshAtMs == other.refreshAtMs
+                && Objects.equals(refreshAt, other.refreshAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(payload, refreshAtMs, refreshAt);
     }
 }

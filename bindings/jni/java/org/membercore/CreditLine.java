@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** One line of the company's credit ledger ({@code mc_credit_line}). */
 public final class CreditLine {
     private final String id;
@@ -21,7 +26,7 @@ public final class CreditLine {
         this.at = at;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
@@ -35,12 +40,12 @@ public final class CreditLine {
     }
 
     /** {@code "monthly_reset"}, {@code "booking"} or {@code "refund"}. */
-    public String getReason() {
+    public @NotNull String getReason() {
         return reason;
     }
 
     /** The booking it is for; {@code ""} for a monthly reset. */
-    public String getReservationId() {
+    public @NotNull String getReservationId() {
         return reservationId;
     }
 
@@ -50,13 +55,34 @@ public final class CreditLine {
     }
 
     /** When, in the local time of the member's building. */
-    public BuildingTime getAt() {
+    public @NotNull BuildingTime getAt() {
         return at;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "CreditLine{" + id + " " + reason + " " + (delta > 0 ? "+" : "") + delta + " -> "
                 + balanceAfter + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CreditLine)) {
+            return false;
+        }
+        CreditLine other = (CreditLine) o;
+        return Objects.equals(id, other.id) && delta == other.delta
+                && balanceAfter == other.balanceAfter && Objects.equals(reason, other.reason)
+                && Objects.equals(reservationId, other.reservationId) && atMs == other.atMs
+                && Objects.equals(at, other.at);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, delta, balanceAfter, reason, reservationId, atMs, at);
     }
 }

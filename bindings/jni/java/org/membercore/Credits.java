@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** The member's company credits, from the local store ({@code mc_credits}). */
 public final class Credits {
@@ -25,11 +29,11 @@ public final class Credits {
         this.ledger = Collections.unmodifiableList(Arrays.asList(ledger));
     }
 
-    public String getCompanyId() {
+    public @NotNull String getCompanyId() {
         return companyId;
     }
 
-    public String getCompanyName() {
+    public @NotNull String getCompanyName() {
         return companyName;
     }
 
@@ -51,7 +55,7 @@ public final class Credits {
      * Newest first (unmodifiable): the whole ledger from {@link Rooms#credits()}, one page of it
      * from {@link Rooms#credits(Page)}.
      */
-    public List<CreditLine> getLedger() {
+    public @NotNull List<CreditLine> getLedger() {
         return ledger;
     }
 
@@ -59,13 +63,36 @@ public final class Credits {
      * The ledger's next page's cursor, for {@link Page#after(String, int)}; null when this page is
      * the last, and always null for the whole ledger ({@link Rooms#credits()}).
      */
-    public String getLedgerNextCursor() {
+    public @Nullable String getLedgerNextCursor() {
         return ledgerNextCursor;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Credits{" + companyId + " " + balance + "/" + monthlyCredits + " pending="
                 + pendingDebit + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Credits)) {
+            return false;
+        }
+        Credits other = (Credits) o;
+        return Objects.equals(companyId, other.companyId)
+                && Objects.equals(companyName, other.companyName)
+                && monthlyCredits == other.monthlyCredits && balance == other.balance
+                && pendingDebit == other.pendingDebit && Objects.equals(ledger, other.ledger)
+                && Objects.equals(ledgerNextCursor, other.ledgerNextCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(companyId, companyName, monthlyCredits, balance, pendingDebit, ledger,
+                ledgerNextCursor);
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * On which thread a {@link SyncListener} is called ({@code mc_delivery}).
  */
@@ -24,7 +26,7 @@ public enum Delivery {
     }
 
     /** The constant with this C value; {@link #IMMEDIATE} for any other value. */
-    public static Delivery fromValue(int value) {
+    public static @NotNull Delivery fromValue(int value) {
         for (Delivery v : values()) {
             if (v.value == value) {
                 return v;

@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A desk ({@code mc_desk}, membercore/desks.h): a hot desk of a building, booked by the day, or
@@ -30,34 +34,34 @@ public final class Desk {
     }
 
     /** {@code "BLR-1-D07"}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
     /** {@code "D07"}. */
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
     /** {@code "Window bay"}; {@code ""} when none. */
-    public String getArea() {
+    public @NotNull String getArea() {
         return area;
     }
 
     /** Words from a fixed list: {@code "monitor"}, {@code "standing"}, {@code "window"}, ... */
-    public List<String> getFeatures() {
+    public @NotNull List<String> getFeatures() {
         return features;
     }
 
-    public boolean hasFeature(String feature) {
+    public boolean hasFeature(@NotNull String feature) {
         return features.contains(feature);
     }
 
-    public DeskKind getKind() {
+    public @NotNull DeskKind getKind() {
         return kind;
     }
 
@@ -67,8 +71,29 @@ public final class Desk {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Desk{" + id + " " + area + " " + features + " " + kind + (mine ? " mine" : "")
                 + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Desk)) {
+            return false;
+        }
+        Desk other = (Desk) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(name, other.name) && Objects.equals(area, other.area)
+                && Objects.equals(features, other.features) && Objects.equals(kind, other.kind)
+                && mine == other.mine;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, name, area, features, kind, mine);
     }
 }

@@ -1,5 +1,11 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A desk day of the member's ({@code mc_desk_booking}, membercore/desks.h), pending changes of
  * this device included ({@link #isPending()}). Dates are building-local; beside each instant a
@@ -38,43 +44,43 @@ public final class DeskBooking {
         this.pending = pending;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return s[S_ID];
     }
 
-    public String getDeskId() {
+    public @NotNull String getDeskId() {
         return s[S_DESK_ID];
     }
 
     /** {@code "D07"}; {@code ""} when the desk is not on this device. */
-    public String getDeskName() {
+    public @NotNull String getDeskName() {
         return s[S_DESK_NAME];
     }
 
-    public String getArea() {
+    public @NotNull String getArea() {
         return s[S_AREA];
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return s[S_BUILDING];
     }
 
     /** {@code "YYYY-MM-DD"}, building-local. */
-    public String getDate() {
+    public @NotNull String getDate() {
         return s[S_DATE];
     }
 
     /** The date's check-in cut-off in the building's local time (11:00 IST). */
-    public BuildingTime getCheckinBy() {
+    public @NotNull BuildingTime getCheckinBy() {
         return times[T_CHECKIN_BY];
     }
 
     /** Including the member's pending change. */
-    public DeskBookingStatus getStatus() {
+    public @NotNull DeskBookingStatus getStatus() {
         return status;
     }
 
-    public DeskPayment getPaidBy() {
+    public @NotNull DeskPayment getPaidBy() {
         return paidBy;
     }
 
@@ -89,26 +95,26 @@ public final class DeskBooking {
     }
 
     /** Razorpay: what was charged; zero otherwise. */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
     /** Razorpay: the order to hand to checkout; {@code ""} otherwise. */
-    public String getOrderId() {
+    public @NotNull String getOrderId() {
         return s[S_ORDER];
     }
 
-    public String getRazorpayKeyId() {
+    public @NotNull String getRazorpayKeyId() {
         return s[S_KEY];
     }
 
     /** Razorpay's 15-minute hold; null when none. */
-    public BuildingTime getHoldExpiresAt() {
+    public @Nullable BuildingTime getHoldExpiresAt() {
         return times[T_HOLD_EXPIRES];
     }
 
     /** The door code's credential ({@link Access#payload}); {@code ""} until issued. */
-    public String getCredentialId() {
+    public @NotNull String getCredentialId() {
         return s[S_CREDENTIAL];
     }
 
@@ -123,12 +129,12 @@ public final class DeskBooking {
     }
 
     /** null until checked in. */
-    public BuildingTime getCheckedInAt() {
+    public @Nullable BuildingTime getCheckedInAt() {
         return times[T_CHECKED_IN];
     }
 
     /** null unless released. */
-    public BuildingTime getReleasedAt() {
+    public @Nullable BuildingTime getReleasedAt() {
         return times[T_RELEASED];
     }
 
@@ -138,8 +144,34 @@ public final class DeskBooking {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "DeskBooking{" + s[S_ID] + " " + s[S_DESK_ID] + " " + s[S_DATE] + " "
                 + status.statusName() + " " + paidBy + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DeskBooking)) {
+            return false;
+        }
+        DeskBooking other = (DeskBooking) o;
+        return Arrays.equals(s, other.s) && Arrays.equals(ints, other.ints)
+                && Arrays.equals(times, other.times) && Objects.equals(status, other.status)
+                && Objects.equals(paidBy, other.paidBy) && Objects.equals(amount, other.amount)
+                && doorCodeReady == other.doorCodeReady && checkedIn == other.checkedIn
+                && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(status, paidBy, amount, doorCodeReady, checkedIn, pending);
+        h = 31 * h + Arrays.hashCode(s);
+        h = 31 * h + Arrays.hashCode(ints);
+        h = 31 * h + Arrays.hashCode(times);
+        return h;
     }
 }

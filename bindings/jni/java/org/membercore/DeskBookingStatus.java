@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The state of a desk booking ({@code mc_desk_booking_status}, membercore/desks.h), in the C
  * enum's order: {@link #value()} is the C value and {@link #statusName()} the core's name.
@@ -28,12 +30,12 @@ public enum DeskBookingStatus {
      * The core's name ({@code mc_desk_booking_status_name}), e.g. {@code "released"};
      * {@code "unknown"} for {@link #UNKNOWN}.
      */
-    public String statusName() {
+    public @NotNull String statusName() {
         return Native.deskStateName(Native.DESK_BOOKING_STATE, value());
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static DeskBookingStatus fromValue(int value) {
+    public static @NotNull DeskBookingStatus fromValue(int value) {
         return States.fromValue(values(), value, UNKNOWN);
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * What kind of desk ({@code mc_desk_kind}, membercore/desks.h). {@link #value()} is the C value;
  * {@link #UNKNOWN} stands for a kind newer than this binding.
@@ -25,7 +27,7 @@ public enum DeskKind implements States.Valued {
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static DeskKind fromValue(int value) {
+    public static @NotNull DeskKind fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

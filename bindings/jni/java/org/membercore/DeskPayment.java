@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * How a desk day is paid ({@code mc_desk_payment}, membercore/desks.h). {@link #value()} is the C
  * value and {@link #paymentName()} the core's name.
@@ -27,12 +29,12 @@ public enum DeskPayment implements States.Valued {
     }
 
     /** The core's name ({@code mc_desk_payment_name}): {@code "plan"}, {@code "credits"}, ... */
-    public String paymentName() {
+    public @NotNull String paymentName() {
         return Native.deskStateName(Native.DESK_PAYMENT, value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static DeskPayment fromValue(int value) {
+    public static @NotNull DeskPayment fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

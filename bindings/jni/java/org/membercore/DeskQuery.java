@@ -1,7 +1,12 @@
 package org.membercore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * What {@link Desks#search} looks for ({@code mc_desk_query}): the free hot desks of one
@@ -22,8 +27,38 @@ public final class DeskQuery {
     }
 
     /** A query for {@code date} ({@code "YYYY-MM-DD"}, building-local) at the member's building. */
-    public static Builder builder(String date) {
+    public static @NotNull Builder builder(@NotNull String date) {
         return new Builder(date);
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DeskQuery)) {
+            return false;
+        }
+        DeskQuery other = (DeskQuery) o;
+        return Objects.equals(buildingId, other.buildingId) && Objects.equals(date, other.date)
+                && Objects.equals(area, other.area) && Arrays.equals(features, other.features);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(buildingId, date, area);
+        h = 31 * h + Arrays.hashCode(features);
+        return h;
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "DeskQuery{"
+                + "buildingId=" + buildingId
+                + ", date=" + date
+                + ", area=" + area
+                + ", features=" + Arrays.toString(features) + "}";
     }
 
     /** Builds a {@link DeskQuery}; the core checks the values (INVALID_ARG names the field). */
@@ -38,24 +73,24 @@ public final class DeskQuery {
         }
 
         /** Another building than the member's own (null: the member's). */
-        public Builder building(String buildingId) {
+        public @NotNull Builder building(@Nullable String buildingId) {
             this.buildingId = buildingId;
             return this;
         }
 
         /** Only desks of this area ({@code "Quiet zone"}, any case; null: any). */
-        public Builder area(String area) {
+        public @NotNull Builder area(@Nullable String area) {
             this.area = area;
             return this;
         }
 
         /** Only desks with this feature too ({@code "monitor"}, {@code "standing"}, ...). */
-        public Builder feature(String feature) {
+        public @NotNull Builder feature(@NotNull String feature) {
             features.add(feature);
             return this;
         }
 
-        public DeskQuery build() {
+        public @NotNull DeskQuery build() {
             return new DeskQuery(this);
         }
     }

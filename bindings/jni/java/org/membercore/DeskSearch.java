@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * What {@link Desks#search} found ({@code mc_desk_search}): the free hot desks of the date, how
@@ -34,12 +38,12 @@ public final class DeskSearch {
     }
 
     /** The free hot desks matching, by name. */
-    public List<Desk> getDesks() {
+    public @NotNull List<Desk> getDesks() {
         return desks;
     }
 
     /** The free desk with this id, or null. */
-    public Desk desk(String id) {
+    public @Nullable Desk desk(@NotNull String id) {
         for (Desk d : desks) {
             if (d.getId().equals(id)) {
                 return d;
@@ -69,28 +73,52 @@ public final class DeskSearch {
     }
 
     /** By card: the day's price plus the building's tax. */
-    public Money getDayPrice() {
+    public @NotNull Money getDayPrice() {
         return dayPrice;
     }
 
     /** The date's check-in cut-off in the building's local time. */
-    public BuildingTime getCheckinBy() {
+    public @NotNull BuildingTime getCheckinBy() {
         return checkinBy;
     }
 
     /** {@link Rule#NONE} when a desk is free; else why none is (closed, blackout, taken, ...). */
-    public Rule getWhyNone() {
+    public @NotNull Rule getWhyNone() {
         return whyNone;
     }
 
     /** {@link #getWhyNone()} in words; {@code ""} when a desk is free. */
-    public String getWhyNoneMessage() {
+    public @NotNull String getWhyNoneMessage() {
         return whyNoneMessage;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "DeskSearch{" + desks.size() + " free, " + takenCount + " taken"
                 + (whyNone != Rule.NONE ? ", " + whyNoneMessage : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DeskSearch)) {
+            return false;
+        }
+        DeskSearch other = (DeskSearch) o;
+        return Objects.equals(desks, other.desks) && takenCount == other.takenCount
+                && deskDaysLeft == other.deskDaysLeft && creditsLeft == other.creditsLeft
+                && dayCredits == other.dayCredits && Objects.equals(dayPrice, other.dayPrice)
+                && Objects.equals(checkinBy, other.checkinBy)
+                && Objects.equals(whyNone, other.whyNone)
+                && Objects.equals(whyNoneMessage, other.whyNoneMessage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(desks, takenCount, deskDaysLeft, creditsLeft, dayCredits, dayPrice,
+                checkinBy, whyNone, whyNoneMessage);
     }
 }

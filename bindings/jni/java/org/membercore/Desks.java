@@ -2,6 +2,9 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Hot desks by the day ({@code membercore/desks.h}): {@code core.desks()}. Search the free desks
  * of a date (local), book one with the plan's desk days or the company's credits (offline: pending
@@ -24,7 +27,7 @@ public final class Desks {
      * with how the member may pay that day. Errors: INVALID_ARG (names the field: a date that is
      * not a date, an unknown feature word), NOT_FOUND (building), UNAUTHORIZED, STORAGE.
      */
-    public DeskSearch search(final DeskQuery query) {
+    public @NotNull DeskSearch search(final @NotNull DeskQuery query) {
         MemberCore.require(query, "query");
         return core.call(h -> Native.desksSearch(h, query.buildingId, query.date, query.area,
                 query.features));
@@ -42,7 +45,8 @@ public final class Desks {
      * FORBIDDEN (a dedicated desk holder, a plan without desk days, credits without a company),
      * UNAUTHORIZED, STORAGE; Razorpay also OFFLINE, NETWORK, SERVER.
      */
-    public DeskBooking book(final String deskId, final String date, final DeskPayment pay) {
+    public @NotNull DeskBooking book(final @NotNull String deskId, final @NotNull String date,
+            final @NotNull DeskPayment pay) {
         MemberCore.require(pay, "pay");
         if (pay == DeskPayment.UNKNOWN) {
             throw new MemberCoreException(ErrorCode.INVALID_ARG,
@@ -57,8 +61,9 @@ public final class Desks {
      * returns. Errors: INVALID_ARG, PAYMENT_FAILED, CONFLICT (the hold lapsed), NOT_FOUND,
      * UNAUTHORIZED, OFFLINE, NETWORK, SERVER, STORAGE.
      */
-    public DeskBooking confirmPayment(final String bookingId, final String orderId,
-            final String paymentId, final String signature) {
+    public @NotNull DeskBooking confirmPayment(final @NotNull String bookingId,
+            final @NotNull String orderId, final @NotNull String paymentId,
+            final @NotNull String signature) {
         return core.call(h -> Native.deskConfirmPayment(h, bookingId, orderId, paymentId,
                 signature));
     }
@@ -69,12 +74,12 @@ public final class Desks {
      * NOT_FOUND, STATE (already cancelled or released, or the cut-off passed: the message says
      * which), UNAUTHORIZED, STORAGE.
      */
-    public DeskBooking cancel(final String bookingId) {
+    public @NotNull DeskBooking cancel(final @NotNull String bookingId) {
         return core.call(h -> Native.deskCancel(h, bookingId));
     }
 
     /** Every desk booking of the member's, soonest date first (the whole list). */
-    public List<DeskBooking> bookings() {
+    public @NotNull List<DeskBooking> bookings() {
         return bookings((String) null);
     }
 
@@ -83,19 +88,20 @@ public final class Desks {
      * all), pending changes on top, soonest first, from the local store: the whole list.
      * Errors: INVALID_ARG, UNAUTHORIZED, STORAGE.
      */
-    public List<DeskBooking> bookings(final String fromDate) {
+    public @NotNull List<DeskBooking> bookings(final @Nullable String fromDate) {
         return MemberCore.listOf(core.call(h -> Native.deskBookings(h, fromDate)));
     }
 
     /** One page of {@link #bookings(String)}: screens use this one. */
-    public ListPage<DeskBooking> bookings(final String fromDate, final Page page) {
+    public @NotNull ListPage<DeskBooking> bookings(final @Nullable String fromDate,
+            final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.deskBookingsPage(h, fromDate, page.getLimit(),
                 page.getCursor()));
     }
 
     /** The member's dedicated desk, or null when they have none. Local. */
-    public Desk mine() {
+    public @Nullable Desk mine() {
         return core.call(Native::deskMine);
     }
 }

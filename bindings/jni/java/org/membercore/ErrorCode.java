@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The core's status codes ({@code mc_status} in membercore/error.h), with the same numbers.
  * {@link #UNKNOWN} stands for a code newer than this binding.
@@ -66,7 +68,7 @@ public enum ErrorCode {
      * The core's stable lower-case name for this code ({@code mc_status_name}:
      * {@code "invalid_argument"}, {@code "offline"}, ...), "unknown" for {@link #UNKNOWN}.
      */
-    public String statusName() {
+    public @NotNull String statusName() {
         return Native.statusName(value);
     }
 
@@ -76,7 +78,7 @@ public enum ErrorCode {
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static ErrorCode fromValue(int value) {
+    public static @NotNull ErrorCode fromValue(int value) {
         for (ErrorCode v : values()) {
             if (v.value == value) {
                 return v;

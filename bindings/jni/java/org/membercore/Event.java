@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** A community event with the member's RSVP, pending writes included ({@code mc_event}). */
 public final class Event {
     private final String id;
@@ -36,19 +41,19 @@ public final class Event {
         this.waitlistPosition = waitlistPosition;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return title;
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return description;
     }
 
@@ -57,7 +62,7 @@ public final class Event {
     }
 
     /** The start on the building's wall clock, with the zone's label. */
-    public BuildingTime getStartsAt() {
+    public @NotNull BuildingTime getStartsAt() {
         return startsAt;
     }
 
@@ -66,7 +71,7 @@ public final class Event {
     }
 
     /** The end on the building's wall clock. */
-    public BuildingTime getEndsAt() {
+    public @NotNull BuildingTime getEndsAt() {
         return endsAt;
     }
 
@@ -80,7 +85,7 @@ public final class Event {
     }
 
     /** Including the member's pending RSVP. */
-    public Rsvp getMyRsvp() {
+    public @NotNull Rsvp getMyRsvp() {
         return myRsvp;
     }
 
@@ -103,10 +108,36 @@ public final class Event {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Event{" + id + " '" + title + "' going=" + goingCount + "/" + capacity + " me="
                 + myRsvp + (waitlistPosition > 0 ? " #" + waitlistPosition : "")
                 + (waitlistCount > 0 ? " waitlist=" + waitlistCount : "")
                 + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Event)) {
+            return false;
+        }
+        Event other = (Event) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(title, other.title)
+                && Objects.equals(description, other.description) && startsAtMs == other.startsAtMs
+                && Objects.equals(startsAt, other.startsAt) && endsAtMs == other.endsAtMs
+                && Objects.equals(endsAt, other.endsAt) && capacity == other.capacity
+                && goingCount == other.goingCount && Objects.equals(myRsvp, other.myRsvp)
+                && pending == other.pending && waitlistCount == other.waitlistCount
+                && waitlistPosition == other.waitlistPosition;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, title, description, startsAtMs, startsAt, endsAtMs,
+                endsAt, capacity, goingCount, myRsvp, pending, waitlistCount, waitlistPosition);
     }
 }

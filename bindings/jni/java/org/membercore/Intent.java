@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * What a new member said they need ({@code mc_intent}).
  */
@@ -22,7 +24,7 @@ public enum Intent {
     }
 
     /** The constant with this C value; {@link #NONE} for any other value. */
-    public static Intent fromValue(int value) {
+    public static @NotNull Intent fromValue(int value) {
         for (Intent v : values()) {
             if (v.value == value) {
                 return v;

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * An invoice of the member's billing history ({@code mc_invoice}; a company member sees the
@@ -67,56 +71,56 @@ public final class Invoice {
     }
 
     /** The same in the building's local time; null when {@link #getVoidedAtMs()} is 0. */
-    public BuildingTime getVoidedAt() {
+    public @Nullable BuildingTime getVoidedAt() {
         return voidedAt;
     }
 
     /** Payments of it given back, oldest first (usually none). */
-    public List<Refund> getRefunds() {
+    public @NotNull List<Refund> getRefunds() {
         return refunds;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** For people, e.g. {@code "INV-2027-0001"}. */
-    public String getNumber() {
+    public @NotNull String getNumber() {
         return number;
     }
 
-    public InvoiceStatus getStatus() {
+    public @NotNull InvoiceStatus getStatus() {
         return status;
     }
 
     /** The core's name of the status ({@code "paid"}, ...; {@code "unknown"} for a newer one). */
-    public String getStatusName() {
+    public @NotNull String getStatusName() {
         return status.statusName();
     }
 
     /** In the invoice's order (unmodifiable). */
-    public List<InvoiceLine> getLines() {
+    public @NotNull List<InvoiceLine> getLines() {
         return lines;
     }
 
-    public Money getSubtotal() {
+    public @NotNull Money getSubtotal() {
         return subtotal;
     }
 
-    public Money getDiscount() {
+    public @NotNull Money getDiscount() {
         return discount;
     }
 
     /** The tax it charged, e.g. VAT 20%. */
-    public Tax getTaxRule() {
+    public @NotNull Tax getTaxRule() {
         return taxRule;
     }
 
-    public Money getTax() {
+    public @NotNull Money getTax() {
         return tax;
     }
 
-    public Money getTotal() {
+    public @NotNull Money getTotal() {
         return total;
     }
 
@@ -126,7 +130,7 @@ public final class Invoice {
     }
 
     /** When it was issued, in the building's local time; null when not issued yet. */
-    public BuildingTime getIssuedAt() {
+    public @Nullable BuildingTime getIssuedAt() {
         return issuedAt;
     }
 
@@ -136,7 +140,7 @@ public final class Invoice {
     }
 
     /** When it is due, in the building's local time; null when none. */
-    public BuildingTime getDueAt() {
+    public @Nullable BuildingTime getDueAt() {
         return dueAt;
     }
 
@@ -146,13 +150,43 @@ public final class Invoice {
     }
 
     /** When it was paid, in the building's local time; null when not paid. */
-    public BuildingTime getPaidAt() {
+    public @Nullable BuildingTime getPaidAt() {
         return paidAt;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Invoice{" + id + " " + number + " " + status + " " + total + " lines="
                 + lines + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Invoice)) {
+            return false;
+        }
+        Invoice other = (Invoice) o;
+        return Objects.equals(id, other.id) && Objects.equals(number, other.number)
+                && Objects.equals(status, other.status) && Objects.equals(lines, other.lines)
+                && Objects.equals(subtotal, other.subtotal)
+                && Objects.equals(discount, other.discount)
+                && Objects.equals(taxRule, other.taxRule) && Objects.equals(tax, other.tax)
+                && Objects.equals(total, other.total) && issuedAtMs == other.issuedAtMs
+                && Objects.equals(issuedAt, other.issuedAt) && dueAtMs == other.dueAtMs
+                && Objects.equals(dueAt, other.dueAt) && paidAtMs == other.paidAtMs
+                && Objects.equals(paidAt, other.paidAt) && voidedAtMs == other.voidedAtMs
+                && Objects.equals(voidedAt, other.voidedAt)
+                && Objects.equals(refunds, other.refunds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, number, status, lines, subtotal, discount, taxRule, tax, total,
+                issuedAtMs, issuedAt, dueAtMs, dueAt, paidAtMs, paidAt, voidedAtMs, voidedAt,
+                refunds);
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** One line of an invoice ({@code mc_invoice_line}). */
 public final class InvoiceLine {
     private final String description;
@@ -14,7 +19,7 @@ public final class InvoiceLine {
         this.amount = amount;
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return description;
     }
 
@@ -23,18 +28,37 @@ public final class InvoiceLine {
     }
 
     /** Before tax, in the invoice's currency. */
-    public Money getUnit() {
+    public @NotNull Money getUnit() {
         return unit;
     }
 
     /** Quantity x unit price, before the invoice's discount and tax. */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "InvoiceLine{" + quantity + " x " + description + " @ " + unit + " = " + amount
                 + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof InvoiceLine)) {
+            return false;
+        }
+        InvoiceLine other = (InvoiceLine) o;
+        return Objects.equals(description, other.description) && quantity == other.quantity
+                && Objects.equals(unit, other.unit) && Objects.equals(amount, other.amount);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(description, quantity, unit, amount);
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** What confirming an invoice's payment did ({@code mc_invoice_payment}). */
 public final class InvoicePayment {
     private final String invoiceId;
@@ -12,12 +17,12 @@ public final class InvoicePayment {
         this.refund = refund;
     }
 
-    public String getInvoiceId() {
+    public @NotNull String getInvoiceId() {
         return invoiceId;
     }
 
     /** For people, e.g. {@code "INV-2027-0002"}. */
-    public String getInvoiceNumber() {
+    public @NotNull String getInvoiceNumber() {
         return invoiceNumber;
     }
 
@@ -25,7 +30,35 @@ public final class InvoicePayment {
      * Null: this payment paid the invoice. Otherwise the invoice had been paid already: the
      * payment is recorded and refunded ("already paid; your payment will be refunded").
      */
-    public Refund getRefund() {
+    public @Nullable Refund getRefund() {
         return refund;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof InvoicePayment)) {
+            return false;
+        }
+        InvoicePayment other = (InvoicePayment) o;
+        return Objects.equals(invoiceId, other.invoiceId)
+                && Objects.equals(invoiceNumber, other.invoiceNumber)
+                && Objects.equals(refund, other.refund);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(invoiceId, invoiceNumber, refund);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "InvoicePayment{"
+                + "invoiceId=" + invoiceId
+                + ", invoiceNumber=" + invoiceNumber
+                + ", refund=" + refund + "}";
     }
 }

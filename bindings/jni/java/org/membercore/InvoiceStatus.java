@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The state of an invoice ({@code mc_invoice_status}), in the C enum's order: {@link #value()}
  * is the C value and {@link #statusName()} the core's name. {@link #UNKNOWN} stands for a status
@@ -26,12 +28,12 @@ public enum InvoiceStatus {
     }
 
     /** The core's name ({@code mc_invoice_status_name}), e.g. {@code "paid"}. */
-    public String statusName() {
+    public @NotNull String statusName() {
         return Native.stateName(Native.INVOICE_STATE, value());
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static InvoiceStatus fromValue(int value) {
+    public static @NotNull InvoiceStatus fromValue(int value) {
         return States.fromValue(values(), value, UNKNOWN);
     }
 }

@@ -3,6 +3,8 @@ package org.membercore;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Kinds of synced data, as bits ({@code mc_kind}).
  */
@@ -58,7 +60,7 @@ public enum Kind {
     }
 
     /** The constants whose bits are set in bits (unknown bits are ignored). */
-    public static EnumSet<Kind> fromBits(int bits) {
+    public static @NotNull EnumSet<Kind> fromBits(int bits) {
         EnumSet<Kind> set = EnumSet.noneOf(Kind.class);
         for (Kind v : values()) {
             if ((bits & v.bit) != 0) {
@@ -69,7 +71,7 @@ public enum Kind {
     }
 
     /** The C mask of a set. */
-    public static int toBits(Set<Kind> set) {
+    public static int toBits(@NotNull Set<Kind> set) {
         int bits = 0;
         for (Kind v : set) {
             bits |= v.bit;

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * What a notification's deep link opens ({@code mc_link_kind}, membercore/community.h); a kind
  * this binding does not know reads as {@link #OTHER}.
@@ -35,12 +37,12 @@ public enum LinkKind {
     }
 
     /** The core's name ({@code mc_link_kind_name}): {@code "ticket"}, {@code "desk"}, ... */
-    public String kindName() {
+    public @NotNull String kindName() {
         return Native.linkKindName(value);
     }
 
     /** The constant with this C value; {@link #OTHER} for any other value. */
-    public static LinkKind fromValue(int value) {
+    public static @NotNull LinkKind fromValue(int value) {
         for (LinkKind k : values()) {
             if (k.value == value) {
                 return k;

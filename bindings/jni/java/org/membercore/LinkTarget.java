@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * What a notification's deep link opens, parsed by the core ({@code mc_link_target},
  * {@link Notifications#parseLink}): the kind of item and its id, for an app to route on
@@ -20,22 +23,22 @@ public final class LinkTarget {
     }
 
     /** {@link LinkKind#NONE} for an empty link. */
-    public LinkKind getKind() {
+    public @NotNull LinkKind getKind() {
         return kind;
     }
 
     /** The item's id or number; {@code ""} for {@link LinkKind#WEB} and {@link LinkKind#NONE}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** {@link LinkKind#WEB}: the https page to open; {@code ""} otherwise. */
-    public String getUrl() {
+    public @NotNull String getUrl() {
         return url;
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof LinkTarget)) {
             return false;
         }
@@ -49,7 +52,7 @@ public final class LinkTarget {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "LinkTarget{" + kind.kindName() + (id.isEmpty() ? "" : " " + id)
                 + (url.isEmpty() ? "" : " " + url) + "}";
     }

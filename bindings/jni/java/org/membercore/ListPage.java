@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * One page of a list ({@code items} and {@code next_cursor} of the core's list structs), read with
@@ -20,7 +24,7 @@ public final class ListPage<T> {
     }
 
     /** The page's items, in the list's order (unmodifiable; empty past the end). */
-    public List<T> getItems() {
+    public @NotNull List<T> getItems() {
         return items;
     }
 
@@ -28,7 +32,7 @@ public final class ListPage<T> {
      * The cursor of the next page, for {@link Page#after(String, int)}; null when this page is the
      * last (no item after it when it was read).
      */
-    public String getNextCursor() {
+    public @Nullable String getNextCursor() {
         return nextCursor;
     }
 
@@ -38,7 +42,25 @@ public final class ListPage<T> {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "ListPage{" + items.size() + " items" + (hasMore() ? ", more" : ", last") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ListPage)) {
+            return false;
+        }
+        ListPage<?> other = (ListPage<?>) o;
+        return Objects.equals(items, other.items) && Objects.equals(nextCursor, other.nextCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(items, nextCursor);
     }
 }

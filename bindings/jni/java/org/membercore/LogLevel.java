@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Log levels ({@code mc_log_level}).
  */
@@ -21,7 +23,7 @@ public enum LogLevel {
     }
 
     /** The constant with this C value; {@link #ERROR} for any other value. */
-    public static LogLevel fromValue(int value) {
+    public static @NotNull LogLevel fromValue(int value) {
         for (LogLevel v : values()) {
             if (v.value == value) {
                 return v;

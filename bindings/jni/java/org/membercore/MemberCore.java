@@ -11,6 +11,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The membercore client: one per data directory, opened with {@link #open(Config)} and closed
  * with {@link #close()}. It keeps the client's life (open, close, the clock) and hands out one
@@ -102,82 +104,82 @@ public final class MemberCore implements AutoCloseable {
     // ---- the areas --------------------------------------------------------------------------
 
     /** Sign-in, the profile and intent, the account and sign-out. */
-    public Auth auth() {
+    public @NotNull Auth auth() {
         return auth;
     }
 
     /** The sync engine: sync now or in the background, its state, listeners, the outbox. */
-    public Sync sync() {
+    public @NotNull Sync sync() {
         return sync;
     }
 
     /** Events and RSVPs, the notification inbox and the push token. */
-    public Community community() {
+    public @NotNull Community community() {
         return community;
     }
 
     /** Meeting rooms: search, bookings, Razorpay payment, cancellation, company credits. */
-    public Rooms rooms() {
+    public @NotNull Rooms rooms() {
         return rooms;
     }
 
     /** Day passes, invoices and their payment, the membership. */
-    public Billing billing() {
+    public @NotNull Billing billing() {
         return billing;
     }
 
     /** The operator's buildings as last synced. */
-    public Buildings buildings() {
+    public @NotNull Buildings buildings() {
         return buildings;
     }
 
     /** Door credentials, their rotating codes, and QR codes to show them. */
-    public Access access() {
+    public @NotNull Access access() {
         return access;
     }
 
     /** Facility tickets: categories, filing with photos (offline too), timelines, comments. */
-    public Tickets tickets() {
+    public @NotNull Tickets tickets() {
         return tickets;
     }
 
     /** The ground staff's ticket queue, for an account with the staff role (online calls). */
-    public Staff staff() {
+    public @NotNull Staff staff() {
         return staff;
     }
 
     /** The member's visitors: invite (offline too), list, cancel, approve or decline walk-ins. */
-    public Visitors visitors() {
+    public @NotNull Visitors visitors() {
         return visitors;
     }
 
     /** The front desk, for an account with the staff role (online calls). */
-    public Reception reception() {
+    public @NotNull Reception reception() {
         return reception;
     }
 
     /** Notification channels per category, quiet hours, mark all read, pruning, links. */
-    public Notifications notifications() {
+    public @NotNull Notifications notifications() {
         return notifications;
     }
 
     /** Hot desks by the day: search, book (offline with plan or credits), pay, cancel, list. */
-    public Desks desks() {
+    public @NotNull Desks desks() {
         return desks;
     }
 
     /** The operator's announcements: list, mark read (offline too). */
-    public Announcements announcements() {
+    public @NotNull Announcements announcements() {
         return announcements;
     }
 
     /** Partner offers: list, redeem for a code (online). */
-    public Offers offers() {
+    public @NotNull Offers offers() {
         return offers;
     }
 
     /** The member's calendar as an iCalendar (RFC 5545) file. */
-    public CalendarExport calendar() {
+    public @NotNull CalendarExport calendar() {
         return calendar;
     }
 
@@ -186,7 +188,7 @@ public final class MemberCore implements AutoCloseable {
      * network; read it again when a sync event's kinds touch it ({@link Today#affected(Set)}).
      * Errors: UNAUTHORIZED (nobody signed in), STORAGE, NO_MEMORY.
      */
-    public Today today() {
+    public @NotNull Today today() {
         return call(Native::today);
     }
 
@@ -195,7 +197,7 @@ public final class MemberCore implements AutoCloseable {
      * as needed. Throws {@link MemberCoreException} ({@link ErrorCode#INVALID_ARG} for a bad
      * config, {@link ErrorCode#STORAGE} when the directory or store is unusable).
      */
-    public static MemberCore open(Config config) {
+    public static @NotNull MemberCore open(@NotNull Config config) {
         if (config == null) {
             throw new MemberCoreException(ErrorCode.INVALID_ARG, "config is null");
         }
@@ -234,7 +236,7 @@ public final class MemberCore implements AutoCloseable {
     }
 
     /** The library version, "MAJOR.MINOR.PATCH". */
-    public static String version() {
+    public static @NotNull String version() {
         return Native.version();
     }
 
@@ -249,7 +251,7 @@ public final class MemberCore implements AutoCloseable {
      * {@code new File(context.getFilesDir(), "membercore")} and expect {@link ErrorCode#STATE}
      * here.
      */
-    public static String defaultDataDir() {
+    public static @NotNull String defaultDataDir() {
         return Native.defaultDataDir();
     }
 
@@ -258,7 +260,7 @@ public final class MemberCore implements AutoCloseable {
      * {@code "+919876543210"}). Pure, no I/O. Throws {@link ErrorCode#INVALID_ARG} naming the
      * problem.
      */
-    public static String normalizePhone(String input) {
+    public static @NotNull String normalizePhone(@NotNull String input) {
         return Native.normalizePhone(input);
     }
 
@@ -270,7 +272,7 @@ public final class MemberCore implements AutoCloseable {
      * client may be open over that directory. Throws {@link ErrorCode#INVALID_ARG} (null or
      * empty) or {@link ErrorCode#STORAGE} naming the file that could not be removed.
      */
-    public static void removeStore(File dataDir) {
+    public static void removeStore(@NotNull File dataDir) {
         Native.storeRemove(dataDir == null ? null : dataDir.getPath());
     }
 

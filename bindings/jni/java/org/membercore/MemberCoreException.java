@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A failure reported by the core: its {@link ErrorCode} (the C {@code mc_status}), its message
  * (human-readable, never secret) and the details of {@code mc_error}.
@@ -39,12 +41,12 @@ public class MemberCoreException extends RuntimeException {
      * The rule that refused ({@link ErrorCode#CONFLICT} on a room booking: closed, blacked out,
      * too soon, beyond the window, taken, ...); {@link Rule#NONE} for other errors.
      */
-    public Rule getRule() {
+    public @NotNull Rule getRule() {
         return Rule.fromValue(ruleValue);
     }
 
     /** What went wrong; {@link ErrorCode#UNKNOWN} for a code newer than this binding. */
-    public ErrorCode getCode() {
+    public @NotNull ErrorCode getCode() {
         return ErrorCode.fromValue(codeValue);
     }
 
@@ -69,12 +71,12 @@ public class MemberCoreException extends RuntimeException {
     }
 
     /** The server's machine-readable code ({@code "otp_wrong"}, ...), or {@code ""}. */
-    public String getServerCode() {
+    public @NotNull String getServerCode() {
         return serverCode;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return getClass().getName() + "[" + getCode() + "]: " + getMessage();
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The member's membership ({@code mc_membership}), from the local store: status
  * {@link MembershipStatus#ACTIVE} for a member of a company's plan, {@link MembershipStatus#NONE}
@@ -30,46 +35,68 @@ public final class Membership {
         return status == MembershipStatus.ACTIVE;
     }
 
-    public MembershipStatus getStatus() {
+    public @NotNull MembershipStatus getStatus() {
         return status;
     }
 
     /** The core's name of the status: {@code "active"}, {@code "none"}. */
-    public String getStatusName() {
+    public @NotNull String getStatusName() {
         return status.statusName();
     }
 
     /** e.g. {@code "private_cabin"}. */
-    public String getPlan() {
+    public @NotNull String getPlan() {
         return plan;
     }
 
-    public String getCompanyId() {
+    public @NotNull String getCompanyId() {
         return companyId;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
     /** e.g. {@code "Cabin 1019"}. */
-    public String getSeat() {
+    public @NotNull String getSeat() {
         return seat;
     }
 
     /** {@code "YYYY-MM-DD"}, or {@code ""}. */
-    public String getContractStart() {
+    public @NotNull String getContractStart() {
         return contractStart;
     }
 
     /** {@code "YYYY-MM-DD"} (the last day), or {@code ""}. */
-    public String getContractEnd() {
+    public @NotNull String getContractEnd() {
         return contractEnd;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Membership{" + status + " " + plan + " " + companyId + " " + buildingId + " '"
                 + seat + "' " + contractStart + ".." + contractEnd + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Membership)) {
+            return false;
+        }
+        Membership other = (Membership) o;
+        return Objects.equals(status, other.status) && Objects.equals(plan, other.plan)
+                && Objects.equals(companyId, other.companyId)
+                && Objects.equals(buildingId, other.buildingId) && Objects.equals(seat, other.seat)
+                && Objects.equals(contractStart, other.contractStart)
+                && Objects.equals(contractEnd, other.contractEnd);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, plan, companyId, buildingId, seat, contractStart, contractEnd);
     }
 }

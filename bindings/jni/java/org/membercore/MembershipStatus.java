@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The state of the member's membership ({@code mc_membership_status}), in the C enum's order:
  * {@link #value()} is the C value and {@link #statusName()} the core's name. {@link #UNKNOWN}
@@ -19,12 +21,12 @@ public enum MembershipStatus {
     }
 
     /** The core's name ({@code mc_membership_status_name}), e.g. {@code "active"}. */
-    public String statusName() {
+    public @NotNull String statusName() {
         return Native.stateName(Native.MEMBERSHIP_STATE, value());
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static MembershipStatus fromValue(int value) {
+    public static @NotNull MembershipStatus fromValue(int value) {
         return States.fromValue(values(), value, UNKNOWN);
     }
 }

@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * An amount of money with its currency ({@code mc_money}, membercore/money.h): an integer count
  * of the currency's minor unit (paise for INR, pence for GBP) and its ISO 4217 code. A building
@@ -24,17 +27,17 @@ public final class Money {
     }
 
     /** The ISO 4217 code, e.g. {@code "GBP"}. */
-    public String getCurrency() {
+    public @NotNull String getCurrency() {
         return currency;
     }
 
     /** As a member reads it, e.g. {@code "£30.00"} or {@code "₹42,480.00"}. */
-    public String getFormatted() {
+    public @NotNull String getFormatted() {
         return formatted;
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (!(other instanceof Money)) {
             return false;
         }
@@ -48,7 +51,7 @@ public final class Money {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return formatted;
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** One outbox entry: a local write not yet confirmed, or refused ({@code mc_mutation}). */
 public final class Mutation {
     private final long id;
@@ -33,7 +38,7 @@ public final class Mutation {
     }
 
     /** REJECTED: the booking rule that refused it (taken, ...); {@link Rule#NONE} otherwise. */
-    public Rule getErrorRule() {
+    public @NotNull Rule getErrorRule() {
         return errorRule;
     }
 
@@ -43,20 +48,20 @@ public final class Mutation {
     }
 
     /** {@code "rsvp.set"}, {@code "notification.read"}, ... */
-    public String getKind() {
+    public @NotNull String getKind() {
         return kind;
     }
 
-    public String getEntityId() {
+    public @NotNull String getEntityId() {
         return entityId;
     }
 
     /** The JSON sent. */
-    public String getPayload() {
+    public @NotNull String getPayload() {
         return payload;
     }
 
-    public MutationState getState() {
+    public @NotNull MutationState getState() {
         return state;
     }
 
@@ -73,20 +78,47 @@ public final class Mutation {
     }
 
     /** REJECTED: why; otherwise the last transient error, or {@link ErrorCode#OK}. */
-    public ErrorCode getErrorCode() {
+    public @NotNull ErrorCode getErrorCode() {
         return errorCode;
     }
 
-    public String getErrorServerCode() {
+    public @NotNull String getErrorServerCode() {
         return errorServerCode;
     }
 
-    public String getErrorMessage() {
+    public @NotNull String getErrorMessage() {
         return errorMessage;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Mutation{" + id + " " + kind + " " + entityId + " " + state + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Mutation)) {
+            return false;
+        }
+        Mutation other = (Mutation) o;
+        return id == other.id && Objects.equals(kind, other.kind)
+                && Objects.equals(entityId, other.entityId)
+                && Objects.equals(payload, other.payload) && Objects.equals(state, other.state)
+                && attempts == other.attempts && createdAtMs == other.createdAtMs
+                && nextAttemptMs == other.nextAttemptMs
+                && Objects.equals(errorCode, other.errorCode)
+                && Objects.equals(errorServerCode, other.errorServerCode)
+                && Objects.equals(errorMessage, other.errorMessage)
+                && Objects.equals(errorRule, other.errorRule);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, kind, entityId, payload, state, attempts, createdAtMs,
+                nextAttemptMs, errorCode, errorServerCode, errorMessage, errorRule);
     }
 }

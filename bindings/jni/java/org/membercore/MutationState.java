@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The state of an outbox entry ({@code mc_mutation_state}).
  */
@@ -27,7 +29,7 @@ public enum MutationState {
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static MutationState fromValue(int value) {
+    public static @NotNull MutationState fromValue(int value) {
         for (MutationState v : values()) {
             if (v.value == value) {
                 return v;

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** One entry of the inbox, pending mark-read included ({@code mc_notification}). */
 public final class Notification {
     private final String id;
@@ -36,34 +41,34 @@ public final class Notification {
         this.pending = pending;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public NotificationCategory getCategory() {
+    public @NotNull NotificationCategory getCategory() {
         return category;
     }
 
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return title;
     }
 
-    public String getBody() {
+    public @NotNull String getBody() {
         return body;
     }
 
     /** {@code ""} when none. */
-    public String getDeepLink() {
+    public @NotNull String getDeepLink() {
         return deepLink;
     }
 
     /** What {@link #getDeepLink()} opens: an invoice, an event, ... ({@link LinkKind#NONE}: none). */
-    public LinkKind getLinkKind() {
+    public @NotNull LinkKind getLinkKind() {
         return linkKind;
     }
 
     /** The id of the item the link names, as the link gives it: route with it ("" when none). */
-    public String getLinkId() {
+    public @NotNull String getLinkId() {
         return linkId;
     }
 
@@ -71,7 +76,7 @@ public final class Notification {
      * Where the link leads, in words, the item named as the member knows it: "opens invoice
      * INV-2026-0011", "opens booking Boardroom, Mon 7 Dec 16:00 IST" ("" when there is none).
      */
-    public String getLinkText() {
+    public @NotNull String getLinkText() {
         return linkText;
     }
 
@@ -79,7 +84,7 @@ public final class Notification {
      * {@link #getDeepLink()} parsed into what an app routes on ({@link Notifications#parseLink}):
      * null when the link is one the core does not understand.
      */
-    public LinkTarget getTarget() {
+    public @Nullable LinkTarget getTarget() {
         try {
             return Notifications.parseLink(deepLink);
         } catch (MemberCoreException e) {
@@ -91,7 +96,7 @@ public final class Notification {
      * What caused it (docs/notifications-protocol.md): {@code "visitor.arrived"},
      * {@code "booking.reminder"}, {@code "invoice.due_soon"}, ...; {@code ""} for older ones.
      */
-    public String getKind() {
+    public @NotNull String getKind() {
         return kind;
     }
 
@@ -105,7 +110,7 @@ public final class Notification {
     }
 
     /** When it arrived, in the local time of the member's building. */
-    public BuildingTime getCreatedAt() {
+    public @NotNull BuildingTime getCreatedAt() {
         return createdAt;
     }
 
@@ -120,9 +125,34 @@ public final class Notification {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Notification{" + id + " " + category + (kind.isEmpty() ? "" : " " + kind)
                 + (urgent ? " urgent" : "") + " '" + title + "'" + (read ? " read" : "")
                 + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Notification)) {
+            return false;
+        }
+        Notification other = (Notification) o;
+        return Objects.equals(id, other.id) && Objects.equals(category, other.category)
+                && Objects.equals(title, other.title) && Objects.equals(body, other.body)
+                && Objects.equals(deepLink, other.deepLink) && createdAtMs == other.createdAtMs
+                && Objects.equals(createdAt, other.createdAt) && read == other.read
+                && pending == other.pending && Objects.equals(linkKind, other.linkKind)
+                && Objects.equals(linkId, other.linkId) && Objects.equals(linkText, other.linkText)
+                && Objects.equals(kind, other.kind) && urgent == other.urgent;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, category, title, body, deepLink, createdAtMs, createdAt, read,
+                pending, linkKind, linkId, linkText, kind, urgent);
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Notification categories ({@code mc_notification_category}); a category this binding
  * does not know reads as {@link #OTHER}.
@@ -24,7 +26,7 @@ public enum NotificationCategory {
     }
 
     /** The core's name ({@code mc_notification_category_name}): {@code "billing"}, ... */
-    public String categoryName() {
+    public @NotNull String categoryName() {
         return Native.notificationCategoryName(value);
     }
 
@@ -34,7 +36,7 @@ public enum NotificationCategory {
      * {@code mc_notification_category_parse}; {@code "other"} is refused: nothing is sent in it).
      * Pure, any thread. Errors: INVALID_ARG naming the word and the choices.
      */
-    public static NotificationCategory parse(String name) {
+    public static @NotNull NotificationCategory parse(@NotNull String name) {
         MemberCore.require(name, "name");
         int value = Native.notificationCategoryParse(name);
         for (NotificationCategory c : values()) {
@@ -46,7 +48,7 @@ public enum NotificationCategory {
     }
 
     /** The constant with this C value; {@link #OTHER} for any other value. */
-    public static NotificationCategory fromValue(int value) {
+    public static @NotNull NotificationCategory fromValue(int value) {
         for (NotificationCategory v : values()) {
             if (v.value == value) {
                 return v;

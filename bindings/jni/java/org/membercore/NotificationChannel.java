@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * How a notification reaches the member besides the inbox ({@code mc_channel},
  * membercore/notifications.h). {@link #value()} is the C value and {@link #channelName()} the
@@ -26,7 +28,7 @@ public enum NotificationChannel implements States.Valued {
     }
 
     /** The core's name ({@code mc_channel_name}): {@code "push"}, {@code "email"}, {@code "sms"}. */
-    public String channelName() {
+    public @NotNull String channelName() {
         return Native.channelName(value);
     }
 
@@ -34,7 +36,7 @@ public enum NotificationChannel implements States.Valued {
      * The channel named (case-insensitive; {@code "text"} for SMS too; {@code mc_channel_parse}).
      * Pure, any thread. Errors: INVALID_ARG naming the word (or {@code name} null).
      */
-    public static NotificationChannel parse(String name) {
+    public static @NotNull NotificationChannel parse(@NotNull String name) {
         MemberCore.require(name, "name");
         int value = Native.channelParse(name);
         NotificationChannel c = States.byValue(values(), value, null);

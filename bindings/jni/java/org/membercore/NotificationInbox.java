@@ -5,6 +5,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The notifications inbox, newest first, with unread counts ({@code mc_notification_list}): the
@@ -31,7 +35,7 @@ public final class NotificationInbox {
     }
 
     /** The listed notifications (unmodifiable). */
-    public List<Notification> getItems() {
+    public @NotNull List<Notification> getItems() {
         return items;
     }
 
@@ -41,7 +45,7 @@ public final class NotificationInbox {
     }
 
     /** Unread per category over the whole inbox (every category present; unmodifiable). */
-    public Map<NotificationCategory, Integer> getUnreadByCategory() {
+    public @NotNull Map<NotificationCategory, Integer> getUnreadByCategory() {
         return unreadByCategory;
     }
 
@@ -49,7 +53,7 @@ public final class NotificationInbox {
      * The next page's cursor, for {@link Page#after(String, int)}; null when this page is the last,
      * and always null for the whole inbox ({@link Community#notifications(boolean)}).
      */
-    public String getNextCursor() {
+    public @Nullable String getNextCursor() {
         return nextCursor;
     }
 
@@ -58,7 +62,36 @@ public final class NotificationInbox {
         return nextCursor != null;
     }
 
-    public int getUnread(NotificationCategory category) {
+    public int getUnread(@NotNull NotificationCategory category) {
         return unreadByCategory.get(category);
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof NotificationInbox)) {
+            return false;
+        }
+        NotificationInbox other = (NotificationInbox) o;
+        return Objects.equals(items, other.items) && unreadTotal == other.unreadTotal
+                && Objects.equals(unreadByCategory, other.unreadByCategory)
+                && Objects.equals(nextCursor, other.nextCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(items, unreadTotal, unreadByCategory, nextCursor);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "NotificationInbox{"
+                + "items=" + items
+                + ", unreadTotal=" + unreadTotal
+                + ", unreadByCategory=" + unreadByCategory
+                + ", nextCursor=" + nextCursor + "}";
     }
 }

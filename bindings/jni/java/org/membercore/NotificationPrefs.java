@@ -1,5 +1,11 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Which channels each category reaches the member on, and quiet hours
  * ({@code mc_notification_prefs}, membercore/notifications.h), as on this device now: the
@@ -45,13 +51,15 @@ public final class NotificationPrefs {
      * Does {@code category} reach the member on {@code channel} (this device's queued change
      * included). Always false for {@link NotificationCategory#OTHER}.
      */
-    public boolean isOn(NotificationCategory category, NotificationChannel channel) {
+    public boolean isOn(@NotNull NotificationCategory category,
+            @NotNull NotificationChannel channel) {
         int i = cell(category, channel);
         return i < on.length && on[i];
     }
 
     /** The cell has a change of this device the server has not confirmed. */
-    public boolean isPending(NotificationCategory category, NotificationChannel channel) {
+    public boolean isPending(@NotNull NotificationCategory category,
+            @NotNull NotificationChannel channel) {
         int i = cell(category, channel);
         return i < pending.length && pending[i];
     }
@@ -61,7 +69,7 @@ public final class NotificationPrefs {
      * the switches say, and why, in words ("Visitor arrivals always reach you (someone is
      * waiting for you at reception)"); null when none.
      */
-    public String getAlways(NotificationCategory category) {
+    public @Nullable String getAlways(@NotNull NotificationCategory category) {
         MemberCore.require(category, "category");
         int i = category.value();
         return i < always.length && !always[i].isEmpty() ? always[i] : null;
@@ -83,17 +91,17 @@ public final class NotificationPrefs {
     }
 
     /** {@link #getQuietFromMin()} as {@code "22:00"}. */
-    public String getQuietFrom() {
+    public @NotNull String getQuietFrom() {
         return clock(quietFromMin);
     }
 
     /** {@link #getQuietToMin()} as {@code "07:00"}. */
-    public String getQuietTo() {
+    public @NotNull String getQuietTo() {
         return clock(quietToMin);
     }
 
     /** The building's zone at the quiet hours: "IST", "GMT"/"BST"; "UTC" when unknown. */
-    public String getQuietZoneLabel() {
+    public @NotNull String getQuietZoneLabel() {
         return quietZoneLabel;
     }
 
@@ -112,7 +120,7 @@ public final class NotificationPrefs {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         StringBuilder b = new StringBuilder("NotificationPrefs{");
         for (NotificationCategory c : NotificationCategory.values()) {
             if (c == NotificationCategory.OTHER) {
@@ -129,5 +137,32 @@ public final class NotificationPrefs {
         b.append("quiet=").append(quietEnabled ? getQuietFrom() + "-" + getQuietTo() + " "
                 + quietZoneLabel : "off");
         return b.append(synced ? "" : " defaults").append('}').toString();
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof NotificationPrefs)) {
+            return false;
+        }
+        NotificationPrefs other = (NotificationPrefs) o;
+        return Arrays.equals(on, other.on) && Arrays.equals(pending, other.pending)
+                && Arrays.equals(always, other.always) && quietEnabled == other.quietEnabled
+                && quietFromMin == other.quietFromMin && quietToMin == other.quietToMin
+                && quietPending == other.quietPending
+                && Objects.equals(quietZoneLabel, other.quietZoneLabel) && synced == other.synced;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(quietEnabled, quietFromMin, quietToMin, quietPending, quietZoneLabel,
+                synced);
+        h = 31 * h + Arrays.hashCode(on);
+        h = 31 * h + Arrays.hashCode(pending);
+        h = 31 * h + Arrays.hashCode(always);
+        return h;
     }
 }

@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The notifications hub beyond the inbox list ({@code membercore/notifications.h}):
  * {@code core.notifications()}. Which channels (push, email, SMS) each category reaches the
@@ -22,7 +25,7 @@ public final class Notifications {
     }
 
     /** The member's preferences as on this device. Errors: UNAUTHORIZED, STORAGE. */
-    public NotificationPrefs prefs() {
+    public @NotNull NotificationPrefs prefs() {
         return core.call(Native::notificationPrefs);
     }
 
@@ -31,8 +34,8 @@ public final class Notifications {
      * value it already has queues nothing. Errors: INVALID_ARG ({@link NotificationCategory#OTHER}
      * or a null argument), UNAUTHORIZED, STORAGE.
      */
-    public void setPref(final NotificationCategory category, final NotificationChannel channel,
-            final boolean on) {
+    public void setPref(final @NotNull NotificationCategory category,
+            final @NotNull NotificationChannel channel, final boolean on) {
         MemberCore.require(category, "category");
         MemberCore.require(channel, "channel");
         core.run(h -> Native.notificationPrefSet(h, category.value(), channel.value(), on));
@@ -58,7 +61,7 @@ public final class Notifications {
     }
 
     /** {@link #markAllRead()} for one category only. Errors: INVALID_ARG as well. */
-    public int markAllRead(final NotificationCategory category) {
+    public int markAllRead(final @NotNull NotificationCategory category) {
         MemberCore.require(category, "category");
         return core.call(h -> Native.notificationsMarkAllRead(h, category.value()));
     }
@@ -82,7 +85,7 @@ public final class Notifications {
      * INVALID_ARG for anything else, with a message naming what was wrong (unknown section, bad
      * id, query, escape, dot segment, not https, too long).
      */
-    public static LinkTarget parseLink(String link) {
+    public static @NotNull LinkTarget parseLink(@Nullable String link) {
         return Native.linkParse(link);
     }
 }

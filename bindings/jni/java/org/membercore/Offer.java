@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A partner offer ({@code mc_offer}, membercore/offers.h): a discount with its terms, validity
@@ -32,44 +36,44 @@ public final class Offer {
         this.redeemedAt = redeemedAt;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return s[S_ID];
     }
 
     /** {@code "Blue Tokai"}. */
-    public String getPartner() {
+    public @NotNull String getPartner() {
         return s[S_PARTNER];
     }
 
     /** {@code "20% off coffee"}. */
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return s[S_TITLE];
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return s[S_DESCRIPTION];
     }
 
-    public String getTerms() {
+    public @NotNull String getTerms() {
         return s[S_TERMS];
     }
 
     /** The buildings it applies to; empty: every building. */
-    public List<String> getBuildingIds() {
+    public @NotNull List<String> getBuildingIds() {
         return buildingIds;
     }
 
     /** {@code "YYYY-MM-DD"}, building-local, inclusive. */
-    public String getValidFrom() {
+    public @NotNull String getValidFrom() {
         return s[S_VALID_FROM];
     }
 
     /** {@code "YYYY-MM-DD"}, inclusive. */
-    public String getValidUntil() {
+    public @NotNull String getValidUntil() {
         return s[S_VALID_UNTIL];
     }
 
-    public OfferCodeKind getCodeKind() {
+    public @NotNull OfferCodeKind getCodeKind() {
         return codeKind;
     }
 
@@ -84,19 +88,41 @@ public final class Offer {
     }
 
     /** The member's code; {@code ""} until redeemed. */
-    public String getCode() {
+    public @NotNull String getCode() {
         return s[S_CODE];
     }
 
     /** null until redeemed. */
-    public BuildingTime getRedeemedAt() {
+    public @Nullable BuildingTime getRedeemedAt() {
         return redeemedAt;
     }
 
     /* The code stays out: it is the member's to show, not a log's. */
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Offer{" + s[S_ID] + " " + s[S_PARTNER] + ": '" + s[S_TITLE] + "' " + codeKind
                 + (redeemed ? " redeemed" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Offer)) {
+            return false;
+        }
+        Offer other = (Offer) o;
+        return Arrays.equals(s, other.s) && Objects.equals(buildingIds, other.buildingIds)
+                && Objects.equals(codeKind, other.codeKind) && remaining == other.remaining
+                && redeemed == other.redeemed && Objects.equals(redeemedAt, other.redeemedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(buildingIds, codeKind, remaining, redeemed, redeemedAt);
+        h = 31 * h + Arrays.hashCode(s);
+        return h;
     }
 }

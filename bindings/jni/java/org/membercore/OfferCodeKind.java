@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * How an offer's codes are handed out ({@code mc_offer_code_kind}, membercore/offers.h).
  * {@link #UNKNOWN} stands for a kind newer than this binding.
@@ -25,7 +27,7 @@ public enum OfferCodeKind implements States.Valued {
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static OfferCodeKind fromValue(int value) {
+    public static @NotNull OfferCodeKind fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

@@ -2,6 +2,8 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Partner offers and perks ({@code membercore/offers.h}): {@code core.offers()}. Listed from the
  * local store; redeeming is online, because the server hands out the codes (a single-use offer
@@ -21,7 +23,7 @@ public final class Offers {
      * The offers valid today in scope of the member's building (on-demand users: all),
      * redeemable ones first, then by partner. Errors: UNAUTHORIZED, STORAGE.
      */
-    public List<Offer> list() {
+    public @NotNull List<Offer> list() {
         return MemberCore.listOf(core.call(Native::offers));
     }
 
@@ -31,7 +33,7 @@ public final class Offers {
      * not for the member's building), CONFLICT (no single-use codes left; outside its validity:
      * the message names the dates), UNAUTHORIZED, OFFLINE, NETWORK, SERVER, STORAGE.
      */
-    public Offer redeem(final String offerId) {
+    public @NotNull Offer redeem(final @NotNull String offerId) {
         return core.call(h -> Native.offerRedeem(h, offerId));
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The hours a building is open on one weekday ({@code mc_opening_hours}), in building-local
  * minutes of the day. A weekday a building does not list is a closed day.
@@ -31,7 +36,26 @@ public final class OpeningHours {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "OpeningHours{" + weekday + " " + openMinute + ".." + closeMinute + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof OpeningHours)) {
+            return false;
+        }
+        OpeningHours other = (OpeningHours) o;
+        return weekday == other.weekday && openMinute == other.openMinute
+                && closeMinute == other.closeMinute;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(weekday, openMinute, closeMinute);
     }
 }

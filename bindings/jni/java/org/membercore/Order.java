@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A Razorpay order to open checkout with ({@code mc_order}), from
  * {@link Billing#checkout} or {@link Billing#payInvoice}. Once checkout returns,
@@ -24,22 +29,22 @@ public final class Order {
     }
 
     /** The invoice it pays (a draft one for a pass checkout). */
-    public String getInvoiceId() {
+    public @NotNull String getInvoiceId() {
         return invoiceId;
     }
 
     /** Razorpay's order id, {@code "order_..."}. */
-    public String getOrderId() {
+    public @NotNull String getOrderId() {
         return orderId;
     }
 
     /** The key id to open Razorpay checkout with ({@code key_id}). */
-    public String getRazorpayKeyId() {
+    public @NotNull String getRazorpayKeyId() {
         return razorpayKeyId;
     }
 
     /** What Razorpay charges, in the building's currency (its minor unit is Razorpay's). */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
@@ -52,13 +57,36 @@ public final class Order {
     }
 
     /** When the hold lapses, in the building's local time; null when nothing is held. */
-    public BuildingTime getHoldExpiresAt() {
+    public @Nullable BuildingTime getHoldExpiresAt() {
         return holdExpiresAt;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Order{" + orderId + " " + amount + " invoice=" + invoiceId
                 + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Order)) {
+            return false;
+        }
+        Order other = (Order) o;
+        return Objects.equals(invoiceId, other.invoiceId)
+                && Objects.equals(orderId, other.orderId)
+                && Objects.equals(razorpayKeyId, other.razorpayKeyId)
+                && Objects.equals(amount, other.amount) && holdExpiresAtMs == other.holdExpiresAtMs
+                && Objects.equals(holdExpiresAt, other.holdExpiresAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(invoiceId, orderId, razorpayKeyId, amount, holdExpiresAtMs,
+                holdExpiresAt);
     }
 }

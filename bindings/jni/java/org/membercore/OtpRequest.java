@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** What {@link Auth#requestOtp(String)} learnt ({@code mc_otp_request}). */
 public final class OtpRequest {
     private final String phone;
@@ -15,7 +20,7 @@ public final class OtpRequest {
     }
 
     /** The E.164 number the code was sent to. */
-    public String getPhone() {
+    public @NotNull String getPhone() {
         return phone;
     }
 
@@ -34,7 +39,27 @@ public final class OtpRequest {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "OtpRequest{" + phone + ", registered=" + registered + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof OtpRequest)) {
+            return false;
+        }
+        OtpRequest other = (OtpRequest) o;
+        return Objects.equals(phone, other.phone) && registered == other.registered
+                && expiresInSeconds == other.expiresInSeconds
+                && resendAfterSeconds == other.resendAfterSeconds;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(phone, registered, expiresInSeconds, resendAfterSeconds);
     }
 }

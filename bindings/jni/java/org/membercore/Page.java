@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Which page of a list to read ({@code mc_page}, membercore/page.h): how many items, and after
  * which one. Every list a screen shows has a paged form taking one ({@link Community#events(long,
@@ -45,12 +50,12 @@ public final class Page {
      * The first page of {@code limit} items (0: {@link #DEFAULT_LIMIT}; above {@link #MAX_LIMIT}:
      * that many). Errors: INVALID_ARG (a negative limit).
      */
-    public static Page first(int limit) {
+    public static @NotNull Page first(int limit) {
         return new Page(limit, null);
     }
 
     /** The first page of {@link #DEFAULT_LIMIT} items. */
-    public static Page first() {
+    public static @NotNull Page first() {
         return first(0);
     }
 
@@ -60,7 +65,7 @@ public final class Page {
      * {@link Credits#getLedgerNextCursor()}) of the same list. Errors: INVALID_ARG
      * ({@code cursor} null: the last page has no next one, see {@link ListPage#hasMore()}).
      */
-    public static Page after(String cursor) {
+    public static @NotNull Page after(@NotNull String cursor) {
         return after(cursor, 0);
     }
 
@@ -68,7 +73,7 @@ public final class Page {
      * The page of {@code limit} items (0: {@link #DEFAULT_LIMIT}) after {@code cursor}. Errors:
      * INVALID_ARG ({@code cursor} null, or a negative limit).
      */
-    public static Page after(String cursor, int limit) {
+    public static @NotNull Page after(@NotNull String cursor, int limit) {
         MemberCore.require(cursor, "page.cursor");
         return new Page(limit, cursor);
     }
@@ -79,12 +84,30 @@ public final class Page {
     }
 
     /** The cursor this page starts after; null for the first page. */
-    public String getCursor() {
+    public @Nullable String getCursor() {
         return cursor;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Page{limit=" + limit + (cursor == null ? " first" : " after " + cursor) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Page)) {
+            return false;
+        }
+        Page other = (Page) o;
+        return limit == other.limit && Objects.equals(cursor, other.cursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(limit, cursor);
     }
 }

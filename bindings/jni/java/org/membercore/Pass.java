@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A day pass the member bought, for themselves or a guest ({@code mc_pass}), from the local
  * store: a snapshot, read it again for changes. Strings are never null ({@code ""} when absent).
@@ -26,26 +31,26 @@ public final class Pass {
         this.credentialId = credentialId;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
     /** The building-local date, {@code "YYYY-MM-DD"}. */
-    public String getDate() {
+    public @NotNull String getDate() {
         return date;
     }
 
     /** The guest's name; {@code ""} for the buyer's own pass. */
-    public String getHolderName() {
+    public @NotNull String getHolderName() {
         return holderName;
     }
 
     /** The guest's email; {@code ""} for the buyer's own pass. */
-    public String getHolderEmail() {
+    public @NotNull String getHolderEmail() {
         return holderEmail;
     }
 
@@ -54,16 +59,16 @@ public final class Pass {
         return holderEmail.isEmpty();
     }
 
-    public PassStatus getStatus() {
+    public @NotNull PassStatus getStatus() {
         return status;
     }
 
     /** The core's name of the status ({@code "held"}, ...; {@code "unknown"} for a newer one). */
-    public String getStatusName() {
+    public @NotNull String getStatusName() {
         return status.statusName();
     }
 
-    public String getInvoiceId() {
+    public @NotNull String getInvoiceId() {
         return invoiceId;
     }
 
@@ -72,14 +77,38 @@ public final class Pass {
      * own is in {@link Access#credentials()} (its QR: {@link Access#payload});
      * a guest's is emailed to them.
      */
-    public String getCredentialId() {
+    public @NotNull String getCredentialId() {
         return credentialId;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Pass{" + id + " " + buildingId + " " + date + " "
                 + (isOwn() ? "self" : holderName + " <" + holderEmail + ">") + " " + status
                 + (credentialId.isEmpty() ? "" : " " + credentialId) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Pass)) {
+            return false;
+        }
+        Pass other = (Pass) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(date, other.date) && Objects.equals(holderName, other.holderName)
+                && Objects.equals(holderEmail, other.holderEmail)
+                && Objects.equals(status, other.status)
+                && Objects.equals(invoiceId, other.invoiceId)
+                && Objects.equals(credentialId, other.credentialId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, date, holderName, holderEmail, status, invoiceId,
+                credentialId);
     }
 }

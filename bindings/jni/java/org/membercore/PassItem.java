@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * One day pass of a {@link Cart} ({@code mc_pass_item}): for the buyer, or for a guest who is
  * emailed their own access code once it is paid.
@@ -20,7 +25,7 @@ public final class PassItem {
      *
      * @param date the building-local date, {@code "YYYY-MM-DD"}
      */
-    public static PassItem forSelf(String date) {
+    public static @NotNull PassItem forSelf(@NotNull String date) {
         return new PassItem(date, null, null);
     }
 
@@ -31,21 +36,22 @@ public final class PassItem {
      * @param name 1-100 characters (Unicode code points: any script)
      * @param email a valid address; one pass per person per date (emails compared ignoring case)
      */
-    public static PassItem forGuest(String date, String name, String email) {
+    public static @NotNull PassItem forGuest(@NotNull String date, @NotNull String name,
+            @NotNull String email) {
         return new PassItem(date, name, email);
     }
 
-    public String getDate() {
+    public @NotNull String getDate() {
         return date;
     }
 
     /** null for the buyer's own pass. */
-    public String getGuestName() {
+    public @Nullable String getGuestName() {
         return guestName;
     }
 
     /** null for the buyer's own pass. */
-    public String getGuestEmail() {
+    public @Nullable String getGuestEmail() {
         return guestEmail;
     }
 
@@ -54,8 +60,27 @@ public final class PassItem {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "PassItem{" + date
                 + (isGuest() ? " " + guestName + " <" + guestEmail + ">" : " self") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof PassItem)) {
+            return false;
+        }
+        PassItem other = (PassItem) o;
+        return Objects.equals(date, other.date) && Objects.equals(guestName, other.guestName)
+                && Objects.equals(guestEmail, other.guestEmail);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(date, guestName, guestEmail);
     }
 }

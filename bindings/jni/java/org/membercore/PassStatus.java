@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The state of a day pass ({@code mc_pass_status}), in the C enum's order: {@link #value()} is
  * the C value and {@link #statusName()} the core's name. {@link #UNKNOWN} stands for a status
@@ -21,12 +23,12 @@ public enum PassStatus {
     }
 
     /** The core's name ({@code mc_pass_status_name}), e.g. {@code "held"}. */
-    public String statusName() {
+    public @NotNull String statusName() {
         return Native.stateName(Native.PASS_STATE, value());
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static PassStatus fromValue(int value) {
+    public static @NotNull PassStatus fromValue(int value) {
         return States.fromValue(values(), value, UNKNOWN);
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** How a booking is paid ({@code mc_payment}). */
 public enum Payment {
     /**
@@ -22,7 +24,7 @@ public enum Payment {
     }
 
     /** The constant with this C value; {@link #CREDITS} for any other value. */
-    public static Payment fromValue(int value) {
+    public static @NotNull Payment fromValue(int value) {
         for (Payment v : values()) {
             if (v.value == value) {
                 return v;

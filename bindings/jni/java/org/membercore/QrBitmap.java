@@ -1,5 +1,11 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A QR code drawn as an 8-bit grayscale image ({@code mc_bitmap}, {@link Access#qrBitmap}):
  * {@code scale} pixels per module with the 4-module white quiet zone all round, so
@@ -45,12 +51,12 @@ public final class QrBitmap {
      * (read them {@code & 0xff}: Java bytes are signed). The array itself, not a copy (no copy
      * on each call): do not modify it.
      */
-    public byte[] getPixels() {
+    public @NotNull byte[] getPixels() {
         return pixels;
     }
 
     /** The pixels as opaque ARGB colours, for {@code android.graphics.Bitmap.createBitmap}. */
-    public int[] toArgb() {
+    public @NotNull int[] toArgb() {
         int[] argb = new int[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
             int g = pixels[i] & 0xff;
@@ -60,7 +66,28 @@ public final class QrBitmap {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "QrBitmap{" + width + "x" + height + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof QrBitmap)) {
+            return false;
+        }
+        QrBitmap other = (QrBitmap) o;
+        return width == other.width && height == other.height
+                && Arrays.equals(pixels, other.pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(width, height);
+        h = 31 * h + Arrays.hashCode(pixels);
+        return h;
     }
 }

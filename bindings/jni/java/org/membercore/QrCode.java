@@ -1,5 +1,11 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A QR code as modules, to draw with the platform's own primitives ({@code mc_qr},
  * {@link Access#qrEncode}): {@code width x width} modules, row-major, without the quiet zone
@@ -40,12 +46,33 @@ public final class QrCode {
      * The {@code width * width} modules, row-major, 1 = dark, 0 = light. The array itself, not a
      * copy (no copy on each call): do not modify it.
      */
-    public byte[] getModules() {
+    public @NotNull byte[] getModules() {
         return modules;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "QrCode{version " + version + ", " + width + "x" + width + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof QrCode)) {
+            return false;
+        }
+        QrCode other = (QrCode) o;
+        return version == other.version && width == other.width
+                && Arrays.equals(modules, other.modules);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(version, width);
+        h = 31 * h + Arrays.hashCode(modules);
+        return h;
     }
 }

@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A cart priced from the synced tiers, with the rules it breaks as far as the device knows
@@ -42,31 +46,31 @@ public final class Quote {
     }
 
     /** The price of one day pass, before tax. */
-    public Money getUnit() {
+    public @NotNull Money getUnit() {
         return unit;
     }
 
     /** Passes x unit price. */
-    public Money getSubtotal() {
+    public @NotNull Money getSubtotal() {
         return subtotal;
     }
 
     /** The bundle tier's discount (positive). */
-    public Money getDiscount() {
+    public @NotNull Money getDiscount() {
         return discount;
     }
 
     /** The building's tax, e.g. VAT 20% in London, GST 18% in India. */
-    public Tax getTaxRule() {
+    public @NotNull Tax getTaxRule() {
         return taxRule;
     }
 
     /** The tax rule on subtotal - discount, rounded half up to the minor unit. */
-    public Money getTax() {
+    public @NotNull Money getTax() {
         return tax;
     }
 
-    public Money getTotal() {
+    public @NotNull Money getTotal() {
         return total;
     }
 
@@ -81,7 +85,7 @@ public final class Quote {
     }
 
     /** The rules broken, in cart order (unmodifiable; empty when the device sees none). */
-    public List<Violation> getViolations() {
+    public @NotNull List<Violation> getViolations() {
         return violations;
     }
 
@@ -91,9 +95,32 @@ public final class Quote {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Quote{" + subtotal + " - " + discount + " (" + discountPct + "% at " + tierPasses
                 + ") + " + taxRule + " " + tax + " = " + total + " violations=" + violations
                 + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Quote)) {
+            return false;
+        }
+        Quote other = (Quote) o;
+        return Objects.equals(unit, other.unit) && Objects.equals(subtotal, other.subtotal)
+                && Objects.equals(discount, other.discount)
+                && Objects.equals(taxRule, other.taxRule) && Objects.equals(tax, other.tax)
+                && Objects.equals(total, other.total) && tierPasses == other.tierPasses
+                && discountPct == other.discountPct && Objects.equals(violations, other.violations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(unit, subtotal, discount, taxRule, tax, total, tierPasses, discountPct,
+                violations);
     }
 }

@@ -2,6 +2,9 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The front desk ({@code membercore/visitors.h}, reception side): {@code core.reception()}, for
  * an account with the staff role ({@link Role}), signed in like a member. Staff see and act on
@@ -21,7 +24,7 @@ public final class Reception {
     }
 
     /** {@link #visitors(String)} of today in the building. */
-    public List<Visitor> today() {
+    public @NotNull List<Visitor> today() {
         return visitors(null);
     }
 
@@ -29,7 +32,7 @@ public final class Reception {
      * The building's visitors of {@code date} ({@code "YYYY-MM-DD"}; null: today there), by
      * window then name. Errors: INVALID_ARG for a bad date.
      */
-    public List<Visitor> visitors(final String date) {
+    public @NotNull List<Visitor> visitors(final @Nullable String date) {
         return MemberCore.listOf(core.call(h -> Native.receptionVisitors(h, date)));
     }
 
@@ -40,7 +43,7 @@ public final class Reception {
      * building), STATE (cancelled, declined, awaiting approval, already arrived, or invited for
      * another date: the server's message names it).
      */
-    public Visitor checkIn(final String idOrCode) {
+    public @NotNull Visitor checkIn(final @NotNull String idOrCode) {
         MemberCore.require(idOrCode, "idOrCode");
         return core.call(h -> Native.receptionCheckin(h, idOrCode));
     }
@@ -51,8 +54,8 @@ public final class Reception {
      * {@code phone} may be null. Returns the visitor ({@link VisitorStatus#AWAITING_APPROVAL}).
      * Errors: NOT_FOUND (no member with that phone), INVALID_ARG.
      */
-    public Visitor walkIn(final String hostPhone, final String name, final String email,
-            final String phone) {
+    public @NotNull Visitor walkIn(final @NotNull String hostPhone, final @NotNull String name,
+            final @NotNull String email, final @Nullable String phone) {
         MemberCore.require(hostPhone, "hostPhone");
         MemberCore.require(name, "name");
         return core.call(h -> Native.receptionWalkIn(h, hostPhone, name, email, phone));

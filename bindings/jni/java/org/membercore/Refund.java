@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A payment the server took and gives back ({@code mc_refund}): for example the invoice had
  * been paid already by a colleague's payment, so this one is refunded.
@@ -23,27 +28,27 @@ public final class Refund {
     }
 
     /** {@code "ref_..."}. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** The order whose payment goes back. */
-    public String getOrderId() {
+    public @NotNull String getOrderId() {
         return orderId;
     }
 
     /** What goes back, in the payment's currency. */
-    public Money getAmount() {
+    public @NotNull Money getAmount() {
         return amount;
     }
 
     /** {@code "already_paid"}: the invoice had been paid through another order. */
-    public String getReason() {
+    public @NotNull String getReason() {
         return reason;
     }
 
     /** {@code "pending"} (owed, on its way) or {@code "processed"}. */
-    public String getStatus() {
+    public @NotNull String getStatus() {
         return status;
     }
 
@@ -52,7 +57,27 @@ public final class Refund {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Refund{" + id + " " + amount + " of " + orderId + " " + reason + " " + status + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Refund)) {
+            return false;
+        }
+        Refund other = (Refund) o;
+        return Objects.equals(id, other.id) && Objects.equals(orderId, other.orderId)
+                && Objects.equals(amount, other.amount) && Objects.equals(reason, other.reason)
+                && Objects.equals(status, other.status) && createdAtMs == other.createdAtMs;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, orderId, amount, reason, status, createdAtMs);
     }
 }

@@ -3,6 +3,8 @@ package org.membercore;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Account roles, as bits of {@code mc_account.roles} ({@code mc_role}).
  */
@@ -28,7 +30,7 @@ public enum Role {
     }
 
     /** The constants whose bits are set in bits (unknown bits are ignored). */
-    public static EnumSet<Role> fromBits(int bits) {
+    public static @NotNull EnumSet<Role> fromBits(int bits) {
         EnumSet<Role> set = EnumSet.noneOf(Role.class);
         for (Role v : values()) {
             if ((bits & v.bit) != 0) {
@@ -39,7 +41,7 @@ public enum Role {
     }
 
     /** The C mask of a set. */
-    public static int toBits(Set<Role> set) {
+    public static int toBits(@NotNull Set<Role> set) {
         int bits = 0;
         for (Role v : set) {
             bits |= v.bit;

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** A meeting room with its free blocks on the searched date ({@code mc_room}). */
 public final class Room {
@@ -39,24 +43,24 @@ public final class Room {
     }
 
     /** With no free block: the rule why (closed, blackout, taken, ...); else {@link Rule#NONE}. */
-    public Rule getWhyNone() {
+    public @NotNull Rule getWhyNone() {
         return whyNone;
     }
 
     /** {@link #getWhyNone()} in words ("BLR-1-BOARD is blacked out on 2027-01-07: ..."), or "". */
-    public String getWhyNoneMessage() {
+    public @NotNull String getWhyNoneMessage() {
         return whyNoneMessage;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
@@ -66,12 +70,12 @@ public final class Room {
     }
 
     /** e.g. {@code "projector"} (unmodifiable). */
-    public List<String> getAmenities() {
+    public @NotNull List<String> getAmenities() {
         return amenities;
     }
 
     /** The Razorpay price of one hour, before tax, in the building's currency. */
-    public Money getPricePerHour() {
+    public @NotNull Money getPricePerHour() {
         return pricePerHour;
     }
 
@@ -84,12 +88,12 @@ public final class Room {
      * The free blocks of the searched window, in time order (unmodifiable; empty when none is
      * free).
      */
-    public List<Slot> getFreeSlots() {
+    public @NotNull List<Slot> getFreeSlots() {
         return freeSlots;
     }
 
     /** The free block starting at building-local {@code "HH:MM"}, or null. */
-    public Slot freeSlotAt(String localTime) {
+    public @Nullable Slot freeSlotAt(@NotNull String localTime) {
         for (Slot s : freeSlots) {
             if (s.getLocalTime().equals(localTime)) {
                 return s;
@@ -99,7 +103,33 @@ public final class Room {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Room{" + id + " '" + name + "' capacity=" + capacity + " free=" + freeSlots + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Room)) {
+            return false;
+        }
+        Room other = (Room) o;
+        return Objects.equals(id, other.id) && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(name, other.name) && capacity == other.capacity
+                && Objects.equals(amenities, other.amenities)
+                && Objects.equals(pricePerHour, other.pricePerHour)
+                && creditsPerHour == other.creditsPerHour
+                && Objects.equals(freeSlots, other.freeSlots)
+                && Objects.equals(whyNone, other.whyNone)
+                && Objects.equals(whyNoneMessage, other.whyNoneMessage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, buildingId, name, capacity, amenities, pricePerHour,
+                creditsPerHour, freeSlots, whyNone, whyNoneMessage);
     }
 }

@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * What {@link Rooms#search(RoomQuery)} looks for ({@code mc_room_query}). Dates and
@@ -35,25 +39,25 @@ public final class RoomQuery {
      * @param buildingId e.g. {@code "BLR-1"}
      * @param date the building-local date, {@code "YYYY-MM-DD"}
      */
-    public static Builder builder(String buildingId, String date) {
+    public static @NotNull Builder builder(@NotNull String buildingId, @NotNull String date) {
         return new Builder(buildingId, date);
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
-    public String getDate() {
+    public @NotNull String getDate() {
         return date;
     }
 
     /** null: from opening. */
-    public String getFrom() {
+    public @Nullable String getFrom() {
         return from;
     }
 
     /** null: to closing. */
-    public String getTo() {
+    public @Nullable String getTo() {
         return to;
     }
 
@@ -62,8 +66,39 @@ public final class RoomQuery {
     }
 
     /** Unmodifiable. */
-    public List<String> getAmenities() {
+    public @NotNull List<String> getAmenities() {
         return amenities;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof RoomQuery)) {
+            return false;
+        }
+        RoomQuery other = (RoomQuery) o;
+        return Objects.equals(buildingId, other.buildingId) && Objects.equals(date, other.date)
+                && Objects.equals(from, other.from) && Objects.equals(to, other.to)
+                && minCapacity == other.minCapacity && Objects.equals(amenities, other.amenities);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(buildingId, date, from, to, minCapacity, amenities);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "RoomQuery{"
+                + "buildingId=" + buildingId
+                + ", date=" + date
+                + ", from=" + from
+                + ", to=" + to
+                + ", minCapacity=" + minCapacity
+                + ", amenities=" + amenities + "}";
     }
 
     public static final class Builder {
@@ -80,38 +115,38 @@ public final class RoomQuery {
         }
 
         /** Building-local {@code "HH:MM"}: only blocks from then (default: from opening). */
-        public Builder from(String from) {
+        public @NotNull Builder from(@Nullable String from) {
             this.from = from;
             return this;
         }
 
         /** Building-local {@code "HH:MM"}: only blocks ending by then (default: to closing). */
-        public Builder to(String to) {
+        public @NotNull Builder to(@Nullable String to) {
             this.to = to;
             return this;
         }
 
         /** Only rooms seating at least this many (default 0: any). */
-        public Builder minCapacity(int minCapacity) {
+        public @NotNull Builder minCapacity(int minCapacity) {
             this.minCapacity = minCapacity;
             return this;
         }
 
         /** Only rooms with this amenity too, e.g. {@code "projector"} (lower case, digits, _). */
-        public Builder amenity(String amenity) {
+        public @NotNull Builder amenity(@NotNull String amenity) {
             this.amenities.add(amenity);
             return this;
         }
 
         /** Only rooms with all of these too. */
-        public Builder amenities(List<String> amenities) {
+        public @NotNull Builder amenities(@Nullable List<String> amenities) {
             if (amenities != null) {
                 this.amenities.addAll(amenities);
             }
             return this;
         }
 
-        public RoomQuery build() {
+        public @NotNull RoomQuery build() {
             return new RoomQuery(this);
         }
     }

@@ -2,6 +2,8 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Meeting rooms: search, bookings paid with company credits or Razorpay, cancellation, the
  * member's bookings and the company's credits: {@code core.rooms()}.
@@ -25,7 +27,7 @@ public final class Rooms {
      * from/to, min_capacity, amenity), NOT_FOUND (no such building locally: sync first),
      * UNAUTHORIZED, STORAGE.
      */
-    public RoomSearch search(final RoomQuery query) {
+    public @NotNull RoomSearch search(final @NotNull RoomQuery query) {
         MemberCore.require(query, "query");
         final String[] amenities = query.amenities.toArray(new String[0]);
         return core.call(h -> Native.searchRooms(h, query.buildingId, query.date, query.from,
@@ -45,7 +47,7 @@ public final class Rooms {
      * says which), INSUFFICIENT_CREDITS, FORBIDDEN (no company credits), UNAUTHORIZED, STORAGE;
      * for Razorpay also OFFLINE, NETWORK, SERVER.
      */
-    public Booking book(final BookingRequest request) {
+    public @NotNull Booking book(final @NotNull BookingRequest request) {
         MemberCore.require(request, "request");
         if (request.pay == null) {
             throw new MemberCoreException(ErrorCode.INVALID_ARG, "pay is required");
@@ -72,8 +74,9 @@ public final class Rooms {
      * refused), NOT_FOUND, CONFLICT (the hold lapsed or the booking was cancelled),
      * UNAUTHORIZED, OFFLINE, NETWORK, SERVER, STORAGE.
      */
-    public Booking confirmPayment(final String bookingId, final String orderId,
-            final String paymentId, final String signature) {
+    public @NotNull Booking confirmPayment(final @NotNull String bookingId,
+            final @NotNull String orderId, final @NotNull String paymentId,
+            final @NotNull String signature) {
         return core.call(h -> Native.confirmPayment(h, bookingId, orderId, paymentId,
                 signature));
     }
@@ -85,12 +88,12 @@ public final class Rooms {
      * being cancelled changes nothing and returns it again. Errors: INVALID_ARG, NOT_FOUND,
      * STATE (already cancelled, or over), UNAUTHORIZED, STORAGE.
      */
-    public Booking cancel(final String bookingId) {
+    public @NotNull Booking cancel(final @NotNull String bookingId) {
         return core.call(h -> Native.cancelBooking(h, bookingId));
     }
 
     /** Every booking of the member's, soonest first, with pending changes on top. Local only. */
-    public List<Booking> bookings() {
+    public @NotNull List<Booking> bookings() {
         return bookings(0);
     }
 
@@ -98,7 +101,7 @@ public final class Rooms {
      * The member's bookings ending after {@code fromMs} (0: all), soonest first, with pending
      * changes on top. Local only. Errors: UNAUTHORIZED, STORAGE.
      */
-    public List<Booking> bookings(final long fromMs) {
+    public @NotNull List<Booking> bookings(final long fromMs) {
         return MemberCore.listOf(core.call(h -> Native.bookings(h, fromMs)));
     }
 
@@ -107,7 +110,7 @@ public final class Rooms {
      * use this one. Errors: UNAUTHORIZED, STORAGE; INVALID_ARG ({@code page} null, or its cursor
      * not one this list, with this {@code fromMs}, returned).
      */
-    public ListPage<Booking> bookings(final long fromMs, final Page page) {
+    public @NotNull ListPage<Booking> bookings(final long fromMs, final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.bookingsPage(h, fromMs, page.getLimit(), page.getCursor()));
     }
@@ -117,7 +120,7 @@ public final class Rooms {
      * member has no company credit plan, or the company is not synced yet: the message says
      * which), UNAUTHORIZED, STORAGE.
      */
-    public Credits credits() {
+    public @NotNull Credits credits() {
         return core.call(Native::credits);
     }
 
@@ -127,7 +130,7 @@ public final class Rooms {
      * {@link #credits()}; INVALID_ARG ({@code page} null, or its cursor not one the ledger
      * returned).
      */
-    public Credits credits(final Page page) {
+    public @NotNull Credits credits(final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.creditsPage(h, page.getLimit(), page.getCursor()));
     }

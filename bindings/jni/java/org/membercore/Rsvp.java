@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A member's answer to an event ({@code mc_rsvp}).
  */
@@ -26,7 +28,7 @@ public enum Rsvp {
     }
 
     /** The constant with this C value; {@link #NONE} for any other value. */
-    public static Rsvp fromValue(int value) {
+    public static @NotNull Rsvp fromValue(int value) {
         for (Rsvp v : values()) {
             if (v.value == value) {
                 return v;

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The rule behind a refusal ({@code mc_rule}, membercore/error.h): why a room or desk booking was
  * refused ({@link MemberCoreException#getRule()}) or why a room search found no free block
@@ -47,7 +49,7 @@ public enum Rule {
      * The core's stable name ({@code mc_rule_name}: {@code "taken"}, {@code "hold_limit"}, ...),
      * "unknown" for {@link #UNKNOWN}.
      */
-    public String ruleName() {
+    public @NotNull String ruleName() {
         return Native.ruleName(value);
     }
 
@@ -57,7 +59,7 @@ public enum Rule {
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static Rule fromValue(int value) {
+    public static @NotNull Rule fromValue(int value) {
         for (Rule r : values()) {
             if (r.value == value) {
                 return r;

@@ -1,5 +1,8 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * Where the core keeps its secrets (the session token): the platform's secure storage. On
  * Android use {@code org.membercore.android.KeystoreSecureStorage}; without one, the core
@@ -13,11 +16,11 @@ package org.membercore;
  */
 public interface SecureStorage {
     /** The value stored under key, or null when there is none. */
-    String get(String key) throws Exception;
+    @Nullable String get(@NotNull String key) throws Exception;
 
     /** Store value under key, replacing any previous one, durably. */
-    void set(String key, String value) throws Exception;
+    void set(@NotNull String key, @NotNull String value) throws Exception;
 
     /** Remove key; removing a missing key is not an error. */
-    void delete(String key) throws Exception;
+    void delete(@NotNull String key) throws Exception;
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A ticket's SLA badge ({@code mc_sla_state}, membercore/tickets.h): the clock compared with the
  * server's instants by the core. The binding computes nothing: it shows this.
@@ -32,12 +34,12 @@ public enum SlaState implements States.Valued {
     }
 
     /** The core's name ({@code mc_sla_state_name}), e.g. {@code "at_risk"}. */
-    public String stateName() {
+    public @NotNull String stateName() {
         return Native.ticketStateName(Native.SLA_STATE, value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static SlaState fromValue(int value) {
+    public static @NotNull SlaState fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

@@ -1,6 +1,10 @@
 package org.membercore;
 
 import java.util.Locale;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** One free 60-minute block of a room ({@code mc_slot}). */
 public final class Slot {
@@ -23,7 +27,7 @@ public final class Slot {
     }
 
     /** When it starts on the building's wall clock, with the zone's label. */
-    public BuildingTime getStart() {
+    public @NotNull BuildingTime getStart() {
         return start;
     }
 
@@ -41,12 +45,31 @@ public final class Slot {
      * The building-local start, {@code "HH:MM"}: what {@link BookingRequest.Builder} takes as
      * {@code start}.
      */
-    public String getLocalTime() {
+    public @NotNull String getLocalTime() {
         return String.format(Locale.ROOT, "%02d:%02d", localMinute / 60, localMinute % 60);
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return getLocalTime();
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Slot)) {
+            return false;
+        }
+        Slot other = (Slot) o;
+        return startMs == other.startMs && localMinute == other.localMinute
+                && Objects.equals(start, other.start);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(startMs, localMinute, start);
     }
 }

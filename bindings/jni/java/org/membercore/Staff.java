@@ -2,6 +2,9 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The ground staff's ticket queue ({@code membercore/staff.h}): {@code core.staff()}, for an
  * account with the staff role ({@link Role}), signed in like a member. A staff member sees and
@@ -21,7 +24,7 @@ public final class Staff {
     }
 
     /** {@link #queue(StaffQueue)} of {@link StaffQueue#ACTIVE}. */
-    public List<StaffTicket> queue() {
+    public @NotNull List<StaffTicket> queue() {
         return queue(StaffQueue.ACTIVE);
     }
 
@@ -29,7 +32,7 @@ public final class Staff {
      * The building's tickets in {@code queue}, most urgent first (by the SLA resolution due time,
      * then the oldest); without timelines, photos or notes.
      */
-    public List<StaffTicket> queue(final StaffQueue queue) {
+    public @NotNull List<StaffTicket> queue(final @NotNull StaffQueue queue) {
         MemberCore.require(queue, "queue");
         return MemberCore.listOf(core.call(h -> Native.staffTickets(h, queue.value())));
     }
@@ -38,13 +41,13 @@ public final class Staff {
      * One ticket of the building by id or number ({@code "T-1001"}), with its timeline, photos
      * and internal notes. Errors: NOT_FOUND, also for a ticket of another building.
      */
-    public StaffTicket get(final String idOrNumber) {
+    public @NotNull StaffTicket get(final @NotNull String idOrNumber) {
         MemberCore.require(idOrNumber, "idOrNumber");
         return core.call(h -> Native.staffTicketGet(h, idOrNumber));
     }
 
     /** The staff of the caller's building: whom a ticket can be assigned to. */
-    public List<StaffColleague> colleagues() {
+    public @NotNull List<StaffColleague> colleagues() {
         return MemberCore.listOf(core.call(Native::staffColleagues));
     }
 
@@ -55,7 +58,8 @@ public final class Staff {
      * not staff of the building: the message says so), STATE (resolved or closed: reopen it
      * first).
      */
-    public StaffTicket assign(final String idOrNumber, final String assigneeId) {
+    public @NotNull StaffTicket assign(final @NotNull String idOrNumber,
+            final @Nullable String assigneeId) {
         MemberCore.require(idOrNumber, "idOrNumber");
         return core.call(h -> Native.staffTicketAssign(h, idOrNumber, assigneeId));
     }
@@ -67,7 +71,8 @@ public final class Staff {
      * ("a ticket that is open cannot be started: assign it first"), INVALID_ARG (ASSIGNED or
      * CLOSED: not a move staff make here; or UNKNOWN), NOT_FOUND.
      */
-    public StaffTicket setStatus(final String idOrNumber, final TicketStatus status) {
+    public @NotNull StaffTicket setStatus(final @NotNull String idOrNumber,
+            final @NotNull TicketStatus status) {
         MemberCore.require(idOrNumber, "idOrNumber");
         MemberCore.require(status, "status");
         return core.call(h -> Native.staffTicketSetStatus(h, idOrNumber, status.value()));
@@ -79,8 +84,8 @@ public final class Staff {
      * the ticket as now held. Errors: INVALID_ARG (empty or too long text), STATE (the ticket is
      * closed), NOT_FOUND.
      */
-    public StaffTicket comment(final String idOrNumber, final String text,
-            final boolean internal) {
+    public @NotNull StaffTicket comment(final @NotNull String idOrNumber,
+            final @NotNull String text, final boolean internal) {
         MemberCore.require(idOrNumber, "idOrNumber");
         MemberCore.require(text, "text");
         return core.call(h -> Native.staffTicketComment(h, idOrNumber, text, internal));

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * An internal note on a ticket ({@code mc_staff_note}): only staff ever see it. Immutable.
  */
@@ -19,7 +24,7 @@ public final class StaffNote {
         this.text = text;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
@@ -28,20 +33,39 @@ public final class StaffNote {
     }
 
     /** When, in the ticket's building's local time. */
-    public BuildingTime getAt() {
+    public @NotNull BuildingTime getAt() {
         return at;
     }
 
-    public String getAuthorName() {
+    public @NotNull String getAuthorName() {
         return authorName;
     }
 
-    public String getText() {
+    public @NotNull String getText() {
         return text;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "StaffNote{" + authorName + " \"" + text + "\"}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StaffNote)) {
+            return false;
+        }
+        StaffNote other = (StaffNote) o;
+        return Objects.equals(id, other.id) && atMs == other.atMs && Objects.equals(at, other.at)
+                && Objects.equals(authorName, other.authorName) && Objects.equals(text, other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, atMs, at, authorName, text);
     }
 }

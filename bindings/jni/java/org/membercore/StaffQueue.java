@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Which of the building's tickets a staff queue lists ({@code mc_staff_queue},
  * membercore/staff.h). {@link #value()} is the C value and {@link #queueName()} the core's name.
@@ -28,7 +30,7 @@ public enum StaffQueue implements States.Valued {
     }
 
     /** The core's name ({@code mc_staff_queue_name}), e.g. {@code "in_progress"}. */
-    public String queueName() {
+    public @NotNull String queueName() {
         return Native.staffQueueName(value);
     }
 
@@ -37,7 +39,7 @@ public enum StaffQueue implements States.Valued {
      * {@code "in-progress"} too; {@code mc_staff_queue_parse}). Pure, any thread. Errors:
      * INVALID_ARG naming the word (or {@code name} null).
      */
-    public static StaffQueue parse(String name) {
+    public static @NotNull StaffQueue parse(@NotNull String name) {
         MemberCore.require(name, "name");
         int value = Native.staffQueueParse(name);
         StaffQueue q = States.byValue(values(), value, null);

@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A ticket as the building's staff see it ({@code mc_staff_ticket}, membercore/staff.h): the
@@ -27,33 +31,55 @@ public final class StaffTicket {
         this.notes = Collections.unmodifiableList(Arrays.asList(notes));
     }
 
-    public Ticket getTicket() {
+    public @NotNull Ticket getTicket() {
         return ticket;
     }
 
     /** The member who filed it. */
-    public String getReporterId() {
+    public @NotNull String getReporterId() {
         return reporterId;
     }
 
-    public String getReporterName() {
+    public @NotNull String getReporterName() {
         return reporterName;
     }
 
     /** {@code ""} when unassigned. */
-    public String getAssigneeId() {
+    public @NotNull String getAssigneeId() {
         return assigneeId;
     }
 
     /** Internal notes, oldest first (never shown to the member; unmodifiable). */
-    public List<StaffNote> getNotes() {
+    public @NotNull List<StaffNote> getNotes() {
         return notes;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "StaffTicket{" + ticket + " reporter=" + reporterName
                 + (assigneeId.isEmpty() ? "" : " assignee=" + assigneeId) + " notes="
                 + notes.size() + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StaffTicket)) {
+            return false;
+        }
+        StaffTicket other = (StaffTicket) o;
+        return Objects.equals(ticket, other.ticket)
+                && Objects.equals(reporterId, other.reporterId)
+                && Objects.equals(reporterName, other.reporterName)
+                && Objects.equals(assigneeId, other.assigneeId)
+                && Objects.equals(notes, other.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ticket, reporterId, reporterName, assigneeId, notes);
     }
 }

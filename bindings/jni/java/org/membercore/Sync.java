@@ -3,6 +3,9 @@ package org.membercore;
 import java.util.List;
 import java.util.Set;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * The sync engine: sync now ({@link #once()}) or in the background ({@link #start()}), its
  * state, listeners for what it does, and the outbox of writes not yet confirmed:
@@ -20,7 +23,7 @@ public final class Sync {
     }
 
     /** The sync engine's state. Local only. */
-    public SyncStatus status() {
+    public @NotNull SyncStatus status() {
         return core.call(Native::syncStatus);
     }
 
@@ -30,7 +33,7 @@ public final class Sync {
      * SyncFailedException}, with what was done before the error): UNAUTHORIZED, OFFLINE,
      * NETWORK, SERVER, STORAGE.
      */
-    public SyncReport once() {
+    public @NotNull SyncReport once() {
         return core.call(Native::syncOnce);
     }
 
@@ -79,8 +82,8 @@ public final class Sync {
      * says. The glue holds the listener until {@link ListenerHandle#remove()} or
      * {@link MemberCore#close()}.
      */
-    public ListenerHandle addListener(Set<SyncEventType> types, Delivery delivery,
-            SyncListener listener) {
+    public @NotNull ListenerHandle addListener(@NotNull Set<SyncEventType> types,
+            @NotNull Delivery delivery, @NotNull SyncListener listener) {
         MemberCore.require(types, "types");
         MemberCore.require(delivery, "delivery");
         MemberCore.require(listener, "listener");
@@ -100,7 +103,7 @@ public final class Sync {
      * must only post to the UI thread, e.g. {@code () -> handler.post(sync::deliverQueued)},
      * never deliver itself. Null removes it.
      */
-    public void setWakeup(final Runnable wakeup) {
+    public void setWakeup(final @Nullable Runnable wakeup) {
         final Runnable safe = wakeup == null ? null : new Runnable() {
             @Override
             public void run() {
@@ -118,7 +121,7 @@ public final class Sync {
     }
 
     /** The member's writes not yet confirmed, and the rejected ones, oldest first. */
-    public List<Mutation> outbox() {
+    public @NotNull List<Mutation> outbox() {
         return MemberCore.listOf(core.call(Native::outbox));
     }
 

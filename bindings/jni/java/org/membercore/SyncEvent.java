@@ -1,7 +1,11 @@
 package org.membercore;
 
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * One event from the sync engine ({@code mc_sync_event}), a copy that may be kept. Fields that
@@ -47,17 +51,17 @@ public final class SyncEvent {
     }
 
     /** MUTATION_REJECTED: the booking rule that refused it (taken, ...); {@link Rule#NONE}. */
-    public Rule getRule() {
+    public @NotNull Rule getRule() {
         return rule;
     }
 
     /** The type; null only for a type newer than this binding. */
-    public SyncEventType getType() {
+    public @Nullable SyncEventType getType() {
         return type;
     }
 
     /** DATA_CHANGED: what changed. */
-    public Set<Kind> getKinds() {
+    public @NotNull Set<Kind> getKinds() {
         return kinds;
     }
 
@@ -67,17 +71,17 @@ public final class SyncEvent {
     }
 
     /** MUTATION_REJECTED: {@code "rsvp.set"}, ... */
-    public String getMutationKind() {
+    public @NotNull String getMutationKind() {
         return mutationKind;
     }
 
     /** MUTATION_REJECTED: the event / notification id. */
-    public String getEntityId() {
+    public @NotNull String getEntityId() {
         return entityId;
     }
 
     /** MUTATION_REJECTED, SESSION_EXPIRED, UPLOAD_FAILED: why ({@link ErrorCode#OK} otherwise). */
-    public ErrorCode getCode() {
+    public @NotNull ErrorCode getCode() {
         return code;
     }
 
@@ -85,11 +89,11 @@ public final class SyncEvent {
      * MUTATION_REJECTED, UPLOAD_FAILED: the server's code, e.g. {@code "event_full"},
      * {@code "photo_corrupt"}.
      */
-    public String getServerCode() {
+    public @NotNull String getServerCode() {
         return serverCode;
     }
 
-    public String getMessage() {
+    public @NotNull String getMessage() {
         return message;
     }
 
@@ -110,20 +114,47 @@ public final class SyncEvent {
     }
 
     /** UPLOAD_PROGRESS, UPLOAD_FAILED: the photo ({@code "pho_..."}); {@code ""} otherwise. */
-    public String getPhotoId() {
+    public @NotNull String getPhotoId() {
         return photoId;
     }
 
     /** UPLOAD_PROGRESS, UPLOAD_FAILED: the photo's ticket ({@code "tkt_..."}); {@code ""} otherwise. */
-    public String getTicketId() {
+    public @NotNull String getTicketId() {
         return ticketId;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "SyncEvent{" + type + (kinds.isEmpty() ? "" : " " + kinds)
                 + (entityId.isEmpty() ? "" : " " + entityId)
                 + (photoId.isEmpty() ? "" : " " + photoId + " " + done + "/" + total)
                 + (code == ErrorCode.OK ? "" : " " + code + " " + serverCode) + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SyncEvent)) {
+            return false;
+        }
+        SyncEvent other = (SyncEvent) o;
+        return Objects.equals(type, other.type) && Objects.equals(kinds, other.kinds)
+                && mutationId == other.mutationId
+                && Objects.equals(mutationKind, other.mutationKind)
+                && Objects.equals(entityId, other.entityId) && Objects.equals(code, other.code)
+                && Objects.equals(serverCode, other.serverCode)
+                && Objects.equals(message, other.message) && done == other.done
+                && total == other.total && Objects.equals(rule, other.rule)
+                && Objects.equals(photoId, other.photoId)
+                && Objects.equals(ticketId, other.ticketId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, kinds, mutationId, mutationKind, entityId, code, serverCode,
+                message, done, total, rule, photoId, ticketId);
     }
 }

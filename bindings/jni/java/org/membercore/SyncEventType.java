@@ -3,6 +3,8 @@ package org.membercore;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * What a {@link SyncEvent} is about ({@code mc_sync_event_type}).
  */
@@ -41,7 +43,7 @@ public enum SyncEventType {
     }
 
     /** The constants whose bits are set in bits (unknown bits are ignored). */
-    public static EnumSet<SyncEventType> fromBits(int bits) {
+    public static @NotNull EnumSet<SyncEventType> fromBits(int bits) {
         EnumSet<SyncEventType> set = EnumSet.noneOf(SyncEventType.class);
         for (SyncEventType v : values()) {
             if ((bits & v.bit) != 0) {
@@ -52,7 +54,7 @@ public enum SyncEventType {
     }
 
     /** The C mask of a set. */
-    public static int toBits(Set<SyncEventType> set) {
+    public static int toBits(@NotNull Set<SyncEventType> set) {
         int bits = 0;
         for (SyncEventType v : set) {
             bits |= v.bit;

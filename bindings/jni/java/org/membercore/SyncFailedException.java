@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * {@link Sync#once()} failed part-way; {@link #getReport()} says what was done before
  * the error (kept: a round never undoes what succeeded).
@@ -15,7 +17,7 @@ public final class SyncFailedException extends MemberCoreException {
         this.report = report;
     }
 
-    public SyncReport getReport() {
+    public @NotNull SyncReport getReport() {
         return report;
     }
 }

@@ -1,7 +1,11 @@
 package org.membercore;
 
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /** What one {@link Sync#once()} did ({@code mc_sync_report}). */
 public final class SyncReport {
@@ -35,7 +39,7 @@ public final class SyncReport {
     }
 
     /** What changed locally (unmodifiable). */
-    public Set<Kind> getChangedKinds() {
+    public @NotNull Set<Kind> getChangedKinds() {
         return changedKinds;
     }
 
@@ -45,8 +49,27 @@ public final class SyncReport {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "SyncReport{pushed=" + pushed + ", rejected=" + rejected + ", pulled=" + pulled
                 + ", changed=" + changedKinds + ", reset=" + reset + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SyncReport)) {
+            return false;
+        }
+        SyncReport other = (SyncReport) o;
+        return pushed == other.pushed && rejected == other.rejected && pulled == other.pulled
+                && Objects.equals(changedKinds, other.changedKinds) && reset == other.reset;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pushed, rejected, pulled, changedKinds, reset);
     }
 }

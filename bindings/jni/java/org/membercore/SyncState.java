@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * The sync engine's state ({@code mc_sync_state}).
  */
@@ -29,7 +31,7 @@ public enum SyncState {
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static SyncState fromValue(int value) {
+    public static @NotNull SyncState fromValue(int value) {
         for (SyncState v : values()) {
             if (v.value == value) {
                 return v;

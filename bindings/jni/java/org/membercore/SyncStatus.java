@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /** A snapshot of the sync engine ({@code mc_sync_status}). */
 public final class SyncStatus {
     private final SyncState state;
@@ -23,7 +28,7 @@ public final class SyncStatus {
         this.lastErrorMessage = lastErrorMessage;
     }
 
-    public SyncState getState() {
+    public @NotNull SyncState getState() {
         return state;
     }
 
@@ -53,17 +58,40 @@ public final class SyncStatus {
     }
 
     /** Of the last attempt; {@link ErrorCode#OK} if it succeeded. */
-    public ErrorCode getLastError() {
+    public @NotNull ErrorCode getLastError() {
         return lastError;
     }
 
-    public String getLastErrorMessage() {
+    public @NotNull String getLastErrorMessage() {
         return lastErrorMessage;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "SyncStatus{" + state + ", running=" + running + ", queue=" + queueDepth
                 + ", rejected=" + rejectedCount + ", lastError=" + lastError + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SyncStatus)) {
+            return false;
+        }
+        SyncStatus other = (SyncStatus) o;
+        return Objects.equals(state, other.state) && running == other.running
+                && queueDepth == other.queueDepth && rejectedCount == other.rejectedCount
+                && lastSyncMs == other.lastSyncMs && nextAttemptMs == other.nextAttemptMs
+                && Objects.equals(lastError, other.lastError)
+                && Objects.equals(lastErrorMessage, other.lastErrorMessage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, running, queueDepth, rejectedCount, lastSyncMs, nextAttemptMs,
+                lastError, lastErrorMessage);
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A tax rule as a building charges it ({@code mc_tax}, membercore/money.h): its name and rate in
  * basis points, e.g. GST 1800 in India, VAT 2000 in the UK.
@@ -17,7 +22,7 @@ public final class Tax {
     }
 
     /** {@code "GST"}, {@code "VAT"}; empty when no tax applies. */
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
@@ -27,12 +32,31 @@ public final class Tax {
     }
 
     /** As a member reads it: {@code "VAT 20%"}, {@code "GST 18%"}. */
-    public String getFormatted() {
+    public @NotNull String getFormatted() {
         return formatted;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return formatted;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Tax)) {
+            return false;
+        }
+        Tax other = (Tax) o;
+        return Objects.equals(name, other.name) && rateBp == other.rateBp
+                && Objects.equals(formatted, other.formatted);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, rateBp, formatted);
     }
 }

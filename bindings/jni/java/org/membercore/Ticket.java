@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A facility ticket as the member sees it ({@code mc_ticket}, membercore/tickets.h), from the
@@ -61,63 +65,63 @@ public final class Ticket {
     }
 
     /** {@code "tkt_"} and 32 hex digits (made on the device). */
-    public String getId() {
+    public @NotNull String getId() {
         return s[S_ID];
     }
 
     /** The server's number, e.g. {@code "T-1001"}; {@code ""} until the server has it. */
-    public String getNumber() {
+    public @NotNull String getNumber() {
         return s[S_NUMBER];
     }
 
     /** {@link #getNumber()} when the server gave one, else the id: what to show or look up. */
-    public String getDisplayId() {
+    public @NotNull String getDisplayId() {
         return s[S_NUMBER].isEmpty() ? s[S_ID] : s[S_NUMBER];
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return s[S_BUILDING];
     }
 
     /** The leaf's id, e.g. {@code "cleaning.washroom"}. */
-    public String getCategoryId() {
+    public @NotNull String getCategoryId() {
         return s[S_CATEGORY];
     }
 
     /** e.g. {@code "Cleaning/Washroom"}. */
-    public String getCategoryPath() {
+    public @NotNull String getCategoryPath() {
         return s[S_CATEGORY_PATH];
     }
 
-    public TicketPriority getPriority() {
+    public @NotNull TicketPriority getPriority() {
         return priority;
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return s[S_DESCRIPTION];
     }
 
-    public TicketLocationKind getLocationKind() {
+    public @NotNull TicketLocationKind getLocationKind() {
         return locationKind;
     }
 
     /** {@link TicketLocationKind#ROOM}: the room's id; {@code ""} otherwise. */
-    public String getLocationId() {
+    public @NotNull String getLocationId() {
         return s[S_LOCATION_ID];
     }
 
     /** The room's, cabin's or desk's name; {@code ""} for {@link TicketLocationKind#NONE}. */
-    public String getLocationName() {
+    public @NotNull String getLocationName() {
         return s[S_LOCATION_NAME];
     }
 
     /** Including the member's pending resolve or reopen. */
-    public TicketStatus getStatus() {
+    public @NotNull TicketStatus getStatus() {
         return status;
     }
 
     /** e.g. {@code "Kiran Das"}; {@code ""} when unassigned. */
-    public String getAssigneeName() {
+    public @NotNull String getAssigneeName() {
         return s[S_ASSIGNEE];
     }
 
@@ -125,7 +129,7 @@ public final class Ticket {
         return ms[L_CREATED];
     }
 
-    public BuildingTime getCreatedAt() {
+    public @NotNull BuildingTime getCreatedAt() {
         return times[T_CREATED];
     }
 
@@ -133,7 +137,7 @@ public final class Ticket {
         return ms[L_UPDATED];
     }
 
-    public BuildingTime getUpdatedAt() {
+    public @NotNull BuildingTime getUpdatedAt() {
         return times[T_UPDATED];
     }
 
@@ -143,7 +147,7 @@ public final class Ticket {
     }
 
     /** null unless resolved or closed. */
-    public BuildingTime getResolvedAt() {
+    public @Nullable BuildingTime getResolvedAt() {
         return times[T_RESOLVED];
     }
 
@@ -153,7 +157,7 @@ public final class Ticket {
     }
 
     /** null unless closed. */
-    public BuildingTime getClosedAt() {
+    public @Nullable BuildingTime getClosedAt() {
         return times[T_CLOSED];
     }
 
@@ -163,7 +167,7 @@ public final class Ticket {
     }
 
     /** {@link #getReopenUntilMs()} in the building's local time; null when 0. */
-    public BuildingTime getReopenUntil() {
+    public @Nullable BuildingTime getReopenUntil() {
         return times[T_REOPEN_UNTIL];
     }
 
@@ -173,7 +177,7 @@ public final class Ticket {
     }
 
     /** null while pending. */
-    public BuildingTime getResponseDue() {
+    public @Nullable BuildingTime getResponseDue() {
         return times[T_RESPONSE_DUE];
     }
 
@@ -183,7 +187,7 @@ public final class Ticket {
     }
 
     /** null while pending. */
-    public BuildingTime getResolutionDue() {
+    public @Nullable BuildingTime getResolutionDue() {
         return times[T_RESOLUTION_DUE];
     }
 
@@ -198,17 +202,17 @@ public final class Ticket {
     }
 
     /** The SLA badge now, as the core judged it when this snapshot was read. */
-    public SlaState getSla() {
+    public @NotNull SlaState getSla() {
         return sla;
     }
 
     /** Oldest first (unmodifiable); empty in list pages. */
-    public List<TicketEntry> getTimeline() {
+    public @NotNull List<TicketEntry> getTimeline() {
         return timeline;
     }
 
     /** Unmodifiable; empty in list pages. */
-    public List<TicketPhoto> getPhotos() {
+    public @NotNull List<TicketPhoto> getPhotos() {
         return photos;
     }
 
@@ -231,10 +235,39 @@ public final class Ticket {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Ticket{" + getDisplayId() + " " + getCategoryPath() + " " + priority + " "
                 + status + " sla=" + sla + (pending ? " pending" : "")
                 + (photosWaiting > 0 ? " photosWaiting=" + photosWaiting : "")
                 + (photosFailed > 0 ? " photosFailed=" + photosFailed : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Ticket)) {
+            return false;
+        }
+        Ticket other = (Ticket) o;
+        return Arrays.equals(s, other.s) && Arrays.equals(ms, other.ms)
+                && Arrays.equals(times, other.times) && Objects.equals(priority, other.priority)
+                && Objects.equals(locationKind, other.locationKind)
+                && Objects.equals(status, other.status) && Objects.equals(sla, other.sla)
+                && photosWaiting == other.photosWaiting && photosFailed == other.photosFailed
+                && Objects.equals(timeline, other.timeline) && Objects.equals(photos, other.photos)
+                && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(priority, locationKind, status, sla, photosWaiting, photosFailed,
+                timeline, photos, pending);
+        h = 31 * h + Arrays.hashCode(s);
+        h = 31 * h + Arrays.hashCode(ms);
+        h = 31 * h + Arrays.hashCode(times);
+        return h;
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * One node of the facility-ticket category tree as last synced ({@code mc_ticket_category}):
  * a top level ("Cleaning") or a leaf under it ("Cleaning/Washroom") carrying the team it routes
@@ -29,22 +34,22 @@ public final class TicketCategory {
     }
 
     /** e.g. {@code "cleaning.washroom"}: what {@link TicketDraft#builder} takes. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** The top level's id for a leaf; {@code ""} for a top level. */
-    public String getParentId() {
+    public @NotNull String getParentId() {
         return parentId;
     }
 
     /** e.g. {@code "Washroom"}. */
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
     /** e.g. {@code "Cleaning/Washroom"} ({@code "Cleaning"} for a top level). */
-    public String getPath() {
+    public @NotNull String getPath() {
         return path;
     }
 
@@ -54,7 +59,7 @@ public final class TicketCategory {
     }
 
     /** A leaf: the team it routes to ({@code "Housekeeping"}); {@code ""} for a top level. */
-    public String getTeam() {
+    public @NotNull String getTeam() {
         return team;
     }
 
@@ -69,8 +74,31 @@ public final class TicketCategory {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "TicketCategory{" + id + " " + path + (leaf ? " " + team + " " + responseMinutes
                 + "/" + resolutionMinutes : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TicketCategory)) {
+            return false;
+        }
+        TicketCategory other = (TicketCategory) o;
+        return Objects.equals(id, other.id) && Objects.equals(parentId, other.parentId)
+                && Objects.equals(name, other.name) && Objects.equals(path, other.path)
+                && leaf == other.leaf && Objects.equals(team, other.team)
+                && responseMinutes == other.responseMinutes
+                && resolutionMinutes == other.resolutionMinutes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, parentId, name, path, leaf, team, responseMinutes,
+                resolutionMinutes);
     }
 }

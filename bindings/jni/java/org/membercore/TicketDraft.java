@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * A ticket to file ({@code mc_ticket_draft}): a leaf category, a priority, a description, where
@@ -46,44 +50,84 @@ public final class TicketDraft {
      * @param priority not null, not {@link TicketPriority#UNKNOWN}
      * @param description 1 to 2000 characters (trimmed by the core)
      */
-    public static Builder builder(String categoryId, TicketPriority priority, String description) {
+    public static @NotNull Builder builder(@NotNull String categoryId,
+            @NotNull TicketPriority priority, @NotNull String description) {
         return new Builder(categoryId, priority, description);
     }
 
-    public String getCategoryId() {
+    public @NotNull String getCategoryId() {
         return categoryId;
     }
 
-    public TicketPriority getPriority() {
+    public @NotNull TicketPriority getPriority() {
         return priority;
     }
 
-    public String getDescription() {
+    public @NotNull String getDescription() {
         return description;
     }
 
     /** null: the member's own building. */
-    public String getBuildingId() {
+    public @Nullable String getBuildingId() {
         return buildingId;
     }
 
-    public TicketLocationKind getLocationKind() {
+    public @NotNull TicketLocationKind getLocationKind() {
         return locationKind;
     }
 
     /** {@link TicketLocationKind#ROOM}: the room's id; null otherwise. */
-    public String getLocationId() {
+    public @Nullable String getLocationId() {
         return locationId;
     }
 
     /** {@link TicketLocationKind#CABIN} / {@link TicketLocationKind#DESK}: its name. */
-    public String getLocationName() {
+    public @Nullable String getLocationName() {
         return locationName;
     }
 
     /** Unmodifiable. */
-    public List<String> getPhotoPaths() {
+    public @NotNull List<String> getPhotoPaths() {
         return photoPaths;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TicketDraft)) {
+            return false;
+        }
+        TicketDraft other = (TicketDraft) o;
+        return Objects.equals(categoryId, other.categoryId)
+                && Objects.equals(priority, other.priority)
+                && Objects.equals(description, other.description)
+                && Objects.equals(buildingId, other.buildingId)
+                && Objects.equals(locationKind, other.locationKind)
+                && Objects.equals(locationId, other.locationId)
+                && Objects.equals(locationName, other.locationName)
+                && Objects.equals(photoPaths, other.photoPaths);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(categoryId, priority, description, buildingId, locationKind,
+                locationId, locationName, photoPaths);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "TicketDraft{"
+                + "categoryId=" + categoryId
+                + ", priority=" + priority
+                + ", description=" + description
+                + ", buildingId=" + buildingId
+                + ", locationKind=" + locationKind
+                + ", locationId=" + locationId
+                + ", locationName=" + locationName
+                + ", photoPaths=" + photoPaths + "}";
     }
 
     public static final class Builder {
@@ -103,13 +147,13 @@ public final class TicketDraft {
         }
 
         /** The building (default: the member's own). */
-        public Builder building(String buildingId) {
+        public @NotNull Builder building(@Nullable String buildingId) {
             this.buildingId = buildingId;
             return this;
         }
 
         /** A meeting room of the building, by id ({@code "BLR-1-BOARD"}). */
-        public Builder room(String roomId) {
+        public @NotNull Builder room(@NotNull String roomId) {
             this.locationKind = TicketLocationKind.ROOM;
             this.locationId = roomId;
             this.locationName = null;
@@ -117,12 +161,12 @@ public final class TicketDraft {
         }
 
         /** A cabin by name (1-80 characters). */
-        public Builder cabin(String name) {
+        public @NotNull Builder cabin(@NotNull String name) {
             return named(TicketLocationKind.CABIN, name);
         }
 
         /** A desk by name (1-80 characters). */
-        public Builder desk(String name) {
+        public @NotNull Builder desk(@NotNull String name) {
             return named(TicketLocationKind.DESK, name);
         }
 
@@ -138,12 +182,12 @@ public final class TicketDraft {
          * per ticket). The file is copied when the ticket is filed: delete it afterwards if
          * you like.
          */
-        public Builder photo(String path) {
+        public @NotNull Builder photo(@NotNull String path) {
             this.photoPaths.add(path);
             return this;
         }
 
-        public TicketDraft build() {
+        public @NotNull TicketDraft build() {
             return new TicketDraft(this);
         }
     }

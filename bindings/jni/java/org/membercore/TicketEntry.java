@@ -3,6 +3,10 @@ package org.membercore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * One entry of a ticket's timeline ({@code mc_ticket_entry}): its filing, a status change, a
@@ -38,11 +42,11 @@ public final class TicketEntry {
         this.pending = pending;
     }
 
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
-    public TicketEntryType getType() {
+    public @NotNull TicketEntryType getType() {
         return type;
     }
 
@@ -52,37 +56,37 @@ public final class TicketEntry {
     }
 
     /** When, in the ticket's building's local time: show this. */
-    public BuildingTime getAt() {
+    public @NotNull BuildingTime getAt() {
         return at;
     }
 
     /** {@code "member"}, {@code "staff"} or {@code "system"}. */
-    public String getAuthorRole() {
+    public @NotNull String getAuthorRole() {
         return authorRole;
     }
 
     /** {@code "Kiran Das"}; {@code "You"} for the member's own entries. */
-    public String getAuthorName() {
+    public @NotNull String getAuthorName() {
         return authorName;
     }
 
     /** {@link TicketEntryType#STATUS}: the status before (meaningless for other types). */
-    public TicketStatus getFrom() {
+    public @NotNull TicketStatus getFrom() {
         return from;
     }
 
     /** {@link TicketEntryType#STATUS}: the status after (meaningless for other types). */
-    public TicketStatus getTo() {
+    public @NotNull TicketStatus getTo() {
         return to;
     }
 
     /** A comment's text; a status change in words; {@code ""} otherwise. */
-    public String getText() {
+    public @NotNull String getText() {
         return text;
     }
 
     /** Photos attached to this entry (unmodifiable). */
-    public List<String> getPhotoIds() {
+    public @NotNull List<String> getPhotoIds() {
         return photoIds;
     }
 
@@ -92,10 +96,34 @@ public final class TicketEntry {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "TicketEntry{" + type + " " + (at != null ? at.getIso8601() : atMs) + " "
                 + authorName + (type == TicketEntryType.STATUS ? " " + from + "->" + to : "")
                 + (text.isEmpty() ? "" : " \"" + text + "\"")
                 + (photoIds.isEmpty() ? "" : " " + photoIds) + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TicketEntry)) {
+            return false;
+        }
+        TicketEntry other = (TicketEntry) o;
+        return Objects.equals(id, other.id) && Objects.equals(type, other.type)
+                && atMs == other.atMs && Objects.equals(at, other.at)
+                && Objects.equals(authorRole, other.authorRole)
+                && Objects.equals(authorName, other.authorName) && Objects.equals(from, other.from)
+                && Objects.equals(to, other.to) && Objects.equals(text, other.text)
+                && Objects.equals(photoIds, other.photoIds) && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, type, atMs, at, authorRole, authorName, from, to, text, photoIds,
+                pending);
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * What a ticket's timeline entry records ({@code mc_ticket_entry_type}, membercore/tickets.h).
  * {@link #value()} is the C value and {@link #typeName()} the core's name.
@@ -29,12 +31,12 @@ public enum TicketEntryType implements States.Valued {
     }
 
     /** The core's name ({@code mc_ticket_entry_type_name}), e.g. {@code "comment"}. */
-    public String typeName() {
+    public @NotNull String typeName() {
         return Native.ticketStateName(Native.TICKET_ENTRY_TYPE, value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static TicketEntryType fromValue(int value) {
+    public static @NotNull TicketEntryType fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

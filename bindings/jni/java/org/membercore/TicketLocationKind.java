@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Where in the building a ticket is about ({@code mc_ticket_location_kind},
  * membercore/tickets.h). {@link #value()} is the C value and {@link #kindName()} the core's name.
@@ -29,12 +31,12 @@ public enum TicketLocationKind implements States.Valued {
     }
 
     /** The core's name ({@code mc_ticket_location_kind_name}), e.g. {@code "cabin"}. */
-    public String kindName() {
+    public @NotNull String kindName() {
         return Native.ticketStateName(Native.TICKET_LOCATION_KIND, value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static TicketLocationKind fromValue(int value) {
+    public static @NotNull TicketLocationKind fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A photo of a ticket or of one of its comments ({@code mc_ticket_photo}): declared with the
  * write that carried it, its bytes uploaded by sync afterwards. Immutable snapshot.
@@ -30,17 +35,17 @@ public final class TicketPhoto {
     }
 
     /** {@code "pho_"} and 32 hex digits. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** The comment it came with; {@code ""} for the ticket's own photos. */
-    public String getCommentId() {
+    public @NotNull String getCommentId() {
         return commentId;
     }
 
     /** {@code "image/jpeg"} or {@code "image/png"} (from the file's bytes). */
-    public String getContentType() {
+    public @NotNull String getContentType() {
         return contentType;
     }
 
@@ -59,7 +64,7 @@ public final class TicketPhoto {
     }
 
     /** The library's own copy on this device until uploaded; {@code ""} after (and once failed). */
-    public String getLocalPath() {
+    public @NotNull String getLocalPath() {
         return localPath;
     }
 
@@ -72,13 +77,36 @@ public final class TicketPhoto {
     }
 
     /** Why it failed, in words; {@code ""} unless {@link #isFailed()}. */
-    public String getFailure() {
+    public @NotNull String getFailure() {
         return failure;
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "TicketPhoto{" + id + " " + contentType + " " + sentBytes + "/" + bytes
                 + (uploaded ? " uploaded" : "") + (failed ? " failed: " + failure : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TicketPhoto)) {
+            return false;
+        }
+        TicketPhoto other = (TicketPhoto) o;
+        return Objects.equals(id, other.id) && Objects.equals(commentId, other.commentId)
+                && Objects.equals(contentType, other.contentType) && bytes == other.bytes
+                && uploaded == other.uploaded && sentBytes == other.sentBytes
+                && Objects.equals(localPath, other.localPath) && failed == other.failed
+                && Objects.equals(failure, other.failure);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, commentId, contentType, bytes, uploaded, sentBytes, localPath,
+                failed, failure);
     }
 }

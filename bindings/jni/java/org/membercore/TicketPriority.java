@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * How urgent a facility ticket is ({@code mc_ticket_priority}, membercore/tickets.h). The server
  * scales the category's SLA by it (urgent a quarter, high half, low double the normal targets).
@@ -27,12 +29,12 @@ public enum TicketPriority implements States.Valued {
     }
 
     /** The core's name ({@code mc_ticket_priority_name}): {@code "low"} .. {@code "urgent"}. */
-    public String priorityName() {
+    public @NotNull String priorityName() {
         return Native.ticketStateName(Native.TICKET_PRIORITY, value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static TicketPriority fromValue(int value) {
+    public static @NotNull TicketPriority fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 
@@ -41,7 +43,7 @@ public enum TicketPriority implements States.Valued {
      * (case-insensitive; {@code mc_ticket_priority_parse}). Pure, any thread. Errors: INVALID_ARG
      * naming the word (or {@code name} null).
      */
-    public static TicketPriority parse(String name) {
+    public static @NotNull TicketPriority parse(@NotNull String name) {
         MemberCore.require(name, "name");
         return fromValue(Native.ticketPriorityParse(name));
     }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Where a facility ticket is in its flow ({@code mc_ticket_status}, membercore/tickets.h):
  * open, assigned, in progress, resolved, closed (docs/tickets-protocol.md, "States").
@@ -33,12 +35,12 @@ public enum TicketStatus implements States.Valued {
     }
 
     /** The core's name ({@code mc_ticket_status_name}), e.g. {@code "in_progress"}. */
-    public String statusName() {
+    public @NotNull String statusName() {
         return Native.ticketStateName(Native.TICKET_STATUS, value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static TicketStatus fromValue(int value) {
+    public static @NotNull TicketStatus fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

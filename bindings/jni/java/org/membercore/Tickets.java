@@ -3,6 +3,8 @@ package org.membercore;
 import java.util.Collections;
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Facility tickets ({@code membercore/tickets.h}): {@code core.tickets()}. The synced category
  * tree, filing a ticket (offline too, with up to 5 photos), the member's tickets and their
@@ -36,7 +38,7 @@ public final class Tickets {
      * The category tree as last synced, in tree order: each top level (by position) followed by
      * its leaves. Empty before the first sync. Local only. Errors: UNAUTHORIZED, STORAGE.
      */
-    public List<TicketCategory> categories() {
+    public @NotNull List<TicketCategory> categories() {
         return MemberCore.listOf(core.call(Native::ticketCategories));
     }
 
@@ -46,7 +48,7 @@ public final class Tickets {
      * only. Errors: NOT_FOUND (no such category, or a top level: the message names it and the
      * leaves under it), INVALID_ARG ({@code name} null), UNAUTHORIZED, STORAGE.
      */
-    public TicketCategory findCategory(final String name) {
+    public @NotNull TicketCategory findCategory(final @NotNull String name) {
         MemberCore.require(name, "name");
         return core.call(h -> Native.ticketCategoryFind(h, name));
     }
@@ -60,7 +62,7 @@ public final class Tickets {
      * null argument or photo path); NOT_FOUND (no such category leaf, building or room on this
      * device); UNAUTHORIZED; STORAGE.
      */
-    public String file(final TicketDraft draft) {
+    public @NotNull String file(final @NotNull TicketDraft draft) {
         MemberCore.require(draft, "draft");
         MemberCore.require(draft.categoryId, "categoryId");
         MemberCore.require(draft.priority, "priority");
@@ -80,7 +82,7 @@ public final class Tickets {
      * only. Errors: INVALID_ARG ({@code page} null, or its cursor not one this list returned),
      * UNAUTHORIZED, STORAGE.
      */
-    public ListPage<Ticket> list(final Page page) {
+    public @NotNull ListPage<Ticket> list(final @NotNull Page page) {
         MemberCore.require(page, "page");
         return core.call(h -> Native.ticketsPage(h, page.getLimit(), page.getCursor()));
     }
@@ -90,13 +92,13 @@ public final class Tickets {
      * ({@code "T-1001"}). Local only. Errors: NOT_FOUND (not one of the member's tickets on this
      * device), INVALID_ARG, UNAUTHORIZED, STORAGE.
      */
-    public Ticket get(final String idOrNumber) {
+    public @NotNull Ticket get(final @NotNull String idOrNumber) {
         MemberCore.require(idOrNumber, "idOrNumber");
         return core.call(h -> Native.ticketGet(h, idOrNumber));
     }
 
     /** {@link #comment(String, String, List)} without photos. */
-    public void comment(String idOrNumber, String text) {
+    public void comment(@NotNull String idOrNumber, @NotNull String text) {
         comment(idOrNumber, text, Collections.<String>emptyList());
     }
 
@@ -106,7 +108,8 @@ public final class Tickets {
      * filing), NOT_FOUND, STATE (the ticket is closed: the message says so), UNAUTHORIZED,
      * STORAGE.
      */
-    public void comment(final String idOrNumber, final String text, List<String> photoPaths) {
+    public void comment(final @NotNull String idOrNumber, final @NotNull String text,
+            @NotNull List<String> photoPaths) {
         MemberCore.require(idOrNumber, "idOrNumber");
         MemberCore.require(text, "text");
         MemberCore.require(photoPaths, "photoPaths");
@@ -119,7 +122,7 @@ public final class Tickets {
      * and queued at once. Errors: STATE (already resolved or closed), NOT_FOUND, INVALID_ARG,
      * UNAUTHORIZED, STORAGE.
      */
-    public void resolve(final String idOrNumber) {
+    public void resolve(final @NotNull String idOrNumber) {
         MemberCore.require(idOrNumber, "idOrNumber");
         core.run(h -> Native.ticketResolve(h, idOrNumber));
     }
@@ -130,7 +133,7 @@ public final class Tickets {
      * gives the date it ended, in the building's time), NOT_FOUND, INVALID_ARG, UNAUTHORIZED,
      * STORAGE.
      */
-    public void reopen(final String idOrNumber) {
+    public void reopen(final @NotNull String idOrNumber) {
         MemberCore.require(idOrNumber, "idOrNumber");
         core.run(h -> Native.ticketReopen(h, idOrNumber));
     }

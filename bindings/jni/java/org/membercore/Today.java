@@ -6,7 +6,11 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * The member's day ({@code mc_today}, membercore/today.h), read by {@link MemberCore#today()} from
@@ -65,34 +69,34 @@ public final class Today {
     }
 
     /** The client's clock in the member's building's local time. */
-    public BuildingTime getNow() {
+    public @NotNull BuildingTime getNow() {
         return times[T_NOW];
     }
 
     /** That building-local date, {@code "YYYY-MM-DD"}. */
-    public String getDate() {
+    public @NotNull String getDate() {
         return s[S_DATE];
     }
 
-    public String getMemberName() {
+    public @NotNull String getMemberName() {
         return s[S_MEMBER];
     }
 
     /** {@code ""} without a company. */
-    public String getCompanyName() {
+    public @NotNull String getCompanyName() {
         return s[S_COMPANY];
     }
 
     /** The member's building ({@code ""} when none is known yet). */
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return s[S_BUILDING];
     }
 
-    public String getBuildingName() {
+    public @NotNull String getBuildingName() {
         return s[S_BUILDING_NAME];
     }
 
-    public String getBuildingCity() {
+    public @NotNull String getBuildingCity() {
         return s[S_CITY];
     }
 
@@ -105,17 +109,17 @@ public final class Today {
     }
 
     /** Today's opening in the building's local time; null when closed today. */
-    public BuildingTime getOpensAt() {
+    public @Nullable BuildingTime getOpensAt() {
         return times[T_OPENS];
     }
 
     /** Today's closing; null when closed today. */
-    public BuildingTime getClosesAt() {
+    public @Nullable BuildingTime getClosesAt() {
         return times[T_CLOSES];
     }
 
     /** The contract (plan, seat, end date); null for an on-demand user. */
-    public Membership getMembership() {
+    public @Nullable Membership getMembership() {
         return membership;
     }
 
@@ -125,22 +129,22 @@ public final class Today {
     }
 
     /** Today's room bookings, desk and passes, by start. */
-    public List<TodayEntry> getEntries() {
+    public @NotNull List<TodayEntry> getEntries() {
         return entries;
     }
 
     /** Visitors expected or arrived today, by window. */
-    public List<Visitor> getVisitors() {
+    public @NotNull List<Visitor> getVisitors() {
         return visitors;
     }
 
     /** Tickets not resolved or closed, SLA due first. */
-    public List<Ticket> getOpenTickets() {
+    public @NotNull List<Ticket> getOpenTickets() {
         return openTickets;
     }
 
     /** Events ending after now and starting within 7 days: the member's building first. */
-    public List<Event> getEvents() {
+    public @NotNull List<Event> getEvents() {
         return events;
     }
 
@@ -149,13 +153,13 @@ public final class Today {
     }
 
     /** Unread notifications of one category. */
-    public int getUnread(NotificationCategory category) {
+    public int getUnread(@NotNull NotificationCategory category) {
         int i = category.value();
         return i >= 0 && i < unreadByCategory.length ? unreadByCategory[i] : 0;
     }
 
     /** Unread notifications per category. */
-    public Map<NotificationCategory, Integer> getUnreadByCategory() {
+    public @NotNull Map<NotificationCategory, Integer> getUnreadByCategory() {
         Map<NotificationCategory, Integer> m =
                 new EnumMap<NotificationCategory, Integer>(NotificationCategory.class);
         for (NotificationCategory c : NotificationCategory.values()) {
@@ -168,7 +172,7 @@ public final class Today {
     }
 
     /** Invoices issued and not yet paid, or overdue; due first. */
-    public List<Invoice> getInvoicesDue() {
+    public @NotNull List<Invoice> getInvoicesDue() {
         return invoicesDue;
     }
 
@@ -196,7 +200,7 @@ public final class Today {
     }
 
     /** Live announcements that are pinned or unread. */
-    public List<Announcement> getAnnouncements() {
+    public @NotNull List<Announcement> getAnnouncements() {
         return announcements;
     }
 
@@ -206,7 +210,7 @@ public final class Today {
     }
 
     /** The kinds of synced data this was read from. */
-    public Set<Kind> getDependsOn() {
+    public @NotNull Set<Kind> getDependsOn() {
         return Kind.fromBits(ints[I_DEPENDS_ON]);
     }
 
@@ -214,7 +218,7 @@ public final class Today {
      * Whether a sync event's changed kinds touch this day ({@code mc_today_affected}): read
      * {@link MemberCore#today()} again when true.
      */
-    public boolean affected(Set<Kind> changedKinds) {
+    public boolean affected(@Nullable Set<Kind> changedKinds) {
         return affected(changedKinds == null ? 0 : Kind.toBits(changedKinds));
     }
 
@@ -224,9 +228,43 @@ public final class Today {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Today{" + s[S_DATE] + " " + s[S_MEMBER] + " @" + s[S_BUILDING] + " entries="
                 + entries + " visitors=" + visitors.size() + " tickets=" + openTickets.size()
                 + " events=" + events.size() + " unread=" + ints[I_UNREAD] + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Today)) {
+            return false;
+        }
+        Today other = (Today) o;
+        return Arrays.equals(s, other.s) && Arrays.equals(ints, other.ints)
+                && Arrays.equals(times, other.times) && Arrays.equals(flags, other.flags)
+                && Objects.equals(membership, other.membership)
+                && Objects.equals(entries, other.entries)
+                && Objects.equals(visitors, other.visitors)
+                && Objects.equals(openTickets, other.openTickets)
+                && Objects.equals(events, other.events)
+                && Arrays.equals(unreadByCategory, other.unreadByCategory)
+                && Objects.equals(invoicesDue, other.invoicesDue)
+                && Objects.equals(announcements, other.announcements);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(membership, entries, visitors, openTickets, events, invoicesDue,
+                announcements);
+        h = 31 * h + Arrays.hashCode(s);
+        h = 31 * h + Arrays.hashCode(ints);
+        h = 31 * h + Arrays.hashCode(times);
+        h = 31 * h + Arrays.hashCode(flags);
+        h = 31 * h + Arrays.hashCode(unreadByCategory);
+        return h;
     }
 }

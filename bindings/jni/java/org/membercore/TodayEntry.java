@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * One thing the member has today ({@code mc_today_entry}): a room booking, a desk day or a day
  * pass, with whether its door code works offline. Strings are never null.
@@ -36,21 +41,21 @@ public final class TodayEntry {
         this.doorCodeReady = doorCodeReady;
     }
 
-    public TodayEntryKind getKind() {
+    public @NotNull TodayEntryKind getKind() {
         return kind;
     }
 
     /** The booking's, desk booking's or pass's id. */
-    public String getId() {
+    public @NotNull String getId() {
         return id;
     }
 
     /** {@code "Boardroom"}, {@code "Desk D07, Window bay"}, {@code "Day pass"}. */
-    public String getTitle() {
+    public @NotNull String getTitle() {
         return title;
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return buildingId;
     }
 
@@ -64,16 +69,16 @@ public final class TodayEntry {
     }
 
     /** In the building's local time. */
-    public BuildingTime getStart() {
+    public @NotNull BuildingTime getStart() {
         return start;
     }
 
-    public BuildingTime getEnd() {
+    public @NotNull BuildingTime getEnd() {
         return end;
     }
 
     /** The item's own status name: {@code "confirmed"}, {@code "pending"}, {@code "active"}, ... */
-    public String getStatus() {
+    public @NotNull String getStatus() {
         return status;
     }
 
@@ -83,7 +88,7 @@ public final class TodayEntry {
     }
 
     /** The door code's credential; {@code ""} when it has none. */
-    public String getCredentialId() {
+    public @NotNull String getCredentialId() {
         return credentialId;
     }
 
@@ -93,8 +98,33 @@ public final class TodayEntry {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "TodayEntry{" + kind + " " + id + " '" + title + "' " + status
                 + (doorCodeReady ? " door-ready" : "") + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TodayEntry)) {
+            return false;
+        }
+        TodayEntry other = (TodayEntry) o;
+        return Objects.equals(kind, other.kind) && Objects.equals(id, other.id)
+                && Objects.equals(title, other.title)
+                && Objects.equals(buildingId, other.buildingId) && startMs == other.startMs
+                && endMs == other.endMs && Objects.equals(start, other.start)
+                && Objects.equals(end, other.end) && Objects.equals(status, other.status)
+                && pending == other.pending && Objects.equals(credentialId, other.credentialId)
+                && doorCodeReady == other.doorCodeReady;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, id, title, buildingId, startMs, endMs, start, end, status,
+                pending, credentialId, doorCodeReady);
     }
 }

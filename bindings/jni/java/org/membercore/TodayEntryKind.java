@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * What a {@link TodayEntry} is ({@code mc_today_entry_kind}, membercore/today.h).
  * {@link #value()} is the C value and {@link #kindName()} the core's name; {@link #UNKNOWN}
@@ -28,12 +30,12 @@ public enum TodayEntryKind implements States.Valued {
     }
 
     /** The core's name ({@code mc_today_entry_kind_name}): {@code "room"}, ... */
-    public String kindName() {
+    public @NotNull String kindName() {
         return Native.todayEntryKindName(value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static TodayEntryKind fromValue(int value) {
+    public static @NotNull TodayEntryKind fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

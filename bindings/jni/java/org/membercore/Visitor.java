@@ -1,5 +1,11 @@
 package org.membercore;
 
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A visitor ({@code mc_visitor}, membercore/visitors.h): someone a member invited for one date at
  * a building, or a walk-in reception registered for them. From the member's local store
@@ -42,40 +48,40 @@ public final class Visitor {
     }
 
     /** {@code "vis_"} and 32 hex digits. */
-    public String getId() {
+    public @NotNull String getId() {
         return s[S_ID];
     }
 
-    public String getBuildingId() {
+    public @NotNull String getBuildingId() {
         return s[S_BUILDING];
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return s[S_NAME];
     }
 
     /** Where the QR code was emailed; {@code ""} for a walk-in who gave none. */
-    public String getEmail() {
+    public @NotNull String getEmail() {
         return s[S_EMAIL];
     }
 
     /** E.164; {@code ""} when none. */
-    public String getPhone() {
+    public @NotNull String getPhone() {
         return s[S_PHONE];
     }
 
     /** {@code "YYYY-MM-DD"}: the building-local date the code is valid on. */
-    public String getDate() {
+    public @NotNull String getDate() {
         return s[S_DATE];
     }
 
     /** The member who invited them. */
-    public String getHostId() {
+    public @NotNull String getHostId() {
         return s[S_HOST_ID];
     }
 
     /** The host's name as reception sees it; {@code ""} on the member's side. */
-    public String getHostName() {
+    public @NotNull String getHostName() {
         return s[S_HOST_NAME];
     }
 
@@ -95,17 +101,17 @@ public final class Visitor {
     }
 
     /** The window's start on its date, in the building's local time; null when none. */
-    public BuildingTime getWindowFrom() {
+    public @Nullable BuildingTime getWindowFrom() {
         return times[T_WINDOW_FROM];
     }
 
     /** The window's end on its date, in the building's local time; null when none. */
-    public BuildingTime getWindowTo() {
+    public @Nullable BuildingTime getWindowTo() {
         return times[T_WINDOW_TO];
     }
 
     /** Including the member's pending cancel or decision. */
-    public VisitorStatus getStatus() {
+    public @NotNull VisitorStatus getStatus() {
         return status;
     }
 
@@ -115,7 +121,7 @@ public final class Visitor {
     }
 
     /** How they arrived ({@link VisitorCheckin#NONE} until they do). */
-    public VisitorCheckin getCheckin() {
+    public @NotNull VisitorCheckin getCheckin() {
         return checkin;
     }
 
@@ -125,7 +131,7 @@ public final class Visitor {
     }
 
     /** When they arrived, in the building's local time; null until they do. */
-    public BuildingTime getArrivedAt() {
+    public @Nullable BuildingTime getArrivedAt() {
         return times[T_ARRIVED];
     }
 
@@ -135,7 +141,7 @@ public final class Visitor {
     }
 
     /** {@link #getApprovalDueMs()} in the building's local time; null when 0. */
-    public BuildingTime getApprovalDue() {
+    public @Nullable BuildingTime getApprovalDue() {
         return times[T_APPROVAL_DUE];
     }
 
@@ -157,9 +163,36 @@ public final class Visitor {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "Visitor{" + s[S_ID] + " '" + s[S_NAME] + "' " + s[S_BUILDING] + " " + s[S_DATE]
                 + " " + status.statusName() + (walkIn ? " walk-in" : "")
                 + (pending ? " pending" : "") + "}";
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Visitor)) {
+            return false;
+        }
+        Visitor other = (Visitor) o;
+        return Arrays.equals(s, other.s) && Arrays.equals(ints, other.ints)
+                && Arrays.equals(ms, other.ms) && Arrays.equals(times, other.times)
+                && Objects.equals(status, other.status) && Objects.equals(checkin, other.checkin)
+                && walkIn == other.walkIn && declinedByTimeout == other.declinedByTimeout
+                && pending == other.pending;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(status, checkin, walkIn, declinedByTimeout, pending);
+        h = 31 * h + Arrays.hashCode(s);
+        h = 31 * h + Arrays.hashCode(ints);
+        h = 31 * h + Arrays.hashCode(ms);
+        h = 31 * h + Arrays.hashCode(times);
+        return h;
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /** How a visitor arrived ({@code mc_visitor_checkin}); {@link #NONE} until they do. */
 public enum VisitorCheckin implements States.Valued {
     NONE(0),
@@ -21,7 +23,7 @@ public enum VisitorCheckin implements States.Valued {
     }
 
     /** The constant with this C value; {@link #NONE} for any other value. */
-    public static VisitorCheckin fromValue(int value) {
+    public static @NotNull VisitorCheckin fromValue(int value) {
         return States.byValue(values(), value, NONE);
     }
 }

@@ -1,5 +1,10 @@
 package org.membercore;
 
+import java.util.Objects;
+
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * A visitor to invite ({@code mc_visitor_invitation}): name, email, optional phone, building
  * (the member's own by default), the building-local date and an optional expected arrival
@@ -39,29 +44,30 @@ public final class VisitorInvitation {
      * @param email where the QR code is emailed
      * @param date {@code "YYYY-MM-DD"} in the building's local time
      */
-    public static Builder builder(String name, String email, String date) {
+    public static @NotNull Builder builder(@NotNull String name, @NotNull String email,
+            @NotNull String date) {
         return new Builder(name, email, date);
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
-    public String getEmail() {
+    public @NotNull String getEmail() {
         return email;
     }
 
     /** null: none. */
-    public String getPhone() {
+    public @Nullable String getPhone() {
         return phone;
     }
 
     /** null: the member's own building. */
-    public String getBuildingId() {
+    public @Nullable String getBuildingId() {
         return buildingId;
     }
 
-    public String getDate() {
+    public @NotNull String getDate() {
         return date;
     }
 
@@ -72,6 +78,39 @@ public final class VisitorInvitation {
 
     public int getWindowToMin() {
         return windowToMin;
+    }
+
+    /** Equal when every field is (list diffing compares values). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof VisitorInvitation)) {
+            return false;
+        }
+        VisitorInvitation other = (VisitorInvitation) o;
+        return Objects.equals(name, other.name) && Objects.equals(email, other.email)
+                && Objects.equals(phone, other.phone)
+                && Objects.equals(buildingId, other.buildingId) && Objects.equals(date, other.date)
+                && windowFromMin == other.windowFromMin && windowToMin == other.windowToMin;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, email, phone, buildingId, date, windowFromMin, windowToMin);
+    }
+
+    @Override
+    public @NotNull String toString() {
+        return "VisitorInvitation{"
+                + "name=" + name
+                + ", email=" + email
+                + ", phone=" + phone
+                + ", buildingId=" + buildingId
+                + ", date=" + date
+                + ", windowFromMin=" + windowFromMin
+                + ", windowToMin=" + windowToMin + "}";
     }
 
     /** Builds a {@link VisitorInvitation}; not thread-safe. */
@@ -91,13 +130,13 @@ public final class VisitorInvitation {
         }
 
         /** The visitor's phone (normalised as at sign-in): they get the code by SMS too. */
-        public Builder phone(String phone) {
+        public @NotNull Builder phone(@Nullable String phone) {
             this.phone = phone;
             return this;
         }
 
         /** Another building than the member's own. */
-        public Builder building(String buildingId) {
+        public @NotNull Builder building(@Nullable String buildingId) {
             this.buildingId = buildingId;
             return this;
         }
@@ -106,13 +145,13 @@ public final class VisitorInvitation {
          * The expected arrival window, minutes after the building's local midnight,
          * {@code 0 <= fromMin < toMin <= 1440} (checked by the core).
          */
-        public Builder window(int fromMin, int toMin) {
+        public @NotNull Builder window(int fromMin, int toMin) {
             this.windowFromMin = fromMin;
             this.windowToMin = toMin;
             return this;
         }
 
-        public VisitorInvitation build() {
+        public @NotNull VisitorInvitation build() {
             return new VisitorInvitation(this);
         }
     }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * Where a visitor is in their flow ({@code mc_visitor_status}, membercore/visitors.h): invited,
  * arrived, cancelled; a walk-in awaiting approval, then arrived or declined
@@ -34,12 +36,12 @@ public enum VisitorStatus implements States.Valued {
     }
 
     /** The core's name ({@code mc_visitor_status_name}), e.g. {@code "awaiting_approval"}. */
-    public String statusName() {
+    public @NotNull String statusName() {
         return Native.visitorStatusName(value);
     }
 
     /** The constant with this C value; {@link #UNKNOWN} for any other value. */
-    public static VisitorStatus fromValue(int value) {
+    public static @NotNull VisitorStatus fromValue(int value) {
         return States.byValue(values(), value, UNKNOWN);
     }
 }

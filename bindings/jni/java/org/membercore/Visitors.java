@@ -2,6 +2,8 @@ package org.membercore;
 
 import java.util.List;
 
+import org.jetbrains.annotations.NotNull;
+
 /**
  * A member's visitors ({@code membercore/visitors.h}, member side): {@code core.visitors()}.
  * Invite a visitor for one date at a building (the server emails them a QR door code valid there
@@ -36,7 +38,7 @@ public final class Visitors {
      * (named); NOT_FOUND (no such building on this device, or none given and the member has
      * none); UNAUTHORIZED; STORAGE.
      */
-    public String invite(final VisitorInvitation invitation) {
+    public @NotNull String invite(final @NotNull VisitorInvitation invitation) {
         MemberCore.require(invitation, "invitation");
         return core.call(h -> Native.visitorInvite(h, invitation.name, invitation.email,
                 invitation.phone, invitation.buildingId, invitation.date,
@@ -44,7 +46,7 @@ public final class Visitors {
     }
 
     /** {@link #inviteAgain(String, String, int, int)} without a window. */
-    public String inviteAgain(String visitorId, String date) {
+    public @NotNull String inviteAgain(@NotNull String visitorId, @NotNull String date) {
         return inviteAgain(visitorId, date, -1, -1);
     }
 
@@ -54,8 +56,8 @@ public final class Visitors {
      * -1: none). Returns the new id. Errors as {@link #invite}; NOT_FOUND when the member has no
      * such visitor on this device.
      */
-    public String inviteAgain(final String visitorId, final String date, final int windowFromMin,
-            final int windowToMin) {
+    public @NotNull String inviteAgain(final @NotNull String visitorId, final @NotNull String date,
+            final int windowFromMin, final int windowToMin) {
         MemberCore.require(visitorId, "visitorId");
         MemberCore.require(date, "date");
         return core.call(h -> Native.visitorInviteAgain(h, visitorId, date, windowFromMin,
@@ -66,7 +68,7 @@ public final class Visitors {
      * The visitors of today or later (each building's own today) that are invited, awaiting
      * approval or arrived today, soonest first (date, window, name).
      */
-    public List<Visitor> upcoming() {
+    public @NotNull List<Visitor> upcoming() {
         return list(true);
     }
 
@@ -74,12 +76,12 @@ public final class Visitors {
      * The member's visitors from the local store: {@code upcomingOnly} as {@link #upcoming()},
      * else every visitor, newest date first. Errors: UNAUTHORIZED, STORAGE.
      */
-    public List<Visitor> list(final boolean upcomingOnly) {
+    public @NotNull List<Visitor> list(final boolean upcomingOnly) {
         return MemberCore.listOf(core.call(h -> Native.visitors(h, upcomingOnly)));
     }
 
     /** One of the member's visitors by id. Errors: NOT_FOUND, INVALID_ARG, UNAUTHORIZED. */
-    public Visitor get(final String visitorId) {
+    public @NotNull Visitor get(final @NotNull String visitorId) {
         MemberCore.require(visitorId, "visitorId");
         return core.call(h -> Native.visitorGet(h, visitorId));
     }
@@ -89,18 +91,18 @@ public final class Visitors {
      * the server revokes the code. Errors: NOT_FOUND, STATE (not invited: the message says what
      * it is), UNAUTHORIZED, STORAGE.
      */
-    public void cancel(final String visitorId) {
+    public void cancel(final @NotNull String visitorId) {
         MemberCore.require(visitorId, "visitorId");
         core.run(h -> Native.visitorCancel(h, visitorId));
     }
 
     /** {@link #decide(String, boolean)} approving: the walk-in may come in. */
-    public void approve(String visitorId) {
+    public void approve(@NotNull String visitorId) {
         decide(visitorId, true);
     }
 
     /** {@link #decide(String, boolean)} declining. */
-    public void decline(String visitorId) {
+    public void decline(@NotNull String visitorId) {
         decide(visitorId, false);
     }
 
@@ -110,7 +112,7 @@ public final class Visitors {
      * passed: "declined automatically at 10:42 IST"), UNAUTHORIZED, STORAGE. The server has the
      * last word: a decision that reaches it late is refused ({@code approval_expired}).
      */
-    public void decide(final String visitorId, final boolean approve) {
+    public void decide(final @NotNull String visitorId, final boolean approve) {
         MemberCore.require(visitorId, "visitorId");
         core.run(h -> Native.visitorDecide(h, visitorId, approve));
     }

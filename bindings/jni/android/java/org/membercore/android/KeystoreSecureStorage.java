@@ -19,6 +19,9 @@ import javax.crypto.spec.GCMParameterSpec;
 
 import org.membercore.SecureStorage;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
 /**
  * {@link SecureStorage} over the Android Keystore (API 23+): an AES-256 key generated inside
  * AndroidKeyStore (it never leaves it), used with AES/GCM; each value is stored encrypted in a
@@ -40,11 +43,12 @@ public final class KeystoreSecureStorage implements SecureStorage {
     private final String alias;
     private SecretKey key;
 
-    public KeystoreSecureStorage(Context context) {
+    public KeystoreSecureStorage(@NotNull Context context) {
         this(context, "membercore_secure", "membercore_secure_key");
     }
 
-    public KeystoreSecureStorage(Context context, String prefsName, String keyAlias) {
+    public KeystoreSecureStorage(@NotNull Context context, @NotNull String prefsName,
+            @NotNull String keyAlias) {
         this.prefs = context.getApplicationContext()
                 .getSharedPreferences(prefsName, Context.MODE_PRIVATE);
         this.alias = keyAlias;
@@ -72,7 +76,7 @@ public final class KeystoreSecureStorage implements SecureStorage {
     }
 
     @Override
-    public synchronized String get(String name) throws Exception {
+    public synchronized @Nullable String get(@NotNull String name) throws Exception {
         String stored = prefs.getString(name, null);
         if (stored == null) {
             return null;
@@ -94,7 +98,7 @@ public final class KeystoreSecureStorage implements SecureStorage {
     }
 
     @Override
-    public synchronized void set(String name, String value) throws Exception {
+    public synchronized void set(@NotNull String name, @NotNull String value) throws Exception {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(Cipher.ENCRYPT_MODE, key()); /* the Keystore picks a fresh random IV */
         cipher.updateAAD(name.getBytes(StandardCharsets.UTF_8));
@@ -110,7 +114,7 @@ public final class KeystoreSecureStorage implements SecureStorage {
     }
 
     @Override
-    public synchronized void delete(String name) throws Exception {
+    public synchronized void delete(@NotNull String name) throws Exception {
         if (!prefs.edit().remove(name).commit()) {
             throw new IOException("SharedPreferences commit failed removing " + name);
         }

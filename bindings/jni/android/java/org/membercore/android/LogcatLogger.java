@@ -5,6 +5,8 @@ import android.util.Log;
 import org.membercore.LogLevel;
 import org.membercore.Logger;
 
+import org.jetbrains.annotations.NotNull;
+
 /** The core's log lines to logcat, under one tag. Not compiled here (no Android SDK). */
 public final class LogcatLogger implements Logger {
     private final String tag;
@@ -13,12 +15,12 @@ public final class LogcatLogger implements Logger {
         this("membercore");
     }
 
-    public LogcatLogger(String tag) {
+    public LogcatLogger(@NotNull String tag) {
         this.tag = tag;
     }
 
     @Override
-    public void log(LogLevel level, String message) {
+    public void log(@NotNull LogLevel level, @NotNull String message) {
         switch (level) {
             case DEBUG:
                 Log.d(tag, message);
