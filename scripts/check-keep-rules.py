@@ -448,8 +448,9 @@ class Ctx:
         """What class an expression holds: a list of Val (str: a class name)."""
         toks = strip(toks)
         arg = self.find_class_arg(toks)
-        if arg is not None:
-            return self.eval(arg, pos)
+        if arg is not None:  # a name from a parameter: "nparam" (the class itself: "param")
+            return [Val("nparam", v.value) if v.kind == "param" else v
+                    for v in self.eval(arg, pos)]
         if any(t.text in ("GetObjectClass", "GetSuperclass") for t in toks):
             return [Val("unknown", "GetObjectClass")]
         if len(toks) == 1 and toks[0].text in self.params:
@@ -574,7 +575,7 @@ class Analyzer:
         for _ in range(8):
             new = []
             for fn, kind, vals, where in pending:
-                plain = [v for role in vals for v in role if v.kind == "param"]
+                plain = [v for role in vals for v in role if v.kind in ("param", "nparam")]
                 if not plain:
                     self.emit(fn, kind, vals, where)
                     continue
@@ -591,10 +592,13 @@ class Analyzer:
                                 is_class = k == 0 and kind != "FindClass"
                                 r = []
                                 for v in role:
-                                    if v.kind == "param" and v.value >= len(args):
+                                    if v.kind in ("param", "nparam") and v.value >= len(args):
                                         r.append(Val("unknown", "arg %d" % v.value))
                                     elif v.kind == "param" and is_class:
                                         r += cctx.class_of(args[v.value], i)
+                                    elif v.kind == "nparam":
+                                        r += [Val("nparam", x.value) if x.kind == "param" else x
+                                              for x in cctx.eval(args[v.value], i)]
                                     elif v.kind == "param":
                                         r += cctx.eval(args[v.value], i)
                                     else:
