@@ -11,6 +11,7 @@ packages=(
   junit4 libhamcrest-java
   clang libclang-rt-dev
   openssl # tests/integration/test_tls makes its certificates and pins with the openssl CLI
+  proguard-cli # scripts/test-android.sh: the consumer keep rules in a shrunk, obfuscated build
 )
 # pip, for the Python packages below, when this python3 has none.
 if ! python3 -m pip --version >/dev/null 2>&1; then

@@ -7,6 +7,8 @@
 #  - the check fails, naming what is missing, on a copy of the rules without one rule, and on a
 #    glue file with lookups the rules or the jar lack (a new area table, a wrapper, a name read at
 #    run time);
+#  - ProGuard (Debian's, standing in for R8) shrinks and obfuscates the jar and the JUnit tests
+#    with those rules, and JNI tests pass on the result; without one rule, JNI_OnLoad fails;
 #  - each cross file (bindings/jni/android/cross) parses and names the NDK's clang for its target;
 #  - assemble-aar.sh packs the host build standing in for x86_64 into the AAR layout.
 # Ends with one "N passed, M failed" line.
@@ -165,6 +167,89 @@ for pair in arm64-v8a:aarch64-linux-android armeabi-v7a:armv7a-linux-androideabi
     tail -n 5 "$tmp/log" | sed 's/^/    /'
   fi
 done
+
+echo "== a release build's shrinking and renaming: ProGuard (Debian's proguard-cli, as R8 would in an"
+echo "   app) over membercore.jar and the JUnit tests with the consumer rules, then JNI tests on the result"
+# ProGuard 6.2.2 reads class files up to Java 13: the JDK's java.base classes, which it reads only
+# for the class hierarchy and member names (library classes: nothing of them is written), are
+# handed to it with their version field set to Java 8's. The app's own rules are AGP's default for
+# enums, and the tests' entry points (JUnit finds them by reflection).
+proguard_run() { # rules out.jar log
+  cat >"$tmp/app.pro" <<PRO
+-injars $root/$jar
+-injars $root/$dir/bindings/jni/membercore-tests.jar
+-outjars $2
+-libraryjars $tmp/java-base.jar
+-libraryjars /usr/share/java/junit4.jar
+-libraryjars /usr/share/java/hamcrest-core.jar
+-dontoptimize
+-keepattributes *Annotation*,Signature,InnerClasses,EnclosingMethod,Exceptions
+-keepclassmembers enum * { public static **[] values(); public static ** valueOf(java.lang.String); }
+-keep public class org.membercore.*Test { public <init>(); @org.junit.* *; }
+-printmapping $2.map
+-include $1
+PRO
+  proguard @"$tmp/app.pro" >"$3" 2>&1
+}
+junit_run() { # jar classes...
+  local j="$1"
+  shift
+  MEMBERSTUB="$root/$dir/server-stub/memberstub" timeout 300 java -Xcheck:jni \
+    -Djava.library.path="$root/$dir/bindings/jni" \
+    -cp "$j:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" \
+    org.junit.runner.JUnitCore "$@" 2>&1
+}
+java_home="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
+if ! command -v proguard >/dev/null; then
+  bad "proguard is not installed (scripts/install-deps.sh installs proguard-cli)"
+elif ! meson compile -C "$dir" membercore-tests-jar memberstub >/dev/null 2>&1; then
+  bad "meson compile -C $dir membercore-tests-jar memberstub"
+elif ! python3 - "$java_home/jmods/java.base.jmod" "$tmp/java-base.jar" <<'PY'
+import io, sys, zipfile
+data = open(sys.argv[1], "rb").read()
+z = zipfile.ZipFile(io.BytesIO(data[4:]))  # a jmod: "JM\1\0", then a zip
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_STORED) as o:
+    for n in z.namelist():
+        if n.startswith("classes/java/") and n.endswith(".class"):
+            b = bytearray(z.read(n))
+            b[6:8] = (52).to_bytes(2, "big")
+            o.writestr(n[len("classes/"):], bytes(b))
+PY
+then
+  bad "could not read $java_home/jmods/java.base.jmod"
+else
+  # Tests that cross every kind of lookup: all areas at JNI_OnLoad, Clock, SecureStorage and
+  # Logger called back, ListenerRegistration.dispatch, Today's many result classes.
+  subset=(org.membercore.LifecycleTest org.membercore.ClockTest org.membercore.ListenersTest
+    org.membercore.TodayTest org.membercore.AccountFlowTest)
+  if proguard_run "$root/$rules" "$tmp/app.jar" "$tmp/pg.log"; then
+    renamed=$(grep -cE '^org\.membercore\.[A-Za-z$]+ -> org\.membercore\.[a-z]+(\$[a-z0-9]+)?:$' "$tmp/app.jar.map")
+    total=$(grep -cE '^org\.membercore\.[A-Za-z$]+ -> ' "$tmp/app.jar.map")
+    junit_run "$tmp/app.jar" "${subset[@]}" >"$tmp/junit.log"
+    if grep -qE '^OK \([0-9]+ tests\)' "$tmp/junit.log" && [ "$renamed" -gt 20 ] &&
+      ! grep -q 'WARNING in native method' "$tmp/junit.log"; then
+      ok "shrunk and obfuscated ($renamed of $total classes renamed): $(grep -E '^OK' "$tmp/junit.log") of ${#subset[@]} JNI test classes pass under -Xcheck:jni"
+    else
+      bad "JNI tests on the obfuscated jar ($renamed of $total classes renamed)"
+      grep -E '^(Tests run|OK)|^[0-9]+\) |Error' "$tmp/junit.log" | head -n 10 | sed 's/^/    /'
+    fi
+  else
+    bad "proguard with $rules"
+    tail -n 10 "$tmp/pg.log" | sed 's/^/    /'
+  fi
+  drop '^-keep.* class org\.membercore\.Money \{' "$tmp/no-money.pro"
+  if proguard_run "$tmp/no-money.pro" "$tmp/nomoney.jar" "$tmp/pg.log"; then
+    junit_run "$tmp/nomoney.jar" org.membercore.LifecycleTest >"$tmp/junit.log"
+    if grep -q 'NoSuchMethodError: <init>' "$tmp/junit.log" && ! grep -qE '^OK' "$tmp/junit.log"; then
+      ok "without Money's rule the obfuscated build fails at JNI_OnLoad (NoSuchMethodError: <init>)"
+    else
+      bad "without Money's rule the obfuscated build should fail at JNI_OnLoad"
+      grep -E '^(Tests run|OK)|^[0-9]+\) ' "$tmp/junit.log" | head -n 5 | sed 's/^/    /'
+    fi
+  else
+    bad "proguard with $tmp/no-money.pro"
+  fi
+fi
 
 echo "== AAR: assemble-aar.sh with the host build standing in for x86_64"
 aar="$tmp/out/membercore.aar"
