@@ -34,10 +34,12 @@ Exit status 0 when every lookup is found and kept, 1 otherwise.
 import argparse
 import fnmatch
 import glob
+import io
 import json
 import os
 import re
 import shlex
+import shutil
 import struct
 import subprocess
 import sys
@@ -1002,16 +1004,61 @@ def read_rules(path):
     return rules
 
 
+class JdkClasses:
+    """The JDK's own classes (java.base), read from its jmods when a member is looked up on a
+    library class or inherited from one (Throwable.getMessage): they are never renamed, but
+    they must exist."""
+
+    def __init__(self):
+        self.zip, self.cache = None, {}
+        javac = shutil.which("javac")
+        if javac:
+            home = os.path.dirname(os.path.dirname(os.path.realpath(javac)))
+            jmod = os.path.join(home, "jmods", "java.base.jmod")
+            if os.path.exists(jmod):
+                data = open(jmod, "rb").read()
+                self.zip = zipfile.ZipFile(io.BytesIO(data[4:]))  # "JM\1\0", then a zip
+
+    def __contains__(self, name):
+        return self.get(name) is not None
+
+    def __getitem__(self, name):
+        return self.get(name)
+
+    def get(self, name):
+        if name not in self.cache:
+            ci = None
+            if self.zip is not None:
+                try:
+                    ci = ClassInfo(self.zip.read("classes/%s.class" % name))
+                except KeyError:
+                    ci = None
+            self.cache[name] = ci
+        return self.cache[name]
+
+
+JDK = None
+
+
+def jdk():
+    global JDK
+    if JDK is None:
+        JDK = JdkClasses()
+    return JDK
+
+
 def find_member(jar, cls, is_method, name, desc):
     """The declaring class and access flags of cls's member, searching its supertypes as JNI
-    does; None when it does not exist in the jar (library supertypes are not searched)."""
+    does, into the JDK's classes; None when it does not exist."""
     todo, seen = [cls], set()
     while todo:
         c = todo.pop(0)
-        if c in seen or c not in jar:
+        if not c or c in seen:
             continue
         seen.add(c)
-        ci = jar[c]
+        ci = jar.get(c) or jdk().get(c)
+        if ci is None:
+            continue
         for acc, n, d in (ci.methods if is_method else ci.fields):
             if n == name and d == desc:
                 return c, acc
@@ -1035,8 +1082,19 @@ def check(lookups, rules, jar):
     problems, notes = [], []
     library = [lk for lk in lookups if lk.cls not in jar]
     for lk in library:
-        if lk.cls.startswith(("java/", "javax/", "android/", "dalvik/")):
+        if lk.cls.startswith(("android/", "dalvik/")):
+            continue  # Android's own: not in a JDK
+        if lk.cls.startswith(("java/", "javax/")) and jdk().zip is not None:
+            if lk.cls not in jdk():
+                problems.append("%s: %s: class %s is in neither the jar nor the JDK" % (
+                    lk.where, lk, lk.cls))
+            elif lk.kind != "FindClass" and find_member(
+                    {}, lk.cls, "Method" in lk.kind, lk.name, lk.sig) is None:
+                problems.append("%s: %s: no such member in the JDK's %s" % (lk.where, lk,
+                                                                             lk.cls))
             continue
+        if lk.cls.startswith(("java/", "javax/")):
+            continue  # no JDK jmods to read: assumed
         problems.append("%s: %s: class %s is not in the jar" % (lk.where, lk, lk.cls))
     need_names = {}
     for lk in lookups:
@@ -1058,6 +1116,8 @@ def check(lookups, rules, jar):
                 lk.where, dotted, "method" if is_method else "field", lk.name, lk.sig))
             continue
         decl, acc = found
+        if decl not in jar:
+            continue  # inherited from the JDK (Throwable.getMessage): never renamed
         static_lookup = lk.kind.startswith("GetStatic")
         if static_lookup != bool(acc & ACC_STATIC):
             problems.append("%s: %s.%s%s is %sstatic but is looked up with %s" % (
@@ -1117,7 +1177,7 @@ def suggest(lookups, jar):
             continue
         is_method = "Method" in lk.kind
         found = find_member(jar, lk.cls, is_method, lk.name, lk.sig)
-        if found:
+        if found and found[0] in jar:
             static = "static " if lk.kind.startswith("GetStatic") else ""
             d.add(static + java_sig(lk.name, lk.sig, is_method))
             if jar[found[0]].is_interface():
