@@ -170,9 +170,9 @@ done
 
 echo "== a release build's shrinking and renaming: ProGuard (Debian's proguard-cli, as R8 would in an"
 echo "   app) over membercore.jar and the JUnit tests with the consumer rules, then JNI tests on the result"
-# ProGuard 6.2.2 reads class files up to Java 13: the JDK's java.base classes, which it reads only
-# for the class hierarchy and member names (library classes: nothing of them is written), are
-# handed to it with their version field set to Java 8's. The app's own rules are AGP's default for
+# ProGuard 6.2.2 reads class files up to Java 13: the JDK's classes (java.base and the modules
+# the tests use), which it reads only for the class hierarchy and member names (library classes:
+# nothing of them is written), are handed to it with their version field set to Java 8's. The app's own rules are AGP's default for
 # enums, and the tests' entry points (JUnit finds them by reflection).
 proguard_run() { # rules out.jar log
   cat >"$tmp/app.pro" <<PRO
@@ -194,8 +194,9 @@ PRO
 junit_run() { # jar classes...
   local j="$1"
   shift
+  # --add-opens as scripts/test-jni.sh gives it (the Java transport's PATCH on a desktop JDK).
   MEMBERSTUB="$root/$dir/server-stub/memberstub" timeout 300 java -Xcheck:jni \
-    -Djava.library.path="$root/$dir/bindings/jni" \
+    -Djava.library.path="$root/$dir/bindings/jni" --add-opens java.base/java.net=ALL-UNNAMED \
     -cp "$j:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" \
     org.junit.runner.JUnitCore "$@" 2>&1
 }
@@ -204,24 +205,31 @@ if ! command -v proguard >/dev/null; then
   bad "proguard is not installed (scripts/install-deps.sh installs proguard-cli)"
 elif ! meson compile -C "$dir" membercore-tests-jar memberstub >/dev/null 2>&1; then
   bad "meson compile -C $dir membercore-tests-jar memberstub"
-elif ! python3 - "$java_home/jmods/java.base.jmod" "$tmp/java-base.jar" <<'PY'
-import io, sys, zipfile
-data = open(sys.argv[1], "rb").read()
-z = zipfile.ZipFile(io.BytesIO(data[4:]))  # a jmod: "JM\1\0", then a zip
-with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_STORED) as o:
-    for n in z.namelist():
-        if n.startswith("classes/java/") and n.endswith(".class"):
-            b = bytearray(z.read(n))
-            b[6:8] = (52).to_bytes(2, "big")
-            o.writestr(n[len("classes/"):], bytes(b))
+elif ! python3 - "$tmp/java-base.jar" "$java_home"/jmods/{java.base,java.logging,java.net.http,jdk.httpserver}.jmod <<'PY'
+import io, os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_STORED) as o:
+    for jmod in sys.argv[2:]:
+        if not os.path.exists(jmod) and not jmod.endswith("java.base.jmod"):
+            continue
+        z = zipfile.ZipFile(io.BytesIO(open(jmod, "rb").read()[4:]))  # "JM\1\0", then a zip
+        for n in z.namelist():
+            if n.startswith(("classes/java/", "classes/javax/", "classes/com/sun/net/")) and \
+                    n.endswith(".class"):
+                b = bytearray(z.read(n))
+                b[6:8] = (52).to_bytes(2, "big")
+                o.writestr(n[len("classes/"):], bytes(b))
 PY
 then
-  bad "could not read $java_home/jmods/java.base.jmod"
+  bad "could not read the JDK's jmods ($java_home/jmods)"
 else
   # Tests that cross every kind of lookup: all areas at JNI_OnLoad, Clock, SecureStorage and
-  # Logger called back, ListenerRegistration.dispatch, Today's many result classes.
-  subset=(org.membercore.LifecycleTest org.membercore.ClockTest org.membercore.ListenersTest
-    org.membercore.TodayTest org.membercore.AccountFlowTest)
+  # Logger called back, ListenerRegistration.dispatch, Today's many result classes, and the
+  # app's HTTP transport called from C when the tests have it (TransportTest).
+  subset=()
+  for c in LifecycleTest ClockTest ListenersTest TodayTest AccountFlowTest TransportTest; do
+    unzip -Z1 "$dir/bindings/jni/membercore-tests.jar" "org/membercore/$c.class" >/dev/null 2>&1 &&
+      subset+=("org.membercore.$c")
+  done
   if proguard_run "$root/$rules" "$tmp/app.jar" "$tmp/pg.log"; then
     renamed=$(grep -cE '^org\.membercore\.[A-Za-z$]+ -> org\.membercore\.[a-z]+(\$[a-z0-9]+)?:$' "$tmp/app.jar.map")
     total=$(grep -cE '^org\.membercore\.[A-Za-z$]+ -> ' "$tmp/app.jar.map")
