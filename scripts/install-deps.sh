@@ -20,6 +20,7 @@ packages=(
   # membercore`: libcurl's Libs.private names these libraries, found through their -dev links
   libnghttp2-dev librtmp-dev libssh2-1-dev libpsl-dev libkrb5-dev libldap-dev libzstd-dev
   zip # scripts/check-abi.sh zips a stand-in XCFramework as build-xcframework.sh does
+  proguard-cli # scripts/test-android.sh: the consumer keep rules in a shrunk, obfuscated build
 )
 # pip, for the Python packages below, when this python3 has none.
 if ! python3 -m pip --version >/dev/null 2>&1; then

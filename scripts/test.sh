@@ -102,6 +102,7 @@ run_counted "Swift binding (scripts/test-swift.sh build)" bash scripts/test-swif
 run_counted "JNI binding (scripts/test-jni.sh build)" bash scripts/test-jni.sh build
 run_counted "packaging (scripts/check-abi.sh build): exports, ABI vs core/abi, install, pkg-config, Swift release files" bash scripts/check-abi.sh build
 run_counted "Kotlin (scripts/test-kotlin.sh build)" bash scripts/test-kotlin.sh build
+run_counted "Android release build (scripts/test-android.sh build)" bash scripts/test-android.sh build
 run_counted "contract (scripts/test-schemathesis.sh build): schemathesis against a live memberstub" \
   bash scripts/test-schemathesis.sh build
 
