@@ -803,6 +803,39 @@ START_TEST(test_close_cancels_a_request_blocked_in_the_host_transport)
 }
 END_TEST
 
+/* The same for the sync thread's round: close cancels its request and stops the thread. */
+START_TEST(test_close_cancels_the_sync_threads_request)
+{
+    stub_process *stub = stub_start(true);
+    ck_assert_ptr_nonnull(stub);
+    char *dir = tempdir_new();
+    mc_client *c = helper_open_client(dir, stub_url(stub));
+    helper_sign_in(c, stub, MEMBER);
+    mc_client_free(c);
+
+    blocking b = {.lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER};
+    mc_transport t = {.context = &b,
+                      .send = blocking_send,
+                      .cancel = blocking_cancel,
+                      .release = blocking_release};
+    c = must_open(dir, stub_url(stub), &t);
+    mc_error e = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_sync_start(c, &e), MC_OK);
+    pthread_mutex_lock(&b.lock);
+    while (b.running_id == 0)
+        pthread_cond_wait(&b.changed, &b.lock);
+    uint64_t id = b.running_id;
+    pthread_mutex_unlock(&b.lock);
+    mc_client_close(c); /* returns once the round is cancelled and the thread stopped */
+    ck_assert_int_eq(b.cancelled_id, id);
+    ck_assert_int_eq(b.running_id, 0);
+    mc_client_free(c);
+    ck_assert_int_eq(b.releases, 1);
+    tempdir_free(dir);
+    ck_assert_int_eq(stub_stop(stub), 0);
+}
+END_TEST
+
 /* The built-in transport: a server that never answers, a request timeout of 15 s, and close
  * returns at once with the call cancelled (the call's MC_ERR_CANCELLED is what shows it did not
  * run to its time limit: a timeout is MC_ERR_NETWORK). */
@@ -981,6 +1014,7 @@ static Suite *transport_suite(void)
     tcase_add_test(tc, test_a_foreign_token_is_probed_with_a_bare_head);
     tcase_add_test(tc, test_open_refuses_bad_transports_and_releases_them);
     tcase_add_test(tc, test_close_cancels_a_request_blocked_in_the_host_transport);
+    tcase_add_test(tc, test_close_cancels_the_sync_threads_request);
     tcase_add_test(tc, test_close_cancels_a_request_of_the_built_in_transport);
     tcase_add_test(tc, test_the_built_in_transport_reuses_its_connection);
     tcase_add_test(tc, test_the_built_in_transport_serves_threads_at_once);
