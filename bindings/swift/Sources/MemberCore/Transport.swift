@@ -171,7 +171,7 @@ public final class TransportBody: @unchecked Sendable {
         var out = Data(count: maxLength)
         var got = 0
         try out.withUnsafeMutableBytes { buf in
-            try check { mc_http_body_read(request, offset, buf.baseAddress, maxLength, &got, $0) }
+            _ = try check { mc_http_body_read(request, offset, buf.baseAddress, maxLength, &got, $0) }
         }
         out.count = got
         return out

@@ -131,9 +131,9 @@ public final class URLSessionTransport: Transport, @unchecked Sendable {
         switch error.code {
         case .cannotFindHost, .dnsLookupFailed, .cannotConnectToHost, .notConnectedToInternet,
             .internationalRoamingOff, .callIsActive, .dataNotAllowed:
-            return (MC_ERR_OFFLINE, "could not reach the server (\(what))")
+            return (MC_ERR_OFFLINE, "server unreachable (\(what))")
         case .timedOut where connected == false:
-            return (MC_ERR_OFFLINE, "could not reach the server in time (\(what))")
+            return (MC_ERR_OFFLINE, "server unreachable: no connection in time (\(what))")
         case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid,
             .clientCertificateRejected, .clientCertificateRequired:
@@ -206,7 +206,7 @@ private final class Exchange: NSObject, URLSessionTaskDelegate, @unchecked Senda
         if expired {
             let limit = total.map { "\(Int($0.rounded(.up))) s" } ?? "its time limit"
             if connected == false {
-                throw MemberCoreError.offline(message: "could not reach the server within \(limit)")
+                throw MemberCoreError.offline(message: "server unreachable: no connection within \(limit)")
             }
             throw MemberCoreError.network(
                 message: "no complete answer from the server within \(limit)", httpStatus: nil,
