@@ -53,6 +53,9 @@ struct TransportConfigTests {
     func pinsNeedTheBuiltInTransport() throws {
         let dir = try makeTempDir("transport-pins-urlsession")
         defer { try? FileManager.default.removeItem(at: dir) }
+        // The default is URLSession (the whole suite runs through it), libcurl only on request.
+        #expect(!MemberCore.Configuration(dataDirectory: dir).transport.isBuiltIn)
+        #expect(TransportChoice.builtIn.isBuiltIn)
         let pins = refusal(.init(dataDirectory: dir, serverURL: https, tlsPins: [pinA, pinB]))
         #expect(pins?.contains("built-in transport") == true)
         let ca = refusal(
