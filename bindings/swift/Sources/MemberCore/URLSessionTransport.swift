@@ -174,7 +174,8 @@ private final class Exchange: NSObject, URLSessionTaskDelegate, @unchecked Senda
         let go = !cancelled
         if go { self.task = task }
         lock.unlock()
-        if go { task.resume() }
+        // A task never resumed would keep the session from invalidating: cancel it instead.
+        if go { task.resume() } else { task.cancel() }
         return go
     }
 

@@ -71,17 +71,21 @@ struct OddFailure: Error, CustomStringConvertible {
     var description: String { "the radio fell over" }
 }
 
-/// A TCP server on 127.0.0.1 that accepts connections, reads what comes, and never answers.
-final class SilentServer: @unchecked Sendable {
-    // @unchecked: `fds` only under `lock`; `listener` and `port` are set once in init.
+/// A TCP server on 127.0.0.1 that accepts connections and reads what comes: it never answers,
+/// or answers every request (head and Content-Length body) with the raw `answer`.
+final class RawServer: @unchecked Sendable {
+    // @unchecked: the vars only under `lock`; the lets are set once in init.
     let port: Int
     private let listener: Int32
+    private let answer: [UInt8]?
+    private var heads: [String] = []
     private let lock = NSLock()
     private var fds: [Int32] = []
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var requestsSeen = 0
 
-    init() throws {
+    init(answer: String? = nil) throws {
+        self.answer = answer.map { Array($0.utf8) }
         #if canImport(Glibc)
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -115,7 +119,12 @@ final class SilentServer: @unchecked Sendable {
                 Thread.detachNewThread { [self] in
                     var buf = [UInt8](repeating: 0, count: 4096)
                     var announced = false
-                    while read(conn, &buf, buf.count) > 0 {
+                    var pending: [UInt8] = []
+                    while true {
+                        let n = read(conn, &buf, buf.count)
+                        if n <= 0 { break }
+                        pending += buf[0..<n]
+                        if let reply = self.answer { serve(&pending, reply, conn) }
                         if !announced {
                             announced = true
                             let ready = lock.withLock {
@@ -132,6 +141,26 @@ final class SilentServer: @unchecked Sendable {
     }
 
     var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    /// The heads of the complete requests answered so far.
+    var requestHeads: [String] { lock.withLock { heads } }
+
+    /// Answers each complete request at the start of `pending`, and drops it.
+    private func serve(_ pending: inout [UInt8], _ answer: [UInt8], _ conn: Int32) {
+        let end: [UInt8] = Array("\r\n\r\n".utf8)
+        while let at = pending.indices.first(where: { pending[$0...].starts(with: end) }) {
+            let head = String(decoding: pending[..<at], as: UTF8.self)
+            let length = head.split(separator: "\r\n").compactMap { line -> Int? in
+                let parts = line.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
+                return Int(parts[1].trimmingCharacters(in: .whitespaces))
+            }.first ?? 0
+            guard pending.count >= at + 4 + length else { return }
+            pending.removeFirst(at + 4 + length)
+            lock.withLock { heads.append(head) }
+            _ = answer.withUnsafeBytes { write(conn, $0.baseAddress, $0.count) }
+        }
+    }
 
     /// Returns once a request's first bytes arrived.
     func requestArrived() async {
@@ -254,7 +283,7 @@ struct TransportTests {
 
     @Test("close() during a request to a server that never answers cancels it at once")
     func closeCancels() async throws {
-        let silent = try SilentServer()
+        let silent = try RawServer()
         defer { silent.stop() }
         let dir = try makeTempDir("transport-close")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -280,6 +309,40 @@ struct TransportTests {
         #expect(e?.code == .cancelled, "got \(String(describing: e))")
         #expect(waited < 10, "close waited \(waited) s (the request's limit is 30 s)")
         #expect(!core.isOpen)
+    }
+
+    @Test("URLSession follows no redirect and keeps no cookie")
+    func noRedirectNoCookie() async throws {
+        try await withFixture { f in
+            let target = f.stub.url.absoluteString + "/v1/auth/otp/request"
+            let body = "{\"error\":{\"code\":\"moved\",\"message\":\"moved\"}}"
+            let server = try RawServer(
+                answer: "HTTP/1.1 307 Temporary Redirect\r\nLocation: \(target)\r\n"
+                    + "Set-Cookie: session=abc; Path=/\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            defer { server.stop() }
+            let dir = try makeTempDir("transport-redirect")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let core = try MemberCore(
+                configuration: .init(
+                    dataDirectory: dir, serverURL: server.url, secureStorage: InMemorySecureStorage()))
+            for _ in 0..<2 {
+                do {
+                    _ = try await core.requestOTP(phone: "9876543210")
+                    Issue.record("the redirect was followed to the stub, which texted a code")
+                } catch let e as MemberCoreError {
+                    #expect(e.httpStatus == 307, "\(e)")
+                }
+            }
+            let heads = server.requestHeads
+            #expect(heads.count == 2)
+            #expect(heads.allSatisfy { $0.hasPrefix("POST /v1/auth/otp/request ") })
+            #expect(!heads.contains { $0.lowercased().contains("\r\ncookie:") }, "\(heads)")
+            // The stub never saw the request (no code was texted).
+            let (status, _) = try await f.stub.request("GET", "/v1/test/sms/latest?phone=%2B919876543210")
+            #expect(status != 200)
+            core.close()
+        }
     }
 
     @Test("a ticket photo streamed from its file is uploaded through the Swift transport, byte for byte")
