@@ -11,7 +11,8 @@ import Foundation
 ///   writes (`rsvp`, `markRead`, ...) are synchronous: they touch only the local store.
 /// - Calls that need the network (`requestOTP`, `verifyOTP`, `syncOnce`, ...) are `async`; the
 ///   blocking C call runs on a dedicated dispatch queue, never on Swift's cooperative pool.
-///   They cannot be cancelled mid-call: the request timeouts bound them.
+///   The request timeouts bound them; `close()` cancels the requests in flight (their calls
+///   throw `.cancelled`).
 /// - After `close()`, every call throws `MemberCoreError.closed`.
 ///
 /// Sendable: `@unchecked`, because the bookkeeping below is guarded by `state` (a lock) and the
@@ -27,6 +28,11 @@ public final class MemberCore: @unchecked Sendable {
         /// The API server, e.g. https://api.example.com. nil: offline-only (every network
         /// call throws `.offline`). Plain http only to loopback (tests); https is verified.
         public var serverURL: URL?
+        /// How requests reach the server: `.urlSession` (the default, a `URLSessionTransport`
+        /// of the client's own: the phone's proxy, App Transport Security, connection pool),
+        /// `.custom(t)` (your `URLSessionTransport(session:)` or `Transport`), or `.builtIn` (the
+        /// core's libcurl, which `tlsPins` and `tlsCAFile` need).
+        public var transport: TransportChoice
         /// Connect timeout and total timeout of each HTTP request, in seconds (> 0).
         public var connectTimeout: TimeInterval
         public var requestTimeout: TimeInterval
@@ -40,14 +46,15 @@ public final class MemberCore: @unchecked Sendable {
         /// The client's clock ("now" for reads such as `events()`); nil: the system clock.
         /// For tests.
         public var clock: (@Sendable () -> Date)?
-        /// Certificate pinning (`mc_config.tls_pins`): each pin "sha256/" + the base64 of the
+        /// Certificate pinning of the `.builtIn` transport (`mc_config.tls_pins`; with another
+        /// transport pin in it, e.g. a `URLSessionDelegate`, and leave this empty): each pin "sha256/" + the base64 of the
         /// SHA-256 of a certificate's DER SubjectPublicKeyInfo, at least two (a backup for the
         /// next key); a request goes out only when the verified chain holds one of those keys,
         /// else `.tlsPin`. Empty (the default): no pinning. `init` refuses malformed pins or a
         /// single one with `.invalidArgument`.
         public var tlsPins: [String]
-        /// A PEM file of CA certificates to trust instead of the system's (a private CA, a
-        /// test's own); nil: the system's. Verification is never off.
+        /// A PEM file of CA certificates for the `.builtIn` transport to trust instead of the
+        /// system's (a private CA, a test's own); nil: the system's. Verification is never off.
         public var tlsCAFile: URL?
 
         public init(
@@ -59,7 +66,8 @@ public final class MemberCore: @unchecked Sendable {
             logger: (@Sendable (LogLevel, String) -> Void)? = nil,
             clock: (@Sendable () -> Date)? = nil,
             tlsPins: [String] = [],
-            tlsCAFile: URL? = nil
+            tlsCAFile: URL? = nil,
+            transport: TransportChoice = .urlSession
         ) {
             self.dataDirectory = dataDirectory
             self.serverURL = serverURL
@@ -70,6 +78,7 @@ public final class MemberCore: @unchecked Sendable {
             self.clock = clock
             self.tlsPins = tlsPins
             self.tlsCAFile = tlsCAFile
+            self.transport = transport
         }
 
         /// The default data directory: Application Support/membercore on Apple platforms
@@ -131,6 +140,7 @@ public final class MemberCore: @unchecked Sendable {
     /// (local I/O only, no network). Throws `.invalidArgument` (timeouts, server URL),
     /// `.storage` (directory or store unusable, or written by a newer library), `.storeDamaged`
     /// (the store file is empty or not a database: its session was dropped; `removeStore`).
+    /// `tlsPins` or `tlsCAFile` with a transport other than `.builtIn` is `.invalidArgument`.
     public init(configuration: Configuration) throws {
         queue = DispatchQueue(
             label: "org.membercore.client", qos: .userInitiated, attributes: .concurrent)
@@ -140,6 +150,11 @@ public final class MemberCore: @unchecked Sendable {
                 throw MemberCoreError.invalidArgument(
                     message: "configuration.\(name) must be > 0 seconds (got \(t))")
             }
+        }
+        if !c.transport.isBuiltIn && (!c.tlsPins.isEmpty || c.tlsCAFile != nil) {
+            throw MemberCoreError.invalidArgument(
+                message: "configuration.tlsPins and tlsCAFile apply to the built-in transport only "
+                    + "(transport: .builtIn); with URLSession, pin in its delegate")
         }
         var storage = c.secureStorage
         #if canImport(Security)
@@ -165,6 +180,9 @@ public final class MemberCore: @unchecked Sendable {
             let s = u.absoluteString
             return s.hasSuffix("/") ? String(s.dropLast()) : s
         }
+        // The core copies the transport struct and takes its context at open (releasing it
+        // also when the open fails).
+        var transport = c.transport.transport.map { TransportBox.make($0) }
         // The core copies the pins and the CA path at open: C copies live until then.
         let pinCopies = c.tlsPins.map { strdup($0) }
         defer { pinCopies.forEach { free($0) } }
@@ -179,7 +197,10 @@ public final class MemberCore: @unchecked Sendable {
                             cfg.tls_ca_file = caFile
                             cfg.tls_pins = pinList.isEmpty ? nil : pinList.baseAddress
                             cfg.tls_pin_count = pinList.count
-                            try check { mc_client_open(&cfg, &opened, $0) }
+                            try withOptionalPointer(&transport) { t in
+                                cfg.transport = t
+                                try check { mc_client_open(&cfg, &opened, $0) }
+                            }
                         }
                     }
                 }
@@ -401,6 +422,12 @@ enum CallbackScope {
         defer { pthread_setspecific(key, previous) }
         body()
     }
+}
+
+/// `body` with a pointer to `value`, or NULL for nil.
+func withOptionalPointer<T, R>(_ value: inout T?, _ body: (UnsafePointer<T>?) throws -> R) rethrows -> R {
+    guard var v = value else { return try body(nil) }
+    return try body(&v)
 }
 
 /// `body` with a C string, or NULL for nil.

@@ -51,6 +51,10 @@ public enum MemberCoreError: Error, Sendable, Equatable {
     /// The local store is damaged (empty, not a database): its session was dropped; remove the
     /// store and sign in again (`MC_ERR_STORE_DAMAGED`).
     case storeDamaged(message: String)
+    /// The request was cancelled before its answer came: the client was closed while the call
+    /// waited for the network (`MC_ERR_CANCELLED`). What it would have written was not written;
+    /// a write queued for sync stays queued.
+    case cancelled(message: String)
     /// A status this binding does not know yet (a newer core).
     case unknown(code: Code, message: String, httpStatus: Int?, serverCode: String?)
     /// The client was closed (`MemberCore.close()` or deinit) before this call.
@@ -83,6 +87,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
         public static let tls = Code(MC_ERR_TLS)
         public static let tlsPin = Code(MC_ERR_TLS_PIN)
         public static let storeDamaged = Code(MC_ERR_STORE_DAMAGED)
+        public static let cancelled = Code(MC_ERR_CANCELLED)
 
         init(_ status: mc_status) { rawValue = Int32(bitPattern: UInt32(status.rawValue)) }
 
@@ -116,6 +121,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
         case .tls: .tls
         case .tlsPin: .tlsPin
         case .storeDamaged: .storeDamaged
+        case .cancelled: .cancelled
         case .unknown(let code, _, _, _): code
         case .closed: Code(rawValue: -1)
         }
@@ -125,7 +131,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .invalidArgument(let m), .offline(let m), .otpExpired(let m), .otpExhausted(let m),
-            .storage(let m), .noMemory(let m), .tls(let m), .tlsPin(let m), .storeDamaged(let m):
+            .storage(let m), .noMemory(let m), .tls(let m), .tlsPin(let m), .storeDamaged(let m), .cancelled(let m):
             m
         case .notFound(let m, _, _), .conflict(let m, _, _, _), .insufficientCredits(let m, _, _),
             .paymentFailed(let m, _, _), .invalidState(let m, _, _), .server(let m, _, _),
@@ -218,6 +224,7 @@ public enum MemberCoreError: Error, Sendable, Equatable {
         case .tls: self = .tls(message: message)
         case .tlsPin: self = .tlsPin(message: message)
         case .storeDamaged: self = .storeDamaged(message: message)
+        case .cancelled: self = .cancelled(message: message)
         default:
             self = .unknown(code: Code(status), message: message, httpStatus: http, serverCode: serverCode)
         }

@@ -38,7 +38,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     static func format(_ m: mc_money) -> String {
         var buffer = [CChar](repeating: 0, count: Int(MC_MONEY_TEXT_MAX))
         _ = mc_money_format(m, &buffer, buffer.count)
-        return String(cString: buffer)
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }
 
@@ -59,6 +59,6 @@ public struct Tax: Sendable, Hashable, CustomStringConvertible {
         rateBasisPoints = Int(t.rate_bp)
         var buffer = [CChar](repeating: 0, count: Int(MC_MONEY_TEXT_MAX))
         _ = mc_tax_format(t, &buffer, buffer.count)
-        formatted = String(cString: buffer)
+        formatted = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

@@ -197,6 +197,7 @@ struct ErrorNameTests {
             .invalidArgument, .notFound, .conflict, .insufficientCredits, .offline, .network,
             .unauthorized, .otpWrong, .otpExpired, .otpExhausted, .otpRateLimited, .paymentFailed,
             .storage, .noMemory, .invalidState, .server, .forbidden, .tls, .tlsPin, .storeDamaged,
+            .cancelled,
         ]
         for (i, code) in known.enumerated() {
             #expect(code.rawValue == Int32(i + 1))
@@ -204,6 +205,7 @@ struct ErrorNameTests {
         }
         #expect(MemberCoreError.Code.tlsPin.name == "tls_pin")
         #expect(MemberCoreError.Code.storeDamaged.name == "store_damaged")
+        #expect(MemberCoreError.Code.cancelled.name == "cancelled")
         let next = MemberCoreError.Code(rawValue: Int32(known.count + 1))
         #expect(next.name == "unknown", "the core has statuses this binding lacks")
     }

@@ -38,12 +38,31 @@ struct TransportConfigTests {
     func pins() throws {
         let dir = try makeTempDir("transport-pins")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let one = refusal(.init(dataDirectory: dir, serverURL: https, tlsPins: [pinA]))
+        let one = refusal(
+            .init(dataDirectory: dir, serverURL: https, tlsPins: [pinA], transport: .builtIn))
         #expect(one?.contains("pin") == true)
-        _ = refusal(.init(dataDirectory: dir, serverURL: https, tlsPins: [pinA, "md5/abc"]))
+        _ = refusal(
+            .init(dataDirectory: dir, serverURL: https, tlsPins: [pinA, "md5/abc"], transport: .builtIn))
         let core = try MemberCore(
-            configuration: .init(dataDirectory: dir, serverURL: https, tlsPins: [pinA, pinB]))
+            configuration: .init(
+                dataDirectory: dir, serverURL: https, tlsPins: [pinA, pinB], transport: .builtIn))
         #expect(try core.isSignedIn == false)
+    }
+
+    @Test("pins and a CA file only with the built-in transport: URLSession pins in its delegate")
+    func pinsNeedTheBuiltInTransport() throws {
+        let dir = try makeTempDir("transport-pins-urlsession")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The default is URLSession (the whole suite runs through it), libcurl only on request.
+        #expect(!MemberCore.Configuration(dataDirectory: dir).transport.isBuiltIn)
+        #expect(TransportChoice.builtIn.isBuiltIn)
+        let pins = refusal(.init(dataDirectory: dir, serverURL: https, tlsPins: [pinA, pinB]))
+        #expect(pins?.contains("built-in transport") == true)
+        let ca = refusal(
+            .init(
+                dataDirectory: dir, serverURL: https, tlsCAFile: dir.appendingPathComponent("ca.pem"),
+                transport: .custom(URLSessionTransport())))
+        #expect(ca?.contains("built-in transport") == true)
     }
 
     @Test("a CA file that does not exist is refused, named")
@@ -51,7 +70,8 @@ struct TransportConfigTests {
         let dir = try makeTempDir("transport-ca")
         defer { try? FileManager.default.removeItem(at: dir) }
         let missing = dir.appendingPathComponent("no-such-ca.pem")
-        let message = refusal(.init(dataDirectory: dir, serverURL: https, tlsCAFile: missing))
+        let message = refusal(
+            .init(dataDirectory: dir, serverURL: https, tlsCAFile: missing, transport: .builtIn))
         #expect(message?.contains("no-such-ca.pem") == true)
     }
 }
