@@ -112,6 +112,15 @@ static mc_status validate_config(const mc_config *cfg, mc_error *err)
     char origin[MCI_ORIGIN_MAX];
     if (cfg->server_url != NULL && mci_url_origin(cfg->server_url, origin, err) != MC_OK)
         return MC_ERR_INVALID_ARG;
+    if (cfg->transport != NULL && cfg->transport->send == NULL)
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "config.transport.send is required (the transport was released)");
+    if (cfg->transport != NULL &&
+        (cfg->tls_pins != NULL || cfg->tls_pin_count != 0 || cfg->tls_ca_file != NULL))
+        return mci_error_set(err, MC_ERR_INVALID_ARG,
+                             "config.tls_pins and tls_ca_file apply to the built-in transport "
+                             "only: with config.transport the platform verifies and pins (the "
+                             "transport was released)");
     if (cfg->tls_ca_file != NULL && access(cfg->tls_ca_file, R_OK) != 0)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "config.tls_ca_file %s cannot be read: %s",
                              cfg->tls_ca_file, strerror(errno));
@@ -189,24 +198,36 @@ static void drop_session_of_damaged_store(mc_client *c)
         mci_client_log(c, MC_LOG_ERROR, "the store is damaged and %s", dropped.message);
 }
 
+/* The host's transport context is the client's from mc_client_open on: released once, here
+ * when the open fails before the client holds it. */
+static mc_status release_transport(const mc_config *cfg, mc_status st)
+{
+    if (cfg != NULL && cfg->transport != NULL && cfg->transport->release != NULL)
+        cfg->transport->release(cfg->transport->context);
+    return st;
+}
+
 mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error *err)
 {
-    if (out == NULL)
-        return mci_error_set(err, MC_ERR_INVALID_ARG, "out is NULL");
-    *out = NULL;
     if (caller_cfg == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "cfg is NULL");
     mc_config full;
     const mc_config *cfg = &full;
     mc_status st = read_config(caller_cfg, &full, err);
-    if (st == MC_OK)
-        st = validate_config(cfg, err);
     if (st != MC_OK)
-        return st;
+        return st; /* a config too old to hold a transport */
+    if (out == NULL)
+        return release_transport(cfg, mci_error_set(err, MC_ERR_INVALID_ARG, "out is NULL"));
+    *out = NULL;
+    st = validate_config(cfg, err);
+    if (st != MC_OK)
+        return release_transport(cfg, st);
 
     mc_client *c = calloc(1, sizeof *c);
     if (c == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client");
+        return release_transport(
+            cfg, mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory opening the client"));
+    mci_http_init(&c->http, cfg->transport); /* the client owns the transport from here */
     pthread_mutex_init(&c->guard_lock, NULL);
     pthread_cond_init(&c->guard_changed, NULL);
     pthread_mutex_init(&c->lock, NULL);
@@ -255,6 +276,8 @@ mc_status mc_client_open(const mc_config *caller_cfg, mc_client **out, mc_error 
         st = setup_platform(c, cfg, err);
     if (st == MC_OK)
         st = mci_http_global_init(err);
+    if (st == MC_OK)
+        st = mci_http_start(&c->http, err);
     if (st == MC_OK) {
         size_t n = strlen(c->data_dir) + sizeof "/" MCI_STORE_FILE;
         char *path = malloc(n);
@@ -313,6 +336,7 @@ static void release(mc_client *client)
     pthread_mutex_destroy(&client->lock);
     pthread_cond_destroy(&client->guard_changed);
     pthread_mutex_destroy(&client->guard_lock);
+    mci_http_cleanup(&client->http); /* the transport's release hook, after its last send */
     free(client->data_dir);
     free(client->server_url);
     free(client->tls_pins);
@@ -337,6 +361,13 @@ void mc_client_close(mc_client *client)
     bool inside = mci_call_on_this_thread(client) || mci_sync_on_own_thread(client);
     pthread_mutex_lock(&client->guard_lock);
     client->closing = true;
+    bool torn = client->torn_down;
+    pthread_mutex_unlock(&client->guard_lock);
+    /* The requests in flight (the app's calls, the sync round) fail now with
+     * MC_ERR_CANCELLED instead of running to their time limits. */
+    if (!torn)
+        mci_http_cancel_all(&client->http, !inside);
+    pthread_mutex_lock(&client->guard_lock);
     if (inside) {
         bool torn_down = client->torn_down || client->tearing_down;
         pthread_mutex_unlock(&client->guard_lock);

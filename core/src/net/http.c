@@ -1,4 +1,5 @@
-/* net/http.c - JSON over HTTP with libcurl (and a file range as a PATCH body); transport and server
+/* net/http.c - JSON over HTTP (and a file range as a PATCH body) as mc_http_requests through the
+ * client's one mc_transport; requests in flight and their cancellation; transport and server
  * errors mapped to mc_status. */
 #include "net/http.h"
 
@@ -9,14 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "net/transport.h"
 #include "util/error.h"
 #include "util/json.h"
 #include "util/strutil.h"
-
-/* Answers larger than this are refused rather than buffered without bound. */
-#define MAX_RESPONSE_BYTES (16u * 1024u * 1024u)
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
 static CURLcode global_rc = CURLE_OK;
@@ -33,37 +33,6 @@ mc_status mci_http_global_init(mc_error *err)
         return mci_error_set(err, MC_ERR_NETWORK, "cannot initialise libcurl: %s",
                              curl_easy_strerror(global_rc));
     return MC_OK;
-}
-
-typedef struct buffer {
-    char *data;
-    size_t len;
-    size_t cap;
-    int overflow;
-} buffer;
-
-static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
-{
-    buffer *b = userdata;
-    size_t n = size * nmemb;
-    if (b->len + n + 1 > MAX_RESPONSE_BYTES) {
-        b->overflow = 1;
-        return 0;
-    }
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *grown = realloc(b->data, cap);
-        if (grown == NULL)
-            return 0;
-        b->data = grown;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, ptr, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-    return n;
 }
 
 static const struct {
@@ -146,45 +115,6 @@ mc_status mci_http_status_for(const char *server_code, long http_status)
     }
 }
 
-static mc_status transport_error(CURL *curl, CURLcode rc, const char *url, mc_error *err)
-{
-    switch (rc) {
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-        return mci_error_set(err, MC_ERR_TLS_PIN,
-                             "the server's public key (%s) matches none of config.tls_pins: "
-                             "nothing was sent",
-                             url);
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-        return mci_error_set(err, MC_ERR_TLS,
-                             "the TLS connection to %s could not be verified: %s (nothing was "
-                             "sent)",
-                             url, curl_easy_strerror(rc));
-    case CURLE_COULDNT_CONNECT:
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-        return mci_error_set(err, MC_ERR_OFFLINE, "server unreachable (%s): %s", url,
-                             curl_easy_strerror(rc));
-    case CURLE_OPERATION_TIMEDOUT: {
-        /* A timeout before the connection was made means we are offline. */
-        curl_off_t connected_us = 0;
-        curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connected_us);
-        if (connected_us == 0)
-            return mci_error_set(err, MC_ERR_OFFLINE, "server unreachable (%s): connect timed out",
-                                 url);
-        return mci_error_set(err, MC_ERR_NETWORK, "the server did not answer in time (%s)", url);
-    }
-    default:
-        return mci_error_set(err, MC_ERR_NETWORK, "talking to the server failed (%s): %s", url,
-                             curl_easy_strerror(rc));
-    }
-}
-
 /*
  * MC_OK when the server's answer (len bytes at data) is valid UTF-8 with no escape \u0000 in its
  * strings (cJSON would cut such a string short at the NUL); otherwise MC_ERR_SERVER naming what
@@ -204,7 +134,8 @@ static mc_status check_answer_text(const char *data, size_t len, long status, mc
     return MC_OK;
 }
 
-static mc_status server_error(long status, const char *body, mc_error *err)
+static mc_status server_error(long status, const char *body, const char *retry_header,
+                              mc_error *err)
 {
     /* A refusal whose text is not clean UTF-8 is read as one without a body. */
     bool clean = body != NULL && check_answer_text(body, strlen(body), status, NULL) == MC_OK;
@@ -222,6 +153,13 @@ static mc_status server_error(long status, const char *body, mc_error *err)
             mci_strlcpy(err->server_code, code, sizeof err->server_code);
         err->rule = st == MC_ERR_CONFLICT ? mci_rule_of_server_code(code) : MC_RULE_NONE;
         int64_t retry = mci_json_int(json, "retry_after_s", 0);
+        if (retry <= 0 && retry_header != NULL) {
+            /* Retry-After in seconds (the HTTP-date form is not used by the API). */
+            char *end = NULL;
+            long long header_s = strtoll(retry_header, &end, 10);
+            if (end != retry_header && *end == '\0')
+                retry = header_s;
+        }
         err->retry_after_s = retry > 0 && retry < INT32_MAX ? (int32_t)retry : 0;
         int64_t attempts = mci_json_int(json, "attempts_left", -1);
         err->attempts_left =
@@ -231,251 +169,319 @@ static mc_status server_error(long status, const char *body, mc_error *err)
     return st;
 }
 
-mc_status mci_http_call(const mci_http *http, const char *method, const char *path,
-                        const cJSON *body, const char *bearer, cJSON **json_out, mc_error *err)
+/* ---- Requests in flight --------------------------------------------------------------- */
+
+void mci_http_init(mci_http *http, const mc_transport *host)
 {
-    return mci_http_call_query(http, method, path, NULL, 0, body, bearer, json_out, err);
+    pthread_mutex_init(&http->inflight_lock, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&http->inflight_done, &attr);
+    pthread_condattr_destroy(&attr);
+    http->inflight = NULL;
+    http->cancelled = false;
+    atomic_init(&http->next_id, 1);
+    if (host != NULL) {
+        http->transport = *host;
+        http->host_transport = true;
+    }
 }
 
-/* base_url + path + "?" + name=escaped(value)&..., malloc'd; NULL without memory. */
-static char *build_url(CURL *curl, const char *base, const char *path, const char *const *params,
-                       size_t nparams)
+mc_status mci_http_start(mci_http *http, mc_error *err)
 {
-    size_t len = strlen(base) + strlen(path) + 2;
-    char **escaped = nparams ? calloc(nparams, sizeof *escaped) : NULL;
-    char *url = NULL;
-    bool ok = nparams == 0 || escaped != NULL;
-    for (size_t i = 0; ok && i < nparams; i++) {
-        escaped[i] = curl_easy_escape(curl, params[2 * i + 1], 0);
-        ok = escaped[i] != NULL;
-        if (ok)
-            len += strlen(params[2 * i]) + strlen(escaped[i]) + 2;
-    }
-    if (ok)
-        url = malloc(len);
-    if (url != NULL) {
-        size_t used = (size_t)snprintf(url, len, "%s%s", base, path);
-        for (size_t i = 0; i < nparams; i++)
-            used += (size_t)snprintf(url + used, len - used, "%c%s=%s", i == 0 ? '?' : '&',
-                                     params[2 * i], escaped[i]);
-    }
-    for (size_t i = 0; escaped != NULL && i < nparams; i++)
-        curl_free(escaped[i]);
-    free(escaped);
-    return url;
-}
-
-/* Where a request's body comes from: a JSON text, a byte range of a file, or nothing. */
-typedef struct request_body {
-    const char *json; /* NUL-terminated, or NULL */
-    int fd;           /* with length > 0: read [offset, offset + length) */
-    int64_t offset;
-    int64_t length;
-    int64_t sent; /* bytes handed to libcurl so far */
-    bool read_failed;
-} request_body;
-
-/* libcurl asks for the next piece of a file body: pread straight into its buffer, so no
- * more than libcurl's own upload buffer is ever in memory. */
-static size_t on_read(char *into, size_t size, size_t nitems, void *userdata)
-{
-    request_body *rb = userdata;
-    size_t want = size * nitems;
-    int64_t left = rb->length - rb->sent;
-    if (left <= 0)
-        return 0;
-    if ((int64_t)want > left)
-        want = (size_t)left;
-    ssize_t n;
-    do
-        n = pread(rb->fd, into, want, (off_t)(rb->offset + rb->sent));
-    while (n < 0 && errno == EINTR);
-    if (n <= 0) {
-        rb->read_failed = true; /* the file shrank or cannot be read */
-        return CURL_READFUNC_ABORT;
-    }
-    rb->sent += n;
-    return (size_t)n;
-}
-
-/* The URL and how to connect: timeouts, protocols, TLS verification (never off, whatever
- * libcurl's defaults: docs/security.md, Transport), the CA file and the pins. A libcurl that
- * cannot pin or take a CA file fails closed (MC_ERR_TLS): nothing goes out. */
-static mc_status connection_options(CURL *curl, const mci_http *http, const char *url,
-                                    mc_error *err)
-{
-    curl_easy_setopt(curl, CURLOPT_URL, url);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, http->connect_timeout_ms);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if ((http->ca_file != NULL &&
-         curl_easy_setopt(curl, CURLOPT_CAINFO, http->ca_file) != CURLE_OK) ||
-        (http->pinned_keys != NULL &&
-         curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, http->pinned_keys) != CURLE_OK))
-        return mci_error_set(err, MC_ERR_TLS,
-                             "this libcurl cannot apply config.tls_pins or tls_ca_file: nothing "
-                             "was sent");
-    return MC_OK;
-}
-
-/* A call that would carry a token issued by another origin: connect (and, for https, verify)
- * without sending a byte of a request. Unreachable: the transport's error, as for any call;
- * reachable: MC_ERR_UNAUTHORIZED (401), the token not this server's. */
-static mc_status refuse_foreign_bearer(const mci_http *http, mc_error *err)
-{
-    CURL *curl = curl_easy_init();
-    if (curl == NULL)
-        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
-    mc_status st = connection_options(curl, http, http->base_url, err);
-    if (st == MC_OK) {
-        curl_easy_setopt(curl, CURLOPT_CONNECT_ONLY, 1L);
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, http->request_timeout_ms);
-        CURLcode rc = curl_easy_perform(curl);
-        if (rc != CURLE_OK) {
-            st = transport_error(curl, rc, http->base_url, err);
-        } else {
-            st = mci_error_set(err, MC_ERR_UNAUTHORIZED,
-                               "the session was issued by %s, not by this server: sign in again",
-                               http->bearer_issuer);
-            if (err != NULL)
-                err->http_status = 401;
-        }
-    }
-    curl_easy_cleanup(curl);
+    if (http->host_transport)
+        return MC_OK;
+    mc_status st = mci_http_global_init(err);
+    if (st == MC_OK)
+        st = mci_curl_transport_new(http->pinned_keys, http->ca_file, &http->transport, err);
     return st;
 }
 
-/* Run method on base_url + path (+ query) with body and extra headers (NULL-terminated
- * list, may be NULL); MC_OK for a 2xx with *json_out as for mci_http_call. */
+void mci_http_cleanup(mci_http *http)
+{
+    mc_transport t = http->transport;
+    memset(&http->transport, 0, sizeof http->transport);
+    if (t.release != NULL)
+        t.release(t.context);
+    pthread_cond_destroy(&http->inflight_done);
+    pthread_mutex_destroy(&http->inflight_lock);
+}
+
+/* Ask the transport to cancel each request in flight; inflight_lock held. The hook is called
+ * under the lock so that no id outlives its request (a send never takes this lock). */
+static void cancel_each(mci_http *http)
+{
+    if (http->transport.cancel == NULL)
+        return;
+    for (mci_inflight *f = http->inflight; f != NULL; f = f->next)
+        http->transport.cancel(http->transport.context, f->id);
+}
+
+void mci_http_cancel_all(mci_http *http, bool wait)
+{
+    pthread_mutex_lock(&http->inflight_lock);
+    http->cancelled = true;
+    cancel_each(http);
+    while (wait && http->inflight != NULL) {
+        /* A request counted in just before its send() began: cancel() was a no-op for it, so
+         * ask again until it has returned. */
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        ts.tv_nsec += 20 * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&http->inflight_done, &http->inflight_lock, &ts);
+        cancel_each(http);
+    }
+    pthread_mutex_unlock(&http->inflight_lock);
+}
+
+/* The statuses a transport may return (membercore/transport.h); any other is read as a broken
+ * exchange, never as an answer of the server. */
+static bool transport_status_ok(mc_status st)
+{
+    switch (st) {
+    case MC_ERR_OFFLINE:
+    case MC_ERR_NETWORK:
+    case MC_ERR_TLS:
+    case MC_ERR_TLS_PIN:
+    case MC_ERR_CANCELLED:
+    case MC_ERR_NO_MEMORY:
+    case MC_ERR_STORAGE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Send request through the client's transport, counted in flight: MC_OK with an HTTP answer
+ * in response (whatever its status), or the transport's error in err. */
+static mc_status exchange(const mci_http *chttp, mc_http_request *request,
+                          mc_http_response *response, mc_error *err)
+{
+    mci_http *http = (mci_http *)chttp; /* the in-flight list is the mutable part */
+    mci_inflight self = {.id = atomic_fetch_add(&http->next_id, 1)};
+    request->id = self.id;
+    pthread_mutex_lock(&http->inflight_lock);
+    bool cancelled = http->cancelled;
+    if (!cancelled) {
+        self.next = http->inflight;
+        http->inflight = &self;
+    }
+    pthread_mutex_unlock(&http->inflight_lock);
+    if (cancelled)
+        return mci_error_set(err, MC_ERR_CANCELLED, "the client is closing: nothing was sent");
+
+    mc_error said = MC_ERROR_INIT;
+    mc_status st = http->transport.send(http->transport.context, request, response, &said);
+
+    pthread_mutex_lock(&http->inflight_lock);
+    for (mci_inflight **p = &http->inflight; *p != NULL; p = &(*p)->next)
+        if (*p == &self) {
+            *p = self.next;
+            break;
+        }
+    cancelled = http->cancelled;
+    pthread_cond_broadcast(&http->inflight_done);
+    pthread_mutex_unlock(&http->inflight_lock);
+
+    const mci_request_private *priv = request->core_private;
+    if (priv != NULL && priv->read_failed)
+        return mci_error_set(err, MC_ERR_STORAGE, "cannot read the file being sent: %s",
+                             priv->read_errno ? strerror(priv->read_errno)
+                                              : "it is shorter than expected");
+    if (st == MC_OK) {
+        if (response->status != 0 || (priv != NULL && priv->connect_only))
+            return MC_OK;
+        return mci_error_set(err, MC_ERR_NETWORK, "the transport gave no HTTP status for %s %s",
+                             request->method, http->base_url);
+    }
+    if (cancelled)
+        st = MC_ERR_CANCELLED;
+    else if (!transport_status_ok(st))
+        st = MC_ERR_NETWORK;
+    if (said.message[0] != '\0')
+        return mci_error_set(err, st, "%s", said.message);
+    return mci_error_set(err, st, "talking to the server failed (%s): %s", http->base_url,
+                         mc_status_name(st));
+}
+
+/* ---- Building requests, reading answers ------------------------------------------------ */
+
+/* base_url + path + "?" + name=escaped(value)&..., malloc'd; NULL without memory. Values are
+ * percent-encoded but for the unreserved characters (RFC 3986). */
+static char *build_url(const char *base, const char *path, const char *const *params,
+                       size_t nparams)
+{
+    size_t len = strlen(base) + strlen(path) + 1;
+    for (size_t i = 0; i < nparams; i++)
+        len += strlen(params[2 * i]) + 3 * strlen(params[2 * i + 1]) + 2;
+    char *url = malloc(len);
+    if (url == NULL)
+        return NULL;
+    size_t used = (size_t)snprintf(url, len, "%s%s", base, path);
+    static const char hex[] = "0123456789ABCDEF";
+    for (size_t i = 0; i < nparams; i++) {
+        used +=
+            (size_t)snprintf(url + used, len - used, "%c%s=", i == 0 ? '?' : '&', params[2 * i]);
+        for (const unsigned char *v = (const unsigned char *)params[2 * i + 1]; *v; v++) {
+            if ((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || (*v >= '0' && *v <= '9') ||
+                *v == '-' || *v == '.' || *v == '_' || *v == '~') {
+                url[used++] = (char)*v;
+            } else {
+                url[used++] = '%';
+                url[used++] = hex[*v >> 4];
+                url[used++] = hex[*v & 15];
+            }
+        }
+        url[used] = '\0';
+    }
+    return url;
+}
+
+/* A call that would carry a token issued by another origin: no request with it goes out.
+ * The built-in transport connects (and, for https, verifies) without sending a byte; a host
+ * transport sends a HEAD of the origin's root with no header. Unreachable: the transport's
+ * error, as for any call; reachable: MC_ERR_UNAUTHORIZED (401), the token not this server's. */
+static mc_status refuse_foreign_bearer(const mci_http *http, mc_error *err)
+{
+    size_t n = strlen(http->base_url) + 2;
+    char *url = malloc(n);
+    if (url == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
+    char origin[MCI_ORIGIN_MAX];
+    if (mci_url_origin(http->base_url, origin, NULL) == MC_OK && strlen(origin) + 2 <= n)
+        snprintf(url, n, "%s/", origin);
+    else
+        snprintf(url, n, "%s/", http->base_url);
+    mci_request_private priv = {.fd = -1, .connect_only = !http->host_transport};
+    mc_http_request request = {.method = "HEAD",
+                               .url = url,
+                               .body_length = -1,
+                               .connect_timeout_ms = (int32_t)http->connect_timeout_ms,
+                               .request_timeout_ms = (int32_t)http->request_timeout_ms,
+                               .core_private = &priv};
+    mc_http_response response = {0};
+    mc_status st = exchange(http, &request, &response, err);
+    mci_http_response_clear(&response);
+    free(url);
+    if (st != MC_OK)
+        return st;
+    st = mci_error_set(err, MC_ERR_UNAUTHORIZED,
+                       "the session was issued by %s, not by this server: sign in again",
+                       http->bearer_issuer);
+    if (err != NULL)
+        err->http_status = 401;
+    return st;
+}
+
+/* Read an HTTP answer: MC_OK for a 2xx with *json_out as for mci_http_call. */
+static mc_status read_answer(const mc_http_response *response, cJSON **json_out, mc_error *err)
+{
+    long status = response->status;
+    if (status < 200 || status >= 300)
+        return server_error(status, response->body,
+                            mci_http_response_header(response, MCI_HDR_RETRY_AFTER), err);
+    if (response->len == 0)
+        return MC_OK;
+    cJSON *json = cJSON_ParseWithLength(response->body, response->len);
+    if (json == NULL)
+        return mci_error_set(err, MC_ERR_NETWORK,
+                             "the server's answer was cut short or is not JSON (HTTP %ld)", status);
+    mc_status st = check_answer_text(response->body, response->len, status, err);
+    if (st != MC_OK) {
+        cJSON_Delete(json);
+        return st;
+    }
+    if (json_out != NULL)
+        *json_out = json;
+    else
+        cJSON_Delete(json);
+    return MC_OK;
+}
+
+/* Run method on base_url + path (+ query) with the request's body (set by the caller: bytes,
+ * a file range through priv, or none) and content_type / upload_offset headers (NULL: none). */
 static mc_status perform(const mci_http *http, const char *method, const char *path,
-                         const char *const *params, size_t nparams, request_body *body,
-                         const char *const *extra_headers, const char *bearer, cJSON **json_out,
+                         const char *const *params, size_t nparams, mc_http_request *request,
+                         mci_request_private *priv, const char *content_type,
+                         const char *upload_offset, const char *bearer, cJSON **json_out,
                          mc_error *err)
 {
     if (json_out != NULL)
         *json_out = NULL;
     if (http->base_url == NULL || http->base_url[0] == '\0')
         return mci_error_set(err, MC_ERR_OFFLINE, "no server is configured (mc_config.server_url)");
-    mc_status st = mci_http_global_init(err);
-    if (st != MC_OK)
-        return st;
+    if (http->transport.send == NULL)
+        return mci_error_set(err, MC_ERR_STATE, "the client has no transport");
     if (bearer != NULL && atomic_load(&http->bearer_elsewhere))
         return refuse_foreign_bearer(http, err);
 
-    CURL *curl = curl_easy_init();
-    char *url = curl ? build_url(curl, http->base_url, path, params, nparams) : NULL;
-    struct curl_slist *headers = NULL;
-    buffer response = {0};
-    if (url == NULL || curl == NULL) {
-        st = mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
-        goto done;
-    }
-
-    headers = curl_slist_append(headers, "Accept: application/json");
-    if (body->json != NULL)
-        headers = curl_slist_append(headers, "Content-Type: application/json");
-    for (size_t i = 0; extra_headers != NULL && extra_headers[i] != NULL; i++)
-        headers = curl_slist_append(headers, extra_headers[i]);
+    char *url = build_url(http->base_url, path, params, nparams);
+    if (url == NULL)
+        return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
+    mc_http_header headers[4];
+    size_t nheaders = 0;
+    headers[nheaders++] = (mc_http_header){"Accept", "application/json"};
+    if (content_type != NULL)
+        headers[nheaders++] = (mc_http_header){"Content-Type", content_type};
+    if (upload_offset != NULL)
+        headers[nheaders++] = (mc_http_header){"Upload-Offset", upload_offset};
     char auth[512];
     if (bearer != NULL) {
-        snprintf(auth, sizeof auth, "Authorization: Bearer %s", bearer);
-        headers = curl_slist_append(headers, auth);
+        snprintf(auth, sizeof auth, "Bearer %s", bearer);
+        headers[nheaders++] = (mc_http_header){"Authorization", auth};
     }
-    /* No "Expect: 100-continue" round trip for bodies over 1 KiB. */
-    headers = curl_slist_append(headers, "Expect:");
+    request->method = method;
+    request->url = url;
+    request->headers = headers;
+    request->header_count = nheaders;
+    request->connect_timeout_ms = (int32_t)http->connect_timeout_ms;
+    request->core_private = priv;
 
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, http->request_timeout_ms);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
-    st = connection_options(curl, http, url, err);
-    if (st != MC_OK)
-        goto done;
-    if (body->json != NULL) {
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->json);
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body->json));
-    } else if (body->length > 0) {
-        /* A chunk's time grows with the link's slowness: instead of a total time, give up
-         * only when under 1 KiB/s for the request timeout (a slow link still gets through). */
-        long stall_s = http->request_timeout_ms >= 1000 ? http->request_timeout_ms / 1000 : 1;
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 0L);
-        curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1024L);
-        curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, stall_s);
-        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-        curl_easy_setopt(curl, CURLOPT_READFUNCTION, on_read);
-        curl_easy_setopt(curl, CURLOPT_READDATA, body);
-        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)body->length);
-    } else if (strcmp(method, "GET") == 0) {
-        curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-    } else {
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, 0L);
-    }
-    /* After the body options: CURLOPT_UPLOAD would otherwise make it a PUT. */
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
-
-    CURLcode rc = curl_easy_perform(curl);
-    if (body->read_failed) {
-        st = mci_error_set(err, MC_ERR_STORAGE, "cannot read the file being sent: %s",
-                           errno ? strerror(errno) : "it is shorter than expected");
-        goto done;
-    }
-    if (response.overflow) {
-        st = mci_error_set(err, MC_ERR_SERVER, "the server's answer is larger than %u bytes",
-                           MAX_RESPONSE_BYTES);
-        goto done;
-    }
-    if (rc != CURLE_OK) {
-        st = transport_error(curl, rc, http->base_url, err);
-        goto done;
-    }
-    long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    if (status < 200 || status >= 300) {
-        st = server_error(status, response.data, err);
-        goto done;
-    }
-    if (response.len > 0) {
-        cJSON *json = cJSON_ParseWithLength(response.data, response.len);
-        if (json == NULL) {
-            st = mci_error_set(err, MC_ERR_NETWORK,
-                               "the server's answer was cut short or is not JSON (HTTP %ld)",
-                               status);
-            goto done;
-        }
-        st = check_answer_text(response.data, response.len, status, err);
-        if (st != MC_OK) {
-            cJSON_Delete(json);
-            goto done;
-        }
-        if (json_out != NULL)
-            *json_out = json;
-        else
-            cJSON_Delete(json);
-    }
-    st = MC_OK;
-done:
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
-    free(response.data);
+    mc_http_response response = {0};
+    mc_status st = exchange(http, request, &response, err);
+    if (st == MC_OK)
+        st = read_answer(&response, json_out, err);
+    mci_http_response_clear(&response);
+    memset(auth, 0, sizeof auth);
     free(url);
     return st;
+}
+
+mc_status mci_http_call(const mci_http *http, const char *method, const char *path,
+                        const cJSON *body, const char *bearer, cJSON **json_out, mc_error *err)
+{
+    return mci_http_call_query(http, method, path, NULL, 0, body, bearer, json_out, err);
 }
 
 mc_status mci_http_call_query(const mci_http *http, const char *method, const char *path,
                               const char *const *params, size_t nparams, const cJSON *body,
                               const char *bearer, cJSON **json_out, mc_error *err)
 {
-    request_body rb = {.fd = -1};
-    if (body != NULL && (rb.json = cJSON_PrintUnformatted(body)) == NULL) {
+    char *json = NULL;
+    if (body != NULL && (json = cJSON_PrintUnformatted(body)) == NULL) {
         if (json_out != NULL)
             *json_out = NULL;
         return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory preparing a request");
     }
-    mc_status st = perform(http, method, path, params, nparams, &rb, NULL, bearer, json_out, err);
-    cJSON_free((char *)rb.json);
+    mci_request_private priv = {.fd = -1};
+    mc_http_request request = {.request_timeout_ms = (int32_t)http->request_timeout_ms};
+    if (json != NULL) {
+        request.body = (const uint8_t *)json;
+        request.body_length = (int64_t)strlen(json);
+    } else if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
+        request.body_length = -1;
+    } else {
+        request.body = (const uint8_t *)""; /* an empty body, as a POST without one */
+        request.body_length = 0;
+    }
+    mc_status st = perform(http, method, path, params, nparams, &request, &priv,
+                           json != NULL ? "application/json" : NULL, NULL, bearer, json_out, err);
+    cJSON_free(json);
     return st;
 }
 
@@ -488,11 +494,14 @@ mc_status mci_http_patch_file(const mci_http *http, const char *path, const char
         return mci_error_set(err, MC_ERR_INVALID_ARG, "nothing to send (fd %d, %lld bytes)", fd,
                              (long long)length);
     }
-    char offset_header[64];
-    snprintf(offset_header, sizeof offset_header, "Upload-Offset: %lld", (long long)offset);
-    const char *const headers[] = {offset_header, "Content-Type: application/offset+octet-stream",
-                                   NULL};
-    request_body rb = {.fd = fd, .offset = offset, .length = length};
-    errno = 0;
-    return perform(http, "PATCH", path, NULL, 0, &rb, headers, bearer, json_out, err);
+    char offset_header[32];
+    snprintf(offset_header, sizeof offset_header, "%lld", (long long)offset);
+    mci_request_private priv = {.fd = fd, .file_offset = offset};
+    /* No total time limit: a chunk's time grows with the link's slowness. */
+    mc_http_request request = {.body = NULL,
+                               .body_length = length,
+                               .request_timeout_ms = 0,
+                               .stall_timeout_ms = (int32_t)http->request_timeout_ms};
+    return perform(http, "PATCH", path, NULL, 0, &request, &priv, "application/offset+octet-stream",
+                   offset_header, bearer, json_out, err);
 }
