@@ -170,6 +170,18 @@ public class TransportTest extends StubFixture {
                     () -> core.auth().requestOtp(TestSupport.ASHA));
             assertTrue(e.getMessage(), e.getMessage().contains("no response"));
         }
+        Transport huge = r -> new HttpResponse(200, null, new byte[16 * 1024 * 1024 + 1]);
+        try (MemberCore core = open(stub.url(), huge, null)) {
+            MemberCoreException e = TestSupport.expectError(ErrorCode.NETWORK,
+                    () -> core.auth().requestOtp(TestSupport.ASHA));
+            assertTrue(e.getMessage(), e.getMessage().contains("too large"));
+        }
+        Transport nonsense = r -> new HttpResponse(42, null, null);
+        try (MemberCore core = open(stub.url(), nonsense, null)) {
+            MemberCoreException e = TestSupport.expectError(ErrorCode.NETWORK,
+                    () -> core.auth().requestOtp(TestSupport.ASHA));
+            assertTrue(e.getMessage(), e.getMessage().contains("42"));
+        }
         try {
             new TransportException(ErrorCode.CONFLICT, "not a transport's failure");
             fail("only the five transport codes");
