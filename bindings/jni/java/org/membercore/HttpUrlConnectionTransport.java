@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * The default {@link Transport} of the JNI binding: {@code java.net.HttpURLConnection}, the
@@ -336,7 +337,9 @@ public final class HttpUrlConnectionTransport implements Transport {
             ErrorCode code = TransportBridge.classify(e);
             String what = e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            if (code == ErrorCode.TLS) {
+            /* Any TLS failure before the connection is made is TLS, as with the built-in
+             * transport (an https URL answered by a plain-http server included). */
+            if (code == ErrorCode.TLS || (!connected && e instanceof SSLException)) {
                 return new TransportException(ErrorCode.TLS,
                         "the TLS connection to " + where + " could not be verified (" + what + ")",
                         e);

@@ -203,6 +203,32 @@ public class TransportTest extends StubFixture {
         }
     }
 
+    /** https to a server that speaks plain http: the handshake fails, TLS (not offline). */
+    @Test
+    public void aFailedHandshakeIsTls() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 4, InetAddress.getByName("127.0.0.1"))) {
+            Thread t = new Thread(() -> {
+                while (!plain.isClosed()) {
+                    try (java.net.Socket s = plain.accept()) {
+                        s.getOutputStream().write(
+                                "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                        .getBytes("US-ASCII"));
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "plain-http");
+            t.setDaemon(true);
+            t.start();
+            try (MemberCore core = TestSupport.open(dir,
+                    "https://127.0.0.1:" + plain.getLocalPort())) {
+                MemberCoreException e = TestSupport.expectError(ErrorCode.TLS,
+                        () -> core.auth().requestOtp(TestSupport.ASHA));
+                assertTrue(e.getMessage(), e.getMessage().contains("127.0.0.1"));
+            }
+        }
+    }
+
     @Test
     public void closingTheClientCancelsABlockedRequestPromptly() throws Exception {
         final int limitMs = 60000;
