@@ -82,6 +82,9 @@ public final class HttpUrlConnectionTransport implements Transport {
         private volatile boolean connected;
         private volatile boolean cancelled;
         private volatile boolean timedOut;
+        /* perform() has returned: a late watchdog or cancel must not disconnect the connection,
+         * which may be back in the platform's pool. */
+        private volatile boolean done;
         private volatile ScheduledFuture<?> timer;
 
         Exchange(HttpRequest request) {
@@ -143,6 +146,7 @@ public final class HttpUrlConnectionTransport implements Transport {
             } catch (IOException | RuntimeException e) {
                 throw failure(e);
             } finally {
+                done = true;
                 request.onCancel(null);
                 ScheduledFuture<?> t = timer;
                 if (t != null) {
@@ -264,6 +268,9 @@ public final class HttpUrlConnectionTransport implements Transport {
 
         /* Start the watchdog for the total and stall limits (none: nothing to watch). */
         private void arm() {
+            if (done) {
+                return;
+            }
             long next = nextCheckNs();
             if (next >= 0) {
                 timer = WATCHDOG.schedule(this, next, TimeUnit.NANOSECONDS);
@@ -311,7 +318,7 @@ public final class HttpUrlConnectionTransport implements Transport {
 
         private void abort() {
             HttpURLConnection c = conn;
-            if (c != null) {
+            if (c != null && !done) {
                 c.disconnect(); /* fails a blocked connect, write or read on its socket */
             }
         }
