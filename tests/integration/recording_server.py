@@ -21,6 +21,7 @@ def main():
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out at once (bench_http's timings)
 
         def answer(self):
             length = int(self.headers.get("Content-Length") or 0)
