@@ -232,6 +232,7 @@ public class TransportTest extends StubFixture {
     @Test
     public void closingTheClientCancelsABlockedRequestPromptly() throws Exception {
         final int limitMs = 60000;
+        long refs = MemberCore.nativeGlobalRefCount();
         try (RawServer raw = RawServer.hanging()) {
             MemberCore core = MemberCore.open(Config.builder(dir.getPath()).serverUrl(raw.url())
                     .connectTimeoutMs(2000).requestTimeoutMs(limitMs).build());
@@ -257,6 +258,8 @@ public class TransportTest extends StubFixture {
             assertEquals(ErrorCode.CANCELLED, ((MemberCoreException) t).getCode());
             assertEquals("cancelled", ErrorCode.CANCELLED.statusName());
             assertEquals(21, ErrorCode.CANCELLED.value());
+            assertEquals("the transport's reference is released by close", refs,
+                    MemberCore.nativeGlobalRefCount());
         }
     }
 
