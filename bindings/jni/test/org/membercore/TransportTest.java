@@ -98,6 +98,24 @@ public class TransportTest extends StubFixture {
         }
     }
 
+    /** The platform's pool: sequential requests share one connection (error answers too). */
+    @Test
+    public void theJavaTransportKeepsItsConnection() throws Exception {
+        try (RawServer raw = RawServer.answering(503, "{\"error\":{\"code\":\"down\"}}", true);
+                MemberCore core = TestSupport.open(dir, raw.url())) {
+            for (int i = 0; i < 5; i++) {
+                try {
+                    core.auth().requestOtp(TestSupport.ASHA);
+                    fail("a 503 is an error");
+                } catch (MemberCoreException expected) {
+                    assertEquals(503, expected.getHttpStatus());
+                }
+            }
+            assertEquals(5, raw.received.size());
+            assertEquals(1, raw.connections.get());
+        }
+    }
+
     @Test
     public void aCustomTransportSeesEveryRequestAndTheTokenIsNeverShown() throws Exception {
         Recording transport = new Recording();
