@@ -3,7 +3,8 @@
 plain HTTP on 127.0.0.1, an ephemeral port printed as "PORT <n>" on stdout. Every request it
 receives is appended to --record ("METHOD PATH" then its header lines, then a blank line), and
 answered 200 with a JSON object an OTP request accepts. A TLS handshake that fails records
-nothing. Stopped by SIGTERM."""
+nothing. With --connections, each connection accepted appends a line "CONNECTION" to that file.
+Stopped by SIGTERM."""
 import argparse
 import http.server
 import json
@@ -17,11 +18,18 @@ def main():
     ap.add_argument("--record", required=True)
     ap.add_argument("--cert")
     ap.add_argument("--key")
+    ap.add_argument("--connections")
     args = ap.parse_args()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         disable_nagle_algorithm = True  # headers and body go out at once (bench_http's timings)
+
+        def setup(self):
+            super().setup()
+            if args.connections:
+                with open(args.connections, "a", encoding="utf-8") as f:
+                    f.write("CONNECTION\n")
 
         def answer(self):
             length = int(self.headers.get("Content-Length") or 0)

@@ -36,7 +36,8 @@ typedef struct server {
     pid_t pid;
     int port;
     char url[64];
-    char *record; /* the file of requests it received */
+    char *record;      /* the file of requests it received */
+    char *connections; /* a line per connection it accepted */
 } server;
 
 static void run(const char *command)
@@ -80,7 +81,8 @@ static void pin_of(const char *name, char pin[64])
 /* recording_server.py over TLS with dir/<cert_name>.pem, or plain HTTP with cert_name NULL. */
 static server start_server(const char *cert_name)
 {
-    server s = {.record = tempdir_path(dir, cert_name ? "tls-requests.txt" : "http-requests.txt")};
+    server s = {.record = tempdir_path(dir, cert_name ? "tls-requests.txt" : "http-requests.txt"),
+                .connections = tempdir_path(dir, cert_name ? "tls-conns.txt" : "http-conns.txt")};
     char cert[512], key[512];
     int out[2];
     ck_assert_int_eq(pipe(out), 0);
@@ -94,10 +96,11 @@ static server start_server(const char *cert_name)
         if (cert_name != NULL) {
             snprintf(cert, sizeof cert, "%s/%s.pem", dir, cert_name);
             snprintf(key, sizeof key, "%s/%s.key", dir, cert_name);
-            execlp("python3", "python3", script, "--record", s.record, "--cert", cert, "--key", key,
-                   (char *)NULL);
+            execlp("python3", "python3", script, "--record", s.record, "--connections",
+                   s.connections, "--cert", cert, "--key", key, (char *)NULL);
         } else {
-            execlp("python3", "python3", script, "--record", s.record, (char *)NULL);
+            execlp("python3", "python3", script, "--record", s.record, "--connections",
+                   s.connections, (char *)NULL);
         }
         _exit(127);
     }
@@ -116,6 +119,20 @@ static void stop_server(server *s)
     int status = 0;
     waitpid(s->pid, &status, 0);
     free(s->record);
+    free(s->connections);
+}
+
+/* How many connections the server accepted so far. */
+static int connections(const server *s)
+{
+    FILE *f = fopen(s->connections, "r");
+    int n = 0;
+    char line[64];
+    while (f != NULL && fgets(line, sizeof line, f) != NULL)
+        n += strcmp(line, "CONNECTION\n") == 0;
+    if (f != NULL)
+        fclose(f);
+    return n;
 }
 
 /* Everything the server received so far ("" for nothing), malloc'd. */
@@ -186,6 +203,27 @@ START_TEST(test_matching_pin_connects)
     /* without pins the trusted server connects too */
     ck_assert_msg(request_otp(s.url, NULL, 0, ca, &err) == MC_OK, "%s", err.message);
     free(seen);
+    free(ca);
+    stop_server(&s);
+}
+END_TEST
+
+/* The built-in transport keeps its TLS connection: ten calls of one client, one connection
+ * (one handshake). */
+START_TEST(test_calls_share_one_tls_connection)
+{
+    server s = start_server("server");
+    char pin[64], *ca = tempdir_path(dir, "server.pem");
+    pin_of("server", pin);
+    const char *pins[] = {OTHER_PIN_A, pin};
+    mc_client *c = open_client(s.url, pins, 2, ca);
+    for (int i = 0; i < 10; i++) {
+        mc_otp_request req;
+        mc_error err = MC_ERROR_INIT;
+        ck_assert_msg(mc_auth_request_otp(c, PHONE, &req, &err) == MC_OK, "%s", err.message);
+    }
+    mc_client_free(c);
+    ck_assert_int_eq(connections(&s), 1);
     free(ca);
     stop_server(&s);
 }
@@ -347,6 +385,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_matching_pin_connects);
+    tcase_add_test(tc, test_calls_share_one_tls_connection);
     tcase_add_test(tc, test_wrong_pin_fails_with_its_own_code);
     tcase_add_test(tc, test_untrusted_certificate_fails);
     tcase_add_test(tc, test_token_never_sent_to_another_origin);

@@ -906,6 +906,70 @@ START_TEST(test_the_built_in_transport_serves_threads_at_once)
 }
 END_TEST
 
+/* ---- The functions a transport calls, at their edges ------------------------------------ */
+
+static mc_status probing_send(void *context, const mc_http_request *request,
+                              mc_http_response *response, mc_error *err)
+{
+    int *checks = context;
+    char buf[64];
+    size_t got = 99;
+    mc_error e = MC_ERROR_INIT;
+    ck_assert_str_eq(request->method, "POST");
+    ck_assert_int_gt(request->body_length, 10);
+    ck_assert_int_gt(request->request_timeout_ms, 0);
+    ck_assert_int_gt(request->connect_timeout_ms, 0);
+    /* Any offset, again and again; 0 bytes only at the end. */
+    ck_assert_int_eq(mc_http_body_read(request, 1, buf, 4, &got, &e), MC_OK);
+    ck_assert_uint_eq(got, 4);
+    ck_assert_int_eq(memcmp(buf, request->body + 1, 4), 0);
+    ck_assert_int_eq(mc_http_body_read(request, 0, buf, 1, &got, &e), MC_OK);
+    ck_assert_int_eq(buf[0], '{');
+    ck_assert_int_eq(mc_http_body_read(request, request->body_length, buf, sizeof buf, &got, &e),
+                     MC_OK);
+    ck_assert_uint_eq(got, 0);
+    ck_assert_int_eq(mc_http_body_read(request, request->body_length + 1, buf, 1, &got, &e),
+                     MC_ERR_INVALID_ARG);
+    ck_assert_int_eq(mc_http_body_read(request, -1, buf, 1, &got, &e), MC_ERR_INVALID_ARG);
+    ck_assert_int_eq(mc_http_body_read(request, 0, NULL, 1, &got, &e), MC_ERR_INVALID_ARG);
+    ck_assert_int_eq(mc_http_body_read(request, 0, NULL, 0, &got, &e), MC_OK);
+    mc_http_request no_body = *request;
+    no_body.body_length = -1;
+    ck_assert_int_eq(mc_http_body_read(&no_body, 0, buf, 1, &got, &e), MC_ERR_INVALID_ARG);
+    /* The answer's edges. */
+    ck_assert_int_eq(mc_http_response_set_status(response, 99, &e), MC_ERR_INVALID_ARG);
+    ck_assert_int_eq(mc_http_response_set_status(response, 600, &e), MC_ERR_INVALID_ARG);
+    static char huge[9000];
+    memset(huge, 'a', sizeof huge - 1);
+    ck_assert_int_eq(mc_http_response_add_header(response, "RETRY-AFTER", huge, &e),
+                     MC_ERR_NETWORK);
+    ck_assert_int_eq(mc_http_response_add_header(response, "X-Big-Cookie", huge, &e), MC_OK);
+    ck_assert_int_eq(mc_http_response_add_header(response, "retry-after", "3", &e), MC_OK);
+    ck_assert_int_eq(mc_http_response_set_status(response, 503, &e), MC_OK);
+    ck_assert_int_eq(mc_http_response_append_body(response, NULL, 0, &e), MC_OK);
+    ck_assert_int_eq(mc_http_response_append_body(response, NULL, 1, &e), MC_ERR_INVALID_ARG);
+    (*checks)++;
+    (void)err;
+    return MC_OK;
+}
+
+START_TEST(test_the_functions_a_transport_calls)
+{
+    char *d = tempdir_new();
+    int checks = 0;
+    mc_transport t = {.context = &checks, .send = probing_send};
+    mc_client *c = must_open(d, "http://127.0.0.1:9", &t);
+    mc_otp_request req;
+    mc_error e = MC_ERROR_INIT;
+    ck_assert_int_eq(mc_auth_request_otp(c, MEMBER, &req, &e), MC_ERR_SERVER);
+    ck_assert_int_eq(e.http_status, 503);
+    ck_assert_int_eq(e.retry_after_s, 3);
+    ck_assert_int_eq(checks, 1);
+    mc_client_free(c);
+    tempdir_free(d);
+}
+END_TEST
+
 static Suite *transport_suite(void)
 {
     Suite *s = suite_create("transport");
@@ -920,6 +984,7 @@ static Suite *transport_suite(void)
     tcase_add_test(tc, test_close_cancels_a_request_of_the_built_in_transport);
     tcase_add_test(tc, test_the_built_in_transport_reuses_its_connection);
     tcase_add_test(tc, test_the_built_in_transport_serves_threads_at_once);
+    tcase_add_test(tc, test_the_functions_a_transport_calls);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -72,13 +72,13 @@ mc_status mc_http_response_add_header(mc_http_response *response, const char *na
 {
     if (response == NULL || name == NULL || value == NULL)
         return mci_error_set(err, MC_ERR_INVALID_ARG, "response, name or value is NULL");
-    size_t n = strlen(value);
-    if (n > MCI_MAX_HEADER_VALUE)
-        return mci_error_set(err, MC_ERR_NETWORK, "the server's %s header is too long (%zu bytes)",
-                             name, n);
     for (int i = 0; i < MCI_HDR_COUNT; i++) {
         if (strcasecmp(name, header_names[i]) != 0)
             continue;
+        size_t n = strlen(value);
+        if (n > MCI_MAX_HEADER_VALUE)
+            return mci_error_set(err, MC_ERR_NETWORK,
+                                 "the server's %s header is too long (%zu bytes)", name, n);
         char *copy = mci_strdup(value);
         if (copy == NULL)
             return mci_error_set(err, MC_ERR_NO_MEMORY, "out of memory reading the answer");
@@ -86,7 +86,7 @@ mc_status mc_http_response_add_header(mc_http_response *response, const char *na
         response->headers[i] = copy;
         return MC_OK;
     }
-    return MC_OK; /* a header the core does not read */
+    return MC_OK; /* a header the core does not read: dropped, whatever its size */
 }
 
 mc_status mc_http_response_append_body(mc_http_response *response, const void *data, size_t length,
