@@ -145,7 +145,8 @@ public class LifecycleTest {
         assertTrue("the cached classes are global references", baseline > 0);
         TestSupport.RecordingLogger logger = new TestSupport.RecordingLogger();
         MemberCore core = TestSupport.open(dir, stub.url(), new MemoryStorage(), logger);
-        assertEquals(baseline + 3, MemberCore.nativeGlobalRefCount()); /* storage, logger, transport */
+        /* storage, logger, transport */
+        assertEquals(baseline + 3, MemberCore.nativeGlobalRefCount());
         ListenerHandle a = core.sync().addListener(EnumSet.allOf(SyncEventType.class),
                 Delivery.IMMEDIATE, e -> { });
         core.sync().addListener(EnumSet.allOf(SyncEventType.class), Delivery.QUEUED, e -> { });
