@@ -293,6 +293,10 @@ static mc_status exchange(const mci_http *chttp, mc_http_request *request,
         return mci_error_set(err, MC_ERR_STORAGE, "cannot read the file being sent: %s",
                              priv->read_errno ? strerror(priv->read_errno)
                                               : "it is shorter than expected");
+    if (st == MC_OK && response->too_large) /* a transport that read on past the refusal */
+        return mci_error_set(err, MC_ERR_NETWORK,
+                             "the server's answer is too large (over %u bytes)",
+                             MCI_MAX_RESPONSE_BYTES);
     if (st == MC_OK) {
         if (response->status != 0 || (priv != NULL && priv->connect_only))
             return MC_OK;
