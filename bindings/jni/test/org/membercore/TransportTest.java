@@ -281,6 +281,51 @@ public class TransportTest extends StubFixture {
         }
     }
 
+    /**
+     * The sync thread (the core's, attached to the VM by the glue) blocked in the app's transport:
+     * close() cancels it through HttpRequest.onCancel and returns at once.
+     */
+    @Test
+    public void closingCancelsTheSyncThreadsRequest() throws Exception {
+        final java.util.concurrent.CountDownLatch blocked =
+                new java.util.concurrent.CountDownLatch(1);
+        final AtomicReference<String> thread = new AtomicReference<>();
+        final AtomicReference<Boolean> sawCancel = new AtomicReference<>(false);
+        final Transport inner = new HttpUrlConnectionTransport();
+        final java.util.concurrent.atomic.AtomicBoolean block =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        Transport transport = r -> {
+            if (!block.get() || !r.getUrl().contains("/v1/sync/")) {
+                return inner.send(r);
+            }
+            java.util.concurrent.CountDownLatch cancelled =
+                    new java.util.concurrent.CountDownLatch(1);
+            r.onCancel(cancelled::countDown);
+            thread.set(Thread.currentThread().getName());
+            blocked.countDown();
+            try {
+                sawCancel.set(cancelled.await(60, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new TransportException(ErrorCode.CANCELLED, "cancelled by the test's transport");
+        };
+        long refs = MemberCore.nativeGlobalRefCount();
+        MemberCore core = open(stub.url(), transport, null);
+        TestSupport.signIn(core, stub, TestSupport.ASHA);
+        block.set(true);
+        core.sync().start();
+        assertTrue("the sync thread reached the transport", blocked.await(10, TimeUnit.SECONDS));
+        long start = System.nanoTime();
+        core.close();
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(ms + " ms", ms < 10000);
+        assertTrue("onCancel ran", sawCancel.get());
+        /* the core's thread, attached by the glue (mcj_env names it) */
+        assertEquals("membercore-native", thread.get());
+        assertEquals(refs, MemberCore.nativeGlobalRefCount());
+    }
+
     @Test
     public void aTicketPhotoUploadsThroughTheJavaTransport() throws Exception {
         File files = TestSupport.tempDir("transport-files");
