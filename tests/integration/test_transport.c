@@ -836,6 +836,12 @@ START_TEST(test_close_cancels_the_sync_threads_request)
     ck_assert_int_eq(b.running_id, 0);
     mc_client_free(c);
     ck_assert_int_eq(b.releases, 1);
+    /* The round did not end: a later process sees no failed sync. */
+    c = helper_open_client(dir, stub_url(stub));
+    mc_sync_status status;
+    ck_assert_int_eq(mc_sync_status_get(c, &status, &e), MC_OK);
+    ck_assert_msg(status.last_error == MC_OK, "%s", status.last_error_message);
+    mc_client_free(c);
     tempdir_free(dir);
     ck_assert_int_eq(stub_stop(stub), 0);
 }

@@ -188,8 +188,9 @@ static mc_status run_round(mc_client *c, mc_sync_report *report, mc_error *err)
     char text[24];
     snprintf(text, sizeof text, "%lld", (long long)(st == MC_OK ? mci_client_now(c) : st));
     pthread_mutex_lock(&c->lock);
-    /* Best effort: the round's outcome for status in a later process. */
-    if (mci_store_begin(c->db, NULL) == MC_OK) {
+    /* Best effort: the round's outcome for status in a later process. A round cut short by
+     * mc_client_close (MC_ERR_CANCELLED) did not end: the last one's outcome stays. */
+    if (st != MC_ERR_CANCELLED && mci_store_begin(c->db, NULL) == MC_OK) {
         if (st == MC_OK) {
             mci_meta_set(c->db, MCI_META_LAST_SYNC, text, NULL);
             mci_meta_delete(c->db, MCI_META_LAST_ERROR, NULL);
