@@ -70,6 +70,7 @@ extern const mcj_area mcj_announcements_area; /* natives_announcements.c: announ
 extern const mcj_area mcj_offers_area;        /* natives_offers.c: partner offers */
 extern const mcj_area mcj_calendar_area;      /* natives_calendar.c: the iCalendar export */
 extern const mcj_area mcj_today_area;         /* natives_today.c: the member's day */
+extern const mcj_area mcj_transport_area;     /* natives_transport.c: a Java HTTP transport */
 
 /* Type signature pieces for the tables. */
 #define MCJ_S     "Ljava/lang/String;"
@@ -88,7 +89,8 @@ typedef struct mcj_listener {
 typedef struct mcj_client {
     mc_client *client;
     mcj_platform *platform;
-    pthread_mutex_t lock; /* guards the three fields below */
+    struct mcj_transport *transport; /* the Java transport's context, or NULL (built-in) */
+    pthread_mutex_t lock;            /* guards the three fields below */
     mcj_listener *listeners;
     /* Listeners removed from inside their own callback: the core may still be running
      * them on another thread, so their references are released at close. */
@@ -221,6 +223,17 @@ jobjectArray mcj_ticket_array(JNIEnv *env, const mc_ticket_list *list);   /* tic
 jobjectArray mcj_announcement_array(JNIEnv *env, const mc_announcement_list *list);
 /* An org.membercore.Membership of m (not NULL); NULL with an exception pending. (billing) */
 jobject mcj_membership(JNIEnv *env, const mc_membership *m);
+
+/* ---- natives_transport.c, for natives_client.c's open and close ------------------------ */
+
+/* An mc_transport over a Java org.membercore.TransportBridge. */
+typedef struct mcj_transport mcj_transport;
+/* Fill *out with hooks over bridge (not NULL), held by a global reference; NULL when out of
+ * memory. The core owns the result from mc_client_open on (its release hook frees it). */
+mcj_transport *mcj_transport_new(JNIEnv *env, jobject bridge, mc_transport *out);
+/* Drop the Java reference: after mc_client_close (no hook runs any more; a send that would
+ * start anyway fails with MC_ERR_CANCELLED). Again, or NULL: nothing to do. */
+void mcj_transport_drop(JNIEnv *env, mcj_transport *t);
 
 /* ---- natives_sync.c, for natives_client.c's open and close ---------------------------- */
 

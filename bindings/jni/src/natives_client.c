@@ -49,7 +49,8 @@ static int64_t java_clock(void *context)
 
 static jlong client_open(JNIEnv *env, jclass cls, jstring data_dir, jstring server_url,
                          jint connect_ms, jint request_ms, jobject storage, jobject logger,
-                         jobject clock, jobjectArray tls_pins, jstring tls_ca_file)
+                         jobject clock, jobjectArray tls_pins, jstring tls_ca_file,
+                         jobject transport)
 {
     (void)cls;
     char *dir = NULL, *url = NULL, *ca_file = NULL, **pins = NULL;
@@ -101,6 +102,15 @@ static jlong client_open(JNIEnv *env, jclass cls, jstring data_dir, jstring serv
             st = MC_ERR_NO_MEMORY;
         }
     }
+    mc_transport hooks;
+    if (st == MC_OK && transport != NULL) {
+        jc->transport = mcj_transport_new(env, transport, &hooks);
+        if (jc->transport == NULL) {
+            mcj_throw_status(env, MC_ERR_NO_MEMORY, "out of memory");
+            st = MC_ERR_NO_MEMORY;
+        }
+        cfg.transport = &hooks; /* from mc_client_open on the core owns it, even on failure */
+    }
     if (st == MC_OK)
         st = mc_client_open(&cfg, &jc->client, &err); /* copies the pins and the path */
     free(dir);
@@ -144,6 +154,7 @@ static void client_close(JNIEnv *env, jclass cls, jlong h)
     (void)cls;
     mcj_client *jc = mcj_handle(h);
     mc_client_close(jc->client);
+    mcj_transport_drop(env, jc->transport); /* freed by mc_client_free (its release hook) */
     release_references(env, jc);
 }
 
@@ -152,6 +163,7 @@ static void client_free(JNIEnv *env, jclass cls, jlong h)
 {
     (void)cls;
     mcj_client *jc = mcj_handle(h);
+    jc->transport = NULL;       /* the core releases it */
     mc_client_free(jc->client); /* closes first when close() was never called */
     release_references(env, jc);
     pthread_mutex_destroy(&jc->lock);
@@ -296,7 +308,8 @@ static jstring from_utf8(JNIEnv *env, jclass cls, jbyteArray bytes)
 }
 
 static const JNINativeMethod natives[] = {
-    {"open", "(" S S "II" PKG "SecureStorage;" PKG "Logger;" PKG "Clock;[" S S ")J",
+    {"open",
+     "(" S S "II" PKG "SecureStorage;" PKG "Logger;" PKG "Clock;[" S S PKG "TransportBridge;)J",
      (void *)client_open},
     {"close", "(J)V", (void *)client_close},
     {"free", "(J)V", (void *)client_free},

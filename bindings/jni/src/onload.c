@@ -8,11 +8,11 @@
 #include "glue.h"
 
 static const mcj_area *const areas[] = {
-    &mcj_convert_area,       &mcj_client_area,        &mcj_auth_area,    &mcj_sync_area,
-    &mcj_community_area,     &mcj_booking_area,       &mcj_billing_area, &mcj_access_area,
-    &mcj_catalog_area,       &mcj_tickets_area,       &mcj_staff_area,   &mcj_visitors_area,
-    &mcj_notifications_area, &mcj_announcements_area, &mcj_offers_area,  &mcj_desks_area,
-    &mcj_calendar_area,      &mcj_today_area,
+    &mcj_convert_area,       &mcj_client_area,        &mcj_auth_area,      &mcj_sync_area,
+    &mcj_community_area,     &mcj_booking_area,       &mcj_billing_area,   &mcj_access_area,
+    &mcj_catalog_area,       &mcj_tickets_area,       &mcj_staff_area,     &mcj_visitors_area,
+    &mcj_notifications_area, &mcj_announcements_area, &mcj_offers_area,    &mcj_desks_area,
+    &mcj_calendar_area,      &mcj_today_area,         &mcj_transport_area,
 };
 
 /* One spec's class as a counted global reference and its method id. False with an exception

@@ -23,6 +23,7 @@ public final class Config {
     final Clock clock;
     final String[] tlsPins;
     final String tlsCaFile;
+    final Transport transport; /* null: the core's built-in libcurl transport */
 
     private Config(Builder b) {
         this.dataDir = b.dataDir;
@@ -34,6 +35,7 @@ public final class Config {
         this.clock = b.clock;
         this.tlsPins = b.tlsPins == null ? null : b.tlsPins.clone();
         this.tlsCaFile = b.tlsCaFile;
+        this.transport = b.transport;
     }
 
     /** @param dataDir the directory of the local store (created if missing) */
@@ -49,6 +51,11 @@ public final class Config {
         return serverUrl;
     }
 
+    /** The transport requests go through; null: the core's built-in one (libcurl). */
+    public @Nullable Transport getTransport() {
+        return transport;
+    }
+
     public static final class Builder {
         private final String dataDir;
         private String serverUrl;
@@ -59,6 +66,7 @@ public final class Config {
         private Clock clock;
         private String[] tlsPins;
         private String tlsCaFile;
+        private Transport transport = new HttpUrlConnectionTransport();
 
         private Builder(String dataDir) {
             this.dataDir = dataDir;
@@ -109,6 +117,9 @@ public final class Config {
          * base64 of the SHA-256 of a certificate's DER SubjectPublicKeyInfo, at least two (a
          * backup for the next key). A request goes out only when the verified chain holds one
          * of those keys, else {@link ErrorCode#TLS_PIN}. None (the default): no pinning.
+         * Only with {@link #builtInTransport()}: with a Java {@link Transport} the platform pins
+         * (Android: a {@code <pin-set>} in the Network Security Config) and {@link MemberCore#open}
+         * refuses pins with {@link ErrorCode#INVALID_ARG}.
          * {@link MemberCore#open} refuses malformed pins or a single one with
          * {@link ErrorCode#INVALID_ARG}.
          */
@@ -119,10 +130,34 @@ public final class Config {
 
         /**
          * A PEM file of CA certificates to trust instead of the system's (a private CA, a
-         * test's own); null: the system's. Verification is never off.
+         * test's own); null: the system's. Verification is never off. Only with
+         * {@link #builtInTransport()} (else {@link ErrorCode#INVALID_ARG} at open): with a Java
+         * {@link Transport} the platform's trust applies (Android: the Network Security Config).
          */
         public @NotNull Builder tlsCaFile(@Nullable String path) {
             this.tlsCaFile = path;
+            return this;
+        }
+
+        /**
+         * The HTTP transport every request goes through ({@code mc_config.transport}). The
+         * default is a {@link HttpUrlConnectionTransport}: the phone's own networking, so the
+         * app's proxy, Network Security Config, user certificates, pinning and connection pool
+         * apply. Pass one over OkHttp to share the app's client (README). null: the default.
+         */
+        public @NotNull Builder transport(@Nullable Transport transport) {
+            this.transport = transport == null ? new HttpUrlConnectionTransport() : transport;
+            return this;
+        }
+
+        /**
+         * Use the core's built-in transport (libcurl, connections kept alive across calls, TLS
+         * verified as {@link #tlsPins} and {@link #tlsCaFile} say) instead of a Java one: for
+         * Linux hosts and tests of the core's own TLS checks, not for Android apps (it bypasses
+         * the platform's proxy and Network Security Config).
+         */
+        public @NotNull Builder builtInTransport() {
+            this.transport = null;
             return this;
         }
 

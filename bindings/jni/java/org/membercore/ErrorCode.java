@@ -55,6 +55,12 @@ public enum ErrorCode {
      * removes the store and signs in again.
      */
     STORE_DAMAGED(20),
+    /**
+     * The request was cancelled before its answer came: the client is closing
+     * ({@link MemberCore#close()} cancels the requests in flight). Nothing the call would have
+     * written was written; a write queued for sync stays queued.
+     */
+    CANCELLED(21),
     /** A code this binding does not know (a newer core). */
     UNKNOWN(-1);
 

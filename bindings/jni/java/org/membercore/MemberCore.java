@@ -203,7 +203,9 @@ public final class MemberCore implements AutoCloseable {
         }
         long h = Native.open(config.dataDir, config.serverUrl, config.connectTimeoutMs,
                 config.requestTimeoutMs, config.secureStorage, config.logger,
-                safeClock(config.clock, config.logger), config.tlsPins, config.tlsCaFile);
+                safeClock(config.clock, config.logger), config.tlsPins, config.tlsCaFile,
+                config.transport == null ? null
+                        : new TransportBridge(config.transport, config.logger));
         return new MemberCore(h, config.logger);
     }
 

@@ -15,10 +15,19 @@ final class Native {
     private Native() {
     }
 
-    /* clock: null for the system's; the glue holds it (and storage, logger) until close. */
+    /* clock: null for the system's; transport: null for the built-in one; the glue holds them
+     * (and storage, logger) until close. */
     static native long open(String dataDir, String serverUrl, int connectTimeoutMs,
             int requestTimeoutMs, SecureStorage storage, Logger logger, Clock clock,
-            String[] tlsPins, String tlsCaFile);
+            String[] tlsPins, String tlsCaFile, TransportBridge transport);
+
+    /* A Java transport's view of the C request and response (natives_transport.c), valid during
+     * its send() only: up to len bytes of the body from offset into buf[off..] (mc_http_body_read;
+     * -1 at the end), and the whole answer into the core's response. MemberCoreException. */
+    static native int transportBodyRead(long request, long offset, byte[] buf, int off, int len);
+
+    static native void transportRespond(long response, int status, String[] headerNames,
+            String[] headerValues, byte[] body);
 
     /* Closes the client (waits for the calls in flight, stops the sync thread) and releases every
      * global reference it held; the handle stays valid, every later call fails with STATE. Not

@@ -28,7 +28,7 @@ public class ClockTest {
         TestSupport.TestClock clock = new TestSupport.TestClock();
         long baseline = MemberCore.nativeGlobalRefCount();
         try (MemberCore core = TestSupport.openWithClock(dir, null, clock, null)) {
-            assertEquals(baseline + 1, MemberCore.nativeGlobalRefCount()); /* the clock */
+            assertEquals(baseline + 2, MemberCore.nativeGlobalRefCount()); /* clock, transport */
             assertEquals(StubServer.T0_MS, core.now());
             clock.set(42);
             assertEquals(42, core.now());

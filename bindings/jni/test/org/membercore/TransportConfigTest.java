@@ -12,7 +12,8 @@ import org.junit.Test;
 /**
  * The transport rules as an app meets them when it opens a client (docs/security.md,
  * "Transport"): plain http only to loopback, pins at least two and well formed, a CA file that
- * exists. All checked at open, before any request.
+ * exists, and those two only with the built-in transport. All checked at open, before any
+ * request.
  */
 public class TransportConfigTest {
     private static final String PIN_A = "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
@@ -46,11 +47,14 @@ public class TransportConfigTest {
     @Test
     public void pinsNeedABackupAndTheirForm() {
         String https = "https://api.example.com";
-        MemberCoreException one = refused(Config.builder(dir.getPath()).serverUrl(https).tlsPins(PIN_A));
+        /* Pins are the built-in transport's (a Java one pins by the platform's configuration). */
+        MemberCoreException one = refused(
+                Config.builder(dir.getPath()).serverUrl(https).builtInTransport().tlsPins(PIN_A));
         assertTrue(one.getMessage(), one.getMessage().contains("pin"));
-        refused(Config.builder(dir.getPath()).serverUrl(https).tlsPins(PIN_A, "md5/abc"));
-        try (MemberCore core = MemberCore.open(
-                Config.builder(dir.getPath()).serverUrl(https).tlsPins(PIN_A, PIN_B).build())) {
+        refused(Config.builder(dir.getPath()).serverUrl(https).builtInTransport()
+                .tlsPins(PIN_A, "md5/abc"));
+        try (MemberCore core = MemberCore.open(Config.builder(dir.getPath()).serverUrl(https)
+                .builtInTransport().tlsPins(PIN_A, PIN_B).build())) {
             assertFalse(core.auth().isSignedIn());
         }
     }
@@ -59,7 +63,22 @@ public class TransportConfigTest {
     public void caFileMustExist() {
         File missing = new File(dir, "no-such-ca.pem");
         MemberCoreException e = refused(Config.builder(dir.getPath())
-                .serverUrl("https://api.example.com").tlsCaFile(missing.getPath()));
+                .serverUrl("https://api.example.com").builtInTransport()
+                .tlsCaFile(missing.getPath()));
         assertTrue(e.getMessage(), e.getMessage().contains("no-such-ca.pem"));
+    }
+
+    /** Pins and a CA file with the Java transport (the default): refused, saying why. */
+    @Test
+    public void pinsAndCaFileAreTheBuiltInTransportsOnly() throws Exception {
+        String https = "https://api.example.com";
+        File ca = new File(dir, "ca.pem");
+        java.nio.file.Files.write(ca.toPath(), "not read".getBytes("UTF-8"));
+        MemberCoreException pins =
+                refused(Config.builder(dir.getPath()).serverUrl(https).tlsPins(PIN_A, PIN_B));
+        assertTrue(pins.getMessage(), pins.getMessage().contains("transport"));
+        MemberCoreException file =
+                refused(Config.builder(dir.getPath()).serverUrl(https).tlsCaFile(ca.getPath()));
+        assertTrue(file.getMessage(), file.getMessage().contains("transport"));
     }
 }
