@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import java.util.Locale;
 
 /**
@@ -11,7 +13,7 @@ public final class HttpHeader {
     private final String name;
     private final String value;
 
-    public HttpHeader(String name, String value) {
+    public HttpHeader(@NotNull String name, @NotNull String value) {
         if (name == null || value == null) {
             throw new NullPointerException("a header's name and value must not be null");
         }
@@ -19,12 +21,12 @@ public final class HttpHeader {
         this.value = value;
     }
 
-    public String getName() {
+    public @NotNull String getName() {
         return name;
     }
 
     /** The value; for {@code Authorization}, a secret: never log it. */
-    public String getValue() {
+    public @NotNull String getValue() {
         return value;
     }
 
@@ -35,7 +37,7 @@ public final class HttpHeader {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof HttpHeader)) {
             return false;
         }
@@ -50,7 +52,7 @@ public final class HttpHeader {
 
     /** {@code "Name: value"}, or {@code "Authorization: <redacted>"}. */
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return name + ": " + (isSecret() ? "<redacted>" : value);
     }
 }

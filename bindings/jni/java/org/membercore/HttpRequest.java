@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,22 +61,22 @@ public final class HttpRequest {
 
     /** {@code "GET"}, {@code "HEAD"}, {@code "POST"}, {@code "PUT"}, {@code "PATCH"} or
      * {@code "DELETE"}. */
-    public String getMethod() {
+    public @NotNull String getMethod() {
         return method;
     }
 
     /** The absolute URL, already checked by the core (https, or http to loopback only). */
-    public String getUrl() {
+    public @NotNull String getUrl() {
         return url;
     }
 
     /** The headers to send, in order. */
-    public List<HttpHeader> getHeaders() {
+    public @NotNull List<HttpHeader> getHeaders() {
         return headers;
     }
 
     /** The first value of the header named (case-insensitive), or null. */
-    public String header(String name) {
+    public @Nullable String header(@NotNull String name) {
         for (HttpHeader h : headers) {
             if (h.getName().equalsIgnoreCase(name)) {
                 return h.getValue();
@@ -95,7 +97,7 @@ public final class HttpRequest {
      * {@link Transport#send} has returned, or when the file cannot be read (the call then fails
      * with {@link ErrorCode#STORAGE}).
      */
-    public InputStream openBody() {
+    public @NotNull InputStream openBody() {
         if (bodyLength < 0) {
             return null;
         }
@@ -134,7 +136,7 @@ public final class HttpRequest {
      * cancelled counts as CANCELLED). Runs at once, on this thread, when the request is already
      * cancelled; null removes the action. Runs at most once, on the thread that cancels.
      */
-    public void onCancel(Runnable action) {
+    public void onCancel(@NotNull Runnable action) {
         boolean now;
         synchronized (this) {
             now = cancelled && action != null;
@@ -226,7 +228,7 @@ public final class HttpRequest {
 
     /** Method, URL, headers (the Authorization value redacted), body length. */
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "HttpRequest[" + id + " " + method + " " + url + ", " + headers + ", "
                 + (bodyLength < 0 ? "no body" : bodyLength + " bytes") + "]";
     }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,7 +23,7 @@ public final class HttpResponse {
      * @param headers the answer's headers (null: none); copied
      * @param body    the answer's body (null: empty); not copied, do not change it afterwards
      */
-    public HttpResponse(int status, List<HttpHeader> headers, byte[] body) {
+    public HttpResponse(int status, @Nullable List<HttpHeader> headers, @Nullable byte[] body) {
         this.status = status;
         this.headers = headers == null ? Collections.<HttpHeader>emptyList()
                 : Collections.unmodifiableList(new ArrayList<HttpHeader>(headers));
@@ -32,12 +34,12 @@ public final class HttpResponse {
         return status;
     }
 
-    public List<HttpHeader> getHeaders() {
+    public @NotNull List<HttpHeader> getHeaders() {
         return headers;
     }
 
     /** The first value of the header named (case-insensitive), or null. */
-    public String header(String name) {
+    public @Nullable String header(@NotNull String name) {
         for (HttpHeader h : headers) {
             if (h.getName().equalsIgnoreCase(name)) {
                 return h.getValue();
@@ -47,12 +49,12 @@ public final class HttpResponse {
     }
 
     /** The body (not a copy). */
-    public byte[] getBody() {
+    public @NotNull byte[] getBody() {
         return body;
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof HttpResponse)) {
             return false;
         }
@@ -66,7 +68,7 @@ public final class HttpResponse {
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "HttpResponse[" + status + ", " + headers + ", " + body.length + " bytes]";
     }
 }

@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,12 +66,12 @@ public final class HttpUrlConnectionTransport implements Transport {
     }
 
     @Override
-    public HttpResponse send(HttpRequest request) throws IOException {
+    public @NotNull HttpResponse send(@NotNull HttpRequest request) throws IOException {
         return new Exchange(request).perform();
     }
 
     @Override
-    public String toString() {
+    public @NotNull String toString() {
         return "HttpUrlConnectionTransport";
     }
 

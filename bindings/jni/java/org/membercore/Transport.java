@@ -1,6 +1,7 @@
 package org.membercore;
 
 import java.io.IOException;
+import org.jetbrains.annotations.NotNull;
 
 /**
  * The HTTP transport every request of a {@link MemberCore} goes through
@@ -38,5 +39,6 @@ public interface Transport {
      *
      * @throws IOException when no answer came (see the class comment for the codes)
      */
-    HttpResponse send(HttpRequest request) throws IOException;
+    @NotNull
+    HttpResponse send(@NotNull HttpRequest request) throws IOException;
 }

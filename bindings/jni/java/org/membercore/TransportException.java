@@ -1,5 +1,7 @@
 package org.membercore;
 
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import java.io.IOException;
 
 /**
@@ -19,14 +21,14 @@ public class TransportException extends IOException {
     /**
      * @throws IllegalArgumentException when code is not one of the five above
      */
-    public TransportException(ErrorCode code, String message) {
+    public TransportException(@NotNull ErrorCode code, @NotNull String message) {
         this(code, message, null);
     }
 
     /**
      * @throws IllegalArgumentException when code is not one of the five above
      */
-    public TransportException(ErrorCode code, String message, Throwable cause) {
+    public TransportException(@NotNull ErrorCode code, @NotNull String message, @Nullable Throwable cause) {
         this(check(code), message, cause, true);
     }
 
@@ -45,7 +47,7 @@ public class TransportException extends IOException {
                 + " or CANCELLED, not " + code);
     }
 
-    public ErrorCode getCode() {
+    public @NotNull ErrorCode getCode() {
         return code;
     }
 
