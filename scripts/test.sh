@@ -100,6 +100,7 @@ run_counted() { # label, command...
 }
 run_counted "Swift binding (scripts/test-swift.sh build)" bash scripts/test-swift.sh build
 run_counted "JNI binding (scripts/test-jni.sh build)" bash scripts/test-jni.sh build
+run_counted "32-bit and ARM under qemu-user (scripts/test-cross.sh build)" bash scripts/test-cross.sh build
 run_counted "contract (scripts/test-schemathesis.sh build): schemathesis against a live memberstub" \
   bash scripts/test-schemathesis.sh build
 
