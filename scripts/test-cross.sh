@@ -7,8 +7,8 @@
 # tests/support/cross_run.sh.in). By default, to bound the time (docs/decisions.md, "32-bit and
 # ARM under qemu-user"): on armhf the unit suite and every integration test but the three
 # long-haul ones (test_sync_faults, test_sync_crash, test_sync_bulk: the same engine under
-# faults, crashes and volume, hours of qemu time for no new width); on arm64 the unit suite and
-# a smoke of the integration suite. CROSS_FULL=1 runs every unit, integration and stub test
+# faults, crashes and volume: ten minutes of qemu time, no new width); on arm64 the unit suite and
+# an integration smoke (uploads, the wire). CROSS_FULL=1 runs every unit, integration and stub test
 # on both; CROSS_ARCHES="armhf" one architecture.
 # Ends with one "N passed, M failed" line.
 set -euo pipefail
@@ -53,7 +53,7 @@ for arch in $arches; do
     fail_setup "the $arch build failed (meson compile -C $dir)"
     continue
   fi
-  # What runs: "label|meson test selection" (a --suite, or test names).
+  # What runs: "label|meson test selection" (a --suite, and test names within it).
   runs=("unit|--suite unit")
   if [ "${CROSS_FULL:-0}" = 1 ]; then
     runs+=("integration|--suite integration" "stub|--suite stub")
@@ -64,10 +64,10 @@ for arch in $arches; do
     if [ "${#names[@]}" -eq 0 ]; then # no names would run every test: count it as a failure
       fail_setup "no integration test listed in $dir"
     else
-      runs+=("integration|${names[*]}")
+      runs+=("integration|--suite integration ${names[*]}")
     fi
   else
-    runs+=("integration smoke|test_signin test_sync test_uploads test_wire")
+    runs+=("integration smoke|--suite integration test_uploads test_wire")
   fi
   echo "== cross $arch: built in $((SECONDS - started)) s; under qemu-user: ${runs[*]%%|*}"
   for run in "${runs[@]}"; do
