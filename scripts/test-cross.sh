@@ -5,11 +5,11 @@
 # arm64 (arm64-v8a) into ${1:-build}-arm64/, and runs C suites under qemu-user (the meson exe
 # wrapper; memberstub and the crash children run under qemu too, through
 # tests/support/cross_run.sh.in). By default, to bound the time (docs/decisions.md, "32-bit and
-# ARM under qemu-user"): on armhf the unit suite and every integration test but the three
-# long-haul ones (test_sync_faults, test_sync_crash, test_sync_bulk: the same engine under
-# faults, crashes and volume: ten minutes of qemu time, no new width); on arm64 the unit suite and
-# an integration smoke (uploads, the wire). CROSS_FULL=1 runs every unit, integration and stub test
-# on both; CROSS_ARCHES="armhf" one architecture.
+# ARM under qemu-user"): on armhf the unit suite, memberstub's pure rules and every integration
+# test but the three long-haul ones (test_sync_faults, test_sync_crash, test_sync_bulk: the same
+# engine under faults, crashes and volume: ten minutes of qemu time, no new width); on arm64 the
+# unit suite and an integration smoke (uploads, the wire). CROSS_FULL=1 runs every unit,
+# integration and stub test on both; CROSS_ARCHES="armhf", one architecture.
 # Ends with one "N passed, M failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,6 +66,10 @@ for arch in $arches; do
     else
       runs+=("integration|--suite integration ${names[*]}")
     fi
+    # memberstub's pure rules (seconds): its 32-bit arithmetic too, without its HTTP suites.
+    mapfile -t names < <(meson test -C "$dir" --no-rebuild --list --suite stub 2>/dev/null |
+      sed -n 's|^.* / \(test_[a-z_0-9]*_rules\)$|\1|p; s|^.* / \(test_sync_parts\)$|\1|p')
+    [ "${#names[@]}" -gt 0 ] && runs+=("stub rules|--suite stub ${names[*]}")
   else
     runs+=("integration smoke|--suite integration test_uploads test_wire")
   fi
