@@ -43,10 +43,11 @@ for arch in $arches; do
   esac
   started=$SECONDS
   echo "== cross $arch: build ($dir/, scripts/cross/debian-$arch.ini)"
-  if [ -f "$dir/build.ninja" ]; then
-    meson setup --reconfigure "$dir" --cross-file "scripts/cross/debian-$arch.ini" >/dev/null
-  else
-    meson setup "$dir" --cross-file "scripts/cross/debian-$arch.ini" >/dev/null
+  setup=(meson setup "$dir" --cross-file "scripts/cross/debian-$arch.ini")
+  [ -f "$dir/build.ninja" ] && setup+=(--reconfigure)
+  if ! "${setup[@]}" >/dev/null; then
+    fail_setup "meson setup of $dir failed (scripts/install-deps.sh installs the cross tools)"
+    continue
   fi
   if ! meson compile -C "$dir" >/dev/null; then
     meson compile -C "$dir" 2>&1 | grep -E "error|FAILED" | head -40 >&2 || true
