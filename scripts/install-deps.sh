@@ -57,6 +57,9 @@ sys.exit(m.version('schemathesis') != '$SCHEMATHESIS_VERSION')" 2>/dev/null; the
     python3 -m pip install -q --break-system-packages "schemathesis==$SCHEMATHESIS_VERSION"
 }
 
+# scripts/test-cross.sh's qemu-user, cross compilers and armhf/arm64 multiarch libraries.
+bash "$(dirname "$0")/install-cross-deps.sh"
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

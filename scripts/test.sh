@@ -103,6 +103,7 @@ run_counted "JNI binding (scripts/test-jni.sh build)" bash scripts/test-jni.sh b
 run_counted "packaging (scripts/check-abi.sh build): exports, ABI vs core/abi, install, pkg-config, Swift release files" bash scripts/check-abi.sh build
 run_counted "Kotlin (scripts/test-kotlin.sh build)" bash scripts/test-kotlin.sh build
 run_counted "Android release build (scripts/test-android.sh build)" bash scripts/test-android.sh build
+run_counted "32-bit and ARM under qemu-user (scripts/test-cross.sh build)" bash scripts/test-cross.sh build
 run_counted "contract (scripts/test-schemathesis.sh build): schemathesis against a live memberstub" \
   bash scripts/test-schemathesis.sh build
 

@@ -175,6 +175,27 @@ START_TEST(test_zero_and_before_epoch)
 }
 END_TEST
 
+/* Past 2038 and 2106 (2^31 and 2^32 seconds): the wall clock is int64 arithmetic, never the C
+ * library's time_t, which is 32 bits on armeabi-v7a (scripts/test-cross.sh runs this on armhf,
+ * where it is 32 bits too). */
+START_TEST(test_past_2038_and_2106)
+{
+    mc_local_time t;
+    mci_local_time_fill(&kolkata, 2147483647000LL, &t);
+    ck_assert_str_eq(t.iso8601, "2038-01-19T08:44:07+05:30");
+    mci_local_time_fill(&kolkata, 2147483648000LL, &t);
+    ck_assert_str_eq(t.iso8601, "2038-01-19T08:44:08+05:30");
+    ck_assert_int_eq(t.weekday, 2);
+    ck_assert_int_eq(t.utc_ms, 2147483648000LL);
+    mci_local_time_fill(&kolkata, 4294967296000LL, &t);
+    ck_assert_str_eq(t.iso8601, "2106-02-07T11:58:16+05:30");
+    ck_assert_int_eq(t.year, 2106);
+    ck_assert_int_eq(t.weekday, 7);
+    mci_local_time_fill(NULL, 4294967296000LL, &t);
+    ck_assert_str_eq(t.iso8601, "2106-02-07T06:28:16+00:00");
+}
+END_TEST
+
 START_TEST(test_abbrev_shapes)
 {
     char a[MCI_ZONE_ABBREV_MAX];
@@ -319,6 +340,7 @@ static Suite *localtime_suite(void)
     tcase_add_test(pure, test_london_across_october_change);
     tcase_add_test(pure, test_labels_without_abbrev);
     tcase_add_test(pure, test_zero_and_before_epoch);
+    tcase_add_test(pure, test_past_2038_and_2106);
     tcase_add_test(pure, test_abbrev_shapes);
     tcase_add_test(pure, test_zone_from_wire);
     suite_add_tcase(s, pure);

@@ -6,12 +6,14 @@
  */
 #include "render/render.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "parse/datetime.h"
 #include "render/json.h"
 #include "render/list.h"
+#include "render/words.h"
 
 /* This machine's year: a date of another year is written with its year. */
 static int32_t this_year(void)
@@ -53,15 +55,20 @@ cJSON *render_offer_json(const void *item)
 }
 
 /* "Blue Tokai: 20% off coffee": the partner before the title, unless the title already
- * starts with it. */
+ * starts with it. A name longer than out is cut at a character boundary (words_clip). */
 static void offer_name(const mc_offer *o, char *out, size_t out_cap)
 {
     const char *partner = out_str(o->partner), *title = out_str(o->title);
-    size_t n = strlen(partner);
-    if (n == 0 || strncmp(title, partner, n) == 0)
-        snprintf(out, out_cap, "%s", title);
-    else
-        snprintf(out, out_cap, "%s: %s", partner, title);
+    size_t n = strlen(partner), used = 0;
+    if (n != 0 && strncmp(title, partner, n) != 0) {
+        words_clip(partner, SIZE_MAX, out, out_cap);
+        used = strlen(out);
+        if (used + 3 <= out_cap) {
+            memcpy(out + used, ": ", 3);
+            used += 2;
+        }
+    }
+    words_clip(title, SIZE_MAX, out + used, out_cap - used);
 }
 
 /* "every building" or "BLR-1, MUM-1". */
