@@ -1,8 +1,9 @@
 package org.membercore;
 
+import java.util.List;
+import java.util.Locale;
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
-import java.util.Locale;
 
 /**
  * One HTTP header (of an {@link HttpRequest} or an {@link HttpResponse}): a name as sent
@@ -19,6 +20,17 @@ public final class HttpHeader {
         }
         this.name = name;
         this.value = value;
+    }
+
+    /* The first value of the header named (case-insensitive) in headers, or null: what
+     * HttpRequest.header and HttpResponse.header answer. */
+    static @Nullable String first(@NotNull List<HttpHeader> headers, @NotNull String name) {
+        for (HttpHeader h : headers) {
+            if (h.getName().equalsIgnoreCase(name)) {
+                return h.getValue();
+            }
+        }
+        return null;
     }
 
     public @NotNull String getName() {

@@ -77,12 +77,7 @@ public final class HttpRequest {
 
     /** The first value of the header named (case-insensitive), or null. */
     public @Nullable String header(@NotNull String name) {
-        for (HttpHeader h : headers) {
-            if (h.getName().equalsIgnoreCase(name)) {
-                return h.getValue();
-            }
-        }
-        return null;
+        return HttpHeader.first(headers, name);
     }
 
     /** The body's length in bytes, or -1 for a request without a body. */

@@ -40,12 +40,7 @@ public final class HttpResponse {
 
     /** The first value of the header named (case-insensitive), or null. */
     public @Nullable String header(@NotNull String name) {
-        for (HttpHeader h : headers) {
-            if (h.getName().equalsIgnoreCase(name)) {
-                return h.getValue();
-            }
-        }
-        return null;
+        return HttpHeader.first(headers, name);
     }
 
     /** The body (not a copy). */
