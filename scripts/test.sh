@@ -66,7 +66,7 @@ echo "== benchmarks (build/, meson test --benchmark): figures and ratios to the 
 run_benchmarks() { # extra meson test arguments...
   set +e
   meson test -C build --benchmark --verbose "$@" 2>&1 |
-    grep -E "records/s|ratio|RSS|targets|p50|p99|per second|codes/s|^ *[0-9]+/[0-9]+ "
+    grep -E "records/s|ratio|RSS|targets|p50|p99|per second|per request|codes/s|^ *[0-9]+/[0-9]+ "
   local rc=${PIPESTATUS[0]}
   set -e
   return "$rc"
