@@ -7,14 +7,14 @@
 # Prints the executions per harness; a crash, leak, sanitizer report or failed check fails that
 # harness, and its input is kept under $dir/artifacts/ to be turned into a regression test.
 # Ends with one "N passed, M failed" line.
-#   FUZZ_SECONDS=25   seconds per harness (the test command's budget: 8 harnesses, ~4 min)
+#   FUZZ_SECONDS=12   seconds per harness (the test command's budget: 8 harnesses, ~2 min)
 #   FUZZ_ONLY="fuzz_phone fuzz_link"   run only these
 #   FUZZ_JOBS=1       parallel fuzzing processes per harness (libFuzzer -fork=N when > 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 dir="${1:-build-fuzz}"
-seconds="${FUZZ_SECONDS:-25}"
+seconds="${FUZZ_SECONDS:-12}"
 jobs="${FUZZ_JOBS:-1}"
 harnesses=(fuzz_pull_page fuzz_push_answer fuzz_auth_reply fuzz_door_code fuzz_phone fuzz_link
   fuzz_datetime fuzz_stub_request)
