@@ -182,21 +182,26 @@ def match(toks, i):
     return len(toks) - 1
 
 
-def split_commas(toks):
+def split_top(toks, sep):
+    """toks cut at each top-level sep (outside brackets), the separators dropped."""
     parts, cur, depth = [], [], 0
     for t in toks:
         if t.kind == "op" and t.text in OPEN:
             depth += 1
         elif t.kind == "op" and t.text in CLOSE:
             depth -= 1
-        if depth == 0 and t.kind == "op" and t.text == ",":
+        if depth == 0 and t.kind == "op" and t.text == sep:
             parts.append(cur)
             cur = []
         else:
             cur.append(t)
-    if cur or parts:
-        parts.append(cur)
+    parts.append(cur)
     return parts
+
+
+def split_commas(toks):
+    """Arguments or initialisers: [] for no tokens; an empty part is kept (a trailing comma)."""
+    return split_top(toks, ",") if toks else []
 
 
 QUALIFIERS = {"static", "const", "extern", "volatile", "struct", "union", "enum", "inline",
@@ -317,20 +322,9 @@ def handle_decl(tu, item, structs, inits):
 
 
 def split_semis(toks):
-    parts, cur, depth = [], [], 0
-    for t in toks:
-        if t.kind == "op" and t.text in OPEN:
-            depth += 1
-        elif t.kind == "op" and t.text in CLOSE:
-            depth -= 1
-        if depth == 0 and t.kind == "op" and t.text == ";":
-            parts.append(cur)
-            cur = []
-        else:
-            cur.append(t)
-    if cur:
-        parts.append(cur)
-    return parts
+    """Declarations: the part after the last ';' is dropped when empty."""
+    parts = split_top(toks, ";")
+    return parts if parts[-1] else parts[:-1]
 
 
 # ---- expressions ------------------------------------------------------------------------------
